@@ -1,0 +1,50 @@
+/**
+ * The relay's own tables, one entry per schema version. Never edit a shipped entry: append a
+ * new one. `PRAGMA user_version` records how many have run.
+ */
+export const migrations: readonly string[] = [
+  `
+  CREATE TABLE users (
+    id TEXT PRIMARY KEY,
+    email TEXT NOT NULL UNIQUE,
+    password_hash TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  CREATE TABLE docs (
+    id TEXT PRIMARY KEY,
+    snapshot BLOB,
+    state_vector BLOB,
+    updated_at INTEGER
+  );
+  CREATE TABLE doc_members (
+    doc_id TEXT NOT NULL REFERENCES docs(id),
+    user_id TEXT NOT NULL REFERENCES users(id),
+    role TEXT NOT NULL CHECK (role IN ('owner', 'writer', 'reader')),
+    is_ledger INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (user_id, doc_id)
+  );
+  CREATE TABLE doc_updates (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    doc_id TEXT NOT NULL,
+    update_data BLOB NOT NULL
+  );
+  CREATE INDEX doc_updates_by_doc ON doc_updates (doc_id, seq);
+  CREATE TABLE devices (
+    id TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL REFERENCES users(id),
+    name TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    last_seen_at INTEGER,
+    last_synced_at INTEGER,
+    revoked_at INTEGER
+  );
+  CREATE INDEX devices_by_user ON devices (user_id);
+  CREATE TABLE refresh_tokens (
+    token_hash TEXT PRIMARY KEY,
+    device_id TEXT NOT NULL REFERENCES devices(id),
+    created_at INTEGER NOT NULL,
+    used_at INTEGER
+  );
+  CREATE INDEX refresh_tokens_by_device ON refresh_tokens (device_id);
+  `,
+];
