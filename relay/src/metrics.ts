@@ -1,0 +1,48 @@
+const persistBucketsMs = [0.1, 0.25, 0.5, 1, 2.5, 5, 10, 25, 50, 100, 250, 1000] as const;
+
+/** The relay's counters, rendered in the Prometheus text format for `GET /metrics`. */
+export class RelayMetrics {
+  connections = 0;
+  docsLoaded = 0;
+  updatesAccepted = 0;
+  bytesIn = 0;
+  bytesOut = 0;
+  authFailures = 0;
+  framesRefused = 0;
+  private readonly persistBuckets: number[] = persistBucketsMs.map(() => 0);
+  private persistCount = 0;
+  private persistSumMs = 0;
+
+  observePersist(ms: number): void {
+    this.persistCount++;
+    this.persistSumMs += ms;
+    persistBucketsMs.forEach((bound, index) => {
+      if (ms <= bound) this.persistBuckets[index] = (this.persistBuckets[index] ?? 0) + 1;
+    });
+  }
+
+  render(): string {
+    const lines = [
+      ...metric('tally_relay_connections', 'gauge', 'Open sync sockets.', this.connections),
+      ...metric('tally_relay_docs_loaded', 'gauge', 'Documents held in memory.', this.docsLoaded),
+      ...metric('tally_relay_updates_total', 'counter', 'Updates accepted and persisted.', this.updatesAccepted),
+      ...metric('tally_relay_bytes_in_total', 'counter', 'Bytes received on sync sockets.', this.bytesIn),
+      ...metric('tally_relay_bytes_out_total', 'counter', 'Bytes sent on sync sockets.', this.bytesOut),
+      ...metric('tally_relay_auth_failures_total', 'counter', 'Refused logins, tokens and upgrades.', this.authFailures),
+      ...metric('tally_relay_frames_refused_total', 'counter', 'Sync frames that closed their socket.', this.framesRefused),
+      '# HELP tally_relay_persist_seconds Time to persist one accepted update.',
+      '# TYPE tally_relay_persist_seconds histogram',
+      ...persistBucketsMs.map(
+        (bound, index) => `tally_relay_persist_seconds_bucket{le="${bound / 1000}"} ${this.persistBuckets[index] ?? 0}`,
+      ),
+      `tally_relay_persist_seconds_bucket{le="+Inf"} ${this.persistCount}`,
+      `tally_relay_persist_seconds_sum ${this.persistSumMs / 1000}`,
+      `tally_relay_persist_seconds_count ${this.persistCount}`,
+    ];
+    return `${lines.join('\n')}\n`;
+  }
+}
+
+function metric(name: string, type: 'gauge' | 'counter', help: string, value: number): string[] {
+  return [`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`, `${name} ${value}`];
+}

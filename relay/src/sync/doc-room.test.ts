@@ -1,0 +1,221 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import * as Y from 'yjs';
+import { RelayMetrics } from '../metrics.js';
+import { MemoryStorage } from '../storage/memory-storage.js';
+import type { StoredDoc } from '../storage/storage.js';
+import { awarenessMessage, edit, FakePeer, syncStep1Of, updateMessage } from '../testing/fake-peer.js';
+import { DocRooms } from './doc-rooms.js';
+import { closeCodes } from './peer-socket.js';
+
+/** Memory storage whose loads wait until the test lets them finish. */
+class SlowStorage extends MemoryStorage {
+  private releaseLoads: () => void = () => {};
+  private readonly loadsReleased = new Promise<void>((resolve) => {
+    this.releaseLoads = resolve;
+  });
+  readonly appendedWhileDelivered: number[] = [];
+  deliveredSoFar: () => number = () => 0;
+
+  override async loadDoc(docId: string): Promise<StoredDoc> {
+    const stored = await super.loadDoc(docId);
+    await this.loadsReleased;
+    return stored;
+  }
+
+  override async appendUpdate(docId: string, update: Uint8Array): Promise<number> {
+    this.appendedWhileDelivered.push(this.deliveredSoFar());
+    return super.appendUpdate(docId, update);
+  }
+
+  release(): void {
+    this.releaseLoads();
+  }
+}
+
+const peers: FakePeer[] = [];
+function peer(): FakePeer {
+  const created = new FakePeer();
+  peers.push(created);
+  return created;
+}
+
+function rooms(storage: MemoryStorage, compactAfter = 1000): DocRooms {
+  return new DocRooms({ storage, metrics: new RelayMetrics(), unloadAfterMs: 0, compactAfter });
+}
+
+async function storedLedger(storage: MemoryStorage, docId: string): Promise<Y.Doc> {
+  const stored = await storage.loadDoc(docId);
+  const doc = new Y.Doc();
+  if (stored.snapshot !== null) Y.applyUpdate(doc, stored.snapshot);
+  for (const update of stored.updates) Y.applyUpdate(doc, update);
+  return doc;
+}
+
+/** Hands every frame the peers want to send to the room until nobody has anything left to say. */
+async function exchange(room: ReturnType<DocRooms['open']>, ...talkers: FakePeer[]): Promise<void> {
+  for (;;) {
+    await room.settled();
+    const frames = talkers.flatMap((talker) => talker.takeOutbox().map((frame) => [talker, frame] as const));
+    if (frames.length === 0) return;
+    for (const [talker, frame] of frames) room.receive(talker, frame);
+  }
+}
+
+afterEach(() => {
+  for (const created of peers.splice(0)) created.destroy();
+});
+
+describe('a document room', () => {
+  it('[P1] answers peers that connect during a slow load only once the stored ledger is complete', async () => {
+    const storage = new SlowStorage();
+    const seed = new Y.Doc();
+    for (let i = 0; i < 200; i++) {
+      await storage.appendUpdate('ledger', edit(seed, (doc) => doc.getMap('transactions').set(`t${i}`, i)));
+    }
+    const room = rooms(storage).open('ledger');
+    const phone = peer();
+    const laptop = peer();
+    room.join(phone, { canWrite: true });
+    room.join(laptop, { canWrite: true });
+    room.receive(phone, syncStep1Of(phone.doc));
+    room.receive(laptop, syncStep1Of(laptop.doc));
+    await Promise.resolve();
+    expect(phone.received).toEqual([]);
+
+    storage.release();
+    await exchange(room, phone, laptop);
+
+    expect(phone.doc.getMap('transactions').size).toBe(200);
+    expect(laptop.doc.getMap('transactions').size).toBe(200);
+    expect((await storedLedger(storage, 'ledger')).getMap('transactions').size).toBe(200);
+  });
+
+  it('[P2] stores an update before any peer, the sender included, receives it', async () => {
+    const storage = new SlowStorage();
+    storage.release();
+    const room = rooms(storage).open('ledger');
+    const phone = peer();
+    const laptop = peer();
+    room.join(phone, { canWrite: true });
+    room.join(laptop, { canWrite: true });
+    await room.settled();
+    const before = phone.received.length + laptop.received.length;
+    storage.deliveredSoFar = () => phone.received.length + laptop.received.length;
+
+    room.receive(phone, updateMessage(edit(phone.doc, (doc) => doc.getMap('accounts').set('a1', 'Cash'))));
+    await room.settled();
+
+    expect(storage.appendedWhileDelivered).toEqual([before]);
+    expect(phone.received.length).toBe(before / 2 + 1);
+    expect(laptop.doc.getMap('accounts').get('a1')).toBe('Cash');
+  });
+
+  it('[P2] echoes each accepted update to its sender', async () => {
+    const room = rooms(new MemoryStorage()).open('ledger');
+    const phone = peer();
+    room.join(phone, { canWrite: true });
+    const update = edit(phone.doc, (doc) => doc.getMap('accounts').set('a1', 'Cash'));
+    await room.settled();
+    phone.received.length = 0;
+    room.receive(phone, updateMessage(update));
+    await room.settled();
+    expect(phone.received).toHaveLength(1);
+  });
+
+  it('does not store or send an update that changes nothing', async () => {
+    const storage = new MemoryStorage();
+    const room = rooms(storage).open('ledger');
+    const phone = peer();
+    room.join(phone, { canWrite: true });
+    const update = edit(phone.doc, (doc) => doc.getMap('accounts').set('a1', 'Cash'));
+    room.receive(phone, updateMessage(update));
+    room.receive(phone, updateMessage(update));
+    await room.settled();
+    expect(await storage.countUpdates('ledger')).toBe(1);
+  });
+
+  it('[S7] drops updates from a read-only member', async () => {
+    const storage = new MemoryStorage();
+    const room = rooms(storage).open('ledger');
+    const viewer = peer();
+    room.join(viewer, { canWrite: false });
+    room.receive(viewer, updateMessage(edit(viewer.doc, (doc) => doc.getMap('accounts').set('a1', 'Cash'))));
+    await room.settled();
+    expect(await storage.countUpdates('ledger')).toBe(0);
+    expect(viewer.closed).toBeNull();
+  });
+
+  it.each([
+    ['an unknown message type', Uint8Array.of(9, 1, 2), closeCodes.unsupportedData],
+    ['an unknown sync type', Uint8Array.of(0, 7, 0), closeCodes.unsupportedData],
+    ['a truncated update', Uint8Array.of(0, 2, 40, 1, 2, 3), closeCodes.policyViolation],
+    ['trailing bytes', Uint8Array.of(3, 0), closeCodes.policyViolation],
+    ['an update that is not a Yjs update', Uint8Array.of(0, 2, 3, 200, 200, 200), closeCodes.policyViolation],
+    ['an empty frame', new Uint8Array(), closeCodes.policyViolation],
+    ['awareness that is not JSON', Uint8Array.of(1, 6, 1, 1, 1, 2, 123, 120), closeCodes.policyViolation],
+  ])('[P5] closes the socket on %s and stores nothing', async (_name, frame, code) => {
+    const storage = new MemoryStorage();
+    const room = rooms(storage).open('ledger');
+    const phone = peer();
+    room.join(phone, { canWrite: true });
+    room.receive(phone, frame);
+    await room.settled();
+    expect(phone.closed?.code).toBe(code);
+    expect(await storage.countUpdates('ledger')).toBe(0);
+    expect(room.peerCount).toBe(0);
+  });
+
+  it('compacts the log into a snapshot that holds the whole ledger', async () => {
+    const storage = new MemoryStorage();
+    const room = rooms(storage, 10).open('ledger');
+    const phone = peer();
+    room.join(phone, { canWrite: true });
+    for (let i = 0; i < 25; i++) {
+      room.receive(phone, updateMessage(edit(phone.doc, (doc) => doc.getMap('transactions').set(`t${i}`, i))));
+    }
+    await room.settled();
+    expect(await storage.countUpdates('ledger')).toBe(5);
+    expect((await storedLedger(storage, 'ledger')).getMap('transactions').toJSON()).toEqual(
+      phone.doc.getMap('transactions').toJSON(),
+    );
+  });
+
+  it('relays awareness and clears a peer’s presence when it leaves', async () => {
+    const room = rooms(new MemoryStorage()).open('ledger');
+    const phone = peer();
+    const laptop = peer();
+    room.join(phone, { canWrite: true });
+    room.join(laptop, { canWrite: true });
+    phone.awareness.setLocalState({ user: 'phone' });
+    room.receive(phone, awarenessMessage(phone.awareness));
+    await room.settled();
+    expect(laptop.awareness.getStates().get(phone.doc.clientID)).toEqual({ user: 'phone' });
+    room.leave(phone);
+    expect(laptop.awareness.getStates().has(phone.doc.clientID)).toBe(false);
+  });
+});
+
+describe('the loaded documents', () => {
+  it('[P4] unloads a document after its last peer leaves and reloads everything on the next join', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    const storage = new MemoryStorage();
+    const loaded = new DocRooms({ storage, metrics: new RelayMetrics(), unloadAfterMs: 30_000, compactAfter: 1000 });
+    const room = loaded.open('ledger');
+    const phone = peer();
+    room.join(phone, { canWrite: true });
+    room.receive(phone, updateMessage(edit(phone.doc, (doc) => doc.getMap('accounts').set('a1', 'Cash'))));
+    room.leave(phone);
+    await vi.advanceTimersByTimeAsync(29_000);
+    expect(loaded.loadedCount).toBe(1);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(loaded.loadedCount).toBe(0);
+    vi.useRealTimers();
+
+    const laptop = peer();
+    const reopened = loaded.open('ledger');
+    reopened.join(laptop, { canWrite: true });
+    reopened.receive(laptop, syncStep1Of(laptop.doc));
+    await exchange(reopened, laptop);
+    expect(laptop.doc.getMap('accounts').get('a1')).toBe('Cash');
+  });
+});

@@ -1,0 +1,230 @@
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import type { RelayMetrics } from '../metrics.js';
+import type { RelayStorage } from '../storage/storage.js';
+import { closeCodes, type PeerSocket } from './peer-socket.js';
+import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, parseFrame } from './sync-message.js';
+
+export interface RoomOptions {
+  /** Compact the update log into a snapshot once it holds this many entries. */
+  readonly compactAfter: number;
+  readonly metrics: RelayMetrics;
+  /** Called when the last peer has left. */
+  readonly onEmpty: (room: DocRoom) => void;
+  /** Called when a peer has received the full document. */
+  readonly onSynced?: (peer: PeerSocket) => void;
+}
+
+export interface PeerAccess {
+  /** A read-only member's updates are dropped (design §7). */
+  readonly canWrite: boolean;
+}
+
+interface Peer extends PeerAccess {
+  readonly awarenessClients: Set<number>;
+}
+
+/**
+ * One document and the peers editing it. Frames are handled one at a time, in arrival order,
+ * and only after the stored document has loaded completely.
+ */
+export class DocRoom {
+  readonly doc = new Y.Doc({ gc: true });
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  private readonly peers = new Map<PeerSocket, Peer>();
+  /** Frames a peer sent before leaving are still handled; frames after a refused one are not. */
+  private readonly refused = new WeakSet<PeerSocket>();
+  private readonly access = new WeakMap<PeerSocket, PeerAccess>();
+  private queue: Promise<void>;
+  private logLength = 0;
+  private lastSeq = 0;
+  private failed = false;
+
+  constructor(
+    readonly docId: string,
+    private readonly storage: RelayStorage,
+    private readonly options: RoomOptions,
+    previousRoomClosed: Promise<void> = Promise.resolve(),
+  ) {
+    this.awareness.setLocalState(null);
+    this.awareness.on('update', this.onAwarenessUpdate);
+    this.queue = previousRoomClosed.then(() => this.load()).catch(() => this.fail());
+  }
+
+  get peerCount(): number {
+    return this.peers.size;
+  }
+
+  /** Resolves once every frame received so far has been handled and persisted. */
+  settled(): Promise<void> {
+    return this.queue;
+  }
+
+  join(socket: PeerSocket, access: PeerAccess): void {
+    this.peers.set(socket, { ...access, awarenessClients: new Set() });
+    this.access.set(socket, access);
+    this.enqueue(() => {
+      // Our state vector asks the peer for whatever it has that the relay lacks.
+      this.send(socket, encodeSyncStep1(Y.encodeStateVector(this.doc)));
+      const clients = [...this.awareness.getStates().keys()];
+      if (clients.length > 0) {
+        this.send(socket, encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)));
+      }
+    }, socket);
+  }
+
+  receive(socket: PeerSocket, frame: Uint8Array): void {
+    this.options.metrics.bytesIn += frame.byteLength;
+    this.enqueue(() => this.handle(socket, frame), socket);
+  }
+
+  leave(socket: PeerSocket): void {
+    const peer = this.peers.get(socket);
+    if (peer === undefined) return;
+    this.peers.delete(socket);
+    if (peer.awarenessClients.size > 0) {
+      awarenessProtocol.removeAwarenessStates(this.awareness, [...peer.awarenessClients], null);
+    }
+    if (this.peers.size === 0) this.options.onEmpty(this);
+  }
+
+  /** Waits for pending work, folds the log into a snapshot and frees the document. */
+  async close(): Promise<void> {
+    await this.queue;
+    if (!this.failed && this.logLength > 0) await this.compact();
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+
+  private enqueue(work: () => void | Promise<void>, socket: PeerSocket): void {
+    this.queue = this.queue.then(async () => {
+      if (this.failed || this.refused.has(socket)) return;
+      try {
+        await work();
+      } catch {
+        this.reject(socket, closeCodes.internalError, 'internal error');
+      }
+    });
+  }
+
+  private async load(): Promise<void> {
+    const stored = await this.storage.loadDoc(this.docId);
+    this.doc.transact(() => {
+      if (stored.snapshot !== null) Y.applyUpdate(this.doc, stored.snapshot);
+      for (const update of stored.updates) Y.applyUpdate(this.doc, update);
+    });
+    this.logLength = stored.updates.length;
+    this.lastSeq = stored.lastSeq;
+  }
+
+  private fail(): void {
+    this.failed = true;
+    for (const socket of [...this.peers.keys()]) this.reject(socket, closeCodes.internalError, 'document unavailable');
+  }
+
+  private async handle(socket: PeerSocket, frame: Uint8Array): Promise<void> {
+    const parsed = parseFrame(frame);
+    if (!parsed.ok) {
+      this.reject(socket, parsed.code, parsed.reason);
+      return;
+    }
+    const message = parsed.message;
+    switch (message.kind) {
+      case 'sync-step-1':
+        this.send(socket, encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, message.stateVector)));
+        this.options.onSynced?.(socket);
+        return;
+      case 'sync-step-2':
+      case 'update':
+        if (this.access.get(socket)?.canWrite === true) await this.accept(socket, message.update);
+        return;
+      case 'awareness':
+        try {
+          awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, socket);
+        } catch {
+          this.reject(socket, closeCodes.policyViolation, 'malformed awareness');
+        }
+        return;
+      case 'query-awareness':
+        this.send(
+          socket,
+          encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()])),
+        );
+        return;
+      default: {
+        const unhandled: never = message;
+        return unhandled;
+      }
+    }
+  }
+
+  /** Persists before broadcasting, and echoes to the sender like every other peer (design §3). */
+  private async accept(socket: PeerSocket, update: Uint8Array): Promise<void> {
+    try {
+      Y.parseUpdateMeta(update);
+    } catch {
+      this.reject(socket, closeCodes.policyViolation, 'malformed update');
+      return;
+    }
+    const changes: Uint8Array[] = [];
+    const collect = (change: Uint8Array): void => {
+      changes.push(change);
+    };
+    this.doc.on('update', collect);
+    try {
+      Y.applyUpdate(this.doc, update, socket);
+    } catch {
+      this.reject(socket, closeCodes.policyViolation, 'malformed update');
+      return;
+    } finally {
+      this.doc.off('update', collect);
+    }
+    for (const change of changes) {
+      const started = performance.now();
+      this.lastSeq = await this.storage.appendUpdate(this.docId, change);
+      this.options.metrics.observePersist(performance.now() - started);
+      this.options.metrics.updatesAccepted++;
+      this.logLength++;
+      const message = encodeUpdate(change);
+      for (const peer of this.peers.keys()) this.send(peer, message);
+    }
+    if (this.logLength >= this.options.compactAfter) await this.compact();
+  }
+
+  private async compact(): Promise<void> {
+    await this.storage.compactDoc(
+      this.docId,
+      Y.encodeStateAsUpdate(this.doc),
+      Y.encodeStateVector(this.doc),
+      this.lastSeq,
+    );
+    this.logLength = 0;
+  }
+
+  private readonly onAwarenessUpdate = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    const changed = [...added, ...updated, ...removed];
+    const from = origin === null ? undefined : this.peers.get(origin as PeerSocket);
+    if (from !== undefined) {
+      for (const client of added) from.awarenessClients.add(client);
+      for (const client of removed) from.awarenessClients.delete(client);
+    }
+    const message = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+    for (const peer of this.peers.keys()) this.send(peer, message);
+  };
+
+  private send(socket: PeerSocket, message: Uint8Array): void {
+    if (!socket.isOpen()) return;
+    this.options.metrics.bytesOut += message.byteLength;
+    socket.send(message);
+  }
+
+  private reject(socket: PeerSocket, code: Parameters<PeerSocket['close']>[0], reason: string): void {
+    this.options.metrics.framesRefused++;
+    this.refused.add(socket);
+    this.leave(socket);
+    socket.close(code, reason);
+  }
+}

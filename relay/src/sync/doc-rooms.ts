@@ -1,0 +1,86 @@
+import type { RelayMetrics } from '../metrics.js';
+import type { RelayStorage } from '../storage/storage.js';
+import { DocRoom } from './doc-room.js';
+import type { PeerSocket } from './peer-socket.js';
+
+export interface DocRoomsOptions {
+  readonly storage: RelayStorage;
+  readonly metrics: RelayMetrics;
+  /** How long a document stays in memory after its last peer leaves. */
+  readonly unloadAfterMs: number;
+  readonly compactAfter: number;
+  readonly onSynced?: (peer: PeerSocket) => void;
+}
+
+/** The documents held in memory: loaded on first join, unloaded a short while after the last leave. */
+export class DocRooms {
+  private readonly rooms = new Map<string, DocRoom>();
+  private readonly unloadTimers = new Map<DocRoom, NodeJS.Timeout>();
+  /** A document being unloaded is reloaded only after its last updates are stored. */
+  private readonly closing = new Map<string, Promise<void>>();
+
+  constructor(private readonly options: DocRoomsOptions) {}
+
+  get loadedCount(): number {
+    return this.rooms.size;
+  }
+
+  open(docId: string): DocRoom {
+    const existing = this.rooms.get(docId);
+    if (existing !== undefined) {
+      this.cancelUnload(existing);
+      return existing;
+    }
+    const room = new DocRoom(
+      docId,
+      this.options.storage,
+      {
+        compactAfter: this.options.compactAfter,
+        metrics: this.options.metrics,
+        onEmpty: (empty) => this.scheduleUnload(empty),
+        ...(this.options.onSynced === undefined ? {} : { onSynced: this.options.onSynced }),
+      },
+      this.closing.get(docId),
+    );
+    this.rooms.set(docId, room);
+    this.options.metrics.docsLoaded = this.rooms.size;
+    return room;
+  }
+
+  /** Unloads every document now, storing what is pending. */
+  async closeAll(): Promise<void> {
+    for (const timer of this.unloadTimers.values()) clearTimeout(timer);
+    this.unloadTimers.clear();
+    await Promise.all([...this.rooms.values()].map((room) => this.unload(room)));
+    await Promise.all(this.closing.values());
+  }
+
+  private scheduleUnload(room: DocRoom): void {
+    this.cancelUnload(room);
+    const timer = setTimeout(() => {
+      this.unloadTimers.delete(room);
+      if (room.peerCount === 0) void this.unload(room);
+    }, this.options.unloadAfterMs);
+    timer.unref();
+    this.unloadTimers.set(room, timer);
+  }
+
+  private cancelUnload(room: DocRoom): void {
+    const timer = this.unloadTimers.get(room);
+    if (timer === undefined) return;
+    clearTimeout(timer);
+    this.unloadTimers.delete(room);
+  }
+
+  private unload(room: DocRoom): Promise<void> {
+    if (this.rooms.get(room.docId) !== room) return Promise.resolve();
+    this.rooms.delete(room.docId);
+    this.options.metrics.docsLoaded = this.rooms.size;
+    const closed = room.close().catch(() => undefined);
+    const tracked = closed.finally(() => {
+      if (this.closing.get(room.docId) === tracked) this.closing.delete(room.docId);
+    });
+    this.closing.set(room.docId, tracked);
+    return tracked;
+  }
+}
