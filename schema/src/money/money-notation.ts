@@ -45,19 +45,14 @@ export function moneyNotation(locale: string, currency: CurrencyCode): MoneyNota
 }
 
 function learnNotation(locale: string, currency: CurrencyCode): MoneyNotation {
-  const samples = [
-    new Intl.NumberFormat(locale).formatToParts(NEGATIVE_SAMPLE),
-    ...(['symbol', 'narrowSymbol', 'code'] as const).flatMap((currencyDisplay) => {
-      const format = new Intl.NumberFormat(locale, {
-        style: 'currency',
-        currency,
-        currencyDisplay,
-        signDisplay: 'always',
-      });
-      return [format.formatToParts(NEGATIVE_SAMPLE), format.formatToParts(POSITIVE_SAMPLE)];
-    }),
-  ];
-  const parts = samples.flat().map((part) => ({ type: part.type, value: normalizeMoneyText(part.value) }));
+  const digits = learnDigits(locale);
+  const usesAsciiDigits = [...digits.keys()].every((digit) => /^[0-9]$/u.test(digit));
+  // Where the locale's own digits are not ASCII (ar-EG), people also type ASCII digits with the
+  // separators that go with them, so the locale's ASCII-digit form is read as well.
+  const samples = usesAsciiDigits
+    ? sampleParts(locale, currency)
+    : [...sampleParts(locale, currency), ...sampleParts(asciiDigitLocale(locale), currency)];
+  const parts = samples.map((part) => ({ type: part.type, value: normalizeMoneyText(part.value) }));
   const valuesOf = (type: Intl.NumberFormatPartTypes): string[] =>
     parts.filter((part) => part.type === type).map((part) => part.value.trim()).filter((value) => value !== '');
 
@@ -75,8 +70,30 @@ function learnNotation(locale: string, currency: CurrencyCode): MoneyNotation {
     minusSigns: new Set(['-', '\u2212', ...valuesOf('minusSign')]),
     plusSigns: new Set(['+', ...valuesOf('plusSign')]),
     markers: [...markers].sort((a, b) => b.length - a.length),
-    digits: learnDigits(locale),
+    digits,
   };
+}
+
+function asciiDigitLocale(locale: string): string {
+  return new Intl.Locale(locale, { numberingSystem: 'latn' }).toString();
+}
+
+function sampleParts(locale: string, currency: CurrencyCode): Intl.NumberFormatPart[] {
+  return [
+    new Intl.NumberFormat(locale).formatToParts(NEGATIVE_SAMPLE),
+    ...(['symbol', 'narrowSymbol', 'code'] as const).flatMap((currencyDisplay) => {
+      const format = new Intl.NumberFormat(locale, {
+        style: 'currency',
+        currency,
+        currencyDisplay,
+        signDisplay: 'always',
+        // Some currencies have no decimals in the platform's data (AFN); the sample needs one.
+        minimumFractionDigits: 1,
+        maximumFractionDigits: 1,
+      });
+      return [format.formatToParts(NEGATIVE_SAMPLE), format.formatToParts(POSITIVE_SAMPLE)];
+    }),
+  ].flat();
 }
 
 function learnDigits(locale: string): ReadonlyMap<string, string> {

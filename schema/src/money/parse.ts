@@ -38,7 +38,10 @@ export function parseMoney(text: string, currency: CurrencyCode, locale: string)
   const parentheses = count(tokens, 'open') + count(tokens, 'close');
   if (signs > 1) return refuse('the amount has more than one sign');
   if (parentheses > 0) {
-    const enclosed = parentheses === 2 && tokens[0]?.kind === 'open' && tokens.at(-1)?.kind === 'close';
+    const open = tokens.findIndex((token) => token.kind === 'open');
+    const close = tokens.findIndex((token) => token.kind === 'close');
+    const at = tokens.indexOf(number);
+    const enclosed = parentheses === 2 && open !== -1 && open < at && at < close;
     if (!enclosed) return refuse('parentheses must enclose the whole amount');
     if (signs > 0) return refuse('write a negative amount with parentheses or a minus sign, not both');
   }
