@@ -1,0 +1,6 @@
+export * from './clock/index.js';
+export * from './ledger/index.js';
+export * from './money/index.js';
+export * from './records/index.js';
+export { isRecordId, newNodeId, newRecordId } from './ids.js';
+export { cryptoRandom, type RandomSource } from './random.js';

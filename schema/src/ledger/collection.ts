@@ -1,0 +1,175 @@
+import { newRecordId, isRecordId } from '../ids.js';
+import type { RandomSource } from '../random.js';
+import { validatePatch, validateRecord, type FieldIssue, type RecordKind } from '../records/index.js';
+import type { FieldWrite, StoredValue } from './field-writes.js';
+import { LedgerError } from './ledger-error.js';
+import type { RecordChange, RecordStore } from './record-store.js';
+
+export type LedgerRecord<T> = T & { readonly id: string; readonly deleted: boolean };
+
+export type Inspection<T> =
+  | { readonly ok: true; readonly record: LedgerRecord<T> }
+  | { readonly ok: false; readonly issues: readonly FieldIssue[] };
+
+/** What the ledger checks beyond a record's own fields: references to other records, writability. */
+export interface CollectionGuard<T> {
+  assertWritable(): void;
+  checkReferences(record: T, changed: ReadonlySet<keyof T>): readonly FieldIssue[];
+}
+
+/** The `deleted` flag of every record (design §2): itself a last-write-wins field. */
+const DELETED_KEY = '_d';
+
+/**
+ * A typed view of one collection: the UI creates, edits, deletes and reads records of one kind
+ * here and never sees Yjs. `New` is what creating a record requires (fields with defaults may
+ * be left out).
+ */
+export class Collection<T, New> {
+  constructor(
+    private readonly store: RecordStore,
+    private readonly kind: RecordKind<T>,
+    private readonly guard: CollectionGuard<T>,
+    private readonly random: RandomSource,
+  ) {}
+
+  get size(): number {
+    return this.store.size;
+  }
+
+  /** The record as every replica with the same updates reads it, deleted or not. */
+  get(id: string): LedgerRecord<T> | undefined {
+    const inspection = this.inspect(id);
+    return inspection.ok ? inspection.record : undefined;
+  }
+
+  /** Like `get`, but says why a record that exists cannot be read (a peer wrote bad values). */
+  inspect(id: string): Inspection<T> {
+    const winners = this.store.winners(id);
+    if (!winners) return { ok: false, issues: [{ field: '', message: `no record ${id}` }] };
+    const issues: FieldIssue[] = [];
+    const record: Record<string, unknown> = {};
+    for (const [name, spec] of Object.entries(this.kind.fields) as [string, RecordKind<T>['fields'][keyof T]][]) {
+      const write = winners.get(spec.key);
+      if (!write) {
+        if (spec.defaultValue === undefined) issues.push({ field: name, message: `${name} is missing` });
+        else record[name] = spec.defaultValue;
+        continue;
+      }
+      const checked = spec.check(write.value);
+      if (checked.ok) record[name] = checked.value;
+      else issues.push({ field: name, message: checked.message });
+    }
+    if (issues.length > 0) return { ok: false, issues };
+    const deleted = winners.get(DELETED_KEY)?.value === true;
+    return { ok: true, record: { ...(record as T), id, deleted } };
+  }
+
+  /** Each field's winning write, by field name: its value as stored and its timestamp. */
+  fieldWrites(id: string): Map<keyof T | 'deleted', FieldWrite> {
+    const winners = this.store.winners(id) ?? new Map<string, FieldWrite>();
+    const writes = new Map<keyof T | 'deleted', FieldWrite>();
+    for (const [name, spec] of Object.entries(this.kind.fields) as [keyof T, RecordKind<T>['fields'][keyof T]][]) {
+      const write = winners.get(spec.key);
+      if (write) writes.set(name, write);
+    }
+    const deleted = winners.get(DELETED_KEY);
+    if (deleted) writes.set('deleted', deleted);
+    return writes;
+  }
+
+  /** Readable records, oldest id order not guaranteed; deleted ones only when asked for. */
+  list(options: { includeDeleted?: boolean } = {}): LedgerRecord<T>[] {
+    const records: LedgerRecord<T>[] = [];
+    for (const id of this.store.ids()) {
+      const record = this.get(id);
+      if (record && (options.includeDeleted || !record.deleted)) records.push(record);
+    }
+    return records;
+  }
+
+  /** Creates a record; refuses it with a reason per field if anything is wrong. */
+  create(input: New, id: string = newRecordId(this.random)): LedgerRecord<T> {
+    this.guard.assertWritable();
+    if (!isRecordId(id)) throw new LedgerError('invalid-record', `"${id}" is not a record id`);
+    if (this.store.has(id)) throw new LedgerError('invalid-record', `record ${id} already exists`);
+    const validation = validateRecord(this.kind, input);
+    if (!validation.ok) throw invalid(validation.issues);
+    const { record } = validation;
+    const names = Object.keys(this.kind.fields) as (keyof T & string)[];
+    this.assertReferences(record, new Set(names));
+    const changes = new Map<string, StoredValue>();
+    for (const name of names) {
+      const spec = this.kind.fields[name];
+      const value = record[name];
+      // A field left at its default is not stored: a record never written reads as the default.
+      if (spec.defaultValue === undefined || !sameValue(value, spec.defaultValue)) changes.set(spec.key, toStored(value));
+    }
+    this.store.write(id, changes);
+    return this.existing(id);
+  }
+
+  /** Changes some fields of a record; only fields whose value really changes are written. */
+  update(id: string, patch: Partial<T>): LedgerRecord<T> {
+    this.guard.assertWritable();
+    const current = this.existing(id);
+    const validation = validatePatch(this.kind, current, patch);
+    if (!validation.ok) throw invalid(validation.issues);
+    const { record } = validation;
+    const changed = new Set<keyof T>();
+    const changes = new Map<string, StoredValue>();
+    for (const name of Object.keys(this.kind.fields) as (keyof T & string)[]) {
+      if (sameValue(record[name], current[name])) continue;
+      changed.add(name);
+      changes.set(this.kind.fields[name].key, toStored(record[name]));
+    }
+    this.assertReferences(record, changed);
+    if (changes.size > 0) this.store.write(id, changes);
+    return this.existing(id);
+  }
+
+  /** Marks a record deleted. It stays in the document, so an edit made apart still resolves (design §2). */
+  delete(id: string): void {
+    this.setDeleted(id, true);
+  }
+
+  restore(id: string): LedgerRecord<T> {
+    this.setDeleted(id, false);
+    return this.existing(id);
+  }
+
+  observe(listener: (change: RecordChange) => void): () => void {
+    return this.store.observe(listener);
+  }
+
+  private setDeleted(id: string, deleted: boolean): void {
+    this.guard.assertWritable();
+    if (this.existing(id).deleted !== deleted) this.store.write(id, new Map([[DELETED_KEY, deleted]]));
+  }
+
+  private existing(id: string): LedgerRecord<T> {
+    const inspection = this.inspect(id);
+    if (inspection.ok) return inspection.record;
+    if (!this.store.has(id)) throw new LedgerError('not-found', `no ${this.kind.collection} record ${id}`);
+    throw new LedgerError('invalid-record', `record ${id} cannot be read`, inspection.issues);
+  }
+
+  private assertReferences(record: T, changed: ReadonlySet<keyof T>): void {
+    const issues = this.guard.checkReferences(record, changed);
+    if (issues.length > 0) throw invalid(issues);
+  }
+}
+
+function invalid(issues: readonly FieldIssue[]): LedgerError {
+  const summary = issues.map((issue) => (issue.field ? `${issue.field}: ${issue.message}` : issue.message)).join('; ');
+  return new LedgerError('invalid-record', summary, issues);
+}
+
+function toStored(value: unknown): StoredValue {
+  return value as StoredValue;
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, i) => item === b[i]);
+  return a === b;
+}

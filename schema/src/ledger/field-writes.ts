@@ -1,0 +1,127 @@
+import { compareTimestamps, parseTimestamp, serializeTimestamp, type Timestamp } from '../clock/index.js';
+
+/**
+ * The per-field last-write-wins layer (SPEC LWW1–LWW6), kept apart from Yjs so it can be
+ * reasoned about on its own.
+ *
+ * Every writer keeps one *entry* per record: a list of write groups `[timestamp, {key: value}]`,
+ * where all fields of a group were written together at that timestamp. Only its writer ever
+ * sets an entry, so Yjs never has to settle a conflict between two sets of the same map key.
+ * A field reads as the value with the largest timestamp across the record's entries.
+ */
+export type StoredValue = string | number | boolean | null | readonly string[];
+export type StoredGroup = readonly [string, Readonly<Record<string, StoredValue>>];
+export type StoredEntry = readonly StoredGroup[];
+
+export interface FieldWrite {
+  readonly value: StoredValue;
+  readonly timestamp: Timestamp;
+}
+
+/** The winning write of each field of one record, by compact field key. */
+export type FieldWinners = ReadonlyMap<string, FieldWrite>;
+
+const FIELD_KEY = /^[A-Za-z_][A-Za-z0-9_]{0,15}$/;
+
+function isStoredValue(value: unknown): value is StoredValue {
+  if (value === null) return true;
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return true;
+    case 'number':
+      return Number.isFinite(value);
+    case 'object':
+      return Array.isArray(value) && value.every((item) => typeof item === 'string');
+    default:
+      return false;
+  }
+}
+
+/**
+ * Reads one writer's entry as it arrived from a peer. Anything malformed — a group that is not
+ * a pair, a bad timestamp, a key like `__proto__`, a value of the wrong shape — is skipped, so a
+ * broken peer can spoil only its own writes.
+ */
+export function* readEntry(raw: unknown, node: string): Generator<[string, FieldWrite]> {
+  if (!Array.isArray(raw)) return;
+  for (const group of raw as unknown[]) {
+    if (!Array.isArray(group) || group.length !== 2) continue;
+    const [stamp, fields] = group as unknown[];
+    if (typeof stamp !== 'string' || typeof fields !== 'object' || fields === null || Array.isArray(fields)) continue;
+    const timestamp = parseTimestamp(stamp, node);
+    if (!timestamp) continue;
+    for (const key of Object.keys(fields)) {
+      const value: unknown = (fields as Record<string, unknown>)[key];
+      if (FIELD_KEY.test(key) && key !== '__proto__' && isStoredValue(value)) yield [key, { value, timestamp }];
+    }
+  }
+}
+
+/** Orders two writes: by timestamp (LWW1, LWW3), and on a forged tie by value, so replicas agree. */
+function compareWrites(a: FieldWrite, b: FieldWrite): number {
+  const byTime = compareTimestamps(a.timestamp, b.timestamp);
+  if (byTime !== 0) return byTime;
+  const left = JSON.stringify(a.value);
+  const right = JSON.stringify(b.value);
+  return left === right ? 0 : left < right ? -1 : 1;
+}
+
+/** The winner of every field across the entries of one record (LWW3, LWW4, LWW5). */
+export function mergeEntries(entries: Iterable<readonly [node: string, raw: unknown]>): Map<string, FieldWrite> {
+  const winners = new Map<string, FieldWrite>();
+  for (const [node, raw] of entries) {
+    for (const [key, write] of readEntry(raw, node)) {
+      const current = winners.get(key);
+      if (!current || compareWrites(write, current) > 0) winners.set(key, write);
+    }
+  }
+  return winners;
+}
+
+export function latestWrite(winners: FieldWinners): FieldWrite | undefined {
+  let latest: FieldWrite | undefined;
+  for (const write of winners.values()) {
+    if (!latest || compareTimestamps(write.timestamp, latest.timestamp) > 0) latest = write;
+  }
+  return latest;
+}
+
+/**
+ * Encodes the winners as `owner`'s entry, one group per timestamp, oldest first. The owner's
+ * own timestamps omit the node (it is in the map key), which keeps a typical record small.
+ */
+export function encodeEntry(winners: FieldWinners, owner: string): StoredEntry {
+  const groups = new Map<string, Record<string, StoredValue>>();
+  const ordered = [...winners].sort(([, a], [, b]) => compareTimestamps(a.timestamp, b.timestamp));
+  for (const [key, { value, timestamp }] of ordered) {
+    const stamp = serializeTimestamp(timestamp, timestamp.node === owner);
+    let group = groups.get(stamp);
+    if (!group) {
+      group = {};
+      groups.set(stamp, group);
+    }
+    group[key] = value;
+  }
+  return [...groups];
+}
+
+/**
+ * Applies a local write made at `timestamp`: each written field wins unless the field already
+ * holds a later write (only possible for a far-future timestamp, LWW7). Returns the new winners
+ * and the keys whose write was overruled that way.
+ */
+export function applyWrite(
+  winners: FieldWinners,
+  changes: ReadonlyMap<string, StoredValue>,
+  timestamp: Timestamp,
+): { winners: Map<string, FieldWrite>; overruled: string[] } {
+  const next = new Map(winners);
+  const overruled: string[] = [];
+  for (const [key, value] of changes) {
+    const current = next.get(key);
+    if (current && compareTimestamps(current.timestamp, timestamp) > 0) overruled.push(key);
+    else next.set(key, { value, timestamp });
+  }
+  return { winners: next, overruled };
+}

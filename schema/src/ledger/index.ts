@@ -1,0 +1,16 @@
+export { Collection, type Inspection, type LedgerRecord } from './collection.js';
+export { LEDGER_FORMAT, MIGRATIONS, readFormat, type Migration } from './format.js';
+export {
+  Ledger,
+  openLedger,
+  type LedgerOptions,
+  type NewAccount,
+  type NewBudget,
+  type NewCategory,
+  type NewGoal,
+  type NewTransaction,
+  type NewTransfer,
+} from './ledger.js';
+export { LedgerError, type LedgerErrorCode } from './ledger-error.js';
+export type { RecordChange } from './record-store.js';
+export type { FieldWrite, StoredValue } from './field-writes.js';

@@ -1,0 +1,213 @@
+import * as Y from 'yjs';
+import { HybridClock, type FarFutureEvent } from '../clock/index.js';
+import { newNodeId, newRecordId } from '../ids.js';
+import { cryptoRandom, type RandomSource } from '../random.js';
+import {
+  accountKind,
+  budgetKind,
+  categoryKind,
+  goalKind,
+  transactionKind,
+  type Account,
+  type Budget,
+  type Category,
+  type FieldIssue,
+  type Goal,
+  type RecordKind,
+  type Transaction,
+} from '../records/index.js';
+import { Collection, type CollectionGuard, type LedgerRecord } from './collection.js';
+import { LEDGER_FORMAT, MIGRATIONS, declareFormat, readFormat, upgradeFormat, type Migration } from './format.js';
+import { LedgerError } from './ledger-error.js';
+import { RecordStore, type Writer } from './record-store.js';
+
+export type NewAccount = Pick<Account, 'name' | 'type' | 'currency'> & Partial<Account>;
+export type NewCategory = Pick<Category, 'name' | 'kind'> & Partial<Category>;
+export type NewTransaction = Pick<Transaction, 'date' | 'amount' | 'currency' | 'accountId'> & Partial<Transaction>;
+export type NewBudget = Budget;
+export type NewGoal = Pick<Goal, 'name' | 'targetAmount' | 'currency'> & Partial<Goal>;
+
+export interface NewTransfer {
+  readonly date: string;
+  readonly fromAccountId: string;
+  readonly toAccountId: string;
+  /** Minor units leaving the source account (positive). */
+  readonly amount: number;
+  /** Minor units arriving, when the accounts' currencies differ; otherwise `amount`. */
+  readonly receivedAmount?: number;
+  readonly payee?: string;
+  readonly notes?: string;
+}
+
+export interface LedgerOptions {
+  /** This replica's writer id; random unless a test pins it. */
+  readonly node?: string;
+  readonly now?: () => number;
+  readonly random?: RandomSource;
+  readonly maxDriftMs?: number;
+  readonly onFarFuture?: (event: FarFutureEvent) => void;
+  readonly migrations?: readonly Migration[];
+}
+
+/**
+ * The ledger: one person's accounts, categories, transactions, budgets and goals, held in one
+ * Y.Doc. Every field of every record resolves concurrent writes by the larger hybrid-clock
+ * timestamp (SPEC LWW1–LWW7) instead of by Yjs client id.
+ */
+export class Ledger {
+  readonly clock: HybridClock;
+  readonly accounts: Collection<Account, NewAccount>;
+  readonly categories: Collection<Category, NewCategory>;
+  readonly transactions: Collection<Transaction, NewTransaction>;
+  readonly budgets: Collection<Budget, NewBudget>;
+  readonly goals: Collection<Goal, NewGoal>;
+  private readonly writer: Writer;
+  private readonly meta: Y.Map<unknown>;
+  private readonly random: RandomSource;
+  private format: number | undefined;
+  private declared = false;
+
+  constructor(
+    readonly doc: Y.Doc,
+    options: LedgerOptions = {},
+  ) {
+    this.random = options.random ?? cryptoRandom;
+    this.clock = new HybridClock({
+      node: options.node ?? newNodeId(this.random),
+      ...(options.now && { now: options.now }),
+      ...(options.maxDriftMs !== undefined && { maxDriftMs: options.maxDriftMs }),
+      ...(options.onFarFuture && { onFarFuture: options.onFarFuture }),
+    });
+    this.writer = { node: this.clock.node, clock: this.clock, origin: this };
+    this.meta = doc.getMap('meta');
+    const migrations = options.migrations ?? MIGRATIONS;
+    const refreshFormat = (): void => {
+      this.format = readFormat(this.meta);
+      if (this.format !== undefined && this.format < LEDGER_FORMAT) {
+        this.format = upgradeFormat(doc, this.meta, this.clock.node, migrations, LEDGER_FORMAT);
+      }
+    };
+    refreshFormat();
+    this.meta.observe(refreshFormat);
+
+    this.accounts = this.collection(accountKind, () => []);
+    this.categories = this.collection(categoryKind, () => []);
+    this.transactions = this.collection(transactionKind, (record, changed) =>
+      this.checkTransaction(record, changed),
+    );
+    this.budgets = this.collection(budgetKind, (record, changed) =>
+      changed.has('categoryId') ? this.checkCategory(record.categoryId, 'categoryId') : [],
+    );
+    this.goals = this.collection(goalKind, (record, changed) =>
+      changed.has('accountId') && record.accountId !== null ? this.checkAccount(record.accountId, 'accountId') : [],
+    );
+  }
+
+  /** The document's format version, or undefined for a document nobody has written yet. */
+  get formatVersion(): number | undefined {
+    return this.format;
+  }
+
+  /** False when the document was written by a newer Tally: it can be read but not changed. */
+  get writable(): boolean {
+    return this.format === undefined || this.format <= LEDGER_FORMAT;
+  }
+
+  /** Runs several changes as one update, so peers see them together or not at all. */
+  transact<R>(change: () => R): R {
+    let result: R | undefined;
+    this.doc.transact(() => {
+      result = change();
+    }, this.writer.origin);
+    return result as R;
+  }
+
+  /** A transfer is two transactions, one per account, each naming the other; both or neither. */
+  createTransfer(transfer: NewTransfer): [LedgerRecord<Transaction>, LedgerRecord<Transaction>] {
+    const from = this.accounts.get(transfer.fromAccountId);
+    const to = this.accounts.get(transfer.toAccountId);
+    const issues: FieldIssue[] = [];
+    if (!from || from.deleted) issues.push({ field: 'fromAccountId', message: 'the source account does not exist' });
+    if (!to || to.deleted) issues.push({ field: 'toAccountId', message: 'the destination account does not exist' });
+    if (transfer.fromAccountId === transfer.toAccountId) {
+      issues.push({ field: 'toAccountId', message: 'a transfer needs two different accounts' });
+    }
+    if (!Number.isSafeInteger(transfer.amount) || transfer.amount <= 0) {
+      issues.push({ field: 'amount', message: 'a transfer moves a positive whole number of minor units' });
+    }
+    const received = transfer.receivedAmount ?? transfer.amount;
+    if (from && to && from.currency === to.currency && received !== transfer.amount) {
+      issues.push({ field: 'receivedAmount', message: 'accounts in the same currency receive what was sent' });
+    }
+    if (!Number.isSafeInteger(received) || received <= 0) {
+      issues.push({ field: 'receivedAmount', message: 'the received amount must be a positive whole number' });
+    }
+    if (issues.length > 0 || !from || !to) {
+      throw new LedgerError('invalid-record', issues.map((issue) => issue.message).join('; '), issues);
+    }
+    const outId = newRecordId(this.random);
+    const inId = newRecordId(this.random);
+    const shared = { date: transfer.date, payee: transfer.payee ?? '', notes: transfer.notes ?? '' };
+    return this.transact(() => [
+      this.transactions.create(
+        { ...shared, amount: -transfer.amount, currency: from.currency, accountId: from.id, transferId: inId },
+        outId,
+      ),
+      this.transactions.create(
+        { ...shared, amount: received, currency: to.currency, accountId: to.id, transferId: outId },
+        inId,
+      ),
+    ]);
+  }
+
+  private collection<T, New>(
+    kind: RecordKind<T>,
+    checkReferences: CollectionGuard<T>['checkReferences'],
+  ): Collection<T, New> {
+    const store = new RecordStore(this.doc, this.doc.getMap(kind.collection), this.writer);
+    const guard: CollectionGuard<T> = { assertWritable: () => this.beforeWrite(), checkReferences };
+    return new Collection(store, kind, guard, this.random);
+  }
+
+  private beforeWrite(): void {
+    if (!this.writable) {
+      throw new LedgerError(
+        'read-only',
+        `this ledger was written by a newer version of Tally (format ${this.format}); update Tally to change it`,
+      );
+    }
+    if (!this.declared) {
+      this.doc.transact(() => declareFormat(this.meta, this.clock.node, LEDGER_FORMAT), this.writer.origin);
+      this.declared = true;
+    }
+  }
+
+  private checkTransaction(record: Transaction, changed: ReadonlySet<keyof Transaction>): FieldIssue[] {
+    const issues: FieldIssue[] = [];
+    if (changed.has('accountId') || changed.has('currency')) {
+      const account = this.accounts.get(record.accountId);
+      if (!account || account.deleted) issues.push({ field: 'accountId', message: 'the account does not exist' });
+      else if (account.currency !== record.currency) {
+        issues.push({ field: 'currency', message: `the account is in ${account.currency}, not ${record.currency}` });
+      }
+    }
+    if (changed.has('categoryId') && record.categoryId !== null) {
+      issues.push(...this.checkCategory(record.categoryId, 'categoryId'));
+    }
+    return issues;
+  }
+
+  private checkAccount(id: string, field: string): FieldIssue[] {
+    const account = this.accounts.get(id);
+    return account && !account.deleted ? [] : [{ field, message: 'the account does not exist' }];
+  }
+
+  private checkCategory(id: string, field: string): FieldIssue[] {
+    const category = this.categories.get(id);
+    return category && !category.deleted ? [] : [{ field, message: 'the category does not exist' }];
+  }
+}
+
+export function openLedger(doc: Y.Doc, options: LedgerOptions = {}): Ledger {
+  return new Ledger(doc, options);
+}

@@ -1,0 +1,162 @@
+import type * as Y from 'yjs';
+import { compareTimestamps, type HybridClock } from '../clock/index.js';
+import { isRecordId } from '../ids.js';
+import {
+  applyWrite,
+  encodeEntry,
+  latestWrite,
+  mergeEntries,
+  type FieldWrite,
+  type StoredValue,
+} from './field-writes.js';
+
+/** The writer a ledger replica acts as: its node id, its clock, and the origin of its transactions. */
+export interface Writer {
+  readonly node: string;
+  readonly clock: HybridClock;
+  readonly origin: object;
+}
+
+export interface RecordChange {
+  readonly ids: ReadonlySet<string>;
+  /** True when this replica made the change, false when it arrived from a peer or from disk. */
+  readonly local: boolean;
+}
+
+function entryKey(id: string, node: string): string {
+  return `${id}/${node}`;
+}
+
+function splitEntryKey(key: string): [id: string, node: string] | undefined {
+  const slash = key.indexOf('/');
+  if (slash < 0) return undefined;
+  const id = key.slice(0, slash);
+  const node = key.slice(slash + 1);
+  return isRecordId(id) && /^[0-9a-z]{1,16}$/.test(node) ? [id, node] : undefined;
+}
+
+/**
+ * One collection of the ledger, seen as records of field writes. The `Y.Map` holds one key per
+ * (record, writer): `<recordId>/<node>` → that writer's entry. Keys are never shared between
+ * writers, so two replicas creating a record with the same id (derived ids) both keep their
+ * writes.
+ */
+export class RecordStore {
+  private index: Map<string, Set<string>> | undefined;
+  private readonly listeners = new Set<(change: RecordChange) => void>();
+
+  constructor(
+    private readonly doc: Y.Doc,
+    private readonly map: Y.Map<unknown>,
+    private readonly writer: Writer,
+  ) {
+    map.observe((event, transaction) => this.onChange(event.keysChanged, transaction.local));
+  }
+
+  has(id: string): boolean {
+    return this.nodesOf(id).size > 0;
+  }
+
+  ids(): IterableIterator<string> {
+    return this.recordIndex().keys();
+  }
+
+  get size(): number {
+    return this.recordIndex().size;
+  }
+
+  /** The winning write of every field of a record, or undefined if no replica wrote it. */
+  winners(id: string): Map<string, FieldWrite> | undefined {
+    const nodes = this.nodesOf(id);
+    if (nodes.size === 0) return undefined;
+    return mergeEntries([...nodes].map((node) => [node, this.map.get(entryKey(id, node))] as const));
+  }
+
+  /**
+   * Writes fields of a record at one new timestamp (LWW2: later than every write this replica
+   * has seen on the record). Folds every other writer's surviving values into this writer's
+   * entry and removes their entries, so a settled field costs one value (LWW6).
+   * Returns the keys whose write lost to a far-future timestamp (LWW7).
+   */
+  write(id: string, changes: ReadonlyMap<string, StoredValue>): string[] {
+    const current = this.winners(id) ?? new Map<string, FieldWrite>();
+    const seen = latestWrite(current)?.timestamp;
+    const { clock } = this.writer;
+    if (seen && compareTimestamps(seen, clock.latest) > 0) clock.receive(seen);
+    const { winners, overruled } = applyWrite(current, changes, clock.tick());
+    this.doc.transact(() => this.replaceEntries(id, winners), this.writer.origin);
+    return overruled;
+  }
+
+  observe(listener: (change: RecordChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private replaceEntries(id: string, winners: ReadonlyMap<string, FieldWrite>): void {
+    const { node } = this.writer;
+    for (const other of this.nodesOf(id)) {
+      if (other !== node) this.map.delete(entryKey(id, other));
+    }
+    this.map.set(entryKey(id, node), encodeEntry(winners, node));
+  }
+
+  private nodesOf(id: string): ReadonlySet<string> {
+    return this.recordIndex().get(id) ?? new Set();
+  }
+
+  private recordIndex(): Map<string, Set<string>> {
+    if (!this.index) {
+      this.index = new Map();
+      for (const key of this.map.keys()) this.indexKey(key);
+    }
+    return this.index;
+  }
+
+  private indexKey(key: string): string | undefined {
+    const parts = splitEntryKey(key);
+    if (!parts || !this.index) return parts?.[0];
+    const [id, node] = parts;
+    let nodes = this.index.get(id);
+    if (this.map.has(key)) {
+      if (!nodes) this.index.set(id, (nodes = new Set()));
+      nodes.add(node);
+    } else if (nodes) {
+      nodes.delete(node);
+      if (nodes.size === 0) this.index.delete(id);
+    }
+    return id;
+  }
+
+  private onChange(keys: ReadonlySet<string>, local: boolean): void {
+    const ids = new Set<string>();
+    for (const key of keys) {
+      const id = this.indexKey(key);
+      if (id !== undefined) ids.add(id);
+    }
+    if (!local) for (const id of ids) this.settle(id);
+    if (ids.size === 0) return;
+    const change = { ids, local };
+    for (const listener of this.listeners) listener(change);
+  }
+
+  /**
+   * After concurrent writes a record has several entries, each holding some losing copies.
+   * Exactly one replica compacts them — the writer whose entry holds the latest write (the
+   * smallest node among equals) — without a new timestamp, so no value changes (LWW6).
+   */
+  private settle(id: string): void {
+    const nodes = this.nodesOf(id);
+    if (nodes.size < 2 || !nodes.has(this.writer.node)) return;
+    let holder: { node: string; write: FieldWrite } | undefined;
+    for (const node of nodes) {
+      const write = latestWrite(mergeEntries([[node, this.map.get(entryKey(id, node))]]));
+      if (!write) continue;
+      const order = holder ? compareTimestamps(write.timestamp, holder.write.timestamp) : 1;
+      if (order > 0 || (order === 0 && holder && node < holder.node)) holder = { node, write };
+    }
+    if (holder?.node !== this.writer.node) return;
+    const winners = this.winners(id);
+    if (winners) this.doc.transact(() => this.replaceEntries(id, winners), this.writer.origin);
+  }
+}

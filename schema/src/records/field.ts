@@ -1,0 +1,123 @@
+import { isRecordId } from '../ids.js';
+import { isCurrencyCode, type CurrencyCode } from '../money/index.js';
+
+/** Why a value was refused, next to the field it belongs to (for forms and for peers' writes). */
+export interface FieldIssue {
+  readonly field: string;
+  readonly message: string;
+}
+
+export type Checked<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
+
+/** One field of a record kind: how it is checked, its compact key in the document, its default. */
+export interface FieldSpec<T> {
+  readonly key: string;
+  readonly check: (value: unknown) => Checked<T>;
+  /** Present when the field may be left out; a field never written reads as this value. */
+  readonly defaultValue?: T;
+}
+
+const ok = <T>(value: T): Checked<T> => ({ ok: true, value });
+const refuse = <T>(message: string): Checked<T> => ({ ok: false, message });
+
+export function field<T>(key: string, check: (value: unknown) => Checked<T>, defaultValue?: T): FieldSpec<T> {
+  return defaultValue === undefined ? { key, check } : { key, check, defaultValue };
+}
+
+export function text(options: { min: number; max: number; label: string }): (value: unknown) => Checked<string> {
+  return (value) => {
+    if (typeof value !== 'string') return refuse(`${options.label} must be text`);
+    const trimmed = value.trim();
+    if (trimmed.length < options.min) {
+      return refuse(options.min === 1 ? `${options.label} is required` : `${options.label} is too short`);
+    }
+    if (trimmed.length > options.max) return refuse(`${options.label} must be at most ${options.max} characters`);
+    return ok(trimmed);
+  };
+}
+
+export function oneOf<const T extends string>(values: readonly T[], label: string): (value: unknown) => Checked<T> {
+  return (value) =>
+    typeof value === 'string' && (values as readonly string[]).includes(value)
+      ? ok(value as T)
+      : refuse(`${label} must be one of ${values.join(', ')}`);
+}
+
+export function flag(label: string): (value: unknown) => Checked<boolean> {
+  return (value) => (typeof value === 'boolean' ? ok(value) : refuse(`${label} must be true or false`));
+}
+
+export function currency(value: unknown): Checked<CurrencyCode> {
+  if (typeof value !== 'string') return refuse('currency must be a three-letter ISO 4217 code');
+  return isCurrencyCode(value) ? ok(value) : refuse(`"${value}" is not an ISO 4217 currency code`);
+}
+
+/** An amount of money in integer minor units (cents for EUR, yen for JPY). */
+export function minorUnits(options: { label: string; min?: number }): (value: unknown) => Checked<number> {
+  return (value) => {
+    if (typeof value !== 'number' || !Number.isInteger(value)) {
+      return refuse(`${options.label} must be a whole number of minor units (cents), not a fraction`);
+    }
+    if (!Number.isSafeInteger(value)) return refuse(`${options.label} is too large`);
+    if (options.min !== undefined && value < options.min) {
+      return refuse(options.min === 0 ? `${options.label} cannot be negative` : `${options.label} must be more than zero`);
+    }
+    return ok(Object.is(value, -0) ? 0 : value);
+  };
+}
+
+export function reference(label: string): (value: unknown) => Checked<string> {
+  return (value) => (isRecordId(value) ? ok(value) : refuse(`${label} is not a valid id`));
+}
+
+export function optional<T>(check: (value: unknown) => Checked<T>): (value: unknown) => Checked<T | null> {
+  return (value) => (value === null ? ok(null) : check(value));
+}
+
+const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MONTH_PATTERN = /^(\d{4})-(\d{2})$/;
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+/** A calendar date `YYYY-MM-DD` (design §2: dates of transactions are days, not instants). */
+export function calendarDate(label: string): (value: unknown) => Checked<string> {
+  return (value) => {
+    const match = typeof value === 'string' ? DATE_PATTERN.exec(value) : null;
+    if (!match) return refuse(`${label} must be a date like 2026-01-31`);
+    const year = Number(match[1]);
+    const month = Number(match[2]);
+    const day = Number(match[3]);
+    if (year < 1900 || year > 2999) return refuse(`${label} must be between the years 1900 and 2999`);
+    if (month < 1 || month > 12) return refuse(`${label} has no month ${month}`);
+    if (day < 1 || day > daysInMonth(year, month)) return refuse(`${label}: ${match[0]} is not a day of the calendar`);
+    return ok(match[0]);
+  };
+}
+
+export function calendarMonth(label: string): (value: unknown) => Checked<string> {
+  return (value) => {
+    const match = typeof value === 'string' ? MONTH_PATTERN.exec(value) : null;
+    if (!match) return refuse(`${label} must be a month like 2026-01`);
+    const year = Number(match[1]);
+    const month = Number(match[2]);
+    if (year < 1900 || year > 2999) return refuse(`${label} must be between the years 1900 and 2999`);
+    if (month < 1 || month > 12) return refuse(`${label} has no month ${month}`);
+    return ok(match[0]);
+  };
+}
+
+export function tagList(value: unknown): Checked<readonly string[]> {
+  if (!Array.isArray(value)) return refuse('tags must be a list');
+  if (value.length > 20) return refuse('at most 20 tags');
+  const tags: string[] = [];
+  for (const tag of value) {
+    if (typeof tag !== 'string' || tag.trim().length === 0) return refuse('each tag must be non-empty text');
+    const trimmed = tag.trim();
+    if (trimmed.length > 50) return refuse('each tag must be at most 50 characters');
+    if (!tags.includes(trimmed)) tags.push(trimmed);
+  }
+  return ok(tags);
+}

@@ -1,0 +1,20 @@
+export type { Checked, FieldIssue, FieldSpec } from './field.js';
+export {
+  ACCOUNT_TYPES,
+  CATEGORY_KINDS,
+  accountKind,
+  budgetKind,
+  categoryKind,
+  goalKind,
+  transactionKind,
+  type Account,
+  type AccountType,
+  type Budget,
+  type Category,
+  type CategoryKind,
+  type FieldSpecs,
+  type Goal,
+  type RecordKind,
+  type Transaction,
+} from './kinds.js';
+export { validatePatch, validateRecord, type Validation } from './validate.js';
