@@ -1,0 +1,165 @@
+import * as Y from 'yjs';
+import { compareTimestamps, type Timestamp } from '../clock/index.js';
+import type { Ledger, LedgerRecord } from '../ledger/index.js';
+import { ACCOUNT_TYPES, CATEGORY_KINDS, type Transaction } from '../records/index.js';
+import { COLLECTION_NAMES, collectionOf, type CollectionName } from './convergence.js';
+import type { SeededRandom } from './seeded-random.js';
+
+/** One field write as it was made: what the LWW oracle of the fuzz tests compares against. */
+export interface LoggedWrite {
+  readonly collection: CollectionName;
+  readonly id: string;
+  readonly field: string;
+  readonly value: unknown;
+  readonly timestamp: Timestamp;
+  /** The writer's Yjs client and its clock after the write: a replica whose state reaches it has the write. */
+  readonly client: number;
+  readonly clock: number;
+}
+
+export interface Operation {
+  readonly description: string;
+  readonly writes: readonly LoggedWrite[];
+}
+
+const CURRENCIES = ['EUR', 'USD', 'JPY'] as const;
+const PAYEES = ['Bakery', 'Rent', 'Salary', 'Bookshop', 'Train', 'Café Müller', 'Pharmacy'];
+const WORDS = ['weekly', 'shared', 'refund', 'gift', 'work', 'holiday'];
+
+function randomDate(random: SeededRandom): string {
+  const month = random.int(1, 12);
+  const day = random.int(1, month === 2 ? 28 : 30);
+  return `${random.int(2020, 2027)}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+function live(ledger: Ledger, name: CollectionName): LedgerRecord<object>[] {
+  return collectionOf(ledger, name).list();
+}
+
+function idOf(random: SeededRandom, records: readonly { id: string }[]): string | null {
+  return records.length === 0 ? null : random.pick(records).id;
+}
+
+/** A valid value for one field of a record, chosen so the ledger's reference checks pass. */
+function randomValue(
+  ledger: Ledger,
+  random: SeededRandom,
+  name: CollectionName,
+  field: string,
+  record: Partial<Transaction>,
+): unknown {
+  switch (field) {
+    case 'name':
+      return `${random.pick(PAYEES)} ${random.int(1, 99)}`;
+    case 'group':
+      return random.pick(['Home', 'Daily', 'Income', '']);
+    case 'type':
+      return random.pick(ACCOUNT_TYPES);
+    case 'kind':
+      return random.pick(CATEGORY_KINDS);
+    case 'currency':
+      return name === 'transactions' ? record.currency : random.pick(CURRENCIES);
+    case 'openingBalance':
+    case 'amount':
+      return name === 'budgets' ? random.int(0, 100_000) : random.int(-500_000, 500_000);
+    case 'targetAmount':
+      return random.int(1, 10_000_000);
+    case 'archived':
+    case 'cleared':
+      return random.chance(0.5);
+    case 'date':
+      return randomDate(random);
+    case 'targetDate':
+      return random.chance(0.3) ? null : randomDate(random);
+    case 'month':
+      return randomDate(random).slice(0, 7);
+    case 'payee':
+      return random.pick(PAYEES);
+    case 'notes':
+      return random.chance(0.5) ? '' : `${random.pick(WORDS)} ${random.int(1, 9)}`;
+    case 'tags':
+      return random.chance(0.5) ? [] : [random.pick(WORDS)];
+    case 'categoryId':
+      return name === 'budgets' ? idOf(random, live(ledger, 'categories')) : random.chance(0.2) ? null : idOf(random, live(ledger, 'categories'));
+    case 'accountId': {
+      const accounts = ledger.accounts.list();
+      if (name === 'goals') return random.chance(0.3) ? null : idOf(random, accounts);
+      return idOf(random, accounts.filter((account) => account.currency === record.currency));
+    }
+    case 'transferId':
+      return null;
+    default:
+      throw new Error(`no generator for ${name}.${field}`);
+  }
+}
+
+const FIELDS: Record<CollectionName, readonly string[]> = {
+  accounts: ['name', 'type', 'currency', 'openingBalance', 'archived'],
+  categories: ['name', 'group', 'kind', 'archived'],
+  transactions: ['date', 'amount', 'accountId', 'categoryId', 'payee', 'notes', 'tags', 'cleared'],
+  budgets: ['month', 'categoryId', 'amount', 'currency'],
+  goals: ['name', 'targetAmount', 'currency', 'targetDate', 'accountId'],
+};
+
+function isRequiredReference(name: CollectionName, field: string): boolean {
+  return (name === 'transactions' && field === 'accountId') || (name === 'budgets' && field === 'categoryId');
+}
+
+function writesOf(ledger: Ledger, name: CollectionName, id: string, before: Timestamp): LoggedWrite[] {
+  const timestamp = ledger.clock.latest;
+  if (compareTimestamps(timestamp, before) === 0) return [];
+  const writes: LoggedWrite[] = [];
+  const client = ledger.doc.clientID;
+  const clock = Y.getState(ledger.doc.store, client);
+  for (const [field, write] of collectionOf(ledger, name).fieldWrites(id)) {
+    if (compareTimestamps(write.timestamp, timestamp) === 0) {
+      writes.push({ collection: name, id, field: String(field), value: write.value, timestamp, client, clock });
+    }
+  }
+  return writes;
+}
+
+function create(ledger: Ledger, random: SeededRandom, name: CollectionName): Operation | undefined {
+  const input: Record<string, unknown> = {};
+  if (name === 'transactions') {
+    const account = ledger.accounts.list().length > 0 ? random.pick(ledger.accounts.list()) : undefined;
+    if (!account) return undefined;
+    input['currency'] = account.currency;
+  }
+  for (const field of FIELDS[name]) {
+    const value = randomValue(ledger, random, name, field, input);
+    if (value === null && isRequiredReference(name, field)) return undefined;
+    input[field] = value;
+  }
+  const before = ledger.clock.latest;
+  const record = collectionOf(ledger, name).create(input as never);
+  return { description: `create ${name}/${record.id}`, writes: writesOf(ledger, name, record.id, before) };
+}
+
+/**
+ * One random change a user could make on this replica: create a record of any kind, edit one
+ * field of any record, delete or restore one. Every value is valid, so the ledger accepts it.
+ */
+export function randomOperation(ledger: Ledger, random: SeededRandom): Operation {
+  const name = random.pick(COLLECTION_NAMES);
+  const collection = collectionOf(ledger, name);
+  const records = collection.list({ includeDeleted: true });
+  const roll = random.int(0, 99);
+  if (records.length === 0 || roll < 25) {
+    return create(ledger, random, name) ?? create(ledger, random, 'accounts') ?? { description: 'nothing', writes: [] };
+  }
+  const record = random.pick(records);
+  const before = ledger.clock.latest;
+  if (roll < 35) {
+    if (record.deleted) collection.restore(record.id);
+    else collection.delete(record.id);
+    return { description: `${record.deleted ? 'restore' : 'delete'} ${name}/${record.id}`, writes: writesOf(ledger, name, record.id, before) };
+  }
+  const field = random.pick(FIELDS[name]);
+  const value = randomValue(ledger, random, name, field, record as Partial<Transaction>);
+  if (value === null && isRequiredReference(name, field)) {
+    return { description: `no ${field} to choose for ${name}/${record.id}`, writes: [] };
+  }
+  collection.update(record.id, { [field]: value } as never);
+  return { description: `set ${name}/${record.id}.${field} = ${JSON.stringify(value)}`, writes: writesOf(ledger, name, record.id, before) };
+}
