@@ -13,7 +13,8 @@ export type Inspection<T> =
 
 /** What the ledger checks beyond a record's own fields: references to other records, writability. */
 export interface CollectionGuard<T> {
-  assertWritable(): void;
+  /** Refuses writes to a read-only ledger; runs the change as one update with whatever it must add. */
+  write<R>(change: () => R): R;
   checkReferences(record: T, changed: ReadonlySet<keyof T>): readonly FieldIssue[];
 }
 
@@ -90,7 +91,6 @@ export class Collection<T, New> {
 
   /** Creates a record; refuses it with a reason per field if anything is wrong. */
   create(input: New, id: string = newRecordId(this.random)): LedgerRecord<T> {
-    this.guard.assertWritable();
     if (!isRecordId(id)) throw new LedgerError('invalid-record', `"${id}" is not a record id`);
     if (this.store.has(id)) throw new LedgerError('invalid-record', `record ${id} already exists`);
     const validation = validateRecord(this.kind, input);
@@ -105,13 +105,12 @@ export class Collection<T, New> {
       // A field left at its default is not stored: a record never written reads as the default.
       if (spec.defaultValue === undefined || !sameValue(value, spec.defaultValue)) changes.set(spec.key, toStored(value));
     }
-    this.store.write(id, changes);
+    this.guard.write(() => this.store.write(id, changes));
     return this.existing(id);
   }
 
   /** Changes some fields of a record; only fields whose value really changes are written. */
   update(id: string, patch: Partial<T>): LedgerRecord<T> {
-    this.guard.assertWritable();
     const current = this.existing(id);
     const validation = validatePatch(this.kind, current, patch);
     if (!validation.ok) throw invalid(validation.issues);
@@ -124,7 +123,7 @@ export class Collection<T, New> {
       changes.set(this.kind.fields[name].key, toStored(record[name]));
     }
     this.assertReferences(record, changed);
-    if (changes.size > 0) this.store.write(id, changes);
+    if (changes.size > 0) this.guard.write(() => this.store.write(id, changes));
     return this.existing(id);
   }
 
@@ -143,8 +142,9 @@ export class Collection<T, New> {
   }
 
   private setDeleted(id: string, deleted: boolean): void {
-    this.guard.assertWritable();
-    if (this.existing(id).deleted !== deleted) this.store.write(id, new Map([[DELETED_KEY, deleted]]));
+    if (this.existing(id).deleted !== deleted) {
+      this.guard.write(() => this.store.write(id, new Map([[DELETED_KEY, deleted]])));
+    }
   }
 
   private existing(id: string): LedgerRecord<T> {

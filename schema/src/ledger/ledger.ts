@@ -165,21 +165,24 @@ export class Ledger {
     checkReferences: CollectionGuard<T>['checkReferences'],
   ): Collection<T, New> {
     const store = new RecordStore(this.doc, this.doc.getMap(kind.collection), this.writer);
-    const guard: CollectionGuard<T> = { assertWritable: () => this.beforeWrite(), checkReferences };
+    const guard: CollectionGuard<T> = { write: (change) => this.write(change), checkReferences };
     return new Collection(store, kind, guard, this.random);
   }
 
-  private beforeWrite(): void {
+  private write<R>(change: () => R): R {
     if (!this.writable) {
       throw new LedgerError(
         'read-only',
         `this ledger was written by a newer version of Tally (format ${this.format}); update Tally to change it`,
       );
     }
-    if (!this.declared) {
-      this.doc.transact(() => declareFormat(this.meta, this.clock.node, LEDGER_FORMAT), this.writer.origin);
-      this.declared = true;
-    }
+    return this.transact(() => {
+      if (!this.declared) {
+        declareFormat(this.meta, this.clock.node, LEDGER_FORMAT);
+        this.declared = true;
+      }
+      return change();
+    });
   }
 
   private checkTransaction(record: Transaction, changed: ReadonlySet<keyof Transaction>): FieldIssue[] {
