@@ -1,6 +1,6 @@
 import { newRecordId, isRecordId } from '../ids.js';
 import type { RandomSource } from '../random.js';
-import { validatePatch, validateRecord, type FieldIssue, type RecordKind } from '../records/index.js';
+import { validatePatch, validateRecord, type FieldIssue, type RecordInput, type RecordKind } from '../records/index.js';
 import type { FieldWrite, StoredValue } from './field-writes.js';
 import { LedgerError } from './ledger-error.js';
 import type { RecordChange, RecordStore } from './record-store.js';
@@ -110,7 +110,7 @@ export class Collection<T, New> {
   }
 
   /** Changes some fields of a record; only fields whose value really changes are written. */
-  update(id: string, patch: Partial<T>): LedgerRecord<T> {
+  update(id: string, patch: Partial<RecordInput<T>>): LedgerRecord<T> {
     const current = this.existing(id);
     const validation = validatePatch(this.kind, current, patch);
     if (!validation.ok) throw invalid(validation.issues);

@@ -13,6 +13,7 @@ import {
   type Category,
   type FieldIssue,
   type Goal,
+  type RecordInput,
   type RecordKind,
   type Transaction,
 } from '../records/index.js';
@@ -21,11 +22,13 @@ import { LEDGER_FORMAT, MIGRATIONS, declareFormat, readFormat, upgradeFormat, ty
 import { LedgerError } from './ledger-error.js';
 import { RecordStore, type Writer } from './record-store.js';
 
-export type NewAccount = Pick<Account, 'name' | 'type' | 'currency'> & Partial<Account>;
-export type NewCategory = Pick<Category, 'name' | 'kind'> & Partial<Category>;
-export type NewTransaction = Pick<Transaction, 'date' | 'amount' | 'currency' | 'accountId'> & Partial<Transaction>;
-export type NewBudget = Budget;
-export type NewGoal = Pick<Goal, 'name' | 'targetAmount' | 'currency'> & Partial<Goal>;
+type New<T, Required extends keyof T> = Pick<RecordInput<T>, Required> & Partial<RecordInput<T>>;
+
+export type NewAccount = New<Account, 'name' | 'type' | 'currency'>;
+export type NewCategory = New<Category, 'name' | 'kind'>;
+export type NewTransaction = New<Transaction, 'date' | 'amount' | 'currency' | 'accountId'>;
+export type NewBudget = RecordInput<Budget>;
+export type NewGoal = New<Goal, 'name' | 'targetAmount' | 'currency'>;
 
 export interface NewTransfer {
   readonly date: string;

@@ -14,6 +14,7 @@ export {
   type CategoryKind,
   type FieldSpecs,
   type Goal,
+  type RecordInput,
   type RecordKind,
   type Transaction,
 } from './kinds.js';

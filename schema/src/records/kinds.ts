@@ -69,6 +69,9 @@ export interface Goal {
   readonly accountId: string | null;
 }
 
+/** What callers may pass for a record: values the ledger brands on validation (currency codes) arrive as plain strings. */
+export type RecordInput<T> = { readonly [K in keyof T]: T[K] extends CurrencyCode ? string : T[K] };
+
 export type FieldSpecs<T> = { readonly [K in keyof T]-?: FieldSpec<T[K]> };
 
 /** Everything the ledger needs to store, check and read one kind of record. */

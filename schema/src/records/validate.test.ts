@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { currencyCode } from '../money/index.js';
 import { accountKind, budgetKind, goalKind, transactionKind } from './kinds.js';
 import { validatePatch, validateRecord } from './validate.js';
 
@@ -76,7 +77,7 @@ describe('record validation', () => {
   });
 
   it('checks only the changed fields of a patch and keeps the rest', () => {
-    const current = { name: 'Wallet', type: 'cash', currency: 'EUR', openingBalance: 0, archived: false } as const;
+    const current = { name: 'Wallet', type: 'cash', currency: currencyCode('EUR'), openingBalance: 0, archived: false } as const;
     expect(validatePatch(accountKind, current, { archived: true })).toEqual({ ok: true, record: { ...current, archived: true } });
     expect(validatePatch(accountKind, current, { type: 'piggy bank' })).toMatchObject({ ok: false });
   });
