@@ -1,0 +1,91 @@
+import websocket from '@fastify/websocket';
+import type { JsonSchemaToTsProvider } from '@fastify/type-provider-json-schema-to-ts';
+import Fastify, { type FastifyRequest } from 'fastify';
+import { AccessTokens } from './auth/access-tokens.js';
+import { registerAuthRoutes } from './http/auth-routes.js';
+import { installCors } from './http/cors.js';
+import { registerDeviceRoutes } from './http/device-routes.js';
+import { installErrorHandler } from './http/error-handler.js';
+import { registerHealthRoutes } from './http/health-routes.js';
+import { redactUrl } from './http/log-redaction.js';
+import { installSecurityHeaders } from './http/security-headers.js';
+import { registerSyncRoute } from './http/sync-route.js';
+import { RelayMetrics } from './metrics.js';
+import { resolveRelayConfig, type RelayConfig } from './relay-config.js';
+import type { RelayApp, RelayContext } from './relay-context.js';
+import { DeviceSockets } from './sync/device-sockets.js';
+import { DocRooms } from './sync/doc-rooms.js';
+import { closeCodes } from './sync/peer-socket.js';
+
+/**
+ * Builds the relay — routes, sync, storage wiring — without listening. Closing it stops
+ * accepting, closes every socket, and stores everything received (design §3).
+ */
+export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
+  const config = resolveRelayConfig(relayConfig);
+  const metrics = new RelayMetrics();
+  const deviceSockets = new DeviceSockets();
+  const rooms = new DocRooms({
+    storage: config.storage,
+    metrics,
+    unloadAfterMs: config.unloadAfterMs,
+    compactAfter: config.compactAfter,
+    onSynced: (peer) => {
+      const deviceId = deviceSockets.deviceOf(peer);
+      if (deviceId !== undefined) void config.storage.recordDeviceActivity(deviceId, { lastSyncedAt: Date.now() });
+    },
+  });
+  const context: RelayContext = {
+    config,
+    storage: config.storage,
+    tokens: new AccessTokens({
+      signingKey: config.signingKey,
+      issuer: config.issuer,
+      audience: config.audience,
+      ttlSeconds: config.accessTokenTtlSeconds,
+    }),
+    rooms,
+    deviceSockets,
+    metrics,
+    startedAt: Date.now(),
+  };
+
+  const app = Fastify({
+    trustProxy: config.trustProxy,
+    bodyLimit: 64 * 1024,
+    // Refuse unknown fields and wrong types instead of quietly stripping or coercing them (design §7).
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: false } },
+    logger: {
+      level: config.logLevel,
+      ...(config.logStream === undefined ? {} : { stream: config.logStream }),
+      redact: ['req.headers.authorization', 'req.query.token'],
+      serializers: {
+        req: (request: FastifyRequest) => ({ method: request.method, url: redactUrl(request.url), remoteAddress: request.ip }),
+      },
+    },
+  }).withTypeProvider<JsonSchemaToTsProvider>();
+
+  installErrorHandler(app);
+  installSecurityHeaders(app);
+  installCors(app, config.allowedOrigins);
+  // Runs before the websocket plugin's own preClose, so peers hear why they were closed.
+  app.addHook('preClose', async () => {
+    deviceSockets.closeAll(closeCodes.goingAway, 'relay shutting down');
+  });
+  app.addHook('onClose', async () => {
+    await rooms.closeAll();
+  });
+  await app.register(websocket, {
+    options: { maxPayload: config.maxFrameBytes },
+    errorHandler: (error, socket, request) => {
+      request.log.info({ err: error }, 'sync socket error');
+      if (socket.readyState === socket.OPEN) socket.close(closeCodes.internalError, 'internal error');
+    },
+  });
+
+  registerAuthRoutes(app, context);
+  registerDeviceRoutes(app, context);
+  registerSyncRoute(app, context);
+  registerHealthRoutes(app, context);
+  return app;
+}

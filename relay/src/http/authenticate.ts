@@ -1,0 +1,23 @@
+import type { FastifyRequest } from 'fastify';
+import type { AccessClaims } from '../auth/access-tokens.js';
+import type { RelayContext } from '../relay-context.js';
+import { RelayError } from './error-catalogue.js';
+
+/** Checks a token against the relay's own records: its device must exist, be the user's, and be live. */
+export async function authenticate(context: RelayContext, token: string | undefined): Promise<AccessClaims> {
+  const claims = token === undefined || token === '' ? null : await context.tokens.verify(token);
+  const device = claims === null ? null : await context.storage.findDevice(claims.deviceId);
+  if (claims === null || device === null || device.userId !== claims.userId || device.revokedAt !== null) {
+    context.metrics.authFailures++;
+    throw new RelayError('unauthorized');
+  }
+  await context.storage.recordDeviceActivity(device.id, { lastSeenAt: Date.now() });
+  return claims;
+}
+
+export function bearerToken(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  if (header === undefined) return undefined;
+  const match = /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(header);
+  return match?.[1];
+}

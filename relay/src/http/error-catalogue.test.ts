@@ -1,0 +1,99 @@
+import { randomBytes } from 'node:crypto';
+import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildRelay } from '../build-relay.js';
+import type { RelayApp } from '../relay-context.js';
+import { MemoryStorage } from '../storage/memory-storage.js';
+import type { UserRecord } from '../storage/storage.js';
+import type { Session } from '../testing/relay-harness.js';
+import { errorCatalogue, type ErrorCode } from './error-catalogue.js';
+
+class BrokenStorage extends MemoryStorage {
+  override async findUserByEmail(email: string): Promise<UserRecord | null> {
+    if (email === 'broken@example.com') throw new Error('disk on fire at /var/lib/tally');
+    return super.findUserByEmail(email);
+  }
+}
+
+const password = 'correct horse battery';
+const apps: RelayApp[] = [];
+
+afterAll(async () => {
+  for (const app of apps) await app.close();
+});
+
+async function relay(authRequestsPerMinute = 1000): Promise<RelayApp> {
+  const app = await buildRelay({
+    storage: new BrokenStorage(),
+    signingKey: new Uint8Array(randomBytes(32)),
+    passwordCost: 2 ** 10,
+    logLevel: 'silent',
+    authRequestsPerMinute,
+  });
+  apps.push(app);
+  return app;
+}
+
+async function session(app: RelayApp, email: string): Promise<Session> {
+  return (await app.inject({ method: 'POST', url: '/api/auth/register', payload: { email, password, deviceName: 'Phone' } })).json<Session>();
+}
+
+/** One request that earns each catalogued error. A code with no scenario fails the test below. */
+const scenarios: Record<ErrorCode, () => Promise<LightMyRequestResponse>> = {
+  invalid_request: async () =>
+    (await relay()).inject({ method: 'POST', url: '/api/auth/register', payload: { email: 'not-an-email', password, deviceName: 'x' } }),
+  invalid_credentials: async () =>
+    (await relay()).inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'nobody@example.com', password, deviceName: 'x' } }),
+  unauthorized: async () => (await relay()).inject({ method: 'GET', url: '/api/devices' }),
+  invalid_refresh_token: async () =>
+    (await relay()).inject({ method: 'POST', url: '/api/auth/refresh', payload: { refreshToken: 'never-issued' } }),
+  forbidden: async () => {
+    const app = await relay();
+    const alice = await session(app, 'alice@example.com');
+    const bob = await session(app, 'bob@example.com');
+    return app.inject({ method: 'GET', url: `/sync/${alice.docId}?token=${bob.accessToken}` });
+  },
+  origin_not_allowed: async () => {
+    const app = await relay();
+    const alice = await session(app, 'alice@example.com');
+    return app.inject({
+      method: 'GET',
+      url: `/sync/${alice.docId}?token=${alice.accessToken}`,
+      headers: { origin: 'https://evil.example', host: 'tally.example' },
+    });
+  },
+  not_found: async () => (await relay()).inject({ method: 'GET', url: '/nothing-here' }),
+  email_taken: async () => {
+    const app = await relay();
+    await session(app, 'alice@example.com');
+    return app.inject({ method: 'POST', url: '/api/auth/register', payload: { email: 'alice@example.com', password, deviceName: 'x' } });
+  },
+  payload_too_large: async () =>
+    (await relay()).inject({
+      method: 'POST',
+      url: '/api/auth/register',
+      payload: { email: 'alice@example.com', password, deviceName: 'x'.repeat(100_000) },
+    }),
+  unsupported_media_type: async () =>
+    (await relay()).inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/xml' }, payload: '<login/>' }),
+  rate_limited: async () => {
+    const app = await relay(1);
+    await app.inject({ method: 'POST', url: '/api/auth/refresh', payload: { refreshToken: 'x' } });
+    return app.inject({ method: 'POST', url: '/api/auth/refresh', payload: { refreshToken: 'x' } });
+  },
+  internal: async () =>
+    (await relay()).inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'broken@example.com', password, deviceName: 'x' } }),
+};
+
+describe('the error catalogue', () => {
+  it.each(Object.keys(errorCatalogue) as ErrorCode[])('%s is answered with its status and catalogued body', async (code) => {
+    const reply = await scenarios[code]();
+    expect(reply.statusCode).toBe(errorCatalogue[code].status);
+    expect(reply.json()).toEqual({ error: { code, message: errorCatalogue[code].message } });
+  });
+
+  it('never lets a stack trace or internal detail out', async () => {
+    const reply = await scenarios.internal();
+    expect(reply.body).not.toMatch(/disk on fire|\/var\/lib|at \w+ \(/);
+  });
+});

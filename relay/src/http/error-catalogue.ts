@@ -1,0 +1,47 @@
+/** Every error the relay answers with, and its HTTP status. Replies are `{error: {code, message}}`. */
+export const errorCatalogue = {
+  invalid_request: { status: 400, message: 'The request is not valid.' },
+  invalid_credentials: { status: 401, message: 'The email or password is wrong.' },
+  unauthorized: { status: 401, message: 'A valid access token is required.' },
+  invalid_refresh_token: { status: 401, message: 'The refresh token is not valid.' },
+  forbidden: { status: 403, message: 'This account may not open that document.' },
+  origin_not_allowed: { status: 403, message: 'Requests from this origin are not allowed.' },
+  not_found: { status: 404, message: 'There is nothing here.' },
+  email_taken: { status: 409, message: 'An account with this email already exists.' },
+  payload_too_large: { status: 413, message: 'The request body is too large.' },
+  unsupported_media_type: { status: 415, message: 'Send the request body as application/json.' },
+  rate_limited: { status: 429, message: 'Too many requests; try again shortly.' },
+  internal: { status: 500, message: 'Something went wrong on the relay.' },
+} as const;
+
+export type ErrorCode = keyof typeof errorCatalogue;
+
+export interface ErrorReply {
+  readonly error: { readonly code: ErrorCode; readonly message: string };
+}
+
+/** Thrown by routes and hooks; the error handler turns it into its catalogued reply. */
+export class RelayError extends Error {
+  constructor(readonly code: ErrorCode) {
+    super(errorCatalogue[code].message);
+    this.name = 'RelayError';
+  }
+}
+
+export function errorReply(code: ErrorCode): ErrorReply {
+  return { error: { code, message: errorCatalogue[code].message } };
+}
+
+export const errorReplySchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['error'],
+  properties: {
+    error: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['code', 'message'],
+      properties: { code: { type: 'string' }, message: { type: 'string' } },
+    },
+  },
+} as const;

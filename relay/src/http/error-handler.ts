@@ -1,0 +1,28 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { errorCatalogue, errorReply, RelayError, type ErrorCode } from './error-catalogue.js';
+
+/** Maps every failure to a catalogued reply; a stack trace never leaves the relay. */
+export function installErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const code = codeFor(error);
+    if (code === 'internal') request.log.error({ err: error }, 'request failed');
+    return reply.code(errorCatalogue[code].status).send(errorReply(code));
+  });
+  app.setNotFoundHandler((_request, reply) => reply.code(404).send(errorReply('not_found')));
+}
+
+function codeFor(error: FastifyError): ErrorCode {
+  if (error instanceof RelayError) return error.code;
+  if (error.validation !== undefined) return 'invalid_request';
+  switch (error.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return 'payload_too_large';
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return 'unsupported_media_type';
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return 'invalid_request';
+    default:
+      return error.statusCode === 400 ? 'invalid_request' : 'internal';
+  }
+}

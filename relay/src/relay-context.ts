@@ -1,0 +1,27 @@
+import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
+import type { JsonSchemaToTsProvider } from '@fastify/type-provider-json-schema-to-ts';
+import type { AccessTokens } from './auth/access-tokens.js';
+import type { RelayMetrics } from './metrics.js';
+import type { ResolvedRelayConfig } from './relay-config.js';
+import type { RelayStorage } from './storage/storage.js';
+import type { DeviceSockets } from './sync/device-sockets.js';
+import type { DocRooms } from './sync/doc-rooms.js';
+
+/** What the routes share: built once per relay by `buildRelay`. */
+export interface RelayContext {
+  readonly config: ResolvedRelayConfig;
+  readonly storage: RelayStorage;
+  readonly tokens: AccessTokens;
+  readonly rooms: DocRooms;
+  readonly deviceSockets: DeviceSockets;
+  readonly metrics: RelayMetrics;
+  readonly startedAt: number;
+}
+
+export type RelayApp = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  JsonSchemaToTsProvider
+>;

@@ -1,0 +1,125 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { WebSocket } from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { buildRelay } from '../build-relay.js';
+import type { RelayConfig } from '../relay-config.js';
+import type { RelayApp } from '../relay-context.js';
+import { SqliteStorage } from '../storage/sqlite-storage.js';
+
+export interface Session {
+  readonly userId: string;
+  readonly deviceId: string;
+  readonly docId: string;
+  readonly accessToken: string;
+  readonly refreshToken: string;
+}
+
+/** A temporary data directory holding a real SQLite file and a signing key. */
+export class DataDir {
+  readonly path = mkdtempSync(join(tmpdir(), 'tally-relay-'));
+  readonly signingKey = new Uint8Array(randomBytes(32));
+  readonly dbFile = join(this.path, 'tally.db');
+
+  remove(): void {
+    rmSync(this.path, { recursive: true, force: true });
+  }
+}
+
+/** A relay over a real SQLite file, listening on 127.0.0.1 on a port the OS picks. */
+export class RunningRelay {
+  private constructor(
+    readonly app: RelayApp,
+    readonly storage: SqliteStorage,
+    readonly port: number,
+  ) {}
+
+  static async start(dataDir: DataDir, config: Partial<RelayConfig> = {}, port = 0): Promise<RunningRelay> {
+    const storage = new SqliteStorage(dataDir.dbFile);
+    const app = await buildRelay({
+      storage,
+      signingKey: dataDir.signingKey,
+      passwordCost: 2 ** 10,
+      logLevel: 'silent',
+      ...config,
+    });
+    await app.listen({ port, host: '127.0.0.1' });
+    const address = app.server.address();
+    if (address === null || typeof address === 'string') throw new Error('relay has no TCP address');
+    return new RunningRelay(app, storage, address.port);
+  }
+
+  get httpUrl(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  get syncUrl(): string {
+    return `ws://127.0.0.1:${this.port}/sync`;
+  }
+
+  async stop(): Promise<void> {
+    await this.app.close();
+    await this.storage.close();
+  }
+}
+
+export async function postJson(url: string, body: unknown): Promise<{ status: number; body: unknown }> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  return { status: response.status, body: await response.json() };
+}
+
+export async function register(httpUrl: string, email: string, deviceName = 'Phone'): Promise<Session> {
+  const reply = await postJson(`${httpUrl}/api/auth/register`, { email, password: 'correct horse battery', deviceName });
+  if (reply.status !== 201) throw new Error(`register failed: ${JSON.stringify(reply.body)}`);
+  return reply.body as Session;
+}
+
+export async function login(httpUrl: string, email: string, deviceName: string): Promise<Session> {
+  const reply = await postJson(`${httpUrl}/api/auth/login`, { email, password: 'correct horse battery', deviceName });
+  if (reply.status !== 200) throw new Error(`login failed: ${JSON.stringify(reply.body)}`);
+  return reply.body as Session;
+}
+
+/** The stock y-websocket provider, as the app uses it, in Node. */
+export function connect(syncUrl: string, session: Pick<Session, 'docId' | 'accessToken'>, doc = new Y.Doc()): WebsocketProvider {
+  return new WebsocketProvider(syncUrl, session.docId, doc, {
+    params: { token: session.accessToken },
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+    maxBackoffTime: 200,
+  });
+}
+
+export function synced(provider: WebsocketProvider): Promise<void> {
+  if (provider.synced) return Promise.resolve();
+  return new Promise((resolve) => {
+    const onSync = (isSynced: boolean): void => {
+      if (!isSynced) return;
+      provider.off('sync', onSync);
+      resolve();
+    };
+    provider.on('sync', onSync);
+  });
+}
+
+/** Resolves once `condition` holds, checking whenever the event loop is idle for a moment. */
+export async function eventually(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 10));
+}
+
+const collections = ['accounts', 'categories', 'transactions', 'budgets', 'goals', 'recurring', 'rules', 'attachments', 'settings', 'meta'];
+
+export function ledgerJson(doc: Y.Doc): Record<string, unknown> {
+  return Object.fromEntries(collections.map((name) => [name, doc.getMap(name).toJSON()]));
+}
+
+/** Same content and same history: equal state vectors and equal collections. */
+export function sameLedger(a: Y.Doc, b: Y.Doc): boolean {
+  return (
+    Buffer.from(Y.encodeStateVector(a)).equals(Buffer.from(Y.encodeStateVector(b))) &&
+    JSON.stringify(ledgerJson(a)) === JSON.stringify(ledgerJson(b))
+  );
+}
