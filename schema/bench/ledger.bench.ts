@@ -1,0 +1,131 @@
+/**
+ * Ledger size and speed (design §6: ≤ 250 bytes per typical transaction). Each figure is
+ * printed beside the same records as plain JSON and as plain Yjs maps without the
+ * last-write-wins layer, measured in the same run.
+ */
+import { performance } from 'node:perf_hooks';
+import * as Y from 'yjs';
+import { Ledger, type NewTransaction } from '../src/index.js';
+import { SeededRandom } from '../src/testing/index.js';
+
+const BUDGET_BYTES_PER_TRANSACTION = 250;
+const BATCH = 1_000;
+const SIZES = [10_000, 100_000];
+const PAYEES = ['Corner Bakery', 'City Rent Ltd', 'Employer GmbH', 'Bookshop', 'Rail Company', 'Café Müller', 'Pharmacy'];
+const NOTES = ['weekly shop', 'shared with Sam', 'refund pending', 'birthday present', '', 'work trip'];
+
+interface Row {
+  readonly what: string;
+  readonly count: number;
+  readonly bytesPerTransaction: number;
+  readonly createMs: number;
+  readonly applyMs: number;
+  readonly readMs: number;
+}
+
+/** A typical transaction: eight fields, ids and text of realistic length. */
+function typicalTransactions(count: number, accountId: string, categoryIds: readonly string[]): NewTransaction[] {
+  const random = new SeededRandom(count);
+  return Array.from({ length: count }, () => ({
+    date: `2026-${String(random.int(1, 12)).padStart(2, '0')}-${String(random.int(1, 28)).padStart(2, '0')}`,
+    amount: -random.int(100, 250_000),
+    currency: 'EUR',
+    accountId,
+    categoryId: random.pick(categoryIds),
+    payee: random.pick(PAYEES),
+    notes: random.pick(NOTES),
+    tags: random.chance(0.3) ? ['holiday'] : [],
+  }));
+}
+
+function time<T>(run: () => T): [T, number] {
+  const start = performance.now();
+  const result = run();
+  return [result, performance.now() - start];
+}
+
+function measureLedger(count: number): Row & { json: Row; plainYjs: Row } {
+  const doc = new Y.Doc();
+  const ledger = new Ledger(doc);
+  const accountId = ledger.accounts.create({ name: 'Checking', type: 'checking', currency: 'EUR' }).id;
+  const categoryIds = ['Groceries', 'Rent', 'Travel', 'Books'].map((name) => ledger.categories.create({ name, kind: 'expense' }).id);
+  const baseline = Y.encodeStateAsUpdate(doc).length;
+  const inputs = typicalTransactions(count, accountId, categoryIds);
+
+  const [, createMs] = time(() => {
+    for (let i = 0; i < inputs.length; i += BATCH) {
+      ledger.transact(() => {
+        for (const input of inputs.slice(i, i + BATCH)) ledger.transactions.create(input);
+      });
+    }
+  });
+  const update = Y.encodeStateAsUpdate(doc);
+  const fresh = new Y.Doc();
+  const [, applyMs] = time(() => Y.applyUpdate(fresh, update));
+  const [records, readMs] = time(() => new Ledger(fresh).transactions.list());
+  if (records.length !== count) throw new Error(`read back ${records.length} of ${count} transactions`);
+
+  const [json, jsonCreateMs] = time(() => JSON.stringify(records));
+  const [, jsonReadMs] = time(() => JSON.parse(json) as unknown[]);
+
+  const plain = new Y.Doc();
+  const [, plainCreateMs] = time(() => {
+    const map = plain.getMap<Y.Map<unknown>>('transactions');
+    for (let i = 0; i < records.length; i += BATCH) {
+      plain.transact(() => {
+        for (const { id, deleted: _deleted, ...fields } of records.slice(i, i + BATCH)) {
+          const record = new Y.Map<unknown>();
+          for (const [key, value] of Object.entries(fields)) record.set(key, value);
+          map.set(id, record);
+        }
+      });
+    }
+  });
+  const plainUpdate = Y.encodeStateAsUpdate(plain);
+  const plainFresh = new Y.Doc();
+  const [, plainApplyMs] = time(() => Y.applyUpdate(plainFresh, plainUpdate));
+  const [, plainReadMs] = time(() => plainFresh.getMap('transactions').toJSON());
+
+  return {
+    what: 'Tally ledger (Yjs + per-field LWW)',
+    count,
+    bytesPerTransaction: (update.length - baseline) / count,
+    createMs,
+    applyMs,
+    readMs,
+    json: { what: 'plain JSON of the same records', count, bytesPerTransaction: json.length / count, createMs: jsonCreateMs, applyMs: 0, readMs: jsonReadMs },
+    plainYjs: {
+      what: 'plain Yjs maps, no LWW',
+      count,
+      bytesPerTransaction: plainUpdate.length / count,
+      createMs: plainCreateMs,
+      applyMs: plainApplyMs,
+      readMs: plainReadMs,
+    },
+  };
+}
+
+function format(row: Row): string {
+  const cells = [
+    row.what.padEnd(36),
+    row.count.toLocaleString('en').padStart(8),
+    row.bytesPerTransaction.toFixed(1).padStart(9),
+    row.createMs.toFixed(0).padStart(9),
+    row.applyMs.toFixed(0).padStart(9),
+    row.readMs.toFixed(0).padStart(9),
+  ];
+  return `| ${cells.join(' | ')} |`;
+}
+
+console.log('\nschema: ledger size and speed (transactions of 8 fields, created in batches of 1,000)\n');
+console.log(`| ${'what'.padEnd(36)} | ${'count'.padStart(8)} | ${'B/tx'.padStart(9)} | ${'create ms'.padStart(9)} | ${'apply ms'.padStart(9)} | ${'read ms'.padStart(9)} |`);
+console.log(`|${'-'.repeat(38)}|${'-'.repeat(10)}|${'-'.repeat(11)}|${'-'.repeat(11)}|${'-'.repeat(11)}|${'-'.repeat(11)}|`);
+for (const count of SIZES) {
+  const row = measureLedger(count);
+  for (const line of [row, row.plainYjs, row.json]) console.log(format(line));
+  const verdict = row.bytesPerTransaction <= BUDGET_BYTES_PER_TRANSACTION ? 'within' : 'OVER';
+  console.log(
+    `|   ${count.toLocaleString('en')} tx: ${row.bytesPerTransaction.toFixed(1)} B/tx, ${verdict} the ${BUDGET_BYTES_PER_TRANSACTION} B budget; ` +
+      `${(row.bytesPerTransaction / row.json.bytesPerTransaction).toFixed(2)}× JSON, ${(row.bytesPerTransaction / row.plainYjs.bytesPerTransaction).toFixed(2)}× plain Yjs`,
+  );
+}
