@@ -1,9 +1,19 @@
 import { newRecordId, isRecordId } from '../ids.js';
 import type { RandomSource } from '../random.js';
-import { validatePatch, validateRecord, type FieldIssue, type RecordInput, type RecordKind } from '../records/index.js';
+import {
+  validatePatch,
+  validateRecord,
+  type FieldIssue,
+  type FieldSpec,
+  type RecordInput,
+  type RecordKind,
+} from '../records/index.js';
 import type { FieldWrite, StoredValue } from './field-writes.js';
 import { LedgerError } from './ledger-error.js';
 import type { RecordChange, RecordStore } from './record-store.js';
+
+/** A record kind whose every field can be stored as it is. */
+export type Storable<T> = { readonly [K in keyof T]: StoredValue };
 
 export type LedgerRecord<T> = T & { readonly id: string; readonly deleted: boolean };
 
@@ -26,13 +36,17 @@ const DELETED_KEY = '_d';
  * here and never sees Yjs. `New` is what creating a record requires (fields with defaults may
  * be left out).
  */
-export class Collection<T, New> {
+export class Collection<T extends Storable<T>, New> {
+  private readonly fields: readonly (readonly [keyof T & string, FieldSpec<T[keyof T]>])[];
+
   constructor(
     private readonly store: RecordStore,
     private readonly kind: RecordKind<T>,
     private readonly guard: CollectionGuard<T>,
     private readonly random: RandomSource,
-  ) {}
+  ) {
+    this.fields = (Object.keys(kind.fields) as (keyof T & string)[]).map((name) => [name, kind.fields[name]] as const);
+  }
 
   get size(): number {
     return this.store.size;
@@ -50,7 +64,7 @@ export class Collection<T, New> {
     if (!winners) return { ok: false, issues: [{ field: '', message: `no record ${id}` }] };
     const issues: FieldIssue[] = [];
     const record: Record<string, unknown> = {};
-    for (const [name, spec] of Object.entries(this.kind.fields) as [string, RecordKind<T>['fields'][keyof T]][]) {
+    for (const [name, spec] of this.fields) {
       const write = winners.get(spec.key);
       if (!write) {
         if (spec.defaultValue === undefined) issues.push({ field: name, message: `${name} is missing` });
@@ -70,7 +84,7 @@ export class Collection<T, New> {
   fieldWrites(id: string): Map<keyof T | 'deleted', FieldWrite> {
     const winners = this.store.winners(id) ?? new Map<string, FieldWrite>();
     const writes = new Map<keyof T | 'deleted', FieldWrite>();
-    for (const [name, spec] of Object.entries(this.kind.fields) as [keyof T, RecordKind<T>['fields'][keyof T]][]) {
+    for (const [name, spec] of this.fields) {
       const write = winners.get(spec.key);
       if (write) writes.set(name, write);
     }
@@ -79,7 +93,7 @@ export class Collection<T, New> {
     return writes;
   }
 
-  /** Readable records, oldest id order not guaranteed; deleted ones only when asked for. */
+  /** Every readable record, in no particular order; deleted ones only when asked for. */
   list(options: { includeDeleted?: boolean } = {}): LedgerRecord<T>[] {
     const records: LedgerRecord<T>[] = [];
     for (const id of this.store.ids()) {
@@ -96,14 +110,12 @@ export class Collection<T, New> {
     const validation = validateRecord(this.kind, input);
     if (!validation.ok) throw invalid(validation.issues);
     const { record } = validation;
-    const names = Object.keys(this.kind.fields) as (keyof T & string)[];
-    this.assertReferences(record, new Set(names));
+    this.assertReferences(record, new Set(this.fields.map(([name]) => name)));
     const changes = new Map<string, StoredValue>();
-    for (const name of names) {
-      const spec = this.kind.fields[name];
+    for (const [name, spec] of this.fields) {
       const value = record[name];
       // A field left at its default is not stored: a record never written reads as the default.
-      if (spec.defaultValue === undefined || !sameValue(value, spec.defaultValue)) changes.set(spec.key, toStored(value));
+      if (spec.defaultValue === undefined || !sameValue(value, spec.defaultValue)) changes.set(spec.key, value);
     }
     this.guard.write(() => this.store.write(id, changes));
     return this.existing(id);
@@ -117,10 +129,10 @@ export class Collection<T, New> {
     const { record } = validation;
     const changed = new Set<keyof T>();
     const changes = new Map<string, StoredValue>();
-    for (const name of Object.keys(this.kind.fields) as (keyof T & string)[]) {
+    for (const [name, spec] of this.fields) {
       if (sameValue(record[name], current[name])) continue;
       changed.add(name);
-      changes.set(this.kind.fields[name].key, toStored(record[name]));
+      changes.set(spec.key, record[name]);
     }
     this.assertReferences(record, changed);
     if (changes.size > 0) this.guard.write(() => this.store.write(id, changes));
@@ -163,10 +175,6 @@ export class Collection<T, New> {
 function invalid(issues: readonly FieldIssue[]): LedgerError {
   const summary = issues.map((issue) => (issue.field ? `${issue.field}: ${issue.message}` : issue.message)).join('; ');
   return new LedgerError('invalid-record', summary, issues);
-}
-
-function toStored(value: unknown): StoredValue {
-  return value as StoredValue;
 }
 
 function sameValue(a: unknown, b: unknown): boolean {

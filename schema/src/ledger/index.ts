@@ -1,4 +1,4 @@
-export { Collection, type Inspection, type LedgerRecord } from './collection.js';
+export { Collection, type Inspection, type LedgerRecord, type Storable } from './collection.js';
 export { LEDGER_FORMAT, MIGRATIONS, readFormat, type Migration } from './format.js';
 export {
   Ledger,

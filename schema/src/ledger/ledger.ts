@@ -17,7 +17,7 @@ import {
   type RecordKind,
   type Transaction,
 } from '../records/index.js';
-import { Collection, type CollectionGuard, type LedgerRecord } from './collection.js';
+import { Collection, type CollectionGuard, type LedgerRecord, type Storable } from './collection.js';
 import { LEDGER_FORMAT, MIGRATIONS, declareFormat, readFormat, upgradeFormat, type Migration } from './format.js';
 import { LedgerError } from './ledger-error.js';
 import { RecordStore, type Writer } from './record-store.js';
@@ -163,7 +163,7 @@ export class Ledger {
     ]);
   }
 
-  private collection<T, New>(
+  private collection<T extends Storable<T>, New>(
     kind: RecordKind<T>,
     checkReferences: CollectionGuard<T>['checkReferences'],
   ): Collection<T, New> {
