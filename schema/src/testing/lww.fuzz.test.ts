@@ -11,7 +11,7 @@ const OPERATIONS = 2_000;
 const HOUR = 3_600_000;
 /** Seeds that once found a bug stay here as regression runs. */
 const REGRESSION_SEEDS: readonly number[] = [];
-const seedCount = Number(process.env['TALLY_FUZZ_SEEDS'] ?? (process.env['CI'] ? 12 : 4));
+const seedCount = Number(process.env['TALLY_FUZZ_SEEDS'] ?? (process.env['CI'] ? 24 : 4));
 const firstSeed = Number(process.env['TALLY_FUZZ_SEED'] ?? Date.now() % 1_000_000);
 const seeds = [...REGRESSION_SEEDS, ...Array.from({ length: seedCount }, (_, i) => firstSeed + i)];
 

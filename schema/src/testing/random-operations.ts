@@ -87,7 +87,7 @@ function randomValue(
       return idOf(random, accounts.filter((account) => account.currency === record.currency));
     }
     case 'transferId':
-      return null;
+      return random.chance(0.5) ? null : idOf(random, live(ledger, 'transactions'));
     default:
       throw new Error(`no generator for ${name}.${field}`);
   }
@@ -96,7 +96,7 @@ function randomValue(
 const FIELDS: Record<CollectionName, readonly string[]> = {
   accounts: ['name', 'type', 'currency', 'openingBalance', 'archived'],
   categories: ['name', 'group', 'kind', 'archived'],
-  transactions: ['date', 'amount', 'accountId', 'categoryId', 'payee', 'notes', 'tags', 'cleared'],
+  transactions: ['date', 'amount', 'accountId', 'categoryId', 'payee', 'notes', 'tags', 'transferId', 'cleared'],
   budgets: ['month', 'categoryId', 'amount', 'currency'],
   goals: ['name', 'targetAmount', 'currency', 'targetDate', 'accountId'],
 };
@@ -136,6 +136,14 @@ function create(ledger: Ledger, random: SeededRandom, name: CollectionName): Ope
   return { description: `create ${name}/${record.id}`, writes: writesOf(ledger, name, record.id, before) };
 }
 
+/** Moving a transaction to another account takes that account's currency with it. */
+function moveToAccount(ledger: Ledger, random: SeededRandom): Record<string, unknown> | undefined {
+  const accounts = ledger.accounts.list();
+  if (accounts.length === 0) return undefined;
+  const account = random.pick(accounts);
+  return { accountId: account.id, currency: account.currency };
+}
+
 /**
  * One random change a user could make on this replica: create a record of any kind, edit one
  * field of any record, delete or restore one. Every value is valid, so the ledger accepts it.
@@ -156,10 +164,13 @@ export function randomOperation(ledger: Ledger, random: SeededRandom): Operation
     return { description: `${record.deleted ? 'restore' : 'delete'} ${name}/${record.id}`, writes: writesOf(ledger, name, record.id, before) };
   }
   const field = random.pick(FIELDS[name]);
-  const value = randomValue(ledger, random, name, field, record as Partial<Transaction>);
-  if (value === null && isRequiredReference(name, field)) {
+  const patch =
+    name === 'transactions' && field === 'accountId'
+      ? moveToAccount(ledger, random)
+      : { [field]: randomValue(ledger, random, name, field, record as Partial<Transaction>) };
+  if (patch === undefined || (patch[field] === null && isRequiredReference(name, field))) {
     return { description: `no ${field} to choose for ${name}/${record.id}`, writes: [] };
   }
-  collection.update(record.id, { [field]: value } as never);
-  return { description: `set ${name}/${record.id}.${field} = ${JSON.stringify(value)}`, writes: writesOf(ledger, name, record.id, before) };
+  collection.update(record.id, patch as never);
+  return { description: `set ${name}/${record.id} ${JSON.stringify(patch)}`, writes: writesOf(ledger, name, record.id, before) };
 }
