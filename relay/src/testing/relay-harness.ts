@@ -112,14 +112,57 @@ export async function eventually(condition: () => boolean): Promise<void> {
 
 const collections = ['accounts', 'categories', 'transactions', 'budgets', 'goals', 'recurring', 'rules', 'attachments', 'settings', 'meta'];
 
+/** Keys sorted at every level: a Y.Map lists keys in the order this replica happened to receive them. */
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value)
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([key, inner]) => [key, canonical(inner)]),
+    );
+  }
+  return value;
+}
+
 export function ledgerJson(doc: Y.Doc): Record<string, unknown> {
-  return Object.fromEntries(collections.map((name) => [name, doc.getMap(name).toJSON()]));
+  return Object.fromEntries(collections.map((name) => [name, canonical(doc.getMap(name).toJSON())]));
+}
+
+function stateVectorText(doc: Y.Doc): string {
+  return JSON.stringify([...Y.decodeStateVector(Y.encodeStateVector(doc))].sort(([x], [y]) => x - y));
 }
 
 /** Same content and same history: equal state vectors and equal collections. */
 export function sameLedger(a: Y.Doc, b: Y.Doc): boolean {
   return (
-    Buffer.from(Y.encodeStateVector(a)).equals(Buffer.from(Y.encodeStateVector(b))) &&
+    stateVectorText(a) === stateVectorText(b) &&
     JSON.stringify(ledgerJson(a)) === JSON.stringify(ledgerJson(b))
   );
+}
+
+export type UpgradeOutcome =
+  | { readonly kind: 'refused'; readonly status: number }
+  | { readonly kind: 'open'; readonly socket: WebSocket; readonly received: Buffer[] };
+
+/** Tries a raw WebSocket upgrade, as a browser or a hand-written client would. */
+export function openSocket(url: string, headers: Record<string, string> = {}): Promise<UpgradeOutcome> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(url, { headers });
+    socket.binaryType = 'nodebuffer';
+    const received: Buffer[] = [];
+    socket.on('message', (data: Buffer) => received.push(data));
+    socket.once('unexpected-response', (_request, response) => {
+      resolve({ kind: 'refused', status: response.statusCode ?? 0 });
+      response.resume();
+      socket.terminate();
+    });
+    socket.once('open', () => resolve({ kind: 'open', socket, received }));
+    socket.once('error', (error) => reject(error));
+  });
+}
+
+export function closed(socket: WebSocket): Promise<number> {
+  if (socket.readyState === socket.CLOSED) return Promise.reject(new Error('already closed'));
+  return new Promise((resolve) => socket.once('close', (code) => resolve(code)));
 }
