@@ -37,8 +37,12 @@ export class RunningRelay {
     readonly port: number,
   ) {}
 
-  static async start(dataDir: DataDir, config: Partial<RelayConfig> = {}, port = 0): Promise<RunningRelay> {
-    const storage = new SqliteStorage(dataDir.dbFile);
+  static async start(
+    dataDir: DataDir,
+    config: Partial<RelayConfig> = {},
+    port = 0,
+    storage = new SqliteStorage(dataDir.dbFile),
+  ): Promise<RunningRelay> {
     const app = await buildRelay({
       storage,
       signingKey: dataDir.signingKey,
@@ -60,9 +64,11 @@ export class RunningRelay {
     return `ws://127.0.0.1:${this.port}/sync`;
   }
 
-  async stop(): Promise<void> {
-    await this.app.close();
-    await this.storage.close();
+  private stopped: Promise<void> | null = null;
+
+  stop(): Promise<void> {
+    this.stopped ??= this.app.close().then(() => this.storage.close());
+    return this.stopped;
   }
 }
 

@@ -1,0 +1,83 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { SqliteStorage } from '../storage/sqlite-storage.js';
+import type { StoredDoc } from '../storage/storage.js';
+import { edit } from '../testing/fake-peer.js';
+import { connect, DataDir, eventually, login, register, RunningRelay, synced } from '../testing/relay-harness.js';
+
+/** The real SQLite storage, except that loading a document waits until the test says so. */
+class SlowLoadingStorage extends SqliteStorage {
+  private release: () => void = () => {};
+  private readonly released = new Promise<void>((resolve) => {
+    this.release = resolve;
+  });
+  loadsStarted = 0;
+
+  override async loadDoc(docId: string): Promise<StoredDoc> {
+    this.loadsStarted++;
+    const stored = await super.loadDoc(docId);
+    await this.released;
+    return stored;
+  }
+
+  finishLoading(): void {
+    this.release();
+  }
+}
+
+const transactions = 20_000;
+const cleanup: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const step of cleanup.splice(0).reverse()) await step();
+});
+
+async function storedTransactions(dataDir: DataDir, docId: string): Promise<number> {
+  const storage = new SqliteStorage(dataDir.dbFile);
+  const stored = await storage.loadDoc(docId);
+  await storage.close();
+  const doc = new Y.Doc();
+  if (stored.snapshot !== null) Y.applyUpdate(doc, stored.snapshot);
+  for (const update of stored.updates) Y.applyUpdate(doc, update);
+  return doc.getMap('transactions').size;
+}
+
+describe('a large ledger that is slow to load', () => {
+  it('[P1] two devices connecting during the load both get the full ledger, and the stored ledger never shrinks', async () => {
+    const dataDir = new DataDir();
+    cleanup.push(() => dataDir.remove());
+    const setup = await RunningRelay.start(dataDir);
+    const phoneSession = await register(setup.httpUrl, 'alice@example.com', 'Phone');
+    const laptopSession = await login(setup.httpUrl, 'alice@example.com', 'Laptop');
+    const history = new Y.Doc();
+    for (let batch = 0; batch < transactions / 100; batch++) {
+      const update = edit(history, (doc) => {
+        for (let i = 0; i < 100; i++) doc.getMap('transactions').set(`t${batch * 100 + i}`, { amount: -i, currency: 'EUR' });
+      });
+      await setup.storage.appendUpdate(phoneSession.docId, update);
+    }
+    await setup.stop();
+
+    const storage = new SlowLoadingStorage(dataDir.dbFile);
+    const relay = await RunningRelay.start(dataDir, {}, 0, storage);
+    cleanup.push(() => relay.stop());
+    const phone = connect(relay.syncUrl, phoneSession);
+    const laptop = connect(relay.syncUrl, laptopSession);
+    cleanup.push(() => {
+      phone.destroy();
+      laptop.destroy();
+    });
+    laptop.doc.getMap('transactions').set('offline', { amount: -500, currency: 'EUR' });
+    await eventually(() => storage.loadsStarted === 1 && relay.app.websocketServer.clients.size === 2);
+
+    storage.finishLoading();
+    await Promise.all([synced(phone), synced(laptop)]);
+    await eventually(() => phone.doc.getMap('transactions').size === transactions + 1);
+    await eventually(() => laptop.doc.getMap('transactions').size === transactions + 1);
+    expect(phone.doc.getMap('transactions').get('t19999')).toEqual({ amount: -99, currency: 'EUR' });
+
+    phone.destroy();
+    laptop.destroy();
+    await relay.stop();
+    expect(await storedTransactions(dataDir, phoneSession.docId)).toBe(transactions + 1);
+  });
+});
