@@ -52,6 +52,11 @@ export class Collection<T extends Storable<T>, New> {
     return this.store.size;
   }
 
+  /** Whether any replica has written this record, readable or not, deleted or not. */
+  has(id: string): boolean {
+    return this.store.has(id);
+  }
+
   /** The record as every replica with the same updates reads it, deleted or not. */
   get(id: string): LedgerRecord<T> | undefined {
     const inspection = this.inspect(id);
@@ -107,17 +112,22 @@ export class Collection<T extends Storable<T>, New> {
   create(input: New, id: string = newRecordId(this.random)): LedgerRecord<T> {
     if (!isRecordId(id)) throw new LedgerError('invalid-record', `"${id}" is not a record id`);
     if (this.store.has(id)) throw new LedgerError('invalid-record', `record ${id} already exists`);
-    const validation = validateRecord(this.kind, input);
-    if (!validation.ok) throw invalid(validation.issues);
-    const { record } = validation;
-    this.assertReferences(record, new Set(this.fields.map(([name]) => name)));
-    const changes = new Map<string, StoredValue>();
-    for (const [name, spec] of this.fields) {
-      const value = record[name];
-      // A field left at its default is not stored: a record never written reads as the default.
-      if (spec.defaultValue === undefined || !sameValue(value, spec.defaultValue)) changes.set(spec.key, value);
-    }
+    const changes = this.initialWrites(input);
     this.guard.write(() => this.store.write(id, changes));
+    return this.existing(id);
+  }
+
+  /**
+   * Creates a derived record — one whose id is derived from what it stands for, such as an
+   * occurrence of a recurring transaction — unless it exists (SPEC REC6). Every device that
+   * creates it writes the same entry, and any real edit, wherever and whenever made, wins over it.
+   */
+  ensure(id: string, input: New): LedgerRecord<T> {
+    if (!isRecordId(id)) throw new LedgerError('invalid-record', `"${id}" is not a record id`);
+    if (!this.store.has(id)) {
+      const changes = this.initialWrites(input);
+      this.guard.write(() => this.store.writeDerived(id, changes));
+    }
     return this.existing(id);
   }
 
@@ -151,6 +161,20 @@ export class Collection<T extends Storable<T>, New> {
 
   observe(listener: (change: RecordChange) => void): () => void {
     return this.store.observe(listener);
+  }
+
+  /** The field writes of a new record; a field left at its default is not stored (it reads as the default). */
+  private initialWrites(input: New): Map<string, StoredValue> {
+    const validation = validateRecord(this.kind, input);
+    if (!validation.ok) throw invalid(validation.issues);
+    const { record } = validation;
+    this.assertReferences(record, new Set(this.fields.map(([name]) => name)));
+    const changes = new Map<string, StoredValue>();
+    for (const [name, spec] of this.fields) {
+      const value = record[name];
+      if (spec.defaultValue === undefined || !sameValue(value, spec.defaultValue)) changes.set(spec.key, value);
+    }
+    return changes;
   }
 
   private setDeleted(id: string, deleted: boolean): void {

@@ -2,12 +2,15 @@ export { Collection, type Inspection, type LedgerRecord, type Storable } from '.
 export { LEDGER_FORMAT, MIGRATIONS, readFormat, type Migration } from './format.js';
 export {
   Ledger,
+  occurrenceId,
   openLedger,
   type LedgerOptions,
   type NewAccount,
   type NewBudget,
   type NewCategory,
   type NewGoal,
+  type NewRecurringTransaction,
+  type Occurrence,
   type NewTransaction,
   type NewTransfer,
 } from './ledger.js';

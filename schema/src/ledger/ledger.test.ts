@@ -194,6 +194,7 @@ describe('ledger: records', () => {
       notes: '',
       tags: [],
       transferId: null,
+      recurringId: null,
       cleared: false,
     });
   });

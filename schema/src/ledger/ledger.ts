@@ -7,6 +7,7 @@ import {
   budgetKind,
   categoryKind,
   goalKind,
+  recurringKind,
   transactionKind,
   type Account,
   type Budget,
@@ -15,12 +16,15 @@ import {
   type Goal,
   type RecordInput,
   type RecordKind,
+  type RecurringTransaction,
   type Transaction,
 } from '../records/index.js';
+import { derivedRecordId } from '../recurring/derived-id.js';
+import { dueDates } from '../recurring/schedule.js';
 import { Collection, type CollectionGuard, type LedgerRecord, type Storable } from './collection.js';
 import { LEDGER_FORMAT, MIGRATIONS, declareFormat, readFormat, upgradeFormat, type Migration } from './format.js';
 import { LedgerError } from './ledger-error.js';
-import { RecordStore, type Writer } from './record-store.js';
+import { DERIVED_NODE, RecordStore, type Writer } from './record-store.js';
 
 type New<T, Required extends keyof T> = Pick<RecordInput<T>, Required> & Partial<RecordInput<T>>;
 
@@ -29,6 +33,16 @@ export type NewCategory = New<Category, 'name' | 'kind'>;
 export type NewTransaction = New<Transaction, 'date' | 'amount' | 'currency' | 'accountId'>;
 export type NewBudget = RecordInput<Budget>;
 export type NewGoal = New<Goal, 'name' | 'targetAmount' | 'currency'>;
+export type NewRecurringTransaction = New<RecurringTransaction, 'amount' | 'currency' | 'accountId' | 'frequency' | 'startDate'>;
+
+/** One due date of a recurring transaction, and its transaction once it exists. */
+export interface Occurrence {
+  readonly recurringId: string;
+  readonly date: string;
+  /** The id its transaction has, or will have, on every device. */
+  readonly id: string;
+  readonly transaction: LedgerRecord<Transaction> | undefined;
+}
 
 export interface NewTransfer {
   readonly date: string;
@@ -64,6 +78,7 @@ export class Ledger {
   readonly transactions: Collection<Transaction, NewTransaction>;
   readonly budgets: Collection<Budget, NewBudget>;
   readonly goals: Collection<Goal, NewGoal>;
+  readonly recurring: Collection<RecurringTransaction, NewRecurringTransaction>;
   private readonly writer: Writer;
   private readonly meta: Y.Map<unknown>;
   private readonly random: RandomSource;
@@ -75,6 +90,7 @@ export class Ledger {
     options: LedgerOptions = {},
   ) {
     this.random = options.random ?? cryptoRandom;
+    if (options.node === DERIVED_NODE) throw new LedgerError('invalid-record', `writer id "${DERIVED_NODE}" is reserved`);
     this.clock = new HybridClock({
       node: options.node ?? newNodeId(this.random),
       ...(options.now && { now: options.now }),
@@ -104,6 +120,7 @@ export class Ledger {
     this.goals = this.collection(goalKind, (record, changed) =>
       changed.has('accountId') && record.accountId !== null ? this.checkAccount(record.accountId, 'accountId') : [],
     );
+    this.recurring = this.collection(recurringKind, (record, changed) => this.checkTransaction(record, changed));
   }
 
   /** The document's format version, or undefined for a document nobody has written yet. */
@@ -163,6 +180,59 @@ export class Ledger {
     ]);
   }
 
+  /**
+   * Creates the transaction of every due date, up to and including `today`, of every recurring
+   * transaction that is not paused or deleted. Each occurrence is a derived record (SPEC REC6):
+   * two devices doing this at once create one transaction, not two.
+   */
+  createDueOccurrences(today: string): LedgerRecord<Transaction>[] {
+    const created: LedgerRecord<Transaction>[] = [];
+    this.transact(() => {
+      for (const rule of this.recurring.list()) {
+        if (rule.paused || this.checkTransaction(rule, new Set(['accountId', 'categoryId'])).length > 0) continue;
+        for (const date of dueDates(rule, rule.startDate, today)) {
+          const id = occurrenceId(rule.id, date);
+          if (!this.transactions.has(id)) created.push(this.transactions.ensure(id, occurrenceOf(rule, date)));
+        }
+      }
+    });
+    return created;
+  }
+
+  /** The due dates of every active recurring transaction from `from` to `to`, in date order. */
+  upcomingOccurrences(from: string, to: string): Occurrence[] {
+    const occurrences: Occurrence[] = [];
+    for (const rule of this.recurring.list()) {
+      if (rule.paused) continue;
+      for (const date of dueDates(rule, from, to)) {
+        const id = occurrenceId(rule.id, date);
+        occurrences.push({ recurringId: rule.id, date, id, transaction: this.transactions.get(id) });
+      }
+    }
+    return occurrences.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  }
+
+  /** Skips one due date: its transaction exists, deleted, so no device creates it later. */
+  skipOccurrence(recurringId: string, date: string): void {
+    this.transact(() => this.transactions.delete(this.ensureOccurrence(recurringId, date).id));
+  }
+
+  /** Changes one occurrence only, before or after it falls due; the recurring transaction stays as it is. */
+  editOccurrence(recurringId: string, date: string, patch: Partial<RecordInput<Transaction>>): LedgerRecord<Transaction> {
+    return this.transact(() => this.transactions.update(this.ensureOccurrence(recurringId, date).id, patch));
+  }
+
+  private ensureOccurrence(recurringId: string, date: string): LedgerRecord<Transaction> {
+    const rule = this.recurring.get(recurringId);
+    if (!rule || rule.deleted) throw new LedgerError('not-found', `no recurring transaction ${recurringId}`);
+    if (!dueDates(rule, date, date).includes(date)) {
+      throw new LedgerError('invalid-record', `${date} is not a due date of this recurring transaction`, [
+        { field: 'date', message: `${date} is not a due date of this recurring transaction` },
+      ]);
+    }
+    return this.transactions.ensure(occurrenceId(recurringId, date), occurrenceOf(rule, date));
+  }
+
   private collection<T extends Storable<T>, New>(
     kind: RecordKind<T>,
     checkReferences: CollectionGuard<T>['checkReferences'],
@@ -188,7 +258,10 @@ export class Ledger {
     });
   }
 
-  private checkTransaction(record: Transaction, changed: ReadonlySet<keyof Transaction>): FieldIssue[] {
+  private checkTransaction(
+    record: Pick<Transaction, 'accountId' | 'currency' | 'categoryId'>,
+    changed: ReadonlySet<string>,
+  ): FieldIssue[] {
     const issues: FieldIssue[] = [];
     if (changed.has('accountId') || changed.has('currency')) {
       const account = this.accounts.get(record.accountId);
@@ -212,6 +285,24 @@ export class Ledger {
     const category = this.categories.get(id);
     return category && !category.deleted ? [] : [{ field, message: 'the category does not exist' }];
   }
+}
+
+/** The id of the transaction for one due date of a recurring transaction, the same on every device. */
+export function occurrenceId(recurringId: string, date: string): string {
+  return derivedRecordId('occurrence', recurringId, date);
+}
+
+function occurrenceOf(rule: LedgerRecord<RecurringTransaction>, date: string): NewTransaction {
+  return {
+    date,
+    amount: rule.amount,
+    currency: rule.currency,
+    accountId: rule.accountId,
+    categoryId: rule.categoryId,
+    payee: rule.payee,
+    notes: rule.notes,
+    recurringId: rule.id,
+  };
 }
 
 export function openLedger(doc: Y.Doc, options: LedgerOptions = {}): Ledger {

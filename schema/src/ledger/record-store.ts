@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { compareTimestamps, type HybridClock } from '../clock/index.js';
+import { compareTimestamps, type HybridClock, type Timestamp } from '../clock/index.js';
 import { isRecordId } from '../ids.js';
 import {
   applyWrite,
@@ -22,6 +22,10 @@ export interface RecordChange {
   /** True when this replica made the change, false when it arrived from a peer or from disk. */
   readonly local: boolean;
 }
+
+/** The writer under which derived records are created (SPEC REC6); no replica is ever this writer. */
+export const DERIVED_NODE = '0';
+const ZERO: Timestamp = { millis: 0, counter: 0, node: DERIVED_NODE };
 
 function entryKey(id: string, node: string): string {
   return `${id}/${node}`;
@@ -86,6 +90,19 @@ export class RecordStore {
     const { winners, overruled } = applyWrite(current, changes, clock.tick());
     this.doc.transact(() => this.replaceEntries(id, winners), this.writer.origin);
     return overruled;
+  }
+
+  /**
+   * Creates a derived record (SPEC REC6) at the zero timestamp under the derived writer: every
+   * replica creating it writes the identical entry, and any real write outranks it.
+   */
+  writeDerived(id: string, changes: ReadonlyMap<string, StoredValue>): void {
+    const winners = new Map<string, FieldWrite>();
+    for (const [key, value] of changes) winners.set(key, { value, timestamp: ZERO });
+    this.doc.transact(() => {
+      this.map.set(entryKey(id, DERIVED_NODE), encodeEntry(winners, DERIVED_NODE));
+      this.indexKey(entryKey(id, DERIVED_NODE));
+    }, this.writer.origin);
   }
 
   observe(listener: (change: RecordChange) => void): () => void {

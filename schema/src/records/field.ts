@@ -1,3 +1,4 @@
+import { parseCalendarDate } from '../calendar/index.js';
 import { isRecordId } from '../ids.js';
 import { isCurrencyCode, type CurrencyCode } from '../money/index.js';
 
@@ -66,6 +67,13 @@ export function minorUnits(options: { label: string; min?: number }): (value: un
   };
 }
 
+export function wholeNumber(options: { label: string; min: number; max: number }): (value: unknown) => Checked<number> {
+  return (value) =>
+    typeof value === 'number' && Number.isInteger(value) && value >= options.min && value <= options.max
+      ? ok(value)
+      : refuse(`${options.label} must be a whole number from ${options.min} to ${options.max}`);
+}
+
 export function reference(label: string): (value: unknown) => Checked<string> {
   return (value) => (isRecordId(value) ? ok(value) : refuse(`${label} is not a valid id`));
 }
@@ -74,25 +82,19 @@ export function optional<T>(check: (value: unknown) => Checked<T>): (value: unkn
   return (value) => (value === null ? ok(null) : check(value));
 }
 
-const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATE_SHAPE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MONTH_PATTERN = /^(\d{4})-(\d{2})$/;
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
-}
 
 /** A calendar date `YYYY-MM-DD` (design §2: dates of transactions are days, not instants). */
 export function calendarDate(label: string): (value: unknown) => Checked<string> {
   return (value) => {
-    const match = typeof value === 'string' ? DATE_PATTERN.exec(value) : null;
+    const match = typeof value === 'string' ? DATE_SHAPE.exec(value) : null;
     if (!match) return refuse(`${label} must be a date like 2026-01-31`);
     const year = Number(match[1]);
     const month = Number(match[2]);
-    const day = Number(match[3]);
     if (year < 1900 || year > 2999) return refuse(`${label} must be between the years 1900 and 2999`);
     if (month < 1 || month > 12) return refuse(`${label} has no month ${month}`);
-    if (day < 1 || day > daysInMonth(year, month)) return refuse(`${label}: ${match[0]} is not a day of the calendar`);
+    if (!parseCalendarDate(match[0])) return refuse(`${label}: ${match[0]} is not a day of the calendar`);
     return ok(match[0]);
   };
 }

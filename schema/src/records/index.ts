@@ -6,6 +6,7 @@ export {
   budgetKind,
   categoryKind,
   goalKind,
+  recurringKind,
   transactionKind,
   type Account,
   type AccountType,
@@ -16,6 +17,7 @@ export {
   type Goal,
   type RecordInput,
   type RecordKind,
+  type RecurringTransaction,
   type Transaction,
 } from './kinds.js';
 export { validatePatch, validateRecord, type Validation } from './validate.js';

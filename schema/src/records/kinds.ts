@@ -1,4 +1,5 @@
 import type { CurrencyCode } from '../money/index.js';
+import { FREQUENCIES, type Frequency } from '../recurring/schedule.js';
 import {
   calendarDate,
   calendarMonth,
@@ -11,6 +12,7 @@ import {
   reference,
   tagList,
   text,
+  wholeNumber,
   type FieldIssue,
   type FieldSpec,
 } from './field.js';
@@ -50,7 +52,25 @@ export interface Transaction {
   readonly tags: readonly string[];
   /** The other leg of a transfer between two accounts. */
   readonly transferId: string | null;
+  /** The recurring transaction this one is an occurrence of. */
+  readonly recurringId: string | null;
   readonly cleared: boolean;
+}
+
+/** A transaction that repeats on a schedule; each due date becomes one transaction, once. */
+export interface RecurringTransaction {
+  readonly payee: string;
+  readonly amount: number;
+  readonly currency: CurrencyCode;
+  readonly accountId: string;
+  readonly categoryId: string | null;
+  readonly notes: string;
+  readonly frequency: Frequency;
+  readonly interval: number;
+  readonly dayOfMonth: number | null;
+  readonly startDate: string;
+  readonly endDate: string | null;
+  readonly paused: boolean;
 }
 
 export interface Budget {
@@ -116,8 +136,29 @@ export const transactionKind: RecordKind<Transaction> = {
     notes: field('no', text({ min: 0, max: 2000, label: 'notes' }), ''),
     tags: field('tg', tagList, []),
     transferId: field('tr', optional(reference('transfer')), null),
+    recurringId: field('rc', optional(reference('recurring transaction')), null),
     cleared: field('cl', flag('cleared'), false),
   },
+};
+
+export const recurringKind: RecordKind<RecurringTransaction> = {
+  collection: 'recurring',
+  fields: {
+    payee: field('p', text({ min: 0, max: 200, label: 'payee' }), ''),
+    amount: field('a', minorUnits({ label: 'amount' })),
+    currency: field('c', currency),
+    accountId: field('ac', reference('account')),
+    categoryId: field('ca', optional(reference('category')), null),
+    notes: field('no', text({ min: 0, max: 2000, label: 'notes' }), ''),
+    frequency: field('f', oneOf(FREQUENCIES, 'frequency')),
+    interval: field('i', wholeNumber({ label: 'interval', min: 1, max: 99 }), 1),
+    dayOfMonth: field('dm', optional(wholeNumber({ label: 'day of the month', min: 1, max: 31 })), null),
+    startDate: field('sd', calendarDate('start date')),
+    endDate: field('ed', optional(calendarDate('end date')), null),
+    paused: field('ps', flag('paused'), false),
+  },
+  checkRecord: (rule) =>
+    rule.endDate !== null && rule.endDate < rule.startDate ? [{ field: 'endDate', message: 'the end date is before the start date' }] : [],
 };
 
 export const budgetKind: RecordKind<Budget> = {

@@ -24,6 +24,7 @@ describe('record validation', () => {
         notes: '',
         tags: [],
         transferId: null,
+        recurringId: null,
         cleared: false,
       },
     });

@@ -1,7 +1,9 @@
 import * as Y from 'yjs';
 import { compareTimestamps, type Timestamp } from '../clock/index.js';
 import type { Ledger, LedgerRecord } from '../ledger/index.js';
+import { dateInZone } from '../calendar/index.js';
 import { ACCOUNT_TYPES, CATEGORY_KINDS, type Transaction } from '../records/index.js';
+import { FREQUENCIES } from '../recurring/schedule.js';
 import { COLLECTION_NAMES, collectionOf, type CollectionName } from './convergence.js';
 import type { SeededRandom } from './seeded-random.js';
 
@@ -58,7 +60,7 @@ function randomValue(
     case 'kind':
       return random.pick(CATEGORY_KINDS);
     case 'currency':
-      return name === 'transactions' ? record.currency : random.pick(CURRENCIES);
+      return name === 'transactions' || name === 'recurring' ? record.currency : random.pick(CURRENCIES);
     case 'openingBalance':
     case 'amount':
       return name === 'budgets' ? random.int(0, 100_000) : random.int(-500_000, 500_000);
@@ -66,11 +68,22 @@ function randomValue(
       return random.int(1, 10_000_000);
     case 'archived':
     case 'cleared':
+    case 'paused':
       return random.chance(0.5);
     case 'date':
       return randomDate(random);
     case 'targetDate':
       return random.chance(0.3) ? null : randomDate(random);
+    case 'frequency':
+      return random.pick(FREQUENCIES);
+    case 'interval':
+      return random.int(1, 3);
+    case 'dayOfMonth':
+      return random.chance(0.3) ? null : random.int(1, 31);
+    case 'startDate':
+      return `${random.int(2025, 2026)}-${String(random.int(1, 12)).padStart(2, '0')}-${String(random.int(1, 28)).padStart(2, '0')}`;
+    case 'endDate':
+      return random.chance(0.7) ? null : `2027-${String(random.int(1, 12)).padStart(2, '0')}-15`;
     case 'month':
       return randomDate(random).slice(0, 7);
     case 'payee':
@@ -99,10 +112,16 @@ const FIELDS: Record<CollectionName, readonly string[]> = {
   transactions: ['date', 'amount', 'accountId', 'categoryId', 'payee', 'notes', 'tags', 'transferId', 'cleared'],
   budgets: ['month', 'categoryId', 'amount', 'currency'],
   goals: ['name', 'targetAmount', 'currency', 'targetDate', 'accountId'],
+  recurring: ['payee', 'amount', 'accountId', 'categoryId', 'notes', 'frequency', 'interval', 'dayOfMonth', 'startDate', 'endDate', 'paused'],
 };
 
+/** Collections whose records belong to an account and take its currency. */
+function inAccount(name: CollectionName): boolean {
+  return name === 'transactions' || name === 'recurring';
+}
+
 function isRequiredReference(name: CollectionName, field: string): boolean {
-  return (name === 'transactions' && field === 'accountId') || (name === 'budgets' && field === 'categoryId');
+  return (inAccount(name) && field === 'accountId') || (name === 'budgets' && field === 'categoryId');
 }
 
 function writesOf(ledger: Ledger, name: CollectionName, id: string, before: Timestamp): LoggedWrite[] {
@@ -121,7 +140,7 @@ function writesOf(ledger: Ledger, name: CollectionName, id: string, before: Time
 
 function create(ledger: Ledger, random: SeededRandom, name: CollectionName): Operation | undefined {
   const input: Record<string, unknown> = {};
-  if (name === 'transactions') {
+  if (inAccount(name)) {
     const account = ledger.accounts.list().length > 0 ? random.pick(ledger.accounts.list()) : undefined;
     if (!account) return undefined;
     input['currency'] = account.currency;
@@ -149,6 +168,11 @@ function moveToAccount(ledger: Ledger, random: SeededRandom): Record<string, unk
  * field of any record, delete or restore one. Every value is valid, so the ledger accepts it.
  */
 export function randomOperation(ledger: Ledger, random: SeededRandom): Operation {
+  if (random.chance(0.05)) {
+    const today = dateInZone(new Date(ledger.clock.latest.millis), 'UTC');
+    const created = ledger.createDueOccurrences(today);
+    return { description: `create ${created.length} due occurrences up to ${today}`, writes: [] };
+  }
   const name = random.pick(COLLECTION_NAMES);
   const collection = collectionOf(ledger, name);
   const records = collection.list({ includeDeleted: true });
@@ -165,7 +189,7 @@ export function randomOperation(ledger: Ledger, random: SeededRandom): Operation
   }
   const field = random.pick(FIELDS[name]);
   const patch =
-    name === 'transactions' && field === 'accountId'
+    inAccount(name) && field === 'accountId'
       ? moveToAccount(ledger, random)
       : { [field]: randomValue(ledger, random, name, field, record as Partial<Transaction>) };
   if (patch === undefined || (patch[field] === null && isRequiredReference(name, field))) {
