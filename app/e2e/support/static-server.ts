@@ -1,0 +1,52 @@
+import { readFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize } from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+};
+
+/** Serves the built app from `root` on 127.0.0.1, as any static host would, index.html for unknown paths. */
+export class StaticServer {
+  private constructor(
+    private readonly server: Server,
+    readonly port: number,
+  ) {}
+
+  static async start(root: string, port = 0): Promise<StaticServer> {
+    const server = createServer((request, response) => {
+      const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://app').pathname));
+      const file = join(root, path === '/' ? 'index.html' : path);
+      const served = file.startsWith(root) ? file : join(root, 'index.html');
+      readFile(served)
+        .catch(() => readFile(join(root, 'index.html')))
+        .then((body) => {
+          const type = TYPES[extname(served)] ?? TYPES['.html'] ?? 'text/html';
+          response.writeHead(200, { 'content-type': type, 'cache-control': 'no-cache' });
+          response.end(body);
+        })
+        .catch(() => {
+          response.writeHead(404);
+          response.end();
+        });
+    });
+    await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+    return new StaticServer(server, (server.address() as AddressInfo).port);
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  async stop(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve, reject) => this.server.close((error) => (error ? reject(error) : resolve())));
+  }
+}

@@ -1,0 +1,130 @@
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+
+export type SyncStateName = 'local' | 'offline' | 'syncing' | 'synced';
+
+export interface NewTransaction {
+  readonly amount: string;
+  readonly payee: string;
+  readonly account?: string;
+  readonly date?: string;
+  readonly notes?: string;
+}
+
+/** Generous: the machine is shared, and a condition is awaited, never a fixed time. */
+const PATIENCE = { timeout: 60_000 } as const;
+
+/** One device: a browser context with its own storage, driven through Tally's stable test ids. */
+export class TallyDevice {
+  private constructor(
+    readonly context: BrowserContext,
+    readonly page: Page,
+    private readonly appUrl: string,
+  ) {}
+
+  static async open(browser: Browser, appUrl: string): Promise<TallyDevice> {
+    const context = await browser.newContext({ locale: 'en-US', timezoneId: 'UTC' });
+    const page = await context.newPage();
+    const device = new TallyDevice(context, page, appUrl);
+    await device.goto('/');
+    return device;
+  }
+
+  byTestId(id: string): Locator {
+    return this.page.getByTestId(id);
+  }
+
+  async goto(path: string): Promise<void> {
+    await this.page.goto(`${this.appUrl}${path}`);
+    await this.waitUntilReady();
+  }
+
+  async reload(): Promise<void> {
+    await this.page.reload();
+    await this.waitUntilReady();
+  }
+
+  async waitUntilReady(): Promise<void> {
+    await this.page.locator('.shell[data-ready="true"]').waitFor(PATIENCE);
+  }
+
+  /** Resolves once the service worker controls this origin, so the shell is precached. */
+  async waitForServiceWorker(): Promise<string> {
+    return this.page.evaluate(async () => {
+      const registration = await navigator.serviceWorker.ready;
+      return registration.active?.scriptURL ?? '';
+    });
+  }
+
+  async open(screen: 'home' | 'transactions' | 'accounts' | 'categories' | 'settings'): Promise<void> {
+    await this.byTestId(`nav-${screen}`).click();
+  }
+
+  async addAccount(name: string, currency = 'USD'): Promise<void> {
+    await this.open('accounts');
+    await this.byTestId('add-account').click();
+    await this.byTestId('account-name').fill(name);
+    await this.byTestId('account-currency').fill(currency);
+    await this.byTestId('save-account').click();
+    await this.page.locator('[data-testid="account-row-name"]', { hasText: name }).waitFor(PATIENCE);
+  }
+
+  async addTransaction(transaction: NewTransaction): Promise<void> {
+    await this.byTestId('add-transaction').click();
+    await this.fillTransaction(transaction);
+    await this.byTestId('save').click();
+    await this.byTestId('transaction-editor').waitFor({ state: 'detached', ...PATIENCE });
+  }
+
+  async fillTransaction(transaction: Partial<NewTransaction>): Promise<void> {
+    if (transaction.amount !== undefined) await this.byTestId('amount').fill(transaction.amount);
+    if (transaction.payee !== undefined) await this.byTestId('payee').fill(transaction.payee);
+    if (transaction.date !== undefined) await this.byTestId('date').fill(transaction.date);
+    if (transaction.account !== undefined) await this.byTestId('account').selectOption({ label: transaction.account });
+    if (transaction.notes !== undefined) await this.byTestId('notes').fill(transaction.notes);
+  }
+
+  /** Opens a transaction in the editor, changes fields and saves. */
+  async editTransaction(id: string, change: Partial<NewTransaction>): Promise<void> {
+    await this.open('transactions');
+    await this.row(id).click();
+    await this.fillTransaction(change);
+    await this.byTestId('save').click();
+    await this.byTestId('transaction-editor').waitFor({ state: 'detached', ...PATIENCE });
+  }
+
+  rows(): Locator {
+    return this.byTestId('transaction-row');
+  }
+
+  row(id: string): Locator {
+    return this.page.locator(`[data-testid="transaction-row"][data-id="${id}"]`);
+  }
+
+  rowByPayee(payee: string): Locator {
+    return this.rows().filter({ has: this.page.getByTestId('tx-payee').getByText(payee, { exact: true }) });
+  }
+
+  async idOfRow(payee: string): Promise<string> {
+    const id = await this.rowByPayee(payee).getAttribute('data-id', PATIENCE);
+    if (id === null) throw new Error(`no transaction row for ${payee}`);
+    return id;
+  }
+
+  async connect(action: 'register' | 'login', relayUrl: string, email: string, deviceName: string): Promise<void> {
+    await this.open('settings');
+    await this.byTestId('relay-url').fill(relayUrl);
+    await this.byTestId('email').fill(email);
+    await this.byTestId('password').fill('correct horse battery staple');
+    await this.byTestId('device-name').fill(deviceName);
+    await this.byTestId(action).click();
+    await this.byTestId('relay-account').waitFor(PATIENCE);
+  }
+
+  async waitForSyncState(state: SyncStateName): Promise<void> {
+    await this.page.locator(`[data-testid="sync-status"][data-state="${state}"]`).waitFor(PATIENCE);
+  }
+
+  async close(): Promise<void> {
+    await this.context.close();
+  }
+}

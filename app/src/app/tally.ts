@@ -1,0 +1,60 @@
+import type { Account, Category, Ledger } from '@tally/schema';
+import { RecordCache } from '../ledger/record-cache.js';
+import { SettingsStore, TallyDatabase, TransactionIndex } from '../storage/index.js';
+import { LocalLedger, RelaySync } from '../sync/index.js';
+
+/** Everything one running Tally holds: the ledger, what is derived from it, and the relay link. */
+export interface Tally {
+  readonly ledger: Ledger;
+  readonly accounts: RecordCache<Account>;
+  readonly categories: RecordCache<Category>;
+  readonly transactions: TransactionIndex;
+  readonly sync: RelaySync;
+  /** Resolves once the ledger stored on this device is read. */
+  readonly ready: Promise<void>;
+  /** Removes the ledger and every local setting from this device; reload afterwards. */
+  wipe(): Promise<void>;
+}
+
+export function openTally(): Tally {
+  const db = new TallyDatabase();
+  const local = new LocalLedger();
+  const { ledger } = local;
+  const transactions = new TransactionIndex(db, ledger.transactions, () => local.fingerprint());
+  const sync = new RelaySync(local.doc, new SettingsStore(db));
+  const ready = (async () => {
+    await Promise.all([transactions.load(), local.loaded()]);
+    await transactions.follow();
+    await sync.start();
+    keepStorageOnceThereIsData(local);
+  })();
+  return {
+    ledger,
+    accounts: new RecordCache(ledger.accounts, (account) => account.name),
+    categories: new RecordCache(ledger.categories, (category) => `${category.group}\u0000${category.name}`),
+    transactions,
+    sync,
+    ready,
+    async wipe() {
+      sync.stop();
+      await transactions.flushed();
+      await local.wipe();
+      db.close();
+      await db.delete();
+    },
+  };
+}
+
+/** Asks the browser not to evict Tally's storage, once there is something worth keeping (design §5). */
+function keepStorageOnceThereIsData(local: LocalLedger): void {
+  if (!navigator.storage?.persist) return;
+  const ask = (): boolean => {
+    if (!local.hasData()) return false;
+    void navigator.storage.persisted().then((persisted) => persisted || navigator.storage.persist());
+    return true;
+  };
+  if (ask()) return;
+  const stop = local.onChange(() => {
+    if (ask()) stop();
+  });
+}

@@ -1,0 +1,23 @@
+import { useSyncExternalStore } from 'react';
+
+export const ROUTES = ['home', 'transactions', 'accounts', 'categories', 'settings'] as const;
+export type Route = (typeof ROUTES)[number];
+
+function subscribe(listener: () => void): () => void {
+  window.addEventListener('hashchange', listener);
+  return () => window.removeEventListener('hashchange', listener);
+}
+
+function current(): Route {
+  const name = window.location.hash.replace(/^#\/?/, '');
+  return ROUTES.find((route) => route === name) ?? 'home';
+}
+
+/** The screen named in the URL's hash (`#/accounts`), so every screen has an address that works offline. */
+export function useRoute(): Route {
+  return useSyncExternalStore(subscribe, current);
+}
+
+export function hrefOf(route: Route): string {
+  return route === 'home' ? '#/' : `#/${route}`;
+}

@@ -1,0 +1,12 @@
+import { useMemo } from 'react';
+import { useTally } from '../../app/tally-context.js';
+import { useTransactionRows } from '../../app/use-transaction-rows.js';
+import { useRecords } from '../../ledger/index.js';
+import { accountBalances } from './account-balances.js';
+
+export function useAccountBalances(): ReadonlyMap<string, number> {
+  const tally = useTally();
+  const accounts = useRecords(tally.accounts);
+  const { rows } = useTransactionRows();
+  return useMemo(() => accountBalances(accounts, rows), [accounts, rows]);
+}

@@ -1,0 +1,58 @@
+import type { Category, LedgerRecord } from '@tally/schema';
+import { useState } from 'react';
+import { useTally } from '../../app/tally-context.js';
+import { useRecords } from '../../ledger/index.js';
+import { CategoryForm } from './CategoryForm.js';
+
+type Editing = { readonly kind: 'none' } | { readonly kind: 'new' } | { readonly kind: 'edit'; readonly id: string };
+
+/** Categories by group, expense and income side by side in one list. */
+export function CategoriesScreen() {
+  const tally = useTally();
+  const categories = useRecords(tally.categories);
+  const [editing, setEditing] = useState<Editing>({ kind: 'none' });
+  const done = () => setEditing({ kind: 'none' });
+  const groups = new Map<string, LedgerRecord<Category>[]>();
+  for (const category of categories) {
+    const group = groups.get(category.group) ?? [];
+    group.push(category);
+    groups.set(category.group, group);
+  }
+
+  return (
+    <section className="screen" aria-labelledby="categories-title">
+      <div className="screen__head">
+        <h1 id="categories-title">Categories</h1>
+        <button type="button" className="button button--primary" data-testid="add-category" onClick={() => setEditing({ kind: 'new' })}>
+          New category
+        </button>
+      </div>
+      {editing.kind === 'new' && <CategoryForm onDone={done} />}
+      {categories.length === 0 && editing.kind !== 'new' && <p className="empty">Categories sort your spending: groceries, rent, salary.</p>}
+      {[...groups].map(([group, members]) => (
+        <div key={group} className="group">
+          <h2 className="group__title">{group || 'Ungrouped'}</h2>
+          <ul className="list">
+            {members.map((category) =>
+              editing.kind === 'edit' && editing.id === category.id ? (
+                <li key={category.id}>
+                  <CategoryForm category={category} onDone={done} />
+                </li>
+              ) : (
+                <li key={category.id} className="list__row" data-testid="category-row" data-id={category.id}>
+                  <button type="button" className="list__button" onClick={() => setEditing({ kind: 'edit', id: category.id })}>
+                    <span className="list__title">{category.name}</span>
+                    <span className={`tag tag--${category.kind}`}>
+                      {category.kind === 'expense' ? 'Expense' : 'Income'}
+                      {category.archived ? ' · archived' : ''}
+                    </span>
+                  </button>
+                </li>
+              ),
+            )}
+          </ul>
+        </div>
+      ))}
+    </section>
+  );
+}

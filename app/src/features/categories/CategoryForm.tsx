@@ -1,0 +1,100 @@
+import { CATEGORY_KINDS, categoryKind, LedgerError, validateRecord, type Category, type FieldIssue, type LedgerRecord } from '@tally/schema';
+import { useState, type FormEvent } from 'react';
+import { useTally } from '../../app/tally-context.js';
+import { describedBy, Field } from '../../ui/Field.js';
+
+interface CategoryFormProps {
+  readonly category?: LedgerRecord<Category> | undefined;
+  readonly onDone: () => void;
+}
+
+type Issues = Partial<Record<'name' | 'group' | 'kind' | 'form', string>>;
+
+function collect(found: readonly FieldIssue[]): Issues {
+  const issues: Issues = {};
+  for (const issue of found) {
+    const field = issue.field === 'name' || issue.field === 'group' || issue.field === 'kind' ? issue.field : 'form';
+    issues[field] ??= issue.message.charAt(0).toUpperCase() + issue.message.slice(1);
+  }
+  return issues;
+}
+
+export function CategoryForm({ category, onDone }: CategoryFormProps) {
+  const { ledger } = useTally();
+  const [name, setName] = useState(category?.name ?? '');
+  const [group, setGroup] = useState(category?.group ?? '');
+  const [kind, setKind] = useState<string>(category?.kind ?? 'expense');
+  const [issues, setIssues] = useState<Issues>({});
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const validation = validateRecord(categoryKind, { name: name.trim(), group: group.trim(), kind });
+    if (!validation.ok) {
+      setIssues(collect(validation.issues));
+      return;
+    }
+    const { record } = validation;
+    try {
+      if (category) ledger.categories.update(category.id, { name: record.name, group: record.group, kind: record.kind });
+      else ledger.categories.create({ name: record.name, group: record.group, kind: record.kind });
+      onDone();
+    } catch (error) {
+      if (!(error instanceof LedgerError)) throw error;
+      setIssues(collect(error.issues.length > 0 ? error.issues : [{ field: '', message: error.message }]));
+    }
+  };
+
+  return (
+    <form className="form card" onSubmit={submit} noValidate data-testid="category-form">
+      <Field id="category-name" label="Name" error={issues.name}>
+        <input id="category-name" data-testid="category-name" value={name} onChange={(event) => setName(event.target.value)} {...describedBy('category-name', issues.name)} />
+      </Field>
+      <Field id="category-group" label="Group" error={issues.group}>
+        <input
+          id="category-group"
+          data-testid="category-group"
+          placeholder="For example: Home, Food, Travel"
+          value={group}
+          onChange={(event) => setGroup(event.target.value)}
+          {...describedBy('category-group', issues.group)}
+        />
+      </Field>
+      <Field id="category-kind" label="Kind" error={issues.kind}>
+        <select id="category-kind" data-testid="category-kind" value={kind} onChange={(event) => setKind(event.target.value)}>
+          {CATEGORY_KINDS.map((value) => (
+            <option key={value} value={value}>
+              {value === 'expense' ? 'Expense' : 'Income'}
+            </option>
+          ))}
+        </select>
+      </Field>
+      {issues.form && (
+        <p className="form__error" role="alert">
+          {issues.form}
+        </p>
+      )}
+      <div className="form__actions">
+        {category && (
+          <button
+            type="button"
+            className="button"
+            data-testid="archive-category"
+            onClick={() => {
+              ledger.categories.update(category.id, { archived: !category.archived });
+              onDone();
+            }}
+          >
+            {category.archived ? 'Unarchive' : 'Archive'}
+          </button>
+        )}
+        <span className="form__spacer" />
+        <button type="button" className="button" onClick={onDone}>
+          Cancel
+        </button>
+        <button type="submit" className="button button--primary" data-testid="save-category">
+          Save category
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,39 @@
+import { useState } from 'react';
+import { useTally } from '../../app/tally-context.js';
+
+/** Unlinks this device from the relay, keeping its ledger or removing it, as the person chooses. */
+export function LogOut() {
+  const tally = useTally();
+  const [wipe, setWipe] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  const logOut = async () => {
+    setBusy(true);
+    await tally.sync.logOut();
+    if (wipe) {
+      await tally.wipe();
+      window.location.reload();
+    }
+    setBusy(false);
+  };
+
+  return (
+    <div className="card form">
+      <h2>Log out</h2>
+      <label className="choice">
+        <input type="radio" name="logout-data" data-testid="logout-keep-data" checked={!wipe} onChange={() => setWipe(false)} />
+        Keep my data on this device
+      </label>
+      <label className="choice">
+        <input type="radio" name="logout-data" data-testid="logout-wipe-data" checked={wipe} onChange={() => setWipe(true)} />
+        Remove my data from this device (it stays on the relay and my other devices)
+      </label>
+      <div className="form__actions">
+        <span className="form__spacer" />
+        <button type="button" className="button button--danger" data-testid="logout" disabled={busy} onClick={() => void logOut()}>
+          Log out
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,2 @@
+export { RevokedNotice } from './RevokedNotice.js';
+export { SyncStatus } from './SyncStatus.js';

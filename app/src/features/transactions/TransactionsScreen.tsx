@@ -1,0 +1,27 @@
+import { useDeferredValue, useMemo, useState } from 'react';
+import { useTransactionRows } from '../../app/use-transaction-rows.js';
+import { filterTransactions, NO_FILTER, type TransactionFilter } from './transaction-filter.js';
+import { TransactionFilters } from './TransactionFilters.js';
+import { TransactionList } from './TransactionList.js';
+
+interface TransactionsScreenProps {
+  readonly onOpen: (id: string) => void;
+}
+
+export function TransactionsScreen({ onOpen }: TransactionsScreenProps) {
+  const { rows } = useTransactionRows();
+  const [filter, setFilter] = useState<TransactionFilter>(NO_FILTER);
+  // Typing stays responsive while a long list is filtered behind it.
+  const deferredFilter = useDeferredValue(filter);
+  const shown = useMemo(() => filterTransactions(rows, deferredFilter), [rows, deferredFilter]);
+  return (
+    <section className="screen screen--list" aria-labelledby="transactions-title">
+      <h1 id="transactions-title">Transactions</h1>
+      <TransactionFilters filter={filter} onChange={setFilter} />
+      <p className="count" data-testid="transaction-count">
+        {shown.length === rows.length ? `${rows.length} transactions` : `${shown.length} of ${rows.length} transactions`}
+      </p>
+      <TransactionList rows={shown} onOpen={onOpen} />
+    </section>
+  );
+}

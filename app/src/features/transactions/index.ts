@@ -1,0 +1,2 @@
+export { TransactionEditor } from './TransactionEditor.js';
+export { TransactionsScreen } from './TransactionsScreen.js';

@@ -1,0 +1,2 @@
+export { AppUpdates } from './app-updates.js';
+export { UpdatePrompt } from './UpdatePrompt.js';

@@ -1,0 +1,2 @@
+export { RecordCache, type ReadableCollection } from './record-cache.js';
+export { useRecord, useRecords } from './use-records.js';

@@ -1,0 +1,21 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/App.js';
+import { TallyContext } from './app/tally-context.js';
+import { openTally } from './app/tally.js';
+import { AppUpdates } from './features/update-prompt/index.js';
+import './styles.css';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root');
+
+const tally = openTally();
+const updates = new AppUpdates(import.meta.env.PROD ? '/sw.js' : undefined);
+
+createRoot(root).render(
+  <StrictMode>
+    <TallyContext value={tally}>
+      <App updates={updates} />
+    </TallyContext>
+  </StrictMode>,
+);

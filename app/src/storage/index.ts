@@ -1,0 +1,4 @@
+export { SettingsStore, type RelaySession } from './settings-store.js';
+export { TallyDatabase } from './tally-database.js';
+export { TransactionIndex, type TransactionIndexSnapshot, type TransactionSource } from './transaction-index.js';
+export { compareRows, type TransactionRow } from './transaction-row.js';

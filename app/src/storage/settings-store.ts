@@ -1,0 +1,52 @@
+import type { TallyDatabase } from './tally-database.js';
+
+/** This device's link to a relay account, as the relay handed it out at register or login. */
+export interface RelaySession {
+  readonly relayUrl: string;
+  readonly email: string;
+  readonly deviceName: string;
+  readonly userId: string;
+  readonly deviceId: string;
+  readonly docId: string;
+  readonly accessToken: string;
+  readonly refreshToken: string;
+  /** Set when the relay said this device was revoked; the session is kept only to say so. */
+  readonly revoked: boolean;
+}
+
+const SESSION_KEY = 'relay.session';
+const LAST_SYNCED_KEY = 'relay.lastSyncedAt';
+
+function isRelaySession(value: unknown): value is RelaySession {
+  if (typeof value !== 'object' || value === null) return false;
+  const fields: Record<string, unknown> = { ...value };
+  const texts = ['relayUrl', 'email', 'deviceName', 'userId', 'deviceId', 'docId', 'accessToken', 'refreshToken'];
+  return texts.every((name) => typeof fields[name] === 'string') && typeof fields['revoked'] === 'boolean';
+}
+
+/** Local settings: the relay session and when this device last synced. */
+export class SettingsStore {
+  constructor(private readonly db: TallyDatabase) {}
+
+  async session(): Promise<RelaySession | undefined> {
+    const entry = await this.db.settings.get(SESSION_KEY);
+    return isRelaySession(entry?.value) ? entry.value : undefined;
+  }
+
+  async saveSession(session: RelaySession): Promise<void> {
+    await this.db.settings.put({ key: SESSION_KEY, value: session });
+  }
+
+  async forgetSession(): Promise<void> {
+    await this.db.settings.bulkDelete([SESSION_KEY, LAST_SYNCED_KEY]);
+  }
+
+  async lastSyncedAt(): Promise<number | undefined> {
+    const entry = await this.db.settings.get(LAST_SYNCED_KEY);
+    return typeof entry?.value === 'number' ? entry.value : undefined;
+  }
+
+  async saveLastSyncedAt(time: number): Promise<void> {
+    await this.db.settings.put({ key: LAST_SYNCED_KEY, value: time });
+  }
+}

@@ -1,0 +1,25 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { TransactionRow } from './transaction-row.js';
+
+/** One stored setting: the relay session, the last sync time, the index's fingerprint. */
+export interface SettingEntry {
+  readonly key: string;
+  readonly value: unknown;
+}
+
+/**
+ * What the device keeps beside the ledger (design §5): a derived, indexed copy of transactions
+ * and local settings. Everything here can be rebuilt from the ledger or entered again.
+ */
+export class TallyDatabase extends Dexie {
+  readonly transactions!: EntityTable<TransactionRow, 'id'>;
+  readonly settings!: EntityTable<SettingEntry, 'key'>;
+
+  constructor(name = 'tally') {
+    super(name);
+    this.version(1).stores({
+      transactions: 'id, [date+id], accountId, categoryId',
+      settings: 'key',
+    });
+  }
+}

@@ -1,0 +1,37 @@
+import type { LedgerRecord, Transaction } from '@tally/schema';
+
+/** A transaction as the index keeps it: flat, with a lowercase text to search. */
+export interface TransactionRow {
+  readonly id: string;
+  readonly date: string;
+  readonly amount: number;
+  readonly currency: string;
+  readonly accountId: string;
+  readonly categoryId: string | null;
+  readonly payee: string;
+  readonly notes: string;
+  readonly transferId: string | null;
+  readonly search: string;
+}
+
+export function toTransactionRow(record: LedgerRecord<Transaction>): TransactionRow {
+  return {
+    id: record.id,
+    date: record.date,
+    amount: record.amount,
+    currency: record.currency,
+    accountId: record.accountId,
+    categoryId: record.categoryId,
+    payee: record.payee,
+    notes: record.notes,
+    transferId: record.transferId,
+    search: `${record.payee}\n${record.notes}`.toLowerCase(),
+  };
+}
+
+/** Newest first; the id breaks ties so every device lists the same order. */
+export function compareRows(a: Pick<TransactionRow, 'date' | 'id'>, b: Pick<TransactionRow, 'date' | 'id'>): number {
+  if (a.date !== b.date) return a.date < b.date ? 1 : -1;
+  if (a.id === b.id) return 0;
+  return a.id < b.id ? 1 : -1;
+}

@@ -1,0 +1,44 @@
+import { openLedger, type Ledger } from '@tally/schema';
+import { IndexeddbPersistence } from 'y-indexeddb';
+import * as Y from 'yjs';
+
+const LEDGER_DATABASE = 'tally-ledger';
+
+/**
+ * This device's copy of the ledger: the Y.Doc, persisted in IndexedDB by y-indexeddb, and the
+ * ledger API over it. It is the source of truth on the device; nothing here needs a network.
+ */
+export class LocalLedger {
+  readonly doc = new Y.Doc();
+  readonly ledger: Ledger = openLedger(this.doc);
+  private readonly persistence = new IndexeddbPersistence(LEDGER_DATABASE, this.doc);
+
+  /** Resolves once everything stored on this device has been read into the ledger. */
+  async loaded(): Promise<void> {
+    await this.persistence.whenSynced;
+  }
+
+  /** Changes whenever the ledger holds anything new; equal for equal ledger states. */
+  fingerprint(): string {
+    const stateVector = Y.encodeStateVector(this.doc);
+    let text = '';
+    for (const byte of stateVector) text += String.fromCharCode(byte);
+    return btoa(text);
+  }
+
+  /** True once anything at all has been written to this ledger, here or by a synced device. */
+  hasData(): boolean {
+    return this.ledger.formatVersion !== undefined;
+  }
+
+  onChange(listener: () => void): () => void {
+    this.doc.on('update', listener);
+    return () => this.doc.off('update', listener);
+  }
+
+  /** Deletes the stored ledger from this device. The open copy must not be used afterwards. */
+  async wipe(): Promise<void> {
+    await this.persistence.clearData();
+    this.doc.destroy();
+  }
+}

@@ -1,0 +1,137 @@
+import { RelayApiError } from './relay-api-error.js';
+
+export interface SessionGrant {
+  readonly userId: string;
+  readonly deviceId: string;
+  readonly docId: string;
+  readonly accessToken: string;
+  readonly refreshToken: string;
+}
+
+export interface TokenPair {
+  readonly accessToken: string;
+  readonly refreshToken: string;
+}
+
+export interface RelayDevice {
+  readonly id: string;
+  readonly name: string;
+  readonly createdAt: string;
+  readonly lastSeenAt: string | null;
+  readonly lastSyncedAt: string | null;
+  readonly current: boolean;
+}
+
+export interface Credentials {
+  readonly email: string;
+  readonly password: string;
+  readonly deviceName: string;
+}
+
+type Fields = Record<string, unknown>;
+
+function fieldsOf(value: unknown): Fields {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw malformed();
+  return { ...value };
+}
+
+function text(fields: Fields, name: string): string {
+  const value = fields[name];
+  if (typeof value !== 'string') throw malformed();
+  return value;
+}
+
+function textOrNull(fields: Fields, name: string): string | null {
+  return fields[name] === null ? null : text(fields, name);
+}
+
+function malformed(): RelayApiError {
+  return new RelayApiError(502, 'bad_reply', 'the relay sent a reply Tally does not understand');
+}
+
+/** The relay's HTTP API (design §3), with every reply parsed into typed values here at the edge. */
+export class RelayApi {
+  private readonly base: string;
+
+  constructor(relayUrl: string) {
+    this.base = relayUrl.replace(/\/+$/, '');
+  }
+
+  /** `ws(s)://host/sync`, where the stock y-websocket provider appends the document id. */
+  get syncUrl(): string {
+    return `${this.base.replace(/^http/, 'ws')}/sync`;
+  }
+
+  async register(credentials: Credentials): Promise<SessionGrant> {
+    return parseGrant(await this.request('POST', '/api/auth/register', credentials));
+  }
+
+  async login(credentials: Credentials): Promise<SessionGrant> {
+    return parseGrant(await this.request('POST', '/api/auth/login', credentials));
+  }
+
+  async refresh(refreshToken: string): Promise<TokenPair> {
+    const fields = fieldsOf(await this.request('POST', '/api/auth/refresh', { refreshToken }));
+    return { accessToken: text(fields, 'accessToken'), refreshToken: text(fields, 'refreshToken') };
+  }
+
+  async devices(accessToken: string): Promise<RelayDevice[]> {
+    const reply = fieldsOf(await this.request('GET', '/api/devices', undefined, accessToken));
+    const devices = reply['devices'];
+    if (!Array.isArray(devices)) throw malformed();
+    return devices.map((device: unknown) => {
+      const fields = fieldsOf(device);
+      return {
+        id: text(fields, 'id'),
+        name: text(fields, 'name'),
+        createdAt: text(fields, 'createdAt'),
+        lastSeenAt: textOrNull(fields, 'lastSeenAt'),
+        lastSyncedAt: textOrNull(fields, 'lastSyncedAt'),
+        current: fields['current'] === true,
+      };
+    });
+  }
+
+  async revokeDevice(accessToken: string, deviceId: string): Promise<void> {
+    await this.request('DELETE', `/api/devices/${encodeURIComponent(deviceId)}`, undefined, accessToken);
+  }
+
+  private async request(method: string, path: string, body?: unknown, accessToken?: string): Promise<unknown> {
+    const headers: Record<string, string> = {};
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (accessToken !== undefined) headers['authorization'] = `Bearer ${accessToken}`;
+    let response: Response;
+    try {
+      response = await fetch(`${this.base}${path}`, {
+        method,
+        headers,
+        ...(body !== undefined && { body: JSON.stringify(body) }),
+      });
+    } catch {
+      throw new RelayApiError(0, 'network', `could not reach the relay at ${this.base}`);
+    }
+    const reply: unknown = response.status === 204 ? null : await response.json().catch(() => null);
+    if (response.ok) return reply;
+    throw refusal(response.status, reply);
+  }
+}
+
+function parseGrant(reply: unknown): SessionGrant {
+  const fields = fieldsOf(reply);
+  return {
+    userId: text(fields, 'userId'),
+    deviceId: text(fields, 'deviceId'),
+    docId: text(fields, 'docId'),
+    accessToken: text(fields, 'accessToken'),
+    refreshToken: text(fields, 'refreshToken'),
+  };
+}
+
+function refusal(status: number, reply: unknown): RelayApiError {
+  try {
+    const error = fieldsOf(fieldsOf(reply)['error']);
+    return new RelayApiError(status, text(error, 'code'), text(error, 'message'));
+  } catch {
+    return new RelayApiError(status, 'http_error', `the relay answered ${status}`);
+  }
+}

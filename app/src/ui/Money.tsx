@@ -1,0 +1,18 @@
+import { formatMoney, money } from '@tally/schema';
+import { LOCALE } from './locale.js';
+
+interface MoneyProps {
+  readonly amount: number;
+  readonly currency: string;
+  readonly testId?: string;
+}
+
+/** An amount in its currency, coloured by direction. */
+export function Money({ amount, currency, testId }: MoneyProps) {
+  const tone = amount < 0 ? 'money money--out' : amount > 0 ? 'money money--in' : 'money';
+  return (
+    <span className={tone} data-testid={testId}>
+      {formatMoney(money(amount, currency), LOCALE)}
+    </span>
+  );
+}

@@ -1,0 +1,10 @@
+import { defineProject } from 'vitest/config';
+
+export default defineProject({
+  resolve: { conditions: ['source'] },
+  test: {
+    name: 'app',
+    environment: 'node',
+    include: ['src/**/*.test.ts'],
+  },
+});
