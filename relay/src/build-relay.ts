@@ -2,6 +2,7 @@ import websocket from '@fastify/websocket';
 import type { JsonSchemaToTsProvider } from '@fastify/type-provider-json-schema-to-ts';
 import Fastify, { type FastifyRequest } from 'fastify';
 import { AccessTokens } from './auth/access-tokens.js';
+import { registerAppShell } from './http/app-shell.js';
 import { registerAuthRoutes } from './http/auth-routes.js';
 import { installCors } from './http/cors.js';
 import { registerDeviceRoutes } from './http/device-routes.js';
@@ -65,7 +66,8 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
     },
   }).withTypeProvider<JsonSchemaToTsProvider>();
 
-  installErrorHandler(app);
+  let servingAppShell = false;
+  installErrorHandler(app, () => servingAppShell);
   installSecurityHeaders(app);
   installCors(app, config.allowedOrigins);
   // Runs before the websocket plugin's own preClose, so peers hear why they were closed.
@@ -87,5 +89,6 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
   registerDeviceRoutes(app, context);
   registerSyncRoute(app, context);
   registerHealthRoutes(app, context);
+  servingAppShell = await registerAppShell(app, config.appDir);
   return app;
 }

@@ -26,9 +26,11 @@ export interface RelayConfig {
   readonly trustProxy?: boolean;
   readonly logLevel?: 'silent' | 'error' | 'warn' | 'info' | 'debug';
   readonly logStream?: Writable;
+  /** The built app (`app/dist`), served at `/`; a placeholder page when absent. */
+  readonly appDir?: string;
 }
 
-export type ResolvedRelayConfig = Required<Omit<RelayConfig, 'logStream'>> & Pick<RelayConfig, 'logStream'>;
+export type ResolvedRelayConfig = Required<Omit<RelayConfig, 'logStream' | 'appDir'>> & Pick<RelayConfig, 'logStream' | 'appDir'>;
 
 export function resolveRelayConfig(config: RelayConfig): ResolvedRelayConfig {
   return {

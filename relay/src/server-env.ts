@@ -4,6 +4,7 @@ export interface ServerSettings {
   readonly port: number;
   readonly host: string;
   readonly dataDir: string;
+  readonly appDir: string;
   readonly allowedOrigins: readonly string[];
   readonly trustProxy: boolean;
   readonly logLevel: 'silent' | 'error' | 'warn' | 'info' | 'debug';
@@ -21,7 +22,7 @@ export type ParsedEnv = { readonly ok: true; readonly settings: ServerSettings }
 const logLevels = ['silent', 'error', 'warn', 'info', 'debug'] as const;
 
 /** Reads the relay's settings from the environment, naming every bad value at once. */
-export function parseServerEnv(env: NodeJS.ProcessEnv): ParsedEnv {
+export function parseServerEnv(env: NodeJS.ProcessEnv, defaultAppDir = resolve('app/dist')): ParsedEnv {
   const problems: string[] = [];
 
   function integer(name: string, fallback: number, min: number, max: number): number {
@@ -82,6 +83,7 @@ export function parseServerEnv(env: NodeJS.ProcessEnv): ParsedEnv {
     port: integer('PORT', 8080, 0, 65535),
     host,
     dataDir: resolve(dataDir),
+    appDir: resolve(env['APP_DIR'] || defaultAppDir),
     allowedOrigins: origins(),
     trustProxy: flag('TRUST_PROXY'),
     logLevel: logLevel(),

@@ -1,11 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { loadOrCreateSigningKey } from './auth/signing-key.js';
 import { buildRelay } from './build-relay.js';
 import { parseServerEnv } from './server-env.js';
 import { SqliteStorage } from './storage/sqlite-storage.js';
 
-const parsed = parseServerEnv(process.env);
+const parsed = parseServerEnv(process.env, fileURLToPath(new URL('../../app/dist', import.meta.url)));
 if (!parsed.ok) {
   for (const problem of parsed.problems) console.error(`tally relay: ${problem}`);
   process.exit(1);
@@ -27,6 +28,7 @@ const relay = await buildRelay({
   passwordCost: settings.passwordCost,
   unloadAfterMs: settings.unloadAfterMs,
   compactAfter: settings.compactAfter,
+  appDir: settings.appDir,
 });
 
 let stopping = false;

@@ -1,14 +1,25 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { errorCatalogue, errorReply, RelayError, type ErrorCode } from './error-catalogue.js';
 
-/** Maps every failure to a catalogued reply; a stack trace never leaves the relay. */
-export function installErrorHandler(app: FastifyInstance): void {
+/**
+ * Maps every failure to a catalogued reply; a stack trace never leaves the relay. With an app
+ * shell, a browser asking for an unknown page gets `index.html` so the app's router can answer.
+ */
+export function installErrorHandler(app: FastifyInstance, serveAppShell: () => boolean): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const code = codeFor(error);
     if (code === 'internal') request.log.error({ err: error }, 'request failed');
     return reply.code(errorCatalogue[code].status).send(errorReply(code));
   });
-  app.setNotFoundHandler((_request, reply) => reply.code(404).send(errorReply('not_found')));
+  app.setNotFoundHandler((request, reply) => {
+    const isPage =
+      request.method === 'GET' &&
+      !request.url.startsWith('/api/') &&
+      !request.url.startsWith('/sync/') &&
+      (request.headers.accept ?? '').includes('text/html');
+    if (isPage && serveAppShell()) return reply.sendFile('index.html');
+    return reply.code(404).send(errorReply('not_found'));
+  });
 }
 
 function codeFor(error: FastifyError): ErrorCode {
