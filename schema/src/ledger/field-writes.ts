@@ -9,7 +9,10 @@ import { compareTimestamps, parseTimestamp, serializeTimestamp, type Timestamp }
  * sets an entry, so Yjs never has to settle a conflict between two sets of the same map key.
  * A field reads as the value with the largest timestamp across the record's entries.
  */
-export type StoredValue = string | number | boolean | null | readonly string[];
+export type StoredScalar = string | number | boolean | null;
+/** One row of a list field, such as one part of a split transaction. */
+export type StoredRow = { readonly [key: string]: StoredScalar };
+export type StoredValue = StoredScalar | readonly string[] | readonly StoredRow[];
 export type StoredGroup = readonly [string, Readonly<Record<string, StoredValue>>];
 export type StoredEntry = readonly StoredGroup[];
 
@@ -23,19 +26,18 @@ export type FieldWinners = ReadonlyMap<string, FieldWrite>;
 
 const FIELD_KEY = /^[A-Za-z_][A-Za-z0-9_]{0,15}$/;
 
+function isStoredScalar(value: unknown): value is StoredScalar {
+  return value === null || typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));
+}
+
+function isStoredRow(value: unknown): value is StoredRow {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  return Object.keys(value).every((key) => FIELD_KEY.test(key) && isStoredScalar((value as Record<string, unknown>)[key]));
+}
+
 function isStoredValue(value: unknown): value is StoredValue {
-  if (value === null) return true;
-  switch (typeof value) {
-    case 'string':
-    case 'boolean':
-      return true;
-    case 'number':
-      return Number.isFinite(value);
-    case 'object':
-      return Array.isArray(value) && value.every((item) => typeof item === 'string');
-    default:
-      return false;
-  }
+  if (!Array.isArray(value)) return isStoredScalar(value);
+  return value.every((item) => typeof item === 'string') || value.every(isStoredRow);
 }
 
 /**

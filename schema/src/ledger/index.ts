@@ -16,4 +16,4 @@ export {
 } from './ledger.js';
 export { LedgerError, type LedgerErrorCode } from './ledger-error.js';
 export type { RecordChange } from './record-store.js';
-export type { FieldWrite, StoredValue } from './field-writes.js';
+export type { FieldWrite, StoredRow, StoredScalar, StoredValue } from './field-writes.js';

@@ -193,6 +193,7 @@ describe('ledger: records', () => {
       payee: 'Market',
       notes: '',
       tags: [],
+      splits: [],
       transferId: null,
       recurringId: null,
       cleared: false,

@@ -259,7 +259,7 @@ export class Ledger {
   }
 
   private checkTransaction(
-    record: Pick<Transaction, 'accountId' | 'currency' | 'categoryId'>,
+    record: Pick<Transaction, 'accountId' | 'currency' | 'categoryId'> & Partial<Pick<Transaction, 'splits'>>,
     changed: ReadonlySet<string>,
   ): FieldIssue[] {
     const issues: FieldIssue[] = [];
@@ -272,6 +272,9 @@ export class Ledger {
     }
     if (changed.has('categoryId') && record.categoryId !== null) {
       issues.push(...this.checkCategory(record.categoryId, 'categoryId'));
+    }
+    if (changed.has('splits')) {
+      for (const part of record.splits ?? []) issues.push(...this.checkCategory(part.categoryId, 'splits'));
     }
     return issues;
   }

@@ -123,3 +123,28 @@ export function tagList(value: unknown): Checked<readonly string[]> {
   }
   return ok(tags);
 }
+
+/** One part of a split transaction: some of its amount, in one category. */
+export type SplitPart = { readonly categoryId: string; readonly amount: number; readonly memo: string };
+
+const MAX_SPLIT_PARTS = 50;
+
+/** The parts of a split transaction; an empty list means the transaction is not split. */
+export function splitParts(value: unknown): Checked<readonly SplitPart[]> {
+  if (!Array.isArray(value)) return refuse('split parts must be a list');
+  if (value.length > MAX_SPLIT_PARTS) return refuse(`a transaction splits into at most ${MAX_SPLIT_PARTS} parts`);
+  const parts: SplitPart[] = [];
+  for (const [index, item] of value.entries()) {
+    const part = typeof item === 'object' && item !== null ? (item as Record<string, unknown>) : {};
+    const categoryId = part['categoryId'];
+    const amount = part['amount'];
+    const memo = part['memo'] ?? '';
+    if (!isRecordId(categoryId)) return refuse(`part ${index + 1} needs a category`);
+    if (typeof amount !== 'number' || !Number.isSafeInteger(amount) || amount === 0) {
+      return refuse(`part ${index + 1} needs a whole, non-zero amount of minor units`);
+    }
+    if (typeof memo !== 'string' || memo.trim().length > 200) return refuse(`part ${index + 1}: the memo must be text of at most 200 characters`);
+    parts.push({ categoryId, amount, memo: memo.trim() });
+  }
+  return ok(parts);
+}

@@ -1,4 +1,4 @@
-export type { Checked, FieldIssue, FieldSpec } from './field.js';
+export type { Checked, FieldIssue, FieldSpec, SplitPart } from './field.js';
 export {
   ACCOUNT_TYPES,
   CATEGORY_KINDS,
@@ -20,4 +20,5 @@ export {
   type RecurringTransaction,
   type Transaction,
 } from './kinds.js';
+export { categoryAmounts, type CategoryAmount } from './category-amounts.js';
 export { validatePatch, validateRecord, type Validation } from './validate.js';

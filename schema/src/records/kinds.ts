@@ -10,11 +10,13 @@ import {
   oneOf,
   optional,
   reference,
+  splitParts,
   tagList,
   text,
   wholeNumber,
   type FieldIssue,
   type FieldSpec,
+  type SplitPart,
 } from './field.js';
 
 export const ACCOUNT_TYPES = ['checking', 'savings', 'credit', 'cash', 'investment', 'loan', 'other'] as const;
@@ -46,10 +48,13 @@ export interface Transaction {
   readonly amount: number;
   readonly currency: CurrencyCode;
   readonly accountId: string;
+  /** Null for an uncategorised or a split transaction. */
   readonly categoryId: string | null;
   readonly payee: string;
   readonly notes: string;
   readonly tags: readonly string[];
+  /** One payment across several categories; empty when the transaction is not split. */
+  readonly splits: readonly SplitPart[];
   /** The other leg of a transfer between two accounts. */
   readonly transferId: string | null;
   /** The recurring transaction this one is an occurrence of. */
@@ -135,9 +140,23 @@ export const transactionKind: RecordKind<Transaction> = {
     payee: field('p', text({ min: 0, max: 200, label: 'payee' }), ''),
     notes: field('no', text({ min: 0, max: 2000, label: 'notes' }), ''),
     tags: field('tg', tagList, []),
+    splits: field('sp', splitParts, []),
     transferId: field('tr', optional(reference('transfer')), null),
     recurringId: field('rc', optional(reference('recurring transaction')), null),
     cleared: field('cl', flag('cleared'), false),
+  },
+  checkRecord: (transaction) => {
+    if (transaction.splits.length === 0) return [];
+    const issues: FieldIssue[] = [];
+    if (transaction.splits.length < 2) issues.push({ field: 'splits', message: 'a split needs at least two parts' });
+    const total = transaction.splits.reduce((sum, part) => sum + part.amount, 0);
+    if (total !== transaction.amount) {
+      issues.push({ field: 'splits', message: `the parts add up to ${total}, not to the amount ${transaction.amount} (minor units)` });
+    }
+    if (transaction.categoryId !== null) {
+      issues.push({ field: 'categoryId', message: 'a split transaction takes its categories from its parts' });
+    }
+    return issues;
   },
 };
 

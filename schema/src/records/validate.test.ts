@@ -23,6 +23,7 @@ describe('record validation', () => {
         payee: '',
         notes: '',
         tags: [],
+        splits: [],
         transferId: null,
         recurringId: null,
         cleared: false,

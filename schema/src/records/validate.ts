@@ -17,8 +17,12 @@ function unknownFields<T>(kind: RecordKind<T>, input: Record<string, unknown>): 
     .map((name) => ({ field: name, message: `unknown field "${name}"` }));
 }
 
-function finish<T>(kind: RecordKind<T>, record: T, issues: FieldIssue[]): Validation<T> {
-  if (issues.length === 0) issues.push(...(kind.checkRecord?.(record) ?? []));
+/** `tolerated`: rules the record already broke before this change (after concurrent edits); they do not block it. */
+function finish<T>(kind: RecordKind<T>, record: T, issues: FieldIssue[], tolerated: readonly FieldIssue[] = []): Validation<T> {
+  if (issues.length === 0) {
+    const known = new Set(tolerated.map((issue) => `${issue.field}\n${issue.message}`));
+    issues.push(...(kind.checkRecord?.(record) ?? []).filter((issue) => !known.has(`${issue.field}\n${issue.message}`)));
+  }
   return issues.length === 0 ? { ok: true, record } : { ok: false, issues };
 }
 
@@ -42,7 +46,11 @@ export function validateRecord<T>(kind: RecordKind<T>, input: unknown): Validati
   return finish(kind, record as T, issues);
 }
 
-/** Checks a change to an existing record: only the given fields, then the record as a whole. */
+/**
+ * Checks a change to an existing record: the given fields, then the record as a whole. A rule
+ * the record broke already — concurrent edits on two devices can do that — does not block an
+ * unrelated change; a change that breaks a rule anew is refused.
+ */
 export function validatePatch<T>(kind: RecordKind<T>, current: T, patch: unknown): Validation<T> {
   if (!isPlainObject(patch)) return { ok: false, issues: [{ field: '', message: 'a change must be an object' }] };
   const issues = unknownFields(kind, patch);
@@ -53,5 +61,5 @@ export function validatePatch<T>(kind: RecordKind<T>, current: T, patch: unknown
     if (checked.ok) record[name] = checked.value;
     else issues.push({ field: name, message: checked.message });
   }
-  return finish(kind, record as T, issues);
+  return finish(kind, record as T, issues, kind.checkRecord?.(current) ?? []);
 }

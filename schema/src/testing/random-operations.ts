@@ -92,6 +92,8 @@ function randomValue(
       return random.chance(0.5) ? '' : `${random.pick(WORDS)} ${random.int(1, 9)}`;
     case 'tags':
       return random.chance(0.5) ? [] : [random.pick(WORDS)];
+    case 'splits':
+      return [];
     case 'categoryId':
       return name === 'budgets' ? idOf(random, live(ledger, 'categories')) : random.chance(0.2) ? null : idOf(random, live(ledger, 'categories'));
     case 'accountId': {
@@ -109,7 +111,7 @@ function randomValue(
 const FIELDS: Record<CollectionName, readonly string[]> = {
   accounts: ['name', 'type', 'currency', 'openingBalance', 'archived'],
   categories: ['name', 'group', 'kind', 'archived'],
-  transactions: ['date', 'amount', 'accountId', 'categoryId', 'payee', 'notes', 'tags', 'transferId', 'cleared'],
+  transactions: ['date', 'amount', 'accountId', 'categoryId', 'payee', 'notes', 'tags', 'splits', 'transferId', 'cleared'],
   budgets: ['month', 'categoryId', 'amount', 'currency'],
   goals: ['name', 'targetAmount', 'currency', 'targetDate', 'accountId'],
   recurring: ['payee', 'amount', 'accountId', 'categoryId', 'notes', 'frequency', 'interval', 'dayOfMonth', 'startDate', 'endDate', 'paused'],
@@ -155,6 +157,42 @@ function create(ledger: Ledger, random: SeededRandom, name: CollectionName): Ope
   return { description: `create ${name}/${record.id}`, writes: writesOf(ledger, name, record.id, before) };
 }
 
+/** Parts in two categories that add up to `amount`, neither of them zero. */
+function splitInTwo(ledger: Ledger, random: SeededRandom, amount: number): Record<string, unknown> | undefined {
+  const categories = live(ledger, 'categories');
+  if (categories.length === 0) return undefined;
+  let first = random.int(-500_000, 500_000);
+  if (first === 0 || first === amount) first = amount === 1 ? 2 : 1;
+  return {
+    categoryId: null,
+    splits: [
+      { categoryId: random.pick(categories).id, amount: first, memo: '' },
+      { categoryId: random.pick(categories).id, amount: amount - first, memo: random.pick(WORDS) },
+    ],
+  };
+}
+
+/** A transaction's amount, category and parts change together, so that the parts add up. */
+function transactionPatch(
+  ledger: Ledger,
+  random: SeededRandom,
+  transaction: Transaction,
+  field: string,
+): Record<string, unknown> | undefined {
+  switch (field) {
+    case 'splits':
+      return splitInTwo(ledger, random, transaction.amount);
+    case 'amount': {
+      const amount = random.int(-500_000, 500_000);
+      return transaction.splits.length === 0 ? { amount } : { amount, ...splitInTwo(ledger, random, amount) };
+    }
+    case 'categoryId':
+      return { categoryId: randomValue(ledger, random, 'transactions', field, transaction), splits: [] };
+    default:
+      return undefined;
+  }
+}
+
 /** Moving a transaction to another account takes that account's currency with it. */
 function moveToAccount(ledger: Ledger, random: SeededRandom): Record<string, unknown> | undefined {
   const accounts = ledger.accounts.list();
@@ -191,7 +229,9 @@ export function randomOperation(ledger: Ledger, random: SeededRandom): Operation
   const patch =
     inAccount(name) && field === 'accountId'
       ? moveToAccount(ledger, random)
-      : { [field]: randomValue(ledger, random, name, field, record as Partial<Transaction>) };
+      : name === 'transactions' && ['splits', 'amount', 'categoryId'].includes(field)
+        ? transactionPatch(ledger, random, record as unknown as Transaction, field)
+        : { [field]: randomValue(ledger, random, name, field, record as Partial<Transaction>) };
   if (patch === undefined || (patch[field] === null && isRequiredReference(name, field))) {
     return { description: `no ${field} to choose for ${name}/${record.id}`, writes: [] };
   }
