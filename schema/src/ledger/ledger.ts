@@ -6,19 +6,24 @@ import {
   accountKind,
   budgetKind,
   categoryKind,
+  exchangeRateKind,
   goalKind,
   recurringKind,
+  settingsKind,
   transactionKind,
   type Account,
   type Budget,
   type Category,
+  type ExchangeRateRecord,
   type FieldIssue,
   type Goal,
+  type LedgerSettings,
   type RecordInput,
   type RecordKind,
   type RecurringTransaction,
   type Transaction,
 } from '../records/index.js';
+import { RateTable, type CurrencyCode } from '../money/index.js';
 import { derivedRecordId } from '../recurring/derived-id.js';
 import { dueDates } from '../recurring/schedule.js';
 import { Collection, type CollectionGuard, type LedgerRecord, type Storable } from './collection.js';
@@ -79,6 +84,8 @@ export class Ledger {
   readonly budgets: Collection<Budget, NewBudget>;
   readonly goals: Collection<Goal, NewGoal>;
   readonly recurring: Collection<RecurringTransaction, NewRecurringTransaction>;
+  readonly rates: Collection<ExchangeRateRecord, RecordInput<ExchangeRateRecord>>;
+  private readonly settings: Collection<LedgerSettings, Partial<RecordInput<LedgerSettings>>>;
   private readonly writer: Writer;
   private readonly meta: Y.Map<unknown>;
   private readonly random: RandomSource;
@@ -121,6 +128,35 @@ export class Ledger {
       changed.has('accountId') && record.accountId !== null ? this.checkAccount(record.accountId, 'accountId') : [],
     );
     this.recurring = this.collection(recurringKind, (record, changed) => this.checkTransaction(record, changed));
+    this.rates = this.collection(exchangeRateKind, () => []);
+    this.settings = this.collection(settingsKind, () => []);
+  }
+
+  /** The currency totals and reports are shown in, once chosen. */
+  get homeCurrency(): CurrencyCode | null {
+    return this.settings.get(SETTINGS_ID)?.homeCurrency ?? null;
+  }
+
+  setHomeCurrency(currency: string): void {
+    this.transact(() => this.settings.update(this.settings.ensure(SETTINGS_ID, {}).id, { homeCurrency: currency }));
+  }
+
+  /**
+   * Records the rate of a day (REC9). One record per day and currency pair, the same id on every
+   * device: entering that day's rate again, here or elsewhere, edits it, and the later entry wins.
+   */
+  setExchangeRate(rate: RecordInput<ExchangeRateRecord>): LedgerRecord<ExchangeRateRecord> {
+    const id = derivedRecordId('rate', rate.from, rate.to, rate.date);
+    if (!this.rates.has(id)) return this.rates.create(rate, id);
+    return this.transact(() => {
+      this.rates.restore(id);
+      return this.rates.update(id, { rate: rate.rate });
+    });
+  }
+
+  /** Every live exchange rate, ready to convert amounts on any day. */
+  rateTable(): RateTable {
+    return new RateTable(this.rates.list());
   }
 
   /** The document's format version, or undefined for a document nobody has written yet. */
@@ -289,6 +325,8 @@ export class Ledger {
     return category && !category.deleted ? [] : [{ field, message: 'the category does not exist' }];
   }
 }
+
+const SETTINGS_ID = derivedRecordId('settings');
 
 /** The id of the transaction for one due date of a recurring transaction, the same on every device. */
 export function occurrenceId(recurringId: string, date: string): string {

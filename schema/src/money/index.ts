@@ -4,3 +4,5 @@ export { formatAmount, formatMoney, type FormatAmountOptions, type FormatMoneyOp
 export { addMoney, compareMoney, money, negateMoney, subtractMoney, sumMoney, type Money } from './money.js';
 export { MONEY_ERROR_CODES, MoneyError, type MoneyErrorCode } from './money-error.js';
 export { parseMoney, type ParsedMoney } from './parse.js';
+export { convertMoney, parseRate, type ExchangeRate } from './exchange-rate.js';
+export { RateTable, type Conversion, type DatedRate } from './rate-table.js';

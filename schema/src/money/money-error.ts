@@ -4,6 +4,7 @@ export const MONEY_ERROR_CODES = [
   'unknown-currency',
   'currency-mismatch',
   'overflow',
+  'invalid-rate',
 ] as const;
 
 export type MoneyErrorCode = (typeof MONEY_ERROR_CODES)[number];

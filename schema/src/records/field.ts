@@ -1,6 +1,6 @@
 import { parseCalendarDate } from '../calendar/index.js';
 import { isRecordId } from '../ids.js';
-import { isCurrencyCode, type CurrencyCode } from '../money/index.js';
+import { isCurrencyCode, parseRate, type CurrencyCode } from '../money/index.js';
 
 /** Why a value was refused, next to the field it belongs to (for forms and for peers' writes). */
 export interface FieldIssue {
@@ -147,4 +147,11 @@ export function splitParts(value: unknown): Checked<readonly SplitPart[]> {
     parts.push({ categoryId, amount, memo: memo.trim() });
   }
   return ok(parts);
+}
+
+/** An exchange rate as an exact positive decimal, such as "1.0834". */
+export function decimalRate(value: unknown): Checked<string> {
+  return typeof value === 'string' && parseRate(value.trim())
+    ? ok(value.trim())
+    : refuse('the rate must be a positive decimal number such as 1.0834');
 }

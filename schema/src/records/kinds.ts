@@ -4,6 +4,7 @@ import {
   calendarDate,
   calendarMonth,
   currency,
+  decimalRate,
   field,
   flag,
   minorUnits,
@@ -95,7 +96,23 @@ export interface Goal {
 }
 
 /** What callers may pass for a record: values the ledger brands on validation (currency codes) arrive as plain strings. */
-export type RecordInput<T> = { readonly [K in keyof T]: T[K] extends CurrencyCode ? string : T[K] };
+export type RecordInput<T> = {
+  readonly [K in keyof T]: T[K] extends CurrencyCode ? string : T[K] extends CurrencyCode | null ? string | null : T[K];
+};
+
+/** A rate entered by the user for a day (REC9): one unit of `from` buys `rate` units of `to`. */
+export interface ExchangeRateRecord {
+  readonly date: string;
+  readonly from: CurrencyCode;
+  readonly to: CurrencyCode;
+  readonly rate: string;
+}
+
+/** Settings every device of the ledger shares. */
+export interface LedgerSettings {
+  /** The currency totals and reports are shown in; null until the user chooses. */
+  readonly homeCurrency: CurrencyCode | null;
+}
 
 export type FieldSpecs<T> = { readonly [K in keyof T]-?: FieldSpec<T[K]> };
 
@@ -198,5 +215,23 @@ export const goalKind: RecordKind<Goal> = {
     currency: field('c', currency),
     targetDate: field('d', optional(calendarDate('target date')), null),
     accountId: field('ac', optional(reference('linked account')), null),
+  },
+};
+
+export const exchangeRateKind: RecordKind<ExchangeRateRecord> = {
+  collection: 'rates',
+  fields: {
+    date: field('d', calendarDate('date')),
+    from: field('f', currency),
+    to: field('t', currency),
+    rate: field('r', decimalRate),
+  },
+  checkRecord: (rate) => (rate.from === rate.to ? [{ field: 'to', message: 'a rate converts between two different currencies' }] : []),
+};
+
+export const settingsKind: RecordKind<LedgerSettings> = {
+  collection: 'settings',
+  fields: {
+    homeCurrency: field('hc', optional(currency), null),
   },
 };

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { currencyCode } from './currencies.js';
+import { money } from './money.js';
+import { RateTable, type DatedRate } from './rate-table.js';
+
+const EUR = currencyCode('EUR');
+const USD = currencyCode('USD');
+const GBP = currencyCode('GBP');
+
+function dated(date: string, from: string, to: string, rate: string): DatedRate {
+  return { date, from: currencyCode(from), to: currencyCode(to), rate };
+}
+
+describe('the rate table', () => {
+  const table = new RateTable([
+    dated('2026-03-01', 'EUR', 'USD', '1.10'),
+    dated('2026-01-01', 'EUR', 'USD', '1.05'),
+    dated('2026-02-15', 'USD', 'EUR', '0.90'),
+  ]);
+
+  it('uses the latest rate entered on or before the day, and names it', () => {
+    const conversion = table.convert(money(10_000, 'EUR'), USD, '2026-01-31');
+    expect(conversion).toEqual({ ok: true, money: money(10_500, 'USD'), rate: dated('2026-01-01', 'EUR', 'USD', '1.05'), inverted: false });
+    expect(table.convert(money(10_000, 'EUR'), USD, '2026-03-01')).toMatchObject({ money: money(11_000, 'USD') });
+  });
+
+  it('uses a later rate entered the other way round, dividing by it', () => {
+    expect(table.convert(money(9_000, 'EUR'), USD, '2026-02-20')).toMatchObject({
+      money: money(10_000, 'USD'),
+      rate: { date: '2026-02-15', from: USD, to: EUR },
+      inverted: true,
+    });
+  });
+
+  it('says which rate is missing instead of guessing', () => {
+    expect(table.convert(money(100, 'EUR'), USD, '2025-12-31')).toEqual({ ok: false, reason: 'no EUR→USD rate on or before 2025-12-31' });
+    expect(table.convert(money(100, 'GBP'), EUR, '2026-06-01')).toMatchObject({ ok: false });
+  });
+
+  it('leaves money already in the wanted currency alone', () => {
+    expect(table.convert(money(123, 'GBP'), GBP, '2026-06-01')).toMatchObject({ ok: true, money: money(123, 'GBP') });
+  });
+});

@@ -1,0 +1,61 @@
+import type { CurrencyCode } from './currencies.js';
+import { convertMoney, type ExchangeRate } from './exchange-rate.js';
+import type { Money } from './money.js';
+
+/** A rate the user entered for a day; it holds from that day until a later one replaces it. */
+export interface DatedRate extends ExchangeRate {
+  readonly date: string;
+}
+
+export type Conversion =
+  | { readonly ok: true; readonly money: Money; readonly rate: DatedRate; readonly inverted: boolean }
+  | { readonly ok: false; readonly reason: string };
+
+/**
+ * Finds the rate in force on a day: the latest entered on or before it, in either direction
+ * (a EUR→USD rate also converts USD to EUR). Lookups are binary searches, so converting every
+ * transaction of a large ledger for a report stays fast.
+ */
+export class RateTable {
+  private readonly byPair = new Map<string, DatedRate[]>();
+
+  constructor(rates: Iterable<DatedRate>) {
+    for (const rate of rates) {
+      const key = `${rate.from}>${rate.to}`;
+      const list = this.byPair.get(key) ?? [];
+      list.push(rate);
+      this.byPair.set(key, list);
+    }
+    for (const list of this.byPair.values()) list.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  }
+
+  rateOn(date: string, from: CurrencyCode, to: CurrencyCode): { rate: DatedRate; inverted: boolean } | undefined {
+    const direct = this.latest(`${from}>${to}`, date);
+    const inverse = this.latest(`${to}>${from}`, date);
+    if (direct && (!inverse || direct.date >= inverse.date)) return { rate: direct, inverted: false };
+    return inverse ? { rate: inverse, inverted: true } : undefined;
+  }
+
+  /** `amount` in `currency` on `date`, with the rate used, or why it cannot be converted. */
+  convert(amount: Money, currency: CurrencyCode, date: string): Conversion {
+    if (amount.currency === currency) {
+      return { ok: true, money: amount, rate: { from: currency, to: currency, rate: '1', date }, inverted: false };
+    }
+    const found = this.rateOn(date, amount.currency, currency);
+    if (!found) return { ok: false, reason: `no ${amount.currency}→${currency} rate on or before ${date}` };
+    return { ok: true, money: convertMoney(amount, found.rate), ...found };
+  }
+
+  private latest(pair: string, date: string): DatedRate | undefined {
+    const list = this.byPair.get(pair);
+    if (!list) return undefined;
+    let low = 0;
+    let high = list.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if ((list[middle] as DatedRate).date <= date) low = middle + 1;
+      else high = middle;
+    }
+    return low > 0 ? list[low - 1] : undefined;
+  }
+}
