@@ -1,0 +1,211 @@
+/**
+ * `npm run bench` in relay/: Tally's relay against the reference y-websocket server
+ * (`@y/websocket-server`) under the same load, in the same run, each in its own process, with
+ * the load generator in a third. Prints both figures, the ratio, and the budget (design §6).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import * as Y from 'yjs';
+import { SqliteStorage } from '../src/storage/sqlite-storage.js';
+import { ledgerSnapshot } from './ledger-fixture.js';
+import type { BenchDoc, LoadPlan } from './load-generator.js';
+
+type ServerKind = 'tally' | 'reference';
+
+const relayDir = fileURLToPath(new URL('..', import.meta.url));
+const docs = Number(process.env['BENCH_DOCS'] ?? 1000);
+const idleSockets = Number(process.env['BENCH_IDLE_SOCKETS'] ?? 10_000);
+const coldTransactions = Number(process.env['BENCH_COLD_TRANSACTIONS'] ?? 100_000);
+const basePlan: Omit<LoadPlan, 'docs'> = {
+  throughputUpdatesPerDoc: 40,
+  windowPerDoc: 4,
+  latencyUpdates: 5_000,
+  latencyUpdatesPerSecond: 500,
+  idleSockets,
+  timeLimitMs: 180_000,
+};
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address !== null ? address.port : 0));
+    });
+  });
+}
+
+class ServerProcess {
+  private constructor(
+    readonly kind: ServerKind,
+    readonly child: ChildProcess,
+    readonly port: number,
+    readonly dataDir: string,
+  ) {}
+
+  static async start(kind: ServerKind, dataDir: string): Promise<ServerProcess> {
+    const port = await freePort();
+    const args =
+      kind === 'tally'
+        ? [join(relayDir, 'dist', 'server.js')]
+        : ['--import', 'tsx', join(relayDir, 'bench', 'reference-server.ts')];
+    const child = spawn(process.execPath, args, {
+      cwd: relayDir,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATA_DIR: dataDir,
+        SNAPSHOT_DIR: dataDir,
+        LOG_LEVEL: 'warn',
+        PASSWORD_COST: '1024',
+        AUTH_REQUESTS_PER_MINUTE: '1000000',
+        UPGRADES_PER_MINUTE: '1000000',
+        ACCESS_TOKEN_TTL_SECONDS: '3600',
+      },
+    });
+    for (;;) {
+      try {
+        await fetch(`http://127.0.0.1:${port}/`);
+        return new ServerProcess(kind, child, port, dataDir);
+      } catch {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    }
+  }
+
+  rssMiB(): number {
+    const status = readFileSync(`/proc/${this.child.pid}/status`, 'utf8');
+    const kib = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN);
+    return kib / 1024;
+  }
+
+  stop(): Promise<void> {
+    return new Promise((resolve) => {
+      this.child.once('exit', () => resolve());
+      this.child.kill('SIGTERM');
+    });
+  }
+}
+
+async function benchDocs(server: ServerProcess, count: number, prefix: string): Promise<BenchDoc[]> {
+  if (server.kind === 'reference') {
+    return Array.from({ length: count }, (_, i) => ({ url: `ws://127.0.0.1:${server.port}/${prefix}-${i}` }));
+  }
+  const registered: BenchDoc[] = [];
+  for (let i = 0; i < count; i++) {
+    const response = await fetch(`http://127.0.0.1:${server.port}/api/auth/register`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: `${prefix}-${i}@bench.example`, password: 'benchmark password', deviceName: 'bench' }),
+    });
+    const session = (await response.json()) as { docId: string; accessToken: string };
+    registered.push({ url: `ws://127.0.0.1:${server.port}/sync/${session.docId}?token=${session.accessToken}` });
+  }
+  return registered;
+}
+
+interface LoadRun {
+  readonly lines: AsyncIterator<string>;
+  readonly child: ChildProcess;
+}
+
+function startLoad(scenario: string, plan: LoadPlan, workDir: string): LoadRun {
+  const planFile = join(workDir, `plan-${scenario}.json`);
+  writeFileSync(planFile, JSON.stringify(plan));
+  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', join(relayDir, 'bench', 'load-generator.ts'), scenario, planFile], {
+    cwd: relayDir,
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  return { child, lines: createInterface({ input: child.stdout! })[Symbol.asyncIterator]() };
+}
+
+interface LoadLine {
+  readonly ready?: number;
+  readonly result?: Record<string, number>;
+}
+
+async function nextJson(run: LoadRun): Promise<LoadLine> {
+  const line = await run.lines.next();
+  if (line.done === true) throw new Error('the load generator stopped without a result');
+  return JSON.parse(line.value) as LoadLine;
+}
+
+async function measure(kind: ServerKind, workDir: string, snapshot: Uint8Array): Promise<Record<string, number>> {
+  const results: Record<string, number> = {};
+  const dataDir = (name: string): string => mkdtempSync(join(workDir, `${kind}-${name}-`));
+
+  let server = await ServerProcess.start(kind, dataDir('fanout'));
+  const fanout = startLoad('fanout', { ...basePlan, docs: await benchDocs(server, docs, 'fanout') }, workDir);
+  Object.assign(results, (await nextJson(fanout)).result);
+  await server.stop();
+
+  server = await ServerProcess.start(kind, dataDir('idle'));
+  const idleDocs = await benchDocs(server, Math.min(docs, idleSockets), 'idle');
+  results['rssBeforeIdleMiB'] = server.rssMiB();
+  const idle = startLoad('idle', { ...basePlan, docs: idleDocs }, workDir);
+  await nextJson(idle);
+  results['rssIdleMiB'] = server.rssMiB();
+  idle.child.stdin?.write('done\n');
+  await nextJson(idle);
+  await server.stop();
+
+  const coldRuns: number[] = [];
+  const coldDir = dataDir('cold');
+  let coldDocs: BenchDoc[] = [];
+  if (kind === 'tally') {
+    server = await ServerProcess.start(kind, coldDir);
+    const [doc] = await benchDocs(server, 1, 'cold');
+    await server.stop();
+    const docId = /\/sync\/([^?]+)/.exec(doc?.url ?? '')?.[1] ?? '';
+    const storage = new SqliteStorage(join(coldDir, 'tally.db'));
+    const stored = new Y.Doc();
+    Y.applyUpdate(stored, snapshot);
+    await storage.compactDoc(docId, snapshot, Y.encodeStateVector(stored), 0);
+    await storage.close();
+    coldDocs = [doc ?? { url: '' }];
+  } else {
+    writeFileSync(join(coldDir, 'bench-cold.bin'), snapshot);
+  }
+  for (let i = 0; i < 3; i++) {
+    server = await ServerProcess.start(kind, coldDir);
+    const docsForRun =
+      kind === 'tally' ? coldDocs.map((doc) => ({ url: doc.url.replace(/127\.0\.0\.1:\d+/, `127.0.0.1:${server.port}`) })) : [{ url: `ws://127.0.0.1:${server.port}/bench-cold` }];
+    coldRuns.push((await nextJson(startLoad('cold', { ...basePlan, docs: docsForRun }, workDir))).result?.['coldLoadMs'] ?? Number.NaN);
+    await server.stop();
+  }
+  results['coldLoadMs'] = coldRuns.sort((a, b) => a - b)[1] ?? Number.NaN;
+  return results;
+}
+
+const rows: { label: string; key: string; better: 'higher' | 'lower'; budget: string }[] = [
+  { label: `fan-out throughput, ${docs} docs × 2 clients (updates/s)`, key: 'updatesPerSecond', better: 'higher', budget: '≥ 1.5× reference' },
+  { label: 'p50 sender→peer latency at 500 updates/s (ms)', key: 'latencyP50Ms', better: 'lower', budget: '' },
+  { label: 'p99 sender→peer latency at 500 updates/s (ms)', key: 'latencyP99Ms', better: 'lower', budget: '≤ 5 ms' },
+  { label: `RSS with ${idleSockets} idle sockets (MiB)`, key: 'rssIdleMiB', better: 'lower', budget: '≤ 1024 MiB' },
+  { label: 'RSS before those sockets (MiB)', key: 'rssBeforeIdleMiB', better: 'lower', budget: '' },
+  { label: `cold load of a ${coldTransactions}-transaction ledger to first sync reply (ms, median of 3)`, key: 'coldLoadMs', better: 'lower', budget: '≤ 300 ms' },
+];
+
+const workDir = mkdtempSync(join(tmpdir(), 'tally-bench-'));
+try {
+  console.log(`building a ${coldTransactions}-transaction ledger for the cold-load measurement…`);
+  const snapshot = ledgerSnapshot(coldTransactions);
+  console.log(`ledger snapshot: ${(snapshot.byteLength / 2 ** 20).toFixed(1)} MiB`);
+  const tally = await measure('tally', workDir, snapshot);
+  const reference = await measure('reference', workDir, snapshot);
+  console.log('');
+  console.log(['measure', 'tally', '@y/websocket-server', 'tally ÷ reference', 'budget'].join(' | '));
+  for (const row of rows) {
+    const ours = tally[row.key] ?? Number.NaN;
+    const theirs = reference[row.key] ?? Number.NaN;
+    console.log([row.label, ours.toFixed(2), theirs.toFixed(2), (ours / theirs).toFixed(2), row.budget].join(' | '));
+  }
+} finally {
+  rmSync(workDir, { recursive: true, force: true });
+}
