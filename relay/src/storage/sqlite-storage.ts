@@ -156,6 +156,16 @@ export class SqliteStorage implements RelayStorage {
     })();
   }
 
+  /** Documents whose update log is not empty, for offline compaction. */
+  docsWithLog(): string[] {
+    return (this.statements.docsWithLog.all() as { doc_id: string }[]).map((row) => row.doc_id);
+  }
+
+  /** A consistent copy of the live database, taken without stopping the relay (SQLite backup API). */
+  async backup(file: string): Promise<void> {
+    await this.db.backup(file);
+  }
+
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
@@ -183,6 +193,7 @@ function prepare(db: Database.Database) {
     ),
     deleteUpdatesUpTo: db.prepare('DELETE FROM doc_updates WHERE doc_id = ? AND seq <= ?'),
     countUpdates: db.prepare('SELECT count(*) AS n FROM doc_updates WHERE doc_id = ?'),
+    docsWithLog: db.prepare('SELECT DISTINCT doc_id FROM doc_updates ORDER BY doc_id'),
     insertUser: db.prepare('INSERT INTO users (id, email, password_hash, created_at) VALUES (?, ?, ?, ?)'),
     insertDoc: db.prepare('INSERT OR IGNORE INTO docs (id) VALUES (?)'),
     insertMember: db.prepare('INSERT INTO doc_members (doc_id, user_id, role, is_ledger) VALUES (?, ?, ?, ?)'),

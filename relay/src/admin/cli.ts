@@ -1,0 +1,82 @@
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { parseServerEnv } from '../server-env.js';
+import { SqliteStorage } from '../storage/sqlite-storage.js';
+import { AdminCommands } from './admin-commands.js';
+
+const usage = `usage: node relay/dist/admin/cli.js <command>   (from the repo root, after npm start or npm run build -w relay)
+  create-user <email>        the password is read from standard input
+  list-users
+  list-devices <email>
+  revoke-device <device-id>  refused from the next connection on; DELETE /api/devices/:id also closes open sockets
+  backup <file>              an online copy of the database, safe while the relay runs
+  compact [doc-id]           fold update logs into snapshots
+DATA_DIR (default ./data) names the relay's data directory.`;
+
+async function readPassword(): Promise<string> {
+  const lines = createInterface({ input: process.stdin });
+  for await (const line of lines) return line;
+  return '';
+}
+
+async function run(args: readonly string[], admin: AdminCommands): Promise<number> {
+  const [command, argument] = args;
+  switch (command) {
+    case 'create-user': {
+      if (argument === undefined) break;
+      const created = await admin.createUser(argument, await readPassword());
+      if (created === null) {
+        console.error(`an account for ${argument} already exists`);
+        return 1;
+      }
+      console.log(`created user ${created.userId} with ledger ${created.docId}`);
+      return 0;
+    }
+    case 'list-users':
+      for (const line of await admin.listUsers()) console.log(line);
+      return 0;
+    case 'list-devices': {
+      if (argument === undefined) break;
+      const lines = await admin.listDevices(argument);
+      if (lines === null) {
+        console.error(`no account for ${argument}`);
+        return 1;
+      }
+      for (const line of lines) console.log(line);
+      return 0;
+    }
+    case 'revoke-device':
+      if (argument === undefined) break;
+      if (!(await admin.revokeDevice(argument))) {
+        console.error(`no live device ${argument}`);
+        return 1;
+      }
+      console.log(`revoked device ${argument}`);
+      return 0;
+    case 'backup':
+      if (argument === undefined) break;
+      await admin.backup(resolve(argument));
+      console.log(`backed up to ${resolve(argument)}`);
+      return 0;
+    case 'compact':
+      console.log(`compacted ${await admin.compact(argument)} document(s)`);
+      return 0;
+  }
+  console.error(usage);
+  return 2;
+}
+
+const parsed = parseServerEnv(process.env);
+if (!parsed.ok) {
+  for (const problem of parsed.problems) console.error(`tally admin: ${problem}`);
+  process.exit(1);
+}
+const storage = new SqliteStorage(join(parsed.settings.dataDir, 'tally.db'));
+try {
+  process.exitCode = await run(process.argv.slice(2), new AdminCommands(storage, parsed.settings.passwordCost));
+} catch (error) {
+  console.error(`tally admin: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+} finally {
+  await storage.close();
+}
