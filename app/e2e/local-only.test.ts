@@ -24,6 +24,6 @@ test('with no relay and no account, accounts and transactions added on a device 
   await expect(device.rowByPayee('Green Grocer').getByTestId('tx-amount').textContent()).resolves.toBe('-$61.07');
   await expect(device.rowByPayee('Corner Café').getByTestId('tx-amount').textContent()).resolves.toBe('-$4.20');
   await device.open('accounts');
-  await expect(device.page.getByTestId('account-row-name').allTextContents()).resolves.toEqual(['Checking', 'Wallet']);
+  await expect.poll(() => device.page.getByTestId('account-row-name').allTextContents()).toEqual(['Checking', 'Wallet']);
   await device.waitForSyncState('local');
 });

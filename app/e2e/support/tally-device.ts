@@ -105,6 +105,7 @@ export class TallyDevice {
   }
 
   async idOfRow(payee: string): Promise<string> {
+    await this.open('transactions');
     const id = await this.rowByPayee(payee).getAttribute('data-id', PATIENCE);
     if (id === null) throw new Error(`no transaction row for ${payee}`);
     return id;

@@ -58,7 +58,11 @@ export function AccountForm({ account, onDone }: AccountFormProps) {
     const code = currency.trim().toUpperCase();
     const found: Issues = {};
     let openingBalance = 0;
-    if (!isCurrencyCode(code)) found.currency = 'Use a three-letter currency code such as USD or EUR.';
+    if (!isCurrencyCode(code)) {
+      found.currency = /^[A-Z]{3}$/.test(code)
+        ? `${code} is not a currency code Tally knows.`
+        : 'Use a three-letter currency code such as USD or EUR.';
+    }
     else if (opening.trim() !== '') {
       const parsed = parseMoney(opening, code, LOCALE);
       if (parsed.ok) openingBalance = parsed.money.amount;

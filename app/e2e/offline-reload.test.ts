@@ -1,0 +1,32 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { TallyWorld } from './support/tally-world.js';
+
+let world: TallyWorld;
+beforeAll(async () => {
+  world = await TallyWorld.start();
+  await world.startRelay();
+});
+afterAll(async () => {
+  await world.stop();
+});
+
+test('with the relay and the app host down, a reload still shows the app and all its data', async () => {
+  const device = await world.device();
+  await device.addAccount('Checking');
+  await device.connect('register', world.relayUrl, 'kim@example.com', 'Laptop');
+  await device.waitForSyncState('synced');
+  await device.addTransaction({ amount: '9.99', payee: 'Bookshop', account: 'Checking', date: '2026-11-02' });
+  await device.addTransaction({ amount: '120.00', payee: 'Electricity', account: 'Checking', date: '2026-11-03' });
+  await device.waitForServiceWorker();
+
+  await world.stopRelay();
+  await world.stopAppHost();
+  await device.waitForSyncState('offline');
+
+  await device.reload();
+  await device.open('transactions');
+  await expect.poll(() => device.rows().count(), { timeout: 60_000 }).toBe(2);
+  await expect(device.rowByPayee('Electricity').getByTestId('tx-amount').textContent()).resolves.toBe('-$120.00');
+  await expect(device.rowByPayee('Bookshop').getByTestId('tx-amount').textContent()).resolves.toBe('-$9.99');
+  await device.waitForSyncState('offline');
+});
