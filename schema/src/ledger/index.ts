@@ -8,6 +8,7 @@ export {
   type NewAccount,
   type NewBudget,
   type NewCategory,
+  type NewContribution,
   type NewGoal,
   type NewRecurringTransaction,
   type Occurrence,

@@ -6,6 +6,7 @@ import {
   accountKind,
   budgetKind,
   categoryKind,
+  contributionKind,
   exchangeRateKind,
   goalKind,
   recurringKind,
@@ -14,6 +15,7 @@ import {
   type Account,
   type Budget,
   type Category,
+  type Contribution,
   type ExchangeRateRecord,
   type FieldIssue,
   type Goal,
@@ -36,7 +38,8 @@ type New<T, Required extends keyof T> = Pick<RecordInput<T>, Required> & Partial
 export type NewAccount = New<Account, 'name' | 'type' | 'currency'>;
 export type NewCategory = New<Category, 'name' | 'kind'>;
 export type NewTransaction = New<Transaction, 'date' | 'amount' | 'currency' | 'accountId'>;
-export type NewBudget = RecordInput<Budget>;
+export type NewBudget = New<Budget, 'month' | 'categoryId' | 'amount' | 'currency'>;
+export type NewContribution = New<Contribution, 'goalId' | 'date' | 'amount' | 'currency'>;
 export type NewGoal = New<Goal, 'name' | 'targetAmount' | 'currency'>;
 export type NewRecurringTransaction = New<RecurringTransaction, 'amount' | 'currency' | 'accountId' | 'frequency' | 'startDate'>;
 
@@ -83,6 +86,7 @@ export class Ledger {
   readonly transactions: Collection<Transaction, NewTransaction>;
   readonly budgets: Collection<Budget, NewBudget>;
   readonly goals: Collection<Goal, NewGoal>;
+  readonly contributions: Collection<Contribution, NewContribution>;
   readonly recurring: Collection<RecurringTransaction, NewRecurringTransaction>;
   readonly rates: Collection<ExchangeRateRecord, RecordInput<ExchangeRateRecord>>;
   private readonly settings: Collection<LedgerSettings, Partial<RecordInput<LedgerSettings>>>;
@@ -125,8 +129,9 @@ export class Ledger {
       changed.has('categoryId') ? this.checkCategory(record.categoryId, 'categoryId') : [],
     );
     this.goals = this.collection(goalKind, (record, changed) =>
-      changed.has('accountId') && record.accountId !== null ? this.checkAccount(record.accountId, 'accountId') : [],
+      changed.has('accountIds') ? record.accountIds.flatMap((id) => this.checkAccount(id, 'accountIds')) : [],
     );
+    this.contributions = this.collection(contributionKind, (record, changed) => this.checkContribution(record, changed));
     this.recurring = this.collection(recurringKind, (record, changed) => this.checkTransaction(record, changed));
     this.rates = this.collection(exchangeRateKind, () => []);
     this.settings = this.collection(settingsKind, () => []);
@@ -152,6 +157,36 @@ export class Ledger {
       this.rates.restore(id);
       return this.rates.update(id, { rate: rate.rate });
     });
+  }
+
+  /**
+   * Sets the budget of a category for a month. One record per category and month, the same id on
+   * every device, so budgeting the same month on two devices edits one budget (later entry wins).
+   */
+  setBudget(budget: NewBudget): LedgerRecord<Budget> {
+    const id = budgetId(budget.categoryId, budget.month);
+    if (!this.budgets.has(id)) return this.budgets.create(budget, id);
+    return this.transact(() => {
+      this.budgets.restore(id);
+      const { month: _month, categoryId: _categoryId, ...change } = budget;
+      return this.budgets.update(id, change);
+    });
+  }
+
+  /** Copies one month's budgets into another, leaving categories the target month already budgets alone. */
+  copyBudgets(fromMonth: string, toMonth: string): LedgerRecord<Budget>[] {
+    return this.transact(() =>
+      this.budgets
+        .list()
+        .filter((budget) => budget.month === fromMonth)
+        .filter((budget) => {
+          const existing = this.budgets.get(budgetId(budget.categoryId, toMonth));
+          return !existing || existing.deleted;
+        })
+        .map((budget) =>
+          this.setBudget({ month: toMonth, categoryId: budget.categoryId, amount: budget.amount, currency: budget.currency, rollover: budget.rollover }),
+        ),
+    );
   }
 
   /** Every live exchange rate, ready to convert amounts on any day. */
@@ -315,6 +350,13 @@ export class Ledger {
     return issues;
   }
 
+  private checkContribution(record: Contribution, changed: ReadonlySet<keyof Contribution>): FieldIssue[] {
+    if (!changed.has('goalId') && !changed.has('currency')) return [];
+    const goal = this.goals.get(record.goalId);
+    if (!goal || goal.deleted) return [{ field: 'goalId', message: 'the goal does not exist' }];
+    return goal.currency === record.currency ? [] : [{ field: 'currency', message: `the goal is in ${goal.currency}, not ${record.currency}` }];
+  }
+
   private checkAccount(id: string, field: string): FieldIssue[] {
     const account = this.accounts.get(id);
     return account && !account.deleted ? [] : [{ field, message: 'the account does not exist' }];
@@ -327,6 +369,10 @@ export class Ledger {
 }
 
 const SETTINGS_ID = derivedRecordId('settings');
+
+function budgetId(categoryId: string, month: string): string {
+  return derivedRecordId('budget', categoryId, month);
+}
 
 /** The id of the transaction for one due date of a recurring transaction, the same on every device. */
 export function occurrenceId(recurringId: string, date: string): string {

@@ -78,6 +78,14 @@ export function reference(label: string): (value: unknown) => Checked<string> {
   return (value) => (isRecordId(value) ? ok(value) : refuse(`${label} is not a valid id`));
 }
 
+export function referenceList(label: string): (value: unknown) => Checked<readonly string[]> {
+  return (value) => {
+    if (!Array.isArray(value) || value.length > 50) return refuse(`${label} must be a list of at most 50 ids`);
+    if (!value.every(isRecordId)) return refuse(`${label} holds an id that is not valid`);
+    return ok([...new Set(value)]);
+  };
+}
+
 export function optional<T>(check: (value: unknown) => Checked<T>): (value: unknown) => Checked<T | null> {
   return (value) => (value === null ? ok(null) : check(value));
 }

@@ -11,6 +11,7 @@ import {
   oneOf,
   optional,
   reference,
+  referenceList,
   splitParts,
   tagList,
   text,
@@ -85,20 +86,29 @@ export interface Budget {
   readonly categoryId: string;
   readonly amount: number;
   readonly currency: CurrencyCode;
+  /** Carry what is left (or overspent) at the end of this month into the next. */
+  readonly rollover: boolean;
 }
 
 export interface Goal {
   readonly name: string;
   readonly targetAmount: number;
   readonly currency: CurrencyCode;
+  /** From when the saving is paced; null: no pace is judged. */
+  readonly startDate: string | null;
   readonly targetDate: string | null;
-  readonly accountId: string | null;
+  /** Accounts whose balances count towards the goal; manual contributions count too. */
+  readonly accountIds: readonly string[];
 }
 
-/** What callers may pass for a record: values the ledger brands on validation (currency codes) arrive as plain strings. */
-export type RecordInput<T> = {
-  readonly [K in keyof T]: T[K] extends CurrencyCode ? string : T[K] extends CurrencyCode | null ? string | null : T[K];
-};
+/** Money put towards a goal by hand, one record each, so two made at once both count. */
+export interface Contribution {
+  readonly goalId: string;
+  readonly date: string;
+  readonly amount: number;
+  readonly currency: CurrencyCode;
+  readonly note: string;
+}
 
 /** A rate entered by the user for a day (REC9): one unit of `from` buys `rate` units of `to`. */
 export interface ExchangeRateRecord {
@@ -113,6 +123,11 @@ export interface LedgerSettings {
   /** The currency totals and reports are shown in; null until the user chooses. */
   readonly homeCurrency: CurrencyCode | null;
 }
+
+/** What callers may pass for a record: values the ledger brands on validation (currency codes) arrive as plain strings. */
+export type RecordInput<T> = {
+  readonly [K in keyof T]: T[K] extends CurrencyCode ? string : T[K] extends CurrencyCode | null ? string | null : T[K];
+};
 
 export type FieldSpecs<T> = { readonly [K in keyof T]-?: FieldSpec<T[K]> };
 
@@ -204,6 +219,7 @@ export const budgetKind: RecordKind<Budget> = {
     categoryId: field('ca', reference('category')),
     amount: field('a', minorUnits({ label: 'budgeted amount', min: 0 })),
     currency: field('c', currency),
+    rollover: field('ro', flag('roll over'), false),
   },
 };
 
@@ -213,8 +229,24 @@ export const goalKind: RecordKind<Goal> = {
     name: field('n', text({ min: 1, max: 100, label: 'name' })),
     targetAmount: field('a', minorUnits({ label: 'target amount', min: 1 })),
     currency: field('c', currency),
+    startDate: field('sd', optional(calendarDate('start date')), null),
     targetDate: field('d', optional(calendarDate('target date')), null),
-    accountId: field('ac', optional(reference('linked account')), null),
+    accountIds: field('ac', referenceList('linked accounts'), []),
+  },
+  checkRecord: (goal) =>
+    goal.startDate !== null && goal.targetDate !== null && goal.targetDate <= goal.startDate
+      ? [{ field: 'targetDate', message: 'the target date must come after the start date' }]
+      : [],
+};
+
+export const contributionKind: RecordKind<Contribution> = {
+  collection: 'contributions',
+  fields: {
+    goalId: field('g', reference('goal')),
+    date: field('d', calendarDate('date')),
+    amount: field('a', minorUnits({ label: 'amount' })),
+    currency: field('c', currency),
+    note: field('no', text({ min: 0, max: 200, label: 'note' }), ''),
   },
 };
 

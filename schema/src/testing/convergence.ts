@@ -2,8 +2,17 @@ import * as Y from 'yjs';
 import { Ledger, type Collection } from '../ledger/index.js';
 import { SeededRandom } from './seeded-random.js';
 
-export type CollectionName = 'accounts' | 'categories' | 'transactions' | 'budgets' | 'goals' | 'recurring';
-export const COLLECTION_NAMES: readonly CollectionName[] = ['accounts', 'categories', 'transactions', 'budgets', 'goals', 'recurring'];
+export type CollectionName = 'accounts' | 'categories' | 'transactions' | 'budgets' | 'goals' | 'contributions' | 'recurring' | 'rates';
+export const COLLECTION_NAMES: readonly CollectionName[] = [
+  'accounts',
+  'categories',
+  'transactions',
+  'budgets',
+  'goals',
+  'contributions',
+  'recurring',
+  'rates',
+];
 
 export function collectionOf(ledger: Ledger, name: CollectionName): Collection<object, never> {
   return ledger[name] as unknown as Collection<object, never>;

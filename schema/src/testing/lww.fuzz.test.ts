@@ -9,6 +9,8 @@ import { TestNetwork, type Replica } from './test-network.js';
 const REPLICAS = 5;
 const OPERATIONS = 2_000;
 const HOUR = 3_600_000;
+/** Only a guard against a hung run on a loaded machine; nothing here measures speed. */
+const FUZZ_TIMEOUT_MS = 300_000;
 /** Seeds that once found a bug stay here as regression runs. */
 const REGRESSION_SEEDS: readonly number[] = [];
 const seedCount = Number(process.env['TALLY_FUZZ_SEEDS'] ?? (process.env['CI'] ? 24 : 4));
@@ -95,5 +97,5 @@ describe('convergence fuzz: 5 replicas, 2,000 random operations, partitions, ±1
       console.error(`convergence fuzz failed with seed ${seed}; replay with TALLY_FUZZ_SEED=${seed} TALLY_FUZZ_SEEDS=1`);
       throw error;
     }
-  });
+  }, FUZZ_TIMEOUT_MS);
 });

@@ -43,13 +43,7 @@ function idOf(random: SeededRandom, records: readonly { id: string }[]): string 
 }
 
 /** A valid value for one field of a record, chosen so the ledger's reference checks pass. */
-function randomValue(
-  ledger: Ledger,
-  random: SeededRandom,
-  name: CollectionName,
-  field: string,
-  record: Partial<Transaction>,
-): unknown {
+function randomValue(ledger: Ledger, random: SeededRandom, name: CollectionName, field: string): unknown {
   switch (field) {
     case 'name':
       return `${random.pick(PAYEES)} ${random.int(1, 99)}`;
@@ -60,7 +54,7 @@ function randomValue(
     case 'kind':
       return random.pick(CATEGORY_KINDS);
     case 'currency':
-      return name === 'transactions' || name === 'recurring' ? record.currency : random.pick(CURRENCIES);
+      return random.pick(CURRENCIES);
     case 'openingBalance':
     case 'amount':
       return name === 'budgets' ? random.int(0, 100_000) : random.int(-500_000, 500_000);
@@ -73,7 +67,18 @@ function randomValue(
     case 'date':
       return randomDate(random);
     case 'targetDate':
-      return random.chance(0.3) ? null : randomDate(random);
+      return random.chance(0.3) ? null : `${random.int(2027, 2029)}-06-30`;
+    case 'accountIds':
+      return ledger.accounts
+        .list()
+        .filter(() => random.chance(0.3))
+        .map((account) => account.id);
+    case 'rollover':
+      return random.chance(0.5);
+    case 'note':
+      return random.pick(WORDS);
+    case 'rate':
+      return `${random.int(0, 3)}.${random.int(1, 9999)}`;
     case 'frequency':
       return random.pick(FREQUENCIES);
     case 'interval':
@@ -96,11 +101,6 @@ function randomValue(
       return [];
     case 'categoryId':
       return name === 'budgets' ? idOf(random, live(ledger, 'categories')) : random.chance(0.2) ? null : idOf(random, live(ledger, 'categories'));
-    case 'accountId': {
-      const accounts = ledger.accounts.list();
-      if (name === 'goals') return random.chance(0.3) ? null : idOf(random, accounts);
-      return idOf(random, accounts.filter((account) => account.currency === record.currency));
-    }
     case 'transferId':
       return random.chance(0.5) ? null : idOf(random, live(ledger, 'transactions'));
     default:
@@ -112,8 +112,10 @@ const FIELDS: Record<CollectionName, readonly string[]> = {
   accounts: ['name', 'type', 'currency', 'openingBalance', 'archived'],
   categories: ['name', 'group', 'kind', 'archived'],
   transactions: ['date', 'amount', 'accountId', 'categoryId', 'payee', 'notes', 'tags', 'splits', 'transferId', 'cleared'],
-  budgets: ['month', 'categoryId', 'amount', 'currency'],
-  goals: ['name', 'targetAmount', 'currency', 'targetDate', 'accountId'],
+  budgets: ['month', 'categoryId', 'amount', 'currency', 'rollover'],
+  goals: ['name', 'targetAmount', 'currency', 'startDate', 'targetDate', 'accountIds'],
+  contributions: ['goalId', 'date', 'amount', 'note'],
+  rates: ['date', 'rate'],
   recurring: ['payee', 'amount', 'accountId', 'categoryId', 'notes', 'frequency', 'interval', 'dayOfMonth', 'startDate', 'endDate', 'paused'],
 };
 
@@ -123,7 +125,7 @@ function inAccount(name: CollectionName): boolean {
 }
 
 function isRequiredReference(name: CollectionName, field: string): boolean {
-  return (inAccount(name) && field === 'accountId') || (name === 'budgets' && field === 'categoryId');
+  return (inAccount(name) && field === 'accountId') || (name === 'budgets' && field === 'categoryId') || (name === 'contributions' && field === 'goalId');
 }
 
 function writesOf(ledger: Ledger, name: CollectionName, id: string, before: Timestamp): LoggedWrite[] {
@@ -140,20 +142,38 @@ function writesOf(ledger: Ledger, name: CollectionName, id: string, before: Time
   return writes;
 }
 
-function create(ledger: Ledger, random: SeededRandom, name: CollectionName): Operation | undefined {
-  const input: Record<string, unknown> = {};
-  if (inAccount(name)) {
-    const account = ledger.accounts.list().length > 0 ? random.pick(ledger.accounts.list()) : undefined;
-    if (!account) return undefined;
-    input['currency'] = account.currency;
+/** Values a new record takes from another one, so the ledger's reference rules hold. */
+function linkedValues(ledger: Ledger, random: SeededRandom, name: CollectionName): Record<string, unknown> | undefined {
+  switch (name) {
+    case 'transactions':
+    case 'recurring':
+      return moveToAccount(ledger, random);
+    case 'contributions':
+      return moveToGoal(ledger, random);
+    case 'rates':
+      return random.chance(0.5) ? { from: 'EUR', to: 'USD' } : { from: 'USD', to: 'JPY' };
+    default:
+      return {};
   }
+}
+
+function create(ledger: Ledger, random: SeededRandom, name: CollectionName): Operation | undefined {
+  const input = linkedValues(ledger, random, name);
+  if (!input) return undefined;
   for (const field of FIELDS[name]) {
-    const value = randomValue(ledger, random, name, field, input);
+    if (field in input) continue;
+    const value = randomValue(ledger, random, name, field);
     if (value === null && isRequiredReference(name, field)) return undefined;
     input[field] = value;
   }
   const before = ledger.clock.latest;
-  const record = collectionOf(ledger, name).create(input as never);
+  // Budgets and rates have one record per month or day, set through the ledger like the app does.
+  const record =
+    name === 'budgets'
+      ? ledger.setBudget(input as never)
+      : name === 'rates'
+        ? ledger.setExchangeRate(input as never)
+        : collectionOf(ledger, name).create(input as never);
   return { description: `create ${name}/${record.id}`, writes: writesOf(ledger, name, record.id, before) };
 }
 
@@ -187,10 +207,18 @@ function transactionPatch(
       return transaction.splits.length === 0 ? { amount } : { amount, ...splitInTwo(ledger, random, amount) };
     }
     case 'categoryId':
-      return { categoryId: randomValue(ledger, random, 'transactions', field, transaction), splits: [] };
+      return { categoryId: randomValue(ledger, random, 'transactions', field), splits: [] };
     default:
       return undefined;
   }
+}
+
+/** Moving a contribution to another goal takes that goal's currency with it. */
+function moveToGoal(ledger: Ledger, random: SeededRandom): Record<string, unknown> | undefined {
+  const goals = ledger.goals.list();
+  if (goals.length === 0) return undefined;
+  const goal = random.pick(goals);
+  return { goalId: goal.id, currency: goal.currency };
 }
 
 /** Moving a transaction to another account takes that account's currency with it. */
@@ -199,6 +227,20 @@ function moveToAccount(ledger: Ledger, random: SeededRandom): Record<string, unk
   if (accounts.length === 0) return undefined;
   const account = random.pick(accounts);
   return { accountId: account.id, currency: account.currency };
+}
+
+/** A change of one field, with whatever must change along with it. */
+function patchFor(
+  ledger: Ledger,
+  random: SeededRandom,
+  name: CollectionName,
+  record: object,
+  field: string,
+): Record<string, unknown> | undefined {
+  if (inAccount(name) && field === 'accountId') return moveToAccount(ledger, random);
+  if (name === 'contributions' && field === 'goalId') return moveToGoal(ledger, random);
+  const transaction = name === 'transactions' ? transactionPatch(ledger, random, record as Transaction, field) : undefined;
+  return transaction ?? { [field]: randomValue(ledger, random, name, field) };
 }
 
 /**
@@ -226,12 +268,7 @@ export function randomOperation(ledger: Ledger, random: SeededRandom): Operation
     return { description: `${record.deleted ? 'restore' : 'delete'} ${name}/${record.id}`, writes: writesOf(ledger, name, record.id, before) };
   }
   const field = random.pick(FIELDS[name]);
-  const patch =
-    inAccount(name) && field === 'accountId'
-      ? moveToAccount(ledger, random)
-      : name === 'transactions' && ['splits', 'amount', 'categoryId'].includes(field)
-        ? transactionPatch(ledger, random, record as unknown as Transaction, field)
-        : { [field]: randomValue(ledger, random, name, field, record as Partial<Transaction>) };
+  const patch = patchFor(ledger, random, name, record, field);
   if (patch === undefined || (patch[field] === null && isRequiredReference(name, field))) {
     return { description: `no ${field} to choose for ${name}/${record.id}`, writes: [] };
   }
