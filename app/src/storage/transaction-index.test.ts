@@ -1,0 +1,104 @@
+import 'fake-indexeddb/auto';
+import { openLedger, type Ledger } from '@tally/schema';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import * as Y from 'yjs';
+import { TallyDatabase } from './tally-database.js';
+import { TransactionIndex } from './transaction-index.js';
+
+let db: TallyDatabase;
+let ledger: Ledger;
+let accountId: string;
+let databaseCount = 0;
+
+function fingerprint(doc: Y.Doc): () => string {
+  return () => Buffer.from(Y.encodeStateVector(doc)).toString('base64');
+}
+
+function addTransaction(date: string, payee: string, amount = -100) {
+  return ledger.transactions.create({ date, amount, currency: 'EUR', accountId, payee });
+}
+
+async function openIndex(): Promise<TransactionIndex> {
+  const index = new TransactionIndex(db, ledger.transactions, fingerprint(ledger.doc));
+  await index.load();
+  await index.follow();
+  return index;
+}
+
+beforeEach(() => {
+  db = new TallyDatabase(`tally-test-${databaseCount++}`);
+  ledger = openLedger(new Y.Doc());
+  accountId = ledger.accounts.create({ name: 'Checking', type: 'checking', currency: 'EUR' }).id;
+});
+
+afterEach(async () => {
+  db.close();
+  await db.delete();
+});
+
+describe('the transaction index', () => {
+  test('is built from the ledger the first time, newest first', async () => {
+    addTransaction('2026-11-01', 'Bakery');
+    addTransaction('2026-11-03', 'Cinema');
+    addTransaction('2026-10-30', 'Rent');
+    const index = await openIndex();
+    expect(index.getSnapshot().rows.map((row) => row.payee)).toEqual(['Cinema', 'Bakery', 'Rent']);
+    await index.flushed();
+    await expect(db.transactions.count()).resolves.toBe(3);
+  });
+
+  test('follows creates, edits and deletes, in memory and in IndexedDB', async () => {
+    const index = await openIndex();
+    const bakery = addTransaction('2026-11-01', 'Bakery');
+    const cinema = addTransaction('2026-11-03', 'Cinema');
+    ledger.transactions.update(bakery.id, { date: '2026-11-05', payee: 'Bakery & Café' });
+    ledger.transactions.delete(cinema.id);
+    expect(index.getSnapshot().rows.map((row) => [row.payee, row.date])).toEqual([['Bakery & Café', '2026-11-05']]);
+    await index.flushed();
+    await expect(db.transactions.toArray()).resolves.toMatchObject([{ id: bakery.id, payee: 'Bakery & Café', search: 'bakery & café\n' }]);
+  });
+
+  test('a stored index that matches the ledger is used as it is, before the ledger is even read', async () => {
+    addTransaction('2026-11-01', 'Bakery');
+    await (await openIndex()).flushed();
+    const reopened = new TransactionIndex(db, ledger.transactions, fingerprint(ledger.doc));
+    await reopened.load();
+    expect(reopened.getSnapshot()).toMatchObject({ loaded: true, rows: [{ payee: 'Bakery' }] });
+  });
+
+  test('a stored index from another ledger state is rebuilt from the ledger', async () => {
+    addTransaction('2026-11-01', 'Bakery');
+    const first = await openIndex();
+    await first.flushed();
+    // Changes the index never saw, as when a write to IndexedDB was lost.
+    const other = openLedger(new Y.Doc());
+    Y.applyUpdate(other.doc, Y.encodeStateAsUpdate(ledger.doc));
+    other.transactions.create({ date: '2026-11-09', amount: -5, currency: 'EUR', accountId, payee: 'Kiosk' });
+    const index = new TransactionIndex(db, other.transactions, fingerprint(other.doc));
+    await index.load();
+    expect(index.getSnapshot().rows.map((row) => row.payee)).toEqual(['Bakery']);
+    await index.follow();
+    expect(index.getSnapshot().rows.map((row) => row.payee)).toEqual(['Kiosk', 'Bakery']);
+  });
+
+  test('changes arriving from a peer are indexed like local ones', async () => {
+    const index = await openIndex();
+    const peer = openLedger(new Y.Doc());
+    Y.applyUpdate(peer.doc, Y.encodeStateAsUpdate(ledger.doc));
+    peer.transactions.create({ date: '2026-11-02', amount: -700, currency: 'EUR', accountId, payee: 'Taxi' });
+    Y.applyUpdate(ledger.doc, Y.encodeStateAsUpdate(peer.doc));
+    expect(index.getSnapshot().rows.map((row) => [row.payee, row.amount])).toEqual([['Taxi', -700]]);
+  });
+
+  test('a large batch of changes keeps the same order as one by one', async () => {
+    const index = await openIndex();
+    ledger.transact(() => {
+      for (let day = 1; day <= 28; day++) {
+        for (let i = 0; i < 30; i++) addTransaction(`2026-02-${String(day).padStart(2, '0')}`, `Shop ${day}/${i}`);
+      }
+    });
+    const rows = index.getSnapshot().rows;
+    expect(rows).toHaveLength(840);
+    expect(rows.every((row, i) => i === 0 || (rows[i - 1]?.date ?? '') >= row.date)).toBe(true);
+  });
+});
