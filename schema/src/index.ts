@@ -7,3 +7,4 @@ export { cryptoRandom, type RandomSource } from './random.js';
 export * from './calendar/index.js';
 export { derivedRecordId } from './recurring/derived-id.js';
 export { FREQUENCIES, dueDates, type Frequency, type Schedule } from './recurring/schedule.js';
+export * from './budgeting/index.js';
