@@ -125,6 +125,25 @@ export class TallyDevice {
     await this.page.locator(`[data-testid="sync-status"][data-state="${state}"]`).waitFor(PATIENCE);
   }
 
+  /** The relay session as this device stored it, read straight from IndexedDB. */
+  async storedSession(): Promise<{ accessToken: string; refreshToken: string; revoked: boolean } | undefined> {
+    return this.page.evaluate(
+      () =>
+        new Promise((resolve, reject) => {
+          const opening = indexedDB.open('tally');
+          opening.onerror = () => reject(opening.error);
+          opening.onsuccess = () => {
+            const reading = opening.result.transaction('settings').objectStore('settings').get('relay.session');
+            reading.onerror = () => reject(reading.error);
+            reading.onsuccess = () => {
+              opening.result.close();
+              resolve((reading.result as { value?: { accessToken: string; refreshToken: string; revoked: boolean } } | undefined)?.value);
+            };
+          };
+        }),
+    );
+  }
+
   async close(): Promise<void> {
     await this.context.close();
   }

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
+import type { RelayConfig } from '../../../relay/src/relay-config.js';
 import { DataDir, RunningRelay } from '../../../relay/src/testing/relay-harness.js';
 import { APP_ROOT } from './build-app.js';
 import { launchChromium } from './chromium.js';
@@ -36,8 +37,8 @@ export class TallyWorld {
   }
 
   /** Starts the relay, on the port it had before when it is restarted. */
-  async startRelay(): Promise<void> {
-    this.relay = await RunningRelay.start(this.dataDir, { allowedOrigins: [this.app.url] }, this.relayPort);
+  async startRelay(config: Partial<RelayConfig> = {}): Promise<void> {
+    this.relay = await RunningRelay.start(this.dataDir, { allowedOrigins: [this.app.url], ...config }, this.relayPort);
     this.relayPort = this.relay.port;
   }
 

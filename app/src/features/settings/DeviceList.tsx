@@ -41,7 +41,7 @@ export function DeviceList() {
     <div className="card" data-testid="device-list">
       <div className="screen__head">
         <h2>Devices</h2>
-        <button type="button" className="button" onClick={() => void load()}>
+        <button type="button" className="button" data-testid="refresh-devices" onClick={() => void load()}>
           Refresh
         </button>
       </div>

@@ -4,6 +4,10 @@ import { filterTransactions, NO_FILTER, type TransactionFilter } from './transac
 import { TransactionFilters } from './TransactionFilters.js';
 import { TransactionList } from './TransactionList.js';
 
+function count(transactions: number): string {
+  return `${transactions.toLocaleString()} ${transactions === 1 ? 'transaction' : 'transactions'}`;
+}
+
 interface TransactionsScreenProps {
   readonly onOpen: (id: string) => void;
 }
@@ -19,7 +23,7 @@ export function TransactionsScreen({ onOpen }: TransactionsScreenProps) {
       <h1 id="transactions-title">Transactions</h1>
       <TransactionFilters filter={filter} onChange={setFilter} />
       <p className="count" data-testid="transaction-count">
-        {shown.length === rows.length ? `${rows.length} transactions` : `${shown.length} of ${rows.length} transactions`}
+        {shown.length === rows.length ? count(rows.length) : `${shown.length} of ${count(rows.length)}`}
       </p>
       <TransactionList rows={shown} onOpen={onOpen} />
     </section>

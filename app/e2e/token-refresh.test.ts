@@ -1,0 +1,31 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { TallyWorld } from './support/tally-world.js';
+
+let world: TallyWorld;
+beforeAll(async () => {
+  world = await TallyWorld.start();
+  // Tally refreshes a minute before expiry, so a 64-second token is refreshed every few seconds.
+  await world.startRelay({ accessTokenTtlSeconds: 64 });
+});
+afterAll(async () => {
+  await world.stop();
+});
+
+test('the access token is rotated before it expires, and the rotated tokens keep working', async () => {
+  const device = await world.device();
+  await device.connect('register', world.relayUrl, 'ola@example.com', 'Laptop');
+  await device.waitForSyncState('synced');
+  const first = await device.storedSession();
+  if (!first) throw new Error('no stored session');
+
+  await expect.poll(async () => (await device.storedSession())?.refreshToken, { timeout: 60_000 }).not.toBe(first.refreshToken);
+  const second = await device.storedSession();
+  if (!second) throw new Error('no stored session');
+  await expect.poll(async () => (await device.storedSession())?.refreshToken, { timeout: 60_000 }).not.toBe(second.refreshToken);
+
+  await device.reload();
+  await device.waitForSyncState('synced');
+  await device.open('settings');
+  await expect.poll(() => device.page.getByTestId('device-row').count(), { timeout: 60_000 }).toBe(1);
+  await expect(device.storedSession()).resolves.toMatchObject({ revoked: false });
+});
