@@ -8,3 +8,4 @@ export * from './calendar/index.js';
 export { derivedRecordId } from './recurring/derived-id.js';
 export { FREQUENCIES, dueDates, type Frequency, type Schedule } from './recurring/schedule.js';
 export * from './budgeting/index.js';
+export * from './reports/index.js';
