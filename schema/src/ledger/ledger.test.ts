@@ -196,6 +196,7 @@ describe('ledger: records', () => {
       splits: [],
       transferId: null,
       recurringId: null,
+      importId: null,
       cleared: false,
     });
   });

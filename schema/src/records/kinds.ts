@@ -61,6 +61,8 @@ export interface Transaction {
   readonly transferId: string | null;
   /** The recurring transaction this one is an occurrence of. */
   readonly recurringId: string | null;
+  /** Where an imported transaction came from (the bank's id, or a key of its statement line), to recognise it on re-import. */
+  readonly importId: string | null;
   readonly cleared: boolean;
 }
 
@@ -175,6 +177,7 @@ export const transactionKind: RecordKind<Transaction> = {
     splits: field('sp', splitParts, []),
     transferId: field('tr', optional(reference('transfer')), null),
     recurringId: field('rc', optional(reference('recurring transaction')), null),
+    importId: field('im', optional(text({ min: 1, max: 200, label: 'import id' })), null),
     cleared: field('cl', flag('cleared'), false),
   },
   checkRecord: (transaction) => {

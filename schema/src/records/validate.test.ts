@@ -26,6 +26,7 @@ describe('record validation', () => {
         splits: [],
         transferId: null,
         recurringId: null,
+        importId: null,
         cleared: false,
       },
     });
