@@ -1,0 +1,34 @@
+/** One transaction as a bank file states it, before it becomes a ledger transaction. */
+export interface StatementLine {
+  /** The line of the file it starts on, for messages and the preview. */
+  readonly line: number;
+  /** `YYYY-MM-DD`. */
+  readonly date: string;
+  /** Signed minor units: money in positive, money out negative. */
+  readonly amount: number;
+  readonly payee: string;
+  readonly memo: string;
+  /** The bank's own id for the transaction (OFX FITID), when the file has one. */
+  readonly bankId: string | null;
+  /** A category name the file carries (QIF `L`), to match against the ledger's categories. */
+  readonly category: string | null;
+  /** Split parts (QIF `S`/`E`/`$`), empty when not split. */
+  readonly splits: readonly { readonly category: string; readonly memo: string; readonly amount: number }[];
+}
+
+export interface Statement {
+  /** The currency the file declares (OFX CURDEF), when it declares one. */
+  readonly currency: string | null;
+  readonly lines: readonly StatementLine[];
+}
+
+/** Why a file cannot be imported, naming the line; nothing is written when one is raised. */
+export class ImportError extends Error {
+  override readonly name = 'ImportError';
+  constructor(
+    readonly line: number,
+    readonly reason: string,
+  ) {
+    super(line > 0 ? `line ${line}: ${reason}` : reason);
+  }
+}
