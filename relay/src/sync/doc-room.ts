@@ -2,7 +2,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { RelayMetrics } from '../metrics.js';
 import type { RelayStorage } from '../storage/storage.js';
-import { closeCodes, type PeerSocket } from './peer-socket.js';
+import { closeCodes, type CloseCode, type PeerSocket } from './peer-socket.js';
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, parseFrame } from './sync-message.js';
 
 export interface RoomOptions {
@@ -221,7 +221,7 @@ export class DocRoom {
     socket.send(message);
   }
 
-  private reject(socket: PeerSocket, code: Parameters<PeerSocket['close']>[0], reason: string): void {
+  private reject(socket: PeerSocket, code: CloseCode, reason: string): void {
     this.options.metrics.framesRefused++;
     this.refused.add(socket);
     this.leave(socket);
