@@ -129,14 +129,14 @@ function isRequiredReference(name: CollectionName, field: string): boolean {
 }
 
 function writesOf(ledger: Ledger, name: CollectionName, id: string, before: Timestamp): LoggedWrite[] {
-  const timestamp = ledger.clock.latest;
-  if (compareTimestamps(timestamp, before) === 0) return [];
   const writes: LoggedWrite[] = [];
   const client = ledger.doc.clientID;
   const clock = Y.getState(ledger.doc.store, client);
+  // An operation may write more than once (restore, then update): every write of this replica
+  // since `before` is one of them.
   for (const [field, write] of collectionOf(ledger, name).fieldWrites(id)) {
-    if (compareTimestamps(write.timestamp, timestamp) === 0) {
-      writes.push({ collection: name, id, field: String(field), value: write.value, timestamp, client, clock });
+    if (write.timestamp.node === ledger.clock.node && compareTimestamps(write.timestamp, before) > 0) {
+      writes.push({ collection: name, id, field: String(field), value: write.value, timestamp: write.timestamp, client, clock });
     }
   }
   return writes;
