@@ -10,11 +10,13 @@ import {
   exchangeRateKind,
   goalKind,
   recurringKind,
+  ruleKind,
   settingsKind,
   transactionKind,
   type Account,
   type Budget,
   type Category,
+  type CategoryRule,
   type Contribution,
   type ExchangeRateRecord,
   type FieldIssue,
@@ -89,6 +91,7 @@ export class Ledger {
   readonly contributions: Collection<Contribution, NewContribution>;
   readonly recurring: Collection<RecurringTransaction, NewRecurringTransaction>;
   readonly rates: Collection<ExchangeRateRecord, RecordInput<ExchangeRateRecord>>;
+  readonly rules: Collection<CategoryRule, RecordInput<CategoryRule>>;
   private readonly settings: Collection<LedgerSettings, Partial<RecordInput<LedgerSettings>>>;
   private readonly writer: Writer;
   private readonly meta: Y.Map<unknown>;
@@ -134,6 +137,7 @@ export class Ledger {
     this.contributions = this.collection(contributionKind, (record, changed) => this.checkContribution(record, changed));
     this.recurring = this.collection(recurringKind, (record, changed) => this.checkTransaction(record, changed));
     this.rates = this.collection(exchangeRateKind, () => []);
+    this.rules = this.collection(ruleKind, (record, changed) => (changed.has('categoryId') ? this.checkCategory(record.categoryId, 'categoryId') : []));
     this.settings = this.collection(settingsKind, () => []);
   }
 

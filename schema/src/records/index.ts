@@ -9,6 +9,8 @@ export {
   exchangeRateKind,
   goalKind,
   recurringKind,
+  ruleKind,
+  RULE_FIELDS,
   settingsKind,
   transactionKind,
   type Account,
@@ -16,6 +18,7 @@ export {
   type Budget,
   type Category,
   type CategoryKind,
+  type CategoryRule,
   type Contribution,
   type ExchangeRateRecord,
   type FieldSpecs,
@@ -24,6 +27,7 @@ export {
   type RecordInput,
   type RecordKind,
   type RecurringTransaction,
+  type RuleField,
   type Transaction,
 } from './kinds.js';
 export { categoryAmounts, type CategoryAmount } from './category-amounts.js';

@@ -120,6 +120,17 @@ export interface ExchangeRateRecord {
   readonly rate: string;
 }
 
+export const RULE_FIELDS = ['payee', 'notes'] as const;
+export type RuleField = (typeof RULE_FIELDS)[number];
+
+/** "Payee contains X → category Y": the user's own rule, which wins over any learned suggestion. */
+export interface CategoryRule {
+  readonly field: RuleField;
+  /** Matched case- and accent-insensitively anywhere in the field. */
+  readonly contains: string;
+  readonly categoryId: string;
+}
+
 /** Settings every device of the ledger shares. */
 export interface LedgerSettings {
   /** The currency totals and reports are shown in; null until the user chooses. */
@@ -268,5 +279,14 @@ export const settingsKind: RecordKind<LedgerSettings> = {
   collection: 'settings',
   fields: {
     homeCurrency: field('hc', optional(currency), null),
+  },
+};
+
+export const ruleKind: RecordKind<CategoryRule> = {
+  collection: 'rules',
+  fields: {
+    field: field('f', oneOf(RULE_FIELDS, 'field')),
+    contains: field('t', text({ min: 1, max: 100, label: 'text to look for' })),
+    categoryId: field('ca', reference('category')),
   },
 };

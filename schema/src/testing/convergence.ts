@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { Ledger, type Collection } from '../ledger/index.js';
 import { SeededRandom } from './seeded-random.js';
 
-export type CollectionName = 'accounts' | 'categories' | 'transactions' | 'budgets' | 'goals' | 'contributions' | 'recurring' | 'rates';
+export type CollectionName = 'accounts' | 'categories' | 'transactions' | 'budgets' | 'goals' | 'contributions' | 'recurring' | 'rates' | 'rules';
 export const COLLECTION_NAMES: readonly CollectionName[] = [
   'accounts',
   'categories',
@@ -12,6 +12,7 @@ export const COLLECTION_NAMES: readonly CollectionName[] = [
   'contributions',
   'recurring',
   'rates',
+  'rules',
 ];
 
 export function collectionOf(ledger: Ledger, name: CollectionName): Collection<object, never> {

@@ -75,6 +75,10 @@ function randomValue(ledger: Ledger, random: SeededRandom, name: CollectionName,
         .map((account) => account.id);
     case 'rollover':
       return random.chance(0.5);
+    case 'field':
+      return random.pick(['payee', 'notes']);
+    case 'contains':
+      return random.pick(PAYEES).slice(0, random.int(3, 6));
     case 'note':
       return random.pick(WORDS);
     case 'rate':
@@ -99,8 +103,10 @@ function randomValue(ledger: Ledger, random: SeededRandom, name: CollectionName,
       return random.chance(0.5) ? [] : [random.pick(WORDS)];
     case 'splits':
       return [];
-    case 'categoryId':
-      return name === 'budgets' ? idOf(random, live(ledger, 'categories')) : random.chance(0.2) ? null : idOf(random, live(ledger, 'categories'));
+    case 'categoryId': {
+      const required = name === 'budgets' || name === 'rules';
+      return !required && random.chance(0.2) ? null : idOf(random, live(ledger, 'categories'));
+    }
     case 'transferId':
       return random.chance(0.5) ? null : idOf(random, live(ledger, 'transactions'));
     default:
@@ -116,6 +122,7 @@ const FIELDS: Record<CollectionName, readonly string[]> = {
   goals: ['name', 'targetAmount', 'currency', 'startDate', 'targetDate', 'accountIds'],
   contributions: ['goalId', 'date', 'amount', 'note'],
   rates: ['date', 'rate'],
+  rules: ['field', 'contains', 'categoryId'],
   recurring: ['payee', 'amount', 'accountId', 'categoryId', 'notes', 'frequency', 'interval', 'dayOfMonth', 'startDate', 'endDate', 'paused'],
 };
 
@@ -125,7 +132,7 @@ function inAccount(name: CollectionName): boolean {
 }
 
 function isRequiredReference(name: CollectionName, field: string): boolean {
-  return (inAccount(name) && field === 'accountId') || (name === 'budgets' && field === 'categoryId') || (name === 'contributions' && field === 'goalId');
+  return (inAccount(name) && field === 'accountId') || ((name === 'budgets' || name === 'rules') && field === 'categoryId') || (name === 'contributions' && field === 'goalId');
 }
 
 function writesOf(ledger: Ledger, name: CollectionName, id: string, before: Timestamp): LoggedWrite[] {
