@@ -9,3 +9,4 @@ export { derivedRecordId } from './recurring/derived-id.js';
 export { FREQUENCIES, dueDates, type Frequency, type Schedule } from './recurring/schedule.js';
 export * from './budgeting/index.js';
 export * from './reports/index.js';
+export * from './backup/index.js';

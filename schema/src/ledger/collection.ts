@@ -118,6 +118,19 @@ export class Collection<T extends Storable<T>, New> {
   }
 
   /**
+   * Creates a record exactly as given, checking every field but not its references to other
+   * records. Only for restoring a backup, which reproduces a ledger as it was — including what
+   * concurrent edits left inconsistent (a transaction whose account changed currency elsewhere).
+   */
+  createExact(input: New, id: string): LedgerRecord<T> {
+    if (!isRecordId(id)) throw new LedgerError('invalid-record', `"${id}" is not a record id`);
+    if (this.store.has(id)) throw new LedgerError('invalid-record', `record ${id} already exists`);
+    const changes = this.initialWrites(input, false);
+    this.guard.write(() => this.store.write(id, changes));
+    return this.existing(id);
+  }
+
+  /**
    * Creates a derived record — one whose id is derived from what it stands for, such as an
    * occurrence of a recurring transaction — unless it exists (SPEC REC6). Every device that
    * creates it writes the same entry, and any real edit, wherever and whenever made, wins over it.
@@ -164,11 +177,11 @@ export class Collection<T extends Storable<T>, New> {
   }
 
   /** The field writes of a new record; a field left at its default is not stored (it reads as the default). */
-  private initialWrites(input: New): Map<string, StoredValue> {
+  private initialWrites(input: New, checkReferences = true): Map<string, StoredValue> {
     const validation = validateRecord(this.kind, input);
     if (!validation.ok) throw invalid(validation.issues);
     const { record } = validation;
-    this.assertReferences(record, new Set(this.fields.map(([name]) => name)));
+    if (checkReferences) this.assertReferences(record, new Set(this.fields.map(([name]) => name)));
     const changes = new Map<string, StoredValue>();
     for (const [name, spec] of this.fields) {
       const value = record[name];

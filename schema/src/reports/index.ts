@@ -1,3 +1,3 @@
-export { reportToCsv } from './report-csv.js';
+export { csvText, reportToCsv } from './report-csv.js';
 export type { ReportInput, ReportTable, ReportTransaction } from './report-input.js';
 export { categoryTrend, incomeVersusExpense, netWorthOverTime, spendingByCategory } from './reports.js';

@@ -3,15 +3,19 @@ import type { ReportTable } from './report-input.js';
 const NUMBER = /^-?\d+(\.\d+)?$/;
 
 /**
- * A report's numbers as CSV (RFC 4180: quoted where needed, CRLF line ends). Text that a
- * spreadsheet would run as a formula (=, +, -, @ at the start) is prefixed with an apostrophe;
- * amounts stay plain numbers.
+ * Rows as CSV (RFC 4180: quoted where needed, CRLF line ends). Text that a spreadsheet would run
+ * as a formula (=, +, -, @ at the start) is prefixed with an apostrophe; amounts stay plain numbers.
  */
-export function reportToCsv(table: ReportTable): string {
+export function csvText(columns: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
   const cell = (value: string | number): string => {
     let text = String(value);
     if (!NUMBER.test(text) && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
     return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
   };
-  return [table.columns, ...table.rows].map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';
+  return [columns, ...rows].map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';
+}
+
+/** The numbers behind a report's chart, as CSV. */
+export function reportToCsv(table: ReportTable): string {
+  return csvText(table.columns, table.rows);
 }

@@ -1,0 +1,108 @@
+import * as Y from 'yjs';
+import { describe, expect, it } from 'vitest';
+import { Ledger } from '../ledger/index.js';
+import { ledgerSnapshot } from '../testing/convergence.js';
+import { SeededRandom } from '../testing/seeded-random.js';
+import { TestNetwork } from '../testing/test-network.js';
+import { exportLedger, restoreLedger } from './ledger-backup.js';
+import { transactionsToCsv } from './transactions-csv.js';
+
+function emptyLedger(seed: number): Ledger {
+  return new Ledger(new Y.Doc(), { random: new SeededRandom(seed), now: () => Date.UTC(2026, 10, 25) });
+}
+
+/** A lived-in ledger: every kind of record, edits, deletes and concurrent merges, from the fuzz network. */
+function livedInLedger(): Ledger {
+  const network = new TestNetwork({ seed: 42, replicas: 2 });
+  for (let step = 0; step < 600; step += 1) {
+    network.advance(1_000);
+    network.operate();
+    network.deliver(4);
+  }
+  network.settle();
+  const [first] = network.replicas;
+  if (!first) throw new Error('no replica');
+  first.ledger.setHomeCurrency('EUR');
+  return first.ledger;
+}
+
+describe('backup and restore', () => {
+  it('[BAK1] export, wipe, restore gives back an identical ledger, deleted records included', () => {
+    const original = livedInLedger();
+    const file = JSON.stringify(exportLedger(original));
+    const restored = emptyLedger(7);
+    const summary = restoreLedger(restored, JSON.parse(file), 'into-empty');
+    expect(ledgerSnapshot(restored)).toEqual(ledgerSnapshot(original));
+    expect(restored.homeCurrency).toBe('EUR');
+    expect(summary.added).toBeGreaterThan(100);
+    expect(Object.values(ledgerSnapshot(original).transactions).some((t) => (t as { deleted: boolean }).deleted)).toBe(true);
+  });
+
+  it('[BAK1] refuses to restore “into empty” over records, and writes nothing', () => {
+    const ledger = emptyLedger(1);
+    ledger.accounts.create({ name: 'Cash', type: 'cash', currency: 'EUR' });
+    const before = Y.encodeStateVector(ledger.doc);
+    expect(() => restoreLedger(ledger, exportLedger(livedInLedger()), 'into-empty')).toThrow(/already has records/);
+    expect(Y.encodeStateVector(ledger.doc)).toEqual(before);
+  });
+
+  it('[BAK2] merging adds what is missing and keeps what the ledger has, even where the backup differs', () => {
+    const ledger = emptyLedger(1);
+    const cash = ledger.accounts.create({ name: 'Cash', type: 'cash', currency: 'EUR' });
+    const backup = exportLedger(ledger);
+    ledger.accounts.update(cash.id, { name: 'Wallet' });
+    const other = emptyLedger(2);
+    const card = other.accounts.create({ name: 'Card', type: 'credit', currency: 'USD' });
+    const merged = { ...backup, collections: { ...backup.collections, accounts: [...backup.collections.accounts, ...exportLedger(other).collections.accounts] } };
+    expect(restoreLedger(ledger, merged, 'merge')).toEqual({ added: 1, kept: 1 });
+    expect(ledger.accounts.get(cash.id)?.name).toBe('Wallet');
+    expect(ledger.accounts.get(card.id)?.name).toBe('Card');
+  });
+
+  it('[BAK3] refuses a damaged backup, naming the record, and writes nothing', () => {
+    const backup = exportLedger(livedInLedger());
+    const [first, ...rest] = backup.collections.transactions;
+    const damaged = { ...backup, collections: { ...backup.collections, transactions: [{ ...first, amount: 12.5 }, ...rest] } };
+    const ledger = emptyLedger(3);
+    expect(() => restoreLedger(ledger, damaged, 'into-empty')).toThrow(new RegExp(`transactions record ${String(first?.['id'])} is not valid: amount`));
+    expect(ledger.transactions.size + ledger.accounts.size).toBe(0);
+    expect(() => restoreLedger(ledger, { format: 'something else' }, 'into-empty')).toThrow(/not a Tally backup/);
+  });
+
+  it('[BAK3] refuses, all or nothing, a backup whose transaction names an account that is nowhere', () => {
+    const source = emptyLedger(4);
+    const account = source.accounts.create({ name: 'Cash', type: 'cash', currency: 'EUR' });
+    source.transactions.create({ date: '2026-01-01', amount: -100, currency: 'EUR', accountId: account.id });
+    const backup = exportLedger(source);
+    const orphaned = { ...backup, collections: { ...backup.collections, accounts: [] } };
+    const ledger = emptyLedger(5);
+    const before = Y.encodeStateVector(ledger.doc);
+    expect(() => restoreLedger(ledger, orphaned, 'into-empty')).toThrow(/transactions record .*: accountId names accounts record .*, which is nowhere/);
+    expect(Y.encodeStateVector(ledger.doc)).toEqual(before);
+  });
+
+  it('exports transactions as CSV with names, exact amounts and split parts', () => {
+    const ledger = emptyLedger(6);
+    const account = ledger.accounts.create({ name: 'Checking', type: 'checking', currency: 'EUR' });
+    const food = ledger.categories.create({ name: 'Food', kind: 'expense' });
+    const home = ledger.categories.create({ name: 'Home', kind: 'expense' });
+    ledger.transactions.create({ date: '2026-01-02', amount: -1_050, currency: 'EUR', accountId: account.id, payee: 'Bakery, Main St', categoryId: food.id });
+    ledger.transactions.create({
+      date: '2026-01-03',
+      amount: -3_000,
+      currency: 'EUR',
+      accountId: account.id,
+      payee: 'Market',
+      tags: ['weekly'],
+      splits: [
+        { categoryId: food.id, amount: -2_000, memo: '' },
+        { categoryId: home.id, amount: -1_000, memo: '' },
+      ],
+    });
+    expect(transactionsToCsv(ledger.transactions.list(), ledger.accounts.list(), ledger.categories.list())).toBe(
+      'date,account,payee,category,amount,currency,notes,tags,cleared\r\n' +
+        '2026-01-02,Checking,"Bakery, Main St",Food,-10.50,EUR,,,no\r\n' +
+        '2026-01-03,Checking,Market,Food -20.00; Home -10.00,-30.00,EUR,,weekly,no\r\n',
+    );
+  });
+});
