@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import * as Y from 'yjs';
+import { encodeUpdate } from '../src/sync/sync-message.js';
 import { BenchClient } from './bench-client.js';
 
 export interface BenchDoc {
@@ -30,11 +31,11 @@ setTimeout(() => {
   process.exit(2);
 }, plan.timeLimitMs).unref();
 
-/** A chain of small updates to one map, as a device typing transactions would produce. */
+/** A chain of small update messages to one map, as a device typing transactions would produce. */
 function updatesFor(count: number, tag: number): Uint8Array[] {
   const doc = new Y.Doc();
   const updates: Uint8Array[] = [];
-  doc.on('update', (update: Uint8Array) => updates.push(update));
+  doc.on('update', (update: Uint8Array) => updates.push(encodeUpdate(update)));
   for (let i = 0; i < count; i++) doc.getMap('transactions').set(`t${tag}-${i}`, { amount: -i, payee: 'Bakery', currency: 'EUR' });
   return updates;
 }
@@ -70,7 +71,7 @@ async function fanout(): Promise<Record<string, number>> {
         const update = pair.updates[sent];
         if (sent >= plan.throughputUpdatesPerDoc || update === undefined) return;
         sent++;
-        pair.sender.sendUpdate(update);
+        pair.sender.send(update);
       };
       pair.sender.onUpdate = sendNext;
       pair.peer.onUpdate = () => {
@@ -103,7 +104,7 @@ async function fanout(): Promise<Record<string, number>> {
     if (pair === undefined || update === undefined) continue;
     next[index] = (next[index] ?? 0) + 1;
     pending[index]?.push(performance.now());
-    pair.sender.sendUpdate(update);
+    pair.sender.send(update);
   }
   while (latencies.length < plan.latencyUpdates) await new Promise((resolve) => setTimeout(resolve, 5));
   latencies.sort((a, b) => a - b);

@@ -67,7 +67,7 @@ export function registerSyncRoute(app: RelayApp, context: RelayContext): void {
         socket.close(closeCodes.policyViolation, 'not authorized');
         return;
       }
-      const peer = wsPeerSocket(socket, context.config.maxBufferedBytes);
+      const peer = wsPeerSocket(socket, request.socket, context.config.maxBufferedBytes);
       const room = context.rooms.open(request.params.docId);
       context.deviceSockets.add(grant.deviceId, peer);
       context.metrics.connections = context.deviceSockets.count;

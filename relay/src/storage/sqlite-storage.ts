@@ -29,6 +29,13 @@ interface DeviceRow {
   revoked_at: number | null;
 }
 
+interface PendingAppend {
+  readonly docId: string;
+  readonly update: Uint8Array;
+  readonly resolve: (seq: number) => void;
+  readonly reject: (error: unknown) => void;
+}
+
 interface RefreshTokenRow {
   device_id: string;
   used_at: number | null;
@@ -37,10 +44,14 @@ interface RefreshTokenRow {
 /**
  * better-sqlite3 in WAL mode. `synchronous = NORMAL` keeps every committed update through a
  * crash of the relay process (kill -9); only a power loss can take the last few commits.
+ * Updates appended in one turn of the event loop are committed together (group commit), and
+ * each append resolves only once its transaction has committed.
  */
 export class SqliteStorage implements RelayStorage {
   readonly db: Database.Database;
   private readonly statements;
+  private pendingAppends: PendingAppend[] = [];
+  private flushScheduled = false;
 
   constructor(filename: string) {
     this.db = new Database(filename);
@@ -53,6 +64,7 @@ export class SqliteStorage implements RelayStorage {
   }
 
   async loadDoc(docId: string): Promise<StoredDoc> {
+    this.flushAppends();
     const doc = this.statements.docSnapshot.get(docId) as { snapshot: Buffer | null } | undefined;
     const rows = this.statements.docUpdates.all(docId) as { seq: number; update_data: Buffer }[];
     return {
@@ -62,12 +74,34 @@ export class SqliteStorage implements RelayStorage {
     };
   }
 
-  async appendUpdate(docId: string, update: Uint8Array): Promise<number> {
-    const result = this.statements.appendUpdate.run(docId, update);
-    return Number(result.lastInsertRowid);
+  appendUpdate(docId: string, update: Uint8Array): Promise<number> {
+    return new Promise((resolve, reject) => {
+      this.pendingAppends.push({ docId, update, resolve, reject });
+      if (this.flushScheduled) return;
+      this.flushScheduled = true;
+      setImmediate(() => this.flushAppends());
+    });
+  }
+
+  private flushAppends(): void {
+    this.flushScheduled = false;
+    const batch = this.pendingAppends;
+    if (batch.length === 0) return;
+    this.pendingAppends = [];
+    let seqs: number[];
+    try {
+      seqs = this.db.transaction(() =>
+        batch.map((append) => Number(this.statements.appendUpdate.run(append.docId, append.update).lastInsertRowid)),
+      )();
+    } catch (error) {
+      for (const append of batch) append.reject(error);
+      return;
+    }
+    batch.forEach((append, index) => append.resolve(seqs[index] ?? 0));
   }
 
   async compactDoc(docId: string, snapshot: Uint8Array, stateVector: Uint8Array, upToSeq: number): Promise<void> {
+    this.flushAppends();
     this.db.transaction(() => {
       this.statements.upsertSnapshot.run(docId, snapshot, stateVector, Date.now());
       this.statements.deleteUpdatesUpTo.run(docId, upToSeq);
@@ -75,6 +109,7 @@ export class SqliteStorage implements RelayStorage {
   }
 
   async countUpdates(docId: string): Promise<number> {
+    this.flushAppends();
     return (this.statements.countUpdates.get(docId) as { n: number }).n;
   }
 
@@ -158,16 +193,20 @@ export class SqliteStorage implements RelayStorage {
 
   /** Documents whose update log is not empty, for offline compaction. */
   docsWithLog(): string[] {
+    this.flushAppends();
     return (this.statements.docsWithLog.all() as { doc_id: string }[]).map((row) => row.doc_id);
   }
 
   /** A consistent copy of the live database, taken without stopping the relay (SQLite backup API). */
   async backup(file: string): Promise<void> {
+    this.flushAppends();
     await this.db.backup(file);
   }
 
   async close(): Promise<void> {
-    if (this.db.open) this.db.close();
+    if (!this.db.open) return;
+    this.flushAppends();
+    this.db.close();
   }
 }
 

@@ -24,9 +24,12 @@ interface Peer extends PeerAccess {
   readonly awarenessClients: Set<number>;
 }
 
+type Arrival = { readonly kind: 'join'; readonly socket: PeerSocket } | { readonly kind: 'frame'; readonly socket: PeerSocket; readonly frame: Uint8Array };
+
 /**
- * One document and the peers editing it. Frames are handled one at a time, in arrival order,
- * and only after the stored document has loaded completely.
+ * One document and the peers editing it. Arrivals are handled in order, and only after the
+ * stored document has loaded completely (P1). Updates that arrive together are applied
+ * together, stored together, and only then sent to every peer, the sender included (P2).
  */
 export class DocRoom {
   readonly doc = new Y.Doc({ gc: true });
@@ -35,7 +38,11 @@ export class DocRoom {
   /** Frames a peer sent before leaving are still handled; frames after a refused one are not. */
   private readonly refused = new WeakSet<PeerSocket>();
   private readonly access = new WeakMap<PeerSocket, PeerAccess>();
+  private readonly arrivals: Arrival[] = [];
+  private draining = false;
   private queue: Promise<void>;
+  private unsavedAppends: Promise<void>[] = [];
+  private unsentUpdates: Uint8Array[] = [];
   private logLength = 0;
   private lastSeq = 0;
   private failed = false;
@@ -55,27 +62,21 @@ export class DocRoom {
     return this.peers.size;
   }
 
-  /** Resolves once every frame received so far has been handled and persisted. */
-  settled(): Promise<void> {
-    return this.queue;
+  /** Resolves once everything that has arrived so far has been handled and stored. */
+  async settled(): Promise<void> {
+    while (this.draining) await this.queue;
+    await this.queue;
   }
 
   join(socket: PeerSocket, access: PeerAccess): void {
     this.peers.set(socket, { ...access, awarenessClients: new Set() });
     this.access.set(socket, access);
-    this.enqueue(() => {
-      // Our state vector asks the peer for whatever it has that the relay lacks.
-      this.send(socket, encodeSyncStep1(Y.encodeStateVector(this.doc)));
-      const clients = [...this.awareness.getStates().keys()];
-      if (clients.length > 0) {
-        this.send(socket, encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)));
-      }
-    }, socket);
+    this.arrive({ kind: 'join', socket });
   }
 
   receive(socket: PeerSocket, frame: Uint8Array): void {
     this.options.metrics.bytesIn += frame.byteLength;
-    this.enqueue(() => this.handle(socket, frame), socket);
+    this.arrive({ kind: 'frame', socket, frame });
   }
 
   leave(socket: PeerSocket): void {
@@ -90,21 +91,39 @@ export class DocRoom {
 
   /** Waits for pending work, folds the log into a snapshot and frees the document. */
   async close(): Promise<void> {
-    await this.queue;
+    await this.settled();
     if (!this.failed && this.logLength > 0) await this.compact();
     this.awareness.destroy();
     this.doc.destroy();
   }
 
-  private enqueue(work: () => void | Promise<void>, socket: PeerSocket): void {
-    this.queue = this.queue.then(async () => {
-      if (this.failed || this.refused.has(socket)) return;
-      try {
-        await work();
-      } catch {
-        this.reject(socket, closeCodes.internalError, 'internal error');
+  private arrive(arrival: Arrival): void {
+    this.arrivals.push(arrival);
+    if (this.draining) return;
+    this.draining = true;
+    this.queue = this.queue.then(() => this.drain());
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      while (this.arrivals.length > 0 && !this.failed) {
+        for (const arrival of this.arrivals.splice(0)) {
+          if (this.failed || this.refused.has(arrival.socket)) continue;
+          try {
+            if (arrival.kind === 'join') await this.greet(arrival.socket);
+            else await this.handle(arrival.socket, arrival.frame);
+          } catch {
+            this.reject(arrival.socket, closeCodes.internalError, 'internal error');
+          }
+        }
+        await this.flush();
       }
-    });
+    } catch {
+      this.fail();
+    } finally {
+      this.arrivals.length = 0;
+      this.draining = false;
+    }
   }
 
   private async load(): Promise<void> {
@@ -122,6 +141,16 @@ export class DocRoom {
     for (const socket of [...this.peers.keys()]) this.reject(socket, closeCodes.internalError, 'document unavailable');
   }
 
+  private async greet(socket: PeerSocket): Promise<void> {
+    await this.flush();
+    // Our state vector asks the peer for whatever it has that the relay lacks.
+    this.send(socket, encodeSyncStep1(Y.encodeStateVector(this.doc)));
+    const clients = [...this.awareness.getStates().keys()];
+    if (clients.length > 0) {
+      this.send(socket, encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)));
+    }
+  }
+
   private async handle(socket: PeerSocket, frame: Uint8Array): Promise<void> {
     const parsed = parseFrame(frame);
     if (!parsed.ok) {
@@ -131,12 +160,14 @@ export class DocRoom {
     const message = parsed.message;
     switch (message.kind) {
       case 'sync-step-1':
+        // The reply may only hold what is stored.
+        await this.flush();
         this.send(socket, encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, message.stateVector)));
         this.options.onSynced?.(socket);
         return;
       case 'sync-step-2':
       case 'update':
-        if (this.access.get(socket)?.canWrite === true) await this.accept(socket, message.update);
+        if (this.access.get(socket)?.canWrite === true) this.accept(socket, message.update);
         return;
       case 'awareness':
         try {
@@ -158,8 +189,8 @@ export class DocRoom {
     }
   }
 
-  /** Persists before broadcasting, and echoes to the sender like every other peer (design §3). */
-  private async accept(socket: PeerSocket, update: Uint8Array): Promise<void> {
+  /** Applies an update and starts storing what it changed; `flush` sends it once stored. */
+  private accept(socket: PeerSocket, update: Uint8Array): void {
     try {
       Y.parseUpdateMeta(update);
     } catch {
@@ -181,23 +212,34 @@ export class DocRoom {
     }
     for (const change of changes) {
       const started = performance.now();
-      this.lastSeq = await this.storage.appendUpdate(this.docId, change);
-      this.options.metrics.observePersist(performance.now() - started);
-      this.options.metrics.updatesAccepted++;
+      this.unsavedAppends.push(
+        this.storage.appendUpdate(this.docId, change).then((seq) => {
+          this.lastSeq = Math.max(this.lastSeq, seq);
+          this.options.metrics.observePersist(performance.now() - started);
+          this.options.metrics.updatesAccepted++;
+        }),
+      );
+      this.unsentUpdates.push(encodeUpdate(change));
       this.logLength++;
-      const message = encodeUpdate(change);
+    }
+  }
+
+  /** Waits until every accepted update is stored, then sends them all to every peer. */
+  private async flush(): Promise<void> {
+    if (this.unsavedAppends.length === 0) return;
+    const appends = this.unsavedAppends;
+    const updates = this.unsentUpdates;
+    this.unsavedAppends = [];
+    this.unsentUpdates = [];
+    await Promise.all(appends);
+    for (const message of updates) {
       for (const peer of this.peers.keys()) this.send(peer, message);
     }
     if (this.logLength >= this.options.compactAfter) await this.compact();
   }
 
   private async compact(): Promise<void> {
-    await this.storage.compactDoc(
-      this.docId,
-      Y.encodeStateAsUpdate(this.doc),
-      Y.encodeStateVector(this.doc),
-      this.lastSeq,
-    );
+    await this.storage.compactDoc(this.docId, Y.encodeStateAsUpdate(this.doc), Y.encodeStateVector(this.doc), this.lastSeq);
     this.logLength = 0;
   }
 
