@@ -57,7 +57,8 @@ async function fanout(): Promise<Record<string, number>> {
     const url = plan.docs[index]?.url ?? '';
     const [sender, peer] = await Promise.all([BenchClient.open(url), BenchClient.open(url)]);
     await Promise.all([sender.sync(), peer.sync()]);
-    return { sender, peer, updates: updatesFor(plan.throughputUpdatesPerDoc + plan.latencyUpdates, index) };
+    const latencyUpdatesPerDoc = Math.ceil(plan.latencyUpdates / plan.docs.length);
+    return { sender, peer, updates: updatesFor(plan.throughputUpdatesPerDoc + latencyUpdatesPerDoc, index) };
   });
 
   // Throughput: every sender keeps `windowPerDoc` updates in flight, paced by its own echo.
