@@ -61,6 +61,11 @@ export class HybridClock {
     return { millis: this.millis, counter: this.counter, node: this.node };
   }
 
+  /** Whether a timestamp is further ahead of the wall clock than this clock will follow (LWW7). */
+  isFarFuture(timestamp: Timestamp): boolean {
+    return timestamp.millis - this.wallClock() > this.maxDriftMs;
+  }
+
   /** A timestamp for a local write, later than everything this clock has issued or seen. */
   tick(): Timestamp {
     const wall = this.wallClock();
@@ -79,7 +84,7 @@ export class HybridClock {
       throw new ClockError('invalid-timestamp', 'received timestamp is out of range');
     }
     const wall = this.wallClock();
-    if (remote.millis - wall > this.maxDriftMs) {
+    if (this.isFarFuture(remote)) {
       this.farFuture += 1;
       this.onFarFuture?.({ timestamp: remote, localMillis: wall });
       return;

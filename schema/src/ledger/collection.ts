@@ -52,6 +52,26 @@ export class Collection<T extends Storable<T>, New> {
     return this.store.size;
   }
 
+  /** The record's readable fields, and why the others cannot be read; undefined when no replica wrote it. */
+  private decode(id: string): { values: Partial<Record<keyof T, unknown>>; issues: FieldIssue[]; deleted: boolean } | undefined {
+    const winners = this.store.winners(id);
+    if (!winners) return undefined;
+    const issues: FieldIssue[] = [];
+    const values: Partial<Record<keyof T, unknown>> = {};
+    for (const [name, spec] of this.fields) {
+      const write = winners.get(spec.key);
+      if (!write) {
+        if (spec.defaultValue === undefined) issues.push({ field: name, message: `${name} is missing` });
+        else values[name] = spec.defaultValue;
+        continue;
+      }
+      const checked = spec.check(write.value);
+      if (checked.ok) values[name] = checked.value;
+      else issues.push({ field: name, message: checked.message });
+    }
+    return { values, issues, deleted: winners.get(DELETED_KEY)?.value === true };
+  }
+
   /** Whether any replica has written this record, readable or not, deleted or not. */
   has(id: string): boolean {
     return this.store.has(id);
@@ -65,24 +85,10 @@ export class Collection<T extends Storable<T>, New> {
 
   /** Like `get`, but says why a record that exists cannot be read (a peer wrote bad values). */
   inspect(id: string): Inspection<T> {
-    const winners = this.store.winners(id);
-    if (!winners) return { ok: false, issues: [{ field: '', message: `no record ${id}` }] };
-    const issues: FieldIssue[] = [];
-    const record: Record<string, unknown> = {};
-    for (const [name, spec] of this.fields) {
-      const write = winners.get(spec.key);
-      if (!write) {
-        if (spec.defaultValue === undefined) issues.push({ field: name, message: `${name} is missing` });
-        else record[name] = spec.defaultValue;
-        continue;
-      }
-      const checked = spec.check(write.value);
-      if (checked.ok) record[name] = checked.value;
-      else issues.push({ field: name, message: checked.message });
-    }
-    if (issues.length > 0) return { ok: false, issues };
-    const deleted = winners.get(DELETED_KEY)?.value === true;
-    return { ok: true, record: { ...(record as T), id, deleted } };
+    const decoded = this.decode(id);
+    if (!decoded) return { ok: false, issues: [{ field: '', message: `no record ${id}` }] };
+    if (decoded.issues.length > 0) return { ok: false, issues: decoded.issues };
+    return { ok: true, record: { ...(decoded.values as T), id, deleted: decoded.deleted } };
   }
 
   /** Each field's winning write, by field name: its value as stored and its timestamp. */
@@ -112,8 +118,7 @@ export class Collection<T extends Storable<T>, New> {
   create(input: New, id: string = newRecordId(this.random)): LedgerRecord<T> {
     if (!isRecordId(id)) throw new LedgerError('invalid-record', `"${id}" is not a record id`);
     if (this.store.has(id)) throw new LedgerError('invalid-record', `record ${id} already exists`);
-    const changes = this.initialWrites(input);
-    this.guard.write(() => this.store.write(id, changes));
+    this.writeFields(id, this.initialWrites(input));
     return this.existing(id);
   }
 
@@ -125,8 +130,7 @@ export class Collection<T extends Storable<T>, New> {
   createExact(input: New, id: string): LedgerRecord<T> {
     if (!isRecordId(id)) throw new LedgerError('invalid-record', `"${id}" is not a record id`);
     if (this.store.has(id)) throw new LedgerError('invalid-record', `record ${id} already exists`);
-    const changes = this.initialWrites(input, false);
-    this.guard.write(() => this.store.write(id, changes));
+    this.writeFields(id, this.initialWrites(input, false));
     return this.existing(id);
   }
 
@@ -144,9 +148,17 @@ export class Collection<T extends Storable<T>, New> {
     return this.existing(id);
   }
 
-  /** Changes some fields of a record; only fields whose value really changes are written. */
+  /**
+   * Changes some fields of a record; only fields whose value really changes are written. A record
+   * a broken peer left unreadable can be mended by a change that gives every unreadable field.
+   */
   update(id: string, patch: Partial<RecordInput<T>>): LedgerRecord<T> {
-    const current = this.existing(id);
+    const decoded = this.decode(id);
+    if (!decoded) throw new LedgerError('not-found', `no ${this.kind.collection} record ${id}`);
+    const unmended = decoded.issues.filter((issue) => !Object.hasOwn(patch, issue.field));
+    if (unmended.length > 0) throw new LedgerError('invalid-record', `record ${id} cannot be read; give these fields too`, unmended);
+    // Every field it could not read is in the patch (checked above), so the rest is a whole record.
+    const current = decoded.values as T;
     const validation = validatePatch(this.kind, current, patch);
     if (!validation.ok) throw invalid(validation.issues);
     const { record } = validation;
@@ -158,7 +170,7 @@ export class Collection<T extends Storable<T>, New> {
       changes.set(spec.key, record[name]);
     }
     this.assertReferences(record, changed);
-    if (changes.size > 0) this.guard.write(() => this.store.write(id, changes));
+    if (changes.size > 0) this.writeFields(id, changes);
     return this.existing(id);
   }
 
@@ -167,13 +179,27 @@ export class Collection<T extends Storable<T>, New> {
     this.setDeleted(id, true);
   }
 
-  restore(id: string): LedgerRecord<T> {
+  restore(id: string): void {
     this.setDeleted(id, false);
-    return this.existing(id);
   }
 
   observe(listener: (change: RecordChange) => void): () => void {
     return this.store.observe(listener);
+  }
+
+  /**
+   * Writes fields, and says so when some of them lost to a write stamped later by a device whose
+   * clock runs ahead (LWW7): the other fields are written, but an edit is never dropped silently.
+   */
+  private writeFields(id: string, changes: ReadonlyMap<string, StoredValue>): void {
+    const overruled = this.guard.write(() => this.store.write(id, changes));
+    if (overruled.length === 0) return;
+    const names = overruled.map((key) => (key === DELETED_KEY ? 'deleted' : (this.fields.find(([, spec]) => spec.key === key)?.[0] ?? key)));
+    throw new LedgerError(
+      'overruled',
+      `not changed: ${names.join(', ')} — another device, whose clock is ahead, changed ${names.length > 1 ? 'them' : 'it'} at a later time`,
+      names.map((field) => ({ field, message: 'changed later by a device whose clock is ahead' })),
+    );
   }
 
   /** The field writes of a new record; a field left at its default is not stored (it reads as the default). */
@@ -190,10 +216,11 @@ export class Collection<T extends Storable<T>, New> {
     return changes;
   }
 
+  /** Deleting and restoring work on any record, even one a broken peer left unreadable. */
   private setDeleted(id: string, deleted: boolean): void {
-    if (this.existing(id).deleted !== deleted) {
-      this.guard.write(() => this.store.write(id, new Map([[DELETED_KEY, deleted]])));
-    }
+    const decoded = this.decode(id);
+    if (!decoded) throw new LedgerError('not-found', `no ${this.kind.collection} record ${id}`);
+    if (decoded.deleted !== deleted) this.writeFields(id, new Map([[DELETED_KEY, deleted]]));
   }
 
   private existing(id: string): LedgerRecord<T> {

@@ -45,6 +45,18 @@ describe('ledger: several currencies', () => {
     }
   });
 
+  it('[REC9] the same day’s rate entered the other way round later replaces it, both ways', () => {
+    const a = device(1, 5_000);
+    const b = device(2, 9_000);
+    a.ledger.setExchangeRate({ date: '2026-03-01', from: 'EUR', to: 'USD', rate: '1.10' });
+    b.ledger.setExchangeRate({ date: '2026-03-01', from: 'USD', to: 'EUR', rate: '0.95' });
+    sync(a.doc, b.doc);
+    const table = a.ledger.rateTable();
+    expect(a.ledger.rates.list()).toHaveLength(1);
+    expect(table.convert(money(9_500, 'EUR'), money(0, 'USD').currency, '2026-03-02')).toMatchObject({ money: money(10_000, 'USD') });
+    expect(table.convert(money(10_000, 'USD'), money(0, 'EUR').currency, '2026-03-02')).toMatchObject({ money: money(9_500, 'EUR') });
+  });
+
   it('refuses a rate of zero, a float, or between a currency and itself', () => {
     const { ledger } = device(1, 1_000);
     expect(() => ledger.setExchangeRate({ date: '2026-03-01', from: 'GBP', to: 'EUR', rate: '0' })).toThrow(/positive decimal/);

@@ -5,8 +5,9 @@ import { compareTimestamps, parseTimestamp, serializeTimestamp, type Timestamp }
  * reasoned about on its own.
  *
  * Every writer keeps one *entry* per record: a list of write groups `[timestamp, {key: value}]`,
- * where all fields of a group were written together at that timestamp. Only its writer ever
- * sets an entry, so Yjs never has to settle a conflict between two sets of the same map key.
+ * where all fields of a group were written together at that timestamp. Only its writer sets an
+ * entry — but for the derived writer `0`, whose entries every replica writes identically for one
+ * version of a derived record (SPEC REC6) — so Yjs never settles a conflict that matters.
  * A field reads as the value with the largest timestamp across the record's entries.
  */
 export type StoredScalar = string | number | boolean | null;
@@ -58,6 +59,18 @@ export function* readEntry(raw: unknown, node: string): Generator<[string, Field
       if (FIELD_KEY.test(key) && key !== '__proto__' && isStoredValue(value)) yield [key, { value, timestamp }];
     }
   }
+}
+
+/** The latest timestamp in one writer's entry, read cheaply (no field values), for the clock. */
+export function latestStamp(raw: unknown, node: string): Timestamp | undefined {
+  if (!Array.isArray(raw)) return undefined;
+  let latest: Timestamp | undefined;
+  for (const group of raw as unknown[]) {
+    const stamp = Array.isArray(group) ? (group as unknown[])[0] : undefined;
+    const timestamp = typeof stamp === 'string' ? parseTimestamp(stamp, node) : undefined;
+    if (timestamp && (!latest || compareTimestamps(timestamp, latest) > 0)) latest = timestamp;
+  }
+  return latest;
 }
 
 /** Orders two writes: by timestamp (LWW1, LWW3), and on a forged tie by value, so replicas agree. */

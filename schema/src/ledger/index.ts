@@ -2,8 +2,10 @@ export { Collection, type Inspection, type LedgerRecord, type Storable } from '.
 export { LEDGER_FORMAT, MIGRATIONS, readFormat, type Migration } from './format.js';
 export {
   Ledger,
+  budgetId,
   occurrenceId,
   openLedger,
+  rateId,
   type LedgerOptions,
   type NewAccount,
   type NewBudget,

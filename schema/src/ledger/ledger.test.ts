@@ -163,17 +163,20 @@ describe('ledger: per-field last-write-wins', () => {
     expect(payees.size).toBe(1);
   });
 
-  it('[LWW7] a peer clock far in the future does not drag this clock along, but its write still orders by its value', () => {
+  it('[LWW7] a peer clock far in the future does not drag this clock along; its write still wins, and an edit it overrules says so', () => {
     const local = device('a', 1_700_000_000_000);
     const future = device('b', 1_700_000_000_000 + 86_400_000);
     const id = groceries(local, withAccount(local));
     sync(local, future);
     future.ledger.transactions.update(id, { payee: 'From tomorrow' });
     sync(local, future);
-    local.ledger.transactions.update(id, { payee: 'Now' });
+    expect(local.ledger.clock.farFutureCount).toBe(1);
+    expect(() => local.ledger.transactions.update(id, { payee: 'Now', notes: 'still written' })).toThrow(
+      expect.objectContaining({ code: 'overruled', issues: [expect.objectContaining({ field: 'payee' })] }),
+    );
     expect(local.ledger.clock.latest.millis).toBe(1_700_000_000_000);
     expect(local.ledger.clock.farFutureCount).toBe(1);
-    expect(local.ledger.transactions.get(id)?.payee).toBe('From tomorrow');
+    expect(local.ledger.transactions.get(id)).toMatchObject({ payee: 'From tomorrow', notes: 'still written' });
   });
 });
 
@@ -289,6 +292,18 @@ describe('ledger: records', () => {
     Y.transact(a.doc, () => a.doc.getMap('categories').set(`${id}/zz`, [['zzzzzzzz.0', { k: 'lottery' }]]));
     expect(a.ledger.categories.list()).toHaveLength(0);
     expect(a.ledger.categories.inspect(id)).toEqual({ ok: false, issues: [{ field: 'kind', message: 'category kind must be one of expense, income' }] });
+  });
+
+  it('mends a record a peer left unreadable, by an edit that gives the bad field, and can always delete it', () => {
+    const a = device('a');
+    const id = a.ledger.accounts.create({ name: 'Wallet', type: 'cash', currency: 'EUR' }).id;
+    Y.transact(a.doc, () => a.doc.getMap('accounts').set(`${id}/zz`, [['zzzzzzzz.0', { t: 'crypto' }]]));
+    expect(() => a.ledger.accounts.update(id, { name: 'Purse' })).toThrow(expect.objectContaining({ issues: [expect.objectContaining({ field: 'type' })] }));
+    a.ledger.accounts.delete(id);
+    expect(a.ledger.accounts.fieldWrites(id).get('deleted')?.value).toBe(true);
+    a.ledger.accounts.restore(id);
+    a.wall.now = Number.parseInt('zzzzzzzz', 36) + 1;
+    expect(a.ledger.accounts.update(id, { type: 'savings', name: 'Purse' })).toMatchObject({ type: 'savings', name: 'Purse', deleted: false });
   });
 
   it('tells observers which records changed and whether the change came from elsewhere', () => {

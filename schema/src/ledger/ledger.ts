@@ -111,7 +111,7 @@ export class Ledger {
       ...(options.maxDriftMs !== undefined && { maxDriftMs: options.maxDriftMs }),
       ...(options.onFarFuture && { onFarFuture: options.onFarFuture }),
     });
-    this.writer = { node: this.clock.node, clock: this.clock, origin: this };
+    this.writer = { node: this.clock.node, clock: this.clock, origin: this, canWrite: () => this.writable };
     this.meta = doc.getMap('meta');
     const migrations = options.migrations ?? MIGRATIONS;
     const refreshFormat = (): void => {
@@ -151,15 +151,16 @@ export class Ledger {
   }
 
   /**
-   * Records the rate of a day (REC9). One record per day and currency pair, the same id on every
-   * device: entering that day's rate again, here or elsewhere, edits it, and the later entry wins.
+   * Records the rate of a day (REC9). One record per day and currency pair, whichever way round
+   * it is entered, the same id on every device: entering that day's rate again — here or
+   * elsewhere, either way round — edits it, and the later entry wins whole.
    */
   setExchangeRate(rate: RecordInput<ExchangeRateRecord>): LedgerRecord<ExchangeRateRecord> {
-    const id = derivedRecordId('rate', rate.from, rate.to, rate.date);
+    const id = rateId(rate.from, rate.to, rate.date);
     if (!this.rates.has(id)) return this.rates.create(rate, id);
     return this.transact(() => {
       this.rates.restore(id);
-      return this.rates.update(id, { rate: rate.rate });
+      return this.rates.update(id, { from: rate.from, to: rate.to, rate: rate.rate });
     });
   }
 
@@ -374,7 +375,14 @@ export class Ledger {
 
 const SETTINGS_ID = derivedRecordId('settings');
 
-function budgetId(categoryId: string, month: string): string {
+/** The id of the exchange rate of a day between two currencies, whichever way round (REC9). */
+export function rateId(from: string, to: string, date: string): string {
+  const [first, second] = from < to ? [from, to] : [to, from];
+  return derivedRecordId('rate', first, second, date);
+}
+
+/** The id of a category's budget for a month (`YYYY-MM`), the same on every device (BUD4). */
+export function budgetId(categoryId: string, month: string): string {
   return derivedRecordId('budget', categoryId, month);
 }
 

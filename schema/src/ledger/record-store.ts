@@ -1,9 +1,10 @@
 import type * as Y from 'yjs';
-import { compareTimestamps, type HybridClock, type Timestamp } from '../clock/index.js';
+import { compareTimestamps, isNodeId, type HybridClock, type Timestamp } from '../clock/index.js';
 import { isRecordId } from '../ids.js';
 import {
   applyWrite,
   encodeEntry,
+  latestStamp,
   latestWrite,
   mergeEntries,
   type FieldWrite,
@@ -15,6 +16,8 @@ export interface Writer {
   readonly node: string;
   readonly clock: HybridClock;
   readonly origin: object;
+  /** False while the ledger is read-only (a newer format): then it never rewrites anything (FMT2). */
+  readonly canWrite: () => boolean;
 }
 
 export interface RecordChange {
@@ -25,7 +28,18 @@ export interface RecordChange {
 
 /** The writer under which derived records are created (SPEC REC6); no replica is ever this writer. */
 export const DERIVED_NODE = '0';
-const ZERO: Timestamp = { millis: 0, counter: 0, node: DERIVED_NODE };
+
+/**
+ * The timestamp of a derived record's creation: earlier than any real write (under 2³¹ ms, in
+ * January 1970), and different for each version of its fields, so that two devices creating it
+ * from different versions of a recurring rule settle on one version whole, never a mix.
+ */
+function derivedTimestamp(changes: ReadonlyMap<string, StoredValue>): Timestamp {
+  const text = JSON.stringify([...changes].sort(([a], [b]) => (a < b ? -1 : 1)));
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i += 1) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return { millis: hash >>> 1, counter: 0, node: DERIVED_NODE };
+}
 
 function entryKey(id: string, node: string): string {
   return `${id}/${node}`;
@@ -36,7 +50,7 @@ function splitEntryKey(key: string): [id: string, node: string] | undefined {
   if (slash < 0) return undefined;
   const id = key.slice(0, slash);
   const node = key.slice(slash + 1);
-  return isRecordId(id) && /^[0-9a-z]{1,16}$/.test(node) ? [id, node] : undefined;
+  return isRecordId(id) && isNodeId(node) ? [id, node] : undefined;
 }
 
 /**
@@ -54,6 +68,11 @@ export class RecordStore {
     private readonly map: Y.Map<unknown>,
     private readonly writer: Writer,
   ) {
+    // Every collection's index is brought up to date before any observer runs, so an observer of
+    // one collection reads records of another that arrived in the same update.
+    doc.on('beforeObserverCalls', (transaction: Y.Transaction) => {
+      for (const key of transaction.changed.get(map as unknown as Y.AbstractType<Y.YEvent<Y.Map<unknown>>>) ?? []) if (key !== null) this.indexKey(key);
+    });
     map.observe((event, transaction) => this.onChange(event.keysChanged, transaction.local));
   }
 
@@ -86,19 +105,22 @@ export class RecordStore {
     const current = this.winners(id) ?? new Map<string, FieldWrite>();
     const seen = latestWrite(current)?.timestamp;
     const { clock } = this.writer;
-    if (seen && compareTimestamps(seen, clock.latest) > 0) clock.receive(seen);
+    // Far-future timestamps were counted when they arrived; they are not followed (LWW7).
+    if (seen && compareTimestamps(seen, clock.latest) > 0 && !clock.isFarFuture(seen)) clock.receive(seen);
     const { winners, overruled } = applyWrite(current, changes, clock.tick());
     this.doc.transact(() => this.replaceEntries(id, winners), this.writer.origin);
     return overruled;
   }
 
   /**
-   * Creates a derived record (SPEC REC6) at the zero timestamp under the derived writer: every
-   * replica creating it writes the identical entry, and any real write outranks it.
+   * Creates a derived record (SPEC REC6) under the derived writer, at a timestamp before any real
+   * write: every replica creating it from the same fields writes the identical entry, and any
+   * real write outranks it.
    */
   writeDerived(id: string, changes: ReadonlyMap<string, StoredValue>): void {
+    const timestamp = derivedTimestamp(changes);
     const winners = new Map<string, FieldWrite>();
-    for (const [key, value] of changes) winners.set(key, { value, timestamp: ZERO });
+    for (const [key, value] of changes) winners.set(key, { value, timestamp });
     this.doc.transact(() => {
       this.map.set(entryKey(id, DERIVED_NODE), encodeEntry(winners, DERIVED_NODE));
       this.indexKey(entryKey(id, DERIVED_NODE));
@@ -152,13 +174,22 @@ export class RecordStore {
   private onChange(keys: ReadonlySet<string>, local: boolean): void {
     const ids = new Set<string>();
     for (const key of keys) {
-      const id = this.indexKey(key);
-      if (id !== undefined) ids.add(id);
+      const parts = splitEntryKey(key);
+      if (!parts) continue;
+      ids.add(parts[0]);
+      if (!local) this.receive(key, parts[1]);
     }
     if (!local) for (const id of ids) this.settle(id);
     if (ids.size === 0) return;
     const change = { ids, local };
     for (const listener of this.listeners) listener(change);
+  }
+
+  /** Moves the clock past a write that arrived (LWW2), or counts it if it is far ahead (LWW7). */
+  private receive(key: string, node: string): void {
+    const stamp = latestStamp(this.map.get(key), node);
+    const { clock } = this.writer;
+    if (stamp && node !== DERIVED_NODE && compareTimestamps(stamp, clock.latest) > 0) clock.receive(stamp);
   }
 
   /**
@@ -168,7 +199,7 @@ export class RecordStore {
    */
   private settle(id: string): void {
     const nodes = this.nodesOf(id);
-    if (nodes.size < 2 || !nodes.has(this.writer.node)) return;
+    if (nodes.size < 2 || !nodes.has(this.writer.node) || !this.writer.canWrite()) return;
     let holder: { node: string; write: FieldWrite } | undefined;
     for (const node of nodes) {
       const write = latestWrite(mergeEntries([[node, this.map.get(entryKey(id, node))]]));
