@@ -28,6 +28,7 @@ import {
   type Transaction,
 } from '../records/index.js';
 import { RateTable, type CurrencyCode } from '../money/index.js';
+import { addDays, parseCalendarDate } from '../calendar/index.js';
 import { derivedRecordId } from '../recurring/derived-id.js';
 import { dueDates } from '../recurring/schedule.js';
 import { Collection, type CollectionGuard, type LedgerRecord, type Storable } from './collection.js';
@@ -258,25 +259,41 @@ export class Ledger {
 
   /**
    * Creates the transaction of every due date, up to and including `today`, of every recurring
-   * transaction that is not paused or deleted. Each occurrence is a derived record (SPEC REC6):
-   * two devices doing this at once create one transaction, not two.
+   * transaction that is neither paused nor deleted (RCR2). Each occurrence is a derived record
+   * (REC6): two devices doing this at once create one transaction, not two. A rule remembers
+   * through which day it has created occurrences, so a changed schedule applies from then on and
+   * days passed while paused are not filled in later. Rules that cannot create their
+   * transactions (their account is gone or now in another currency) are listed as stalled.
    */
-  createDueOccurrences(today: string): LedgerRecord<Transaction>[] {
+  createDueOccurrences(today: string): { created: LedgerRecord<Transaction>[]; stalled: { recurringId: string; issues: FieldIssue[] }[] } {
+    assertDate(today, 'today');
     const created: LedgerRecord<Transaction>[] = [];
+    const stalled: { recurringId: string; issues: FieldIssue[] }[] = [];
     this.transact(() => {
       for (const rule of this.recurring.list()) {
-        if (rule.paused || this.checkTransaction(rule, new Set(['accountId', 'categoryId'])).length > 0) continue;
-        for (const date of dueDates(rule, rule.startDate, today)) {
-          const id = occurrenceId(rule.id, date);
-          if (!this.transactions.has(id)) created.push(this.transactions.ensure(id, occurrenceOf(rule, date)));
+        if (rule.createdThrough !== null && rule.createdThrough >= today) continue;
+        const issues = rule.paused ? [] : this.checkTransaction(rule, new Set(['accountId', 'categoryId']));
+        if (issues.length > 0) {
+          stalled.push({ recurringId: rule.id, issues });
+          continue;
         }
+        if (!rule.paused) {
+          const from = rule.createdThrough === null ? rule.startDate : addDays(rule.createdThrough, 1);
+          for (const date of dueDates(rule, from, today)) {
+            const id = occurrenceId(rule.id, date);
+            if (!this.transactions.has(id)) created.push(this.transactions.ensure(id, occurrenceOf(rule, date)));
+          }
+        }
+        this.recurring.update(rule.id, { createdThrough: today });
       }
     });
-    return created;
+    return { created, stalled };
   }
 
   /** The due dates of every active recurring transaction from `from` to `to`, in date order. */
   upcomingOccurrences(from: string, to: string): Occurrence[] {
+    assertDate(from, 'from');
+    assertDate(to, 'to');
     const occurrences: Occurrence[] = [];
     for (const rule of this.recurring.list()) {
       if (rule.paused) continue;
@@ -299,6 +316,7 @@ export class Ledger {
   }
 
   private ensureOccurrence(recurringId: string, date: string): LedgerRecord<Transaction> {
+    assertDate(date, 'date');
     const rule = this.recurring.get(recurringId);
     if (!rule || rule.deleted) throw new LedgerError('not-found', `no recurring transaction ${recurringId}`);
     if (!dueDates(rule, date, date).includes(date)) {
@@ -374,6 +392,10 @@ export class Ledger {
 }
 
 const SETTINGS_ID = derivedRecordId('settings');
+
+function assertDate(value: string, field: string): void {
+  if (!parseCalendarDate(value)) throw new LedgerError('invalid-record', `${field}: "${value}" is not a calendar date`, [{ field, message: 'not a calendar date' }]);
+}
 
 /** The id of the exchange rate of a day between two currencies, whichever way round (REC9). */
 export function rateId(from: string, to: string, date: string): string {

@@ -48,8 +48,8 @@ function rentPayments(d: Device): string[] {
 describe('recurring transactions', () => {
   it('creates each due occurrence once, however often it is asked', () => {
     const { a } = rentOnTwoDevices();
-    expect(a.ledger.createDueOccurrences('2026-03-01').map((t) => t.date)).toEqual(['2026-01-01', '2026-02-01', '2026-03-01']);
-    expect(a.ledger.createDueOccurrences('2026-03-15')).toEqual([]);
+    expect(a.ledger.createDueOccurrences('2026-03-01').created.map((t) => t.date)).toEqual(['2026-01-01', '2026-02-01', '2026-03-01']);
+    expect(a.ledger.createDueOccurrences('2026-03-15').created).toEqual([]);
     expect(rentPayments(a)).toEqual(['2026-01-01', '2026-02-01', '2026-03-01']);
     expect(a.ledger.transactions.list()[0]).toMatchObject({ payee: 'Landlord', amount: -95_000, currency: 'EUR' });
   });
@@ -114,12 +114,44 @@ describe('recurring transactions', () => {
     expect(upcoming[1]?.id).toBe(occurrenceId(rentId, '2026-04-01'));
   });
 
-  it('creates nothing for a paused rule, and nothing past the end date', () => {
+  it('[RCR2] creates nothing past the end date', () => {
     const { a, rentId } = rentOnTwoDevices();
     a.ledger.recurring.update(rentId, { endDate: '2026-02-15' });
-    expect(a.ledger.createDueOccurrences('2026-06-01').map((t) => t.date)).toEqual(['2026-01-01', '2026-02-01']);
-    a.ledger.recurring.update(rentId, { endDate: null, paused: true });
-    expect(a.ledger.createDueOccurrences('2026-06-01')).toEqual([]);
+    expect(a.ledger.createDueOccurrences('2026-06-01').created.map((t) => t.date)).toEqual(['2026-01-01', '2026-02-01']);
+  });
+
+  it('[RCR2] passes over the days a rule was paused instead of filling them in later', () => {
+    const { a, rentId } = rentOnTwoDevices();
+    a.ledger.createDueOccurrences('2026-01-15');
+    a.ledger.recurring.update(rentId, { paused: true });
+    expect(a.ledger.createDueOccurrences('2026-04-15').created).toEqual([]);
+    a.ledger.recurring.update(rentId, { paused: false });
+    expect(a.ledger.createDueOccurrences('2026-05-01').created.map((t) => t.date)).toEqual(['2026-05-01']);
+  });
+
+  it('[RCR2] a changed schedule applies from then on; past payments are not created again', () => {
+    const { a, rentId } = rentOnTwoDevices();
+    a.ledger.createDueOccurrences('2026-03-20');
+    a.ledger.recurring.update(rentId, { dayOfMonth: 15 });
+    expect(a.ledger.createDueOccurrences('2026-05-20').created.map((t) => t.date)).toEqual(['2026-04-15', '2026-05-15']);
+    expect(rentPayments(a)).toEqual(['2026-01-01', '2026-02-01', '2026-03-01', '2026-04-15', '2026-05-15']);
+  });
+
+  it('[RCR2] says which rules cannot create their transactions, instead of skipping them silently', () => {
+    const { a, rentId } = rentOnTwoDevices();
+    const accountId = a.ledger.recurring.get(rentId)?.accountId ?? '';
+    a.ledger.accounts.delete(accountId);
+    expect(a.ledger.createDueOccurrences('2026-03-01')).toEqual({
+      created: [],
+      stalled: [{ recurringId: rentId, issues: [{ field: 'accountId', message: 'the account does not exist' }] }],
+    });
+  });
+
+  it('refuses dates that are not calendar dates', () => {
+    const { a, rentId } = rentOnTwoDevices();
+    expect(() => a.ledger.createDueOccurrences('2026-3-1')).toThrow(/not a calendar date/);
+    expect(() => a.ledger.upcomingOccurrences('2026-03-01', 'x')).toThrow(/not a calendar date/);
+    expect(() => a.ledger.skipOccurrence(rentId, '2026-1-8')).toThrow(/not a calendar date/);
   });
 
   it('refuses to skip a day that is not a due date, and an end before the start', () => {

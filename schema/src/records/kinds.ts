@@ -80,6 +80,8 @@ export interface RecurringTransaction {
   readonly startDate: string;
   readonly endDate: string | null;
   readonly paused: boolean;
+  /** The last day whose occurrences have been created (or passed over while paused); null before the first. */
+  readonly createdThrough: string | null;
 }
 
 export interface Budget {
@@ -221,6 +223,7 @@ export const recurringKind: RecordKind<RecurringTransaction> = {
     startDate: field('sd', calendarDate('start date')),
     endDate: field('ed', optional(calendarDate('end date')), null),
     paused: field('ps', flag('paused'), false),
+    createdThrough: field('ct', optional(calendarDate('created through')), null),
   },
   checkRecord: (rule) =>
     rule.endDate !== null && rule.endDate < rule.startDate ? [{ field: 'endDate', message: 'the end date is before the start date' }] : [],

@@ -271,7 +271,7 @@ function patchFor(
 export function randomOperation(ledger: Ledger, random: SeededRandom): Operation {
   if (random.chance(0.05)) {
     const today = dateInZone(new Date(ledger.clock.latest.millis), 'UTC');
-    const created = ledger.createDueOccurrences(today);
+    const { created } = ledger.createDueOccurrences(today);
     return { description: `create ${created.length} due occurrences up to ${today}`, writes: [] };
   }
   const name = random.pick(COLLECTION_NAMES);
