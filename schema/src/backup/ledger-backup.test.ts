@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { Ledger } from '../ledger/index.js';
+import { Ledger, LedgerError } from '../ledger/index.js';
 import { ledgerSnapshot } from '../testing/convergence.js';
 import { SeededRandom } from '../testing/seeded-random.js';
 import { TestNetwork } from '../testing/test-network.js';
@@ -79,6 +79,42 @@ describe('backup and restore', () => {
     const before = Y.encodeStateVector(ledger.doc);
     expect(() => restoreLedger(ledger, orphaned, 'into-empty')).toThrow(/transactions record .*: accountId names accounts record .*, which is nowhere/);
     expect(Y.encodeStateVector(ledger.doc)).toEqual(before);
+  });
+
+  it('[BAK1] a split left not adding up by concurrent edits comes back exactly as it was', () => {
+    const source = emptyLedger(8);
+    const account = source.accounts.create({ name: 'Card', type: 'credit', currency: 'EUR' });
+    const food = source.categories.create({ name: 'Food', kind: 'expense' });
+    const home = source.categories.create({ name: 'Home', kind: 'expense' });
+    const split = source.transactions.create({
+      date: '2026-02-01',
+      amount: -1_000,
+      currency: 'EUR',
+      accountId: account.id,
+      splits: [
+        { categoryId: food.id, amount: -600, memo: '' },
+        { categoryId: home.id, amount: -400, memo: '' },
+      ],
+    });
+    // A peer's concurrent amount edit, written under its own entry as it would arrive.
+    Y.transact(source.doc, () => source.doc.getMap('transactions').set(`${split.id}/peer`, [['zzzzzzzz.0', { a: -1_200 }]]));
+    const restored = emptyLedger(9);
+    restoreLedger(restored, JSON.parse(JSON.stringify(exportLedger(source))), 'into-empty');
+    expect(restored.transactions.get(split.id)).toEqual(source.transactions.get(split.id));
+  });
+
+  it('[BAK3] refuses a bad home currency or a bad id before writing anything', () => {
+    const backup = exportLedger(livedInLedger());
+    for (const damaged of [
+      { ...backup, homeCurrency: 'XYZ' },
+      { ...backup, collections: { ...backup.collections, rates: [{ id: 'not an id', deleted: false }] } },
+      { ...backup, collections: [] },
+    ]) {
+      const ledger = emptyLedger(10);
+      const before = Y.encodeStateVector(ledger.doc);
+      expect(() => restoreLedger(ledger, damaged, 'into-empty')).toThrow(LedgerError);
+      expect(Y.encodeStateVector(ledger.doc)).toEqual(before);
+    }
   });
 
   it('exports transactions as CSV with names, exact amounts and split parts', () => {

@@ -1,4 +1,6 @@
 import { Ledger, LedgerError, type Collection } from '../ledger/index.js';
+import { isRecordId } from '../ids.js';
+import { isCurrencyCode } from '../money/index.js';
 import { validateRecord, type FieldIssue, type RecordKind } from '../records/index.js';
 import {
   accountKind,
@@ -76,9 +78,11 @@ function parseBackup(data: unknown): LedgerBackup {
   if (backup['format'] !== BACKUP_FORMAT) refuse('this is not a Tally backup');
   if (backup['version'] !== BACKUP_VERSION) refuse(`this backup has version ${String(backup['version'])}; this Tally reads version ${BACKUP_VERSION}`);
   const collections = backup['collections'];
-  if (typeof collections !== 'object' || collections === null) refuse('the backup has no records');
+  if (typeof collections !== 'object' || collections === null || Array.isArray(collections)) refuse('the backup has no records');
   const homeCurrency = backup['homeCurrency'];
-  if (homeCurrency !== null && typeof homeCurrency !== 'string') refuse('the backup’s home currency is not a currency code');
+  if (homeCurrency !== null && !(typeof homeCurrency === 'string' && isCurrencyCode(homeCurrency))) {
+    refuse(`the backup’s home currency "${String(homeCurrency)}" is not an ISO 4217 currency code`);
+  }
   const parsed = {} as Record<BackupCollection, Record<string, unknown>[]>;
   for (const name of ORDER) {
     const records = (collections as Record<string, unknown>)[name] ?? [];
@@ -86,8 +90,8 @@ function parseBackup(data: unknown): LedgerBackup {
     parsed[name] = records.map((record: unknown, index) => {
       if (typeof record !== 'object' || record === null) refuse(`${name} record ${index + 1} is not a record`);
       const { id, deleted, ...fields } = record as Record<string, unknown>;
-      if (typeof id !== 'string' || typeof deleted !== 'boolean') refuse(`${name} record ${index + 1} has no id or deleted flag`);
-      const validation = validateRecord(KINDS[name], fields);
+      if (!isRecordId(id) || typeof deleted !== 'boolean') refuse(`${name} record ${index + 1} has no valid id or deleted flag`);
+      const validation = validateRecord(KINDS[name], fields, false);
       if (!validation.ok) refuse(`${name} record ${id} is not valid: ${validation.issues.map((issue) => `${issue.field}: ${issue.message}`).join('; ')}`, validation.issues);
       return { ...(validation.record as Record<string, unknown>), id, deleted };
     });
@@ -104,12 +108,11 @@ const REFERENCES: Readonly<Record<BackupCollection, readonly (readonly [field: s
     ['accountId', 'accounts'],
     ['categoryId', 'categories'],
   ],
+  // A transfer's or an occurrence's link to another record is not required to resolve, as in the ledger.
   transactions: [
     ['accountId', 'accounts'],
     ['categoryId', 'categories'],
     ['splits', 'categories'],
-    ['transferId', 'transactions'],
-    ['recurringId', 'recurring'],
   ],
   budgets: [['categoryId', 'categories']],
   contributions: [['goalId', 'goals']],
@@ -137,8 +140,8 @@ function checkReferences(ledger: Ledger, backup: LedgerBackup): void {
 }
 
 /**
- * Restores a backup (SPEC BAK1–BAK3): completely or not at all. Every record and every reference
- * is checked before anything is written, then it is written as one update. Records are created
+ * Restores a backup (SPEC BAK1–BAK3): completely or not at all. Every field, id and reference is
+ * checked before anything is written, then it is written as one update. Records are created
  * exactly as they were — alive, in dependency order, the deleted ones deleted at the end — so the
  * restored ledger reads as the one backed up, inconsistencies left by concurrent edits included.
  */

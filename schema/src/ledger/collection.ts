@@ -123,14 +123,14 @@ export class Collection<T extends Storable<T>, New> {
   }
 
   /**
-   * Creates a record exactly as given, checking every field but not its references to other
-   * records. Only for restoring a backup, which reproduces a ledger as it was — including what
+   * Creates a record exactly as given, checking every field but neither the rules across its
+   * fields nor its references to other records. Only for restoring a backup, which reproduces a ledger as it was — including what
    * concurrent edits left inconsistent (a transaction whose account changed currency elsewhere).
    */
   createExact(input: New, id: string): LedgerRecord<T> {
     if (!isRecordId(id)) throw new LedgerError('invalid-record', `"${id}" is not a record id`);
     if (this.store.has(id)) throw new LedgerError('invalid-record', `record ${id} already exists`);
-    this.writeFields(id, this.initialWrites(input, false));
+    this.writeFields(id, this.initialWrites(input, true));
     return this.existing(id);
   }
 
@@ -203,11 +203,11 @@ export class Collection<T extends Storable<T>, New> {
   }
 
   /** The field writes of a new record; a field left at its default is not stored (it reads as the default). */
-  private initialWrites(input: New, checkReferences = true): Map<string, StoredValue> {
-    const validation = validateRecord(this.kind, input);
+  private initialWrites(input: New, exactly = false): Map<string, StoredValue> {
+    const validation = validateRecord(this.kind, input, !exactly);
     if (!validation.ok) throw invalid(validation.issues);
     const { record } = validation;
-    if (checkReferences) this.assertReferences(record, new Set(this.fields.map(([name]) => name)));
+    if (!exactly) this.assertReferences(record, new Set(this.fields.map(([name]) => name)));
     const changes = new Map<string, StoredValue>();
     for (const [name, spec] of this.fields) {
       const value = record[name];

@@ -210,7 +210,10 @@ export class Ledger {
     return this.format === undefined || this.format <= LEDGER_FORMAT;
   }
 
-  /** Runs several changes as one update, so peers see them together or not at all. */
+  /**
+   * Runs several changes as one update, so peers receive them together. Yjs does not roll back:
+   * a change that throws leaves the ones before it in place, so check before changing.
+   */
   transact<R>(change: () => R): R {
     let result: R | undefined;
     this.doc.transact(() => {

@@ -26,8 +26,12 @@ function finish<T>(kind: RecordKind<T>, record: T, issues: FieldIssue[], tolerat
   return issues.length === 0 ? { ok: true, record } : { ok: false, issues };
 }
 
-/** Checks a whole new record: every required field present, every value valid, no strangers. */
-export function validateRecord<T>(kind: RecordKind<T>, input: unknown): Validation<T> {
+/**
+ * Checks a whole new record: every required field present, every value valid, no strangers, and
+ * the rules across its fields — unless `acrossFields` is false, for reproducing a record exactly
+ * as a ledger held it (a backup), inconsistencies from concurrent edits included.
+ */
+export function validateRecord<T>(kind: RecordKind<T>, input: unknown, acrossFields = true): Validation<T> {
   if (!isPlainObject(input)) return { ok: false, issues: [{ field: '', message: 'a record must be an object' }] };
   const issues = unknownFields(kind, input);
   const record: Partial<Record<keyof T, unknown>> = {};
@@ -43,6 +47,7 @@ export function validateRecord<T>(kind: RecordKind<T>, input: unknown): Validati
     if (checked.ok) record[name] = checked.value;
     else issues.push({ field: name, message: checked.message });
   }
+  if (!acrossFields) return issues.length === 0 ? { ok: true, record: record as T } : { ok: false, issues };
   return finish(kind, record as T, issues);
 }
 
