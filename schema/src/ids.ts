@@ -5,7 +5,7 @@ const ID_PATTERN = /^[A-Za-z0-9_-]{22}$/;
 const NODE_ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyz';
 const NODE_LENGTH = 10;
 
-/** A record id: 128 random bits in 22 URL-safe characters (design §2: never reused). */
+/** A record id: 128 random bits in 22 URL-safe characters (SPEC REC1: never reused). */
 export function newRecordId(random: RandomSource): string {
   const bytes = random.bytes(17);
   let id = '';

@@ -1,4 +1,4 @@
-import { addMonths } from '../calendar/index.js';
+import { addMonths, monthIndex } from '../calendar/index.js';
 import { money, type CurrencyCode, type Money, type RateTable } from '../money/index.js';
 import { categoryAmounts, type Budget, type Category, type Transaction } from '../records/index.js';
 
@@ -46,9 +46,6 @@ export interface BudgetMonth {
   readonly unconverted: number;
 }
 
-function monthIndex(month: string): number {
-  return Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
-}
 
 function previousMonth(month: string): string {
   return addMonths(`${month}-01`, -1).slice(0, 7);

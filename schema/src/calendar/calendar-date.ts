@@ -75,3 +75,8 @@ export function dateInZone(instant: Date, timeZone?: string): string {
   const value = (type: string): number => Number(parts.find((part) => part.type === type)?.value);
   return formatCalendarDate({ year: value('year'), month: value('month'), day: value('day') });
 }
+
+/** Months since year 0 of a date or a month (`YYYY-MM-DD` or `YYYY-MM`), for counting months apart. */
+export function monthIndex(dateOrMonth: string): number {
+  return Number(dateOrMonth.slice(0, 4)) * 12 + Number(dateOrMonth.slice(5, 7)) - 1;
+}

@@ -8,6 +8,7 @@ export {
   fromDayNumber,
   isLeapYear,
   isoWeekday,
+  monthIndex,
   parseCalendarDate,
   type CalendarParts,
 } from './calendar-date.js';

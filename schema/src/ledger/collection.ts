@@ -28,7 +28,7 @@ export interface CollectionGuard<T> {
   checkReferences(record: T, changed: ReadonlySet<keyof T>): readonly FieldIssue[];
 }
 
-/** The `deleted` flag of every record (design §2): itself a last-write-wins field. */
+/** The `deleted` flag of every record (SPEC REC5): itself a last-write-wins field. */
 const DELETED_KEY = '_d';
 
 /**
@@ -174,7 +174,7 @@ export class Collection<T extends Storable<T>, New> {
     return this.existing(id);
   }
 
-  /** Marks a record deleted. It stays in the document, so an edit made apart still resolves (design §2). */
+  /** Marks a record deleted. It stays in the document, so an edit made apart still resolves (REC5). */
   delete(id: string): void {
     this.setDeleted(id, true);
   }

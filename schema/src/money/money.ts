@@ -3,7 +3,7 @@ import { MoneyError } from './money-error.js';
 
 /**
  * An amount of money: a whole number of minor units (cents for USD, yen for JPY, fils for KWD)
- * and its currency. Never a float (design §2).
+ * and its currency. Never a float (SPEC REC2).
  */
 export interface Money {
   readonly amount: number;

@@ -37,6 +37,11 @@ describe('the rate table', () => {
     expect(table.convert(money(100, 'GBP'), EUR, '2026-06-01')).toMatchObject({ ok: false });
   });
 
+  it('counts an amount an absurd rate cannot convert, instead of failing the whole report', () => {
+    const typo = new RateTable([dated('2026-01-01', 'EUR', 'USD', '999999999.99')]);
+    expect(typo.convert(money(9_000_000_000_000, 'EUR'), USD, '2026-01-02')).toMatchObject({ ok: false, reason: expect.stringMatching(/beyond the safe range/) });
+  });
+
   it('leaves money already in the wanted currency alone', () => {
     expect(table.convert(money(123, 'GBP'), GBP, '2026-06-01')).toMatchObject({ ok: true, money: money(123, 'GBP') });
   });

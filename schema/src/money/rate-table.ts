@@ -1,6 +1,7 @@
 import type { CurrencyCode } from './currencies.js';
 import { convertMoney, type ExchangeRate } from './exchange-rate.js';
 import type { Money } from './money.js';
+import { MoneyError } from './money-error.js';
 
 /** A rate the user entered for a day; it holds from that day until a later one replaces it. */
 export interface DatedRate extends ExchangeRate {
@@ -43,7 +44,13 @@ export class RateTable {
     }
     const found = this.rateOn(date, amount.currency, currency);
     if (!found) return { ok: false, reason: `no ${amount.currency}→${currency} rate on or before ${date}` };
-    return { ok: true, money: convertMoney(amount, found.rate), ...found };
+    try {
+      return { ok: true, money: convertMoney(amount, found.rate), ...found };
+    } catch (error) {
+      // An absurd rate (a typo of 999999999) leaves one amount unconverted, not a whole report broken.
+      if (error instanceof MoneyError) return { ok: false, reason: `${amount.currency}→${currency} on ${date}: ${error.message}` };
+      throw error;
+    }
   }
 
   private latest(pair: string, date: string): DatedRate | undefined {

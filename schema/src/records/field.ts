@@ -93,7 +93,7 @@ export function optional<T>(check: (value: unknown) => Checked<T>): (value: unkn
 const DATE_SHAPE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MONTH_PATTERN = /^(\d{4})-(\d{2})$/;
 
-/** A calendar date `YYYY-MM-DD` (design §2: dates of transactions are days, not instants). */
+/** A calendar date `YYYY-MM-DD` (SPEC REC3: dates of transactions are days, not instants). */
 export function calendarDate(label: string): (value: unknown) => Checked<string> {
   return (value) => {
     const match = typeof value === 'string' ? DATE_SHAPE.exec(value) : null;

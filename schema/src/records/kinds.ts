@@ -148,7 +148,7 @@ export type FieldSpecs<T> = { readonly [K in keyof T]-?: FieldSpec<T[K]> };
 
 /** Everything the ledger needs to store, check and read one kind of record. */
 export interface RecordKind<T> {
-  /** The top-level `Y.Map` holding records of this kind (design §2). */
+  /** The top-level `Y.Map` holding records of this kind (SPEC, Records). */
   readonly collection: string;
   readonly fields: FieldSpecs<T>;
   /** Rules across fields, checked on the whole record after each field passed its own check. */
@@ -197,8 +197,8 @@ export const transactionKind: RecordKind<Transaction> = {
     if (transaction.splits.length === 0) return [];
     const issues: FieldIssue[] = [];
     if (transaction.splits.length < 2) issues.push({ field: 'splits', message: 'a split needs at least two parts' });
-    const total = transaction.splits.reduce((sum, part) => sum + part.amount, 0);
-    if (total !== transaction.amount) {
+    const total = transaction.splits.reduce((sum, part) => sum + BigInt(part.amount), 0n);
+    if (total !== BigInt(transaction.amount)) {
       issues.push({ field: 'splits', message: `the parts add up to ${total}, not to the amount ${transaction.amount} (minor units)` });
     }
     if (transaction.categoryId !== null) {

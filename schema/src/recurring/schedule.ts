@@ -1,4 +1,4 @@
-import { addDays, addMonths, dayNumber, daysInMonth, formatCalendarDate, isoWeekday, parseCalendarDate } from '../calendar/index.js';
+import { addDays, addMonths, dayNumber, daysInMonth, formatCalendarDate, isoWeekday, monthIndex, parseCalendarDate } from '../calendar/index.js';
 
 export const FREQUENCIES = ['monthly', 'weekly', 'yearly', 'last-business-day'] as const;
 export type Frequency = (typeof FREQUENCIES)[number];
@@ -28,9 +28,6 @@ function lastBusinessDay(year: number, month: number): string {
   return date;
 }
 
-function monthIndex(date: string): number {
-  return Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1;
-}
 
 /** The n-th due date of a schedule counted from its start month (n = 0 is the start month). */
 function monthlyDate(schedule: Schedule, n: number): string {
