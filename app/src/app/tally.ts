@@ -23,7 +23,10 @@ export function openTally(): Tally {
   const transactions = new TransactionIndex(db, ledger.transactions, () => local.fingerprint());
   const sync = new RelaySync(local.doc, new SettingsStore(db));
   const ready = (async () => {
-    await Promise.all([transactions.load(), local.loaded()]);
+    // Reading a large ledger keeps the page busy for a while: let the newest transactions paint first.
+    await transactions.loadNewest();
+    await afterNextPaint();
+    await Promise.all([transactions.load(), local.load()]);
     await transactions.follow();
     await sync.start();
     keepStorageOnceThereIsData(local);
@@ -43,6 +46,14 @@ export function openTally(): Tally {
       await db.delete();
     },
   };
+}
+
+function afterNextPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    requestAnimationFrame(() => setTimeout(resolve, 0));
+    // A hidden page gets no animation frames; it has nothing to paint either.
+    setTimeout(resolve, 100);
+  });
 }
 
 /** Asks the browser not to evict Tally's storage, once there is something worth keeping (design §5). */

@@ -4,14 +4,26 @@ import { compareRows, toTransactionRow, type TransactionRow } from './transactio
 
 export type TransactionSource = Pick<Collection<Transaction, NewTransaction>, 'get' | 'list' | 'observe'>;
 
+interface IndexWrite {
+  readonly clear: boolean;
+  readonly puts: readonly TransactionRow[];
+  readonly removals: readonly string[];
+  /** The ledger state the rows belong to. */
+  readonly fingerprint: string;
+}
+
 export interface TransactionIndexSnapshot {
-  /** False until the stored index has been read. */
+  /** False until the whole stored index has been read; before that `rows` may be only the newest. */
   readonly loaded: boolean;
   /** Live (not deleted) transactions, newest first. */
   readonly rows: readonly TransactionRow[];
 }
 
 const FINGERPRINT_KEY = 'transactionIndex.fingerprint';
+/** Enough rows to fill the first screen of the list. */
+const FIRST_SCREEN = 100;
+/** Rows per IndexedDB write when a large change is stored. */
+const WRITE_CHUNK = 5_000;
 /** Past this many changed records, sorting everything again is cheaper than splicing each one in. */
 const SPLICE_LIMIT = 512;
 
@@ -33,10 +45,18 @@ export class TransactionIndex {
     private readonly fingerprint: () => string,
   ) {}
 
-  /** Reads the stored index, so the list shows before the ledger itself has loaded. */
+  /** Reads the newest screenful of the stored index, so the list shows before anything else loads. */
+  async loadNewest(): Promise<void> {
+    const first = await this.db.transactions.orderBy('[date+id]').reverse().limit(FIRST_SCREEN).toArray();
+    if (this.snapshot.loaded) return;
+    this.snapshot = { loaded: false, rows: first };
+    this.notify();
+  }
+
+  /** Reads the whole stored index, so the list is complete before the ledger itself has loaded. */
   async load(): Promise<void> {
     const rows = await this.db.transactions.orderBy('[date+id]').reverse().toArray();
-    this.publish(rows);
+    if (!this.snapshot.loaded) this.publish(rows);
   }
 
   /** Once the ledger has loaded: rebuilds the index if it is stale, then follows every change. */
@@ -69,12 +89,7 @@ export class TransactionIndex {
       .map(toTransactionRow)
       .sort(compareRows);
     this.publish(rows);
-    const fingerprint = this.fingerprint();
-    this.store(async () => {
-      await this.db.transactions.clear();
-      await this.db.transactions.bulkPut(rows);
-      await this.db.settings.put({ key: FINGERPRINT_KEY, value: fingerprint });
-    });
+    this.store({ clear: true, puts: rows, removals: [], fingerprint: this.fingerprint() });
   }
 
   private update(ids: ReadonlySet<string>): void {
@@ -99,12 +114,7 @@ export class TransactionIndex {
     if (!splice) rows = [...this.byId.values()].sort(compareRows);
     this.snapshot = { loaded: true, rows };
     this.notify();
-    const fingerprint = this.fingerprint();
-    this.store(async () => {
-      await this.db.transactions.bulkPut(puts);
-      await this.db.transactions.bulkDelete(removals);
-      await this.db.settings.put({ key: FINGERPRINT_KEY, value: fingerprint });
-    });
+    this.store({ clear: false, puts, removals, fingerprint: this.fingerprint() });
   }
 
   private publish(rows: readonly TransactionRow[]): void {
@@ -114,10 +124,29 @@ export class TransactionIndex {
     this.notify();
   }
 
-  private store(write: () => Promise<void>): void {
+  /**
+   * Writes a change to IndexedDB once the page is idle, so showing it comes first. A small change
+   * is one transaction; a large one goes in chunks that leave the page responsive in between, with
+   * the fingerprint forgotten until the last chunk is in.
+   */
+  private store(change: IndexWrite): void {
     const db = this.db;
+    const small = change.puts.length <= WRITE_CHUNK;
     this.writes = this.writes
-      .then(() => db.transaction('rw', db.transactions, db.settings, write))
+      .then(whenIdle)
+      .then(async () => {
+        await db.transaction('rw', db.transactions, db.settings, async () => {
+          if (!small) await db.settings.delete(FINGERPRINT_KEY);
+          if (change.clear) await db.transactions.clear();
+          await db.transactions.bulkDelete([...change.removals]);
+          if (small) await db.transactions.bulkPut(change.puts);
+        });
+        for (let at = 0; !small && at < change.puts.length; at += WRITE_CHUNK) {
+          await whenIdle();
+          await db.transactions.bulkPut(change.puts.slice(at, at + WRITE_CHUNK));
+        }
+        await db.settings.put({ key: FINGERPRINT_KEY, value: change.fingerprint });
+      })
       // A lost write must not leave a fingerprint vouching for stale rows: forget it, and the
       // next start rebuilds the index from the ledger.
       .catch(() => db.settings.delete(FINGERPRINT_KEY))
@@ -144,4 +173,11 @@ function insertionPoint(rows: readonly TransactionRow[], row: TransactionRow): n
 function removeRow(rows: TransactionRow[], row: TransactionRow): void {
   const at = insertionPoint(rows, row);
   if (rows[at]?.id === row.id) rows.splice(at, 1);
+}
+
+function whenIdle(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: 1_000 });
+    else setTimeout(resolve, 0);
+  });
 }

@@ -11,10 +11,11 @@ const LEDGER_DATABASE = 'tally-ledger';
 export class LocalLedger {
   readonly doc = new Y.Doc();
   readonly ledger: Ledger = openLedger(this.doc);
-  private readonly persistence = new IndexeddbPersistence(LEDGER_DATABASE, this.doc);
+  private persistence: IndexeddbPersistence | undefined;
 
-  /** Resolves once everything stored on this device has been read into the ledger. */
-  async loaded(): Promise<void> {
+  /** Reads everything stored on this device into the ledger, and stores every change from then on. */
+  async load(): Promise<void> {
+    this.persistence ??= new IndexeddbPersistence(LEDGER_DATABASE, this.doc);
     await this.persistence.whenSynced;
   }
 
@@ -38,6 +39,7 @@ export class LocalLedger {
 
   /** Deletes the stored ledger from this device. The open copy must not be used afterwards. */
   async wipe(): Promise<void> {
+    this.persistence ??= new IndexeddbPersistence(LEDGER_DATABASE, this.doc);
     await this.persistence.clearData();
     this.doc.destroy();
   }

@@ -13,7 +13,7 @@ interface TransactionsScreenProps {
 }
 
 export function TransactionsScreen({ onOpen }: TransactionsScreenProps) {
-  const { rows } = useTransactionRows();
+  const { rows, loaded } = useTransactionRows();
   const [filter, setFilter] = useState<TransactionFilter>(NO_FILTER);
   // Typing stays responsive while a long list is filtered behind it.
   const deferredFilter = useDeferredValue(filter);
@@ -23,7 +23,7 @@ export function TransactionsScreen({ onOpen }: TransactionsScreenProps) {
       <h1 id="transactions-title">Transactions</h1>
       <TransactionFilters filter={filter} onChange={setFilter} />
       <p className="count" data-testid="transaction-count">
-        {shown.length === rows.length ? count(rows.length) : `${shown.length} of ${count(rows.length)}`}
+        {!loaded ? 'Loading…' : shown.length === rows.length ? count(rows.length) : `${shown.length} of ${count(rows.length)}`}
       </p>
       <TransactionList rows={shown} onOpen={onOpen} />
     </section>
