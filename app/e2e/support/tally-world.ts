@@ -7,10 +7,15 @@ import { launchChromium } from './chromium.js';
 import { StaticServer } from './static-server.js';
 import { TallyDevice } from './tally-device.js';
 
+const APP_DIST = join(APP_ROOT, 'dist');
+
+/** Where the built app is served from: a static host of its own (talking to the relay across origins), or the relay. */
+export type AppHost = 'static' | 'relay';
+
 /**
- * One browser, the built app on a static host, and a real relay over SQLite in a temporary data
- * directory, each on 127.0.0.1. Every device is a separate browser context: its own IndexedDB,
- * its own service worker.
+ * One browser, the built app, and a real relay over SQLite in a temporary data directory, each
+ * on 127.0.0.1. Every device is a separate browser context: its own IndexedDB, its own service
+ * worker.
  */
 export class TallyWorld {
   private relay: RunningRelay | undefined;
@@ -20,16 +25,19 @@ export class TallyWorld {
 
   private constructor(
     private readonly browser: Browser,
-    private app: StaticServer,
+    private staticHost: StaticServer | undefined,
   ) {}
 
-  static async start(): Promise<TallyWorld> {
-    const [browser, app] = await Promise.all([launchChromium(), StaticServer.start(join(APP_ROOT, 'dist'))]);
-    return new TallyWorld(browser, app);
+  static async start(host: AppHost = 'static'): Promise<TallyWorld> {
+    const [browser, staticHost] = await Promise.all([
+      launchChromium(),
+      host === 'static' ? StaticServer.start(APP_DIST) : undefined,
+    ]);
+    return new TallyWorld(browser, staticHost);
   }
 
   get appUrl(): string {
-    return this.app.url;
+    return this.staticHost?.url ?? this.relayUrl;
   }
 
   get relayUrl(): string {
@@ -38,7 +46,8 @@ export class TallyWorld {
 
   /** Starts the relay, on the port it had before when it is restarted. */
   async startRelay(config: Partial<RelayConfig> = {}): Promise<void> {
-    this.relay = await RunningRelay.start(this.dataDir, { allowedOrigins: [this.app.url], ...config }, this.relayPort);
+    const hosting = this.staticHost ? { allowedOrigins: [this.staticHost.url] } : { appDir: APP_DIST };
+    this.relay = await RunningRelay.start(this.dataDir, { ...hosting, ...config }, this.relayPort);
     this.relayPort = this.relay.port;
   }
 
@@ -47,17 +56,8 @@ export class TallyWorld {
     this.relay = undefined;
   }
 
-  /** Takes the app's host down too, as when the whole server is unreachable. */
-  async stopAppHost(): Promise<void> {
-    await this.app.stop();
-  }
-
-  async startAppHost(): Promise<void> {
-    this.app = await StaticServer.start(join(APP_ROOT, 'dist'), this.app.port);
-  }
-
   async device(): Promise<TallyDevice> {
-    const device = await TallyDevice.open(this.browser, this.app.url);
+    const device = await TallyDevice.open(this.browser, this.appUrl);
     this.devices.push(device);
     return device;
   }
@@ -66,7 +66,7 @@ export class TallyWorld {
     for (const device of this.devices) await device.close();
     await this.browser.close();
     await this.relay?.stop();
-    await this.app.stop().catch(() => undefined);
+    await this.staticHost?.stop();
     this.dataDir.remove();
   }
 }
