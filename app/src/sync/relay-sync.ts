@@ -29,6 +29,7 @@ export class RelaySync {
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   private refreshing: Promise<void> | undefined;
   private lastStandingCheck = 0;
+  private standingTimer: ReturnType<typeof setTimeout> | undefined;
   private lastSyncedSavedAt = 0;
 
   constructor(
@@ -119,10 +120,10 @@ export class RelaySync {
     });
     provider.on('connection-close', () => {
       // Refused before opening: the token may have expired while the device slept, or been revoked.
-      if (!opened) void this.checkStanding(false);
+      if (!opened) this.checkStanding();
       opened = false;
     });
-    provider.on('closed', () => void this.checkStanding(true));
+    provider.on('closed', () => this.checkStanding());
     this.doc.on('update', this.onUpdate);
     this.provider = provider;
     this.scheduleRefresh(session.accessToken);
@@ -131,6 +132,8 @@ export class RelaySync {
 
   private disconnect(): void {
     clearTimeout(this.refreshTimer);
+    clearTimeout(this.standingTimer);
+    this.standingTimer = undefined;
     this.doc.off('update', this.onUpdate);
     this.provider?.destroy();
     this.provider = undefined;
@@ -158,10 +161,19 @@ export class RelaySync {
     this.refreshTimer = setTimeout(() => void this.refreshTokens(), delay);
   }
 
-  private async checkStanding(now: boolean): Promise<void> {
-    if (!now && Date.now() - this.lastStandingCheck < STANDING_CHECK_INTERVAL_MS) return;
+  /** Asks the relay, through a token refresh, whether this device still stands; at most once per interval. */
+  private checkStanding(): void {
+    if (this.standingTimer !== undefined) return;
+    const wait = this.lastStandingCheck + STANDING_CHECK_INTERVAL_MS - Date.now();
+    if (wait > 0) {
+      this.standingTimer = setTimeout(() => {
+        this.standingTimer = undefined;
+        this.checkStanding();
+      }, wait);
+      return;
+    }
     this.lastStandingCheck = Date.now();
-    await this.refreshTokens();
+    void this.refreshTokens();
   }
 
   /** One rotation at a time, and across tabs one at a time: a reused refresh token revokes the device. */
@@ -235,7 +247,7 @@ export class RelaySync {
     try {
       return await request;
     } catch (error) {
-      if (error instanceof RelayApiError && error.status === 401) await this.checkStanding(true);
+      if (error instanceof RelayApiError && error.status === 401) this.checkStanding();
       throw error;
     }
   }

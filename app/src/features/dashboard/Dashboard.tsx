@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useTally } from '../../app/tally-context.js';
 import { useTransactionRows } from '../../app/use-transaction-rows.js';
 import { useRecords } from '../../ledger/index.js';
-import { formatDay, today } from '../../ui/locale.js';
+import { formatDay, LOCALE, today } from '../../ui/locale.js';
 import { Money } from '../../ui/Money.js';
 import { useAccountBalances } from '../accounts/use-account-balances.js';
 import { monthlySpending } from './monthly-spending.js';
@@ -23,7 +23,7 @@ export function Dashboard({ onOpen }: DashboardProps) {
   const month = today().slice(0, 7);
   const spending = useMemo(() => monthlySpending(rows, month), [rows, month]);
   const largest = spending[0]?.spent ?? 1;
-  const monthName = new Date(`${month}-01T00:00:00`).toLocaleDateString(undefined, { month: 'long', year: 'numeric' });
+  const monthName = new Date(`${month}-01T00:00:00`).toLocaleDateString(LOCALE, { month: 'long', year: 'numeric' });
 
   return (
     <section className="screen dashboard" aria-labelledby="home-title">
