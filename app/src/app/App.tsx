@@ -3,7 +3,7 @@ import { AccountsScreen } from '../features/accounts/AccountsScreen.js';
 import { CategoriesScreen } from '../features/categories/CategoriesScreen.js';
 import { Dashboard } from '../features/dashboard/Dashboard.js';
 import { SettingsScreen } from '../features/settings/SettingsScreen.js';
-import { RevokedNotice, SyncStatus } from '../features/sync-status/index.js';
+import { SyncNotice, SyncStatus } from '../features/sync-status/index.js';
 import { TransactionEditor, TransactionsScreen } from '../features/transactions/index.js';
 import { UpdatePrompt, type AppUpdates } from '../features/update-prompt/index.js';
 import { hrefOf, useRoute, type Route } from './use-route.js';
@@ -41,7 +41,7 @@ export function App({ updates }: { readonly updates: AppUpdates }) {
         ))}
       </nav>
       <main className="shell__main">
-        <RevokedNotice />
+        <SyncNotice />
         {route === 'home' && <Dashboard onOpen={openTransaction} />}
         {route === 'transactions' && <TransactionsScreen onOpen={openTransaction} />}
         {route === 'accounts' && <AccountsScreen />}

@@ -15,6 +15,10 @@ const STANDING_CHECK_INTERVAL_MS = 10_000;
 const LAST_SYNCED_SAVE_INTERVAL_MS = 5_000;
 /** The relay closes sockets of a revoked device with this code (design §3). */
 const POLICY_VIOLATION = 1008;
+/** The relay closes a socket that sent a frame larger than it accepts (design §3). */
+const MESSAGE_TOO_BIG = 1009;
+const TOO_BIG_PROBLEM =
+  'The relay refused this device’s changes as too large to receive at once. Ask whoever runs it to raise MAX_FRAME_BYTES; everything stays safe on this device meanwhile.';
 
 /**
  * The link between this device's ledger and a relay: register or log in, the stock y-websocket
@@ -24,7 +28,8 @@ const POLICY_VIOLATION = 1008;
 export class RelaySync {
   private session: RelaySession | undefined;
   private provider: WebsocketProvider | undefined;
-  private snapshot: SyncState = { state: 'local', lastSyncedAt: undefined, account: undefined };
+  private snapshot: SyncState = { state: 'local', lastSyncedAt: undefined, account: undefined, problem: undefined };
+  private problem: string | undefined;
   private readonly listeners = new Set<() => void>();
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   private refreshing: Promise<void> | undefined;
@@ -105,8 +110,9 @@ export class RelaySync {
   private connect(session: RelaySession): void {
     const provider = new WebsocketProvider(new RelayApi(session.relayUrl).syncUrl, session.docId, this.doc, {
       params: { token: session.accessToken },
-      // A revoked device's sockets are closed with 1008: retrying cannot help, asking the relay can.
-      shouldReconnect: (event) => event.code !== POLICY_VIOLATION,
+      // Retrying cannot help after these: a revoked device asks the relay instead, a refused
+      // large update waits for the relay's limit to change.
+      shouldReconnect: (event) => event.code !== POLICY_VIOLATION && event.code !== MESSAGE_TOO_BIG,
       maxBackoffTime: 5_000,
     });
     let opened = false;
@@ -123,7 +129,11 @@ export class RelaySync {
       if (!opened) this.checkStanding();
       opened = false;
     });
-    provider.on('closed', () => this.checkStanding());
+    provider.on('closed', ({ code }) => {
+      if (code === MESSAGE_TOO_BIG) this.problem = TOO_BIG_PROBLEM;
+      else this.checkStanding();
+      this.publish();
+    });
     this.doc.on('update', this.onUpdate);
     this.provider = provider;
     this.scheduleRefresh(session.accessToken);
@@ -131,6 +141,7 @@ export class RelaySync {
   }
 
   private disconnect(): void {
+    this.problem = undefined;
     clearTimeout(this.refreshTimer);
     clearTimeout(this.standingTimer);
     this.standingTimer = undefined;
@@ -257,6 +268,7 @@ export class RelaySync {
     this.snapshot = {
       state: this.stateName(),
       lastSyncedAt: this.snapshot.lastSyncedAt,
+      problem: this.problem,
       account: session && {
         relayUrl: session.relayUrl,
         email: session.email,

@@ -11,4 +11,6 @@ export interface SyncState {
   readonly lastSyncedAt: number | undefined;
   /** The relay account this device is linked to, if any. */
   readonly account: AccountSummary | undefined;
+  /** Why syncing stopped, when it stopped for a reason the person should hear about. */
+  readonly problem: string | undefined;
 }

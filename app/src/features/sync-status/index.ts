@@ -1,2 +1,2 @@
-export { RevokedNotice } from './RevokedNotice.js';
+export { SyncNotice } from './SyncNotice.js';
 export { SyncStatus } from './SyncStatus.js';

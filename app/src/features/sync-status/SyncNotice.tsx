@@ -1,8 +1,15 @@
 import { useSyncState } from '../../app/use-sync-state.js';
 
-/** Tells a device the relay revoked that it no longer syncs, and that its data is still here. */
-export function RevokedNotice() {
-  const { account } = useSyncState();
+/** Says why a linked device is not syncing: the relay revoked it, or refused what it sent. Its data is still here either way. */
+export function SyncNotice() {
+  const { account, problem } = useSyncState();
+  if (problem) {
+    return (
+      <div className="notice" role="alert" data-testid="sync-problem">
+        {problem}
+      </div>
+    );
+  }
   if (!account?.revoked) return null;
   return (
     <div className="notice" role="alert" data-testid="revoked-notice">
