@@ -1,4 +1,4 @@
-import { WebsocketProvider } from 'y-websocket';
+import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 import type { RelaySession, SettingsStore } from '../storage/index.js';
 import { accessTokenExpiry } from './access-token.js';
@@ -33,6 +33,8 @@ export class RelaySync {
   private readonly listeners = new Set<() => void>();
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   private refreshing: Promise<void> | undefined;
+  /** Counts connections begun, so one overtaken while the sync code loads never starts. */
+  private connections = 0;
   private lastStandingCheck = 0;
   private standingTimer: ReturnType<typeof setTimeout> | undefined;
   private lastSyncedSavedAt = 0;
@@ -45,7 +47,7 @@ export class RelaySync {
   async start(): Promise<void> {
     this.session = await this.settings.session();
     this.snapshot = { ...this.snapshot, lastSyncedAt: await this.settings.lastSyncedAt() };
-    if (this.session && !this.session.revoked) this.connect(this.session);
+    if (this.session && !this.session.revoked) await this.connect(this.session);
     else this.publish();
   }
 
@@ -104,10 +106,14 @@ export class RelaySync {
     };
     await this.settings.saveSession(session);
     this.session = session;
-    this.connect(session);
+    await this.connect(session);
   }
 
-  private connect(session: RelaySession): void {
+  private async connect(session: RelaySession): Promise<void> {
+    const connection = ++this.connections;
+    // Devices that never link to a relay never load the sync code.
+    const { WebsocketProvider } = await import('y-websocket');
+    if (connection !== this.connections) return;
     const provider = new WebsocketProvider(new RelayApi(session.relayUrl).syncUrl, session.docId, this.doc, {
       params: { token: session.accessToken },
       // Retrying cannot help after these: a revoked device asks the relay instead, a refused
@@ -141,6 +147,7 @@ export class RelaySync {
   }
 
   private disconnect(): void {
+    this.connections++;
     this.problem = undefined;
     clearTimeout(this.refreshTimer);
     clearTimeout(this.standingTimer);
