@@ -1,0 +1,44 @@
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { RelayApi } from './relay-api.js';
+import { RelayApiError } from './relay-api-error.js';
+
+function replyWith(status: number, body: unknown): void {
+  vi.stubGlobal('fetch', async () => new Response(body === undefined ? null : JSON.stringify(body), { status }));
+}
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe('the relay API client', () => {
+  test('derives the sync address from the relay address', () => {
+    expect(new RelayApi('https://tally.example.com/').syncUrl).toBe('wss://tally.example.com/sync');
+    expect(new RelayApi('http://127.0.0.1:8080').syncUrl).toBe('ws://127.0.0.1:8080/sync');
+  });
+
+  test('reads a session from a register reply', async () => {
+    const session = { userId: 'u', deviceId: 'd', docId: 'doc', accessToken: 'a', refreshToken: 'r' };
+    replyWith(201, session);
+    await expect(new RelayApi('http://relay').register({ email: 'a@b.co', password: 'secret123', deviceName: 'Phone' })).resolves.toEqual(session);
+  });
+
+  test('turns a refusal into an error carrying the relay’s code and words', async () => {
+    replyWith(409, { error: { code: 'email_taken', message: 'An account with this email already exists.' } });
+    const refused = new RelayApi('http://relay').register({ email: 'a@b.co', password: 'secret123', deviceName: 'Phone' });
+    await expect(refused).rejects.toMatchObject({ status: 409, code: 'email_taken', message: 'An account with this email already exists.' });
+  });
+
+  test('a reply of the wrong shape is refused, not trusted', async () => {
+    replyWith(200, { devices: [{ id: 'd', name: 42 }] });
+    await expect(new RelayApi('http://relay').devices('token')).rejects.toMatchObject({ code: 'bad_reply' });
+  });
+
+  test('an unreachable relay is reported as such', async () => {
+    vi.stubGlobal('fetch', async () => {
+      throw new TypeError('fetch failed');
+    });
+    const error: unknown = await new RelayApi('http://relay').refresh('r').catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(RelayApiError);
+    expect((error as RelayApiError).unreachable).toBe(true);
+  });
+});
