@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { AccountsScreen } from '../features/accounts/AccountsScreen.js';
 import { CategoriesScreen } from '../features/categories/CategoriesScreen.js';
 import { Dashboard } from '../features/dashboard/Dashboard.js';
@@ -23,7 +23,7 @@ export function App({ updates }: { readonly updates: AppUpdates }) {
   const route = useRoute();
   const ready = useReady();
   const [editor, setEditor] = useState<Editor>({ open: false });
-  const openTransaction = (id: string) => setEditor({ open: true, id });
+  const openTransaction = useCallback((id: string) => setEditor({ open: true, id }), []);
 
   return (
     <div className="shell" data-ready={ready}>

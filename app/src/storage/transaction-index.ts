@@ -67,10 +67,6 @@ export class TransactionIndex {
     return stop;
   }
 
-  get(id: string): TransactionRow | undefined {
-    return this.byId.get(id);
-  }
-
   getSnapshot = (): TransactionIndexSnapshot => this.snapshot;
 
   subscribe = (listener: () => void): (() => void) => {

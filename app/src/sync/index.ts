@@ -2,4 +2,4 @@ export { LocalLedger } from './local-ledger.js';
 export { RelayApiError } from './relay-api-error.js';
 export type { Credentials, RelayDevice } from './relay-api.js';
 export { RelaySync } from './relay-sync.js';
-export { SYNC_STATES, type AccountSummary, type SyncState, type SyncStateName } from './sync-state.js';
+export type { AccountSummary, SyncState, SyncStateName } from './sync-state.js';

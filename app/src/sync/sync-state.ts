@@ -1,8 +1,7 @@
 import type { RelaySession } from '../storage/index.js';
 
-export const SYNC_STATES = ['local', 'offline', 'syncing', 'synced'] as const;
 /** local: no relay (or revoked); offline: a relay, not reachable; syncing; synced: up to date. */
-export type SyncStateName = (typeof SYNC_STATES)[number];
+export type SyncStateName = 'local' | 'offline' | 'syncing' | 'synced';
 
 export type AccountSummary = Pick<RelaySession, 'relayUrl' | 'email' | 'deviceName' | 'deviceId' | 'revoked'>;
 
