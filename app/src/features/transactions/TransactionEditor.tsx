@@ -62,7 +62,15 @@ export function TransactionEditor({ id, onClose }: TransactionEditorProps) {
   };
 
   return (
-    <div className="sheet" role="dialog" aria-modal="true" aria-labelledby="transaction-editor-title">
+    <div
+      className="sheet"
+      role="dialog"
+      aria-modal="true"
+      aria-labelledby="transaction-editor-title"
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') onClose();
+      }}
+    >
       <form className="sheet__body form" onSubmit={submit} noValidate data-testid="transaction-editor">
         <h2 id="transaction-editor-title">{id ? 'Edit transaction' : 'New transaction'}</h2>
         {!id && (
@@ -83,7 +91,7 @@ export function TransactionEditor({ id, onClose }: TransactionEditorProps) {
           </div>
         )}
         <Field id="amount" label="Amount" error={issues.amount}>
-          <input id="amount" data-testid="amount" inputMode="decimal" autoComplete="off" value={draft.amount} onChange={set('amount')} {...describedBy('amount', issues.amount)} />
+          <input id="amount" data-testid="amount" inputMode="decimal" autoComplete="off" autoFocus value={draft.amount} onChange={set('amount')} {...describedBy('amount', issues.amount)} />
         </Field>
         <Field id="payee" label={draft.kind === 'income' ? 'From' : 'Payee'} error={issues.payee}>
           <input id="payee" data-testid="payee" autoComplete="off" value={draft.payee} onChange={set('payee')} {...describedBy('payee', issues.payee)} />
