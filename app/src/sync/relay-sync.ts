@@ -127,7 +127,10 @@ export class RelaySync {
       this.publish();
     });
     provider.on('sync', (synced) => {
-      if (synced) this.markSynced();
+      if (synced) {
+        this.problem = undefined;
+        this.markSynced();
+      }
       this.publish();
     });
     provider.on('connection-close', () => {
