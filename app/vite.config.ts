@@ -2,7 +2,7 @@ import react from '@vitejs/plugin-react';
 import { defaultClientConditions, defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
-export const THEME_COLOR = '#0f766e';
+const THEME_COLOR = '#0f766e';
 
 export default defineConfig({
   publicDir: '../public',
