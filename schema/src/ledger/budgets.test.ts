@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
+import { syncDocs } from '../testing/convergence.js';
 import { SeededRandom } from '../testing/seeded-random.js';
 import { Ledger } from './ledger.js';
 
@@ -8,20 +9,16 @@ function device(seed: number, now: number): { doc: Y.Doc; ledger: Ledger } {
   return { doc, ledger: new Ledger(doc, { random: new SeededRandom(seed), now: () => now }) };
 }
 
-function sync(a: Y.Doc, b: Y.Doc): void {
-  Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)));
-  Y.applyUpdate(a, Y.encodeStateAsUpdate(b, Y.encodeStateVector(a)));
-}
 
 describe('ledger: budgets and goals', () => {
   it('[BUD4] budgeting the same category and month on two devices gives one budget, the later entry winning', () => {
     const a = device(1, 1_000);
     const groceries = a.ledger.categories.create({ name: 'Groceries', kind: 'expense' }).id;
     const b = device(2, 2_000);
-    sync(a.doc, b.doc);
+    syncDocs(a.doc, b.doc);
     a.ledger.setBudget({ month: '2026-04', categoryId: groceries, amount: 40_000, currency: 'EUR' });
     b.ledger.setBudget({ month: '2026-04', categoryId: groceries, amount: 45_000, currency: 'EUR', rollover: true });
-    sync(a.doc, b.doc);
+    syncDocs(a.doc, b.doc);
     for (const { ledger } of [a, b]) {
       expect(ledger.budgets.list().map((budget) => [budget.amount, budget.rollover])).toEqual([[45_000, true]]);
     }

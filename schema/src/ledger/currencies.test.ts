@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
+import { syncDocs } from '../testing/convergence.js';
 import { money } from '../money/index.js';
 import { SeededRandom } from '../testing/seeded-random.js';
 import { Ledger } from './ledger.js';
@@ -9,10 +10,6 @@ function device(seed: number, now: number): { doc: Y.Doc; ledger: Ledger } {
   return { doc, ledger: new Ledger(doc, { random: new SeededRandom(seed), now: () => now }) };
 }
 
-function sync(a: Y.Doc, b: Y.Doc): void {
-  Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)));
-  Y.applyUpdate(a, Y.encodeStateAsUpdate(b, Y.encodeStateVector(a)));
-}
 
 describe('ledger: several currencies', () => {
   it('keeps a home currency every device shares', () => {
@@ -20,7 +17,7 @@ describe('ledger: several currencies', () => {
     const b = device(2, 2_000);
     expect(a.ledger.homeCurrency).toBeNull();
     a.ledger.setHomeCurrency('EUR');
-    sync(a.doc, b.doc);
+    syncDocs(a.doc, b.doc);
     expect(b.ledger.homeCurrency).toBe('EUR');
     expect(() => b.ledger.setHomeCurrency('EURO')).toThrow(/not an ISO 4217 currency code/);
   });
@@ -38,7 +35,7 @@ describe('ledger: several currencies', () => {
     const b = device(2, 9_000);
     a.ledger.setExchangeRate({ date: '2026-03-01', from: 'GBP', to: 'EUR', rate: '1.16' });
     b.ledger.setExchangeRate({ date: '2026-03-01', from: 'GBP', to: 'EUR', rate: '1.17' });
-    sync(a.doc, b.doc);
+    syncDocs(a.doc, b.doc);
     for (const { ledger } of [a, b]) {
       expect(ledger.rates.list()).toHaveLength(1);
       expect(ledger.rates.list()[0]?.rate).toBe('1.17');
@@ -50,7 +47,7 @@ describe('ledger: several currencies', () => {
     const b = device(2, 9_000);
     a.ledger.setExchangeRate({ date: '2026-03-01', from: 'EUR', to: 'USD', rate: '1.10' });
     b.ledger.setExchangeRate({ date: '2026-03-01', from: 'USD', to: 'EUR', rate: '0.95' });
-    sync(a.doc, b.doc);
+    syncDocs(a.doc, b.doc);
     const table = a.ledger.rateTable();
     expect(a.ledger.rates.list()).toHaveLength(1);
     expect(table.convert(money(9_500, 'EUR'), money(0, 'USD').currency, '2026-03-02')).toMatchObject({ money: money(10_000, 'USD') });

@@ -1,13 +1,10 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
+import { syncDocs } from '../testing/convergence.js';
 import { LEDGER_FORMAT, readFormat, upgradeFormat, type Migration } from './format.js';
 import { LedgerError } from './ledger-error.js';
 import { Ledger } from './ledger.js';
 
-function sync(a: Y.Doc, b: Y.Doc): void {
-  Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)));
-  Y.applyUpdate(a, Y.encodeStateAsUpdate(b, Y.encodeStateVector(a)));
-}
 
 describe('ledger format versions', () => {
   it('[FMT1] a ledger declares its format in meta with its first write', () => {
@@ -25,7 +22,7 @@ describe('ledger format versions', () => {
     const id = ledger.categories.create({ name: 'Food', kind: 'expense' }).id;
     const newer = new Y.Doc();
     newer.getMap('meta').set('version/zz', LEDGER_FORMAT + 1);
-    sync(doc, newer);
+    syncDocs(doc, newer);
     expect(ledger.writable).toBe(false);
     expect(ledger.categories.get(id)?.name).toBe('Food');
     const before = Y.encodeStateVector(doc);
@@ -39,7 +36,7 @@ describe('ledger format versions', () => {
     const current = new Y.Doc();
     current.getMap('meta').set('version/zz', LEDGER_FORMAT + 1);
     new Ledger(old, { node: 'a' }).categories.create({ name: 'Food', kind: 'expense' });
-    sync(old, current);
+    syncDocs(old, current);
     expect(readFormat(old.getMap('meta'))).toBe(LEDGER_FORMAT + 1);
     expect(readFormat(current.getMap('meta'))).toBe(LEDGER_FORMAT + 1);
   });

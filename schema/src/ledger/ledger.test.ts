@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
+import { syncDocs } from '../testing/convergence.js';
 import { SeededRandom } from '../testing/seeded-random.js';
 import { LedgerError } from './ledger-error.js';
 import { Ledger } from './ledger.js';
@@ -22,8 +23,7 @@ function device(node: string, now = 1_700_000_000_000, clientID?: number): Devic
 
 /** Both directions of a y-websocket sync: afterwards each holds everything the other had. */
 function sync(a: Device, b: Device): void {
-  Y.applyUpdate(b.doc, Y.encodeStateAsUpdate(a.doc, Y.encodeStateVector(b.doc)));
-  Y.applyUpdate(a.doc, Y.encodeStateAsUpdate(b.doc, Y.encodeStateVector(a.doc)));
+  syncDocs(a.doc, b.doc);
 }
 
 function withAccount(d: Device): string {

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
+import { syncDocs } from '../testing/convergence.js';
 import { SeededRandom } from '../testing/seeded-random.js';
 import { Ledger, occurrenceId } from './ledger.js';
 
@@ -16,8 +17,7 @@ function device(node: string, seed: number): Device {
 }
 
 function sync(a: Device, b: Device): void {
-  Y.applyUpdate(b.doc, Y.encodeStateAsUpdate(a.doc, Y.encodeStateVector(b.doc)));
-  Y.applyUpdate(a.doc, Y.encodeStateAsUpdate(b.doc, Y.encodeStateVector(a.doc)));
+  syncDocs(a.doc, b.doc);
 }
 
 /** Device A with a monthly rent of 950 EUR on the 1st from January 2026, synced to device B. */

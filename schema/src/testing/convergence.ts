@@ -81,3 +81,9 @@ export function assertConverged(docs: readonly Y.Doc[]): void {
     }
   });
 }
+
+/** Both directions of a y-websocket sync between two documents: afterwards each holds all the other had. */
+export function syncDocs(a: Y.Doc, b: Y.Doc): void {
+  Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)));
+  Y.applyUpdate(a, Y.encodeStateAsUpdate(b, Y.encodeStateVector(a)));
+}

@@ -5,6 +5,7 @@ export {
   collectionOf,
   docSnapshot,
   ledgerSnapshot,
+  syncDocs,
   type CollectionName,
   type LedgerSnapshot,
 } from './convergence.js';
