@@ -42,7 +42,7 @@ function syncUrl(docId: string, token?: string): string {
 }
 
 async function nothingStored(docId: string): Promise<void> {
-  expect(await relay.storage.loadDoc(docId)).toEqual({ snapshot: null, updates: [], lastSeq: 0 });
+  expect(await relay.storage.loadDoc(docId)).toEqual({ snapshot: null, stateVector: null, updates: [], lastSeq: 0 });
 }
 
 function claimsOf(session: Session) {

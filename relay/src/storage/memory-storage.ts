@@ -12,6 +12,7 @@ import type {
 
 interface MemoryDoc {
   snapshot: Uint8Array | null;
+  stateVector: Uint8Array | null;
   log: { seq: number; update: Uint8Array }[];
   nextSeq: number;
 }
@@ -32,9 +33,10 @@ export class MemoryStorage implements RelayStorage {
 
   async loadDoc(docId: string): Promise<StoredDoc> {
     const doc = this.docs.get(docId);
-    if (doc === undefined) return { snapshot: null, updates: [], lastSeq: 0 };
+    if (doc === undefined) return { snapshot: null, stateVector: null, updates: [], lastSeq: 0 };
     return {
       snapshot: doc.snapshot === null ? null : doc.snapshot.slice(),
+      stateVector: doc.stateVector === null ? null : doc.stateVector.slice(),
       updates: doc.log.map((entry) => entry.update.slice()),
       lastSeq: doc.log.at(-1)?.seq ?? 0,
     };
@@ -47,9 +49,10 @@ export class MemoryStorage implements RelayStorage {
     return seq;
   }
 
-  async compactDoc(docId: string, snapshot: Uint8Array, _stateVector: Uint8Array, upToSeq: number): Promise<void> {
+  async compactDoc(docId: string, snapshot: Uint8Array, stateVector: Uint8Array, upToSeq: number): Promise<void> {
     const doc = this.docOrNew(docId);
     doc.snapshot = snapshot.slice();
+    doc.stateVector = stateVector.slice();
     doc.log = doc.log.filter((entry) => entry.seq > upToSeq);
   }
 
@@ -144,7 +147,7 @@ export class MemoryStorage implements RelayStorage {
   private docOrNew(docId: string): MemoryDoc {
     let doc = this.docs.get(docId);
     if (doc === undefined) {
-      doc = { snapshot: null, log: [], nextSeq: 1 };
+      doc = { snapshot: null, stateVector: null, log: [], nextSeq: 1 };
       this.docs.set(docId, doc);
     }
     return doc;

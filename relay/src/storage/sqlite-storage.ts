@@ -65,10 +65,11 @@ export class SqliteStorage implements RelayStorage {
 
   async loadDoc(docId: string): Promise<StoredDoc> {
     this.flushAppends();
-    const doc = this.statements.docSnapshot.get(docId) as { snapshot: Buffer | null } | undefined;
+    const doc = this.statements.docSnapshot.get(docId) as { snapshot: Buffer | null; state_vector: Buffer | null } | undefined;
     const rows = this.statements.docUpdates.all(docId) as { seq: number; update_data: Buffer }[];
     return {
       snapshot: doc?.snapshot == null ? null : bytes(doc.snapshot),
+      stateVector: doc?.snapshot == null || doc.state_vector === null ? null : bytes(doc.state_vector),
       updates: rows.map((row) => bytes(row.update_data)),
       lastSeq: rows.at(-1)?.seq ?? 0,
     };
@@ -222,7 +223,7 @@ function migrate(db: Database.Database): void {
 
 function prepare(db: Database.Database) {
   return {
-    docSnapshot: db.prepare('SELECT snapshot FROM docs WHERE id = ?'),
+    docSnapshot: db.prepare('SELECT snapshot, state_vector FROM docs WHERE id = ?'),
     docUpdates: db.prepare('SELECT seq, update_data FROM doc_updates WHERE doc_id = ? ORDER BY seq'),
     appendUpdate: db.prepare('INSERT INTO doc_updates (doc_id, update_data) VALUES (?, ?)'),
     upsertSnapshot: db.prepare(

@@ -67,7 +67,7 @@ describe.each(implementations)('$name keeps the relay storage contract', (implem
   });
 
   it('an unknown document loads as empty', async () => {
-    expect(await storage.loadDoc('nothing-here')).toEqual({ snapshot: null, updates: [], lastSeq: 0 });
+    expect(await storage.loadDoc('nothing-here')).toEqual({ snapshot: null, stateVector: null, updates: [], lastSeq: 0 });
   });
 
   it('appended updates load back in order with increasing sequence numbers', async () => {
@@ -93,13 +93,15 @@ describe.each(implementations)('$name keeps the relay storage contract', (implem
     await storage.appendUpdate('ledger-1', updateSetting(doc, 'currency', 'EUR'));
     const upTo = await storage.appendUpdate('ledger-1', updateSetting(doc, 'locale', 'fr-FR'));
     const snapshot = Y.encodeStateAsUpdate(doc);
+    const stateVector = Y.encodeStateVector(doc);
     const late = updateSetting(doc, 'theme', 'dark');
     await storage.appendUpdate('ledger-1', late);
 
-    await storage.compactDoc('ledger-1', snapshot, Y.encodeStateVector(doc), upTo);
+    await storage.compactDoc('ledger-1', snapshot, stateVector, upTo);
 
     const stored = await storage.loadDoc('ledger-1');
     expect(stored.snapshot).toEqual(snapshot);
+    expect(stored.stateVector).toEqual(stateVector);
     expect(stored.updates).toEqual([late]);
     expect((await rebuild(storage, 'ledger-1')).getMap('settings').toJSON()).toEqual(doc.getMap('settings').toJSON());
   });

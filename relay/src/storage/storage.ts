@@ -4,6 +4,8 @@ export type DocRole = 'owner' | 'writer' | 'reader';
 export interface StoredDoc {
   /** The compacted state, or null if the log has never been compacted. */
   readonly snapshot: Uint8Array | null;
+  /** The snapshot's state vector, as given to `compactDoc`; null with the snapshot. */
+  readonly stateVector: Uint8Array | null;
   /** Accepted updates appended since the snapshot, oldest first. */
   readonly updates: readonly Uint8Array[];
   /** Sequence number of the newest update in `updates`, or 0 when there is none. */

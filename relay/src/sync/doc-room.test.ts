@@ -135,6 +135,28 @@ describe('a document room', () => {
     expect(laptop.doc.getMap('accounts').get('a1')).toBe('Cash');
   });
 
+  it('[P1] a device with nothing yet gets a compacted ledger whole, and its edits land on top of it', async () => {
+    const storage = new MemoryStorage();
+    const history = new Y.Doc();
+    for (let i = 0; i < 50; i++) history.getMap('transactions').set(`t${i}`, i);
+    await storage.compactDoc('ledger', Y.encodeStateAsUpdate(history), Y.encodeStateVector(history), 0);
+    const room = rooms(storage).open('ledger');
+    const phone = peer();
+    room.join(phone, { canWrite: true });
+    room.receive(phone, syncStep1Of(phone.doc));
+    await exchange(room, phone);
+    expect(phone.doc.getMap('transactions').size).toBe(50);
+
+    room.receive(phone, updateMessage(edit(phone.doc, (doc) => doc.getMap('transactions').set('t50', 50))));
+    const laptop = peer();
+    Y.applyUpdate(laptop.doc, Y.encodeStateAsUpdate(history));
+    room.join(laptop, { canWrite: true });
+    room.receive(laptop, syncStep1Of(laptop.doc));
+    await exchange(room, phone, laptop);
+    expect(laptop.doc.getMap('transactions').get('t50')).toBe(50);
+    expect((await storedLedger(storage, 'ledger')).getMap('transactions').size).toBe(51);
+  });
+
   it('[P2] echoes each accepted update to its sender', async () => {
     const room = rooms(new MemoryStorage()).open('ledger');
     const phone = peer();
@@ -222,6 +244,35 @@ describe('a document room', () => {
 });
 
 describe('the loaded documents', () => {
+  it('a document whose load failed refuses its peers and is loaded afresh for the next one', async () => {
+    let failNextLoad = true;
+    class FlakyStorage extends MemoryStorage {
+      override async loadDoc(docId: string): Promise<StoredDoc> {
+        if (failNextLoad) {
+          failNextLoad = false;
+          throw new Error('disk unavailable');
+        }
+        return super.loadDoc(docId);
+      }
+    }
+    const storage = new FlakyStorage();
+    await storage.appendUpdate('ledger', edit(new Y.Doc(), (doc) => doc.getMap('accounts').set('a1', 'Cash')));
+    const loaded = rooms(storage);
+    const phone = peer();
+    const broken = loaded.open('ledger');
+    broken.join(phone, { canWrite: true });
+    await broken.settled();
+    expect(phone.closed?.code).toBe(closeCodes.internalError);
+
+    const laptop = peer();
+    const room = loaded.open('ledger');
+    expect(room).not.toBe(broken);
+    room.join(laptop, { canWrite: true });
+    room.receive(laptop, syncStep1Of(laptop.doc));
+    await exchange(room, laptop);
+    expect(laptop.doc.getMap('accounts').get('a1')).toBe('Cash');
+  });
+
   it('[P4] unloads a document after its last peer leaves and reloads everything on the next join', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout'] });
     const storage = new MemoryStorage();

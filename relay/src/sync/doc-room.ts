@@ -1,7 +1,7 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { RelayMetrics } from '../metrics.js';
-import type { RelayStorage } from '../storage/storage.js';
+import type { RelayStorage, StoredDoc } from '../storage/storage.js';
 import { closeCodes, type CloseCode, type PeerSocket } from './peer-socket.js';
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, parseFrame } from './sync-message.js';
 
@@ -46,6 +46,11 @@ export class DocRoom {
   private logLength = 0;
   private lastSeq = 0;
   private failed = false;
+  /**
+   * A freshly compacted document is kept as its stored bytes until something needs the Y.Doc:
+   * a peer that has nothing yet is sent those bytes at once, which is most of a cold start.
+   */
+  private unbuilt: { readonly snapshot: Uint8Array; readonly stateVector: Uint8Array } | null = null;
 
   constructor(
     readonly docId: string,
@@ -62,6 +67,11 @@ export class DocRoom {
     return this.peers.size;
   }
 
+  /** True once loading or storing has failed: the room only refuses peers until it is unloaded. */
+  get broken(): boolean {
+    return this.failed;
+  }
+
   /** Resolves once everything that has arrived so far has been handled and stored. */
   async settled(): Promise<void> {
     while (this.draining) await this.queue;
@@ -71,7 +81,8 @@ export class DocRoom {
   join(socket: PeerSocket, access: PeerAccess): void {
     this.peers.set(socket, { ...access, awarenessClients: new Set() });
     this.access.set(socket, access);
-    this.arrive({ kind: 'join', socket });
+    if (this.failed) this.reject(socket, closeCodes.internalError, 'document unavailable');
+    else this.arrive({ kind: 'join', socket });
   }
 
   receive(socket: PeerSocket, frame: Uint8Array): void {
@@ -128,12 +139,34 @@ export class DocRoom {
 
   private async load(): Promise<void> {
     const stored = await this.storage.loadDoc(this.docId);
+    this.logLength = stored.updates.length;
+    this.lastSeq = stored.lastSeq;
+    if (stored.snapshot !== null && stored.stateVector !== null && stored.updates.length === 0) {
+      this.unbuilt = { snapshot: stored.snapshot, stateVector: stored.stateVector };
+    } else {
+      this.build(stored);
+    }
+  }
+
+  private build(stored: Pick<StoredDoc, 'snapshot' | 'updates'>): void {
     this.doc.transact(() => {
       if (stored.snapshot !== null) Y.applyUpdate(this.doc, stored.snapshot);
       for (const update of stored.updates) Y.applyUpdate(this.doc, update);
     });
-    this.logLength = stored.updates.length;
-    this.lastSeq = stored.lastSeq;
+  }
+
+  /** The Y.Doc with everything stored in it. */
+  private built(): Y.Doc {
+    if (this.unbuilt !== null) {
+      const { snapshot } = this.unbuilt;
+      this.unbuilt = null;
+      this.build({ snapshot, updates: [] });
+    }
+    return this.doc;
+  }
+
+  private stateVector(): Uint8Array {
+    return this.unbuilt?.stateVector ?? Y.encodeStateVector(this.doc);
   }
 
   private fail(): void {
@@ -144,7 +177,7 @@ export class DocRoom {
   private async greet(socket: PeerSocket): Promise<void> {
     await this.flush();
     // Our state vector asks the peer for whatever it has that the relay lacks.
-    this.send(socket, encodeSyncStep1(Y.encodeStateVector(this.doc)));
+    this.send(socket, encodeSyncStep1(this.stateVector()));
     const clients = [...this.awareness.getStates().keys()];
     if (clients.length > 0) {
       this.send(socket, encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)));
@@ -162,7 +195,7 @@ export class DocRoom {
       case 'sync-step-1':
         // The reply may only hold what is stored.
         await this.flush();
-        this.send(socket, encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, message.stateVector)));
+        this.send(socket, encodeSyncStep2(this.missingFrom(message.stateVector)));
         this.options.onSynced?.(socket);
         return;
       case 'sync-step-2':
@@ -189,8 +222,15 @@ export class DocRoom {
     }
   }
 
+  /** What a peer with this state vector lacks. */
+  private missingFrom(stateVector: Uint8Array): Uint8Array {
+    if (this.unbuilt !== null && Y.decodeStateVector(stateVector).size === 0) return this.unbuilt.snapshot;
+    return Y.encodeStateAsUpdate(this.built(), stateVector);
+  }
+
   /** Applies an update and starts storing what it changed; `flush` sends it once stored. */
   private accept(socket: PeerSocket, update: Uint8Array): void {
+    if (isEmptyUpdate(update)) return;
     try {
       Y.parseUpdateMeta(update);
     } catch {
@@ -201,14 +241,15 @@ export class DocRoom {
     const collect = (change: Uint8Array): void => {
       changes.push(change);
     };
-    this.doc.on('update', collect);
+    const doc = this.built();
+    doc.on('update', collect);
     try {
-      Y.applyUpdate(this.doc, update, socket);
+      Y.applyUpdate(doc, update, socket);
     } catch {
       this.reject(socket, closeCodes.policyViolation, 'malformed update');
       return;
     } finally {
-      this.doc.off('update', collect);
+      doc.off('update', collect);
     }
     for (const change of changes) {
       const started = performance.now();
@@ -239,7 +280,8 @@ export class DocRoom {
   }
 
   private async compact(): Promise<void> {
-    await this.storage.compactDoc(this.docId, Y.encodeStateAsUpdate(this.doc), Y.encodeStateVector(this.doc), this.lastSeq);
+    const doc = this.built();
+    await this.storage.compactDoc(this.docId, Y.encodeStateAsUpdate(doc), Y.encodeStateVector(doc), this.lastSeq);
     this.logLength = 0;
   }
 
@@ -269,4 +311,9 @@ export class DocRoom {
     this.leave(socket);
     socket.close(code, reason);
   }
+}
+
+/** What a peer with nothing to add sends as its sync step 2: no structs, no deletions. */
+function isEmptyUpdate(update: Uint8Array): boolean {
+  return update.length === 2 && update[0] === 0 && update[1] === 0;
 }

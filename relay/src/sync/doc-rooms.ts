@@ -27,10 +27,11 @@ export class DocRooms {
 
   open(docId: string): DocRoom {
     const existing = this.rooms.get(docId);
-    if (existing !== undefined) {
+    if (existing !== undefined && !existing.broken) {
       this.cancelUnload(existing);
       return existing;
     }
+    if (existing !== undefined) void this.unload(existing);
     const room = new DocRoom(
       docId,
       this.options.storage,
