@@ -157,6 +157,26 @@ describe('a document room', () => {
     expect((await storedLedger(storage, 'ledger')).getMap('transactions').size).toBe(51);
   });
 
+  it('[P2] when storing fails, nothing unstored is sent and every peer is closed', async () => {
+    class FullDisk extends MemoryStorage {
+      override async appendUpdate(): Promise<number> {
+        throw new Error('disk full');
+      }
+    }
+    const room = rooms(new FullDisk()).open('ledger');
+    const phone = peer();
+    const laptop = peer();
+    room.join(phone, { canWrite: true });
+    room.join(laptop, { canWrite: true });
+    room.receive(phone, updateMessage(edit(phone.doc, (doc) => doc.getMap('accounts').set('a1', 'Cash'))));
+    room.receive(laptop, syncStep1Of(laptop.doc));
+    await room.settled();
+    await exchange(room, laptop);
+    expect(laptop.doc.getMap('accounts').get('a1')).toBeUndefined();
+    expect([phone.closed?.code, laptop.closed?.code]).toEqual([closeCodes.internalError, closeCodes.internalError]);
+    expect(room.broken).toBe(true);
+  });
+
   it('[P2] echoes each accepted update to its sender', async () => {
     const room = rooms(new MemoryStorage()).open('ledger');
     const phone = peer();

@@ -272,7 +272,13 @@ export class DocRoom {
     const updates = this.unsentUpdates;
     this.unsavedAppends = [];
     this.unsentUpdates = [];
-    await Promise.all(appends);
+    try {
+      await Promise.all(appends);
+    } catch (error) {
+      // The document now holds updates that are not stored: it must not answer anyone again.
+      this.fail();
+      throw error;
+    }
     for (const message of updates) {
       for (const peer of this.peers.keys()) this.send(peer, message);
     }
