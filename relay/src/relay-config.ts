@@ -38,7 +38,8 @@ export function resolveRelayConfig(config: RelayConfig): ResolvedRelayConfig {
     audience: 'tally-sync',
     accessTokenTtlSeconds: 15 * 60,
     allowedOrigins: [],
-    maxFrameBytes: 1024 * 1024,
+    // A device's first sync sends its whole ledger in one message: 32 MiB holds about 180,000 transactions.
+    maxFrameBytes: 32 * 1024 * 1024,
     maxBufferedBytes: 8 * 1024 * 1024,
     unloadAfterMs: 10_000,
     compactAfter: 500,

@@ -87,7 +87,7 @@ export function parseServerEnv(env: NodeJS.ProcessEnv, defaultAppDir = resolve('
     allowedOrigins: origins(),
     trustProxy: flag('TRUST_PROXY'),
     logLevel: logLevel(),
-    maxFrameBytes: integer('MAX_FRAME_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
+    maxFrameBytes: integer('MAX_FRAME_BYTES', 32 * 1024 * 1024, 1024, 64 * 1024 * 1024),
     accessTokenTtlSeconds: integer('ACCESS_TOKEN_TTL_SECONDS', 15 * 60, 10, 24 * 60 * 60),
     authRequestsPerMinute: integer('AUTH_REQUESTS_PER_MINUTE', 30, 1, 1_000_000),
     upgradesPerMinute: integer('UPGRADES_PER_MINUTE', 120, 1, 1_000_000),
