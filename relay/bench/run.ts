@@ -21,6 +21,7 @@ const relayDir = fileURLToPath(new URL('..', import.meta.url));
 const docs = Number(process.env['BENCH_DOCS'] ?? 1000);
 const idleSockets = Number(process.env['BENCH_IDLE_SOCKETS'] ?? 10_000);
 const coldTransactions = Number(process.env['BENCH_COLD_TRANSACTIONS'] ?? 100_000);
+const rounds = Number(process.env['BENCH_ROUNDS'] ?? 3);
 const basePlan: Omit<LoadPlan, 'docs'> = {
   throughputUpdatesPerDoc: 40,
   windowPerDoc: 4,
@@ -136,16 +137,29 @@ async function nextJson(run: LoadRun): Promise<LoadLine> {
   return JSON.parse(line.value) as LoadLine;
 }
 
+async function measureFanout(kind: ServerKind, workDir: string): Promise<Record<string, number>> {
+  const server = await ServerProcess.start(kind, mkdtempSync(join(workDir, `${kind}-fanout-`)));
+  const fanout = startLoad('fanout', { ...basePlan, docs: await benchDocs(server, docs, 'fanout') }, workDir);
+  const result = (await nextJson(fanout)).result ?? {};
+  await server.stop();
+  return result;
+}
+
+/** The least disturbed of `rounds` runs of each server, alternating, so a busy moment on a shared machine hits both alike. */
+async function bestFanout(workDir: string): Promise<Record<ServerKind, Record<string, number>>> {
+  const runs: Record<ServerKind, Record<string, number>[]> = { tally: [], reference: [] };
+  for (let round = 0; round < rounds; round++) {
+    for (const kind of ['tally', 'reference'] as const) runs[kind].push(await measureFanout(kind, workDir));
+  }
+  const best = (kind: ServerKind): Record<string, number> =>
+    runs[kind].reduce((a, b) => ((a['updatesPerSecond'] ?? 0) >= (b['updatesPerSecond'] ?? 0) ? a : b));
+  return { tally: best('tally'), reference: best('reference') };
+}
+
 async function measure(kind: ServerKind, workDir: string, snapshot: Uint8Array): Promise<Record<string, number>> {
   const results: Record<string, number> = {};
   const dataDir = (name: string): string => mkdtempSync(join(workDir, `${kind}-${name}-`));
-
-  let server = await ServerProcess.start(kind, dataDir('fanout'));
-  const fanout = startLoad('fanout', { ...basePlan, docs: await benchDocs(server, docs, 'fanout') }, workDir);
-  Object.assign(results, (await nextJson(fanout)).result);
-  await server.stop();
-
-  server = await ServerProcess.start(kind, dataDir('idle'));
+  let server = await ServerProcess.start(kind, dataDir('idle'));
   const idleDocs = await benchDocs(server, Math.min(docs, idleSockets), 'idle');
   results['rssBeforeIdleMiB'] = server.rssMiB();
   const idle = startLoad('idle', { ...basePlan, docs: idleDocs }, workDir);
@@ -184,9 +198,9 @@ async function measure(kind: ServerKind, workDir: string, snapshot: Uint8Array):
 }
 
 const rows: { label: string; key: string; better: 'higher' | 'lower'; budget: string }[] = [
-  { label: `fan-out throughput, ${docs} docs × 2 clients (updates/s)`, key: 'updatesPerSecond', better: 'higher', budget: '≥ 1.5× reference' },
-  { label: 'p50 sender→peer latency at 500 updates/s (ms)', key: 'latencyP50Ms', better: 'lower', budget: '' },
-  { label: 'p99 sender→peer latency at 500 updates/s (ms)', key: 'latencyP99Ms', better: 'lower', budget: '≤ 5 ms' },
+  { label: `fan-out throughput, ${docs} docs × 2 clients (updates/s, best of ${rounds})`, key: 'updatesPerSecond', better: 'higher', budget: '≥ 1.5× reference' },
+  { label: 'p50 sender→peer latency at 500 updates/s (ms, same run)', key: 'latencyP50Ms', better: 'lower', budget: '' },
+  { label: 'p99 sender→peer latency at 500 updates/s (ms, same run)', key: 'latencyP99Ms', better: 'lower', budget: '≤ 5 ms' },
   { label: `RSS with ${idleSockets} idle sockets (MiB)`, key: 'rssIdleMiB', better: 'lower', budget: '≤ 1024 MiB' },
   { label: 'RSS before those sockets (MiB)', key: 'rssBeforeIdleMiB', better: 'lower', budget: '' },
   { label: `cold load of a ${coldTransactions}-transaction ledger to first sync reply (ms, median of 3)`, key: 'coldLoadMs', better: 'lower', budget: '≤ 300 ms' },
@@ -197,8 +211,9 @@ try {
   console.log(`building a ${coldTransactions}-transaction ledger for the cold-load measurement…`);
   const snapshot = ledgerSnapshot(coldTransactions);
   console.log(`ledger snapshot: ${(snapshot.byteLength / 2 ** 20).toFixed(1)} MiB`);
-  const tally = await measure('tally', workDir, snapshot);
-  const reference = await measure('reference', workDir, snapshot);
+  const fanout = await bestFanout(workDir);
+  const tally = { ...fanout.tally, ...(await measure('tally', workDir, snapshot)) };
+  const reference = { ...fanout.reference, ...(await measure('reference', workDir, snapshot)) };
   console.log('');
   console.log(['measure', 'tally', '@y/websocket-server', 'tally ÷ reference', 'budget'].join(' | '));
   for (const row of rows) {
