@@ -13,9 +13,10 @@ const HOUR = 3_600_000;
 const FUZZ_TIMEOUT_MS = 300_000;
 /**
  * Seeds that once found a bug stay here as regression runs. 768907, 768908, 768912, 768920:
- * one operation writing twice (restore, then update a budget or a rate).
+ * one operation writing twice (restore, then update a budget or a rate). 976780: a split's new
+ * amount when no category is left to split into.
  */
-const REGRESSION_SEEDS: readonly number[] = [768_907, 768_908, 768_912, 768_920];
+const REGRESSION_SEEDS: readonly number[] = [768_907, 768_908, 768_912, 768_920, 976_780];
 const seedCount = Number(process.env['TALLY_FUZZ_SEEDS'] ?? (process.env['CI'] ? 24 : 4));
 const firstSeed = Number(process.env['TALLY_FUZZ_SEED'] ?? Date.now() % 1_000_000);
 const seeds = [...REGRESSION_SEEDS, ...Array.from({ length: seedCount }, (_, i) => firstSeed + i)];

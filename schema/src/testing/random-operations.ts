@@ -225,7 +225,9 @@ function transactionPatch(
       return splitInTwo(ledger, random, transaction.amount);
     case 'amount': {
       const amount = random.int(-500_000, 500_000);
-      return transaction.splits.length === 0 ? { amount } : { amount, ...splitInTwo(ledger, random, amount) };
+      if (transaction.splits.length === 0) return { amount };
+      // Without categories left to split into, the new amount ends the split.
+      return { amount, ...(splitInTwo(ledger, random, amount) ?? { splits: [] }) };
     }
     case 'categoryId':
       return { categoryId: randomValue(ledger, random, 'transactions', field), splits: [] };
