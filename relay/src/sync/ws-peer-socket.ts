@@ -6,20 +6,24 @@ import { closeCodes, type CloseCode, type PeerSocket } from './peer-socket.js';
  * Adapts a `ws` socket for a room. Frames sent in one tick leave in one write (the TCP socket is
  * corked until the next tick), which matters when a room flushes several updates at once. A peer
  * that stops reading while its send buffer grows past `maxBufferedBytes` is closed rather than
- * buffered for ever (design §7).
+ * buffered for ever (design §7). The largest message still in the buffer does not count: a fresh
+ * device's first sync reply is its whole ledger, and reading it takes a moment.
  */
 export function wsPeerSocket(socket: WebSocket, connection: Socket, maxBufferedBytes: number): PeerSocket {
   let corked = false;
+  let largestUnsent = 0;
   const uncork = (): void => {
     corked = false;
     connection.uncork();
   };
   const peer: PeerSocket = {
     send(message) {
-      if (socket.bufferedAmount > maxBufferedBytes) {
+      if (socket.bufferedAmount === 0) largestUnsent = 0;
+      if (socket.bufferedAmount - largestUnsent > maxBufferedBytes) {
         peer.close(closeCodes.tryAgainLater, 'too slow to keep up');
         return;
       }
+      largestUnsent = Math.max(largestUnsent, message.byteLength);
       if (!corked) {
         corked = true;
         connection.cork();
