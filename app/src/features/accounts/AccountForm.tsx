@@ -15,6 +15,7 @@ import {
 import { useState, type FormEvent } from 'react';
 import { useTally } from '../../app/tally-context.js';
 import { describedBy, Field } from '../../ui/Field.js';
+import { FormFooter } from '../../ui/FormFooter.js';
 import { LOCALE } from '../../ui/locale.js';
 
 interface AccountFormProps {
@@ -121,33 +122,22 @@ export function AccountForm({ account, onDone }: AccountFormProps) {
           {...describedBy('account-opening-balance', issues.openingBalance)}
         />
       </Field>
-      {issues.form && (
-        <p className="form__error" role="alert">
-          {issues.form}
-        </p>
-      )}
-      <div className="form__actions">
-        {account && (
-          <button
-            type="button"
-            className="button"
-            data-testid="archive-account"
-            onClick={() => {
+      <FormFooter
+        error={issues.form}
+        archive={
+          account && {
+            archived: account.archived,
+            testId: 'archive-account',
+            onToggle: () => {
               ledger.accounts.update(account.id, { archived: !account.archived });
               onDone();
-            }}
-          >
-            {account.archived ? 'Unarchive' : 'Archive'}
-          </button>
-        )}
-        <span className="form__spacer" />
-        <button type="button" className="button" onClick={onDone}>
-          Cancel
-        </button>
-        <button type="submit" className="button button--primary" data-testid="save-account">
-          Save account
-        </button>
-      </div>
+            },
+          }
+        }
+        onCancel={onDone}
+        saveLabel="Save account"
+        saveTestId="save-account"
+      />
     </form>
   );
 }

@@ -2,6 +2,7 @@ import { CATEGORY_KINDS, categoryKind, LedgerError, validateRecord, type Categor
 import { useState, type FormEvent } from 'react';
 import { useTally } from '../../app/tally-context.js';
 import { describedBy, Field } from '../../ui/Field.js';
+import { FormFooter } from '../../ui/FormFooter.js';
 
 interface CategoryFormProps {
   readonly category?: LedgerRecord<Category> | undefined;
@@ -68,33 +69,22 @@ export function CategoryForm({ category, onDone }: CategoryFormProps) {
           ))}
         </select>
       </Field>
-      {issues.form && (
-        <p className="form__error" role="alert">
-          {issues.form}
-        </p>
-      )}
-      <div className="form__actions">
-        {category && (
-          <button
-            type="button"
-            className="button"
-            data-testid="archive-category"
-            onClick={() => {
+      <FormFooter
+        error={issues.form}
+        archive={
+          category && {
+            archived: category.archived,
+            testId: 'archive-category',
+            onToggle: () => {
               ledger.categories.update(category.id, { archived: !category.archived });
               onDone();
-            }}
-          >
-            {category.archived ? 'Unarchive' : 'Archive'}
-          </button>
-        )}
-        <span className="form__spacer" />
-        <button type="button" className="button" onClick={onDone}>
-          Cancel
-        </button>
-        <button type="submit" className="button button--primary" data-testid="save-category">
-          Save category
-        </button>
-      </div>
+            },
+          }
+        }
+        onCancel={onDone}
+        saveLabel="Save category"
+        saveTestId="save-category"
+      />
     </form>
   );
 }
