@@ -15,7 +15,7 @@ import { compareRows, type TransactionRow } from '../src/storage/index.js';
 import { toTransactionRow } from '../src/storage/transaction-row.js';
 import { filterTransactions, NO_FILTER } from '../src/features/transactions/transaction-filter.js';
 import { firstLoadJs, serviceWorkerJs } from './first-load-size.js';
-import { seededLedger } from './seeded-ledger.js';
+import { typicalLedger } from '@tally/schema/testing';
 import { uiTimings } from './ui-timings.js';
 
 const COUNT = Number(process.env['TALLY_BENCH_TRANSACTIONS'] ?? 100_000);
@@ -49,7 +49,7 @@ console.log(`Tally app bench, ${COUNT.toLocaleString('en-US')} transactions\n`);
 report({ what: `app shell JS, gzipped, first load (${shell.files.join(', ')})`, value: shell.gzipBytes / 1024, unit: 'KiB', budget: 170 });
 report({ what: 'service worker JS, gzipped (fetched after first render)', value: worker.gzipBytes / 1024, unit: 'KiB' });
 
-const doc = seededLedger(COUNT);
+const { doc } = typicalLedger(COUNT);
 const rows: TransactionRow[] = openLedger(doc).transactions.list().map(toTransactionRow).sort(compareRows);
 const samples = Array.from({ length: 25 }, () => {
   const start = performance.now();

@@ -12,7 +12,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import * as Y from 'yjs';
 import { SqliteStorage } from '../src/storage/sqlite-storage.js';
-import { ledgerSnapshot } from './ledger-fixture.js';
+import { SeededRandom, typicalLedger } from '@tally/schema/testing';
 import type { BenchDoc, LoadPlan } from './load-generator.js';
 
 type ServerKind = 'tally' | 'reference';
@@ -209,7 +209,7 @@ const rows: { label: string; key: string; better: 'higher' | 'lower'; budget: st
 const workDir = mkdtempSync(join(tmpdir(), 'tally-bench-'));
 try {
   console.log(`building a ${coldTransactions}-transaction ledger for the cold-load measurement…`);
-  const snapshot = ledgerSnapshot(coldTransactions);
+  const snapshot = Y.encodeStateAsUpdate(typicalLedger(coldTransactions, { random: new SeededRandom(coldTransactions) }).doc);
   console.log(`ledger snapshot: ${(snapshot.byteLength / 2 ** 20).toFixed(1)} MiB`);
   const fanout = await bestFanout(workDir);
   const tally = { ...fanout.tally, ...(await measure('tally', workDir, snapshot)) };

@@ -1,18 +1,16 @@
 /**
- * Ledger size and speed (design §6: ≤ 250 bytes per typical transaction). Each figure is
+ * Ledger size and speed (budget: ≤ 250 bytes per typical transaction). Each figure is
  * printed beside the same records as plain JSON and as plain Yjs maps without the
  * last-write-wins layer, measured in the same run.
  */
 import { performance } from 'node:perf_hooks';
 import * as Y from 'yjs';
-import { Ledger, type NewTransaction } from '../src/index.js';
-import { SeededRandom } from '../src/testing/index.js';
+import { Ledger } from '../src/index.js';
+import { createInBatches, typicalSetup, typicalTransactions } from '../src/testing/index.js';
 
 const BUDGET_BYTES_PER_TRANSACTION = 250;
 const BATCH = 1_000;
 const SIZES = [10_000, 100_000];
-const PAYEES = ['Corner Bakery', 'City Rent Ltd', 'Employer GmbH', 'Bookshop', 'Rail Company', 'Café Müller', 'Pharmacy'];
-const NOTES = ['weekly shop', 'shared with Sam', 'refund pending', 'birthday present', '', 'work trip'];
 
 interface Row {
   readonly what: string;
@@ -21,21 +19,6 @@ interface Row {
   readonly createMs: number;
   readonly applyMs: number;
   readonly readMs: number;
-}
-
-/** A typical transaction: eight fields, ids and text of realistic length. */
-function typicalTransactions(count: number, accountId: string, categoryIds: readonly string[]): NewTransaction[] {
-  const random = new SeededRandom(count);
-  return Array.from({ length: count }, () => ({
-    date: `2026-${String(random.int(1, 12)).padStart(2, '0')}-${String(random.int(1, 28)).padStart(2, '0')}`,
-    amount: -random.int(100, 250_000),
-    currency: 'EUR',
-    accountId,
-    categoryId: random.pick(categoryIds),
-    payee: random.pick(PAYEES),
-    notes: random.pick(NOTES),
-    tags: random.chance(0.3) ? ['holiday'] : [],
-  }));
 }
 
 function time<T>(run: () => T): [T, number] {
@@ -47,18 +30,11 @@ function time<T>(run: () => T): [T, number] {
 function measureLedger(count: number): Row & { json: Row; plainYjs: Row } {
   const doc = new Y.Doc();
   const ledger = new Ledger(doc);
-  const accountId = ledger.accounts.create({ name: 'Checking', type: 'checking', currency: 'EUR' }).id;
-  const categoryIds = ['Groceries', 'Rent', 'Travel', 'Books'].map((name) => ledger.categories.create({ name, kind: 'expense' }).id);
+  const setup = typicalSetup(ledger);
   const baseline = Y.encodeStateAsUpdate(doc).length;
-  const inputs = typicalTransactions(count, accountId, categoryIds);
+  const inputs = typicalTransactions(count, setup);
 
-  const [, createMs] = time(() => {
-    for (let i = 0; i < inputs.length; i += BATCH) {
-      ledger.transact(() => {
-        for (const input of inputs.slice(i, i + BATCH)) ledger.transactions.create(input);
-      });
-    }
-  });
+  const [, createMs] = time(() => createInBatches(ledger, inputs));
   const update = Y.encodeStateAsUpdate(doc);
   const fresh = new Y.Doc();
   const [, applyMs] = time(() => Y.applyUpdate(fresh, update));
