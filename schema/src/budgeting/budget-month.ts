@@ -1,5 +1,5 @@
 import { addMonths, monthIndex } from '../calendar/index.js';
-import { money, type CurrencyCode, type Money, type RateTable } from '../money/index.js';
+import { Converter, money, type CurrencyCode, type Money, type RateTable } from '../money/index.js';
 import { categoryAmounts, type Budget, type Category, type Transaction } from '../records/index.js';
 
 type Spending = Pick<Transaction, 'date' | 'amount' | 'currency' | 'categoryId' | 'splits'>;
@@ -60,14 +60,8 @@ function nextMonth(month: string): string {
  * with totals per category group and overall. Exact integer arithmetic throughout.
  */
 export function budgetMonth(input: BudgetMonthInput): BudgetMonth {
-  const { currency, rates } = input;
-  let unconverted = 0;
-  const inCurrency = (amount: number, from: CurrencyCode, date: string): number | undefined => {
-    const conversion = rates.convert(money(amount, from), currency, date);
-    if (conversion.ok) return conversion.money.amount;
-    unconverted += 1;
-    return undefined;
-  };
+  const { currency } = input;
+  const converter = new Converter(input.rates, currency);
 
   // spent[category][month]: money out less money back, in the display currency.
   const spent = new Map<string, Map<string, number>>();
@@ -76,7 +70,7 @@ export function budgetMonth(input: BudgetMonthInput): BudgetMonth {
     if (monthIndex(transaction.date.slice(0, 7)) > last) continue;
     for (const part of categoryAmounts(transaction)) {
       if (part.categoryId === null) continue;
-      const amount = inCurrency(part.amount, transaction.currency, transaction.date);
+      const amount = converter.minorUnits(part.amount, transaction.currency, transaction.date);
       if (amount === undefined) continue;
       const byMonth = spent.get(part.categoryId) ?? new Map<string, number>();
       const month = transaction.date.slice(0, 7);
@@ -88,7 +82,7 @@ export function budgetMonth(input: BudgetMonthInput): BudgetMonth {
   const budgeted = new Map<string, Map<string, { amount: number; rollover: boolean }>>();
   for (const budget of input.budgets) {
     if (monthIndex(budget.month) > last) continue;
-    const amount = inCurrency(budget.amount, budget.currency, `${budget.month}-01`);
+    const amount = converter.minorUnits(budget.amount, budget.currency, `${budget.month}-01`);
     if (amount === undefined) continue;
     const byMonth = budgeted.get(budget.categoryId) ?? new Map<string, { amount: number; rollover: boolean }>();
     const current = byMonth.get(budget.month);
@@ -141,6 +135,6 @@ export function budgetMonth(input: BudgetMonthInput): BudgetMonth {
     lines,
     groups: groupNames.map((group) => ({ group, ...totalsOf(lines.filter((line) => line.group === group)) })),
     total: totalsOf(lines),
-    unconverted,
+    unconverted: converter.unconverted,
   };
 }

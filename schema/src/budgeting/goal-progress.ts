@@ -1,5 +1,5 @@
 import { addMonths, dayNumber } from '../calendar/index.js';
-import { money, type Money, type RateTable } from '../money/index.js';
+import { Converter, money, type Money, type RateTable } from '../money/index.js';
 import type { Contribution, Goal } from '../records/index.js';
 
 export const GOAL_STATES = ['reached', 'on-track', 'behind', 'overdue', 'no-date'] as const;
@@ -37,19 +37,17 @@ function paymentsLeft(today: string, targetDate: string): number {
 /** Progress of a savings goal (SPEC GOAL1–GOAL3): saved, what is left, the monthly pace, and whether it is on track. */
 export function goalProgress(input: GoalProgressInput): GoalProgress {
   const { goal, today, rates } = input;
-  let unconverted = 0;
+  const converter = new Converter(rates, goal.currency);
   let saved = 0;
   const add = (amount: Money, date: string): void => {
-    const conversion = rates.convert(amount, goal.currency, date);
-    if (conversion.ok) saved += conversion.money.amount;
-    else unconverted += 1;
+    saved += converter.minorUnits(amount.amount, amount.currency, date) ?? 0;
   };
   for (const balance of input.accountBalances) add(balance, today);
   for (const contribution of input.contributions) add(money(contribution.amount, contribution.currency), contribution.date);
 
   const remaining = Math.max(0, goal.targetAmount - saved);
   const percent = Math.min(100, Number((BigInt(Math.max(saved, 0)) * 100n) / BigInt(goal.targetAmount)));
-  const base = { saved: money(saved, goal.currency), remaining: money(remaining, goal.currency), percent, unconverted };
+  const base = { saved: money(saved, goal.currency), remaining: money(remaining, goal.currency), percent, unconverted: converter.unconverted };
   if (remaining === 0) return { ...base, monthlyNeeded: null, state: 'reached' };
   if (goal.targetDate === null) return { ...base, monthlyNeeded: null, state: 'no-date' };
   if (today > goal.targetDate) return { ...base, monthlyNeeded: money(remaining, goal.currency), state: 'overdue' };

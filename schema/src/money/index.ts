@@ -5,4 +5,4 @@ export { addMoney, compareMoney, money, negateMoney, subtractMoney, sumMoney, ty
 export { MONEY_ERROR_CODES, MoneyError, type MoneyErrorCode } from './money-error.js';
 export { parseMoney, type ParsedMoney } from './parse.js';
 export { convertMoney, parseRate, type ExchangeRate } from './exchange-rate.js';
-export { RateTable, type Conversion, type DatedRate } from './rate-table.js';
+export { Converter, RateTable, type Conversion, type DatedRate } from './rate-table.js';

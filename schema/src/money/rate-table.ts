@@ -1,6 +1,6 @@
 import type { CurrencyCode } from './currencies.js';
 import { convertMoney, type ExchangeRate } from './exchange-rate.js';
-import type { Money } from './money.js';
+import { money, type Money } from './money.js';
 import { MoneyError } from './money-error.js';
 
 /** A rate the user entered for a day; it holds from that day until a later one replaces it. */
@@ -64,5 +64,32 @@ export class RateTable {
       else high = middle;
     }
     return low > 0 ? list[low - 1] : undefined;
+  }
+}
+
+/**
+ * Converts many amounts into one currency with the rate of each one's day, counting the amounts
+ * no rate converts instead of guessing them: what budgets, goals and reports report as unconverted.
+ */
+export class Converter {
+  private missing = 0;
+
+  constructor(
+    private readonly rates: RateTable,
+    readonly currency: CurrencyCode,
+  ) {}
+
+  /** How many amounts could not be converted so far. */
+  get unconverted(): number {
+    return this.missing;
+  }
+
+  /** Minor units of `currency`, or undefined (and counted) when no rate converts it. */
+  minorUnits(amount: number, from: CurrencyCode, date: string): number | undefined {
+    if (from === this.currency) return amount;
+    const conversion = this.rates.convert(money(amount, from), this.currency, date);
+    if (conversion.ok) return conversion.money.amount;
+    this.missing += 1;
+    return undefined;
   }
 }

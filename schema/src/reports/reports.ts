@@ -1,27 +1,7 @@
 import { addDays, addMonths } from '../calendar/index.js';
-import { money, toDecimalString } from '../money/index.js';
+import { Converter, money, toDecimalString } from '../money/index.js';
 import { categoryAmounts } from '../records/index.js';
 import type { ReportInput, ReportTable, ReportTransaction } from './report-input.js';
-
-interface Converter {
-  /** Minor units of the report currency, or undefined when no rate converts it. */
-  readonly convert: (amount: number, transaction: Pick<ReportTransaction, 'currency'>, date: string) => number | undefined;
-  readonly unconverted: () => number;
-}
-
-function converter(input: ReportInput): Converter {
-  let missing = 0;
-  return {
-    convert: (amount, { currency }, date) => {
-      if (currency === input.currency) return amount;
-      const conversion = input.rates.convert(money(amount, currency), input.currency, date);
-      if (conversion.ok) return conversion.money.amount;
-      missing += 1;
-      return undefined;
-    },
-    unconverted: () => missing,
-  };
-}
 
 function inScope(input: ReportInput, accountId: string): boolean {
   return !input.accountIds || input.accountIds.has(accountId);
@@ -53,11 +33,11 @@ function decimal(minorUnits: number, input: ReportInput): string {
 
 /** Spending per category over the period, largest first (REP1). */
 export function spendingByCategory(input: ReportInput): ReportTable {
-  const { convert, unconverted } = converter(input);
+  const converter = new Converter(input.rates, input.currency);
   const spent = new Map<string | null, number>();
   for (const transaction of counted(input)) {
     for (const part of categoryAmounts(transaction)) {
-      const amount = convert(part.amount, transaction, transaction.date);
+      const amount = converter.minorUnits(part.amount, transaction.currency, transaction.date);
       if (amount !== undefined) spent.set(part.categoryId, (spent.get(part.categoryId) ?? 0) - amount);
     }
   }
@@ -66,22 +46,22 @@ export function spendingByCategory(input: ReportInput): ReportTable {
     .filter(([id, amount]) => amount !== 0 && (id === null || names.get(id)?.kind !== 'income'))
     .sort(([, a], [, b]) => b - a)
     .map(([id, amount]) => [id === null ? 'Uncategorised' : (names.get(id)?.name ?? 'Unknown category'), decimal(amount, input)] as const);
-  return { columns: ['category', `spent (${input.currency})`], rows, unconverted: unconverted() };
+  return { columns: ['category', `spent (${input.currency})`], rows, unconverted: converter.unconverted };
 }
 
 /** Income and expense per month, and what was left (REP2). */
 export function incomeVersusExpense(input: ReportInput): ReportTable {
-  const { convert, unconverted } = converter(input);
+  const converter = new Converter(input.rates, input.currency);
   const totals = new Map(months(input.from, input.to).map((month) => [month, { income: 0, expense: 0 }]));
   for (const transaction of counted(input)) {
-    const amount = convert(transaction.amount, transaction, transaction.date);
+    const amount = converter.minorUnits(transaction.amount, transaction.currency, transaction.date);
     const month = totals.get(transaction.date.slice(0, 7));
     if (amount === undefined || !month) continue;
     if (amount > 0) month.income += amount;
     else month.expense -= amount;
   }
   const rows = [...totals].map(([month, { income, expense }]) => [month, decimal(income, input), decimal(expense, input), decimal(income - expense, input)] as const);
-  return { columns: ['month', `income (${input.currency})`, `expense (${input.currency})`, `net (${input.currency})`], rows, unconverted: unconverted() };
+  return { columns: ['month', `income (${input.currency})`, `expense (${input.currency})`, `net (${input.currency})`], rows, unconverted: converter.unconverted };
 }
 
 /**
@@ -108,7 +88,7 @@ export function netWorthOverTime(input: ReportInput): ReportTable {
       if (list && i !== undefined) list[i] = (list[i] ?? 0) + transaction.amount;
     }
   }
-  let missing = 0;
+  const converter = new Converter(input.rates, input.currency);
   const running = new Map(opening);
   const rows = monthList.map((month, i) => {
     const lastDay = addDays(addMonths(`${month}-01`, 1), -1);
@@ -117,27 +97,25 @@ export function netWorthOverTime(input: ReportInput): ReportTable {
     for (const account of accounts) {
       const balance = (running.get(account.id) ?? 0) + (changes.get(account.id)?.[i] ?? 0);
       running.set(account.id, balance);
-      const conversion = input.rates.convert(money(balance, account.currency), input.currency, monthEnd);
-      if (conversion.ok) total += conversion.money.amount;
-      else missing += 1;
+      total += converter.minorUnits(balance, account.currency, monthEnd) ?? 0;
     }
     return [month, decimal(total, input)] as const;
   });
-  return { columns: ['month', `net worth (${input.currency})`], rows, unconverted: missing };
+  return { columns: ['month', `net worth (${input.currency})`], rows, unconverted: converter.unconverted };
 }
 
 /** One category's spending per month (REP4). */
 export function categoryTrend(input: ReportInput, categoryId: string): ReportTable {
-  const { convert, unconverted } = converter(input);
+  const converter = new Converter(input.rates, input.currency);
   const totals = new Map(months(input.from, input.to).map((month) => [month, 0]));
   for (const transaction of counted(input)) {
     for (const part of categoryAmounts(transaction)) {
       if (part.categoryId !== categoryId) continue;
-      const amount = convert(part.amount, transaction, transaction.date);
+      const amount = converter.minorUnits(part.amount, transaction.currency, transaction.date);
       const month = transaction.date.slice(0, 7);
       if (amount !== undefined && totals.has(month)) totals.set(month, (totals.get(month) ?? 0) - amount);
     }
   }
   const rows = [...totals].map(([month, amount]) => [month, decimal(amount, input)] as const);
-  return { columns: ['month', `spent (${input.currency})`], rows, unconverted: unconverted() };
+  return { columns: ['month', `spent (${input.currency})`], rows, unconverted: converter.unconverted };
 }
