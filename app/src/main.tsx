@@ -4,6 +4,7 @@ import { App } from './app/App.js';
 import { TallyContext } from './app/tally-context.js';
 import { openTally } from './app/tally.js';
 import { AppUpdates } from './features/update-prompt/index.js';
+import { I18nProvider } from './i18n/index.js';
 import './styles.css';
 
 const root = document.getElementById('root');
@@ -14,8 +15,10 @@ const updates = new AppUpdates(import.meta.env.PROD ? '/sw.js' : undefined);
 
 createRoot(root).render(
   <StrictMode>
-    <TallyContext value={tally}>
-      <App updates={updates} />
-    </TallyContext>
+    <I18nProvider>
+      <TallyContext value={tally}>
+        <App updates={updates} />
+      </TallyContext>
+    </I18nProvider>
   </StrictMode>,
 );

@@ -1,4 +1,5 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Route } from '../../src/app/use-route.js';
 
 export type SyncStateName = 'local' | 'offline' | 'syncing' | 'synced';
 
@@ -55,7 +56,7 @@ export class TallyDevice {
     });
   }
 
-  async open(screen: 'home' | 'transactions' | 'accounts' | 'categories' | 'settings'): Promise<void> {
+  async open(screen: Route): Promise<void> {
     await this.byTestId(`nav-${screen}`).click();
   }
 

@@ -1,4 +1,5 @@
-import type { Account, Category, Ledger } from '@tally/schema';
+import type { Account, Budget, Category, CategoryRule, Contribution, ExchangeRateRecord, Goal, Ledger, RecurringTransaction } from '@tally/schema';
+import { forgetLanguage } from '../i18n/index.js';
 import { RecordCache } from '../ledger/record-cache.js';
 import { SettingsStore, TallyDatabase, TransactionIndex } from '../storage/index.js';
 import { LocalLedger, RelaySync } from '../sync/index.js';
@@ -8,6 +9,12 @@ export interface Tally {
   readonly ledger: Ledger;
   readonly accounts: RecordCache<Account>;
   readonly categories: RecordCache<Category>;
+  readonly budgets: RecordCache<Budget>;
+  readonly goals: RecordCache<Goal>;
+  readonly contributions: RecordCache<Contribution>;
+  readonly recurring: RecordCache<RecurringTransaction>;
+  readonly rates: RecordCache<ExchangeRateRecord>;
+  readonly rules: RecordCache<CategoryRule>;
   readonly transactions: TransactionIndex;
   readonly sync: RelaySync;
   /** Resolves once the ledger stored on this device is read. */
@@ -35,6 +42,12 @@ export function openTally(): Tally {
     ledger,
     accounts: new RecordCache(ledger.accounts, (account) => account.name),
     categories: new RecordCache(ledger.categories, (category) => `${category.group}\u0000${category.name}`),
+    budgets: new RecordCache(ledger.budgets, (budget) => `${budget.month}\u0000${budget.categoryId}`),
+    goals: new RecordCache(ledger.goals, (goal) => goal.name),
+    contributions: new RecordCache(ledger.contributions, (contribution) => contribution.date),
+    recurring: new RecordCache(ledger.recurring, (item) => `${item.payee}\u0000${item.startDate}`),
+    rates: new RecordCache(ledger.rates, (rate) => `${rate.from}${rate.to}\u0000${rate.date}`),
+    rules: new RecordCache(ledger.rules, (rule) => rule.contains),
     transactions,
     sync,
     ready,
@@ -44,6 +57,7 @@ export function openTally(): Tally {
       await local.wipe();
       db.close();
       await db.delete();
+      forgetLanguage();
     },
   };
 }

@@ -1,6 +1,18 @@
 import { useSyncExternalStore } from 'react';
 
-export const ROUTES = ['home', 'transactions', 'accounts', 'categories', 'settings'] as const;
+export const ROUTES = [
+  'home',
+  'transactions',
+  'budgets',
+  'reports',
+  'accounts',
+  'categories',
+  'goals',
+  'recurring',
+  'currencies',
+  'import',
+  'settings',
+] as const;
 export type Route = (typeof ROUTES)[number];
 
 function subscribe(listener: () => void): () => void {

@@ -2,6 +2,7 @@ import type { Category, LedgerRecord } from '@tally/schema';
 import { useState } from 'react';
 import { useTally } from '../../app/tally-context.js';
 import { useRecords } from '../../ledger/index.js';
+import { RulesSection } from '../rules/RulesSection.js';
 import { CategoryForm } from './CategoryForm.js';
 
 type Editing = { readonly kind: 'none' } | { readonly kind: 'new' } | { readonly kind: 'edit'; readonly id: string };
@@ -53,6 +54,7 @@ export function CategoriesScreen() {
           </ul>
         </div>
       ))}
+      <RulesSection />
     </section>
   );
 }

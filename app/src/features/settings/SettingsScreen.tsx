@@ -1,4 +1,5 @@
 import { useSyncState } from '../../app/use-sync-state.js';
+import { DataSection } from '../backup/DataSection.js';
 import { DeviceList } from './DeviceList.js';
 import { LogOut } from './LogOut.js';
 import { RelayConnectForm } from './RelayConnectForm.js';
@@ -21,6 +22,7 @@ export function SettingsScreen() {
         </div>
       )}
       {account && !account.revoked && <DeviceList />}
+      <DataSection />
       {account && <LogOut />}
     </section>
   );

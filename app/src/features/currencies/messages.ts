@@ -1,0 +1,7 @@
+import { defineMessages } from '../../i18n/index.js';
+
+export const currencyMessages = defineMessages({
+  en: { title: 'Currencies' },
+  es: { title: 'Divisas' },
+  de: { title: 'Währungen' },
+});

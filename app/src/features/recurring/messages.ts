@@ -1,0 +1,7 @@
+import { defineMessages } from '../../i18n/index.js';
+
+export const recurringMessages = defineMessages({
+  en: { title: 'Recurring' },
+  es: { title: 'Periódicos' },
+  de: { title: 'Daueraufträge' },
+});

@@ -1,0 +1,7 @@
+import { defineMessages } from '../../i18n/index.js';
+
+export const reportMessages = defineMessages({
+  en: { title: 'Reports' },
+  es: { title: 'Informes' },
+  de: { title: 'Berichte' },
+});

@@ -1,0 +1,33 @@
+import { placeholdersOf, type Language, type Messages } from './define-messages.js';
+
+export type TextValues = Readonly<Record<string, string | number>>;
+
+/** The base of a counted message: `rows` for the keys `rows.one` and `rows.other`. */
+export type CountedKey<Key extends string> = Key extends `${infer Base}.other` ? Base : never;
+
+/** Reads one feature's messages in one language. */
+export interface Text<Key extends string> {
+  (key: Key, values?: TextValues): string;
+  /** A counted message (`key.one`, `key.other`…) chosen by the language's plural rules; `{count}` is the number, formatted. */
+  count(key: CountedKey<Key>, count: number, values?: TextValues): string;
+  readonly language: Language;
+  readonly locale: string;
+}
+
+export function textOf<Key extends string>(messages: Messages<Key>, language: Language, locale: string): Text<Key> {
+  const catalogue: Readonly<Record<string, string>> = messages[language];
+  const numbers = new Intl.NumberFormat(locale);
+  const plurals = new Intl.PluralRules(locale);
+  const fill = (message: string, values: TextValues = {}): string =>
+    placeholdersOf(message).reduce((text, name) => {
+      const value = values[name];
+      if (value === undefined) return text;
+      return text.replaceAll(`{${name}}`, typeof value === 'number' ? numbers.format(value) : value);
+    }, message);
+  const text = (key: Key, values?: TextValues): string => fill(catalogue[key] ?? key, values);
+  const count = (key: CountedKey<Key>, amount: number, values: TextValues = {}): string => {
+    const message = catalogue[`${key}.${plurals.select(amount)}`] ?? catalogue[`${key}.other`] ?? key;
+    return fill(message, { ...values, count: amount });
+  };
+  return Object.assign(text, { count, language, locale });
+}
