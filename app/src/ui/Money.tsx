@@ -1,5 +1,5 @@
 import { formatMoney, money } from '@tally/schema';
-import { LOCALE } from './locale.js';
+import { useLocale } from '../i18n/index.js';
 
 interface MoneyProps {
   readonly amount: number;
@@ -9,10 +9,11 @@ interface MoneyProps {
 
 /** An amount in its currency, coloured by direction. */
 export function Money({ amount, currency, testId }: MoneyProps) {
+  const locale = useLocale();
   const tone = amount < 0 ? 'money money--out' : amount > 0 ? 'money money--in' : 'money';
   return (
     <span className={tone} data-testid={testId}>
-      {formatMoney(money(amount, currency), LOCALE)}
+      {formatMoney(money(amount, currency), locale)}
     </span>
   );
 }

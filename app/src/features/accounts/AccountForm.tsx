@@ -16,7 +16,7 @@ import { useState, type FormEvent } from 'react';
 import { useTally } from '../../app/tally-context.js';
 import { describedBy, Field } from '../../ui/Field.js';
 import { FormFooter } from '../../ui/FormFooter.js';
-import { LOCALE } from '../../ui/locale.js';
+import { useLocale } from '../../i18n/index.js';
 
 interface AccountFormProps {
   readonly account?: LedgerRecord<Account> | undefined;
@@ -46,11 +46,12 @@ function collect(found: readonly FieldIssue[], into: Issues): Issues {
 /** Create or edit an account; its currency is fixed once it has been created. */
 export function AccountForm({ account, onDone }: AccountFormProps) {
   const { ledger } = useTally();
+  const locale = useLocale();
   const [name, setName] = useState(account?.name ?? '');
   const [type, setType] = useState<string>(account?.type ?? 'checking');
   const [currency, setCurrency] = useState<string>(account?.currency ?? 'USD');
   const [opening, setOpening] = useState(
-    account ? formatAmount(money(account.openingBalance, account.currency), LOCALE, { useGrouping: false }) : '',
+    account ? formatAmount(money(account.openingBalance, account.currency), locale, { useGrouping: false }) : '',
   );
   const [issues, setIssues] = useState<Issues>({});
 
@@ -65,7 +66,7 @@ export function AccountForm({ account, onDone }: AccountFormProps) {
         : 'Use a three-letter currency code such as USD or EUR.';
     }
     else if (opening.trim() !== '') {
-      const parsed = parseMoney(opening, code, LOCALE);
+      const parsed = parseMoney(opening, code, locale);
       if (parsed.ok) openingBalance = parsed.money.amount;
       else found.openingBalance = parsed.reason.charAt(0).toUpperCase() + parsed.reason.slice(1);
     }

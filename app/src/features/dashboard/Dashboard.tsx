@@ -2,7 +2,8 @@ import { useMemo } from 'react';
 import { useTally } from '../../app/tally-context.js';
 import { useTransactionRows } from '../../app/use-transaction-rows.js';
 import { useRecords } from '../../ledger/index.js';
-import { formatDay, LOCALE, today } from '../../ui/locale.js';
+import { useLocale } from '../../i18n/index.js';
+import { formatDay, formatMonth, today } from '../../ui/locale.js';
 import { Money } from '../../ui/Money.js';
 import { useAccountBalances } from '../accounts/use-account-balances.js';
 import { monthlySpending } from './monthly-spending.js';
@@ -16,6 +17,7 @@ const RECENT = 8;
 /** Home: what each account holds, where this month's money went, and the latest transactions. */
 export function Dashboard({ onOpen }: DashboardProps) {
   const tally = useTally();
+  const locale = useLocale();
   const accounts = useRecords(tally.accounts).filter((account) => !account.archived);
   const categories = useRecords(tally.categories);
   const { rows } = useTransactionRows();
@@ -23,7 +25,7 @@ export function Dashboard({ onOpen }: DashboardProps) {
   const month = today().slice(0, 7);
   const spending = useMemo(() => monthlySpending(rows, month), [rows, month]);
   const largest = spending[0]?.spent ?? 1;
-  const monthName = new Date(`${month}-01T00:00:00`).toLocaleDateString(LOCALE, { month: 'long', year: 'numeric' });
+  const monthName = formatMonth(month, locale);
 
   return (
     <section className="screen dashboard" aria-labelledby="home-title">
@@ -74,7 +76,7 @@ export function Dashboard({ onOpen }: DashboardProps) {
                 <button type="button" className="list__button" onClick={() => onOpen(row.id)}>
                   <span>
                     <span className="list__title">{row.payee || 'No payee'}</span>
-                    <span className="list__detail">{formatDay(row.date)}</span>
+                    <span className="list__detail">{formatDay(row.date, locale)}</span>
                   </span>
                   <Money amount={row.amount} currency={row.currency} />
                 </button>

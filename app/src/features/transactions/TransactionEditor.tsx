@@ -3,7 +3,8 @@ import { useState, type FormEvent } from 'react';
 import { useTally } from '../../app/tally-context.js';
 import { useRecords } from '../../ledger/index.js';
 import { describedBy, Field } from '../../ui/Field.js';
-import { LOCALE, today } from '../../ui/locale.js';
+import { useLocale } from '../../i18n/index.js';
+import { today } from '../../ui/locale.js';
 import {
   deleteTransaction,
   saveTransactionDraft,
@@ -21,14 +22,14 @@ interface TransactionEditorProps {
 
 const KIND_LABELS: Record<TransactionKind, string> = { expense: 'Expense', income: 'Income', transfer: 'Transfer' };
 
-function initialDraft(ledger: Ledger, id: string | undefined, defaultAccountId: string): TransactionDraft {
+function initialDraft(ledger: Ledger, id: string | undefined, defaultAccountId: string, locale: string): TransactionDraft {
   const existing = id ? ledger.transactions.get(id) : undefined;
   if (!existing) {
     return { kind: 'expense', amount: '', payee: '', date: today(), accountId: defaultAccountId, toAccountId: '', categoryId: '', notes: '' };
   }
   return {
     kind: existing.amount < 0 ? 'expense' : 'income',
-    amount: formatAmount(money(Math.abs(existing.amount), existing.currency), LOCALE, { useGrouping: false }),
+    amount: formatAmount(money(Math.abs(existing.amount), existing.currency), locale, { useGrouping: false }),
     payee: existing.payee,
     date: existing.date,
     accountId: existing.accountId,
@@ -41,9 +42,10 @@ function initialDraft(ledger: Ledger, id: string | undefined, defaultAccountId: 
 /** Add or edit one transaction; nothing is written until every field is valid. */
 export function TransactionEditor({ id, onClose }: TransactionEditorProps) {
   const tally = useTally();
+  const locale = useLocale();
   const accounts = useRecords(tally.accounts).filter((account) => !account.archived);
   const categories = useRecords(tally.categories).filter((category) => !category.archived);
-  const [draft, setDraft] = useState(() => initialDraft(tally.ledger, id, accounts[0]?.id ?? ''));
+  const [draft, setDraft] = useState(() => initialDraft(tally.ledger, id, accounts[0]?.id ?? '', locale));
   const [issues, setIssues] = useState<DraftIssues>({});
   const isTransferLeg = id !== undefined && tally.ledger.transactions.get(id)?.transferId != null;
   const set = (field: keyof TransactionDraft) => (event: { target: { value: string } }) =>
@@ -51,7 +53,7 @@ export function TransactionEditor({ id, onClose }: TransactionEditorProps) {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const found = saveTransactionDraft(tally.ledger, draft, id, LOCALE);
+    const found = saveTransactionDraft(tally.ledger, draft, id, locale);
     setIssues(found);
     if (Object.keys(found).length === 0) onClose();
   };

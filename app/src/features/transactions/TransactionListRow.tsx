@@ -2,6 +2,7 @@ import { memo } from 'react';
 import { useTally } from '../../app/tally-context.js';
 import { useRecord } from '../../ledger/index.js';
 import type { TransactionRow } from '../../storage/index.js';
+import { useLocale } from '../../i18n/index.js';
 import { formatDay } from '../../ui/locale.js';
 import { Money } from '../../ui/Money.js';
 
@@ -15,9 +16,10 @@ interface TransactionListRowProps {
 /** One transaction in the list; it renders again only when the transaction, its place, its account or its category changes. */
 export const TransactionListRow = memo(function TransactionListRow({ row, top, height, onOpen }: TransactionListRowProps) {
   const tally = useTally();
+  const locale = useLocale();
   const account = useRecord(tally.accounts, row.accountId);
   const category = useRecord(tally.categories, row.categoryId);
-  const detail = [formatDay(row.date), account?.name, category?.name].filter(Boolean).join(' · ');
+  const detail = [formatDay(row.date, locale), account?.name, category?.name].filter(Boolean).join(' · ');
   return (
     <li
       className="transaction-row"
