@@ -80,4 +80,9 @@ describe('reading a message', () => {
     expect(german.count('rows', 12345)).toBe('12.345 Zeilen');
     expect(textOf(messages, 'en', 'en-US').count('rows', 0)).toBe('0 rows');
   });
+
+  test('cuts a message at its placeholders so a word in it can be marked up, in the order the language puts it', () => {
+    const bold = (value: string) => ({ bold: value });
+    expect(textOf(messages, 'es', 'es-ES').parts('greeting', { name: bold('Ana') })).toEqual(['Hola ', { bold: 'Ana' }]);
+  });
 });

@@ -10,6 +10,8 @@ export interface Text<Key extends string> {
   (key: Key, values?: TextValues): string;
   /** A counted message (`key.one`, `key.other`…) chosen by the language's plural rules; `{count}` is the number, formatted. */
   count(key: CountedKey<Key>, count: number, values?: TextValues): string;
+  /** The message cut at its placeholders, each filled with the value given (an element, say), for sentences that mark up a word. */
+  parts<Value>(key: Key, values: Readonly<Record<string, Value>>): (string | Value)[];
   readonly language: Language;
   readonly locale: string;
 }
@@ -29,5 +31,14 @@ export function textOf<Key extends string>(messages: Messages<Key>, language: La
     const message = catalogue[`${key}.${plurals.select(amount)}`] ?? catalogue[`${key}.other`] ?? key;
     return fill(message, { ...values, count: amount });
   };
-  return Object.assign(text, { count, language, locale });
+  const parts = <Value,>(key: Key, values: Readonly<Record<string, Value>>): (string | Value)[] =>
+    (catalogue[key] ?? key)
+      .split(/(\{\w+\})/)
+      .filter((part) => part !== '')
+      .map((part) => {
+        const name = /^\{(\w+)\}$/.exec(part)?.[1];
+        const value = name === undefined ? undefined : values[name];
+        return value === undefined ? part : value;
+      });
+  return Object.assign(text, { count, parts, language, locale });
 }

@@ -4,7 +4,7 @@ import type { RelaySession, SettingsStore } from '../storage/index.js';
 import { accessTokenExpiry } from './access-token.js';
 import { RelayApi, type Credentials, type RelayDevice, type SessionGrant } from './relay-api.js';
 import { RelayApiError } from './relay-api-error.js';
-import type { SyncState, SyncStateName } from './sync-state.js';
+import type { SyncProblem, SyncState, SyncStateName } from './sync-state.js';
 
 /** Refresh the access token this long before it expires. */
 const REFRESH_MARGIN_MS = 60_000;
@@ -17,8 +17,6 @@ const LAST_SYNCED_SAVE_INTERVAL_MS = 5_000;
 const POLICY_VIOLATION = 1008;
 /** The relay closes a socket that sent a frame larger than it accepts (design §3). */
 const MESSAGE_TOO_BIG = 1009;
-const TOO_BIG_PROBLEM =
-  'The relay refused this device’s changes as too large to receive at once. Ask whoever runs it to raise MAX_FRAME_BYTES; everything stays safe on this device meanwhile.';
 
 /**
  * The link between this device's ledger and a relay: register or log in, the stock y-websocket
@@ -29,7 +27,7 @@ export class RelaySync {
   private session: RelaySession | undefined;
   private provider: WebsocketProvider | undefined;
   private snapshot: SyncState = { state: 'local', lastSyncedAt: undefined, account: undefined, problem: undefined };
-  private problem: string | undefined;
+  private problem: SyncProblem | undefined;
   private readonly listeners = new Set<() => void>();
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   private refreshing: Promise<void> | undefined;
@@ -139,7 +137,7 @@ export class RelaySync {
       opened = false;
     });
     provider.on('closed', ({ code }) => {
-      if (code === MESSAGE_TOO_BIG) this.problem = TOO_BIG_PROBLEM;
+      if (code === MESSAGE_TOO_BIG) this.problem = 'too-large';
       else this.checkStanding();
       this.publish();
     });

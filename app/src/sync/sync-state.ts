@@ -1,5 +1,8 @@
 import type { RelaySession } from '../storage/index.js';
 
+/** Why syncing stopped: `too-large` when the relay refused this device's changes as more than it accepts in one frame. */
+export type SyncProblem = 'too-large';
+
 /** local: no relay (or revoked); offline: a relay, not reachable; syncing; synced: up to date. */
 export type SyncStateName = 'local' | 'offline' | 'syncing' | 'synced';
 
@@ -11,5 +14,5 @@ export interface SyncState {
   /** The relay account this device is linked to, if any. */
   readonly account: AccountSummary | undefined;
   /** Why syncing stopped, when it stopped for a reason the person should hear about. */
-  readonly problem: string | undefined;
+  readonly problem: SyncProblem | undefined;
 }

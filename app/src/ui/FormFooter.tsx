@@ -1,3 +1,6 @@
+import { useText } from '../i18n/index.js';
+import { formMessages } from './messages.js';
+
 interface FormFooterProps {
   /** A message about the whole form, shown above its buttons. */
   readonly error?: string | undefined;
@@ -10,6 +13,7 @@ interface FormFooterProps {
 
 /** The end of a record form: its form-wide error, then archive, cancel and save. */
 export function FormFooter({ error, archive, onCancel, saveLabel, saveTestId }: FormFooterProps) {
+  const text = useText(formMessages);
   return (
     <>
       {error && (
@@ -20,12 +24,12 @@ export function FormFooter({ error, archive, onCancel, saveLabel, saveTestId }: 
       <div className="form__actions">
         {archive && (
           <button type="button" className="button" data-testid={archive.testId} onClick={archive.onToggle}>
-            {archive.archived ? 'Unarchive' : 'Archive'}
+            {archive.archived ? text('unarchive') : text('archive')}
           </button>
         )}
         <span className="form__spacer" />
         <button type="button" className="button" onClick={onCancel}>
-          Cancel
+          {text('cancel')}
         </button>
         <button type="submit" className="button button--primary" data-testid={saveTestId}>
           {saveLabel}

@@ -1,14 +1,17 @@
 import type { Category, LedgerRecord } from '@tally/schema';
 import { useState } from 'react';
 import { useTally } from '../../app/tally-context.js';
+import { useText } from '../../i18n/index.js';
 import { useRecords } from '../../ledger/index.js';
 import { RulesSection } from '../rules/RulesSection.js';
 import { CategoryForm } from './CategoryForm.js';
+import { categoryMessages } from './messages.js';
 
 type Editing = { readonly kind: 'none' } | { readonly kind: 'new' } | { readonly kind: 'edit'; readonly id: string };
 
 /** Categories by group, expense and income side by side in one list. */
 export function CategoriesScreen() {
+  const text = useText(categoryMessages);
   const tally = useTally();
   const categories = useRecords(tally.categories);
   const [editing, setEditing] = useState<Editing>({ kind: 'none' });
@@ -23,16 +26,16 @@ export function CategoriesScreen() {
   return (
     <section className="screen" aria-labelledby="categories-title">
       <div className="screen__head">
-        <h1 id="categories-title">Categories</h1>
+        <h1 id="categories-title">{text('title')}</h1>
         <button type="button" className="button button--primary" data-testid="add-category" onClick={() => setEditing({ kind: 'new' })}>
-          New category
+          {text('newCategory')}
         </button>
       </div>
       {editing.kind === 'new' && <CategoryForm onDone={done} />}
-      {categories.length === 0 && editing.kind !== 'new' && <p className="empty">Categories sort your spending: groceries, rent, salary.</p>}
+      {categories.length === 0 && editing.kind !== 'new' && <p className="empty">{text('empty')}</p>}
       {[...groups].map(([group, members]) => (
         <div key={group} className="group">
-          <h2 className="group__title">{group || 'Ungrouped'}</h2>
+          <h2 className="group__title">{group || text('ungrouped')}</h2>
           <ul className="list">
             {members.map((category) =>
               editing.kind === 'edit' && editing.id === category.id ? (
@@ -44,8 +47,8 @@ export function CategoriesScreen() {
                   <button type="button" className="list__button" onClick={() => setEditing({ kind: 'edit', id: category.id })}>
                     <span className="list__title">{category.name}</span>
                     <span className={`tag tag--${category.kind}`}>
-                      {category.kind === 'expense' ? 'Expense' : 'Income'}
-                      {category.archived ? ' · archived' : ''}
+                      {text(`kind.${category.kind}`)}
+                      {category.archived && ` · ${text('archived')}`}
                     </span>
                   </button>
                 </li>

@@ -1,8 +1,10 @@
 import { CATEGORY_KINDS, categoryKind, LedgerError, validateRecord, type Category, type FieldIssue, type LedgerRecord } from '@tally/schema';
 import { useState, type FormEvent } from 'react';
 import { useTally } from '../../app/tally-context.js';
+import { useText, type Text } from '../../i18n/index.js';
 import { describedBy, Field } from '../../ui/Field.js';
 import { FormFooter } from '../../ui/FormFooter.js';
+import { categoryMessages } from './messages.js';
 
 interface CategoryFormProps {
   readonly category?: LedgerRecord<Category> | undefined;
@@ -11,16 +13,20 @@ interface CategoryFormProps {
 
 type Issues = Partial<Record<'name' | 'group' | 'kind' | 'form', string>>;
 
-function collect(found: readonly FieldIssue[]): Issues {
+/** The ledger's issues in the person's language: each field has one thing that can be wrong with it. */
+function collect(found: readonly FieldIssue[], text: Text<keyof (typeof categoryMessages)['en']>): Issues {
   const issues: Issues = {};
   for (const issue of found) {
-    const field = issue.field === 'name' || issue.field === 'group' || issue.field === 'kind' ? issue.field : 'form';
-    issues[field] ??= issue.message.charAt(0).toUpperCase() + issue.message.slice(1);
+    if (issue.field === 'name') issues.name = text('nameInvalid');
+    else if (issue.field === 'group') issues.group = text('groupInvalid');
+    else if (issue.field === 'kind') issues.kind = text('kindInvalid');
+    else issues.form ??= text('notSaved', { reason: issue.message });
   }
   return issues;
 }
 
 export function CategoryForm({ category, onDone }: CategoryFormProps) {
+  const text = useText(categoryMessages);
   const { ledger } = useTally();
   const [name, setName] = useState(category?.name ?? '');
   const [group, setGroup] = useState(category?.group ?? '');
@@ -31,7 +37,7 @@ export function CategoryForm({ category, onDone }: CategoryFormProps) {
     event.preventDefault();
     const validation = validateRecord(categoryKind, { name: name.trim(), group: group.trim(), kind });
     if (!validation.ok) {
-      setIssues(collect(validation.issues));
+      setIssues(collect(validation.issues, text));
       return;
     }
     const { record } = validation;
@@ -41,30 +47,30 @@ export function CategoryForm({ category, onDone }: CategoryFormProps) {
       onDone();
     } catch (error) {
       if (!(error instanceof LedgerError)) throw error;
-      setIssues(collect(error.issues.length > 0 ? error.issues : [{ field: '', message: error.message }]));
+      setIssues(collect(error.issues.length > 0 ? error.issues : [{ field: '', message: error.message }], text));
     }
   };
 
   return (
     <form className="form card" onSubmit={submit} noValidate data-testid="category-form">
-      <Field id="category-name" label="Name" error={issues.name}>
+      <Field id="category-name" label={text('name')} error={issues.name}>
         <input id="category-name" data-testid="category-name" value={name} onChange={(event) => setName(event.target.value)} {...describedBy('category-name', issues.name)} />
       </Field>
-      <Field id="category-group" label="Group" error={issues.group}>
+      <Field id="category-group" label={text('group')} error={issues.group}>
         <input
           id="category-group"
           data-testid="category-group"
-          placeholder="For example: Home, Food, Travel"
+          placeholder={text('groupExample')}
           value={group}
           onChange={(event) => setGroup(event.target.value)}
           {...describedBy('category-group', issues.group)}
         />
       </Field>
-      <Field id="category-kind" label="Kind" error={issues.kind}>
+      <Field id="category-kind" label={text('kind')} error={issues.kind}>
         <select id="category-kind" data-testid="category-kind" value={kind} onChange={(event) => setKind(event.target.value)}>
           {CATEGORY_KINDS.map((value) => (
             <option key={value} value={value}>
-              {value === 'expense' ? 'Expense' : 'Income'}
+              {text(`kind.${value}`)}
             </option>
           ))}
         </select>
@@ -82,7 +88,7 @@ export function CategoryForm({ category, onDone }: CategoryFormProps) {
           }
         }
         onCancel={onDone}
-        saveLabel="Save category"
+        saveLabel={text('save')}
         saveTestId="save-category"
       />
     </form>

@@ -1,14 +1,16 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTally } from '../../app/tally-context.js';
+import { useText } from '../../i18n/index.js';
 import { RelayApiError, type RelayDevice } from '../../sync/index.js';
-
-function when(time: string | null): string {
-  return time === null ? 'never' : new Date(time).toLocaleString();
-}
+import { settingsMessages } from './messages.js';
+import { relayRefusal } from './relay-refusal.js';
 
 /** The account's devices, this one marked; any other can be revoked. */
 export function DeviceList() {
+  const text = useText(settingsMessages);
   const { sync } = useTally();
+  const when = (time: string | null): string =>
+    time === null ? text('never') : new Date(time).toLocaleString(text.locale, { dateStyle: 'medium', timeStyle: 'short' });
   const [devices, setDevices] = useState<readonly RelayDevice[] | undefined>();
   const [problem, setProblem] = useState<string | undefined>();
 
@@ -18,21 +20,21 @@ export function DeviceList() {
       setProblem(undefined);
     } catch (error) {
       if (!(error instanceof RelayApiError)) throw error;
-      setProblem(error.unreachable ? 'The relay cannot be reached right now.' : error.message);
+      setProblem(relayRefusal(error, text));
     }
-  }, [sync]);
+  }, [sync, text]);
 
   useEffect(() => {
     void load();
   }, [load]);
 
   const revoke = async (device: RelayDevice) => {
-    if (!window.confirm(`Remove “${device.name}”? It stops syncing at once and keeps what it already has.`)) return;
+    if (!window.confirm(text('confirmRemove', { name: device.name }))) return;
     try {
       await sync.revokeDevice(device.id);
     } catch (error) {
       if (!(error instanceof RelayApiError)) throw error;
-      setProblem(error.message);
+      setProblem(relayRefusal(error, text));
     }
     await load();
   };
@@ -40,9 +42,9 @@ export function DeviceList() {
   return (
     <div className="card" data-testid="device-list">
       <div className="screen__head">
-        <h2>Devices</h2>
+        <h2>{text('devices')}</h2>
         <button type="button" className="button" data-testid="refresh-devices" onClick={() => void load()}>
-          Refresh
+          {text('refresh')}
         </button>
       </div>
       {problem && (
@@ -50,22 +52,22 @@ export function DeviceList() {
           {problem}
         </p>
       )}
-      {devices === undefined && !problem && <p className="hint">Loading…</p>}
+      {devices === undefined && !problem && <p className="hint">{text('loading')}</p>}
       <ul className="list">
         {devices?.map((device) => (
           <li key={device.id} className="list__row list__row--static" data-testid="device-row" data-id={device.id} data-current={device.current}>
             <span>
               <span className="list__title">
                 {device.name}
-                {device.current && <span className="tag"> This device</span>}
+                {device.current && <span className="tag"> {text('thisDevice')}</span>}
               </span>
               <span className="list__detail">
-                Added {when(device.createdAt)} · last synced {when(device.lastSyncedAt)}
+                {text('deviceDates', { added: when(device.createdAt), synced: when(device.lastSyncedAt) })}
               </span>
             </span>
             {!device.current && (
-              <button type="button" className="button button--danger" data-testid="revoke-device" onClick={() => void revoke(device)}>
-                Remove
+              <button type="button" className="button button--danger" data-testid="revoke-device" aria-label={text('removeDevice', { name: device.name })} onClick={() => void revoke(device)}>
+                {text('remove')}
               </button>
             )}
           </li>

@@ -1,8 +1,11 @@
 import { useState } from 'react';
 import { useTally } from '../../app/tally-context.js';
+import { useText } from '../../i18n/index.js';
+import { settingsMessages } from './messages.js';
 
 /** Unlinks this device from the relay, keeping its ledger or removing it, as the person chooses. */
 export function LogOut() {
+  const text = useText(settingsMessages);
   const tally = useTally();
   const [wipe, setWipe] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -19,19 +22,19 @@ export function LogOut() {
 
   return (
     <div className="card form">
-      <h2>Log out</h2>
+      <h2>{text('logOutTitle')}</h2>
       <label className="choice">
         <input type="radio" name="logout-data" data-testid="logout-keep-data" checked={!wipe} onChange={() => setWipe(false)} />
-        Keep my data on this device
+        {text('keepData')}
       </label>
       <label className="choice">
         <input type="radio" name="logout-data" data-testid="logout-wipe-data" checked={wipe} onChange={() => setWipe(true)} />
-        Remove my data from this device (it stays on the relay and my other devices)
+        {text('wipeData')}
       </label>
       <div className="form__actions">
         <span className="form__spacer" />
         <button type="button" className="button button--danger" data-testid="logout" disabled={busy} onClick={() => void logOut()}>
-          Log out
+          {text('logOut')}
         </button>
       </div>
     </div>

@@ -1,27 +1,38 @@
 import { useSyncState } from '../../app/use-sync-state.js';
+import { useText } from '../../i18n/index.js';
+import { Sentence } from '../../ui/Sentence.js';
 import { DataSection } from '../backup/DataSection.js';
 import { DeviceList } from './DeviceList.js';
+import { LanguagePicker } from './LanguagePicker.js';
 import { LogOut } from './LogOut.js';
+import { settingsMessages } from './messages.js';
 import { RelayConnectForm } from './RelayConnectForm.js';
 
 export function SettingsScreen() {
+  const text = useText(settingsMessages);
   const { account } = useSyncState();
   return (
     <section className="screen" aria-labelledby="settings-title">
-      <h1 id="settings-title">Settings</h1>
+      <h1 id="settings-title">{text('title')}</h1>
       {!account && <RelayConnectForm />}
       {account && (
         <div className="card" data-testid="relay-account">
-          <h2>Relay</h2>
+          <h2>{text('relay')}</h2>
           <p>
-            Signed in as <strong data-testid="account-email">{account.email}</strong> on <span data-testid="account-relay">{account.relayUrl}</span>.
+            <Sentence
+              parts={text.parts('signedInAs', {
+                email: <strong data-testid="account-email">{account.email}</strong>,
+                relay: <span data-testid="account-relay">{account.relayUrl}</span>,
+              })}
+            />
           </p>
           <p>
-            This device: <strong>{account.deviceName}</strong>
+            <Sentence parts={text.parts('thisDeviceIs', { name: <strong>{account.deviceName}</strong> })} />
           </p>
         </div>
       )}
       {account && !account.revoked && <DeviceList />}
+      <LanguagePicker />
       <DataSection />
       {account && <LogOut />}
     </section>

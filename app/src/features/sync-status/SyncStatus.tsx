@@ -1,40 +1,36 @@
 import { useEffect, useState } from 'react';
 import { useSyncState } from '../../app/use-sync-state.js';
-import type { SyncStateName } from '../../sync/index.js';
+import { useText, type Text } from '../../i18n/index.js';
+import { syncMessages } from './messages.js';
 
-const LABELS: Record<SyncStateName, string> = {
-  local: 'On this device only',
-  offline: 'Offline',
-  syncing: 'Syncing…',
-  synced: 'Up to date',
-};
+type SyncText = Text<keyof (typeof syncMessages)['en']>;
 
-function ago(time: number, now: number): string {
+function ago(time: number, now: number, text: SyncText): string {
   const seconds = Math.max(0, Math.round((now - time) / 1000));
-  if (seconds < 45) return 'just now';
+  if (seconds < 45) return text('justNow');
   const minutes = Math.round(seconds / 60);
-  if (minutes < 60) return `${minutes} min ago`;
+  if (minutes < 60) return text('minutesAgo', { minutes });
   const hours = Math.round(minutes / 60);
-  if (hours < 24) return `${hours} h ago`;
-  return new Date(time).toLocaleDateString();
+  if (hours < 24) return text('hoursAgo', { hours });
+  return new Date(time).toLocaleDateString(text.locale);
 }
 
 /** Where this device's ledger stands against the relay, and when it last synced. */
 export function SyncStatus() {
+  const text = useText(syncMessages);
   const { state, lastSyncedAt, account } = useSyncState();
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 30_000);
     return () => clearInterval(timer);
   }, []);
-  const label = account?.revoked ? 'Not syncing' : LABELS[state];
   return (
-    <a href="#/settings" className={`sync-status sync-status--${state}`} data-testid="sync-status" data-state={state} title="Sync settings">
+    <a href="#/settings" className={`sync-status sync-status--${state}`} data-testid="sync-status" data-state={state} title={text('settingsLink')}>
       <span className="sync-status__dot" aria-hidden="true" />
-      <span>{label}</span>
+      <span>{account?.revoked ? text('notSyncing') : text(`state.${state}`)}</span>
       {state !== 'local' && lastSyncedAt !== undefined && (
         <span className="sync-status__time" data-testid="last-synced">
-          · synced {ago(lastSyncedAt, Math.max(now, lastSyncedAt))}
+          {text('syncedAgo', { ago: ago(lastSyncedAt, Math.max(now, lastSyncedAt), text) })}
         </span>
       )}
     </a>
