@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { ROUTES } from '../src/app/use-route.js';
+import { axeViolations } from './support/axe.js';
+import type { TallyDevice } from './support/tally-device.js';
+import { TallyWorld } from './support/tally-world.js';
+
+let world: TallyWorld;
+let device: TallyDevice;
+beforeAll(async () => {
+  world = await TallyWorld.start();
+  device = await world.device();
+  await device.addAccount('Checking');
+  await device.open('categories');
+  await device.byTestId('add-category').click();
+  await device.byTestId('category-name').fill('Groceries');
+  await device.byTestId('save-category').click();
+  await device.addTransaction({ amount: '42.10', payee: 'Corner Shop', account: 'Checking' });
+});
+afterAll(async () => {
+  await world.stop();
+});
+
+test.each(ROUTES)('axe finds nothing to mend on the %s screen', async (route) => {
+  await device.open(route);
+  await device.page.locator('main h1').first().waitFor({ state: 'attached' });
+  expect(await axeViolations(device.page)).toEqual([]);
+});
+
+test('in dark mode too, axe finds nothing to mend on any screen', async () => {
+  await device.page.emulateMedia({ colorScheme: 'dark' });
+  try {
+    for (const route of ROUTES) {
+      await device.open(route);
+      await device.page.locator('main h1').first().waitFor({ state: 'attached' });
+      expect({ route, violations: await axeViolations(device.page) }).toEqual({ route, violations: [] });
+    }
+  } finally {
+    await device.page.emulateMedia({ colorScheme: 'light' });
+  }
+});
+
+test('the check does report a control nobody labelled', async () => {
+  await device.open('home');
+  await device.page.evaluate(() => document.querySelector('main')?.append(Object.assign(document.createElement('input'), { id: 'unlabelled' })));
+  expect(await axeViolations(device.page)).toEqual([expect.stringMatching(/^label .*#unlabelled/)]);
+  await device.page.evaluate(() => document.getElementById('unlabelled')?.remove());
+});
+
+test('axe finds nothing to mend in the transaction editor, empty or showing its errors', async () => {
+  await device.byTestId('add-transaction').click();
+  expect(await axeViolations(device.page)).toEqual([]);
+  await device.byTestId('save').click();
+  await device.page.getByRole('alert').first().waitFor();
+  expect(await axeViolations(device.page)).toEqual([]);
+  await device.page.keyboard.press('Escape');
+  await device.byTestId('transaction-editor').waitFor({ state: 'detached' });
+});
+
+test('every screen is reachable with the keyboard alone, and a transaction can be added without a pointer', async () => {
+  const { page } = device;
+  await device.goto('/');
+  for (const route of ROUTES) {
+    await tabUntil(device, `nav-${route}`);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((expected) => window.location.hash.replace(/^#\/?/, '') === (expected === 'home' ? '' : expected), route);
+    await page.locator('main h1').waitFor({ state: 'attached' });
+  }
+  await tabUntil(device, 'add-transaction');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => focusedTestId(device)).toBe('amount');
+  await page.keyboard.type('7.25');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Bakery');
+  await page.keyboard.press('Enter');
+  await device.byTestId('transaction-editor').waitFor({ state: 'detached' });
+  await device.open('transactions');
+  await device.rowByPayee('Bakery').waitFor();
+});
+
+test('the control with keyboard focus is visibly outlined', async () => {
+  await device.goto('/');
+  await tabUntil(device, 'nav-transactions');
+  const outline = await device.byTestId('nav-transactions').evaluate((element) => {
+    const style = getComputedStyle(element);
+    return { style: style.outlineStyle, width: parseFloat(style.outlineWidth) };
+  });
+  expect(outline.style).not.toBe('none');
+  expect(outline.width).toBeGreaterThanOrEqual(2);
+});
+
+async function focusedTestId(device: TallyDevice): Promise<string | null> {
+  return device.page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null);
+}
+
+/** Presses Tab until the control with this test id has focus, as someone without a pointer would. */
+async function tabUntil(device: TallyDevice, testId: string): Promise<void> {
+  for (let presses = 0; presses < 80; presses++) {
+    if ((await focusedTestId(device)) === testId) return;
+    await device.page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${testId}`);
+}
