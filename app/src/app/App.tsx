@@ -1,13 +1,5 @@
-import { lazy, Suspense, useCallback, useState } from 'react';
-import { AccountsScreen } from '../features/accounts/AccountsScreen.js';
-import { BudgetsScreen } from '../features/budgets/BudgetsScreen.js';
-import { CategoriesScreen } from '../features/categories/CategoriesScreen.js';
-import { CurrenciesScreen } from '../features/currencies/CurrenciesScreen.js';
+import { lazy, Suspense, useCallback, useState, type ComponentType } from 'react';
 import { Dashboard } from '../features/dashboard/Dashboard.js';
-import { GoalsScreen } from '../features/goals/GoalsScreen.js';
-import { ImportScreen } from '../features/import/ImportScreen.js';
-import { RecurringScreen } from '../features/recurring/RecurringScreen.js';
-import { SettingsScreen } from '../features/settings/SettingsScreen.js';
 import { SyncNotice, SyncStatus } from '../features/sync-status/index.js';
 import { TransactionEditor, TransactionsScreen } from '../features/transactions/index.js';
 import { UpdatePrompt, type AppUpdates } from '../features/update-prompt/index.js';
@@ -16,8 +8,23 @@ import { appMessages } from './messages.js';
 import { hrefOf, ROUTES, useRoute } from './use-route.js';
 import { useReady } from './use-ready.js';
 
-/** Reports carry the charting library: it loads when the screen is first opened, not with the app. */
-const ReportsScreen = lazy(() => import('../features/reports/ReportsScreen.js').then((module) => ({ default: module.ReportsScreen })));
+/**
+ * Screens beyond home and the transaction list load when first opened, so the first visit
+ * downloads only what it shows (reports carry the charting library, import its readers). The
+ * service worker precaches every one of them, so they open offline all the same.
+ */
+function lazyScreen<Name extends string>(load: () => Promise<Readonly<Record<Name, ComponentType>>>, name: Name) {
+  return lazy(async () => ({ default: (await load())[name] }));
+}
+const BudgetsScreen = lazyScreen(() => import('../features/budgets/BudgetsScreen.js'), 'BudgetsScreen');
+const ReportsScreen = lazyScreen(() => import('../features/reports/ReportsScreen.js'), 'ReportsScreen');
+const GoalsScreen = lazyScreen(() => import('../features/goals/GoalsScreen.js'), 'GoalsScreen');
+const RecurringScreen = lazyScreen(() => import('../features/recurring/RecurringScreen.js'), 'RecurringScreen');
+const CurrenciesScreen = lazyScreen(() => import('../features/currencies/CurrenciesScreen.js'), 'CurrenciesScreen');
+const AccountsScreen = lazyScreen(() => import('../features/accounts/AccountsScreen.js'), 'AccountsScreen');
+const CategoriesScreen = lazyScreen(() => import('../features/categories/CategoriesScreen.js'), 'CategoriesScreen');
+const SettingsScreen = lazyScreen(() => import('../features/settings/SettingsScreen.js'), 'SettingsScreen');
+const ImportScreen = lazyScreen(() => import('../features/import/ImportScreen.js'), 'ImportScreen');
 
 type Editor = { readonly open: false } | { readonly open: true; readonly id?: string };
 
@@ -45,21 +52,19 @@ export function App({ updates }: { readonly updates: AppUpdates }) {
       </nav>
       <main className="shell__main">
         <SyncNotice />
-        {route === 'home' && <Dashboard onOpen={openTransaction} />}
-        {route === 'transactions' && <TransactionsScreen onOpen={openTransaction} />}
-        {route === 'budgets' && <BudgetsScreen />}
-        {route === 'reports' && (
-          <Suspense fallback={<p className="empty">{text('loadingScreen')}</p>}>
-            <ReportsScreen />
-          </Suspense>
-        )}
-        {route === 'accounts' && <AccountsScreen />}
-        {route === 'categories' && <CategoriesScreen />}
-        {route === 'goals' && <GoalsScreen />}
-        {route === 'recurring' && <RecurringScreen />}
-        {route === 'currencies' && <CurrenciesScreen />}
-        {route === 'import' && <ImportScreen />}
-        {route === 'settings' && <SettingsScreen />}
+        <Suspense fallback={<p className="empty">{text('loadingScreen')}</p>}>
+          {route === 'home' && <Dashboard onOpen={openTransaction} />}
+          {route === 'transactions' && <TransactionsScreen onOpen={openTransaction} />}
+          {route === 'budgets' && <BudgetsScreen />}
+          {route === 'reports' && <ReportsScreen />}
+          {route === 'accounts' && <AccountsScreen />}
+          {route === 'categories' && <CategoriesScreen />}
+          {route === 'goals' && <GoalsScreen />}
+          {route === 'recurring' && <RecurringScreen />}
+          {route === 'currencies' && <CurrenciesScreen />}
+          {route === 'import' && <ImportScreen />}
+          {route === 'settings' && <SettingsScreen />}
+        </Suspense>
       </main>
       <button
         type="button"
