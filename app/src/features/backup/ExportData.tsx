@@ -9,7 +9,7 @@ import { saveFile } from './save-file.js';
 /** Downloads of the whole ledger as a backup, and of the transactions as CSV. */
 export function ExportData() {
   const { ledger } = useTally();
-  const { rows } = useTransactionRows();
+  const { loaded, rows } = useTransactionRows();
   const text = useText(backupMessages);
 
   const backUp = () => saveFile('backup', today(), `${JSON.stringify(exportLedger(ledger), null, 2)}\n`);
@@ -35,7 +35,7 @@ export function ExportData() {
           {text('exportCsv')}
         </button>
         <p className="hint" id="export-csv-hint">
-          {text.count('exportCsvHint', rows.length)}
+          {loaded ? text.count('exportCsvHint', rows.length) : text('exportCsvHintLoading')}
         </p>
       </div>
     </div>

@@ -27,12 +27,15 @@ export function RestoreBackup() {
   const choose = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
     if (!file) return;
+    setStep({ kind: 'choose' });
     const reading = readBackupFile(await file.text());
     setStep(reading.ok ? { kind: 'confirm', backup: reading } : { kind: 'refused', problem: reading.problem });
   };
+  // Back to the file input, emptied so the same file can be chosen again; the outcome is announced.
   const startOver = (next: Step) => {
     if (fileInput.current) fileInput.current.value = '';
     setStep(next);
+    fileInput.current?.focus();
   };
 
   return (
@@ -63,10 +66,7 @@ export function RestoreBackup() {
       {step.kind === 'confirm' && (
         <RestoreConfirmation
           backup={step.backup}
-          onCancel={() => {
-            startOver({ kind: 'choose' });
-            fileInput.current?.focus();
-          }}
+          onCancel={() => startOver({ kind: 'choose' })}
           onRestored={(summary) => startOver({ kind: 'done', summary })}
           onRefused={(problem) => startOver({ kind: 'refused', problem })}
         />
@@ -93,15 +93,21 @@ function RestoreConfirmation({ backup, onCancel, onRestored, onRefused }: Restor
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
 
+  const [busy, setBusy] = useState(false);
+
   const restore = (event: FormEvent) => {
     event.preventDefault();
-    const outcome = restoreBackup(ledger, backup.data, mode);
-    if (outcome.ok) onRestored(outcome.summary);
-    else onRefused(outcome.problem);
+    if (busy) return;
+    setBusy(true);
+    afterNextPaint(() => {
+      const outcome = restoreBackup(ledger, backup.data, mode);
+      if (outcome.ok) onRestored(outcome.summary);
+      else onRefused(outcome.problem);
+    });
   };
 
   return (
-    <form className="form data__confirm" data-testid="restore-confirm" onSubmit={restore} onKeyDown={(event) => event.key === 'Escape' && onCancel()}>
+    <form className="form data__confirm" data-testid="restore-confirm" onSubmit={restore} onKeyDown={(event) => event.key === 'Escape' && !busy && onCancel()}>
       <h4 ref={heading} tabIndex={-1}>
         {text('confirmTitle')}
       </h4>
@@ -146,14 +152,29 @@ function RestoreConfirmation({ backup, onCancel, onRestored, onRefused }: Restor
         </div>
       </fieldset>
       <div className="form__actions">
-        <span className="form__spacer" />
-        <button type="button" className="button" data-testid="restore-cancel" onClick={onCancel}>
+        <span className="form__spacer" role="status">
+          {busy && text('restoring')}
+        </span>
+        <button type="button" className="button" data-testid="restore-cancel" disabled={busy} onClick={onCancel}>
           {text('cancel')}
         </button>
-        <button type="submit" className="button button--primary" data-testid="restore-confirm-button">
+        <button type="submit" className="button button--primary" data-testid="restore-confirm-button" disabled={busy}>
           {text('restore')}
         </button>
       </div>
     </form>
   );
+}
+
+/** Runs once the page has painted, so "Restoring…" shows before a large backup keeps the page busy for seconds. */
+function afterNextPaint(run: () => void): void {
+  let ran = false;
+  const once = () => {
+    if (ran) return;
+    ran = true;
+    run();
+  };
+  requestAnimationFrame(() => setTimeout(once, 0));
+  // A hidden page gets no animation frames, and has nothing to paint either.
+  setTimeout(once, 100);
 }

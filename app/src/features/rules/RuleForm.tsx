@@ -1,17 +1,17 @@
 import { LedgerError, RULE_FIELDS, type Category, type CategoryRule, type LedgerRecord } from '@tally/schema';
-import { useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { useTally } from '../../app/tally-context.js';
 import { useText } from '../../i18n/index.js';
 import { describedBy, Field } from '../../ui/Field.js';
 import { ruleMessages } from './messages.js';
 import { MAX_RULE_TEXT, parseRuleForm, type RuleIssues } from './rule-form.js';
-import { ruleMatches, type RuleTarget } from './rule-matches.js';
+import { countMatches, type FoldedTarget } from './rule-matches.js';
 
 interface RuleFormProps {
   readonly rule?: LedgerRecord<CategoryRule> | undefined;
   readonly rules: readonly LedgerRecord<CategoryRule>[];
   readonly categories: readonly LedgerRecord<Category>[];
-  readonly transactions: readonly RuleTarget[];
+  readonly transactions: readonly FoldedTarget[];
   readonly onDone: () => void;
 }
 
@@ -30,7 +30,7 @@ export function RuleForm({ rule, rules, categories, transactions, onDone }: Rule
   const [failed, setFailed] = useState(false);
   const choices = categories.filter((category) => !category.archived || category.id === rule?.categoryId);
   const lookIn = field === 'notes' ? 'notes' : 'payee';
-  const matching = transactions.filter((transaction) => ruleMatches({ field: lookIn, contains }, transaction)).length;
+  const matching = useMemo(() => countMatches({ field: lookIn, contains }, transactions), [lookIn, contains, transactions]);
   const containsError = issues.contains && text(`issue.${issues.contains}`);
   const categoryError = issues.categoryId && text(`issue.${issues.categoryId}`);
 

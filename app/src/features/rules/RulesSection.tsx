@@ -1,10 +1,10 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTally } from '../../app/tally-context.js';
 import { useTransactionRows } from '../../app/use-transaction-rows.js';
 import { useText } from '../../i18n/index.js';
 import { useRecords } from '../../ledger/index.js';
 import { ruleMessages } from './messages.js';
-import { matchCounts } from './rule-matches.js';
+import { foldTargets, matchCounts } from './rule-matches.js';
 import { categoryLabel, RuleForm } from './RuleForm.js';
 import './rules.css';
 
@@ -17,16 +17,27 @@ export function RulesSection() {
   const rules = useRecords(tally.rules);
   const categories = useRecords(tally.categories);
   const { rows } = useTransactionRows();
-  const counts = useMemo(() => matchCounts(rules, rows), [rules, rows]);
+  const transactions = useMemo(() => foldTargets(rows), [rows]);
+  const counts = useMemo(() => matchCounts(rules, transactions), [rules, transactions]);
   const [editing, setEditing] = useState<Editing>({ kind: 'none' });
-  const done = () => setEditing({ kind: 'none' });
-  const formProps = { rules, categories, transactions: rows, onDone: done };
+  const returnFocus = useRef<string | undefined>(undefined);
+  const done = () => {
+    returnFocus.current = editing.kind === 'edit' ? `rule-${editing.id}` : 'add-rule';
+    setEditing({ kind: 'none' });
+  };
+  // A closed form hands the keyboard back to what opened it (or to "New rule" when its rule is gone).
+  useEffect(() => {
+    if (editing.kind !== 'none' || returnFocus.current === undefined) return;
+    (document.getElementById(returnFocus.current) ?? document.getElementById('add-rule'))?.focus();
+    returnFocus.current = undefined;
+  }, [editing]);
+  const formProps = { rules, categories, transactions, onDone: done };
 
   return (
     <section className="card rules" aria-labelledby="rules-title" data-testid="rules-section">
       <div className="screen__head">
         <h2 id="rules-title">{text('title')}</h2>
-        <button type="button" className="button" data-testid="add-rule" disabled={categories.length === 0} aria-describedby="rules-intro" onClick={() => setEditing({ kind: 'new' })}>
+        <button type="button" id="add-rule" className="button" data-testid="add-rule" disabled={categories.length === 0} aria-describedby="rules-intro" onClick={() => setEditing({ kind: 'new' })}>
           {text('add')}
         </button>
       </div>
@@ -45,7 +56,7 @@ export function RulesSection() {
               </li>
             ) : (
               <li key={rule.id} className="list__row" data-testid="rule-row" data-id={rule.id}>
-                <button type="button" className="list__button" onClick={() => setEditing({ kind: 'edit', id: rule.id })}>
+                <button type="button" id={`rule-${rule.id}`} className="list__button" onClick={() => setEditing({ kind: 'edit', id: rule.id })}>
                   <span className="list__title" data-testid="rule-summary">
                     {text(`rule.${rule.field}`, { text: rule.contains, category: category ? categoryLabel(category) : text('noCategory') })}
                   </span>

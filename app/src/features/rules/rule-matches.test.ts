@@ -1,7 +1,7 @@
 import type { CategoryRule } from '@tally/schema';
 import { describe, expect, it } from 'vitest';
 import { CategoryModel, suggestCategory } from '../categorise/index.js';
-import { matchCounts, ruleMatches } from './rule-matches.js';
+import { foldTargets, matchCounts, ruleMatches } from './rule-matches.js';
 
 const transactions = [
   { payee: 'AMAZON MKTP US*2K4', notes: '' },
@@ -27,7 +27,7 @@ describe('which transactions a rule matches', () => {
       { id: 'yearly', field: 'notes', contains: 'YEARLY' },
       { id: 'none', field: 'payee', contains: 'Pharmacy' },
     ] as const;
-    expect(Object.fromEntries(matchCounts(rules, transactions))).toEqual({ amazon: 2, yearly: 1, none: 0 });
+    expect(Object.fromEntries(matchCounts(rules, foldTargets(transactions)))).toEqual({ amazon: 2, yearly: 1, none: 0 });
   });
 
   it('agrees with the category suggested for a transaction: a rule that matches is the one suggested', () => {
