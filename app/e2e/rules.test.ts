@@ -85,6 +85,12 @@ test('rules look in the payee or the notes, each listed with its own count', asy
   await device.addTransaction({ amount: '20.00', payee: 'Lidl Berlin', account: 'Cash', date: '2026-11-01' });
   await device.addTransaction({ amount: '31.00', payee: 'LIDL', account: 'Cash', date: '2026-11-02' });
   await device.addTransaction({ amount: '12.00', payee: 'Corner shop', account: 'Cash', date: '2026-11-03', notes: 'Weekly shop' });
+  // Escape closes the form and gives the keyboard back to the button that opened it.
+  await device.open('categories');
+  await device.byTestId('add-rule').click();
+  await device.byTestId('rule-contains').press('Escape');
+  await device.byTestId('rule-form').waitFor({ state: 'detached' });
+  await expect.poll(() => device.page.evaluate(() => document.activeElement?.id)).toBe('add-rule');
   await addRule(device, { field: 'notes', contains: 'weekly shop', category: 'Groceries' });
   await addRule(device, { contains: 'lidl', category: 'Groceries' });
   await expect.poll(() => ruleRows(device).getByTestId('rule-summary').allTextContents()).toEqual(['Payee contains “lidl” → Groceries', 'Notes contain “weekly shop” → Groceries']);

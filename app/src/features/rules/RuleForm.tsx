@@ -4,7 +4,7 @@ import { useTally } from '../../app/tally-context.js';
 import { useText } from '../../i18n/index.js';
 import { describedBy, Field } from '../../ui/Field.js';
 import { ruleMessages } from './messages.js';
-import { MAX_RULE_TEXT, parseRuleForm, type RuleIssues } from './rule-form.js';
+import { parseRuleForm, type RuleIssues } from './rule-form.js';
 import { countMatches, type FoldedTarget } from './rule-matches.js';
 
 interface RuleFormProps {
@@ -73,7 +73,6 @@ export function RuleForm({ rule, rules, categories, transactions, onDone }: Rule
           data-testid="rule-contains"
           autoComplete="off"
           autoFocus
-          maxLength={MAX_RULE_TEXT + 20}
           placeholder={text('containsPlaceholder')}
           value={contains}
           onChange={(event) => setContains(event.target.value)}
