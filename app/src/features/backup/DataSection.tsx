@@ -1,11 +1,22 @@
+import { useSyncState } from '../../app/use-sync-state.js';
 import { useText } from '../../i18n/index.js';
+import { ExportData } from './ExportData.js';
+import { EraseDevice } from './EraseDevice.js';
 import { backupMessages } from './messages.js';
+import { RestoreBackup } from './RestoreBackup.js';
+import './data.css';
 
+/** The person's data in and out of Tally: a backup of the whole ledger, the transactions as CSV, and a restore. */
 export function DataSection() {
   const text = useText(backupMessages);
+  const { account } = useSyncState();
   return (
-    <div className="card" aria-labelledby="backup-title">
+    <section className="card data" aria-labelledby="backup-title" data-testid="data-section">
       <h2 id="backup-title">{text('title')}</h2>
-    </div>
+      <p className="hint">{text('intro')}</p>
+      <ExportData />
+      <RestoreBackup />
+      {!account && <EraseDevice />}
+    </section>
   );
 }

@@ -1,0 +1,16 @@
+import { useCallback, useSyncExternalStore } from 'react';
+import { useTally } from '../../app/tally-context.js';
+import { ledgerHoldsRecords } from './restore-backup.js';
+
+/** Whether this device's ledger has any record; changes as records are written here or arrive from another device. */
+export function useLedgerHoldsRecords(): boolean {
+  const { ledger } = useTally();
+  const subscribe = useCallback(
+    (listener: () => void) => {
+      ledger.doc.on('update', listener);
+      return () => ledger.doc.off('update', listener);
+    },
+    [ledger],
+  );
+  return useSyncExternalStore(subscribe, () => ledgerHoldsRecords(ledger));
+}

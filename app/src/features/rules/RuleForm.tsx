@@ -1,0 +1,116 @@
+import { LedgerError, RULE_FIELDS, type Category, type CategoryRule, type LedgerRecord } from '@tally/schema';
+import { useMemo, useState, type FormEvent } from 'react';
+import { useTally } from '../../app/tally-context.js';
+import { useText } from '../../i18n/index.js';
+import { describedBy, Field } from '../../ui/Field.js';
+import { ruleMessages } from './messages.js';
+import { parseRuleForm, type RuleIssues } from './rule-form.js';
+import { countMatches, type FoldedTarget } from './rule-matches.js';
+
+interface RuleFormProps {
+  readonly rule?: LedgerRecord<CategoryRule> | undefined;
+  readonly rules: readonly LedgerRecord<CategoryRule>[];
+  readonly categories: readonly LedgerRecord<Category>[];
+  readonly transactions: readonly FoldedTarget[];
+  readonly onDone: () => void;
+}
+
+export function categoryLabel(category: Category): string {
+  return category.group ? `${category.group} · ${category.name}` : category.name;
+}
+
+/** Adds or edits a rule, showing as the person types how many transactions it would match. */
+export function RuleForm({ rule, rules, categories, transactions, onDone }: RuleFormProps) {
+  const { ledger } = useTally();
+  const text = useText(ruleMessages);
+  const [field, setField] = useState<string>(rule?.field ?? 'payee');
+  const [contains, setContains] = useState(rule?.contains ?? '');
+  const [categoryId, setCategoryId] = useState(rule?.categoryId ?? '');
+  const [issues, setIssues] = useState<RuleIssues>({});
+  const [failed, setFailed] = useState(false);
+  const choices = categories.filter((category) => !category.archived || category.id === rule?.categoryId);
+  const lookIn = field === 'notes' ? 'notes' : 'payee';
+  const matching = useMemo(() => countMatches({ field: lookIn, contains }, transactions), [lookIn, contains, transactions]);
+  const containsError = issues.contains && text(`issue.${issues.contains}`);
+  const categoryError = issues.categoryId && text(`issue.${issues.categoryId}`);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const others = rules.filter((other) => other.id !== rule?.id);
+    const parsed = parseRuleForm({ field, contains, categoryId }, new Set(categories.map((category) => category.id)), others);
+    if (!parsed.ok) {
+      setIssues(parsed.issues);
+      return;
+    }
+    try {
+      if (rule) ledger.rules.update(rule.id, parsed.rule);
+      else ledger.rules.create(parsed.rule);
+      onDone();
+    } catch (error) {
+      if (!(error instanceof LedgerError)) throw error;
+      setFailed(true);
+    }
+  };
+  const remove = () => {
+    if (rule) ledger.rules.delete(rule.id);
+    onDone();
+  };
+
+  return (
+    <form className="form card rules__form" onSubmit={submit} noValidate data-testid="rule-form" onKeyDown={(event) => event.key === 'Escape' && onDone()}>
+      <Field id="rule-field" label={text('field')}>
+        <select id="rule-field" data-testid="rule-field" value={field} onChange={(event) => setField(event.target.value)}>
+          {RULE_FIELDS.map((value) => (
+            <option key={value} value={value}>
+              {text(`field.${value}`)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field id="rule-contains" label={text('contains')} error={containsError}>
+        <input
+          id="rule-contains"
+          data-testid="rule-contains"
+          autoComplete="off"
+          autoFocus
+          placeholder={text('containsPlaceholder')}
+          value={contains}
+          onChange={(event) => setContains(event.target.value)}
+          {...describedBy('rule-contains', containsError)}
+        />
+      </Field>
+      <Field id="rule-category" label={text('category')} error={categoryError}>
+        <select id="rule-category" data-testid="rule-category" value={categoryId} onChange={(event) => setCategoryId(event.target.value)} {...describedBy('rule-category', categoryError)}>
+          <option value="">{text('chooseCategory')}</option>
+          {choices.map((category) => (
+            <option key={category.id} value={category.id}>
+              {category.archived ? text('archived', { name: categoryLabel(category) }) : categoryLabel(category)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <p className="hint" data-testid="rule-form-matches" aria-live="polite">
+        {text.count('matches', matching)}
+      </p>
+      {failed && (
+        <p className="form__error" role="alert" data-testid="rule-form-error">
+          {text('failed')}
+        </p>
+      )}
+      <div className="form__actions">
+        {rule && (
+          <button type="button" className="button button--danger" data-testid="delete-rule" onClick={remove}>
+            {text('delete')}
+          </button>
+        )}
+        <span className="form__spacer" />
+        <button type="button" className="button" data-testid="cancel-rule" onClick={onDone}>
+          {text('cancel')}
+        </button>
+        <button type="submit" className="button button--primary" data-testid="save-rule">
+          {text('save')}
+        </button>
+      </div>
+    </form>
+  );
+}
