@@ -43,3 +43,37 @@ export async function addSpending(device: TallyDevice, spending: { amount: strin
 export function goalRow(device: TallyDevice, name: string): Locator {
   return device.page.locator(`[data-testid="goal-row"][data-name="${name}"]`);
 }
+
+export interface NewGoal {
+  readonly name: string;
+  readonly target: string;
+  readonly targetDate?: string;
+  readonly accounts?: readonly string[];
+}
+
+/** Fills the goal form that is open; accounts are ticked by name. */
+export async function fillGoal(device: TallyDevice, goal: Partial<NewGoal>): Promise<void> {
+  const form = device.byTestId('goal-form');
+  if (goal.name !== undefined) await form.getByTestId('goal-name').fill(goal.name);
+  if (goal.target !== undefined) await form.getByTestId('goal-target').fill(goal.target);
+  if (goal.targetDate !== undefined) await form.getByTestId('goal-date').fill(goal.targetDate);
+  for (const account of goal.accounts ?? []) await form.locator(`[data-testid="goal-account"][data-name="${account}"]`).check();
+}
+
+/** Creates a goal through the Goals screen and waits for it to be listed. */
+export async function addGoal(device: TallyDevice, goal: NewGoal): Promise<void> {
+  await device.open('goals');
+  await device.byTestId('add-goal').click();
+  await fillGoal(device, goal);
+  await device.byTestId('save-goal').click();
+  await goalRow(device, goal.name).waitFor(PATIENCE);
+}
+
+/** Opens a goal's contributions and adds one. */
+export async function addContribution(device: TallyDevice, goal: string, amount: string): Promise<void> {
+  const row = goalRow(device, goal);
+  const contributions = row.getByTestId('goal-contributions');
+  if ((await contributions.getAttribute('open')) === null) await row.getByTestId('goal-contributions-toggle').click();
+  await row.getByTestId('contribution-amount').fill(amount);
+  await row.getByTestId('add-contribution').click();
+}
