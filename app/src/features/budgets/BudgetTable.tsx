@@ -15,9 +15,7 @@ export function BudgetTable({ view }: { readonly view: BudgetView }) {
       <table className="budget-table" data-testid="budget-table">
         <thead>
           <tr>
-            <th scope="col" id="budget-col-category">
-              {text('category')}
-            </th>
+            <th scope="col">{text('category')}</th>
             <th scope="col" id="budget-col-budgeted">
               {text('budgeted')}
             </th>

@@ -61,8 +61,8 @@ describe('a month of the budget', () => {
       currency: 'USD',
       accountId: checking,
       splits: [
-        { categoryId: groceries, amount: -3000 },
-        { categoryId: dining, amount: -2000 },
+        { categoryId: groceries, amount: -3000, memo: '' },
+        { categoryId: dining, amount: -2000, memo: '' },
       ],
     });
     const [food] = view('2026-11').groups;

@@ -9,11 +9,14 @@ import { goalMessages } from './messages.js';
 
 interface GoalCardProps {
   readonly view: GoalView;
+  /** Focus its Edit button when shown: the goal's form has just closed. */
+  readonly focusEdit: boolean;
   readonly onEdit: () => void;
+  readonly onDeleted: () => void;
 }
 
 /** One goal: how far it is, what it still needs each month, and whether that is on time — in words, not colour alone. */
-export function GoalCard({ view, onEdit }: GoalCardProps) {
+export function GoalCard({ view, focusEdit, onEdit, onDeleted }: GoalCardProps) {
   const { ledger } = useTally();
   const text = useText(goalMessages);
   const locale = useLocale();
@@ -28,6 +31,7 @@ export function GoalCard({ view, onEdit }: GoalCardProps) {
       for (const contribution of view.contributions) ledger.contributions.delete(contribution.id);
       ledger.goals.delete(goal.id);
     });
+    onDeleted();
   };
 
   return (
@@ -103,7 +107,7 @@ export function GoalCard({ view, onEdit }: GoalCardProps) {
         </div>
       ) : (
         <div className="form__actions">
-          <button type="button" className="button" data-testid="edit-goal" aria-label={text('edit', { name: goal.name })} onClick={onEdit}>
+          <button type="button" className="button" data-testid="edit-goal" autoFocus={focusEdit} aria-label={text('edit', { name: goal.name })} onClick={onEdit}>
             {text('editShort')}
           </button>
           <button type="button" className="button button--danger" data-testid="delete-goal" aria-label={text('delete', { name: goal.name })} onClick={() => setConfirming(true)}>

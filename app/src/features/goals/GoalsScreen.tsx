@@ -16,9 +16,11 @@ export function GoalsScreen() {
   const { loaded } = useTransactionRows();
   const [editing, setEditing] = useState<Editing>({ kind: 'none' });
   const newGoal = useRef<HTMLButtonElement>(null);
+  // Focus goes back where the form was opened from, not to the top of the page.
+  const [returnFocusTo, setReturnFocusTo] = useState<string | null>(null);
   const done = () => {
-    // Focus goes back where the form was opened from, not to the top of the page.
     if (editing.kind === 'new') newGoal.current?.focus();
+    setReturnFocusTo(editing.kind === 'edit' ? editing.id : null);
     setEditing({ kind: 'none' });
   };
 
@@ -48,7 +50,12 @@ export function GoalsScreen() {
               {editing.kind === 'edit' && editing.id === view.goal.id ? (
                 <GoalForm goal={view.goal} onDone={done} />
               ) : (
-                <GoalCard view={view} onEdit={() => setEditing({ kind: 'edit', id: view.goal.id })} />
+                <GoalCard
+                  view={view}
+                  focusEdit={returnFocusTo === view.goal.id}
+                  onEdit={() => setEditing({ kind: 'edit', id: view.goal.id })}
+                  onDeleted={() => newGoal.current?.focus()}
+                />
               )}
             </li>
           ))}
