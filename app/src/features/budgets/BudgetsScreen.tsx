@@ -1,11 +1,92 @@
-import { useText } from '../../i18n/index.js';
+import { useState } from 'react';
+import { useTally } from '../../app/tally-context.js';
+import { useLocale, useText } from '../../i18n/index.js';
+import { formatMonth, today } from '../../ui/locale.js';
+import { BudgetTable } from './BudgetTable.js';
+import { shiftMonth } from './budget-view.js';
 import { budgetMessages } from './messages.js';
+import { MonthSwitcher } from './MonthSwitcher.js';
+import { useBudgetView } from './use-budget-view.js';
+import './budgets.css';
 
+type CopyOutcome = { readonly copied: number; readonly from: string; readonly hadBudgets: boolean } | null;
+
+/** The month's budget per expense category: what was planned, spent and is left, edited in place. */
 export function BudgetsScreen() {
   const text = useText(budgetMessages);
+  const current = today().slice(0, 7);
+  const [month, setMonth] = useState(current);
+  const [copyOutcome, setCopyOutcome] = useState<CopyOutcome>(null);
+  const { view, currencyAssumed, complete } = useBudgetView(month);
+  const { ledger } = useTally();
+  const showMonth = (next: string): void => {
+    setMonth(next);
+    setCopyOutcome(null);
+  };
+  const copyLastMonth = (): void => {
+    const from = shiftMonth(month, -1);
+    const hadBudgets = ledger.budgets.list().some((budget) => budget.month === from);
+    setCopyOutcome({ copied: ledger.copyBudgets(from, month).length, from, hadBudgets });
+  };
+  const hasLines = view !== null && view.groups.length > 0;
+
   return (
     <section className="screen" aria-labelledby="budgets-title">
-      <h1 id="budgets-title">{text('title')}</h1>
+      <div className="screen__head">
+        <h1 id="budgets-title">{text('title')}</h1>
+        {hasLines && (
+          <button type="button" className="button" data-testid="copy-budgets" onClick={copyLastMonth}>
+            {text('copyLast')}
+          </button>
+        )}
+      </div>
+      <MonthSwitcher month={month} current={current} onChange={showMonth} />
+      <CopyStatus outcome={copyOutcome} />
+      {view === null && (
+        <p className="empty" data-testid="budgets-empty">
+          {text('noCurrency')} <a href="#/accounts">{text('addAccount')}</a>
+        </p>
+      )}
+      {view !== null && !hasLines && (
+        <p className="empty" data-testid="budgets-empty">
+          {text('noCategories')} <a href="#/categories">{text('addCategory')}</a>
+        </p>
+      )}
+      {view !== null && hasLines && (
+        <>
+          <p className="hint" data-testid="budget-currency">
+            {currencyAssumed ? text('currencyAssumed', { currency: view.currency }) : text('currency', { currency: view.currency })}{' '}
+            {currencyAssumed && <a href="#/currencies">{text('chooseHome')}</a>}
+          </p>
+          {!complete && (
+            <p className="hint" role="status">
+              {text('reading')}
+            </p>
+          )}
+          {view.unconverted > 0 && (
+            <p className="notice" data-testid="budget-unconverted">
+              {text.count('unconverted', view.unconverted)} <a href="#/currencies">{text('addRates')}</a>
+            </p>
+          )}
+          <BudgetTable view={view} />
+        </>
+      )}
     </section>
+  );
+}
+
+function CopyStatus({ outcome }: { readonly outcome: CopyOutcome }) {
+  const text = useText(budgetMessages);
+  const locale = useLocale();
+  let message = '';
+  if (outcome !== null) {
+    const month = formatMonth(outcome.from, locale);
+    if (outcome.copied > 0) message = text.count('copied', outcome.copied, { month });
+    else message = text(outcome.hadBudgets ? 'alreadyBudgeted' : 'nothingToCopy', { month });
+  }
+  return (
+    <p className="hint" role="status" data-testid="budget-status">
+      {message}
+    </p>
   );
 }

@@ -1,0 +1,47 @@
+import { RateTable } from '@tally/schema';
+import { useCallback, useMemo, useSyncExternalStore } from 'react';
+import { useTally } from '../../app/tally-context.js';
+import { useTransactionRows } from '../../app/use-transaction-rows.js';
+import { useRecords } from '../../ledger/index.js';
+import { budgetCurrency, budgetView, spendingOf, type BudgetView } from './budget-view.js';
+
+/** The ledger's home currency, a setting every device shares; renders again when a device changes it. */
+export function useHomeCurrency(): string | null {
+  const { ledger } = useTally();
+  const subscribe = useCallback(
+    (changed: () => void) => {
+      ledger.doc.on('update', changed);
+      return () => ledger.doc.off('update', changed);
+    },
+    [ledger],
+  );
+  return useSyncExternalStore(subscribe, () => ledger.homeCurrency);
+}
+
+export interface BudgetScreenState {
+  /** Null until there is a currency to budget in: no home currency and no account yet. */
+  readonly view: BudgetView | null;
+  /** True while the budget is shown in the accounts' currency because no home currency is chosen. */
+  readonly currencyAssumed: boolean;
+  /** False until every stored transaction has been read, so spending is not yet complete. */
+  readonly complete: boolean;
+}
+
+/** One month of the budget, live: it follows budgets, categories, rates and transactions from every device. */
+export function useBudgetView(month: string): BudgetScreenState {
+  const tally = useTally();
+  const categories = useRecords(tally.categories);
+  const budgets = useRecords(tally.budgets);
+  const accounts = useRecords(tally.accounts);
+  const rates = useRecords(tally.rates);
+  const home = useHomeCurrency();
+  const { rows, loaded } = useTransactionRows();
+  const currency = budgetCurrency(home, accounts);
+  const rateTable = useMemo(() => new RateTable(rates), [rates]);
+  const spending = useMemo(() => spendingOf(rows, (id) => tally.ledger.transactions.get(id)?.splits ?? []), [rows, tally.ledger]);
+  const view = useMemo(
+    () => (currency === null ? null : budgetView({ month, currency, categories, budgets, spending, rates: rateTable })),
+    [month, currency, categories, budgets, spending, rateTable],
+  );
+  return { view, currencyAssumed: currency !== null && home !== currency, complete: loaded };
+}

@@ -1,0 +1,142 @@
+import { isCurrencyCode, type Goal, type LedgerRecord } from '@tally/schema';
+import { useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useTally } from '../../app/tally-context.js';
+import { useLocale, useText } from '../../i18n/index.js';
+import { useRecords } from '../../ledger/index.js';
+import { describedBy, Field } from '../../ui/Field.js';
+import { formatDay, today } from '../../ui/locale.js';
+import { amountForInput, exampleAmount } from '../budgets/amount-text.js';
+import { budgetCurrency } from '../budgets/budget-view.js';
+import { useHomeCurrency } from '../budgets/use-budget-view.js';
+import { saveGoalDraft, type GoalDraft, type GoalIssues, type GoalProblem } from './goal-draft.js';
+import { goalMessages } from './messages.js';
+
+interface GoalFormProps {
+  readonly goal?: LedgerRecord<Goal> | undefined;
+  readonly onDone: () => void;
+}
+
+/** Create or edit a goal; its currency is fixed once it has been created, as its contributions are in it. */
+export function GoalForm({ goal, onDone }: GoalFormProps) {
+  const tally = useTally();
+  const text = useText(goalMessages);
+  const locale = useLocale();
+  const home = useHomeCurrency();
+  const accounts = useRecords(tally.accounts).filter((account) => !account.archived || goal?.accountIds.includes(account.id));
+  const [draft, setDraft] = useState<GoalDraft>(() =>
+    goal
+      ? {
+          name: goal.name,
+          target: amountForInput(goal.targetAmount, goal.currency, locale),
+          currency: goal.currency,
+          targetDate: goal.targetDate ?? '',
+          accountIds: goal.accountIds,
+        }
+      : { name: '', target: '', currency: budgetCurrency(home, accounts) ?? '', targetDate: '', accountIds: [] },
+  );
+  const [issues, setIssues] = useState<GoalIssues>({});
+  const set = (field: 'name' | 'target' | 'currency' | 'targetDate') => (event: { target: { value: string } }) =>
+    setDraft((current) => ({ ...current, [field]: event.target.value }));
+  const toggleAccount = (id: string, linked: boolean) =>
+    setDraft((current) => ({ ...current, accountIds: linked ? [...current.accountIds, id] : current.accountIds.filter((each) => each !== id) }));
+
+  const code = draft.currency.trim().toUpperCase();
+  const message = (problem: GoalProblem | undefined): string | undefined =>
+    problem &&
+    text(problem, {
+      example: isCurrencyCode(code) ? exampleAmount(code, locale) : '',
+      start: formatDay(goal?.startDate ?? today(), locale),
+      code,
+    });
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const found = saveGoalDraft(tally.ledger, draft, goal, locale, today());
+    if (Object.keys(found).length === 0) onDone();
+    else setIssues(found);
+  };
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape') onDone();
+  };
+
+  const errors = {
+    name: message(issues.name),
+    target: message(issues.target),
+    currency: message(issues.currency),
+    targetDate: message(issues.targetDate),
+    accountIds: message(issues.accountIds),
+    form: message(issues.form),
+  };
+  return (
+    <form className="form card" onSubmit={submit} onKeyDown={onKeyDown} noValidate data-testid="goal-form">
+      <Field id="goal-name" label={text('name')} error={errors.name}>
+        <input id="goal-name" data-testid="goal-name" autoFocus value={draft.name} onChange={set('name')} {...describedBy('goal-name', errors.name)} />
+      </Field>
+      <div className="goal-form__pair">
+        <Field id="goal-target" label={text('target')} error={errors.target}>
+          <input
+            id="goal-target"
+            data-testid="goal-target"
+            inputMode="decimal"
+            autoComplete="off"
+            value={draft.target}
+            onChange={set('target')}
+            {...describedBy('goal-target', errors.target)}
+          />
+        </Field>
+        <Field id="goal-currency" label={text('currency')} error={errors.currency}>
+          <input
+            id="goal-currency"
+            data-testid="goal-currency"
+            maxLength={3}
+            autoComplete="off"
+            disabled={goal !== undefined}
+            value={draft.currency}
+            onChange={(event) => setDraft((current) => ({ ...current, currency: event.target.value.toUpperCase() }))}
+            {...describedBy('goal-currency', errors.currency)}
+          />
+        </Field>
+      </div>
+      <Field id="goal-date" label={text('targetDate')} error={errors.targetDate}>
+        <input id="goal-date" data-testid="goal-date" type="date" value={draft.targetDate} onChange={set('targetDate')} {...describedBy('goal-date', errors.targetDate)} />
+      </Field>
+      <fieldset className="goal-form__accounts" aria-describedby="goal-accounts-hint">
+        <legend>{text('accounts')}</legend>
+        <p className="hint" id="goal-accounts-hint">
+          {accounts.length === 0 ? text('noAccounts') : text('accountsHint')}
+        </p>
+        {accounts.map((account) => (
+          <label key={account.id} className="choice">
+            <input
+              type="checkbox"
+              data-testid="goal-account"
+              data-name={account.name}
+              checked={draft.accountIds.includes(account.id)}
+              onChange={(event) => toggleAccount(account.id, event.target.checked)}
+            />
+            {account.name}
+          </label>
+        ))}
+        {errors.accountIds && (
+          <p className="field__error" role="alert">
+            {errors.accountIds}
+          </p>
+        )}
+      </fieldset>
+      {errors.form && (
+        <p className="form__error" role="alert">
+          {errors.form}
+        </p>
+      )}
+      <div className="form__actions">
+        <span className="form__spacer" />
+        <button type="button" className="button" data-testid="goal-cancel" onClick={onDone}>
+          {text('cancel')}
+        </button>
+        <button type="submit" className="button button--primary" data-testid="save-goal">
+          {text('save')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,71 @@
+import { openLedger, type Ledger } from '@tally/schema';
+import { beforeEach, describe, expect, test } from 'vitest';
+import * as Y from 'yjs';
+import { saveContribution, saveGoalDraft, type GoalDraft } from './goal-draft.js';
+
+let ledger: Ledger;
+let savings: string;
+const TODAY = '2026-11-25';
+
+function draft(change: Partial<GoalDraft> = {}): GoalDraft {
+  return { name: 'Bike', target: '500', currency: 'EUR', targetDate: '', accountIds: [], ...change };
+}
+
+beforeEach(() => {
+  ledger = openLedger(new Y.Doc());
+  savings = ledger.accounts.create({ name: 'Savings', type: 'savings', currency: 'EUR' }).id;
+});
+
+describe('saving the goal form', () => {
+  test('a new goal is paced from today, its target read the way the locale writes amounts', () => {
+    expect(saveGoalDraft(ledger, draft({ target: '1.250,50', targetDate: '2027-06-01', accountIds: [savings] }), undefined, 'de-DE', TODAY)).toEqual({});
+    expect(ledger.goals.list()).toMatchObject([
+      { name: 'Bike', targetAmount: 125050, currency: 'EUR', startDate: TODAY, targetDate: '2027-06-01', accountIds: [savings] },
+    ]);
+  });
+
+  test('every bad field gets its own reason and nothing is written', () => {
+    expect(saveGoalDraft(ledger, draft({ name: ' ', target: 'lots', targetDate: TODAY }), undefined, 'en-US', TODAY)).toEqual({
+      name: 'nameEmpty',
+      target: 'amountUnreadable',
+      targetDate: 'dateNotAfterStart',
+    });
+    expect(saveGoalDraft(ledger, draft({ target: '0', currency: 'EURO' }), undefined, 'en-US', TODAY)).toEqual({ currency: 'currencyFormat' });
+    expect(saveGoalDraft(ledger, draft({ target: '0', currency: 'ABC' }), undefined, 'en-US', TODAY)).toEqual({ currency: 'currencyUnknown' });
+    expect(saveGoalDraft(ledger, draft({ target: '0' }), undefined, 'en-US', TODAY)).toEqual({ target: 'amountZero' });
+    expect(saveGoalDraft(ledger, draft({ target: '-5' }), undefined, 'en-US', TODAY)).toEqual({ target: 'amountNegative' });
+    expect(ledger.goals.size).toBe(0);
+  });
+
+  test('editing keeps the goal’s currency and its start, and may drop the date', () => {
+    const goal = ledger.goals.create({ name: 'Bike', targetAmount: 50000, currency: 'EUR', startDate: '2026-01-01', targetDate: '2026-12-01' });
+    expect(saveGoalDraft(ledger, draft({ name: 'Road bike', target: '800', currency: 'USD' }), goal, 'en-US', TODAY)).toEqual({});
+    expect(ledger.goals.get(goal.id)).toMatchObject({ name: 'Road bike', targetAmount: 80000, currency: 'EUR', startDate: '2026-01-01', targetDate: null });
+  });
+
+  test('an account deleted on another device while the form was open is reported, not linked', () => {
+    ledger.accounts.delete(savings);
+    expect(saveGoalDraft(ledger, draft({ accountIds: [savings] }), undefined, 'en-US', TODAY)).toEqual({ accountIds: 'accountGone' });
+  });
+});
+
+describe('adding a contribution', () => {
+  test('[GOAL1] is a record of its own, in the goal’s currency; a negative amount takes money out', () => {
+    const goal = ledger.goals.create({ name: 'Bike', targetAmount: 50000, currency: 'EUR' });
+    expect(saveContribution(ledger, goal, { amount: '120', date: '2026-11-20', note: 'Birthday' }, 'en-US')).toEqual({});
+    expect(saveContribution(ledger, goal, { amount: '-20', date: '2026-11-21', note: '' }, 'en-US')).toEqual({});
+    expect(ledger.contributions.list().map(({ amount, currency, note }) => ({ amount, currency, note }))).toEqual(
+      expect.arrayContaining([
+        { amount: 12000, currency: 'EUR', note: 'Birthday' },
+        { amount: -2000, currency: 'EUR', note: '' },
+      ]),
+    );
+  });
+
+  test('refuses an empty amount, zero and an impossible date', () => {
+    const goal = ledger.goals.create({ name: 'Bike', targetAmount: 50000, currency: 'EUR' });
+    expect(saveContribution(ledger, goal, { amount: '', date: '2026-02-30', note: '' }, 'en-US')).toEqual({ amount: 'amountEmpty', date: 'dateInvalid' });
+    expect(saveContribution(ledger, goal, { amount: '0', date: TODAY, note: '' }, 'en-US')).toEqual({ amount: 'amountZero' });
+    expect(ledger.contributions.size).toBe(0);
+  });
+});
