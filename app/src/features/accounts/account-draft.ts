@@ -54,6 +54,8 @@ export function readAccountDraft(draft: AccountDraft, locale: string): AccountEn
     if (parsed.ok) openingBalance = parsed.money.amount;
     else issues.openingBalance = 'not-an-amount';
   }
-  if (type === undefined || currency === undefined || Object.keys(issues).length > 0) return { ok: false, issues };
-  return { ok: true, account: { name, type, currency, openingBalance } };
+  if (type !== undefined && currency !== undefined && Object.keys(issues).length === 0) {
+    return { ok: true, account: { name, type, currency, openingBalance } };
+  }
+  return { ok: false, issues };
 }

@@ -5,6 +5,7 @@ import { useLocale, useText } from '../../i18n/index.js';
 import { Field } from '../../ui/Field.js';
 import { CurrencySelect } from './CurrencySelect.js';
 import { currencyName } from './currency-names.js';
+import { describedWith } from './described-with.js';
 import { currencyMessages } from './messages.js';
 import { useHomeCurrency } from './use-home-currency.js';
 
@@ -49,10 +50,9 @@ function HomeCurrencyChoice({ home }: { readonly home: string | null }) {
             id="home-currency"
             data-testid="home-currency"
             value={chosen}
-            placeholder={home === null ? text('home.choose') : undefined}
+            placeholder={home === null ? text('chooseCurrency') : undefined}
             onChange={(event) => setChosen(event.target.value)}
-            aria-describedby={['home-currency-hint', error ? 'home-currency-error' : ''].filter(Boolean).join(' ')}
-            {...(error ? { 'aria-invalid': true } : {})}
+            {...describedWith('home-currency', error, 'home-currency-hint')}
           />
         </Field>
         <p className="hint" id="home-currency-hint">

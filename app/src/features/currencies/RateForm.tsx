@@ -2,9 +2,10 @@ import { LedgerError, rateId, type ExchangeRateRecord, type LedgerRecord } from 
 import { useState, type FormEvent } from 'react';
 import { useTally } from '../../app/tally-context.js';
 import { useText } from '../../i18n/index.js';
-import { Field } from '../../ui/Field.js';
+import { describedBy, Field } from '../../ui/Field.js';
 import { today } from '../../ui/locale.js';
 import { CurrencySelect } from './CurrencySelect.js';
+import { describedWith } from './described-with.js';
 import { currencyMessages } from './messages.js';
 import { formatRateNumber } from './rate-number.js';
 import { readRateEntry, type RateDraft, type RateIssues } from './rate-entry.js';
@@ -58,20 +59,21 @@ export function RateForm({ rate, pair, onDone }: RateFormProps) {
   const toError = issues.to && text(`error.to.${issues.to}`);
   const dateError = issues.date && text(`error.date.${issues.date}`);
   const rateError = issues.rate && text(`error.rate.${issues.rate}`, { example });
-  const rateHint = text('form.rateHint', { from: draft.from || '…', to: draft.to || '…', example });
+  const rateHint =
+    draft.from !== '' && draft.to !== '' ? text('form.rateHint', { from: draft.from, to: draft.to, example }) : text('form.rateHintAnyPair', { example });
 
   return (
     <form className="form card rate-form" onSubmit={submit} noValidate data-testid="rate-form">
       <div className="rate-form__pair">
         <Field id="rate-from" label={text('form.from')} error={fromError}>
-          <CurrencySelect id="rate-from" data-testid="rate-from" value={draft.from} placeholder={text('home.choose')} onChange={change('from')} {...invalid('rate-from', fromError)} />
+          <CurrencySelect id="rate-from" data-testid="rate-from" value={draft.from} placeholder={text('chooseCurrency')} onChange={change('from')} {...describedBy('rate-from', fromError)} />
         </Field>
         <Field id="rate-to" label={text('form.to')} error={toError}>
-          <CurrencySelect id="rate-to" data-testid="rate-to" value={draft.to} placeholder={text('home.choose')} onChange={change('to')} {...invalid('rate-to', toError)} />
+          <CurrencySelect id="rate-to" data-testid="rate-to" value={draft.to} placeholder={text('chooseCurrency')} onChange={change('to')} {...describedBy('rate-to', toError)} />
         </Field>
       </div>
       <Field id="rate-date" label={text('form.date')} error={dateError}>
-        <input id="rate-date" data-testid="rate-date" type="date" value={draft.date} onChange={change('date')} {...invalid('rate-date', dateError)} />
+        <input id="rate-date" data-testid="rate-date" type="date" value={draft.date} onChange={change('date')} {...describedBy('rate-date', dateError)} />
       </Field>
       <Field id="rate-value" label={text('form.rate')} error={rateError}>
         <input
@@ -81,7 +83,7 @@ export function RateForm({ rate, pair, onDone }: RateFormProps) {
           autoComplete="off"
           value={draft.rate}
           onChange={change('rate')}
-          {...invalid('rate-value', rateError, 'rate-value-hint')}
+          {...describedWith('rate-value', rateError, 'rate-value-hint')}
         />
       </Field>
       <p className="hint" id="rate-value-hint">
@@ -103,10 +105,4 @@ export function RateForm({ rate, pair, onDone }: RateFormProps) {
       </div>
     </form>
   );
-}
-
-/** Ties a control to its hint and, when there is one, to its error message. */
-function invalid(id: string, error: string | undefined, hint?: string) {
-  const described = [hint, error ? `${id}-error` : undefined].filter((part) => part !== undefined).join(' ');
-  return { ...(described !== '' && { 'aria-describedby': described }), ...(error && { 'aria-invalid': true }) };
 }

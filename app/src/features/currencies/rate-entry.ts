@@ -58,8 +58,10 @@ export function readRateEntry(draft: RateDraft, locale: string): RateEntry {
   if (!parseCalendarDate(date)) issues.date = 'not-a-date';
   const rate = readRateText(draft.rate, locale);
   if (!rate.ok) issues.rate = rate.problem;
-  if (!rate.ok || !isCurrencyCode(from) || !isCurrencyCode(to) || Object.keys(issues).length > 0) return { ok: false, issues };
-  return { ok: true, rate: { from, to, date, rate: rate.rate } };
+  if (rate.ok && isCurrencyCode(from) && isCurrencyCode(to) && Object.keys(issues).length === 0) {
+    return { ok: true, rate: { from, to, date, rate: rate.rate } };
+  }
+  return { ok: false, issues };
 }
 
 function groupSeparatorOf(locale: string): string | undefined {
