@@ -76,6 +76,7 @@ test('net worth in the home currency converts a EUR account with the rate used, 
 
   await laptop.open('home');
   await editRate(phone, '1 EUR = 1.0842 USD', '1.0950');
+  await expect.poll(() => phone.byTestId('rate-text').allTextContents()).toEqual(['1 EUR = 1.0950 USD']);
   await expect.poll(() => netWorthTotal(laptop), { timeout: 60_000 }).toBe('$1,595.00');
   await expect.poll(() => balanceInHome(laptop, 'Berlin').textContent()).toBe(`$1,095.00 at 1 EUR = 1.0950 USD, ${shown}`);
 
