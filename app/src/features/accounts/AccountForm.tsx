@@ -1,144 +1,142 @@
-import {
-  ACCOUNT_TYPES,
-  accountKind,
-  formatAmount,
-  isCurrencyCode,
-  LedgerError,
-  money,
-  parseMoney,
-  validateRecord,
-  type Account,
-  type AccountType,
-  type FieldIssue,
-  type LedgerRecord,
-} from '@tally/schema';
-import { useState, type FormEvent } from 'react';
+import { ACCOUNT_TYPES, formatAmount, isCurrencyCode, LedgerError, money, type Account, type LedgerRecord } from '@tally/schema';
+import { useMemo, useState, type FormEvent } from 'react';
 import { useTally } from '../../app/tally-context.js';
+import { useLocale, useText } from '../../i18n/index.js';
 import { describedBy, Field } from '../../ui/Field.js';
-import { FormFooter } from '../../ui/FormFooter.js';
-import { useLocale } from '../../i18n/index.js';
+import { currencyChoices, useHomeCurrency } from '../currencies/index.js';
+import { currencyCodeText, readAccountDraft, type AccountDraft, type AccountIssues } from './account-draft.js';
+import { accountMessages } from './messages.js';
 
 interface AccountFormProps {
   readonly account?: LedgerRecord<Account> | undefined;
   readonly onDone: () => void;
 }
 
-type Issues = Partial<Record<'name' | 'type' | 'currency' | 'openingBalance' | 'form', string>>;
-
-const TYPE_LABELS: Record<AccountType, string> = {
-  checking: 'Checking',
-  savings: 'Savings',
-  credit: 'Credit card',
-  cash: 'Cash',
-  investment: 'Investment',
-  loan: 'Loan',
-  other: 'Other',
-};
-
-function collect(found: readonly FieldIssue[], into: Issues): Issues {
-  for (const issue of found) {
-    const field = issue.field === 'name' || issue.field === 'type' || issue.field === 'currency' || issue.field === 'openingBalance' ? issue.field : 'form';
-    into[field] ??= issue.message.charAt(0).toUpperCase() + issue.message.slice(1);
-  }
-  return into;
-}
+/** An amount in the currency, as the example of how to write one: 1,234.56 or 1.234,56 or 123,456. */
+const EXAMPLE_MINOR_UNITS = 123456;
 
 /** Create or edit an account; its currency is fixed once it has been created. */
 export function AccountForm({ account, onDone }: AccountFormProps) {
   const { ledger } = useTally();
   const locale = useLocale();
-  const [name, setName] = useState(account?.name ?? '');
-  const [type, setType] = useState<string>(account?.type ?? 'checking');
-  const [currency, setCurrency] = useState<string>(account?.currency ?? 'USD');
-  const [opening, setOpening] = useState(
-    account ? formatAmount(money(account.openingBalance, account.currency), locale, { useGrouping: false }) : '',
-  );
-  const [issues, setIssues] = useState<Issues>({});
+  const text = useText(accountMessages);
+  const home = useHomeCurrency();
+  const choices = useMemo(() => currencyChoices(locale), [locale]);
+  const [draft, setDraft] = useState<AccountDraft>({
+    name: account?.name ?? '',
+    type: account?.type ?? 'checking',
+    currency: account?.currency ?? home ?? 'USD',
+    openingBalance: account ? formatAmount(money(account.openingBalance, account.currency), locale, { useGrouping: false }) : '',
+  });
+  const [issues, setIssues] = useState<AccountIssues>({});
+  const [formError, setFormError] = useState<string | undefined>();
+  const change = (field: keyof AccountDraft) => (event: { target: { value: string } }) => setDraft({ ...draft, [field]: event.target.value });
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const code = currency.trim().toUpperCase();
-    const found: Issues = {};
-    let openingBalance = 0;
-    if (!isCurrencyCode(code)) {
-      found.currency = /^[A-Z]{3}$/.test(code)
-        ? `${code} is not a currency code Tally knows.`
-        : 'Use a three-letter currency code such as USD or EUR.';
-    }
-    else if (opening.trim() !== '') {
-      const parsed = parseMoney(opening, code, locale);
-      if (parsed.ok) openingBalance = parsed.money.amount;
-      else found.openingBalance = parsed.reason.charAt(0).toUpperCase() + parsed.reason.slice(1);
-    }
-    const input = { name: name.trim(), type, currency: isCurrencyCode(code) ? code : 'USD', openingBalance, archived: account?.archived ?? false };
-    const validation = validateRecord(accountKind, input);
-    if (!validation.ok) collect(validation.issues, found);
-    if (!validation.ok || Object.keys(found).length > 0) {
-      setIssues(found);
-      return;
-    }
-    const { record } = validation;
+  const write = (change: () => void) => {
     try {
-      if (account) ledger.accounts.update(account.id, { name: record.name, type: record.type, openingBalance });
-      else ledger.accounts.create({ name: record.name, type: record.type, currency: record.currency, openingBalance });
+      change();
       onDone();
     } catch (error) {
       if (!(error instanceof LedgerError)) throw error;
-      setIssues(collect(error.issues.length > 0 ? error.issues : [{ field: '', message: error.message }], {}));
+      setFormError(text(error.code === 'read-only' ? 'error.readOnly' : 'error.notSaved'));
     }
   };
 
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const entry = readAccountDraft(draft, locale);
+    if (!entry.ok) {
+      setIssues(entry.issues);
+      return;
+    }
+    const { name, type, currency, openingBalance } = entry.account;
+    write(() => {
+      if (account) ledger.accounts.update(account.id, { name, type, openingBalance });
+      else ledger.accounts.create({ name, type, currency, openingBalance });
+    });
+  };
+
+  const code = currencyCodeText(draft.currency);
+  const nameError = issues.name && text(`error.name.${issues.name}`);
+  const typeError = issues.type && text(`error.type.${issues.type}`);
+  const currencyError = issues.currency && text(`error.currency.${issues.currency}`, { code });
+  const openingError =
+    issues.openingBalance && isCurrencyCode(code)
+      ? text(`error.openingBalance.${issues.openingBalance}`, { currency: code, example: formatAmount(money(EXAMPLE_MINOR_UNITS, code), locale) })
+      : undefined;
+  const currencyDescription = ['account-currency-hint', currencyError ? 'account-currency-error' : undefined].filter((id) => id !== undefined).join(' ');
+
   return (
     <form className="form card" onSubmit={submit} noValidate data-testid="account-form">
-      <Field id="account-name" label="Name" error={issues.name}>
-        <input id="account-name" data-testid="account-name" value={name} onChange={(event) => setName(event.target.value)} {...describedBy('account-name', issues.name)} />
+      <Field id="account-name" label={text('form.name')} error={nameError}>
+        <input id="account-name" data-testid="account-name" value={draft.name} onChange={change('name')} {...describedBy('account-name', nameError)} />
       </Field>
-      <Field id="account-type" label="Type" error={issues.type}>
-        <select id="account-type" data-testid="account-type" value={type} onChange={(event) => setType(event.target.value)}>
+      <Field id="account-type" label={text('form.type')} error={typeError}>
+        <select id="account-type" data-testid="account-type" value={draft.type} onChange={change('type')} {...describedBy('account-type', typeError)}>
           {ACCOUNT_TYPES.map((value) => (
             <option key={value} value={value}>
-              {TYPE_LABELS[value]}
+              {text(`type.${value}`)}
             </option>
           ))}
         </select>
       </Field>
-      <Field id="account-currency" label="Currency" error={issues.currency}>
+      <Field id="account-currency" label={text('form.currency')} error={currencyError}>
         <input
           id="account-currency"
           data-testid="account-currency"
-          value={currency}
-          maxLength={3}
+          list="account-currency-choices"
+          autoComplete="off"
+          autoCapitalize="characters"
+          spellCheck={false}
+          value={draft.currency}
           disabled={account !== undefined}
-          onChange={(event) => setCurrency(event.target.value.toUpperCase())}
-          {...describedBy('account-currency', issues.currency)}
+          onChange={(event) => setDraft({ ...draft, currency: event.target.value.toUpperCase() })}
+          aria-describedby={currencyDescription}
+          {...(currencyError && { 'aria-invalid': true })}
         />
+        <datalist id="account-currency-choices">
+          {choices.map((choice) => (
+            <option key={choice.code} value={choice.code} label={text('form.currencyOption', { code: choice.code, name: choice.name })} />
+          ))}
+        </datalist>
       </Field>
-      <Field id="account-opening-balance" label="Opening balance" error={issues.openingBalance}>
+      <p className="hint" id="account-currency-hint">
+        {text('form.currencyHint')}
+      </p>
+      <Field id="account-opening-balance" label={text('form.opening')} error={openingError}>
         <input
           id="account-opening-balance"
           data-testid="account-opening-balance"
           inputMode="decimal"
-          value={opening}
-          onChange={(event) => setOpening(event.target.value)}
-          {...describedBy('account-opening-balance', issues.openingBalance)}
+          value={draft.openingBalance}
+          onChange={change('openingBalance')}
+          {...describedBy('account-opening-balance', openingError)}
         />
       </Field>
-      <FormFooter
-        error={issues.form}
-        archive={
-          account && {
-            archived: account.archived,
-            testId: 'archive-account',
-            onToggle: () => {
-              ledger.accounts.update(account.id, { archived: !account.archived });
-              onDone();
-            },
-          }
-        }
-        onCancel={onDone}
-        saveLabel="Save account"
-        saveTestId="save-account"
-      />
+      {formError && (
+        <p className="form__error" role="alert">
+          {formError}
+        </p>
+      )}
+      <div className="form__actions">
+        {account && (
+          <button
+            type="button"
+            className="button"
+            data-testid="archive-account"
+            onClick={() => write(() => ledger.accounts.update(account.id, { archived: !account.archived }))}
+          >
+            {text(account.archived ? 'form.unarchive' : 'form.archive')}
+          </button>
+        )}
+        <span className="form__spacer" />
+        <button type="button" className="button" onClick={onDone}>
+          {text('form.cancel')}
+        </button>
+        <button type="submit" className="button button--primary" data-testid="save-account">
+          {text('form.save')}
+        </button>
+      </div>
     </form>
   );
 }

@@ -1,25 +1,30 @@
 import { useState } from 'react';
-import { useTally } from '../../app/tally-context.js';
-import { useRecords } from '../../ledger/index.js';
-import { Money } from '../../ui/Money.js';
+import { useText } from '../../i18n/index.js';
+import { AccountBalance } from './AccountBalance.js';
 import { AccountForm } from './AccountForm.js';
-import { useAccountBalances } from './use-account-balances.js';
+import type { AccountValue } from './account-values.js';
+import { accountMessages } from './messages.js';
+import { NetWorthSummary } from './NetWorthSummary.js';
+import { useAccountValues } from './use-account-values.js';
+import './accounts.css';
 
 type Editing = { readonly kind: 'none' } | { readonly kind: 'new' } | { readonly kind: 'edit'; readonly id: string };
 
+/** Every account with its balance, in its own currency and the home currency, and the net worth they add up to. */
 export function AccountsScreen() {
-  const tally = useTally();
-  const accounts = useRecords(tally.accounts);
-  const balances = useAccountBalances();
+  const text = useText(accountMessages);
+  const { values, netWorth, mismatched } = useAccountValues();
   const [editing, setEditing] = useState<Editing>({ kind: 'none' });
   const done = () => setEditing({ kind: 'none' });
-  const open = accounts.filter((account) => !account.archived);
-  const archived = accounts.filter((account) => account.archived);
+  const open = values.filter((value) => !value.account.archived);
+  const archived = values.filter((value) => value.account.archived);
 
-  const list = (shown: typeof accounts) => (
+  const list = (shown: readonly AccountValue[]) => (
     <ul className="list">
-      {shown.map((account) =>
-        editing.kind === 'edit' && editing.id === account.id ? (
+      {shown.map((value) => {
+        const { account } = value;
+        const leftOut = mismatched.get(account.id) ?? 0;
+        return editing.kind === 'edit' && editing.id === account.id ? (
           <li key={account.id}>
             <AccountForm account={account} onDone={done} />
           </li>
@@ -27,33 +32,43 @@ export function AccountsScreen() {
           <li key={account.id} className="list__row" data-testid="account-row" data-id={account.id}>
             <button type="button" className="list__button" onClick={() => setEditing({ kind: 'edit', id: account.id })}>
               <span>
-                <span className="list__title" data-testid="account-row-name">{account.name}</span>
-                <span className="list__detail">
-                  {account.type} · {account.currency}
+                <span className="list__title" data-testid="account-row-name">
+                  {account.name}
                 </span>
+                <span className="list__detail">{text('rowDetail', { type: text(`type.${account.type}`), currency: account.currency })}</span>
+                {leftOut > 0 && (
+                  <span className="list__detail" data-testid="account-mismatched">
+                    {text.count('mismatched', leftOut)}
+                  </span>
+                )}
               </span>
-              <Money amount={balances.get(account.id) ?? 0} currency={account.currency} testId="account-balance" />
+              <AccountBalance value={value} />
             </button>
           </li>
-        ),
-      )}
+        );
+      })}
     </ul>
   );
 
   return (
     <section className="screen" aria-labelledby="accounts-title">
       <div className="screen__head">
-        <h1 id="accounts-title">Accounts</h1>
+        <h1 id="accounts-title">{text('title')}</h1>
         <button type="button" className="button button--primary" data-testid="add-account" onClick={() => setEditing({ kind: 'new' })}>
-          New account
+          {text('add')}
         </button>
       </div>
       {editing.kind === 'new' && <AccountForm onDone={done} />}
-      {open.length === 0 && editing.kind !== 'new' && <p className="empty">Add the accounts you spend from: a bank account, a card, cash.</p>}
+      {open.length === 0 && editing.kind !== 'new' && <p className="empty">{text('empty')}</p>}
+      {open.length > 0 && (
+        <div className="card">
+          <NetWorthSummary netWorth={netWorth} />
+        </div>
+      )}
       {list(open)}
       {archived.length > 0 && (
         <details className="archived">
-          <summary>Archived ({archived.length})</summary>
+          <summary>{text('archived', { count: archived.length })}</summary>
           {list(archived)}
         </details>
       )}

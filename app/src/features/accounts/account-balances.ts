@@ -1,12 +1,26 @@
-import type { Account, LedgerRecord } from '@tally/schema';
+import { money, type Account, type LedgerRecord, type Money } from '@tally/schema';
 import type { TransactionRow } from '../../storage/index.js';
 
-/** Each account's balance in minor units: its opening balance plus every live transaction. */
-export function accountBalances(accounts: readonly LedgerRecord<Account>[], rows: readonly TransactionRow[]): Map<string, number> {
-  const balances = new Map<string, number>(accounts.map((account) => [account.id, account.openingBalance]));
+export interface AccountBalances {
+  /** Each account's opening balance plus every live transaction in it, exactly, in its own currency. */
+  readonly balances: ReadonlyMap<string, Money>;
+  /**
+   * Per account, how many transactions are left out because their currency is no longer the
+   * account's (its currency was changed on another device meanwhile); the screen points them out.
+   */
+  readonly mismatched: ReadonlyMap<string, number>;
+}
+
+export function accountBalances(accounts: readonly LedgerRecord<Account>[], rows: readonly TransactionRow[]): AccountBalances {
+  const byId = new Map(accounts.map((account) => [account.id, account]));
+  const totals = new Map<string, number>(accounts.map((account) => [account.id, account.openingBalance]));
+  const mismatched = new Map<string, number>();
   for (const row of rows) {
-    const balance = balances.get(row.accountId);
-    if (balance !== undefined) balances.set(row.accountId, balance + row.amount);
+    const account = byId.get(row.accountId);
+    if (account === undefined) continue;
+    if (row.currency !== account.currency) mismatched.set(account.id, (mismatched.get(account.id) ?? 0) + 1);
+    else totals.set(account.id, (totals.get(account.id) ?? 0) + row.amount);
   }
-  return balances;
+  const balances = new Map(accounts.map((account) => [account.id, money(totals.get(account.id) ?? 0, account.currency)]));
+  return { balances, mismatched };
 }

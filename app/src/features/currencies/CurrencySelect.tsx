@@ -1,0 +1,26 @@
+import { useMemo, type SelectHTMLAttributes } from 'react';
+import { useLocale, useText } from '../../i18n/index.js';
+import { currencyChoices } from './currency-names.js';
+import { currencyMessages } from './messages.js';
+
+interface CurrencySelectProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>, 'children'> {
+  /** The words of an empty first option, offered while nothing is chosen. */
+  readonly placeholder?: string | undefined;
+}
+
+/** Every currency Tally knows, by code and name in the reader's language. */
+export function CurrencySelect({ placeholder, ...props }: CurrencySelectProps) {
+  const text = useText(currencyMessages);
+  const locale = useLocale();
+  const choices = useMemo(() => currencyChoices(locale), [locale]);
+  return (
+    <select {...props}>
+      {placeholder !== undefined && <option value="">{placeholder}</option>}
+      {choices.map(({ code, name }) => (
+        <option key={code} value={code}>
+          {text('currencyOption', { code, name })}
+        </option>
+      ))}
+    </select>
+  );
+}

@@ -1,0 +1,79 @@
+import { RateTable } from '@tally/schema';
+import { useMemo } from 'react';
+import { useTally } from '../../app/tally-context.js';
+import { useText } from '../../i18n/index.js';
+import { useRecords } from '../../ledger/index.js';
+import { formatDay, today } from '../../ui/locale.js';
+import { currencyName } from './currency-names.js';
+import { currencyUsage, type CurrencyUse } from './currency-usage.js';
+import { currencyMessages } from './messages.js';
+import { useHomeCurrency } from './use-home-currency.js';
+import { useRateText } from './use-rate-text.js';
+
+interface CurrencyUsageProps {
+  /** Opens the rate form for a currency that has no rate into the home currency. */
+  readonly onAddRate: (from: string, to: string) => void;
+}
+
+/** Which currencies the accounts use, and whether each converts into the home currency today. */
+export function CurrencyUsage({ onAddRate }: CurrencyUsageProps) {
+  const tally = useTally();
+  const text = useText(currencyMessages);
+  const accounts = useRecords(tally.accounts);
+  const rates = useRecords(tally.rates);
+  const home = useHomeCurrency();
+  const day = today();
+  const usage = useMemo(() => currencyUsage(accounts, new RateTable(rates), home, day), [accounts, rates, home, day]);
+
+  return (
+    <section className="card" aria-labelledby="currency-usage-title">
+      <h2 id="currency-usage-title">{text('usage.title')}</h2>
+      {usage.length === 0 ? (
+        <p className="empty">{text('usage.empty')}</p>
+      ) : (
+        <ul className="list">
+          {usage.map((use) => (
+            <li key={use.currency} className="list__row list__row--static currency-use" data-testid="currency-use" data-currency={use.currency}>
+              <span>
+                <span className="list__title">
+                  {text('currencyOption', { code: use.currency, name: currencyName(use.currency, text.locale) })}
+                </span>
+                <span className="list__detail">{text.count('usage.accounts', use.accounts)}</span>
+              </span>
+              <RateStatusText use={use} home={home} onAddRate={onAddRate} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function RateStatusText({ use, home, onAddRate }: { readonly use: CurrencyUse; readonly home: string | null } & CurrencyUsageProps) {
+  const text = useText(currencyMessages);
+  const rateText = useRateText();
+  const { status } = use;
+  switch (status.kind) {
+    case 'home':
+      return <span className="tag" data-testid="currency-status">{text('usage.home')}</span>;
+    case 'no-home':
+      return <span className="tag" data-testid="currency-status">{text('usage.noHome')}</span>;
+    case 'rate':
+      return (
+        <span className="tag" data-testid="currency-status">
+          {text('usage.rate', { rate: rateText(status.rate), date: formatDay(status.rate.date, text.locale) })}
+        </span>
+      );
+    case 'no-rate':
+      return (
+        <span className="currency-use__missing">
+          <span className="tag tag--warning" data-testid="currency-status">
+            {text('usage.noRate', { home: home ?? '' })}
+          </span>
+          <button type="button" className="button" data-testid="add-missing-rate" onClick={() => onAddRate(use.currency, home ?? '')}>
+            {text('usage.addRate', { from: use.currency })}
+          </button>
+        </span>
+      );
+  }
+}

@@ -1,0 +1,69 @@
+import { isCurrencyCode, LedgerError } from '@tally/schema';
+import { useState, type FormEvent } from 'react';
+import { useTally } from '../../app/tally-context.js';
+import { useLocale, useText } from '../../i18n/index.js';
+import { Field } from '../../ui/Field.js';
+import { CurrencySelect } from './CurrencySelect.js';
+import { currencyName } from './currency-names.js';
+import { describedWith } from './described-with.js';
+import { currencyMessages } from './messages.js';
+import { useHomeCurrency } from './use-home-currency.js';
+
+/** Chooses the ledger's home currency, a setting every device shares. */
+export function HomeCurrencyForm() {
+  const home = useHomeCurrency();
+  // Keyed by the home currency, so a choice arriving from another device shows at once.
+  return <HomeCurrencyChoice key={home ?? ''} home={home} />;
+}
+
+function HomeCurrencyChoice({ home }: { readonly home: string | null }) {
+  const { ledger } = useTally();
+  const text = useText(currencyMessages);
+  const locale = useLocale();
+  const [chosen, setChosen] = useState(home ?? '');
+  const [error, setError] = useState<string | undefined>();
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!isCurrencyCode(chosen)) {
+      setError(text('home.error'));
+      return;
+    }
+    try {
+      ledger.setHomeCurrency(chosen);
+      setError(undefined);
+    } catch (failure) {
+      if (!(failure instanceof LedgerError)) throw failure;
+      setError(text(failure.code === 'read-only' ? 'error.readOnly' : 'error.notSaved'));
+    }
+  };
+
+  return (
+    <section className="card" aria-labelledby="home-currency-title">
+      <h2 id="home-currency-title">{text('home.title')}</h2>
+      <p className="hint" data-testid="home-currency-current">
+        {home === null ? text('home.none') : text('home.current', { name: currencyName(home, locale), code: home })}
+      </p>
+      <form className="form currency-form" onSubmit={submit} noValidate data-testid="home-currency-form">
+        <Field id="home-currency" label={text('home.label')} error={error}>
+          <CurrencySelect
+            id="home-currency"
+            data-testid="home-currency"
+            value={chosen}
+            placeholder={home === null ? text('chooseCurrency') : undefined}
+            onChange={(event) => setChosen(event.target.value)}
+            {...describedWith('home-currency', error, 'home-currency-hint')}
+          />
+        </Field>
+        <p className="hint" id="home-currency-hint">
+          {text('home.hint')}
+        </p>
+        <div className="form__actions">
+          <button type="submit" className="button button--primary" data-testid="save-home-currency">
+            {text('home.save')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

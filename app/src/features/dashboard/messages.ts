@@ -1,0 +1,43 @@
+import { defineMessages } from '../../i18n/index.js';
+
+export const dashboardMessages = defineMessages({
+  en: {
+    title: 'Home',
+    balances: 'Balances',
+    noAccounts: 'No accounts yet.',
+    addAccount: 'Add your first account',
+    spending: 'Spending in {month}',
+    nothingSpent: 'Nothing spent this month.',
+    uncategorised: 'Uncategorised',
+    recent: 'Recent transactions',
+    noTransactions: 'No transactions yet.',
+    noPayee: 'No payee',
+    allTransactions: 'All transactions',
+  },
+  es: {
+    title: 'Inicio',
+    balances: 'Saldos',
+    noAccounts: 'Aún no hay cuentas.',
+    addAccount: 'Añade tu primera cuenta',
+    spending: 'Gastos de {month}',
+    nothingSpent: 'Este mes no has gastado nada.',
+    uncategorised: 'Sin categoría',
+    recent: 'Movimientos recientes',
+    noTransactions: 'Aún no hay movimientos.',
+    noPayee: 'Sin beneficiario',
+    allTransactions: 'Todos los movimientos',
+  },
+  de: {
+    title: 'Start',
+    balances: 'Kontostände',
+    noAccounts: 'Noch keine Konten.',
+    addAccount: 'Erstes Konto anlegen',
+    spending: 'Ausgaben im {month}',
+    nothingSpent: 'Diesen Monat noch keine Ausgaben.',
+    uncategorised: 'Ohne Kategorie',
+    recent: 'Letzte Buchungen',
+    noTransactions: 'Noch keine Buchungen.',
+    noPayee: 'Kein Empfänger',
+    allTransactions: 'Alle Buchungen',
+  },
+});
