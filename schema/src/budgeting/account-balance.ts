@@ -1,5 +1,8 @@
 import { money, type Money } from '../money/index.js';
-import type { Account, Transaction } from '../records/index.js';
+import type { Account } from '../records/index.js';
+
+/** What a balance needs of a transaction; its currency as text, so derived rows serve as well as records. */
+export type BalanceEntry = { readonly accountId: string; readonly amount: number; readonly currency: string };
 
 export interface AccountBalances {
   readonly balances: ReadonlyMap<string, Money>;
@@ -7,17 +10,17 @@ export interface AccountBalances {
    * Transactions left out because their currency is no longer their account's (the account's
    * currency was changed on another device meanwhile); the UI should point them out.
    */
-  readonly mismatched: readonly Pick<Transaction, 'accountId' | 'amount' | 'currency'>[];
+  readonly mismatched: readonly BalanceEntry[];
 }
 
 /** Each account's balance: its opening balance plus every live transaction in it, exactly. */
 export function accountBalances(
   accounts: readonly (Pick<Account, 'currency' | 'openingBalance'> & { readonly id: string })[],
-  transactions: readonly Pick<Transaction, 'accountId' | 'amount' | 'currency'>[],
+  transactions: readonly BalanceEntry[],
 ): AccountBalances {
   const currencies = new Map(accounts.map((account) => [account.id, account.currency]));
   const totals = new Map<string, number>(accounts.map((account) => [account.id, account.openingBalance]));
-  const mismatched: Pick<Transaction, 'accountId' | 'amount' | 'currency'>[] = [];
+  const mismatched: BalanceEntry[] = [];
   for (const transaction of transactions) {
     const currency = currencies.get(transaction.accountId);
     if (currency === undefined) continue;

@@ -3,7 +3,8 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { useTally } from '../../app/tally-context.js';
 import { useLocale, useText } from '../../i18n/index.js';
 import { describedBy, Field } from '../../ui/Field.js';
-import { currencyChoices, useHomeCurrency } from '../currencies/index.js';
+import { useHomeCurrency } from '../../ledger/index.js';
+import { currencyChoices } from '../currencies/index.js';
 import { currencyCodeText, readAccountDraft, type AccountDraft, type AccountIssues } from './account-draft.js';
 import { accountMessages } from './messages.js';
 

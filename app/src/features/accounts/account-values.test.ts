@@ -1,8 +1,7 @@
-import { currencyCode, openLedger, type Ledger } from '@tally/schema';
+import { accountBalances, currencyCode, openLedger, type Ledger } from '@tally/schema';
 import { beforeEach, describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
-import { accountBalances } from './account-balances.js';
-import { accountValues } from './account-values.js';
+import { accountValues, mismatchedByAccount } from './account-values.js';
 
 let ledger: Ledger;
 beforeEach(() => {
@@ -98,6 +97,6 @@ describe('balances', () => {
       ],
     );
     expect(balances.get(account.id)).toEqual({ amount: 750, currency: 'EUR' });
-    expect(mismatched.get(account.id)).toBe(1);
+    expect(mismatchedByAccount(mismatched).get(account.id)).toBe(1);
   });
 });

@@ -59,3 +59,13 @@ function inHomeCurrency(balance: Money, rates: RateTable, home: CurrencyCode, da
   if (!conversion.ok) return { kind: 'no-rate', from: balance.currency, to: home };
   return { kind: 'converted', money: conversion.money, rate: conversion.rate };
 }
+
+/**
+ * Per account, how many transactions its balance leaves out because their currency is no longer
+ * the account's (its currency was changed on another device meanwhile); the screen points them out.
+ */
+export function mismatchedByAccount(mismatched: readonly { readonly accountId: string }[]): ReadonlyMap<string, number> {
+  const counts = new Map<string, number>();
+  for (const { accountId } of mismatched) counts.set(accountId, (counts.get(accountId) ?? 0) + 1);
+  return counts;
+}

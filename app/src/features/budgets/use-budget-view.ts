@@ -1,22 +1,9 @@
 import { RateTable } from '@tally/schema';
-import { useCallback, useMemo, useSyncExternalStore } from 'react';
+import { useMemo } from 'react';
 import { useTally } from '../../app/tally-context.js';
 import { useTransactionRows } from '../../app/use-transaction-rows.js';
-import { useRecords } from '../../ledger/index.js';
+import { useHomeCurrency, useRecords } from '../../ledger/index.js';
 import { budgetCurrency, budgetView, spendingOf, type BudgetView } from './budget-view.js';
-
-/** The ledger's home currency, a setting every device shares; renders again when a device changes it. */
-export function useHomeCurrency(): string | null {
-  const { ledger } = useTally();
-  const subscribe = useCallback(
-    (changed: () => void) => {
-      ledger.doc.on('update', changed);
-      return () => ledger.doc.off('update', changed);
-    },
-    [ledger],
-  );
-  return useSyncExternalStore(subscribe, () => ledger.homeCurrency);
-}
 
 export interface BudgetScreenState {
   /** Null until there is a currency to budget in: no home currency and no account yet. */

@@ -7,7 +7,7 @@ import { formatDay, today } from '../../ui/locale.js';
 import { currencyName } from './currency-names.js';
 import { currencyUsage, type CurrencyUse } from './currency-usage.js';
 import { currencyMessages } from './messages.js';
-import { useHomeCurrency } from './use-home-currency.js';
+import { useHomeCurrency } from '../../ledger/index.js';
 import { useRateText } from './use-rate-text.js';
 
 interface CurrencyUsageProps {

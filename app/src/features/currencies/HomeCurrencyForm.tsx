@@ -7,7 +7,7 @@ import { CurrencySelect } from './CurrencySelect.js';
 import { currencyName } from './currency-names.js';
 import { describedWith } from './described-with.js';
 import { currencyMessages } from './messages.js';
-import { useHomeCurrency } from './use-home-currency.js';
+import { useHomeCurrency } from '../../ledger/index.js';
 
 /** Chooses the ledger's home currency, a setting every device shares. */
 export function HomeCurrencyForm() {

@@ -5,7 +5,9 @@ import { useRecords } from '../../ledger/index.js';
 import { useLocale, useText } from '../../i18n/index.js';
 import { formatDay, formatMonth, today } from '../../ui/locale.js';
 import { Money } from '../../ui/Money.js';
-import { AccountBalance, NetWorthSummary, useAccountValues } from '../accounts/index.js';
+import { AccountBalance } from '../accounts/AccountBalance.js';
+import { NetWorthSummary } from '../accounts/NetWorthSummary.js';
+import { useAccountValues } from '../accounts/use-account-values.js';
 import { dashboardMessages } from './messages.js';
 import { monthlySpending } from './monthly-spending.js';
 

@@ -7,7 +7,7 @@ import { describedBy, Field } from '../../ui/Field.js';
 import { formatDay, today } from '../../ui/locale.js';
 import { amountForInput, exampleAmount } from '../budgets/amount-text.js';
 import { budgetCurrency } from '../budgets/budget-view.js';
-import { useHomeCurrency } from '../budgets/use-budget-view.js';
+import { useHomeCurrency } from '../../ledger/index.js';
 import { saveGoalDraft, type GoalDraft, type GoalIssues, type GoalProblem } from './goal-draft.js';
 import { goalMessages } from './messages.js';
 
