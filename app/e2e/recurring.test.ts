@@ -47,7 +47,9 @@ test('a recurring item made on one device, changed on another, shows its schedul
   await a.byTestId('save-recurring').click();
   await expect.poll(() => a.byTestId('recurring-amount-error').textContent()).toBe('Enter an amount.');
   expect(await axeViolations(a.page)).toEqual([]);
-  await a.byTestId('cancel-recurring').click();
+  await a.page.keyboard.press('Escape');
+  await a.byTestId('recurring-form').waitFor({ state: 'detached', ...PATIENCE });
+  await expect(a.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe('add-recurring');
 
   const firstDue = dayAfter(today, 2);
   await addRecurring(a, { payee: 'Gym', amount: '30', account: 'Checking', frequency: 'weekly', startDate: firstDue });
@@ -62,6 +64,8 @@ test('a recurring item made on one device, changed on another, shows its schedul
   await b.open('recurring');
   await recurringRow(b, 'Gym').waitFor(PATIENCE);
   await editRecurring(b, 'Gym', { amount: '35', interval: '2' });
+  // Saving gives focus back to the item the form was opened from.
+  await expect(b.page.evaluate(() => document.activeElement?.closest('[data-testid="recurring-row"]')?.getAttribute('data-id'))).resolves.toBe(id);
 
   await expect.poll(() => gym.getByTestId('recurring-schedule').textContent(), PATIENCE).toBe(`Every 2 weeks on ${weekdayOf(firstDue)}`);
   await expect.poll(() => gym.getByTestId('recurring-amount').textContent(), PATIENCE).toBe('-$35.00');
@@ -87,4 +91,14 @@ test('a recurring item made on one device, changed on another, shows its schedul
   expect(await axeViolations(b.page)).toEqual([]);
   await b.open('transactions');
   await expect.poll(() => b.rowByPayee('Gym and sauna').getByTestId('tx-amount').textContent(), PATIENCE).toBe('-$40.00');
+
+  // Deleting the item ends its schedule everywhere; what it already booked stays in the ledger.
+  await gym.getByTestId('edit-recurring').click();
+  await a.byTestId('delete-recurring').click();
+  await a.byTestId('recurring-empty').waitFor(PATIENCE);
+  await expect(a.page.getByTestId('upcoming-row').count()).resolves.toBe(0);
+  await b.open('recurring');
+  await b.byTestId('recurring-empty').waitFor(PATIENCE);
+  await b.open('transactions');
+  await expect(b.rowByPayee('Gym and sauna').count()).resolves.toBe(1);
 });

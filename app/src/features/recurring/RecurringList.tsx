@@ -5,10 +5,10 @@ import { Money } from '../../ui/Money.js';
 import type { StalledItem } from './due-occurrences.js';
 import { recurringMessages } from './messages.js';
 import { RecurringForm } from './RecurringForm.js';
-import type { Editing } from './RecurringScreen.js';
+import { editButtonId, type Editing } from './editing.js';
 import { describeSchedule, formatDueDate } from './schedule-words.js';
 import { nextDueDate } from './upcoming.js';
-import { useTransactionsVersion } from './use-ledger-version.js';
+import { useTransactionsVersion } from './use-transactions-version.js';
 
 interface RecurringListProps {
   readonly rules: readonly LedgerRecord<RecurringTransaction>[];
@@ -42,7 +42,7 @@ export function RecurringList({ rules, stalled, today, editing, onEdit, onDone }
           const isStalled = stalled.some((item) => item.recurringId === rule.id);
           return (
             <li key={rule.id} className="list__row" data-testid="recurring-row" data-id={rule.id}>
-              <button type="button" className="list__button" data-testid="edit-recurring" onClick={() => onEdit(rule.id)}>
+              <button type="button" id={editButtonId(rule.id)} className="list__button" data-testid="edit-recurring" onClick={() => onEdit(rule.id)}>
                 <span>
                   <span className="list__title" data-testid="recurring-payee">
                     {rule.payee || text('noPayee')}

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { flushSync } from 'react-dom';
 import { useTally } from '../../app/tally-context.js';
 import { useText } from '../../i18n/index.js';
 import { useRecords } from '../../ledger/index.js';
@@ -8,9 +9,8 @@ import { RecurringList } from './RecurringList.js';
 import { StalledNotice } from './StalledNotice.js';
 import { UpcomingList } from './UpcomingList.js';
 import { useDueOccurrences } from './use-due-occurrences.js';
+import { editButtonId, type Editing } from './editing.js';
 import './recurring.css';
-
-export type Editing = { readonly kind: 'none' } | { readonly kind: 'new' } | { readonly kind: 'edit'; readonly id: string };
 
 /** Recurring items with their schedules, and what falls due in the coming weeks. */
 export function RecurringScreen() {
@@ -20,7 +20,10 @@ export function RecurringScreen() {
   const { day, stalled } = useDueOccurrences();
   const [editing, setEditing] = useState<Editing>({ kind: 'none' });
   const done = () => {
-    setEditing({ kind: 'none' });
+    const opener = editing.kind === 'edit' ? editButtonId(editing.id) : 'add-recurring';
+    flushSync(() => setEditing({ kind: 'none' }));
+    // Focus goes back where the form was opened from; a deleted item's place is gone.
+    (document.getElementById(opener) ?? document.getElementById('add-recurring'))?.focus();
     // A saved item may be due already, or may no longer be stalled.
     tally.dueOccurrences.run();
   };
@@ -29,7 +32,7 @@ export function RecurringScreen() {
     <section className="screen recurring" aria-labelledby="recurring-title" data-testid="recurring-screen" data-day={day}>
       <div className="screen__head">
         <h1 id="recurring-title">{text('title')}</h1>
-        <button type="button" className="button button--primary" data-testid="add-recurring" onClick={() => setEditing({ kind: 'new' })}>
+        <button type="button" id="add-recurring" className="button button--primary" data-testid="add-recurring" onClick={() => setEditing({ kind: 'new' })}>
           {text('add')}
         </button>
       </div>

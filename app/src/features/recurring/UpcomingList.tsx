@@ -1,5 +1,6 @@
 import { addDays } from '@tally/schema';
 import { useMemo, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { useTally } from '../../app/tally-context.js';
 import { useText } from '../../i18n/index.js';
 import { useRecords } from '../../ledger/index.js';
@@ -8,9 +9,10 @@ import { recurringMessages } from './messages.js';
 import { OccurrenceForm } from './OccurrenceForm.js';
 import { formatDueDate } from './schedule-words.js';
 import { UPCOMING_DAYS, upcomingList, type UpcomingOccurrence } from './upcoming.js';
-import { useTransactionsVersion } from './use-ledger-version.js';
+import { useTransactionsVersion } from './use-transactions-version.js';
 
 const keyOf = (occurrence: UpcomingOccurrence): string => `${occurrence.recurringId}/${occurrence.dueDate}`;
+const editButtonId = (occurrence: UpcomingOccurrence): string => `edit-occurrence-${occurrence.recurringId}-${occurrence.dueDate}`;
 
 /** What falls due in the coming weeks across every item, each with "Skip" and "Edit this one". */
 export function UpcomingList({ today }: { readonly today: string }) {
@@ -21,6 +23,7 @@ export function UpcomingList({ today }: { readonly today: string }) {
   const [editing, setEditing] = useState<string | undefined>(undefined);
   const occurrences = useMemo(
     () => upcomingList(tally.ledger.upcomingOccurrences(today, addDays(today, UPCOMING_DAYS)), (id) => rules.find((rule) => rule.id === id)),
+    // `version` changes with every transaction: a skip or an edit, here or elsewhere, shows at once.
     [tally.ledger, today, rules, version],
   );
 
@@ -76,6 +79,7 @@ export function UpcomingList({ today }: { readonly today: string }) {
                       <button
                         type="button"
                         className="button"
+                        id={editButtonId(occurrence)}
                         data-testid="edit-occurrence"
                         aria-label={text('editOneLabel', { payee, date })}
                         onClick={() => setEditing(keyOf(occurrence))}
@@ -84,7 +88,15 @@ export function UpcomingList({ today }: { readonly today: string }) {
                       </button>
                     </div>
                   )}
-                  {editing === keyOf(occurrence) && <OccurrenceForm occurrence={occurrence} onDone={() => setEditing(undefined)} />}
+                  {editing === keyOf(occurrence) && (
+                    <OccurrenceForm
+                      occurrence={occurrence}
+                      onDone={() => {
+                        flushSync(() => setEditing(undefined));
+                        document.getElementById(editButtonId(occurrence))?.focus();
+                      }}
+                    />
+                  )}
                 </li>
               );
             })}
