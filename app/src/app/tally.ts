@@ -1,4 +1,5 @@
 import type { Account, Budget, Category, CategoryRule, Contribution, ExchangeRateRecord, Goal, Ledger, RecurringTransaction } from '@tally/schema';
+import { DueOccurrences } from '../features/recurring/due-occurrences.js';
 import { forgetLanguage } from '../i18n/index.js';
 import { RecordCache } from '../ledger/record-cache.js';
 import { SettingsStore, TallyDatabase, TransactionIndex } from '../storage/index.js';
@@ -16,6 +17,8 @@ export interface Tally {
   readonly rates: RecordCache<ExchangeRateRecord>;
   readonly rules: RecordCache<CategoryRule>;
   readonly transactions: TransactionIndex;
+  /** Books recurring transactions as they fall due, and knows which could not be booked. */
+  readonly dueOccurrences: DueOccurrences;
   readonly sync: RelaySync;
   /** Resolves once the ledger stored on this device is read. */
   readonly ready: Promise<void>;
@@ -29,12 +32,14 @@ export function openTally(): Tally {
   const { ledger } = local;
   const transactions = new TransactionIndex(db, ledger.transactions, () => local.fingerprint());
   const sync = new RelaySync(local.doc, new SettingsStore(db));
+  const dueOccurrences = new DueOccurrences(ledger);
   const ready = (async () => {
     // Reading a large ledger keeps the page busy for a while: let the newest transactions paint first.
     await transactions.loadNewest();
     await afterNextPaint();
     await Promise.all([transactions.load(), local.load()]);
     await transactions.follow();
+    dueOccurrences.start();
     await sync.start();
     keepStorageOnceThereIsData(local);
   })();
@@ -49,10 +54,12 @@ export function openTally(): Tally {
     rates: new RecordCache(ledger.rates, (rate) => `${rate.from}${rate.to}\u0000${rate.date}`),
     rules: new RecordCache(ledger.rules, (rule) => rule.contains),
     transactions,
+    dueOccurrences,
     sync,
     ready,
     async wipe() {
       sync.stop();
+      dueOccurrences.stop();
       await transactions.flushed();
       await local.wipe();
       db.close();

@@ -1,11 +1,51 @@
+import { useState } from 'react';
+import { flushSync } from 'react-dom';
+import { useTally } from '../../app/tally-context.js';
 import { useText } from '../../i18n/index.js';
+import { useRecords } from '../../ledger/index.js';
 import { recurringMessages } from './messages.js';
+import { RecurringForm } from './RecurringForm.js';
+import { RecurringList } from './RecurringList.js';
+import { StalledNotice } from './StalledNotice.js';
+import { UpcomingList } from './UpcomingList.js';
+import { useDueOccurrences } from './use-due-occurrences.js';
+import { editButtonId, type Editing } from './editing.js';
+import './recurring.css';
 
+/** Recurring items with their schedules, and what falls due in the coming weeks. */
 export function RecurringScreen() {
   const text = useText(recurringMessages);
+  const tally = useTally();
+  const rules = useRecords(tally.recurring);
+  const { day, stalled } = useDueOccurrences();
+  const [editing, setEditing] = useState<Editing>({ kind: 'none' });
+  const done = () => {
+    const opener = editing.kind === 'edit' ? editButtonId(editing.id) : 'add-recurring';
+    flushSync(() => setEditing({ kind: 'none' }));
+    // Focus goes back where the form was opened from; a deleted item's place is gone.
+    (document.getElementById(opener) ?? document.getElementById('add-recurring'))?.focus();
+    // A saved item may be due already, or may no longer be stalled.
+    tally.dueOccurrences.run();
+  };
+
   return (
-    <section className="screen" aria-labelledby="recurring-title">
-      <h1 id="recurring-title">{text('title')}</h1>
+    <section className="screen recurring" aria-labelledby="recurring-title" data-testid="recurring-screen" data-day={day}>
+      <div className="screen__head">
+        <h1 id="recurring-title">{text('title')}</h1>
+        <button type="button" id="add-recurring" className="button button--primary" data-testid="add-recurring" onClick={() => setEditing({ kind: 'new' })}>
+          {text('add')}
+        </button>
+      </div>
+      <StalledNotice stalled={stalled} rules={rules} />
+      {editing.kind === 'new' && <RecurringForm today={day} onDone={done} />}
+      {rules.length === 0 && editing.kind !== 'new' ? (
+        <p className="empty" data-testid="recurring-empty">
+          {text('empty')}
+        </p>
+      ) : (
+        <RecurringList rules={rules} stalled={stalled} today={day} editing={editing} onEdit={(id) => setEditing({ kind: 'edit', id })} onDone={done} />
+      )}
+      <UpcomingList today={day} />
     </section>
   );
 }

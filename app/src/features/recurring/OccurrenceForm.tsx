@@ -1,0 +1,98 @@
+import { useState, type FormEvent } from 'react';
+import { useTally } from '../../app/tally-context.js';
+import { useText } from '../../i18n/index.js';
+import { describedBy, Field } from '../../ui/Field.js';
+import { recurringMessages } from './messages.js';
+import { occurrenceDraftOf, saveOccurrenceDraft, type OccurrenceDraft, type OccurrenceIssues } from './occurrence-draft.js';
+import { formatDueDate } from './schedule-words.js';
+import type { UpcomingOccurrence } from './upcoming.js';
+
+interface OccurrenceFormProps {
+  readonly occurrence: UpcomingOccurrence;
+  readonly onDone: () => void;
+}
+
+/** "Edit this one": amount, day and payee of one occurrence; the recurring item stays as it is. */
+export function OccurrenceForm({ occurrence, onDone }: OccurrenceFormProps) {
+  const text = useText(recurringMessages);
+  const { ledger } = useTally();
+  const [draft, setDraft] = useState<OccurrenceDraft>(() => occurrenceDraftOf(occurrence, text.locale));
+  const [issues, setIssues] = useState<OccurrenceIssues>({});
+  const change = (patch: Partial<OccurrenceDraft>) => setDraft((current) => ({ ...current, ...patch }));
+  const error = (field: keyof OccurrenceIssues) => {
+    const code = issues[field];
+    return code && text(`error.${code}`);
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const found = saveOccurrenceDraft(ledger, occurrence, draft, text.locale);
+    setIssues(found);
+    if (Object.keys(found).length === 0) onDone();
+  };
+
+  return (
+    <form
+      className="form card recurring__form"
+      onSubmit={submit}
+      noValidate
+      data-testid="occurrence-form"
+      aria-labelledby="occurrence-form-title"
+      aria-describedby="occurrence-form-hint"
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') onDone();
+      }}
+    >
+      <h3 id="occurrence-form-title">{text('occurrenceTitle', { payee: occurrence.payee || text('noPayee'), date: formatDueDate(occurrence.dueDate, text.locale) })}</h3>
+      <p className="hint" id="occurrence-form-hint">
+        {text('occurrenceHint')}
+      </p>
+      <Field id="occurrence-amount" label={text('occurrence.amount')} error={error('amount')}>
+        <input
+          id="occurrence-amount"
+          data-testid="occurrence-amount"
+          inputMode="decimal"
+          autoComplete="off"
+          autoFocus
+          value={draft.amount}
+          onChange={(event) => change({ amount: event.target.value })}
+          {...describedBy('occurrence-amount', error('amount'))}
+        />
+      </Field>
+      <Field id="occurrence-date" label={text('occurrence.date')} error={error('date')}>
+        <input
+          id="occurrence-date"
+          data-testid="occurrence-date"
+          type="date"
+          value={draft.date}
+          onChange={(event) => change({ date: event.target.value })}
+          {...describedBy('occurrence-date', error('date'))}
+        />
+      </Field>
+      <Field id="occurrence-payee" label={text('occurrence.payee')} error={error('payee')}>
+        <input
+          id="occurrence-payee"
+          data-testid="occurrence-payee"
+          autoComplete="off"
+          value={draft.payee}
+          onChange={(event) => change({ payee: event.target.value })}
+          {...describedBy('occurrence-payee', error('payee'))}
+        />
+      </Field>
+      {issues.form && (
+        <p className="form__error" role="alert">
+          {error('form')}
+        </p>
+      )}
+      <div className="form__actions">
+        <span className="form__spacer" />
+        <button type="button" className="button" data-testid="cancel-occurrence" onClick={onDone}>
+          {text('cancel')}
+        </button>
+        <button type="submit" className="button button--primary" data-testid="save-occurrence">
+          {text('saveOne')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,70 @@
+import { occurrenceId, type LedgerRecord, type RecurringTransaction } from '@tally/schema';
+import { useTally } from '../../app/tally-context.js';
+import { useText } from '../../i18n/index.js';
+import { Money } from '../../ui/Money.js';
+import type { StalledItem } from './due-occurrences.js';
+import { recurringMessages } from './messages.js';
+import { RecurringForm } from './RecurringForm.js';
+import { editButtonId, type Editing } from './editing.js';
+import { describeSchedule, formatDueDate } from './schedule-words.js';
+import { nextDueDate } from './upcoming.js';
+import { useTransactionsVersion } from './use-transactions-version.js';
+
+interface RecurringListProps {
+  readonly rules: readonly LedgerRecord<RecurringTransaction>[];
+  readonly stalled: readonly StalledItem[];
+  readonly today: string;
+  readonly editing: Editing;
+  readonly onEdit: (id: string) => void;
+  readonly onDone: () => void;
+}
+
+/** Every recurring item: who, how much, its schedule in words and when it is next due. */
+export function RecurringList({ rules, stalled, today, editing, onEdit, onDone }: RecurringListProps) {
+  const text = useText(recurringMessages);
+  const { ledger } = useTally();
+  useTransactionsVersion();
+  const isSkipped = (rule: LedgerRecord<RecurringTransaction>) => (date: string) => ledger.transactions.get(occurrenceId(rule.id, date))?.deleted === true;
+
+  return (
+    <>
+      <h2 className="recurring__heading">{text('itemsTitle')}</h2>
+      <ul className="list">
+        {rules.map((rule) => {
+          if (editing.kind === 'edit' && editing.id === rule.id) {
+            return (
+              <li key={rule.id}>
+                <RecurringForm rule={rule} today={today} onDone={onDone} />
+              </li>
+            );
+          }
+          const next = nextDueDate(rule, today, isSkipped(rule));
+          const isStalled = stalled.some((item) => item.recurringId === rule.id);
+          return (
+            <li key={rule.id} className="list__row" data-testid="recurring-row" data-id={rule.id}>
+              <button type="button" id={editButtonId(rule.id)} className="list__button" data-testid="edit-recurring" onClick={() => onEdit(rule.id)}>
+                <span>
+                  <span className="list__title" data-testid="recurring-payee">
+                    {rule.payee || text('noPayee')}
+                  </span>
+                  <span className="list__detail" data-testid="recurring-schedule">
+                    {describeSchedule(rule, text)}
+                  </span>
+                  <span className="list__detail" data-testid="recurring-next" data-date={next ?? ''}>
+                    {rule.paused ? text('paused') : next ? text('next', { date: formatDueDate(next, text.locale) }) : text('ended')}
+                  </span>
+                  {isStalled && (
+                    <span className="tag recurring__stalled-tag" data-testid="recurring-stalled-tag">
+                      {text('stalled.tag')}
+                    </span>
+                  )}
+                </span>
+                <Money amount={rule.amount} currency={rule.currency} testId="recurring-amount" />
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </>
+  );
+}

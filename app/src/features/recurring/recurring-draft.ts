@@ -1,0 +1,177 @@
+import {
+  formatAmount,
+  FREQUENCIES,
+  LedgerError,
+  money,
+  parseCalendarDate,
+  parseMoney,
+  type CurrencyCode,
+  type FieldIssue,
+  type Frequency,
+  type Ledger,
+  type LedgerRecord,
+  type RecurringTransaction,
+} from '@tally/schema';
+
+export const DIRECTIONS = ['expense', 'income'] as const;
+export type Direction = (typeof DIRECTIONS)[number];
+
+/** The recurring item form as the person typed it: every value still text. */
+export interface RecurringDraft {
+  readonly direction: Direction;
+  readonly amount: string;
+  readonly payee: string;
+  readonly accountId: string;
+  readonly categoryId: string;
+  readonly frequency: Frequency;
+  readonly interval: string;
+  /** Monthly only; empty means the start date's day. */
+  readonly dayOfMonth: string;
+  readonly startDate: string;
+  /** Empty for no end. */
+  readonly endDate: string;
+  readonly paused: boolean;
+}
+
+export type RecurringField = 'amount' | 'payee' | 'accountId' | 'categoryId' | 'interval' | 'dayOfMonth' | 'startDate' | 'endDate' | 'form';
+
+/** Why a field was refused; each is a message in the catalogue (`error.<code>`). */
+export type IssueCode =
+  | 'accountMissing'
+  | 'amountMissing'
+  | 'amountInvalid'
+  | 'amountZero'
+  | 'payeeTooLong'
+  | 'categoryMissing'
+  | 'intervalInvalid'
+  | 'dayInvalid'
+  | 'dateInvalid'
+  | 'startDateMissing'
+  | 'endBeforeStart'
+  | 'notSaved';
+
+export type RecurringIssues = Partial<Record<RecurringField, IssueCode>>;
+
+export function isFrequency(value: string): value is Frequency {
+  return FREQUENCIES.some((frequency) => frequency === value);
+}
+
+export function isDirection(value: string): value is Direction {
+  return DIRECTIONS.some((direction) => direction === value);
+}
+
+/** A blank form, or the form of an existing item with its amount written in the reader's locale. */
+export function draftOf(rule: LedgerRecord<RecurringTransaction> | undefined, defaults: { readonly accountId: string; readonly today: string }, locale: string): RecurringDraft {
+  if (!rule) {
+    return {
+      direction: 'expense',
+      amount: '',
+      payee: '',
+      accountId: defaults.accountId,
+      categoryId: '',
+      frequency: 'monthly',
+      interval: '1',
+      dayOfMonth: '',
+      startDate: defaults.today,
+      endDate: '',
+      paused: false,
+    };
+  }
+  return {
+    direction: rule.amount < 0 ? 'expense' : 'income',
+    amount: formatAmount(money(Math.abs(rule.amount), rule.currency), locale, { useGrouping: false }),
+    payee: rule.payee,
+    accountId: rule.accountId,
+    categoryId: rule.categoryId ?? '',
+    frequency: rule.frequency,
+    interval: String(rule.interval),
+    dayOfMonth: rule.dayOfMonth === null ? '' : String(rule.dayOfMonth),
+    startDate: rule.startDate,
+    endDate: rule.endDate ?? '',
+    paused: rule.paused,
+  };
+}
+
+/** A whole number typed into a field, or undefined for anything else ("1.5", "2x", "-1"). */
+function wholeNumber(text: string): number | undefined {
+  return /^\d{1,3}$/.test(text.trim()) ? Number(text.trim()) : undefined;
+}
+
+/** Minor units of a typed amount, always positive, or why the text is not one. */
+export function readAmount(text: string, currency: CurrencyCode, locale: string): { readonly ok: true; readonly units: number } | { readonly ok: false; readonly issue: IssueCode } {
+  if (text.trim() === '') return { ok: false, issue: 'amountMissing' };
+  const parsed = parseMoney(text, currency, locale);
+  if (!parsed.ok) return { ok: false, issue: 'amountInvalid' };
+  if (parsed.money.amount === 0) return { ok: false, issue: 'amountZero' };
+  return { ok: true, units: Math.abs(parsed.money.amount) };
+}
+
+const FIELD_OF: Readonly<Record<string, RecurringField>> = {
+  amount: 'amount',
+  payee: 'payee',
+  accountId: 'accountId',
+  currency: 'accountId',
+  categoryId: 'categoryId',
+  interval: 'interval',
+  dayOfMonth: 'dayOfMonth',
+  startDate: 'startDate',
+  endDate: 'endDate',
+};
+
+/** The ledger's own refusals, placed next to the field they concern. */
+export function issuesFromLedger(found: readonly FieldIssue[]): RecurringIssues {
+  const issues: RecurringIssues = {};
+  for (const issue of found) {
+    const field = FIELD_OF[issue.field] ?? 'form';
+    const code: IssueCode = field === 'accountId' ? 'accountMissing' : field === 'categoryId' ? 'categoryMissing' : field === 'endDate' ? 'endBeforeStart' : 'notSaved';
+    issues[field] ??= code;
+  }
+  return issues;
+}
+
+/**
+ * Checks the whole form, then creates or updates the recurring item in one ledger change, or
+ * writes nothing and says what is wrong next to each field. Returns no issues once saved.
+ */
+export function saveRecurringDraft(ledger: Ledger, draft: RecurringDraft, editingId: string | undefined, locale: string): RecurringIssues {
+  const issues: RecurringIssues = {};
+  const account = draft.accountId ? ledger.accounts.get(draft.accountId) : undefined;
+  const amount = account && !account.deleted ? readAmount(draft.amount, account.currency, locale) : undefined;
+  if (!account || account.deleted) issues.accountId = 'accountMissing';
+  else if (amount && !amount.ok) issues.amount = amount.issue;
+  if (draft.payee.trim().length > 200) issues.payee = 'payeeTooLong';
+  const category = draft.categoryId ? ledger.categories.get(draft.categoryId) : undefined;
+  if (draft.categoryId && (!category || category.deleted)) issues.categoryId = 'categoryMissing';
+  const interval = wholeNumber(draft.interval);
+  if (interval === undefined || interval < 1 || interval > 99) issues.interval = 'intervalInvalid';
+  const monthly = draft.frequency === 'monthly';
+  const dayOfMonth = monthly && draft.dayOfMonth.trim() !== '' ? wholeNumber(draft.dayOfMonth) : null;
+  if (dayOfMonth === undefined || (dayOfMonth !== null && (dayOfMonth < 1 || dayOfMonth > 31))) issues.dayOfMonth = 'dayInvalid';
+  if (draft.startDate === '') issues.startDate = 'startDateMissing';
+  else if (!parseCalendarDate(draft.startDate)) issues.startDate = 'dateInvalid';
+  if (draft.endDate !== '' && !parseCalendarDate(draft.endDate)) issues.endDate = 'dateInvalid';
+  else if (draft.endDate !== '' && !issues.startDate && draft.endDate < draft.startDate) issues.endDate = 'endBeforeStart';
+  if (Object.keys(issues).length > 0 || !account || !amount?.ok || interval === undefined || dayOfMonth === undefined) return issues;
+
+  const fields = {
+    amount: draft.direction === 'expense' ? -amount.units : amount.units,
+    currency: account.currency,
+    accountId: account.id,
+    categoryId: draft.categoryId || null,
+    payee: draft.payee.trim(),
+    frequency: draft.frequency,
+    interval,
+    dayOfMonth,
+    startDate: draft.startDate,
+    endDate: draft.endDate || null,
+    paused: draft.paused,
+  };
+  try {
+    if (editingId) ledger.recurring.update(editingId, fields);
+    else ledger.recurring.create(fields);
+  } catch (error) {
+    if (!(error instanceof LedgerError)) throw error;
+    return issuesFromLedger(error.issues.length > 0 ? error.issues : [{ field: '', message: error.message }]);
+  }
+  return {};
+}

@@ -1,0 +1,9 @@
+import { useSyncExternalStore } from 'react';
+import { useTally } from '../../app/tally-context.js';
+import type { DueOccurrencesSnapshot } from './due-occurrences.js';
+
+/** The day this device last booked occurrences through, and the items it could not book. */
+export function useDueOccurrences(): DueOccurrencesSnapshot {
+  const { dueOccurrences } = useTally();
+  return useSyncExternalStore(dueOccurrences.subscribe, dueOccurrences.getSnapshot);
+}
