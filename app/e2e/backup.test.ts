@@ -65,7 +65,7 @@ test('[BAK1] a ledger backed up, erased from the device and restored into the em
 
   await expect.poll(() => shownTransactions(source)).toEqual(shownBefore);
   await source.open('accounts');
-  await expect(source.page.getByTestId('account-row-name').allTextContents()).resolves.toEqual(['Checking', 'Savings']);
+  await expect.poll(() => source.page.getByTestId('account-row-name').allTextContents()).toEqual(['Checking', 'Savings']);
   await expect(exportedLedger(source)).resolves.toEqual(JSON.parse(before.text));
   // The restored ledger is what this device stores: it survives a reload.
   await source.reload();
@@ -85,7 +85,7 @@ test('[BAK2] merging a backup into a ledger with other records keeps both', asyn
 
   await expect.poll(() => shownTransactions(other)).toEqual(['Pharmacy -$55.10', 'Coffee -€3.20', 'Farmers market -$42.10', 'Rent -$1,500.00']);
   await other.open('accounts');
-  await expect(other.page.getByTestId('account-row-name').allTextContents()).resolves.toEqual(['Checking', 'Savings', 'Wallet']);
+  await expect.poll(() => other.page.getByTestId('account-row-name').allTextContents()).toEqual(['Checking', 'Savings', 'Wallet']);
 
   // Merging the same backup again adds nothing and keeps everything as it is.
   await chooseBackupFile(other, backup.name, backup.text);
