@@ -7,10 +7,11 @@ import type { LineToWrite } from './review.js';
 import { ImportError } from './statement.js';
 
 /**
- * Transactions per ledger update. Writing one costs the page about a tenth of a millisecond, so a
- * batch this size keeps every task short while a 50,000-line import arrives in a few dozen updates.
+ * Transactions per ledger update. Writing one costs the page a tenth of a millisecond or more, so
+ * a batch this size keeps each task short (tens of milliseconds) while a 50,000-line import still
+ * arrives in a couple of hundred updates.
  */
-const BATCH = 500;
+const BATCH = 250;
 /** History the category model learns from: the newest transactions say most about the next ones. */
 const HISTORY = 20_000;
 
@@ -48,8 +49,11 @@ export function categorisedHistory(rows: readonly TransactionRow[]): Example[] {
  * nothing.
  */
 export async function writeImport(ledger: Ledger, lines: readonly LineToWrite[], onProgress: (done: number) => void): Promise<string[]> {
-  const refused = lines.find(({ transaction }) => !validateRecord(transactionKind, transaction).ok);
-  if (refused) throw new ImportError(refused.line, 'the ledger refuses this transaction', 'refused');
+  for (let at = 0; at < lines.length; at += BATCH * 4) {
+    const refused = lines.slice(at, at + BATCH * 4).find(({ transaction }) => !validateRecord(transactionKind, transaction).ok);
+    if (refused) throw new ImportError(refused.line, 'the ledger refuses this transaction', 'refused');
+    await nextTask();
+  }
   const ids: string[] = [];
   for (let at = 0; at < lines.length; at += BATCH) {
     ledger.transact(() => {
