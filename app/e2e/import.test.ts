@@ -38,6 +38,7 @@ test('a bank CSV goes through the column mapping and the review, adds exactly it
   expect(await axeViolations(device.page)).toEqual([]);
   await chooseFile(device, fixture('uk-current.csv'), 'Current');
   await waitForMapping(device);
+  await expect(device.byTestId('import-file-summary').getAttribute('data-format')).resolves.toBe('csv');
   // Money out and money in come in two columns: the guess says so, and the preview shows signed amounts.
   await expect(device.byTestId('mapping-amount-debit-credit').isChecked()).resolves.toBe(true);
   await expect(device.byTestId('preview-amount').first().textContent()).resolves.toBe('-£37.72');
@@ -70,7 +71,7 @@ test('a bank CSV goes through the column mapping and the review, adds exactly it
   await waitForStoredTotals(device, before);
 });
 
-test('an OFX statement needs no mapping: its transactions are reviewed and added with the count and sum the bank states', async () => {
+test('OFX and QIF statements need no mapping: their transactions are reviewed and added with the count and sum the bank states', async () => {
   const device = await world.device();
   await device.addAccount('Checking', 'USD');
   const statement = expected['checking-v1.ofx'];
@@ -78,6 +79,7 @@ test('an OFX statement needs no mapping: its transactions are reviewed and added
   await openImport(device);
   await chooseFile(device, fixture('checking-v1.ofx'), 'Checking');
   expect(await waitForReview(device)).toEqual({ included: statement.transactions, sum: statement.sum_minor, duplicates: 0 });
+  await expect(device.byTestId('import-file-summary').getAttribute('data-format')).resolves.toBe('ofx');
   expect(await confirmImport(device)).toEqual({ count: statement.transactions, sum: statement.sum_minor });
   await waitForStoredTotals(device, { count: statement.transactions, sum: statement.sum_minor });
 
@@ -85,6 +87,16 @@ test('an OFX statement needs no mapping: its transactions are reviewed and added
   await device.byTestId('undo-import').click();
   await device.byTestId('import-undone').waitFor(PATIENCE);
   await waitForStoredTotals(device, { count: 0, sum: 0 });
+
+  // A QIF file is recognised by its content too, and each split transaction counts once.
+  const quicken = expected['quicken.qif'];
+  if (!quicken) throw new Error('no expectation for quicken.qif');
+  await device.byTestId('import-another').click();
+  await chooseFile(device, fixture('quicken.qif'), 'Checking');
+  expect(await waitForReview(device)).toEqual({ included: quicken.transactions, sum: quicken.sum_minor, duplicates: 0 });
+  await expect(device.byTestId('import-file-summary').getAttribute('data-format')).resolves.toBe('qif');
+  expect(await confirmImport(device)).toEqual({ count: quicken.transactions, sum: quicken.sum_minor });
+  await waitForStoredTotals(device, { count: quicken.transactions, sum: quicken.sum_minor });
 });
 
 test('a malformed file says which line is wrong, in words, and leaves the ledger as it was', async () => {

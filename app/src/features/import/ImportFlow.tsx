@@ -7,6 +7,7 @@ import { MappingStep } from './MappingStep.js';
 import { ProgressStep } from './ProgressStep.js';
 import { RecentImportsList } from './RecentImportsList.js';
 import { ReviewStep } from './ReviewStep.js';
+import { FileSummary } from './FileSummary.js';
 import { useImport } from './use-import.js';
 import './import.css';
 
@@ -22,6 +23,7 @@ export default function ImportFlow() {
 
   return (
     <>
+      {(step.kind === 'mapping' || step.kind === 'review') && <FileSummary fileName={flow.fileName} format={flow.format} accountName={account?.name ?? ''} />}
       {step.kind === 'choose' && <ChooseStep accounts={accounts} onChoose={flow.choose} />}
       {step.kind === 'working' && <ProgressStep fileName={flow.fileName} progress={step.progress} onCancel={flow.reset} />}
       {step.kind === 'mapping' && (

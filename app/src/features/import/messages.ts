@@ -2,6 +2,10 @@ import { defineMessages } from '../../i18n/index.js';
 
 export const importMessages = defineMessages({
   en: {
+    'file.summary': '{file}: {format}, into {account}',
+    'format.csv': 'CSV file',
+    'format.ofx': 'OFX or QFX statement',
+    'format.qif': 'QIF file',
     title: 'Import',
     intro: 'Bring in transactions from your bank’s CSV, OFX, QFX or QIF file. Nothing is added until you confirm.',
     loading: 'Loading…',
@@ -109,6 +113,10 @@ export const importMessages = defineMessages({
     'recent.undo': 'Undo import of {file}',
   },
   es: {
+    'file.summary': '{file}: {format}, en {account}',
+    'format.csv': 'archivo CSV',
+    'format.ofx': 'extracto OFX o QFX',
+    'format.qif': 'archivo QIF',
     title: 'Importar',
     intro: 'Trae los movimientos del archivo CSV, OFX, QFX o QIF de tu banco. No se añade nada hasta que lo confirmes.',
     loading: 'Cargando…',
@@ -216,6 +224,10 @@ export const importMessages = defineMessages({
     'recent.undo': 'Deshacer la importación de {file}',
   },
   de: {
+    'file.summary': '{file}: {format}, in {account}',
+    'format.csv': 'CSV-Datei',
+    'format.ofx': 'OFX- oder QFX-Auszug',
+    'format.qif': 'QIF-Datei',
     title: 'Import',
     intro: 'Übernimm Buchungen aus der CSV-, OFX-, QFX- oder QIF-Datei deiner Bank. Es wird nichts hinzugefügt, bevor du bestätigst.',
     loading: 'Wird geladen…',

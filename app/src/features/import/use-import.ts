@@ -10,6 +10,7 @@ import { categorisedHistory, knownTransactions, undoImport, writeImport } from '
 import { MappingMemory } from './mapping-memory.js';
 import { RecentImports, type RecentImport } from './recent-imports.js';
 import { initialSelection, summarise, transactionsToWrite, type ReviewLine, type Selection } from './review.js';
+import type { StatementFormat } from './read-statement.js';
 import { ImportError, type ImportErrorCode, type ImportErrorValues } from './statement.js';
 
 export interface CsvFile {
@@ -42,6 +43,7 @@ export function useImport() {
   const tally = useTally();
   const [step, setStep] = useState<ImportStep>({ kind: 'choose' });
   const [fileName, setFileName] = useState('');
+  const [format, setFormat] = useState<StatementFormat>('csv');
   const [accountId, setAccountId] = useState('');
   const [recent, setRecent] = useState<readonly RecentImport[]>([]);
   const worker = useRef<ImportWorker | undefined>(undefined);
@@ -105,6 +107,7 @@ export function useImport() {
       worker.current = active;
       const answer = await active.ask({ type: 'read', bytes, fileName: file.name, digits }, onProgress(current));
       if (!current()) return;
+      setFormat(answer.type === 'statement' ? answer.format : 'csv');
       if (answer.type === 'statement') {
         await review(account, null);
         return;
@@ -164,6 +167,7 @@ export function useImport() {
     step,
     setStep,
     fileName,
+    format,
     accountId,
     recent,
     choose: (file: File, account: LedgerRecord<Account>) => void choose(file, account),
