@@ -10,11 +10,13 @@ interface DoneStepProps {
   readonly currency: string;
   /** How many transactions undo removed, once it has run. */
   readonly undone: number | null;
+  /** False once the import has been undone, here or from the list of recent imports. */
+  readonly canUndo: boolean;
   readonly onUndo: () => void;
   readonly onAnother: () => void;
 }
 
-export function DoneStep({ entry, accountName, currency, undone, onUndo, onAnother }: DoneStepProps) {
+export function DoneStep({ entry, accountName, currency, undone, canUndo, onUndo, onAnother }: DoneStepProps) {
   const text = useText(importMessages);
   const locale = useLocale();
   return (
@@ -29,7 +31,7 @@ export function DoneStep({ entry, accountName, currency, undone, onUndo, onAnoth
         </p>
       )}
       <div className="form__actions">
-        {undone === null && (
+        {canUndo && (
           <button type="button" className="button button--danger" data-testid="undo-import" onClick={onUndo}>
             {text('done.undo')}
           </button>

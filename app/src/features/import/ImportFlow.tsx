@@ -41,7 +41,7 @@ export default function ImportFlow() {
         />
       )}
       {step.kind === 'done' && (
-        <DoneStep entry={step.entry} accountName={account?.name ?? ''} currency={currency} undone={step.undone} onUndo={() => flow.undoFromDone(step.entry)} onAnother={flow.reset} />
+        <DoneStep entry={step.entry} accountName={account?.name ?? ''} currency={currency} undone={step.undone} canUndo={step.undone === null && !flow.recent.some((entry) => entry.batch === step.entry.batch && entry.undone)} onUndo={() => flow.undoFromDone(step.entry)} onAnother={flow.reset} />
       )}
       {step.kind === 'failed' && <FailedStep fileName={flow.fileName} line={step.line} code={step.code} values={step.values} onChooseAnother={flow.reset} />}
       {(step.kind === 'choose' || step.kind === 'done') && <RecentImportsList recent={flow.recent} accounts={accounts} onUndo={flow.undo} />}
