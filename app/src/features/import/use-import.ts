@@ -80,6 +80,8 @@ export function useImport() {
   const review = (account: LedgerRecord<Account>, mapping: CsvMapping | null) =>
     guarded(async (current) => {
       setStep({ kind: 'working', progress: { phase: 'matching', done: 0, total: 0 } });
+      // Duplicates are looked for among all the account's transactions, so the whole ledger must be read.
+      await tally.ready;
       const rows = tally.transactions.getSnapshot().rows;
       const known = await knownTransactions(tally.ledger, rows, account.id);
       const active = worker.current;
