@@ -1,11 +1,19 @@
+import { lazy, Suspense } from 'react';
 import { useText } from '../../i18n/index.js';
 import { importMessages } from './messages.js';
+
+/** The readers, the steps and the worker load when the screen is first opened, not with the app. */
+const ImportFlow = lazy(() => import('./ImportFlow.js'));
 
 export function ImportScreen() {
   const text = useText(importMessages);
   return (
-    <section className="screen" aria-labelledby="import-title">
+    <section className="screen" aria-labelledby="import-title" data-testid="import-screen">
       <h1 id="import-title">{text('title')}</h1>
+      <p className="hint">{text('intro')}</p>
+      <Suspense fallback={<p className="empty">{text('loading')}</p>}>
+        <ImportFlow />
+      </Suspense>
     </section>
   );
 }

@@ -46,7 +46,7 @@ export function layoutSignature(table: CsvTable, headerRow: number): string {
 }
 
 /** The first row whose number of fields is the table's usual one: the header after any preamble. */
-function findHeaderRow(table: CsvTable): number {
+export function findHeaderRow(table: CsvTable): number {
   const counts = new Map<number, number>();
   for (const row of table.rows) counts.set(row.fields.length, (counts.get(row.fields.length) ?? 0) + 1);
   const usual = [...counts].filter(([width]) => width > 1).sort(([, a], [, b]) => b - a)[0]?.[0] ?? 0;
@@ -103,16 +103,22 @@ export function guessMapping(table: CsvTable): CsvMapping | undefined {
  */
 export function applyMapping(table: CsvTable, mapping: CsvMapping, digits: number): Statement {
   const header = table.rows[mapping.headerRow];
-  if (!header) throw new ImportError(0, 'the chosen header row is not in the file');
+  if (!header) throw new ImportError(0, 'the chosen header row is not in the file', 'no-header');
   const lines: StatementLine[] = [];
   for (const row of table.rows.slice(mapping.headerRow + 1)) {
     if (row.fields.length <= 1) continue;
     if (row.fields.length !== header.fields.length) {
-      throw new ImportError(row.line, `this row has ${row.fields.length} fields where the header has ${header.fields.length}`);
+      throw new ImportError(row.line, `this row has ${row.fields.length} fields where the header has ${header.fields.length}`, 'ragged-row', {
+        fields: row.fields.length,
+        expected: header.fields.length,
+      });
     }
     const field = (i: number): string => (row.fields[i] ?? '').trim();
     const date = parseDateText(field(mapping.date), mapping.dateFormat);
-    if (!date) throw new ImportError(row.line, `"${field(mapping.date)}" is not a date in the form ${mapping.dateFormat}`);
+    if (!date) throw new ImportError(row.line, `"${field(mapping.date)}" is not a date in the form ${mapping.dateFormat}`, 'bad-date', {
+        value: field(mapping.date),
+        format: mapping.dateFormat,
+      });
     const amount = readAmount(row.line, field, mapping, digits);
     lines.push({
       line: row.line,
@@ -131,12 +137,12 @@ export function applyMapping(table: CsvTable, mapping: CsvMapping, digits: numbe
 function readAmount(line: number, field: (i: number) => string, mapping: CsvMapping, digits: number): number {
   const read = (text: string): number => {
     const amount = parseAmountText(text, mapping.decimal, digits);
-    if (amount === undefined) throw new ImportError(line, `"${text}" is not an amount with "${mapping.decimal}" before the decimals`);
+    if (amount === undefined) throw new ImportError(line, `"${text}" is not an amount with "${mapping.decimal}" before the decimals`, 'bad-amount', { value: text });
     return amount;
   };
   if (mapping.amount.kind === 'signed') return read(field(mapping.amount.column));
   const out = field(mapping.amount.debit);
   const into = field(mapping.amount.credit);
-  if (out === '' && into === '') throw new ImportError(line, 'neither the money-out nor the money-in column has an amount');
+  if (out === '' && into === '') throw new ImportError(line, 'neither the money-out nor the money-in column has an amount', 'no-amount');
   return (into === '' ? 0 : Math.abs(read(into))) - (out === '' ? 0 : Math.abs(read(out)));
 }

@@ -53,7 +53,7 @@ function splitRows(text: string, delimiter: Delimiter): CsvRow[] {
       rowLine = line;
     } else field += char;
   }
-  if (quoted) throw new ImportError(quoteLine, 'a quoted field is never closed: the file is cut short or a quote is missing');
+  if (quoted) throw new ImportError(quoteLine, 'a quoted field is never closed: the file is cut short or a quote is missing', 'unclosed-quote');
   endRow();
   return rows;
 }
@@ -76,6 +76,6 @@ export function readCsv(text: string): CsvTable {
       bestScore = score;
     }
   }
-  if (!best || bestScore === 0) throw new ImportError(1, 'no rows with several columns: this does not look like a CSV statement');
+  if (!best || bestScore === 0) throw new ImportError(1, 'no rows with several columns: this does not look like a CSV statement', 'not-csv');
   return best;
 }

@@ -1,3 +1,4 @@
+import { importIdOf, lineKeyOf } from './import-id.js';
 import type { StatementLine } from './statement.js';
 
 /** What duplicate detection needs of a transaction already in the account. */
@@ -19,6 +20,8 @@ export type Match =
 /** Dates a bank may post a card payment after the user wrote it down. */
 const DAYS_APART = 3;
 const SIMILAR = 0.5;
+/** Any record id: every batch prefix has the same length, so every stored key is cut alike. */
+const BATCH_PLACEHOLDER = '0'.repeat(22);
 
 function tokens(payee: string): Set<string> {
   return new Set(
@@ -67,8 +70,11 @@ export function importKeys(lines: readonly StatementLine[]): string[] {
  * transaction matches at most one line.
  */
 export function matchDuplicates(lines: readonly StatementLine[], known: readonly KnownTransaction[]): Match[] {
-  const keys = importKeys(lines);
-  const byImportId = new Map(known.filter((t) => t.importId !== null).map((t) => [t.importId as string, t]));
+  // A stored id is cut to the schema's length: compare keys cut the same way.
+  const cut = (key: string): string => lineKeyOf(importIdOf(BATCH_PLACEHOLDER, key));
+  const keys = importKeys(lines).map(cut);
+  const byImportId = new Map<string, KnownTransaction>();
+  for (const transaction of known) if (transaction.importId !== null) byImportId.set(cut(lineKeyOf(transaction.importId)), transaction);
   const taken = new Set<string>();
   const matches: Match[] = keys.map((key) => {
     const same = byImportId.get(key);

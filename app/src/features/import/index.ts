@@ -7,4 +7,8 @@ export { importKeys, matchDuplicates, payeeSimilarity, type KnownTransaction, ty
 export { parseOfx } from './ofx.js';
 export { parseQif } from './qif.js';
 export { detectFormat, readCsvStatement, readStatement, type ReadResult, type StatementFormat } from './read-statement.js';
-export { ImportError, type Statement, type StatementLine } from './statement.js';
+export { batchOf, importIdOf, lineKeyOf } from './import-id.js';
+export { ImportScreen } from './ImportScreen.js';
+export { MappingMemory } from './mapping-memory.js';
+export { RecentImports, type RecentImport } from './recent-imports.js';
+export { IMPORT_ERROR_CODES, ImportError, type ImportErrorCode, type Statement, type StatementLine } from './statement.js';

@@ -20,7 +20,7 @@ function unescape(text: string): string {
  */
 export function parseOfx(text: string, digits = 2): Statement {
   const start = text.search(/<OFX>/i);
-  if (start < 0) throw new ImportError(1, 'no <OFX> element: this is not an OFX file');
+  if (start < 0) throw new ImportError(1, 'no <OFX> element: this is not an OFX file', 'not-ofx');
   let line = text.slice(0, start).split('\n').length;
   let currency: string | null = null;
   let transaction: { line: number; fields: Map<string, string> } | undefined;
@@ -45,8 +45,8 @@ export function parseOfx(text: string, digits = 2): Statement {
     } else if (name === 'CURDEF' && value) currency = value.toUpperCase();
     else if (transaction && value) transaction.fields.set(name, value);
   }
-  if (transaction) throw new ImportError(transaction.line, 'the file ends inside this transaction: it was cut short');
-  if (!closed) throw new ImportError(line, 'the file ends before </OFX>: it was cut short');
+  if (transaction) throw new ImportError(transaction.line, 'the file ends inside this transaction: it was cut short', 'cut-short');
+  if (!closed) throw new ImportError(line, 'the file ends before </OFX>: it was cut short', 'cut-short');
   return { currency, lines };
 }
 
@@ -61,10 +61,10 @@ function readTransaction(line: number, fields: ReadonlyMap<string, string>, digi
   const posted = fields.get('DTPOSTED') ?? fields.get('DTUSER') ?? '';
   const match = /^(\d{4})(\d{2})(\d{2})/.exec(posted);
   const date = match ? `${match[1]}-${match[2]}-${match[3]}` : '';
-  if (!parseCalendarDate(date)) throw new ImportError(line, `this transaction has no valid date (DTPOSTED "${posted}")`);
+  if (!parseCalendarDate(date)) throw new ImportError(line, `this transaction has no valid date (DTPOSTED "${posted}")`, 'bad-date', { value: posted });
   const amountText = fields.get('TRNAMT') ?? '';
   const amount = parseAmountText(amountText.replace(',', '.'), '.', digits);
-  if (amount === undefined) throw new ImportError(line, `this transaction has no valid amount (TRNAMT "${amountText}")`);
+  if (amount === undefined) throw new ImportError(line, `this transaction has no valid amount (TRNAMT "${amountText}")`, 'bad-amount', { value: amountText });
   return {
     line,
     date,

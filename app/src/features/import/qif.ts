@@ -39,21 +39,23 @@ export function parseQif(text: string, digits = 2): Statement {
     else if (code === '$' && draft.splits.length > 0) (draft.splits.at(-1) as Draft['splits'][number]).amount = value;
     else draft.fields.set(code, value);
   });
-  if (draft) throw new ImportError(draft.line, 'the file ends inside this transaction (no closing ^): it was cut short');
+  if (draft) throw new ImportError(draft.line, 'the file ends inside this transaction (no closing ^): it was cut short', 'cut-short');
 
   const dates = drafts.map((d) => qifDate(d.fields.get('D') ?? ''));
   const formats = guessDateFormats(dates);
   const format = formats.includes('MM/DD/YYYY') ? 'MM/DD/YYYY' : formats[0];
   const amountOf = (line: number, text: string): number => {
     const amount = parseAmountText(text, '.', digits);
-    if (amount === undefined) throw new ImportError(line, `"${text}" is not an amount`);
+    if (amount === undefined) throw new ImportError(line, `"${text}" is not an amount`, 'bad-amount', { value: text });
     return amount;
   };
   const lines = drafts.map((d, i): StatementLine => {
     const date = format ? parseDateText(dates[i] ?? '', format) : undefined;
-    if (!date) throw new ImportError(d.line, `"${d.fields.get('D') ?? ''}" is not a date this file's other dates agree with`);
+    if (!date) throw new ImportError(d.line, `"${d.fields.get('D') ?? ''}" is not a date this file's other dates agree with`, 'bad-date', {
+        value: d.fields.get('D') ?? '',
+      });
     const amountText = d.fields.get('T') ?? d.fields.get('U');
-    if (amountText === undefined) throw new ImportError(d.line, 'this transaction has no amount (T line)');
+    if (amountText === undefined) throw new ImportError(d.line, 'this transaction has no amount (T line)', 'no-amount');
     return {
       line: d.line,
       date,

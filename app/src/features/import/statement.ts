@@ -22,12 +22,38 @@ export interface Statement {
   readonly lines: readonly StatementLine[];
 }
 
+/** Why a file cannot be read, as a code the screen turns into a message in the user's language. */
+export const IMPORT_ERROR_CODES = [
+  'not-text',
+  'not-csv',
+  'unclosed-quote',
+  'no-header',
+  'ragged-row',
+  'bad-date',
+  'bad-amount',
+  'no-amount',
+  'no-transactions',
+  'not-ofx',
+  'cut-short',
+  'currency-mismatch',
+  /** The ledger refuses a line's transaction (a date outside the years it keeps). */
+  'refused',
+  /** The file could not be read for a reason of Tally's own, not the file's. */
+  'unreadable',
+] as const;
+export type ImportErrorCode = (typeof IMPORT_ERROR_CODES)[number];
+
+/** Values a message names: the text that could not be read, a count of fields, a date format. */
+export type ImportErrorValues = Readonly<Record<string, string | number>>;
+
 /** Why a file cannot be imported, naming the line; nothing is written when one is raised. */
 export class ImportError extends Error {
   override readonly name = 'ImportError';
   constructor(
     readonly line: number,
     readonly reason: string,
+    readonly code: ImportErrorCode,
+    readonly values: ImportErrorValues = {},
   ) {
     super(line > 0 ? `line ${line}: ${reason}` : reason);
   }

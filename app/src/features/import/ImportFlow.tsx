@@ -1,0 +1,50 @@
+import { useRecords } from '../../ledger/use-records.js';
+import { useTally } from '../../app/tally-context.js';
+import { ChooseStep } from './ChooseStep.js';
+import { DoneStep } from './DoneStep.js';
+import { FailedStep } from './FailedStep.js';
+import { MappingStep } from './MappingStep.js';
+import { ProgressStep } from './ProgressStep.js';
+import { RecentImportsList } from './RecentImportsList.js';
+import { ReviewStep } from './ReviewStep.js';
+import { FileSummary } from './FileSummary.js';
+import { useImport } from './use-import.js';
+import './import.css';
+
+/** The steps of an import, one at a time, with the recent imports under the first and the last. */
+export default function ImportFlow() {
+  const tally = useTally();
+  const accounts = useRecords(tally.accounts).filter((account) => !account.archived);
+  const categories = useRecords(tally.categories);
+  const flow = useImport();
+  const { step } = flow;
+  const account = flow.accountId ? tally.accounts.get(flow.accountId) : undefined;
+  const currency = account?.currency ?? 'USD';
+
+  return (
+    <>
+      {(step.kind === 'mapping' || step.kind === 'review') && <FileSummary fileName={flow.fileName} format={flow.format} accountName={account?.name ?? ''} />}
+      {step.kind === 'choose' && <ChooseStep accounts={accounts} onChoose={flow.choose} />}
+      {step.kind === 'working' && <ProgressStep fileName={flow.fileName} progress={step.progress} onCancel={flow.reset} />}
+      {step.kind === 'mapping' && (
+        <MappingStep csv={step.csv} initial={step.mapping} origin={step.origin} currency={currency} onContinue={(mapping) => flow.confirmMapping(step.csv, mapping)} onCancel={flow.reset} />
+      )}
+      {step.kind === 'review' && (
+        <ReviewStep
+          lines={step.lines}
+          selection={step.selection}
+          currency={currency}
+          categories={categories}
+          onSelect={(selection) => flow.setStep({ ...step, selection })}
+          onConfirm={() => flow.confirm(step.lines, step.selection)}
+          onCancel={flow.reset}
+        />
+      )}
+      {step.kind === 'done' && (
+        <DoneStep entry={step.entry} accountName={account?.name ?? ''} currency={currency} undone={step.undone} canUndo={step.undone === null && !flow.recent.some((entry) => entry.batch === step.entry.batch && entry.undone)} onUndo={() => flow.undoFromDone(step.entry)} onAnother={flow.reset} />
+      )}
+      {step.kind === 'failed' && <FailedStep fileName={flow.fileName} line={step.line} code={step.code} values={step.values} onChooseAnother={flow.reset} />}
+      {(step.kind === 'choose' || step.kind === 'done') && <RecentImportsList recent={flow.recent} accounts={accounts} onUndo={flow.undo} />}
+    </>
+  );
+}

@@ -1,0 +1,120 @@
+import { formatMoney, money, type Category, type LedgerRecord } from '@tally/schema';
+import { useState } from 'react';
+import { useLocale, useText } from '../../i18n/index.js';
+import { formatDay } from '../../ui/locale.js';
+import { importMessages } from './messages.js';
+import { pageOf, setDuplicates, summarise, toggleLine, type ReviewLine, type Selection } from './review.js';
+import { StepHeading } from './StepHeading.js';
+
+const PAGE_SIZE = 50;
+
+interface ReviewStepProps {
+  readonly lines: readonly ReviewLine[];
+  readonly selection: Selection;
+  readonly currency: string;
+  readonly categories: readonly LedgerRecord<Category>[];
+  readonly onSelect: (selection: Selection) => void;
+  readonly onConfirm: () => void;
+  readonly onCancel: () => void;
+}
+
+/** Every line of the file with its category and whether it is already in the ledger; nothing is written until confirmed. */
+export function ReviewStep({ lines, selection, currency, categories, onSelect, onConfirm, onCancel }: ReviewStepProps) {
+  const text = useText(importMessages);
+  const locale = useLocale();
+  const [page, setPage] = useState(0);
+  const summary = summarise(lines, selection);
+  const shown = pageOf(lines.map((line, index) => ({ line, index })), page, PAGE_SIZE);
+  const names = new Map(categories.map((category) => [category.id, category.name]));
+  const sum = formatMoney(money(summary.sum, currency), locale);
+
+  const categoryOf = (line: ReviewLine): string => {
+    const name = line.suggestion && names.get(line.suggestion.categoryId);
+    if (!line.suggestion || !name) return text('category.none');
+    return text(line.suggestion.source === 'rule' ? 'category.rule' : 'category.learned', { name });
+  };
+
+  return (
+    <section className="card" aria-labelledby="import-review-title" data-testid="import-review">
+      <StepHeading id="import-review-title">{text('review.title')}</StepHeading>
+      <p role="status" data-testid="review-summary" data-included={summary.included} data-sum={summary.sum} data-duplicates={summary.duplicates}>
+        {text.count('review.selected', summary.included, { total: summary.lines, sum })}
+      </p>
+      {summary.duplicates > 0 && (
+        <div className="import__duplicates">
+          <p className="hint">{text.count('review.duplicates', summary.duplicates)}</p>
+          <button
+            type="button"
+            className="button"
+            data-testid="review-toggle-duplicates"
+            onClick={() => onSelect(setDuplicates(lines, selection, summary.duplicatesIncluded < summary.duplicates))}
+          >
+            {text(summary.duplicatesIncluded < summary.duplicates ? 'review.includeDuplicates' : 'review.excludeDuplicates')}
+          </button>
+        </div>
+      )}
+      <div className="import__table-wrap">
+        <table className="import__table" data-testid="review-table">
+          <caption className="visually-hidden">{text('review.table')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{text('column.include')}</th>
+              <th scope="col">{text('column.date')}</th>
+              <th scope="col">{text('column.payee')}</th>
+              <th scope="col" className="import__number">
+                {text('column.amount')}
+              </th>
+              <th scope="col">{text('column.category')}</th>
+              <th scope="col">{text('column.status')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.lines.map(({ line, index }) => (
+              <tr key={index} data-testid="review-row" data-line={line.line} data-match={line.match.kind} className={selection[index] ? undefined : 'import__row--left-out'}>
+                <td>
+                  <input
+                    type="checkbox"
+                    data-testid="review-include"
+                    checked={selection[index] === true}
+                    aria-label={text('review.includeLine', { line: line.line, payee: line.payee })}
+                    onChange={() => onSelect(toggleLine(selection, index))}
+                  />
+                </td>
+                <td>{formatDay(line.date, locale)}</td>
+                <th scope="row" className="import__payee">
+                  {line.payee}
+                </th>
+                <td className="import__number">{formatMoney(money(line.amount, currency), locale)}</td>
+                <td data-testid="review-category">{categoryOf(line)}</td>
+                <td>
+                  <span className={line.match.kind === 'new' ? 'tag' : 'tag import__duplicate'}>{text(`status.${line.match.kind}`)}</span>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {shown.pages > 1 && (
+        <nav className="import__pager" aria-label={text('review.pages')}>
+          <button type="button" className="button" data-testid="review-previous" disabled={shown.page === 0} onClick={() => setPage(shown.page - 1)}>
+            {text('review.previous')}
+          </button>
+          <span data-testid="review-page">{text('review.page', { page: shown.page + 1, pages: shown.pages })}</span>
+          <button type="button" className="button" data-testid="review-next" disabled={shown.page >= shown.pages - 1} onClick={() => setPage(shown.page + 1)}>
+            {text('review.next')}
+          </button>
+        </nav>
+      )}
+      {summary.included === 0 && <p className="hint">{text('review.nothing')}</p>}
+      <div className="form__actions">
+        <span className="form__spacer" />
+        <button type="button" className="button" data-testid="review-cancel" onClick={onCancel}>
+          {text('cancel')}
+        </button>
+        <button type="button" className="button button--primary" data-testid="review-confirm" disabled={summary.included === 0} onClick={onConfirm}>
+          {text.count('review.confirm', summary.included)}
+        </button>
+      </div>
+    </section>
+  );
+}

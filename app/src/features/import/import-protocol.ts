@@ -1,0 +1,42 @@
+import type { CategoryRule } from '@tally/schema';
+import type { Example } from '../categorise/index.js';
+import type { CsvMapping } from './csv-mapping.js';
+import type { CsvTable } from './csv-reader.js';
+import type { KnownTransaction } from './duplicates.js';
+import type { ReviewLine } from './review.js';
+import type { ImportErrorCode, ImportErrorValues } from './statement.js';
+
+/** What the import worker is asked to do; it keeps the file it read between the two steps. */
+export type WorkerRequest =
+  | { readonly type: 'read'; readonly bytes: ArrayBuffer; readonly fileName: string; readonly digits: number }
+  | {
+      readonly type: 'review';
+      /** The confirmed mapping, for a CSV file; null for OFX and QIF. */
+      readonly mapping: CsvMapping | null;
+      readonly currency: string;
+      readonly known: readonly KnownTransaction[];
+      readonly rules: readonly CategoryRule[];
+      readonly history: readonly Example[];
+    };
+
+export type WorkPhase = 'reading' | 'matching' | 'suggesting';
+
+/** Rows of a CSV file sent back for the mapping step's preview; the whole table stays in the worker. */
+export const SAMPLE_ROWS = 40;
+
+export type WorkerReply =
+  | { readonly type: 'progress'; readonly phase: WorkPhase; readonly done: number; readonly total: number }
+  | {
+      readonly type: 'csv';
+      /** The first rows of the file, for the live preview. */
+      readonly sample: CsvTable;
+      readonly rows: number;
+      readonly headerRow: number;
+      readonly width: number;
+      /** The bank's layout, to remember the mapping by. */
+      readonly signature: string;
+      readonly guess: CsvMapping | null;
+    }
+  | { readonly type: 'statement'; readonly format: 'ofx' | 'qif'; readonly lines: number }
+  | { readonly type: 'review'; readonly lines: readonly ReviewLine[] }
+  | { readonly type: 'failed'; readonly line: number; readonly code: ImportErrorCode; readonly values: ImportErrorValues };

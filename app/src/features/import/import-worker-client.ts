@@ -1,0 +1,64 @@
+import type { ImportErrorCode, ImportErrorValues } from './statement.js';
+import type { WorkPhase, WorkerReply, WorkerRequest } from './import-protocol.js';
+
+/** A file the worker could not read, with the line and values its message names. */
+export class ImportFailure extends Error {
+  override readonly name = 'ImportFailure';
+  constructor(
+    readonly line: number,
+    readonly code: ImportErrorCode,
+    readonly values: ImportErrorValues,
+  ) {
+    super(`${code} at line ${line}`);
+  }
+}
+
+export type Progress = { readonly phase: WorkPhase; readonly done: number; readonly total: number };
+type Answer = Exclude<WorkerReply, { type: 'progress' } | { type: 'failed' }>;
+
+/**
+ * The page's side of the import worker: one request at a time, answered by a promise, with its
+ * progress reported on the way. Cancelling ends the worker, and with it whatever it was doing.
+ */
+export class ImportWorker {
+  private readonly worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
+  private pending: { resolve: (answer: Answer) => void; reject: (error: Error) => void; onProgress: (progress: Progress) => void } | undefined;
+
+  constructor() {
+    this.worker.addEventListener('message', (event: MessageEvent<WorkerReply>) => {
+      const message = event.data;
+      const pending = this.pending;
+      if (!pending) return;
+      if (message.type === 'progress') {
+        pending.onProgress(message);
+        return;
+      }
+      this.pending = undefined;
+      if (message.type === 'failed') pending.reject(new ImportFailure(message.line, message.code, message.values));
+      else pending.resolve(message);
+    });
+    this.worker.addEventListener('error', (event) => {
+      event.preventDefault();
+      this.fail();
+    });
+    this.worker.addEventListener('messageerror', () => this.fail());
+  }
+
+  ask(request: WorkerRequest, onProgress: (progress: Progress) => void): Promise<Answer> {
+    this.pending?.reject(new ImportFailure(0, 'unreadable', {}));
+    return new Promise<Answer>((resolve, reject) => {
+      this.pending = { resolve, reject, onProgress };
+      this.worker.postMessage(request, request.type === 'read' ? [request.bytes] : []);
+    });
+  }
+
+  terminate(): void {
+    this.worker.terminate();
+    this.pending = undefined;
+  }
+
+  private fail(): void {
+    this.pending?.reject(new ImportFailure(0, 'unreadable', {}));
+    this.pending = undefined;
+  }
+}

@@ -1,0 +1,38 @@
+import type { CategoryRule } from '@tally/schema';
+import { expect, test } from 'vitest';
+import type { Example } from '../categorise/index.js';
+import { prepareReview } from './prepare-review.js';
+import type { StatementLine } from './statement.js';
+
+function statementLine(line: number, payee: string, amount: number, bankId: string | null = null): StatementLine {
+  return { line, date: '2026-03-02', amount, payee, memo: '', bankId, category: null, splits: [] };
+}
+
+const history: Example[] = Array.from({ length: 30 }, (_, i) => ({
+  payee: i % 2 === 0 ? `Corner Bakery ${i}` : `City Transit ${i}`,
+  notes: '',
+  amount: -350 - i,
+  categoryId: i % 2 === 0 ? 'food' : 'transport',
+}));
+const rules: CategoryRule[] = [{ field: 'payee', contains: 'transit pass', categoryId: 'commute' }];
+
+test('each line gets the category of a matching rule first, and otherwise what the history taught', () => {
+  const lines = prepareReview([statementLine(2, 'CORNER BAKERY 77', -420), statementLine(3, 'City Transit Pass', -9900), statementLine(4, 'City Transit 12', -250)], [], rules, history);
+  expect(lines.map((line) => line.suggestion)).toEqual([
+    { categoryId: 'food', source: 'learned' },
+    { categoryId: 'commute', source: 'rule' },
+    { categoryId: 'transport', source: 'learned' },
+  ]);
+});
+
+test('with no history and no rule a line has no category, and a line seen before is flagged', () => {
+  const known = [{ id: 't1', date: '2026-03-02', amount: -420, payee: 'Bakery', importId: 'AAAAAAAAAAAAAAAAAAAAAA/fitid:F1' }];
+  const [line] = prepareReview([statementLine(2, 'Bakery', -420, 'F1')], known, [], []);
+  expect(line).toMatchObject({ suggestion: null, key: 'fitid:F1', match: { kind: 'same-import', transactionId: 't1' } });
+});
+
+test('progress is reported as the lines are worked through', () => {
+  const phases: string[] = [];
+  prepareReview(Array.from({ length: 4_500 }, (_, i) => statementLine(i + 2, `Shop ${i}`, -i - 1)), [], [], history, (phase, done) => phases.push(`${phase}:${done}`));
+  expect(phases).toEqual(['matching:0', 'suggesting:0', 'suggesting:2000', 'suggesting:4000']);
+});

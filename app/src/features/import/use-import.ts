@@ -1,0 +1,182 @@
+import { cryptoRandom, minorUnitDigits, newRecordId, type Account, type LedgerRecord } from '@tally/schema';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTally } from '../../app/tally-context.js';
+import type { CsvMapping } from './csv-mapping.js';
+import type { CsvTable } from './csv-reader.js';
+import { firstColumnsMapping } from './csv-preview.js';
+import { importDatabase } from './import-database.js';
+import { ImportFailure, ImportWorker, type Progress } from './import-worker-client.js';
+import { categorisedHistory, knownTransactions, undoImport, writeImport } from './ledger-import.js';
+import { MappingMemory } from './mapping-memory.js';
+import { RecentImports, type RecentImport } from './recent-imports.js';
+import { initialSelection, summarise, transactionsToWrite, type ReviewLine, type Selection } from './review.js';
+import type { StatementFormat } from './read-statement.js';
+import { ImportError, type ImportErrorCode, type ImportErrorValues } from './statement.js';
+
+export interface CsvFile {
+  readonly sample: CsvTable;
+  readonly rows: number;
+  readonly width: number;
+  readonly signature: string;
+  readonly digits: number;
+}
+
+export type ImportStep =
+  | { readonly kind: 'choose' }
+  | { readonly kind: 'working'; readonly progress: Progress | { readonly phase: 'writing'; readonly done: number; readonly total: number } | null }
+  | { readonly kind: 'mapping'; readonly csv: CsvFile; readonly mapping: CsvMapping; readonly origin: 'remembered' | 'guessed' | 'none' }
+  | { readonly kind: 'review'; readonly lines: readonly ReviewLine[]; readonly selection: Selection }
+  | { readonly kind: 'done'; readonly entry: RecentImport; readonly undone: number | null }
+  | { readonly kind: 'failed'; readonly line: number; readonly code: ImportErrorCode; readonly values: ImportErrorValues };
+
+/** Turns anything the file or the ledger refused into the failed step; other errors are Tally's own bugs. */
+function failedStep(error: unknown): ImportStep {
+  if (error instanceof ImportFailure || error instanceof ImportError) return { kind: 'failed', line: error.line, code: error.code, values: error.values };
+  throw error;
+}
+
+/**
+ * The import flow: choose → (map the columns of a CSV) → review → done, or failed with the line at
+ * fault. Reading, matching and suggesting happen in a worker; nothing is written before `confirm`.
+ */
+export function useImport() {
+  const tally = useTally();
+  const [step, setStep] = useState<ImportStep>({ kind: 'choose' });
+  const [fileName, setFileName] = useState('');
+  const [format, setFormat] = useState<StatementFormat>('csv');
+  const [accountId, setAccountId] = useState('');
+  const [recent, setRecent] = useState<readonly RecentImport[]>([]);
+  const worker = useRef<ImportWorker | undefined>(undefined);
+  // Each run has a number: a cancelled run's late answers must not move the screen.
+  const run = useRef(0);
+
+  const refreshRecent = useCallback(async () => setRecent(await new RecentImports(importDatabase()).list()), []);
+  useEffect(() => {
+    void refreshRecent();
+    return () => worker.current?.terminate();
+  }, [refreshRecent]);
+
+  const stopWorker = (): void => {
+    worker.current?.terminate();
+    worker.current = undefined;
+  };
+
+  const guarded = async (work: (current: () => boolean) => Promise<void>): Promise<void> => {
+    const mine = ++run.current;
+    const current = (): boolean => run.current === mine;
+    try {
+      await work(current);
+    } catch (error) {
+      if (!current()) return;
+      stopWorker();
+      setStep(failedStep(error));
+    }
+  };
+
+  const onProgress = (current: () => boolean) => (progress: Progress) => {
+    if (current()) setStep({ kind: 'working', progress });
+  };
+
+  const review = (account: LedgerRecord<Account>, mapping: CsvMapping | null) =>
+    guarded(async (current) => {
+      setStep({ kind: 'working', progress: { phase: 'matching', done: 0, total: 0 } });
+      // Duplicates are looked for among all the account's transactions, so the whole ledger must be read.
+      await tally.ready;
+      const rows = tally.transactions.getSnapshot().rows;
+      const known = await knownTransactions(tally.ledger, rows, account.id);
+      const active = worker.current;
+      if (!current() || !active) return;
+      const answer = await active.ask(
+        { type: 'review', mapping, currency: account.currency, known, rules: [...tally.rules.all()], history: categorisedHistory(rows) },
+        onProgress(current),
+      );
+      if (!current() || answer.type !== 'review') return;
+      stopWorker();
+      setStep({ kind: 'review', lines: answer.lines, selection: initialSelection(answer.lines) });
+    });
+
+  const accountOf = (id: string): LedgerRecord<Account> | undefined => tally.accounts.get(id);
+
+  const choose = (file: File, account: LedgerRecord<Account>) =>
+    guarded(async (current) => {
+      stopWorker();
+      setFileName(file.name);
+      setAccountId(account.id);
+      setStep({ kind: 'working', progress: null });
+      const digits = minorUnitDigits(account.currency);
+      const bytes = await file.arrayBuffer();
+      const active = new ImportWorker();
+      worker.current = active;
+      const answer = await active.ask({ type: 'read', bytes, fileName: file.name, digits }, onProgress(current));
+      if (!current()) return;
+      setFormat(answer.type === 'statement' ? answer.format : 'csv');
+      if (answer.type === 'statement') {
+        await review(account, null);
+        return;
+      }
+      if (answer.type !== 'csv') return;
+      const remembered = await new MappingMemory(importDatabase()).recall(answer.signature, answer.width);
+      if (!current()) return;
+      const csv: CsvFile = { sample: answer.sample, rows: answer.rows, width: answer.width, signature: answer.signature, digits };
+      if (remembered) setStep({ kind: 'mapping', csv, mapping: remembered, origin: 'remembered' });
+      else if (answer.guess) setStep({ kind: 'mapping', csv, mapping: answer.guess, origin: 'guessed' });
+      else setStep({ kind: 'mapping', csv, mapping: firstColumnsMapping(answer.headerRow, answer.width), origin: 'none' });
+    });
+
+  const confirmMapping = async (csv: CsvFile, mapping: CsvMapping) => {
+    const account = accountOf(accountId);
+    if (!account) return;
+    await new MappingMemory(importDatabase()).remember(csv.signature, mapping);
+    await review(account, mapping);
+  };
+
+  const confirm = (lines: readonly ReviewLine[], selection: Selection) =>
+    guarded(async () => {
+      const account = accountOf(accountId);
+      if (!account) return;
+      const batch = newRecordId(cryptoRandom);
+      const categoryIds = new Set(tally.categories.all().map((category) => category.id));
+      const toWrite = transactionsToWrite(lines, selection, { accountId: account.id, currency: account.currency, batch, categoryIds });
+      const total = toWrite.length;
+      setStep({ kind: 'working', progress: { phase: 'writing', done: 0, total } });
+      const ids = await writeImport(tally.ledger, toWrite, (done) => setStep({ kind: 'working', progress: { phase: 'writing', done, total } }));
+      const entry: RecentImport = { batch, fileName, accountId: account.id, at: Date.now(), count: ids.length, sum: summarise(lines, selection).sum, undone: false };
+      await new RecentImports(importDatabase()).add(entry, ids);
+      await refreshRecent();
+      setStep({ kind: 'done', entry, undone: null });
+    });
+
+  const undo = async (entry: RecentImport): Promise<number> => {
+    const store = new RecentImports(importDatabase());
+    const removed = await undoImport(tally.ledger, entry.batch, await store.transactionIds(entry.batch));
+    await store.markUndone(entry.batch);
+    await refreshRecent();
+    return removed;
+  };
+
+  const undoFromDone = async (entry: RecentImport) => {
+    const removed = await undo(entry);
+    setStep({ kind: 'done', entry, undone: removed });
+  };
+
+  const reset = () => {
+    run.current += 1;
+    stopWorker();
+    setStep({ kind: 'choose' });
+  };
+
+  return {
+    step,
+    setStep,
+    fileName,
+    format,
+    accountId,
+    recent,
+    choose: (file: File, account: LedgerRecord<Account>) => void choose(file, account),
+    confirmMapping: (csv: CsvFile, mapping: CsvMapping) => void confirmMapping(csv, mapping),
+    confirm: (lines: readonly ReviewLine[], selection: Selection) => void confirm(lines, selection),
+    undo: (entry: RecentImport) => void undo(entry),
+    undoFromDone: (entry: RecentImport) => void undoFromDone(entry),
+    reset,
+  };
+}
