@@ -67,6 +67,7 @@ export function TransactionEditor({ id, onClose }: TransactionEditorProps) {
   const say = (issue: DraftIssue | undefined): string | undefined =>
     issue &&
     text(`issue.${issue}`, {
+      currency: currency ?? '',
       example: formatAmount(money(123456, currency ?? 'USD'), locale),
       assigned: show(balance?.assigned ?? 0),
       total: show(balance?.total ?? 0),
