@@ -107,7 +107,7 @@ export function TransactionEditor({ id, onClose }: TransactionEditorProps) {
         if (event.key === 'Escape') onClose();
       }}
     >
-      <form className="sheet__body form" onSubmit={submit} noValidate data-testid="transaction-editor">
+      <form className="sheet__body form transaction-editor" onSubmit={submit} noValidate data-testid="transaction-editor">
         <h2 id="transaction-editor-title">{id ? text('editTitle') : text('newTitle')}</h2>
         {!id && (
           <div className="segmented" role="radiogroup" aria-label={text('kind')}>
