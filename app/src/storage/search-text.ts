@@ -17,26 +17,33 @@ export interface Searchable {
   readonly tags: readonly string[];
 }
 
-/**
- * The words of a transaction's payee, notes and tags, each preceded by a space, so that "some
- * word starts with x" is one `includes(' x')` over the whole text: fast enough to scan 100,000
- * transactions while the person types.
- */
+/** The folded words of a transaction's payee, notes and tags, one space between each. */
 export function searchTextOf(transaction: Searchable): string {
-  return searchWords([transaction.payee, transaction.notes, ...transaction.tags].join(' '))
-    .map((word) => ` ${word}`)
-    .join('');
+  return searchWords([transaction.payee, transaction.notes, ...transaction.tags].join(' ')).join(' ');
 }
 
-/** What the person typed, as needles for `matchesSearch`; empty when there is nothing to look for. */
+/** What the person typed, as folded words for `matchesSearch`; empty when there is nothing to look for. */
 export type SearchQuery = readonly string[];
 
 export function searchQuery(typed: string): SearchQuery {
-  return [...new Set(searchWords(typed))].map((word) => ` ${word}`);
+  return [...new Set(searchWords(typed))];
 }
 
 /** Every word typed starts some word of the transaction, in any order. */
 export function matchesSearch(searchText: string, query: SearchQuery): boolean {
-  for (const needle of query) if (!searchText.includes(needle)) return false;
+  for (const word of query) if (!startsSomeWord(searchText, word)) return false;
   return true;
 }
+
+/**
+ * Looks for the word itself and then checks it starts a word there: searching for its rare first
+ * letter is several times faster than searching for a space before it, which is everywhere.
+ */
+function startsSomeWord(searchText: string, word: string): boolean {
+  for (let at = searchText.indexOf(word); at !== -1; at = searchText.indexOf(word, at + 1)) {
+    if (at === 0 || searchText.charCodeAt(at - 1) === SPACE) return true;
+  }
+  return false;
+}
+
+const SPACE = 0x20;

@@ -67,4 +67,8 @@ describe('suggesting a category for a new transaction', () => {
   test('the model learns only from categorised transactions that are not transfers', () => {
     expect(examplesOf(history).map((example) => example.categoryId)).toEqual(['food', 'food', 'fun', 'fun', 'home', 'home']);
   });
+
+  test('the model learns from the newest transactions first, up to its limit', () => {
+    expect(examplesOf(history, 3).map((example) => example.payee)).toEqual(['Corner Bakery', 'Corner Bakery', 'City Cinema']);
+  });
 });
