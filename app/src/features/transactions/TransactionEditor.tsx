@@ -162,7 +162,7 @@ export function TransactionEditor({ id, onClose }: TransactionEditorProps) {
             </button>
           </>
         )}
-        {split && (
+        {split && !transfer && (
           <SplitParts
             parts={draft.parts}
             issues={issues}
