@@ -1,6 +1,9 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { TransactionRow } from './transaction-row.js';
 
+/** The ledger state the stored transaction index was built from. */
+export const TRANSACTION_INDEX_FINGERPRINT = 'transactionIndex.fingerprint';
+
 /** One stored setting: the relay session, the last sync time, the index's fingerprint. */
 export interface SettingEntry {
   readonly key: string;
@@ -21,5 +24,12 @@ export class TallyDatabase extends Dexie {
       transactions: 'id, [date+id], accountId, categoryId',
       settings: 'key',
     });
+    // Rows gained tags, split parts and accent-folded search words: rebuild them from the ledger.
+    this.version(2)
+      .stores({ transactions: 'id, [date+id], accountId, categoryId', settings: 'key' })
+      .upgrade(async (transaction) => {
+        await transaction.table('transactions').clear();
+        await transaction.table('settings').delete(TRANSACTION_INDEX_FINGERPRINT);
+      });
   }
 }

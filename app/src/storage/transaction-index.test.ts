@@ -2,6 +2,8 @@ import 'fake-indexeddb/auto';
 import { openLedger, type Ledger } from '@tally/schema';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
+import Dexie from 'dexie';
+import { matchesSearch, searchQuery } from './search-text.js';
 import { TallyDatabase } from './tally-database.js';
 import { TransactionIndex } from './transaction-index.js';
 
@@ -55,7 +57,7 @@ describe('the transaction index', () => {
     ledger.transactions.delete(cinema.id);
     expect(index.getSnapshot().rows.map((row) => [row.payee, row.date])).toEqual([['Bakery & Café', '2026-11-05']]);
     await index.flushed();
-    await expect(db.transactions.toArray()).resolves.toMatchObject([{ id: bakery.id, payee: 'Bakery & Café', search: 'bakery & café\n' }]);
+    await expect(db.transactions.toArray()).resolves.toMatchObject([{ id: bakery.id, payee: 'Bakery & Café', search: 'bakery cafe' }]);
   });
 
   test('a stored index that matches the ledger is used as it is, before the ledger is even read', async () => {
@@ -100,5 +102,31 @@ describe('the transaction index', () => {
     const rows = index.getSnapshot().rows;
     expect(rows).toHaveLength(840);
     expect(rows.every((row, i) => i === 0 || (rows[i - 1]?.date ?? '') >= row.date)).toBe(true);
+  });
+
+  test('a tag added on another device makes the transaction findable by it', async () => {
+    const index = await openIndex();
+    const taxi = addTransaction('2026-11-02', 'Taxi');
+    const peer = openLedger(new Y.Doc());
+    Y.applyUpdate(peer.doc, Y.encodeStateAsUpdate(ledger.doc));
+    peer.transactions.update(taxi.id, { tags: ['Lisbon trip'] });
+    Y.applyUpdate(ledger.doc, Y.encodeStateAsUpdate(peer.doc));
+    const [row] = index.getSnapshot().rows;
+    expect(row?.tags).toEqual(['Lisbon trip']);
+    expect(row && matchesSearch(row.search, searchQuery('lisb'))).toBe(true);
+  });
+
+  test('rows stored by an older version of Tally, without tags or folded words, are rebuilt from the ledger', async () => {
+    addTransaction('2026-11-01', 'Café Müller');
+    const name = db.name;
+    db.close();
+    const old = new Dexie(name);
+    old.version(1).stores({ transactions: 'id, [date+id], accountId, categoryId', settings: 'key' });
+    await old.table('transactions').put({ id: 'x', date: '2026-11-01', payee: 'Café Müller', search: 'café müller\n' });
+    await old.table('settings').put({ key: 'transactionIndex.fingerprint', value: fingerprint(ledger.doc)() });
+    old.close();
+    db = new TallyDatabase(name);
+    const index = await openIndex();
+    expect(index.getSnapshot().rows).toMatchObject([{ payee: 'Café Müller', tags: [], search: 'cafe muller' }]);
   });
 });

@@ -1,5 +1,5 @@
 import type { Collection, NewTransaction, RecordChange, Transaction } from '@tally/schema';
-import type { TallyDatabase } from './tally-database.js';
+import { TRANSACTION_INDEX_FINGERPRINT as FINGERPRINT_KEY, type TallyDatabase } from './tally-database.js';
 import { compareRows, toTransactionRow, type TransactionRow } from './transaction-row.js';
 
 export type TransactionSource = Pick<Collection<Transaction, NewTransaction>, 'get' | 'list' | 'observe'>;
@@ -19,7 +19,6 @@ export interface TransactionIndexSnapshot {
   readonly rows: readonly TransactionRow[];
 }
 
-const FINGERPRINT_KEY = 'transactionIndex.fingerprint';
 /** Enough rows to fill the first screen of the list. */
 const FIRST_SCREEN = 100;
 /** Rows per IndexedDB write when a large change is stored. */

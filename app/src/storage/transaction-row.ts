@@ -1,6 +1,7 @@
-import type { LedgerRecord, Transaction } from '@tally/schema';
+import type { LedgerRecord, SplitPart, Transaction } from '@tally/schema';
+import { searchTextOf } from './search-text.js';
 
-/** A transaction as the index keeps it: flat, with a lowercase text to search. */
+/** A transaction as the index keeps it: flat, with its words folded for search. */
 export interface TransactionRow {
   readonly id: string;
   readonly date: string;
@@ -10,7 +11,11 @@ export interface TransactionRow {
   readonly categoryId: string | null;
   readonly payee: string;
   readonly notes: string;
+  readonly tags: readonly string[];
+  /** Empty unless the transaction is split (REC7). */
+  readonly splits: readonly SplitPart[];
   readonly transferId: string | null;
+  /** Payee, notes and tags as folded words (`searchTextOf`). */
   readonly search: string;
 }
 
@@ -24,8 +29,10 @@ export function toTransactionRow(record: LedgerRecord<Transaction>): Transaction
     categoryId: record.categoryId,
     payee: record.payee,
     notes: record.notes,
+    tags: record.tags,
+    splits: record.splits,
     transferId: record.transferId,
-    search: `${record.payee}\n${record.notes}`.toLowerCase(),
+    search: searchTextOf(record),
   };
 }
 

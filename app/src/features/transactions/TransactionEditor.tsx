@@ -1,18 +1,22 @@
-import { formatAmount, money, type Ledger } from '@tally/schema';
+import { formatAmount, formatMoney, money, type Account } from '@tally/schema';
 import { useState, type FormEvent } from 'react';
 import { useTally } from '../../app/tally-context.js';
+import { useTransactionRows } from '../../app/use-transaction-rows.js';
+import { useLocale, useText } from '../../i18n/index.js';
 import { useRecords } from '../../ledger/index.js';
 import { describedBy, Field } from '../../ui/Field.js';
-import { useLocale } from '../../i18n/index.js';
 import { today } from '../../ui/locale.js';
-import {
-  deleteTransaction,
-  saveTransactionDraft,
-  TRANSACTION_KINDS,
-  type DraftIssues,
-  type TransactionDraft,
-  type TransactionKind,
-} from './transaction-draft.js';
+import { readAmount } from './amount-text.js';
+import { suggestionFor } from './category-suggestion.js';
+import { CategorySuggestion } from './CategorySuggestion.js';
+import { hasIssues, type DraftIssue, type DraftIssues } from './draft-issues.js';
+import { transactionsMessages } from './messages.js';
+import { partsTotal, splitBalance, startSplit, type SplitPartDraft } from './split-draft.js';
+import { SplitParts } from './SplitParts.js';
+import { TagsField } from './TagsField.js';
+import { deleteTransaction, draftOf, emptyDraft, saveTransactionDraft, TRANSACTION_KINDS, type TransactionDraft } from './transaction-draft.js';
+import { useCategoryModel } from './use-category-model.js';
+import './transactions.css';
 
 interface TransactionEditorProps {
   /** The transaction to edit; a new one when absent. */
@@ -20,48 +24,78 @@ interface TransactionEditorProps {
   readonly onClose: () => void;
 }
 
-const KIND_LABELS: Record<TransactionKind, string> = { expense: 'Expense', income: 'Income', transfer: 'Transfer' };
-
-function initialDraft(ledger: Ledger, id: string | undefined, defaultAccountId: string, locale: string): TransactionDraft {
-  const existing = id ? ledger.transactions.get(id) : undefined;
-  if (!existing) {
-    return { kind: 'expense', amount: '', payee: '', date: today(), accountId: defaultAccountId, toAccountId: '', categoryId: '', notes: '' };
-  }
-  return {
-    kind: existing.amount < 0 ? 'expense' : 'income',
-    amount: formatAmount(money(Math.abs(existing.amount), existing.currency), locale, { useGrouping: false }),
-    payee: existing.payee,
-    date: existing.date,
-    accountId: existing.accountId,
-    toAccountId: '',
-    categoryId: existing.categoryId ?? '',
-    notes: existing.notes,
-  };
-}
+type TextField = 'kind' | 'amount' | 'payee' | 'date' | 'accountId' | 'toAccountId' | 'categoryId' | 'notes';
 
 /** Add or edit one transaction; nothing is written until every field is valid. */
 export function TransactionEditor({ id, onClose }: TransactionEditorProps) {
   const tally = useTally();
   const locale = useLocale();
+  const text = useText(transactionsMessages);
   const accounts = useRecords(tally.accounts).filter((account) => !account.archived);
   const categories = useRecords(tally.categories).filter((category) => !category.archived);
-  const [draft, setDraft] = useState(() => initialDraft(tally.ledger, id, accounts[0]?.id ?? '', locale));
+  const rules = useRecords(tally.rules);
+  const { rows } = useTransactionRows();
+  const [draft, setDraft] = useState<TransactionDraft>(
+    () => (id ? draftOf(tally.ledger, id, locale) : undefined) ?? emptyDraft(today(), accounts[0]?.id ?? ''),
+  );
   const [issues, setIssues] = useState<DraftIssues>({});
-  const isTransferLeg = id !== undefined && tally.ledger.transactions.get(id)?.transferId != null;
-  const set = (field: keyof TransactionDraft) => (event: { target: { value: string } }) =>
-    setDraft((current) => ({ ...current, [field]: event.target.value }));
+  const stored = id ? tally.ledger.transactions.get(id) : undefined;
+  const isTransferLeg = stored?.transferId != null;
+  const transfer = draft.kind === 'transfer' && !id;
+  const account: Account | undefined = accounts.find((candidate) => candidate.id === draft.accountId);
+  const currency = account?.currency;
+  const split = draft.parts.length > 0;
+
+  const change = (patch: Partial<TransactionDraft>) => setDraft((current) => ({ ...current, ...patch }));
+  const set = (field: TextField) => (event: { target: { value: string } }) => change({ [field]: event.target.value });
+
+  const amountRead = currency ? readAmount(draft.amount, currency, locale) : undefined;
+  const direction = draft.kind === 'income' ? 1 : -1;
+  const wantsSuggestion = !id && !transfer && !split && draft.categoryId === '';
+  const model = useCategoryModel(rows, wantsSuggestion);
+  const suggestion = suggestionFor({
+    draft,
+    editing: id !== undefined,
+    amount: amountRead?.ok ? direction * Math.abs(amountRead.minorUnits) : 0,
+    rules,
+    model,
+    usable: (categoryId) => categories.some((category) => category.id === categoryId),
+  });
+
+  const balance = currency && split ? splitBalance(draft.amount, draft.parts, currency, locale) : undefined;
+  const show = (minorUnits: number) => (currency ? formatMoney(money(minorUnits, currency), locale) : '');
+  const say = (issue: DraftIssue | undefined): string | undefined =>
+    issue &&
+    text(`issue.${issue}`, {
+      currency: currency ?? '',
+      example: formatAmount(money(123456, currency ?? 'USD'), locale),
+      assigned: show(balance?.assigned ?? 0),
+      total: show(balance?.total ?? 0),
+    });
+  const storedMismatch = stored && stored.splits.length > 0 && partsTotal(stored.splits) !== BigInt(stored.amount) ? stored : undefined;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const found = saveTransactionDraft(tally.ledger, draft, id, locale);
     setIssues(found);
-    if (Object.keys(found).length === 0) onClose();
+    if (!hasIssues(found)) onClose();
   };
 
   const remove = () => {
     if (id) deleteTransaction(tally.ledger, id);
     onClose();
   };
+
+  const categoryOptions = categories.map((category) => (
+    <option key={category.id} value={category.id}>
+      {category.group ? `${category.group} · ${category.name}` : category.name}
+    </option>
+  ));
+  const accountOptions = accounts.map((candidate) => (
+    <option key={candidate.id} value={candidate.id}>
+      {candidate.name}
+    </option>
+  ));
 
   return (
     <div
@@ -73,89 +107,107 @@ export function TransactionEditor({ id, onClose }: TransactionEditorProps) {
         if (event.key === 'Escape') onClose();
       }}
     >
-      <form className="sheet__body form" onSubmit={submit} noValidate data-testid="transaction-editor">
-        <h2 id="transaction-editor-title">{id ? 'Edit transaction' : 'New transaction'}</h2>
+      <form className="sheet__body form transaction-editor" onSubmit={submit} noValidate data-testid="transaction-editor">
+        <h2 id="transaction-editor-title">{id ? text('editTitle') : text('newTitle')}</h2>
         {!id && (
-          <div className="segmented" role="radiogroup" aria-label="Kind">
+          <div className="segmented" role="radiogroup" aria-label={text('kind')}>
             {TRANSACTION_KINDS.map((kind) => (
               <label key={kind} className={draft.kind === kind ? 'segmented__option segmented__option--on' : 'segmented__option'}>
-                <input
-                  type="radio"
-                  name="kind"
-                  value={kind}
-                  checked={draft.kind === kind}
-                  onChange={set('kind')}
-                  data-testid={`kind-${kind}`}
-                />
-                {KIND_LABELS[kind]}
+                <input type="radio" name="kind" value={kind} checked={draft.kind === kind} onChange={set('kind')} data-testid={`kind-${kind}`} />
+                {text(`kind.${kind}`)}
               </label>
             ))}
           </div>
         )}
-        <Field id="amount" label="Amount" error={issues.amount}>
+        <Field id="amount" label={text('amount')} error={say(issues.amount)}>
           <input id="amount" data-testid="amount" inputMode="decimal" autoComplete="off" autoFocus value={draft.amount} onChange={set('amount')} {...describedBy('amount', issues.amount)} />
         </Field>
-        <Field id="payee" label={draft.kind === 'income' ? 'From' : 'Payee'} error={issues.payee}>
+        <Field id="payee" label={draft.kind === 'income' ? text('payer') : text('payee')} error={say(issues.payee)}>
           <input id="payee" data-testid="payee" autoComplete="off" value={draft.payee} onChange={set('payee')} {...describedBy('payee', issues.payee)} />
         </Field>
-        <Field id="date" label="Date" error={issues.date}>
+        <Field id="date" label={text('date')} error={say(issues.date)}>
           <input id="date" data-testid="date" type="date" value={draft.date} onChange={set('date')} {...describedBy('date', issues.date)} />
         </Field>
-        <Field id="account" label={draft.kind === 'transfer' && !id ? 'From account' : 'Account'} error={issues.accountId}>
+        <Field id="account" label={transfer ? text('fromAccount') : text('account')} error={say(issues.accountId)}>
           <select id="account" data-testid="account" value={draft.accountId} onChange={set('accountId')} disabled={isTransferLeg} {...describedBy('account', issues.accountId)}>
-            <option value="">Choose an account</option>
-            {accounts.map((account) => (
-              <option key={account.id} value={account.id}>
-                {account.name}
-              </option>
-            ))}
+            <option value="">{text('chooseAccount')}</option>
+            {accountOptions}
           </select>
         </Field>
-        {draft.kind === 'transfer' && !id ? (
-          <Field id="to-account" label="To account" error={issues.toAccountId}>
+        {transfer && (
+          <Field id="to-account" label={text('toAccount')} error={say(issues.toAccountId)}>
             <select id="to-account" data-testid="to-account" value={draft.toAccountId} onChange={set('toAccountId')} {...describedBy('to-account', issues.toAccountId)}>
-              <option value="">Choose an account</option>
-              {accounts.map((account) => (
-                <option key={account.id} value={account.id}>
-                  {account.name}
-                </option>
-              ))}
+              <option value="">{text('chooseAccount')}</option>
+              {accountOptions}
             </select>
           </Field>
-        ) : (
-          !isTransferLeg && (
-            <Field id="category" label="Category" error={issues.categoryId}>
+        )}
+        {!transfer && !isTransferLeg && !split && (
+          <>
+            <Field id="category" label={text('category')} error={say(issues.categoryId)}>
               <select id="category" data-testid="category" value={draft.categoryId} onChange={set('categoryId')} {...describedBy('category', issues.categoryId)}>
-                <option value="">No category</option>
-                {categories.map((category) => (
-                  <option key={category.id} value={category.id}>
-                    {category.group ? `${category.group} · ${category.name}` : category.name}
-                  </option>
-                ))}
+                <option value="">{text('noCategory')}</option>
+                {categoryOptions}
               </select>
             </Field>
-          )
+            {!id && (
+              <CategorySuggestion
+                suggestion={suggestion}
+                categoryName={(categoryId) => categories.find((category) => category.id === categoryId)?.name ?? ''}
+                onAccept={(categoryId) => change({ categoryId })}
+              />
+            )}
+            <button type="button" className="button" data-testid="split" onClick={() => change({ parts: startSplit(draft.categoryId, draft.amount), categoryId: '' })}>
+              {text('splitAction')}
+            </button>
+          </>
         )}
-        <Field id="notes" label="Notes" error={issues.notes}>
+        {split && !transfer && (
+          <SplitParts
+            parts={draft.parts}
+            issues={issues}
+            balance={balance}
+            show={show}
+            say={say}
+            categoryOptions={categoryOptions}
+            onChange={(parts: readonly SplitPartDraft[]) => change({ parts })}
+            onUnsplit={() => change({ parts: [], categoryId: draft.parts[0]?.categoryId ?? '' })}
+          />
+        )}
+        {storedMismatch && (
+          <p className="form__notice" data-testid="split-mismatch">
+            {text('storedMismatch', {
+              assigned: formatMoney(money(Number(partsTotal(storedMismatch.splits)), storedMismatch.currency), locale),
+              total: formatMoney(money(storedMismatch.amount, storedMismatch.currency), locale),
+            })}
+          </p>
+        )}
+        <Field id="notes" label={text('notes')} error={say(issues.notes)}>
           <textarea id="notes" data-testid="notes" rows={2} value={draft.notes} onChange={set('notes')} {...describedBy('notes', issues.notes)} />
         </Field>
+        <TagsField
+          tags={draft.tags}
+          error={say(issues.tags)}
+          onChange={(tags) => change({ tags })}
+          onRefused={(issue) => setIssues((current) => ({ ...current, tags: issue }))}
+        />
         {issues.form && (
           <p className="form__error" role="alert" data-testid="form-error">
-            {issues.form}
+            {say(issues.form)}
           </p>
         )}
         <div className="form__actions">
           {id && (
             <button type="button" className="button button--danger" data-testid="delete" onClick={remove}>
-              Delete
+              {text('delete')}
             </button>
           )}
           <span className="form__spacer" />
           <button type="button" className="button" onClick={onClose} data-testid="cancel">
-            Cancel
+            {text('cancel')}
           </button>
           <button type="submit" className="button button--primary" data-testid="save">
-            Save
+            {text('save')}
           </button>
         </div>
       </form>

@@ -1,5 +1,7 @@
 import { useTally } from '../../app/tally-context.js';
+import { useText } from '../../i18n/index.js';
 import { useRecords } from '../../ledger/index.js';
+import { transactionsMessages } from './messages.js';
 import type { TransactionFilter } from './transaction-filter.js';
 
 interface TransactionFiltersProps {
@@ -9,42 +11,45 @@ interface TransactionFiltersProps {
 
 export function TransactionFilters({ filter, onChange }: TransactionFiltersProps) {
   const tally = useTally();
+  const text = useText(transactionsMessages);
   const accounts = useRecords(tally.accounts);
   const categories = useRecords(tally.categories);
-  const set = (field: keyof TransactionFilter) => (event: { target: { value: string } }) =>
-    onChange({ ...filter, [field]: event.target.value });
+  const set = (field: keyof TransactionFilter) => (event: { target: { value: string } }) => onChange({ ...filter, [field]: event.target.value });
   return (
     <div className="filters" role="search">
-      <input
-        className="filters__text"
-        type="search"
-        placeholder="Search payee or notes"
-        aria-label="Search payee or notes"
-        data-testid="filter-text"
-        value={filter.text}
-        onChange={set('text')}
-      />
-      <select aria-label="Account" data-testid="filter-account" value={filter.accountId} onChange={set('accountId')}>
-        <option value="">All accounts</option>
-        {accounts.map((account) => (
-          <option key={account.id} value={account.id}>
-            {account.name}
-          </option>
-        ))}
-      </select>
-      <select aria-label="Category" data-testid="filter-category" value={filter.categoryId} onChange={set('categoryId')}>
-        <option value="">All categories</option>
-        {categories.map((category) => (
-          <option key={category.id} value={category.id}>
-            {category.name}
-          </option>
-        ))}
-      </select>
-      <label className="filters__date">
-        From <input type="date" data-testid="filter-from" value={filter.from} onChange={set('from')} />
+      <label className="filters__field filters__text">
+        <span>{text('search')}</span>
+        <input type="search" data-testid="filter-text" value={filter.text} onChange={set('text')} />
       </label>
-      <label className="filters__date">
-        To <input type="date" data-testid="filter-to" value={filter.to} onChange={set('to')} />
+      <label className="filters__field">
+        <span>{text('filterAccount')}</span>
+        <select data-testid="filter-account" value={filter.accountId} onChange={set('accountId')}>
+          <option value="">{text('allAccounts')}</option>
+          {accounts.map((account) => (
+            <option key={account.id} value={account.id}>
+              {account.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="filters__field">
+        <span>{text('filterCategory')}</span>
+        <select data-testid="filter-category" value={filter.categoryId} onChange={set('categoryId')}>
+          <option value="">{text('allCategories')}</option>
+          {categories.map((category) => (
+            <option key={category.id} value={category.id}>
+              {category.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="filters__field">
+        <span>{text('filterFrom')}</span>
+        <input type="date" data-testid="filter-from" value={filter.from} onChange={set('from')} />
+      </label>
+      <label className="filters__field">
+        <span>{text('filterTo')}</span>
+        <input type="date" data-testid="filter-to" value={filter.to} onChange={set('to')} />
       </label>
     </div>
   );

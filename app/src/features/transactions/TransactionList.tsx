@@ -6,12 +6,14 @@ import { TransactionListRow } from './TransactionListRow.js';
 interface TransactionListProps {
   readonly rows: readonly TransactionRow[];
   readonly onOpen: (id: string) => void;
+  /** What to say when there is no row to show. */
+  readonly empty: string;
 }
 
 const ROW_HEIGHT = 60;
 
 /** Only the rows in view are in the DOM, so 100,000 transactions scroll like 100. */
-export function TransactionList({ rows, onOpen }: TransactionListProps) {
+export function TransactionList({ rows, onOpen, empty }: TransactionListProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -22,7 +24,11 @@ export function TransactionList({ rows, onOpen }: TransactionListProps) {
   });
 
   if (rows.length === 0) {
-    return <p className="empty">No transactions here yet.</p>;
+    return (
+      <p className="empty" data-testid="transactions-empty">
+        {empty}
+      </p>
+    );
   }
   return (
     <div className="transaction-list" ref={scroller} data-testid="transaction-list">

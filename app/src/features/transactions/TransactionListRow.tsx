@@ -1,10 +1,13 @@
+import type { SplitPart } from '@tally/schema';
 import { memo } from 'react';
 import { useTally } from '../../app/tally-context.js';
+import { useLocale, useText } from '../../i18n/index.js';
 import { useRecord } from '../../ledger/index.js';
 import type { TransactionRow } from '../../storage/index.js';
-import { useLocale } from '../../i18n/index.js';
 import { formatDay } from '../../ui/locale.js';
 import { Money } from '../../ui/Money.js';
+import { transactionsMessages } from './messages.js';
+import { partsTotal } from './split-draft.js';
 
 interface TransactionListRowProps {
   readonly row: TransactionRow;
@@ -13,29 +16,59 @@ interface TransactionListRowProps {
   readonly onOpen: (id: string) => void;
 }
 
-/** One transaction in the list; it renders again only when the transaction, its place, its account or its category changes. */
+/** One transaction in the list; it renders again only when the transaction, its place, its account or its categories change. */
 export const TransactionListRow = memo(function TransactionListRow({ row, top, height, onOpen }: TransactionListRowProps) {
   const tally = useTally();
   const locale = useLocale();
+  const text = useText(transactionsMessages);
   const account = useRecord(tally.accounts, row.accountId);
   const category = useRecord(tally.categories, row.categoryId);
   const detail = [formatDay(row.date, locale), account?.name, category?.name].filter(Boolean).join(' · ');
   return (
-    <li
-      className="transaction-row"
-      data-testid="transaction-row"
-      data-id={row.id}
-      style={{ height, transform: `translateY(${top}px)` }}
-    >
+    <li className="transaction-row" data-testid="transaction-row" data-id={row.id} style={{ height, transform: `translateY(${top}px)` }}>
       <button type="button" className="transaction-row__button" onClick={() => onOpen(row.id)}>
         <span className="transaction-row__main">
           <span className="transaction-row__payee" data-testid="tx-payee">
-            {row.payee || (row.transferId ? 'Transfer' : 'No payee')}
+            {row.payee || (row.transferId ? text('transfer') : text('noPayee'))}
           </span>
-          <span className="transaction-row__detail">{detail}</span>
+          <span className="transaction-row__detail">
+            {detail}
+            {row.splits.length > 0 && <SplitSummary parts={row.splits} balanced={partsTotal(row.splits) === BigInt(row.amount)} />}
+            {row.tags.length > 0 && <span className="transaction-row__tags" data-testid="tx-tags">{row.tags.map((tag) => ` #${tag}`).join('')}</span>}
+          </span>
         </span>
         <Money amount={row.amount} currency={row.currency} testId="tx-amount" />
       </button>
     </li>
   );
 });
+
+/** Says the transaction is split, and into which categories; says so too when its parts no longer add up (REC7). */
+function SplitSummary({ parts, balanced }: { readonly parts: readonly SplitPart[]; readonly balanced: boolean }) {
+  const text = useText(transactionsMessages);
+  return (
+    <>
+      {' · '}
+      <span data-testid="tx-split" data-balanced={balanced}>
+        {balanced ? text('split') : text('splitUnbalanced')}
+      </span>
+      {': '}
+      <span data-testid="tx-split-categories">
+        {parts.map((part, index) => (
+          <PartCategory key={index} categoryId={part.categoryId} last={index === parts.length - 1} />
+        ))}
+      </span>
+    </>
+  );
+}
+
+function PartCategory({ categoryId, last }: { readonly categoryId: string; readonly last: boolean }) {
+  const tally = useTally();
+  const category = useRecord(tally.categories, categoryId);
+  return (
+    <>
+      {category?.name}
+      {!last && ', '}
+    </>
+  );
+}

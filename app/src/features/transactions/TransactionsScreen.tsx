@@ -1,31 +1,37 @@
 import { useDeferredValue, useMemo, useState } from 'react';
 import { useTransactionRows } from '../../app/use-transaction-rows.js';
+import { useText } from '../../i18n/index.js';
+import { transactionsMessages } from './messages.js';
 import { filterTransactions, NO_FILTER, type TransactionFilter } from './transaction-filter.js';
 import { TransactionFilters } from './TransactionFilters.js';
 import { TransactionList } from './TransactionList.js';
-
-function count(transactions: number): string {
-  return `${transactions.toLocaleString()} ${transactions === 1 ? 'transaction' : 'transactions'}`;
-}
+import './transactions.css';
 
 interface TransactionsScreenProps {
   readonly onOpen: (id: string) => void;
 }
 
 export function TransactionsScreen({ onOpen }: TransactionsScreenProps) {
+  const text = useText(transactionsMessages);
   const { rows, loaded } = useTransactionRows();
   const [filter, setFilter] = useState<TransactionFilter>(NO_FILTER);
   // Typing stays responsive while a long list is filtered behind it.
   const deferredFilter = useDeferredValue(filter);
   const shown = useMemo(() => filterTransactions(rows, deferredFilter), [rows, deferredFilter]);
+  const filtered = shown !== rows;
+  const count = !loaded
+    ? text('loading')
+    : filtered
+      ? text.count('countFiltered', rows.length, { shown: shown.length })
+      : text.count('count', rows.length);
   return (
     <section className="screen screen--list" aria-labelledby="transactions-title">
-      <h1 id="transactions-title">Transactions</h1>
+      <h1 id="transactions-title">{text('title')}</h1>
       <TransactionFilters filter={filter} onChange={setFilter} />
       <p className="count" data-testid="transaction-count">
-        {!loaded ? 'Loading…' : shown.length === rows.length ? count(rows.length) : `${shown.length} of ${count(rows.length)}`}
+        {count}
       </p>
-      <TransactionList rows={shown} onOpen={onOpen} />
+      <TransactionList rows={shown} onOpen={onOpen} empty={filtered ? text('noMatches') : text('empty')} />
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import { openLedger, type Ledger } from '@tally/schema';
 import { beforeEach, describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
-import { deleteTransaction, saveTransactionDraft, type TransactionDraft } from './transaction-draft.js';
+import { deleteTransaction, draftOf, saveTransactionDraft, type TransactionDraft } from './transaction-draft.js';
 
 let ledger: Ledger;
 let checking: string;
@@ -9,7 +9,7 @@ let savings: string;
 let groceries: string;
 
 function draft(change: Partial<TransactionDraft> = {}): TransactionDraft {
-  return { kind: 'expense', amount: '12.50', payee: 'Grocer', date: '2026-11-25', accountId: checking, toAccountId: '', categoryId: '', notes: '', ...change };
+  return { kind: 'expense', amount: '12.50', payee: 'Grocer', date: '2026-11-25', accountId: checking, toAccountId: '', categoryId: '', notes: '', tags: [], parts: [], ...change };
 }
 
 beforeEach(() => {
@@ -32,20 +32,19 @@ describe('saving the transaction form', () => {
 
   test('every bad field gets its own message and nothing is written', () => {
     const issues = saveTransactionDraft(ledger, draft({ amount: 'twelve', date: '2026-02-30' }), undefined, 'en-US');
-    expect(issues.amount).toMatch(/not part of an amount/);
-    expect(issues.date).toMatch(/not a day of the calendar/);
+    expect(issues).toEqual({ amount: 'amount-unreadable', date: 'date-invalid' });
     expect(ledger.transactions.size).toBe(0);
   });
 
   test('a missing account and a missing amount are both reported', () => {
     const issues = saveTransactionDraft(ledger, draft({ accountId: '', amount: ' ' }), undefined, 'en-US');
-    expect(issues).toMatchObject({ accountId: 'Choose an account.', amount: 'Enter an amount.' });
+    expect(issues).toMatchObject({ accountId: 'account-missing', amount: 'amount-missing' });
     expect(ledger.transactions.size).toBe(0);
   });
 
   test('a transfer writes both legs, or neither when the accounts are the same', () => {
     const same = saveTransactionDraft(ledger, draft({ kind: 'transfer', toAccountId: checking }), undefined, 'en-US');
-    expect(same.toAccountId).toMatch(/two different accounts/);
+    expect(same.toAccountId).toBe('to-account-same');
     expect(ledger.transactions.size).toBe(0);
 
     expect(saveTransactionDraft(ledger, draft({ kind: 'transfer', toAccountId: savings }), undefined, 'en-US')).toEqual({});
@@ -61,5 +60,16 @@ describe('saving the transaction form', () => {
     expect(ledger.transactions.get(leg.id)).toMatchObject({ amount: Math.sign(leg.amount) * 2000, payee: 'Saving up' });
     deleteTransaction(ledger, leg.id);
     expect(ledger.transactions.list()).toEqual([]);
+  });
+
+  test('tags are stored with the transaction and come back in the form', () => {
+    expect(saveTransactionDraft(ledger, draft({ tags: ['trip', 'Lisbon'] }), undefined, 'en-US')).toEqual({});
+    const [saved] = ledger.transactions.list();
+    expect(saved?.tags).toEqual(['trip', 'Lisbon']);
+    expect(saved && draftOf(ledger, saved.id, 'en-US')?.tags).toEqual(['trip', 'Lisbon']);
+  });
+
+  test('a payee too long for the ledger is refused at the payee field', () => {
+    expect(saveTransactionDraft(ledger, draft({ payee: 'x'.repeat(201) }), undefined, 'en-US')).toEqual({ payee: 'payee-too-long' });
   });
 });

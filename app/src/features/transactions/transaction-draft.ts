@@ -1,4 +1,7 @@
-import { LedgerError, parseMoney, transactionKind, validateRecord, type FieldIssue, type Ledger } from '@tally/schema';
+import { formatAmount, LedgerError, money, transactionKind, validateRecord, type Ledger, type SplitPart } from '@tally/schema';
+import { readAmount } from './amount-text.js';
+import { addLedgerIssues, hasIssues, type DraftIssues } from './draft-issues.js';
+import { partsTotal, readSplitParts, sameParts, type SplitPartDraft } from './split-draft.js';
 
 export const TRANSACTION_KINDS = ['expense', 'income', 'transfer'] as const;
 export type TransactionKind = (typeof TRANSACTION_KINDS)[number];
@@ -13,23 +16,34 @@ export interface TransactionDraft {
   readonly toAccountId: string;
   readonly categoryId: string;
   readonly notes: string;
+  readonly tags: readonly string[];
+  /** Empty unless the transaction is split over several categories (REC7). */
+  readonly parts: readonly SplitPartDraft[];
 }
 
-export type DraftField = keyof TransactionDraft | 'form';
-export type DraftIssues = Partial<Record<DraftField, string>>;
+export function emptyDraft(date: string, accountId: string): TransactionDraft {
+  return { kind: 'expense', amount: '', payee: '', date, accountId, toAccountId: '', categoryId: '', notes: '', tags: [], parts: [] };
+}
 
-const FIELD_OF: Record<string, DraftField> = {
-  date: 'date',
-  amount: 'amount',
-  receivedAmount: 'amount',
-  currency: 'accountId',
-  accountId: 'accountId',
-  fromAccountId: 'accountId',
-  toAccountId: 'toAccountId',
-  categoryId: 'categoryId',
-  payee: 'payee',
-  notes: 'notes',
-};
+/** The form for an existing transaction, amounts written the way the locale writes them. */
+export function draftOf(ledger: Ledger, id: string, locale: string): TransactionDraft | undefined {
+  const existing = ledger.transactions.get(id);
+  if (!existing) return undefined;
+  const direction = existing.amount < 0 ? -1 : 1;
+  const write = (minorUnits: number) => formatAmount(money(minorUnits, existing.currency), locale, { useGrouping: false });
+  return {
+    kind: direction < 0 ? 'expense' : 'income',
+    amount: write(Math.abs(existing.amount)),
+    payee: existing.payee,
+    date: existing.date,
+    accountId: existing.accountId,
+    toAccountId: '',
+    categoryId: existing.categoryId ?? '',
+    notes: existing.notes,
+    tags: existing.tags,
+    parts: existing.splits.map((part) => ({ categoryId: part.categoryId, amount: write(direction * part.amount), memo: part.memo })),
+  };
+}
 
 /**
  * Checks the whole draft, then writes it in one ledger change, or writes nothing and says what
@@ -38,31 +52,48 @@ const FIELD_OF: Record<string, DraftField> = {
 export function saveTransactionDraft(ledger: Ledger, draft: TransactionDraft, editingId: string | undefined, locale: string): DraftIssues {
   const issues: DraftIssues = {};
   const account = draft.accountId ? ledger.accounts.get(draft.accountId) : undefined;
-  if (!account || account.deleted) issues.accountId = 'Choose an account.';
+  const current = editingId ? ledger.transactions.get(editingId) : undefined;
+  if (!account || account.deleted) issues.accountId = 'account-missing';
   let minorUnits: number | undefined;
   if (account) {
-    const parsed = parseMoney(draft.amount, account.currency, locale);
-    if (!parsed.ok) issues.amount = sentence(parsed.reason);
-    else if (parsed.money.amount === 0) issues.amount = 'Enter an amount other than zero.';
-    else minorUnits = Math.abs(parsed.money.amount);
+    const read = readAmount(draft.amount, account.currency, locale);
+    if (read.ok) minorUnits = Math.abs(read.minorUnits);
+    else issues.amount = read.issue;
   } else if (draft.amount.trim() === '') {
-    issues.amount = 'Enter an amount.';
+    issues.amount = 'amount-missing';
   }
   const transfer = draft.kind === 'transfer' && editingId === undefined;
-  if (transfer && !draft.toAccountId) issues.toAccountId = 'Choose the account the money goes to.';
+  if (transfer && !draft.toAccountId) issues.toAccountId = 'to-account-missing';
+  else if (transfer && draft.toAccountId === draft.accountId) issues.toAccountId = 'to-account-same';
+
+  // A transfer leg keeps its sign and its account: only its own details change here.
+  const direction = current?.transferId ? (Math.sign(current.amount) === -1 ? -1 : 1) : draft.kind === 'income' ? 1 : -1;
+  const amount = direction * (minorUnits ?? 1);
+  const split = !transfer && !current?.transferId && draft.parts.length > 0;
+  let splits: readonly SplitPart[] = [];
+  if (split && account) {
+    const read = readSplitParts(draft.parts, account.currency, locale, direction);
+    Object.assign(issues, read.issues);
+    splits = read.parts;
+    // A split left unbalanced by edits on two devices (REC7) may still be saved with other changes (REC8).
+    const unchanged = current !== undefined && current.amount === amount && sameParts(current.splits, splits);
+    if (!hasIssues(read.issues) && minorUnits !== undefined && !unchanged && partsTotal(splits) !== BigInt(amount)) issues.splits = 'split-unbalanced';
+  }
 
   const input = {
     date: draft.date,
-    amount: draft.kind === 'expense' || transfer ? -(minorUnits ?? 1) : (minorUnits ?? 1),
-    currency: account?.currency ?? 'XXX',
+    amount,
+    currency: account?.currency ?? 'USD',
     accountId: draft.accountId,
-    categoryId: transfer || !draft.categoryId ? null : draft.categoryId,
+    categoryId: transfer || split || current?.transferId || !draft.categoryId ? null : draft.categoryId,
     payee: draft.payee.trim(),
     notes: draft.notes.trim(),
+    tags: draft.tags,
   };
-  const validation = validateRecord(transactionKind, account ? input : { ...input, currency: 'USD' });
-  if (!validation.ok) addIssues(issues, validation.issues);
-  if (Object.keys(issues).length > 0 || minorUnits === undefined) return issues;
+  // The parts were checked above; the ledger checks them again on writing.
+  const validation = validateRecord(transactionKind, input);
+  if (!validation.ok) addLedgerIssues(issues, validation.issues);
+  if (hasIssues(issues) || minorUnits === undefined) return issues;
 
   try {
     if (transfer) {
@@ -75,16 +106,13 @@ export function saveTransactionDraft(ledger: Ledger, draft: TransactionDraft, ed
         notes: input.notes,
       });
     } else if (editingId) {
-      const current = ledger.transactions.get(editingId);
-      // A transfer leg keeps its sign and its account: only its own details change here.
-      const amount = current?.transferId ? Math.sign(current.amount) * minorUnits : input.amount;
-      ledger.transactions.update(editingId, { ...input, amount, categoryId: current?.transferId ? null : input.categoryId });
+      ledger.transactions.update(editingId, { ...input, splits });
     } else {
-      ledger.transactions.create(input);
+      ledger.transactions.create({ ...input, splits });
     }
   } catch (error) {
     if (!(error instanceof LedgerError)) throw error;
-    addIssues(issues, error.issues.length > 0 ? error.issues : [{ field: '', message: error.message }]);
+    addLedgerIssues(issues, error.issues.length > 0 ? error.issues : [{ field: '' }]);
   }
   return issues;
 }
@@ -97,16 +125,4 @@ export function deleteTransaction(ledger: Ledger, id: string): void {
     const other = transaction?.transferId ? ledger.transactions.get(transaction.transferId) : undefined;
     if (other && !other.deleted) ledger.transactions.delete(other.id);
   });
-}
-
-function addIssues(issues: DraftIssues, found: readonly FieldIssue[]): void {
-  for (const issue of found) {
-    const field = FIELD_OF[issue.field] ?? 'form';
-    issues[field] ??= sentence(issue.message);
-  }
-}
-
-function sentence(message: string): string {
-  const text = message.charAt(0).toUpperCase() + message.slice(1);
-  return /[.!?]$/.test(text) ? text : `${text}.`;
 }

@@ -1,6 +1,7 @@
-import type { TransactionRow } from '../../storage/index.js';
+import { matchesSearch, searchQuery, type TransactionRow } from '../../storage/index.js';
 
 export interface TransactionFilter {
+  /** Words to find in payee, notes or tags: each must start a word there (`searchQuery`). */
   readonly text: string;
   readonly accountId: string;
   readonly categoryId: string;
@@ -13,7 +14,8 @@ export const NO_FILTER: TransactionFilter = { text: '', accountId: '', categoryI
 
 /** The rows that match every part of the filter, in their order (newest first). */
 export function filterTransactions(rows: readonly TransactionRow[], filter: TransactionFilter): readonly TransactionRow[] {
-  const text = filter.text.trim().toLowerCase();
+  const query = searchQuery(filter.text);
+  const text = query.length > 0;
   const { accountId, categoryId, from, to } = filter;
   if (!text && !accountId && !categoryId && !from && !to) return rows;
   // Rows are newest first, so the date range is one contiguous run: find it, then scan only it.
@@ -24,8 +26,8 @@ export function filterTransactions(rows: readonly TransactionRow[], filter: Tran
     const row = rows[i];
     if (row === undefined) continue;
     if (accountId && row.accountId !== accountId) continue;
-    if (categoryId && row.categoryId !== categoryId) continue;
-    if (text && !row.search.includes(text)) continue;
+    if (categoryId && row.categoryId !== categoryId && !row.splits.some((part) => part.categoryId === categoryId)) continue;
+    if (text && !matchesSearch(row.search, query)) continue;
     matches.push(row);
   }
   return matches;

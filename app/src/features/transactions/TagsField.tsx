@@ -1,0 +1,65 @@
+import { useState } from 'react';
+import { useText } from '../../i18n/index.js';
+import { describedBy, Field } from '../../ui/Field.js';
+import type { DraftIssue } from './draft-issues.js';
+import { transactionsMessages } from './messages.js';
+import { addTag } from './tag-draft.js';
+
+interface TagsFieldProps {
+  readonly tags: readonly string[];
+  readonly error: string | undefined;
+  readonly onChange: (tags: readonly string[]) => void;
+  readonly onRefused: (issue: DraftIssue) => void;
+}
+
+/** The transaction's tags, each removable, and a field to add one (Enter adds it too). */
+export function TagsField({ tags, error, onChange, onRefused }: TagsFieldProps) {
+  const text = useText(transactionsMessages);
+  const [typed, setTyped] = useState('');
+  const add = () => {
+    const added = addTag(tags, typed);
+    if (!added.ok) {
+      onRefused(added.issue);
+      return;
+    }
+    onChange(added.tags);
+    setTyped('');
+  };
+  return (
+    <div className="tags-field">
+      {tags.length > 0 && (
+        <ul className="tags-field__list" aria-label={text('tags')} data-testid="tags">
+          {tags.map((tag) => (
+            <li key={tag} className="tags-field__tag" data-testid="tag">
+              <span>{tag}</span>
+              <button type="button" className="tags-field__remove" aria-label={text('removeTag', { tag })} data-testid="remove-tag" onClick={() => onChange(tags.filter((other) => other !== tag))}>
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <Field id="new-tag" label={text('newTag')} error={error}>
+        <span className="tags-field__add">
+          <input
+            id="new-tag"
+            data-testid="new-tag"
+            autoComplete="off"
+            value={typed}
+            onChange={(event) => setTyped(event.target.value)}
+            onKeyDown={(event) => {
+              if (event.key !== 'Enter') return;
+              // Enter adds the tag rather than saving the whole form half-typed.
+              event.preventDefault();
+              add();
+            }}
+            {...describedBy('new-tag', error)}
+          />
+          <button type="button" className="button" data-testid="add-tag" onClick={add}>
+            {text('addTag')}
+          </button>
+        </span>
+      </Field>
+    </div>
+  );
+}

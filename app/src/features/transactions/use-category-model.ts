@@ -1,0 +1,38 @@
+import { useEffect, useState } from 'react';
+import { CategoryModel } from '../categorise/index.js';
+import type { TransactionRow } from '../../storage/index.js';
+import { examplesOf } from './category-suggestion.js';
+
+/** One model per state of the ledger, so opening the editor again costs nothing. */
+const trained = new WeakMap<readonly TransactionRow[], CategoryModel>();
+
+/**
+ * The category model, trained on this device from the user's own history once it is wanted and
+ * the page is idle, so the editor opens and takes typing at once; undefined until then.
+ */
+export function useCategoryModel(rows: readonly TransactionRow[], wanted: boolean): CategoryModel | undefined {
+  const [model, setModel] = useState<CategoryModel | undefined>(() => trained.get(rows));
+  useEffect(() => {
+    if (!wanted) return undefined;
+    const cached = trained.get(rows);
+    if (cached) {
+      setModel(cached);
+      return undefined;
+    }
+    return whenIdle(() => {
+      const fresh = CategoryModel.train(examplesOf(rows));
+      trained.set(rows, fresh);
+      setModel(fresh);
+    });
+  }, [rows, wanted]);
+  return model;
+}
+
+function whenIdle(work: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const handle = requestIdleCallback(work, { timeout: 1_000 });
+    return () => cancelIdleCallback(handle);
+  }
+  const handle = setTimeout(work, 0);
+  return () => clearTimeout(handle);
+}
