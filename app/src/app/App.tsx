@@ -1,7 +1,7 @@
 import { lazy, Suspense, useCallback, useState, type ComponentType } from 'react';
 import { Dashboard } from '../features/dashboard/Dashboard.js';
 import { SyncNotice, SyncStatus } from '../features/sync-status/index.js';
-import { TransactionEditor, TransactionsScreen } from '../features/transactions/index.js';
+import { TransactionsScreen } from '../features/transactions/index.js';
 import { UpdatePrompt, type AppUpdates } from '../features/update-prompt/index.js';
 import { useText } from '../i18n/index.js';
 import { appMessages } from './messages.js';
@@ -25,6 +25,8 @@ const AccountsScreen = lazyScreen(() => import('../features/accounts/AccountsScr
 const CategoriesScreen = lazyScreen(() => import('../features/categories/CategoriesScreen.js'), 'CategoriesScreen');
 const SettingsScreen = lazyScreen(() => import('../features/settings/SettingsScreen.js'), 'SettingsScreen');
 const ImportScreen = lazyScreen(() => import('../features/import/ImportScreen.js'), 'ImportScreen');
+/** The transaction form, with splits, tags and category suggestions, loads on its first opening. */
+const TransactionEditor = lazy(async () => ({ default: (await import('../features/transactions/TransactionEditor.js')).TransactionEditor }));
 
 type Editor = { readonly open: false } | { readonly open: true; readonly id?: string };
 
@@ -76,7 +78,11 @@ export function App({ updates }: { readonly updates: AppUpdates }) {
       >
         +
       </button>
-      {editor.open && <TransactionEditor id={editor.id} onClose={() => setEditor({ open: false })} />}
+      {editor.open && (
+        <Suspense fallback={null}>
+          <TransactionEditor id={editor.id} onClose={() => setEditor({ open: false })} />
+        </Suspense>
+      )}
       <UpdatePrompt updates={updates} />
     </div>
   );

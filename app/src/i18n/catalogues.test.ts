@@ -33,7 +33,7 @@ function isCatalogues(value: unknown): value is Catalogues {
   return LANGUAGES.every((language) => typeof entries[language] === 'object' && entries[language] !== null);
 }
 
-const modules = import.meta.glob<Record<string, unknown>>('../**/messages.ts', { eager: true });
+const modules = import.meta.glob<Record<string, unknown>>('../**/*messages.ts', { eager: true });
 const catalogues = Object.entries(modules).flatMap(([path, exports]) =>
   Object.entries(exports)
     .filter((entry): entry is [string, Catalogues] => isCatalogues(entry[1]))

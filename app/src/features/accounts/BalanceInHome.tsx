@@ -1,13 +1,13 @@
 import { formatMoney } from '@tally/schema';
 import { useText } from '../../i18n/index.js';
 import { formatDay } from '../../ui/locale.js';
-import { useRateText } from '../currencies/index.js';
+import { useRateText } from '../currencies/use-rate-text.js';
 import type { InHome } from './account-values.js';
-import { accountMessages } from './messages.js';
+import { balanceMessages } from './balance-messages.js';
 
 /** A foreign account's balance in the home currency with the rate used, or why it has none. */
 export function BalanceInHome({ inHome }: { readonly inHome: InHome | null }) {
-  const text = useText(accountMessages);
+  const text = useText(balanceMessages);
   const rateText = useRateText();
   if (inHome === null || inHome.kind === 'same') return null;
   if (inHome.kind === 'no-rate') {

@@ -1,14 +1,14 @@
 import { formatMoney } from '@tally/schema';
 import { useText } from '../../i18n/index.js';
 import type { NetWorth } from './account-values.js';
-import { accountMessages } from './messages.js';
+import { balanceMessages } from './balance-messages.js';
 
 /**
  * Net worth in the home currency, naming every account no rate converts, so a total that
  * leaves one out says so.
  */
 export function NetWorthSummary({ netWorth }: { readonly netWorth: NetWorth | undefined }) {
-  const text = useText(accountMessages);
+  const text = useText(balanceMessages);
   if (netWorth === undefined) {
     return (
       <p className="hint net-worth" data-testid="net-worth">

@@ -1,3 +1,2 @@
-export { CurrenciesScreen } from './CurrenciesScreen.js';
 export { useRateText } from './use-rate-text.js';
 export { currencyChoices, currencyName } from './currency-names.js';

@@ -3,7 +3,6 @@ import { defineMessages } from '../../i18n/index.js';
 export const currencyMessages = defineMessages({
   en: {
     title: 'Currencies',
-    rate: '1 {from} = {rate} {to}',
     currencyOption: '{code} · {name}',
     'home.title': 'Home currency',
     'home.hint': 'Totals, net worth and reports are shown in it. Every device you sync shares it.',
@@ -57,7 +56,6 @@ export const currencyMessages = defineMessages({
   },
   es: {
     title: 'Divisas',
-    rate: '1 {from} = {rate} {to}',
     currencyOption: '{code} · {name}',
     'home.title': 'Divisa principal',
     'home.hint': 'Los totales, el patrimonio y los informes se muestran en ella. La comparten todos los dispositivos que sincronizas.',
@@ -111,7 +109,6 @@ export const currencyMessages = defineMessages({
   },
   de: {
     title: 'Währungen',
-    rate: '1 {from} = {rate} {to}',
     currencyOption: '{code} · {name}',
     'home.title': 'Hauptwährung',
     'home.hint': 'Summen, Vermögen und Berichte werden in ihr angezeigt. Alle Geräte, die du synchronisierst, teilen sie.',

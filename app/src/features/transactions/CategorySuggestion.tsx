@@ -1,6 +1,6 @@
 import type { Suggestion } from '../categorise/index.js';
 import { useText } from '../../i18n/index.js';
-import { transactionsMessages } from './messages.js';
+import { transactionEditorMessages } from './editor-messages.js';
 
 interface CategorySuggestionProps {
   readonly suggestion: Suggestion | undefined;
@@ -13,7 +13,7 @@ interface CategorySuggestionProps {
  * screen reader announces a suggestion when it appears.
  */
 export function CategorySuggestion({ suggestion, categoryName, onAccept }: CategorySuggestionProps) {
-  const text = useText(transactionsMessages);
+  const text = useText(transactionEditorMessages);
   const category = suggestion ? categoryName(suggestion.categoryId) : '';
   return (
     <div className="suggestion" role="status">

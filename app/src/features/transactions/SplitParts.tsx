@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { useText } from '../../i18n/index.js';
 import { describedBy, Field } from '../../ui/Field.js';
 import type { DraftIssue, DraftIssues } from './draft-issues.js';
-import { transactionsMessages } from './messages.js';
+import { transactionEditorMessages } from './editor-messages.js';
 import { EMPTY_PART, type SplitBalance, type SplitPartDraft } from './split-draft.js';
 
 interface SplitPartsProps {
@@ -19,7 +19,7 @@ interface SplitPartsProps {
 
 /** The parts of a split transaction, each a category and an amount, with what is left to assign. */
 export function SplitParts({ parts, issues, balance, show, say, categoryOptions, onChange, onUnsplit }: SplitPartsProps) {
-  const text = useText(transactionsMessages);
+  const text = useText(transactionEditorMessages);
   const setPart = (index: number, patch: Partial<SplitPartDraft>) => onChange(parts.map((part, at) => (at === index ? { ...part, ...patch } : part)));
   const splitError = say(issues.splits);
   return (

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useText } from '../../i18n/index.js';
 import { describedBy, Field } from '../../ui/Field.js';
 import type { DraftIssue } from './draft-issues.js';
-import { transactionsMessages } from './messages.js';
+import { transactionEditorMessages } from './editor-messages.js';
 import { addTag } from './tag-draft.js';
 
 interface TagsFieldProps {
@@ -14,7 +14,7 @@ interface TagsFieldProps {
 
 /** The transaction's tags, each removable, and a field to add one (Enter adds it too). */
 export function TagsField({ tags, error, onChange, onRefused }: TagsFieldProps) {
-  const text = useText(transactionsMessages);
+  const text = useText(transactionEditorMessages);
   const [typed, setTyped] = useState('');
   const add = () => {
     const added = addTag(tags, typed);

@@ -10,7 +10,7 @@ import { readAmount } from './amount-text.js';
 import { suggestionFor } from './category-suggestion.js';
 import { CategorySuggestion } from './CategorySuggestion.js';
 import { hasIssues, type DraftIssue, type DraftIssues } from './draft-issues.js';
-import { transactionsMessages } from './messages.js';
+import { transactionEditorMessages } from './editor-messages.js';
 import { partsTotal, splitBalance, startSplit, type SplitPartDraft } from './split-draft.js';
 import { SplitParts } from './SplitParts.js';
 import { TagsField } from './TagsField.js';
@@ -30,7 +30,7 @@ type TextField = 'kind' | 'amount' | 'payee' | 'date' | 'accountId' | 'toAccount
 export function TransactionEditor({ id, onClose }: TransactionEditorProps) {
   const tally = useTally();
   const locale = useLocale();
-  const text = useText(transactionsMessages);
+  const text = useText(transactionEditorMessages);
   const accounts = useRecords(tally.accounts).filter((account) => !account.archived);
   const categories = useRecords(tally.categories).filter((category) => !category.archived);
   const rules = useRecords(tally.rules);

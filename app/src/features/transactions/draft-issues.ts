@@ -1,6 +1,6 @@
 /**
  * What can be wrong with the transaction form, as codes; the editor says each in the person's
- * language (`messages.ts`, keys `issue.<code>`).
+ * language (`editor-messages.ts`, keys `issue.<code>`).
  */
 export const DRAFT_ISSUES = [
   'account-missing',

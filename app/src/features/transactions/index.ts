@@ -1,2 +1,1 @@
-export { TransactionEditor } from './TransactionEditor.js';
 export { TransactionsScreen } from './TransactionsScreen.js';

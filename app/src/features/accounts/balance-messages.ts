@@ -1,0 +1,32 @@
+import { defineMessages } from '../../i18n/index.js';
+
+/** What the home screen shows of accounts: balances in the home currency and net worth. */
+export const balanceMessages = defineMessages({
+  en: {
+    inHome: '{amount} at {rate}, {date}',
+    noRate: 'No {from} to {home} rate yet',
+    'netWorth.label': 'Net worth',
+    'netWorth.unconverted': 'Not counted, for want of a rate into {home}: {names}.',
+    'netWorth.addRate': 'Add a rate',
+    'netWorth.noHome': 'Choose a home currency to see your net worth in one currency.',
+    'netWorth.chooseHome': 'Choose a home currency',
+  },
+  es: {
+    inHome: '{amount} a {rate}, {date}',
+    noRate: 'Aún no hay tipo de cambio de {from} a {home}',
+    'netWorth.label': 'Patrimonio',
+    'netWorth.unconverted': 'Sin contar, por falta de un tipo de cambio a {home}: {names}.',
+    'netWorth.addRate': 'Añadir un tipo de cambio',
+    'netWorth.noHome': 'Elige una divisa principal para ver tu patrimonio en una sola divisa.',
+    'netWorth.chooseHome': 'Elegir una divisa principal',
+  },
+  de: {
+    inHome: '{amount} zum Kurs {rate}, {date}',
+    noRate: 'Noch kein Kurs von {from} zu {home}',
+    'netWorth.label': 'Vermögen',
+    'netWorth.unconverted': 'Nicht mitgezählt, weil ein Kurs zu {home} fehlt: {names}.',
+    'netWorth.addRate': 'Kurs eintragen',
+    'netWorth.noHome': 'Wähle eine Hauptwährung, um dein Vermögen in einer Währung zu sehen.',
+    'netWorth.chooseHome': 'Hauptwährung wählen',
+  },
+});
