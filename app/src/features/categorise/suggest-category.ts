@@ -1,4 +1,5 @@
 import type { CategoryRule } from '@tally/schema';
+import { foldText } from '../../storage/search-text.js';
 import type { CategoryModel } from './category-model.js';
 import type { Describable } from './features.js';
 
@@ -6,17 +7,13 @@ export type Suggestion =
   | { readonly source: 'rule'; readonly categoryId: string; readonly rule: CategoryRule }
   | { readonly source: 'learned'; readonly categoryId: string; readonly confidence: number };
 
-function fold(text: string): string {
-  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
-}
-
 /**
  * A category for a new or imported transaction: the user's rules first — the most specific
  * (longest) matching text wins — and the learned model only where no rule matches.
  */
 export function suggestCategory(transaction: Describable, rules: readonly CategoryRule[], model: CategoryModel): Suggestion | undefined {
   const matching = rules
-    .filter((rule) => fold(transaction[rule.field]).includes(fold(rule.contains)))
+    .filter((rule) => foldText(transaction[rule.field]).includes(foldText(rule.contains)))
     .sort((a, b) => b.contains.length - a.contains.length || (a.contains < b.contains ? -1 : 1));
   const [rule] = matching;
   if (rule) return { source: 'rule', categoryId: rule.categoryId, rule };

@@ -1,5 +1,5 @@
 import { RULE_FIELDS, type CategoryRule, type RuleField } from '@tally/schema';
-import { foldText } from './rule-matches.js';
+import { foldText } from '../../storage/search-text.js';
 
 /** What the rule form holds while the person types. */
 export interface RuleDraft {

@@ -1,4 +1,5 @@
 import type { CategoryRule, RuleField } from '@tally/schema';
+import { foldText } from '../../storage/search-text.js';
 
 /** The text a rule looks in: a transaction's payee and notes. */
 export type RuleTarget = Readonly<Record<RuleField, string>>;
@@ -8,10 +9,6 @@ export interface FoldedTarget {
   readonly folded: RuleTarget;
 }
 
-/** Case and accents set aside, as the ledger says a rule matches ("cafe" finds "Café"). */
-export function foldText(text: string): string {
-  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
-}
 
 export function foldTargets(targets: readonly RuleTarget[]): FoldedTarget[] {
   return targets.map((target) => ({ folded: { payee: foldText(target.payee), notes: foldText(target.notes) } }));
