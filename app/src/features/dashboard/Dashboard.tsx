@@ -1,7 +1,8 @@
+import { Converter, RateTable } from '@tally/schema';
 import { useMemo } from 'react';
 import { useTally } from '../../app/tally-context.js';
 import { useTransactionRows } from '../../app/use-transaction-rows.js';
-import { useRecords } from '../../ledger/index.js';
+import { useHomeCurrency, useRecords } from '../../ledger/index.js';
 import { useLocale, useText } from '../../i18n/index.js';
 import { formatDay, formatMonth, today } from '../../ui/locale.js';
 import { Money } from '../../ui/Money.js';
@@ -27,7 +28,12 @@ export function Dashboard({ onOpen }: DashboardProps) {
   const categories = useRecords(tally.categories);
   const { rows } = useTransactionRows();
   const month = today().slice(0, 7);
-  const spending = useMemo(() => monthlySpending(rows, month), [rows, month]);
+  const home = useHomeCurrency();
+  const rates = useRecords(tally.rates);
+  const { items: spending, unconverted } = useMemo(
+    () => monthlySpending(rows, month, home === null ? undefined : new Converter(new RateTable(rates), home)),
+    [rows, month, home, rates],
+  );
   const largest = spending[0]?.spent ?? 1;
   const monthName = formatMonth(month, locale);
 
@@ -58,7 +64,7 @@ export function Dashboard({ onOpen }: DashboardProps) {
       </div>
       <div className="card">
         <h2>{text('spending', { month: monthName })}</h2>
-        {spending.length === 0 ? (
+        {spending.length === 0 && unconverted === 0 ? (
           <p className="empty">{text('nothingSpent')}</p>
         ) : (
           <ul className="bars">
@@ -70,6 +76,11 @@ export function Dashboard({ onOpen }: DashboardProps) {
               </li>
             ))}
           </ul>
+        )}
+        {unconverted > 0 && (
+          <p className="hint" data-testid="spending-unconverted">
+            {text.count('spendingUnconverted', unconverted)} <a href="#/currencies">{text('addRate')}</a>
+          </p>
         )}
       </div>
       <div className="card">

@@ -1,3 +1,4 @@
+import { categoryAmounts, isCurrencyCode, type Converter } from '@tally/schema';
 import type { TransactionRow } from '../../storage/index.js';
 
 export interface CategorySpending {
@@ -7,14 +8,35 @@ export interface CategorySpending {
   readonly spent: number;
 }
 
-/** Money that left accounts in `month` (`YYYY-MM`), per category and currency, largest first. Transfers are not spending. */
-export function monthlySpending(rows: readonly TransactionRow[], month: string): CategorySpending[] {
+export interface MonthlySpending {
+  /** Largest first. */
+  readonly items: readonly CategorySpending[];
+  /** Payments left out because no rate converts them into the home currency. */
+  readonly unconverted: number;
+}
+
+/**
+ * Money that left accounts in `month` (`YYYY-MM`), per category, each part of a split in its own
+ * category (REC7); transfers are not spending. With a converter everything is in the home
+ * currency at each payment's day's rate, and what no rate converts is counted, not guessed;
+ * without one (no home currency chosen) each currency is totalled apart.
+ */
+export function monthlySpending(rows: readonly TransactionRow[], month: string, converter?: Converter): MonthlySpending {
   const totals = new Map<string, CategorySpending>();
+  let unconverted = 0;
   for (const row of rows) {
-    if (row.amount >= 0 || row.transferId !== null || !row.date.startsWith(month)) continue;
-    const key = `${row.categoryId ?? ''}\u0000${row.currency}`;
-    const current = totals.get(key);
-    totals.set(key, { categoryId: row.categoryId, currency: row.currency, spent: (current?.spent ?? 0) - row.amount });
+    if (row.transferId !== null || !row.date.startsWith(month)) continue;
+    for (const part of categoryAmounts(row)) {
+      if (part.amount >= 0) continue;
+      const amount = converter ? (isCurrencyCode(row.currency) ? converter.minorUnits(part.amount, row.currency, row.date) : undefined) : part.amount;
+      if (amount === undefined) {
+        unconverted += 1;
+        continue;
+      }
+      const currency = converter?.currency ?? row.currency;
+      const key = `${part.categoryId ?? ''}\u0000${currency}`;
+      totals.set(key, { categoryId: part.categoryId, currency, spent: (totals.get(key)?.spent ?? 0) - amount });
+    }
   }
-  return [...totals.values()].sort((a, b) => b.spent - a.spent);
+  return { items: [...totals.values()].sort((a, b) => b.spent - a.spent), unconverted };
 }
