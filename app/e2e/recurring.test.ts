@@ -49,7 +49,7 @@ test('a recurring item made on one device, changed on another, shows its schedul
   expect(await axeViolations(a.page)).toEqual([]);
   await a.page.keyboard.press('Escape');
   await a.byTestId('recurring-form').waitFor({ state: 'detached', ...PATIENCE });
-  await expect(a.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe('add-recurring');
+  await expect.poll(() => a.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('add-recurring');
 
   const firstDue = dayAfter(today, 2);
   await addRecurring(a, { payee: 'Gym', amount: '30', account: 'Checking', frequency: 'weekly', startDate: firstDue });
@@ -65,7 +65,7 @@ test('a recurring item made on one device, changed on another, shows its schedul
   await recurringRow(b, 'Gym').waitFor(PATIENCE);
   await editRecurring(b, 'Gym', { amount: '35', interval: '2' });
   // Saving gives focus back to the item the form was opened from.
-  await expect(b.page.evaluate(() => document.activeElement?.closest('[data-testid="recurring-row"]')?.getAttribute('data-id'))).resolves.toBe(id);
+  await expect.poll(() => b.page.evaluate(() => document.activeElement?.closest('[data-testid="recurring-row"]')?.getAttribute('data-id'))).toBe(id);
 
   await expect.poll(() => gym.getByTestId('recurring-schedule').textContent(), PATIENCE).toBe(`Every 2 weeks on ${weekdayOf(firstDue)}`);
   await expect.poll(() => gym.getByTestId('recurring-amount').textContent(), PATIENCE).toBe('-$35.00');
@@ -96,9 +96,9 @@ test('a recurring item made on one device, changed on another, shows its schedul
   await gym.getByTestId('edit-recurring').click();
   await a.byTestId('delete-recurring').click();
   await a.byTestId('recurring-empty').waitFor(PATIENCE);
-  await expect(a.page.getByTestId('upcoming-row').count()).resolves.toBe(0);
+  await expect.poll(() => a.page.getByTestId('upcoming-row').count()).toBe(0);
   await b.open('recurring');
   await b.byTestId('recurring-empty').waitFor(PATIENCE);
   await b.open('transactions');
-  await expect(b.rowByPayee('Gym and sauna').count()).resolves.toBe(1);
+  await expect.poll(() => b.rowByPayee('Gym and sauna').count(), PATIENCE).toBe(1);
 });
