@@ -49,7 +49,7 @@ describe('computing a report', () => {
     const { ledger, checking, card, food, fun, transactions } = euroAndDollarLedger();
     ledger.setHomeCurrency('EUR');
     ledger.setExchangeRate({ date: '2026-03-01', from: USD, to: EUR, rate: '0.5' });
-    ledger.transactions.create({ date: '2026-03-03', amount: -3000, currency: 'EUR', accountId: checking, splits: [{ categoryId: food, amount: -1000 }, { categoryId: fun, amount: -2000 }] });
+    ledger.transactions.create({ date: '2026-03-03', amount: -3000, currency: 'EUR', accountId: checking, splits: [{ categoryId: food, amount: -1000, memo: '' }, { categoryId: fun, amount: -2000, memo: '' }] });
     ledger.transactions.create({ date: '2026-03-04', amount: -1000, currency: 'USD', accountId: card, categoryId: food });
     ledger.transactions.create({ date: '2026-02-27', amount: -999, currency: 'USD', accountId: card, categoryId: food });
     const march = computeReport(sourcesOf(ledger, transactions), MARCH);
