@@ -39,7 +39,7 @@ export function ReportsScreen() {
     if (kind === 'category-trend' && categoryId === null) return null;
     return { kind, from, to, accountIds: scopeKey === undefined ? null : scopeKey.split(' '), categoryId };
   }, [kind, from, to, scopeKey, noAccount, categoryId]);
-  const { results } = useReport(accounts.length > 0 ? request : null);
+  const results = useReport(accounts.length > 0 ? request : null);
   const result = results.get(kind);
 
   return (

@@ -6,12 +6,8 @@ import type { ReportKind, ReportRequest, ReportResult } from './report-request.j
 /** y-indexeddb's database for the ledger, as `LocalLedger` names it. */
 const LEDGER_DATABASE = 'tally-ledger';
 
-export interface ReportSnapshot {
-  /** The newest result of each report, kept while a newer one is computed. */
-  readonly results: ReadonlyMap<ReportKind, ReportResult | null>;
-  /** The request being computed, if its answer has not come yet. */
-  readonly computing: ReportRequest | undefined;
-}
+/** The newest result of each report, kept while a newer one is computed; null while there is no account. */
+export type ReportResults = ReadonlyMap<ReportKind, ReportResult | null>;
 
 /**
  * The page's side of the report worker: keeps the worker's copy of the ledger current and hands
@@ -20,7 +16,7 @@ export interface ReportSnapshot {
  */
 export class ReportEngine {
   private readonly worker: Worker;
-  private snapshot: ReportSnapshot = { results: new Map(), computing: undefined };
+  private results: ReportResults = new Map();
   private readonly listeners = new Set<() => void>();
   private requested: { readonly id: number; readonly request: ReportRequest } | undefined;
   private nextId = 1;
@@ -31,7 +27,7 @@ export class ReportEngine {
     this.send({ type: 'open', database: LEDGER_DATABASE });
   }
 
-  getSnapshot = (): ReportSnapshot => this.snapshot;
+  getSnapshot = (): ReportResults => this.results;
 
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
@@ -41,7 +37,6 @@ export class ReportEngine {
   /** Asks for a report; the worker answers, and answers again whenever the ledger changes. */
   request(request: ReportRequest): void {
     this.requested = { id: this.nextId++, request };
-    this.publish({ ...this.snapshot, computing: request });
     this.send({ type: 'compute', ...this.requested });
   }
 
@@ -54,9 +49,9 @@ export class ReportEngine {
         return;
       case 'result': {
         if (message.id !== this.requested?.id) return;
-        const results = new Map(this.snapshot.results);
+        const results = new Map(this.results);
         results.set(this.requested.request.kind, message.result);
-        this.publish({ results, computing: undefined });
+        this.publish(results);
         return;
       }
     }
@@ -66,8 +61,8 @@ export class ReportEngine {
     this.worker.postMessage(message);
   }
 
-  private publish(snapshot: ReportSnapshot): void {
-    this.snapshot = snapshot;
+  private publish(results: ReportResults): void {
+    this.results = results;
     for (const listener of this.listeners) listener();
   }
 }

@@ -44,7 +44,7 @@ function schedule(): void {
 async function open(database: string): Promise<void> {
   const stored = new IndexeddbPersistence(database, doc);
   await stored.whenSynced;
-  // Read once, then let go: the page's own persistence writes, and keeps wiping unblocked.
+  // Read once, then let go: the page's own persistence writes, and wiping is never blocked.
   await stored.destroy();
   send({ type: 'state-vector', vector: Y.encodeStateVector(doc) });
 }
