@@ -56,6 +56,14 @@ afterAll(async () => {
   await world.stop();
 });
 
+test('with no account yet, reports invite the user to add one', async () => {
+  const fresh = await world.device();
+  await fresh.open('reports');
+  await fresh.byTestId('reports-no-accounts').waitFor(PATIENCE);
+  await expect(axeViolations(fresh.page)).resolves.toEqual([]);
+  await fresh.close();
+});
+
 test('each report shows the sums of the last three months in its table, with no accessibility violations', async () => {
   await openReport(a, 'spending');
   await expect.poll(() => reportTable(a), PATIENCE).toEqual([

@@ -68,9 +68,11 @@ export function ReportsScreen() {
             noAccount={noAccount}
           />
           {result === undefined ? (
-            <p className="empty" role="status" data-testid="report-loading">
-              {text('loading')}
-            </p>
+            request !== null && (
+              <p className="empty" role="status" data-testid="report-loading">
+                {text('loading')}
+              </p>
+            )
           ) : result === null ? (
             <p className="empty" data-testid="reports-no-accounts">
               {text('noAccounts')}
@@ -78,7 +80,7 @@ export function ReportsScreen() {
           ) : (
             <ReportOutput
               result={result}
-              updating={request === null || !sameRequest(result.request, request)}
+              updating={request !== null && !sameRequest(result.request, request)}
               categoryNames={categoryNames}
               categoryName={trendCategory?.name}
               locale={locale}
