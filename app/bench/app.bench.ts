@@ -1,10 +1,14 @@
 /**
  * The app's budgets (design §6), measured in one run: the JavaScript a first visit loads, how
  * fast a fresh device syncs a 100,000-transaction ledger from a real relay in headless Chromium,
- * how soon the list shows on the next start, and how fast filtering answers.
+ * how soon the list shows on the next start, how fast filtering answers, and how fast each report
+ * shows (computed in a worker, so the page stays responsive meanwhile).
  * Run with `npm run bench` in app/ (TALLY_BENCH_TRANSACTIONS changes the ledger size).
  */
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { performance } from 'node:perf_hooks';
 import * as Y from 'yjs';
 import { connect, eventually, postJson, synced } from '../../relay/src/testing/relay-harness.js';
@@ -14,7 +18,11 @@ import { openLedger } from '@tally/schema';
 import { compareRows, type TransactionRow } from '../src/storage/index.js';
 import { toTransactionRow } from '../src/storage/transaction-row.js';
 import { filterTransactions, NO_FILTER } from '../src/features/transactions/transaction-filter.js';
-import { firstLoadJs, serviceWorkerJs } from './first-load-size.js';
+import { firstLoadJs, lazyChunkJs, serviceWorkerJs } from './first-load-size.js';
+import { computeReport } from '../src/features/reports/report-compute.js';
+import { REPORT_KINDS } from '../src/features/reports/report-request.js';
+import { ReportTransactions } from '../src/features/reports/report-transactions.js';
+import { reportTimings } from './reports-timings.js';
 import { typicalLedger } from '@tally/schema/testing';
 import { uiTimings } from './ui-timings.js';
 
@@ -48,15 +56,38 @@ const worker = await serviceWorkerJs(dist);
 console.log(`Tally app bench, ${COUNT.toLocaleString('en-US')} transactions\n`);
 report({ what: `app shell JS, gzipped, first load (${shell.files.join(', ')})`, value: shell.gzipBytes / 1024, unit: 'KiB', budget: 170 });
 report({ what: 'service worker JS, gzipped (fetched after first render)', value: worker.gzipBytes / 1024, unit: 'KiB' });
+const reportsScreen = await lazyChunkJs(dist, 'ReportsScreen-');
+const reportWorker = await lazyChunkJs(dist, 'report-worker-');
+const uPlotBytes = gzipSync(await readFile(createRequire(import.meta.url).resolve('uplot/dist/uPlot.iife.min.js')), { level: 9 }).length;
+report({ what: 'uPlot alone, minified and gzipped', value: uPlotBytes / 1024, unit: 'KiB' });
+report({ what: 'reports screen JS, gzipped, on opening it (uPlot included)', value: reportsScreen.gzipBytes / 1024, unit: 'KiB' });
+report({ what: 'report worker JS, gzipped, loaded when reports open', value: reportWorker.gzipBytes / 1024, unit: 'KiB' });
 
 const { doc } = typicalLedger(COUNT);
-const rows: TransactionRow[] = openLedger(doc).transactions.list().map(toTransactionRow).sort(compareRows);
+const ledger = openLedger(doc);
+const rows: TransactionRow[] = ledger.transactions.list().map(toTransactionRow).sort(compareRows);
 const samples = Array.from({ length: 25 }, () => {
   const start = performance.now();
   filterTransactions(rows, FILTER);
   return performance.now() - start;
 });
 report({ what: 'filter by text and date range, the filter alone (median of 25)', value: median(samples), unit: 'ms', budget: 50 });
+const reportSources = {
+  homeCurrency: ledger.homeCurrency,
+  accounts: ledger.accounts.list(),
+  categories: ledger.categories.list(),
+  rates: ledger.rates.list(),
+  transactions: new ReportTransactions(ledger.transactions).all(),
+};
+for (const kind of REPORT_KINDS) {
+  const request = { kind, from: '2026-01-01', to: '2026-12-31', accountIds: null, categoryId: reportSources.categories[0]?.id ?? null };
+  const times = Array.from({ length: 5 }, () => {
+    const start = performance.now();
+    computeReport(reportSources, request);
+    return performance.now() - start;
+  });
+  report({ what: `report ${kind}, a year, computation alone (median of 5)`, value: median(times), unit: 'ms' });
+}
 
 const world = await TallyWorld.start();
 try {
@@ -82,6 +113,18 @@ try {
   report({ what: 'next start: navigation to the whole ledger read (app ready)', value: timings.readyMs, unit: 'ms' });
   report({ what: 'filter in the UI: date typed to list updated (median of 7)', value: timings.dateFilterMs, unit: 'ms', budget: 50 });
   report({ what: 'filter in the UI: text typed to list updated (median of 7)', value: timings.textFilterMs, unit: 'ms', budget: 50 });
+  const reports = await reportTimings(device);
+  const shown = [
+    ['navigation to spending by category', reports.firstReport],
+    ['income and expense chosen', reports.kinds['income-expense']],
+    ['net worth chosen', reports.kinds['net-worth']],
+    ['category trend chosen', reports.kinds['category-trend']],
+    ['period changed, trend again', reports.period],
+  ] as const;
+  for (const [what, interaction] of shown) {
+    report({ what: `reports: ${what}, to its table shown`, value: interaction.ms, unit: 'ms' });
+    report({ what: `reports: ${what}, longest main-thread task`, value: interaction.longestTaskMs, unit: 'ms' });
+  }
 } finally {
   await world.stop();
 }

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -25,5 +25,11 @@ export async function serviceWorkerJs(dist: string): Promise<LoadSize> {
   const worker = await readFile(join(dist, 'sw.js'), 'utf8');
   const imported = [...worker.matchAll(/"\.\/(workbox-[0-9a-f]+)"/g)].map((match) => `${match[1] ?? ''}.js`);
   const files = ['sw.js', ...imported];
+  return { files, gzipBytes: await gzipped(dist, files) };
+}
+
+/** A chunk loaded on demand (a lazy screen, a worker), found by the start of its file name in `assets/`. */
+export async function lazyChunkJs(dist: string, prefix: string): Promise<LoadSize> {
+  const files = (await readdir(join(dist, 'assets'))).filter((file) => file.startsWith(prefix) && file.endsWith('.js')).map((file) => `assets/${file}`);
   return { files, gzipBytes: await gzipped(dist, files) };
 }
