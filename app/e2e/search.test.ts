@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { axeViolations } from './support/axe.js';
 import type { TallyDevice } from './support/tally-device.js';
 import { TallyWorld } from './support/tally-world.js';
-import { addCategory, addTransactionWith, filterByAccount, listedPayees, saveTransaction, search, startTransaction } from './support/transactions-steps.js';
+import { addCategory, addTag, addTransactionWith, filterByAccount, listedPayees, saveTransaction, search, startTransaction } from './support/transactions-steps.js';
 
 let world: TallyWorld;
 let device: TallyDevice;
@@ -62,4 +62,25 @@ test('the editor says what is wrong, in a way assistive technology reads', async
   await expect.poll(() => device.byTestId('amount-error').textContent()).toBe('What you typed is not part of an amount in USD. Write it like 1,234.56.');
   await expect(axeViolations(device.page)).resolves.toEqual([]);
   await device.byTestId('cancel').click();
+});
+
+test('a tag added on another device brings the transaction into the search open on this one', async () => {
+  await world.startRelay();
+  await device.connect('register', world.relayUrl, 'noor@example.com', 'Laptop');
+  await device.waitForSyncState('synced');
+  const phone = await world.device();
+  await phone.connect('login', world.relayUrl, 'noor@example.com', 'Phone');
+  await phone.waitForSyncState('synced');
+
+  await device.open('transactions');
+  await search(device, '#camping');
+  await expect.poll(() => device.byTestId('transactions-empty').count()).toBe(1);
+
+  const id = await phone.idOfRow('Bakery');
+  await phone.open('transactions');
+  await phone.row(id).click();
+  await addTag(phone, 'camping');
+  await saveTransaction(phone);
+
+  await expect.poll(() => listedPayees(device), { timeout: 60_000 }).toEqual(['Bakery']);
 });
