@@ -32,6 +32,7 @@ export function ReportsScreen() {
   const noAccount = scope !== null && scope.length === 0;
   const from = period.ok ? period.period.from : undefined;
   const to = period.ok ? period.period.to : undefined;
+  // The request is rebuilt only when its values change, so the worker is asked again only then.
   const scopeKey = scope?.join(' ');
   const categoryId = kind === 'category-trend' ? (trendCategory?.id ?? null) : null;
   const request = useMemo((): ReportRequest | null => {
