@@ -39,6 +39,7 @@ export function openTally(): Tally {
     await afterNextPaint();
     await Promise.all([transactions.load(), local.load()]);
     await transactions.follow();
+    local.onChange(() => transactions.ledgerChanged());
     dueOccurrences.start();
     await sync.start();
     keepStorageOnceThereIsData(local);

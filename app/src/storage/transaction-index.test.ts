@@ -5,7 +5,7 @@ import * as Y from 'yjs';
 import Dexie from 'dexie';
 import { matchesSearch, searchQuery } from './search-text.js';
 import { TallyDatabase } from './tally-database.js';
-import { TransactionIndex } from './transaction-index.js';
+import { TransactionIndex, type TransactionSource } from './transaction-index.js';
 
 let db: TallyDatabase;
 let ledger: Ledger;
@@ -66,6 +66,30 @@ describe('the transaction index', () => {
     const reopened = new TransactionIndex(db, ledger.transactions, fingerprint(ledger.doc));
     await reopened.load();
     expect(reopened.getSnapshot()).toMatchObject({ loaded: true, rows: [{ payee: 'Bakery' }] });
+  });
+
+  test('a change elsewhere in the ledger (an account, a budget) leaves the stored index usable at the next start', async () => {
+    addTransaction('2026-11-01', 'Bakery');
+    const first = await openIndex();
+    ledger.doc.on('update', () => first.ledgerChanged());
+    ledger.accounts.create({ name: 'Savings', type: 'savings', currency: 'EUR' });
+    await first.flushed();
+
+    let rebuilds = 0;
+    const source = ledger.transactions;
+    const counting: TransactionSource = {
+      get: (id) => source.get(id),
+      observe: (listener) => source.observe(listener),
+      list: (options) => {
+        rebuilds += 1;
+        return source.list(options);
+      },
+    };
+    const next = new TransactionIndex(db, counting, fingerprint(ledger.doc));
+    await next.load();
+    await next.follow();
+    expect(rebuilds).toBe(0);
+    expect(next.getSnapshot().rows.map((row) => row.payee)).toEqual(['Bakery']);
   });
 
   test('a stored index from another ledger state is rebuilt from the ledger', async () => {

@@ -36,6 +36,10 @@ export class TransactionIndex {
   private readonly byId = new Map<string, TransactionRow>();
   private readonly listeners = new Set<() => void>();
   private writes: Promise<void> = Promise.resolve();
+  private following = false;
+  /** Row writes queued and not yet done; each vouches for its own ledger state when it is. */
+  private rowWritesQueued = 0;
+  private fingerprintQueued = false;
 
   constructor(
     private readonly db: TallyDatabase,
@@ -62,8 +66,30 @@ export class TransactionIndex {
   async follow(): Promise<() => void> {
     const stored = await this.db.settings.get(FINGERPRINT_KEY);
     const stop = this.source.observe((change: RecordChange) => this.update(change.ids));
+    this.following = true;
     if (stored?.value !== this.fingerprint() || !this.snapshot.loaded) this.rebuild();
-    return stop;
+    return () => {
+      this.following = false;
+      stop();
+    };
+  }
+
+  /**
+   * The ledger changed somewhere: once the rows are stored, vouch for its new state even when no
+   * transaction changed (a budget, a rate, a recurring item booked through today), so the next
+   * start uses the stored index instead of rebuilding every row.
+   */
+  ledgerChanged(): void {
+    if (!this.following || this.fingerprintQueued) return;
+    this.fingerprintQueued = true;
+    this.writes = this.writes
+      .then(whenIdle)
+      .then(async () => {
+        this.fingerprintQueued = false;
+        // A row write queued meanwhile stores the fingerprint of its own state when it is done.
+        if (this.rowWritesQueued === 0) await this.db.settings.put({ key: FINGERPRINT_KEY, value: this.fingerprint() });
+      })
+      .catch(() => undefined);
   }
 
   getSnapshot = (): TransactionIndexSnapshot => this.snapshot;
@@ -127,6 +153,7 @@ export class TransactionIndex {
   private store(change: IndexWrite): void {
     const db = this.db;
     const small = change.puts.length <= WRITE_CHUNK;
+    this.rowWritesQueued += 1;
     this.writes = this.writes
       .then(whenIdle)
       .then(async () => {
@@ -145,7 +172,10 @@ export class TransactionIndex {
       // A lost write must not leave a fingerprint vouching for stale rows: forget it, and the
       // next start rebuilds the index from the ledger.
       .catch(() => db.settings.delete(FINGERPRINT_KEY))
-      .catch(() => undefined);
+      .catch(() => undefined)
+      .finally(() => {
+        this.rowWritesQueued -= 1;
+      });
   }
 
   private notify(): void {
