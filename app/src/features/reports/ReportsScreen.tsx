@@ -74,6 +74,10 @@ export function ReportsScreen() {
                 {text('loading')}
               </p>
             )
+          ) : result === 'failed' ? (
+            <p className="form__error" role="alert" data-testid="report-failed">
+              {text('failed')}
+            </p>
           ) : result === null ? (
             <p className="empty" data-testid="reports-no-accounts">
               {text('noAccounts')}

@@ -6,8 +6,11 @@ import type { ReportKind, ReportRequest, ReportResult } from './report-request.j
 /** y-indexeddb's database for the ledger, as `LocalLedger` names it. */
 const LEDGER_DATABASE = 'tally-ledger';
 
-/** The newest result of each report, kept while a newer one is computed; null while there is no account. */
-export type ReportResults = ReadonlyMap<ReportKind, ReportResult | null>;
+/**
+ * The newest result of each report, kept while a newer one is computed; null while there is no
+ * account, `failed` when the worker could not compute it.
+ */
+export type ReportResults = ReadonlyMap<ReportKind, ReportResult | null | 'failed'>;
 
 /**
  * The page's side of the report worker: keeps the worker's copy of the ledger current and hands
@@ -24,6 +27,9 @@ export class ReportEngine {
   constructor(private readonly doc: Y.Doc) {
     this.worker = new Worker(new URL('./report-worker.ts', import.meta.url), { type: 'module' });
     this.worker.addEventListener('message', (event: MessageEvent<FromReportWorker>) => this.received(event.data));
+    this.worker.addEventListener('error', () => {
+      if (this.requested) this.settle(this.requested.request.kind, 'failed');
+    });
     this.send({ type: 'open', database: LEDGER_DATABASE });
   }
 
@@ -31,7 +37,13 @@ export class ReportEngine {
 
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return () => {
+      this.listeners.delete(listener);
+      // With the screen closed, changes (an import's every batch) need no report.
+      if (this.listeners.size > 0) return;
+      this.requested = undefined;
+      this.send({ type: 'rest' });
+    };
   };
 
   /** Asks for a report; the worker answers, and answers again whenever the ledger changes. */
@@ -47,13 +59,11 @@ export class ReportEngine {
         this.send({ type: 'update', update: Y.encodeStateAsUpdate(this.doc, message.vector) });
         this.doc.on('update', (update: Uint8Array) => this.send({ type: 'update', update }));
         return;
-      case 'result': {
+      case 'result':
+      case 'failed':
         if (message.id !== this.requested?.id) return;
-        const results = new Map(this.results);
-        results.set(this.requested.request.kind, message.result);
-        this.publish(results);
+        this.settle(this.requested.request.kind, message.type === 'failed' ? 'failed' : message.result);
         return;
-      }
     }
   }
 
@@ -61,8 +71,8 @@ export class ReportEngine {
     this.worker.postMessage(message);
   }
 
-  private publish(results: ReportResults): void {
-    this.results = results;
+  private settle(kind: ReportKind, result: ReportResult | null | 'failed'): void {
+    this.results = new Map(this.results).set(kind, result);
     for (const listener of this.listeners) listener();
   }
 }

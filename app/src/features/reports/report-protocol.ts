@@ -7,10 +7,14 @@ export type ToReportWorker =
   /** A Yjs update of the ledger: what the worker lacked, then every change as it happens. */
   | { readonly type: 'update'; readonly update: Uint8Array }
   /** Compute this report now, and again whenever the ledger changes. */
-  | { readonly type: 'compute'; readonly id: number; readonly request: ReportRequest };
+  | { readonly type: 'compute'; readonly id: number; readonly request: ReportRequest }
+  /** Nobody is looking at reports: stop computing until asked again. */
+  | { readonly type: 'rest' };
 
 /** What the report worker answers. */
 export type FromReportWorker =
   | { readonly type: 'state-vector'; readonly vector: Uint8Array }
   /** `result` is null while there is no account to report on. */
-  | { readonly type: 'result'; readonly id: number; readonly result: ReportResult | null };
+  | { readonly type: 'result'; readonly id: number; readonly result: ReportResult | null }
+  /** The report could not be computed; the screen says so rather than waiting for ever. */
+  | { readonly type: 'failed'; readonly id: number };

@@ -37,7 +37,11 @@ function schedule(): void {
       rates: ledger.rates.list(),
       transactions: transactions.all(),
     };
-    send({ type: 'result', id: current.id, result: computeReport(sources, current.request) });
+    try {
+      send({ type: 'result', id: current.id, result: computeReport(sources, current.request) });
+    } catch {
+      send({ type: 'failed', id: current.id });
+    }
   }, 0);
 }
 
@@ -65,6 +69,9 @@ addEventListener('message', (event: MessageEvent<ToReportWorker>) => {
     case 'compute':
       current = { id: message.id, request: message.request };
       schedule();
+      return;
+    case 'rest':
+      current = undefined;
       return;
   }
 });
