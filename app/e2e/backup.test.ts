@@ -39,8 +39,8 @@ afterAll(async () => {
 test('[BAK1] a ledger backed up, erased from the device and restored into the empty ledger comes back identical', async () => {
   const before = await download(source, 'export-backup');
   expect(before.name).toMatch(/^tally-backup-\d{4}-\d{2}-\d{2}\.json$/);
-  const shownBefore = await shownTransactions(source);
-  expect(shownBefore).toEqual(['Pharmacy -$55.10', 'Farmers market -$42.10', 'Rent -$1,500.00']);
+  const shownBefore = ['Pharmacy -$55.10', 'Farmers market -$42.10', 'Rent -$1,500.00'];
+  await expect.poll(() => shownTransactions(source)).toEqual(shownBefore);
   await source.open('settings');
   expect(await axeViolations(source.page)).toEqual([]);
 
