@@ -81,6 +81,11 @@ describe('reading a message', () => {
     expect(textOf(messages, 'en', 'en-US').count('rows', 0)).toBe('0 rows');
   });
 
+  test('leaves a value as it is even when it looks like a placeholder', () => {
+    const english = textOf({ ...messages, en: { ...messages.en, greeting: 'Hello {name}, {count}' } }, 'en', 'en-US');
+    expect(english('greeting', { name: 'Trip {count}', count: 2 })).toBe('Hello Trip {count}, 2');
+  });
+
   test('cuts a message at its placeholders so a word in it can be marked up, in the order the language puts it', () => {
     const bold = (value: string) => ({ bold: value });
     expect(textOf(messages, 'es', 'es-ES').parts('greeting', { name: bold('Ana') })).toEqual(['Hola ', { bold: 'Ana' }]);

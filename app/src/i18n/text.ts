@@ -1,4 +1,4 @@
-import { placeholdersOf, type Language, type Messages } from './define-messages.js';
+import type { Language, Messages } from './define-messages.js';
 
 export type TextValues = Readonly<Record<string, string | number>>;
 
@@ -20,12 +20,13 @@ export function textOf<Key extends string>(messages: Messages<Key>, language: La
   const catalogue: Readonly<Record<string, string>> = messages[language];
   const numbers = new Intl.NumberFormat(locale);
   const plurals = new Intl.PluralRules(locale);
+  // One pass over the message, so a value that itself holds braces (an account named "Trip {date}") stays as it is.
   const fill = (message: string, values: TextValues = {}): string =>
-    placeholdersOf(message).reduce((text, name) => {
+    message.replace(/\{(\w+)\}/g, (placeholder, name: string) => {
       const value = values[name];
-      if (value === undefined) return text;
-      return text.replaceAll(`{${name}}`, typeof value === 'number' ? numbers.format(value) : value);
-    }, message);
+      if (value === undefined) return placeholder;
+      return typeof value === 'number' ? numbers.format(value) : value;
+    });
   const text = (key: Key, values?: TextValues): string => fill(catalogue[key] ?? key, values);
   const count = (key: CountedKey<Key>, amount: number, values: TextValues = {}): string => {
     const message = catalogue[`${key}.${plurals.select(amount)}`] ?? catalogue[`${key}.other`] ?? key;
