@@ -2,6 +2,7 @@ import type { Account, Budget, Category, CategoryRule, Contribution, ExchangeRat
 import { DueOccurrences } from '../features/recurring/due-occurrences.js';
 import { forgetLanguage } from '../i18n/index.js';
 import { RecordCache } from '../ledger/record-cache.js';
+import { afterNextPaint } from '../ui/after-next-paint.js';
 import { SettingsStore, TallyDatabase, TransactionIndex } from '../storage/index.js';
 import { LocalLedger, RelaySync } from '../sync/index.js';
 
@@ -68,14 +69,6 @@ export function openTally(): Tally {
       forgetLanguage();
     },
   };
-}
-
-function afterNextPaint(): Promise<void> {
-  return new Promise((resolve) => {
-    requestAnimationFrame(() => setTimeout(resolve, 0));
-    // A hidden page gets no animation frames; it has nothing to paint either.
-    setTimeout(resolve, 100);
-  });
 }
 
 /** Asks the browser not to evict Tally's storage, once there is something worth keeping (design §5). */

@@ -2,7 +2,8 @@ import { openLedger, type Ledger } from '@tally/schema';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
 
-const LEDGER_DATABASE = 'tally-ledger';
+/** y-indexeddb's database for the ledger on this device. */
+export const LEDGER_DATABASE = 'tally-ledger';
 
 /**
  * This device's copy of the ledger: the Y.Doc, persisted in IndexedDB by y-indexeddb, and the

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState, type ChangeEvent, type FormEvent } from 'r
 import { useTally } from '../../app/tally-context.js';
 import { useSyncState } from '../../app/use-sync-state.js';
 import { useText } from '../../i18n/index.js';
+import { afterNextPaint } from '../../ui/after-next-paint.js';
 import { Field } from '../../ui/Field.js';
 import { readBackupFile, type BackupReading } from './backup-contents.js';
 import { backupMessages } from './messages.js';
@@ -99,7 +100,8 @@ function RestoreConfirmation({ backup, onCancel, onRestored, onRefused }: Restor
     event.preventDefault();
     if (busy) return;
     setBusy(true);
-    afterNextPaint(() => {
+    // "Restoring…" shows before a large backup keeps the page busy for seconds.
+    void afterNextPaint().then(() => {
       const outcome = restoreBackup(ledger, backup.data, mode);
       if (outcome.ok) onRestored(outcome.summary);
       else onRefused(outcome.problem);
@@ -164,17 +166,4 @@ function RestoreConfirmation({ backup, onCancel, onRestored, onRefused }: Restor
       </div>
     </form>
   );
-}
-
-/** Runs once the page has painted, so "Restoring…" shows before a large backup keeps the page busy for seconds. */
-function afterNextPaint(run: () => void): void {
-  let ran = false;
-  const once = () => {
-    if (ran) return;
-    ran = true;
-    run();
-  };
-  requestAnimationFrame(() => setTimeout(once, 0));
-  // A hidden page gets no animation frames, and has nothing to paint either.
-  setTimeout(once, 100);
 }

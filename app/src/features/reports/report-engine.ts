@@ -1,10 +1,9 @@
 import type { Ledger } from '@tally/schema';
 import * as Y from 'yjs';
+import { LEDGER_DATABASE } from '../../sync/local-ledger.js';
 import type { FromReportWorker, ToReportWorker } from './report-protocol.js';
 import type { ReportKind, ReportRequest, ReportResult } from './report-request.js';
 
-/** y-indexeddb's database for the ledger, as `LocalLedger` names it. */
-const LEDGER_DATABASE = 'tally-ledger';
 
 /**
  * The newest result of each report, kept while a newer one is computed; null while there is no
