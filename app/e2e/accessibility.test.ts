@@ -77,6 +77,21 @@ test('every screen is reachable with the keyboard alone, and a transaction can b
   await device.rowByPayee('Bakery').waitFor();
 });
 
+test('the transaction form keeps the keyboard inside it, and gives it back to the button that opened it', async () => {
+  const { page } = device;
+  await device.goto('/');
+  await tabUntil(device, 'add-transaction');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => focusedTestId(device)).toBe('amount');
+  for (let presses = 0; presses < 30; presses++) {
+    await page.keyboard.press(presses % 3 === 2 ? 'Shift+Tab' : 'Tab');
+    await expect(page.evaluate(() => document.activeElement?.closest('[role="dialog"]') !== null)).resolves.toBe(true);
+  }
+  await page.keyboard.press('Escape');
+  await device.byTestId('transaction-editor').waitFor({ state: 'detached' });
+  await expect.poll(() => focusedTestId(device)).toBe('add-transaction');
+});
+
 test('the control with keyboard focus is visibly outlined', async () => {
   await device.goto('/');
   await tabUntil(device, 'nav-transactions');

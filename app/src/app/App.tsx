@@ -4,6 +4,7 @@ import { SyncNotice, SyncStatus } from '../features/sync-status/index.js';
 import { TransactionsScreen } from '../features/transactions/index.js';
 import { UpdatePrompt, type AppUpdates } from '../features/update-prompt/index.js';
 import { useText } from '../i18n/index.js';
+import { FocusTrap } from '../ui/FocusTrap.js';
 import { appMessages } from './messages.js';
 import { hrefOf, ROUTES, useRoute } from './use-route.js';
 import { useReady } from './use-ready.js';
@@ -79,9 +80,11 @@ export function App({ updates }: { readonly updates: AppUpdates }) {
         +
       </button>
       {editor.open && (
-        <Suspense fallback={null}>
-          <TransactionEditor id={editor.id} onClose={() => setEditor({ open: false })} />
-        </Suspense>
+        <FocusTrap>
+          <Suspense fallback={null}>
+            <TransactionEditor id={editor.id} onClose={() => setEditor({ open: false })} />
+          </Suspense>
+        </FocusTrap>
       )}
       <UpdatePrompt updates={updates} />
     </div>
