@@ -81,3 +81,8 @@ export async function filterByAccount(device: TallyDevice, account: string): Pro
 export async function listedPayees(device: TallyDevice): Promise<string[]> {
   return device.byTestId('tx-payee').allTextContents();
 }
+
+/** The category chosen in the open editor, by its name. */
+export async function chosenCategory(device: TallyDevice): Promise<string> {
+  return (await device.byTestId('category').locator('option:checked').textContent()) ?? '';
+}

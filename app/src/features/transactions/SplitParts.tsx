@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { useText } from '../../i18n/index.js';
 import { describedBy, Field } from '../../ui/Field.js';
 import type { DraftIssue, DraftIssues } from './draft-issues.js';
@@ -22,6 +22,17 @@ export function SplitParts({ parts, issues, balance, show, say, categoryOptions,
   const text = useText(transactionEditorMessages);
   const setPart = (index: number, patch: Partial<SplitPartDraft>) => onChange(parts.map((part, at) => (at === index ? { ...part, ...patch } : part)));
   const splitError = say(issues.splits);
+  // A removed part's button goes with it: focus moves to the part now in its place, or the one before.
+  const focusPart = useRef<number | undefined>(undefined);
+  useEffect(() => {
+    if (focusPart.current === undefined) return;
+    document.getElementById(`part-${focusPart.current}-category`)?.focus();
+    focusPart.current = undefined;
+  });
+  const removePart = (index: number) => {
+    focusPart.current = Math.min(index, parts.length - 2);
+    onChange(parts.filter((_, at) => at !== index));
+  };
   return (
     <fieldset className="split" data-testid="split-parts" aria-describedby={splitError ? 'split-error' : undefined}>
       <legend>{text('parts')}</legend>
@@ -44,7 +55,7 @@ export function SplitParts({ parts, issues, balance, show, say, categoryOptions,
                 <input id={amountId} data-testid={amountId} inputMode="decimal" autoComplete="off" value={part.amount} onChange={(event) => setPart(index, { amount: event.target.value })} {...describedBy(amountId, amountIssue)} />
               </Field>
               {parts.length > 2 && (
-                <button type="button" className="button split__remove" data-testid={`part-${index}-remove`} onClick={() => onChange(parts.filter((_, at) => at !== index))}>
+                <button type="button" className="button split__remove" data-testid={`part-${index}-remove`} onClick={() => removePart(index)}>
                   {text('removePart', { number })}
                 </button>
               )}

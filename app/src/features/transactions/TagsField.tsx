@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useText } from '../../i18n/index.js';
 import { describedBy, Field } from '../../ui/Field.js';
 import type { DraftIssue } from './draft-issues.js';
@@ -16,6 +16,20 @@ interface TagsFieldProps {
 export function TagsField({ tags, error, onChange, onRefused }: TagsFieldProps) {
   const text = useText(transactionEditorMessages);
   const [typed, setTyped] = useState('');
+  const list = useRef<HTMLUListElement>(null);
+  // A removed tag's button goes with it: focus moves to the tag now in its place, the one before, or the new-tag field.
+  const focusTag = useRef<number | undefined>(undefined);
+  useEffect(() => {
+    if (focusTag.current === undefined) return;
+    const buttons = list.current?.querySelectorAll<HTMLButtonElement>('[data-testid="remove-tag"]');
+    const next = buttons?.[Math.min(focusTag.current, buttons.length - 1)];
+    (next ?? document.getElementById('new-tag'))?.focus();
+    focusTag.current = undefined;
+  });
+  const remove = (index: number) => {
+    focusTag.current = index;
+    onChange(tags.filter((_, at) => at !== index));
+  };
   const add = () => {
     const added = addTag(tags, typed);
     if (!added.ok) {
@@ -28,11 +42,11 @@ export function TagsField({ tags, error, onChange, onRefused }: TagsFieldProps) 
   return (
     <div className="tags-field">
       {tags.length > 0 && (
-        <ul className="tags-field__list" aria-label={text('tags')} data-testid="tags">
-          {tags.map((tag) => (
+        <ul ref={list} className="tags-field__list" aria-label={text('tags')} data-testid="tags">
+          {tags.map((tag, index) => (
             <li key={tag} className="tags-field__tag" data-testid="tag">
               <span>{tag}</span>
-              <button type="button" className="tags-field__remove" aria-label={text('removeTag', { tag })} data-testid="remove-tag" onClick={() => onChange(tags.filter((other) => other !== tag))}>
+              <button type="button" className="tags-field__remove" aria-label={text('removeTag', { tag })} data-testid="remove-tag" onClick={() => remove(index)}>
                 ×
               </button>
             </li>

@@ -1,12 +1,12 @@
 import { formatAmount, formatMoney, money, type Account } from '@tally/schema';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTally } from '../../app/tally-context.js';
 import { useTransactionRows } from '../../app/use-transaction-rows.js';
 import { useLocale, useText } from '../../i18n/index.js';
 import { useRecords } from '../../ledger/index.js';
 import { describedBy, Field } from '../../ui/Field.js';
+import { readAmount } from '../../ui/amount-text.js';
 import { today } from '../../ui/locale.js';
-import { readAmount } from './amount-text.js';
 import { suggestionFor } from './category-suggestion.js';
 import { CategorySuggestion } from './CategorySuggestion.js';
 import { hasIssues, type DraftIssue, type DraftIssues } from './draft-issues.js';
@@ -31,14 +31,25 @@ export function TransactionEditor({ id, onClose }: TransactionEditorProps) {
   const tally = useTally();
   const locale = useLocale();
   const text = useText(transactionEditorMessages);
-  const accounts = useRecords(tally.accounts).filter((account) => !account.archived);
-  const categories = useRecords(tally.categories).filter((category) => !category.archived);
+  const allAccounts = useRecords(tally.accounts);
+  const allCategories = useRecords(tally.categories);
   const rules = useRecords(tally.rules);
   const { rows } = useTransactionRows();
-  const [draft, setDraft] = useState<TransactionDraft>(
-    () => (id ? draftOf(tally.ledger, id, locale) : undefined) ?? emptyDraft(today(), accounts[0]?.id ?? ''),
-  );
+  // The form as it opened: saving writes only what the person changed since (another device may have changed the rest).
+  const [opened] = useState(() => (id ? draftOf(tally.ledger, id, locale) : undefined));
+  const [draft, setDraft] = useState<TransactionDraft>(() => opened ?? emptyDraft(today(), allAccounts.find((account) => !account.archived)?.id ?? ''));
   const [issues, setIssues] = useState<DraftIssues>({});
+  // An archived account or category stays listed for the transaction that uses it.
+  const accounts = allAccounts.filter((account) => !account.archived || account.id === opened?.accountId);
+  const categories = allCategories.filter(
+    (category) => !category.archived || category.id === opened?.categoryId || opened?.parts.some((part) => part.categoryId === category.id),
+  );
+  const focusAfterRender = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    if (focusAfterRender.current === undefined) return;
+    document.getElementById(focusAfterRender.current)?.focus();
+    focusAfterRender.current = undefined;
+  });
   const stored = id ? tally.ledger.transactions.get(id) : undefined;
   const isTransferLeg = stored?.transferId != null;
   const transfer = draft.kind === 'transfer' && !id;
@@ -56,7 +67,7 @@ export function TransactionEditor({ id, onClose }: TransactionEditorProps) {
   const suggestion = suggestionFor({
     draft,
     editing: id !== undefined,
-    amount: amountRead?.ok ? direction * Math.abs(amountRead.minorUnits) : 0,
+    amount: amountRead?.ok ? direction * Math.abs(amountRead.amount) : 0,
     rules,
     model,
     usable: (categoryId) => categories.some((category) => category.id === categoryId),
@@ -74,11 +85,14 @@ export function TransactionEditor({ id, onClose }: TransactionEditorProps) {
     });
   const storedMismatch = stored && stored.splits.length > 0 && partsTotal(stored.splits) !== BigInt(stored.amount) ? stored : undefined;
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const found = saveTransactionDraft(tally.ledger, draft, id, locale);
+  const save = (restore: boolean) => {
+    const found = saveTransactionDraft(tally.ledger, draft, id ? { id, opened, restore } : undefined, locale);
     setIssues(found);
     if (!hasIssues(found)) onClose();
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    save(false);
   };
 
   const remove = () => {
@@ -171,7 +185,10 @@ export function TransactionEditor({ id, onClose }: TransactionEditorProps) {
             say={say}
             categoryOptions={categoryOptions}
             onChange={(parts: readonly SplitPartDraft[]) => change({ parts })}
-            onUnsplit={() => change({ parts: [], categoryId: draft.parts[0]?.categoryId ?? '' })}
+            onUnsplit={() => {
+              change({ parts: [], categoryId: draft.parts[0]?.categoryId ?? '' });
+              focusAfterRender.current = 'category';
+            }}
           />
         )}
         {storedMismatch && (
@@ -195,6 +212,11 @@ export function TransactionEditor({ id, onClose }: TransactionEditorProps) {
           <p className="form__error" role="alert" data-testid="form-error">
             {say(issues.form)}
           </p>
+        )}
+        {issues.form === 'transaction-deleted' && (
+          <button type="button" className="button" data-testid="restore-save" onClick={() => save(true)}>
+            {text('restoreSave')}
+          </button>
         )}
         <div className="form__actions">
           {id && (

@@ -1,3 +1,5 @@
+import type { AmountProblem } from '../../ui/amount-text.js';
+
 /**
  * What can be wrong with the transaction form, as codes; the editor says each in the person's
  * language (`editor-messages.ts`, keys `issue.<code>`).
@@ -19,8 +21,21 @@ export const DRAFT_ISSUES = [
   'split-refused',
   'part-category-missing',
   'not-saved',
+  'transaction-deleted',
 ] as const;
 export type DraftIssue = (typeof DRAFT_ISSUES)[number];
+
+const AMOUNT_ISSUES = {
+  empty: 'amount-missing',
+  unreadable: 'amount-unreadable',
+  negative: 'amount-unreadable',
+  zero: 'amount-zero',
+} as const satisfies Record<AmountProblem, DraftIssue>;
+
+/** Why typed text is not an amount, as the form's own issue. */
+export function amountIssue(problem: AmountProblem): DraftIssue {
+  return AMOUNT_ISSUES[problem];
+}
 
 /** Where an issue is shown: next to a field, under one part of a split, or for the whole form. */
 export type IssueField =

@@ -58,6 +58,8 @@ export const transactionEditorMessages = defineMessages({
     'issue.split-refused': 'These parts cannot be saved. Use at most 50 parts.',
     'issue.part-category-missing': 'Choose a category for this part.',
     'issue.not-saved': 'The transaction could not be saved. Check the fields and try again.',
+    'issue.transaction-deleted': 'This transaction was deleted on another device while you were editing it. Your changes are still here.',
+    restoreSave: 'Save it again as a restored transaction',
   },
   es: {
     newTitle: 'Nuevo movimiento',
@@ -115,6 +117,8 @@ export const transactionEditorMessages = defineMessages({
     'issue.split-refused': 'No se pueden guardar estas partes. Usa como mucho 50 partes.',
     'issue.part-category-missing': 'Elige una categoría para esta parte.',
     'issue.not-saved': 'No se pudo guardar el movimiento. Revisa los campos y vuelve a intentarlo.',
+    'issue.transaction-deleted': 'Este movimiento se eliminó en otro dispositivo mientras lo editabas. Tus cambios siguen aquí.',
+    restoreSave: 'Guardarlo de nuevo como movimiento recuperado',
   },
   de: {
     newTitle: 'Neue Buchung',
@@ -172,5 +176,7 @@ export const transactionEditorMessages = defineMessages({
     'issue.split-refused': 'Diese Teile lassen sich nicht speichern. Verwende höchstens 50 Teile.',
     'issue.part-category-missing': 'Wähle eine Kategorie für diesen Teil.',
     'issue.not-saved': 'Die Buchung konnte nicht gespeichert werden. Prüfe die Felder und versuche es noch einmal.',
+    'issue.transaction-deleted': 'Diese Buchung wurde auf einem anderen Gerät gelöscht, während du sie bearbeitet hast. Deine Änderungen sind noch da.',
+    restoreSave: 'Als wiederhergestellte Buchung erneut speichern',
   },
 });

@@ -68,7 +68,7 @@ describe('saving a split [REC7]', () => {
     const form = draftOf(ledger, saved.id, 'en-US');
     expect(form?.parts).toEqual([part(groceries, '30.00'), part(household, '20.00')]);
     if (!form) throw new Error('no form');
-    expect(saveTransactionDraft(ledger, { ...form, parts: [part(groceries, '25'), part(household, '25')] }, saved.id, 'en-US')).toEqual({});
+    expect(saveTransactionDraft(ledger, { ...form, parts: [part(groceries, '25'), part(household, '25')] }, { id: saved.id }, 'en-US')).toEqual({});
     expect(ledger.transactions.get(saved.id)?.splits.map((p) => p.amount)).toEqual([-2500, -2500]);
   });
 
@@ -76,7 +76,7 @@ describe('saving a split [REC7]', () => {
     saveTransactionDraft(ledger, draft({ parts: [part(groceries, '30'), part(household, '20')] }), undefined, 'en-US');
     const [saved] = ledger.transactions.list();
     if (!saved) throw new Error('not saved');
-    expect(saveTransactionDraft(ledger, draft({ categoryId: groceries }), saved.id, 'en-US')).toEqual({});
+    expect(saveTransactionDraft(ledger, draft({ categoryId: groceries }), { id: saved.id }, 'en-US')).toEqual({});
     expect(ledger.transactions.get(saved.id)).toMatchObject({ categoryId: groceries, splits: [] });
   });
 
@@ -91,7 +91,7 @@ describe('saving a split [REC7]', () => {
     Y.applyUpdate(ledger.doc, Y.encodeStateAsUpdate(peer.doc));
     const form = draftOf(ledger, saved.id, 'en-US');
     if (!form) throw new Error('no form');
-    expect(saveTransactionDraft(ledger, { ...form, payee: 'Hypermarket Nord' }, saved.id, 'en-US')).toEqual({});
-    expect(saveTransactionDraft(ledger, { ...form, parts: [part(groceries, '10'), part(household, '30')] }, saved.id, 'en-US')).toEqual({ splits: 'split-unbalanced' });
+    expect(saveTransactionDraft(ledger, { ...form, payee: 'Hypermarket Nord' }, { id: saved.id }, 'en-US')).toEqual({});
+    expect(saveTransactionDraft(ledger, { ...form, parts: [part(groceries, '10'), part(household, '30')] }, { id: saved.id }, 'en-US')).toEqual({ splits: 'split-unbalanced' });
   });
 });

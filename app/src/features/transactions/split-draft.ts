@@ -1,6 +1,6 @@
 import type { CurrencyCode, SplitPart } from '@tally/schema';
-import { readAmount } from './amount-text.js';
-import type { DraftIssues } from './draft-issues.js';
+import { readAmount } from '../../ui/amount-text.js';
+import { amountIssue, type DraftIssues } from './draft-issues.js';
 
 /** One part of a split as the person typed it: the amount counts in the transaction's direction. */
 export interface SplitPartDraft {
@@ -30,12 +30,12 @@ export interface SplitBalance {
  * whole amount is not readable.
  */
 export function splitBalance(amount: string, parts: readonly SplitPartDraft[], currency: CurrencyCode, locale: string): SplitBalance | undefined {
-  const whole = readAmount(amount, currency, locale);
+  const whole = readAmount(amount, currency, locale, { zero: true });
   if (!whole.ok) return undefined;
-  const total = Math.abs(whole.minorUnits);
+  const total = Math.abs(whole.amount);
   const assigned = parts.reduce((sum, part) => {
-    const read = readAmount(part.amount, currency, locale);
-    return read.ok ? sum + read.minorUnits : sum;
+    const read = readAmount(part.amount, currency, locale, { zero: true });
+    return read.ok ? sum + read.amount : sum;
   }, 0);
   return { total, assigned, left: total - assigned };
 }
@@ -55,9 +55,9 @@ export function readSplitParts(parts: readonly SplitPartDraft[], currency: Curre
   const read: SplitPart[] = [];
   parts.forEach((part, index) => {
     if (!part.categoryId) issues[`part.${index}.categoryId`] = 'part-category-missing';
-    const amount = readAmount(part.amount, currency, locale);
-    if (!amount.ok) issues[`part.${index}.amount`] = amount.issue;
-    else if (part.categoryId) read.push({ categoryId: part.categoryId, amount: direction * amount.minorUnits, memo: part.memo });
+    const amount = readAmount(part.amount, currency, locale, { zero: true });
+    if (!amount.ok) issues[`part.${index}.amount`] = amountIssue(amount.problem);
+    else if (part.categoryId) read.push({ categoryId: part.categoryId, amount: direction * amount.amount, memo: part.memo });
   });
   if (parts.length < 2) issues.splits = 'split-too-few';
   return { parts: read, issues };

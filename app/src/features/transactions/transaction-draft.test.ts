@@ -56,7 +56,7 @@ describe('saving the transaction form', () => {
     saveTransactionDraft(ledger, draft({ kind: 'transfer', toAccountId: savings }), undefined, 'en-US');
     const [leg] = ledger.transactions.list();
     if (!leg) throw new Error('no transfer leg');
-    expect(saveTransactionDraft(ledger, draft({ amount: '20', payee: 'Saving up', accountId: leg.accountId }), leg.id, 'en-US')).toEqual({});
+    expect(saveTransactionDraft(ledger, draft({ amount: '20', payee: 'Saving up', accountId: leg.accountId }), { id: leg.id }, 'en-US')).toEqual({});
     expect(ledger.transactions.get(leg.id)).toMatchObject({ amount: Math.sign(leg.amount) * 2000, payee: 'Saving up' });
     deleteTransaction(ledger, leg.id);
     expect(ledger.transactions.list()).toEqual([]);
@@ -71,5 +71,56 @@ describe('saving the transaction form', () => {
 
   test('a payee too long for the ledger is refused at the payee field', () => {
     expect(saveTransactionDraft(ledger, draft({ payee: 'x'.repeat(201) }), undefined, 'en-US')).toEqual({ payee: 'payee-too-long' });
+  });
+
+  test('[LWW1] an edit writes only what the person changed: a category changed on another device meanwhile stays', () => {
+    const saved = ledger.transactions.create({ date: '2026-11-25', amount: -1250, currency: 'USD', accountId: checking, categoryId: null, payee: 'Grocer', notes: '' });
+    const opened = draftOf(ledger, saved.id, 'en-US');
+    if (!opened) throw new Error('no form');
+    ledger.transactions.update(saved.id, { categoryId: groceries });
+    expect(saveTransactionDraft(ledger, { ...opened, notes: 'Milk and bread' }, { id: saved.id, opened }, 'en-US')).toEqual({});
+    expect(ledger.transactions.get(saved.id)).toMatchObject({ categoryId: groceries, notes: 'Milk and bread', amount: -1250 });
+  });
+
+  test('[REC5] an edit of a transaction deleted on another device is not lost: it is refused until saved again as a restored transaction', () => {
+    const saved = ledger.transactions.create({ date: '2026-11-25', amount: -1250, currency: 'USD', accountId: checking, payee: 'Grocer' });
+    const opened = draftOf(ledger, saved.id, 'en-US');
+    if (!opened) throw new Error('no form');
+    deleteTransaction(ledger, saved.id);
+    const edited = { ...opened, notes: 'Receipt kept' };
+    expect(saveTransactionDraft(ledger, edited, { id: saved.id, opened }, 'en-US')).toEqual({ form: 'transaction-deleted' });
+    expect(ledger.transactions.get(saved.id)).toMatchObject({ deleted: true, notes: '' });
+    expect(saveTransactionDraft(ledger, edited, { id: saved.id, opened, restore: true }, 'en-US')).toEqual({});
+    expect(ledger.transactions.get(saved.id)).toMatchObject({ deleted: false, notes: 'Receipt kept', amount: -1250 });
+  });
+
+  test('restoring a deleted transfer leg brings back both legs', () => {
+    saveTransactionDraft(ledger, draft({ kind: 'transfer', toAccountId: savings }), undefined, 'en-US');
+    const [leg] = ledger.transactions.list();
+    if (!leg) throw new Error('no transfer leg');
+    const opened = draftOf(ledger, leg.id, 'en-US');
+    deleteTransaction(ledger, leg.id);
+    expect(saveTransactionDraft(ledger, { ...draft(), ...opened, payee: 'Back again' }, { id: leg.id, opened, restore: true }, 'en-US')).toEqual({});
+    expect(ledger.transactions.list().map((each) => each.amount).sort()).toEqual([-1250, 1250]);
+  });
+
+  test('a zero amount (an imported waived fee) opens as an expense and can be saved with other changes', () => {
+    const fee = ledger.transactions.create({ date: '2026-11-25', amount: 0, currency: 'USD', accountId: checking, payee: 'Fee waived' });
+    const opened = draftOf(ledger, fee.id, 'en-US');
+    if (!opened) throw new Error('no form');
+    expect(opened).toMatchObject({ kind: 'expense', amount: '0.00' });
+    expect(saveTransactionDraft(ledger, { ...opened, notes: 'Waived by the bank' }, { id: fee.id, opened }, 'en-US')).toEqual({});
+    expect(ledger.transactions.get(fee.id)).toMatchObject({ amount: 0, notes: 'Waived by the bank' });
+    expect(saveTransactionDraft(ledger, { ...opened, amount: '3' }, { id: fee.id, opened }, 'en-US')).toEqual({});
+    expect(ledger.transactions.get(fee.id)?.amount).toBe(-300);
+    expect(saveTransactionDraft(ledger, draft({ amount: '0' }), undefined, 'en-US')).toEqual({ amount: 'amount-zero' });
+  });
+
+  test('an edit keeps the direction of the stored transaction', () => {
+    const refund = ledger.transactions.create({ date: '2026-11-25', amount: 500, currency: 'USD', accountId: checking, payee: 'Refund' });
+    const opened = draftOf(ledger, refund.id, 'en-US');
+    if (!opened) throw new Error('no form');
+    expect(saveTransactionDraft(ledger, { ...opened, amount: '7' }, { id: refund.id, opened }, 'en-US')).toEqual({});
+    expect(ledger.transactions.get(refund.id)?.amount).toBe(700);
   });
 });

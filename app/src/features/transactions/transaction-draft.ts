@@ -1,6 +1,6 @@
-import { formatAmount, LedgerError, money, transactionKind, validateRecord, type Ledger, type SplitPart } from '@tally/schema';
-import { readAmount } from './amount-text.js';
-import { addLedgerIssues, hasIssues, type DraftIssues } from './draft-issues.js';
+import { currencyCode, formatAmount, LedgerError, money, transactionKind, validateRecord, type Ledger, type SplitPart, type Transaction } from '@tally/schema';
+import { readAmount } from '../../ui/amount-text.js';
+import { addLedgerIssues, amountIssue, hasIssues, type DraftIssues } from './draft-issues.js';
 import { partsTotal, readSplitParts, sameParts, type SplitPartDraft } from './split-draft.js';
 
 export const TRANSACTION_KINDS = ['expense', 'income', 'transfer'] as const;
@@ -29,10 +29,12 @@ export function emptyDraft(date: string, accountId: string): TransactionDraft {
 export function draftOf(ledger: Ledger, id: string, locale: string): TransactionDraft | undefined {
   const existing = ledger.transactions.get(id);
   if (!existing) return undefined;
-  const direction = existing.amount < 0 ? -1 : 1;
+  // A zero amount (a waived fee) has no sign: its category says which way it went.
+  const income = existing.amount > 0 || (existing.amount === 0 && existing.categoryId !== null && ledger.categories.get(existing.categoryId)?.kind === 'income');
+  const direction = income ? 1 : -1;
   const write = (minorUnits: number) => formatAmount(money(minorUnits, existing.currency), locale, { useGrouping: false });
   return {
-    kind: direction < 0 ? 'expense' : 'income',
+    kind: income ? 'income' : 'expense',
     amount: write(Math.abs(existing.amount)),
     payee: existing.payee,
     date: existing.date,
@@ -45,30 +47,53 @@ export function draftOf(ledger: Ledger, id: string, locale: string): Transaction
   };
 }
 
+/** The transaction being edited: the form as it opened, so only what the person changed is written. */
+export interface TransactionEditing {
+  readonly id: string;
+  /** Without it, the form is compared with the transaction as it is now. */
+  readonly opened?: TransactionDraft | undefined;
+  /** Save into a transaction another device deleted meanwhile, bringing it back. */
+  readonly restore?: boolean;
+}
+
+/** What the form writes; a transaction's links and its cleared mark are not the form's to change. */
+type TransactionFields = Pick<Transaction, 'date' | 'amount' | 'currency' | 'accountId' | 'categoryId' | 'payee' | 'notes' | 'tags' | 'splits'>;
+
 /**
  * Checks the whole draft, then writes it in one ledger change, or writes nothing and says what
  * is wrong next to each field. Returns no issues when the transaction was saved.
+ *
+ * An edit writes only the fields the person changed since the form opened, so a field another
+ * device changed meanwhile keeps that device's value (per-field last-write-wins, LWW1). An edit
+ * of a transaction deleted meanwhile is never dropped: it is refused with `transaction-deleted`
+ * until it is saved again with `restore`.
  */
-export function saveTransactionDraft(ledger: Ledger, draft: TransactionDraft, editingId: string | undefined, locale: string): DraftIssues {
+export function saveTransactionDraft(ledger: Ledger, draft: TransactionDraft, editing: TransactionEditing | undefined, locale: string): DraftIssues {
   const issues: DraftIssues = {};
+  const current = editing ? ledger.transactions.get(editing.id) : undefined;
+  if (editing && (!current || current.deleted) && !editing.restore) return { form: 'transaction-deleted' };
+  const opened = editing && !editing.restore ? (editing.opened ?? draftOf(ledger, editing.id, locale)) : undefined;
+  const changed = (field: keyof TransactionDraft) => opened === undefined || JSON.stringify(draft[field]) !== JSON.stringify(opened[field]);
+
   const account = draft.accountId ? ledger.accounts.get(draft.accountId) : undefined;
-  const current = editingId ? ledger.transactions.get(editingId) : undefined;
   if (!account || account.deleted) issues.accountId = 'account-missing';
   let minorUnits: number | undefined;
   if (account) {
     const read = readAmount(draft.amount, account.currency, locale);
-    if (read.ok) minorUnits = Math.abs(read.minorUnits);
-    else issues.amount = read.issue;
+    if (!read.ok) issues.amount = amountIssue(read.problem);
+    // An imported zero (a waived fee) may stay zero while other fields are edited.
+    else if (read.amount === 0 && changed('amount')) issues.amount = 'amount-zero';
+    else minorUnits = Math.abs(read.amount);
   } else if (draft.amount.trim() === '') {
     issues.amount = 'amount-missing';
   }
-  const transfer = draft.kind === 'transfer' && editingId === undefined;
+  const transfer = draft.kind === 'transfer' && editing === undefined;
   if (transfer && !draft.toAccountId) issues.toAccountId = 'to-account-missing';
   else if (transfer && draft.toAccountId === draft.accountId) issues.toAccountId = 'to-account-same';
 
-  // A transfer leg keeps its sign and its account: only its own details change here.
-  const direction = current?.transferId ? (Math.sign(current.amount) === -1 ? -1 : 1) : draft.kind === 'income' ? 1 : -1;
-  const amount = direction * (minorUnits ?? 1);
+  // An edit keeps the transaction's direction, and a transfer leg its account: only its details change here.
+  const direction = current && current.amount !== 0 ? (Math.sign(current.amount) === -1 ? -1 : 1) : draft.kind === 'income' ? 1 : -1;
+  const amount = minorUnits === undefined ? direction : minorUnits === 0 ? 0 : direction * minorUnits;
   const split = !transfer && !current?.transferId && draft.parts.length > 0;
   let splits: readonly SplitPart[] = [];
   if (split && account) {
@@ -80,15 +105,16 @@ export function saveTransactionDraft(ledger: Ledger, draft: TransactionDraft, ed
     if (!hasIssues(read.issues) && minorUnits !== undefined && !unchanged && partsTotal(splits) !== BigInt(amount)) issues.splits = 'split-unbalanced';
   }
 
-  const input = {
+  const input: TransactionFields = {
     date: draft.date,
     amount,
-    currency: account?.currency ?? 'USD',
+    currency: account?.currency ?? currencyCode('USD'),
     accountId: draft.accountId,
     categoryId: transfer || split || current?.transferId || !draft.categoryId ? null : draft.categoryId,
     payee: draft.payee.trim(),
     notes: draft.notes.trim(),
     tags: draft.tags,
+    splits,
   };
   // The parts were checked above; the ledger checks them again on writing.
   const validation = validateRecord(transactionKind, input);
@@ -105,16 +131,45 @@ export function saveTransactionDraft(ledger: Ledger, draft: TransactionDraft, ed
         payee: input.payee,
         notes: input.notes,
       });
-    } else if (editingId) {
-      ledger.transactions.update(editingId, { ...input, splits });
+    } else if (editing && current) {
+      ledger.transact(() => {
+        if (current.deleted) restoreTransaction(ledger, current.id);
+        ledger.transactions.update(current.id, opened ? changedFields(input, changed) : input);
+      });
     } else {
-      ledger.transactions.create({ ...input, splits });
+      ledger.transactions.create(input);
     }
   } catch (error) {
     if (!(error instanceof LedgerError)) throw error;
     addLedgerIssues(issues, error.issues.length > 0 ? error.issues : [{ field: '' }]);
   }
   return issues;
+}
+
+/** The ledger's fields that follow from the form fields the person changed. */
+function changedFields(input: TransactionFields, changed: (field: keyof TransactionDraft) => boolean): Partial<TransactionFields> {
+  const patch: { -readonly [Field in keyof TransactionFields]?: TransactionFields[Field] } = {};
+  if (changed('date')) patch.date = input.date;
+  if (changed('amount') || changed('kind')) patch.amount = input.amount;
+  if (changed('accountId')) {
+    patch.accountId = input.accountId;
+    patch.currency = input.currency;
+  }
+  // Splitting or unsplitting changes the category too: a split transaction has none (REC7).
+  if (changed('categoryId') || changed('parts')) patch.categoryId = input.categoryId;
+  if (changed('parts')) patch.splits = input.splits;
+  if (changed('payee')) patch.payee = input.payee;
+  if (changed('notes')) patch.notes = input.notes;
+  if (changed('tags')) patch.tags = input.tags;
+  return patch;
+}
+
+/** Brings back a deleted transaction, and the other leg with it when it is a transfer. */
+function restoreTransaction(ledger: Ledger, id: string): void {
+  const transaction = ledger.transactions.get(id);
+  ledger.transactions.restore(id);
+  const other = transaction?.transferId ? ledger.transactions.get(transaction.transferId) : undefined;
+  if (other?.deleted) ledger.transactions.restore(other.id);
 }
 
 /** Deletes a transaction, and the other leg with it when it is a transfer. */
