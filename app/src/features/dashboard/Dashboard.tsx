@@ -70,7 +70,7 @@ export function Dashboard({ onOpen }: DashboardProps) {
           <ul className="bars">
             {spending.map((item) => (
               <li key={`${item.categoryId}-${item.currency}`} className="bars__row" data-testid="spending-row">
-                <span className="bars__label">{categories.find((category) => category.id === item.categoryId)?.name ?? text('uncategorised')}</span>
+                <span className="bars__label">{item.categoryId === null ? text('uncategorised') : (categories.find((category) => category.id === item.categoryId) ?? tally.ledger.categories.get(item.categoryId))?.name ?? text('uncategorised')}</span>
                 <Money amount={-item.spent} currency={item.currency} />
                 <span className="bars__bar" style={{ width: `${Math.max(4, (item.spent / largest) * 100)}%` }} />
               </li>
