@@ -36,6 +36,9 @@ export function Dashboard({ onOpen }: DashboardProps) {
   );
   const largest = spending[0]?.spent ?? 1;
   const monthName = formatMonth(month, locale);
+  // A category deleted since still names what was spent in it.
+  const categoryName = (id: string | null): string =>
+    (id === null ? undefined : (categories.find((category) => category.id === id) ?? tally.ledger.categories.get(id))?.name) ?? text('uncategorised');
 
   return (
     <section className="screen dashboard" aria-labelledby="home-title">
@@ -70,7 +73,7 @@ export function Dashboard({ onOpen }: DashboardProps) {
           <ul className="bars">
             {spending.map((item) => (
               <li key={`${item.categoryId}-${item.currency}`} className="bars__row" data-testid="spending-row">
-                <span className="bars__label">{item.categoryId === null ? text('uncategorised') : (categories.find((category) => category.id === item.categoryId) ?? tally.ledger.categories.get(item.categoryId))?.name ?? text('uncategorised')}</span>
+                <span className="bars__label">{categoryName(item.categoryId)}</span>
                 <Money amount={-item.spent} currency={item.currency} />
                 <span className="bars__bar" style={{ width: `${Math.max(4, (item.spent / largest) * 100)}%` }} />
               </li>
