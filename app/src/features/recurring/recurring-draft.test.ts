@@ -31,7 +31,7 @@ describe('the recurring item form', () => {
     const [saved] = ledger.recurring.list();
     expect(saved && draftOf(saved, { accountId: '', today: '' }, 'en-US')).toMatchObject({ amount: '12.50', direction: 'income', frequency: 'weekly', interval: '2' });
     if (!saved) return;
-    expect(saveRecurringDraft(ledger, { ...draftOf(saved, { accountId: '', today: '' }, 'en-US'), amount: '13' }, saved.id, 'en-US')).toEqual({});
+    expect(saveRecurringDraft(ledger, { ...draftOf(saved, { accountId: '', today: '' }, 'en-US'), amount: '13' }, { id: saved.id }, 'en-US')).toEqual({});
     expect(ledger.recurring.list().map((item) => item.amount)).toEqual([1_300]);
   });
 
@@ -80,5 +80,32 @@ describe('editing one occurrence', () => {
     if (!occurrence) throw new Error('no occurrence on 12 March');
     expect(saveOccurrenceDraft(ledger, occurrence, { amount: '', date: '', payee: '' }, 'en-US')).toEqual({ amount: 'amountMissing', date: 'dateInvalid' });
     expect(ledger.transactions.list()).toEqual([]);
+  });
+});
+
+describe('editing a recurring item while another device changes it', () => {
+  test('[LWW1] only what the person changed is written: a payee changed elsewhere meanwhile stays', () => {
+    const { ledger, blank } = setup();
+    saveRecurringDraft(ledger, { ...blank, amount: '950', payee: 'Landlord' }, undefined, 'en-US');
+    const [saved] = ledger.recurring.list();
+    if (!saved) throw new Error('not saved');
+    const opened = draftOf(saved, { accountId: '', today: '' }, 'en-US');
+    ledger.recurring.update(saved.id, { payee: 'Landlady' });
+    expect(saveRecurringDraft(ledger, { ...opened, amount: '975' }, { id: saved.id, opened }, 'en-US')).toEqual({});
+    expect(ledger.recurring.get(saved.id)).toMatchObject({ payee: 'Landlady', amount: -97_500 });
+  });
+
+  test('[REC5] an edit of an item deleted elsewhere is kept until saved again, which brings it back', () => {
+    const { ledger, blank } = setup();
+    saveRecurringDraft(ledger, { ...blank, amount: '950', payee: 'Landlord' }, undefined, 'en-US');
+    const [saved] = ledger.recurring.list();
+    if (!saved) throw new Error('not saved');
+    const opened = draftOf(saved, { accountId: '', today: '' }, 'en-US');
+    ledger.recurring.delete(saved.id);
+    const edited = { ...opened, amount: '975' };
+    expect(saveRecurringDraft(ledger, edited, { id: saved.id, opened }, 'en-US')).toEqual({ deleted: true });
+    expect(ledger.recurring.get(saved.id)).toMatchObject({ deleted: true, amount: -95_000 });
+    expect(saveRecurringDraft(ledger, edited, { id: saved.id, opened, restore: true }, 'en-US')).toEqual({});
+    expect(ledger.recurring.get(saved.id)).toMatchObject({ deleted: false, amount: -97_500 });
   });
 });

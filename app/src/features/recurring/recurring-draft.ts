@@ -4,7 +4,6 @@ import {
   LedgerError,
   money,
   parseCalendarDate,
-  parseMoney,
   type CurrencyCode,
   type FieldIssue,
   type Frequency,
@@ -12,6 +11,7 @@ import {
   type LedgerRecord,
   type RecurringTransaction,
 } from '@tally/schema';
+import { readAmount as readAmountText, type AmountProblem } from '../../ui/amount-text.js';
 
 export const DIRECTIONS = ['expense', 'income'] as const;
 export type Direction = (typeof DIRECTIONS)[number];
@@ -51,6 +51,9 @@ export type IssueCode =
   | 'notSaved';
 
 export type RecurringIssues = Partial<Record<RecurringField, IssueCode>>;
+
+/** What saving the form found: the fields' issues, or that another device deleted the item meanwhile. */
+export type RecurringSaveIssues = RecurringIssues & { readonly deleted?: true };
 
 export function isFrequency(value: string): value is Frequency {
   return FREQUENCIES.some((frequency) => frequency === value);
@@ -97,13 +100,17 @@ function wholeNumber(text: string): number | undefined {
   return /^\d{1,3}$/.test(text.trim()) ? Number(text.trim()) : undefined;
 }
 
+const AMOUNT_ISSUES = {
+  empty: 'amountMissing',
+  unreadable: 'amountInvalid',
+  negative: 'amountInvalid',
+  zero: 'amountZero',
+} as const satisfies Record<AmountProblem, IssueCode>;
+
 /** Minor units of a typed amount, always positive, or why the text is not one. */
 export function readAmount(text: string, currency: CurrencyCode, locale: string): { readonly ok: true; readonly units: number } | { readonly ok: false; readonly issue: IssueCode } {
-  if (text.trim() === '') return { ok: false, issue: 'amountMissing' };
-  const parsed = parseMoney(text, currency, locale);
-  if (!parsed.ok) return { ok: false, issue: 'amountInvalid' };
-  if (parsed.money.amount === 0) return { ok: false, issue: 'amountZero' };
-  return { ok: true, units: Math.abs(parsed.money.amount) };
+  const read = readAmountText(text, currency, locale, { zero: true });
+  return read.ok ? { ok: true, units: Math.abs(read.amount) } : { ok: false, issue: AMOUNT_ISSUES[read.problem] };
 }
 
 const FIELD_OF: Readonly<Record<string, RecurringField>> = {
@@ -129,11 +136,31 @@ export function issuesFromLedger(found: readonly FieldIssue[]): RecurringIssues 
   return issues;
 }
 
+/** The item being edited: the form as it opened, so only what the person changed is written. */
+export interface RecurringEditing {
+  readonly id: string;
+  /** Without it, the form is compared with the item as it is now. */
+  readonly opened?: RecurringDraft | undefined;
+  /** Save into an item another device deleted meanwhile, bringing it back. */
+  readonly restore?: boolean;
+}
+
+/** What the form writes; notes and how far occurrences were created are not the form's to change. */
+type RecurringFields = Omit<RecurringTransaction, 'notes' | 'createdThrough'>;
+
 /**
  * Checks the whole form, then creates or updates the recurring item in one ledger change, or
  * writes nothing and says what is wrong next to each field. Returns no issues once saved.
+ *
+ * An edit writes only the fields the person changed since the form opened, so a field another
+ * device changed meanwhile keeps that device's value (LWW1); an edit of an item deleted meanwhile
+ * is refused (`deleted`) until it is saved again with `restore`, never dropped.
  */
-export function saveRecurringDraft(ledger: Ledger, draft: RecurringDraft, editingId: string | undefined, locale: string): RecurringIssues {
+export function saveRecurringDraft(ledger: Ledger, draft: RecurringDraft, editing: RecurringEditing | undefined, locale: string): RecurringSaveIssues {
+  const current = editing ? ledger.recurring.get(editing.id) : undefined;
+  if (editing && (!current || current.deleted) && !editing.restore) return { deleted: true };
+  const opened = editing && current && !editing.restore ? (editing.opened ?? draftOf(current, { accountId: '', today: '' }, locale)) : undefined;
+  const changed = (...fields: (keyof RecurringDraft)[]) => opened === undefined || fields.some((field) => draft[field] !== opened[field]);
   const issues: RecurringIssues = {};
   const account = draft.accountId ? ledger.accounts.get(draft.accountId) : undefined;
   const amount = account && !account.deleted ? readAmount(draft.amount, account.currency, locale) : undefined;
@@ -153,7 +180,7 @@ export function saveRecurringDraft(ledger: Ledger, draft: RecurringDraft, editin
   else if (draft.endDate !== '' && !issues.startDate && draft.endDate < draft.startDate) issues.endDate = 'endBeforeStart';
   if (Object.keys(issues).length > 0 || !account || !amount?.ok || interval === undefined || dayOfMonth === undefined) return issues;
 
-  const fields = {
+  const fields: RecurringFields = {
     amount: draft.direction === 'expense' ? -amount.units : amount.units,
     currency: account.currency,
     accountId: account.id,
@@ -167,11 +194,37 @@ export function saveRecurringDraft(ledger: Ledger, draft: RecurringDraft, editin
     paused: draft.paused,
   };
   try {
-    if (editingId) ledger.recurring.update(editingId, fields);
-    else ledger.recurring.create(fields);
+    if (editing && current) {
+      ledger.transact(() => {
+        if (current.deleted) ledger.recurring.restore(current.id);
+        ledger.recurring.update(current.id, opened ? changedFields(fields, changed) : fields);
+      });
+    } else {
+      ledger.recurring.create(fields);
+    }
   } catch (error) {
     if (!(error instanceof LedgerError)) throw error;
     return issuesFromLedger(error.issues.length > 0 ? error.issues : [{ field: '', message: error.message }]);
   }
   return {};
+}
+
+/** The ledger's fields that follow from the form fields the person changed. */
+function changedFields(fields: RecurringFields, changed: (...fields: (keyof RecurringDraft)[]) => boolean): Partial<RecurringFields> {
+  const patch: { -readonly [Field in keyof RecurringFields]?: RecurringFields[Field] } = {};
+  if (changed('amount', 'direction')) patch.amount = fields.amount;
+  if (changed('accountId')) {
+    patch.accountId = fields.accountId;
+    patch.currency = fields.currency;
+  }
+  if (changed('categoryId')) patch.categoryId = fields.categoryId;
+  if (changed('payee')) patch.payee = fields.payee;
+  if (changed('frequency')) patch.frequency = fields.frequency;
+  if (changed('interval')) patch.interval = fields.interval;
+  // A day of the month counts only for monthly items, so changing the frequency may change it too.
+  if (changed('dayOfMonth', 'frequency')) patch.dayOfMonth = fields.dayOfMonth;
+  if (changed('startDate')) patch.startDate = fields.startDate;
+  if (changed('endDate')) patch.endDate = fields.endDate;
+  if (changed('paused')) patch.paused = fields.paused;
+  return patch;
 }
