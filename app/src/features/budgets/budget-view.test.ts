@@ -2,7 +2,7 @@ import { currencyCode, openLedger, type Ledger } from '@tally/schema';
 import { beforeEach, describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
 import { toTransactionRow } from '../../storage/transaction-row.js';
-import { budgetCurrency, budgetView, shiftMonth, spendingOf } from './budget-view.js';
+import { budgetView, shiftMonth, spendingOf } from './budget-view.js';
 
 let ledger: Ledger;
 let checking: string;
@@ -26,7 +26,7 @@ function view(month: string, currency = 'USD') {
     currency: currencyCode(currency),
     categories: ledger.categories.list(),
     budgets: ledger.budgets.list(),
-    spending: spendingOf(rows, (id) => ledger.transactions.get(id)?.splits ?? []),
+    spending: spendingOf(rows),
     rates: ledger.rateTable(),
   });
 }
@@ -91,24 +91,6 @@ describe('a month of the budget', () => {
     const converted = view('2026-11');
     expect(converted.unconverted).toBe(0);
     expect(lineOf('2026-11', groceries)?.spent.amount).toBe(1100);
-  });
-});
-
-describe('the budget currency', () => {
-  test('is the home currency once chosen', () => {
-    expect(budgetCurrency('EUR', ledger.accounts.list())).toBe('EUR');
-  });
-
-  test('before one is chosen, is the currency most open accounts use', () => {
-    const accounts = ledger.accounts.list();
-    ledger.accounts.create({ name: 'Euro card', type: 'credit', currency: 'EUR' });
-    ledger.accounts.create({ name: 'Euro savings', type: 'savings', currency: 'EUR' });
-    expect(budgetCurrency(null, accounts)).toBe('USD');
-    expect(budgetCurrency(null, ledger.accounts.list())).toBe('EUR');
-  });
-
-  test('is unknown without a home currency or an account', () => {
-    expect(budgetCurrency(null, [])).toBeNull();
   });
 });
 

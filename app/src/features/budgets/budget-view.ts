@@ -2,7 +2,6 @@ import {
   addMonths,
   budgetMonth,
   isCurrencyCode,
-  type Account,
   type Budget,
   type BudgetLine,
   type BudgetTotals,
@@ -10,7 +9,6 @@ import {
   type CurrencyCode,
   type LedgerRecord,
   type RateTable,
-  type SplitPart,
   type Transaction,
 } from '@tally/schema';
 import type { TransactionRow } from '../../storage/index.js';
@@ -70,33 +68,15 @@ export function budgetView(input: BudgetViewInput): BudgetView {
   };
 }
 
-/**
- * What the budget counts of each transaction. The index keeps no split parts, so an
- * uncategorised transaction is read whole from the ledger to find them (REC7).
- */
-export function spendingOf(rows: readonly TransactionRow[], splitsOf: (id: string) => readonly SplitPart[]): Spending[] {
+/** What the budget counts of each transaction: split parts each in their category (REC7). */
+export function spendingOf(rows: readonly TransactionRow[]): Spending[] {
   return rows.flatMap((row) => {
     const { currency } = row;
     if (!isCurrencyCode(currency)) return [];
-    const splits = row.categoryId === null && row.transferId === null ? splitsOf(row.id) : [];
-    return [{ date: row.date, amount: row.amount, currency, categoryId: row.categoryId, splits }];
+    return [{ date: row.date, amount: row.amount, currency, categoryId: row.categoryId, splits: row.splits }];
   });
 }
 
-/**
- * The currency budgets are kept and shown in: the ledger's home currency, or until one is chosen,
- * the currency most of the accounts use (the first in code order on a tie).
- */
-export function budgetCurrency(home: string | null, accounts: readonly Pick<Account, 'currency' | 'archived'>[]): CurrencyCode | null {
-  if (home !== null && isCurrencyCode(home)) return home;
-  const counts = new Map<CurrencyCode, number>();
-  for (const account of accounts) if (!account.archived) counts.set(account.currency, (counts.get(account.currency) ?? 0) + 1);
-  let best: CurrencyCode | null = null;
-  for (const [currency, count] of [...counts].sort(([a], [b]) => a.localeCompare(b))) {
-    if (best === null || count > (counts.get(best) ?? 0)) best = currency;
-  }
-  return best;
-}
 
 /** The `YYYY-MM` month `delta` months from `month`. */
 export function shiftMonth(month: string, delta: number): string {

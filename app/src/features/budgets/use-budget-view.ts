@@ -3,7 +3,8 @@ import { useMemo } from 'react';
 import { useTally } from '../../app/tally-context.js';
 import { useTransactionRows } from '../../app/use-transaction-rows.js';
 import { useHomeCurrency, useRecords } from '../../ledger/index.js';
-import { budgetCurrency, budgetView, spendingOf, type BudgetView } from './budget-view.js';
+import { displayCurrency } from '../../ledger/display-currency.js';
+import { budgetView, spendingOf, type BudgetView } from './budget-view.js';
 
 export interface BudgetScreenState {
   /** Null until there is a currency to budget in: no home currency and no account yet. */
@@ -23,9 +24,9 @@ export function useBudgetView(month: string): BudgetScreenState {
   const rates = useRecords(tally.rates);
   const home = useHomeCurrency();
   const { rows, loaded } = useTransactionRows();
-  const currency = budgetCurrency(home, accounts);
+  const currency = displayCurrency(home, accounts);
   const rateTable = useMemo(() => new RateTable(rates), [rates]);
-  const spending = useMemo(() => spendingOf(rows, (id) => tally.ledger.transactions.get(id)?.splits ?? []), [rows, tally.ledger]);
+  const spending = useMemo(() => spendingOf(rows), [rows]);
   const view = useMemo(
     () => (currency === null ? null : budgetView({ month, currency, categories, budgets, spending, rates: rateTable })),
     [month, currency, categories, budgets, spending, rateTable],

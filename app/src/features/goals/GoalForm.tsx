@@ -6,7 +6,7 @@ import { useRecords } from '../../ledger/index.js';
 import { describedBy, Field } from '../../ui/Field.js';
 import { formatDay, today } from '../../ui/locale.js';
 import { amountForInput, exampleAmount } from '../budgets/amount-text.js';
-import { budgetCurrency } from '../budgets/budget-view.js';
+import { displayCurrency } from '../../ledger/display-currency.js';
 import { useHomeCurrency } from '../../ledger/index.js';
 import { saveGoalDraft, type GoalDraft, type GoalIssues, type GoalProblem } from './goal-draft.js';
 import { goalMessages } from './messages.js';
@@ -32,7 +32,7 @@ export function GoalForm({ goal, onDone }: GoalFormProps) {
           targetDate: goal.targetDate ?? '',
           accountIds: goal.accountIds,
         }
-      : { name: '', target: '', currency: budgetCurrency(home, accounts) ?? '', targetDate: '', accountIds: [] },
+      : { name: '', target: '', currency: displayCurrency(home, accounts) ?? '', targetDate: '', accountIds: [] },
   );
   const [issues, setIssues] = useState<GoalIssues>({});
   const set = (field: 'name' | 'target' | 'currency' | 'targetDate') => (event: { target: { value: string } }) =>

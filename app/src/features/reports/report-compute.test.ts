@@ -1,7 +1,7 @@
 import { currencyCode, openLedger, type Ledger } from '@tally/schema';
 import * as Y from 'yjs';
 import { describe, expect, test } from 'vitest';
-import { computeReport, ratesInForce, reportCurrency, type ReportSources } from './report-compute.js';
+import { computeReport, ratesInForce, type ReportSources } from './report-compute.js';
 import type { ReportRequest } from './report-request.js';
 import { ReportTransactions } from './report-transactions.js';
 
@@ -31,13 +31,6 @@ function euroAndDollarLedger() {
 }
 
 describe('computing a report', () => {
-  test('reports are in the home currency once chosen, else in the currency most accounts hold', () => {
-    expect(reportCurrency(GBP, [{ currency: EUR }])).toBe(GBP);
-    expect(reportCurrency(null, [{ currency: USD }, { currency: EUR }, { currency: EUR }])).toBe(EUR);
-    expect(reportCurrency(null, [{ currency: USD }, { currency: EUR }])).toBe(EUR);
-    expect(reportCurrency(null, [])).toBeNull();
-  });
-
   test('the rates listed are the one in force when the period starts and those entered during it', () => {
     const rate = (date: string, from = USD, to = EUR, value = '0.9') => ({ date, from, to, rate: value });
     const rates = [rate('2026-01-10'), rate('2026-02-20'), rate('2026-03-15', EUR, USD, '1.1'), rate('2026-04-02'), rate('2026-03-01', GBP, EUR)];

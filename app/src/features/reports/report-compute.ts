@@ -4,33 +4,23 @@ import {
   netWorthOverTime,
   RateTable,
   spendingByCategory,
+  type Account,
   type CurrencyCode,
   type DatedRate,
   type ReportInput,
   type ReportTable,
 } from '@tally/schema';
+import { displayCurrency } from '../../ledger/display-currency.js';
 import type { Period } from './report-period.js';
 import type { ReportRequest, ReportResult } from './report-request.js';
 
 /** Everything of the ledger a report reads. */
 export interface ReportSources {
   readonly homeCurrency: CurrencyCode | null;
-  readonly accounts: ReportInput['accounts'];
+  readonly accounts: readonly (ReportInput['accounts'][number] & Pick<Account, 'archived'>)[];
   readonly categories: ReportInput['categories'];
   readonly rates: readonly DatedRate[];
   readonly transactions: ReportInput['transactions'];
-}
-
-/**
- * The currency reports are shown in: the home currency, or until one is chosen the currency
- * most accounts hold (alphabetically first on a tie), so a one-currency ledger needs no setup.
- */
-export function reportCurrency(home: CurrencyCode | null, accounts: readonly { readonly currency: CurrencyCode }[]): CurrencyCode | null {
-  if (home !== null) return home;
-  const counts = new Map<CurrencyCode, number>();
-  for (const account of accounts) counts.set(account.currency, (counts.get(account.currency) ?? 0) + 1);
-  const [first] = [...counts].sort(([a, countA], [b, countB]) => countB - countA || (a < b ? -1 : a > b ? 1 : 0));
-  return first?.[0] ?? null;
 }
 
 /**
@@ -67,7 +57,7 @@ function tableOf(input: ReportInput, request: ReportRequest): ReportTable {
 export function computeReport(sources: ReportSources, request: ReportRequest): ReportResult | null {
   const scope = request.accountIds === null ? null : new Set(request.accountIds);
   const accounts = scope === null ? sources.accounts : sources.accounts.filter((account) => scope.has(account.id));
-  const currency = reportCurrency(sources.homeCurrency, accounts.length > 0 ? accounts : sources.accounts);
+  const currency = displayCurrency(sources.homeCurrency, accounts.length > 0 ? accounts : sources.accounts);
   if (currency === null) return null;
   const input: ReportInput = {
     currency,
