@@ -2,12 +2,16 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { axeViolations } from './support/axe.js';
 import {
   chooseFile,
+  confirmAndWaitForWriting,
   confirmImport,
   expectedStatements,
   fixture,
+  focusedTestId,
+  generatedCsv,
   importFile,
   newestStoredTransaction,
   openImport,
+  undoRemoved,
   waitForMapping,
   waitForReview,
   waitForStoredTotals,
@@ -64,10 +68,15 @@ test('a bank CSV goes through the column mapping and the review, adds exactly it
   expect(await axeViolations(device.page)).toEqual([]);
   await device.byTestId('review-cancel').click();
 
-  // Undo from the list of recent imports removes that import, and only it.
+  // Undo from the list of recent imports removes that import, and only it, and says how many it removed.
   const entry = device.byTestId('recent-import').first();
   await entry.getByTestId('recent-undo').click();
+  expect(await undoRemoved(device, 'recent-undone')).toEqual({ removed: statement.transactions, text: `Import undone: ${statement.transactions} transactions removed.` });
   await device.page.locator('[data-testid="recent-import"][data-undone="true"]').waitFor(PATIENCE);
+  // The row's button stays, saying the import is undone, so focus is not thrown back to the page.
+  await expect(focusedTestId(device)).resolves.toBe('recent-undo');
+  await expect(entry.getByTestId('recent-undo').textContent()).resolves.toBe('Undone');
+  expect(await axeViolations(device.page)).toEqual([]);
   await waitForStoredTotals(device, before);
 });
 
@@ -83,9 +92,10 @@ test('OFX and QIF statements need no mapping: their transactions are reviewed an
   expect(await confirmImport(device)).toEqual({ count: statement.transactions, sum: statement.sum_minor });
   await waitForStoredTotals(device, { count: statement.transactions, sum: statement.sum_minor });
 
-  // Undo straight from the done step.
+  // Undo straight from the done step: the count is announced and focus stays on the step's other button.
   await device.byTestId('undo-import').click();
-  await device.byTestId('import-undone').waitFor(PATIENCE);
+  expect((await undoRemoved(device, 'import-undone')).removed).toBe(statement.transactions);
+  await expect(focusedTestId(device)).resolves.toBe('import-another');
   await waitForStoredTotals(device, { count: 0, sum: 0 });
 
   // A QIF file is recognised by its content too, and each split transaction counts once.
@@ -134,6 +144,55 @@ test('a malformed file says which line is wrong, in words, and leaves the ledger
   await expect(error.getAttribute('data-code')).resolves.toBe('not-text');
   await expect(device.byTestId('import-error-reason').textContent()).resolves.toMatch(/^Line 1: The file is not text/);
   await waitForStoredTotals(device, ledger);
+});
+
+test('an import cut short by closing the tab mid-write is listed as stopped partway, and undo takes out every transaction it wrote', async () => {
+  const device = await world.device();
+  await device.addAccount('Everyday', 'USD');
+  await device.addTransaction({ amount: '4.20', payee: 'Corner Café', account: 'Everyday', date: '2026-01-05' });
+  const before = { count: 1, sum: -420 };
+
+  await openImport(device);
+  await chooseFile(device, generatedCsv(20_000, 'long-statement.csv'), 'Everyday');
+  await waitForMapping(device);
+  await device.byTestId('mapping-continue').click();
+  await waitForReview(device);
+  await confirmAndWaitForWriting(device, 1_000);
+  await device.reload();
+
+  await openImport(device);
+  const entry = device.page.locator('[data-testid="recent-import"]', { hasText: 'long-statement.csv' });
+  await expect(entry.getAttribute('data-complete')).resolves.toBe('false');
+  await expect(entry.textContent()).resolves.toMatch(/Stopped partway: [\d,]+ of 20,000 transactions into Everyday/);
+  expect(await axeViolations(device.page)).toEqual([]);
+  await entry.getByTestId('recent-undo').click();
+  const { removed, text } = await undoRemoved(device, 'recent-undone');
+  expect(removed).toBeGreaterThan(0);
+  expect(text).toBe(`Import undone: ${removed.toLocaleString('en-US')} transactions removed.`);
+  await expect(focusedTestId(device)).resolves.toBe('recent-undo');
+  await waitForStoredTotals(device, before);
+  expect(await axeViolations(device.page)).toEqual([]);
+});
+
+test('a line of no amount (a waived fee) is reviewed as neither money in nor money out, and imported', async () => {
+  const device = await world.device();
+  await device.addAccount('Fees', 'USD');
+  const file = { name: 'waived.csv', buffer: Buffer.from('Date,Description,Amount\n2026-03-01,Bakery,-3.50\n2026-03-02,Monthly fee waived,0.00\n2026-03-03,Salary,2000.00\n') };
+  await openImport(device);
+  await chooseFile(device, file, 'Fees');
+  await waitForMapping(device);
+  await device.byTestId('mapping-continue').click();
+  expect(await waitForReview(device)).toEqual({ included: 3, sum: 199_650, duplicates: 0 });
+  const directions = await device.byTestId('review-amount').evaluateAll((cells) => cells.map((cell) => [cell.getAttribute('data-direction'), cell.textContent]));
+  expect(directions).toEqual([
+    ['out', '-$3.50'],
+    ['none', '$0.00No amount'],
+    ['in', '$2,000.00'],
+  ]);
+  await expect(device.byTestId('review-no-amount').textContent()).resolves.toMatch(/^1 line has no amount .*neither money in nor money out/);
+  expect(await axeViolations(device.page)).toEqual([]);
+  expect(await confirmImport(device)).toEqual({ count: 3, sum: 199_650 });
+  await waitForStoredTotals(device, { count: 3, sum: 199_650 });
 });
 
 test('the columns chosen for a bank are used again for its next file', async () => {

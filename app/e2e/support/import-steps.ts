@@ -132,3 +132,28 @@ export function generatedCsv(count: number, name = 'large-statement.csv'): BankF
   }
   return { name, buffer: Buffer.from(`${lines.join('\r\n')}\r\n`) };
 }
+
+/** Confirms the review and waits until writing has added at least `done` transactions. */
+export async function confirmAndWaitForWriting(device: TallyDevice, done: number): Promise<void> {
+  await device.byTestId('review-confirm').click();
+  await device.page.waitForFunction(
+    (want) => {
+      const progress = document.querySelector('[data-testid="import-progress"][data-phase="writing"]');
+      return progress !== null && Number(progress.getAttribute('data-done')) >= want;
+    },
+    done,
+    { ...PATIENCE, polling: 'raf' },
+  );
+}
+
+/** The test id of the element that has focus, or null. */
+export async function focusedTestId(device: TallyDevice): Promise<string | null> {
+  return device.page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null);
+}
+
+/** Waits for an undo's announcement in the region with this test id: how many transactions it removed. */
+export async function undoRemoved(device: TallyDevice, statusTestId: string): Promise<{ removed: number; text: string }> {
+  const status = device.page.locator(`[data-testid="${statusTestId}"][data-outcome="removed"]`);
+  await status.waitFor(PATIENCE);
+  return { removed: Number(await status.getAttribute('data-removed')), text: (await status.textContent()) ?? '' };
+}

@@ -8,6 +8,7 @@ import { ProgressStep } from './ProgressStep.js';
 import { RecentImportsList } from './RecentImportsList.js';
 import { ReviewStep } from './ReviewStep.js';
 import { FileSummary } from './FileSummary.js';
+import type { RecentImport } from './recent-imports.js';
 import { useImport } from './use-import.js';
 import './import.css';
 
@@ -20,6 +21,7 @@ export default function ImportFlow() {
   const { step } = flow;
   const account = flow.accountId ? tally.accounts.get(flow.accountId) : undefined;
   const currency = account?.currency ?? 'USD';
+  const undone = (entry: RecentImport): boolean => flow.recent.some((item) => item.batch === entry.batch && item.undone);
 
   return (
     <>
@@ -41,9 +43,20 @@ export default function ImportFlow() {
         />
       )}
       {step.kind === 'done' && (
-        <DoneStep entry={step.entry} accountName={account?.name ?? ''} currency={currency} undone={step.undone} canUndo={step.undone === null && !flow.recent.some((entry) => entry.batch === step.entry.batch && entry.undone)} onUndo={() => flow.undoFromDone(step.entry)} onAnother={flow.reset} />
+        <DoneStep entry={step.entry} accountName={account?.name ?? ''} currency={currency} canUndo={!undone(step.entry)} onUndo={flow.undo} onAnother={flow.reset} />
       )}
-      {step.kind === 'failed' && <FailedStep fileName={flow.fileName} line={step.line} code={step.code} values={step.values} onChooseAnother={flow.reset} />}
+      {step.kind === 'failed' && (
+        <FailedStep
+          fileName={flow.fileName}
+          line={step.line}
+          code={step.code}
+          values={step.values}
+          partial={step.partial}
+          canUndo={step.partial !== null && !undone(step.partial)}
+          onUndo={flow.undo}
+          onChooseAnother={flow.reset}
+        />
+      )}
       {(step.kind === 'choose' || step.kind === 'done') && <RecentImportsList recent={flow.recent} accounts={accounts} onUndo={flow.undo} />}
     </>
   );

@@ -12,7 +12,7 @@ export function ProgressStep({ fileName, progress, onCancel }: { readonly fileNa
   const values = { done: progress?.done ?? 0, total: progress?.total ?? 0 };
   const counted = phase === 'suggesting' || phase === 'writing';
   return (
-    <section className="card" aria-labelledby="import-progress-title" data-testid="import-progress" data-phase={phase}>
+    <section className="card" aria-labelledby="import-progress-title" data-testid="import-progress" data-phase={phase} data-done={values.done}>
       <StepHeading id="import-progress-title">{text('progress.title', { file: fileName })}</StepHeading>
       <p id="import-progress-status" role="status">
         {text(`progress.${phase}`, values)}

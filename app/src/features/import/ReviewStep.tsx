@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useLocale, useText } from '../../i18n/index.js';
 import { formatDay } from '../../ui/locale.js';
 import { importMessages } from './messages.js';
-import { pageOf, setDuplicates, summarise, toggleLine, type ReviewLine, type Selection } from './review.js';
+import { directionOf, pageOf, setDuplicates, summarise, toggleLine, type ReviewLine, type Selection } from './review.js';
 import { StepHeading } from './StepHeading.js';
 
 const PAGE_SIZE = 50;
@@ -40,6 +40,11 @@ export function ReviewStep({ lines, selection, currency, categories, onSelect, o
       <p role="status" data-testid="review-summary" data-included={summary.included} data-sum={summary.sum} data-duplicates={summary.duplicates}>
         {text.count('review.selected', summary.included, { total: summary.lines, sum })}
       </p>
+      {summary.noAmount > 0 && (
+        <p className="hint" data-testid="review-no-amount">
+          {text.count('review.noAmount', summary.noAmount)}
+        </p>
+      )}
       {summary.duplicates > 0 && (
         <div className="import__duplicates">
           <p className="hint">{text.count('review.duplicates', summary.duplicates)}</p>
@@ -84,7 +89,10 @@ export function ReviewStep({ lines, selection, currency, categories, onSelect, o
                 <th scope="row" className="import__payee">
                   {line.payee}
                 </th>
-                <td className="import__number">{formatMoney(money(line.amount, currency), locale)}</td>
+                <td className="import__number" data-testid="review-amount" data-direction={directionOf(line.amount)}>
+                  <span className={`money money--${directionOf(line.amount)}`}>{formatMoney(money(line.amount, currency), locale)}</span>
+                  {line.amount === 0 && <span className="tag import__no-amount">{text('review.noAmountTag')}</span>}
+                </td>
                 <td data-testid="review-category">{categoryOf(line)}</td>
                 <td>
                   <span className={line.match.kind === 'new' ? 'tag' : 'tag import__duplicate'}>{text(`status.${line.match.kind}`)}</span>

@@ -13,6 +13,14 @@ export class ImportFailure extends Error {
   }
 }
 
+/** The worker was ended (the user cancelled, or left the screen) before it answered. */
+export class ImportCancelled extends Error {
+  override readonly name = 'ImportCancelled';
+  constructor() {
+    super('the import worker was ended before it answered');
+  }
+}
+
 export type Progress = { readonly phase: WorkPhase; readonly done: number; readonly total: number };
 type Answer = Exclude<WorkerReply, { type: 'progress' } | { type: 'failed' }>;
 
@@ -52,8 +60,10 @@ export class ImportWorker {
     });
   }
 
+  /** Ends the worker; a request still waiting is settled as cancelled, so nothing awaits it for ever. */
   terminate(): void {
     this.worker.terminate();
+    this.pending?.reject(new ImportCancelled());
     this.pending = undefined;
   }
 

@@ -1,5 +1,4 @@
 import { transactionKind, validateRecord, type Ledger } from '@tally/schema';
-import type { Example } from '../categorise/index.js';
 import type { TransactionRow } from '../../storage/index.js';
 import type { KnownTransaction } from './duplicates.js';
 import { batchOf } from './import-id.js';
@@ -12,8 +11,6 @@ import { ImportError } from './statement.js';
  * arrives in a couple of hundred updates.
  */
 const BATCH = 250;
-/** History the category model learns from: the newest transactions say most about the next ones. */
-const HISTORY = 20_000;
 
 /** Lets the page handle input and paint between two batches of work. */
 function nextTask(): Promise<void> {
@@ -33,44 +30,60 @@ export async function knownTransactions(ledger: Ledger, rows: readonly Transacti
   return known;
 }
 
-/** The user's categorised transactions, newest first, for the on-device model to learn from. */
-export function categorisedHistory(rows: readonly TransactionRow[]): Example[] {
-  const history: Example[] = [];
-  for (const row of rows) {
-    if (history.length >= HISTORY) break;
-    if (row.categoryId !== null) history.push({ payee: row.payee, notes: row.notes, amount: row.amount, categoryId: row.categoryId });
-  }
-  return history;
-}
-
-/**
- * Writes an import's transactions in batches, each one ledger update, so the page keeps answering.
- * Every transaction is checked before the first is written, so a refusal, naming its line, writes
- * nothing.
- */
-export async function writeImport(ledger: Ledger, lines: readonly LineToWrite[], onProgress: (done: number) => void): Promise<string[]> {
+/** Refuses an import whose lines the ledger would not keep, naming the first such line, before anything is written. */
+export async function checkImport(lines: readonly LineToWrite[]): Promise<void> {
   for (let at = 0; at < lines.length; at += BATCH * 4) {
     const refused = lines.slice(at, at + BATCH * 4).find(({ transaction }) => !validateRecord(transactionKind, transaction).ok);
     if (refused) throw new ImportError(refused.line, 'the ledger refuses this transaction', 'refused');
     await nextTask();
   }
-  const ids: string[] = [];
-  for (let at = 0; at < lines.length; at += BATCH) {
-    ledger.transact(() => {
-      for (const { transaction } of lines.slice(at, at + BATCH)) ids.push(ledger.transactions.create(transaction).id);
-    });
-    onProgress(ids.length);
-    await nextTask();
-  }
-  return ids;
 }
 
-/** Deletes what an import wrote and is still there; a transaction since deleted or re-imported elsewhere is left alone. */
-export async function undoImport(ledger: Ledger, batch: string, ids: readonly string[]): Promise<number> {
-  const live = ids.filter((id) => {
-    const transaction = ledger.transactions.get(id);
-    return transaction !== undefined && !transaction.deleted && batchOf(transaction.importId) === batch;
-  });
+/** Writing stopped partway: `written` transactions are in the ledger, and their import can be undone. */
+export class ImportInterrupted extends Error {
+  override readonly name = 'ImportInterrupted';
+  constructor(
+    readonly written: number,
+    cause: unknown,
+  ) {
+    super(`the import stopped after ${written} transactions`, { cause });
+  }
+}
+
+/**
+ * Writes checked transactions in batches, each one ledger update, so the page keeps answering.
+ * The ledger can still refuse one on the way (another device deleted the account meanwhile): any
+ * error then says how many were written, as `ImportInterrupted`.
+ */
+export async function writeImport(ledger: Ledger, lines: readonly LineToWrite[], onProgress: (done: number) => Promise<void> | void): Promise<number> {
+  let written = 0;
+  try {
+    for (let at = 0; at < lines.length; at += BATCH) {
+      ledger.transact(() => {
+        for (const { transaction } of lines.slice(at, at + BATCH)) {
+          ledger.transactions.create(transaction);
+          written += 1;
+        }
+      });
+      await onProgress(written);
+      await nextTask();
+    }
+  } catch (error) {
+    throw new ImportInterrupted(written, error);
+  }
+  return written;
+}
+
+/**
+ * Deletes what an import wrote and is still there, found by the batch in each transaction's import
+ * id — so an import cut short, even by a closed tab, comes out whole. A transaction since deleted
+ * is left alone.
+ */
+export async function undoImport(ledger: Ledger, batch: string): Promise<number> {
+  const live = ledger.transactions
+    .list()
+    .filter((transaction) => batchOf(transaction.importId) === batch)
+    .map((transaction) => transaction.id);
   for (let at = 0; at < live.length; at += BATCH) {
     ledger.transact(() => {
       for (const id of live.slice(at, at + BATCH)) ledger.transactions.delete(id);

@@ -36,3 +36,10 @@ test('progress is reported as the lines are worked through', () => {
   prepareReview(Array.from({ length: 4_500 }, (_, i) => statementLine(i + 2, `Shop ${i}`, -i - 1)), [], [], history, (phase, done) => phases.push(`${phase}:${done}`));
   expect(phases).toEqual(['matching:0', 'suggesting:0', 'suggesting:2000', 'suggesting:4000']);
 });
+
+test('a line of no amount gets no learned category: the model would read it as money coming in', () => {
+  const income: Example[] = Array.from({ length: 10 }, (_, i) => ({ payee: `Harbour Bank interest ${i}`, notes: '', amount: 120 + i, categoryId: 'interest' }));
+  const bankRule: CategoryRule = { field: 'payee', contains: 'card fee', categoryId: 'fees' };
+  const lines = prepareReview([statementLine(2, 'Harbour Bank fee waived', 0), statementLine(3, 'Harbour Bank card fee waived', 0), statementLine(4, 'Harbour Bank interest', 130)], [], [bankRule], income);
+  expect(lines.map((line) => line.suggestion)).toEqual([null, { categoryId: 'fees', source: 'rule' }, { categoryId: 'interest', source: 'learned' }]);
+});

@@ -25,9 +25,12 @@ export function prepareReview(
   const keys = importKeys(lines);
   onProgress('suggesting', 0, lines.length);
   const model = CategoryModel.train(history);
+  // The model weighs whether money came in or went out, and a zero amount did neither: a waived fee
+  // would read as income. Such a line gets a category from the user's rules, or none.
+  const untrained = CategoryModel.train([]);
   return lines.map((line, i) => {
     if (i % REPORT_EVERY === 0 && i > 0) onProgress('suggesting', i, lines.length);
-    const suggestion = suggestCategory({ payee: line.payee, notes: line.memo, amount: line.amount }, rules, model);
+    const suggestion = suggestCategory({ payee: line.payee, notes: line.memo, amount: line.amount }, rules, line.amount === 0 ? untrained : model);
     return {
       line: line.line,
       date: line.date,

@@ -2,61 +2,65 @@ import type { TallyDatabase } from '../../storage/index.js';
 
 /** One import as this device remembers it, for the list of recent imports and their undo. */
 export interface RecentImport {
-  /** The batch every transaction of the import carries in its import id. */
+  /** The batch every transaction of the import carries in its import id: undo finds them by it. */
   readonly batch: string;
   readonly fileName: string;
   readonly accountId: string;
   /** When it was confirmed, milliseconds since 1970. */
   readonly at: number;
+  /** Transactions written so far: all of them once `complete`. */
   readonly count: number;
-  /** Signed minor units, in the account's currency. */
+  /** Transactions the import set out to write. */
+  readonly total: number;
+  /** Signed minor units of what the import set out to write, in the account's currency. */
   readonly sum: number;
+  /** False while writing, and for ever after if writing stopped partway (an error, the tab closed). */
+  readonly complete: boolean;
   readonly undone: boolean;
 }
 
 const LIST_KEY = 'import.recent';
-/** The transactions of one import, kept apart from the list so the list stays small to read. */
-const IDS_PREFIX = 'import.ids.';
 const KEEP = 10;
 
-function isRecentImport(value: unknown): value is RecentImport {
-  if (typeof value !== 'object' || value === null) return false;
+/** A stored entry, or undefined for anything else; entries stored before imports could stop partway were complete. */
+function readRecentImport(value: unknown): RecentImport | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
   const fields: Record<string, unknown> = { ...value };
-  return (
-    ['batch', 'fileName', 'accountId'].every((name) => typeof fields[name] === 'string') &&
-    ['at', 'count', 'sum'].every((name) => typeof fields[name] === 'number') &&
-    typeof fields['undone'] === 'boolean'
-  );
+  const { batch, fileName, accountId, at, count, sum, undone, total = count, complete = true } = fields;
+  if (typeof batch !== 'string' || typeof fileName !== 'string' || typeof accountId !== 'string') return undefined;
+  if (typeof at !== 'number' || typeof count !== 'number' || typeof sum !== 'number' || typeof total !== 'number') return undefined;
+  if (typeof undone !== 'boolean' || typeof complete !== 'boolean') return undefined;
+  return { batch, fileName, accountId, at, count, total, sum, complete, undone };
 }
 
-/** The last few imports made on this device, newest first, with the ids each one wrote. */
+export type RecentImportChange = Partial<Pick<RecentImport, 'count' | 'complete' | 'undone'>>;
+
+/** The last few imports made on this device, newest first. */
 export class RecentImports {
   constructor(private readonly db: TallyDatabase) {}
 
   async list(): Promise<RecentImport[]> {
     const entry = await this.db.settings.get(LIST_KEY);
-    return Array.isArray(entry?.value) ? entry.value.filter(isRecentImport) : [];
+    return Array.isArray(entry?.value) ? entry.value.flatMap((item) => readRecentImport(item) ?? []) : [];
   }
 
-  async add(entry: RecentImport, transactionIds: readonly string[]): Promise<void> {
+  /** Remembers an import before its first transaction is written, so even one cut short can be undone. */
+  async add(entry: RecentImport): Promise<void> {
+    await this.write((list) => [entry, ...list.filter((item) => item.batch !== entry.batch)].slice(0, KEEP));
+  }
+
+  async update(batch: string, change: RecentImportChange): Promise<void> {
+    await this.write((list) => list.map((item) => (item.batch === batch ? { ...item, ...change } : item)));
+  }
+
+  /** Forgets an import that wrote nothing: there is nothing to undo. */
+  async forget(batch: string): Promise<void> {
+    await this.write((list) => list.filter((item) => item.batch !== batch));
+  }
+
+  private async write(change: (list: RecentImport[]) => RecentImport[]): Promise<void> {
     await this.db.transaction('rw', this.db.settings, async () => {
-      const list = [entry, ...(await this.list()).filter((item) => item.batch !== entry.batch)];
-      const dropped = list.slice(KEEP).map((item) => IDS_PREFIX + item.batch);
-      await this.db.settings.bulkDelete(dropped);
-      await this.db.settings.put({ key: IDS_PREFIX + entry.batch, value: [...transactionIds] });
-      await this.db.settings.put({ key: LIST_KEY, value: list.slice(0, KEEP) });
-    });
-  }
-
-  async transactionIds(batch: string): Promise<string[]> {
-    const entry = await this.db.settings.get(IDS_PREFIX + batch);
-    return Array.isArray(entry?.value) ? entry.value.filter((id): id is string => typeof id === 'string') : [];
-  }
-
-  async markUndone(batch: string): Promise<void> {
-    await this.db.transaction('rw', this.db.settings, async () => {
-      const list = (await this.list()).map((item) => (item.batch === batch ? { ...item, undone: true } : item));
-      await this.db.settings.put({ key: LIST_KEY, value: list });
+      await this.db.settings.put({ key: LIST_KEY, value: change(await this.list()) });
     });
   }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { batchOf, importIdOf, lineKeyOf } from './import-id.js';
-import { initialSelection, pageOf, setDuplicates, summarise, toggleLine, transactionsToWrite, type ReviewLine } from './review.js';
+import { directionOf, initialSelection, pageOf, setDuplicates, summarise, toggleLine, transactionsToWrite, type ReviewLine } from './review.js';
 
 function line(partial: Partial<ReviewLine> & Pick<ReviewLine, 'line' | 'amount'>): ReviewLine {
   return { date: '2026-03-01', payee: 'Bakery', memo: '', key: `line:${partial.line}`, match: { kind: 'new' }, suggestion: null, ...partial };
@@ -18,7 +18,7 @@ describe('reviewing an import', () => {
   it('leaves out the lines already in the ledger and includes every new one', () => {
     const selection = initialSelection(lines);
     expect(selection).toEqual([true, false, true, false]);
-    expect(summarise(lines, selection)).toEqual({ lines: 4, included: 2, sum: 9650, duplicates: 2, duplicatesIncluded: 0 });
+    expect(summarise(lines, selection)).toEqual({ lines: 4, included: 2, sum: 9650, duplicates: 2, duplicatesIncluded: 0, noAmount: 0 });
   });
 
   it('lets one line in or out, and all duplicates at once, without touching the others', () => {
@@ -36,6 +36,16 @@ describe('reviewing an import', () => {
     expect(written[2]?.transaction.categoryId).toBeNull();
     for (const { transaction } of written) expect(batchOf(transaction.importId ?? null)).toBe(BATCH);
     expect(lineKeyOf(written[0]?.transaction.importId ?? '')).toBe('line:2');
+  });
+
+  it('counts a line of no amount (a waived fee) as neither money in nor out, and still imports it', () => {
+    const waived = [...lines, line({ line: 6, amount: 0, payee: 'Monthly fee waived' })];
+    const selection = initialSelection(waived);
+    expect(waived.map((item) => directionOf(item.amount))).toEqual(['out', 'out', 'in', 'out', 'none']);
+    expect(summarise(waived, selection)).toMatchObject({ included: 3, sum: 9650, noAmount: 1 });
+    expect(summarise(waived, toggleLine(selection, 4))).toMatchObject({ included: 2, noAmount: 0 });
+    const written = transactionsToWrite(waived, selection, { accountId: 'a', currency: 'USD', batch: BATCH, categoryIds: new Set() });
+    expect(written.at(-1)?.transaction).toMatchObject({ amount: 0, payee: 'Monthly fee waived' });
   });
 
   it('cuts payees and notes to what the ledger keeps', () => {

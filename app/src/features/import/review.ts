@@ -46,6 +46,13 @@ export interface SelectionSummary {
   readonly sum: number;
   readonly duplicates: number;
   readonly duplicatesIncluded: number;
+  /** Included lines of no amount (a waived fee): kept as records, neither money in nor out. */
+  readonly noAmount: number;
+}
+
+/** Which way a line moves money; a zero amount (0.00, a waived fee) moves none. */
+export function directionOf(amount: number): 'in' | 'out' | 'none' {
+  return amount > 0 ? 'in' : amount < 0 ? 'out' : 'none';
 }
 
 export function summarise(lines: readonly ReviewLine[], selection: Selection): SelectionSummary {
@@ -53,17 +60,19 @@ export function summarise(lines: readonly ReviewLine[], selection: Selection): S
   let sum = 0;
   let duplicates = 0;
   let duplicatesIncluded = 0;
+  let noAmount = 0;
   lines.forEach((line, i) => {
     const chosen = selection[i] === true;
     const duplicate = line.match.kind !== 'new';
     if (chosen) {
       included += 1;
       sum += line.amount;
+      if (line.amount === 0) noAmount += 1;
     }
     if (duplicate) duplicates += 1;
     if (duplicate && chosen) duplicatesIncluded += 1;
   });
-  return { lines: lines.length, included, sum, duplicates, duplicatesIncluded };
+  return { lines: lines.length, included, sum, duplicates, duplicatesIncluded, noAmount };
 }
 
 export interface ImportTarget {

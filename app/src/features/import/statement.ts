@@ -40,6 +40,8 @@ export const IMPORT_ERROR_CODES = [
   'refused',
   /** The file could not be read for a reason of Tally's own, not the file's. */
   'unreadable',
+  /** Writing stopped partway (the ledger refused a line another device made invalid, or an error). */
+  'interrupted',
 ] as const;
 export type ImportErrorCode = (typeof IMPORT_ERROR_CODES)[number];
 

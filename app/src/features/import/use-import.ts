@@ -5,10 +5,12 @@ import type { CsvMapping } from './csv-mapping.js';
 import type { CsvTable } from './csv-reader.js';
 import { firstColumnsMapping } from './csv-preview.js';
 import { importDatabase } from './import-database.js';
-import { ImportFailure, ImportWorker, type Progress } from './import-worker-client.js';
-import { categorisedHistory, knownTransactions, undoImport, writeImport } from './ledger-import.js';
+import { examplesOf } from '../categorise/history.js';
+import { ImportCancelled, ImportFailure, ImportWorker, type Progress } from './import-worker-client.js';
+import { knownTransactions, undoImport } from './ledger-import.js';
 import { MappingMemory } from './mapping-memory.js';
 import { RecentImports, type RecentImport } from './recent-imports.js';
+import { runImport } from './run-import.js';
 import { initialSelection, summarise, transactionsToWrite, type ReviewLine, type Selection } from './review.js';
 import type { StatementFormat } from './read-statement.js';
 import { ImportError, type ImportErrorCode, type ImportErrorValues } from './statement.js';
@@ -26,13 +28,24 @@ export type ImportStep =
   | { readonly kind: 'working'; readonly progress: Progress | { readonly phase: 'writing'; readonly done: number; readonly total: number } | null }
   | { readonly kind: 'mapping'; readonly csv: CsvFile; readonly mapping: CsvMapping; readonly origin: 'remembered' | 'guessed' | 'none' }
   | { readonly kind: 'review'; readonly lines: readonly ReviewLine[]; readonly selection: Selection }
-  | { readonly kind: 'done'; readonly entry: RecentImport; readonly undone: number | null }
-  | { readonly kind: 'failed'; readonly line: number; readonly code: ImportErrorCode; readonly values: ImportErrorValues };
+  | { readonly kind: 'done'; readonly entry: RecentImport }
+  | {
+      readonly kind: 'failed';
+      readonly line: number;
+      readonly code: ImportErrorCode;
+      readonly values: ImportErrorValues;
+      /** What an import that stopped partway wrote, to undo; null when nothing was written. */
+      readonly partial: RecentImport | null;
+    };
 
-/** Turns anything the file or the ledger refused into the failed step; other errors are Tally's own bugs. */
+/**
+ * Turns anything the file or the ledger refused into the failed step. Any other error is Tally's
+ * own bug: it is reported as such, and the user still gets a way out instead of a screen stuck working.
+ */
 function failedStep(error: unknown): ImportStep {
-  if (error instanceof ImportFailure || error instanceof ImportError) return { kind: 'failed', line: error.line, code: error.code, values: error.values };
-  throw error;
+  if (error instanceof ImportFailure || error instanceof ImportError) return { kind: 'failed', line: error.line, code: error.code, values: error.values, partial: null };
+  reportError(error);
+  return { kind: 'failed', line: 0, code: 'unreadable', values: {}, partial: null };
 }
 
 /**
@@ -67,7 +80,7 @@ export function useImport() {
     try {
       await work(current);
     } catch (error) {
-      if (!current()) return;
+      if (!current() || error instanceof ImportCancelled) return;
       stopWorker();
       setStep(failedStep(error));
     }
@@ -87,7 +100,7 @@ export function useImport() {
       const active = worker.current;
       if (!current() || !active) return;
       const answer = await active.ask(
-        { type: 'review', mapping, currency: account.currency, known, rules: [...tally.rules.all()], history: categorisedHistory(rows) },
+        { type: 'review', mapping, currency: account.currency, known, rules: [...tally.rules.all()], history: examplesOf(rows) },
         onProgress(current),
       );
       if (!current() || answer.type !== 'review') return;
@@ -139,24 +152,24 @@ export function useImport() {
       const toWrite = transactionsToWrite(lines, selection, { accountId: account.id, currency: account.currency, batch, categoryIds });
       const total = toWrite.length;
       setStep({ kind: 'working', progress: { phase: 'writing', done: 0, total } });
-      const ids = await writeImport(tally.ledger, toWrite, (done) => setStep({ kind: 'working', progress: { phase: 'writing', done, total } }));
-      const entry: RecentImport = { batch, fileName, accountId: account.id, at: Date.now(), count: ids.length, sum: summarise(lines, selection).sum, undone: false };
-      await new RecentImports(importDatabase()).add(entry, ids);
+      const started: RecentImport = { batch, fileName, accountId: account.id, at: Date.now(), count: 0, total, sum: summarise(lines, selection).sum, complete: false, undone: false };
+      const outcome = await runImport(tally.ledger, new RecentImports(importDatabase()), started, toWrite, (done) =>
+        setStep({ kind: 'working', progress: { phase: 'writing', done, total } }),
+      );
       await refreshRecent();
-      setStep({ kind: 'done', entry, undone: null });
+      if (outcome.kind === 'written') setStep({ kind: 'done', entry: outcome.entry });
+      else {
+        const { count } = outcome.entry;
+        setStep({ kind: 'failed', line: 0, code: 'interrupted', values: {}, partial: count > 0 ? outcome.entry : null });
+      }
     });
 
+  /** Removes an import's transactions, however many of them were written; how many it removed. */
   const undo = async (entry: RecentImport): Promise<number> => {
-    const store = new RecentImports(importDatabase());
-    const removed = await undoImport(tally.ledger, entry.batch, await store.transactionIds(entry.batch));
-    await store.markUndone(entry.batch);
+    const removed = await undoImport(tally.ledger, entry.batch);
+    await new RecentImports(importDatabase()).update(entry.batch, { undone: true });
     await refreshRecent();
     return removed;
-  };
-
-  const undoFromDone = async (entry: RecentImport) => {
-    const removed = await undo(entry);
-    setStep({ kind: 'done', entry, undone: removed });
   };
 
   const reset = () => {
@@ -175,8 +188,7 @@ export function useImport() {
     choose: (file: File, account: LedgerRecord<Account>) => void choose(file, account),
     confirmMapping: (csv: CsvFile, mapping: CsvMapping) => void confirmMapping(csv, mapping),
     confirm: (lines: readonly ReviewLine[], selection: Selection) => void confirm(lines, selection),
-    undo: (entry: RecentImport) => void undo(entry),
-    undoFromDone: (entry: RecentImport) => void undoFromDone(entry),
+    undo,
     reset,
   };
 }
