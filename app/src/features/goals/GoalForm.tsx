@@ -5,10 +5,10 @@ import { useLocale, useText } from '../../i18n/index.js';
 import { useRecords } from '../../ledger/index.js';
 import { describedBy, Field } from '../../ui/Field.js';
 import { formatDay, today } from '../../ui/locale.js';
-import { amountForInput, exampleAmount } from '../budgets/amount-text.js';
+import { exampleAmount } from '../../ui/amount-text.js';
 import { displayCurrency } from '../../ledger/display-currency.js';
 import { useHomeCurrency } from '../../ledger/index.js';
-import { saveGoalDraft, type GoalDraft, type GoalIssues, type GoalProblem } from './goal-draft.js';
+import { goalDraftOf, saveGoalDraft, type GoalDraft, type GoalIssues, type GoalProblem } from './goal-draft.js';
 import { goalMessages } from './messages.js';
 
 interface GoalFormProps {
@@ -23,18 +23,16 @@ export function GoalForm({ goal, onDone }: GoalFormProps) {
   const locale = useLocale();
   const home = useHomeCurrency();
   const accounts = useRecords(tally.accounts).filter((account) => !account.archived || goal?.accountIds.includes(account.id));
-  const [draft, setDraft] = useState<GoalDraft>(() =>
-    goal
-      ? {
-          name: goal.name,
-          target: amountForInput(goal.targetAmount, goal.currency, locale),
-          currency: goal.currency,
-          targetDate: goal.targetDate ?? '',
-          accountIds: goal.accountIds,
-        }
-      : { name: '', target: '', currency: displayCurrency(home, accounts) ?? '', targetDate: '', accountIds: [] },
+  // The form as it opened: saving writes only what the person changed since (another device may have changed the rest).
+  const [opened] = useState<GoalDraft | undefined>(() => goal && goalDraftOf(goal, locale));
+  const [draft, setDraft] = useState<GoalDraft>(
+    () => opened ?? { name: '', target: '', currency: displayCurrency(home, accounts) ?? '', targetDate: '', accountIds: [] },
   );
   const [issues, setIssues] = useState<GoalIssues>({});
+  // A linked account deleted on another device stays listed, marked, so it can be unticked.
+  const deletedAccounts = [...new Set([...(opened?.accountIds ?? []), ...draft.accountIds])]
+    .filter((id) => !accounts.some((account) => account.id === id))
+    .flatMap((id) => tally.ledger.accounts.get(id) ?? []);
   const set = (field: 'name' | 'target' | 'currency' | 'targetDate') => (event: { target: { value: string } }) =>
     setDraft((current) => ({ ...current, [field]: event.target.value }));
   const toggleAccount = (id: string, linked: boolean) =>
@@ -49,11 +47,14 @@ export function GoalForm({ goal, onDone }: GoalFormProps) {
       code,
     });
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const found = saveGoalDraft(tally.ledger, draft, goal, locale, today());
+  const save = (restore: boolean) => {
+    const found = saveGoalDraft(tally.ledger, draft, goal && { id: goal.id, opened, restore }, locale, today());
     if (Object.keys(found).length === 0) onDone();
     else setIssues(found);
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    save(false);
   };
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Escape') onDone();
@@ -117,6 +118,23 @@ export function GoalForm({ goal, onDone }: GoalFormProps) {
             {account.name}
           </label>
         ))}
+        {deletedAccounts.map((account) => (
+          <label key={account.id} className="choice">
+            <input
+              type="checkbox"
+              data-testid="goal-account"
+              data-name={account.name}
+              checked={draft.accountIds.includes(account.id)}
+              onChange={(event) => toggleAccount(account.id, event.target.checked)}
+            />
+            {text('accountDeleted', { name: account.name })}
+          </label>
+        ))}
+        {deletedAccounts.length > 0 && (
+          <p className="hint" data-testid="goal-accounts-gone">
+            {text('accountsGoneHint')}
+          </p>
+        )}
         {errors.accountIds && (
           <p className="field__error" role="alert">
             {errors.accountIds}
@@ -124,9 +142,14 @@ export function GoalForm({ goal, onDone }: GoalFormProps) {
         )}
       </fieldset>
       {errors.form && (
-        <p className="form__error" role="alert">
+        <p className="form__error" role="alert" data-testid="goal-form-error">
           {errors.form}
         </p>
+      )}
+      {issues.form === 'goalDeleted' && (
+        <button type="button" className="button" data-testid="goal-restore-save" onClick={() => save(true)}>
+          {text('restoreSave')}
+        </button>
       )}
       <div className="form__actions">
         <span className="form__spacer" />

@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react';
+import { useTally } from '../../app/tally-context.js';
 import { useTransactionRows } from '../../app/use-transaction-rows.js';
 import { useText } from '../../i18n/index.js';
 import { GoalCard } from './GoalCard.js';
@@ -12,6 +13,7 @@ type Editing = { readonly kind: 'none' } | { readonly kind: 'new' } | { readonly
 /** Savings goals: each with its progress, the monthly amount it needs, and its contributions. */
 export function GoalsScreen() {
   const text = useText(goalMessages);
+  const tally = useTally();
   const views = useGoalViews();
   const { loaded } = useTransactionRows();
   const [editing, setEditing] = useState<Editing>({ kind: 'none' });
@@ -23,6 +25,10 @@ export function GoalsScreen() {
     setReturnFocusTo(editing.kind === 'edit' ? editing.id : null);
     setEditing({ kind: 'none' });
   };
+
+  // A goal deleted on another device while its form is open keeps the form, so the edit is not lost.
+  const editingDeleted =
+    editing.kind === 'edit' && !views.some((view) => view.goal.id === editing.id) ? tally.ledger.goals.get(editing.id) : undefined;
 
   return (
     <section className="screen" aria-labelledby="goals-title">
@@ -38,7 +44,8 @@ export function GoalsScreen() {
         </p>
       )}
       {editing.kind === 'new' && <GoalForm onDone={done} />}
-      {views.length === 0 && editing.kind !== 'new' && (
+      {editingDeleted && <GoalForm goal={editingDeleted} onDone={done} />}
+      {views.length === 0 && editing.kind !== 'new' && !editingDeleted && (
         <p className="empty" data-testid="goals-empty">
           {text('empty')}
         </p>

@@ -1,7 +1,7 @@
 import { openLedger, type Ledger } from '@tally/schema';
 import { beforeEach, describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
-import { saveContribution, saveGoalDraft, type GoalDraft } from './goal-draft.js';
+import { goalDraftOf, saveContribution, saveGoalDraft, type GoalDraft } from './goal-draft.js';
 
 let ledger: Ledger;
 let savings: string;
@@ -39,13 +39,52 @@ describe('saving the goal form', () => {
 
   test('editing keeps the goal’s currency and its start, and may drop the date', () => {
     const goal = ledger.goals.create({ name: 'Bike', targetAmount: 50000, currency: 'EUR', startDate: '2026-01-01', targetDate: '2026-12-01' });
-    expect(saveGoalDraft(ledger, draft({ name: 'Road bike', target: '800', currency: 'USD' }), goal, 'en-US', TODAY)).toEqual({});
+    expect(saveGoalDraft(ledger, draft({ name: 'Road bike', target: '800', currency: 'USD' }), { id: goal.id }, 'en-US', TODAY)).toEqual({});
     expect(ledger.goals.get(goal.id)).toMatchObject({ name: 'Road bike', targetAmount: 80000, currency: 'EUR', startDate: '2026-01-01', targetDate: null });
   });
 
   test('an account deleted on another device while the form was open is reported, not linked', () => {
     ledger.accounts.delete(savings);
     expect(saveGoalDraft(ledger, draft({ accountIds: [savings] }), undefined, 'en-US', TODAY)).toEqual({ accountIds: 'accountGone' });
+  });
+
+  test('[LWW1] an edit writes only what the person changed: a target changed on another device meanwhile stays', () => {
+    const goal = ledger.goals.create({ name: 'Bike', targetAmount: 50000, currency: 'EUR', startDate: '2026-01-01' });
+    const opened = goalDraftOf(goal, 'en-US');
+    ledger.goals.update(goal.id, { targetAmount: 70000 });
+    expect(saveGoalDraft(ledger, { ...opened, name: 'Road bike' }, { id: goal.id, opened }, 'en-US', TODAY)).toEqual({});
+    expect(ledger.goals.get(goal.id)).toMatchObject({ name: 'Road bike', targetAmount: 70000 });
+  });
+
+  test('ticking an account keeps one another device linked meanwhile', () => {
+    const checking = ledger.accounts.create({ name: 'Checking', type: 'checking', currency: 'EUR' }).id;
+    const cash = ledger.accounts.create({ name: 'Cash', type: 'cash', currency: 'EUR' }).id;
+    const goal = ledger.goals.create({ name: 'Bike', targetAmount: 50000, currency: 'EUR', accountIds: [savings] });
+    const opened = goalDraftOf(goal, 'en-US');
+    ledger.goals.update(goal.id, { accountIds: [savings, cash] });
+    expect(saveGoalDraft(ledger, { ...opened, accountIds: [checking] }, { id: goal.id, opened }, 'en-US', TODAY)).toEqual({});
+    expect(ledger.goals.get(goal.id)?.accountIds).toEqual([cash, checking]);
+  });
+
+  test('a goal linked to an account deleted elsewhere can still be saved, and the gone account is unlinked when the links change', () => {
+    const checking = ledger.accounts.create({ name: 'Checking', type: 'checking', currency: 'EUR' }).id;
+    const goal = ledger.goals.create({ name: 'Bike', targetAmount: 50000, currency: 'EUR', accountIds: [savings] });
+    const opened = goalDraftOf(goal, 'en-US');
+    ledger.accounts.delete(savings);
+    expect(saveGoalDraft(ledger, { ...opened, name: 'Road bike' }, { id: goal.id, opened }, 'en-US', TODAY)).toEqual({});
+    expect(saveGoalDraft(ledger, { ...opened, accountIds: [savings, checking] }, { id: goal.id, opened }, 'en-US', TODAY)).toEqual({});
+    expect(ledger.goals.get(goal.id)).toMatchObject({ name: 'Road bike', accountIds: [checking] });
+  });
+
+  test('[REC5] an edit of a goal deleted elsewhere is kept until saved again, which brings it back', () => {
+    const goal = ledger.goals.create({ name: 'Bike', targetAmount: 50000, currency: 'EUR' });
+    const opened = goalDraftOf(goal, 'en-US');
+    ledger.goals.delete(goal.id);
+    const edited = { ...opened, target: '600' };
+    expect(saveGoalDraft(ledger, edited, { id: goal.id, opened }, 'en-US', TODAY)).toEqual({ form: 'goalDeleted' });
+    expect(ledger.goals.get(goal.id)).toMatchObject({ deleted: true, targetAmount: 50000 });
+    expect(saveGoalDraft(ledger, edited, { id: goal.id, opened, restore: true }, 'en-US', TODAY)).toEqual({});
+    expect(ledger.goals.get(goal.id)).toMatchObject({ deleted: false, targetAmount: 60000 });
   });
 });
 

@@ -60,6 +60,10 @@ export const goalMessages = defineMessages({
     accountGone: 'One of the accounts was deleted meanwhile; check the list again.',
     noteTooLong: 'Keep the note under 200 characters.',
     notSaved: 'This could not be saved on this device.',
+    goalDeleted: 'This goal was deleted on another device while you were editing it. Your changes are still here.',
+    restoreSave: 'Save it again as a restored goal',
+    accountDeleted: '{name} (deleted on another device)',
+    accountsGoneHint: 'An account deleted on another device is unlinked when you save.',
   },
   es: {
     title: 'Metas de ahorro',
@@ -120,6 +124,10 @@ export const goalMessages = defineMessages({
     accountGone: 'Mientras tanto se eliminó una de las cuentas; revisa la lista.',
     noteTooLong: 'La nota debe tener menos de 200 caracteres.',
     notSaved: 'No se ha podido guardar en este dispositivo.',
+    goalDeleted: 'Este objetivo se eliminó en otro dispositivo mientras lo editabas. Tus cambios siguen aquí.',
+    restoreSave: 'Guardarlo de nuevo como objetivo recuperado',
+    accountDeleted: '{name} (eliminada en otro dispositivo)',
+    accountsGoneHint: 'Una cuenta eliminada en otro dispositivo se desvincula al guardar.',
   },
   de: {
     title: 'Sparziele',
@@ -180,5 +188,9 @@ export const goalMessages = defineMessages({
     accountGone: 'Eines der Konten wurde inzwischen gelöscht; prüfe die Liste noch einmal.',
     noteTooLong: 'Die Notiz darf höchstens 200 Zeichen lang sein.',
     notSaved: 'Das konnte auf diesem Gerät nicht gespeichert werden.',
+    goalDeleted: 'Dieses Sparziel wurde auf einem anderen Gerät gelöscht, während du es bearbeitet hast. Deine Änderungen sind noch da.',
+    restoreSave: 'Als wiederhergestelltes Sparziel erneut speichern',
+    accountDeleted: '{name} (auf einem anderen Gerät gelöscht)',
+    accountsGoneHint: 'Ein auf einem anderen Gerät gelöschtes Konto wird beim Speichern entfernt.',
   },
 });
