@@ -5,7 +5,9 @@ import { useLocale, useText } from '../../i18n/index.js';
 import { describedBy, Field } from '../../ui/Field.js';
 import { useHomeCurrency } from '../../ledger/index.js';
 import { currencyChoices } from '../currencies/index.js';
-import { currencyCodeText, readAccountDraft, type AccountDraft, type AccountIssues } from './account-draft.js';
+import { currencyCodeText, type AccountDraft, type AccountIssues } from './account-draft.js';
+import { accountDraftOf, saveAccountDraft } from './account-edit.js';
+import { accountFormMessages } from './account-form-messages.js';
 import { accountMessages } from './messages.js';
 
 interface AccountFormProps {
@@ -23,14 +25,13 @@ export function AccountForm({ account, onDone }: AccountFormProps) {
   const text = useText(accountMessages);
   const home = useHomeCurrency();
   const choices = useMemo(() => currencyChoices(locale), [locale]);
-  const [draft, setDraft] = useState<AccountDraft>({
-    name: account?.name ?? '',
-    type: account?.type ?? 'checking',
-    currency: account?.currency ?? home ?? 'USD',
-    openingBalance: account ? formatAmount(money(account.openingBalance, account.currency), locale, { useGrouping: false }) : '',
-  });
+  const formText = useText(accountFormMessages);
+  // The form as it opened: saving writes only what the person changed since (another device may have changed the rest).
+  const [opened] = useState<AccountDraft | undefined>(() => account && accountDraftOf(account, locale));
+  const [draft, setDraft] = useState<AccountDraft>(() => opened ?? { name: '', type: 'checking', currency: home ?? 'USD', openingBalance: '' });
   const [issues, setIssues] = useState<AccountIssues>({});
   const [formError, setFormError] = useState<string | undefined>();
+  const [deleted, setDeleted] = useState(false);
   const change = (field: keyof AccountDraft) => (event: { target: { value: string } }) => setDraft({ ...draft, [field]: event.target.value });
 
   const write = (change: () => void) => {
@@ -43,18 +44,20 @@ export function AccountForm({ account, onDone }: AccountFormProps) {
     }
   };
 
+  const save = (restore: boolean) => {
+    try {
+      const saving = saveAccountDraft(ledger, draft, account && { id: account.id, opened, restore }, locale);
+      setDeleted('deleted' in saving);
+      if ('issues' in saving) setIssues(saving.issues);
+      if ('saved' in saving) onDone();
+    } catch (error) {
+      if (!(error instanceof LedgerError)) throw error;
+      setFormError(text(error.code === 'read-only' ? 'error.readOnly' : 'error.notSaved'));
+    }
+  };
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const entry = readAccountDraft(draft, locale);
-    if (!entry.ok) {
-      setIssues(entry.issues);
-      return;
-    }
-    const { name, type, currency, openingBalance } = entry.account;
-    write(() => {
-      if (account) ledger.accounts.update(account.id, { name, type, openingBalance });
-      else ledger.accounts.create({ name, type, currency, openingBalance });
-    });
+    save(false);
   };
 
   const code = currencyCodeText(draft.currency);
@@ -118,6 +121,16 @@ export function AccountForm({ account, onDone }: AccountFormProps) {
         <p className="form__error" role="alert">
           {formError}
         </p>
+      )}
+      {deleted && (
+        <>
+          <p className="form__error" role="alert" data-testid="account-deleted">
+            {formText('deleted')}
+          </p>
+          <button type="button" className="button" data-testid="account-restore-save" onClick={() => save(true)}>
+            {formText('restoreSave')}
+          </button>
+        </>
       )}
       <div className="form__actions">
         {account && (
