@@ -1,7 +1,7 @@
-import { CATEGORY_KINDS, categoryKind, LedgerError, validateRecord, type Category, type FieldIssue, type LedgerRecord } from '@tally/schema';
+import { CATEGORY_KINDS, categoryKind, LedgerError, validateRecord, type Category, type FieldIssue, type Ledger, type LedgerRecord } from '@tally/schema';
 import { useState, type FormEvent } from 'react';
 import { useTally } from '../../app/tally-context.js';
-import { useText, type Text } from '../../i18n/index.js';
+import { defineMessages, useText, type Text } from '../../i18n/index.js';
 import { describedBy, Field } from '../../ui/Field.js';
 import { FormFooter } from '../../ui/FormFooter.js';
 import { categoryMessages } from './messages.js';
@@ -12,6 +12,68 @@ interface CategoryFormProps {
 }
 
 type Issues = Partial<Record<'name' | 'group' | 'kind' | 'form', string>>;
+
+/** What the form says when another device deleted the category while it was open; belongs in `messages.ts`. */
+const deletedMessages = defineMessages({
+  en: {
+    deleted: 'This category was deleted on another device while you were editing it. Your changes are still here.',
+    restoreSave: 'Save it again as a restored category',
+  },
+  es: {
+    deleted: 'Esta categoría se eliminó en otro dispositivo mientras la editabas. Tus cambios siguen aquí.',
+    restoreSave: 'Guardarla de nuevo como categoría recuperada',
+  },
+  de: {
+    deleted: 'Diese Kategorie wurde auf einem anderen Gerät gelöscht, während du sie bearbeitet hast. Deine Änderungen sind noch da.',
+    restoreSave: 'Als wiederhergestellte Kategorie erneut speichern',
+  },
+});
+
+/** The category form as typed. */
+export interface CategoryFields {
+  readonly name: string;
+  readonly group: string;
+  readonly kind: string;
+}
+
+/** The category being edited: the form as it opened, so only what the person changed is written. */
+export interface CategoryEditing {
+  readonly id: string;
+  readonly opened: CategoryFields;
+  /** Save into a category another device deleted meanwhile, bringing it back. */
+  readonly restore?: boolean;
+}
+
+export type CategorySaving = { readonly saved: true } | { readonly refused: readonly FieldIssue[] } | { readonly deleted: true };
+
+/**
+ * Checks the form, then creates the category or changes it. An edit writes only the fields the
+ * person changed since the form opened, so a field another device changed meanwhile keeps that
+ * device's value (LWW1); an edit of a category deleted meanwhile is refused (`deleted`) until it is
+ * saved again with `restore`, never dropped.
+ */
+export function saveCategoryForm(ledger: Ledger, form: CategoryFields, editing: CategoryEditing | undefined): CategorySaving {
+  const current = editing ? ledger.categories.get(editing.id) : undefined;
+  if (editing && (!current || current.deleted) && !editing.restore) return { deleted: true };
+  const validation = validateRecord(categoryKind, { name: form.name.trim(), group: form.group.trim(), kind: form.kind });
+  if (!validation.ok) return { refused: validation.issues };
+  const { name, group, kind } = validation.record;
+  try {
+    if (!current || !editing) {
+      ledger.categories.create({ name, group, kind });
+      return { saved: true };
+    }
+    const changed = (field: keyof CategoryFields) => editing.restore === true || form[field] !== editing.opened[field];
+    ledger.transact(() => {
+      if (current.deleted) ledger.categories.restore(current.id);
+      ledger.categories.update(current.id, { ...(changed('name') && { name }), ...(changed('group') && { group }), ...(changed('kind') && { kind }) });
+    });
+    return { saved: true };
+  } catch (error) {
+    if (!(error instanceof LedgerError)) throw error;
+    return { refused: error.issues.length > 0 ? error.issues : [{ field: '', message: error.message }] };
+  }
+}
 
 /** The ledger's issues in the person's language: each field has one thing that can be wrong with it. */
 function collect(found: readonly FieldIssue[], text: Text<keyof (typeof categoryMessages)['en']>): Issues {
@@ -28,27 +90,24 @@ function collect(found: readonly FieldIssue[], text: Text<keyof (typeof category
 export function CategoryForm({ category, onDone }: CategoryFormProps) {
   const text = useText(categoryMessages);
   const { ledger } = useTally();
-  const [name, setName] = useState(category?.name ?? '');
-  const [group, setGroup] = useState(category?.group ?? '');
-  const [kind, setKind] = useState<string>(category?.kind ?? 'expense');
+  const deletedText = useText(deletedMessages);
+  // The form as it opened: saving writes only what the person changed since (another device may have changed the rest).
+  const [opened] = useState<CategoryFields | undefined>(() => category && { name: category.name, group: category.group, kind: category.kind });
+  const [name, setName] = useState(opened?.name ?? '');
+  const [group, setGroup] = useState(opened?.group ?? '');
+  const [kind, setKind] = useState<string>(opened?.kind ?? 'expense');
   const [issues, setIssues] = useState<Issues>({});
+  const [deleted, setDeleted] = useState(false);
 
+  const save = (restore: boolean) => {
+    const saving = saveCategoryForm(ledger, { name, group, kind }, category && opened && { id: category.id, opened, restore });
+    setDeleted('deleted' in saving);
+    if ('refused' in saving) setIssues(collect(saving.refused, text));
+    if ('saved' in saving) onDone();
+  };
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const validation = validateRecord(categoryKind, { name: name.trim(), group: group.trim(), kind });
-    if (!validation.ok) {
-      setIssues(collect(validation.issues, text));
-      return;
-    }
-    const { record } = validation;
-    try {
-      if (category) ledger.categories.update(category.id, { name: record.name, group: record.group, kind: record.kind });
-      else ledger.categories.create({ name: record.name, group: record.group, kind: record.kind });
-      onDone();
-    } catch (error) {
-      if (!(error instanceof LedgerError)) throw error;
-      setIssues(collect(error.issues.length > 0 ? error.issues : [{ field: '', message: error.message }], text));
-    }
+    save(false);
   };
 
   return (
@@ -75,6 +134,16 @@ export function CategoryForm({ category, onDone }: CategoryFormProps) {
           ))}
         </select>
       </Field>
+      {deleted && (
+        <>
+          <p className="form__error" role="alert" data-testid="category-deleted">
+            {deletedText('deleted')}
+          </p>
+          <button type="button" className="button" data-testid="category-restore-save" onClick={() => save(true)}>
+            {deletedText('restoreSave')}
+          </button>
+        </>
+      )}
       <FormFooter
         error={issues.form}
         archive={
