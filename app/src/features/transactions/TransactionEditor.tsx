@@ -9,6 +9,7 @@ import { readAmount } from '../../ui/amount-text.js';
 import { today } from '../../ui/locale.js';
 import { suggestionFor } from './category-suggestion.js';
 import { CategorySuggestion } from './CategorySuggestion.js';
+import { choicesFor } from './editor-choices.js';
 import { hasIssues, type DraftIssue, type DraftIssues } from './draft-issues.js';
 import { transactionEditorMessages } from './editor-messages.js';
 import { partsTotal, splitBalance, startSplit, type SplitPartDraft } from './split-draft.js';
@@ -40,10 +41,8 @@ export function TransactionEditor({ id, onClose }: TransactionEditorProps) {
   const [draft, setDraft] = useState<TransactionDraft>(() => opened ?? emptyDraft(today(), allAccounts.find((account) => !account.archived)?.id ?? ''));
   const [issues, setIssues] = useState<DraftIssues>({});
   // An archived account or category stays listed for the transaction that uses it.
-  const accounts = allAccounts.filter((account) => !account.archived || account.id === opened?.accountId);
-  const categories = allCategories.filter(
-    (category) => !category.archived || category.id === opened?.categoryId || opened?.parts.some((part) => part.categoryId === category.id),
-  );
+  const accounts = choicesFor(allAccounts, opened ? [opened.accountId] : []);
+  const categories = choicesFor(allCategories, opened ? [opened.categoryId, ...opened.parts.map((part) => part.categoryId)] : []);
   const focusAfterRender = useRef<string | undefined>(undefined);
   useEffect(() => {
     if (focusAfterRender.current === undefined) return;
