@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { axeViolations } from './support/axe.js';
+import type { TallyDevice } from './support/tally-device.js';
 import { TallyWorld } from './support/tally-world.js';
 import { addCategory, openTransaction, saveTransaction, setPart, splitInto, startTransaction } from './support/transactions-steps.js';
 
@@ -65,3 +66,31 @@ test('a split transaction made on one device is edited on another, and the edit 
   await laptop.byTestId('cancel').click();
   await expect(axeViolations(laptop.page)).resolves.toEqual([]);
 });
+
+test('removing a tag or a part, or not splitting any more, leaves the keyboard on a control that is still there', async () => {
+  const device = await world.device();
+  await device.addAccount('Wallet');
+  for (const name of ['Books', 'Coffee', 'Snacks']) await addCategory(device, name);
+  await device.open('transactions');
+  await startTransaction(device, { amount: '9.00', payee: 'Station kiosk', account: 'Wallet', tags: ['travel', 'work'] });
+
+  await device.byTestId('remove-tag').first().click();
+  await expect.poll(() => focusedTestId(device)).toBe('remove-tag');
+  await device.byTestId('remove-tag').first().click();
+  await expect.poll(() => focusedTestId(device)).toBe('new-tag');
+
+  await splitInto(device, [
+    { category: 'Books', amount: '3.00' },
+    { category: 'Coffee', amount: '3.00' },
+    { category: 'Snacks', amount: '3.00' },
+  ]);
+  await device.byTestId('part-2-remove').click();
+  await expect.poll(() => focusedTestId(device)).toBe('part-1-category');
+  await device.byTestId('unsplit').click();
+  await expect.poll(() => focusedTestId(device)).toBe('category');
+  await expect(axeViolations(device.page)).resolves.toEqual([]);
+});
+
+function focusedTestId(device: TallyDevice): Promise<string | null> {
+  return device.page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null);
+}
