@@ -8,6 +8,7 @@ import {
   fixture,
   focusedTestId,
   generatedCsv,
+  headlessPeer,
   importFile,
   newestStoredTransaction,
   openImport,
@@ -172,6 +173,41 @@ test('an import cut short by closing the tab mid-write is listed as stopped part
   await expect(focusedTestId(device)).resolves.toBe('recent-undo');
   await waitForStoredTotals(device, before);
   expect(await axeViolations(device.page)).toEqual([]);
+});
+
+test('the account deleted on another device while an import is written: the screen says how many were added and undo takes them out', async () => {
+  const device = await world.device();
+  await device.addAccount('Travel', 'USD');
+  await device.connect('register', world.relayUrl, 'partial-import@example.com', 'Laptop');
+  await device.waitForSyncState('synced');
+  const peer = await headlessPeer(device);
+  try {
+    await openImport(device);
+    await chooseFile(device, generatedCsv(30_000, 'travel.csv'), 'Travel');
+    await waitForMapping(device);
+    await device.byTestId('mapping-continue').click();
+    await waitForReview(device);
+    await confirmAndWaitForWriting(device, 250);
+    const account = peer.ledger.accounts.list().find((item) => item.name === 'Travel');
+    peer.ledger.accounts.delete(account?.id ?? '');
+
+    const error = device.page.locator('[data-testid="import-error"][data-code="interrupted"]');
+    await error.waitFor(PATIENCE);
+    const written = Number(await error.getAttribute('data-written'));
+    expect(written).toBeGreaterThan(0);
+    expect(written).toBeLessThan(30_000);
+    await expect(device.byTestId('import-error-written').textContent()).resolves.toBe(
+      `${written.toLocaleString('en-US')} of 30,000 transactions were added before it stopped. Undo them, then import the file again.`,
+    );
+    expect(await axeViolations(device.page)).toEqual([]);
+    await device.byTestId('undo-import').click();
+    expect((await undoRemoved(device, 'import-undone')).removed).toBe(written);
+    await expect(focusedTestId(device)).resolves.toBe('import-choose-another');
+    await waitForStoredTotals(device, { count: 0, sum: 0 });
+    expect(await axeViolations(device.page)).toEqual([]);
+  } finally {
+    peer.close();
+  }
 });
 
 test('a line of no amount (a waived fee) is reviewed as neither money in nor money out, and imported', async () => {

@@ -1,4 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { openLedger, type Ledger } from '@tally/schema';
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
 import type { TallyDevice } from './tally-device.js';
 
 /** Generous: the machine is shared, and a condition is awaited, never a fixed time. */
@@ -156,4 +160,45 @@ export async function undoRemoved(device: TallyDevice, statusTestId: string): Pr
   const status = device.page.locator(`[data-testid="${statusTestId}"][data-outcome="removed"]`);
   await status.waitFor(PATIENCE);
   return { removed: Number(await status.getAttribute('data-removed')), text: (await status.textContent()) ?? '' };
+}
+
+/**
+ * Another device of the same user, with no screen: the user's ledger synced through the relay with
+ * the device's session, to change it while the device is busy (in the middle of writing an import).
+ */
+export async function headlessPeer(device: TallyDevice): Promise<{ readonly ledger: Ledger; close(): void }> {
+  const session = await device.page.evaluate(
+    () =>
+      new Promise<{ relayUrl: string; docId: string; accessToken: string } | undefined>((resolve, reject) => {
+        const opening = indexedDB.open('tally');
+        opening.onerror = () => reject(opening.error);
+        opening.onsuccess = () => {
+          const reading = opening.result.transaction('settings').objectStore('settings').get('relay.session');
+          reading.onerror = () => reject(reading.error);
+          reading.onsuccess = () => {
+            opening.result.close();
+            resolve((reading.result as { value?: { relayUrl: string; docId: string; accessToken: string } } | undefined)?.value);
+          };
+        };
+      }),
+  );
+  if (!session) throw new Error('the device is not connected to a relay');
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(`${session.relayUrl.replace(/^http/, 'ws')}/sync`, session.docId, doc, {
+    params: { token: session.accessToken },
+    // Node 20 has no WebSocket; `ws` speaks the same protocol but its typings are not the DOM's.
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+  });
+  await new Promise<void>((resolve) => {
+    const synced = (state: boolean): void => {
+      if (!state) return;
+      provider.off('sync', synced);
+      resolve();
+    };
+    provider.on('sync', synced);
+  });
+  return {
+    ledger: openLedger(doc),
+    close: () => provider.destroy(),
+  };
 }
