@@ -3,7 +3,7 @@ import { useState, type KeyboardEvent } from 'react';
 import { useTally } from '../../app/tally-context.js';
 import { useLocale, useText } from '../../i18n/index.js';
 import { describedBy } from '../../ui/Field.js';
-import { amountForInput, exampleAmount, readAmount, type AmountProblem } from './amount-text.js';
+import { amountForInput, exampleAmount, readAmount, type AmountProblem } from '../../ui/amount-text.js';
 import { budgetMessages } from './messages.js';
 
 const PROBLEM_MESSAGE = {

@@ -1,7 +1,7 @@
 import { CATEGORY_KINDS, categoryKind, LedgerError, validateRecord, type Category, type FieldIssue, type Ledger, type LedgerRecord } from '@tally/schema';
 import { useState, type FormEvent } from 'react';
 import { useTally } from '../../app/tally-context.js';
-import { defineMessages, useText, type Text } from '../../i18n/index.js';
+import { useText, type Text } from '../../i18n/index.js';
 import { describedBy, Field } from '../../ui/Field.js';
 import { FormFooter } from '../../ui/FormFooter.js';
 import { categoryMessages } from './messages.js';
@@ -12,22 +12,6 @@ interface CategoryFormProps {
 }
 
 type Issues = Partial<Record<'name' | 'group' | 'kind' | 'form', string>>;
-
-/** What the form says when another device deleted the category while it was open; belongs in `messages.ts`. */
-const deletedMessages = defineMessages({
-  en: {
-    deleted: 'This category was deleted on another device while you were editing it. Your changes are still here.',
-    restoreSave: 'Save it again as a restored category',
-  },
-  es: {
-    deleted: 'Esta categoría se eliminó en otro dispositivo mientras la editabas. Tus cambios siguen aquí.',
-    restoreSave: 'Guardarla de nuevo como categoría recuperada',
-  },
-  de: {
-    deleted: 'Diese Kategorie wurde auf einem anderen Gerät gelöscht, während du sie bearbeitet hast. Deine Änderungen sind noch da.',
-    restoreSave: 'Als wiederhergestellte Kategorie erneut speichern',
-  },
-});
 
 /** The category form as typed. */
 export interface CategoryFields {
@@ -90,7 +74,6 @@ function collect(found: readonly FieldIssue[], text: Text<keyof (typeof category
 export function CategoryForm({ category, onDone }: CategoryFormProps) {
   const text = useText(categoryMessages);
   const { ledger } = useTally();
-  const deletedText = useText(deletedMessages);
   // The form as it opened: saving writes only what the person changed since (another device may have changed the rest).
   const [opened] = useState<CategoryFields | undefined>(() => category && { name: category.name, group: category.group, kind: category.kind });
   const [name, setName] = useState(opened?.name ?? '');
@@ -137,10 +120,10 @@ export function CategoryForm({ category, onDone }: CategoryFormProps) {
       {deleted && (
         <>
           <p className="form__error" role="alert" data-testid="category-deleted">
-            {deletedText('deleted')}
+            {text('deleted')}
           </p>
           <button type="button" className="button" data-testid="category-restore-save" onClick={() => save(true)}>
-            {deletedText('restoreSave')}
+            {text('restoreSave')}
           </button>
         </>
       )}

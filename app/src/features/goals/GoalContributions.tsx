@@ -5,7 +5,7 @@ import { useLocale, useText } from '../../i18n/index.js';
 import { describedBy, Field } from '../../ui/Field.js';
 import { formatDay, today } from '../../ui/locale.js';
 import { Money } from '../../ui/Money.js';
-import { exampleAmount } from '../budgets/amount-text.js';
+import { exampleAmount } from '../../ui/amount-text.js';
 import { saveContribution, type ContributionDraft, type ContributionIssues, type GoalProblem } from './goal-draft.js';
 import { goalMessages } from './messages.js';
 

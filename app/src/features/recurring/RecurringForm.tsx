@@ -1,7 +1,7 @@
 import { FREQUENCIES, type LedgerRecord, type RecurringTransaction } from '@tally/schema';
 import { useState, type FormEvent } from 'react';
 import { useTally } from '../../app/tally-context.js';
-import { defineMessages, useText } from '../../i18n/index.js';
+import { useText } from '../../i18n/index.js';
 import { useRecords } from '../../ledger/index.js';
 import { describedBy, Field } from '../../ui/Field.js';
 import { recurringMessages } from './messages.js';
@@ -13,29 +13,12 @@ interface RecurringFormProps {
   readonly onDone: () => void;
 }
 
-/** What the form says when another device deleted the item while it was open; belongs in `messages.ts`. */
-const goneMessages = defineMessages({
-  en: {
-    gone: 'This recurring item was deleted on another device while you were editing it. Your changes are still here.',
-    restoreSave: 'Save it again as a restored recurring item',
-  },
-  es: {
-    gone: 'Este movimiento periódico se eliminó en otro dispositivo mientras lo editabas. Tus cambios siguen aquí.',
-    restoreSave: 'Guardarlo de nuevo como movimiento periódico recuperado',
-  },
-  de: {
-    gone: 'Dieser Dauerauftrag wurde auf einem anderen Gerät gelöscht, während du ihn bearbeitet hast. Deine Änderungen sind noch da.',
-    restoreSave: 'Als wiederhergestellten Dauerauftrag erneut speichern',
-  },
-});
-
 /** Create or edit a recurring item; nothing is written until every field is valid. */
 export function RecurringForm({ rule, today, onDone }: RecurringFormProps) {
   const text = useText(recurringMessages);
   const tally = useTally();
   const accounts = useRecords(tally.accounts).filter((account) => !account.archived || account.id === rule?.accountId);
   const categories = useRecords(tally.categories).filter((category) => !category.archived || category.id === rule?.categoryId);
-  const goneText = useText(goneMessages);
   // The form as it opened: saving writes only what the person changed since (another device may have changed the rest).
   const [opened] = useState<RecurringDraft>(() => draftOf(rule, { accountId: accounts[0]?.id ?? '', today }, text.locale));
   const [draft, setDraft] = useState<RecurringDraft>(opened);
@@ -224,10 +207,10 @@ export function RecurringForm({ rule, today, onDone }: RecurringFormProps) {
       {issues.deleted && (
         <>
           <p className="form__error" role="alert" data-testid="recurring-gone">
-            {goneText('gone')}
+            {text('gone')}
           </p>
           <button type="button" className="button" data-testid="recurring-restore-save" onClick={() => save(true)}>
-            {goneText('restoreSave')}
+            {text('restoreSave')}
           </button>
         </>
       )}

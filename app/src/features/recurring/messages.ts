@@ -2,6 +2,8 @@ import { defineMessages } from '../../i18n/index.js';
 
 export const recurringMessages = defineMessages({
   en: {
+    gone: 'This recurring item was deleted on another device while you were editing it. Your changes are still here.',
+    restoreSave: 'Save it again as a restored recurring item',
     title: 'Recurring',
     add: 'New recurring item',
     empty: 'Rent, salary, subscriptions: add what repeats, and Tally books each one on its day.',
@@ -86,6 +88,8 @@ export const recurringMessages = defineMessages({
     saveOne: 'Save this one',
   },
   es: {
+    gone: 'Este movimiento periódico se eliminó en otro dispositivo mientras lo editabas. Tus cambios siguen aquí.',
+    restoreSave: 'Guardarlo de nuevo como movimiento periódico recuperado',
     title: 'Periódicos',
     add: 'Nuevo movimiento periódico',
     empty: 'Alquiler, nómina, suscripciones: añade lo que se repite y Tally lo anota cada vez en su día.',
@@ -170,6 +174,8 @@ export const recurringMessages = defineMessages({
     saveOne: 'Guardar solo este',
   },
   de: {
+    gone: 'Dieser Dauerauftrag wurde auf einem anderen Gerät gelöscht, während du ihn bearbeitet hast. Deine Änderungen sind noch da.',
+    restoreSave: 'Als wiederhergestellten Dauerauftrag erneut speichern',
     title: 'Daueraufträge',
     add: 'Neuer Dauerauftrag',
     empty: 'Miete, Gehalt, Abos: Trage ein, was sich wiederholt, und Tally bucht es jedes Mal an seinem Tag.',
