@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTally } from '../../app/tally-context.js';
 import { useText } from '../../i18n/index.js';
 import { AccountBalance } from './AccountBalance.js';
 import { AccountForm } from './AccountForm.js';
@@ -14,6 +15,7 @@ type Editing = { readonly kind: 'none' } | { readonly kind: 'new' } | { readonly
 export function AccountsScreen() {
   const text = useText(accountMessages);
   const { values, netWorth, mismatched } = useAccountValues();
+  const { ledger } = useTally();
   const [editing, setEditing] = useState<Editing>({ kind: 'none' });
   const done = () => setEditing({ kind: 'none' });
   const open = values.filter((value) => !value.account.archived);
@@ -59,6 +61,10 @@ export function AccountsScreen() {
         </button>
       </div>
       {editing.kind === 'new' && <AccountForm onDone={done} />}
+      {/* Deleted on another device while open: the form stays, so the edit can still be saved. */}
+      {editing.kind === 'edit' && !values.some((value) => value.account.id === editing.id) && (
+        <AccountForm account={ledger.accounts.get(editing.id)} onDone={done} />
+      )}
       {open.length === 0 && editing.kind !== 'new' && <p className="empty">{text('empty')}</p>}
       {open.length > 0 && (
         <div className="card">

@@ -32,6 +32,10 @@ export function CategoriesScreen() {
         </button>
       </div>
       {editing.kind === 'new' && <CategoryForm onDone={done} />}
+      {/* Deleted on another device while open: the form stays, so the edit can still be saved. */}
+      {editing.kind === 'edit' && !categories.some((category) => category.id === editing.id) && (
+        <CategoryForm category={tally.ledger.categories.get(editing.id)} onDone={done} />
+      )}
       {categories.length === 0 && editing.kind !== 'new' && <p className="empty">{text('empty')}</p>}
       {[...groups].map(([group, members]) => (
         <div key={group} className="group">

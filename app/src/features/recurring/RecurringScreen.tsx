@@ -38,6 +38,10 @@ export function RecurringScreen() {
       </div>
       <StalledNotice stalled={stalled} rules={rules} />
       {editing.kind === 'new' && <RecurringForm today={day} onDone={done} />}
+      {/* Deleted on another device while open: the form stays, so the edit can still be saved. */}
+      {editing.kind === 'edit' && !rules.some((rule) => rule.id === editing.id) && (
+        <RecurringForm rule={tally.ledger.recurring.get(editing.id)} today={day} onDone={done} />
+      )}
       {rules.length === 0 && editing.kind !== 'new' ? (
         <p className="empty" data-testid="recurring-empty">
           {text('empty')}
