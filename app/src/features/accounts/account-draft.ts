@@ -1,4 +1,5 @@
-import { ACCOUNT_TYPES, isCurrencyCode, parseMoney, type AccountType, type CurrencyCode } from '@tally/schema';
+import { ACCOUNT_TYPES, isCurrencyCode, type AccountType, type CurrencyCode } from '@tally/schema';
+import { readAmount } from '../../ui/amount-text.js';
 
 /** What the account form holds, as typed. */
 export interface AccountDraft {
@@ -50,8 +51,8 @@ export function readAccountDraft(draft: AccountDraft, locale: string): AccountEn
   else if (currency === undefined) issues.currency = 'unknown';
   let openingBalance = 0;
   if (currency !== undefined && draft.openingBalance.trim() !== '') {
-    const parsed = parseMoney(draft.openingBalance, currency, locale);
-    if (parsed.ok) openingBalance = parsed.money.amount;
+    const read = readAmount(draft.openingBalance, currency, locale);
+    if (read.ok) openingBalance = read.amount;
     else issues.openingBalance = 'not-an-amount';
   }
   if (type !== undefined && currency !== undefined && Object.keys(issues).length === 0) {
