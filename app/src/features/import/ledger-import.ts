@@ -76,14 +76,19 @@ export async function writeImport(ledger: Ledger, lines: readonly LineToWrite[],
 
 /**
  * Deletes what an import wrote and is still there, found by the batch in each transaction's import
- * id — so an import cut short, even by a closed tab, comes out whole. A transaction since deleted
- * is left alone.
+ * id — so an import cut short, even by a closed tab, comes out whole. `rows` are the ledger's live
+ * transactions (the transaction index); they are read a batch at a time, so undoing an import in a
+ * 100,000-transaction ledger never holds the page for long.
  */
-export async function undoImport(ledger: Ledger, batch: string): Promise<number> {
-  const live = ledger.transactions
-    .list()
-    .filter((transaction) => batchOf(transaction.importId) === batch)
-    .map((transaction) => transaction.id);
+export async function undoImport(ledger: Ledger, rows: readonly Pick<TransactionRow, 'id'>[], batch: string): Promise<number> {
+  const live: string[] = [];
+  for (let at = 0; at < rows.length; at += BATCH * 4) {
+    for (const { id } of rows.slice(at, at + BATCH * 4)) {
+      const transaction = ledger.transactions.get(id);
+      if (transaction && !transaction.deleted && batchOf(transaction.importId) === batch) live.push(id);
+    }
+    await nextTask();
+  }
   for (let at = 0; at < live.length; at += BATCH) {
     ledger.transact(() => {
       for (const id of live.slice(at, at + BATCH)) ledger.transactions.delete(id);

@@ -52,7 +52,7 @@ test('the account deleted on another device after 250 lines: the outcome and the
   });
   expect(outcome).toEqual({ kind: 'interrupted', entry: { ...started, count: 250, complete: false } });
   await expect(recent.list()).resolves.toEqual([{ ...started, count: 250, complete: false }]);
-  await expect(undoImport(ledger, BATCH)).resolves.toBe(250);
+  await expect(undoImport(ledger, ledger.transactions.list(), BATCH)).resolves.toBe(250);
   expect(ledger.transactions.list()).toEqual([]);
 });
 
@@ -76,8 +76,9 @@ test('a tab closed mid-write leaves a partial import that the reopened tab can u
   Y.applyUpdate(reopened, stored ?? new Uint8Array());
   const [entry] = await recent.list();
   expect(entry).toMatchObject({ count: 500, total: 600, complete: false });
-  await expect(undoImport(openLedger(reopened), entry?.batch ?? '')).resolves.toBe(500);
-  expect(openLedger(reopened).transactions.list()).toEqual([]);
+  const reopenedLedger = openLedger(reopened);
+  await expect(undoImport(reopenedLedger, reopenedLedger.transactions.list(), entry?.batch ?? '')).resolves.toBe(500);
+  expect(reopenedLedger.transactions.list()).toEqual([]);
 });
 
 test('imports remembered before they could stop partway read as complete', async () => {

@@ -166,7 +166,9 @@ export function useImport() {
 
   /** Removes an import's transactions, however many of them were written; how many it removed. */
   const undo = async (entry: RecentImport): Promise<number> => {
-    const removed = await undoImport(tally.ledger, entry.batch);
+    // The index holds every live transaction once the ledger is read and followed.
+    await tally.ready;
+    const removed = await undoImport(tally.ledger, tally.transactions.getSnapshot().rows, entry.batch);
     await new RecentImports(importDatabase()).update(entry.batch, { undone: true });
     await refreshRecent();
     return removed;
