@@ -202,3 +202,20 @@ export async function headlessPeer(device: TallyDevice): Promise<{ readonly ledg
     close: () => provider.destroy(),
   };
 }
+
+/**
+ * Runs the device's page `rate` times slower (1 is full speed), so that a change from another
+ * device reliably arrives while a long piece of work, such as writing an import, is still going.
+ */
+export async function throttleCpu(device: TallyDevice, rate: number): Promise<void> {
+  const cdp = await device.context.newCDPSession(device.page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  await cdp.detach();
+}
+
+/** Waits for the import to end, finished or failed: which one, with the failure's code. */
+export async function importEnd(device: TallyDevice): Promise<{ step: string | null; code: string | null }> {
+  const end = device.page.locator('[data-testid="import-done"], [data-testid="import-error"]').first();
+  await end.waitFor(PATIENCE);
+  return { step: await end.getAttribute('data-testid'), code: await end.getAttribute('data-code') };
+}
