@@ -2,7 +2,8 @@ import type { CategoryRule } from '@tally/schema';
 import { describe, expect, test } from 'vitest';
 import { CategoryModel } from '../categorise/index.js';
 import { searchTextOf, type TransactionRow } from '../../storage/index.js';
-import { examplesOf, suggestionFor, type SuggestionInput } from './category-suggestion.js';
+import { examplesOf } from '../categorise/index.js';
+import { suggestionFor, type SuggestionInput } from './category-suggestion.js';
 import { emptyDraft, type TransactionDraft } from './transaction-draft.js';
 
 function row(id: string, payee: string, categoryId: string | null, extra: Partial<TransactionRow> = {}): TransactionRow {
@@ -62,13 +63,5 @@ describe('suggesting a category for a new transaction', () => {
     expect(suggestionFor(input({ payee: 'Corner Bakery', kind: 'transfer' }))).toBeUndefined();
     expect(suggestionFor(input({ payee: 'Corner Bakery' }, { editing: true }))).toBeUndefined();
     expect(suggestionFor(input({ payee: '  ' }))).toBeUndefined();
-  });
-
-  test('the model learns only from categorised transactions that are not transfers', () => {
-    expect(examplesOf(history).map((example) => example.categoryId)).toEqual(['food', 'food', 'fun', 'fun', 'home', 'home']);
-  });
-
-  test('the model learns from the newest transactions first, up to its limit', () => {
-    expect(examplesOf(history, 3).map((example) => example.payee)).toEqual(['Corner Bakery', 'Corner Bakery', 'City Cinema']);
   });
 });

@@ -1,6 +1,5 @@
 import type { CategoryRule } from '@tally/schema';
-import { CategoryModel, suggestCategory, type Example, type Suggestion } from '../categorise/index.js';
-import type { TransactionRow } from '../../storage/index.js';
+import { CategoryModel, suggestCategory, type Suggestion } from '../categorise/index.js';
 import type { TransactionDraft } from './transaction-draft.js';
 
 /** Below this the model is guessing: better no suggestion than a wrong one to undo. */
@@ -35,22 +34,4 @@ export function suggestionFor(input: SuggestionInput): Suggestion | undefined {
   if (!suggestion || !input.usable(suggestion.categoryId)) return undefined;
   if (suggestion.source === 'learned' && suggestion.confidence < MIN_CONFIDENCE) return undefined;
   return suggestion;
-}
-
-/**
- * How many of the newest categorised transactions the model learns from. Habits change, the
- * categorise bench is right 99 % of the time from 1,500 examples, and 5,000 train in a few tens of
- * milliseconds where a whole 100,000-transaction history would hold the page for most of a second.
- */
-export const TRAINING_LIMIT = 5_000;
-
-/** What the model learns from: the newest categorised transactions that are not transfer legs (`rows` are newest first). */
-export function examplesOf(rows: readonly TransactionRow[], limit = TRAINING_LIMIT): Example[] {
-  const examples: Example[] = [];
-  for (const row of rows) {
-    if (examples.length >= limit) break;
-    if (row.categoryId === null || row.transferId !== null) continue;
-    examples.push({ payee: row.payee, notes: row.notes, amount: row.amount, categoryId: row.categoryId });
-  }
-  return examples;
 }
