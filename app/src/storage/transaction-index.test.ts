@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
 import Dexie from 'dexie';
 import { matchesSearch, searchQuery } from './search-text.js';
-import { TallyDatabase } from './tally-database.js';
+import { TallyDatabase, TRANSACTION_INDEX_FINGERPRINT } from './tally-database.js';
 import { TransactionIndex, type TransactionSource } from './transaction-index.js';
 
 let db: TallyDatabase;
@@ -90,6 +90,35 @@ describe('the transaction index', () => {
     await next.follow();
     expect(rebuilds).toBe(0);
     expect(next.getSnapshot().rows.map((row) => row.payee)).toEqual(['Bakery']);
+  });
+
+  test('after a lost write, no later change vouches for the stored rows, and the next start rebuilds them', async () => {
+    const first = await openIndex();
+    ledger.doc.on('update', () => first.ledgerChanged());
+    const bulkPut = db.transactions.bulkPut.bind(db.transactions);
+    db.transactions.bulkPut = () => Dexie.Promise.reject(new Error('the disk is full'));
+    addTransaction('2026-11-01', 'Bakery');
+    await first.flushed();
+    db.transactions.bulkPut = bulkPut;
+    ledger.accounts.create({ name: 'Savings', type: 'savings', currency: 'EUR' });
+    addTransaction('2026-11-02', 'Cinema');
+    await first.flushed();
+
+    const next = new TransactionIndex(db, ledger.transactions, fingerprint(ledger.doc));
+    await next.load();
+    expect(next.getSnapshot().rows.map((row) => row.payee)).toEqual(['Cinema']);
+    await next.follow();
+    expect(next.getSnapshot().rows.map((row) => row.payee)).toEqual(['Cinema', 'Bakery']);
+  });
+
+  test('changes in quick succession, transactions and others mixed, leave the stored index vouched for', async () => {
+    const first = await openIndex();
+    ledger.doc.on('update', () => first.ledgerChanged());
+    ledger.accounts.create({ name: 'Savings', type: 'savings', currency: 'EUR' });
+    addTransaction('2026-11-01', 'Bakery');
+    ledger.accounts.create({ name: 'Cash', type: 'cash', currency: 'EUR' });
+    await first.flushed();
+    await expect(db.settings.get(TRANSACTION_INDEX_FINGERPRINT)).resolves.toMatchObject({ value: fingerprint(ledger.doc)() });
   });
 
   test('a stored index from another ledger state is rebuilt from the ledger', async () => {

@@ -8,8 +8,6 @@ interface IndexWrite {
   readonly clear: boolean;
   readonly puts: readonly TransactionRow[];
   readonly removals: readonly string[];
-  /** The ledger state the rows belong to. */
-  readonly fingerprint: string;
 }
 
 export interface TransactionIndexSnapshot {
@@ -37,9 +35,12 @@ export class TransactionIndex {
   private readonly listeners = new Set<() => void>();
   private writes: Promise<void> = Promise.resolve();
   private following = false;
-  /** Row writes queued and not yet done; each vouches for its own ledger state when it is. */
-  private rowWritesQueued = 0;
-  private fingerprintQueued = false;
+  /** Writes queued and not yet done: the fingerprint is stored only once none is left. */
+  private queued = 0;
+  /** A write failed since the last complete rebuild: no fingerprint may vouch for the stored rows. */
+  private lost = false;
+  /** The ledger state that every change queued so far belongs to. */
+  private latest = '';
 
   constructor(
     private readonly db: TallyDatabase,
@@ -77,19 +78,13 @@ export class TransactionIndex {
   /**
    * The ledger changed somewhere: once the rows are stored, vouch for its new state even when no
    * transaction changed (a budget, a rate, a recurring item booked through today), so the next
-   * start uses the stored index instead of rebuilding every row.
+   * start uses the stored index instead of rebuilding every row. Every transaction change has
+   * queued its rows by the time this is called (ledger observers run before Yjs's update event).
    */
   ledgerChanged(): void {
-    if (!this.following || this.fingerprintQueued) return;
-    this.fingerprintQueued = true;
-    this.writes = this.writes
-      .then(whenIdle)
-      .then(async () => {
-        this.fingerprintQueued = false;
-        // A row write queued meanwhile stores the fingerprint of its own state when it is done.
-        if (this.rowWritesQueued === 0) await this.db.settings.put({ key: FINGERPRINT_KEY, value: this.fingerprint() });
-      })
-      .catch(() => undefined);
+    if (!this.following) return;
+    if (this.queued > 0) this.latest = this.fingerprint();
+    else this.enqueue(async () => undefined);
   }
 
   getSnapshot = (): TransactionIndexSnapshot => this.snapshot;
@@ -110,7 +105,10 @@ export class TransactionIndex {
       .map(toTransactionRow)
       .sort(compareRows);
     this.publish(rows);
-    this.store({ clear: true, puts: rows, removals: [], fingerprint: this.fingerprint() });
+    this.enqueue(async () => {
+      await this.write({ clear: true, puts: rows, removals: [] });
+      this.lost = false;
+    });
   }
 
   private update(ids: ReadonlySet<string>): void {
@@ -135,7 +133,7 @@ export class TransactionIndex {
     if (!splice) rows = [...this.byId.values()].sort(compareRows);
     this.snapshot = { loaded: true, rows };
     this.notify();
-    this.store({ clear: false, puts, removals, fingerprint: this.fingerprint() });
+    this.enqueue(() => this.write({ clear: false, puts, removals }));
   }
 
   private publish(rows: readonly TransactionRow[]): void {
@@ -146,36 +144,44 @@ export class TransactionIndex {
   }
 
   /**
-   * Writes a change to IndexedDB once the page is idle, so showing it comes first. A small change
-   * is one transaction; a large one goes in chunks that leave the page responsive in between, with
-   * the fingerprint forgotten until the last chunk is in.
+   * Queues a write to IndexedDB, run once the page is idle so showing a change comes first. The
+   * fingerprint is stored only when the queue runs dry with no write lost since the last rebuild,
+   * so it never vouches for rows that are not stored; after a lost write the next start rebuilds.
    */
-  private store(change: IndexWrite): void {
-    const db = this.db;
-    const small = change.puts.length <= WRITE_CHUNK;
-    this.rowWritesQueued += 1;
+  private enqueue(write: () => Promise<void>): void {
+    this.latest = this.fingerprint();
+    this.queued += 1;
     this.writes = this.writes
       .then(whenIdle)
-      .then(async () => {
-        await db.transaction('rw', db.transactions, db.settings, async () => {
-          if (!small) await db.settings.delete(FINGERPRINT_KEY);
-          if (change.clear) await db.transactions.clear();
-          await db.transactions.bulkDelete([...change.removals]);
-          if (small) await db.transactions.bulkPut(change.puts);
-        });
-        for (let at = 0; !small && at < change.puts.length; at += WRITE_CHUNK) {
-          await whenIdle();
-          await db.transactions.bulkPut(change.puts.slice(at, at + WRITE_CHUNK));
-        }
-        await db.settings.put({ key: FINGERPRINT_KEY, value: change.fingerprint });
+      .then(write)
+      .catch(() => {
+        this.lost = true;
       })
-      // A lost write must not leave a fingerprint vouching for stale rows: forget it, and the
-      // next start rebuilds the index from the ledger.
-      .catch(() => db.settings.delete(FINGERPRINT_KEY))
-      .catch(() => undefined)
-      .finally(() => {
-        this.rowWritesQueued -= 1;
-      });
+      .then(async () => {
+        this.queued -= 1;
+        if (this.queued === 0 && !this.lost) await this.db.settings.put({ key: FINGERPRINT_KEY, value: this.latest });
+      })
+      .catch(() => undefined);
+  }
+
+  /**
+   * Stores a change: the fingerprint is forgotten in the same IndexedDB transaction as the first
+   * rows, so a page closed half-way leaves none. A large change goes in chunks that leave the page
+   * responsive in between.
+   */
+  private async write(change: IndexWrite): Promise<void> {
+    const db = this.db;
+    const small = change.puts.length <= WRITE_CHUNK;
+    await db.transaction('rw', db.transactions, db.settings, async () => {
+      await db.settings.delete(FINGERPRINT_KEY);
+      if (change.clear) await db.transactions.clear();
+      await db.transactions.bulkDelete([...change.removals]);
+      if (small) await db.transactions.bulkPut(change.puts);
+    });
+    for (let at = 0; !small && at < change.puts.length; at += WRITE_CHUNK) {
+      await whenIdle();
+      await db.transactions.bulkPut(change.puts.slice(at, at + WRITE_CHUNK));
+    }
   }
 
   private notify(): void {
