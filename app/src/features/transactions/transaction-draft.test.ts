@@ -116,6 +116,40 @@ describe('saving the transaction form', () => {
     expect(saveTransactionDraft(ledger, draft({ amount: '0' }), undefined, 'en-US')).toEqual({ amount: 'amount-zero' });
   });
 
+  test('moving a transaction to an account in another currency writes the amount in that currency, not the old minor units', () => {
+    const tokyo = ledger.accounts.create({ name: 'Tokyo', type: 'checking', currency: 'JPY' }).id;
+    const ramen = ledger.transactions.create({ date: '2026-11-25', amount: -1200, currency: 'JPY', accountId: tokyo, payee: 'Ramen' });
+    const opened = draftOf(ledger, ramen.id, 'en-US');
+    if (!opened) throw new Error('no form');
+    expect(opened.amount).toBe('1200');
+    expect(saveTransactionDraft(ledger, { ...opened, accountId: checking }, { id: ramen.id, opened }, 'en-US')).toEqual({});
+    expect(ledger.transactions.get(ramen.id)).toMatchObject({ accountId: checking, currency: 'USD', amount: -120000 });
+  });
+
+  test('[REC7] a part edited here while the amount and parts changed on another device saves the parts with the amount they add up to', () => {
+    const dining = ledger.categories.create({ name: 'Dining', kind: 'expense' }).id;
+    const parts = (food: number, out: number) => [
+      { categoryId: groceries, amount: food, memo: '' },
+      { categoryId: dining, amount: out, memo: '' },
+    ];
+    const shop = ledger.transactions.create({ date: '2026-11-25', amount: -5000, currency: 'USD', accountId: checking, payee: 'Market', splits: parts(-3000, -2000) });
+    const opened = draftOf(ledger, shop.id, 'en-US');
+    if (!opened) throw new Error('no form');
+    ledger.transactions.update(shop.id, { amount: -6000, splits: parts(-4000, -2000) });
+    const memo = opened.parts.map((part, index) => (index === 0 ? { ...part, memo: 'Fruit' } : part));
+    expect(saveTransactionDraft(ledger, { ...opened, parts: memo }, { id: shop.id, opened }, 'en-US')).toEqual({});
+    expect(ledger.transactions.get(shop.id)).toMatchObject({ amount: -5000, splits: [{ amount: -3000, memo: 'Fruit' }, { amount: -2000 }] });
+  });
+
+  test('a zero amount deleted on another device can be saved again as restored', () => {
+    const fee = ledger.transactions.create({ date: '2026-11-25', amount: 0, currency: 'USD', accountId: checking, payee: 'Fee waived' });
+    const opened = draftOf(ledger, fee.id, 'en-US');
+    if (!opened) throw new Error('no form');
+    deleteTransaction(ledger, fee.id);
+    expect(saveTransactionDraft(ledger, { ...opened, notes: 'Kept' }, { id: fee.id, opened, restore: true }, 'en-US')).toEqual({});
+    expect(ledger.transactions.get(fee.id)).toMatchObject({ deleted: false, amount: 0, notes: 'Kept' });
+  });
+
   test('an edit keeps the direction of the stored transaction', () => {
     const refund = ledger.transactions.create({ date: '2026-11-25', amount: 500, currency: 'USD', accountId: checking, payee: 'Refund' });
     const opened = draftOf(ledger, refund.id, 'en-US');

@@ -72,7 +72,9 @@ export function saveTransactionDraft(ledger: Ledger, draft: TransactionDraft, ed
   const issues: DraftIssues = {};
   const current = editing ? ledger.transactions.get(editing.id) : undefined;
   if (editing && (!current || current.deleted) && !editing.restore) return { form: 'transaction-deleted' };
-  const opened = editing && !editing.restore ? (editing.opened ?? draftOf(ledger, editing.id, locale)) : undefined;
+  const asOpened = editing ? (editing.opened ?? draftOf(ledger, editing.id, locale)) : undefined;
+  // Saved again as restored, every field is written: the record may have changed since it was deleted.
+  const opened = editing?.restore ? undefined : asOpened;
   const changed = (field: keyof TransactionDraft) => opened === undefined || JSON.stringify(draft[field]) !== JSON.stringify(opened[field]);
 
   const account = draft.accountId ? ledger.accounts.get(draft.accountId) : undefined;
@@ -82,7 +84,7 @@ export function saveTransactionDraft(ledger: Ledger, draft: TransactionDraft, ed
     const read = readAmount(draft.amount, account.currency, locale);
     if (!read.ok) issues.amount = amountIssue(read.problem);
     // An imported zero (a waived fee) may stay zero while other fields are edited.
-    else if (read.amount === 0 && changed('amount')) issues.amount = 'amount-zero';
+    else if (read.amount === 0 && (asOpened === undefined || draft.amount !== asOpened.amount)) issues.amount = 'amount-zero';
     else minorUnits = Math.abs(read.amount);
   } else if (draft.amount.trim() === '') {
     issues.amount = 'amount-missing';
@@ -134,7 +136,7 @@ export function saveTransactionDraft(ledger: Ledger, draft: TransactionDraft, ed
     } else if (editing && current) {
       ledger.transact(() => {
         if (current.deleted) restoreTransaction(ledger, current.id);
-        ledger.transactions.update(current.id, opened ? changedFields(input, changed) : input);
+        ledger.transactions.update(current.id, opened ? changedFields(input, current, changed) : input);
       });
     } else {
       ledger.transactions.create(input);
@@ -146,18 +148,25 @@ export function saveTransactionDraft(ledger: Ledger, draft: TransactionDraft, ed
   return issues;
 }
 
-/** The ledger's fields that follow from the form fields the person changed. */
-function changedFields(input: TransactionFields, changed: (field: keyof TransactionDraft) => boolean): Partial<TransactionFields> {
+/**
+ * The ledger's fields that follow from the form fields the person changed. The amount, its
+ * currency and the split parts are one thing: the minor units the form read belong to the form's
+ * account, and the parts add up to the form's amount, so when any of them changed all are written
+ * together — never parts balanced against an amount another device has since replaced (REC7).
+ */
+function changedFields(input: TransactionFields, current: Transaction, changed: (field: keyof TransactionDraft) => boolean): Partial<TransactionFields> {
   const patch: { -readonly [Field in keyof TransactionFields]?: TransactionFields[Field] } = {};
   if (changed('date')) patch.date = input.date;
-  if (changed('amount') || changed('kind')) patch.amount = input.amount;
   if (changed('accountId')) {
     patch.accountId = input.accountId;
     patch.currency = input.currency;
   }
+  const money = changed('amount') || changed('kind') || changed('parts') || input.currency !== current.currency;
+  const split = input.splits.length > 0 || current.splits.length > 0;
+  if (money) patch.amount = input.amount;
+  if (changed('parts') || (money && split)) patch.splits = input.splits;
   // Splitting or unsplitting changes the category too: a split transaction has none (REC7).
-  if (changed('categoryId') || changed('parts')) patch.categoryId = input.categoryId;
-  if (changed('parts')) patch.splits = input.splits;
+  if (changed('categoryId') || changed('parts') || (money && split)) patch.categoryId = input.categoryId;
   if (changed('payee')) patch.payee = input.payee;
   if (changed('notes')) patch.notes = input.notes;
   if (changed('tags')) patch.tags = input.tags;
