@@ -95,6 +95,17 @@ describe('editing a recurring item while another device changes it', () => {
     expect(ledger.recurring.get(saved.id)).toMatchObject({ payee: 'Landlady', amount: -97_500 });
   });
 
+  test('moving an item to an account in another currency writes its amount in that currency', () => {
+    const { ledger, account, blank } = setup();
+    const tokyo = ledger.accounts.create({ name: 'Tokyo', type: 'checking', currency: 'JPY' });
+    saveRecurringDraft(ledger, { ...blank, accountId: tokyo.id, amount: '5000', payee: 'Gym' }, undefined, 'en-US');
+    const [saved] = ledger.recurring.list();
+    if (!saved) throw new Error('not saved');
+    const opened = draftOf(saved, { accountId: '', today: '' }, 'en-US');
+    expect(saveRecurringDraft(ledger, { ...opened, accountId: account.id }, { id: saved.id, opened }, 'en-US')).toEqual({});
+    expect(ledger.recurring.get(saved.id)).toMatchObject({ currency: 'EUR', amount: -500_000 });
+  });
+
   test('[REC5] an edit of an item deleted elsewhere is kept until saved again, which brings it back', () => {
     const { ledger, blank } = setup();
     saveRecurringDraft(ledger, { ...blank, amount: '950', payee: 'Landlord' }, undefined, 'en-US');

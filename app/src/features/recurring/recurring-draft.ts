@@ -197,7 +197,7 @@ export function saveRecurringDraft(ledger: Ledger, draft: RecurringDraft, editin
     if (editing && current) {
       ledger.transact(() => {
         if (current.deleted) ledger.recurring.restore(current.id);
-        ledger.recurring.update(current.id, opened ? changedFields(fields, changed) : fields);
+        ledger.recurring.update(current.id, opened ? changedFields(fields, current, changed) : fields);
       });
     } else {
       ledger.recurring.create(fields);
@@ -209,10 +209,14 @@ export function saveRecurringDraft(ledger: Ledger, draft: RecurringDraft, editin
   return {};
 }
 
-/** The ledger's fields that follow from the form fields the person changed. */
-function changedFields(fields: RecurringFields, changed: (...fields: (keyof RecurringDraft)[]) => boolean): Partial<RecurringFields> {
+/**
+ * The ledger's fields that follow from the form fields the person changed. The amount is read in
+ * the minor units of the form's account, so moving the item to an account in another currency
+ * writes the amount too.
+ */
+function changedFields(fields: RecurringFields, current: Pick<RecurringFields, 'currency'>, changed: (...fields: (keyof RecurringDraft)[]) => boolean): Partial<RecurringFields> {
   const patch: { -readonly [Field in keyof RecurringFields]?: RecurringFields[Field] } = {};
-  if (changed('amount', 'direction')) patch.amount = fields.amount;
+  if (changed('amount', 'direction') || fields.currency !== current.currency) patch.amount = fields.amount;
   if (changed('accountId')) {
     patch.accountId = fields.accountId;
     patch.currency = fields.currency;
