@@ -28,7 +28,7 @@ export function FailedStep({ fileName, line, code, values, partial, canUndo, onU
   const undo = useUndo(onUndo, another);
   return (
     <section className="card" aria-labelledby="import-error-title" data-testid="import-error" data-line={line} data-code={code} data-written={partial?.count ?? 0}>
-      <StepHeading id="import-error-title">{text(code === 'interrupted' ? 'error.stoppedTitle' : 'error.title')}</StepHeading>
+      <StepHeading id="import-error-title">{text(code === 'interrupted' || code === 'undone' ? 'error.stoppedTitle' : 'error.title')}</StepHeading>
       <div role="alert">
         <p className="import__file">{fileName}</p>
         <p className="form__error" data-testid="import-error-reason">

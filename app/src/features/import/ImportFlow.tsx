@@ -57,7 +57,7 @@ export default function ImportFlow() {
           onChooseAnother={flow.reset}
         />
       )}
-      {(step.kind === 'choose' || step.kind === 'done') && <RecentImportsList recent={flow.recent} accounts={accounts} onUndo={flow.undo} />}
+      {(step.kind === 'choose' || step.kind === 'done') && <RecentImportsList recent={flow.recent} beingWritten={flow.beingWritten} accounts={accounts} onUndo={flow.undo} />}
     </>
   );
 }

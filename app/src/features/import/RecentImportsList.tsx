@@ -2,15 +2,20 @@ import type { Account, LedgerRecord } from '@tally/schema';
 import { useLocale, useText } from '../../i18n/index.js';
 import { formatDay } from '../../ui/locale.js';
 import { importMessages } from './messages.js';
-import type { RecentImport } from './recent-imports.js';
+import { recentImportState, type RecentImport } from './recent-imports.js';
 import { UndoStatus } from './UndoStatus.js';
 import { useUndo } from './use-undo.js';
 
 interface RecentImportsListProps {
   readonly recent: readonly RecentImport[];
+  /** Imports this page is still writing: shown as importing, not yet undoable. */
+  readonly beingWritten: ReadonlySet<string>;
   readonly accounts: readonly LedgerRecord<Account>[];
   readonly onUndo: (entry: RecentImport) => Promise<number>;
 }
+
+const BUTTONS = { undoable: 'done.undo', writing: 'recent.importing', undone: 'recent.undone' } as const;
+const LABELS = { undoable: 'recent.undo', writing: 'recent.importingLabel', undone: 'recent.undoneLabel' } as const;
 
 function dayOf(time: number): string {
   const date = new Date(time);
@@ -20,10 +25,10 @@ function dayOf(time: number): string {
 
 /**
  * The imports made on this device, newest first, each one undoable as a whole — one cut short
- * too. A row's button stays once its import is undone (saying so, and doing nothing), so focus
+ * too, but not one this page is still writing (it says so instead). A row's button stays once its import is undone (saying so, and doing nothing), so focus
  * is not lost to the page; what undo removed is announced under the heading.
  */
-export function RecentImportsList({ recent, accounts, onUndo }: RecentImportsListProps) {
+export function RecentImportsList({ recent, beingWritten, accounts, onUndo }: RecentImportsListProps) {
   const text = useText(importMessages);
   const locale = useLocale();
   const names = new Map(accounts.map((account) => [account.id, account.name]));
@@ -36,39 +41,42 @@ export function RecentImportsList({ recent, accounts, onUndo }: RecentImportsLis
         <p className="empty">{text('recent.empty')}</p>
       ) : (
         <ul className="list">
-          {recent.map((entry) => (
-            <li
-              key={entry.batch}
-              className="list__row list__row--static import__recent"
-              data-testid="recent-import"
-              data-batch={entry.batch}
-              data-complete={entry.complete}
-              data-undone={entry.undone}
-            >
-              <span>
-                <span className="list__title">{entry.fileName}</span>
-                <span className="list__detail">
-                  {text.count(entry.complete ? 'recent.entry' : 'recent.partial', entry.count, {
-                    total: entry.total,
-                    account: names.get(entry.accountId) ?? '',
-                    date: formatDay(dayOf(entry.at), locale),
-                  })}
-                </span>
-              </span>
-              <button
-                type="button"
-                className="button"
-                data-testid="recent-undo"
-                aria-disabled={entry.undone || undo.running === entry.batch}
-                aria-label={text(entry.undone ? 'recent.undoneLabel' : 'recent.undo', { file: entry.fileName })}
-                onClick={() => {
-                  if (!entry.undone) undo.run(entry);
-                }}
+          {recent.map((entry) => {
+            const state = recentImportState(entry, beingWritten);
+            const values = { total: entry.total, account: names.get(entry.accountId) ?? '', date: formatDay(dayOf(entry.at), locale) };
+            return (
+              <li
+                key={entry.batch}
+                className="list__row list__row--static import__recent"
+                data-testid="recent-import"
+                data-batch={entry.batch}
+                data-complete={entry.complete}
+                data-undone={entry.undone}
+                data-state={state}
               >
-                {text(entry.undone ? 'recent.undone' : 'done.undo')}
-              </button>
-            </li>
-          ))}
+                <span>
+                  <span className="list__title">{entry.fileName}</span>
+                  <span className="list__detail">
+                    {state === 'writing'
+                      ? text.count('recent.writing', entry.total, values)
+                      : text.count(entry.complete ? 'recent.entry' : 'recent.partial', entry.count, values)}
+                  </span>
+                </span>
+                <button
+                  type="button"
+                  className="button"
+                  data-testid="recent-undo"
+                  aria-disabled={state !== 'undoable' || undo.running === entry.batch}
+                  aria-label={text(LABELS[state], { file: entry.fileName })}
+                  onClick={() => {
+                    if (state === 'undoable') undo.run(entry);
+                  }}
+                >
+                  {text(BUTTONS[state])}
+                </button>
+              </li>
+            );
+          })}
         </ul>
       )}
     </section>

@@ -25,9 +25,10 @@ function lines(accountId: string, batch: string, count: number, date = '2026-03-
 test('an import is written whole, in batches, each transaction carrying its import', async () => {
   const { ledger, accountId } = ledgerWithAccount();
   const progress: number[] = [];
-  await expect(writeImport(ledger, lines(accountId, FIRST, 600), (done) => void progress.push(done))).resolves.toBe(600);
+  const written = await writeImport(ledger, lines(accountId, FIRST, 600), (done) => void progress.push(done));
   expect(progress).toEqual([250, 500, 600]);
-  expect(ledger.transactions.list()).toHaveLength(600);
+  expect(ledger.transactions.list().map((transaction) => transaction.id).sort()).toEqual(written.sort());
+  expect(written).toHaveLength(600);
   expect(ledger.transactions.list().every((transaction) => batchOf(transaction.importId) === FIRST)).toBe(true);
 });
 

@@ -39,33 +39,33 @@ export async function checkImport(lines: readonly LineToWrite[]): Promise<void> 
   }
 }
 
-/** Writing stopped partway: `written` transactions are in the ledger, and their import can be undone. */
+/** Writing stopped partway: `written` transactions are in the ledger (`ids`), and their import can be undone. */
 export class ImportInterrupted extends Error {
   override readonly name = 'ImportInterrupted';
+  readonly written: number;
   constructor(
-    readonly written: number,
+    readonly ids: readonly string[],
     cause: unknown,
   ) {
-    super(`the import stopped after ${written} transactions`, { cause });
+    super(`the import stopped after ${ids.length} transactions`, { cause });
+    this.written = ids.length;
   }
 }
 
 /**
- * Writes checked transactions in batches, each one ledger update, so the page keeps answering.
- * The ledger can still refuse one on the way (another device deleted the account meanwhile): any
- * error then says how many were written, as `ImportInterrupted`.
+ * Writes checked transactions in batches, each one ledger update, so the page keeps answering;
+ * the ids of those written. The ledger can still refuse one on the way (another device deleted
+ * the account meanwhile), and `onProgress` may throw to stop before the next batch: any error then
+ * says what was written, as `ImportInterrupted`.
  */
-export async function writeImport(ledger: Ledger, lines: readonly LineToWrite[], onProgress: (done: number) => Promise<void> | void): Promise<number> {
-  let written = 0;
+export async function writeImport(ledger: Ledger, lines: readonly LineToWrite[], onProgress: (done: number) => Promise<void> | void): Promise<string[]> {
+  const written: string[] = [];
   try {
     for (let at = 0; at < lines.length; at += BATCH) {
       ledger.transact(() => {
-        for (const { transaction } of lines.slice(at, at + BATCH)) {
-          ledger.transactions.create(transaction);
-          written += 1;
-        }
+        for (const { transaction } of lines.slice(at, at + BATCH)) written.push(ledger.transactions.create(transaction).id);
       });
-      await onProgress(written);
+      await onProgress(written.length);
       await nextTask();
     }
   } catch (error) {

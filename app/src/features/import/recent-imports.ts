@@ -35,6 +35,19 @@ function readRecentImport(value: unknown): RecentImport | undefined {
 
 export type RecentImportChange = Partial<Pick<RecentImport, 'count' | 'complete' | 'undone'>>;
 
+/** What the list of recent imports offers for an entry. */
+export type RecentImportState = 'undoable' | 'writing' | 'undone';
+
+/**
+ * An entry this page is still writing cannot be undone yet; one left partial by a closed tab (not
+ * complete, and written nowhere here) can, as can one written in another tab — that writer stops
+ * and removes what it wrote once it sees the entry undone.
+ */
+export function recentImportState(entry: RecentImport, beingWritten: ReadonlySet<string>): RecentImportState {
+  if (entry.undone) return 'undone';
+  return beingWritten.has(entry.batch) ? 'writing' : 'undoable';
+}
+
 /** The last few imports made on this device, newest first. */
 export class RecentImports {
   constructor(private readonly db: TallyDatabase) {}
@@ -51,6 +64,19 @@ export class RecentImports {
 
   async update(batch: string, change: RecentImportChange): Promise<void> {
     await this.write((list) => list.map((item) => (item.batch === batch ? { ...item, ...change } : item)));
+  }
+
+  /**
+   * Notes how far an import's writing got, unless it was undone meanwhile — here or in another
+   * tab. Whether it still stands: a writer stops at false.
+   */
+  async progress(batch: string, change: RecentImportChange): Promise<boolean> {
+    return this.db.transaction('rw', this.db.settings, async () => {
+      const list = await this.list();
+      if (list.some((item) => item.batch === batch && item.undone)) return false;
+      await this.db.settings.put({ key: LIST_KEY, value: list.map((item) => (item.batch === batch ? { ...item, ...change } : item)) });
+      return true;
+    });
   }
 
   /** Forgets an import that wrote nothing: there is nothing to undo. */

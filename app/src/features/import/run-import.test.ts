@@ -5,7 +5,8 @@ import * as Y from 'yjs';
 import { TallyDatabase } from '../../storage/index.js';
 import { importIdOf } from './import-id.js';
 import { undoImport } from './ledger-import.js';
-import { RecentImports, type RecentImport } from './recent-imports.js';
+import { importsBeingWritten } from './imports-being-written.js';
+import { recentImportState, RecentImports, type RecentImport } from './recent-imports.js';
 import type { LineToWrite } from './review.js';
 import { runImport } from './run-import.js';
 
@@ -85,4 +86,58 @@ test('imports remembered before they could stop partway read as complete', async
   const old = { batch: BATCH, fileName: 'old.ofx', accountId: 'a', at: 1, count: 12, sum: -500, undone: false };
   await db.settings.put({ key: 'import.recent', value: [old, { batch: 7 }] });
   await expect(recent.list()).resolves.toEqual([{ ...old, total: 12, complete: true }]);
+});
+
+test('while this page writes an import, its entry reads as importing with no undo; once written, it can be undone', async () => {
+  const { ledger, lines, started } = setUp();
+  const states: string[] = [];
+  await runImport(ledger, recent, started, lines, async () => {
+    const [entry] = await recent.list();
+    if (entry) states.push(recentImportState(entry, importsBeingWritten.current()));
+  });
+  expect(states).toEqual(['writing', 'writing', 'writing']);
+  const [entry] = await recent.list();
+  expect(entry && recentImportState(entry, importsBeingWritten.current())).toBe('undoable');
+});
+
+test('a partial import left by a closed tab, written nowhere in this page, stays undoable', async () => {
+  const { started } = setUp();
+  await recent.add({ ...started, count: 500, complete: false });
+  const [entry] = await recent.list();
+  expect(entry && recentImportState(entry, importsBeingWritten.current())).toBe('undoable');
+  expect(entry && recentImportState(entry, new Set([BATCH]))).toBe('writing');
+  expect(entry && recentImportState({ ...entry, undone: true }, new Set([BATCH]))).toBe('undone');
+});
+
+test('undone in another tab after the first 250 lines: writing stops before the next batch and none of the import is left', async () => {
+  const { ledger, lines, started } = setUp();
+  const outcome = await runImport(ledger, recent, started, lines, async (done) => {
+    if (done !== 250) return;
+    // The other tab removes what it sees of the import, then marks it undone.
+    await undoImport(ledger, ledger.transactions.list(), BATCH);
+    await new RecentImports(db).update(BATCH, { undone: true });
+  });
+  expect(outcome).toMatchObject({ kind: 'undone', entry: { batch: BATCH, count: 0, undone: true } });
+  expect(ledger.transactions.list()).toEqual([]);
+  await expect(recent.list()).resolves.toMatchObject([{ batch: BATCH, complete: false, undone: true }]);
+});
+
+test('undone in a tab that had not yet seen any of the import: the writer itself removes all it wrote', async () => {
+  const { ledger, lines, started } = setUp();
+  const outcome = await runImport(ledger, recent, started, lines, async (done) => {
+    if (done === 500) await new RecentImports(db).update(BATCH, { undone: true });
+  });
+  expect(outcome.kind).toBe('undone');
+  expect(ledger.transactions.list()).toEqual([]);
+  expect(importsBeingWritten.current().has(BATCH)).toBe(false);
+});
+
+test('undone just as the last batch lands: the import is not marked complete and none of it is left', async () => {
+  const { ledger, lines, started } = setUp();
+  const outcome = await runImport(ledger, recent, started, lines, async (done) => {
+    if (done === 600) await new RecentImports(db).update(BATCH, { undone: true });
+  });
+  expect(outcome.kind).toBe('undone');
+  expect(ledger.transactions.list()).toEqual([]);
+  await expect(recent.list()).resolves.toMatchObject([{ complete: false, undone: true }]);
 });

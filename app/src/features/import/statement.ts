@@ -42,6 +42,8 @@ export const IMPORT_ERROR_CODES = [
   'unreadable',
   /** Writing stopped partway (the ledger refused a line another device made invalid, or an error). */
   'interrupted',
+  /** The import was undone in another tab while this one wrote it: writing stopped and took out what it had added. */
+  'undone',
 ] as const;
 export type ImportErrorCode = (typeof IMPORT_ERROR_CODES)[number];
 

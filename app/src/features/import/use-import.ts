@@ -1,10 +1,11 @@
 import { cryptoRandom, minorUnitDigits, newRecordId, type Account, type LedgerRecord } from '@tally/schema';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useTally } from '../../app/tally-context.js';
 import type { CsvMapping } from './csv-mapping.js';
 import type { CsvTable } from './csv-reader.js';
 import { firstColumnsMapping } from './csv-preview.js';
 import { importDatabase } from './import-database.js';
+import { importsBeingWritten } from './imports-being-written.js';
 import { examplesOf } from '../categorise/history.js';
 import { ImportCancelled, ImportFailure, ImportWorker, type Progress } from './import-worker-client.js';
 import { knownTransactions, undoImport } from './ledger-import.js';
@@ -68,6 +69,9 @@ export function useImport() {
     void refreshRecent();
     return () => worker.current?.terminate();
   }, [refreshRecent]);
+  // An import written while the person was away from this screen still ends here: its entry then reads complete.
+  useEffect(() => importsBeingWritten.subscribe(() => void refreshRecent()), [refreshRecent]);
+  const beingWritten = useSyncExternalStore(importsBeingWritten.subscribe, importsBeingWritten.current);
 
   const stopWorker = (): void => {
     worker.current?.terminate();
@@ -158,6 +162,7 @@ export function useImport() {
       );
       await refreshRecent();
       if (outcome.kind === 'written') setStep({ kind: 'done', entry: outcome.entry });
+      else if (outcome.kind === 'undone') setStep({ kind: 'failed', line: 0, code: 'undone', values: {}, partial: null });
       else {
         const { count } = outcome.entry;
         setStep({ kind: 'failed', line: 0, code: 'interrupted', values: {}, partial: count > 0 ? outcome.entry : null });
@@ -187,6 +192,7 @@ export function useImport() {
     format,
     accountId,
     recent,
+    beingWritten,
     choose: (file: File, account: LedgerRecord<Account>) => void choose(file, account),
     confirmMapping: (csv: CsvFile, mapping: CsvMapping) => void confirmMapping(csv, mapping),
     confirm: (lines: readonly ReviewLine[], selection: Selection) => void confirm(lines, selection),
