@@ -1,4 +1,4 @@
-import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 
 const FOCUSABLE = 'a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])';
 
@@ -8,10 +8,17 @@ const FOCUSABLE = 'a[href], button, input, select, textarea, [tabindex]:not([tab
  */
 export function FocusTrap({ children }: { readonly children: ReactNode }) {
   const container = useRef<HTMLDivElement>(null);
+  // Read while rendering: by the time an effect runs, a control inside that renders in the same
+  // commit (the editor's `autoFocus` amount, once its code is loaded) has already taken focus.
+  const [opener] = useState(() => (document.activeElement instanceof HTMLElement ? document.activeElement : null));
   useEffect(() => {
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    return () => opener?.focus();
-  }, []);
+    const dialog = container.current;
+    return () => {
+      // Still on the page with focus inside: not closed (StrictMode re-running effects), so leave focus be.
+      if (dialog?.isConnected && dialog.contains(document.activeElement)) return;
+      opener?.focus();
+    };
+  }, [opener]);
 
   const keepInside = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.key !== 'Tab' || !container.current) return;
