@@ -171,3 +171,26 @@ test('a transaction edited on a second device changes the report on the first', 
     ['Groceries', '$52.25'],
   ]);
 });
+
+test('back on reports after a change elsewhere, the numbers from before are marked as updating until the new ones arrive', async () => {
+  // Arriving afresh, the screen asks for its first report, the last three months: Market's 52.25 and Bakery's 25.50.
+  await a.open('transactions');
+  await openReport(a, 'spending');
+  await expect.poll(() => reportTable(a), PATIENCE).toContainEqual(['Groceries', '$77.75']);
+  await a.open('transactions');
+  await addCategorisedTransaction(a, { kind: 'expense', amount: '2.25', payee: 'Kiosk', date: THIS_MONTH, account: 'Checking', category: 'Groceries' });
+
+  // Notes the report as it is first drawn: the observer runs before the worker's answer can.
+  await a.page.evaluate(() => {
+    const observer = new MutationObserver(() => {
+      const report = document.querySelector('[data-testid="report"]');
+      if (!report) return;
+      observer.disconnect();
+      document.documentElement.dataset.firstReportUpdating = report.getAttribute('data-updating') ?? '';
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+  });
+  await a.open('reports');
+  await expect.poll(() => a.page.evaluate(() => document.documentElement.dataset.firstReportUpdating), PATIENCE).toBe('true');
+  await expect.poll(() => reportTable(a), PATIENCE).toContainEqual(['Groceries', '$80.00']);
+});

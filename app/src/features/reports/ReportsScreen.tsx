@@ -7,7 +7,8 @@ import { reportMessages } from './messages.js';
 import { ReportFilters, type ReportFilter } from './ReportFilters.js';
 import { ReportOutput } from './ReportOutput.js';
 import { choosePeriod, presetPeriod } from './report-period.js';
-import { accountScope, REPORT_KINDS, sameRequest, type ReportKind, type ReportRequest } from './report-request.js';
+import { isUpdating } from './report-engine.js';
+import { accountScope, REPORT_KINDS, type ReportKind, type ReportRequest } from './report-request.js';
 import { useReport } from './use-report.js';
 import './reports.css';
 
@@ -41,7 +42,7 @@ export function ReportsScreen() {
     return { kind, from, to, accountIds: scopeKey === undefined ? null : scopeKey.split(' '), categoryId };
   }, [kind, from, to, scopeKey, noAccount, categoryId]);
   const results = useReport(accounts.length > 0 ? request : null);
-  const result = results.get(kind);
+  const kept = results.get(kind);
 
   return (
     <section className="screen reports" aria-labelledby="reports-title">
@@ -68,24 +69,24 @@ export function ReportsScreen() {
             periodIssue={period.ok ? undefined : period.issue}
             noAccount={noAccount}
           />
-          {result === undefined ? (
+          {kept === undefined ? (
             request !== null && (
               <p className="empty" role="status" data-testid="report-loading">
                 {text('loading')}
               </p>
             )
-          ) : result === 'failed' ? (
+          ) : kept === 'failed' ? (
             <p className="form__error" role="alert" data-testid="report-failed">
               {text('failed')}
             </p>
-          ) : result === null ? (
+          ) : kept === null ? (
             <p className="empty" data-testid="reports-no-accounts">
               {text('noAccounts')}
             </p>
           ) : (
             <ReportOutput
-              result={result}
-              updating={request !== null && !sameRequest(result.request, request)}
+              result={kept.result}
+              updating={isUpdating(kept, request)}
               categoryNames={categoryNames}
               categoryName={trendCategory?.name}
               locale={locale}

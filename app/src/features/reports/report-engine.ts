@@ -2,14 +2,32 @@ import type { Ledger } from '@tally/schema';
 import * as Y from 'yjs';
 import { LEDGER_DATABASE } from '../../sync/local-ledger.js';
 import type { FromReportWorker, ToReportWorker } from './report-protocol.js';
-import type { ReportKind, ReportRequest, ReportResult } from './report-request.js';
+import { sameRequest, type ReportKind, type ReportRequest, type ReportResult } from './report-request.js';
 
+/** A computed report, and whether it answers the ledger as it is now or may be out of date. */
+export interface KeptReport {
+  readonly result: ReportResult;
+  /** False from when the screen closes (the ledger may change unwatched) until the worker answers again. */
+  readonly current: boolean;
+}
 
 /**
  * The newest result of each report, kept while a newer one is computed; null while there is no
  * account, `failed` when the worker could not compute it.
  */
-export type ReportResults = ReadonlyMap<ReportKind, ReportResult | null | 'failed'>;
+export type ReportResults = ReadonlyMap<ReportKind, KeptReport | null | 'failed'>;
+
+/** True when the report on screen is not yet the answer to `request`: shown, but marked as updating. */
+export function isUpdating(kept: KeptReport, request: ReportRequest | null): boolean {
+  return request !== null && (!kept.current || !sameRequest(kept.result.request, request));
+}
+
+/** How the engine talks to its worker; a real `Worker` in the app, a stand-in in tests. */
+export interface ReportWorkerPort {
+  post(message: ToReportWorker): void;
+  /** `died` is called when the worker fails outside any message it could answer. */
+  listen(received: (message: FromReportWorker) => void, died: () => void): void;
+}
 
 /**
  * The page's side of the report worker: keeps the worker's copy of the ledger current and hands
@@ -17,19 +35,23 @@ export type ReportResults = ReadonlyMap<ReportKind, ReportResult | null | 'faile
  * back to reports does not read the ledger again.
  */
 export class ReportEngine {
-  private readonly worker: Worker;
   private results: ReportResults = new Map();
   private readonly listeners = new Set<() => void>();
   private requested: { readonly id: number; readonly request: ReportRequest } | undefined;
   private nextId = 1;
+  /** Once the worker cannot answer, every request fails at once rather than waiting for ever. */
+  private broken = false;
 
-  constructor(private readonly doc: Y.Doc) {
-    this.worker = new Worker(new URL('./report-worker.ts', import.meta.url), { type: 'module' });
-    this.worker.addEventListener('message', (event: MessageEvent<FromReportWorker>) => this.received(event.data));
-    this.worker.addEventListener('error', () => {
-      if (this.requested) this.settle(this.requested.request.kind, 'failed');
-    });
-    this.send({ type: 'open', database: LEDGER_DATABASE });
+  constructor(
+    private readonly doc: Y.Doc,
+    private readonly worker: ReportWorkerPort,
+    database: string,
+  ) {
+    worker.listen(
+      (message) => this.received(message),
+      () => this.break(),
+    );
+    this.send({ type: 'open', database });
   }
 
   getSnapshot = (): ReportResults => this.results;
@@ -42,11 +64,22 @@ export class ReportEngine {
       if (this.listeners.size > 0) return;
       this.requested = undefined;
       this.send({ type: 'rest' });
+      // What changes from now on goes unreported: coming back, the numbers kept show as updating.
+      const kept = new Map<ReportKind, KeptReport>();
+      for (const [kind, outcome] of this.results) {
+        if (outcome !== null && outcome !== 'failed') kept.set(kind, { result: outcome.result, current: false });
+      }
+      this.results = kept;
     };
   };
 
   /** Asks for a report; the worker answers, and answers again whenever the ledger changes. */
   request(request: ReportRequest): void {
+    if (this.broken) {
+      this.requested = undefined;
+      this.settle(request.kind, 'failed');
+      return;
+    }
     this.requested = { id: this.nextId++, request };
     this.send({ type: 'compute', ...this.requested });
   }
@@ -61,19 +94,42 @@ export class ReportEngine {
       case 'result':
       case 'failed':
         if (message.id !== this.requested?.id) return;
-        this.settle(this.requested.request.kind, message.type === 'failed' ? 'failed' : message.result);
+        this.settle(
+          this.requested.request.kind,
+          message.type === 'failed' ? 'failed' : message.result && { result: message.result, current: true },
+        );
+        return;
+      case 'broken':
+        this.break();
         return;
     }
   }
 
-  private send(message: ToReportWorker): void {
-    this.worker.postMessage(message);
+  private break(): void {
+    this.broken = true;
+    const waiting = this.requested;
+    this.requested = undefined;
+    if (waiting) this.settle(waiting.request.kind, 'failed');
   }
 
-  private settle(kind: ReportKind, result: ReportResult | null | 'failed'): void {
-    this.results = new Map(this.results).set(kind, result);
+  private send(message: ToReportWorker): void {
+    this.worker.post(message);
+  }
+
+  private settle(kind: ReportKind, outcome: KeptReport | null | 'failed'): void {
+    this.results = new Map(this.results).set(kind, outcome);
     for (const listener of this.listeners) listener();
   }
+}
+
+function workerPort(worker: Worker): ReportWorkerPort {
+  return {
+    post: (message) => worker.postMessage(message),
+    listen: (received, died) => {
+      worker.addEventListener('message', (event: MessageEvent<FromReportWorker>) => received(event.data));
+      worker.addEventListener('error', died);
+    },
+  };
 }
 
 const engines = new WeakMap<Ledger, ReportEngine>();
@@ -81,7 +137,8 @@ const engines = new WeakMap<Ledger, ReportEngine>();
 export function reportEngineOf(ledger: Ledger): ReportEngine {
   let engine = engines.get(ledger);
   if (!engine) {
-    engine = new ReportEngine(ledger.doc);
+    const worker = new Worker(new URL('./report-worker.ts', import.meta.url), { type: 'module' });
+    engine = new ReportEngine(ledger.doc, workerPort(worker), LEDGER_DATABASE);
     engines.set(ledger, engine);
   }
   return engine;

@@ -17,4 +17,6 @@ export type FromReportWorker =
   /** `result` is null while there is no account to report on. */
   | { readonly type: 'result'; readonly id: number; readonly result: ReportResult | null }
   /** The report could not be computed; the screen says so rather than waiting for ever. */
-  | { readonly type: 'failed'; readonly id: number };
+  | { readonly type: 'failed'; readonly id: number }
+  /** The worker could not read the ledger stored on this device: no report will come from it. */
+  | { readonly type: 'broken' };

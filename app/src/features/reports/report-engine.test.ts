@@ -1,0 +1,134 @@
+import { currencyCode } from '@tally/schema';
+import * as Y from 'yjs';
+import { describe, expect, test } from 'vitest';
+import { isUpdating, ReportEngine, type ReportWorkerPort } from './report-engine.js';
+import type { FromReportWorker, ToReportWorker } from './report-protocol.js';
+import type { ReportRequest, ReportResult } from './report-request.js';
+
+const SPENDING: ReportRequest = { kind: 'spending', from: '2026-01-01', to: '2026-03-31', accountIds: null, categoryId: null };
+const TREND: ReportRequest = { kind: 'category-trend', from: '2026-01-01', to: '2026-03-31', accountIds: null, categoryId: 'food' };
+
+function resultOf(request: ReportRequest, spent: string): ReportResult {
+  return { request, table: { columns: ['Category', 'Spent'], rows: [['Groceries', spent]], unconverted: 0 }, currency: currencyCode('EUR'), homeCurrencySet: true, rates: [] };
+}
+
+/** A worker that answers only when the test says so. */
+class StandInWorker implements ReportWorkerPort {
+  readonly sent: ToReportWorker[] = [];
+  private received: (message: FromReportWorker) => void = () => undefined;
+  private died: () => void = () => undefined;
+
+  post(message: ToReportWorker): void {
+    this.sent.push(message);
+  }
+
+  listen(received: (message: FromReportWorker) => void, died: () => void): void {
+    this.received = received;
+    this.died = died;
+  }
+
+  answer(message: FromReportWorker): void {
+    this.received(message);
+  }
+
+  die(): void {
+    this.died();
+  }
+
+  /** The id of the newest `compute` sent. */
+  lastComputeId(): number {
+    const computes = this.sent.filter((message) => message.type === 'compute');
+    const last = computes.at(-1);
+    if (!last) throw new Error('nothing was asked of the worker');
+    return last.id;
+  }
+}
+
+function openEngine() {
+  const worker = new StandInWorker();
+  const engine = new ReportEngine(new Y.Doc(), worker, 'tally-ledger');
+  let screen = engine.subscribe(() => undefined);
+  return {
+    worker,
+    engine,
+    closeScreen: () => screen(),
+    openScreen: () => {
+      screen = engine.subscribe(() => undefined);
+    },
+  };
+}
+
+describe('the report engine', () => {
+  test('a result shows as current once it answers the newest request, and an older answer is ignored', () => {
+    const { worker, engine } = openEngine();
+    expect(worker.sent[0]).toEqual({ type: 'open', database: 'tally-ledger' });
+    engine.request(SPENDING);
+    const first = worker.lastComputeId();
+    const narrower = { ...SPENDING, from: '2026-03-01' };
+    engine.request(narrower);
+    worker.answer({ type: 'result', id: first, result: resultOf(SPENDING, '10.00') });
+    expect(engine.getSnapshot().get('spending')).toBeUndefined();
+    worker.answer({ type: 'result', id: worker.lastComputeId(), result: resultOf(narrower, '4.00') });
+    const kept = engine.getSnapshot().get('spending');
+    expect(kept).toEqual({ result: resultOf(narrower, '4.00'), current: true });
+  });
+
+  test('coming back to reports, the numbers from before show as updating until the worker answers again', () => {
+    const { worker, engine, closeScreen, openScreen } = openEngine();
+    engine.request(SPENDING);
+    worker.answer({ type: 'result', id: worker.lastComputeId(), result: resultOf(SPENDING, '10.00') });
+    closeScreen();
+    expect(worker.sent.at(-1)).toEqual({ type: 'rest' });
+
+    openScreen();
+    const before = engine.getSnapshot().get('spending');
+    if (!before || before === 'failed') throw new Error('the earlier result should be kept');
+    expect(before.result.table.rows).toEqual([['Groceries', '10.00']]);
+    expect(isUpdating(before, SPENDING)).toBe(true);
+
+    engine.request(SPENDING);
+    worker.answer({ type: 'result', id: worker.lastComputeId(), result: resultOf(SPENDING, '25.00') });
+    const after = engine.getSnapshot().get('spending');
+    if (!after || after === 'failed') throw new Error('the new result should be shown');
+    expect(after.result.table.rows).toEqual([['Groceries', '25.00']]);
+    expect(isUpdating(after, SPENDING)).toBe(false);
+  });
+
+  test('a failure is not shown again on coming back: the report is worked out afresh', () => {
+    const { worker, engine, closeScreen, openScreen } = openEngine();
+    engine.request(SPENDING);
+    worker.answer({ type: 'failed', id: worker.lastComputeId() });
+    expect(engine.getSnapshot().get('spending')).toBe('failed');
+    closeScreen();
+    openScreen();
+    expect(engine.getSnapshot().get('spending')).toBeUndefined();
+  });
+
+  test('a worker that cannot read the stored ledger fails the report waiting, and every later one at once', () => {
+    const { worker, engine } = openEngine();
+    engine.request(SPENDING);
+    worker.answer({ type: 'broken' });
+    expect(engine.getSnapshot().get('spending')).toBe('failed');
+    const asked = worker.sent.length;
+    engine.request(TREND);
+    expect(engine.getSnapshot().get('category-trend')).toBe('failed');
+    expect(worker.sent).toHaveLength(asked);
+  });
+
+  test('a worker that dies while nothing is asked fails the next request at once instead of leaving it waiting', () => {
+    const { worker, engine, closeScreen, openScreen } = openEngine();
+    closeScreen();
+    worker.die();
+    openScreen();
+    engine.request(SPENDING);
+    expect(engine.getSnapshot().get('spending')).toBe('failed');
+  });
+
+  test('a report of another kind on screen, or of other filters, shows as updating', () => {
+    const kept = { result: resultOf(SPENDING, '10.00'), current: true };
+    expect(isUpdating(kept, SPENDING)).toBe(false);
+    expect(isUpdating(kept, { ...SPENDING, accountIds: ['checking'] })).toBe(true);
+    // With no valid request (a period the user is still typing) nothing is being worked out.
+    expect(isUpdating({ ...kept, current: false }, null)).toBe(false);
+  });
+});
