@@ -177,6 +177,37 @@ test('an import cut short by closing the tab mid-write is listed as stopped part
   expect(await axeViolations(device.page)).toEqual([]);
 });
 
+test('leaving the Import screen while an import is written and coming back: the import reads as importing with no undo, and can be undone whole once it is in', async () => {
+  const device = await world.device();
+  await device.addAccount('Savings', 'USD');
+
+  await openImport(device);
+  await chooseFile(device, generatedCsv(30_000, 'leave-and-return.csv'), 'Savings');
+  await waitForMapping(device);
+  await device.byTestId('mapping-continue').click();
+  await waitForReview(device);
+  await confirmAndWaitForWriting(device, 250);
+  // The page slows down, so the import is still being written when the person comes back.
+  await throttleCpu(device, 10);
+  await device.open('accounts');
+  await openImport(device);
+
+  const importing = device.page.locator('[data-testid="recent-import"][data-state="writing"]', { hasText: 'leave-and-return.csv' });
+  await importing.waitFor(PATIENCE);
+  await expect(importing.textContent()).resolves.toMatch(/Importing 30,000 transactions into Savings/);
+  const button = importing.getByTestId('recent-undo');
+  await expect(button.getAttribute('aria-disabled')).resolves.toBe('true');
+  await expect(button.textContent()).resolves.toBe('Importing…');
+  expect(await axeViolations(device.page)).toEqual([]);
+  await throttleCpu(device, 1);
+
+  const written = device.page.locator('[data-testid="recent-import"][data-state="undoable"][data-complete="true"]', { hasText: 'leave-and-return.csv' });
+  await written.waitFor(PATIENCE);
+  await written.getByTestId('recent-undo').click();
+  expect((await undoRemoved(device, 'recent-undone')).removed).toBe(30_000);
+  await waitForStoredTotals(device, { count: 0, sum: 0 });
+});
+
 test('the account deleted on another device while an import is written: the screen says how many were added and undo takes them out', async () => {
   const device = await world.device();
   await device.addAccount('Travel', 'USD');

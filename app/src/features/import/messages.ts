@@ -127,7 +127,7 @@ export const importMessages = defineMessages({
     'recent.writing.one': 'Importing {count} transaction into {account}, {date}',
     'recent.writing.other': 'Importing {count} transactions into {account}, {date}',
     'recent.importing': 'Importing…',
-    'recent.importingLabel': 'Import of {file} still being added: it can be undone once it finishes',
+    'recent.importingLabel': 'Importing… {file} can be undone once it finishes',
     'error.undone': 'The import was undone in another tab while it was being added, so Tally stopped and took out what it had added.',
   },
   es: {
@@ -256,7 +256,7 @@ export const importMessages = defineMessages({
     'recent.writing.one': 'Importando {count} movimiento en {account}, {date}',
     'recent.writing.other': 'Importando {count} movimientos en {account}, {date}',
     'recent.importing': 'Importando…',
-    'recent.importingLabel': 'La importación de {file} todavía se está añadiendo: podrás deshacerla cuando termine',
+    'recent.importingLabel': 'Importando… {file} podrá deshacerse cuando termine',
     'error.undone': 'La importación se deshizo en otra pestaña mientras se añadía, así que Tally se detuvo y quitó lo que ya había añadido.',
   },
   de: {
@@ -385,7 +385,7 @@ export const importMessages = defineMessages({
     'recent.writing.one': '{count} Buchung wird in {account} importiert, {date}',
     'recent.writing.other': '{count} Buchungen werden in {account} importiert, {date}',
     'recent.importing': 'Wird importiert…',
-    'recent.importingLabel': 'Der Import von {file} läuft noch: Du kannst ihn rückgängig machen, sobald er fertig ist',
+    'recent.importingLabel': 'Wird importiert… {file} kann rückgängig gemacht werden, sobald der Import fertig ist',
     'error.undone': 'Der Import wurde in einem anderen Tab rückgängig gemacht, während er lief. Tally hat ihn deshalb angehalten und das bereits Hinzugefügte wieder entfernt.',
   },
 });
