@@ -95,6 +95,24 @@ test('the transaction form keeps the keyboard inside it, and gives it back to th
   }
 });
 
+test('after a category form closes, the keyboard is back on the control that opened it', async () => {
+  const { page } = device;
+  await device.open('categories');
+  await device.byTestId('add-category').focus();
+  await page.keyboard.press('Enter');
+  await device.byTestId('category-name').fill('Travel');
+  await device.byTestId('category-name').press('Enter');
+  await expect.poll(() => focusedTestId(device)).toBe('add-category');
+
+  const row = page.locator('[data-testid="category-row"]', { hasText: 'Travel' });
+  const id = await row.getAttribute('data-id');
+  await row.getByRole('button').focus();
+  await page.keyboard.press('Enter');
+  await device.byTestId('category-name').fill('Trips');
+  await device.byTestId('category-name').press('Enter');
+  await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe(`edit-category-${id}`);
+});
+
 test('the control with keyboard focus is visibly outlined', async () => {
   await device.goto('/');
   await tabUntil(device, 'nav-transactions');

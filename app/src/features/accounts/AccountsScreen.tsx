@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTally } from '../../app/tally-context.js';
 import { useText } from '../../i18n/index.js';
+import { closeAndFocus } from '../../ui/close-and-focus.js';
 import { AccountBalance } from './AccountBalance.js';
 import { AccountForm } from './AccountForm.js';
 import type { AccountValue } from './account-values.js';
@@ -17,7 +18,8 @@ export function AccountsScreen() {
   const { values, netWorth, mismatched } = useAccountValues();
   const { ledger } = useTally();
   const [editing, setEditing] = useState<Editing>({ kind: 'none' });
-  const done = () => setEditing({ kind: 'none' });
+  const done = () =>
+    closeAndFocus(() => setEditing({ kind: 'none' }), editing.kind === 'edit' ? `edit-account-${editing.id}` : 'add-account', 'add-account');
   const open = values.filter((value) => !value.account.archived);
   const archived = values.filter((value) => value.account.archived);
 
@@ -32,7 +34,7 @@ export function AccountsScreen() {
           </li>
         ) : (
           <li key={account.id} className="list__row" data-testid="account-row" data-id={account.id}>
-            <button type="button" className="list__button" onClick={() => setEditing({ kind: 'edit', id: account.id })}>
+            <button type="button" className="list__button" id={`edit-account-${account.id}`} onClick={() => setEditing({ kind: 'edit', id: account.id })}>
               <span>
                 <span className="list__title" data-testid="account-row-name">
                   {account.name}
@@ -56,7 +58,7 @@ export function AccountsScreen() {
     <section className="screen" aria-labelledby="accounts-title">
       <div className="screen__head">
         <h1 id="accounts-title">{text('title')}</h1>
-        <button type="button" className="button button--primary" data-testid="add-account" onClick={() => setEditing({ kind: 'new' })}>
+        <button type="button" className="button button--primary" id="add-account" data-testid="add-account" onClick={() => setEditing({ kind: 'new' })}>
           {text('add')}
         </button>
       </div>

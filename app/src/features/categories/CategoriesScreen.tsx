@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTally } from '../../app/tally-context.js';
 import { useText } from '../../i18n/index.js';
 import { useRecords } from '../../ledger/index.js';
+import { closeAndFocus } from '../../ui/close-and-focus.js';
 import { RulesSection } from '../rules/RulesSection.js';
 import { CategoryForm } from './CategoryForm.js';
 import { categoryMessages } from './messages.js';
@@ -15,7 +16,8 @@ export function CategoriesScreen() {
   const tally = useTally();
   const categories = useRecords(tally.categories);
   const [editing, setEditing] = useState<Editing>({ kind: 'none' });
-  const done = () => setEditing({ kind: 'none' });
+  const done = () =>
+    closeAndFocus(() => setEditing({ kind: 'none' }), editing.kind === 'edit' ? `edit-category-${editing.id}` : 'add-category', 'add-category');
   const groups = new Map<string, LedgerRecord<Category>[]>();
   for (const category of categories) {
     const group = groups.get(category.group) ?? [];
@@ -27,7 +29,7 @@ export function CategoriesScreen() {
     <section className="screen" aria-labelledby="categories-title">
       <div className="screen__head">
         <h1 id="categories-title">{text('title')}</h1>
-        <button type="button" className="button button--primary" data-testid="add-category" onClick={() => setEditing({ kind: 'new' })}>
+        <button type="button" className="button button--primary" id="add-category" data-testid="add-category" onClick={() => setEditing({ kind: 'new' })}>
           {text('newCategory')}
         </button>
       </div>
@@ -48,7 +50,7 @@ export function CategoriesScreen() {
                 </li>
               ) : (
                 <li key={category.id} className="list__row" data-testid="category-row" data-id={category.id}>
-                  <button type="button" className="list__button" onClick={() => setEditing({ kind: 'edit', id: category.id })}>
+                  <button type="button" className="list__button" id={`edit-category-${category.id}`} onClick={() => setEditing({ kind: 'edit', id: category.id })}>
                     <span className="list__title">{category.name}</span>
                     <span className={`tag tag--${category.kind}`}>
                       {text(`kind.${category.kind}`)}

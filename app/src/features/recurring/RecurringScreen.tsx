@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { flushSync } from 'react-dom';
 import { useTally } from '../../app/tally-context.js';
 import { useText } from '../../i18n/index.js';
 import { useRecords } from '../../ledger/index.js';
+import { closeAndFocus } from '../../ui/close-and-focus.js';
 import { recurringMessages } from './messages.js';
 import { RecurringForm } from './RecurringForm.js';
 import { RecurringList } from './RecurringList.js';
@@ -20,10 +20,7 @@ export function RecurringScreen() {
   const { day, stalled } = useDueOccurrences();
   const [editing, setEditing] = useState<Editing>({ kind: 'none' });
   const done = () => {
-    const opener = editing.kind === 'edit' ? editButtonId(editing.id) : 'add-recurring';
-    flushSync(() => setEditing({ kind: 'none' }));
-    // Focus goes back where the form was opened from; a deleted item's place is gone.
-    (document.getElementById(opener) ?? document.getElementById('add-recurring'))?.focus();
+    closeAndFocus(() => setEditing({ kind: 'none' }), editing.kind === 'edit' ? editButtonId(editing.id) : 'add-recurring', 'add-recurring');
     // A saved item may be due already, or may no longer be stalled.
     tally.dueOccurrences.run();
   };
