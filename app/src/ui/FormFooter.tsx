@@ -6,13 +6,16 @@ interface FormFooterProps {
   readonly error?: string | undefined;
   /** For a record that exists: archive or bring it back. */
   readonly archive?: { readonly archived: boolean; readonly testId: string; readonly onToggle: () => void } | undefined;
+  /** For a record that exists and may go: delete it. */
+  readonly remove?: { readonly label: string; readonly testId: string; readonly onRemove: () => void } | undefined;
   readonly onCancel: () => void;
+  readonly cancelTestId?: string | undefined;
   readonly saveLabel: string;
   readonly saveTestId: string;
 }
 
-/** The end of a record form: its form-wide error, then archive, cancel and save. */
-export function FormFooter({ error, archive, onCancel, saveLabel, saveTestId }: FormFooterProps) {
+/** The end of a record form: its form-wide error, then archive or delete, cancel and save. */
+export function FormFooter({ error, archive, remove, onCancel, cancelTestId, saveLabel, saveTestId }: FormFooterProps) {
   const text = useText(formMessages);
   return (
     <>
@@ -27,8 +30,13 @@ export function FormFooter({ error, archive, onCancel, saveLabel, saveTestId }: 
             {archive.archived ? text('unarchive') : text('archive')}
           </button>
         )}
+        {remove && (
+          <button type="button" className="button button--danger" data-testid={remove.testId} onClick={remove.onRemove}>
+            {remove.label}
+          </button>
+        )}
         <span className="form__spacer" />
-        <button type="button" className="button" onClick={onCancel}>
+        <button type="button" className="button" data-testid={cancelTestId} onClick={onCancel}>
           {text('cancel')}
         </button>
         <button type="submit" className="button button--primary" data-testid={saveTestId}>

@@ -2,6 +2,7 @@ import { LedgerError, rateId, type ExchangeRateRecord, type LedgerRecord } from 
 import { useState, type FormEvent } from 'react';
 import { useTally } from '../../app/tally-context.js';
 import { useText } from '../../i18n/index.js';
+import { FormFooter } from '../../ui/FormFooter.js';
 import { describedBy, Field } from '../../ui/Field.js';
 import { today } from '../../ui/locale.js';
 import { CurrencySelect } from './CurrencySelect.js';
@@ -94,15 +95,7 @@ export function RateForm({ rate, pair, onDone }: RateFormProps) {
           {formError}
         </p>
       )}
-      <div className="form__actions">
-        <span className="form__spacer" />
-        <button type="button" className="button" data-testid="cancel-rate" onClick={onDone}>
-          {text('form.cancel')}
-        </button>
-        <button type="submit" className="button button--primary" data-testid="save-rate">
-          {text('form.save')}
-        </button>
-      </div>
+      <FormFooter onCancel={onDone} cancelTestId="cancel-rate" saveLabel={text('form.save')} saveTestId="save-rate" />
     </form>
   );
 }

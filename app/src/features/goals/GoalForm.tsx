@@ -4,6 +4,7 @@ import { useTally } from '../../app/tally-context.js';
 import { useLocale, useText } from '../../i18n/index.js';
 import { useRecords } from '../../ledger/index.js';
 import { describedBy, Field } from '../../ui/Field.js';
+import { FormFooter } from '../../ui/FormFooter.js';
 import { formatDay, today } from '../../ui/locale.js';
 import { exampleAmount } from '../../ui/amount-text.js';
 import { displayCurrency } from '../../ledger/display-currency.js';
@@ -151,15 +152,7 @@ export function GoalForm({ goal, onDone }: GoalFormProps) {
           {text('restoreSave')}
         </button>
       )}
-      <div className="form__actions">
-        <span className="form__spacer" />
-        <button type="button" className="button" data-testid="goal-cancel" onClick={onDone}>
-          {text('cancel')}
-        </button>
-        <button type="submit" className="button button--primary" data-testid="save-goal">
-          {text('save')}
-        </button>
-      </div>
+      <FormFooter onCancel={onDone} cancelTestId="goal-cancel" saveLabel={text('save')} saveTestId="save-goal" />
     </form>
   );
 }

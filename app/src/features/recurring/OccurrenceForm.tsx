@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTally } from '../../app/tally-context.js';
 import { useText } from '../../i18n/index.js';
+import { FormFooter } from '../../ui/FormFooter.js';
 import { describedBy, Field } from '../../ui/Field.js';
 import { recurringMessages } from './messages.js';
 import { occurrenceDraftOf, saveOccurrenceDraft, type OccurrenceDraft, type OccurrenceIssues } from './occurrence-draft.js';
@@ -84,15 +85,7 @@ export function OccurrenceForm({ occurrence, onDone }: OccurrenceFormProps) {
           {error('form')}
         </p>
       )}
-      <div className="form__actions">
-        <span className="form__spacer" />
-        <button type="button" className="button" data-testid="cancel-occurrence" onClick={onDone}>
-          {text('cancel')}
-        </button>
-        <button type="submit" className="button button--primary" data-testid="save-occurrence">
-          {text('saveOne')}
-        </button>
-      </div>
+      <FormFooter onCancel={onDone} cancelTestId="cancel-occurrence" saveLabel={text('saveOne')} saveTestId="save-occurrence" />
     </form>
   );
 }

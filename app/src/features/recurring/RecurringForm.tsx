@@ -2,6 +2,7 @@ import { FREQUENCIES, type LedgerRecord, type RecurringTransaction } from '@tall
 import { useState, type FormEvent } from 'react';
 import { useTally } from '../../app/tally-context.js';
 import { useText } from '../../i18n/index.js';
+import { FormFooter } from '../../ui/FormFooter.js';
 import { useRecords } from '../../ledger/index.js';
 import { describedBy, Field } from '../../ui/Field.js';
 import { recurringMessages } from './messages.js';
@@ -214,20 +215,13 @@ export function RecurringForm({ rule, today, onDone }: RecurringFormProps) {
           </button>
         </>
       )}
-      <div className="form__actions">
-        {rule && (
-          <button type="button" className="button button--danger" data-testid="delete-recurring" onClick={remove}>
-            {text('delete')}
-          </button>
-        )}
-        <span className="form__spacer" />
-        <button type="button" className="button" data-testid="cancel-recurring" onClick={onDone}>
-          {text('cancel')}
-        </button>
-        <button type="submit" className="button button--primary" data-testid="save-recurring">
-          {text('save')}
-        </button>
-      </div>
+      <FormFooter
+        remove={rule && { label: text('delete'), testId: 'delete-recurring', onRemove: remove }}
+        onCancel={onDone}
+        cancelTestId="cancel-recurring"
+        saveLabel={text('save')}
+        saveTestId="save-recurring"
+      />
     </form>
   );
 }

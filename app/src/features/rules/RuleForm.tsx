@@ -2,6 +2,7 @@ import { LedgerError, RULE_FIELDS, type Category, type CategoryRule, type Ledger
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTally } from '../../app/tally-context.js';
 import { useText } from '../../i18n/index.js';
+import { FormFooter } from '../../ui/FormFooter.js';
 import { describedBy, Field } from '../../ui/Field.js';
 import { ruleMessages } from './messages.js';
 import { parseRuleForm, type RuleIssues } from './rule-form.js';
@@ -97,20 +98,13 @@ export function RuleForm({ rule, rules, categories, transactions, onDone }: Rule
           {text('failed')}
         </p>
       )}
-      <div className="form__actions">
-        {rule && (
-          <button type="button" className="button button--danger" data-testid="delete-rule" onClick={remove}>
-            {text('delete')}
-          </button>
-        )}
-        <span className="form__spacer" />
-        <button type="button" className="button" data-testid="cancel-rule" onClick={onDone}>
-          {text('cancel')}
-        </button>
-        <button type="submit" className="button button--primary" data-testid="save-rule">
-          {text('save')}
-        </button>
-      </div>
+      <FormFooter
+        remove={rule && { label: text('delete'), testId: 'delete-rule', onRemove: remove }}
+        onCancel={onDone}
+        cancelTestId="cancel-rule"
+        saveLabel={text('save')}
+        saveTestId="save-rule"
+      />
     </form>
   );
 }

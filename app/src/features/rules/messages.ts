@@ -26,7 +26,6 @@ export const ruleMessages = defineMessages({
     needCategories: 'Add a category first: a rule needs one to give.',
     save: 'Save rule',
     delete: 'Delete rule',
-    cancel: 'Cancel',
     failed: 'The rule could not be saved. Check the text and the category, and try again.',
   },
   es: {
@@ -54,7 +53,6 @@ export const ruleMessages = defineMessages({
     needCategories: 'Primero añade una categoría: una regla necesita una que asignar.',
     save: 'Guardar regla',
     delete: 'Eliminar regla',
-    cancel: 'Cancelar',
     failed: 'No se ha podido guardar la regla. Revisa el texto y la categoría e inténtalo de nuevo.',
   },
   de: {
@@ -82,7 +80,6 @@ export const ruleMessages = defineMessages({
     needCategories: 'Lege zuerst eine Kategorie an: Eine Regel braucht eine, die sie vergeben kann.',
     save: 'Regel speichern',
     delete: 'Regel löschen',
-    cancel: 'Abbrechen',
     failed: 'Die Regel konnte nicht gespeichert werden. Prüfe Text und Kategorie und versuche es noch einmal.',
   },
 });
