@@ -136,3 +136,13 @@ async function tabUntil(device: TallyDevice, testId: string): Promise<void> {
   }
   throw new Error(`Tab never reached ${testId}`);
 }
+
+test('saving the home currency keeps the keyboard on the form and says what changed', async () => {
+  await device.open('currencies');
+  await device.byTestId('home-currency').selectOption('EUR');
+  await device.byTestId('save-home-currency').focus();
+  await device.page.keyboard.press('Enter');
+  await expect.poll(() => device.byTestId('home-currency-current').textContent()).toContain('EUR');
+  await expect(device.byTestId('home-currency-current').getAttribute('aria-live')).resolves.toBe('polite');
+  await expect.poll(() => focusedTestId(device)).toBe('save-home-currency');
+});

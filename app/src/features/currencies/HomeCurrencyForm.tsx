@@ -12,16 +12,17 @@ import { useHomeCurrency } from '../../ledger/index.js';
 /** Chooses the ledger's home currency, a setting every device shares. */
 export function HomeCurrencyForm() {
   const home = useHomeCurrency();
-  // Keyed by the home currency, so a choice arriving from another device shows at once.
-  return <HomeCurrencyChoice key={home ?? ''} home={home} />;
-}
-
-function HomeCurrencyChoice({ home }: { readonly home: string | null }) {
   const { ledger } = useTally();
   const text = useText(currencyMessages);
   const locale = useLocale();
   const [chosen, setChosen] = useState(home ?? '');
   const [error, setError] = useState<string | undefined>();
+  // A choice arriving from another device shows at once; the form stays, and so does the keyboard's place in it.
+  const [shown, setShown] = useState(home);
+  if (home !== shown) {
+    setShown(home);
+    setChosen(home ?? '');
+  }
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -41,7 +42,7 @@ function HomeCurrencyChoice({ home }: { readonly home: string | null }) {
   return (
     <section className="card" aria-labelledby="home-currency-title">
       <h2 id="home-currency-title">{text('home.title')}</h2>
-      <p className="hint" data-testid="home-currency-current">
+      <p className="hint" data-testid="home-currency-current" aria-live="polite">
         {home === null ? text('home.none') : text('home.current', { name: currencyName(home, locale), code: home })}
       </p>
       <form className="form currency-form" onSubmit={submit} noValidate data-testid="home-currency-form">

@@ -28,7 +28,7 @@ export function TransactionsScreen({ onOpen }: TransactionsScreenProps) {
     <section className="screen screen--list" aria-labelledby="transactions-title">
       <h1 id="transactions-title">{text('title')}</h1>
       <TransactionFilters filter={filter} onChange={setFilter} />
-      <p className="count" data-testid="transaction-count">
+      <p className="count" data-testid="transaction-count" role="status">
         {count}
       </p>
       <TransactionList rows={shown} onOpen={onOpen} empty={filtered ? text('noMatches') : text('empty')} />
