@@ -34,6 +34,10 @@ export function GoalForm({ goal, onDone }: GoalFormProps) {
   const deletedAccounts = [...new Set([...(opened?.accountIds ?? []), ...draft.accountIds])]
     .filter((id) => !accounts.some((account) => account.id === id))
     .flatMap((id) => tally.ledger.accounts.get(id) ?? []);
+  const choices = [
+    ...accounts.map((account) => ({ account, label: account.name })),
+    ...deletedAccounts.map((account) => ({ account, label: text('accountDeleted', { name: account.name }) })),
+  ];
   const set = (field: 'name' | 'target' | 'currency' | 'targetDate') => (event: { target: { value: string } }) =>
     setDraft((current) => ({ ...current, [field]: event.target.value }));
   const toggleAccount = (id: string, linked: boolean) =>
@@ -107,7 +111,7 @@ export function GoalForm({ goal, onDone }: GoalFormProps) {
         <p className="hint" id="goal-accounts-hint">
           {accounts.length === 0 ? text('noAccounts') : text('accountsHint')}
         </p>
-        {accounts.map((account) => (
+        {choices.map(({ account, label }) => (
           <label key={account.id} className="choice">
             <input
               type="checkbox"
@@ -116,19 +120,7 @@ export function GoalForm({ goal, onDone }: GoalFormProps) {
               checked={draft.accountIds.includes(account.id)}
               onChange={(event) => toggleAccount(account.id, event.target.checked)}
             />
-            {account.name}
-          </label>
-        ))}
-        {deletedAccounts.map((account) => (
-          <label key={account.id} className="choice">
-            <input
-              type="checkbox"
-              data-testid="goal-account"
-              data-name={account.name}
-              checked={draft.accountIds.includes(account.id)}
-              onChange={(event) => toggleAccount(account.id, event.target.checked)}
-            />
-            {text('accountDeleted', { name: account.name })}
+            {label}
           </label>
         ))}
         {deletedAccounts.length > 0 && (
