@@ -40,7 +40,12 @@ interface Figure {
 const figures: Figure[] = [];
 function report(figure: Figure): void {
   figures.push(figure);
-  const verdict = figure.budget === undefined ? '' : figure.value <= figure.budget ? `  within ${figure.budget} ${figure.unit}` : `  OVER ${figure.budget} ${figure.unit}`;
+  const verdict =
+    figure.budget === undefined
+      ? ''
+      : figure.value <= figure.budget
+        ? `  within ${figure.budget} ${figure.unit}`
+        : `  OVER ${figure.budget} ${figure.unit}`;
   console.log(`${figure.what.padEnd(62)} ${figure.value.toFixed(1).padStart(9)} ${figure.unit}${verdict}`);
 }
 
@@ -54,14 +59,33 @@ const dist = join(APP_ROOT, 'dist');
 const shell = await firstLoadJs(dist);
 const worker = await serviceWorkerJs(dist);
 console.log(`Tally app bench, ${COUNT.toLocaleString('en-US')} transactions\n`);
-report({ what: `app shell JS, gzipped, first load (${shell.files.join(', ')})`, value: shell.gzipBytes / 1024, unit: 'KiB', budget: 170 });
-report({ what: 'service worker JS, gzipped (fetched after first render)', value: worker.gzipBytes / 1024, unit: 'KiB' });
+report({
+  what: `app shell JS, gzipped, first load (${shell.files.join(', ')})`,
+  value: shell.gzipBytes / 1024,
+  unit: 'KiB',
+  budget: 170,
+});
+report({
+  what: 'service worker JS, gzipped (fetched after first render)',
+  value: worker.gzipBytes / 1024,
+  unit: 'KiB',
+});
 const reportsScreen = await lazyChunkJs(dist, 'ReportsScreen-');
 const reportWorker = await lazyChunkJs(dist, 'report-worker-');
-const uPlotBytes = gzipSync(await readFile(createRequire(import.meta.url).resolve('uplot/dist/uPlot.iife.min.js')), { level: 9 }).length;
+const uPlotBytes = gzipSync(await readFile(createRequire(import.meta.url).resolve('uplot/dist/uPlot.iife.min.js')), {
+  level: 9,
+}).length;
 report({ what: 'uPlot alone, minified and gzipped', value: uPlotBytes / 1024, unit: 'KiB' });
-report({ what: 'reports screen JS, gzipped, on opening it (uPlot included)', value: reportsScreen.gzipBytes / 1024, unit: 'KiB' });
-report({ what: 'report worker JS, gzipped, loaded when reports open', value: reportWorker.gzipBytes / 1024, unit: 'KiB' });
+report({
+  what: 'reports screen JS, gzipped, on opening it (uPlot included)',
+  value: reportsScreen.gzipBytes / 1024,
+  unit: 'KiB',
+});
+report({
+  what: 'report worker JS, gzipped, loaded when reports open',
+  value: reportWorker.gzipBytes / 1024,
+  unit: 'KiB',
+});
 
 const { doc } = typicalLedger(COUNT);
 const ledger = openLedger(doc);
@@ -71,7 +95,12 @@ const samples = Array.from({ length: 25 }, () => {
   filterTransactions(rows, FILTER);
   return performance.now() - start;
 });
-report({ what: 'filter by text and date range, the filter alone (median of 25)', value: median(samples), unit: 'ms', budget: 50 });
+report({
+  what: 'filter by text and date range, the filter alone (median of 25)',
+  value: median(samples),
+  unit: 'ms',
+  budget: 50,
+});
 const reportSources = {
   homeCurrency: ledger.homeCurrency,
   accounts: ledger.accounts.list(),
@@ -80,7 +109,13 @@ const reportSources = {
   transactions: new ReportTransactions(ledger.transactions).all(),
 };
 for (const kind of REPORT_KINDS) {
-  const request = { kind, from: '2026-01-01', to: '2026-12-31', accountIds: null, categoryId: reportSources.categories[0]?.id ?? null };
+  const request = {
+    kind,
+    from: '2026-01-01',
+    to: '2026-12-31',
+    accountIds: null,
+    categoryId: reportSources.categories[0]?.id ?? null,
+  };
   const times = Array.from({ length: 5 }, () => {
     const start = performance.now();
     computeReport(reportSources, request);
@@ -93,7 +128,11 @@ const world = await TallyWorld.start();
 try {
   // A whole 100k ledger arrives as one sync message: let the seeding client send it.
   await world.startRelay({ maxFrameBytes: 512 * 1024 * 1024 });
-  const registered = await postJson(`${world.relayUrl}/api/auth/register`, { email: 'bench@example.com', password: PASSWORD, deviceName: 'Seeder' });
+  const registered = await postJson(`${world.relayUrl}/api/auth/register`, {
+    email: 'bench@example.com',
+    password: PASSWORD,
+    deviceName: 'Seeder',
+  });
   const session = registered.body as { docId: string; accessToken: string };
   const syncUrl = `${world.relayUrl.replace('http', 'ws')}/sync`;
   const seeder = connect(syncUrl, session, doc);
@@ -108,11 +147,26 @@ try {
 
   const device = await world.device();
   const timings = await uiTimings(device, world.relayUrl, 'bench@example.com', PASSWORD, COUNT);
-  report({ what: 'fresh device: log in to all transactions synced and indexed', value: timings.fullSyncMs, unit: 'ms', budget: 3000 });
+  report({
+    what: 'fresh device: log in to all transactions synced and indexed',
+    value: timings.fullSyncMs,
+    unit: 'ms',
+    budget: 3000,
+  });
   report({ what: 'next start: navigation to the first transaction row shown', value: timings.firstRowMs, unit: 'ms' });
   report({ what: 'next start: navigation to the whole ledger read (app ready)', value: timings.readyMs, unit: 'ms' });
-  report({ what: 'filter in the UI: date typed to list updated (median of 7)', value: timings.dateFilterMs, unit: 'ms', budget: 50 });
-  report({ what: 'filter in the UI: text typed to list updated (median of 7)', value: timings.textFilterMs, unit: 'ms', budget: 50 });
+  report({
+    what: 'filter in the UI: date typed to list updated (median of 7)',
+    value: timings.dateFilterMs,
+    unit: 'ms',
+    budget: 50,
+  });
+  report({
+    what: 'filter in the UI: text typed to list updated (median of 7)',
+    value: timings.textFilterMs,
+    unit: 'ms',
+    budget: 50,
+  });
   const reports = await reportTimings(device);
   const shown = [
     ['navigation to spending by category', reports.firstReport],

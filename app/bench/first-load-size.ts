@@ -16,7 +16,9 @@ async function gzipped(dist: string, files: readonly string[]): Promise<number> 
 /** The JavaScript a first visit downloads to show the app: index.html's scripts and module preloads. */
 export async function firstLoadJs(dist: string): Promise<LoadSize> {
   const html = await readFile(join(dist, 'index.html'), 'utf8');
-  const files = [...html.matchAll(/<(?:script[^>]*\bsrc|link[^>]*rel="modulepreload"[^>]*\bhref)="\/([^"]+\.js)"/g)].map((match) => match[1] ?? '');
+  const files = [
+    ...html.matchAll(/<(?:script[^>]*\bsrc|link[^>]*rel="modulepreload"[^>]*\bhref)="\/([^"]+\.js)"/g),
+  ].map((match) => match[1] ?? '');
   return { files, gzipBytes: await gzipped(dist, files) };
 }
 
@@ -30,6 +32,8 @@ export async function serviceWorkerJs(dist: string): Promise<LoadSize> {
 
 /** A chunk loaded on demand (a lazy screen, a worker), found by the start of its file name in `assets/`. */
 export async function lazyChunkJs(dist: string, prefix: string): Promise<LoadSize> {
-  const files = (await readdir(join(dist, 'assets'))).filter((file) => file.startsWith(prefix) && file.endsWith('.js')).map((file) => `assets/${file}`);
+  const files = (await readdir(join(dist, 'assets')))
+    .filter((file) => file.startsWith(prefix) && file.endsWith('.js'))
+    .map((file) => `assets/${file}`);
   return { files, gzipBytes: await gzipped(dist, files) };
 }

@@ -28,15 +28,25 @@ async function startRecording(device: TallyDevice): Promise<void> {
       for (const entry of list.getEntries()) bench.tasks.push({ start: entry.startTime, duration: entry.duration });
     }).observe({ type: 'longtask' });
     const steps = ['import-progress', 'import-mapping', 'import-review', 'import-done'];
-    document.addEventListener('change', (event) => {
-      if (event.target instanceof HTMLInputElement && event.target.type === 'file') bench.marks['chosen'] ??= performance.now();
-    }, true);
-    document.addEventListener('click', (event) => {
-      const id = event.target instanceof HTMLElement ? event.target.dataset['testid'] : undefined;
-      if (id === 'mapping-continue' || id === 'review-confirm') bench.marks[id] = performance.now();
-    }, true);
+    document.addEventListener(
+      'change',
+      (event) => {
+        if (event.target instanceof HTMLInputElement && event.target.type === 'file')
+          bench.marks['chosen'] ??= performance.now();
+      },
+      true,
+    );
+    document.addEventListener(
+      'click',
+      (event) => {
+        const id = event.target instanceof HTMLElement ? event.target.dataset['testid'] : undefined;
+        if (id === 'mapping-continue' || id === 'review-confirm') bench.marks[id] = performance.now();
+      },
+      true,
+    );
     new MutationObserver(() => {
-      for (const step of steps) if (document.querySelector(`[data-testid="${step}"]`)) bench.marks[step] ??= performance.now();
+      for (const step of steps)
+        if (document.querySelector(`[data-testid="${step}"]`)) bench.marks[step] ??= performance.now();
     }).observe(document.body, { subtree: true, childList: true });
   });
 }

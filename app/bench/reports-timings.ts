@@ -40,12 +40,17 @@ export async function reportTimings(device: TallyDevice): Promise<ReportTimings>
     const tasks: { start: number; end: number }[] = [];
     window.tallyLongTasks = tasks;
     new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) tasks.push({ start: entry.startTime, end: entry.startTime + entry.duration });
+      for (const entry of list.getEntries())
+        tasks.push({ start: entry.startTime, end: entry.startTime + entry.duration });
     }).observe({ type: 'longtask' });
   });
   // After a start on a large ledger the transaction index goes on writing to IndexedDB for a
   // while, in long main-thread tasks of its own: measure the reports once that has stopped.
-  await page.waitForFunction((settled) => performance.now() - (window.tallyLongTasks?.at(-1)?.end ?? 0) > settled, SETTLED_MS, { polling: 500, timeout: 300_000 });
+  await page.waitForFunction(
+    (settled) => performance.now() - (window.tallyLongTasks?.at(-1)?.end ?? 0) > settled,
+    SETTLED_MS,
+    { polling: 500, timeout: 300_000 },
+  );
   const firstReport = await interaction(device, '[data-testid="nav-reports"]', 'spending');
   const kinds = {
     'income-expense': await interaction(device, '[data-testid="report-kind-income-expense"]', 'income-expense'),
@@ -71,7 +76,9 @@ async function interaction(device: TallyDevice, target: string, kind: string): P
         new MutationObserver((_, observer) => {
           const report = document.querySelector('[data-testid="report"]');
           seenUpdating ||= report?.getAttribute('data-updating') === 'true';
-          const current = document.querySelector(`[data-testid="report"][data-kind="${shown}"][data-updating="false"] [data-testid="report-table"]`);
+          const current = document.querySelector(
+            `[data-testid="report"][data-kind="${shown}"][data-updating="false"] [data-testid="report-table"]`,
+          );
           if (!current || (selector.startsWith('last') && !seenUpdating)) return;
           observer.disconnect();
           resolve({ start, end: performance.now() });
@@ -87,7 +94,13 @@ async function interaction(device: TallyDevice, target: string, kind: string): P
   // Long tasks are reported a little after they end: wait for the next idle moment to see them all.
   await device.page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 2_000 })));
   const longestTaskMs = await device.page.evaluate(
-    ([from, to]) => Math.max(0, ...(window.tallyLongTasks ?? []).filter((task) => task.end > from && task.start < to).map((task) => task.end - task.start)),
+    ([from, to]) =>
+      Math.max(
+        0,
+        ...(window.tallyLongTasks ?? [])
+          .filter((task) => task.end > from && task.start < to)
+          .map((task) => task.end - task.start),
+      ),
     [start, end] as const,
   );
   return { ms: end - start, longestTaskMs };

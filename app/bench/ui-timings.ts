@@ -22,7 +22,13 @@ function median(samples: readonly number[]): number {
 }
 
 /** Timings taken inside the page with `performance.now()`, so the test driver's round trips do not count. */
-export async function uiTimings(device: TallyDevice, relayUrl: string, email: string, password: string, count: number): Promise<UiTimings> {
+export async function uiTimings(
+  device: TallyDevice,
+  relayUrl: string,
+  email: string,
+  password: string,
+  count: number,
+): Promise<UiTimings> {
   const { page } = device;
   await device.open('settings');
   await device.byTestId('relay-url').fill(relayUrl);
@@ -51,14 +57,23 @@ export async function uiTimings(device: TallyDevice, relayUrl: string, email: st
     const bench: NonNullable<Window['tallyBench']> = {};
     window.tallyBench = bench;
     new MutationObserver((_, observer) => {
-      if (bench.firstRowAt === undefined && document.querySelector('[data-testid="transaction-row"]')) bench.firstRowAt = performance.now();
-      if (bench.readyAt === undefined && document.querySelector('.shell[data-ready="true"]')) bench.readyAt = performance.now();
+      if (bench.firstRowAt === undefined && document.querySelector('[data-testid="transaction-row"]'))
+        bench.firstRowAt = performance.now();
+      if (bench.readyAt === undefined && document.querySelector('.shell[data-ready="true"]'))
+        bench.readyAt = performance.now();
       if (bench.firstRowAt !== undefined && bench.readyAt !== undefined) observer.disconnect();
     }).observe(document, { subtree: true, childList: true, attributes: true });
   });
   await page.reload();
-  await page.waitForFunction(() => window.tallyBench?.firstRowAt !== undefined && window.tallyBench.readyAt !== undefined, undefined, LONG);
-  const started = await page.evaluate(() => ({ firstRowMs: window.tallyBench?.firstRowAt ?? NaN, readyMs: window.tallyBench?.readyAt ?? NaN }));
+  await page.waitForFunction(
+    () => window.tallyBench?.firstRowAt !== undefined && window.tallyBench.readyAt !== undefined,
+    undefined,
+    LONG,
+  );
+  const started = await page.evaluate(() => ({
+    firstRowMs: window.tallyBench?.firstRowAt ?? NaN,
+    readyMs: window.tallyBench?.readyAt ?? NaN,
+  }));
 
   const dateSamples: number[] = [];
   const textSamples: number[] = [];

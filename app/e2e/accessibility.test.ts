@@ -41,7 +41,9 @@ test('in dark mode too, axe finds nothing to mend on any screen', async () => {
 
 test('the check does report a control nobody labelled', async () => {
   await device.open('home');
-  await device.page.evaluate(() => document.querySelector('main')?.append(Object.assign(document.createElement('input'), { id: 'unlabelled' })));
+  await device.page.evaluate(() =>
+    document.querySelector('main')?.append(Object.assign(document.createElement('input'), { id: 'unlabelled' })),
+  );
   expect(await axeViolations(device.page)).toEqual([expect.stringMatching(/^label .*#unlabelled/)]);
   await device.page.evaluate(() => document.getElementById('unlabelled')?.remove());
 });
@@ -62,7 +64,10 @@ test('every screen is reachable with the keyboard alone, and a transaction can b
   for (const route of ROUTES) {
     await tabUntil(device, `nav-${route}`);
     await page.keyboard.press('Enter');
-    await page.waitForFunction((expected) => window.location.hash.replace(/^#\/?/, '') === (expected === 'home' ? '' : expected), route);
+    await page.waitForFunction(
+      (expected) => window.location.hash.replace(/^#\/?/, '') === (expected === 'home' ? '' : expected),
+      route,
+    );
     await page.locator('main h1').waitFor({ state: 'attached' });
   }
   await tabUntil(device, 'add-transaction');
@@ -87,11 +92,15 @@ test('the transaction form keeps the keyboard inside it, and gives it back to th
     await expect.poll(() => focusedTestId(device), { message: `amount focused on the ${time} open` }).toBe('amount');
     for (let presses = 0; presses < 30; presses++) {
       await page.keyboard.press(presses % 3 === 2 ? 'Shift+Tab' : 'Tab');
-      await expect(page.evaluate(() => document.activeElement?.closest('[role="dialog"]') !== null)).resolves.toBe(true);
+      await expect(page.evaluate(() => document.activeElement?.closest('[role="dialog"]') !== null)).resolves.toBe(
+        true,
+      );
     }
     await page.keyboard.press('Escape');
     await device.byTestId('transaction-editor').waitFor({ state: 'detached' });
-    await expect.poll(() => focusedTestId(device), { message: `focus back on the button after the ${time} close` }).toBe('add-transaction');
+    await expect
+      .poll(() => focusedTestId(device), { message: `focus back on the button after the ${time} close` })
+      .toBe('add-transaction');
   }
 });
 

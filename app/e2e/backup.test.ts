@@ -26,9 +26,19 @@ beforeAll(async () => {
   await addCategory(source, 'Groceries');
   await addRule(source, { contains: 'market', category: 'Groceries' });
   await source.open('transactions');
-  await addCategorisedTransaction(source, { amount: '42.10', payee: 'Farmers market', account: 'Checking', date: '2026-11-02' }, 'Groceries');
+  await addCategorisedTransaction(
+    source,
+    { amount: '42.10', payee: 'Farmers market', account: 'Checking', date: '2026-11-02' },
+    'Groceries',
+  );
   await source.addTransaction({ amount: '1,500.00', payee: 'Rent', account: 'Checking', date: '2026-11-01' });
-  await source.addTransaction({ amount: '55.10', payee: 'Pharmacy', account: 'Savings', date: '2026-11-04', notes: 'Prescription, 2 boxes' });
+  await source.addTransaction({
+    amount: '55.10',
+    payee: 'Pharmacy',
+    account: 'Savings',
+    date: '2026-11-04',
+    notes: 'Prescription, 2 boxes',
+  });
   await source.addTransaction({ amount: '9.99', payee: 'Typo', account: 'Savings', date: '2026-11-05' });
   await deleteTransaction(source, 'Typo');
 });
@@ -48,7 +58,9 @@ test('[BAK1] a ledger backed up, erased from the device and restored into the em
   await chooseBackupFile(source, before.name, before.text);
   await source.byTestId('restore-confirm').waitFor();
   await expect(source.byTestId('restore-into-empty').isDisabled()).resolves.toBe(true);
-  await expect(source.byTestId('restore-into-empty-hint').textContent()).resolves.toMatch(/already holds records.*erase the data on this device/);
+  await expect(source.byTestId('restore-into-empty-hint').textContent()).resolves.toMatch(
+    /already holds records.*erase the data on this device/,
+  );
   expect(await axeViolations(source.page)).toEqual([]);
   await source.byTestId('restore-cancel').click();
   await source.byTestId('restore-confirm').waitFor({ state: 'detached' });
@@ -57,15 +69,21 @@ test('[BAK1] a ledger backed up, erased from the device and restored into the em
   await expect.poll(() => shownTransactions(source)).toEqual([]);
 
   await chooseBackupFile(source, before.name, before.text);
-  await expect.poll(() => source.byTestId('restore-counts').locator('li').allTextContents()).toEqual(['2 accounts', '3 transactions', '1 category', '1 category rule']);
+  await expect
+    .poll(() => source.byTestId('restore-counts').locator('li').allTextContents())
+    .toEqual(['2 accounts', '3 transactions', '1 category', '1 category rule']);
   await expect(source.byTestId('restore-into-empty').isChecked()).resolves.toBe(true);
   expect(await axeViolations(source.page)).toEqual([]);
   await confirmRestore(source, 'into-empty');
-  await expect(source.byTestId('restore-done').textContent()).resolves.toBe('Restored. Records added: 8. Already on this device and kept: 0.');
+  await expect(source.byTestId('restore-done').textContent()).resolves.toBe(
+    'Restored. Records added: 8. Already on this device and kept: 0.',
+  );
 
   await expect.poll(() => shownTransactions(source)).toEqual(shownBefore);
   await source.open('accounts');
-  await expect.poll(() => source.page.getByTestId('account-row-name').allTextContents()).toEqual(['Checking', 'Savings']);
+  await expect
+    .poll(() => source.page.getByTestId('account-row-name').allTextContents())
+    .toEqual(['Checking', 'Savings']);
   await expect(exportedLedger(source)).resolves.toEqual(JSON.parse(before.text));
   // The restored ledger is what this device stores: it survives a reload.
   await source.reload();
@@ -81,16 +99,24 @@ test('[BAK2] merging a backup into a ledger with other records keeps both', asyn
   await chooseBackupFile(other, backup.name, backup.text);
   await other.byTestId('restore-confirm').waitFor();
   await confirmRestore(other, 'merge');
-  await expect(other.byTestId('restore-done').textContent()).resolves.toBe('Restored. Records added: 8. Already on this device and kept: 0.');
+  await expect(other.byTestId('restore-done').textContent()).resolves.toBe(
+    'Restored. Records added: 8. Already on this device and kept: 0.',
+  );
 
-  await expect.poll(() => shownTransactions(other)).toEqual(['Pharmacy -$55.10', 'Coffee -€3.20', 'Farmers market -$42.10', 'Rent -$1,500.00']);
+  await expect
+    .poll(() => shownTransactions(other))
+    .toEqual(['Pharmacy -$55.10', 'Coffee -€3.20', 'Farmers market -$42.10', 'Rent -$1,500.00']);
   await other.open('accounts');
-  await expect.poll(() => other.page.getByTestId('account-row-name').allTextContents()).toEqual(['Checking', 'Savings', 'Wallet']);
+  await expect
+    .poll(() => other.page.getByTestId('account-row-name').allTextContents())
+    .toEqual(['Checking', 'Savings', 'Wallet']);
 
   // Merging the same backup again adds nothing and keeps everything as it is.
   await chooseBackupFile(other, backup.name, backup.text);
   await confirmRestore(other, 'merge');
-  await expect(other.byTestId('restore-done').textContent()).resolves.toBe('Restored. Records added: 0. Already on this device and kept: 8.');
+  await expect(other.byTestId('restore-done').textContent()).resolves.toBe(
+    'Restored. Records added: 0. Already on this device and kept: 8.',
+  );
 });
 
 test('[BAK3] a file that is not a backup, or a damaged backup, leaves the ledger as it was and says why', async () => {
@@ -98,7 +124,9 @@ test('[BAK3] a file that is not a backup, or a damaged backup, leaves the ledger
   const csv = await download(source, 'export-csv');
 
   await chooseBackupFile(source, csv.name, csv.text);
-  await expect.poll(() => source.byTestId('restore-error').textContent()).toMatch(/not a JSON file\. Nothing was changed\./);
+  await expect
+    .poll(() => source.byTestId('restore-error').textContent())
+    .toMatch(/not a JSON file\. Nothing was changed\./);
   await expect(source.byTestId('restore-confirm').count()).resolves.toBe(0);
   expect(await axeViolations(source.page)).toEqual([]);
 
@@ -106,8 +134,18 @@ test('[BAK3] a file that is not a backup, or a damaged backup, leaves the ledger
   await expect.poll(() => source.byTestId('restore-error').textContent()).toMatch(/not a Tally backup/);
 
   // Well formed, but one transaction's amount is not a whole number of cents: caught when restoring, before any write.
-  const backup: { collections: { transactions: Record<string, unknown>[] } } = JSON.parse((await download(source, 'export-backup')).text);
-  const damaged = { ...backup, collections: { ...backup.collections, transactions: backup.collections.transactions.map((transaction, index) => (index === 0 ? { ...transaction, amount: 12.5 } : transaction)) } };
+  const backup: { collections: { transactions: Record<string, unknown>[] } } = JSON.parse(
+    (await download(source, 'export-backup')).text,
+  );
+  const damaged = {
+    ...backup,
+    collections: {
+      ...backup.collections,
+      transactions: backup.collections.transactions.map((transaction, index) =>
+        index === 0 ? { ...transaction, amount: 12.5 } : transaction,
+      ),
+    },
+  };
   await chooseBackupFile(source, 'damaged.json', JSON.stringify(damaged));
   await confirmRestore(source, 'merge');
   await expect.poll(() => source.byTestId('restore-error').textContent()).toMatch(/damaged.*nothing was changed/);
@@ -135,7 +173,9 @@ test('[BAK1] a device linked to a relay is told to log out removing its data, an
   await expect(linked.byTestId('erase-device').count()).resolves.toBe(0);
 
   await chooseBackupFile(linked, backup.name, backup.text);
-  await expect.poll(() => linked.byTestId('restore-into-empty-hint').textContent()).toMatch(/log out below choosing “Remove my data from this device”/);
+  await expect
+    .poll(() => linked.byTestId('restore-into-empty-hint').textContent())
+    .toMatch(/log out below choosing “Remove my data from this device”/);
   await expect(linked.byTestId('restore-into-empty').isDisabled()).resolves.toBe(true);
   await linked.byTestId('restore-cancel').click();
 

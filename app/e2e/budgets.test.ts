@@ -35,19 +35,27 @@ test('a budget set on one device shows its spending, and an edit made on another
   expect(await axeViolations(a.page)).toEqual([]);
 
   await typeBudget(a, 'Rent', 'lots');
-  await expect(budgetLine(a, 'Rent').getByTestId('budget-amount-error').textContent(PATIENCE)).resolves.toBe('Enter an amount such as 1234.50.');
+  await expect(budgetLine(a, 'Rent').getByTestId('budget-amount-error').textContent(PATIENCE)).resolves.toBe(
+    'Enter an amount such as 1234.50.',
+  );
   expect(await axeViolations(a.page)).toEqual([]);
   await budgetLine(a, 'Rent').getByTestId('budget-amount').press('Escape');
-  await budgetLine(a, 'Rent').getByTestId('budget-amount-error').waitFor({ state: 'detached', ...PATIENCE });
+  await budgetLine(a, 'Rent')
+    .getByTestId('budget-amount-error')
+    .waitFor({ state: 'detached', ...PATIENCE });
 
   const b = await world.device();
   await b.connect('login', world.relayUrl, 'budgets@example.com', 'Phone');
   await b.waitForSyncState('synced');
   await b.open('budgets');
-  await expect.poll(() => budgetLine(b, 'Groceries').getByTestId('budget-amount').inputValue(), PATIENCE).toBe('100.00');
+  await expect
+    .poll(() => budgetLine(b, 'Groceries').getByTestId('budget-amount').inputValue(), PATIENCE)
+    .toBe('100.00');
   await expect(budgetLine(b, 'Groceries').getByTestId('budget-spent').textContent()).resolves.toBe('$40.00');
   await typeBudget(b, 'Groceries', '30');
-  await expect.poll(() => budgetLine(b, 'Groceries').getByTestId('budget-left').textContent(), PATIENCE).toBe('Overspent by $10.00');
+  await expect
+    .poll(() => budgetLine(b, 'Groceries').getByTestId('budget-left').textContent(), PATIENCE)
+    .toBe('Overspent by $10.00');
 
   await expect.poll(() => groceries.getByTestId('budget-amount').inputValue(), PATIENCE).toBe('30.00');
   await expect(groceries.getByTestId('budget-left').textContent()).resolves.toBe('Overspent by $10.00');
@@ -62,15 +70,21 @@ test('next month starts from a copy of this one, and what is left rolls over whe
   await a.open('budgets');
   await typeBudget(a, 'Groceries', '250');
   await budgetLine(a, 'Groceries').getByTestId('budget-rollover').check();
-  await expect.poll(() => budgetLine(a, 'Groceries').getByTestId('budget-left').textContent(), PATIENCE).toBe('$250.00');
+  await expect
+    .poll(() => budgetLine(a, 'Groceries').getByTestId('budget-left').textContent(), PATIENCE)
+    .toBe('$250.00');
 
   await a.byTestId('budget-next').click();
   await a.byTestId('budget-this-month').waitFor(PATIENCE);
-  await expect(budgetLine(a, 'Groceries').getByTestId('budget-carried').textContent()).resolves.toBe('Includes $250.00 left from last month');
+  await expect(budgetLine(a, 'Groceries').getByTestId('budget-carried').textContent()).resolves.toBe(
+    'Includes $250.00 left from last month',
+  );
   await a.byTestId('copy-budgets').click();
   await expect.poll(() => a.byTestId('budget-status').textContent(), PATIENCE).toMatch(/^Copied 1 budget from /);
   await expect(budgetLine(a, 'Groceries').getByTestId('budget-amount').inputValue()).resolves.toBe('250.00');
-  await expect(budgetLine(a, 'Groceries').getByTestId('budget-left').textContent()).resolves.toBe('$500.00Includes $250.00 left from last month');
+  await expect(budgetLine(a, 'Groceries').getByTestId('budget-left').textContent()).resolves.toBe(
+    '$500.00Includes $250.00 left from last month',
+  );
   await expect(budgetLine(a, 'Rent').getByTestId('budget-amount').inputValue()).resolves.toBe('0.00');
   expect(await axeViolations(a.page)).toEqual([]);
 });

@@ -25,7 +25,12 @@ afterAll(async () => {
 /** A day two days back, so the rate is in force today, and how the screen writes it in en-US. */
 function recentDay(): { readonly day: string; readonly shown: string } {
   const day = new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10);
-  const shown = new Date(`${day}T00:00:00Z`).toLocaleDateString('en-US', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  const shown = new Date(`${day}T00:00:00Z`).toLocaleDateString('en-US', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
   return { day, shown };
 }
 
@@ -46,19 +51,25 @@ test('net worth in the home currency converts a EUR account with the rate used, 
   await expect.poll(() => balanceInHome(laptop, 'Berlin').textContent()).toBe('No EUR to USD rate yet');
 
   await laptop.open('currencies');
-  await expect.poll(() => currencyUse(laptop, 'EUR').getByTestId('currency-status').textContent()).toMatch(/No rate to USD yet/);
+  await expect
+    .poll(() => currencyUse(laptop, 'EUR').getByTestId('currency-status').textContent())
+    .toMatch(/No rate to USD yet/);
   await currencyUse(laptop, 'EUR').getByTestId('add-missing-rate').click();
   await expect(laptop.byTestId('rate-from').inputValue()).resolves.toBe('EUR');
   await expect(laptop.byTestId('rate-to').inputValue()).resolves.toBe('USD');
   await fillRate(laptop, { date: day, rate: '1.0842' });
   await rateRow(laptop, '1 EUR = 1.0842 USD').waitFor({ timeout: 60_000 });
   await expect(rateRow(laptop, '1 EUR = 1.0842 USD').getByTestId('rate-day').textContent()).resolves.toBe(shown);
-  await expect.poll(() => currencyUse(laptop, 'EUR').getByTestId('currency-status').textContent()).toBe(`1 EUR = 1.0842 USD since ${shown}`);
+  await expect
+    .poll(() => currencyUse(laptop, 'EUR').getByTestId('currency-status').textContent())
+    .toBe(`1 EUR = 1.0842 USD since ${shown}`);
   await expect(axeViolations(laptop.page)).resolves.toEqual([]);
 
   await laptop.open('home');
   await expect.poll(() => netWorthTotal(laptop)).toBe('$1,584.20');
-  await expect.poll(() => balanceInHome(laptop, 'Berlin').textContent()).toBe(`$1,084.20 at 1 EUR = 1.0842 USD, ${shown}`);
+  await expect
+    .poll(() => balanceInHome(laptop, 'Berlin').textContent())
+    .toBe(`$1,084.20 at 1 EUR = 1.0842 USD, ${shown}`);
   await expect(laptop.byTestId('net-worth-unconverted').count()).resolves.toBe(0);
   await expect(axeViolations(laptop.page)).resolves.toEqual([]);
 
@@ -72,13 +83,17 @@ test('net worth in the home currency converts a EUR account with the rate used, 
   await phone.connect('login', world.relayUrl, 'ana@example.com', 'Phone');
   await phone.waitForSyncState('synced');
   await phone.open('currencies');
-  await expect.poll(() => phone.byTestId('home-currency-current').textContent(), { timeout: 60_000 }).toMatch(/\(USD\)/);
+  await expect
+    .poll(() => phone.byTestId('home-currency-current').textContent(), { timeout: 60_000 })
+    .toMatch(/\(USD\)/);
 
   await laptop.open('home');
   await editRate(phone, '1 EUR = 1.0842 USD', '1.0950');
   await expect.poll(() => phone.byTestId('rate-text').allTextContents()).toEqual(['1 EUR = 1.0950 USD']);
   await expect.poll(() => netWorthTotal(laptop), { timeout: 60_000 }).toBe('$1,595.00');
-  await expect.poll(() => balanceInHome(laptop, 'Berlin').textContent()).toBe(`$1,095.00 at 1 EUR = 1.0950 USD, ${shown}`);
+  await expect
+    .poll(() => balanceInHome(laptop, 'Berlin').textContent())
+    .toBe(`$1,095.00 at 1 EUR = 1.0950 USD, ${shown}`);
 
   // The home currency is shared too: chosen on the phone, the laptop's total follows, $500 ÷ 1.095 rounded half to even.
   await chooseHomeCurrency(phone, 'EUR');
@@ -96,17 +111,21 @@ test('the account and rate forms say what is wrong next to each field, and every
   await device.byTestId('account-currency').fill('EURO');
   await device.byTestId('save-account').click();
   await expect.poll(() => device.byTestId('account-name-error').textContent()).toBe('Give the account a name.');
-  await expect.poll(() => device.byTestId('account-currency-error').textContent()).toBe('Use a three-letter currency code such as USD or EUR.');
-  await expect(device.byTestId('account-currency').getAttribute('aria-describedby')).resolves.toBe('account-currency-hint account-currency-error');
+  await expect
+    .poll(() => device.byTestId('account-currency-error').textContent())
+    .toBe('Use a three-letter currency code such as USD or EUR.');
+  await expect(device.byTestId('account-currency').getAttribute('aria-describedby')).resolves.toBe(
+    'account-currency-hint account-currency-error',
+  );
   await expect(axeViolations(device.page)).resolves.toEqual([]);
 
   await device.byTestId('account-name').fill('Berlin');
   await device.byTestId('account-currency').fill('EUR');
   await device.byTestId('account-opening-balance').fill('10.005');
   await device.byTestId('save-account').click();
-  await expect.poll(() => device.byTestId('account-opening-balance-error').textContent()).toBe(
-    'Write the opening balance as an amount in EUR, such as 1,234.56.',
-  );
+  await expect
+    .poll(() => device.byTestId('account-opening-balance-error').textContent())
+    .toBe('Write the opening balance as an amount in EUR, such as 1,234.56.');
 
   await device.open('currencies');
   await device.byTestId('add-rate').click();

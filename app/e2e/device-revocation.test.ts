@@ -32,7 +32,9 @@ test('a device revoked from another is told so, stops syncing, and keeps its dat
       { timeout: 60_000 },
     )
     .toBe(2);
-  await expect(laptop.page.locator('[data-testid="device-row"][data-current="true"]').textContent()).resolves.toMatch(/Laptop.*This device/);
+  await expect(laptop.page.locator('[data-testid="device-row"][data-current="true"]').textContent()).resolves.toMatch(
+    /Laptop.*This device/,
+  );
   laptop.page.once('dialog', (dialog) => void dialog.accept());
   await devices.filter({ hasText: 'Old phone' }).getByTestId('revoke-device').click();
   await expect.poll(() => devices.count(), { timeout: 60_000 }).toBe(1);

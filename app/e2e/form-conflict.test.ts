@@ -2,7 +2,13 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { axeViolations } from './support/axe.js';
 import { TallyWorld } from './support/tally-world.js';
 import type { TallyDevice } from './support/tally-device.js';
-import { addCategory, addTransactionWith, chosenCategory, openTransaction, saveTransaction } from './support/transactions-steps.js';
+import {
+  addCategory,
+  addTransactionWith,
+  chosenCategory,
+  openTransaction,
+  saveTransaction,
+} from './support/transactions-steps.js';
 
 const PATIENCE = { timeout: 60_000 } as const;
 
@@ -40,7 +46,12 @@ async function storedInEditor(device: TallyDevice, id: string): Promise<{ notes:
 test('saving the editor keeps a category another device changed while it was open', async () => {
   const [laptop, phone] = await twoDevices('sam@example.com');
   await laptop.open('transactions');
-  await addTransactionWith(laptop, { amount: '12.00', payee: 'Corner shop', account: 'Checking', category: 'Groceries' });
+  await addTransactionWith(laptop, {
+    amount: '12.00',
+    payee: 'Corner shop',
+    account: 'Checking',
+    category: 'Groceries',
+  });
   const id = await laptop.idOfRow('Corner shop');
   await phone.open('transactions');
   await phone.row(id).waitFor(PATIENCE);
@@ -56,7 +67,9 @@ test('saving the editor keeps a category another device changed while it was ope
   await saveTransaction(laptop);
 
   for (const device of [laptop, phone]) {
-    await expect.poll(() => storedInEditor(device, id), PATIENCE).toEqual({ notes: 'Bread and milk', category: 'Dining' });
+    await expect
+      .poll(() => storedInEditor(device, id), PATIENCE)
+      .toEqual({ notes: 'Bread and milk', category: 'Dining' });
   }
 });
 
@@ -80,5 +93,7 @@ test('an edit of a transaction deleted on another device is kept and can be save
   await phone.byTestId('restore-save').click();
   await phone.byTestId('transaction-editor').waitFor({ state: 'detached', ...PATIENCE });
   await laptop.row(id).waitFor(PATIENCE);
-  await expect.poll(() => storedInEditor(laptop, id), PATIENCE).toEqual({ notes: 'Birthday cake', category: 'No category' });
+  await expect
+    .poll(() => storedInEditor(laptop, id), PATIENCE)
+    .toEqual({ notes: 'Birthday cake', category: 'No category' });
 });

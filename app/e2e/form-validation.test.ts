@@ -57,6 +57,7 @@ test('a valid transfer writes both legs at once', async () => {
   await device.byTestId('to-account').selectOption({ label: 'Savings' });
   await device.byTestId('save').click();
   await device.open('transactions');
-  const amounts = async () => (await device.rowByPayee('Monthly saving').getByTestId('tx-amount').allTextContents()).sort();
+  const amounts = async () =>
+    (await device.rowByPayee('Monthly saving').getByTestId('tx-amount').allTextContents()).sort();
   await expect.poll(amounts).toEqual(['$200.00', '-$200.00']);
 });

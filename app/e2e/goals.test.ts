@@ -33,7 +33,9 @@ test('a goal made on one device counts its contributions, and an edit made on an
   const bike = goalRow(a, 'Bike');
   await expect(bike.getByTestId('goal-state').textContent()).resolves.toBe('On track');
   await addContribution(a, 'Bike', '120');
-  await expect.poll(() => bike.getByTestId('goal-progress').textContent(), PATIENCE).toBe('$120.00 of $500.00 saved (24%)');
+  await expect
+    .poll(() => bike.getByTestId('goal-progress').textContent(), PATIENCE)
+    .toBe('$120.00 of $500.00 saved (24%)');
   await expect(bike.getByTestId('goal-progressbar').getAttribute('aria-valuenow')).resolves.toBe('24');
   await expect(bike.getByTestId('goal-saved').textContent()).resolves.toBe('$120.00');
   await expect(bike.getByTestId('goal-left').textContent()).resolves.toBe('$380.00');
@@ -51,7 +53,9 @@ test('a goal made on one device counts its contributions, and an edit made on an
   await addContribution(b, 'Road bike', '120');
 
   const roadBike = goalRow(a, 'Road bike');
-  await expect.poll(() => roadBike.getByTestId('goal-progress').textContent(), PATIENCE).toBe('$240.00 of $240.00 saved (100%)');
+  await expect
+    .poll(() => roadBike.getByTestId('goal-progress').textContent(), PATIENCE)
+    .toBe('$240.00 of $240.00 saved (100%)');
   await expect(roadBike.getByTestId('goal-state').textContent()).resolves.toBe('Reached');
   await expect(roadBike.getByTestId('contribution-row').count()).resolves.toBe(2);
 });
@@ -70,7 +74,9 @@ test('a goal linked to an account counts its balance, and deleting a goal remove
   await expect.poll(() => rainyDay.getByTestId('goal-saved').textContent(), PATIENCE).toBe('$300.00');
   await expect(rainyDay.getByTestId('goal-linked').textContent()).resolves.toBe('Counts the balances of Savings.');
   await expect(rainyDay.getByTestId('goal-state').textContent()).resolves.toBe('No target date');
-  await expect(rainyDay.getByTestId('goal-monthly').textContent()).resolves.toBe('Set a target date to see a monthly amount.');
+  await expect(rainyDay.getByTestId('goal-monthly').textContent()).resolves.toBe(
+    'Set a target date to see a monthly amount.',
+  );
 
   await rainyDay.getByTestId('delete-goal').click();
   expect(await axeViolations(a.page)).toEqual([]);

@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { chooseFile, confirmImport, generatedCsv, openImport, waitForMapping, waitForReview, waitForStoredTotals } from './support/import-steps.js';
+import {
+  chooseFile,
+  confirmImport,
+  generatedCsv,
+  openImport,
+  waitForMapping,
+  waitForReview,
+  waitForStoredTotals,
+} from './support/import-steps.js';
 import { TallyWorld } from './support/tally-world.js';
 
 const PATIENCE = { timeout: 170_000 } as const;
@@ -24,7 +32,9 @@ test('a 50,000-line statement imports while the page keeps answering', async () 
   // Another control is handled while the worker reads: the transaction editor opens over the progress.
   await device.byTestId('add-transaction').click();
   await device.page.waitForFunction(
-    () => document.querySelector('[data-testid="transaction-editor"]') !== null && document.querySelector('[data-testid="import-progress"]') !== null,
+    () =>
+      document.querySelector('[data-testid="transaction-editor"]') !== null &&
+      document.querySelector('[data-testid="import-progress"]') !== null,
     undefined,
     PATIENCE,
   );

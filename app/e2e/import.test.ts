@@ -58,7 +58,10 @@ test('a bank CSV goes through the column mapping and the review, adds exactly it
   const added = await confirmImport(device);
   expect(added).toEqual({ count: statement.transactions, sum: statement.sum_minor });
   expect(await axeViolations(device.page)).toEqual([]);
-  await waitForStoredTotals(device, { count: before.count + statement.transactions, sum: before.sum + statement.sum_minor });
+  await waitForStoredTotals(device, {
+    count: before.count + statement.transactions,
+    sum: before.sum + statement.sum_minor,
+  });
 
   // The same file again: every line is flagged as already imported and left out.
   await device.byTestId('import-another').click();
@@ -74,7 +77,10 @@ test('a bank CSV goes through the column mapping and the review, adds exactly it
   // Undo from the list of recent imports removes that import, and only it, and says how many it removed.
   const entry = device.byTestId('recent-import').first();
   await entry.getByTestId('recent-undo').click();
-  expect(await undoRemoved(device, 'recent-undone')).toEqual({ removed: statement.transactions, text: `Import undone: ${statement.transactions} transactions removed.` });
+  expect(await undoRemoved(device, 'recent-undone')).toEqual({
+    removed: statement.transactions,
+    text: `Import undone: ${statement.transactions} transactions removed.`,
+  });
   await device.page.locator('[data-testid="recent-import"][data-undone="true"]').waitFor(PATIENCE);
   // The row's button stays, saying the import is undone, so focus is not thrown back to the page.
   await expect(focusedTestId(device)).resolves.toBe('recent-undo');
@@ -90,7 +96,11 @@ test('OFX and QIF statements need no mapping: their transactions are reviewed an
   if (!statement) throw new Error('no expectation for checking-v1.ofx');
   await openImport(device);
   await chooseFile(device, fixture('checking-v1.ofx'), 'Checking');
-  expect(await waitForReview(device)).toEqual({ included: statement.transactions, sum: statement.sum_minor, duplicates: 0 });
+  expect(await waitForReview(device)).toEqual({
+    included: statement.transactions,
+    sum: statement.sum_minor,
+    duplicates: 0,
+  });
   await expect(device.byTestId('import-file-summary').getAttribute('data-format')).resolves.toBe('ofx');
   expect(await confirmImport(device)).toEqual({ count: statement.transactions, sum: statement.sum_minor });
   await waitForStoredTotals(device, { count: statement.transactions, sum: statement.sum_minor });
@@ -106,7 +116,11 @@ test('OFX and QIF statements need no mapping: their transactions are reviewed an
   if (!quicken) throw new Error('no expectation for quicken.qif');
   await device.byTestId('import-another').click();
   await chooseFile(device, fixture('quicken.qif'), 'Checking');
-  expect(await waitForReview(device)).toEqual({ included: quicken.transactions, sum: quicken.sum_minor, duplicates: 0 });
+  expect(await waitForReview(device)).toEqual({
+    included: quicken.transactions,
+    sum: quicken.sum_minor,
+    duplicates: 0,
+  });
   await expect(device.byTestId('import-file-summary').getAttribute('data-format')).resolves.toBe('qif');
   expect(await confirmImport(device)).toEqual({ count: quicken.transactions, sum: quicken.sum_minor });
   await waitForStoredTotals(device, { count: quicken.transactions, sum: quicken.sum_minor });
@@ -126,7 +140,9 @@ test('a malformed file says which line is wrong, in words, and leaves the ledger
   const error = device.byTestId('import-error');
   await error.waitFor(PATIENCE);
   await expect(error.getAttribute('data-line')).resolves.toBe(String(cutLine));
-  await expect(device.byTestId('import-error-reason').textContent()).resolves.toMatch(new RegExp(`^Line ${cutLine}: .*cut short`));
+  await expect(device.byTestId('import-error-reason').textContent()).resolves.toMatch(
+    new RegExp(`^Line ${cutLine}: .*cut short`),
+  );
   expect(await axeViolations(device.page)).toEqual([]);
 
   // A ragged row in a CSV is found once the whole file is read with the confirmed mapping.
@@ -137,7 +153,9 @@ test('a malformed file says which line is wrong, in words, and leaves the ledger
   await waitForMapping(device);
   await device.byTestId('mapping-continue').click();
   await error.waitFor(PATIENCE);
-  await expect(device.byTestId('import-error-reason').textContent()).resolves.toBe('Line 42: This row has 8 fields where the header has 7.');
+  await expect(device.byTestId('import-error-reason').textContent()).resolves.toBe(
+    'Line 42: This row has 8 fields where the header has 7.',
+  );
 
   // UTF-16 without a byte-order mark is not text Tally reads.
   const utf16 = Buffer.from('Date,Description,Amount\n2026-01-02,Bakery,-3.50\n', 'utf16le');
@@ -192,7 +210,9 @@ test('leaving the Import screen while an import is written and coming back: the 
   await device.open('accounts');
   await openImport(device);
 
-  const importing = device.page.locator('[data-testid="recent-import"][data-state="writing"]', { hasText: 'leave-and-return.csv' });
+  const importing = device.page.locator('[data-testid="recent-import"][data-state="writing"]', {
+    hasText: 'leave-and-return.csv',
+  });
   await importing.waitFor(PATIENCE);
   await expect(importing.textContent()).resolves.toMatch(/Importing 30,000 transactions into Savings/);
   const button = importing.getByTestId('recent-undo');
@@ -201,7 +221,9 @@ test('leaving the Import screen while an import is written and coming back: the 
   expect(await axeViolations(device.page)).toEqual([]);
   await throttleCpu(device, 1);
 
-  const written = device.page.locator('[data-testid="recent-import"][data-state="undoable"][data-complete="true"]', { hasText: 'leave-and-return.csv' });
+  const written = device.page.locator('[data-testid="recent-import"][data-state="undoable"][data-complete="true"]', {
+    hasText: 'leave-and-return.csv',
+  });
   await written.waitFor(PATIENCE);
   await written.getByTestId('recent-undo').click();
   expect((await undoRemoved(device, 'recent-undone')).removed).toBe(30_000);
@@ -249,19 +271,28 @@ test('the account deleted on another device while an import is written: the scre
 test('a line of no amount (a waived fee) is reviewed as neither money in nor money out, and imported', async () => {
   const device = await world.device();
   await device.addAccount('Fees', 'USD');
-  const file = { name: 'waived.csv', buffer: Buffer.from('Date,Description,Amount\n2026-03-01,Bakery,-3.50\n2026-03-02,Monthly fee waived,0.00\n2026-03-03,Salary,2000.00\n') };
+  const file = {
+    name: 'waived.csv',
+    buffer: Buffer.from(
+      'Date,Description,Amount\n2026-03-01,Bakery,-3.50\n2026-03-02,Monthly fee waived,0.00\n2026-03-03,Salary,2000.00\n',
+    ),
+  };
   await openImport(device);
   await chooseFile(device, file, 'Fees');
   await waitForMapping(device);
   await device.byTestId('mapping-continue').click();
   expect(await waitForReview(device)).toEqual({ included: 3, sum: 199_650, duplicates: 0 });
-  const directions = await device.byTestId('review-amount').evaluateAll((cells) => cells.map((cell) => [cell.getAttribute('data-direction'), cell.textContent]));
+  const directions = await device
+    .byTestId('review-amount')
+    .evaluateAll((cells) => cells.map((cell) => [cell.getAttribute('data-direction'), cell.textContent]));
   expect(directions).toEqual([
     ['out', '-$3.50'],
     ['none', '$0.00No amount'],
     ['in', '$2,000.00'],
   ]);
-  await expect(device.byTestId('review-no-amount').textContent()).resolves.toMatch(/^1 line has no amount .*neither money in nor money out/);
+  await expect(device.byTestId('review-no-amount').textContent()).resolves.toMatch(
+    /^1 line has no amount .*neither money in nor money out/,
+  );
   expect(await axeViolations(device.page)).toEqual([]);
   expect(await confirmImport(device)).toEqual({ count: 3, sum: 199_650 });
   await waitForStoredTotals(device, { count: 3, sum: 199_650 });
@@ -271,8 +302,14 @@ test('the columns chosen for a bank are used again for its next file', async () 
   const device = await world.device();
   await device.addAccount('Joint', 'USD');
   // Every day is 12 or under, so the order cannot be told from the file: the user says month first.
-  const january = { name: 'bank-january.csv', buffer: Buffer.from('Date,Description,Amount\n01/02/2026,Bakery,-3.50\n01/05/2026,Salary,2000.00\n') };
-  const february = { name: 'bank-february.csv', buffer: Buffer.from('Date,Description,Amount\n02/03/2026,Books,-12.00\n02/09/2026,Train,-9.99\n') };
+  const january = {
+    name: 'bank-january.csv',
+    buffer: Buffer.from('Date,Description,Amount\n01/02/2026,Bakery,-3.50\n01/05/2026,Salary,2000.00\n'),
+  };
+  const february = {
+    name: 'bank-february.csv',
+    buffer: Buffer.from('Date,Description,Amount\n02/03/2026,Books,-12.00\n02/09/2026,Train,-9.99\n'),
+  };
 
   await openImport(device);
   await chooseFile(device, january, 'Joint');
@@ -300,7 +337,10 @@ test('an imported transaction edited on a second device arrives on the first', a
   await a.waitForSyncState('synced');
   const statement = expected['card-v2.ofx'];
   if (!statement) throw new Error('no expectation for card-v2.ofx');
-  expect(await importFile(a, fixture('card-v2.ofx'), 'Card')).toEqual({ count: statement.transactions, sum: statement.sum_minor });
+  expect(await importFile(a, fixture('card-v2.ofx'), 'Card')).toEqual({
+    count: statement.transactions,
+    sum: statement.sum_minor,
+  });
   await waitForStoredTotals(a, { count: statement.transactions, sum: statement.sum_minor });
   const newest = await newestStoredTransaction(a);
 

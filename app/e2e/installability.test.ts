@@ -38,7 +38,13 @@ async function pngSize(path: string): Promise<string> {
 
 test('the built manifest names Tally, opens standalone, and carries any and maskable icons at 192 and 512', async () => {
   const manifest = JSON.parse(await readFile(join(dist, 'manifest.webmanifest'), 'utf8')) as Manifest;
-  expect(manifest).toMatchObject({ name: 'Tally', short_name: 'Tally', start_url: '/', display: 'standalone', theme_color: '#0f766e' });
+  expect(manifest).toMatchObject({
+    name: 'Tally',
+    short_name: 'Tally',
+    start_url: '/',
+    display: 'standalone',
+    theme_color: '#0f766e',
+  });
   for (const purpose of ['any', 'maskable']) {
     const sizes = manifest.icons.filter((icon) => (icon.purpose ?? 'any') === purpose).map((icon) => icon.sizes);
     expect(sizes).toEqual(expect.arrayContaining(['192x192', '512x512']));
@@ -47,7 +53,9 @@ test('the built manifest names Tally, opens standalone, and carries any and mask
     expect(icon.type).toBe('image/png');
     await expect(pngSize(join(dist, icon.src))).resolves.toBe(icon.sizes);
   }
-  await expect(readFile(join(dist, 'index.html'), 'utf8')).resolves.toMatch(/<link rel="manifest" href="\/manifest.webmanifest"/);
+  await expect(readFile(join(dist, 'index.html'), 'utf8')).resolves.toMatch(
+    /<link rel="manifest" href="\/manifest.webmanifest"/,
+  );
 });
 
 test('the app registers its service worker, which then controls the page, and Chromium finds it installable', async () => {

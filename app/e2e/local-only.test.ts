@@ -16,7 +16,13 @@ test('with no relay and no account, accounts and transactions added on a device 
   await device.addAccount('Checking', 'USD');
   await device.addAccount('Wallet', 'USD');
   await device.addTransaction({ amount: '4.20', payee: 'Corner Café', account: 'Checking', date: '2026-11-20' });
-  await device.addTransaction({ amount: '61.07', payee: 'Green Grocer', account: 'Wallet', date: '2026-11-21', notes: 'weekly shop' });
+  await device.addTransaction({
+    amount: '61.07',
+    payee: 'Green Grocer',
+    account: 'Wallet',
+    date: '2026-11-21',
+    notes: 'weekly shop',
+  });
 
   await device.reload();
   await device.open('transactions');
@@ -24,6 +30,8 @@ test('with no relay and no account, accounts and transactions added on a device 
   await expect(device.rowByPayee('Green Grocer').getByTestId('tx-amount').textContent()).resolves.toBe('-$61.07');
   await expect(device.rowByPayee('Corner Café').getByTestId('tx-amount').textContent()).resolves.toBe('-$4.20');
   await device.open('accounts');
-  await expect.poll(() => device.page.getByTestId('account-row-name').allTextContents()).toEqual(['Checking', 'Wallet']);
+  await expect
+    .poll(() => device.page.getByTestId('account-row-name').allTextContents())
+    .toEqual(['Checking', 'Wallet']);
   await device.waitForSyncState('local');
 });

@@ -38,7 +38,9 @@ test('edits made apart while the relay is down settle on the later payee and the
   await b.waitForSyncState('synced');
 
   for (const device of [a, b]) {
-    await expect.poll(() => device.row(id).getByTestId('tx-payee').textContent(), { timeout: 60_000 }).toBe('Saturday Market');
+    await expect
+      .poll(() => device.row(id).getByTestId('tx-payee').textContent(), { timeout: 60_000 })
+      .toBe('Saturday Market');
     await expect.poll(() => device.row(id).getByTestId('tx-amount').textContent(), { timeout: 60_000 }).toBe('-$42.50');
   }
 });

@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { addRecurring, dayAfter, daysAgo, idOfRecurring, passMidnight, setClock, upcomingRow } from './support/recurring-steps.js';
+import {
+  addRecurring,
+  dayAfter,
+  daysAgo,
+  idOfRecurring,
+  passMidnight,
+  setClock,
+  upcomingRow,
+} from './support/recurring-steps.js';
 import type { TallyDevice } from './support/tally-device.js';
 import { TallyWorld } from './support/tally-world.js';
 
@@ -35,7 +43,13 @@ test('[REC6] two devices online when a payment falls due at midnight book it onc
   await b.connect('login', world.relayUrl, 'mo@example.com', 'Phone');
   await b.waitForSyncState('synced');
 
-  await addRecurring(a, { payee: 'Rent', amount: '950', account: 'Checking', frequency: 'monthly', startDate: dueDate });
+  await addRecurring(a, {
+    payee: 'Rent',
+    amount: '950',
+    account: 'Checking',
+    frequency: 'monthly',
+    startDate: dueDate,
+  });
   const id = await idOfRecurring(a, 'Rent');
   await b.open('recurring');
   for (const device of [a, b]) {

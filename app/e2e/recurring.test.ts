@@ -49,7 +49,9 @@ test('a recurring item made on one device, changed on another, shows its schedul
   expect(await axeViolations(a.page)).toEqual([]);
   await a.page.keyboard.press('Escape');
   await a.byTestId('recurring-form').waitFor({ state: 'detached', ...PATIENCE });
-  await expect.poll(() => a.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('add-recurring');
+  await expect
+    .poll(() => a.page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+    .toBe('add-recurring');
 
   const firstDue = dayAfter(today, 2);
   await addRecurring(a, { payee: 'Gym', amount: '30', account: 'Checking', frequency: 'weekly', startDate: firstDue });
@@ -58,18 +60,28 @@ test('a recurring item made on one device, changed on another, shows its schedul
   await expect(gym.getByTestId('recurring-schedule').textContent()).resolves.toBe(`Weekly on ${weekdayOf(firstDue)}`);
   await expect(gym.getByTestId('recurring-next').getAttribute('data-date')).resolves.toBe(firstDue);
   await expect(gym.getByTestId('recurring-amount').textContent()).resolves.toBe('-$30.00');
-  await expect(upcomingDueDates(a, id)).resolves.toEqual([0, 7, 14, 21, 28, 35].map((days) => dayAfter(firstDue, days)));
+  await expect(upcomingDueDates(a, id)).resolves.toEqual(
+    [0, 7, 14, 21, 28, 35].map((days) => dayAfter(firstDue, days)),
+  );
   expect(await axeViolations(a.page)).toEqual([]);
 
   await b.open('recurring');
   await recurringRow(b, 'Gym').waitFor(PATIENCE);
   await editRecurring(b, 'Gym', { amount: '35', interval: '2' });
   // Saving gives focus back to the item the form was opened from.
-  await expect.poll(() => b.page.evaluate(() => document.activeElement?.closest('[data-testid="recurring-row"]')?.getAttribute('data-id'))).toBe(id);
+  await expect
+    .poll(() =>
+      b.page.evaluate(() => document.activeElement?.closest('[data-testid="recurring-row"]')?.getAttribute('data-id')),
+    )
+    .toBe(id);
 
-  await expect.poll(() => gym.getByTestId('recurring-schedule').textContent(), PATIENCE).toBe(`Every 2 weeks on ${weekdayOf(firstDue)}`);
+  await expect
+    .poll(() => gym.getByTestId('recurring-schedule').textContent(), PATIENCE)
+    .toBe(`Every 2 weeks on ${weekdayOf(firstDue)}`);
   await expect.poll(() => gym.getByTestId('recurring-amount').textContent(), PATIENCE).toBe('-$35.00');
-  await expect.poll(() => upcomingDueDates(a, id), PATIENCE).toEqual([0, 14, 28].map((days) => dayAfter(firstDue, days)));
+  await expect
+    .poll(() => upcomingDueDates(a, id), PATIENCE)
+    .toEqual([0, 14, 28].map((days) => dayAfter(firstDue, days)));
 
   await upcomingRow(a, id, firstDue).getByTestId('skip-occurrence').click();
   await expect.poll(() => upcomingRow(a, id, firstDue).getAttribute('data-state')).toBe('skipped');
@@ -83,14 +95,18 @@ test('a recurring item made on one device, changed on another, shows its schedul
   await expect(changed.getByTestId('upcoming-payee').textContent()).resolves.toBe('Gym and sauna');
   await expect(changed.getByTestId('upcoming-date').getAttribute('data-date')).resolves.toBe(dayAfter(secondDue, 1));
   await expect(gym.getByTestId('recurring-amount').textContent()).resolves.toBe('-$35.00');
-  await expect(upcomingRow(a, id, dayAfter(firstDue, 28)).getByTestId('upcoming-amount').textContent()).resolves.toBe('-$35.00');
+  await expect(upcomingRow(a, id, dayAfter(firstDue, 28)).getByTestId('upcoming-amount').textContent()).resolves.toBe(
+    '-$35.00',
+  );
   expect(await axeViolations(a.page)).toEqual([]);
 
   await expect.poll(() => upcomingRow(b, id, firstDue).getAttribute('data-state'), PATIENCE).toBe('skipped');
   await expect.poll(() => upcomingRow(b, id, secondDue).getAttribute('data-state'), PATIENCE).toBe('changed');
   expect(await axeViolations(b.page)).toEqual([]);
   await b.open('transactions');
-  await expect.poll(() => b.rowByPayee('Gym and sauna').getByTestId('tx-amount').textContent(), PATIENCE).toBe('-$40.00');
+  await expect
+    .poll(() => b.rowByPayee('Gym and sauna').getByTestId('tx-amount').textContent(), PATIENCE)
+    .toBe('-$40.00');
 
   // Deleting the item ends its schedule everywhere; what it already booked stays in the ledger.
   await gym.getByTestId('edit-recurring').click();

@@ -2,7 +2,16 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { axeViolations } from './support/axe.js';
 import type { TallyDevice } from './support/tally-device.js';
 import { TallyWorld } from './support/tally-world.js';
-import { addCategory, addTag, addTransactionWith, filterByAccount, listedPayees, saveTransaction, search, startTransaction } from './support/transactions-steps.js';
+import {
+  addCategory,
+  addTag,
+  addTransactionWith,
+  filterByAccount,
+  listedPayees,
+  saveTransaction,
+  search,
+  startTransaction,
+} from './support/transactions-steps.js';
 
 let world: TallyWorld;
 let device: TallyDevice;
@@ -20,8 +29,20 @@ afterAll(async () => {
 test('search finds a word in the notes and a tag, accents aside, combined with an account filter', async () => {
   await device.open('transactions');
   await expect(axeViolations(device.page)).resolves.toEqual([]);
-  await addTransactionWith(device, { amount: '24.00', payee: 'Corner Café', account: 'Checking', notes: 'Birthday cake for Ana', tags: ['party'] });
-  await addTransactionWith(device, { amount: '6.50', payee: 'Station Kiosk', account: 'Wallet', notes: 'Balloons', tags: ['party'] });
+  await addTransactionWith(device, {
+    amount: '24.00',
+    payee: 'Corner Café',
+    account: 'Checking',
+    notes: 'Birthday cake for Ana',
+    tags: ['party'],
+  });
+  await addTransactionWith(device, {
+    amount: '6.50',
+    payee: 'Station Kiosk',
+    account: 'Wallet',
+    notes: 'Balloons',
+    tags: ['party'],
+  });
   await addTransactionWith(device, { amount: '3.20', payee: 'Bakery', account: 'Checking', notes: 'Bread' });
 
   await search(device, 'birth');
@@ -41,14 +62,23 @@ test('search finds a word in the notes and a tag, accents aside, combined with a
   await expect.poll(async () => (await listedPayees(device)).sort()).toEqual(['Party Shop', 'Station Kiosk']);
 
   await search(device, 'nothing like this');
-  await expect.poll(() => device.byTestId('transactions-empty').textContent()).toBe('No transaction matches these filters.');
+  await expect
+    .poll(() => device.byTestId('transactions-empty').textContent())
+    .toBe('No transaction matches these filters.');
   await expect(axeViolations(device.page)).resolves.toEqual([]);
 });
 
 test('a payee seen before gets its category suggested, taken with one click', async () => {
-  await addTransactionWith(device, { amount: '41.30', payee: 'Fresh Market', account: 'Checking', category: 'Groceries' });
+  await addTransactionWith(device, {
+    amount: '41.30',
+    payee: 'Fresh Market',
+    account: 'Checking',
+    category: 'Groceries',
+  });
   await startTransaction(device, { amount: '18.90', payee: 'Fresh Market', account: 'Checking' });
-  await expect.poll(() => device.byTestId('suggestion').textContent()).toBe('Suggested from your past transactions: Groceries');
+  await expect
+    .poll(() => device.byTestId('suggestion').textContent())
+    .toBe('Suggested from your past transactions: Groceries');
   await expect(axeViolations(device.page)).resolves.toEqual([]);
   await device.byTestId('use-suggestion').click();
   await expect.poll(async () => device.byTestId('category').locator('option:checked').textContent()).toBe('Groceries');
@@ -59,7 +89,9 @@ test('a payee seen before gets its category suggested, taken with one click', as
 test('the editor says what is wrong, in a way assistive technology reads', async () => {
   await startTransaction(device, { amount: 'twelve', payee: 'Nowhere' });
   await device.byTestId('save').click();
-  await expect.poll(() => device.byTestId('amount-error').textContent()).toBe('What you typed is not part of an amount in USD. Write it like 1,234.56.');
+  await expect
+    .poll(() => device.byTestId('amount-error').textContent())
+    .toBe('What you typed is not part of an amount in USD. Write it like 1,234.56.');
   await expect(axeViolations(device.page)).resolves.toEqual([]);
   await device.byTestId('cancel').click();
 });

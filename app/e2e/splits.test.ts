@@ -2,7 +2,14 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { axeViolations } from './support/axe.js';
 import type { TallyDevice } from './support/tally-device.js';
 import { TallyWorld } from './support/tally-world.js';
-import { addCategory, openTransaction, saveTransaction, setPart, splitInto, startTransaction } from './support/transactions-steps.js';
+import {
+  addCategory,
+  openTransaction,
+  saveTransaction,
+  setPart,
+  splitInto,
+  startTransaction,
+} from './support/transactions-steps.js';
 
 let world: TallyWorld;
 beforeAll(async () => {
@@ -37,9 +44,9 @@ test('a split transaction made on one device is edited on another, and the edit 
   await expect(axeViolations(laptop.page)).resolves.toEqual([]);
 
   await laptop.byTestId('save').click();
-  await expect.poll(() => laptop.byTestId('split-error').textContent()).toBe(
-    'The parts add up to $40.00, but the transaction is $50.00. Change a part or the amount so they match.',
-  );
+  await expect
+    .poll(() => laptop.byTestId('split-error').textContent())
+    .toBe('The parts add up to $40.00, but the transaction is $50.00. Change a part or the amount so they match.');
   await expect(axeViolations(laptop.page)).resolves.toEqual([]);
 
   await setPart(laptop, 1, { category: 'Household', amount: '20.00' });
@@ -59,7 +66,9 @@ test('a split transaction made on one device is edited on another, and the edit 
   await setPart(phone, 1, { category: 'Gifts', amount: '25.00' });
   await saveTransaction(phone);
 
-  await expect.poll(() => laptop.row(id).getByTestId('tx-split-categories').textContent(), { timeout: 60_000 }).toBe('Groceries, Gifts');
+  await expect
+    .poll(() => laptop.row(id).getByTestId('tx-split-categories').textContent(), { timeout: 60_000 })
+    .toBe('Groceries, Gifts');
   await openTransaction(laptop, id);
   await expect(laptop.byTestId('part-0-amount').inputValue()).resolves.toBe('25.00');
   await expect(laptop.byTestId('part-1-amount').inputValue()).resolves.toBe('25.00');
@@ -72,7 +81,12 @@ test('removing a tag or a part, or not splitting any more, leaves the keyboard o
   await device.addAccount('Wallet');
   for (const name of ['Books', 'Coffee', 'Snacks']) await addCategory(device, name);
   await device.open('transactions');
-  await startTransaction(device, { amount: '9.00', payee: 'Station kiosk', account: 'Wallet', tags: ['travel', 'work'] });
+  await startTransaction(device, {
+    amount: '9.00',
+    payee: 'Station kiosk',
+    account: 'Wallet',
+    tags: ['travel', 'work'],
+  });
 
   await device.byTestId('remove-tag').first().click();
   await expect.poll(() => focusedTestId(device)).toBe('remove-tag');

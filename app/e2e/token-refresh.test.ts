@@ -18,10 +18,14 @@ test('the access token is rotated before it expires, and the rotated tokens keep
   const first = await device.storedSession();
   if (!first) throw new Error('no stored session');
 
-  await expect.poll(async () => (await device.storedSession())?.refreshToken, { timeout: 60_000 }).not.toBe(first.refreshToken);
+  await expect
+    .poll(async () => (await device.storedSession())?.refreshToken, { timeout: 60_000 })
+    .not.toBe(first.refreshToken);
   const second = await device.storedSession();
   if (!second) throw new Error('no stored session');
-  await expect.poll(async () => (await device.storedSession())?.refreshToken, { timeout: 60_000 }).not.toBe(second.refreshToken);
+  await expect
+    .poll(async () => (await device.storedSession())?.refreshToken, { timeout: 60_000 })
+    .not.toBe(second.refreshToken);
 
   await device.reload();
   await device.waitForSyncState('synced');

@@ -42,7 +42,9 @@ test('a new version waits until the person chooses to reload into it', async () 
   await device.waitUntilReady();
   await expect(device.byTestId('update-available').count()).resolves.toBe(0);
   // The new version took over: nothing is waiting any more.
-  await expect(device.page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting ?? null)).resolves.toBeNull();
+  await expect(
+    device.page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting ?? null),
+  ).resolves.toBeNull();
   await device.open('accounts');
   await expect.poll(() => device.page.getByTestId('account-row-name').allTextContents()).toEqual(['Checking']);
 });

@@ -37,5 +37,7 @@ test('a device that wiped its data logs in again and gets everything back', asyn
   await expect.poll(() => device.rows().count(), { timeout: 60_000 }).toBe(3);
   await expect(device.rowByPayee('Rent').getByTestId('tx-amount').textContent()).resolves.toBe('-$1,500.00');
   await device.open('accounts');
-  await expect.poll(() => device.page.getByTestId('account-row-name').allTextContents()).toEqual(['Checking', 'Savings']);
+  await expect
+    .poll(() => device.page.getByTestId('account-row-name').allTextContents())
+    .toEqual(['Checking', 'Savings']);
 });

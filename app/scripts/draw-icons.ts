@@ -38,7 +38,12 @@ function png(size: number, pixel: (x: number, y: number) => readonly [number, nu
     for (let x = 0; x < size; x++) rows.set(pixel(x, y), row + 1 + x * 3);
   }
   const signature = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
-  return Buffer.concat([signature, chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', new Uint8Array())]);
+  return Buffer.concat([
+    signature,
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(rows)),
+    chunk('IEND', new Uint8Array()),
+  ]);
 }
 
 /** True where the tally mark covers the unit square point (u, v), both in 0..1. */

@@ -36,7 +36,8 @@ function updatesFor(count: number, tag: number): Uint8Array[] {
   const doc = new Y.Doc();
   const updates: Uint8Array[] = [];
   doc.on('update', (update: Uint8Array) => updates.push(encodeUpdate(update)));
-  for (let i = 0; i < count; i++) doc.getMap('transactions').set(`t${tag}-${i}`, { amount: -i, payee: 'Bakery', currency: 'EUR' });
+  for (let i = 0; i < count; i++)
+    doc.getMap('transactions').set(`t${tag}-${i}`, { amount: -i, payee: 'Bakery', currency: 'EUR' });
   return updates;
 }
 

@@ -33,6 +33,11 @@ server.on('upgrade', (request, socket, head) => {
 });
 server.listen(Number(process.env['PORT'] ?? 0), '127.0.0.1', () => {
   const address = server.address();
-  console.log(JSON.stringify({ msg: 'relay listening', port: typeof address === 'object' && address !== null ? address.port : 0 }));
+  console.log(
+    JSON.stringify({
+      msg: 'relay listening',
+      port: typeof address === 'object' && address !== null ? address.port : 0,
+    }),
+  );
 });
 process.on('SIGTERM', () => process.exit(0));

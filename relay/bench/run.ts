@@ -103,7 +103,11 @@ async function benchDocs(server: ServerProcess, count: number, prefix: string): 
     const response = await fetch(`http://127.0.0.1:${server.port}/api/auth/register`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: `${prefix}-${i}@bench.example`, password: 'benchmark password', deviceName: 'bench' }),
+      body: JSON.stringify({
+        email: `${prefix}-${i}@bench.example`,
+        password: 'benchmark password',
+        deviceName: 'bench',
+      }),
     });
     const session = (await response.json()) as { docId: string; accessToken: string };
     registered.push({ url: `ws://127.0.0.1:${server.port}/sync/${session.docId}?token=${session.accessToken}` });
@@ -119,10 +123,14 @@ interface LoadRun {
 function startLoad(scenario: string, plan: LoadPlan, workDir: string): LoadRun {
   const planFile = join(workDir, `plan-${scenario}.json`);
   writeFileSync(planFile, JSON.stringify(plan));
-  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', join(relayDir, 'bench', 'load-generator.ts'), scenario, planFile], {
-    cwd: relayDir,
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--conditions=source', '--import', 'tsx', join(relayDir, 'bench', 'load-generator.ts'), scenario, planFile],
+    {
+      cwd: relayDir,
+      stdio: ['pipe', 'pipe', 'inherit'],
+    },
+  );
   return { child, lines: createInterface({ input: child.stdout! })[Symbol.asyncIterator]() };
 }
 
@@ -189,8 +197,13 @@ async function measure(kind: ServerKind, workDir: string, snapshot: Uint8Array):
   for (let i = 0; i < 3; i++) {
     server = await ServerProcess.start(kind, coldDir);
     const docsForRun =
-      kind === 'tally' ? coldDocs.map((doc) => ({ url: doc.url.replace(/127\.0\.0\.1:\d+/, `127.0.0.1:${server.port}`) })) : [{ url: `ws://127.0.0.1:${server.port}/bench-cold` }];
-    coldRuns.push((await nextJson(startLoad('cold', { ...basePlan, docs: docsForRun }, workDir))).result?.['coldLoadMs'] ?? Number.NaN);
+      kind === 'tally'
+        ? coldDocs.map((doc) => ({ url: doc.url.replace(/127\.0\.0\.1:\d+/, `127.0.0.1:${server.port}`) }))
+        : [{ url: `ws://127.0.0.1:${server.port}/bench-cold` }];
+    coldRuns.push(
+      (await nextJson(startLoad('cold', { ...basePlan, docs: docsForRun }, workDir))).result?.['coldLoadMs'] ??
+        Number.NaN,
+    );
     await server.stop();
   }
   results['coldLoadMs'] = coldRuns.sort((a, b) => a - b)[1] ?? Number.NaN;
@@ -198,18 +211,40 @@ async function measure(kind: ServerKind, workDir: string, snapshot: Uint8Array):
 }
 
 const rows: { label: string; key: string; better: 'higher' | 'lower'; budget: string }[] = [
-  { label: `fan-out throughput, ${docs} docs × 2 clients (updates/s, best of ${rounds})`, key: 'updatesPerSecond', better: 'higher', budget: '≥ 1.5× reference' },
-  { label: 'p50 sender→peer latency at 500 updates/s (ms, same run)', key: 'latencyP50Ms', better: 'lower', budget: '' },
-  { label: 'p99 sender→peer latency at 500 updates/s (ms, same run)', key: 'latencyP99Ms', better: 'lower', budget: '≤ 5 ms' },
+  {
+    label: `fan-out throughput, ${docs} docs × 2 clients (updates/s, best of ${rounds})`,
+    key: 'updatesPerSecond',
+    better: 'higher',
+    budget: '≥ 1.5× reference',
+  },
+  {
+    label: 'p50 sender→peer latency at 500 updates/s (ms, same run)',
+    key: 'latencyP50Ms',
+    better: 'lower',
+    budget: '',
+  },
+  {
+    label: 'p99 sender→peer latency at 500 updates/s (ms, same run)',
+    key: 'latencyP99Ms',
+    better: 'lower',
+    budget: '≤ 5 ms',
+  },
   { label: `RSS with ${idleSockets} idle sockets (MiB)`, key: 'rssIdleMiB', better: 'lower', budget: '≤ 1024 MiB' },
   { label: 'RSS before those sockets (MiB)', key: 'rssBeforeIdleMiB', better: 'lower', budget: '' },
-  { label: `cold load of a ${coldTransactions}-transaction ledger to first sync reply (ms, median of 3)`, key: 'coldLoadMs', better: 'lower', budget: '≤ 300 ms' },
+  {
+    label: `cold load of a ${coldTransactions}-transaction ledger to first sync reply (ms, median of 3)`,
+    key: 'coldLoadMs',
+    better: 'lower',
+    budget: '≤ 300 ms',
+  },
 ];
 
 const workDir = mkdtempSync(join(tmpdir(), 'tally-bench-'));
 try {
   console.log(`building a ${coldTransactions}-transaction ledger for the cold-load measurement…`);
-  const snapshot = Y.encodeStateAsUpdate(typicalLedger(coldTransactions, { random: new SeededRandom(coldTransactions) }).doc);
+  const snapshot = Y.encodeStateAsUpdate(
+    typicalLedger(coldTransactions, { random: new SeededRandom(coldTransactions) }).doc,
+  );
   console.log(`ledger snapshot: ${(snapshot.byteLength / 2 ** 20).toFixed(1)} MiB`);
   const fanout = await bestFanout(workDir);
   const tally = { ...fanout.tally, ...(await measure('tally', workDir, snapshot)) };

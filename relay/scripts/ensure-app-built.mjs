@@ -8,7 +8,9 @@ import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const built = join(root, 'app/dist/index.html');
-const sources = ['app/src', 'app/index.html', 'app/vite.config.ts', 'app/package.json', 'public', 'schema/src'].map((path) => join(root, path));
+const sources = ['app/src', 'app/index.html', 'app/vite.config.ts', 'app/package.json', 'public', 'schema/src'].map(
+  (path) => join(root, path),
+);
 
 function newest(path) {
   if (!existsSync(path)) return 0;

@@ -61,7 +61,11 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
       ...(config.logStream === undefined ? {} : { stream: config.logStream }),
       redact: ['req.headers.authorization', 'req.query.token'],
       serializers: {
-        req: (request: FastifyRequest) => ({ method: request.method, url: redactUrl(request.url), remoteAddress: request.ip }),
+        req: (request: FastifyRequest) => ({
+          method: request.method,
+          url: redactUrl(request.url),
+          remoteAddress: request.ip,
+        }),
       },
     },
   }).withTypeProvider<JsonSchemaToTsProvider>();

@@ -28,8 +28,18 @@ export class RelayMetrics {
       ...metric('tally_relay_updates_total', 'counter', 'Updates accepted and persisted.', this.updatesAccepted),
       ...metric('tally_relay_bytes_in_total', 'counter', 'Bytes received on sync sockets.', this.bytesIn),
       ...metric('tally_relay_bytes_out_total', 'counter', 'Bytes sent on sync sockets.', this.bytesOut),
-      ...metric('tally_relay_auth_failures_total', 'counter', 'Refused logins, tokens and upgrades.', this.authFailures),
-      ...metric('tally_relay_frames_refused_total', 'counter', 'Sync frames that closed their socket.', this.framesRefused),
+      ...metric(
+        'tally_relay_auth_failures_total',
+        'counter',
+        'Refused logins, tokens and upgrades.',
+        this.authFailures,
+      ),
+      ...metric(
+        'tally_relay_frames_refused_total',
+        'counter',
+        'Sync frames that closed their socket.',
+        this.framesRefused,
+      ),
       '# HELP tally_relay_persist_seconds Time to persist one accepted update.',
       '# TYPE tally_relay_persist_seconds histogram',
       ...persistBucketsMs.map(

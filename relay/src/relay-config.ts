@@ -30,7 +30,8 @@ export interface RelayConfig {
   readonly appDir?: string;
 }
 
-export type ResolvedRelayConfig = Required<Omit<RelayConfig, 'logStream' | 'appDir'>> & Pick<RelayConfig, 'logStream' | 'appDir'>;
+export type ResolvedRelayConfig = Required<Omit<RelayConfig, 'logStream' | 'appDir'>> &
+  Pick<RelayConfig, 'logStream' | 'appDir'>;
 
 export function resolveRelayConfig(config: RelayConfig): ResolvedRelayConfig {
   return {

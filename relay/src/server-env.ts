@@ -17,7 +17,9 @@ export interface ServerSettings {
   readonly compactAfter: number;
 }
 
-export type ParsedEnv = { readonly ok: true; readonly settings: ServerSettings } | { readonly ok: false; readonly problems: readonly string[] };
+export type ParsedEnv =
+  | { readonly ok: true; readonly settings: ServerSettings }
+  | { readonly ok: false; readonly problems: readonly string[] };
 
 const logLevels = ['silent', 'error', 'warn', 'info', 'debug'] as const;
 

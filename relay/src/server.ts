@@ -45,4 +45,7 @@ process.on('SIGINT', () => void stop('SIGINT'));
 
 await relay.listen({ port: settings.port, host: settings.host });
 const address = relay.server.address();
-relay.log.info({ port: typeof address === 'object' && address !== null ? address.port : settings.port }, 'relay listening');
+relay.log.info(
+  { port: typeof address === 'object' && address !== null ? address.port : settings.port },
+  'relay listening',
+);

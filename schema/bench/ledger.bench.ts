@@ -69,7 +69,14 @@ function measureLedger(count: number): Row & { json: Row; plainYjs: Row } {
     createMs,
     applyMs,
     readMs,
-    json: { what: 'plain JSON of the same records', count, bytesPerTransaction: json.length / count, createMs: jsonCreateMs, applyMs: 0, readMs: jsonReadMs },
+    json: {
+      what: 'plain JSON of the same records',
+      count,
+      bytesPerTransaction: json.length / count,
+      createMs: jsonCreateMs,
+      applyMs: 0,
+      readMs: jsonReadMs,
+    },
     plainYjs: {
       what: 'plain Yjs maps, no LWW',
       count,
@@ -94,8 +101,12 @@ function format(row: Row): string {
 }
 
 console.log('\nschema: ledger size and speed (transactions of 8 fields, created in batches of 1,000)\n');
-console.log(`| ${'what'.padEnd(36)} | ${'count'.padStart(8)} | ${'B/tx'.padStart(9)} | ${'create ms'.padStart(9)} | ${'apply ms'.padStart(9)} | ${'read ms'.padStart(9)} |`);
-console.log(`|${'-'.repeat(38)}|${'-'.repeat(10)}|${'-'.repeat(11)}|${'-'.repeat(11)}|${'-'.repeat(11)}|${'-'.repeat(11)}|`);
+console.log(
+  `| ${'what'.padEnd(36)} | ${'count'.padStart(8)} | ${'B/tx'.padStart(9)} | ${'create ms'.padStart(9)} | ${'apply ms'.padStart(9)} | ${'read ms'.padStart(9)} |`,
+);
+console.log(
+  `|${'-'.repeat(38)}|${'-'.repeat(10)}|${'-'.repeat(11)}|${'-'.repeat(11)}|${'-'.repeat(11)}|${'-'.repeat(11)}|`,
+);
 for (const count of SIZES) {
   const row = measureLedger(count);
   for (const line of [row, row.plainYjs, row.json]) console.log(format(line));

@@ -41,7 +41,12 @@ const accounts = [
 const rates: DatedRate[] = [];
 for (let month = 1; month <= 24; month += 1) {
   const year = 2025 + Math.floor((month - 1) / 12);
-  rates.push({ date: `${year}-${String(((month - 1) % 12) + 1).padStart(2, '0')}-01`, from: USD, to: EUR, rate: `0.9${random.int(0, 9)}` });
+  rates.push({
+    date: `${year}-${String(((month - 1) % 12) + 1).padStart(2, '0')}-01`,
+    from: USD,
+    to: EUR,
+    rate: `0.9${random.int(0, 9)}`,
+  });
 }
 const transactions: ReportTransaction[] = Array.from({ length: COUNT }, (_, i) => {
   const account = random.pick(accounts);
@@ -66,7 +71,15 @@ const transactions: ReportTransaction[] = Array.from({ length: COUNT }, (_, i) =
   };
 });
 const table = new RateTable(rates);
-const input: ReportInput = { currency: EUR, rates: table, accounts, categories, transactions, from: '2025-01-01', to: '2026-12-31' };
+const input: ReportInput = {
+  currency: EUR,
+  rates: table,
+  accounts,
+  categories,
+  transactions,
+  from: '2025-01-01',
+  to: '2026-12-31',
+};
 const budgets = categories.slice(1).flatMap((category) =>
   Array.from({ length: 24 }, (_, m) => ({
     month: `${2025 + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`,
@@ -92,24 +105,40 @@ const reports: [string, () => unknown][] = [
   ['income vs expense per month', () => incomeVersusExpense(input)],
   ['net worth per month end', () => netWorthOverTime(input)],
   ['category trend', () => categoryTrend(input, categories[3]?.id ?? '')],
-  ['budget month with 2 years of roll-over', () => budgetMonth({ month: '2026-12', currency: EUR, categories, budgets, transactions, rates: table })],
+  [
+    'budget month with 2 years of roll-over',
+    () => budgetMonth({ month: '2026-12', currency: EUR, categories, budgets, transactions, rates: table }),
+  ],
   [
     'goal progress over 3 accounts',
     () =>
       goalProgress({
-        goal: { name: 'Trip', targetAmount: 1_000_000, currency: EUR, startDate: '2025-01-01', targetDate: '2027-06-30', accountIds: [] },
+        goal: {
+          name: 'Trip',
+          targetAmount: 1_000_000,
+          currency: EUR,
+          startDate: '2025-01-01',
+          targetDate: '2027-06-30',
+          accountIds: [],
+        },
         today: '2026-12-31',
         accountBalances: [],
-        contributions: transactions.slice(0, 1_000).map((t) => ({ date: t.date, amount: -t.amount, currency: t.currency })),
+        contributions: transactions
+          .slice(0, 1_000)
+          .map((t) => ({ date: t.date, amount: -t.amount, currency: t.currency })),
         rates: table,
       }),
   ],
 ];
 
-console.log(`\nschema: reports over ${COUNT.toLocaleString('en')} transactions (median of ${RUNS} runs; budget ${BUDGET_MS} ms each)\n`);
+console.log(
+  `\nschema: reports over ${COUNT.toLocaleString('en')} transactions (median of ${RUNS} runs; budget ${BUDGET_MS} ms each)\n`,
+);
 console.log(`| ${'report'.padEnd(40)} | ${'ms'.padStart(8)} | ${'of budget'.padStart(9)} |`);
 console.log(`|${'-'.repeat(42)}|${'-'.repeat(10)}|${'-'.repeat(11)}|`);
 for (const [name, run] of reports) {
   const ms = median(run);
-  console.log(`| ${name.padEnd(40)} | ${ms.toFixed(1).padStart(8)} | ${`${((ms / BUDGET_MS) * 100).toFixed(0)} %`.padStart(9)} |`);
+  console.log(
+    `| ${name.padEnd(40)} | ${ms.toFixed(1).padStart(8)} | ${`${((ms / BUDGET_MS) * 100).toFixed(0)} %`.padStart(9)} |`,
+  );
 }

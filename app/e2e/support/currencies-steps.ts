@@ -21,7 +21,10 @@ export async function chooseHomeCurrency(device: TallyDevice, code: string): Pro
   await device.open('currencies');
   await device.byTestId('home-currency').selectOption(code);
   await device.byTestId('save-home-currency').click();
-  await device.byTestId('home-currency-current').filter({ hasText: `(${code})` }).waitFor(PATIENCE);
+  await device
+    .byTestId('home-currency-current')
+    .filter({ hasText: `(${code})` })
+    .waitFor(PATIENCE);
 }
 
 export async function addAccountIn(device: TallyDevice, account: NewAccountIn): Promise<void> {

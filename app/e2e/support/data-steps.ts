@@ -26,7 +26,9 @@ export async function exportedLedger(device: TallyDevice): Promise<unknown> {
 /** Chooses a file in the restore part of the Settings screen. */
 export async function chooseBackupFile(device: TallyDevice, name: string, text: string): Promise<void> {
   await device.open('settings');
-  await device.byTestId('restore-file').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text, 'utf8') });
+  await device
+    .byTestId('restore-file')
+    .setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text, 'utf8') });
 }
 
 /** Confirms the restore shown for the chosen file, in the given way, and waits for its outcome. */
@@ -95,7 +97,11 @@ export async function editRule(device: TallyDevice, id: string, change: RuleFiel
 }
 
 /** Adds a transaction with a category chosen in the editor. */
-export async function addCategorisedTransaction(device: TallyDevice, transaction: NewTransaction, category: string): Promise<void> {
+export async function addCategorisedTransaction(
+  device: TallyDevice,
+  transaction: NewTransaction,
+  category: string,
+): Promise<void> {
   await device.byTestId('add-transaction').click();
   await device.fillTransaction(transaction);
   await device.byTestId('category').selectOption({ label: category });
@@ -115,5 +121,10 @@ export async function deleteTransaction(device: TallyDevice, payee: string): Pro
 export async function shownTransactions(device: TallyDevice): Promise<string[]> {
   await device.open('transactions');
   const rows = await device.rows().all();
-  return Promise.all(rows.map(async (row) => `${await row.getByTestId('tx-payee').textContent()} ${await row.getByTestId('tx-amount').textContent()}`));
+  return Promise.all(
+    rows.map(
+      async (row) =>
+        `${await row.getByTestId('tx-payee').textContent()} ${await row.getByTestId('tx-amount').textContent()}`,
+    ),
+  );
 }

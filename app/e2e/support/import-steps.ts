@@ -17,7 +17,10 @@ export interface ExpectedStatement {
 }
 
 export function expectedStatements(): Record<string, ExpectedStatement> {
-  return JSON.parse(readFileSync(new URL('expected.json', IMPORT_FIXTURES), 'utf8')) as Record<string, ExpectedStatement>;
+  return JSON.parse(readFileSync(new URL('expected.json', IMPORT_FIXTURES), 'utf8')) as Record<
+    string,
+    ExpectedStatement
+  >;
 }
 
 export interface BankFile {
@@ -37,7 +40,9 @@ export async function openImport(device: TallyDevice): Promise<void> {
 /** Chooses the account and the file on the first step; reading starts at once. */
 export async function chooseFile(device: TallyDevice, file: BankFile, account: string): Promise<void> {
   await device.byTestId('import-account').selectOption({ label: account });
-  await device.byTestId('import-file').setInputFiles({ name: file.name, mimeType: 'application/octet-stream', buffer: file.buffer });
+  await device
+    .byTestId('import-file')
+    .setInputFiles({ name: file.name, mimeType: 'application/octet-stream', buffer: file.buffer });
 }
 
 export async function waitForMapping(device: TallyDevice): Promise<void> {
@@ -66,7 +71,11 @@ export async function confirmImport(device: TallyDevice): Promise<{ count: numbe
 }
 
 /** A CSV or OFX file all the way in: choose, accept the guessed mapping if asked, confirm everything. */
-export async function importFile(device: TallyDevice, file: BankFile, account: string): Promise<{ count: number; sum: number }> {
+export async function importFile(
+  device: TallyDevice,
+  file: BankFile,
+  account: string,
+): Promise<{ count: number; sum: number }> {
   await openImport(device);
   await chooseFile(device, file, account);
   await device.page.locator('[data-testid="import-mapping"], [data-testid="import-review"]').first().waitFor(PATIENCE);
@@ -110,7 +119,11 @@ export async function newestStoredTransaction(device: TallyDevice): Promise<{ id
         const opening = indexedDB.open('tally');
         opening.onerror = () => reject(opening.error);
         opening.onsuccess = () => {
-          const reading = opening.result.transaction('transactions').objectStore('transactions').index('[date+id]').openCursor(null, 'prev');
+          const reading = opening.result
+            .transaction('transactions')
+            .objectStore('transactions')
+            .index('[date+id]')
+            .openCursor(null, 'prev');
           reading.onerror = () => reject(reading.error);
           reading.onsuccess = () => {
             opening.result.close();
@@ -125,7 +138,16 @@ export async function newestStoredTransaction(device: TallyDevice): Promise<{ id
 
 /** A statement of `count` lines in a bank's usual CSV shape, ISO dates, every line different. */
 export function generatedCsv(count: number, name = 'large-statement.csv'): BankFile {
-  const payees = ['Corner Bakery', 'City Transit', 'Green Grocer', 'Book Nook', 'Cinema Paradiso', 'Hardware Hub', 'Pharmacy Plus', 'Coffee Cart'];
+  const payees = [
+    'Corner Bakery',
+    'City Transit',
+    'Green Grocer',
+    'Book Nook',
+    'Cinema Paradiso',
+    'Hardware Hub',
+    'Pharmacy Plus',
+    'Coffee Cart',
+  ];
   const lines = ['Date,Description,Amount,Reference'];
   const start = Date.UTC(2024, 0, 1);
   for (let i = 0; i < count; i += 1) {
@@ -156,7 +178,10 @@ export async function focusedTestId(device: TallyDevice): Promise<string | null>
 }
 
 /** Waits for an undo's announcement in the region with this test id: how many transactions it removed. */
-export async function undoRemoved(device: TallyDevice, statusTestId: string): Promise<{ removed: number; text: string }> {
+export async function undoRemoved(
+  device: TallyDevice,
+  statusTestId: string,
+): Promise<{ removed: number; text: string }> {
   const status = device.page.locator(`[data-testid="${statusTestId}"][data-outcome="removed"]`);
   await status.waitFor(PATIENCE);
   return { removed: Number(await status.getAttribute('data-removed')), text: (await status.textContent()) ?? '' };
@@ -177,7 +202,10 @@ export async function headlessPeer(device: TallyDevice): Promise<{ readonly ledg
           reading.onerror = () => reject(reading.error);
           reading.onsuccess = () => {
             opening.result.close();
-            resolve((reading.result as { value?: { relayUrl: string; docId: string; accessToken: string } } | undefined)?.value);
+            resolve(
+              (reading.result as { value?: { relayUrl: string; docId: string; accessToken: string } } | undefined)
+                ?.value,
+            );
           };
         };
       }),

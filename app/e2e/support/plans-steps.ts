@@ -28,7 +28,10 @@ export async function typeBudget(device: TallyDevice, category: string, amount: 
 }
 
 /** Records money spent in a category: the category is picked by its id, which the Budgets screen shows. */
-export async function addSpending(device: TallyDevice, spending: { amount: string; payee: string; account: string; category: string }): Promise<void> {
+export async function addSpending(
+  device: TallyDevice,
+  spending: { amount: string; payee: string; account: string; category: string },
+): Promise<void> {
   await device.open('budgets');
   const categoryId = await budgetLine(device, spending.category).getAttribute('data-id', PATIENCE);
   if (categoryId === null) throw new Error(`no budget line for ${spending.category}`);
@@ -57,7 +60,8 @@ export async function fillGoal(device: TallyDevice, goal: Partial<NewGoal>): Pro
   if (goal.name !== undefined) await form.getByTestId('goal-name').fill(goal.name);
   if (goal.target !== undefined) await form.getByTestId('goal-target').fill(goal.target);
   if (goal.targetDate !== undefined) await form.getByTestId('goal-date').fill(goal.targetDate);
-  for (const account of goal.accounts ?? []) await form.locator(`[data-testid="goal-account"][data-name="${account}"]`).check();
+  for (const account of goal.accounts ?? [])
+    await form.locator(`[data-testid="goal-account"][data-name="${account}"]`).check();
 }
 
 /** Creates a goal through the Goals screen and waits for it to be listed. */

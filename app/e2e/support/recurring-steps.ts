@@ -80,7 +80,9 @@ export async function editRecurring(device: TallyDevice, payee: string, change: 
 }
 
 export function recurringRow(device: TallyDevice, payee: string): Locator {
-  return device.byTestId('recurring-row').filter({ has: device.page.getByTestId('recurring-payee').getByText(payee, { exact: true }) });
+  return device
+    .byTestId('recurring-row')
+    .filter({ has: device.page.getByTestId('recurring-payee').getByText(payee, { exact: true }) });
 }
 
 /** The upcoming line of one item's due date. */
@@ -95,10 +97,17 @@ export async function idOfRecurring(device: TallyDevice, payee: string): Promise
 }
 
 export async function upcomingDueDates(device: TallyDevice, recurringId: string): Promise<string[]> {
-  return device.page.locator(`[data-testid="upcoming-row"][data-recurring-id="${recurringId}"]`).evaluateAll((rows) => rows.map((row) => row.getAttribute('data-due') ?? ''));
+  return device.page
+    .locator(`[data-testid="upcoming-row"][data-recurring-id="${recurringId}"]`)
+    .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-due') ?? ''));
 }
 
-export async function editOccurrence(device: TallyDevice, recurringId: string, dueDate: string, change: { amount?: string; date?: string; payee?: string }): Promise<void> {
+export async function editOccurrence(
+  device: TallyDevice,
+  recurringId: string,
+  dueDate: string,
+  change: { amount?: string; date?: string; payee?: string },
+): Promise<void> {
   await upcomingRow(device, recurringId, dueDate).getByTestId('edit-occurrence').click();
   if (change.amount !== undefined) await device.byTestId('occurrence-amount').fill(change.amount);
   if (change.date !== undefined) await device.byTestId('occurrence-date').fill(change.date);

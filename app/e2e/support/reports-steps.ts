@@ -23,7 +23,10 @@ export async function addCategory(device: TallyDevice, name: string, kind: 'expe
   await device.page.locator('[data-testid="category-row"]', { hasText: name }).waitFor(PATIENCE);
 }
 
-export async function addCategorisedTransaction(device: TallyDevice, transaction: CategorisedTransaction): Promise<void> {
+export async function addCategorisedTransaction(
+  device: TallyDevice,
+  transaction: CategorisedTransaction,
+): Promise<void> {
   await device.byTestId('add-transaction').click();
   await device.byTestId(`kind-${transaction.kind}`).check();
   await device.fillTransaction(transaction);
@@ -42,10 +45,17 @@ export async function openReport(device: TallyDevice, kind: ReportKindName): Pro
 export async function reportTable(device: TallyDevice): Promise<string[][]> {
   const report = device.page.locator('[data-testid="report"][data-updating="false"]');
   await report.waitFor(PATIENCE);
-  return report.locator('table tr').evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll('th, td')].map((cell) => cell.textContent?.trim() ?? '')));
+  return report
+    .locator('table tr')
+    .evaluateAll((rows) =>
+      rows.map((row) => [...row.querySelectorAll('th, td')].map((cell) => cell.textContent?.trim() ?? '')),
+    );
 }
 
-export async function choosePeriod(device: TallyDevice, preset: 'this-month' | 'last-3-months' | 'last-12-months' | 'this-year' | 'custom'): Promise<void> {
+export async function choosePeriod(
+  device: TallyDevice,
+  preset: 'this-month' | 'last-3-months' | 'last-12-months' | 'this-year' | 'custom',
+): Promise<void> {
   await device.byTestId('report-period').selectOption(preset);
 }
 
@@ -62,7 +72,10 @@ export async function includeAccount(device: TallyDevice, name: string, included
 
 /** Clicks Export CSV and returns the downloaded file's name and text. */
 export async function exportCsv(device: TallyDevice): Promise<{ fileName: string; text: string }> {
-  const [download] = await Promise.all([device.page.waitForEvent('download', PATIENCE), device.byTestId('export-csv').click()]);
+  const [download] = await Promise.all([
+    device.page.waitForEvent('download', PATIENCE),
+    device.byTestId('export-csv').click(),
+  ]);
   const path = await download.path();
   return { fileName: download.suggestedFilename(), text: await readFile(path, 'utf8') };
 }

@@ -138,7 +138,13 @@ export class TallyDevice {
             reading.onerror = () => reject(reading.error);
             reading.onsuccess = () => {
               opening.result.close();
-              resolve((reading.result as { value?: { accessToken: string; refreshToken: string; revoked: boolean } } | undefined)?.value);
+              resolve(
+                (
+                  reading.result as
+                    | { value?: { accessToken: string; refreshToken: string; revoked: boolean } }
+                    | undefined
+                )?.value,
+              );
             };
           };
         }),

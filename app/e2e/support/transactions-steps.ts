@@ -59,7 +59,8 @@ export async function splitInto(device: TallyDevice, parts: readonly SplitPartEn
 }
 
 export async function setPart(device: TallyDevice, index: number, part: Partial<SplitPartEntry>): Promise<void> {
-  if (part.category !== undefined) await device.byTestId(`part-${index}-category`).selectOption({ label: part.category });
+  if (part.category !== undefined)
+    await device.byTestId(`part-${index}-category`).selectOption({ label: part.category });
   if (part.amount !== undefined) await device.byTestId(`part-${index}-amount`).fill(part.amount);
 }
 

@@ -27,7 +27,9 @@ const CategoriesScreen = lazyScreen(() => import('../features/categories/Categor
 const SettingsScreen = lazyScreen(() => import('../features/settings/SettingsScreen.js'), 'SettingsScreen');
 const ImportScreen = lazyScreen(() => import('../features/import/ImportScreen.js'), 'ImportScreen');
 /** The transaction form, with splits, tags and category suggestions, loads on its first opening. */
-const TransactionEditor = lazy(async () => ({ default: (await import('../features/transactions/TransactionEditor.js')).TransactionEditor }));
+const TransactionEditor = lazy(async () => ({
+  default: (await import('../features/transactions/TransactionEditor.js')).TransactionEditor,
+}));
 
 type Editor = { readonly open: false } | { readonly open: true; readonly id?: string };
 
@@ -48,7 +50,12 @@ export function App({ updates }: { readonly updates: AppUpdates }) {
       </header>
       <nav className="shell__nav" aria-label={text('navigation')}>
         {ROUTES.map((item) => (
-          <a key={item} href={hrefOf(item)} aria-current={route === item ? 'page' : undefined} data-testid={`nav-${item}`}>
+          <a
+            key={item}
+            href={hrefOf(item)}
+            aria-current={route === item ? 'page' : undefined}
+            data-testid={`nav-${item}`}
+          >
             {text(`route.${item}`)}
           </a>
         ))}

@@ -1,4 +1,14 @@
-import type { Account, Budget, Category, CategoryRule, Contribution, ExchangeRateRecord, Goal, Ledger, RecurringTransaction } from '@tally/schema';
+import type {
+  Account,
+  Budget,
+  Category,
+  CategoryRule,
+  Contribution,
+  ExchangeRateRecord,
+  Goal,
+  Ledger,
+  RecurringTransaction,
+} from '@tally/schema';
 import { DueOccurrences } from '../features/recurring/due-occurrences.js';
 import { forgetLanguage } from '../i18n/index.js';
 import { RecordCache } from '../ledger/record-cache.js';

@@ -14,14 +14,22 @@ function problemsOf(name: string, messages: Catalogues): string[] {
       const message = catalogue[key];
       if (message === undefined) problems.push(`${name}.${language} misses "${key}"`);
       else if (message.trim() === '') problems.push(`${name}.${language} has an empty "${key}"`);
-      else if (placeholdersOf(message).sort().join() !== placeholdersOf(reference[key] ?? '').sort().join()) {
-        problems.push(`${name}.${language} "${key}" uses {${placeholdersOf(message).join('}, {')}} where English uses {${placeholdersOf(reference[key] ?? '').join('}, {')}}`);
+      else if (
+        placeholdersOf(message).sort().join() !==
+        placeholdersOf(reference[key] ?? '')
+          .sort()
+          .join()
+      ) {
+        problems.push(
+          `${name}.${language} "${key}" uses {${placeholdersOf(message).join('}, {')}} where English uses {${placeholdersOf(reference[key] ?? '').join('}, {')}}`,
+        );
       }
     }
     for (const key of Object.keys(catalogue)) {
       if (!(key in reference)) problems.push(`${name}.${language} has "${key}", which English does not`);
       const counted = /^(.*)\.(zero|one|two|few|many)$/.exec(key);
-      if (counted && !(`${counted[1]}.other` in catalogue)) problems.push(`${name}.${language} has "${key}" without "${counted[1]}.other"`);
+      if (counted && !(`${counted[1]}.other` in catalogue))
+        problems.push(`${name}.${language} has "${key}" without "${counted[1]}.other"`);
     }
   }
   return problems;
@@ -88,6 +96,9 @@ describe('reading a message', () => {
 
   test('cuts a message at its placeholders so a word in it can be marked up, in the order the language puts it', () => {
     const bold = (value: string) => ({ bold: value });
-    expect(textOf(messages, 'es', 'es-ES').parts('greeting', { name: bold('Ana') })).toEqual(['Hola ', { bold: 'Ana' }]);
+    expect(textOf(messages, 'es', 'es-ES').parts('greeting', { name: bold('Ana') })).toEqual([
+      'Hola ',
+      { bold: 'Ana' },
+    ]);
   });
 });

@@ -32,7 +32,7 @@ export function textOf<Key extends string>(messages: Messages<Key>, language: La
     const message = catalogue[`${key}.${plurals.select(amount)}`] ?? catalogue[`${key}.other`] ?? key;
     return fill(message, { ...values, count: amount });
   };
-  const parts = <Value,>(key: Key, values: Readonly<Record<string, Value>>): (string | Value)[] =>
+  const parts = <Value>(key: Key, values: Readonly<Record<string, Value>>): (string | Value)[] =>
     (catalogue[key] ?? key)
       .split(/(\{\w+\})/)
       .filter((part) => part !== '')

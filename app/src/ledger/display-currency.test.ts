@@ -14,5 +14,7 @@ test('totals are in the home currency once chosen, until then in the currency mo
 });
 
 test('archived accounts do not choose the currency', () => {
-  expect(displayCurrency(null, [{ currency: USD, archived: true }, { currency: USD, archived: true }, open(EUR)])).toBe(EUR);
+  expect(displayCurrency(null, [{ currency: USD, archived: true }, { currency: USD, archived: true }, open(EUR)])).toBe(
+    EUR,
+  );
 });

@@ -57,7 +57,9 @@ describe('the transaction index', () => {
     ledger.transactions.delete(cinema.id);
     expect(index.getSnapshot().rows.map((row) => [row.payee, row.date])).toEqual([['Bakery & Café', '2026-11-05']]);
     await index.flushed();
-    await expect(db.transactions.toArray()).resolves.toMatchObject([{ id: bakery.id, payee: 'Bakery & Café', search: 'bakery cafe' }]);
+    await expect(db.transactions.toArray()).resolves.toMatchObject([
+      { id: bakery.id, payee: 'Bakery & Café', search: 'bakery cafe' },
+    ]);
   });
 
   test('a stored index that matches the ledger is used as it is, before the ledger is even read', async () => {
@@ -118,7 +120,9 @@ describe('the transaction index', () => {
     addTransaction('2026-11-01', 'Bakery');
     ledger.accounts.create({ name: 'Cash', type: 'cash', currency: 'EUR' });
     await first.flushed();
-    await expect(db.settings.get(TRANSACTION_INDEX_FINGERPRINT)).resolves.toMatchObject({ value: fingerprint(ledger.doc)() });
+    await expect(db.settings.get(TRANSACTION_INDEX_FINGERPRINT)).resolves.toMatchObject({
+      value: fingerprint(ledger.doc)(),
+    });
   });
 
   test('a stored index from another ledger state is rebuilt from the ledger', async () => {

@@ -100,10 +100,7 @@ export class TransactionIndex {
   }
 
   private rebuild(): void {
-    const rows = this.source
-      .list()
-      .map(toTransactionRow)
-      .sort(compareRows);
+    const rows = this.source.list().map(toTransactionRow).sort(compareRows);
     this.publish(rows);
     this.enqueue(async () => {
       await this.write({ clear: true, puts: rows, removals: [] });

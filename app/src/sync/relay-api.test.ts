@@ -19,13 +19,23 @@ describe('the relay API client', () => {
   test('reads a session from a register reply', async () => {
     const session = { userId: 'u', deviceId: 'd', docId: 'doc', accessToken: 'a', refreshToken: 'r' };
     replyWith(201, session);
-    await expect(new RelayApi('http://relay').register({ email: 'a@b.co', password: 'secret123', deviceName: 'Phone' })).resolves.toEqual(session);
+    await expect(
+      new RelayApi('http://relay').register({ email: 'a@b.co', password: 'secret123', deviceName: 'Phone' }),
+    ).resolves.toEqual(session);
   });
 
   test('turns a refusal into an error carrying the relay’s code and words', async () => {
     replyWith(409, { error: { code: 'email_taken', message: 'An account with this email already exists.' } });
-    const refused = new RelayApi('http://relay').register({ email: 'a@b.co', password: 'secret123', deviceName: 'Phone' });
-    await expect(refused).rejects.toMatchObject({ status: 409, code: 'email_taken', message: 'An account with this email already exists.' });
+    const refused = new RelayApi('http://relay').register({
+      email: 'a@b.co',
+      password: 'secret123',
+      deviceName: 'Phone',
+    });
+    await expect(refused).rejects.toMatchObject({
+      status: 409,
+      code: 'email_taken',
+      message: 'An account with this email already exists.',
+    });
   });
 
   test('a reply of the wrong shape is refused, not trusted', async () => {

@@ -3,7 +3,9 @@ import { formatAmount, minorUnitDigits, money, parseMoney, type CurrencyCode } f
 /** Why typed text is not an amount, as a code each screen words in its own catalogue. */
 export type AmountProblem = 'empty' | 'unreadable' | 'negative' | 'zero';
 
-export type AmountText = { readonly ok: true; readonly amount: number } | { readonly ok: false; readonly problem: AmountProblem };
+export type AmountText =
+  | { readonly ok: true; readonly amount: number }
+  | { readonly ok: false; readonly problem: AmountProblem };
 
 export interface AmountRules {
   /** Refuse amounts below zero (a budget, a target). */

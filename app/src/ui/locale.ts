@@ -9,7 +9,11 @@ export function today(): string {
 export function formatDay(day: string, locale: string): string {
   const [year, month, date] = day.split('-').map(Number);
   if (year === undefined || month === undefined || date === undefined) return day;
-  return new Date(year, month - 1, date).toLocaleDateString(locale, { day: 'numeric', month: 'short', year: 'numeric' });
+  return new Date(year, month - 1, date).toLocaleDateString(locale, {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+  });
 }
 
 /** A `YYYY-MM` month as people read it in `locale`: "March 2026", "marzo de 2026". */

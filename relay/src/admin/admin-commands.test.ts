@@ -37,7 +37,9 @@ describe('the admin commands', () => {
     const created = await admin.createUser('alice@example.com', 'correct horse battery');
     await storage.createDevice({ id: 'phone', userId: created?.userId ?? '', name: 'Phone', createdAt: 0 });
     expect(await admin.listUsers()).toEqual([expect.stringContaining('alice@example.com')]);
-    expect(await admin.listDevices('alice@example.com')).toEqual([expect.stringMatching(/^phone {2}Phone .*last synced never$/)]);
+    expect(await admin.listDevices('alice@example.com')).toEqual([
+      expect.stringMatching(/^phone {2}Phone .*last synced never$/),
+    ]);
     expect(await admin.revokeDevice('phone')).toBe(true);
     expect(await admin.revokeDevice('phone')).toBe(false);
     expect(await admin.listDevices('alice@example.com')).toEqual([expect.stringContaining('REVOKED')]);
@@ -46,7 +48,10 @@ describe('the admin commands', () => {
 
   it('back up the live database to a file that holds everything', async () => {
     await admin.createUser('alice@example.com', 'correct horse battery');
-    await storage.appendUpdate('ledger', edit(new Y.Doc(), (doc) => doc.getMap('accounts').set('cash', 'Cash')));
+    await storage.appendUpdate(
+      'ledger',
+      edit(new Y.Doc(), (doc) => doc.getMap('accounts').set('cash', 'Cash')),
+    );
     const file = join(dataDir.path, 'backup.db');
     await admin.backup(file);
     const copy = new SqliteStorage(file);
@@ -57,7 +62,11 @@ describe('the admin commands', () => {
 
   it('compact every log into a snapshot without changing any ledger', async () => {
     const doc = new Y.Doc();
-    for (let i = 0; i < 10; i++) await storage.appendUpdate('ledger', edit(doc, (d) => d.getMap('transactions').set(`t${i}`, i)));
+    for (let i = 0; i < 10; i++)
+      await storage.appendUpdate(
+        'ledger',
+        edit(doc, (d) => d.getMap('transactions').set(`t${i}`, i)),
+      );
     expect(await admin.compact()).toBe(1);
     const stored = await storage.loadDoc('ledger');
     expect(stored.updates).toEqual([]);

@@ -18,7 +18,10 @@ export class AdminCommands {
   async createUser(email: string, password: string): Promise<CreatedUser | null> {
     if (password.length < 8) throw new Error('the password needs at least 8 characters');
     const user = { id: newId(), email: email.trim().toLowerCase(), docId: newId(), createdAt: Date.now() };
-    const created = await this.storage.createUser({ ...user, passwordHash: await hashPassword(password, this.passwordCost) });
+    const created = await this.storage.createUser({
+      ...user,
+      passwordHash: await hashPassword(password, this.passwordCost),
+    });
     return created ? { userId: user.id, docId: user.docId } : null;
   }
 

@@ -6,8 +6,12 @@ const maxmem = (cost: number, blockSize: number): number => 256 * cost * blockSi
 
 function derive(password: string, salt: Buffer, options: ScryptOptions & { N: number; r: number }): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    scrypt(password.normalize('NFC'), salt, keyLength, { ...options, maxmem: maxmem(options.N, options.r) }, (error, key) =>
-      error === null ? resolve(key) : reject(error),
+    scrypt(
+      password.normalize('NFC'),
+      salt,
+      keyLength,
+      { ...options, maxmem: maxmem(options.N, options.r) },
+      (error, key) => (error === null ? resolve(key) : reject(error)),
     );
   });
 }

@@ -26,7 +26,11 @@ afterEach(async () => {
 const password = 'correct horse battery';
 
 async function register(app: RelayApp, email = 'alice@example.com', deviceName = 'Phone'): Promise<Session> {
-  const reply = await app.inject({ method: 'POST', url: '/api/auth/register', payload: { email, password, deviceName } });
+  const reply = await app.inject({
+    method: 'POST',
+    url: '/api/auth/register',
+    payload: { email, password, deviceName },
+  });
   expect(reply.statusCode).toBe(201);
   return reply.json<Session>();
 }
@@ -58,7 +62,8 @@ describe('accounts and devices (design §3)', () => {
 
     const devices = await app.inject({ method: 'GET', url: '/api/devices', headers: bearer(laptop) });
     expect(devices.statusCode).toBe(200);
-    const listed = devices.json<{ devices: { name: string; current: boolean; lastSyncedAt: string | null }[] }>().devices;
+    const listed = devices.json<{ devices: { name: string; current: boolean; lastSyncedAt: string | null }[] }>()
+      .devices;
     expect(listed.map((device) => [device.name, device.current])).toEqual([
       ['Phone', false],
       ['Laptop', true],
@@ -98,7 +103,11 @@ describe('accounts and devices (design §3)', () => {
   it('a refresh token rotates: the new pair works and the old token is spent', async () => {
     const app = await relay();
     const session = await register(app);
-    const reply = await app.inject({ method: 'POST', url: '/api/auth/refresh', payload: { refreshToken: session.refreshToken } });
+    const reply = await app.inject({
+      method: 'POST',
+      url: '/api/auth/refresh',
+      payload: { refreshToken: session.refreshToken },
+    });
     expect(reply.statusCode).toBe(200);
     const rotated = reply.json<{ accessToken: string; refreshToken: string }>();
     expect(rotated.refreshToken).not.toBe(session.refreshToken);
@@ -108,13 +117,25 @@ describe('accounts and devices (design §3)', () => {
   it('[S3] a reused refresh token is refused and revokes its device', async () => {
     const app = await relay();
     const session = await register(app);
-    const first = await app.inject({ method: 'POST', url: '/api/auth/refresh', payload: { refreshToken: session.refreshToken } });
+    const first = await app.inject({
+      method: 'POST',
+      url: '/api/auth/refresh',
+      payload: { refreshToken: session.refreshToken },
+    });
     const rotated = first.json<{ accessToken: string; refreshToken: string }>();
 
-    const reuse = await app.inject({ method: 'POST', url: '/api/auth/refresh', payload: { refreshToken: session.refreshToken } });
+    const reuse = await app.inject({
+      method: 'POST',
+      url: '/api/auth/refresh',
+      payload: { refreshToken: session.refreshToken },
+    });
     expect(reuse.statusCode).toBe(401);
     expect(reuse.json()).toMatchObject({ error: { code: 'invalid_refresh_token' } });
-    const afterTheft = await app.inject({ method: 'POST', url: '/api/auth/refresh', payload: { refreshToken: rotated.refreshToken } });
+    const afterTheft = await app.inject({
+      method: 'POST',
+      url: '/api/auth/refresh',
+      payload: { refreshToken: rotated.refreshToken },
+    });
     expect(afterTheft.statusCode).toBe(401);
     expect((await app.inject({ method: 'GET', url: '/api/devices', headers: bearer(rotated) })).statusCode).toBe(401);
   });
@@ -123,16 +144,30 @@ describe('accounts and devices (design §3)', () => {
     const app = await relay();
     const phone = await register(app);
     const laptop = (
-      await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'alice@example.com', password, deviceName: 'Laptop' } })
+      await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email: 'alice@example.com', password, deviceName: 'Laptop' },
+      })
     ).json<Session>();
 
-    const revoke = await app.inject({ method: 'DELETE', url: `/api/devices/${phone.deviceId}`, headers: bearer(laptop) });
+    const revoke = await app.inject({
+      method: 'DELETE',
+      url: `/api/devices/${phone.deviceId}`,
+      headers: bearer(laptop),
+    });
     expect(revoke.statusCode).toBe(204);
     expect((await app.inject({ method: 'GET', url: '/api/devices', headers: bearer(phone) })).statusCode).toBe(401);
-    const refresh = await app.inject({ method: 'POST', url: '/api/auth/refresh', payload: { refreshToken: phone.refreshToken } });
+    const refresh = await app.inject({
+      method: 'POST',
+      url: '/api/auth/refresh',
+      payload: { refreshToken: phone.refreshToken },
+    });
     expect(refresh.statusCode).toBe(401);
     const remaining = await app.inject({ method: 'GET', url: '/api/devices', headers: bearer(laptop) });
-    expect(remaining.json<{ devices: { id: string }[] }>().devices.map((device) => device.id)).toEqual([laptop.deviceId]);
+    expect(remaining.json<{ devices: { id: string }[] }>().devices.map((device) => device.id)).toEqual([
+      laptop.deviceId,
+    ]);
   });
 
   it('one user cannot revoke another user’s device', async () => {
@@ -158,7 +193,11 @@ describe('accounts and devices (design §3)', () => {
   it('[S7] auth routes are rate limited per client address', async () => {
     const app = await relay({ authRequestsPerMinute: 3 });
     const attempt = () =>
-      app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'a@example.com', password, deviceName: 'x' } });
+      app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email: 'a@example.com', password, deviceName: 'x' },
+      });
     const statuses = [];
     for (let i = 0; i < 4; i++) statuses.push((await attempt()).statusCode);
     expect(statuses).toEqual([401, 401, 401, 429]);
@@ -182,7 +221,11 @@ describe('accounts and devices (design §3)', () => {
     });
     expect(allowed.statusCode).toBe(204);
     expect(allowed.headers['access-control-allow-origin']).toBe('https://app.example');
-    const refused = await app.inject({ method: 'OPTIONS', url: '/api/auth/login', headers: { origin: 'https://evil.example' } });
+    const refused = await app.inject({
+      method: 'OPTIONS',
+      url: '/api/auth/login',
+      headers: { origin: 'https://evil.example' },
+    });
     expect(refused.statusCode).toBe(403);
   });
 

@@ -105,7 +105,10 @@ export function registerAuthRoutes(app: RelayApp, context: RelayContext): void {
       );
       switch (outcome.kind) {
         case 'rotated':
-          return { accessToken: await tokens.issue({ userId: outcome.device.userId, deviceId: outcome.device.id }), refreshToken };
+          return {
+            accessToken: await tokens.issue({ userId: outcome.device.userId, deviceId: outcome.device.id }),
+            refreshToken,
+          };
         case 'reused':
           request.log.warn({ deviceId: outcome.deviceId }, 'refresh token reused; device revoked');
           context.deviceSockets.closeDevice(outcome.deviceId, 1008, 'device revoked');

@@ -35,15 +35,25 @@ async function relay(authRequestsPerMinute = 1000): Promise<RelayApp> {
 }
 
 async function session(app: RelayApp, email: string): Promise<Session> {
-  return (await app.inject({ method: 'POST', url: '/api/auth/register', payload: { email, password, deviceName: 'Phone' } })).json<Session>();
+  return (
+    await app.inject({ method: 'POST', url: '/api/auth/register', payload: { email, password, deviceName: 'Phone' } })
+  ).json<Session>();
 }
 
 /** One request that earns each catalogued error. A code with no scenario fails the test below. */
 const scenarios: Record<ErrorCode, () => Promise<LightMyRequestResponse>> = {
   invalid_request: async () =>
-    (await relay()).inject({ method: 'POST', url: '/api/auth/register', payload: { email: 'not-an-email', password, deviceName: 'x' } }),
+    (await relay()).inject({
+      method: 'POST',
+      url: '/api/auth/register',
+      payload: { email: 'not-an-email', password, deviceName: 'x' },
+    }),
   invalid_credentials: async () =>
-    (await relay()).inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'nobody@example.com', password, deviceName: 'x' } }),
+    (await relay()).inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'nobody@example.com', password, deviceName: 'x' },
+    }),
   unauthorized: async () => (await relay()).inject({ method: 'GET', url: '/api/devices' }),
   invalid_refresh_token: async () =>
     (await relay()).inject({ method: 'POST', url: '/api/auth/refresh', payload: { refreshToken: 'never-issued' } }),
@@ -66,7 +76,11 @@ const scenarios: Record<ErrorCode, () => Promise<LightMyRequestResponse>> = {
   email_taken: async () => {
     const app = await relay();
     await session(app, 'alice@example.com');
-    return app.inject({ method: 'POST', url: '/api/auth/register', payload: { email: 'alice@example.com', password, deviceName: 'x' } });
+    return app.inject({
+      method: 'POST',
+      url: '/api/auth/register',
+      payload: { email: 'alice@example.com', password, deviceName: 'x' },
+    });
   },
   payload_too_large: async () =>
     (await relay()).inject({
@@ -75,22 +89,34 @@ const scenarios: Record<ErrorCode, () => Promise<LightMyRequestResponse>> = {
       payload: { email: 'alice@example.com', password, deviceName: 'x'.repeat(100_000) },
     }),
   unsupported_media_type: async () =>
-    (await relay()).inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/xml' }, payload: '<login/>' }),
+    (await relay()).inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'content-type': 'application/xml' },
+      payload: '<login/>',
+    }),
   rate_limited: async () => {
     const app = await relay(1);
     await app.inject({ method: 'POST', url: '/api/auth/refresh', payload: { refreshToken: 'x' } });
     return app.inject({ method: 'POST', url: '/api/auth/refresh', payload: { refreshToken: 'x' } });
   },
   internal: async () =>
-    (await relay()).inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'broken@example.com', password, deviceName: 'x' } }),
+    (await relay()).inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'broken@example.com', password, deviceName: 'x' },
+    }),
 };
 
 describe('the error catalogue', () => {
-  it.each(Object.keys(errorCatalogue) as ErrorCode[])('%s is answered with its status and catalogued body', async (code) => {
-    const reply = await scenarios[code]();
-    expect(reply.statusCode).toBe(errorCatalogue[code].status);
-    expect(reply.json()).toEqual({ error: { code, message: errorCatalogue[code].message } });
-  });
+  it.each(Object.keys(errorCatalogue) as ErrorCode[])(
+    '%s is answered with its status and catalogued body',
+    async (code) => {
+      const reply = await scenarios[code]();
+      expect(reply.statusCode).toBe(errorCatalogue[code].status);
+      expect(reply.json()).toEqual({ error: { code, message: errorCatalogue[code].message } });
+    },
+  );
 
   it('never lets a stack trace or internal detail out', async () => {
     const reply = await scenarios.internal();

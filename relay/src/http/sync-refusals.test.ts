@@ -6,7 +6,17 @@ import * as Y from 'yjs';
 import { SeededRandom } from '@tally/schema/testing';
 import { closeCodes } from '../sync/peer-socket.js';
 import { edit, updateMessage } from '../testing/fake-peer.js';
-import { closed, DataDir, eventually, login, openSocket, postJson, register, RunningRelay, type Session } from '../testing/relay-harness.js';
+import {
+  closed,
+  DataDir,
+  eventually,
+  login,
+  openSocket,
+  postJson,
+  register,
+  RunningRelay,
+  type Session,
+} from '../testing/relay-harness.js';
 
 const maxFrameBytes = 64 * 1024;
 let dataDir: DataDir;
@@ -94,7 +104,12 @@ const forged: [string, () => Promise<string>][] = [
   ],
   [
     'a token without an expiry',
-    () => claimsOf(alice).setProtectedHeader({ alg: 'HS256' }).setIssuer('tally-relay').setAudience('tally-sync').sign(dataDir.signingKey),
+    () =>
+      claimsOf(alice)
+        .setProtectedHeader({ alg: 'HS256' })
+        .setIssuer('tally-relay')
+        .setAudience('tally-sync')
+        .sign(dataDir.signingKey),
   ],
 ];
 
@@ -145,9 +160,14 @@ describe('sync upgrades the relay refuses (design §7)', () => {
     const opened = await openSocket(syncUrl(alice.docId, alice.accessToken));
     if (opened.kind !== 'open') throw new Error('expected the socket to open');
     const closing = closed(opened.socket);
-    expect((await postJson(`${relay.httpUrl}/api/auth/refresh`, { refreshToken: alice.refreshToken })).status).toBe(200);
+    expect((await postJson(`${relay.httpUrl}/api/auth/refresh`, { refreshToken: alice.refreshToken })).status).toBe(
+      200,
+    );
     const reuse = await postJson(`${relay.httpUrl}/api/auth/refresh`, { refreshToken: alice.refreshToken });
-    expect(reuse).toEqual({ status: 401, body: { error: { code: 'invalid_refresh_token', message: expect.any(String) } } });
+    expect(reuse).toEqual({
+      status: 401,
+      body: { error: { code: 'invalid_refresh_token', message: expect.any(String) } },
+    });
     expect(await closing).toBe(closeCodes.policyViolation);
     expect(await openSocket(syncUrl(alice.docId, alice.accessToken))).toEqual({ kind: 'refused', status: 401 });
   });

@@ -64,7 +64,12 @@ export class MemoryStorage implements RelayStorage {
     for (const existing of this.users.values()) {
       if (existing.email === user.email) return false;
     }
-    this.users.set(user.id, { id: user.id, email: user.email, passwordHash: user.passwordHash, createdAt: user.createdAt });
+    this.users.set(user.id, {
+      id: user.id,
+      email: user.email,
+      passwordHash: user.passwordHash,
+      createdAt: user.createdAt,
+    });
     this.ledgers.set(user.id, user.docId);
     this.roles.set(roleKey(user.id, user.docId), 'owner');
     this.docOrNew(user.docId);

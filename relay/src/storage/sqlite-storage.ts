@@ -65,7 +65,9 @@ export class SqliteStorage implements RelayStorage {
 
   async loadDoc(docId: string): Promise<StoredDoc> {
     this.flushAppends();
-    const doc = this.statements.docSnapshot.get(docId) as { snapshot: Buffer | null; state_vector: Buffer | null } | undefined;
+    const doc = this.statements.docSnapshot.get(docId) as
+      | { snapshot: Buffer | null; state_vector: Buffer | null }
+      | undefined;
     const rows = this.statements.docUpdates.all(docId) as { seq: number; update_data: Buffer }[];
     return {
       snapshot: doc?.snapshot == null ? null : bytes(doc.snapshot),

@@ -51,7 +51,13 @@ async function rebuild(storage: RelayStorage, docId: string): Promise<Y.Doc> {
   return doc;
 }
 
-const alice = { id: 'user-alice', email: 'alice@example.com', passwordHash: 'hash-a', docId: 'ledger-alice', createdAt: 1 };
+const alice = {
+  id: 'user-alice',
+  email: 'alice@example.com',
+  passwordHash: 'hash-a',
+  docId: 'ledger-alice',
+  createdAt: 1,
+};
 
 describe.each(implementations)('$name keeps the relay storage contract', (implementation) => {
   let storage: RelayStorage;
@@ -67,7 +73,12 @@ describe.each(implementations)('$name keeps the relay storage contract', (implem
   });
 
   it('an unknown document loads as empty', async () => {
-    expect(await storage.loadDoc('nothing-here')).toEqual({ snapshot: null, stateVector: null, updates: [], lastSeq: 0 });
+    expect(await storage.loadDoc('nothing-here')).toEqual({
+      snapshot: null,
+      stateVector: null,
+      updates: [],
+      lastSeq: 0,
+    });
   });
 
   it('appended updates load back in order with increasing sequence numbers', async () => {
@@ -155,7 +166,10 @@ describe.each(implementations)('$name keeps the relay storage contract', (implem
     await storage.createDevice({ id: 'phone', userId: alice.id, name: 'Phone', createdAt: 10 });
     await storage.addRefreshToken('phone', 'hash-1', 10);
 
-    expect(await storage.rotateRefreshToken('hash-1', 'hash-2', 20)).toMatchObject({ kind: 'rotated', device: { id: 'phone' } });
+    expect(await storage.rotateRefreshToken('hash-1', 'hash-2', 20)).toMatchObject({
+      kind: 'rotated',
+      device: { id: 'phone' },
+    });
     expect(await storage.rotateRefreshToken('hash-1', 'hash-3', 30)).toEqual({ kind: 'reused', deviceId: 'phone' });
     expect((await storage.findDevice('phone'))?.revokedAt).toBe(30);
     expect(await storage.rotateRefreshToken('hash-2', 'hash-4', 40)).toEqual({ kind: 'unknown' });

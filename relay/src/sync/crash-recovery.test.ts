@@ -33,7 +33,11 @@ function converged(docs: readonly Y.Doc[]): boolean {
   }
 }
 
-async function devicesOf(relay: RelayProcess, names: string[], seedBase: number): Promise<{ devices: WritingDevice[]; docId: string }> {
+async function devicesOf(
+  relay: RelayProcess,
+  names: string[],
+  seedBase: number,
+): Promise<{ devices: WritingDevice[]; docId: string }> {
   const [first, ...others] = names;
   const sessions = [await register(relay.httpUrl, 'alice@example.com', first ?? 'Phone')];
   for (const name of others) sessions.push(await login(relay.httpUrl, 'alice@example.com', name));
@@ -43,7 +47,9 @@ async function devicesOf(relay: RelayProcess, names: string[], seedBase: number)
 }
 
 describe('the relay process dying or stopping while devices write', () => {
-  it('[P2] after kill -9 at random moments, every update the relay echoed is stored and all replicas converge', { timeout: 180_000 }, async () => {
+  it('[P2] after kill -9 at random moments, every update the relay echoed is stored and all replicas converge', {
+    timeout: 180_000,
+  }, async () => {
     console.log(`crash-recovery seed: ${seed} (set TALLY_CRASH_SEED to replay)`);
     const random = new SeededRandom(seed);
     const dataDir = new DataDir();
@@ -64,7 +70,9 @@ describe('the relay process dying or stopping while devices write', () => {
     }
 
     devices.forEach((device) => device.stopWriting());
-    await eventually(() => devices.every((device) => device.provider.synced) && converged(devices.map((device) => device.doc)));
+    await eventually(
+      () => devices.every((device) => device.provider.synced) && converged(devices.map((device) => device.doc)),
+    );
     await relay.kill('SIGTERM');
     const stored = await storedLedger(dataDir, docId);
     assertConverged([stored, ...devices.map((device) => device.doc)]);
@@ -89,7 +97,9 @@ describe('the relay process dying or stopping while devices write', () => {
 
     devices.forEach((device) => device.stopWriting());
     relay = await RelayProcess.spawn(dataDir.path, port);
-    await eventually(() => devices.every((device) => device.provider.synced) && converged(devices.map((device) => device.doc)));
+    await eventually(
+      () => devices.every((device) => device.provider.synced) && converged(devices.map((device) => device.doc)),
+    );
     expect(await relay.kill('SIGTERM')).toEqual({ code: 0, signal: null });
     assertConverged([await storedLedger(dataDir, docId), ...devices.map((device) => device.doc)]);
   });

@@ -70,7 +70,10 @@ describe('a document room', () => {
     const storage = new SlowStorage();
     const seed = new Y.Doc();
     for (let i = 0; i < 200; i++) {
-      await storage.appendUpdate('ledger', edit(seed, (doc) => doc.getMap('transactions').set(`t${i}`, i)));
+      await storage.appendUpdate(
+        'ledger',
+        edit(seed, (doc) => doc.getMap('transactions').set(`t${i}`, i)),
+      );
     }
     const room = rooms(storage).open('ledger');
     const phone = peer();
@@ -276,7 +279,10 @@ describe('the loaded documents', () => {
       }
     }
     const storage = new FlakyStorage();
-    await storage.appendUpdate('ledger', edit(new Y.Doc(), (doc) => doc.getMap('accounts').set('a1', 'Cash')));
+    await storage.appendUpdate(
+      'ledger',
+      edit(new Y.Doc(), (doc) => doc.getMap('accounts').set('a1', 'Cash')),
+    );
     const loaded = rooms(storage);
     const phone = peer();
     const broken = loaded.open('ledger');

@@ -24,7 +24,9 @@ interface Peer extends PeerAccess {
   readonly awarenessClients: Set<number>;
 }
 
-type Arrival = { readonly kind: 'join'; readonly socket: PeerSocket } | { readonly kind: 'frame'; readonly socket: PeerSocket; readonly frame: Uint8Array };
+type Arrival =
+  | { readonly kind: 'join'; readonly socket: PeerSocket }
+  | { readonly kind: 'frame'; readonly socket: PeerSocket; readonly frame: Uint8Array };
 
 /**
  * One document and the peers editing it. Arrivals are handled in order, and only after the
@@ -212,7 +214,9 @@ export class DocRoom {
       case 'query-awareness':
         this.send(
           socket,
-          encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()])),
+          encodeAwareness(
+            awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()]),
+          ),
         );
         return;
       default: {

@@ -3,7 +3,16 @@ import { runInNewContext } from 'node:vm';
 import { SeededRandom } from '@tally/schema/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { malformedFrame } from '../testing/malformed-frames.js';
-import { connect, DataDir, eventually, openSocket, register, RunningRelay, synced, type Session } from '../testing/relay-harness.js';
+import {
+  connect,
+  DataDir,
+  eventually,
+  openSocket,
+  register,
+  RunningRelay,
+  synced,
+  type Session,
+} from '../testing/relay-harness.js';
 
 setFlagsFromString('--expose-gc');
 const collectGarbage = runInNewContext('gc') as () => void;
@@ -64,7 +73,9 @@ describe('malformed frames', () => {
     const warm = await settledHeap();
     await sendAll(random, 9_000);
     const after = await settledHeap();
-    console.log(`heap after warm-up ${(warm / 2 ** 20).toFixed(1)} MiB, after 10,000 frames ${(after / 2 ** 20).toFixed(1)} MiB`);
+    console.log(
+      `heap after warm-up ${(warm / 2 ** 20).toFixed(1)} MiB, after 10,000 frames ${(after / 2 ** 20).toFixed(1)} MiB`,
+    );
 
     // 9,000 more frames may not cost even 1 KiB each: one leaked socket or room per frame would.
     expect(after - warm).toBeLessThan(9_000 * 1024);

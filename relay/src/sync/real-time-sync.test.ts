@@ -1,7 +1,17 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { connect, DataDir, eventually, ledgerJson, login, register, RunningRelay, sameLedger, synced } from '../testing/relay-harness.js';
+import {
+  connect,
+  DataDir,
+  eventually,
+  ledgerJson,
+  login,
+  register,
+  RunningRelay,
+  sameLedger,
+  synced,
+} from '../testing/relay-harness.js';
 
 const cleanup: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -35,7 +45,8 @@ describe('devices of one user syncing through the relay', () => {
     expect(laptop.doc.getMap('accounts').get('cash')).toEqual({ name: 'Cash', currency: 'EUR' });
     expect(phone.doc.getMap('transactions').get('t1')).toEqual({ amount: -1250, currency: 'EUR', date: '2026-11-25' });
 
-    for (let i = 2; i <= 50; i++) (i % 2 === 0 ? phone : laptop).doc.getMap('transactions').set(`t${i}`, { amount: -i });
+    for (let i = 2; i <= 50; i++)
+      (i % 2 === 0 ? phone : laptop).doc.getMap('transactions').set(`t${i}`, { amount: -i });
     await eventually(() => sameLedger(phone.doc, laptop.doc));
 
     const tablet = provider(connect(relay.syncUrl, await login(relay.httpUrl, 'alice@example.com', 'Tablet')));
@@ -50,7 +61,9 @@ describe('devices of one user syncing through the relay', () => {
     await relay.stop();
     relay = await RunningRelay.start(dataDir);
 
-    const desktop = provider(connect(relay.syncUrl, await login(relay.httpUrl, 'alice@example.com', 'Desktop'), new Y.Doc()));
+    const desktop = provider(
+      connect(relay.syncUrl, await login(relay.httpUrl, 'alice@example.com', 'Desktop'), new Y.Doc()),
+    );
     await synced(desktop);
     expect(ledgerJson(desktop.doc)).toEqual(everything);
   });

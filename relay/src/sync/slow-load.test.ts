@@ -51,7 +51,8 @@ describe('a large ledger that is slow to load', () => {
     const history = new Y.Doc();
     for (let batch = 0; batch < transactions / 100; batch++) {
       const update = edit(history, (doc) => {
-        for (let i = 0; i < 100; i++) doc.getMap('transactions').set(`t${batch * 100 + i}`, { amount: -i, currency: 'EUR' });
+        for (let i = 0; i < 100; i++)
+          doc.getMap('transactions').set(`t${batch * 100 + i}`, { amount: -i, currency: 'EUR' });
       });
       await setup.storage.appendUpdate(phoneSession.docId, update);
     }

@@ -5,7 +5,9 @@ import { edit, updateMessage } from './fake-peer.js';
 export type MalformedFrame = { readonly text: string } | { readonly bytes: Uint8Array };
 
 function validUpdate(random: SeededRandom): Uint8Array {
-  return updateMessage(edit(new Y.Doc(), (doc) => doc.getMap('transactions').set(`t${random.int(0, 1000)}`, random.int(0, 1e6))));
+  return updateMessage(
+    edit(new Y.Doc(), (doc) => doc.getMap('transactions').set(`t${random.int(0, 1000)}`, random.int(0, 1e6))),
+  );
 }
 
 const kinds: ((random: SeededRandom, maxFrameBytes: number) => MalformedFrame)[] = [

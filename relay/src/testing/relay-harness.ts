@@ -73,12 +73,20 @@ export class RunningRelay {
 }
 
 export async function postJson(url: string, body: unknown): Promise<{ status: number; body: unknown }> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   return { status: response.status, body: await response.json() };
 }
 
 export async function register(httpUrl: string, email: string, deviceName = 'Phone'): Promise<Session> {
-  const reply = await postJson(`${httpUrl}/api/auth/register`, { email, password: 'correct horse battery', deviceName });
+  const reply = await postJson(`${httpUrl}/api/auth/register`, {
+    email,
+    password: 'correct horse battery',
+    deviceName,
+  });
   if (reply.status !== 201) throw new Error(`register failed: ${JSON.stringify(reply.body)}`);
   return reply.body as Session;
 }
@@ -90,7 +98,11 @@ export async function login(httpUrl: string, email: string, deviceName: string):
 }
 
 /** The stock y-websocket provider, as the app uses it, in Node. */
-export function connect(syncUrl: string, session: Pick<Session, 'docId' | 'accessToken'>, doc = new Y.Doc()): WebsocketProvider {
+export function connect(
+  syncUrl: string,
+  session: Pick<Session, 'docId' | 'accessToken'>,
+  doc = new Y.Doc(),
+): WebsocketProvider {
   return new WebsocketProvider(syncUrl, session.docId, doc, {
     params: { token: session.accessToken },
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
@@ -116,7 +128,18 @@ export async function eventually(condition: () => boolean): Promise<void> {
   while (!condition()) await new Promise((resolve) => setTimeout(resolve, 10));
 }
 
-const collections = ['accounts', 'categories', 'transactions', 'budgets', 'goals', 'recurring', 'rules', 'attachments', 'settings', 'meta'];
+const collections = [
+  'accounts',
+  'categories',
+  'transactions',
+  'budgets',
+  'goals',
+  'recurring',
+  'rules',
+  'attachments',
+  'settings',
+  'meta',
+];
 
 /** Keys sorted at every level: a Y.Map lists keys in the order this replica happened to receive them. */
 function canonical(value: unknown): unknown {
@@ -141,10 +164,7 @@ function stateVectorText(doc: Y.Doc): string {
 
 /** Same content and same history: equal state vectors and equal collections. */
 export function sameLedger(a: Y.Doc, b: Y.Doc): boolean {
-  return (
-    stateVectorText(a) === stateVectorText(b) &&
-    JSON.stringify(ledgerJson(a)) === JSON.stringify(ledgerJson(b))
-  );
+  return stateVectorText(a) === stateVectorText(b) && JSON.stringify(ledgerJson(a)) === JSON.stringify(ledgerJson(b));
 }
 
 export type UpgradeOutcome =

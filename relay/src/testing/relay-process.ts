@@ -19,7 +19,8 @@ export class RelayProcess {
     readonly port: number,
   ) {
     this.exited = new Promise((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) resolve({ code: child.exitCode, signal: child.signalCode });
+      if (child.exitCode !== null || child.signalCode !== null)
+        resolve({ code: child.exitCode, signal: child.signalCode });
       else child.once('exit', (code, signal) => resolve({ code, signal }));
     });
   }
@@ -46,7 +47,8 @@ export class RelayProcess {
       const lines = createInterface({ input: child.stdout! });
       lines.on('line', (line) => {
         const entry = parseLogLine(line);
-        if (entry?.msg === 'relay listening' && typeof entry['port'] === 'number') resolve(new RelayProcess(child, entry['port']));
+        if (entry?.msg === 'relay listening' && typeof entry['port'] === 'number')
+          resolve(new RelayProcess(child, entry['port']));
       });
       child.once('exit', (code) => reject(new Error(`relay exited with ${code} before listening: ${errors.join('')}`)));
     });

@@ -35,7 +35,9 @@ describe('backup and restore', () => {
     expect(ledgerSnapshot(restored)).toEqual(ledgerSnapshot(original));
     expect(restored.homeCurrency).toBe('EUR');
     expect(summary.added).toBeGreaterThan(100);
-    expect(Object.values(ledgerSnapshot(original).transactions).some((t) => (t as { deleted: boolean }).deleted)).toBe(true);
+    expect(Object.values(ledgerSnapshot(original).transactions).some((t) => (t as { deleted: boolean }).deleted)).toBe(
+      true,
+    );
   });
 
   it('[BAK1] refuses to restore “into empty” over records, and writes nothing', () => {
@@ -53,7 +55,13 @@ describe('backup and restore', () => {
     ledger.accounts.update(cash.id, { name: 'Wallet' });
     const other = emptyLedger(2);
     const card = other.accounts.create({ name: 'Card', type: 'credit', currency: 'USD' });
-    const merged = { ...backup, collections: { ...backup.collections, accounts: [...backup.collections.accounts, ...exportLedger(other).collections.accounts] } };
+    const merged = {
+      ...backup,
+      collections: {
+        ...backup.collections,
+        accounts: [...backup.collections.accounts, ...exportLedger(other).collections.accounts],
+      },
+    };
     expect(restoreLedger(ledger, merged, 'merge')).toEqual({ added: 1, kept: 1 });
     expect(ledger.accounts.get(cash.id)?.name).toBe('Wallet');
     expect(ledger.accounts.get(card.id)?.name).toBe('Card');
@@ -62,9 +70,14 @@ describe('backup and restore', () => {
   it('[BAK3] refuses a damaged backup, naming the record, and writes nothing', () => {
     const backup = exportLedger(livedInLedger());
     const [first, ...rest] = backup.collections.transactions;
-    const damaged = { ...backup, collections: { ...backup.collections, transactions: [{ ...first, amount: 12.5 }, ...rest] } };
+    const damaged = {
+      ...backup,
+      collections: { ...backup.collections, transactions: [{ ...first, amount: 12.5 }, ...rest] },
+    };
     const ledger = emptyLedger(3);
-    expect(() => restoreLedger(ledger, damaged, 'into-empty')).toThrow(new RegExp(`transactions record ${String(first?.['id'])} is not valid: amount`));
+    expect(() => restoreLedger(ledger, damaged, 'into-empty')).toThrow(
+      new RegExp(`transactions record ${String(first?.['id'])} is not valid: amount`),
+    );
     expect(ledger.transactions.size + ledger.accounts.size).toBe(0);
     expect(() => restoreLedger(ledger, { format: 'something else' }, 'into-empty')).toThrow(/not a Tally backup/);
   });
@@ -77,7 +90,9 @@ describe('backup and restore', () => {
     const orphaned = { ...backup, collections: { ...backup.collections, accounts: [] } };
     const ledger = emptyLedger(5);
     const before = Y.encodeStateVector(ledger.doc);
-    expect(() => restoreLedger(ledger, orphaned, 'into-empty')).toThrow(/transactions record .*: accountId names accounts record .*, which is nowhere/);
+    expect(() => restoreLedger(ledger, orphaned, 'into-empty')).toThrow(
+      /transactions record .*: accountId names accounts record .*, which is nowhere/,
+    );
     expect(Y.encodeStateVector(ledger.doc)).toEqual(before);
   });
 
@@ -97,7 +112,9 @@ describe('backup and restore', () => {
       ],
     });
     // A peer's concurrent amount edit, written under its own entry as it would arrive.
-    Y.transact(source.doc, () => source.doc.getMap('transactions').set(`${split.id}/peer`, [['zzzzzzzz.0', { a: -1_200 }]]));
+    Y.transact(source.doc, () =>
+      source.doc.getMap('transactions').set(`${split.id}/peer`, [['zzzzzzzz.0', { a: -1_200 }]]),
+    );
     const restored = emptyLedger(9);
     restoreLedger(restored, JSON.parse(JSON.stringify(exportLedger(source))), 'into-empty');
     expect(restored.transactions.get(split.id)).toEqual(source.transactions.get(split.id));
@@ -122,7 +139,14 @@ describe('backup and restore', () => {
     const account = ledger.accounts.create({ name: 'Checking', type: 'checking', currency: 'EUR' });
     const food = ledger.categories.create({ name: 'Food', kind: 'expense' });
     const home = ledger.categories.create({ name: 'Home', kind: 'expense' });
-    ledger.transactions.create({ date: '2026-01-02', amount: -1_050, currency: 'EUR', accountId: account.id, payee: 'Bakery, Main St', categoryId: food.id });
+    ledger.transactions.create({
+      date: '2026-01-02',
+      amount: -1_050,
+      currency: 'EUR',
+      accountId: account.id,
+      payee: 'Bakery, Main St',
+      categoryId: food.id,
+    });
     ledger.transactions.create({
       date: '2026-01-03',
       amount: -3_000,

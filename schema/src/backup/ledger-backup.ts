@@ -15,7 +15,17 @@ import {
 } from '../records/index.js';
 
 /** Collections in the order a restore writes them: every record after the ones it names. */
-const ORDER = ['accounts', 'categories', 'goals', 'recurring', 'transactions', 'budgets', 'contributions', 'rates', 'rules'] as const;
+const ORDER = [
+  'accounts',
+  'categories',
+  'goals',
+  'recurring',
+  'transactions',
+  'budgets',
+  'contributions',
+  'rates',
+  'rules',
+] as const;
 type BackupCollection = (typeof ORDER)[number];
 
 const KINDS: Record<BackupCollection, RecordKind<object>> = {
@@ -76,9 +86,11 @@ function parseBackup(data: unknown): LedgerBackup {
   if (typeof data !== 'object' || data === null) refuse('this is not a Tally backup');
   const backup = data as Record<string, unknown>;
   if (backup['format'] !== BACKUP_FORMAT) refuse('this is not a Tally backup');
-  if (backup['version'] !== BACKUP_VERSION) refuse(`this backup has version ${String(backup['version'])}; this Tally reads version ${BACKUP_VERSION}`);
+  if (backup['version'] !== BACKUP_VERSION)
+    refuse(`this backup has version ${String(backup['version'])}; this Tally reads version ${BACKUP_VERSION}`);
   const collections = backup['collections'];
-  if (typeof collections !== 'object' || collections === null || Array.isArray(collections)) refuse('the backup has no records');
+  if (typeof collections !== 'object' || collections === null || Array.isArray(collections))
+    refuse('the backup has no records');
   const homeCurrency = backup['homeCurrency'];
   if (homeCurrency !== null && !(typeof homeCurrency === 'string' && isCurrencyCode(homeCurrency))) {
     refuse(`the backup’s home currency "${String(homeCurrency)}" is not an ISO 4217 currency code`);
@@ -90,9 +102,14 @@ function parseBackup(data: unknown): LedgerBackup {
     parsed[name] = records.map((record: unknown, index) => {
       if (typeof record !== 'object' || record === null) refuse(`${name} record ${index + 1} is not a record`);
       const { id, deleted, ...fields } = record as Record<string, unknown>;
-      if (!isRecordId(id) || typeof deleted !== 'boolean') refuse(`${name} record ${index + 1} has no valid id or deleted flag`);
+      if (!isRecordId(id) || typeof deleted !== 'boolean')
+        refuse(`${name} record ${index + 1} has no valid id or deleted flag`);
       const validation = validateRecord(KINDS[name], fields, false);
-      if (!validation.ok) refuse(`${name} record ${id} is not valid: ${validation.issues.map((issue) => `${issue.field}: ${issue.message}`).join('; ')}`, validation.issues);
+      if (!validation.ok)
+        refuse(
+          `${name} record ${id} is not valid: ${validation.issues.map((issue) => `${issue.field}: ${issue.message}`).join('; ')}`,
+          validation.issues,
+        );
       return { ...(validation.record as Record<string, unknown>), id, deleted };
     });
   }
@@ -100,40 +117,54 @@ function parseBackup(data: unknown): LedgerBackup {
 }
 
 /** Which fields name records of which collection, for checking that a backup names nothing that is nowhere. */
-const REFERENCES: Readonly<Record<BackupCollection, readonly (readonly [field: string, target: BackupCollection])[]>> = {
-  accounts: [],
-  categories: [],
-  goals: [['accountIds', 'accounts']],
-  recurring: [
-    ['accountId', 'accounts'],
-    ['categoryId', 'categories'],
-  ],
-  // A transfer's or an occurrence's link to another record is not required to resolve, as in the ledger.
-  transactions: [
-    ['accountId', 'accounts'],
-    ['categoryId', 'categories'],
-    ['splits', 'categories'],
-  ],
-  budgets: [['categoryId', 'categories']],
-  contributions: [['goalId', 'goals']],
-  rates: [],
-  rules: [['categoryId', 'categories']],
-};
+const REFERENCES: Readonly<Record<BackupCollection, readonly (readonly [field: string, target: BackupCollection])[]>> =
+  {
+    accounts: [],
+    categories: [],
+    goals: [['accountIds', 'accounts']],
+    recurring: [
+      ['accountId', 'accounts'],
+      ['categoryId', 'categories'],
+    ],
+    // A transfer's or an occurrence's link to another record is not required to resolve, as in the ledger.
+    transactions: [
+      ['accountId', 'accounts'],
+      ['categoryId', 'categories'],
+      ['splits', 'categories'],
+    ],
+    budgets: [['categoryId', 'categories']],
+    contributions: [['goalId', 'goals']],
+    rates: [],
+    rules: [['categoryId', 'categories']],
+  };
 
 function namedIds(value: unknown): string[] {
   if (typeof value === 'string') return [value];
   if (!Array.isArray(value)) return [];
-  return value.flatMap((item: unknown) => (typeof item === 'string' ? [item] : typeof item === 'object' && item !== null ? namedIds((item as Record<string, unknown>)['categoryId']) : []));
+  return value.flatMap((item: unknown) =>
+    typeof item === 'string'
+      ? [item]
+      : typeof item === 'object' && item !== null
+        ? namedIds((item as Record<string, unknown>)['categoryId'])
+        : [],
+  );
 }
 
 /** Refuses a backup with a record that names a record neither the backup nor the ledger has. */
 function checkReferences(ledger: Ledger, backup: LedgerBackup): void {
-  const ids = new Map(ORDER.map((name) => [name, new Set(backup.collections[name].map((record) => String(record['id'])))]));
+  const ids = new Map(
+    ORDER.map((name) => [name, new Set(backup.collections[name].map((record) => String(record['id'])))]),
+  );
   for (const name of ORDER) {
     for (const record of backup.collections[name]) {
       for (const [field, target] of REFERENCES[name]) {
-        const missing = namedIds(record[field]).find((id) => !ids.get(target)?.has(id) && !collection(ledger, target).has(id));
-        if (missing !== undefined) refuse(`${name} record ${String(record['id'])}: ${field} names ${target} record ${missing}, which is nowhere`);
+        const missing = namedIds(record[field]).find(
+          (id) => !ids.get(target)?.has(id) && !collection(ledger, target).has(id),
+        );
+        if (missing !== undefined)
+          refuse(
+            `${name} record ${String(record['id'])}: ${field} names ${target} record ${missing}, which is nowhere`,
+          );
       }
     }
   }
@@ -169,7 +200,8 @@ export function restoreLedger(ledger: Ledger, data: unknown, mode: RestoreMode):
       }
     }
     for (const [name, id] of deleted) collection(ledger, name).delete(id);
-    if (backup.homeCurrency !== null && (mode === 'into-empty' || ledger.homeCurrency === null)) ledger.setHomeCurrency(backup.homeCurrency);
+    if (backup.homeCurrency !== null && (mode === 'into-empty' || ledger.homeCurrency === null))
+      ledger.setHomeCurrency(backup.homeCurrency);
   });
   return { added, kept };
 }

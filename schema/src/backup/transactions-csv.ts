@@ -15,7 +15,12 @@ export function transactionsToCsv(
   const categoryNames = new Map(categories.map((category) => [category.id, category.name]));
   const categoryOf = (transaction: Transaction): string =>
     transaction.splits.length > 0
-      ? transaction.splits.map((part) => `${categoryNames.get(part.categoryId) ?? ''} ${toDecimalString(money(part.amount, transaction.currency))}`).join('; ')
+      ? transaction.splits
+          .map(
+            (part) =>
+              `${categoryNames.get(part.categoryId) ?? ''} ${toDecimalString(money(part.amount, transaction.currency))}`,
+          )
+          .join('; ')
       : transaction.categoryId === null
         ? ''
         : (categoryNames.get(transaction.categoryId) ?? '');

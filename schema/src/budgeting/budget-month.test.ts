@@ -15,7 +15,12 @@ const categories: (Category & { id: string })[] = [
   { id: SALARY, name: 'Salary', group: 'Income', kind: 'income', archived: false },
 ];
 
-function spend(date: string, amount: number, categoryId: string | null, currency = EUR): Pick<Transaction, 'date' | 'amount' | 'currency' | 'categoryId' | 'splits'> {
+function spend(
+  date: string,
+  amount: number,
+  categoryId: string | null,
+  currency = EUR,
+): Pick<Transaction, 'date' | 'amount' | 'currency' | 'categoryId' | 'splits'> {
   return { date, amount, currency, categoryId, splits: [] };
 }
 
@@ -24,7 +29,15 @@ function budget(month: string, categoryId: string, amount: number, rollover = fa
 }
 
 function month(overrides: Partial<BudgetMonthInput>): ReturnType<typeof budgetMonth> {
-  return budgetMonth({ month: '2026-03', currency: EUR, categories, budgets: [], transactions: [], rates: new RateTable([]), ...overrides });
+  return budgetMonth({
+    month: '2026-03',
+    currency: EUR,
+    categories,
+    budgets: [],
+    transactions: [],
+    rates: new RateTable([]),
+    ...overrides,
+  });
 }
 
 function line(result: ReturnType<typeof budgetMonth>, categoryId: string) {
@@ -35,7 +48,11 @@ describe('a month of the budget', () => {
   it('[BUD1] shows budgeted, spent and what is left, to the cent', () => {
     const result = month({
       budgets: [budget('2026-03', GROCERIES, 40_000)],
-      transactions: [spend('2026-03-02', -12_345, GROCERIES), spend('2026-03-20', -7_655, GROCERIES), spend('2026-02-28', -99_999, GROCERIES)],
+      transactions: [
+        spend('2026-03-02', -12_345, GROCERIES),
+        spend('2026-03-20', -7_655, GROCERIES),
+        spend('2026-02-28', -99_999, GROCERIES),
+      ],
     });
     expect(line(result, GROCERIES)).toMatchObject({
       budgeted: money(40_000, 'EUR'),
@@ -48,14 +65,21 @@ describe('a month of the budget', () => {
   it('[BUD1] a refund lowers what was spent; income categories are not budget lines', () => {
     const result = month({
       budgets: [budget('2026-03', GROCERIES, 10_000)],
-      transactions: [spend('2026-03-02', -6_000, GROCERIES), spend('2026-03-05', 1_500, GROCERIES), spend('2026-03-25', 300_000, SALARY)],
+      transactions: [
+        spend('2026-03-02', -6_000, GROCERIES),
+        spend('2026-03-05', 1_500, GROCERIES),
+        spend('2026-03-25', 300_000, SALARY),
+      ],
     });
     expect(line(result, GROCERIES)?.spent).toEqual(money(4_500, 'EUR'));
     expect(line(result, SALARY)).toBeUndefined();
   });
 
   it('[BUD1] shows overspending as a negative amount available', () => {
-    const result = month({ budgets: [budget('2026-03', RENT, 95_000)], transactions: [spend('2026-03-01', -97_500, RENT)] });
+    const result = month({
+      budgets: [budget('2026-03', RENT, 95_000)],
+      transactions: [spend('2026-03-01', -97_500, RENT)],
+    });
     expect(line(result, RENT)).toMatchObject({ available: money(-2_500, 'EUR'), overspent: true });
   });
 
@@ -77,10 +101,21 @@ describe('a month of the budget', () => {
 
   it('[BUD2] rolls over what is left, month after month, while each month rolls over', () => {
     const result = month({
-      budgets: [budget('2026-01', GROCERIES, 30_000, true), budget('2026-02', GROCERIES, 30_000, true), budget('2026-03', GROCERIES, 30_000)],
-      transactions: [spend('2026-01-10', -25_000, GROCERIES), spend('2026-02-10', -28_000, GROCERIES), spend('2026-03-10', -10_000, GROCERIES)],
+      budgets: [
+        budget('2026-01', GROCERIES, 30_000, true),
+        budget('2026-02', GROCERIES, 30_000, true),
+        budget('2026-03', GROCERIES, 30_000),
+      ],
+      transactions: [
+        spend('2026-01-10', -25_000, GROCERIES),
+        spend('2026-02-10', -28_000, GROCERIES),
+        spend('2026-03-10', -10_000, GROCERIES),
+      ],
     });
-    expect(line(result, GROCERIES)).toMatchObject({ carriedOver: money(7_000, 'EUR'), available: money(27_000, 'EUR') });
+    expect(line(result, GROCERIES)).toMatchObject({
+      carriedOver: money(7_000, 'EUR'),
+      available: money(27_000, 'EUR'),
+    });
   });
 
   it('[BUD2] rolls an overspent month over as less to spend next month', () => {
@@ -88,12 +123,19 @@ describe('a month of the budget', () => {
       budgets: [budget('2026-02', GROCERIES, 30_000, true), budget('2026-03', GROCERIES, 30_000)],
       transactions: [spend('2026-02-10', -34_000, GROCERIES)],
     });
-    expect(line(result, GROCERIES)).toMatchObject({ carriedOver: money(-4_000, 'EUR'), available: money(26_000, 'EUR') });
+    expect(line(result, GROCERIES)).toMatchObject({
+      carriedOver: money(-4_000, 'EUR'),
+      available: money(26_000, 'EUR'),
+    });
   });
 
   it('[BUD2] carries nothing from a month that does not roll over, nor past one', () => {
     const result = month({
-      budgets: [budget('2026-01', GROCERIES, 50_000, true), budget('2026-02', GROCERIES, 30_000, false), budget('2026-03', GROCERIES, 30_000)],
+      budgets: [
+        budget('2026-01', GROCERIES, 50_000, true),
+        budget('2026-02', GROCERIES, 30_000, false),
+        budget('2026-03', GROCERIES, 30_000),
+      ],
       transactions: [spend('2026-02-10', -10_000, GROCERIES)],
     });
     expect(line(result, GROCERIES)?.carriedOver).toEqual(money(0, 'EUR'));
@@ -108,7 +150,12 @@ describe('a month of the budget', () => {
       ['Daily', 30_000],
       ['Home', 0],
     ]);
-    expect(result.total).toEqual({ budgeted: money(135_000, 'EUR'), carriedOver: money(0, 'EUR'), spent: money(105_000, 'EUR'), available: money(30_000, 'EUR') });
+    expect(result.total).toEqual({
+      budgeted: money(135_000, 'EUR'),
+      carriedOver: money(0, 'EUR'),
+      spent: money(105_000, 'EUR'),
+      available: money(30_000, 'EUR'),
+    });
   });
 
   it('[BUD1] converts spending in another currency with the rate of its day, and counts what it cannot convert', () => {
@@ -116,7 +163,10 @@ describe('a month of the budget', () => {
     const result = month({
       rates,
       budgets: [budget('2026-03', GROCERIES, 40_000)],
-      transactions: [spend('2026-03-05', -10_000, GROCERIES, USD), spend('2026-03-06', -1_000, GROCERIES, currencyCode('JPY'))],
+      transactions: [
+        spend('2026-03-05', -10_000, GROCERIES, USD),
+        spend('2026-03-06', -1_000, GROCERIES, currencyCode('JPY')),
+      ],
     });
     expect(line(result, GROCERIES)?.spent).toEqual(money(9_000, 'EUR'));
     expect(result.unconverted).toBe(1);

@@ -46,7 +46,6 @@ export interface BudgetMonth {
   readonly unconverted: number;
 }
 
-
 function previousMonth(month: string): string {
   return addMonths(`${month}-01`, -1).slice(0, 7);
 }
@@ -86,7 +85,10 @@ export function budgetMonth(input: BudgetMonthInput): BudgetMonth {
     if (amount === undefined) continue;
     const byMonth = budgeted.get(budget.categoryId) ?? new Map<string, { amount: number; rollover: boolean }>();
     const current = byMonth.get(budget.month);
-    byMonth.set(budget.month, { amount: (current?.amount ?? 0) + amount, rollover: (current?.rollover ?? false) || budget.rollover });
+    byMonth.set(budget.month, {
+      amount: (current?.amount ?? 0) + amount,
+      rollover: (current?.rollover ?? false) || budget.rollover,
+    });
     budgeted.set(budget.categoryId, byMonth);
   }
 
@@ -124,10 +126,22 @@ export function budgetMonth(input: BudgetMonthInput): BudgetMonth {
   }
 
   const totalsOf = (of: readonly BudgetLine[]): BudgetTotals => ({
-    budgeted: money(of.reduce((sum, line) => sum + line.budgeted.amount, 0), currency),
-    carriedOver: money(of.reduce((sum, line) => sum + line.carriedOver.amount, 0), currency),
-    spent: money(of.reduce((sum, line) => sum + line.spent.amount, 0), currency),
-    available: money(of.reduce((sum, line) => sum + line.available.amount, 0), currency),
+    budgeted: money(
+      of.reduce((sum, line) => sum + line.budgeted.amount, 0),
+      currency,
+    ),
+    carriedOver: money(
+      of.reduce((sum, line) => sum + line.carriedOver.amount, 0),
+      currency,
+    ),
+    spent: money(
+      of.reduce((sum, line) => sum + line.spent.amount, 0),
+      currency,
+    ),
+    available: money(
+      of.reduce((sum, line) => sum + line.available.amount, 0),
+      currency,
+    ),
   });
   const groupNames = [...new Set(lines.map((line) => line.group))].sort();
   return {

@@ -4,10 +4,24 @@ import type { Goal } from '../records/index.js';
 import { goalProgress, type GoalProgressInput } from './goal-progress.js';
 
 const EUR = currencyCode('EUR');
-const bike: Goal = { name: 'Bike', targetAmount: 120_000, currency: EUR, startDate: '2026-01-01', targetDate: '2026-12-31', accountIds: [] };
+const bike: Goal = {
+  name: 'Bike',
+  targetAmount: 120_000,
+  currency: EUR,
+  startDate: '2026-01-01',
+  targetDate: '2026-12-31',
+  accountIds: [],
+};
 
 function progress(overrides: Partial<GoalProgressInput>): ReturnType<typeof goalProgress> {
-  return goalProgress({ goal: bike, today: '2026-07-01', accountBalances: [], contributions: [], rates: new RateTable([]), ...overrides });
+  return goalProgress({
+    goal: bike,
+    today: '2026-07-01',
+    accountBalances: [],
+    contributions: [],
+    rates: new RateTable([]),
+    ...overrides,
+  });
 }
 
 describe('savings goals', () => {
@@ -21,7 +35,11 @@ describe('savings goals', () => {
 
   it('[GOAL2] works out the monthly amount, rounded up so the target is reached, not missed by a cent', () => {
     // 1,000.00 left, paying on 1 Oct, 1 Nov and 1 Dec: 333.34 each.
-    const result = progress({ today: '2026-10-01', accountBalances: [money(110_000, 'EUR')], goal: { ...bike, targetAmount: 210_000 } });
+    const result = progress({
+      today: '2026-10-01',
+      accountBalances: [money(110_000, 'EUR')],
+      goal: { ...bike, targetAmount: 210_000 },
+    });
     expect(result.monthlyNeeded).toEqual(money(33_334, 'EUR'));
   });
 
@@ -39,8 +57,16 @@ describe('savings goals', () => {
   });
 
   it('[GOAL3] is reached, overdue, or simply has no date', () => {
-    expect(progress({ accountBalances: [money(130_000, 'EUR')] })).toMatchObject({ state: 'reached', percent: 100, remaining: money(0, 'EUR'), monthlyNeeded: null });
-    expect(progress({ today: '2027-01-05', accountBalances: [money(100_000, 'EUR')] })).toMatchObject({ state: 'overdue', monthlyNeeded: money(20_000, 'EUR') });
+    expect(progress({ accountBalances: [money(130_000, 'EUR')] })).toMatchObject({
+      state: 'reached',
+      percent: 100,
+      remaining: money(0, 'EUR'),
+      monthlyNeeded: null,
+    });
+    expect(progress({ today: '2027-01-05', accountBalances: [money(100_000, 'EUR')] })).toMatchObject({
+      state: 'overdue',
+      monthlyNeeded: money(20_000, 'EUR'),
+    });
     expect(progress({ goal: { ...bike, targetDate: null } })).toMatchObject({ state: 'no-date', monthlyNeeded: null });
   });
 
@@ -52,6 +78,10 @@ describe('savings goals', () => {
   });
 
   it('[GOAL1] an overdrawn linked account counts against the goal but the percentage never goes below zero', () => {
-    expect(progress({ accountBalances: [money(-5_000, 'EUR')] })).toMatchObject({ saved: money(-5_000, 'EUR'), percent: 0, remaining: money(125_000, 'EUR') });
+    expect(progress({ accountBalances: [money(-5_000, 'EUR')] })).toMatchObject({
+      saved: money(-5_000, 'EUR'),
+      percent: 0,
+      remaining: money(125_000, 'EUR'),
+    });
   });
 });

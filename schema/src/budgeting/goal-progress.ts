@@ -43,11 +43,17 @@ export function goalProgress(input: GoalProgressInput): GoalProgress {
     saved += converter.minorUnits(amount.amount, amount.currency, date) ?? 0;
   };
   for (const balance of input.accountBalances) add(balance, today);
-  for (const contribution of input.contributions) add(money(contribution.amount, contribution.currency), contribution.date);
+  for (const contribution of input.contributions)
+    add(money(contribution.amount, contribution.currency), contribution.date);
 
   const remaining = Math.max(0, goal.targetAmount - saved);
   const percent = Math.min(100, Number((BigInt(Math.max(saved, 0)) * 100n) / BigInt(goal.targetAmount)));
-  const base = { saved: money(saved, goal.currency), remaining: money(remaining, goal.currency), percent, unconverted: converter.unconverted };
+  const base = {
+    saved: money(saved, goal.currency),
+    remaining: money(remaining, goal.currency),
+    percent,
+    unconverted: converter.unconverted,
+  };
   if (remaining === 0) return { ...base, monthlyNeeded: null, state: 'reached' };
   if (goal.targetDate === null) return { ...base, monthlyNeeded: null, state: 'no-date' };
   if (today > goal.targetDate) return { ...base, monthlyNeeded: money(remaining, goal.currency), state: 'overdue' };

@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, dateInZone, dayNumber, fromDayNumber, isoWeekday, parseCalendarDate } from './calendar-date.js';
+import {
+  addDays,
+  addMonths,
+  dateInZone,
+  dayNumber,
+  fromDayNumber,
+  isoWeekday,
+  parseCalendarDate,
+} from './calendar-date.js';
 
 describe('calendar dates', () => {
   it('know which days exist, leap years included', () => {

@@ -26,7 +26,8 @@ export function parseCalendarDate(text: string): CalendarParts | undefined {
   const match = DATE_PATTERN.exec(text);
   if (!match) return undefined;
   const parts = { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
-  if (parts.month < 1 || parts.month > 12 || parts.day < 1 || parts.day > daysInMonth(parts.year, parts.month)) return undefined;
+  if (parts.month < 1 || parts.month > 12 || parts.day < 1 || parts.day > daysInMonth(parts.year, parts.month))
+    return undefined;
   return parts;
 }
 
@@ -48,7 +49,11 @@ export function dayNumber(date: string): number {
 
 export function fromDayNumber(days: number): string {
   const instant = new Date(days * MILLIS_PER_DAY);
-  return formatCalendarDate({ year: instant.getUTCFullYear(), month: instant.getUTCMonth() + 1, day: instant.getUTCDate() });
+  return formatCalendarDate({
+    year: instant.getUTCFullYear(),
+    month: instant.getUTCMonth() + 1,
+    day: instant.getUTCDate(),
+  });
 }
 
 export function addDays(date: string, days: number): string {
@@ -61,7 +66,11 @@ export function addMonths(date: string, months: number): string {
   const index = year * 12 + (month - 1) + months;
   const targetYear = Math.floor(index / 12);
   const targetMonth = (index % 12) + 1;
-  return formatCalendarDate({ year: targetYear, month: targetMonth, day: Math.min(day, daysInMonth(targetYear, targetMonth)) });
+  return formatCalendarDate({
+    year: targetYear,
+    month: targetMonth,
+    day: Math.min(day, daysInMonth(targetYear, targetMonth)),
+  });
 }
 
 /** ISO weekday: 1 Monday … 7 Sunday. */
@@ -71,7 +80,12 @@ export function isoWeekday(date: string): number {
 
 /** The calendar date of an instant in a time zone (default: the device's). */
 export function dateInZone(instant: Date, timeZone?: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(instant);
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(instant);
   const value = (type: string): number => Number(parts.find((part) => part.type === type)?.value);
   return formatCalendarDate({ year: value('year'), month: value('month'), day: value('day') });
 }

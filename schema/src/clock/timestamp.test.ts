@@ -16,7 +16,9 @@ describe('timestamps', () => {
         if (compareTimestamps(a, b) <= 0 && compareTimestamps(b, c) <= 0) {
           expect(compareTimestamps(a, c)).toBeLessThanOrEqual(0);
         }
-        expect(compareTimestamps(a, b) === 0).toBe(a.millis === b.millis && a.counter === b.counter && a.node === b.node);
+        expect(compareTimestamps(a, b) === 0).toBe(
+          a.millis === b.millis && a.counter === b.counter && a.node === b.node,
+        );
       }),
     );
   });

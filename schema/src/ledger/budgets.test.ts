@@ -9,7 +9,6 @@ function device(seed: number, now: number): { doc: Y.Doc; ledger: Ledger } {
   return { doc, ledger: new Ledger(doc, { random: new SeededRandom(seed), now: () => now }) };
 }
 
-
 describe('ledger: budgets and goals', () => {
   it('[BUD4] budgeting the same category and month on two devices gives one budget, the later entry winning', () => {
     const a = device(1, 1_000);
@@ -26,7 +25,10 @@ describe('ledger: budgets and goals', () => {
 
   it('[BUD4] copies last month’s budget without overwriting what this month already has', () => {
     const { ledger } = device(1, 1_000);
-    const [food, rent] = ['Food', 'Rent'].map((name) => ledger.categories.create({ name, kind: 'expense' }).id) as [string, string];
+    const [food, rent] = ['Food', 'Rent'].map((name) => ledger.categories.create({ name, kind: 'expense' }).id) as [
+      string,
+      string,
+    ];
     ledger.setBudget({ month: '2026-04', categoryId: food, amount: 40_000, currency: 'EUR', rollover: true });
     ledger.setBudget({ month: '2026-04', categoryId: rent, amount: 95_000, currency: 'EUR' });
     ledger.setBudget({ month: '2026-05', categoryId: rent, amount: 97_500, currency: 'EUR' });
@@ -43,8 +45,14 @@ describe('ledger: budgets and goals', () => {
   it('[GOAL1] refuses a contribution to a goal that does not exist or in another currency', () => {
     const { ledger } = device(1, 1_000);
     const goal = ledger.goals.create({ name: 'Bike', targetAmount: 100_000, currency: 'EUR' });
-    expect(ledger.contributions.create({ goalId: goal.id, date: '2026-04-01', amount: 5_000, currency: 'EUR' }).amount).toBe(5_000);
-    expect(() => ledger.contributions.create({ goalId: goal.id, date: '2026-04-01', amount: 5_000, currency: 'USD' })).toThrow(/goal is in EUR/);
-    expect(() => ledger.contributions.create({ goalId: 'C'.repeat(22), date: '2026-04-01', amount: 1, currency: 'EUR' })).toThrow(/goal does not exist/);
+    expect(
+      ledger.contributions.create({ goalId: goal.id, date: '2026-04-01', amount: 5_000, currency: 'EUR' }).amount,
+    ).toBe(5_000);
+    expect(() =>
+      ledger.contributions.create({ goalId: goal.id, date: '2026-04-01', amount: 5_000, currency: 'USD' }),
+    ).toThrow(/goal is in EUR/);
+    expect(() =>
+      ledger.contributions.create({ goalId: 'C'.repeat(22), date: '2026-04-01', amount: 1, currency: 'EUR' }),
+    ).toThrow(/goal does not exist/);
   });
 });

@@ -53,7 +53,9 @@ export class Collection<T extends Storable<T>, New> {
   }
 
   /** The record's readable fields, and why the others cannot be read; undefined when no replica wrote it. */
-  private decode(id: string): { values: Partial<Record<keyof T, unknown>>; issues: FieldIssue[]; deleted: boolean } | undefined {
+  private decode(
+    id: string,
+  ): { values: Partial<Record<keyof T, unknown>>; issues: FieldIssue[]; deleted: boolean } | undefined {
     const winners = this.store.winners(id);
     if (!winners) return undefined;
     const issues: FieldIssue[] = [];
@@ -156,7 +158,8 @@ export class Collection<T extends Storable<T>, New> {
     const decoded = this.decode(id);
     if (!decoded) throw new LedgerError('not-found', `no ${this.kind.collection} record ${id}`);
     const unmended = decoded.issues.filter((issue) => !Object.hasOwn(patch, issue.field));
-    if (unmended.length > 0) throw new LedgerError('invalid-record', `record ${id} cannot be read; give these fields too`, unmended);
+    if (unmended.length > 0)
+      throw new LedgerError('invalid-record', `record ${id} cannot be read; give these fields too`, unmended);
     // Every field it could not read is in the patch (checked above), so the rest is a whole record.
     const current = decoded.values as T;
     const validation = validatePatch(this.kind, current, patch);
@@ -194,7 +197,9 @@ export class Collection<T extends Storable<T>, New> {
   private writeFields(id: string, changes: ReadonlyMap<string, StoredValue>): void {
     const overruled = this.guard.write(() => this.store.write(id, changes));
     if (overruled.length === 0) return;
-    const names = overruled.map((key) => (key === DELETED_KEY ? 'deleted' : (this.fields.find(([, spec]) => spec.key === key)?.[0] ?? key)));
+    const names = overruled.map((key) =>
+      key === DELETED_KEY ? 'deleted' : (this.fields.find(([, spec]) => spec.key === key)?.[0] ?? key),
+    );
     throw new LedgerError(
       'overruled',
       `not changed: ${names.join(', ')} — another device, whose clock is ahead, changed ${names.length > 1 ? 'them' : 'it'} at a later time`,

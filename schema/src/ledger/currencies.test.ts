@@ -10,7 +10,6 @@ function device(seed: number, now: number): { doc: Y.Doc; ledger: Ledger } {
   return { doc, ledger: new Ledger(doc, { random: new SeededRandom(seed), now: () => now }) };
 }
 
-
 describe('ledger: several currencies', () => {
   it('keeps a home currency every device shares', () => {
     const a = device(1, 1_000);
@@ -27,7 +26,11 @@ describe('ledger: several currencies', () => {
     ledger.setExchangeRate({ date: '2026-01-01', from: 'USD', to: 'EUR', rate: '0.92' });
     ledger.setExchangeRate({ date: '2026-02-01', from: 'USD', to: 'EUR', rate: '0.95' });
     const conversion = ledger.rateTable().convert(money(10_000, 'USD'), money(0, 'EUR').currency, '2026-01-20');
-    expect(conversion).toMatchObject({ ok: true, money: money(9_200, 'EUR'), rate: { date: '2026-01-01', rate: '0.92' } });
+    expect(conversion).toMatchObject({
+      ok: true,
+      money: money(9_200, 'EUR'),
+      rate: { date: '2026-01-01', rate: '0.92' },
+    });
   });
 
   it('the same day and pair entered on two devices is one rate, the later entry winning', () => {
@@ -50,14 +53,24 @@ describe('ledger: several currencies', () => {
     syncDocs(a.doc, b.doc);
     const table = a.ledger.rateTable();
     expect(a.ledger.rates.list()).toHaveLength(1);
-    expect(table.convert(money(9_500, 'EUR'), money(0, 'USD').currency, '2026-03-02')).toMatchObject({ money: money(10_000, 'USD') });
-    expect(table.convert(money(10_000, 'USD'), money(0, 'EUR').currency, '2026-03-02')).toMatchObject({ money: money(9_500, 'EUR') });
+    expect(table.convert(money(9_500, 'EUR'), money(0, 'USD').currency, '2026-03-02')).toMatchObject({
+      money: money(10_000, 'USD'),
+    });
+    expect(table.convert(money(10_000, 'USD'), money(0, 'EUR').currency, '2026-03-02')).toMatchObject({
+      money: money(9_500, 'EUR'),
+    });
   });
 
   it('refuses a rate of zero, a float, or between a currency and itself', () => {
     const { ledger } = device(1, 1_000);
-    expect(() => ledger.setExchangeRate({ date: '2026-03-01', from: 'GBP', to: 'EUR', rate: '0' })).toThrow(/positive decimal/);
-    expect(() => ledger.setExchangeRate({ date: '2026-03-01', from: 'GBP', to: 'EUR', rate: '1e2' })).toThrow(/positive decimal/);
-    expect(() => ledger.setExchangeRate({ date: '2026-03-01', from: 'EUR', to: 'EUR', rate: '1' })).toThrow(/two different currencies/);
+    expect(() => ledger.setExchangeRate({ date: '2026-03-01', from: 'GBP', to: 'EUR', rate: '0' })).toThrow(
+      /positive decimal/,
+    );
+    expect(() => ledger.setExchangeRate({ date: '2026-03-01', from: 'GBP', to: 'EUR', rate: '1e2' })).toThrow(
+      /positive decimal/,
+    );
+    expect(() => ledger.setExchangeRate({ date: '2026-03-01', from: 'EUR', to: 'EUR', rate: '1' })).toThrow(
+      /two different currencies/,
+    );
   });
 });

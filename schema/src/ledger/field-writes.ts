@@ -28,12 +28,19 @@ export type FieldWinners = ReadonlyMap<string, FieldWrite>;
 const FIELD_KEY = /^[A-Za-z_][A-Za-z0-9_]{0,15}$/;
 
 function isStoredScalar(value: unknown): value is StoredScalar {
-  return value === null || typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));
+  return (
+    value === null ||
+    typeof value === 'string' ||
+    typeof value === 'boolean' ||
+    (typeof value === 'number' && Number.isFinite(value))
+  );
 }
 
 function isStoredRow(value: unknown): value is StoredRow {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  return Object.keys(value).every((key) => FIELD_KEY.test(key) && isStoredScalar((value as Record<string, unknown>)[key]));
+  return Object.keys(value).every(
+    (key) => FIELD_KEY.test(key) && isStoredScalar((value as Record<string, unknown>)[key]),
+  );
 }
 
 function isStoredValue(value: unknown): value is StoredValue {

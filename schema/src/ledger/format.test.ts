@@ -5,7 +5,6 @@ import { LEDGER_FORMAT, readFormat, upgradeFormat, type Migration } from './form
 import { LedgerError } from './ledger-error.js';
 import { Ledger } from './ledger.js';
 
-
 describe('ledger format versions', () => {
   it('[FMT1] a ledger declares its format in meta with its first write', () => {
     const doc = new Y.Doc();

@@ -22,7 +22,8 @@ const VERSION_PREFIX = 'version/';
 export function readFormat(meta: Y.Map<unknown>): number | undefined {
   let format: number | undefined;
   for (const [key, value] of meta) {
-    if (!key.startsWith(VERSION_PREFIX) || typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) continue;
+    if (!key.startsWith(VERSION_PREFIX) || typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1)
+      continue;
     format = format === undefined ? value : Math.max(format, value);
   }
   return format;
@@ -31,7 +32,11 @@ export function readFormat(meta: Y.Map<unknown>): number | undefined {
 /** Declares this writer's format and drops declarations it supersedes, so `meta` stays small. */
 export function declareFormat(meta: Y.Map<unknown>, node: string, format: number): void {
   for (const [key, value] of meta) {
-    if (key.startsWith(VERSION_PREFIX) && key !== VERSION_PREFIX + node && (typeof value !== 'number' || value <= format)) {
+    if (
+      key.startsWith(VERSION_PREFIX) &&
+      key !== VERSION_PREFIX + node &&
+      (typeof value !== 'number' || value <= format)
+    ) {
       meta.delete(key);
     }
   }

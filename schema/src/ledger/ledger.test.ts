@@ -157,7 +157,9 @@ describe('ledger: per-field last-write-wins', () => {
     }
     for (const a of replicas) for (const b of replicas) if (a !== b) sync(a, b);
     const afterAll = Y.encodeStateAsUpdate(first.doc).length;
-    console.info(`ledger growth: ${singleEdit} bytes after one edit, ${afterAll} bytes after 10,000 edits from 3 replicas`);
+    console.info(
+      `ledger growth: ${singleEdit} bytes after one edit, ${afterAll} bytes after 10,000 edits from 3 replicas`,
+    );
     expect(afterAll - singleEdit).toBeLessThan(1_024);
     const payees = new Set(replicas.map((r) => r.ledger.transactions.get(id)?.payee));
     expect(payees.size).toBe(1);
@@ -210,12 +212,23 @@ describe('ledger: records', () => {
     const before = Y.encodeStateAsUpdate(a.doc);
     let error: unknown;
     try {
-      a.ledger.transactions.create({ date: '2026-02-30', amount: 1.5, currency: 'XYZ', accountId, colour: 'red' } as never);
+      a.ledger.transactions.create({
+        date: '2026-02-30',
+        amount: 1.5,
+        currency: 'XYZ',
+        accountId,
+        colour: 'red',
+      } as never);
     } catch (caught) {
       error = caught;
     }
     expect(error).toBeInstanceOf(LedgerError);
-    expect((error as LedgerError).issues.map((issue) => issue.field).sort()).toEqual(['amount', 'colour', 'currency', 'date']);
+    expect((error as LedgerError).issues.map((issue) => issue.field).sort()).toEqual([
+      'amount',
+      'colour',
+      'currency',
+      'date',
+    ]);
     expect(Y.encodeStateAsUpdate(a.doc)).toEqual(before);
   });
 
@@ -251,13 +264,18 @@ describe('ledger: records', () => {
     const savings = a.ledger.accounts.create({ name: 'Savings', type: 'savings', currency: 'EUR' }).id;
     const updates: Uint8Array[] = [];
     a.doc.on('update', (update: Uint8Array) => updates.push(update));
-    const [out, into] = a.ledger.createTransfer({ date: '2026-03-01', fromAccountId: checking, toAccountId: savings, amount: 10_000 });
+    const [out, into] = a.ledger.createTransfer({
+      date: '2026-03-01',
+      fromAccountId: checking,
+      toAccountId: savings,
+      amount: 10_000,
+    });
     expect(updates.filter((update) => update.length > 0)).toHaveLength(1);
     expect(out).toMatchObject({ amount: -10_000, accountId: checking, transferId: into.id });
     expect(into).toMatchObject({ amount: 10_000, accountId: savings, transferId: out.id });
-    expect(() => a.ledger.createTransfer({ date: '2026-03-01', fromAccountId: checking, toAccountId: checking, amount: 1 })).toThrow(
-      /two different accounts/,
-    );
+    expect(() =>
+      a.ledger.createTransfer({ date: '2026-03-01', fromAccountId: checking, toAccountId: checking, amount: 1 }),
+    ).toThrow(/two different accounts/);
   });
 
   it('two devices creating a record with the same id keep both of their writes', () => {
@@ -291,19 +309,28 @@ describe('ledger: records', () => {
     const id = a.ledger.categories.create({ name: 'Food', kind: 'expense' }).id;
     Y.transact(a.doc, () => a.doc.getMap('categories').set(`${id}/zz`, [['zzzzzzzz.0', { k: 'lottery' }]]));
     expect(a.ledger.categories.list()).toHaveLength(0);
-    expect(a.ledger.categories.inspect(id)).toEqual({ ok: false, issues: [{ field: 'kind', message: 'category kind must be one of expense, income' }] });
+    expect(a.ledger.categories.inspect(id)).toEqual({
+      ok: false,
+      issues: [{ field: 'kind', message: 'category kind must be one of expense, income' }],
+    });
   });
 
   it('mends a record a peer left unreadable, by an edit that gives the bad field, and can always delete it', () => {
     const a = device('a');
     const id = a.ledger.accounts.create({ name: 'Wallet', type: 'cash', currency: 'EUR' }).id;
     Y.transact(a.doc, () => a.doc.getMap('accounts').set(`${id}/zz`, [['zzzzzzzz.0', { t: 'crypto' }]]));
-    expect(() => a.ledger.accounts.update(id, { name: 'Purse' })).toThrow(expect.objectContaining({ issues: [expect.objectContaining({ field: 'type' })] }));
+    expect(() => a.ledger.accounts.update(id, { name: 'Purse' })).toThrow(
+      expect.objectContaining({ issues: [expect.objectContaining({ field: 'type' })] }),
+    );
     a.ledger.accounts.delete(id);
     expect(a.ledger.accounts.fieldWrites(id).get('deleted')?.value).toBe(true);
     a.ledger.accounts.restore(id);
     a.wall.now = Number.parseInt('zzzzzzzz', 36) + 1;
-    expect(a.ledger.accounts.update(id, { type: 'savings', name: 'Purse' })).toMatchObject({ type: 'savings', name: 'Purse', deleted: false });
+    expect(a.ledger.accounts.update(id, { type: 'savings', name: 'Purse' })).toMatchObject({
+      type: 'savings',
+      name: 'Purse',
+      deleted: false,
+    });
   });
 
   it('tells observers which records changed and whether the change came from elsewhere', () => {

@@ -44,7 +44,10 @@ export type NewTransaction = New<Transaction, 'date' | 'amount' | 'currency' | '
 export type NewBudget = New<Budget, 'month' | 'categoryId' | 'amount' | 'currency'>;
 export type NewContribution = New<Contribution, 'goalId' | 'date' | 'amount' | 'currency'>;
 export type NewGoal = New<Goal, 'name' | 'targetAmount' | 'currency'>;
-export type NewRecurringTransaction = New<RecurringTransaction, 'amount' | 'currency' | 'accountId' | 'frequency' | 'startDate'>;
+export type NewRecurringTransaction = New<
+  RecurringTransaction,
+  'amount' | 'currency' | 'accountId' | 'frequency' | 'startDate'
+>;
 
 /** One due date of a recurring transaction, and its transaction once it exists. */
 export interface Occurrence {
@@ -105,7 +108,8 @@ export class Ledger {
     options: LedgerOptions = {},
   ) {
     this.random = options.random ?? cryptoRandom;
-    if (options.node === DERIVED_NODE) throw new LedgerError('invalid-record', `writer id "${DERIVED_NODE}" is reserved`);
+    if (options.node === DERIVED_NODE)
+      throw new LedgerError('invalid-record', `writer id "${DERIVED_NODE}" is reserved`);
     this.clock = new HybridClock({
       node: options.node ?? newNodeId(this.random),
       ...(options.now && { now: options.now }),
@@ -126,19 +130,21 @@ export class Ledger {
 
     this.accounts = this.collection(accountKind, () => []);
     this.categories = this.collection(categoryKind, () => []);
-    this.transactions = this.collection(transactionKind, (record, changed) =>
-      this.checkTransaction(record, changed),
-    );
+    this.transactions = this.collection(transactionKind, (record, changed) => this.checkTransaction(record, changed));
     this.budgets = this.collection(budgetKind, (record, changed) =>
       changed.has('categoryId') ? this.checkCategory(record.categoryId, 'categoryId') : [],
     );
     this.goals = this.collection(goalKind, (record, changed) =>
       changed.has('accountIds') ? record.accountIds.flatMap((id) => this.checkAccount(id, 'accountIds')) : [],
     );
-    this.contributions = this.collection(contributionKind, (record, changed) => this.checkContribution(record, changed));
+    this.contributions = this.collection(contributionKind, (record, changed) =>
+      this.checkContribution(record, changed),
+    );
     this.recurring = this.collection(recurringKind, (record, changed) => this.checkTransaction(record, changed));
     this.rates = this.collection(exchangeRateKind, () => []);
-    this.rules = this.collection(ruleKind, (record, changed) => (changed.has('categoryId') ? this.checkCategory(record.categoryId, 'categoryId') : []));
+    this.rules = this.collection(ruleKind, (record, changed) =>
+      changed.has('categoryId') ? this.checkCategory(record.categoryId, 'categoryId') : [],
+    );
     this.settings = this.collection(settingsKind, () => []);
   }
 
@@ -190,7 +196,13 @@ export class Ledger {
           return !existing || existing.deleted;
         })
         .map((budget) =>
-          this.setBudget({ month: toMonth, categoryId: budget.categoryId, amount: budget.amount, currency: budget.currency, rollover: budget.rollover }),
+          this.setBudget({
+            month: toMonth,
+            categoryId: budget.categoryId,
+            amount: budget.amount,
+            currency: budget.currency,
+            rollover: budget.rollover,
+          }),
         ),
     );
   }
@@ -268,7 +280,10 @@ export class Ledger {
    * days passed while paused are not filled in later. Rules that cannot create their
    * transactions (their account is gone or now in another currency) are listed as stalled.
    */
-  createDueOccurrences(today: string): { created: LedgerRecord<Transaction>[]; stalled: { recurringId: string; issues: FieldIssue[] }[] } {
+  createDueOccurrences(today: string): {
+    created: LedgerRecord<Transaction>[];
+    stalled: { recurringId: string; issues: FieldIssue[] }[];
+  } {
     assertDate(today, 'today');
     const created: LedgerRecord<Transaction>[] = [];
     const stalled: { recurringId: string; issues: FieldIssue[] }[] = [];
@@ -314,7 +329,11 @@ export class Ledger {
   }
 
   /** Changes one occurrence only, before or after it falls due; the recurring transaction stays as it is. */
-  editOccurrence(recurringId: string, date: string, patch: Partial<RecordInput<Transaction>>): LedgerRecord<Transaction> {
+  editOccurrence(
+    recurringId: string,
+    date: string,
+    patch: Partial<RecordInput<Transaction>>,
+  ): LedgerRecord<Transaction> {
     return this.transact(() => this.transactions.update(this.ensureOccurrence(recurringId, date).id, patch));
   }
 
@@ -380,7 +399,9 @@ export class Ledger {
     if (!changed.has('goalId') && !changed.has('currency')) return [];
     const goal = this.goals.get(record.goalId);
     if (!goal || goal.deleted) return [{ field: 'goalId', message: 'the goal does not exist' }];
-    return goal.currency === record.currency ? [] : [{ field: 'currency', message: `the goal is in ${goal.currency}, not ${record.currency}` }];
+    return goal.currency === record.currency
+      ? []
+      : [{ field: 'currency', message: `the goal is in ${goal.currency}, not ${record.currency}` }];
   }
 
   private checkAccount(id: string, field: string): FieldIssue[] {
@@ -397,7 +418,10 @@ export class Ledger {
 const SETTINGS_ID = derivedRecordId('settings');
 
 function assertDate(value: string, field: string): void {
-  if (!parseCalendarDate(value)) throw new LedgerError('invalid-record', `${field}: "${value}" is not a calendar date`, [{ field, message: 'not a calendar date' }]);
+  if (!parseCalendarDate(value))
+    throw new LedgerError('invalid-record', `${field}: "${value}" is not a calendar date`, [
+      { field, message: 'not a calendar date' },
+    ]);
 }
 
 /** The id of the exchange rate of a day between two currencies, whichever way round (REC9). */

@@ -71,7 +71,8 @@ export class RecordStore {
     // Every collection's index is brought up to date before any observer runs, so an observer of
     // one collection reads records of another that arrived in the same update.
     doc.on('beforeObserverCalls', (transaction: Y.Transaction) => {
-      for (const key of transaction.changed.get(map as unknown as Y.AbstractType<Y.YEvent<Y.Map<unknown>>>) ?? []) if (key !== null) this.indexKey(key);
+      for (const key of transaction.changed.get(map as unknown as Y.AbstractType<Y.YEvent<Y.Map<unknown>>>) ?? [])
+        if (key !== null) this.indexKey(key);
     });
     map.observe((event, transaction) => this.onChange(event.keysChanged, transaction.local));
   }

@@ -48,7 +48,11 @@ function rentPayments(d: Device): string[] {
 describe('recurring transactions', () => {
   it('creates each due occurrence once, however often it is asked', () => {
     const { a } = rentOnTwoDevices();
-    expect(a.ledger.createDueOccurrences('2026-03-01').created.map((t) => t.date)).toEqual(['2026-01-01', '2026-02-01', '2026-03-01']);
+    expect(a.ledger.createDueOccurrences('2026-03-01').created.map((t) => t.date)).toEqual([
+      '2026-01-01',
+      '2026-02-01',
+      '2026-03-01',
+    ]);
     expect(a.ledger.createDueOccurrences('2026-03-15').created).toEqual([]);
     expect(rentPayments(a)).toEqual(['2026-01-01', '2026-02-01', '2026-03-01']);
     expect(a.ledger.transactions.list()[0]).toMatchObject({ payee: 'Landlord', amount: -95_000, currency: 'EUR' });
@@ -61,13 +65,18 @@ describe('recurring transactions', () => {
     sync(a, b);
     expect(rentPayments(a)).toEqual(['2026-01-01', '2026-02-01', '2026-03-01']);
     expect(rentPayments(b)).toEqual(rentPayments(a));
-    expect(a.ledger.transactions.get(occurrenceId(rentId, '2026-03-01'))).toEqual(b.ledger.transactions.get(occurrenceId(rentId, '2026-03-01')));
+    expect(a.ledger.transactions.get(occurrenceId(rentId, '2026-03-01'))).toEqual(
+      b.ledger.transactions.get(occurrenceId(rentId, '2026-03-01')),
+    );
   });
 
   it('[REC6] an edit of an occurrence wins over another device creating it later', () => {
     const { a, b, rentId } = rentOnTwoDevices();
     a.ledger.createDueOccurrences('2026-03-01');
-    a.ledger.transactions.update(occurrenceId(rentId, '2026-03-01'), { amount: -97_500, notes: 'with the new service charge' });
+    a.ledger.transactions.update(occurrenceId(rentId, '2026-03-01'), {
+      amount: -97_500,
+      notes: 'with the new service charge',
+    });
     b.wall.now += 86_400_000;
     b.ledger.createDueOccurrences('2026-03-02');
     sync(a, b);
@@ -117,7 +126,10 @@ describe('recurring transactions', () => {
   it('[RCR2] creates nothing past the end date', () => {
     const { a, rentId } = rentOnTwoDevices();
     a.ledger.recurring.update(rentId, { endDate: '2026-02-15' });
-    expect(a.ledger.createDueOccurrences('2026-06-01').created.map((t) => t.date)).toEqual(['2026-01-01', '2026-02-01']);
+    expect(a.ledger.createDueOccurrences('2026-06-01').created.map((t) => t.date)).toEqual([
+      '2026-01-01',
+      '2026-02-01',
+    ]);
   });
 
   it('[RCR2] passes over the days a rule was paused instead of filling them in later', () => {
@@ -133,7 +145,10 @@ describe('recurring transactions', () => {
     const { a, rentId } = rentOnTwoDevices();
     a.ledger.createDueOccurrences('2026-03-20');
     a.ledger.recurring.update(rentId, { dayOfMonth: 15 });
-    expect(a.ledger.createDueOccurrences('2026-05-20').created.map((t) => t.date)).toEqual(['2026-04-15', '2026-05-15']);
+    expect(a.ledger.createDueOccurrences('2026-05-20').created.map((t) => t.date)).toEqual([
+      '2026-04-15',
+      '2026-05-15',
+    ]);
     expect(rentPayments(a)).toEqual(['2026-01-01', '2026-02-01', '2026-03-01', '2026-04-15', '2026-05-15']);
   });
 
@@ -157,6 +172,8 @@ describe('recurring transactions', () => {
   it('refuses to skip a day that is not a due date, and an end before the start', () => {
     const { a, rentId } = rentOnTwoDevices();
     expect(() => a.ledger.skipOccurrence(rentId, '2026-02-02')).toThrow(/not a due date/);
-    expect(() => a.ledger.recurring.update(rentId, { endDate: '2025-12-31' })).toThrow(/end date is before the start date/);
+    expect(() => a.ledger.recurring.update(rentId, { endDate: '2025-12-31' })).toThrow(
+      /end date is before the start date/,
+    );
   });
 });

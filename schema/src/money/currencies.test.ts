@@ -31,9 +31,12 @@ describe('currencies', () => {
     expect(digitsOf(code)).toBe(digits);
   });
 
-  it.each(['SLE', 'VED', 'VES', 'ZWG', 'XCG', 'MRU', 'STN'])('%s, a recently introduced currency, is active', (code) => {
-    expect(isCurrencyCode(code)).toBe(true);
-  });
+  it.each(['SLE', 'VED', 'VES', 'ZWG', 'XCG', 'MRU', 'STN'])(
+    '%s, a recently introduced currency, is active',
+    (code) => {
+      expect(isCurrencyCode(code)).toBe(true);
+    },
+  );
 
   it.each(['HRK', 'SLL', 'ZWL', 'CUC', 'ANG', 'BGN', 'VEF', 'MRO', 'STD', 'DEM'])(
     '%s, a withdrawn currency, is not active',

@@ -39,7 +39,9 @@ describe('converting money with an exchange rate', () => {
 
   it('keeps every digit of a long rate instead of a float approximation', () => {
     // 123,456,789.01 × 1.123456789012 = 138,698,367.7629065703…, exactly (checked with decimal arithmetic).
-    expect(convertMoney(money(12_345_678_901, 'CHF'), rate('CHF', 'EUR', '1.123456789012'))).toEqual(money(13_869_836_776, 'EUR'));
+    expect(convertMoney(money(12_345_678_901, 'CHF'), rate('CHF', 'EUR', '1.123456789012'))).toEqual(
+      money(13_869_836_776, 'EUR'),
+    );
   });
 
   it('refuses a rate that is zero, negative, not a number, or for other currencies', () => {

@@ -34,9 +34,12 @@ describe('formatMoney', () => {
     [1500, 'IRR', `IRR${NBSP}15.00`],
     [15000, 'CLF', `CLF${NBSP}1.5000`],
     [1500, 'ISK', `ISK${NBSP}1,500`],
-  ])('shows exactly the ISO 4217 digits even where the platform would show others: %i %s is "%s"', (amount, currency, expected) => {
-    expect(formatMoney(money(amount, currency), 'en-US')).toBe(expected);
-  });
+  ])(
+    'shows exactly the ISO 4217 digits even where the platform would show others: %i %s is "%s"',
+    (amount, currency, expected) => {
+      expect(formatMoney(money(amount, currency), 'en-US')).toBe(expected);
+    },
+  );
 
   it('never shows a negative zero', () => {
     expect(formatMoney(money(-0, 'USD'), 'en-US')).toBe('$0.00');

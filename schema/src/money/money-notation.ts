@@ -54,7 +54,10 @@ function learnNotation(locale: string, currency: CurrencyCode): MoneyNotation {
     : [...sampleParts(locale, currency), ...sampleParts(asciiDigitLocale(locale), currency)];
   const parts = samples.map((part) => ({ type: part.type, value: normalizeMoneyText(part.value) }));
   const valuesOf = (type: Intl.NumberFormatPartTypes): string[] =>
-    parts.filter((part) => part.type === type).map((part) => part.value.trim()).filter((value) => value !== '');
+    parts
+      .filter((part) => part.type === type)
+      .map((part) => part.value.trim())
+      .filter((value) => value !== '');
 
   const decimals = new Set(valuesOf('decimal'));
   const groups = new Set(valuesOf('group').filter((group) => !decimals.has(group)));

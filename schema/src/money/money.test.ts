@@ -96,7 +96,9 @@ describe('adding and subtracting', () => {
     expect(() => addMoney(usd(1), money(1, 'EUR'))).toThrow(
       expect.objectContaining({ code: 'currency-mismatch', message: expect.stringMatching(/EUR.*USD|USD.*EUR/) }),
     );
-    expect(() => subtractMoney(money(1, 'JPY'), usd(1))).toThrow(expect.objectContaining({ code: 'currency-mismatch' }));
+    expect(() => subtractMoney(money(1, 'JPY'), usd(1))).toThrow(
+      expect.objectContaining({ code: 'currency-mismatch' }),
+    );
   });
 
   it('refuses a hand-built record whose amount is a fraction', () => {

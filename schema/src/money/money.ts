@@ -68,10 +68,7 @@ function sumBeyondSafeRange(items: readonly Money[], code: CurrencyCode): Money 
 /** `amount` itself when it is a safe integer; otherwise a MoneyError saying what is wrong. */
 export function checkedAmount(amount: number): number {
   if (!Number.isInteger(amount)) {
-    throw new MoneyError(
-      'not-integer',
-      `an amount must be a whole number of minor units, got ${String(amount)}`,
-    );
+    throw new MoneyError('not-integer', `an amount must be a whole number of minor units, got ${String(amount)}`);
   }
   if (!Number.isSafeInteger(amount)) {
     throw new MoneyError(

@@ -3,7 +3,9 @@ import { toDecimalString } from './decimal-string.js';
 import { money, type Money } from './money.js';
 import { isSpace, moneyNotation, normalizeMoneyText, type MoneyNotation } from './money-notation.js';
 
-export type ParsedMoney = { readonly ok: true; readonly money: Money } | { readonly ok: false; readonly reason: string };
+export type ParsedMoney =
+  | { readonly ok: true; readonly money: Money }
+  | { readonly ok: false; readonly reason: string };
 
 type TokenKind = 'space' | 'open' | 'close' | 'minus' | 'plus' | 'currency' | 'number' | 'other';
 
@@ -70,7 +72,11 @@ function tokenize(text: string, notation: MoneyNotation): Token[] {
     else if (notation.minusSigns.has(char)) take('minus', 1);
     else if (notation.plusSigns.has(char)) take('plus', 1);
     else if (isNumberChar(char, notation)) take('number', numberLength(chars, index, notation));
-    else take('other', runLength(chars, index, (next) => /^\p{L}$/u.test(next)));
+    else
+      take(
+        'other',
+        runLength(chars, index, (next) => /^\p{L}$/u.test(next)),
+      );
   }
   return tokens;
 }

@@ -20,7 +20,12 @@ describe('the rate table', () => {
 
   it('uses the latest rate entered on or before the day, and names it', () => {
     const conversion = table.convert(money(10_000, 'EUR'), USD, '2026-01-31');
-    expect(conversion).toEqual({ ok: true, money: money(10_500, 'USD'), rate: dated('2026-01-01', 'EUR', 'USD', '1.05'), inverted: false });
+    expect(conversion).toEqual({
+      ok: true,
+      money: money(10_500, 'USD'),
+      rate: dated('2026-01-01', 'EUR', 'USD', '1.05'),
+      inverted: false,
+    });
     expect(table.convert(money(10_000, 'EUR'), USD, '2026-03-01')).toMatchObject({ money: money(11_000, 'USD') });
   });
 
@@ -33,13 +38,19 @@ describe('the rate table', () => {
   });
 
   it('says which rate is missing instead of guessing', () => {
-    expect(table.convert(money(100, 'EUR'), USD, '2025-12-31')).toEqual({ ok: false, reason: 'no EUR→USD rate on or before 2025-12-31' });
+    expect(table.convert(money(100, 'EUR'), USD, '2025-12-31')).toEqual({
+      ok: false,
+      reason: 'no EUR→USD rate on or before 2025-12-31',
+    });
     expect(table.convert(money(100, 'GBP'), EUR, '2026-06-01')).toMatchObject({ ok: false });
   });
 
   it('counts an amount an absurd rate cannot convert, instead of failing the whole report', () => {
     const typo = new RateTable([dated('2026-01-01', 'EUR', 'USD', '999999999.99')]);
-    expect(typo.convert(money(9_000_000_000_000, 'EUR'), USD, '2026-01-02')).toMatchObject({ ok: false, reason: expect.stringMatching(/beyond the safe range/) });
+    expect(typo.convert(money(9_000_000_000_000, 'EUR'), USD, '2026-01-02')).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/beyond the safe range/),
+    });
   });
 
   it('leaves money already in the wanted currency alone', () => {

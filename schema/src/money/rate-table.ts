@@ -48,7 +48,8 @@ export class RateTable {
       return { ok: true, money: convertMoney(amount, found.rate), ...found };
     } catch (error) {
       // An absurd rate (a typo of 999999999) leaves one amount unconverted, not a whole report broken.
-      if (error instanceof MoneyError) return { ok: false, reason: `${amount.currency}→${currency} on ${date}: ${error.message}` };
+      if (error instanceof MoneyError)
+        return { ok: false, reason: `${amount.currency}→${currency} on ${date}: ${error.message}` };
       throw error;
     }
   }

@@ -10,7 +10,19 @@ const seed = 20261125;
 // Node 20 ships full ICU; ar-EG writes Arabic-Indic digits and direction marks, and still reads back.
 const LOCALES = ['en-US', 'de-DE', 'fr-FR', 'de-CH', 'ja-JP', 'ar-EG', 'hi-IN', 'es-ES'] as const;
 
-const EDGE_AMOUNTS = [0, 1, -1, 5, 99, -1234, 1000, 123405, -123456789, Number.MAX_SAFE_INTEGER, Number.MIN_SAFE_INTEGER];
+const EDGE_AMOUNTS = [
+  0,
+  1,
+  -1,
+  5,
+  99,
+  -1234,
+  1000,
+  123405,
+  -123456789,
+  Number.MAX_SAFE_INTEGER,
+  Number.MIN_SAFE_INTEGER,
+];
 
 const DISPLAYS: readonly FormatMoneyOptions[] = [
   {},
@@ -76,7 +88,10 @@ describe('what formatMoney writes, parseMoney reads back exactly', () => {
         fc.boolean(),
         (amount, currency, locale, useGrouping) => {
           const m = money(amount, currency);
-          expect(parseMoney(formatAmount(m, locale, { useGrouping }), currency, locale)).toEqual({ ok: true, money: m });
+          expect(parseMoney(formatAmount(m, locale, { useGrouping }), currency, locale)).toEqual({
+            ok: true,
+            money: m,
+          });
         },
       ),
       { seed, numRuns: 2000 },

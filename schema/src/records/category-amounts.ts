@@ -13,7 +13,10 @@ export interface CategoryAmount {
  */
 export function categoryAmounts(transaction: Pick<Transaction, 'amount' | 'categoryId' | 'splits'>): CategoryAmount[] {
   if (transaction.splits.length === 0) return [{ categoryId: transaction.categoryId, amount: transaction.amount }];
-  const parts: CategoryAmount[] = transaction.splits.map((part) => ({ categoryId: part.categoryId, amount: part.amount }));
+  const parts: CategoryAmount[] = transaction.splits.map((part) => ({
+    categoryId: part.categoryId,
+    amount: part.amount,
+  }));
   const remainder = BigInt(transaction.amount) - parts.reduce((sum, part) => sum + BigInt(part.amount), 0n);
   if (remainder !== 0n) parts.push({ categoryId: null, amount: Number(remainder) });
   return parts;

@@ -61,7 +61,9 @@ export function minorUnits(options: { label: string; min?: number }): (value: un
     }
     if (!Number.isSafeInteger(value)) return refuse(`${options.label} is too large`);
     if (options.min !== undefined && value < options.min) {
-      return refuse(options.min === 0 ? `${options.label} cannot be negative` : `${options.label} must be more than zero`);
+      return refuse(
+        options.min === 0 ? `${options.label} cannot be negative` : `${options.label} must be more than zero`,
+      );
     }
     return ok(Object.is(value, -0) ? 0 : value);
   };
@@ -151,7 +153,8 @@ export function splitParts(value: unknown): Checked<readonly SplitPart[]> {
     if (typeof amount !== 'number' || !Number.isSafeInteger(amount) || amount === 0) {
       return refuse(`part ${index + 1} needs a whole, non-zero amount of minor units`);
     }
-    if (typeof memo !== 'string' || memo.trim().length > 200) return refuse(`part ${index + 1}: the memo must be text of at most 200 characters`);
+    if (typeof memo !== 'string' || memo.trim().length > 200)
+      return refuse(`part ${index + 1}: the memo must be text of at most 200 characters`);
     parts.push({ categoryId, amount, memo: memo.trim() });
   }
   return ok(parts);

@@ -199,7 +199,10 @@ export const transactionKind: RecordKind<Transaction> = {
     if (transaction.splits.length < 2) issues.push({ field: 'splits', message: 'a split needs at least two parts' });
     const total = transaction.splits.reduce((sum, part) => sum + BigInt(part.amount), 0n);
     if (total !== BigInt(transaction.amount)) {
-      issues.push({ field: 'splits', message: `the parts add up to ${total}, not to the amount ${transaction.amount} (minor units)` });
+      issues.push({
+        field: 'splits',
+        message: `the parts add up to ${total}, not to the amount ${transaction.amount} (minor units)`,
+      });
     }
     if (transaction.categoryId !== null) {
       issues.push({ field: 'categoryId', message: 'a split transaction takes its categories from its parts' });
@@ -226,7 +229,9 @@ export const recurringKind: RecordKind<RecurringTransaction> = {
     createdThrough: field('ct', optional(calendarDate('created through')), null),
   },
   checkRecord: (rule) =>
-    rule.endDate !== null && rule.endDate < rule.startDate ? [{ field: 'endDate', message: 'the end date is before the start date' }] : [],
+    rule.endDate !== null && rule.endDate < rule.startDate
+      ? [{ field: 'endDate', message: 'the end date is before the start date' }]
+      : [],
 };
 
 export const budgetKind: RecordKind<Budget> = {
@@ -275,7 +280,8 @@ export const exchangeRateKind: RecordKind<ExchangeRateRecord> = {
     to: field('t', currency),
     rate: field('r', decimalRate),
   },
-  checkRecord: (rate) => (rate.from === rate.to ? [{ field: 'to', message: 'a rate converts between two different currencies' }] : []),
+  checkRecord: (rate) =>
+    rate.from === rate.to ? [{ field: 'to', message: 'a rate converts between two different currencies' }] : [],
 };
 
 export const settingsKind: RecordKind<LedgerSettings> = {

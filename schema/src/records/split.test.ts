@@ -52,7 +52,9 @@ describe('split transactions', () => {
   it('refuses a split of one part, a split that also has a category, and a part of nothing', () => {
     const { ledger, accountId, food, home } = ledgerWithCategories();
     const base = { date: '2026-06-01', amount: -1_000, currency: 'EUR', accountId };
-    expect(() => ledger.transactions.create({ ...base, splits: [{ categoryId: food, amount: -1_000, memo: '' }] })).toThrow(/at least two parts/);
+    expect(() =>
+      ledger.transactions.create({ ...base, splits: [{ categoryId: food, amount: -1_000, memo: '' }] }),
+    ).toThrow(/at least two parts/);
     expect(() =>
       ledger.transactions.create({
         ...base,
@@ -110,7 +112,13 @@ describe('split transactions', () => {
     const b = { doc: new Y.Doc() };
     Y.applyUpdate(b.doc, Y.encodeStateAsUpdate(a.doc));
     const ledgerB = new Ledger(b.doc, { random: new SeededRandom(9), now: () => Date.UTC(2026, 5, 1) + 9 });
-    const id = a.ledger.transactions.create({ date: '2026-06-01', amount: -1_000, currency: 'EUR', accountId: a.accountId, categoryId: a.food }).id;
+    const id = a.ledger.transactions.create({
+      date: '2026-06-01',
+      amount: -1_000,
+      currency: 'EUR',
+      accountId: a.accountId,
+      categoryId: a.food,
+    }).id;
     Y.applyUpdate(b.doc, Y.encodeStateAsUpdate(a.doc, Y.encodeStateVector(b.doc)));
     a.ledger.transactions.update(id, { amount: -1_200 });
     ledgerB.transactions.update(id, {
@@ -147,6 +155,8 @@ describe('split transactions after concurrent edits', () => {
     // A peer's concurrent amount edit, as it arrives: written under the peer's own entry.
     Y.transact(a.doc, () => a.doc.getMap('transactions').set(`${id}/peer`, [['zzzzzzzz.0', { a: -1_200 }]]));
     expect(a.ledger.transactions.update(id, { payee: 'Supermarket' }).payee).toBe('Supermarket');
-    expect(() => a.ledger.transactions.update(id, { amount: -1_300 })).toThrow(/parts add up to -1000, not to the amount -1300/);
+    expect(() => a.ledger.transactions.update(id, { amount: -1_300 })).toThrow(
+      /parts add up to -1000, not to the amount -1300/,
+    );
   });
 });

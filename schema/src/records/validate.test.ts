@@ -11,7 +11,12 @@ function issuesOf(result: ReturnType<typeof validateRecord>): Record<string, str
 
 describe('record validation', () => {
   it('accepts a typical transaction and fills in the defaults', () => {
-    const result = validateRecord(transactionKind, { date: '2024-02-29', amount: -1999, currency: 'EUR', accountId: ACCOUNT });
+    const result = validateRecord(transactionKind, {
+      date: '2024-02-29',
+      amount: -1999,
+      currency: 'EUR',
+      accountId: ACCOUNT,
+    });
     expect(result).toEqual({
       ok: true,
       record: {
@@ -42,55 +47,107 @@ describe('record validation', () => {
       ['2026-1-1', /a date like/],
       ['1899-12-31', /between the years/],
     ] as const) {
-      expect(issuesOf(validateRecord(transactionKind, { date, amount: 1, currency: 'EUR', accountId: ACCOUNT }))['date']).toMatch(reason);
+      expect(
+        issuesOf(validateRecord(transactionKind, { date, amount: 1, currency: 'EUR', accountId: ACCOUNT }))['date'],
+      ).toMatch(reason);
     }
-    expect(validateRecord(transactionKind, { date: '2000-02-29', amount: 1, currency: 'EUR', accountId: ACCOUNT }).ok).toBe(true);
+    expect(
+      validateRecord(transactionKind, { date: '2000-02-29', amount: 1, currency: 'EUR', accountId: ACCOUNT }).ok,
+    ).toBe(true);
   });
 
   it('refuses money that is not a whole number of minor units, and unknown currencies', () => {
-    const issues = issuesOf(validateRecord(transactionKind, { date: '2026-01-01', amount: 10.5, currency: 'EURO', accountId: ACCOUNT }));
+    const issues = issuesOf(
+      validateRecord(transactionKind, { date: '2026-01-01', amount: 10.5, currency: 'EURO', accountId: ACCOUNT }),
+    );
     expect(issues['amount']).toMatch(/whole number of minor units/);
     expect(issues['currency']).toMatch(/not an ISO 4217 currency code/);
-    expect(issuesOf(validateRecord(transactionKind, { date: '2026-01-01', amount: 2 ** 53, currency: 'EUR', accountId: ACCOUNT }))['amount']).toMatch(/too large/);
+    expect(
+      issuesOf(
+        validateRecord(transactionKind, { date: '2026-01-01', amount: 2 ** 53, currency: 'EUR', accountId: ACCOUNT }),
+      )['amount'],
+    ).toMatch(/too large/);
   });
 
   it('refuses ids that are not ids, negative numbers included', () => {
-    expect(issuesOf(validateRecord(transactionKind, { date: '2026-01-01', amount: 1, currency: 'EUR', accountId: -1 }))['accountId']).toMatch(
-      /not a valid id/,
-    );
+    expect(
+      issuesOf(validateRecord(transactionKind, { date: '2026-01-01', amount: 1, currency: 'EUR', accountId: -1 }))[
+        'accountId'
+      ],
+    ).toMatch(/not a valid id/);
   });
 
   it('refuses a negative budget and a goal of nothing', () => {
-    expect(issuesOf(validateRecord(budgetKind, { month: '2026-01', categoryId: ACCOUNT, amount: -5, currency: 'EUR' }))['amount']).toMatch(
-      /cannot be negative/,
-    );
-    expect(issuesOf(validateRecord(goalKind, { name: 'Bike', targetAmount: 0, currency: 'EUR' }))['targetAmount']).toMatch(/more than zero/);
+    expect(
+      issuesOf(validateRecord(budgetKind, { month: '2026-01', categoryId: ACCOUNT, amount: -5, currency: 'EUR' }))[
+        'amount'
+      ],
+    ).toMatch(/cannot be negative/);
+    expect(
+      issuesOf(validateRecord(goalKind, { name: 'Bike', targetAmount: 0, currency: 'EUR' }))['targetAmount'],
+    ).toMatch(/more than zero/);
   });
 
   it('trims names and refuses empty ones', () => {
-    expect(validateRecord(accountKind, { name: '  Wallet ', type: 'cash', currency: 'JPY' })).toMatchObject({ record: { name: 'Wallet' } });
-    expect(issuesOf(validateRecord(accountKind, { name: '   ', type: 'cash', currency: 'JPY' }))['name']).toBe('name is required');
+    expect(validateRecord(accountKind, { name: '  Wallet ', type: 'cash', currency: 'JPY' })).toMatchObject({
+      record: { name: 'Wallet' },
+    });
+    expect(issuesOf(validateRecord(accountKind, { name: '   ', type: 'cash', currency: 'JPY' }))['name']).toBe(
+      'name is required',
+    );
   });
 
   it('refuses unknown fields and missing required ones', () => {
     const issues = issuesOf(validateRecord(accountKind, { name: 'Wallet', colour: 'red' }));
-    expect(issues).toMatchObject({ colour: 'unknown field "colour"', type: 'type is required', currency: 'currency is required' });
+    expect(issues).toMatchObject({
+      colour: 'unknown field "colour"',
+      type: 'type is required',
+      currency: 'currency is required',
+    });
     const hostile: unknown = JSON.parse('{"__proto__": {"x": 1}, "name": "W", "type": "cash", "currency": "EUR"}');
-    expect(validateRecord(accountKind, hostile)).toEqual({ ok: false, issues: [{ field: '__proto__', message: 'unknown field "__proto__"' }] });
+    expect(validateRecord(accountKind, hostile)).toEqual({
+      ok: false,
+      issues: [{ field: '__proto__', message: 'unknown field "__proto__"' }],
+    });
   });
 
   it('checks only the changed fields of a patch and keeps the rest', () => {
-    const current = { name: 'Wallet', type: 'cash', currency: currencyCode('EUR'), openingBalance: 0, archived: false } as const;
-    expect(validatePatch(accountKind, current, { archived: true })).toEqual({ ok: true, record: { ...current, archived: true } });
+    const current = {
+      name: 'Wallet',
+      type: 'cash',
+      currency: currencyCode('EUR'),
+      openingBalance: 0,
+      archived: false,
+    } as const;
+    expect(validatePatch(accountKind, current, { archived: true })).toEqual({
+      ok: true,
+      record: { ...current, archived: true },
+    });
     expect(validatePatch(accountKind, current, { type: 'piggy bank' })).toMatchObject({ ok: false });
   });
 
   it('deduplicates tags and refuses empty ones', () => {
-    expect(validateRecord(transactionKind, { date: '2026-01-01', amount: 1, currency: 'EUR', accountId: ACCOUNT, tags: ['trip', ' trip '] })).toMatchObject({
+    expect(
+      validateRecord(transactionKind, {
+        date: '2026-01-01',
+        amount: 1,
+        currency: 'EUR',
+        accountId: ACCOUNT,
+        tags: ['trip', ' trip '],
+      }),
+    ).toMatchObject({
       record: { tags: ['trip'] },
     });
-    expect(issuesOf(validateRecord(transactionKind, { date: '2026-01-01', amount: 1, currency: 'EUR', accountId: ACCOUNT, tags: [''] }))['tags']).toMatch(
-      /non-empty/,
-    );
+    expect(
+      issuesOf(
+        validateRecord(transactionKind, {
+          date: '2026-01-01',
+          amount: 1,
+          currency: 'EUR',
+          accountId: ACCOUNT,
+          tags: [''],
+        }),
+      )['tags'],
+    ).toMatch(/non-empty/);
   });
 });

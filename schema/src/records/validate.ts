@@ -1,7 +1,9 @@
 import type { Checked, FieldIssue } from './field.js';
 import type { RecordKind } from './kinds.js';
 
-export type Validation<T> = { readonly ok: true; readonly record: T } | { readonly ok: false; readonly issues: readonly FieldIssue[] };
+export type Validation<T> =
+  | { readonly ok: true; readonly record: T }
+  | { readonly ok: false; readonly issues: readonly FieldIssue[] };
 
 function fieldNames<T>(kind: RecordKind<T>): (keyof T & string)[] {
   return Object.keys(kind.fields) as (keyof T & string)[];
@@ -18,10 +20,17 @@ function unknownFields<T>(kind: RecordKind<T>, input: Record<string, unknown>): 
 }
 
 /** `tolerated`: rules the record already broke before this change (after concurrent edits); they do not block it. */
-function finish<T>(kind: RecordKind<T>, record: T, issues: FieldIssue[], tolerated: readonly FieldIssue[] = []): Validation<T> {
+function finish<T>(
+  kind: RecordKind<T>,
+  record: T,
+  issues: FieldIssue[],
+  tolerated: readonly FieldIssue[] = [],
+): Validation<T> {
   if (issues.length === 0) {
     const known = new Set(tolerated.map((issue) => `${issue.field}\n${issue.message}`));
-    issues.push(...(kind.checkRecord?.(record) ?? []).filter((issue) => !known.has(`${issue.field}\n${issue.message}`)));
+    issues.push(
+      ...(kind.checkRecord?.(record) ?? []).filter((issue) => !known.has(`${issue.field}\n${issue.message}`)),
+    );
   }
   return issues.length === 0 ? { ok: true, record } : { ok: false, issues };
 }

@@ -1,4 +1,13 @@
-import { addDays, addMonths, dayNumber, daysInMonth, formatCalendarDate, isoWeekday, monthIndex, parseCalendarDate } from '../calendar/index.js';
+import {
+  addDays,
+  addMonths,
+  dayNumber,
+  daysInMonth,
+  formatCalendarDate,
+  isoWeekday,
+  monthIndex,
+  parseCalendarDate,
+} from '../calendar/index.js';
 
 export const FREQUENCIES = ['monthly', 'weekly', 'yearly', 'last-business-day'] as const;
 export type Frequency = (typeof FREQUENCIES)[number];
@@ -28,7 +37,6 @@ function lastBusinessDay(year: number, month: number): string {
   return date;
 }
 
-
 /** The n-th due date of a schedule counted from its start month (n = 0 is the start month). */
 function monthlyDate(schedule: Schedule, n: number): string {
   const months = schedule.frequency === 'yearly' ? 12 * schedule.interval * n : schedule.interval * n;
@@ -50,7 +58,11 @@ export function dueDates(schedule: Schedule, from: string, to: string): string[]
   if (schedule.frequency === 'weekly') {
     const step = 7 * schedule.interval;
     const skipped = Math.max(0, Math.ceil((dayNumber(first) - dayNumber(schedule.startDate)) / step));
-    for (let date = addDays(schedule.startDate, skipped * step); date <= last && dates.length < MAX_OCCURRENCES; date = addDays(date, step)) {
+    for (
+      let date = addDays(schedule.startDate, skipped * step);
+      date <= last && dates.length < MAX_OCCURRENCES;
+      date = addDays(date, step)
+    ) {
       dates.push(date);
     }
     return dates;

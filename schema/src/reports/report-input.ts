@@ -1,7 +1,10 @@
 import type { CurrencyCode, RateTable } from '../money/index.js';
 import type { Account, Category, Transaction } from '../records/index.js';
 
-export type ReportTransaction = Pick<Transaction, 'date' | 'amount' | 'currency' | 'accountId' | 'categoryId' | 'splits' | 'transferId'> & {
+export type ReportTransaction = Pick<
+  Transaction,
+  'date' | 'amount' | 'currency' | 'accountId' | 'categoryId' | 'splits' | 'transferId'
+> & {
   readonly id: string;
 };
 

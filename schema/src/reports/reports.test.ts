@@ -10,9 +10,25 @@ const [CHECKING, SAVINGS, TRAVEL_CARD] = ['checking', 'savings', 'travel'];
 const [FOOD, RENT, SALARY] = ['food', 'rent', 'salary'];
 
 let nextId = 0;
-function tx(date: string, amount: number, categoryId: string | null, accountId = CHECKING, extra: Partial<ReportTransaction> = {}): ReportTransaction {
+function tx(
+  date: string,
+  amount: number,
+  categoryId: string | null,
+  accountId = CHECKING,
+  extra: Partial<ReportTransaction> = {},
+): ReportTransaction {
   nextId += 1;
-  return { id: `t${nextId}`, date, amount, currency: accountId === TRAVEL_CARD ? USD : EUR, accountId, categoryId, splits: [], transferId: null, ...extra };
+  return {
+    id: `t${nextId}`,
+    date,
+    amount,
+    currency: accountId === TRAVEL_CARD ? USD : EUR,
+    accountId,
+    categoryId,
+    splits: [],
+    transferId: null,
+    ...extra,
+  };
 }
 
 function input(transactions: ReportTransaction[], overrides: Partial<ReportInput> = {}): ReportInput {
@@ -46,7 +62,13 @@ function transfer(date: string, amount: number): ReportTransaction[] {
 describe('reports', () => {
   it('[REP1] spending by category in the report currency, largest first, refunds netted', () => {
     const table = spendingByCategory(
-      input([tx('2026-01-05', -95_000, RENT), tx('2026-01-06', -4_000, FOOD), tx('2026-01-07', 500, FOOD), tx('2026-02-01', -10_000, FOOD, TRAVEL_CARD), tx('2026-01-31', 300_000, SALARY)]),
+      input([
+        tx('2026-01-05', -95_000, RENT),
+        tx('2026-01-06', -4_000, FOOD),
+        tx('2026-01-07', 500, FOOD),
+        tx('2026-02-01', -10_000, FOOD, TRAVEL_CARD),
+        tx('2026-01-31', 300_000, SALARY),
+      ]),
     );
     expect(table.rows).toEqual([
       ['Rent', '950.00'],
@@ -57,12 +79,16 @@ describe('reports', () => {
   it('[REP1] a transfer between two accounts of the report is neither spending nor income', () => {
     const table = incomeVersusExpense(input([...transfer('2026-01-10', 50_000), tx('2026-01-11', -1_000, FOOD)]));
     expect(table.rows[0]).toEqual(['2026-01', '0.00', '10.00', '-10.00']);
-    const checkingOnly = incomeVersusExpense(input(transfer('2026-01-10', 50_000), { accountIds: new Set([CHECKING]) }));
+    const checkingOnly = incomeVersusExpense(
+      input(transfer('2026-01-10', 50_000), { accountIds: new Set([CHECKING]) }),
+    );
     expect(checkingOnly.rows[0]).toEqual(['2026-01', '0.00', '500.00', '-500.00']);
   });
 
   it('[REP2] income against expense for every month of the period, empty months included', () => {
-    const table = incomeVersusExpense(input([tx('2026-01-31', 300_000, SALARY), tx('2026-01-05', -95_000, RENT), tx('2026-03-05', -95_000, RENT)]));
+    const table = incomeVersusExpense(
+      input([tx('2026-01-31', 300_000, SALARY), tx('2026-01-05', -95_000, RENT), tx('2026-03-05', -95_000, RENT)]),
+    );
     expect(table.rows).toEqual([
       ['2026-01', '3000.00', '950.00', '2050.00'],
       ['2026-02', '0.00', '0.00', '0.00'],
@@ -72,7 +98,12 @@ describe('reports', () => {
 
   it('[REP3] net worth at each month end, from opening balances and earlier history, converted at the month end', () => {
     const table = netWorthOverTime(
-      input([tx('2025-12-20', -20_000, FOOD), tx('2026-01-31', 300_000, SALARY), tx('2026-02-02', 10_000, null, TRAVEL_CARD), tx('2026-03-05', -95_000, RENT)]),
+      input([
+        tx('2025-12-20', -20_000, FOOD),
+        tx('2026-01-31', 300_000, SALARY),
+        tx('2026-02-02', 10_000, null, TRAVEL_CARD),
+        tx('2026-03-05', -95_000, RENT),
+      ]),
     );
     expect(table.rows).toEqual([
       ['2026-01', '3800.00'],
@@ -102,7 +133,17 @@ describe('reports', () => {
   });
 
   it('[REP5] exports the numbers behind a chart as CSV a spreadsheet reads safely', () => {
-    const csv = reportToCsv({ columns: ['category', 'spent (EUR)'], rows: [['Food, drink', '125.00'], ['=HYPERLINK("x")', '-3.50'], ['Say "hi"', '1.00']], unconverted: 0 });
-    expect(csv).toBe('category,spent (EUR)\r\n"Food, drink",125.00\r\n"\'=HYPERLINK(""x"")",-3.50\r\n"Say ""hi""",1.00\r\n');
+    const csv = reportToCsv({
+      columns: ['category', 'spent (EUR)'],
+      rows: [
+        ['Food, drink', '125.00'],
+        ['=HYPERLINK("x")', '-3.50'],
+        ['Say "hi"', '1.00'],
+      ],
+      unconverted: 0,
+    });
+    expect(csv).toBe(
+      'category,spent (EUR)\r\n"Food, drink",125.00\r\n"\'=HYPERLINK(""x"")",-3.50\r\n"Say ""hi""",1.00\r\n',
+    );
   });
 });

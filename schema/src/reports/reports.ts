@@ -14,7 +14,8 @@ function inScope(input: ReportInput, accountId: string): boolean {
 function counted(input: ReportInput): ReportTransaction[] {
   const accountOf = new Map(input.transactions.map((transaction) => [transaction.id, transaction.accountId]));
   return input.transactions.filter((transaction) => {
-    if (transaction.date < input.from || transaction.date > input.to || !inScope(input, transaction.accountId)) return false;
+    if (transaction.date < input.from || transaction.date > input.to || !inScope(input, transaction.accountId))
+      return false;
     const otherLeg = transaction.transferId === null ? undefined : accountOf.get(transaction.transferId);
     return otherLeg === undefined || !inScope(input, otherLeg);
   });
@@ -22,7 +23,8 @@ function counted(input: ReportInput): ReportTransaction[] {
 
 function months(from: string, to: string): string[] {
   const list: string[] = [];
-  for (let month = `${from.slice(0, 7)}-01`; month.slice(0, 7) <= to.slice(0, 7); month = addMonths(month, 1)) list.push(month.slice(0, 7));
+  for (let month = `${from.slice(0, 7)}-01`; month.slice(0, 7) <= to.slice(0, 7); month = addMonths(month, 1))
+    list.push(month.slice(0, 7));
   return list;
 }
 
@@ -45,7 +47,10 @@ export function spendingByCategory(input: ReportInput): ReportTable {
   const rows = [...spent]
     .filter(([id, amount]) => amount !== 0 && (id === null || names.get(id)?.kind !== 'income'))
     .sort(([, a], [, b]) => b - a)
-    .map(([id, amount]) => [id === null ? 'Uncategorised' : (names.get(id)?.name ?? 'Unknown category'), decimal(amount, input)] as const);
+    .map(
+      ([id, amount]) =>
+        [id === null ? 'Uncategorised' : (names.get(id)?.name ?? 'Unknown category'), decimal(amount, input)] as const,
+    );
   return { columns: ['category', `spent (${input.currency})`], rows, unconverted: converter.unconverted };
 }
 
@@ -60,8 +65,15 @@ export function incomeVersusExpense(input: ReportInput): ReportTable {
     if (amount > 0) month.income += amount;
     else month.expense -= amount;
   }
-  const rows = [...totals].map(([month, { income, expense }]) => [month, decimal(income, input), decimal(expense, input), decimal(income - expense, input)] as const);
-  return { columns: ['month', `income (${input.currency})`, `expense (${input.currency})`, `net (${input.currency})`], rows, unconverted: converter.unconverted };
+  const rows = [...totals].map(
+    ([month, { income, expense }]) =>
+      [month, decimal(income, input), decimal(expense, input), decimal(income - expense, input)] as const,
+  );
+  return {
+    columns: ['month', `income (${input.currency})`, `expense (${input.currency})`, `net (${input.currency})`],
+    rows,
+    unconverted: converter.unconverted,
+  };
 }
 
 /**
@@ -81,7 +93,8 @@ export function netWorthOverTime(input: ReportInput): ReportTable {
     const currency = currencies.get(transaction.accountId);
     if (currency === undefined || currency !== transaction.currency || transaction.date > input.to) continue;
     const month = transaction.date.slice(0, 7);
-    if (month < firstMonth) opening.set(transaction.accountId, (opening.get(transaction.accountId) ?? 0) + transaction.amount);
+    if (month < firstMonth)
+      opening.set(transaction.accountId, (opening.get(transaction.accountId) ?? 0) + transaction.amount);
     else {
       const list = changes.get(transaction.accountId);
       const i = monthIndex.get(month);

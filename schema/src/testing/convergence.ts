@@ -2,7 +2,16 @@ import * as Y from 'yjs';
 import { Ledger, type Collection } from '../ledger/index.js';
 import { SeededRandom } from './seeded-random.js';
 
-export type CollectionName = 'accounts' | 'categories' | 'transactions' | 'budgets' | 'goals' | 'contributions' | 'recurring' | 'rates' | 'rules';
+export type CollectionName =
+  | 'accounts'
+  | 'categories'
+  | 'transactions'
+  | 'budgets'
+  | 'goals'
+  | 'contributions'
+  | 'recurring'
+  | 'rates'
+  | 'rules';
 export const COLLECTION_NAMES: readonly CollectionName[] = [
   'accounts',
   'categories',

@@ -26,7 +26,9 @@ function fieldKey(write: LoggedWrite): string {
 }
 
 function readWrite(replica: Replica, write: LoggedWrite): FieldWrite | undefined {
-  return collectionOf(replica.ledger, write.collection).fieldWrites(write.id).get(write.field as never);
+  return collectionOf(replica.ledger, write.collection)
+    .fieldWrites(write.id)
+    .get(write.field as never);
 }
 
 /**
@@ -50,9 +52,14 @@ function checkWinnersSoFar(network: TestNetwork): void {
       const winner = readWrite(replica, newest);
       expect(winner, `replica ${replica.index} lost ${key}`).toBeDefined();
       if (!winner) continue;
-      expect(compareTimestamps(winner.timestamp, newest.timestamp), `replica ${replica.index} ${key}`).toBeGreaterThanOrEqual(0);
+      expect(
+        compareTimestamps(winner.timestamp, newest.timestamp),
+        `replica ${replica.index} ${key}`,
+      ).toBeGreaterThanOrEqual(0);
       const real = writes.some(
-        (write) => compareTimestamps(write.timestamp, winner.timestamp) === 0 && JSON.stringify(write.value) === JSON.stringify(winner.value),
+        (write) =>
+          compareTimestamps(write.timestamp, winner.timestamp) === 0 &&
+          JSON.stringify(write.value) === JSON.stringify(winner.value),
       );
       expect(real, `replica ${replica.index} ${key} reads a value nobody wrote`).toBe(true);
     }
@@ -69,37 +76,47 @@ function checkFinalWinners(network: TestNetwork): void {
   for (const replica of network.replicas) {
     for (const [key, write] of newest) {
       const winner = readWrite(replica, write);
-      expect({ key, value: winner?.value, timestamp: winner?.timestamp }).toEqual({ key, value: write.value, timestamp: write.timestamp });
+      expect({ key, value: winner?.value, timestamp: winner?.timestamp }).toEqual({
+        key,
+        value: write.value,
+        timestamp: write.timestamp,
+      });
     }
   }
 }
 
 describe('convergence fuzz: 5 replicas, 2,000 random operations, partitions, ±1 h clock skew', () => {
-  it.each(seeds)('[LWW3][LWW4][LWW5] replicas converge to the latest write of every field (seed %i)', (seed) => {
-    const network = new TestNetwork({ seed, replicas: REPLICAS, clockSkewMs: HOUR });
-    const { random } = network;
-    try {
-      for (let step = 1; step <= OPERATIONS; step += 1) {
-        network.advance(random.int(0, 4_000));
-        const fault = random.int(0, 99);
-        if (fault < 2) {
-          const cut = random.int(1, REPLICAS - 1);
-          const order = network.replicas.map((replica) => replica.index).sort(() => random.int(-1, 1));
-          network.partition([order.slice(0, cut), order.slice(cut)]);
-        } else if (fault < 4) network.heal();
-        else if (fault < 7) network.disconnect(random.int(0, REPLICAS - 1));
-        else if (fault < 10) network.reconnect(random.int(0, REPLICAS - 1));
-        network.operate();
-        network.deliver(random.int(0, 8));
-        if (step % 250 === 0) checkWinnersSoFar(network);
+  it.each(seeds)(
+    '[LWW3][LWW4][LWW5] replicas converge to the latest write of every field (seed %i)',
+    (seed) => {
+      const network = new TestNetwork({ seed, replicas: REPLICAS, clockSkewMs: HOUR });
+      const { random } = network;
+      try {
+        for (let step = 1; step <= OPERATIONS; step += 1) {
+          network.advance(random.int(0, 4_000));
+          const fault = random.int(0, 99);
+          if (fault < 2) {
+            const cut = random.int(1, REPLICAS - 1);
+            const order = network.replicas.map((replica) => replica.index).sort(() => random.int(-1, 1));
+            network.partition([order.slice(0, cut), order.slice(cut)]);
+          } else if (fault < 4) network.heal();
+          else if (fault < 7) network.disconnect(random.int(0, REPLICAS - 1));
+          else if (fault < 10) network.reconnect(random.int(0, REPLICAS - 1));
+          network.operate();
+          network.deliver(random.int(0, 8));
+          if (step % 250 === 0) checkWinnersSoFar(network);
+        }
+        network.settle();
+        network.assertConverged();
+        checkFinalWinners(network);
+        expect(network.writes.length).toBeGreaterThan(OPERATIONS / 2);
+      } catch (error) {
+        console.error(
+          `convergence fuzz failed with seed ${seed}; replay with TALLY_FUZZ_SEED=${seed} TALLY_FUZZ_SEEDS=1`,
+        );
+        throw error;
       }
-      network.settle();
-      network.assertConverged();
-      checkFinalWinners(network);
-      expect(network.writes.length).toBeGreaterThan(OPERATIONS / 2);
-    } catch (error) {
-      console.error(`convergence fuzz failed with seed ${seed}; replay with TALLY_FUZZ_SEED=${seed} TALLY_FUZZ_SEEDS=1`);
-      throw error;
-    }
-  }, FUZZ_TIMEOUT_MS);
+    },
+    FUZZ_TIMEOUT_MS,
+  );
 });

@@ -117,13 +117,36 @@ function randomValue(ledger: Ledger, random: SeededRandom, name: CollectionName,
 const FIELDS: Record<CollectionName, readonly string[]> = {
   accounts: ['name', 'type', 'currency', 'openingBalance', 'archived'],
   categories: ['name', 'group', 'kind', 'archived'],
-  transactions: ['date', 'amount', 'accountId', 'categoryId', 'payee', 'notes', 'tags', 'splits', 'transferId', 'cleared'],
+  transactions: [
+    'date',
+    'amount',
+    'accountId',
+    'categoryId',
+    'payee',
+    'notes',
+    'tags',
+    'splits',
+    'transferId',
+    'cleared',
+  ],
   budgets: ['month', 'categoryId', 'amount', 'currency', 'rollover'],
   goals: ['name', 'targetAmount', 'currency', 'startDate', 'targetDate', 'accountIds'],
   contributions: ['goalId', 'date', 'amount', 'note'],
   rates: ['date', 'rate'],
   rules: ['field', 'contains', 'categoryId'],
-  recurring: ['payee', 'amount', 'accountId', 'categoryId', 'notes', 'frequency', 'interval', 'dayOfMonth', 'startDate', 'endDate', 'paused'],
+  recurring: [
+    'payee',
+    'amount',
+    'accountId',
+    'categoryId',
+    'notes',
+    'frequency',
+    'interval',
+    'dayOfMonth',
+    'startDate',
+    'endDate',
+    'paused',
+  ],
 };
 
 /** Collections whose records belong to an account and take its currency. */
@@ -132,7 +155,11 @@ function inAccount(name: CollectionName): boolean {
 }
 
 function isRequiredReference(name: CollectionName, field: string): boolean {
-  return (inAccount(name) && field === 'accountId') || ((name === 'budgets' || name === 'rules') && field === 'categoryId') || (name === 'contributions' && field === 'goalId');
+  return (
+    (inAccount(name) && field === 'accountId') ||
+    ((name === 'budgets' || name === 'rules') && field === 'categoryId') ||
+    (name === 'contributions' && field === 'goalId')
+  );
 }
 
 function writesOf(ledger: Ledger, name: CollectionName, id: string, before: Timestamp): LoggedWrite[] {
@@ -143,7 +170,15 @@ function writesOf(ledger: Ledger, name: CollectionName, id: string, before: Time
   // since `before` is one of them.
   for (const [field, write] of collectionOf(ledger, name).fieldWrites(id)) {
     if (write.timestamp.node === ledger.clock.node && compareTimestamps(write.timestamp, before) > 0) {
-      writes.push({ collection: name, id, field: String(field), value: write.value, timestamp: write.timestamp, client, clock });
+      writes.push({
+        collection: name,
+        id,
+        field: String(field),
+        value: write.value,
+        timestamp: write.timestamp,
+        client,
+        clock,
+      });
     }
   }
   return writes;
@@ -170,7 +205,11 @@ function linkedValues(ledger: Ledger, random: SeededRandom, name: CollectionName
     case 'contributions':
       return moveToGoal(ledger, random);
     case 'rates':
-      return random.pick([{ from: 'EUR', to: 'USD' }, { from: 'USD', to: 'EUR' }, { from: 'USD', to: 'JPY' }]);
+      return random.pick([
+        { from: 'EUR', to: 'USD' },
+        { from: 'USD', to: 'EUR' },
+        { from: 'USD', to: 'JPY' },
+      ]);
     default:
       return {};
   }
@@ -262,7 +301,8 @@ function patchFor(
 ): Record<string, unknown> | undefined {
   if (inAccount(name) && field === 'accountId') return moveToAccount(ledger, random);
   if (name === 'contributions' && field === 'goalId') return moveToGoal(ledger, random);
-  const transaction = name === 'transactions' ? transactionPatch(ledger, random, record as Transaction, field) : undefined;
+  const transaction =
+    name === 'transactions' ? transactionPatch(ledger, random, record as Transaction, field) : undefined;
   return transaction ?? { [field]: randomValue(ledger, random, name, field) };
 }
 
@@ -287,7 +327,10 @@ export function randomOperation(ledger: Ledger, random: SeededRandom): Operation
   const before = ledger.clock.latest;
   if (roll < 35) {
     allowOverruled(() => (record.deleted ? collection.restore(record.id) : collection.delete(record.id)));
-    return { description: `${record.deleted ? 'restore' : 'delete'} ${name}/${record.id}`, writes: writesOf(ledger, name, record.id, before) };
+    return {
+      description: `${record.deleted ? 'restore' : 'delete'} ${name}/${record.id}`,
+      writes: writesOf(ledger, name, record.id, before),
+    };
   }
   const field = random.pick(FIELDS[name]);
   const patch = patchFor(ledger, random, name, record, field);
@@ -295,5 +338,8 @@ export function randomOperation(ledger: Ledger, random: SeededRandom): Operation
     return { description: `no ${field} to choose for ${name}/${record.id}`, writes: [] };
   }
   allowOverruled(() => collection.update(record.id, patch as never));
-  return { description: `set ${name}/${record.id} ${JSON.stringify(patch)}`, writes: writesOf(ledger, name, record.id, before) };
+  return {
+    description: `set ${name}/${record.id} ${JSON.stringify(patch)}`,
+    writes: writesOf(ledger, name, record.id, before),
+  };
 }

@@ -76,7 +76,8 @@ export class TestNetwork {
   /** A random user action on a random online replica (or the one given); its writes are logged. */
   operate(index?: number): Operation {
     const online = this.replicas.filter((replica) => replica.online);
-    const replica = index === undefined ? this.random.pick(online.length > 0 ? online : this.replicas) : this.replicas[index];
+    const replica =
+      index === undefined ? this.random.pick(online.length > 0 ? online : this.replicas) : this.replicas[index];
     if (!replica) throw new Error(`no replica ${index}`);
     const operation = randomOperation(replica.ledger, this.random);
     this.writes.push(...operation.writes);
@@ -150,7 +151,8 @@ export class TestNetwork {
 
   private broadcast(from: Replica, update: Uint8Array): void {
     for (const peer of this.replicas) {
-      if (peer !== from && this.connected(from.index, peer.index)) this.queue.push({ from: from.index, to: peer.index, update });
+      if (peer !== from && this.connected(from.index, peer.index))
+        this.queue.push({ from: from.index, to: peer.index, update });
     }
   }
 

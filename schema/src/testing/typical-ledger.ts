@@ -2,7 +2,15 @@ import * as Y from 'yjs';
 import { Ledger, type LedgerOptions, type NewTransaction } from '../ledger/index.js';
 import { SeededRandom } from './seeded-random.js';
 
-const PAYEES = ['Corner Bakery', 'City Rent Ltd', 'Employer GmbH', 'Bookshop', 'Rail Company', 'Café Müller', 'Pharmacy'];
+const PAYEES = [
+  'Corner Bakery',
+  'City Rent Ltd',
+  'Employer GmbH',
+  'Bookshop',
+  'Rail Company',
+  'Café Müller',
+  'Pharmacy',
+];
 const NOTES = ['weekly shop', 'shared with Sam', 'refund pending', 'birthday present', '', 'work trip'];
 /** Transactions created per update, as an import would. */
 const BATCH = 1_000;
@@ -16,7 +24,9 @@ export interface TypicalSetup {
 /** Creates a checking account in EUR and four expense categories. */
 export function typicalSetup(ledger: Ledger): TypicalSetup {
   const accountId = ledger.accounts.create({ name: 'Checking', type: 'checking', currency: 'EUR' }).id;
-  const categoryIds = ['Groceries', 'Rent', 'Travel', 'Books'].map((name) => ledger.categories.create({ name, kind: 'expense' }).id);
+  const categoryIds = ['Groceries', 'Rent', 'Travel', 'Books'].map(
+    (name) => ledger.categories.create({ name, kind: 'expense' }).id,
+  );
   return { accountId, categoryIds };
 }
 

@@ -1,4 +1,12 @@
-import { ACCOUNT_TYPES, formatAmount, isCurrencyCode, LedgerError, money, type Account, type LedgerRecord } from '@tally/schema';
+import {
+  ACCOUNT_TYPES,
+  formatAmount,
+  isCurrencyCode,
+  LedgerError,
+  money,
+  type Account,
+  type LedgerRecord,
+} from '@tally/schema';
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTally } from '../../app/tally-context.js';
 import { useLocale, useText } from '../../i18n/index.js';
@@ -28,11 +36,14 @@ export function AccountForm({ account, onDone }: AccountFormProps) {
   const formText = useText(accountFormMessages);
   // The form as it opened: saving writes only what the person changed since (another device may have changed the rest).
   const [opened] = useState<AccountDraft | undefined>(() => account && accountDraftOf(account, locale));
-  const [draft, setDraft] = useState<AccountDraft>(() => opened ?? { name: '', type: 'checking', currency: home ?? 'USD', openingBalance: '' });
+  const [draft, setDraft] = useState<AccountDraft>(
+    () => opened ?? { name: '', type: 'checking', currency: home ?? 'USD', openingBalance: '' },
+  );
   const [issues, setIssues] = useState<AccountIssues>({});
   const [formError, setFormError] = useState<string | undefined>();
   const [deleted, setDeleted] = useState(false);
-  const change = (field: keyof AccountDraft) => (event: { target: { value: string } }) => setDraft({ ...draft, [field]: event.target.value });
+  const change = (field: keyof AccountDraft) => (event: { target: { value: string } }) =>
+    setDraft({ ...draft, [field]: event.target.value });
 
   const write = (change: () => void) => {
     try {
@@ -66,17 +77,34 @@ export function AccountForm({ account, onDone }: AccountFormProps) {
   const currencyError = issues.currency && text(`error.currency.${issues.currency}`, { code });
   const openingError =
     issues.openingBalance && isCurrencyCode(code)
-      ? text(`error.openingBalance.${issues.openingBalance}`, { currency: code, example: formatAmount(money(EXAMPLE_MINOR_UNITS, code), locale) })
+      ? text(`error.openingBalance.${issues.openingBalance}`, {
+          currency: code,
+          example: formatAmount(money(EXAMPLE_MINOR_UNITS, code), locale),
+        })
       : undefined;
-  const currencyDescription = ['account-currency-hint', currencyError ? 'account-currency-error' : undefined].filter((id) => id !== undefined).join(' ');
+  const currencyDescription = ['account-currency-hint', currencyError ? 'account-currency-error' : undefined]
+    .filter((id) => id !== undefined)
+    .join(' ');
 
   return (
     <form className="form card" onSubmit={submit} noValidate data-testid="account-form">
       <Field id="account-name" label={text('form.name')} error={nameError}>
-        <input id="account-name" data-testid="account-name" value={draft.name} onChange={change('name')} {...describedBy('account-name', nameError)} />
+        <input
+          id="account-name"
+          data-testid="account-name"
+          value={draft.name}
+          onChange={change('name')}
+          {...describedBy('account-name', nameError)}
+        />
       </Field>
       <Field id="account-type" label={text('form.type')} error={typeError}>
-        <select id="account-type" data-testid="account-type" value={draft.type} onChange={change('type')} {...describedBy('account-type', typeError)}>
+        <select
+          id="account-type"
+          data-testid="account-type"
+          value={draft.type}
+          onChange={change('type')}
+          {...describedBy('account-type', typeError)}
+        >
           {ACCOUNT_TYPES.map((value) => (
             <option key={value} value={value}>
               {text(`type.${value}`)}
@@ -100,7 +128,11 @@ export function AccountForm({ account, onDone }: AccountFormProps) {
         />
         <datalist id="account-currency-choices">
           {choices.map((choice) => (
-            <option key={choice.code} value={choice.code} label={text('form.currencyOption', { code: choice.code, name: choice.name })} />
+            <option
+              key={choice.code}
+              value={choice.code}
+              label={text('form.currencyOption', { code: choice.code, name: choice.name })}
+            />
           ))}
         </datalist>
       </Field>

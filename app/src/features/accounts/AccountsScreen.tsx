@@ -19,7 +19,11 @@ export function AccountsScreen() {
   const { ledger } = useTally();
   const [editing, setEditing] = useState<Editing>({ kind: 'none' });
   const done = () =>
-    closeAndFocus(() => setEditing({ kind: 'none' }), editing.kind === 'edit' ? `edit-account-${editing.id}` : 'add-account', 'add-account');
+    closeAndFocus(
+      () => setEditing({ kind: 'none' }),
+      editing.kind === 'edit' ? `edit-account-${editing.id}` : 'add-account',
+      'add-account',
+    );
   const open = values.filter((value) => !value.account.archived);
   const archived = values.filter((value) => value.account.archived);
 
@@ -34,12 +38,19 @@ export function AccountsScreen() {
           </li>
         ) : (
           <li key={account.id} className="list__row" data-testid="account-row" data-id={account.id}>
-            <button type="button" className="list__button" id={`edit-account-${account.id}`} onClick={() => setEditing({ kind: 'edit', id: account.id })}>
+            <button
+              type="button"
+              className="list__button"
+              id={`edit-account-${account.id}`}
+              onClick={() => setEditing({ kind: 'edit', id: account.id })}
+            >
               <span>
                 <span className="list__title" data-testid="account-row-name">
                   {account.name}
                 </span>
-                <span className="list__detail">{text('rowDetail', { type: text(`type.${account.type}`), currency: account.currency })}</span>
+                <span className="list__detail">
+                  {text('rowDetail', { type: text(`type.${account.type}`), currency: account.currency })}
+                </span>
                 {leftOut > 0 && (
                   <span className="list__detail" data-testid="account-mismatched">
                     {text.count('mismatched', leftOut)}
@@ -58,7 +69,13 @@ export function AccountsScreen() {
     <section className="screen" aria-labelledby="accounts-title">
       <div className="screen__head">
         <h1 id="accounts-title">{text('title')}</h1>
-        <button type="button" className="button button--primary" id="add-account" data-testid="add-account" onClick={() => setEditing({ kind: 'new' })}>
+        <button
+          type="button"
+          className="button button--primary"
+          id="add-account"
+          data-testid="add-account"
+          onClick={() => setEditing({ kind: 'new' })}
+        >
           {text('add')}
         </button>
       </div>

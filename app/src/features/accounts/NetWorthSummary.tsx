@@ -16,7 +16,9 @@ export function NetWorthSummary({ netWorth }: { readonly netWorth: NetWorth | un
       </p>
     );
   }
-  const names = new Intl.ListFormat(text.locale, { type: 'conjunction' }).format(netWorth.unconverted.map((account) => account.name));
+  const names = new Intl.ListFormat(text.locale, { type: 'conjunction' }).format(
+    netWorth.unconverted.map((account) => account.name),
+  );
   return (
     <div className="net-worth" data-testid="net-worth">
       <p className="net-worth__total">
@@ -27,7 +29,8 @@ export function NetWorthSummary({ netWorth }: { readonly netWorth: NetWorth | un
       </p>
       {netWorth.unconverted.length > 0 && (
         <p className="notice net-worth__unconverted" data-testid="net-worth-unconverted">
-          {text('netWorth.unconverted', { home: netWorth.total.currency, names })} <a href="#/currencies">{text('netWorth.addRate')}</a>
+          {text('netWorth.unconverted', { home: netWorth.total.currency, names })}{' '}
+          <a href="#/currencies">{text('netWorth.addRate')}</a>
         </p>
       )}
     </div>

@@ -20,16 +20,30 @@ describe('reading the account form', () => {
   });
 
   test('tells a code it does not know from something that is not a code', () => {
-    expect(readAccountDraft({ ...draft, currency: 'ABC' }, 'en-US')).toEqual({ ok: false, issues: { currency: 'unknown' } });
-    expect(readAccountDraft({ ...draft, currency: 'euro' }, 'en-US')).toEqual({ ok: false, issues: { currency: 'not-a-code' } });
-    expect(readAccountDraft({ ...draft, currency: '' }, 'en-US')).toEqual({ ok: false, issues: { currency: 'missing' } });
+    expect(readAccountDraft({ ...draft, currency: 'ABC' }, 'en-US')).toEqual({
+      ok: false,
+      issues: { currency: 'unknown' },
+    });
+    expect(readAccountDraft({ ...draft, currency: 'euro' }, 'en-US')).toEqual({
+      ok: false,
+      issues: { currency: 'not-a-code' },
+    });
+    expect(readAccountDraft({ ...draft, currency: '' }, 'en-US')).toEqual({
+      ok: false,
+      issues: { currency: 'missing' },
+    });
   });
 
   test('says what is wrong with each field at once', () => {
-    expect(readAccountDraft({ name: ' ', type: 'piggy bank', currency: 'USD', openingBalance: '12.345' }, 'en-US')).toEqual({
+    expect(
+      readAccountDraft({ name: ' ', type: 'piggy bank', currency: 'USD', openingBalance: '12.345' }, 'en-US'),
+    ).toEqual({
       ok: false,
       issues: { name: 'missing', type: 'unknown', openingBalance: 'not-an-amount' },
     });
-    expect(readAccountDraft({ ...draft, name: 'x'.repeat(101) }, 'en-US')).toEqual({ ok: false, issues: { name: 'too-long' } });
+    expect(readAccountDraft({ ...draft, name: 'x'.repeat(101) }, 'en-US')).toEqual({
+      ok: false,
+      issues: { name: 'too-long' },
+    });
   });
 });

@@ -23,7 +23,9 @@ export interface AccountFields {
   readonly openingBalance: number;
 }
 
-export type AccountEntry = { readonly ok: true; readonly account: AccountFields } | { readonly ok: false; readonly issues: AccountIssues };
+export type AccountEntry =
+  | { readonly ok: true; readonly account: AccountFields }
+  | { readonly ok: false; readonly issues: AccountIssues };
 
 /** As long as the ledger lets a name be (REC4). */
 const MAX_NAME_LENGTH = 100;

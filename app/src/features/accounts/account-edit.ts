@@ -28,7 +28,12 @@ export function accountDraftOf(account: LedgerRecord<Account>, locale: string): 
  * device's value (LWW1); an edit of an account deleted meanwhile is refused (`deleted`) until it is
  * saved again with `restore`, never dropped. The ledger's own refusals are thrown as `LedgerError`.
  */
-export function saveAccountDraft(ledger: Ledger, draft: AccountDraft, editing: AccountEditing | undefined, locale: string): AccountSaving {
+export function saveAccountDraft(
+  ledger: Ledger,
+  draft: AccountDraft,
+  editing: AccountEditing | undefined,
+  locale: string,
+): AccountSaving {
   const current = editing ? ledger.accounts.get(editing.id) : undefined;
   if (editing && (!current || current.deleted) && !editing.restore) return { deleted: true };
   // An account's currency is fixed once it exists, so an edit reads amounts in the stored one.

@@ -11,7 +11,8 @@ export const accountFormMessages = defineMessages({
     restoreSave: 'Guardarla de nuevo como cuenta recuperada',
   },
   de: {
-    deleted: 'Dieses Konto wurde auf einem anderen Gerät gelöscht, während du es bearbeitet hast. Deine Änderungen sind noch da.',
+    deleted:
+      'Dieses Konto wurde auf einem anderen Gerät gelöscht, während du es bearbeitet hast. Deine Änderungen sind noch da.',
     restoreSave: 'Als wiederhergestelltes Konto erneut speichern',
   },
 });

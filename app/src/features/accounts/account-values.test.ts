@@ -41,11 +41,23 @@ describe('an account in another currency, in the home currency', () => {
     ledger.setExchangeRate({ from: 'EUR', to: 'USD', date: '2026-11-20', rate: '1.0842' });
     ledger.setExchangeRate({ from: 'USD', to: 'EUR', date: '2026-11-30', rate: '0.8' });
 
-    expect(valueOf('Berlin', '2026-11-15').inHome).toMatchObject({ money: { amount: 108000 }, rate: { date: '2026-11-10' } });
-    expect(valueOf('Berlin', '2026-11-20').inHome).toMatchObject({ money: { amount: 108420 }, rate: { date: '2026-11-20' } });
-    expect(valueOf('Berlin', '2026-11-29').inHome).toMatchObject({ money: { amount: 108420 }, rate: { date: '2026-11-20' } });
+    expect(valueOf('Berlin', '2026-11-15').inHome).toMatchObject({
+      money: { amount: 108000 },
+      rate: { date: '2026-11-10' },
+    });
+    expect(valueOf('Berlin', '2026-11-20').inHome).toMatchObject({
+      money: { amount: 108420 },
+      rate: { date: '2026-11-20' },
+    });
+    expect(valueOf('Berlin', '2026-11-29').inHome).toMatchObject({
+      money: { amount: 108420 },
+      rate: { date: '2026-11-20' },
+    });
     // Entered the other way round: €1,000 ÷ 0.8 = $1,250.
-    expect(valueOf('Berlin', '2026-12-01').inHome).toMatchObject({ money: { amount: 125000 }, rate: { from: 'USD', to: 'EUR', rate: '0.8' } });
+    expect(valueOf('Berlin', '2026-12-01').inHome).toMatchObject({
+      money: { amount: 125000 },
+      rate: { from: 'USD', to: 'EUR', rate: '0.8' },
+    });
   });
 
   test('without a rate on or before the day is not converted, and says between which currencies', () => {
@@ -81,7 +93,10 @@ describe('net worth in the home currency', () => {
     ledger.accounts.create({ name: 'Chase', type: 'checking', currency: 'USD', openingBalance: 50000 });
     ledger.accounts.update(closed.id, { archived: true });
     expect(valuesOn('2026-11-25').netWorth?.total).toEqual({ amount: 50000, currency: 'USD' });
-    expect(valuesOn('2026-11-25', null)).toMatchObject({ netWorth: undefined, values: [{ inHome: null }, { inHome: null }] });
+    expect(valuesOn('2026-11-25', null)).toMatchObject({
+      netWorth: undefined,
+      values: [{ inHome: null }, { inHome: null }],
+    });
   });
 });
 

@@ -1,4 +1,13 @@
-import { money, sumMoney, type Account, type CurrencyCode, type DatedRate, type LedgerRecord, type Money, type RateTable } from '@tally/schema';
+import {
+  money,
+  sumMoney,
+  type Account,
+  type CurrencyCode,
+  type DatedRate,
+  type LedgerRecord,
+  type Money,
+  type RateTable,
+} from '@tally/schema';
 
 /** An account's balance in the home currency: the same money, converted with the rate used, or not convertible. */
 export type InHome =
@@ -64,7 +73,9 @@ function inHomeCurrency(balance: Money, rates: RateTable, home: CurrencyCode, da
  * Per account, how many transactions its balance leaves out because their currency is no longer
  * the account's (its currency was changed on another device meanwhile); the screen points them out.
  */
-export function mismatchedByAccount(mismatched: readonly { readonly accountId: string }[]): ReadonlyMap<string, number> {
+export function mismatchedByAccount(
+  mismatched: readonly { readonly accountId: string }[],
+): ReadonlyMap<string, number> {
   const counts = new Map<string, number>();
   for (const { accountId } of mismatched) counts.set(accountId, (counts.get(accountId) ?? 0) + 1);
   return counts;

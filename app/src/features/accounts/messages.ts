@@ -65,8 +65,10 @@ export const accountMessages = defineMessages({
     'error.currency.missing': 'Elige la divisa de la cuenta, por ejemplo USD o EUR.',
     'error.currency.not-a-code': 'Usa un código de divisa de tres letras, como USD o EUR.',
     'error.currency.unknown': '{code} no es un código de divisa que Tally conozca.',
-    'error.openingBalance.not-an-amount': 'Escribe el saldo inicial como un importe en {currency}, por ejemplo {example}.',
-    'error.readOnly': 'Este libro lo escribió una versión más reciente de Tally: aquí se puede leer, pero no modificar.',
+    'error.openingBalance.not-an-amount':
+      'Escribe el saldo inicial como un importe en {currency}, por ejemplo {example}.',
+    'error.readOnly':
+      'Este libro lo escribió una versión más reciente de Tally: aquí se puede leer, pero no modificar.',
     'error.notSaved': 'No se pudo guardar la cuenta.',
     'mismatched.one': '{count} movimiento en otra divisa no se cuenta',
     'mismatched.other': '{count} movimientos en otra divisa no se cuentan',
@@ -87,7 +89,8 @@ export const accountMessages = defineMessages({
     'form.name': 'Name',
     'form.type': 'Art',
     'form.currency': 'Währung',
-    'form.currencyHint': 'Ein Code aus drei Buchstaben wie USD oder EUR. Er lässt sich nicht mehr ändern, sobald das Konto angelegt ist.',
+    'form.currencyHint':
+      'Ein Code aus drei Buchstaben wie USD oder EUR. Er lässt sich nicht mehr ändern, sobald das Konto angelegt ist.',
     'form.currencyOption': '{code} · {name}',
     'form.opening': 'Anfangssaldo',
     'form.save': 'Konto speichern',
@@ -101,7 +104,8 @@ export const accountMessages = defineMessages({
     'error.currency.not-a-code': 'Gib einen Währungscode aus drei Buchstaben an, etwa USD oder EUR.',
     'error.currency.unknown': '{code} ist kein Währungscode, den Tally kennt.',
     'error.openingBalance.not-an-amount': 'Gib den Anfangssaldo als Betrag in {currency} an, zum Beispiel {example}.',
-    'error.readOnly': 'Dieses Haushaltsbuch stammt von einer neueren Tally-Version: Es lässt sich hier lesen, aber nicht ändern.',
+    'error.readOnly':
+      'Dieses Haushaltsbuch stammt von einer neueren Tally-Version: Es lässt sich hier lesen, aber nicht ändern.',
     'error.notSaved': 'Das Konto konnte nicht gespeichert werden.',
     'mismatched.one': '{count} Buchung in einer anderen Währung wird nicht mitgezählt',
     'mismatched.other': '{count} Buchungen in einer anderen Währung werden nicht mitgezählt',

@@ -19,5 +19,8 @@ export function useAccountValues(): AccountValues & { readonly mismatched: Reado
     return { balances: found.balances, mismatched: mismatchedByAccount(found.mismatched) };
   }, [accounts, rows]);
   const table = useMemo(() => new RateTable(rates), [rates]);
-  return useMemo(() => ({ ...accountValues(accounts, balances, table, home, day), mismatched }), [accounts, balances, table, home, day, mismatched]);
+  return useMemo(
+    () => ({ ...accountValues(accounts, balances, table, home, day), mismatched }),
+    [accounts, balances, table, home, day, mismatched],
+  );
 }

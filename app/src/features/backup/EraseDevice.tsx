@@ -31,12 +31,25 @@ export function EraseDevice() {
             <button type="button" className="button" data-testid="erase-cancel" onClick={() => setConfirming(false)}>
               {text('cancel')}
             </button>
-            <button type="button" className="button button--danger" data-testid="erase-confirm" disabled={busy} autoFocus onClick={() => void erase()}>
+            <button
+              type="button"
+              className="button button--danger"
+              data-testid="erase-confirm"
+              disabled={busy}
+              autoFocus
+              onClick={() => void erase()}
+            >
               {text('eraseConfirm')}
             </button>
           </>
         ) : (
-          <button type="button" className="button button--danger" data-testid="erase-device" aria-describedby="erase-intro" onClick={() => setConfirming(true)}>
+          <button
+            type="button"
+            className="button button--danger"
+            data-testid="erase-device"
+            aria-describedby="erase-intro"
+            onClick={() => setConfirming(true)}
+          >
             {text('erase')}
           </button>
         )}

@@ -15,7 +15,11 @@ export function ExportData() {
   const backUp = () => saveFile('backup', today(), `${JSON.stringify(exportLedger(ledger), null, 2)}\n`);
   const exportCsv = () => {
     // Deleted accounts and categories keep their names on the transactions that still use them.
-    const csv = transactionsToCsv(ledger.transactions.list(), ledger.accounts.list({ includeDeleted: true }), ledger.categories.list({ includeDeleted: true }));
+    const csv = transactionsToCsv(
+      ledger.transactions.list(),
+      ledger.accounts.list({ includeDeleted: true }),
+      ledger.categories.list({ includeDeleted: true }),
+    );
     saveFile('transactions', today(), csv);
   };
 
@@ -23,7 +27,13 @@ export function ExportData() {
     <div className="data__part" aria-labelledby="export-title">
       <h3 id="export-title">{text('exportTitle')}</h3>
       <div className="data__action">
-        <button type="button" className="button" data-testid="export-backup" aria-describedby="export-backup-hint" onClick={backUp}>
+        <button
+          type="button"
+          className="button"
+          data-testid="export-backup"
+          aria-describedby="export-backup-hint"
+          onClick={backUp}
+        >
           {text('exportBackup')}
         </button>
         <p className="hint" id="export-backup-hint">
@@ -31,7 +41,13 @@ export function ExportData() {
         </p>
       </div>
       <div className="data__action">
-        <button type="button" className="button" data-testid="export-csv" aria-describedby="export-csv-hint" onClick={exportCsv}>
+        <button
+          type="button"
+          className="button"
+          data-testid="export-csv"
+          aria-describedby="export-csv-hint"
+          onClick={exportCsv}
+        >
           {text('exportCsv')}
         </button>
         <p className="hint" id="export-csv-hint">

@@ -109,7 +109,12 @@ function RestoreConfirmation({ backup, onCancel, onRestored, onRefused }: Restor
   };
 
   return (
-    <form className="form data__confirm" data-testid="restore-confirm" onSubmit={restore} onKeyDown={(event) => event.key === 'Escape' && !busy && onCancel()}>
+    <form
+      className="form data__confirm"
+      data-testid="restore-confirm"
+      onSubmit={restore}
+      onKeyDown={(event) => event.key === 'Escape' && !busy && onCancel()}
+    >
       <h4 ref={heading} tabIndex={-1}>
         {text('confirmTitle')}
       </h4>
@@ -140,12 +145,22 @@ function RestoreConfirmation({ backup, onCancel, onRestored, onRefused }: Restor
             {text('intoEmpty')}
           </label>
           <p className="hint" id="restore-into-empty-hint" data-testid="restore-into-empty-hint">
-            {holdsRecords ? `${text('intoEmptyBlocked')} ${text(account ? 'intoEmptyHowLoggedIn' : 'intoEmptyHowLocal')}` : text('intoEmptyHint')}
+            {holdsRecords
+              ? `${text('intoEmptyBlocked')} ${text(account ? 'intoEmptyHowLoggedIn' : 'intoEmptyHowLocal')}`
+              : text('intoEmptyHint')}
           </p>
         </div>
         <div className="data__mode">
           <label className="choice">
-            <input type="radio" name="restore-mode" value="merge" data-testid="restore-merge" checked={mode === 'merge'} aria-describedby="restore-merge-hint" onChange={() => setChosen('merge')} />
+            <input
+              type="radio"
+              name="restore-mode"
+              value="merge"
+              data-testid="restore-merge"
+              checked={mode === 'merge'}
+              aria-describedby="restore-merge-hint"
+              onChange={() => setChosen('merge')}
+            />
             {text('merge')}
           </label>
           <p className="hint" id="restore-merge-hint">

@@ -7,7 +7,14 @@ function backupText(): string {
   const ledger = openLedger(new Y.Doc());
   const cash = ledger.accounts.create({ name: 'Cash', type: 'cash', currency: 'EUR' });
   const food = ledger.categories.create({ name: 'Food', kind: 'expense' });
-  ledger.transactions.create({ date: '2026-11-01', amount: -450, currency: 'EUR', accountId: cash.id, payee: 'Bakery', categoryId: food.id });
+  ledger.transactions.create({
+    date: '2026-11-01',
+    amount: -450,
+    currency: 'EUR',
+    accountId: cash.id,
+    payee: 'Bakery',
+    categoryId: food.id,
+  });
   const mistake = ledger.transactions.create({ date: '2026-11-02', amount: -100, currency: 'EUR', accountId: cash.id });
   ledger.transactions.delete(mistake.id);
   ledger.rules.create({ field: 'payee', contains: 'bakery', categoryId: food.id });
@@ -35,7 +42,10 @@ describe('reading a chosen backup file', () => {
   });
 
   it('refuses a file that is not JSON, such as a CSV export', () => {
-    expect(readBackupFile('date,account,payee\r\n2026-11-01,Cash,Bakery\r\n')).toEqual({ ok: false, problem: 'unreadable' });
+    expect(readBackupFile('date,account,payee\r\n2026-11-01,Cash,Bakery\r\n')).toEqual({
+      ok: false,
+      problem: 'unreadable',
+    });
   });
 
   it('refuses JSON from another app', () => {
@@ -46,11 +56,20 @@ describe('reading a chosen backup file', () => {
 
   it('refuses a backup of a version this Tally does not read', () => {
     const backup: unknown = JSON.parse(backupText());
-    expect(readBackupFile(JSON.stringify({ ...Object(backup), version: 2 }))).toEqual({ ok: false, problem: 'other-version' });
+    expect(readBackupFile(JSON.stringify({ ...Object(backup), version: 2 }))).toEqual({
+      ok: false,
+      problem: 'other-version',
+    });
   });
 
   it('refuses a backup with no records at all', () => {
-    expect(readBackupFile('{"format":"tally-backup","version":1,"homeCurrency":null,"collections":{}}')).toEqual({ ok: false, problem: 'no-records' });
-    expect(readBackupFile('{"format":"tally-backup","version":1,"homeCurrency":null}')).toEqual({ ok: false, problem: 'no-records' });
+    expect(readBackupFile('{"format":"tally-backup","version":1,"homeCurrency":null,"collections":{}}')).toEqual({
+      ok: false,
+      problem: 'no-records',
+    });
+    expect(readBackupFile('{"format":"tally-backup","version":1,"homeCurrency":null}')).toEqual({
+      ok: false,
+      problem: 'no-records',
+    });
   });
 });

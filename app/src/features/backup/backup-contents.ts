@@ -1,7 +1,17 @@
 import { BACKUP_FORMAT, BACKUP_VERSION, type LedgerBackup } from '@tally/schema';
 
 /** The collections a backup holds, in the order a person reads about them. */
-export const BACKUP_COLLECTIONS = ['accounts', 'transactions', 'categories', 'budgets', 'goals', 'contributions', 'recurring', 'rules', 'rates'] as const satisfies readonly (keyof LedgerBackup['collections'])[];
+export const BACKUP_COLLECTIONS = [
+  'accounts',
+  'transactions',
+  'categories',
+  'budgets',
+  'goals',
+  'contributions',
+  'recurring',
+  'rules',
+  'rates',
+] as const satisfies readonly (keyof LedgerBackup['collections'])[];
 export type BackupCollection = (typeof BACKUP_COLLECTIONS)[number];
 
 /** How many records of one kind a backup holds, not counting the ones deleted before it was made. */
@@ -14,7 +24,12 @@ export interface BackupCount {
 export type BackupFileProblem = 'unreadable' | 'not-a-backup' | 'other-version' | 'no-records';
 
 export type BackupReading =
-  | { readonly ok: true; readonly data: unknown; readonly counts: readonly BackupCount[]; readonly homeCurrency: string | null }
+  | {
+      readonly ok: true;
+      readonly data: unknown;
+      readonly counts: readonly BackupCount[];
+      readonly homeCurrency: string | null;
+    }
   | { readonly ok: false; readonly problem: BackupFileProblem };
 
 function isObject(value: unknown): value is Readonly<Record<string, unknown>> {
@@ -42,7 +57,8 @@ export function readBackupFile(text: string): BackupReading {
   const collections = data['collections'];
   if (!isObject(collections)) return { ok: false, problem: 'no-records' };
   const counts = BACKUP_COLLECTIONS.map((collection) => ({ collection, count: liveRecords(collections[collection]) }));
-  if (BACKUP_COLLECTIONS.every((name) => !Array.isArray(collections[name]) || collections[name].length === 0)) return { ok: false, problem: 'no-records' };
+  if (BACKUP_COLLECTIONS.every((name) => !Array.isArray(collections[name]) || collections[name].length === 0))
+    return { ok: false, problem: 'no-records' };
   const homeCurrency = typeof data['homeCurrency'] === 'string' ? data['homeCurrency'] : null;
   return { ok: true, data, counts, homeCurrency };
 }

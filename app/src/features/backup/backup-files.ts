@@ -1,7 +1,9 @@
 /** What Tally writes for the person to keep: the whole ledger, or the transactions for a spreadsheet. */
 export type ExportKind = 'backup' | 'transactions';
 
-const FILES: Readonly<Record<ExportKind, { readonly stem: string; readonly extension: string; readonly type: string }>> = {
+const FILES: Readonly<
+  Record<ExportKind, { readonly stem: string; readonly extension: string; readonly type: string }>
+> = {
   backup: { stem: 'tally-backup', extension: 'json', type: 'application/json' },
   transactions: { stem: 'tally-transactions', extension: 'csv', type: 'text/csv' },
 };

@@ -6,7 +6,13 @@ import { ledgerHoldsRecords, restoreBackup } from './restore-backup.js';
 function ledgerWith(accountName: string): Ledger {
   const ledger = openLedger(new Y.Doc());
   const account = ledger.accounts.create({ name: accountName, type: 'checking', currency: 'USD' });
-  ledger.transactions.create({ date: '2026-11-03', amount: -1_250, currency: 'USD', accountId: account.id, payee: `${accountName} shop` });
+  ledger.transactions.create({
+    date: '2026-11-03',
+    amount: -1_250,
+    currency: 'USD',
+    accountId: account.id,
+    payee: `${accountName} shop`,
+  });
   return ledger;
 }
 
@@ -25,7 +31,10 @@ describe('restoring a backup from the data section', () => {
     const gone = device.accounts.create({ name: 'Old', type: 'cash', currency: 'USD' });
     device.accounts.delete(gone.id);
     expect(ledgerHoldsRecords(device)).toBe(true);
-    expect(restoreBackup(device, exportLedger(ledgerWith('Checking')), 'into-empty')).toMatchObject({ ok: false, problem: 'not-empty' });
+    expect(restoreBackup(device, exportLedger(ledgerWith('Checking')), 'into-empty')).toMatchObject({
+      ok: false,
+      problem: 'not-empty',
+    });
     expect(device.accounts.list()).toEqual([]);
   });
 
@@ -33,7 +42,12 @@ describe('restoring a backup from the data section', () => {
     const device = ledgerWith('Savings');
     const outcome = restoreBackup(device, exportLedger(ledgerWith('Checking')), 'merge');
     expect(outcome).toEqual({ ok: true, summary: { added: 2, kept: 0 } });
-    expect(device.accounts.list().map((account) => account.name).sort()).toEqual(['Checking', 'Savings']);
+    expect(
+      device.accounts
+        .list()
+        .map((account) => account.name)
+        .sort(),
+    ).toEqual(['Checking', 'Savings']);
     expect(device.transactions.size).toBe(2);
   });
 
@@ -41,7 +55,13 @@ describe('restoring a backup from the data section', () => {
     const device = ledgerWith('Savings');
     const before = exportLedger(device);
     const backup = exportLedger(ledgerWith('Checking'));
-    const damaged = { ...backup, collections: { ...backup.collections, transactions: backup.collections.transactions.map((record) => ({ ...record, amount: 'lots' })) } };
+    const damaged = {
+      ...backup,
+      collections: {
+        ...backup.collections,
+        transactions: backup.collections.transactions.map((record) => ({ ...record, amount: 'lots' })),
+      },
+    };
     const outcome = restoreBackup(device, damaged, 'merge');
     expect(outcome).toMatchObject({ ok: false, problem: 'damaged' });
     expect(exportLedger(device)).toEqual(before);

@@ -4,7 +4,9 @@ import { BACKUP_COLLECTIONS } from './backup-contents.js';
 /** Why a restore wrote nothing. */
 export type RestoreProblem = 'not-empty' | 'damaged';
 
-export type RestoreOutcome = { readonly ok: true; readonly summary: RestoreSummary } | { readonly ok: false; readonly problem: RestoreProblem; readonly detail: string };
+export type RestoreOutcome =
+  | { readonly ok: true; readonly summary: RestoreSummary }
+  | { readonly ok: false; readonly problem: RestoreProblem; readonly detail: string };
 
 /** Whether the ledger has any record, deleted ones included: a restore "into empty" needs none (BAK1). */
 export function ledgerHoldsRecords(ledger: Ledger): boolean {

@@ -27,7 +27,14 @@ interface BudgetAmountCellProps {
  * The budgeted amount, edited in place: typed text is kept while the person types and written to
  * the ledger on Enter or on leaving the field; until then, edits from other devices show through.
  */
-export function BudgetAmountCell({ month, categoryId, budgeted, currency, rollover, labelledBy }: BudgetAmountCellProps) {
+export function BudgetAmountCell({
+  month,
+  categoryId,
+  budgeted,
+  currency,
+  rollover,
+  labelledBy,
+}: BudgetAmountCellProps) {
   const { ledger } = useTally();
   const text = useText(budgetMessages);
   const locale = useLocale();
@@ -44,7 +51,8 @@ export function BudgetAmountCell({ month, categoryId, budgeted, currency, rollov
       return;
     }
     try {
-      if (read.amount !== budgeted.amount) ledger.setBudget({ month, categoryId, amount: read.amount, currency, rollover });
+      if (read.amount !== budgeted.amount)
+        ledger.setBudget({ month, categoryId, amount: read.amount, currency, rollover });
       setDraft(null);
       setError(undefined);
     } catch (failure) {

@@ -83,7 +83,13 @@ function BudgetLineRow({ line, view }: { readonly line: BudgetLineView; readonly
     // Keeps this month's amount as it was written, in its own currency; only the flag changes.
     const existing = ledger.budgets.get(budgetId(line.categoryId, view.month));
     const amount = existing && !existing.deleted ? existing : { amount: 0, currency: view.currency };
-    ledger.setBudget({ month: view.month, categoryId: line.categoryId, amount: amount.amount, currency: amount.currency, rollover });
+    ledger.setBudget({
+      month: view.month,
+      categoryId: line.categoryId,
+      amount: amount.amount,
+      currency: amount.currency,
+      rollover,
+    });
   };
   const carried = line.carriedOver.amount;
   return (
@@ -108,7 +114,9 @@ function BudgetLineRow({ line, view }: { readonly line: BudgetLineView; readonly
         <Left value={line.available} />
         {carried !== 0 && (
           <span className="budget-table__detail" data-testid="budget-carried">
-            {text(carried > 0 ? 'carried' : 'carriedOverspend', { amount: formatMoney(money(Math.abs(carried), line.carriedOver.currency), locale) })}
+            {text(carried > 0 ? 'carried' : 'carriedOverspend', {
+              amount: formatMoney(money(Math.abs(carried), line.carriedOver.currency), locale),
+            })}
           </span>
         )}
       </td>

@@ -55,7 +55,9 @@ export function BudgetsScreen() {
       {view !== null && hasLines && (
         <>
           <p className="hint" data-testid="budget-currency">
-            {currencyAssumed ? text('currencyAssumed', { currency: view.currency }) : text('currency', { currency: view.currency })}{' '}
+            {currencyAssumed
+              ? text('currencyAssumed', { currency: view.currency })
+              : text('currency', { currency: view.currency })}{' '}
             {currencyAssumed && <a href="#/currencies">{text('chooseHome')}</a>}
           </p>
           {!complete && (

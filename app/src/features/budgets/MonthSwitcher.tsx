@@ -15,19 +15,34 @@ export function MonthSwitcher({ month, current, onChange }: MonthSwitcherProps) 
   const locale = useLocale();
   return (
     <nav className="month-switcher" aria-label={text('months')}>
-      <button type="button" className="button month-switcher__previous" data-testid="budget-previous" onClick={() => onChange(shiftMonth(month, -1))}>
+      <button
+        type="button"
+        className="button month-switcher__previous"
+        data-testid="budget-previous"
+        onClick={() => onChange(shiftMonth(month, -1))}
+      >
         <span aria-hidden="true">‹ </span>
         {text('previousMonth')}
       </button>
       <h2 className="month-switcher__month" data-testid="budget-month" data-month={month} aria-live="polite">
         {formatMonth(month, locale)}
       </h2>
-      <button type="button" className="button month-switcher__next" data-testid="budget-next" onClick={() => onChange(shiftMonth(month, 1))}>
+      <button
+        type="button"
+        className="button month-switcher__next"
+        data-testid="budget-next"
+        onClick={() => onChange(shiftMonth(month, 1))}
+      >
         {text('nextMonth')}
         <span aria-hidden="true"> ›</span>
       </button>
       {month !== current && (
-        <button type="button" className="button month-switcher__home" data-testid="budget-this-month" onClick={() => onChange(current)}>
+        <button
+          type="button"
+          className="button month-switcher__home"
+          data-testid="budget-this-month"
+          onClick={() => onChange(current)}
+        >
           {text('thisMonth')}
         </button>
       )}

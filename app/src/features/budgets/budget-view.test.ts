@@ -32,15 +32,29 @@ function view(month: string, currency = 'USD') {
 }
 
 function lineOf(month: string, categoryId: string) {
-  return view(month).groups.flatMap((group) => group.lines).find((line) => line.categoryId === categoryId);
+  return view(month)
+    .groups.flatMap((group) => group.lines)
+    .find((line) => line.categoryId === categoryId);
 }
 
 describe('a month of the budget', () => {
   test('[BUD1][BUD3] expense categories by group, with budgeted, spent and left, totalled per group and for the month', () => {
     ledger.setBudget({ month: '2026-11', categoryId: groceries, amount: 30000, currency: 'USD' });
     ledger.setBudget({ month: '2026-11', categoryId: rent, amount: 120000, currency: 'USD' });
-    ledger.transactions.create({ date: '2026-11-03', amount: -4550, currency: 'USD', accountId: checking, categoryId: groceries });
-    ledger.transactions.create({ date: '2026-11-04', amount: -2000, currency: 'USD', accountId: checking, categoryId: dining });
+    ledger.transactions.create({
+      date: '2026-11-03',
+      amount: -4550,
+      currency: 'USD',
+      accountId: checking,
+      categoryId: groceries,
+    });
+    ledger.transactions.create({
+      date: '2026-11-04',
+      amount: -2000,
+      currency: 'USD',
+      accountId: checking,
+      categoryId: dining,
+    });
 
     const november = view('2026-11');
     expect(november.groups.map((group) => [group.group, group.lines.map((line) => line.name)])).toEqual([
@@ -48,10 +62,28 @@ describe('a month of the budget', () => {
       ['Home', ['Rent']],
     ]);
     const [food] = november.groups;
-    expect(food?.lines[1]).toMatchObject({ budgeted: { amount: 30000 }, spent: { amount: 4550 }, available: { amount: 25450 }, overspent: false });
-    expect(food?.lines[0]).toMatchObject({ budgeted: { amount: 0 }, spent: { amount: 2000 }, available: { amount: -2000 }, overspent: true });
-    expect(food?.totals).toMatchObject({ budgeted: { amount: 30000 }, spent: { amount: 6550 }, available: { amount: 23450 } });
-    expect(november.total).toMatchObject({ budgeted: { amount: 150000 }, spent: { amount: 6550 }, available: { amount: 143450 } });
+    expect(food?.lines[1]).toMatchObject({
+      budgeted: { amount: 30000 },
+      spent: { amount: 4550 },
+      available: { amount: 25450 },
+      overspent: false,
+    });
+    expect(food?.lines[0]).toMatchObject({
+      budgeted: { amount: 0 },
+      spent: { amount: 2000 },
+      available: { amount: -2000 },
+      overspent: true,
+    });
+    expect(food?.totals).toMatchObject({
+      budgeted: { amount: 30000 },
+      spent: { amount: 6550 },
+      available: { amount: 23450 },
+    });
+    expect(november.total).toMatchObject({
+      budgeted: { amount: 150000 },
+      spent: { amount: 6550 },
+      available: { amount: 143450 },
+    });
   });
 
   test('[REC7] each part of a split payment counts in its own category', () => {
@@ -74,7 +106,13 @@ describe('a month of the budget', () => {
 
   test('[BUD2] a line shows whether it rolls over, and what last month left is carried into this one', () => {
     ledger.setBudget({ month: '2026-10', categoryId: groceries, amount: 20000, currency: 'USD', rollover: true });
-    ledger.transactions.create({ date: '2026-10-12', amount: -15000, currency: 'USD', accountId: checking, categoryId: groceries });
+    ledger.transactions.create({
+      date: '2026-10-12',
+      amount: -15000,
+      currency: 'USD',
+      accountId: checking,
+      categoryId: groceries,
+    });
     ledger.setBudget({ month: '2026-11', categoryId: groceries, amount: 20000, currency: 'USD', rollover: true });
 
     const line = lineOf('2026-11', groceries);
@@ -84,7 +122,13 @@ describe('a month of the budget', () => {
 
   test('[BUD1] spending in a currency without a rate is counted as unconverted, not guessed', () => {
     const euros = ledger.accounts.create({ name: 'Euro card', type: 'credit', currency: 'EUR' }).id;
-    ledger.transactions.create({ date: '2026-11-05', amount: -1000, currency: 'EUR', accountId: euros, categoryId: groceries });
+    ledger.transactions.create({
+      date: '2026-11-05',
+      amount: -1000,
+      currency: 'EUR',
+      accountId: euros,
+      categoryId: groceries,
+    });
     expect(view('2026-11').unconverted).toBe(1);
 
     ledger.setExchangeRate({ date: '2026-11-01', from: 'EUR', to: 'USD', rate: '1.10' });

@@ -55,14 +55,22 @@ export function budgetView(input: BudgetViewInput): BudgetView {
     transactions: input.spending,
     rates: input.rates,
   });
-  const rolling = new Set(input.budgets.filter((budget) => budget.month === input.month && budget.rollover).map((budget) => budget.categoryId));
+  const rolling = new Set(
+    input.budgets
+      .filter((budget) => budget.month === input.month && budget.rollover)
+      .map((budget) => budget.categoryId),
+  );
   const lines = [...month.lines]
     .sort((a, b) => a.name.localeCompare(b.name))
     .map((line) => ({ ...line, rollover: rolling.has(line.categoryId) }));
   return {
     month: input.month,
     currency: input.currency,
-    groups: month.groups.map(({ group, ...totals }) => ({ group, lines: lines.filter((line) => line.group === group), totals })),
+    groups: month.groups.map(({ group, ...totals }) => ({
+      group,
+      lines: lines.filter((line) => line.group === group),
+      totals,
+    })),
     total: month.total,
     unconverted: month.unconverted,
   };
@@ -76,7 +84,6 @@ export function spendingOf(rows: readonly TransactionRow[]): Spending[] {
     return [{ date: row.date, amount: row.amount, currency, categoryId: row.categoryId, splits: row.splits }];
   });
 }
-
 
 /** The `YYYY-MM` month `delta` months from `month`. */
 export function shiftMonth(month: string, delta: number): string {

@@ -10,8 +10,10 @@ export const budgetMessages = defineMessages({
     currency: 'Amounts in {currency}.',
     currencyAssumed: 'Amounts in {currency}, the currency of your accounts, until a home currency is chosen.',
     chooseHome: 'Choose a home currency',
-    'unconverted.one': '{count} amount in another currency has no exchange rate for its day, so it is not counted here.',
-    'unconverted.other': '{count} amounts in other currencies have no exchange rate for their day, so they are not counted here.',
+    'unconverted.one':
+      '{count} amount in another currency has no exchange rate for its day, so it is not counted here.',
+    'unconverted.other':
+      '{count} amounts in other currencies have no exchange rate for their day, so they are not counted here.',
     addRates: 'Add exchange rates',
     reading: 'Still reading your transactions: spending may be incomplete.',
     noCurrency: 'Add an account, or choose a home currency, to start budgeting.',
@@ -50,7 +52,8 @@ export const budgetMessages = defineMessages({
     currencyAssumed: 'Importes en {currency}, la moneda de tus cuentas, hasta que elijas una moneda principal.',
     chooseHome: 'Elegir la moneda principal',
     'unconverted.one': '{count} importe en otra moneda no tiene tipo de cambio para su día, así que no se cuenta aquí.',
-    'unconverted.other': '{count} importes en otras monedas no tienen tipo de cambio para su día, así que no se cuentan aquí.',
+    'unconverted.other':
+      '{count} importes en otras monedas no tienen tipo de cambio para su día, así que no se cuentan aquí.',
     addRates: 'Añadir tipos de cambio',
     reading: 'Aún se están leyendo tus movimientos: el gasto puede estar incompleto.',
     noCurrency: 'Añade una cuenta o elige una moneda principal para empezar a presupuestar.',
@@ -88,8 +91,10 @@ export const budgetMessages = defineMessages({
     currency: 'Beträge in {currency}.',
     currencyAssumed: 'Beträge in {currency}, der Währung deiner Konten, bis eine Hauptwährung gewählt ist.',
     chooseHome: 'Hauptwährung wählen',
-    'unconverted.one': '{count} Betrag in einer anderen Währung hat keinen Wechselkurs für seinen Tag und wird hier nicht gezählt.',
-    'unconverted.other': '{count} Beträge in anderen Währungen haben keinen Wechselkurs für ihren Tag und werden hier nicht gezählt.',
+    'unconverted.one':
+      '{count} Betrag in einer anderen Währung hat keinen Wechselkurs für seinen Tag und wird hier nicht gezählt.',
+    'unconverted.other':
+      '{count} Beträge in anderen Währungen haben keinen Wechselkurs für ihren Tag und werden hier nicht gezählt.',
     addRates: 'Wechselkurse eintragen',
     reading: 'Deine Buchungen werden noch gelesen: die Ausgaben sind womöglich unvollständig.',
     noCurrency: 'Lege ein Konto an oder wähle eine Hauptwährung, um mit dem Budget zu beginnen.',

@@ -17,7 +17,11 @@ export function CategoriesScreen() {
   const categories = useRecords(tally.categories);
   const [editing, setEditing] = useState<Editing>({ kind: 'none' });
   const done = () =>
-    closeAndFocus(() => setEditing({ kind: 'none' }), editing.kind === 'edit' ? `edit-category-${editing.id}` : 'add-category', 'add-category');
+    closeAndFocus(
+      () => setEditing({ kind: 'none' }),
+      editing.kind === 'edit' ? `edit-category-${editing.id}` : 'add-category',
+      'add-category',
+    );
   const groups = new Map<string, LedgerRecord<Category>[]>();
   for (const category of categories) {
     const group = groups.get(category.group) ?? [];
@@ -29,7 +33,13 @@ export function CategoriesScreen() {
     <section className="screen" aria-labelledby="categories-title">
       <div className="screen__head">
         <h1 id="categories-title">{text('title')}</h1>
-        <button type="button" className="button button--primary" id="add-category" data-testid="add-category" onClick={() => setEditing({ kind: 'new' })}>
+        <button
+          type="button"
+          className="button button--primary"
+          id="add-category"
+          data-testid="add-category"
+          onClick={() => setEditing({ kind: 'new' })}
+        >
           {text('newCategory')}
         </button>
       </div>
@@ -50,7 +60,12 @@ export function CategoriesScreen() {
                 </li>
               ) : (
                 <li key={category.id} className="list__row" data-testid="category-row" data-id={category.id}>
-                  <button type="button" className="list__button" id={`edit-category-${category.id}`} onClick={() => setEditing({ kind: 'edit', id: category.id })}>
+                  <button
+                    type="button"
+                    className="list__button"
+                    id={`edit-category-${category.id}`}
+                    onClick={() => setEditing({ kind: 'edit', id: category.id })}
+                  >
                     <span className="list__title">{category.name}</span>
                     <span className={`tag tag--${category.kind}`}>
                       {text(`kind.${category.kind}`)}

@@ -1,4 +1,13 @@
-import { CATEGORY_KINDS, categoryKind, LedgerError, validateRecord, type Category, type FieldIssue, type Ledger, type LedgerRecord } from '@tally/schema';
+import {
+  CATEGORY_KINDS,
+  categoryKind,
+  LedgerError,
+  validateRecord,
+  type Category,
+  type FieldIssue,
+  type Ledger,
+  type LedgerRecord,
+} from '@tally/schema';
 import { useState, type FormEvent } from 'react';
 import { useTally } from '../../app/tally-context.js';
 import { useText, type Text } from '../../i18n/index.js';
@@ -28,7 +37,10 @@ export interface CategoryEditing {
   readonly restore?: boolean;
 }
 
-export type CategorySaving = { readonly saved: true } | { readonly refused: readonly FieldIssue[] } | { readonly deleted: true };
+export type CategorySaving =
+  | { readonly saved: true }
+  | { readonly refused: readonly FieldIssue[] }
+  | { readonly deleted: true };
 
 /**
  * Checks the form, then creates the category or changes it. An edit writes only the fields the
@@ -36,10 +48,18 @@ export type CategorySaving = { readonly saved: true } | { readonly refused: read
  * device's value (LWW1); an edit of a category deleted meanwhile is refused (`deleted`) until it is
  * saved again with `restore`, never dropped.
  */
-export function saveCategoryForm(ledger: Ledger, form: CategoryFields, editing: CategoryEditing | undefined): CategorySaving {
+export function saveCategoryForm(
+  ledger: Ledger,
+  form: CategoryFields,
+  editing: CategoryEditing | undefined,
+): CategorySaving {
   const current = editing ? ledger.categories.get(editing.id) : undefined;
   if (editing && (!current || current.deleted) && !editing.restore) return { deleted: true };
-  const validation = validateRecord(categoryKind, { name: form.name.trim(), group: form.group.trim(), kind: form.kind });
+  const validation = validateRecord(categoryKind, {
+    name: form.name.trim(),
+    group: form.group.trim(),
+    kind: form.kind,
+  });
   if (!validation.ok) return { refused: validation.issues };
   const { name, group, kind } = validation.record;
   try {
@@ -50,7 +70,11 @@ export function saveCategoryForm(ledger: Ledger, form: CategoryFields, editing: 
     const changed = (field: keyof CategoryFields) => editing.restore === true || form[field] !== editing.opened[field];
     ledger.transact(() => {
       if (current.deleted) ledger.categories.restore(current.id);
-      ledger.categories.update(current.id, { ...(changed('name') && { name }), ...(changed('group') && { group }), ...(changed('kind') && { kind }) });
+      ledger.categories.update(current.id, {
+        ...(changed('name') && { name }),
+        ...(changed('group') && { group }),
+        ...(changed('kind') && { kind }),
+      });
     });
     return { saved: true };
   } catch (error) {
@@ -75,7 +99,9 @@ export function CategoryForm({ category, onDone }: CategoryFormProps) {
   const text = useText(categoryMessages);
   const { ledger } = useTally();
   // The form as it opened: saving writes only what the person changed since (another device may have changed the rest).
-  const [opened] = useState<CategoryFields | undefined>(() => category && { name: category.name, group: category.group, kind: category.kind });
+  const [opened] = useState<CategoryFields | undefined>(
+    () => category && { name: category.name, group: category.group, kind: category.kind },
+  );
   const [name, setName] = useState(opened?.name ?? '');
   const [group, setGroup] = useState(opened?.group ?? '');
   const [kind, setKind] = useState<string>(opened?.kind ?? 'expense');
@@ -83,7 +109,11 @@ export function CategoryForm({ category, onDone }: CategoryFormProps) {
   const [deleted, setDeleted] = useState(false);
 
   const save = (restore: boolean) => {
-    const saving = saveCategoryForm(ledger, { name, group, kind }, category && opened && { id: category.id, opened, restore });
+    const saving = saveCategoryForm(
+      ledger,
+      { name, group, kind },
+      category && opened && { id: category.id, opened, restore },
+    );
     setDeleted('deleted' in saving);
     if ('refused' in saving) setIssues(collect(saving.refused, text));
     if ('saved' in saving) onDone();
@@ -96,7 +126,13 @@ export function CategoryForm({ category, onDone }: CategoryFormProps) {
   return (
     <form className="form card" onSubmit={submit} noValidate data-testid="category-form">
       <Field id="category-name" label={text('name')} error={issues.name}>
-        <input id="category-name" data-testid="category-name" value={name} onChange={(event) => setName(event.target.value)} {...describedBy('category-name', issues.name)} />
+        <input
+          id="category-name"
+          data-testid="category-name"
+          value={name}
+          onChange={(event) => setName(event.target.value)}
+          {...describedBy('category-name', issues.name)}
+        />
       </Field>
       <Field id="category-group" label={text('group')} error={issues.group}>
         <input
@@ -109,7 +145,12 @@ export function CategoryForm({ category, onDone }: CategoryFormProps) {
         />
       </Field>
       <Field id="category-kind" label={text('kind')} error={issues.kind}>
-        <select id="category-kind" data-testid="category-kind" value={kind} onChange={(event) => setKind(event.target.value)}>
+        <select
+          id="category-kind"
+          data-testid="category-kind"
+          value={kind}
+          onChange={(event) => setKind(event.target.value)}
+        >
           {CATEGORY_KINDS.map((value) => (
             <option key={value} value={value}>
               {text(`kind.${value}`)}

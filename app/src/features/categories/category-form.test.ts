@@ -13,7 +13,9 @@ describe('saving the category form', () => {
     const category = ledger.categories.create({ name: 'Food', group: 'Home', kind: 'expense' });
     const opened = { name: 'Food', group: 'Home', kind: 'expense' };
     ledger.categories.update(category.id, { group: 'Living' });
-    expect(saveCategoryForm(ledger, { ...opened, name: 'Groceries' }, { id: category.id, opened })).toEqual({ saved: true });
+    expect(saveCategoryForm(ledger, { ...opened, name: 'Groceries' }, { id: category.id, opened })).toEqual({
+      saved: true,
+    });
     expect(ledger.categories.get(category.id)).toMatchObject({ name: 'Groceries', group: 'Living' });
   });
 
@@ -29,7 +31,9 @@ describe('saving the category form', () => {
   });
 
   test('a name the ledger refuses is reported and nothing is written', () => {
-    expect(saveCategoryForm(ledger, { name: ' ', group: '', kind: 'expense' }, undefined)).toMatchObject({ refused: [{ field: 'name' }] });
+    expect(saveCategoryForm(ledger, { name: ' ', group: '', kind: 'expense' }, undefined)).toMatchObject({
+      refused: [{ field: 'name' }],
+    });
     expect(ledger.categories.size).toBe(0);
   });
 });

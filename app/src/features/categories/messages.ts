@@ -42,7 +42,8 @@ export const categoryMessages = defineMessages({
     notSaved: 'No se pudo guardar la categoría: {reason}',
   },
   de: {
-    deleted: 'Diese Kategorie wurde auf einem anderen Gerät gelöscht, während du sie bearbeitet hast. Deine Änderungen sind noch da.',
+    deleted:
+      'Diese Kategorie wurde auf einem anderen Gerät gelöscht, während du sie bearbeitet hast. Deine Änderungen sind noch da.',
     restoreSave: 'Als wiederhergestellte Kategorie erneut speichern',
     title: 'Kategorien',
     newCategory: 'Neue Kategorie',

@@ -57,7 +57,8 @@ export class CategoryModel {
       const denominator = (this.featureTotals.get(categoryId) ?? 0) + this.vocabulary + 1;
       let score = Math.log(count / this.examples);
       // Laplace smoothing: a word never seen with a category makes it unlikely, not impossible.
-      for (const [feature, weight] of features) score += weight * Math.log(((counts?.get(feature) ?? 0) + 1) / denominator);
+      for (const [feature, weight] of features)
+        score += weight * Math.log(((counts?.get(feature) ?? 0) + 1) / denominator);
       scores.push([categoryId, score]);
     }
     scores.sort(([, a], [, b]) => b - a);

@@ -7,13 +7,15 @@ export interface Describable {
 }
 
 function words(text: string): string[] {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    // Store numbers and references ("#3556", "f3854") say nothing about the category.
-    .filter((word) => word.length > 1 && !/\d/.test(word));
+  return (
+    text
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      // Store numbers and references ("#3556", "f3854") say nothing about the category.
+      .filter((word) => word.length > 1 && !/\d/.test(word))
+  );
 }
 
 /** A feature and how much it says: the merchant's words say more than the size of the amount. */

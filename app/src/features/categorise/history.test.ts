@@ -2,8 +2,26 @@ import { describe, expect, test } from 'vitest';
 import { searchTextOf, type TransactionRow } from '../../storage/index.js';
 import { examplesOf, TRAINING_LIMIT } from './history.js';
 
-function row(id: string, payee: string, categoryId: string | null, extra: Partial<TransactionRow> = {}): TransactionRow {
-  const fields = { id, date: '2026-11-01', amount: -1250, currency: 'EUR', accountId: 'checking', categoryId, payee, notes: '', tags: [], splits: [], transferId: null, ...extra };
+function row(
+  id: string,
+  payee: string,
+  categoryId: string | null,
+  extra: Partial<TransactionRow> = {},
+): TransactionRow {
+  const fields = {
+    id,
+    date: '2026-11-01',
+    amount: -1250,
+    currency: 'EUR',
+    accountId: 'checking',
+    categoryId,
+    payee,
+    notes: '',
+    tags: [],
+    splits: [],
+    transferId: null,
+    ...extra,
+  };
   return { ...fields, search: searchTextOf(fields) };
 }
 

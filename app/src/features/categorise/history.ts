@@ -17,7 +17,10 @@ export function readHistory(csv: string): (Example & { readonly date: string })[
 }
 
 /** Splits a history by time: learn from the older part, measure on the newer, as a person's history grows. */
-export function splitByDate<T extends { readonly date: string }>(rows: readonly T[], heldBack: number): { older: T[]; newer: T[] } {
+export function splitByDate<T extends { readonly date: string }>(
+  rows: readonly T[],
+  heldBack: number,
+): { older: T[]; newer: T[] } {
   const sorted = [...rows].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const cut = Math.round(sorted.length * (1 - heldBack));
   return { older: sorted.slice(0, cut), newer: sorted.slice(cut) };

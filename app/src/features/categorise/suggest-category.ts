@@ -11,7 +11,11 @@ export type Suggestion =
  * A category for a new or imported transaction: the user's rules first — the most specific
  * (longest) matching text wins — and the learned model only where no rule matches.
  */
-export function suggestCategory(transaction: Describable, rules: readonly CategoryRule[], model: CategoryModel): Suggestion | undefined {
+export function suggestCategory(
+  transaction: Describable,
+  rules: readonly CategoryRule[],
+  model: CategoryModel,
+): Suggestion | undefined {
   const matching = rules
     .filter((rule) => foldText(transaction[rule.field]).includes(foldText(rule.contains)))
     .sort((a, b) => b.contains.length - a.contains.length || (a.contains < b.contains ? -1 : 1));

@@ -47,7 +47,13 @@ export function CurrenciesScreen() {
       <section className="card rates" aria-labelledby="rates-title">
         <div className="screen__head">
           <h2 id="rates-title">{text('rates.title')}</h2>
-          <button ref={addButton} type="button" className="button button--primary" data-testid="add-rate" onClick={() => setEditing({ kind: 'new' })}>
+          <button
+            ref={addButton}
+            type="button"
+            className="button button--primary"
+            data-testid="add-rate"
+            onClick={() => setEditing({ kind: 'new' })}
+          >
             {text('rates.add')}
           </button>
         </div>

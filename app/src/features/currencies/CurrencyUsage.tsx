@@ -33,7 +33,12 @@ export function CurrencyUsage({ onAddRate }: CurrencyUsageProps) {
       ) : (
         <ul className="list">
           {usage.map((use) => (
-            <li key={use.currency} className="list__row list__row--static currency-use" data-testid="currency-use" data-currency={use.currency}>
+            <li
+              key={use.currency}
+              className="list__row list__row--static currency-use"
+              data-testid="currency-use"
+              data-currency={use.currency}
+            >
               <span>
                 <span className="list__title">
                   {text('currencyOption', { code: use.currency, name: currencyName(use.currency, text.locale) })}
@@ -49,15 +54,27 @@ export function CurrencyUsage({ onAddRate }: CurrencyUsageProps) {
   );
 }
 
-function RateStatusText({ use, home, onAddRate }: { readonly use: CurrencyUse; readonly home: string | null } & CurrencyUsageProps) {
+function RateStatusText({
+  use,
+  home,
+  onAddRate,
+}: { readonly use: CurrencyUse; readonly home: string | null } & CurrencyUsageProps) {
   const text = useText(currencyMessages);
   const rateText = useRateText();
   const { status } = use;
   switch (status.kind) {
     case 'home':
-      return <span className="tag" data-testid="currency-status">{text('usage.home')}</span>;
+      return (
+        <span className="tag" data-testid="currency-status">
+          {text('usage.home')}
+        </span>
+      );
     case 'no-home':
-      return <span className="tag" data-testid="currency-status">{text('usage.noHome')}</span>;
+      return (
+        <span className="tag" data-testid="currency-status">
+          {text('usage.noHome')}
+        </span>
+      );
     case 'rate':
       return (
         <span className="tag" data-testid="currency-status">
@@ -70,7 +87,12 @@ function RateStatusText({ use, home, onAddRate }: { readonly use: CurrencyUse; r
           <span className="tag tag--warning" data-testid="currency-status">
             {text('usage.noRate', { home: home ?? '' })}
           </span>
-          <button type="button" className="button" data-testid="add-missing-rate" onClick={() => onAddRate(use.currency, home ?? '')}>
+          <button
+            type="button"
+            className="button"
+            data-testid="add-missing-rate"
+            onClick={() => onAddRate(use.currency, home ?? '')}
+          >
             {text('usage.addRate', { from: use.currency })}
           </button>
         </span>

@@ -34,7 +34,8 @@ export function RateForm({ rate, pair, onDone }: RateFormProps) {
   });
   const [issues, setIssues] = useState<RateIssues>({});
   const [formError, setFormError] = useState<string | undefined>();
-  const change = (field: keyof RateDraft) => (event: { target: { value: string } }) => setDraft({ ...draft, [field]: event.target.value });
+  const change = (field: keyof RateDraft) => (event: { target: { value: string } }) =>
+    setDraft({ ...draft, [field]: event.target.value });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -61,20 +62,43 @@ export function RateForm({ rate, pair, onDone }: RateFormProps) {
   const dateError = issues.date && text(`error.date.${issues.date}`);
   const rateError = issues.rate && text(`error.rate.${issues.rate}`, { example });
   const rateHint =
-    draft.from !== '' && draft.to !== '' ? text('form.rateHint', { from: draft.from, to: draft.to, example }) : text('form.rateHintAnyPair', { example });
+    draft.from !== '' && draft.to !== ''
+      ? text('form.rateHint', { from: draft.from, to: draft.to, example })
+      : text('form.rateHintAnyPair', { example });
 
   return (
     <form className="form card rate-form" onSubmit={submit} noValidate data-testid="rate-form">
       <div className="rate-form__pair">
         <Field id="rate-from" label={text('form.from')} error={fromError}>
-          <CurrencySelect id="rate-from" data-testid="rate-from" value={draft.from} placeholder={text('chooseCurrency')} onChange={change('from')} {...describedBy('rate-from', fromError)} />
+          <CurrencySelect
+            id="rate-from"
+            data-testid="rate-from"
+            value={draft.from}
+            placeholder={text('chooseCurrency')}
+            onChange={change('from')}
+            {...describedBy('rate-from', fromError)}
+          />
         </Field>
         <Field id="rate-to" label={text('form.to')} error={toError}>
-          <CurrencySelect id="rate-to" data-testid="rate-to" value={draft.to} placeholder={text('chooseCurrency')} onChange={change('to')} {...describedBy('rate-to', toError)} />
+          <CurrencySelect
+            id="rate-to"
+            data-testid="rate-to"
+            value={draft.to}
+            placeholder={text('chooseCurrency')}
+            onChange={change('to')}
+            {...describedBy('rate-to', toError)}
+          />
         </Field>
       </div>
       <Field id="rate-date" label={text('form.date')} error={dateError}>
-        <input id="rate-date" data-testid="rate-date" type="date" value={draft.date} onChange={change('date')} {...describedBy('rate-date', dateError)} />
+        <input
+          id="rate-date"
+          data-testid="rate-date"
+          type="date"
+          value={draft.date}
+          onChange={change('date')}
+          {...describedBy('rate-date', dateError)}
+        />
       </Field>
       <Field id="rate-value" label={text('form.rate')} error={rateError}>
         <input

@@ -15,7 +15,9 @@ export function RateList({ rates, onEdit, onDelete }: RateListProps) {
   const text = useText(currencyMessages);
   const rateText = useRateText();
   if (rates.length === 0) return <p className="empty">{text('rates.empty')}</p>;
-  const newestFirst = [...rates].sort((a, b) => (a.date === b.date ? rateText(a).localeCompare(rateText(b)) : a.date < b.date ? 1 : -1));
+  const newestFirst = [...rates].sort((a, b) =>
+    a.date === b.date ? rateText(a).localeCompare(rateText(b)) : a.date < b.date ? 1 : -1,
+  );
 
   return (
     <table className="rate-table" data-testid="rate-table">

@@ -19,10 +19,14 @@ test('lists each currency the accounts use once, and which of them no rate conve
 
   ledger.setHomeCurrency('USD');
   const home = ledger.homeCurrency;
-  expect(currencyUsage(ledger.accounts.list(), ledger.rateTable(), home, '2026-11-25').map((use) => use.status)).toEqual([
+  expect(
+    currencyUsage(ledger.accounts.list(), ledger.rateTable(), home, '2026-11-25').map((use) => use.status),
+  ).toEqual([
     { kind: 'rate', rate: expect.objectContaining({ from: 'USD', to: 'EUR', rate: '0.92' }) },
     { kind: 'no-rate' },
     { kind: 'home' },
   ]);
-  expect(currencyUsage(ledger.accounts.list(), ledger.rateTable(), home, '2026-11-19')[0]?.status).toEqual({ kind: 'no-rate' });
+  expect(currencyUsage(ledger.accounts.list(), ledger.rateTable(), home, '2026-11-19')[0]?.status).toEqual({
+    kind: 'no-rate',
+  });
 });

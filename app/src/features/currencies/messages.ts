@@ -47,7 +47,8 @@ export const currencyMessages = defineMessages({
     'error.rate.empty': 'Enter the rate.',
     'error.rate.not-a-number': 'Write the rate with digits and one decimal mark, such as {example}.',
     'error.rate.not-positive': 'A rate must be more than zero.',
-    'error.rate.ambiguous': 'This could be read two ways. Write the rate without thousands separators, such as {example}.',
+    'error.rate.ambiguous':
+      'This could be read two ways. Write the rate without thousands separators, such as {example}.',
     'error.rate.too-large': 'A rate has at most 9 digits before the decimal mark.',
     'error.rate.too-precise': 'A rate has at most 12 decimals.',
     'error.readOnly': 'This ledger was written by a newer Tally: it can be read here but not changed.',
@@ -57,7 +58,8 @@ export const currencyMessages = defineMessages({
     title: 'Divisas',
     currencyOption: '{code} · {name}',
     'home.title': 'Divisa principal',
-    'home.hint': 'Los totales, el patrimonio y los informes se muestran en ella. La comparten todos los dispositivos que sincronizas.',
+    'home.hint':
+      'Los totales, el patrimonio y los informes se muestran en ella. La comparten todos los dispositivos que sincronizas.',
     'home.label': 'Divisa principal',
     chooseCurrency: 'Elige una divisa',
     'home.current': 'Tu divisa principal es {name} ({code}).',
@@ -90,26 +92,31 @@ export const currencyMessages = defineMessages({
     'form.date': 'Día desde el que vale',
     'form.rate': 'Tipo de cambio',
     'form.rateHint': 'Cuántos {to} se obtienen por 1 {from}, por ejemplo {example}.',
-    'form.rateHintAnyPair': 'Cuántas unidades de la segunda divisa se obtienen por una de la primera, por ejemplo {example}.',
+    'form.rateHintAnyPair':
+      'Cuántas unidades de la segunda divisa se obtienen por una de la primera, por ejemplo {example}.',
     'form.save': 'Guardar tipo de cambio',
     'error.from.unknown-currency': 'Elige la divisa de origen.',
     'error.to.unknown-currency': 'Elige la divisa de destino.',
     'error.to.same-currency': 'Un tipo de cambio convierte entre dos divisas distintas.',
     'error.date.not-a-date': 'Indica el día desde el que vale el tipo de cambio.',
     'error.rate.empty': 'Indica el tipo de cambio.',
-    'error.rate.not-a-number': 'Escribe el tipo de cambio con cifras y un solo separador decimal, por ejemplo {example}.',
+    'error.rate.not-a-number':
+      'Escribe el tipo de cambio con cifras y un solo separador decimal, por ejemplo {example}.',
     'error.rate.not-positive': 'El tipo de cambio debe ser mayor que cero.',
-    'error.rate.ambiguous': 'Esto se puede leer de dos maneras. Escribe el tipo de cambio sin separador de miles, por ejemplo {example}.',
+    'error.rate.ambiguous':
+      'Esto se puede leer de dos maneras. Escribe el tipo de cambio sin separador de miles, por ejemplo {example}.',
     'error.rate.too-large': 'Un tipo de cambio tiene como mucho 9 cifras antes del separador decimal.',
     'error.rate.too-precise': 'Un tipo de cambio tiene como mucho 12 decimales.',
-    'error.readOnly': 'Este libro lo escribió una versión más reciente de Tally: aquí se puede leer, pero no modificar.',
+    'error.readOnly':
+      'Este libro lo escribió una versión más reciente de Tally: aquí se puede leer, pero no modificar.',
     'error.notSaved': 'No se pudo guardar el cambio.',
   },
   de: {
     title: 'Währungen',
     currencyOption: '{code} · {name}',
     'home.title': 'Hauptwährung',
-    'home.hint': 'Summen, Vermögen und Berichte werden in ihr angezeigt. Alle Geräte, die du synchronisierst, teilen sie.',
+    'home.hint':
+      'Summen, Vermögen und Berichte werden in ihr angezeigt. Alle Geräte, die du synchronisierst, teilen sie.',
     'home.label': 'Hauptwährung',
     chooseCurrency: 'Währung wählen',
     'home.current': 'Deine Hauptwährung ist {name} ({code}).',
@@ -142,7 +149,8 @@ export const currencyMessages = defineMessages({
     'form.date': 'Gültig ab',
     'form.rate': 'Kurs',
     'form.rateHint': 'Wie viele {to} man für 1 {from} bekommt, zum Beispiel {example}.',
-    'form.rateHintAnyPair': 'Wie viel von der zweiten Währung man für eine Einheit der ersten bekommt, zum Beispiel {example}.',
+    'form.rateHintAnyPair':
+      'Wie viel von der zweiten Währung man für eine Einheit der ersten bekommt, zum Beispiel {example}.',
     'form.save': 'Kurs speichern',
     'error.from.unknown-currency': 'Wähle die Ausgangswährung.',
     'error.to.unknown-currency': 'Wähle die Zielwährung.',
@@ -151,10 +159,12 @@ export const currencyMessages = defineMessages({
     'error.rate.empty': 'Gib den Kurs ein.',
     'error.rate.not-a-number': 'Schreibe den Kurs mit Ziffern und einem Dezimaltrennzeichen, zum Beispiel {example}.',
     'error.rate.not-positive': 'Ein Kurs muss größer als null sein.',
-    'error.rate.ambiguous': 'Das lässt sich auf zwei Arten lesen. Schreibe den Kurs ohne Tausendertrennzeichen, zum Beispiel {example}.',
+    'error.rate.ambiguous':
+      'Das lässt sich auf zwei Arten lesen. Schreibe den Kurs ohne Tausendertrennzeichen, zum Beispiel {example}.',
     'error.rate.too-large': 'Ein Kurs hat höchstens 9 Ziffern vor dem Dezimaltrennzeichen.',
     'error.rate.too-precise': 'Ein Kurs hat höchstens 12 Nachkommastellen.',
-    'error.readOnly': 'Dieses Haushaltsbuch stammt von einer neueren Tally-Version: Es lässt sich hier lesen, aber nicht ändern.',
+    'error.readOnly':
+      'Dieses Haushaltsbuch stammt von einer neueren Tally-Version: Es lässt sich hier lesen, aber nicht ändern.',
     'error.notSaved': 'Die Änderung konnte nicht gespeichert werden.',
   },
 });

@@ -17,9 +17,13 @@ export interface RateIssues {
   readonly rate?: RateTextProblem;
 }
 
-export type RateEntry = { readonly ok: true; readonly rate: ExchangeRateRecord } | { readonly ok: false; readonly issues: RateIssues };
+export type RateEntry =
+  | { readonly ok: true; readonly rate: ExchangeRateRecord }
+  | { readonly ok: false; readonly issues: RateIssues };
 
-export type RateText = { readonly ok: true; readonly rate: string } | { readonly ok: false; readonly problem: RateTextProblem };
+export type RateText =
+  | { readonly ok: true; readonly rate: string }
+  | { readonly ok: false; readonly problem: RateTextProblem };
 
 /** The most digits the ledger keeps on either side of a rate's decimal point (`parseRate`). */
 const MAX_WHOLE_DIGITS = 9;
@@ -39,7 +43,8 @@ export function readRateText(text: string, locale: string): RateText {
   const mark = match?.[2];
   const fraction = match?.[3] ?? '';
   if (!match || (whole === '' && fraction === '')) return { ok: false, problem: 'not-a-number' };
-  const couldGroupThousands = mark === groupSeparatorOf(locale) && fraction.length === 3 && /^[1-9]\d{0,2}$/u.test(whole);
+  const couldGroupThousands =
+    mark === groupSeparatorOf(locale) && fraction.length === 3 && /^[1-9]\d{0,2}$/u.test(whole);
   if (couldGroupThousands) return { ok: false, problem: 'ambiguous' };
   const significantWhole = whole.replace(/^0+/u, '') || '0';
   if (significantWhole.length > MAX_WHOLE_DIGITS) return { ok: false, problem: 'too-large' };

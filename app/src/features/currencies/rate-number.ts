@@ -2,7 +2,11 @@
  * A stored rate ("1.0842") as `locale` writes numbers ("1,0842" in German), every digit kept.
  * Without grouping it reads back through `readRateText` unchanged, as an edited field needs.
  */
-export function formatRateNumber(rate: string, locale: string, options: { readonly useGrouping?: boolean } = {}): string {
+export function formatRateNumber(
+  rate: string,
+  locale: string,
+  options: { readonly useGrouping?: boolean } = {},
+): string {
   if (!isNumeral(rate)) return rate;
   const digits = rate.split('.')[1]?.length ?? 0;
   const formatter = new Intl.NumberFormat(locale, {

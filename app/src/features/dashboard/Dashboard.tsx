@@ -38,7 +38,10 @@ export function Dashboard({ onOpen }: DashboardProps) {
   const monthName = formatMonth(month, locale);
   // A category deleted since still names what was spent in it.
   const categoryName = (id: string | null): string =>
-    (id === null ? undefined : (categories.find((category) => category.id === id) ?? tally.ledger.categories.get(id))?.name) ?? text('uncategorised');
+    (id === null
+      ? undefined
+      : (categories.find((category) => category.id === id) ?? tally.ledger.categories.get(id))?.name) ??
+    text('uncategorised');
 
   return (
     <section className="screen dashboard" aria-labelledby="home-title">
@@ -55,7 +58,12 @@ export function Dashboard({ onOpen }: DashboardProps) {
           <>
             <ul className="list">
               {open.map((value) => (
-                <li key={value.account.id} className="list__row list__row--static" data-testid="balance-row" data-id={value.account.id}>
+                <li
+                  key={value.account.id}
+                  className="list__row list__row--static"
+                  data-testid="balance-row"
+                  data-id={value.account.id}
+                >
                   <span className="list__title">{value.account.name}</span>
                   <AccountBalance value={value} />
                 </li>

@@ -9,7 +9,8 @@ export const dashboardMessages = defineMessages({
     spending: 'Spending in {month}',
     nothingSpent: 'Nothing spent this month.',
     'spendingUnconverted.one': '{count} payment in another currency is not counted: no exchange rate converts it.',
-    'spendingUnconverted.other': '{count} payments in other currencies are not counted: no exchange rate converts them.',
+    'spendingUnconverted.other':
+      '{count} payments in other currencies are not counted: no exchange rate converts them.',
     addRate: 'Add a rate',
     uncategorised: 'Uncategorised',
     recent: 'Recent transactions',
@@ -40,8 +41,10 @@ export const dashboardMessages = defineMessages({
     addAccount: 'Erstes Konto anlegen',
     spending: 'Ausgaben im {month}',
     nothingSpent: 'Diesen Monat noch keine Ausgaben.',
-    'spendingUnconverted.one': '{count} Zahlung in einer anderen Währung ist nicht mitgezählt: Kein Wechselkurs rechnet sie um.',
-    'spendingUnconverted.other': '{count} Zahlungen in anderen Währungen sind nicht mitgezählt: Kein Wechselkurs rechnet sie um.',
+    'spendingUnconverted.one':
+      '{count} Zahlung in einer anderen Währung ist nicht mitgezählt: Kein Wechselkurs rechnet sie um.',
+    'spendingUnconverted.other':
+      '{count} Zahlungen in anderen Währungen sind nicht mitgezählt: Kein Wechselkurs rechnet sie um.',
     addRate: 'Kurs hinzufügen',
     uncategorised: 'Ohne Kategorie',
     recent: 'Letzte Buchungen',

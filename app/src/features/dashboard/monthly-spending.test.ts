@@ -25,7 +25,15 @@ function row(change: Partial<TransactionRow>): TransactionRow {
 describe('this month’s spending on the home screen', () => {
   test('counts each part of a split in its own category, and leaves out other months, transfers and money coming in', () => {
     const rows = [
-      row({ id: 'a', amount: -5000, categoryId: null, splits: [{ categoryId: 'food', amount: -3000, memo: '' }, { categoryId: 'home', amount: -2000, memo: '' }] }),
+      row({
+        id: 'a',
+        amount: -5000,
+        categoryId: null,
+        splits: [
+          { categoryId: 'food', amount: -3000, memo: '' },
+          { categoryId: 'home', amount: -2000, memo: '' },
+        ],
+      }),
       row({ id: 'b', amount: -1000 }),
       row({ id: 'c', amount: -9000, date: '2026-10-31' }),
       row({ id: 'd', amount: -7000, transferId: 't' }),
@@ -41,8 +49,14 @@ describe('this month’s spending on the home screen', () => {
   });
 
   test('adds payments in other currencies in the home currency at their day’s rate, and counts those no rate converts', () => {
-    const rates = new RateTable([{ date: '2026-11-01', from: currencyCode('EUR'), to: currencyCode('USD'), rate: '1.5' }]);
-    const rows = [row({ id: 'a', amount: -1000 }), row({ id: 'b', amount: -1000, currency: 'EUR' }), row({ id: 'c', amount: -500, currency: 'GBP' })];
+    const rates = new RateTable([
+      { date: '2026-11-01', from: currencyCode('EUR'), to: currencyCode('USD'), rate: '1.5' },
+    ]);
+    const rows = [
+      row({ id: 'a', amount: -1000 }),
+      row({ id: 'b', amount: -1000, currency: 'EUR' }),
+      row({ id: 'c', amount: -500, currency: 'GBP' }),
+    ];
     expect(monthlySpending(rows, '2026-11', new Converter(rates, currencyCode('USD')))).toEqual({
       items: [{ categoryId: 'food', currency: 'USD', spent: 2500 }],
       unconverted: 1,

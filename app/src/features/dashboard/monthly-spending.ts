@@ -21,14 +21,22 @@ export interface MonthlySpending {
  * currency at each payment's day's rate, and what no rate converts is counted, not guessed;
  * without one (no home currency chosen) each currency is totalled apart.
  */
-export function monthlySpending(rows: readonly TransactionRow[], month: string, converter?: Converter): MonthlySpending {
+export function monthlySpending(
+  rows: readonly TransactionRow[],
+  month: string,
+  converter?: Converter,
+): MonthlySpending {
   const totals = new Map<string, CategorySpending>();
   let unconverted = 0;
   for (const row of rows) {
     if (row.transferId !== null || !row.date.startsWith(month)) continue;
     for (const part of categoryAmounts(row)) {
       if (part.amount >= 0) continue;
-      const amount = converter ? (isCurrencyCode(row.currency) ? converter.minorUnits(part.amount, row.currency, row.date) : undefined) : part.amount;
+      const amount = converter
+        ? isCurrencyCode(row.currency)
+          ? converter.minorUnits(part.amount, row.currency, row.date)
+          : undefined
+        : part.amount;
       if (amount === undefined) {
         unconverted += 1;
         continue;

@@ -25,7 +25,11 @@ export function GoalCard({ view, focusEdit, onEdit, onDeleted }: GoalCardProps) 
   const nameId = `goal-name-${goal.id}`;
   const format = (amount: number) => formatMoney({ amount, currency: goal.currency }, locale);
   const percent = new Intl.NumberFormat(locale, { style: 'percent' }).format(progress.percent / 100);
-  const progressText = text('progress', { saved: formatMoney(progress.saved, locale), target: format(goal.targetAmount), percent });
+  const progressText = text('progress', {
+    saved: formatMoney(progress.saved, locale),
+    target: format(goal.targetAmount),
+    percent,
+  });
   const remove = () => {
     ledger.transact(() => {
       for (const contribution of view.contributions) ledger.contributions.delete(contribution.id);
@@ -35,7 +39,14 @@ export function GoalCard({ view, focusEdit, onEdit, onDeleted }: GoalCardProps) 
   };
 
   return (
-    <article className="card goal" data-testid="goal-row" data-id={goal.id} data-name={goal.name} data-state={progress.state} aria-labelledby={nameId}>
+    <article
+      className="card goal"
+      data-testid="goal-row"
+      data-id={goal.id}
+      data-name={goal.name}
+      data-state={progress.state}
+      aria-labelledby={nameId}
+    >
       <div className="goal__head">
         <h2 id={nameId} className="goal__name">
           {goal.name}
@@ -85,7 +96,9 @@ export function GoalCard({ view, focusEdit, onEdit, onDeleted }: GoalCardProps) 
       </dl>
       {view.linkedAccounts.length > 0 && (
         <p className="hint" data-testid="goal-linked">
-          {text('linked', { accounts: new Intl.ListFormat(locale, { type: 'conjunction' }).format(view.linkedAccounts) })}
+          {text('linked', {
+            accounts: new Intl.ListFormat(locale, { type: 'conjunction' }).format(view.linkedAccounts),
+          })}
         </p>
       )}
       {progress.unconverted > 0 && (
@@ -97,7 +110,13 @@ export function GoalCard({ view, focusEdit, onEdit, onDeleted }: GoalCardProps) 
         <div className="goal__confirm" role="group" aria-labelledby={`${nameId}-confirm`}>
           <p id={`${nameId}-confirm`}>{text('confirmDelete', { name: goal.name })}</p>
           <div className="form__actions">
-            <button type="button" className="button" data-testid="keep-goal" autoFocus onClick={() => setConfirming(false)}>
+            <button
+              type="button"
+              className="button"
+              data-testid="keep-goal"
+              autoFocus
+              onClick={() => setConfirming(false)}
+            >
               {text('keep')}
             </button>
             <button type="button" className="button button--danger" data-testid="confirm-delete-goal" onClick={remove}>
@@ -107,10 +126,23 @@ export function GoalCard({ view, focusEdit, onEdit, onDeleted }: GoalCardProps) 
         </div>
       ) : (
         <div className="form__actions">
-          <button type="button" className="button" data-testid="edit-goal" autoFocus={focusEdit} aria-label={text('edit', { name: goal.name })} onClick={onEdit}>
+          <button
+            type="button"
+            className="button"
+            data-testid="edit-goal"
+            autoFocus={focusEdit}
+            aria-label={text('edit', { name: goal.name })}
+            onClick={onEdit}
+          >
             {text('editShort')}
           </button>
-          <button type="button" className="button button--danger" data-testid="delete-goal" aria-label={text('delete', { name: goal.name })} onClick={() => setConfirming(true)}>
+          <button
+            type="button"
+            className="button button--danger"
+            data-testid="delete-goal"
+            aria-label={text('delete', { name: goal.name })}
+            onClick={() => setConfirming(true)}
+          >
             {text('deleteShort')}
           </button>
         </div>

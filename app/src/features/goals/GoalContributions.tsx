@@ -21,13 +21,20 @@ export function GoalContributions({ goal, contributions }: GoalContributionsProp
   const locale = useLocale();
   return (
     <details className="goal__contributions" data-testid="goal-contributions">
-      <summary data-testid="goal-contributions-toggle">{text('contributions', { count: contributions.length })}</summary>
+      <summary data-testid="goal-contributions-toggle">
+        {text('contributions', { count: contributions.length })}
+      </summary>
       {contributions.length === 0 ? (
         <p className="empty">{text('noContributions')}</p>
       ) : (
         <ul className="list">
           {contributions.map((contribution) => (
-            <li key={contribution.id} className="list__row list__row--static goal__contribution" data-testid="contribution-row" data-id={contribution.id}>
+            <li
+              key={contribution.id}
+              className="list__row list__row--static goal__contribution"
+              data-testid="contribution-row"
+              data-id={contribution.id}
+            >
               <span>
                 <span className="list__title">{formatDay(contribution.date, locale)}</span>
                 {contribution.note && <span className="list__detail">{contribution.note}</span>}
@@ -60,8 +67,10 @@ function ContributionForm({ goal }: { readonly goal: LedgerRecord<Goal> }) {
   const locale = useLocale();
   const [draft, setDraft] = useState<ContributionDraft>(() => ({ amount: '', date: today(), note: '' }));
   const [issues, setIssues] = useState<ContributionIssues>({});
-  const set = (field: keyof ContributionDraft) => (event: { target: { value: string } }) => setDraft((current) => ({ ...current, [field]: event.target.value }));
-  const message = (problem: GoalProblem | undefined): string | undefined => problem && text(problem, { example: exampleAmount(goal.currency, locale), start: '', code: goal.currency });
+  const set = (field: keyof ContributionDraft) => (event: { target: { value: string } }) =>
+    setDraft((current) => ({ ...current, [field]: event.target.value }));
+  const message = (problem: GoalProblem | undefined): string | undefined =>
+    problem && text(problem, { example: exampleAmount(goal.currency, locale), start: '', code: goal.currency });
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const found = saveContribution(ledger, goal, draft, locale);
@@ -69,7 +78,12 @@ function ContributionForm({ goal }: { readonly goal: LedgerRecord<Goal> }) {
     if (Object.keys(found).length === 0) setDraft((current) => ({ ...current, amount: '', note: '' }));
   };
   const id = (field: string) => `contribution-${field}-${goal.id}`;
-  const errors = { amount: message(issues.amount), date: message(issues.date), note: message(issues.note), form: message(issues.form) };
+  const errors = {
+    amount: message(issues.amount),
+    date: message(issues.date),
+    note: message(issues.note),
+    form: message(issues.form),
+  };
   return (
     <form className="form goal__contribution-form" onSubmit={submit} noValidate data-testid="contribution-form">
       <div className="goal-form__pair">
@@ -85,11 +99,24 @@ function ContributionForm({ goal }: { readonly goal: LedgerRecord<Goal> }) {
           />
         </Field>
         <Field id={id('date')} label={text('date')} error={errors.date}>
-          <input id={id('date')} data-testid="contribution-date" type="date" value={draft.date} onChange={set('date')} {...describedBy(id('date'), errors.date)} />
+          <input
+            id={id('date')}
+            data-testid="contribution-date"
+            type="date"
+            value={draft.date}
+            onChange={set('date')}
+            {...describedBy(id('date'), errors.date)}
+          />
         </Field>
       </div>
       <Field id={id('note')} label={text('note')} error={errors.note}>
-        <input id={id('note')} data-testid="contribution-note" value={draft.note} onChange={set('note')} {...describedBy(id('note'), errors.note)} />
+        <input
+          id={id('note')}
+          data-testid="contribution-note"
+          value={draft.note}
+          onChange={set('note')}
+          {...describedBy(id('note'), errors.note)}
+        />
       </Field>
       {errors.form && (
         <p className="form__error" role="alert">

@@ -23,11 +23,20 @@ export function GoalForm({ goal, onDone }: GoalFormProps) {
   const text = useText(goalMessages);
   const locale = useLocale();
   const home = useHomeCurrency();
-  const accounts = useRecords(tally.accounts).filter((account) => !account.archived || goal?.accountIds.includes(account.id));
+  const accounts = useRecords(tally.accounts).filter(
+    (account) => !account.archived || goal?.accountIds.includes(account.id),
+  );
   // The form as it opened: saving writes only what the person changed since (another device may have changed the rest).
   const [opened] = useState<GoalDraft | undefined>(() => goal && goalDraftOf(goal, locale));
   const [draft, setDraft] = useState<GoalDraft>(
-    () => opened ?? { name: '', target: '', currency: displayCurrency(home, accounts) ?? '', targetDate: '', accountIds: [] },
+    () =>
+      opened ?? {
+        name: '',
+        target: '',
+        currency: displayCurrency(home, accounts) ?? '',
+        targetDate: '',
+        accountIds: [],
+      },
   );
   const [issues, setIssues] = useState<GoalIssues>({});
   // A linked account deleted on another device stays listed, marked, so it can be unticked.
@@ -41,7 +50,10 @@ export function GoalForm({ goal, onDone }: GoalFormProps) {
   const set = (field: 'name' | 'target' | 'currency' | 'targetDate') => (event: { target: { value: string } }) =>
     setDraft((current) => ({ ...current, [field]: event.target.value }));
   const toggleAccount = (id: string, linked: boolean) =>
-    setDraft((current) => ({ ...current, accountIds: linked ? [...current.accountIds, id] : current.accountIds.filter((each) => each !== id) }));
+    setDraft((current) => ({
+      ...current,
+      accountIds: linked ? [...current.accountIds, id] : current.accountIds.filter((each) => each !== id),
+    }));
 
   const code = draft.currency.trim().toUpperCase();
   const message = (problem: GoalProblem | undefined): string | undefined =>
@@ -76,7 +88,14 @@ export function GoalForm({ goal, onDone }: GoalFormProps) {
   return (
     <form className="form card" onSubmit={submit} onKeyDown={onKeyDown} noValidate data-testid="goal-form">
       <Field id="goal-name" label={text('name')} error={errors.name}>
-        <input id="goal-name" data-testid="goal-name" autoFocus value={draft.name} onChange={set('name')} {...describedBy('goal-name', errors.name)} />
+        <input
+          id="goal-name"
+          data-testid="goal-name"
+          autoFocus
+          value={draft.name}
+          onChange={set('name')}
+          {...describedBy('goal-name', errors.name)}
+        />
       </Field>
       <div className="goal-form__pair">
         <Field id="goal-target" label={text('target')} error={errors.target}>
@@ -104,7 +123,14 @@ export function GoalForm({ goal, onDone }: GoalFormProps) {
         </Field>
       </div>
       <Field id="goal-date" label={text('targetDate')} error={errors.targetDate}>
-        <input id="goal-date" data-testid="goal-date" type="date" value={draft.targetDate} onChange={set('targetDate')} {...describedBy('goal-date', errors.targetDate)} />
+        <input
+          id="goal-date"
+          data-testid="goal-date"
+          type="date"
+          value={draft.targetDate}
+          onChange={set('targetDate')}
+          {...describedBy('goal-date', errors.targetDate)}
+        />
       </Field>
       <fieldset className="goal-form__accounts" aria-describedby="goal-accounts-hint">
         <legend>{text('accounts')}</legend>

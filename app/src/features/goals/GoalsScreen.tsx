@@ -28,13 +28,21 @@ export function GoalsScreen() {
 
   // A goal deleted on another device while its form is open keeps the form, so the edit is not lost.
   const editingDeleted =
-    editing.kind === 'edit' && !views.some((view) => view.goal.id === editing.id) ? tally.ledger.goals.get(editing.id) : undefined;
+    editing.kind === 'edit' && !views.some((view) => view.goal.id === editing.id)
+      ? tally.ledger.goals.get(editing.id)
+      : undefined;
 
   return (
     <section className="screen" aria-labelledby="goals-title">
       <div className="screen__head">
         <h1 id="goals-title">{text('title')}</h1>
-        <button ref={newGoal} type="button" className="button button--primary" data-testid="add-goal" onClick={() => setEditing({ kind: 'new' })}>
+        <button
+          ref={newGoal}
+          type="button"
+          className="button button--primary"
+          data-testid="add-goal"
+          onClick={() => setEditing({ kind: 'new' })}
+        >
           {text('newGoal')}
         </button>
       </div>

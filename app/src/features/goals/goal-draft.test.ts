@@ -18,41 +18,88 @@ beforeEach(() => {
 
 describe('saving the goal form', () => {
   test('a new goal is paced from today, its target read the way the locale writes amounts', () => {
-    expect(saveGoalDraft(ledger, draft({ target: '1.250,50', targetDate: '2027-06-01', accountIds: [savings] }), undefined, 'de-DE', TODAY)).toEqual({});
+    expect(
+      saveGoalDraft(
+        ledger,
+        draft({ target: '1.250,50', targetDate: '2027-06-01', accountIds: [savings] }),
+        undefined,
+        'de-DE',
+        TODAY,
+      ),
+    ).toEqual({});
     expect(ledger.goals.list()).toMatchObject([
-      { name: 'Bike', targetAmount: 125050, currency: 'EUR', startDate: TODAY, targetDate: '2027-06-01', accountIds: [savings] },
+      {
+        name: 'Bike',
+        targetAmount: 125050,
+        currency: 'EUR',
+        startDate: TODAY,
+        targetDate: '2027-06-01',
+        accountIds: [savings],
+      },
     ]);
   });
 
   test('every bad field gets its own reason and nothing is written', () => {
-    expect(saveGoalDraft(ledger, draft({ name: ' ', target: 'lots', targetDate: TODAY }), undefined, 'en-US', TODAY)).toEqual({
+    expect(
+      saveGoalDraft(ledger, draft({ name: ' ', target: 'lots', targetDate: TODAY }), undefined, 'en-US', TODAY),
+    ).toEqual({
       name: 'nameEmpty',
       target: 'amountUnreadable',
       targetDate: 'dateNotAfterStart',
     });
-    expect(saveGoalDraft(ledger, draft({ target: '0', currency: 'EURO' }), undefined, 'en-US', TODAY)).toEqual({ currency: 'currencyFormat' });
-    expect(saveGoalDraft(ledger, draft({ target: '0', currency: 'ABC' }), undefined, 'en-US', TODAY)).toEqual({ currency: 'currencyUnknown' });
+    expect(saveGoalDraft(ledger, draft({ target: '0', currency: 'EURO' }), undefined, 'en-US', TODAY)).toEqual({
+      currency: 'currencyFormat',
+    });
+    expect(saveGoalDraft(ledger, draft({ target: '0', currency: 'ABC' }), undefined, 'en-US', TODAY)).toEqual({
+      currency: 'currencyUnknown',
+    });
     expect(saveGoalDraft(ledger, draft({ target: '0' }), undefined, 'en-US', TODAY)).toEqual({ target: 'amountZero' });
-    expect(saveGoalDraft(ledger, draft({ target: '-5' }), undefined, 'en-US', TODAY)).toEqual({ target: 'amountNegative' });
+    expect(saveGoalDraft(ledger, draft({ target: '-5' }), undefined, 'en-US', TODAY)).toEqual({
+      target: 'amountNegative',
+    });
     expect(ledger.goals.size).toBe(0);
   });
 
   test('editing keeps the goal’s currency and its start, and may drop the date', () => {
-    const goal = ledger.goals.create({ name: 'Bike', targetAmount: 50000, currency: 'EUR', startDate: '2026-01-01', targetDate: '2026-12-01' });
-    expect(saveGoalDraft(ledger, draft({ name: 'Road bike', target: '800', currency: 'USD' }), { id: goal.id }, 'en-US', TODAY)).toEqual({});
-    expect(ledger.goals.get(goal.id)).toMatchObject({ name: 'Road bike', targetAmount: 80000, currency: 'EUR', startDate: '2026-01-01', targetDate: null });
+    const goal = ledger.goals.create({
+      name: 'Bike',
+      targetAmount: 50000,
+      currency: 'EUR',
+      startDate: '2026-01-01',
+      targetDate: '2026-12-01',
+    });
+    expect(
+      saveGoalDraft(
+        ledger,
+        draft({ name: 'Road bike', target: '800', currency: 'USD' }),
+        { id: goal.id },
+        'en-US',
+        TODAY,
+      ),
+    ).toEqual({});
+    expect(ledger.goals.get(goal.id)).toMatchObject({
+      name: 'Road bike',
+      targetAmount: 80000,
+      currency: 'EUR',
+      startDate: '2026-01-01',
+      targetDate: null,
+    });
   });
 
   test('an account deleted on another device while the form was open is reported, not linked', () => {
     ledger.accounts.delete(savings);
-    expect(saveGoalDraft(ledger, draft({ accountIds: [savings] }), undefined, 'en-US', TODAY)).toEqual({ accountIds: 'accountGone' });
+    expect(saveGoalDraft(ledger, draft({ accountIds: [savings] }), undefined, 'en-US', TODAY)).toEqual({
+      accountIds: 'accountGone',
+    });
   });
 
   test('[LWW1] an edit writes only what the person changed: a target changed on another device meanwhile stays', () => {
     const goal = ledger.goals.create({ name: 'Bike', targetAmount: 50000, currency: 'EUR', startDate: '2026-01-01' });
     const opened = goalDraftOf(goal, 'en-US');
     ledger.goals.update(goal.id, { targetAmount: 70000 });
-    expect(saveGoalDraft(ledger, { ...opened, name: 'Road bike' }, { id: goal.id, opened }, 'en-US', TODAY)).toEqual({});
+    expect(saveGoalDraft(ledger, { ...opened, name: 'Road bike' }, { id: goal.id, opened }, 'en-US', TODAY)).toEqual(
+      {},
+    );
     expect(ledger.goals.get(goal.id)).toMatchObject({ name: 'Road bike', targetAmount: 70000 });
   });
 
@@ -62,7 +109,9 @@ describe('saving the goal form', () => {
     const goal = ledger.goals.create({ name: 'Bike', targetAmount: 50000, currency: 'EUR', accountIds: [savings] });
     const opened = goalDraftOf(goal, 'en-US');
     ledger.goals.update(goal.id, { accountIds: [savings, cash] });
-    expect(saveGoalDraft(ledger, { ...opened, accountIds: [checking] }, { id: goal.id, opened }, 'en-US', TODAY)).toEqual({});
+    expect(
+      saveGoalDraft(ledger, { ...opened, accountIds: [checking] }, { id: goal.id, opened }, 'en-US', TODAY),
+    ).toEqual({});
     expect(ledger.goals.get(goal.id)?.accountIds).toEqual([cash, checking]);
   });
 
@@ -71,8 +120,12 @@ describe('saving the goal form', () => {
     const goal = ledger.goals.create({ name: 'Bike', targetAmount: 50000, currency: 'EUR', accountIds: [savings] });
     const opened = goalDraftOf(goal, 'en-US');
     ledger.accounts.delete(savings);
-    expect(saveGoalDraft(ledger, { ...opened, name: 'Road bike' }, { id: goal.id, opened }, 'en-US', TODAY)).toEqual({});
-    expect(saveGoalDraft(ledger, { ...opened, accountIds: [savings, checking] }, { id: goal.id, opened }, 'en-US', TODAY)).toEqual({});
+    expect(saveGoalDraft(ledger, { ...opened, name: 'Road bike' }, { id: goal.id, opened }, 'en-US', TODAY)).toEqual(
+      {},
+    );
+    expect(
+      saveGoalDraft(ledger, { ...opened, accountIds: [savings, checking] }, { id: goal.id, opened }, 'en-US', TODAY),
+    ).toEqual({});
     expect(ledger.goals.get(goal.id)).toMatchObject({ name: 'Road bike', accountIds: [checking] });
   });
 
@@ -91,7 +144,9 @@ describe('saving the goal form', () => {
 describe('adding a contribution', () => {
   test('[GOAL1] is a record of its own, in the goal’s currency; a negative amount takes money out', () => {
     const goal = ledger.goals.create({ name: 'Bike', targetAmount: 50000, currency: 'EUR' });
-    expect(saveContribution(ledger, goal, { amount: '120', date: '2026-11-20', note: 'Birthday' }, 'en-US')).toEqual({});
+    expect(saveContribution(ledger, goal, { amount: '120', date: '2026-11-20', note: 'Birthday' }, 'en-US')).toEqual(
+      {},
+    );
     expect(saveContribution(ledger, goal, { amount: '-20', date: '2026-11-21', note: '' }, 'en-US')).toEqual({});
     expect(ledger.contributions.list().map(({ amount, currency, note }) => ({ amount, currency, note }))).toEqual(
       expect.arrayContaining([
@@ -103,8 +158,13 @@ describe('adding a contribution', () => {
 
   test('refuses an empty amount, zero and an impossible date', () => {
     const goal = ledger.goals.create({ name: 'Bike', targetAmount: 50000, currency: 'EUR' });
-    expect(saveContribution(ledger, goal, { amount: '', date: '2026-02-30', note: '' }, 'en-US')).toEqual({ amount: 'amountEmpty', date: 'dateInvalid' });
-    expect(saveContribution(ledger, goal, { amount: '0', date: TODAY, note: '' }, 'en-US')).toEqual({ amount: 'amountZero' });
+    expect(saveContribution(ledger, goal, { amount: '', date: '2026-02-30', note: '' }, 'en-US')).toEqual({
+      amount: 'amountEmpty',
+      date: 'dateInvalid',
+    });
+    expect(saveContribution(ledger, goal, { amount: '0', date: TODAY, note: '' }, 'en-US')).toEqual({
+      amount: 'amountZero',
+    });
     expect(ledger.contributions.size).toBe(0);
   });
 });

@@ -1,4 +1,11 @@
-import { isCurrencyCode, LedgerError, parseCalendarDate, type Goal, type Ledger, type LedgerRecord } from '@tally/schema';
+import {
+  isCurrencyCode,
+  LedgerError,
+  parseCalendarDate,
+  type Goal,
+  type Ledger,
+  type LedgerRecord,
+} from '@tally/schema';
 import { amountForInput, readAmount, type AmountProblem } from '../../ui/amount-text.js';
 
 /** The goal form as the person typed it: every value still text. */
@@ -25,7 +32,9 @@ export type GoalProblem =
   | 'notSaved'
   | 'goalDeleted';
 
-export type GoalIssues = Partial<Record<'name' | 'target' | 'currency' | 'targetDate' | 'accountIds' | 'form', GoalProblem>>;
+export type GoalIssues = Partial<
+  Record<'name' | 'target' | 'currency' | 'targetDate' | 'accountIds' | 'form', GoalProblem>
+>;
 export type ContributionIssues = Partial<Record<'amount' | 'date' | 'note' | 'form', GoalProblem>>;
 
 export interface ContributionDraft {
@@ -73,7 +82,13 @@ export function goalDraftOf(goal: LedgerRecord<Goal>, locale: string): GoalDraft
  * account deleted elsewhere. An edit of a goal deleted meanwhile is refused with `goalDeleted`
  * until it is saved again with `restore`, never dropped.
  */
-export function saveGoalDraft(ledger: Ledger, draft: GoalDraft, editing: GoalEditing | undefined, locale: string, today: string): GoalIssues {
+export function saveGoalDraft(
+  ledger: Ledger,
+  draft: GoalDraft,
+  editing: GoalEditing | undefined,
+  locale: string,
+  today: string,
+): GoalIssues {
   const current = editing ? ledger.goals.get(editing.id) : undefined;
   if (editing && (!current || current.deleted) && !editing.restore) return { form: 'goalDeleted' };
   const opened = current ? (editing?.opened ?? goalDraftOf(current, locale)) : undefined;
@@ -94,19 +109,27 @@ export function saveGoalDraft(ledger: Ledger, draft: GoalDraft, editing: GoalEdi
   const startDate = current ? current.startDate : today;
   const targetDate = draft.targetDate.trim() === '' ? null : draft.targetDate.trim();
   if (targetDate !== null && !parseCalendarDate(targetDate)) issues.targetDate = 'dateInvalid';
-  else if (targetDate !== null && startDate !== null && targetDate <= startDate) issues.targetDate = 'dateNotAfterStart';
+  else if (targetDate !== null && startDate !== null && targetDate <= startDate)
+    issues.targetDate = 'dateNotAfterStart';
 
   const exists = (id: string) => ledger.accounts.get(id)?.deleted === false;
   const added = draft.accountIds.filter((id) => !opened?.accountIds.includes(id));
   const removed = opened?.accountIds.filter((id) => !draft.accountIds.includes(id)) ?? [];
   if (!added.every(exists)) issues.accountIds = 'accountGone';
-  const kept = current ? current.accountIds.filter((id) => !removed.includes(id) && !added.includes(id) && exists(id)) : [];
+  const kept = current
+    ? current.accountIds.filter((id) => !removed.includes(id) && !added.includes(id) && exists(id))
+    : [];
   const accountIds = [...kept, ...added];
 
   if (Object.keys(issues).length > 0 || targetAmount === undefined || !isCurrencyCode(code)) return issues;
   try {
     if (current && opened) {
-      const patch: { name?: string; targetAmount?: number; targetDate?: string | null; accountIds?: readonly string[] } = {};
+      const patch: {
+        name?: string;
+        targetAmount?: number;
+        targetDate?: string | null;
+        accountIds?: readonly string[];
+      } = {};
       if (draft.name !== opened.name) patch.name = name;
       if (draft.target !== opened.target) patch.targetAmount = targetAmount;
       if (draft.targetDate !== opened.targetDate) patch.targetDate = targetDate;
@@ -124,7 +147,12 @@ export function saveGoalDraft(ledger: Ledger, draft: GoalDraft, editing: GoalEdi
 }
 
 /** Adds money put towards a goal by hand, in the goal's currency; a negative amount takes money out. */
-export function saveContribution(ledger: Ledger, goal: LedgerRecord<Goal>, draft: ContributionDraft, locale: string): ContributionIssues {
+export function saveContribution(
+  ledger: Ledger,
+  goal: LedgerRecord<Goal>,
+  draft: ContributionDraft,
+  locale: string,
+): ContributionIssues {
   const issues: ContributionIssues = {};
   const read = readAmount(draft.amount, goal.currency, locale, { zero: true });
   if (!read.ok) issues.amount = amountProblem(read.problem);
@@ -133,7 +161,13 @@ export function saveContribution(ledger: Ledger, goal: LedgerRecord<Goal>, draft
   if ([...note].length > NOTE_LIMIT) issues.note = 'noteTooLong';
   if (Object.keys(issues).length > 0 || !read.ok) return issues;
   try {
-    ledger.contributions.create({ goalId: goal.id, date: draft.date, amount: read.amount, currency: goal.currency, note });
+    ledger.contributions.create({
+      goalId: goal.id,
+      date: draft.date,
+      amount: read.amount,
+      currency: goal.currency,
+      note,
+    });
     return {};
   } catch (error) {
     if (!(error instanceof LedgerError)) throw error;

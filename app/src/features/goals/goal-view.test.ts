@@ -35,13 +35,25 @@ test('[GOAL1] a goal counts its linked accounts’ balances and its own contribu
   ledger.contributions.create({ goalId: other.id, date: '2026-11-01', amount: 7000, currency: 'EUR' });
 
   const [bike] = views('2026-11-25').filter((view) => view.goal.id === goal.id);
-  expect(bike?.progress).toMatchObject({ saved: { amount: 20000 }, remaining: { amount: 30000 }, percent: 40, state: 'no-date' });
+  expect(bike?.progress).toMatchObject({
+    saved: { amount: 20000 },
+    remaining: { amount: 30000 },
+    percent: 40,
+    state: 'no-date',
+  });
   expect(bike?.contributions.map((contribution) => contribution.date)).toEqual(['2026-11-01', '2026-10-01']);
   expect(bike?.linkedAccounts).toEqual(['Savings']);
 });
 
 test('[GOAL2][GOAL3] the monthly amount needed and whether the goal is on track or behind', () => {
-  ledger.goals.create({ name: 'Bike', targetAmount: 60000, currency: 'EUR', startDate: '2026-01-01', targetDate: '2027-04-25', accountIds: [savings] });
+  ledger.goals.create({
+    name: 'Bike',
+    targetAmount: 60000,
+    currency: 'EUR',
+    startDate: '2026-01-01',
+    targetDate: '2027-04-25',
+    accountIds: [savings],
+  });
   const [early] = views('2026-11-25');
   // 500 € left, paid today and on the 25th of each month to April: six payments.
   expect(early?.progress.monthlyNeeded).toEqual({ amount: 8334, currency: 'EUR' });
@@ -52,10 +64,18 @@ test('[GOAL2][GOAL3] the monthly amount needed and whether the goal is on track 
 });
 
 test('an account deleted elsewhere stops counting, and a balance without a rate is counted as unconverted', () => {
-  const dollars = ledger.accounts.create({ name: 'Dollars', type: 'savings', currency: 'USD', openingBalance: 5000 }).id;
+  const dollars = ledger.accounts.create({
+    name: 'Dollars',
+    type: 'savings',
+    currency: 'USD',
+    openingBalance: 5000,
+  }).id;
   ledger.goals.create({ name: 'Bike', targetAmount: 50000, currency: 'EUR', accountIds: [savings, dollars] });
   expect(views('2026-11-25')[0]?.progress).toMatchObject({ saved: { amount: 10000 }, unconverted: 1 });
 
   ledger.accounts.delete(savings);
-  expect(views('2026-11-25')[0]).toMatchObject({ linkedAccounts: ['Dollars'], progress: { saved: { amount: 0 }, unconverted: 1 } });
+  expect(views('2026-11-25')[0]).toMatchObject({
+    linkedAccounts: ['Dollars'],
+    progress: { saved: { amount: 0 }, unconverted: 1 },
+  });
 });

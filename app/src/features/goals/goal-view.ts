@@ -34,7 +34,9 @@ export interface GoalViewsInput {
 export function goalViews(input: GoalViewsInput): GoalView[] {
   const { balances } = accountBalances(
     input.accounts,
-    input.transactions.flatMap(({ accountId, amount, currency }) => (isCurrencyCode(currency) ? [{ accountId, amount, currency }] : [])),
+    input.transactions.flatMap(({ accountId, amount, currency }) =>
+      isCurrencyCode(currency) ? [{ accountId, amount, currency }] : [],
+    ),
   );
   const names = new Map(input.accounts.map((account) => [account.id, account.name]));
   const byGoal = new Map<string, LedgerRecord<Contribution>[]>();
@@ -44,7 +46,9 @@ export function goalViews(input: GoalViewsInput): GoalView[] {
     byGoal.set(contribution.goalId, list);
   }
   return input.goals.map((goal) => {
-    const contributions = (byGoal.get(goal.id) ?? []).sort((a, b) => (a.date === b.date ? a.id.localeCompare(b.id) : a.date < b.date ? 1 : -1));
+    const contributions = (byGoal.get(goal.id) ?? []).sort((a, b) =>
+      a.date === b.date ? a.id.localeCompare(b.id) : a.date < b.date ? 1 : -1,
+    );
     // A deleted account no longer counts: its balance is gone from the ledger's accounts.
     const linked = goal.accountIds.filter((id) => balances.has(id));
     const progress = goalProgress({

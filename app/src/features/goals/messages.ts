@@ -130,7 +130,8 @@ export const goalMessages = defineMessages({
   de: {
     title: 'Sparziele',
     newGoal: 'Neues Sparziel',
-    empty: 'Ein Sparziel legt Geld für etwas zurück: eine Reise, ein Fahrrad, schlechte Zeiten. Lege eines an, um zu sehen, wie es steht.',
+    empty:
+      'Ein Sparziel legt Geld für etwas zurück: eine Reise, ein Fahrrad, schlechte Zeiten. Lege eines an, um zu sehen, wie es steht.',
     reading: 'Deine Buchungen werden noch gelesen: die Kontostände sind womöglich unvollständig.',
     name: 'Name',
     target: 'Zielbetrag',
@@ -185,7 +186,8 @@ export const goalMessages = defineMessages({
     accountGone: 'Eines der Konten wurde inzwischen gelöscht; prüfe die Liste noch einmal.',
     noteTooLong: 'Die Notiz darf höchstens 200 Zeichen lang sein.',
     notSaved: 'Das konnte auf diesem Gerät nicht gespeichert werden.',
-    goalDeleted: 'Dieses Sparziel wurde auf einem anderen Gerät gelöscht, während du es bearbeitet hast. Deine Änderungen sind noch da.',
+    goalDeleted:
+      'Dieses Sparziel wurde auf einem anderen Gerät gelöscht, während du es bearbeitet hast. Deine Änderungen sind noch da.',
     restoreSave: 'Als wiederhergestelltes Sparziel erneut speichern',
     accountDeleted: '{name} (auf einem anderen Gerät gelöscht)',
     accountsGoneHint: 'Ein auf einem anderen Gerät gelöschtes Konto wird beim Speichern entfernt.',

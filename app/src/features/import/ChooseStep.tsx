@@ -51,7 +51,12 @@ export function ChooseStep({ accounts, onChoose }: ChooseStepProps) {
       <StepHeading id="import-choose-title">{text('choose.title')}</StepHeading>
       <div className="form">
         <Field id="import-account" label={text('choose.account')}>
-          <select id="import-account" data-testid="import-account" value={account.id} onChange={(event) => setAccountId(event.target.value)}>
+          <select
+            id="import-account"
+            data-testid="import-account"
+            value={account.id}
+            onChange={(event) => setAccountId(event.target.value)}
+          >
             {accounts.map((item) => (
               <option key={item.id} value={item.id}>
                 {item.name}

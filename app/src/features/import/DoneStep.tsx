@@ -23,19 +23,40 @@ export function DoneStep({ entry, accountName, currency, canUndo, onUndo, onAnot
   const another = useRef<HTMLButtonElement>(null);
   const undo = useUndo(onUndo, another);
   return (
-    <section className="card" aria-labelledby="import-done-title" data-testid="import-done" data-count={entry.count} data-sum={entry.sum}>
+    <section
+      className="card"
+      aria-labelledby="import-done-title"
+      data-testid="import-done"
+      data-count={entry.count}
+      data-sum={entry.sum}
+    >
       <StepHeading id="import-done-title">{text('done.title')}</StepHeading>
       <p role="status" data-testid="import-added">
-        {text.count('done.added', entry.count, { account: accountName, sum: formatMoney(money(entry.sum, currency), locale) })}
+        {text.count('done.added', entry.count, {
+          account: accountName,
+          sum: formatMoney(money(entry.sum, currency), locale),
+        })}
       </p>
       <UndoStatus outcome={undo.outcome} testId="import-undone" />
       <div className="form__actions">
         {canUndo && (
-          <button type="button" className="button button--danger" data-testid="undo-import" aria-disabled={undo.running !== null} onClick={() => undo.run(entry)}>
+          <button
+            type="button"
+            className="button button--danger"
+            data-testid="undo-import"
+            aria-disabled={undo.running !== null}
+            onClick={() => undo.run(entry)}
+          >
             {text('done.undo')}
           </button>
         )}
-        <button ref={another} type="button" className="button button--primary" data-testid="import-another" onClick={onAnother}>
+        <button
+          ref={another}
+          type="button"
+          className="button button--primary"
+          data-testid="import-another"
+          onClick={onAnother}
+        >
           {text('done.another')}
         </button>
       </div>

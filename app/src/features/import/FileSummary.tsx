@@ -3,7 +3,15 @@ import { importMessages } from './messages.js';
 import type { StatementFormat } from './read-statement.js';
 
 /** Which file is being imported, what kind Tally found it to be, and the account it goes into. */
-export function FileSummary({ fileName, format, accountName }: { readonly fileName: string; readonly format: StatementFormat; readonly accountName: string }) {
+export function FileSummary({
+  fileName,
+  format,
+  accountName,
+}: {
+  readonly fileName: string;
+  readonly format: StatementFormat;
+  readonly accountName: string;
+}) {
   const text = useText(importMessages);
   return (
     <p className="import__file" data-testid="import-file-summary" data-format={format}>

@@ -21,15 +21,27 @@ export default function ImportFlow() {
   const { step } = flow;
   const account = flow.accountId ? tally.accounts.get(flow.accountId) : undefined;
   const currency = account?.currency ?? 'USD';
-  const undone = (entry: RecentImport): boolean => flow.recent.some((item) => item.batch === entry.batch && item.undone);
+  const undone = (entry: RecentImport): boolean =>
+    flow.recent.some((item) => item.batch === entry.batch && item.undone);
 
   return (
     <>
-      {(step.kind === 'mapping' || step.kind === 'review') && <FileSummary fileName={flow.fileName} format={flow.format} accountName={account?.name ?? ''} />}
+      {(step.kind === 'mapping' || step.kind === 'review') && (
+        <FileSummary fileName={flow.fileName} format={flow.format} accountName={account?.name ?? ''} />
+      )}
       {step.kind === 'choose' && <ChooseStep accounts={accounts} onChoose={flow.choose} />}
-      {step.kind === 'working' && <ProgressStep fileName={flow.fileName} progress={step.progress} onCancel={flow.reset} />}
+      {step.kind === 'working' && (
+        <ProgressStep fileName={flow.fileName} progress={step.progress} onCancel={flow.reset} />
+      )}
       {step.kind === 'mapping' && (
-        <MappingStep csv={step.csv} initial={step.mapping} origin={step.origin} currency={currency} onContinue={(mapping) => flow.confirmMapping(step.csv, mapping)} onCancel={flow.reset} />
+        <MappingStep
+          csv={step.csv}
+          initial={step.mapping}
+          origin={step.origin}
+          currency={currency}
+          onContinue={(mapping) => flow.confirmMapping(step.csv, mapping)}
+          onCancel={flow.reset}
+        />
       )}
       {step.kind === 'review' && (
         <ReviewStep
@@ -43,7 +55,14 @@ export default function ImportFlow() {
         />
       )}
       {step.kind === 'done' && (
-        <DoneStep entry={step.entry} accountName={account?.name ?? ''} currency={currency} canUndo={!undone(step.entry)} onUndo={flow.undo} onAnother={flow.reset} />
+        <DoneStep
+          entry={step.entry}
+          accountName={account?.name ?? ''}
+          currency={currency}
+          canUndo={!undone(step.entry)}
+          onUndo={flow.undo}
+          onAnother={flow.reset}
+        />
       )}
       {step.kind === 'failed' && (
         <FailedStep
@@ -57,7 +76,14 @@ export default function ImportFlow() {
           onChooseAnother={flow.reset}
         />
       )}
-      {(step.kind === 'choose' || step.kind === 'done') && <RecentImportsList recent={flow.recent} beingWritten={flow.beingWritten} accounts={accounts} onUndo={flow.undo} />}
+      {(step.kind === 'choose' || step.kind === 'done') && (
+        <RecentImportsList
+          recent={flow.recent}
+          beingWritten={flow.beingWritten}
+          accounts={accounts}
+          onUndo={flow.undo}
+        />
+      )}
     </>
   );
 }

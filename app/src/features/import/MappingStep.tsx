@@ -35,7 +35,12 @@ interface ColumnSelectProps {
 function ColumnSelect({ id, label, columns, value, onChange, noneLabel }: ColumnSelectProps) {
   return (
     <Field id={id} label={label}>
-      <select id={id} data-testid={id} value={value === null ? NONE : String(value)} onChange={(event) => onChange(event.target.value === NONE ? null : Number(event.target.value))}>
+      <select
+        id={id}
+        data-testid={id}
+        value={value === null ? NONE : String(value)}
+        onChange={(event) => onChange(event.target.value === NONE ? null : Number(event.target.value))}
+      >
         {noneLabel !== undefined && <option value={NONE}>{noneLabel}</option>}
         {columns.map((name, i) => (
           <option key={i} value={String(i)}>
@@ -53,7 +58,9 @@ export function MappingStep({ csv, initial, origin, currency, onContinue, onCanc
   const locale = useLocale();
   const [mapping, setMapping] = useState(initial);
   const header = csv.sample.rows[mapping.headerRow]?.fields ?? [];
-  const columns = header.map((name, i) => (name.trim() === '' ? text('mapping.column', { number: i + 1 }) : name.trim()));
+  const columns = header.map((name, i) =>
+    name.trim() === '' ? text('mapping.column', { number: i + 1 }) : name.trim(),
+  );
   const preview = previewRows(csv.sample, mapping, csv.digits, PREVIEW_ROWS);
   const change = (patch: Partial<CsvMapping>) => setMapping((current) => ({ ...current, ...patch }));
   const setAmount = (amount: AmountColumns) => change({ amount });
@@ -77,13 +84,23 @@ export function MappingStep({ csv, initial, origin, currency, onContinue, onCanc
       <p className="count">{text.count('mapping.rows', csv.rows)}</p>
       <form className="form" onSubmit={submit} noValidate>
         <div className="import__mapping">
-          <ColumnSelect id="mapping-date" label={text('mapping.date')} columns={columns} value={mapping.date} onChange={(value) => change({ date: column(value) })} />
+          <ColumnSelect
+            id="mapping-date"
+            label={text('mapping.date')}
+            columns={columns}
+            value={mapping.date}
+            onChange={(value) => change({ date: column(value) })}
+          />
           <Field id="mapping-date-format" label={text('mapping.dateFormat')}>
             <select
               id="mapping-date-format"
               data-testid="mapping-date-format"
               value={mapping.dateFormat}
-              onChange={(event) => change({ dateFormat: DATE_FORMATS.find((format) => format === event.target.value) ?? mapping.dateFormat })}
+              onChange={(event) =>
+                change({
+                  dateFormat: DATE_FORMATS.find((format) => format === event.target.value) ?? mapping.dateFormat,
+                })
+              }
             >
               {DATE_FORMATS.map((format: DateFormat) => (
                 <option key={format} value={format}>
@@ -100,7 +117,9 @@ export function MappingStep({ csv, initial, origin, currency, onContinue, onCanc
                 name="mapping-amount-kind"
                 data-testid="mapping-amount-signed"
                 checked={amount.kind === 'signed'}
-                onChange={() => setAmount({ kind: 'signed', column: amount.kind === 'signed' ? amount.column : amount.debit })}
+                onChange={() =>
+                  setAmount({ kind: 'signed', column: amount.kind === 'signed' ? amount.column : amount.debit })
+                }
               />
               {text('mapping.signed')}
             </label>
@@ -111,28 +130,72 @@ export function MappingStep({ csv, initial, origin, currency, onContinue, onCanc
                 data-testid="mapping-amount-debit-credit"
                 checked={amount.kind === 'debit-credit'}
                 onChange={() =>
-                  setAmount(amount.kind === 'debit-credit' ? amount : { kind: 'debit-credit', debit: amount.column, credit: Math.min(amount.column + 1, columns.length - 1) })
+                  setAmount(
+                    amount.kind === 'debit-credit'
+                      ? amount
+                      : {
+                          kind: 'debit-credit',
+                          debit: amount.column,
+                          credit: Math.min(amount.column + 1, columns.length - 1),
+                        },
+                  )
                 }
               />
               {text('mapping.debitCredit')}
             </label>
           </fieldset>
           {amount.kind === 'signed' ? (
-            <ColumnSelect id="mapping-amount" label={text('mapping.amount')} columns={columns} value={amount.column} onChange={(value) => setAmount({ kind: 'signed', column: column(value) })} />
+            <ColumnSelect
+              id="mapping-amount"
+              label={text('mapping.amount')}
+              columns={columns}
+              value={amount.column}
+              onChange={(value) => setAmount({ kind: 'signed', column: column(value) })}
+            />
           ) : (
             <>
-              <ColumnSelect id="mapping-debit" label={text('mapping.debit')} columns={columns} value={amount.debit} onChange={(value) => setAmount({ ...amount, debit: column(value) })} />
-              <ColumnSelect id="mapping-credit" label={text('mapping.credit')} columns={columns} value={amount.credit} onChange={(value) => setAmount({ ...amount, credit: column(value) })} />
+              <ColumnSelect
+                id="mapping-debit"
+                label={text('mapping.debit')}
+                columns={columns}
+                value={amount.debit}
+                onChange={(value) => setAmount({ ...amount, debit: column(value) })}
+              />
+              <ColumnSelect
+                id="mapping-credit"
+                label={text('mapping.credit')}
+                columns={columns}
+                value={amount.credit}
+                onChange={(value) => setAmount({ ...amount, credit: column(value) })}
+              />
             </>
           )}
           <Field id="mapping-decimal" label={text('mapping.decimal')}>
-            <select id="mapping-decimal" data-testid="mapping-decimal" value={mapping.decimal} onChange={(event) => change({ decimal: event.target.value === ',' ? ',' : '.' })}>
+            <select
+              id="mapping-decimal"
+              data-testid="mapping-decimal"
+              value={mapping.decimal}
+              onChange={(event) => change({ decimal: event.target.value === ',' ? ',' : '.' })}
+            >
               <option value=".">{text('decimal.point')}</option>
               <option value=",">{text('decimal.comma')}</option>
             </select>
           </Field>
-          <ColumnSelect id="mapping-payee" label={text('mapping.payee')} columns={columns} value={mapping.payee} onChange={(value) => change({ payee: column(value) })} />
-          <ColumnSelect id="mapping-notes" label={text('mapping.notes')} columns={columns} value={mapping.memo} noneLabel={text('mapping.noNotes')} onChange={(value) => change({ memo: value })} />
+          <ColumnSelect
+            id="mapping-payee"
+            label={text('mapping.payee')}
+            columns={columns}
+            value={mapping.payee}
+            onChange={(value) => change({ payee: column(value) })}
+          />
+          <ColumnSelect
+            id="mapping-notes"
+            label={text('mapping.notes')}
+            columns={columns}
+            value={mapping.memo}
+            noneLabel={text('mapping.noNotes')}
+            onChange={(value) => change({ memo: value })}
+          />
         </div>
         <div className="import__table-wrap">
           <table className="import__table" data-testid="mapping-preview">

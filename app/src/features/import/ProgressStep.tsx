@@ -6,13 +6,27 @@ import { StepHeading } from './StepHeading.js';
 type Working = Extract<ImportStep, { kind: 'working' }>;
 
 /** What the worker (or the ledger) is doing with a file, and a way out while nothing is written. */
-export function ProgressStep({ fileName, progress, onCancel }: { readonly fileName: string; readonly progress: Working['progress']; readonly onCancel: () => void }) {
+export function ProgressStep({
+  fileName,
+  progress,
+  onCancel,
+}: {
+  readonly fileName: string;
+  readonly progress: Working['progress'];
+  readonly onCancel: () => void;
+}) {
   const text = useText(importMessages);
   const phase = progress?.phase ?? 'reading';
   const values = { done: progress?.done ?? 0, total: progress?.total ?? 0 };
   const counted = phase === 'suggesting' || phase === 'writing';
   return (
-    <section className="card" aria-labelledby="import-progress-title" data-testid="import-progress" data-phase={phase} data-done={values.done}>
+    <section
+      className="card"
+      aria-labelledby="import-progress-title"
+      data-testid="import-progress"
+      data-phase={phase}
+      data-done={values.done}
+    >
       <StepHeading id="import-progress-title">{text('progress.title', { file: fileName })}</StepHeading>
       <p id="import-progress-status" role="status">
         {text(`progress.${phase}`, values)}

@@ -43,7 +43,11 @@ export function RecentImportsList({ recent, beingWritten, accounts, onUndo }: Re
         <ul className="list">
           {recent.map((entry) => {
             const state = recentImportState(entry, beingWritten);
-            const values = { total: entry.total, account: names.get(entry.accountId) ?? '', date: formatDay(dayOf(entry.at), locale) };
+            const values = {
+              total: entry.total,
+              account: names.get(entry.accountId) ?? '',
+              date: formatDay(dayOf(entry.at), locale),
+            };
             return (
               <li
                 key={entry.batch}

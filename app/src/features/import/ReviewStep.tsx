@@ -3,7 +3,15 @@ import { useState } from 'react';
 import { useLocale, useText } from '../../i18n/index.js';
 import { formatDay } from '../../ui/locale.js';
 import { importMessages } from './messages.js';
-import { directionOf, pageOf, setDuplicates, summarise, toggleLine, type ReviewLine, type Selection } from './review.js';
+import {
+  directionOf,
+  pageOf,
+  setDuplicates,
+  summarise,
+  toggleLine,
+  type ReviewLine,
+  type Selection,
+} from './review.js';
 import { StepHeading } from './StepHeading.js';
 
 const PAGE_SIZE = 50;
@@ -24,7 +32,11 @@ export function ReviewStep({ lines, selection, currency, categories, onSelect, o
   const locale = useLocale();
   const [page, setPage] = useState(0);
   const summary = summarise(lines, selection);
-  const shown = pageOf(lines.map((line, index) => ({ line, index })), page, PAGE_SIZE);
+  const shown = pageOf(
+    lines.map((line, index) => ({ line, index })),
+    page,
+    PAGE_SIZE,
+  );
   const names = new Map(categories.map((category) => [category.id, category.name]));
   const sum = formatMoney(money(summary.sum, currency), locale);
 
@@ -37,7 +49,13 @@ export function ReviewStep({ lines, selection, currency, categories, onSelect, o
   return (
     <section className="card" aria-labelledby="import-review-title" data-testid="import-review">
       <StepHeading id="import-review-title">{text('review.title')}</StepHeading>
-      <p role="status" data-testid="review-summary" data-included={summary.included} data-sum={summary.sum} data-duplicates={summary.duplicates}>
+      <p
+        role="status"
+        data-testid="review-summary"
+        data-included={summary.included}
+        data-sum={summary.sum}
+        data-duplicates={summary.duplicates}
+      >
         {text.count('review.selected', summary.included, { total: summary.lines, sum })}
       </p>
       {summary.noAmount > 0 && (
@@ -54,7 +72,9 @@ export function ReviewStep({ lines, selection, currency, categories, onSelect, o
             data-testid="review-toggle-duplicates"
             onClick={() => onSelect(setDuplicates(lines, selection, summary.duplicatesIncluded < summary.duplicates))}
           >
-            {text(summary.duplicatesIncluded < summary.duplicates ? 'review.includeDuplicates' : 'review.excludeDuplicates')}
+            {text(
+              summary.duplicatesIncluded < summary.duplicates ? 'review.includeDuplicates' : 'review.excludeDuplicates',
+            )}
           </button>
         </div>
       )}
@@ -75,7 +95,13 @@ export function ReviewStep({ lines, selection, currency, categories, onSelect, o
           </thead>
           <tbody>
             {shown.lines.map(({ line, index }) => (
-              <tr key={index} data-testid="review-row" data-line={line.line} data-match={line.match.kind} className={selection[index] ? undefined : 'import__row--left-out'}>
+              <tr
+                key={index}
+                data-testid="review-row"
+                data-line={line.line}
+                data-match={line.match.kind}
+                className={selection[index] ? undefined : 'import__row--left-out'}
+              >
                 <td>
                   <input
                     type="checkbox"
@@ -90,12 +116,16 @@ export function ReviewStep({ lines, selection, currency, categories, onSelect, o
                   {line.payee}
                 </th>
                 <td className="import__number" data-testid="review-amount" data-direction={directionOf(line.amount)}>
-                  <span className={`money money--${directionOf(line.amount)}`}>{formatMoney(money(line.amount, currency), locale)}</span>
+                  <span className={`money money--${directionOf(line.amount)}`}>
+                    {formatMoney(money(line.amount, currency), locale)}
+                  </span>
                   {line.amount === 0 && <span className="tag import__no-amount">{text('review.noAmountTag')}</span>}
                 </td>
                 <td data-testid="review-category">{categoryOf(line)}</td>
                 <td>
-                  <span className={line.match.kind === 'new' ? 'tag' : 'tag import__duplicate'}>{text(`status.${line.match.kind}`)}</span>
+                  <span className={line.match.kind === 'new' ? 'tag' : 'tag import__duplicate'}>
+                    {text(`status.${line.match.kind}`)}
+                  </span>
                 </td>
               </tr>
             ))}
@@ -104,11 +134,23 @@ export function ReviewStep({ lines, selection, currency, categories, onSelect, o
       </div>
       {shown.pages > 1 && (
         <nav className="import__pager" aria-label={text('review.pages')}>
-          <button type="button" className="button" data-testid="review-previous" disabled={shown.page === 0} onClick={() => setPage(shown.page - 1)}>
+          <button
+            type="button"
+            className="button"
+            data-testid="review-previous"
+            disabled={shown.page === 0}
+            onClick={() => setPage(shown.page - 1)}
+          >
             {text('review.previous')}
           </button>
           <span data-testid="review-page">{text('review.page', { page: shown.page + 1, pages: shown.pages })}</span>
-          <button type="button" className="button" data-testid="review-next" disabled={shown.page >= shown.pages - 1} onClick={() => setPage(shown.page + 1)}>
+          <button
+            type="button"
+            className="button"
+            data-testid="review-next"
+            disabled={shown.page >= shown.pages - 1}
+            onClick={() => setPage(shown.page + 1)}
+          >
             {text('review.next')}
           </button>
         </nav>
@@ -119,7 +161,13 @@ export function ReviewStep({ lines, selection, currency, categories, onSelect, o
         <button type="button" className="button" data-testid="review-cancel" onClick={onCancel}>
           {text('cancel')}
         </button>
-        <button type="button" className="button button--primary" data-testid="review-confirm" disabled={summary.included === 0} onClick={onConfirm}>
+        <button
+          type="button"
+          className="button button--primary"
+          data-testid="review-confirm"
+          disabled={summary.included === 0}
+          onClick={onConfirm}
+        >
           {text.count('review.confirm', summary.included)}
         </button>
       </div>

@@ -6,7 +6,13 @@ import type { UndoOutcome } from './use-undo.js';
 export function UndoStatus({ outcome, testId }: { readonly outcome: UndoOutcome | null; readonly testId: string }) {
   const text = useText(importMessages);
   return (
-    <p role="status" className={outcome?.kind === 'failed' ? 'form__error' : undefined} data-testid={testId} data-outcome={outcome?.kind} data-removed={outcome?.kind === 'removed' ? outcome.count : undefined}>
+    <p
+      role="status"
+      className={outcome?.kind === 'failed' ? 'form__error' : undefined}
+      data-testid={testId}
+      data-outcome={outcome?.kind}
+      data-removed={outcome?.kind === 'removed' ? outcome.count : undefined}
+    >
       {outcome?.kind === 'removed' && text.count('done.undone', outcome.count)}
       {outcome?.kind === 'failed' && text('undo.failed')}
     </p>

@@ -26,7 +26,8 @@ export function parseAmountText(text: string, decimal: DecimalMark, digits = 2):
   }
   const group = decimal === '.' ? /[,']/g : /['.]/g;
   const [whole = '', fraction = '', ...rest] = body.replace(group, '').split(decimal);
-  if (rest.length > 0 || !/^\d+$/.test(whole || '0') || !/^\d*$/.test(fraction) || (whole === '' && fraction === '')) return undefined;
+  if (rest.length > 0 || !/^\d+$/.test(whole || '0') || !/^\d*$/.test(fraction) || (whole === '' && fraction === ''))
+    return undefined;
   if (fraction.length > digits && !/^0*$/.test(fraction.slice(digits))) return undefined;
   const minor = Number(`${whole || '0'}${fraction.slice(0, digits).padEnd(digits, '0')}`);
   if (!Number.isSafeInteger(minor)) return undefined;

@@ -50,7 +50,10 @@ export function findHeaderRow(table: CsvTable): number {
   const counts = new Map<number, number>();
   for (const row of table.rows) counts.set(row.fields.length, (counts.get(row.fields.length) ?? 0) + 1);
   const usual = [...counts].filter(([width]) => width > 1).sort(([, a], [, b]) => b - a)[0]?.[0] ?? 0;
-  return Math.max(0, table.rows.findIndex((row) => row.fields.length === usual));
+  return Math.max(
+    0,
+    table.rows.findIndex((row) => row.fields.length === usual),
+  );
 }
 
 function column(headers: readonly string[], pattern: RegExp, except: ReadonlySet<number> = new Set()): number {
@@ -81,7 +84,8 @@ export function guessMapping(table: CsvTable): CsvMapping | undefined {
   if (signed >= 0) amount = { kind: 'signed', column: signed };
   else if (debit >= 0 && credit >= 0) amount = { kind: 'debit-credit', debit, credit };
   else return undefined;
-  const amountSamples = amount.kind === 'signed' ? values(amount.column) : [...values(amount.debit), ...values(amount.credit)];
+  const amountSamples =
+    amount.kind === 'signed' ? values(amount.column) : [...values(amount.debit), ...values(amount.credit)];
   const used = new Set([...skip, ...(amount.kind === 'signed' ? [amount.column] : [amount.debit, amount.credit])]);
   const payee = column(headers, NAMES.payee, used);
   const memo = column(headers, NAMES.memo, new Set([...used, payee]));
@@ -108,17 +112,28 @@ export function applyMapping(table: CsvTable, mapping: CsvMapping, digits: numbe
   for (const row of table.rows.slice(mapping.headerRow + 1)) {
     if (row.fields.length <= 1) continue;
     if (row.fields.length !== header.fields.length) {
-      throw new ImportError(row.line, `this row has ${row.fields.length} fields where the header has ${header.fields.length}`, 'ragged-row', {
-        fields: row.fields.length,
-        expected: header.fields.length,
-      });
+      throw new ImportError(
+        row.line,
+        `this row has ${row.fields.length} fields where the header has ${header.fields.length}`,
+        'ragged-row',
+        {
+          fields: row.fields.length,
+          expected: header.fields.length,
+        },
+      );
     }
     const field = (i: number): string => (row.fields[i] ?? '').trim();
     const date = parseDateText(field(mapping.date), mapping.dateFormat);
-    if (!date) throw new ImportError(row.line, `"${field(mapping.date)}" is not a date in the form ${mapping.dateFormat}`, 'bad-date', {
-        value: field(mapping.date),
-        format: mapping.dateFormat,
-      });
+    if (!date)
+      throw new ImportError(
+        row.line,
+        `"${field(mapping.date)}" is not a date in the form ${mapping.dateFormat}`,
+        'bad-date',
+        {
+          value: field(mapping.date),
+          format: mapping.dateFormat,
+        },
+      );
     const amount = readAmount(row.line, field, mapping, digits);
     lines.push({
       line: row.line,
@@ -137,12 +152,19 @@ export function applyMapping(table: CsvTable, mapping: CsvMapping, digits: numbe
 function readAmount(line: number, field: (i: number) => string, mapping: CsvMapping, digits: number): number {
   const read = (text: string): number => {
     const amount = parseAmountText(text, mapping.decimal, digits);
-    if (amount === undefined) throw new ImportError(line, `"${text}" is not an amount with "${mapping.decimal}" before the decimals`, 'bad-amount', { value: text });
+    if (amount === undefined)
+      throw new ImportError(
+        line,
+        `"${text}" is not an amount with "${mapping.decimal}" before the decimals`,
+        'bad-amount',
+        { value: text },
+      );
     return amount;
   };
   if (mapping.amount.kind === 'signed') return read(field(mapping.amount.column));
   const out = field(mapping.amount.debit);
   const into = field(mapping.amount.credit);
-  if (out === '' && into === '') throw new ImportError(line, 'neither the money-out nor the money-in column has an amount', 'no-amount');
+  if (out === '' && into === '')
+    throw new ImportError(line, 'neither the money-out nor the money-in column has an amount', 'no-amount');
   return (into === '' ? 0 : Math.abs(read(into))) - (out === '' ? 0 : Math.abs(read(out)));
 }

@@ -19,7 +19,11 @@ export function previewRows(table: CsvTable, mapping: CsvMapping, digits: number
     if (rows.length >= count) break;
     if (row.fields.length <= 1) continue;
     try {
-      const [line] = applyMapping({ delimiter: table.delimiter, rows: [header, row] }, { ...mapping, headerRow: 0 }, digits).lines;
+      const [line] = applyMapping(
+        { delimiter: table.delimiter, rows: [header, row] },
+        { ...mapping, headerRow: 0 },
+        digits,
+      ).lines;
       if (line) rows.push({ ok: true, line });
     } catch (error) {
       if (!(error instanceof ImportError)) throw error;

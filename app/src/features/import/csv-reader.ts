@@ -53,7 +53,12 @@ function splitRows(text: string, delimiter: Delimiter): CsvRow[] {
       rowLine = line;
     } else field += char;
   }
-  if (quoted) throw new ImportError(quoteLine, 'a quoted field is never closed: the file is cut short or a quote is missing', 'unclosed-quote');
+  if (quoted)
+    throw new ImportError(
+      quoteLine,
+      'a quoted field is never closed: the file is cut short or a quote is missing',
+      'unclosed-quote',
+    );
   endRow();
   return rows;
 }
@@ -69,13 +74,15 @@ export function readCsv(text: string): CsvTable {
   for (const delimiter of [',', ';', '\t'] as const) {
     const rows = splitRows(body, delimiter);
     const counts = new Map<number, number>();
-    for (const row of rows) if (row.fields.length > 1) counts.set(row.fields.length, (counts.get(row.fields.length) ?? 0) + 1);
+    for (const row of rows)
+      if (row.fields.length > 1) counts.set(row.fields.length, (counts.get(row.fields.length) ?? 0) + 1);
     const score = Math.max(0, ...counts.values());
     if (score > bestScore) {
       best = { delimiter, rows };
       bestScore = score;
     }
   }
-  if (!best || bestScore === 0) throw new ImportError(1, 'no rows with several columns: this does not look like a CSV statement', 'not-csv');
+  if (!best || bestScore === 0)
+    throw new ImportError(1, 'no rows with several columns: this does not look like a CSV statement', 'not-csv');
   return best;
 }

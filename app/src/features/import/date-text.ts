@@ -45,8 +45,11 @@ export function parseDateText(text: string, format: DateFormat): string | undefi
 export function guessDateFormats(samples: readonly string[]): DateFormat[] {
   const values = samples.map((sample) => sample.trim()).filter((sample) => sample !== '');
   if (values.length === 0) return [];
-  const readable = (format: DateFormat): number => values.filter((value) => parseDateText(value, format) !== undefined).length;
+  const readable = (format: DateFormat): number =>
+    values.filter((value) => parseDateText(value, format) !== undefined).length;
   const counts = new Map(DATE_FORMATS.map((format) => [format, readable(format)]));
   const enough = Math.max(1, Math.ceil(values.length * 0.9));
-  return DATE_FORMATS.filter((format) => (counts.get(format) ?? 0) >= enough).sort((a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0));
+  return DATE_FORMATS.filter((format) => (counts.get(format) ?? 0) >= enough).sort(
+    (a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0),
+  );
 }

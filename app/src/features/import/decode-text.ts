@@ -17,7 +17,11 @@ export function decodeText(bytes: Uint8Array): string {
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
   const nul = bytes.indexOf(0);
   if (nul >= 0) {
-    throw new ImportError(lineOf(bytes, nul), 'the file is not text in an encoding Tally reads (it holds NUL bytes — UTF-16 without a byte-order mark, or not a bank export)', 'not-text');
+    throw new ImportError(
+      lineOf(bytes, nul),
+      'the file is not text in an encoding Tally reads (it holds NUL bytes — UTF-16 without a byte-order mark, or not a bank export)',
+      'not-text',
+    );
   }
   const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   try {

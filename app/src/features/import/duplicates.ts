@@ -74,7 +74,8 @@ export function matchDuplicates(lines: readonly StatementLine[], known: readonly
   const cut = (key: string): string => lineKeyOf(importIdOf(BATCH_PLACEHOLDER, key));
   const keys = importKeys(lines).map(cut);
   const byImportId = new Map<string, KnownTransaction>();
-  for (const transaction of known) if (transaction.importId !== null) byImportId.set(cut(lineKeyOf(transaction.importId)), transaction);
+  for (const transaction of known)
+    if (transaction.importId !== null) byImportId.set(cut(lineKeyOf(transaction.importId)), transaction);
   const taken = new Set<string>();
   const matches: Match[] = keys.map((key) => {
     const same = byImportId.get(key);
@@ -94,7 +95,8 @@ export function matchDuplicates(lines: readonly StatementLine[], known: readonly
     for (const candidate of byAmount.get(line.amount) ?? []) {
       if (taken.has(candidate.id) || Math.abs(dayNumber(candidate.date) - dayNumber(line.date)) > DAYS_APART) continue;
       const similarity = payeeSimilarity(candidate.payee, line.payee);
-      if (similarity >= SIMILAR && (!best || similarity > best.similarity)) best = { transaction: candidate, similarity };
+      if (similarity >= SIMILAR && (!best || similarity > best.similarity))
+        best = { transaction: candidate, similarity };
     }
     if (best) {
       taken.add(best.transaction.id);

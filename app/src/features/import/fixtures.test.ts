@@ -19,12 +19,15 @@ function importFile(name: string): Statement {
 }
 
 describe('bank exports people bring', () => {
-  it.each(Object.entries(expected))('%s imports with the count and sum its bank states', (name, { transactions, sum_minor }) => {
-    const statement = importFile(name);
-    expect(statement.lines).toHaveLength(transactions);
-    expect(statement.lines.reduce((sum, line) => sum + line.amount, 0)).toBe(sum_minor);
-    for (const line of statement.lines) expect(line.date).toMatch(/^20(25|26)-\d{2}-\d{2}$/);
-  });
+  it.each(Object.entries(expected))(
+    '%s imports with the count and sum its bank states',
+    (name, { transactions, sum_minor }) => {
+      const statement = importFile(name);
+      expect(statement.lines).toHaveLength(transactions);
+      expect(statement.lines.reduce((sum, line) => sum + line.amount, 0)).toBe(sum_minor);
+      for (const line of statement.lines) expect(line.date).toMatch(/^20(25|26)-\d{2}-\d{2}$/);
+    },
+  );
 
   it.each(Object.keys(expected))('%s imported again adds nothing', (name) => {
     const statement = importFile(name);

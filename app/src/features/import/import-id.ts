@@ -20,4 +20,3 @@ export function batchOf(importId: string | null): string | null {
 export function lineKeyOf(importId: string): string {
   return BATCHED.exec(importId)?.[2] ?? importId;
 }
-

@@ -39,4 +39,9 @@ export type WorkerReply =
     }
   | { readonly type: 'statement'; readonly format: 'ofx' | 'qif'; readonly lines: number }
   | { readonly type: 'review'; readonly lines: readonly ReviewLine[] }
-  | { readonly type: 'failed'; readonly line: number; readonly code: ImportErrorCode; readonly values: ImportErrorValues };
+  | {
+      readonly type: 'failed';
+      readonly line: number;
+      readonly code: ImportErrorCode;
+      readonly values: ImportErrorValues;
+    };

@@ -17,7 +17,10 @@ afterEach(() => {
 test('ending the worker settles the request still waiting for it as cancelled', async () => {
   vi.stubGlobal('Worker', SilentWorker);
   const worker = new ImportWorker();
-  const answer = worker.ask({ type: 'read', bytes: new ArrayBuffer(4), fileName: 'march.csv', digits: 2 }, () => undefined);
+  const answer = worker.ask(
+    { type: 'read', bytes: new ArrayBuffer(4), fileName: 'march.csv', digits: 2 },
+    () => undefined,
+  );
   worker.terminate();
   await expect(answer).rejects.toBeInstanceOf(ImportCancelled);
 });

@@ -30,7 +30,9 @@ type Answer = Exclude<WorkerReply, { type: 'progress' } | { type: 'failed' }>;
  */
 export class ImportWorker {
   private readonly worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
-  private pending: { resolve: (answer: Answer) => void; reject: (error: Error) => void; onProgress: (progress: Progress) => void } | undefined;
+  private pending:
+    | { resolve: (answer: Answer) => void; reject: (error: Error) => void; onProgress: (progress: Progress) => void }
+    | undefined;
 
   constructor() {
     this.worker.addEventListener('message', (event: MessageEvent<WorkerReply>) => {

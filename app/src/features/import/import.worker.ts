@@ -45,10 +45,15 @@ function handle(request: WorkerRequest): void {
     statement = readCsvStatement(file.table, request.mapping, file.digits);
   } else statement = file.statement;
   if (statement.currency !== null && statement.currency !== request.currency) {
-    throw new ImportError(0, `the file is in ${statement.currency}, the account in ${request.currency}`, 'currency-mismatch', {
-      file: statement.currency,
-      account: request.currency,
-    });
+    throw new ImportError(
+      0,
+      `the file is in ${statement.currency}, the account in ${request.currency}`,
+      'currency-mismatch',
+      {
+        file: statement.currency,
+        account: request.currency,
+      },
+    );
   }
   const lines = prepareReview(statement.lines, request.known, request.rules, request.history, (phase, done, total) =>
     reply({ type: 'progress', phase, done, total }),

@@ -6,9 +6,21 @@ export { decodeText } from './decode-text.js';
 export { importKeys, matchDuplicates, payeeSimilarity, type KnownTransaction, type Match } from './duplicates.js';
 export { parseOfx } from './ofx.js';
 export { parseQif } from './qif.js';
-export { detectFormat, readCsvStatement, readStatement, type ReadResult, type StatementFormat } from './read-statement.js';
+export {
+  detectFormat,
+  readCsvStatement,
+  readStatement,
+  type ReadResult,
+  type StatementFormat,
+} from './read-statement.js';
 export { batchOf, importIdOf, lineKeyOf } from './import-id.js';
 export { ImportScreen } from './ImportScreen.js';
 export { MappingMemory } from './mapping-memory.js';
 export { RecentImports, type RecentImport } from './recent-imports.js';
-export { IMPORT_ERROR_CODES, ImportError, type ImportErrorCode, type Statement, type StatementLine } from './statement.js';
+export {
+  IMPORT_ERROR_CODES,
+  ImportError,
+  type ImportErrorCode,
+  type Statement,
+  type StatementLine,
+} from './statement.js';

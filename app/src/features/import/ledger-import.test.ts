@@ -18,7 +18,14 @@ function ledgerWithAccount() {
 function lines(accountId: string, batch: string, count: number, date = '2026-03-02'): LineToWrite[] {
   return Array.from({ length: count }, (_, i) => ({
     line: i + 2,
-    transaction: { date, amount: -100 - i, currency: 'USD', accountId, payee: `Shop ${i}`, importId: importIdOf(batch, `line:${i}`) },
+    transaction: {
+      date,
+      amount: -100 - i,
+      currency: 'USD',
+      accountId,
+      payee: `Shop ${i}`,
+      importId: importIdOf(batch, `line:${i}`),
+    },
   }));
 }
 
@@ -27,7 +34,12 @@ test('an import is written whole, in batches, each transaction carrying its impo
   const progress: number[] = [];
   const written = await writeImport(ledger, lines(accountId, FIRST, 600), (done) => void progress.push(done));
   expect(progress).toEqual([250, 500, 600]);
-  expect(ledger.transactions.list().map((transaction) => transaction.id).sort()).toEqual(written.sort());
+  expect(
+    ledger.transactions
+      .list()
+      .map((transaction) => transaction.id)
+      .sort(),
+  ).toEqual(written.sort());
   expect(written).toHaveLength(600);
   expect(ledger.transactions.list().every((transaction) => batchOf(transaction.importId) === FIRST)).toBe(true);
 });
@@ -51,7 +63,11 @@ test('undo removes exactly that import, found by its batch: another import and a
 test('a line the ledger refuses stops the import before anything is written, naming the line', async () => {
   const { ledger, accountId } = ledgerWithAccount();
   const batch = lines(accountId, FIRST, 1200);
-  const refused = [...batch.slice(0, 1100), ...lines(accountId, FIRST, 1, '1850-01-01').map((item) => ({ ...item, line: 1102 })), ...batch.slice(1100)];
+  const refused = [
+    ...batch.slice(0, 1100),
+    ...lines(accountId, FIRST, 1, '1850-01-01').map((item) => ({ ...item, line: 1102 })),
+    ...batch.slice(1100),
+  ];
   const error = await checkImport(refused).catch((caught: unknown) => caught);
   expect(error).toBeInstanceOf(ImportError);
   expect(error).toMatchObject({ line: 1102, code: 'refused' });

@@ -18,12 +18,22 @@ function nextTask(): Promise<void> {
 }
 
 /** The account's transactions as duplicate matching needs them, read a batch at a time. */
-export async function knownTransactions(ledger: Ledger, rows: readonly TransactionRow[], accountId: string): Promise<KnownTransaction[]> {
+export async function knownTransactions(
+  ledger: Ledger,
+  rows: readonly TransactionRow[],
+  accountId: string,
+): Promise<KnownTransaction[]> {
   const inAccount = rows.filter((row) => row.accountId === accountId);
   const known: KnownTransaction[] = [];
   for (let at = 0; at < inAccount.length; at += BATCH * 4) {
     for (const row of inAccount.slice(at, at + BATCH * 4)) {
-      known.push({ id: row.id, date: row.date, amount: row.amount, payee: row.payee, importId: ledger.transactions.get(row.id)?.importId ?? null });
+      known.push({
+        id: row.id,
+        date: row.date,
+        amount: row.amount,
+        payee: row.payee,
+        importId: ledger.transactions.get(row.id)?.importId ?? null,
+      });
     }
     await nextTask();
   }
@@ -33,7 +43,9 @@ export async function knownTransactions(ledger: Ledger, rows: readonly Transacti
 /** Refuses an import whose lines the ledger would not keep, naming the first such line, before anything is written. */
 export async function checkImport(lines: readonly LineToWrite[]): Promise<void> {
   for (let at = 0; at < lines.length; at += BATCH * 4) {
-    const refused = lines.slice(at, at + BATCH * 4).find(({ transaction }) => !validateRecord(transactionKind, transaction).ok);
+    const refused = lines
+      .slice(at, at + BATCH * 4)
+      .find(({ transaction }) => !validateRecord(transactionKind, transaction).ok);
     if (refused) throw new ImportError(refused.line, 'the ledger refuses this transaction', 'refused');
     await nextTask();
   }
@@ -58,12 +70,17 @@ export class ImportInterrupted extends Error {
  * the account meanwhile), and `onProgress` may throw to stop before the next batch: any error then
  * says what was written, as `ImportInterrupted`.
  */
-export async function writeImport(ledger: Ledger, lines: readonly LineToWrite[], onProgress: (done: number) => Promise<void> | void): Promise<string[]> {
+export async function writeImport(
+  ledger: Ledger,
+  lines: readonly LineToWrite[],
+  onProgress: (done: number) => Promise<void> | void,
+): Promise<string[]> {
   const written: string[] = [];
   try {
     for (let at = 0; at < lines.length; at += BATCH) {
       ledger.transact(() => {
-        for (const { transaction } of lines.slice(at, at + BATCH)) written.push(ledger.transactions.create(transaction).id);
+        for (const { transaction } of lines.slice(at, at + BATCH))
+          written.push(ledger.transactions.create(transaction).id);
       });
       await onProgress(written.length);
       await nextTask();
@@ -80,7 +97,11 @@ export async function writeImport(ledger: Ledger, lines: readonly LineToWrite[],
  * transactions (the transaction index); they are read a batch at a time, so undoing an import in a
  * 100,000-transaction ledger never holds the page for long.
  */
-export async function undoImport(ledger: Ledger, rows: readonly Pick<TransactionRow, 'id'>[], batch: string): Promise<number> {
+export async function undoImport(
+  ledger: Ledger,
+  rows: readonly Pick<TransactionRow, 'id'>[],
+  batch: string,
+): Promise<number> {
   const live: string[] = [];
   for (let at = 0; at < rows.length; at += BATCH * 4) {
     for (const { id } of rows.slice(at, at + BATCH * 4)) {

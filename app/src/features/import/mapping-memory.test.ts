@@ -18,8 +18,12 @@ afterEach(async () => {
   await db.delete();
 });
 
-const januaryStatement = readCsv('Date,Description,Amount,Balance\n01/02/2026,Bakery,-3.50,96.50\n03/04/2026,Salary,100.00,196.50\n');
-const februaryStatement = readCsv('Date,Description,Amount,Balance\n02/01/2026,Books,-12.00,84.50\n05/06/2026,Rent,-50.00,34.50\n07/08/2026,Train,-9.99,24.51\n');
+const januaryStatement = readCsv(
+  'Date,Description,Amount,Balance\n01/02/2026,Bakery,-3.50,96.50\n03/04/2026,Salary,100.00,196.50\n',
+);
+const februaryStatement = readCsv(
+  'Date,Description,Amount,Balance\n02/01/2026,Books,-12.00,84.50\n05/06/2026,Rent,-50.00,34.50\n07/08/2026,Train,-9.99,24.51\n',
+);
 const otherBank = readCsv('Buchungstag;Empfänger;Betrag\n02.01.2026;Bäckerei;-3,50\n');
 
 function signatureOf(table: ReturnType<typeof readCsv>): string {
@@ -51,10 +55,23 @@ test('the same header with different spacing or case is the same bank', () => {
 });
 
 test('a stored mapping that does not fit the table (or is not a mapping) is ignored, so the columns are guessed again', () => {
-  const mapping: CsvMapping = { headerRow: 0, date: 0, dateFormat: 'YYYY-MM-DD', amount: { kind: 'signed', column: 5 }, decimal: '.', payee: 1, memo: null };
+  const mapping: CsvMapping = {
+    headerRow: 0,
+    date: 0,
+    dateFormat: 'YYYY-MM-DD',
+    amount: { kind: 'signed', column: 5 },
+    decimal: '.',
+    payee: 1,
+    memo: null,
+  };
   expect(readMapping(mapping, 3)).toBeUndefined();
-  expect(readMapping({ ...mapping, amount: { kind: 'signed', column: 2 } }, 3)).toEqual({ ...mapping, amount: { kind: 'signed', column: 2 } });
+  expect(readMapping({ ...mapping, amount: { kind: 'signed', column: 2 } }, 3)).toEqual({
+    ...mapping,
+    amount: { kind: 'signed', column: 2 },
+  });
   expect(readMapping({ ...mapping, dateFormat: 'YY/MM' }, 6)).toBeUndefined();
   expect(readMapping('Date,Amount', 6)).toBeUndefined();
-  expect(readMapping({ ...mapping, amount: { kind: 'debit-credit', debit: 1, credit: 2 } }, 3)).toMatchObject({ amount: { kind: 'debit-credit', debit: 1, credit: 2 } });
+  expect(readMapping({ ...mapping, amount: { kind: 'debit-credit', debit: 1, credit: 2 } }, 3)).toMatchObject({
+    amount: { kind: 'debit-credit', debit: 1, credit: 2 },
+  });
 });

@@ -25,7 +25,8 @@ function isDecimalMark(value: unknown): value is DecimalMark {
 
 function amountColumns(value: unknown, width: number): AmountColumns | undefined {
   if (!isFields(value)) return undefined;
-  if (value['kind'] === 'signed' && isColumn(value['column'], width)) return { kind: 'signed', column: value['column'] };
+  if (value['kind'] === 'signed' && isColumn(value['column'], width))
+    return { kind: 'signed', column: value['column'] };
   if (value['kind'] === 'debit-credit' && isColumn(value['debit'], width) && isColumn(value['credit'], width)) {
     return { kind: 'debit-credit', debit: value['debit'], credit: value['credit'] };
   }
@@ -41,7 +42,14 @@ export function readMapping(value: unknown, width: number): CsvMapping | undefin
   const { headerRow, date, dateFormat, decimal, payee, memo } = value;
   const amount = amountColumns(value['amount'], width);
   if (typeof headerRow !== 'number' || !Number.isInteger(headerRow) || headerRow < 0) return undefined;
-  if (!isColumn(date, width) || !isDateFormat(dateFormat) || !isDecimalMark(decimal) || !isColumn(payee, width) || !amount) return undefined;
+  if (
+    !isColumn(date, width) ||
+    !isDateFormat(dateFormat) ||
+    !isDecimalMark(decimal) ||
+    !isColumn(payee, width) ||
+    !amount
+  )
+    return undefined;
   if (memo !== null && !isColumn(memo, width)) return undefined;
   return { headerRow, date, dateFormat, amount, decimal, payee, memo };
 }

@@ -23,7 +23,8 @@ export const importMessages = defineMessages({
     'progress.suggesting': 'Suggesting categories: {done} of {total} lines…',
     'progress.writing': 'Adding transactions: {done} of {total}…',
     'mapping.title': 'Match the columns',
-    'mapping.intro': 'Tell Tally which column holds what. The preview shows the first rows exactly as they will be imported.',
+    'mapping.intro':
+      'Tell Tally which column holds what. The preview shows the first rows exactly as they will be imported.',
     'mapping.remembered': 'Using the columns you chose last time for files like this one.',
     'mapping.guessed': 'Tally guessed these columns from the file: check them against the preview.',
     'mapping.rows.one': 'The file has {count} row.',
@@ -74,8 +75,10 @@ export const importMessages = defineMessages({
     'review.confirm.one': 'Import {count} transaction',
     'review.confirm.other': 'Import {count} transactions',
     'review.nothing': 'Nothing will be imported: every line is left out.',
-    'review.noAmount.one': '{count} line has no amount (0.00, such as a waived fee): it is added as a record, neither money in nor money out.',
-    'review.noAmount.other': '{count} lines have no amount (0.00, such as a waived fee): they are added as records, neither money in nor money out.',
+    'review.noAmount.one':
+      '{count} line has no amount (0.00, such as a waived fee): it is added as a record, neither money in nor money out.',
+    'review.noAmount.other':
+      '{count} lines have no amount (0.00, such as a waived fee): they are added as records, neither money in nor money out.',
     'review.noAmountTag': 'No amount',
     'status.new': 'New',
     'status.same-import': 'Already imported',
@@ -94,7 +97,8 @@ export const importMessages = defineMessages({
     'error.nothingWritten': 'Nothing was added to your ledger.',
     'error.atLine': 'Line {line}:',
     'error.chooseAnother': 'Choose another file',
-    'error.not-text': 'The file is not text Tally can read. Export it again as CSV, OFX or QIF, in UTF-8 if your bank offers a choice.',
+    'error.not-text':
+      'The file is not text Tally can read. Export it again as CSV, OFX or QIF, in UTF-8 if your bank offers a choice.',
     'error.not-csv': 'There are no rows with several columns: this does not look like a bank statement.',
     'error.unclosed-quote': 'A quoted field starts here and never ends: the file is cut short or a quote is missing.',
     'error.no-header': 'The file has no header row naming its columns.',
@@ -109,9 +113,12 @@ export const importMessages = defineMessages({
     'error.refused': 'Tally cannot keep this transaction: check its date.',
     'error.unreadable': 'Tally could not read the file.',
     'error.stoppedTitle': 'The import stopped partway',
-    'error.interrupted': 'Tally could not add every transaction: the account may have been deleted or changed on another device.',
-    'error.written.one': '{count} of {total} transactions was added before it stopped. Undo it, then import the file again.',
-    'error.written.other': '{count} of {total} transactions were added before it stopped. Undo them, then import the file again.',
+    'error.interrupted':
+      'Tally could not add every transaction: the account may have been deleted or changed on another device.',
+    'error.written.one':
+      '{count} of {total} transactions was added before it stopped. Undo it, then import the file again.',
+    'error.written.other':
+      '{count} of {total} transactions were added before it stopped. Undo them, then import the file again.',
     'error.undoWritten.one': 'Undo the {count} transaction added',
     'error.undoWritten.other': 'Undo the {count} transactions added',
     'undo.failed': 'Tally could not undo this import. Try again.',
@@ -128,7 +135,8 @@ export const importMessages = defineMessages({
     'recent.writing.other': 'Importing {count} transactions into {account}, {date}',
     'recent.importing': 'Importing…',
     'recent.importingLabel': 'Importing… {file} can be undone once it finishes',
-    'error.undone': 'The import was undone in another tab while it was being added, so Tally stopped and took out what it had added.',
+    'error.undone':
+      'The import was undone in another tab while it was being added, so Tally stopped and took out what it had added.',
   },
   es: {
     'file.summary': '{file}: {format}, en {account}',
@@ -152,7 +160,8 @@ export const importMessages = defineMessages({
     'progress.suggesting': 'Sugiriendo categorías: {done} de {total} líneas…',
     'progress.writing': 'Añadiendo movimientos: {done} de {total}…',
     'mapping.title': 'Asigna las columnas',
-    'mapping.intro': 'Indica a Tally qué contiene cada columna. La vista previa muestra las primeras filas tal y como se importarán.',
+    'mapping.intro':
+      'Indica a Tally qué contiene cada columna. La vista previa muestra las primeras filas tal y como se importarán.',
     'mapping.remembered': 'Se usan las columnas que elegiste la última vez para archivos como este.',
     'mapping.guessed': 'Tally ha deducido estas columnas del archivo: compruébalas en la vista previa.',
     'mapping.rows.one': 'El archivo tiene {count} fila.',
@@ -203,8 +212,10 @@ export const importMessages = defineMessages({
     'review.confirm.one': 'Importar {count} movimiento',
     'review.confirm.other': 'Importar {count} movimientos',
     'review.nothing': 'No se importará nada: todas las líneas quedan fuera.',
-    'review.noAmount.one': '{count} línea no tiene importe (0,00, como una comisión anulada): se añade como registro, sin entrada ni salida de dinero.',
-    'review.noAmount.other': '{count} líneas no tienen importe (0,00, como una comisión anulada): se añaden como registros, sin entrada ni salida de dinero.',
+    'review.noAmount.one':
+      '{count} línea no tiene importe (0,00, como una comisión anulada): se añade como registro, sin entrada ni salida de dinero.',
+    'review.noAmount.other':
+      '{count} líneas no tienen importe (0,00, como una comisión anulada): se añaden como registros, sin entrada ni salida de dinero.',
     'review.noAmountTag': 'Sin importe',
     'status.new': 'Nuevo',
     'status.same-import': 'Ya importado',
@@ -223,9 +234,11 @@ export const importMessages = defineMessages({
     'error.nothingWritten': 'No se ha añadido nada a tus cuentas.',
     'error.atLine': 'Línea {line}:',
     'error.chooseAnother': 'Elegir otro archivo',
-    'error.not-text': 'El archivo no es un texto que Tally pueda leer. Expórtalo de nuevo como CSV, OFX o QIF, en UTF-8 si tu banco lo permite.',
+    'error.not-text':
+      'El archivo no es un texto que Tally pueda leer. Expórtalo de nuevo como CSV, OFX o QIF, en UTF-8 si tu banco lo permite.',
     'error.not-csv': 'No hay filas con varias columnas: no parece un extracto bancario.',
-    'error.unclosed-quote': 'Aquí empieza un campo entre comillas que nunca se cierra: el archivo está cortado o falta una comilla.',
+    'error.unclosed-quote':
+      'Aquí empieza un campo entre comillas que nunca se cierra: el archivo está cortado o falta una comilla.',
     'error.no-header': 'El archivo no tiene una fila de encabezado con el nombre de las columnas.',
     'error.ragged-row': 'Esta fila tiene {fields} campos y el encabezado tiene {expected}.',
     'error.bad-date': '«{value}» no es una fecha que Tally pueda leer en este orden.',
@@ -234,13 +247,17 @@ export const importMessages = defineMessages({
     'error.no-transactions': 'El archivo no tiene movimientos.',
     'error.not-ofx': 'No es un archivo OFX: no tiene ningún elemento OFX.',
     'error.cut-short': 'El archivo termina antes de que se complete lo que empieza aquí: está cortado.',
-    'error.currency-mismatch': 'El archivo está en {file}, pero la cuenta está en {account}. Elige una cuenta en {file}.',
+    'error.currency-mismatch':
+      'El archivo está en {file}, pero la cuenta está en {account}. Elige una cuenta en {file}.',
     'error.refused': 'Tally no puede guardar este movimiento: revisa su fecha.',
     'error.unreadable': 'Tally no ha podido leer el archivo.',
     'error.stoppedTitle': 'La importación se ha detenido a medias',
-    'error.interrupted': 'Tally no ha podido añadir todos los movimientos: puede que la cuenta se haya eliminado o cambiado en otro dispositivo.',
-    'error.written.one': 'Se ha añadido {count} de {total} movimientos antes de detenerse. Deshazlo y vuelve a importar el archivo.',
-    'error.written.other': 'Se han añadido {count} de {total} movimientos antes de detenerse. Deshazlos y vuelve a importar el archivo.',
+    'error.interrupted':
+      'Tally no ha podido añadir todos los movimientos: puede que la cuenta se haya eliminado o cambiado en otro dispositivo.',
+    'error.written.one':
+      'Se ha añadido {count} de {total} movimientos antes de detenerse. Deshazlo y vuelve a importar el archivo.',
+    'error.written.other':
+      'Se han añadido {count} de {total} movimientos antes de detenerse. Deshazlos y vuelve a importar el archivo.',
     'error.undoWritten.one': 'Deshacer el {count} movimiento añadido',
     'error.undoWritten.other': 'Deshacer los {count} movimientos añadidos',
     'undo.failed': 'Tally no ha podido deshacer esta importación. Inténtalo de nuevo.',
@@ -257,7 +274,8 @@ export const importMessages = defineMessages({
     'recent.writing.other': 'Importando {count} movimientos en {account}, {date}',
     'recent.importing': 'Importando…',
     'recent.importingLabel': 'Importando… {file} podrá deshacerse cuando termine',
-    'error.undone': 'La importación se deshizo en otra pestaña mientras se añadía, así que Tally se detuvo y quitó lo que ya había añadido.',
+    'error.undone':
+      'La importación se deshizo en otra pestaña mientras se añadía, así que Tally se detuvo y quitó lo que ya había añadido.',
   },
   de: {
     'file.summary': '{file}: {format}, in {account}',
@@ -265,7 +283,8 @@ export const importMessages = defineMessages({
     'format.ofx': 'OFX- oder QFX-Auszug',
     'format.qif': 'QIF-Datei',
     title: 'Import',
-    intro: 'Übernimm Buchungen aus der CSV-, OFX-, QFX- oder QIF-Datei deiner Bank. Es wird nichts hinzugefügt, bevor du bestätigst.',
+    intro:
+      'Übernimm Buchungen aus der CSV-, OFX-, QFX- oder QIF-Datei deiner Bank. Es wird nichts hinzugefügt, bevor du bestätigst.',
     loading: 'Wird geladen…',
     cancel: 'Abbrechen',
     'choose.title': 'Datei auswählen',
@@ -281,7 +300,8 @@ export const importMessages = defineMessages({
     'progress.suggesting': 'Kategorien werden vorgeschlagen: {done} von {total} Zeilen…',
     'progress.writing': 'Buchungen werden hinzugefügt: {done} von {total}…',
     'mapping.title': 'Spalten zuordnen',
-    'mapping.intro': 'Sag Tally, welche Spalte was enthält. Die Vorschau zeigt die ersten Zeilen genau so, wie sie importiert werden.',
+    'mapping.intro':
+      'Sag Tally, welche Spalte was enthält. Die Vorschau zeigt die ersten Zeilen genau so, wie sie importiert werden.',
     'mapping.remembered': 'Es werden die Spalten verwendet, die du beim letzten Mal für solche Dateien gewählt hast.',
     'mapping.guessed': 'Tally hat diese Spalten aus der Datei erraten: prüfe sie anhand der Vorschau.',
     'mapping.rows.one': 'Die Datei hat {count} Zeile.',
@@ -319,8 +339,10 @@ export const importMessages = defineMessages({
     'review.title': 'Buchungen prüfen',
     'review.selected.one': '{count} von {total} Buchungen ausgewählt, zusammen {sum}.',
     'review.selected.other': '{count} von {total} Buchungen ausgewählt, zusammen {sum}.',
-    'review.duplicates.one': '{count} Zeile sieht aus wie eine Buchung, die du schon hast, und ist vorerst ausgelassen.',
-    'review.duplicates.other': '{count} Zeilen sehen aus wie Buchungen, die du schon hast, und sind vorerst ausgelassen.',
+    'review.duplicates.one':
+      '{count} Zeile sieht aus wie eine Buchung, die du schon hast, und ist vorerst ausgelassen.',
+    'review.duplicates.other':
+      '{count} Zeilen sehen aus wie Buchungen, die du schon hast, und sind vorerst ausgelassen.',
     'review.includeDuplicates': 'Duplikate einbeziehen',
     'review.excludeDuplicates': 'Duplikate auslassen',
     'review.includeLine': 'Zeile {line} importieren, {payee}',
@@ -332,8 +354,10 @@ export const importMessages = defineMessages({
     'review.confirm.one': '{count} Buchung importieren',
     'review.confirm.other': '{count} Buchungen importieren',
     'review.nothing': 'Es wird nichts importiert: alle Zeilen sind ausgelassen.',
-    'review.noAmount.one': '{count} Zeile hat keinen Betrag (0,00, etwa eine erlassene Gebühr): Sie wird als Eintrag übernommen, weder Einnahme noch Ausgabe.',
-    'review.noAmount.other': '{count} Zeilen haben keinen Betrag (0,00, etwa eine erlassene Gebühr): Sie werden als Einträge übernommen, weder Einnahmen noch Ausgaben.',
+    'review.noAmount.one':
+      '{count} Zeile hat keinen Betrag (0,00, etwa eine erlassene Gebühr): Sie wird als Eintrag übernommen, weder Einnahme noch Ausgabe.',
+    'review.noAmount.other':
+      '{count} Zeilen haben keinen Betrag (0,00, etwa eine erlassene Gebühr): Sie werden als Einträge übernommen, weder Einnahmen noch Ausgaben.',
     'review.noAmountTag': 'Kein Betrag',
     'status.new': 'Neu',
     'status.same-import': 'Bereits importiert',
@@ -352,9 +376,11 @@ export const importMessages = defineMessages({
     'error.nothingWritten': 'Es wurde nichts zu deinen Buchungen hinzugefügt.',
     'error.atLine': 'Zeile {line}:',
     'error.chooseAnother': 'Andere Datei auswählen',
-    'error.not-text': 'Die Datei ist kein Text, den Tally lesen kann. Exportiere sie erneut als CSV, OFX oder QIF, wenn möglich in UTF-8.',
+    'error.not-text':
+      'Die Datei ist kein Text, den Tally lesen kann. Exportiere sie erneut als CSV, OFX oder QIF, wenn möglich in UTF-8.',
     'error.not-csv': 'Es gibt keine Zeilen mit mehreren Spalten: das sieht nicht nach einem Kontoauszug aus.',
-    'error.unclosed-quote': 'Hier beginnt ein Feld in Anführungszeichen, das nie endet: die Datei ist abgeschnitten oder ein Anführungszeichen fehlt.',
+    'error.unclosed-quote':
+      'Hier beginnt ein Feld in Anführungszeichen, das nie endet: die Datei ist abgeschnitten oder ein Anführungszeichen fehlt.',
     'error.no-header': 'Die Datei hat keine Kopfzeile mit den Namen der Spalten.',
     'error.ragged-row': 'Diese Zeile hat {fields} Felder, die Kopfzeile aber {expected}.',
     'error.bad-date': '„{value}“ ist kein Datum, das Tally in dieser Reihenfolge lesen kann.',
@@ -367,9 +393,12 @@ export const importMessages = defineMessages({
     'error.refused': 'Tally kann diese Buchung nicht speichern: prüfe ihr Datum.',
     'error.unreadable': 'Tally konnte die Datei nicht lesen.',
     'error.stoppedTitle': 'Der Import wurde mittendrin abgebrochen',
-    'error.interrupted': 'Tally konnte nicht alle Buchungen hinzufügen: Das Konto wurde vielleicht auf einem anderen Gerät gelöscht oder geändert.',
-    'error.written.one': '{count} von {total} Buchungen wurde vor dem Abbruch hinzugefügt. Mach sie rückgängig und importiere die Datei dann erneut.',
-    'error.written.other': '{count} von {total} Buchungen wurden vor dem Abbruch hinzugefügt. Mach sie rückgängig und importiere die Datei dann erneut.',
+    'error.interrupted':
+      'Tally konnte nicht alle Buchungen hinzufügen: Das Konto wurde vielleicht auf einem anderen Gerät gelöscht oder geändert.',
+    'error.written.one':
+      '{count} von {total} Buchungen wurde vor dem Abbruch hinzugefügt. Mach sie rückgängig und importiere die Datei dann erneut.',
+    'error.written.other':
+      '{count} von {total} Buchungen wurden vor dem Abbruch hinzugefügt. Mach sie rückgängig und importiere die Datei dann erneut.',
     'error.undoWritten.one': 'Die {count} hinzugefügte Buchung rückgängig machen',
     'error.undoWritten.other': 'Die {count} hinzugefügten Buchungen rückgängig machen',
     'undo.failed': 'Tally konnte diesen Import nicht rückgängig machen. Versuch es noch einmal.',
@@ -386,6 +415,7 @@ export const importMessages = defineMessages({
     'recent.writing.other': '{count} Buchungen werden in {account} importiert, {date}',
     'recent.importing': 'Wird importiert…',
     'recent.importingLabel': 'Wird importiert… {file} kann rückgängig gemacht werden, sobald der Import fertig ist',
-    'error.undone': 'Der Import wurde in einem anderen Tab rückgängig gemacht, während er lief. Tally hat ihn deshalb angehalten und das bereits Hinzugefügte wieder entfernt.',
+    'error.undone':
+      'Der Import wurde in einem anderen Tab rückgängig gemacht, während er lief. Tally hat ihn deshalb angehalten und das bereits Hinzugefügte wieder entfernt.',
   },
 });

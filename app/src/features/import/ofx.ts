@@ -45,7 +45,8 @@ export function parseOfx(text: string, digits = 2): Statement {
     } else if (name === 'CURDEF' && value) currency = value.toUpperCase();
     else if (transaction && value) transaction.fields.set(name, value);
   }
-  if (transaction) throw new ImportError(transaction.line, 'the file ends inside this transaction: it was cut short', 'cut-short');
+  if (transaction)
+    throw new ImportError(transaction.line, 'the file ends inside this transaction: it was cut short', 'cut-short');
   if (!closed) throw new ImportError(line, 'the file ends before </OFX>: it was cut short', 'cut-short');
   return { currency, lines };
 }
@@ -61,10 +62,16 @@ function readTransaction(line: number, fields: ReadonlyMap<string, string>, digi
   const posted = fields.get('DTPOSTED') ?? fields.get('DTUSER') ?? '';
   const match = /^(\d{4})(\d{2})(\d{2})/.exec(posted);
   const date = match ? `${match[1]}-${match[2]}-${match[3]}` : '';
-  if (!parseCalendarDate(date)) throw new ImportError(line, `this transaction has no valid date (DTPOSTED "${posted}")`, 'bad-date', { value: posted });
+  if (!parseCalendarDate(date))
+    throw new ImportError(line, `this transaction has no valid date (DTPOSTED "${posted}")`, 'bad-date', {
+      value: posted,
+    });
   const amountText = fields.get('TRNAMT') ?? '';
   const amount = parseAmountText(amountText.replace(',', '.'), '.', digits);
-  if (amount === undefined) throw new ImportError(line, `this transaction has no valid amount (TRNAMT "${amountText}")`, 'bad-amount', { value: amountText });
+  if (amount === undefined)
+    throw new ImportError(line, `this transaction has no valid amount (TRNAMT "${amountText}")`, 'bad-amount', {
+      value: amountText,
+    });
   return {
     line,
     date,

@@ -17,7 +17,16 @@ const history: Example[] = Array.from({ length: 30 }, (_, i) => ({
 const rules: CategoryRule[] = [{ field: 'payee', contains: 'transit pass', categoryId: 'commute' }];
 
 test('each line gets the category of a matching rule first, and otherwise what the history taught', () => {
-  const lines = prepareReview([statementLine(2, 'CORNER BAKERY 77', -420), statementLine(3, 'City Transit Pass', -9900), statementLine(4, 'City Transit 12', -250)], [], rules, history);
+  const lines = prepareReview(
+    [
+      statementLine(2, 'CORNER BAKERY 77', -420),
+      statementLine(3, 'City Transit Pass', -9900),
+      statementLine(4, 'City Transit 12', -250),
+    ],
+    [],
+    rules,
+    history,
+  );
   expect(lines.map((line) => line.suggestion)).toEqual([
     { categoryId: 'food', source: 'learned' },
     { categoryId: 'commute', source: 'rule' },
@@ -26,20 +35,50 @@ test('each line gets the category of a matching rule first, and otherwise what t
 });
 
 test('with no history and no rule a line has no category, and a line seen before is flagged', () => {
-  const known = [{ id: 't1', date: '2026-03-02', amount: -420, payee: 'Bakery', importId: 'AAAAAAAAAAAAAAAAAAAAAA/fitid:F1' }];
+  const known = [
+    { id: 't1', date: '2026-03-02', amount: -420, payee: 'Bakery', importId: 'AAAAAAAAAAAAAAAAAAAAAA/fitid:F1' },
+  ];
   const [line] = prepareReview([statementLine(2, 'Bakery', -420, 'F1')], known, [], []);
-  expect(line).toMatchObject({ suggestion: null, key: 'fitid:F1', match: { kind: 'same-import', transactionId: 't1' } });
+  expect(line).toMatchObject({
+    suggestion: null,
+    key: 'fitid:F1',
+    match: { kind: 'same-import', transactionId: 't1' },
+  });
 });
 
 test('progress is reported as the lines are worked through', () => {
   const phases: string[] = [];
-  prepareReview(Array.from({ length: 4_500 }, (_, i) => statementLine(i + 2, `Shop ${i}`, -i - 1)), [], [], history, (phase, done) => phases.push(`${phase}:${done}`));
+  prepareReview(
+    Array.from({ length: 4_500 }, (_, i) => statementLine(i + 2, `Shop ${i}`, -i - 1)),
+    [],
+    [],
+    history,
+    (phase, done) => phases.push(`${phase}:${done}`),
+  );
   expect(phases).toEqual(['matching:0', 'suggesting:0', 'suggesting:2000', 'suggesting:4000']);
 });
 
 test('a line of no amount gets no learned category: the model would read it as money coming in', () => {
-  const income: Example[] = Array.from({ length: 10 }, (_, i) => ({ payee: `Harbour Bank interest ${i}`, notes: '', amount: 120 + i, categoryId: 'interest' }));
+  const income: Example[] = Array.from({ length: 10 }, (_, i) => ({
+    payee: `Harbour Bank interest ${i}`,
+    notes: '',
+    amount: 120 + i,
+    categoryId: 'interest',
+  }));
   const bankRule: CategoryRule = { field: 'payee', contains: 'card fee', categoryId: 'fees' };
-  const lines = prepareReview([statementLine(2, 'Harbour Bank fee waived', 0), statementLine(3, 'Harbour Bank card fee waived', 0), statementLine(4, 'Harbour Bank interest', 130)], [], [bankRule], income);
-  expect(lines.map((line) => line.suggestion)).toEqual([null, { categoryId: 'fees', source: 'rule' }, { categoryId: 'interest', source: 'learned' }]);
+  const lines = prepareReview(
+    [
+      statementLine(2, 'Harbour Bank fee waived', 0),
+      statementLine(3, 'Harbour Bank card fee waived', 0),
+      statementLine(4, 'Harbour Bank interest', 130),
+    ],
+    [],
+    [bankRule],
+    income,
+  );
+  expect(lines.map((line) => line.suggestion)).toEqual([
+    null,
+    { categoryId: 'fees', source: 'rule' },
+    { categoryId: 'interest', source: 'learned' },
+  ]);
 });

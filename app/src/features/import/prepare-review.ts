@@ -30,7 +30,11 @@ export function prepareReview(
   const untrained = CategoryModel.train([]);
   return lines.map((line, i) => {
     if (i % REPORT_EVERY === 0 && i > 0) onProgress('suggesting', i, lines.length);
-    const suggestion = suggestCategory({ payee: line.payee, notes: line.memo, amount: line.amount }, rules, line.amount === 0 ? untrained : model);
+    const suggestion = suggestCategory(
+      { payee: line.payee, notes: line.memo, amount: line.amount },
+      rules,
+      line.amount === 0 ? untrained : model,
+    );
     return {
       line: line.line,
       date: line.date,

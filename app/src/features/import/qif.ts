@@ -10,7 +10,10 @@ interface Draft {
 
 /** QIF years may be written `'25` or `' 5` for 2025/2005: normalise to a plain date before reading. */
 function qifDate(text: string): string {
-  return text.trim().replace(/\s+/g, '').replace(/'(\d{1,2})$/, (_, year: string) => `/${year.padStart(2, '0')}`);
+  return text
+    .trim()
+    .replace(/\s+/g, '')
+    .replace(/'(\d{1,2})$/, (_, year: string) => `/${year.padStart(2, '0')}`);
 }
 
 /**
@@ -39,7 +42,12 @@ export function parseQif(text: string, digits = 2): Statement {
     else if (code === '$' && draft.splits.length > 0) (draft.splits.at(-1) as Draft['splits'][number]).amount = value;
     else draft.fields.set(code, value);
   });
-  if (draft) throw new ImportError(draft.line, 'the file ends inside this transaction (no closing ^): it was cut short', 'cut-short');
+  if (draft)
+    throw new ImportError(
+      draft.line,
+      'the file ends inside this transaction (no closing ^): it was cut short',
+      'cut-short',
+    );
 
   const dates = drafts.map((d) => qifDate(d.fields.get('D') ?? ''));
   const formats = guessDateFormats(dates);
@@ -51,9 +59,15 @@ export function parseQif(text: string, digits = 2): Statement {
   };
   const lines = drafts.map((d, i): StatementLine => {
     const date = format ? parseDateText(dates[i] ?? '', format) : undefined;
-    if (!date) throw new ImportError(d.line, `"${d.fields.get('D') ?? ''}" is not a date this file's other dates agree with`, 'bad-date', {
-        value: d.fields.get('D') ?? '',
-      });
+    if (!date)
+      throw new ImportError(
+        d.line,
+        `"${d.fields.get('D') ?? ''}" is not a date this file's other dates agree with`,
+        'bad-date',
+        {
+          value: d.fields.get('D') ?? '',
+        },
+      );
     const amountText = d.fields.get('T') ?? d.fields.get('U');
     if (amountText === undefined) throw new ImportError(d.line, 'this transaction has no amount (T line)', 'no-amount');
     return {
@@ -64,7 +78,11 @@ export function parseQif(text: string, digits = 2): Statement {
       memo: d.fields.get('M') ?? '',
       bankId: null,
       category: d.fields.get('L') ?? null,
-      splits: d.splits.map((split) => ({ category: split.category, memo: split.memo, amount: amountOf(d.line, split.amount) })),
+      splits: d.splits.map((split) => ({
+        category: split.category,
+        memo: split.memo,
+        amount: amountOf(d.line, split.amount),
+      })),
     };
   });
   return { currency: null, lines };

@@ -33,6 +33,7 @@ export function readStatement(bytes: Uint8Array, fileName: string, digits: numbe
 /** A CSV statement read with a mapping the user confirmed (or a remembered one). */
 export function readCsvStatement(table: CsvTable, mapping: CsvMapping, digits: number): Statement {
   const statement = applyMapping(table, mapping, digits);
-  if (statement.lines.length === 0) throw new ImportError(0, 'the file has no transactions under its header', 'no-transactions');
+  if (statement.lines.length === 0)
+    throw new ImportError(0, 'the file has no transactions under its header', 'no-transactions');
   return statement;
 }

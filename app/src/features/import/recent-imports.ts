@@ -28,7 +28,8 @@ function readRecentImport(value: unknown): RecentImport | undefined {
   const fields: Record<string, unknown> = { ...value };
   const { batch, fileName, accountId, at, count, sum, undone, total = count, complete = true } = fields;
   if (typeof batch !== 'string' || typeof fileName !== 'string' || typeof accountId !== 'string') return undefined;
-  if (typeof at !== 'number' || typeof count !== 'number' || typeof sum !== 'number' || typeof total !== 'number') return undefined;
+  if (typeof at !== 'number' || typeof count !== 'number' || typeof sum !== 'number' || typeof total !== 'number')
+    return undefined;
   if (typeof undone !== 'boolean' || typeof complete !== 'boolean') return undefined;
   return { batch, fileName, accountId, at, count, total, sum, complete, undone };
 }
@@ -74,7 +75,10 @@ export class RecentImports {
     return this.db.transaction('rw', this.db.settings, async () => {
       const list = await this.list();
       if (list.some((item) => item.batch === batch && item.undone)) return false;
-      await this.db.settings.put({ key: LIST_KEY, value: list.map((item) => (item.batch === batch ? { ...item, ...change } : item)) });
+      await this.db.settings.put({
+        key: LIST_KEY,
+        value: list.map((item) => (item.batch === batch ? { ...item, ...change } : item)),
+      });
       return true;
     });
   }

@@ -1,16 +1,38 @@
 import { describe, expect, it } from 'vitest';
 import { batchOf, importIdOf, lineKeyOf } from './import-id.js';
-import { directionOf, initialSelection, pageOf, setDuplicates, summarise, toggleLine, transactionsToWrite, type ReviewLine } from './review.js';
+import {
+  directionOf,
+  initialSelection,
+  pageOf,
+  setDuplicates,
+  summarise,
+  toggleLine,
+  transactionsToWrite,
+  type ReviewLine,
+} from './review.js';
 
 function line(partial: Partial<ReviewLine> & Pick<ReviewLine, 'line' | 'amount'>): ReviewLine {
-  return { date: '2026-03-01', payee: 'Bakery', memo: '', key: `line:${partial.line}`, match: { kind: 'new' }, suggestion: null, ...partial };
+  return {
+    date: '2026-03-01',
+    payee: 'Bakery',
+    memo: '',
+    key: `line:${partial.line}`,
+    match: { kind: 'new' },
+    suggestion: null,
+    ...partial,
+  };
 }
 
 const lines: ReviewLine[] = [
   line({ line: 2, amount: -350 }),
   line({ line: 3, amount: -1200, match: { kind: 'same-import', transactionId: 't1' } }),
   line({ line: 4, amount: 10000, payee: 'Salary', suggestion: { categoryId: 'income', source: 'rule' } }),
-  line({ line: 5, amount: -999, match: { kind: 'likely', transactionId: 't2', similarity: 0.8 }, suggestion: { categoryId: 'gone', source: 'learned' } }),
+  line({
+    line: 5,
+    amount: -999,
+    match: { kind: 'likely', transactionId: 't2', similarity: 0.8 },
+    suggestion: { categoryId: 'gone', source: 'learned' },
+  }),
 ];
 const BATCH = 'AAAAAAAAAAAAAAAAAAAAAA';
 
@@ -18,7 +40,14 @@ describe('reviewing an import', () => {
   it('leaves out the lines already in the ledger and includes every new one', () => {
     const selection = initialSelection(lines);
     expect(selection).toEqual([true, false, true, false]);
-    expect(summarise(lines, selection)).toEqual({ lines: 4, included: 2, sum: 9650, duplicates: 2, duplicatesIncluded: 0, noAmount: 0 });
+    expect(summarise(lines, selection)).toEqual({
+      lines: 4,
+      included: 2,
+      sum: 9650,
+      duplicates: 2,
+      duplicatesIncluded: 0,
+      noAmount: 0,
+    });
   });
 
   it('lets one line in or out, and all duplicates at once, without touching the others', () => {
@@ -30,9 +59,20 @@ describe('reviewing an import', () => {
   });
 
   it('writes only the included lines, each carrying the import and its line, with a category only if it still exists', () => {
-    const written = transactionsToWrite(lines, [true, false, true, true], { accountId: 'acct', currency: 'EUR', batch: BATCH, categoryIds: new Set(['income']) });
+    const written = transactionsToWrite(lines, [true, false, true, true], {
+      accountId: 'acct',
+      currency: 'EUR',
+      batch: BATCH,
+      categoryIds: new Set(['income']),
+    });
     expect(written.map((item) => item.line)).toEqual([2, 4, 5]);
-    expect(written[1]?.transaction).toMatchObject({ accountId: 'acct', currency: 'EUR', amount: 10000, payee: 'Salary', categoryId: 'income' });
+    expect(written[1]?.transaction).toMatchObject({
+      accountId: 'acct',
+      currency: 'EUR',
+      amount: 10000,
+      payee: 'Salary',
+      categoryId: 'income',
+    });
     expect(written[2]?.transaction.categoryId).toBeNull();
     for (const { transaction } of written) expect(batchOf(transaction.importId ?? null)).toBe(BATCH);
     expect(lineKeyOf(written[0]?.transaction.importId ?? '')).toBe('line:2');
@@ -44,13 +84,23 @@ describe('reviewing an import', () => {
     expect(waived.map((item) => directionOf(item.amount))).toEqual(['out', 'out', 'in', 'out', 'none']);
     expect(summarise(waived, selection)).toMatchObject({ included: 3, sum: 9650, noAmount: 1 });
     expect(summarise(waived, toggleLine(selection, 4))).toMatchObject({ included: 2, noAmount: 0 });
-    const written = transactionsToWrite(waived, selection, { accountId: 'a', currency: 'USD', batch: BATCH, categoryIds: new Set() });
+    const written = transactionsToWrite(waived, selection, {
+      accountId: 'a',
+      currency: 'USD',
+      batch: BATCH,
+      categoryIds: new Set(),
+    });
     expect(written.at(-1)?.transaction).toMatchObject({ amount: 0, payee: 'Monthly fee waived' });
   });
 
   it('cuts payees and notes to what the ledger keeps', () => {
     const long = line({ line: 9, amount: -1, payee: 'x'.repeat(300), memo: 'y'.repeat(3000) });
-    const [written] = transactionsToWrite([long], [true], { accountId: 'a', currency: 'USD', batch: BATCH, categoryIds: new Set() });
+    const [written] = transactionsToWrite([long], [true], {
+      accountId: 'a',
+      currency: 'USD',
+      batch: BATCH,
+      categoryIds: new Set(),
+    });
     expect(written?.transaction.payee).toHaveLength(200);
     expect(written?.transaction.notes).toHaveLength(2000);
   });

@@ -95,11 +95,16 @@ export interface LineToWrite {
 }
 
 /** The transactions the included lines become, in the statement's order. */
-export function transactionsToWrite(lines: readonly ReviewLine[], selection: Selection, target: ImportTarget): LineToWrite[] {
+export function transactionsToWrite(
+  lines: readonly ReviewLine[],
+  selection: Selection,
+  target: ImportTarget,
+): LineToWrite[] {
   const transactions: LineToWrite[] = [];
   lines.forEach((line, i) => {
     if (selection[i] !== true) return;
-    const categoryId = line.suggestion && target.categoryIds.has(line.suggestion.categoryId) ? line.suggestion.categoryId : null;
+    const categoryId =
+      line.suggestion && target.categoryIds.has(line.suggestion.categoryId) ? line.suggestion.categoryId : null;
     const transaction: NewTransaction = {
       date: line.date,
       amount: line.amount,
@@ -116,7 +121,11 @@ export function transactionsToWrite(lines: readonly ReviewLine[], selection: Sel
 }
 
 /** The lines of one page of the review table, and how many pages there are. */
-export function pageOf<T>(lines: readonly T[], page: number, size: number): { readonly lines: readonly T[]; readonly pages: number; readonly page: number } {
+export function pageOf<T>(
+  lines: readonly T[],
+  page: number,
+  size: number,
+): { readonly lines: readonly T[]; readonly pages: number; readonly page: number } {
   const pages = Math.max(1, Math.ceil(lines.length / size));
   const current = Math.min(Math.max(0, page), pages - 1);
   return { lines: lines.slice(current * size, (current + 1) * size), pages, page: current };

@@ -31,16 +31,39 @@ function setUp() {
   const accountId = ledger.accounts.create({ name: 'Checking', type: 'checking', currency: 'USD' }).id;
   const lines: LineToWrite[] = Array.from({ length: 600 }, (_, i) => ({
     line: i + 2,
-    transaction: { date: '2026-03-02', amount: -100, currency: 'USD', accountId, payee: `Shop ${i}`, importId: importIdOf(BATCH, `line:${i}`) },
+    transaction: {
+      date: '2026-03-02',
+      amount: -100,
+      currency: 'USD',
+      accountId,
+      payee: `Shop ${i}`,
+      importId: importIdOf(BATCH, `line:${i}`),
+    },
   }));
-  const started: RecentImport = { batch: BATCH, fileName: 'march.csv', accountId, at: 0, count: 0, total: 600, sum: -60_000, complete: false, undone: false };
+  const started: RecentImport = {
+    batch: BATCH,
+    fileName: 'march.csv',
+    accountId,
+    at: 0,
+    count: 0,
+    total: 600,
+    sum: -60_000,
+    complete: false,
+    undone: false,
+  };
   return { doc, ledger, accountId, lines, started };
 }
 
 test('an import is among the recent imports before its first transaction is written, and marked complete once all are', async () => {
   const { ledger, lines, started } = setUp();
   const seen: (RecentImport | undefined)[] = [];
-  const outcome = await runImport(ledger, recent, started, lines, () => void recent.list().then(([entry]) => seen.push(entry)));
+  const outcome = await runImport(
+    ledger,
+    recent,
+    started,
+    lines,
+    () => void recent.list().then(([entry]) => seen.push(entry)),
+  );
   expect(seen[0]).toMatchObject({ batch: BATCH, complete: false });
   expect(outcome).toEqual({ kind: 'written', entry: { ...started, count: 600, complete: true } });
   await expect(recent.list()).resolves.toEqual([{ ...started, count: 600, complete: true }]);
@@ -60,7 +83,10 @@ test('the account deleted on another device after 250 lines: the outcome and the
 test('an import refused before anything is written is not remembered: there is nothing to undo', async () => {
   const { ledger, accountId, lines, started } = setUp();
   ledger.accounts.delete(accountId);
-  await expect(runImport(ledger, recent, started, lines, () => undefined)).resolves.toMatchObject({ kind: 'interrupted', entry: { count: 0 } });
+  await expect(runImport(ledger, recent, started, lines, () => undefined)).resolves.toMatchObject({
+    kind: 'interrupted',
+    entry: { count: 0 },
+  });
   await expect(recent.list()).resolves.toEqual([]);
 });
 

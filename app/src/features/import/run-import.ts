@@ -47,10 +47,13 @@ export async function runImport(
       });
     } catch (error) {
       const ids = error instanceof ImportInterrupted ? error.ids : [];
-      if (error instanceof ImportInterrupted && error.cause instanceof ImportUndone) return await removeUndone(ledger, started, total, ids);
+      if (error instanceof ImportInterrupted && error.cause instanceof ImportUndone)
+        return await removeUndone(ledger, started, total, ids);
       const entry = { ...started, count: ids.length, total, complete: false };
       // Best effort: the user is told what was written either way, and a stale entry's undo removes what is there.
-      await (ids.length === 0 ? recent.forget(batch) : recent.update(batch, { count: ids.length })).catch(() => undefined);
+      await (ids.length === 0 ? recent.forget(batch) : recent.update(batch, { count: ids.length })).catch(
+        () => undefined,
+      );
       return { kind: 'interrupted', entry };
     }
     // The transactions are in; should this note fail, the entry stays marked partial and undo still removes them all.
@@ -63,7 +66,12 @@ export async function runImport(
 }
 
 /** Removes what the writer wrote of an import undone meanwhile: the undo elsewhere may not have seen all of it. */
-async function removeUndone(ledger: Ledger, started: RecentImport, total: number, written: readonly string[]): Promise<ImportOutcome> {
+async function removeUndone(
+  ledger: Ledger,
+  started: RecentImport,
+  total: number,
+  written: readonly string[],
+): Promise<ImportOutcome> {
   await undoImport(
     ledger,
     written.map((id) => ({ id })),

@@ -26,8 +26,16 @@ export interface CsvFile {
 
 export type ImportStep =
   | { readonly kind: 'choose' }
-  | { readonly kind: 'working'; readonly progress: Progress | { readonly phase: 'writing'; readonly done: number; readonly total: number } | null }
-  | { readonly kind: 'mapping'; readonly csv: CsvFile; readonly mapping: CsvMapping; readonly origin: 'remembered' | 'guessed' | 'none' }
+  | {
+      readonly kind: 'working';
+      readonly progress: Progress | { readonly phase: 'writing'; readonly done: number; readonly total: number } | null;
+    }
+  | {
+      readonly kind: 'mapping';
+      readonly csv: CsvFile;
+      readonly mapping: CsvMapping;
+      readonly origin: 'remembered' | 'guessed' | 'none';
+    }
   | { readonly kind: 'review'; readonly lines: readonly ReviewLine[]; readonly selection: Selection }
   | { readonly kind: 'done'; readonly entry: RecentImport }
   | {
@@ -44,7 +52,8 @@ export type ImportStep =
  * own bug: it is reported as such, and the user still gets a way out instead of a screen stuck working.
  */
 function failedStep(error: unknown): ImportStep {
-  if (error instanceof ImportFailure || error instanceof ImportError) return { kind: 'failed', line: error.line, code: error.code, values: error.values, partial: null };
+  if (error instanceof ImportFailure || error instanceof ImportError)
+    return { kind: 'failed', line: error.line, code: error.code, values: error.values, partial: null };
   reportError(error);
   return { kind: 'failed', line: 0, code: 'unreadable', values: {}, partial: null };
 }
@@ -104,7 +113,14 @@ export function useImport() {
       const active = worker.current;
       if (!current() || !active) return;
       const answer = await active.ask(
-        { type: 'review', mapping, currency: account.currency, known, rules: [...tally.rules.all()], history: examplesOf(rows) },
+        {
+          type: 'review',
+          mapping,
+          currency: account.currency,
+          known,
+          rules: [...tally.rules.all()],
+          history: examplesOf(rows),
+        },
         onProgress(current),
       );
       if (!current() || answer.type !== 'review') return;
@@ -134,10 +150,17 @@ export function useImport() {
       if (answer.type !== 'csv') return;
       const remembered = await new MappingMemory(importDatabase()).recall(answer.signature, answer.width);
       if (!current()) return;
-      const csv: CsvFile = { sample: answer.sample, rows: answer.rows, width: answer.width, signature: answer.signature, digits };
+      const csv: CsvFile = {
+        sample: answer.sample,
+        rows: answer.rows,
+        width: answer.width,
+        signature: answer.signature,
+        digits,
+      };
       if (remembered) setStep({ kind: 'mapping', csv, mapping: remembered, origin: 'remembered' });
       else if (answer.guess) setStep({ kind: 'mapping', csv, mapping: answer.guess, origin: 'guessed' });
-      else setStep({ kind: 'mapping', csv, mapping: firstColumnsMapping(answer.headerRow, answer.width), origin: 'none' });
+      else
+        setStep({ kind: 'mapping', csv, mapping: firstColumnsMapping(answer.headerRow, answer.width), origin: 'none' });
     });
 
   const confirmMapping = async (csv: CsvFile, mapping: CsvMapping) => {
@@ -153,19 +176,41 @@ export function useImport() {
       if (!account) return;
       const batch = newRecordId(cryptoRandom);
       const categoryIds = new Set(tally.categories.all().map((category) => category.id));
-      const toWrite = transactionsToWrite(lines, selection, { accountId: account.id, currency: account.currency, batch, categoryIds });
+      const toWrite = transactionsToWrite(lines, selection, {
+        accountId: account.id,
+        currency: account.currency,
+        batch,
+        categoryIds,
+      });
       const total = toWrite.length;
       setStep({ kind: 'working', progress: { phase: 'writing', done: 0, total } });
-      const started: RecentImport = { batch, fileName, accountId: account.id, at: Date.now(), count: 0, total, sum: summarise(lines, selection).sum, complete: false, undone: false };
+      const started: RecentImport = {
+        batch,
+        fileName,
+        accountId: account.id,
+        at: Date.now(),
+        count: 0,
+        total,
+        sum: summarise(lines, selection).sum,
+        complete: false,
+        undone: false,
+      };
       const outcome = await runImport(tally.ledger, new RecentImports(importDatabase()), started, toWrite, (done) =>
         setStep({ kind: 'working', progress: { phase: 'writing', done, total } }),
       );
       await refreshRecent();
       if (outcome.kind === 'written') setStep({ kind: 'done', entry: outcome.entry });
-      else if (outcome.kind === 'undone') setStep({ kind: 'failed', line: 0, code: 'undone', values: {}, partial: null });
+      else if (outcome.kind === 'undone')
+        setStep({ kind: 'failed', line: 0, code: 'undone', values: {}, partial: null });
       else {
         const { count } = outcome.entry;
-        setStep({ kind: 'failed', line: 0, code: 'interrupted', values: {}, partial: count > 0 ? outcome.entry : null });
+        setStep({
+          kind: 'failed',
+          line: 0,
+          code: 'interrupted',
+          values: {},
+          partial: count > 0 ? outcome.entry : null,
+        });
       }
     });
 

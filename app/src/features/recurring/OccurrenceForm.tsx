@@ -4,7 +4,12 @@ import { useText } from '../../i18n/index.js';
 import { FormFooter } from '../../ui/FormFooter.js';
 import { describedBy, Field } from '../../ui/Field.js';
 import { recurringMessages } from './messages.js';
-import { occurrenceDraftOf, saveOccurrenceDraft, type OccurrenceDraft, type OccurrenceIssues } from './occurrence-draft.js';
+import {
+  occurrenceDraftOf,
+  saveOccurrenceDraft,
+  type OccurrenceDraft,
+  type OccurrenceIssues,
+} from './occurrence-draft.js';
 import { formatDueDate } from './schedule-words.js';
 import type { UpcomingOccurrence } from './upcoming.js';
 
@@ -44,7 +49,12 @@ export function OccurrenceForm({ occurrence, onDone }: OccurrenceFormProps) {
         if (event.key === 'Escape') onDone();
       }}
     >
-      <h3 id="occurrence-form-title">{text('occurrenceTitle', { payee: occurrence.payee || text('noPayee'), date: formatDueDate(occurrence.dueDate, text.locale) })}</h3>
+      <h3 id="occurrence-form-title">
+        {text('occurrenceTitle', {
+          payee: occurrence.payee || text('noPayee'),
+          date: formatDueDate(occurrence.dueDate, text.locale),
+        })}
+      </h3>
       <p className="hint" id="occurrence-form-hint">
         {text('occurrenceHint')}
       </p>
@@ -85,7 +95,12 @@ export function OccurrenceForm({ occurrence, onDone }: OccurrenceFormProps) {
           {error('form')}
         </p>
       )}
-      <FormFooter onCancel={onDone} cancelTestId="cancel-occurrence" saveLabel={text('saveOne')} saveTestId="save-occurrence" />
+      <FormFooter
+        onCancel={onDone}
+        cancelTestId="cancel-occurrence"
+        saveLabel={text('saveOne')}
+        saveTestId="save-occurrence"
+      />
     </form>
   );
 }

@@ -6,7 +6,15 @@ import { FormFooter } from '../../ui/FormFooter.js';
 import { useRecords } from '../../ledger/index.js';
 import { describedBy, Field } from '../../ui/Field.js';
 import { recurringMessages } from './messages.js';
-import { DIRECTIONS, draftOf, isDirection, isFrequency, saveRecurringDraft, type RecurringDraft, type RecurringSaveIssues } from './recurring-draft.js';
+import {
+  DIRECTIONS,
+  draftOf,
+  isDirection,
+  isFrequency,
+  saveRecurringDraft,
+  type RecurringDraft,
+  type RecurringSaveIssues,
+} from './recurring-draft.js';
 
 interface RecurringFormProps {
   readonly rule?: LedgerRecord<RecurringTransaction> | undefined;
@@ -19,9 +27,13 @@ export function RecurringForm({ rule, today, onDone }: RecurringFormProps) {
   const text = useText(recurringMessages);
   const tally = useTally();
   const accounts = useRecords(tally.accounts).filter((account) => !account.archived || account.id === rule?.accountId);
-  const categories = useRecords(tally.categories).filter((category) => !category.archived || category.id === rule?.categoryId);
+  const categories = useRecords(tally.categories).filter(
+    (category) => !category.archived || category.id === rule?.categoryId,
+  );
   // The form as it opened: saving writes only what the person changed since (another device may have changed the rest).
-  const [opened] = useState<RecurringDraft>(() => draftOf(rule, { accountId: accounts[0]?.id ?? '', today }, text.locale));
+  const [opened] = useState<RecurringDraft>(() =>
+    draftOf(rule, { accountId: accounts[0]?.id ?? '', today }, text.locale),
+  );
   const [draft, setDraft] = useState<RecurringDraft>(opened);
   const [issues, setIssues] = useState<RecurringSaveIssues>({});
   const change = (patch: Partial<RecurringDraft>) => setDraft((current) => ({ ...current, ...patch }));
@@ -31,7 +43,12 @@ export function RecurringForm({ rule, today, onDone }: RecurringFormProps) {
   };
 
   const save = (restore: boolean) => {
-    const found = saveRecurringDraft(tally.ledger, draft, rule ? { id: rule.id, opened, restore } : undefined, text.locale);
+    const found = saveRecurringDraft(
+      tally.ledger,
+      draft,
+      rule ? { id: rule.id, opened, restore } : undefined,
+      text.locale,
+    );
     setIssues(found);
     if (Object.keys(found).length === 0) onDone();
   };
@@ -197,7 +214,12 @@ export function RecurringForm({ rule, today, onDone }: RecurringFormProps) {
         </Field>
       </div>
       <label className="choice">
-        <input type="checkbox" data-testid="recurring-paused" checked={draft.paused} onChange={(event) => change({ paused: event.target.checked })} />
+        <input
+          type="checkbox"
+          data-testid="recurring-paused"
+          checked={draft.paused}
+          onChange={(event) => change({ paused: event.target.checked })}
+        />
         {text('field.paused')}
       </label>
       {issues.form && (

@@ -24,7 +24,8 @@ export function RecurringList({ rules, stalled, today, editing, onEdit, onDone }
   const text = useText(recurringMessages);
   const { ledger } = useTally();
   useTransactionsVersion();
-  const isSkipped = (rule: LedgerRecord<RecurringTransaction>) => (date: string) => ledger.transactions.get(occurrenceId(rule.id, date))?.deleted === true;
+  const isSkipped = (rule: LedgerRecord<RecurringTransaction>) => (date: string) =>
+    ledger.transactions.get(occurrenceId(rule.id, date))?.deleted === true;
 
   return (
     <>
@@ -42,7 +43,13 @@ export function RecurringList({ rules, stalled, today, editing, onEdit, onDone }
           const isStalled = stalled.some((item) => item.recurringId === rule.id);
           return (
             <li key={rule.id} className="list__row" data-testid="recurring-row" data-id={rule.id}>
-              <button type="button" id={editButtonId(rule.id)} className="list__button" data-testid="edit-recurring" onClick={() => onEdit(rule.id)}>
+              <button
+                type="button"
+                id={editButtonId(rule.id)}
+                className="list__button"
+                data-testid="edit-recurring"
+                onClick={() => onEdit(rule.id)}
+              >
                 <span>
                   <span className="list__title" data-testid="recurring-payee">
                     {rule.payee || text('noPayee')}
@@ -51,7 +58,11 @@ export function RecurringList({ rules, stalled, today, editing, onEdit, onDone }
                     {describeSchedule(rule, text)}
                   </span>
                   <span className="list__detail" data-testid="recurring-next" data-date={next ?? ''}>
-                    {rule.paused ? text('paused') : next ? text('next', { date: formatDueDate(next, text.locale) }) : text('ended')}
+                    {rule.paused
+                      ? text('paused')
+                      : next
+                        ? text('next', { date: formatDueDate(next, text.locale) })
+                        : text('ended')}
                   </span>
                   {isStalled && (
                     <span className="tag recurring__stalled-tag" data-testid="recurring-stalled-tag">

@@ -20,16 +20,31 @@ export function RecurringScreen() {
   const { day, stalled } = useDueOccurrences();
   const [editing, setEditing] = useState<Editing>({ kind: 'none' });
   const done = () => {
-    closeAndFocus(() => setEditing({ kind: 'none' }), editing.kind === 'edit' ? editButtonId(editing.id) : 'add-recurring', 'add-recurring');
+    closeAndFocus(
+      () => setEditing({ kind: 'none' }),
+      editing.kind === 'edit' ? editButtonId(editing.id) : 'add-recurring',
+      'add-recurring',
+    );
     // A saved item may be due already, or may no longer be stalled.
     tally.dueOccurrences.run();
   };
 
   return (
-    <section className="screen recurring" aria-labelledby="recurring-title" data-testid="recurring-screen" data-day={day}>
+    <section
+      className="screen recurring"
+      aria-labelledby="recurring-title"
+      data-testid="recurring-screen"
+      data-day={day}
+    >
       <div className="screen__head">
         <h1 id="recurring-title">{text('title')}</h1>
-        <button type="button" id="add-recurring" className="button button--primary" data-testid="add-recurring" onClick={() => setEditing({ kind: 'new' })}>
+        <button
+          type="button"
+          id="add-recurring"
+          className="button button--primary"
+          data-testid="add-recurring"
+          onClick={() => setEditing({ kind: 'new' })}
+        >
           {text('add')}
         </button>
       </div>
@@ -44,7 +59,14 @@ export function RecurringScreen() {
           {text('empty')}
         </p>
       ) : (
-        <RecurringList rules={rules} stalled={stalled} today={day} editing={editing} onEdit={(id) => setEditing({ kind: 'edit', id })} onDone={done} />
+        <RecurringList
+          rules={rules}
+          stalled={stalled}
+          today={day}
+          editing={editing}
+          onEdit={(id) => setEditing({ kind: 'edit', id })}
+          onDone={done}
+        />
       )}
       <UpcomingList today={day} />
     </section>

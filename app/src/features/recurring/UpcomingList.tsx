@@ -12,7 +12,8 @@ import { UPCOMING_DAYS, upcomingList, type UpcomingOccurrence } from './upcoming
 import { useTransactionsVersion } from './use-transactions-version.js';
 
 const keyOf = (occurrence: UpcomingOccurrence): string => `${occurrence.recurringId}/${occurrence.dueDate}`;
-const editButtonId = (occurrence: UpcomingOccurrence): string => `edit-occurrence-${occurrence.recurringId}-${occurrence.dueDate}`;
+const editButtonId = (occurrence: UpcomingOccurrence): string =>
+  `edit-occurrence-${occurrence.recurringId}-${occurrence.dueDate}`;
 
 /** What falls due in the coming weeks across every item, each with "Skip" and "Edit this one". */
 export function UpcomingList({ today }: { readonly today: string }) {
@@ -22,7 +23,10 @@ export function UpcomingList({ today }: { readonly today: string }) {
   const version = useTransactionsVersion();
   const [editing, setEditing] = useState<string | undefined>(undefined);
   const occurrences = useMemo(
-    () => upcomingList(tally.ledger.upcomingOccurrences(today, addDays(today, UPCOMING_DAYS)), (id) => rules.find((rule) => rule.id === id)),
+    () =>
+      upcomingList(tally.ledger.upcomingOccurrences(today, addDays(today, UPCOMING_DAYS)), (id) =>
+        rules.find((rule) => rule.id === id),
+      ),
     // `version` changes with every transaction: a skip or an edit, here or elsewhere, shows at once.
     [tally.ledger, today, rules, version],
   );
@@ -63,7 +67,9 @@ export function UpcomingList({ today }: { readonly today: string }) {
                         <span data-testid="upcoming-state">{text(`state.${occurrence.state}`)}</span>
                       </span>
                     </span>
-                    {occurrence.state === 'skipped' ? null : <Money amount={occurrence.amount} currency={occurrence.currency} testId="upcoming-amount" />}
+                    {occurrence.state === 'skipped' ? null : (
+                      <Money amount={occurrence.amount} currency={occurrence.currency} testId="upcoming-amount" />
+                    )}
                   </div>
                   {occurrence.state !== 'skipped' && editing !== keyOf(occurrence) && (
                     <div className="recurring__actions">

@@ -31,10 +31,21 @@ function device(): { doc: Y.Doc; ledger: Ledger } {
 
 function addRent(ledger: Ledger, startDate = '2026-03-01') {
   const accountId = ledger.accounts.create({ name: 'Checking', type: 'checking', currency: 'EUR' }).id;
-  return ledger.recurring.create({ payee: 'Landlord', amount: -95_000, currency: 'EUR', accountId, frequency: 'weekly', startDate });
+  return ledger.recurring.create({
+    payee: 'Landlord',
+    amount: -95_000,
+    currency: 'EUR',
+    accountId,
+    frequency: 'weekly',
+    startDate,
+  });
 }
 
-const booked = (ledger: Ledger) => ledger.transactions.list().map((transaction) => transaction.date).sort();
+const booked = (ledger: Ledger) =>
+  ledger.transactions
+    .list()
+    .map((transaction) => transaction.date)
+    .sort();
 
 beforeEach(() => {
   vi.useFakeTimers();

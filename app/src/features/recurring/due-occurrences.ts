@@ -41,7 +41,11 @@ export const localCalendar: DeviceCalendar = {
   },
 };
 
-const REASON_OF: Readonly<Record<string, StallReason>> = { accountId: 'account', currency: 'currency', categoryId: 'category' };
+const REASON_OF: Readonly<Record<string, StallReason>> = {
+  accountId: 'account',
+  currency: 'currency',
+  categoryId: 'category',
+};
 
 /**
  * Books recurring transactions as they fall due (RCR2): when the app starts, at each local
@@ -123,5 +127,10 @@ export class DueOccurrences {
 }
 
 function sameStalled(a: readonly StalledItem[], b: readonly StalledItem[]): boolean {
-  return a.length === b.length && a.every((item, index) => item.recurringId === b[index]?.recurringId && item.reasons.join() === b[index]?.reasons.join());
+  return (
+    a.length === b.length &&
+    a.every(
+      (item, index) => item.recurringId === b[index]?.recurringId && item.reasons.join() === b[index]?.reasons.join(),
+    )
+  );
 }

@@ -98,7 +98,8 @@ export const recurringMessages = defineMessages({
     paused: 'En pausa',
     ended: 'Terminado',
     'stalled.title.one': '{count} movimiento periódico no ha podido anotar sus movimientos. Edítalo para continuar.',
-    'stalled.title.other': '{count} movimientos periódicos no han podido anotar sus movimientos. Edítalos para continuar.',
+    'stalled.title.other':
+      '{count} movimientos periódicos no han podido anotar sus movimientos. Edítalos para continuar.',
     'stalled.tag': 'Sin anotar',
     'stalled.account': 'Su cuenta se eliminó: elige otra cuenta.',
     'stalled.currency': 'Su cuenta está ahora en otra divisa: revisa el importe y guarda.',
@@ -182,8 +183,10 @@ export const recurringMessages = defineMessages({
     next: 'Nächste Fälligkeit: {date}',
     paused: 'Pausiert',
     ended: 'Beendet',
-    'stalled.title.one': '{count} Dauerauftrag konnte seine Buchungen nicht anlegen. Bearbeite ihn, damit es weitergeht.',
-    'stalled.title.other': '{count} Daueraufträge konnten ihre Buchungen nicht anlegen. Bearbeite sie, damit es weitergeht.',
+    'stalled.title.one':
+      '{count} Dauerauftrag konnte seine Buchungen nicht anlegen. Bearbeite ihn, damit es weitergeht.',
+    'stalled.title.other':
+      '{count} Daueraufträge konnten ihre Buchungen nicht anlegen. Bearbeite sie, damit es weitergeht.',
     'stalled.tag': 'Nicht gebucht',
     'stalled.account': 'Sein Konto wurde gelöscht: Wähle ein anderes Konto.',
     'stalled.currency': 'Sein Konto führt jetzt eine andere Währung: Prüfe den Betrag und speichere.',
@@ -220,7 +223,8 @@ export const recurringMessages = defineMessages({
     'interval.yearly': 'Alle wie viele Jahre',
     'interval.last-business-day': 'Alle wie viele Monate',
     'field.day': 'Tag des Monats',
-    dayHint: 'Leer lassen, um den Tag des Startdatums zu nehmen. Hat ein Monat diesen Tag nicht, gilt sein letzter Tag.',
+    dayHint:
+      'Leer lassen, um den Tag des Startdatums zu nehmen. Hat ein Monat diesen Tag nicht, gilt sein letzter Tag.',
     'field.start': 'Startdatum',
     'field.end': 'Enddatum (optional)',
     'field.paused': 'Pausiert: nichts buchen, bis er fortgesetzt wird',

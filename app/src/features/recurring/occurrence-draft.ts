@@ -23,7 +23,12 @@ export function occurrenceDraftOf(occurrence: UpcomingOccurrence, locale: string
  * Changes one occurrence only (RCR2): the recurring item keeps its amount, day and payee. The
  * amount keeps its direction, money out stays money out. Returns no issues once saved.
  */
-export function saveOccurrenceDraft(ledger: Ledger, occurrence: UpcomingOccurrence, draft: OccurrenceDraft, locale: string): OccurrenceIssues {
+export function saveOccurrenceDraft(
+  ledger: Ledger,
+  occurrence: UpcomingOccurrence,
+  draft: OccurrenceDraft,
+  locale: string,
+): OccurrenceIssues {
   const issues: OccurrenceIssues = {};
   const amount = readAmount(draft.amount, occurrence.currency, locale);
   if (!amount.ok) issues.amount = amount.issue;

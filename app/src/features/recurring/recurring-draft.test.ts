@@ -15,23 +15,54 @@ function setup() {
 describe('the recurring item form', () => {
   test('a new item is an expense due monthly from today, on the first account', () => {
     const { account, blank } = setup();
-    expect(blank).toMatchObject({ direction: 'expense', frequency: 'monthly', interval: '1', dayOfMonth: '', startDate: '2026-03-05', accountId: account.id });
+    expect(blank).toMatchObject({
+      direction: 'expense',
+      frequency: 'monthly',
+      interval: '1',
+      dayOfMonth: '',
+      startDate: '2026-03-05',
+      accountId: account.id,
+    });
   });
 
   test('saves an expense in the reader’s notation as money out, in the account’s currency', () => {
     const { ledger, blank } = setup();
     const draft: RecurringDraft = { ...blank, amount: '1.234,50', payee: ' Vermieter ', dayOfMonth: '31' };
     expect(saveRecurringDraft(ledger, draft, undefined, 'de-DE')).toEqual({});
-    expect(ledger.recurring.list()[0]).toMatchObject({ amount: -123_450, currency: 'EUR', payee: 'Vermieter', dayOfMonth: 31, endDate: null, paused: false });
+    expect(ledger.recurring.list()[0]).toMatchObject({
+      amount: -123_450,
+      currency: 'EUR',
+      payee: 'Vermieter',
+      dayOfMonth: 31,
+      endDate: null,
+      paused: false,
+    });
   });
 
   test('an edited item keeps its id and reads back as it was typed', () => {
     const { ledger, blank } = setup();
-    saveRecurringDraft(ledger, { ...blank, amount: '12.5', direction: 'income', frequency: 'weekly', interval: '2' }, undefined, 'en-US');
+    saveRecurringDraft(
+      ledger,
+      { ...blank, amount: '12.5', direction: 'income', frequency: 'weekly', interval: '2' },
+      undefined,
+      'en-US',
+    );
     const [saved] = ledger.recurring.list();
-    expect(saved && draftOf(saved, { accountId: '', today: '' }, 'en-US')).toMatchObject({ amount: '12.50', direction: 'income', frequency: 'weekly', interval: '2' });
+    expect(saved && draftOf(saved, { accountId: '', today: '' }, 'en-US')).toMatchObject({
+      amount: '12.50',
+      direction: 'income',
+      frequency: 'weekly',
+      interval: '2',
+    });
     if (!saved) return;
-    expect(saveRecurringDraft(ledger, { ...draftOf(saved, { accountId: '', today: '' }, 'en-US'), amount: '13' }, { id: saved.id }, 'en-US')).toEqual({});
+    expect(
+      saveRecurringDraft(
+        ledger,
+        { ...draftOf(saved, { accountId: '', today: '' }, 'en-US'), amount: '13' },
+        { id: saved.id },
+        'en-US',
+      ),
+    ).toEqual({});
     expect(ledger.recurring.list().map((item) => item.amount)).toEqual([1_300]);
   });
 
@@ -50,12 +81,16 @@ describe('the recurring item form', () => {
       dayOfMonth: 'dayInvalid',
       endDate: 'endBeforeStart',
     });
-    expect(saveRecurringDraft(ledger, { ...blank, amount: 'ten', interval: '1.5', startDate: '' }, undefined, 'en-US')).toEqual({
+    expect(
+      saveRecurringDraft(ledger, { ...blank, amount: 'ten', interval: '1.5', startDate: '' }, undefined, 'en-US'),
+    ).toEqual({
       amount: 'amountInvalid',
       interval: 'intervalInvalid',
       startDate: 'startDateMissing',
     });
-    expect(saveRecurringDraft(ledger, { ...blank, accountId: '' }, undefined, 'en-US')).toEqual({ accountId: 'accountMissing' });
+    expect(saveRecurringDraft(ledger, { ...blank, accountId: '' }, undefined, 'en-US')).toEqual({
+      accountId: 'accountMissing',
+    });
     expect(ledger.recurring.list()).toEqual([]);
   });
 });
@@ -64,21 +99,32 @@ describe('editing one occurrence', () => {
   test('[RCR2] changes that occurrence alone, keeping money out as money out', () => {
     const { ledger, blank } = setup();
     saveRecurringDraft(ledger, { ...blank, amount: '950', payee: 'Landlord', frequency: 'weekly' }, undefined, 'en-US');
-    const [occurrence] = upcomingList(ledger.upcomingOccurrences('2026-03-12', '2026-03-12'), (id) => ledger.recurring.get(id));
+    const [occurrence] = upcomingList(ledger.upcomingOccurrences('2026-03-12', '2026-03-12'), (id) =>
+      ledger.recurring.get(id),
+    );
     if (!occurrence) throw new Error('no occurrence on 12 March');
     const draft = occurrenceDraftOf(occurrence, 'en-US');
     expect(draft).toEqual({ amount: '950.00', date: '2026-03-12', payee: 'Landlord' });
-    expect(saveOccurrenceDraft(ledger, occurrence, { ...draft, amount: '475', date: '2026-03-13' }, 'en-US')).toEqual({});
-    expect(ledger.transactions.list().map(({ date, amount, payee }) => ({ date, amount, payee }))).toEqual([{ date: '2026-03-13', amount: -47_500, payee: 'Landlord' }]);
+    expect(saveOccurrenceDraft(ledger, occurrence, { ...draft, amount: '475', date: '2026-03-13' }, 'en-US')).toEqual(
+      {},
+    );
+    expect(ledger.transactions.list().map(({ date, amount, payee }) => ({ date, amount, payee }))).toEqual([
+      { date: '2026-03-13', amount: -47_500, payee: 'Landlord' },
+    ]);
     expect(ledger.recurring.list()[0]?.amount).toBe(-95_000);
   });
 
   test('refuses an empty amount or date and writes nothing', () => {
     const { ledger, blank } = setup();
     saveRecurringDraft(ledger, { ...blank, amount: '950', frequency: 'weekly' }, undefined, 'en-US');
-    const [occurrence] = upcomingList(ledger.upcomingOccurrences('2026-03-12', '2026-03-12'), (id) => ledger.recurring.get(id));
+    const [occurrence] = upcomingList(ledger.upcomingOccurrences('2026-03-12', '2026-03-12'), (id) =>
+      ledger.recurring.get(id),
+    );
     if (!occurrence) throw new Error('no occurrence on 12 March');
-    expect(saveOccurrenceDraft(ledger, occurrence, { amount: '', date: '', payee: '' }, 'en-US')).toEqual({ amount: 'amountMissing', date: 'dateInvalid' });
+    expect(saveOccurrenceDraft(ledger, occurrence, { amount: '', date: '', payee: '' }, 'en-US')).toEqual({
+      amount: 'amountMissing',
+      date: 'dateInvalid',
+    });
     expect(ledger.transactions.list()).toEqual([]);
   });
 });
@@ -102,7 +148,9 @@ describe('editing a recurring item while another device changes it', () => {
     const [saved] = ledger.recurring.list();
     if (!saved) throw new Error('not saved');
     const opened = draftOf(saved, { accountId: '', today: '' }, 'en-US');
-    expect(saveRecurringDraft(ledger, { ...opened, accountId: account.id }, { id: saved.id, opened }, 'en-US')).toEqual({});
+    expect(saveRecurringDraft(ledger, { ...opened, accountId: account.id }, { id: saved.id, opened }, 'en-US')).toEqual(
+      {},
+    );
     expect(ledger.recurring.get(saved.id)).toMatchObject({ currency: 'EUR', amount: -500_000 });
   });
 

@@ -33,7 +33,16 @@ export interface RecurringDraft {
   readonly paused: boolean;
 }
 
-export type RecurringField = 'amount' | 'payee' | 'accountId' | 'categoryId' | 'interval' | 'dayOfMonth' | 'startDate' | 'endDate' | 'form';
+export type RecurringField =
+  | 'amount'
+  | 'payee'
+  | 'accountId'
+  | 'categoryId'
+  | 'interval'
+  | 'dayOfMonth'
+  | 'startDate'
+  | 'endDate'
+  | 'form';
 
 /** Why a field was refused; each is a message in the catalogue (`error.<code>`). */
 export type IssueCode =
@@ -64,7 +73,11 @@ export function isDirection(value: string): value is Direction {
 }
 
 /** A blank form, or the form of an existing item with its amount written in the reader's locale. */
-export function draftOf(rule: LedgerRecord<RecurringTransaction> | undefined, defaults: { readonly accountId: string; readonly today: string }, locale: string): RecurringDraft {
+export function draftOf(
+  rule: LedgerRecord<RecurringTransaction> | undefined,
+  defaults: { readonly accountId: string; readonly today: string },
+  locale: string,
+): RecurringDraft {
   if (!rule) {
     return {
       direction: 'expense',
@@ -108,7 +121,11 @@ const AMOUNT_ISSUES = {
 } as const satisfies Record<AmountProblem, IssueCode>;
 
 /** Minor units of a typed amount, always positive, or why the text is not one. */
-export function readAmount(text: string, currency: CurrencyCode, locale: string): { readonly ok: true; readonly units: number } | { readonly ok: false; readonly issue: IssueCode } {
+export function readAmount(
+  text: string,
+  currency: CurrencyCode,
+  locale: string,
+): { readonly ok: true; readonly units: number } | { readonly ok: false; readonly issue: IssueCode } {
   const read = readAmountText(text, currency, locale, { zero: true });
   return read.ok ? { ok: true, units: Math.abs(read.amount) } : { ok: false, issue: AMOUNT_ISSUES[read.problem] };
 }
@@ -130,7 +147,14 @@ export function issuesFromLedger(found: readonly FieldIssue[]): RecurringIssues 
   const issues: RecurringIssues = {};
   for (const issue of found) {
     const field = FIELD_OF[issue.field] ?? 'form';
-    const code: IssueCode = field === 'accountId' ? 'accountMissing' : field === 'categoryId' ? 'categoryMissing' : field === 'endDate' ? 'endBeforeStart' : 'notSaved';
+    const code: IssueCode =
+      field === 'accountId'
+        ? 'accountMissing'
+        : field === 'categoryId'
+          ? 'categoryMissing'
+          : field === 'endDate'
+            ? 'endBeforeStart'
+            : 'notSaved';
     issues[field] ??= code;
   }
   return issues;
@@ -156,11 +180,20 @@ type RecurringFields = Omit<RecurringTransaction, 'notes' | 'createdThrough'>;
  * device changed meanwhile keeps that device's value (LWW1); an edit of an item deleted meanwhile
  * is refused (`deleted`) until it is saved again with `restore`, never dropped.
  */
-export function saveRecurringDraft(ledger: Ledger, draft: RecurringDraft, editing: RecurringEditing | undefined, locale: string): RecurringSaveIssues {
+export function saveRecurringDraft(
+  ledger: Ledger,
+  draft: RecurringDraft,
+  editing: RecurringEditing | undefined,
+  locale: string,
+): RecurringSaveIssues {
   const current = editing ? ledger.recurring.get(editing.id) : undefined;
   if (editing && (!current || current.deleted) && !editing.restore) return { deleted: true };
-  const opened = editing && current && !editing.restore ? (editing.opened ?? draftOf(current, { accountId: '', today: '' }, locale)) : undefined;
-  const changed = (...fields: (keyof RecurringDraft)[]) => opened === undefined || fields.some((field) => draft[field] !== opened[field]);
+  const opened =
+    editing && current && !editing.restore
+      ? (editing.opened ?? draftOf(current, { accountId: '', today: '' }, locale))
+      : undefined;
+  const changed = (...fields: (keyof RecurringDraft)[]) =>
+    opened === undefined || fields.some((field) => draft[field] !== opened[field]);
   const issues: RecurringIssues = {};
   const account = draft.accountId ? ledger.accounts.get(draft.accountId) : undefined;
   const amount = account && !account.deleted ? readAmount(draft.amount, account.currency, locale) : undefined;
@@ -173,12 +206,15 @@ export function saveRecurringDraft(ledger: Ledger, draft: RecurringDraft, editin
   if (interval === undefined || interval < 1 || interval > 99) issues.interval = 'intervalInvalid';
   const monthly = draft.frequency === 'monthly';
   const dayOfMonth = monthly && draft.dayOfMonth.trim() !== '' ? wholeNumber(draft.dayOfMonth) : null;
-  if (dayOfMonth === undefined || (dayOfMonth !== null && (dayOfMonth < 1 || dayOfMonth > 31))) issues.dayOfMonth = 'dayInvalid';
+  if (dayOfMonth === undefined || (dayOfMonth !== null && (dayOfMonth < 1 || dayOfMonth > 31)))
+    issues.dayOfMonth = 'dayInvalid';
   if (draft.startDate === '') issues.startDate = 'startDateMissing';
   else if (!parseCalendarDate(draft.startDate)) issues.startDate = 'dateInvalid';
   if (draft.endDate !== '' && !parseCalendarDate(draft.endDate)) issues.endDate = 'dateInvalid';
-  else if (draft.endDate !== '' && !issues.startDate && draft.endDate < draft.startDate) issues.endDate = 'endBeforeStart';
-  if (Object.keys(issues).length > 0 || !account || !amount?.ok || interval === undefined || dayOfMonth === undefined) return issues;
+  else if (draft.endDate !== '' && !issues.startDate && draft.endDate < draft.startDate)
+    issues.endDate = 'endBeforeStart';
+  if (Object.keys(issues).length > 0 || !account || !amount?.ok || interval === undefined || dayOfMonth === undefined)
+    return issues;
 
   const fields: RecurringFields = {
     amount: draft.direction === 'expense' ? -amount.units : amount.units,
@@ -214,7 +250,11 @@ export function saveRecurringDraft(ledger: Ledger, draft: RecurringDraft, editin
  * the minor units of the form's account, so moving the item to an account in another currency
  * writes the amount too.
  */
-function changedFields(fields: RecurringFields, current: Pick<RecurringFields, 'currency'>, changed: (...fields: (keyof RecurringDraft)[]) => boolean): Partial<RecurringFields> {
+function changedFields(
+  fields: RecurringFields,
+  current: Pick<RecurringFields, 'currency'>,
+  changed: (...fields: (keyof RecurringDraft)[]) => boolean,
+): Partial<RecurringFields> {
   const patch: { -readonly [Field in keyof RecurringFields]?: RecurringFields[Field] } = {};
   if (changed('amount', 'direction') || fields.currency !== current.currency) patch.amount = fields.amount;
   if (changed('accountId')) {

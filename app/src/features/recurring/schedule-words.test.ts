@@ -19,8 +19,12 @@ describe('a schedule in words', () => {
   });
 
   test('[RCR1] a day some months lack says that shorter months use their last day', () => {
-    expect(describeSchedule(schedule({ dayOfMonth: 31 }), english)).toBe('Monthly on day 31, or the last day of shorter months');
-    expect(describeSchedule(schedule({ startDate: '2026-01-29' }), english)).toBe('Monthly on day 29, or the last day of shorter months');
+    expect(describeSchedule(schedule({ dayOfMonth: 31 }), english)).toBe(
+      'Monthly on day 31, or the last day of shorter months',
+    );
+    expect(describeSchedule(schedule({ startDate: '2026-01-29' }), english)).toBe(
+      'Monthly on day 29, or the last day of shorter months',
+    );
     expect(describeSchedule(schedule({ dayOfMonth: 28 }), english)).toBe('Monthly on day 28');
   });
 
@@ -33,12 +37,18 @@ describe('a schedule in words', () => {
   test('[RCR1] yearly names the day, and a 29 February start says where common years put it', () => {
     expect(describeSchedule(schedule({ frequency: 'yearly' }), english)).toBe('Yearly on March 5');
     expect(describeSchedule(schedule({ frequency: 'yearly', interval: 2 }), english)).toBe('Every 2 years on March 5');
-    expect(describeSchedule(schedule({ frequency: 'yearly', startDate: '2028-02-29' }), english)).toBe('Yearly on February 29; February 28 in other years');
+    expect(describeSchedule(schedule({ frequency: 'yearly', startDate: '2028-02-29' }), english)).toBe(
+      'Yearly on February 29; February 28 in other years',
+    );
   });
 
   test('last business day of the month, every month or every few', () => {
-    expect(describeSchedule(schedule({ frequency: 'last-business-day' }), english)).toBe('Last business day of every month');
-    expect(describeSchedule(schedule({ frequency: 'last-business-day', interval: 3 }), english)).toBe('Last business day of every 3 months');
+    expect(describeSchedule(schedule({ frequency: 'last-business-day' }), english)).toBe(
+      'Last business day of every month',
+    );
+    expect(describeSchedule(schedule({ frequency: 'last-business-day', interval: 3 }), english)).toBe(
+      'Last business day of every 3 months',
+    );
   });
 
   test('an end date is named', () => {
@@ -48,9 +58,13 @@ describe('a schedule in words', () => {
   test('Spanish and German read naturally, with weekdays and months in their language', () => {
     expect(describeSchedule(schedule({ frequency: 'weekly', interval: 2 }), spanish)).toBe('Cada 2 semanas, el jueves');
     expect(describeSchedule(schedule({ frequency: 'yearly' }), spanish)).toBe('Cada año, el 5 de marzo');
-    expect(describeSchedule(schedule({ dayOfMonth: 31 }), german)).toBe('Monatlich am 31., in kürzeren Monaten am letzten Tag');
+    expect(describeSchedule(schedule({ dayOfMonth: 31 }), german)).toBe(
+      'Monatlich am 31., in kürzeren Monaten am letzten Tag',
+    );
     expect(describeSchedule(schedule({ frequency: 'weekly' }), german)).toBe('Wöchentlich am Donnerstag');
-    expect(describeSchedule(schedule({ frequency: 'yearly', startDate: '2028-02-29' }), german)).toBe('Jährlich am 29. Februar; in den übrigen Jahren am 28. Februar');
+    expect(describeSchedule(schedule({ frequency: 'yearly', startDate: '2028-02-29' }), german)).toBe(
+      'Jährlich am 29. Februar; in den übrigen Jahren am 28. Februar',
+    );
   });
 
   test('a due date keeps its calendar day in any time zone', () => {

@@ -31,19 +31,31 @@ export function describeSchedule(schedule: Schedule, text: Text<RecurringKey>): 
       break;
     }
     case 'weekly':
-      words = text.count('schedule.weekly', schedule.interval, { weekday: formatted(schedule.startDate, locale, { weekday: 'long' }) });
+      words = text.count('schedule.weekly', schedule.interval, {
+        weekday: formatted(schedule.startDate, locale, { weekday: 'long' }),
+      });
       break;
     case 'yearly':
-      words = text.count('schedule.yearly', schedule.interval, { date: formatted(schedule.startDate, locale, { month: 'long', day: 'numeric' }) });
+      words = text.count('schedule.yearly', schedule.interval, {
+        date: formatted(schedule.startDate, locale, { month: 'long', day: 'numeric' }),
+      });
       if (start?.month === 2 && start.day === 29) {
-        words = text('schedule.leapDay', { schedule: words, date: formatted(`${schedule.startDate.slice(0, 4)}-02-28`, locale, { month: 'long', day: 'numeric' }) });
+        words = text('schedule.leapDay', {
+          schedule: words,
+          date: formatted(`${schedule.startDate.slice(0, 4)}-02-28`, locale, { month: 'long', day: 'numeric' }),
+        });
       }
       break;
     case 'last-business-day':
       words = text.count('schedule.lastBusinessDay', schedule.interval);
       break;
   }
-  return schedule.endDate === null ? words : text('schedule.until', { schedule: words, date: formatted(schedule.endDate, locale, { day: 'numeric', month: 'short', year: 'numeric' }) });
+  return schedule.endDate === null
+    ? words
+    : text('schedule.until', {
+        schedule: words,
+        date: formatted(schedule.endDate, locale, { day: 'numeric', month: 'short', year: 'numeric' }),
+      });
 }
 
 /** A day as the lists show it: "Mon, Mar 2, 2026". */

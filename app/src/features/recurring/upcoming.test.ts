@@ -39,8 +39,12 @@ describe('the next due date of an item', () => {
   });
 
   test('[RCR1] a yearly item started on 29 February is next due on 28 February in a common year', () => {
-    expect(nextDueDate(rule({ frequency: 'yearly', startDate: '2024-02-29' }), '2026-01-10', nothingSkipped)).toBe('2026-02-28');
-    expect(nextDueDate(rule({ frequency: 'yearly', startDate: '2024-02-29' }), '2027-03-01', nothingSkipped)).toBe('2028-02-29');
+    expect(nextDueDate(rule({ frequency: 'yearly', startDate: '2024-02-29' }), '2026-01-10', nothingSkipped)).toBe(
+      '2026-02-28',
+    );
+    expect(nextDueDate(rule({ frequency: 'yearly', startDate: '2024-02-29' }), '2027-03-01', nothingSkipped)).toBe(
+      '2028-02-29',
+    );
   });
 
   test('passes over a skipped date to the one after', () => {
@@ -48,7 +52,9 @@ describe('the next due date of an item', () => {
   });
 
   test('a long interval still finds its next date', () => {
-    expect(nextDueDate(rule({ frequency: 'yearly', interval: 10, startDate: '2020-06-01' }), '2026-01-01', nothingSkipped)).toBe('2030-06-01');
+    expect(
+      nextDueDate(rule({ frequency: 'yearly', interval: 10, startDate: '2020-06-01' }), '2026-01-01', nothingSkipped),
+    ).toBe('2030-06-01');
   });
 
   test('there is none while paused or once the item has ended', () => {
@@ -61,8 +67,16 @@ describe('the upcoming list', () => {
   function ledgerWithRent() {
     const ledger = openLedger(new Y.Doc());
     const accountId = ledger.accounts.create({ name: 'Checking', type: 'checking', currency: 'EUR' }).id;
-    const rent = ledger.recurring.create({ payee: 'Landlord', amount: -95_000, currency: 'EUR', accountId, frequency: 'weekly', startDate: '2026-03-02' });
-    const upcoming = () => upcomingList(ledger.upcomingOccurrences('2026-03-02', '2026-03-23'), (id) => ledger.recurring.get(id));
+    const rent = ledger.recurring.create({
+      payee: 'Landlord',
+      amount: -95_000,
+      currency: 'EUR',
+      accountId,
+      frequency: 'weekly',
+      startDate: '2026-03-02',
+    });
+    const upcoming = () =>
+      upcomingList(ledger.upcomingOccurrences('2026-03-02', '2026-03-23'), (id) => ledger.recurring.get(id));
     return { ledger, rent, upcoming };
   }
 
@@ -71,7 +85,9 @@ describe('the upcoming list', () => {
     ledger.createDueOccurrences('2026-03-02');
     ledger.skipOccurrence(rent.id, '2026-03-09');
     ledger.editOccurrence(rent.id, '2026-03-16', { amount: -50_000, date: '2026-03-17', payee: 'Landlord (half)' });
-    expect(upcoming().map(({ dueDate, date, payee, amount, state }) => ({ dueDate, date, payee, amount, state }))).toEqual([
+    expect(
+      upcoming().map(({ dueDate, date, payee, amount, state }) => ({ dueDate, date, payee, amount, state })),
+    ).toEqual([
       { dueDate: '2026-03-02', date: '2026-03-02', payee: 'Landlord', amount: -95_000, state: 'created' },
       { dueDate: '2026-03-09', date: '2026-03-09', payee: 'Landlord', amount: -95_000, state: 'skipped' },
       { dueDate: '2026-03-16', date: '2026-03-17', payee: 'Landlord (half)', amount: -50_000, state: 'changed' },

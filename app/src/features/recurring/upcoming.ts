@@ -1,4 +1,12 @@
-import { addMonths, dueDates, type CurrencyCode, type LedgerRecord, type Occurrence, type RecurringTransaction, type Transaction } from '@tally/schema';
+import {
+  addMonths,
+  dueDates,
+  type CurrencyCode,
+  type LedgerRecord,
+  type Occurrence,
+  type RecurringTransaction,
+  type Transaction,
+} from '@tally/schema';
 
 /** How far ahead the upcoming list looks. */
 export const UPCOMING_DAYS = 42;
@@ -21,10 +29,18 @@ export interface UpcomingOccurrence {
   readonly state: OccurrenceState;
 }
 
-function stateOf(rule: RecurringTransaction, dueDate: string, transaction: LedgerRecord<Transaction> | undefined): OccurrenceState {
+function stateOf(
+  rule: RecurringTransaction,
+  dueDate: string,
+  transaction: LedgerRecord<Transaction> | undefined,
+): OccurrenceState {
   if (!transaction) return 'planned';
   if (transaction.deleted) return 'skipped';
-  const asRuled = transaction.date === dueDate && transaction.amount === rule.amount && transaction.payee === rule.payee && transaction.accountId === rule.accountId;
+  const asRuled =
+    transaction.date === dueDate &&
+    transaction.amount === rule.amount &&
+    transaction.payee === rule.payee &&
+    transaction.accountId === rule.accountId;
   return asRuled ? 'created' : 'changed';
 }
 
@@ -56,7 +72,11 @@ export function upcomingList(
  * The next due date on or after `from` that has not been skipped, or undefined when the rule is
  * paused or has ended. Looks one whole period past `from`, the furthest the next date can be.
  */
-export function nextDueDate(rule: RecurringTransaction & { readonly id: string }, from: string, isSkipped: (dueDate: string) => boolean): string | undefined {
+export function nextDueDate(
+  rule: RecurringTransaction & { readonly id: string },
+  from: string,
+  isSkipped: (dueDate: string) => boolean,
+): string | undefined {
   if (rule.paused) return undefined;
   let windowStart = from > rule.startDate ? from : rule.startDate;
   // A few skipped dates in a row are possible; a rule whose every date is skipped is not worth walking for ever.

@@ -32,11 +32,20 @@ export function ReportChart({ view, labels, series, locale }: ReportChartProps) 
     const element = box.current;
     if (!element) return;
     const style = getComputedStyle(element);
-    const axisFormat = new Intl.NumberFormat(locale, { style: 'currency', currency: view.currency, notation: 'compact', maximumFractionDigits: 1 });
+    const axisFormat = new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency: view.currency,
+      notation: 'compact',
+      maximumFractionDigits: 1,
+    });
     const x = view.rows.map((_, index) => index);
     const bars = uPlot.paths.bars;
     const grouped = series.filter((item) => item.shape === 'bars').length;
-    const axis = { stroke: style.getPropertyValue('--muted'), grid: { stroke: style.getPropertyValue('--line') }, ticks: { show: false } };
+    const axis = {
+      stroke: style.getPropertyValue('--muted'),
+      grid: { stroke: style.getPropertyValue('--line') },
+      ticks: { show: false },
+    };
     const options: uPlot.Options = {
       width: element.clientWidth,
       height: HEIGHT,
@@ -45,7 +54,13 @@ export function ReportChart({ view, labels, series, locale }: ReportChartProps) 
       select: { show: false, left: 0, top: 0, width: 0, height: 0 },
       scales: { x: { time: false, range: (_, min, max) => [min - 0.5, max + 0.5] } },
       axes: [
-        { ...axis, splits: () => x, values: (_, splits) => splits.map((split) => labels[split] ?? ''), rotate: labels.length > 6 ? -40 : 0, size: labels.length > 6 ? 72 : 40 },
+        {
+          ...axis,
+          splits: () => x,
+          values: (_, splits) => splits.map((split) => labels[split] ?? ''),
+          rotate: labels.length > 6 ? -40 : 0,
+          size: labels.length > 6 ? 72 : 40,
+        },
         { ...axis, size: 72, values: (_, splits) => splits.map((split) => axisFormat.format(split)) },
       ],
       series: [
@@ -54,7 +69,12 @@ export function ReportChart({ view, labels, series, locale }: ReportChartProps) 
           const colour = style.getPropertyValue(item.colour);
           const align = grouped < 2 ? 0 : index === 0 ? -1 : 1;
           return item.shape === 'bars'
-            ? { label: item.label, fill: colour, stroke: colour, ...(bars && { paths: bars({ size: [grouped < 2 ? 0.6 : 0.35, 64], align }) }) }
+            ? {
+                label: item.label,
+                fill: colour,
+                stroke: colour,
+                ...(bars && { paths: bars({ size: [grouped < 2 ? 0.6 : 0.35, 64], align }) }),
+              }
             : { label: item.label, stroke: colour, width: 2, points: { show: true, size: 6, fill: colour } };
         }),
       ],

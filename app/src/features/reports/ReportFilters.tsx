@@ -29,7 +29,8 @@ function isPreset(value: string): value is PeriodPreset {
 /** The period, accounts and category a report covers. */
 export function ReportFilters({ filter, onChange, accounts, categories, periodIssue, noAccount }: ReportFiltersProps) {
   const text = useText(reportMessages);
-  const fromIssue = periodIssue === 'from-invalid' || periodIssue === 'from-after-to' ? text(`issue.${periodIssue}`) : undefined;
+  const fromIssue =
+    periodIssue === 'from-invalid' || periodIssue === 'from-after-to' ? text(`issue.${periodIssue}`) : undefined;
   const toIssue = periodIssue === 'to-invalid' ? text(`issue.${periodIssue}`) : undefined;
   const toggle = (id: string) => {
     const excluded = new Set(filter.excluded);
@@ -82,11 +83,20 @@ export function ReportFilters({ filter, onChange, accounts, categories, periodIs
         </div>
       )}
       {accounts.length > 1 && (
-        <fieldset className="report-filters__accounts" aria-describedby={noAccount ? 'report-accounts-error' : undefined}>
+        <fieldset
+          className="report-filters__accounts"
+          aria-describedby={noAccount ? 'report-accounts-error' : undefined}
+        >
           <legend>{text('accounts')}</legend>
           {accounts.map((account) => (
             <label key={account.id} className="choice">
-              <input type="checkbox" data-testid="report-account" data-id={account.id} checked={!filter.excluded.has(account.id)} onChange={() => toggle(account.id)} />
+              <input
+                type="checkbox"
+                data-testid="report-account"
+                data-id={account.id}
+                checked={!filter.excluded.has(account.id)}
+                onChange={() => toggle(account.id)}
+              />
               {account.archived ? text('archivedAccount', { name: account.name }) : account.name}
             </label>
           ))}

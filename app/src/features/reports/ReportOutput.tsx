@@ -64,14 +64,25 @@ export function ReportOutput({ result, updating, categoryNames, categoryName, lo
   const axisLabels = useMemo(() => view.rows.map((row) => name(row.subject, true)), [view, locale, text]);
   const headings = view.columns.map((column) => text(`column.${column}`));
   const series = useMemo(
-    () => SERIES[request.kind].map((item, index) => ({ ...item, label: text(`column.${view.columns[index + 1] ?? 'spent'}`) })),
+    () =>
+      SERIES[request.kind].map((item, index) => ({
+        ...item,
+        label: text(`column.${view.columns[index + 1] ?? 'spent'}`),
+      })),
     [request.kind, view, text],
   );
   const title = text(`kind.${request.kind}`);
   const span = text('span', { from: formatDay(request.from, locale), to: formatDay(request.to, locale) });
 
   return (
-    <section className="card report" aria-labelledby="report-title" aria-busy={updating} data-testid="report" data-kind={request.kind} data-updating={updating}>
+    <section
+      className="card report"
+      aria-labelledby="report-title"
+      aria-busy={updating}
+      data-testid="report"
+      data-kind={request.kind}
+      data-updating={updating}
+    >
       <div className="screen__head">
         <div>
           <h2 id="report-title">{title}</h2>
@@ -79,7 +90,12 @@ export function ReportOutput({ result, updating, categoryNames, categoryName, lo
             {span}
           </p>
         </div>
-        <button type="button" className="button" data-testid="export-csv" onClick={() => download(reportToCsv(result.table), csvFileName(request, categoryName))}>
+        <button
+          type="button"
+          className="button"
+          data-testid="export-csv"
+          onClick={() => download(reportToCsv(result.table), csvFileName(request, categoryName))}
+        >
           {text('exportCsv')}
         </button>
       </div>
@@ -88,7 +104,9 @@ export function ReportOutput({ result, updating, categoryNames, categoryName, lo
       </p>
       <div className="report__sources">
         <p data-testid="report-currency">
-          {result.homeCurrencySet ? text('homeCurrency', { currency: result.currency }) : text('assumedCurrency', { currency: result.currency })}{' '}
+          {result.homeCurrencySet
+            ? text('homeCurrency', { currency: result.currency })
+            : text('assumedCurrency', { currency: result.currency })}{' '}
           {!result.homeCurrencySet && <a href="#/currencies">{text('chooseHomeCurrency')}</a>}
         </p>
         {result.rates.length > 0 && (
@@ -97,7 +115,12 @@ export function ReportOutput({ result, updating, categoryNames, categoryName, lo
             <ul>
               {result.rates.map((rate) => (
                 <li key={`${rate.from}${rate.to}${rate.date}`}>
-                  {text('rate', { from: rate.from, rate: formatRate(rate.rate, locale), to: rate.to, date: formatDay(rate.date, locale) })}
+                  {text('rate', {
+                    from: rate.from,
+                    rate: formatRate(rate.rate, locale),
+                    to: rate.to,
+                    date: formatDay(rate.date, locale),
+                  })}
                 </li>
               ))}
             </ul>
@@ -121,14 +144,23 @@ export function ReportOutput({ result, updating, categoryNames, categoryName, lo
               <ul className="report-legend">
                 {series.map((item) => (
                   <li key={item.label}>
-                    <span className={`report-legend__swatch report-legend__swatch--${item.shape}`} style={{ background: `var(${item.colour})` }} />
+                    <span
+                      className={`report-legend__swatch report-legend__swatch--${item.shape}`}
+                      style={{ background: `var(${item.colour})` }}
+                    />
                     {item.label}
                   </li>
                 ))}
               </ul>
             )}
           </div>
-          <ReportNumbers view={view} caption={`${title}, ${span}`} headings={headings} labels={rowLabels} locale={locale} />
+          <ReportNumbers
+            view={view}
+            caption={`${title}, ${span}`}
+            headings={headings}
+            labels={rowLabels}
+            locale={locale}
+          />
         </>
       )}
     </section>

@@ -20,7 +20,12 @@ export function ReportsScreen() {
   const accounts = useRecords(tally.accounts);
   const categories = useRecords(tally.categories);
   const [kind, setKind] = useState<ReportKind>('spending');
-  const [filter, setFilter] = useState<ReportFilter>(() => ({ preset: 'last-3-months', custom: presetPeriod('this-month', today()), excluded: new Set(), categoryId: null }));
+  const [filter, setFilter] = useState<ReportFilter>(() => ({
+    preset: 'last-3-months',
+    custom: presetPeriod('this-month', today()),
+    excluded: new Set(),
+    categoryId: null,
+  }));
 
   const trendCategories = useMemo(() => categories.filter((category) => category.kind !== 'income'), [categories]);
   const categoryNames = useMemo(() => new Set(categories.map((category) => category.name)), [categories]);
@@ -55,8 +60,18 @@ export function ReportsScreen() {
         <>
           <div className="segmented report-kinds" role="radiogroup" aria-label={text('report')}>
             {REPORT_KINDS.map((item) => (
-              <label key={item} className={item === kind ? 'segmented__option segmented__option--on' : 'segmented__option'}>
-                <input type="radio" name="report-kind" value={item} checked={item === kind} onChange={() => setKind(item)} data-testid={`report-kind-${item}`} />
+              <label
+                key={item}
+                className={item === kind ? 'segmented__option segmented__option--on' : 'segmented__option'}
+              >
+                <input
+                  type="radio"
+                  name="report-kind"
+                  value={item}
+                  checked={item === kind}
+                  onChange={() => setKind(item)}
+                  data-testid={`report-kind-${item}`}
+                />
                 {text(`kind.${item}`)}
               </label>
             ))}

@@ -124,7 +124,8 @@ export const reportMessages = defineMessages({
     noAccounts: 'Lege ein Konto an, dann zeigen Berichte, wohin dein Geld geht.',
     span: '{from} bis {to}',
     loading: 'Bericht wird berechnet …',
-    failed: 'Dieser Bericht konnte nicht berechnet werden. Lade Tally neu, um es erneut zu versuchen; deine Daten sind davon nicht betroffen.',
+    failed:
+      'Dieser Bericht konnte nicht berechnet werden. Lade Tally neu, um es erneut zu versuchen; deine Daten sind davon nicht betroffen.',
     updating: 'Bericht wird aktualisiert …',
     homeCurrency: 'Beträge in {currency}, deiner Hauptwährung.',
     assumedCurrency: 'Beträge in {currency}, der Währung der meisten deiner Konten.',

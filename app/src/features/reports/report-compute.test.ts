@@ -8,7 +8,13 @@ import { ReportTransactions } from './report-transactions.js';
 const EUR = currencyCode('EUR');
 const USD = currencyCode('USD');
 const GBP = currencyCode('GBP');
-const MARCH: ReportRequest = { kind: 'spending', from: '2026-03-01', to: '2026-03-31', accountIds: null, categoryId: null };
+const MARCH: ReportRequest = {
+  kind: 'spending',
+  from: '2026-03-01',
+  to: '2026-03-31',
+  accountIds: null,
+  categoryId: null,
+};
 
 function sourcesOf(ledger: Ledger, transactions: ReportTransactions): ReportSources {
   return {
@@ -33,8 +39,17 @@ function euroAndDollarLedger() {
 describe('computing a report', () => {
   test('the rates listed are the one in force when the period starts and those entered during it', () => {
     const rate = (date: string, from = USD, to = EUR, value = '0.9') => ({ date, from, to, rate: value });
-    const rates = [rate('2026-01-10'), rate('2026-02-20'), rate('2026-03-15', EUR, USD, '1.1'), rate('2026-04-02'), rate('2026-03-01', GBP, EUR)];
-    expect(ratesInForce(rates, new Set([USD, EUR]), EUR, MARCH)).toEqual([rate('2026-02-20'), rate('2026-03-15', EUR, USD, '1.1')]);
+    const rates = [
+      rate('2026-01-10'),
+      rate('2026-02-20'),
+      rate('2026-03-15', EUR, USD, '1.1'),
+      rate('2026-04-02'),
+      rate('2026-03-01', GBP, EUR),
+    ];
+    expect(ratesInForce(rates, new Set([USD, EUR]), EUR, MARCH)).toEqual([
+      rate('2026-02-20'),
+      rate('2026-03-15', EUR, USD, '1.1'),
+    ]);
     expect(ratesInForce(rates, new Set([EUR]), EUR, MARCH)).toEqual([]);
   });
 
@@ -42,9 +57,30 @@ describe('computing a report', () => {
     const { ledger, checking, card, food, fun, transactions } = euroAndDollarLedger();
     ledger.setHomeCurrency('EUR');
     ledger.setExchangeRate({ date: '2026-03-01', from: USD, to: EUR, rate: '0.5' });
-    ledger.transactions.create({ date: '2026-03-03', amount: -3000, currency: 'EUR', accountId: checking, splits: [{ categoryId: food, amount: -1000, memo: '' }, { categoryId: fun, amount: -2000, memo: '' }] });
-    ledger.transactions.create({ date: '2026-03-04', amount: -1000, currency: 'USD', accountId: card, categoryId: food });
-    ledger.transactions.create({ date: '2026-02-27', amount: -999, currency: 'USD', accountId: card, categoryId: food });
+    ledger.transactions.create({
+      date: '2026-03-03',
+      amount: -3000,
+      currency: 'EUR',
+      accountId: checking,
+      splits: [
+        { categoryId: food, amount: -1000, memo: '' },
+        { categoryId: fun, amount: -2000, memo: '' },
+      ],
+    });
+    ledger.transactions.create({
+      date: '2026-03-04',
+      amount: -1000,
+      currency: 'USD',
+      accountId: card,
+      categoryId: food,
+    });
+    ledger.transactions.create({
+      date: '2026-02-27',
+      amount: -999,
+      currency: 'USD',
+      accountId: card,
+      categoryId: food,
+    });
     const march = computeReport(sourcesOf(ledger, transactions), MARCH);
     expect(march?.table.rows).toEqual([
       ['Fun', '20.00'],
@@ -52,15 +88,29 @@ describe('computing a report', () => {
     ]);
     expect(march?.currency).toBe('EUR');
     expect(march?.homeCurrencySet).toBe(true);
-    expect(march?.rates).toEqual([expect.objectContaining({ date: '2026-03-01', from: 'USD', to: 'EUR', rate: '0.5' })]);
+    expect(march?.rates).toEqual([
+      expect.objectContaining({ date: '2026-03-01', from: 'USD', to: 'EUR', rate: '0.5' }),
+    ]);
     const sinceFebruary = computeReport(sourcesOf(ledger, transactions), { ...MARCH, from: '2026-02-01' });
     expect(sinceFebruary?.table.unconverted).toBe(1);
   });
 
   test('leaving an account out leaves its transactions out, and an edit shows in the next result', () => {
     const { ledger, checking, card, food, transactions } = euroAndDollarLedger();
-    const lunch = ledger.transactions.create({ date: '2026-03-03', amount: -1200, currency: 'EUR', accountId: checking, categoryId: food }).id;
-    ledger.transactions.create({ date: '2026-03-04', amount: -700, currency: 'USD', accountId: card, categoryId: food });
+    const lunch = ledger.transactions.create({
+      date: '2026-03-03',
+      amount: -1200,
+      currency: 'EUR',
+      accountId: checking,
+      categoryId: food,
+    }).id;
+    ledger.transactions.create({
+      date: '2026-03-04',
+      amount: -700,
+      currency: 'USD',
+      accountId: card,
+      categoryId: food,
+    });
     const checkingOnly = { ...MARCH, accountIds: [checking] };
     expect(computeReport(sourcesOf(ledger, transactions), checkingOnly)?.table.rows).toEqual([['Food', '12.00']]);
     ledger.transactions.update(lunch, { amount: -1500 });
@@ -71,15 +121,34 @@ describe('computing a report', () => {
 
   test('[REP4] a trend follows the chosen category month by month; with no account there is nothing to report', () => {
     const { ledger, checking, food, fun, transactions } = euroAndDollarLedger();
-    ledger.transactions.create({ date: '2026-01-03', amount: -1200, currency: 'EUR', accountId: checking, categoryId: food });
-    ledger.transactions.create({ date: '2026-03-03', amount: -800, currency: 'EUR', accountId: checking, categoryId: fun });
-    const trend = computeReport(sourcesOf(ledger, transactions), { ...MARCH, kind: 'category-trend', from: '2026-01-01', categoryId: food });
+    ledger.transactions.create({
+      date: '2026-01-03',
+      amount: -1200,
+      currency: 'EUR',
+      accountId: checking,
+      categoryId: food,
+    });
+    ledger.transactions.create({
+      date: '2026-03-03',
+      amount: -800,
+      currency: 'EUR',
+      accountId: checking,
+      categoryId: fun,
+    });
+    const trend = computeReport(sourcesOf(ledger, transactions), {
+      ...MARCH,
+      kind: 'category-trend',
+      from: '2026-01-01',
+      categoryId: food,
+    });
     expect(trend?.table.rows).toEqual([
       ['2026-01', '12.00'],
       ['2026-02', '0.00'],
       ['2026-03', '0.00'],
     ]);
     expect(trend?.homeCurrencySet).toBe(false);
-    expect(computeReport({ homeCurrency: null, accounts: [], categories: [], rates: [], transactions: [] }, MARCH)).toBeNull();
+    expect(
+      computeReport({ homeCurrency: null, accounts: [], categories: [], rates: [], transactions: [] }, MARCH),
+    ).toBeNull();
   });
 });

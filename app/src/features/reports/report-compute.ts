@@ -27,8 +27,16 @@ export interface ReportSources {
  * The rates a report over `period` may convert with: for each pair between `currency` and the
  * accounts' currencies, the one in force when the period starts and every one entered during it.
  */
-export function ratesInForce(rates: readonly DatedRate[], currencies: ReadonlySet<string>, currency: string, period: Period): DatedRate[] {
-  const relevant = rates.filter((rate) => (rate.from === currency && currencies.has(rate.to)) || (rate.to === currency && currencies.has(rate.from)));
+export function ratesInForce(
+  rates: readonly DatedRate[],
+  currencies: ReadonlySet<string>,
+  currency: string,
+  period: Period,
+): DatedRate[] {
+  const relevant = rates.filter(
+    (rate) =>
+      (rate.from === currency && currencies.has(rate.to)) || (rate.to === currency && currencies.has(rate.from)),
+  );
   const latestBefore = new Map<string, DatedRate>();
   for (const rate of relevant) {
     if (rate.date > period.from) continue;
@@ -37,7 +45,9 @@ export function ratesInForce(rates: readonly DatedRate[], currencies: ReadonlySe
     if (!known || known.date < rate.date) latestBefore.set(pair, rate);
   }
   const during = relevant.filter((rate) => rate.date > period.from && rate.date <= period.to);
-  return [...latestBefore.values(), ...during].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.from.localeCompare(b.from)));
+  return [...latestBefore.values(), ...during].sort((a, b) =>
+    a.date < b.date ? -1 : a.date > b.date ? 1 : a.from.localeCompare(b.from),
+  );
 }
 
 function tableOf(input: ReportInput, request: ReportRequest): ReportTable {

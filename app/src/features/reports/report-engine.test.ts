@@ -5,11 +5,29 @@ import { isUpdating, ReportEngine, type ReportWorkerPort } from './report-engine
 import type { FromReportWorker, ToReportWorker } from './report-protocol.js';
 import type { ReportRequest, ReportResult } from './report-request.js';
 
-const SPENDING: ReportRequest = { kind: 'spending', from: '2026-01-01', to: '2026-03-31', accountIds: null, categoryId: null };
-const TREND: ReportRequest = { kind: 'category-trend', from: '2026-01-01', to: '2026-03-31', accountIds: null, categoryId: 'food' };
+const SPENDING: ReportRequest = {
+  kind: 'spending',
+  from: '2026-01-01',
+  to: '2026-03-31',
+  accountIds: null,
+  categoryId: null,
+};
+const TREND: ReportRequest = {
+  kind: 'category-trend',
+  from: '2026-01-01',
+  to: '2026-03-31',
+  accountIds: null,
+  categoryId: 'food',
+};
 
 function resultOf(request: ReportRequest, spent: string): ReportResult {
-  return { request, table: { columns: ['Category', 'Spent'], rows: [['Groceries', spent]], unconverted: 0 }, currency: currencyCode('EUR'), homeCurrencySet: true, rates: [] };
+  return {
+    request,
+    table: { columns: ['Category', 'Spent'], rows: [['Groceries', spent]], unconverted: 0 },
+    currency: currencyCode('EUR'),
+    homeCurrencySet: true,
+    rates: [],
+  };
 }
 
 /** A worker that answers only when the test says so. */

@@ -16,17 +16,29 @@ describe('report periods', () => {
   });
 
   test('a preset ignores the custom dates, even half-typed ones', () => {
-    expect(choosePeriod('this-month', { from: '', to: '2026-13-01' }, TODAY)).toEqual({ ok: true, period: { from: '2026-03-01', to: TODAY } });
+    expect(choosePeriod('this-month', { from: '', to: '2026-13-01' }, TODAY)).toEqual({
+      ok: true,
+      period: { from: '2026-03-01', to: TODAY },
+    });
   });
 
   test('custom dates are taken as typed, both days included', () => {
-    expect(choosePeriod('custom', { from: '2025-12-24', to: '2026-01-06' }, TODAY)).toEqual({ ok: true, period: { from: '2025-12-24', to: '2026-01-06' } });
+    expect(choosePeriod('custom', { from: '2025-12-24', to: '2026-01-06' }, TODAY)).toEqual({
+      ok: true,
+      period: { from: '2025-12-24', to: '2026-01-06' },
+    });
     expect(choosePeriod('custom', { from: '2026-02-10', to: '2026-02-10' }, TODAY).ok).toBe(true);
   });
 
   test('custom dates say which day is missing, impossible or out of order', () => {
     expect(choosePeriod('custom', { from: '', to: '2026-01-06' }, TODAY)).toEqual({ ok: false, issue: 'from-invalid' });
-    expect(choosePeriod('custom', { from: '2026-01-01', to: '2026-02-30' }, TODAY)).toEqual({ ok: false, issue: 'to-invalid' });
-    expect(choosePeriod('custom', { from: '2026-02-01', to: '2026-01-31' }, TODAY)).toEqual({ ok: false, issue: 'from-after-to' });
+    expect(choosePeriod('custom', { from: '2026-01-01', to: '2026-02-30' }, TODAY)).toEqual({
+      ok: false,
+      issue: 'to-invalid',
+    });
+    expect(choosePeriod('custom', { from: '2026-02-01', to: '2026-01-31' }, TODAY)).toEqual({
+      ok: false,
+      issue: 'from-after-to',
+    });
   });
 });

@@ -11,7 +11,9 @@ export interface Period {
 
 export type PeriodIssue = 'from-invalid' | 'to-invalid' | 'from-after-to';
 
-export type PeriodChoice = { readonly ok: true; readonly period: Period } | { readonly ok: false; readonly issue: PeriodIssue };
+export type PeriodChoice =
+  | { readonly ok: true; readonly period: Period }
+  | { readonly ok: false; readonly issue: PeriodIssue };
 
 /**
  * The days a preset covers on `today`. Every preset ends today, so a report never shows months

@@ -13,7 +13,13 @@ describe('report requests', () => {
   });
 
   test('a result copied back from the worker still matches the request it answers', () => {
-    const request: ReportRequest = { kind: 'spending', from: '2026-01-01', to: '2026-03-31', accountIds: ['a', 'b'], categoryId: null };
+    const request: ReportRequest = {
+      kind: 'spending',
+      from: '2026-01-01',
+      to: '2026-03-31',
+      accountIds: ['a', 'b'],
+      categoryId: null,
+    };
     expect(sameRequest(request, structuredClone(request))).toBe(true);
     expect(sameRequest(request, { ...request, accountIds: null })).toBe(false);
     expect(sameRequest(request, { ...request, accountIds: ['a'] })).toBe(false);

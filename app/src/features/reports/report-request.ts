@@ -39,6 +39,8 @@ export function sameRequest(a: ReportRequest, b: ReportRequest): boolean {
     a.from === b.from &&
     a.to === b.to &&
     a.categoryId === b.categoryId &&
-    (a.accountIds === null || b.accountIds === null ? a.accountIds === b.accountIds : a.accountIds.join('\u0000') === b.accountIds.join('\u0000'))
+    (a.accountIds === null || b.accountIds === null
+      ? a.accountIds === b.accountIds
+      : a.accountIds.join('\u0000') === b.accountIds.join('\u0000'))
   );
 }

@@ -5,7 +5,13 @@ import type { FromReportWorker } from './report-protocol.js';
 import type { ReportRequest } from './report-request.js';
 import { serveReports, type ReadStoredLedger } from './report-service.js';
 
-const MARCH: ReportRequest = { kind: 'spending', from: '2026-03-01', to: '2026-03-31', accountIds: null, categoryId: null };
+const MARCH: ReportRequest = {
+  kind: 'spending',
+  from: '2026-03-01',
+  to: '2026-03-31',
+  accountIds: null,
+  categoryId: null,
+};
 
 /** Lets the worker's coalesced computation, queued behind the current task, run. */
 const nextTask = () => new Promise((settled) => setTimeout(settled, 0));
@@ -22,7 +28,13 @@ function pageLedger() {
   const ledger = openLedger(doc);
   const checking = ledger.accounts.create({ name: 'Checking', type: 'checking', currency: 'EUR' }).id;
   const groceries = ledger.categories.create({ name: 'Groceries', kind: 'expense' }).id;
-  ledger.transactions.create({ date: '2026-03-04', amount: -1250, currency: 'EUR', accountId: checking, categoryId: groceries });
+  ledger.transactions.create({
+    date: '2026-03-04',
+    amount: -1250,
+    currency: 'EUR',
+    accountId: checking,
+    categoryId: groceries,
+  });
   return { doc, ledger, checking, groceries };
 }
 
@@ -46,17 +58,37 @@ describe('the report worker', () => {
 
     receive({ type: 'update', update: Y.encodeStateAsUpdate(page.doc, stateVector.vector) });
     await nextTask();
-    expect(answers.at(-1)).toMatchObject({ type: 'result', id: 1, result: { table: { rows: [['Groceries', '12.50']] } } });
+    expect(answers.at(-1)).toMatchObject({
+      type: 'result',
+      id: 1,
+      result: { table: { rows: [['Groceries', '12.50']] } },
+    });
 
     page.doc.once('update', (update: Uint8Array) => receive({ type: 'update', update }));
-    page.ledger.transactions.create({ date: '2026-03-09', amount: -500, currency: 'EUR', accountId: page.checking, categoryId: page.groceries });
+    page.ledger.transactions.create({
+      date: '2026-03-09',
+      amount: -500,
+      currency: 'EUR',
+      accountId: page.checking,
+      categoryId: page.groceries,
+    });
     await nextTask();
-    expect(answers.at(-1)).toMatchObject({ type: 'result', id: 1, result: { table: { rows: [['Groceries', '17.50']] } } });
+    expect(answers.at(-1)).toMatchObject({
+      type: 'result',
+      id: 1,
+      result: { table: { rows: [['Groceries', '17.50']] } },
+    });
 
     receive({ type: 'rest' });
     const answered = answers.length;
     page.doc.once('update', (update: Uint8Array) => receive({ type: 'update', update }));
-    page.ledger.transactions.create({ date: '2026-03-10', amount: -100, currency: 'EUR', accountId: page.checking, categoryId: page.groceries });
+    page.ledger.transactions.create({
+      date: '2026-03-10',
+      amount: -100,
+      currency: 'EUR',
+      accountId: page.checking,
+      categoryId: page.groceries,
+    });
     await nextTask();
     expect(answers).toHaveLength(answered);
   });

@@ -14,7 +14,10 @@ export type ReadStoredLedger = (database: string, doc: Y.Doc) => Promise<void>;
  * `result` or `failed`, and a ledger it cannot read with `broken`, never with silence.
  * Returns the function that takes each message from the page.
  */
-export function serveReports(send: (message: FromReportWorker) => void, readStored: ReadStoredLedger): (message: ToReportWorker) => void {
+export function serveReports(
+  send: (message: FromReportWorker) => void,
+  readStored: ReadStoredLedger,
+): (message: ToReportWorker) => void {
   const doc = new Y.Doc();
   const ledger = openLedger(doc);
   const transactions = new ReportTransactions(ledger.transactions);

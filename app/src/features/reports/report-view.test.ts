@@ -5,7 +5,13 @@ import { chartValues, csvFileName, formatRate, minorUnitsOf, reportView } from '
 
 const EUR = currencyCode('EUR');
 const JPY = currencyCode('JPY');
-const REQUEST: ReportRequest = { kind: 'spending', from: '2026-01-01', to: '2026-03-31', accountIds: null, categoryId: null };
+const REQUEST: ReportRequest = {
+  kind: 'spending',
+  from: '2026-01-01',
+  to: '2026-03-31',
+  accountIds: null,
+  categoryId: null,
+};
 
 function result(request: ReportRequest, categoryNames: string[] = ['Food']): ReportResult {
   const input = {
@@ -17,9 +23,36 @@ function result(request: ReportRequest, categoryNames: string[] = ['Food']): Rep
       { id: 'salary', name: 'Salary', kind: 'income' as const, group: '' },
     ],
     transactions: [
-      { id: 't1', date: '2026-01-05', amount: -1250, currency: EUR, accountId: 'checking', categoryId: 'c0', splits: [], transferId: null },
-      { id: 't2', date: '2026-02-05', amount: -305, currency: EUR, accountId: 'checking', categoryId: null, splits: [], transferId: null },
-      { id: 't3', date: '2026-02-06', amount: 200_000, currency: EUR, accountId: 'checking', categoryId: 'salary', splits: [], transferId: null },
+      {
+        id: 't1',
+        date: '2026-01-05',
+        amount: -1250,
+        currency: EUR,
+        accountId: 'checking',
+        categoryId: 'c0',
+        splits: [],
+        transferId: null,
+      },
+      {
+        id: 't2',
+        date: '2026-02-05',
+        amount: -305,
+        currency: EUR,
+        accountId: 'checking',
+        categoryId: null,
+        splits: [],
+        transferId: null,
+      },
+      {
+        id: 't3',
+        date: '2026-02-06',
+        amount: 200_000,
+        currency: EUR,
+        accountId: 'checking',
+        categoryId: 'salary',
+        splits: [],
+        transferId: null,
+      },
     ],
     from: request.from,
     to: request.to,
@@ -67,8 +100,12 @@ describe('report view', () => {
 
   test('the CSV file is named after the report and its days', () => {
     expect(csvFileName(REQUEST)).toBe('tally-spending-2026-01-01-to-2026-03-31.csv');
-    expect(csvFileName({ ...REQUEST, kind: 'category-trend', categoryId: 'c1' }, 'Café & Bäckerei')).toBe('tally-category-trend-cafe-backerei-2026-01-01-to-2026-03-31.csv');
-    expect(csvFileName({ ...REQUEST, kind: 'category-trend', categoryId: 'c1' }, '食費')).toBe('tally-category-trend-2026-01-01-to-2026-03-31.csv');
+    expect(csvFileName({ ...REQUEST, kind: 'category-trend', categoryId: 'c1' }, 'Café & Bäckerei')).toBe(
+      'tally-category-trend-cafe-backerei-2026-01-01-to-2026-03-31.csv',
+    );
+    expect(csvFileName({ ...REQUEST, kind: 'category-trend', categoryId: 'c1' }, '食費')).toBe(
+      'tally-category-trend-2026-01-01-to-2026-03-31.csv',
+    );
   });
 
   test('exchange rates are written as the reader writes numbers, every digit kept', () => {

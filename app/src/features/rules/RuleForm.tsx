@@ -31,14 +31,21 @@ export function RuleForm({ rule, rules, categories, transactions, onDone }: Rule
   const [failed, setFailed] = useState(false);
   const choices = categories.filter((category) => !category.archived || category.id === rule?.categoryId);
   const lookIn = field === 'notes' ? 'notes' : 'payee';
-  const matching = useMemo(() => countMatches({ field: lookIn, contains }, transactions), [lookIn, contains, transactions]);
+  const matching = useMemo(
+    () => countMatches({ field: lookIn, contains }, transactions),
+    [lookIn, contains, transactions],
+  );
   const containsError = issues.contains && text(`issue.${issues.contains}`);
   const categoryError = issues.categoryId && text(`issue.${issues.categoryId}`);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const others = rules.filter((other) => other.id !== rule?.id);
-    const parsed = parseRuleForm({ field, contains, categoryId }, new Set(categories.map((category) => category.id)), others);
+    const parsed = parseRuleForm(
+      { field, contains, categoryId },
+      new Set(categories.map((category) => category.id)),
+      others,
+    );
     if (!parsed.ok) {
       setIssues(parsed.issues);
       return;
@@ -58,9 +65,20 @@ export function RuleForm({ rule, rules, categories, transactions, onDone }: Rule
   };
 
   return (
-    <form className="form card rules__form" onSubmit={submit} noValidate data-testid="rule-form" onKeyDown={(event) => event.key === 'Escape' && onDone()}>
+    <form
+      className="form card rules__form"
+      onSubmit={submit}
+      noValidate
+      data-testid="rule-form"
+      onKeyDown={(event) => event.key === 'Escape' && onDone()}
+    >
       <Field id="rule-field" label={text('field')}>
-        <select id="rule-field" data-testid="rule-field" value={field} onChange={(event) => setField(event.target.value)}>
+        <select
+          id="rule-field"
+          data-testid="rule-field"
+          value={field}
+          onChange={(event) => setField(event.target.value)}
+        >
           {RULE_FIELDS.map((value) => (
             <option key={value} value={value}>
               {text(`field.${value}`)}
@@ -81,7 +99,13 @@ export function RuleForm({ rule, rules, categories, transactions, onDone }: Rule
         />
       </Field>
       <Field id="rule-category" label={text('category')} error={categoryError}>
-        <select id="rule-category" data-testid="rule-category" value={categoryId} onChange={(event) => setCategoryId(event.target.value)} {...describedBy('rule-category', categoryError)}>
+        <select
+          id="rule-category"
+          data-testid="rule-category"
+          value={categoryId}
+          onChange={(event) => setCategoryId(event.target.value)}
+          {...describedBy('rule-category', categoryError)}
+        >
           <option value="">{text('chooseCategory')}</option>
           {choices.map((category) => (
             <option key={category.id} value={category.id}>

@@ -37,7 +37,15 @@ export function RulesSection() {
     <section className="card rules" aria-labelledby="rules-title" data-testid="rules-section">
       <div className="screen__head">
         <h2 id="rules-title">{text('title')}</h2>
-        <button type="button" id="add-rule" className="button" data-testid="add-rule" disabled={categories.length === 0} aria-describedby="rules-intro" onClick={() => setEditing({ kind: 'new' })}>
+        <button
+          type="button"
+          id="add-rule"
+          className="button"
+          data-testid="add-rule"
+          disabled={categories.length === 0}
+          aria-describedby="rules-intro"
+          onClick={() => setEditing({ kind: 'new' })}
+        >
           {text('add')}
         </button>
       </div>
@@ -56,9 +64,17 @@ export function RulesSection() {
               </li>
             ) : (
               <li key={rule.id} className="list__row" data-testid="rule-row" data-id={rule.id}>
-                <button type="button" id={`rule-${rule.id}`} className="list__button" onClick={() => setEditing({ kind: 'edit', id: rule.id })}>
+                <button
+                  type="button"
+                  id={`rule-${rule.id}`}
+                  className="list__button"
+                  onClick={() => setEditing({ kind: 'edit', id: rule.id })}
+                >
                   <span className="list__title" data-testid="rule-summary">
-                    {text(`rule.${rule.field}`, { text: rule.contains, category: category ? categoryLabel(category) : text('noCategory') })}
+                    {text(`rule.${rule.field}`, {
+                      text: rule.contains,
+                      category: category ? categoryLabel(category) : text('noCategory'),
+                    })}
                   </span>
                   <span className="list__detail" data-testid="rule-matches">
                     {text.count('matches', counts.get(rule.id) ?? 0)}

@@ -3,7 +3,8 @@ import { defineMessages } from '../../i18n/index.js';
 export const ruleMessages = defineMessages({
   en: {
     title: 'Rules',
-    intro: 'A rule gives a category to transactions whose payee or notes contain some text. Your rules come before Tally’s own suggestions.',
+    intro:
+      'A rule gives a category to transactions whose payee or notes contain some text. Your rules come before Tally’s own suggestions.',
     empty: 'No rules yet. For example: payee contains “Netflix” → Subscriptions.',
     add: 'New rule',
     'rule.payee': 'Payee contains “{text}” → {category}',
@@ -30,7 +31,8 @@ export const ruleMessages = defineMessages({
   },
   es: {
     title: 'Reglas',
-    intro: 'Una regla asigna una categoría a los movimientos cuyo beneficiario o cuyas notas contienen un texto. Tus reglas van antes que las sugerencias de Tally.',
+    intro:
+      'Una regla asigna una categoría a los movimientos cuyo beneficiario o cuyas notas contienen un texto. Tus reglas van antes que las sugerencias de Tally.',
     empty: 'Aún no hay reglas. Por ejemplo: el beneficiario contiene «Netflix» → Suscripciones.',
     add: 'Nueva regla',
     'rule.payee': 'El beneficiario contiene «{text}» → {category}',
@@ -57,7 +59,8 @@ export const ruleMessages = defineMessages({
   },
   de: {
     title: 'Regeln',
-    intro: 'Eine Regel gibt Buchungen eine Kategorie, wenn ihr Empfänger oder ihre Notizen einen Text enthalten. Deine Regeln haben Vorrang vor Tallys eigenen Vorschlägen.',
+    intro:
+      'Eine Regel gibt Buchungen eine Kategorie, wenn ihr Empfänger oder ihre Notizen einen Text enthalten. Deine Regeln haben Vorrang vor Tallys eigenen Vorschlägen.',
     empty: 'Noch keine Regeln. Zum Beispiel: Empfänger enthält „Netflix“ → Abos.',
     add: 'Neue Regel',
     'rule.payee': 'Empfänger enthält „{text}“ → {category}',

@@ -18,14 +18,21 @@ export interface RuleIssues {
   readonly categoryId?: 'missing';
 }
 
-function containsIssue(field: RuleField, contains: string, others: readonly Pick<CategoryRule, 'field' | 'contains'>[]): ContainsIssue | undefined {
+function containsIssue(
+  field: RuleField,
+  contains: string,
+  others: readonly Pick<CategoryRule, 'field' | 'contains'>[],
+): ContainsIssue | undefined {
   if (contains === '') return 'empty';
   if (contains.length > MAX_RULE_TEXT) return 'too-long';
-  if (others.some((rule) => rule.field === field && foldText(rule.contains.trim()) === foldText(contains))) return 'duplicate';
+  if (others.some((rule) => rule.field === field && foldText(rule.contains.trim()) === foldText(contains)))
+    return 'duplicate';
   return undefined;
 }
 
-export type RuleFormResult = { readonly ok: true; readonly rule: CategoryRule } | { readonly ok: false; readonly issues: RuleIssues };
+export type RuleFormResult =
+  | { readonly ok: true; readonly rule: CategoryRule }
+  | { readonly ok: false; readonly issues: RuleIssues };
 
 function isRuleField(value: string): value is RuleField {
   return RULE_FIELDS.some((field) => field === value);
@@ -35,11 +42,19 @@ function isRuleField(value: string): value is RuleField {
  * Turns the form into a rule, or says what to fix: text to look for, a category that exists, and
  * no second rule looking for the same text in the same field (`others`: the rules already saved).
  */
-export function parseRuleForm(draft: RuleDraft, categoryIds: ReadonlySet<string>, others: readonly Pick<CategoryRule, 'field' | 'contains'>[]): RuleFormResult {
+export function parseRuleForm(
+  draft: RuleDraft,
+  categoryIds: ReadonlySet<string>,
+  others: readonly Pick<CategoryRule, 'field' | 'contains'>[],
+): RuleFormResult {
   const field = isRuleField(draft.field) ? draft.field : 'payee';
   const contains = draft.contains.trim();
   const issue = containsIssue(field, contains, others);
   const categoryMissing = !categoryIds.has(draft.categoryId);
-  if (issue || categoryMissing) return { ok: false, issues: { ...(issue && { contains: issue }), ...(categoryMissing && { categoryId: 'missing' }) } };
+  if (issue || categoryMissing)
+    return {
+      ok: false,
+      issues: { ...(issue && { contains: issue }), ...(categoryMissing && { categoryId: 'missing' }) },
+    };
   return { ok: true, rule: { field, contains, categoryId: draft.categoryId } };
 }

@@ -13,12 +13,24 @@ const transactions = [
 
 describe('which transactions a rule matches', () => {
   it('finds the text anywhere in the field, ignoring case and accents', () => {
-    expect(transactions.filter((transaction) => ruleMatches({ field: 'payee', contains: 'amazon' }, transaction)).map((t) => t.payee)).toEqual(['AMAZON MKTP US*2K4', 'Amazon Prime']);
-    expect(transactions.filter((transaction) => ruleMatches({ field: 'payee', contains: 'CAFE' }, transaction)).map((t) => t.payee)).toEqual(['Café Central']);
+    expect(
+      transactions
+        .filter((transaction) => ruleMatches({ field: 'payee', contains: 'amazon' }, transaction))
+        .map((t) => t.payee),
+    ).toEqual(['AMAZON MKTP US*2K4', 'Amazon Prime']);
+    expect(
+      transactions
+        .filter((transaction) => ruleMatches({ field: 'payee', contains: 'CAFE' }, transaction))
+        .map((t) => t.payee),
+    ).toEqual(['Café Central']);
   });
 
   it('looks only in the field the rule names', () => {
-    expect(transactions.filter((transaction) => ruleMatches({ field: 'notes', contains: 'café' }, transaction)).map((t) => t.payee)).toEqual(['Corner shop']);
+    expect(
+      transactions
+        .filter((transaction) => ruleMatches({ field: 'notes', contains: 'café' }, transaction))
+        .map((t) => t.payee),
+    ).toEqual(['Corner shop']);
   });
 
   it('counts the matching transactions of every rule', () => {
@@ -27,7 +39,11 @@ describe('which transactions a rule matches', () => {
       { id: 'yearly', field: 'notes', contains: 'YEARLY' },
       { id: 'none', field: 'payee', contains: 'Pharmacy' },
     ] as const;
-    expect(Object.fromEntries(matchCounts(rules, foldTargets(transactions)))).toEqual({ amazon: 2, yearly: 1, none: 0 });
+    expect(Object.fromEntries(matchCounts(rules, foldTargets(transactions)))).toEqual({
+      amazon: 2,
+      yearly: 1,
+      none: 0,
+    });
   });
 
   it('agrees with the category suggested for a transaction: a rule that matches is the one suggested', () => {

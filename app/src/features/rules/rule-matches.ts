@@ -9,7 +9,6 @@ export interface FoldedTarget {
   readonly folded: RuleTarget;
 }
 
-
 export function foldTargets(targets: readonly RuleTarget[]): FoldedTarget[] {
   return targets.map((target) => ({ folded: { payee: foldText(target.payee), notes: foldText(target.notes) } }));
 }
@@ -28,6 +27,9 @@ export function countMatches(rule: Pick<CategoryRule, 'field' | 'contains'>, tar
 }
 
 /** How many of the transactions each rule matches, by rule id. */
-export function matchCounts(rules: readonly (Pick<CategoryRule, 'field' | 'contains'> & { readonly id: string })[], targets: readonly FoldedTarget[]): ReadonlyMap<string, number> {
+export function matchCounts(
+  rules: readonly (Pick<CategoryRule, 'field' | 'contains'> & { readonly id: string })[],
+  targets: readonly FoldedTarget[],
+): ReadonlyMap<string, number> {
   return new Map(rules.map((rule) => [rule.id, countMatches(rule, targets)]));
 }

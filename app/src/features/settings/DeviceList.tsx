@@ -10,7 +10,9 @@ export function DeviceList() {
   const text = useText(settingsMessages);
   const { sync } = useTally();
   const when = (time: string | null): string =>
-    time === null ? text('never') : new Date(time).toLocaleString(text.locale, { dateStyle: 'medium', timeStyle: 'short' });
+    time === null
+      ? text('never')
+      : new Date(time).toLocaleString(text.locale, { dateStyle: 'medium', timeStyle: 'short' });
   const [devices, setDevices] = useState<readonly RelayDevice[] | undefined>();
   const [problem, setProblem] = useState<string | undefined>();
 
@@ -55,7 +57,13 @@ export function DeviceList() {
       {devices === undefined && !problem && <p className="hint">{text('loading')}</p>}
       <ul className="list">
         {devices?.map((device) => (
-          <li key={device.id} className="list__row list__row--static" data-testid="device-row" data-id={device.id} data-current={device.current}>
+          <li
+            key={device.id}
+            className="list__row list__row--static"
+            data-testid="device-row"
+            data-id={device.id}
+            data-current={device.current}
+          >
             <span>
               <span className="list__title">
                 {device.name}
@@ -66,7 +74,13 @@ export function DeviceList() {
               </span>
             </span>
             {!device.current && (
-              <button type="button" className="button button--danger" data-testid="revoke-device" aria-label={text('removeDevice', { name: device.name })} onClick={() => void revoke(device)}>
+              <button
+                type="button"
+                className="button button--danger"
+                data-testid="revoke-device"
+                aria-label={text('removeDevice', { name: device.name })}
+                onClick={() => void revoke(device)}
+              >
                 {text('remove')}
               </button>
             )}

@@ -24,16 +24,34 @@ export function LogOut() {
     <div className="card form">
       <h2>{text('logOutTitle')}</h2>
       <label className="choice">
-        <input type="radio" name="logout-data" data-testid="logout-keep-data" checked={!wipe} onChange={() => setWipe(false)} />
+        <input
+          type="radio"
+          name="logout-data"
+          data-testid="logout-keep-data"
+          checked={!wipe}
+          onChange={() => setWipe(false)}
+        />
         {text('keepData')}
       </label>
       <label className="choice">
-        <input type="radio" name="logout-data" data-testid="logout-wipe-data" checked={wipe} onChange={() => setWipe(true)} />
+        <input
+          type="radio"
+          name="logout-data"
+          data-testid="logout-wipe-data"
+          checked={wipe}
+          onChange={() => setWipe(true)}
+        />
         {text('wipeData')}
       </label>
       <div className="form__actions">
         <span className="form__spacer" />
-        <button type="button" className="button button--danger" data-testid="logout" disabled={busy} onClick={() => void logOut()}>
+        <button
+          type="button"
+          className="button button--danger"
+          data-testid="logout"
+          disabled={busy}
+          onClick={() => void logOut()}
+        >
           {text('logOut')}
         </button>
       </div>

@@ -74,16 +74,47 @@ export function RelayConnectForm() {
       <h2>{text('connectTitle')}</h2>
       <p className="hint">{text('connectHint')}</p>
       <Field id="relay-url" label={text('relayUrl')} error={issues.relayUrl}>
-        <input id="relay-url" data-testid="relay-url" type="url" inputMode="url" autoComplete="url" value={relayUrl} onChange={(event) => setRelayUrl(event.target.value)} {...describedBy('relay-url', issues.relayUrl)} />
+        <input
+          id="relay-url"
+          data-testid="relay-url"
+          type="url"
+          inputMode="url"
+          autoComplete="url"
+          value={relayUrl}
+          onChange={(event) => setRelayUrl(event.target.value)}
+          {...describedBy('relay-url', issues.relayUrl)}
+        />
       </Field>
       <Field id="email" label={text('email')} error={issues.email}>
-        <input id="email" data-testid="email" type="email" autoComplete="username" value={email} onChange={(event) => setEmail(event.target.value)} {...describedBy('email', issues.email)} />
+        <input
+          id="email"
+          data-testid="email"
+          type="email"
+          autoComplete="username"
+          value={email}
+          onChange={(event) => setEmail(event.target.value)}
+          {...describedBy('email', issues.email)}
+        />
       </Field>
       <Field id="password" label={text('password')} error={issues.password}>
-        <input id="password" data-testid="password" type="password" autoComplete="current-password" value={password} onChange={(event) => setPassword(event.target.value)} {...describedBy('password', issues.password)} />
+        <input
+          id="password"
+          data-testid="password"
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={(event) => setPassword(event.target.value)}
+          {...describedBy('password', issues.password)}
+        />
       </Field>
       <Field id="device-name" label={text('deviceName')} error={issues.deviceName}>
-        <input id="device-name" data-testid="device-name" value={deviceName} onChange={(event) => setDeviceName(event.target.value)} {...describedBy('device-name', issues.deviceName)} />
+        <input
+          id="device-name"
+          data-testid="device-name"
+          value={deviceName}
+          onChange={(event) => setDeviceName(event.target.value)}
+          {...describedBy('device-name', issues.deviceName)}
+        />
       </Field>
       {issues.form && (
         <p className="form__error" role="alert" data-testid="relay-error">
@@ -91,7 +122,13 @@ export function RelayConnectForm() {
         </p>
       )}
       <div className="form__actions">
-        <button type="button" className="button" data-testid="register" disabled={busy} onClick={() => void connect('register')}>
+        <button
+          type="button"
+          className="button"
+          data-testid="register"
+          disabled={busy}
+          onClick={() => void connect('register')}
+        >
           {text('register')}
         </button>
         <span className="form__spacer" />

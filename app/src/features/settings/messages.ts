@@ -40,7 +40,8 @@ export const settingsMessages = defineMessages({
     'relay.invalid_credentials': 'The email or password is wrong.',
     'relay.email_taken': 'An account with this email already exists. Log in instead.',
     'relay.rate_limited': 'Too many attempts. Wait a moment and try again.',
-    'relay.origin_not_allowed': 'This relay does not accept this app’s address. Its owner can allow it in the relay’s settings.',
+    'relay.origin_not_allowed':
+      'This relay does not accept this app’s address. Its owner can allow it in the relay’s settings.',
     'relay.invalid_refresh_token': 'This device’s sign-in has expired. Log in again.',
     'relay.other': 'The relay refused: {reason}',
   },
@@ -52,7 +53,8 @@ export const settingsMessages = defineMessages({
     language: 'Idioma',
     languageHint: 'Los números, importes y fechas también siguen el idioma.',
     connectTitle: 'Sincroniza tus dispositivos',
-    connectHint: 'Tally funciona por completo en este dispositivo. Conéctalo a tu relay para mantener al día tus otros dispositivos.',
+    connectHint:
+      'Tally funciona por completo en este dispositivo. Conéctalo a tu relay para mantener al día tus otros dispositivos.',
     relayUrl: 'Dirección del relay',
     email: 'Correo electrónico',
     password: 'Contraseña',
@@ -83,7 +85,8 @@ export const settingsMessages = defineMessages({
     'relay.invalid_credentials': 'El correo o la contraseña no son correctos.',
     'relay.email_taken': 'Ya existe una cuenta con este correo. Inicia sesión.',
     'relay.rate_limited': 'Demasiados intentos. Espera un momento y vuelve a probar.',
-    'relay.origin_not_allowed': 'Este relay no acepta la dirección de esta app. Quien lo administra puede permitirla en su configuración.',
+    'relay.origin_not_allowed':
+      'Este relay no acepta la dirección de esta app. Quien lo administra puede permitirla en su configuración.',
     'relay.invalid_refresh_token': 'La sesión de este dispositivo ha caducado. Vuelve a iniciar sesión.',
     'relay.other': 'El relay lo rechazó: {reason}',
   },
@@ -95,7 +98,8 @@ export const settingsMessages = defineMessages({
     language: 'Sprache',
     languageHint: 'Zahlen, Beträge und Daten folgen ebenfalls der Sprache.',
     connectTitle: 'Geräte synchronisieren',
-    connectHint: 'Tally funktioniert vollständig auf diesem Gerät. Verbinde es mit deinem Relay, damit deine anderen Geräte auf dem gleichen Stand bleiben.',
+    connectHint:
+      'Tally funktioniert vollständig auf diesem Gerät. Verbinde es mit deinem Relay, damit deine anderen Geräte auf dem gleichen Stand bleiben.',
     relayUrl: 'Relay-Adresse',
     email: 'E-Mail',
     password: 'Passwort',
@@ -126,7 +130,8 @@ export const settingsMessages = defineMessages({
     'relay.invalid_credentials': 'E-Mail oder Passwort ist falsch.',
     'relay.email_taken': 'Zu dieser E-Mail gibt es schon ein Konto. Melde dich an.',
     'relay.rate_limited': 'Zu viele Versuche. Warte einen Moment und versuche es erneut.',
-    'relay.origin_not_allowed': 'Dieses Relay akzeptiert die Adresse dieser App nicht. Wer es betreibt, kann sie in den Einstellungen des Relays erlauben.',
+    'relay.origin_not_allowed':
+      'Dieses Relay akzeptiert die Adresse dieser App nicht. Wer es betreibt, kann sie in den Einstellungen des Relays erlauben.',
     'relay.invalid_refresh_token': 'Die Anmeldung dieses Geräts ist abgelaufen. Melde dich erneut an.',
     'relay.other': 'Das Relay hat abgelehnt: {reason}',
   },

@@ -2,7 +2,13 @@ import type { Text } from '../../i18n/index.js';
 import type { RelayApiError } from '../../sync/index.js';
 import type { settingsMessages } from './messages.js';
 
-const EXPLAINED = ['invalid_credentials', 'email_taken', 'rate_limited', 'origin_not_allowed', 'invalid_refresh_token'] as const;
+const EXPLAINED = [
+  'invalid_credentials',
+  'email_taken',
+  'rate_limited',
+  'origin_not_allowed',
+  'invalid_refresh_token',
+] as const;
 
 /** What a relay refusal means for the person, in their language; the relay's own words for anything unforeseen. */
 export function relayRefusal(error: RelayApiError, text: Text<keyof (typeof settingsMessages)['en']>): string {

@@ -25,7 +25,13 @@ export function SyncStatus() {
     return () => clearInterval(timer);
   }, []);
   return (
-    <a href="#/settings" className={`sync-status sync-status--${state}`} data-testid="sync-status" data-state={state} title={text('settingsLink')}>
+    <a
+      href="#/settings"
+      className={`sync-status sync-status--${state}`}
+      data-testid="sync-status"
+      data-state={state}
+      title={text('settingsLink')}
+    >
       <span className="sync-status__dot" aria-hidden="true" />
       <span>{account?.revoked ? text('notSyncing') : text(`state.${state}`)}</span>
       {state !== 'local' && lastSyncedAt !== undefined && (

@@ -44,7 +44,8 @@ export const syncMessages = defineMessages({
     justNow: 'gerade eben',
     minutesAgo: 'vor {minutes} Min.',
     hoursAgo: 'vor {hours} Std.',
-    revoked: 'Dieses Gerät wurde aus deinem Tally-Konto entfernt und synchronisiert daher nicht mehr. Alles darauf ist noch da.',
+    revoked:
+      'Dieses Gerät wurde aus deinem Tally-Konto entfernt und synchronisiert daher nicht mehr. Alles darauf ist noch da.',
     revokedAction: 'Abmelden oder erneut anmelden',
     'problem.too-large':
       'Dein Haushaltsbuch ist zu groß, um vom Relay in einem Stück angenommen zu werden, daher synchronisiert dieses Gerät nicht. Nichts geht verloren: Alles bleibt auf diesem Gerät. Wer das Relay betreibt, kann das Limit erhöhen (MAX_FRAME_BYTES).',

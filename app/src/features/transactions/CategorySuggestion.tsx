@@ -20,9 +20,16 @@ export function CategorySuggestion({ suggestion, categoryName, onAccept }: Categ
       {suggestion && (
         <>
           <span data-testid="suggestion" data-category-id={suggestion.categoryId}>
-            {suggestion.source === 'rule' ? text('suggestedRule', { contains: suggestion.rule.contains, category }) : text('suggestedLearned', { category })}
+            {suggestion.source === 'rule'
+              ? text('suggestedRule', { contains: suggestion.rule.contains, category })
+              : text('suggestedLearned', { category })}
           </span>
-          <button type="button" className="button" data-testid="use-suggestion" onClick={() => onAccept(suggestion.categoryId)}>
+          <button
+            type="button"
+            className="button"
+            data-testid="use-suggestion"
+            onClick={() => onAccept(suggestion.categoryId)}
+          >
             {text('useSuggestion', { category })}
           </button>
         </>

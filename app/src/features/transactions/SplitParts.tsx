@@ -18,9 +18,19 @@ interface SplitPartsProps {
 }
 
 /** The parts of a split transaction, each a category and an amount, with what is left to assign. */
-export function SplitParts({ parts, issues, balance, show, say, categoryOptions, onChange, onUnsplit }: SplitPartsProps) {
+export function SplitParts({
+  parts,
+  issues,
+  balance,
+  show,
+  say,
+  categoryOptions,
+  onChange,
+  onUnsplit,
+}: SplitPartsProps) {
   const text = useText(transactionEditorMessages);
-  const setPart = (index: number, patch: Partial<SplitPartDraft>) => onChange(parts.map((part, at) => (at === index ? { ...part, ...patch } : part)));
+  const setPart = (index: number, patch: Partial<SplitPartDraft>) =>
+    onChange(parts.map((part, at) => (at === index ? { ...part, ...patch } : part)));
   const splitError = say(issues.splits);
   // A removed part's button goes with it: focus moves to the part now in its place, or the one before.
   const focusPart = useRef<number | undefined>(undefined);
@@ -46,16 +56,35 @@ export function SplitParts({ parts, issues, balance, show, say, categoryOptions,
           return (
             <li key={index} className="split__part" data-testid="split-part">
               <Field id={categoryId} label={text('partCategory', { number })} error={categoryIssue}>
-                <select id={categoryId} data-testid={categoryId} value={part.categoryId} onChange={(event) => setPart(index, { categoryId: event.target.value })} {...describedBy(categoryId, categoryIssue)}>
+                <select
+                  id={categoryId}
+                  data-testid={categoryId}
+                  value={part.categoryId}
+                  onChange={(event) => setPart(index, { categoryId: event.target.value })}
+                  {...describedBy(categoryId, categoryIssue)}
+                >
                   <option value="">{text('chooseCategory')}</option>
                   {categoryOptions}
                 </select>
               </Field>
               <Field id={amountId} label={text('partAmount', { number })} error={amountIssue}>
-                <input id={amountId} data-testid={amountId} inputMode="decimal" autoComplete="off" value={part.amount} onChange={(event) => setPart(index, { amount: event.target.value })} {...describedBy(amountId, amountIssue)} />
+                <input
+                  id={amountId}
+                  data-testid={amountId}
+                  inputMode="decimal"
+                  autoComplete="off"
+                  value={part.amount}
+                  onChange={(event) => setPart(index, { amount: event.target.value })}
+                  {...describedBy(amountId, amountIssue)}
+                />
               </Field>
               {parts.length > 2 && (
-                <button type="button" className="button split__remove" data-testid={`part-${index}-remove`} onClick={() => removePart(index)}>
+                <button
+                  type="button"
+                  className="button split__remove"
+                  data-testid={`part-${index}-remove`}
+                  onClick={() => removePart(index)}
+                >
                   {text('removePart', { number })}
                 </button>
               )}
@@ -64,7 +93,12 @@ export function SplitParts({ parts, issues, balance, show, say, categoryOptions,
         })}
       </ol>
       <p className="split__balance" aria-live="polite" data-testid="split-left">
-        {balance && (balance.left === 0 ? text('allAssigned') : balance.left > 0 ? text('leftToAssign', { amount: show(balance.left) }) : text('overAssigned', { amount: show(-balance.left) }))}
+        {balance &&
+          (balance.left === 0
+            ? text('allAssigned')
+            : balance.left > 0
+              ? text('leftToAssign', { amount: show(balance.left) })
+              : text('overAssigned', { amount: show(-balance.left) }))}
       </p>
       {splitError && (
         <p className="field__error" id="split-error" role="alert" data-testid="split-error">
@@ -72,7 +106,12 @@ export function SplitParts({ parts, issues, balance, show, say, categoryOptions,
         </p>
       )}
       <div className="form__actions">
-        <button type="button" className="button" data-testid="add-part" onClick={() => onChange([...parts, EMPTY_PART])}>
+        <button
+          type="button"
+          className="button"
+          data-testid="add-part"
+          onClick={() => onChange([...parts, EMPTY_PART])}
+        >
           {text('addPart')}
         </button>
         <button type="button" className="button" data-testid="unsplit" onClick={onUnsplit}>

@@ -46,7 +46,13 @@ export function TagsField({ tags, error, onChange, onRefused }: TagsFieldProps) 
           {tags.map((tag, index) => (
             <li key={tag} className="tags-field__tag" data-testid="tag">
               <span>{tag}</span>
-              <button type="button" className="tags-field__remove" aria-label={text('removeTag', { tag })} data-testid="remove-tag" onClick={() => remove(index)}>
+              <button
+                type="button"
+                className="tags-field__remove"
+                aria-label={text('removeTag', { tag })}
+                data-testid="remove-tag"
+                onClick={() => remove(index)}
+              >
                 ×
               </button>
             </li>

@@ -15,7 +15,14 @@ import { transactionEditorMessages } from './editor-messages.js';
 import { partsTotal, splitBalance, startSplit, type SplitPartDraft } from './split-draft.js';
 import { SplitParts } from './SplitParts.js';
 import { TagsField } from './TagsField.js';
-import { deleteTransaction, draftOf, emptyDraft, saveTransactionDraft, TRANSACTION_KINDS, type TransactionDraft } from './transaction-draft.js';
+import {
+  deleteTransaction,
+  draftOf,
+  emptyDraft,
+  saveTransactionDraft,
+  TRANSACTION_KINDS,
+  type TransactionDraft,
+} from './transaction-draft.js';
 import { useCategoryModel } from './use-category-model.js';
 import './transactions.css';
 
@@ -38,11 +45,16 @@ export function TransactionEditor({ id, onClose }: TransactionEditorProps) {
   const { rows } = useTransactionRows();
   // The form as it opened: saving writes only what the person changed since (another device may have changed the rest).
   const [opened] = useState(() => (id ? draftOf(tally.ledger, id, locale) : undefined));
-  const [draft, setDraft] = useState<TransactionDraft>(() => opened ?? emptyDraft(today(), allAccounts.find((account) => !account.archived)?.id ?? ''));
+  const [draft, setDraft] = useState<TransactionDraft>(
+    () => opened ?? emptyDraft(today(), allAccounts.find((account) => !account.archived)?.id ?? ''),
+  );
   const [issues, setIssues] = useState<DraftIssues>({});
   // An archived account or category stays listed for the transaction that uses it.
   const accounts = choicesFor(allAccounts, opened ? [opened.accountId] : []);
-  const categories = choicesFor(allCategories, opened ? [opened.categoryId, ...opened.parts.map((part) => part.categoryId)] : []);
+  const categories = choicesFor(
+    allCategories,
+    opened ? [opened.categoryId, ...opened.parts.map((part) => part.categoryId)] : [],
+  );
   const focusAfterRender = useRef<string | undefined>(undefined);
   useEffect(() => {
     if (focusAfterRender.current === undefined) return;
@@ -82,7 +94,8 @@ export function TransactionEditor({ id, onClose }: TransactionEditorProps) {
       assigned: show(balance?.assigned ?? 0),
       total: show(balance?.total ?? 0),
     });
-  const storedMismatch = stored && stored.splits.length > 0 && partsTotal(stored.splits) !== BigInt(stored.amount) ? stored : undefined;
+  const storedMismatch =
+    stored && stored.splits.length > 0 && partsTotal(stored.splits) !== BigInt(stored.amount) ? stored : undefined;
 
   const save = (restore: boolean) => {
     const found = saveTransactionDraft(tally.ledger, draft, id ? { id, opened, restore } : undefined, locale);
@@ -120,36 +133,87 @@ export function TransactionEditor({ id, onClose }: TransactionEditorProps) {
         if (event.key === 'Escape') onClose();
       }}
     >
-      <form className="sheet__body form transaction-editor" onSubmit={submit} noValidate data-testid="transaction-editor">
+      <form
+        className="sheet__body form transaction-editor"
+        onSubmit={submit}
+        noValidate
+        data-testid="transaction-editor"
+      >
         <h2 id="transaction-editor-title">{id ? text('editTitle') : text('newTitle')}</h2>
         {!id && (
           <div className="segmented" role="radiogroup" aria-label={text('kind')}>
             {TRANSACTION_KINDS.map((kind) => (
-              <label key={kind} className={draft.kind === kind ? 'segmented__option segmented__option--on' : 'segmented__option'}>
-                <input type="radio" name="kind" value={kind} checked={draft.kind === kind} onChange={set('kind')} data-testid={`kind-${kind}`} />
+              <label
+                key={kind}
+                className={draft.kind === kind ? 'segmented__option segmented__option--on' : 'segmented__option'}
+              >
+                <input
+                  type="radio"
+                  name="kind"
+                  value={kind}
+                  checked={draft.kind === kind}
+                  onChange={set('kind')}
+                  data-testid={`kind-${kind}`}
+                />
                 {text(`kind.${kind}`)}
               </label>
             ))}
           </div>
         )}
         <Field id="amount" label={text('amount')} error={say(issues.amount)}>
-          <input id="amount" data-testid="amount" inputMode="decimal" autoComplete="off" autoFocus value={draft.amount} onChange={set('amount')} {...describedBy('amount', issues.amount)} />
+          <input
+            id="amount"
+            data-testid="amount"
+            inputMode="decimal"
+            autoComplete="off"
+            autoFocus
+            value={draft.amount}
+            onChange={set('amount')}
+            {...describedBy('amount', issues.amount)}
+          />
         </Field>
         <Field id="payee" label={draft.kind === 'income' ? text('payer') : text('payee')} error={say(issues.payee)}>
-          <input id="payee" data-testid="payee" autoComplete="off" value={draft.payee} onChange={set('payee')} {...describedBy('payee', issues.payee)} />
+          <input
+            id="payee"
+            data-testid="payee"
+            autoComplete="off"
+            value={draft.payee}
+            onChange={set('payee')}
+            {...describedBy('payee', issues.payee)}
+          />
         </Field>
         <Field id="date" label={text('date')} error={say(issues.date)}>
-          <input id="date" data-testid="date" type="date" value={draft.date} onChange={set('date')} {...describedBy('date', issues.date)} />
+          <input
+            id="date"
+            data-testid="date"
+            type="date"
+            value={draft.date}
+            onChange={set('date')}
+            {...describedBy('date', issues.date)}
+          />
         </Field>
         <Field id="account" label={transfer ? text('fromAccount') : text('account')} error={say(issues.accountId)}>
-          <select id="account" data-testid="account" value={draft.accountId} onChange={set('accountId')} disabled={isTransferLeg} {...describedBy('account', issues.accountId)}>
+          <select
+            id="account"
+            data-testid="account"
+            value={draft.accountId}
+            onChange={set('accountId')}
+            disabled={isTransferLeg}
+            {...describedBy('account', issues.accountId)}
+          >
             <option value="">{text('chooseAccount')}</option>
             {accountOptions}
           </select>
         </Field>
         {transfer && (
           <Field id="to-account" label={text('toAccount')} error={say(issues.toAccountId)}>
-            <select id="to-account" data-testid="to-account" value={draft.toAccountId} onChange={set('toAccountId')} {...describedBy('to-account', issues.toAccountId)}>
+            <select
+              id="to-account"
+              data-testid="to-account"
+              value={draft.toAccountId}
+              onChange={set('toAccountId')}
+              {...describedBy('to-account', issues.toAccountId)}
+            >
               <option value="">{text('chooseAccount')}</option>
               {accountOptions}
             </select>
@@ -158,7 +222,13 @@ export function TransactionEditor({ id, onClose }: TransactionEditorProps) {
         {!transfer && !isTransferLeg && !split && (
           <>
             <Field id="category" label={text('category')} error={say(issues.categoryId)}>
-              <select id="category" data-testid="category" value={draft.categoryId} onChange={set('categoryId')} {...describedBy('category', issues.categoryId)}>
+              <select
+                id="category"
+                data-testid="category"
+                value={draft.categoryId}
+                onChange={set('categoryId')}
+                {...describedBy('category', issues.categoryId)}
+              >
                 <option value="">{text('noCategory')}</option>
                 {categoryOptions}
               </select>
@@ -170,7 +240,12 @@ export function TransactionEditor({ id, onClose }: TransactionEditorProps) {
                 onAccept={(categoryId) => change({ categoryId })}
               />
             )}
-            <button type="button" className="button" data-testid="split" onClick={() => change({ parts: startSplit(draft.categoryId, draft.amount), categoryId: '' })}>
+            <button
+              type="button"
+              className="button"
+              data-testid="split"
+              onClick={() => change({ parts: startSplit(draft.categoryId, draft.amount), categoryId: '' })}
+            >
               {text('splitAction')}
             </button>
           </>
@@ -199,7 +274,14 @@ export function TransactionEditor({ id, onClose }: TransactionEditorProps) {
           </p>
         )}
         <Field id="notes" label={text('notes')} error={say(issues.notes)}>
-          <textarea id="notes" data-testid="notes" rows={2} value={draft.notes} onChange={set('notes')} {...describedBy('notes', issues.notes)} />
+          <textarea
+            id="notes"
+            data-testid="notes"
+            rows={2}
+            value={draft.notes}
+            onChange={set('notes')}
+            {...describedBy('notes', issues.notes)}
+          />
         </Field>
         <TagsField
           tags={draft.tags}

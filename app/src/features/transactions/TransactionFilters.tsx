@@ -14,7 +14,8 @@ export function TransactionFilters({ filter, onChange }: TransactionFiltersProps
   const text = useText(transactionsMessages);
   const accounts = useRecords(tally.accounts);
   const categories = useRecords(tally.categories);
-  const set = (field: keyof TransactionFilter) => (event: { target: { value: string } }) => onChange({ ...filter, [field]: event.target.value });
+  const set = (field: keyof TransactionFilter) => (event: { target: { value: string } }) =>
+    onChange({ ...filter, [field]: event.target.value });
   return (
     <div className="filters" role="search">
       <label className="filters__field filters__text">

@@ -35,7 +35,9 @@ export function TransactionList({ rows, onOpen, empty }: TransactionListProps) {
       <ul className="transaction-list__inner" style={{ height: virtualizer.getTotalSize() }}>
         {virtualizer.getVirtualItems().map((item) => {
           const row = rows[item.index];
-          return row && <TransactionListRow key={item.key} row={row} top={item.start} height={ROW_HEIGHT} onOpen={onOpen} />;
+          return (
+            row && <TransactionListRow key={item.key} row={row} top={item.start} height={ROW_HEIGHT} onOpen={onOpen} />
+          );
         })}
       </ul>
     </div>

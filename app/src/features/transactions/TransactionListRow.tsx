@@ -17,7 +17,12 @@ interface TransactionListRowProps {
 }
 
 /** One transaction in the list; it renders again only when the transaction, its place, its account or its categories change. */
-export const TransactionListRow = memo(function TransactionListRow({ row, top, height, onOpen }: TransactionListRowProps) {
+export const TransactionListRow = memo(function TransactionListRow({
+  row,
+  top,
+  height,
+  onOpen,
+}: TransactionListRowProps) {
   const tally = useTally();
   const locale = useLocale();
   const text = useText(transactionsMessages);
@@ -25,7 +30,12 @@ export const TransactionListRow = memo(function TransactionListRow({ row, top, h
   const category = useRecord(tally.categories, row.categoryId);
   const detail = [formatDay(row.date, locale), account?.name, category?.name].filter(Boolean).join(' · ');
   return (
-    <li className="transaction-row" data-testid="transaction-row" data-id={row.id} style={{ height, transform: `translateY(${top}px)` }}>
+    <li
+      className="transaction-row"
+      data-testid="transaction-row"
+      data-id={row.id}
+      style={{ height, transform: `translateY(${top}px)` }}
+    >
       <button type="button" className="transaction-row__button" onClick={() => onOpen(row.id)}>
         <span className="transaction-row__main">
           <span className="transaction-row__payee" data-testid="tx-payee">
@@ -33,8 +43,14 @@ export const TransactionListRow = memo(function TransactionListRow({ row, top, h
           </span>
           <span className="transaction-row__detail">
             {detail}
-            {row.splits.length > 0 && <SplitSummary parts={row.splits} balanced={partsTotal(row.splits) === BigInt(row.amount)} />}
-            {row.tags.length > 0 && <span className="transaction-row__tags" data-testid="tx-tags">{row.tags.map((tag) => ` #${tag}`).join('')}</span>}
+            {row.splits.length > 0 && (
+              <SplitSummary parts={row.splits} balanced={partsTotal(row.splits) === BigInt(row.amount)} />
+            )}
+            {row.tags.length > 0 && (
+              <span className="transaction-row__tags" data-testid="tx-tags">
+                {row.tags.map((tag) => ` #${tag}`).join('')}
+              </span>
+            )}
           </span>
         </span>
         <Money amount={row.amount} currency={row.currency} testId="tx-amount" />

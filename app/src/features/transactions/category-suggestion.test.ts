@@ -6,8 +6,26 @@ import { examplesOf } from '../categorise/index.js';
 import { suggestionFor, type SuggestionInput } from './category-suggestion.js';
 import { emptyDraft, type TransactionDraft } from './transaction-draft.js';
 
-function row(id: string, payee: string, categoryId: string | null, extra: Partial<TransactionRow> = {}): TransactionRow {
-  const fields = { id, date: '2026-11-01', amount: -1250, currency: 'EUR', accountId: 'checking', categoryId, payee, notes: '', tags: [], splits: [], transferId: null, ...extra };
+function row(
+  id: string,
+  payee: string,
+  categoryId: string | null,
+  extra: Partial<TransactionRow> = {},
+): TransactionRow {
+  const fields = {
+    id,
+    date: '2026-11-01',
+    amount: -1250,
+    currency: 'EUR',
+    accountId: 'checking',
+    categoryId,
+    payee,
+    notes: '',
+    tags: [],
+    splits: [],
+    transferId: null,
+    ...extra,
+  };
   return { ...fields, search: searchTextOf(fields) };
 }
 
@@ -48,18 +66,29 @@ describe('suggesting a category for a new transaction', () => {
 
   test('a rule or a learned category the user can no longer choose is passed over', () => {
     const usable = (id: string) => id !== 'treats' && id !== 'fun';
-    expect(suggestionFor(input({ payee: 'Corner Bakery' }, { rules: [rule('bakery', 'treats')], usable }))).toMatchObject({ source: 'learned', categoryId: 'food' });
+    expect(
+      suggestionFor(input({ payee: 'Corner Bakery' }, { rules: [rule('bakery', 'treats')], usable })),
+    ).toMatchObject({ source: 'learned', categoryId: 'food' });
     expect(suggestionFor(input({ payee: 'City Cinema' }, { usable }))).toBeUndefined();
   });
 
   test('rules work before the model is trained', () => {
     expect(suggestionFor(input({ payee: 'Corner Bakery' }, { model: undefined }))).toBeUndefined();
-    expect(suggestionFor(input({ notes: 'bakery run' }, { model: undefined, rules: [{ field: 'notes', contains: 'BAKERY', categoryId: 'food' }] }))).toMatchObject({ source: 'rule' });
+    expect(
+      suggestionFor(
+        input(
+          { notes: 'bakery run' },
+          { model: undefined, rules: [{ field: 'notes', contains: 'BAKERY', categoryId: 'food' }] },
+        ),
+      ),
+    ).toMatchObject({ source: 'rule' });
   });
 
   test('nothing is suggested once a category is chosen, for a split, a transfer, an edit, or before anything is typed', () => {
     expect(suggestionFor(input({ payee: 'Corner Bakery', categoryId: 'fun' }))).toBeUndefined();
-    expect(suggestionFor(input({ payee: 'Corner Bakery', parts: [{ categoryId: '', amount: '', memo: '' }] }))).toBeUndefined();
+    expect(
+      suggestionFor(input({ payee: 'Corner Bakery', parts: [{ categoryId: '', amount: '', memo: '' }] })),
+    ).toBeUndefined();
     expect(suggestionFor(input({ payee: 'Corner Bakery', kind: 'transfer' }))).toBeUndefined();
     expect(suggestionFor(input({ payee: 'Corner Bakery' }, { editing: true }))).toBeUndefined();
     expect(suggestionFor(input({ payee: '  ' }))).toBeUndefined();

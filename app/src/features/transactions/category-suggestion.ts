@@ -30,7 +30,11 @@ export function suggestionFor(input: SuggestionInput): Suggestion | undefined {
   if (input.editing || draft.kind === 'transfer' || draft.categoryId !== '' || draft.parts.length > 0) return undefined;
   if (draft.payee.trim() === '' && draft.notes.trim() === '') return undefined;
   const rules = input.rules.filter((rule) => input.usable(rule.categoryId));
-  const suggestion = suggestCategory({ payee: draft.payee, notes: draft.notes, amount: input.amount }, rules, input.model ?? UNTRAINED);
+  const suggestion = suggestCategory(
+    { payee: draft.payee, notes: draft.notes, amount: input.amount },
+    rules,
+    input.model ?? UNTRAINED,
+  );
   if (!suggestion || !input.usable(suggestion.categoryId)) return undefined;
   if (suggestion.source === 'learned' && suggestion.confidence < MIN_CONFIDENCE) return undefined;
   return suggestion;

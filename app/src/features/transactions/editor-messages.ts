@@ -35,7 +35,8 @@ export const transactionEditorMessages = defineMessages({
     leftToAssign: '{amount} left to assign',
     overAssigned: '{amount} more than the transaction',
     allAssigned: 'All of it is assigned',
-    storedMismatch: 'These parts add up to {assigned}, not to {total}: two devices changed them at the same time. The difference counts as uncategorised until you mend it.',
+    storedMismatch:
+      'These parts add up to {assigned}, not to {total}: two devices changed them at the same time. The difference counts as uncategorised until you mend it.',
     suggestedRule: 'Suggested by your rule “{contains}”: {category}',
     suggestedLearned: 'Suggested from your past transactions: {category}',
     useSuggestion: 'Use {category}',
@@ -54,11 +55,13 @@ export const transactionEditorMessages = defineMessages({
     'issue.category-missing': 'This category no longer exists. Choose another.',
     'issue.tags-invalid': 'A transaction holds up to 20 tags of up to 50 characters each.',
     'issue.split-too-few': 'A split needs at least two parts.',
-    'issue.split-unbalanced': 'The parts add up to {assigned}, but the transaction is {total}. Change a part or the amount so they match.',
+    'issue.split-unbalanced':
+      'The parts add up to {assigned}, but the transaction is {total}. Change a part or the amount so they match.',
     'issue.split-refused': 'These parts cannot be saved. Use at most 50 parts.',
     'issue.part-category-missing': 'Choose a category for this part.',
     'issue.not-saved': 'The transaction could not be saved. Check the fields and try again.',
-    'issue.transaction-deleted': 'This transaction was deleted on another device while you were editing it. Your changes are still here.',
+    'issue.transaction-deleted':
+      'This transaction was deleted on another device while you were editing it. Your changes are still here.',
     restoreSave: 'Save it again as a restored transaction',
   },
   es: {
@@ -94,7 +97,8 @@ export const transactionEditorMessages = defineMessages({
     leftToAssign: 'Quedan {amount} por asignar',
     overAssigned: '{amount} más que el movimiento',
     allAssigned: 'Todo está asignado',
-    storedMismatch: 'Estas partes suman {assigned}, no {total}: dos dispositivos las cambiaron a la vez. La diferencia cuenta como sin categoría hasta que la corrijas.',
+    storedMismatch:
+      'Estas partes suman {assigned}, no {total}: dos dispositivos las cambiaron a la vez. La diferencia cuenta como sin categoría hasta que la corrijas.',
     suggestedRule: 'Sugerida por tu regla «{contains}»: {category}',
     suggestedLearned: 'Sugerida a partir de tus movimientos anteriores: {category}',
     useSuggestion: 'Usar {category}',
@@ -113,11 +117,13 @@ export const transactionEditorMessages = defineMessages({
     'issue.category-missing': 'Esta categoría ya no existe. Elige otra.',
     'issue.tags-invalid': 'Un movimiento admite hasta 20 etiquetas de hasta 50 caracteres cada una.',
     'issue.split-too-few': 'Una división necesita al menos dos partes.',
-    'issue.split-unbalanced': 'Las partes suman {assigned}, pero el movimiento es de {total}. Cambia una parte o el importe para que cuadren.',
+    'issue.split-unbalanced':
+      'Las partes suman {assigned}, pero el movimiento es de {total}. Cambia una parte o el importe para que cuadren.',
     'issue.split-refused': 'No se pueden guardar estas partes. Usa como mucho 50 partes.',
     'issue.part-category-missing': 'Elige una categoría para esta parte.',
     'issue.not-saved': 'No se pudo guardar el movimiento. Revisa los campos y vuelve a intentarlo.',
-    'issue.transaction-deleted': 'Este movimiento se eliminó en otro dispositivo mientras lo editabas. Tus cambios siguen aquí.',
+    'issue.transaction-deleted':
+      'Este movimiento se eliminó en otro dispositivo mientras lo editabas. Tus cambios siguen aquí.',
     restoreSave: 'Guardarlo de nuevo como movimiento recuperado',
   },
   de: {
@@ -153,7 +159,8 @@ export const transactionEditorMessages = defineMessages({
     leftToAssign: 'Noch {amount} zuzuordnen',
     overAssigned: '{amount} mehr als die Buchung',
     allAssigned: 'Alles ist zugeordnet',
-    storedMismatch: 'Diese Teile ergeben {assigned}, nicht {total}: Zwei Geräte haben sie gleichzeitig geändert. Der Unterschied zählt als ohne Kategorie, bis du ihn korrigierst.',
+    storedMismatch:
+      'Diese Teile ergeben {assigned}, nicht {total}: Zwei Geräte haben sie gleichzeitig geändert. Der Unterschied zählt als ohne Kategorie, bis du ihn korrigierst.',
     suggestedRule: 'Vorgeschlagen von deiner Regel „{contains}“: {category}',
     suggestedLearned: 'Vorgeschlagen nach deinen bisherigen Buchungen: {category}',
     useSuggestion: '{category} übernehmen',
@@ -172,11 +179,13 @@ export const transactionEditorMessages = defineMessages({
     'issue.category-missing': 'Diese Kategorie gibt es nicht mehr. Wähle eine andere.',
     'issue.tags-invalid': 'Eine Buchung hat höchstens 20 Schlagwörter mit je höchstens 50 Zeichen.',
     'issue.split-too-few': 'Eine Aufteilung braucht mindestens zwei Teile.',
-    'issue.split-unbalanced': 'Die Teile ergeben {assigned}, die Buchung beträgt aber {total}. Ändere einen Teil oder den Betrag, damit beides übereinstimmt.',
+    'issue.split-unbalanced':
+      'Die Teile ergeben {assigned}, die Buchung beträgt aber {total}. Ändere einen Teil oder den Betrag, damit beides übereinstimmt.',
     'issue.split-refused': 'Diese Teile lassen sich nicht speichern. Verwende höchstens 50 Teile.',
     'issue.part-category-missing': 'Wähle eine Kategorie für diesen Teil.',
     'issue.not-saved': 'Die Buchung konnte nicht gespeichert werden. Prüfe die Felder und versuche es noch einmal.',
-    'issue.transaction-deleted': 'Diese Buchung wurde auf einem anderen Gerät gelöscht, während du sie bearbeitet hast. Deine Änderungen sind noch da.',
+    'issue.transaction-deleted':
+      'Diese Buchung wurde auf einem anderen Gerät gelöscht, während du sie bearbeitet hast. Deine Änderungen sind noch da.',
     restoreSave: 'Als wiederhergestellte Buchung erneut speichern',
   },
 });

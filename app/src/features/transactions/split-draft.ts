@@ -29,7 +29,12 @@ export interface SplitBalance {
  * The balance as the person types; parts not readable yet count as nothing. Undefined while the
  * whole amount is not readable.
  */
-export function splitBalance(amount: string, parts: readonly SplitPartDraft[], currency: CurrencyCode, locale: string): SplitBalance | undefined {
+export function splitBalance(
+  amount: string,
+  parts: readonly SplitPartDraft[],
+  currency: CurrencyCode,
+  locale: string,
+): SplitBalance | undefined {
   const whole = readAmount(amount, currency, locale, { zero: true });
   if (!whole.ok) return undefined;
   const total = Math.abs(whole.amount);
@@ -50,14 +55,20 @@ export interface ReadSplit {
  * Reads every part: each needs a category and an amount other than zero. A part typed with a
  * minus counts against the rest (a refund within a purchase).
  */
-export function readSplitParts(parts: readonly SplitPartDraft[], currency: CurrencyCode, locale: string, direction: 1 | -1): ReadSplit {
+export function readSplitParts(
+  parts: readonly SplitPartDraft[],
+  currency: CurrencyCode,
+  locale: string,
+  direction: 1 | -1,
+): ReadSplit {
   const issues: DraftIssues = {};
   const read: SplitPart[] = [];
   parts.forEach((part, index) => {
     if (!part.categoryId) issues[`part.${index}.categoryId`] = 'part-category-missing';
     const amount = readAmount(part.amount, currency, locale, { zero: true });
     if (!amount.ok) issues[`part.${index}.amount`] = amountIssue(amount.problem);
-    else if (part.categoryId) read.push({ categoryId: part.categoryId, amount: direction * amount.amount, memo: part.memo });
+    else if (part.categoryId)
+      read.push({ categoryId: part.categoryId, amount: direction * amount.amount, memo: part.memo });
   });
   if (parts.length < 2) issues.splits = 'split-too-few';
   return { parts: read, issues };
@@ -65,7 +76,12 @@ export function readSplitParts(parts: readonly SplitPartDraft[], currency: Curre
 
 /** Whether two lists of parts say the same thing, so an unchanged split is not checked anew (REC8). */
 export function sameParts(a: readonly SplitPart[], b: readonly SplitPart[]): boolean {
-  return a.length === b.length && a.every((part, i) => part.categoryId === b[i]?.categoryId && part.amount === b[i]?.amount && part.memo === b[i]?.memo);
+  return (
+    a.length === b.length &&
+    a.every(
+      (part, i) => part.categoryId === b[i]?.categoryId && part.amount === b[i]?.amount && part.memo === b[i]?.memo,
+    )
+  );
 }
 
 /** The sum of the parts, exactly. */

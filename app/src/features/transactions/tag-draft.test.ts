@@ -9,5 +9,10 @@ test('a tag is added trimmed and without a leading #, and only once whatever its
 
 test('a tag too long, or one too many, is refused with a reason', () => {
   expect(addTag([], 'x'.repeat(51))).toEqual({ ok: false, issue: 'tags-invalid' });
-  expect(addTag(Array.from({ length: MAX_TAGS }, (_, i) => `t${i}`), 'one more')).toEqual({ ok: false, issue: 'tags-invalid' });
+  expect(
+    addTag(
+      Array.from({ length: MAX_TAGS }, (_, i) => `t${i}`),
+      'one more',
+    ),
+  ).toEqual({ ok: false, issue: 'tags-invalid' });
 });

@@ -9,7 +9,19 @@ let savings: string;
 let groceries: string;
 
 function draft(change: Partial<TransactionDraft> = {}): TransactionDraft {
-  return { kind: 'expense', amount: '12.50', payee: 'Grocer', date: '2026-11-25', accountId: checking, toAccountId: '', categoryId: '', notes: '', tags: [], parts: [], ...change };
+  return {
+    kind: 'expense',
+    amount: '12.50',
+    payee: 'Grocer',
+    date: '2026-11-25',
+    accountId: checking,
+    toAccountId: '',
+    categoryId: '',
+    notes: '',
+    tags: [],
+    parts: [],
+    ...change,
+  };
 }
 
 beforeEach(() => {
@@ -22,7 +34,9 @@ beforeEach(() => {
 describe('saving the transaction form', () => {
   test('an expense is written as money leaving the account, in its currency', () => {
     expect(saveTransactionDraft(ledger, draft({ categoryId: groceries }), undefined, 'en-US')).toEqual({});
-    expect(ledger.transactions.list()).toMatchObject([{ amount: -1250, currency: 'USD', payee: 'Grocer', categoryId: groceries }]);
+    expect(ledger.transactions.list()).toMatchObject([
+      { amount: -1250, currency: 'USD', payee: 'Grocer', categoryId: groceries },
+    ]);
   });
 
   test('income arrives as a positive amount, read the way the locale writes it', () => {
@@ -47,16 +61,30 @@ describe('saving the transaction form', () => {
     expect(same.toAccountId).toBe('to-account-same');
     expect(ledger.transactions.size).toBe(0);
 
-    expect(saveTransactionDraft(ledger, draft({ kind: 'transfer', toAccountId: savings }), undefined, 'en-US')).toEqual({});
+    expect(saveTransactionDraft(ledger, draft({ kind: 'transfer', toAccountId: savings }), undefined, 'en-US')).toEqual(
+      {},
+    );
     const legs = ledger.transactions.list();
-    expect(legs.map((leg) => [leg.accountId, leg.amount]).sort()).toEqual([[checking, -1250], [savings, 1250]].sort());
+    expect(legs.map((leg) => [leg.accountId, leg.amount]).sort()).toEqual(
+      [
+        [checking, -1250],
+        [savings, 1250],
+      ].sort(),
+    );
   });
 
   test('editing changes the transaction in place; deleting a transfer leg deletes both', () => {
     saveTransactionDraft(ledger, draft({ kind: 'transfer', toAccountId: savings }), undefined, 'en-US');
     const [leg] = ledger.transactions.list();
     if (!leg) throw new Error('no transfer leg');
-    expect(saveTransactionDraft(ledger, draft({ amount: '20', payee: 'Saving up', accountId: leg.accountId }), { id: leg.id }, 'en-US')).toEqual({});
+    expect(
+      saveTransactionDraft(
+        ledger,
+        draft({ amount: '20', payee: 'Saving up', accountId: leg.accountId }),
+        { id: leg.id },
+        'en-US',
+      ),
+    ).toEqual({});
     expect(ledger.transactions.get(leg.id)).toMatchObject({ amount: Math.sign(leg.amount) * 2000, payee: 'Saving up' });
     deleteTransaction(ledger, leg.id);
     expect(ledger.transactions.list()).toEqual([]);
@@ -70,25 +98,49 @@ describe('saving the transaction form', () => {
   });
 
   test('a payee too long for the ledger is refused at the payee field', () => {
-    expect(saveTransactionDraft(ledger, draft({ payee: 'x'.repeat(201) }), undefined, 'en-US')).toEqual({ payee: 'payee-too-long' });
+    expect(saveTransactionDraft(ledger, draft({ payee: 'x'.repeat(201) }), undefined, 'en-US')).toEqual({
+      payee: 'payee-too-long',
+    });
   });
 
   test('[LWW1] an edit writes only what the person changed: a category changed on another device meanwhile stays', () => {
-    const saved = ledger.transactions.create({ date: '2026-11-25', amount: -1250, currency: 'USD', accountId: checking, categoryId: null, payee: 'Grocer', notes: '' });
+    const saved = ledger.transactions.create({
+      date: '2026-11-25',
+      amount: -1250,
+      currency: 'USD',
+      accountId: checking,
+      categoryId: null,
+      payee: 'Grocer',
+      notes: '',
+    });
     const opened = draftOf(ledger, saved.id, 'en-US');
     if (!opened) throw new Error('no form');
     ledger.transactions.update(saved.id, { categoryId: groceries });
-    expect(saveTransactionDraft(ledger, { ...opened, notes: 'Milk and bread' }, { id: saved.id, opened }, 'en-US')).toEqual({});
-    expect(ledger.transactions.get(saved.id)).toMatchObject({ categoryId: groceries, notes: 'Milk and bread', amount: -1250 });
+    expect(
+      saveTransactionDraft(ledger, { ...opened, notes: 'Milk and bread' }, { id: saved.id, opened }, 'en-US'),
+    ).toEqual({});
+    expect(ledger.transactions.get(saved.id)).toMatchObject({
+      categoryId: groceries,
+      notes: 'Milk and bread',
+      amount: -1250,
+    });
   });
 
   test('[REC5] an edit of a transaction deleted on another device is not lost: it is refused until saved again as a restored transaction', () => {
-    const saved = ledger.transactions.create({ date: '2026-11-25', amount: -1250, currency: 'USD', accountId: checking, payee: 'Grocer' });
+    const saved = ledger.transactions.create({
+      date: '2026-11-25',
+      amount: -1250,
+      currency: 'USD',
+      accountId: checking,
+      payee: 'Grocer',
+    });
     const opened = draftOf(ledger, saved.id, 'en-US');
     if (!opened) throw new Error('no form');
     deleteTransaction(ledger, saved.id);
     const edited = { ...opened, notes: 'Receipt kept' };
-    expect(saveTransactionDraft(ledger, edited, { id: saved.id, opened }, 'en-US')).toEqual({ form: 'transaction-deleted' });
+    expect(saveTransactionDraft(ledger, edited, { id: saved.id, opened }, 'en-US')).toEqual({
+      form: 'transaction-deleted',
+    });
     expect(ledger.transactions.get(saved.id)).toMatchObject({ deleted: true, notes: '' });
     expect(saveTransactionDraft(ledger, edited, { id: saved.id, opened, restore: true }, 'en-US')).toEqual({});
     expect(ledger.transactions.get(saved.id)).toMatchObject({ deleted: false, notes: 'Receipt kept', amount: -1250 });
@@ -100,16 +152,36 @@ describe('saving the transaction form', () => {
     if (!leg) throw new Error('no transfer leg');
     const opened = draftOf(ledger, leg.id, 'en-US');
     deleteTransaction(ledger, leg.id);
-    expect(saveTransactionDraft(ledger, { ...draft(), ...opened, payee: 'Back again' }, { id: leg.id, opened, restore: true }, 'en-US')).toEqual({});
-    expect(ledger.transactions.list().map((each) => each.amount).sort()).toEqual([-1250, 1250]);
+    expect(
+      saveTransactionDraft(
+        ledger,
+        { ...draft(), ...opened, payee: 'Back again' },
+        { id: leg.id, opened, restore: true },
+        'en-US',
+      ),
+    ).toEqual({});
+    expect(
+      ledger.transactions
+        .list()
+        .map((each) => each.amount)
+        .sort(),
+    ).toEqual([-1250, 1250]);
   });
 
   test('a zero amount (an imported waived fee) opens as an expense and can be saved with other changes', () => {
-    const fee = ledger.transactions.create({ date: '2026-11-25', amount: 0, currency: 'USD', accountId: checking, payee: 'Fee waived' });
+    const fee = ledger.transactions.create({
+      date: '2026-11-25',
+      amount: 0,
+      currency: 'USD',
+      accountId: checking,
+      payee: 'Fee waived',
+    });
     const opened = draftOf(ledger, fee.id, 'en-US');
     if (!opened) throw new Error('no form');
     expect(opened).toMatchObject({ kind: 'expense', amount: '0.00' });
-    expect(saveTransactionDraft(ledger, { ...opened, notes: 'Waived by the bank' }, { id: fee.id, opened }, 'en-US')).toEqual({});
+    expect(
+      saveTransactionDraft(ledger, { ...opened, notes: 'Waived by the bank' }, { id: fee.id, opened }, 'en-US'),
+    ).toEqual({});
     expect(ledger.transactions.get(fee.id)).toMatchObject({ amount: 0, notes: 'Waived by the bank' });
     expect(saveTransactionDraft(ledger, { ...opened, amount: '3' }, { id: fee.id, opened }, 'en-US')).toEqual({});
     expect(ledger.transactions.get(fee.id)?.amount).toBe(-300);
@@ -118,11 +190,19 @@ describe('saving the transaction form', () => {
 
   test('moving a transaction to an account in another currency writes the amount in that currency, not the old minor units', () => {
     const tokyo = ledger.accounts.create({ name: 'Tokyo', type: 'checking', currency: 'JPY' }).id;
-    const ramen = ledger.transactions.create({ date: '2026-11-25', amount: -1200, currency: 'JPY', accountId: tokyo, payee: 'Ramen' });
+    const ramen = ledger.transactions.create({
+      date: '2026-11-25',
+      amount: -1200,
+      currency: 'JPY',
+      accountId: tokyo,
+      payee: 'Ramen',
+    });
     const opened = draftOf(ledger, ramen.id, 'en-US');
     if (!opened) throw new Error('no form');
     expect(opened.amount).toBe('1200');
-    expect(saveTransactionDraft(ledger, { ...opened, accountId: checking }, { id: ramen.id, opened }, 'en-US')).toEqual({});
+    expect(saveTransactionDraft(ledger, { ...opened, accountId: checking }, { id: ramen.id, opened }, 'en-US')).toEqual(
+      {},
+    );
     expect(ledger.transactions.get(ramen.id)).toMatchObject({ accountId: checking, currency: 'USD', amount: -120000 });
   });
 
@@ -132,26 +212,50 @@ describe('saving the transaction form', () => {
       { categoryId: groceries, amount: food, memo: '' },
       { categoryId: dining, amount: out, memo: '' },
     ];
-    const shop = ledger.transactions.create({ date: '2026-11-25', amount: -5000, currency: 'USD', accountId: checking, payee: 'Market', splits: parts(-3000, -2000) });
+    const shop = ledger.transactions.create({
+      date: '2026-11-25',
+      amount: -5000,
+      currency: 'USD',
+      accountId: checking,
+      payee: 'Market',
+      splits: parts(-3000, -2000),
+    });
     const opened = draftOf(ledger, shop.id, 'en-US');
     if (!opened) throw new Error('no form');
     ledger.transactions.update(shop.id, { amount: -6000, splits: parts(-4000, -2000) });
     const memo = opened.parts.map((part, index) => (index === 0 ? { ...part, memo: 'Fruit' } : part));
     expect(saveTransactionDraft(ledger, { ...opened, parts: memo }, { id: shop.id, opened }, 'en-US')).toEqual({});
-    expect(ledger.transactions.get(shop.id)).toMatchObject({ amount: -5000, splits: [{ amount: -3000, memo: 'Fruit' }, { amount: -2000 }] });
+    expect(ledger.transactions.get(shop.id)).toMatchObject({
+      amount: -5000,
+      splits: [{ amount: -3000, memo: 'Fruit' }, { amount: -2000 }],
+    });
   });
 
   test('a zero amount deleted on another device can be saved again as restored', () => {
-    const fee = ledger.transactions.create({ date: '2026-11-25', amount: 0, currency: 'USD', accountId: checking, payee: 'Fee waived' });
+    const fee = ledger.transactions.create({
+      date: '2026-11-25',
+      amount: 0,
+      currency: 'USD',
+      accountId: checking,
+      payee: 'Fee waived',
+    });
     const opened = draftOf(ledger, fee.id, 'en-US');
     if (!opened) throw new Error('no form');
     deleteTransaction(ledger, fee.id);
-    expect(saveTransactionDraft(ledger, { ...opened, notes: 'Kept' }, { id: fee.id, opened, restore: true }, 'en-US')).toEqual({});
+    expect(
+      saveTransactionDraft(ledger, { ...opened, notes: 'Kept' }, { id: fee.id, opened, restore: true }, 'en-US'),
+    ).toEqual({});
     expect(ledger.transactions.get(fee.id)).toMatchObject({ deleted: false, amount: 0, notes: 'Kept' });
   });
 
   test('an edit keeps the direction of the stored transaction', () => {
-    const refund = ledger.transactions.create({ date: '2026-11-25', amount: 500, currency: 'USD', accountId: checking, payee: 'Refund' });
+    const refund = ledger.transactions.create({
+      date: '2026-11-25',
+      amount: 500,
+      currency: 'USD',
+      accountId: checking,
+      payee: 'Refund',
+    });
     const opened = draftOf(ledger, refund.id, 'en-US');
     if (!opened) throw new Error('no form');
     expect(saveTransactionDraft(ledger, { ...opened, amount: '7' }, { id: refund.id, opened }, 'en-US')).toEqual({});

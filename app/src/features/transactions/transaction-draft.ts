@@ -1,4 +1,14 @@
-import { currencyCode, formatAmount, LedgerError, money, transactionKind, validateRecord, type Ledger, type SplitPart, type Transaction } from '@tally/schema';
+import {
+  currencyCode,
+  formatAmount,
+  LedgerError,
+  money,
+  transactionKind,
+  validateRecord,
+  type Ledger,
+  type SplitPart,
+  type Transaction,
+} from '@tally/schema';
 import { readAmount } from '../../ui/amount-text.js';
 import { addLedgerIssues, amountIssue, hasIssues, type DraftIssues } from './draft-issues.js';
 import { partsTotal, readSplitParts, sameParts, type SplitPartDraft } from './split-draft.js';
@@ -22,7 +32,18 @@ export interface TransactionDraft {
 }
 
 export function emptyDraft(date: string, accountId: string): TransactionDraft {
-  return { kind: 'expense', amount: '', payee: '', date, accountId, toAccountId: '', categoryId: '', notes: '', tags: [], parts: [] };
+  return {
+    kind: 'expense',
+    amount: '',
+    payee: '',
+    date,
+    accountId,
+    toAccountId: '',
+    categoryId: '',
+    notes: '',
+    tags: [],
+    parts: [],
+  };
 }
 
 /** The form for an existing transaction, amounts written the way the locale writes them. */
@@ -30,9 +51,14 @@ export function draftOf(ledger: Ledger, id: string, locale: string): Transaction
   const existing = ledger.transactions.get(id);
   if (!existing) return undefined;
   // A zero amount (a waived fee) has no sign: its category says which way it went.
-  const income = existing.amount > 0 || (existing.amount === 0 && existing.categoryId !== null && ledger.categories.get(existing.categoryId)?.kind === 'income');
+  const income =
+    existing.amount > 0 ||
+    (existing.amount === 0 &&
+      existing.categoryId !== null &&
+      ledger.categories.get(existing.categoryId)?.kind === 'income');
   const direction = income ? 1 : -1;
-  const write = (minorUnits: number) => formatAmount(money(minorUnits, existing.currency), locale, { useGrouping: false });
+  const write = (minorUnits: number) =>
+    formatAmount(money(minorUnits, existing.currency), locale, { useGrouping: false });
   return {
     kind: income ? 'income' : 'expense',
     amount: write(Math.abs(existing.amount)),
@@ -43,7 +69,11 @@ export function draftOf(ledger: Ledger, id: string, locale: string): Transaction
     categoryId: existing.categoryId ?? '',
     notes: existing.notes,
     tags: existing.tags,
-    parts: existing.splits.map((part) => ({ categoryId: part.categoryId, amount: write(direction * part.amount), memo: part.memo })),
+    parts: existing.splits.map((part) => ({
+      categoryId: part.categoryId,
+      amount: write(direction * part.amount),
+      memo: part.memo,
+    })),
   };
 }
 
@@ -57,7 +87,10 @@ export interface TransactionEditing {
 }
 
 /** What the form writes; a transaction's links and its cleared mark are not the form's to change. */
-type TransactionFields = Pick<Transaction, 'date' | 'amount' | 'currency' | 'accountId' | 'categoryId' | 'payee' | 'notes' | 'tags' | 'splits'>;
+type TransactionFields = Pick<
+  Transaction,
+  'date' | 'amount' | 'currency' | 'accountId' | 'categoryId' | 'payee' | 'notes' | 'tags' | 'splits'
+>;
 
 /**
  * Checks the whole draft, then writes it in one ledger change, or writes nothing and says what
@@ -68,14 +101,20 @@ type TransactionFields = Pick<Transaction, 'date' | 'amount' | 'currency' | 'acc
  * of a transaction deleted meanwhile is never dropped: it is refused with `transaction-deleted`
  * until it is saved again with `restore`.
  */
-export function saveTransactionDraft(ledger: Ledger, draft: TransactionDraft, editing: TransactionEditing | undefined, locale: string): DraftIssues {
+export function saveTransactionDraft(
+  ledger: Ledger,
+  draft: TransactionDraft,
+  editing: TransactionEditing | undefined,
+  locale: string,
+): DraftIssues {
   const issues: DraftIssues = {};
   const current = editing ? ledger.transactions.get(editing.id) : undefined;
   if (editing && (!current || current.deleted) && !editing.restore) return { form: 'transaction-deleted' };
   const asOpened = editing ? (editing.opened ?? draftOf(ledger, editing.id, locale)) : undefined;
   // Saved again as restored, every field is written: the record may have changed since it was deleted.
   const opened = editing?.restore ? undefined : asOpened;
-  const changed = (field: keyof TransactionDraft) => opened === undefined || JSON.stringify(draft[field]) !== JSON.stringify(opened[field]);
+  const changed = (field: keyof TransactionDraft) =>
+    opened === undefined || JSON.stringify(draft[field]) !== JSON.stringify(opened[field]);
 
   const account = draft.accountId ? ledger.accounts.get(draft.accountId) : undefined;
   if (!account || account.deleted) issues.accountId = 'account-missing';
@@ -84,7 +123,8 @@ export function saveTransactionDraft(ledger: Ledger, draft: TransactionDraft, ed
     const read = readAmount(draft.amount, account.currency, locale);
     if (!read.ok) issues.amount = amountIssue(read.problem);
     // An imported zero (a waived fee) may stay zero while other fields are edited.
-    else if (read.amount === 0 && (asOpened === undefined || draft.amount !== asOpened.amount)) issues.amount = 'amount-zero';
+    else if (read.amount === 0 && (asOpened === undefined || draft.amount !== asOpened.amount))
+      issues.amount = 'amount-zero';
     else minorUnits = Math.abs(read.amount);
   } else if (draft.amount.trim() === '') {
     issues.amount = 'amount-missing';
@@ -94,7 +134,8 @@ export function saveTransactionDraft(ledger: Ledger, draft: TransactionDraft, ed
   else if (transfer && draft.toAccountId === draft.accountId) issues.toAccountId = 'to-account-same';
 
   // An edit keeps the transaction's direction, and a transfer leg its account: only its details change here.
-  const direction = current && current.amount !== 0 ? (Math.sign(current.amount) === -1 ? -1 : 1) : draft.kind === 'income' ? 1 : -1;
+  const direction =
+    current && current.amount !== 0 ? (Math.sign(current.amount) === -1 ? -1 : 1) : draft.kind === 'income' ? 1 : -1;
   const amount = minorUnits === undefined ? direction : minorUnits === 0 ? 0 : direction * minorUnits;
   const split = !transfer && !current?.transferId && draft.parts.length > 0;
   let splits: readonly SplitPart[] = [];
@@ -104,7 +145,8 @@ export function saveTransactionDraft(ledger: Ledger, draft: TransactionDraft, ed
     splits = read.parts;
     // A split left unbalanced by edits on two devices (REC7) may still be saved with other changes (REC8).
     const unchanged = current !== undefined && current.amount === amount && sameParts(current.splits, splits);
-    if (!hasIssues(read.issues) && minorUnits !== undefined && !unchanged && partsTotal(splits) !== BigInt(amount)) issues.splits = 'split-unbalanced';
+    if (!hasIssues(read.issues) && minorUnits !== undefined && !unchanged && partsTotal(splits) !== BigInt(amount))
+      issues.splits = 'split-unbalanced';
   }
 
   const input: TransactionFields = {
@@ -154,7 +196,11 @@ export function saveTransactionDraft(ledger: Ledger, draft: TransactionDraft, ed
  * account, and the parts add up to the form's amount, so when any of them changed all are written
  * together — never parts balanced against an amount another device has since replaced (REC7).
  */
-function changedFields(input: TransactionFields, current: Transaction, changed: (field: keyof TransactionDraft) => boolean): Partial<TransactionFields> {
+function changedFields(
+  input: TransactionFields,
+  current: Transaction,
+  changed: (field: keyof TransactionDraft) => boolean,
+): Partial<TransactionFields> {
   const patch: { -readonly [Field in keyof TransactionFields]?: TransactionFields[Field] } = {};
   if (changed('date')) patch.date = input.date;
   if (changed('accountId')) {

@@ -2,15 +2,38 @@ import { describe, expect, test } from 'vitest';
 import { searchTextOf, type TransactionRow } from '../../storage/index.js';
 import { filterTransactions, NO_FILTER } from './transaction-filter.js';
 
-function row(id: string, date: string, payee: string, extra: Partial<Omit<TransactionRow, 'search'>> = {}): TransactionRow {
-  const fields = { id, date, amount: -100, currency: 'EUR', accountId: 'checking', categoryId: null, payee, notes: '', tags: [], splits: [], transferId: null, ...extra };
+function row(
+  id: string,
+  date: string,
+  payee: string,
+  extra: Partial<Omit<TransactionRow, 'search'>> = {},
+): TransactionRow {
+  const fields = {
+    id,
+    date,
+    amount: -100,
+    currency: 'EUR',
+    accountId: 'checking',
+    categoryId: null,
+    payee,
+    notes: '',
+    tags: [],
+    splits: [],
+    transferId: null,
+    ...extra,
+  };
   return { ...fields, search: searchTextOf(fields) };
 }
 
 const rows = [
   row('e', '2026-11-20', 'Cinema', { categoryId: 'fun', tags: ['Date night'] }),
   row('d', '2026-11-10', 'Corner Café', { accountId: 'wallet', notes: 'with Sam', tags: ['trip'] }),
-  row('c', '2026-11-10', 'Bakery', { splits: [{ categoryId: 'food', amount: -60, memo: '' }, { categoryId: 'home', amount: -40, memo: '' }] }),
+  row('c', '2026-11-10', 'Bakery', {
+    splits: [
+      { categoryId: 'food', amount: -60, memo: '' },
+      { categoryId: 'home', amount: -40, memo: '' },
+    ],
+  }),
   row('b', '2026-10-31', 'Rent', { categoryId: 'home' }),
   row('a', '2026-10-01', 'Bakery', { notes: 'Birthday cake for the trip' }),
 ];
@@ -58,7 +81,11 @@ describe('searching transactions', () => {
 
 describe('filtering transactions', () => {
   test('a date range includes both of its days', () => {
-    expect(ids(filterTransactions(rows, { ...NO_FILTER, from: '2026-10-31', to: '2026-11-10' }))).toEqual(['d', 'c', 'b']);
+    expect(ids(filterTransactions(rows, { ...NO_FILTER, from: '2026-10-31', to: '2026-11-10' }))).toEqual([
+      'd',
+      'c',
+      'b',
+    ]);
     expect(ids(filterTransactions(rows, { ...NO_FILTER, from: '2026-11-11' }))).toEqual(['e']);
     expect(ids(filterTransactions(rows, { ...NO_FILTER, to: '2026-10-01' }))).toEqual(['a']);
     expect(ids(filterTransactions(rows, { ...NO_FILTER, from: '2026-12-01' }))).toEqual([]);

@@ -13,7 +13,10 @@ export interface TransactionFilter {
 export const NO_FILTER: TransactionFilter = { text: '', accountId: '', categoryId: '', from: '', to: '' };
 
 /** The rows that match every part of the filter, in their order (newest first). */
-export function filterTransactions(rows: readonly TransactionRow[], filter: TransactionFilter): readonly TransactionRow[] {
+export function filterTransactions(
+  rows: readonly TransactionRow[],
+  filter: TransactionFilter,
+): readonly TransactionRow[] {
   const query = searchQuery(filter.text);
   const text = query.length > 0;
   const { accountId, categoryId, from, to } = filter;
@@ -26,7 +29,8 @@ export function filterTransactions(rows: readonly TransactionRow[], filter: Tran
     const row = rows[i];
     if (row === undefined) continue;
     if (accountId && row.accountId !== accountId) continue;
-    if (categoryId && row.categoryId !== categoryId && !row.splits.some((part) => part.categoryId === categoryId)) continue;
+    if (categoryId && row.categoryId !== categoryId && !row.splits.some((part) => part.categoryId === categoryId))
+      continue;
     if (text && !matchesSearch(row.search, query)) continue;
     matches.push(row);
   }

@@ -10,7 +10,12 @@ export function UpdatePrompt({ updates }: { readonly updates: AppUpdates }) {
   return (
     <div className="toast" role="status" data-testid="update-available">
       {text('ready')}
-      <button type="button" className="button button--primary" data-testid="update-reload" onClick={() => updates.reload()}>
+      <button
+        type="button"
+        className="button button--primary"
+        data-testid="update-reload"
+        onClick={() => updates.reload()}
+      >
         {text('reload')}
       </button>
     </div>
