@@ -8,25 +8,25 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { performance } from 'node:perf_hooks';
+import { gzipSync } from 'node:zlib';
+import { openLedger } from '@tally/schema';
+import { typicalLedger } from '@tally/schema/testing';
 import * as Y from 'yjs';
 import { connect, eventually, postJson, synced } from '../../relay/src/testing/relay-harness.js';
 import buildApp, { APP_ROOT } from '../e2e/support/build-app.js';
 import { TallyWorld } from '../e2e/support/tally-world.js';
-import { openLedger } from '@tally/schema';
-import { compareRows, type TransactionRow } from '../src/storage/index.js';
-import { toTransactionRow } from '../src/storage/transaction-row.js';
-import { filterTransactions, NO_FILTER } from '../src/features/transactions/transaction-filter.js';
-import { firstLoadJs, lazyChunkJs, serviceWorkerJs } from './first-load-size.js';
 import { computeReport } from '../src/features/reports/report-compute.js';
 import { REPORT_KINDS } from '../src/features/reports/report-request.js';
 import { ReportTransactions } from '../src/features/reports/report-transactions.js';
+import { filterTransactions, NO_FILTER } from '../src/features/transactions/transaction-filter.js';
+import { compareRows, type TransactionRow } from '../src/storage/index.js';
+import { toTransactionRow } from '../src/storage/transaction-row.js';
+import { firstLoadJs, lazyChunkJs, serviceWorkerJs } from './first-load-size.js';
 import { reportTimings } from './reports-timings.js';
-import { typicalLedger } from '@tally/schema/testing';
 import { uiTimings } from './ui-timings.js';
 
-const COUNT = Number(process.env['TALLY_BENCH_TRANSACTIONS'] ?? 100_000);
+const COUNT = Number(process.env.TALLY_BENCH_TRANSACTIONS ?? 100_000);
 const PASSWORD = 'correct horse battery staple';
 const FILTER = { ...NO_FILTER, text: 'bakery', from: '2026-03-01', to: '2026-09-30' };
 

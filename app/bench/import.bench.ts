@@ -10,7 +10,7 @@ import { chooseFile, generatedCsv, openImport, waitForMapping, waitForReview } f
 import type { TallyDevice } from '../e2e/support/tally-device.js';
 import { TallyWorld } from '../e2e/support/tally-world.js';
 
-const LINES = Number(process.env['TALLY_BENCH_IMPORT_LINES'] ?? 50_000);
+const LINES = Number(process.env.TALLY_BENCH_IMPORT_LINES ?? 50_000);
 const LONG = { timeout: 600_000 } as const;
 
 declare global {
@@ -32,14 +32,14 @@ async function startRecording(device: TallyDevice): Promise<void> {
       'change',
       (event) => {
         if (event.target instanceof HTMLInputElement && event.target.type === 'file')
-          bench.marks['chosen'] ??= performance.now();
+          bench.marks.chosen ??= performance.now();
       },
       true,
     );
     document.addEventListener(
       'click',
       (event) => {
-        const id = event.target instanceof HTMLElement ? event.target.dataset['testid'] : undefined;
+        const id = event.target instanceof HTMLElement ? event.target.dataset.testid : undefined;
         if (id === 'mapping-continue' || id === 'review-confirm') bench.marks[id] = performance.now();
       },
       true,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { axeViolations } from './support/axe.js';
-import { TallyWorld } from './support/tally-world.js';
 import type { TallyDevice } from './support/tally-device.js';
+import { TallyWorld } from './support/tally-world.js';
 import {
   addCategory,
   addTransactionWith,

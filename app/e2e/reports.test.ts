@@ -10,8 +10,8 @@ import {
   openReport,
   reportTable,
 } from './support/reports-steps.js';
-import { TallyWorld } from './support/tally-world.js';
 import type { TallyDevice } from './support/tally-device.js';
+import { TallyWorld } from './support/tally-world.js';
 
 const PATIENCE = { timeout: 60_000 } as const;
 /** The devices run in UTC; so does this calendar. */

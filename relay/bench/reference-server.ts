@@ -10,7 +10,7 @@ import { setPersistence, setupWSConnection } from '@y/websocket-server/utils';
 import { WebSocketServer } from 'ws';
 import * as Y from 'yjs';
 
-const snapshotDir = process.env['SNAPSHOT_DIR'];
+const snapshotDir = process.env.SNAPSHOT_DIR;
 if (snapshotDir !== undefined) {
   setPersistence({
     provider: null,
@@ -31,7 +31,7 @@ const server = http.createServer((_request, response) => {
 server.on('upgrade', (request, socket, head) => {
   wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
 });
-server.listen(Number(process.env['PORT'] ?? 0), '127.0.0.1', () => {
+server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
   const address = server.address();
   console.log(
     JSON.stringify({

@@ -3,25 +3,25 @@
  * (`@y/websocket-server`) under the same load, in the same run, each in its own process, with
  * the load generator in a third. Prints both figures, the ratio, and the budget (design §6).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { SeededRandom, typicalLedger } from '@tally/schema/testing';
 import * as Y from 'yjs';
 import { SqliteStorage } from '../src/storage/sqlite-storage.js';
-import { SeededRandom, typicalLedger } from '@tally/schema/testing';
 import type { BenchDoc, LoadPlan } from './load-generator.js';
 
 type ServerKind = 'tally' | 'reference';
 
 const relayDir = fileURLToPath(new URL('..', import.meta.url));
-const docs = Number(process.env['BENCH_DOCS'] ?? 1000);
-const idleSockets = Number(process.env['BENCH_IDLE_SOCKETS'] ?? 10_000);
-const coldTransactions = Number(process.env['BENCH_COLD_TRANSACTIONS'] ?? 100_000);
-const rounds = Number(process.env['BENCH_ROUNDS'] ?? 3);
+const docs = Number(process.env.BENCH_DOCS ?? 1000);
+const idleSockets = Number(process.env.BENCH_IDLE_SOCKETS ?? 10_000);
+const coldTransactions = Number(process.env.BENCH_COLD_TRANSACTIONS ?? 100_000);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const basePlan: Omit<LoadPlan, 'docs'> = {
   throughputUpdatesPerDoc: 40,
   windowPerDoc: 4,
@@ -131,7 +131,8 @@ function startLoad(scenario: string, plan: LoadPlan, workDir: string): LoadRun {
       stdio: ['pipe', 'pipe', 'inherit'],
     },
   );
-  return { child, lines: createInterface({ input: child.stdout! })[Symbol.asyncIterator]() };
+  if (child.stdout === null) throw new Error('the load generator has no output stream');
+  return { child, lines: createInterface({ input: child.stdout })[Symbol.asyncIterator]() };
 }
 
 interface LoadLine {
@@ -160,7 +161,7 @@ async function bestFanout(workDir: string): Promise<Record<ServerKind, Record<st
     for (const kind of ['tally', 'reference'] as const) runs[kind].push(await measureFanout(kind, workDir));
   }
   const best = (kind: ServerKind): Record<string, number> =>
-    runs[kind].reduce((a, b) => ((a['updatesPerSecond'] ?? 0) >= (b['updatesPerSecond'] ?? 0) ? a : b));
+    runs[kind].reduce((a, b) => ((a.updatesPerSecond ?? 0) >= (b.updatesPerSecond ?? 0) ? a : b));
   return { tally: best('tally'), reference: best('reference') };
 }
 
@@ -169,10 +170,10 @@ async function measure(kind: ServerKind, workDir: string, snapshot: Uint8Array):
   const dataDir = (name: string): string => mkdtempSync(join(workDir, `${kind}-${name}-`));
   let server = await ServerProcess.start(kind, dataDir('idle'));
   const idleDocs = await benchDocs(server, Math.min(docs, idleSockets), 'idle');
-  results['rssBeforeIdleMiB'] = server.rssMiB();
+  results.rssBeforeIdleMiB = server.rssMiB();
   const idle = startLoad('idle', { ...basePlan, docs: idleDocs }, workDir);
   await nextJson(idle);
-  results['rssIdleMiB'] = server.rssMiB();
+  results.rssIdleMiB = server.rssMiB();
   idle.child.stdin?.write('done\n');
   await nextJson(idle);
   await server.stop();
@@ -201,12 +202,11 @@ async function measure(kind: ServerKind, workDir: string, snapshot: Uint8Array):
         ? coldDocs.map((doc) => ({ url: doc.url.replace(/127\.0\.0\.1:\d+/, `127.0.0.1:${server.port}`) }))
         : [{ url: `ws://127.0.0.1:${server.port}/bench-cold` }];
     coldRuns.push(
-      (await nextJson(startLoad('cold', { ...basePlan, docs: docsForRun }, workDir))).result?.['coldLoadMs'] ??
-        Number.NaN,
+      (await nextJson(startLoad('cold', { ...basePlan, docs: docsForRun }, workDir))).result?.coldLoadMs ?? Number.NaN,
     );
     await server.stop();
   }
-  results['coldLoadMs'] = coldRuns.sort((a, b) => a - b)[1] ?? Number.NaN;
+  results.coldLoadMs = coldRuns.sort((a, b) => a - b)[1] ?? Number.NaN;
   return results;
 }
 

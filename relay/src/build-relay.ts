@@ -1,5 +1,5 @@
-import websocket from '@fastify/websocket';
 import type { JsonSchemaToTsProvider } from '@fastify/type-provider-json-schema-to-ts';
+import websocket from '@fastify/websocket';
 import Fastify, { type FastifyRequest } from 'fastify';
 import { AccessTokens } from './auth/access-tokens.js';
 import { registerAppShell } from './http/app-shell.js';
@@ -12,7 +12,7 @@ import { redactUrl } from './http/log-redaction.js';
 import { installSecurityHeaders } from './http/security-headers.js';
 import { registerSyncRoute } from './http/sync-route.js';
 import { RelayMetrics } from './metrics.js';
-import { resolveRelayConfig, type RelayConfig } from './relay-config.js';
+import { type RelayConfig, resolveRelayConfig } from './relay-config.js';
 import type { RelayApp, RelayContext } from './relay-context.js';
 import { DeviceSockets } from './sync/device-sockets.js';
 import { DocRooms } from './sync/doc-rooms.js';

@@ -1,6 +1,6 @@
 export { loadOrCreateSigningKey } from './auth/signing-key.js';
 export { buildRelay } from './build-relay.js';
-export { errorCatalogue, type ErrorCode, type ErrorReply } from './http/error-catalogue.js';
+export { type ErrorCode, type ErrorReply, errorCatalogue } from './http/error-catalogue.js';
 export type { RelayConfig } from './relay-config.js';
 export type { RelayApp } from './relay-context.js';
 export { MemoryStorage } from './storage/memory-storage.js';
@@ -15,4 +15,4 @@ export type {
   StoredDoc,
   UserRecord,
 } from './storage/storage.js';
-export { closeCodes, type CloseCode, type PeerSocket } from './sync/peer-socket.js';
+export { type CloseCode, closeCodes, type PeerSocket } from './sync/peer-socket.js';

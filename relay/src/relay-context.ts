@@ -1,3 +1,4 @@
+import type { JsonSchemaToTsProvider } from '@fastify/type-provider-json-schema-to-ts';
 import type {
   FastifyBaseLogger,
   FastifyInstance,
@@ -5,7 +6,6 @@ import type {
   RawRequestDefaultExpression,
   RawServerDefault,
 } from 'fastify';
-import type { JsonSchemaToTsProvider } from '@fastify/type-provider-json-schema-to-ts';
 import type { AccessTokens } from './auth/access-tokens.js';
 import type { RelayMetrics } from './metrics.js';
 import type { ResolvedRelayConfig } from './relay-config.js';

@@ -39,7 +39,7 @@ export function parseServerEnv(env: NodeJS.ProcessEnv, defaultAppDir = resolve('
   }
 
   function origins(): string[] {
-    const raw = env['ALLOWED_ORIGINS'];
+    const raw = env.ALLOWED_ORIGINS;
     if (raw === undefined || raw.trim() === '') return [];
     return raw.split(',').flatMap((entry) => {
       const origin = entry.trim();
@@ -62,7 +62,7 @@ export function parseServerEnv(env: NodeJS.ProcessEnv, defaultAppDir = resolve('
   }
 
   function logLevel(): ServerSettings['logLevel'] {
-    const raw = env['LOG_LEVEL'];
+    const raw = env.LOG_LEVEL;
     if (raw === undefined || raw === '') return 'info';
     const level = logLevels.find((candidate) => candidate === raw);
     if (level === undefined) problems.push(`LOG_LEVEL must be one of ${logLevels.join(', ')}, not "${raw}"`);
@@ -76,16 +76,16 @@ export function parseServerEnv(env: NodeJS.ProcessEnv, defaultAppDir = resolve('
     return 2 ** 15;
   }
 
-  const host = env['HOST'] ?? '127.0.0.1';
+  const host = env.HOST ?? '127.0.0.1';
   if (host.trim() === '') problems.push('HOST must not be empty');
-  const dataDir = env['DATA_DIR'] ?? './data';
+  const dataDir = env.DATA_DIR ?? './data';
   if (dataDir.trim() === '') problems.push('DATA_DIR must not be empty');
 
   const settings: ServerSettings = {
     port: integer('PORT', 8080, 0, 65535),
     host,
     dataDir: resolve(dataDir),
-    appDir: resolve(env['APP_DIR'] || defaultAppDir),
+    appDir: resolve(env.APP_DIR || defaultAppDir),
     allowedOrigins: origins(),
     trustProxy: flag('TRUST_PROXY'),
     logLevel: logLevel(),

@@ -8,14 +8,14 @@ import {
   budgetMonth,
   categoryTrend,
   currencyCode,
+  type DatedRate,
   goalProgress,
   incomeVersusExpense,
   netWorthOverTime,
   RateTable,
-  spendingByCategory,
-  type DatedRate,
   type ReportInput,
   type ReportTransaction,
+  spendingByCategory,
 } from '../src/index.js';
 import { SeededRandom } from '../src/testing/index.js';
 

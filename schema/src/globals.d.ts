@@ -2,4 +2,5 @@
 declare global {
   var crypto: { getRandomValues<T extends Uint8Array>(array: T): T };
 }
+
 export {};

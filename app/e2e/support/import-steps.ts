@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { openLedger, type Ledger } from '@tally/schema';
+import { type Ledger, openLedger } from '@tally/schema';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';

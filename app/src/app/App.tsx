@@ -1,13 +1,13 @@
-import { lazy, Suspense, useCallback, useState, type ComponentType } from 'react';
+import { type ComponentType, lazy, Suspense, useCallback, useState } from 'react';
 import { Dashboard } from '../features/dashboard/Dashboard.js';
 import { SyncNotice, SyncStatus } from '../features/sync-status/index.js';
 import { TransactionsScreen } from '../features/transactions/index.js';
-import { UpdatePrompt, type AppUpdates } from '../features/update-prompt/index.js';
+import { type AppUpdates, UpdatePrompt } from '../features/update-prompt/index.js';
 import { useText } from '../i18n/index.js';
 import { FocusTrap } from '../ui/FocusTrap.js';
 import { appMessages } from './messages.js';
-import { hrefOf, ROUTES, useRoute } from './use-route.js';
 import { useReady } from './use-ready.js';
+import { hrefOf, ROUTES, useRoute } from './use-route.js';
 
 /**
  * Screens beyond home and the transaction list load when first opened, so the first visit

@@ -12,9 +12,9 @@ import type {
 import { DueOccurrences } from '../features/recurring/due-occurrences.js';
 import { forgetLanguage } from '../i18n/index.js';
 import { RecordCache } from '../ledger/record-cache.js';
-import { afterNextPaint } from '../ui/after-next-paint.js';
 import { SettingsStore, TallyDatabase, TransactionIndex } from '../storage/index.js';
 import { LocalLedger, RelaySync } from '../sync/index.js';
+import { afterNextPaint } from '../ui/after-next-paint.js';
 
 /** Everything one running Tally holds: the ledger, what is derived from it, and the relay link. */
 export interface Tally {

@@ -1,6 +1,6 @@
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import type { Language } from './define-messages.js';
-import { I18nContext, type I18n } from './i18n-context.js';
+import { type I18n, I18nContext } from './i18n-context.js';
 import { detectLanguage, localeFor, storedLanguage, storeLanguage } from './language.js';
 
 /** Holds the language chosen on this device and tells the document, so screen readers pronounce it right. */

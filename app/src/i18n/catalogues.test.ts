@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { LANGUAGES, placeholdersOf, type Language } from './define-messages.js';
+import { LANGUAGES, type Language, placeholdersOf } from './define-messages.js';
 import { textOf } from './text.js';
 
 type Catalogues = Readonly<Record<Language, Readonly<Record<string, string>>>>;

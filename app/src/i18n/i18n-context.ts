@@ -1,6 +1,6 @@
 import { createContext, useContext, useMemo } from 'react';
 import type { Language, Messages } from './define-messages.js';
-import { textOf, type Text } from './text.js';
+import { type Text, textOf } from './text.js';
 
 export interface I18n {
   readonly language: Language;

@@ -81,6 +81,6 @@ test('the check finds words in text, in attributes people hear and in conditiona
     'x.tsx:1 "Close it"',
     'x.tsx:1 "Hello"',
     'x.tsx:1 "Yes"',
-    'x.tsx:1 "`${n} items`"',
+    `x.tsx:1 "\`\${n} items\`"`,
   ]);
 });

@@ -1,4 +1,4 @@
-import { isCurrencyCode, type Account, type CurrencyCode } from '@tally/schema';
+import { type Account, type CurrencyCode, isCurrencyCode } from '@tally/schema';
 
 /**
  * The currency budgets, goals and reports are shown in: the ledger's home currency, or until one

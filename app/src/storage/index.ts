@@ -1,13 +1,13 @@
 export {
   foldText,
   matchesSearch,
+  type Searchable,
+  type SearchQuery,
   searchQuery,
   searchTextOf,
   searchWords,
-  type Searchable,
-  type SearchQuery,
 } from './search-text.js';
-export { SettingsStore, type RelaySession } from './settings-store.js';
+export { type RelaySession, SettingsStore } from './settings-store.js';
 export { TallyDatabase } from './tally-database.js';
 export { TransactionIndex, type TransactionIndexSnapshot, type TransactionSource } from './transaction-index.js';
 export { compareRows, type TransactionRow } from './transaction-row.js';

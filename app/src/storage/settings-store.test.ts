@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import { SettingsStore, type RelaySession } from './settings-store.js';
+import { type RelaySession, SettingsStore } from './settings-store.js';
 import { TallyDatabase } from './tally-database.js';
 
 let db: TallyDatabase;

@@ -21,7 +21,7 @@ function isRelaySession(value: unknown): value is RelaySession {
   if (typeof value !== 'object' || value === null) return false;
   const fields: Record<string, unknown> = { ...value };
   const texts = ['relayUrl', 'email', 'deviceName', 'userId', 'deviceId', 'docId', 'accessToken', 'refreshToken'];
-  return texts.every((name) => typeof fields[name] === 'string') && typeof fields['revoked'] === 'boolean';
+  return texts.every((name) => typeof fields[name] === 'string') && typeof fields.revoked === 'boolean';
 }
 
 /** Local settings: the relay session and when this device last synced. */

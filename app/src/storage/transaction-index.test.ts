@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
-import { openLedger, type Ledger } from '@tally/schema';
+import { type Ledger, openLedger } from '@tally/schema';
+import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
-import Dexie from 'dexie';
 import { matchesSearch, searchQuery } from './search-text.js';
 import { TallyDatabase, TRANSACTION_INDEX_FINGERPRINT } from './tally-database.js';
 import { TransactionIndex, type TransactionSource } from './transaction-index.js';

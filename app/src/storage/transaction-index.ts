@@ -1,6 +1,6 @@
 import type { Collection, NewTransaction, RecordChange, Transaction } from '@tally/schema';
 import { TRANSACTION_INDEX_FINGERPRINT as FINGERPRINT_KEY, type TallyDatabase } from './tally-database.js';
-import { compareRows, toTransactionRow, type TransactionRow } from './transaction-row.js';
+import { compareRows, type TransactionRow, toTransactionRow } from './transaction-row.js';
 
 export type TransactionSource = Pick<Collection<Transaction, NewTransaction>, 'get' | 'list' | 'observe'>;
 

@@ -1,4 +1,4 @@
-import { openLedger, type Ledger } from '@tally/schema';
+import { type Ledger, openLedger } from '@tally/schema';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
 

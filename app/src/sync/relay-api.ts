@@ -77,7 +77,7 @@ export class RelayApi {
 
   async devices(accessToken: string): Promise<RelayDevice[]> {
     const reply = fieldsOf(await this.request('GET', '/api/devices', undefined, accessToken));
-    const devices = reply['devices'];
+    const devices = reply.devices;
     if (!Array.isArray(devices)) throw malformed();
     return devices.map((device: unknown) => {
       const fields = fieldsOf(device);
@@ -87,7 +87,7 @@ export class RelayApi {
         createdAt: text(fields, 'createdAt'),
         lastSeenAt: textOrNull(fields, 'lastSeenAt'),
         lastSyncedAt: textOrNull(fields, 'lastSyncedAt'),
-        current: fields['current'] === true,
+        current: fields.current === true,
       };
     });
   }
@@ -99,7 +99,7 @@ export class RelayApi {
   private async request(method: string, path: string, body?: unknown, accessToken?: string): Promise<unknown> {
     const headers: Record<string, string> = {};
     if (body !== undefined) headers['content-type'] = 'application/json';
-    if (accessToken !== undefined) headers['authorization'] = `Bearer ${accessToken}`;
+    if (accessToken !== undefined) headers.authorization = `Bearer ${accessToken}`;
     let response: Response;
     try {
       response = await fetch(`${this.base}${path}`, {
@@ -129,7 +129,7 @@ function parseGrant(reply: unknown): SessionGrant {
 
 function refusal(status: number, reply: unknown): RelayApiError {
   try {
-    const error = fieldsOf(fieldsOf(reply)['error']);
+    const error = fieldsOf(fieldsOf(reply).error);
     return new RelayApiError(status, text(error, 'code'), text(error, 'message'));
   } catch {
     return new RelayApiError(status, 'http_error', `the relay answered ${status}`);

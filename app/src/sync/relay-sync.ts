@@ -2,7 +2,7 @@ import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 import type { RelaySession, SettingsStore } from '../storage/index.js';
 import { accessTokenExpiry } from './access-token.js';
-import { RelayApi, type Credentials, type RelayDevice, type SessionGrant } from './relay-api.js';
+import { type Credentials, RelayApi, type RelayDevice, type SessionGrant } from './relay-api.js';
 import { RelayApiError } from './relay-api-error.js';
 import type { SyncProblem, SyncState, SyncStateName } from './sync-state.js';
 

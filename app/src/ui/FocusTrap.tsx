@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { type KeyboardEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 
 const FOCUSABLE = 'a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])';
 
@@ -39,6 +39,7 @@ export function FocusTrap({ children }: { readonly children: ReactNode }) {
   };
 
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: it hears Tab presses bubbling up from the controls inside it.
     <div ref={container} onKeyDown={keepInside}>
       {children}
     </div>

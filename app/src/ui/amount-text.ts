@@ -1,4 +1,4 @@
-import { formatAmount, minorUnitDigits, money, parseMoney, type CurrencyCode } from '@tally/schema';
+import { type CurrencyCode, formatAmount, minorUnitDigits, money, parseMoney } from '@tally/schema';
 
 /** Why typed text is not an amount, as a code each screen words in its own catalogue. */
 export type AmountProblem = 'empty' | 'unreadable' | 'negative' | 'zero';

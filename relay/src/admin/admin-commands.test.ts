@@ -1,5 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { verifyPassword } from '../auth/passwords.js';
 import { SqliteStorage } from '../storage/sqlite-storage.js';

@@ -38,7 +38,7 @@ export class AccessTokens {
         audience: this.options.audience,
         requiredClaims: ['exp', 'iat', 'sub'],
       });
-      const deviceId = payload['did'];
+      const deviceId = payload.did;
       if (typeof payload.sub !== 'string' || typeof deviceId !== 'string') return null;
       return { userId: payload.sub, deviceId };
     } catch (error) {

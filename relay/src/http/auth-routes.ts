@@ -1,7 +1,7 @@
-import type { RelayApp, RelayContext } from '../relay-context.js';
 import { hashPassword, verifyPassword } from '../auth/passwords.js';
 import { hashRefreshToken, newRefreshToken } from '../auth/refresh-tokens.js';
 import { newId } from '../ids.js';
+import type { RelayApp, RelayContext } from '../relay-context.js';
 import { errorReplySchema, RelayError } from './error-catalogue.js';
 import { rateLimitHook } from './rate-limit-hook.js';
 

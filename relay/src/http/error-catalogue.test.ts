@@ -6,7 +6,7 @@ import type { RelayApp } from '../relay-context.js';
 import { MemoryStorage } from '../storage/memory-storage.js';
 import type { UserRecord } from '../storage/storage.js';
 import type { Session } from '../testing/relay-harness.js';
-import { errorCatalogue, type ErrorCode } from './error-catalogue.js';
+import { type ErrorCode, errorCatalogue } from './error-catalogue.js';
 
 class BrokenStorage extends MemoryStorage {
   override async findUserByEmail(email: string): Promise<UserRecord | null> {

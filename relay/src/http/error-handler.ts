@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { errorCatalogue, errorReply, RelayError, type ErrorCode } from './error-catalogue.js';
+import { type ErrorCode, errorCatalogue, errorReply, RelayError } from './error-catalogue.js';
 
 /**
  * Maps every failure to a catalogued reply; a stack trace never leaves the relay. With an app

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
+import { SeededRandom } from '@tally/schema/testing';
 import { SignJWT, UnsecuredJWT } from 'jose';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { SeededRandom } from '@tally/schema/testing';
 import { closeCodes } from '../sync/peer-socket.js';
 import { edit, updateMessage } from '../testing/fake-peer.js';
 import {
@@ -13,8 +13,8 @@ import {
   login,
   openSocket,
   postJson,
-  register,
   RunningRelay,
+  register,
   type Session,
 } from '../testing/relay-harness.js';
 

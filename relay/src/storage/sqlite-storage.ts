@@ -100,7 +100,7 @@ export class SqliteStorage implements RelayStorage {
       for (const append of batch) append.reject(error);
       return;
     }
-    batch.forEach((append, index) => append.resolve(seqs[index] ?? 0));
+    for (const [index, append] of batch.entries()) append.resolve(seqs[index] ?? 0);
   }
 
   async compactDoc(docId: string, snapshot: Uint8Array, stateVector: Uint8Array, upToSeq: number): Promise<void> {

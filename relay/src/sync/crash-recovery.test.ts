@@ -7,8 +7,8 @@ import { DataDir, eventually, login, register, synced } from '../testing/relay-h
 import { RelayProcess } from '../testing/relay-process.js';
 import { WritingDevice } from '../testing/writing-device.js';
 
-const seed = Number(process.env['TALLY_CRASH_SEED'] ?? Date.now() % 1_000_000);
-const cleanup: (() => Promise<unknown> | void)[] = [];
+const seed = Number(process.env.TALLY_CRASH_SEED ?? Date.now() % 1_000_000);
+const cleanup: (() => unknown)[] = [];
 afterEach(async () => {
   for (const step of cleanup.splice(0).reverse()) await step();
 });
@@ -42,7 +42,9 @@ async function devicesOf(
   const sessions = [await register(relay.httpUrl, 'alice@example.com', first ?? 'Phone')];
   for (const name of others) sessions.push(await login(relay.httpUrl, 'alice@example.com', name));
   const devices = sessions.map((session, index) => new WritingDevice(relay.syncUrl, session, seedBase + index));
-  cleanup.push(() => devices.forEach((device) => device.destroy()));
+  cleanup.push(() => {
+    for (const device of devices) device.destroy();
+  });
   return { devices, docId: sessions[0]?.docId ?? '' };
 }
 
@@ -59,7 +61,7 @@ describe('the relay process dying or stopping while devices write', () => {
     const port = relay.port;
     const { devices, docId } = await devicesOf(relay, ['Phone', 'Laptop', 'Tablet'], seed);
     await Promise.all(devices.map((device) => synced(device.provider)));
-    devices.forEach((device) => device.startWriting());
+    for (const device of devices) device.startWriting();
 
     for (let crash = 0; crash < 4; crash++) {
       await new Promise((resolve) => setTimeout(resolve, random.int(50, 600)));
@@ -69,7 +71,7 @@ describe('the relay process dying or stopping while devices write', () => {
       relay = await RelayProcess.spawn(dataDir.path, port, { COMPACT_AFTER: String(random.int(20, 200)) });
     }
 
-    devices.forEach((device) => device.stopWriting());
+    for (const device of devices) device.stopWriting();
     await eventually(
       () => devices.every((device) => device.provider.synced) && converged(devices.map((device) => device.doc)),
     );
@@ -88,14 +90,14 @@ describe('the relay process dying or stopping while devices write', () => {
     const port = relay.port;
     const { devices, docId } = await devicesOf(relay, ['Phone', 'Laptop'], seed + 10);
     await Promise.all(devices.map((device) => synced(device.provider)));
-    devices.forEach((device) => device.startWriting());
+    for (const device of devices) device.startWriting();
     await new Promise((resolve) => setTimeout(resolve, random.int(100, 500)));
 
     expect(await relay.kill('SIGTERM')).toEqual({ code: 0, signal: null });
     const stored = await storedLedger(dataDir, docId);
     for (const device of devices) expect(holdsAll(stored, device.echoed)).toBe(true);
 
-    devices.forEach((device) => device.stopWriting());
+    for (const device of devices) device.stopWriting();
     relay = await RelayProcess.spawn(dataDir.path, port);
     await eventually(
       () => devices.every((device) => device.provider.synced) && converged(devices.map((device) => device.doc)),

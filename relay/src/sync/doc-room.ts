@@ -2,7 +2,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { RelayMetrics } from '../metrics.js';
 import type { RelayStorage, StoredDoc } from '../storage/storage.js';
-import { closeCodes, type CloseCode, type PeerSocket } from './peer-socket.js';
+import { type CloseCode, closeCodes, type PeerSocket } from './peer-socket.js';
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, parseFrame } from './sync-message.js';
 
 export interface RoomOptions {

@@ -8,16 +8,16 @@ import {
   DataDir,
   eventually,
   openSocket,
-  register,
   RunningRelay,
-  synced,
+  register,
   type Session,
+  synced,
 } from '../testing/relay-harness.js';
 
 setFlagsFromString('--expose-gc');
 const collectGarbage = runInNewContext('gc') as () => void;
 
-const seed = Number(process.env['TALLY_FUZZ_SEED'] ?? 20261125);
+const seed = Number(process.env.TALLY_FUZZ_SEED ?? 20261125);
 const maxFrameBytes = 4096;
 const concurrency = 16;
 

@@ -7,8 +7,8 @@ import {
   eventually,
   ledgerJson,
   login,
-  register,
   RunningRelay,
+  register,
   sameLedger,
   synced,
 } from '../testing/relay-harness.js';

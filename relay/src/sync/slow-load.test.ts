@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { SqliteStorage } from '../storage/sqlite-storage.js';
 import type { StoredDoc } from '../storage/storage.js';
 import { edit } from '../testing/fake-peer.js';
-import { connect, DataDir, eventually, login, register, RunningRelay, synced } from '../testing/relay-harness.js';
+import { connect, DataDir, eventually, login, RunningRelay, register, synced } from '../testing/relay-harness.js';
 
 /** The real SQLite storage, except that loading a document waits until the test says so. */
 class SlowLoadingStorage extends SqliteStorage {

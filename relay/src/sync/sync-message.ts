@@ -1,6 +1,6 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import { closeCodes, type CloseCode } from './peer-socket.js';
+import { type CloseCode, closeCodes } from './peer-socket.js';
 
 /** Outer message types of the y-websocket protocol. */
 const messageType = { sync: 0, awareness: 1, queryAwareness: 3 } as const;

@@ -1,6 +1,6 @@
 import type { Socket } from 'node:net';
 import type { WebSocket } from 'ws';
-import { closeCodes, type CloseCode, type PeerSocket } from './peer-socket.js';
+import { type CloseCode, closeCodes, type PeerSocket } from './peer-socket.js';
 
 /**
  * Adapts a `ws` socket for a room. Frames sent in one tick leave in one write (the TCP socket is

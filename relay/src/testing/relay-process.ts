@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
@@ -44,11 +44,12 @@ export class RelayProcess {
     const errors: string[] = [];
     child.stderr?.on('data', (chunk: Buffer) => errors.push(chunk.toString()));
     return new Promise((resolve, reject) => {
-      const lines = createInterface({ input: child.stdout! });
+      if (child.stdout === null) throw new Error('the relay process has no output stream');
+      const lines = createInterface({ input: child.stdout });
       lines.on('line', (line) => {
         const entry = parseLogLine(line);
-        if (entry?.msg === 'relay listening' && typeof entry['port'] === 'number')
-          resolve(new RelayProcess(child, entry['port']));
+        if (entry?.msg === 'relay listening' && typeof entry.port === 'number')
+          resolve(new RelayProcess(child, entry.port));
       });
       child.once('exit', (code) => reject(new Error(`relay exited with ${code} before listening: ${errors.join('')}`)));
     });

@@ -2,9 +2,9 @@ export {
   BACKUP_FORMAT,
   BACKUP_VERSION,
   exportLedger,
-  restoreLedger,
   type LedgerBackup,
   type RestoreMode,
   type RestoreSummary,
+  restoreLedger,
 } from './ledger-backup.js';
 export { transactionsToCsv } from './transactions-csv.js';

@@ -1,5 +1,5 @@
-import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { Ledger, LedgerError } from '../ledger/index.js';
 import { ledgerSnapshot } from '../testing/convergence.js';
 import { SeededRandom } from '../testing/seeded-random.js';
@@ -76,7 +76,7 @@ describe('backup and restore', () => {
     };
     const ledger = emptyLedger(3);
     expect(() => restoreLedger(ledger, damaged, 'into-empty')).toThrow(
-      new RegExp(`transactions record ${String(first?.['id'])} is not valid: amount`),
+      new RegExp(`transactions record ${String(first?.id)} is not valid: amount`),
     );
     expect(ledger.transactions.size + ledger.accounts.size).toBe(0);
     expect(() => restoreLedger(ledger, { format: 'something else' }, 'into-empty')).toThrow(/not a Tally backup/);

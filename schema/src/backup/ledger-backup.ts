@@ -1,17 +1,19 @@
-import { Ledger, LedgerError, type Collection } from '../ledger/index.js';
 import { isRecordId } from '../ids.js';
+import { type Collection, type Ledger, LedgerError } from '../ledger/index.js';
 import { isCurrencyCode } from '../money/index.js';
-import { validateRecord, type FieldIssue, type RecordKind } from '../records/index.js';
 import {
   accountKind,
+  budgetKind,
   categoryKind,
   contributionKind,
   exchangeRateKind,
+  type FieldIssue,
   goalKind,
+  type RecordKind,
   recurringKind,
   ruleKind,
   transactionKind,
-  budgetKind,
+  validateRecord,
 } from '../records/index.js';
 
 /** Collections in the order a restore writes them: every record after the ones it names. */
@@ -85,13 +87,13 @@ function refuse(message: string, issues: readonly FieldIssue[] = []): never {
 function parseBackup(data: unknown): LedgerBackup {
   if (typeof data !== 'object' || data === null) refuse('this is not a Tally backup');
   const backup = data as Record<string, unknown>;
-  if (backup['format'] !== BACKUP_FORMAT) refuse('this is not a Tally backup');
-  if (backup['version'] !== BACKUP_VERSION)
-    refuse(`this backup has version ${String(backup['version'])}; this Tally reads version ${BACKUP_VERSION}`);
-  const collections = backup['collections'];
+  if (backup.format !== BACKUP_FORMAT) refuse('this is not a Tally backup');
+  if (backup.version !== BACKUP_VERSION)
+    refuse(`this backup has version ${String(backup.version)}; this Tally reads version ${BACKUP_VERSION}`);
+  const collections = backup.collections;
   if (typeof collections !== 'object' || collections === null || Array.isArray(collections))
     refuse('the backup has no records');
-  const homeCurrency = backup['homeCurrency'];
+  const homeCurrency = backup.homeCurrency;
   if (homeCurrency !== null && !(typeof homeCurrency === 'string' && isCurrencyCode(homeCurrency))) {
     refuse(`the backup’s home currency "${String(homeCurrency)}" is not an ISO 4217 currency code`);
   }
@@ -145,7 +147,7 @@ function namedIds(value: unknown): string[] {
     typeof item === 'string'
       ? [item]
       : typeof item === 'object' && item !== null
-        ? namedIds((item as Record<string, unknown>)['categoryId'])
+        ? namedIds((item as Record<string, unknown>).categoryId)
         : [],
   );
 }
@@ -153,7 +155,7 @@ function namedIds(value: unknown): string[] {
 /** Refuses a backup with a record that names a record neither the backup nor the ledger has. */
 function checkReferences(ledger: Ledger, backup: LedgerBackup): void {
   const ids = new Map(
-    ORDER.map((name) => [name, new Set(backup.collections[name].map((record) => String(record['id'])))]),
+    ORDER.map((name) => [name, new Set(backup.collections[name].map((record) => String(record.id)))]),
   );
   for (const name of ORDER) {
     for (const record of backup.collections[name]) {
@@ -162,9 +164,7 @@ function checkReferences(ledger: Ledger, backup: LedgerBackup): void {
           (id) => !ids.get(target)?.has(id) && !collection(ledger, target).has(id),
         );
         if (missing !== undefined)
-          refuse(
-            `${name} record ${String(record['id'])}: ${field} names ${target} record ${missing}, which is nowhere`,
-          );
+          refuse(`${name} record ${String(record.id)}: ${field} names ${target} record ${missing}, which is nowhere`);
       }
     }
   }

@@ -1,4 +1,4 @@
-import { money, type Money } from '../money/index.js';
+import { type Money, money } from '../money/index.js';
 import type { Account } from '../records/index.js';
 
 /** What a balance needs of a transaction; its currency as text, so derived rows serve as well as records. */

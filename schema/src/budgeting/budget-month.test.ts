@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { currencyCode, money, RateTable } from '../money/index.js';
 import type { Budget, Category, Transaction } from '../records/index.js';
-import { budgetMonth, type BudgetMonthInput } from './budget-month.js';
+import { type BudgetMonthInput, budgetMonth } from './budget-month.js';
 
 const EUR = currencyCode('EUR');
 const USD = currencyCode('USD');

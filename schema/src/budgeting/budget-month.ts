@@ -1,6 +1,6 @@
 import { addMonths, monthIndex } from '../calendar/index.js';
-import { Converter, money, type CurrencyCode, type Money, type RateTable } from '../money/index.js';
-import { categoryAmounts, type Budget, type Category, type Transaction } from '../records/index.js';
+import { Converter, type CurrencyCode, type Money, money, type RateTable } from '../money/index.js';
+import { type Budget, type Category, categoryAmounts, type Transaction } from '../records/index.js';
 
 type Spending = Pick<Transaction, 'date' | 'amount' | 'currency' | 'categoryId' | 'splits'>;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { currencyCode, money, RateTable } from '../money/index.js';
 import type { Goal } from '../records/index.js';
-import { goalProgress, type GoalProgressInput } from './goal-progress.js';
+import { type GoalProgressInput, goalProgress } from './goal-progress.js';
 
 const EUR = currencyCode('EUR');
 const bike: Goal = {

@@ -1,5 +1,5 @@
 import { addMonths, dayNumber } from '../calendar/index.js';
-import { Converter, money, type Money, type RateTable } from '../money/index.js';
+import { Converter, type Money, money, type RateTable } from '../money/index.js';
 import type { Contribution, Goal } from '../records/index.js';
 
 export const GOAL_STATES = ['reached', 'on-track', 'behind', 'overdue', 'no-date'] as const;

@@ -1,15 +1,15 @@
-export { accountBalances, type AccountBalances } from './account-balance.js';
+export { type AccountBalances, accountBalances } from './account-balance.js';
 export {
-  budgetMonth,
   type BudgetLine,
   type BudgetMonth,
   type BudgetMonthInput,
   type BudgetTotals,
+  budgetMonth,
 } from './budget-month.js';
 export {
   GOAL_STATES,
-  goalProgress,
   type GoalProgress,
   type GoalProgressInput,
   type GoalState,
+  goalProgress,
 } from './goal-progress.js';

@@ -1,6 +1,7 @@
 export {
   addDays,
   addMonths,
+  type CalendarParts,
   dateInZone,
   dayNumber,
   daysInMonth,
@@ -10,5 +11,4 @@ export {
   isoWeekday,
   monthIndex,
   parseCalendarDate,
-  type CalendarParts,
 } from './calendar-date.js';

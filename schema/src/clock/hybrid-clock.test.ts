@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ClockError, HybridClock } from './hybrid-clock.js';
-import { MAX_COUNTER, compareTimestamps, type Timestamp } from './timestamp.js';
+import { compareTimestamps, MAX_COUNTER, type Timestamp } from './timestamp.js';
 
 function manualClock(start: number): { now: () => number; set: (value: number) => void } {
   let value = start;

@@ -1,4 +1,4 @@
-import { MAX_COUNTER, MAX_MILLIS, isNodeId, isTimestamp, type Timestamp } from './timestamp.js';
+import { isNodeId, isTimestamp, MAX_COUNTER, MAX_MILLIS, type Timestamp } from './timestamp.js';
 
 export const DEFAULT_MAX_DRIFT_MS = 5 * 60 * 1000;
 

@@ -1,16 +1,16 @@
 export {
-  MAX_COUNTER,
+  ClockError,
+  DEFAULT_MAX_DRIFT_MS,
+  type FarFutureEvent,
+  HybridClock,
+  type HybridClockOptions,
+} from './hybrid-clock.js';
+export {
   compareTimestamps,
   isNodeId,
   isTimestamp,
+  MAX_COUNTER,
   parseTimestamp,
   serializeTimestamp,
   type Timestamp,
 } from './timestamp.js';
-export {
-  ClockError,
-  DEFAULT_MAX_DRIFT_MS,
-  HybridClock,
-  type FarFutureEvent,
-  type HybridClockOptions,
-} from './hybrid-clock.js';

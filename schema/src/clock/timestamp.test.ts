@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_COUNTER, compareTimestamps, parseTimestamp, serializeTimestamp, type Timestamp } from './timestamp.js';
+import { compareTimestamps, MAX_COUNTER, parseTimestamp, serializeTimestamp, type Timestamp } from './timestamp.js';
 
 const timestamps: fc.Arbitrary<Timestamp> = fc.record({
   millis: fc.integer({ min: 0, max: 4_102_444_800_000 }),

@@ -1,12 +1,12 @@
-import { newRecordId, isRecordId } from '../ids.js';
+import { isRecordId, newRecordId } from '../ids.js';
 import type { RandomSource } from '../random.js';
 import {
-  validatePatch,
-  validateRecord,
   type FieldIssue,
   type FieldSpec,
   type RecordInput,
   type RecordKind,
+  validatePatch,
+  validateRecord,
 } from '../records/index.js';
 import type { FieldWrite, StoredValue } from './field-writes.js';
 import { LedgerError } from './ledger-error.js';

@@ -1,7 +1,7 @@
-import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { syncDocs } from '../testing/convergence.js';
+import * as Y from 'yjs';
 import { money } from '../money/index.js';
+import { syncDocs } from '../testing/convergence.js';
 import { SeededRandom } from '../testing/seeded-random.js';
 import { Ledger } from './ledger.js';
 

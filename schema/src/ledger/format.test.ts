@@ -1,9 +1,9 @@
-import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { syncDocs } from '../testing/convergence.js';
-import { LEDGER_FORMAT, readFormat, upgradeFormat, type Migration } from './format.js';
-import { LedgerError } from './ledger-error.js';
+import { LEDGER_FORMAT, type Migration, readFormat, upgradeFormat } from './format.js';
 import { Ledger } from './ledger.js';
+import { LedgerError } from './ledger-error.js';
 
 describe('ledger format versions', () => {
   it('[FMT1] a ledger declares its format in meta with its first write', () => {

@@ -1,11 +1,9 @@
 export { Collection, type Inspection, type LedgerRecord, type Storable } from './collection.js';
-export { LEDGER_FORMAT, MIGRATIONS, readFormat, type Migration } from './format.js';
+export type { FieldWrite, StoredRow, StoredScalar, StoredValue } from './field-writes.js';
+export { LEDGER_FORMAT, MIGRATIONS, type Migration, readFormat } from './format.js';
 export {
-  Ledger,
   budgetId,
-  occurrenceId,
-  openLedger,
-  rateId,
+  Ledger,
   type LedgerOptions,
   type NewAccount,
   type NewBudget,
@@ -13,10 +11,12 @@ export {
   type NewContribution,
   type NewGoal,
   type NewRecurringTransaction,
-  type Occurrence,
   type NewTransaction,
   type NewTransfer,
+  type Occurrence,
+  occurrenceId,
+  openLedger,
+  rateId,
 } from './ledger.js';
 export { LedgerError, type LedgerErrorCode } from './ledger-error.js';
 export type { RecordChange } from './record-store.js';
-export type { FieldWrite, StoredRow, StoredScalar, StoredValue } from './field-writes.js';

@@ -1,9 +1,9 @@
-import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { syncDocs } from '../testing/convergence.js';
 import { SeededRandom } from '../testing/seeded-random.js';
-import { LedgerError } from './ledger-error.js';
 import { Ledger } from './ledger.js';
+import { LedgerError } from './ledger-error.js';
 
 interface Device {
   doc: Y.Doc;
@@ -300,7 +300,7 @@ describe('ledger: records', () => {
       map.set('not-a-record-key', 42);
     });
     expect(a.ledger.categories.get(id)).toMatchObject({ name: 'Food', kind: 'income' });
-    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(a.ledger.categories.list()).toHaveLength(1);
   });
 

@@ -1,38 +1,38 @@
-import * as Y from 'yjs';
-import { HybridClock, type FarFutureEvent } from '../clock/index.js';
+import type * as Y from 'yjs';
+import { addDays, parseCalendarDate } from '../calendar/index.js';
+import { type FarFutureEvent, HybridClock } from '../clock/index.js';
 import { newNodeId, newRecordId } from '../ids.js';
+import { type CurrencyCode, RateTable } from '../money/index.js';
 import { cryptoRandom, type RandomSource } from '../random.js';
 import {
-  accountKind,
-  budgetKind,
-  categoryKind,
-  contributionKind,
-  exchangeRateKind,
-  goalKind,
-  recurringKind,
-  ruleKind,
-  settingsKind,
-  transactionKind,
   type Account,
+  accountKind,
   type Budget,
+  budgetKind,
   type Category,
   type CategoryRule,
   type Contribution,
+  categoryKind,
+  contributionKind,
   type ExchangeRateRecord,
+  exchangeRateKind,
   type FieldIssue,
   type Goal,
+  goalKind,
   type LedgerSettings,
   type RecordInput,
   type RecordKind,
   type RecurringTransaction,
+  recurringKind,
+  ruleKind,
+  settingsKind,
   type Transaction,
+  transactionKind,
 } from '../records/index.js';
-import { RateTable, type CurrencyCode } from '../money/index.js';
-import { addDays, parseCalendarDate } from '../calendar/index.js';
 import { derivedRecordId } from '../recurring/derived-id.js';
 import { dueDates } from '../recurring/schedule.js';
 import { Collection, type CollectionGuard, type LedgerRecord, type Storable } from './collection.js';
-import { LEDGER_FORMAT, MIGRATIONS, declareFormat, readFormat, upgradeFormat, type Migration } from './format.js';
+import { declareFormat, LEDGER_FORMAT, MIGRATIONS, type Migration, readFormat, upgradeFormat } from './format.js';
 import { LedgerError } from './ledger-error.js';
 import { DERIVED_NODE, RecordStore, type Writer } from './record-store.js';
 

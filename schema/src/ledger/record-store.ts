@@ -1,13 +1,13 @@
 import type * as Y from 'yjs';
-import { compareTimestamps, isNodeId, type HybridClock, type Timestamp } from '../clock/index.js';
+import { compareTimestamps, type HybridClock, isNodeId, type Timestamp } from '../clock/index.js';
 import { isRecordId } from '../ids.js';
 import {
   applyWrite,
   encodeEntry,
+  type FieldWrite,
   latestStamp,
   latestWrite,
   mergeEntries,
-  type FieldWrite,
   type StoredValue,
 } from './field-writes.js';
 
@@ -163,7 +163,10 @@ export class RecordStore {
     const [id, node] = parts;
     let nodes = this.index.get(id);
     if (this.map.has(key)) {
-      if (!nodes) this.index.set(id, (nodes = new Set()));
+      if (!nodes) {
+        nodes = new Set();
+        this.index.set(id, nodes);
+      }
       nodes.add(node);
     } else if (nodes) {
       nodes.delete(node);

@@ -1,5 +1,5 @@
-import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { syncDocs } from '../testing/convergence.js';
 import { SeededRandom } from '../testing/seeded-random.js';
 import { Ledger, occurrenceId } from './ledger.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CURRENCY_CODES, currencyCode, isCurrencyCode, minorUnitDigits, type CurrencyCode } from './currencies.js';
+import { CURRENCY_CODES, type CurrencyCode, currencyCode, isCurrencyCode, minorUnitDigits } from './currencies.js';
 import { MoneyError } from './money-error.js';
 
 function digitsOf(code: string): number {

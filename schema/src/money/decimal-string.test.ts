@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CURRENCY_CODES, minorUnitDigits } from './currencies.js';
 import { toDecimalString } from './decimal-string.js';
-import { money, type Money } from './money.js';
+import { type Money, money } from './money.js';
 
 const seed = 20261125;
 

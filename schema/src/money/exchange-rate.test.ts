@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { currencyCode } from './currencies.js';
-import { convertMoney, parseRate, type ExchangeRate } from './exchange-rate.js';
+import { convertMoney, type ExchangeRate, parseRate } from './exchange-rate.js';
 import { money } from './money.js';
 
 function rate(from: string, to: string, value: string): ExchangeRate {

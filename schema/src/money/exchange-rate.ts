@@ -1,5 +1,5 @@
-import { currencyCode, minorUnitDigits, type CurrencyCode } from './currencies.js';
-import { checkedAmount, money, type Money } from './money.js';
+import { type CurrencyCode, currencyCode, minorUnitDigits } from './currencies.js';
+import { checkedAmount, type Money, money } from './money.js';
 import { MoneyError } from './money-error.js';
 
 /**

@@ -1,8 +1,8 @@
-export { CURRENCY_CODES, currencyCode, isCurrencyCode, minorUnitDigits, type CurrencyCode } from './currencies.js';
-export { toDecimalString, type DecimalString } from './decimal-string.js';
-export { formatAmount, formatMoney, type FormatAmountOptions, type FormatMoneyOptions } from './format.js';
-export { addMoney, compareMoney, money, negateMoney, subtractMoney, sumMoney, type Money } from './money.js';
+export { CURRENCY_CODES, type CurrencyCode, currencyCode, isCurrencyCode, minorUnitDigits } from './currencies.js';
+export { type DecimalString, toDecimalString } from './decimal-string.js';
+export { convertMoney, type ExchangeRate, parseRate } from './exchange-rate.js';
+export { type FormatAmountOptions, type FormatMoneyOptions, formatAmount, formatMoney } from './format.js';
+export { addMoney, compareMoney, type Money, money, negateMoney, subtractMoney, sumMoney } from './money.js';
 export { MONEY_ERROR_CODES, MoneyError, type MoneyErrorCode } from './money-error.js';
-export { parseMoney, type ParsedMoney } from './parse.js';
-export { convertMoney, parseRate, type ExchangeRate } from './exchange-rate.js';
-export { Converter, RateTable, type Conversion, type DatedRate } from './rate-table.js';
+export { type ParsedMoney, parseMoney } from './parse.js';
+export { type Conversion, Converter, type DatedRate, RateTable } from './rate-table.js';

@@ -105,7 +105,7 @@ function learnDigits(locale: string): ReadonlyMap<string, string> {
   const format = new Intl.NumberFormat(locale, { useGrouping: false });
   const native = [...normalizeMoneyText(format.format(DIGIT_SAMPLE))];
   if (native.length === DIGIT_SAMPLE.length) {
-    native.forEach((char, index) => digits.set(char, DIGIT_SAMPLE.charAt(index)));
+    for (const [index, char] of native.entries()) digits.set(char, DIGIT_SAMPLE.charAt(index));
   }
   return digits;
 }

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CURRENCY_CODES } from './currencies.js';
+import { addMoney, compareMoney, type Money, money, negateMoney, subtractMoney, sumMoney } from './money.js';
 import { MONEY_ERROR_CODES, MoneyError } from './money-error.js';
-import { addMoney, compareMoney, money, negateMoney, subtractMoney, sumMoney, type Money } from './money.js';
 
 // Fixed so a failure reproduces; fast-check prints the seed and path of any counterexample.
 const seed = 20261125;

@@ -1,4 +1,4 @@
-import { currencyCode, type CurrencyCode } from './currencies.js';
+import { type CurrencyCode, currencyCode } from './currencies.js';
 import { MoneyError } from './money-error.js';
 
 /**

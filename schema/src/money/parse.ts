@@ -1,7 +1,7 @@
-import { minorUnitDigits, type CurrencyCode } from './currencies.js';
+import { type CurrencyCode, minorUnitDigits } from './currencies.js';
 import { toDecimalString } from './decimal-string.js';
-import { money, type Money } from './money.js';
-import { isSpace, moneyNotation, normalizeMoneyText, type MoneyNotation } from './money-notation.js';
+import { type Money, money } from './money.js';
+import { isSpace, type MoneyNotation, moneyNotation, normalizeMoneyText } from './money-notation.js';
 
 export type ParsedMoney =
   | { readonly ok: true; readonly money: Money }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { currencyCode } from './currencies.js';
 import { money } from './money.js';
-import { RateTable, type DatedRate } from './rate-table.js';
+import { type DatedRate, RateTable } from './rate-table.js';
 
 const EUR = currencyCode('EUR');
 const USD = currencyCode('USD');

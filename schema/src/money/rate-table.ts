@@ -1,6 +1,6 @@
 import type { CurrencyCode } from './currencies.js';
 import { convertMoney, type ExchangeRate } from './exchange-rate.js';
-import { money, type Money } from './money.js';
+import { type Money, money } from './money.js';
 import { MoneyError } from './money-error.js';
 
 /** A rate the user entered for a day; it holds from that day until a later one replaces it. */

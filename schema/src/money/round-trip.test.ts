@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CURRENCY_CODES } from './currencies.js';
-import { formatAmount, formatMoney, type FormatMoneyOptions } from './format.js';
+import { type FormatMoneyOptions, formatAmount, formatMoney } from './format.js';
 import { money } from './money.js';
 import { parseMoney } from './parse.js';
 

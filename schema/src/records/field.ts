@@ -1,6 +1,6 @@
 import { parseCalendarDate } from '../calendar/index.js';
 import { isRecordId } from '../ids.js';
-import { isCurrencyCode, parseRate, type CurrencyCode } from '../money/index.js';
+import { type CurrencyCode, isCurrencyCode, parseRate } from '../money/index.js';
 
 /** Why a value was refused, next to the field it belongs to (for forms and for peers' writes). */
 export interface FieldIssue {
@@ -146,9 +146,9 @@ export function splitParts(value: unknown): Checked<readonly SplitPart[]> {
   const parts: SplitPart[] = [];
   for (const [index, item] of value.entries()) {
     const part = typeof item === 'object' && item !== null ? (item as Record<string, unknown>) : {};
-    const categoryId = part['categoryId'];
-    const amount = part['amount'];
-    const memo = part['memo'] ?? '';
+    const categoryId = part.categoryId;
+    const amount = part.amount;
+    const memo = part.memo ?? '';
     if (!isRecordId(categoryId)) return refuse(`part ${index + 1} needs a category`);
     if (typeof amount !== 'number' || !Number.isSafeInteger(amount) || amount === 0) {
       return refuse(`part ${index + 1} needs a whole, non-zero amount of minor units`);

@@ -5,6 +5,8 @@ import {
   calendarMonth,
   currency,
   decimalRate,
+  type FieldIssue,
+  type FieldSpec,
   field,
   flag,
   minorUnits,
@@ -12,13 +14,11 @@ import {
   optional,
   reference,
   referenceList,
+  type SplitPart,
   splitParts,
   tagList,
   text,
   wholeNumber,
-  type FieldIssue,
-  type FieldSpec,
-  type SplitPart,
 } from './field.js';
 
 export const ACCOUNT_TYPES = ['checking', 'savings', 'credit', 'cash', 'investment', 'loan', 'other'] as const;

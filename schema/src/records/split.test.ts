@@ -1,5 +1,5 @@
-import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { Ledger } from '../ledger/index.js';
 import { SeededRandom } from '../testing/seeded-random.js';
 import { categoryAmounts } from './category-amounts.js';

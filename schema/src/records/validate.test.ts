@@ -48,7 +48,7 @@ describe('record validation', () => {
       ['1899-12-31', /between the years/],
     ] as const) {
       expect(
-        issuesOf(validateRecord(transactionKind, { date, amount: 1, currency: 'EUR', accountId: ACCOUNT }))['date'],
+        issuesOf(validateRecord(transactionKind, { date, amount: 1, currency: 'EUR', accountId: ACCOUNT })).date,
       ).toMatch(reason);
     }
     expect(
@@ -60,39 +60,37 @@ describe('record validation', () => {
     const issues = issuesOf(
       validateRecord(transactionKind, { date: '2026-01-01', amount: 10.5, currency: 'EURO', accountId: ACCOUNT }),
     );
-    expect(issues['amount']).toMatch(/whole number of minor units/);
-    expect(issues['currency']).toMatch(/not an ISO 4217 currency code/);
+    expect(issues.amount).toMatch(/whole number of minor units/);
+    expect(issues.currency).toMatch(/not an ISO 4217 currency code/);
     expect(
       issuesOf(
         validateRecord(transactionKind, { date: '2026-01-01', amount: 2 ** 53, currency: 'EUR', accountId: ACCOUNT }),
-      )['amount'],
+      ).amount,
     ).toMatch(/too large/);
   });
 
   it('refuses ids that are not ids, negative numbers included', () => {
     expect(
-      issuesOf(validateRecord(transactionKind, { date: '2026-01-01', amount: 1, currency: 'EUR', accountId: -1 }))[
-        'accountId'
-      ],
+      issuesOf(validateRecord(transactionKind, { date: '2026-01-01', amount: 1, currency: 'EUR', accountId: -1 }))
+        .accountId,
     ).toMatch(/not a valid id/);
   });
 
   it('refuses a negative budget and a goal of nothing', () => {
     expect(
-      issuesOf(validateRecord(budgetKind, { month: '2026-01', categoryId: ACCOUNT, amount: -5, currency: 'EUR' }))[
-        'amount'
-      ],
+      issuesOf(validateRecord(budgetKind, { month: '2026-01', categoryId: ACCOUNT, amount: -5, currency: 'EUR' }))
+        .amount,
     ).toMatch(/cannot be negative/);
-    expect(
-      issuesOf(validateRecord(goalKind, { name: 'Bike', targetAmount: 0, currency: 'EUR' }))['targetAmount'],
-    ).toMatch(/more than zero/);
+    expect(issuesOf(validateRecord(goalKind, { name: 'Bike', targetAmount: 0, currency: 'EUR' })).targetAmount).toMatch(
+      /more than zero/,
+    );
   });
 
   it('trims names and refuses empty ones', () => {
     expect(validateRecord(accountKind, { name: '  Wallet ', type: 'cash', currency: 'JPY' })).toMatchObject({
       record: { name: 'Wallet' },
     });
-    expect(issuesOf(validateRecord(accountKind, { name: '   ', type: 'cash', currency: 'JPY' }))['name']).toBe(
+    expect(issuesOf(validateRecord(accountKind, { name: '   ', type: 'cash', currency: 'JPY' })).name).toBe(
       'name is required',
     );
   });
@@ -147,7 +145,7 @@ describe('record validation', () => {
           accountId: ACCOUNT,
           tags: [''],
         }),
-      )['tags'],
+      ).tags,
     ).toMatch(/non-empty/);
   });
 });

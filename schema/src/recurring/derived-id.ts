@@ -23,7 +23,7 @@ function hash128(text: string): Uint8Array {
   h4 ^= h1;
   const bytes = new Uint8Array(17);
   const view = new DataView(bytes.buffer);
-  [h1, h2, h3, h4].forEach((word, i) => view.setUint32(i * 4, word >>> 0));
+  for (const [i, word] of [h1, h2, h3, h4].entries()) view.setUint32(i * 4, word >>> 0);
   return bytes;
 }
 

@@ -40,7 +40,7 @@ function lastBusinessDay(year: number, month: number): string {
 /** The n-th due date of a schedule counted from its start month (n = 0 is the start month). */
 function monthlyDate(schedule: Schedule, n: number): string {
   const months = schedule.frequency === 'yearly' ? 12 * schedule.interval * n : schedule.interval * n;
-  const month = addMonths(schedule.startDate.slice(0, 8) + '01', months);
+  const month = addMonths(`${schedule.startDate.slice(0, 8)}01`, months);
   const parts = parseCalendarDate(month);
   if (!parts) throw new RangeError(`no month ${month}`);
   if (schedule.frequency === 'last-business-day') return lastBusinessDay(parts.year, parts.month);

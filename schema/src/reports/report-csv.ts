@@ -12,7 +12,7 @@ export function csvText(columns: readonly string[], rows: readonly (readonly (st
     if (!NUMBER.test(text) && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
     return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
   };
-  return [columns, ...rows].map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';
+  return `${[columns, ...rows].map((row) => row.map(cell).join(',')).join('\r\n')}\r\n`;
 }
 
 /** The numbers behind a report's chart, as CSV. */

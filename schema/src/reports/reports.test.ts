@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { currencyCode, RateTable } from '../money/index.js';
-import type { ReportInput, ReportTransaction } from './report-input.js';
 import { reportToCsv } from './report-csv.js';
+import type { ReportInput, ReportTransaction } from './report-input.js';
 import { categoryTrend, incomeVersusExpense, netWorthOverTime, spendingByCategory } from './reports.js';
 
 const EUR = currencyCode('EUR');

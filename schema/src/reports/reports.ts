@@ -105,6 +105,7 @@ export function netWorthOverTime(input: ReportInput): ReportTable {
   const running = new Map(opening);
   const rows = monthList.map((month, i) => {
     const lastDay = addDays(addMonths(`${month}-01`, 1), -1);
+    // biome-ignore lint/complexity/useMathMinMax: these are ISO dates, compared as text.
     const monthEnd = lastDay > input.to ? input.to : lastDay;
     let total = 0;
     for (const account of accounts) {

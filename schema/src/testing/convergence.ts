@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { Ledger, type Collection } from '../ledger/index.js';
+import { type Collection, Ledger } from '../ledger/index.js';
 import { SeededRandom } from './seeded-random.js';
 
 export type CollectionName =

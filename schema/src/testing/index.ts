@@ -1,21 +1,21 @@
 export {
-  COLLECTION_NAMES,
-  ConvergenceError,
   assertConverged,
+  COLLECTION_NAMES,
+  type CollectionName,
+  ConvergenceError,
   collectionOf,
   docSnapshot,
+  type LedgerSnapshot,
   ledgerSnapshot,
   syncDocs,
-  type CollectionName,
-  type LedgerSnapshot,
 } from './convergence.js';
-export { randomOperation, type LoggedWrite, type Operation } from './random-operations.js';
+export { type LoggedWrite, type Operation, randomOperation } from './random-operations.js';
 export { SeededRandom } from './seeded-random.js';
-export { TestNetwork, type Replica, type TestNetworkOptions } from './test-network.js';
+export { type Replica, TestNetwork, type TestNetworkOptions } from './test-network.js';
 export {
   createInBatches,
+  type TypicalSetup,
   typicalLedger,
   typicalSetup,
   typicalTransactions,
-  type TypicalSetup,
 } from './typical-ledger.js';

@@ -1,10 +1,10 @@
-import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { compareTimestamps } from '../clock/index.js';
 import type { FieldWrite } from '../ledger/index.js';
 import { collectionOf } from './convergence.js';
 import type { LoggedWrite } from './random-operations.js';
-import { TestNetwork, type Replica } from './test-network.js';
+import { type Replica, TestNetwork } from './test-network.js';
 
 const REPLICAS = 5;
 const OPERATIONS = 2_000;
@@ -17,8 +17,8 @@ const FUZZ_TIMEOUT_MS = 300_000;
  * amount when no category is left to split into.
  */
 const REGRESSION_SEEDS: readonly number[] = [768_907, 768_908, 768_912, 768_920, 976_780];
-const seedCount = Number(process.env['TALLY_FUZZ_SEEDS'] ?? (process.env['CI'] ? 24 : 4));
-const firstSeed = Number(process.env['TALLY_FUZZ_SEED'] ?? Date.now() % 1_000_000);
+const seedCount = Number(process.env.TALLY_FUZZ_SEEDS ?? (process.env.CI ? 24 : 4));
+const firstSeed = Number(process.env.TALLY_FUZZ_SEED ?? Date.now() % 1_000_000);
 const seeds = [...REGRESSION_SEEDS, ...Array.from({ length: seedCount }, (_, i) => firstSeed + i)];
 
 function fieldKey(write: LoggedWrite): string {

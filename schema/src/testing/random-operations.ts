@@ -1,10 +1,10 @@
 import * as Y from 'yjs';
-import { compareTimestamps, type Timestamp } from '../clock/index.js';
-import { LedgerError, budgetId, rateId, type Ledger, type LedgerRecord } from '../ledger/index.js';
 import { dateInZone } from '../calendar/index.js';
+import { compareTimestamps, type Timestamp } from '../clock/index.js';
+import { budgetId, type Ledger, LedgerError, type LedgerRecord, rateId } from '../ledger/index.js';
 import { ACCOUNT_TYPES, CATEGORY_KINDS, type Transaction } from '../records/index.js';
 import { FREQUENCIES } from '../recurring/schedule.js';
-import { COLLECTION_NAMES, collectionOf, type CollectionName } from './convergence.js';
+import { COLLECTION_NAMES, type CollectionName, collectionOf } from './convergence.js';
 import type { SeededRandom } from './seeded-random.js';
 
 /** One field write as it was made: what the LWW oracle of the fuzz tests compares against. */
@@ -228,10 +228,10 @@ function create(ledger: Ledger, random: SeededRandom, name: CollectionName): Ope
   // Budgets and rates have one record per month or day, set through the ledger like the app does.
   let id: string;
   if (name === 'budgets') {
-    id = budgetId(String(input['categoryId']), String(input['month']));
+    id = budgetId(String(input.categoryId), String(input.month));
     allowOverruled(() => ledger.setBudget(input as never));
   } else if (name === 'rates') {
-    id = rateId(String(input['from']), String(input['to']), String(input['date']));
+    id = rateId(String(input.from), String(input.to), String(input.date));
     allowOverruled(() => ledger.setExchangeRate(input as never));
   } else id = collectionOf(ledger, name).create(input as never).id;
   return { description: `create ${name}/${id}`, writes: writesOf(ledger, name, id, before) };

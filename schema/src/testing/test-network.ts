@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { Ledger } from '../ledger/index.js';
 import { assertConverged } from './convergence.js';
-import { randomOperation, type LoggedWrite, type Operation } from './random-operations.js';
+import { type LoggedWrite, type Operation, randomOperation } from './random-operations.js';
 import { SeededRandom } from './seeded-random.js';
 
 export interface TestNetworkOptions {

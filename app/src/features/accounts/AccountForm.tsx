@@ -1,19 +1,19 @@
 import {
   ACCOUNT_TYPES,
+  type Account,
   formatAmount,
   isCurrencyCode,
   LedgerError,
-  money,
-  type Account,
   type LedgerRecord,
+  money,
 } from '@tally/schema';
-import { useMemo, useState, type FormEvent } from 'react';
+import { type FormEvent, useMemo, useState } from 'react';
 import { useTally } from '../../app/tally-context.js';
 import { useLocale, useText } from '../../i18n/index.js';
-import { describedBy, Field } from '../../ui/Field.js';
 import { useHomeCurrency } from '../../ledger/index.js';
+import { describedBy, Field } from '../../ui/Field.js';
 import { currencyChoices } from '../currencies/index.js';
-import { currencyCodeText, type AccountDraft, type AccountIssues } from './account-draft.js';
+import { type AccountDraft, type AccountIssues, currencyCodeText } from './account-draft.js';
 import { accountDraftOf, saveAccountDraft } from './account-edit.js';
 import { accountFormMessages } from './account-form-messages.js';
 import { accountMessages } from './messages.js';

@@ -1,4 +1,4 @@
-import { ACCOUNT_TYPES, isCurrencyCode, type AccountType, type CurrencyCode } from '@tally/schema';
+import { ACCOUNT_TYPES, type AccountType, type CurrencyCode, isCurrencyCode } from '@tally/schema';
 import { readAmount } from '../../ui/amount-text.js';
 
 /** What the account form holds, as typed. */

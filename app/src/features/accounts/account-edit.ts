@@ -1,5 +1,5 @@
-import { formatAmount, money, type Account, type Ledger, type LedgerRecord } from '@tally/schema';
-import { readAccountDraft, type AccountDraft, type AccountIssues } from './account-draft.js';
+import { type Account, formatAmount, type Ledger, type LedgerRecord, money } from '@tally/schema';
+import { type AccountDraft, type AccountIssues, readAccountDraft } from './account-draft.js';
 
 /** The account being edited: the form as it opened, so only what the person changed is written. */
 export interface AccountEditing {

@@ -1,4 +1,4 @@
-import { accountBalances, currencyCode, openLedger, type Ledger } from '@tally/schema';
+import { accountBalances, currencyCode, type Ledger, openLedger } from '@tally/schema';
 import { beforeEach, describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
 import { accountValues, mismatchedByAccount } from './account-values.js';
@@ -14,7 +14,7 @@ function valuesOn(day: string, home: 'USD' | 'EUR' | null = 'USD') {
   return accountValues(accounts, balances, ledger.rateTable(), home === null ? null : currencyCode(home), day);
 }
 
-function valueOf(name: string, day: string) {
+function valueNamed(name: string, day: string) {
   const value = valuesOn(day).values.find((candidate) => candidate.account.name === name);
   if (!value) throw new Error(`no account ${name}`);
   return value;
@@ -26,13 +26,13 @@ describe('an account in another currency, in the home currency', () => {
     ledger.accounts.create({ name: 'Lisbon', type: 'savings', currency: 'EUR', openingBalance: 100003 });
     ledger.setExchangeRate({ from: 'EUR', to: 'USD', date: '2026-11-20', rate: '1.5' });
     // €1,000.01 × 1.5 = $1,500.015: the half cent goes to the even cent, up here…
-    expect(valueOf('Berlin', '2026-11-25').inHome).toEqual({
+    expect(valueNamed('Berlin', '2026-11-25').inHome).toEqual({
       kind: 'converted',
       money: { amount: 150002, currency: 'USD' },
       rate: expect.objectContaining({ from: 'EUR', to: 'USD', rate: '1.5', date: '2026-11-20' }),
     });
     // …and down here: €1,000.03 × 1.5 = $1,500.045 → $1,500.04.
-    expect(valueOf('Lisbon', '2026-11-25').inHome).toMatchObject({ kind: 'converted', money: { amount: 150004 } });
+    expect(valueNamed('Lisbon', '2026-11-25').inHome).toMatchObject({ kind: 'converted', money: { amount: 150004 } });
   });
 
   test('uses the latest rate entered on or before the day, either way round, never a later one', () => {
@@ -41,20 +41,20 @@ describe('an account in another currency, in the home currency', () => {
     ledger.setExchangeRate({ from: 'EUR', to: 'USD', date: '2026-11-20', rate: '1.0842' });
     ledger.setExchangeRate({ from: 'USD', to: 'EUR', date: '2026-11-30', rate: '0.8' });
 
-    expect(valueOf('Berlin', '2026-11-15').inHome).toMatchObject({
+    expect(valueNamed('Berlin', '2026-11-15').inHome).toMatchObject({
       money: { amount: 108000 },
       rate: { date: '2026-11-10' },
     });
-    expect(valueOf('Berlin', '2026-11-20').inHome).toMatchObject({
+    expect(valueNamed('Berlin', '2026-11-20').inHome).toMatchObject({
       money: { amount: 108420 },
       rate: { date: '2026-11-20' },
     });
-    expect(valueOf('Berlin', '2026-11-29').inHome).toMatchObject({
+    expect(valueNamed('Berlin', '2026-11-29').inHome).toMatchObject({
       money: { amount: 108420 },
       rate: { date: '2026-11-20' },
     });
     // Entered the other way round: €1,000 ÷ 0.8 = $1,250.
-    expect(valueOf('Berlin', '2026-12-01').inHome).toMatchObject({
+    expect(valueNamed('Berlin', '2026-12-01').inHome).toMatchObject({
       money: { amount: 125000 },
       rate: { from: 'USD', to: 'EUR', rate: '0.8' },
     });
@@ -63,7 +63,7 @@ describe('an account in another currency, in the home currency', () => {
   test('without a rate on or before the day is not converted, and says between which currencies', () => {
     ledger.accounts.create({ name: 'Berlin', type: 'checking', currency: 'EUR', openingBalance: 100000 });
     ledger.setExchangeRate({ from: 'EUR', to: 'USD', date: '2026-11-20', rate: '1.0842' });
-    expect(valueOf('Berlin', '2026-11-19').inHome).toEqual({ kind: 'no-rate', from: 'EUR', to: 'USD' });
+    expect(valueNamed('Berlin', '2026-11-19').inHome).toEqual({ kind: 'no-rate', from: 'EUR', to: 'USD' });
   });
 });
 

@@ -1,12 +1,12 @@
 import {
-  money,
-  sumMoney,
   type Account,
   type CurrencyCode,
   type DatedRate,
   type LedgerRecord,
   type Money,
+  money,
   type RateTable,
+  sumMoney,
 } from '@tally/schema';
 
 /** An account's balance in the home currency: the same money, converted with the rate used, or not convertible. */

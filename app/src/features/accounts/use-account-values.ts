@@ -4,7 +4,7 @@ import { useTally } from '../../app/tally-context.js';
 import { useTransactionRows } from '../../app/use-transaction-rows.js';
 import { useHomeCurrency, useRecords } from '../../ledger/index.js';
 import { today } from '../../ui/locale.js';
-import { accountValues, mismatchedByAccount, type AccountValues } from './account-values.js';
+import { type AccountValues, accountValues, mismatchedByAccount } from './account-values.js';
 
 /** Every account's balance, in its own currency and today in the home currency, with net worth. */
 export function useAccountValues(): AccountValues & { readonly mismatched: ReadonlyMap<string, number> } {

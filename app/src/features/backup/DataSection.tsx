@@ -1,7 +1,7 @@
 import { useSyncState } from '../../app/use-sync-state.js';
 import { useText } from '../../i18n/index.js';
-import { ExportData } from './ExportData.js';
 import { EraseDevice } from './EraseDevice.js';
+import { ExportData } from './ExportData.js';
 import { backupMessages } from './messages.js';
 import { RestoreBackup } from './RestoreBackup.js';
 import './data.css';

@@ -24,7 +24,7 @@ export function ExportData() {
   };
 
   return (
-    <div className="data__part" aria-labelledby="export-title">
+    <section className="data__part" aria-labelledby="export-title">
       <h3 id="export-title">{text('exportTitle')}</h3>
       <div className="data__action">
         <button
@@ -54,6 +54,6 @@ export function ExportData() {
           {loaded ? text.count('exportCsvHint', rows.length) : text('exportCsvHintLoading')}
         </p>
       </div>
-    </div>
+    </section>
   );
 }

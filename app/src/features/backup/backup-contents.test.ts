@@ -1,6 +1,6 @@
 import { exportLedger, openLedger } from '@tally/schema';
-import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { readBackupFile } from './backup-contents.js';
 
 function backupText(): string {

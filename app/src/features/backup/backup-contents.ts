@@ -38,7 +38,7 @@ function isObject(value: unknown): value is Readonly<Record<string, unknown>> {
 
 function liveRecords(records: unknown): number {
   if (!Array.isArray(records)) return 0;
-  return records.filter((record: unknown) => isObject(record) && record['deleted'] !== true).length;
+  return records.filter((record: unknown) => isObject(record) && record.deleted !== true).length;
 }
 
 /**
@@ -52,13 +52,13 @@ export function readBackupFile(text: string): BackupReading {
   } catch {
     return { ok: false, problem: 'unreadable' };
   }
-  if (!isObject(data) || data['format'] !== BACKUP_FORMAT) return { ok: false, problem: 'not-a-backup' };
-  if (data['version'] !== BACKUP_VERSION) return { ok: false, problem: 'other-version' };
-  const collections = data['collections'];
+  if (!isObject(data) || data.format !== BACKUP_FORMAT) return { ok: false, problem: 'not-a-backup' };
+  if (data.version !== BACKUP_VERSION) return { ok: false, problem: 'other-version' };
+  const collections = data.collections;
   if (!isObject(collections)) return { ok: false, problem: 'no-records' };
   const counts = BACKUP_COLLECTIONS.map((collection) => ({ collection, count: liveRecords(collections[collection]) }));
   if (BACKUP_COLLECTIONS.every((name) => !Array.isArray(collections[name]) || collections[name].length === 0))
     return { ok: false, problem: 'no-records' };
-  const homeCurrency = typeof data['homeCurrency'] === 'string' ? data['homeCurrency'] : null;
+  const homeCurrency = typeof data.homeCurrency === 'string' ? data.homeCurrency : null;
   return { ok: true, data, counts, homeCurrency };
 }

@@ -1,6 +1,6 @@
-import { exportLedger, openLedger, type Ledger } from '@tally/schema';
-import * as Y from 'yjs';
+import { exportLedger, type Ledger, openLedger } from '@tally/schema';
 import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { ledgerHoldsRecords, restoreBackup } from './restore-backup.js';
 
 function ledgerWith(accountName: string): Ledger {

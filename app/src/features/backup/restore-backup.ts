@@ -1,4 +1,4 @@
-import { LedgerError, restoreLedger, type Ledger, type RestoreMode, type RestoreSummary } from '@tally/schema';
+import { type Ledger, LedgerError, type RestoreMode, type RestoreSummary, restoreLedger } from '@tally/schema';
 import { BACKUP_COLLECTIONS } from './backup-contents.js';
 
 /** Why a restore wrote nothing. */

@@ -1,4 +1,4 @@
-import { exportFileName, exportFileType, type ExportKind } from './backup-files.js';
+import { type ExportKind, exportFileName, exportFileType } from './backup-files.js';
 
 /** Hands text to the browser as a download named for today. */
 export function saveFile(kind: ExportKind, day: string, text: string): void {

@@ -1,9 +1,9 @@
-import { LedgerError, type CurrencyCode, type Money } from '@tally/schema';
-import { useState, type KeyboardEvent } from 'react';
+import { type CurrencyCode, LedgerError, type Money } from '@tally/schema';
+import { type KeyboardEvent, useState } from 'react';
 import { useTally } from '../../app/tally-context.js';
 import { useLocale, useText } from '../../i18n/index.js';
+import { type AmountProblem, amountForInput, exampleAmount, readAmount } from '../../ui/amount-text.js';
 import { describedBy } from '../../ui/Field.js';
-import { amountForInput, exampleAmount, readAmount, type AmountProblem } from '../../ui/amount-text.js';
 import { budgetMessages } from './messages.js';
 
 const PROBLEM_MESSAGE = {

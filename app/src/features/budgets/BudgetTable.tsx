@@ -1,4 +1,4 @@
-import { budgetId, formatMoney, money, type Money } from '@tally/schema';
+import { budgetId, formatMoney, type Money, money } from '@tally/schema';
 import { useTally } from '../../app/tally-context.js';
 import { useLocale, useText } from '../../i18n/index.js';
 import { formatMonth } from '../../ui/locale.js';

@@ -4,8 +4,8 @@ import { useLocale, useText } from '../../i18n/index.js';
 import { formatMonth, today } from '../../ui/locale.js';
 import { BudgetTable } from './BudgetTable.js';
 import { shiftMonth } from './budget-view.js';
-import { budgetMessages } from './messages.js';
 import { MonthSwitcher } from './MonthSwitcher.js';
+import { budgetMessages } from './messages.js';
 import { useBudgetView } from './use-budget-view.js';
 import './budgets.css';
 

@@ -2,9 +2,9 @@ import { RateTable } from '@tally/schema';
 import { useMemo } from 'react';
 import { useTally } from '../../app/tally-context.js';
 import { useTransactionRows } from '../../app/use-transaction-rows.js';
-import { useHomeCurrency, useRecords } from '../../ledger/index.js';
 import { displayCurrency } from '../../ledger/display-currency.js';
-import { budgetView, spendingOf, type BudgetView } from './budget-view.js';
+import { useHomeCurrency, useRecords } from '../../ledger/index.js';
+import { type BudgetView, budgetView, spendingOf } from './budget-view.js';
 
 export interface BudgetScreenState {
   /** Null until there is a currency to budget in: no home currency and no account yet. */

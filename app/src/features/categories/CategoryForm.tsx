@@ -1,16 +1,16 @@
 import {
   CATEGORY_KINDS,
-  categoryKind,
-  LedgerError,
-  validateRecord,
   type Category,
+  categoryKind,
   type FieldIssue,
   type Ledger,
+  LedgerError,
   type LedgerRecord,
+  validateRecord,
 } from '@tally/schema';
-import { useState, type FormEvent } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTally } from '../../app/tally-context.js';
-import { useText, type Text } from '../../i18n/index.js';
+import { type Text, useText } from '../../i18n/index.js';
 import { describedBy, Field } from '../../ui/Field.js';
 import { FormFooter } from '../../ui/FormFooter.js';
 import { categoryMessages } from './messages.js';

@@ -1,4 +1,4 @@
-import { openLedger, type Ledger } from '@tally/schema';
+import { type Ledger, openLedger } from '@tally/schema';
 import { beforeEach, describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
 import { saveCategoryForm } from './CategoryForm.js';

@@ -1,4 +1,4 @@
-import { featuresOf, type Describable } from './features.js';
+import { type Describable, featuresOf } from './features.js';
 
 export interface Example extends Describable {
   readonly categoryId: string;

@@ -1,5 +1,5 @@
-import type { Example } from './category-model.js';
 import type { TransactionRow } from '../../storage/index.js';
+import type { Example } from './category-model.js';
 
 /** Reads a labelled history (`date,payee,amount_minor,category`), as the bench and tests use it. */
 export function readHistory(csv: string): (Example & { readonly date: string })[] {

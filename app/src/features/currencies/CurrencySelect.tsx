@@ -1,4 +1,4 @@
-import { useMemo, type SelectHTMLAttributes } from 'react';
+import { type SelectHTMLAttributes, useMemo } from 'react';
 import { useLocale, useText } from '../../i18n/index.js';
 import { currencyChoices } from './currency-names.js';
 import { currencyMessages } from './messages.js';

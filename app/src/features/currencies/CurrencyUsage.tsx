@@ -2,12 +2,11 @@ import { RateTable } from '@tally/schema';
 import { useMemo } from 'react';
 import { useTally } from '../../app/tally-context.js';
 import { useText } from '../../i18n/index.js';
-import { useRecords } from '../../ledger/index.js';
+import { useHomeCurrency, useRecords } from '../../ledger/index.js';
 import { formatDay, today } from '../../ui/locale.js';
 import { currencyName } from './currency-names.js';
-import { currencyUsage, type CurrencyUse } from './currency-usage.js';
+import { type CurrencyUse, currencyUsage } from './currency-usage.js';
 import { currencyMessages } from './messages.js';
-import { useHomeCurrency } from '../../ledger/index.js';
 import { useRateText } from './use-rate-text.js';
 
 interface CurrencyUsageProps {

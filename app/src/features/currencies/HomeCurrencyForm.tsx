@@ -1,13 +1,13 @@
 import { isCurrencyCode, LedgerError } from '@tally/schema';
-import { useState, type FormEvent } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTally } from '../../app/tally-context.js';
 import { useLocale, useText } from '../../i18n/index.js';
+import { useHomeCurrency } from '../../ledger/index.js';
 import { Field } from '../../ui/Field.js';
 import { CurrencySelect } from './CurrencySelect.js';
 import { currencyName } from './currency-names.js';
 import { describedWith } from './described-with.js';
 import { currencyMessages } from './messages.js';
-import { useHomeCurrency } from '../../ledger/index.js';
 
 /** Chooses the ledger's home currency, a setting every device shares. */
 export function HomeCurrencyForm() {

@@ -1,15 +1,15 @@
-import { LedgerError, rateId, type ExchangeRateRecord, type LedgerRecord } from '@tally/schema';
-import { useState, type FormEvent } from 'react';
+import { type ExchangeRateRecord, LedgerError, type LedgerRecord, rateId } from '@tally/schema';
+import { type FormEvent, useState } from 'react';
 import { useTally } from '../../app/tally-context.js';
 import { useText } from '../../i18n/index.js';
-import { FormFooter } from '../../ui/FormFooter.js';
 import { describedBy, Field } from '../../ui/Field.js';
+import { FormFooter } from '../../ui/FormFooter.js';
 import { today } from '../../ui/locale.js';
 import { CurrencySelect } from './CurrencySelect.js';
 import { describedWith } from './described-with.js';
 import { currencyMessages } from './messages.js';
+import { type RateDraft, type RateIssues, readRateEntry } from './rate-entry.js';
 import { formatRateNumber } from './rate-number.js';
-import { readRateEntry, type RateDraft, type RateIssues } from './rate-entry.js';
 
 interface RateFormProps {
   /** The rate being edited; a new one otherwise. */

@@ -1,2 +1,2 @@
-export { useRateText } from './use-rate-text.js';
 export { currencyChoices, currencyName } from './currency-names.js';
+export { useRateText } from './use-rate-text.js';

@@ -1,4 +1,4 @@
-import { isCurrencyCode, parseCalendarDate, parseRate, type ExchangeRateRecord } from '@tally/schema';
+import { type ExchangeRateRecord, isCurrencyCode, parseCalendarDate, parseRate } from '@tally/schema';
 
 /** What the rate form holds, as typed. */
 export interface RateDraft {

@@ -1,4 +1,4 @@
-import { categoryAmounts, isCurrencyCode, type Converter } from '@tally/schema';
+import { type Converter, categoryAmounts, isCurrencyCode } from '@tally/schema';
 import type { TransactionRow } from '../../storage/index.js';
 
 export interface CategorySpending {

@@ -107,6 +107,7 @@ export function GoalCard({ view, focusEdit, onEdit, onDeleted }: GoalCardProps) 
         </p>
       )}
       {confirming ? (
+        // biome-ignore lint/a11y/useSemanticElements: a question with two buttons, not a form of fields to group.
         <div className="goal__confirm" role="group" aria-labelledby={`${nameId}-confirm`}>
           <p id={`${nameId}-confirm`}>{text('confirmDelete', { name: goal.name })}</p>
           <div className="form__actions">

@@ -1,12 +1,12 @@
-import { formatMoney, money, type Contribution, type Goal, type LedgerRecord } from '@tally/schema';
-import { useState, type FormEvent } from 'react';
+import { type Contribution, formatMoney, type Goal, type LedgerRecord, money } from '@tally/schema';
+import { type FormEvent, useState } from 'react';
 import { useTally } from '../../app/tally-context.js';
 import { useLocale, useText } from '../../i18n/index.js';
+import { exampleAmount } from '../../ui/amount-text.js';
 import { describedBy, Field } from '../../ui/Field.js';
 import { formatDay, today } from '../../ui/locale.js';
 import { Money } from '../../ui/Money.js';
-import { exampleAmount } from '../../ui/amount-text.js';
-import { saveContribution, type ContributionDraft, type ContributionIssues, type GoalProblem } from './goal-draft.js';
+import { type ContributionDraft, type ContributionIssues, type GoalProblem, saveContribution } from './goal-draft.js';
 import { goalMessages } from './messages.js';
 
 interface GoalContributionsProps {

@@ -1,15 +1,14 @@
-import { isCurrencyCode, type Goal, type LedgerRecord } from '@tally/schema';
-import { useState, type FormEvent, type KeyboardEvent } from 'react';
+import { type Goal, isCurrencyCode, type LedgerRecord } from '@tally/schema';
+import { type FormEvent, type KeyboardEvent, useState } from 'react';
 import { useTally } from '../../app/tally-context.js';
 import { useLocale, useText } from '../../i18n/index.js';
-import { useRecords } from '../../ledger/index.js';
+import { displayCurrency } from '../../ledger/display-currency.js';
+import { useHomeCurrency, useRecords } from '../../ledger/index.js';
+import { exampleAmount } from '../../ui/amount-text.js';
 import { describedBy, Field } from '../../ui/Field.js';
 import { FormFooter } from '../../ui/FormFooter.js';
 import { formatDay, today } from '../../ui/locale.js';
-import { exampleAmount } from '../../ui/amount-text.js';
-import { displayCurrency } from '../../ledger/display-currency.js';
-import { useHomeCurrency } from '../../ledger/index.js';
-import { goalDraftOf, saveGoalDraft, type GoalDraft, type GoalIssues, type GoalProblem } from './goal-draft.js';
+import { type GoalDraft, type GoalIssues, type GoalProblem, goalDraftOf, saveGoalDraft } from './goal-draft.js';
 import { goalMessages } from './messages.js';
 
 interface GoalFormProps {

@@ -1,7 +1,7 @@
-import { openLedger, type Ledger } from '@tally/schema';
+import { type Ledger, openLedger } from '@tally/schema';
 import { beforeEach, describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
-import { goalDraftOf, saveContribution, saveGoalDraft, type GoalDraft } from './goal-draft.js';
+import { type GoalDraft, goalDraftOf, saveContribution, saveGoalDraft } from './goal-draft.js';
 
 let ledger: Ledger;
 let savings: string;

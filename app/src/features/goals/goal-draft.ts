@@ -1,12 +1,12 @@
 import {
-  isCurrencyCode,
-  LedgerError,
-  parseCalendarDate,
   type Goal,
+  isCurrencyCode,
   type Ledger,
+  LedgerError,
   type LedgerRecord,
+  parseCalendarDate,
 } from '@tally/schema';
-import { amountForInput, readAmount, type AmountProblem } from '../../ui/amount-text.js';
+import { type AmountProblem, amountForInput, readAmount } from '../../ui/amount-text.js';
 
 /** The goal form as the person typed it: every value still text. */
 export interface GoalDraft {

@@ -4,7 +4,7 @@ import { useTally } from '../../app/tally-context.js';
 import { useTransactionRows } from '../../app/use-transaction-rows.js';
 import { useRecords } from '../../ledger/index.js';
 import { today } from '../../ui/locale.js';
-import { goalViews, type GoalView } from './goal-view.js';
+import { type GoalView, goalViews } from './goal-view.js';
 
 /** Every goal with its progress, live: it follows goals, contributions, accounts, rates and transactions from every device. */
 export function useGoalViews(): readonly GoalView[] {

@@ -1,5 +1,5 @@
 import type { Account, LedgerRecord } from '@tally/schema';
-import { useState, type DragEvent } from 'react';
+import { type DragEvent, useState } from 'react';
 import { useText } from '../../i18n/index.js';
 import { Field } from '../../ui/Field.js';
 import { importMessages } from './messages.js';

@@ -3,8 +3,8 @@ import { useText } from '../../i18n/index.js';
 import { ErrorReason } from './ErrorReason.js';
 import { importMessages } from './messages.js';
 import type { RecentImport } from './recent-imports.js';
-import type { ImportErrorCode, ImportErrorValues } from './statement.js';
 import { StepHeading } from './StepHeading.js';
+import type { ImportErrorCode, ImportErrorValues } from './statement.js';
 import { UndoStatus } from './UndoStatus.js';
 import { useUndo } from './use-undo.js';
 

@@ -1,13 +1,13 @@
-import { useRecords } from '../../ledger/use-records.js';
 import { useTally } from '../../app/tally-context.js';
+import { useRecords } from '../../ledger/use-records.js';
 import { ChooseStep } from './ChooseStep.js';
 import { DoneStep } from './DoneStep.js';
 import { FailedStep } from './FailedStep.js';
+import { FileSummary } from './FileSummary.js';
 import { MappingStep } from './MappingStep.js';
 import { ProgressStep } from './ProgressStep.js';
 import { RecentImportsList } from './RecentImportsList.js';
 import { ReviewStep } from './ReviewStep.js';
-import { FileSummary } from './FileSummary.js';
 import type { RecentImport } from './recent-imports.js';
 import { useImport } from './use-import.js';
 import './import.css';

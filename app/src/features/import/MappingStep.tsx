@@ -1,5 +1,5 @@
 import { formatMoney, money } from '@tally/schema';
-import { useState, type FormEvent } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useLocale, useText } from '../../i18n/index.js';
 import { Field } from '../../ui/Field.js';
 import { formatDay } from '../../ui/locale.js';
@@ -43,6 +43,7 @@ function ColumnSelect({ id, label, columns, value, onChange, noneLabel }: Column
       >
         {noneLabel !== undefined && <option value={NONE}>{noneLabel}</option>}
         {columns.map((name, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a file's columns may repeat a name; the column's place is its identity.
           <option key={i} value={String(i)}>
             {name}
           </option>

@@ -1,7 +1,7 @@
 import { useText } from '../../i18n/index.js';
-import type { ImportStep } from './use-import.js';
 import { importMessages } from './messages.js';
 import { StepHeading } from './StepHeading.js';
+import type { ImportStep } from './use-import.js';
 
 type Working = Extract<ImportStep, { kind: 'working' }>;
 

@@ -2,7 +2,7 @@ import type { Account, LedgerRecord } from '@tally/schema';
 import { useLocale, useText } from '../../i18n/index.js';
 import { formatDay } from '../../ui/locale.js';
 import { importMessages } from './messages.js';
-import { recentImportState, type RecentImport } from './recent-imports.js';
+import { type RecentImport, recentImportState } from './recent-imports.js';
 import { UndoStatus } from './UndoStatus.js';
 import { useUndo } from './use-undo.js';
 

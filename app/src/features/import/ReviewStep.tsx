@@ -1,4 +1,4 @@
-import { formatMoney, money, type Category, type LedgerRecord } from '@tally/schema';
+import { type Category, formatMoney, type LedgerRecord, money } from '@tally/schema';
 import { useState } from 'react';
 import { useLocale, useText } from '../../i18n/index.js';
 import { formatDay } from '../../ui/locale.js';
@@ -6,11 +6,11 @@ import { importMessages } from './messages.js';
 import {
   directionOf,
   pageOf,
+  type ReviewLine,
+  type Selection,
   setDuplicates,
   summarise,
   toggleLine,
-  type ReviewLine,
-  type Selection,
 } from './review.js';
 import { StepHeading } from './StepHeading.js';
 

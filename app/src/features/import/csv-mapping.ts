@@ -1,6 +1,6 @@
-import { guessDecimalMark, parseAmountText, type DecimalMark } from './amount-text.js';
+import { type DecimalMark, guessDecimalMark, parseAmountText } from './amount-text.js';
 import type { CsvTable } from './csv-reader.js';
-import { guessDateFormats, parseDateText, type DateFormat } from './date-text.js';
+import { type DateFormat, guessDateFormats, parseDateText } from './date-text.js';
 import { ImportError, type Statement, type StatementLine } from './statement.js';
 
 export type AmountColumns =

@@ -23,7 +23,7 @@ test('the preview shows rows as the mapping reads them, and changes with it', ()
     '2026-05-01',
   ]);
   const wrongOrder = previewRows(table, { ...mapping, dateFormat: 'YYYY-MM-DD' }, 2, 10);
-  expect(wrongOrder.map((row) => (row.ok ? row.line.date : [row.line, row.code, row.values['value']]))).toEqual([
+  expect(wrongOrder.map((row) => (row.ok ? row.line.date : [row.line, row.code, row.values.value]))).toEqual([
     [2, 'bad-date', '03/01/2026'],
     [3, 'bad-date', '04/01/2026'],
     [4, 'bad-date', '05/01/2026'],

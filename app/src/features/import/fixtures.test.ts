@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { matchDuplicates, type KnownTransaction } from './duplicates.js';
-import { importKeys } from './duplicates.js';
+import { importKeys, type KnownTransaction, matchDuplicates } from './duplicates.js';
 import { readCsvStatement, readStatement } from './read-statement.js';
 import type { Statement } from './statement.js';
 

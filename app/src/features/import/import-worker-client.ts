@@ -1,5 +1,5 @@
+import type { WorkerReply, WorkerRequest, WorkPhase } from './import-protocol.js';
 import type { ImportErrorCode, ImportErrorValues } from './statement.js';
-import type { WorkPhase, WorkerReply, WorkerRequest } from './import-protocol.js';
 
 /** A file the worker could not read, with the line and values its message names. */
 export class ImportFailure extends Error {

@@ -1,4 +1,4 @@
-import { transactionKind, validateRecord, type Ledger } from '@tally/schema';
+import { type Ledger, transactionKind, validateRecord } from '@tally/schema';
 import type { TransactionRow } from '../../storage/index.js';
 import type { KnownTransaction } from './duplicates.js';
 import { batchOf } from './import-id.js';

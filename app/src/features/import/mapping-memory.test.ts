@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { TallyDatabase } from '../../storage/index.js';
-import { guessMapping, findHeaderRow, layoutSignature, type CsvMapping } from './csv-mapping.js';
+import { type CsvMapping, findHeaderRow, guessMapping, layoutSignature } from './csv-mapping.js';
 import { readCsv } from './csv-reader.js';
 import { MappingMemory, readMapping } from './mapping-memory.js';
 

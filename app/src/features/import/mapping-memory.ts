@@ -25,10 +25,9 @@ function isDecimalMark(value: unknown): value is DecimalMark {
 
 function amountColumns(value: unknown, width: number): AmountColumns | undefined {
   if (!isFields(value)) return undefined;
-  if (value['kind'] === 'signed' && isColumn(value['column'], width))
-    return { kind: 'signed', column: value['column'] };
-  if (value['kind'] === 'debit-credit' && isColumn(value['debit'], width) && isColumn(value['credit'], width)) {
-    return { kind: 'debit-credit', debit: value['debit'], credit: value['credit'] };
+  if (value.kind === 'signed' && isColumn(value.column, width)) return { kind: 'signed', column: value.column };
+  if (value.kind === 'debit-credit' && isColumn(value.debit, width) && isColumn(value.credit, width)) {
+    return { kind: 'debit-credit', debit: value.debit, credit: value.credit };
   }
   return undefined;
 }
@@ -40,7 +39,7 @@ function amountColumns(value: unknown, width: number): AmountColumns | undefined
 export function readMapping(value: unknown, width: number): CsvMapping | undefined {
   if (!isFields(value)) return undefined;
   const { headerRow, date, dateFormat, decimal, payee, memo } = value;
-  const amount = amountColumns(value['amount'], width);
+  const amount = amountColumns(value.amount, width);
   if (typeof headerRow !== 'number' || !Number.isInteger(headerRow) || headerRow < 0) return undefined;
   if (
     !isColumn(date, width) ||

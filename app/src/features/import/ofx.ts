@@ -4,7 +4,7 @@ import { ImportError, type Statement, type StatementLine } from './statement.js'
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
 
-function unescape(text: string): string {
+function decodeEntities(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
     if (name.startsWith('#x') || name.startsWith('#X')) return String.fromCodePoint(parseInt(name.slice(2), 16));
     if (name.startsWith('#')) return String.fromCodePoint(Number(name.slice(1)));
@@ -33,7 +33,7 @@ export function parseOfx(text: string, digits = 2): Statement {
     at = match.index;
     const [, slash, rawName = '', rawValue = ''] = match;
     const name = rawName.toUpperCase();
-    const value = unescape(rawValue.trim());
+    const value = decodeEntities(rawValue.trim());
     if (slash) {
       if (name === 'STMTTRN' && transaction) {
         lines.push(readTransaction(transaction.line, transaction.fields, digits));

@@ -1,6 +1,6 @@
 import type { CategoryRule } from '@tally/schema';
-import { CategoryModel, suggestCategory, type Example } from '../categorise/index.js';
-import { importKeys, matchDuplicates, type KnownTransaction } from './duplicates.js';
+import { CategoryModel, type Example, suggestCategory } from '../categorise/index.js';
+import { importKeys, type KnownTransaction, matchDuplicates } from './duplicates.js';
 import type { ReviewLine } from './review.js';
 import type { StatementLine } from './statement.js';
 

@@ -1,5 +1,5 @@
-import { readCsv, type CsvTable } from './csv-reader.js';
-import { applyMapping, guessMapping, type CsvMapping } from './csv-mapping.js';
+import { applyMapping, type CsvMapping, guessMapping } from './csv-mapping.js';
+import { type CsvTable, readCsv } from './csv-reader.js';
 import { decodeText } from './decode-text.js';
 import { parseOfx } from './ofx.js';
 import { parseQif } from './qif.js';

@@ -4,11 +4,11 @@ import {
   directionOf,
   initialSelection,
   pageOf,
+  type ReviewLine,
   setDuplicates,
   summarise,
   toggleLine,
   transactionsToWrite,
-  type ReviewLine,
 } from './review.js';
 
 function line(partial: Partial<ReviewLine> & Pick<ReviewLine, 'line' | 'amount'>): ReviewLine {

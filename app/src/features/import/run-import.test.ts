@@ -4,9 +4,9 @@ import { afterEach, beforeEach, expect, test } from 'vitest';
 import * as Y from 'yjs';
 import { TallyDatabase } from '../../storage/index.js';
 import { importIdOf } from './import-id.js';
-import { undoImport } from './ledger-import.js';
 import { importsBeingWritten } from './imports-being-written.js';
-import { recentImportState, RecentImports, type RecentImport } from './recent-imports.js';
+import { undoImport } from './ledger-import.js';
+import { type RecentImport, RecentImports, recentImportState } from './recent-imports.js';
 import type { LineToWrite } from './review.js';
 import { runImport } from './run-import.js';
 

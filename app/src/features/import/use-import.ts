@@ -1,19 +1,19 @@
-import { cryptoRandom, minorUnitDigits, newRecordId, type Account, type LedgerRecord } from '@tally/schema';
+import { type Account, cryptoRandom, type LedgerRecord, minorUnitDigits, newRecordId } from '@tally/schema';
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useTally } from '../../app/tally-context.js';
-import type { CsvMapping } from './csv-mapping.js';
-import type { CsvTable } from './csv-reader.js';
-import { firstColumnsMapping } from './csv-preview.js';
-import { importDatabase } from './import-database.js';
-import { importsBeingWritten } from './imports-being-written.js';
 import { examplesOf } from '../categorise/history.js';
+import type { CsvMapping } from './csv-mapping.js';
+import { firstColumnsMapping } from './csv-preview.js';
+import type { CsvTable } from './csv-reader.js';
+import { importDatabase } from './import-database.js';
 import { ImportCancelled, ImportFailure, ImportWorker, type Progress } from './import-worker-client.js';
+import { importsBeingWritten } from './imports-being-written.js';
 import { knownTransactions, undoImport } from './ledger-import.js';
 import { MappingMemory } from './mapping-memory.js';
-import { RecentImports, type RecentImport } from './recent-imports.js';
-import { runImport } from './run-import.js';
-import { initialSelection, summarise, transactionsToWrite, type ReviewLine, type Selection } from './review.js';
 import type { StatementFormat } from './read-statement.js';
+import { type RecentImport, RecentImports } from './recent-imports.js';
+import { initialSelection, type ReviewLine, type Selection, summarise, transactionsToWrite } from './review.js';
+import { runImport } from './run-import.js';
 import { ImportError, type ImportErrorCode, type ImportErrorValues } from './statement.js';
 
 export interface CsvFile {

@@ -1,4 +1,4 @@
-import { useState, type RefObject } from 'react';
+import { type RefObject, useState } from 'react';
 import type { RecentImport } from './recent-imports.js';
 
 export type UndoOutcome = { readonly kind: 'removed'; readonly count: number } | { readonly kind: 'failed' };

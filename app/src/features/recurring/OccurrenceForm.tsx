@@ -1,14 +1,14 @@
-import { useState, type FormEvent } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTally } from '../../app/tally-context.js';
 import { useText } from '../../i18n/index.js';
-import { FormFooter } from '../../ui/FormFooter.js';
 import { describedBy, Field } from '../../ui/Field.js';
+import { FormFooter } from '../../ui/FormFooter.js';
 import { recurringMessages } from './messages.js';
 import {
-  occurrenceDraftOf,
-  saveOccurrenceDraft,
   type OccurrenceDraft,
   type OccurrenceIssues,
+  occurrenceDraftOf,
+  saveOccurrenceDraft,
 } from './occurrence-draft.js';
 import { formatDueDate } from './schedule-words.js';
 import type { UpcomingOccurrence } from './upcoming.js';

@@ -1,19 +1,19 @@
 import { FREQUENCIES, type LedgerRecord, type RecurringTransaction } from '@tally/schema';
-import { useState, type FormEvent } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTally } from '../../app/tally-context.js';
 import { useText } from '../../i18n/index.js';
-import { FormFooter } from '../../ui/FormFooter.js';
 import { useRecords } from '../../ledger/index.js';
 import { describedBy, Field } from '../../ui/Field.js';
+import { FormFooter } from '../../ui/FormFooter.js';
 import { recurringMessages } from './messages.js';
 import {
   DIRECTIONS,
   draftOf,
   isDirection,
   isFrequency,
-  saveRecurringDraft,
   type RecurringDraft,
   type RecurringSaveIssues,
+  saveRecurringDraft,
 } from './recurring-draft.js';
 
 interface RecurringFormProps {

@@ -1,11 +1,11 @@
-import { occurrenceId, type LedgerRecord, type RecurringTransaction } from '@tally/schema';
+import { type LedgerRecord, occurrenceId, type RecurringTransaction } from '@tally/schema';
 import { useTally } from '../../app/tally-context.js';
 import { useText } from '../../i18n/index.js';
 import { Money } from '../../ui/Money.js';
 import type { StalledItem } from './due-occurrences.js';
+import { type Editing, editButtonId } from './editing.js';
 import { recurringMessages } from './messages.js';
 import { RecurringForm } from './RecurringForm.js';
-import { editButtonId, type Editing } from './editing.js';
 import { describeSchedule, formatDueDate } from './schedule-words.js';
 import { nextDueDate } from './upcoming.js';
 import { useTransactionsVersion } from './use-transactions-version.js';

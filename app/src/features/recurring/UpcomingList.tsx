@@ -8,7 +8,7 @@ import { Money } from '../../ui/Money.js';
 import { recurringMessages } from './messages.js';
 import { OccurrenceForm } from './OccurrenceForm.js';
 import { formatDueDate } from './schedule-words.js';
-import { UPCOMING_DAYS, upcomingList, type UpcomingOccurrence } from './upcoming.js';
+import { UPCOMING_DAYS, type UpcomingOccurrence, upcomingList } from './upcoming.js';
 import { useTransactionsVersion } from './use-transactions-version.js';
 
 const keyOf = (occurrence: UpcomingOccurrence): string => `${occurrence.recurringId}/${occurrence.dueDate}`;
@@ -22,6 +22,7 @@ export function UpcomingList({ today }: { readonly today: string }) {
   const rules = useRecords(tally.recurring);
   const version = useTransactionsVersion();
   const [editing, setEditing] = useState<string | undefined>(undefined);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `version` is listed to read the ledger again after any transaction change.
   const occurrences = useMemo(
     () =>
       upcomingList(tally.ledger.upcomingOccurrences(today, addDays(today, UPCOMING_DAYS)), (id) =>

@@ -1,8 +1,8 @@
-import { openLedger, type Ledger } from '@tally/schema';
+import { type Ledger, openLedger } from '@tally/schema';
 import { syncDocs } from '@tally/schema/testing';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import * as Y from 'yjs';
-import { DueOccurrences, localCalendar, type DeviceCalendar } from './due-occurrences.js';
+import { type DeviceCalendar, DueOccurrences, localCalendar } from './due-occurrences.js';
 
 const DAY_MS = 24 * 60 * 60 * 1_000;
 

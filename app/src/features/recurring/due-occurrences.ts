@@ -1,4 +1,4 @@
-import { LedgerError, type Ledger } from '@tally/schema';
+import { type Ledger, LedgerError } from '@tally/schema';
 import { today } from '../../ui/locale.js';
 
 /** Why a recurring item could not create its transactions (RCR2), as the user can mend it. */

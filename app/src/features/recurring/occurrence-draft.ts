@@ -1,5 +1,5 @@
-import { formatAmount, LedgerError, money, parseCalendarDate, type Ledger } from '@tally/schema';
-import { readAmount, type IssueCode } from './recurring-draft.js';
+import { formatAmount, type Ledger, LedgerError, money, parseCalendarDate } from '@tally/schema';
+import { type IssueCode, readAmount } from './recurring-draft.js';
 import type { UpcomingOccurrence } from './upcoming.js';
 
 /** "Edit this one": the amount, day and payee of one occurrence, as typed. */

@@ -2,7 +2,7 @@ import { openLedger } from '@tally/schema';
 import { describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
 import { occurrenceDraftOf, saveOccurrenceDraft } from './occurrence-draft.js';
-import { draftOf, saveRecurringDraft, type RecurringDraft } from './recurring-draft.js';
+import { draftOf, type RecurringDraft, saveRecurringDraft } from './recurring-draft.js';
 import { upcomingList } from './upcoming.js';
 
 function setup() {

@@ -1,17 +1,17 @@
 import {
-  formatAmount,
-  FREQUENCIES,
-  LedgerError,
-  money,
-  parseCalendarDate,
   type CurrencyCode,
   type FieldIssue,
+  FREQUENCIES,
   type Frequency,
+  formatAmount,
   type Ledger,
+  LedgerError,
   type LedgerRecord,
+  money,
+  parseCalendarDate,
   type RecurringTransaction,
 } from '@tally/schema';
-import { readAmount as readAmountText, type AmountProblem } from '../../ui/amount-text.js';
+import { type AmountProblem, readAmount as readAmountText } from '../../ui/amount-text.js';
 
 export const DIRECTIONS = ['expense', 'income'] as const;
 export type Direction = (typeof DIRECTIONS)[number];

@@ -1,4 +1,4 @@
-import { currencyCode, openLedger, type LedgerRecord, type RecurringTransaction } from '@tally/schema';
+import { currencyCode, type LedgerRecord, openLedger, type RecurringTransaction } from '@tally/schema';
 import { describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
 import { nextDueDate, upcomingList } from './upcoming.js';

@@ -1,7 +1,7 @@
 import {
   addMonths,
-  dueDates,
   type CurrencyCode,
+  dueDates,
   type LedgerRecord,
   type Occurrence,
   type RecurringTransaction,

@@ -3,10 +3,10 @@ import { useMemo } from 'react';
 import { useText } from '../../i18n/index.js';
 import { formatDay, formatMonth } from '../../ui/locale.js';
 import { reportMessages } from './messages.js';
-import { ReportChart, type ChartSeries } from './ReportChart.js';
+import { type ChartSeries, ReportChart } from './ReportChart.js';
 import { ReportNumbers } from './ReportNumbers.js';
 import type { ReportKind, ReportResult } from './report-request.js';
-import { csvFileName, formatRate, reportView, type RowSubject } from './report-view.js';
+import { csvFileName, formatRate, type RowSubject, reportView } from './report-view.js';
 
 interface ReportOutputProps {
   readonly result: ReportResult;
@@ -61,6 +61,7 @@ export function ReportOutput({ result, updating, categoryNames, categoryName, lo
     }
   };
   const rowLabels = view.rows.map((row) => name(row.subject, false));
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `name` is made anew each render from `locale` and `text`, which are listed.
   const axisLabels = useMemo(() => view.rows.map((row) => name(row.subject, true)), [view, locale, text]);
   const headings = view.columns.map((column) => text(`column.${column}`));
   const series = useMemo(

@@ -1,7 +1,7 @@
-import { currencyCode, openLedger, type Ledger } from '@tally/schema';
-import * as Y from 'yjs';
+import { currencyCode, type Ledger, openLedger } from '@tally/schema';
 import { describe, expect, test } from 'vitest';
-import { computeReport, ratesInForce, type ReportSources } from './report-compute.js';
+import * as Y from 'yjs';
+import { computeReport, type ReportSources, ratesInForce } from './report-compute.js';
 import type { ReportRequest } from './report-request.js';
 import { ReportTransactions } from './report-transactions.js';
 

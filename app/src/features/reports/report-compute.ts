@@ -1,14 +1,14 @@
 import {
+  type Account,
+  type CurrencyCode,
   categoryTrend,
+  type DatedRate,
   incomeVersusExpense,
   netWorthOverTime,
   RateTable,
-  spendingByCategory,
-  type Account,
-  type CurrencyCode,
-  type DatedRate,
   type ReportInput,
   type ReportTable,
+  spendingByCategory,
 } from '@tally/schema';
 import { displayCurrency } from '../../ledger/display-currency.js';
 import type { Period } from './report-period.js';

@@ -1,6 +1,6 @@
 import { currencyCode } from '@tally/schema';
-import * as Y from 'yjs';
 import { describe, expect, test } from 'vitest';
+import * as Y from 'yjs';
 import { isUpdating, ReportEngine, type ReportWorkerPort } from './report-engine.js';
 import type { FromReportWorker, ToReportWorker } from './report-protocol.js';
 import type { ReportRequest, ReportResult } from './report-request.js';

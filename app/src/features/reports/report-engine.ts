@@ -2,7 +2,7 @@ import type { Ledger } from '@tally/schema';
 import * as Y from 'yjs';
 import { LEDGER_DATABASE } from '../../sync/local-ledger.js';
 import type { FromReportWorker, ToReportWorker } from './report-protocol.js';
-import { sameRequest, type ReportKind, type ReportRequest, type ReportResult } from './report-request.js';
+import { type ReportKind, type ReportRequest, type ReportResult, sameRequest } from './report-request.js';
 
 /** A computed report, and whether it answers the ledger as it is now or may be out of date. */
 export interface KeptReport {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { accountScope, sameRequest, type ReportRequest } from './report-request.js';
+import { accountScope, type ReportRequest, sameRequest } from './report-request.js';
 
 describe('report requests', () => {
   test('with no account left out a report covers every account, including ones added later', () => {

@@ -1,9 +1,9 @@
 import { openLedger } from '@tally/schema';
-import * as Y from 'yjs';
 import { describe, expect, test } from 'vitest';
+import * as Y from 'yjs';
 import type { FromReportWorker } from './report-protocol.js';
 import type { ReportRequest } from './report-request.js';
-import { serveReports, type ReadStoredLedger } from './report-service.js';
+import { type ReadStoredLedger, serveReports } from './report-service.js';
 
 const MARCH: ReportRequest = {
   kind: 'spending',

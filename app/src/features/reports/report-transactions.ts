@@ -34,7 +34,10 @@ export class ReportTransactions {
 
   private changed(ids: ReadonlySet<string>): void {
     this.list = undefined;
-    if (ids.size > RELIST_LIMIT) return this.relist();
+    if (ids.size > RELIST_LIMIT) {
+      this.relist();
+      return;
+    }
     for (const id of ids) {
       const record = this.source.get(id);
       if (record && !record.deleted) this.byId.set(id, reportTransaction(record));

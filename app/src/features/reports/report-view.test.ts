@@ -1,4 +1,4 @@
-import { currencyCode, RateTable, spendingByCategory, incomeVersusExpense } from '@tally/schema';
+import { currencyCode, incomeVersusExpense, RateTable, spendingByCategory } from '@tally/schema';
 import { describe, expect, test } from 'vitest';
 import type { ReportRequest, ReportResult } from './report-request.js';
 import { chartValues, csvFileName, formatRate, minorUnitsOf, reportView } from './report-view.js';

@@ -1,4 +1,4 @@
-import { minorUnitDigits, type CurrencyCode } from '@tally/schema';
+import { type CurrencyCode, minorUnitDigits } from '@tally/schema';
 import type { ReportKind, ReportRequest, ReportResult } from './report-request.js';
 
 export type ColumnKey = 'category' | 'month' | 'spent' | 'income' | 'expense' | 'net' | 'net-worth';

@@ -1,6 +1,6 @@
 import { useEffect, useSyncExternalStore } from 'react';
 import { useTally } from '../../app/tally-context.js';
-import { reportEngineOf, type ReportResults } from './report-engine.js';
+import { type ReportResults, reportEngineOf } from './report-engine.js';
 import type { ReportRequest } from './report-request.js';
 
 /**

@@ -1,9 +1,9 @@
-import { LedgerError, RULE_FIELDS, type Category, type CategoryRule, type LedgerRecord } from '@tally/schema';
-import { useMemo, useState, type FormEvent } from 'react';
+import { type Category, type CategoryRule, LedgerError, type LedgerRecord, RULE_FIELDS } from '@tally/schema';
+import { type FormEvent, useMemo, useState } from 'react';
 import { useTally } from '../../app/tally-context.js';
 import { useText } from '../../i18n/index.js';
-import { FormFooter } from '../../ui/FormFooter.js';
 import { describedBy, Field } from '../../ui/Field.js';
+import { FormFooter } from '../../ui/FormFooter.js';
 import { ruleMessages } from './messages.js';
 import { parseRuleForm, type RuleIssues } from './rule-form.js';
 import { countMatches, type FoldedTarget } from './rule-matches.js';

@@ -4,8 +4,8 @@ import { useTransactionRows } from '../../app/use-transaction-rows.js';
 import { useText } from '../../i18n/index.js';
 import { useRecords } from '../../ledger/index.js';
 import { ruleMessages } from './messages.js';
-import { foldTargets, matchCounts } from './rule-matches.js';
 import { categoryLabel, RuleForm } from './RuleForm.js';
+import { foldTargets, matchCounts } from './rule-matches.js';
 import './rules.css';
 
 type Editing = { readonly kind: 'none' } | { readonly kind: 'new' } | { readonly kind: 'edit'; readonly id: string };

@@ -1,4 +1,4 @@
-import { RULE_FIELDS, type CategoryRule, type RuleField } from '@tally/schema';
+import { type CategoryRule, RULE_FIELDS, type RuleField } from '@tally/schema';
 import { foldText } from '../../storage/search-text.js';
 
 /** What the rule form holds while the person types. */

@@ -1,7 +1,7 @@
-import { useState, type FormEvent } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTally } from '../../app/tally-context.js';
+import { type Text, useText } from '../../i18n/index.js';
 import { RelayApiError } from '../../sync/index.js';
-import { useText, type Text } from '../../i18n/index.js';
 import { describedBy, Field } from '../../ui/Field.js';
 import { settingsMessages } from './messages.js';
 import { relayRefusal } from './relay-refusal.js';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useSyncState } from '../../app/use-sync-state.js';
-import { useText, type Text } from '../../i18n/index.js';
+import { type Text, useText } from '../../i18n/index.js';
 import { syncMessages } from './messages.js';
 
 type SyncText = Text<keyof (typeof syncMessages)['en']>;

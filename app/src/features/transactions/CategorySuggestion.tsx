@@ -1,5 +1,5 @@
-import type { Suggestion } from '../categorise/index.js';
 import { useText } from '../../i18n/index.js';
+import type { Suggestion } from '../categorise/index.js';
 import { transactionEditorMessages } from './editor-messages.js';
 
 interface CategorySuggestionProps {

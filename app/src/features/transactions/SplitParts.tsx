@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 import { useText } from '../../i18n/index.js';
 import { describedBy, Field } from '../../ui/Field.js';
 import type { DraftIssue, DraftIssues } from './draft-issues.js';
@@ -54,6 +54,7 @@ export function SplitParts({
           const categoryIssue = say(issues[`part.${index}.categoryId`]);
           const amountIssue = say(issues[`part.${index}.amount`]);
           return (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a split part has no id; its place is its identity, and every input in it is controlled.
             <li key={index} className="split__part" data-testid="split-part">
               <Field id={categoryId} label={text('partCategory', { number })} error={categoryIssue}>
                 <select

@@ -1,19 +1,19 @@
-import { formatAmount, formatMoney, money, type Account } from '@tally/schema';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { type Account, formatAmount, formatMoney, money } from '@tally/schema';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTally } from '../../app/tally-context.js';
 import { useTransactionRows } from '../../app/use-transaction-rows.js';
 import { useLocale, useText } from '../../i18n/index.js';
 import { useRecords } from '../../ledger/index.js';
-import { describedBy, Field } from '../../ui/Field.js';
 import { readAmount } from '../../ui/amount-text.js';
+import { describedBy, Field } from '../../ui/Field.js';
 import { today } from '../../ui/locale.js';
-import { suggestionFor } from './category-suggestion.js';
 import { CategorySuggestion } from './CategorySuggestion.js';
+import { suggestionFor } from './category-suggestion.js';
+import { type DraftIssue, type DraftIssues, hasIssues } from './draft-issues.js';
 import { choicesFor } from './editor-choices.js';
-import { hasIssues, type DraftIssue, type DraftIssues } from './draft-issues.js';
 import { transactionEditorMessages } from './editor-messages.js';
-import { partsTotal, splitBalance, startSplit, type SplitPartDraft } from './split-draft.js';
 import { SplitParts } from './SplitParts.js';
+import { partsTotal, type SplitPartDraft, splitBalance, startSplit } from './split-draft.js';
 import { TagsField } from './TagsField.js';
 import {
   deleteTransaction,

@@ -17,6 +17,7 @@ export function TransactionFilters({ filter, onChange }: TransactionFiltersProps
   const set = (field: keyof TransactionFilter) => (event: { target: { value: string } }) =>
     onChange({ ...filter, [field]: event.target.value });
   return (
+    // biome-ignore lint/a11y/useSemanticElements: the <search> element has no search role in browsers older than 2023.
     <div className="filters" role="search">
       <label className="filters__field filters__text">
         <span>{text('search')}</span>

@@ -71,6 +71,7 @@ function SplitSummary({ parts, balanced }: { readonly parts: readonly SplitPart[
       {': '}
       <span data-testid="tx-split-categories">
         {parts.map((part, index) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: split parts have no id of their own, and this list only displays them.
           <PartCategory key={index} categoryId={part.categoryId} last={index === parts.length - 1} />
         ))}
       </span>

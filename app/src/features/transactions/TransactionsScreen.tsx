@@ -2,9 +2,9 @@ import { useDeferredValue, useMemo, useState } from 'react';
 import { useTransactionRows } from '../../app/use-transaction-rows.js';
 import { useText } from '../../i18n/index.js';
 import { transactionsMessages } from './messages.js';
-import { filterTransactions, NO_FILTER, type TransactionFilter } from './transaction-filter.js';
 import { TransactionFilters } from './TransactionFilters.js';
 import { TransactionList } from './TransactionList.js';
+import { filterTransactions, NO_FILTER, type TransactionFilter } from './transaction-filter.js';
 import './transactions.css';
 
 interface TransactionsScreenProps {

@@ -1,9 +1,8 @@
 import type { CategoryRule } from '@tally/schema';
 import { describe, expect, test } from 'vitest';
-import { CategoryModel } from '../categorise/index.js';
 import { searchTextOf, type TransactionRow } from '../../storage/index.js';
-import { examplesOf } from '../categorise/index.js';
-import { suggestionFor, type SuggestionInput } from './category-suggestion.js';
+import { CategoryModel, examplesOf } from '../categorise/index.js';
+import { type SuggestionInput, suggestionFor } from './category-suggestion.js';
 import { emptyDraft, type TransactionDraft } from './transaction-draft.js';
 
 function row(

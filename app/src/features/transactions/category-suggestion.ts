@@ -1,5 +1,5 @@
 import type { CategoryRule } from '@tally/schema';
-import { CategoryModel, suggestCategory, type Suggestion } from '../categorise/index.js';
+import { CategoryModel, type Suggestion, suggestCategory } from '../categorise/index.js';
 import type { TransactionDraft } from './transaction-draft.js';
 
 /** Below this the model is guessing: better no suggestion than a wrong one to undo. */

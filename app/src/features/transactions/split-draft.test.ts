@@ -1,4 +1,4 @@
-import { currencyCode, openLedger, type Ledger } from '@tally/schema';
+import { currencyCode, type Ledger, openLedger } from '@tally/schema';
 import { beforeEach, describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
 import { splitBalance, startSplit } from './split-draft.js';

@@ -1,4 +1,4 @@
-import { openLedger, type Ledger } from '@tally/schema';
+import { type Ledger, openLedger } from '@tally/schema';
 import { beforeEach, describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
 import { deleteTransaction, draftOf, saveTransactionDraft, type TransactionDraft } from './transaction-draft.js';

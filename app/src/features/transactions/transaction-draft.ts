@@ -1,17 +1,17 @@
 import {
   currencyCode,
   formatAmount,
+  type Ledger,
   LedgerError,
   money,
-  transactionKind,
-  validateRecord,
-  type Ledger,
   type SplitPart,
   type Transaction,
+  transactionKind,
+  validateRecord,
 } from '@tally/schema';
 import { readAmount } from '../../ui/amount-text.js';
-import { addLedgerIssues, amountIssue, hasIssues, type DraftIssues } from './draft-issues.js';
-import { partsTotal, readSplitParts, sameParts, type SplitPartDraft } from './split-draft.js';
+import { addLedgerIssues, amountIssue, type DraftIssues, hasIssues } from './draft-issues.js';
+import { partsTotal, readSplitParts, type SplitPartDraft, sameParts } from './split-draft.js';
 
 export const TRANSACTION_KINDS = ['expense', 'income', 'transfer'] as const;
 export type TransactionKind = (typeof TRANSACTION_KINDS)[number];

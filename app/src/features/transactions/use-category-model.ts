@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
-import { CategoryModel } from '../categorise/index.js';
 import type { TransactionRow } from '../../storage/index.js';
-import { examplesOf } from '../categorise/index.js';
+import { CategoryModel, examplesOf } from '../categorise/index.js';
 
 /** One model per state of the ledger, so opening the editor again costs nothing. */
 const trained = new WeakMap<readonly TransactionRow[], CategoryModel>();
