@@ -9,4 +9,5 @@ export { cryptoRandom, type RandomSource } from './random.js';
 export * from './records/index.js';
 export { derivedRecordId } from './recurring/derived-id.js';
 export { dueDates, FREQUENCIES, type Frequency, type Schedule } from './recurring/schedule.js';
+export * from './relay-protocol/index.js';
 export * from './reports/index.js';

@@ -1,3 +1,5 @@
+import type { RelayErrorCode } from '@tally/schema';
+
 /** Every error the relay answers with, and its HTTP status. Replies are `{error: {code, message}}`. */
 export const errorCatalogue = {
   invalid_request: { status: 400, message: 'The request is not valid.' },
@@ -12,9 +14,9 @@ export const errorCatalogue = {
   unsupported_media_type: { status: 415, message: 'Send the request body as application/json.' },
   rate_limited: { status: 429, message: 'Too many requests; try again shortly.' },
   internal: { status: 500, message: 'Something went wrong on the relay.' },
-} as const;
+} as const satisfies Record<RelayErrorCode, { readonly status: number; readonly message: string }>;
 
-export type ErrorCode = keyof typeof errorCatalogue;
+export type ErrorCode = RelayErrorCode;
 
 export interface ErrorReply {
   readonly error: { readonly code: ErrorCode; readonly message: string };

@@ -1,0 +1,16 @@
+/**
+ * The WebSocket close codes a relay ends a sync socket with, and that a device acts on: a
+ * device does not retry after `policyViolation` (revoked, or no longer allowed) or
+ * `messageTooBig` (it sent more than the relay takes in one frame).
+ */
+export const closeCodes = {
+  normal: 1000,
+  goingAway: 1001,
+  unsupportedData: 1003,
+  policyViolation: 1008,
+  messageTooBig: 1009,
+  internalError: 1011,
+  tryAgainLater: 1013,
+} as const;
+
+export type CloseCode = (typeof closeCodes)[keyof typeof closeCodes];

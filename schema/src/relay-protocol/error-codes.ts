@@ -1,0 +1,20 @@
+/**
+ * Every code a relay's refusal carries (`{error: {code, message}}`). The relay's error catalogue
+ * gives each its HTTP status and message; devices decide what to tell the person by the code.
+ */
+export const relayErrorCodes = [
+  'invalid_request',
+  'invalid_credentials',
+  'unauthorized',
+  'invalid_refresh_token',
+  'forbidden',
+  'origin_not_allowed',
+  'not_found',
+  'email_taken',
+  'payload_too_large',
+  'unsupported_media_type',
+  'rate_limited',
+  'internal',
+] as const;
+
+export type RelayErrorCode = (typeof relayErrorCodes)[number];
