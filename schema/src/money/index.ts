@@ -1,3 +1,4 @@
+export { allocate } from './allocate.js';
 export { CURRENCY_CODES, type CurrencyCode, currencyCode, isCurrencyCode, minorUnitDigits } from './currencies.js';
 export { type DecimalString, toDecimalString } from './decimal-string.js';
 export { convertMoney, type ExchangeRate, parseRate } from './exchange-rate.js';

@@ -5,6 +5,8 @@ export const MONEY_ERROR_CODES = [
   'currency-mismatch',
   'overflow',
   'invalid-rate',
+  'invalid-allocation',
+  'unbalanced',
 ] as const;
 
 export type MoneyErrorCode = (typeof MONEY_ERROR_CODES)[number];
