@@ -120,6 +120,77 @@ describe('backup and restore', () => {
     expect(restored.transactions.get(split.id)).toEqual(source.transactions.get(split.id));
   });
 
+  it('[BAK1] people, settlements and who paid and shared what come back exactly, archived and deleted ones too', () => {
+    const source = emptyLedger(11);
+    const account = source.accounts.create({ name: 'Joint', type: 'checking', currency: 'EUR' });
+    const alex = source.people.create({ name: 'Alex', userId: 'alexRelayAccountId1234' });
+    const sam = source.people.create({ name: 'Sam' });
+    const kim = source.people.create({ name: 'Kim' });
+    source.transactions.create({
+      date: '2026-02-01',
+      amount: -6_000,
+      currency: 'EUR',
+      accountId: account.id,
+      paidBy: sam.id,
+      shares: [
+        { personId: alex.id, weight: 1 },
+        { personId: sam.id, weight: 1 },
+      ],
+    });
+    source.settlements.create({
+      fromPersonId: alex.id,
+      toPersonId: sam.id,
+      amount: 3_000,
+      currency: 'EUR',
+      date: '2026-02-02',
+    });
+    source.people.update(kim.id, { archived: true });
+    source.people.delete(sam.id);
+    const restored = emptyLedger(12);
+    restoreLedger(restored, JSON.parse(JSON.stringify(exportLedger(source))), 'into-empty');
+    expect(ledgerSnapshot(restored)).toEqual(ledgerSnapshot(source));
+    expect(restored.people.list({ includeDeleted: true })).toHaveLength(3);
+  });
+
+  it('[BAK3] refuses a backup whose transaction is shared with a person who is nowhere, and writes nothing', () => {
+    const source = emptyLedger(13);
+    const account = source.accounts.create({ name: 'Joint', type: 'checking', currency: 'EUR' });
+    const alex = source.people.create({ name: 'Alex' });
+    const sam = source.people.create({ name: 'Sam' });
+    source.transactions.create({
+      date: '2026-02-01',
+      amount: -6_000,
+      currency: 'EUR',
+      accountId: account.id,
+      paidBy: alex.id,
+      shares: [
+        { personId: alex.id, weight: 1 },
+        { personId: sam.id, weight: 1 },
+      ],
+    });
+    const backup = exportLedger(source);
+    const withoutSam = {
+      ...backup,
+      collections: { ...backup.collections, people: backup.collections.people.filter((p) => p.id !== sam.id) },
+    };
+    const ledger = emptyLedger(14);
+    const before = Y.encodeStateVector(ledger.doc);
+    expect(() => restoreLedger(ledger, withoutSam, 'into-empty')).toThrow(
+      new RegExp(`shares names people record ${sam.id}, which is nowhere`),
+    );
+    expect(Y.encodeStateVector(ledger.doc)).toEqual(before);
+  });
+
+  it('[BAK3] refuses a backup whose transaction names a field this Tally does not know, rather than drop it', () => {
+    const backup = exportLedger(livedInLedger());
+    const [first, ...rest] = backup.collections.transactions;
+    const fromNewer = {
+      ...backup,
+      collections: { ...backup.collections, transactions: [{ ...first, splitWithPets: true }, ...rest] },
+    };
+    expect(() => restoreLedger(emptyLedger(15), fromNewer, 'into-empty')).toThrow(/unknown field "splitWithPets"/);
+  });
+
   it('[BAK3] refuses a bad home currency or a bad id before writing anything', () => {
     const backup = exportLedger(livedInLedger());
     for (const damaged of [

@@ -9,9 +9,11 @@ import {
   exchangeRateKind,
   type FieldIssue,
   goalKind,
+  personKind,
   type RecordKind,
   recurringKind,
   ruleKind,
+  settlementKind,
   transactionKind,
   validateRecord,
 } from '../records/index.js';
@@ -20,6 +22,7 @@ import {
 const ORDER = [
   'accounts',
   'categories',
+  'people',
   'goals',
   'recurring',
   'transactions',
@@ -27,6 +30,7 @@ const ORDER = [
   'contributions',
   'rates',
   'rules',
+  'settlements',
 ] as const;
 type BackupCollection = (typeof ORDER)[number];
 
@@ -40,6 +44,8 @@ const KINDS: Record<BackupCollection, RecordKind<object>> = {
   contributions: contributionKind as RecordKind<object>,
   rates: exchangeRateKind as RecordKind<object>,
   rules: ruleKind as RecordKind<object>,
+  people: personKind as RecordKind<object>,
+  settlements: settlementKind as RecordKind<object>,
 };
 
 export const BACKUP_FORMAT = 'tally-backup';
@@ -118,36 +124,47 @@ function parseBackup(data: unknown): LedgerBackup {
   return { format: BACKUP_FORMAT, version: BACKUP_VERSION, homeCurrency, collections: parsed };
 }
 
-/** Which fields name records of which collection, for checking that a backup names nothing that is nowhere. */
-const REFERENCES: Readonly<Record<BackupCollection, readonly (readonly [field: string, target: BackupCollection])[]>> =
-  {
-    accounts: [],
-    categories: [],
-    goals: [['accountIds', 'accounts']],
-    recurring: [
-      ['accountId', 'accounts'],
-      ['categoryId', 'categories'],
-    ],
-    // A transfer's or an occurrence's link to another record is not required to resolve, as in the ledger.
-    transactions: [
-      ['accountId', 'accounts'],
-      ['categoryId', 'categories'],
-      ['splits', 'categories'],
-    ],
-    budgets: [['categoryId', 'categories']],
-    contributions: [['goalId', 'goals']],
-    rates: [],
-    rules: [['categoryId', 'categories']],
-  };
+/**
+ * Which fields name records of which collection, for checking that a backup names nothing that
+ * is nowhere; for a list of rows (split parts, shares), the key of the row that names it.
+ */
+const REFERENCES: Readonly<
+  Record<BackupCollection, readonly (readonly [field: string, target: BackupCollection, rowKey?: string])[]>
+> = {
+  accounts: [],
+  categories: [],
+  people: [],
+  goals: [['accountIds', 'accounts']],
+  recurring: [
+    ['accountId', 'accounts'],
+    ['categoryId', 'categories'],
+  ],
+  // A transfer's or an occurrence's link to another record is not required to resolve, as in the ledger.
+  transactions: [
+    ['accountId', 'accounts'],
+    ['categoryId', 'categories'],
+    ['splits', 'categories', 'categoryId'],
+    ['paidBy', 'people'],
+    ['shares', 'people', 'personId'],
+  ],
+  budgets: [['categoryId', 'categories']],
+  contributions: [['goalId', 'goals']],
+  rates: [],
+  rules: [['categoryId', 'categories']],
+  settlements: [
+    ['fromPersonId', 'people'],
+    ['toPersonId', 'people'],
+  ],
+};
 
-function namedIds(value: unknown): string[] {
+function namedIds(value: unknown, rowKey: string | undefined): string[] {
   if (typeof value === 'string') return [value];
   if (!Array.isArray(value)) return [];
   return value.flatMap((item: unknown) =>
     typeof item === 'string'
       ? [item]
-      : typeof item === 'object' && item !== null
-        ? namedIds((item as Record<string, unknown>).categoryId)
+      : typeof item === 'object' && item !== null && rowKey !== undefined
+        ? namedIds((item as Record<string, unknown>)[rowKey], undefined)
         : [],
   );
 }
@@ -159,8 +176,8 @@ function checkReferences(ledger: Ledger, backup: LedgerBackup): void {
   );
   for (const name of ORDER) {
     for (const record of backup.collections[name]) {
-      for (const [field, target] of REFERENCES[name]) {
-        const missing = namedIds(record[field]).find(
+      for (const [field, target, rowKey] of REFERENCES[name]) {
+        const missing = namedIds(record[field], rowKey).find(
           (id) => !ids.get(target)?.has(id) && !collection(ledger, target).has(id),
         );
         if (missing !== undefined)

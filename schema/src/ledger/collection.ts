@@ -25,7 +25,8 @@ export type Inspection<T> =
 export interface CollectionGuard<T> {
   /** Refuses writes to a read-only ledger; runs the change as one update with whatever it must add. */
   write<R>(change: () => R): R;
-  checkReferences(record: T, changed: ReadonlySet<keyof T>): readonly FieldIssue[];
+  /** `id` is the record's own, for rules about the record among others of its kind (PPL2). */
+  checkReferences(record: T, changed: ReadonlySet<keyof T>, id: string): readonly FieldIssue[];
 }
 
 /** The `deleted` flag of every record (SPEC REC5): itself a last-write-wins field. */
@@ -120,7 +121,7 @@ export class Collection<T extends Storable<T>, New> {
   create(input: New, id: string = newRecordId(this.random)): LedgerRecord<T> {
     if (!isRecordId(id)) throw new LedgerError('invalid-record', `"${id}" is not a record id`);
     if (this.store.has(id)) throw new LedgerError('invalid-record', `record ${id} already exists`);
-    this.writeFields(id, this.initialWrites(input));
+    this.writeFields(id, this.initialWrites(id, input));
     return this.existing(id);
   }
 
@@ -132,7 +133,7 @@ export class Collection<T extends Storable<T>, New> {
   createExact(input: New, id: string): LedgerRecord<T> {
     if (!isRecordId(id)) throw new LedgerError('invalid-record', `"${id}" is not a record id`);
     if (this.store.has(id)) throw new LedgerError('invalid-record', `record ${id} already exists`);
-    this.writeFields(id, this.initialWrites(input, true));
+    this.writeFields(id, this.initialWrites(id, input, true));
     return this.existing(id);
   }
 
@@ -144,7 +145,7 @@ export class Collection<T extends Storable<T>, New> {
   ensure(id: string, input: New): LedgerRecord<T> {
     if (!isRecordId(id)) throw new LedgerError('invalid-record', `"${id}" is not a record id`);
     if (!this.store.has(id)) {
-      const changes = this.initialWrites(input);
+      const changes = this.initialWrites(id, input);
       this.guard.write(() => this.store.writeDerived(id, changes));
     }
     return this.existing(id);
@@ -172,7 +173,7 @@ export class Collection<T extends Storable<T>, New> {
       changed.add(name);
       changes.set(spec.key, record[name]);
     }
-    this.assertReferences(record, changed);
+    this.assertReferences(id, record, changed);
     if (changes.size > 0) this.writeFields(id, changes);
     return this.existing(id);
   }
@@ -208,11 +209,11 @@ export class Collection<T extends Storable<T>, New> {
   }
 
   /** The field writes of a new record; a field left at its default is not stored (it reads as the default). */
-  private initialWrites(input: New, exactly = false): Map<string, StoredValue> {
+  private initialWrites(id: string, input: New, exactly = false): Map<string, StoredValue> {
     const validation = validateRecord(this.kind, input, !exactly);
     if (!validation.ok) throw invalid(validation.issues);
     const { record } = validation;
-    if (!exactly) this.assertReferences(record, new Set(this.fields.map(([name]) => name)));
+    if (!exactly) this.assertReferences(id, record, new Set(this.fields.map(([name]) => name)));
     const changes = new Map<string, StoredValue>();
     for (const [name, spec] of this.fields) {
       const value = record[name];
@@ -235,8 +236,8 @@ export class Collection<T extends Storable<T>, New> {
     throw new LedgerError('invalid-record', `record ${id} cannot be read`, inspection.issues);
   }
 
-  private assertReferences(record: T, changed: ReadonlySet<keyof T>): void {
-    const issues = this.guard.checkReferences(record, changed);
+  private assertReferences(id: string, record: T, changed: ReadonlySet<keyof T>): void {
+    const issues = this.guard.checkReferences(record, changed, id);
     if (issues.length > 0) throw invalid(issues);
   }
 }

@@ -10,12 +10,15 @@ export {
   type NewCategory,
   type NewContribution,
   type NewGoal,
+  type NewPerson,
   type NewRecurringTransaction,
+  type NewSettlement,
   type NewTransaction,
   type NewTransfer,
   type Occurrence,
   occurrenceId,
   openLedger,
+  personId,
   rateId,
 } from './ledger.js';
 export { LedgerError, type LedgerErrorCode } from './ledger-error.js';

@@ -203,6 +203,8 @@ describe('ledger: records', () => {
       recurringId: null,
       importId: null,
       cleared: false,
+      paidBy: null,
+      shares: [],
     });
   });
 

@@ -20,12 +20,16 @@ import {
   type Goal,
   goalKind,
   type LedgerSettings,
+  type Person,
+  personKind,
   type RecordInput,
   type RecordKind,
   type RecurringTransaction,
   recurringKind,
   ruleKind,
+  type Settlement,
   settingsKind,
+  settlementKind,
   type Transaction,
   transactionKind,
 } from '../records/index.js';
@@ -44,6 +48,8 @@ export type NewTransaction = New<Transaction, 'date' | 'amount' | 'currency' | '
 export type NewBudget = New<Budget, 'month' | 'categoryId' | 'amount' | 'currency'>;
 export type NewContribution = New<Contribution, 'goalId' | 'date' | 'amount' | 'currency'>;
 export type NewGoal = New<Goal, 'name' | 'targetAmount' | 'currency'>;
+export type NewPerson = New<Person, 'name'>;
+export type NewSettlement = New<Settlement, 'fromPersonId' | 'toPersonId' | 'amount' | 'currency' | 'date'>;
 export type NewRecurringTransaction = New<
   RecurringTransaction,
   'amount' | 'currency' | 'accountId' | 'frequency' | 'startDate'
@@ -96,6 +102,8 @@ export class Ledger {
   readonly recurring: Collection<RecurringTransaction, NewRecurringTransaction>;
   readonly rates: Collection<ExchangeRateRecord, RecordInput<ExchangeRateRecord>>;
   readonly rules: Collection<CategoryRule, RecordInput<CategoryRule>>;
+  readonly people: Collection<Person, NewPerson>;
+  readonly settlements: Collection<Settlement, NewSettlement>;
   private readonly settings: Collection<LedgerSettings, Partial<RecordInput<LedgerSettings>>>;
   private readonly writer: Writer;
   private readonly meta: Y.Map<unknown>;
@@ -146,6 +154,13 @@ export class Ledger {
       changed.has('categoryId') ? this.checkCategory(record.categoryId, 'categoryId') : [],
     );
     this.settings = this.collection(settingsKind, () => []);
+    this.people = this.collection(personKind, (record, changed, id) =>
+      changed.has('userId') ? this.checkUser(record.userId, id) : [],
+    );
+    this.settlements = this.collection(settlementKind, (record, changed) => [
+      ...(changed.has('fromPersonId') ? this.checkPerson(record.fromPersonId, 'fromPersonId') : []),
+      ...(changed.has('toPersonId') ? this.checkPerson(record.toPersonId, 'toPersonId') : []),
+    ]);
   }
 
   /** The currency totals and reports are shown in, once chosen. */
@@ -205,6 +220,33 @@ export class Ledger {
           }),
         ),
     );
+  }
+
+  /**
+   * The person who stands for a relay account (PPL2): the live one holding its id, the smallest id
+   * first should concurrent edits have given it to two.
+   */
+  personForUser(userId: string): LedgerRecord<Person> | undefined {
+    return this.people
+      .list()
+      .filter((person) => person.userId === userId)
+      .sort((a, b) => (a.id < b.id ? -1 : 1))[0];
+  }
+
+  /**
+   * The person of a relay account, created if the ledger has none (PPL2). Created under an id
+   * derived from the account (REC6), so two devices of one account opening the ledger at once
+   * create one person between them, and any rename outranks the creation.
+   */
+  ensurePerson(person: { readonly userId: string; readonly name: string }): LedgerRecord<Person> {
+    const existing = this.personForUser(person.userId);
+    if (existing) return existing;
+    const id = personId(person.userId);
+    return this.transact(() => {
+      // Someone deleted the person while the account still opens the ledger: they are back.
+      if (this.people.get(id)?.deleted) this.people.restore(id);
+      return this.people.ensure(id, { name: person.name, userId: person.userId });
+    });
   }
 
   /** Every live exchange rate, ready to convert amounts on any day. */
@@ -375,7 +417,8 @@ export class Ledger {
   }
 
   private checkTransaction(
-    record: Pick<Transaction, 'accountId' | 'currency' | 'categoryId'> & Partial<Pick<Transaction, 'splits'>>,
+    record: Pick<Transaction, 'accountId' | 'currency' | 'categoryId'> &
+      Partial<Pick<Transaction, 'splits' | 'paidBy' | 'shares'>>,
     changed: ReadonlySet<string>,
   ): FieldIssue[] {
     const issues: FieldIssue[] = [];
@@ -392,7 +435,25 @@ export class Ledger {
     if (changed.has('splits')) {
       for (const part of record.splits ?? []) issues.push(...this.checkCategory(part.categoryId, 'splits'));
     }
+    if (changed.has('paidBy') && record.paidBy) issues.push(...this.checkPerson(record.paidBy, 'paidBy'));
+    if (changed.has('shares')) {
+      for (const share of record.shares ?? []) issues.push(...this.checkPerson(share.personId, 'shares'));
+    }
     return issues;
+  }
+
+  /** PPL1: people named anew must exist; archived ones may still be named (their old transactions are edited too). */
+  private checkPerson(id: string, field: string): FieldIssue[] {
+    const person = this.people.get(id);
+    return person && !person.deleted ? [] : [{ field, message: 'the person does not exist' }];
+  }
+
+  /** PPL2: one person per relay account. */
+  private checkUser(userId: string | null, id: string): FieldIssue[] {
+    const holder = userId === null ? undefined : this.personForUser(userId);
+    return holder && holder.id !== id
+      ? [{ field: 'userId', message: `${holder.name} already stands for this account` }]
+      : [];
   }
 
   private checkContribution(record: Contribution, changed: ReadonlySet<keyof Contribution>): FieldIssue[] {
@@ -433,6 +494,11 @@ export function rateId(from: string, to: string, date: string): string {
 /** The id of a category's budget for a month (`YYYY-MM`), the same on every device (BUD4). */
 export function budgetId(categoryId: string, month: string): string {
   return derivedRecordId('budget', categoryId, month);
+}
+
+/** The id of the person created for a relay account (PPL2), the same on every device. */
+export function personId(userId: string): string {
+  return derivedRecordId('person', userId);
 }
 
 /** The id of the transaction for one due date of a recurring transaction, the same on every device. */

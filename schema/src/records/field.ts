@@ -160,6 +160,56 @@ export function splitParts(value: unknown): Checked<readonly SplitPart[]> {
   return ok(parts);
 }
 
+/** One person's part of a shared transaction by weight; sharing equally is a weight of 1 each (SPEC SHR1). */
+export type WeightShare = { readonly personId: string; readonly weight: number };
+/** One person's exact part of a shared transaction, in its minor units and with its amount's sign (SPEC SHR1). */
+export type ExactShare = { readonly personId: string; readonly amount: number };
+/** How a transaction is shared: all by weight or all exact amounts; empty when it is not shared. */
+export type Shares = readonly WeightShare[] | readonly ExactShare[];
+
+export const MAX_SHARES = 50;
+export const MAX_SHARE_WEIGHT = 10_000;
+
+/** Who shares a transaction and how much each bears (SPEC SHR1); the rules across fields are the transaction's. */
+export function shareList(value: unknown): Checked<Shares> {
+  if (!Array.isArray(value)) return refuse('shares must be a list');
+  if (value.length > MAX_SHARES) return refuse(`a transaction is shared among at most ${MAX_SHARES} people`);
+  const weights: WeightShare[] = [];
+  const amounts: ExactShare[] = [];
+  const named = new Set<string>();
+  for (const [index, item] of value.entries()) {
+    const share = typeof item === 'object' && item !== null ? (item as Record<string, unknown>) : {};
+    const { personId, weight, amount } = share;
+    if (!isRecordId(personId)) return refuse(`share ${index + 1} needs a person`);
+    if (named.has(personId)) return refuse(`share ${index + 1} names a person who already has a share`);
+    named.add(personId);
+    if ((weight === undefined) === (amount === undefined)) {
+      return refuse(`share ${index + 1} needs either a weight or an exact amount`);
+    }
+    if (weight !== undefined) {
+      if (typeof weight !== 'number' || !Number.isInteger(weight) || weight < 1 || weight > MAX_SHARE_WEIGHT) {
+        return refuse(`share ${index + 1}: a weight is a whole number from 1 to ${MAX_SHARE_WEIGHT}`);
+      }
+      weights.push({ personId, weight });
+    } else {
+      if (typeof amount !== 'number' || !Number.isSafeInteger(amount) || amount === 0) {
+        return refuse(`share ${index + 1} needs a whole, non-zero amount of minor units`);
+      }
+      amounts.push({ personId, amount });
+    }
+  }
+  if (weights.length > 0 && amounts.length > 0) {
+    return refuse('shares are all by weight or all exact amounts, not a mix');
+  }
+  return ok(amounts.length > 0 ? amounts : weights);
+}
+
+/** Whether a transaction is shared by exact amounts (rather than by weight, or not at all). */
+export function isExactShares(shares: Shares): shares is readonly ExactShare[] {
+  const [first] = shares;
+  return first !== undefined && 'amount' in first;
+}
+
 /** An exchange rate as an exact positive decimal, such as "1.0834". */
 export function decimalRate(value: unknown): Checked<string> {
   return typeof value === 'string' && parseRate(value.trim())

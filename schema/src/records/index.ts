@@ -1,5 +1,16 @@
 export { type CategoryAmount, categoryAmounts } from './category-amounts.js';
-export type { Checked, FieldIssue, FieldSpec, SplitPart } from './field.js';
+export {
+  type Checked,
+  type ExactShare,
+  type FieldIssue,
+  type FieldSpec,
+  isExactShares,
+  MAX_SHARE_WEIGHT,
+  MAX_SHARES,
+  type Shares,
+  type SplitPart,
+  type WeightShare,
+} from './field.js';
 export {
   ACCOUNT_TYPES,
   type Account,
@@ -20,6 +31,8 @@ export {
   type Goal,
   goalKind,
   type LedgerSettings,
+  type Person,
+  personKind,
   type RecordInput,
   type RecordKind,
   type RecurringTransaction,
@@ -27,8 +40,11 @@ export {
   type RuleField,
   recurringKind,
   ruleKind,
+  type Settlement,
   settingsKind,
+  settlementKind,
   type Transaction,
   transactionKind,
 } from './kinds.js';
+export { type PersonAmount, shareAmounts } from './share-amounts.js';
 export { type Validation, validatePatch, validateRecord } from './validate.js';

@@ -9,12 +9,15 @@ import {
   type FieldSpec,
   field,
   flag,
+  isExactShares,
   minorUnits,
   oneOf,
   optional,
   reference,
   referenceList,
+  type Shares,
   type SplitPart,
+  shareList,
   splitParts,
   tagList,
   text,
@@ -64,6 +67,32 @@ export interface Transaction {
   /** Where an imported transaction came from (the bank's id, or a key of its statement line), to recognise it on re-import. */
   readonly importId: string | null;
   readonly cleared: boolean;
+  /** The person of the ledger who paid (or, for money in, received) it; null when nobody is named (SPEC SHR1). */
+  readonly paidBy: string | null;
+  /** Who bears how much of the whole amount; empty when it is not shared (SPEC SHR1). */
+  readonly shares: Shares;
+}
+
+/** Someone who shares the ledger's money (SPEC PPL1). */
+export interface Person {
+  readonly name: string;
+  /** The relay account this person is, so a device can tell "you"; null for someone without one. */
+  readonly userId: string | null;
+  /** Left out of choices for new transactions; their balance still counts. */
+  readonly archived: boolean;
+}
+
+/** Money one person gave another to square what they owe (SPEC SET1). */
+export interface Settlement {
+  /** Who paid. */
+  readonly fromPersonId: string;
+  /** Who received it. */
+  readonly toPersonId: string;
+  /** Positive minor units of `currency`. */
+  readonly amount: number;
+  readonly currency: CurrencyCode;
+  readonly date: string;
+  readonly note: string;
 }
 
 /** A transaction that repeats on a schedule; each due date becomes one transaction, once. */
@@ -192,23 +221,86 @@ export const transactionKind: RecordKind<Transaction> = {
     recurringId: field('rc', optional(reference('recurring transaction')), null),
     importId: field('im', optional(text({ min: 1, max: 200, label: 'import id' })), null),
     cleared: field('cl', flag('cleared'), false),
+    paidBy: field('pb', optional(reference('payer')), null),
+    shares: field('sh', shareList, []),
   },
-  checkRecord: (transaction) => {
-    if (transaction.splits.length === 0) return [];
-    const issues: FieldIssue[] = [];
-    if (transaction.splits.length < 2) issues.push({ field: 'splits', message: 'a split needs at least two parts' });
-    const total = transaction.splits.reduce((sum, part) => sum + BigInt(part.amount), 0n);
-    if (total !== BigInt(transaction.amount)) {
-      issues.push({
-        field: 'splits',
-        message: `the parts add up to ${total}, not to the amount ${transaction.amount} (minor units)`,
-      });
-    }
-    if (transaction.categoryId !== null) {
-      issues.push({ field: 'categoryId', message: 'a split transaction takes its categories from its parts' });
-    }
-    return issues;
+  checkRecord: (transaction) => [...splitIssues(transaction), ...shareIssues(transaction)],
+};
+
+/** REC7: the parts of a split add up to the whole, and the categories are theirs. */
+function splitIssues(transaction: Transaction): FieldIssue[] {
+  if (transaction.splits.length === 0) return [];
+  const issues: FieldIssue[] = [];
+  if (transaction.splits.length < 2) issues.push({ field: 'splits', message: 'a split needs at least two parts' });
+  const total = transaction.splits.reduce((sum, part) => sum + BigInt(part.amount), 0n);
+  if (total !== BigInt(transaction.amount)) {
+    issues.push({
+      field: 'splits',
+      message: `the parts add up to ${total}, not to the amount ${transaction.amount} (minor units)`,
+    });
+  }
+  if (transaction.categoryId !== null) {
+    issues.push({ field: 'categoryId', message: 'a split transaction takes its categories from its parts' });
+  }
+  return issues;
+}
+
+/** SHR1: a shared transaction names who paid, exact shares add up to the whole, and transfers are nobody's. */
+function shareIssues(transaction: Transaction): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  const { amount, shares } = transaction;
+  if (transaction.transferId !== null && (transaction.paidBy !== null || shares.length > 0)) {
+    issues.push({
+      field: 'paidBy',
+      message: 'a transfer between accounts is nobody’s expense: it has no payer or shares',
+    });
+  }
+  if (shares.length > 0 && transaction.paidBy === null) {
+    issues.push({ field: 'paidBy', message: 'a shared transaction needs who paid' });
+  }
+  if (!isExactShares(shares)) return issues;
+  if (shares.some((share) => share.amount < 0 !== amount < 0)) {
+    issues.push({
+      field: 'shares',
+      message:
+        amount < 0
+          ? 'shares of money out are negative, like the amount'
+          : 'shares of money in are positive, like the amount',
+    });
+  }
+  const total = shares.reduce((sum, share) => sum + BigInt(share.amount), 0n);
+  if (total !== BigInt(amount)) {
+    issues.push({
+      field: 'shares',
+      message: `the shares add up to ${total}, not to the amount ${amount} (minor units)`,
+    });
+  }
+  return issues;
+}
+
+export const personKind: RecordKind<Person> = {
+  collection: 'people',
+  fields: {
+    name: field('n', text({ min: 1, max: 100, label: 'name' })),
+    userId: field('u', optional(reference('relay account')), null),
+    archived: field('x', flag('archived'), false),
   },
+};
+
+export const settlementKind: RecordKind<Settlement> = {
+  collection: 'settlements',
+  fields: {
+    fromPersonId: field('f', reference('payer')),
+    toPersonId: field('t', reference('receiver')),
+    amount: field('a', minorUnits({ label: 'amount', min: 1 })),
+    currency: field('c', currency),
+    date: field('d', calendarDate('date')),
+    note: field('no', text({ min: 0, max: 200, label: 'note' }), ''),
+  },
+  checkRecord: (settlement) =>
+    settlement.fromPersonId === settlement.toPersonId
+      ? [{ field: 'toPersonId', message: 'a settlement is between two different people' }]
+      : [],
 };
 
 export const recurringKind: RecordKind<RecurringTransaction> = {

@@ -33,6 +33,8 @@ describe('record validation', () => {
         recurringId: null,
         importId: null,
         cleared: false,
+        paidBy: null,
+        shares: [],
       },
     });
   });

@@ -11,7 +11,9 @@ export type CollectionName =
   | 'contributions'
   | 'recurring'
   | 'rates'
-  | 'rules';
+  | 'rules'
+  | 'people'
+  | 'settlements';
 export const COLLECTION_NAMES: readonly CollectionName[] = [
   'accounts',
   'categories',
@@ -22,6 +24,8 @@ export const COLLECTION_NAMES: readonly CollectionName[] = [
   'recurring',
   'rates',
   'rules',
+  'people',
+  'settlements',
 ];
 
 export function collectionOf(ledger: Ledger, name: CollectionName): Collection<object, never> {

@@ -1,8 +1,9 @@
 import * as Y from 'yjs';
 import { dateInZone } from '../calendar/index.js';
 import { compareTimestamps, type Timestamp } from '../clock/index.js';
-import { budgetId, type Ledger, LedgerError, type LedgerRecord, rateId } from '../ledger/index.js';
-import { ACCOUNT_TYPES, CATEGORY_KINDS, type Transaction } from '../records/index.js';
+import { newRecordId } from '../ids.js';
+import { budgetId, type Ledger, LedgerError, type LedgerRecord, personId, rateId } from '../ledger/index.js';
+import { ACCOUNT_TYPES, CATEGORY_KINDS, isExactShares, type Settlement, type Transaction } from '../records/index.js';
 import { FREQUENCIES } from '../recurring/schedule.js';
 import { COLLECTION_NAMES, type CollectionName, collectionOf } from './convergence.js';
 import type { SeededRandom } from './seeded-random.js';
@@ -27,6 +28,8 @@ export interface Operation {
 const CURRENCIES = ['EUR', 'USD', 'JPY'] as const;
 const PAYEES = ['Bakery', 'Rent', 'Salary', 'Bookshop', 'Train', 'Café Müller', 'Pharmacy'];
 const WORDS = ['weekly', 'shared', 'refund', 'gift', 'work', 'holiday'];
+/** Relay accounts whose people several replicas may create at once (PPL2). */
+const SHARED_ACCOUNTS = ['sharedAccountAlexxxxxx', 'sharedAccountSamxxxxxx'];
 
 function randomDate(random: SeededRandom): string {
   const month = random.int(1, 12);
@@ -57,7 +60,8 @@ function randomValue(ledger: Ledger, random: SeededRandom, name: CollectionName,
       return random.pick(CURRENCIES);
     case 'openingBalance':
     case 'amount':
-      return name === 'budgets' ? random.int(0, 100_000) : random.int(-500_000, 500_000);
+      if (name === 'budgets') return random.int(0, 100_000);
+      return name === 'settlements' ? random.int(1, 500_000) : random.int(-500_000, 500_000);
     case 'targetAmount':
       return random.int(1, 10_000_000);
     case 'archived':
@@ -102,7 +106,13 @@ function randomValue(ledger: Ledger, random: SeededRandom, name: CollectionName,
     case 'tags':
       return random.chance(0.5) ? [] : [random.pick(WORDS)];
     case 'splits':
+    case 'shares':
       return [];
+    case 'paidBy':
+      return null;
+    case 'userId':
+      // A fresh account each time: giving one account to two people is refused (PPL2).
+      return random.chance(0.5) ? null : newRecordId(random);
     case 'categoryId': {
       const required = name === 'budgets' || name === 'rules';
       return !required && random.chance(0.2) ? null : idOf(random, live(ledger, 'categories'));
@@ -128,12 +138,16 @@ const FIELDS: Record<CollectionName, readonly string[]> = {
     'splits',
     'transferId',
     'cleared',
+    'paidBy',
+    'shares',
   ],
   budgets: ['month', 'categoryId', 'amount', 'currency', 'rollover'],
   goals: ['name', 'targetAmount', 'currency', 'startDate', 'targetDate', 'accountIds'],
   contributions: ['goalId', 'date', 'amount', 'note'],
   rates: ['date', 'rate'],
   rules: ['field', 'contains', 'categoryId'],
+  people: ['name', 'userId', 'archived'],
+  settlements: ['fromPersonId', 'toPersonId', 'amount', 'currency', 'date', 'note'],
   recurring: [
     'payee',
     'amount',
@@ -158,7 +172,8 @@ function isRequiredReference(name: CollectionName, field: string): boolean {
   return (
     (inAccount(name) && field === 'accountId') ||
     ((name === 'budgets' || name === 'rules') && field === 'categoryId') ||
-    (name === 'contributions' && field === 'goalId')
+    (name === 'contributions' && field === 'goalId') ||
+    (name === 'settlements' && (field === 'fromPersonId' || field === 'toPersonId'))
   );
 }
 
@@ -204,6 +219,8 @@ function linkedValues(ledger: Ledger, random: SeededRandom, name: CollectionName
       return moveToAccount(ledger, random);
     case 'contributions':
       return moveToGoal(ledger, random);
+    case 'settlements':
+      return betweenTwoPeople(ledger, random);
     case 'rates':
       return random.pick([
         { from: 'EUR', to: 'USD' },
@@ -224,10 +241,18 @@ function create(ledger: Ledger, random: SeededRandom, name: CollectionName): Ope
     if (value === null && isRequiredReference(name, field)) return undefined;
     input[field] = value;
   }
+  if (name === 'transactions' && input.transferId === null && random.chance(0.5)) {
+    Object.assign(input, randomSharing(ledger, random, Number(input.amount)));
+  }
   const before = ledger.clock.latest;
-  // Budgets and rates have one record per month or day, set through the ledger like the app does.
+  // Budgets and rates have one record per month or day, and a relay account's person has a
+  // derived id: each is set through the ledger like the app does.
   let id: string;
-  if (name === 'budgets') {
+  if (name === 'people' && random.chance(0.3)) {
+    const userId = random.pick(SHARED_ACCOUNTS);
+    id = ledger.personForUser(userId)?.id ?? personId(userId);
+    allowOverruled(() => ledger.ensurePerson({ userId, name: String(input.name) }));
+  } else if (name === 'budgets') {
     id = budgetId(String(input.categoryId), String(input.month));
     allowOverruled(() => ledger.setBudget(input as never));
   } else if (name === 'rates') {
@@ -252,6 +277,30 @@ function splitInTwo(ledger: Ledger, random: SeededRandom, amount: number): Recor
   };
 }
 
+/**
+ * Who paid and how a transaction of `amount` is shared among some of the live people: equally,
+ * by weight or by exact amounts that add up. Undefined while the ledger has nobody.
+ */
+function randomSharing(ledger: Ledger, random: SeededRandom, amount: number): Record<string, unknown> | undefined {
+  const people = ledger.people.list();
+  if (people.length === 0) return undefined;
+  const sharing = people.filter(() => random.chance(0.6));
+  if (sharing.length === 0) sharing.push(random.pick(people));
+  const paidBy = random.pick(people).id;
+  const size = Math.abs(amount);
+  if (size < sharing.length || random.chance(0.6)) {
+    const equally = random.chance(0.5);
+    return {
+      paidBy,
+      shares: sharing.map((person) => ({ personId: person.id, weight: equally ? 1 : random.int(1, 5) })),
+    };
+  }
+  const sign = amount < 0 ? -1 : 1;
+  const parts = sharing.map(() => sign * random.int(1, Math.max(1, Math.floor(size / sharing.length))));
+  parts[parts.length - 1] = amount - parts.slice(0, -1).reduce((sum, part) => sum + part, 0);
+  return { paidBy, shares: sharing.map((person, index) => ({ personId: person.id, amount: parts[index] })) };
+}
+
 /** A transaction's amount, category and parts change together, so that the parts add up. */
 function transactionPatch(
   ledger: Ledger,
@@ -264,15 +313,47 @@ function transactionPatch(
       return splitInTwo(ledger, random, transaction.amount);
     case 'amount': {
       const amount = random.int(-500_000, 500_000);
-      if (transaction.splits.length === 0) return { amount };
-      // Without categories left to split into, the new amount ends the split.
-      return { amount, ...(splitInTwo(ledger, random, amount) ?? { splits: [] }) };
+      // Without categories left to split into, the new amount ends the split; without people, the sharing.
+      const splits = transaction.splits.length === 0 ? {} : (splitInTwo(ledger, random, amount) ?? { splits: [] });
+      const exact = isExactShares(transaction.shares) ? (randomSharing(ledger, random, amount) ?? { shares: [] }) : {};
+      return { amount, ...splits, ...exact };
     }
     case 'categoryId':
       return { categoryId: randomValue(ledger, random, 'transactions', field), splits: [] };
+    case 'paidBy':
+    case 'shares':
+      if (transaction.transferId !== null) return {};
+      if (random.chance(0.15)) return { paidBy: null, shares: [] };
+      return randomSharing(ledger, random, transaction.amount) ?? { paidBy: null, shares: [] };
+    case 'transferId': {
+      const transferId = randomValue(ledger, random, 'transactions', field);
+      // A transfer is nobody's expense (SHR1).
+      return transferId === null ? { transferId } : { transferId, paidBy: null, shares: [] };
+    }
     default:
       return undefined;
   }
+}
+
+/** Two different live people, for a settlement between them. */
+function betweenTwoPeople(ledger: Ledger, random: SeededRandom): Record<string, unknown> | undefined {
+  const people = ledger.people.list();
+  if (people.length < 2) return undefined;
+  const from = random.pick(people);
+  const to = random.pick(people.filter((person) => person.id !== from.id));
+  return { fromPersonId: from.id, toPersonId: to.id };
+}
+
+/** Moving one end of a settlement to another live person, never to the person at its other end. */
+function movedSettlement(
+  ledger: Ledger,
+  random: SeededRandom,
+  settlement: { readonly fromPersonId: string; readonly toPersonId: string },
+  field: 'fromPersonId' | 'toPersonId',
+): Record<string, unknown> | undefined {
+  const otherEnd = field === 'fromPersonId' ? settlement.toPersonId : settlement.fromPersonId;
+  const people = ledger.people.list().filter((person) => person.id !== otherEnd);
+  return people.length === 0 ? undefined : { [field]: random.pick(people).id };
 }
 
 /** Moving a contribution to another goal takes that goal's currency with it. */
@@ -301,6 +382,9 @@ function patchFor(
 ): Record<string, unknown> | undefined {
   if (inAccount(name) && field === 'accountId') return moveToAccount(ledger, random);
   if (name === 'contributions' && field === 'goalId') return moveToGoal(ledger, random);
+  if (name === 'settlements' && (field === 'fromPersonId' || field === 'toPersonId')) {
+    return movedSettlement(ledger, random, record as Settlement, field);
+  }
   const transaction =
     name === 'transactions' ? transactionPatch(ledger, random, record as Transaction, field) : undefined;
   return transaction ?? { [field]: randomValue(ledger, random, name, field) };
