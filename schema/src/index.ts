@@ -2,6 +2,7 @@ export * from './backup/index.js';
 export * from './budgeting/index.js';
 export * from './calendar/index.js';
 export * from './clock/index.js';
+export * from './household/index.js';
 export { isRecordId, newNodeId, newRecordId } from './ids.js';
 export * from './ledger/index.js';
 export * from './money/index.js';

@@ -1,8 +1,9 @@
 import type * as Y from 'yjs';
 import { addDays, parseCalendarDate } from '../calendar/index.js';
 import { type FarFutureEvent, HybridClock } from '../clock/index.js';
+import { type HouseholdBalances, householdBalances, type Transfer, whoOwesWhom } from '../household/index.js';
 import { newNodeId, newRecordId } from '../ids.js';
-import { type CurrencyCode, RateTable } from '../money/index.js';
+import { type CurrencyCode, currencyCode, isCurrencyCode, RateTable } from '../money/index.js';
 import { cryptoRandom, type RandomSource } from '../random.js';
 import {
   type Account,
@@ -32,6 +33,7 @@ import {
   settlementKind,
   type Transaction,
   transactionKind,
+  validateRecord,
 } from '../records/index.js';
 import { derivedRecordId } from '../recurring/derived-id.js';
 import { dueDates } from '../recurring/schedule.js';
@@ -158,8 +160,8 @@ export class Ledger {
       changed.has('userId') ? this.checkUser(record.userId, id) : [],
     );
     this.settlements = this.collection(settlementKind, (record, changed) => [
-      ...(changed.has('fromPersonId') ? this.checkPerson(record.fromPersonId, 'fromPersonId') : []),
-      ...(changed.has('toPersonId') ? this.checkPerson(record.toPersonId, 'toPersonId') : []),
+      ...(changed.has('fromPersonId') ? this.checkSettling(record.fromPersonId, 'fromPersonId') : []),
+      ...(changed.has('toPersonId') ? this.checkSettling(record.toPersonId, 'toPersonId') : []),
     ]);
   }
 
@@ -247,6 +249,57 @@ export class Ledger {
       if (this.people.get(id)?.deleted) this.people.restore(id);
       return this.people.ensure(id, { name: person.name, userId: person.userId });
     });
+  }
+
+  /**
+   * What each person is owed or owes (OWE1), in `currency` — the home currency unless given —
+   * from every live transaction and settlement.
+   */
+  householdBalances(currency: string | null = this.homeCurrency): HouseholdBalances {
+    if (currency === null || !isCurrencyCode(currency)) {
+      throw new LedgerError('invalid-record', 'balances need a currency: choose the home currency first', [
+        { field: 'currency', message: 'choose the home currency first' },
+      ]);
+    }
+    return householdBalances({
+      currency: currencyCode(currency),
+      rates: this.rateTable(),
+      transactions: this.transactions.list(),
+      settlements: this.settlements.list(),
+    });
+  }
+
+  /**
+   * Settles up (SET2): records the transfers that bring every balance to zero as settlements of
+   * `date`, in one update — the transfers given (what the person confirmed), or else the ones
+   * `whoOwesWhom` proposes for the balances in the home currency now. Each is checked before any
+   * is written.
+   */
+  settleUp(
+    date: string,
+    transfers: readonly Transfer[] = whoOwesWhom(this.householdBalances().balances),
+  ): LedgerRecord<Settlement>[] {
+    const settlements: NewSettlement[] = transfers.map((transfer) => ({
+      fromPersonId: transfer.from,
+      toPersonId: transfer.to,
+      amount: transfer.amount.amount,
+      currency: transfer.amount.currency,
+      date,
+    }));
+    const issues = settlements.flatMap((settlement, index) => {
+      const validation = validateRecord(settlementKind, settlement);
+      const found = validation.ok
+        ? [
+            ...this.checkSettling(settlement.fromPersonId, 'fromPersonId'),
+            ...this.checkSettling(settlement.toPersonId, 'toPersonId'),
+          ]
+        : validation.issues;
+      return found.map((issue) => ({ field: issue.field, message: `transfer ${index + 1}: ${issue.message}` }));
+    });
+    if (issues.length > 0) {
+      throw new LedgerError('invalid-record', issues.map((issue) => issue.message).join('; '), issues);
+    }
+    return this.transact(() => settlements.map((settlement) => this.settlements.create(settlement)));
   }
 
   /** Every live exchange rate, ready to convert amounts on any day. */
@@ -446,6 +499,11 @@ export class Ledger {
   private checkPerson(id: string, field: string): FieldIssue[] {
     const person = this.people.get(id);
     return person && !person.deleted ? [] : [{ field, message: 'the person does not exist' }];
+  }
+
+  /** PPL1: a settlement may square the balance of a person deleted since; it must name one the ledger has. */
+  private checkSettling(id: string, field: string): FieldIssue[] {
+    return this.people.has(id) ? [] : [{ field, message: 'the person does not exist' }];
   }
 
   /** PPL2: one person per relay account. */
