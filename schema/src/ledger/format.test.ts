@@ -1,9 +1,39 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { HybridClock } from '../clock/index.js';
+import { type RecordKind, type Transaction, transactionKind } from '../records/index.js';
 import { syncDocs } from '../testing/convergence.js';
+import { SeededRandom } from '../testing/seeded-random.js';
+import { Collection } from './collection.js';
 import { LEDGER_FORMAT, type Migration, readFormat, upgradeFormat } from './format.js';
 import { Ledger } from './ledger.js';
 import { LedgerError } from './ledger-error.js';
+import { RecordStore } from './record-store.js';
+
+type FormatOneTransaction = Omit<Transaction, 'paidBy' | 'shares'>;
+
+/**
+ * Transactions as a Tally of format 1 before shared ledgers saw them: without `paidBy` and
+ * `shares`, written through the same store, so its writes fold entries as that Tally's do.
+ */
+function formatOneTransactions(doc: Y.Doc, node: string, now: () => number) {
+  const { paidBy: _paidBy, shares: _shares, ...fields } = transactionKind.fields;
+  const kind: RecordKind<FormatOneTransaction> = { collection: 'transactions', fields };
+  const clock = new HybridClock({ node, now });
+  const origin = {};
+  const store = new RecordStore(doc, doc.getMap('transactions'), { node, clock, origin, canWrite: () => true });
+  const guard = {
+    write: <R>(change: () => R): R => {
+      let result: R | undefined;
+      doc.transact(() => {
+        result = change();
+      }, origin);
+      return result as R;
+    },
+    checkReferences: () => [],
+  };
+  return new Collection<FormatOneTransaction, never>(store, kind, guard, new SeededRandom(7));
+}
 
 describe('ledger format versions', () => {
   it('[FMT1] a ledger declares its format in meta with its first write', () => {
@@ -77,5 +107,38 @@ describe('ledger format versions', () => {
     const doc = new Y.Doc();
     for (const node of ['a', 'b', 'c']) new Ledger(doc, { node }).categories.create({ name: node, kind: 'expense' });
     expect([...doc.getMap('meta').keys()]).toEqual(['version/c']);
+  });
+
+  it('[FMT5] a writer that does not know who paid and the shares keeps them when it edits and folds the transaction', () => {
+    const current = new Y.Doc();
+    const ledger = new Ledger(current, { node: 'new', now: () => 1_000_000 });
+    const accountId = ledger.accounts.create({ name: 'Joint', type: 'checking', currency: 'EUR' }).id;
+    const [alex, sam] = ['Alex', 'Sam'].map((name) => ledger.people.create({ name }).id) as [string, string];
+    const shared = {
+      paidBy: sam,
+      shares: [
+        { personId: alex, weight: 1 },
+        { personId: sam, weight: 1 },
+      ],
+    };
+    const id = ledger.transactions.create({
+      date: '2026-03-01',
+      amount: -6_000,
+      currency: 'EUR',
+      accountId,
+      ...shared,
+    }).id;
+    const older = new Y.Doc();
+    syncDocs(current, older);
+    const olderTransactions = formatOneTransactions(older, 'old', () => 2_000_000);
+    // Concurrent edits: the older writer's is the later, so it is the one that folds both entries (LWW6).
+    ledger.transactions.update(id, { notes: 'from the newer device' });
+    expect(olderTransactions.update(id, { payee: 'Market' })).not.toHaveProperty('shares');
+    syncDocs(current, older);
+    syncDocs(current, older);
+    expect([...older.getMap('transactions').keys()].filter((key) => key.startsWith(`${id}/`))).toEqual([`${id}/old`]);
+    expect(ledger.transactions.get(id)).toMatchObject({ payee: 'Market', notes: 'from the newer device', ...shared });
+    expect(ledger.people.size).toBe(2);
+    expect(ledger.formatVersion).toBe(1);
   });
 });

@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
 
-/** The document format this code reads and writes (SPEC FMT1–FMT4). */
+/** The document format this code reads and writes (SPEC FMT1–FMT5). */
 export const LEDGER_FORMAT = 1;
 
 /** Changes a document from format `from` to `from + 1`, inside one Yjs transaction. */
