@@ -1,7 +1,9 @@
 /**
  * Report computation on a ledger of 100,000 transactions (issue budget: ≤ 200 ms per report),
  * with 5 % split transactions and a third of the spending in a foreign currency, so every
- * conversion path runs. Each report is timed as the median of several runs.
+ * conversion path runs. The balances of a shared ledger run over the same 100,000 transactions,
+ * each shared by two to four people (equally, by weight or by exact amounts), beside the reports.
+ * Each report is timed as the median of several runs.
  */
 import { performance } from 'node:perf_hooks';
 import {
@@ -10,12 +12,17 @@ import {
   currencyCode,
   type DatedRate,
   goalProgress,
+  householdBalances,
   incomeVersusExpense,
+  money,
   netWorthOverTime,
   RateTable,
   type ReportInput,
   type ReportTransaction,
+  type SettlementEntry,
+  type SharedTransaction,
   spendingByCategory,
+  whoOwesWhom,
 } from '../src/index.js';
 import { SeededRandom } from '../src/testing/index.js';
 
@@ -90,6 +97,34 @@ const budgets = categories.slice(1).flatMap((category) =>
   })),
 );
 
+const people = Array.from({ length: 4 }, (_, i) => `person${String(i).padStart(16, '0')}`);
+const sharedTransactions: SharedTransaction[] = transactions.map((transaction) => {
+  const sharing = people.slice(0, random.int(2, 4));
+  const how = random.int(0, 9);
+  const shares =
+    how < 6
+      ? sharing.map((personId) => ({ personId, weight: 1 }))
+      : how < 8
+        ? sharing.map((personId) => ({ personId, weight: random.int(1, 3) }))
+        : [
+            { personId: people[0] ?? '', amount: transaction.amount + 50 },
+            { personId: people[1] ?? '', amount: -50 },
+          ];
+  return { ...transaction, paidBy: random.pick(people), shares };
+});
+const settlements: SettlementEntry[] = Array.from({ length: 1_000 }, (_, i) => ({
+  id: `settlement${i}`,
+  fromPersonId: people[i % 4] ?? '',
+  toPersonId: people[(i + 1) % 4] ?? '',
+  amount: random.int(100, 100_000),
+  currency: i % 3 === 0 ? USD : EUR,
+  date: `2026-${String(random.int(1, 12)).padStart(2, '0')}-15`,
+}));
+// Sixteen people owing and owed, none of whom square in a smaller group: the exact search's worst case.
+const sixteen = new Map(
+  Array.from({ length: 16 }, (_, i) => [`p${i}`, money(i < 15 ? 1_000 + i * 7 : -(15 * 1_000 + 7 * 105), EUR)]),
+);
+
 function median(run: () => unknown): number {
   const times: number[] = [];
   for (let i = 0; i < RUNS; i += 1) {
@@ -105,6 +140,11 @@ const reports: [string, () => unknown][] = [
   ['income vs expense per month', () => incomeVersusExpense(input)],
   ['net worth per month end', () => netWorthOverTime(input)],
   ['category trend', () => categoryTrend(input, categories[3]?.id ?? '')],
+  [
+    'household balances (shared, settled)',
+    () => householdBalances({ currency: EUR, rates: table, transactions: sharedTransactions, settlements }),
+  ],
+  ['who owes whom among 16 people', () => whoOwesWhom(sixteen)],
   [
     'budget month with 2 years of roll-over',
     () => budgetMonth({ month: '2026-12', currency: EUR, categories, budgets, transactions, rates: table }),
