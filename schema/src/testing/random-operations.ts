@@ -323,7 +323,9 @@ function transactionPatch(
     case 'paidBy':
     case 'shares':
       if (transaction.transferId !== null) return {};
-      if (random.chance(0.15)) return { paidBy: null, shares: [] };
+      if (random.chance(0.1)) return { paidBy: null, shares: [] };
+      // Someone who paid for themselves (SHR1).
+      if (random.chance(0.1)) return { paidBy: idOf(random, live(ledger, 'people')), shares: [] };
       return randomSharing(ledger, random, transaction.amount) ?? { paidBy: null, shares: [] };
     case 'transferId': {
       const transferId = randomValue(ledger, random, 'transactions', field);
