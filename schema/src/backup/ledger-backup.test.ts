@@ -11,8 +11,18 @@ function emptyLedger(seed: number): Ledger {
   return new Ledger(new Y.Doc(), { random: new SeededRandom(seed), now: () => Date.UTC(2026, 10, 25) });
 }
 
-/** A lived-in ledger: every kind of record, edits, deletes and concurrent merges, from the fuzz network. */
+let livedIn: Ledger | undefined;
+
+/**
+ * A lived-in ledger: every kind of record, edits, deletes and concurrent merges, from the fuzz
+ * network. Built once: the tests only read it, exporting it and restoring into other ledgers.
+ */
 function livedInLedger(): Ledger {
+  livedIn ??= buildLivedInLedger();
+  return livedIn;
+}
+
+function buildLivedInLedger(): Ledger {
   const network = new TestNetwork({ seed: 42, replicas: 2 });
   for (let step = 0; step < 600; step += 1) {
     network.advance(1_000);
