@@ -49,8 +49,8 @@ export interface HouseholdBalances {
 
 /**
  * What each person of a shared ledger is owed or owes (SPEC OWE1): every person owes the payer
- * of a shared transaction their share of it, and a settlement moves its amount from the one who
- * received it to the one who paid it. A transaction's amount is converted once, at the rate of
+ * of a shared transaction their share of it, and a settlement raises the balance of the one who
+ * paid it and lowers that of the one who received it. A transaction's amount is converted once, at the rate of
  * its day, and divided among its shares as SHR2 divides it, so the shares add up to the
  * converted amount and the balances always add up to zero. Transfers between accounts are
  * nobody's expense and never count.
