@@ -187,9 +187,7 @@ async function measure(kind: ServerKind, workDir: string, snapshot: Uint8Array):
     await server.stop();
     const docId = /\/sync\/([^?]+)/.exec(doc?.url ?? '')?.[1] ?? '';
     const storage = new SqliteStorage(join(coldDir, 'tally.db'));
-    const stored = new Y.Doc();
-    Y.applyUpdate(stored, snapshot);
-    await storage.compactDoc(docId, snapshot, Y.encodeStateVector(stored), 0);
+    await storage.documents.compact(docId, snapshot, Y.encodeStateVectorFromUpdate(snapshot), 0);
     await storage.close();
     coldDocs = [doc ?? { url: '' }];
   } else {

@@ -20,20 +20,22 @@ import { closeCodes } from './sync/peer-socket.js';
 
 /**
  * Builds the relay — routes, sync, storage wiring — without listening. Closing it stops
- * accepting, closes every socket, and stores everything received (design §3).
+ * accepting, closes every socket, and stores everything received (P6).
  */
 export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
   const config = resolveRelayConfig(relayConfig);
   const metrics = new RelayMetrics();
   const deviceSockets = new DeviceSockets();
   const rooms = new DocRooms({
-    storage: config.storage,
+    documents: config.storage.documents,
     metrics,
     unloadAfterMs: config.unloadAfterMs,
     compactAfter: config.compactAfter,
     onSynced: (peer) => {
       const deviceId = deviceSockets.deviceOf(peer);
-      if (deviceId !== undefined) void config.storage.recordDeviceActivity(deviceId, { lastSyncedAt: Date.now() });
+      if (deviceId !== undefined) {
+        void config.storage.accounts.recordDeviceActivity(deviceId, { lastSyncedAt: Date.now() });
+      }
     },
   });
   const context: RelayContext = {
@@ -54,7 +56,7 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
   const app = Fastify({
     trustProxy: config.trustProxy,
     bodyLimit: 64 * 1024,
-    // Refuse unknown fields and wrong types instead of quietly stripping or coercing them (design §7).
+    // Refuse unknown fields and wrong types instead of quietly stripping or coercing them (S7).
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false } },
     logger: {
       level: config.logLevel,

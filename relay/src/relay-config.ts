@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream';
-import type { RelayStorage } from './storage/storage.js';
+import type { RelayStorage } from './storage/relay-storage.js';
 
 /** What `buildRelay` needs. Everything but storage and key has a default fit for production. */
 export interface RelayConfig {

@@ -52,7 +52,12 @@ function syncUrl(docId: string, token?: string): string {
 }
 
 async function nothingStored(docId: string): Promise<void> {
-  expect(await relay.storage.loadDoc(docId)).toEqual({ snapshot: null, stateVector: null, updates: [], lastSeq: 0 });
+  expect(await relay.storage.documents.load(docId)).toEqual({
+    snapshot: null,
+    stateVector: null,
+    updates: [],
+    lastSeq: 0,
+  });
 }
 
 function claimsOf(session: Session) {
@@ -241,7 +246,7 @@ describe('sync frames the relay refuses (design §3)', () => {
     socket.send(realUpdate(10));
     // The relay's own sync step 1, then the echo of our update.
     await eventually(() => received.length === 2);
-    expect((await relay.storage.loadDoc(alice.docId)).updates).toHaveLength(1);
+    expect((await relay.storage.documents.load(alice.docId)).updates).toHaveLength(1);
     socket.close();
   });
 });

@@ -1,14 +1,16 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { RelayMetrics } from '../metrics.js';
-import { MemoryStorage } from '../storage/memory-storage.js';
-import type { StoredDoc } from '../storage/storage.js';
+import type { LedgerDocuments, StoredDoc } from '../storage/documents/ledger-documents.js';
+import { MemoryLedgerDocuments } from '../storage/documents/memory-ledger-documents.js';
+import { rebuildDoc } from '../storage/documents/stored-doc.js';
 import { awarenessMessage, edit, FakePeer, syncStep1Of, updateMessage } from '../testing/fake-peer.js';
+import { Faults } from '../testing/faults.js';
 import { DocRooms } from './doc-rooms.js';
 import { closeCodes } from './peer-socket.js';
 
-/** Memory storage whose loads wait until the test lets them finish. */
-class SlowStorage extends MemoryStorage {
+/** Memory documents whose loads wait until the test lets them finish. */
+class SlowDocuments extends MemoryLedgerDocuments {
   private releaseLoads: () => void = () => {};
   private readonly loadsReleased = new Promise<void>((resolve) => {
     this.releaseLoads = resolve;
@@ -16,8 +18,8 @@ class SlowStorage extends MemoryStorage {
   readonly appendedWhileDelivered: number[] = [];
   deliveredSoFar: () => number = () => 0;
 
-  override async loadDoc(docId: string): Promise<StoredDoc> {
-    const stored = await super.loadDoc(docId);
+  override async load(docId: string): Promise<StoredDoc> {
+    const stored = await super.load(docId);
     await this.loadsReleased;
     return stored;
   }
@@ -39,16 +41,12 @@ function peer(): FakePeer {
   return created;
 }
 
-function rooms(storage: MemoryStorage, compactAfter = 1000): DocRooms {
-  return new DocRooms({ storage, metrics: new RelayMetrics(), unloadAfterMs: 0, compactAfter });
+function rooms(documents: LedgerDocuments, compactAfter = 1000): DocRooms {
+  return new DocRooms({ documents, metrics: new RelayMetrics(), unloadAfterMs: 0, compactAfter });
 }
 
-async function storedLedger(storage: MemoryStorage, docId: string): Promise<Y.Doc> {
-  const stored = await storage.loadDoc(docId);
-  const doc = new Y.Doc();
-  if (stored.snapshot !== null) Y.applyUpdate(doc, stored.snapshot);
-  for (const update of stored.updates) Y.applyUpdate(doc, update);
-  return doc;
+async function storedLedger(documents: LedgerDocuments, docId: string): Promise<Y.Doc> {
+  return rebuildDoc(await documents.load(docId));
 }
 
 /** Hands every frame the peers want to send to the room until nobody has anything left to say. */
@@ -67,7 +65,7 @@ afterEach(() => {
 
 describe('a document room', () => {
   it('[P1] answers peers that connect during a slow load only once the stored ledger is complete', async () => {
-    const storage = new SlowStorage();
+    const storage = new SlowDocuments();
     const seed = new Y.Doc();
     for (let i = 0; i < 200; i++) {
       await storage.appendUpdate(
@@ -94,7 +92,7 @@ describe('a document room', () => {
   });
 
   it('[P2] stores an update before any peer, the sender included, receives it', async () => {
-    const storage = new SlowStorage();
+    const storage = new SlowDocuments();
     storage.release();
     const room = rooms(storage).open('ledger');
     const phone = peer();
@@ -115,7 +113,7 @@ describe('a document room', () => {
 
   it('[P2] a sync reply never holds an update that is not stored yet', async () => {
     let storeHeldUpdate: () => void = () => {};
-    class HeldStorage extends MemoryStorage {
+    class HeldDocuments extends MemoryLedgerDocuments {
       override async appendUpdate(docId: string, update: Uint8Array): Promise<number> {
         await new Promise<void>((resolve) => {
           storeHeldUpdate = resolve;
@@ -123,7 +121,7 @@ describe('a document room', () => {
         return super.appendUpdate(docId, update);
       }
     }
-    const room = rooms(new HeldStorage()).open('ledger');
+    const room = rooms(new HeldDocuments()).open('ledger');
     const phone = peer();
     const laptop = peer();
     room.join(phone, { canWrite: true });
@@ -139,10 +137,10 @@ describe('a document room', () => {
   });
 
   it('[P1] a device with nothing yet gets a compacted ledger whole, and its edits land on top of it', async () => {
-    const storage = new MemoryStorage();
+    const storage = new MemoryLedgerDocuments();
     const history = new Y.Doc();
     for (let i = 0; i < 50; i++) history.getMap('transactions').set(`t${i}`, i);
-    await storage.compactDoc('ledger', Y.encodeStateAsUpdate(history), Y.encodeStateVector(history), 0);
+    await storage.compact('ledger', Y.encodeStateAsUpdate(history), Y.encodeStateVector(history), 0);
     const room = rooms(storage).open('ledger');
     const phone = peer();
     room.join(phone, { canWrite: true });
@@ -161,12 +159,9 @@ describe('a document room', () => {
   });
 
   it('[P2] when storing fails, nothing unstored is sent and every peer is closed', async () => {
-    class FullDisk extends MemoryStorage {
-      override async appendUpdate(): Promise<number> {
-        throw new Error('disk full');
-      }
-    }
-    const room = rooms(new FullDisk()).open('ledger');
+    const faults = new Faults(new MemoryLedgerDocuments());
+    faults.failNext('appendUpdate', new Error('disk full'), { times: Number.POSITIVE_INFINITY });
+    const room = rooms(faults.area).open('ledger');
     const phone = peer();
     const laptop = peer();
     room.join(phone, { canWrite: true });
@@ -181,7 +176,7 @@ describe('a document room', () => {
   });
 
   it('[P2] echoes each accepted update to its sender', async () => {
-    const room = rooms(new MemoryStorage()).open('ledger');
+    const room = rooms(new MemoryLedgerDocuments()).open('ledger');
     const phone = peer();
     room.join(phone, { canWrite: true });
     const update = edit(phone.doc, (doc) => doc.getMap('accounts').set('a1', 'Cash'));
@@ -193,7 +188,7 @@ describe('a document room', () => {
   });
 
   it('does not store or send an update that changes nothing', async () => {
-    const storage = new MemoryStorage();
+    const storage = new MemoryLedgerDocuments();
     const room = rooms(storage).open('ledger');
     const phone = peer();
     room.join(phone, { canWrite: true });
@@ -205,7 +200,7 @@ describe('a document room', () => {
   });
 
   it('[S7] drops updates from a read-only member', async () => {
-    const storage = new MemoryStorage();
+    const storage = new MemoryLedgerDocuments();
     const room = rooms(storage).open('ledger');
     const viewer = peer();
     room.join(viewer, { canWrite: false });
@@ -224,7 +219,7 @@ describe('a document room', () => {
     ['an empty frame', new Uint8Array(), closeCodes.policyViolation],
     ['awareness that is not JSON', Uint8Array.of(1, 6, 1, 1, 1, 2, 123, 120), closeCodes.policyViolation],
   ])('[P5] closes the socket on %s and stores nothing', async (_name, frame, code) => {
-    const storage = new MemoryStorage();
+    const storage = new MemoryLedgerDocuments();
     const room = rooms(storage).open('ledger');
     const phone = peer();
     room.join(phone, { canWrite: true });
@@ -236,7 +231,7 @@ describe('a document room', () => {
   });
 
   it('compacts the log into a snapshot that holds the whole ledger', async () => {
-    const storage = new MemoryStorage();
+    const storage = new MemoryLedgerDocuments();
     const room = rooms(storage, 10).open('ledger');
     const phone = peer();
     room.join(phone, { canWrite: true });
@@ -245,14 +240,14 @@ describe('a document room', () => {
     }
     await room.settled();
     expect(await storage.countUpdates('ledger')).toBeLessThan(10);
-    expect((await storage.loadDoc('ledger')).snapshot).not.toBeNull();
+    expect((await storage.load('ledger')).snapshot).not.toBeNull();
     expect((await storedLedger(storage, 'ledger')).getMap('transactions').toJSON()).toEqual(
       phone.doc.getMap('transactions').toJSON(),
     );
   });
 
   it('relays awareness and clears a peer’s presence when it leaves', async () => {
-    const room = rooms(new MemoryStorage()).open('ledger');
+    const room = rooms(new MemoryLedgerDocuments()).open('ledger');
     const phone = peer();
     const laptop = peer();
     room.join(phone, { canWrite: true });
@@ -268,22 +263,13 @@ describe('a document room', () => {
 
 describe('the loaded documents', () => {
   it('a document whose load failed refuses its peers and is loaded afresh for the next one', async () => {
-    let failNextLoad = true;
-    class FlakyStorage extends MemoryStorage {
-      override async loadDoc(docId: string): Promise<StoredDoc> {
-        if (failNextLoad) {
-          failNextLoad = false;
-          throw new Error('disk unavailable');
-        }
-        return super.loadDoc(docId);
-      }
-    }
-    const storage = new FlakyStorage();
-    await storage.appendUpdate(
+    const faults = new Faults(new MemoryLedgerDocuments());
+    await faults.area.appendUpdate(
       'ledger',
       edit(new Y.Doc(), (doc) => doc.getMap('accounts').set('a1', 'Cash')),
     );
-    const loaded = rooms(storage);
+    faults.failNext('load', new Error('disk unavailable'));
+    const loaded = rooms(faults.area);
     const phone = peer();
     const broken = loaded.open('ledger');
     broken.join(phone, { canWrite: true });
@@ -301,8 +287,13 @@ describe('the loaded documents', () => {
 
   it('[P4] unloads a document after its last peer leaves and reloads everything on the next join', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout'] });
-    const storage = new MemoryStorage();
-    const loaded = new DocRooms({ storage, metrics: new RelayMetrics(), unloadAfterMs: 30_000, compactAfter: 1000 });
+    const storage = new MemoryLedgerDocuments();
+    const loaded = new DocRooms({
+      documents: storage,
+      metrics: new RelayMetrics(),
+      unloadAfterMs: 30_000,
+      compactAfter: 1000,
+    });
     const room = loaded.open('ledger');
     const phone = peer();
     room.join(phone, { canWrite: true });

@@ -1,7 +1,8 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { RelayMetrics } from '../metrics.js';
-import type { RelayStorage, StoredDoc } from '../storage/storage.js';
+import type { LedgerDocuments } from '../storage/documents/ledger-documents.js';
+import { rebuildDoc } from '../storage/documents/stored-doc.js';
 import { type CloseCode, closeCodes, type PeerSocket } from './peer-socket.js';
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, parseFrame } from './sync-message.js';
 
@@ -16,7 +17,7 @@ export interface RoomOptions {
 }
 
 export interface PeerAccess {
-  /** A read-only member's updates are dropped (design §7). */
+  /** A read-only member's updates are dropped (S7). */
   readonly canWrite: boolean;
 }
 
@@ -56,7 +57,7 @@ export class DocRoom {
 
   constructor(
     readonly docId: string,
-    private readonly storage: RelayStorage,
+    private readonly documents: LedgerDocuments,
     private readonly options: RoomOptions,
     previousRoomClosed: Promise<void> = Promise.resolve(),
   ) {
@@ -140,21 +141,14 @@ export class DocRoom {
   }
 
   private async load(): Promise<void> {
-    const stored = await this.storage.loadDoc(this.docId);
+    const stored = await this.documents.load(this.docId);
     this.logLength = stored.updates.length;
     this.lastSeq = stored.lastSeq;
     if (stored.snapshot !== null && stored.stateVector !== null && stored.updates.length === 0) {
       this.unbuilt = { snapshot: stored.snapshot, stateVector: stored.stateVector };
     } else {
-      this.build(stored);
+      rebuildDoc(stored, this.doc);
     }
-  }
-
-  private build(stored: Pick<StoredDoc, 'snapshot' | 'updates'>): void {
-    this.doc.transact(() => {
-      if (stored.snapshot !== null) Y.applyUpdate(this.doc, stored.snapshot);
-      for (const update of stored.updates) Y.applyUpdate(this.doc, update);
-    });
   }
 
   /** The Y.Doc with everything stored in it. */
@@ -162,7 +156,7 @@ export class DocRoom {
     if (this.unbuilt !== null) {
       const { snapshot } = this.unbuilt;
       this.unbuilt = null;
-      this.build({ snapshot, updates: [] });
+      rebuildDoc({ snapshot, updates: [] }, this.doc);
     }
     return this.doc;
   }
@@ -258,7 +252,7 @@ export class DocRoom {
     for (const change of changes) {
       const started = performance.now();
       this.unsavedAppends.push(
-        this.storage.appendUpdate(this.docId, change).then((seq) => {
+        this.documents.appendUpdate(this.docId, change).then((seq) => {
           this.lastSeq = Math.max(this.lastSeq, seq);
           this.options.metrics.observePersist(performance.now() - started);
           this.options.metrics.updatesAccepted++;
@@ -291,7 +285,7 @@ export class DocRoom {
 
   private async compact(): Promise<void> {
     const doc = this.built();
-    await this.storage.compactDoc(this.docId, Y.encodeStateAsUpdate(doc), Y.encodeStateVector(doc), this.lastSeq);
+    await this.documents.compact(this.docId, Y.encodeStateAsUpdate(doc), Y.encodeStateVector(doc), this.lastSeq);
     this.logLength = 0;
   }
 

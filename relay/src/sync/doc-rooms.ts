@@ -1,10 +1,10 @@
 import type { RelayMetrics } from '../metrics.js';
-import type { RelayStorage } from '../storage/storage.js';
+import type { LedgerDocuments } from '../storage/documents/ledger-documents.js';
 import { DocRoom } from './doc-room.js';
 import type { PeerSocket } from './peer-socket.js';
 
 export interface DocRoomsOptions {
-  readonly storage: RelayStorage;
+  readonly documents: LedgerDocuments;
   readonly metrics: RelayMetrics;
   /** How long a document stays in memory after its last peer leaves. */
   readonly unloadAfterMs: number;
@@ -34,7 +34,7 @@ export class DocRooms {
     if (existing !== undefined) void this.unload(existing);
     const room = new DocRoom(
       docId,
-      this.options.storage,
+      this.options.documents,
       {
         compactAfter: this.options.compactAfter,
         metrics: this.options.metrics,

@@ -8,6 +8,7 @@ import * as Y from 'yjs';
 import { buildRelay } from '../build-relay.js';
 import type { RelayConfig } from '../relay-config.js';
 import type { RelayApp } from '../relay-context.js';
+import type { RelayStorage } from '../storage/relay-storage.js';
 import { SqliteStorage } from '../storage/sqlite-storage.js';
 
 export interface Session {
@@ -33,7 +34,7 @@ export class DataDir {
 export class RunningRelay {
   private constructor(
     readonly app: RelayApp,
-    readonly storage: SqliteStorage,
+    readonly storage: RelayStorage,
     readonly port: number,
   ) {}
 
@@ -41,7 +42,7 @@ export class RunningRelay {
     dataDir: DataDir,
     config: Partial<RelayConfig> = {},
     port = 0,
-    storage = new SqliteStorage(dataDir.dbFile),
+    storage: RelayStorage = new SqliteStorage(dataDir.dbFile),
   ): Promise<RunningRelay> {
     const app = await buildRelay({
       storage,
