@@ -41,12 +41,7 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
   const context: RelayContext = {
     config,
     storage: config.storage,
-    tokens: new AccessTokens({
-      signingKey: config.signingKey,
-      issuer: config.issuer,
-      audience: config.audience,
-      ttlSeconds: config.accessTokenTtlSeconds,
-    }),
+    tokens: new AccessTokens({ signingKey: config.signingKey, ttlSeconds: config.accessTokenTtlSeconds }),
     rooms,
     deviceSockets,
     metrics,
