@@ -3,6 +3,7 @@ export { buildRelay } from './build-relay.js';
 export { type ErrorCode, type ErrorReply, errorCatalogue } from './http/error-catalogue.js';
 export type { RelayConfig } from './relay-config.js';
 export type { RelayApp } from './relay-context.js';
+export { createRelayLogger, type RelayLogger } from './relay-logger.js';
 export type {
   Accounts,
   DeviceActivity,

@@ -1,4 +1,5 @@
 import type { Writable } from 'node:stream';
+import type { FastifyBaseLogger } from 'fastify';
 import { type RelayOptions, relayDefaults } from './settings/relay-settings.js';
 import type { RelayStorage } from './storage/relay-storage.js';
 
@@ -10,7 +11,9 @@ export interface RelayConfig extends Partial<RelayOptions> {
   readonly storage: RelayStorage;
   /** HS256 key for access tokens; `loadOrCreateSigningKey(dataDir)` keeps one on disk. */
   readonly signingKey: Uint8Array;
-  /** Where the log's JSON lines go; standard output by default. */
+  /** The logger to write to (`createRelayLogger`); by default one made from `logLevel` and `logStream`. */
+  readonly logger?: FastifyBaseLogger;
+  /** Where the default logger writes its JSON lines; standard output by default. */
   readonly logStream?: Writable;
 }
 

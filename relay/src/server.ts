@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadOrCreateSigningKey } from './auth/signing-key.js';
 import { buildRelay } from './build-relay.js';
+import { createRelayLogger } from './relay-logger.js';
 import { parseServerEnv } from './server-env.js';
 import { SqliteStorage } from './storage/sqlite-storage.js';
 
@@ -13,13 +14,15 @@ if (!parsed.ok) {
 }
 const { port, host, dataDir, appDir, ...settings } = parsed.settings;
 
+const logger = createRelayLogger({ level: settings.logLevel });
 const data = resolve(dataDir);
 mkdirSync(data, { recursive: true });
-const storage = new SqliteStorage(join(data, 'tally.db'));
+const storage = new SqliteStorage(join(data, 'tally.db'), { logger });
 const relay = await buildRelay({
   ...settings,
   storage,
   signingKey: loadOrCreateSigningKey(data),
+  logger,
   appDir: resolve(appDir ?? fileURLToPath(new URL('../../app/dist', import.meta.url))),
 });
 

@@ -1,8 +1,14 @@
 import Database from 'better-sqlite3';
+import { type RelayLogger, silentLogger } from '../relay-logger.js';
 import { SqliteAccounts } from './accounts/sqlite-accounts.js';
 import { SqliteLedgerDocuments } from './documents/sqlite-ledger-documents.js';
 import { migrations } from './migrations.js';
 import type { RelayStorage } from './relay-storage.js';
+
+export interface SqliteStorageOptions {
+  /** Told which migrations ran as the database opened. */
+  readonly logger?: RelayLogger;
+}
 
 /**
  * Every area in one SQLite database file, so a change that spans areas commits in one
@@ -14,13 +20,13 @@ export class SqliteStorage implements RelayStorage {
   readonly accounts: SqliteAccounts;
   private readonly db: Database.Database;
 
-  constructor(filename: string) {
+  constructor(filename: string, options: SqliteStorageOptions = {}) {
     this.db = new Database(filename);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
-    migrate(this.db);
+    migrate(this.db, options.logger ?? silentLogger);
     this.documents = new SqliteLedgerDocuments(this.db);
     this.accounts = new SqliteAccounts(this.db);
   }
@@ -38,12 +44,14 @@ export class SqliteStorage implements RelayStorage {
   }
 }
 
-function migrate(db: Database.Database): void {
+function migrate(db: Database.Database, logger: RelayLogger): void {
   const applied = db.pragma('user_version', { simple: true }) as number;
+  if (applied >= migrations.length) return;
   db.transaction(() => {
     for (let version = applied; version < migrations.length; version++) {
       db.exec(migrations[version] ?? '');
       db.pragma(`user_version = ${version + 1}`);
     }
   })();
+  logger.info({ from: applied, to: migrations.length }, 'relay database migrated');
 }

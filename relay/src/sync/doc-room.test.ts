@@ -6,6 +6,7 @@ import { MemoryLedgerDocuments } from '../storage/documents/memory-ledger-docume
 import { rebuildDoc } from '../storage/documents/stored-doc.js';
 import { awarenessMessage, edit, FakePeer, syncStep1Of, updateMessage } from '../testing/fake-peer.js';
 import { Faults } from '../testing/faults.js';
+import { RecordingLogger } from '../testing/recording-logger.js';
 import { DocRooms } from './doc-rooms.js';
 import { closeCodes } from './peer-socket.js';
 
@@ -41,12 +42,21 @@ function peer(): FakePeer {
   return created;
 }
 
-function rooms(documents: LedgerDocuments, compactAfter = 1000): DocRooms {
-  return new DocRooms({ documents, metrics: new RelayMetrics(), unloadAfterMs: 0, compactAfter });
+function rooms(
+  documents: LedgerDocuments,
+  compactAfter = 1000,
+  { logger = new RecordingLogger(), metrics = new RelayMetrics() } = {},
+): DocRooms {
+  return new DocRooms({ documents, metrics, logger, unloadAfterMs: 0, compactAfter });
 }
 
 async function storedLedger(documents: LedgerDocuments, docId: string): Promise<Y.Doc> {
   return rebuildDoc(await documents.load(docId));
+}
+
+/** A failure as the storage would throw it: a message of its own, and the driver's error as its cause. */
+function diskError(): Error {
+  return new Error('could not write the ledger', { cause: new Error('SQLITE_IOERR_WRITE: disk I/O error') });
 }
 
 /** Hands every frame the peers want to send to the room until nobody has anything left to say. */
@@ -158,9 +168,9 @@ describe('a document room', () => {
     expect((await storedLedger(storage, 'ledger')).getMap('transactions').size).toBe(51);
   });
 
-  it('[P2] when storing fails, nothing unstored is sent and every peer is closed', async () => {
+  it('[P2] when storing fails, nothing unstored is sent and every peer is told the document is unavailable', async () => {
     const faults = new Faults(new MemoryLedgerDocuments());
-    faults.failNext('appendUpdate', new Error('disk full'), { times: Number.POSITIVE_INFINITY });
+    faults.failNext('appendUpdate', diskError(), { times: Number.POSITIVE_INFINITY });
     const room = rooms(faults.area).open('ledger');
     const phone = peer();
     const laptop = peer();
@@ -171,8 +181,69 @@ describe('a document room', () => {
     await room.settled();
     await exchange(room, laptop);
     expect(laptop.doc.getMap('accounts').get('a1')).toBeUndefined();
-    expect([phone.closed?.code, laptop.closed?.code]).toEqual([closeCodes.internalError, closeCodes.internalError]);
+    expect([phone.closed, laptop.closed]).toEqual([
+      { code: closeCodes.internalError, reason: 'document unavailable' },
+      { code: closeCodes.internalError, reason: 'document unavailable' },
+    ]);
     expect(room.broken).toBe(true);
+  });
+
+  it.each([
+    ['loading', 'load'],
+    ['storing', 'appendUpdate'],
+    ['compacting', 'compact'],
+  ] as const)(
+    '[F1] a failure %s the document is logged once with its cause and document id, and counted',
+    async (_doing, call) => {
+      const logger = new RecordingLogger();
+      const metrics = new RelayMetrics();
+      const faults = new Faults(new MemoryLedgerDocuments());
+      const failure = diskError();
+      faults.failNext(call, failure);
+      const room = rooms(faults.area, 1, { logger, metrics }).open('ledger');
+      const phone = peer();
+      const laptop = peer();
+      room.join(phone, { canWrite: true });
+      room.join(laptop, { canWrite: true });
+      room.receive(phone, updateMessage(edit(phone.doc, (doc) => doc.getMap('accounts').set('a1', 'Cash'))));
+      room.receive(phone, updateMessage(edit(phone.doc, (doc) => doc.getMap('accounts').set('a2', 'Bank'))));
+      await room.settled();
+
+      const kind = { load: 'load', appendUpdate: 'store', compact: 'compact' }[call];
+      expect(logger.errors()).toEqual([
+        { level: 'error', fields: { docId: 'ledger', kind, err: failure }, message: expect.any(String) },
+      ]);
+      expect(metrics.render()).toContain(`tally_relay_failures_total{kind="${kind}"} 1`);
+      expect(phone.closed).toEqual({ code: closeCodes.internalError, reason: 'document unavailable' });
+      expect(laptop.closed).toEqual({ code: closeCodes.internalError, reason: 'document unavailable' });
+    },
+  );
+
+  it('[F1] a peer the room fails to answer is closed alone, and the failure is logged with its cause', async () => {
+    const logger = new RecordingLogger();
+    const metrics = new RelayMetrics();
+    const failure = new Error('the connection broke mid-write');
+    class BrokenPeer extends FakePeer {
+      override send(): void {
+        throw failure;
+      }
+    }
+    const room = rooms(new MemoryLedgerDocuments(), 1000, { logger, metrics }).open('ledger');
+    const broken = new BrokenPeer();
+    const laptop = peer();
+    room.join(broken, { canWrite: true });
+    room.join(laptop, { canWrite: true });
+    room.receive(laptop, syncStep1Of(laptop.doc));
+    await exchange(room, laptop);
+
+    expect(broken.closed).toEqual({ code: closeCodes.internalError, reason: 'internal error' });
+    expect(laptop.closed).toBeNull();
+    expect(room.broken).toBe(false);
+    expect(logger.errors()).toEqual([
+      { level: 'error', fields: { docId: 'ledger', kind: 'message', err: failure }, message: expect.any(String) },
+    ]);
+    expect(metrics.render()).toContain('tally_relay_failures_total{kind="message"} 1');
+    broken.destroy();
   });
 
   it('[P2] echoes each accepted update to its sender', async () => {
@@ -218,9 +289,10 @@ describe('a document room', () => {
     ['an update that is not a Yjs update', Uint8Array.of(0, 2, 3, 200, 200, 200), closeCodes.policyViolation],
     ['an empty frame', new Uint8Array(), closeCodes.policyViolation],
     ['awareness that is not JSON', Uint8Array.of(1, 6, 1, 1, 1, 2, 123, 120), closeCodes.policyViolation],
-  ])('[P5] closes the socket on %s and stores nothing', async (_name, frame, code) => {
+  ])('[P5] closes the socket on %s, stores nothing, and logs why', async (_name, frame, code) => {
     const storage = new MemoryLedgerDocuments();
-    const room = rooms(storage).open('ledger');
+    const logger = new RecordingLogger();
+    const room = rooms(storage, 1000, { logger }).open('ledger');
     const phone = peer();
     room.join(phone, { canWrite: true });
     room.receive(phone, frame);
@@ -228,6 +300,9 @@ describe('a document room', () => {
     expect(phone.closed?.code).toBe(code);
     expect(await storage.countUpdates('ledger')).toBe(0);
     expect(room.peerCount).toBe(0);
+    expect(logger.entries).toEqual([
+      { level: 'info', fields: { docId: 'ledger', code, reason: phone.closed?.reason }, message: 'sync frame refused' },
+    ]);
   });
 
   it('compacts the log into a snapshot that holds the whole ledger', async () => {
@@ -262,19 +337,19 @@ describe('a document room', () => {
 });
 
 describe('the loaded documents', () => {
-  it('a document whose load failed refuses its peers and is loaded afresh for the next one', async () => {
+  it('[F2] a document whose load failed refuses its peers and is loaded afresh for the next one', async () => {
     const faults = new Faults(new MemoryLedgerDocuments());
     await faults.area.appendUpdate(
       'ledger',
       edit(new Y.Doc(), (doc) => doc.getMap('accounts').set('a1', 'Cash')),
     );
-    faults.failNext('load', new Error('disk unavailable'));
+    faults.failNext('load', diskError());
     const loaded = rooms(faults.area);
     const phone = peer();
     const broken = loaded.open('ledger');
     broken.join(phone, { canWrite: true });
     await broken.settled();
-    expect(phone.closed?.code).toBe(closeCodes.internalError);
+    expect(phone.closed).toEqual({ code: closeCodes.internalError, reason: 'document unavailable' });
 
     const laptop = peer();
     const room = loaded.open('ledger');
@@ -285,12 +360,36 @@ describe('the loaded documents', () => {
     expect(laptop.doc.getMap('accounts').get('a1')).toBe('Cash');
   });
 
+  it('[F2] a document whose compaction fails as it unloads keeps its log, and the failure is logged once', async () => {
+    const logger = new RecordingLogger();
+    const metrics = new RelayMetrics();
+    const faults = new Faults(new MemoryLedgerDocuments());
+    const failure = diskError();
+    faults.failNext('compact', failure);
+    const loaded = rooms(faults.area, 1000, { logger, metrics });
+    const room = loaded.open('ledger');
+    const phone = peer();
+    room.join(phone, { canWrite: true });
+    room.receive(phone, updateMessage(edit(phone.doc, (doc) => doc.getMap('accounts').set('a1', 'Cash'))));
+    await room.settled();
+    room.leave(phone);
+    await loaded.closeAll();
+
+    expect(logger.errors()).toEqual([
+      { level: 'error', fields: { docId: 'ledger', kind: 'close', err: failure }, message: expect.any(String) },
+    ]);
+    expect(metrics.render()).toContain('tally_relay_failures_total{kind="close"} 1');
+    expect(await faults.area.countUpdates('ledger')).toBe(1);
+    expect((await storedLedger(faults.area, 'ledger')).getMap('accounts').get('a1')).toBe('Cash');
+  });
+
   it('[P4] unloads a document after its last peer leaves and reloads everything on the next join', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout'] });
     const storage = new MemoryLedgerDocuments();
     const loaded = new DocRooms({
       documents: storage,
       metrics: new RelayMetrics(),
+      logger: new RecordingLogger(),
       unloadAfterMs: 30_000,
       compactAfter: 1000,
     });

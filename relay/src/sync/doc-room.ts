@@ -1,6 +1,8 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { type FailureKind, reportFailure } from '../failures.js';
 import type { RelayMetrics } from '../metrics.js';
+import type { RelayLogger } from '../relay-logger.js';
 import type { LedgerDocuments } from '../storage/documents/ledger-documents.js';
 import { rebuildDoc } from '../storage/documents/stored-doc.js';
 import { type CloseCode, closeCodes, type PeerSocket } from './peer-socket.js';
@@ -10,6 +12,8 @@ export interface RoomOptions {
   /** Compact the update log into a snapshot once it holds this many entries. */
   readonly compactAfter: number;
   readonly metrics: RelayMetrics;
+  /** Where failures are told, with their cause; peers only ever hear "document unavailable". */
+  readonly logger: RelayLogger;
   /** Called when the last peer has left. */
   readonly onEmpty: (room: DocRoom) => void;
   /** Called when a peer has received the full document. */
@@ -63,7 +67,7 @@ export class DocRoom {
   ) {
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.onAwarenessUpdate);
-    this.queue = previousRoomClosed.then(() => this.load()).catch(() => this.fail());
+    this.queue = previousRoomClosed.then(() => this.load()).catch((error: unknown) => this.fail('load', error));
   }
 
   get peerCount(): number {
@@ -103,12 +107,15 @@ export class DocRoom {
     if (this.peers.size === 0) this.options.onEmpty(this);
   }
 
-  /** Waits for pending work, folds the log into a snapshot and frees the document. */
+  /** Waits for pending work, folds the log into a snapshot and frees the document; rejects if folding failed. */
   async close(): Promise<void> {
     await this.settled();
-    if (!this.failed && this.logLength > 0) await this.compact();
-    this.awareness.destroy();
-    this.doc.destroy();
+    try {
+      if (!this.failed && this.logLength > 0) await this.compact();
+    } finally {
+      this.awareness.destroy();
+      this.doc.destroy();
+    }
   }
 
   private arrive(arrival: Arrival): void {
@@ -126,14 +133,18 @@ export class DocRoom {
           try {
             if (arrival.kind === 'join') await this.greet(arrival.socket);
             else await this.handle(arrival.socket, arrival.frame);
-          } catch {
+          } catch (error) {
+            // Once the room has failed, the failure has been reported and every peer told.
+            if (this.failed) continue;
+            reportFailure(this.options, 'message', error, { docId: this.docId });
             this.reject(arrival.socket, closeCodes.internalError, 'internal error');
           }
         }
         await this.flush();
       }
-    } catch {
-      this.fail();
+    } catch (error) {
+      // `flush` reports its own failures; this only keeps the room from stalling on anything else.
+      this.fail('store', error);
     } finally {
       this.arrivals.length = 0;
       this.draining = false;
@@ -165,8 +176,11 @@ export class DocRoom {
     return this.unbuilt?.stateVector ?? Y.encodeStateVector(this.doc);
   }
 
-  private fail(): void {
+  /** Reports what broke the room, once, and refuses every peer from now on. */
+  private fail(kind: Extract<FailureKind, 'load' | 'store' | 'compact'>, error: unknown): void {
+    if (this.failed) return;
     this.failed = true;
+    reportFailure(this.options, kind, error, { docId: this.docId });
     for (const socket of [...this.peers.keys()]) this.reject(socket, closeCodes.internalError, 'document unavailable');
   }
 
@@ -183,7 +197,7 @@ export class DocRoom {
   private async handle(socket: PeerSocket, frame: Uint8Array): Promise<void> {
     const parsed = parseFrame(frame);
     if (!parsed.ok) {
-      this.reject(socket, parsed.code, parsed.reason);
+      this.refuse(socket, parsed.code, parsed.reason);
       return;
     }
     const message = parsed.message;
@@ -202,7 +216,7 @@ export class DocRoom {
         try {
           awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, socket);
         } catch {
-          this.reject(socket, closeCodes.policyViolation, 'malformed awareness');
+          this.refuse(socket, closeCodes.policyViolation, 'malformed awareness');
         }
         return;
       case 'query-awareness':
@@ -232,7 +246,7 @@ export class DocRoom {
     try {
       Y.parseUpdateMeta(update);
     } catch {
-      this.reject(socket, closeCodes.policyViolation, 'malformed update');
+      this.refuse(socket, closeCodes.policyViolation, 'malformed update');
       return;
     }
     const changes: Uint8Array[] = [];
@@ -244,7 +258,7 @@ export class DocRoom {
     try {
       Y.applyUpdate(doc, update, socket);
     } catch {
-      this.reject(socket, closeCodes.policyViolation, 'malformed update');
+      this.refuse(socket, closeCodes.policyViolation, 'malformed update');
       return;
     } finally {
       doc.off('update', collect);
@@ -274,13 +288,19 @@ export class DocRoom {
       await Promise.all(appends);
     } catch (error) {
       // The document now holds updates that are not stored: it must not answer anyone again.
-      this.fail();
+      this.fail('store', error);
       throw error;
     }
     for (const message of updates) {
       for (const peer of this.peers.keys()) this.send(peer, message);
     }
-    if (this.logLength >= this.options.compactAfter) await this.compact();
+    if (this.logLength < this.options.compactAfter) return;
+    try {
+      await this.compact();
+    } catch (error) {
+      this.fail('compact', error);
+      throw error;
+    }
   }
 
   private async compact(): Promise<void> {
@@ -307,6 +327,12 @@ export class DocRoom {
     if (!socket.isOpen()) return;
     this.options.metrics.bytesOut += message.byteLength;
     socket.send(message);
+  }
+
+  /** Closes the socket of a peer that sent what no honest y-websocket peer sends (P5). */
+  private refuse(socket: PeerSocket, code: CloseCode, reason: string): void {
+    this.options.logger.info({ docId: this.docId, code, reason }, 'sync frame refused');
+    this.reject(socket, code, reason);
   }
 
   private reject(socket: PeerSocket, code: CloseCode, reason: string): void {

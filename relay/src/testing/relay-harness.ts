@@ -190,6 +190,11 @@ export function openSocket(url: string, headers: Record<string, string> = {}): P
 }
 
 export function closed(socket: WebSocket): Promise<number> {
+  return closedWith(socket).then(({ code }) => code);
+}
+
+/** The close code and reason a peer hears. */
+export function closedWith(socket: WebSocket): Promise<{ readonly code: number; readonly reason: string }> {
   if (socket.readyState === socket.CLOSED) return Promise.reject(new Error('already closed'));
-  return new Promise((resolve) => socket.once('close', (code) => resolve(code)));
+  return new Promise((resolve) => socket.once('close', (code, reason) => resolve({ code, reason: reason.toString() })));
 }
