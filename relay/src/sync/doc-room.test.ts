@@ -288,6 +288,7 @@ describe('a document room', () => {
     ['trailing bytes', Uint8Array.of(3, 0), closeCodes.policyViolation],
     ['an update that is not a Yjs update', Uint8Array.of(0, 2, 3, 200, 200, 200), closeCodes.policyViolation],
     ['an empty frame', new Uint8Array(), closeCodes.policyViolation],
+    ['a state vector that does not decode', Uint8Array.of(0, 0, 3, 200, 200, 200), closeCodes.policyViolation],
     ['awareness that is not JSON', Uint8Array.of(1, 6, 1, 1, 1, 2, 123, 120), closeCodes.policyViolation],
   ])('[P5] closes the socket on %s, stores nothing, and logs why', async (_name, frame, code) => {
     const storage = new MemoryLedgerDocuments();

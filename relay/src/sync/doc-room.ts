@@ -203,6 +203,10 @@ export class DocRoom {
     const message = parsed.message;
     switch (message.kind) {
       case 'sync-step-1':
+        if (!isStateVector(message.stateVector)) {
+          this.refuse(socket, closeCodes.policyViolation, 'malformed state vector');
+          return;
+        }
         // The reply may only hold what is stored.
         await this.flush();
         this.send(socket, encodeSyncStep2(this.missingFrom(message.stateVector)));
@@ -340,6 +344,15 @@ export class DocRoom {
     this.refused.add(socket);
     this.leave(socket);
     socket.close(code, reason);
+  }
+}
+
+function isStateVector(bytes: Uint8Array): boolean {
+  try {
+    Y.decodeStateVector(bytes);
+    return true;
+  } catch {
+    return false;
   }
 }
 
