@@ -1,7 +1,7 @@
 /**
  * `npm run bench` in relay/: Tally's relay against the reference y-websocket server
  * (`@y/websocket-server`) under the same load, in the same run, each in its own process, with
- * the load generator in a third. Prints both figures, the ratio, and the budget (design §6).
+ * the load generator in a third. Prints both figures, the ratio, and the budget (docs/architecture.md, Budgets).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

@@ -2,6 +2,7 @@ import { hashPassword, verifyPassword } from '../auth/passwords.js';
 import { hashRefreshToken, newRefreshToken } from '../auth/refresh-tokens.js';
 import { newId } from '../ids.js';
 import type { RelayApp, RelayContext } from '../relay-context.js';
+import { closeCodes } from '../sync/peer-socket.js';
 import { errorReplySchema, RelayError } from './error-catalogue.js';
 import { rateLimitHook } from './rate-limit-hook.js';
 
@@ -112,7 +113,7 @@ export function registerAuthRoutes(app: RelayApp, context: RelayContext): void {
           };
         case 'reused':
           request.log.warn({ deviceId: outcome.deviceId }, 'refresh token reused; device revoked');
-          context.deviceSockets.closeDevice(outcome.deviceId, 1008, 'device revoked');
+          context.deviceSockets.closeDevice(outcome.deviceId, closeCodes.policyViolation, 'device revoked');
           context.metrics.authFailures++;
           throw new RelayError('invalid_refresh_token');
         case 'unknown':

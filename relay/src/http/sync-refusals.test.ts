@@ -118,7 +118,7 @@ const forged: [string, () => Promise<string>][] = [
   ],
 ];
 
-describe('sync upgrades the relay refuses (design §7)', () => {
+describe('sync upgrades the relay refuses', () => {
   it('[S1] no token: 401', async () => {
     expect(await openSocket(syncUrl(alice.docId))).toEqual({ kind: 'refused', status: 401 });
     await nothingStored(alice.docId);
@@ -200,7 +200,7 @@ describe('sync upgrades the relay refuses (design §7)', () => {
   });
 });
 
-describe('sync frames the relay refuses (design §3)', () => {
+describe('sync frames the relay refuses', () => {
   async function openAsAlice() {
     const opened = await openSocket(syncUrl(alice.docId, alice.accessToken));
     if (opened.kind !== 'open') throw new Error('expected the socket to open');

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { COLLECTION_NAMES } from '@tally/schema/testing';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -129,18 +130,8 @@ export async function eventually(condition: () => boolean): Promise<void> {
   while (!condition()) await new Promise((resolve) => setTimeout(resolve, 10));
 }
 
-const collections = [
-  'accounts',
-  'categories',
-  'transactions',
-  'budgets',
-  'goals',
-  'recurring',
-  'rules',
-  'attachments',
-  'settings',
-  'meta',
-];
+/** Every top-level map of a ledger (SPEC, Records). */
+const collections = [...COLLECTION_NAMES, 'attachments', 'settings', 'meta'];
 
 /** Keys sorted at every level: a Y.Map lists keys in the order this replica happened to receive them. */
 function canonical(value: unknown): unknown {
