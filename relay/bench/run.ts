@@ -1,7 +1,7 @@
 /**
  * `npm run bench` in relay/: Tally's relay against the reference y-websocket server
  * (`@y/websocket-server`) under the same load, in the same run, each in its own process, with
- * the load generator in a third. Prints both figures, the ratio, and the budget (design §6).
+ * the load generator in a third. Prints both figures, the ratio, and the budget (docs/architecture.md, Budgets).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -187,9 +187,7 @@ async function measure(kind: ServerKind, workDir: string, snapshot: Uint8Array):
     await server.stop();
     const docId = /\/sync\/([^?]+)/.exec(doc?.url ?? '')?.[1] ?? '';
     const storage = new SqliteStorage(join(coldDir, 'tally.db'));
-    const stored = new Y.Doc();
-    Y.applyUpdate(stored, snapshot);
-    await storage.compactDoc(docId, snapshot, Y.encodeStateVector(stored), 0);
+    await storage.documents.compact(docId, snapshot, Y.encodeStateVectorFromUpdate(snapshot), 0);
     await storage.close();
     coldDocs = [doc ?? { url: '' }];
   } else {

@@ -3,16 +3,20 @@ export { buildRelay } from './build-relay.js';
 export { type ErrorCode, type ErrorReply, errorCatalogue } from './http/error-catalogue.js';
 export type { RelayConfig } from './relay-config.js';
 export type { RelayApp } from './relay-context.js';
-export { MemoryStorage } from './storage/memory-storage.js';
-export { SqliteStorage } from './storage/sqlite-storage.js';
+export { createRelayLogger, type RelayLogger } from './relay-logger.js';
 export type {
+  Accounts,
+  DeviceActivity,
   DeviceRecord,
   DocRole,
   NewDevice,
   NewUser,
   RefreshOutcome,
-  RelayStorage,
-  StoredDoc,
   UserRecord,
-} from './storage/storage.js';
+} from './storage/accounts/accounts.js';
+export type { LedgerDocuments, StoredDoc } from './storage/documents/ledger-documents.js';
+export { rebuildDoc } from './storage/documents/stored-doc.js';
+export { MemoryStorage } from './storage/memory-storage.js';
+export type { RelayStorage } from './storage/relay-storage.js';
+export { SqliteStorage } from './storage/sqlite-storage.js';
 export { type CloseCode, closeCodes, type PeerSocket } from './sync/peer-socket.js';

@@ -1,3 +1,5 @@
+import { type FailureKind, failureKinds } from './failures.js';
+
 const persistBucketsMs = [0.1, 0.25, 0.5, 1, 2.5, 5, 10, 25, 50, 100, 250, 1000] as const;
 
 /** The relay's counters, rendered in the Prometheus text format for `GET /metrics`. */
@@ -9,9 +11,14 @@ export class RelayMetrics {
   bytesOut = 0;
   authFailures = 0;
   framesRefused = 0;
+  private readonly failures = new Map<FailureKind, number>(failureKinds.map((kind) => [kind, 0]));
   private readonly persistBuckets: number[] = persistBucketsMs.map(() => 0);
   private persistCount = 0;
   private persistSumMs = 0;
+
+  countFailure(kind: FailureKind): void {
+    this.failures.set(kind, (this.failures.get(kind) ?? 0) + 1);
+  }
 
   observePersist(ms: number): void {
     this.persistCount++;
@@ -40,6 +47,9 @@ export class RelayMetrics {
         'Sync frames that closed their socket.',
         this.framesRefused,
       ),
+      '# HELP tally_relay_failures_total Failures the relay caught and logged, by what it was doing.',
+      '# TYPE tally_relay_failures_total counter',
+      ...failureKinds.map((kind) => `tally_relay_failures_total{kind="${kind}"} ${this.failures.get(kind) ?? 0}`),
       '# HELP tally_relay_persist_seconds Time to persist one accepted update.',
       '# TYPE tally_relay_persist_seconds histogram',
       ...persistBucketsMs.map(

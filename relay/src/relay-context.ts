@@ -9,7 +9,7 @@ import type {
 import type { AccessTokens } from './auth/access-tokens.js';
 import type { RelayMetrics } from './metrics.js';
 import type { ResolvedRelayConfig } from './relay-config.js';
-import type { RelayStorage } from './storage/storage.js';
+import type { RelayStorage } from './storage/relay-storage.js';
 import type { DeviceSockets } from './sync/device-sockets.js';
 import type { DocRooms } from './sync/doc-rooms.js';
 

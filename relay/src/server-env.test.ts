@@ -30,6 +30,25 @@ describe('the relay’s environment', () => {
     });
   });
 
+  it('takes the default for a setting that is set but empty', () => {
+    const parsed = parseServerEnv({ PORT: '', HOST: '', ALLOWED_ORIGINS: '', APP_DIR: '' });
+    expect(parsed.ok && parsed.settings).toMatchObject({
+      port: 8080,
+      host: '127.0.0.1',
+      allowedOrigins: [],
+      appDir: null,
+    });
+  });
+
+  it('reads the limits an operator may raise or lower', () => {
+    const parsed = parseServerEnv({ MAX_FRAME_BYTES: '1048576', MAX_BUFFERED_BYTES: '65536', COMPACT_AFTER: '50' });
+    expect(parsed.ok && parsed.settings).toMatchObject({
+      maxFrameBytes: 1_048_576,
+      maxBufferedBytes: 65_536,
+      compactAfter: 50,
+    });
+  });
+
   it('names every bad value in one clear message each', () => {
     const parsed = parseServerEnv({
       PORT: '80a',
@@ -38,10 +57,12 @@ describe('the relay’s environment', () => {
       LOG_LEVEL: 'loud',
       PASSWORD_COST: '3000',
       MAX_FRAME_BYTES: '1',
+      HOST: ' ',
     });
     expect(parsed.ok).toBe(false);
     expect(!parsed.ok && parsed.problems).toEqual([
       'PORT must be a whole number from 0 to 65535, not "80a"',
+      'HOST must not be empty',
       'ALLOWED_ORIGINS entries must be origins like https://tally.example.com, not "tally.example.com/path"',
       'TRUST_PROXY must be true or false, not "yes"',
       'LOG_LEVEL must be one of silent, error, warn, info, debug, not "loud"',

@@ -1,34 +1,29 @@
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadOrCreateSigningKey } from './auth/signing-key.js';
 import { buildRelay } from './build-relay.js';
+import { createRelayLogger } from './relay-logger.js';
 import { parseServerEnv } from './server-env.js';
 import { SqliteStorage } from './storage/sqlite-storage.js';
 
-const parsed = parseServerEnv(process.env, fileURLToPath(new URL('../../app/dist', import.meta.url)));
+const parsed = parseServerEnv(process.env);
 if (!parsed.ok) {
   for (const problem of parsed.problems) console.error(`tally relay: ${problem}`);
   process.exit(1);
 }
-const { settings } = parsed;
+const { port, host, dataDir, appDir, ...settings } = parsed.settings;
 
-mkdirSync(settings.dataDir, { recursive: true });
-const storage = new SqliteStorage(join(settings.dataDir, 'tally.db'));
+const logger = createRelayLogger({ level: settings.logLevel });
+const data = resolve(dataDir);
+mkdirSync(data, { recursive: true });
+const storage = new SqliteStorage(join(data, 'tally.db'), { logger });
 const relay = await buildRelay({
+  ...settings,
   storage,
-  signingKey: loadOrCreateSigningKey(settings.dataDir),
-  allowedOrigins: settings.allowedOrigins,
-  trustProxy: settings.trustProxy,
-  logLevel: settings.logLevel,
-  maxFrameBytes: settings.maxFrameBytes,
-  accessTokenTtlSeconds: settings.accessTokenTtlSeconds,
-  authRequestsPerMinute: settings.authRequestsPerMinute,
-  upgradesPerMinute: settings.upgradesPerMinute,
-  passwordCost: settings.passwordCost,
-  unloadAfterMs: settings.unloadAfterMs,
-  compactAfter: settings.compactAfter,
-  appDir: settings.appDir,
+  signingKey: loadOrCreateSigningKey(data),
+  logger,
+  appDir: resolve(appDir ?? fileURLToPath(new URL('../../app/dist', import.meta.url))),
 });
 
 let stopping = false;
@@ -43,9 +38,6 @@ async function stop(signal: string): Promise<void> {
 process.on('SIGTERM', () => void stop('SIGTERM'));
 process.on('SIGINT', () => void stop('SIGINT'));
 
-await relay.listen({ port: settings.port, host: settings.host });
+await relay.listen({ port, host });
 const address = relay.server.address();
-relay.log.info(
-  { port: typeof address === 'object' && address !== null ? address.port : settings.port },
-  'relay listening',
-);
+relay.log.info({ port: typeof address === 'object' && address !== null ? address.port : port }, 'relay listening');

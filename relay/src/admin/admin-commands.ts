@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { hashPassword } from '../auth/passwords.js';
 import { newId } from '../ids.js';
+import { rebuildDoc } from '../storage/documents/stored-doc.js';
 import type { SqliteStorage } from '../storage/sqlite-storage.js';
 
 export interface CreatedUser {
@@ -8,7 +9,7 @@ export interface CreatedUser {
   readonly docId: string;
 }
 
-/** What `npm run admin -w relay` can do to a relay's data directory, running or not. */
+/** What `node relay/dist/admin/cli.js` can do to a relay's data directory, running or not. */
 export class AdminCommands {
   constructor(
     private readonly storage: SqliteStorage,
@@ -18,7 +19,7 @@ export class AdminCommands {
   async createUser(email: string, password: string): Promise<CreatedUser | null> {
     if (password.length < 8) throw new Error('the password needs at least 8 characters');
     const user = { id: newId(), email: email.trim().toLowerCase(), docId: newId(), createdAt: Date.now() };
-    const created = await this.storage.createUser({
+    const created = await this.storage.accounts.createUser({
       ...user,
       passwordHash: await hashPassword(password, this.passwordCost),
     });
@@ -27,17 +28,17 @@ export class AdminCommands {
 
   async listUsers(): Promise<string[]> {
     const lines: string[] = [];
-    for (const user of await this.storage.listUsers()) {
-      const devices = (await this.storage.listDevices(user.id)).filter((device) => device.revokedAt === null);
+    for (const user of await this.storage.accounts.listUsers()) {
+      const devices = (await this.storage.accounts.listDevices(user.id)).filter((device) => device.revokedAt === null);
       lines.push(`${user.id}  ${user.email}  created ${iso(user.createdAt)}  ${devices.length} device(s)`);
     }
     return lines;
   }
 
   async listDevices(email: string): Promise<string[] | null> {
-    const user = await this.storage.findUserByEmail(email.trim().toLowerCase());
+    const user = await this.storage.accounts.findUserByEmail(email.trim().toLowerCase());
     if (user === null) return null;
-    return (await this.storage.listDevices(user.id)).map(
+    return (await this.storage.accounts.listDevices(user.id)).map(
       (device) =>
         `${device.id}  ${device.name}  created ${iso(device.createdAt)}  last seen ${iso(device.lastSeenAt)}  ` +
         `last synced ${iso(device.lastSyncedAt)}${device.revokedAt === null ? '' : `  REVOKED ${iso(device.revokedAt)}`}`,
@@ -45,8 +46,8 @@ export class AdminCommands {
   }
 
   async revokeDevice(deviceId: string): Promise<boolean> {
-    const device = await this.storage.findDevice(deviceId);
-    return device !== null && (await this.storage.revokeDevice(device.userId, device.id, Date.now()));
+    const device = await this.storage.accounts.findDevice(deviceId);
+    return device !== null && (await this.storage.accounts.revokeDevice(device.userId, device.id, Date.now()));
   }
 
   backup(file: string): Promise<void> {
@@ -55,15 +56,12 @@ export class AdminCommands {
 
   /** Folds each document's log into its snapshot; returns how many documents were compacted. */
   async compact(docId?: string): Promise<number> {
-    const docIds = docId === undefined ? this.storage.docsWithLog() : [docId];
+    const { documents } = this.storage;
+    const docIds = docId === undefined ? await documents.listUncompacted() : [docId];
     for (const id of docIds) {
-      const stored = await this.storage.loadDoc(id);
-      const doc = new Y.Doc();
-      doc.transact(() => {
-        if (stored.snapshot !== null) Y.applyUpdate(doc, stored.snapshot);
-        for (const update of stored.updates) Y.applyUpdate(doc, update);
-      });
-      await this.storage.compactDoc(id, Y.encodeStateAsUpdate(doc), Y.encodeStateVector(doc), stored.lastSeq);
+      const stored = await documents.load(id);
+      const doc = rebuildDoc(stored);
+      await documents.compact(id, Y.encodeStateAsUpdate(doc), Y.encodeStateVector(doc), stored.lastSeq);
       doc.destroy();
     }
     return docIds.length;

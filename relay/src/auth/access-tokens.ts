@@ -1,7 +1,9 @@
 import { errors, jwtVerify, SignJWT } from 'jose';
 
-/** The only algorithm accepted: a token signed any other way, or not at all, is refused. */
+/** The only algorithm accepted: a token signed any other way, or not at all, is refused (S1). */
 const algorithm = 'HS256';
+const issuer = 'tally-relay';
+const audience = 'tally-sync';
 
 export interface AccessClaims {
   readonly userId: string;
@@ -10,8 +12,6 @@ export interface AccessClaims {
 
 export interface AccessTokenOptions {
   readonly signingKey: Uint8Array;
-  readonly issuer: string;
-  readonly audience: string;
   readonly ttlSeconds: number;
 }
 
@@ -22,8 +22,8 @@ export class AccessTokens {
     return new SignJWT({ did: claims.deviceId })
       .setProtectedHeader({ alg: algorithm, typ: 'JWT' })
       .setSubject(claims.userId)
-      .setIssuer(this.options.issuer)
-      .setAudience(this.options.audience)
+      .setIssuer(issuer)
+      .setAudience(audience)
       .setIssuedAt()
       .setExpirationTime(`${this.options.ttlSeconds}s`)
       .sign(this.options.signingKey);
@@ -34,8 +34,8 @@ export class AccessTokens {
     try {
       const { payload } = await jwtVerify(token, this.options.signingKey, {
         algorithms: [algorithm],
-        issuer: this.options.issuer,
-        audience: this.options.audience,
+        issuer,
+        audience,
         requiredClaims: ['exp', 'iat', 'sub'],
       });
       const deviceId = payload.did;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 const fileName = 'jwt-signing-key';
 
-/** The access-token key, created on first start and kept in the data directory (design §4). */
+/** The access-token key, created on first start and kept in the data directory (S1). */
 export function loadOrCreateSigningKey(dataDir: string): Uint8Array {
   const path = join(dataDir, fileName);
   try {

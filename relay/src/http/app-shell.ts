@@ -17,8 +17,8 @@ const placeholder = `<!doctype html>
  * Serves the built app from `appDir`, with `index.html` for every other page path so the app's
  * own router can take it; a placeholder page when there is no build. True when a build is served.
  */
-export async function registerAppShell(app: FastifyInstance, appDir: string | undefined): Promise<boolean> {
-  if (appDir === undefined || !existsSync(join(appDir, 'index.html'))) {
+export async function registerAppShell(app: FastifyInstance, appDir: string | null): Promise<boolean> {
+  if (appDir === null || !existsSync(join(appDir, 'index.html'))) {
     app.get('/', { schema: { response: { 200: { type: 'string' } } } }, async (_request, reply) =>
       reply.type('text/html; charset=utf-8').send(placeholder),
     );

@@ -39,7 +39,7 @@ function bearer(session: Pick<Session, 'accessToken'>): { authorization: string 
   return { authorization: `Bearer ${session.accessToken}` };
 }
 
-describe('accounts and devices (design §3)', () => {
+describe('accounts and devices', () => {
   it('registering gives a user, a device, a ledger and both tokens', async () => {
     const app = await relay();
     const session = await register(app);

@@ -2,6 +2,7 @@ import { hashPassword, verifyPassword } from '../auth/passwords.js';
 import { hashRefreshToken, newRefreshToken } from '../auth/refresh-tokens.js';
 import { newId } from '../ids.js';
 import type { RelayApp, RelayContext } from '../relay-context.js';
+import { closeCodes } from '../sync/peer-socket.js';
 import { errorReplySchema, RelayError } from './error-catalogue.js';
 import { rateLimitHook } from './rate-limit-hook.js';
 
@@ -48,7 +49,8 @@ function normalizeEmail(email: string): string {
 }
 
 export function registerAuthRoutes(app: RelayApp, context: RelayContext): void {
-  const { storage, tokens, config } = context;
+  const { tokens, config } = context;
+  const { accounts } = context.storage;
   const limited = rateLimitHook(context, config.authRequestsPerMinute);
   // Unknown emails still pay for a hash, so timing does not tell which accounts exist.
   const decoyHash = hashPassword('not a real password', config.passwordCost);
@@ -56,9 +58,9 @@ export function registerAuthRoutes(app: RelayApp, context: RelayContext): void {
   async function openSession(userId: string, docId: string, deviceName: string) {
     const deviceId = newId();
     const now = Date.now();
-    await storage.createDevice({ id: deviceId, userId, name: deviceName, createdAt: now });
+    await accounts.createDevice({ id: deviceId, userId, name: deviceName, createdAt: now });
     const refreshToken = newRefreshToken();
-    await storage.addRefreshToken(deviceId, hashRefreshToken(refreshToken), now);
+    await accounts.addRefreshToken(deviceId, hashRefreshToken(refreshToken), now);
     const accessToken = await tokens.issue({ userId, deviceId });
     return { userId, deviceId, docId, accessToken, refreshToken };
   }
@@ -71,7 +73,7 @@ export function registerAuthRoutes(app: RelayApp, context: RelayContext): void {
       const docId = newId();
       const passwordHash = await hashPassword(request.body.password, config.passwordCost);
       const email = normalizeEmail(request.body.email);
-      if (!(await storage.createUser({ id: userId, email, passwordHash, docId, createdAt: Date.now() }))) {
+      if (!(await accounts.createUser({ id: userId, email, passwordHash, docId, createdAt: Date.now() }))) {
         throw new RelayError('email_taken');
       }
       return reply.code(201).send(await openSession(userId, docId, request.body.deviceName));
@@ -82,9 +84,9 @@ export function registerAuthRoutes(app: RelayApp, context: RelayContext): void {
     '/api/auth/login',
     { onRequest: limited, schema: { body: credentials, response: { 200: session, '4xx': errorReplySchema } } },
     async (request) => {
-      const user = await storage.findUserByEmail(normalizeEmail(request.body.email));
+      const user = await accounts.findUserByEmail(normalizeEmail(request.body.email));
       const valid = await verifyPassword(request.body.password, user?.passwordHash ?? (await decoyHash));
-      const docId = user === null ? null : await storage.ledgerOf(user.id);
+      const docId = user === null ? null : await accounts.ledgerOf(user.id);
       if (user === null || !valid || docId === null) {
         context.metrics.authFailures++;
         throw new RelayError('invalid_credentials');
@@ -98,7 +100,7 @@ export function registerAuthRoutes(app: RelayApp, context: RelayContext): void {
     { onRequest: limited, schema: { body: refreshBody, response: { 200: refreshed, '4xx': errorReplySchema } } },
     async (request) => {
       const refreshToken = newRefreshToken();
-      const outcome = await storage.rotateRefreshToken(
+      const outcome = await accounts.rotateRefreshToken(
         hashRefreshToken(request.body.refreshToken),
         hashRefreshToken(refreshToken),
         Date.now(),
@@ -111,7 +113,7 @@ export function registerAuthRoutes(app: RelayApp, context: RelayContext): void {
           };
         case 'reused':
           request.log.warn({ deviceId: outcome.deviceId }, 'refresh token reused; device revoked');
-          context.deviceSockets.closeDevice(outcome.deviceId, 1008, 'device revoked');
+          context.deviceSockets.closeDevice(outcome.deviceId, closeCodes.policyViolation, 'device revoked');
           context.metrics.authFailures++;
           throw new RelayError('invalid_refresh_token');
         case 'unknown':

@@ -6,12 +6,12 @@ import { RelayError } from './error-catalogue.js';
 /** Checks a token against the relay's own records: its device must exist, be the user's, and be live. */
 export async function authenticate(context: RelayContext, token: string | undefined): Promise<AccessClaims> {
   const claims = token === undefined || token === '' ? null : await context.tokens.verify(token);
-  const device = claims === null ? null : await context.storage.findDevice(claims.deviceId);
+  const device = claims === null ? null : await context.storage.accounts.findDevice(claims.deviceId);
   if (claims === null || device === null || device.userId !== claims.userId || device.revokedAt !== null) {
     context.metrics.authFailures++;
     throw new RelayError('unauthorized');
   }
-  await context.storage.recordDeviceActivity(device.id, { lastSeenAt: Date.now() });
+  await context.storage.accounts.recordDeviceActivity(device.id, { lastSeenAt: Date.now() });
   return claims;
 }
 

@@ -43,7 +43,7 @@ function isoOrNull(time: number | null): string | null {
 export function registerDeviceRoutes(app: RelayApp, context: RelayContext): void {
   app.get('/api/devices', { schema: { response: { 200: deviceList, '4xx': errorReplySchema } } }, async (request) => {
     const claims = await authenticate(context, bearerToken(request));
-    const devices = await context.storage.listDevices(claims.userId);
+    const devices = await context.storage.accounts.listDevices(claims.userId);
     return {
       devices: devices
         .filter((device) => device.revokedAt === null)
@@ -63,7 +63,7 @@ export function registerDeviceRoutes(app: RelayApp, context: RelayContext): void
     { schema: { params: deviceParams, response: { 204: { type: 'null' }, '4xx': errorReplySchema } } },
     async (request, reply) => {
       const claims = await authenticate(context, bearerToken(request));
-      if (!(await context.storage.revokeDevice(claims.userId, request.params.id, Date.now()))) {
+      if (!(await context.storage.accounts.revokeDevice(claims.userId, request.params.id, Date.now()))) {
         throw new RelayError('not_found');
       }
       context.deviceSockets.closeDevice(request.params.id, closeCodes.policyViolation, 'device revoked');

@@ -4,15 +4,18 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { buildRelay } from '../build-relay.js';
 import type { RelayApp } from '../relay-context.js';
 import { MemoryStorage } from '../storage/memory-storage.js';
-import type { UserRecord } from '../storage/storage.js';
+import { withFaults } from '../testing/faults.js';
 import type { Session } from '../testing/relay-harness.js';
 import { type ErrorCode, errorCatalogue } from './error-catalogue.js';
 
-class BrokenStorage extends MemoryStorage {
-  override async findUserByEmail(email: string): Promise<UserRecord | null> {
-    if (email === 'broken@example.com') throw new Error('disk on fire at /var/lib/tally');
-    return super.findUserByEmail(email);
-  }
+/** Memory storage that fails, as a broken disk would, to look up one account. */
+function brokenStorage() {
+  const faulty = withFaults(new MemoryStorage());
+  faulty.accounts.failNext('findUserByEmail', new Error('disk on fire at /var/lib/tally'), {
+    times: Number.POSITIVE_INFINITY,
+    when: (email) => email === 'broken@example.com',
+  });
+  return faulty.storage;
 }
 
 const password = 'correct horse battery';
@@ -24,7 +27,7 @@ afterAll(async () => {
 
 async function relay(authRequestsPerMinute = 1000): Promise<RelayApp> {
   const app = await buildRelay({
-    storage: new BrokenStorage(),
+    storage: brokenStorage(),
     signingKey: new Uint8Array(randomBytes(32)),
     passwordCost: 2 ** 10,
     logLevel: 'silent',

@@ -1,14 +1,19 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
+import { type FailureReporting, reportFailure } from '../failures.js';
 import { type ErrorCode, errorCatalogue, errorReply, RelayError } from './error-catalogue.js';
 
 /**
  * Maps every failure to a catalogued reply; a stack trace never leaves the relay. With an app
  * shell, a browser asking for an unknown page gets `index.html` so the app's router can answer.
  */
-export function installErrorHandler(app: FastifyInstance, serveAppShell: () => boolean): void {
+export function installErrorHandler(
+  app: FastifyInstance,
+  metrics: FailureReporting['metrics'],
+  serveAppShell: () => boolean,
+): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const code = codeFor(error);
-    if (code === 'internal') request.log.error({ err: error }, 'request failed');
+    if (code === 'internal') reportFailure({ logger: request.log, metrics }, 'request', error);
     return reply.code(errorCatalogue[code].status).send(errorReply(code));
   });
   app.setNotFoundHandler((request, reply) => {

@@ -32,7 +32,7 @@ function bytesOf(data: RawData): Uint8Array {
   return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
 }
 
-/** `GET /sync/:docId?token=` — the y-websocket protocol for one document (design §3). */
+/** `GET /sync/:docId?token=` — the y-websocket protocol for one document (P1–P6). */
 export function registerSyncRoute(app: RelayApp, context: RelayContext): void {
   const grants = new WeakMap<FastifyRequest, SyncGrant>();
   const limited = rateLimitHook(context, context.config.upgradesPerMinute);
@@ -53,7 +53,7 @@ export function registerSyncRoute(app: RelayApp, context: RelayContext): void {
       ],
       preHandler: async (request) => {
         const claims = await authenticate(context, request.query.token);
-        const role = await context.storage.docRole(claims.userId, request.params.docId);
+        const role = await context.storage.accounts.docRole(claims.userId, request.params.docId);
         if (role === null) {
           context.metrics.authFailures++;
           throw new RelayError('forbidden');

@@ -1,6 +1,7 @@
 import { assertConverged, SeededRandom } from '@tally/schema/testing';
 import { afterEach, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
+import { rebuildDoc } from '../storage/documents/stored-doc.js';
 import { SqliteStorage } from '../storage/sqlite-storage.js';
 import { holdsAll } from '../testing/echo-record.js';
 import { DataDir, eventually, login, register, synced } from '../testing/relay-harness.js';
@@ -16,12 +17,9 @@ afterEach(async () => {
 /** The ledger exactly as the relay left it on disk. */
 async function storedLedger(dataDir: DataDir, docId: string): Promise<Y.Doc> {
   const storage = new SqliteStorage(dataDir.dbFile);
-  const stored = await storage.loadDoc(docId);
+  const stored = await storage.documents.load(docId);
   await storage.close();
-  const doc = new Y.Doc();
-  if (stored.snapshot !== null) Y.applyUpdate(doc, stored.snapshot);
-  for (const update of stored.updates) Y.applyUpdate(doc, update);
-  return doc;
+  return rebuildDoc(stored);
 }
 
 function converged(docs: readonly Y.Doc[]): boolean {

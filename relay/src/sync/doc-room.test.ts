@@ -1,14 +1,17 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { RelayMetrics } from '../metrics.js';
-import { MemoryStorage } from '../storage/memory-storage.js';
-import type { StoredDoc } from '../storage/storage.js';
+import type { LedgerDocuments, StoredDoc } from '../storage/documents/ledger-documents.js';
+import { MemoryLedgerDocuments } from '../storage/documents/memory-ledger-documents.js';
+import { rebuildDoc } from '../storage/documents/stored-doc.js';
 import { awarenessMessage, edit, FakePeer, syncStep1Of, updateMessage } from '../testing/fake-peer.js';
+import { Faults } from '../testing/faults.js';
+import { RecordingLogger } from '../testing/recording-logger.js';
 import { DocRooms } from './doc-rooms.js';
 import { closeCodes } from './peer-socket.js';
 
-/** Memory storage whose loads wait until the test lets them finish. */
-class SlowStorage extends MemoryStorage {
+/** Memory documents whose loads wait until the test lets them finish. */
+class SlowDocuments extends MemoryLedgerDocuments {
   private releaseLoads: () => void = () => {};
   private readonly loadsReleased = new Promise<void>((resolve) => {
     this.releaseLoads = resolve;
@@ -16,8 +19,8 @@ class SlowStorage extends MemoryStorage {
   readonly appendedWhileDelivered: number[] = [];
   deliveredSoFar: () => number = () => 0;
 
-  override async loadDoc(docId: string): Promise<StoredDoc> {
-    const stored = await super.loadDoc(docId);
+  override async load(docId: string): Promise<StoredDoc> {
+    const stored = await super.load(docId);
     await this.loadsReleased;
     return stored;
   }
@@ -39,16 +42,21 @@ function peer(): FakePeer {
   return created;
 }
 
-function rooms(storage: MemoryStorage, compactAfter = 1000): DocRooms {
-  return new DocRooms({ storage, metrics: new RelayMetrics(), unloadAfterMs: 0, compactAfter });
+function rooms(
+  documents: LedgerDocuments,
+  compactAfter = 1000,
+  { logger = new RecordingLogger(), metrics = new RelayMetrics() } = {},
+): DocRooms {
+  return new DocRooms({ documents, metrics, logger, unloadAfterMs: 0, compactAfter });
 }
 
-async function storedLedger(storage: MemoryStorage, docId: string): Promise<Y.Doc> {
-  const stored = await storage.loadDoc(docId);
-  const doc = new Y.Doc();
-  if (stored.snapshot !== null) Y.applyUpdate(doc, stored.snapshot);
-  for (const update of stored.updates) Y.applyUpdate(doc, update);
-  return doc;
+async function storedLedger(documents: LedgerDocuments, docId: string): Promise<Y.Doc> {
+  return rebuildDoc(await documents.load(docId));
+}
+
+/** A failure as the storage would throw it: a message of its own, and the driver's error as its cause. */
+function diskError(): Error {
+  return new Error('could not write the ledger', { cause: new Error('SQLITE_IOERR_WRITE: disk I/O error') });
 }
 
 /** Hands every frame the peers want to send to the room until nobody has anything left to say. */
@@ -67,7 +75,7 @@ afterEach(() => {
 
 describe('a document room', () => {
   it('[P1] answers peers that connect during a slow load only once the stored ledger is complete', async () => {
-    const storage = new SlowStorage();
+    const storage = new SlowDocuments();
     const seed = new Y.Doc();
     for (let i = 0; i < 200; i++) {
       await storage.appendUpdate(
@@ -94,7 +102,7 @@ describe('a document room', () => {
   });
 
   it('[P2] stores an update before any peer, the sender included, receives it', async () => {
-    const storage = new SlowStorage();
+    const storage = new SlowDocuments();
     storage.release();
     const room = rooms(storage).open('ledger');
     const phone = peer();
@@ -115,7 +123,7 @@ describe('a document room', () => {
 
   it('[P2] a sync reply never holds an update that is not stored yet', async () => {
     let storeHeldUpdate: () => void = () => {};
-    class HeldStorage extends MemoryStorage {
+    class HeldDocuments extends MemoryLedgerDocuments {
       override async appendUpdate(docId: string, update: Uint8Array): Promise<number> {
         await new Promise<void>((resolve) => {
           storeHeldUpdate = resolve;
@@ -123,7 +131,7 @@ describe('a document room', () => {
         return super.appendUpdate(docId, update);
       }
     }
-    const room = rooms(new HeldStorage()).open('ledger');
+    const room = rooms(new HeldDocuments()).open('ledger');
     const phone = peer();
     const laptop = peer();
     room.join(phone, { canWrite: true });
@@ -139,10 +147,10 @@ describe('a document room', () => {
   });
 
   it('[P1] a device with nothing yet gets a compacted ledger whole, and its edits land on top of it', async () => {
-    const storage = new MemoryStorage();
+    const storage = new MemoryLedgerDocuments();
     const history = new Y.Doc();
     for (let i = 0; i < 50; i++) history.getMap('transactions').set(`t${i}`, i);
-    await storage.compactDoc('ledger', Y.encodeStateAsUpdate(history), Y.encodeStateVector(history), 0);
+    await storage.compact('ledger', Y.encodeStateAsUpdate(history), Y.encodeStateVector(history), 0);
     const room = rooms(storage).open('ledger');
     const phone = peer();
     room.join(phone, { canWrite: true });
@@ -160,13 +168,10 @@ describe('a document room', () => {
     expect((await storedLedger(storage, 'ledger')).getMap('transactions').size).toBe(51);
   });
 
-  it('[P2] when storing fails, nothing unstored is sent and every peer is closed', async () => {
-    class FullDisk extends MemoryStorage {
-      override async appendUpdate(): Promise<number> {
-        throw new Error('disk full');
-      }
-    }
-    const room = rooms(new FullDisk()).open('ledger');
+  it('[P2] when storing fails, nothing unstored is sent and every peer is told the document is unavailable', async () => {
+    const faults = new Faults(new MemoryLedgerDocuments());
+    faults.failNext('appendUpdate', diskError(), { times: Number.POSITIVE_INFINITY });
+    const room = rooms(faults.area).open('ledger');
     const phone = peer();
     const laptop = peer();
     room.join(phone, { canWrite: true });
@@ -176,12 +181,73 @@ describe('a document room', () => {
     await room.settled();
     await exchange(room, laptop);
     expect(laptop.doc.getMap('accounts').get('a1')).toBeUndefined();
-    expect([phone.closed?.code, laptop.closed?.code]).toEqual([closeCodes.internalError, closeCodes.internalError]);
+    expect([phone.closed, laptop.closed]).toEqual([
+      { code: closeCodes.internalError, reason: 'document unavailable' },
+      { code: closeCodes.internalError, reason: 'document unavailable' },
+    ]);
     expect(room.broken).toBe(true);
   });
 
+  it.each([
+    ['loading', 'load'],
+    ['storing', 'appendUpdate'],
+    ['compacting', 'compact'],
+  ] as const)(
+    '[F1] a failure %s the document is logged once with its cause and document id, and counted',
+    async (_doing, call) => {
+      const logger = new RecordingLogger();
+      const metrics = new RelayMetrics();
+      const faults = new Faults(new MemoryLedgerDocuments());
+      const failure = diskError();
+      faults.failNext(call, failure);
+      const room = rooms(faults.area, 1, { logger, metrics }).open('ledger');
+      const phone = peer();
+      const laptop = peer();
+      room.join(phone, { canWrite: true });
+      room.join(laptop, { canWrite: true });
+      room.receive(phone, updateMessage(edit(phone.doc, (doc) => doc.getMap('accounts').set('a1', 'Cash'))));
+      room.receive(phone, updateMessage(edit(phone.doc, (doc) => doc.getMap('accounts').set('a2', 'Bank'))));
+      await room.settled();
+
+      const kind = { load: 'load', appendUpdate: 'store', compact: 'compact' }[call];
+      expect(logger.errors()).toEqual([
+        { level: 'error', fields: { docId: 'ledger', kind, err: failure }, message: expect.any(String) },
+      ]);
+      expect(metrics.render()).toContain(`tally_relay_failures_total{kind="${kind}"} 1`);
+      expect(phone.closed).toEqual({ code: closeCodes.internalError, reason: 'document unavailable' });
+      expect(laptop.closed).toEqual({ code: closeCodes.internalError, reason: 'document unavailable' });
+    },
+  );
+
+  it('[F1] a peer the room fails to answer is closed alone, and the failure is logged with its cause', async () => {
+    const logger = new RecordingLogger();
+    const metrics = new RelayMetrics();
+    const failure = new Error('the connection broke mid-write');
+    class BrokenPeer extends FakePeer {
+      override send(): void {
+        throw failure;
+      }
+    }
+    const room = rooms(new MemoryLedgerDocuments(), 1000, { logger, metrics }).open('ledger');
+    const broken = new BrokenPeer();
+    const laptop = peer();
+    room.join(broken, { canWrite: true });
+    room.join(laptop, { canWrite: true });
+    room.receive(laptop, syncStep1Of(laptop.doc));
+    await exchange(room, laptop);
+
+    expect(broken.closed).toEqual({ code: closeCodes.internalError, reason: 'internal error' });
+    expect(laptop.closed).toBeNull();
+    expect(room.broken).toBe(false);
+    expect(logger.errors()).toEqual([
+      { level: 'error', fields: { docId: 'ledger', kind: 'message', err: failure }, message: expect.any(String) },
+    ]);
+    expect(metrics.render()).toContain('tally_relay_failures_total{kind="message"} 1');
+    broken.destroy();
+  });
+
   it('[P2] echoes each accepted update to its sender', async () => {
-    const room = rooms(new MemoryStorage()).open('ledger');
+    const room = rooms(new MemoryLedgerDocuments()).open('ledger');
     const phone = peer();
     room.join(phone, { canWrite: true });
     const update = edit(phone.doc, (doc) => doc.getMap('accounts').set('a1', 'Cash'));
@@ -193,7 +259,7 @@ describe('a document room', () => {
   });
 
   it('does not store or send an update that changes nothing', async () => {
-    const storage = new MemoryStorage();
+    const storage = new MemoryLedgerDocuments();
     const room = rooms(storage).open('ledger');
     const phone = peer();
     room.join(phone, { canWrite: true });
@@ -205,7 +271,7 @@ describe('a document room', () => {
   });
 
   it('[S7] drops updates from a read-only member', async () => {
-    const storage = new MemoryStorage();
+    const storage = new MemoryLedgerDocuments();
     const room = rooms(storage).open('ledger');
     const viewer = peer();
     room.join(viewer, { canWrite: false });
@@ -222,10 +288,12 @@ describe('a document room', () => {
     ['trailing bytes', Uint8Array.of(3, 0), closeCodes.policyViolation],
     ['an update that is not a Yjs update', Uint8Array.of(0, 2, 3, 200, 200, 200), closeCodes.policyViolation],
     ['an empty frame', new Uint8Array(), closeCodes.policyViolation],
+    ['a state vector that does not decode', Uint8Array.of(0, 0, 3, 200, 200, 200), closeCodes.policyViolation],
     ['awareness that is not JSON', Uint8Array.of(1, 6, 1, 1, 1, 2, 123, 120), closeCodes.policyViolation],
-  ])('[P5] closes the socket on %s and stores nothing', async (_name, frame, code) => {
-    const storage = new MemoryStorage();
-    const room = rooms(storage).open('ledger');
+  ])('[P5] closes the socket on %s, stores nothing, and logs why', async (_name, frame, code) => {
+    const storage = new MemoryLedgerDocuments();
+    const logger = new RecordingLogger();
+    const room = rooms(storage, 1000, { logger }).open('ledger');
     const phone = peer();
     room.join(phone, { canWrite: true });
     room.receive(phone, frame);
@@ -233,10 +301,13 @@ describe('a document room', () => {
     expect(phone.closed?.code).toBe(code);
     expect(await storage.countUpdates('ledger')).toBe(0);
     expect(room.peerCount).toBe(0);
+    expect(logger.entries).toEqual([
+      { level: 'info', fields: { docId: 'ledger', code, reason: phone.closed?.reason }, message: 'sync frame refused' },
+    ]);
   });
 
   it('compacts the log into a snapshot that holds the whole ledger', async () => {
-    const storage = new MemoryStorage();
+    const storage = new MemoryLedgerDocuments();
     const room = rooms(storage, 10).open('ledger');
     const phone = peer();
     room.join(phone, { canWrite: true });
@@ -245,14 +316,14 @@ describe('a document room', () => {
     }
     await room.settled();
     expect(await storage.countUpdates('ledger')).toBeLessThan(10);
-    expect((await storage.loadDoc('ledger')).snapshot).not.toBeNull();
+    expect((await storage.load('ledger')).snapshot).not.toBeNull();
     expect((await storedLedger(storage, 'ledger')).getMap('transactions').toJSON()).toEqual(
       phone.doc.getMap('transactions').toJSON(),
     );
   });
 
   it('relays awareness and clears a peer’s presence when it leaves', async () => {
-    const room = rooms(new MemoryStorage()).open('ledger');
+    const room = rooms(new MemoryLedgerDocuments()).open('ledger');
     const phone = peer();
     const laptop = peer();
     room.join(phone, { canWrite: true });
@@ -267,28 +338,19 @@ describe('a document room', () => {
 });
 
 describe('the loaded documents', () => {
-  it('a document whose load failed refuses its peers and is loaded afresh for the next one', async () => {
-    let failNextLoad = true;
-    class FlakyStorage extends MemoryStorage {
-      override async loadDoc(docId: string): Promise<StoredDoc> {
-        if (failNextLoad) {
-          failNextLoad = false;
-          throw new Error('disk unavailable');
-        }
-        return super.loadDoc(docId);
-      }
-    }
-    const storage = new FlakyStorage();
-    await storage.appendUpdate(
+  it('[F2] a document whose load failed refuses its peers and is loaded afresh for the next one', async () => {
+    const faults = new Faults(new MemoryLedgerDocuments());
+    await faults.area.appendUpdate(
       'ledger',
       edit(new Y.Doc(), (doc) => doc.getMap('accounts').set('a1', 'Cash')),
     );
-    const loaded = rooms(storage);
+    faults.failNext('load', diskError());
+    const loaded = rooms(faults.area);
     const phone = peer();
     const broken = loaded.open('ledger');
     broken.join(phone, { canWrite: true });
     await broken.settled();
-    expect(phone.closed?.code).toBe(closeCodes.internalError);
+    expect(phone.closed).toEqual({ code: closeCodes.internalError, reason: 'document unavailable' });
 
     const laptop = peer();
     const room = loaded.open('ledger');
@@ -299,10 +361,39 @@ describe('the loaded documents', () => {
     expect(laptop.doc.getMap('accounts').get('a1')).toBe('Cash');
   });
 
+  it('[F2] a document whose compaction fails as it unloads keeps its log, and the failure is logged once', async () => {
+    const logger = new RecordingLogger();
+    const metrics = new RelayMetrics();
+    const faults = new Faults(new MemoryLedgerDocuments());
+    const failure = diskError();
+    faults.failNext('compact', failure);
+    const loaded = rooms(faults.area, 1000, { logger, metrics });
+    const room = loaded.open('ledger');
+    const phone = peer();
+    room.join(phone, { canWrite: true });
+    room.receive(phone, updateMessage(edit(phone.doc, (doc) => doc.getMap('accounts').set('a1', 'Cash'))));
+    await room.settled();
+    room.leave(phone);
+    await loaded.closeAll();
+
+    expect(logger.errors()).toEqual([
+      { level: 'error', fields: { docId: 'ledger', kind: 'close', err: failure }, message: expect.any(String) },
+    ]);
+    expect(metrics.render()).toContain('tally_relay_failures_total{kind="close"} 1');
+    expect(await faults.area.countUpdates('ledger')).toBe(1);
+    expect((await storedLedger(faults.area, 'ledger')).getMap('accounts').get('a1')).toBe('Cash');
+  });
+
   it('[P4] unloads a document after its last peer leaves and reloads everything on the next join', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout'] });
-    const storage = new MemoryStorage();
-    const loaded = new DocRooms({ storage, metrics: new RelayMetrics(), unloadAfterMs: 30_000, compactAfter: 1000 });
+    const storage = new MemoryLedgerDocuments();
+    const loaded = new DocRooms({
+      documents: storage,
+      metrics: new RelayMetrics(),
+      logger: new RecordingLogger(),
+      unloadAfterMs: 30_000,
+      compactAfter: 1000,
+    });
     const room = loaded.open('ledger');
     const phone = peer();
     room.join(phone, { canWrite: true });

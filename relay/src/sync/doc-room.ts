@@ -1,7 +1,10 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { type FailureKind, reportFailure } from '../failures.js';
 import type { RelayMetrics } from '../metrics.js';
-import type { RelayStorage, StoredDoc } from '../storage/storage.js';
+import type { RelayLogger } from '../relay-logger.js';
+import type { LedgerDocuments } from '../storage/documents/ledger-documents.js';
+import { rebuildDoc } from '../storage/documents/stored-doc.js';
 import { type CloseCode, closeCodes, type PeerSocket } from './peer-socket.js';
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, parseFrame } from './sync-message.js';
 
@@ -9,6 +12,8 @@ export interface RoomOptions {
   /** Compact the update log into a snapshot once it holds this many entries. */
   readonly compactAfter: number;
   readonly metrics: RelayMetrics;
+  /** Where failures are told, with their cause; peers only ever hear "document unavailable". */
+  readonly logger: RelayLogger;
   /** Called when the last peer has left. */
   readonly onEmpty: (room: DocRoom) => void;
   /** Called when a peer has received the full document. */
@@ -16,7 +21,7 @@ export interface RoomOptions {
 }
 
 export interface PeerAccess {
-  /** A read-only member's updates are dropped (design §7). */
+  /** A read-only member's updates are dropped (S7). */
   readonly canWrite: boolean;
 }
 
@@ -56,13 +61,13 @@ export class DocRoom {
 
   constructor(
     readonly docId: string,
-    private readonly storage: RelayStorage,
+    private readonly documents: LedgerDocuments,
     private readonly options: RoomOptions,
     previousRoomClosed: Promise<void> = Promise.resolve(),
   ) {
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.onAwarenessUpdate);
-    this.queue = previousRoomClosed.then(() => this.load()).catch(() => this.fail());
+    this.queue = previousRoomClosed.then(() => this.load()).catch((error: unknown) => this.fail('load', error));
   }
 
   get peerCount(): number {
@@ -102,12 +107,15 @@ export class DocRoom {
     if (this.peers.size === 0) this.options.onEmpty(this);
   }
 
-  /** Waits for pending work, folds the log into a snapshot and frees the document. */
+  /** Waits for pending work, folds the log into a snapshot and frees the document; rejects if folding failed. */
   async close(): Promise<void> {
     await this.settled();
-    if (!this.failed && this.logLength > 0) await this.compact();
-    this.awareness.destroy();
-    this.doc.destroy();
+    try {
+      if (!this.failed && this.logLength > 0) await this.compact();
+    } finally {
+      this.awareness.destroy();
+      this.doc.destroy();
+    }
   }
 
   private arrive(arrival: Arrival): void {
@@ -125,14 +133,18 @@ export class DocRoom {
           try {
             if (arrival.kind === 'join') await this.greet(arrival.socket);
             else await this.handle(arrival.socket, arrival.frame);
-          } catch {
+          } catch (error) {
+            // Once the room has failed, the failure has been reported and every peer told.
+            if (this.failed) continue;
+            reportFailure(this.options, 'message', error, { docId: this.docId });
             this.reject(arrival.socket, closeCodes.internalError, 'internal error');
           }
         }
         await this.flush();
       }
-    } catch {
-      this.fail();
+    } catch (error) {
+      // `flush` reports its own failures; this only keeps the room from stalling on anything else.
+      this.fail('store', error);
     } finally {
       this.arrivals.length = 0;
       this.draining = false;
@@ -140,21 +152,14 @@ export class DocRoom {
   }
 
   private async load(): Promise<void> {
-    const stored = await this.storage.loadDoc(this.docId);
+    const stored = await this.documents.load(this.docId);
     this.logLength = stored.updates.length;
     this.lastSeq = stored.lastSeq;
     if (stored.snapshot !== null && stored.stateVector !== null && stored.updates.length === 0) {
       this.unbuilt = { snapshot: stored.snapshot, stateVector: stored.stateVector };
     } else {
-      this.build(stored);
+      rebuildDoc(stored, this.doc);
     }
-  }
-
-  private build(stored: Pick<StoredDoc, 'snapshot' | 'updates'>): void {
-    this.doc.transact(() => {
-      if (stored.snapshot !== null) Y.applyUpdate(this.doc, stored.snapshot);
-      for (const update of stored.updates) Y.applyUpdate(this.doc, update);
-    });
   }
 
   /** The Y.Doc with everything stored in it. */
@@ -162,7 +167,7 @@ export class DocRoom {
     if (this.unbuilt !== null) {
       const { snapshot } = this.unbuilt;
       this.unbuilt = null;
-      this.build({ snapshot, updates: [] });
+      rebuildDoc({ snapshot, updates: [] }, this.doc);
     }
     return this.doc;
   }
@@ -171,8 +176,11 @@ export class DocRoom {
     return this.unbuilt?.stateVector ?? Y.encodeStateVector(this.doc);
   }
 
-  private fail(): void {
+  /** Reports what broke the room, once, and refuses every peer from now on. */
+  private fail(kind: Extract<FailureKind, 'load' | 'store' | 'compact'>, error: unknown): void {
+    if (this.failed) return;
     this.failed = true;
+    reportFailure(this.options, kind, error, { docId: this.docId });
     for (const socket of [...this.peers.keys()]) this.reject(socket, closeCodes.internalError, 'document unavailable');
   }
 
@@ -189,12 +197,16 @@ export class DocRoom {
   private async handle(socket: PeerSocket, frame: Uint8Array): Promise<void> {
     const parsed = parseFrame(frame);
     if (!parsed.ok) {
-      this.reject(socket, parsed.code, parsed.reason);
+      this.refuse(socket, parsed.code, parsed.reason);
       return;
     }
     const message = parsed.message;
     switch (message.kind) {
       case 'sync-step-1':
+        if (!isStateVector(message.stateVector)) {
+          this.refuse(socket, closeCodes.policyViolation, 'malformed state vector');
+          return;
+        }
         // The reply may only hold what is stored.
         await this.flush();
         this.send(socket, encodeSyncStep2(this.missingFrom(message.stateVector)));
@@ -208,7 +220,7 @@ export class DocRoom {
         try {
           awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, socket);
         } catch {
-          this.reject(socket, closeCodes.policyViolation, 'malformed awareness');
+          this.refuse(socket, closeCodes.policyViolation, 'malformed awareness');
         }
         return;
       case 'query-awareness':
@@ -238,7 +250,7 @@ export class DocRoom {
     try {
       Y.parseUpdateMeta(update);
     } catch {
-      this.reject(socket, closeCodes.policyViolation, 'malformed update');
+      this.refuse(socket, closeCodes.policyViolation, 'malformed update');
       return;
     }
     const changes: Uint8Array[] = [];
@@ -250,7 +262,7 @@ export class DocRoom {
     try {
       Y.applyUpdate(doc, update, socket);
     } catch {
-      this.reject(socket, closeCodes.policyViolation, 'malformed update');
+      this.refuse(socket, closeCodes.policyViolation, 'malformed update');
       return;
     } finally {
       doc.off('update', collect);
@@ -258,7 +270,7 @@ export class DocRoom {
     for (const change of changes) {
       const started = performance.now();
       this.unsavedAppends.push(
-        this.storage.appendUpdate(this.docId, change).then((seq) => {
+        this.documents.appendUpdate(this.docId, change).then((seq) => {
           this.lastSeq = Math.max(this.lastSeq, seq);
           this.options.metrics.observePersist(performance.now() - started);
           this.options.metrics.updatesAccepted++;
@@ -280,18 +292,24 @@ export class DocRoom {
       await Promise.all(appends);
     } catch (error) {
       // The document now holds updates that are not stored: it must not answer anyone again.
-      this.fail();
+      this.fail('store', error);
       throw error;
     }
     for (const message of updates) {
       for (const peer of this.peers.keys()) this.send(peer, message);
     }
-    if (this.logLength >= this.options.compactAfter) await this.compact();
+    if (this.logLength < this.options.compactAfter) return;
+    try {
+      await this.compact();
+    } catch (error) {
+      this.fail('compact', error);
+      throw error;
+    }
   }
 
   private async compact(): Promise<void> {
     const doc = this.built();
-    await this.storage.compactDoc(this.docId, Y.encodeStateAsUpdate(doc), Y.encodeStateVector(doc), this.lastSeq);
+    await this.documents.compact(this.docId, Y.encodeStateAsUpdate(doc), Y.encodeStateVector(doc), this.lastSeq);
     this.logLength = 0;
   }
 
@@ -315,11 +333,26 @@ export class DocRoom {
     socket.send(message);
   }
 
+  /** Closes the socket of a peer that sent what no honest y-websocket peer sends (P5). */
+  private refuse(socket: PeerSocket, code: CloseCode, reason: string): void {
+    this.options.logger.info({ docId: this.docId, code, reason }, 'sync frame refused');
+    this.reject(socket, code, reason);
+  }
+
   private reject(socket: PeerSocket, code: CloseCode, reason: string): void {
     this.options.metrics.framesRefused++;
     this.refused.add(socket);
     this.leave(socket);
     socket.close(code, reason);
+  }
+}
+
+function isStateVector(bytes: Uint8Array): boolean {
+  try {
+    Y.decodeStateVector(bytes);
+    return true;
+  } catch {
+    return false;
   }
 }
 

@@ -1,11 +1,14 @@
+import { reportFailure } from '../failures.js';
 import type { RelayMetrics } from '../metrics.js';
-import type { RelayStorage } from '../storage/storage.js';
+import type { RelayLogger } from '../relay-logger.js';
+import type { LedgerDocuments } from '../storage/documents/ledger-documents.js';
 import { DocRoom } from './doc-room.js';
 import type { PeerSocket } from './peer-socket.js';
 
 export interface DocRoomsOptions {
-  readonly storage: RelayStorage;
+  readonly documents: LedgerDocuments;
   readonly metrics: RelayMetrics;
+  readonly logger: RelayLogger;
   /** How long a document stays in memory after its last peer leaves. */
   readonly unloadAfterMs: number;
   readonly compactAfter: number;
@@ -34,10 +37,11 @@ export class DocRooms {
     if (existing !== undefined) void this.unload(existing);
     const room = new DocRoom(
       docId,
-      this.options.storage,
+      this.options.documents,
       {
         compactAfter: this.options.compactAfter,
         metrics: this.options.metrics,
+        logger: this.options.logger,
         onEmpty: (empty) => this.scheduleUnload(empty),
         ...(this.options.onSynced === undefined ? {} : { onSynced: this.options.onSynced }),
       },
@@ -77,7 +81,9 @@ export class DocRooms {
     if (this.rooms.get(room.docId) !== room) return Promise.resolve();
     this.rooms.delete(room.docId);
     this.options.metrics.docsLoaded = this.rooms.size;
-    const closed = room.close().catch(() => undefined);
+    const closed = room.close().catch((error: unknown) => {
+      reportFailure(this.options, 'close', error, { docId: room.docId });
+    });
     const tracked = closed.finally(() => {
       if (this.closing.get(room.docId) === tracked) this.closing.delete(room.docId);
     });

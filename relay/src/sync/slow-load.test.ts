@@ -1,23 +1,42 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import type { LedgerDocuments, StoredDoc } from '../storage/documents/ledger-documents.js';
+import { rebuildDoc } from '../storage/documents/stored-doc.js';
 import { SqliteStorage } from '../storage/sqlite-storage.js';
-import type { StoredDoc } from '../storage/storage.js';
 import { edit } from '../testing/fake-peer.js';
 import { connect, DataDir, eventually, login, RunningRelay, register, synced } from '../testing/relay-harness.js';
 
-/** The real SQLite storage, except that loading a document waits until the test says so. */
-class SlowLoadingStorage extends SqliteStorage {
+/** The real SQLite documents, except that loading one waits until the test says so. */
+class SlowLoadingDocuments implements LedgerDocuments {
   private release: () => void = () => {};
   private readonly released = new Promise<void>((resolve) => {
     this.release = resolve;
   });
   loadsStarted = 0;
 
-  override async loadDoc(docId: string): Promise<StoredDoc> {
+  constructor(private readonly documents: LedgerDocuments) {}
+
+  async load(docId: string): Promise<StoredDoc> {
     this.loadsStarted++;
-    const stored = await super.loadDoc(docId);
+    const stored = await this.documents.load(docId);
     await this.released;
     return stored;
+  }
+
+  appendUpdate(docId: string, update: Uint8Array): Promise<number> {
+    return this.documents.appendUpdate(docId, update);
+  }
+
+  compact(docId: string, snapshot: Uint8Array, stateVector: Uint8Array, upToSeq: number): Promise<void> {
+    return this.documents.compact(docId, snapshot, stateVector, upToSeq);
+  }
+
+  countUpdates(docId: string): Promise<number> {
+    return this.documents.countUpdates(docId);
+  }
+
+  listUncompacted(): Promise<readonly string[]> {
+    return this.documents.listUncompacted();
   }
 
   finishLoading(): void {
@@ -33,12 +52,9 @@ afterEach(async () => {
 
 async function storedTransactions(dataDir: DataDir, docId: string): Promise<number> {
   const storage = new SqliteStorage(dataDir.dbFile);
-  const stored = await storage.loadDoc(docId);
+  const stored = await storage.documents.load(docId);
   await storage.close();
-  const doc = new Y.Doc();
-  if (stored.snapshot !== null) Y.applyUpdate(doc, stored.snapshot);
-  for (const update of stored.updates) Y.applyUpdate(doc, update);
-  return doc.getMap('transactions').size;
+  return rebuildDoc(stored).getMap('transactions').size;
 }
 
 describe('a large ledger that is slow to load', () => {
@@ -54,12 +70,17 @@ describe('a large ledger that is slow to load', () => {
         for (let i = 0; i < 100; i++)
           doc.getMap('transactions').set(`t${batch * 100 + i}`, { amount: -i, currency: 'EUR' });
       });
-      await setup.storage.appendUpdate(phoneSession.docId, update);
+      await setup.storage.documents.appendUpdate(phoneSession.docId, update);
     }
     await setup.stop();
 
-    const storage = new SlowLoadingStorage(dataDir.dbFile);
-    const relay = await RunningRelay.start(dataDir, {}, 0, storage);
+    const sqlite = new SqliteStorage(dataDir.dbFile);
+    const storage = new SlowLoadingDocuments(sqlite.documents);
+    const relay = await RunningRelay.start(dataDir, {}, 0, {
+      documents: storage,
+      accounts: sqlite.accounts,
+      close: () => sqlite.close(),
+    });
     cleanup.push(() => relay.stop());
     const phone = connect(relay.syncUrl, phoneSession);
     const laptop = connect(relay.syncUrl, laptopSession);

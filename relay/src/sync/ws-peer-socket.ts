@@ -6,7 +6,7 @@ import { type CloseCode, closeCodes, type PeerSocket } from './peer-socket.js';
  * Adapts a `ws` socket for a room. Frames sent in one tick leave in one write (the TCP socket is
  * corked until the next tick), which matters when a room flushes several updates at once. A peer
  * that stops reading while its send buffer grows past `maxBufferedBytes` is closed rather than
- * buffered for ever (design §7). The largest message still in the buffer does not count: a fresh
+ * buffered for ever (P5). The largest message still in the buffer does not count: a fresh
  * device's first sync reply is its whole ledger, and reading it takes a moment.
  */
 export function wsPeerSocket(socket: WebSocket, connection: Socket, maxBufferedBytes: number): PeerSocket {

@@ -2,12 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { COLLECTION_NAMES } from '@tally/schema/testing';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { buildRelay } from '../build-relay.js';
 import type { RelayConfig } from '../relay-config.js';
 import type { RelayApp } from '../relay-context.js';
+import type { RelayStorage } from '../storage/relay-storage.js';
 import { SqliteStorage } from '../storage/sqlite-storage.js';
 
 export interface Session {
@@ -33,7 +35,7 @@ export class DataDir {
 export class RunningRelay {
   private constructor(
     readonly app: RelayApp,
-    readonly storage: SqliteStorage,
+    readonly storage: RelayStorage,
     readonly port: number,
   ) {}
 
@@ -41,7 +43,7 @@ export class RunningRelay {
     dataDir: DataDir,
     config: Partial<RelayConfig> = {},
     port = 0,
-    storage = new SqliteStorage(dataDir.dbFile),
+    storage: RelayStorage = new SqliteStorage(dataDir.dbFile),
   ): Promise<RunningRelay> {
     const app = await buildRelay({
       storage,
@@ -128,18 +130,8 @@ export async function eventually(condition: () => boolean): Promise<void> {
   while (!condition()) await new Promise((resolve) => setTimeout(resolve, 10));
 }
 
-const collections = [
-  'accounts',
-  'categories',
-  'transactions',
-  'budgets',
-  'goals',
-  'recurring',
-  'rules',
-  'attachments',
-  'settings',
-  'meta',
-];
+/** Every top-level map of a ledger (SPEC, Records). */
+const collections = [...COLLECTION_NAMES, 'attachments', 'settings', 'meta'];
 
 /** Keys sorted at every level: a Y.Map lists keys in the order this replica happened to receive them. */
 function canonical(value: unknown): unknown {
@@ -189,6 +181,11 @@ export function openSocket(url: string, headers: Record<string, string> = {}): P
 }
 
 export function closed(socket: WebSocket): Promise<number> {
+  return closedWith(socket).then(({ code }) => code);
+}
+
+/** The close code and reason a peer hears. */
+export function closedWith(socket: WebSocket): Promise<{ readonly code: number; readonly reason: string }> {
   if (socket.readyState === socket.CLOSED) return Promise.reject(new Error('already closed'));
-  return new Promise((resolve) => socket.once('close', (code) => resolve(code)));
+  return new Promise((resolve) => socket.once('close', (code, reason) => resolve({ code, reason: reason.toString() })));
 }

@@ -1,16 +1,5 @@
-/** Who may do what in a document, from the relay's own records. Readers' updates are dropped (design §7). */
+/** Who may do what in a document, from the relay's own records (S2). Readers' updates are dropped (S7). */
 export type DocRole = 'owner' | 'writer' | 'reader';
-
-export interface StoredDoc {
-  /** The compacted state, or null if the log has never been compacted. */
-  readonly snapshot: Uint8Array | null;
-  /** The snapshot's state vector, as given to `compactDoc`; null with the snapshot. */
-  readonly stateVector: Uint8Array | null;
-  /** Accepted updates appended since the snapshot, oldest first. */
-  readonly updates: readonly Uint8Array[];
-  /** Sequence number of the newest update in `updates`, or 0 when there is none. */
-  readonly lastSeq: number;
-}
 
 export interface UserRecord {
   readonly id: string;
@@ -55,19 +44,8 @@ export interface DeviceActivity {
   readonly lastSyncedAt?: number;
 }
 
-/**
- * Everything the relay keeps. Rooms, routes and the admin CLI see only this, so the same code
- * runs over SQLite in production and over memory in fast tests (one contract suite for both).
- */
-export interface RelayStorage {
-  loadDoc(docId: string): Promise<StoredDoc>;
-  /** Durably appends one accepted update and returns its sequence number. */
-  appendUpdate(docId: string, update: Uint8Array): Promise<number>;
-  /** Replaces the snapshot and drops the log up to `upToSeq`, in one transaction. */
-  compactDoc(docId: string, snapshot: Uint8Array, stateVector: Uint8Array, upToSeq: number): Promise<void>;
-  /** Number of log entries not yet compacted. */
-  countUpdates(docId: string): Promise<number>;
-
+/** Users with their own ledger, their devices, and each device's chain of refresh tokens. */
+export interface Accounts {
   /** Creates the user and their ledger; false when the email is taken. */
   createUser(user: NewUser): Promise<boolean>;
   findUserByEmail(email: string): Promise<UserRecord | null>;
@@ -86,9 +64,7 @@ export interface RelayStorage {
   addRefreshToken(deviceId: string, tokenHash: string, at: number): Promise<void>;
   /**
    * Spends `oldHash` and stores `newHash` in its place. Spending a token twice is theft or a
-   * bug; either way the device is revoked (design §3).
+   * bug; either way the device is revoked (S3).
    */
   rotateRefreshToken(oldHash: string, newHash: string, at: number): Promise<RefreshOutcome>;
-
-  close(): Promise<void>;
 }

@@ -1,0 +1,40 @@
+import type { LogFields, RelayLogger } from './relay-logger.js';
+
+/** What the relay was doing when something failed: the label of `tally_relay_failures_total`. */
+export const failureKinds = [
+  'load',
+  'store',
+  'compact',
+  'close',
+  'message',
+  'device-activity',
+  'request',
+  'socket',
+] as const;
+
+export type FailureKind = (typeof failureKinds)[number];
+
+const messages: Record<FailureKind, string> = {
+  load: 'a document could not be loaded; its devices were told it is unavailable',
+  store: 'accepted updates could not be stored; the document’s devices were told it is unavailable',
+  compact: 'a document’s update log could not be compacted; its devices were told it is unavailable',
+  close: 'a document could not be compacted as it was unloaded; its update log is kept',
+  message: 'a sync message could not be handled; its socket was closed',
+  'device-activity': 'a device’s last sync could not be recorded',
+  request: 'request failed',
+  socket: 'a sync socket failed',
+};
+
+export interface FailureReporting {
+  readonly logger: RelayLogger;
+  readonly metrics: { countFailure(kind: FailureKind): void };
+}
+
+/**
+ * Logs a failure the relay caught, with its cause and stack, and counts it by kind for
+ * `/metrics`. Call it once per failure, where it is caught; clients only ever hear a short reason.
+ */
+export function reportFailure(to: FailureReporting, kind: FailureKind, error: unknown, fields: LogFields = {}): void {
+  to.metrics.countFailure(kind);
+  to.logger.error({ ...fields, kind, err: error }, messages[kind]);
+}

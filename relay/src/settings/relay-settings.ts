@@ -1,0 +1,183 @@
+import { flag, oneOf, optional, originList, powerOfTwo, type SettingType, text, wholeNumber } from './setting-types.js';
+
+/**
+ * `process`: read by `server.ts` alone (where to listen, where the data lives).
+ * `relay`: an option of `buildRelay`, so code and tests can set it too.
+ */
+export type SettingScope = 'process' | 'relay';
+
+export interface Setting<T, Scope extends SettingScope = SettingScope> {
+  readonly env: string;
+  readonly scope: Scope;
+  readonly type: SettingType<T>;
+  readonly default: T;
+  /** What an operator reads in `.env.example` and the relay's README. */
+  readonly description: string;
+  /** Shown, commented out, in `.env.example` when the default is to leave it unset. */
+  readonly example?: string;
+}
+
+/** Checks that a row's default is of the type its parser reads, and keeps its scope as a literal. */
+function setting<T, const Scope extends SettingScope>(
+  row: Omit<Setting<T, Scope>, 'default'> & { readonly default: NoInfer<T> },
+): Setting<T, Scope> {
+  return row;
+}
+
+export const logLevels = ['silent', 'error', 'warn', 'info', 'debug'] as const;
+
+const MiB = 1024 * 1024;
+
+/**
+ * Every setting of the relay, each written once: `server.ts` reads them from the environment,
+ * `buildRelay` takes their defaults, and `.env.example` and the README's table are generated from
+ * them (`npm run settings-docs -w relay`; a test keeps both in step). A new setting is one row here.
+ */
+export const relaySettings = {
+  port: setting({
+    env: 'PORT',
+    scope: 'process',
+    type: wholeNumber(0, 65535),
+    default: 8080,
+    description: 'The TCP port the relay listens on.',
+  }),
+  host: setting({
+    env: 'HOST',
+    scope: 'process',
+    type: text,
+    default: '127.0.0.1',
+    description:
+      'The address to listen on. Keep 127.0.0.1 behind a reverse proxy; use 0.0.0.0 inside a container or to accept other machines directly.',
+  }),
+  dataDir: setting({
+    env: 'DATA_DIR',
+    scope: 'process',
+    type: text,
+    default: './data',
+    description: 'Where the SQLite database (tally.db) and the access-token signing key live. Back it up.',
+  }),
+  appDir: setting({
+    env: 'APP_DIR',
+    scope: 'relay',
+    type: optional(text),
+    default: null,
+    description: 'The built app to serve at /. Unset, the relay serves app/dist of its own checkout.',
+    example: './app/dist',
+  }),
+  allowedOrigins: setting({
+    env: 'ALLOWED_ORIGINS',
+    scope: 'relay',
+    type: originList,
+    default: [],
+    description: 'Origins besides the relay’s own that may open sync sockets and call the API (CORS), comma-separated.',
+    example: 'https://tally.example.com',
+  }),
+  trustProxy: setting({
+    env: 'TRUST_PROXY',
+    scope: 'relay',
+    type: flag,
+    default: false,
+    description:
+      'Behind a reverse proxy (Caddy, nginx): take the client address from X-Forwarded-For, so rate limits see real clients.',
+  }),
+  logLevel: setting({
+    env: 'LOG_LEVEL',
+    scope: 'relay',
+    type: oneOf(logLevels),
+    default: 'info',
+    description: 'silent, error, warn, info or debug. Access tokens are never logged.',
+  }),
+  maxFrameBytes: setting({
+    env: 'MAX_FRAME_BYTES',
+    scope: 'relay',
+    type: wholeNumber(1024, 64 * MiB),
+    default: 32 * MiB,
+    description:
+      'A larger sync frame closes its socket (1009). A device’s first sync sends its whole ledger as one frame: 32 MiB holds about 180,000 transactions.',
+  }),
+  maxBufferedBytes: setting({
+    env: 'MAX_BUFFERED_BYTES',
+    scope: 'relay',
+    type: wholeNumber(64 * 1024, 1024 * MiB),
+    default: 8 * MiB,
+    description:
+      'A socket whose unsent data grows past this, not counting the largest message (a first sync reply), is closed as too slow (1013).',
+  }),
+  accessTokenTtlSeconds: setting({
+    env: 'ACCESS_TOKEN_TTL_SECONDS',
+    scope: 'relay',
+    type: wholeNumber(10, 24 * 60 * 60),
+    default: 15 * 60,
+    description: 'How long an access token is valid; devices renew theirs with their refresh token.',
+  }),
+  authRequestsPerMinute: setting({
+    env: 'AUTH_REQUESTS_PER_MINUTE',
+    scope: 'relay',
+    type: wholeNumber(1, 1_000_000),
+    default: 30,
+    description: 'Requests to /api/auth per client address per minute; more are refused with 429.',
+  }),
+  upgradesPerMinute: setting({
+    env: 'UPGRADES_PER_MINUTE',
+    scope: 'relay',
+    type: wholeNumber(1, 1_000_000),
+    default: 120,
+    description: 'Sync socket upgrades per client address per minute; more are refused with 429.',
+  }),
+  passwordCost: setting({
+    env: 'PASSWORD_COST',
+    scope: 'relay',
+    type: powerOfTwo(2 ** 10, 2 ** 20),
+    default: 2 ** 15,
+    description: 'scrypt cost N for password hashes: a power of two; each hash uses 1 KiB × N of memory.',
+  }),
+  unloadAfterMs: setting({
+    env: 'UNLOAD_AFTER_MS',
+    scope: 'relay',
+    type: wholeNumber(0, 24 * 60 * 60 * 1000),
+    default: 10_000,
+    description:
+      'A document leaves memory this many milliseconds after its last device disconnects, its update log folded into a snapshot.',
+  }),
+  compactAfter: setting({
+    env: 'COMPACT_AFTER',
+    scope: 'relay',
+    type: wholeNumber(1, 1_000_000),
+    default: 500,
+    description: 'A loaded document’s update log is folded into its snapshot once it holds this many updates.',
+  }),
+};
+
+type Table = typeof relaySettings;
+export type SettingName = keyof Table;
+type ValueOf<Row> = Row extends Setting<infer T> ? T : never;
+type NamesIn<Scope extends SettingScope> = {
+  [K in SettingName]: Table[K] extends Setting<unknown, Scope> ? K : never;
+}[SettingName];
+
+/** Every setting's value, as `server.ts` reads them. */
+export type RelaySettings = { readonly [K in SettingName]: ValueOf<Table[K]> };
+/** The settings `buildRelay` takes. */
+export type RelayOptions = Pick<RelaySettings, NamesIn<'relay'>>;
+
+/** The rows of the table in order, each with its name. */
+export function settingRows(): (Setting<unknown> & { readonly name: SettingName })[] {
+  return (Object.keys(relaySettings) as SettingName[]).map((name) => ({
+    name,
+    ...(relaySettings[name] as Setting<unknown>),
+  }));
+}
+
+/** A value for each setting of one scope (or of all), worked out from its row. */
+export function eachSetting<Values extends Partial<RelaySettings>>(
+  scope: SettingScope | 'all',
+  valueFor: (row: Setting<unknown> & { readonly name: SettingName }) => unknown,
+): Values {
+  const values: Record<string, unknown> = {};
+  for (const row of settingRows()) {
+    if (scope === 'all' || row.scope === scope) values[row.name] = valueFor(row);
+  }
+  return values as Values;
+}
+
+export const relayDefaults: RelayOptions = eachSetting<RelayOptions>('relay', (row) => row.default);

@@ -1,0 +1,91 @@
+/** A value read from the environment, or what is wrong with it: each problem completes "<NAME> …". */
+export type Reading<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problems: string[] };
+
+/** How one kind of setting is read from, and written to, an environment variable. */
+export interface SettingType<T> {
+  read(raw: string): Reading<T>;
+  /** The value as it is written in the environment; empty for "unset". */
+  write(value: T): string;
+}
+
+function ok<T>(value: T): Reading<T> {
+  return { ok: true, value };
+}
+
+function problem<T>(text: string): Reading<T> {
+  return { ok: false, problems: [text] };
+}
+
+export function wholeNumber(min: number, max: number): SettingType<number> {
+  return {
+    read(raw) {
+      const value = Number(raw);
+      return /^\d+$/.test(raw) && value >= min && value <= max
+        ? ok(value)
+        : problem(`must be a whole number from ${min} to ${max}, not "${raw}"`);
+    },
+    write: String,
+  };
+}
+
+export function powerOfTwo(min: number, max: number): SettingType<number> {
+  const number = wholeNumber(min, max);
+  return {
+    read(raw) {
+      const reading = number.read(raw);
+      if (!reading.ok || Number.isInteger(Math.log2(reading.value))) return reading;
+      return problem(`must be a power of two, not "${raw}"`);
+    },
+    write: String,
+  };
+}
+
+export const flag: SettingType<boolean> = {
+  read(raw) {
+    if (raw === 'true' || raw === '1') return ok(true);
+    if (raw === 'false' || raw === '0') return ok(false);
+    return problem(`must be true or false, not "${raw}"`);
+  },
+  write: String,
+};
+
+export function oneOf<const V extends string>(values: readonly V[]): SettingType<V> {
+  return {
+    read(raw) {
+      const value = values.find((candidate) => candidate === raw);
+      return value === undefined ? problem(`must be one of ${values.join(', ')}, not "${raw}"`) : ok(value);
+    },
+    write: String,
+  };
+}
+
+/** Free text such as a host name or a path, as written (a relative path is resolved where it is used). */
+export const text: SettingType<string> = {
+  read(raw) {
+    return raw.trim() === '' ? problem('must not be empty') : ok(raw);
+  },
+  write: String,
+};
+
+/** Comma-separated web origins (`https://tally.example.com`); every bad entry is named. */
+export const originList: SettingType<readonly string[]> = {
+  read(raw) {
+    const origins: string[] = [];
+    const problems: string[] = [];
+    for (const entry of raw.trim() === '' ? [] : raw.split(',')) {
+      const origin = entry.trim();
+      if (URL.canParse(origin) && new URL(origin).origin === origin) origins.push(origin);
+      else problems.push(`entries must be origins like https://tally.example.com, not "${origin}"`);
+    }
+    return problems.length === 0 ? ok(origins) : { ok: false, problems };
+  },
+  write: (origins) => origins.join(','),
+};
+
+/** A setting that may be left unset (null), such as one whose default is worked out where it is used. */
+export function optional<T>(type: SettingType<T>): SettingType<T | null> {
+  return {
+    read: (raw) => type.read(raw),
+    write: (value) => (value === null ? '' : type.write(value)),
+  };
+}
