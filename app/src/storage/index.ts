@@ -10,4 +10,4 @@ export {
 export { type RelaySession, SettingsStore } from './settings-store.js';
 export { TallyDatabase } from './tally-database.js';
 export { TransactionIndex, type TransactionIndexSnapshot, type TransactionSource } from './transaction-index.js';
-export { compareRows, type TransactionRow } from './transaction-row.js';
+export { compareRows, type TransactionRow, toTransactionRow } from './transaction-row.js';

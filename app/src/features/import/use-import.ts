@@ -1,6 +1,6 @@
 import { type Account, cryptoRandom, type LedgerRecord, minorUnitDigits, newRecordId } from '@tally/schema';
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
-import { useTally } from '../../app/tally-context.js';
+import { useTally } from '../../tally/index.js';
 import { examplesOf } from '../categorise/history.js';
 import type { CsvMapping } from './csv-mapping.js';
 import { firstColumnsMapping } from './csv-preview.js';

@@ -1,5 +1,5 @@
 import { useEffect, useSyncExternalStore } from 'react';
-import { useTally } from '../../app/tally-context.js';
+import { useTally } from '../../tally/index.js';
 import { type ReportResults, reportEngineOf } from './report-engine.js';
 import type { ReportRequest } from './report-request.js';
 

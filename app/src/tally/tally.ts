@@ -9,12 +9,12 @@ import type {
   Ledger,
   RecurringTransaction,
 } from '@tally/schema';
-import { DueOccurrences } from '../features/recurring/due-occurrences.js';
 import { forgetLanguage } from '../i18n/index.js';
-import { RecordCache } from '../ledger/record-cache.js';
+import { RecordCache } from '../ledger/index.js';
 import { SettingsStore, TallyDatabase, TransactionIndex } from '../storage/index.js';
 import { LocalLedger, RelaySync } from '../sync/index.js';
-import { afterNextPaint } from '../ui/after-next-paint.js';
+import { afterNextPaint } from '../ui/index.js';
+import { DueOccurrences } from './due-occurrences.js';
 
 /** Everything one running Tally holds: the ledger, what is derived from it, and the relay link. */
 export interface Tally {

@@ -4,9 +4,9 @@ import { SyncNotice, SyncStatus } from '../features/sync-status/index.js';
 import { TransactionsScreen } from '../features/transactions/index.js';
 import { type AppUpdates, UpdatePrompt } from '../features/update-prompt/index.js';
 import { useText } from '../i18n/index.js';
-import { FocusTrap } from '../ui/FocusTrap.js';
+import { useReady } from '../tally/index.js';
+import { FocusTrap } from '../ui/index.js';
 import { appMessages } from './messages.js';
-import { useReady } from './use-ready.js';
 import { hrefOf, ROUTES, useRoute } from './use-route.js';
 
 /**
