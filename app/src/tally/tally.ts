@@ -12,7 +12,7 @@ import type {
 import { forgetLanguage } from '../i18n/index.js';
 import { RecordCache } from '../ledger/index.js';
 import { SettingsStore, TallyDatabase, TransactionIndex } from '../storage/index.js';
-import { LocalLedger, RelaySync } from '../sync/index.js';
+import { LocalLedger, RelaySync, type StoredLedger } from '../sync/index.js';
 import { afterNextPaint } from '../ui/index.js';
 import { DueOccurrences } from './due-occurrences.js';
 
@@ -31,6 +31,8 @@ export interface Tally {
   /** Books recurring transactions as they fall due, and knows which could not be booked. */
   readonly dueOccurrences: DueOccurrences;
   readonly sync: RelaySync;
+  /** Where the ledger is stored on this device, for a worker that reads a replica of its own. */
+  readonly storedLedger: StoredLedger;
   /** Resolves once the ledger stored on this device is read. */
   readonly ready: Promise<void>;
   /** Removes the ledger and every local setting from this device; reload afterwards. */
@@ -68,6 +70,7 @@ export function openTally(): Tally {
     transactions,
     dueOccurrences,
     sync,
+    storedLedger: local.stored,
     ready,
     async wipe() {
       sync.stop();

@@ -4,7 +4,7 @@ import { useText } from '../../i18n/index.js';
 import { useRecords } from '../../ledger/index.js';
 import { useTally } from '../../tally/index.js';
 import { closeAndFocus } from '../../ui/index.js';
-import { RulesSection } from '../rules/RulesSection.js';
+import { RulesSection } from '../rules/index.js';
 import { CategoryForm } from './CategoryForm.js';
 import { categoryMessages } from './messages.js';
 

@@ -4,9 +4,7 @@ import { useLocale, useText } from '../../i18n/index.js';
 import { useRecords } from '../../ledger/index.js';
 import { useHomeCurrency, useTally, useTransactionRows } from '../../tally/index.js';
 import { formatDay, formatMonth, Money, today } from '../../ui/index.js';
-import { AccountBalance } from '../accounts/AccountBalance.js';
-import { NetWorthSummary } from '../accounts/NetWorthSummary.js';
-import { useAccountValues } from '../accounts/use-account-values.js';
+import { AccountBalance, NetWorthSummary, useAccountValues } from '../accounts/index.js';
 import { dashboardMessages } from './messages.js';
 import { monthlySpending } from './monthly-spending.js';
 

@@ -1,7 +1,7 @@
 import { type Account, cryptoRandom, type LedgerRecord, minorUnitDigits, newRecordId } from '@tally/schema';
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useTally } from '../../tally/index.js';
-import { examplesOf } from '../categorise/history.js';
+import { examplesOf } from '../categorise/index.js';
 import type { CsvMapping } from './csv-mapping.js';
 import { firstColumnsMapping } from './csv-preview.js';
 import type { CsvTable } from './csv-reader.js';
