@@ -11,7 +11,7 @@ import type {
 } from '@tally/schema';
 import { forgetLanguage } from '../i18n/index.js';
 import { RecordCache } from '../ledger/index.js';
-import { SettingsStore, TallyDatabase, TransactionIndex } from '../storage/index.js';
+import { DeviceStorage, type DeviceStores, type TransactionIndex } from '../storage/index.js';
 import { LocalLedger, RelaySync, type StoredLedger } from '../sync/index.js';
 import { afterNextPaint } from '../ui/index.js';
 import { DueOccurrences } from './due-occurrences.js';
@@ -28,6 +28,8 @@ export interface Tally {
   readonly rates: RecordCache<ExchangeRateRecord>;
   readonly rules: RecordCache<CategoryRule>;
   readonly transactions: TransactionIndex;
+  /** What features keep on this device for themselves (remembered mappings, recent imports). */
+  readonly stores: DeviceStores;
   /** Books recurring transactions as they fall due, and knows which could not be booked. */
   readonly dueOccurrences: DueOccurrences;
   readonly sync: RelaySync;
@@ -40,11 +42,11 @@ export interface Tally {
 }
 
 export function openTally(): Tally {
-  const db = new TallyDatabase();
+  const storage = new DeviceStorage();
   const local = new LocalLedger();
   const { ledger } = local;
-  const transactions = new TransactionIndex(db, ledger.transactions, () => local.fingerprint());
-  const sync = new RelaySync(local.doc, new SettingsStore(db));
+  const transactions = storage.transactionIndex(ledger.transactions, () => local.fingerprint());
+  const sync = new RelaySync(local.doc, storage.settings);
   const dueOccurrences = new DueOccurrences(ledger);
   const ready = (async () => {
     // Reading a large ledger keeps the page busy for a while: let the newest transactions paint first.
@@ -68,6 +70,7 @@ export function openTally(): Tally {
     rates: new RecordCache(ledger.rates, (rate) => `${rate.from}${rate.to}\u0000${rate.date}`),
     rules: new RecordCache(ledger.rules, (rule) => rule.contains),
     transactions,
+    stores: storage,
     dueOccurrences,
     sync,
     storedLedger: local.stored,
@@ -77,8 +80,7 @@ export function openTally(): Tally {
       dueOccurrences.stop();
       await transactions.flushed();
       await local.wipe();
-      db.close();
-      await db.delete();
+      await storage.erase();
       forgetLanguage();
     },
   };
