@@ -17,6 +17,9 @@ export default defineConfig({
     // The shell's real budget is 170 KB gzipped (design §6), checked by `npm run bench`.
     chunkSizeWarningLimit: 700,
   },
+  // The workers are started as module workers (`type: 'module'`): bundled as such, they carry no
+  // wrappers for the lazily loaded sync code they import and never run.
+  worker: { format: 'es' },
   plugins: [
     react(),
     VitePWA({
