@@ -10,6 +10,6 @@ export {
   searchTextOf,
   searchWords,
 } from './search-text.js';
-export type { RelaySession, SettingsStore } from './settings-store.js';
+export type { RelaySession } from './settings-store.js';
 export type { TransactionIndex, TransactionIndexSnapshot, TransactionSource } from './transaction-index.js';
 export { compareRows, type TransactionRow, toTransactionRow } from './transaction-row.js';

@@ -1,11 +1,4 @@
-export {
-  type DeviceCalendar,
-  DueOccurrences,
-  type DueOccurrencesSnapshot,
-  localCalendar,
-  type StalledItem,
-  type StallReason,
-} from './due-occurrences.js';
+export type { DueOccurrencesSnapshot, StalledItem, StallReason } from './due-occurrences.js';
 export { openTally, type Tally } from './tally.js';
 export { TallyContext, useTally } from './tally-context.js';
 export { useDueOccurrences } from './use-due-occurrences.js';

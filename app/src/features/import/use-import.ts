@@ -5,7 +5,7 @@ import { examplesOf } from '../categorise/index.js';
 import type { CsvMapping } from './csv-mapping.js';
 import { firstColumnsMapping } from './csv-preview.js';
 import type { CsvTable } from './csv-reader.js';
-import { ImportCancelled, ImportFailure, ImportWorker, type Progress } from './import-worker-client.js';
+import { ImportCancelled, ImportWorker, type Progress } from './import-worker-client.js';
 import { importsBeingWritten } from './imports-being-written.js';
 import { knownTransactions, undoImport } from './ledger-import.js';
 import { MappingMemory } from './mapping-memory.js';
@@ -51,7 +51,7 @@ export type ImportStep =
  * own bug: it is reported as such, and the user still gets a way out instead of a screen stuck working.
  */
 function failedStep(error: unknown): ImportStep {
-  if (error instanceof ImportFailure || error instanceof ImportError)
+  if (error instanceof ImportError)
     return { kind: 'failed', line: error.line, code: error.code, values: error.values, partial: null };
   reportError(error);
   return { kind: 'failed', line: 0, code: 'unreadable', values: {}, partial: null };
