@@ -17,7 +17,7 @@ export interface DeviceStores {
 }
 
 /**
- * Everything the device keeps beside the ledger (docs/architecture.md#the-device), in one Dexie
+ * Everything the device keeps beside the ledger (docs/app.md#keeping-data-on-the-device), in one Dexie
  * database opened once by the running Tally: the transaction index, the relay session, and the
  * features' own stores. All of it can be rebuilt from the ledger or entered again.
  */

@@ -50,7 +50,7 @@ function malformed(): RelayApiError {
   return new RelayApiError(502, 'bad_reply', 'the relay sent a reply Tally does not understand');
 }
 
-/** The relay's HTTP API (its routes are in relay/src/http/), with every reply parsed into typed values here at the edge. */
+/** The relay's HTTP API (relay/src/http/), with every reply parsed into typed values here at the edge. */
 export class RelayApi {
   private readonly base: string;
 

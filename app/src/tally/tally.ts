@@ -86,7 +86,10 @@ export function openTally(): Tally {
   };
 }
 
-/** Asks the browser not to evict Tally's storage, once there is something worth keeping (design §5). */
+/**
+ * Asks the browser not to evict Tally's storage, once there is something worth keeping
+ * (docs/app.md#keeping-data-on-the-device).
+ */
 function keepStorageOnceThereIsData(local: LocalLedger): void {
   if (!navigator.storage?.persist) return;
   const ask = (): boolean => {
