@@ -16,7 +16,10 @@ export function sourceFiles(dir) {
 
 /** The module a relative specifier names (`./x.js` is `./x.ts`, a folder is its index), if it is a module. */
 export function resolveImport(from, specifier) {
-  const base = resolve(dirname(from), specifier).replace(/\.js$/, '');
+  const named = resolve(dirname(from), specifier);
+  // A worker is named by its source file (`./report-worker.ts`), an import by what it compiles to.
+  if (/\.tsx?$/.test(named)) return existsSync(named) ? named : undefined;
+  const base = named.replace(/\.js$/, '');
   for (const candidate of [`${base}.ts`, `${base}.tsx`, join(base, 'index.ts'), join(base, 'index.tsx')]) {
     if (existsSync(candidate)) return candidate;
   }
