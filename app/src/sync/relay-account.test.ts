@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { SqliteStorage } from '../../../relay/src/storage/sqlite-storage.js';
+import type { RefreshOutcome } from '../../../relay/src/storage/storage.js';
 import { DataDir, login, RunningRelay } from '../../../relay/src/testing/relay-harness.js';
 import type { RelaySession } from '../storage/index.js';
 import { browserClock, type Lock } from './device-clock.js';
@@ -36,13 +38,46 @@ class TabsLock {
   }
 }
 
+/** The relay's real SQLite storage, except that rotating a refresh token waits while the test holds it. */
+class HeldRotations extends SqliteStorage {
+  private held: Promise<void> | undefined;
+  private release: () => void = () => undefined;
+  waiting = 0;
+
+  hold(): void {
+    this.held = new Promise((resolve) => {
+      this.release = resolve;
+    });
+  }
+
+  letGo(): void {
+    this.held = undefined;
+    this.release();
+  }
+
+  override async rotateRefreshToken(oldHash: string, newHash: string, at: number): Promise<RefreshOutcome> {
+    if (this.held) {
+      this.waiting += 1;
+      await this.held;
+    }
+    return super.rotateRefreshToken(oldHash, newHash, at);
+  }
+}
+
+/** Waits for real input and output (not the faked timers) until `condition` holds. */
+async function whenIdleUntil(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setImmediate(resolve));
+}
+
 let dataDir: DataDir;
+let storage: HeldRotations;
 let relay: RunningRelay;
 let settings: InMemorySettings;
 let lock: TabsLock;
 
 async function startRelay(port = 0, authRequestsPerMinute = 1_000): Promise<RunningRelay> {
-  return RunningRelay.start(dataDir, { accessTokenTtlSeconds: TOKEN_SECONDS, authRequestsPerMinute }, port);
+  storage = new HeldRotations(dataDir.dbFile);
+  return RunningRelay.start(dataDir, { accessTokenTtlSeconds: TOKEN_SECONDS, authRequestsPerMinute }, port, storage);
 }
 
 /** A tab of the device: its account, on the device's shared settings and lock, on the device's clock. */
@@ -83,6 +118,7 @@ beforeEach(async () => {
 
 afterEach(async () => {
   vi.useRealTimers();
+  storage.letGo();
   await relay.stop();
   dataDir.remove();
 });
@@ -187,6 +223,20 @@ describe('a device’s relay account', () => {
     // Had the second tab spent the old refresh token, the relay would have revoked the device.
     const devices = await new RelayApi(relay.httpUrl).devices(rotated.accessToken);
     expect(devices).toHaveLength(1);
+  });
+
+  test('logged out while the relay rotates its tokens, the device does not store the rotated session again', async () => {
+    const account = await registered('ida@example.com');
+    storage.hold();
+    const released = lock.released();
+    await vi.advanceTimersByTimeAsync(UNTIL_ROTATION_MS);
+    await whenIdleUntil(() => storage.waiting > 0);
+
+    await account.forget();
+    storage.letGo();
+    await released;
+    expect(settings.stored).toBeUndefined();
+    expect(account.session).toBeUndefined();
   });
 
   test('a request made as the access token is about to expire rotates first, and goes out with the fresh token', async () => {

@@ -156,10 +156,13 @@ export class RelayAccount {
     }
     try {
       const tokens = await new RelayApi(session.relayUrl).refresh(session.refreshToken);
+      // Logged out, or into another account, while the relay answered: that session is not to be stored again.
+      if (this.current !== session) return;
       const next = { ...session, ...tokens };
       await this.store.saveSession(next);
       this.adopt(next);
     } catch (error) {
+      if (this.current !== session) return;
       if (error instanceof RelayApiError && error.code === 'invalid_refresh_token') await this.markRevoked(session);
       else {
         this.clock.clearTimeout(this.refreshTimer);

@@ -37,6 +37,8 @@ export class RelayLink {
   private readonly provider: WebsocketProvider;
   private stored = new Map<number, number>();
   private opened = false;
+  /** False once destroyed: the provider's last events, as it closes, are nobody's business. */
+  private live = true;
 
   constructor(
     private readonly doc: Y.Doc,
@@ -58,19 +60,20 @@ export class RelayLink {
       // A new connection knows nothing yet of what the relay stores.
       if (status === 'connecting') this.stored = new Map();
       if (status === 'connected') this.opened = true;
-      events.changed();
+      this.changed();
     });
-    provider.on('sync', () => events.changed());
+    provider.on('sync', () => this.changed());
     provider.on('connection-close', () => {
       // Refused before opening: the token may have expired while the device slept, or been revoked.
-      if (!this.opened) events.refused();
+      if (!this.opened && this.live) events.refused();
       this.opened = false;
     });
     provider.on('closed', ({ code }) => {
+      if (!this.live) return;
       if (code === closeCodes.messageTooBig) events.tooLarge();
       else events.refused();
     });
-    doc.on('update', this.onUpdate);
+    doc.on('update', this.changed);
   }
 
   state(): LinkState {
@@ -89,11 +92,14 @@ export class RelayLink {
   }
 
   destroy(): void {
-    this.doc.off('update', this.onUpdate);
+    this.live = false;
+    this.doc.off('update', this.changed);
     this.provider.destroy();
   }
 
-  private readonly onUpdate = (): void => this.events.changed();
+  private readonly changed = (): void => {
+    if (this.live) this.events.changed();
+  };
 
   /**
    * Learns from each sync message of the relay what it stores, before the provider applies it:
@@ -108,7 +114,7 @@ export class RelayLink {
       // Messages from another tab of this device (over BroadcastChannel) say nothing of the relay.
       const heard = fromSocket && this.hear(decoding.clone(decoder));
       applySync(encoder, decoder, provider, fromSocket, messageType);
-      if (heard) this.events.changed();
+      if (heard) this.changed();
     };
   }
 
