@@ -1,35 +1,18 @@
 #!/usr/bin/env node
 // Fails when the relative imports of Tally's packages form a cycle (type-only imports included:
 // a cycle of types is still two modules that cannot be understood apart).
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { importsOf, resolveImport, root, sourceFiles } from './source-imports.mjs';
 
-const root = resolve(dirname(new URL(import.meta.url).pathname), '..');
 const packages = ['schema/src', 'relay/src', 'app/src'].map((dir) => join(root, dir)).filter(existsSync);
-const SPECIFIER = /(?:^|\n)\s*(?:import|export)\b[^'"]*?\bfrom\s*['"](\.[^'"]+)['"]/g;
-
-function sourceFiles(dir) {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return sourceFiles(path);
-    return /\.tsx?$/.test(name) && !/\.d\.ts$/.test(name) ? [path] : [];
-  });
-}
-
-function resolveImport(from, specifier) {
-  const base = resolve(dirname(from), specifier).replace(/\.js$/, '');
-  for (const candidate of [`${base}.ts`, `${base}.tsx`, join(base, 'index.ts'), join(base, 'index.tsx')]) {
-    if (existsSync(candidate)) return candidate;
-  }
-  return undefined;
-}
 
 const graph = new Map();
 for (const file of packages.flatMap(sourceFiles)) {
   const text = readFileSync(file, 'utf8');
   const targets = new Set();
-  for (const match of text.matchAll(SPECIFIER)) {
-    const target = resolveImport(file, match[1]);
+  for (const { kind, specifier } of importsOf(text)) {
+    const target = kind === 'static' && specifier.startsWith('.') ? resolveImport(file, specifier) : undefined;
     if (target) targets.add(target);
   }
   graph.set(file, targets);

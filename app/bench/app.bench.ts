@@ -1,5 +1,5 @@
 /**
- * The app's budgets (design §6), measured in one run: the JavaScript a first visit loads, how
+ * The app's budgets (docs/app.md#budgets), measured in one run: the JavaScript a first visit loads, how
  * fast a fresh device syncs a 100,000-transaction ledger from a real relay in headless Chromium,
  * how soon the list shows on the next start, how fast filtering answers, and how fast each report
  * shows (computed in a worker, so the page stays responsive meanwhile).

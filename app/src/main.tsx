@@ -1,10 +1,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './app/App.js';
-import { openTally } from './app/tally.js';
-import { TallyContext } from './app/tally-context.js';
 import { AppUpdates } from './features/update-prompt/index.js';
 import { I18nProvider } from './i18n/index.js';
+import { App } from './shell/index.js';
+import { openTally, TallyContext } from './tally/index.js';
 import './styles.css';
 
 const root = document.getElementById('root');

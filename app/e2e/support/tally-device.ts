@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import type { Route } from '../../src/app/use-route.js';
+import type { Route } from '../../src/shell/use-route.js';
 
 export type SyncStateName = 'local' | 'offline' | 'syncing' | 'synced';
 

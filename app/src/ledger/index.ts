@@ -1,3 +1,3 @@
+export { displayCurrency } from './display-currency.js';
 export { type ReadableCollection, RecordCache } from './record-cache.js';
-export { useHomeCurrency } from './use-home-currency.js';
 export { useRecord, useRecords } from './use-records.js';

@@ -1,3 +1,6 @@
+export { DeviceStorage, type DeviceStores } from './device-storage.js';
+export { KeyedStore, type ReadStored } from './keyed-store.js';
+export { ListStore } from './list-store.js';
 export {
   foldText,
   matchesSearch,
@@ -7,7 +10,6 @@ export {
   searchTextOf,
   searchWords,
 } from './search-text.js';
-export { type RelaySession, SettingsStore } from './settings-store.js';
-export { TallyDatabase } from './tally-database.js';
-export { TransactionIndex, type TransactionIndexSnapshot, type TransactionSource } from './transaction-index.js';
-export { compareRows, type TransactionRow } from './transaction-row.js';
+export type { RelaySession } from './settings-store.js';
+export type { TransactionIndex, TransactionIndexSnapshot, TransactionSource } from './transaction-index.js';
+export { compareRows, type TransactionRow, toTransactionRow } from './transaction-row.js';

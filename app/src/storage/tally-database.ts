@@ -11,8 +11,9 @@ export interface SettingEntry {
 }
 
 /**
- * What the device keeps beside the ledger (design §5): a derived, indexed copy of transactions
- * and local settings. Everything here can be rebuilt from the ledger or entered again.
+ * What the device keeps beside the ledger (docs/app.md#keeping-data-on-the-device): a derived,
+ * indexed copy of transactions and local settings. Everything here can be rebuilt from the ledger
+ * or entered again.
  */
 export class TallyDatabase extends Dexie {
   readonly transactions!: EntityTable<TransactionRow, 'id'>;

@@ -25,9 +25,9 @@ const WRITE_CHUNK = 5_000;
 const SPLICE_LIMIT = 512;
 
 /**
- * The derived transaction index (design §5): rows in Dexie for a fast first paint and in memory
- * for filtering, rebuilt from the ledger when the stored copy belongs to another ledger state,
- * then kept current from the ledger's change events.
+ * The derived transaction index (docs/app.md#keeping-data-on-the-device): rows in Dexie for a
+ * fast first paint and in memory for filtering, rebuilt from the ledger when the stored copy
+ * belongs to another ledger state, then kept current from the ledger's change events.
  */
 export class TransactionIndex {
   private snapshot: TransactionIndexSnapshot = { loaded: false, rows: [] };

@@ -1,9 +1,7 @@
 import { type Ledger, openLedger } from '@tally/schema';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
-
-/** y-indexeddb's database for the ledger on this device. */
-export const LEDGER_DATABASE = 'tally-ledger';
+import { DEVICE_LEDGER, type StoredLedger } from './stored-ledger.js';
 
 /**
  * This device's copy of the ledger: the Y.Doc, persisted in IndexedDB by y-indexeddb, and the
@@ -12,11 +10,13 @@ export const LEDGER_DATABASE = 'tally-ledger';
 export class LocalLedger {
   readonly doc = new Y.Doc();
   readonly ledger: Ledger = openLedger(this.doc);
+  /** Where the ledger is stored, for a worker that reads a replica of its own. */
+  readonly stored: StoredLedger = DEVICE_LEDGER;
   private persistence: IndexeddbPersistence | undefined;
 
   /** Reads everything stored on this device into the ledger, and stores every change from then on. */
   async load(): Promise<void> {
-    this.persistence ??= new IndexeddbPersistence(LEDGER_DATABASE, this.doc);
+    this.persistence ??= new IndexeddbPersistence(this.stored.database, this.doc);
     await this.persistence.whenSynced;
   }
 
@@ -40,7 +40,7 @@ export class LocalLedger {
 
   /** Deletes the stored ledger from this device. The open copy must not be used afterwards. */
   async wipe(): Promise<void> {
-    this.persistence ??= new IndexeddbPersistence(LEDGER_DATABASE, this.doc);
+    this.persistence ??= new IndexeddbPersistence(this.stored.database, this.doc);
     await this.persistence.clearData();
     this.doc.destroy();
   }

@@ -38,6 +38,15 @@ describe('the relay API client', () => {
     });
   });
 
+  test('a refusal with a code this Tally does not know (a newer relay’s) keeps the relay’s words', async () => {
+    replyWith(418, { error: { code: 'teapot', message: 'The relay is a teapot.' } });
+    await expect(new RelayApi('http://relay').refresh('r')).rejects.toMatchObject({
+      status: 418,
+      code: 'http_error',
+      message: 'The relay is a teapot.',
+    });
+  });
+
   test('a reply of the wrong shape is refused, not trusted', async () => {
     replyWith(200, { devices: [{ id: 'd', name: 42 }] });
     await expect(new RelayApi('http://relay').devices('token')).rejects.toMatchObject({ code: 'bad_reply' });

@@ -1,3 +1,4 @@
+import { type RelayErrorCode, relayErrorCodes } from '@tally/schema';
 import { RelayApiError } from './relay-api-error.js';
 
 export interface SessionGrant {
@@ -49,7 +50,7 @@ function malformed(): RelayApiError {
   return new RelayApiError(502, 'bad_reply', 'the relay sent a reply Tally does not understand');
 }
 
-/** The relay's HTTP API (design §3), with every reply parsed into typed values here at the edge. */
+/** The relay's HTTP API (relay/src/http/), with every reply parsed into typed values here at the edge. */
 export class RelayApi {
   private readonly base: string;
 
@@ -127,11 +128,22 @@ function parseGrant(reply: unknown): SessionGrant {
   };
 }
 
+function isRelayErrorCode(code: string): code is RelayErrorCode {
+  return relayErrorCodes.some((known) => known === code);
+}
+
+/** The relay's refusal; a code this Tally does not know (a newer relay's) keeps the relay's own words. */
 function refusal(status: number, reply: unknown): RelayApiError {
+  const error = refusalOf(reply);
+  if (!error) return new RelayApiError(status, 'http_error', `the relay answered ${status}`);
+  return new RelayApiError(status, isRelayErrorCode(error.code) ? error.code : 'http_error', error.message);
+}
+
+function refusalOf(reply: unknown): { readonly code: string; readonly message: string } | undefined {
   try {
     const error = fieldsOf(fieldsOf(reply).error);
-    return new RelayApiError(status, text(error, 'code'), text(error, 'message'));
+    return { code: text(error, 'code'), message: text(error, 'message') };
   } catch {
-    return new RelayApiError(status, 'http_error', `the relay answered ${status}`);
+    return undefined;
   }
 }

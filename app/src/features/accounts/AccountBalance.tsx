@@ -1,4 +1,4 @@
-import { Money } from '../../ui/Money.js';
+import { Money } from '../../ui/index.js';
 import type { AccountValue } from './account-values.js';
 import { BalanceInHome } from './BalanceInHome.js';
 import './accounts.css';

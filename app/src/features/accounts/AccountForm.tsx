@@ -8,10 +8,9 @@ import {
   money,
 } from '@tally/schema';
 import { type FormEvent, useMemo, useState } from 'react';
-import { useTally } from '../../app/tally-context.js';
 import { useLocale, useText } from '../../i18n/index.js';
-import { useHomeCurrency } from '../../ledger/index.js';
-import { describedBy, Field } from '../../ui/Field.js';
+import { useHomeCurrency, useTally } from '../../tally/index.js';
+import { describedBy, Field } from '../../ui/index.js';
 import { currencyChoices } from '../currencies/index.js';
 import { type AccountDraft, type AccountIssues, currencyCodeText } from './account-draft.js';
 import { accountDraftOf, saveAccountDraft } from './account-edit.js';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { useTally } from '../../app/tally-context.js';
 import { useText } from '../../i18n/index.js';
-import { closeAndFocus } from '../../ui/close-and-focus.js';
+import { useTally } from '../../tally/index.js';
+import { closeAndFocus } from '../../ui/index.js';
 import { AccountBalance } from './AccountBalance.js';
 import { AccountForm } from './AccountForm.js';
 import type { AccountValue } from './account-values.js';

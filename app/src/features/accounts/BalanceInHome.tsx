@@ -1,7 +1,7 @@
 import { formatMoney } from '@tally/schema';
 import { useText } from '../../i18n/index.js';
-import { formatDay } from '../../ui/locale.js';
-import { useRateText } from '../currencies/use-rate-text.js';
+import { formatDay } from '../../ui/index.js';
+import { useRateText } from '../currencies/index.js';
 import type { InHome } from './account-values.js';
 import { balanceMessages } from './balance-messages.js';
 

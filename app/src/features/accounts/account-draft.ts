@@ -1,5 +1,5 @@
 import { ACCOUNT_TYPES, type AccountType, type CurrencyCode, isCurrencyCode } from '@tally/schema';
-import { readAmount } from '../../ui/amount-text.js';
+import { readAmount } from '../../ui/index.js';
 
 /** What the account form holds, as typed. */
 export interface AccountDraft {

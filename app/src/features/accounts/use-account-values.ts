@@ -1,9 +1,8 @@
 import { accountBalances, RateTable } from '@tally/schema';
 import { useMemo } from 'react';
-import { useTally } from '../../app/tally-context.js';
-import { useTransactionRows } from '../../app/use-transaction-rows.js';
-import { useHomeCurrency, useRecords } from '../../ledger/index.js';
-import { today } from '../../ui/locale.js';
+import { useRecords } from '../../ledger/index.js';
+import { useHomeCurrency, useTally, useTransactionRows } from '../../tally/index.js';
+import { today } from '../../ui/index.js';
 import { type AccountValues, accountValues, mismatchedByAccount } from './account-values.js';
 
 /** Every account's balance, in its own currency and today in the home currency, with net worth. */

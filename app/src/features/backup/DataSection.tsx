@@ -1,5 +1,5 @@
-import { useSyncState } from '../../app/use-sync-state.js';
 import { useText } from '../../i18n/index.js';
+import { useSyncState } from '../../tally/index.js';
 import { EraseDevice } from './EraseDevice.js';
 import { ExportData } from './ExportData.js';
 import { backupMessages } from './messages.js';

@@ -1,8 +1,7 @@
 import { exportLedger, transactionsToCsv } from '@tally/schema';
-import { useTally } from '../../app/tally-context.js';
-import { useTransactionRows } from '../../app/use-transaction-rows.js';
 import { useText } from '../../i18n/index.js';
-import { today } from '../../ui/locale.js';
+import { useTally, useTransactionRows } from '../../tally/index.js';
+import { today } from '../../ui/index.js';
 import { backupMessages } from './messages.js';
 import { saveFile } from './save-file.js';
 

@@ -1,10 +1,8 @@
 import type { RestoreMode, RestoreSummary } from '@tally/schema';
 import { type ChangeEvent, type FormEvent, useEffect, useRef, useState } from 'react';
-import { useTally } from '../../app/tally-context.js';
-import { useSyncState } from '../../app/use-sync-state.js';
 import { useText } from '../../i18n/index.js';
-import { afterNextPaint } from '../../ui/after-next-paint.js';
-import { Field } from '../../ui/Field.js';
+import { useSyncState, useTally } from '../../tally/index.js';
+import { afterNextPaint, Field } from '../../ui/index.js';
 import { type BackupReading, readBackupFile } from './backup-contents.js';
 import { backupMessages } from './messages.js';
 import { restoreBackup } from './restore-backup.js';

@@ -1,5 +1,5 @@
 import { useCallback, useSyncExternalStore } from 'react';
-import { useTally } from '../../app/tally-context.js';
+import { useTally } from '../../tally/index.js';
 import { ledgerHoldsRecords } from './restore-backup.js';
 
 /** Whether this device's ledger has any record; changes as records are written here or arrive from another device. */

@@ -1,9 +1,8 @@
 import { type CurrencyCode, LedgerError, type Money } from '@tally/schema';
 import { type KeyboardEvent, useState } from 'react';
-import { useTally } from '../../app/tally-context.js';
 import { useLocale, useText } from '../../i18n/index.js';
-import { type AmountProblem, amountForInput, exampleAmount, readAmount } from '../../ui/amount-text.js';
-import { describedBy } from '../../ui/Field.js';
+import { useTally } from '../../tally/index.js';
+import { type AmountProblem, amountForInput, describedBy, exampleAmount, readAmount } from '../../ui/index.js';
 import { budgetMessages } from './messages.js';
 
 const PROBLEM_MESSAGE = {

@@ -1,7 +1,7 @@
 import { budgetId, formatMoney, type Money, money } from '@tally/schema';
-import { useTally } from '../../app/tally-context.js';
 import { useLocale, useText } from '../../i18n/index.js';
-import { formatMonth } from '../../ui/locale.js';
+import { useTally } from '../../tally/index.js';
+import { formatMonth } from '../../ui/index.js';
 import { BudgetAmountCell } from './BudgetAmountCell.js';
 import type { BudgetLineView, BudgetView } from './budget-view.js';
 import { budgetMessages } from './messages.js';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { useTally } from '../../app/tally-context.js';
 import { useLocale, useText } from '../../i18n/index.js';
-import { formatMonth, today } from '../../ui/locale.js';
+import { useTally } from '../../tally/index.js';
+import { formatMonth, today } from '../../ui/index.js';
 import { BudgetTable } from './BudgetTable.js';
 import { shiftMonth } from './budget-view.js';
 import { MonthSwitcher } from './MonthSwitcher.js';

@@ -1,5 +1,5 @@
 import { useLocale, useText } from '../../i18n/index.js';
-import { formatMonth } from '../../ui/locale.js';
+import { formatMonth } from '../../ui/index.js';
 import { shiftMonth } from './budget-view.js';
 import { budgetMessages } from './messages.js';
 

@@ -1,7 +1,7 @@
 import { currencyCode, type Ledger, openLedger } from '@tally/schema';
 import { beforeEach, describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
-import { toTransactionRow } from '../../storage/transaction-row.js';
+import { toTransactionRow } from '../../storage/index.js';
 import { budgetView, shiftMonth, spendingOf } from './budget-view.js';
 
 let ledger: Ledger;

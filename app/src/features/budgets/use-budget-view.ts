@@ -1,9 +1,7 @@
 import { RateTable } from '@tally/schema';
 import { useMemo } from 'react';
-import { useTally } from '../../app/tally-context.js';
-import { useTransactionRows } from '../../app/use-transaction-rows.js';
-import { displayCurrency } from '../../ledger/display-currency.js';
-import { useHomeCurrency, useRecords } from '../../ledger/index.js';
+import { displayCurrency, useRecords } from '../../ledger/index.js';
+import { useHomeCurrency, useTally, useTransactionRows } from '../../tally/index.js';
 import { type BudgetView, budgetView, spendingOf } from './budget-view.js';
 
 export interface BudgetScreenState {

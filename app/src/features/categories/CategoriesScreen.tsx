@@ -1,10 +1,10 @@
 import type { Category, LedgerRecord } from '@tally/schema';
 import { useState } from 'react';
-import { useTally } from '../../app/tally-context.js';
 import { useText } from '../../i18n/index.js';
 import { useRecords } from '../../ledger/index.js';
-import { closeAndFocus } from '../../ui/close-and-focus.js';
-import { RulesSection } from '../rules/RulesSection.js';
+import { useTally } from '../../tally/index.js';
+import { closeAndFocus } from '../../ui/index.js';
+import { RulesSection } from '../rules/index.js';
 import { CategoryForm } from './CategoryForm.js';
 import { categoryMessages } from './messages.js';
 

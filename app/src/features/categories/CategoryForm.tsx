@@ -9,10 +9,9 @@ import {
   validateRecord,
 } from '@tally/schema';
 import { type FormEvent, useState } from 'react';
-import { useTally } from '../../app/tally-context.js';
 import { type Text, useText } from '../../i18n/index.js';
-import { describedBy, Field } from '../../ui/Field.js';
-import { FormFooter } from '../../ui/FormFooter.js';
+import { useTally } from '../../tally/index.js';
+import { describedBy, Field, FormFooter } from '../../ui/index.js';
 import { categoryMessages } from './messages.js';
 
 interface CategoryFormProps {

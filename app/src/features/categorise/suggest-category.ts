@@ -1,5 +1,5 @@
 import type { CategoryRule } from '@tally/schema';
-import { foldText } from '../../storage/search-text.js';
+import { foldText } from '../../storage/index.js';
 import type { CategoryModel } from './category-model.js';
 import type { Describable } from './features.js';
 

@@ -1,8 +1,8 @@
 import { LedgerError } from '@tally/schema';
 import { useRef, useState } from 'react';
-import { useTally } from '../../app/tally-context.js';
 import { useText } from '../../i18n/index.js';
 import { useRecord, useRecords } from '../../ledger/index.js';
+import { useTally } from '../../tally/index.js';
 import { CurrencyUsage } from './CurrencyUsage.js';
 import { HomeCurrencyForm } from './HomeCurrencyForm.js';
 import { currencyMessages } from './messages.js';

@@ -1,9 +1,9 @@
 import { RateTable } from '@tally/schema';
 import { useMemo } from 'react';
-import { useTally } from '../../app/tally-context.js';
 import { useText } from '../../i18n/index.js';
-import { useHomeCurrency, useRecords } from '../../ledger/index.js';
-import { formatDay, today } from '../../ui/locale.js';
+import { useRecords } from '../../ledger/index.js';
+import { useHomeCurrency, useTally } from '../../tally/index.js';
+import { formatDay, today } from '../../ui/index.js';
 import { currencyName } from './currency-names.js';
 import { type CurrencyUse, currencyUsage } from './currency-usage.js';
 import { currencyMessages } from './messages.js';

@@ -1,9 +1,8 @@
 import { isCurrencyCode, LedgerError } from '@tally/schema';
 import { type FormEvent, useState } from 'react';
-import { useTally } from '../../app/tally-context.js';
 import { useLocale, useText } from '../../i18n/index.js';
-import { useHomeCurrency } from '../../ledger/index.js';
-import { Field } from '../../ui/Field.js';
+import { useHomeCurrency, useTally } from '../../tally/index.js';
+import { Field } from '../../ui/index.js';
 import { CurrencySelect } from './CurrencySelect.js';
 import { currencyName } from './currency-names.js';
 import { describedWith } from './described-with.js';

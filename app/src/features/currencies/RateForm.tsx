@@ -1,10 +1,8 @@
 import { type ExchangeRateRecord, LedgerError, type LedgerRecord, rateId } from '@tally/schema';
 import { type FormEvent, useState } from 'react';
-import { useTally } from '../../app/tally-context.js';
 import { useText } from '../../i18n/index.js';
-import { describedBy, Field } from '../../ui/Field.js';
-import { FormFooter } from '../../ui/FormFooter.js';
-import { today } from '../../ui/locale.js';
+import { useTally } from '../../tally/index.js';
+import { describedBy, Field, FormFooter, today } from '../../ui/index.js';
 import { CurrencySelect } from './CurrencySelect.js';
 import { describedWith } from './described-with.js';
 import { currencyMessages } from './messages.js';

@@ -1,6 +1,6 @@
 import type { ExchangeRateRecord, LedgerRecord } from '@tally/schema';
 import { useText } from '../../i18n/index.js';
-import { formatDay } from '../../ui/locale.js';
+import { formatDay } from '../../ui/index.js';
 import { currencyMessages } from './messages.js';
 import { useRateText } from './use-rate-text.js';
 

@@ -1,2 +1,5 @@
+import { lazyComponent } from '../../ui/index.js';
+
+export const CurrenciesScreen = lazyComponent(() => import('./CurrenciesScreen.js'), 'CurrenciesScreen');
 export { currencyChoices, currencyName } from './currency-names.js';
 export { useRateText } from './use-rate-text.js';

@@ -1,14 +1,10 @@
 import { Converter, RateTable } from '@tally/schema';
 import { useMemo } from 'react';
-import { useTally } from '../../app/tally-context.js';
-import { useTransactionRows } from '../../app/use-transaction-rows.js';
 import { useLocale, useText } from '../../i18n/index.js';
-import { useHomeCurrency, useRecords } from '../../ledger/index.js';
-import { formatDay, formatMonth, today } from '../../ui/locale.js';
-import { Money } from '../../ui/Money.js';
-import { AccountBalance } from '../accounts/AccountBalance.js';
-import { NetWorthSummary } from '../accounts/NetWorthSummary.js';
-import { useAccountValues } from '../accounts/use-account-values.js';
+import { useRecords } from '../../ledger/index.js';
+import { useHomeCurrency, useTally, useTransactionRows } from '../../tally/index.js';
+import { formatDay, formatMonth, Money, today } from '../../ui/index.js';
+import { AccountBalance, NetWorthSummary, useAccountValues } from '../accounts/index.js';
 import { dashboardMessages } from './messages.js';
 import { monthlySpending } from './monthly-spending.js';
 

@@ -1,8 +1,8 @@
 import { formatMoney, type GoalState } from '@tally/schema';
 import { useState } from 'react';
-import { useTally } from '../../app/tally-context.js';
 import { useLocale, useText } from '../../i18n/index.js';
-import { formatDay } from '../../ui/locale.js';
+import { useTally } from '../../tally/index.js';
+import { formatDay } from '../../ui/index.js';
 import { GoalContributions } from './GoalContributions.js';
 import type { GoalView } from './goal-view.js';
 import { goalMessages } from './messages.js';

@@ -1,11 +1,8 @@
 import { type Contribution, formatMoney, type Goal, type LedgerRecord, money } from '@tally/schema';
 import { type FormEvent, useState } from 'react';
-import { useTally } from '../../app/tally-context.js';
 import { useLocale, useText } from '../../i18n/index.js';
-import { exampleAmount } from '../../ui/amount-text.js';
-import { describedBy, Field } from '../../ui/Field.js';
-import { formatDay, today } from '../../ui/locale.js';
-import { Money } from '../../ui/Money.js';
+import { useTally } from '../../tally/index.js';
+import { describedBy, exampleAmount, Field, formatDay, Money, today } from '../../ui/index.js';
 import { type ContributionDraft, type ContributionIssues, type GoalProblem, saveContribution } from './goal-draft.js';
 import { goalMessages } from './messages.js';
 

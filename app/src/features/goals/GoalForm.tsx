@@ -1,13 +1,9 @@
 import { type Goal, isCurrencyCode, type LedgerRecord } from '@tally/schema';
 import { type FormEvent, type KeyboardEvent, useState } from 'react';
-import { useTally } from '../../app/tally-context.js';
 import { useLocale, useText } from '../../i18n/index.js';
-import { displayCurrency } from '../../ledger/display-currency.js';
-import { useHomeCurrency, useRecords } from '../../ledger/index.js';
-import { exampleAmount } from '../../ui/amount-text.js';
-import { describedBy, Field } from '../../ui/Field.js';
-import { FormFooter } from '../../ui/FormFooter.js';
-import { formatDay, today } from '../../ui/locale.js';
+import { displayCurrency, useRecords } from '../../ledger/index.js';
+import { useHomeCurrency, useTally } from '../../tally/index.js';
+import { describedBy, exampleAmount, Field, FormFooter, formatDay, today } from '../../ui/index.js';
 import { type GoalDraft, type GoalIssues, type GoalProblem, goalDraftOf, saveGoalDraft } from './goal-draft.js';
 import { goalMessages } from './messages.js';
 

@@ -1,7 +1,6 @@
 import { useRef, useState } from 'react';
-import { useTally } from '../../app/tally-context.js';
-import { useTransactionRows } from '../../app/use-transaction-rows.js';
 import { useText } from '../../i18n/index.js';
+import { useTally, useTransactionRows } from '../../tally/index.js';
 import { GoalCard } from './GoalCard.js';
 import { GoalForm } from './GoalForm.js';
 import { goalMessages } from './messages.js';

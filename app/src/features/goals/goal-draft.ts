@@ -6,7 +6,7 @@ import {
   type LedgerRecord,
   parseCalendarDate,
 } from '@tally/schema';
-import { type AmountProblem, amountForInput, readAmount } from '../../ui/amount-text.js';
+import { type AmountProblem, amountForInput, readAmount } from '../../ui/index.js';
 
 /** The goal form as the person typed it: every value still text. */
 export interface GoalDraft {

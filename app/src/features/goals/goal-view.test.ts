@@ -1,7 +1,7 @@
 import { type Ledger, openLedger } from '@tally/schema';
 import { beforeEach, expect, test } from 'vitest';
 import * as Y from 'yjs';
-import { toTransactionRow } from '../../storage/transaction-row.js';
+import { toTransactionRow } from '../../storage/index.js';
 import { goalViews } from './goal-view.js';
 
 let ledger: Ledger;

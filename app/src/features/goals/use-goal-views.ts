@@ -1,9 +1,8 @@
 import { RateTable } from '@tally/schema';
 import { useMemo } from 'react';
-import { useTally } from '../../app/tally-context.js';
-import { useTransactionRows } from '../../app/use-transaction-rows.js';
 import { useRecords } from '../../ledger/index.js';
-import { today } from '../../ui/locale.js';
+import { useTally, useTransactionRows } from '../../tally/index.js';
+import { today } from '../../ui/index.js';
 import { type GoalView, goalViews } from './goal-view.js';
 
 /** Every goal with its progress, live: it follows goals, contributions, accounts, rates and transactions from every device. */

@@ -1,7 +1,7 @@
 import type { Account, LedgerRecord } from '@tally/schema';
 import { type DragEvent, useState } from 'react';
 import { useText } from '../../i18n/index.js';
-import { Field } from '../../ui/Field.js';
+import { Field } from '../../ui/index.js';
 import { importMessages } from './messages.js';
 import { StepHeading } from './StepHeading.js';
 

@@ -1,5 +1,5 @@
-import { useTally } from '../../app/tally-context.js';
-import { useRecords } from '../../ledger/use-records.js';
+import { useRecords } from '../../ledger/index.js';
+import { useTally } from '../../tally/index.js';
 import { ChooseStep } from './ChooseStep.js';
 import { DoneStep } from './DoneStep.js';
 import { FailedStep } from './FailedStep.js';

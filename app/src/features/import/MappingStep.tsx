@@ -1,8 +1,7 @@
 import { formatMoney, money } from '@tally/schema';
 import { type FormEvent, useState } from 'react';
 import { useLocale, useText } from '../../i18n/index.js';
-import { Field } from '../../ui/Field.js';
-import { formatDay } from '../../ui/locale.js';
+import { Field, formatDay } from '../../ui/index.js';
 import type { AmountColumns, CsvMapping } from './csv-mapping.js';
 import { previewRows } from './csv-preview.js';
 import { DATE_FORMATS, type DateFormat } from './date-text.js';

@@ -1,6 +1,6 @@
 import type { Account, LedgerRecord } from '@tally/schema';
 import { useLocale, useText } from '../../i18n/index.js';
-import { formatDay } from '../../ui/locale.js';
+import { formatDay } from '../../ui/index.js';
 import { importMessages } from './messages.js';
 import { type RecentImport, recentImportState } from './recent-imports.js';
 import { UndoStatus } from './UndoStatus.js';

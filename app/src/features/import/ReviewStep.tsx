@@ -1,7 +1,7 @@
 import { type Category, formatMoney, type LedgerRecord, money } from '@tally/schema';
 import { useState } from 'react';
 import { useLocale, useText } from '../../i18n/index.js';
-import { formatDay } from '../../ui/locale.js';
+import { formatDay } from '../../ui/index.js';
 import { importMessages } from './messages.js';
 import {
   directionOf,

@@ -42,6 +42,8 @@ export type WorkerReply =
   | {
       readonly type: 'failed';
       readonly line: number;
+      /** What went wrong, in a developer's words; the person reads the message `code` names. */
+      readonly reason: string;
       readonly code: ImportErrorCode;
       readonly values: ImportErrorValues;
     };

@@ -1,17 +1,5 @@
 import type { WorkerReply, WorkerRequest, WorkPhase } from './import-protocol.js';
-import type { ImportErrorCode, ImportErrorValues } from './statement.js';
-
-/** A file the worker could not read, with the line and values its message names. */
-export class ImportFailure extends Error {
-  override readonly name = 'ImportFailure';
-  constructor(
-    readonly line: number,
-    readonly code: ImportErrorCode,
-    readonly values: ImportErrorValues,
-  ) {
-    super(`${code} at line ${line}`);
-  }
-}
+import { ImportError } from './statement.js';
 
 /** The worker was ended (the user cancelled, or left the screen) before it answered. */
 export class ImportCancelled extends Error {
@@ -44,7 +32,8 @@ export class ImportWorker {
         return;
       }
       this.pending = undefined;
-      if (message.type === 'failed') pending.reject(new ImportFailure(message.line, message.code, message.values));
+      if (message.type === 'failed')
+        pending.reject(new ImportError(message.line, message.reason, message.code, message.values));
       else pending.resolve(message);
     });
     this.worker.addEventListener('error', (event) => {
@@ -55,7 +44,7 @@ export class ImportWorker {
   }
 
   ask(request: WorkerRequest, onProgress: (progress: Progress) => void): Promise<Answer> {
-    this.pending?.reject(new ImportFailure(0, 'unreadable', {}));
+    this.pending?.reject(unanswered());
     return new Promise<Answer>((resolve, reject) => {
       this.pending = { resolve, reject, onProgress };
       this.worker.postMessage(request, request.type === 'read' ? [request.bytes] : []);
@@ -70,7 +59,12 @@ export class ImportWorker {
   }
 
   private fail(): void {
-    this.pending?.reject(new ImportFailure(0, 'unreadable', {}));
+    this.pending?.reject(unanswered());
     this.pending = undefined;
   }
+}
+
+/** The worker stopped (it failed, or a newer request took its place) before answering: the file was not read. */
+function unanswered(): ImportError {
+  return new ImportError(0, 'the import worker stopped before it answered', 'unreadable');
 }

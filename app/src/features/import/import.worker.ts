@@ -66,6 +66,6 @@ addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
     handle(event.data);
   } catch (error) {
     if (!(error instanceof ImportError)) throw error;
-    reply({ type: 'failed', line: error.line, code: error.code, values: error.values });
+    reply({ type: 'failed', line: error.line, reason: error.reason, code: error.code, values: error.values });
   }
 });

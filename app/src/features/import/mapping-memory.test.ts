@@ -1,21 +1,20 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import { TallyDatabase } from '../../storage/index.js';
+import { DeviceStorage } from '../../storage/index.js';
 import { type CsvMapping, findHeaderRow, guessMapping, layoutSignature } from './csv-mapping.js';
 import { readCsv } from './csv-reader.js';
 import { MappingMemory, readMapping } from './mapping-memory.js';
 
-let db: TallyDatabase;
+let storage: DeviceStorage;
 let memory: MappingMemory;
 
 beforeEach(() => {
-  db = new TallyDatabase('tally-mapping-memory-test');
-  memory = new MappingMemory(db);
+  storage = new DeviceStorage('tally-mapping-memory-test');
+  memory = new MappingMemory(storage);
 });
 
 afterEach(async () => {
-  db.close();
-  await db.delete();
+  await storage.erase();
 });
 
 const januaryStatement = readCsv(
@@ -54,24 +53,30 @@ test('the same header with different spacing or case is the same bank', () => {
   expect(signatureOf(shouting)).toBe(signatureOf(januaryStatement));
 });
 
-test('a stored mapping that does not fit the table (or is not a mapping) is ignored, so the columns are guessed again', () => {
-  const mapping: CsvMapping = {
-    headerRow: 0,
-    date: 0,
-    dateFormat: 'YYYY-MM-DD',
-    amount: { kind: 'signed', column: 5 },
-    decimal: '.',
-    payee: 1,
-    memo: null,
-  };
-  expect(readMapping(mapping, 3)).toBeUndefined();
-  expect(readMapping({ ...mapping, amount: { kind: 'signed', column: 2 } }, 3)).toEqual({
-    ...mapping,
-    amount: { kind: 'signed', column: 2 },
-  });
-  expect(readMapping({ ...mapping, dateFormat: 'YY/MM' }, 6)).toBeUndefined();
-  expect(readMapping('Date,Amount', 6)).toBeUndefined();
-  expect(readMapping({ ...mapping, amount: { kind: 'debit-credit', debit: 1, credit: 2 } }, 3)).toMatchObject({
-    amount: { kind: 'debit-credit', debit: 1, credit: 2 },
-  });
+const sixColumns: CsvMapping = {
+  headerRow: 0,
+  date: 0,
+  dateFormat: 'YYYY-MM-DD',
+  amount: { kind: 'signed', column: 5 },
+  decimal: '.',
+  payee: 1,
+  memo: null,
+};
+
+test('a remembered mapping that does not fit the table is not offered, so the columns are guessed again', async () => {
+  await memory.remember('layout', sixColumns);
+  await expect(memory.recall('layout', 3)).resolves.toBeUndefined();
+  await expect(memory.recall('layout', 6)).resolves.toEqual(sixColumns);
+  const debitCredit: CsvMapping = { ...sixColumns, amount: { kind: 'debit-credit', debit: 1, credit: 4 } };
+  await memory.remember('layout', debitCredit);
+  await expect(memory.recall('layout', 4)).resolves.toBeUndefined();
+  await expect(memory.recall('layout', 5)).resolves.toEqual(debitCredit);
+});
+
+test('a stored value that is not a mapping is ignored, so the columns are guessed again', () => {
+  expect(readMapping(sixColumns)).toEqual(sixColumns);
+  expect(readMapping({ ...sixColumns, dateFormat: 'YY/MM' })).toBeUndefined();
+  expect(readMapping({ ...sixColumns, payee: -1 })).toBeUndefined();
+  expect(readMapping({ ...sixColumns, amount: { kind: 'debit-credit', debit: 1 } })).toBeUndefined();
+  expect(readMapping('Date,Amount')).toBeUndefined();
 });

@@ -1,4 +1,4 @@
-import type { TallyDatabase } from '../../storage/index.js';
+import type { DeviceStores, ListStore } from '../../storage/index.js';
 
 /** One import as this device remembers it, for the list of recent imports and their undo. */
 export interface RecentImport {
@@ -19,11 +19,10 @@ export interface RecentImport {
   readonly undone: boolean;
 }
 
-const LIST_KEY = 'import.recent';
 const KEEP = 10;
 
 /** A stored entry, or undefined for anything else; entries stored before imports could stop partway were complete. */
-function readRecentImport(value: unknown): RecentImport | undefined {
+export function readRecentImport(value: unknown): RecentImport | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const fields: Record<string, unknown> = { ...value };
   const { batch, fileName, accountId, at, count, sum, undone, total = count, complete = true } = fields;
@@ -51,46 +50,39 @@ export function recentImportState(entry: RecentImport, beingWritten: ReadonlySet
 
 /** The last few imports made on this device, newest first. */
 export class RecentImports {
-  constructor(private readonly db: TallyDatabase) {}
+  private readonly entries: ListStore<RecentImport>;
 
-  async list(): Promise<RecentImport[]> {
-    const entry = await this.db.settings.get(LIST_KEY);
-    return Array.isArray(entry?.value) ? entry.value.flatMap((item) => readRecentImport(item) ?? []) : [];
+  constructor(stores: DeviceStores) {
+    this.entries = stores.recentImports(readRecentImport);
+  }
+
+  list(): Promise<RecentImport[]> {
+    return this.entries.list();
   }
 
   /** Remembers an import before its first transaction is written, so even one cut short can be undone. */
   async add(entry: RecentImport): Promise<void> {
-    await this.write((list) => [entry, ...list.filter((item) => item.batch !== entry.batch)].slice(0, KEEP));
+    await this.entries.change((list) => [entry, ...list.filter((item) => item.batch !== entry.batch)].slice(0, KEEP));
   }
 
   async update(batch: string, change: RecentImportChange): Promise<void> {
-    await this.write((list) => list.map((item) => (item.batch === batch ? { ...item, ...change } : item)));
+    await this.entries.change((list) => list.map((item) => (item.batch === batch ? { ...item, ...change } : item)));
   }
 
   /**
    * Notes how far an import's writing got, unless it was undone meanwhile — here or in another
    * tab. Whether it still stands: a writer stops at false.
    */
-  async progress(batch: string, change: RecentImportChange): Promise<boolean> {
-    return this.db.transaction('rw', this.db.settings, async () => {
-      const list = await this.list();
-      if (list.some((item) => item.batch === batch && item.undone)) return false;
-      await this.db.settings.put({
-        key: LIST_KEY,
-        value: list.map((item) => (item.batch === batch ? { ...item, ...change } : item)),
-      });
-      return true;
-    });
+  progress(batch: string, change: RecentImportChange): Promise<boolean> {
+    return this.entries.change((list) =>
+      list.some((item) => item.batch === batch && item.undone)
+        ? undefined
+        : list.map((item) => (item.batch === batch ? { ...item, ...change } : item)),
+    );
   }
 
   /** Forgets an import that wrote nothing: there is nothing to undo. */
   async forget(batch: string): Promise<void> {
-    await this.write((list) => list.filter((item) => item.batch !== batch));
-  }
-
-  private async write(change: (list: RecentImport[]) => RecentImport[]): Promise<void> {
-    await this.db.transaction('rw', this.db.settings, async () => {
-      await this.db.settings.put({ key: LIST_KEY, value: change(await this.list()) });
-    });
+    await this.entries.change((list) => list.filter((item) => item.batch !== batch));
   }
 }

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { openLedger } from '@tally/schema';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import * as Y from 'yjs';
-import { TallyDatabase } from '../../storage/index.js';
+import { DeviceStorage } from '../../storage/index.js';
 import { importIdOf } from './import-id.js';
 import { importsBeingWritten } from './imports-being-written.js';
 import { undoImport } from './ledger-import.js';
@@ -12,18 +12,23 @@ import { runImport } from './run-import.js';
 
 const BATCH = 'AAAAAAAAAAAAAAAAAAAAAA';
 
-let db: TallyDatabase;
+const DEVICE = 'tally-run-import-test';
+let storage: DeviceStorage;
 let recent: RecentImports;
 
 beforeEach(() => {
-  db = new TallyDatabase('tally-run-import-test');
-  recent = new RecentImports(db);
+  storage = new DeviceStorage(DEVICE);
+  recent = new RecentImports(storage);
 });
 
 afterEach(async () => {
-  db.close();
-  await db.delete();
+  await storage.erase();
 });
+
+/** The recent imports as another tab of this device sees them: its own connection to the same database. */
+function inAnotherTab(): RecentImports {
+  return new RecentImports(new DeviceStorage(DEVICE));
+}
 
 function setUp() {
   const doc = new Y.Doc();
@@ -110,7 +115,7 @@ test('a tab closed mid-write leaves a partial import that the reopened tab can u
 
 test('imports remembered before they could stop partway read as complete', async () => {
   const old = { batch: BATCH, fileName: 'old.ofx', accountId: 'a', at: 1, count: 12, sum: -500, undone: false };
-  await db.settings.put({ key: 'import.recent', value: [old, { batch: 7 }] });
+  await storage.recentImports((stored) => stored).change(() => [old, { batch: 7 }]);
   await expect(recent.list()).resolves.toEqual([{ ...old, total: 12, complete: true }]);
 });
 
@@ -141,7 +146,7 @@ test('undone in another tab after the first 250 lines: writing stops before the 
     if (done !== 250) return;
     // The other tab removes what it sees of the import, then marks it undone.
     await undoImport(ledger, ledger.transactions.list(), BATCH);
-    await new RecentImports(db).update(BATCH, { undone: true });
+    await inAnotherTab().update(BATCH, { undone: true });
   });
   expect(outcome).toMatchObject({ kind: 'undone', entry: { batch: BATCH, count: 0, undone: true } });
   expect(ledger.transactions.list()).toEqual([]);
@@ -151,7 +156,7 @@ test('undone in another tab after the first 250 lines: writing stops before the 
 test('undone in a tab that had not yet seen any of the import: the writer itself removes all it wrote', async () => {
   const { ledger, lines, started } = setUp();
   const outcome = await runImport(ledger, recent, started, lines, async (done) => {
-    if (done === 500) await new RecentImports(db).update(BATCH, { undone: true });
+    if (done === 500) await inAnotherTab().update(BATCH, { undone: true });
   });
   expect(outcome.kind).toBe('undone');
   expect(ledger.transactions.list()).toEqual([]);
@@ -161,7 +166,7 @@ test('undone in a tab that had not yet seen any of the import: the writer itself
 test('undone just as the last batch lands: the import is not marked complete and none of it is left', async () => {
   const { ledger, lines, started } = setUp();
   const outcome = await runImport(ledger, recent, started, lines, async (done) => {
-    if (done === 600) await new RecentImports(db).update(BATCH, { undone: true });
+    if (done === 600) await inAnotherTab().update(BATCH, { undone: true });
   });
   expect(outcome.kind).toBe('undone');
   expect(ledger.transactions.list()).toEqual([]);

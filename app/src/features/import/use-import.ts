@@ -1,12 +1,11 @@
 import { type Account, cryptoRandom, type LedgerRecord, minorUnitDigits, newRecordId } from '@tally/schema';
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
-import { useTally } from '../../app/tally-context.js';
-import { examplesOf } from '../categorise/history.js';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useTally } from '../../tally/index.js';
+import { examplesOf } from '../categorise/index.js';
 import type { CsvMapping } from './csv-mapping.js';
 import { firstColumnsMapping } from './csv-preview.js';
 import type { CsvTable } from './csv-reader.js';
-import { importDatabase } from './import-database.js';
-import { ImportCancelled, ImportFailure, ImportWorker, type Progress } from './import-worker-client.js';
+import { ImportCancelled, ImportWorker, type Progress } from './import-worker-client.js';
 import { importsBeingWritten } from './imports-being-written.js';
 import { knownTransactions, undoImport } from './ledger-import.js';
 import { MappingMemory } from './mapping-memory.js';
@@ -52,7 +51,7 @@ export type ImportStep =
  * own bug: it is reported as such, and the user still gets a way out instead of a screen stuck working.
  */
 function failedStep(error: unknown): ImportStep {
-  if (error instanceof ImportFailure || error instanceof ImportError)
+  if (error instanceof ImportError)
     return { kind: 'failed', line: error.line, code: error.code, values: error.values, partial: null };
   reportError(error);
   return { kind: 'failed', line: 0, code: 'unreadable', values: {}, partial: null };
@@ -64,6 +63,8 @@ function failedStep(error: unknown): ImportStep {
  */
 export function useImport() {
   const tally = useTally();
+  const recentImports = useMemo(() => new RecentImports(tally.stores), [tally]);
+  const mappings = useMemo(() => new MappingMemory(tally.stores), [tally]);
   const [step, setStep] = useState<ImportStep>({ kind: 'choose' });
   const [fileName, setFileName] = useState('');
   const [format, setFormat] = useState<StatementFormat>('csv');
@@ -73,7 +74,7 @@ export function useImport() {
   // Each run has a number: a cancelled run's late answers must not move the screen.
   const run = useRef(0);
 
-  const refreshRecent = useCallback(async () => setRecent(await new RecentImports(importDatabase()).list()), []);
+  const refreshRecent = useCallback(async () => setRecent(await recentImports.list()), [recentImports]);
   useEffect(() => {
     void refreshRecent();
     return () => worker.current?.terminate();
@@ -148,7 +149,7 @@ export function useImport() {
         return;
       }
       if (answer.type !== 'csv') return;
-      const remembered = await new MappingMemory(importDatabase()).recall(answer.signature, answer.width);
+      const remembered = await mappings.recall(answer.signature, answer.width);
       if (!current()) return;
       const csv: CsvFile = {
         sample: answer.sample,
@@ -166,7 +167,7 @@ export function useImport() {
   const confirmMapping = async (csv: CsvFile, mapping: CsvMapping) => {
     const account = accountOf(accountId);
     if (!account) return;
-    await new MappingMemory(importDatabase()).remember(csv.signature, mapping);
+    await mappings.remember(csv.signature, mapping);
     await review(account, mapping);
   };
 
@@ -195,7 +196,7 @@ export function useImport() {
         complete: false,
         undone: false,
       };
-      const outcome = await runImport(tally.ledger, new RecentImports(importDatabase()), started, toWrite, (done) =>
+      const outcome = await runImport(tally.ledger, recentImports, started, toWrite, (done) =>
         setStep({ kind: 'working', progress: { phase: 'writing', done, total } }),
       );
       await refreshRecent();
@@ -219,7 +220,7 @@ export function useImport() {
     // The index holds every live transaction once the ledger is read and followed.
     await tally.ready;
     const removed = await undoImport(tally.ledger, tally.transactions.getSnapshot().rows, entry.batch);
-    await new RecentImports(importDatabase()).update(entry.batch, { undone: true });
+    await recentImports.update(entry.batch, { undone: true });
     await refreshRecent();
     return removed;
   };

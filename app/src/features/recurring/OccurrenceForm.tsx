@@ -1,8 +1,7 @@
 import { type FormEvent, useState } from 'react';
-import { useTally } from '../../app/tally-context.js';
 import { useText } from '../../i18n/index.js';
-import { describedBy, Field } from '../../ui/Field.js';
-import { FormFooter } from '../../ui/FormFooter.js';
+import { useTally } from '../../tally/index.js';
+import { describedBy, Field, FormFooter } from '../../ui/index.js';
 import { recurringMessages } from './messages.js';
 import {
   type OccurrenceDraft,

@@ -1,10 +1,9 @@
 import { FREQUENCIES, type LedgerRecord, type RecurringTransaction } from '@tally/schema';
 import { type FormEvent, useState } from 'react';
-import { useTally } from '../../app/tally-context.js';
 import { useText } from '../../i18n/index.js';
 import { useRecords } from '../../ledger/index.js';
-import { describedBy, Field } from '../../ui/Field.js';
-import { FormFooter } from '../../ui/FormFooter.js';
+import { useTally } from '../../tally/index.js';
+import { describedBy, Field, FormFooter } from '../../ui/index.js';
 import { recurringMessages } from './messages.js';
 import {
   DIRECTIONS,

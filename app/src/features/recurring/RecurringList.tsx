@@ -1,8 +1,8 @@
 import { type LedgerRecord, occurrenceId, type RecurringTransaction } from '@tally/schema';
-import { useTally } from '../../app/tally-context.js';
 import { useText } from '../../i18n/index.js';
-import { Money } from '../../ui/Money.js';
-import type { StalledItem } from './due-occurrences.js';
+import type { StalledItem } from '../../tally/index.js';
+import { useTally } from '../../tally/index.js';
+import { Money } from '../../ui/index.js';
 import { type Editing, editButtonId } from './editing.js';
 import { recurringMessages } from './messages.js';
 import { RecurringForm } from './RecurringForm.js';

@@ -1,15 +1,14 @@
 import { useState } from 'react';
-import { useTally } from '../../app/tally-context.js';
 import { useText } from '../../i18n/index.js';
 import { useRecords } from '../../ledger/index.js';
-import { closeAndFocus } from '../../ui/close-and-focus.js';
+import { useDueOccurrences, useTally } from '../../tally/index.js';
+import { closeAndFocus } from '../../ui/index.js';
 import { type Editing, editButtonId } from './editing.js';
 import { recurringMessages } from './messages.js';
 import { RecurringForm } from './RecurringForm.js';
 import { RecurringList } from './RecurringList.js';
 import { StalledNotice } from './StalledNotice.js';
 import { UpcomingList } from './UpcomingList.js';
-import { useDueOccurrences } from './use-due-occurrences.js';
 import './recurring.css';
 
 /** Recurring items with their schedules, and what falls due in the coming weeks. */

@@ -1,6 +1,6 @@
 import type { LedgerRecord, RecurringTransaction } from '@tally/schema';
 import { useText } from '../../i18n/index.js';
-import type { StalledItem } from './due-occurrences.js';
+import type { StalledItem } from '../../tally/index.js';
 import { recurringMessages } from './messages.js';
 
 interface StalledNoticeProps {

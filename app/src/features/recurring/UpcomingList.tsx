@@ -1,10 +1,10 @@
 import { addDays } from '@tally/schema';
 import { useMemo, useState } from 'react';
 import { flushSync } from 'react-dom';
-import { useTally } from '../../app/tally-context.js';
 import { useText } from '../../i18n/index.js';
 import { useRecords } from '../../ledger/index.js';
-import { Money } from '../../ui/Money.js';
+import { useTally } from '../../tally/index.js';
+import { Money } from '../../ui/index.js';
 import { recurringMessages } from './messages.js';
 import { OccurrenceForm } from './OccurrenceForm.js';
 import { formatDueDate } from './schedule-words.js';

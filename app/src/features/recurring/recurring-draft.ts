@@ -11,7 +11,7 @@ import {
   parseCalendarDate,
   type RecurringTransaction,
 } from '@tally/schema';
-import { type AmountProblem, readAmount as readAmountText } from '../../ui/amount-text.js';
+import { type AmountProblem, readAmount as readAmountText } from '../../ui/index.js';
 
 export const DIRECTIONS = ['expense', 'income'] as const;
 export type Direction = (typeof DIRECTIONS)[number];

@@ -1,6 +1,6 @@
 import type { Schedule } from '@tally/schema';
 import { describe, expect, test } from 'vitest';
-import { textOf } from '../../i18n/text.js';
+import { textOf } from '../../i18n/index.js';
 import { recurringMessages } from './messages.js';
 import { describeSchedule, formatDueDate } from './schedule-words.js';
 

@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import { useTally } from '../../app/tally-context.js';
+import { useTally } from '../../tally/index.js';
 
 /**
  * Renders again whenever any transaction changes, here or on another device: occurrences are

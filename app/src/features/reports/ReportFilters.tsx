@@ -1,6 +1,6 @@
 import type { Account, Category, LedgerRecord } from '@tally/schema';
 import { useText } from '../../i18n/index.js';
-import { describedBy, Field } from '../../ui/Field.js';
+import { describedBy, Field } from '../../ui/index.js';
 import { reportMessages } from './messages.js';
 import { PERIOD_PRESETS, type Period, type PeriodIssue, type PeriodPreset } from './report-period.js';
 

@@ -1,7 +1,7 @@
 import { reportToCsv } from '@tally/schema';
 import { useMemo } from 'react';
 import { useText } from '../../i18n/index.js';
-import { formatDay, formatMonth } from '../../ui/locale.js';
+import { formatDay, formatMonth } from '../../ui/index.js';
 import { reportMessages } from './messages.js';
 import { type ChartSeries, ReportChart } from './ReportChart.js';
 import { ReportNumbers } from './ReportNumbers.js';

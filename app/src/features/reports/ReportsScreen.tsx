@@ -1,8 +1,8 @@
 import { useMemo, useState } from 'react';
-import { useTally } from '../../app/tally-context.js';
 import { useLocale, useText } from '../../i18n/index.js';
 import { useRecords } from '../../ledger/index.js';
-import { today } from '../../ui/locale.js';
+import { useTally } from '../../tally/index.js';
+import { today } from '../../ui/index.js';
 import { reportMessages } from './messages.js';
 import { type ReportFilter, ReportFilters } from './ReportFilters.js';
 import { ReportOutput } from './ReportOutput.js';

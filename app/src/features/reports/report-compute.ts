@@ -10,7 +10,7 @@ import {
   type ReportTable,
   spendingByCategory,
 } from '@tally/schema';
-import { displayCurrency } from '../../ledger/display-currency.js';
+import { displayCurrency } from '../../ledger/index.js';
 import type { Period } from './report-period.js';
 import type { ReportRequest, ReportResult } from './report-request.js';
 

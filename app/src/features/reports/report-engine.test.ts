@@ -64,7 +64,7 @@ class StandInWorker implements ReportWorkerPort {
 
 function openEngine() {
   const worker = new StandInWorker();
-  const engine = new ReportEngine(new Y.Doc(), worker, 'tally-ledger');
+  const engine = new ReportEngine(new Y.Doc(), worker, { database: 'tally-ledger' });
   let screen = engine.subscribe(() => undefined);
   return {
     worker,
@@ -79,7 +79,7 @@ function openEngine() {
 describe('the report engine', () => {
   test('a result shows as current once it answers the newest request, and an older answer is ignored', () => {
     const { worker, engine } = openEngine();
-    expect(worker.sent[0]).toEqual({ type: 'open', database: 'tally-ledger' });
+    expect(worker.sent[0]).toEqual({ type: 'open', ledger: { database: 'tally-ledger' } });
     engine.request(SPENDING);
     const first = worker.lastComputeId();
     const narrower = { ...SPENDING, from: '2026-03-01' };

@@ -1,6 +1,6 @@
-import type { Ledger } from '@tally/schema';
 import * as Y from 'yjs';
-import { LEDGER_DATABASE } from '../../sync/local-ledger.js';
+import type { StoredLedger } from '../../sync/index.js';
+import type { Tally } from '../../tally/index.js';
 import type { FromReportWorker, ToReportWorker } from './report-protocol.js';
 import { type ReportKind, type ReportRequest, type ReportResult, sameRequest } from './report-request.js';
 
@@ -45,13 +45,13 @@ export class ReportEngine {
   constructor(
     private readonly doc: Y.Doc,
     private readonly worker: ReportWorkerPort,
-    database: string,
+    stored: StoredLedger,
   ) {
     worker.listen(
       (message) => this.received(message),
       () => this.break(),
     );
-    this.send({ type: 'open', database });
+    this.send({ type: 'open', ledger: stored });
   }
 
   getSnapshot = (): ReportResults => this.results;
@@ -132,14 +132,14 @@ function workerPort(worker: Worker): ReportWorkerPort {
   };
 }
 
-const engines = new WeakMap<Ledger, ReportEngine>();
+const engines = new WeakMap<Tally, ReportEngine>();
 
-export function reportEngineOf(ledger: Ledger): ReportEngine {
-  let engine = engines.get(ledger);
+export function reportEngineOf(tally: Tally): ReportEngine {
+  let engine = engines.get(tally);
   if (!engine) {
     const worker = new Worker(new URL('./report-worker.ts', import.meta.url), { type: 'module' });
-    engine = new ReportEngine(ledger.doc, workerPort(worker), LEDGER_DATABASE);
-    engines.set(ledger, engine);
+    engine = new ReportEngine(tally.ledger.doc, workerPort(worker), tally.storedLedger);
+    engines.set(tally, engine);
   }
   return engine;
 }

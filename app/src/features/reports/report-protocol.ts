@@ -1,9 +1,10 @@
+import type { StoredLedger } from '../../sync/index.js';
 import type { ReportRequest, ReportResult } from './report-request.js';
 
 /** What the screen tells the report worker. */
 export type ToReportWorker =
   /** Read the ledger stored on this device, then say what it holds. */
-  | { readonly type: 'open'; readonly database: string }
+  | { readonly type: 'open'; readonly ledger: StoredLedger }
   /** A Yjs update of the ledger: what the worker lacked, then every change as it happens. */
   | { readonly type: 'update'; readonly update: Uint8Array }
   /** Compute this report now, and again whenever the ledger changes. */

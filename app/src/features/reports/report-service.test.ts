@@ -41,7 +41,7 @@ function pageLedger() {
 describe('the report worker', () => {
   test('a stored ledger it cannot read is answered with broken, not with silence', async () => {
     const { answers, receive } = serve(() => Promise.reject(new Error('IndexedDB is unavailable')));
-    receive({ type: 'open', database: 'tally-ledger' });
+    receive({ type: 'open', ledger: { database: 'tally-ledger' } });
     await nextTask();
     expect(answers).toEqual([{ type: 'broken' }]);
   });
@@ -49,7 +49,7 @@ describe('the report worker', () => {
   test('it reports only once it has what the stored ledger lacked, then again after every change, until told to rest', async () => {
     const page = pageLedger();
     const { answers, receive } = serve(() => Promise.resolve());
-    receive({ type: 'open', database: 'tally-ledger' });
+    receive({ type: 'open', ledger: { database: 'tally-ledger' } });
     receive({ type: 'compute', id: 1, request: MARCH });
     await nextTask();
     const [stateVector, ...early] = answers;

@@ -1,12 +1,13 @@
 import { openLedger } from '@tally/schema';
 import * as Y from 'yjs';
+import type { StoredLedger } from '../../sync/index.js';
 import { computeReport } from './report-compute.js';
 import type { FromReportWorker, ToReportWorker } from './report-protocol.js';
 import type { ReportRequest } from './report-request.js';
 import { ReportTransactions } from './report-transactions.js';
 
-/** Fills `doc` with the ledger stored on this device under `database`. */
-export type ReadStoredLedger = (database: string, doc: Y.Doc) => Promise<void>;
+/** Fills `doc` with the ledger stored on this device (`readStoredLedger`). */
+export type ReadStoredLedger = (stored: StoredLedger, doc: Y.Doc) => Promise<void>;
 
 /**
  * The report worker's side of the protocol, apart from the worker itself so it can be tested
@@ -48,9 +49,9 @@ export function serveReports(
     }, 0);
   }
 
-  async function open(database: string): Promise<void> {
+  async function open(stored: StoredLedger): Promise<void> {
     try {
-      await readStored(database, doc);
+      await readStored(stored, doc);
     } catch {
       // A rejected promise fires no `error` on the page's Worker: without this the page would wait for ever.
       send({ type: 'broken' });
@@ -64,7 +65,7 @@ export function serveReports(
   return (message) => {
     switch (message.type) {
       case 'open':
-        void open(message.database);
+        void open(message.ledger);
         return;
       case 'update':
         Y.applyUpdate(doc, message.update);

@@ -1,4 +1,4 @@
-import { IndexeddbPersistence } from 'y-indexeddb';
+import { readStoredLedger } from '../../sync/index.js';
 import type { ToReportWorker } from './report-protocol.js';
 import { serveReports } from './report-service.js';
 
@@ -7,14 +7,6 @@ import { serveReports } from './report-service.js';
  * stored on this device, takes what it lacked from the page as one Yjs update, then follows
  * every change the page forwards. The page never blocks on reading 100,000 transactions.
  */
-const receive = serveReports(
-  (message) => postMessage(message),
-  async (database, doc) => {
-    const stored = new IndexeddbPersistence(database, doc);
-    await stored.whenSynced;
-    // Read once, then let go: the page's own persistence writes, and wiping is never blocked.
-    await stored.destroy();
-  },
-);
+const receive = serveReports((message) => postMessage(message), readStoredLedger);
 
 addEventListener('message', (event: MessageEvent<ToReportWorker>) => receive(event.data));

@@ -1,5 +1,5 @@
 import { useEffect, useSyncExternalStore } from 'react';
-import { useTally } from '../../app/tally-context.js';
+import { useTally } from '../../tally/index.js';
 import { type ReportResults, reportEngineOf } from './report-engine.js';
 import type { ReportRequest } from './report-request.js';
 
@@ -8,7 +8,7 @@ import type { ReportRequest } from './report-request.js';
  * on screen, marked as updating, until the new one arrives. `request` must be stable (memoised).
  */
 export function useReport(request: ReportRequest | null): ReportResults {
-  const engine = reportEngineOf(useTally().ledger);
+  const engine = reportEngineOf(useTally());
   const results = useSyncExternalStore(engine.subscribe, engine.getSnapshot);
   useEffect(() => {
     if (request) engine.request(request);

@@ -1,9 +1,8 @@
 import { type Category, type CategoryRule, LedgerError, type LedgerRecord, RULE_FIELDS } from '@tally/schema';
 import { type FormEvent, useMemo, useState } from 'react';
-import { useTally } from '../../app/tally-context.js';
 import { useText } from '../../i18n/index.js';
-import { describedBy, Field } from '../../ui/Field.js';
-import { FormFooter } from '../../ui/FormFooter.js';
+import { useTally } from '../../tally/index.js';
+import { describedBy, Field, FormFooter } from '../../ui/index.js';
 import { ruleMessages } from './messages.js';
 import { parseRuleForm, type RuleIssues } from './rule-form.js';
 import { countMatches, type FoldedTarget } from './rule-matches.js';

@@ -1,8 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { useTally } from '../../app/tally-context.js';
-import { useTransactionRows } from '../../app/use-transaction-rows.js';
 import { useText } from '../../i18n/index.js';
 import { useRecords } from '../../ledger/index.js';
+import { useTally, useTransactionRows } from '../../tally/index.js';
 import { ruleMessages } from './messages.js';
 import { categoryLabel, RuleForm } from './RuleForm.js';
 import { foldTargets, matchCounts } from './rule-matches.js';

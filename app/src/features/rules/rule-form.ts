@@ -1,5 +1,5 @@
 import { type CategoryRule, RULE_FIELDS, type RuleField } from '@tally/schema';
-import { foldText } from '../../storage/search-text.js';
+import { foldText } from '../../storage/index.js';
 
 /** What the rule form holds while the person types. */
 export interface RuleDraft {

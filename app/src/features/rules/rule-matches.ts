@@ -1,5 +1,5 @@
 import type { CategoryRule, RuleField } from '@tally/schema';
-import { foldText } from '../../storage/search-text.js';
+import { foldText } from '../../storage/index.js';
 
 /** The text a rule looks in: a transaction's payee and notes. */
 export type RuleTarget = Readonly<Record<RuleField, string>>;

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
-import { useTally } from '../../app/tally-context.js';
 import { useText } from '../../i18n/index.js';
 import { RelayApiError, type RelayDevice } from '../../sync/index.js';
+import { useTally } from '../../tally/index.js';
 import { settingsMessages } from './messages.js';
 import { relayRefusal } from './relay-refusal.js';
 

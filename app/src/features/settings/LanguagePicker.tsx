@@ -1,5 +1,5 @@
 import { LANGUAGES, useI18n, useText } from '../../i18n/index.js';
-import { Field } from '../../ui/Field.js';
+import { Field } from '../../ui/index.js';
 import { settingsMessages } from './messages.js';
 
 /** Each language named in itself, so a person who cannot read the current one still finds theirs. */

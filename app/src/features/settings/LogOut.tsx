@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { useTally } from '../../app/tally-context.js';
 import { useText } from '../../i18n/index.js';
+import { useTally } from '../../tally/index.js';
 import { settingsMessages } from './messages.js';
 
 /** Unlinks this device from the relay, keeping its ledger or removing it, as the person chooses. */

@@ -1,8 +1,8 @@
 import { type FormEvent, useState } from 'react';
-import { useTally } from '../../app/tally-context.js';
 import { type Text, useText } from '../../i18n/index.js';
 import { RelayApiError } from '../../sync/index.js';
-import { describedBy, Field } from '../../ui/Field.js';
+import { useTally } from '../../tally/index.js';
+import { describedBy, Field } from '../../ui/index.js';
 import { settingsMessages } from './messages.js';
 import { relayRefusal } from './relay-refusal.js';
 

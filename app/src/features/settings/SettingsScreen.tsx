@@ -1,7 +1,7 @@
-import { useSyncState } from '../../app/use-sync-state.js';
 import { useText } from '../../i18n/index.js';
-import { Sentence } from '../../ui/Sentence.js';
-import { DataSection } from '../backup/DataSection.js';
+import { useSyncState } from '../../tally/index.js';
+import { Sentence } from '../../ui/index.js';
+import { DataSection } from '../backup/index.js';
 import { DeviceList } from './DeviceList.js';
 import { LanguagePicker } from './LanguagePicker.js';
 import { LogOut } from './LogOut.js';

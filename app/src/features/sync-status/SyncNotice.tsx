@@ -1,5 +1,5 @@
-import { useSyncState } from '../../app/use-sync-state.js';
 import { useText } from '../../i18n/index.js';
+import { useSyncState } from '../../tally/index.js';
 import { syncMessages } from './messages.js';
 
 /** Says why a linked device is not syncing: the relay revoked it, or refused what it sent. Its data is still here either way. */

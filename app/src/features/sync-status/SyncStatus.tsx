@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { useSyncState } from '../../app/use-sync-state.js';
 import { type Text, useText } from '../../i18n/index.js';
+import { useSyncState } from '../../tally/index.js';
 import { syncMessages } from './messages.js';
 
 type SyncText = Text<keyof (typeof syncMessages)['en']>;

@@ -1,6 +1,6 @@
 import { type ReactNode, useEffect, useRef } from 'react';
 import { useText } from '../../i18n/index.js';
-import { describedBy, Field } from '../../ui/Field.js';
+import { describedBy, Field } from '../../ui/index.js';
 import type { DraftIssue, DraftIssues } from './draft-issues.js';
 import { transactionEditorMessages } from './editor-messages.js';
 import { EMPTY_PART, type SplitBalance, type SplitPartDraft } from './split-draft.js';

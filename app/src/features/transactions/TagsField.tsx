@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useText } from '../../i18n/index.js';
-import { describedBy, Field } from '../../ui/Field.js';
+import { describedBy, Field } from '../../ui/index.js';
 import type { DraftIssue } from './draft-issues.js';
 import { transactionEditorMessages } from './editor-messages.js';
 import { addTag } from './tag-draft.js';

@@ -1,12 +1,9 @@
 import { type Account, formatAmount, formatMoney, money } from '@tally/schema';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
-import { useTally } from '../../app/tally-context.js';
-import { useTransactionRows } from '../../app/use-transaction-rows.js';
 import { useLocale, useText } from '../../i18n/index.js';
 import { useRecords } from '../../ledger/index.js';
-import { readAmount } from '../../ui/amount-text.js';
-import { describedBy, Field } from '../../ui/Field.js';
-import { today } from '../../ui/locale.js';
+import { useTally, useTransactionRows } from '../../tally/index.js';
+import { describedBy, Field, readAmount, today } from '../../ui/index.js';
 import { CategorySuggestion } from './CategorySuggestion.js';
 import { suggestionFor } from './category-suggestion.js';
 import { type DraftIssue, type DraftIssues, hasIssues } from './draft-issues.js';

@@ -1,6 +1,6 @@
-import { useTally } from '../../app/tally-context.js';
 import { useText } from '../../i18n/index.js';
 import { useRecords } from '../../ledger/index.js';
+import { useTally } from '../../tally/index.js';
 import { transactionsMessages } from './messages.js';
 import type { TransactionFilter } from './transaction-filter.js';
 

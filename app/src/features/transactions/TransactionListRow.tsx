@@ -1,11 +1,10 @@
 import type { SplitPart } from '@tally/schema';
 import { memo } from 'react';
-import { useTally } from '../../app/tally-context.js';
 import { useLocale, useText } from '../../i18n/index.js';
 import { useRecord } from '../../ledger/index.js';
 import type { TransactionRow } from '../../storage/index.js';
-import { formatDay } from '../../ui/locale.js';
-import { Money } from '../../ui/Money.js';
+import { useTally } from '../../tally/index.js';
+import { formatDay, Money } from '../../ui/index.js';
 import { transactionsMessages } from './messages.js';
 import { partsTotal } from './split-draft.js';
 

@@ -1,6 +1,6 @@
 import { useDeferredValue, useMemo, useState } from 'react';
-import { useTransactionRows } from '../../app/use-transaction-rows.js';
 import { useText } from '../../i18n/index.js';
+import { useTransactionRows } from '../../tally/index.js';
 import { transactionsMessages } from './messages.js';
 import { TransactionFilters } from './TransactionFilters.js';
 import { TransactionList } from './TransactionList.js';

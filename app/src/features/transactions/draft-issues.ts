@@ -1,4 +1,4 @@
-import type { AmountProblem } from '../../ui/amount-text.js';
+import type { AmountProblem } from '../../ui/index.js';
 
 /**
  * What can be wrong with the transaction form, as codes; the editor says each in the person's

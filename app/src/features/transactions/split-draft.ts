@@ -1,5 +1,5 @@
 import type { CurrencyCode, SplitPart } from '@tally/schema';
-import { readAmount } from '../../ui/amount-text.js';
+import { readAmount } from '../../ui/index.js';
 import { amountIssue, type DraftIssues } from './draft-issues.js';
 
 /** One part of a split as the person typed it: the amount counts in the transaction's direction. */

@@ -9,7 +9,7 @@ import {
   transactionKind,
   validateRecord,
 } from '@tally/schema';
-import { readAmount } from '../../ui/amount-text.js';
+import { readAmount } from '../../ui/index.js';
 import { addLedgerIssues, amountIssue, type DraftIssues, hasIssues } from './draft-issues.js';
 import { partsTotal, readSplitParts, type SplitPartDraft, sameParts } from './split-draft.js';
 

@@ -2,7 +2,7 @@ import { Workbox } from 'workbox-window';
 
 /**
  * The service worker that keeps the app shell offline, and whether a newer version of Tally is
- * waiting. The person chooses when to reload into it (design §5).
+ * waiting. The person chooses when to reload into it (docs/app.md#screens).
  */
 export class AppUpdates {
   private waiting = false;

@@ -1,6 +1,6 @@
 import type { CurrencyCode } from '@tally/schema';
 import { useCallback, useSyncExternalStore } from 'react';
-import { useTally } from '../app/tally-context.js';
+import { useTally } from './tally-context.js';
 
 /**
  * The ledger's home currency, or null until someone chooses it. It is a setting every device

@@ -9,12 +9,12 @@ import type {
   Ledger,
   RecurringTransaction,
 } from '@tally/schema';
-import { DueOccurrences } from '../features/recurring/due-occurrences.js';
 import { forgetLanguage } from '../i18n/index.js';
-import { RecordCache } from '../ledger/record-cache.js';
-import { SettingsStore, TallyDatabase, TransactionIndex } from '../storage/index.js';
-import { LocalLedger, RelaySync } from '../sync/index.js';
-import { afterNextPaint } from '../ui/after-next-paint.js';
+import { RecordCache } from '../ledger/index.js';
+import { DeviceStorage, type DeviceStores, type TransactionIndex } from '../storage/index.js';
+import { LocalLedger, RelaySync, type StoredLedger } from '../sync/index.js';
+import { afterNextPaint } from '../ui/index.js';
+import { DueOccurrences } from './due-occurrences.js';
 
 /** Everything one running Tally holds: the ledger, what is derived from it, and the relay link. */
 export interface Tally {
@@ -28,9 +28,13 @@ export interface Tally {
   readonly rates: RecordCache<ExchangeRateRecord>;
   readonly rules: RecordCache<CategoryRule>;
   readonly transactions: TransactionIndex;
+  /** What features keep on this device for themselves (remembered mappings, recent imports). */
+  readonly stores: DeviceStores;
   /** Books recurring transactions as they fall due, and knows which could not be booked. */
   readonly dueOccurrences: DueOccurrences;
   readonly sync: RelaySync;
+  /** Where the ledger is stored on this device, for a worker that reads a replica of its own. */
+  readonly storedLedger: StoredLedger;
   /** Resolves once the ledger stored on this device is read. */
   readonly ready: Promise<void>;
   /** Removes the ledger and every local setting from this device; reload afterwards. */
@@ -38,11 +42,11 @@ export interface Tally {
 }
 
 export function openTally(): Tally {
-  const db = new TallyDatabase();
+  const storage = new DeviceStorage();
   const local = new LocalLedger();
   const { ledger } = local;
-  const transactions = new TransactionIndex(db, ledger.transactions, () => local.fingerprint());
-  const sync = new RelaySync(local.doc, new SettingsStore(db));
+  const transactions = storage.transactionIndex(ledger.transactions, () => local.fingerprint());
+  const sync = new RelaySync(local.doc, storage.settings);
   const dueOccurrences = new DueOccurrences(ledger);
   const ready = (async () => {
     // Reading a large ledger keeps the page busy for a while: let the newest transactions paint first.
@@ -66,22 +70,26 @@ export function openTally(): Tally {
     rates: new RecordCache(ledger.rates, (rate) => `${rate.from}${rate.to}\u0000${rate.date}`),
     rules: new RecordCache(ledger.rules, (rule) => rule.contains),
     transactions,
+    stores: storage,
     dueOccurrences,
     sync,
+    storedLedger: local.stored,
     ready,
     async wipe() {
       sync.stop();
       dueOccurrences.stop();
       await transactions.flushed();
       await local.wipe();
-      db.close();
-      await db.delete();
+      await storage.erase();
       forgetLanguage();
     },
   };
 }
 
-/** Asks the browser not to evict Tally's storage, once there is something worth keeping (design §5). */
+/**
+ * Asks the browser not to evict Tally's storage, once there is something worth keeping
+ * (docs/app.md#keeping-data-on-the-device).
+ */
 function keepStorageOnceThereIsData(local: LocalLedger): void {
   if (!navigator.storage?.persist) return;
   const ask = (): boolean => {

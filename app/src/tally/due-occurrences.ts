@@ -1,5 +1,5 @@
 import { type Ledger, LedgerError } from '@tally/schema';
-import { today } from '../../ui/locale.js';
+import { today } from '../ui/index.js';
 
 /** Why a recurring item could not create its transactions (RCR2), as the user can mend it. */
 export type StallReason = 'account' | 'currency' | 'category';

@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from 'react';
-import { useTally } from '../../app/tally-context.js';
 import type { DueOccurrencesSnapshot } from './due-occurrences.js';
+import { useTally } from './tally-context.js';
 
 /** The day this device last booked occurrences through, and the items it could not book. */
 export function useDueOccurrences(): DueOccurrencesSnapshot {

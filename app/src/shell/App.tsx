@@ -1,35 +1,22 @@
-import { type ComponentType, lazy, Suspense, useCallback, useState } from 'react';
-import { Dashboard } from '../features/dashboard/Dashboard.js';
+import { Suspense, useCallback, useState } from 'react';
+import { AccountsScreen } from '../features/accounts/index.js';
+import { BudgetsScreen } from '../features/budgets/index.js';
+import { CategoriesScreen } from '../features/categories/index.js';
+import { CurrenciesScreen } from '../features/currencies/index.js';
+import { Dashboard } from '../features/dashboard/index.js';
+import { GoalsScreen } from '../features/goals/index.js';
+import { ImportScreen } from '../features/import/index.js';
+import { RecurringScreen } from '../features/recurring/index.js';
+import { ReportsScreen } from '../features/reports/index.js';
+import { SettingsScreen } from '../features/settings/index.js';
 import { SyncNotice, SyncStatus } from '../features/sync-status/index.js';
-import { TransactionsScreen } from '../features/transactions/index.js';
+import { TransactionEditor, TransactionsScreen } from '../features/transactions/index.js';
 import { type AppUpdates, UpdatePrompt } from '../features/update-prompt/index.js';
 import { useText } from '../i18n/index.js';
-import { FocusTrap } from '../ui/FocusTrap.js';
+import { useReady } from '../tally/index.js';
+import { FocusTrap } from '../ui/index.js';
 import { appMessages } from './messages.js';
-import { useReady } from './use-ready.js';
 import { hrefOf, ROUTES, useRoute } from './use-route.js';
-
-/**
- * Screens beyond home and the transaction list load when first opened, so the first visit
- * downloads only what it shows (reports carry the charting library, import its readers). The
- * service worker precaches every one of them, so they open offline all the same.
- */
-function lazyScreen<Name extends string>(load: () => Promise<Readonly<Record<Name, ComponentType>>>, name: Name) {
-  return lazy(async () => ({ default: (await load())[name] }));
-}
-const BudgetsScreen = lazyScreen(() => import('../features/budgets/BudgetsScreen.js'), 'BudgetsScreen');
-const ReportsScreen = lazyScreen(() => import('../features/reports/ReportsScreen.js'), 'ReportsScreen');
-const GoalsScreen = lazyScreen(() => import('../features/goals/GoalsScreen.js'), 'GoalsScreen');
-const RecurringScreen = lazyScreen(() => import('../features/recurring/RecurringScreen.js'), 'RecurringScreen');
-const CurrenciesScreen = lazyScreen(() => import('../features/currencies/CurrenciesScreen.js'), 'CurrenciesScreen');
-const AccountsScreen = lazyScreen(() => import('../features/accounts/AccountsScreen.js'), 'AccountsScreen');
-const CategoriesScreen = lazyScreen(() => import('../features/categories/CategoriesScreen.js'), 'CategoriesScreen');
-const SettingsScreen = lazyScreen(() => import('../features/settings/SettingsScreen.js'), 'SettingsScreen');
-const ImportScreen = lazyScreen(() => import('../features/import/ImportScreen.js'), 'ImportScreen');
-/** The transaction form, with splits, tags and category suggestions, loads on its first opening. */
-const TransactionEditor = lazy(async () => ({
-  default: (await import('../features/transactions/TransactionEditor.js')).TransactionEditor,
-}));
 
 type Editor = { readonly open: false } | { readonly open: true; readonly id?: string };
 

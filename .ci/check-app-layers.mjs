@@ -1,0 +1,105 @@
+#!/usr/bin/env node
+// Fails when a module of app/src imports against the app's layers (docs/app.md#layers): a folder
+// may use only the folders listed for it, only through their index.ts, features may use each
+// other only without a cycle, and a few packages belong to one folder alone.
+import { readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { importsOf, packageOf, resolveImport, root, sourceFiles } from './source-imports.mjs';
+
+const src = join(root, 'app/src');
+
+const BASE = ['storage', 'sync', 'ledger', 'i18n', 'ui'];
+/** Each folder of app/src, lowest layer first, with the folders it may import. */
+const MAY_IMPORT = new Map([
+  ['storage', []],
+  ['ledger', []],
+  ['i18n', []],
+  ['ui', ['i18n']],
+  ['sync', ['storage']],
+  ['tally', BASE],
+  ['features/*', [...BASE, 'tally', 'features/*']],
+  ['shell', [...BASE, 'tally', 'features/*']],
+]);
+/** Packages only one folder may import: the rest of the app goes through that folder. */
+const OWNED_PACKAGES = new Map([
+  ['dexie', 'storage'],
+  ['y-indexeddb', 'sync'],
+  ['y-websocket', 'sync'],
+  ['y-protocols', 'sync'],
+  ['lib0', 'sync'],
+]);
+
+/** A module's folder: `storage`, `features/import`; the entry (main.tsx) starts the shell, so it is the shell's. */
+function folderOf(file) {
+  const parts = relative(src, file).split(sep);
+  if (parts.length === 1) return 'shell';
+  return parts[0] === 'features' ? `features/${parts[1]}` : parts[0];
+}
+
+/** The layer a folder belongs to: `features/*` for every feature. */
+function layerOf(folder) {
+  return folder.startsWith('features/') ? 'features/*' : folder;
+}
+
+function isIndex(file) {
+  return /[/\\]index\.tsx?$/.test(file);
+}
+
+const problems = [];
+const featureEdges = new Map();
+const files = sourceFiles(src);
+for (const file of files) {
+  const from = folderOf(file);
+  const allowed = MAY_IMPORT.get(layerOf(from));
+  const at = relative(root, file);
+  if (!allowed) {
+    problems.push(`${at}: app/src/${from} has no place in the layers; give it one in .ci/check-app-layers.mjs`);
+    continue;
+  }
+  for (const { specifier } of importsOf(readFileSync(file, 'utf8'))) {
+    if (!specifier.startsWith('.')) {
+      const owner = OWNED_PACKAGES.get(packageOf(specifier));
+      if (owner && owner !== from) problems.push(`${at}: imports ${specifier}, which only ${owner}/ may use`);
+      continue;
+    }
+    const target = resolveImport(file, specifier);
+    if (!target?.startsWith(src + sep)) continue;
+    const to = folderOf(target);
+    if (to === from) continue;
+    const named = relative(root, target);
+    if (!allowed.includes(layerOf(to))) {
+      problems.push(`${at}: imports ${named}, but ${layerOf(from)} may import only ${allowed.join(', ') || 'itself'}`);
+    } else if (!isIndex(target)) {
+      problems.push(`${at}: imports ${named}, inside ${to}/; use ${to}/index.ts, its public face`);
+    }
+    if (from.startsWith('features/') && to.startsWith('features/')) {
+      featureEdges.set(from, new Set([...(featureEdges.get(from) ?? []), to]));
+    }
+  }
+}
+
+// Features may use each other, never round in a circle: one would not be understood without the other.
+const finished = new Set();
+function findCycle(feature, path) {
+  if (path.includes(feature)) return [...path.slice(path.indexOf(feature)), feature];
+  if (finished.has(feature)) return undefined;
+  for (const next of featureEdges.get(feature) ?? []) {
+    const cycle = findCycle(next, [...path, feature]);
+    if (cycle) return cycle;
+  }
+  finished.add(feature);
+  return undefined;
+}
+for (const feature of featureEdges.keys()) {
+  const cycle = findCycle(feature, []);
+  if (cycle) {
+    problems.push(`features import each other in a circle: ${cycle.join(' → ')}`);
+    break;
+  }
+}
+
+if (problems.length > 0) {
+  for (const problem of problems) console.error(problem);
+  process.exit(1);
+}
+console.log(`app layers hold: ${files.length} modules import only downwards, through index.ts`);

@@ -1,0 +1,3 @@
+import { lazyComponent } from '../../ui/index.js';
+
+export const BudgetsScreen = lazyComponent(() => import('./BudgetsScreen.js'), 'BudgetsScreen');

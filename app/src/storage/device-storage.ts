@@ -1,0 +1,52 @@
+import { KeyedStore, type ReadStored } from './keyed-store.js';
+import { ListStore } from './list-store.js';
+import { SettingsStore } from './settings-store.js';
+import { TallyDatabase } from './tally-database.js';
+import { TransactionIndex, type TransactionSource } from './transaction-index.js';
+
+/**
+ * What features keep on this device for themselves, never synced, each in a typed store. The
+ * feature says how to read its values back; where and under which key they are kept is
+ * storage's business alone.
+ */
+export interface DeviceStores {
+  /** The column mapping confirmed for a bank's CSV layout, by the layout's signature. */
+  csvMappings<T>(read: ReadStored<T>): KeyedStore<T>;
+  /** The last few imports made on this device, for their list and their undo. */
+  recentImports<T>(read: ReadStored<T>): ListStore<T>;
+}
+
+/**
+ * Everything the device keeps beside the ledger (docs/app.md#keeping-data-on-the-device), in one Dexie
+ * database opened once by the running Tally: the transaction index, the relay session, and the
+ * features' own stores. All of it can be rebuilt from the ledger or entered again.
+ */
+export class DeviceStorage implements DeviceStores {
+  private readonly db: TallyDatabase;
+  /** The relay session and when this device last synced. */
+  readonly settings: SettingsStore;
+
+  constructor(name = 'tally') {
+    this.db = new TallyDatabase(name);
+    this.settings = new SettingsStore(this.db);
+  }
+
+  csvMappings<T>(read: ReadStored<T>): KeyedStore<T> {
+    return new KeyedStore(this.db, 'import.mapping.', read);
+  }
+
+  recentImports<T>(read: ReadStored<T>): ListStore<T> {
+    return new ListStore(this.db, 'import.recent', read);
+  }
+
+  /** The stored index of the ledger's transactions, kept current from `source`. */
+  transactionIndex(source: TransactionSource, fingerprint: () => string): TransactionIndex {
+    return new TransactionIndex(this.db, source, fingerprint);
+  }
+
+  /** Closes the database and deletes it from the device; nothing here may be used afterwards. */
+  async erase(): Promise<void> {
+    this.db.close();
+    await this.db.delete();
+  }
+}

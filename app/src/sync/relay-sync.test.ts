@@ -1,0 +1,202 @@
+import { type Ledger, openLedger } from '@tally/schema';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { WebSocket } from 'ws';
+import * as Y from 'yjs';
+import { SqliteStorage } from '../../../relay/src/storage/sqlite-storage.js';
+import { connect, DataDir, eventually, login, RunningRelay, synced } from '../../../relay/src/testing/relay-harness.js';
+import { browserClock, browserLock, type Clock } from './device-clock.js';
+import { InMemorySettings } from './in-memory-settings.js';
+import { RelayApi } from './relay-api.js';
+import { RelaySync } from './relay-sync.js';
+import type { SyncStateName } from './sync-state.js';
+
+/** The relay's real SQLite storage, except that storing an update waits while the test holds it. */
+class HeldStorage extends SqliteStorage {
+  private held: Promise<void> | undefined;
+  private release: () => void = () => undefined;
+  /** Updates the relay has received and is waiting to store. */
+  waiting = 0;
+
+  hold(): void {
+    this.held = new Promise((resolve) => {
+      this.release = resolve;
+    });
+  }
+
+  letGo(): void {
+    this.held = undefined;
+    this.waiting = 0;
+    this.release();
+  }
+
+  override async appendUpdate(docId: string, update: Uint8Array): Promise<number> {
+    if (this.held) {
+      this.waiting += 1;
+      await this.held;
+    }
+    return super.appendUpdate(docId, update);
+  }
+}
+
+interface Device {
+  readonly ledger: Ledger;
+  readonly sync: RelaySync;
+  readonly settings: InMemorySettings;
+}
+
+const PASSWORD = 'correct horse battery';
+let dataDir: DataDir;
+let storage: HeldStorage;
+let relay: RunningRelay;
+const devices: Device[] = [];
+
+async function startRelay(port = 0): Promise<void> {
+  storage = new HeldStorage(dataDir.dbFile);
+  relay = await RunningRelay.start(dataDir, {}, port, storage);
+}
+
+function device(clock: Clock = browserClock): Device {
+  const doc = new Y.Doc();
+  const settings = new InMemorySettings();
+  const sync = new RelaySync(doc, settings, {
+    clock,
+    lock: browserLock,
+    WebSocket: WebSocket as unknown as typeof globalThis.WebSocket,
+  });
+  const made = { ledger: openLedger(doc), sync, settings };
+  devices.push(made);
+  return made;
+}
+
+function credentials(email: string, deviceName = 'Laptop') {
+  return { email, password: PASSWORD, deviceName };
+}
+
+/** Resolves once the state shown is `state`. */
+function shows(sync: RelaySync, state: SyncStateName): Promise<void> {
+  return new Promise((resolve) => {
+    const check = (): void => {
+      if (sync.getSnapshot().state !== state) return;
+      stop();
+      resolve();
+    };
+    const stop = sync.subscribe(check);
+    check();
+  });
+}
+
+function addAccount(ledger: Ledger, name: string): string {
+  return ledger.accounts.create({ name, type: 'checking', currency: 'EUR' }).id;
+}
+
+/** What the relay stores, as a device logging in afterwards with the stock provider receives it. */
+async function storedOnRelay(email: string): Promise<Ledger> {
+  const session = await login(relay.httpUrl, email, 'Reader');
+  const provider = connect(relay.syncUrl, session);
+  await synced(provider);
+  provider.destroy();
+  return openLedger(provider.doc);
+}
+
+beforeEach(async () => {
+  dataDir = new DataDir();
+  await startRelay();
+});
+
+afterEach(async () => {
+  for (const { sync } of devices.splice(0)) sync.stop();
+  storage.letGo();
+  await relay.stop();
+  dataDir.remove();
+});
+
+describe('the sync state a device shows', () => {
+  test('[pending edits] an edit is syncing until the relay has stored it and sent it back, though the connection synced long before', async () => {
+    const laptop = device();
+    await laptop.sync.register(relay.httpUrl, credentials('ana@example.com'));
+    await shows(laptop.sync, 'synced');
+    const syncedAt = laptop.sync.getSnapshot().lastSyncedAt;
+
+    storage.hold();
+    const checking = addAccount(laptop.ledger, 'Checking');
+    expect(laptop.sync.getSnapshot().state).toBe('syncing');
+    await eventually(() => storage.waiting > 0);
+    // The relay has the edit but has not stored it: nothing has come back, so it is still syncing.
+    expect(laptop.sync.getSnapshot()).toMatchObject({ state: 'syncing', lastSyncedAt: syncedAt });
+
+    storage.letGo();
+    await shows(laptop.sync, 'synced');
+    expect((await storedOnRelay('ana@example.com')).accounts.get(checking)?.name).toBe('Checking');
+  });
+
+  test('[pending edits] edits made while the relay was down are syncing after it is back, until it has stored them', async () => {
+    const laptop = device();
+    await laptop.sync.register(relay.httpUrl, credentials('kim@example.com'));
+    await shows(laptop.sync, 'synced');
+    const { port } = relay;
+    await relay.stop();
+    await shows(laptop.sync, 'offline');
+    const savings = addAccount(laptop.ledger, 'Savings');
+
+    await startRelay(port);
+    storage.hold();
+    await shows(laptop.sync, 'syncing');
+    await eventually(() => storage.waiting > 0);
+    expect(laptop.sync.getSnapshot().state).toBe('syncing');
+
+    storage.letGo();
+    await shows(laptop.sync, 'synced');
+    expect((await storedOnRelay('kim@example.com')).accounts.get(savings)?.name).toBe('Savings');
+  });
+
+  test('another device’s edit is never shown as syncing here: the relay stored it before sending it; the last sync moves on', async () => {
+    let now = 1_000;
+    const laptop = device({ ...browserClock, now: () => now });
+    await laptop.sync.register(relay.httpUrl, credentials('eli@example.com'));
+    await shows(laptop.sync, 'synced');
+    expect(laptop.sync.getSnapshot().lastSyncedAt).toBe(1_000);
+    const phone = connect(relay.syncUrl, await login(relay.httpUrl, 'eli@example.com', 'Phone'));
+    await synced(phone);
+
+    now = 2_000;
+    const shown: SyncStateName[] = [];
+    laptop.sync.subscribe(() => shown.push(laptop.sync.getSnapshot().state));
+    const cash = addAccount(openLedger(phone.doc), 'Cash');
+    await eventually(() => laptop.ledger.accounts.get(cash) !== undefined);
+    phone.destroy();
+    expect(shown).toEqual(expect.arrayContaining(['synced']));
+    expect(shown).not.toContain('syncing');
+    expect(laptop.sync.getSnapshot()).toMatchObject({ state: 'synced', lastSyncedAt: 2_000 });
+  });
+
+  test('the last sync is stored at the first full sync, the one right after registering or logging in again included', async () => {
+    const laptop = device();
+    await laptop.sync.register(relay.httpUrl, credentials('lou@example.com'));
+    await shows(laptop.sync, 'synced');
+    const first = laptop.sync.getSnapshot().lastSyncedAt;
+    expect(first).toBeDefined();
+    expect(laptop.settings.lastSynced).toBe(first);
+
+    await laptop.sync.logOut();
+    expect(laptop.sync.getSnapshot()).toMatchObject({ state: 'local', lastSyncedAt: undefined });
+    expect(laptop.settings.lastSynced).toBeUndefined();
+    await laptop.sync.login(relay.httpUrl, credentials('lou@example.com'));
+    await shows(laptop.sync, 'synced');
+    expect(laptop.settings.lastSynced).toBe(laptop.sync.getSnapshot().lastSyncedAt);
+  });
+
+  test('revoked from another device, it stops syncing, says it is revoked, and keeps its ledger', async () => {
+    const laptop = device();
+    await laptop.sync.register(relay.httpUrl, credentials('sam@example.com'));
+    const rent = addAccount(laptop.ledger, 'Rent');
+    await shows(laptop.sync, 'synced');
+    const laptopId = laptop.sync.getSnapshot().account?.deviceId ?? '';
+    const phone = await login(relay.httpUrl, 'sam@example.com', 'Phone');
+
+    await new RelayApi(relay.httpUrl).revokeDevice(phone.accessToken, laptopId);
+    await shows(laptop.sync, 'local');
+    expect(laptop.sync.getSnapshot().account).toMatchObject({ deviceId: laptopId, revoked: true });
+    expect(laptop.settings.stored?.revoked).toBe(true);
+    expect(laptop.ledger.accounts.get(rent)?.name).toBe('Rent');
+  });
+});

@@ -1,0 +1,81 @@
+import { describe, expect, test } from 'vitest';
+import type { RelaySession } from '../storage/index.js';
+import { type LinkState, type SyncKnowledge, storedOnRelay, syncStateShown } from './sync-state.js';
+
+const session: RelaySession = {
+  relayUrl: 'https://tally.example.com',
+  email: 'ana@example.com',
+  deviceName: 'Laptop',
+  userId: 'u1',
+  deviceId: 'd1',
+  docId: 'doc1',
+  accessToken: 'a.b.c',
+  refreshToken: 'r1',
+  revoked: false,
+};
+
+/** Client 7 is this device, client 9 another one. */
+const caughtUp: LinkState = {
+  connected: true,
+  received: true,
+  held: new Map([
+    [7, 40],
+    [9, 12],
+  ]),
+  stored: new Map([
+    [7, 40],
+    [9, 12],
+  ]),
+};
+
+const known: SyncKnowledge = { session, link: caughtUp, lastSyncedAt: 500, problem: undefined, now: 9_000 };
+
+describe('the sync state shown', () => {
+  test('is local without a relay session, with a revoked one, and while the sync code loads', () => {
+    expect(syncStateShown({ ...known, session: undefined })).toMatchObject({ state: 'local', account: undefined });
+    expect(syncStateShown({ ...known, session: { ...session, revoked: true } })).toMatchObject({
+      state: 'local',
+      account: { deviceId: 'd1', revoked: true },
+    });
+    expect(syncStateShown({ ...known, link: undefined }).state).toBe('local');
+  });
+
+  test('is offline while the relay cannot be reached, and keeps the last sync time', () => {
+    expect(syncStateShown({ ...known, link: { ...caughtUp, connected: false } })).toMatchObject({
+      state: 'offline',
+      lastSyncedAt: 500,
+    });
+  });
+
+  test('is syncing until the relay’s first answer has arrived', () => {
+    expect(syncStateShown({ ...known, link: { ...caughtUp, received: false } }).state).toBe('syncing');
+  });
+
+  test('[pending edits] is syncing while a write held here is not yet stored on the relay, whoever made it', () => {
+    const ownEdit = { ...caughtUp, held: new Map([...caughtUp.held, [7, 41]]) };
+    const otherTabsEdit = { ...caughtUp, held: new Map([...caughtUp.held, [11, 1]]) };
+    expect(syncStateShown({ ...known, link: ownEdit })).toMatchObject({ state: 'syncing', lastSyncedAt: 500 });
+    expect(syncStateShown({ ...known, link: otherTabsEdit }).state).toBe('syncing');
+  });
+
+  test('is synced when everything held here is stored on the relay, which may store more; that moment is the last sync', () => {
+    const relayAhead = { ...caughtUp, stored: new Map([...caughtUp.stored, [9, 30]]) };
+    expect(syncStateShown({ ...known, link: relayAhead })).toMatchObject({ state: 'synced', lastSyncedAt: 9_000 });
+  });
+
+  test('names the account, and a problem until the device is synced again', () => {
+    const offline = { ...known, link: { ...caughtUp, connected: false }, problem: 'too-large' as const };
+    expect(syncStateShown(offline)).toMatchObject({
+      problem: 'too-large',
+      account: { relayUrl: 'https://tally.example.com', email: 'ana@example.com', deviceName: 'Laptop' },
+    });
+    expect(syncStateShown({ ...offline, link: caughtUp }).problem).toBeUndefined();
+  });
+});
+
+test('a write is stored on the relay once the relay’s clock for its writer has reached it', () => {
+  expect(storedOnRelay({ held: new Map([[7, 3]]), stored: new Map([[7, 3]]) })).toBe(true);
+  expect(storedOnRelay({ held: new Map([[7, 3]]), stored: new Map([[7, 2]]) })).toBe(false);
+  expect(storedOnRelay({ held: new Map([[7, 3]]), stored: new Map() })).toBe(false);
+  expect(storedOnRelay({ held: new Map(), stored: new Map([[7, 3]]) })).toBe(true);
+});

@@ -1,0 +1,17 @@
+export { afterNextPaint } from './after-next-paint.js';
+export {
+  type AmountProblem,
+  type AmountRules,
+  type AmountText,
+  amountForInput,
+  exampleAmount,
+  readAmount,
+} from './amount-text.js';
+export { closeAndFocus } from './close-and-focus.js';
+export { describedBy, Field } from './Field.js';
+export { FocusTrap } from './FocusTrap.js';
+export { FormFooter } from './FormFooter.js';
+export { lazyComponent } from './lazy-component.js';
+export { formatDay, formatMonth, today } from './locale.js';
+export { Money } from './Money.js';
+export { Sentence } from './Sentence.js';
