@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import type { Accounts } from '../../../relay/src/storage/accounts/accounts.js';
 import { SqliteStorage } from '../../../relay/src/storage/sqlite-storage.js';
-import type { RefreshOutcome } from '../../../relay/src/storage/storage.js';
+import { HeldCalls } from '../../../relay/src/testing/held-calls.js';
 import { DataDir, login, RunningRelay } from '../../../relay/src/testing/relay-harness.js';
 import type { RelaySession } from '../storage/index.js';
 import { browserClock, type Lock } from './device-clock.js';
@@ -38,46 +39,26 @@ class TabsLock {
   }
 }
 
-/** The relay's real SQLite storage, except that rotating a refresh token waits while the test holds it. */
-class HeldRotations extends SqliteStorage {
-  private held: Promise<void> | undefined;
-  private release: () => void = () => undefined;
-  waiting = 0;
-
-  hold(): void {
-    this.held = new Promise((resolve) => {
-      this.release = resolve;
-    });
-  }
-
-  letGo(): void {
-    this.held = undefined;
-    this.release();
-  }
-
-  override async rotateRefreshToken(oldHash: string, newHash: string, at: number): Promise<RefreshOutcome> {
-    if (this.held) {
-      this.waiting += 1;
-      await this.held;
-    }
-    return super.rotateRefreshToken(oldHash, newHash, at);
-  }
-}
-
 /** Waits for real input and output (not the faked timers) until `condition` holds. */
 async function whenIdleUntil(condition: () => boolean): Promise<void> {
   while (!condition()) await new Promise((resolve) => setImmediate(resolve));
 }
 
 let dataDir: DataDir;
-let storage: HeldRotations;
+/** The relay's real SQLite storage, except that rotating a refresh token waits while the test holds it. */
+let storage: HeldCalls<Accounts>;
 let relay: RunningRelay;
 let settings: InMemorySettings;
 let lock: TabsLock;
 
 async function startRelay(port = 0, authRequestsPerMinute = 1_000): Promise<RunningRelay> {
-  storage = new HeldRotations(dataDir.dbFile);
-  return RunningRelay.start(dataDir, { accessTokenTtlSeconds: TOKEN_SECONDS, authRequestsPerMinute }, port, storage);
+  const sqlite = new SqliteStorage(dataDir.dbFile);
+  storage = new HeldCalls(sqlite.accounts, 'rotateRefreshToken');
+  return RunningRelay.start(dataDir, { accessTokenTtlSeconds: TOKEN_SECONDS, authRequestsPerMinute }, port, {
+    documents: sqlite.documents,
+    accounts: storage.area,
+    close: () => sqlite.close(),
+  });
 }
 
 /** A tab of the device: its account, on the device's shared settings and lock, on the device's clock. */

@@ -2,41 +2,15 @@ import { type Ledger, openLedger } from '@tally/schema';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
+import type { LedgerDocuments } from '../../../relay/src/storage/documents/ledger-documents.js';
 import { SqliteStorage } from '../../../relay/src/storage/sqlite-storage.js';
+import { HeldCalls } from '../../../relay/src/testing/held-calls.js';
 import { connect, DataDir, eventually, login, RunningRelay, synced } from '../../../relay/src/testing/relay-harness.js';
 import { browserClock, browserLock, type Clock } from './device-clock.js';
 import { InMemorySettings } from './in-memory-settings.js';
 import { RelayApi } from './relay-api.js';
 import { RelaySync } from './relay-sync.js';
 import type { SyncStateName } from './sync-state.js';
-
-/** The relay's real SQLite storage, except that storing an update waits while the test holds it. */
-class HeldStorage extends SqliteStorage {
-  private held: Promise<void> | undefined;
-  private release: () => void = () => undefined;
-  /** Updates the relay has received and is waiting to store. */
-  waiting = 0;
-
-  hold(): void {
-    this.held = new Promise((resolve) => {
-      this.release = resolve;
-    });
-  }
-
-  letGo(): void {
-    this.held = undefined;
-    this.waiting = 0;
-    this.release();
-  }
-
-  override async appendUpdate(docId: string, update: Uint8Array): Promise<number> {
-    if (this.held) {
-      this.waiting += 1;
-      await this.held;
-    }
-    return super.appendUpdate(docId, update);
-  }
-}
 
 interface Device {
   readonly ledger: Ledger;
@@ -46,13 +20,19 @@ interface Device {
 
 const PASSWORD = 'correct horse battery';
 let dataDir: DataDir;
-let storage: HeldStorage;
+/** The relay's real SQLite storage, except that storing an update waits while the test holds it. */
+let storage: HeldCalls<LedgerDocuments>;
 let relay: RunningRelay;
 const devices: Device[] = [];
 
 async function startRelay(port = 0): Promise<void> {
-  storage = new HeldStorage(dataDir.dbFile);
-  relay = await RunningRelay.start(dataDir, {}, port, storage);
+  const sqlite = new SqliteStorage(dataDir.dbFile);
+  storage = new HeldCalls(sqlite.documents, 'appendUpdate');
+  relay = await RunningRelay.start(dataDir, {}, port, {
+    documents: storage.area,
+    accounts: sqlite.accounts,
+    close: () => sqlite.close(),
+  });
 }
 
 function device(clock: Clock = browserClock): Device {
