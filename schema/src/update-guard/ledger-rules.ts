@@ -233,7 +233,8 @@ function judgeRecord(
   }
 
   // GRD6: the record stays, and every field keeps its latest write — but a creation (REC6) may
-  // be replaced by another creation of the same record.
+  // give way to another creation of the same record, wherever its writes are held, as long as
+  // the record keeps every field its kind requires.
   if (before.length > 0 && after.length === 0) {
     return othersRemain
       ? refuse('removes-record', `the update removes ${collection} record ${record.id}`, place)
@@ -248,13 +249,19 @@ function judgeRecord(
   }
   const was = winners(before);
   const now = winners(after);
-  const recreated = record.written.some(({ node }) => node === DERIVED_NODE);
+  const creations = new Set<string>();
+  for (const { writes } of after)
+    for (const [, write] of writes)
+      if (isCreationTimestamp(write.timestamp)) creations.add(serializeTimestamp(write.timestamp));
   for (const [key, write] of was) {
     const kept = now.get(key);
     if (kept && compareWrites(kept, write) >= 0) continue;
-    if (recreated && isCreationTimestamp(write.timestamp)) continue;
     const field = rules.fields.get(key)?.name ?? key;
-    return refuse('loses-write', `the latest write of ${field} would be lost`, { ...place, field });
+    const replaced =
+      isCreationTimestamp(write.timestamp) &&
+      [...creations].some((creation) => creation !== serializeTimestamp(write.timestamp)) &&
+      (kept !== undefined || rules.fields.get(key)?.required !== true);
+    if (!replaced) return refuse('loses-write', `the latest write of ${field} would be lost`, { ...place, field });
   }
   return undefined;
 }

@@ -198,6 +198,46 @@ describe('the update guard lets every honest change through', () => {
     },
   );
 
+  it.each([
+    [1, 2],
+    [2, 1],
+  ])(
+    '[GRD6][REC6] an occurrence created from another version and edited at once passes, whichever creation Yjs keeps (clients %i, %i)',
+    (a, b) => {
+      const { relay, device: first, accountId } = setup();
+      const rule = first.recurring.create({
+        amount: -90_000,
+        currency: 'EUR',
+        accountId,
+        frequency: 'monthly',
+        startDate: '2026-05-01',
+        payee: 'Rent',
+        notes: 'flat',
+      });
+      accept(relay, Y.encodeStateAsUpdate(first.doc, Y.encodeStateVector(relay)));
+      const left = device('left', 3, a);
+      const right = device('right', 4, b);
+      for (const ledger of [left, right]) Y.applyUpdate(ledger.doc, Y.encodeStateAsUpdate(relay));
+      accept(
+        relay,
+        updateOf(right, () => right.recurring.update(rule.id, { amount: -95_000, notes: '' })),
+      );
+      accept(
+        relay,
+        updateOf(left, () => left.createDueOccurrences('2026-05-02')),
+      );
+      // The right books the rent from its version and changes it at once: its creation is folded
+      // into its own entry, its creation entry deleted.
+      const booked = updateOf(right, () => {
+        right.createDueOccurrences('2026-05-02');
+        right.editOccurrence(rule.id, '2026-05-01', { cleared: true });
+      });
+      accept(relay, booked);
+      const occurrence = docSnapshot(relay).transactions[occurrenceId(rule.id, '2026-05-01')];
+      expect(occurrence).toMatchObject({ cleared: true });
+    },
+  );
+
   it('[GRD5][REC8] a record a broken peer left unreadable before the guard can still be deleted', () => {
     const { relay, device: ledger, accountId } = setup();
     const id = newId();
@@ -348,6 +388,27 @@ describe('the update guard refuses what would harm the ledger', () => {
     accept(relay, fold);
     accept(relay, restored);
     expect(docSnapshot(relay).transactions[transactionId]).toMatchObject({ notes: 'with Sam' });
+  });
+
+  it('[GRD6][REC6] a creation gives way to another creation only with every field its kind requires', () => {
+    const { relay, device: ledger, accountId } = setup();
+    const rule = ledger.recurring.create({
+      amount: -90_000,
+      currency: 'EUR',
+      accountId,
+      frequency: 'monthly',
+      startDate: '2026-05-01',
+    });
+    ledger.createDueOccurrences('2026-05-02');
+    accept(relay, Y.encodeStateAsUpdate(ledger.doc, Y.encodeStateVector(relay)));
+    const id = occurrenceId(rule.id, '2026-05-01');
+    const update = craft(relay, (doc) => {
+      const transactions = doc.getMap('transactions');
+      transactions.delete(`${id}/0`);
+      // A forged creation write of one field, from "another version": the rest would go.
+      transactions.set(`${id}/${ROGUE}`, [['1.0.0', { rc: rule.id }]]);
+    });
+    expectRefused(checkLedgerUpdate(relay, update), 'loses-write', { recordId: id, field: 'date' });
   });
 
   it('[GRD4] a string in transactions is refused, under a record key or any other', () => {

@@ -63,17 +63,23 @@ function withPending(doc: Y.Doc, update: Uint8Array): Uint8Array | UpdateRefused
  * Checks an update a device sent against the ledger document the relay holds, before the relay
  * applies it (SPEC GRD1–GRD8). Reads the document, never changes it.
  *
- * - `accepted`: apply `verdict.update` (the update as it was read — not the bytes received),
- *   then store and send on what Yjs emits, as before.
- * - `refused`: store nothing, send nothing; close the socket with `closeReasonOf(verdict)` and
- *   log the reason, the message and the place.
+ * - `accepted`: apply `verdict.update` — the bytes received, or those merged with what the
+ *   document held pending, as they were judged together — then store and send on what Yjs
+ *   emits, as before.
+ * - `refused`: store nothing, send nothing; close the socket with `closeCodeOf(verdict)` (1013
+ *   when the device should try again, 1008 when not) and `closeReasonOf(verdict)`, and log the
+ *   reason, the message and the place.
  * - `incomplete`: the update builds on changes the document lacks (`verdict.missing`); apply
  *   nothing of it. Hold it and check it again merged with what that socket sends next
  *   (`Y.mergeUpdates`), or close the socket with 1013 (try again later): on reconnecting the
  *   device sends everything the relay lacks in one update.
  *
  * The document must be the whole ledger as stored (not a part of it), and should hold nothing
- * pending; what it does hold pending is checked together with the update.
+ * pending: what it does hold pending is judged together with the update. A document loaded from
+ * a snapshot stored before the guard may hold pending changes that will never complete, and would
+ * make every update wait: drop them when loading (`doc.store.pendingStructs = null`, and
+ * `pendingDs`). They were never applied, and a device holding them sends them again, as it sends
+ * whatever the relay's state vector lacks.
  */
 export function checkLedgerUpdate(doc: Y.Doc, update: Uint8Array): UpdateVerdict {
   const whole = withPending(doc, update);
