@@ -6,6 +6,7 @@ import { LEDGER_FORMAT, Ledger, occurrenceId } from '../ledger/index.js';
 import { closeCodes } from '../relay-protocol/index.js';
 import { docSnapshot } from '../testing/convergence.js';
 import { SeededRandom } from '../testing/seeded-random.js';
+import { LEDGER_ROOTS } from './ledger-rules.js';
 import { checkLedgerUpdate } from './update-guard.js';
 import {
   closeCodeOf,
@@ -292,6 +293,14 @@ describe('the update guard lets every honest change through', () => {
     );
     expect(Y.encodeStateAsUpdate(relay)).toEqual(before);
     expect(docSnapshot(relay)).toEqual(snapshot);
+  });
+});
+
+describe('the update guard knows the ledger', () => {
+  it('[GRD3] accepts writes to every top-level map a ledger opens, and to no other', () => {
+    const doc = new Y.Doc();
+    new Ledger(doc);
+    expect([...LEDGER_ROOTS].sort()).toEqual([...doc.share.keys()].sort());
   });
 });
 
