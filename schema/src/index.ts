@@ -12,3 +12,4 @@ export { derivedRecordId } from './recurring/derived-id.js';
 export { dueDates, FREQUENCIES, type Frequency, type Schedule } from './recurring/schedule.js';
 export * from './relay-protocol/index.js';
 export * from './reports/index.js';
+export * from './update-guard/index.js';

@@ -30,7 +30,7 @@ export interface CollectionGuard<T> {
 }
 
 /** The `deleted` flag of every record (SPEC REC5): itself a last-write-wins field. */
-const DELETED_KEY = '_d';
+export const DELETED_KEY = '_d';
 
 /**
  * A typed view of one collection: the UI creates, edits, deletes and reads records of one kind

@@ -68,6 +68,33 @@ export function* readEntry(raw: unknown, node: string): Generator<[string, Field
   }
 }
 
+/**
+ * Reads one writer's entry like `readEntry`, but refuses instead of skipping: the first part a
+ * reader would skip is named. The relay's guard stores only entries every reader reads whole (SPEC GRD4).
+ */
+export function readEntryStrictly(
+  raw: unknown,
+  node: string,
+): { readonly ok: true; readonly writes: [string, FieldWrite][] } | { readonly ok: false; readonly message: string } {
+  if (!Array.isArray(raw)) return { ok: false, message: 'an entry must be a list of write groups' };
+  const writes: [string, FieldWrite][] = [];
+  for (const group of raw as unknown[]) {
+    if (!Array.isArray(group) || group.length !== 2) return { ok: false, message: 'a write group must be a pair' };
+    const [stamp, fields] = group as unknown[];
+    const timestamp = typeof stamp === 'string' ? parseTimestamp(stamp, node) : undefined;
+    if (!timestamp) return { ok: false, message: 'a write group needs a valid timestamp' };
+    if (typeof fields !== 'object' || fields === null || Array.isArray(fields))
+      return { ok: false, message: 'a write group needs an object of fields' };
+    for (const key of Object.keys(fields)) {
+      const value: unknown = (fields as Record<string, unknown>)[key];
+      if (!FIELD_KEY.test(key) || key === '__proto__') return { ok: false, message: 'a field key is not valid' };
+      if (!isStoredValue(value)) return { ok: false, message: `field "${key}" holds a value of no stored shape` };
+      writes.push([key, { value, timestamp }]);
+    }
+  }
+  return { ok: true, writes };
+}
+
 /** The latest timestamp in one writer's entry, read cheaply (no field values), for the clock. */
 export function latestStamp(raw: unknown, node: string): Timestamp | undefined {
   if (!Array.isArray(raw)) return undefined;
@@ -81,7 +108,7 @@ export function latestStamp(raw: unknown, node: string): Timestamp | undefined {
 }
 
 /** Orders two writes: by timestamp (LWW1, LWW3), and on a forged tie by value, so replicas agree. */
-function compareWrites(a: FieldWrite, b: FieldWrite): number {
+export function compareWrites(a: FieldWrite, b: FieldWrite): number {
   const byTime = compareTimestamps(a.timestamp, b.timestamp);
   if (byTime !== 0) return byTime;
   const left = JSON.stringify(a.value);

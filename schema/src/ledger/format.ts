@@ -14,6 +14,13 @@ export const MIGRATIONS: readonly Migration[] = [];
 
 const VERSION_PREFIX = 'version/';
 
+/** The format one `meta` entry declares, or undefined when the entry is not a declaration (FMT1). */
+export function declaredFormat(key: string, value: unknown): number | undefined {
+  return key.startsWith(VERSION_PREFIX) && typeof value === 'number' && Number.isSafeInteger(value) && value >= 1
+    ? value
+    : undefined;
+}
+
 /**
  * The format of a document is the largest version any writer has declared in `meta`. Each
  * writer declares under its own key (`version/<node>`), so two devices declaring at once can
@@ -22,9 +29,8 @@ const VERSION_PREFIX = 'version/';
 export function readFormat(meta: Y.Map<unknown>): number | undefined {
   let format: number | undefined;
   for (const [key, value] of meta) {
-    if (!key.startsWith(VERSION_PREFIX) || typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1)
-      continue;
-    format = format === undefined ? value : Math.max(format, value);
+    const declared = declaredFormat(key, value);
+    if (declared !== undefined) format = format === undefined ? declared : Math.max(format, declared);
   }
   return format;
 }

@@ -41,11 +41,17 @@ function derivedTimestamp(changes: ReadonlyMap<string, StoredValue>): Timestamp 
   return { millis: hash >>> 1, counter: 0, node: DERIVED_NODE };
 }
 
+/** Whether a timestamp is one `derivedTimestamp` makes: a creation's, under the derived writer (REC6). */
+export function isCreationTimestamp(timestamp: Timestamp): boolean {
+  return timestamp.node === DERIVED_NODE && timestamp.counter === 0 && timestamp.millis < 2 ** 31;
+}
+
 function entryKey(id: string, node: string): string {
   return `${id}/${node}`;
 }
 
-function splitEntryKey(key: string): [id: string, node: string] | undefined {
+/** The record and the writer of a collection key `<recordId>/<node>`, or undefined for any other key. */
+export function splitEntryKey(key: string): [id: string, node: string] | undefined {
   const slash = key.indexOf('/');
   if (slash < 0) return undefined;
   const id = key.slice(0, slash);

@@ -14,6 +14,8 @@ export interface TestNetworkOptions {
   readonly duplicateRate?: number;
   /** Chance that a message is lost instead of delivered. */
   readonly dropRate?: number;
+  /** Called with every update just before a replica applies it, as a relay would check it. */
+  readonly beforeApply?: (replica: Replica, update: Uint8Array, from: Replica) => void;
 }
 
 export interface Replica {
@@ -49,12 +51,14 @@ export class TestNetwork {
   private queue: Message[] = [];
   private readonly duplicateRate: number;
   private readonly dropRate: number;
+  private readonly beforeApply: (replica: Replica, update: Uint8Array, from: Replica) => void;
 
   constructor(options: TestNetworkOptions) {
     this.random = new SeededRandom(options.seed);
     this.time = options.startMillis ?? Date.UTC(2026, 0, 1);
     this.duplicateRate = options.duplicateRate ?? 0.05;
     this.dropRate = options.dropRate ?? 0.05;
+    this.beforeApply = options.beforeApply ?? (() => undefined);
     const skew = options.clockSkewMs ?? 0;
     for (let index = 0; index < options.replicas; index += 1) {
       const doc = new Y.Doc();
@@ -95,8 +99,7 @@ export class TestNetwork {
       const message = this.queue[at] as Message;
       if (!this.random.chance(this.duplicateRate)) this.queue.splice(at, 1);
       if (this.random.chance(this.dropRate) || !this.connected(message.from, message.to)) continue;
-      const target = this.replicas[message.to] as Replica;
-      Y.applyUpdate(target.doc, message.update, NETWORK);
+      this.apply(this.replicas[message.to] as Replica, message.update, this.replicas[message.from] as Replica);
     }
   }
 
@@ -156,11 +159,16 @@ export class TestNetwork {
     }
   }
 
+  private apply(replica: Replica, update: Uint8Array, from: Replica): void {
+    this.beforeApply(replica, update, from);
+    Y.applyUpdate(replica.doc, update, NETWORK);
+  }
+
   /** The state-vector exchange a y-websocket provider makes on connecting (sync steps 1 and 2). */
   private sync(a: Replica, b: Replica): void {
     if (a === b) return;
-    Y.applyUpdate(b.doc, Y.encodeStateAsUpdate(a.doc, Y.encodeStateVector(b.doc)), NETWORK);
-    Y.applyUpdate(a.doc, Y.encodeStateAsUpdate(b.doc, Y.encodeStateVector(a.doc)), NETWORK);
+    this.apply(b, Y.encodeStateAsUpdate(a.doc, Y.encodeStateVector(b.doc)), a);
+    this.apply(a, Y.encodeStateAsUpdate(b.doc, Y.encodeStateVector(a.doc)), b);
   }
 
   private syncAll(): void {
