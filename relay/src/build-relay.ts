@@ -56,7 +56,9 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
     loggerInstance: config.logger ?? createRelayLogger({ level: config.logLevel, stream: config.logStream }),
   }).withTypeProvider<JsonSchemaToTsProvider>();
 
-  const deviceSockets = new DeviceSockets();
+  const deviceSockets = new DeviceSockets(() => {
+    metrics.expiredSockets++;
+  });
   const rooms = new DocRooms({
     documents: config.storage.documents,
     metrics,

@@ -94,7 +94,7 @@ describe('the relay’s environment', () => {
       'HOST must not be empty',
       'ALLOWED_ORIGINS entries must be origins like https://tally.example.com, not "tally.example.com/path"',
       'TRUST_PROXY entries must be IP addresses, CIDR ranges or loopback/linklocal/uniquelocal, not "yes"',
-      'METRICS_TOKEN must be at least 16 characters without spaces',
+      'METRICS_TOKEN must be at least 16 letters, digits or ._~+/=- characters',
       'LOG_LEVEL must be one of silent, error, warn, info, debug, not "loud"',
       'MAX_FRAME_BYTES must be a whole number from 1024 to 67108864, not "1"',
       'PASSWORD_COST must be a power of two, not "3000"',

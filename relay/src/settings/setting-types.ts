@@ -83,13 +83,13 @@ export function optional<T>(type: SettingType<T>): SettingType<T | null> {
   };
 }
 
-/** A secret such as a bearer token: at least `minLength` characters, no spaces. */
+/** A secret sent as a bearer token: at least `minLength` of the characters a bearer token may hold. */
 export function secret(minLength: number): SettingType<string> {
   return {
     read(raw) {
-      return raw.length >= minLength && !/\s/.test(raw)
+      return raw.length >= minLength && /^[A-Za-z0-9._~+/=-]+$/.test(raw)
         ? ok(raw)
-        : problem(`must be at least ${minLength} characters without spaces`);
+        : problem(`must be at least ${minLength} letters, digits or ._~+/=- characters`);
     },
     write: String,
   };

@@ -10,6 +10,8 @@ export class DeviceSockets {
   private readonly deviceOfSocket = new WeakMap<PeerSocket, string>();
   private readonly expiries = new Map<PeerSocket, NodeJS.Timeout>();
 
+  constructor(private readonly onExpired: () => void = () => {}) {}
+
   add(deviceId: string, socket: PeerSocket, expiresAt: number): void {
     let sockets = this.byDevice.get(deviceId);
     if (sockets === undefined) {
@@ -18,10 +20,10 @@ export class DeviceSockets {
     }
     sockets.add(socket);
     this.deviceOfSocket.set(socket, deviceId);
-    const expiry = setTimeout(
-      () => socket.close(closeCodes.tokenExpired, 'access token expired'),
-      expiresAt - Date.now(),
-    );
+    const expiry = setTimeout(() => {
+      this.onExpired();
+      socket.close(closeCodes.tokenExpired, 'access token expired');
+    }, expiresAt - Date.now());
     expiry.unref();
     this.expiries.set(socket, expiry);
   }

@@ -66,6 +66,7 @@ describe('sockets that outlive their authority', () => {
     expect(await closing).toEqual({ code: closeCodes.tokenExpired, reason: 'access token expired' });
     expect(await storedUpdates()).toBe(1);
     expect(opened.socket.readyState).toBe(WebSocket.CLOSED);
+    expect(await (await fetch(`${relay.httpUrl}/metrics`)).text()).toContain('tally_relay_expired_sockets_total 1');
   });
 
   it('[S8] the stock provider, given its renewed token, reconnects after the expiry and keeps syncing', async () => {
