@@ -1,3 +1,4 @@
+import { closeCodes } from '@tally/schema';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 import type { RelaySession, SettingsStore } from '../storage/index.js';
@@ -131,9 +132,12 @@ export class RelaySync {
       }
       this.publish();
     });
-    provider.on('connection-close', () => {
+    provider.on('connection-close', (event) => {
+      // The relay closes a socket when its token expires; the provider reconnects with the token
+      // renewed a minute before, or, if the device slept through that, with one renewed now.
+      if (event?.code === closeCodes.tokenExpired) this.renewExpiringToken();
       // Refused before opening: the token may have expired while the device slept, or been revoked.
-      if (!opened) this.checkStanding();
+      else if (!opened) this.checkStanding();
       opened = false;
     });
     provider.on('closed', ({ code }) => {
@@ -178,6 +182,11 @@ export class RelaySync {
     if (expiry === undefined) return;
     const delay = Math.max(0, expiry - REFRESH_MARGIN_MS - Date.now());
     this.refreshTimer = setTimeout(() => void this.refreshTokens(), delay);
+  }
+
+  private renewExpiringToken(): void {
+    const expiry = this.session && accessTokenExpiry(this.session.accessToken);
+    if (expiry === undefined || expiry - REFRESH_MARGIN_MS <= Date.now()) void this.refreshTokens();
   }
 
   /** Asks the relay, through a token refresh, whether this device still stands; at most once per interval. */
