@@ -33,3 +33,25 @@ test('the access token is rotated before it expires, and the rotated tokens keep
   await expect.poll(() => device.page.getByTestId('device-row').count(), { timeout: 60_000 }).toBe(1);
   await expect(device.storedSession()).resolves.toMatchObject({ revoked: false });
 });
+
+test('when the token a socket opened with expires, the relay closes it and the device syncs on with its renewed one', async () => {
+  const laptop = await world.device();
+  await laptop.addAccount('Checking');
+  await laptop.connect('register', world.relayUrl, 'ines@example.com', 'Laptop');
+  const phone = await world.device();
+  await phone.connect('login', world.relayUrl, 'ines@example.com', 'Phone');
+  await Promise.all([laptop.waitForSyncState('synced'), phone.waitForSyncState('synced')]);
+
+  const expiredSockets = async () =>
+    Number(
+      /^tally_relay_expired_sockets_total (\d+)$/m.exec(await (await fetch(`${world.relayUrl}/metrics`)).text())?.[1],
+    );
+  const before = await expiredSockets();
+  await expect.poll(expiredSockets, { timeout: 150_000, interval: 1_000 }).toBeGreaterThanOrEqual(before + 2);
+
+  await laptop.addTransaction({ amount: '4.20', payee: 'After the expiry', account: 'Checking' });
+  await phone.open('transactions');
+  await phone.rowByPayee('After the expiry').waitFor({ timeout: 60_000 });
+  await expect(phone.storedSession()).resolves.toMatchObject({ revoked: false });
+  await expect(laptop.storedSession()).resolves.toMatchObject({ revoked: false });
+});

@@ -10,6 +10,7 @@ export const failureKinds = [
   'device-activity',
   'request',
   'socket',
+  'revocation-check',
 ] as const;
 
 export type FailureKind = (typeof failureKinds)[number];
@@ -23,6 +24,8 @@ const messages: Record<FailureKind, string> = {
   'device-activity': 'a device’s last sync could not be recorded',
   request: 'request failed',
   socket: 'a sync socket failed',
+  'revocation-check':
+    'revocations by other processes could not be read; open sockets of devices they revoked stay open until it works',
 };
 
 export interface FailureReporting {

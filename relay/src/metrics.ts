@@ -11,6 +11,8 @@ export class RelayMetrics {
   bytesOut = 0;
   authFailures = 0;
   framesRefused = 0;
+  silentPeersDropped = 0;
+  expiredSockets = 0;
   private readonly failures = new Map<FailureKind, number>(failureKinds.map((kind) => [kind, 0]));
   private readonly persistBuckets: number[] = persistBucketsMs.map(() => 0);
   private persistCount = 0;
@@ -46,6 +48,18 @@ export class RelayMetrics {
         'counter',
         'Sync frames that closed their socket.',
         this.framesRefused,
+      ),
+      ...metric(
+        'tally_relay_silent_peers_dropped_total',
+        'counter',
+        'Sync sockets dropped for not answering the heartbeat.',
+        this.silentPeersDropped,
+      ),
+      ...metric(
+        'tally_relay_expired_sockets_total',
+        'counter',
+        'Sync sockets closed because the access token they opened with expired.',
+        this.expiredSockets,
       ),
       '# HELP tally_relay_failures_total Failures the relay caught and logged, by what it was doing.',
       '# TYPE tally_relay_failures_total counter',

@@ -1,6 +1,6 @@
 import type { Writable } from 'node:stream';
 import type { FastifyBaseLogger } from 'fastify';
-import { type RelayOptions, relayDefaults } from './settings/relay-settings.js';
+import { type RegistrationPolicy, type RelayOptions, relayDefaults } from './settings/relay-settings.js';
 import type { RelayStorage } from './storage/relay-storage.js';
 
 /**
@@ -17,8 +17,18 @@ export interface RelayConfig extends Partial<RelayOptions> {
   readonly logStream?: Writable;
 }
 
-export type ResolvedRelayConfig = RelayOptions & Omit<RelayConfig, keyof RelayOptions>;
+export type ResolvedRelayConfig = Omit<RelayOptions, 'registration'> &
+  Omit<RelayConfig, keyof RelayOptions> & { readonly registration: RegistrationPolicy };
+
+/** A relay in production asks for invitations unless its operator says otherwise (A1). */
+export function defaultRegistration(nodeEnv: string | undefined): RegistrationPolicy {
+  return nodeEnv === 'production' ? 'invite' : 'open';
+}
 
 export function resolveRelayConfig(config: RelayConfig): ResolvedRelayConfig {
-  return { ...relayDefaults, ...config };
+  return {
+    ...relayDefaults,
+    ...config,
+    registration: config.registration ?? defaultRegistration(process.env.NODE_ENV),
+  };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { defaultRegistration } from './relay-config.js';
 import { parseServerEnv } from './server-env.js';
 
 describe('the relay’s environment', () => {
@@ -14,8 +15,10 @@ describe('the relay’s environment', () => {
       HOST: '0.0.0.0',
       DATA_DIR: '/srv/tally',
       ALLOWED_ORIGINS: 'https://tally.example.com, http://localhost:5173',
-      TRUST_PROXY: 'true',
+      TRUST_PROXY: '1',
       LOG_LEVEL: 'warn',
+      REGISTRATION: 'closed',
+      METRICS_TOKEN: 'a-long-random-scrape-token',
     });
     expect(parsed).toEqual({
       ok: true,
@@ -24,10 +27,35 @@ describe('the relay’s environment', () => {
         host: '0.0.0.0',
         dataDir: '/srv/tally',
         allowedOrigins: ['https://tally.example.com', 'http://localhost:5173'],
-        trustProxy: true,
+        trustProxy: 1,
         logLevel: 'warn',
+        registration: 'closed',
+        metricsToken: 'a-long-random-scrape-token',
       }),
     });
+  });
+
+  it('[S5] trusts a number of proxies or the proxies’ addresses, never every hop', () => {
+    const trust = (value: string) => {
+      const parsed = parseServerEnv({ TRUST_PROXY: value });
+      return parsed.ok ? parsed.settings.trustProxy : parsed.problems;
+    };
+    expect(trust('false')).toBe(0);
+    expect(trust('2')).toBe(2);
+    expect(trust('127.0.0.1, 10.0.0.0/8, ::1, loopback')).toEqual(['127.0.0.1', '10.0.0.0/8', '::1', 'loopback']);
+    expect(trust('true')).toEqual([expect.stringMatching(/^TRUST_PROXY must be the number of proxies .* not "true"/)]);
+    expect(trust('10.0.0.0/33,proxy.local')).toEqual([
+      'TRUST_PROXY entries must be IP addresses, CIDR ranges or loopback/linklocal/uniquelocal, not "10.0.0.0/33"',
+      'TRUST_PROXY entries must be IP addresses, CIDR ranges or loopback/linklocal/uniquelocal, not "proxy.local"',
+    ]);
+  });
+
+  it('[A1] leaves registration to NODE_ENV when it is not set', () => {
+    const parsed = parseServerEnv({});
+    expect(parsed.ok && parsed.settings.registration).toBeNull();
+    expect(defaultRegistration('production')).toBe('invite');
+    expect(defaultRegistration('development')).toBe('open');
+    expect(defaultRegistration(undefined)).toBe('open');
   });
 
   it('takes the default for a setting that is set but empty', () => {
@@ -55,6 +83,7 @@ describe('the relay’s environment', () => {
       ALLOWED_ORIGINS: 'https://ok.example,tally.example.com/path',
       TRUST_PROXY: 'yes',
       LOG_LEVEL: 'loud',
+      METRICS_TOKEN: 'short',
       PASSWORD_COST: '3000',
       MAX_FRAME_BYTES: '1',
       HOST: ' ',
@@ -64,7 +93,8 @@ describe('the relay’s environment', () => {
       'PORT must be a whole number from 0 to 65535, not "80a"',
       'HOST must not be empty',
       'ALLOWED_ORIGINS entries must be origins like https://tally.example.com, not "tally.example.com/path"',
-      'TRUST_PROXY must be true or false, not "yes"',
+      'TRUST_PROXY entries must be IP addresses, CIDR ranges or loopback/linklocal/uniquelocal, not "yes"',
+      'METRICS_TOKEN must be at least 16 letters, digits or ._~+/=- characters',
       'LOG_LEVEL must be one of silent, error, warn, info, debug, not "loud"',
       'MAX_FRAME_BYTES must be a whole number from 1024 to 67108864, not "1"',
       'PASSWORD_COST must be a power of two, not "3000"',

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadOrCreateSigningKey } from './auth/signing-key.js';
 import { buildRelay } from './build-relay.js';
+import { defaultRegistration } from './relay-config.js';
 import { createRelayLogger } from './relay-logger.js';
 import { parseServerEnv } from './server-env.js';
 import { SqliteStorage } from './storage/sqlite-storage.js';
@@ -40,4 +41,10 @@ process.on('SIGINT', () => void stop('SIGINT'));
 
 await relay.listen({ port, host });
 const address = relay.server.address();
-relay.log.info({ port: typeof address === 'object' && address !== null ? address.port : port }, 'relay listening');
+relay.log.info(
+  {
+    port: typeof address === 'object' && address !== null ? address.port : port,
+    registration: settings.registration ?? defaultRegistration(process.env.NODE_ENV),
+  },
+  'relay listening',
+);

@@ -121,6 +121,12 @@ export class RelayAccount {
     void this.refreshTokens();
   }
 
+  /** Renews the access token now if it is about to expire: a device that slept through its renewal. */
+  renewIfExpiring(): void {
+    const expiry = this.current && !this.current.revoked ? accessTokenExpiry(this.current.accessToken) : undefined;
+    if (expiry !== undefined && expiry - REFRESH_MARGIN_MS <= this.clock.now()) void this.refreshTokens();
+  }
+
   /** Stops rotating and checking; the session stays stored. */
   stop(): void {
     this.clock.clearTimeout(this.refreshTimer);

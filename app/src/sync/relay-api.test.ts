@@ -24,6 +24,30 @@ describe('the relay API client', () => {
     ).resolves.toEqual(session);
   });
 
+  test('sends an invitation code only when registering with one', async () => {
+    const bodies: unknown[] = [];
+    vi.stubGlobal('fetch', async (_url: string, init: RequestInit) => {
+      bodies.push(JSON.parse(String(init.body)));
+      return new Response(
+        JSON.stringify({ userId: 'u', deviceId: 'd', docId: 'doc', accessToken: 'a', refreshToken: 'r' }),
+        { status: 201 },
+      );
+    });
+    const api = new RelayApi('http://relay');
+    const credentials = { email: 'a@b.co', password: 'secret123', deviceName: 'Phone' };
+    await api.register({ ...credentials, invitationCode: 'K7QF-M2XD-9WPA-TR3B' });
+    await api.register({ ...credentials, invitationCode: '' });
+    await api.login({ ...credentials, invitationCode: 'K7QF-M2XD-9WPA-TR3B' });
+    expect(bodies).toEqual([{ ...credentials, invitationCode: 'K7QF-M2XD-9WPA-TR3B' }, credentials, credentials]);
+  });
+
+  test('reads the relay’s registration policy, and refuses one it does not know', async () => {
+    replyWith(200, { registration: 'invite' });
+    await expect(new RelayApi('http://relay').registrationPolicy()).resolves.toBe('invite');
+    replyWith(200, { registration: 'maybe' });
+    await expect(new RelayApi('http://relay').registrationPolicy()).rejects.toMatchObject({ code: 'bad_reply' });
+  });
+
   test('turns a refusal into an error carrying the relay’s code and words', async () => {
     replyWith(409, { error: { code: 'email_taken', message: 'An account with this email already exists.' } });
     const refused = new RelayApi('http://relay').register({

@@ -27,7 +27,14 @@ export interface Credentials {
   readonly email: string;
   readonly password: string;
   readonly deviceName: string;
+  /** Registering on a relay that takes new accounts by invitation. */
+  readonly invitationCode?: string;
 }
+
+/** Who may create an account on a relay now: anyone, people with an invitation code, or no one. */
+export type RegistrationPolicy = 'open' | 'invite' | 'closed';
+
+const REGISTRATION_POLICIES: readonly RegistrationPolicy[] = ['open', 'invite', 'closed'];
 
 type Fields = Record<string, unknown>;
 
@@ -63,12 +70,21 @@ export class RelayApi {
     return `${this.base.replace(/^http/, 'ws')}/sync`;
   }
 
-  async register(credentials: Credentials): Promise<SessionGrant> {
-    return parseGrant(await this.request('POST', '/api/auth/register', credentials));
+  async register({ invitationCode, ...credentials }: Credentials): Promise<SessionGrant> {
+    const body =
+      invitationCode === undefined || invitationCode === '' ? credentials : { ...credentials, invitationCode };
+    return parseGrant(await this.request('POST', '/api/auth/register', body));
   }
 
-  async login(credentials: Credentials): Promise<SessionGrant> {
-    return parseGrant(await this.request('POST', '/api/auth/login', credentials));
+  async login({ email, password, deviceName }: Credentials): Promise<SessionGrant> {
+    return parseGrant(await this.request('POST', '/api/auth/login', { email, password, deviceName }));
+  }
+
+  async registrationPolicy(): Promise<RegistrationPolicy> {
+    const registration = fieldsOf(await this.request('GET', '/api/auth/policy')).registration;
+    const policy = REGISTRATION_POLICIES.find((known) => known === registration);
+    if (policy === undefined) throw malformed();
+    return policy;
   }
 
   async refresh(refreshToken: string): Promise<TokenPair> {

@@ -13,6 +13,8 @@ export interface LinkEvents {
   refused(): void;
   /** The relay ended the connection because this device sent more than it takes in one frame. */
   tooLarge(): void;
+  /** The relay ended the connection because its access token expired; the provider reconnects by itself. */
+  tokenExpired(): void;
 }
 
 export interface LinkTarget {
@@ -63,9 +65,12 @@ export class RelayLink {
       this.changed();
     });
     provider.on('sync', () => this.changed());
-    provider.on('connection-close', () => {
+    provider.on('connection-close', (event) => {
+      // The relay closes a socket when its token expires; the provider reconnects with the token
+      // renewed a minute before, or, if the device slept through that, with one renewed now.
+      if (event?.code === closeCodes.tokenExpired && this.live) events.tokenExpired();
       // Refused before opening: the token may have expired while the device slept, or been revoked.
-      if (!this.opened && this.live) events.refused();
+      else if (!this.opened && this.live) events.refused();
       this.opened = false;
     });
     provider.on('closed', ({ code }) => {

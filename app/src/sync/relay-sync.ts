@@ -125,6 +125,7 @@ export class RelaySync {
           this.problem = 'too-large';
           this.publish();
         },
+        tokenExpired: () => this.account.renewIfExpiring(),
       },
       { WebSocket: this.options.WebSocket },
     );

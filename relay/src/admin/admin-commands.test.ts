@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { hashInvitationCode } from '../auth/invitation-codes.js';
 import { verifyPassword } from '../auth/passwords.js';
 import { rebuildDoc } from '../storage/documents/stored-doc.js';
 import { SqliteStorage } from '../storage/sqlite-storage.js';
@@ -15,7 +16,7 @@ let admin: AdminCommands;
 beforeEach(() => {
   dataDir = new DataDir();
   storage = new SqliteStorage(dataDir.dbFile);
-  admin = new AdminCommands(storage, 2 ** 10);
+  admin = new AdminCommands(storage, { passwordCost: 2 ** 10, invitationTtlHours: 24 });
 });
 
 afterEach(async () => {
@@ -31,13 +32,46 @@ describe('the admin commands', () => {
     expect(await verifyPassword('correct horse battery', user?.passwordHash ?? '')).toBe(true);
     expect(await storage.accounts.ledgerOf(user?.id ?? '')).toBe(created?.docId);
     expect(await admin.createUser('alice@example.com', 'another password')).toBeNull();
-    await expect(admin.createUser('bob@example.com', 'short')).rejects.toThrow('at least 8');
+    await expect(admin.createUser('bob@example.com', 'short')).rejects.toThrow('at least 10 characters');
+    await expect(admin.createUser('bob@example.com', 'password123')).rejects.toThrow('most commonly used');
+  });
+
+  it('[A2] invite an email once it has no account, with a code that lets only it in', async () => {
+    await admin.createUser('alice@example.com', 'correct horse battery');
+    expect(await admin.invite('alice@example.com')).toBeNull();
+    const invitation = await admin.invite('Bob@Example.com');
+    expect(invitation).toMatchObject({
+      email: 'bob@example.com',
+      code: expect.stringMatching(/^([0-9A-Z]{4}-){3}[0-9A-Z]{4}$/),
+    });
+    const bob = { id: 'user-bob', email: 'bob@example.com', passwordHash: 'x', docId: 'ledger-bob', createdAt: 2 };
+    const admitted = await storage.accounts.admitUser(bob, {
+      kind: 'invitation',
+      codeHash: hashInvitationCode(invitation?.code.toLowerCase() ?? ''),
+      at: Date.now(),
+    });
+    expect(admitted).toBe('created');
+  });
+
+  it('[A1] make an account an admin', async () => {
+    await admin.createUser('alice@example.com', 'correct horse battery');
+    await storage.accounts.createUser({
+      id: 'user-bob',
+      email: 'bob@example.com',
+      passwordHash: 'x',
+      docId: 'ledger-bob',
+      createdAt: 2,
+    });
+    expect((await storage.accounts.findUserByEmail('bob@example.com'))?.role).toBe('user');
+    expect(await admin.makeAdmin('BOB@example.com')).toBe(true);
+    expect((await storage.accounts.findUserByEmail('bob@example.com'))?.role).toBe('admin');
+    expect(await admin.makeAdmin('nobody@example.com')).toBe(false);
   });
 
   it('list users and their devices, and revoke a device', async () => {
     const created = await admin.createUser('alice@example.com', 'correct horse battery');
     await storage.accounts.createDevice({ id: 'phone', userId: created?.userId ?? '', name: 'Phone', createdAt: 0 });
-    expect(await admin.listUsers()).toEqual([expect.stringContaining('alice@example.com')]);
+    expect(await admin.listUsers()).toEqual([expect.stringContaining('alice@example.com  admin')]);
     expect(await admin.listDevices('alice@example.com')).toEqual([
       expect.stringMatching(/^phone {2}Phone .*last synced never$/),
     ]);

@@ -1,4 +1,7 @@
 import * as Y from 'yjs';
+import { normalizeEmail } from '../auth/email-address.js';
+import { inviteToRelay, type RelayInvitation } from '../auth/invitations.js';
+import { passwordProblem, passwordProblemText } from '../auth/password-policy.js';
 import { hashPassword } from '../auth/passwords.js';
 import { newId } from '../ids.js';
 import { rebuildDoc } from '../storage/documents/stored-doc.js';
@@ -9,34 +12,59 @@ export interface CreatedUser {
   readonly docId: string;
 }
 
+export interface AdminSettings {
+  readonly passwordCost: number;
+  readonly invitationTtlHours: number;
+}
+
 /** What `node relay/dist/admin/cli.js` can do to a relay's data directory, running or not. */
 export class AdminCommands {
   constructor(
     private readonly storage: SqliteStorage,
-    private readonly passwordCost: number,
+    private readonly settings: AdminSettings,
   ) {}
 
   async createUser(email: string, password: string): Promise<CreatedUser | null> {
-    if (password.length < 8) throw new Error('the password needs at least 8 characters');
-    const user = { id: newId(), email: email.trim().toLowerCase(), docId: newId(), createdAt: Date.now() };
+    const address = normalizeEmail(email);
+    const problem = passwordProblem(password, address);
+    if (problem !== null) throw new Error(passwordProblemText[problem]);
+    const user = { id: newId(), email: address, docId: newId(), createdAt: Date.now() };
     const created = await this.storage.accounts.createUser({
       ...user,
-      passwordHash: await hashPassword(password, this.passwordCost),
+      passwordHash: await hashPassword(password, this.settings.passwordCost),
     });
     return created ? { userId: user.id, docId: user.docId } : null;
+  }
+
+  /** A single-use code for the email to create an account with (A2); null when it has one already. */
+  invite(email: string): Promise<RelayInvitation | null> {
+    return inviteToRelay(this.storage.accounts, {
+      email: normalizeEmail(email),
+      invitedBy: null,
+      ttlHours: this.settings.invitationTtlHours,
+      now: Date.now(),
+    });
+  }
+
+  /** False when no account has that email. */
+  async makeAdmin(email: string): Promise<boolean> {
+    const user = await this.storage.accounts.findUserByEmail(normalizeEmail(email));
+    return user !== null && (await this.storage.accounts.setUserRole(user.id, 'admin'));
   }
 
   async listUsers(): Promise<string[]> {
     const lines: string[] = [];
     for (const user of await this.storage.accounts.listUsers()) {
       const devices = (await this.storage.accounts.listDevices(user.id)).filter((device) => device.revokedAt === null);
-      lines.push(`${user.id}  ${user.email}  created ${iso(user.createdAt)}  ${devices.length} device(s)`);
+      lines.push(
+        `${user.id}  ${user.email}  ${user.role}  created ${iso(user.createdAt)}  ${devices.length} device(s)`,
+      );
     }
     return lines;
   }
 
   async listDevices(email: string): Promise<string[] | null> {
-    const user = await this.storage.accounts.findUserByEmail(email.trim().toLowerCase());
+    const user = await this.storage.accounts.findUserByEmail(normalizeEmail(email));
     if (user === null) return null;
     return (await this.storage.accounts.listDevices(user.id)).map(
       (device) =>

@@ -6,9 +6,11 @@ import { AdminCommands } from './admin-commands.js';
 
 const usage = `usage: node relay/dist/admin/cli.js <command>   (from the repo root, after npm start or npm run build -w relay)
   create-user <email>        the password is read from standard input
+  invite <email>             an invitation code for them to create an account with in the app
+  make-admin <email>         lets the account invite others from the app (POST /api/invitations)
   list-users
   list-devices <email>
-  revoke-device <device-id>  refused from the next connection on; DELETE /api/devices/:id also closes open sockets
+  revoke-device <device-id>  its tokens stop working; a running relay closes its open sockets within a second
   backup <file>              an online copy of the database, safe while the relay runs
   compact [doc-id]           fold update logs into snapshots
 DATA_DIR (default ./data) names the relay's data directory.`;
@@ -32,6 +34,27 @@ async function run(args: readonly string[], admin: AdminCommands): Promise<numbe
       console.log(`created user ${created.userId} with ledger ${created.docId}`);
       return 0;
     }
+    case 'invite': {
+      if (argument === undefined) break;
+      const invitation = await admin.invite(argument);
+      if (invitation === null) {
+        console.error(`${argument} already has an account`);
+        return 1;
+      }
+      console.log(`invitation code for ${invitation.email}: ${invitation.code}`);
+      console.log(
+        `valid once, until ${new Date(invitation.expiresAt).toISOString()}; it is entered in Settings when creating the account`,
+      );
+      return 0;
+    }
+    case 'make-admin':
+      if (argument === undefined) break;
+      if (!(await admin.makeAdmin(argument))) {
+        console.error(`no account for ${argument}`);
+        return 1;
+      }
+      console.log(`${argument} is an admin`);
+      return 0;
     case 'list-users':
       for (const line of await admin.listUsers()) console.log(line);
       return 0;
@@ -73,7 +96,7 @@ if (!parsed.ok) {
 }
 const storage = new SqliteStorage(join(parsed.settings.dataDir, 'tally.db'));
 try {
-  process.exitCode = await run(process.argv.slice(2), new AdminCommands(storage, parsed.settings.passwordCost));
+  process.exitCode = await run(process.argv.slice(2), new AdminCommands(storage, parsed.settings));
 } catch (error) {
   console.error(`tally admin: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;

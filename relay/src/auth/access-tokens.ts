@@ -10,6 +10,11 @@ export interface AccessClaims {
   readonly deviceId: string;
 }
 
+export interface VerifiedAccess extends AccessClaims {
+  /** When the token stops opening anything, in epoch milliseconds (S8). */
+  readonly expiresAt: number;
+}
+
 export interface AccessTokenOptions {
   readonly signingKey: Uint8Array;
   readonly ttlSeconds: number;
@@ -18,19 +23,24 @@ export interface AccessTokenOptions {
 export class AccessTokens {
   constructor(private readonly options: AccessTokenOptions) {}
 
-  issue(claims: AccessClaims): Promise<string> {
+  /**
+   * A token issued at `issuedAt` (epoch milliseconds, now by default). The same claims issued at
+   * the same second give the same token, which a replayed refresh relies on (S3).
+   */
+  issue(claims: AccessClaims, issuedAt = Date.now()): Promise<string> {
+    const seconds = Math.floor(issuedAt / 1000);
     return new SignJWT({ did: claims.deviceId })
       .setProtectedHeader({ alg: algorithm, typ: 'JWT' })
       .setSubject(claims.userId)
       .setIssuer(issuer)
       .setAudience(audience)
-      .setIssuedAt()
-      .setExpirationTime(`${this.options.ttlSeconds}s`)
+      .setIssuedAt(seconds)
+      .setExpirationTime(seconds + this.options.ttlSeconds)
       .sign(this.options.signingKey);
   }
 
   /** The claims of a valid token, or null for anything else. */
-  async verify(token: string): Promise<AccessClaims | null> {
+  async verify(token: string): Promise<VerifiedAccess | null> {
     try {
       const { payload } = await jwtVerify(token, this.options.signingKey, {
         algorithms: [algorithm],
@@ -39,8 +49,8 @@ export class AccessTokens {
         requiredClaims: ['exp', 'iat', 'sub'],
       });
       const deviceId = payload.did;
-      if (typeof payload.sub !== 'string' || typeof deviceId !== 'string') return null;
-      return { userId: payload.sub, deviceId };
+      if (typeof payload.sub !== 'string' || typeof deviceId !== 'string' || payload.exp === undefined) return null;
+      return { userId: payload.sub, deviceId, expiresAt: payload.exp * 1000 };
     } catch (error) {
       if (error instanceof errors.JOSEError || error instanceof TypeError) return null;
       throw error;

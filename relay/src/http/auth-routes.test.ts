@@ -114,8 +114,8 @@ describe('accounts and devices', () => {
     expect((await app.inject({ method: 'GET', url: '/api/devices', headers: bearer(rotated) })).statusCode).toBe(200);
   });
 
-  it('[S3] a reused refresh token is refused and revokes its device', async () => {
-    const app = await relay();
+  it('[S3] a refresh token reused after the grace is refused and revokes its device', async () => {
+    const app = await relay({ refreshGraceSeconds: 0 });
     const session = await register(app);
     const first = await app.inject({
       method: 'POST',
@@ -237,5 +237,16 @@ describe('accounts and devices', () => {
     expect(metrics.headers['content-type']).toContain('text/plain');
     expect(metrics.body).toContain('# TYPE tally_relay_persist_seconds histogram');
     expect(metrics.body).toContain('tally_relay_auth_failures_total 0');
+  });
+
+  it('[H4] with a metrics token set, /metrics answers only its bearer', async () => {
+    const app = await relay({ metricsToken: 'a-long-random-scrape-token' });
+    const scrape = (authorization?: string) =>
+      app.inject({ method: 'GET', url: '/metrics', headers: authorization === undefined ? {} : { authorization } });
+    expect((await scrape()).json()).toMatchObject({ error: { code: 'unauthorized' } });
+    expect((await scrape('Bearer not-the-token')).statusCode).toBe(401);
+    const allowed = await scrape('Bearer a-long-random-scrape-token');
+    expect(allowed.statusCode).toBe(200);
+    expect(allowed.body).toContain('tally_relay_connections');
   });
 });

@@ -1,10 +1,10 @@
 import type { FastifyRequest } from 'fastify';
-import type { AccessClaims } from '../auth/access-tokens.js';
+import type { VerifiedAccess } from '../auth/access-tokens.js';
 import type { RelayContext } from '../relay-context.js';
 import { RelayError } from './error-catalogue.js';
 
 /** Checks a token against the relay's own records: its device must exist, be the user's, and be live. */
-export async function authenticate(context: RelayContext, token: string | undefined): Promise<AccessClaims> {
+export async function authenticate(context: RelayContext, token: string | undefined): Promise<VerifiedAccess> {
   const claims = token === undefined || token === '' ? null : await context.tokens.verify(token);
   const device = claims === null ? null : await context.storage.accounts.findDevice(claims.deviceId);
   if (claims === null || device === null || device.userId !== claims.userId || device.revokedAt !== null) {

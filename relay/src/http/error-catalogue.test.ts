@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildRelay } from '../build-relay.js';
+import type { RelayConfig } from '../relay-config.js';
 import type { RelayApp } from '../relay-context.js';
 import { MemoryStorage } from '../storage/memory-storage.js';
 import { withFaults } from '../testing/faults.js';
@@ -25,22 +26,35 @@ afterAll(async () => {
   for (const app of apps) await app.close();
 });
 
-async function relay(authRequestsPerMinute = 1000): Promise<RelayApp> {
+async function relay(config: Partial<RelayConfig> = {}): Promise<RelayApp> {
   const app = await buildRelay({
     storage: brokenStorage(),
     signingKey: new Uint8Array(randomBytes(32)),
     passwordCost: 2 ** 10,
     logLevel: 'silent',
-    authRequestsPerMinute,
+    authRequestsPerMinute: 1000,
+    ...config,
   });
   apps.push(app);
   return app;
 }
 
-async function session(app: RelayApp, email: string): Promise<Session> {
+async function session(app: RelayApp, email: string, invitationCode?: string): Promise<Session> {
   return (
-    await app.inject({ method: 'POST', url: '/api/auth/register', payload: { email, password, deviceName: 'Phone' } })
+    await app.inject({
+      method: 'POST',
+      url: '/api/auth/register',
+      payload: { email, password, deviceName: 'Phone', ...(invitationCode && { invitationCode }) },
+    })
   ).json<Session>();
+}
+
+function register(app: RelayApp, email: string, invitationCode?: string) {
+  return app.inject({
+    method: 'POST',
+    url: '/api/auth/register',
+    payload: { email, password, deviceName: 'x', ...(invitationCode && { invitationCode }) },
+  });
 }
 
 /** One request that earns each catalogued error. A code with no scenario fails the test below. */
@@ -85,6 +99,38 @@ const scenarios: Record<ErrorCode, () => Promise<LightMyRequestResponse>> = {
       payload: { email: 'alice@example.com', password, deviceName: 'x' },
     });
   },
+  registration_closed: async () => {
+    const app = await relay({ registration: 'closed' });
+    await session(app, 'alice@example.com');
+    return register(app, 'bob@example.com');
+  },
+  invitation_required: async () => {
+    const app = await relay({ registration: 'invite' });
+    await session(app, 'alice@example.com');
+    return register(app, 'bob@example.com');
+  },
+  invitation_invalid: async () => {
+    const app = await relay({ registration: 'invite' });
+    await session(app, 'alice@example.com');
+    return register(app, 'bob@example.com', 'AAAA-BBBB-CCCC-DDDD');
+  },
+  weak_password: async () =>
+    (await relay()).inject({
+      method: 'POST',
+      url: '/api/auth/register',
+      payload: { email: 'alice@example.com', password: 'password123', deviceName: 'x' },
+    }),
+  admin_required: async () => {
+    const app = await relay();
+    await session(app, 'alice@example.com');
+    const bob = await session(app, 'bob@example.com');
+    return app.inject({
+      method: 'POST',
+      url: '/api/invitations',
+      headers: { authorization: `Bearer ${bob.accessToken}` },
+      payload: { email: 'carol@example.com' },
+    });
+  },
   payload_too_large: async () =>
     (await relay()).inject({
       method: 'POST',
@@ -99,7 +145,7 @@ const scenarios: Record<ErrorCode, () => Promise<LightMyRequestResponse>> = {
       payload: '<login/>',
     }),
   rate_limited: async () => {
-    const app = await relay(1);
+    const app = await relay({ authRequestsPerMinute: 1 });
     await app.inject({ method: 'POST', url: '/api/auth/refresh', payload: { refreshToken: 'x' } });
     return app.inject({ method: 'POST', url: '/api/auth/refresh', payload: { refreshToken: 'x' } });
   },

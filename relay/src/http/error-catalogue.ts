@@ -10,6 +10,18 @@ export const errorCatalogue = {
   origin_not_allowed: { status: 403, message: 'Requests from this origin are not allowed.' },
   not_found: { status: 404, message: 'There is nothing here.' },
   email_taken: { status: 409, message: 'An account with this email already exists.' },
+  registration_closed: { status: 403, message: 'This relay takes no new accounts.' },
+  invitation_required: { status: 403, message: 'Creating an account on this relay needs an invitation code.' },
+  invitation_invalid: {
+    status: 403,
+    message: 'This invitation code does not let this email in: it may be mistyped, used, expired or for another email.',
+  },
+  weak_password: {
+    status: 400,
+    message:
+      'The password is too easy to guess: use at least 10 characters, not a commonly used password and not your email address.',
+  },
+  admin_required: { status: 403, message: 'Only an administrator of this relay may do that.' },
   payload_too_large: { status: 413, message: 'The request body is too large.' },
   unsupported_media_type: { status: 415, message: 'Send the request body as application/json.' },
   rate_limited: { status: 429, message: 'Too many requests; try again shortly.' },

@@ -1,4 +1,6 @@
 import type { RelayApp, RelayContext } from '../relay-context.js';
+import { errorReplySchema } from './error-catalogue.js';
+import { metricsAccess } from './metrics-access.js';
 
 const health = {
   type: 'object',
@@ -20,7 +22,12 @@ export function registerHealthRoutes(app: RelayApp, context: RelayContext): void
     docsLoaded: context.rooms.loadedCount,
   }));
 
-  app.get('/metrics', { schema: { response: { 200: { type: 'string' } } } }, async (_request, reply) =>
-    reply.type('text/plain; version=0.0.4; charset=utf-8').send(context.metrics.render()),
+  app.get(
+    '/metrics',
+    {
+      onRequest: metricsAccess(context.config.metricsToken),
+      schema: { response: { 200: { type: 'string' }, '4xx': errorReplySchema } },
+    },
+    async (_request, reply) => reply.type('text/plain; version=0.0.4; charset=utf-8').send(context.metrics.render()),
   );
 }

@@ -1,4 +1,7 @@
-/** Access tokens travel in the sync URL; logs get the URL with the token blanked. */
+/**
+ * Access tokens travel in the sync URL, under whatever spelling of `token` decodes to it
+ * (`tok%65n=`); logs get the URL with every query value blanked (S6).
+ */
 export function redactUrl(url: string): string {
-  return url.replace(/([?&]token=)[^&#]*/g, '$1[redacted]');
+  return url.replace(/([?&][^=&#]*=)[^&#]*/g, '$1[redacted]');
 }

@@ -161,7 +161,9 @@ describe('sync upgrades the relay refuses', () => {
     await nothingStored(alice.docId);
   });
 
-  it('[S3] a reused refresh token is refused, and the device it belonged to is cut off', async () => {
+  it('[S3] a refresh token reused after the grace is refused, and the device it belonged to is cut off', async () => {
+    await relay.stop();
+    relay = await RunningRelay.start(dataDir, { refreshGraceSeconds: 0 });
     const opened = await openSocket(syncUrl(alice.docId, alice.accessToken));
     if (opened.kind !== 'open') throw new Error('expected the socket to open');
     const closing = closed(opened.socket);

@@ -1,12 +1,12 @@
 import type { FastifyRequest } from 'fastify';
 import type { RawData } from 'ws';
 import type { RelayApp, RelayContext } from '../relay-context.js';
+import type { Heartbeat } from '../sync/heartbeat.js';
 import { closeCodes } from '../sync/peer-socket.js';
 import { wsPeerSocket } from '../sync/ws-peer-socket.js';
 import { authenticate } from './authenticate.js';
 import { errorReplySchema, RelayError } from './error-catalogue.js';
 import { isOriginAllowed } from './origin-policy.js';
-import { rateLimitHook } from './rate-limit-hook.js';
 
 const syncParams = {
   type: 'object',
@@ -24,6 +24,7 @@ const syncQuery = {
 interface SyncGrant {
   readonly deviceId: string;
   readonly canWrite: boolean;
+  readonly expiresAt: number;
 }
 
 function bytesOf(data: RawData): Uint8Array {
@@ -32,25 +33,24 @@ function bytesOf(data: RawData): Uint8Array {
   return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
 }
 
-/** `GET /sync/:docId?token=` — the y-websocket protocol for one document (P1–P6). */
-export function registerSyncRoute(app: RelayApp, context: RelayContext): void {
+/**
+ * `GET /sync/:docId?token=` — the y-websocket protocol for one document (P1–P6). Upgrades are
+ * counted against their address's budget by the upgrade guard, whatever their path (S5, H1).
+ */
+export function registerSyncRoute(app: RelayApp, context: RelayContext, heartbeat: Heartbeat): void {
   const grants = new WeakMap<FastifyRequest, SyncGrant>();
-  const limited = rateLimitHook(context, context.config.upgradesPerMinute);
 
   app.get(
     '/sync/:docId',
     {
       websocket: true,
       schema: { params: syncParams, querystring: syncQuery, response: { '4xx': errorReplySchema } },
-      onRequest: [
-        limited,
-        async (request) => {
-          if (!isOriginAllowed(request.headers.origin, request.headers.host, context.config.allowedOrigins)) {
-            context.metrics.authFailures++;
-            throw new RelayError('origin_not_allowed');
-          }
-        },
-      ],
+      onRequest: async (request) => {
+        if (!isOriginAllowed(request.headers.origin, request.headers.host, context.config.allowedOrigins)) {
+          context.metrics.authFailures++;
+          throw new RelayError('origin_not_allowed');
+        }
+      },
       preHandler: async (request) => {
         const claims = await authenticate(context, request.query.token);
         const role = await context.storage.accounts.docRole(claims.userId, request.params.docId);
@@ -58,7 +58,7 @@ export function registerSyncRoute(app: RelayApp, context: RelayContext): void {
           context.metrics.authFailures++;
           throw new RelayError('forbidden');
         }
-        grants.set(request, { deviceId: claims.deviceId, canWrite: role !== 'reader' });
+        grants.set(request, { deviceId: claims.deviceId, canWrite: role !== 'reader', expiresAt: claims.expiresAt });
       },
     },
     (socket, request) => {
@@ -69,7 +69,8 @@ export function registerSyncRoute(app: RelayApp, context: RelayContext): void {
       }
       const peer = wsPeerSocket(socket, request.socket, context.config.maxBufferedBytes);
       const room = context.rooms.open(request.params.docId);
-      context.deviceSockets.add(grant.deviceId, peer);
+      context.deviceSockets.add(grant.deviceId, peer, grant.expiresAt);
+      heartbeat.watch(socket);
       context.metrics.connections = context.deviceSockets.count;
       room.join(peer, { canWrite: grant.canWrite });
       socket.on('message', (data: RawData, isBinary: boolean) => {

@@ -1,4 +1,14 @@
-import { flag, oneOf, optional, originList, powerOfTwo, type SettingType, text, wholeNumber } from './setting-types.js';
+import {
+  oneOf,
+  optional,
+  originList,
+  powerOfTwo,
+  proxyTrust,
+  type SettingType,
+  secret,
+  text,
+  wholeNumber,
+} from './setting-types.js';
 
 /**
  * `process`: read by `server.ts` alone (where to listen, where the data lives).
@@ -25,6 +35,10 @@ function setting<T, const Scope extends SettingScope>(
 }
 
 export const logLevels = ['silent', 'error', 'warn', 'info', 'debug'] as const;
+
+/** Who may create an account (A1): anyone, people with an invitation, or nobody but the first. */
+export const registrationPolicies = ['open', 'invite', 'closed'] as const;
+export type RegistrationPolicy = (typeof registrationPolicies)[number];
 
 const MiB = 1024 * 1024;
 
@@ -75,10 +89,36 @@ export const relaySettings = {
   trustProxy: setting({
     env: 'TRUST_PROXY',
     scope: 'relay',
-    type: flag,
-    default: false,
+    type: proxyTrust,
+    default: 0,
     description:
-      'Behind a reverse proxy (Caddy, nginx): take the client address from X-Forwarded-For, so rate limits see real clients.',
+      'Behind a reverse proxy (Caddy, nginx): how many proxies are in front of the relay (1 for one), or their addresses (127.0.0.1, 10.0.0.0/8, loopback), so rate limits see real clients from X-Forwarded-For. 0: no proxy. true is refused: a client writes the leftmost entries itself.',
+    example: '1',
+  }),
+  registration: setting({
+    env: 'REGISTRATION',
+    scope: 'relay',
+    type: optional(oneOf(registrationPolicies)),
+    default: null,
+    description:
+      'Who may create an account from the app: open (anyone), invite (with an invitation code from an admin) or closed (nobody). The first account may always register, and becomes the relay’s admin. Unset: invite when NODE_ENV=production, open otherwise.',
+    example: 'invite',
+  }),
+  invitationTtlHours: setting({
+    env: 'INVITATION_TTL_HOURS',
+    scope: 'relay',
+    type: wholeNumber(1, 90 * 24),
+    default: 7 * 24,
+    description: 'How long an invitation code can be used to create an account.',
+  }),
+  metricsToken: setting({
+    env: 'METRICS_TOKEN',
+    scope: 'relay',
+    type: optional(secret(16)),
+    default: null,
+    description:
+      'Set, GET /metrics answers only requests with Authorization: Bearer <this token>. Unset, /metrics answers anyone: keep it off your public proxy.',
+    example: 'a-long-random-string',
   }),
   logLevel: setting({
     env: 'LOG_LEVEL',
@@ -108,7 +148,31 @@ export const relaySettings = {
     scope: 'relay',
     type: wholeNumber(10, 24 * 60 * 60),
     default: 15 * 60,
-    description: 'How long an access token is valid; devices renew theirs with their refresh token.',
+    description:
+      'How long an access token is valid; devices renew theirs with their refresh token. A sync socket is closed (4001) when the token it opened with expires, and the device reconnects with its renewed one.',
+  }),
+  refreshGraceSeconds: setting({
+    env: 'REFRESH_GRACE_SECONDS',
+    scope: 'relay',
+    type: wholeNumber(0, 60),
+    default: 10,
+    description:
+      'A refresh token presented again this soon after it was rotated, from the same address, gets the same new tokens (a lost reply, or refreshes racing); later, it revokes its device. 0: never.',
+  }),
+  heartbeatSeconds: setting({
+    env: 'HEARTBEAT_SECONDS',
+    scope: 'relay',
+    type: wholeNumber(1, 60 * 60),
+    default: 30,
+    description:
+      'How often the relay pings each sync socket; a peer that has not answered by the next ping is dropped.',
+  }),
+  requestTimeoutSeconds: setting({
+    env: 'REQUEST_TIMEOUT_SECONDS',
+    scope: 'relay',
+    type: wholeNumber(1, 600),
+    default: 30,
+    description: 'An HTTP request whose headers and body have not all arrived by then is closed (408).',
   }),
   authRequestsPerMinute: setting({
     env: 'AUTH_REQUESTS_PER_MINUTE',

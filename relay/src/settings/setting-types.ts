@@ -1,3 +1,5 @@
+import { isIP } from 'node:net';
+
 /** A value read from the environment, or what is wrong with it: each problem completes "<NAME> …". */
 export type Reading<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problems: string[] };
 
@@ -40,15 +42,6 @@ export function powerOfTwo(min: number, max: number): SettingType<number> {
   };
 }
 
-export const flag: SettingType<boolean> = {
-  read(raw) {
-    if (raw === 'true' || raw === '1') return ok(true);
-    if (raw === 'false' || raw === '0') return ok(false);
-    return problem(`must be true or false, not "${raw}"`);
-  },
-  write: String,
-};
-
 export function oneOf<const V extends string>(values: readonly V[]): SettingType<V> {
   return {
     read(raw) {
@@ -89,3 +82,59 @@ export function optional<T>(type: SettingType<T>): SettingType<T | null> {
     write: (value) => (value === null ? '' : type.write(value)),
   };
 }
+
+/** A secret sent as a bearer token: at least `minLength` of the characters a bearer token may hold. */
+export function secret(minLength: number): SettingType<string> {
+  return {
+    read(raw) {
+      return raw.length >= minLength && /^[A-Za-z0-9._~+/=-]+$/.test(raw)
+        ? ok(raw)
+        : problem(`must be at least ${minLength} letters, digits or ._~+/=- characters`);
+    },
+    write: String,
+  };
+}
+
+/**
+ * Which proxies' `X-Forwarded-For` to believe (S5): none (0), a number of hops in front of the
+ * relay, or the proxies' addresses. Never every hop: the leftmost entries are whatever the
+ * client wrote.
+ */
+export type ProxyTrust = number | readonly string[];
+
+const proxyKeywords = ['loopback', 'linklocal', 'uniquelocal'];
+
+function isProxyAddress(entry: string): boolean {
+  if (proxyKeywords.includes(entry)) return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+export const proxyTrust: SettingType<ProxyTrust> = {
+  read(raw) {
+    const value = raw.trim();
+    if (value === 'false') return ok(0);
+    if (value === 'true') {
+      return problem(
+        'must be the number of proxies in front of the relay (1 behind one) or their addresses, not "true": trusting every hop lets a client choose its own address',
+      );
+    }
+    if (/^\d+$/.test(value)) {
+      return Number(value) <= 10 ? ok(Number(value)) : problem(`must be a hop count from 0 to 10, not "${raw}"`);
+    }
+    const entries = value.split(',').map((entry) => entry.trim());
+    const bad = entries.filter((entry) => !isProxyAddress(entry));
+    return bad.length === 0
+      ? ok(entries)
+      : {
+          ok: false,
+          problems: bad.map(
+            (entry) => `entries must be IP addresses, CIDR ranges or loopback/linklocal/uniquelocal, not "${entry}"`,
+          ),
+        };
+  },
+  write: (value) => (typeof value === 'number' ? String(value) : value.join(',')),
+};

@@ -47,4 +47,27 @@ export const migrations: readonly string[] = [
   );
   CREATE INDEX refresh_tokens_by_device ON refresh_tokens (device_id);
   `,
+  `
+  ALTER TABLE users ADD COLUMN role TEXT NOT NULL DEFAULT 'user' CHECK (role IN ('user', 'advisor', 'admin'));
+  UPDATE users SET role = 'admin' WHERE id = (SELECT id FROM users ORDER BY created_at, id LIMIT 1);
+  CREATE TABLE invitations (
+    code_hash TEXT PRIMARY KEY,
+    email TEXT NOT NULL,
+    invited_by TEXT REFERENCES users(id),
+    doc_id TEXT REFERENCES docs(id),
+    doc_role TEXT CHECK (doc_role IN ('writer', 'reader')),
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    used_at INTEGER,
+    used_by TEXT REFERENCES users(id),
+    CHECK ((doc_id IS NULL) = (doc_role IS NULL))
+  );
+  CREATE INDEX invitations_by_email ON invitations (email);
+  ALTER TABLE refresh_tokens ADD COLUMN used_from TEXT;
+  CREATE TABLE access_changes (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    device_id TEXT NOT NULL,
+    changed_at INTEGER NOT NULL
+  );
+  `,
 ];

@@ -1,11 +1,18 @@
-import type { CloseCode, PeerSocket } from './peer-socket.js';
+import { type CloseCode, closeCodes, type PeerSocket } from './peer-socket.js';
 
-/** Open sync sockets by device, so revoking a device closes its sockets at once. */
+/**
+ * Open sync sockets by device, so revoking a device closes its sockets at once (S3), and each
+ * socket closes when the access token it opened with expires (S8): the device reconnects with
+ * the token it has renewed meanwhile, and the relay checks its access afresh.
+ */
 export class DeviceSockets {
   private readonly byDevice = new Map<string, Set<PeerSocket>>();
   private readonly deviceOfSocket = new WeakMap<PeerSocket, string>();
+  private readonly expiries = new Map<PeerSocket, NodeJS.Timeout>();
 
-  add(deviceId: string, socket: PeerSocket): void {
+  constructor(private readonly onExpired: () => void = () => {}) {}
+
+  add(deviceId: string, socket: PeerSocket, expiresAt: number): void {
     let sockets = this.byDevice.get(deviceId);
     if (sockets === undefined) {
       sockets = new Set();
@@ -13,9 +20,17 @@ export class DeviceSockets {
     }
     sockets.add(socket);
     this.deviceOfSocket.set(socket, deviceId);
+    const expiry = setTimeout(() => {
+      this.onExpired();
+      socket.close(closeCodes.tokenExpired, 'access token expired');
+    }, expiresAt - Date.now());
+    expiry.unref();
+    this.expiries.set(socket, expiry);
   }
 
   remove(socket: PeerSocket): void {
+    clearTimeout(this.expiries.get(socket));
+    this.expiries.delete(socket);
     const deviceId = this.deviceOfSocket.get(socket);
     if (deviceId === undefined) return;
     const sockets = this.byDevice.get(deviceId);
@@ -25,6 +40,10 @@ export class DeviceSockets {
 
   deviceOf(socket: PeerSocket): string | undefined {
     return this.deviceOfSocket.get(socket);
+  }
+
+  hasDevice(deviceId: string): boolean {
+    return this.byDevice.has(deviceId);
   }
 
   get count(): number {

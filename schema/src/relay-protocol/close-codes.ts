@@ -1,7 +1,9 @@
 /**
  * The WebSocket close codes a relay ends a sync socket with, and that a device acts on: a
  * device does not retry after `policyViolation` (revoked, or no longer allowed) or
- * `messageTooBig` (it sent more than the relay takes in one frame).
+ * `messageTooBig` (it sent more than the relay takes in one frame). After `tokenExpired` it
+ * renews its access token if it has not already, and reconnects: outside 4400–4499, so the stock
+ * y-websocket provider reconnects by itself.
  */
 export const closeCodes = {
   normal: 1000,
@@ -11,6 +13,7 @@ export const closeCodes = {
   messageTooBig: 1009,
   internalError: 1011,
   tryAgainLater: 1013,
+  tokenExpired: 4001,
 } as const;
 
 export type CloseCode = (typeof closeCodes)[keyof typeof closeCodes];

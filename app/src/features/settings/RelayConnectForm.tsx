@@ -1,12 +1,18 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { type Text, useText } from '../../i18n/index.js';
-import { RelayApiError } from '../../sync/index.js';
+import { type RegistrationPolicy, RelayApi, RelayApiError } from '../../sync/index.js';
 import { useTally } from '../../tally/index.js';
 import { describedBy, Field } from '../../ui/index.js';
 import { settingsMessages } from './messages.js';
 import { relayRefusal } from './relay-refusal.js';
 
 type Issues = Partial<Record<'relayUrl' | 'email' | 'password' | 'deviceName' | 'form', string>>;
+type Action = 'register' | 'login';
+
+/** The relay's rule for a new account's password; it also refuses common ones and the email. */
+const NEW_PASSWORD_LENGTH = 10;
+/** Wait this long after the relay address was last typed before asking the relay who may register. */
+const POLICY_DELAY_MS = 400;
 type SettingsText = Text<keyof (typeof settingsMessages)['en']>;
 
 const SYSTEMS: readonly (readonly [RegExp, string])[] = [
@@ -22,18 +28,55 @@ function defaultDeviceName(text: SettingsText): string {
   return text('defaultDeviceName', { system });
 }
 
-function check(relayUrl: string, email: string, password: string, deviceName: string, text: SettingsText): Issues {
-  const issues: Issues = {};
+function relayOrigin(relayUrl: string): string | undefined {
   try {
     const url = new URL(relayUrl);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.origin : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function check(
+  action: Action,
+  fields: { relayUrl: string; email: string; password: string; deviceName: string },
+  text: SettingsText,
+): Issues {
+  const issues: Issues = {};
+  try {
+    const url = new URL(fields.relayUrl);
     if (url.protocol !== 'https:' && url.protocol !== 'http:') issues.relayUrl = text('relayUrlScheme');
   } catch {
     issues.relayUrl = text('relayUrlMissing');
   }
-  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim())) issues.email = text('emailInvalid');
-  if (password.length < 8) issues.password = text('passwordShort');
-  if (deviceName.trim() === '') issues.deviceName = text('deviceNameMissing');
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(fields.email.trim())) issues.email = text('emailInvalid');
+  if (action === 'register' && [...fields.password].length < NEW_PASSWORD_LENGTH)
+    issues.password = text('passwordShort');
+  if (action === 'login' && fields.password === '') issues.password = text('passwordMissing');
+  if (fields.deviceName.trim() === '') issues.deviceName = text('deviceNameMissing');
   return issues;
+}
+
+/** Who may create an account on the relay at this address, once the person stops typing it; undefined until known. */
+function useRegistrationPolicy(relayUrl: string): RegistrationPolicy | undefined {
+  const [policy, setPolicy] = useState<{ origin: string; policy: RegistrationPolicy }>();
+  const origin = relayOrigin(relayUrl);
+  useEffect(() => {
+    if (origin === undefined) return;
+    let current = true;
+    const timer = setTimeout(() => {
+      new RelayApi(origin).registrationPolicy().then(
+        (found) => current && setPolicy({ origin, policy: found }),
+        // An older relay, or none there: the form offers the code once a refusal asks for it.
+        () => undefined,
+      );
+    }, POLICY_DELAY_MS);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [origin]);
+  return policy !== undefined && policy.origin === origin ? policy.policy : undefined;
 }
 
 /** Links this device to a relay account: a new account (register) or an existing one (log in). */
@@ -44,25 +87,33 @@ export function RelayConnectForm() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [deviceName, setDeviceName] = useState(() => defaultDeviceName(text));
+  const [invitationCode, setInvitationCode] = useState('');
+  const [invitationAsked, setInvitationAsked] = useState(false);
   const [issues, setIssues] = useState<Issues>({});
   const [busy, setBusy] = useState(false);
+  const policy = useRegistrationPolicy(relayUrl);
+  const showInvitation = policy === 'invite' || invitationAsked;
 
-  const connect = async (action: 'register' | 'login') => {
-    const found = check(relayUrl, email, password, deviceName, text);
+  const connect = async (action: Action) => {
+    const found = check(action, { relayUrl, email, password, deviceName }, text);
     setIssues(found);
     if (Object.keys(found).length > 0) return;
     setBusy(true);
     try {
       const credentials = { email: email.trim(), password, deviceName: deviceName.trim() };
-      await (action === 'register' ? sync.register(relayUrl, credentials) : sync.login(relayUrl, credentials));
+      if (action === 'register')
+        await sync.register(relayUrl, { ...credentials, invitationCode: invitationCode.trim() });
+      else await sync.login(relayUrl, credentials);
       setPassword('');
     } catch (error) {
       if (!(error instanceof RelayApiError)) throw error;
+      if (error.code === 'invitation_required' || error.code === 'invitation_invalid') setInvitationAsked(true);
       setIssues({ form: relayRefusal(error, text) });
     } finally {
       setBusy(false);
     }
   };
+  const passwordDescribedBy = ['password-rule', issues.password && 'password-error'].filter(Boolean).join(' ');
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -104,9 +155,35 @@ export function RelayConnectForm() {
           autoComplete="current-password"
           value={password}
           onChange={(event) => setPassword(event.target.value)}
-          {...describedBy('password', issues.password)}
+          aria-invalid={issues.password ? true : undefined}
+          aria-describedby={passwordDescribedBy}
         />
+        <p className="hint" id="password-rule" data-testid="password-rule">
+          {text('passwordRule')}
+        </p>
       </Field>
+      {showInvitation && (
+        <Field id="invitation-code" label={text('invitationCode')}>
+          <input
+            id="invitation-code"
+            data-testid="invitation-code"
+            autoComplete="one-time-code"
+            autoCapitalize="characters"
+            spellCheck={false}
+            value={invitationCode}
+            onChange={(event) => setInvitationCode(event.target.value)}
+            aria-describedby="invitation-hint"
+          />
+          <p className="hint" id="invitation-hint">
+            {text('invitationHint')}
+          </p>
+        </Field>
+      )}
+      {policy === 'closed' && (
+        <p className="hint" data-testid="registration-closed">
+          {text('registrationClosed')}
+        </p>
+      )}
       <Field id="device-name" label={text('deviceName')} error={issues.deviceName}>
         <input
           id="device-name"

@@ -21,7 +21,13 @@ export const settingsMessages = defineMessages({
     relayUrlScheme: 'The relay address starts with https://.',
     relayUrlMissing: 'Enter the relay address, like https://tally.example.com.',
     emailInvalid: 'Enter an email address.',
-    passwordShort: 'The password needs at least 8 characters.',
+    passwordShort: 'A new account’s password needs at least 10 characters.',
+    passwordMissing: 'Enter your password.',
+    passwordRule:
+      'For a new account: at least 10 characters. Commonly used passwords and your email address are refused.',
+    invitationCode: 'Invitation code',
+    invitationHint: 'This relay takes new accounts by invitation: enter the code you were given for this email.',
+    registrationClosed: 'This relay takes no new accounts. Log in with an account you already have.',
     deviceNameMissing: 'Name this device so you can tell it apart.',
     devices: 'Devices',
     refresh: 'Refresh',
@@ -43,6 +49,13 @@ export const settingsMessages = defineMessages({
     'relay.origin_not_allowed':
       'This relay does not accept this app’s address. Its owner can allow it in the relay’s settings.',
     'relay.invalid_refresh_token': 'This device’s sign-in has expired. Log in again.',
+    'relay.invitation_required':
+      'This relay needs an invitation code to create an account. Ask whoever runs it for one, then enter it below.',
+    'relay.invitation_invalid':
+      'This invitation code does not work for this email. Check it, or ask for a new one: a code works once, for one email, for a week.',
+    'relay.registration_closed': 'This relay takes no new accounts.',
+    'relay.weak_password':
+      'This password is too easy to guess. Use at least 10 characters, not a commonly used password and not your email address.',
     'relay.other': 'The relay refused: {reason}',
   },
   es: {
@@ -66,7 +79,14 @@ export const settingsMessages = defineMessages({
     relayUrlScheme: 'La dirección del relay empieza por https://.',
     relayUrlMissing: 'Escribe la dirección del relay, como https://tally.example.com.',
     emailInvalid: 'Escribe una dirección de correo electrónico.',
-    passwordShort: 'La contraseña necesita al menos 8 caracteres.',
+    passwordShort: 'La contraseña de una cuenta nueva necesita al menos 10 caracteres.',
+    passwordMissing: 'Escribe tu contraseña.',
+    passwordRule:
+      'Para una cuenta nueva: al menos 10 caracteres. No se aceptan contraseñas muy usadas ni tu dirección de correo.',
+    invitationCode: 'Código de invitación',
+    invitationHint:
+      'Este relay admite cuentas nuevas por invitación: escribe el código que te dieron para este correo.',
+    registrationClosed: 'Este relay no admite cuentas nuevas. Inicia sesión con una cuenta que ya tengas.',
     deviceNameMissing: 'Ponle nombre a este dispositivo para distinguirlo.',
     devices: 'Dispositivos',
     refresh: 'Actualizar',
@@ -88,6 +108,13 @@ export const settingsMessages = defineMessages({
     'relay.origin_not_allowed':
       'Este relay no acepta la dirección de esta app. Quien lo administra puede permitirla en su configuración.',
     'relay.invalid_refresh_token': 'La sesión de este dispositivo ha caducado. Vuelve a iniciar sesión.',
+    'relay.invitation_required':
+      'Este relay necesita un código de invitación para crear una cuenta. Pídeselo a quien lo administra y escríbelo abajo.',
+    'relay.invitation_invalid':
+      'Este código de invitación no sirve para este correo. Revísalo o pide uno nuevo: cada código sirve una vez, para un correo, durante una semana.',
+    'relay.registration_closed': 'Este relay no admite cuentas nuevas.',
+    'relay.weak_password':
+      'Esta contraseña es demasiado fácil de adivinar. Usa al menos 10 caracteres, que no sea una contraseña muy usada ni tu correo.',
     'relay.other': 'El relay lo rechazó: {reason}',
   },
   de: {
@@ -111,7 +138,14 @@ export const settingsMessages = defineMessages({
     relayUrlScheme: 'Die Relay-Adresse beginnt mit https://.',
     relayUrlMissing: 'Gib die Relay-Adresse ein, etwa https://tally.example.com.',
     emailInvalid: 'Gib eine E-Mail-Adresse ein.',
-    passwordShort: 'Das Passwort braucht mindestens 8 Zeichen.',
+    passwordShort: 'Das Passwort eines neuen Kontos braucht mindestens 10 Zeichen.',
+    passwordMissing: 'Gib dein Passwort ein.',
+    passwordRule:
+      'Für ein neues Konto: mindestens 10 Zeichen. Häufig benutzte Passwörter und deine E-Mail-Adresse werden abgelehnt.',
+    invitationCode: 'Einladungscode',
+    invitationHint:
+      'Dieses Relay nimmt neue Konten nur mit Einladung auf: Gib den Code ein, den du für diese E-Mail bekommen hast.',
+    registrationClosed: 'Dieses Relay nimmt keine neuen Konten auf. Melde dich mit einem Konto an, das du schon hast.',
     deviceNameMissing: 'Gib diesem Gerät einen Namen, damit du es erkennst.',
     devices: 'Geräte',
     refresh: 'Aktualisieren',
@@ -133,6 +167,13 @@ export const settingsMessages = defineMessages({
     'relay.origin_not_allowed':
       'Dieses Relay akzeptiert die Adresse dieser App nicht. Wer es betreibt, kann sie in den Einstellungen des Relays erlauben.',
     'relay.invalid_refresh_token': 'Die Anmeldung dieses Geräts ist abgelaufen. Melde dich erneut an.',
+    'relay.invitation_required':
+      'Für ein Konto auf diesem Relay brauchst du einen Einladungscode. Frag, wer es betreibt, und gib ihn unten ein.',
+    'relay.invitation_invalid':
+      'Dieser Einladungscode gilt nicht für diese E-Mail. Prüfe ihn oder bitte um einen neuen: Ein Code gilt einmal, für eine E-Mail, eine Woche lang.',
+    'relay.registration_closed': 'Dieses Relay nimmt keine neuen Konten auf.',
+    'relay.weak_password':
+      'Dieses Passwort ist zu leicht zu erraten. Nimm mindestens 10 Zeichen, kein häufig benutztes Passwort und nicht deine E-Mail-Adresse.',
     'relay.other': 'Das Relay hat abgelehnt: {reason}',
   },
 });

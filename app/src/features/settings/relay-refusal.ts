@@ -8,6 +8,10 @@ const EXPLAINED = [
   'rate_limited',
   'origin_not_allowed',
   'invalid_refresh_token',
+  'invitation_required',
+  'invitation_invalid',
+  'registration_closed',
+  'weak_password',
 ] as const;
 
 /** What a relay refusal means for the person, in their language; the relay's own words for anything unforeseen. */

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RelayStorage } from '../relay-storage.js';
 import { storageImplementations } from '../storage-implementations.test-support.js';
+import type { NewInvitation, NewUser } from './accounts.js';
 
 const alice = {
   id: 'user-alice',
@@ -65,25 +66,73 @@ describe.each(storageImplementations)('$name accounts keep their contract', (imp
     expect(await storage.accounts.listDevices('user-bob')).toEqual([]);
   });
 
-  it('[S3] a refresh token rotates once; spending it again revokes the device', async () => {
+  function attempt(at: number, from = '203.0.113.7', graceMs = 10_000) {
+    return { at, from, graceMs };
+  }
+
+  it('[S3] a refresh token rotates once; spending it again after the grace revokes the device', async () => {
     await storage.accounts.createUser(alice);
     await storage.accounts.createDevice({ id: 'phone', userId: alice.id, name: 'Phone', createdAt: 10 });
     await storage.accounts.addRefreshToken('phone', 'hash-1', 10);
 
-    expect(await storage.accounts.rotateRefreshToken('hash-1', 'hash-2', 20)).toMatchObject({
+    expect(await storage.accounts.rotateRefreshToken('hash-1', 'hash-2', attempt(20))).toMatchObject({
       kind: 'rotated',
       device: { id: 'phone' },
     });
-    expect(await storage.accounts.rotateRefreshToken('hash-1', 'hash-3', 30)).toEqual({
+    expect(await storage.accounts.rotateRefreshToken('hash-1', 'hash-2', attempt(20 + 10_001))).toEqual({
       kind: 'reused',
       deviceId: 'phone',
     });
-    expect((await storage.accounts.findDevice('phone'))?.revokedAt).toBe(30);
-    expect(await storage.accounts.rotateRefreshToken('hash-2', 'hash-4', 40)).toEqual({ kind: 'unknown' });
+    expect((await storage.accounts.findDevice('phone'))?.revokedAt).toBe(20 + 10_001);
+    expect(await storage.accounts.rotateRefreshToken('hash-2', 'hash-4', attempt(40_000))).toEqual({ kind: 'unknown' });
+  });
+
+  it('[S3] spending a token again within the grace, from the same address, replays its rotation', async () => {
+    await storage.accounts.createUser(alice);
+    await storage.accounts.createDevice({ id: 'phone', userId: alice.id, name: 'Phone', createdAt: 10 });
+    await storage.accounts.addRefreshToken('phone', 'hash-1', 10);
+    await storage.accounts.rotateRefreshToken('hash-1', 'hash-2', attempt(20));
+    expect(await storage.accounts.rotateRefreshToken('hash-1', 'hash-2', attempt(5_000))).toMatchObject({
+      kind: 'replayed',
+      device: { id: 'phone' },
+      rotatedAt: 20,
+    });
+    expect(await storage.accounts.rotateRefreshToken('hash-2', 'hash-3', attempt(6_000))).toMatchObject({
+      kind: 'rotated',
+    });
+    expect((await storage.accounts.findDevice('phone'))?.revokedAt).toBeNull();
+  });
+
+  it.each([
+    ['from another address', 'hash-2', attempt(5_000, '198.51.100.9')],
+    ['naming another successor', 'hash-other', attempt(5_000)],
+  ])('[S3] spending a token again within the grace but %s revokes the device', async (_case, successor, again) => {
+    await storage.accounts.createUser(alice);
+    await storage.accounts.createDevice({ id: 'phone', userId: alice.id, name: 'Phone', createdAt: 10 });
+    await storage.accounts.addRefreshToken('phone', 'hash-1', 10);
+    await storage.accounts.rotateRefreshToken('hash-1', 'hash-2', attempt(20));
+    expect(await storage.accounts.rotateRefreshToken('hash-1', successor, again)).toEqual({
+      kind: 'reused',
+      deviceId: 'phone',
+    });
+  });
+
+  it('[S3] once the rotated token is spent too, the first one is never replayed', async () => {
+    await storage.accounts.createUser(alice);
+    await storage.accounts.createDevice({ id: 'phone', userId: alice.id, name: 'Phone', createdAt: 10 });
+    await storage.accounts.addRefreshToken('phone', 'hash-1', 10);
+    await storage.accounts.rotateRefreshToken('hash-1', 'hash-2', attempt(20));
+    await storage.accounts.rotateRefreshToken('hash-2', 'hash-3', attempt(30));
+    expect(await storage.accounts.rotateRefreshToken('hash-1', 'hash-2', attempt(40))).toEqual({
+      kind: 'reused',
+      deviceId: 'phone',
+    });
   });
 
   it('an unknown refresh token is refused', async () => {
-    expect(await storage.accounts.rotateRefreshToken('never-issued', 'hash-2', 20)).toEqual({ kind: 'unknown' });
+    expect(await storage.accounts.rotateRefreshToken('never-issued', 'hash-2', attempt(20))).toEqual({
+      kind: 'unknown',
+    });
   });
 
   it('[S3] revoking a device kills its refresh tokens and only works for its owner', async () => {
@@ -93,8 +142,88 @@ describe.each(storageImplementations)('$name accounts keep their contract', (imp
     expect(await storage.accounts.revokeDevice('user-bob', 'phone', 20)).toBe(false);
     expect(await storage.accounts.revokeDevice(alice.id, 'phone', 20)).toBe(true);
     expect(await storage.accounts.revokeDevice(alice.id, 'phone', 30)).toBe(false);
-    expect(await storage.accounts.rotateRefreshToken('hash-1', 'hash-2', 40)).toEqual({ kind: 'unknown' });
+    expect(await storage.accounts.rotateRefreshToken('hash-1', 'hash-2', attempt(40))).toEqual({ kind: 'unknown' });
     expect((await storage.accounts.findDevice('phone'))?.revokedAt).toBe(20);
+  });
+
+  it('[S8] every revocation, however it happened, is in the access-change feed of every connection', async () => {
+    await storage.accounts.createUser(alice);
+    await storage.accounts.createDevice({ id: 'phone', userId: alice.id, name: 'Phone', createdAt: 10 });
+    await storage.accounts.createDevice({ id: 'laptop', userId: alice.id, name: 'Laptop', createdAt: 10 });
+    await storage.accounts.addRefreshToken('laptop', 'hash-1', 10);
+    const watcher = reopen();
+    const start = await watcher.accounts.lastAccessChange();
+    expect(await watcher.accounts.accessChangesSince(start)).toEqual({ seq: start, deviceIds: [] });
+
+    await storage.accounts.revokeDevice(alice.id, 'phone', 20);
+    await storage.accounts.rotateRefreshToken('hash-1', 'hash-2', attempt(30));
+    await storage.accounts.rotateRefreshToken('hash-1', 'hash-2', attempt(30 + 10_001));
+    const changes = await watcher.accounts.accessChangesSince(start);
+    expect(changes.deviceIds).toEqual(['phone', 'laptop']);
+    expect(await watcher.accounts.accessChangesSince(changes.seq)).toEqual({ seq: changes.seq, deviceIds: [] });
+    if (watcher !== storage) await watcher.close();
+  });
+
+  const bob = { id: 'user-bob', email: 'bob@example.com', passwordHash: 'hash-b', docId: 'ledger-bob', createdAt: 2 };
+  const carol = {
+    id: 'user-carol',
+    email: 'carol@example.com',
+    passwordHash: 'hash-c',
+    docId: 'ledger-carol',
+    createdAt: 3,
+  };
+
+  function invitation(email: string, codeHash: string, ledger: NewInvitation['ledger'] = null): NewInvitation {
+    return { codeHash, email, invitedBy: null, ledger, createdAt: 100, expiresAt: 1_000 };
+  }
+
+  it('[A1] the relay’s first account is its admin; the accounts after it are users until made otherwise', async () => {
+    expect(await storage.accounts.hasUsers()).toBe(false);
+    expect(await storage.accounts.admitUser(alice, { kind: 'first' })).toBe('created');
+    expect(await storage.accounts.hasUsers()).toBe(true);
+    expect(await storage.accounts.admitUser(bob, { kind: 'first' })).toBe('not_first');
+    expect(await storage.accounts.admitUser(bob, { kind: 'open' })).toBe('created');
+    expect((await storage.accounts.findUser(alice.id))?.role).toBe('admin');
+    expect((await storage.accounts.findUserByEmail(bob.email))?.role).toBe('user');
+    expect(await storage.accounts.setUserRole(bob.id, 'advisor')).toBe(true);
+    expect(await storage.accounts.setUserRole('user-nobody', 'admin')).toBe(false);
+    expect((await storage.accounts.findUser(bob.id))?.role).toBe('advisor');
+    expect(await storage.accounts.findUser('user-nobody')).toBeNull();
+  });
+
+  it('[A2] an invitation lets its own email in once, before it expires', async () => {
+    await storage.accounts.createUser(alice);
+    expect(await storage.accounts.createInvitation(invitation(bob.email, 'code-b'))).toBe(true);
+    expect(await storage.accounts.createInvitation(invitation(carol.email, 'code-c'))).toBe(true);
+    const admit = (user: NewUser, codeHash: string, at = 500) =>
+      storage.accounts.admitUser(user, { kind: 'invitation', codeHash, at });
+
+    expect(await admit(bob, 'never-made')).toBe('invitation_invalid');
+    expect(await admit(bob, 'code-c')).toBe('invitation_invalid');
+    expect(await admit(carol, 'code-c', 1_000)).toBe('invitation_invalid');
+    expect(await admit(bob, 'code-b')).toBe('created');
+    expect(await admit({ ...bob, id: 'user-bob-2', docId: 'ledger-bob-2' }, 'code-b')).toBe('invitation_invalid');
+    expect(await admit(carol, 'code-c', 999)).toBe('created');
+    expect((await storage.accounts.listUsers()).map((user) => user.role)).toEqual(['admin', 'user', 'user']);
+  });
+
+  it('[A2] a new invitation for an email replaces its unused one; an email with an account is not invited', async () => {
+    await storage.accounts.createUser(alice);
+    expect(await storage.accounts.createInvitation(invitation(alice.email, 'code-a'))).toBe(false);
+    await storage.accounts.createInvitation(invitation(bob.email, 'code-1'));
+    await storage.accounts.createInvitation(invitation(bob.email, 'code-2'));
+    expect(await storage.accounts.admitUser(bob, { kind: 'invitation', codeHash: 'code-1', at: 500 })).toBe(
+      'invitation_invalid',
+    );
+    expect(await storage.accounts.admitUser(bob, { kind: 'invitation', codeHash: 'code-2', at: 500 })).toBe('created');
+  });
+
+  it('[A2] an invitation to a ledger also makes its invitee a member of that ledger, in the role it names', async () => {
+    await storage.accounts.createUser(alice);
+    await storage.accounts.createInvitation(invitation(bob.email, 'code-b', { docId: alice.docId, role: 'reader' }));
+    expect(await storage.accounts.admitUser(bob, { kind: 'invitation', codeHash: 'code-b', at: 500 })).toBe('created');
+    expect(await storage.accounts.docRole(bob.id, alice.docId)).toBe('reader');
+    expect(await storage.accounts.ledgerOf(bob.id)).toBe(bob.docId);
   });
 
   it('what was written is still there after reopening', async () => {

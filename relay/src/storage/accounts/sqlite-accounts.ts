@@ -1,11 +1,17 @@
 import type Database from 'better-sqlite3';
 import type {
+  AccessChanges,
+  AccountRole,
   Accounts,
+  Admission,
+  AdmissionOutcome,
   DeviceActivity,
   DeviceRecord,
   DocRole,
   NewDevice,
+  NewInvitation,
   NewUser,
+  RefreshAttempt,
   RefreshOutcome,
   UserRecord,
 } from './accounts.js';
@@ -14,7 +20,16 @@ interface UserRow {
   id: string;
   email: string;
   password_hash: string;
+  role: AccountRole;
   created_at: number;
+}
+
+interface InvitationRow {
+  email: string;
+  doc_id: string | null;
+  doc_role: DocRole | null;
+  expires_at: number;
+  used_at: number | null;
 }
 
 interface DeviceRow {
@@ -30,11 +45,13 @@ interface DeviceRow {
 interface RefreshTokenRow {
   device_id: string;
   used_at: number | null;
+  used_from: string | null;
 }
 
 /**
- * Accounts in the `users`, `devices` and `refresh_tokens` tables. A new user's ledger gets its
- * `docs` row and its owner's `doc_members` row in the same transaction as the user.
+ * Accounts in the `users`, `invitations`, `devices`, `refresh_tokens` and `access_changes`
+ * tables. A new user's ledger gets its `docs` row and its owner's `doc_members` row in the same
+ * transaction as the user, and so does the spending of the invitation that let them in.
  */
 export class SqliteAccounts implements Accounts {
   private readonly statements;
@@ -44,13 +61,41 @@ export class SqliteAccounts implements Accounts {
   }
 
   async createUser(user: NewUser): Promise<boolean> {
-    return this.db.transaction(() => {
-      if (this.statements.userByEmail.get(user.email) !== undefined) return false;
-      this.statements.insertUser.run(user.id, user.email, user.passwordHash, user.createdAt);
+    return (await this.admitUser(user, { kind: 'open' })) === 'created';
+  }
+
+  async admitUser(user: NewUser, admission: Admission): Promise<AdmissionOutcome> {
+    return this.db.transaction((): AdmissionOutcome => {
+      const first = this.statements.anyUser.get() === undefined;
+      if (admission.kind === 'first' && !first) return 'not_first';
+      let invitation: InvitationRow | undefined;
+      if (admission.kind === 'invitation') {
+        invitation = this.statements.invitation.get(admission.codeHash) as InvitationRow | undefined;
+        if (
+          invitation === undefined ||
+          invitation.email !== user.email ||
+          invitation.used_at !== null ||
+          invitation.expires_at <= admission.at
+        ) {
+          return 'invitation_invalid';
+        }
+      }
+      if (this.statements.userByEmail.get(user.email) !== undefined) return 'email_taken';
+      this.statements.insertUser.run(user.id, user.email, user.passwordHash, first ? 'admin' : 'user', user.createdAt);
       this.statements.insertDoc.run(user.docId);
       this.statements.insertMember.run(user.docId, user.id, 'owner', 1);
-      return true;
+      if (admission.kind === 'invitation' && invitation !== undefined) {
+        this.statements.spendInvitation.run(admission.at, user.id, admission.codeHash);
+        if (invitation.doc_id !== null && invitation.doc_role !== null) {
+          this.statements.insertMember.run(invitation.doc_id, user.id, invitation.doc_role, 0);
+        }
+      }
+      return 'created';
     })();
+  }
+
+  async hasUsers(): Promise<boolean> {
+    return this.statements.anyUser.get() !== undefined;
   }
 
   async findUserByEmail(email: string): Promise<UserRecord | null> {
@@ -58,8 +103,34 @@ export class SqliteAccounts implements Accounts {
     return row === undefined ? null : toUser(row);
   }
 
+  async findUser(userId: string): Promise<UserRecord | null> {
+    const row = this.statements.userById.get(userId) as UserRow | undefined;
+    return row === undefined ? null : toUser(row);
+  }
+
   async listUsers(): Promise<readonly UserRecord[]> {
     return (this.statements.listUsers.all() as UserRow[]).map(toUser);
+  }
+
+  async setUserRole(userId: string, role: AccountRole): Promise<boolean> {
+    return this.statements.setRole.run(role, userId).changes > 0;
+  }
+
+  async createInvitation(invitation: NewInvitation): Promise<boolean> {
+    return this.db.transaction(() => {
+      if (this.statements.userByEmail.get(invitation.email) !== undefined) return false;
+      this.statements.dropUnusedInvitations.run(invitation.email, invitation.ledger?.docId ?? null);
+      this.statements.insertInvitation.run(
+        invitation.codeHash,
+        invitation.email,
+        invitation.invitedBy,
+        invitation.ledger?.docId ?? null,
+        invitation.ledger?.role ?? null,
+        invitation.createdAt,
+        invitation.expiresAt,
+      );
+      return true;
+    })();
   }
 
   async ledgerOf(userId: string): Promise<string | null> {
@@ -93,42 +164,71 @@ export class SqliteAccounts implements Accounts {
     return this.revoke(userId, deviceId, at);
   }
 
+  async lastAccessChange(): Promise<number> {
+    return (this.statements.lastAccessChange.get() as { seq: number }).seq;
+  }
+
+  async accessChangesSince(seq: number): Promise<AccessChanges> {
+    const rows = this.statements.accessChangesSince.all(seq) as { seq: number; device_id: string }[];
+    return { seq: rows.at(-1)?.seq ?? seq, deviceIds: [...new Set(rows.map((row) => row.device_id))] };
+  }
+
   async addRefreshToken(deviceId: string, tokenHash: string, at: number): Promise<void> {
     this.statements.insertRefreshToken.run(tokenHash, deviceId, at);
   }
 
-  async rotateRefreshToken(oldHash: string, newHash: string, at: number): Promise<RefreshOutcome> {
+  async rotateRefreshToken(oldHash: string, newHash: string, attempt: RefreshAttempt): Promise<RefreshOutcome> {
     return this.db.transaction((): RefreshOutcome => {
       const token = this.statements.refreshToken.get(oldHash) as RefreshTokenRow | undefined;
       if (token === undefined) return { kind: 'unknown' };
       const row = this.statements.deviceById.get(token.device_id) as DeviceRow | undefined;
       if (row === undefined || row.revoked_at !== null) return { kind: 'unknown' };
-      if (token.used_at !== null) {
-        this.revoke(row.user_id, row.id, at);
-        return { kind: 'reused', deviceId: row.id };
+      if (token.used_at === null) {
+        this.statements.spendRefreshToken.run(attempt.at, attempt.from, oldHash);
+        this.statements.insertRefreshToken.run(newHash, row.id, attempt.at);
+        return { kind: 'rotated', device: toDevice(row) };
       }
-      this.statements.spendRefreshToken.run(at, oldHash);
-      this.statements.insertRefreshToken.run(newHash, row.id, at);
-      return { kind: 'rotated', device: toDevice(row) };
+      const successor = this.statements.refreshToken.get(newHash) as RefreshTokenRow | undefined;
+      const replay =
+        attempt.graceMs > 0 &&
+        attempt.at - token.used_at <= attempt.graceMs &&
+        token.used_from === attempt.from &&
+        successor?.device_id === row.id &&
+        successor.used_at === null;
+      if (replay) return { kind: 'replayed', device: toDevice(row), rotatedAt: token.used_at };
+      this.revoke(row.user_id, row.id, attempt.at);
+      return { kind: 'reused', deviceId: row.id };
     })();
   }
 
   private revoke(userId: string, deviceId: string, at: number): boolean {
     return this.db.transaction(() => {
       const result = this.statements.revokeDevice.run(at, deviceId, userId);
-      if (result.changes > 0) this.statements.deleteRefreshTokensOf.run(deviceId);
-      return result.changes > 0;
+      if (result.changes === 0) return false;
+      this.statements.deleteRefreshTokensOf.run(deviceId);
+      this.statements.insertAccessChange.run(deviceId, at);
+      return true;
     })();
   }
 }
 
 function prepare(db: Database.Database) {
   return {
-    insertUser: db.prepare('INSERT INTO users (id, email, password_hash, created_at) VALUES (?, ?, ?, ?)'),
+    anyUser: db.prepare('SELECT 1 FROM users LIMIT 1'),
+    insertUser: db.prepare('INSERT INTO users (id, email, password_hash, role, created_at) VALUES (?, ?, ?, ?, ?)'),
     insertDoc: db.prepare('INSERT OR IGNORE INTO docs (id) VALUES (?)'),
     insertMember: db.prepare('INSERT INTO doc_members (doc_id, user_id, role, is_ledger) VALUES (?, ?, ?, ?)'),
     userByEmail: db.prepare('SELECT * FROM users WHERE email = ?'),
+    userById: db.prepare('SELECT * FROM users WHERE id = ?'),
     listUsers: db.prepare('SELECT * FROM users ORDER BY created_at, id'),
+    setRole: db.prepare('UPDATE users SET role = ? WHERE id = ?'),
+    invitation: db.prepare('SELECT email, doc_id, doc_role, expires_at, used_at FROM invitations WHERE code_hash = ?'),
+    dropUnusedInvitations: db.prepare('DELETE FROM invitations WHERE email = ? AND doc_id IS ? AND used_at IS NULL'),
+    insertInvitation: db.prepare(
+      `INSERT INTO invitations (code_hash, email, invited_by, doc_id, doc_role, created_at, expires_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    spendInvitation: db.prepare('UPDATE invitations SET used_at = ?, used_by = ? WHERE code_hash = ?'),
     ledgerOf: db.prepare('SELECT doc_id FROM doc_members WHERE user_id = ? AND is_ledger = 1'),
     docRole: db.prepare('SELECT role FROM doc_members WHERE user_id = ? AND doc_id = ?'),
     insertDevice: db.prepare('INSERT INTO devices (id, user_id, name, created_at) VALUES (?, ?, ?, ?)'),
@@ -141,13 +241,16 @@ function prepare(db: Database.Database) {
     revokeDevice: db.prepare('UPDATE devices SET revoked_at = ? WHERE id = ? AND user_id = ? AND revoked_at IS NULL'),
     deleteRefreshTokensOf: db.prepare('DELETE FROM refresh_tokens WHERE device_id = ?'),
     insertRefreshToken: db.prepare('INSERT INTO refresh_tokens (token_hash, device_id, created_at) VALUES (?, ?, ?)'),
-    refreshToken: db.prepare('SELECT device_id, used_at FROM refresh_tokens WHERE token_hash = ?'),
-    spendRefreshToken: db.prepare('UPDATE refresh_tokens SET used_at = ? WHERE token_hash = ?'),
+    refreshToken: db.prepare('SELECT device_id, used_at, used_from FROM refresh_tokens WHERE token_hash = ?'),
+    spendRefreshToken: db.prepare('UPDATE refresh_tokens SET used_at = ?, used_from = ? WHERE token_hash = ?'),
+    insertAccessChange: db.prepare('INSERT INTO access_changes (device_id, changed_at) VALUES (?, ?)'),
+    lastAccessChange: db.prepare('SELECT coalesce(max(seq), 0) AS seq FROM access_changes'),
+    accessChangesSince: db.prepare('SELECT seq, device_id FROM access_changes WHERE seq > ? ORDER BY seq'),
   };
 }
 
 function toUser(row: UserRow): UserRecord {
-  return { id: row.id, email: row.email, passwordHash: row.password_hash, createdAt: row.created_at };
+  return { id: row.id, email: row.email, passwordHash: row.password_hash, role: row.role, createdAt: row.created_at };
 }
 
 function toDevice(row: DeviceRow): DeviceRecord {
