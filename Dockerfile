@@ -23,6 +23,8 @@ ENV NODE_ENV=production HOST=0.0.0.0 PORT=8080 DATA_DIR=/data
 WORKDIR /tally
 COPY --from=build /tally/package.json ./
 COPY --from=build /tally/node_modules node_modules
+COPY --from=build /tally/schema/package.json schema/
+COPY --from=build /tally/schema/dist schema/dist
 COPY --from=build /tally/relay/package.json relay/
 COPY --from=build /tally/relay/dist relay/dist
 COPY --from=build /tally/app/dist app/dist
