@@ -7,5 +7,7 @@ export default defineProject({
     name: 'app',
     environment: 'node',
     include: ['src/**/*.test.ts'],
+    // A hang guard, not a speed limit: CI's two cores run every project at once.
+    testTimeout: 60_000,
   },
 });
