@@ -58,7 +58,7 @@ export function registerSyncRoute(app: RelayApp, context: RelayContext, heartbea
           context.metrics.authFailures++;
           throw new RelayError('forbidden');
         }
-        grants.set(request, { deviceId: claims.deviceId, canWrite: role !== 'reader', expiresAt: claims.expiresAt });
+        grants.set(request, { deviceId: claims.deviceId, canWrite: role !== 'viewer', expiresAt: claims.expiresAt });
       },
     },
     (socket, request) => {
