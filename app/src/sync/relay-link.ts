@@ -35,6 +35,13 @@ export interface LinkOptions {
  * update back, the sender's own included, once it has stored it; the link keeps the largest clock
  * it has heard of per Yjs client, so a write is known to be stored on the relay once it returns.
  */
+const finalCloseCodes: ReadonlySet<number> = new Set([
+  closeCodes.policyViolation,
+  closeCodes.messageTooBig,
+  closeCodes.accountDisabled,
+  closeCodes.membershipEnded,
+]);
+
 export class RelayLink {
   private readonly provider: WebsocketProvider;
   private stored = new Map<number, number>();
@@ -51,8 +58,9 @@ export class RelayLink {
     const provider = new WebsocketProvider(target.syncUrl, target.docId, doc, {
       params: { token: target.accessToken },
       // Retrying cannot help after these: a revoked device asks the relay instead, a refused
-      // large update waits for the relay's limit to change.
-      shouldReconnect: (event) => event.code !== closeCodes.policyViolation && event.code !== closeCodes.messageTooBig,
+      // large update waits for the relay's limit to change, a disabled account or a member
+      // removed from the ledger may no longer open it.
+      shouldReconnect: (event) => !finalCloseCodes.has(event.code),
       maxBackoffTime: 5_000,
       ...(options.WebSocket && { WebSocketPolyfill: options.WebSocket }),
     });

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { RawData } from 'ws';
 import type { RelayApp, RelayContext } from '../relay-context.js';
+import type { DocRole } from '../storage/accounts/accounts.js';
 import type { Heartbeat } from '../sync/heartbeat.js';
 import { closeCodes } from '../sync/peer-socket.js';
 import { wsPeerSocket } from '../sync/ws-peer-socket.js';
@@ -22,8 +23,9 @@ const syncQuery = {
 } as const;
 
 interface SyncGrant {
+  readonly userId: string;
   readonly deviceId: string;
-  readonly canWrite: boolean;
+  readonly role: DocRole;
   readonly expiresAt: number;
 }
 
@@ -58,7 +60,12 @@ export function registerSyncRoute(app: RelayApp, context: RelayContext, heartbea
           context.metrics.authFailures++;
           throw new RelayError('forbidden');
         }
-        grants.set(request, { deviceId: claims.deviceId, canWrite: role !== 'viewer', expiresAt: claims.expiresAt });
+        grants.set(request, {
+          userId: claims.userId,
+          deviceId: claims.deviceId,
+          role,
+          expiresAt: claims.expiresAt,
+        });
       },
     },
     (socket, request) => {
@@ -70,9 +77,11 @@ export function registerSyncRoute(app: RelayApp, context: RelayContext, heartbea
       const peer = wsPeerSocket(socket, request.socket, context.config.maxBufferedBytes);
       const room = context.rooms.open(request.params.docId);
       context.deviceSockets.add(grant.deviceId, peer, grant.expiresAt);
+      context.memberSockets.add(grant.userId, request.params.docId, grant.role, peer);
       heartbeat.watch(socket);
       context.metrics.connections = context.deviceSockets.count;
-      room.join(peer, { canWrite: grant.canWrite });
+      // A viewer's updates are dropped (L2); it reads its role from GET /api/ledgers before it writes.
+      room.join(peer, { canWrite: grant.role !== 'viewer' });
       socket.on('message', (data: RawData, isBinary: boolean) => {
         if (isBinary) room.receive(peer, bytesOf(data));
         else peer.close(closeCodes.unsupportedData, 'binary frames only');
@@ -80,6 +89,7 @@ export function registerSyncRoute(app: RelayApp, context: RelayContext, heartbea
       socket.on('close', () => {
         room.leave(peer);
         context.deviceSockets.remove(peer);
+        context.memberSockets.remove(peer);
         context.metrics.connections = context.deviceSockets.count;
       });
     },

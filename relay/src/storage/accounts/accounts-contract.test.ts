@@ -358,4 +358,16 @@ describe.each(storageImplementations)('$name accounts keep their contract', (imp
     expect(await storage.accounts.setUserDisabled('user-nobody', 500)).toBe(false);
     expect((await storage.accounts.accessChangesSince(start)).userIds).toEqual([alice.id]);
   });
+
+  it('[A6] a disabled account’s refresh token is refused and left unspent, to work once it is enabled', async () => {
+    await storage.accounts.createUser(alice);
+    await storage.accounts.createDevice({ id: 'phone', userId: alice.id, name: 'Phone', createdAt: 10 });
+    await storage.accounts.addRefreshToken('phone', 'hash-1', 10);
+    await storage.accounts.setUserDisabled(alice.id, 20);
+    expect(await storage.accounts.rotateRefreshToken('hash-1', 'hash-2', attempt(30))).toEqual({ kind: 'disabled' });
+    await storage.accounts.setUserDisabled(alice.id, null);
+    expect(await storage.accounts.rotateRefreshToken('hash-1', 'hash-2', attempt(100_000))).toMatchObject({
+      kind: 'rotated',
+    });
+  });
 });

@@ -82,6 +82,8 @@ export type RefreshOutcome =
   | { readonly kind: 'rotated'; readonly device: DeviceRecord }
   | { readonly kind: 'replayed'; readonly device: DeviceRecord; readonly rotatedAt: number }
   | { readonly kind: 'reused'; readonly deviceId: string }
+  /** The account is disabled (A6): the token is left unspent, to work again once it is enabled. */
+  | { readonly kind: 'disabled' }
   | { readonly kind: 'unknown' };
 
 /** A ledger one account may open (L1): its personal ledger has no name and `personal` set. */

@@ -340,6 +340,7 @@ export class MemoryAccounts implements Accounts {
     if (token === undefined) return { kind: 'unknown' };
     const device = this.devices.get(token.deviceId);
     if (device === undefined || device.revokedAt !== null) return { kind: 'unknown' };
+    if (this.users.get(device.userId)?.disabledAt != null) return { kind: 'disabled' };
     if (token.usedAt === null) {
       token.usedAt = attempt.at;
       token.usedFrom = attempt.from;

@@ -354,6 +354,8 @@ export class SqliteAccounts implements Accounts {
       if (token === undefined) return { kind: 'unknown' };
       const row = this.statements.deviceById.get(token.device_id) as DeviceRow | undefined;
       if (row === undefined || row.revoked_at !== null) return { kind: 'unknown' };
+      const user = this.statements.userById.get(row.user_id) as UserRow | undefined;
+      if (user?.disabled_at != null) return { kind: 'disabled' };
       if (token.used_at === null) {
         this.statements.spendRefreshToken.run(attempt.at, attempt.from, oldHash);
         this.statements.insertRefreshToken.run(newHash, row.id, attempt.at);
