@@ -29,12 +29,7 @@ export interface LinkOptions {
   readonly WebSocket?: typeof WebSocket | undefined;
 }
 
-/**
- * The stock y-websocket provider between this device's ledger and the relay, and what the relay
- * is known to store. The relay sends its state vector when a connection opens, and sends every
- * update back, the sender's own included, once it has stored it; the link keeps the largest clock
- * it has heard of per Yjs client, so a write is known to be stored on the relay once it returns.
- */
+/** Close codes after which a device does not reconnect on its own. */
 const finalCloseCodes: ReadonlySet<number> = new Set([
   closeCodes.policyViolation,
   closeCodes.messageTooBig,
@@ -42,6 +37,12 @@ const finalCloseCodes: ReadonlySet<number> = new Set([
   closeCodes.membershipEnded,
 ]);
 
+/**
+ * The stock y-websocket provider between this device's ledger and the relay, and what the relay
+ * is known to store. The relay sends its state vector when a connection opens, and sends every
+ * update back, the sender's own included, once it has stored it; the link keeps the largest clock
+ * it has heard of per Yjs client, so a write is known to be stored on the relay once it returns.
+ */
 export class RelayLink {
   private readonly provider: WebsocketProvider;
   private stored = new Map<number, number>();
