@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { RawData } from 'ws';
+import { reportFailure } from '../failures.js';
 import type { RelayApp, RelayContext } from '../relay-context.js';
 import type { DocRole } from '../storage/accounts/accounts.js';
 import type { Heartbeat } from '../sync/heartbeat.js';
@@ -33,6 +34,16 @@ function bytesOf(data: RawData): Uint8Array {
   if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
   if (data instanceof ArrayBuffer) return new Uint8Array(data);
   return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}
+
+/**
+ * Reads the member's role and account again once the socket is registered: a change made between
+ * the upgrade's check and then was not there to be seen by the socket, so is applied to it now (L3, A6).
+ */
+async function recheckGrant(context: RelayContext, grant: SyncGrant, docId: string): Promise<void> {
+  const { accounts } = context.storage;
+  if ((await accounts.findUser(grant.userId))?.disabledAt !== null) context.memberSockets.closeDisabled(grant.userId);
+  else context.memberSockets.reconcile(grant.userId, docId, await accounts.docRole(grant.userId, docId));
 }
 
 /**
@@ -78,6 +89,10 @@ export function registerSyncRoute(app: RelayApp, context: RelayContext, heartbea
       const room = context.rooms.open(request.params.docId);
       context.deviceSockets.add(grant.deviceId, peer, grant.expiresAt);
       context.memberSockets.add(grant.userId, request.params.docId, grant.role, peer);
+      recheckGrant(context, grant, request.params.docId).catch((error: unknown) => {
+        reportFailure({ logger: request.log, metrics: context.metrics }, 'socket', error);
+        peer.close(closeCodes.internalError, 'internal error');
+      });
       heartbeat.watch(socket);
       context.metrics.connections = context.deviceSockets.count;
       // A viewer's updates are dropped (L2); it reads its role from GET /api/ledgers before it writes.
