@@ -1,5 +1,15 @@
 export { LocalLedger } from './local-ledger.js';
-export { type Credentials, type RegistrationPolicy, RelayApi, type RelayDevice } from './relay-api.js';
+export {
+  type Credentials,
+  type IssuedInvitation,
+  type LedgerInvitation,
+  type LedgerMember,
+  type LedgerRole,
+  type RegistrationPolicy,
+  RelayApi,
+  type RelayDevice,
+  type RelayLedger,
+} from './relay-api.js';
 export { RelayApiError } from './relay-api-error.js';
 export { RelaySync } from './relay-sync.js';
 export { readStoredLedger, type StoredLedger } from './stored-ledger.js';

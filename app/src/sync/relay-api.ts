@@ -31,6 +31,39 @@ export interface Credentials {
   readonly invitationCode?: string;
 }
 
+/** What a member may do in a shared ledger, from the relay's records: a viewer only reads. */
+export type LedgerRole = 'owner' | 'editor' | 'viewer';
+
+const LEDGER_ROLES: readonly LedgerRole[] = ['owner', 'editor', 'viewer'];
+
+/** A ledger the account may open; its personal one has no name of its own. */
+export interface RelayLedger {
+  readonly docId: string;
+  readonly name: string | null;
+  readonly role: LedgerRole;
+  readonly personal: boolean;
+}
+
+export interface LedgerMember {
+  readonly userId: string;
+  readonly email: string;
+  readonly role: LedgerRole;
+}
+
+export interface LedgerInvitation {
+  readonly email: string;
+  readonly role: Exclude<LedgerRole, 'owner'>;
+  /** Unset, the relay's default: a week. */
+  readonly expiresInHours?: number;
+}
+
+export interface IssuedInvitation {
+  readonly invitationId: string;
+  /** Shown once: the relay keeps only its hash. */
+  readonly code: string;
+  readonly expiresAt: string;
+}
+
 /** Who may create an account on a relay now: anyone, people with an invitation code, or no one. */
 export type RegistrationPolicy = 'open' | 'invite' | 'closed';
 
@@ -51,6 +84,26 @@ function text(fields: Fields, name: string): string {
 
 function textOrNull(fields: Fields, name: string): string | null {
   return fields[name] === null ? null : text(fields, name);
+}
+
+function role(fields: Fields): LedgerRole {
+  const found = LEDGER_ROLES.find((known) => known === fields.role);
+  if (found === undefined) throw malformed();
+  return found;
+}
+
+function listOf(reply: unknown): Fields[] {
+  if (!Array.isArray(reply)) throw malformed();
+  return reply.map((item: unknown) => fieldsOf(item));
+}
+
+function parseLedger(fields: Fields): RelayLedger {
+  return {
+    docId: text(fields, 'docId'),
+    name: textOrNull(fields, 'name'),
+    role: role(fields),
+    personal: fields.personal === true,
+  };
 }
 
 function malformed(): RelayApiError {
@@ -113,6 +166,52 @@ export class RelayApi {
     await this.request('DELETE', `/api/devices/${encodeURIComponent(deviceId)}`, undefined, accessToken);
   }
 
+  /** Every ledger the account may open, its personal one first, each with the account's role in it. */
+  async ledgers(accessToken: string): Promise<RelayLedger[]> {
+    return listOf(await this.request('GET', '/api/ledgers', undefined, accessToken)).map(parseLedger);
+  }
+
+  async createLedger(accessToken: string, name: string): Promise<RelayLedger> {
+    const fields = fieldsOf(await this.request('POST', '/api/ledgers', { name }, accessToken));
+    return parseLedger({ ...fields, personal: false });
+  }
+
+  async members(accessToken: string, docId: string): Promise<LedgerMember[]> {
+    const reply = await this.request('GET', `${ledgerPath(docId)}/members`, undefined, accessToken);
+    return listOf(reply).map((fields) => ({
+      userId: text(fields, 'userId'),
+      email: text(fields, 'email'),
+      role: role(fields),
+    }));
+  }
+
+  async changeRole(accessToken: string, docId: string, userId: string, newRole: LedgerRole): Promise<void> {
+    const path = `${ledgerPath(docId)}/members/${encodeURIComponent(userId)}`;
+    await this.request('PATCH', path, { role: newRole }, accessToken);
+  }
+
+  /** Removes a member (an owner's act), or leaves the ledger when `userId` is the account's own. */
+  async removeMember(accessToken: string, docId: string, userId: string): Promise<void> {
+    const path = `${ledgerPath(docId)}/members/${encodeURIComponent(userId)}`;
+    await this.request('DELETE', path, undefined, accessToken);
+  }
+
+  async invite(accessToken: string, docId: string, invitation: LedgerInvitation): Promise<IssuedInvitation> {
+    const reply = await this.request('POST', `${ledgerPath(docId)}/invitations`, invitation, accessToken);
+    const fields = fieldsOf(reply);
+    return {
+      invitationId: text(fields, 'invitationId'),
+      code: text(fields, 'code'),
+      expiresAt: text(fields, 'expiresAt'),
+    };
+  }
+
+  /** Joins the ledger an invitation for this account's email names; its role there is the invitation's. */
+  async acceptInvitation(accessToken: string, code: string): Promise<{ docId: string; role: LedgerRole }> {
+    const fields = fieldsOf(await this.request('POST', '/api/invitations/accept', { code }, accessToken));
+    return { docId: text(fields, 'docId'), role: role(fields) };
+  }
+
   private async request(method: string, path: string, body?: unknown, accessToken?: string): Promise<unknown> {
     const headers: Record<string, string> = {};
     if (body !== undefined) headers['content-type'] = 'application/json';
@@ -131,6 +230,10 @@ export class RelayApi {
     if (response.ok) return reply;
     throw refusal(response.status, reply);
   }
+}
+
+function ledgerPath(docId: string): string {
+  return `/api/ledgers/${encodeURIComponent(docId)}`;
 }
 
 function parseGrant(reply: unknown): SessionGrant {
