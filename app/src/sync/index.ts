@@ -6,6 +6,7 @@ export {
   type LedgerMember,
   type LedgerRole,
   type RegistrationPolicy,
+  type RelayAccountSummary,
   RelayApi,
   type RelayDevice,
   type RelayLedger,

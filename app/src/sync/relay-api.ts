@@ -64,6 +64,20 @@ export interface IssuedInvitation {
   readonly expiresAt: string;
 }
 
+/** An account as the relay's admin sees it. */
+export interface RelayAccountSummary {
+  readonly userId: string;
+  readonly email: string;
+  readonly role: 'user' | 'advisor' | 'admin';
+  readonly createdAt: string;
+  readonly disabledAt: string | null;
+  readonly devices: number;
+  /** Bytes the ledgers the account owns take on the relay. */
+  readonly storageBytes: number;
+}
+
+const ACCOUNT_ROLES: readonly RelayAccountSummary['role'][] = ['user', 'advisor', 'admin'];
+
 /** Who may create an account on a relay now: anyone, people with an invitation code, or no one. */
 export type RegistrationPolicy = 'open' | 'invite' | 'closed';
 
@@ -212,6 +226,28 @@ export class RelayApi {
     return { docId: text(fields, 'docId'), role: role(fields) };
   }
 
+  /** Every account on the relay, for its admin; anyone else is refused with `admin_required`. */
+  async accounts(accessToken: string): Promise<RelayAccountSummary[]> {
+    return listOf(await this.request('GET', '/api/admin/users', undefined, accessToken)).map((fields) => {
+      const accountRole = ACCOUNT_ROLES.find((known) => known === fields.role);
+      if (accountRole === undefined) throw malformed();
+      return {
+        userId: text(fields, 'userId'),
+        email: text(fields, 'email'),
+        role: accountRole,
+        createdAt: text(fields, 'createdAt'),
+        disabledAt: textOrNull(fields, 'disabledAt'),
+        devices: count(fields, 'devices'),
+        storageBytes: count(fields, 'storageBytes'),
+      };
+    });
+  }
+
+  async setAccountDisabled(accessToken: string, userId: string, disabled: boolean): Promise<void> {
+    const path = `/api/admin/users/${encodeURIComponent(userId)}/${disabled ? 'disable' : 'enable'}`;
+    await this.request('POST', path, undefined, accessToken);
+  }
+
   private async request(method: string, path: string, body?: unknown, accessToken?: string): Promise<unknown> {
     const headers: Record<string, string> = {};
     if (body !== undefined) headers['content-type'] = 'application/json';
@@ -230,6 +266,12 @@ export class RelayApi {
     if (response.ok) return reply;
     throw refusal(response.status, reply);
   }
+}
+
+function count(fields: Fields, name: string): number {
+  const value = fields[name];
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) throw malformed();
+  return value;
 }
 
 function ledgerPath(docId: string): string {

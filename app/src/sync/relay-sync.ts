@@ -1,7 +1,7 @@
 import type * as Y from 'yjs';
 import { browserClock, browserLock, type Clock, type Lock } from './device-clock.js';
 import { RelayAccount, type SessionStore } from './relay-account.js';
-import { type Credentials, RelayApi, type RelayDevice } from './relay-api.js';
+import { type Credentials, type RelayAccountSummary, RelayApi, type RelayDevice } from './relay-api.js';
 import type { LinkOptions, RelayLink } from './relay-link.js';
 import { type SyncProblem, type SyncState, syncStateShown } from './sync-state.js';
 
@@ -83,6 +83,17 @@ export class RelaySync {
   async revokeDevice(deviceId: string): Promise<void> {
     const { api, token } = await this.account.authorized();
     await this.account.checked(api.revokeDevice(token, deviceId));
+  }
+
+  /** Every account on the relay, when this account is its admin (A6). */
+  async accounts(): Promise<RelayAccountSummary[]> {
+    const { api, token } = await this.account.authorized();
+    return this.account.checked(api.accounts(token));
+  }
+
+  async setAccountDisabled(userId: string, disabled: boolean): Promise<void> {
+    const { api, token } = await this.account.authorized();
+    await this.account.checked(api.setAccountDisabled(token, userId, disabled));
   }
 
   getSnapshot = (): SyncState => this.snapshot;
