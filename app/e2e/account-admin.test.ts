@@ -11,7 +11,7 @@ afterAll(async () => {
   await world.stop();
 });
 
-test('the relay’s admin sees every account with its storage use, and disables and enables one', async () => {
+test('the relay’s admin sees every account with its storage use, and disables one — whose device is told — and enables it', async () => {
   const admin = await world.device();
   await admin.addAccount('Checking');
   await admin.connect('register', world.relayUrl, 'ada@example.com', 'Laptop');
@@ -47,6 +47,9 @@ test('the relay’s admin sees every account with its storage use, and disables 
   await ben.getByTestId('disable-account').click();
   await expect.poll(() => ben.getAttribute('data-disabled'), { timeout: 60_000 }).toBe('true');
   await expect(ben.textContent()).resolves.toContain('Disabled');
+  const told = other.byTestId('sync-problem');
+  await told.waitFor({ timeout: 60_000 });
+  await expect(told.textContent()).resolves.toContain('disabled your account');
 
   await ben.getByTestId('enable-account').focus();
   await admin.page.keyboard.press('Enter');

@@ -13,6 +13,8 @@ export interface LinkEvents {
   refused(): void;
   /** The relay ended the connection because this device sent more than it takes in one frame. */
   tooLarge(): void;
+  /** The relay ended the connection because its admin disabled the account. */
+  disabled(): void;
   /** The relay ended the connection because its access token expired; the provider reconnects by itself. */
   tokenExpired(): void;
 }
@@ -85,6 +87,7 @@ export class RelayLink {
     provider.on('closed', ({ code }) => {
       if (!this.live) return;
       if (code === closeCodes.messageTooBig) events.tooLarge();
+      else if (code === closeCodes.accountDisabled) events.disabled();
       else events.refused();
     });
     doc.on('update', this.changed);

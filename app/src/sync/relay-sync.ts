@@ -136,6 +136,10 @@ export class RelaySync {
           this.problem = 'too-large';
           this.publish();
         },
+        disabled: () => {
+          this.problem = 'account-disabled';
+          this.publish();
+        },
         tokenExpired: () => this.account.renewIfExpiring(),
       },
       { WebSocket: this.options.WebSocket },
