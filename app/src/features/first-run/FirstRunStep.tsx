@@ -1,76 +1,19 @@
-import { CURRENCY_CODES, LedgerError } from '@tally/schema';
-import { type FormEvent, useState } from 'react';
-import { useLocale, useText } from '../../i18n/index.js';
-import { useTally } from '../../tally/index.js';
-import { Field } from '../../ui/index.js';
-import { CurrencySelect } from '../currencies/index.js';
-import { guessHomeCurrency } from './home-currency-guess.js';
-import { firstRunMessages, starterMessages } from './messages.js';
-import { starterRecords } from './starter-records.js';
-import './first-run.css';
+import { Suspense } from 'react';
+import { lazyComponent } from '../../ui/index.js';
+
+/** Its words and choices load apart: a device sees the step once, so the first visit of every other device stays small. */
+const FirstRunChoices = lazyComponent(() => import('./FirstRunChoices.js'), 'FirstRunChoices');
 
 /**
- * The first-run step, on Home while the device's ledger is empty and it has no relay: start here
- * (a home currency, a first account, starter categories), log in to a relay, or skip.
+ * The first-run step, on Home while the device's ledger is empty and it has no relay (`first-run`
+ * is there at once, its choices a moment later).
  */
 export function FirstRunStep() {
-  const tally = useTally();
-  const locale = useLocale();
-  const text = useText(firstRunMessages);
-  const starterText = useText(starterMessages);
-  const [currency, setCurrency] = useState<string>(() => guessHomeCurrency(locale, CURRENCY_CODES));
-  const [problem, setProblem] = useState<'notStarted' | 'readOnly' | undefined>();
-
-  const start = (event: FormEvent) => {
-    event.preventDefault();
-    try {
-      tally.ledger.startLedger(starterRecords(currency, starterText));
-      document.querySelector<HTMLElement>('.fab')?.focus();
-    } catch (error) {
-      if (!(error instanceof LedgerError)) throw error;
-      setProblem(error.code === 'read-only' ? 'readOnly' : 'notStarted');
-    }
-  };
-
   return (
     <section className="screen first-run" data-testid="first-run" aria-labelledby="first-run-title">
-      <h1 id="first-run-title">{text('title')}</h1>
-      <p>{text('intro')}</p>
-      <form className="card first-run__choice" onSubmit={start} aria-labelledby="first-run-start-title">
-        <h2 id="first-run-start-title">{text('startTitle')}</h2>
-        <p>{text('startText', { account: starterText('account') })}</p>
-        <Field id="first-run-currency" label={text('homeCurrency')}>
-          <CurrencySelect
-            id="first-run-currency"
-            data-testid="first-run-currency"
-            value={currency}
-            onChange={(event) => setCurrency(event.target.value)}
-          />
-        </Field>
-        {problem && (
-          <p className="form__error" role="alert">
-            {text(problem)}
-          </p>
-        )}
-        <button type="submit" className="button button--primary" data-testid="first-run-start">
-          {text('start')}
-        </button>
-      </form>
-      <div className="card first-run__choice">
-        <h2>{text('loginTitle')}</h2>
-        <p>{text('loginText')}</p>
-        <a className="button" href="#/settings" data-testid="first-run-login">
-          {text('login')}
-        </a>
-      </div>
-      <button
-        type="button"
-        className="button first-run__skip"
-        data-testid="first-run-skip"
-        onClick={() => tally.firstRun.skip()}
-      >
-        {text('skip')}
-      </button>
+      <Suspense fallback={null}>
+        <FirstRunChoices />
+      </Suspense>
     </section>
   );
 }
