@@ -52,8 +52,15 @@ test.each([
   'a fresh device starts, and "+", 4.50, Save records an expense with no other screen visited ($width×$height)',
   async (viewport) => {
     const device = await world.device({ firstRun: 'offered', viewport });
-    await device.byTestId('first-run').waitFor(PATIENCE);
+    await device.byTestId('first-run-start').waitFor(PATIENCE);
     expect(await axeViolations(device.page)).toEqual([]);
+    await device.page.emulateMedia({ colorScheme: 'dark' });
+    expect(await axeViolations(device.page)).toEqual([]);
+    await device.page.emulateMedia({ colorScheme: 'light' });
+    // Nothing of the step is out of reach sideways, on a phone either.
+    await expect(device.page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(
+      viewport.width,
+    );
     const shown = await addressesShown(device);
     // The browser speaks American English: dollars are proposed.
     await expect(device.byTestId('first-run-currency').inputValue()).resolves.toBe('USD');
