@@ -171,3 +171,21 @@ test('with the first run skipped and no account, the transaction form creates on
   await expect.poll(() => device.byTestId('recent-transaction').count(), PATIENCE).toBe(1);
   await expect(namesOf(device, 'accounts')).resolves.toEqual(['Pocket money']);
 });
+
+test('starting from the keyboard hands it to "+", and an expense follows with Enter alone', async () => {
+  const device = await world.device({ firstRun: 'offered' });
+  const { page } = device;
+  await device.byTestId('first-run-start').focus();
+  await page.keyboard.press('Enter');
+  await device.byTestId('first-run').waitFor({ state: 'detached', ...PATIENCE });
+  await expect
+    .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null))
+    .toBe('add-transaction');
+  await page.keyboard.press('Enter');
+  await device.byTestId('amount').waitFor(PATIENCE);
+  await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('amount');
+  await page.keyboard.type('4.50');
+  await page.keyboard.press('Enter');
+  await device.byTestId('transaction-editor').waitFor({ state: 'detached', ...PATIENCE });
+  await expect.poll(() => device.byTestId('recent-transaction').count(), PATIENCE).toBe(1);
+});
