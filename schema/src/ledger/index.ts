@@ -23,3 +23,4 @@ export {
 } from './ledger.js';
 export { LedgerError, type LedgerErrorCode } from './ledger-error.js';
 export type { RecordChange } from './record-store.js';
+export { type VersionRestore, versionRestoreUpdate } from './version-restore.js';
