@@ -24,6 +24,7 @@ import { DocRooms } from './sync/doc-rooms.js';
 import { Heartbeat } from './sync/heartbeat.js';
 import { closeCodes } from './sync/peer-socket.js';
 import { RevocationWatch } from './sync/revocation-watch.js';
+import { versionPolicy } from './sync/version-policy.js';
 
 /** Fastify's form of `TRUST_PROXY`: a hop count trusts that many proxies nearest the relay, never the client's own entries (S5). */
 function trustedProxies(trust: ProxyTrust): false | string[] | ((address: string, hop: number) => boolean) {
@@ -65,6 +66,7 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
     logger: app.log,
     unloadAfterMs: config.unloadAfterMs,
     compactAfter: config.compactAfter,
+    versions: versionPolicy(config),
     onSynced: (peer) => {
       const deviceId = deviceSockets.deviceOf(peer);
       if (deviceId === undefined) return;
