@@ -14,6 +14,7 @@ import { registerInvitationRoutes } from './http/invitation-routes.js';
 import { installSecurityHeaders } from './http/security-headers.js';
 import { registerSyncRoute } from './http/sync-route.js';
 import { UpgradeGuard } from './http/upgrade-guard.js';
+import { registerVersionRoutes } from './http/version-routes.js';
 import { RelayMetrics } from './metrics.js';
 import { type RelayConfig, resolveRelayConfig } from './relay-config.js';
 import type { RelayApp, RelayContext } from './relay-context.js';
@@ -116,6 +117,7 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
   registerAuthRoutes(app, context);
   registerInvitationRoutes(app, context);
   registerDeviceRoutes(app, context);
+  registerVersionRoutes(app, context);
   registerSyncRoute(app, context, heartbeat);
   registerHealthRoutes(app, context);
   servingAppShell = await registerAppShell(app, config.appDir);
