@@ -24,6 +24,7 @@ import { DeviceSockets } from './sync/device-sockets.js';
 import { DocRooms } from './sync/doc-rooms.js';
 import { Heartbeat } from './sync/heartbeat.js';
 import { closeCodes } from './sync/peer-socket.js';
+import { RestoreWatch } from './sync/restore-watch.js';
 import { RevocationWatch } from './sync/revocation-watch.js';
 import { versionPolicy } from './sync/version-policy.js';
 
@@ -89,16 +90,21 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
     metrics.silentPeersDropped++;
   });
   const revocations = new RevocationWatch(config.storage.accounts, deviceSockets, { logger: app.log, metrics });
+  const restores = new RestoreWatch(config.storage.documents, rooms, { logger: app.log, metrics });
 
   let servingAppShell = false;
   installErrorHandler(app, metrics, () => servingAppShell);
   installSecurityHeaders(app);
   installCors(app, config.allowedOrigins);
   acceptBodilessRequests(app);
-  app.addHook('onReady', () => revocations.start());
+  app.addHook('onReady', async () => {
+    await revocations.start();
+    restores.start();
+  });
   // Runs before the websocket plugin's own preClose, so peers hear why they were closed.
   app.addHook('preClose', async () => {
     revocations.stop();
+    restores.stop();
     heartbeat.stop();
     deviceSockets.closeAll(closeCodes.goingAway, 'relay shutting down');
   });

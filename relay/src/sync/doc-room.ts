@@ -8,7 +8,7 @@ import type { LedgerDocuments } from '../storage/documents/ledger-documents.js';
 import { rebuildDoc } from '../storage/documents/stored-doc.js';
 import { type CloseCode, closeCodes, type PeerSocket } from './peer-socket.js';
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, parseFrame } from './sync-message.js';
-import { type VersionPolicy, versionsToDrop } from './version-policy.js';
+import { keepVersion, type VersionPolicy } from './version-policy.js';
 
 export interface RoomOptions {
   /** Compact the update log into a snapshot once it holds this many entries. */
@@ -196,7 +196,7 @@ export class DocRoom {
       const doc = this.built();
       const { update, records } = versionRestoreUpdate(doc, arrival.version);
       if (update !== null) {
-        this.keepVersion(Y.encodeStateAsUpdate(doc), Date.now());
+        this.keepVersionOf(Y.encodeStateAsUpdate(doc), Date.now());
         this.applyAndStore(update, null);
         await this.flush();
       }
@@ -319,7 +319,7 @@ export class DocRoom {
       this.refuse(socket, closeCodes.policyViolation, 'malformed update');
       return;
     }
-    if (before !== null && changed) this.keepVersion(before, now);
+    if (before !== null && changed) this.keepVersionOf(before, now);
   }
 
   /**
@@ -364,14 +364,12 @@ export class DocRoom {
   }
 
   /** Stores a version of the ledger and thins the older ones (V1, V2); a failure is reported, syncing goes on. */
-  private keepVersion(state: Uint8Array, takenAt: number): void {
+  private keepVersionOf(state: Uint8Array, takenAt: number): void {
     this.lastVersionAt = takenAt;
     const { documents, docId } = this;
     this.versionWork = this.versionWork.then(async () => {
       try {
-        await documents.saveVersion(docId, state, takenAt);
-        const dropped = versionsToDrop(await documents.listVersions(docId), takenAt, this.options.versions);
-        if (dropped.length > 0) await documents.dropVersions(docId, dropped);
+        await keepVersion(documents, docId, state, takenAt, this.options.versions);
       } catch (error) {
         reportFailure(this.options, 'version', error, { docId });
       }

@@ -1,4 +1,4 @@
-import type { LedgerVersion } from '../storage/documents/ledger-documents.js';
+import type { LedgerDocuments, LedgerVersion } from '../storage/documents/ledger-documents.js';
 
 /** When a ledger's versions are taken and how long they are kept (V1, V2). */
 export interface VersionPolicy {
@@ -39,4 +39,17 @@ export function versionsToDrop(versions: readonly LedgerVersion[], now: number, 
     }
   }
   return dropped;
+}
+
+/** Stores a version of a ledger, then drops the versions the policy no longer keeps (V1, V2). */
+export async function keepVersion(
+  documents: LedgerDocuments,
+  docId: string,
+  state: Uint8Array,
+  takenAt: number,
+  policy: VersionPolicy,
+): Promise<void> {
+  await documents.saveVersion(docId, state, takenAt);
+  const dropped = versionsToDrop(await documents.listVersions(docId), takenAt, policy);
+  if (dropped.length > 0) await documents.dropVersions(docId, dropped);
 }
