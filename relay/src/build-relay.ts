@@ -104,8 +104,8 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
   // Runs before the websocket plugin's own preClose, so peers hear why they were closed.
   app.addHook('preClose', async () => {
     revocations.stop();
-    restores.stop();
     heartbeat.stop();
+    await restores.stop();
     deviceSockets.closeAll(closeCodes.goingAway, 'relay shutting down');
   });
   app.addHook('onClose', async () => {

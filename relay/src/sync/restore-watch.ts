@@ -13,6 +13,7 @@ export const restoreCheckMs = 250;
 export class RestoreWatch {
   private timer: NodeJS.Timeout | undefined;
   private checking = false;
+  private current: Promise<void> = Promise.resolve();
   private failing = false;
 
   constructor(
@@ -22,16 +23,19 @@ export class RestoreWatch {
   ) {}
 
   start(): void {
-    this.timer = setInterval(() => void this.check(), restoreCheckMs);
+    this.timer = setInterval(() => {
+      if (!this.checking) this.current = this.check();
+    }, restoreCheckMs);
     this.timer.unref();
   }
 
-  stop(): void {
+  /** Stops looking; resolves once a restore under way has finished, before the rooms are unloaded. */
+  async stop(): Promise<void> {
     clearInterval(this.timer);
+    await this.current;
   }
 
   private async check(): Promise<void> {
-    if (this.checking) return;
     this.checking = true;
     try {
       for (const request of await this.documents.claimRestoreRequests(Date.now())) {
