@@ -197,7 +197,10 @@ export class DocRoom {
       const { update, records } = versionRestoreUpdate(doc, arrival.version);
       if (update !== null) {
         this.keepVersionOf(Y.encodeStateAsUpdate(doc), Date.now());
-        this.applyAndStore(update, null);
+        // The restore is accepted like any device's update: the same checks, stored, then sent to every peer.
+        const restorer = relaySocket();
+        this.accept(restorer, update);
+        if (this.refused.has(restorer)) throw new Error('the restore was refused');
         await this.flush();
       }
       arrival.resolve({ records });
@@ -271,7 +274,7 @@ export class DocRoom {
         return;
       case 'sync-step-2':
       case 'update':
-        if (this.access.get(socket)?.canWrite === true) this.accept(socket, message.update);
+        if (this.access.get(socket)?.canWrite === true) this.acceptKeepingVersion(socket, message.update);
         return;
       case 'awareness':
         try {
@@ -310,23 +313,6 @@ export class DocRoom {
       this.refuse(socket, closeCodes.policyViolation, 'malformed update');
       return;
     }
-    const now = Date.now();
-    const before = this.versionDue(now) ? this.currentState() : null;
-    let changed: boolean;
-    try {
-      changed = this.applyAndStore(update, socket);
-    } catch {
-      this.refuse(socket, closeCodes.policyViolation, 'malformed update');
-      return;
-    }
-    if (before !== null && changed) this.keepVersionOf(before, now);
-  }
-
-  /**
-   * Applies an update and starts storing what it changed; `flush` sends it once stored. Returns
-   * whether anything changed; throws, having changed nothing, if Yjs cannot apply it.
-   */
-  private applyAndStore(update: Uint8Array, origin: PeerSocket | null): boolean {
     const changes: Uint8Array[] = [];
     const collect = (change: Uint8Array): void => {
       changes.push(change);
@@ -334,7 +320,10 @@ export class DocRoom {
     const doc = this.built();
     doc.on('update', collect);
     try {
-      Y.applyUpdate(doc, update, origin);
+      Y.applyUpdate(doc, update, socket);
+    } catch {
+      this.refuse(socket, closeCodes.policyViolation, 'malformed update');
+      return;
     } finally {
       doc.off('update', collect);
     }
@@ -350,7 +339,15 @@ export class DocRoom {
       this.unsentUpdates.push(encodeUpdate(change));
       this.logLength++;
     }
-    return changes.length > 0;
+  }
+
+  /** Accepts an update; when a version is due and the update changes the ledger, keeps the ledger as it stood first (V1). */
+  private acceptKeepingVersion(socket: PeerSocket, update: Uint8Array): void {
+    const now = Date.now();
+    const before = this.versionDue(now) ? this.currentState() : null;
+    const stored = this.logLength;
+    this.accept(socket, update);
+    if (before !== null && this.logLength > stored) this.keepVersionOf(before, now);
   }
 
   /** Whether a change now should first keep the ledger as it stands (V1): never for an empty one. */
@@ -440,6 +437,11 @@ export class DocRoom {
     this.leave(socket);
     socket.close(code, reason);
   }
+}
+
+/** The relay itself as the sender of a restore: it receives nothing, and is never a peer. */
+function relaySocket(): PeerSocket {
+  return { send: () => {}, close: () => {}, isOpen: () => false };
 }
 
 function isStateVector(bytes: Uint8Array): boolean {
