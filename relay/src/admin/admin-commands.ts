@@ -24,7 +24,7 @@ export interface AdminSettings {
   readonly versionThinAfterDays?: number;
 }
 
-/** How long `restore` waits for a running relay to claim its request before doing it itself (V4). */
+/** How long `restore` waits for a running relay to claim its request before doing it itself (R4). */
 export interface RestoreWaits {
   /** Unclaimed for this long, no relay is running: the CLI restores into the stored ledger. */
   readonly claimMs: number;
@@ -104,7 +104,7 @@ export class AdminCommands {
   }
 
   /**
-   * Restores a version of a ledger (V4): asks a running relay to, so that open devices receive
+   * Restores a version of a ledger (R4): asks a running relay to, so that open devices receive
    * it; with no relay claiming the request in time, claims it and writes the restore into the
    * stored ledger itself, which devices receive when they next sync.
    */
@@ -134,7 +134,7 @@ export class AdminCommands {
     }
   }
 
-  /** The restore written straight into the stored ledger, as a room would write it (V3). */
+  /** The restore written straight into the stored ledger, as a room would write it (R3). */
   private async restoreStored(docId: string, versionId: string): Promise<RestoreOutcome> {
     const { documents } = this.storage;
     const version = await documents.loadVersion(docId, versionId);

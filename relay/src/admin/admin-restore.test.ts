@@ -37,7 +37,7 @@ function deleteAll(ledger: Ledger): void {
 }
 
 describe('restoring a version from the admin CLI', () => {
-  it('[V4] a running relay carries out the CLI’s restore, and the open device receives it at once', async () => {
+  it('[R4] a running relay carries out the CLI’s restore, and the open device receives it at once', async () => {
     const dataDir = new DataDir();
     cleanup.push(() => dataDir.remove());
     const relay = await RunningRelay.start(dataDir, { versionEveryMinutes: 0 });
@@ -68,7 +68,7 @@ describe('restoring a version from the admin CLI', () => {
     await eventually(() => ledger.transactions.list().length === 3);
   });
 
-  it('[V4] with no relay running, the CLI writes the restore into the stored ledger itself', async () => {
+  it('[R4] with no relay running, the CLI writes the restore into the stored ledger itself', async () => {
     const dataDir = new DataDir();
     cleanup.push(() => dataDir.remove());
     const storage = new SqliteStorage(dataDir.dbFile);

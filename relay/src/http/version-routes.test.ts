@@ -55,7 +55,7 @@ function liveTransactions(ledger: Ledger): number {
 }
 
 describe('ledger history on the relay', () => {
-  it('[V3] a mass delete is restored from an earlier version on both devices, and restoring a later version undoes the restore', async () => {
+  it('[R3] a mass delete is restored from an earlier version on both devices, and restoring a later version undoes the restore', async () => {
     const dataDir = new DataDir();
     cleanup.push(() => dataDir.remove());
     const relay = await RunningRelay.start(dataDir, { versionEveryMinutes: 0 });
@@ -110,7 +110,7 @@ describe('ledger history on the relay', () => {
     await eventually(() => liveTransactions(onPhone) === 0 && liveTransactions(onLaptop) === 0);
   });
 
-  it('[V3] only the ledger’s owner lists and restores its versions; an unknown version is not found', async () => {
+  it('[R3] only the ledger’s owner lists and restores its versions; an unknown version is not found', async () => {
     const dataDir = new DataDir();
     cleanup.push(() => dataDir.remove());
     const relay = await RunningRelay.start(dataDir, { versionEveryMinutes: 0 });

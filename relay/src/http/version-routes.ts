@@ -41,7 +41,7 @@ const restoreReply = {
   properties: { records: { type: 'integer', description: 'Records whose values were written back.' } },
 } as const;
 
-/** A ledger's versions, newest first, and restoring one (V3): for the ledger's owner only. */
+/** A ledger's versions, newest first, and restoring one (R3): for the ledger's owner only. */
 export function registerVersionRoutes(app: RelayApp, context: RelayContext): void {
   app.get(
     '/api/ledgers/:docId/versions',

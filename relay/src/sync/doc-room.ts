@@ -20,11 +20,11 @@ export interface RoomOptions {
   readonly onEmpty: (room: DocRoom) => void;
   /** Called when a peer has received the full document. */
   readonly onSynced?: (peer: PeerSocket) => void;
-  /** When the ledger keeps versions of itself, and for how long (V1, V2). */
+  /** When the ledger keeps versions of itself, and for how long (R1, R2). */
   readonly versions: VersionPolicy;
 }
 
-/** What a restore wrote: how many records it changed (V3). */
+/** What a restore wrote: how many records it changed (R3). */
 export interface RestoreResult {
   readonly records: number;
 }
@@ -128,7 +128,7 @@ export class DocRoom {
 
   /**
    * Writes the values of an earlier version back as new edits, after everything that arrived
-   * before, and sends them to every peer once stored (V3). The ledger as it stood is kept as a
+   * before, and sends them to every peer once stored (R3). The ledger as it stood is kept as a
    * version first, so the restore can be undone.
    */
   restore(version: Uint8Array): Promise<RestoreResult> {
@@ -341,7 +341,7 @@ export class DocRoom {
     }
   }
 
-  /** Accepts an update; when a version is due and the update changes the ledger, keeps the ledger as it stood first (V1). */
+  /** Accepts an update; when a version is due and the update changes the ledger, keeps the ledger as it stood first (R1). */
   private acceptKeepingVersion(socket: PeerSocket, update: Uint8Array): void {
     const now = Date.now();
     const before = this.versionDue(now) ? this.currentState() : null;
@@ -350,7 +350,7 @@ export class DocRoom {
     if (before !== null && this.logLength > stored) this.keepVersionOf(before, now);
   }
 
-  /** Whether a change now should first keep the ledger as it stands (V1): never for an empty one. */
+  /** Whether a change now should first keep the ledger as it stands (R1): never for an empty one. */
   private versionDue(now: number): boolean {
     if (this.lastVersionAt !== null && now - this.lastVersionAt < this.options.versions.everyMs) return false;
     return this.unbuilt !== null || this.doc.store.clients.size > 0;
@@ -360,7 +360,7 @@ export class DocRoom {
     return this.unbuilt?.snapshot ?? Y.encodeStateAsUpdate(this.doc);
   }
 
-  /** Stores a version of the ledger and thins the older ones (V1, V2); a failure is reported, syncing goes on. */
+  /** Stores a version of the ledger and thins the older ones (R1, R2); a failure is reported, syncing goes on. */
   private keepVersionOf(state: Uint8Array, takenAt: number): void {
     this.lastVersionAt = takenAt;
     const { documents, docId } = this;

@@ -15,7 +15,7 @@ export interface DocRoomsOptions {
   readonly unloadAfterMs: number;
   readonly compactAfter: number;
   readonly onSynced?: (peer: PeerSocket) => void;
-  /** When ledgers keep versions of themselves (V1, V2); the settings' defaults unless given. */
+  /** When ledgers keep versions of themselves (R1, R2); the settings' defaults unless given. */
   readonly versions?: VersionPolicy;
 }
 
@@ -59,7 +59,7 @@ export class DocRooms {
 
   /**
    * Restores a version of a document in its room, loading it if no device has it open, so open
-   * devices receive the restore at once (V3); a room opened for it is unloaded as usual.
+   * devices receive the restore at once (R3); a room opened for it is unloaded as usual.
    */
   async restore(docId: string, version: Uint8Array): Promise<RestoreResult> {
     const room = this.open(docId);

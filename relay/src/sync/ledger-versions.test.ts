@@ -38,7 +38,7 @@ afterEach(() => {
 });
 
 describe('the versions a ledger keeps on the relay', () => {
-  it('[V1] keeps the ledger as it stood before the first change after the interval, never an empty one', async () => {
+  it('[R1] keeps the ledger as it stood before the first change after the interval, never an empty one', async () => {
     const documents = new MemoryLedgerDocuments();
     const room = rooms(documents, hour).open('ledger');
     const phone = device();
@@ -67,7 +67,7 @@ describe('the versions a ledger keeps on the relay', () => {
     expect(await documents.versionBytes('ledger')).toBe(versions[0]?.bytes);
   });
 
-  it('[V3] a restore reaches the open device, and the ledger as it stood before is kept as a version', async () => {
+  it('[R3] a restore reaches the open device, and the ledger as it stood before is kept as a version', async () => {
     const documents = new MemoryLedgerDocuments();
     const loaded = rooms(documents, 0);
     const room = loaded.open('ledger');

@@ -2,11 +2,11 @@ import { type FailureReporting, reportFailure } from '../failures.js';
 import type { LedgerDocuments, RestoreOutcome, RestoreRequest } from '../storage/documents/ledger-documents.js';
 import type { DocRooms } from './doc-rooms.js';
 
-/** How often the relay looks for restores asked for by the admin CLI (V4). */
+/** How often the relay looks for restores asked for by the admin CLI (R4). */
 export const restoreCheckMs = 250;
 
 /**
- * Carries out the restores other processes — the admin CLI — ask for (V4): claims each request,
+ * Carries out the restores other processes — the admin CLI — ask for (R4): claims each request,
  * then restores it in the ledger's room exactly as the owner's route does, so open devices
  * receive it, and records how it ended for the CLI to read.
  */

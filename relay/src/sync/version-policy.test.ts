@@ -11,7 +11,7 @@ function version(versionId: string, takenAt: number) {
 }
 
 describe('the versions a ledger keeps', () => {
-  it('[V2] keeps every version of the last days, one a day after that, none past the keeping time', () => {
+  it('[R2] keeps every version of the last days, one a day after that, none past the keeping time', () => {
     const versions = [
       version('recent-1', now - 1 * hour),
       version('recent-2', now - 30 * hour),
@@ -23,7 +23,7 @@ describe('the versions a ledger keeps', () => {
     expect(versionsToDrop(versions, now, policy).sort()).toEqual(['day-5-early', 'too-old']);
   });
 
-  it('[V2] drops nothing from a ledger whose versions are all recent', () => {
+  it('[R2] drops nothing from a ledger whose versions are all recent', () => {
     expect(versionsToDrop([version('a', now - hour), version('b', now - 2 * hour)], now, policy)).toEqual([]);
   });
 });

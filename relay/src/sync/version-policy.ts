@@ -1,6 +1,6 @@
 import type { LedgerDocuments, LedgerVersion } from '../storage/documents/ledger-documents.js';
 
-/** When a ledger's versions are taken and how long they are kept (V1, V2). */
+/** When a ledger's versions are taken and how long they are kept (R1, R2). */
 export interface VersionPolicy {
   /** A changing ledger keeps a version at most this often. */
   readonly everyMs: number;
@@ -24,7 +24,7 @@ export function versionPolicy(settings: {
   };
 }
 
-/** The versions a ledger no longer keeps at `now` (V2): too old, or not the newest of their day once thinned. */
+/** The versions a ledger no longer keeps at `now` (R2): too old, or not the newest of their day once thinned. */
 export function versionsToDrop(versions: readonly LedgerVersion[], now: number, policy: VersionPolicy): string[] {
   const dropped: string[] = [];
   const daysKept = new Set<number>();
@@ -41,7 +41,7 @@ export function versionsToDrop(versions: readonly LedgerVersion[], now: number, 
   return dropped;
 }
 
-/** Stores a version of a ledger, then drops the versions the policy no longer keeps (V1, V2). */
+/** Stores a version of a ledger, then drops the versions the policy no longer keeps (R1, R2). */
 export async function keepVersion(
   documents: LedgerDocuments,
   docId: string,

@@ -109,7 +109,7 @@ describe.each(storageImplementations)('$name ledger documents keep their contrac
     ).toBe('EUR');
   });
 
-  it('[V1] keeps versions of a document, newest first, each loading back as it was saved', async () => {
+  it('[R1] keeps versions of a document, newest first, each loading back as it was saved', async () => {
     const doc = new Y.Doc();
     updateSetting(doc, 'currency', 'EUR');
     const first = Y.encodeStateAsUpdate(doc);
@@ -124,7 +124,7 @@ describe.each(storageImplementations)('$name ledger documents keep their contrac
     expect(await storage.documents.versionBytes('ledger-1')).toBe(first.byteLength + second.byteLength);
   });
 
-  it('[V1] a version belongs to its document only', async () => {
+  it('[R1] a version belongs to its document only', async () => {
     const version = await storage.documents.saveVersion('ledger-1', Y.encodeStateAsUpdate(new Y.Doc()), 1_000);
     expect(await storage.documents.loadVersion('ledger-2', version.versionId)).toBeNull();
     expect(await storage.documents.loadVersion('ledger-1', 'no-such-version')).toBeNull();
@@ -132,7 +132,7 @@ describe.each(storageImplementations)('$name ledger documents keep their contrac
     expect(await storage.documents.versionBytes('ledger-2')).toBe(0);
   });
 
-  it('[V2] dropped versions are gone, the others stay, and stay after reopening', async () => {
+  it('[R2] dropped versions are gone, the others stay, and stay after reopening', async () => {
     const doc = new Y.Doc();
     updateSetting(doc, 'currency', 'EUR');
     const kept = await storage.documents.saveVersion('ledger-1', Y.encodeStateAsUpdate(doc), 1_000);
@@ -144,7 +144,7 @@ describe.each(storageImplementations)('$name ledger documents keep their contrac
     expect(await storage.documents.loadVersion('ledger-1', dropped.versionId)).toBeNull();
   });
 
-  it('[V4] a restore request is claimed once, by one caller, and its outcome read back', async () => {
+  it('[R4] a restore request is claimed once, by one caller, and its outcome read back', async () => {
     const first = await storage.documents.requestRestore('ledger-1', '7', 1_000);
     const second = await storage.documents.requestRestore('ledger-2', '8', 1_001);
     expect(await storage.documents.restoreRequestState(first)).toEqual({ kind: 'pending' });
