@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { type LedgerSnapshot, ledgerSnapshot } from '../testing/convergence.js';
 import { TestNetwork } from '../testing/test-network.js';
+import { checkLedgerUpdate } from '../update-guard/index.js';
 import { versionRestoreUpdate } from './version-restore.js';
 
 const REPLICAS = 3;
@@ -33,6 +34,8 @@ function restore(network: TestNetwork, version: Uint8Array): void {
   Y.applyUpdate(relay, Y.encodeStateAsUpdate(first.doc));
   const { update, overruled } = versionRestoreUpdate(relay, version, { now: () => network.time });
   expect(overruled).toBe(0);
+  // The relay's guard accepts a restore as it accepts any honest writer's edits.
+  if (update) expect(checkLedgerUpdate(relay, update)).toMatchObject({ verdict: 'accepted' });
   for (const replica of network.replicas) if (update) Y.applyUpdate(replica.doc, update);
   network.settle();
   network.assertConverged();

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { syncDocs } from '../testing/convergence.js';
 import { SeededRandom } from '../testing/seeded-random.js';
+import { checkLedgerUpdate } from '../update-guard/index.js';
 import { Ledger } from './ledger.js';
 import { versionRestoreUpdate } from './version-restore.js';
 
@@ -43,6 +44,7 @@ function restore(version: Uint8Array, devices: readonly Device[]): Uint8Array | 
     now: () => first.wall.now,
     random: new SeededRandom(99),
   });
+  if (update) expect(checkLedgerUpdate(relay, update)).toMatchObject({ verdict: 'accepted' });
   for (const each of devices) if (update) Y.applyUpdate(each.doc, update);
   return update;
 }
