@@ -88,10 +88,13 @@ async function run(args: readonly string[], admin: AdminCommands): Promise<numbe
     case 'compact':
       console.log(`compacted ${await admin.compact(argument)} document(s)`);
       return 0;
-    case 'versions':
+    case 'versions': {
       if (argument === undefined) break;
-      for (const line of await admin.versions(argument)) console.log(line);
+      const lines = await admin.versions(argument);
+      if (lines.length === 0) console.log(`ledger ${argument} has no versions yet`);
+      for (const line of lines) console.log(line);
       return 0;
+    }
     case 'restore': {
       if (argument === undefined || second === undefined) break;
       const restored = await admin.restore(argument, second);
