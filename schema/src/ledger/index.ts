@@ -32,3 +32,4 @@ export {
   starterAccountId,
   starterCategoryId,
 } from './starter-records.js';
+export { type VersionRestore, versionRestoreUpdate } from './version-restore.js';

@@ -379,6 +379,35 @@ export class Ledger {
     return result as R;
   }
 
+  /**
+   * Puts back what `past` — this ledger as it was at an earlier version — held, as new edits made
+   * by this writer, in one update (SPEC VER1–VER3): every device converges to it, and restoring a
+   * later version undoes it. Returns how many records changed and how many fields kept a later
+   * write from a device whose clock runs ahead (LWW7).
+   */
+  revertTo(past: Ledger): { readonly records: number; readonly overruled: number } {
+    return this.transact(() => {
+      const reverted = [
+        this.accounts.revertTo(past.accounts),
+        this.categories.revertTo(past.categories),
+        this.transactions.revertTo(past.transactions),
+        this.budgets.revertTo(past.budgets),
+        this.goals.revertTo(past.goals),
+        this.contributions.revertTo(past.contributions),
+        this.recurring.revertTo(past.recurring),
+        this.rates.revertTo(past.rates),
+        this.rules.revertTo(past.rules),
+        this.settings.revertTo(past.settings),
+        this.people.revertTo(past.people),
+        this.settlements.revertTo(past.settlements),
+      ];
+      return {
+        records: reverted.reduce((sum, each) => sum + each.records, 0),
+        overruled: reverted.reduce((sum, each) => sum + each.overruled, 0),
+      };
+    });
+  }
+
   /** A transfer is two transactions, one per account, each naming the other; both or neither. */
   createTransfer(transfer: NewTransfer): [LedgerRecord<Transaction>, LedgerRecord<Transaction>] {
     const from = this.accounts.get(transfer.fromAccountId);
