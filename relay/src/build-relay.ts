@@ -18,6 +18,7 @@ import { registerMemberRoutes } from './http/member-routes.js';
 import { installSecurityHeaders } from './http/security-headers.js';
 import { registerSyncRoute } from './http/sync-route.js';
 import { UpgradeGuard } from './http/upgrade-guard.js';
+import { registerVersionRoutes } from './http/version-routes.js';
 import { RelayMetrics } from './metrics.js';
 import { type RelayConfig, resolveRelayConfig } from './relay-config.js';
 import type { RelayApp, RelayContext } from './relay-context.js';
@@ -28,7 +29,9 @@ import { DocRooms } from './sync/doc-rooms.js';
 import { Heartbeat } from './sync/heartbeat.js';
 import { MemberSockets } from './sync/member-sockets.js';
 import { closeCodes } from './sync/peer-socket.js';
+import { RestoreWatch } from './sync/restore-watch.js';
 import { RevocationWatch } from './sync/revocation-watch.js';
+import { versionPolicy } from './sync/version-policy.js';
 
 /** Fastify's form of `TRUST_PROXY`: a hop count trusts that many proxies nearest the relay, never the client's own entries (S5). */
 function trustedProxies(trust: ProxyTrust): false | string[] | ((address: string, hop: number) => boolean) {
@@ -71,6 +74,7 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
     logger: app.log,
     unloadAfterMs: config.unloadAfterMs,
     compactAfter: config.compactAfter,
+    versions: versionPolicy(config),
     onSynced: (peer) => {
       const deviceId = deviceSockets.deviceOf(peer);
       if (deviceId === undefined) return;
@@ -96,17 +100,22 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
     logger: app.log,
     metrics,
   });
+  const restores = new RestoreWatch(config.storage.documents, rooms, { logger: app.log, metrics });
 
   let servingAppShell = false;
   installErrorHandler(app, metrics, () => servingAppShell);
   installSecurityHeaders(app);
   installCors(app, config.allowedOrigins);
   acceptBodilessRequests(app);
-  app.addHook('onReady', () => revocations.start());
+  app.addHook('onReady', async () => {
+    await revocations.start();
+    restores.start();
+  });
   // Runs before the websocket plugin's own preClose, so peers hear why they were closed.
   app.addHook('preClose', async () => {
     revocations.stop();
     heartbeat.stop();
+    await restores.stop();
     deviceSockets.closeAll(closeCodes.goingAway, 'relay shutting down');
   });
   app.addHook('onClose', async () => {
@@ -128,6 +137,7 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
   registerMemberRoutes(app, context);
   registerLedgerInvitationRoutes(app, context);
   registerAdminRoutes(app, context);
+  registerVersionRoutes(app, context);
   registerSyncRoute(app, context, heartbeat);
   registerHealthRoutes(app, context);
   servingAppShell = await registerAppShell(app, config.appDir);

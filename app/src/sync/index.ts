@@ -5,6 +5,7 @@ export {
   type LedgerInvitation,
   type LedgerMember,
   type LedgerRole,
+  type LedgerVersion,
   type RegistrationPolicy,
   type RelayAccountSummary,
   RelayApi,

@@ -15,7 +15,10 @@ const userList = {
       createdAt: { type: 'string', format: 'date-time' },
       disabledAt: { type: ['string', 'null'], format: 'date-time' },
       devices: { type: 'integer', description: 'Devices signed in and not revoked.' },
-      storageBytes: { type: 'integer', description: 'Bytes the ledgers the account owns take on the relay.' },
+      storageBytes: {
+        type: 'integer',
+        description: 'Bytes the ledgers the account owns take on the relay, their versions included.',
+      },
     },
   },
 } as const;
@@ -42,7 +45,9 @@ export function registerAdminRoutes(app: RelayApp, context: RelayContext): void 
     const users = [];
     for (const user of await accounts.listUsers()) {
       let storageBytes = 0;
-      for (const docId of await accounts.ownedLedgers(user.id)) storageBytes += await documents.storedBytes(docId);
+      for (const docId of await accounts.ownedLedgers(user.id)) {
+        storageBytes += (await documents.storedBytes(docId)) + (await documents.versionBytes(docId));
+      }
       const devices = (await accounts.listDevices(user.id)).filter((device) => device.revokedAt === null);
       users.push({
         userId: user.id,

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { hashInvitationCode } from '../auth/invitation-codes.js';
 import { buildRelay } from '../build-relay.js';
 import type { RelayApp } from '../relay-context.js';
@@ -140,6 +141,13 @@ const asks: Record<string, (ask: Ask) => Promise<number>> = {
   '`GET /api/ledgers/:docId/invitations`': (ask) => status(ask, 'GET', `/api/ledgers/${ask.f.household}/invitations`),
   '`DELETE /api/ledgers/:docId/invitations/:invitationId`': (ask) =>
     status(ask, 'DELETE', `/api/ledgers/${ask.f.household}/invitations/${ask.f.invitationId}`),
+  '`GET /api/ledgers/:docId/versions`': (ask) => status(ask, 'GET', `/api/ledgers/${ask.f.household}/versions`),
+  '`POST /api/ledgers/:docId/versions/:versionId/restore`': async (ask) => {
+    const doc = new Y.Doc();
+    doc.getMap('settings').set('homeCurrency', 'EUR');
+    const version = await ask.f.storage.documents.saveVersion(ask.f.household, Y.encodeStateAsUpdate(doc), Date.now());
+    return status(ask, 'POST', `/api/ledgers/${ask.f.household}/versions/${version.versionId}/restore`);
+  },
   "`POST /api/invitations/accept` (a code for one's own email)": async (ask) => {
     const email = (await ask.f.storage.accounts.findUser(ask.self.userId))?.email ?? '';
     await ask.f.storage.accounts.createLedgerInvitation({

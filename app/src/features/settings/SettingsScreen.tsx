@@ -5,6 +5,7 @@ import { AccountAdmin } from '../admin/index.js';
 import { DataSection } from '../backup/index.js';
 import { DeviceList } from './DeviceList.js';
 import { LanguagePicker } from './LanguagePicker.js';
+import { LedgerHistory } from './LedgerHistory.js';
 import { LogOut } from './LogOut.js';
 import { settingsMessages } from './messages.js';
 import { RelayConnectForm } from './RelayConnectForm.js';
@@ -34,6 +35,7 @@ export function SettingsScreen() {
       )}
       {account && !account.revoked && <DeviceList />}
       {account && !account.revoked && <AccountAdmin ownEmail={account.email} />}
+      {account && !account.revoked && <LedgerHistory />}
       <LanguagePicker />
       <DataSection />
       {account && <LogOut />}
