@@ -3,6 +3,7 @@ import websocket from '@fastify/websocket';
 import Fastify from 'fastify';
 import { AccessTokens } from './auth/access-tokens.js';
 import { reportFailure } from './failures.js';
+import { registerAdminRoutes } from './http/admin-routes.js';
 import { registerAppShell } from './http/app-shell.js';
 import { registerAuthRoutes } from './http/auth-routes.js';
 import { acceptBodilessRequests } from './http/bodiless-requests.js';
@@ -11,6 +12,9 @@ import { registerDeviceRoutes } from './http/device-routes.js';
 import { installErrorHandler } from './http/error-handler.js';
 import { registerHealthRoutes } from './http/health-routes.js';
 import { registerInvitationRoutes } from './http/invitation-routes.js';
+import { registerLedgerInvitationRoutes } from './http/ledger-invitation-routes.js';
+import { registerLedgerRoutes } from './http/ledger-routes.js';
+import { registerMemberRoutes } from './http/member-routes.js';
 import { installSecurityHeaders } from './http/security-headers.js';
 import { registerSyncRoute } from './http/sync-route.js';
 import { UpgradeGuard } from './http/upgrade-guard.js';
@@ -23,6 +27,7 @@ import type { ProxyTrust } from './settings/setting-types.js';
 import { DeviceSockets } from './sync/device-sockets.js';
 import { DocRooms } from './sync/doc-rooms.js';
 import { Heartbeat } from './sync/heartbeat.js';
+import { MemberSockets } from './sync/member-sockets.js';
 import { closeCodes } from './sync/peer-socket.js';
 import { RestoreWatch } from './sync/restore-watch.js';
 import { RevocationWatch } from './sync/revocation-watch.js';
@@ -62,6 +67,7 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
   const deviceSockets = new DeviceSockets(() => {
     metrics.expiredSockets++;
   });
+  const memberSockets = new MemberSockets();
   const rooms = new DocRooms({
     documents: config.storage.documents,
     metrics,
@@ -83,13 +89,17 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
     tokens: new AccessTokens({ signingKey: config.signingKey, ttlSeconds: config.accessTokenTtlSeconds }),
     rooms,
     deviceSockets,
+    memberSockets,
     metrics,
     startedAt: Date.now(),
   };
   const heartbeat = new Heartbeat(config.heartbeatSeconds * 1000, () => {
     metrics.silentPeersDropped++;
   });
-  const revocations = new RevocationWatch(config.storage.accounts, deviceSockets, { logger: app.log, metrics });
+  const revocations = new RevocationWatch(config.storage.accounts, deviceSockets, memberSockets, {
+    logger: app.log,
+    metrics,
+  });
   const restores = new RestoreWatch(config.storage.documents, rooms, { logger: app.log, metrics });
 
   let servingAppShell = false;
@@ -123,6 +133,10 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
   registerAuthRoutes(app, context);
   registerInvitationRoutes(app, context);
   registerDeviceRoutes(app, context);
+  registerLedgerRoutes(app, context);
+  registerMemberRoutes(app, context);
+  registerLedgerInvitationRoutes(app, context);
+  registerAdminRoutes(app, context);
   registerVersionRoutes(app, context);
   registerSyncRoute(app, context, heartbeat);
   registerHealthRoutes(app, context);

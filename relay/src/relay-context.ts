@@ -12,6 +12,7 @@ import type { ResolvedRelayConfig } from './relay-config.js';
 import type { RelayStorage } from './storage/relay-storage.js';
 import type { DeviceSockets } from './sync/device-sockets.js';
 import type { DocRooms } from './sync/doc-rooms.js';
+import type { MemberSockets } from './sync/member-sockets.js';
 
 /** What the routes share: built once per relay by `buildRelay`. */
 export interface RelayContext {
@@ -20,6 +21,7 @@ export interface RelayContext {
   readonly tokens: AccessTokens;
   readonly rooms: DocRooms;
   readonly deviceSockets: DeviceSockets;
+  readonly memberSockets: MemberSockets;
   readonly metrics: RelayMetrics;
   readonly startedAt: number;
 }

@@ -1,10 +1,16 @@
 export { LocalLedger } from './local-ledger.js';
 export {
   type Credentials,
+  type IssuedInvitation,
+  type LedgerInvitation,
+  type LedgerMember,
+  type LedgerRole,
   type LedgerVersion,
   type RegistrationPolicy,
+  type RelayAccountSummary,
   RelayApi,
   type RelayDevice,
+  type RelayLedger,
 } from './relay-api.js';
 export { RelayApiError } from './relay-api-error.js';
 export { RelaySync } from './relay-sync.js';

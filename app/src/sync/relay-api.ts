@@ -38,6 +38,53 @@ export interface Credentials {
   readonly invitationCode?: string;
 }
 
+/** What a member may do in a shared ledger, from the relay's records: a viewer only reads. */
+export type LedgerRole = 'owner' | 'editor' | 'viewer';
+
+const LEDGER_ROLES: readonly LedgerRole[] = ['owner', 'editor', 'viewer'];
+
+/** A ledger the account may open; its personal one has no name of its own. */
+export interface RelayLedger {
+  readonly docId: string;
+  readonly name: string | null;
+  readonly role: LedgerRole;
+  readonly personal: boolean;
+}
+
+export interface LedgerMember {
+  readonly userId: string;
+  readonly email: string;
+  readonly role: LedgerRole;
+}
+
+export interface LedgerInvitation {
+  readonly email: string;
+  readonly role: Exclude<LedgerRole, 'owner'>;
+  /** Unset, the relay's default: a week. */
+  readonly expiresInHours?: number;
+}
+
+export interface IssuedInvitation {
+  readonly invitationId: string;
+  /** Shown once: the relay keeps only its hash. */
+  readonly code: string;
+  readonly expiresAt: string;
+}
+
+/** An account as the relay's admin sees it. */
+export interface RelayAccountSummary {
+  readonly userId: string;
+  readonly email: string;
+  readonly role: 'user' | 'advisor' | 'admin';
+  readonly createdAt: string;
+  readonly disabledAt: string | null;
+  readonly devices: number;
+  /** Bytes the ledgers the account owns take on the relay. */
+  readonly storageBytes: number;
+}
+
+const ACCOUNT_ROLES: readonly RelayAccountSummary['role'][] = ['user', 'advisor', 'admin'];
+
 /** Who may create an account on a relay now: anyone, people with an invitation code, or no one. */
 export type RegistrationPolicy = 'open' | 'invite' | 'closed';
 
@@ -58,6 +105,26 @@ function text(fields: Fields, name: string): string {
 
 function textOrNull(fields: Fields, name: string): string | null {
   return fields[name] === null ? null : text(fields, name);
+}
+
+function role(fields: Fields): LedgerRole {
+  const found = LEDGER_ROLES.find((known) => known === fields.role);
+  if (found === undefined) throw malformed();
+  return found;
+}
+
+function listOf(reply: unknown): Fields[] {
+  if (!Array.isArray(reply)) throw malformed();
+  return reply.map((item: unknown) => fieldsOf(item));
+}
+
+function parseLedger(fields: Fields): RelayLedger {
+  return {
+    docId: text(fields, 'docId'),
+    name: textOrNull(fields, 'name'),
+    role: role(fields),
+    personal: fields.personal === true,
+  };
 }
 
 function malformed(): RelayApiError {
@@ -120,6 +187,74 @@ export class RelayApi {
     await this.request('DELETE', `/api/devices/${encodeURIComponent(deviceId)}`, undefined, accessToken);
   }
 
+  /** Every ledger the account may open, its personal one first, each with the account's role in it. */
+  async ledgers(accessToken: string): Promise<RelayLedger[]> {
+    return listOf(await this.request('GET', '/api/ledgers', undefined, accessToken)).map(parseLedger);
+  }
+
+  async createLedger(accessToken: string, name: string): Promise<RelayLedger> {
+    const fields = fieldsOf(await this.request('POST', '/api/ledgers', { name }, accessToken));
+    return parseLedger({ ...fields, personal: false });
+  }
+
+  async members(accessToken: string, docId: string): Promise<LedgerMember[]> {
+    const reply = await this.request('GET', `${ledgerPath(docId)}/members`, undefined, accessToken);
+    return listOf(reply).map((fields) => ({
+      userId: text(fields, 'userId'),
+      email: text(fields, 'email'),
+      role: role(fields),
+    }));
+  }
+
+  async changeRole(accessToken: string, docId: string, userId: string, newRole: LedgerRole): Promise<void> {
+    const path = `${ledgerPath(docId)}/members/${encodeURIComponent(userId)}`;
+    await this.request('PATCH', path, { role: newRole }, accessToken);
+  }
+
+  /** Removes a member (an owner's act), or leaves the ledger when `userId` is the account's own. */
+  async removeMember(accessToken: string, docId: string, userId: string): Promise<void> {
+    const path = `${ledgerPath(docId)}/members/${encodeURIComponent(userId)}`;
+    await this.request('DELETE', path, undefined, accessToken);
+  }
+
+  async invite(accessToken: string, docId: string, invitation: LedgerInvitation): Promise<IssuedInvitation> {
+    const reply = await this.request('POST', `${ledgerPath(docId)}/invitations`, invitation, accessToken);
+    const fields = fieldsOf(reply);
+    return {
+      invitationId: text(fields, 'invitationId'),
+      code: text(fields, 'code'),
+      expiresAt: text(fields, 'expiresAt'),
+    };
+  }
+
+  /** Joins the ledger an invitation for this account's email names; its role there is the invitation's. */
+  async acceptInvitation(accessToken: string, code: string): Promise<{ docId: string; role: LedgerRole }> {
+    const fields = fieldsOf(await this.request('POST', '/api/invitations/accept', { code }, accessToken));
+    return { docId: text(fields, 'docId'), role: role(fields) };
+  }
+
+  /** Every account on the relay, for its admin; anyone else is refused with `admin_required`. */
+  async accounts(accessToken: string): Promise<RelayAccountSummary[]> {
+    return listOf(await this.request('GET', '/api/admin/users', undefined, accessToken)).map((fields) => {
+      const accountRole = ACCOUNT_ROLES.find((known) => known === fields.role);
+      if (accountRole === undefined) throw malformed();
+      return {
+        userId: text(fields, 'userId'),
+        email: text(fields, 'email'),
+        role: accountRole,
+        createdAt: text(fields, 'createdAt'),
+        disabledAt: textOrNull(fields, 'disabledAt'),
+        devices: count(fields, 'devices'),
+        storageBytes: count(fields, 'storageBytes'),
+      };
+    });
+  }
+
+  async setAccountDisabled(accessToken: string, userId: string, disabled: boolean): Promise<void> {
+    const path = `/api/admin/users/${encodeURIComponent(userId)}/${disabled ? 'disable' : 'enable'}`;
+    await this.request('POST', path, undefined, accessToken);
+  }
+
   /** The ledger's versions on the relay, newest first; only its owner may list them. */
   async ledgerVersions(accessToken: string, docId: string): Promise<LedgerVersion[]> {
     const reply = await this.request(
@@ -162,6 +297,16 @@ export class RelayApi {
     if (response.ok) return reply;
     throw refusal(response.status, reply);
   }
+}
+
+function count(fields: Fields, name: string): number {
+  const value = fields[name];
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) throw malformed();
+  return value;
+}
+
+function ledgerPath(docId: string): string {
+  return `/api/ledgers/${encodeURIComponent(docId)}`;
 }
 
 function parseGrant(reply: unknown): SessionGrant {

@@ -13,6 +13,8 @@ export interface LinkEvents {
   refused(): void;
   /** The relay ended the connection because this device sent more than it takes in one frame. */
   tooLarge(): void;
+  /** The relay ended the connection because its admin disabled the account. */
+  disabled(): void;
   /** The relay ended the connection because its access token expired; the provider reconnects by itself. */
   tokenExpired(): void;
 }
@@ -28,6 +30,14 @@ export interface LinkOptions {
   /** The WebSocket class to connect with; the browser's when not given (Node has none of its own). */
   readonly WebSocket?: typeof WebSocket | undefined;
 }
+
+/** Close codes after which a device does not reconnect on its own. */
+const finalCloseCodes: ReadonlySet<number> = new Set([
+  closeCodes.policyViolation,
+  closeCodes.messageTooBig,
+  closeCodes.accountDisabled,
+  closeCodes.membershipEnded,
+]);
 
 /**
  * The stock y-websocket provider between this device's ledger and the relay, and what the relay
@@ -51,8 +61,9 @@ export class RelayLink {
     const provider = new WebsocketProvider(target.syncUrl, target.docId, doc, {
       params: { token: target.accessToken },
       // Retrying cannot help after these: a revoked device asks the relay instead, a refused
-      // large update waits for the relay's limit to change.
-      shouldReconnect: (event) => event.code !== closeCodes.policyViolation && event.code !== closeCodes.messageTooBig,
+      // large update waits for the relay's limit to change, a disabled account or a member
+      // removed from the ledger may no longer open it.
+      shouldReconnect: (event) => !finalCloseCodes.has(event.code),
       maxBackoffTime: 5_000,
       ...(options.WebSocket && { WebSocketPolyfill: options.WebSocket }),
     });
@@ -76,6 +87,7 @@ export class RelayLink {
     provider.on('closed', ({ code }) => {
       if (!this.live) return;
       if (code === closeCodes.messageTooBig) events.tooLarge();
+      else if (code === closeCodes.accountDisabled) events.disabled();
       else events.refused();
     });
     doc.on('update', this.changed);

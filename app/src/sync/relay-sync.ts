@@ -1,7 +1,13 @@
 import type * as Y from 'yjs';
 import { browserClock, browserLock, type Clock, type Lock } from './device-clock.js';
 import { RelayAccount, type SessionStore } from './relay-account.js';
-import { type Credentials, type LedgerVersion, RelayApi, type RelayDevice } from './relay-api.js';
+import {
+  type Credentials,
+  type LedgerVersion,
+  type RelayAccountSummary,
+  RelayApi,
+  type RelayDevice,
+} from './relay-api.js';
 import { RelayApiError } from './relay-api-error.js';
 import type { LinkOptions, RelayLink } from './relay-link.js';
 import { type SyncProblem, type SyncState, syncStateShown } from './sync-state.js';
@@ -86,6 +92,17 @@ export class RelaySync {
     await this.account.checked(api.revokeDevice(token, deviceId));
   }
 
+  /** Every account on the relay, when this account is its admin (A6). */
+  async accounts(): Promise<RelayAccountSummary[]> {
+    const { api, token } = await this.account.authorized();
+    return this.account.checked(api.accounts(token));
+  }
+
+  async setAccountDisabled(userId: string, disabled: boolean): Promise<void> {
+    const { api, token } = await this.account.authorized();
+    await this.account.checked(api.setAccountDisabled(token, userId, disabled));
+  }
+
   /** The versions the relay keeps of this account's ledger, newest first (its owner only). */
   async ledgerVersions(): Promise<LedgerVersion[]> {
     const { api, token } = await this.account.authorized();
@@ -142,6 +159,10 @@ export class RelaySync {
         refused: () => this.account.checkStanding(),
         tooLarge: () => {
           this.problem = 'too-large';
+          this.publish();
+        },
+        disabled: () => {
+          this.problem = 'account-disabled';
           this.publish();
         },
         tokenExpired: () => this.account.renewIfExpiring(),

@@ -1,7 +1,10 @@
 import type { RelaySession } from '../storage/index.js';
 
-/** Why syncing stopped: `too-large` when the relay refused this device's changes as more than it accepts in one frame. */
-export type SyncProblem = 'too-large';
+/**
+ * Why syncing stopped: `too-large` when the relay refused this device's changes as more than it
+ * accepts in one frame; `account-disabled` when the relay's admin disabled the account.
+ */
+export type SyncProblem = 'too-large' | 'account-disabled';
 
 /** local: no relay (or revoked); offline: a relay, not reachable; syncing; synced: up to date. */
 export type SyncStateName = 'local' | 'offline' | 'syncing' | 'synced';

@@ -68,6 +68,19 @@ describe('the admin commands', () => {
     expect(await admin.makeAdmin('nobody@example.com')).toBe(false);
   });
 
+  it('[A6] grant an account the advisor role, and disable and enable it', async () => {
+    await admin.createUser('alice@example.com', 'correct horse battery');
+    expect(await admin.grantAdvisor('Alice@example.com')).toBe(true);
+    expect(await admin.grantAdvisor('nobody@example.com')).toBe(false);
+    expect((await storage.accounts.findUserByEmail('alice@example.com'))?.role).toBe('advisor');
+    expect(await admin.setDisabled('alice@example.com', true)).toBe(true);
+    expect(await admin.listUsers()).toEqual([expect.stringContaining('advisor')]);
+    expect(await admin.listUsers()).toEqual([expect.stringContaining('DISABLED')]);
+    expect(await admin.setDisabled('alice@example.com', false)).toBe(true);
+    expect((await storage.accounts.findUserByEmail('alice@example.com'))?.disabledAt).toBeNull();
+    expect(await admin.setDisabled('nobody@example.com', true)).toBe(false);
+  });
+
   it('list users and their devices, and revoke a device', async () => {
     const created = await admin.createUser('alice@example.com', 'correct horse battery');
     await storage.accounts.createDevice({ id: 'phone', userId: created?.userId ?? '', name: 'Phone', createdAt: 0 });

@@ -70,12 +70,28 @@ export class AdminCommands {
     return user !== null && (await this.storage.accounts.setUserRole(user.id, 'admin'));
   }
 
+  /** Makes the account an advisor (A6); false when no account has that email. */
+  async grantAdvisor(email: string): Promise<boolean> {
+    const user = await this.storage.accounts.findUserByEmail(normalizeEmail(email));
+    return user !== null && (await this.storage.accounts.setUserRole(user.id, 'advisor'));
+  }
+
+  /**
+   * Disables the account, or enables it again (A6): a running relay refuses its tokens at once
+   * and closes its open sockets within a second. False when no account has that email.
+   */
+  async setDisabled(email: string, disabled: boolean): Promise<boolean> {
+    const user = await this.storage.accounts.findUserByEmail(normalizeEmail(email));
+    return user !== null && (await this.storage.accounts.setUserDisabled(user.id, disabled ? Date.now() : null));
+  }
+
   async listUsers(): Promise<string[]> {
     const lines: string[] = [];
     for (const user of await this.storage.accounts.listUsers()) {
       const devices = (await this.storage.accounts.listDevices(user.id)).filter((device) => device.revokedAt === null);
       lines.push(
-        `${user.id}  ${user.email}  ${user.role}  created ${iso(user.createdAt)}  ${devices.length} device(s)`,
+        `${user.id}  ${user.email}  ${user.role}  created ${iso(user.createdAt)}  ${devices.length} device(s)` +
+          (user.disabledAt === null ? '' : `  DISABLED ${iso(user.disabledAt)}`),
       );
     }
     return lines;

@@ -7,7 +7,10 @@ import { AdminCommands } from './admin-commands.js';
 const usage = `usage: node relay/dist/admin/cli.js <command>   (from the repo root, after npm start or npm run build -w relay)
   create-user <email>        the password is read from standard input
   invite <email>             an invitation code for them to create an account with in the app
-  make-admin <email>         lets the account invite others from the app (POST /api/invitations)
+  make-admin <email>         lets the account invite others and manage accounts from the app
+  grant-advisor <email>      makes the account an advisor
+  disable-user <email>       its tokens stop working; a running relay closes its open sockets within a second
+  enable-user <email>        undoes disable-user
   list-users
   list-devices <email>
   revoke-device <device-id>  its tokens stop working; a running relay closes its open sockets within a second
@@ -59,6 +62,25 @@ async function run(args: readonly string[], admin: AdminCommands): Promise<numbe
       }
       console.log(`${argument} is an admin`);
       return 0;
+    case 'grant-advisor':
+      if (argument === undefined) break;
+      if (!(await admin.grantAdvisor(argument))) {
+        console.error(`no account for ${argument}`);
+        return 1;
+      }
+      console.log(`${argument} is an advisor`);
+      return 0;
+    case 'disable-user':
+    case 'enable-user': {
+      if (argument === undefined) break;
+      const disabled = command === 'disable-user';
+      if (!(await admin.setDisabled(argument, disabled))) {
+        console.error(`no account for ${argument}`);
+        return 1;
+      }
+      console.log(`${argument} is ${disabled ? 'disabled' : 'enabled'}`);
+      return 0;
+    }
     case 'list-users':
       for (const line of await admin.listUsers()) console.log(line);
       return 0;

@@ -167,6 +167,7 @@ export function registerAuthRoutes(app: RelayApp, context: RelayContext): void {
         throw new RelayError('invalid_credentials');
       }
       backoff.succeeded(address);
+      if (user.disabledAt !== null) throw new RelayError('account_disabled');
       return openSession(user.id, docId, request.body.deviceName);
     },
   );
@@ -196,6 +197,9 @@ export function registerAuthRoutes(app: RelayApp, context: RelayContext): void {
           context.deviceSockets.closeDevice(outcome.deviceId, closeCodes.policyViolation, 'device revoked');
           context.metrics.authFailures++;
           throw new RelayError('invalid_refresh_token');
+        case 'disabled':
+          context.metrics.authFailures++;
+          throw new RelayError('account_disabled');
         case 'unknown':
           context.metrics.authFailures++;
           throw new RelayError('invalid_refresh_token');

@@ -3,13 +3,21 @@ import type { VerifiedAccess } from '../auth/access-tokens.js';
 import type { RelayContext } from '../relay-context.js';
 import { RelayError } from './error-catalogue.js';
 
-/** Checks a token against the relay's own records: its device must exist, be the user's, and be live. */
+/**
+ * Checks a token against the relay's own records: its device must exist, be the user's, and be
+ * live, and its account must not be disabled (A6).
+ */
 export async function authenticate(context: RelayContext, token: string | undefined): Promise<VerifiedAccess> {
   const claims = token === undefined || token === '' ? null : await context.tokens.verify(token);
   const device = claims === null ? null : await context.storage.accounts.findDevice(claims.deviceId);
   if (claims === null || device === null || device.userId !== claims.userId || device.revokedAt !== null) {
     context.metrics.authFailures++;
     throw new RelayError('unauthorized');
+  }
+  const user = await context.storage.accounts.findUser(claims.userId);
+  if (user === null || user.disabledAt !== null) {
+    context.metrics.authFailures++;
+    throw new RelayError(user === null ? 'unauthorized' : 'account_disabled');
   }
   await context.storage.accounts.recordDeviceActivity(device.id, { lastSeenAt: Date.now() });
   return claims;

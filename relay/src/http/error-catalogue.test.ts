@@ -90,6 +90,26 @@ const scenarios: Record<ErrorCode, () => Promise<LightMyRequestResponse>> = {
     });
   },
   not_found: async () => (await relay()).inject({ method: 'GET', url: '/nothing-here' }),
+  conflict: async () => {
+    const app = await relay();
+    const alice = await session(app, 'alice@example.com');
+    return app.inject({
+      method: 'DELETE',
+      url: `/api/ledgers/${alice.docId}/members/${alice.userId}`,
+      headers: { authorization: `Bearer ${alice.accessToken}` },
+    });
+  },
+  account_disabled: async () => {
+    const app = await relay();
+    const alice = await session(app, 'alice@example.com');
+    const bob = await session(app, 'bob@example.com');
+    await app.inject({
+      method: 'POST',
+      url: `/api/admin/users/${bob.userId}/disable`,
+      headers: { authorization: `Bearer ${alice.accessToken}` },
+    });
+    return app.inject({ method: 'GET', url: '/api/ledgers', headers: { authorization: `Bearer ${bob.accessToken}` } });
+  },
   email_taken: async () => {
     const app = await relay();
     await session(app, 'alice@example.com');

@@ -6,15 +6,18 @@ export const errorCatalogue = {
   invalid_credentials: { status: 401, message: 'The email or password is wrong.' },
   unauthorized: { status: 401, message: 'A valid access token is required.' },
   invalid_refresh_token: { status: 401, message: 'The refresh token is not valid.' },
-  forbidden: { status: 403, message: 'This account may not open that document.' },
+  forbidden: { status: 403, message: 'This account may not do that to this ledger.' },
   origin_not_allowed: { status: 403, message: 'Requests from this origin are not allowed.' },
   not_found: { status: 404, message: 'There is nothing here.' },
+  conflict: { status: 409, message: 'That would leave things in a state they may not be in.' },
+  account_disabled: { status: 403, message: 'An administrator of this relay has disabled this account.' },
   email_taken: { status: 409, message: 'An account with this email already exists.' },
   registration_closed: { status: 403, message: 'This relay takes no new accounts.' },
   invitation_required: { status: 403, message: 'Creating an account on this relay needs an invitation code.' },
   invitation_invalid: {
-    status: 403,
-    message: 'This invitation code does not let this email in: it may be mistyped, used, expired or for another email.',
+    status: 410,
+    message:
+      'This invitation code does not work for this account: it may be mistyped, used, expired, revoked or for another email.',
   },
   weak_password: {
     status: 400,

@@ -1,11 +1,11 @@
 import type { VerifiedAccess } from '../auth/access-tokens.js';
 import type { RelayContext } from '../relay-context.js';
-import { RelayError } from './error-catalogue.js';
+import { requireOwner } from './ledger-access.js';
 
 /**
- * Refuses, with 403 `forbidden`, an account that does not own the ledger (R3): only its owner
- * lists and restores its versions. The one place that says who owns a ledger's history.
+ * Refuses an account that does not own the ledger (R3): only its owner lists and restores its
+ * versions. A member is refused with 403 `forbidden`, anyone else with 404 `not_found` (L6).
  */
 export async function assertLedgerOwner(context: RelayContext, claims: VerifiedAccess, docId: string): Promise<void> {
-  if ((await context.storage.accounts.docRole(claims.userId, docId)) !== 'owner') throw new RelayError('forbidden');
+  await requireOwner(context, claims.userId, docId);
 }

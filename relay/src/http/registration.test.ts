@@ -90,7 +90,7 @@ describe('who may create an account', () => {
     expect((await register(app, 'bob@example.com', { invitationCode: forBob })).statusCode).toBe(201);
     refusals.push(await register(app, 'dave@example.com', { invitationCode: forBob }));
     for (const refusal of refusals) {
-      expect(refusal.statusCode).toBe(403);
+      expect(refusal.statusCode).toBe(410);
       expect(refusal.json()).toMatchObject({ error: { code: 'invitation_invalid' } });
     }
   });

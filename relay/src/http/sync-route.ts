@@ -1,6 +1,8 @@
 import type { FastifyRequest } from 'fastify';
 import type { RawData } from 'ws';
+import { reportFailure } from '../failures.js';
 import type { RelayApp, RelayContext } from '../relay-context.js';
+import type { DocRole } from '../storage/accounts/accounts.js';
 import type { Heartbeat } from '../sync/heartbeat.js';
 import { closeCodes } from '../sync/peer-socket.js';
 import { wsPeerSocket } from '../sync/ws-peer-socket.js';
@@ -22,8 +24,9 @@ const syncQuery = {
 } as const;
 
 interface SyncGrant {
+  readonly userId: string;
   readonly deviceId: string;
-  readonly canWrite: boolean;
+  readonly role: DocRole;
   readonly expiresAt: number;
 }
 
@@ -31,6 +34,16 @@ function bytesOf(data: RawData): Uint8Array {
   if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
   if (data instanceof ArrayBuffer) return new Uint8Array(data);
   return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}
+
+/**
+ * Reads the member's role and account again once the socket is registered: a change made between
+ * the upgrade's check and then was not there to be seen by the socket, so is applied to it now (L3, A6).
+ */
+async function recheckGrant(context: RelayContext, grant: SyncGrant, docId: string): Promise<void> {
+  const { accounts } = context.storage;
+  if ((await accounts.findUser(grant.userId))?.disabledAt !== null) context.memberSockets.closeDisabled(grant.userId);
+  else context.memberSockets.reconcile(grant.userId, docId, await accounts.docRole(grant.userId, docId));
 }
 
 /**
@@ -58,7 +71,12 @@ export function registerSyncRoute(app: RelayApp, context: RelayContext, heartbea
           context.metrics.authFailures++;
           throw new RelayError('forbidden');
         }
-        grants.set(request, { deviceId: claims.deviceId, canWrite: role !== 'reader', expiresAt: claims.expiresAt });
+        grants.set(request, {
+          userId: claims.userId,
+          deviceId: claims.deviceId,
+          role,
+          expiresAt: claims.expiresAt,
+        });
       },
     },
     (socket, request) => {
@@ -70,9 +88,15 @@ export function registerSyncRoute(app: RelayApp, context: RelayContext, heartbea
       const peer = wsPeerSocket(socket, request.socket, context.config.maxBufferedBytes);
       const room = context.rooms.open(request.params.docId);
       context.deviceSockets.add(grant.deviceId, peer, grant.expiresAt);
+      context.memberSockets.add(grant.userId, request.params.docId, grant.role, peer);
+      recheckGrant(context, grant, request.params.docId).catch((error: unknown) => {
+        reportFailure({ logger: request.log, metrics: context.metrics }, 'socket', error);
+        peer.close(closeCodes.internalError, 'internal error');
+      });
       heartbeat.watch(socket);
       context.metrics.connections = context.deviceSockets.count;
-      room.join(peer, { canWrite: grant.canWrite });
+      // A viewer's updates are dropped (L2); it reads its role from GET /api/ledgers before it writes.
+      room.join(peer, { canWrite: grant.role !== 'viewer' });
       socket.on('message', (data: RawData, isBinary: boolean) => {
         if (isBinary) room.receive(peer, bytesOf(data));
         else peer.close(closeCodes.unsupportedData, 'binary frames only');
@@ -80,6 +104,7 @@ export function registerSyncRoute(app: RelayApp, context: RelayContext, heartbea
       socket.on('close', () => {
         room.leave(peer);
         context.deviceSockets.remove(peer);
+        context.memberSockets.remove(peer);
         context.metrics.connections = context.deviceSockets.count;
       });
     },

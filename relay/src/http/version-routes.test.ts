@@ -124,12 +124,12 @@ describe('ledger history on the relay', () => {
       body: { error: { code: 'unauthorized' } },
     });
     expect(await call(relay, 'GET', path, mallory)).toMatchObject({
-      status: 403,
-      body: { error: { code: 'forbidden' } },
+      status: 404,
+      body: { error: { code: 'not_found' } },
     });
     expect(await call(relay, 'POST', `${path}/1/restore`, mallory)).toMatchObject({
-      status: 403,
-      body: { error: { code: 'forbidden' } },
+      status: 404,
+      body: { error: { code: 'not_found' } },
     });
     expect(await call(relay, 'GET', path, alice)).toEqual({ status: 200, body: [] });
     expect(await call(relay, 'POST', `${path}/12345/restore`, alice)).toMatchObject({

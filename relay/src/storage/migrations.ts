@@ -90,4 +90,74 @@ export const migrations: readonly string[] = [
   );
   CREATE INDEX restore_requests_unclaimed ON restore_requests (claimed_at);
   `,
+  `
+  CREATE TABLE doc_members_v3 (
+    doc_id TEXT NOT NULL REFERENCES docs(id),
+    user_id TEXT NOT NULL REFERENCES users(id),
+    role TEXT NOT NULL CHECK (role IN ('owner', 'editor', 'viewer')),
+    is_ledger INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (user_id, doc_id)
+  );
+  INSERT INTO doc_members_v3 (doc_id, user_id, role, is_ledger)
+    SELECT doc_id, user_id, CASE role WHEN 'writer' THEN 'editor' WHEN 'reader' THEN 'viewer' ELSE role END, is_ledger
+    FROM doc_members;
+  DROP TABLE doc_members;
+  ALTER TABLE doc_members_v3 RENAME TO doc_members;
+  CREATE INDEX doc_members_by_doc ON doc_members (doc_id);
+
+  CREATE TABLE invitations_v3 (
+    code_hash TEXT PRIMARY KEY,
+    email TEXT NOT NULL,
+    invited_by TEXT REFERENCES users(id),
+    doc_id TEXT REFERENCES docs(id),
+    doc_role TEXT CHECK (doc_role IN ('editor', 'viewer')),
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    used_at INTEGER,
+    used_by TEXT REFERENCES users(id),
+    CHECK ((doc_id IS NULL) = (doc_role IS NULL))
+  );
+  INSERT INTO invitations_v3
+    SELECT code_hash, email, invited_by, doc_id,
+      CASE doc_role WHEN 'writer' THEN 'editor' WHEN 'reader' THEN 'viewer' ELSE doc_role END,
+      created_at, expires_at, used_at, used_by
+    FROM invitations;
+  DROP TABLE invitations;
+  ALTER TABLE invitations_v3 RENAME TO invitations;
+  CREATE INDEX invitations_by_email ON invitations (email);
+
+  CREATE TABLE ledgers (
+    doc_id TEXT PRIMARY KEY REFERENCES docs(id),
+    name TEXT NOT NULL,
+    created_by TEXT NOT NULL REFERENCES users(id),
+    created_at INTEGER NOT NULL
+  );
+  CREATE TABLE ledger_invitations (
+    id TEXT PRIMARY KEY,
+    code_hash TEXT NOT NULL UNIQUE,
+    doc_id TEXT NOT NULL REFERENCES docs(id),
+    email TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('editor', 'viewer')),
+    invited_by TEXT NOT NULL REFERENCES users(id),
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    used_at INTEGER,
+    used_by TEXT REFERENCES users(id),
+    revoked_at INTEGER
+  );
+  CREATE INDEX ledger_invitations_by_doc ON ledger_invitations (doc_id);
+
+  ALTER TABLE users ADD COLUMN disabled_at INTEGER;
+
+  CREATE TABLE access_changes_v3 (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    device_id TEXT,
+    user_id TEXT,
+    doc_id TEXT,
+    changed_at INTEGER NOT NULL
+  );
+  INSERT INTO access_changes_v3 (seq, device_id, changed_at) SELECT seq, device_id, changed_at FROM access_changes;
+  DROP TABLE access_changes;
+  ALTER TABLE access_changes_v3 RENAME TO access_changes;
+  `,
 ];

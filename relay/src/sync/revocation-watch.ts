@@ -1,15 +1,17 @@
 import { type FailureReporting, reportFailure } from '../failures.js';
 import type { Accounts } from '../storage/accounts/accounts.js';
 import type { DeviceSockets } from './device-sockets.js';
+import type { MemberSockets } from './member-sockets.js';
 import { closeCodes } from './peer-socket.js';
 
 /** How often the relay reads the access-change feed: a revocation closes sockets within this, and a query's time. */
 export const revocationCheckMs = 250;
 
 /**
- * Closes the open sockets of devices revoked by any process sharing the storage — the admin CLI,
- * another relay — by reading the access-change feed a few times a second (S8). One indexed query
- * per check; a device is looked up only when it has sockets open here.
+ * Closes the open sockets of devices revoked, accounts disabled (A6) and memberships changed or
+ * ended (L3) by any process sharing the storage — the admin CLI, another relay — by reading the
+ * access-change feed a few times a second (S8). One indexed query per check; a device, account or
+ * membership is looked up only when it has sockets open here.
  */
 export class RevocationWatch {
   private seq = 0;
@@ -20,6 +22,7 @@ export class RevocationWatch {
   constructor(
     private readonly accounts: Accounts,
     private readonly deviceSockets: DeviceSockets,
+    private readonly memberSockets: MemberSockets,
     private readonly reporting: FailureReporting,
   ) {}
 
@@ -45,6 +48,15 @@ export class RevocationWatch {
         if (device === null || device.revokedAt !== null) {
           this.deviceSockets.closeDevice(deviceId, closeCodes.policyViolation, 'device revoked');
         }
+      }
+      for (const userId of changes.userIds) {
+        if (!this.memberSockets.hasUser(userId)) continue;
+        const user = await this.accounts.findUser(userId);
+        if (user === null || user.disabledAt !== null) this.memberSockets.closeDisabled(userId);
+      }
+      for (const { userId, docId } of changes.memberships) {
+        if (!this.memberSockets.hasUser(userId)) continue;
+        this.memberSockets.reconcile(userId, docId, await this.accounts.docRole(userId, docId));
       }
       this.failing = false;
     } catch (error) {

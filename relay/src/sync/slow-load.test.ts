@@ -42,6 +42,10 @@ class SlowLoadingDocuments implements LedgerDocuments {
     return this.documents.countUpdates(docId);
   }
 
+  storedBytes(docId: string): Promise<number> {
+    return this.documents.storedBytes(docId);
+  }
+
   listUncompacted(): Promise<readonly string[]> {
     return this.documents.listUncompacted();
   }

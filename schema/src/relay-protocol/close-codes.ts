@@ -3,7 +3,10 @@
  * device does not retry after `policyViolation` (revoked, or no longer allowed) or
  * `messageTooBig` (it sent more than the relay takes in one frame). After `tokenExpired` it
  * renews its access token if it has not already, and reconnects: outside 4400–4499, so the stock
- * y-websocket provider reconnects by itself.
+ * y-websocket provider reconnects by itself. After `roleChanged` it reconnects too, and the relay
+ * grants the member's new role; it reads that role from `GET /api/ledgers` to offer editing or
+ * not. `accountDisabled` and `membershipEnded` are in 4400–4499, so the stock provider stops:
+ * the device may no longer open that ledger.
  */
 export const closeCodes = {
   normal: 1000,
@@ -14,6 +17,9 @@ export const closeCodes = {
   internalError: 1011,
   tryAgainLater: 1013,
   tokenExpired: 4001,
+  roleChanged: 4002,
+  accountDisabled: 4401,
+  membershipEnded: 4403,
 } as const;
 
 export type CloseCode = (typeof closeCodes)[keyof typeof closeCodes];

@@ -10,6 +10,8 @@ export const relayErrorCodes = [
   'forbidden',
   'origin_not_allowed',
   'not_found',
+  'conflict',
+  'account_disabled',
   'email_taken',
   'registration_closed',
   'invitation_required',

@@ -1,6 +1,7 @@
 import { useText } from '../../i18n/index.js';
 import { useSyncState } from '../../tally/index.js';
 import { Sentence } from '../../ui/index.js';
+import { AccountAdmin } from '../admin/index.js';
 import { DataSection } from '../backup/index.js';
 import { DeviceList } from './DeviceList.js';
 import { LanguagePicker } from './LanguagePicker.js';
@@ -33,6 +34,7 @@ export function SettingsScreen() {
         </div>
       )}
       {account && !account.revoked && <DeviceList />}
+      {account && !account.revoked && <AccountAdmin ownEmail={account.email} />}
       {account && !account.revoked && <LedgerHistory />}
       <LanguagePicker />
       <DataSection />

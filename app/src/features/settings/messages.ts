@@ -54,6 +54,8 @@ export const settingsMessages = defineMessages({
     'relay.invitation_invalid':
       'This invitation code does not work for this email. Check it, or ask for a new one: a code works once, for one email, for a week.',
     'relay.registration_closed': 'This relay takes no new accounts.',
+    'relay.account_disabled':
+      'An administrator of this relay has disabled this account. Your ledgers stay on this device; ask whoever runs the relay.',
     'relay.weak_password':
       'This password is too easy to guess. Use at least 10 characters, not a commonly used password and not your email address.',
     'relay.other': 'The relay refused: {reason}',
@@ -113,6 +115,8 @@ export const settingsMessages = defineMessages({
     'relay.invitation_invalid':
       'Este código de invitación no sirve para este correo. Revísalo o pide uno nuevo: cada código sirve una vez, para un correo, durante una semana.',
     'relay.registration_closed': 'Este relay no admite cuentas nuevas.',
+    'relay.account_disabled':
+      'Un administrador de este relay ha desactivado esta cuenta. Tus libros de cuentas siguen en este dispositivo; pregunta a quien administra el relay.',
     'relay.weak_password':
       'Esta contraseña es demasiado fácil de adivinar. Usa al menos 10 caracteres, que no sea una contraseña muy usada ni tu correo.',
     'relay.other': 'El relay lo rechazó: {reason}',
@@ -172,6 +176,8 @@ export const settingsMessages = defineMessages({
     'relay.invitation_invalid':
       'Dieser Einladungscode gilt nicht für diese E-Mail. Prüfe ihn oder bitte um einen neuen: Ein Code gilt einmal, für eine E-Mail, eine Woche lang.',
     'relay.registration_closed': 'Dieses Relay nimmt keine neuen Konten auf.',
+    'relay.account_disabled':
+      'Ein Administrator dieses Relays hat dieses Konto deaktiviert. Deine Haushaltsbücher bleiben auf diesem Gerät; frag, wer das Relay betreibt.',
     'relay.weak_password':
       'Dieses Passwort ist zu leicht zu erraten. Nimm mindestens 10 Zeichen, kein häufig benutztes Passwort und nicht deine E-Mail-Adresse.',
     'relay.other': 'Das Relay hat abgelehnt: {reason}',

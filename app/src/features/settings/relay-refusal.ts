@@ -12,6 +12,7 @@ const EXPLAINED = [
   'invitation_invalid',
   'registration_closed',
   'weak_password',
+  'account_disabled',
 ] as const;
 
 /** What a relay refusal means for the person, in their language; the relay's own words for anything unforeseen. */

@@ -14,6 +14,8 @@ export const syncMessages = defineMessages({
     hoursAgo: '{hours} h ago',
     revoked: 'This device was removed from your Tally account, so it no longer syncs. Everything on it is still here.',
     revokedAction: 'Log out or sign in again',
+    'problem.account-disabled':
+      'An administrator of this relay has disabled your account, so this device has stopped syncing. Everything on it is still here.',
     'problem.too-large':
       'Your ledger is too large for this relay to accept in one piece, so this device is not syncing. Nothing is lost: everything stays on this device. The relay’s owner can raise its frame limit (MAX_FRAME_BYTES).',
   },
@@ -30,6 +32,8 @@ export const syncMessages = defineMessages({
     hoursAgo: 'hace {hours} h',
     revoked: 'Este dispositivo se quitó de tu cuenta de Tally, así que ya no sincroniza. Todo lo que tiene sigue aquí.',
     revokedAction: 'Cierra sesión o vuelve a iniciarla',
+    'problem.account-disabled':
+      'Un administrador de este relay ha desactivado tu cuenta, así que este dispositivo ha dejado de sincronizar. Todo lo que tiene sigue aquí.',
     'problem.too-large':
       'Tu libro es demasiado grande para que este relay lo acepte de una vez, así que este dispositivo no sincroniza. No se pierde nada: todo sigue en este dispositivo. Quien administra el relay puede subir su límite (MAX_FRAME_BYTES).',
   },
@@ -47,6 +51,8 @@ export const syncMessages = defineMessages({
     revoked:
       'Dieses Gerät wurde aus deinem Tally-Konto entfernt und synchronisiert daher nicht mehr. Alles darauf ist noch da.',
     revokedAction: 'Abmelden oder erneut anmelden',
+    'problem.account-disabled':
+      'Ein Administrator dieses Relays hat dein Konto deaktiviert, daher synchronisiert dieses Gerät nicht mehr. Alles darauf ist noch da.',
     'problem.too-large':
       'Dein Haushaltsbuch ist zu groß, um vom Relay in einem Stück angenommen zu werden, daher synchronisiert dieses Gerät nicht. Nichts geht verloren: Alles bleibt auf diesem Gerät. Wer das Relay betreibt, kann das Limit erhöhen (MAX_FRAME_BYTES).',
   },

@@ -153,14 +153,22 @@ describe.each(storageImplementations)('$name accounts keep their contract', (imp
     await storage.accounts.addRefreshToken('laptop', 'hash-1', 10);
     const watcher = reopen();
     const start = await watcher.accounts.lastAccessChange();
-    expect(await watcher.accounts.accessChangesSince(start)).toEqual({ seq: start, deviceIds: [] });
+    expect(await watcher.accounts.accessChangesSince(start)).toEqual({
+      seq: start,
+      deviceIds: [],
+      userIds: [],
+      memberships: [],
+    });
 
     await storage.accounts.revokeDevice(alice.id, 'phone', 20);
     await storage.accounts.rotateRefreshToken('hash-1', 'hash-2', attempt(30));
     await storage.accounts.rotateRefreshToken('hash-1', 'hash-2', attempt(30 + 10_001));
     const changes = await watcher.accounts.accessChangesSince(start);
     expect(changes.deviceIds).toEqual(['phone', 'laptop']);
-    expect(await watcher.accounts.accessChangesSince(changes.seq)).toEqual({ seq: changes.seq, deviceIds: [] });
+    expect(await watcher.accounts.accessChangesSince(changes.seq)).toMatchObject({
+      seq: changes.seq,
+      deviceIds: [],
+    });
     if (watcher !== storage) await watcher.close();
   });
 
@@ -220,9 +228,9 @@ describe.each(storageImplementations)('$name accounts keep their contract', (imp
 
   it('[A2] an invitation to a ledger also makes its invitee a member of that ledger, in the role it names', async () => {
     await storage.accounts.createUser(alice);
-    await storage.accounts.createInvitation(invitation(bob.email, 'code-b', { docId: alice.docId, role: 'reader' }));
+    await storage.accounts.createInvitation(invitation(bob.email, 'code-b', { docId: alice.docId, role: 'viewer' }));
     expect(await storage.accounts.admitUser(bob, { kind: 'invitation', codeHash: 'code-b', at: 500 })).toBe('created');
-    expect(await storage.accounts.docRole(bob.id, alice.docId)).toBe('reader');
+    expect(await storage.accounts.docRole(bob.id, alice.docId)).toBe('viewer');
     expect(await storage.accounts.ledgerOf(bob.id)).toBe(bob.docId);
   });
 
@@ -233,5 +241,133 @@ describe.each(storageImplementations)('$name accounts keep their contract', (imp
     storage = reopen();
     expect(await storage.accounts.findUserByEmail(alice.email)).toMatchObject({ id: alice.id });
     expect(await storage.accounts.findDevice('phone')).toMatchObject({ userId: alice.id, name: 'Phone' });
+  });
+  const household = { docId: 'ledger-household', name: 'Household', ownerId: alice.id, createdAt: 50 };
+
+  function ledgerInvitation(email: string, codeHash: string, role: 'editor' | 'viewer' = 'editor', expiresAt = 1_000) {
+    return {
+      id: `invitation-${codeHash}`,
+      codeHash,
+      docId: household.docId,
+      email,
+      role,
+      invitedBy: alice.id,
+      createdAt: 100,
+      expiresAt,
+    };
+  }
+
+  it('[L1] an account lists its personal ledger first, then the ledgers it made or joined', async () => {
+    await storage.accounts.createUser(alice);
+    await storage.accounts.createUser(bob);
+    await storage.accounts.createLedger(household);
+    expect(await storage.accounts.listLedgers(alice.id)).toEqual([
+      { docId: alice.docId, name: null, role: 'owner', personal: true },
+      { docId: household.docId, name: 'Household', role: 'owner', personal: false },
+    ]);
+    expect(await storage.accounts.listLedgers(bob.id)).toEqual([
+      { docId: bob.docId, name: null, role: 'owner', personal: true },
+    ]);
+    expect(await storage.accounts.ledgerOf(alice.id)).toBe(alice.docId);
+    expect(await storage.accounts.ownedLedgers(alice.id)).toEqual([alice.docId, household.docId].sort());
+  });
+
+  it('[L5] a ledger invitation makes its own email a member once, unless used, revoked or expired', async () => {
+    await storage.accounts.createUser(alice);
+    await storage.accounts.createUser(bob);
+    await storage.accounts.createUser(carol);
+    await storage.accounts.createLedger(household);
+    await storage.accounts.createLedgerInvitation(ledgerInvitation(bob.email, 'code-b', 'viewer'));
+    await storage.accounts.createLedgerInvitation(ledgerInvitation(carol.email, 'code-c', 'editor', 400));
+    await storage.accounts.createLedgerInvitation(ledgerInvitation(carol.email, 'code-r'));
+
+    expect(await storage.accounts.acceptLedgerInvitation('code-b', carol.id, 200)).toEqual({ kind: 'invalid' });
+    expect(await storage.accounts.acceptLedgerInvitation('code-c', carol.id, 400)).toEqual({ kind: 'invalid' });
+    expect(await storage.accounts.acceptLedgerInvitation('never-made', bob.id, 200)).toEqual({ kind: 'invalid' });
+    expect((await storage.accounts.pendingLedgerInvitations(household.docId, 200)).map((i) => i.email)).toEqual([
+      bob.email,
+      carol.email,
+      carol.email,
+    ]);
+    expect(await storage.accounts.revokeLedgerInvitation(household.docId, 'invitation-code-r', 200)).toBe(true);
+    expect(await storage.accounts.revokeLedgerInvitation(household.docId, 'invitation-code-r', 200)).toBe(false);
+    expect(await storage.accounts.acceptLedgerInvitation('code-r', carol.id, 200)).toEqual({ kind: 'invalid' });
+
+    expect(await storage.accounts.acceptLedgerInvitation('code-b', bob.id, 200)).toEqual({
+      kind: 'joined',
+      docId: household.docId,
+      role: 'viewer',
+    });
+    expect(await storage.accounts.acceptLedgerInvitation('code-b', bob.id, 201)).toEqual({ kind: 'invalid' });
+    expect(await storage.accounts.docRole(bob.id, household.docId)).toBe('viewer');
+    expect(await storage.accounts.docRole(carol.id, household.docId)).toBeNull();
+    expect(await storage.accounts.listMembers(household.docId)).toEqual([
+      { userId: alice.id, email: alice.email, role: 'owner' },
+      { userId: bob.id, email: bob.email, role: 'viewer' },
+    ]);
+  });
+
+  it('[L5] an invitation to a ledger its invitee is in already is left unspent', async () => {
+    await storage.accounts.createUser(alice);
+    await storage.accounts.createLedger(household);
+    await storage.accounts.createLedgerInvitation(ledgerInvitation(alice.email, 'code-a'));
+    expect(await storage.accounts.acceptLedgerInvitation('code-a', alice.id, 200)).toEqual({
+      kind: 'already_member',
+      docId: household.docId,
+    });
+    expect(await storage.accounts.pendingLedgerInvitations(household.docId, 200)).toHaveLength(1);
+  });
+
+  it('[L4] a ledger keeps an owner, a personal ledger its own; every change is in the access-change feed', async () => {
+    await storage.accounts.createUser(alice);
+    await storage.accounts.createUser(bob);
+    await storage.accounts.createLedger(household);
+    await storage.accounts.createLedgerInvitation(ledgerInvitation(bob.email, 'code-b'));
+    await storage.accounts.acceptLedgerInvitation('code-b', bob.id, 200);
+    const watcher = reopen();
+    const start = await watcher.accounts.lastAccessChange();
+
+    expect(await storage.accounts.setMemberRole(household.docId, alice.id, 'editor', 300)).toBe('last_owner');
+    expect(await storage.accounts.removeMember(household.docId, alice.id, 300)).toBe('last_owner');
+    expect(await storage.accounts.setMemberRole(alice.docId, alice.id, 'viewer', 300)).toBe('personal_ledger');
+    expect(await storage.accounts.setMemberRole(household.docId, carol.id, 'editor', 300)).toBe('not_member');
+    expect(await storage.accounts.setMemberRole(household.docId, bob.id, 'owner', 300)).toBe('changed');
+    expect(await storage.accounts.setMemberRole(household.docId, alice.id, 'viewer', 300)).toBe('changed');
+    expect(await storage.accounts.removeMember(household.docId, alice.id, 300)).toBe('changed');
+    expect(await storage.accounts.docRole(alice.id, household.docId)).toBeNull();
+    expect(await storage.accounts.removeMember(household.docId, bob.id, 300)).toBe('last_owner');
+
+    const changes = await watcher.accounts.accessChangesSince(start);
+    expect(changes.memberships).toEqual(
+      expect.arrayContaining([
+        { userId: bob.id, docId: household.docId },
+        { userId: alice.id, docId: household.docId },
+      ]),
+    );
+    expect(changes.memberships).toHaveLength(2);
+    if (watcher !== storage) await watcher.close();
+  });
+
+  it('[A6] a disabled account is marked until re-enabled, and each change is in the access-change feed', async () => {
+    await storage.accounts.createUser(alice);
+    const start = await storage.accounts.lastAccessChange();
+    expect(await storage.accounts.setUserDisabled(alice.id, 500)).toBe(true);
+    expect((await storage.accounts.findUser(alice.id))?.disabledAt).toBe(500);
+    expect(await storage.accounts.setUserDisabled(alice.id, null)).toBe(true);
+    expect((await storage.accounts.findUser(alice.id))?.disabledAt).toBeNull();
+    expect(await storage.accounts.setUserDisabled('user-nobody', 500)).toBe(false);
+    expect((await storage.accounts.accessChangesSince(start)).userIds).toEqual([alice.id]);
+  });
+
+  it('[A6] a disabled account’s refresh token is refused and left unspent, to work once it is enabled', async () => {
+    await storage.accounts.createUser(alice);
+    await storage.accounts.createDevice({ id: 'phone', userId: alice.id, name: 'Phone', createdAt: 10 });
+    await storage.accounts.addRefreshToken('phone', 'hash-1', 10);
+    await storage.accounts.setUserDisabled(alice.id, 20);
+    expect(await storage.accounts.rotateRefreshToken('hash-1', 'hash-2', attempt(30))).toEqual({ kind: 'disabled' });
+    await storage.accounts.setUserDisabled(alice.id, null);
+    expect(await storage.accounts.rotateRefreshToken('hash-1', 'hash-2', attempt(100_000))).toMatchObject({
+      kind: 'rotated',
+    });
   });
 });

@@ -1,5 +1,11 @@
-/** Who may do what in a document, from the relay's own records (S2). Readers' updates are dropped (S7). */
-export type DocRole = 'owner' | 'writer' | 'reader';
+/**
+ * What a member may do in a ledger, from the relay's own records (S2): an `owner` everything,
+ * members included; an `editor` read and write; a `viewer` only read — its updates are dropped (L2).
+ */
+export type DocRole = 'owner' | 'editor' | 'viewer';
+
+/** The roles an invitation can give: a ledger gets a new owner only from one of its owners (L4). */
+export type InvitedRole = Exclude<DocRole, 'owner'>;
 
 /** What an account may do on the relay as a whole; the relay's first account is its `admin` (A1). */
 export type AccountRole = 'user' | 'advisor' | 'admin';
@@ -10,6 +16,8 @@ export interface UserRecord {
   readonly passwordHash: string;
   readonly role: AccountRole;
   readonly createdAt: number;
+  /** When an admin disabled the account (A6); null while it may sign in. */
+  readonly disabledAt: number | null;
 }
 
 export interface DeviceRecord {
@@ -58,7 +66,7 @@ export interface NewInvitation {
   readonly email: string;
   /** The account that invited; null when an administrator invited from the CLI. */
   readonly invitedBy: string | null;
-  readonly ledger: { readonly docId: string; readonly role: Exclude<DocRole, 'owner'> } | null;
+  readonly ledger: { readonly docId: string; readonly role: InvitedRole } | null;
   readonly createdAt: number;
   readonly expiresAt: number;
 }
@@ -74,12 +82,76 @@ export type RefreshOutcome =
   | { readonly kind: 'rotated'; readonly device: DeviceRecord }
   | { readonly kind: 'replayed'; readonly device: DeviceRecord; readonly rotatedAt: number }
   | { readonly kind: 'reused'; readonly deviceId: string }
+  /** The account is disabled (A6): the token is left unspent, to work again once it is enabled. */
+  | { readonly kind: 'disabled' }
   | { readonly kind: 'unknown' };
 
-/** Devices revoked since a point of the access-change feed (S8), by any process sharing the storage. */
+/** A ledger one account may open (L1): its personal ledger has no name and `personal` set. */
+export interface LedgerRecord {
+  readonly docId: string;
+  readonly name: string | null;
+  readonly role: DocRole;
+  readonly personal: boolean;
+}
+
+export interface NewLedger {
+  readonly docId: string;
+  readonly name: string;
+  readonly ownerId: string;
+  readonly createdAt: number;
+}
+
+export interface MemberRecord {
+  readonly userId: string;
+  readonly email: string;
+  readonly role: DocRole;
+}
+
+/**
+ * What came of changing or ending a membership (L4): a ledger always keeps an owner, and a
+ * personal ledger its own.
+ */
+export type MembershipOutcome = 'changed' | 'not_member' | 'last_owner' | 'personal_ledger';
+
+/** An owner's invitation into a ledger, for one email (L5). */
+export interface NewLedgerInvitation {
+  readonly id: string;
+  readonly codeHash: string;
+  readonly docId: string;
+  readonly email: string;
+  readonly role: InvitedRole;
+  readonly invitedBy: string;
+  readonly createdAt: number;
+  readonly expiresAt: number;
+}
+
+export interface PendingLedgerInvitation {
+  readonly id: string;
+  readonly email: string;
+  readonly role: InvitedRole;
+  readonly expiresAt: number;
+}
+
+export type AcceptOutcome =
+  | { readonly kind: 'joined'; readonly docId: string; readonly role: InvitedRole }
+  | { readonly kind: 'already_member'; readonly docId: string }
+  | { readonly kind: 'invalid' };
+
+/** One membership changed or ended: its sockets are closed and reopen with the new role, if any (L3). */
+export interface MembershipChange {
+  readonly userId: string;
+  readonly docId: string;
+}
+
+/**
+ * What changed in who may open what since a point of the access-change feed (S8, L3, A6), by any
+ * process sharing the storage: devices revoked, accounts disabled, memberships changed or ended.
+ */
 export interface AccessChanges {
   readonly seq: number;
   readonly deviceIds: readonly string[];
+  readonly userIds: readonly string[];
+  readonly memberships: readonly MembershipChange[];
 }
 
 export interface DeviceActivity {
@@ -108,9 +180,39 @@ export interface Accounts {
    * false when the email already has an account.
    */
   createInvitation(invitation: NewInvitation): Promise<boolean>;
-  /** The ledger created with the user. */
+  /**
+   * Disables (`at`) or re-enables (null) an account, and records the change in the access-change
+   * feed; false when there is no such user.
+   */
+  setUserDisabled(userId: string, at: number | null): Promise<boolean>;
+  /** The ledger created with the user: their personal ledger. */
   ledgerOf(userId: string): Promise<string | null>;
   docRole(userId: string, docId: string): Promise<DocRole | null>;
+
+  /** Creates a ledger with its creator as its owner. */
+  createLedger(ledger: NewLedger): Promise<void>;
+  /** Every ledger the user may open: the personal one first, then by creation. */
+  listLedgers(userId: string): Promise<readonly LedgerRecord[]>;
+  /** Every ledger the user owns (their storage use). */
+  ownedLedgers(userId: string): Promise<readonly string[]>;
+  /** A ledger's members, owners first. */
+  listMembers(docId: string): Promise<readonly MemberRecord[]>;
+  /** Changes a member's role and records it in the access-change feed. */
+  setMemberRole(docId: string, userId: string, role: DocRole, at: number): Promise<MembershipOutcome>;
+  /** Ends a membership and records it in the access-change feed. */
+  removeMember(docId: string, userId: string, at: number): Promise<MembershipOutcome>;
+
+  createLedgerInvitation(invitation: NewLedgerInvitation): Promise<void>;
+  /** Invitations to the ledger neither used, revoked nor expired at `at`. */
+  pendingLedgerInvitations(docId: string, at: number): Promise<readonly PendingLedgerInvitation[]>;
+  /** False when the ledger has no such invitation still unused and unrevoked. */
+  revokeLedgerInvitation(docId: string, invitationId: string, at: number): Promise<boolean>;
+  /**
+   * Spends the invitation and makes the user a member, in one transaction, if it is theirs (same
+   * email), unused, unrevoked and unexpired at `at`; an invitation to a ledger the user is in
+   * already is left unspent.
+   */
+  acceptLedgerInvitation(codeHash: string, userId: string, at: number): Promise<AcceptOutcome>;
 
   createDevice(device: NewDevice): Promise<void>;
   findDevice(deviceId: string): Promise<DeviceRecord | null>;

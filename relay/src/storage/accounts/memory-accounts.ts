@@ -1,4 +1,5 @@
 import type {
+  AcceptOutcome,
   AccessChanges,
   AccountRole,
   Accounts,
@@ -7,9 +8,16 @@ import type {
   DeviceActivity,
   DeviceRecord,
   DocRole,
+  LedgerRecord,
+  MemberRecord,
+  MembershipChange,
+  MembershipOutcome,
   NewDevice,
   NewInvitation,
+  NewLedger,
+  NewLedgerInvitation,
   NewUser,
+  PendingLedgerInvitation,
   RefreshAttempt,
   RefreshOutcome,
   UserRecord,
@@ -25,15 +33,37 @@ interface MemoryInvitation extends NewInvitation {
   usedAt: number | null;
 }
 
+interface MemoryLedgerInvitation extends NewLedgerInvitation {
+  usedAt: number | null;
+  revokedAt: number | null;
+}
+
+interface MemoryMembership {
+  readonly userId: string;
+  readonly docId: string;
+  role: DocRole;
+  readonly personal: boolean;
+}
+
+type MemoryAccessChange =
+  | { readonly kind: 'device'; readonly deviceId: string }
+  | { readonly kind: 'user'; readonly userId: string }
+  | { readonly kind: 'membership'; readonly change: MembershipChange };
+
 /** Accounts that live and die with the process: for fast tests. */
 export class MemoryAccounts implements Accounts {
   private readonly users = new Map<string, UserRecord>();
-  private readonly ledgers = new Map<string, string>();
-  private readonly roles = new Map<string, DocRole>();
+  private readonly ledgerNames = new Map<string, { readonly name: string; readonly createdAt: number }>();
+  private readonly memberships = new Map<string, MemoryMembership>();
   private readonly invitations = new Map<string, MemoryInvitation>();
+  private readonly ledgerInvitations = new Map<string, MemoryLedgerInvitation>();
   private readonly devices = new Map<string, DeviceRecord>();
   private readonly refreshTokens = new Map<string, MemoryRefreshToken>();
-  private readonly accessChanges: string[] = [];
+  private readonly accessChanges: MemoryAccessChange[] = [];
+
+  private join(userId: string, docId: string, role: DocRole, personal: boolean): void {
+    this.memberships.set(roleKey(userId, docId), { userId, docId, role, personal });
+  }
 
   async createUser(user: NewUser): Promise<boolean> {
     return (await this.admitUser(user, { kind: 'open' })) === 'created';
@@ -59,12 +89,12 @@ export class MemoryAccounts implements Accounts {
       passwordHash: user.passwordHash,
       role: first ? 'admin' : 'user',
       createdAt: user.createdAt,
+      disabledAt: null,
     });
-    this.ledgers.set(user.id, user.docId);
-    this.roles.set(roleKey(user.id, user.docId), 'owner');
+    this.join(user.id, user.docId, 'owner', true);
     if (admission.kind === 'invitation' && invitation !== undefined) {
       invitation.usedAt = admission.at;
-      if (invitation.ledger !== null) this.roles.set(roleKey(user.id, invitation.ledger.docId), invitation.ledger.role);
+      if (invitation.ledger !== null) this.join(user.id, invitation.ledger.docId, invitation.ledger.role, false);
     }
     return 'created';
   }
@@ -105,12 +135,144 @@ export class MemoryAccounts implements Accounts {
     return true;
   }
 
+  async setUserDisabled(userId: string, at: number | null): Promise<boolean> {
+    const user = this.users.get(userId);
+    if (user === undefined) return false;
+    this.users.set(userId, { ...user, disabledAt: at });
+    this.accessChanges.push({ kind: 'user', userId });
+    return true;
+  }
+
   async ledgerOf(userId: string): Promise<string | null> {
-    return this.ledgers.get(userId) ?? null;
+    for (const membership of this.memberships.values()) {
+      if (membership.userId === userId && membership.personal) return membership.docId;
+    }
+    return null;
   }
 
   async docRole(userId: string, docId: string): Promise<DocRole | null> {
-    return this.roles.get(roleKey(userId, docId)) ?? null;
+    return this.memberships.get(roleKey(userId, docId))?.role ?? null;
+  }
+
+  async createLedger(ledger: NewLedger): Promise<void> {
+    this.ledgerNames.set(ledger.docId, { name: ledger.name, createdAt: ledger.createdAt });
+    this.join(ledger.ownerId, ledger.docId, 'owner', false);
+  }
+
+  async listLedgers(userId: string): Promise<readonly LedgerRecord[]> {
+    return [...this.memberships.values()]
+      .filter((membership) => membership.userId === userId)
+      .map((membership) => ({ membership, named: this.ledgerNames.get(membership.docId) }))
+      .sort(
+        (a, b) =>
+          Number(b.membership.personal) - Number(a.membership.personal) ||
+          (a.named?.createdAt ?? 0) - (b.named?.createdAt ?? 0) ||
+          a.membership.docId.localeCompare(b.membership.docId),
+      )
+      .map(({ membership, named }) => ({
+        docId: membership.docId,
+        name: named?.name ?? null,
+        role: membership.role,
+        personal: membership.personal,
+      }));
+  }
+
+  async ownedLedgers(userId: string): Promise<readonly string[]> {
+    return [...this.memberships.values()]
+      .filter((membership) => membership.userId === userId && membership.role === 'owner')
+      .map((membership) => membership.docId)
+      .sort();
+  }
+
+  async listMembers(docId: string): Promise<readonly MemberRecord[]> {
+    const order: Record<DocRole, number> = { owner: 0, editor: 1, viewer: 2 };
+    return [...this.memberships.values()]
+      .filter((membership) => membership.docId === docId)
+      .map((membership) => ({
+        userId: membership.userId,
+        email: this.users.get(membership.userId)?.email ?? '',
+        role: membership.role,
+      }))
+      .sort((a, b) => order[a.role] - order[b.role] || a.email.localeCompare(b.email));
+  }
+
+  async setMemberRole(docId: string, userId: string, role: DocRole, _at: number): Promise<MembershipOutcome> {
+    const refusal = this.membershipRefusal(docId, userId, role);
+    if (refusal !== null) return refusal;
+    const membership = this.memberships.get(roleKey(userId, docId));
+    if (membership !== undefined) membership.role = role;
+    this.accessChanges.push({ kind: 'membership', change: { userId, docId } });
+    return 'changed';
+  }
+
+  async removeMember(docId: string, userId: string, _at: number): Promise<MembershipOutcome> {
+    const refusal = this.membershipRefusal(docId, userId, null);
+    if (refusal !== null) return refusal;
+    this.memberships.delete(roleKey(userId, docId));
+    this.accessChanges.push({ kind: 'membership', change: { userId, docId } });
+    return 'changed';
+  }
+
+  private membershipRefusal(docId: string, userId: string, role: DocRole | null): MembershipOutcome | null {
+    const member = this.memberships.get(roleKey(userId, docId));
+    if (member === undefined) return 'not_member';
+    if (member.role !== 'owner' || role === 'owner') return null;
+    if (member.personal) return 'personal_ledger';
+    const owners = [...this.memberships.values()].filter((other) => other.docId === docId && other.role === 'owner');
+    return owners.length <= 1 ? 'last_owner' : null;
+  }
+
+  async createLedgerInvitation(invitation: NewLedgerInvitation): Promise<void> {
+    this.ledgerInvitations.set(invitation.codeHash, { ...invitation, usedAt: null, revokedAt: null });
+  }
+
+  async pendingLedgerInvitations(docId: string, at: number): Promise<readonly PendingLedgerInvitation[]> {
+    return [...this.ledgerInvitations.values()]
+      .filter(
+        (invitation) =>
+          invitation.docId === docId &&
+          invitation.usedAt === null &&
+          invitation.revokedAt === null &&
+          invitation.expiresAt > at,
+      )
+      .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id))
+      .map((invitation) => ({
+        id: invitation.id,
+        email: invitation.email,
+        role: invitation.role,
+        expiresAt: invitation.expiresAt,
+      }));
+  }
+
+  async revokeLedgerInvitation(docId: string, invitationId: string, at: number): Promise<boolean> {
+    for (const invitation of this.ledgerInvitations.values()) {
+      if (invitation.id !== invitationId || invitation.docId !== docId) continue;
+      if (invitation.usedAt !== null || invitation.revokedAt !== null) return false;
+      invitation.revokedAt = at;
+      return true;
+    }
+    return false;
+  }
+
+  async acceptLedgerInvitation(codeHash: string, userId: string, at: number): Promise<AcceptOutcome> {
+    const invitation = this.ledgerInvitations.get(codeHash);
+    const user = this.users.get(userId);
+    if (
+      invitation === undefined ||
+      user === undefined ||
+      invitation.email !== user.email ||
+      invitation.usedAt !== null ||
+      invitation.revokedAt !== null ||
+      invitation.expiresAt <= at
+    ) {
+      return { kind: 'invalid' };
+    }
+    if (this.memberships.has(roleKey(userId, invitation.docId))) {
+      return { kind: 'already_member', docId: invitation.docId };
+    }
+    invitation.usedAt = at;
+    this.join(userId, invitation.docId, invitation.role, false);
+    return { kind: 'joined', docId: invitation.docId, role: invitation.role };
   }
 
   async createDevice(device: NewDevice): Promise<void> {
@@ -144,7 +306,7 @@ export class MemoryAccounts implements Accounts {
     for (const [hash, token] of this.refreshTokens) {
       if (token.deviceId === deviceId) this.refreshTokens.delete(hash);
     }
-    this.accessChanges.push(deviceId);
+    this.accessChanges.push({ kind: 'device', deviceId });
     return true;
   }
 
@@ -153,7 +315,20 @@ export class MemoryAccounts implements Accounts {
   }
 
   async accessChangesSince(seq: number): Promise<AccessChanges> {
-    return { seq: this.accessChanges.length, deviceIds: [...new Set(this.accessChanges.slice(seq))] };
+    const deviceIds = new Set<string>();
+    const userIds = new Set<string>();
+    const memberships = new Map<string, MembershipChange>();
+    for (const change of this.accessChanges.slice(seq)) {
+      if (change.kind === 'device') deviceIds.add(change.deviceId);
+      else if (change.kind === 'user') userIds.add(change.userId);
+      else memberships.set(roleKey(change.change.userId, change.change.docId), change.change);
+    }
+    return {
+      seq: this.accessChanges.length,
+      deviceIds: [...deviceIds],
+      userIds: [...userIds],
+      memberships: [...memberships.values()],
+    };
   }
 
   async addRefreshToken(deviceId: string, tokenHash: string, _at: number): Promise<void> {
@@ -165,6 +340,7 @@ export class MemoryAccounts implements Accounts {
     if (token === undefined) return { kind: 'unknown' };
     const device = this.devices.get(token.deviceId);
     if (device === undefined || device.revokedAt !== null) return { kind: 'unknown' };
+    if (this.users.get(device.userId)?.disabledAt != null) return { kind: 'disabled' };
     if (token.usedAt === null) {
       token.usedAt = attempt.at;
       token.usedFrom = attempt.from;

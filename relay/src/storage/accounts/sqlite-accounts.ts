@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type {
+  AcceptOutcome,
   AccessChanges,
   AccountRole,
   Accounts,
@@ -8,9 +9,16 @@ import type {
   DeviceActivity,
   DeviceRecord,
   DocRole,
+  InvitedRole,
+  LedgerRecord,
+  MemberRecord,
+  MembershipOutcome,
   NewDevice,
   NewInvitation,
+  NewLedger,
+  NewLedgerInvitation,
   NewUser,
+  PendingLedgerInvitation,
   RefreshAttempt,
   RefreshOutcome,
   UserRecord,
@@ -22,6 +30,36 @@ interface UserRow {
   password_hash: string;
   role: AccountRole;
   created_at: number;
+  disabled_at: number | null;
+}
+
+interface LedgerRow {
+  doc_id: string;
+  name: string | null;
+  role: DocRole;
+  is_ledger: number;
+}
+
+interface MemberRow {
+  user_id: string;
+  role: DocRole;
+  is_ledger: number;
+}
+
+interface LedgerInvitationRow {
+  doc_id: string;
+  email: string;
+  role: InvitedRole;
+  expires_at: number;
+  used_at: number | null;
+  revoked_at: number | null;
+}
+
+interface AccessChangeRow {
+  seq: number;
+  device_id: string | null;
+  user_id: string | null;
+  doc_id: string | null;
 }
 
 interface InvitationRow {
@@ -50,8 +88,9 @@ interface RefreshTokenRow {
 
 /**
  * Accounts in the `users`, `invitations`, `devices`, `refresh_tokens` and `access_changes`
- * tables. A new user's ledger gets its `docs` row and its owner's `doc_members` row in the same
- * transaction as the user, and so does the spending of the invitation that let them in.
+ * tables, and who may open which ledger in `ledgers`, `doc_members` and `ledger_invitations`. A
+ * new user's ledger gets its `docs` row and its owner's `doc_members` row in the same transaction
+ * as the user, and so does the spending of the invitation that let them in.
  */
 export class SqliteAccounts implements Accounts {
   private readonly statements;
@@ -133,6 +172,14 @@ export class SqliteAccounts implements Accounts {
     })();
   }
 
+  async setUserDisabled(userId: string, at: number | null): Promise<boolean> {
+    return this.db.transaction(() => {
+      if (this.statements.setDisabled.run(at, userId).changes === 0) return false;
+      this.statements.insertAccessChange.run(null, userId, null, at ?? Date.now());
+      return true;
+    })();
+  }
+
   async ledgerOf(userId: string): Promise<string | null> {
     const row = this.statements.ledgerOf.get(userId) as { doc_id: string } | undefined;
     return row?.doc_id ?? null;
@@ -141,6 +188,116 @@ export class SqliteAccounts implements Accounts {
   async docRole(userId: string, docId: string): Promise<DocRole | null> {
     const row = this.statements.docRole.get(userId, docId) as { role: DocRole } | undefined;
     return row?.role ?? null;
+  }
+
+  async createLedger(ledger: NewLedger): Promise<void> {
+    this.db.transaction(() => {
+      this.statements.insertDoc.run(ledger.docId);
+      this.statements.insertLedger.run(ledger.docId, ledger.name, ledger.ownerId, ledger.createdAt);
+      this.statements.insertMember.run(ledger.docId, ledger.ownerId, 'owner', 0);
+    })();
+  }
+
+  async listLedgers(userId: string): Promise<readonly LedgerRecord[]> {
+    return (this.statements.ledgersOf.all(userId) as LedgerRow[]).map((row) => ({
+      docId: row.doc_id,
+      name: row.name,
+      role: row.role,
+      personal: row.is_ledger === 1,
+    }));
+  }
+
+  async ownedLedgers(userId: string): Promise<readonly string[]> {
+    return (this.statements.ownedLedgers.all(userId) as { doc_id: string }[]).map((row) => row.doc_id);
+  }
+
+  async listMembers(docId: string): Promise<readonly MemberRecord[]> {
+    return (this.statements.membersOf.all(docId) as (MemberRow & { email: string })[]).map((row) => ({
+      userId: row.user_id,
+      email: row.email,
+      role: row.role,
+    }));
+  }
+
+  async setMemberRole(docId: string, userId: string, role: DocRole, at: number): Promise<MembershipOutcome> {
+    return this.db.transaction((): MembershipOutcome => {
+      const refusal = this.membershipRefusal(docId, userId, role);
+      if (refusal !== null) return refusal;
+      this.statements.setMemberRole.run(role, docId, userId);
+      this.statements.insertAccessChange.run(null, userId, docId, at);
+      return 'changed';
+    })();
+  }
+
+  async removeMember(docId: string, userId: string, at: number): Promise<MembershipOutcome> {
+    return this.db.transaction((): MembershipOutcome => {
+      const refusal = this.membershipRefusal(docId, userId, null);
+      if (refusal !== null) return refusal;
+      this.statements.deleteMember.run(docId, userId);
+      this.statements.insertAccessChange.run(null, userId, docId, at);
+      return 'changed';
+    })();
+  }
+
+  /** Why a member may not become `role` (null: leave), if they may not: L4. */
+  private membershipRefusal(docId: string, userId: string, role: DocRole | null): MembershipOutcome | null {
+    const member = this.statements.member.get(docId, userId) as MemberRow | undefined;
+    if (member === undefined) return 'not_member';
+    if (member.role !== 'owner' || role === 'owner') return null;
+    if (member.is_ledger === 1) return 'personal_ledger';
+    const owners = (this.statements.countOwners.get(docId) as { owners: number }).owners;
+    return owners <= 1 ? 'last_owner' : null;
+  }
+
+  async createLedgerInvitation(invitation: NewLedgerInvitation): Promise<void> {
+    this.statements.insertLedgerInvitation.run(
+      invitation.id,
+      invitation.codeHash,
+      invitation.docId,
+      invitation.email,
+      invitation.role,
+      invitation.invitedBy,
+      invitation.createdAt,
+      invitation.expiresAt,
+    );
+  }
+
+  async pendingLedgerInvitations(docId: string, at: number): Promise<readonly PendingLedgerInvitation[]> {
+    return (
+      this.statements.pendingLedgerInvitations.all(docId, at) as {
+        id: string;
+        email: string;
+        role: InvitedRole;
+        expires_at: number;
+      }[]
+    ).map((row) => ({ id: row.id, email: row.email, role: row.role, expiresAt: row.expires_at }));
+  }
+
+  async revokeLedgerInvitation(docId: string, invitationId: string, at: number): Promise<boolean> {
+    return this.statements.revokeLedgerInvitation.run(at, invitationId, docId).changes > 0;
+  }
+
+  async acceptLedgerInvitation(codeHash: string, userId: string, at: number): Promise<AcceptOutcome> {
+    return this.db.transaction((): AcceptOutcome => {
+      const invitation = this.statements.ledgerInvitation.get(codeHash) as LedgerInvitationRow | undefined;
+      const user = this.statements.userById.get(userId) as UserRow | undefined;
+      if (
+        invitation === undefined ||
+        user === undefined ||
+        invitation.email !== user.email ||
+        invitation.used_at !== null ||
+        invitation.revoked_at !== null ||
+        invitation.expires_at <= at
+      ) {
+        return { kind: 'invalid' };
+      }
+      if (this.statements.member.get(invitation.doc_id, userId) !== undefined) {
+        return { kind: 'already_member', docId: invitation.doc_id };
+      }
+      this.statements.spendLedgerInvitation.run(at, userId, codeHash);
+      this.statements.insertMember.run(invitation.doc_id, userId, invitation.role, 0);
+      return { kind: 'joined', docId: invitation.doc_id, role: invitation.role };
+    })();
   }
 
   async createDevice(device: NewDevice): Promise<void> {
@@ -169,8 +326,22 @@ export class SqliteAccounts implements Accounts {
   }
 
   async accessChangesSince(seq: number): Promise<AccessChanges> {
-    const rows = this.statements.accessChangesSince.all(seq) as { seq: number; device_id: string }[];
-    return { seq: rows.at(-1)?.seq ?? seq, deviceIds: [...new Set(rows.map((row) => row.device_id))] };
+    const rows = this.statements.accessChangesSince.all(seq) as AccessChangeRow[];
+    const deviceIds = new Set<string>();
+    const userIds = new Set<string>();
+    const memberships = new Map<string, { userId: string; docId: string }>();
+    for (const row of rows) {
+      if (row.device_id !== null) deviceIds.add(row.device_id);
+      else if (row.user_id !== null && row.doc_id !== null) {
+        memberships.set(`${row.user_id}\u0000${row.doc_id}`, { userId: row.user_id, docId: row.doc_id });
+      } else if (row.user_id !== null) userIds.add(row.user_id);
+    }
+    return {
+      seq: rows.at(-1)?.seq ?? seq,
+      deviceIds: [...deviceIds],
+      userIds: [...userIds],
+      memberships: [...memberships.values()],
+    };
   }
 
   async addRefreshToken(deviceId: string, tokenHash: string, at: number): Promise<void> {
@@ -183,6 +354,8 @@ export class SqliteAccounts implements Accounts {
       if (token === undefined) return { kind: 'unknown' };
       const row = this.statements.deviceById.get(token.device_id) as DeviceRow | undefined;
       if (row === undefined || row.revoked_at !== null) return { kind: 'unknown' };
+      const user = this.statements.userById.get(row.user_id) as UserRow | undefined;
+      if (user?.disabled_at != null) return { kind: 'disabled' };
       if (token.used_at === null) {
         this.statements.spendRefreshToken.run(attempt.at, attempt.from, oldHash);
         this.statements.insertRefreshToken.run(newHash, row.id, attempt.at);
@@ -206,7 +379,7 @@ export class SqliteAccounts implements Accounts {
       const result = this.statements.revokeDevice.run(at, deviceId, userId);
       if (result.changes === 0) return false;
       this.statements.deleteRefreshTokensOf.run(deviceId);
-      this.statements.insertAccessChange.run(deviceId, at);
+      this.statements.insertAccessChange.run(deviceId, null, null, at);
       return true;
     })();
   }
@@ -222,6 +395,36 @@ function prepare(db: Database.Database) {
     userById: db.prepare('SELECT * FROM users WHERE id = ?'),
     listUsers: db.prepare('SELECT * FROM users ORDER BY created_at, id'),
     setRole: db.prepare('UPDATE users SET role = ? WHERE id = ?'),
+    setDisabled: db.prepare('UPDATE users SET disabled_at = ? WHERE id = ?'),
+    insertLedger: db.prepare('INSERT INTO ledgers (doc_id, name, created_by, created_at) VALUES (?, ?, ?, ?)'),
+    ledgersOf: db.prepare(
+      `SELECT m.doc_id, l.name, m.role, m.is_ledger FROM doc_members m LEFT JOIN ledgers l ON l.doc_id = m.doc_id
+       WHERE m.user_id = ? ORDER BY m.is_ledger DESC, l.created_at, m.doc_id`,
+    ),
+    ownedLedgers: db.prepare("SELECT doc_id FROM doc_members WHERE user_id = ? AND role = 'owner' ORDER BY doc_id"),
+    membersOf: db.prepare(
+      `SELECT m.user_id, u.email, m.role, m.is_ledger FROM doc_members m JOIN users u ON u.id = m.user_id
+       WHERE m.doc_id = ? ORDER BY CASE m.role WHEN 'owner' THEN 0 WHEN 'editor' THEN 1 ELSE 2 END, u.email`,
+    ),
+    member: db.prepare('SELECT user_id, role, is_ledger FROM doc_members WHERE doc_id = ? AND user_id = ?'),
+    countOwners: db.prepare("SELECT count(*) AS owners FROM doc_members WHERE doc_id = ? AND role = 'owner'"),
+    setMemberRole: db.prepare('UPDATE doc_members SET role = ? WHERE doc_id = ? AND user_id = ?'),
+    deleteMember: db.prepare('DELETE FROM doc_members WHERE doc_id = ? AND user_id = ?'),
+    insertLedgerInvitation: db.prepare(
+      `INSERT INTO ledger_invitations (id, code_hash, doc_id, email, role, invited_by, created_at, expires_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    pendingLedgerInvitations: db.prepare(
+      `SELECT id, email, role, expires_at FROM ledger_invitations
+       WHERE doc_id = ? AND used_at IS NULL AND revoked_at IS NULL AND expires_at > ? ORDER BY created_at, id`,
+    ),
+    revokeLedgerInvitation: db.prepare(
+      'UPDATE ledger_invitations SET revoked_at = ? WHERE id = ? AND doc_id = ? AND used_at IS NULL AND revoked_at IS NULL',
+    ),
+    ledgerInvitation: db.prepare(
+      'SELECT doc_id, email, role, expires_at, used_at, revoked_at FROM ledger_invitations WHERE code_hash = ?',
+    ),
+    spendLedgerInvitation: db.prepare('UPDATE ledger_invitations SET used_at = ?, used_by = ? WHERE code_hash = ?'),
     invitation: db.prepare('SELECT email, doc_id, doc_role, expires_at, used_at FROM invitations WHERE code_hash = ?'),
     dropUnusedInvitations: db.prepare('DELETE FROM invitations WHERE email = ? AND doc_id IS ? AND used_at IS NULL'),
     insertInvitation: db.prepare(
@@ -243,14 +446,25 @@ function prepare(db: Database.Database) {
     insertRefreshToken: db.prepare('INSERT INTO refresh_tokens (token_hash, device_id, created_at) VALUES (?, ?, ?)'),
     refreshToken: db.prepare('SELECT device_id, used_at, used_from FROM refresh_tokens WHERE token_hash = ?'),
     spendRefreshToken: db.prepare('UPDATE refresh_tokens SET used_at = ?, used_from = ? WHERE token_hash = ?'),
-    insertAccessChange: db.prepare('INSERT INTO access_changes (device_id, changed_at) VALUES (?, ?)'),
+    insertAccessChange: db.prepare(
+      'INSERT INTO access_changes (device_id, user_id, doc_id, changed_at) VALUES (?, ?, ?, ?)',
+    ),
     lastAccessChange: db.prepare('SELECT coalesce(max(seq), 0) AS seq FROM access_changes'),
-    accessChangesSince: db.prepare('SELECT seq, device_id FROM access_changes WHERE seq > ? ORDER BY seq'),
+    accessChangesSince: db.prepare(
+      'SELECT seq, device_id, user_id, doc_id FROM access_changes WHERE seq > ? ORDER BY seq',
+    ),
   };
 }
 
 function toUser(row: UserRow): UserRecord {
-  return { id: row.id, email: row.email, passwordHash: row.password_hash, role: row.role, createdAt: row.created_at };
+  return {
+    id: row.id,
+    email: row.email,
+    passwordHash: row.password_hash,
+    role: row.role,
+    createdAt: row.created_at,
+    disabledAt: row.disabled_at,
+  };
 }
 
 function toDevice(row: DeviceRow): DeviceRecord {

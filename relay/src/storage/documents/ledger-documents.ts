@@ -48,6 +48,8 @@ export interface LedgerDocuments {
   compact(docId: string, snapshot: Uint8Array, stateVector: Uint8Array, upToSeq: number): Promise<void>;
   /** Number of log entries not yet compacted. */
   countUpdates(docId: string): Promise<number>;
+  /** Bytes the document takes in storage: its snapshot and its update log (an account's storage use, A6). */
+  storedBytes(docId: string): Promise<number>;
   /** Documents whose update log is not empty, in id order: what offline compaction has to do. */
   listUncompacted(): Promise<readonly string[]>;
 

@@ -50,6 +50,12 @@ export class MemoryLedgerDocuments implements LedgerDocuments {
     return this.docs.get(docId)?.log.length ?? 0;
   }
 
+  async storedBytes(docId: string): Promise<number> {
+    const doc = this.docs.get(docId);
+    if (doc === undefined) return 0;
+    return (doc.snapshot?.byteLength ?? 0) + doc.log.reduce((sum, entry) => sum + entry.update.byteLength, 0);
+  }
+
   async listUncompacted(): Promise<readonly string[]> {
     return [...this.docs]
       .filter(([, doc]) => doc.log.length > 0)

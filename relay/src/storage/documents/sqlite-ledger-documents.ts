@@ -65,6 +65,11 @@ export class SqliteLedgerDocuments implements LedgerDocuments {
     return (this.statements.countUpdates.get(docId) as { n: number }).n;
   }
 
+  async storedBytes(docId: string): Promise<number> {
+    this.commitPending();
+    return (this.statements.storedBytes.get(docId, docId) as { bytes: number }).bytes;
+  }
+
   async listUncompacted(): Promise<readonly string[]> {
     this.commitPending();
     return (this.statements.uncompacted.all() as { doc_id: string }[]).map((row) => row.doc_id);
@@ -166,6 +171,10 @@ function prepare(db: Database.Database) {
     ),
     deleteUpdatesUpTo: db.prepare('DELETE FROM doc_updates WHERE doc_id = ? AND seq <= ?'),
     countUpdates: db.prepare('SELECT count(*) AS n FROM doc_updates WHERE doc_id = ?'),
+    storedBytes: db.prepare(
+      `SELECT coalesce((SELECT length(snapshot) FROM docs WHERE id = ?), 0)
+        + coalesce((SELECT sum(length(update_data)) FROM doc_updates WHERE doc_id = ?), 0) AS bytes`,
+    ),
     uncompacted: db.prepare('SELECT DISTINCT doc_id FROM doc_updates ORDER BY doc_id'),
     saveVersion: db.prepare('INSERT INTO doc_versions (doc_id, taken_at, state) VALUES (?, ?, ?)'),
     listVersions: db.prepare(

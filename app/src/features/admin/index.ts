@@ -1,0 +1,1 @@
+export { AccountAdmin } from './AccountAdmin.js';
