@@ -3,6 +3,7 @@ import websocket from '@fastify/websocket';
 import Fastify from 'fastify';
 import { AccessTokens } from './auth/access-tokens.js';
 import { reportFailure } from './failures.js';
+import { registerAccountMailRoutes } from './http/account-mail-routes.js';
 import { registerAppShell } from './http/app-shell.js';
 import { registerAuthRoutes } from './http/auth-routes.js';
 import { acceptBodilessRequests } from './http/bodiless-requests.js';
@@ -14,8 +15,11 @@ import { registerInvitationRoutes } from './http/invitation-routes.js';
 import { installSecurityHeaders } from './http/security-headers.js';
 import { registerSyncRoute } from './http/sync-route.js';
 import { UpgradeGuard } from './http/upgrade-guard.js';
+import { AccountMail } from './mail/account-mail.js';
+import { OutboxSender, type OutboxSenderOptions } from './mail/outbox-sender.js';
+import { smtpTransport } from './mail/smtp-transport.js';
 import { RelayMetrics } from './metrics.js';
-import { type RelayConfig, resolveRelayConfig } from './relay-config.js';
+import { type RelayConfig, type ResolvedRelayConfig, resolveRelayConfig } from './relay-config.js';
 import type { RelayApp, RelayContext } from './relay-context.js';
 import { createRelayLogger } from './relay-logger.js';
 import type { ProxyTrust } from './settings/setting-types.js';
@@ -73,6 +77,12 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
       });
     },
   });
+  const mailSender = outboxSender(config, { logger: app.log, metrics });
+  if (mailSender === null) {
+    app.log.info({ mail: 'off' }, 'mail is off (SMTP_URL is not set): no verification or password reset mail is sent');
+  } else {
+    app.log.info({ mail: 'on', publicUrl: config.publicUrl }, 'mail is on');
+  }
   const context: RelayContext = {
     config,
     storage: config.storage,
@@ -80,6 +90,7 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
     rooms,
     deviceSockets,
     metrics,
+    mail: new AccountMail(config.storage.mail, mailSender, config.publicUrl),
     startedAt: Date.now(),
   };
   const heartbeat = new Heartbeat(config.heartbeatSeconds * 1000, () => {
@@ -92,7 +103,10 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
   installSecurityHeaders(app);
   installCors(app, config.allowedOrigins);
   acceptBodilessRequests(app);
-  app.addHook('onReady', () => revocations.start());
+  app.addHook('onReady', () => {
+    revocations.start();
+    mailSender?.wake();
+  });
   // Runs before the websocket plugin's own preClose, so peers hear why they were closed.
   app.addHook('preClose', async () => {
     revocations.stop();
@@ -100,6 +114,7 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
     deviceSockets.closeAll(closeCodes.goingAway, 'relay shutting down');
   });
   app.addHook('onClose', async () => {
+    await mailSender?.stop();
     await rooms.closeAll();
   });
   await app.register(websocket, {
@@ -112,10 +127,27 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
   upgradeGuard.install(app);
 
   registerAuthRoutes(app, context);
+  registerAccountMailRoutes(app, context);
   registerInvitationRoutes(app, context);
   registerDeviceRoutes(app, context);
   registerSyncRoute(app, context, heartbeat);
   registerHealthRoutes(app, context);
   servingAppShell = await registerAppShell(app, config.appDir);
   return app;
+}
+
+/** The outbox's sender when `SMTP_URL` is set (M1); mail needs `PUBLIC_URL` for its links. */
+function outboxSender(config: ResolvedRelayConfig, reporting: OutboxSenderOptions['reporting']): OutboxSender | null {
+  if (config.smtpUrl === null) return null;
+  if (config.publicUrl === null) throw new Error('SMTP_URL needs PUBLIC_URL: links in mail point there');
+  const host = new URL(config.publicUrl).hostname;
+  return new OutboxSender({
+    store: config.storage.mail,
+    transport: smtpTransport(config.smtpUrl),
+    from: config.mailFrom ?? `Tally <no-reply@${host}>`,
+    host,
+    retryMs: config.mailRetryMs,
+    maxAttempts: config.mailMaxAttempts,
+    reporting,
+  });
 }

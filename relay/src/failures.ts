@@ -11,6 +11,7 @@ export const failureKinds = [
   'request',
   'socket',
   'revocation-check',
+  'mail',
 ] as const;
 
 export type FailureKind = (typeof failureKinds)[number];
@@ -26,6 +27,7 @@ const messages: Record<FailureKind, string> = {
   socket: 'a sync socket failed',
   'revocation-check':
     'revocations by other processes could not be read; open sockets of devices they revoked stay open until it works',
+  mail: 'the mail outbox could not be read or updated; its mails wait until it works',
 };
 
 export interface FailureReporting {

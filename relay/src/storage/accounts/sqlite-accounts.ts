@@ -112,6 +112,10 @@ export class SqliteAccounts implements Accounts {
     return (this.statements.listUsers.all() as UserRow[]).map(toUser);
   }
 
+  async setPasswordHash(userId: string, passwordHash: string): Promise<boolean> {
+    return this.statements.setPasswordHash.run(passwordHash, userId).changes > 0;
+  }
+
   async setUserRole(userId: string, role: AccountRole): Promise<boolean> {
     return this.statements.setRole.run(role, userId).changes > 0;
   }
@@ -222,6 +226,7 @@ function prepare(db: Database.Database) {
     userById: db.prepare('SELECT * FROM users WHERE id = ?'),
     listUsers: db.prepare('SELECT * FROM users ORDER BY created_at, id'),
     setRole: db.prepare('UPDATE users SET role = ? WHERE id = ?'),
+    setPasswordHash: db.prepare('UPDATE users SET password_hash = ? WHERE id = ?'),
     invitation: db.prepare('SELECT email, doc_id, doc_role, expires_at, used_at FROM invitations WHERE code_hash = ?'),
     dropUnusedInvitations: db.prepare('DELETE FROM invitations WHERE email = ? AND doc_id IS ? AND used_at IS NULL'),
     insertInvitation: db.prepare(
