@@ -1,7 +1,9 @@
 import { Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RelayConfig } from '../relay-config.js';
+import { SqliteStorage } from '../storage/sqlite-storage.js';
 import { closeCodes } from '../sync/peer-socket.js';
+import { withFaults } from '../testing/faults.js';
 import { closedWith, DataDir, login, openSocket, postJson, RunningRelay, register } from '../testing/relay-harness.js';
 import { linkToken, SmtpInbox } from '../testing/smtp-inbox.js';
 
@@ -177,6 +179,18 @@ describe('account mail through a real SMTP server', () => {
     expect(bob.to).toMatchObject({ text: 'bob@example.com' });
     expect(inbox.answers).toEqual([550, 250]);
     expect([await metric('sent'), await metric('retried'), await metric('failed')]).toEqual([1, 0, 1]);
+  });
+
+  it('[M2] an outbox that cannot be read is tried again a while later; each failure is logged and counted', async () => {
+    const faulty = withFaults(new SqliteStorage(dataDir.dbFile));
+    // Once as the relay starts, once as the registration queues its mail.
+    faulty.mail.failNext('dueMails', new Error('disk on fire'), { times: 2 });
+    relay = await RunningRelay.start(dataDir, { smtpUrl: inbox.url, publicUrl, mailRetryMs: 20 }, 0, faulty.storage);
+    await register(relay.httpUrl, 'alice@example.com');
+    expect((await inbox.mail(1)).to).toMatchObject({ text: 'alice@example.com' });
+    const text = await (await fetch(`${relay.httpUrl}/metrics`)).text();
+    expect(text).toContain('tally_relay_failures_total{kind="mail"} 2');
+    expect(await metric('sent')).toBe(1);
   });
 
   it('[M2] with mail off, the relay says so and asking for a reset is refused with mail_off', async () => {

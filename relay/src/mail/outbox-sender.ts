@@ -46,13 +46,16 @@ export class OutboxSender {
       return;
     }
     clearTimeout(this.timer);
-    this.running = this.drain().finally(() => {
+    this.running = this.drain().then((drained) => {
       this.running = null;
       if (this.wakeAgain) {
         this.wakeAgain = false;
         this.wake();
-      } else {
+      } else if (drained) {
         void this.sleep();
+      } else {
+        // The outbox could not be read or updated: try again in a while, not at once.
+        this.wakeLater(this.options.retryMs);
       }
     });
   }
@@ -65,30 +68,38 @@ export class OutboxSender {
     this.options.transport.close();
   }
 
-  private async drain(): Promise<void> {
+  /** Sends every due mail; false when the outbox failed. */
+  private async drain(): Promise<boolean> {
     try {
       for (;;) {
         const due = await this.options.store.dueMails(Date.now(), batch);
-        if (due.length === 0) return;
+        if (due.length === 0) return true;
         for (const mail of due) {
-          if (this.stopped) return;
+          if (this.stopped) return true;
           await this.deliver(mail);
         }
       }
     } catch (error) {
       reportFailure(this.options.reporting, 'mail', error);
+      return false;
     }
+  }
+
+  private wakeLater(delayMs: number): void {
+    if (this.stopped) return;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.wake(), Math.min(maxTimerMs, Math.max(0, delayMs)));
+    this.timer.unref();
   }
 
   private async sleep(): Promise<void> {
     try {
       const next = await this.options.store.nextDueAt();
-      if (next === null || this.stopped || this.running !== null) return;
-      clearTimeout(this.timer);
-      this.timer = setTimeout(() => this.wake(), Math.min(maxTimerMs, Math.max(0, next - Date.now())));
-      this.timer.unref();
+      if (next === null || this.running !== null) return;
+      this.wakeLater(next - Date.now());
     } catch (error) {
       reportFailure(this.options.reporting, 'mail', error);
+      this.wakeLater(this.options.retryMs);
     }
   }
 
