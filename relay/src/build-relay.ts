@@ -15,6 +15,7 @@ import { registerInvitationRoutes } from './http/invitation-routes.js';
 import { installSecurityHeaders } from './http/security-headers.js';
 import { registerSyncRoute } from './http/sync-route.js';
 import { UpgradeGuard } from './http/upgrade-guard.js';
+import { registerVersionRoutes } from './http/version-routes.js';
 import { AccountMail } from './mail/account-mail.js';
 import { OutboxSender, type OutboxSenderOptions } from './mail/outbox-sender.js';
 import { smtpTransport } from './mail/smtp-transport.js';
@@ -27,7 +28,9 @@ import { DeviceSockets } from './sync/device-sockets.js';
 import { DocRooms } from './sync/doc-rooms.js';
 import { Heartbeat } from './sync/heartbeat.js';
 import { closeCodes } from './sync/peer-socket.js';
+import { RestoreWatch } from './sync/restore-watch.js';
 import { RevocationWatch } from './sync/revocation-watch.js';
+import { versionPolicy } from './sync/version-policy.js';
 
 /** Fastify's form of `TRUST_PROXY`: a hop count trusts that many proxies nearest the relay, never the client's own entries (S5). */
 function trustedProxies(trust: ProxyTrust): false | string[] | ((address: string, hop: number) => boolean) {
@@ -69,6 +72,7 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
     logger: app.log,
     unloadAfterMs: config.unloadAfterMs,
     compactAfter: config.compactAfter,
+    versions: versionPolicy(config),
     onSynced: (peer) => {
       const deviceId = deviceSockets.deviceOf(peer);
       if (deviceId === undefined) return;
@@ -97,20 +101,23 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
     metrics.silentPeersDropped++;
   });
   const revocations = new RevocationWatch(config.storage.accounts, deviceSockets, { logger: app.log, metrics });
+  const restores = new RestoreWatch(config.storage.documents, rooms, { logger: app.log, metrics });
 
   let servingAppShell = false;
   installErrorHandler(app, metrics, () => servingAppShell);
   installSecurityHeaders(app);
   installCors(app, config.allowedOrigins);
   acceptBodilessRequests(app);
-  app.addHook('onReady', () => {
-    revocations.start();
+  app.addHook('onReady', async () => {
+    await revocations.start();
+    restores.start();
     mailSender?.wake();
   });
   // Runs before the websocket plugin's own preClose, so peers hear why they were closed.
   app.addHook('preClose', async () => {
     revocations.stop();
     heartbeat.stop();
+    await restores.stop();
     deviceSockets.closeAll(closeCodes.goingAway, 'relay shutting down');
   });
   app.addHook('onClose', async () => {
@@ -130,6 +137,7 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
   registerAccountMailRoutes(app, context);
   registerInvitationRoutes(app, context);
   registerDeviceRoutes(app, context);
+  registerVersionRoutes(app, context);
   registerSyncRoute(app, context, heartbeat);
   registerHealthRoutes(app, context);
   servingAppShell = await registerAppShell(app, config.appDir);

@@ -11,6 +11,8 @@ export const failureKinds = [
   'request',
   'socket',
   'revocation-check',
+  'version',
+  'restore-request',
   'mail',
 ] as const;
 
@@ -27,6 +29,8 @@ const messages: Record<FailureKind, string> = {
   socket: 'a sync socket failed',
   'revocation-check':
     'revocations by other processes could not be read; open sockets of devices they revoked stay open until it works',
+  version: 'a version of a ledger could not be kept or thinned; syncing goes on',
+  'restore-request': 'restores asked for by the admin CLI could not be read or carried out',
   mail: 'the mail outbox could not be read or updated; its mails wait until it works',
 };
 

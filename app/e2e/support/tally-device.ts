@@ -11,6 +11,14 @@ export interface NewTransaction {
   readonly notes?: string;
 }
 
+export interface DeviceOptions {
+  /** `offered` leaves the first-run step of a fresh device to the test; by default it is skipped. */
+  readonly firstRun?: 'skip' | 'offered';
+  /** The browser's language and region; `en-US` unless given. */
+  readonly locale?: string;
+  readonly viewport?: { readonly width: number; readonly height: number };
+}
+
 /** Generous: the machine is shared, and a condition is awaited, never a fixed time. */
 const PATIENCE = { timeout: 60_000 } as const;
 
@@ -22,12 +30,24 @@ export class TallyDevice {
     private readonly appUrl: string,
   ) {}
 
-  static async open(browser: Browser, appUrl: string): Promise<TallyDevice> {
-    const context = await browser.newContext({ locale: 'en-US', timezoneId: 'UTC' });
+  static async open(browser: Browser, appUrl: string, options: DeviceOptions = {}): Promise<TallyDevice> {
+    const context = await browser.newContext({
+      locale: options.locale ?? 'en-US',
+      timezoneId: 'UTC',
+      ...(options.viewport && { viewport: options.viewport }),
+    });
     const page = await context.newPage();
     const device = new TallyDevice(context, page, appUrl);
     await device.goto('/');
+    if (options.firstRun !== 'offered') await device.skipFirstRun();
     return device;
+  }
+
+  /** Skips the first-run step if this device offers it, as a person who wants an empty ledger would. */
+  async skipFirstRun(): Promise<void> {
+    if ((await this.byTestId('first-run').count()) === 0) return;
+    await this.byTestId('first-run-skip').click();
+    await this.byTestId('first-run').waitFor({ state: 'detached', ...PATIENCE });
   }
 
   byTestId(id: string): Locator {

@@ -4,6 +4,7 @@ import { BudgetsScreen } from '../features/budgets/index.js';
 import { CategoriesScreen } from '../features/categories/index.js';
 import { CurrenciesScreen } from '../features/currencies/index.js';
 import { Dashboard } from '../features/dashboard/index.js';
+import { FirstRunStep } from '../features/first-run/index.js';
 import { GoalsScreen } from '../features/goals/index.js';
 import { ImportScreen } from '../features/import/index.js';
 import { RecurringScreen } from '../features/recurring/index.js';
@@ -13,7 +14,7 @@ import { SyncNotice, SyncStatus } from '../features/sync-status/index.js';
 import { TransactionEditor, TransactionsScreen } from '../features/transactions/index.js';
 import { type AppUpdates, UpdatePrompt } from '../features/update-prompt/index.js';
 import { useText } from '../i18n/index.js';
-import { useReady } from '../tally/index.js';
+import { useFirstRunOffered, useReady } from '../tally/index.js';
 import { FocusTrap } from '../ui/index.js';
 import { appMessages } from './messages.js';
 import { hrefOf, ROUTES, useRoute } from './use-route.js';
@@ -24,6 +25,7 @@ export function App({ updates }: { readonly updates: AppUpdates }) {
   const text = useText(appMessages);
   const route = useRoute();
   const ready = useReady();
+  const firstRun = useFirstRunOffered();
   const [editor, setEditor] = useState<Editor>({ open: false });
   const openTransaction = useCallback((id: string) => setEditor({ open: true, id }), []);
 
@@ -50,7 +52,7 @@ export function App({ updates }: { readonly updates: AppUpdates }) {
       <main className="shell__main">
         <SyncNotice />
         <Suspense fallback={<p className="empty">{text('loadingScreen')}</p>}>
-          {route === 'home' && <Dashboard onOpen={openTransaction} />}
+          {route === 'home' && (firstRun ? <FirstRunStep /> : <Dashboard onOpen={openTransaction} />)}
           {route === 'transactions' && <TransactionsScreen onOpen={openTransaction} />}
           {route === 'budgets' && <BudgetsScreen />}
           {route === 'reports' && <ReportsScreen />}

@@ -14,6 +14,8 @@ export interface DeviceStores {
   csvMappings<T>(read: ReadStored<T>): KeyedStore<T>;
   /** The last few imports made on this device, for their list and their undo. */
   recentImports<T>(read: ReadStored<T>): ListStore<T>;
+  /** What the person chose at the first-run step on this device. */
+  firstRunChoice<T>(read: ReadStored<T>): KeyedStore<T>;
 }
 
 /**
@@ -37,6 +39,10 @@ export class DeviceStorage implements DeviceStores {
 
   recentImports<T>(read: ReadStored<T>): ListStore<T> {
     return new ListStore(this.db, 'import.recent', read);
+  }
+
+  firstRunChoice<T>(read: ReadStored<T>): KeyedStore<T> {
+    return new KeyedStore(this.db, 'first-run.', read);
   }
 
   /** The stored index of the ledger's transactions, kept current from `source`. */

@@ -1,5 +1,11 @@
 export { LocalLedger } from './local-ledger.js';
-export { type Credentials, type RegistrationPolicy, RelayApi, type RelayDevice } from './relay-api.js';
+export {
+  type Credentials,
+  type LedgerVersion,
+  type RegistrationPolicy,
+  RelayApi,
+  type RelayDevice,
+} from './relay-api.js';
 export { RelayApiError } from './relay-api-error.js';
 export { RelaySync } from './relay-sync.js';
 export { readStoredLedger, type StoredLedger } from './stored-ledger.js';

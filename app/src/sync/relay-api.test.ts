@@ -41,6 +41,19 @@ describe('the relay API client', () => {
     expect(bodies).toEqual([{ ...credentials, invitationCode: 'K7QF-M2XD-9WPA-TR3B' }, credentials, credentials]);
   });
 
+  test('reads the ledger’s versions and what a restore wrote, and refuses replies it does not understand', async () => {
+    const api = new RelayApi('http://relay');
+    const version = { versionId: '7', takenAt: '2026-12-01T10:00:00.000Z', bytes: 2048 };
+    replyWith(200, [version]);
+    await expect(api.ledgerVersions('token', 'doc')).resolves.toEqual([version]);
+    replyWith(200, [{ ...version, bytes: '2048' }]);
+    await expect(api.ledgerVersions('token', 'doc')).rejects.toMatchObject({ code: 'bad_reply' });
+    replyWith(200, { records: 3 });
+    await expect(api.restoreLedgerVersion('token', 'doc', '7')).resolves.toBe(3);
+    replyWith(403, { error: { code: 'forbidden', message: 'This account may not open that document.' } });
+    await expect(api.restoreLedgerVersion('token', 'doc', '7')).rejects.toMatchObject({ code: 'forbidden' });
+  });
+
   test('reads the relay’s registration policy, and refuses one it does not know', async () => {
     replyWith(200, { registration: 'invite' });
     await expect(new RelayApi('http://relay').registrationPolicy()).resolves.toBe('invite');

@@ -23,6 +23,13 @@ export interface RelayDevice {
   readonly current: boolean;
 }
 
+/** A point-in-time version of the ledger the relay keeps, to restore from. */
+export interface LedgerVersion {
+  readonly versionId: string;
+  readonly takenAt: string;
+  readonly bytes: number;
+}
+
 export interface Credentials {
   readonly email: string;
   readonly password: string;
@@ -111,6 +118,30 @@ export class RelayApi {
 
   async revokeDevice(accessToken: string, deviceId: string): Promise<void> {
     await this.request('DELETE', `/api/devices/${encodeURIComponent(deviceId)}`, undefined, accessToken);
+  }
+
+  /** The ledger's versions on the relay, newest first; only its owner may list them. */
+  async ledgerVersions(accessToken: string, docId: string): Promise<LedgerVersion[]> {
+    const reply = await this.request(
+      'GET',
+      `/api/ledgers/${encodeURIComponent(docId)}/versions`,
+      undefined,
+      accessToken,
+    );
+    if (!Array.isArray(reply)) throw malformed();
+    return reply.map((version: unknown) => {
+      const fields = fieldsOf(version);
+      if (typeof fields.bytes !== 'number') throw malformed();
+      return { versionId: text(fields, 'versionId'), takenAt: text(fields, 'takenAt'), bytes: fields.bytes };
+    });
+  }
+
+  /** Writes a version's values back as new edits; returns how many records changed. */
+  async restoreLedgerVersion(accessToken: string, docId: string, versionId: string): Promise<number> {
+    const path = `/api/ledgers/${encodeURIComponent(docId)}/versions/${encodeURIComponent(versionId)}/restore`;
+    const records = fieldsOf(await this.request('POST', path, undefined, accessToken)).records;
+    if (typeof records !== 'number') throw malformed();
+    return records;
   }
 
   private async request(method: string, path: string, body?: unknown, accessToken?: string): Promise<unknown> {

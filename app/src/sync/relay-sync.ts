@@ -1,7 +1,8 @@
 import type * as Y from 'yjs';
 import { browserClock, browserLock, type Clock, type Lock } from './device-clock.js';
 import { RelayAccount, type SessionStore } from './relay-account.js';
-import { type Credentials, RelayApi, type RelayDevice } from './relay-api.js';
+import { type Credentials, type LedgerVersion, RelayApi, type RelayDevice } from './relay-api.js';
+import { RelayApiError } from './relay-api-error.js';
 import type { LinkOptions, RelayLink } from './relay-link.js';
 import { type SyncProblem, type SyncState, syncStateShown } from './sync-state.js';
 
@@ -83,6 +84,24 @@ export class RelaySync {
   async revokeDevice(deviceId: string): Promise<void> {
     const { api, token } = await this.account.authorized();
     await this.account.checked(api.revokeDevice(token, deviceId));
+  }
+
+  /** The versions the relay keeps of this account's ledger, newest first (its owner only). */
+  async ledgerVersions(): Promise<LedgerVersion[]> {
+    const { api, token } = await this.account.authorized();
+    return this.account.checked(api.ledgerVersions(token, this.ledgerId()));
+  }
+
+  /** Restores a version on the relay, which sends it to every device of the ledger, this one included. */
+  async restoreLedgerVersion(versionId: string): Promise<number> {
+    const { api, token } = await this.account.authorized();
+    return this.account.checked(api.restoreLedgerVersion(token, this.ledgerId(), versionId));
+  }
+
+  private ledgerId(): string {
+    const session = this.account.session;
+    if (!session) throw new RelayApiError(401, 'no_session', 'this device is not linked to a relay');
+    return session.docId;
   }
 
   getSnapshot = (): SyncState => this.snapshot;

@@ -1,7 +1,9 @@
 export type { DueOccurrencesSnapshot, StalledItem, StallReason } from './due-occurrences.js';
+export type { FirstRun } from './first-run.js';
 export { openTally, type Tally } from './tally.js';
 export { TallyContext, useTally } from './tally-context.js';
 export { useDueOccurrences } from './use-due-occurrences.js';
+export { useFirstRunOffered } from './use-first-run.js';
 export { useHomeCurrency } from './use-home-currency.js';
 export { useReady } from './use-ready.js';
 export { useSyncState } from './use-sync-state.js';

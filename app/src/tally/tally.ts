@@ -15,6 +15,7 @@ import { DeviceStorage, type DeviceStores, type TransactionIndex } from '../stor
 import { LocalLedger, RelaySync, type StoredLedger } from '../sync/index.js';
 import { afterNextPaint } from '../ui/index.js';
 import { DueOccurrences } from './due-occurrences.js';
+import { FirstRun, readSkipped } from './first-run.js';
 
 /** Everything one running Tally holds: the ledger, what is derived from it, and the relay link. */
 export interface Tally {
@@ -33,6 +34,8 @@ export interface Tally {
   /** Books recurring transactions as they fall due, and knows which could not be booked. */
   readonly dueOccurrences: DueOccurrences;
   readonly sync: RelaySync;
+  /** Whether this device offers the first-run step, and skipping it. */
+  readonly firstRun: FirstRun;
   /** Where the ledger is stored on this device, for a worker that reads a replica of its own. */
   readonly storedLedger: StoredLedger;
   /** Resolves once the ledger stored on this device is read. */
@@ -48,6 +51,7 @@ export function openTally(): Tally {
   const transactions = storage.transactionIndex(ledger.transactions, () => local.fingerprint());
   const sync = new RelaySync(local.doc, storage.settings);
   const dueOccurrences = new DueOccurrences(ledger);
+  const firstRun = new FirstRun(storage.firstRunChoice(readSkipped), local, sync);
   const ready = (async () => {
     // Reading a large ledger keeps the page busy for a while: let the newest transactions paint first.
     await transactions.loadNewest();
@@ -57,6 +61,7 @@ export function openTally(): Tally {
     local.onChange(() => transactions.ledgerChanged());
     dueOccurrences.start();
     await sync.start();
+    await firstRun.load();
     keepStorageOnceThereIsData(local);
   })();
   return {
@@ -73,6 +78,7 @@ export function openTally(): Tally {
     stores: storage,
     dueOccurrences,
     sync,
+    firstRun,
     storedLedger: local.stored,
     ready,
     async wipe() {

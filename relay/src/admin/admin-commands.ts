@@ -1,11 +1,16 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { versionRestoreUpdate } from '@tally/schema';
 import * as Y from 'yjs';
 import { normalizeEmail } from '../auth/email-address.js';
 import { inviteToRelay, type RelayInvitation } from '../auth/invitations.js';
 import { passwordProblem, passwordProblemText } from '../auth/password-policy.js';
 import { hashPassword } from '../auth/passwords.js';
 import { newId } from '../ids.js';
+import { relayDefaults } from '../settings/relay-settings.js';
+import type { RestoreOutcome } from '../storage/documents/ledger-documents.js';
 import { rebuildDoc } from '../storage/documents/stored-doc.js';
 import type { SqliteStorage } from '../storage/sqlite-storage.js';
+import { keepVersion, versionPolicy } from '../sync/version-policy.js';
 
 export interface CreatedUser {
   readonly userId: string;
@@ -15,7 +20,20 @@ export interface CreatedUser {
 export interface AdminSettings {
   readonly passwordCost: number;
   readonly invitationTtlHours: number;
+  readonly versionKeepDays?: number;
+  readonly versionThinAfterDays?: number;
 }
+
+/** How long `restore` waits for a running relay to claim its request before doing it itself (R4). */
+export interface RestoreWaits {
+  /** Unclaimed for this long, no relay is running: the CLI restores into the stored ledger. */
+  readonly claimMs: number;
+  /** Claimed by a relay, it has this long to say how it ended. */
+  readonly finishMs: number;
+}
+
+/** How a restore ended, and who wrote it: the running relay (open devices received it) or the CLI. */
+export type AdminRestore = RestoreOutcome & { readonly by: 'relay' | 'cli' };
 
 /** What `node relay/dist/admin/cli.js` can do to a relay's data directory, running or not. */
 export class AdminCommands {
@@ -76,6 +94,72 @@ export class AdminCommands {
   async revokeDevice(deviceId: string): Promise<boolean> {
     const device = await this.storage.accounts.findDevice(deviceId);
     return device !== null && (await this.storage.accounts.revokeDevice(device.userId, device.id, Date.now()));
+  }
+
+  /** A ledger's versions, newest first, one line each: id, when taken, size. */
+  async versions(docId: string): Promise<string[]> {
+    return (await this.storage.documents.listVersions(docId)).map(
+      (version) => `${version.versionId}  ${iso(version.takenAt)}  ${version.bytes} bytes`,
+    );
+  }
+
+  /**
+   * Restores a version of a ledger (R4): asks a running relay to, so that open devices receive
+   * it; with no relay claiming the request in time, claims it and writes the restore into the
+   * stored ledger itself, which devices receive when they next sync.
+   */
+  async restore(
+    docId: string,
+    versionId: string,
+    waits: RestoreWaits = { claimMs: 3_000, finishMs: 60_000 },
+  ): Promise<AdminRestore> {
+    const { documents } = this.storage;
+    if ((await documents.loadVersion(docId, versionId)) === null) return { kind: 'unknown-version', by: 'cli' };
+    const requestId = await documents.requestRestore(docId, versionId, Date.now());
+    const started = Date.now();
+    for (;;) {
+      const state = await documents.restoreRequestState(requestId);
+      if (state?.kind === 'finished') return { ...state.outcome, by: 'relay' };
+      const waited = Date.now() - started;
+      if (state?.kind === 'pending' && waited >= waits.claimMs) {
+        const [claimed] = await documents.claimRestoreRequests(Date.now(), requestId);
+        if (claimed !== undefined) {
+          const outcome = await this.restoreStored(docId, versionId);
+          await documents.finishRestoreRequest(requestId, outcome, Date.now());
+          return { ...outcome, by: 'cli' };
+        }
+      }
+      if (waited >= waits.claimMs + waits.finishMs) return { kind: 'failed', by: 'relay' };
+      await sleep(100);
+    }
+  }
+
+  /** The restore written straight into the stored ledger, as a room would write it (R3). */
+  private async restoreStored(docId: string, versionId: string): Promise<RestoreOutcome> {
+    const { documents } = this.storage;
+    const version = await documents.loadVersion(docId, versionId);
+    if (version === null) return { kind: 'unknown-version' };
+    const doc = rebuildDoc(await documents.load(docId));
+    try {
+      const { update, records } = versionRestoreUpdate(doc, version);
+      if (update !== null) {
+        await keepVersion(
+          documents,
+          docId,
+          Y.encodeStateAsUpdate(doc),
+          Date.now(),
+          versionPolicy({
+            versionEveryMinutes: relayDefaults.versionEveryMinutes,
+            versionKeepDays: this.settings.versionKeepDays ?? relayDefaults.versionKeepDays,
+            versionThinAfterDays: this.settings.versionThinAfterDays ?? relayDefaults.versionThinAfterDays,
+          }),
+        );
+        await documents.appendUpdate(docId, update);
+      }
+      return { kind: 'restored', records };
+    } finally {
+      doc.destroy();
+    }
   }
 
   backup(file: string): Promise<void> {

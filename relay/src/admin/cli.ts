@@ -13,6 +13,10 @@ const usage = `usage: node relay/dist/admin/cli.js <command>   (from the repo ro
   revoke-device <device-id>  its tokens stop working; a running relay closes its open sockets within a second
   backup <file>              an online copy of the database, safe while the relay runs
   compact [doc-id]           fold update logs into snapshots
+  versions <doc-id>          a ledger's versions, newest first: id, when taken, size
+  restore <doc-id> <version-id>
+                             write that version's values back as new edits; a running relay
+                             carries it out and its open devices receive it at once
 DATA_DIR (default ./data) names the relay's data directory.`;
 
 async function readPassword(): Promise<string> {
@@ -22,7 +26,7 @@ async function readPassword(): Promise<string> {
 }
 
 async function run(args: readonly string[], admin: AdminCommands): Promise<number> {
-  const [command, argument] = args;
+  const [command, argument, second] = args;
   switch (command) {
     case 'create-user': {
       if (argument === undefined) break;
@@ -84,6 +88,36 @@ async function run(args: readonly string[], admin: AdminCommands): Promise<numbe
     case 'compact':
       console.log(`compacted ${await admin.compact(argument)} document(s)`);
       return 0;
+    case 'versions': {
+      if (argument === undefined) break;
+      const lines = await admin.versions(argument);
+      if (lines.length === 0) console.log(`ledger ${argument} has no versions yet`);
+      for (const line of lines) console.log(line);
+      return 0;
+    }
+    case 'restore': {
+      if (argument === undefined || second === undefined) break;
+      const restored = await admin.restore(argument, second);
+      switch (restored.kind) {
+        case 'restored':
+          console.log(
+            restored.by === 'relay'
+              ? `restored ${restored.records} record(s); the running relay sent them to open devices`
+              : `restored ${restored.records} record(s) in the stored ledger (no relay running); devices receive them when they sync`,
+          );
+          return 0;
+        case 'unknown-version':
+          console.error(`ledger ${argument} has no version ${second}`);
+          return 1;
+        case 'failed':
+          console.error('the restore failed; the relay log says why');
+          return 1;
+        default: {
+          const unhandled: never = restored;
+          return unhandled;
+        }
+      }
+    }
   }
   console.error(usage);
   return 2;

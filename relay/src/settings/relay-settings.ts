@@ -212,6 +212,28 @@ export const relaySettings = {
     default: 500,
     description: 'A loaded document’s update log is folded into its snapshot once it holds this many updates.',
   }),
+  versionEveryMinutes: setting({
+    env: 'VERSION_EVERY_MINUTES',
+    scope: 'relay',
+    type: wholeNumber(0, 7 * 24 * 60),
+    default: 60,
+    description:
+      'A ledger that changes keeps a version of itself to restore from at most this often: the ledger as it stood just before the first change after this long. 0: before every change (tests).',
+  }),
+  versionKeepDays: setting({
+    env: 'VERSION_KEEP_DAYS',
+    scope: 'relay',
+    type: wholeNumber(1, 3650),
+    default: 30,
+    description: 'Versions of a ledger older than this are deleted. Their bytes count in the ledger’s storage.',
+  }),
+  versionThinAfterDays: setting({
+    env: 'VERSION_THIN_AFTER_DAYS',
+    scope: 'relay',
+    type: wholeNumber(0, 3650),
+    default: 2,
+    description: 'Versions older than this are thinned to the last one of each day (UTC).',
+  }),
   smtpUrl: setting({
     env: 'SMTP_URL',
     scope: 'relay',

@@ -71,6 +71,26 @@ export const migrations: readonly string[] = [
   );
   `,
   `
+  CREATE TABLE doc_versions (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    doc_id TEXT NOT NULL,
+    taken_at INTEGER NOT NULL,
+    state BLOB NOT NULL
+  );
+  CREATE INDEX doc_versions_by_doc ON doc_versions (doc_id, taken_at);
+  CREATE TABLE restore_requests (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    doc_id TEXT NOT NULL,
+    version_id TEXT NOT NULL,
+    requested_at INTEGER NOT NULL,
+    claimed_at INTEGER,
+    finished_at INTEGER,
+    outcome TEXT CHECK (outcome IN ('restored', 'unknown-version', 'failed')),
+    records INTEGER
+  );
+  CREATE INDEX restore_requests_unclaimed ON restore_requests (claimed_at);
+  `,
+  `
   CREATE TABLE mail_outbox (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     dedupe_key TEXT NOT NULL UNIQUE,

@@ -1,3 +1,4 @@
+import { versionRestoreUpdate } from '@tally/schema';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { type FailureKind, reportFailure } from '../failures.js';
@@ -7,6 +8,7 @@ import type { LedgerDocuments } from '../storage/documents/ledger-documents.js';
 import { rebuildDoc } from '../storage/documents/stored-doc.js';
 import { type CloseCode, closeCodes, type PeerSocket } from './peer-socket.js';
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, parseFrame } from './sync-message.js';
+import { keepVersion, type VersionPolicy } from './version-policy.js';
 
 export interface RoomOptions {
   /** Compact the update log into a snapshot once it holds this many entries. */
@@ -18,6 +20,13 @@ export interface RoomOptions {
   readonly onEmpty: (room: DocRoom) => void;
   /** Called when a peer has received the full document. */
   readonly onSynced?: (peer: PeerSocket) => void;
+  /** When the ledger keeps versions of itself, and for how long (R1, R2). */
+  readonly versions: VersionPolicy;
+}
+
+/** What a restore wrote: how many records it changed (R3). */
+export interface RestoreResult {
+  readonly records: number;
 }
 
 export interface PeerAccess {
@@ -31,7 +40,13 @@ interface Peer extends PeerAccess {
 
 type Arrival =
   | { readonly kind: 'join'; readonly socket: PeerSocket }
-  | { readonly kind: 'frame'; readonly socket: PeerSocket; readonly frame: Uint8Array };
+  | { readonly kind: 'frame'; readonly socket: PeerSocket; readonly frame: Uint8Array }
+  | {
+      readonly kind: 'restore';
+      readonly version: Uint8Array;
+      readonly resolve: (result: RestoreResult) => void;
+      readonly reject: (error: unknown) => void;
+    };
 
 /**
  * One document and the peers editing it. Arrivals are handled in order, and only after the
@@ -53,6 +68,10 @@ export class DocRoom {
   private logLength = 0;
   private lastSeq = 0;
   private failed = false;
+  /** When the newest stored version was taken; null before the first. */
+  private lastVersionAt: number | null = null;
+  /** Versions being stored and thinned: they never hold up syncing, but closing waits for them. */
+  private versionWork: Promise<void> = Promise.resolve();
   /**
    * A freshly compacted document is kept as its stored bytes until something needs the Y.Doc:
    * a peer that has nothing yet is sent those bytes at once, which is most of a cold start.
@@ -107,9 +126,22 @@ export class DocRoom {
     if (this.peers.size === 0) this.options.onEmpty(this);
   }
 
+  /**
+   * Writes the values of an earlier version back as new edits, after everything that arrived
+   * before, and sends them to every peer once stored (R3). The ledger as it stood is kept as a
+   * version first, so the restore can be undone.
+   */
+  restore(version: Uint8Array): Promise<RestoreResult> {
+    return new Promise((resolve, reject) => {
+      if (this.failed) reject(new Error('document unavailable'));
+      else this.arrive({ kind: 'restore', version, resolve, reject });
+    });
+  }
+
   /** Waits for pending work, folds the log into a snapshot and frees the document; rejects if folding failed. */
   async close(): Promise<void> {
     await this.settled();
+    await this.versionWork;
     try {
       if (!this.failed && this.logLength > 0) await this.compact();
     } finally {
@@ -129,6 +161,10 @@ export class DocRoom {
     try {
       while (this.arrivals.length > 0 && !this.failed) {
         for (const arrival of this.arrivals.splice(0)) {
+          if (arrival.kind === 'restore') {
+            await this.restoreVersion(arrival);
+            continue;
+          }
           if (this.failed || this.refused.has(arrival.socket)) continue;
           try {
             if (arrival.kind === 'join') await this.greet(arrival.socket);
@@ -146,12 +182,36 @@ export class DocRoom {
       // `flush` reports its own failures; this only keeps the room from stalling on anything else.
       this.fail('store', error);
     } finally {
-      this.arrivals.length = 0;
+      for (const arrival of this.arrivals.splice(0)) {
+        if (arrival.kind === 'restore') arrival.reject(new Error('document unavailable'));
+      }
       this.draining = false;
     }
   }
 
+  private async restoreVersion(arrival: Extract<Arrival, { kind: 'restore' }>): Promise<void> {
+    try {
+      if (this.failed) throw new Error('document unavailable');
+      await this.flush();
+      const doc = this.built();
+      const { update, records } = versionRestoreUpdate(doc, arrival.version);
+      if (update !== null) {
+        this.keepVersionOf(Y.encodeStateAsUpdate(doc), Date.now());
+        // The restore is accepted like any device's update: the same checks, stored, then sent to every peer.
+        const restorer = relaySocket();
+        this.accept(restorer, update);
+        if (this.refused.has(restorer)) throw new Error('the restore was refused');
+        await this.flush();
+      }
+      arrival.resolve({ records });
+    } catch (error) {
+      arrival.reject(error);
+    }
+  }
+
   private async load(): Promise<void> {
+    const [newest] = await this.documents.listVersions(this.docId);
+    this.lastVersionAt = newest?.takenAt ?? null;
     const stored = await this.documents.load(this.docId);
     this.logLength = stored.updates.length;
     this.lastSeq = stored.lastSeq;
@@ -214,7 +274,7 @@ export class DocRoom {
         return;
       case 'sync-step-2':
       case 'update':
-        if (this.access.get(socket)?.canWrite === true) this.accept(socket, message.update);
+        if (this.access.get(socket)?.canWrite === true) this.acceptKeepingVersion(socket, message.update);
         return;
       case 'awareness':
         try {
@@ -281,6 +341,38 @@ export class DocRoom {
     }
   }
 
+  /** Accepts an update; when a version is due and the update changes the ledger, keeps the ledger as it stood first (R1). */
+  private acceptKeepingVersion(socket: PeerSocket, update: Uint8Array): void {
+    const now = Date.now();
+    const before = this.versionDue(now) ? this.currentState() : null;
+    const stored = this.logLength;
+    this.accept(socket, update);
+    if (before !== null && this.logLength > stored) this.keepVersionOf(before, now);
+  }
+
+  /** Whether a change now should first keep the ledger as it stands (R1): never for an empty one. */
+  private versionDue(now: number): boolean {
+    if (this.lastVersionAt !== null && now - this.lastVersionAt < this.options.versions.everyMs) return false;
+    return this.unbuilt !== null || this.doc.store.clients.size > 0;
+  }
+
+  private currentState(): Uint8Array {
+    return this.unbuilt?.snapshot ?? Y.encodeStateAsUpdate(this.doc);
+  }
+
+  /** Stores a version of the ledger and thins the older ones (R1, R2); a failure is reported, syncing goes on. */
+  private keepVersionOf(state: Uint8Array, takenAt: number): void {
+    this.lastVersionAt = takenAt;
+    const { documents, docId } = this;
+    this.versionWork = this.versionWork.then(async () => {
+      try {
+        await keepVersion(documents, docId, state, takenAt, this.options.versions);
+      } catch (error) {
+        reportFailure(this.options, 'version', error, { docId });
+      }
+    });
+  }
+
   /** Waits until every accepted update is stored, then sends them all to every peer. */
   private async flush(): Promise<void> {
     if (this.unsavedAppends.length === 0) return;
@@ -345,6 +437,11 @@ export class DocRoom {
     this.leave(socket);
     socket.close(code, reason);
   }
+}
+
+/** The relay itself as the sender of a restore: it receives nothing, and is never a peer. */
+function relaySocket(): PeerSocket {
+  return { send: () => {}, close: () => {}, isOpen: () => false };
 }
 
 function isStateVector(bytes: Uint8Array): boolean {

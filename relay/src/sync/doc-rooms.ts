@@ -1,9 +1,11 @@
 import { reportFailure } from '../failures.js';
 import type { RelayMetrics } from '../metrics.js';
 import type { RelayLogger } from '../relay-logger.js';
+import { relayDefaults } from '../settings/relay-settings.js';
 import type { LedgerDocuments } from '../storage/documents/ledger-documents.js';
-import { DocRoom } from './doc-room.js';
+import { DocRoom, type RestoreResult } from './doc-room.js';
 import type { PeerSocket } from './peer-socket.js';
+import { type VersionPolicy, versionPolicy } from './version-policy.js';
 
 export interface DocRoomsOptions {
   readonly documents: LedgerDocuments;
@@ -13,6 +15,8 @@ export interface DocRoomsOptions {
   readonly unloadAfterMs: number;
   readonly compactAfter: number;
   readonly onSynced?: (peer: PeerSocket) => void;
+  /** When ledgers keep versions of themselves (R1, R2); the settings' defaults unless given. */
+  readonly versions?: VersionPolicy;
 }
 
 /** The documents held in memory: loaded on first join, unloaded a short while after the last leave. */
@@ -43,6 +47,7 @@ export class DocRooms {
         metrics: this.options.metrics,
         logger: this.options.logger,
         onEmpty: (empty) => this.scheduleUnload(empty),
+        versions: this.options.versions ?? versionPolicy(relayDefaults),
         ...(this.options.onSynced === undefined ? {} : { onSynced: this.options.onSynced }),
       },
       this.closing.get(docId),
@@ -50,6 +55,19 @@ export class DocRooms {
     this.rooms.set(docId, room);
     this.options.metrics.docsLoaded = this.rooms.size;
     return room;
+  }
+
+  /**
+   * Restores a version of a document in its room, loading it if no device has it open, so open
+   * devices receive the restore at once (R3); a room opened for it is unloaded as usual.
+   */
+  async restore(docId: string, version: Uint8Array): Promise<RestoreResult> {
+    const room = this.open(docId);
+    try {
+      return await room.restore(version);
+    } finally {
+      if (room.peerCount === 0) this.scheduleUnload(room);
+    }
   }
 
   /** Unloads every document now, storing what is pending. */

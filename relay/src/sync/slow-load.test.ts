@@ -1,6 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { LedgerDocuments, StoredDoc } from '../storage/documents/ledger-documents.js';
+import type {
+  LedgerDocuments,
+  LedgerVersion,
+  RestoreOutcome,
+  RestoreRequest,
+  RestoreRequestState,
+  StoredDoc,
+} from '../storage/documents/ledger-documents.js';
 import { rebuildDoc } from '../storage/documents/stored-doc.js';
 import { SqliteStorage } from '../storage/sqlite-storage.js';
 import { edit } from '../testing/fake-peer.js';
@@ -37,6 +44,42 @@ class SlowLoadingDocuments implements LedgerDocuments {
 
   listUncompacted(): Promise<readonly string[]> {
     return this.documents.listUncompacted();
+  }
+
+  saveVersion(docId: string, state: Uint8Array, takenAt: number): Promise<LedgerVersion> {
+    return this.documents.saveVersion(docId, state, takenAt);
+  }
+
+  listVersions(docId: string): Promise<readonly LedgerVersion[]> {
+    return this.documents.listVersions(docId);
+  }
+
+  loadVersion(docId: string, versionId: string): Promise<Uint8Array | null> {
+    return this.documents.loadVersion(docId, versionId);
+  }
+
+  dropVersions(docId: string, versionIds: readonly string[]): Promise<void> {
+    return this.documents.dropVersions(docId, versionIds);
+  }
+
+  versionBytes(docId: string): Promise<number> {
+    return this.documents.versionBytes(docId);
+  }
+
+  requestRestore(docId: string, versionId: string, at: number): Promise<number> {
+    return this.documents.requestRestore(docId, versionId, at);
+  }
+
+  claimRestoreRequests(at: number, requestId?: number): Promise<readonly RestoreRequest[]> {
+    return this.documents.claimRestoreRequests(at, requestId);
+  }
+
+  finishRestoreRequest(requestId: number, outcome: RestoreOutcome, at: number): Promise<void> {
+    return this.documents.finishRestoreRequest(requestId, outcome, at);
+  }
+
+  restoreRequestState(requestId: number): Promise<RestoreRequestState | null> {
+    return this.documents.restoreRequestState(requestId);
   }
 
   finishLoading(): void {

@@ -192,6 +192,41 @@ export class Collection<T extends Storable<T>, New> {
   }
 
   /**
+   * Writes back, as new edits at fresh timestamps, what `past` — this collection in an earlier
+   * version of the ledger — held (SPEC VER1–VER3): every field whose value differs now, a field
+   * first written since back to its default, a record deleted since brought back. Records created
+   * since are left as they are. Neither the record's rules nor its references are checked: it is
+   * put back exactly as it was. Returns how many records changed and how many fields kept a later
+   * write from a device whose clock runs ahead (LWW7).
+   */
+  revertTo(past: Collection<T, New>): { readonly records: number; readonly overruled: number } {
+    const defaults = new Map<string, StoredValue>([[DELETED_KEY, false]]);
+    for (const [, spec] of this.fields) {
+      if (spec.defaultValue !== undefined) defaults.set(spec.key, spec.defaultValue as StoredValue);
+    }
+    let records = 0;
+    let overruled = 0;
+    for (const id of past.store.ids()) {
+      const then = past.store.winners(id);
+      if (!then) continue;
+      const now = this.store.winners(id) ?? new Map<string, FieldWrite>();
+      const changes = new Map<string, StoredValue>();
+      for (const [key, write] of then) {
+        const current = now.get(key);
+        if (!current || !sameStored(current.value, write.value)) changes.set(key, write.value);
+      }
+      for (const [key, write] of now) {
+        const fallback = defaults.get(key);
+        if (!then.has(key) && fallback !== undefined && !sameStored(write.value, fallback)) changes.set(key, fallback);
+      }
+      if (changes.size === 0) continue;
+      records += 1;
+      overruled += this.guard.write(() => this.store.write(id, changes)).length;
+    }
+    return { records, overruled };
+  }
+
+  /**
    * Writes fields, and says so when some of them lost to a write stamped later by a device whose
    * clock runs ahead (LWW7): the other fields are written, but an edit is never dropped silently.
    */
@@ -245,6 +280,10 @@ export class Collection<T extends Storable<T>, New> {
 function invalid(issues: readonly FieldIssue[]): LedgerError {
   const summary = issues.map((issue) => (issue.field ? `${issue.field}: ${issue.message}` : issue.message)).join('; ');
   return new LedgerError('invalid-record', summary, issues);
+}
+
+function sameStored(a: StoredValue, b: StoredValue): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
 }
 
 function sameValue(a: unknown, b: unknown): boolean {

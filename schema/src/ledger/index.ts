@@ -20,6 +20,16 @@ export {
   openLedger,
   personId,
   rateId,
+  type StartedLedger,
 } from './ledger.js';
 export { LedgerError, type LedgerErrorCode } from './ledger-error.js';
 export type { RecordChange } from './record-store.js';
+export {
+  STARTER_CATEGORIES,
+  STARTER_CATEGORY_SLOTS,
+  type StarterCategorySlot,
+  type StarterRecords,
+  starterAccountId,
+  starterCategoryId,
+} from './starter-records.js';
+export { type VersionRestore, versionRestoreUpdate } from './version-restore.js';

@@ -41,6 +41,13 @@ import { Collection, type CollectionGuard, type LedgerRecord, type Storable } fr
 import { declareFormat, LEDGER_FORMAT, MIGRATIONS, type Migration, readFormat, upgradeFormat } from './format.js';
 import { LedgerError } from './ledger-error.js';
 import { DERIVED_NODE, RecordStore, type Writer } from './record-store.js';
+import {
+  STARTER_CATEGORIES,
+  STARTER_CATEGORY_SLOTS,
+  type StarterRecords,
+  starterAccountId,
+  starterCategoryId,
+} from './starter-records.js';
 
 type New<T, Required extends keyof T> = Pick<RecordInput<T>, Required> & Partial<RecordInput<T>>;
 
@@ -64,6 +71,12 @@ export interface Occurrence {
   /** The id its transaction has, or will have, on every device. */
   readonly id: string;
   readonly transaction: LedgerRecord<Transaction> | undefined;
+}
+
+/** What `startLedger` leaves in the ledger: the first account and the starter categories, as they read now. */
+export interface StartedLedger {
+  readonly account: LedgerRecord<Account>;
+  readonly categories: readonly LedgerRecord<Category>[];
 }
 
 export interface NewTransfer {
@@ -172,6 +185,43 @@ export class Ledger {
 
   setHomeCurrency(currency: string): void {
     this.transact(() => this.settings.update(this.settings.ensure(SETTINGS_ID, {}).id, { homeCurrency: currency }));
+  }
+
+  /**
+   * Starts the ledger on this device (REC10): the home currency, a first cash account and the
+   * starter categories, each a derived record (REC6). Two devices started apart create one record
+   * each between them, and none of it ever outranks a real edit made anywhere; a record this
+   * replica already holds is left as it is, deleted or not.
+   */
+  startLedger(starter: StarterRecords): StartedLedger {
+    const account: NewAccount = { name: starter.accountName, type: 'cash', currency: starter.currency };
+    const categories = STARTER_CATEGORY_SLOTS.map(
+      (slot) => [slot, { name: starter.categoryNames[slot], kind: STARTER_CATEGORIES[slot] }] as const,
+    );
+    // Checked whole before anything is written: Yjs does not roll back a change that throws halfway.
+    const validations = [
+      ['account', validateRecord(accountKind, account)] as const,
+      ...categories.map(([slot, category]) => [slot, validateRecord(categoryKind, category)] as const),
+    ];
+    const issues = validations.flatMap(([what, validation]) =>
+      validation.ok
+        ? []
+        : validation.issues.map((issue) => ({ field: `${what}.${issue.field}`, message: issue.message })),
+    );
+    if (issues.length > 0) {
+      throw new LedgerError(
+        'invalid-record',
+        issues.map((issue) => `${issue.field}: ${issue.message}`).join('; '),
+        issues,
+      );
+    }
+    return this.transact(() => {
+      if (!this.settings.has(SETTINGS_ID)) this.settings.ensure(SETTINGS_ID, { homeCurrency: starter.currency });
+      return {
+        account: this.accounts.ensure(starterAccountId(starter.currency), account),
+        categories: categories.map(([slot, category]) => this.categories.ensure(starterCategoryId(slot), category)),
+      };
+    });
   }
 
   /**
@@ -327,6 +377,35 @@ export class Ledger {
       result = change();
     }, this.writer.origin);
     return result as R;
+  }
+
+  /**
+   * Puts back what `past` — this ledger as it was at an earlier version — held, as new edits made
+   * by this writer, in one update (SPEC VER1–VER3): every device converges to it, and restoring a
+   * later version undoes it. Returns how many records changed and how many fields kept a later
+   * write from a device whose clock runs ahead (LWW7).
+   */
+  revertTo(past: Ledger): { readonly records: number; readonly overruled: number } {
+    return this.transact(() => {
+      const reverted = [
+        this.accounts.revertTo(past.accounts),
+        this.categories.revertTo(past.categories),
+        this.transactions.revertTo(past.transactions),
+        this.budgets.revertTo(past.budgets),
+        this.goals.revertTo(past.goals),
+        this.contributions.revertTo(past.contributions),
+        this.recurring.revertTo(past.recurring),
+        this.rates.revertTo(past.rates),
+        this.rules.revertTo(past.rules),
+        this.settings.revertTo(past.settings),
+        this.people.revertTo(past.people),
+        this.settlements.revertTo(past.settlements),
+      ];
+      return {
+        records: reverted.reduce((sum, each) => sum + each.records, 0),
+        overruled: reverted.reduce((sum, each) => sum + each.overruled, 0),
+      };
+    });
   }
 
   /** A transfer is two transactions, one per account, each naming the other; both or neither. */

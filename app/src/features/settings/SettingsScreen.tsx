@@ -4,6 +4,7 @@ import { Sentence } from '../../ui/index.js';
 import { DataSection } from '../backup/index.js';
 import { DeviceList } from './DeviceList.js';
 import { LanguagePicker } from './LanguagePicker.js';
+import { LedgerHistory } from './LedgerHistory.js';
 import { LogOut } from './LogOut.js';
 import { settingsMessages } from './messages.js';
 import { RelayConnectForm } from './RelayConnectForm.js';
@@ -32,6 +33,7 @@ export function SettingsScreen() {
         </div>
       )}
       {account && !account.revoked && <DeviceList />}
+      {account && !account.revoked && <LedgerHistory />}
       <LanguagePicker />
       <DataSection />
       {account && <LogOut />}

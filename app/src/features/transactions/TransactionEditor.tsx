@@ -4,6 +4,7 @@ import { useLocale, useText } from '../../i18n/index.js';
 import { useRecords } from '../../ledger/index.js';
 import { useTally, useTransactionRows } from '../../tally/index.js';
 import { describedBy, Field, readAmount, today } from '../../ui/index.js';
+import { FirstAccount } from '../first-run/index.js';
 import { CategorySuggestion } from './CategorySuggestion.js';
 import { suggestionFor } from './category-suggestion.js';
 import { type DraftIssue, type DraftIssues, hasIssues } from './draft-issues.js';
@@ -189,19 +190,23 @@ export function TransactionEditor({ id, onClose }: TransactionEditorProps) {
             {...describedBy('date', issues.date)}
           />
         </Field>
-        <Field id="account" label={transfer ? text('fromAccount') : text('account')} error={say(issues.accountId)}>
-          <select
-            id="account"
-            data-testid="account"
-            value={draft.accountId}
-            onChange={set('accountId')}
-            disabled={isTransferLeg}
-            {...describedBy('account', issues.accountId)}
-          >
-            <option value="">{text('chooseAccount')}</option>
-            {accountOptions}
-          </select>
-        </Field>
+        {accounts.length === 0 && !id ? (
+          <FirstAccount onCreated={(accountId) => change({ accountId })} />
+        ) : (
+          <Field id="account" label={transfer ? text('fromAccount') : text('account')} error={say(issues.accountId)}>
+            <select
+              id="account"
+              data-testid="account"
+              value={draft.accountId}
+              onChange={set('accountId')}
+              disabled={isTransferLeg}
+              {...describedBy('account', issues.accountId)}
+            >
+              <option value="">{text('chooseAccount')}</option>
+              {accountOptions}
+            </select>
+          </Field>
+        )}
         {transfer && (
           <Field id="to-account" label={text('toAccount')} error={say(issues.toAccountId)}>
             <select

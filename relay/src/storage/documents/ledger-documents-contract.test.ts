@@ -108,4 +108,64 @@ describe.each(storageImplementations)('$name ledger documents keep their contrac
         .get('currency'),
     ).toBe('EUR');
   });
+
+  it('[R1] keeps versions of a document, newest first, each loading back as it was saved', async () => {
+    const doc = new Y.Doc();
+    updateSetting(doc, 'currency', 'EUR');
+    const first = Y.encodeStateAsUpdate(doc);
+    updateSetting(doc, 'currency', 'USD');
+    const second = Y.encodeStateAsUpdate(doc);
+    const older = await storage.documents.saveVersion('ledger-1', first, 1_000);
+    const newer = await storage.documents.saveVersion('ledger-1', second, 2_000);
+    expect(older).toEqual({ versionId: expect.any(String), takenAt: 1_000, bytes: first.byteLength });
+    expect(await storage.documents.listVersions('ledger-1')).toEqual([newer, older]);
+    expect(await storage.documents.loadVersion('ledger-1', older.versionId)).toEqual(first);
+    expect(await storage.documents.loadVersion('ledger-1', newer.versionId)).toEqual(second);
+    expect(await storage.documents.versionBytes('ledger-1')).toBe(first.byteLength + second.byteLength);
+  });
+
+  it('[R1] a version belongs to its document only', async () => {
+    const version = await storage.documents.saveVersion('ledger-1', Y.encodeStateAsUpdate(new Y.Doc()), 1_000);
+    expect(await storage.documents.loadVersion('ledger-2', version.versionId)).toBeNull();
+    expect(await storage.documents.loadVersion('ledger-1', 'no-such-version')).toBeNull();
+    expect(await storage.documents.listVersions('ledger-2')).toEqual([]);
+    expect(await storage.documents.versionBytes('ledger-2')).toBe(0);
+  });
+
+  it('[R2] dropped versions are gone, the others stay, and stay after reopening', async () => {
+    const doc = new Y.Doc();
+    updateSetting(doc, 'currency', 'EUR');
+    const kept = await storage.documents.saveVersion('ledger-1', Y.encodeStateAsUpdate(doc), 1_000);
+    const dropped = await storage.documents.saveVersion('ledger-1', Y.encodeStateAsUpdate(doc), 2_000);
+    await storage.documents.dropVersions('ledger-1', [dropped.versionId]);
+    await storage.close();
+    storage = reopen();
+    expect(await storage.documents.listVersions('ledger-1')).toEqual([kept]);
+    expect(await storage.documents.loadVersion('ledger-1', dropped.versionId)).toBeNull();
+  });
+
+  it('[R4] a restore request is claimed once, by one caller, and its outcome read back', async () => {
+    const first = await storage.documents.requestRestore('ledger-1', '7', 1_000);
+    const second = await storage.documents.requestRestore('ledger-2', '8', 1_001);
+    expect(await storage.documents.restoreRequestState(first)).toEqual({ kind: 'pending' });
+    expect(await storage.documents.claimRestoreRequests(2_000, second)).toEqual([
+      { requestId: second, docId: 'ledger-2', versionId: '8' },
+    ]);
+    expect(await storage.documents.claimRestoreRequests(2_000)).toEqual([
+      { requestId: first, docId: 'ledger-1', versionId: '7' },
+    ]);
+    expect(await storage.documents.claimRestoreRequests(2_000)).toEqual([]);
+    expect(await storage.documents.restoreRequestState(first)).toEqual({ kind: 'claimed' });
+    await storage.documents.finishRestoreRequest(first, { kind: 'restored', records: 3 }, 3_000);
+    await storage.documents.finishRestoreRequest(second, { kind: 'unknown-version' }, 3_000);
+    expect(await storage.documents.restoreRequestState(first)).toEqual({
+      kind: 'finished',
+      outcome: { kind: 'restored', records: 3 },
+    });
+    expect(await storage.documents.restoreRequestState(second)).toEqual({
+      kind: 'finished',
+      outcome: { kind: 'unknown-version' },
+    });
+    expect(await storage.documents.restoreRequestState(999)).toBeNull();
+  });
 });

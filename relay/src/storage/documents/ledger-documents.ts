@@ -9,6 +9,32 @@ export interface StoredDoc {
   readonly lastSeq: number;
 }
 
+/** One point-in-time version of a ledger (R1): its whole state, kept to be restored. */
+export interface LedgerVersion {
+  readonly versionId: string;
+  readonly takenAt: number;
+  /** The size of the stored state, counted in the ledger's storage. */
+  readonly bytes: number;
+}
+
+/** A restore asked for by another process (the admin CLI), carried out by whichever claims it (R4). */
+export interface RestoreRequest {
+  readonly requestId: number;
+  readonly docId: string;
+  readonly versionId: string;
+}
+
+/** How a restore request ended: the number of records written back, or why not. */
+export type RestoreOutcome =
+  | { readonly kind: 'restored'; readonly records: number }
+  | { readonly kind: 'unknown-version' }
+  | { readonly kind: 'failed' };
+
+export type RestoreRequestState =
+  | { readonly kind: 'pending' }
+  | { readonly kind: 'claimed' }
+  | { readonly kind: 'finished'; readonly outcome: RestoreOutcome };
+
 /**
  * The ledgers' Yjs documents: a snapshot and an append-only log of accepted updates per document.
  * Rooms see only this area of the storage.
@@ -24,4 +50,23 @@ export interface LedgerDocuments {
   countUpdates(docId: string): Promise<number>;
   /** Documents whose update log is not empty, in id order: what offline compaction has to do. */
   listUncompacted(): Promise<readonly string[]>;
+
+  /** Keeps `state` (the whole document) as a version taken at `takenAt` (R1). */
+  saveVersion(docId: string, state: Uint8Array, takenAt: number): Promise<LedgerVersion>;
+  /** The document's versions, newest first. */
+  listVersions(docId: string): Promise<readonly LedgerVersion[]>;
+  /** A version's state; null when the document has no such version. */
+  loadVersion(docId: string, versionId: string): Promise<Uint8Array | null>;
+  /** Forgets these versions of the document (thinning, R2). */
+  dropVersions(docId: string, versionIds: readonly string[]): Promise<void>;
+  /** The bytes the document's versions hold: what they add to its owner's storage. */
+  versionBytes(docId: string): Promise<number>;
+
+  /** Records a restore for whichever process claims it first; returns the request's id (R4). */
+  requestRestore(docId: string, versionId: string, at: number): Promise<number>;
+  /** Claims every unclaimed restore request, or only `requestId`; each is claimed once, by one caller. */
+  claimRestoreRequests(at: number, requestId?: number): Promise<readonly RestoreRequest[]>;
+  finishRestoreRequest(requestId: number, outcome: RestoreOutcome, at: number): Promise<void>;
+  /** Where a restore request stands; null for an unknown request. */
+  restoreRequestState(requestId: number): Promise<RestoreRequestState | null>;
 }

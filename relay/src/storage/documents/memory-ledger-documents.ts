@@ -1,4 +1,11 @@
-import type { LedgerDocuments, StoredDoc } from './ledger-documents.js';
+import type {
+  LedgerDocuments,
+  LedgerVersion,
+  RestoreOutcome,
+  RestoreRequest,
+  RestoreRequestState,
+  StoredDoc,
+} from './ledger-documents.js';
 
 interface MemoryDoc {
   snapshot: Uint8Array | null;
@@ -11,6 +18,9 @@ export class MemoryLedgerDocuments implements LedgerDocuments {
   private readonly docs = new Map<string, MemoryDoc>();
   /** One sequence for every document, as SQLite's AUTOINCREMENT gives. */
   private nextSeq = 1;
+  private readonly versions = new Map<string, (LedgerVersion & { readonly state: Uint8Array })[]>();
+  private nextVersion = 1;
+  private readonly restoreRequests: (RestoreRequest & { claimed: boolean; outcome: RestoreOutcome | null })[] = [];
 
   async load(docId: string): Promise<StoredDoc> {
     const doc = this.docs.get(docId);
@@ -45,6 +55,67 @@ export class MemoryLedgerDocuments implements LedgerDocuments {
       .filter(([, doc]) => doc.log.length > 0)
       .map(([docId]) => docId)
       .sort();
+  }
+
+  async saveVersion(docId: string, state: Uint8Array, takenAt: number): Promise<LedgerVersion> {
+    const version = { versionId: String(this.nextVersion++), takenAt, bytes: state.byteLength };
+    const kept = this.versions.get(docId) ?? [];
+    kept.push({ ...version, state: state.slice() });
+    this.versions.set(docId, kept);
+    return version;
+  }
+
+  async listVersions(docId: string): Promise<readonly LedgerVersion[]> {
+    return (this.versions.get(docId) ?? [])
+      .map(({ versionId, takenAt, bytes }) => ({ versionId, takenAt, bytes }))
+      .sort((a, b) => b.takenAt - a.takenAt || Number(b.versionId) - Number(a.versionId));
+  }
+
+  async loadVersion(docId: string, versionId: string): Promise<Uint8Array | null> {
+    return (
+      this.versions
+        .get(docId)
+        ?.find((version) => version.versionId === versionId)
+        ?.state.slice() ?? null
+    );
+  }
+
+  async dropVersions(docId: string, versionIds: readonly string[]): Promise<void> {
+    const dropped = new Set(versionIds);
+    const kept = (this.versions.get(docId) ?? []).filter((version) => !dropped.has(version.versionId));
+    this.versions.set(docId, kept);
+  }
+
+  async versionBytes(docId: string): Promise<number> {
+    return (this.versions.get(docId) ?? []).reduce((sum, version) => sum + version.bytes, 0);
+  }
+
+  async requestRestore(docId: string, versionId: string): Promise<number> {
+    const requestId = this.restoreRequests.length + 1;
+    this.restoreRequests.push({ requestId, docId, versionId, claimed: false, outcome: null });
+    return requestId;
+  }
+
+  async claimRestoreRequests(_at: number, requestId?: number): Promise<readonly RestoreRequest[]> {
+    const claimed: RestoreRequest[] = [];
+    for (const request of this.restoreRequests) {
+      if (request.claimed || (requestId !== undefined && request.requestId !== requestId)) continue;
+      request.claimed = true;
+      claimed.push({ requestId: request.requestId, docId: request.docId, versionId: request.versionId });
+    }
+    return claimed;
+  }
+
+  async finishRestoreRequest(requestId: number, outcome: RestoreOutcome): Promise<void> {
+    const request = this.restoreRequests.find((each) => each.requestId === requestId);
+    if (request !== undefined) request.outcome = outcome;
+  }
+
+  async restoreRequestState(requestId: number): Promise<RestoreRequestState | null> {
+    const request = this.restoreRequests.find((each) => each.requestId === requestId);
+    if (request === undefined) return null;
+    if (request.outcome !== null) return { kind: 'finished', outcome: request.outcome };
+    return { kind: request.claimed ? 'claimed' : 'pending' };
   }
 
   private docOrNew(docId: string): MemoryDoc {

@@ -1,5 +1,12 @@
 import type Database from 'better-sqlite3';
-import type { LedgerDocuments, StoredDoc } from './ledger-documents.js';
+import type {
+  LedgerDocuments,
+  LedgerVersion,
+  RestoreOutcome,
+  RestoreRequest,
+  RestoreRequestState,
+  StoredDoc,
+} from './ledger-documents.js';
 
 interface PendingAppend {
   readonly docId: string;
@@ -63,6 +70,71 @@ export class SqliteLedgerDocuments implements LedgerDocuments {
     return (this.statements.uncompacted.all() as { doc_id: string }[]).map((row) => row.doc_id);
   }
 
+  async saveVersion(docId: string, state: Uint8Array, takenAt: number): Promise<LedgerVersion> {
+    this.commitPending();
+    const id = this.statements.saveVersion.run(docId, takenAt, state).lastInsertRowid;
+    return { versionId: String(id), takenAt, bytes: state.byteLength };
+  }
+
+  async listVersions(docId: string): Promise<readonly LedgerVersion[]> {
+    this.commitPending();
+    const rows = this.statements.listVersions.all(docId) as { id: number; taken_at: number; bytes: number }[];
+    return rows.map((row) => ({ versionId: String(row.id), takenAt: row.taken_at, bytes: row.bytes }));
+  }
+
+  async loadVersion(docId: string, versionId: string): Promise<Uint8Array | null> {
+    this.commitPending();
+    if (!/^[0-9]{1,15}$/.test(versionId)) return null;
+    const row = this.statements.loadVersion.get(Number(versionId), docId) as { state: Buffer } | undefined;
+    return row === undefined ? null : bytes(row.state);
+  }
+
+  async dropVersions(docId: string, versionIds: readonly string[]): Promise<void> {
+    this.commitPending();
+    this.db.transaction(() => {
+      for (const versionId of versionIds) this.statements.dropVersion.run(Number(versionId), docId);
+    })();
+  }
+
+  async versionBytes(docId: string): Promise<number> {
+    this.commitPending();
+    return (this.statements.versionBytes.get(docId) as { n: number }).n;
+  }
+
+  async requestRestore(docId: string, versionId: string, at: number): Promise<number> {
+    this.commitPending();
+    return Number(this.statements.requestRestore.run(docId, versionId, at).lastInsertRowid);
+  }
+
+  async claimRestoreRequests(at: number, requestId?: number): Promise<readonly RestoreRequest[]> {
+    this.commitPending();
+    // Most checks find nothing: a read answers them without taking the database's write lock.
+    if (requestId === undefined && this.statements.anyUnclaimed.get() === undefined) return [];
+    // A claim is one UPDATE … RETURNING: two processes never claim the same request.
+    const rows = (
+      requestId === undefined ? this.statements.claimRestores.all(at) : this.statements.claimRestore.all(at, requestId)
+    ) as { id: number; doc_id: string; version_id: string }[];
+    return rows.map((row) => ({ requestId: row.id, docId: row.doc_id, versionId: row.version_id }));
+  }
+
+  async finishRestoreRequest(requestId: number, outcome: RestoreOutcome, at: number): Promise<void> {
+    this.commitPending();
+    const records = outcome.kind === 'restored' ? outcome.records : null;
+    this.statements.finishRestore.run(at, outcome.kind, records, requestId);
+  }
+
+  async restoreRequestState(requestId: number): Promise<RestoreRequestState | null> {
+    this.commitPending();
+    const row = this.statements.restoreState.get(requestId) as
+      | { claimed_at: number | null; outcome: RestoreOutcome['kind'] | null; records: number | null }
+      | undefined;
+    if (row === undefined) return null;
+    if (row.outcome === 'restored')
+      return { kind: 'finished', outcome: { kind: 'restored', records: row.records ?? 0 } };
+    if (row.outcome !== null) return { kind: 'finished', outcome: { kind: row.outcome } };
+    return { kind: row.claimed_at === null ? 'pending' : 'claimed' };
+  }
+
   /** Commits the appends waiting for the next group commit now; a failed commit rejects each of them. */
   commitPending(): void {
     this.flushScheduled = false;
@@ -95,6 +167,23 @@ function prepare(db: Database.Database) {
     deleteUpdatesUpTo: db.prepare('DELETE FROM doc_updates WHERE doc_id = ? AND seq <= ?'),
     countUpdates: db.prepare('SELECT count(*) AS n FROM doc_updates WHERE doc_id = ?'),
     uncompacted: db.prepare('SELECT DISTINCT doc_id FROM doc_updates ORDER BY doc_id'),
+    saveVersion: db.prepare('INSERT INTO doc_versions (doc_id, taken_at, state) VALUES (?, ?, ?)'),
+    listVersions: db.prepare(
+      'SELECT id, taken_at, length(state) AS bytes FROM doc_versions WHERE doc_id = ? ORDER BY taken_at DESC, id DESC',
+    ),
+    loadVersion: db.prepare('SELECT state FROM doc_versions WHERE id = ? AND doc_id = ?'),
+    dropVersion: db.prepare('DELETE FROM doc_versions WHERE id = ? AND doc_id = ?'),
+    versionBytes: db.prepare('SELECT coalesce(sum(length(state)), 0) AS n FROM doc_versions WHERE doc_id = ?'),
+    requestRestore: db.prepare('INSERT INTO restore_requests (doc_id, version_id, requested_at) VALUES (?, ?, ?)'),
+    anyUnclaimed: db.prepare('SELECT 1 FROM restore_requests WHERE claimed_at IS NULL LIMIT 1'),
+    claimRestores: db.prepare(
+      'UPDATE restore_requests SET claimed_at = ? WHERE claimed_at IS NULL RETURNING id, doc_id, version_id',
+    ),
+    claimRestore: db.prepare(
+      'UPDATE restore_requests SET claimed_at = ? WHERE claimed_at IS NULL AND id = ? RETURNING id, doc_id, version_id',
+    ),
+    finishRestore: db.prepare('UPDATE restore_requests SET finished_at = ?, outcome = ?, records = ? WHERE id = ?'),
+    restoreState: db.prepare('SELECT claimed_at, outcome, records FROM restore_requests WHERE id = ?'),
   };
 }
 

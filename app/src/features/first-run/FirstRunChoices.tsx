@@ -1,0 +1,74 @@
+import { CURRENCY_CODES, LedgerError } from '@tally/schema';
+import { type FormEvent, useState } from 'react';
+import { useLocale, useText } from '../../i18n/index.js';
+import { useTally } from '../../tally/index.js';
+import { Field } from '../../ui/index.js';
+import { CurrencySelect } from '../currencies/index.js';
+import { guessHomeCurrency } from './home-currency-guess.js';
+import { firstRunMessages, starterMessages } from './messages.js';
+import { starterRecords } from './starter-records.js';
+import './first-run.css';
+
+/** The first-run step's choices: start here (a home currency, a first account, starter categories), log in to a relay, or skip. */
+export function FirstRunChoices() {
+  const tally = useTally();
+  const locale = useLocale();
+  const text = useText(firstRunMessages);
+  const starterText = useText(starterMessages);
+  const [currency, setCurrency] = useState<string>(() => guessHomeCurrency(locale, CURRENCY_CODES));
+  const [problem, setProblem] = useState<'notStarted' | 'readOnly' | undefined>();
+
+  const start = (event: FormEvent) => {
+    event.preventDefault();
+    try {
+      tally.ledger.startLedger(starterRecords(currency, starterText));
+      // The step goes away with the focused button: the keyboard lands on "+", the next thing to do.
+      document.querySelector<HTMLElement>('.fab')?.focus();
+    } catch (error) {
+      if (!(error instanceof LedgerError)) throw error;
+      setProblem(error.code === 'read-only' ? 'readOnly' : 'notStarted');
+    }
+  };
+
+  return (
+    <>
+      <h1 id="first-run-title">{text('title')}</h1>
+      <p>{text('intro')}</p>
+      <form className="card first-run__choice" onSubmit={start} aria-labelledby="first-run-start-title">
+        <h2 id="first-run-start-title">{text('startTitle')}</h2>
+        <p>{text('startText', { account: starterText('account') })}</p>
+        <Field id="first-run-currency" label={text('homeCurrency')}>
+          <CurrencySelect
+            id="first-run-currency"
+            data-testid="first-run-currency"
+            value={currency}
+            onChange={(event) => setCurrency(event.target.value)}
+          />
+        </Field>
+        {problem && (
+          <p className="form__error" role="alert">
+            {text(problem)}
+          </p>
+        )}
+        <button type="submit" className="button button--primary" data-testid="first-run-start">
+          {text('start')}
+        </button>
+      </form>
+      <div className="card first-run__choice">
+        <h2>{text('loginTitle')}</h2>
+        <p>{text('loginText')}</p>
+        <a className="button" href="#/settings" data-testid="first-run-login">
+          {text('login')}
+        </a>
+      </div>
+      <button
+        type="button"
+        className="button first-run__skip"
+        data-testid="first-run-skip"
+        onClick={() => tally.firstRun.skip()}
+      >
+        {text('skip')}
+      </button>
+    </>
+  );
+}

@@ -1,0 +1,2 @@
+export { FirstAccount } from './FirstAccount.js';
+export { FirstRunStep } from './FirstRunStep.js';
