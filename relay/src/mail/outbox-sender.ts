@@ -5,6 +5,10 @@ import { deliveryFailure, type MailTransport } from './smtp-transport.js';
 import { renderMail } from './templates.js';
 
 const maxRetryWaitMs = 6 * 60 * 60 * 1000;
+const dayMs = 24 * 60 * 60 * 1000;
+/** Finished mails and expired links are kept this long, for an operator to look into (M1). */
+const keepMs = 30 * dayMs;
+const pruneEveryMs = 60 * 60 * 1000;
 const batch = 20;
 // setTimeout takes at most a signed 32-bit number of milliseconds.
 const maxTimerMs = 2 ** 31 - 1;
@@ -35,6 +39,7 @@ export class OutboxSender {
   private running: Promise<void> | null = null;
   private wakeAgain = false;
   private stopped = false;
+  private prunedAt = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly options: OutboxSenderOptions) {}
 
@@ -71,6 +76,11 @@ export class OutboxSender {
   /** Sends every due mail; false when the outbox failed. */
   private async drain(): Promise<boolean> {
     try {
+      const now = Date.now();
+      if (now - this.prunedAt >= pruneEveryMs) {
+        await this.options.store.prune(now - keepMs);
+        this.prunedAt = now;
+      }
       for (;;) {
         const due = await this.options.store.dueMails(Date.now(), batch);
         if (due.length === 0) return true;

@@ -85,6 +85,22 @@ describe.each(storageImplementations)('$name mail store keeps its contract', (im
     expect(await storage.mail.findMail('b')).toMatchObject({ state: 'sent', attempts: 0 });
   });
 
+  it('[M1] pruning deletes mails finished and tokens expired before a time, and keeps pending mails', async () => {
+    await storage.mail.issueToken(token('hash-old', 150), mail('old'));
+    await storage.mail.issueToken(token('hash-new', 5_000), mail('new'));
+    await storage.mail.enqueue(mail('pending'));
+    const [old, fresh] = await storage.mail.dueMails(100, 10);
+    if (old === undefined || fresh === undefined) throw new Error('two mails are due');
+    await storage.mail.markSent(old.id, 200);
+    await storage.mail.markFailed(fresh.id, 400, '550');
+    expect(await storage.mail.prune(300)).toEqual({ mails: 1, tokens: 1 });
+    expect(await storage.mail.findMail('old')).toBeNull();
+    expect(await storage.mail.findMail('new')).toMatchObject({ state: 'failed' });
+    expect(await storage.mail.findMail('pending')).toMatchObject({ state: 'pending' });
+    expect(await storage.mail.tokenOwner('hash-new', 'reset-password', 300)).toBe(alice.id);
+    expect(await storage.mail.enqueue(mail('old'))).toBe(true);
+  });
+
   it('[M4] a token and its mail are stored together, or neither when the mail is a duplicate', async () => {
     expect(await storage.mail.issueToken(token('hash-1'), mail('reset:w1'))).toBe(true);
     expect(await storage.mail.issueToken(token('hash-2'), mail('reset:w1'))).toBe(false);

@@ -72,6 +72,8 @@ export interface MailStore {
   /** The attempt failed for good: it is never sent. */
   markFailed(id: number, at: number, reason: string): Promise<void>;
   findMail(dedupeKey: string): Promise<OutboxMail | null>;
+  /** Deletes mails sent or failed before `before`, and tokens that expired before it; how many of each. */
+  prune(before: number): Promise<{ readonly mails: number; readonly tokens: number }>;
 
   /** The account's mail language, kept from its registration. */
   setLanguage(userId: string, language: MailLanguage): Promise<void>;

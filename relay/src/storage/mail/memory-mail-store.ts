@@ -79,6 +79,20 @@ export class MemoryMailStore implements MailStore {
     return this.mails.find((mail) => mail.dedupeKey === dedupeKey) ?? null;
   }
 
+  async prune(before: number): Promise<{ readonly mails: number; readonly tokens: number }> {
+    const kept = this.mails.filter((mail) => mail.state === 'pending' || (mail.finishedAt ?? before) >= before);
+    const mails = this.mails.length - kept.length;
+    this.mails.splice(0, this.mails.length, ...kept);
+    let tokens = 0;
+    for (const [hash, token] of this.tokens) {
+      if (token.expiresAt < before) {
+        this.tokens.delete(hash);
+        tokens++;
+      }
+    }
+    return { mails, tokens };
+  }
+
   async setLanguage(userId: string, language: MailLanguage): Promise<void> {
     this.languages.set(userId, language);
   }

@@ -87,6 +87,13 @@ export class SqliteMailStore implements MailStore {
     return row === undefined ? null : toMail(row);
   }
 
+  async prune(before: number): Promise<{ readonly mails: number; readonly tokens: number }> {
+    return this.db.transaction(() => ({
+      mails: this.statements.pruneMails.run(before).changes,
+      tokens: this.statements.pruneTokens.run(before).changes,
+    }))();
+  }
+
   async setLanguage(userId: string, language: MailLanguage): Promise<void> {
     this.statements.setLanguage.run(userId, language);
   }
@@ -153,6 +160,8 @@ function prepare(db: Database.Database) {
        template_values = NULL WHERE id = ? AND state = 'pending'`,
     ),
     byKey: db.prepare('SELECT * FROM mail_outbox WHERE dedupe_key = ?'),
+    pruneMails: db.prepare(`DELETE FROM mail_outbox WHERE state != 'pending' AND finished_at < ?`),
+    pruneTokens: db.prepare('DELETE FROM mail_tokens WHERE expires_at < ?'),
     setLanguage: db.prepare(
       `INSERT INTO mail_accounts (user_id, language) VALUES (?, ?)
        ON CONFLICT (user_id) DO UPDATE SET language = excluded.language`,
