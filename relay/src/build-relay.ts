@@ -111,7 +111,14 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
   app.addHook('onReady', async () => {
     await revocations.start();
     restores.start();
-    mailSender?.wake();
+    if (mailSender !== null) {
+      try {
+        await context.mail.recoverVerifications(await config.storage.accounts.listUsers());
+      } catch (error) {
+        reportFailure({ logger: app.log, metrics }, 'mail', error);
+      }
+      mailSender.wake();
+    }
   });
   // Runs before the websocket plugin's own preClose, so peers hear why they were closed.
   app.addHook('preClose', async () => {

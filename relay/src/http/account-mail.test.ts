@@ -193,6 +193,29 @@ describe('account mail through a real SMTP server', () => {
     expect(await metric('sent')).toBe(1);
   });
 
+  it('[M4] a relay starting with mail on mails the accounts of the last week that never got a verification mail', async () => {
+    const storage = new SqliteStorage(dataDir.dbFile);
+    const day = 24 * 60 * 60 * 1000;
+    const account = (name: string, createdAt: number) => ({
+      id: `user-${name}`,
+      email: `${name}@example.com`,
+      passwordHash: 'hash',
+      docId: `ledger-${name}`,
+      createdAt,
+    });
+    // Accounts as a crash right after their creation, or a relay with mail off, left them.
+    await storage.accounts.createUser(account('old', Date.now() - 8 * day));
+    await storage.accounts.createUser(account('recent', Date.now() - day));
+    await storage.mail.setLanguage('user-recent', 'es');
+    await storage.close();
+    await start();
+    const mail = await inbox.mail(1);
+    expect(mail.to).toMatchObject({ text: 'recent@example.com' });
+    expect(mail.subject).toBe('Confirma tu dirección de correo para Tally');
+    // Accounts are gone through oldest first, so the older one's mail would have come first.
+    expect(inbox.mails).toHaveLength(1);
+  });
+
   it('[M2] with mail off, the relay says so and asking for a reset is refused with mail_off', async () => {
     const lines: string[] = [];
     const logStream = new Writable({

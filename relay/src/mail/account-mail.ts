@@ -59,6 +59,20 @@ export class AccountMail {
   }
 
   /**
+   * Queues the verification mail of each account created in the last week that has none — one
+   * whose registration crashed between the two transactions, or made while mail was off (M4).
+   */
+  async recoverVerifications(accounts: readonly (MailAccount & { readonly createdAt: number })[]): Promise<void> {
+    if (!this.enabled) return;
+    const since = Date.now() - verificationHours * hourMs;
+    for (const account of accounts) {
+      if (account.createdAt < since) continue;
+      if ((await this.store.findMail(`email-verification:${account.id}`)) !== null) continue;
+      await this.accountCreated(account, (await this.store.languageOf(account.id)) ?? 'en');
+    }
+  }
+
+  /**
    * Mails a reset link to the account, if there is one; the same work either way, so neither the
    * answer nor its time tells whether the address has an account (M5).
    */
