@@ -4,6 +4,7 @@ import Fastify from 'fastify';
 import { AccessTokens } from './auth/access-tokens.js';
 import { reportFailure } from './failures.js';
 import { registerAdminRoutes } from './http/admin-routes.js';
+import { registerAccountMailRoutes } from './http/account-mail-routes.js';
 import { registerAppShell } from './http/app-shell.js';
 import { registerAuthRoutes } from './http/auth-routes.js';
 import { acceptBodilessRequests } from './http/bodiless-requests.js';
@@ -19,8 +20,11 @@ import { installSecurityHeaders } from './http/security-headers.js';
 import { registerSyncRoute } from './http/sync-route.js';
 import { UpgradeGuard } from './http/upgrade-guard.js';
 import { registerVersionRoutes } from './http/version-routes.js';
+import { AccountMail } from './mail/account-mail.js';
+import { OutboxSender, type OutboxSenderOptions } from './mail/outbox-sender.js';
+import { smtpTransport } from './mail/smtp-transport.js';
 import { RelayMetrics } from './metrics.js';
-import { type RelayConfig, resolveRelayConfig } from './relay-config.js';
+import { type RelayConfig, type ResolvedRelayConfig, resolveRelayConfig } from './relay-config.js';
 import type { RelayApp, RelayContext } from './relay-context.js';
 import { createRelayLogger } from './relay-logger.js';
 import type { ProxyTrust } from './settings/setting-types.js';
@@ -83,6 +87,12 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
       });
     },
   });
+  const mailSender = outboxSender(config, { logger: app.log, metrics });
+  if (mailSender === null) {
+    app.log.info({ mail: 'off' }, 'mail is off (SMTP_URL is not set): no verification or password reset mail is sent');
+  } else {
+    app.log.info({ mail: 'on', publicUrl: config.publicUrl }, 'mail is on');
+  }
   const context: RelayContext = {
     config,
     storage: config.storage,
@@ -91,6 +101,7 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
     deviceSockets,
     memberSockets,
     metrics,
+    mail: new AccountMail(config.storage.mail, mailSender, config.publicUrl),
     startedAt: Date.now(),
   };
   const heartbeat = new Heartbeat(config.heartbeatSeconds * 1000, () => {
@@ -110,6 +121,14 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
   app.addHook('onReady', async () => {
     await revocations.start();
     restores.start();
+    if (mailSender !== null) {
+      try {
+        await context.mail.recoverVerifications(await config.storage.accounts.listUsers());
+      } catch (error) {
+        reportFailure({ logger: app.log, metrics }, 'mail', error);
+      }
+      mailSender.wake();
+    }
   });
   // Runs before the websocket plugin's own preClose, so peers hear why they were closed.
   app.addHook('preClose', async () => {
@@ -119,6 +138,7 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
     deviceSockets.closeAll(closeCodes.goingAway, 'relay shutting down');
   });
   app.addHook('onClose', async () => {
+    await mailSender?.stop();
     await rooms.closeAll();
   });
   await app.register(websocket, {
@@ -131,6 +151,7 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
   upgradeGuard.install(app);
 
   registerAuthRoutes(app, context);
+  registerAccountMailRoutes(app, context);
   registerInvitationRoutes(app, context);
   registerDeviceRoutes(app, context);
   registerLedgerRoutes(app, context);
@@ -142,4 +163,20 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
   registerHealthRoutes(app, context);
   servingAppShell = await registerAppShell(app, config.appDir);
   return app;
+}
+
+/** The outbox's sender when `SMTP_URL` is set (M1); mail needs `PUBLIC_URL` for its links. */
+function outboxSender(config: ResolvedRelayConfig, reporting: OutboxSenderOptions['reporting']): OutboxSender | null {
+  if (config.smtpUrl === null) return null;
+  if (config.publicUrl === null) throw new Error('SMTP_URL needs PUBLIC_URL: links in mail point there');
+  const host = new URL(config.publicUrl).hostname;
+  return new OutboxSender({
+    store: config.storage.mail,
+    transport: smtpTransport(config.smtpUrl),
+    from: config.mailFrom ?? `Tally <no-reply@${host}>`,
+    host,
+    retryMs: config.mailRetryMs,
+    maxAttempts: config.mailMaxAttempts,
+    reporting,
+  });
 }

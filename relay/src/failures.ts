@@ -13,6 +13,7 @@ export const failureKinds = [
   'revocation-check',
   'version',
   'restore-request',
+  'mail',
 ] as const;
 
 export type FailureKind = (typeof failureKinds)[number];
@@ -30,6 +31,7 @@ const messages: Record<FailureKind, string> = {
     'revocations by other processes could not be read; open sockets of devices they revoked stay open until it works',
   version: 'a version of a ledger could not be kept or thinned; syncing goes on',
   'restore-request': 'restores asked for by the admin CLI could not be read or carried out',
+  mail: 'the mail outbox could not be read or updated; its mails wait until it works',
 };
 
 export interface FailureReporting {

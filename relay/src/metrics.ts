@@ -13,6 +13,9 @@ export class RelayMetrics {
   framesRefused = 0;
   silentPeersDropped = 0;
   expiredSockets = 0;
+  mailsSent = 0;
+  mailsRetried = 0;
+  mailsFailed = 0;
   private readonly failures = new Map<FailureKind, number>(failureKinds.map((kind) => [kind, 0]));
   private readonly persistBuckets: number[] = persistBucketsMs.map(() => 0);
   private persistCount = 0;
@@ -61,6 +64,11 @@ export class RelayMetrics {
         'Sync sockets closed because the access token they opened with expired.',
         this.expiredSockets,
       ),
+      '# HELP tally_relay_mails_total Mail delivery attempts by outcome: sent, retried after a temporary failure, or failed for good.',
+      '# TYPE tally_relay_mails_total counter',
+      `tally_relay_mails_total{outcome="sent"} ${this.mailsSent}`,
+      `tally_relay_mails_total{outcome="retried"} ${this.mailsRetried}`,
+      `tally_relay_mails_total{outcome="failed"} ${this.mailsFailed}`,
       '# HELP tally_relay_failures_total Failures the relay caught and logged, by what it was doing.',
       '# TYPE tally_relay_failures_total counter',
       ...failureKinds.map((kind) => `tally_relay_failures_total{kind="${kind}"} ${this.failures.get(kind) ?? 0}`),

@@ -7,6 +7,7 @@ import type {
   RawServerDefault,
 } from 'fastify';
 import type { AccessTokens } from './auth/access-tokens.js';
+import type { AccountMail } from './mail/account-mail.js';
 import type { RelayMetrics } from './metrics.js';
 import type { ResolvedRelayConfig } from './relay-config.js';
 import type { RelayStorage } from './storage/relay-storage.js';
@@ -23,6 +24,8 @@ export interface RelayContext {
   readonly deviceSockets: DeviceSockets;
   readonly memberSockets: MemberSockets;
   readonly metrics: RelayMetrics;
+  /** The mails accounts get; with mail off it queues nothing. */
+  readonly mail: AccountMail;
   readonly startedAt: number;
 }
 

@@ -100,4 +100,26 @@ describe('the relay’s environment', () => {
       'PASSWORD_COST must be a power of two, not "3000"',
     ]);
   });
+
+  it('[M2] reads the mail server and the public address, and needs the one for the other', () => {
+    const parsed = parseServerEnv({
+      SMTP_URL: 'smtps://tally:secret@mail.example.com:465',
+      PUBLIC_URL: 'https://tally.example.com/',
+      MAIL_FROM: 'Tally <tally@example.com>',
+    });
+    expect(parsed.ok && parsed.settings).toMatchObject({
+      smtpUrl: 'smtps://tally:secret@mail.example.com:465',
+      publicUrl: 'https://tally.example.com',
+      mailFrom: 'Tally <tally@example.com>',
+    });
+    expect(parseServerEnv({ SMTP_URL: 'smtp://mail.example.com' })).toEqual({
+      ok: false,
+      problems: ['PUBLIC_URL must be set when SMTP_URL is: links in mail point there'],
+    });
+    const bad = parseServerEnv({ SMTP_URL: 'https://mail.example.com', PUBLIC_URL: 'ftp://tally.example.com' });
+    expect(!bad.ok && bad.problems).toEqual([
+      'SMTP_URL must start with smtp:// or smtps://, not "https://"',
+      'PUBLIC_URL must start with https:// or http://',
+    ]);
+  });
 });

@@ -18,5 +18,8 @@ export function parseServerEnv(env: NodeJS.ProcessEnv): ParsedEnv {
     problems.push(...reading.problems.map((problem) => `${row.env} ${problem}`));
     return row.default;
   });
+  if (settings.smtpUrl !== null && settings.publicUrl === null) {
+    problems.push('PUBLIC_URL must be set when SMTP_URL is: links in mail point there');
+  }
   return problems.length === 0 ? { ok: true, settings } : { ok: false, problems };
 }

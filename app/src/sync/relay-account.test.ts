@@ -57,6 +57,7 @@ async function startRelay(port = 0, authRequestsPerMinute = 1_000): Promise<Runn
   return RunningRelay.start(dataDir, { accessTokenTtlSeconds: TOKEN_SECONDS, authRequestsPerMinute }, port, {
     documents: sqlite.documents,
     accounts: storage.area,
+    mail: sqlite.mail,
     close: () => sqlite.close(),
   });
 }

@@ -31,6 +31,7 @@ async function startRelay(port = 0): Promise<void> {
   relay = await RunningRelay.start(dataDir, {}, port, {
     documents: storage.area,
     accounts: sqlite.accounts,
+    mail: sqlite.mail,
     close: () => sqlite.close(),
   });
 }

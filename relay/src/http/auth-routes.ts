@@ -6,6 +6,7 @@ import { passwordProblem } from '../auth/password-policy.js';
 import { hashPassword, verifyPassword } from '../auth/passwords.js';
 import { hashRefreshToken, newRefreshToken, successorRefreshToken } from '../auth/refresh-tokens.js';
 import { newId } from '../ids.js';
+import { mailLanguageFrom } from '../mail/account-mail.js';
 import type { RelayApp, RelayContext } from '../relay-context.js';
 import { registrationPolicies } from '../settings/relay-settings.js';
 import type { Admission } from '../storage/accounts/accounts.js';
@@ -130,6 +131,7 @@ export function registerAuthRoutes(app: RelayApp, context: RelayContext): void {
       const outcome = await accounts.admitUser({ ...user, passwordHash }, admitted);
       switch (outcome) {
         case 'created':
+          await context.mail.accountCreated(user, mailLanguageFrom(request.headers['accept-language']));
           return reply.code(201).send(await openSession(user.id, user.docId, request.body.deviceName));
         case 'not_first':
           throw refusedAsNotFirst();

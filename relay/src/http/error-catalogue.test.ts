@@ -151,6 +151,14 @@ const scenarios: Record<ErrorCode, () => Promise<LightMyRequestResponse>> = {
       payload: { email: 'carol@example.com' },
     });
   },
+  link_invalid: async () =>
+    (await relay()).inject({ method: 'POST', url: '/api/auth/verify', payload: { token: 'never-sent' } }),
+  mail_off: async () =>
+    (await relay()).inject({
+      method: 'POST',
+      url: '/api/auth/password-reset',
+      payload: { email: 'alice@example.com' },
+    }),
   payload_too_large: async () =>
     (await relay()).inject({
       method: 'POST',

@@ -25,6 +25,11 @@ export const errorCatalogue = {
       'The password is too easy to guess: use at least 10 characters, not a commonly used password and not your email address.',
   },
   admin_required: { status: 403, message: 'Only an administrator of this relay may do that.' },
+  link_invalid: {
+    status: 400,
+    message: 'This link does not work any more: it may have been used already, have expired, or be incomplete.',
+  },
+  mail_off: { status: 503, message: 'This relay sends no mail; ask its administrator for help.' },
   payload_too_large: { status: 413, message: 'The request body is too large.' },
   unsupported_media_type: { status: 415, message: 'Send the request body as application/json.' },
   rate_limited: { status: 429, message: 'Too many requests; try again shortly.' },

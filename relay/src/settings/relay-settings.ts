@@ -4,8 +4,10 @@ import {
   originList,
   powerOfTwo,
   proxyTrust,
+  publicUrl,
   type SettingType,
   secret,
+  smtpUrl,
   text,
   wholeNumber,
 } from './setting-types.js';
@@ -231,6 +233,48 @@ export const relaySettings = {
     type: wholeNumber(0, 3650),
     default: 2,
     description: 'Versions older than this are thinned to the last one of each day (UTC).',
+  }),
+  smtpUrl: setting({
+    env: 'SMTP_URL',
+    scope: 'relay',
+    type: optional(smtpUrl),
+    default: null,
+    description:
+      'The mail server the relay sends through: smtp://user:password@host:587 (STARTTLS when the server offers it) or smtps://user:password@host:465 (TLS). Unset, mail is off: no verification or password reset mails, and the start log says so. Needs PUBLIC_URL.',
+    example: 'smtp://tally:secret@mail.example.com:587',
+  }),
+  mailFrom: setting({
+    env: 'MAIL_FROM',
+    scope: 'relay',
+    type: optional(text),
+    default: null,
+    description: 'The sender of the relay’s mail. Unset: Tally <no-reply@the host of PUBLIC_URL>.',
+    example: 'Tally <tally@example.com>',
+  }),
+  publicUrl: setting({
+    env: 'PUBLIC_URL',
+    scope: 'relay',
+    type: optional(publicUrl),
+    default: null,
+    description:
+      'Where people open Tally, as they type it: links in mail point there. Never taken from a request, so a forged Host header cannot redirect a link.',
+    example: 'https://tally.example.com',
+  }),
+  mailRetryMs: setting({
+    env: 'MAIL_RETRY_MS',
+    scope: 'relay',
+    type: wholeNumber(10, 24 * 60 * 60 * 1000),
+    default: 60_000,
+    description:
+      'After a mail server answers 4xx or cannot be reached, the mail is tried again this many milliseconds later, the wait doubling after each attempt (up to six hours).',
+  }),
+  mailMaxAttempts: setting({
+    env: 'MAIL_MAX_ATTEMPTS',
+    scope: 'relay',
+    type: wholeNumber(1, 100),
+    default: 12,
+    description:
+      'A mail that still fails after this many attempts is recorded as failed and not tried again; a 5xx answer fails it at once.',
   }),
 };
 

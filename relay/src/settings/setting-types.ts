@@ -75,6 +75,31 @@ export const originList: SettingType<readonly string[]> = {
   write: (origins) => origins.join(','),
 };
 
+/** A mail server as `smtp://user:password@host:port`, or `smtps://…` for TLS from the first byte. */
+export const smtpUrl: SettingType<string> = {
+  read(raw) {
+    if (!URL.canParse(raw)) return problem('must be a URL like smtp://user:password@mail.example.com:587');
+    const url = new URL(raw);
+    if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') {
+      return problem(`must start with smtp:// or smtps://, not "${url.protocol}//"`);
+    }
+    return url.hostname === '' ? problem('must name the mail server’s host') : ok(raw);
+  },
+  write: String,
+};
+
+/** Where people reach the app, such as `https://tally.example.com`: links in mail point there. */
+export const publicUrl: SettingType<string> = {
+  read(raw) {
+    if (!URL.canParse(raw)) return problem(`must be an address like https://tally.example.com, not "${raw}"`);
+    const url = new URL(raw);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') return problem('must start with https:// or http://');
+    if (url.search !== '' || url.hash !== '') return problem('must not have a query or a fragment');
+    return ok(url.href.replace(/\/+$/, ''));
+  },
+  write: String,
+};
+
 /** A setting that may be left unset (null), such as one whose default is worked out where it is used. */
 export function optional<T>(type: SettingType<T>): SettingType<T | null> {
   return {

@@ -160,4 +160,35 @@ export const migrations: readonly string[] = [
   DROP TABLE access_changes;
   ALTER TABLE access_changes_v3 RENAME TO access_changes;
   `,
+  `
+  CREATE TABLE mail_outbox (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    dedupe_key TEXT NOT NULL UNIQUE,
+    recipient TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    language TEXT NOT NULL,
+    template_values TEXT,
+    created_at INTEGER NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'sent', 'failed')),
+    next_attempt_at INTEGER NOT NULL,
+    finished_at INTEGER,
+    last_error TEXT
+  );
+  CREATE INDEX mail_outbox_due ON mail_outbox (state, next_attempt_at);
+  CREATE TABLE mail_tokens (
+    token_hash TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL REFERENCES users(id),
+    purpose TEXT NOT NULL CHECK (purpose IN ('verify-email', 'reset-password')),
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    used_at INTEGER
+  );
+  CREATE INDEX mail_tokens_by_user ON mail_tokens (user_id, purpose);
+  CREATE TABLE mail_accounts (
+    user_id TEXT PRIMARY KEY REFERENCES users(id),
+    language TEXT NOT NULL,
+    verified_at INTEGER
+  );
+  `,
 ];

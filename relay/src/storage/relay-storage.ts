@@ -1,5 +1,6 @@
 import type { Accounts } from './accounts/accounts.js';
 import type { LedgerDocuments } from './documents/ledger-documents.js';
+import type { MailStore } from './mail/mail-store.js';
 
 /**
  * Everything the relay keeps, one area per concern. Each area is an interface with a SQLite and
@@ -9,6 +10,7 @@ import type { LedgerDocuments } from './documents/ledger-documents.js';
 export interface RelayStorage {
   readonly documents: LedgerDocuments;
   readonly accounts: Accounts;
+  readonly mail: MailStore;
   /** Stores what is pending and lets go of the database. */
   close(): Promise<void>;
 }

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { type RelayLogger, silentLogger } from '../relay-logger.js';
 import { SqliteAccounts } from './accounts/sqlite-accounts.js';
 import { SqliteLedgerDocuments } from './documents/sqlite-ledger-documents.js';
+import { SqliteMailStore } from './mail/sqlite-mail-store.js';
 import { migrations } from './migrations.js';
 import type { RelayStorage } from './relay-storage.js';
 
@@ -18,6 +19,7 @@ export interface SqliteStorageOptions {
 export class SqliteStorage implements RelayStorage {
   readonly documents: SqliteLedgerDocuments;
   readonly accounts: SqliteAccounts;
+  readonly mail: SqliteMailStore;
   private readonly db: Database.Database;
 
   constructor(filename: string, options: SqliteStorageOptions = {}) {
@@ -29,6 +31,7 @@ export class SqliteStorage implements RelayStorage {
     migrate(this.db, options.logger ?? silentLogger);
     this.documents = new SqliteLedgerDocuments(this.db);
     this.accounts = new SqliteAccounts(this.db);
+    this.mail = new SqliteMailStore(this.db);
   }
 
   /** A consistent copy of the live database, taken without stopping the relay (SQLite backup API). */

@@ -126,6 +126,7 @@ describe('a large ledger that is slow to load', () => {
     const relay = await RunningRelay.start(dataDir, {}, 0, {
       documents: storage,
       accounts: sqlite.accounts,
+      mail: sqlite.mail,
       close: () => sqlite.close(),
     });
     cleanup.push(() => relay.stop());

@@ -1,5 +1,6 @@
 import type { Accounts } from '../storage/accounts/accounts.js';
 import type { LedgerDocuments } from '../storage/documents/ledger-documents.js';
+import type { MailStore } from '../storage/mail/mail-store.js';
 import type { RelayStorage } from '../storage/relay-storage.js';
 
 type Call<T> = { [K in keyof T]: T[K] extends (...args: never[]) => Promise<unknown> ? K : never }[keyof T];
@@ -60,14 +61,17 @@ export interface FaultyStorage {
   readonly storage: RelayStorage;
   readonly documents: Faults<LedgerDocuments>;
   readonly accounts: Faults<Accounts>;
+  readonly mail: Faults<MailStore>;
 }
 
 export function withFaults(original: RelayStorage): FaultyStorage {
   const documents = new Faults(original.documents);
   const accounts = new Faults(original.accounts);
+  const mail = new Faults(original.mail);
   return {
-    storage: { documents: documents.area, accounts: accounts.area, close: () => original.close() },
+    storage: { documents: documents.area, accounts: accounts.area, mail: mail.area, close: () => original.close() },
     documents,
     accounts,
+    mail,
   };
 }

@@ -18,6 +18,8 @@ export const relayErrorCodes = [
   'invitation_invalid',
   'weak_password',
   'admin_required',
+  'link_invalid',
+  'mail_off',
   'payload_too_large',
   'unsupported_media_type',
   'rate_limited',

@@ -199,6 +199,13 @@ describe.each(storageImplementations)('$name accounts keep their contract', (imp
     expect(await storage.accounts.findUser('user-nobody')).toBeNull();
   });
 
+  it('[M5] a password reset replaces the password hash of that user alone', async () => {
+    await storage.accounts.createUser(alice);
+    expect(await storage.accounts.setPasswordHash(alice.id, 'hash-new')).toBe(true);
+    expect(await storage.accounts.setPasswordHash('user-nobody', 'hash-new')).toBe(false);
+    expect((await storage.accounts.findUserByEmail(alice.email))?.passwordHash).toBe('hash-new');
+  });
+
   it('[A2] an invitation lets its own email in once, before it expires', async () => {
     await storage.accounts.createUser(alice);
     expect(await storage.accounts.createInvitation(invitation(bob.email, 'code-b'))).toBe(true);

@@ -175,6 +175,8 @@ export interface Accounts {
   listUsers(): Promise<readonly UserRecord[]>;
   /** False when there is no such user. */
   setUserRole(userId: string, role: AccountRole): Promise<boolean>;
+  /** Replaces the user's password hash (a password reset, M5); false when there is no such user. */
+  setPasswordHash(userId: string, passwordHash: string): Promise<boolean>;
   /**
    * Stores an invitation, replacing the email's unused one to the same ledger (or to none);
    * false when the email already has an account.

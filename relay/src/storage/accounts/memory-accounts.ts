@@ -118,6 +118,13 @@ export class MemoryAccounts implements Accounts {
     return [...this.users.values()].sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
   }
 
+  async setPasswordHash(userId: string, passwordHash: string): Promise<boolean> {
+    const user = this.users.get(userId);
+    if (user === undefined) return false;
+    this.users.set(userId, { ...user, passwordHash });
+    return true;
+  }
+
   async setUserRole(userId: string, role: AccountRole): Promise<boolean> {
     const user = this.users.get(userId);
     if (user === undefined) return false;

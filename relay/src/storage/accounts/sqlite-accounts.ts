@@ -151,6 +151,10 @@ export class SqliteAccounts implements Accounts {
     return (this.statements.listUsers.all() as UserRow[]).map(toUser);
   }
 
+  async setPasswordHash(userId: string, passwordHash: string): Promise<boolean> {
+    return this.statements.setPasswordHash.run(passwordHash, userId).changes > 0;
+  }
+
   async setUserRole(userId: string, role: AccountRole): Promise<boolean> {
     return this.statements.setRole.run(role, userId).changes > 0;
   }
@@ -425,6 +429,7 @@ function prepare(db: Database.Database) {
       'SELECT doc_id, email, role, expires_at, used_at, revoked_at FROM ledger_invitations WHERE code_hash = ?',
     ),
     spendLedgerInvitation: db.prepare('UPDATE ledger_invitations SET used_at = ?, used_by = ? WHERE code_hash = ?'),
+    setPasswordHash: db.prepare('UPDATE users SET password_hash = ? WHERE id = ?'),
     invitation: db.prepare('SELECT email, doc_id, doc_role, expires_at, used_at FROM invitations WHERE code_hash = ?'),
     dropUnusedInvitations: db.prepare('DELETE FROM invitations WHERE email = ? AND doc_id IS ? AND used_at IS NULL'),
     insertInvitation: db.prepare(

@@ -1,0 +1,94 @@
+import { normalizeEmail } from '../auth/email-address.js';
+import { passwordProblem } from '../auth/password-policy.js';
+import { hashPassword } from '../auth/passwords.js';
+import { hashMailToken, mailLanguageFrom } from '../mail/account-mail.js';
+import type { RelayApp, RelayContext } from '../relay-context.js';
+import { closeCodes } from '../sync/peer-socket.js';
+import { errorReplySchema, RelayError } from './error-catalogue.js';
+import { rateLimitHook } from './rate-limit-hook.js';
+
+const token = { type: 'string', minLength: 1, maxLength: 100 } as const;
+
+const verifyBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['token'],
+  properties: { token },
+} as const;
+
+const resetBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['email'],
+  properties: { email: { type: 'string', format: 'email', maxLength: 254 } },
+} as const;
+
+const confirmBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['token', 'password'],
+  properties: { token, password: { type: 'string', minLength: 1, maxLength: 256 } },
+} as const;
+
+const noContent = { type: 'null' } as const;
+
+/** Verifying an address and resetting a password through links sent by mail (M4, M5). */
+export function registerAccountMailRoutes(app: RelayApp, context: RelayContext): void {
+  const { accounts, mail: store } = context.storage;
+  const limited = rateLimitHook(context, context.config.authRequestsPerMinute);
+
+  app.post(
+    '/api/auth/verify',
+    { onRequest: limited, schema: { body: verifyBody, response: { 204: noContent, '4xx': errorReplySchema } } },
+    async (request, reply) => {
+      const at = Date.now();
+      const userId = await store.spendToken(hashMailToken(request.body.token), 'verify-email', at);
+      if (userId === null) throw new RelayError('link_invalid');
+      await store.markVerified(userId, at);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/auth/password-reset',
+    {
+      onRequest: limited,
+      schema: { body: resetBody, response: { 202: noContent, '4xx': errorReplySchema, '5xx': errorReplySchema } },
+    },
+    async (request, reply) => {
+      if (!context.mail.enabled) throw new RelayError('mail_off');
+      const user = await accounts.findUserByEmail(normalizeEmail(request.body.email));
+      await context.mail.passwordResetAsked(
+        user === null ? null : { id: user.id, email: user.email },
+        mailLanguageFrom(request.headers['accept-language']),
+      );
+      return reply.code(202).send(null);
+    },
+  );
+
+  app.post(
+    '/api/auth/password-reset/confirm',
+    { onRequest: limited, schema: { body: confirmBody, response: { 204: noContent, '4xx': errorReplySchema } } },
+    async (request, reply) => {
+      const tokenHash = hashMailToken(request.body.token);
+      const owner = await store.tokenOwner(tokenHash, 'reset-password', Date.now());
+      const user = owner === null ? null : await accounts.findUser(owner);
+      if (user === null) throw new RelayError('link_invalid');
+      // The rule is checked before the link is spent, so a refused password leaves it usable.
+      if (passwordProblem(request.body.password, user.email) !== null) throw new RelayError('weak_password');
+      const passwordHash = await hashPassword(request.body.password, context.config.passwordCost);
+      const at = Date.now();
+      if ((await store.spendToken(tokenHash, 'reset-password', at)) !== user.id) throw new RelayError('link_invalid');
+      await accounts.setPasswordHash(user.id, passwordHash);
+      // The link reached the address's mailbox, so it is verified too.
+      await store.markVerified(user.id, at);
+      for (const device of await accounts.listDevices(user.id)) {
+        if (device.revokedAt !== null) continue;
+        await accounts.revokeDevice(user.id, device.id, at);
+        context.deviceSockets.closeDevice(device.id, closeCodes.policyViolation, 'device revoked');
+      }
+      request.log.info({ userId: user.id }, 'password reset; every device of the account signed out');
+      return reply.code(204).send(null);
+    },
+  );
+}

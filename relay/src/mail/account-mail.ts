@@ -1,0 +1,120 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { type MailLanguage, type MailStore, mailLanguages } from '../storage/mail/mail-store.js';
+import type { OutboxSender } from './outbox-sender.js';
+
+const hourMs = 60 * 60 * 1000;
+/** How long a link in mail works (M4). */
+export const verificationHours = 7 * 24;
+export const resetHours = 1;
+/** A known address is sent at most one reset mail per window (M5). */
+const resetWindowMs = 10 * 60 * 1000;
+
+export function newMailToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+/** Only hashes of the tokens in links are stored, so a copy of the database opens no account. */
+export function hashMailToken(token: string): string {
+  return createHash('sha256').update(token).digest('base64url');
+}
+
+/** The first of the relay's mail languages an `Accept-Language` header names, by its weights; else English (M3). */
+export function mailLanguageFrom(header: string | undefined): MailLanguage {
+  const ranked = (header ?? '')
+    .split(',')
+    .map((entry, index) => {
+      const [tag = '', ...parameters] = entry.trim().split(';');
+      const q = parameters.map((parameter) => /^\s*q=([0-9.]+)\s*$/.exec(parameter)?.[1]).find(Boolean);
+      return { primary: tag.trim().toLowerCase().split('-')[0] ?? '', q: q === undefined ? 1 : Number(q), index };
+    })
+    .filter((entry) => entry.q > 0)
+    .sort((a, b) => b.q - a.q || a.index - b.index);
+  return ranked.map((entry) => mailLanguages.find((language) => language === entry.primary)).find(Boolean) ?? 'en';
+}
+
+export interface MailAccount {
+  readonly id: string;
+  readonly email: string;
+}
+
+/**
+ * The mails an account gets (M4, M5): each queued with its link's token in one transaction, then
+ * handed to the sender. Without a sender (mail off), nothing is queued.
+ */
+export class AccountMail {
+  constructor(
+    private readonly store: MailStore,
+    private readonly sender: OutboxSender | null,
+    private readonly publicUrl: string | null,
+  ) {}
+
+  get enabled(): boolean {
+    return this.sender !== null && this.publicUrl !== null;
+  }
+
+  /** Keeps the new account's language and mails it a link that verifies its address. */
+  async accountCreated(account: MailAccount, language: MailLanguage): Promise<void> {
+    await this.store.setLanguage(account.id, language);
+    await this.issue(account, 'verify-email', `email-verification:${account.id}`, verificationHours, language);
+  }
+
+  /**
+   * Queues the verification mail of each account created in the last week that has none — one
+   * whose registration crashed between the two transactions, or made while mail was off (M4).
+   */
+  async recoverVerifications(accounts: readonly (MailAccount & { readonly createdAt: number })[]): Promise<void> {
+    if (!this.enabled) return;
+    const since = Date.now() - verificationHours * hourMs;
+    for (const account of accounts) {
+      if (account.createdAt < since) continue;
+      if ((await this.store.findMail(`email-verification:${account.id}`)) !== null) continue;
+      await this.accountCreated(account, (await this.store.languageOf(account.id)) ?? 'en');
+    }
+  }
+
+  /**
+   * Mails a reset link to the account, if there is one; the same work either way, so neither the
+   * answer nor its time tells whether the address has an account (M5).
+   */
+  async passwordResetAsked(account: MailAccount | null, fallbackLanguage: MailLanguage): Promise<void> {
+    const now = Date.now();
+    if (account === null) {
+      hashMailToken(newMailToken());
+      return;
+    }
+    const language = (await this.store.languageOf(account.id)) ?? fallbackLanguage;
+    const window = Math.floor(now / resetWindowMs);
+    await this.issue(account, 'reset-password', `password-reset:${account.id}:${window}`, resetHours, language);
+  }
+
+  private async issue(
+    account: MailAccount,
+    purpose: 'verify-email' | 'reset-password',
+    dedupeKey: string,
+    hours: number,
+    language: MailLanguage,
+  ): Promise<void> {
+    if (this.sender === null || this.publicUrl === null) return;
+    const token = newMailToken();
+    const createdAt = Date.now();
+    const screen = purpose === 'verify-email' ? 'verify-email' : 'reset-password';
+    const queued = await this.store.issueToken(
+      {
+        tokenHash: hashMailToken(token),
+        userId: account.id,
+        purpose,
+        createdAt,
+        expiresAt: createdAt + hours * hourMs,
+      },
+      {
+        dedupeKey,
+        to: account.email,
+        kind: purpose === 'verify-email' ? 'email-verification' : 'password-reset',
+        language,
+        values: { link: `${this.publicUrl}/#/${screen}?token=${token}`, hours: String(hours) },
+        createdAt,
+      },
+    );
+    if (queued) this.sender.wake();
+  }
+}

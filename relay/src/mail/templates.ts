@@ -1,0 +1,123 @@
+import type { MailKind, MailLanguage } from '../storage/mail/mail-store.js';
+
+/** One mail's words: `{link}` and `{hours}` are filled in as it is written. */
+interface TemplateWords {
+  readonly subject: string;
+  readonly greeting: string;
+  readonly lead: string;
+  readonly action: string;
+  readonly expiry: string;
+  readonly ignore: string;
+}
+
+const templates: Record<MailKind, Record<MailLanguage, TemplateWords>> = {
+  'email-verification': {
+    en: {
+      subject: 'Confirm your email address for Tally',
+      greeting: 'Hello,',
+      lead: 'You created a Tally account with this email address. Confirm that it is yours:',
+      action: 'Confirm my address',
+      expiry: 'The link works once, for {hours} hours.',
+      ignore: 'If you did not create an account, ignore this mail: nothing will happen.',
+    },
+    es: {
+      subject: 'Confirma tu dirección de correo para Tally',
+      greeting: 'Hola:',
+      lead: 'Has creado una cuenta de Tally con esta dirección de correo. Confirma que es tuya:',
+      action: 'Confirmar mi dirección',
+      expiry: 'El enlace funciona una sola vez, durante {hours} horas.',
+      ignore: 'Si no has creado ninguna cuenta, ignora este correo: no pasará nada.',
+    },
+    de: {
+      subject: 'Bestätige deine E-Mail-Adresse für Tally',
+      greeting: 'Hallo,',
+      lead: 'Du hast mit dieser E-Mail-Adresse ein Tally-Konto angelegt. Bestätige, dass sie dir gehört:',
+      action: 'Meine Adresse bestätigen',
+      expiry: 'Der Link funktioniert einmal, {hours} Stunden lang.',
+      ignore: 'Wenn du kein Konto angelegt hast, ignoriere diese E-Mail: Es passiert nichts.',
+    },
+  },
+  'password-reset': {
+    en: {
+      subject: 'Set a new password for Tally',
+      greeting: 'Hello,',
+      lead: 'Someone asked to set a new password for the Tally account of this email address. If it was you, choose a new one here:',
+      action: 'Set a new password',
+      expiry: 'The link works once, for {hours} hours. Setting a new password signs out every device of the account.',
+      ignore: 'If you did not ask, ignore this mail: your password stays as it is.',
+    },
+    es: {
+      subject: 'Elige una contraseña nueva para Tally',
+      greeting: 'Hola:',
+      lead: 'Alguien ha pedido una contraseña nueva para la cuenta de Tally de esta dirección de correo. Si has sido tú, elígela aquí:',
+      action: 'Elegir una contraseña nueva',
+      expiry:
+        'El enlace funciona una sola vez, durante {hours} horas. Al cambiar la contraseña se cierra la sesión en todos los dispositivos de la cuenta.',
+      ignore: 'Si no lo has pedido tú, ignora este correo: tu contraseña no cambia.',
+    },
+    de: {
+      subject: 'Neues Passwort für Tally festlegen',
+      greeting: 'Hallo,',
+      lead: 'Jemand hat ein neues Passwort für das Tally-Konto dieser E-Mail-Adresse angefordert. Wenn du es warst, wähle hier ein neues:',
+      action: 'Neues Passwort festlegen',
+      expiry:
+        'Der Link funktioniert einmal, {hours} Stunden lang. Ein neues Passwort meldet alle Geräte des Kontos ab.',
+      ignore: 'Wenn du es nicht angefordert hast, ignoriere diese E-Mail: Dein Passwort bleibt, wie es ist.',
+    },
+  },
+};
+
+export interface RenderedMail {
+  readonly subject: string;
+  readonly text: string;
+  readonly html: string;
+}
+
+/** The values every template fills in. */
+export interface TemplateValues {
+  readonly link: string;
+  readonly hours: string;
+}
+
+/** The words of one template in one language, for tests that check every language has its own. */
+export function templateWords(kind: MailKind, language: MailLanguage): TemplateWords {
+  return templates[kind][language];
+}
+
+function fill(words: string, values: TemplateValues): string {
+  return words.replaceAll('{hours}', values.hours).replaceAll('{link}', values.link);
+}
+
+function escapeHtml(text: string): string {
+  return text
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;')
+    .replaceAll("'", '&#39;');
+}
+
+/** A mail in the recipient's language, as plain text and as HTML with the same words (M3). */
+export function renderMail(kind: MailKind, language: MailLanguage, values: TemplateValues): RenderedMail {
+  const words = templates[kind][language];
+  const expiry = fill(words.expiry, values);
+  const text = [words.greeting, '', words.lead, '', values.link, '', expiry, '', words.ignore, '', '— Tally', ''].join(
+    '\n',
+  );
+  const link = escapeHtml(values.link);
+  const html = `<!doctype html>
+<html lang="${language}">
+<head><meta charset="utf-8"><title>${escapeHtml(words.subject)}</title></head>
+<body style="font-family: system-ui, sans-serif; line-height: 1.5; color: #1a1a1a; max-width: 36rem; margin: 0 auto; padding: 1rem;">
+<p>${escapeHtml(words.greeting)}</p>
+<p>${escapeHtml(words.lead)}</p>
+<p><a href="${link}" style="display: inline-block; padding: 0.6rem 1rem; background: #1d5c4d; color: #ffffff; text-decoration: none; border-radius: 0.3rem;">${escapeHtml(words.action)}</a></p>
+<p style="word-break: break-all;"><a href="${link}">${link}</a></p>
+<p>${escapeHtml(expiry)}</p>
+<p>${escapeHtml(words.ignore)}</p>
+<p>— Tally</p>
+</body>
+</html>
+`;
+  return { subject: words.subject, text, html };
+}

@@ -1,0 +1,132 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { RelayStorage } from '../relay-storage.js';
+import { storageImplementations } from '../storage-implementations.test-support.js';
+import type { NewMail, NewMailToken } from './mail-store.js';
+
+const alice = {
+  id: 'user-alice',
+  email: 'alice@example.com',
+  passwordHash: 'hash-a',
+  docId: 'ledger-alice',
+  createdAt: 1,
+};
+
+function mail(dedupeKey: string, createdAt = 100): NewMail {
+  return {
+    dedupeKey,
+    to: alice.email,
+    kind: 'password-reset',
+    language: 'de',
+    values: { link: `https://tally.example/#/reset-password?token=${dedupeKey}` },
+    createdAt,
+  };
+}
+
+function token(tokenHash: string, expiresAt = 1_000): NewMailToken {
+  return { tokenHash, userId: alice.id, purpose: 'reset-password', createdAt: 100, expiresAt };
+}
+
+describe.each(storageImplementations)('$name mail store keeps its contract', (implementation) => {
+  let storage: RelayStorage;
+  let reopen: () => RelayStorage;
+  let dispose: () => void;
+
+  beforeEach(async () => {
+    ({ storage, reopen, dispose } = implementation.open());
+    await storage.accounts.createUser(alice);
+  });
+  afterEach(async () => {
+    await storage.close();
+    dispose();
+  });
+
+  it('[M1] a mail is stored once per dedupe key, and is due from when it was written', async () => {
+    expect(await storage.mail.enqueue(mail('reset:1'))).toBe(true);
+    expect(await storage.mail.enqueue({ ...mail('reset:1'), to: 'someone@example.com' })).toBe(false);
+    expect(await storage.mail.dueMails(99, 10)).toEqual([]);
+    const due = await storage.mail.dueMails(100, 10);
+    expect(due).toHaveLength(1);
+    expect(due[0]).toMatchObject({ ...mail('reset:1'), attempts: 0, state: 'pending', lastError: null });
+    expect(await storage.mail.nextDueAt()).toBe(100);
+  });
+
+  it('[M1] a mail still pending is due again after the storage is reopened, as after a crash', async () => {
+    await storage.mail.enqueue(mail('reset:1'));
+    const reopened = reopen();
+    expect((await reopened.mail.dueMails(100, 10)).map((due) => due.dedupeKey)).toEqual(['reset:1']);
+    if (reopened !== storage) await reopened.close();
+  });
+
+  it('[M1] a retried mail waits for its next attempt; a sent or failed one is never due again and forgets its link', async () => {
+    await storage.mail.enqueue(mail('a'));
+    await storage.mail.enqueue(mail('b'));
+    await storage.mail.enqueue(mail('c'));
+    const [a, b, c] = await storage.mail.dueMails(100, 10);
+    if (a === undefined || b === undefined || c === undefined) throw new Error('three mails are due');
+    await storage.mail.markRetry(a.id, 500, '451 try again later');
+    await storage.mail.markSent(b.id, 110);
+    await storage.mail.markFailed(c.id, 120, '550 no such mailbox');
+    expect(await storage.mail.dueMails(499, 10)).toEqual([]);
+    expect(await storage.mail.nextDueAt()).toBe(500);
+    expect(await storage.mail.findMail('a')).toMatchObject({
+      attempts: 1,
+      state: 'pending',
+      lastError: '451 try again later',
+    });
+    expect(await storage.mail.findMail('b')).toMatchObject({ state: 'sent', finishedAt: 110, values: {} });
+    expect(await storage.mail.findMail('c')).toMatchObject({
+      state: 'failed',
+      attempts: 1,
+      finishedAt: 120,
+      lastError: '550 no such mailbox',
+      values: {},
+    });
+    await storage.mail.markRetry(b.id, 900, 'late');
+    expect(await storage.mail.findMail('b')).toMatchObject({ state: 'sent', attempts: 0 });
+  });
+
+  it('[M1] pruning deletes mails finished and tokens expired before a time, and keeps pending mails', async () => {
+    await storage.mail.issueToken(token('hash-old', 150), mail('old'));
+    await storage.mail.issueToken(token('hash-new', 5_000), mail('new'));
+    await storage.mail.enqueue(mail('pending'));
+    const [old, fresh] = await storage.mail.dueMails(100, 10);
+    if (old === undefined || fresh === undefined) throw new Error('two mails are due');
+    await storage.mail.markSent(old.id, 200);
+    await storage.mail.markFailed(fresh.id, 400, '550');
+    expect(await storage.mail.prune(300)).toEqual({ mails: 1, tokens: 1 });
+    expect(await storage.mail.findMail('old')).toBeNull();
+    expect(await storage.mail.findMail('new')).toMatchObject({ state: 'failed' });
+    expect(await storage.mail.findMail('pending')).toMatchObject({ state: 'pending' });
+    expect(await storage.mail.tokenOwner('hash-new', 'reset-password', 300)).toBe(alice.id);
+    expect(await storage.mail.enqueue(mail('old'))).toBe(true);
+  });
+
+  it('[M4] a token and its mail are stored together, or neither when the mail is a duplicate', async () => {
+    expect(await storage.mail.issueToken(token('hash-1'), mail('reset:w1'))).toBe(true);
+    expect(await storage.mail.issueToken(token('hash-2'), mail('reset:w1'))).toBe(false);
+    expect(await storage.mail.tokenOwner('hash-1', 'reset-password', 200)).toBe(alice.id);
+    expect(await storage.mail.tokenOwner('hash-2', 'reset-password', 200)).toBeNull();
+  });
+
+  it('[M4] a token is spent once, only for its purpose and before it expires, and spending it spends its siblings', async () => {
+    await storage.mail.issueToken(token('hash-1'), mail('reset:1'));
+    await storage.mail.issueToken(token('hash-2'), mail('reset:2'));
+    await storage.mail.issueToken(token('hash-old', 300), mail('reset:3'));
+    expect(await storage.mail.spendToken('hash-1', 'verify-email', 200)).toBeNull();
+    expect(await storage.mail.spendToken('hash-old', 'reset-password', 300)).toBeNull();
+    expect(await storage.mail.spendToken('hash-1', 'reset-password', 200)).toBe(alice.id);
+    expect(await storage.mail.spendToken('hash-1', 'reset-password', 201)).toBeNull();
+    expect(await storage.mail.spendToken('hash-2', 'reset-password', 201)).toBeNull();
+    expect(await storage.mail.spendToken('never-issued', 'reset-password', 201)).toBeNull();
+  });
+
+  it('[M4] an account keeps its mail language, and its verification from the first time', async () => {
+    expect(await storage.mail.languageOf(alice.id)).toBeNull();
+    expect(await storage.mail.verifiedAt(alice.id)).toBeNull();
+    await storage.mail.setLanguage(alice.id, 'es');
+    await storage.mail.markVerified(alice.id, 50);
+    await storage.mail.markVerified(alice.id, 60);
+    expect(await storage.mail.languageOf(alice.id)).toBe('es');
+    expect(await storage.mail.verifiedAt(alice.id)).toBe(50);
+  });
+});
