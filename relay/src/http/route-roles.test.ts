@@ -113,6 +113,15 @@ const asks: Record<string, (ask: Ask) => Promise<number>> = {
     status(ask, 'POST', '/api/auth/login', { email: 'owner@example.com', password, deviceName: 'x' }),
   '`POST /api/auth/refresh` (with a live refresh token)': (ask) =>
     status(ask, 'POST', '/api/auth/refresh', { refreshToken: ask.self.refreshToken }),
+  '`POST /api/auth/verify` (a wrong link: needs no account, M4)': (ask) =>
+    status(ask, 'POST', '/api/auth/verify', { token: 'not-a-link-token' }),
+  '`POST /api/auth/password-reset` (on a relay without `SMTP_URL`)': (ask) =>
+    status(ask, 'POST', '/api/auth/password-reset', { email: 'owner@example.com' }),
+  '`POST /api/auth/password-reset/confirm` (a wrong link: needs no account, M5)': (ask) =>
+    status(ask, 'POST', '/api/auth/password-reset/confirm', {
+      token: 'not-a-link-token',
+      password: 'a long new passphrase',
+    }),
   '`POST /api/invitations` (to create an account)': (ask) =>
     status(ask, 'POST', '/api/invitations', { email: 'new@example.com' }),
   '`GET /api/devices`': (ask) => status(ask, 'GET', '/api/devices'),
