@@ -1,3 +1,4 @@
+import { checkLedgerUpdate, closeCodeOf, closeReasonOf } from '@tally/schema';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { type FailureKind, reportFailure } from '../failures.js';
@@ -27,7 +28,12 @@ export interface PeerAccess {
 
 interface Peer extends PeerAccess {
   readonly awarenessClients: Set<number>;
+  /** An update of this peer's that builds on changes the relay lacks (GRD2), judged again with what comes next. */
+  held: Uint8Array | null;
 }
+
+/** What a peer may hold back while the changes it builds on are missing, before it is asked to reconnect. */
+const MAX_HELD_BYTES = 4 * 1024 * 1024;
 
 type Arrival =
   | { readonly kind: 'join'; readonly socket: PeerSocket }
@@ -86,7 +92,7 @@ export class DocRoom {
   }
 
   join(socket: PeerSocket, access: PeerAccess): void {
-    this.peers.set(socket, { ...access, awarenessClients: new Set() });
+    this.peers.set(socket, { ...access, awarenessClients: new Set(), held: null });
     this.access.set(socket, access);
     if (this.failed) this.reject(socket, closeCodes.internalError, 'document unavailable');
     else this.arrive({ kind: 'join', socket });
@@ -159,6 +165,7 @@ export class DocRoom {
       this.unbuilt = { snapshot: stored.snapshot, stateVector: stored.stateVector };
     } else {
       rebuildDoc(stored, this.doc);
+      dropPending(this.doc);
     }
   }
 
@@ -168,6 +175,7 @@ export class DocRoom {
       const { snapshot } = this.unbuilt;
       this.unbuilt = null;
       rebuildDoc({ snapshot, updates: [] }, this.doc);
+      dropPending(this.doc);
     }
     return this.doc;
   }
@@ -244,26 +252,70 @@ export class DocRoom {
     return Y.encodeStateAsUpdate(this.built(), stateVector);
   }
 
-  /** Applies an update and starts storing what it changed; `flush` sends it once stored. */
+  /**
+   * Judges an update with the ledger's guard (GRD1–GRD8, SPEC V1) and, if it passes, applies it
+   * and starts storing what it changed; `flush` sends it once stored. A refused update is neither
+   * stored nor sent, and closes its socket with the refusal as its reason.
+   */
   private accept(socket: PeerSocket, update: Uint8Array): void {
     if (isEmptyUpdate(update)) return;
-    try {
-      Y.parseUpdateMeta(update);
-    } catch {
+    // A peer that has left meanwhile still has its update judged; nothing of it is held for later.
+    const peer = this.peers.get(socket) ?? { canWrite: true, awarenessClients: new Set<number>(), held: null };
+    let whole = update;
+    if (peer.held !== null) {
+      try {
+        whole = Y.mergeUpdates([peer.held, update]);
+      } catch {
+        this.refuse(socket, closeCodes.policyViolation, 'malformed update');
+        return;
+      }
+      peer.held = null;
+    }
+    if (this.judgeAndApply(socket, peer, whole)) this.retryHeld(socket);
+  }
+
+  /** Whether the update was applied. */
+  private judgeAndApply(socket: PeerSocket, peer: Peer, update: Uint8Array): boolean {
+    const doc = this.built();
+    const verdict = checkLedgerUpdate(doc, update);
+    if (verdict.verdict === 'incomplete') {
+      if (update.byteLength > MAX_HELD_BYTES) {
+        this.refuse(socket, closeCodes.tryAgainLater, 'incomplete update');
+      } else {
+        peer.held = update;
+      }
+      return false;
+    }
+    if (verdict.verdict === 'refused' && verdict.reason === 'malformed') {
       this.refuse(socket, closeCodes.policyViolation, 'malformed update');
-      return;
+      return false;
+    }
+    if (verdict.verdict === 'refused') {
+      this.options.metrics.updatesRefused++;
+      this.options.logger.info(
+        {
+          docId: this.docId,
+          reason: verdict.reason,
+          detail: verdict.message,
+          ...(verdict.collection !== undefined && { collection: verdict.collection }),
+          ...(verdict.recordId !== undefined && { recordId: verdict.recordId }),
+          ...(verdict.field !== undefined && { field: verdict.field }),
+        },
+        'update refused',
+      );
+      this.reject(socket, closeCodeOf(verdict), closeReasonOf(verdict));
+      return false;
     }
     const changes: Uint8Array[] = [];
     const collect = (change: Uint8Array): void => {
       changes.push(change);
     };
-    const doc = this.built();
     doc.on('update', collect);
     try {
-      Y.applyUpdate(doc, update, socket);
+      Y.applyUpdate(doc, verdict.update, socket);
     } catch {
       this.refuse(socket, closeCodes.policyViolation, 'malformed update');
-      return;
+      return false;
     } finally {
       doc.off('update', collect);
     }
@@ -278,6 +330,17 @@ export class DocRoom {
       );
       this.unsentUpdates.push(encodeUpdate(change));
       this.logLength++;
+    }
+    return changes.length > 0;
+  }
+
+  /** Another peer's held update may be complete now that the document holds more (GRD2). */
+  private retryHeld(after: PeerSocket): void {
+    for (const [socket, peer] of this.peers) {
+      if (socket === after || peer.held === null) continue;
+      const held = peer.held;
+      peer.held = null;
+      this.judgeAndApply(socket, peer, held);
     }
   }
 
@@ -354,6 +417,16 @@ function isStateVector(bytes: Uint8Array): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * Changes a stored document held pending since before the relay guarded updates may never
+ * complete, and would make every update wait on them: they were never applied, and a device
+ * holding them sends them again (GRD2).
+ */
+function dropPending(doc: Y.Doc): void {
+  doc.store.pendingStructs = null;
+  doc.store.pendingDs = null;
 }
 
 /** What a peer with nothing to add sends as its sync step 2: no structs, no deletions. */

@@ -2,6 +2,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { SeededRandom } from '@tally/schema/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addAccount } from '../testing/ledger-edits.js';
 import { malformedFrame } from '../testing/malformed-frames.js';
 import {
   connect,
@@ -82,7 +83,7 @@ describe('malformed frames', () => {
     const health = await fetch(`${relay.httpUrl}/health`);
     expect(health.status).toBe(200);
     const device = connect(relay.syncUrl, session);
-    device.doc.getMap('accounts').set('cash', 'Cash');
+    addAccount(device.doc, 'Cash');
     await synced(device);
     device.destroy();
   });
