@@ -179,4 +179,20 @@ describe('the sync state a device shows', () => {
     expect(laptop.settings.stored?.revoked).toBe(true);
     expect(laptop.ledger.accounts.get(rent)?.name).toBe('Rent');
   });
+
+  test('[V1] a device whose ledger holds data the relay refuses says so, stops syncing, and keeps its ledger', async () => {
+    const laptop = device();
+    await laptop.sync.register(relay.httpUrl, credentials('max@example.com'));
+    const rent = addAccount(laptop.ledger, 'Rent');
+    await shows(laptop.sync, 'synced');
+
+    // A format no Tally knows, written past the ledger API, as a broken or tampered device would.
+    laptop.ledger.doc.getMap('meta').set('version/rogue', 999_999);
+    await eventually(() => laptop.sync.getSnapshot().problem === 'refused-data');
+    expect(laptop.sync.getSnapshot().state).not.toBe('synced');
+    expect(laptop.ledger.accounts.get(rent)?.name).toBe('Rent');
+    const stored = await storedOnRelay('max@example.com');
+    expect(stored.accounts.get(rent)?.name).toBe('Rent');
+    expect(stored.doc.getMap('meta').has('version/rogue')).toBe(false);
+  });
 });

@@ -125,6 +125,10 @@ export class RelaySync {
           this.problem = 'too-large';
           this.publish();
         },
+        refusedData: () => {
+          this.problem = 'refused-data';
+          this.publish();
+        },
         tokenExpired: () => this.account.renewIfExpiring(),
       },
       { WebSocket: this.options.WebSocket },

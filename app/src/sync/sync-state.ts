@@ -1,7 +1,10 @@
 import type { RelaySession } from '../storage/index.js';
 
-/** Why syncing stopped: `too-large` when the relay refused this device's changes as more than it accepts in one frame. */
-export type SyncProblem = 'too-large';
+/**
+ * Why syncing stopped: `too-large` when the relay refused this device's changes as more than it
+ * accepts in one frame; `refused-data` when it refused them as data no ledger may hold.
+ */
+export type SyncProblem = 'too-large' | 'refused-data';
 
 /** local: no relay (or revoked); offline: a relay, not reachable; syncing; synced: up to date. */
 export type SyncStateName = 'local' | 'offline' | 'syncing' | 'synced';

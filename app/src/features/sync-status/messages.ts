@@ -16,6 +16,8 @@ export const syncMessages = defineMessages({
     revokedAction: 'Log out or sign in again',
     'problem.too-large':
       'Your ledger is too large for this relay to accept in one piece, so this device is not syncing. Nothing is lost: everything stays on this device. The relay’s owner can raise its frame limit (MAX_FRAME_BYTES).',
+    'problem.refused-data':
+      'This device sent data the relay refused, so it is not syncing. Nothing is lost: everything stays on this device. Updating Tally on this device may help.',
   },
   es: {
     'state.local': 'Solo en este dispositivo',
@@ -32,6 +34,8 @@ export const syncMessages = defineMessages({
     revokedAction: 'Cierra sesión o vuelve a iniciarla',
     'problem.too-large':
       'Tu libro es demasiado grande para que este relay lo acepte de una vez, así que este dispositivo no sincroniza. No se pierde nada: todo sigue en este dispositivo. Quien administra el relay puede subir su límite (MAX_FRAME_BYTES).',
+    'problem.refused-data':
+      'Este dispositivo envió datos que el relay rechazó, así que no sincroniza. No se pierde nada: todo sigue en este dispositivo. Actualizar Tally en este dispositivo puede ayudar.',
   },
   de: {
     'state.local': 'Nur auf diesem Gerät',
@@ -49,5 +53,7 @@ export const syncMessages = defineMessages({
     revokedAction: 'Abmelden oder erneut anmelden',
     'problem.too-large':
       'Dein Haushaltsbuch ist zu groß, um vom Relay in einem Stück angenommen zu werden, daher synchronisiert dieses Gerät nicht. Nichts geht verloren: Alles bleibt auf diesem Gerät. Wer das Relay betreibt, kann das Limit erhöhen (MAX_FRAME_BYTES).',
+    'problem.refused-data':
+      'Dieses Gerät hat Daten gesendet, die das Relay abgelehnt hat, daher synchronisiert es nicht. Nichts geht verloren: Alles bleibt auf diesem Gerät. Ein Update von Tally auf diesem Gerät kann helfen.',
   },
 });
