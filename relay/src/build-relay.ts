@@ -19,6 +19,7 @@ import { type RelayConfig, resolveRelayConfig } from './relay-config.js';
 import type { RelayApp, RelayContext } from './relay-context.js';
 import { createRelayLogger } from './relay-logger.js';
 import type { ProxyTrust } from './settings/setting-types.js';
+import { AccountQuotas } from './sync/account-quotas.js';
 import { DeviceSockets } from './sync/device-sockets.js';
 import { DocRooms } from './sync/doc-rooms.js';
 import { Heartbeat } from './sync/heartbeat.js';
@@ -59,12 +60,15 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
   const deviceSockets = new DeviceSockets(() => {
     metrics.expiredSockets++;
   });
+  const quotas = new AccountQuotas(config.storage, config.accountQuotaBytes);
   const rooms = new DocRooms({
     documents: config.storage.documents,
     metrics,
     logger: app.log,
     unloadAfterMs: config.unloadAfterMs,
     compactAfter: config.compactAfter,
+    limits: config,
+    reserve: (docId, bytes) => quotas.reserve(docId, bytes),
     onSynced: (peer) => {
       const deviceId = deviceSockets.deviceOf(peer);
       if (deviceId === undefined) return;

@@ -1,4 +1,4 @@
-import { closeCodes, refusalInCloseReason } from '@tally/schema';
+import { closeCodes, closeReasons, refusalInCloseReason } from '@tally/schema';
 import * as decoding from 'lib0/decoding';
 import { messageYjsSyncStep1, messageYjsUpdate } from 'y-protocols/sync';
 import { messageSync, WebsocketProvider } from 'y-websocket';
@@ -15,6 +15,8 @@ export interface LinkEvents {
   tooLarge(): void;
   /** The relay refused what this device sent: its ledger's guard found data no ledger may hold (relay SPEC V1). */
   refusedData(): void;
+  /** The relay refused what this device sent because the ledger's owner has as much stored as the relay keeps for one account. */
+  storageFull(): void;
   /** The relay ended the connection because its access token expired; the provider reconnects by itself. */
   tokenExpired(): void;
 }
@@ -80,6 +82,7 @@ export class RelayLink {
     provider.on('closed', ({ code, reason }) => {
       if (!this.live || refusalInCloseReason(reason) !== undefined) return;
       if (code === closeCodes.messageTooBig) events.tooLarge();
+      else if (reason === closeReasons.quotaReached) events.storageFull();
       else events.refused();
     });
     doc.on('update', this.changed);

@@ -129,6 +129,10 @@ export class RelaySync {
           this.problem = 'refused-data';
           this.publish();
         },
+        storageFull: () => {
+          this.problem = 'storage-full';
+          this.publish();
+        },
         tokenExpired: () => this.account.renewIfExpiring(),
       },
       { WebSocket: this.options.WebSocket },

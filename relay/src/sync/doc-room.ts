@@ -1,17 +1,43 @@
-import { checkLedgerUpdate, closeCodeOf, closeReasonOf } from '@tally/schema';
+import { checkLedgerUpdate, closeCodeOf, closeReasonOf, closeReasons } from '@tally/schema';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { type FailureKind, reportFailure } from '../failures.js';
 import type { RelayMetrics } from '../metrics.js';
 import type { RelayLogger } from '../relay-logger.js';
+import { type RelayOptions, relayDefaults } from '../settings/relay-settings.js';
 import type { LedgerDocuments } from '../storage/documents/ledger-documents.js';
 import { rebuildDoc } from '../storage/documents/stored-doc.js';
 import { type CloseCode, closeCodes, type PeerSocket } from './peer-socket.js';
-import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, parseFrame } from './sync-message.js';
+import {
+  encodeAwareness,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeUpdate,
+  parseFrame,
+  type SyncMessage,
+} from './sync-message.js';
+import { TokenBucket } from './token-bucket.js';
+
+/** What one socket may send (L1–L3). */
+export type SyncLimits = Pick<
+  RelayOptions,
+  'maxUpdateBytes' | 'maxStateVectorBytes' | 'maxAwarenessBytes' | 'syncMessagesPerSecond' | 'syncMessageBurst'
+>;
+
+export const defaultSyncLimits: SyncLimits = {
+  maxUpdateBytes: relayDefaults.maxUpdateBytes,
+  maxStateVectorBytes: relayDefaults.maxStateVectorBytes,
+  maxAwarenessBytes: relayDefaults.maxAwarenessBytes,
+  syncMessagesPerSecond: relayDefaults.syncMessagesPerSecond,
+  syncMessageBurst: relayDefaults.syncMessageBurst,
+};
 
 export interface RoomOptions {
   /** Compact the update log into a snapshot once it holds this many entries. */
   readonly compactAfter: number;
+  readonly limits: SyncLimits;
+  /** Whether the document's owner may store this many bytes more, counting them if so (L4); no quota when absent. */
+  readonly reserve?: (docId: string, bytes: number) => Promise<boolean>;
   readonly metrics: RelayMetrics;
   /** Where failures are told, with their cause; peers only ever hear "document unavailable". */
   readonly logger: RelayLogger;
@@ -30,6 +56,10 @@ interface Peer extends PeerAccess {
   readonly awarenessClients: Set<number>;
   /** An update of this peer's that builds on changes the relay lacks (GRD2), judged again with what comes next. */
   held: Uint8Array | null;
+  /** The messages this peer may still send (L2). */
+  readonly budget: TokenBucket;
+  /** Set once it has sent more than its budget: what it sends after is dropped, and it is closed in turn. */
+  overBudget: boolean;
 }
 
 /** What a peer may hold back while the changes it builds on are missing, before it is asked to reconnect. */
@@ -37,6 +67,7 @@ const MAX_HELD_BYTES = 4 * 1024 * 1024;
 
 type Arrival =
   | { readonly kind: 'join'; readonly socket: PeerSocket }
+  | { readonly kind: 'over-budget'; readonly socket: PeerSocket }
   | { readonly kind: 'frame'; readonly socket: PeerSocket; readonly frame: Uint8Array };
 
 /**
@@ -92,7 +123,14 @@ export class DocRoom {
   }
 
   join(socket: PeerSocket, access: PeerAccess): void {
-    this.peers.set(socket, { ...access, awarenessClients: new Set(), held: null });
+    const { syncMessagesPerSecond, syncMessageBurst } = this.options.limits;
+    this.peers.set(socket, {
+      ...access,
+      awarenessClients: new Set(),
+      held: null,
+      budget: new TokenBucket(syncMessagesPerSecond, syncMessageBurst),
+      overBudget: false,
+    });
     this.access.set(socket, access);
     if (this.failed) this.reject(socket, closeCodes.internalError, 'document unavailable');
     else this.arrive({ kind: 'join', socket });
@@ -100,6 +138,14 @@ export class DocRoom {
 
   receive(socket: PeerSocket, frame: Uint8Array): void {
     this.options.metrics.bytesIn += frame.byteLength;
+    const peer = this.peers.get(socket);
+    if (peer?.overBudget) return;
+    if (peer !== undefined && !peer.budget.take()) {
+      // What it sent within its budget is still handled, in order; then it is closed (L2).
+      peer.overBudget = true;
+      this.arrive({ kind: 'over-budget', socket });
+      return;
+    }
     this.arrive({ kind: 'frame', socket, frame });
   }
 
@@ -138,6 +184,8 @@ export class DocRoom {
           if (this.failed || this.refused.has(arrival.socket)) continue;
           try {
             if (arrival.kind === 'join') await this.greet(arrival.socket);
+            else if (arrival.kind === 'over-budget')
+              this.refuse(arrival.socket, closeCodes.tryAgainLater, 'too many messages');
             else await this.handle(arrival.socket, arrival.frame);
           } catch (error) {
             // Once the room has failed, the failure has been reported and every peer told.
@@ -209,6 +257,11 @@ export class DocRoom {
       return;
     }
     const message = parsed.message;
+    const tooLarge = this.tooLarge(message);
+    if (tooLarge !== undefined) {
+      this.refuse(socket, closeCodes.messageTooBig, tooLarge);
+      return;
+    }
     switch (message.kind) {
       case 'sync-step-1':
         if (!isStateVector(message.stateVector)) {
@@ -222,7 +275,12 @@ export class DocRoom {
         return;
       case 'sync-step-2':
       case 'update':
-        if (this.access.get(socket)?.canWrite === true) this.accept(socket, message.update);
+        if (this.access.get(socket)?.canWrite !== true || isEmptyUpdate(message.update)) return;
+        if (this.options.reserve && !(await this.options.reserve(this.docId, message.update.byteLength))) {
+          this.refuse(socket, closeCodes.policyViolation, closeReasons.quotaReached);
+          return;
+        }
+        this.accept(socket, message.update);
         return;
       case 'awareness':
         try {
@@ -246,6 +304,22 @@ export class DocRoom {
     }
   }
 
+  /** Why a message is larger than a socket may send (L1), if it is. */
+  private tooLarge(message: SyncMessage): string | undefined {
+    const { maxUpdateBytes, maxStateVectorBytes, maxAwarenessBytes } = this.options.limits;
+    switch (message.kind) {
+      case 'sync-step-1':
+        return message.stateVector.byteLength > maxStateVectorBytes ? 'state vector too large' : undefined;
+      case 'update':
+        return message.update.byteLength > maxUpdateBytes ? 'update too large' : undefined;
+      case 'awareness':
+        return message.update.byteLength > maxAwarenessBytes ? 'awareness too large' : undefined;
+      default:
+        // A first sync's update is bounded by the frame limit alone: it carries the whole ledger.
+        return undefined;
+    }
+  }
+
   /** What a peer with this state vector lacks. */
   private missingFrom(stateVector: Uint8Array): Uint8Array {
     if (this.unbuilt !== null && Y.decodeStateVector(stateVector).size === 0) return this.unbuilt.snapshot;
@@ -258,9 +332,14 @@ export class DocRoom {
    * stored nor sent, and closes its socket with the refusal as its reason.
    */
   private accept(socket: PeerSocket, update: Uint8Array): void {
-    if (isEmptyUpdate(update)) return;
     // A peer that has left meanwhile still has its update judged; nothing of it is held for later.
-    const peer = this.peers.get(socket) ?? { canWrite: true, awarenessClients: new Set<number>(), held: null };
+    const peer = this.peers.get(socket) ?? {
+      canWrite: true,
+      awarenessClients: new Set<number>(),
+      held: null,
+      budget: new TokenBucket(0, 0),
+      overBudget: false,
+    };
     let whole = update;
     if (peer.held !== null) {
       try {

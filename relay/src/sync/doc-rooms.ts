@@ -2,7 +2,7 @@ import { reportFailure } from '../failures.js';
 import type { RelayMetrics } from '../metrics.js';
 import type { RelayLogger } from '../relay-logger.js';
 import type { LedgerDocuments } from '../storage/documents/ledger-documents.js';
-import { DocRoom } from './doc-room.js';
+import { DocRoom, defaultSyncLimits, type SyncLimits } from './doc-room.js';
 import type { PeerSocket } from './peer-socket.js';
 
 export interface DocRoomsOptions {
@@ -12,6 +12,10 @@ export interface DocRoomsOptions {
   /** How long a document stays in memory after its last peer leaves. */
   readonly unloadAfterMs: number;
   readonly compactAfter: number;
+  /** What one socket may send; the settings' defaults when not given. */
+  readonly limits?: SyncLimits;
+  /** Counts what each document's owner stores against its quota (L4); no quota when absent. */
+  readonly reserve?: (docId: string, bytes: number) => Promise<boolean>;
   readonly onSynced?: (peer: PeerSocket) => void;
 }
 
@@ -40,6 +44,8 @@ export class DocRooms {
       this.options.documents,
       {
         compactAfter: this.options.compactAfter,
+        limits: this.options.limits ?? defaultSyncLimits,
+        ...(this.options.reserve === undefined ? {} : { reserve: this.options.reserve }),
         metrics: this.options.metrics,
         logger: this.options.logger,
         onEmpty: (empty) => this.scheduleUnload(empty),

@@ -28,7 +28,13 @@ let session: Session;
 
 beforeAll(async () => {
   dataDir = new DataDir();
-  relay = await RunningRelay.start(dataDir, { maxFrameBytes, upgradesPerMinute: 1_000_000, unloadAfterMs: 0 });
+  // One device opens every socket here, `concurrency` at a time, each closing as the next opens.
+  relay = await RunningRelay.start(dataDir, {
+    maxFrameBytes,
+    upgradesPerMinute: 1_000_000,
+    socketsPerDevice: 1000,
+    unloadAfterMs: 0,
+  });
   session = await register(relay.httpUrl, 'alice@example.com');
 });
 

@@ -32,6 +32,10 @@ class SlowLoadingDocuments implements LedgerDocuments {
     return this.documents.compact(docId, snapshot, stateVector, upToSeq);
   }
 
+  storedBytes(docId: string): Promise<number> {
+    return this.documents.storedBytes(docId);
+  }
+
   countUpdates(docId: string): Promise<number> {
     return this.documents.countUpdates(docId);
   }

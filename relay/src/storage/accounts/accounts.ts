@@ -110,6 +110,10 @@ export interface Accounts {
   createInvitation(invitation: NewInvitation): Promise<boolean>;
   /** The ledger created with the user. */
   ledgerOf(userId: string): Promise<string | null>;
+  /** The documents the user owns: what counts against the account's storage quota (L4). */
+  ownedDocs(userId: string): Promise<readonly string[]>;
+  /** The account that owns a document, whose quota its bytes count against (L4). */
+  docOwner(docId: string): Promise<string | null>;
   docRole(userId: string, docId: string): Promise<DocRole | null>;
 
   createDevice(device: NewDevice): Promise<void>;

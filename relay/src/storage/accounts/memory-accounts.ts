@@ -109,6 +109,21 @@ export class MemoryAccounts implements Accounts {
     return this.ledgers.get(userId) ?? null;
   }
 
+  async ownedDocs(userId: string): Promise<readonly string[]> {
+    return [...this.roles]
+      .filter(([key, role]) => role === 'owner' && key.startsWith(`${userId}\u0000`))
+      .map(([key]) => key.slice(userId.length + 1))
+      .sort();
+  }
+
+  async docOwner(docId: string): Promise<string | null> {
+    const owners = [...this.roles]
+      .filter(([key, role]) => role === 'owner' && key.endsWith(`\u0000${docId}`))
+      .map(([key]) => key.slice(0, key.length - docId.length - 1))
+      .sort();
+    return owners[0] ?? null;
+  }
+
   async docRole(userId: string, docId: string): Promise<DocRole | null> {
     return this.roles.get(roleKey(userId, docId)) ?? null;
   }

@@ -79,6 +79,21 @@ describe.each(storageImplementations)('$name ledger documents keep their contrac
     expect(rebuildDoc(stored).getMap('settings').toJSON()).toEqual(doc.getMap('settings').toJSON());
   });
 
+  it('[L4] a document takes the bytes of its snapshot and its log; an unknown one none', async () => {
+    expect(await storage.documents.storedBytes('ledger-1')).toBe(0);
+    const doc = new Y.Doc();
+    const first = updateSetting(doc, 'currency', 'EUR');
+    const upTo = await storage.documents.appendUpdate('ledger-1', first);
+    const second = updateSetting(doc, 'locale', 'fr-FR');
+    await storage.documents.appendUpdate('ledger-1', second);
+    expect(await storage.documents.storedBytes('ledger-1')).toBe(first.byteLength + second.byteLength);
+
+    const snapshot = Y.encodeStateAsUpdate(doc);
+    await storage.documents.compact('ledger-1', snapshot, Y.encodeStateVector(doc), upTo);
+    expect(await storage.documents.storedBytes('ledger-1')).toBe(snapshot.byteLength + second.byteLength);
+    expect(await storage.documents.storedBytes('ledger-2')).toBe(0);
+  });
+
   it('sequence numbers keep increasing after compaction', async () => {
     const doc = new Y.Doc();
     const seq = await storage.documents.appendUpdate('ledger-1', updateSetting(doc, 'currency', 'EUR'));

@@ -53,6 +53,11 @@ export class SqliteLedgerDocuments implements LedgerDocuments {
     })();
   }
 
+  async storedBytes(docId: string): Promise<number> {
+    this.commitPending();
+    return (this.statements.storedBytes.get(docId, docId) as { n: number }).n;
+  }
+
   async countUpdates(docId: string): Promise<number> {
     this.commitPending();
     return (this.statements.countUpdates.get(docId) as { n: number }).n;
@@ -94,6 +99,10 @@ function prepare(db: Database.Database) {
     ),
     deleteUpdatesUpTo: db.prepare('DELETE FROM doc_updates WHERE doc_id = ? AND seq <= ?'),
     countUpdates: db.prepare('SELECT count(*) AS n FROM doc_updates WHERE doc_id = ?'),
+    storedBytes: db.prepare(
+      `SELECT coalesce((SELECT length(snapshot) FROM docs WHERE id = ?), 0)
+         + coalesce((SELECT sum(length(update_data)) FROM doc_updates WHERE doc_id = ?), 0) AS n`,
+    ),
     uncompacted: db.prepare('SELECT DISTINCT doc_id FROM doc_updates ORDER BY doc_id'),
   };
 }
