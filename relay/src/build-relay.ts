@@ -23,6 +23,7 @@ import { AccountQuotas } from './sync/account-quotas.js';
 import { DeviceSockets } from './sync/device-sockets.js';
 import { DocRooms } from './sync/doc-rooms.js';
 import { Heartbeat } from './sync/heartbeat.js';
+import { OffThreadGuard } from './sync/off-thread-guard.js';
 import { closeCodes } from './sync/peer-socket.js';
 import { RevocationWatch } from './sync/revocation-watch.js';
 
@@ -60,6 +61,7 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
   const deviceSockets = new DeviceSockets(() => {
     metrics.expiredSockets++;
   });
+  const offThread = new OffThreadGuard();
   const quotas = new AccountQuotas(config.storage, config.accountQuotaBytes);
   const rooms = new DocRooms({
     documents: config.storage.documents,
@@ -69,6 +71,7 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
     compactAfter: config.compactAfter,
     limits: config,
     reserve: (docId, bytes) => quotas.reserve(docId, bytes),
+    offThread,
     onSynced: (peer) => {
       const deviceId = deviceSockets.deviceOf(peer);
       if (deviceId === undefined) return;
@@ -105,6 +108,7 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
   });
   app.addHook('onClose', async () => {
     await rooms.closeAll();
+    await offThread.close();
   });
   await app.register(websocket, {
     options: { maxPayload: config.maxFrameBytes },

@@ -1,4 +1,4 @@
-import { checkLedgerUpdate, closeCodeOf, closeReasonOf, closeReasons } from '@tally/schema';
+import { checkLedgerUpdate, closeCodeOf, closeReasonOf, closeReasons, type UpdateVerdict } from '@tally/schema';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { type FailureKind, reportFailure } from '../failures.js';
@@ -7,6 +7,7 @@ import type { RelayLogger } from '../relay-logger.js';
 import { type RelayOptions, relayDefaults } from '../settings/relay-settings.js';
 import type { LedgerDocuments } from '../storage/documents/ledger-documents.js';
 import { rebuildDoc } from '../storage/documents/stored-doc.js';
+import type { OffThreadGuard } from './off-thread-guard.js';
 import { type CloseCode, closeCodes, type PeerSocket } from './peer-socket.js';
 import {
   encodeAwareness,
@@ -38,6 +39,8 @@ export interface RoomOptions {
   readonly limits: SyncLimits;
   /** Whether the document's owner may store this many bytes more, counting them if so (L4); no quota when absent. */
   readonly reserve?: (docId: string, bytes: number) => Promise<boolean>;
+  /** Judges updates of `OFF_THREAD_BYTES` or more off the event loop (L5); on it when absent. */
+  readonly offThread?: OffThreadGuard;
   readonly metrics: RelayMetrics;
   /** Where failures are told, with their cause; peers only ever hear "document unavailable". */
   readonly logger: RelayLogger;
@@ -61,6 +64,9 @@ interface Peer extends PeerAccess {
   /** Set once it has sent more than its budget: what it sends after is dropped, and it is closed in turn. */
   overBudget: boolean;
 }
+
+/** An update this large is judged in a worker, so that other documents keep answering meanwhile (L5). */
+export const OFF_THREAD_BYTES = 64 * 1024;
 
 /** What a peer may hold back while the changes it builds on are missing, before it is asked to reconnect. */
 const MAX_HELD_BYTES = 4 * 1024 * 1024;
@@ -280,7 +286,7 @@ export class DocRoom {
           this.refuse(socket, closeCodes.policyViolation, closeReasons.quotaReached);
           return;
         }
-        this.accept(socket, message.update);
+        await this.accept(socket, message.update);
         return;
       case 'awareness':
         try {
@@ -331,7 +337,7 @@ export class DocRoom {
    * and starts storing what it changed; `flush` sends it once stored. A refused update is neither
    * stored nor sent, and closes its socket with the refusal as its reason.
    */
-  private accept(socket: PeerSocket, update: Uint8Array): void {
+  private async accept(socket: PeerSocket, update: Uint8Array): Promise<void> {
     // A peer that has left meanwhile still has its update judged; nothing of it is held for later.
     const peer = this.peers.get(socket) ?? {
       canWrite: true,
@@ -350,13 +356,21 @@ export class DocRoom {
       }
       peer.held = null;
     }
-    if (this.judgeAndApply(socket, peer, whole)) this.retryHeld(socket);
+    if (await this.judgeAndApply(socket, peer, whole)) await this.retryHeld(socket);
+  }
+
+  private judge(update: Uint8Array): UpdateVerdict | Promise<UpdateVerdict> {
+    const doc = this.built();
+    if (this.options.offThread !== undefined && update.byteLength >= OFF_THREAD_BYTES) {
+      return this.options.offThread.judge(doc, update);
+    }
+    return checkLedgerUpdate(doc, update);
   }
 
   /** Whether the update was applied. */
-  private judgeAndApply(socket: PeerSocket, peer: Peer, update: Uint8Array): boolean {
+  private async judgeAndApply(socket: PeerSocket, peer: Peer, update: Uint8Array): Promise<boolean> {
+    const verdict = await this.judge(update);
     const doc = this.built();
-    const verdict = checkLedgerUpdate(doc, update);
     if (verdict.verdict === 'incomplete') {
       if (update.byteLength > MAX_HELD_BYTES) {
         this.refuse(socket, closeCodes.tryAgainLater, 'incomplete update');
@@ -414,12 +428,12 @@ export class DocRoom {
   }
 
   /** Another peer's held update may be complete now that the document holds more (GRD2). */
-  private retryHeld(after: PeerSocket): void {
-    for (const [socket, peer] of this.peers) {
+  private async retryHeld(after: PeerSocket): Promise<void> {
+    for (const [socket, peer] of [...this.peers]) {
       if (socket === after || peer.held === null) continue;
       const held = peer.held;
       peer.held = null;
-      this.judgeAndApply(socket, peer, held);
+      await this.judgeAndApply(socket, peer, held);
     }
   }
 

@@ -3,6 +3,7 @@ import type { RelayMetrics } from '../metrics.js';
 import type { RelayLogger } from '../relay-logger.js';
 import type { LedgerDocuments } from '../storage/documents/ledger-documents.js';
 import { DocRoom, defaultSyncLimits, type SyncLimits } from './doc-room.js';
+import type { OffThreadGuard } from './off-thread-guard.js';
 import type { PeerSocket } from './peer-socket.js';
 
 export interface DocRoomsOptions {
@@ -16,6 +17,8 @@ export interface DocRoomsOptions {
   readonly limits?: SyncLimits;
   /** Counts what each document's owner stores against its quota (L4); no quota when absent. */
   readonly reserve?: (docId: string, bytes: number) => Promise<boolean>;
+  /** Judges large updates off the event loop (L5). */
+  readonly offThread?: OffThreadGuard;
   readonly onSynced?: (peer: PeerSocket) => void;
 }
 
@@ -46,6 +49,7 @@ export class DocRooms {
         compactAfter: this.options.compactAfter,
         limits: this.options.limits ?? defaultSyncLimits,
         ...(this.options.reserve === undefined ? {} : { reserve: this.options.reserve }),
+        ...(this.options.offThread === undefined ? {} : { offThread: this.options.offThread }),
         metrics: this.options.metrics,
         logger: this.options.logger,
         onEmpty: (empty) => this.scheduleUnload(empty),
