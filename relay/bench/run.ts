@@ -69,6 +69,8 @@ class ServerProcess {
         AUTH_REQUESTS_PER_MINUTE: '1000000',
         UPGRADES_PER_MINUTE: '1000000',
         ACCESS_TOKEN_TTL_SECONDS: '3600',
+        // The idle phase opens ten sockets per device, more than a device's tabs ever hold (SPEC L3).
+        SOCKETS_PER_DEVICE: '1000',
       },
     });
     for (;;) {
