@@ -6,6 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
+import { Ledger } from '@tally/schema';
+import { SeededRandom } from '@tally/schema/testing';
 import * as Y from 'yjs';
 import { encodeUpdate } from '../src/sync/sync-message.js';
 import { BenchClient } from './bench-client.js';
@@ -31,13 +33,18 @@ setTimeout(() => {
   process.exit(2);
 }, plan.timeLimitMs).unref();
 
-/** A chain of small update messages to one map, as a device typing transactions would produce. */
+/**
+ * A chain of small update messages, as a device typing transactions through the ledger API
+ * produces them: an account, then one transaction each. Tally's relay judges every one with the
+ * ledger's guard (SPEC V1), so the load is one it accepts.
+ */
 function updatesFor(count: number, tag: number): Uint8Array[] {
-  const doc = new Y.Doc();
+  const ledger = new Ledger(new Y.Doc(), { random: new SeededRandom(tag + 1) });
   const updates: Uint8Array[] = [];
-  doc.on('update', (update: Uint8Array) => updates.push(encodeUpdate(update)));
-  for (let i = 0; i < count; i++)
-    doc.getMap('transactions').set(`t${tag}-${i}`, { amount: -i, payee: 'Bakery', currency: 'EUR' });
+  ledger.doc.on('update', (update: Uint8Array) => updates.push(encodeUpdate(update)));
+  const accountId = ledger.accounts.create({ name: 'Checking', type: 'checking', currency: 'EUR' }).id;
+  for (let i = 1; updates.length < count; i++)
+    ledger.transactions.create({ date: '2026-11-25', amount: -i, currency: 'EUR', accountId, payee: 'Bakery' });
   return updates;
 }
 

@@ -14,6 +14,7 @@ import { SeededRandom, typicalLedger } from '@tally/schema/testing';
 import * as Y from 'yjs';
 import { SqliteStorage } from '../src/storage/sqlite-storage.js';
 import type { BenchDoc, LoadPlan } from './load-generator.js';
+import { measureValidationCost } from './validation-cost.js';
 
 type ServerKind = 'tally' | 'reference';
 
@@ -68,6 +69,8 @@ class ServerProcess {
         AUTH_REQUESTS_PER_MINUTE: '1000000',
         UPGRADES_PER_MINUTE: '1000000',
         ACCESS_TOKEN_TTL_SECONDS: '3600',
+        // The idle phase opens ten sockets per device, more than a device's tabs ever hold (SPEC B3).
+        SOCKETS_PER_DEVICE: '1000',
       },
     });
     for (;;) {
@@ -254,6 +257,17 @@ try {
     const theirs = reference[row.key] ?? Number.NaN;
     console.log([row.label, ours.toFixed(2), theirs.toFixed(2), (ours / theirs).toFixed(2), row.budget].join(' | '));
   }
+  const cost = measureValidationCost(snapshot, 1_000);
+  console.log('');
+  console.log(['measure', 'guard (SPEC V1)', 'Y.applyUpdate', 'guard ÷ apply'].join(' | '));
+  console.log(
+    [
+      `per update, ${cost.updates} transactions created one by one on the ${coldTransactions}-transaction ledger (µs)`,
+      cost.guardMicros.toFixed(1),
+      cost.applyMicros.toFixed(1),
+      (cost.guardMicros / cost.applyMicros).toFixed(2),
+    ].join(' | '),
+  );
 } finally {
   rmSync(workDir, { recursive: true, force: true });
 }

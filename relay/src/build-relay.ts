@@ -28,10 +28,12 @@ import { type RelayConfig, type ResolvedRelayConfig, resolveRelayConfig } from '
 import type { RelayApp, RelayContext } from './relay-context.js';
 import { createRelayLogger } from './relay-logger.js';
 import type { ProxyTrust } from './settings/setting-types.js';
+import { AccountQuotas } from './sync/account-quotas.js';
 import { DeviceSockets } from './sync/device-sockets.js';
 import { DocRooms } from './sync/doc-rooms.js';
 import { Heartbeat } from './sync/heartbeat.js';
 import { MemberSockets } from './sync/member-sockets.js';
+import { OffThreadGuard } from './sync/off-thread-guard.js';
 import { closeCodes } from './sync/peer-socket.js';
 import { RestoreWatch } from './sync/restore-watch.js';
 import { RevocationWatch } from './sync/revocation-watch.js';
@@ -72,6 +74,8 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
     metrics.expiredSockets++;
   });
   const memberSockets = new MemberSockets();
+  const offThread = new OffThreadGuard();
+  const quotas = new AccountQuotas(config.storage, config.accountQuotaBytes);
   const rooms = new DocRooms({
     documents: config.storage.documents,
     metrics,
@@ -79,6 +83,9 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
     unloadAfterMs: config.unloadAfterMs,
     compactAfter: config.compactAfter,
     versions: versionPolicy(config),
+    limits: config,
+    reserve: (docId, bytes) => quotas.reserve(docId, bytes),
+    offThread,
     onSynced: (peer) => {
       const deviceId = deviceSockets.deviceOf(peer);
       if (deviceId === undefined) return;
@@ -140,6 +147,7 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
   app.addHook('onClose', async () => {
     await mailSender?.stop();
     await rooms.closeAll();
+    await offThread.close();
   });
   await app.register(websocket, {
     options: { maxPayload: config.maxFrameBytes },

@@ -7,6 +7,7 @@ export class RelayMetrics {
   connections = 0;
   docsLoaded = 0;
   updatesAccepted = 0;
+  updatesRefused = 0;
   bytesIn = 0;
   bytesOut = 0;
   authFailures = 0;
@@ -38,6 +39,12 @@ export class RelayMetrics {
       ...metric('tally_relay_connections', 'gauge', 'Open sync sockets.', this.connections),
       ...metric('tally_relay_docs_loaded', 'gauge', 'Documents held in memory.', this.docsLoaded),
       ...metric('tally_relay_updates_total', 'counter', 'Updates accepted and persisted.', this.updatesAccepted),
+      ...metric(
+        'tally_relay_updates_refused_total',
+        'counter',
+        'Updates the ledger guard refused: not stored, not sent, their socket closed.',
+        this.updatesRefused,
+      ),
       ...metric('tally_relay_bytes_in_total', 'counter', 'Bytes received on sync sockets.', this.bytesIn),
       ...metric('tally_relay_bytes_out_total', 'counter', 'Bytes sent on sync sockets.', this.bytesOut),
       ...metric(

@@ -1,4 +1,4 @@
-import { closeCodes } from '@tally/schema';
+import { closeCodes, closeReasons, refusalInCloseReason } from '@tally/schema';
 import * as decoding from 'lib0/decoding';
 import { messageYjsSyncStep1, messageYjsUpdate } from 'y-protocols/sync';
 import { messageSync, WebsocketProvider } from 'y-websocket';
@@ -15,6 +15,10 @@ export interface LinkEvents {
   tooLarge(): void;
   /** The relay ended the connection because its admin disabled the account. */
   disabled(): void;
+  /** The relay refused what this device sent: its ledger's guard found data no ledger may hold (relay SPEC V1). */
+  refusedData(): void;
+  /** The relay refused what this device sent because the ledger's owner has as much stored as the relay keeps for one account. */
+  storageFull(): void;
   /** The relay ended the connection because its access token expired; the provider reconnects by itself. */
   tokenExpired(): void;
 }
@@ -80,14 +84,17 @@ export class RelayLink {
       // The relay closes a socket when its token expires; the provider reconnects with the token
       // renewed a minute before, or, if the device slept through that, with one renewed now.
       if (event?.code === closeCodes.tokenExpired && this.live) events.tokenExpired();
+      // The relay says which rule the data broke; after 1013 the provider reconnects and sends all it has.
+      else if (event && refusalInCloseReason(event.reason) !== undefined && this.live) events.refusedData();
       // Refused before opening: the token may have expired while the device slept, or been revoked.
       else if (!this.opened && this.live) events.refused();
       this.opened = false;
     });
-    provider.on('closed', ({ code }) => {
-      if (!this.live) return;
+    provider.on('closed', ({ code, reason }) => {
+      if (!this.live || refusalInCloseReason(reason) !== undefined) return;
       if (code === closeCodes.messageTooBig) events.tooLarge();
       else if (code === closeCodes.accountDisabled) events.disabled();
+      else if (reason === closeReasons.quotaReached) events.storageFull();
       else events.refused();
     });
     doc.on('update', this.changed);

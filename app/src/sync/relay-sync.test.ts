@@ -2,6 +2,7 @@ import { type Ledger, openLedger } from '@tally/schema';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
+import type { RelayConfig } from '../../../relay/src/relay-config.js';
 import type { LedgerDocuments } from '../../../relay/src/storage/documents/ledger-documents.js';
 import { SqliteStorage } from '../../../relay/src/storage/sqlite-storage.js';
 import { HeldCalls } from '../../../relay/src/testing/held-calls.js';
@@ -25,10 +26,10 @@ let storage: HeldCalls<LedgerDocuments>;
 let relay: RunningRelay;
 const devices: Device[] = [];
 
-async function startRelay(port = 0): Promise<void> {
+async function startRelay(port = 0, config: Partial<RelayConfig> = {}): Promise<void> {
   const sqlite = new SqliteStorage(dataDir.dbFile);
   storage = new HeldCalls(sqlite.documents, 'appendUpdate');
-  relay = await RunningRelay.start(dataDir, {}, port, {
+  relay = await RunningRelay.start(dataDir, config, port, {
     documents: storage.area,
     accounts: sqlite.accounts,
     mail: sqlite.mail,
@@ -179,5 +180,39 @@ describe('the sync state a device shows', () => {
     expect(laptop.sync.getSnapshot().account).toMatchObject({ deviceId: laptopId, revoked: true });
     expect(laptop.settings.stored?.revoked).toBe(true);
     expect(laptop.ledger.accounts.get(rent)?.name).toBe('Rent');
+  });
+
+  test('[V1] a device whose ledger holds data the relay refuses says so, stops syncing, and keeps its ledger', async () => {
+    const laptop = device();
+    await laptop.sync.register(relay.httpUrl, credentials('max@example.com'));
+    const rent = addAccount(laptop.ledger, 'Rent');
+    await shows(laptop.sync, 'synced');
+
+    // A format no Tally knows, written past the ledger API, as a broken or tampered device would.
+    laptop.ledger.doc.getMap('meta').set('version/rogue', 999_999);
+    await eventually(() => laptop.sync.getSnapshot().problem === 'refused-data');
+    expect(laptop.sync.getSnapshot().state).not.toBe('synced');
+    expect(laptop.ledger.accounts.get(rent)?.name).toBe('Rent');
+    const stored = await storedOnRelay('max@example.com');
+    expect(stored.accounts.get(rent)?.name).toBe('Rent');
+    expect(stored.doc.getMap('meta').has('version/rogue')).toBe(false);
+  });
+
+  test('[B4] a device whose ledger reached its account’s quota on the relay says so, and keeps its ledger', async () => {
+    await relay.stop();
+    await startRelay(0, { accountQuotaBytes: 64 * 1024 });
+    const laptop = device();
+    await laptop.sync.register(relay.httpUrl, credentials('noa@example.com'));
+    await shows(laptop.sync, 'synced');
+
+    // About 100 bytes an account: 1,500 of them, in 30 edits, are more than 64 KiB.
+    for (let edit = 0; edit < 30; edit++) {
+      laptop.ledger.transact(() => {
+        for (let i = 0; i < 50; i++) addAccount(laptop.ledger, `Account ${edit}-${i}`);
+      });
+    }
+    await eventually(() => laptop.sync.getSnapshot().problem === 'storage-full');
+    expect(laptop.sync.getSnapshot().state).not.toBe('synced');
+    expect(laptop.ledger.accounts.list()).toHaveLength(1500);
   });
 });

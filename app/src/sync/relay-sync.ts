@@ -165,6 +165,14 @@ export class RelaySync {
           this.problem = 'account-disabled';
           this.publish();
         },
+        refusedData: () => {
+          this.problem = 'refused-data';
+          this.publish();
+        },
+        storageFull: () => {
+          this.problem = 'storage-full';
+          this.publish();
+        },
         tokenExpired: () => this.account.renewIfExpiring(),
       },
       { WebSocket: this.options.WebSocket },

@@ -2,9 +2,11 @@ import type { RelaySession } from '../storage/index.js';
 
 /**
  * Why syncing stopped: `too-large` when the relay refused this device's changes as more than it
- * accepts in one frame; `account-disabled` when the relay's admin disabled the account.
+ * accepts in one frame; `account-disabled` when the relay's admin disabled the account;
+ * `refused-data` when it refused them as data no ledger may hold; `storage-full` when the
+ * ledger's owner has as much stored as the relay keeps for one account.
  */
-export type SyncProblem = 'too-large' | 'account-disabled';
+export type SyncProblem = 'too-large' | 'account-disabled' | 'refused-data' | 'storage-full';
 
 /** local: no relay (or revoked); offline: a relay, not reachable; syncing; synced: up to date. */
 export type SyncStateName = 'local' | 'offline' | 'syncing' | 'synced';

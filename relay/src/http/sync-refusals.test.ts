@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { closeCodes } from '../sync/peer-socket.js';
 import { edit, updateMessage } from '../testing/fake-peer.js';
+import { addAccount } from '../testing/ledger-edits.js';
 import {
   closed,
   DataDir,
@@ -209,8 +210,13 @@ describe('sync frames the relay refuses', () => {
     return { socket: opened.socket, received: opened.received, closing: closed(opened.socket) };
   }
 
+  /** A ledger edit the relay's guard accepts: accounts with names of 100 characters, at least `size` bytes of them. */
   function realUpdate(size: number): Uint8Array {
-    return updateMessage(edit(new Y.Doc(), (doc) => doc.getMap('transactions').set('t1', { note: 'x'.repeat(size) })));
+    return updateMessage(
+      edit(new Y.Doc(), (doc) => {
+        for (let i = 0; i < Math.ceil(size / 100); i++) addAccount(doc, `${i}`.padEnd(100, 'x'));
+      }),
+    );
   }
 
   it('[P5] an oversized frame closes with 1009', async () => {

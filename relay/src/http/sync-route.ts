@@ -71,6 +71,10 @@ export function registerSyncRoute(app: RelayApp, context: RelayContext, heartbea
           context.metrics.authFailures++;
           throw new RelayError('forbidden');
         }
+        // Upgrades still being answered are not counted: a device may pass by the few it opens at once (B3).
+        if (context.deviceSockets.countOf(claims.deviceId) >= context.config.socketsPerDevice) {
+          throw new RelayError('rate_limited');
+        }
         grants.set(request, {
           userId: claims.userId,
           deviceId: claims.deviceId,

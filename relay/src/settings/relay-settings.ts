@@ -137,6 +137,61 @@ export const relaySettings = {
     description:
       'A larger sync frame closes its socket (1009). A device’s first sync sends its whole ledger as one frame: 32 MiB holds about 180,000 transactions.',
   }),
+  maxUpdateBytes: setting({
+    env: 'MAX_UPDATE_BYTES',
+    scope: 'relay',
+    type: wholeNumber(1024, 64 * MiB),
+    default: 8 * MiB,
+    description:
+      'A larger update — the edits a device sends as it makes them, after its first sync — closes its socket (1009). The first sync, which carries the whole ledger, is bounded by MAX_FRAME_BYTES instead.',
+  }),
+  maxStateVectorBytes: setting({
+    env: 'MAX_STATE_VECTOR_BYTES',
+    scope: 'relay',
+    type: wholeNumber(1024, 64 * MiB),
+    default: 256 * 1024,
+    description:
+      'A larger state vector (what a device says it holds when it connects, about 10 bytes per writer of the ledger) closes its socket (1009).',
+  }),
+  maxAwarenessBytes: setting({
+    env: 'MAX_AWARENESS_BYTES',
+    scope: 'relay',
+    type: wholeNumber(256, 1024 * 1024),
+    default: 16 * 1024,
+    description:
+      'A larger presence (awareness) message closes its socket (1009); a device’s own is a few hundred bytes.',
+  }),
+  syncMessagesPerSecond: setting({
+    env: 'SYNC_MESSAGES_PER_SECOND',
+    scope: 'relay',
+    type: wholeNumber(1, 1_000_000),
+    default: 100,
+    description:
+      'Messages (updates, presence, sync requests) one sync socket may send per second, after a burst of SYNC_MESSAGE_BURST; more close it (1013) and the device reconnects, sending what it has in one update.',
+  }),
+  syncMessageBurst: setting({
+    env: 'SYNC_MESSAGE_BURST',
+    scope: 'relay',
+    type: wholeNumber(1, 10_000_000),
+    default: 1000,
+    description: 'How many messages a sync socket may send at once before SYNC_MESSAGES_PER_SECOND applies.',
+  }),
+  socketsPerDevice: setting({
+    env: 'SOCKETS_PER_DEVICE',
+    scope: 'relay',
+    type: wholeNumber(1, 1000),
+    default: 8,
+    description:
+      'Open sync sockets one device may hold (one per open tab or window); more upgrades are refused with 429.',
+  }),
+  accountQuotaBytes: setting({
+    env: 'ACCOUNT_QUOTA_BYTES',
+    scope: 'relay',
+    type: wholeNumber(64 * 1024, Number.MAX_SAFE_INTEGER),
+    default: 256 * MiB,
+    description:
+      'Bytes an account’s ledgers may take in storage (about 180 bytes per transaction). An update that would go past it is refused: not stored, its socket closed (1008, "storage quota reached").',
+  }),
   maxBufferedBytes: setting({
     env: 'MAX_BUFFERED_BYTES',
     scope: 'relay',

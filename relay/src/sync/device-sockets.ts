@@ -42,6 +42,11 @@ export class DeviceSockets {
     return this.deviceOfSocket.get(socket);
   }
 
+  /** How many sockets the device holds open. */
+  countOf(deviceId: string): number {
+    return this.byDevice.get(deviceId)?.size ?? 0;
+  }
+
   hasDevice(deviceId: string): boolean {
     return this.byDevice.has(deviceId);
   }

@@ -6,6 +6,7 @@ import { MemoryLedgerDocuments } from '../storage/documents/memory-ledger-docume
 import { rebuildDoc } from '../storage/documents/stored-doc.js';
 import { awarenessMessage, edit, FakePeer, syncStep1Of, updateMessage } from '../testing/fake-peer.js';
 import { Faults } from '../testing/faults.js';
+import { accountNames, addAccount } from '../testing/ledger-edits.js';
 import { RecordingLogger } from '../testing/recording-logger.js';
 import { DocRooms } from './doc-rooms.js';
 import { closeCodes } from './peer-socket.js';
@@ -80,7 +81,7 @@ describe('a document room', () => {
     for (let i = 0; i < 200; i++) {
       await storage.appendUpdate(
         'ledger',
-        edit(seed, (doc) => doc.getMap('transactions').set(`t${i}`, i)),
+        edit(seed, (doc) => addAccount(doc, `t${i}`)),
       );
     }
     const room = rooms(storage).open('ledger');
@@ -96,9 +97,9 @@ describe('a document room', () => {
     storage.release();
     await exchange(room, phone, laptop);
 
-    expect(phone.doc.getMap('transactions').size).toBe(200);
-    expect(laptop.doc.getMap('transactions').size).toBe(200);
-    expect((await storedLedger(storage, 'ledger')).getMap('transactions').size).toBe(200);
+    expect(accountNames(phone.doc)).toHaveLength(200);
+    expect(accountNames(laptop.doc)).toHaveLength(200);
+    expect(accountNames(await storedLedger(storage, 'ledger'))).toHaveLength(200);
   });
 
   it('[P2] stores an update before any peer, the sender included, receives it', async () => {
@@ -113,12 +114,12 @@ describe('a document room', () => {
     const before = phone.received.length + laptop.received.length;
     storage.deliveredSoFar = () => phone.received.length + laptop.received.length;
 
-    room.receive(phone, updateMessage(edit(phone.doc, (doc) => doc.getMap('accounts').set('a1', 'Cash'))));
+    room.receive(phone, updateMessage(edit(phone.doc, (doc) => addAccount(doc, 'Cash'))));
     await room.settled();
 
     expect(storage.appendedWhileDelivered).toEqual([before]);
     expect(phone.received.length).toBe(before / 2 + 1);
-    expect(laptop.doc.getMap('accounts').get('a1')).toBe('Cash');
+    expect(accountNames(laptop.doc)).toEqual(['Cash']);
   });
 
   it('[P2] a sync reply never holds an update that is not stored yet', async () => {
@@ -136,36 +137,36 @@ describe('a document room', () => {
     const laptop = peer();
     room.join(phone, { canWrite: true });
     room.join(laptop, { canWrite: true });
-    room.receive(phone, updateMessage(edit(phone.doc, (doc) => doc.getMap('accounts').set('a1', 'Cash'))));
+    room.receive(phone, updateMessage(edit(phone.doc, (doc) => addAccount(doc, 'Cash'))));
     room.receive(laptop, syncStep1Of(laptop.doc));
     await new Promise((resolve) => setImmediate(resolve));
-    expect(laptop.doc.getMap('accounts').get('a1')).toBeUndefined();
+    expect(accountNames(laptop.doc)).toEqual([]);
 
     storeHeldUpdate();
     await room.settled();
-    expect(laptop.doc.getMap('accounts').get('a1')).toBe('Cash');
+    expect(accountNames(laptop.doc)).toEqual(['Cash']);
   });
 
   it('[P1] a device with nothing yet gets a compacted ledger whole, and its edits land on top of it', async () => {
     const storage = new MemoryLedgerDocuments();
     const history = new Y.Doc();
-    for (let i = 0; i < 50; i++) history.getMap('transactions').set(`t${i}`, i);
+    for (let i = 0; i < 50; i++) addAccount(history, `t${i}`);
     await storage.compact('ledger', Y.encodeStateAsUpdate(history), Y.encodeStateVector(history), 0);
     const room = rooms(storage).open('ledger');
     const phone = peer();
     room.join(phone, { canWrite: true });
     room.receive(phone, syncStep1Of(phone.doc));
     await exchange(room, phone);
-    expect(phone.doc.getMap('transactions').size).toBe(50);
+    expect(accountNames(phone.doc)).toHaveLength(50);
 
-    room.receive(phone, updateMessage(edit(phone.doc, (doc) => doc.getMap('transactions').set('t50', 50))));
+    room.receive(phone, updateMessage(edit(phone.doc, (doc) => addAccount(doc, 't50'))));
     const laptop = peer();
     Y.applyUpdate(laptop.doc, Y.encodeStateAsUpdate(history));
     room.join(laptop, { canWrite: true });
     room.receive(laptop, syncStep1Of(laptop.doc));
     await exchange(room, phone, laptop);
-    expect(laptop.doc.getMap('transactions').get('t50')).toBe(50);
-    expect((await storedLedger(storage, 'ledger')).getMap('transactions').size).toBe(51);
+    expect(accountNames(laptop.doc)).toContain('t50');
+    expect(accountNames(await storedLedger(storage, 'ledger'))).toHaveLength(51);
   });
 
   it('[P2] when storing fails, nothing unstored is sent and every peer is told the document is unavailable', async () => {
@@ -176,11 +177,11 @@ describe('a document room', () => {
     const laptop = peer();
     room.join(phone, { canWrite: true });
     room.join(laptop, { canWrite: true });
-    room.receive(phone, updateMessage(edit(phone.doc, (doc) => doc.getMap('accounts').set('a1', 'Cash'))));
+    room.receive(phone, updateMessage(edit(phone.doc, (doc) => addAccount(doc, 'Cash'))));
     room.receive(laptop, syncStep1Of(laptop.doc));
     await room.settled();
     await exchange(room, laptop);
-    expect(laptop.doc.getMap('accounts').get('a1')).toBeUndefined();
+    expect(accountNames(laptop.doc)).toEqual([]);
     expect([phone.closed, laptop.closed]).toEqual([
       { code: closeCodes.internalError, reason: 'document unavailable' },
       { code: closeCodes.internalError, reason: 'document unavailable' },
@@ -205,8 +206,8 @@ describe('a document room', () => {
       const laptop = peer();
       room.join(phone, { canWrite: true });
       room.join(laptop, { canWrite: true });
-      room.receive(phone, updateMessage(edit(phone.doc, (doc) => doc.getMap('accounts').set('a1', 'Cash'))));
-      room.receive(phone, updateMessage(edit(phone.doc, (doc) => doc.getMap('accounts').set('a2', 'Bank'))));
+      room.receive(phone, updateMessage(edit(phone.doc, (doc) => addAccount(doc, 'Cash'))));
+      room.receive(phone, updateMessage(edit(phone.doc, (doc) => addAccount(doc, 'Bank'))));
       await room.settled();
 
       const kind = { load: 'load', appendUpdate: 'store', compact: 'compact' }[call];
@@ -250,7 +251,7 @@ describe('a document room', () => {
     const room = rooms(new MemoryLedgerDocuments()).open('ledger');
     const phone = peer();
     room.join(phone, { canWrite: true });
-    const update = edit(phone.doc, (doc) => doc.getMap('accounts').set('a1', 'Cash'));
+    const update = edit(phone.doc, (doc) => addAccount(doc, 'Cash'));
     await room.settled();
     phone.received.length = 0;
     room.receive(phone, updateMessage(update));
@@ -263,7 +264,7 @@ describe('a document room', () => {
     const room = rooms(storage).open('ledger');
     const phone = peer();
     room.join(phone, { canWrite: true });
-    const update = edit(phone.doc, (doc) => doc.getMap('accounts').set('a1', 'Cash'));
+    const update = edit(phone.doc, (doc) => addAccount(doc, 'Cash'));
     room.receive(phone, updateMessage(update));
     room.receive(phone, updateMessage(update));
     await room.settled();
@@ -275,7 +276,7 @@ describe('a document room', () => {
     const room = rooms(storage).open('ledger');
     const viewer = peer();
     room.join(viewer, { canWrite: false });
-    room.receive(viewer, updateMessage(edit(viewer.doc, (doc) => doc.getMap('accounts').set('a1', 'Cash'))));
+    room.receive(viewer, updateMessage(edit(viewer.doc, (doc) => addAccount(doc, 'Cash'))));
     await room.settled();
     expect(await storage.countUpdates('ledger')).toBe(0);
     expect(viewer.closed).toBeNull();
@@ -312,14 +313,12 @@ describe('a document room', () => {
     const phone = peer();
     room.join(phone, { canWrite: true });
     for (let i = 0; i < 25; i++) {
-      room.receive(phone, updateMessage(edit(phone.doc, (doc) => doc.getMap('transactions').set(`t${i}`, i))));
+      room.receive(phone, updateMessage(edit(phone.doc, (doc) => addAccount(doc, `t${i}`))));
     }
     await room.settled();
     expect(await storage.countUpdates('ledger')).toBeLessThan(10);
     expect((await storage.load('ledger')).snapshot).not.toBeNull();
-    expect((await storedLedger(storage, 'ledger')).getMap('transactions').toJSON()).toEqual(
-      phone.doc.getMap('transactions').toJSON(),
-    );
+    expect(accountNames(await storedLedger(storage, 'ledger'))).toEqual(accountNames(phone.doc));
   });
 
   it('relays awareness and clears a peer’s presence when it leaves', async () => {
@@ -342,7 +341,7 @@ describe('the loaded documents', () => {
     const faults = new Faults(new MemoryLedgerDocuments());
     await faults.area.appendUpdate(
       'ledger',
-      edit(new Y.Doc(), (doc) => doc.getMap('accounts').set('a1', 'Cash')),
+      edit(new Y.Doc(), (doc) => addAccount(doc, 'Cash')),
     );
     faults.failNext('load', diskError());
     const loaded = rooms(faults.area);
@@ -358,7 +357,7 @@ describe('the loaded documents', () => {
     room.join(laptop, { canWrite: true });
     room.receive(laptop, syncStep1Of(laptop.doc));
     await exchange(room, laptop);
-    expect(laptop.doc.getMap('accounts').get('a1')).toBe('Cash');
+    expect(accountNames(laptop.doc)).toEqual(['Cash']);
   });
 
   it('[F2] a document whose compaction fails as it unloads keeps its log, and the failure is logged once', async () => {
@@ -371,7 +370,7 @@ describe('the loaded documents', () => {
     const room = loaded.open('ledger');
     const phone = peer();
     room.join(phone, { canWrite: true });
-    room.receive(phone, updateMessage(edit(phone.doc, (doc) => doc.getMap('accounts').set('a1', 'Cash'))));
+    room.receive(phone, updateMessage(edit(phone.doc, (doc) => addAccount(doc, 'Cash'))));
     await room.settled();
     room.leave(phone);
     await loaded.closeAll();
@@ -381,7 +380,7 @@ describe('the loaded documents', () => {
     ]);
     expect(metrics.render()).toContain('tally_relay_failures_total{kind="close"} 1');
     expect(await faults.area.countUpdates('ledger')).toBe(1);
-    expect((await storedLedger(faults.area, 'ledger')).getMap('accounts').get('a1')).toBe('Cash');
+    expect(accountNames(await storedLedger(faults.area, 'ledger'))).toEqual(['Cash']);
   });
 
   it('[P4] unloads a document after its last peer leaves and reloads everything on the next join', async () => {
@@ -397,7 +396,7 @@ describe('the loaded documents', () => {
     const room = loaded.open('ledger');
     const phone = peer();
     room.join(phone, { canWrite: true });
-    room.receive(phone, updateMessage(edit(phone.doc, (doc) => doc.getMap('accounts').set('a1', 'Cash'))));
+    room.receive(phone, updateMessage(edit(phone.doc, (doc) => addAccount(doc, 'Cash'))));
     room.leave(phone);
     await vi.advanceTimersByTimeAsync(29_000);
     expect(loaded.loadedCount).toBe(1);
@@ -410,6 +409,6 @@ describe('the loaded documents', () => {
     reopened.join(laptop, { canWrite: true });
     reopened.receive(laptop, syncStep1Of(laptop.doc));
     await exchange(reopened, laptop);
-    expect(laptop.doc.getMap('accounts').get('a1')).toBe('Cash');
+    expect(accountNames(laptop.doc)).toEqual(['Cash']);
   });
 });

@@ -1,18 +1,54 @@
-import { versionRestoreUpdate } from '@tally/schema';
+import {
+  checkLedgerUpdate,
+  closeCodeOf,
+  closeReasonOf,
+  closeReasons,
+  type UpdateVerdict,
+  versionRestoreUpdate,
+} from '@tally/schema';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { type FailureKind, reportFailure } from '../failures.js';
 import type { RelayMetrics } from '../metrics.js';
 import type { RelayLogger } from '../relay-logger.js';
+import { type RelayOptions, relayDefaults } from '../settings/relay-settings.js';
 import type { LedgerDocuments } from '../storage/documents/ledger-documents.js';
 import { rebuildDoc } from '../storage/documents/stored-doc.js';
+import type { OffThreadGuard } from './off-thread-guard.js';
 import { type CloseCode, closeCodes, type PeerSocket } from './peer-socket.js';
-import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, parseFrame } from './sync-message.js';
+import {
+  encodeAwareness,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeUpdate,
+  parseFrame,
+  type SyncMessage,
+} from './sync-message.js';
+import { TokenBucket } from './token-bucket.js';
 import { keepVersion, type VersionPolicy } from './version-policy.js';
+
+/** What one socket may send (B1–B3). */
+export type SyncLimits = Pick<
+  RelayOptions,
+  'maxUpdateBytes' | 'maxStateVectorBytes' | 'maxAwarenessBytes' | 'syncMessagesPerSecond' | 'syncMessageBurst'
+>;
+
+export const defaultSyncLimits: SyncLimits = {
+  maxUpdateBytes: relayDefaults.maxUpdateBytes,
+  maxStateVectorBytes: relayDefaults.maxStateVectorBytes,
+  maxAwarenessBytes: relayDefaults.maxAwarenessBytes,
+  syncMessagesPerSecond: relayDefaults.syncMessagesPerSecond,
+  syncMessageBurst: relayDefaults.syncMessageBurst,
+};
 
 export interface RoomOptions {
   /** Compact the update log into a snapshot once it holds this many entries. */
   readonly compactAfter: number;
+  readonly limits: SyncLimits;
+  /** Whether the document's owner may store this many bytes more, counting them if so (B4); no quota when absent. */
+  readonly reserve?: (docId: string, bytes: number) => Promise<boolean>;
+  /** Judges updates of `OFF_THREAD_BYTES` or more off the event loop (B5); on it when absent. */
+  readonly offThread?: OffThreadGuard;
   readonly metrics: RelayMetrics;
   /** Where failures are told, with their cause; peers only ever hear "document unavailable". */
   readonly logger: RelayLogger;
@@ -36,10 +72,23 @@ export interface PeerAccess {
 
 interface Peer extends PeerAccess {
   readonly awarenessClients: Set<number>;
+  /** An update of this peer's that builds on changes the relay lacks (GRD2), judged again with what comes next. */
+  held: Uint8Array | null;
+  /** The messages this peer may still send (B2). */
+  readonly budget: TokenBucket;
+  /** Set once it has sent more than its budget: what it sends after is dropped, and it is closed in turn. */
+  overBudget: boolean;
 }
+
+/** An update this large is judged in a worker, so that other documents keep answering meanwhile (B5). */
+export const OFF_THREAD_BYTES = 64 * 1024;
+
+/** What a peer may hold back while the changes it builds on are missing, before it is asked to reconnect. */
+const MAX_HELD_BYTES = 4 * 1024 * 1024;
 
 type Arrival =
   | { readonly kind: 'join'; readonly socket: PeerSocket }
+  | { readonly kind: 'over-budget'; readonly socket: PeerSocket }
   | { readonly kind: 'frame'; readonly socket: PeerSocket; readonly frame: Uint8Array }
   | {
       readonly kind: 'restore';
@@ -105,7 +154,14 @@ export class DocRoom {
   }
 
   join(socket: PeerSocket, access: PeerAccess): void {
-    this.peers.set(socket, { ...access, awarenessClients: new Set() });
+    const { syncMessagesPerSecond, syncMessageBurst } = this.options.limits;
+    this.peers.set(socket, {
+      ...access,
+      awarenessClients: new Set(),
+      held: null,
+      budget: new TokenBucket(syncMessagesPerSecond, syncMessageBurst),
+      overBudget: false,
+    });
     this.access.set(socket, access);
     if (this.failed) this.reject(socket, closeCodes.internalError, 'document unavailable');
     else this.arrive({ kind: 'join', socket });
@@ -113,6 +169,14 @@ export class DocRoom {
 
   receive(socket: PeerSocket, frame: Uint8Array): void {
     this.options.metrics.bytesIn += frame.byteLength;
+    const peer = this.peers.get(socket);
+    if (peer?.overBudget) return;
+    if (peer !== undefined && !peer.budget.take()) {
+      // What it sent within its budget is still handled, in order; then it is closed (B2).
+      peer.overBudget = true;
+      this.arrive({ kind: 'over-budget', socket });
+      return;
+    }
     this.arrive({ kind: 'frame', socket, frame });
   }
 
@@ -168,6 +232,8 @@ export class DocRoom {
           if (this.failed || this.refused.has(arrival.socket)) continue;
           try {
             if (arrival.kind === 'join') await this.greet(arrival.socket);
+            else if (arrival.kind === 'over-budget')
+              this.refuse(arrival.socket, closeCodes.tryAgainLater, 'too many messages');
             else await this.handle(arrival.socket, arrival.frame);
           } catch (error) {
             // Once the room has failed, the failure has been reported and every peer told.
@@ -199,7 +265,7 @@ export class DocRoom {
         this.keepVersionOf(Y.encodeStateAsUpdate(doc), Date.now());
         // The restore is accepted like any device's update: the same checks, stored, then sent to every peer.
         const restorer = relaySocket();
-        this.accept(restorer, update);
+        await this.accept(restorer, update);
         if (this.refused.has(restorer)) throw new Error('the restore was refused');
         await this.flush();
       }
@@ -219,6 +285,7 @@ export class DocRoom {
       this.unbuilt = { snapshot: stored.snapshot, stateVector: stored.stateVector };
     } else {
       rebuildDoc(stored, this.doc);
+      dropPending(this.doc);
     }
   }
 
@@ -228,6 +295,7 @@ export class DocRoom {
       const { snapshot } = this.unbuilt;
       this.unbuilt = null;
       rebuildDoc({ snapshot, updates: [] }, this.doc);
+      dropPending(this.doc);
     }
     return this.doc;
   }
@@ -261,6 +329,11 @@ export class DocRoom {
       return;
     }
     const message = parsed.message;
+    const tooLarge = this.tooLarge(message);
+    if (tooLarge !== undefined) {
+      this.refuse(socket, closeCodes.messageTooBig, tooLarge);
+      return;
+    }
     switch (message.kind) {
       case 'sync-step-1':
         if (!isStateVector(message.stateVector)) {
@@ -274,7 +347,12 @@ export class DocRoom {
         return;
       case 'sync-step-2':
       case 'update':
-        if (this.access.get(socket)?.canWrite === true) this.acceptKeepingVersion(socket, message.update);
+        if (this.access.get(socket)?.canWrite !== true || isEmptyUpdate(message.update)) return;
+        if (this.options.reserve && !(await this.options.reserve(this.docId, message.update.byteLength))) {
+          this.refuse(socket, closeCodes.policyViolation, closeReasons.quotaReached);
+          return;
+        }
+        await this.acceptKeepingVersion(socket, message.update);
         return;
       case 'awareness':
         try {
@@ -298,32 +376,105 @@ export class DocRoom {
     }
   }
 
+  /** Why a message is larger than a socket may send (B1), if it is. */
+  private tooLarge(message: SyncMessage): string | undefined {
+    const { maxUpdateBytes, maxStateVectorBytes, maxAwarenessBytes } = this.options.limits;
+    switch (message.kind) {
+      case 'sync-step-1':
+        return message.stateVector.byteLength > maxStateVectorBytes ? 'state vector too large' : undefined;
+      case 'update':
+        return message.update.byteLength > maxUpdateBytes ? 'update too large' : undefined;
+      case 'awareness':
+        return message.update.byteLength > maxAwarenessBytes ? 'awareness too large' : undefined;
+      default:
+        // A first sync's update is bounded by the frame limit alone: it carries the whole ledger.
+        return undefined;
+    }
+  }
+
   /** What a peer with this state vector lacks. */
   private missingFrom(stateVector: Uint8Array): Uint8Array {
     if (this.unbuilt !== null && Y.decodeStateVector(stateVector).size === 0) return this.unbuilt.snapshot;
     return Y.encodeStateAsUpdate(this.built(), stateVector);
   }
 
-  /** Applies an update and starts storing what it changed; `flush` sends it once stored. */
-  private accept(socket: PeerSocket, update: Uint8Array): void {
-    if (isEmptyUpdate(update)) return;
-    try {
-      Y.parseUpdateMeta(update);
-    } catch {
+  /**
+   * Judges an update with the ledger's guard (GRD1–GRD8, SPEC V1) and, if it passes, applies it
+   * and starts storing what it changed; `flush` sends it once stored. A refused update is neither
+   * stored nor sent, and closes its socket with the refusal as its reason.
+   */
+  private async accept(socket: PeerSocket, update: Uint8Array): Promise<void> {
+    // A peer that has left meanwhile still has its update judged; nothing of it is held for later.
+    const peer = this.peers.get(socket) ?? {
+      canWrite: true,
+      awarenessClients: new Set<number>(),
+      held: null,
+      budget: new TokenBucket(0, 0),
+      overBudget: false,
+    };
+    let whole = update;
+    if (peer.held !== null) {
+      try {
+        whole = Y.mergeUpdates([peer.held, update]);
+      } catch {
+        this.refuse(socket, closeCodes.policyViolation, 'malformed update');
+        return;
+      }
+      peer.held = null;
+    }
+    if (await this.judgeAndApply(socket, peer, whole)) await this.retryHeld(socket);
+  }
+
+  private judge(update: Uint8Array): UpdateVerdict | Promise<UpdateVerdict> {
+    const doc = this.built();
+    if (this.options.offThread !== undefined && update.byteLength >= OFF_THREAD_BYTES) {
+      return this.options.offThread.judge(doc, update);
+    }
+    return checkLedgerUpdate(doc, update);
+  }
+
+  /** Whether the update was applied. */
+  private async judgeAndApply(socket: PeerSocket, peer: Peer, update: Uint8Array): Promise<boolean> {
+    const verdict = await this.judge(update);
+    const doc = this.built();
+    if (verdict.verdict === 'incomplete') {
+      if (update.byteLength > MAX_HELD_BYTES) {
+        this.refuse(socket, closeCodes.tryAgainLater, 'incomplete update');
+      } else {
+        peer.held = update;
+      }
+      return false;
+    }
+    if (verdict.verdict === 'refused' && verdict.reason === 'malformed') {
       this.refuse(socket, closeCodes.policyViolation, 'malformed update');
-      return;
+      return false;
+    }
+    if (verdict.verdict === 'refused') {
+      this.options.metrics.updatesRefused++;
+      this.options.logger.info(
+        {
+          docId: this.docId,
+          reason: verdict.reason,
+          detail: verdict.message,
+          ...(verdict.collection !== undefined && { collection: verdict.collection }),
+          ...(verdict.recordId !== undefined && { recordId: verdict.recordId }),
+          ...(verdict.field !== undefined && { field: verdict.field }),
+        },
+        'update refused',
+      );
+      this.reject(socket, closeCodeOf(verdict), closeReasonOf(verdict));
+      return false;
     }
     const changes: Uint8Array[] = [];
     const collect = (change: Uint8Array): void => {
       changes.push(change);
     };
-    const doc = this.built();
     doc.on('update', collect);
     try {
-      Y.applyUpdate(doc, update, socket);
+      Y.applyUpdate(doc, verdict.update, socket);
     } catch {
       this.refuse(socket, closeCodes.policyViolation, 'malformed update');
-      return;
+      return false;
     } finally {
       doc.off('update', collect);
     }
@@ -339,14 +490,25 @@ export class DocRoom {
       this.unsentUpdates.push(encodeUpdate(change));
       this.logLength++;
     }
+    return changes.length > 0;
+  }
+
+  /** Another peer's held update may be complete now that the document holds more (GRD2). */
+  private async retryHeld(after: PeerSocket): Promise<void> {
+    for (const [socket, peer] of [...this.peers]) {
+      if (socket === after || peer.held === null) continue;
+      const held = peer.held;
+      peer.held = null;
+      await this.judgeAndApply(socket, peer, held);
+    }
   }
 
   /** Accepts an update; when a version is due and the update changes the ledger, keeps the ledger as it stood first (R1). */
-  private acceptKeepingVersion(socket: PeerSocket, update: Uint8Array): void {
+  private async acceptKeepingVersion(socket: PeerSocket, update: Uint8Array): Promise<void> {
     const now = Date.now();
     const before = this.versionDue(now) ? this.currentState() : null;
     const stored = this.logLength;
-    this.accept(socket, update);
+    await this.accept(socket, update);
     if (before !== null && this.logLength > stored) this.keepVersionOf(before, now);
   }
 
@@ -451,6 +613,16 @@ function isStateVector(bytes: Uint8Array): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * Changes a stored document held pending since before the relay guarded updates may never
+ * complete, and would make every update wait on them: they were never applied, and a device
+ * holding them sends them again (GRD2).
+ */
+function dropPending(doc: Y.Doc): void {
+  doc.store.pendingStructs = null;
+  doc.store.pendingDs = null;
 }
 
 /** What a peer with nothing to add sends as its sync step 2: no structs, no deletions. */

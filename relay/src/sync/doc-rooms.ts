@@ -3,7 +3,8 @@ import type { RelayMetrics } from '../metrics.js';
 import type { RelayLogger } from '../relay-logger.js';
 import { relayDefaults } from '../settings/relay-settings.js';
 import type { LedgerDocuments } from '../storage/documents/ledger-documents.js';
-import { DocRoom, type RestoreResult } from './doc-room.js';
+import { DocRoom, defaultSyncLimits, type RestoreResult, type SyncLimits } from './doc-room.js';
+import type { OffThreadGuard } from './off-thread-guard.js';
 import type { PeerSocket } from './peer-socket.js';
 import { type VersionPolicy, versionPolicy } from './version-policy.js';
 
@@ -14,6 +15,12 @@ export interface DocRoomsOptions {
   /** How long a document stays in memory after its last peer leaves. */
   readonly unloadAfterMs: number;
   readonly compactAfter: number;
+  /** What one socket may send; the settings' defaults when not given. */
+  readonly limits?: SyncLimits;
+  /** Counts what each document's owner stores against its quota (B4); no quota when absent. */
+  readonly reserve?: (docId: string, bytes: number) => Promise<boolean>;
+  /** Judges large updates off the event loop (B5). */
+  readonly offThread?: OffThreadGuard;
   readonly onSynced?: (peer: PeerSocket) => void;
   /** When ledgers keep versions of themselves (R1, R2); the settings' defaults unless given. */
   readonly versions?: VersionPolicy;
@@ -44,6 +51,9 @@ export class DocRooms {
       this.options.documents,
       {
         compactAfter: this.options.compactAfter,
+        limits: this.options.limits ?? defaultSyncLimits,
+        ...(this.options.reserve === undefined ? {} : { reserve: this.options.reserve }),
+        ...(this.options.offThread === undefined ? {} : { offThread: this.options.offThread }),
         metrics: this.options.metrics,
         logger: this.options.logger,
         onEmpty: (empty) => this.scheduleUnload(empty),

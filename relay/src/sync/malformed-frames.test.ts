@@ -2,6 +2,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { SeededRandom } from '@tally/schema/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addAccount } from '../testing/ledger-edits.js';
 import { malformedFrame } from '../testing/malformed-frames.js';
 import {
   connect,
@@ -27,7 +28,13 @@ let session: Session;
 
 beforeAll(async () => {
   dataDir = new DataDir();
-  relay = await RunningRelay.start(dataDir, { maxFrameBytes, upgradesPerMinute: 1_000_000, unloadAfterMs: 0 });
+  // One device opens every socket here, `concurrency` at a time, each closing as the next opens.
+  relay = await RunningRelay.start(dataDir, {
+    maxFrameBytes,
+    upgradesPerMinute: 1_000_000,
+    socketsPerDevice: 1000,
+    unloadAfterMs: 0,
+  });
   session = await register(relay.httpUrl, 'alice@example.com');
 });
 
@@ -82,7 +89,7 @@ describe('malformed frames', () => {
     const health = await fetch(`${relay.httpUrl}/health`);
     expect(health.status).toBe(200);
     const device = connect(relay.syncUrl, session);
-    device.doc.getMap('accounts').set('cash', 'Cash');
+    addAccount(device.doc, 'Cash');
     await synced(device);
     device.destroy();
   });

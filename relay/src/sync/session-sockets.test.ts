@@ -4,6 +4,7 @@ import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { runAdminCli } from '../testing/admin-cli.js';
 import { edit, updateMessage } from '../testing/fake-peer.js';
+import { accountNames, addAccount } from '../testing/ledger-edits.js';
 import {
   closedWith,
   connect,
@@ -45,8 +46,8 @@ function shortLivedToken(): Promise<string> {
     .sign(dataDir.signingKey);
 }
 
-function transactionUpdate(note: string): Uint8Array {
-  return updateMessage(edit(new Y.Doc(), (doc) => doc.getMap('transactions').set(note, { note })));
+function accountUpdate(name: string): Uint8Array {
+  return updateMessage(edit(new Y.Doc(), (doc) => addAccount(doc, name)));
 }
 
 async function storedUpdates(): Promise<number> {
@@ -62,7 +63,7 @@ describe('sockets that outlive their authority', () => {
     const opened = await openSocket(`${relay.syncUrl}/${alice.docId}?token=${await shortLivedToken()}`);
     if (opened.kind !== 'open') throw new Error('expected the socket to open');
     const closing = closedWith(opened.socket);
-    opened.socket.send(transactionUpdate('before expiry'));
+    opened.socket.send(accountUpdate('before expiry'));
     expect(await closing).toEqual({ code: closeCodes.tokenExpired, reason: 'access token expired' });
     expect(await storedUpdates()).toBe(1);
     expect(opened.socket.readyState).toBe(WebSocket.CLOSED);
@@ -82,8 +83,8 @@ describe('sockets that outlive their authority', () => {
     await eventually(() => closes.length > 0);
     expect(closes).toEqual([closeCodes.tokenExpired]);
     await synced(phone);
-    phone.doc.getMap('transactions').set('after renewal', { note: 'after renewal' });
-    await eventually(() => laptop.doc.getMap('transactions').has('after renewal'));
+    addAccount(phone.doc, 'after renewal');
+    await eventually(() => accountNames(laptop.doc).includes('after renewal'));
     phone.destroy();
     laptop.destroy();
   });

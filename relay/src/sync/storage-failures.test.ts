@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import { SqliteStorage } from '../storage/sqlite-storage.js';
 import { edit, syncStep1Of, updateMessage } from '../testing/fake-peer.js';
 import { type FaultyStorage, withFaults } from '../testing/faults.js';
+import { accountNames, addAccount } from '../testing/ledger-edits.js';
 import {
   closedWith,
   connect,
@@ -81,7 +82,7 @@ describe('a relay whose storage fails', () => {
     const closing = closedWith(opened.socket);
     const device = new Y.Doc();
     opened.socket.send(syncStep1Of(device));
-    opened.socket.send(updateMessage(edit(device, (doc) => doc.getMap('accounts').set('cash', 'Cash'))));
+    opened.socket.send(updateMessage(edit(device, (doc) => addAccount(doc, 'Cash'))));
 
     expect(await closing).toEqual({ code: closeCodes.internalError, reason: 'document unavailable' });
     const failures = logLines.filter((line) => line.level === pinoError);
@@ -102,7 +103,7 @@ describe('a relay whose storage fails', () => {
   it('[F2] a device whose document failed to load gets it whole once the storage answers again', async () => {
     await relay.storage.documents.appendUpdate(
       alice.docId,
-      edit(new Y.Doc(), (doc) => doc.getMap('accounts').set('cash', 'Cash')),
+      edit(new Y.Doc(), (doc) => addAccount(doc, 'Cash')),
     );
     faulty.documents.failNext('load', diskError());
 
@@ -116,7 +117,7 @@ describe('a relay whose storage fails', () => {
 
     const device = connect(relay.syncUrl, alice);
     await synced(device);
-    expect(device.doc.getMap('accounts').get('cash')).toBe('Cash');
+    expect(accountNames(device.doc)).toEqual(['Cash']);
     device.destroy();
   });
 
@@ -125,7 +126,7 @@ describe('a relay whose storage fails', () => {
       when: (_deviceId, activity) => activity.lastSyncedAt !== undefined,
     });
     const device = connect(relay.syncUrl, alice);
-    device.doc.getMap('accounts').set('cash', 'Cash');
+    addAccount(device.doc, 'Cash');
     await synced(device);
     await eventually(() => logLines.some((line) => line.kind === 'device-activity'));
 

@@ -67,14 +67,14 @@ export function awarenessMessage(awareness: awarenessProtocol.Awareness): Uint8A
   return encoding.toUint8Array(encoder);
 }
 
-/** Records a local edit and returns the update it produced. */
+/** Records a local edit and returns the update it produced (merged, when it took several transactions). */
 export function edit(doc: Y.Doc, change: (doc: Y.Doc) => void): Uint8Array {
-  let update: Uint8Array = new Uint8Array();
+  const updates: Uint8Array[] = [];
   const capture = (u: Uint8Array): void => {
-    update = u;
+    updates.push(u);
   };
   doc.on('update', capture);
   doc.transact(() => change(doc));
   doc.off('update', capture);
-  return update;
+  return Y.mergeUpdates(updates);
 }

@@ -22,4 +22,10 @@ export const closeCodes = {
   membershipEnded: 4403,
 } as const;
 
+/** Close reasons a device tells the person about, besides the update guard's refusals (`closeReasonOf`). */
+export const closeReasons = {
+  /** The ledger's owner has as much stored on the relay as the relay keeps for one account (1008). */
+  quotaReached: 'storage quota reached',
+} as const;
+
 export type CloseCode = (typeof closeCodes)[keyof typeof closeCodes];

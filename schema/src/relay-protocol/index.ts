@@ -1,2 +1,2 @@
-export { type CloseCode, closeCodes } from './close-codes.js';
+export { type CloseCode, closeCodes, closeReasons } from './close-codes.js';
 export { type RelayErrorCode, relayErrorCodes } from './error-codes.js';

@@ -2,6 +2,7 @@ export { checkLedgerUpdate } from './update-guard.js';
 export {
   closeCodeOf,
   closeReasonOf,
+  refusalInCloseReason,
   UPDATE_REFUSAL_REASONS,
   type UpdateAccepted,
   type UpdateIncomplete,

@@ -11,6 +11,7 @@ import { checkLedgerUpdate } from './update-guard.js';
 import {
   closeCodeOf,
   closeReasonOf,
+  refusalInCloseReason,
   type UpdateRefusalReason,
   type UpdateRefused,
   type UpdateVerdict,
@@ -704,5 +705,18 @@ describe('closeReasonOf', () => {
         }),
       ).byteLength,
     ).toBeLessThanOrEqual(123);
+  });
+
+  it('is read back by a device: the refusal a socket was closed for, and nothing for any other reason', () => {
+    const { relay, transactionId } = setup();
+    const verdict = checkLedgerUpdate(
+      relay,
+      craft(relay, (doc) => doc.getMap('transactions').delete(`${transactionId}/device`)),
+    );
+    if (verdict.verdict !== 'refused') throw new Error('expected a refusal');
+    expect(refusalInCloseReason(closeReasonOf(verdict))).toBe('removes-record');
+    expect(refusalInCloseReason('malformed')).toBe('malformed');
+    expect(refusalInCloseReason('device revoked')).toBeUndefined();
+    expect(refusalInCloseReason('')).toBeUndefined();
   });
 });

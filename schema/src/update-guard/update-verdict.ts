@@ -110,6 +110,16 @@ export function closeReasonOf(refusal: UpdateRefused): string {
   return place === '' ? refusal.reason : `${refusal.reason} ${place}`;
 }
 
+/**
+ * The refusal a socket was closed for, read back from its close reason (`closeReasonOf`), or
+ * undefined when the socket closed for anything else: how a device tells that the relay refused
+ * what it sent.
+ */
+export function refusalInCloseReason(reason: string): UpdateRefusalReason | undefined {
+  const first = reason.split(' ', 1)[0];
+  return UPDATE_REFUSAL_REASONS.find((known) => known === first);
+}
+
 /** Text from an update, quoted and shortened, so that a log line stays one short line whatever a peer sent. */
 export function quoted(text: string): string {
   const short = text.length > 40 ? `${text.slice(0, 40)}…` : text;

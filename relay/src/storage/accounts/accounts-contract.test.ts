@@ -30,6 +30,9 @@ describe.each(storageImplementations)('$name accounts keep their contract', (imp
     expect(await storage.accounts.docRole(alice.id, alice.docId)).toBe('owner');
     expect(await storage.accounts.docRole(alice.id, 'ledger-bob')).toBeNull();
     expect(await storage.accounts.docRole('user-bob', alice.docId)).toBeNull();
+    expect(await storage.accounts.ownedDocs(alice.id)).toEqual([alice.docId]);
+    expect(await storage.accounts.docOwner(alice.docId)).toBe(alice.id);
+    expect(await storage.accounts.docOwner('ledger-bob')).toBeNull();
   });
 
   it('an email can register only once', async () => {
@@ -239,6 +242,8 @@ describe.each(storageImplementations)('$name accounts keep their contract', (imp
     expect(await storage.accounts.admitUser(bob, { kind: 'invitation', codeHash: 'code-b', at: 500 })).toBe('created');
     expect(await storage.accounts.docRole(bob.id, alice.docId)).toBe('viewer');
     expect(await storage.accounts.ledgerOf(bob.id)).toBe(bob.docId);
+    expect(await storage.accounts.ownedDocs(bob.id)).toEqual([bob.docId]);
+    expect(await storage.accounts.docOwner(alice.docId)).toBe(alice.id);
   });
 
   it('what was written is still there after reopening', async () => {

@@ -189,6 +189,10 @@ export interface Accounts {
   setUserDisabled(userId: string, at: number | null): Promise<boolean>;
   /** The ledger created with the user: their personal ledger. */
   ledgerOf(userId: string): Promise<string | null>;
+  /** The documents the user owns: what counts against the account's storage quota (B4). */
+  ownedDocs(userId: string): Promise<readonly string[]>;
+  /** The account that owns a document, whose quota its bytes count against (B4). */
+  docOwner(docId: string): Promise<string | null>;
   docRole(userId: string, docId: string): Promise<DocRole | null>;
 
   /** Creates a ledger with its creator as its owner. */

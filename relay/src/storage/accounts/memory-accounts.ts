@@ -157,6 +157,21 @@ export class MemoryAccounts implements Accounts {
     return null;
   }
 
+  async ownedDocs(userId: string): Promise<readonly string[]> {
+    return [...this.memberships.values()]
+      .filter((membership) => membership.userId === userId && membership.role === 'owner')
+      .map((membership) => membership.docId)
+      .sort();
+  }
+
+  async docOwner(docId: string): Promise<string | null> {
+    const owners = [...this.memberships.values()]
+      .filter((membership) => membership.docId === docId && membership.role === 'owner')
+      .map((membership) => membership.userId)
+      .sort();
+    return owners[0] ?? null;
+  }
+
   async docRole(userId: string, docId: string): Promise<DocRole | null> {
     return this.memberships.get(roleKey(userId, docId))?.role ?? null;
   }

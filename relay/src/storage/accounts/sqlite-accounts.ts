@@ -189,6 +189,15 @@ export class SqliteAccounts implements Accounts {
     return row?.doc_id ?? null;
   }
 
+  async ownedDocs(userId: string): Promise<readonly string[]> {
+    return (this.statements.ownedDocs.all(userId) as { doc_id: string }[]).map((row) => row.doc_id);
+  }
+
+  async docOwner(docId: string): Promise<string | null> {
+    const row = this.statements.docOwner.get(docId) as { user_id: string } | undefined;
+    return row?.user_id ?? null;
+  }
+
   async docRole(userId: string, docId: string): Promise<DocRole | null> {
     const row = this.statements.docRole.get(userId, docId) as { role: DocRole } | undefined;
     return row?.role ?? null;
@@ -439,6 +448,10 @@ function prepare(db: Database.Database) {
     spendInvitation: db.prepare('UPDATE invitations SET used_at = ?, used_by = ? WHERE code_hash = ?'),
     ledgerOf: db.prepare('SELECT doc_id FROM doc_members WHERE user_id = ? AND is_ledger = 1'),
     docRole: db.prepare('SELECT role FROM doc_members WHERE user_id = ? AND doc_id = ?'),
+    ownedDocs: db.prepare("SELECT doc_id FROM doc_members WHERE user_id = ? AND role = 'owner' ORDER BY doc_id"),
+    docOwner: db.prepare(
+      "SELECT user_id FROM doc_members WHERE doc_id = ? AND role = 'owner' ORDER BY user_id LIMIT 1",
+    ),
     insertDevice: db.prepare('INSERT INTO devices (id, user_id, name, created_at) VALUES (?, ?, ?, ?)'),
     deviceById: db.prepare('SELECT * FROM devices WHERE id = ?'),
     devicesOfUser: db.prepare('SELECT * FROM devices WHERE user_id = ? ORDER BY created_at, id'),

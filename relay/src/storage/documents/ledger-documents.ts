@@ -46,10 +46,10 @@ export interface LedgerDocuments {
   appendUpdate(docId: string, update: Uint8Array): Promise<number>;
   /** Replaces the snapshot and drops the log up to `upToSeq`, in one transaction (P4). */
   compact(docId: string, snapshot: Uint8Array, stateVector: Uint8Array, upToSeq: number): Promise<void>;
+  /** The bytes a document takes in storage: its snapshot and its update log (B4; an account's storage use, A6). */
+  storedBytes(docId: string): Promise<number>;
   /** Number of log entries not yet compacted. */
   countUpdates(docId: string): Promise<number>;
-  /** Bytes the document takes in storage: its snapshot and its update log (an account's storage use, A6). */
-  storedBytes(docId: string): Promise<number>;
   /** Documents whose update log is not empty, in id order: what offline compaction has to do. */
   listUncompacted(): Promise<readonly string[]>;
 

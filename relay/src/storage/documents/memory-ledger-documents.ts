@@ -46,14 +46,14 @@ export class MemoryLedgerDocuments implements LedgerDocuments {
     doc.log = doc.log.filter((entry) => entry.seq > upToSeq);
   }
 
-  async countUpdates(docId: string): Promise<number> {
-    return this.docs.get(docId)?.log.length ?? 0;
-  }
-
   async storedBytes(docId: string): Promise<number> {
     const doc = this.docs.get(docId);
     if (doc === undefined) return 0;
     return (doc.snapshot?.byteLength ?? 0) + doc.log.reduce((sum, entry) => sum + entry.update.byteLength, 0);
+  }
+
+  async countUpdates(docId: string): Promise<number> {
+    return this.docs.get(docId)?.log.length ?? 0;
   }
 
   async listUncompacted(): Promise<readonly string[]> {

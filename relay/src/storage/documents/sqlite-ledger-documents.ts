@@ -60,14 +60,14 @@ export class SqliteLedgerDocuments implements LedgerDocuments {
     })();
   }
 
+  async storedBytes(docId: string): Promise<number> {
+    this.commitPending();
+    return (this.statements.storedBytes.get(docId, docId) as { n: number }).n;
+  }
+
   async countUpdates(docId: string): Promise<number> {
     this.commitPending();
     return (this.statements.countUpdates.get(docId) as { n: number }).n;
-  }
-
-  async storedBytes(docId: string): Promise<number> {
-    this.commitPending();
-    return (this.statements.storedBytes.get(docId, docId) as { bytes: number }).bytes;
   }
 
   async listUncompacted(): Promise<readonly string[]> {
@@ -173,7 +173,7 @@ function prepare(db: Database.Database) {
     countUpdates: db.prepare('SELECT count(*) AS n FROM doc_updates WHERE doc_id = ?'),
     storedBytes: db.prepare(
       `SELECT coalesce((SELECT length(snapshot) FROM docs WHERE id = ?), 0)
-        + coalesce((SELECT sum(length(update_data)) FROM doc_updates WHERE doc_id = ?), 0) AS bytes`,
+         + coalesce((SELECT sum(length(update_data)) FROM doc_updates WHERE doc_id = ?), 0) AS n`,
     ),
     uncompacted: db.prepare('SELECT DISTINCT doc_id FROM doc_updates ORDER BY doc_id'),
     saveVersion: db.prepare('INSERT INTO doc_versions (doc_id, taken_at, state) VALUES (?, ?, ?)'),

@@ -1,0 +1,101 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { WebSocket } from 'ws';
+import * as Y from 'yjs';
+import { updateMessage } from '../testing/fake-peer.js';
+import { ledgerOf } from '../testing/ledger-edits.js';
+import { closedWith, DataDir, openSocket, RunningRelay, register, type Session } from '../testing/relay-harness.js';
+import { closeCodes } from './peer-socket.js';
+import { encodeSyncStep2 } from './sync-message.js';
+
+let dataDir: DataDir;
+let relay: RunningRelay;
+
+beforeEach(async () => {
+  dataDir = new DataDir();
+  relay = await RunningRelay.start(dataDir);
+});
+
+afterEach(async () => {
+  await relay.stop();
+  dataDir.remove();
+});
+
+async function socketOf(session: Session): Promise<WebSocket> {
+  const opened = await openSocket(`${relay.syncUrl}/${session.docId}?token=${session.accessToken}`);
+  if (opened.kind !== 'open') throw new Error('expected the socket to open');
+  return opened.socket;
+}
+
+/** The issue's update: one first-sync frame of 600,000 map entries, 16.7 MB, none of them a ledger's. */
+function hostileUpdate(): Uint8Array {
+  const doc = new Y.Doc();
+  const map = doc.getMap('transactions');
+  doc.transact(() => {
+    for (let i = 0; i < 600_000; i++) map.set(`k${i}`, i);
+  });
+  return Y.encodeStateAsUpdate(doc);
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+describe('heavy work on one document', () => {
+  it('[B5] while a 16.7 MB update is judged, another document’s peer keeps getting its echoes and /health answers', async () => {
+    const mallory = await register(relay.httpUrl, 'mallory@example.com');
+    const bob = await register(relay.httpUrl, 'bob@example.com');
+    const heavy = hostileUpdate();
+    expect(heavy.byteLength).toBeGreaterThan(16_000_000);
+
+    const writer = ledgerOf(new Y.Doc());
+    const accountId = writer.accounts.create({ name: 'Checking', type: 'checking', currency: 'EUR' }).id;
+    const bobSocket = await socketOf(bob);
+    const frames: Uint8Array[] = [];
+    writer.doc.on('update', (update: Uint8Array) => frames.push(updateMessage(update)));
+    bobSocket.send(updateMessage(Y.encodeStateAsUpdate(writer.doc)));
+
+    const mallorySocket = await socketOf(mallory);
+    const malloryCloses = closedWith(mallorySocket);
+    let judged = false;
+    const refusal = malloryCloses.then((close) => {
+      judged = true;
+      return close;
+    });
+    const started = performance.now();
+    mallorySocket.send(encodeSyncStep2(heavy));
+
+    // Bob edits his ledger at a steady pace, each edit sent once the last came back.
+    const latencies: number[] = [];
+    let echoesWhileJudged = 0;
+    let healthWhileJudged = 0;
+    while (!judged) {
+      const sentAt = performance.now();
+      const echoed = new Promise<void>((resolve) =>
+        bobSocket.once('message', function onMessage(data: Buffer) {
+          if (data[0] === 0 && data[1] === 2) resolve();
+          else bobSocket.once('message', onMessage);
+        }),
+      );
+      writer.transactions.create({ date: '2026-11-25', amount: -latencies.length - 1, currency: 'EUR', accountId });
+      const frame = frames.shift();
+      if (frame === undefined) throw new Error('the ledger API made no update');
+      bobSocket.send(frame);
+      const [health] = await Promise.all([fetch(`${relay.httpUrl}/health`), echoed]);
+      latencies.push(performance.now() - sentAt);
+      if (!judged) {
+        echoesWhileJudged++;
+        if (health.ok) healthWhileJudged++;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const close = await refusal;
+    const sorted = [...latencies].sort((a, b) => a - b);
+    console.log(
+      `16.7 MB update judged in ${((performance.now() - started) / 1000).toFixed(1)} s; meanwhile another document's peer got ${echoesWhileJudged} echoes (p50 ${percentile(sorted, 50).toFixed(1)} ms, p99 ${percentile(sorted, 99).toFixed(1)} ms) and /health answered ${healthWhileJudged} times`,
+    );
+    expect(close).toEqual({ code: closeCodes.policyViolation, reason: 'invalid-key transactions' });
+    expect(echoesWhileJudged).toBeGreaterThanOrEqual(10);
+    expect(healthWhileJudged).toBe(echoesWhileJudged);
+    bobSocket.close();
+  });
+});

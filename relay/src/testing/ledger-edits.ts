@@ -1,0 +1,28 @@
+import { Ledger } from '@tally/schema';
+import type * as Y from 'yjs';
+
+/** One ledger API per document, so a test device keeps one writer as the app does. */
+const ledgers = new WeakMap<Y.Doc, Ledger>();
+
+/** The ledger API over a document, as the app uses it. */
+export function ledgerOf(doc: Y.Doc): Ledger {
+  let ledger = ledgers.get(doc);
+  if (ledger === undefined) {
+    ledger = new Ledger(doc);
+    ledgers.set(doc, ledger);
+  }
+  return ledger;
+}
+
+/** Adds an account named `name` through the ledger API — an edit the relay's guard accepts — and returns its id. */
+export function addAccount(doc: Y.Doc, name: string): string {
+  return ledgerOf(doc).accounts.create({ name, type: 'cash', currency: 'EUR' }).id;
+}
+
+/** The names of the accounts the document holds, sorted. */
+export function accountNames(doc: Y.Doc): string[] {
+  return ledgerOf(doc)
+    .accounts.list()
+    .map((account) => account.name)
+    .sort();
+}
