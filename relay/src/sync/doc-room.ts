@@ -348,10 +348,6 @@ export class DocRoom {
       case 'sync-step-2':
       case 'update':
         if (this.access.get(socket)?.canWrite !== true || isEmptyUpdate(message.update)) return;
-        if (this.options.reserve && !(await this.options.reserve(this.docId, message.update.byteLength))) {
-          this.refuse(socket, closeCodes.policyViolation, closeReasons.quotaReached);
-          return;
-        }
         await this.acceptKeepingVersion(socket, message.update);
         return;
       case 'awareness':
@@ -503,10 +499,18 @@ export class DocRoom {
     }
   }
 
-  /** Accepts an update; when a version is due and the update changes the ledger, keeps the ledger as it stood first (R1). */
+  /**
+   * Accepts an update; when a version is due and the update changes the ledger, keeps the ledger as
+   * it stood first (R1). The update and that version are counted against the owner's quota (B4).
+   */
   private async acceptKeepingVersion(socket: PeerSocket, update: Uint8Array): Promise<void> {
     const now = Date.now();
     const before = this.versionDue(now) ? this.currentState() : null;
+    const bytes = update.byteLength + (before?.byteLength ?? 0);
+    if (this.options.reserve && !(await this.options.reserve(this.docId, bytes))) {
+      this.refuse(socket, closeCodes.policyViolation, closeReasons.quotaReached);
+      return;
+    }
     const stored = this.logLength;
     await this.accept(socket, update);
     if (before !== null && this.logLength > stored) this.keepVersionOf(before, now);

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { WebsocketProvider } from 'y-websocket';
-import type * as Y from 'yjs';
 import { hashInvitationCode } from '../auth/invitation-codes.js';
 import { rebuildDoc } from '../storage/documents/stored-doc.js';
 import { SqliteStorage } from '../storage/sqlite-storage.js';
 import { runAdminCli } from '../testing/admin-cli.js';
+import { accountNames, addAccount } from '../testing/ledger-edits.js';
 import {
   closedWith,
   connect,
@@ -71,15 +71,16 @@ function closes(provider: WebsocketProvider): number[] {
   return codes;
 }
 
-function transactions(provider: WebsocketProvider): Y.Map<unknown> {
-  return provider.doc.getMap('transactions');
+/** Whether the device's copy of the ledger holds an account of that name. */
+function holds(provider: WebsocketProvider, name: string): boolean {
+  return accountNames(provider.doc).includes(name);
 }
 
-async function storedTransactions(): Promise<string[]> {
+async function storedAccounts(): Promise<string[]> {
   const storage = new SqliteStorage(dataDir.dbFile);
   const doc = rebuildDoc(await storage.documents.load(household));
   await storage.close();
-  return [...doc.getMap('transactions').keys()].sort();
+  return accountNames(doc);
 }
 
 beforeEach(async () => {
@@ -115,19 +116,19 @@ describe('a shared ledger, through the stock y-websocket provider', () => {
     await join(bob, 'viewer');
     const owner = await open(alice);
     const viewer = await open(bob);
-    transactions(owner).set('groceries', { note: 'groceries' });
-    await eventually(() => transactions(viewer).has('groceries'));
+    addAccount(owner.doc, 'groceries');
+    await eventually(() => holds(viewer, 'groceries'));
 
-    transactions(viewer).set('from the viewer', { note: 'from the viewer' });
+    addAccount(viewer.doc, 'from the viewer');
     // Sent after the update on the same socket: once the owner hears it, the relay has handled the update.
     viewer.awareness.setLocalStateField('user', { name: 'Bob' });
     await eventually(() => [...owner.awareness.getStates().values()].some((state) => state.user !== undefined));
-    transactions(owner).set('rent', { note: 'rent' });
-    await eventually(() => transactions(viewer).has('rent'));
+    addAccount(owner.doc, 'rent');
+    await eventually(() => holds(viewer, 'rent'));
     await relay.stop();
 
-    expect(transactions(owner).has('from the viewer')).toBe(false);
-    expect(await storedTransactions()).toEqual(['groceries', 'rent']);
+    expect(holds(owner, 'from the viewer')).toBe(false);
+    expect(await storedAccounts()).toEqual(['groceries', 'rent']);
   });
 
   it('[L3] a viewer made editor is reconnected with its new role, and its edits arrive', async () => {
@@ -140,8 +141,8 @@ describe('a shared ledger, through the stock y-websocket provider', () => {
     await eventually(() => closed.length > 0);
     expect(closed).toEqual([closeCodes.roleChanged]);
     await synced(member);
-    transactions(member).set('from the editor', { note: 'from the editor' });
-    await eventually(() => transactions(owner).has('from the editor'));
+    addAccount(member.doc, 'from the editor');
+    await eventually(() => holds(owner, 'from the editor'));
     expect((await call(bob, 'GET', '/api/ledgers')).body).toContainEqual(
       expect.objectContaining({ docId: household, role: 'editor' }),
     );
@@ -195,8 +196,8 @@ describe('a shared ledger, through the stock y-websocket provider', () => {
     ]);
     const owner = await open(alice);
     const editor = await open(bob);
-    transactions(editor).set('still here', { note: 'still here' });
-    await eventually(() => transactions(owner).has('still here'));
+    addAccount(editor.doc, 'still here');
+    await eventually(() => holds(owner, 'still here'));
   });
 
   it('[L4] a member may leave; the last owner may not', async () => {
@@ -312,8 +313,7 @@ describe('a disabled account', () => {
 
   it('[A6] an admin sees every account with its storage use', async () => {
     const owner = await open(alice);
-    transactions(owner).set('groceries', { note: 'x'.repeat(1_000) });
-    await eventually(() => transactions(owner).size === 1);
+    for (let i = 0; i < 20; i++) addAccount(owner.doc, `Account ${i} ${'x'.repeat(40)}`);
     await relay.stop();
     relay = await RunningRelay.start(dataDir);
     const users = (await call(alice, 'GET', '/api/admin/users')).body as { email: string; storageBytes: number }[];
