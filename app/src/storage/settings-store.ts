@@ -16,6 +16,7 @@ export interface RelaySession {
 
 const SESSION_KEY = 'relay.session';
 const LAST_SYNCED_KEY = 'relay.lastSyncedAt';
+const WRITER_KEY = 'ledger.writer.';
 
 function isRelaySession(value: unknown): value is RelaySession {
   if (typeof value !== 'object' || value === null) return false;
@@ -24,7 +25,7 @@ function isRelaySession(value: unknown): value is RelaySession {
   return texts.every((name) => typeof fields[name] === 'string') && typeof fields.revoked === 'boolean';
 }
 
-/** Local settings: the relay session and when this device last synced. */
+/** Local settings: the relay session, when this device last synced, and its writer ids. */
 export class SettingsStore {
   constructor(private readonly db: TallyDatabase) {}
 
@@ -48,5 +49,15 @@ export class SettingsStore {
 
   async saveLastSyncedAt(time: number): Promise<void> {
     await this.db.settings.put({ key: LAST_SYNCED_KEY, value: time });
+  }
+
+  /** The ledger writer id of a tab slot on this device, reused from one start to the next. */
+  async writerId(slot: number): Promise<string | undefined> {
+    const entry = await this.db.settings.get(`${WRITER_KEY}${slot}`);
+    return typeof entry?.value === 'string' ? entry.value : undefined;
+  }
+
+  async saveWriterId(slot: number, id: string): Promise<void> {
+    await this.db.settings.put({ key: `${WRITER_KEY}${slot}`, value: id });
   }
 }
