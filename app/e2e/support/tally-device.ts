@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Locator, Page } from 'playwright-core';
 import type { Route } from '../../src/shell/use-route.js';
 
 export type SyncStateName = 'local' | 'offline' | 'syncing' | 'synced';
@@ -9,6 +9,15 @@ export interface NewTransaction {
   readonly account?: string;
   readonly date?: string;
   readonly notes?: string;
+}
+
+/** How a device's browser is set up before Tally first opens in it. */
+export interface DeviceSetUp {
+  readonly context?: BrowserContextOptions;
+  /** Runs on the new context before its first page opens (init scripts, routes). */
+  readonly prepare?: (context: BrowserContext) => Promise<unknown>;
+  /** False when Tally is expected not to become ready (a start that fails). */
+  readonly waitUntilReady?: boolean;
 }
 
 /** Generous: the machine is shared, and a condition is awaited, never a fixed time. */
@@ -22,11 +31,13 @@ export class TallyDevice {
     private readonly appUrl: string,
   ) {}
 
-  static async open(browser: Browser, appUrl: string): Promise<TallyDevice> {
-    const context = await browser.newContext({ locale: 'en-US', timezoneId: 'UTC' });
+  static async open(browser: Browser, appUrl: string, setUp: DeviceSetUp = {}): Promise<TallyDevice> {
+    const context = await browser.newContext({ locale: 'en-US', timezoneId: 'UTC', ...setUp.context });
+    await setUp.prepare?.(context);
     const page = await context.newPage();
     const device = new TallyDevice(context, page, appUrl);
-    await device.goto('/');
+    if (setUp.waitUntilReady === false) await page.goto(`${appUrl}/`);
+    else await device.goto('/');
     return device;
   }
 
@@ -46,6 +57,12 @@ export class TallyDevice {
 
   async waitUntilReady(): Promise<void> {
     await this.page.locator('.shell[data-ready="true"]').waitFor(PATIENCE);
+  }
+
+  /** Leaves the first-run step, on a device whose Tally offers one, for the app itself. */
+  async skipFirstRun(): Promise<void> {
+    const skip = this.byTestId('first-run-skip');
+    if (await skip.isVisible()) await skip.click();
   }
 
   /** Resolves once the service worker controls this origin, so the shell is precached. */

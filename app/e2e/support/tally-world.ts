@@ -5,7 +5,7 @@ import { DataDir, RunningRelay } from '../../../relay/src/testing/relay-harness.
 import { APP_ROOT } from './build-app.js';
 import { launchChromium } from './chromium.js';
 import { StaticServer } from './static-server.js';
-import { TallyDevice } from './tally-device.js';
+import { type DeviceSetUp, TallyDevice } from './tally-device.js';
 
 const APP_DIST = join(APP_ROOT, 'dist');
 
@@ -56,8 +56,8 @@ export class TallyWorld {
     this.relay = undefined;
   }
 
-  async device(): Promise<TallyDevice> {
-    const device = await TallyDevice.open(this.browser, this.appUrl);
+  async device(setUp: DeviceSetUp = {}): Promise<TallyDevice> {
+    const device = await TallyDevice.open(this.browser, this.appUrl, setUp);
     this.devices.push(device);
     return device;
   }
