@@ -37,7 +37,7 @@ test('with the relay not answering an edit shows syncing; once it answers, synce
   await expect.poll(() => current.textContent(), PATIENCE).not.toMatch(/last synced never/);
 });
 
-test('an edit still unsent when the tab closed shows as not synced at the next start, until the relay has it', async () => {
+test('an edit still unsent when the tab closed shows as pending at the next start, until the relay has it', async () => {
   const device = await world.device();
   await device.skipFirstRun();
   await device.addAccount('Savings');
@@ -48,7 +48,32 @@ test('an edit still unsent when the tab closed shows as not synced at the next s
   await device.addTransaction({ amount: '3.20', payee: 'Newsagent', account: 'Savings' });
   await device.waitForSyncState('syncing');
   await device.reload();
-  await expect(device.byTestId('sync-status').getAttribute('data-state')).resolves.not.toBe('synced');
+  const badge = device.byTestId('sync-status');
+  await expect(badge.getAttribute('data-state')).resolves.not.toBe('synced');
+  await expect(badge.getAttribute('data-pending')).resolves.toBe('true');
   proxy.resume();
   await device.waitForSyncState('synced');
+  await expect(badge.getAttribute('data-pending')).resolves.toBe('false');
+});
+
+test('offline, an edit made after the last sync shows as not sent yet, and a reload offline still says so', async () => {
+  const device = await world.device();
+  await device.skipFirstRun();
+  await device.addAccount('Travel');
+  await device.connect('register', proxy.url, 'mary@example.com', 'Tablet');
+  await device.waitForSyncState('synced');
+  await device.waitForServiceWorker();
+
+  await device.context.setOffline(true);
+  await device.waitForSyncState('offline');
+  await expect(device.byTestId('sync-pending').count()).resolves.toBe(0);
+  await device.addTransaction({ amount: '40.00', payee: 'Train', account: 'Travel' });
+  await device.byTestId('sync-pending').waitFor(PATIENCE);
+  await device.reload();
+  await device.waitForSyncState('offline');
+  await device.byTestId('sync-pending').waitFor(PATIENCE);
+
+  await device.context.setOffline(false);
+  await device.waitForSyncState('synced');
+  await expect(device.byTestId('sync-pending').count()).resolves.toBe(0);
 });
