@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { ROUTES } from '../src/shell/use-route.js';
+import { axeViolations } from './support/axe.js';
 import type { TallyDevice } from './support/tally-device.js';
 import { TallyWorld } from './support/tally-world.js';
 
@@ -23,6 +24,7 @@ test('after one visit, with the network gone, every screen and the transaction f
   const device = await world.device();
   await device.skipFirstRun();
   await device.byTestId('offline-ready').waitFor(PATIENCE);
+  await expect(axeViolations(device.page)).resolves.toEqual([]);
   // Controlled since the first visit, with no reload between.
   await expect(device.page.evaluate(() => navigator.serviceWorker.controller !== null)).resolves.toBe(true);
 
@@ -47,6 +49,7 @@ test('a screen whose code cannot be loaded says so inside it, with a retry that 
   await device.page.route(failing, (route) => route.abort('internetdisconnected'));
   await device.open('reports');
   await device.byTestId('screen-failed').waitFor(PATIENCE);
+  await expect(axeViolations(device.page)).resolves.toEqual([]);
   // The rest of Tally still works: the navigation and the header are there.
   await expect(device.byTestId('nav-home').isVisible()).resolves.toBe(true);
   await device.byTestId('screen-retry').click();
@@ -81,4 +84,5 @@ test('a start with IndexedDB refused shows what happened and what to do, not a s
   await expect(failure.getAttribute('data-kind')).resolves.toBe('unavailable');
   await expect(device.byTestId('start-failure-reload').isVisible()).resolves.toBe(true);
   await expect(device.page.locator('.shell').count()).resolves.toBe(0);
+  await expect(axeViolations(device.page)).resolves.toEqual([]);
 });
