@@ -68,21 +68,3 @@ test('a screen whose code cannot be loaded says so inside it, with a retry that 
   await device.byTestId('screen-retry').click();
   await device.byTestId('amount').waitFor(PATIENCE);
 });
-
-test('a start with IndexedDB refused shows what happened and what to do, not a spinner', async () => {
-  const device = await world.device({
-    waitUntilReady: false,
-    prepare: (context) =>
-      context.addInitScript(() => {
-        IDBFactory.prototype.open = () => {
-          throw new DOMException('The user denied permission to access the database.', 'SecurityError');
-        };
-      }),
-  });
-  const failure = device.byTestId('start-failure');
-  await failure.waitFor(PATIENCE);
-  await expect(failure.getAttribute('data-kind')).resolves.toBe('unavailable');
-  await expect(device.byTestId('start-failure-reload').isVisible()).resolves.toBe(true);
-  await expect(device.page.locator('.shell').count()).resolves.toBe(0);
-  await expect(axeViolations(device.page)).resolves.toEqual([]);
-});
