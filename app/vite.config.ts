@@ -52,6 +52,10 @@ export default defineConfig({
         // The relay's own routes are never the app shell.
         navigateFallbackDenylist: [/^\/api\//, /^\/sync\//, /^\/health/, /^\/metrics/],
         cleanupOutdatedCaches: true,
+        // The first install takes over the page that installed it, so a first visit followed by a
+        // lost network still opens every screen. A later version waits for the person (skipWaiting
+        // stays off; the update prompt sends it).
+        clientsClaim: true,
       },
     }),
   ],

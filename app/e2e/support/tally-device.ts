@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Locator, Page } from 'playwright-core';
 import type { Route } from '../../src/shell/use-route.js';
 
 export type SyncStateName = 'local' | 'offline' | 'syncing' | 'synced';
@@ -11,12 +11,18 @@ export interface NewTransaction {
   readonly notes?: string;
 }
 
-export interface DeviceOptions {
+/** How a device's browser is set up before Tally first opens in it. */
+export interface DeviceSetUp {
   /** `offered` leaves the first-run step of a fresh device to the test; by default it is skipped. */
   readonly firstRun?: 'skip' | 'offered';
   /** The browser's language and region; `en-US` unless given. */
   readonly locale?: string;
   readonly viewport?: { readonly width: number; readonly height: number };
+  readonly context?: BrowserContextOptions;
+  /** Runs on the new context before its first page opens (init scripts, routes). */
+  readonly prepare?: (context: BrowserContext) => Promise<unknown>;
+  /** False when Tally is expected not to become ready (a start that fails). */
+  readonly waitUntilReady?: boolean;
 }
 
 /** Generous: the machine is shared, and a condition is awaited, never a fixed time. */
@@ -30,16 +36,21 @@ export class TallyDevice {
     private readonly appUrl: string,
   ) {}
 
-  static async open(browser: Browser, appUrl: string, options: DeviceOptions = {}): Promise<TallyDevice> {
+  static async open(browser: Browser, appUrl: string, setUp: DeviceSetUp = {}): Promise<TallyDevice> {
     const context = await browser.newContext({
-      locale: options.locale ?? 'en-US',
+      locale: setUp.locale ?? 'en-US',
       timezoneId: 'UTC',
-      ...(options.viewport && { viewport: options.viewport }),
+      ...(setUp.viewport && { viewport: setUp.viewport }),
+      ...setUp.context,
     });
+    await setUp.prepare?.(context);
     const page = await context.newPage();
     const device = new TallyDevice(context, page, appUrl);
-    await device.goto('/');
-    if (options.firstRun !== 'offered') await device.skipFirstRun();
+    if (setUp.waitUntilReady === false) await page.goto(`${appUrl}/`);
+    else {
+      await device.goto('/');
+      if (setUp.firstRun !== 'offered') await device.skipFirstRun();
+    }
     return device;
   }
 

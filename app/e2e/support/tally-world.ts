@@ -5,7 +5,7 @@ import { DataDir, RunningRelay } from '../../../relay/src/testing/relay-harness.
 import { APP_ROOT } from './build-app.js';
 import { launchChromium } from './chromium.js';
 import { StaticServer } from './static-server.js';
-import { type DeviceOptions, TallyDevice } from './tally-device.js';
+import { type DeviceSetUp, TallyDevice } from './tally-device.js';
 
 const APP_DIST = join(APP_ROOT, 'dist');
 
@@ -56,9 +56,9 @@ export class TallyWorld {
     this.relay = undefined;
   }
 
-  /** A new device; its first-run step is skipped unless `options.firstRun` is `offered`. */
-  async device(options: DeviceOptions = {}): Promise<TallyDevice> {
-    const device = await TallyDevice.open(this.browser, this.appUrl, options);
+  /** A new device; its first-run step is skipped unless `setUp.firstRun` is `offered`. */
+  async device(setUp: DeviceSetUp = {}): Promise<TallyDevice> {
+    const device = await TallyDevice.open(this.browser, this.appUrl, setUp);
     this.devices.push(device);
     return device;
   }

@@ -12,10 +12,10 @@ import { ReportsScreen } from '../features/reports/index.js';
 import { SettingsScreen } from '../features/settings/index.js';
 import { SyncNotice, SyncStatus } from '../features/sync-status/index.js';
 import { TransactionEditor, TransactionsScreen } from '../features/transactions/index.js';
-import { type AppUpdates, UpdatePrompt } from '../features/update-prompt/index.js';
+import { type AppUpdates, OfflineReady, UpdatePrompt } from '../features/update-prompt/index.js';
 import { useText } from '../i18n/index.js';
 import { useFirstRunOffered, useReady } from '../tally/index.js';
-import { FocusTrap } from '../ui/index.js';
+import { ErrorBoundary, FocusTrap, ScreenFailed } from '../ui/index.js';
 import { appMessages } from './messages.js';
 import { hrefOf, ROUTES, useRoute } from './use-route.js';
 
@@ -51,19 +51,21 @@ export function App({ updates }: { readonly updates: AppUpdates }) {
       </nav>
       <main className="shell__main">
         <SyncNotice />
-        <Suspense fallback={<p className="empty">{text('loadingScreen')}</p>}>
-          {route === 'home' && (firstRun ? <FirstRunStep /> : <Dashboard onOpen={openTransaction} />)}
-          {route === 'transactions' && <TransactionsScreen onOpen={openTransaction} />}
-          {route === 'budgets' && <BudgetsScreen />}
-          {route === 'reports' && <ReportsScreen />}
-          {route === 'accounts' && <AccountsScreen />}
-          {route === 'categories' && <CategoriesScreen />}
-          {route === 'goals' && <GoalsScreen />}
-          {route === 'recurring' && <RecurringScreen />}
-          {route === 'currencies' && <CurrenciesScreen />}
-          {route === 'import' && <ImportScreen />}
-          {route === 'settings' && <SettingsScreen />}
-        </Suspense>
+        <ErrorBoundary key={route} where={`the ${route} screen`} fallback={(retry) => <ScreenFailed retry={retry} />}>
+          <Suspense fallback={<p className="empty">{text('loadingScreen')}</p>}>
+            {route === 'home' && (firstRun ? <FirstRunStep /> : <Dashboard onOpen={openTransaction} />)}
+            {route === 'transactions' && <TransactionsScreen onOpen={openTransaction} />}
+            {route === 'budgets' && <BudgetsScreen />}
+            {route === 'reports' && <ReportsScreen />}
+            {route === 'accounts' && <AccountsScreen />}
+            {route === 'categories' && <CategoriesScreen />}
+            {route === 'goals' && <GoalsScreen />}
+            {route === 'recurring' && <RecurringScreen />}
+            {route === 'currencies' && <CurrenciesScreen />}
+            {route === 'import' && <ImportScreen />}
+            {route === 'settings' && <SettingsScreen />}
+          </Suspense>
+        </ErrorBoundary>
       </main>
       <button
         type="button"
@@ -77,12 +79,18 @@ export function App({ updates }: { readonly updates: AppUpdates }) {
       </button>
       {editor.open && (
         <FocusTrap>
-          <Suspense fallback={null}>
-            <TransactionEditor id={editor.id} onClose={() => setEditor({ open: false })} />
-          </Suspense>
+          <ErrorBoundary
+            where="the transaction form"
+            fallback={(retry) => <ScreenFailed retry={retry} onClose={() => setEditor({ open: false })} />}
+          >
+            <Suspense fallback={null}>
+              <TransactionEditor id={editor.id} onClose={() => setEditor({ open: false })} />
+            </Suspense>
+          </ErrorBoundary>
         </FocusTrap>
       )}
       <UpdatePrompt updates={updates} />
+      <OfflineReady updates={updates} />
     </div>
   );
 }

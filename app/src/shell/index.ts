@@ -1,1 +1,2 @@
 export { App } from './App.js';
+export { Started } from './Started.js';

@@ -16,6 +16,8 @@ export interface RelaySession {
 
 const SESSION_KEY = 'relay.session';
 const LAST_SYNCED_KEY = 'relay.lastSyncedAt';
+const WRITER_KEY = 'ledger.writer.';
+const RELAY_STORED_KEY = 'relay.stored';
 
 function isRelaySession(value: unknown): value is RelaySession {
   if (typeof value !== 'object' || value === null) return false;
@@ -24,7 +26,7 @@ function isRelaySession(value: unknown): value is RelaySession {
   return texts.every((name) => typeof fields[name] === 'string') && typeof fields.revoked === 'boolean';
 }
 
-/** Local settings: the relay session and when this device last synced. */
+/** Local settings: the relay session, when this device last synced, and its writer ids. */
 export class SettingsStore {
   constructor(private readonly db: TallyDatabase) {}
 
@@ -38,7 +40,7 @@ export class SettingsStore {
   }
 
   async forgetSession(): Promise<void> {
-    await this.db.settings.bulkDelete([SESSION_KEY, LAST_SYNCED_KEY]);
+    await this.db.settings.bulkDelete([SESSION_KEY, LAST_SYNCED_KEY, RELAY_STORED_KEY]);
   }
 
   async lastSyncedAt(): Promise<number | undefined> {
@@ -48,5 +50,32 @@ export class SettingsStore {
 
   async saveLastSyncedAt(time: number): Promise<void> {
     await this.db.settings.put({ key: LAST_SYNCED_KEY, value: time });
+  }
+
+  /** What the relay was last known to store: a clock per Yjs client. */
+  async relayStored(): Promise<Map<number, number>> {
+    const entry = await this.db.settings.get(RELAY_STORED_KEY);
+    const stored = new Map<number, number>();
+    if (!Array.isArray(entry?.value)) return stored;
+    for (const pair of entry.value) {
+      if (!Array.isArray(pair)) continue;
+      const [client, clock]: unknown[] = pair;
+      if (Number.isSafeInteger(client) && Number.isSafeInteger(clock)) stored.set(Number(client), Number(clock));
+    }
+    return stored;
+  }
+
+  async saveRelayStored(stored: ReadonlyMap<number, number>): Promise<void> {
+    await this.db.settings.put({ key: RELAY_STORED_KEY, value: [...stored] });
+  }
+
+  /** The ledger writer id of a tab slot on this device, reused from one start to the next. */
+  async writerId(slot: number): Promise<string | undefined> {
+    const entry = await this.db.settings.get(`${WRITER_KEY}${slot}`);
+    return typeof entry?.value === 'string' ? entry.value : undefined;
+  }
+
+  async saveWriterId(slot: number, id: string): Promise<void> {
+    await this.db.settings.put({ key: `${WRITER_KEY}${slot}`, value: id });
   }
 }

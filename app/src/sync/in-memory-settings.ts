@@ -1,5 +1,6 @@
 import type { RelaySession } from '../storage/index.js';
 import type { SyncSettings } from './relay-sync.js';
+import type { WrittenThrough } from './sync-state.js';
 
 /**
  * What syncing keeps on a device, held in memory for tests of syncing (the storage layer has
@@ -8,6 +9,7 @@ import type { SyncSettings } from './relay-sync.js';
 export class InMemorySettings implements SyncSettings {
   stored: RelaySession | undefined;
   lastSynced: number | undefined;
+  relay: WrittenThrough = new Map();
 
   async session(): Promise<RelaySession | undefined> {
     return this.stored;
@@ -20,6 +22,7 @@ export class InMemorySettings implements SyncSettings {
   async forgetSession(): Promise<void> {
     this.stored = undefined;
     this.lastSynced = undefined;
+    this.relay = new Map();
   }
 
   async lastSyncedAt(): Promise<number | undefined> {
@@ -28,5 +31,13 @@ export class InMemorySettings implements SyncSettings {
 
   async saveLastSyncedAt(time: number): Promise<void> {
     this.lastSynced = time;
+  }
+
+  async relayStored(): Promise<WrittenThrough> {
+    return this.relay;
+  }
+
+  async saveRelayStored(stored: WrittenThrough): Promise<void> {
+    this.relay = stored;
   }
 }

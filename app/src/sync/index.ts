@@ -16,3 +16,4 @@ export { RelayApiError } from './relay-api-error.js';
 export { RelaySync } from './relay-sync.js';
 export { readStoredLedger, type StoredLedger } from './stored-ledger.js';
 export type { AccountSummary, SyncState, SyncStateName } from './sync-state.js';
+export { browserHoldLock, claimWriter, type HoldLock, type WriterIds } from './writer-claim.js';

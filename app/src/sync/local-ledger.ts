@@ -1,4 +1,4 @@
-import { type Ledger, openLedger } from '@tally/schema';
+import { type Ledger, type LedgerOptions, openLedger } from '@tally/schema';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
 import { DEVICE_LEDGER, type StoredLedger } from './stored-ledger.js';
@@ -6,18 +6,28 @@ import { DEVICE_LEDGER, type StoredLedger } from './stored-ledger.js';
 /**
  * This device's copy of the ledger: the Y.Doc, persisted in IndexedDB by y-indexeddb, and the
  * ledger API over it. It is the source of truth on the device; nothing here needs a network.
+ * `ledger.node` is the writer this tab claimed (`claimWriter`), so it settles what it wrote before.
  */
 export class LocalLedger {
   readonly doc = new Y.Doc();
-  readonly ledger: Ledger = openLedger(this.doc);
-  /** Where the ledger is stored, for a worker that reads a replica of its own. */
-  readonly stored: StoredLedger = DEVICE_LEDGER;
+  readonly ledger: Ledger;
   private persistence: IndexeddbPersistence | undefined;
 
-  /** Reads everything stored on this device into the ledger, and stores every change from then on. */
+  constructor(
+    options: LedgerOptions = {},
+    /** Where the ledger is stored, for a worker that reads a replica of its own. */
+    readonly stored: StoredLedger = DEVICE_LEDGER,
+  ) {
+    this.ledger = openLedger(this.doc, options);
+  }
+
+  /**
+   * Reads everything stored on this device into the ledger, and stores every change from then on.
+   * Rejects when the stored ledger cannot be opened (y-indexeddb's own promise would never settle).
+   */
   async load(): Promise<void> {
     this.persistence ??= new IndexeddbPersistence(this.stored.database, this.doc);
-    await this.persistence.whenSynced;
+    await Promise.all([this.persistence.whenSynced, this.persistence._db]);
   }
 
   /** Changes whenever the ledger holds anything new; equal for equal ledger states. */
@@ -36,6 +46,13 @@ export class LocalLedger {
   onChange(listener: () => void): () => void {
     this.doc.on('update', listener);
     return () => this.doc.off('update', listener);
+  }
+
+  /** Stops storing changes and lets go of the stored ledger, as closing the tab does. */
+  async close(): Promise<void> {
+    await this.persistence?.destroy();
+    this.persistence = undefined;
+    this.doc.destroy();
   }
 
   /** Deletes the stored ledger from this device. The open copy must not be used afterwards. */

@@ -1,4 +1,4 @@
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { browserClock, browserLock, type Clock, type Lock } from './device-clock.js';
 import { RelayAccount, type SessionStore } from './relay-account.js';
 import {
@@ -10,12 +10,15 @@ import {
 } from './relay-api.js';
 import { RelayApiError } from './relay-api-error.js';
 import type { LinkOptions, RelayLink } from './relay-link.js';
-import { type SyncProblem, type SyncState, syncStateShown } from './sync-state.js';
+import { type SyncProblem, type SyncState, syncStateShown, type WrittenThrough } from './sync-state.js';
 
 /** What syncing keeps on the device: the relay session, and when this device last synced. */
 export interface SyncSettings extends SessionStore {
   lastSyncedAt(): Promise<number | undefined>;
   saveLastSyncedAt(time: number): Promise<void>;
+  /** What the relay was last known to store (a state vector), so unsent edits show after a restart. */
+  relayStored(): Promise<WrittenThrough>;
+  saveRelayStored(stored: WrittenThrough): Promise<void>;
 }
 
 /** Time and cross-tab locks, the browser's unless a test brings its own; and the WebSocket class to connect with. */
@@ -41,6 +44,9 @@ export class RelaySync {
   private lastSyncedAt: number | undefined;
   /** When the last sync time was stored in this session; undefined until it first is. */
   private lastSyncedSavedAt: number | undefined;
+  /** What the relay was last known to store, and that as last saved (encoded), to save only a change. */
+  private relayStored: WrittenThrough = new Map();
+  private relayStoredSaved = '';
   private snapshot: SyncState;
   private readonly listeners = new Set<() => void>();
 
@@ -61,6 +67,9 @@ export class RelaySync {
   async start(): Promise<void> {
     const session = await this.account.restore();
     this.lastSyncedAt = await this.settings.lastSyncedAt();
+    this.relayStored = await this.settings.relayStored();
+    this.relayStoredSaved = encoded(this.relayStored);
+    this.doc.on('update', this.ledgerChanged);
     if (session && !session.revoked) await this.connect();
     else this.publish();
   }
@@ -79,6 +88,8 @@ export class RelaySync {
     await this.account.forget();
     this.lastSyncedAt = undefined;
     this.lastSyncedSavedAt = undefined;
+    this.relayStored = new Map();
+    this.relayStoredSaved = '';
     this.publish();
   }
 
@@ -129,9 +140,15 @@ export class RelaySync {
   };
 
   stop(): void {
+    this.doc.off('update', this.ledgerChanged);
     this.disconnect();
     this.account.stop();
   }
+
+  /** Without a link, an edit is known to be unsent only by comparing with what the relay stores. */
+  private readonly ledgerChanged = (): void => {
+    if (!this.link) this.publish();
+  };
 
   private async openSession(action: 'register' | 'login', relayUrl: string, credentials: Credentials): Promise<void> {
     await this.account.open(action, relayUrl, credentials);
@@ -194,6 +211,8 @@ export class RelaySync {
       lastSyncedAt: this.lastSyncedAt,
       problem: this.problem,
       now: this.options.clock.now(),
+      held: Y.decodeStateVector(Y.encodeStateVector(this.doc)),
+      relayStored: this.relayStored,
     });
   }
 
@@ -201,8 +220,20 @@ export class RelaySync {
     const shown = this.shown();
     this.snapshot = shown;
     this.problem = shown.problem;
-    if (shown.state === 'synced') this.keepLastSynced(shown.lastSyncedAt);
+    if (shown.state === 'synced') {
+      this.keepLastSynced(shown.lastSyncedAt);
+      this.keepRelayStored();
+    }
     for (const listener of this.listeners) listener();
+  }
+
+  /** Synced: the relay stores everything this device holds. */
+  private keepRelayStored(): void {
+    this.relayStored = Y.decodeStateVector(Y.encodeStateVector(this.doc));
+    const text = encoded(this.relayStored);
+    if (text === this.relayStoredSaved) return;
+    this.relayStoredSaved = text;
+    void this.settings.saveRelayStored(this.relayStored);
   }
 
   private keepLastSynced(time: number | undefined): void {
@@ -213,4 +244,8 @@ export class RelaySync {
     this.lastSyncedSavedAt = time;
     void this.settings.saveLastSyncedAt(time);
   }
+}
+
+function encoded(written: WrittenThrough): string {
+  return JSON.stringify([...written].sort(([a], [b]) => a - b));
 }

@@ -28,7 +28,15 @@ const caughtUp: LinkState = {
   ]),
 };
 
-const known: SyncKnowledge = { session, link: caughtUp, lastSyncedAt: 500, problem: undefined, now: 9_000 };
+const known: SyncKnowledge = {
+  session,
+  link: caughtUp,
+  lastSyncedAt: 500,
+  problem: undefined,
+  now: 9_000,
+  held: caughtUp.held,
+  relayStored: new Map(),
+};
 
 describe('the sync state shown', () => {
   test('is local without a relay session, with a revoked one, and while the sync code loads', () => {
@@ -78,4 +86,33 @@ test('a write is stored on the relay once the relay’s clock for its writer has
   expect(storedOnRelay({ held: new Map([[7, 3]]), stored: new Map([[7, 2]]) })).toBe(false);
   expect(storedOnRelay({ held: new Map([[7, 3]]), stored: new Map() })).toBe(false);
   expect(storedOnRelay({ held: new Map(), stored: new Map([[7, 3]]) })).toBe(true);
+});
+
+describe('edits not yet on the relay', () => {
+  const editedSince = new Map([
+    [7, 41],
+    [9, 12],
+  ]);
+
+  test('show as pending while offline when the device holds more than the relay was last known to store', () => {
+    const offline = { ...caughtUp, connected: false, stored: new Map<number, number>() };
+    expect(syncStateShown({ ...known, link: offline, held: editedSince, relayStored: caughtUp.stored })).toMatchObject({
+      state: 'offline',
+      pending: true,
+    });
+    expect(syncStateShown({ ...known, link: offline, held: caughtUp.held, relayStored: caughtUp.stored }).pending).toBe(
+      false,
+    );
+  });
+
+  test('show as pending from a restart, before the link has loaded, until the relay has them', () => {
+    const starting = { ...known, link: undefined, held: editedSince, relayStored: caughtUp.stored };
+    expect(syncStateShown(starting).pending).toBe(true);
+    const echoed = { ...caughtUp, held: editedSince, stored: editedSince };
+    expect(syncStateShown({ ...starting, link: echoed })).toMatchObject({ state: 'synced', pending: false });
+  });
+
+  test('are never pending on a device without a relay', () => {
+    expect(syncStateShown({ ...known, session: undefined, held: editedSince }).pending).toBe(false);
+  });
 });

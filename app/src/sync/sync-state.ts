@@ -16,6 +16,11 @@ export type AccountSummary = Pick<RelaySession, 'relayUrl' | 'email' | 'deviceNa
 export interface SyncState {
   readonly state: SyncStateName;
   readonly lastSyncedAt: number | undefined;
+  /**
+   * Writes held on this device are not known to be stored on the relay: true while syncing them,
+   * and while offline with edits made since the last sync (this session's or an earlier one's).
+   */
+  readonly pending: boolean;
   /** The relay account this device is linked to, if any. */
   readonly account: AccountSummary | undefined;
   /** Why syncing stopped, when it stopped for a reason the person should hear about. */
@@ -44,6 +49,10 @@ export interface SyncKnowledge {
   readonly lastSyncedAt: number | undefined;
   readonly problem: SyncProblem | undefined;
   readonly now: number;
+  /** What this device's ledger holds now. */
+  readonly held: WrittenThrough;
+  /** What the relay was last known to store, remembered across starts. */
+  readonly relayStored: WrittenThrough;
 }
 
 /**
@@ -64,10 +73,14 @@ export function storedOnRelay({ held, stored }: Pick<LinkState, 'held' | 'stored
  */
 export function syncStateShown(known: SyncKnowledge): SyncState {
   const state = stateName(known);
-  const { session } = known;
+  const { session, link } = known;
+  const stored = new Map(known.relayStored);
+  for (const [client, clock] of link?.stored ?? []) if (clock > (stored.get(client) ?? 0)) stored.set(client, clock);
+  const linked = session !== undefined && !session.revoked;
   return {
     state,
     lastSyncedAt: state === 'synced' ? known.now : known.lastSyncedAt,
+    pending: linked && state !== 'synced' && !storedOnRelay({ held: known.held, stored }),
     problem: state === 'synced' ? undefined : known.problem,
     account: session && {
       relayUrl: session.relayUrl,

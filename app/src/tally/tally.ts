@@ -12,7 +12,7 @@ import type {
 import { forgetLanguage } from '../i18n/index.js';
 import { RecordCache } from '../ledger/index.js';
 import { DeviceStorage, type DeviceStores, type TransactionIndex } from '../storage/index.js';
-import { LocalLedger, RelaySync, type StoredLedger } from '../sync/index.js';
+import { browserHoldLock, claimWriter, LocalLedger, RelaySync, type StoredLedger } from '../sync/index.js';
 import { afterNextPaint } from '../ui/index.js';
 import { DueOccurrences } from './due-occurrences.js';
 import { FirstRun, readSkipped } from './first-run.js';
@@ -44,9 +44,15 @@ export interface Tally {
   wipe(): Promise<void>;
 }
 
-export function openTally(): Tally {
+/**
+ * Claims this tab's writer (docs/app.md#the-running-tally), then opens the ledger as that writer.
+ * Rejects when the device's storage cannot be opened; `ready` rejects when the stored ledger
+ * cannot be read.
+ */
+export async function openTally(): Promise<Tally> {
   const storage = new DeviceStorage();
-  const local = new LocalLedger();
+  const node = await claimWriter(storage.settings, browserHoldLock());
+  const local = new LocalLedger(node === undefined ? {} : { node });
   const { ledger } = local;
   const transactions = storage.transactionIndex(ledger.transactions, () => local.fingerprint());
   const sync = new RelaySync(local.doc, storage.settings);

@@ -8,10 +8,12 @@ export {
   readAmount,
 } from './amount-text.js';
 export { closeAndFocus } from './close-and-focus.js';
+export { ErrorBoundary } from './ErrorBoundary.js';
 export { describedBy, Field } from './Field.js';
 export { FocusTrap } from './FocusTrap.js';
 export { FormFooter } from './FormFooter.js';
 export { lazyComponent } from './lazy-component.js';
 export { formatDay, formatMonth, today } from './locale.js';
 export { Money } from './Money.js';
+export { AppFailed, ScreenFailed } from './ScreenFailed.js';
 export { Sentence } from './Sentence.js';

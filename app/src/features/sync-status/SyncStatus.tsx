@@ -18,7 +18,7 @@ function ago(time: number, now: number, text: SyncText): string {
 /** Where this device's ledger stands against the relay, and when it last synced. */
 export function SyncStatus() {
   const text = useText(syncMessages);
-  const { state, lastSyncedAt, account } = useSyncState();
+  const { state, lastSyncedAt, account, pending } = useSyncState();
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 30_000);
@@ -30,10 +30,16 @@ export function SyncStatus() {
       className={`sync-status sync-status--${state}`}
       data-testid="sync-status"
       data-state={state}
+      data-pending={pending}
       title={text('settingsLink')}
     >
       <span className="sync-status__dot" aria-hidden="true" />
       <span>{account?.revoked ? text('notSyncing') : text(`state.${state}`)}</span>
+      {state === 'offline' && pending && (
+        <span className="sync-status__time" data-testid="sync-pending">
+          {text('pending')}
+        </span>
+      )}
       {state !== 'local' && lastSyncedAt !== undefined && (
         <span className="sync-status__time" data-testid="last-synced">
           {text('syncedAgo', { ago: ago(lastSyncedAt, Math.max(now, lastSyncedAt), text) })}

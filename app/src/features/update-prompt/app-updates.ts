@@ -1,11 +1,13 @@
 import { Workbox } from 'workbox-window';
 
 /**
- * The service worker that keeps the app shell offline, and whether a newer version of Tally is
- * waiting. The person chooses when to reload into it (docs/app.md#screens).
+ * The service worker that keeps the app offline, whether it has just become ready to, and whether
+ * a newer version of Tally is waiting. The person chooses when to reload into it
+ * (docs/app.md#screens).
  */
 export class AppUpdates {
   private waiting = false;
+  private offlineReady = false;
   private readonly listeners = new Set<() => void>();
   private readonly workbox: Workbox | undefined;
 
@@ -14,22 +16,41 @@ export class AppUpdates {
     this.workbox = new Workbox(scriptUrl);
     this.workbox.addEventListener('waiting', () => {
       this.waiting = true;
-      for (const listener of this.listeners) listener();
+      this.changed();
+    });
+    // The first install: everything is precached once it activates, and it takes this page over.
+    this.workbox.addEventListener('activated', (event) => {
+      if (event.isUpdate) return;
+      this.offlineReady = true;
+      this.changed();
     });
     void this.workbox.register();
   }
 
   isWaiting = (): boolean => this.waiting;
 
+  /** True once this visit installed the service worker for the first time: Tally now opens offline. */
+  isOfflineReady = (): boolean => this.offlineReady;
+
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   };
+
+  /** The person has seen that Tally works offline. */
+  dismissOfflineReady(): void {
+    this.offlineReady = false;
+    this.changed();
+  }
 
   /** Lets the waiting version take over, then reloads into it. */
   reload(): void {
     if (!this.workbox) return;
     this.workbox.addEventListener('controlling', () => window.location.reload());
     this.workbox.messageSkipWaiting();
+  }
+
+  private changed(): void {
+    for (const listener of this.listeners) listener();
   }
 }
