@@ -4,7 +4,6 @@ export {
   type AmountRules,
   type AmountText,
   amountForInput,
-  exampleAmount,
   readAmount,
 } from './amount-text.js';
 export { closeAndFocus } from './close-and-focus.js';

@@ -37,9 +37,7 @@ export const budgetMessages = defineMessages({
     carried: 'Includes {amount} left from last month',
     carriedOverspend: 'Less {amount} overspent last month',
     amountEmpty: 'Enter an amount, or 0 for no budget.',
-    amountUnreadable: 'Enter an amount such as {example}.',
     amountNegative: 'A budget cannot be below zero.',
-    amountZero: 'Enter an amount other than zero.',
     saveFailed: 'This budget could not be saved on this device.',
   },
   es: {
@@ -77,9 +75,7 @@ export const budgetMessages = defineMessages({
     carried: 'Incluye {amount} sobrantes del mes pasado',
     carriedOverspend: 'Menos {amount} excedidos el mes pasado',
     amountEmpty: 'Escribe un importe, o 0 para no presupuestar.',
-    amountUnreadable: 'Escribe un importe como {example}.',
     amountNegative: 'Un presupuesto no puede ser negativo.',
-    amountZero: 'Escribe un importe distinto de cero.',
     saveFailed: 'No se ha podido guardar este presupuesto en este dispositivo.',
   },
   de: {
@@ -118,9 +114,7 @@ export const budgetMessages = defineMessages({
     carried: 'Inklusive {amount} Rest aus dem Vormonat',
     carriedOverspend: 'Abzüglich {amount} Überschreitung im Vormonat',
     amountEmpty: 'Gib einen Betrag ein, oder 0 für kein Budget.',
-    amountUnreadable: 'Gib einen Betrag wie {example} ein.',
     amountNegative: 'Ein Budget kann nicht negativ sein.',
-    amountZero: 'Gib einen Betrag ungleich null ein.',
     saveFailed: 'Dieses Budget konnte auf diesem Gerät nicht gespeichert werden.',
   },
 });

@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { useIssueText } from '../../forms/index.js';
 import { useText } from '../../i18n/index.js';
 import { useTally } from '../../tally/index.js';
 import { describedBy, Field, FormFooter } from '../../ui/index.js';
@@ -9,6 +10,7 @@ import {
   occurrenceDraftOf,
   saveOccurrenceDraft,
 } from './occurrence-draft.js';
+import type { IssueCode } from './recurring-draft.js';
 import { formatDueDate } from './schedule-words.js';
 import type { UpcomingOccurrence } from './upcoming.js';
 
@@ -24,16 +26,14 @@ export function OccurrenceForm({ occurrence, onDone }: OccurrenceFormProps) {
   const [draft, setDraft] = useState<OccurrenceDraft>(() => occurrenceDraftOf(occurrence, text.locale));
   const [issues, setIssues] = useState<OccurrenceIssues>({});
   const change = (patch: Partial<OccurrenceDraft>) => setDraft((current) => ({ ...current, ...patch }));
-  const error = (field: keyof OccurrenceIssues) => {
-    const code = issues[field];
-    return code && text(`error.${code}`);
-  };
+  const say = useIssueText((code: IssueCode) => text(`error.${code}`));
+  const error = (field: keyof OccurrenceIssues) => say(issues[field]);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const found = saveOccurrenceDraft(ledger, occurrence, draft, text.locale);
-    setIssues(found);
-    if (Object.keys(found).length === 0) onDone();
+    const saving = saveOccurrenceDraft(ledger, occurrence, draft, text.locale);
+    setIssues('issues' in saving ? saving.issues : {});
+    if ('saved' in saving) onDone();
   };
 
   return (

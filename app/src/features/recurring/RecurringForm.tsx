@@ -1,5 +1,6 @@
 import { FREQUENCIES, type LedgerRecord, type RecurringTransaction } from '@tally/schema';
 import { type FormEvent, useState } from 'react';
+import { useIssueText } from '../../forms/index.js';
 import { useText } from '../../i18n/index.js';
 import { useRecords } from '../../ledger/index.js';
 import { useTally } from '../../tally/index.js';
@@ -8,10 +9,11 @@ import { recurringMessages } from './messages.js';
 import {
   DIRECTIONS,
   draftOf,
+  type IssueCode,
   isDirection,
   isFrequency,
   type RecurringDraft,
-  type RecurringSaveIssues,
+  type RecurringIssues,
   saveRecurringDraft,
 } from './recurring-draft.js';
 
@@ -34,22 +36,22 @@ export function RecurringForm({ rule, today, onDone }: RecurringFormProps) {
     draftOf(rule, { accountId: accounts[0]?.id ?? '', today }, text.locale),
   );
   const [draft, setDraft] = useState<RecurringDraft>(opened);
-  const [issues, setIssues] = useState<RecurringSaveIssues>({});
+  const [issues, setIssues] = useState<RecurringIssues>({});
+  const [deleted, setDeleted] = useState(false);
   const change = (patch: Partial<RecurringDraft>) => setDraft((current) => ({ ...current, ...patch }));
-  const error = (field: Exclude<keyof RecurringSaveIssues, 'deleted'>) => {
-    const code = issues[field];
-    return code && text(`error.${code}`);
-  };
+  const say = useIssueText((code: IssueCode) => text(`error.${code}`));
+  const error = (field: keyof RecurringIssues) => say(issues[field]);
 
   const save = (restore: boolean) => {
-    const found = saveRecurringDraft(
+    const saving = saveRecurringDraft(
       tally.ledger,
       draft,
       rule ? { id: rule.id, opened, restore } : undefined,
       text.locale,
     );
-    setIssues(found);
-    if (Object.keys(found).length === 0) onDone();
+    setDeleted('deleted' in saving);
+    setIssues('issues' in saving ? saving.issues : {});
+    if ('saved' in saving) onDone();
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -226,7 +228,7 @@ export function RecurringForm({ rule, today, onDone }: RecurringFormProps) {
           {error('form')}
         </p>
       )}
-      {issues.deleted && (
+      {deleted && (
         <>
           <p className="form__error" role="alert" data-testid="recurring-gone">
             {text('gone')}

@@ -1,12 +1,13 @@
 import { type Account, formatAmount, formatMoney, money } from '@tally/schema';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { isRefusal, useRefusalText } from '../../forms/index.js';
 import { useLocale, useText } from '../../i18n/index.js';
 import { useRecords } from '../../ledger/index.js';
 import { useTally, useTransactionRows } from '../../tally/index.js';
 import { describedBy, Field, readAmount, today } from '../../ui/index.js';
 import { CategorySuggestion } from './CategorySuggestion.js';
 import { suggestionFor } from './category-suggestion.js';
-import { type DraftIssue, type DraftIssues, hasIssues } from './draft-issues.js';
+import type { DraftIssues } from './draft-issues.js';
 import { choicesFor } from './editor-choices.js';
 import { transactionEditorMessages } from './editor-messages.js';
 import { SplitParts } from './SplitParts.js';
@@ -46,6 +47,8 @@ export function TransactionEditor({ id, onClose }: TransactionEditorProps) {
     () => opened ?? emptyDraft(today(), allAccounts.find((account) => !account.archived)?.id ?? ''),
   );
   const [issues, setIssues] = useState<DraftIssues>({});
+  const [deleted, setDeleted] = useState(false);
+  const refusal = useRefusalText();
   // An archived account or category stays listed for the transaction that uses it.
   const accounts = choicesFor(allAccounts, opened ? [opened.accountId] : []);
   const categories = choicesFor(
@@ -83,21 +86,24 @@ export function TransactionEditor({ id, onClose }: TransactionEditorProps) {
 
   const balance = currency && split ? splitBalance(draft.amount, draft.parts, currency, locale) : undefined;
   const show = (minorUnits: number) => (currency ? formatMoney(money(minorUnits, currency), locale) : '');
-  const say = (issue: DraftIssue | undefined): string | undefined =>
+  const say = (issue: DraftIssues[keyof DraftIssues]): string | undefined =>
     issue &&
-    text(`issue.${issue}`, {
-      currency: currency ?? '',
-      example: formatAmount(money(123456, currency ?? 'USD'), locale),
-      assigned: show(balance?.assigned ?? 0),
-      total: show(balance?.total ?? 0),
-    });
+    (isRefusal(issue)
+      ? refusal(issue)
+      : text(`issue.${issue}`, {
+          currency: currency ?? '',
+          example: formatAmount(money(123456, currency ?? 'USD'), locale),
+          assigned: show(balance?.assigned ?? 0),
+          total: show(balance?.total ?? 0),
+        }));
   const storedMismatch =
     stored && stored.splits.length > 0 && partsTotal(stored.splits) !== BigInt(stored.amount) ? stored : undefined;
 
   const save = (restore: boolean) => {
-    const found = saveTransactionDraft(tally.ledger, draft, id ? { id, opened, restore } : undefined, locale);
-    setIssues(found);
-    if (!hasIssues(found)) onClose();
+    const saving = saveTransactionDraft(tally.ledger, draft, id ? { id, opened, restore } : undefined, locale);
+    setDeleted('deleted' in saving);
+    setIssues('issues' in saving ? saving.issues : {});
+    if ('saved' in saving) onClose();
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -286,12 +292,12 @@ export function TransactionEditor({ id, onClose }: TransactionEditorProps) {
           onChange={(tags) => change({ tags })}
           onRefused={(issue) => setIssues((current) => ({ ...current, tags: issue }))}
         />
-        {issues.form && (
+        {(issues.form || deleted) && (
           <p className="form__error" role="alert" data-testid="form-error">
-            {say(issues.form)}
+            {deleted ? text('issue.transaction-deleted') : say(issues.form)}
           </p>
         )}
-        {issues.form === 'transaction-deleted' && (
+        {deleted && (
           <button type="button" className="button" data-testid="restore-save" onClick={() => save(true)}>
             {text('restoreSave')}
           </button>
