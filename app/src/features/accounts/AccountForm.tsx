@@ -1,13 +1,6 @@
-import {
-  ACCOUNT_TYPES,
-  type Account,
-  formatAmount,
-  isCurrencyCode,
-  LedgerError,
-  type LedgerRecord,
-  money,
-} from '@tally/schema';
+import { ACCOUNT_TYPES, type Account, LedgerError, type LedgerRecord } from '@tally/schema';
 import { type FormEvent, useMemo, useState } from 'react';
+import { refusalOf, useRefusalText } from '../../forms/index.js';
 import { useLocale, useText } from '../../i18n/index.js';
 import { useHomeCurrency, useTally } from '../../tally/index.js';
 import { describedBy, Field } from '../../ui/index.js';
@@ -21,9 +14,6 @@ interface AccountFormProps {
   readonly account?: LedgerRecord<Account> | undefined;
   readonly onDone: () => void;
 }
-
-/** An amount in the currency, as the example of how to write one: 1,234.56 or 1.234,56 or 123,456. */
-const EXAMPLE_MINOR_UNITS = 123456;
 
 /** Create or edit an account; its currency is fixed once it has been created. */
 export function AccountForm({ account, onDone }: AccountFormProps) {
@@ -41,6 +31,7 @@ export function AccountForm({ account, onDone }: AccountFormProps) {
   const [issues, setIssues] = useState<AccountIssues>({});
   const [formError, setFormError] = useState<string | undefined>();
   const [deleted, setDeleted] = useState(false);
+  const refusal = useRefusalText();
   const change = (field: keyof AccountDraft) => (event: { target: { value: string } }) =>
     setDraft({ ...draft, [field]: event.target.value });
 
@@ -50,20 +41,16 @@ export function AccountForm({ account, onDone }: AccountFormProps) {
       onDone();
     } catch (error) {
       if (!(error instanceof LedgerError)) throw error;
-      setFormError(text(error.code === 'read-only' ? 'error.readOnly' : 'error.notSaved'));
+      setFormError(refusal(refusalOf(error)));
     }
   };
 
   const save = (restore: boolean) => {
-    try {
-      const saving = saveAccountDraft(ledger, draft, account && { id: account.id, opened, restore }, locale);
-      setDeleted('deleted' in saving);
-      if ('issues' in saving) setIssues(saving.issues);
-      if ('saved' in saving) onDone();
-    } catch (error) {
-      if (!(error instanceof LedgerError)) throw error;
-      setFormError(text(error.code === 'read-only' ? 'error.readOnly' : 'error.notSaved'));
-    }
+    const saving = saveAccountDraft(ledger, draft, account && { id: account.id, opened, restore }, locale);
+    setDeleted('deleted' in saving);
+    setIssues('issues' in saving ? saving.issues : {});
+    setFormError('issues' in saving && saving.issues.form ? refusal(saving.issues.form) : undefined);
+    if ('saved' in saving) onDone();
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -74,13 +61,7 @@ export function AccountForm({ account, onDone }: AccountFormProps) {
   const nameError = issues.name && text(`error.name.${issues.name}`);
   const typeError = issues.type && text(`error.type.${issues.type}`);
   const currencyError = issues.currency && text(`error.currency.${issues.currency}`, { code });
-  const openingError =
-    issues.openingBalance && isCurrencyCode(code)
-      ? text(`error.openingBalance.${issues.openingBalance}`, {
-          currency: code,
-          example: formatAmount(money(EXAMPLE_MINOR_UNITS, code), locale),
-        })
-      : undefined;
+  const openingError = issues.openingBalance && refusal(issues.openingBalance);
   const currencyDescription = ['account-currency-hint', currencyError ? 'account-currency-error' : undefined]
     .filter((id) => id !== undefined)
     .join(' ');

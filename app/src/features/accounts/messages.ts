@@ -30,9 +30,6 @@ export const accountMessages = defineMessages({
     'error.currency.missing': 'Choose the account’s currency, such as USD or EUR.',
     'error.currency.not-a-code': 'Use a three-letter currency code such as USD or EUR.',
     'error.currency.unknown': '{code} is not a currency code Tally knows.',
-    'error.openingBalance.not-an-amount': 'Write the opening balance as an amount in {currency}, such as {example}.',
-    'error.readOnly': 'This ledger was written by a newer Tally: it can be read here but not changed.',
-    'error.notSaved': 'The account could not be saved.',
     'mismatched.one': '{count} transaction in another currency is not counted',
     'mismatched.other': '{count} transactions in another currency are not counted',
   },
@@ -65,11 +62,6 @@ export const accountMessages = defineMessages({
     'error.currency.missing': 'Elige la divisa de la cuenta, por ejemplo USD o EUR.',
     'error.currency.not-a-code': 'Usa un código de divisa de tres letras, como USD o EUR.',
     'error.currency.unknown': '{code} no es un código de divisa que Tally conozca.',
-    'error.openingBalance.not-an-amount':
-      'Escribe el saldo inicial como un importe en {currency}, por ejemplo {example}.',
-    'error.readOnly':
-      'Este libro lo escribió una versión más reciente de Tally: aquí se puede leer, pero no modificar.',
-    'error.notSaved': 'No se pudo guardar la cuenta.',
     'mismatched.one': '{count} movimiento en otra divisa no se cuenta',
     'mismatched.other': '{count} movimientos en otra divisa no se cuentan',
   },
@@ -103,10 +95,6 @@ export const accountMessages = defineMessages({
     'error.currency.missing': 'Wähle die Währung des Kontos, zum Beispiel USD oder EUR.',
     'error.currency.not-a-code': 'Gib einen Währungscode aus drei Buchstaben an, etwa USD oder EUR.',
     'error.currency.unknown': '{code} ist kein Währungscode, den Tally kennt.',
-    'error.openingBalance.not-an-amount': 'Gib den Anfangssaldo als Betrag in {currency} an, zum Beispiel {example}.',
-    'error.readOnly':
-      'Dieses Haushaltsbuch stammt von einer neueren Tally-Version: Es lässt sich hier lesen, aber nicht ändern.',
-    'error.notSaved': 'Das Konto konnte nicht gespeichert werden.',
     'mismatched.one': '{count} Buchung in einer anderen Währung wird nicht mitgezählt',
     'mismatched.other': '{count} Buchungen in einer anderen Währung werden nicht mitgezählt',
   },

@@ -19,7 +19,6 @@ export const categoryMessages = defineMessages({
     nameInvalid: 'Give the category a name of up to 100 characters.',
     groupInvalid: 'Keep the group name to 100 characters.',
     kindInvalid: 'Choose expense or income.',
-    notSaved: 'The category could not be saved: {reason}',
   },
   es: {
     deleted: 'Esta categoría se eliminó en otro dispositivo mientras la editabas. Tus cambios siguen aquí.',
@@ -39,7 +38,6 @@ export const categoryMessages = defineMessages({
     nameInvalid: 'Ponle a la categoría un nombre de hasta 100 caracteres.',
     groupInvalid: 'El nombre del grupo admite hasta 100 caracteres.',
     kindInvalid: 'Elige gasto o ingreso.',
-    notSaved: 'No se pudo guardar la categoría: {reason}',
   },
   de: {
     deleted:
@@ -60,6 +58,5 @@ export const categoryMessages = defineMessages({
     nameInvalid: 'Gib der Kategorie einen Namen mit höchstens 100 Zeichen.',
     groupInvalid: 'Der Gruppenname darf höchstens 100 Zeichen lang sein.',
     kindInvalid: 'Wähle Ausgabe oder Einnahme.',
-    notSaved: 'Die Kategorie konnte nicht gespeichert werden: {reason}',
   },
 });
