@@ -1,5 +1,6 @@
 import { LedgerError } from '@tally/schema';
 import { useRef, useState } from 'react';
+import { refusalOf, useRefusalText } from '../../forms/index.js';
 import { useText } from '../../i18n/index.js';
 import { useRecord, useRecords } from '../../ledger/index.js';
 import { useTally } from '../../tally/index.js';
@@ -22,6 +23,7 @@ export function CurrenciesScreen() {
   const rates = useRecords(tally.rates);
   const [editing, setEditing] = useState<Editing>({ kind: 'none' });
   const [error, setError] = useState<string | undefined>();
+  const refusal = useRefusalText();
   const edited = useRecord(tally.rates, editing.kind === 'edit' ? editing.id : undefined);
   const addButton = useRef<HTMLButtonElement>(null);
   const done = () => {
@@ -34,7 +36,7 @@ export function CurrenciesScreen() {
       setError(undefined);
     } catch (failure) {
       if (!(failure instanceof LedgerError)) throw failure;
-      setError(text(failure.code === 'read-only' ? 'error.readOnly' : 'error.notSaved'));
+      setError(refusal(refusalOf(failure)));
     }
     addButton.current?.focus();
   };

@@ -51,8 +51,6 @@ export const currencyMessages = defineMessages({
       'This could be read two ways. Write the rate without thousands separators, such as {example}.',
     'error.rate.too-large': 'A rate has at most 9 digits before the decimal mark.',
     'error.rate.too-precise': 'A rate has at most 12 decimals.',
-    'error.readOnly': 'This ledger was written by a newer Tally: it can be read here but not changed.',
-    'error.notSaved': 'The change could not be saved.',
   },
   es: {
     title: 'Divisas',
@@ -107,9 +105,6 @@ export const currencyMessages = defineMessages({
       'Esto se puede leer de dos maneras. Escribe el tipo de cambio sin separador de miles, por ejemplo {example}.',
     'error.rate.too-large': 'Un tipo de cambio tiene como mucho 9 cifras antes del separador decimal.',
     'error.rate.too-precise': 'Un tipo de cambio tiene como mucho 12 decimales.',
-    'error.readOnly':
-      'Este libro lo escribió una versión más reciente de Tally: aquí se puede leer, pero no modificar.',
-    'error.notSaved': 'No se pudo guardar el cambio.',
   },
   de: {
     title: 'Währungen',
@@ -163,8 +158,5 @@ export const currencyMessages = defineMessages({
       'Das lässt sich auf zwei Arten lesen. Schreibe den Kurs ohne Tausendertrennzeichen, zum Beispiel {example}.',
     'error.rate.too-large': 'Ein Kurs hat höchstens 9 Ziffern vor dem Dezimaltrennzeichen.',
     'error.rate.too-precise': 'Ein Kurs hat höchstens 12 Nachkommastellen.',
-    'error.readOnly':
-      'Dieses Haushaltsbuch stammt von einer neueren Tally-Version: Es lässt sich hier lesen, aber nicht ändern.',
-    'error.notSaved': 'Die Änderung konnte nicht gespeichert werden.',
   },
 });

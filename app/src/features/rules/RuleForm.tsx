@@ -1,5 +1,6 @@
-import { type Category, type CategoryRule, LedgerError, type LedgerRecord, RULE_FIELDS } from '@tally/schema';
+import { type Category, type CategoryRule, type LedgerRecord, RULE_FIELDS } from '@tally/schema';
 import { type FormEvent, useMemo, useState } from 'react';
+import { saveForm, useRefusalText } from '../../forms/index.js';
 import { useText } from '../../i18n/index.js';
 import { useTally } from '../../tally/index.js';
 import { describedBy, Field, FormFooter } from '../../ui/index.js';
@@ -27,7 +28,7 @@ export function RuleForm({ rule, rules, categories, transactions, onDone }: Rule
   const [contains, setContains] = useState(rule?.contains ?? '');
   const [categoryId, setCategoryId] = useState(rule?.categoryId ?? '');
   const [issues, setIssues] = useState<RuleIssues>({});
-  const [failed, setFailed] = useState(false);
+  const refusal = useRefusalText();
   const choices = categories.filter((category) => !category.archived || category.id === rule?.categoryId);
   const lookIn = field === 'notes' ? 'notes' : 'payee';
   const matching = useMemo(
@@ -40,23 +41,20 @@ export function RuleForm({ rule, rules, categories, transactions, onDone }: Rule
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const others = rules.filter((other) => other.id !== rule?.id);
-    const parsed = parseRuleForm(
-      { field, contains, categoryId },
-      new Set(categories.map((category) => category.id)),
-      others,
-    );
-    if (!parsed.ok) {
-      setIssues(parsed.issues);
-      return;
-    }
-    try {
-      if (rule) ledger.rules.update(rule.id, parsed.rule);
-      else ledger.rules.create(parsed.rule);
-      onDone();
-    } catch (error) {
-      if (!(error instanceof LedgerError)) throw error;
-      setFailed(true);
-    }
+    const saving = saveForm(ledger, {
+      check: () => {
+        const known = new Set(categories.map((category) => category.id));
+        const parsed = parseRuleForm({ field, contains, categoryId }, known, others);
+        return parsed.ok ? { fields: parsed.rule } : { issues: parsed.issues };
+      },
+      write: (fields) => {
+        if (rule) ledger.rules.update(rule.id, fields);
+        else ledger.rules.create(fields);
+      },
+      refused: (refused): RuleIssues => ({ form: refused }),
+    });
+    setIssues('issues' in saving ? saving.issues : {});
+    if ('saved' in saving) onDone();
   };
   const remove = () => {
     if (rule) ledger.rules.delete(rule.id);
@@ -116,9 +114,9 @@ export function RuleForm({ rule, rules, categories, transactions, onDone }: Rule
       <p className="hint" data-testid="rule-form-matches" aria-live="polite">
         {text.count('matches', matching)}
       </p>
-      {failed && (
+      {issues.form && (
         <p className="form__error" role="alert" data-testid="rule-form-error">
-          {text('failed')}
+          {refusal(issues.form)}
         </p>
       )}
       <FormFooter

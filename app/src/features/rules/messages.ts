@@ -27,7 +27,6 @@ export const ruleMessages = defineMessages({
     needCategories: 'Add a category first: a rule needs one to give.',
     save: 'Save rule',
     delete: 'Delete rule',
-    failed: 'The rule could not be saved. Check the text and the category, and try again.',
   },
   es: {
     title: 'Reglas',
@@ -55,7 +54,6 @@ export const ruleMessages = defineMessages({
     needCategories: 'Primero añade una categoría: una regla necesita una que asignar.',
     save: 'Guardar regla',
     delete: 'Eliminar regla',
-    failed: 'No se ha podido guardar la regla. Revisa el texto y la categoría e inténtalo de nuevo.',
   },
   de: {
     title: 'Regeln',
@@ -83,6 +81,5 @@ export const ruleMessages = defineMessages({
     needCategories: 'Lege zuerst eine Kategorie an: Eine Regel braucht eine, die sie vergeben kann.',
     save: 'Regel speichern',
     delete: 'Regel löschen',
-    failed: 'Die Regel konnte nicht gespeichert werden. Prüfe Text und Kategorie und versuche es noch einmal.',
   },
 });
