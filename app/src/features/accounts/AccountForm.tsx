@@ -3,7 +3,7 @@ import { type FormEvent, useMemo, useState } from 'react';
 import { refusalOf, useRefusalText } from '../../forms/index.js';
 import { useLocale, useText } from '../../i18n/index.js';
 import { useHomeCurrency, useTally } from '../../tally/index.js';
-import { describedBy, Field } from '../../ui/index.js';
+import { describedBy, Field, formMessages } from '../../ui/index.js';
 import { currencyChoices } from '../currencies/index.js';
 import { type AccountDraft, type AccountIssues, currencyCodeText } from './account-draft.js';
 import { accountDraftOf, saveAccountDraft } from './account-edit.js';
@@ -20,6 +20,7 @@ export function AccountForm({ account, onDone }: AccountFormProps) {
   const { ledger } = useTally();
   const locale = useLocale();
   const text = useText(accountMessages);
+  const words = useText(formMessages);
   const home = useHomeCurrency();
   const choices = useMemo(() => currencyChoices(locale), [locale]);
   const formText = useText(accountFormMessages);
@@ -152,12 +153,12 @@ export function AccountForm({ account, onDone }: AccountFormProps) {
             data-testid="archive-account"
             onClick={() => write(() => ledger.accounts.update(account.id, { archived: !account.archived }))}
           >
-            {text(account.archived ? 'form.unarchive' : 'form.archive')}
+            {words(account.archived ? 'unarchive' : 'archive')}
           </button>
         )}
         <span className="form__spacer" />
         <button type="button" className="button" onClick={onDone}>
-          {text('form.cancel')}
+          {words('cancel')}
         </button>
         <button type="submit" className="button button--primary" data-testid="save-account">
           {text('form.save')}

@@ -3,7 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { useIssueText } from '../../forms/index.js';
 import { useLocale, useText } from '../../i18n/index.js';
 import { useTally } from '../../tally/index.js';
-import { describedBy, Field, formatDay, Money, today } from '../../ui/index.js';
+import { describedBy, Field, formatDay, formMessages, Money, today } from '../../ui/index.js';
 import { type ContributionDraft, type ContributionIssues, type GoalProblem, saveContribution } from './goal-draft.js';
 import { goalMessages } from './messages.js';
 
@@ -16,6 +16,7 @@ interface GoalContributionsProps {
 export function GoalContributions({ goal, contributions }: GoalContributionsProps) {
   const { ledger } = useTally();
   const text = useText(goalMessages);
+  const words = useText(formMessages);
   const locale = useLocale();
   return (
     <details className="goal__contributions" data-testid="goal-contributions">
@@ -48,7 +49,7 @@ export function GoalContributions({ goal, contributions }: GoalContributionsProp
                 })}
                 onClick={() => ledger.contributions.delete(contribution.id)}
               >
-                {text('deleteShort')}
+                {words('delete')}
               </button>
             </li>
           ))}

@@ -4,7 +4,7 @@ import { useIssueText } from '../../forms/index.js';
 import { useText } from '../../i18n/index.js';
 import { useRecords } from '../../ledger/index.js';
 import { useTally } from '../../tally/index.js';
-import { describedBy, Field, FormFooter } from '../../ui/index.js';
+import { describedBy, Field, FormFooter, formMessages } from '../../ui/index.js';
 import { recurringMessages } from './messages.js';
 import {
   DIRECTIONS,
@@ -26,6 +26,7 @@ interface RecurringFormProps {
 /** Create or edit a recurring item; nothing is written until every field is valid. */
 export function RecurringForm({ rule, today, onDone }: RecurringFormProps) {
   const text = useText(recurringMessages);
+  const words = useText(formMessages);
   const tally = useTally();
   const accounts = useRecords(tally.accounts).filter((account) => !account.archived || account.id === rule?.accountId);
   const categories = useRecords(tally.categories).filter(
@@ -131,7 +132,7 @@ export function RecurringForm({ rule, today, onDone }: RecurringFormProps) {
             ))}
           </select>
         </Field>
-        <Field id="recurring-category" label={text('field.category')} error={error('categoryId')}>
+        <Field id="recurring-category" label={words('category')} error={error('categoryId')}>
           <select
             id="recurring-category"
             data-testid="recurring-category"
@@ -239,7 +240,7 @@ export function RecurringForm({ rule, today, onDone }: RecurringFormProps) {
         </>
       )}
       <FormFooter
-        remove={rule && { label: text('delete'), testId: 'delete-recurring', onRemove: remove }}
+        remove={rule && { label: words('delete'), testId: 'delete-recurring', onRemove: remove }}
         onCancel={onDone}
         cancelTestId="cancel-recurring"
         saveLabel={text('save')}

@@ -3,7 +3,7 @@ import { type FormEvent, useMemo, useState } from 'react';
 import { saveForm, useRefusalText } from '../../forms/index.js';
 import { useText } from '../../i18n/index.js';
 import { useTally } from '../../tally/index.js';
-import { describedBy, Field, FormFooter } from '../../ui/index.js';
+import { describedBy, Field, FormFooter, formMessages } from '../../ui/index.js';
 import { ruleMessages } from './messages.js';
 import { parseRuleForm, type RuleIssues } from './rule-form.js';
 import { countMatches, type FoldedTarget } from './rule-matches.js';
@@ -24,6 +24,7 @@ export function categoryLabel(category: Category): string {
 export function RuleForm({ rule, rules, categories, transactions, onDone }: RuleFormProps) {
   const { ledger } = useTally();
   const text = useText(ruleMessages);
+  const words = useText(formMessages);
   const [field, setField] = useState<string>(rule?.field ?? 'payee');
   const [contains, setContains] = useState(rule?.contains ?? '');
   const [categoryId, setCategoryId] = useState(rule?.categoryId ?? '');
@@ -95,7 +96,7 @@ export function RuleForm({ rule, rules, categories, transactions, onDone }: Rule
           {...describedBy('rule-contains', containsError)}
         />
       </Field>
-      <Field id="rule-category" label={text('category')} error={categoryError}>
+      <Field id="rule-category" label={words('category')} error={categoryError}>
         <select
           id="rule-category"
           data-testid="rule-category"

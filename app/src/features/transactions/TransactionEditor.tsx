@@ -4,7 +4,7 @@ import { isRefusal, useRefusalText } from '../../forms/index.js';
 import { useLocale, useText } from '../../i18n/index.js';
 import { useRecords } from '../../ledger/index.js';
 import { useTally, useTransactionRows } from '../../tally/index.js';
-import { describedBy, Field, readAmount, today } from '../../ui/index.js';
+import { describedBy, Field, formMessages, readAmount, today } from '../../ui/index.js';
 import { CategorySuggestion } from './CategorySuggestion.js';
 import { suggestionFor } from './category-suggestion.js';
 import type { DraftIssues } from './draft-issues.js';
@@ -37,6 +37,7 @@ export function TransactionEditor({ id, onClose }: TransactionEditorProps) {
   const tally = useTally();
   const locale = useLocale();
   const text = useText(transactionEditorMessages);
+  const words = useText(formMessages);
   const allAccounts = useRecords(tally.accounts);
   const allCategories = useRecords(tally.categories);
   const rules = useRecords(tally.rules);
@@ -224,7 +225,7 @@ export function TransactionEditor({ id, onClose }: TransactionEditorProps) {
         )}
         {!transfer && !isTransferLeg && !split && (
           <>
-            <Field id="category" label={text('category')} error={say(issues.categoryId)}>
+            <Field id="category" label={words('category')} error={say(issues.categoryId)}>
               <select
                 id="category"
                 data-testid="category"
@@ -305,12 +306,12 @@ export function TransactionEditor({ id, onClose }: TransactionEditorProps) {
         <div className="form__actions">
           {id && (
             <button type="button" className="button button--danger" data-testid="delete" onClick={remove}>
-              {text('delete')}
+              {words('delete')}
             </button>
           )}
           <span className="form__spacer" />
           <button type="button" className="button" onClick={onClose} data-testid="cancel">
-            {text('cancel')}
+            {words('cancel')}
           </button>
           <button type="submit" className="button button--primary" data-testid="save">
             {text('save')}
