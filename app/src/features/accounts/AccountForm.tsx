@@ -69,7 +69,7 @@ export function AccountForm({ account, onDone }: AccountFormProps) {
 
   return (
     <form className="form card" onSubmit={submit} noValidate data-testid="account-form">
-      <Field id="account-name" label={text('form.name')} error={nameError}>
+      <Field id="account-name" label={words('name')} error={nameError}>
         <input
           id="account-name"
           data-testid="account-name"
@@ -93,7 +93,7 @@ export function AccountForm({ account, onDone }: AccountFormProps) {
           ))}
         </select>
       </Field>
-      <Field id="account-currency" label={text('form.currency')} error={currencyError}>
+      <Field id="account-currency" label={words('currency')} error={currencyError}>
         <input
           id="account-currency"
           data-testid="account-currency"

@@ -10,7 +10,7 @@ import { type FormEvent, useState } from 'react';
 import { type Editing, type Refusal, type Saving, saveEdit, useRefusalText } from '../../forms/index.js';
 import { useText } from '../../i18n/index.js';
 import { useTally } from '../../tally/index.js';
-import { describedBy, Field, FormFooter } from '../../ui/index.js';
+import { describedBy, Field, FormFooter, formMessages } from '../../ui/index.js';
 import { categoryMessages } from './messages.js';
 
 interface CategoryFormProps {
@@ -82,6 +82,7 @@ export function saveCategoryForm(
 
 export function CategoryForm({ category, onDone }: CategoryFormProps) {
   const text = useText(categoryMessages);
+  const words = useText(formMessages);
   const { ledger } = useTally();
   // The form as it opened: saving writes only what the person changed since (another device may have changed the rest).
   const [opened] = useState<CategoryFields | undefined>(
@@ -116,7 +117,7 @@ export function CategoryForm({ category, onDone }: CategoryFormProps) {
 
   return (
     <form className="form card" onSubmit={submit} noValidate data-testid="category-form">
-      <Field id="category-name" label={text('name')} error={errors.name}>
+      <Field id="category-name" label={words('name')} error={errors.name}>
         <input
           id="category-name"
           data-testid="category-name"

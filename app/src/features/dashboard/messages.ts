@@ -15,7 +15,6 @@ export const dashboardMessages = defineMessages({
     uncategorised: 'Uncategorised',
     recent: 'Recent transactions',
     noTransactions: 'No transactions yet.',
-    noPayee: 'No payee',
     allTransactions: 'All transactions',
   },
   es: {
@@ -31,7 +30,6 @@ export const dashboardMessages = defineMessages({
     uncategorised: 'Sin categoría',
     recent: 'Movimientos recientes',
     noTransactions: 'Aún no hay movimientos.',
-    noPayee: 'Sin beneficiario',
     allTransactions: 'Todos los movimientos',
   },
   de: {
@@ -49,7 +47,6 @@ export const dashboardMessages = defineMessages({
     uncategorised: 'Ohne Kategorie',
     recent: 'Letzte Buchungen',
     noTransactions: 'Noch keine Buchungen.',
-    noPayee: 'Kein Empfänger',
     allTransactions: 'Alle Buchungen',
   },
 });

@@ -63,6 +63,7 @@ export function GoalContributions({ goal, contributions }: GoalContributionsProp
 function ContributionForm({ goal }: { readonly goal: LedgerRecord<Goal> }) {
   const { ledger } = useTally();
   const text = useText(goalMessages);
+  const words = useText(formMessages);
   const locale = useLocale();
   const [draft, setDraft] = useState<ContributionDraft>(() => ({ amount: '', date: today(), note: '' }));
   const [issues, setIssues] = useState<ContributionIssues>({});
@@ -96,7 +97,7 @@ function ContributionForm({ goal }: { readonly goal: LedgerRecord<Goal> }) {
             {...describedBy(id('amount'), errors.amount)}
           />
         </Field>
-        <Field id={id('date')} label={text('date')} error={errors.date}>
+        <Field id={id('date')} label={words('date')} error={errors.date}>
           <input
             id={id('date')}
             data-testid="contribution-date"

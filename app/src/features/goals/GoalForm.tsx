@@ -4,7 +4,7 @@ import { useIssueText } from '../../forms/index.js';
 import { useLocale, useText } from '../../i18n/index.js';
 import { displayCurrency, useRecords } from '../../ledger/index.js';
 import { useHomeCurrency, useTally } from '../../tally/index.js';
-import { describedBy, Field, FormFooter, formatDay, today } from '../../ui/index.js';
+import { describedBy, Field, FormFooter, formatDay, formMessages, today } from '../../ui/index.js';
 import { type GoalDraft, type GoalIssues, type GoalProblem, goalDraftOf, saveGoalDraft } from './goal-draft.js';
 import { goalMessages } from './messages.js';
 
@@ -17,6 +17,7 @@ interface GoalFormProps {
 export function GoalForm({ goal, onDone }: GoalFormProps) {
   const tally = useTally();
   const text = useText(goalMessages);
+  const words = useText(formMessages);
   const locale = useLocale();
   const home = useHomeCurrency();
   const accounts = useRecords(tally.accounts).filter(
@@ -81,7 +82,7 @@ export function GoalForm({ goal, onDone }: GoalFormProps) {
   };
   return (
     <form className="form card" onSubmit={submit} onKeyDown={onKeyDown} noValidate data-testid="goal-form">
-      <Field id="goal-name" label={text('name')} error={errors.name}>
+      <Field id="goal-name" label={words('name')} error={errors.name}>
         <input
           id="goal-name"
           data-testid="goal-name"
@@ -103,7 +104,7 @@ export function GoalForm({ goal, onDone }: GoalFormProps) {
             {...describedBy('goal-target', errors.target)}
           />
         </Field>
-        <Field id="goal-currency" label={text('currency')} error={errors.currency}>
+        <Field id="goal-currency" label={words('currency')} error={errors.currency}>
           <input
             id="goal-currency"
             data-testid="goal-currency"

@@ -204,11 +204,11 @@ export function MappingStep({ csv, initial, origin, currency, onContinue, onCanc
             <thead>
               <tr>
                 <th scope="col">{text('column.line')}</th>
-                <th scope="col">{text('column.date')}</th>
-                <th scope="col">{text('column.payee')}</th>
-                <th scope="col">{text('column.notes')}</th>
+                <th scope="col">{words('date')}</th>
+                <th scope="col">{words('payee')}</th>
+                <th scope="col">{words('notes')}</th>
                 <th scope="col" className="import__number">
-                  {text('column.amount')}
+                  {words('amount')}
                 </th>
               </tr>
             </thead>

@@ -85,10 +85,10 @@ export function ReviewStep({ lines, selection, currency, categories, onSelect, o
           <thead>
             <tr>
               <th scope="col">{text('column.include')}</th>
-              <th scope="col">{text('column.date')}</th>
-              <th scope="col">{text('column.payee')}</th>
+              <th scope="col">{words('date')}</th>
+              <th scope="col">{words('payee')}</th>
               <th scope="col" className="import__number">
-                {text('column.amount')}
+                {words('amount')}
               </th>
               <th scope="col">{text('column.category')}</th>
               <th scope="col">{text('column.status')}</th>

@@ -92,7 +92,7 @@ export function RecurringForm({ rule, today, onDone }: RecurringFormProps) {
             ))}
           </select>
         </Field>
-        <Field id="recurring-amount" label={text('field.amount')} error={error('amount')}>
+        <Field id="recurring-amount" label={words('amount')} error={error('amount')}>
           <input
             id="recurring-amount"
             data-testid="recurring-amount-input"
@@ -105,7 +105,7 @@ export function RecurringForm({ rule, today, onDone }: RecurringFormProps) {
           />
         </Field>
       </div>
-      <Field id="recurring-payee" label={text('field.payee')} error={error('payee')}>
+      <Field id="recurring-payee" label={words('payee')} error={error('payee')}>
         <input
           id="recurring-payee"
           data-testid="recurring-payee-input"
@@ -116,7 +116,7 @@ export function RecurringForm({ rule, today, onDone }: RecurringFormProps) {
         />
       </Field>
       <div className="recurring__pair">
-        <Field id="recurring-account" label={text('field.account')} error={error('accountId')}>
+        <Field id="recurring-account" label={words('account')} error={error('accountId')}>
           <select
             id="recurring-account"
             data-testid="recurring-account"
@@ -124,7 +124,7 @@ export function RecurringForm({ rule, today, onDone }: RecurringFormProps) {
             onChange={(event) => change({ accountId: event.target.value })}
             {...describedBy('recurring-account', error('accountId'))}
           >
-            <option value="">{text('chooseAccount')}</option>
+            <option value="">{words('chooseAccount')}</option>
             {accounts.map((account) => (
               <option key={account.id} value={account.id}>
                 {account.name}
@@ -140,7 +140,7 @@ export function RecurringForm({ rule, today, onDone }: RecurringFormProps) {
             onChange={(event) => change({ categoryId: event.target.value })}
             {...describedBy('recurring-category', error('categoryId'))}
           >
-            <option value="">{text('noCategory')}</option>
+            <option value="">{words('noCategory')}</option>
             {categories.map((category) => (
               <option key={category.id} value={category.id}>
                 {category.group ? `${category.group} · ${category.name}` : category.name}

@@ -79,7 +79,7 @@ export function RuleForm({ rule, rules, categories, transactions, onDone }: Rule
         >
           {RULE_FIELDS.map((value) => (
             <option key={value} value={value}>
-              {text(`field.${value}`)}
+              {words(value)}
             </option>
           ))}
         </select>
@@ -104,7 +104,7 @@ export function RuleForm({ rule, rules, categories, transactions, onDone }: Rule
           onChange={(event) => setCategoryId(event.target.value)}
           {...describedBy('rule-category', categoryError)}
         >
-          <option value="">{text('chooseCategory')}</option>
+          <option value="">{words('chooseCategory')}</option>
           {choices.map((category) => (
             <option key={category.id} value={category.id}>
               {category.archived ? text('archived', { name: categoryLabel(category) }) : categoryLabel(category)}

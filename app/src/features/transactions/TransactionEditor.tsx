@@ -164,7 +164,7 @@ export function TransactionEditor({ id, onClose }: TransactionEditorProps) {
             ))}
           </div>
         )}
-        <Field id="amount" label={text('amount')} error={say(issues.amount)}>
+        <Field id="amount" label={words('amount')} error={say(issues.amount)}>
           <input
             id="amount"
             data-testid="amount"
@@ -176,7 +176,7 @@ export function TransactionEditor({ id, onClose }: TransactionEditorProps) {
             {...describedBy('amount', issues.amount)}
           />
         </Field>
-        <Field id="payee" label={draft.kind === 'income' ? text('payer') : text('payee')} error={say(issues.payee)}>
+        <Field id="payee" label={draft.kind === 'income' ? text('payer') : words('payee')} error={say(issues.payee)}>
           <input
             id="payee"
             data-testid="payee"
@@ -186,7 +186,7 @@ export function TransactionEditor({ id, onClose }: TransactionEditorProps) {
             {...describedBy('payee', issues.payee)}
           />
         </Field>
-        <Field id="date" label={text('date')} error={say(issues.date)}>
+        <Field id="date" label={words('date')} error={say(issues.date)}>
           <input
             id="date"
             data-testid="date"
@@ -196,7 +196,7 @@ export function TransactionEditor({ id, onClose }: TransactionEditorProps) {
             {...describedBy('date', issues.date)}
           />
         </Field>
-        <Field id="account" label={transfer ? text('fromAccount') : text('account')} error={say(issues.accountId)}>
+        <Field id="account" label={transfer ? text('fromAccount') : words('account')} error={say(issues.accountId)}>
           <select
             id="account"
             data-testid="account"
@@ -205,7 +205,7 @@ export function TransactionEditor({ id, onClose }: TransactionEditorProps) {
             disabled={isTransferLeg}
             {...describedBy('account', issues.accountId)}
           >
-            <option value="">{text('chooseAccount')}</option>
+            <option value="">{words('chooseAccount')}</option>
             {accountOptions}
           </select>
         </Field>
@@ -218,7 +218,7 @@ export function TransactionEditor({ id, onClose }: TransactionEditorProps) {
               onChange={set('toAccountId')}
               {...describedBy('to-account', issues.toAccountId)}
             >
-              <option value="">{text('chooseAccount')}</option>
+              <option value="">{words('chooseAccount')}</option>
               {accountOptions}
             </select>
           </Field>
@@ -233,7 +233,7 @@ export function TransactionEditor({ id, onClose }: TransactionEditorProps) {
                 onChange={set('categoryId')}
                 {...describedBy('category', issues.categoryId)}
               >
-                <option value="">{text('noCategory')}</option>
+                <option value="">{words('noCategory')}</option>
                 {categoryOptions}
               </select>
             </Field>
@@ -277,7 +277,7 @@ export function TransactionEditor({ id, onClose }: TransactionEditorProps) {
             })}
           </p>
         )}
-        <Field id="notes" label={text('notes')} error={say(issues.notes)}>
+        <Field id="notes" label={words('notes')} error={say(issues.notes)}>
           <textarea
             id="notes"
             data-testid="notes"

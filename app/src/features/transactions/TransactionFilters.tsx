@@ -26,7 +26,7 @@ export function TransactionFilters({ filter, onChange }: TransactionFiltersProps
         <input type="search" data-testid="filter-text" value={filter.text} onChange={set('text')} />
       </label>
       <label className="filters__field">
-        <span>{text('filterAccount')}</span>
+        <span>{words('account')}</span>
         <select data-testid="filter-account" value={filter.accountId} onChange={set('accountId')}>
           <option value="">{text('allAccounts')}</option>
           {accounts.map((account) => (
