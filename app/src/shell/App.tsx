@@ -14,7 +14,7 @@ import { TransactionEditor, TransactionsScreen } from '../features/transactions/
 import { type AppUpdates, UpdatePrompt } from '../features/update-prompt/index.js';
 import { useText } from '../i18n/index.js';
 import { useReady } from '../tally/index.js';
-import { FocusTrap } from '../ui/index.js';
+import { FocusTrap, formMessages } from '../ui/index.js';
 import { appMessages } from './messages.js';
 import { hrefOf, ROUTES, useRoute } from './use-route.js';
 
@@ -22,6 +22,7 @@ type Editor = { readonly open: false } | { readonly open: true; readonly id?: st
 
 export function App({ updates }: { readonly updates: AppUpdates }) {
   const text = useText(appMessages);
+  const words = useText(formMessages);
   const route = useRoute();
   const ready = useReady();
   const [editor, setEditor] = useState<Editor>({ open: false });
@@ -49,7 +50,7 @@ export function App({ updates }: { readonly updates: AppUpdates }) {
       </nav>
       <main className="shell__main">
         <SyncNotice />
-        <Suspense fallback={<p className="empty">{text('loadingScreen')}</p>}>
+        <Suspense fallback={<p className="empty">{words('loading')}</p>}>
           {route === 'home' && <Dashboard onOpen={openTransaction} />}
           {route === 'transactions' && <TransactionsScreen onOpen={openTransaction} />}
           {route === 'budgets' && <BudgetsScreen />}

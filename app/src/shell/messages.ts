@@ -16,7 +16,6 @@ export const appMessages = defineMessages({
     'route.import': 'Import',
     'route.settings': 'Settings',
     addTransaction: 'Add transaction',
-    loadingScreen: 'Loading…',
   },
   es: {
     brand: 'Tally',
@@ -33,7 +32,6 @@ export const appMessages = defineMessages({
     'route.import': 'Importar',
     'route.settings': 'Ajustes',
     addTransaction: 'Añadir movimiento',
-    loadingScreen: 'Cargando…',
   },
   de: {
     brand: 'Tally',
@@ -50,6 +48,5 @@ export const appMessages = defineMessages({
     'route.import': 'Import',
     'route.settings': 'Einstellungen',
     addTransaction: 'Buchung hinzufügen',
-    loadingScreen: 'Wird geladen…',
   },
 });

@@ -1,6 +1,6 @@
 import { defineMessages } from '../i18n/index.js';
 
-/** Words every record form and list shares, defined once so they are translated once. */
+/** Words many screens share, every record form first among them: defined once, so translated once. */
 export const formMessages = defineMessages({
   en: {
     archive: 'Archive',
@@ -20,6 +20,7 @@ export const formMessages = defineMessages({
     chooseCategory: 'Choose a category',
     noCategory: 'No category',
     noPayee: 'No payee',
+    loading: 'Loading…',
   },
   es: {
     archive: 'Archivar',
@@ -39,6 +40,7 @@ export const formMessages = defineMessages({
     chooseCategory: 'Elige una categoría',
     noCategory: 'Sin categoría',
     noPayee: 'Sin beneficiario',
+    loading: 'Cargando…',
   },
   de: {
     archive: 'Archivieren',
@@ -58,5 +60,6 @@ export const formMessages = defineMessages({
     chooseCategory: 'Kategorie wählen',
     noCategory: 'Keine Kategorie',
     noPayee: 'Kein Empfänger',
+    loading: 'Wird geladen…',
   },
 });

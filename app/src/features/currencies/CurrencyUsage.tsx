@@ -65,7 +65,7 @@ function RateStatusText({
     case 'home':
       return (
         <span className="tag" data-testid="currency-status">
-          {text('usage.home')}
+          {text('home.title')}
         </span>
       );
     case 'no-home':

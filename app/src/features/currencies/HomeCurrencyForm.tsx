@@ -42,7 +42,7 @@ export function HomeCurrencyForm() {
         {home === null ? text('home.none') : text('home.current', { name: currencyName(home, locale), code: home })}
       </p>
       <form className="form currency-form" onSubmit={submit} noValidate data-testid="home-currency-form">
-        <Field id="home-currency" label={text('home.label')} error={error}>
+        <Field id="home-currency" label={text('home.title')} error={error}>
           <CurrencySelect
             id="home-currency"
             data-testid="home-currency"

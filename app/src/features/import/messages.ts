@@ -8,7 +8,6 @@ export const importMessages = defineMessages({
     'format.qif': 'QIF file',
     title: 'Import',
     intro: 'Bring in transactions from your bank’s CSV, OFX, QFX or QIF file. Nothing is added until you confirm.',
-    loading: 'Loading…',
     'choose.title': 'Choose a file',
     'choose.account': 'Import into account',
     'choose.file': 'Bank file (CSV, OFX, QFX or QIF)',
@@ -140,7 +139,6 @@ export const importMessages = defineMessages({
     'format.qif': 'archivo QIF',
     title: 'Importar',
     intro: 'Trae los movimientos del archivo CSV, OFX, QFX o QIF de tu banco. No se añade nada hasta que lo confirmes.',
-    loading: 'Cargando…',
     'choose.title': 'Elige un archivo',
     'choose.account': 'Importar en la cuenta',
     'choose.file': 'Archivo del banco (CSV, OFX, QFX o QIF)',
@@ -275,7 +273,6 @@ export const importMessages = defineMessages({
     title: 'Import',
     intro:
       'Übernimm Buchungen aus der CSV-, OFX-, QFX- oder QIF-Datei deiner Bank. Es wird nichts hinzugefügt, bevor du bestätigst.',
-    loading: 'Wird geladen…',
     'choose.title': 'Datei auswählen',
     'choose.account': 'Importieren in Konto',
     'choose.file': 'Bankdatei (CSV, OFX, QFX oder QIF)',

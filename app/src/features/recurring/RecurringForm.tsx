@@ -76,7 +76,7 @@ export function RecurringForm({ rule, today, onDone }: RecurringFormProps) {
         if (event.key === 'Escape') onDone();
       }}
     >
-      <h2 id={titleId}>{rule ? text('editTitle') : text('newTitle')}</h2>
+      <h2 id={titleId}>{rule ? text('editTitle') : text('add')}</h2>
       <div className="recurring__pair">
         <Field id="recurring-direction" label={text('field.direction')}>
           <select

@@ -3,7 +3,6 @@ import { defineMessages } from '../../i18n/index.js';
 export const transactionsMessages = defineMessages({
   en: {
     title: 'Transactions',
-    loading: 'Loading…',
     'count.one': '{count} transaction',
     'count.other': '{count} transactions',
     'countFiltered.one': '{shown} of {count} transaction',
@@ -21,7 +20,6 @@ export const transactionsMessages = defineMessages({
   },
   es: {
     title: 'Movimientos',
-    loading: 'Cargando…',
     'count.one': '{count} movimiento',
     'count.other': '{count} movimientos',
     'countFiltered.one': '{shown} de {count} movimiento',
@@ -39,7 +37,6 @@ export const transactionsMessages = defineMessages({
   },
   de: {
     title: 'Buchungen',
-    loading: 'Wird geladen…',
     'count.one': '{count} Buchung',
     'count.other': '{count} Buchungen',
     'countFiltered.one': '{shown} von {count} Buchung',
