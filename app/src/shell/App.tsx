@@ -14,7 +14,7 @@ import { TransactionEditor, TransactionsScreen } from '../features/transactions/
 import { type AppUpdates, UpdatePrompt } from '../features/update-prompt/index.js';
 import { useText } from '../i18n/index.js';
 import { useReady } from '../tally/index.js';
-import { FocusTrap, formMessages } from '../ui/index.js';
+import { FocusTrap, formMessages, routeMessages } from '../ui/index.js';
 import { appMessages } from './messages.js';
 import { hrefOf, ROUTES, useRoute } from './use-route.js';
 
@@ -22,6 +22,7 @@ type Editor = { readonly open: false } | { readonly open: true; readonly id?: st
 
 export function App({ updates }: { readonly updates: AppUpdates }) {
   const text = useText(appMessages);
+  const routes = useText(routeMessages);
   const words = useText(formMessages);
   const route = useRoute();
   const ready = useReady();
@@ -44,7 +45,7 @@ export function App({ updates }: { readonly updates: AppUpdates }) {
             aria-current={route === item ? 'page' : undefined}
             data-testid={`nav-${item}`}
           >
-            {text(`route.${item}`)}
+            {routes(item)}
           </a>
         ))}
       </nav>

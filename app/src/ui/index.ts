@@ -13,5 +13,5 @@ export { FormFooter } from './FormFooter.js';
 export { lazyComponent } from './lazy-component.js';
 export { formatDay, formatMonth, today } from './locale.js';
 export { Money } from './Money.js';
-export { formMessages } from './messages.js';
+export { formMessages, routeMessages } from './messages.js';
 export { Sentence } from './Sentence.js';

@@ -63,3 +63,46 @@ export const formMessages = defineMessages({
     loading: 'Wird geladen…',
   },
 });
+
+/** The name of each screen, in the navigation and as the screen's heading. */
+export const routeMessages = defineMessages({
+  en: {
+    home: 'Home',
+    transactions: 'Transactions',
+    budgets: 'Budgets',
+    reports: 'Reports',
+    accounts: 'Accounts',
+    categories: 'Categories',
+    goals: 'Goals',
+    recurring: 'Recurring',
+    currencies: 'Currencies',
+    import: 'Import',
+    settings: 'Settings',
+  },
+  es: {
+    home: 'Inicio',
+    transactions: 'Movimientos',
+    budgets: 'Presupuestos',
+    reports: 'Informes',
+    accounts: 'Cuentas',
+    categories: 'Categorías',
+    goals: 'Metas',
+    recurring: 'Periódicos',
+    currencies: 'Divisas',
+    import: 'Importar',
+    settings: 'Ajustes',
+  },
+  de: {
+    home: 'Start',
+    transactions: 'Buchungen',
+    budgets: 'Budgets',
+    reports: 'Berichte',
+    accounts: 'Konten',
+    categories: 'Kategorien',
+    goals: 'Sparziele',
+    recurring: 'Daueraufträge',
+    currencies: 'Währungen',
+    import: 'Import',
+    settings: 'Einstellungen',
+  },
+});

@@ -2,7 +2,6 @@ import { defineMessages } from '../../i18n/index.js';
 
 export const accountMessages = defineMessages({
   en: {
-    title: 'Accounts',
     add: 'New account',
     empty: 'Add the accounts you spend from: a bank account, a card, cash.',
     archived: 'Archived ({count})',
@@ -29,7 +28,6 @@ export const accountMessages = defineMessages({
     'mismatched.other': '{count} transactions in another currency are not counted',
   },
   es: {
-    title: 'Cuentas',
     add: 'Nueva cuenta',
     empty: 'Añade las cuentas de las que gastas: una cuenta bancaria, una tarjeta, efectivo.',
     archived: 'Archivadas ({count})',
@@ -56,7 +54,6 @@ export const accountMessages = defineMessages({
     'mismatched.other': '{count} movimientos en otra divisa no se cuentan',
   },
   de: {
-    title: 'Konten',
     add: 'Neues Konto',
     empty: 'Füge die Konten hinzu, von denen du ausgibst: ein Bankkonto, eine Karte, Bargeld.',
     archived: 'Archiviert ({count})',

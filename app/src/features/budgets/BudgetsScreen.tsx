@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useLocale, useText } from '../../i18n/index.js';
 import { useTally } from '../../tally/index.js';
-import { formatMonth, today } from '../../ui/index.js';
+import { formatMonth, routeMessages, today } from '../../ui/index.js';
 import { BudgetTable } from './BudgetTable.js';
 import { shiftMonth } from './budget-view.js';
 import { MonthSwitcher } from './MonthSwitcher.js';
@@ -14,6 +14,7 @@ type CopyOutcome = { readonly copied: number; readonly from: string; readonly ha
 /** The month's budget per expense category: what was planned, spent and is left, edited in place. */
 export function BudgetsScreen() {
   const text = useText(budgetMessages);
+  const routes = useText(routeMessages);
   const current = today().slice(0, 7);
   const [month, setMonth] = useState(current);
   const [copyOutcome, setCopyOutcome] = useState<CopyOutcome>(null);
@@ -33,7 +34,7 @@ export function BudgetsScreen() {
   return (
     <section className="screen" aria-labelledby="budgets-title">
       <div className="screen__head">
-        <h1 id="budgets-title">{text('title')}</h1>
+        <h1 id="budgets-title">{routes('budgets')}</h1>
         {hasLines && (
           <button type="button" className="button" data-testid="copy-budgets" onClick={copyLastMonth}>
             {text('copyLast')}

@@ -2,7 +2,6 @@ import { defineMessages } from '../../i18n/index.js';
 
 export const budgetMessages = defineMessages({
   en: {
-    title: 'Budgets',
     months: 'Month',
     previousMonth: 'Previous month',
     nextMonth: 'Next month',
@@ -40,7 +39,6 @@ export const budgetMessages = defineMessages({
     saveFailed: 'This budget could not be saved on this device.',
   },
   es: {
-    title: 'Presupuestos',
     months: 'Mes',
     previousMonth: 'Mes anterior',
     nextMonth: 'Mes siguiente',
@@ -77,7 +75,6 @@ export const budgetMessages = defineMessages({
     saveFailed: 'No se ha podido guardar este presupuesto en este dispositivo.',
   },
   de: {
-    title: 'Budgets',
     months: 'Monat',
     previousMonth: 'Vorheriger Monat',
     nextMonth: 'Nächster Monat',

@@ -4,7 +4,6 @@ export const categoryMessages = defineMessages({
   en: {
     deleted: 'This category was deleted on another device while you were editing it. Your changes are still here.',
     restoreSave: 'Save it again as a restored category',
-    title: 'Categories',
     newCategory: 'New category',
     empty: 'Categories sort your spending: groceries, rent, salary.',
     ungrouped: 'Ungrouped',
@@ -22,7 +21,6 @@ export const categoryMessages = defineMessages({
   es: {
     deleted: 'Esta categoría se eliminó en otro dispositivo mientras la editabas. Tus cambios siguen aquí.',
     restoreSave: 'Guardarla de nuevo como categoría recuperada',
-    title: 'Categorías',
     newCategory: 'Nueva categoría',
     empty: 'Las categorías ordenan tus gastos: supermercado, alquiler, nómina.',
     ungrouped: 'Sin grupo',
@@ -41,7 +39,6 @@ export const categoryMessages = defineMessages({
     deleted:
       'Diese Kategorie wurde auf einem anderen Gerät gelöscht, während du sie bearbeitet hast. Deine Änderungen sind noch da.',
     restoreSave: 'Als wiederhergestellte Kategorie erneut speichern',
-    title: 'Kategorien',
     newCategory: 'Neue Kategorie',
     empty: 'Kategorien ordnen deine Ausgaben: Lebensmittel, Miete, Gehalt.',
     ungrouped: 'Ohne Gruppe',

@@ -4,6 +4,7 @@ import { refusalOf, useRefusalText } from '../../forms/index.js';
 import { useText } from '../../i18n/index.js';
 import { useRecord, useRecords } from '../../ledger/index.js';
 import { useTally } from '../../tally/index.js';
+import { routeMessages } from '../../ui/index.js';
 import { CurrencyUsage } from './CurrencyUsage.js';
 import { HomeCurrencyForm } from './HomeCurrencyForm.js';
 import { currencyMessages } from './messages.js';
@@ -20,6 +21,7 @@ type Editing =
 export function CurrenciesScreen() {
   const tally = useTally();
   const text = useText(currencyMessages);
+  const routes = useText(routeMessages);
   const rates = useRecords(tally.rates);
   const [editing, setEditing] = useState<Editing>({ kind: 'none' });
   const [error, setError] = useState<string | undefined>();
@@ -43,7 +45,7 @@ export function CurrenciesScreen() {
 
   return (
     <section className="screen" aria-labelledby="currencies-title">
-      <h1 id="currencies-title">{text('title')}</h1>
+      <h1 id="currencies-title">{routes('currencies')}</h1>
       <HomeCurrencyForm />
       <CurrencyUsage onAddRate={(from, to) => setEditing({ kind: 'new', pair: { from, to } })} />
       <section className="card rates" aria-labelledby="rates-title">

@@ -2,7 +2,6 @@ import { defineMessages } from '../../i18n/index.js';
 
 export const currencyMessages = defineMessages({
   en: {
-    title: 'Currencies',
     currencyOption: '{code} · {name}',
     'home.title': 'Home currency',
     'home.hint': 'Totals, net worth and reports are shown in it. Every device you sync shares it.',
@@ -49,7 +48,6 @@ export const currencyMessages = defineMessages({
     'error.rate.too-precise': 'A rate has at most 12 decimals.',
   },
   es: {
-    title: 'Divisas',
     currencyOption: '{code} · {name}',
     'home.title': 'Divisa principal',
     'home.hint':
@@ -99,7 +97,6 @@ export const currencyMessages = defineMessages({
     'error.rate.too-precise': 'Un tipo de cambio tiene como mucho 12 decimales.',
   },
   de: {
-    title: 'Währungen',
     currencyOption: '{code} · {name}',
     'home.title': 'Hauptwährung',
     'home.hint':

@@ -2,7 +2,6 @@ import { defineMessages } from '../../i18n/index.js';
 
 export const dashboardMessages = defineMessages({
   en: {
-    title: 'Home',
     balances: 'Balances',
     noAccounts: 'No accounts yet.',
     addAccount: 'Add your first account',
@@ -18,7 +17,6 @@ export const dashboardMessages = defineMessages({
     allTransactions: 'All transactions',
   },
   es: {
-    title: 'Inicio',
     balances: 'Saldos',
     noAccounts: 'Aún no hay cuentas.',
     addAccount: 'Añade tu primera cuenta',
@@ -33,7 +31,6 @@ export const dashboardMessages = defineMessages({
     allTransactions: 'Todos los movimientos',
   },
   de: {
-    title: 'Start',
     balances: 'Kontostände',
     noAccounts: 'Noch keine Konten.',
     addAccount: 'Erstes Konto anlegen',

@@ -4,7 +4,6 @@ export const recurringMessages = defineMessages({
   en: {
     gone: 'This recurring item was deleted on another device while you were editing it. Your changes are still here.',
     restoreSave: 'Save it again as a restored recurring item',
-    title: 'Recurring',
     add: 'New recurring item',
     empty: 'Rent, salary, subscriptions: add what repeats, and Tally books each one on its day.',
     itemsTitle: 'Recurring items',
@@ -74,7 +73,6 @@ export const recurringMessages = defineMessages({
   es: {
     gone: 'Este movimiento periódico se eliminó en otro dispositivo mientras lo editabas. Tus cambios siguen aquí.',
     restoreSave: 'Guardarlo de nuevo como movimiento periódico recuperado',
-    title: 'Periódicos',
     add: 'Nuevo movimiento periódico',
     empty: 'Alquiler, nómina, suscripciones: añade lo que se repite y Tally lo anota cada vez en su día.',
     itemsTitle: 'Movimientos periódicos',
@@ -145,7 +143,6 @@ export const recurringMessages = defineMessages({
   de: {
     gone: 'Dieser Dauerauftrag wurde auf einem anderen Gerät gelöscht, während du ihn bearbeitet hast. Deine Änderungen sind noch da.',
     restoreSave: 'Als wiederhergestellten Dauerauftrag erneut speichern',
-    title: 'Daueraufträge',
     add: 'Neuer Dauerauftrag',
     empty: 'Miete, Gehalt, Abos: Trage ein, was sich wiederholt, und Tally bucht es jedes Mal an seinem Tag.',
     itemsTitle: 'Daueraufträge',

@@ -1,6 +1,6 @@
 import type { Account, Category, LedgerRecord } from '@tally/schema';
 import { useText } from '../../i18n/index.js';
-import { describedBy, Field, formMessages } from '../../ui/index.js';
+import { describedBy, Field, formMessages, routeMessages } from '../../ui/index.js';
 import { reportMessages } from './messages.js';
 import { PERIOD_PRESETS, type Period, type PeriodIssue, type PeriodPreset } from './report-period.js';
 
@@ -29,6 +29,7 @@ function isPreset(value: string): value is PeriodPreset {
 /** The period, accounts and category a report covers. */
 export function ReportFilters({ filter, onChange, accounts, categories, periodIssue, noAccount }: ReportFiltersProps) {
   const text = useText(reportMessages);
+  const routes = useText(routeMessages);
   const words = useText(formMessages);
   const fromIssue =
     periodIssue === 'from-invalid' || periodIssue === 'from-after-to' ? text(`issue.${periodIssue}`) : undefined;
@@ -88,7 +89,7 @@ export function ReportFilters({ filter, onChange, accounts, categories, periodIs
           className="report-filters__accounts"
           aria-describedby={noAccount ? 'report-accounts-error' : undefined}
         >
-          <legend>{text('accounts')}</legend>
+          <legend>{routes('accounts')}</legend>
           {accounts.map((account) => (
             <label key={account.id} className="choice">
               <input

@@ -2,7 +2,6 @@ import { defineMessages } from '../../i18n/index.js';
 
 export const reportMessages = defineMessages({
   en: {
-    title: 'Reports',
     report: 'Report',
     'kind.spending': 'Spending by category',
     'kind.income-expense': 'Income and expense',
@@ -20,7 +19,6 @@ export const reportMessages = defineMessages({
     'issue.from-invalid': 'Enter the first day of the period.',
     'issue.to-invalid': 'Enter the last day of the period.',
     'issue.from-after-to': 'The first day comes after the last one.',
-    accounts: 'Accounts',
     archivedAccount: '{name} (archived)',
     'issue.no-account': 'Choose at least one account.',
     noCategories: 'Add a category to follow its spending month by month.',
@@ -49,7 +47,6 @@ export const reportMessages = defineMessages({
     exportCsv: 'Export CSV',
   },
   es: {
-    title: 'Informes',
     report: 'Informe',
     'kind.spending': 'Gastos por categoría',
     'kind.income-expense': 'Ingresos y gastos',
@@ -67,7 +64,6 @@ export const reportMessages = defineMessages({
     'issue.from-invalid': 'Indica el primer día del periodo.',
     'issue.to-invalid': 'Indica el último día del periodo.',
     'issue.from-after-to': 'El primer día es posterior al último.',
-    accounts: 'Cuentas',
     archivedAccount: '{name} (archivada)',
     'issue.no-account': 'Elige al menos una cuenta.',
     noCategories: 'Añade una categoría para seguir sus gastos mes a mes.',
@@ -96,7 +92,6 @@ export const reportMessages = defineMessages({
     exportCsv: 'Exportar CSV',
   },
   de: {
-    title: 'Berichte',
     report: 'Bericht',
     'kind.spending': 'Ausgaben nach Kategorie',
     'kind.income-expense': 'Einnahmen und Ausgaben',
@@ -114,7 +109,6 @@ export const reportMessages = defineMessages({
     'issue.from-invalid': 'Gib den ersten Tag des Zeitraums ein.',
     'issue.to-invalid': 'Gib den letzten Tag des Zeitraums ein.',
     'issue.from-after-to': 'Der erste Tag liegt nach dem letzten.',
-    accounts: 'Konten',
     archivedAccount: '{name} (archiviert)',
     'issue.no-account': 'Wähle mindestens ein Konto.',
     noCategories: 'Lege eine Kategorie an, um ihre Ausgaben Monat für Monat zu verfolgen.',

@@ -2,7 +2,6 @@ import { defineMessages } from '../../i18n/index.js';
 
 export const settingsMessages = defineMessages({
   en: {
-    title: 'Settings',
     relay: 'Relay',
     signedInAs: 'Signed in as {email} on {relay}.',
     thisDeviceIs: 'This device: {name}',
@@ -57,7 +56,6 @@ export const settingsMessages = defineMessages({
     'relay.other': 'The relay refused: {reason}',
   },
   es: {
-    title: 'Ajustes',
     relay: 'Relay',
     signedInAs: 'Sesión iniciada como {email} en {relay}.',
     thisDeviceIs: 'Este dispositivo: {name}',
@@ -114,7 +112,6 @@ export const settingsMessages = defineMessages({
     'relay.other': 'El relay lo rechazó: {reason}',
   },
   de: {
-    title: 'Einstellungen',
     relay: 'Relay',
     signedInAs: 'Angemeldet als {email} bei {relay}.',
     thisDeviceIs: 'Dieses Gerät: {name}',

@@ -1,7 +1,7 @@
 import { useDeferredValue, useMemo, useState } from 'react';
 import { useText } from '../../i18n/index.js';
 import { useTransactionRows } from '../../tally/index.js';
-import { formMessages } from '../../ui/index.js';
+import { formMessages, routeMessages } from '../../ui/index.js';
 import { transactionsMessages } from './messages.js';
 import { TransactionFilters } from './TransactionFilters.js';
 import { TransactionList } from './TransactionList.js';
@@ -14,6 +14,7 @@ interface TransactionsScreenProps {
 
 export function TransactionsScreen({ onOpen }: TransactionsScreenProps) {
   const text = useText(transactionsMessages);
+  const routes = useText(routeMessages);
   const words = useText(formMessages);
   const { rows, loaded } = useTransactionRows();
   const [filter, setFilter] = useState<TransactionFilter>(NO_FILTER);
@@ -28,7 +29,7 @@ export function TransactionsScreen({ onOpen }: TransactionsScreenProps) {
       : text.count('count', rows.length);
   return (
     <section className="screen screen--list" aria-labelledby="transactions-title">
-      <h1 id="transactions-title">{text('title')}</h1>
+      <h1 id="transactions-title">{routes('transactions')}</h1>
       <TransactionFilters filter={filter} onChange={setFilter} />
       <p className="count" data-testid="transaction-count" role="status">
         {count}

@@ -2,7 +2,6 @@ import { defineMessages } from '../../i18n/index.js';
 
 export const transactionsMessages = defineMessages({
   en: {
-    title: 'Transactions',
     'count.one': '{count} transaction',
     'count.other': '{count} transactions',
     'countFiltered.one': '{shown} of {count} transaction',
@@ -19,7 +18,6 @@ export const transactionsMessages = defineMessages({
     splitUnbalanced: 'Split, parts do not add up',
   },
   es: {
-    title: 'Movimientos',
     'count.one': '{count} movimiento',
     'count.other': '{count} movimientos',
     'countFiltered.one': '{shown} de {count} movimiento',
@@ -36,7 +34,6 @@ export const transactionsMessages = defineMessages({
     splitUnbalanced: 'Dividido, las partes no cuadran',
   },
   de: {
-    title: 'Buchungen',
     'count.one': '{count} Buchung',
     'count.other': '{count} Buchungen',
     'countFiltered.one': '{shown} von {count} Buchung',
