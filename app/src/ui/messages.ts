@@ -21,6 +21,11 @@ export const formMessages = defineMessages({
     noCategory: 'No category',
     noPayee: 'No payee',
     loading: 'Loading…',
+    ungrouped: 'Ungrouped',
+    currencyOption: '{code} · {name}',
+    chooseHome: 'Choose a home currency',
+    addRate: 'Add a rate',
+    addRates: 'Add exchange rates',
   },
   es: {
     archive: 'Archivar',
@@ -41,6 +46,11 @@ export const formMessages = defineMessages({
     noCategory: 'Sin categoría',
     noPayee: 'Sin beneficiario',
     loading: 'Cargando…',
+    ungrouped: 'Sin grupo',
+    currencyOption: '{code} · {name}',
+    chooseHome: 'Elegir una divisa principal',
+    addRate: 'Añadir un tipo de cambio',
+    addRates: 'Añadir tipos de cambio',
   },
   de: {
     archive: 'Archivieren',
@@ -61,6 +71,11 @@ export const formMessages = defineMessages({
     noCategory: 'Keine Kategorie',
     noPayee: 'Kein Empfänger',
     loading: 'Wird geladen…',
+    ungrouped: 'Ohne Gruppe',
+    currencyOption: '{code} · {name}',
+    chooseHome: 'Hauptwährung wählen',
+    addRate: 'Kurs eintragen',
+    addRates: 'Wechselkurse eintragen',
   },
 });
 

@@ -112,7 +112,7 @@ export function AccountForm({ account, onDone }: AccountFormProps) {
             <option
               key={choice.code}
               value={choice.code}
-              label={text('form.currencyOption', { code: choice.code, name: choice.name })}
+              label={words('currencyOption', { code: choice.code, name: choice.name })}
             />
           ))}
         </datalist>

@@ -15,7 +15,6 @@ export const accountMessages = defineMessages({
     'type.other': 'Other',
     'form.type': 'Type',
     'form.currencyHint': 'A three-letter code such as USD or EUR. It cannot change once the account exists.',
-    'form.currencyOption': '{code} · {name}',
     'form.opening': 'Opening balance',
     'form.save': 'Save account',
     'error.name.missing': 'Give the account a name.',
@@ -41,7 +40,6 @@ export const accountMessages = defineMessages({
     'type.other': 'Otra',
     'form.type': 'Tipo',
     'form.currencyHint': 'Un código de tres letras como USD o EUR. No se puede cambiar una vez creada la cuenta.',
-    'form.currencyOption': '{code} · {name}',
     'form.opening': 'Saldo inicial',
     'form.save': 'Guardar cuenta',
     'error.name.missing': 'Ponle un nombre a la cuenta.',
@@ -68,7 +66,6 @@ export const accountMessages = defineMessages({
     'form.type': 'Art',
     'form.currencyHint':
       'Ein Code aus drei Buchstaben wie USD oder EUR. Er lässt sich nicht mehr ändern, sobald das Konto angelegt ist.',
-    'form.currencyOption': '{code} · {name}',
     'form.opening': 'Anfangssaldo',
     'form.save': 'Konto speichern',
     'error.name.missing': 'Gib dem Konto einen Namen.',

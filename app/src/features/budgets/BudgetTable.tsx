@@ -28,7 +28,7 @@ export function BudgetTable({ view }: { readonly view: BudgetView }) {
           </tr>
         </thead>
         {view.groups.map((group) => {
-          const name = group.group || text('ungrouped');
+          const name = group.group || words('ungrouped');
           return (
             <tbody key={group.group} data-testid="budget-group" data-group={group.group}>
               <tr className="budget-table__group">

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useText } from '../../i18n/index.js';
 import { useRecords } from '../../ledger/index.js';
 import { useTally } from '../../tally/index.js';
-import { closeAndFocus, routeMessages } from '../../ui/index.js';
+import { closeAndFocus, formMessages, routeMessages } from '../../ui/index.js';
 import { RulesSection } from '../rules/index.js';
 import { CategoryForm } from './CategoryForm.js';
 import { categoryMessages } from './messages.js';
@@ -13,6 +13,7 @@ type Editing = { readonly kind: 'none' } | { readonly kind: 'new' } | { readonly
 /** Categories by group, expense and income side by side in one list. */
 export function CategoriesScreen() {
   const text = useText(categoryMessages);
+  const words = useText(formMessages);
   const routes = useText(routeMessages);
   const tally = useTally();
   const categories = useRecords(tally.categories);
@@ -52,7 +53,7 @@ export function CategoriesScreen() {
       {categories.length === 0 && editing.kind !== 'new' && <p className="empty">{text('empty')}</p>}
       {[...groups].map(([group, members]) => (
         <div key={group} className="group">
-          <h2 className="group__title">{group || text('ungrouped')}</h2>
+          <h2 className="group__title">{group || words('ungrouped')}</h2>
           <ul className="list">
             {members.map((category) =>
               editing.kind === 'edit' && editing.id === category.id ? (

@@ -2,7 +2,6 @@ import { defineMessages } from '../../i18n/index.js';
 
 export const currencyMessages = defineMessages({
   en: {
-    currencyOption: '{code} · {name}',
     'home.title': 'Home currency',
     'home.hint': 'Totals, net worth and reports are shown in it. Every device you sync shares it.',
     chooseCurrency: 'Choose a currency',
@@ -48,7 +47,6 @@ export const currencyMessages = defineMessages({
     'error.rate.too-precise': 'A rate has at most 12 decimals.',
   },
   es: {
-    currencyOption: '{code} · {name}',
     'home.title': 'Divisa principal',
     'home.hint':
       'Los totales, el patrimonio y los informes se muestran en ella. La comparten todos los dispositivos que sincronizas.',
@@ -97,7 +95,6 @@ export const currencyMessages = defineMessages({
     'error.rate.too-precise': 'Un tipo de cambio tiene como mucho 12 decimales.',
   },
   de: {
-    currencyOption: '{code} · {name}',
     'home.title': 'Hauptwährung',
     'home.hint':
       'Summen, Vermögen und Berichte werden in ihr angezeigt. Alle Geräte, die du synchronisierst, teilen sie.',

@@ -88,7 +88,7 @@ export function Dashboard({ onOpen }: DashboardProps) {
         )}
         {unconverted > 0 && (
           <p className="hint" data-testid="spending-unconverted">
-            {text.count('spendingUnconverted', unconverted)} <a href="#/currencies">{text('addRate')}</a>
+            {text.count('spendingUnconverted', unconverted)} <a href="#/currencies">{words('addRate')}</a>
           </p>
         )}
       </div>

@@ -104,7 +104,7 @@ export function GoalCard({ view, focusEdit, onEdit, onDeleted }: GoalCardProps) 
       )}
       {progress.unconverted > 0 && (
         <p className="notice" data-testid="goal-unconverted">
-          {text.count('unconverted', progress.unconverted)} <a href="#/currencies">{text('addRates')}</a>
+          {text.count('unconverted', progress.unconverted)} <a href="#/currencies">{words('addRates')}</a>
         </p>
       )}
       {confirming ? (
