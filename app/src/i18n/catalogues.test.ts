@@ -60,8 +60,6 @@ function definedTwice(catalogues: readonly { name: string; messages: Catalogues 
  */
 const NOT_YET_SHARED: ReadonlySet<string> = new Set([
   'Net worth',
-  'Use a three-letter currency code such as USD or EUR.',
-  '{code} is not a currency code Tally knows.',
   '{count} account',
   '{count} accounts',
   '{count} transaction',

@@ -26,6 +26,8 @@ export const formMessages = defineMessages({
     chooseHome: 'Choose a home currency',
     addRate: 'Add a rate',
     addRates: 'Add exchange rates',
+    'currency.not-a-code': 'Use a three-letter currency code such as USD or EUR.',
+    'currency.unknown': '{code} is not a currency code Tally knows.',
   },
   es: {
     archive: 'Archivar',
@@ -51,6 +53,8 @@ export const formMessages = defineMessages({
     chooseHome: 'Elegir una divisa principal',
     addRate: 'Añadir un tipo de cambio',
     addRates: 'Añadir tipos de cambio',
+    'currency.not-a-code': 'Usa un código de divisa de tres letras, como USD o EUR.',
+    'currency.unknown': '{code} no es un código de divisa que Tally conozca.',
   },
   de: {
     archive: 'Archivieren',
@@ -76,6 +80,8 @@ export const formMessages = defineMessages({
     chooseHome: 'Hauptwährung wählen',
     addRate: 'Kurs eintragen',
     addRates: 'Wechselkurse eintragen',
+    'currency.not-a-code': 'Gib einen Währungscode aus drei Buchstaben an, etwa USD oder EUR.',
+    'currency.unknown': '{code} ist kein Währungscode, den Tally kennt.',
   },
 });
 

@@ -61,7 +61,9 @@ export function AccountForm({ account, onDone }: AccountFormProps) {
   const code = currencyCodeText(draft.currency);
   const nameError = issues.name && text(`error.name.${issues.name}`);
   const typeError = issues.type && text(`error.type.${issues.type}`);
-  const currencyError = issues.currency && text(`error.currency.${issues.currency}`, { code });
+  const currencyError =
+    issues.currency &&
+    (issues.currency === 'missing' ? text('error.currency.missing') : words(`currency.${issues.currency}`, { code }));
   const openingError = issues.openingBalance && refusal(issues.openingBalance);
   const currencyDescription = ['account-currency-hint', currencyError ? 'account-currency-error' : undefined]
     .filter((id) => id !== undefined)

@@ -75,7 +75,7 @@ export function GoalForm({ goal, onDone }: GoalFormProps) {
   const errors = {
     name: message(issues.name),
     target: message(issues.target),
-    currency: message(issues.currency),
+    currency: issues.currency && words(`currency.${issues.currency}`, { code }),
     targetDate: message(issues.targetDate),
     accountIds: message(issues.accountIds),
     form: deleted ? text('goalDeleted') : message(issues.form),

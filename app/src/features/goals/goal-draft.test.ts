@@ -50,10 +50,10 @@ describe('saving the goal form', () => {
       },
     });
     expect(saveGoalDraft(ledger, draft({ target: '0', currency: 'EURO' }), undefined, 'en-US', TODAY)).toEqual({
-      issues: { currency: 'currencyFormat' },
+      issues: { currency: 'not-a-code' },
     });
     expect(saveGoalDraft(ledger, draft({ target: '0', currency: 'ABC' }), undefined, 'en-US', TODAY)).toEqual({
-      issues: { currency: 'currencyUnknown' },
+      issues: { currency: 'unknown' },
     });
     expect(saveGoalDraft(ledger, draft({ target: '0' }), undefined, 'en-US', TODAY)).toEqual({
       issues: { target: { code: 'amount.is-zero', values: {} } },

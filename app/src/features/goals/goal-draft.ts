@@ -32,8 +32,6 @@ export type GoalProblem =
   | 'nameEmpty'
   | 'nameTooLong'
   | 'amountNegative'
-  | 'currencyFormat'
-  | 'currencyUnknown'
   | 'dateInvalid'
   | 'dateNotAfterStart'
   | 'accountGone'
@@ -41,8 +39,11 @@ export type GoalProblem =
 
 /** What is wrong at each field: one of the goal's own problems, or a refusal worded by `forms/`. */
 export type GoalIssues = Partial<
-  Record<'name' | 'target' | 'currency' | 'targetDate' | 'accountIds' | 'form', GoalProblem | Refusal>
->;
+  Record<'name' | 'target' | 'targetDate' | 'accountIds' | 'form', GoalProblem | Refusal>
+> & {
+  /** A currency code that is not one, worded by the shared words (`currency.<problem>`). */
+  currency?: 'not-a-code' | 'unknown';
+};
 export type ContributionIssues = Partial<Record<'amount' | 'date' | 'note' | 'form', GoalProblem | Refusal>>;
 
 export interface ContributionDraft {
@@ -128,7 +129,7 @@ function checkGoal(
 
   const code = current?.currency ?? draft.currency.trim().toUpperCase();
   let targetAmount: number | undefined;
-  if (!isCurrencyCode(code)) issues.currency = /^[A-Z]{3}$/.test(code) ? 'currencyUnknown' : 'currencyFormat';
+  if (!isCurrencyCode(code)) issues.currency = /^[A-Z]{3}$/.test(code) ? 'unknown' : 'not-a-code';
   else {
     const read = readAmount(draft.target, code, locale, { negative: true, zero: true });
     if (read.ok) targetAmount = read.amount;
