@@ -8,13 +8,14 @@ import { importsOf, packageOf, resolveImport, root, sourceFiles } from './source
 
 const src = join(root, 'app/src');
 
-const BASE = ['storage', 'sync', 'ledger', 'i18n', 'ui'];
+const BASE = ['storage', 'sync', 'ledger', 'i18n', 'ui', 'forms'];
 /** Each folder of app/src, lowest layer first, with the folders it may import. */
 const MAY_IMPORT = new Map([
   ['storage', []],
   ['ledger', []],
   ['i18n', []],
   ['ui', ['i18n']],
+  ['forms', ['i18n', 'ui']],
   ['sync', ['storage']],
   ['tally', BASE],
   ['features/*', [...BASE, 'tally', 'features/*']],

@@ -36,7 +36,7 @@ test('a budget set on one device shows its spending, and an edit made on another
 
   await typeBudget(a, 'Rent', 'lots');
   await expect(budgetLine(a, 'Rent').getByTestId('budget-amount-error').textContent(PATIENCE)).resolves.toBe(
-    'Enter an amount such as 1234.50.',
+    '“lots” is not part of an amount in USD.',
   );
   expect(await axeViolations(a.page)).toEqual([]);
   await budgetLine(a, 'Rent').getByTestId('budget-amount').press('Escape');

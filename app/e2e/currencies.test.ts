@@ -125,7 +125,7 @@ test('the account and rate forms say what is wrong next to each field, and every
   await device.byTestId('save-account').click();
   await expect
     .poll(() => device.byTestId('account-opening-balance-error').textContent())
-    .toBe('Write the opening balance as an amount in EUR, such as 1,234.56.');
+    .toBe('EUR allows at most 2 decimals.');
 
   await device.open('currencies');
   await device.byTestId('add-rate').click();

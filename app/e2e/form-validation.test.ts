@@ -61,3 +61,20 @@ test('a valid transfer writes both legs at once', async () => {
     (await device.rowByPayee('Monthly saving').getByTestId('tx-amount').allTextContents()).sort();
   await expect.poll(amounts).toEqual(['$200.00', '-$200.00']);
 });
+
+test('an amount the ledger refuses is explained in the person’s language, with the currency and its decimals', async () => {
+  const device = await world.device();
+  await device.addAccount('Checking');
+  await device.open('settings');
+  await device.byTestId('language').selectOption('es');
+
+  await device.byTestId('add-transaction').click();
+  await device.fillTransaction({ amount: '12,345', payee: 'Mercado', date: '2026-11-10' });
+  await device.byTestId('save').click();
+  await expect.poll(() => device.byTestId('amount-error').textContent()).toBe('USD admite como máximo 2 decimales.');
+  await expect(device.byTestId('amount').getAttribute('aria-invalid')).resolves.toBe('true');
+
+  await device.fillTransaction({ amount: '12,34' });
+  await device.byTestId('save').click();
+  await device.byTestId('transaction-editor').waitFor({ state: 'detached' });
+});

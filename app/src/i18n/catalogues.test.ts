@@ -35,6 +35,66 @@ function problemsOf(name: string, messages: Catalogues): string[] {
   return problems;
 }
 
+/**
+ * English strings defined in more than one place, each with where: a word every screen shares
+ * lives once (`ui/messages.ts`), so it is translated once. The forms of one counted message
+ * (`x.one`, `x.other`) may read alike in English: other languages tell them apart.
+ */
+function definedTwice(catalogues: readonly { name: string; messages: Catalogues }[]): [string, string][] {
+  const places = new Map<string, string[]>();
+  for (const { name, messages } of catalogues) {
+    const counted = new Set<string>();
+    for (const [key, english] of Object.entries(messages.en)) {
+      const base = /^(.*)\.(zero|one|two|few|many|other)$/.exec(key)?.[1];
+      if (base !== undefined && counted.has(`${base}\u0000${english}`)) continue;
+      if (base !== undefined) counted.add(`${base}\u0000${english}`);
+      places.set(english, [...(places.get(english) ?? []), `${name}.${key}`]);
+    }
+  }
+  return [...places].filter(([, where]) => where.length > 1).map(([english, where]) => [english, where.join(', ')]);
+}
+
+/**
+ * English strings still defined in more than one catalogue, until each moves into the shared
+ * words: the list only shrinks (a string no longer defined twice must leave it, a new one may not join).
+ */
+const NOT_YET_SHARED: ReadonlySet<string> = new Set([
+  'Net worth',
+  '{count} account',
+  '{count} accounts',
+  '{count} transaction',
+  '{count} transactions',
+  'Month',
+  'This month',
+  'Spent',
+  'Expense',
+  'Income',
+  'Kind',
+  'Rate',
+  'From',
+  'To',
+  'Uncategorised',
+  'None',
+  'Import',
+  'Category',
+  'Every how many months',
+  'Choose an account.',
+  '{name} (archived)',
+  'Transfer',
+  'Cash',
+  'Give the account a name.',
+  'Refresh',
+  'Loading…',
+  'The relay refused: {reason}',
+  'Restore',
+  'Home currency',
+  'Start on this device',
+  'Currency',
+  'Create account',
+  'The relay cannot be reached right now.',
+  'Reload',
+]);
+
 function isCatalogues(value: unknown): value is Catalogues {
   if (typeof value !== 'object' || value === null) return false;
   const entries: Record<string, unknown> = { ...value };
@@ -59,6 +119,48 @@ describe('message catalogues', () => {
       expect(problemsOf(name, messages)).toEqual([]);
     },
   );
+
+  test('no English string is defined twice: shared words live once', () => {
+    const twice = definedTwice(catalogues);
+    expect(twice.filter(([english]) => !NOT_YET_SHARED.has(english))).toEqual([]);
+    expect([...NOT_YET_SHARED].filter((english) => !twice.some(([each]) => each === english))).toEqual([]);
+  });
+
+  test('an English string defined in two catalogues, or twice in one, is caught', () => {
+    const words = { en: { cancel: 'Cancel' }, es: { cancel: 'Cancelar' }, de: { cancel: 'Abbrechen' } };
+    const budgets = {
+      en: {
+        cancel: 'Cancel',
+        title: 'Budgets',
+        heading: 'Budgets',
+        'rows.one': '{count} rows',
+        'rows.other': '{count} rows',
+      },
+      es: {
+        cancel: 'Cancelar',
+        title: 'Presupuestos',
+        heading: 'Presupuestos',
+        'rows.one': '{count} fila',
+        'rows.other': '{count} filas',
+      },
+      de: {
+        cancel: 'Abbrechen',
+        title: 'Budgets',
+        heading: 'Budgets',
+        'rows.one': '{count} Zeile',
+        'rows.other': '{count} Zeilen',
+      },
+    };
+    expect(
+      definedTwice([
+        { name: 'words', messages: words },
+        { name: 'budgets', messages: budgets },
+      ]),
+    ).toEqual([
+      ['Cancel', 'words.cancel, budgets.cancel'],
+      ['Budgets', 'budgets.title, budgets.heading'],
+    ]);
+  });
 
   test('a catalogue that misses a key, adds one or drops a placeholder is caught', () => {
     const broken: Catalogues = {

@@ -15,7 +15,7 @@ import { TransactionEditor, TransactionsScreen } from '../features/transactions/
 import { type AppUpdates, OfflineReady, UpdatePrompt } from '../features/update-prompt/index.js';
 import { useText } from '../i18n/index.js';
 import { useFirstRunOffered, useReady } from '../tally/index.js';
-import { ErrorBoundary, FocusTrap, ScreenFailed } from '../ui/index.js';
+import { ErrorBoundary, FocusTrap, formMessages, routeMessages, ScreenFailed } from '../ui/index.js';
 import { appMessages } from './messages.js';
 import { hrefOf, ROUTES, useRoute } from './use-route.js';
 
@@ -23,6 +23,8 @@ type Editor = { readonly open: false } | { readonly open: true; readonly id?: st
 
 export function App({ updates }: { readonly updates: AppUpdates }) {
   const text = useText(appMessages);
+  const routes = useText(routeMessages);
+  const words = useText(formMessages);
   const route = useRoute();
   const ready = useReady();
   const firstRun = useFirstRunOffered();
@@ -45,14 +47,14 @@ export function App({ updates }: { readonly updates: AppUpdates }) {
             aria-current={route === item ? 'page' : undefined}
             data-testid={`nav-${item}`}
           >
-            {text(`route.${item}`)}
+            {routes(item)}
           </a>
         ))}
       </nav>
       <main className="shell__main">
         <SyncNotice />
         <ErrorBoundary key={route} where={`the ${route} screen`} fallback={(retry) => <ScreenFailed retry={retry} />}>
-          <Suspense fallback={<p className="empty">{text('loadingScreen')}</p>}>
+          <Suspense fallback={<p className="empty">{words('loading')}</p>}>
             {route === 'home' && (firstRun ? <FirstRunStep /> : <Dashboard onOpen={openTransaction} />)}
             {route === 'transactions' && <TransactionsScreen onOpen={openTransaction} />}
             {route === 'budgets' && <BudgetsScreen />}

@@ -3,9 +3,8 @@ import { StartFailure, type StartFailureKind, startFailureOf } from '../features
 import type { AppUpdates } from '../features/update-prompt/index.js';
 import { useText } from '../i18n/index.js';
 import { type Tally, TallyContext } from '../tally/index.js';
-import { AppFailed, ErrorBoundary } from '../ui/index.js';
+import { AppFailed, ErrorBoundary, formMessages } from '../ui/index.js';
 import { App } from './App.js';
-import { appMessages } from './messages.js';
 
 type Start =
   | { readonly phase: 'opening' }
@@ -17,7 +16,7 @@ type Start =
  * a ledger in a newer format) and what to do — never a page left waiting.
  */
 export function Started({ starting, updates }: { readonly starting: Promise<Tally>; readonly updates: AppUpdates }) {
-  const text = useText(appMessages);
+  const words = useText(formMessages);
   const [start, setStart] = useState<Start>({ phase: 'opening' });
   const [readOnlyChosen, setReadOnlyChosen] = useState(false);
   useEffect(() => {
@@ -38,7 +37,7 @@ export function Started({ starting, updates }: { readonly starting: Promise<Tall
   }, [starting]);
 
   if (start.phase === 'failed') return <StartFailure kind={start.kind} />;
-  if (start.phase === 'opening') return <p className="empty">{text('loadingScreen')}</p>;
+  if (start.phase === 'opening') return <p className="empty">{words('loading')}</p>;
   if (start.newerFormat && !readOnlyChosen)
     return <StartFailure kind="newer-format" onReadOnly={() => setReadOnlyChosen(true)} />;
   return (

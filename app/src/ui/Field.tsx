@@ -23,6 +23,6 @@ export function Field({ id, label, error, children }: FieldProps) {
 }
 
 /** Props that tie a control to its `Field` message for assistive technology. */
-export function describedBy(id: string, error: string | undefined) {
+export function describedBy(id: string, error: unknown) {
   return error ? { 'aria-invalid': true, 'aria-describedby': `${id}-error` } : {};
 }

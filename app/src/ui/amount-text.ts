@@ -1,7 +1,19 @@
-import { type CurrencyCode, formatAmount, minorUnitDigits, money, parseMoney } from '@tally/schema';
+import {
+  type CurrencyCode,
+  formatAmount,
+  type MoneyTextCode,
+  type MoneyTextProblem,
+  money,
+  parseMoney,
+} from '@tally/schema';
 
-/** Why typed text is not an amount, as a code each screen words in its own catalogue. */
-export type AmountProblem = 'empty' | 'unreadable' | 'negative' | 'zero';
+/**
+ * Why typed text is not an amount: the schema's code with the values its sentence names (the
+ * currency, how many decimals it allows), or a rule of the form (`negative`, `zero`).
+ */
+export type AmountProblem =
+  | { readonly code: MoneyTextCode; readonly values: MoneyTextProblem['values'] }
+  | { readonly code: 'negative' | 'zero'; readonly values: Readonly<Record<string, never>> };
 
 export type AmountText =
   | { readonly ok: true; readonly amount: number }
@@ -15,24 +27,16 @@ export interface AmountRules {
 }
 
 /**
- * Reads an amount typed the way `locale` writes it, in minor units of `currency`. The schema's
- * reasons are English sentences, so they are reduced here to codes the screens translate.
+ * Reads an amount typed the way `locale` writes it, in minor units of `currency`. A refusal keeps
+ * the schema's code and values (its English sentence is left behind), for the forms to word it.
  */
 export function readAmount(text: string, currency: CurrencyCode, locale: string, refuse: AmountRules = {}): AmountText {
-  if (text.trim() === '') return { ok: false, problem: 'empty' };
   const parsed = parseMoney(text, currency, locale);
-  if (!parsed.ok) return { ok: false, problem: 'unreadable' };
+  if (!parsed.ok) return { ok: false, problem: { code: parsed.code, values: parsed.values } };
   const { amount } = parsed.money;
-  if (refuse.negative && amount < 0) return { ok: false, problem: 'negative' };
-  if (refuse.zero && amount === 0) return { ok: false, problem: 'zero' };
+  if (refuse.negative && amount < 0) return { ok: false, problem: { code: 'negative', values: {} } };
+  if (refuse.zero && amount === 0) return { ok: false, problem: { code: 'zero', values: {} } };
   return { ok: true, amount };
-}
-
-/** An amount as `locale` writes it in an input ("1234.50", "1234,50"), to show in an error message as an example. */
-export function exampleAmount(currency: CurrencyCode, locale: string): string {
-  const digits = minorUnitDigits(currency);
-  const minorUnits = 1234 * 10 ** digits + (digits > 0 ? 5 * 10 ** (digits - 1) : 0);
-  return formatAmount(money(minorUnits, currency), locale, { useGrouping: false });
 }
 
 /** The amount as an input shows it for editing: no grouping, every minor digit. */

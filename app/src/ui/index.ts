@@ -4,7 +4,6 @@ export {
   type AmountRules,
   type AmountText,
   amountForInput,
-  exampleAmount,
   readAmount,
 } from './amount-text.js';
 export { closeAndFocus } from './close-and-focus.js';
@@ -15,5 +14,6 @@ export { FormFooter } from './FormFooter.js';
 export { lazyComponent } from './lazy-component.js';
 export { formatDay, formatMonth, today } from './locale.js';
 export { Money } from './Money.js';
+export { formMessages, routeMessages } from './messages.js';
 export { AppFailed, ScreenFailed } from './ScreenFailed.js';
 export { Sentence } from './Sentence.js';

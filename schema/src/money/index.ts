@@ -5,5 +5,5 @@ export { convertMoney, type ExchangeRate, parseRate } from './exchange-rate.js';
 export { type FormatAmountOptions, type FormatMoneyOptions, formatAmount, formatMoney } from './format.js';
 export { addMoney, compareMoney, type Money, money, negateMoney, subtractMoney, sumMoney } from './money.js';
 export { MONEY_ERROR_CODES, MoneyError, type MoneyErrorCode } from './money-error.js';
-export { type ParsedMoney, parseMoney } from './parse.js';
+export { MONEY_TEXT_CODES, type MoneyTextCode, type MoneyTextProblem, type ParsedMoney, parseMoney } from './parse.js';
 export { type Conversion, Converter, type DatedRate, RateTable } from './rate-table.js';

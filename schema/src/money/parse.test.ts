@@ -113,8 +113,24 @@ describe('parseMoney refuses, saying why', () => {
     ['((5))', 'USD', 'en-US', 'parentheses must enclose the whole amount'],
     [')5(', 'USD', 'en-US', 'parentheses must enclose the whole amount'],
   ])('refuses "%s" as %s in %s: %s', (text, currency, locale, reason) => {
-    expect(parseMoney(text, currencyCode(currency), locale)).toEqual({ ok: false, reason });
+    expect(parseMoney(text, currencyCode(currency), locale)).toMatchObject({ ok: false, reason });
   });
+
+  it.each([
+    ['1.234', 'USD', 'en-US', 'too-many-decimals', { currency: 'USD', digits: 2 }],
+    ['1,2345', 'KWD', 'de-DE', 'too-many-decimals', { currency: 'KWD', digits: 3 }],
+    ['100.5', 'JPY', 'ja-JP', 'no-minor-unit', { currency: 'JPY' }],
+    ['12abc', 'USD', 'en-US', 'stray-text', { text: 'abc', currency: 'USD' }],
+    ['1.2.3', 'USD', 'en-US', 'several-decimal-separators', { separator: '.' }],
+    ['12.50', 'EUR', 'de-DE', 'misplaced-grouping', { decimal: ',' }],
+    ['99999999999999999', 'USD', 'en-US', 'too-large', { largest: '90071992547409.91', currency: 'USD' }],
+    ['', 'USD', 'en-US', 'empty', {}],
+  ])(
+    'refuses "%s" as %s in %s with the code %s and the values its sentence names',
+    (text, currency, locale, code, values) => {
+      expect(parseMoney(text, currencyCode(currency), locale)).toMatchObject({ ok: false, code, values });
+    },
+  );
 
   it('does not take a prototype key for a currency symbol or a digit', () => {
     expect(parsed('constructor 5', 'USD', 'en-US')).toBe('"constructor" is not part of an amount in USD');

@@ -3,9 +3,36 @@ import { toDecimalString } from './decimal-string.js';
 import { type Money, money } from './money.js';
 import { isSpace, type MoneyNotation, moneyNotation, normalizeMoneyText } from './money-notation.js';
 
-export type ParsedMoney =
-  | { readonly ok: true; readonly money: Money }
-  | { readonly ok: false; readonly reason: string };
+export const MONEY_TEXT_CODES = [
+  'empty',
+  'stray-text',
+  'no-digits',
+  'several-numbers',
+  'several-currencies',
+  'several-signs',
+  'parentheses',
+  'sign-and-parentheses',
+  'several-decimal-separators',
+  'misplaced-grouping',
+  'no-minor-unit',
+  'too-many-decimals',
+  'too-large',
+] as const;
+
+/** Why text is not an amount, as a code a screen words in its own language. */
+export type MoneyTextCode = (typeof MONEY_TEXT_CODES)[number];
+
+/**
+ * A refusal of typed money: its `code`, the `values` its sentence names (the currency, how many
+ * decimals it allows…, the same in every language) and `reason`, the sentence in English.
+ */
+export interface MoneyTextProblem {
+  readonly code: MoneyTextCode;
+  readonly values: Readonly<Record<string, string | number>>;
+  readonly reason: string;
+}
+
+export type ParsedMoney = { readonly ok: true; readonly money: Money } | ({ readonly ok: false } & MoneyTextProblem);
 
 type TokenKind = 'space' | 'open' | 'close' | 'minus' | 'plus' | 'currency' | 'number' | 'other';
 
@@ -23,34 +50,42 @@ const MAX_SAFE_DIGITS = String(Number.MAX_SAFE_INTEGER);
  */
 export function parseMoney(text: string, currency: CurrencyCode, locale: string): ParsedMoney {
   const normalized = normalizeMoneyText(text).trim();
-  if (normalized === '') return refuse('the amount is empty');
+  if (normalized === '') return refuse('empty', {}, 'the amount is empty');
   const notation = moneyNotation(locale, currency);
   const tokens = tokenize(normalized, notation).filter((token) => token.kind !== 'space');
 
   const stray = tokens.find((token) => token.kind === 'other');
-  if (stray !== undefined) return refuse(`"${stray.text}" is not part of an amount in ${currency}`);
+  if (stray !== undefined) {
+    return refuse(
+      'stray-text',
+      { text: stray.text, currency },
+      `"${stray.text}" is not part of an amount in ${currency}`,
+    );
+  }
 
   const numbers = tokens.filter((token) => token.kind === 'number');
   const [number] = numbers;
-  if (number === undefined) return refuse('there are no digits in the amount');
-  if (numbers.length > 1) return refuse('the amount holds more than one number');
-  if (count(tokens, 'currency') > 1) return refuse('the currency is written more than once');
+  if (number === undefined) return refuse('no-digits', {}, 'there are no digits in the amount');
+  if (numbers.length > 1) return refuse('several-numbers', {}, 'the amount holds more than one number');
+  if (count(tokens, 'currency') > 1) return refuse('several-currencies', {}, 'the currency is written more than once');
 
   const signs = count(tokens, 'minus') + count(tokens, 'plus');
   const parentheses = count(tokens, 'open') + count(tokens, 'close');
-  if (signs > 1) return refuse('the amount has more than one sign');
+  if (signs > 1) return refuse('several-signs', {}, 'the amount has more than one sign');
   if (parentheses > 0) {
     const open = tokens.findIndex((token) => token.kind === 'open');
     const close = tokens.findIndex((token) => token.kind === 'close');
     const at = tokens.indexOf(number);
     const enclosed = parentheses === 2 && open !== -1 && open < at && at < close;
-    if (!enclosed) return refuse('parentheses must enclose the whole amount');
-    if (signs > 0) return refuse('write a negative amount with parentheses or a minus sign, not both');
+    if (!enclosed) return refuse('parentheses', {}, 'parentheses must enclose the whole amount');
+    if (signs > 0) {
+      return refuse('sign-and-parentheses', {}, 'write a negative amount with parentheses or a minus sign, not both');
+    }
   }
   const negative = parentheses > 0 || count(tokens, 'minus') === 1;
 
   const minorUnits = readMinorUnits(number.text, currency, locale, notation);
-  if (typeof minorUnits !== 'string') return refuse(minorUnits.reason);
+  if (typeof minorUnits !== 'string') return { ok: false, ...minorUnits };
   return { ok: true, money: money(negative ? -Number(minorUnits) : Number(minorUnits), currency) };
 }
 
@@ -116,7 +151,7 @@ function readMinorUnits(
   currency: CurrencyCode,
   locale: string,
   notation: MoneyNotation,
-): string | { readonly reason: string } {
+): string | MoneyTextProblem {
   let whole = '';
   let fraction: string | undefined;
   const groupsOfWhole: string[] = [''];
@@ -131,7 +166,13 @@ function readMinorUnits(
         fraction += digit;
       }
     } else if (notation.decimals.has(char)) {
-      if (fraction !== undefined) return { reason: `the amount has more than one decimal separator "${char}"` };
+      if (fraction !== undefined) {
+        return problem(
+          'several-decimal-separators',
+          { separator: char },
+          `the amount has more than one decimal separator "${char}"`,
+        );
+      }
       fraction = '';
     } else {
       separators.add(isSpace(char) ? 'space' : `"${char}"`);
@@ -139,18 +180,19 @@ function readMinorUnits(
       groupsOfWhole.push('');
     }
   }
-  if (whole === '' && (fraction ?? '') === '') return { reason: 'there are no digits in the amount' };
+  if (whole === '' && (fraction ?? '') === '') return problem('no-digits', {}, 'there are no digits in the amount');
   if (!isWellGrouped(groupsOfWhole)) return misplacedGroups(separators, locale, notation);
 
   const digits = minorUnitDigits(currency);
   const decimals = fraction ?? '';
   if (decimals.length > digits) {
-    return {
-      reason:
-        digits === 0
-          ? `${currency} has no minor unit, so the amount cannot have decimals`
-          : `${currency} allows at most ${digits} decimal${digits === 1 ? '' : 's'}`,
-    };
+    return digits === 0
+      ? problem('no-minor-unit', { currency }, `${currency} has no minor unit, so the amount cannot have decimals`)
+      : problem(
+          'too-many-decimals',
+          { currency, digits },
+          `${currency} allows at most ${digits} decimal${digits === 1 ? '' : 's'}`,
+        );
   }
   const minorUnits = (whole + decimals.padEnd(digits, '0')).replace(/^0+(?=\d)/u, '');
   const tooLarge =
@@ -158,7 +200,11 @@ function readMinorUnits(
     (minorUnits.length === MAX_SAFE_DIGITS.length && minorUnits > MAX_SAFE_DIGITS);
   if (tooLarge) {
     const largest = toDecimalString(money(Number.MAX_SAFE_INTEGER, currency));
-    return { reason: `the amount is too large: at most ${largest} ${currency} can be recorded` };
+    return problem(
+      'too-large',
+      { largest, currency },
+      `the amount is too large: at most ${largest} ${currency} can be recorded`,
+    );
   }
   return minorUnits;
 }
@@ -177,21 +223,23 @@ function isWellGrouped(groups: readonly string[]): boolean {
   );
 }
 
-function misplacedGroups(
-  separators: ReadonlySet<string>,
-  locale: string,
-  notation: MoneyNotation,
-): { readonly reason: string } {
+function misplacedGroups(separators: ReadonlySet<string>, locale: string, notation: MoneyNotation): MoneyTextProblem {
   const decimal = [...notation.decimals].map((char) => `"${char}"`).join(' or ');
-  return {
-    reason: `${[...separators].join(' and ')} only groups thousands in ${locale}; decimals come after ${decimal}`,
-  };
+  return problem(
+    'misplaced-grouping',
+    { decimal: [...notation.decimals].join(' ') },
+    `${[...separators].join(' and ')} only groups thousands in ${locale}; decimals come after ${decimal}`,
+  );
 }
 
 function count(tokens: readonly Token[], kind: TokenKind): number {
   return tokens.filter((token) => token.kind === kind).length;
 }
 
-function refuse(reason: string): ParsedMoney {
-  return { ok: false, reason };
+function problem(code: MoneyTextCode, values: MoneyTextProblem['values'], reason: string): MoneyTextProblem {
+  return { code, values, reason };
+}
+
+function refuse(code: MoneyTextCode, values: MoneyTextProblem['values'], reason: string): ParsedMoney {
+  return { ok: false, ...problem(code, values, reason) };
 }

@@ -1,16 +1,9 @@
-import {
-  ACCOUNT_TYPES,
-  type Account,
-  formatAmount,
-  isCurrencyCode,
-  LedgerError,
-  type LedgerRecord,
-  money,
-} from '@tally/schema';
+import { ACCOUNT_TYPES, type Account, LedgerError, type LedgerRecord } from '@tally/schema';
 import { type FormEvent, useMemo, useState } from 'react';
+import { refusalOf, useRefusalText } from '../../forms/index.js';
 import { useLocale, useText } from '../../i18n/index.js';
 import { useHomeCurrency, useTally } from '../../tally/index.js';
-import { describedBy, Field } from '../../ui/index.js';
+import { describedBy, Field, formMessages } from '../../ui/index.js';
 import { currencyChoices } from '../currencies/index.js';
 import { type AccountDraft, type AccountIssues, currencyCodeText } from './account-draft.js';
 import { accountDraftOf, saveAccountDraft } from './account-edit.js';
@@ -22,14 +15,12 @@ interface AccountFormProps {
   readonly onDone: () => void;
 }
 
-/** An amount in the currency, as the example of how to write one: 1,234.56 or 1.234,56 or 123,456. */
-const EXAMPLE_MINOR_UNITS = 123456;
-
 /** Create or edit an account; its currency is fixed once it has been created. */
 export function AccountForm({ account, onDone }: AccountFormProps) {
   const { ledger } = useTally();
   const locale = useLocale();
   const text = useText(accountMessages);
+  const words = useText(formMessages);
   const home = useHomeCurrency();
   const choices = useMemo(() => currencyChoices(locale), [locale]);
   const formText = useText(accountFormMessages);
@@ -41,6 +32,7 @@ export function AccountForm({ account, onDone }: AccountFormProps) {
   const [issues, setIssues] = useState<AccountIssues>({});
   const [formError, setFormError] = useState<string | undefined>();
   const [deleted, setDeleted] = useState(false);
+  const refusal = useRefusalText();
   const change = (field: keyof AccountDraft) => (event: { target: { value: string } }) =>
     setDraft({ ...draft, [field]: event.target.value });
 
@@ -50,20 +42,16 @@ export function AccountForm({ account, onDone }: AccountFormProps) {
       onDone();
     } catch (error) {
       if (!(error instanceof LedgerError)) throw error;
-      setFormError(text(error.code === 'read-only' ? 'error.readOnly' : 'error.notSaved'));
+      setFormError(refusal(refusalOf(error)));
     }
   };
 
   const save = (restore: boolean) => {
-    try {
-      const saving = saveAccountDraft(ledger, draft, account && { id: account.id, opened, restore }, locale);
-      setDeleted('deleted' in saving);
-      if ('issues' in saving) setIssues(saving.issues);
-      if ('saved' in saving) onDone();
-    } catch (error) {
-      if (!(error instanceof LedgerError)) throw error;
-      setFormError(text(error.code === 'read-only' ? 'error.readOnly' : 'error.notSaved'));
-    }
+    const saving = saveAccountDraft(ledger, draft, account && { id: account.id, opened, restore }, locale);
+    setDeleted('deleted' in saving);
+    setIssues('issues' in saving ? saving.issues : {});
+    setFormError('issues' in saving && saving.issues.form ? refusal(saving.issues.form) : undefined);
+    if ('saved' in saving) onDone();
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -73,21 +61,17 @@ export function AccountForm({ account, onDone }: AccountFormProps) {
   const code = currencyCodeText(draft.currency);
   const nameError = issues.name && text(`error.name.${issues.name}`);
   const typeError = issues.type && text(`error.type.${issues.type}`);
-  const currencyError = issues.currency && text(`error.currency.${issues.currency}`, { code });
-  const openingError =
-    issues.openingBalance && isCurrencyCode(code)
-      ? text(`error.openingBalance.${issues.openingBalance}`, {
-          currency: code,
-          example: formatAmount(money(EXAMPLE_MINOR_UNITS, code), locale),
-        })
-      : undefined;
+  const currencyError =
+    issues.currency &&
+    (issues.currency === 'missing' ? text('error.currency.missing') : words(`currency.${issues.currency}`, { code }));
+  const openingError = issues.openingBalance && refusal(issues.openingBalance);
   const currencyDescription = ['account-currency-hint', currencyError ? 'account-currency-error' : undefined]
     .filter((id) => id !== undefined)
     .join(' ');
 
   return (
     <form className="form card" onSubmit={submit} noValidate data-testid="account-form">
-      <Field id="account-name" label={text('form.name')} error={nameError}>
+      <Field id="account-name" label={words('name')} error={nameError}>
         <input
           id="account-name"
           data-testid="account-name"
@@ -111,7 +95,7 @@ export function AccountForm({ account, onDone }: AccountFormProps) {
           ))}
         </select>
       </Field>
-      <Field id="account-currency" label={text('form.currency')} error={currencyError}>
+      <Field id="account-currency" label={words('currency')} error={currencyError}>
         <input
           id="account-currency"
           data-testid="account-currency"
@@ -130,7 +114,7 @@ export function AccountForm({ account, onDone }: AccountFormProps) {
             <option
               key={choice.code}
               value={choice.code}
-              label={text('form.currencyOption', { code: choice.code, name: choice.name })}
+              label={words('currencyOption', { code: choice.code, name: choice.name })}
             />
           ))}
         </datalist>
@@ -171,12 +155,12 @@ export function AccountForm({ account, onDone }: AccountFormProps) {
             data-testid="archive-account"
             onClick={() => write(() => ledger.accounts.update(account.id, { archived: !account.archived }))}
           >
-            {text(account.archived ? 'form.unarchive' : 'form.archive')}
+            {words(account.archived ? 'unarchive' : 'archive')}
           </button>
         )}
         <span className="form__spacer" />
         <button type="button" className="button" onClick={onDone}>
-          {text('form.cancel')}
+          {words('cancel')}
         </button>
         <button type="submit" className="button button--primary" data-testid="save-account">
           {text('form.save')}

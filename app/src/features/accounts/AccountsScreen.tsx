@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useText } from '../../i18n/index.js';
 import { useTally } from '../../tally/index.js';
-import { closeAndFocus } from '../../ui/index.js';
+import { closeAndFocus, routeMessages } from '../../ui/index.js';
 import { AccountBalance } from './AccountBalance.js';
 import { AccountForm } from './AccountForm.js';
 import type { AccountValue } from './account-values.js';
@@ -15,6 +15,7 @@ type Editing = { readonly kind: 'none' } | { readonly kind: 'new' } | { readonly
 /** Every account with its balance, in its own currency and the home currency, and the net worth they add up to. */
 export function AccountsScreen() {
   const text = useText(accountMessages);
+  const routes = useText(routeMessages);
   const { values, netWorth, mismatched } = useAccountValues();
   const { ledger } = useTally();
   const [editing, setEditing] = useState<Editing>({ kind: 'none' });
@@ -68,7 +69,7 @@ export function AccountsScreen() {
   return (
     <section className="screen" aria-labelledby="accounts-title">
       <div className="screen__head">
-        <h1 id="accounts-title">{text('title')}</h1>
+        <h1 id="accounts-title">{routes('accounts')}</h1>
         <button
           type="button"
           className="button button--primary"

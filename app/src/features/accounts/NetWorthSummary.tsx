@@ -1,5 +1,6 @@
 import { formatMoney } from '@tally/schema';
 import { useText } from '../../i18n/index.js';
+import { formMessages } from '../../ui/index.js';
 import type { NetWorth } from './account-values.js';
 import { balanceMessages } from './balance-messages.js';
 
@@ -9,10 +10,11 @@ import { balanceMessages } from './balance-messages.js';
  */
 export function NetWorthSummary({ netWorth }: { readonly netWorth: NetWorth | undefined }) {
   const text = useText(balanceMessages);
+  const words = useText(formMessages);
   if (netWorth === undefined) {
     return (
       <p className="hint net-worth" data-testid="net-worth">
-        {text('netWorth.noHome')} <a href="#/currencies">{text('netWorth.chooseHome')}</a>
+        {text('netWorth.noHome')} <a href="#/currencies">{words('chooseHome')}</a>
       </p>
     );
   }
@@ -30,7 +32,7 @@ export function NetWorthSummary({ netWorth }: { readonly netWorth: NetWorth | un
       {netWorth.unconverted.length > 0 && (
         <p className="notice net-worth__unconverted" data-testid="net-worth-unconverted">
           {text('netWorth.unconverted', { home: netWorth.total.currency, names })}{' '}
-          <a href="#/currencies">{text('netWorth.addRate')}</a>
+          <a href="#/currencies">{words('addRate')}</a>
         </p>
       )}
     </div>

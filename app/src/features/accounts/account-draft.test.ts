@@ -39,7 +39,11 @@ describe('reading the account form', () => {
       readAccountDraft({ name: ' ', type: 'piggy bank', currency: 'USD', openingBalance: '12.345' }, 'en-US'),
     ).toEqual({
       ok: false,
-      issues: { name: 'missing', type: 'unknown', openingBalance: 'not-an-amount' },
+      issues: {
+        name: 'missing',
+        type: 'unknown',
+        openingBalance: { code: 'money.too-many-decimals', values: { currency: 'USD', digits: 2 } },
+      },
     });
     expect(readAccountDraft({ ...draft, name: 'x'.repeat(101) }, 'en-US')).toEqual({
       ok: false,

@@ -1,4 +1,5 @@
 import { ACCOUNT_TYPES, type AccountType, type CurrencyCode, isCurrencyCode } from '@tally/schema';
+import { amountRefusal, type Refusal } from '../../forms/index.js';
 import { readAmount } from '../../ui/index.js';
 
 /** What the account form holds, as typed. */
@@ -13,7 +14,9 @@ export interface AccountIssues {
   readonly name?: 'missing' | 'too-long';
   readonly type?: 'unknown';
   readonly currency?: 'missing' | 'not-a-code' | 'unknown';
-  readonly openingBalance?: 'not-an-amount';
+  readonly openingBalance?: Refusal;
+  /** The ledger refused to write the account. */
+  readonly form?: Refusal;
 }
 
 export interface AccountFields {
@@ -55,7 +58,7 @@ export function readAccountDraft(draft: AccountDraft, locale: string): AccountEn
   if (currency !== undefined && draft.openingBalance.trim() !== '') {
     const read = readAmount(draft.openingBalance, currency, locale);
     if (read.ok) openingBalance = read.amount;
-    else issues.openingBalance = 'not-an-amount';
+    else issues.openingBalance = amountRefusal(read.problem);
   }
   if (type !== undefined && currency !== undefined && Object.keys(issues).length === 0) {
     return { ok: true, account: { name, type, currency, openingBalance } };

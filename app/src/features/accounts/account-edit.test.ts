@@ -55,7 +55,10 @@ describe('saving the account form', () => {
     expect(
       saveAccountDraft(ledger, { ...opened, name: ' ', openingBalance: 'lots' }, { id: account.id, opened }, 'en-US'),
     ).toEqual({
-      issues: { name: 'missing', openingBalance: 'not-an-amount' },
+      issues: {
+        name: 'missing',
+        openingBalance: { code: 'money.stray-text', values: { text: 'lots', currency: 'USD' } },
+      },
     });
     expect(ledger.accounts.get(account.id)?.name).toBe('Checking');
   });

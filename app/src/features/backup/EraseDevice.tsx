@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useText } from '../../i18n/index.js';
 import { useTally } from '../../tally/index.js';
+import { formMessages } from '../../ui/index.js';
 import { backupMessages } from './messages.js';
 
 /**
@@ -10,6 +11,7 @@ import { backupMessages } from './messages.js';
 export function EraseDevice() {
   const tally = useTally();
   const text = useText(backupMessages);
+  const words = useText(formMessages);
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
 
@@ -29,7 +31,7 @@ export function EraseDevice() {
         {confirming ? (
           <>
             <button type="button" className="button" data-testid="erase-cancel" onClick={() => setConfirming(false)}>
-              {text('cancel')}
+              {words('cancel')}
             </button>
             <button
               type="button"

@@ -2,7 +2,7 @@ import type { RestoreMode, RestoreSummary } from '@tally/schema';
 import { type ChangeEvent, type FormEvent, useEffect, useRef, useState } from 'react';
 import { useText } from '../../i18n/index.js';
 import { useSyncState, useTally } from '../../tally/index.js';
-import { afterNextPaint, Field } from '../../ui/index.js';
+import { afterNextPaint, Field, formMessages } from '../../ui/index.js';
 import { type BackupReading, readBackupFile } from './backup-contents.js';
 import { backupMessages } from './messages.js';
 import { restoreBackup } from './restore-backup.js';
@@ -87,6 +87,7 @@ function RestoreConfirmation({ backup, onCancel, onRestored, onRefused }: Restor
   const { account } = useSyncState();
   const holdsRecords = useLedgerHoldsRecords();
   const text = useText(backupMessages);
+  const words = useText(formMessages);
   const [chosen, setChosen] = useState<RestoreMode>(holdsRecords ? 'merge' : 'into-empty');
   const mode: RestoreMode = holdsRecords ? 'merge' : chosen;
   const heading = useRef<HTMLHeadingElement>(null);
@@ -171,7 +172,7 @@ function RestoreConfirmation({ backup, onCancel, onRestored, onRefused }: Restor
           {busy && text('restoring')}
         </span>
         <button type="button" className="button" data-testid="restore-cancel" disabled={busy} onClick={onCancel}>
-          {text('cancel')}
+          {words('cancel')}
         </button>
         <button type="submit" className="button button--primary" data-testid="restore-confirm-button" disabled={busy}>
           {text('restore')}

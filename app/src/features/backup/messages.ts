@@ -47,7 +47,6 @@ export const backupMessages = defineMessages({
     mergeHint: 'Adds the records this device does not have yet. Records it already has stay as they are.',
     restore: 'Restore',
     restoring: 'Restoring…',
-    cancel: 'Cancel',
     restored: 'Restored. Records added: {added}. Already on this device and kept: {kept}.',
     unreadable: 'This file could not be read as a Tally backup: it is not a JSON file. Nothing was changed.',
     notABackup:
@@ -113,7 +112,6 @@ export const backupMessages = defineMessages({
     mergeHint: 'Añade los registros que este dispositivo aún no tiene. Los que ya tiene se quedan como están.',
     restore: 'Restaurar',
     restoring: 'Restaurando…',
-    cancel: 'Cancelar',
     restored: 'Restaurado. Registros añadidos: {added}. Ya estaban en este dispositivo y se conservan: {kept}.',
     unreadable:
       'Este archivo no se puede leer como copia de seguridad de Tally: no es un archivo JSON. No se ha cambiado nada.',
@@ -181,7 +179,6 @@ export const backupMessages = defineMessages({
       'Fügt die Einträge hinzu, die dieses Gerät noch nicht hat. Einträge, die es schon hat, bleiben, wie sie sind.',
     restore: 'Wiederherstellen',
     restoring: 'Wird wiederhergestellt…',
-    cancel: 'Abbrechen',
     restored: 'Wiederhergestellt. Hinzugefügte Einträge: {added}. Schon auf diesem Gerät und behalten: {kept}.',
     unreadable:
       'Diese Datei lässt sich nicht als Tally-Sicherung lesen: Sie ist keine JSON-Datei. Es wurde nichts geändert.',

@@ -1,16 +1,10 @@
-import { type CurrencyCode, LedgerError, type Money } from '@tally/schema';
+import type { CurrencyCode, Money } from '@tally/schema';
 import { type KeyboardEvent, useState } from 'react';
+import { amountRefusal, saveForm, useRefusalText } from '../../forms/index.js';
 import { useLocale, useText } from '../../i18n/index.js';
 import { useTally } from '../../tally/index.js';
-import { type AmountProblem, amountForInput, describedBy, exampleAmount, readAmount } from '../../ui/index.js';
+import { amountForInput, describedBy, readAmount } from '../../ui/index.js';
 import { budgetMessages } from './messages.js';
-
-const PROBLEM_MESSAGE = {
-  empty: 'amountEmpty',
-  unreadable: 'amountUnreadable',
-  negative: 'amountNegative',
-  zero: 'amountZero',
-} as const satisfies Record<AmountProblem, string>;
 
 interface BudgetAmountCellProps {
   readonly month: string;
@@ -36,6 +30,7 @@ export function BudgetAmountCell({
 }: BudgetAmountCellProps) {
   const { ledger } = useTally();
   const text = useText(budgetMessages);
+  const refusal = useRefusalText();
   const locale = useLocale();
   const [draft, setDraft] = useState<string | null>(null);
   const [error, setError] = useState<string | undefined>();
@@ -44,20 +39,26 @@ export function BudgetAmountCell({
 
   const commit = (): void => {
     if (draft === null) return;
-    const read = readAmount(draft, currency, locale, { negative: true });
-    if (!read.ok) {
-      setError(text(PROBLEM_MESSAGE[read.problem], { example: exampleAmount(currency, locale) }));
+    const saving = saveForm(ledger, {
+      check: () => {
+        const read = readAmount(draft, currency, locale, { negative: true });
+        if (read.ok) return { fields: read.amount };
+        // A budget words an empty or negative amount its own way; the rest is the amount's refusal.
+        if (read.problem.code === 'empty') return { issues: text('amountEmpty') };
+        if (read.problem.code === 'negative') return { issues: text('amountNegative') };
+        return { issues: refusal(amountRefusal(read.problem)) };
+      },
+      write: (amount) => {
+        if (amount !== budgeted.amount) ledger.setBudget({ month, categoryId, amount, currency, rollover });
+      },
+      refused: () => text('saveFailed'),
+    });
+    if ('issues' in saving) {
+      setError(saving.issues);
       return;
     }
-    try {
-      if (read.amount !== budgeted.amount)
-        ledger.setBudget({ month, categoryId, amount: read.amount, currency, rollover });
-      setDraft(null);
-      setError(undefined);
-    } catch (failure) {
-      if (!(failure instanceof LedgerError)) throw failure;
-      setError(text('saveFailed'));
-    }
+    setDraft(null);
+    setError(undefined);
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>): void => {

@@ -1,7 +1,7 @@
 import { budgetId, formatMoney, type Money, money } from '@tally/schema';
 import { useLocale, useText } from '../../i18n/index.js';
 import { useTally } from '../../tally/index.js';
-import { formatMonth } from '../../ui/index.js';
+import { formatMonth, formMessages } from '../../ui/index.js';
 import { BudgetAmountCell } from './BudgetAmountCell.js';
 import type { BudgetLineView, BudgetView } from './budget-view.js';
 import { budgetMessages } from './messages.js';
@@ -9,13 +9,14 @@ import { budgetMessages } from './messages.js';
 /** Every expense category's line for the month, by group, with a total per group and for the month (BUD1–BUD3). */
 export function BudgetTable({ view }: { readonly view: BudgetView }) {
   const text = useText(budgetMessages);
+  const words = useText(formMessages);
   const locale = useLocale();
   return (
     <div className="budget-table__frame">
       <table className="budget-table" data-testid="budget-table">
         <thead>
           <tr>
-            <th scope="col">{text('category')}</th>
+            <th scope="col">{words('category')}</th>
             <th scope="col" id="budget-col-budgeted">
               {text('budgeted')}
             </th>
@@ -27,7 +28,7 @@ export function BudgetTable({ view }: { readonly view: BudgetView }) {
           </tr>
         </thead>
         {view.groups.map((group) => {
-          const name = group.group || text('ungrouped');
+          const name = group.group || words('ungrouped');
           return (
             <tbody key={group.group} data-testid="budget-group" data-group={group.group}>
               <tr className="budget-table__group">

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useLocale, useText } from '../../i18n/index.js';
 import { useTally } from '../../tally/index.js';
-import { formatMonth, today } from '../../ui/index.js';
+import { formatMonth, formMessages, routeMessages, today } from '../../ui/index.js';
 import { BudgetTable } from './BudgetTable.js';
 import { shiftMonth } from './budget-view.js';
 import { MonthSwitcher } from './MonthSwitcher.js';
@@ -14,6 +14,8 @@ type CopyOutcome = { readonly copied: number; readonly from: string; readonly ha
 /** The month's budget per expense category: what was planned, spent and is left, edited in place. */
 export function BudgetsScreen() {
   const text = useText(budgetMessages);
+  const words = useText(formMessages);
+  const routes = useText(routeMessages);
   const current = today().slice(0, 7);
   const [month, setMonth] = useState(current);
   const [copyOutcome, setCopyOutcome] = useState<CopyOutcome>(null);
@@ -33,7 +35,7 @@ export function BudgetsScreen() {
   return (
     <section className="screen" aria-labelledby="budgets-title">
       <div className="screen__head">
-        <h1 id="budgets-title">{text('title')}</h1>
+        <h1 id="budgets-title">{routes('budgets')}</h1>
         {hasLines && (
           <button type="button" className="button" data-testid="copy-budgets" onClick={copyLastMonth}>
             {text('copyLast')}
@@ -58,7 +60,7 @@ export function BudgetsScreen() {
             {currencyAssumed
               ? text('currencyAssumed', { currency: view.currency })
               : text('currency', { currency: view.currency })}{' '}
-            {currencyAssumed && <a href="#/currencies">{text('chooseHome')}</a>}
+            {currencyAssumed && <a href="#/currencies">{words('chooseHome')}</a>}
           </p>
           {!complete && (
             <p className="hint" role="status">
@@ -67,7 +69,7 @@ export function BudgetsScreen() {
           )}
           {view.unconverted > 0 && (
             <p className="notice" data-testid="budget-unconverted">
-              {text.count('unconverted', view.unconverted)} <a href="#/currencies">{text('addRates')}</a>
+              {text.count('unconverted', view.unconverted)} <a href="#/currencies">{words('addRates')}</a>
             </p>
           )}
           <BudgetTable view={view} />

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useText } from '../../i18n/index.js';
 import { useRecords } from '../../ledger/index.js';
 import { useTally } from '../../tally/index.js';
-import { closeAndFocus } from '../../ui/index.js';
+import { closeAndFocus, formMessages, routeMessages } from '../../ui/index.js';
 import { RulesSection } from '../rules/index.js';
 import { CategoryForm } from './CategoryForm.js';
 import { categoryMessages } from './messages.js';
@@ -13,6 +13,8 @@ type Editing = { readonly kind: 'none' } | { readonly kind: 'new' } | { readonly
 /** Categories by group, expense and income side by side in one list. */
 export function CategoriesScreen() {
   const text = useText(categoryMessages);
+  const words = useText(formMessages);
+  const routes = useText(routeMessages);
   const tally = useTally();
   const categories = useRecords(tally.categories);
   const [editing, setEditing] = useState<Editing>({ kind: 'none' });
@@ -32,7 +34,7 @@ export function CategoriesScreen() {
   return (
     <section className="screen" aria-labelledby="categories-title">
       <div className="screen__head">
-        <h1 id="categories-title">{text('title')}</h1>
+        <h1 id="categories-title">{routes('categories')}</h1>
         <button
           type="button"
           className="button button--primary"
@@ -51,7 +53,7 @@ export function CategoriesScreen() {
       {categories.length === 0 && editing.kind !== 'new' && <p className="empty">{text('empty')}</p>}
       {[...groups].map(([group, members]) => (
         <div key={group} className="group">
-          <h2 className="group__title">{group || text('ungrouped')}</h2>
+          <h2 className="group__title">{group || words('ungrouped')}</h2>
           <ul className="list">
             {members.map((category) =>
               editing.kind === 'edit' && editing.id === category.id ? (

@@ -2,16 +2,15 @@ import {
   CATEGORY_KINDS,
   type Category,
   categoryKind,
-  type FieldIssue,
   type Ledger,
-  LedgerError,
   type LedgerRecord,
   validateRecord,
 } from '@tally/schema';
 import { type FormEvent, useState } from 'react';
-import { type Text, useText } from '../../i18n/index.js';
+import { type Editing, type Refusal, type Saving, saveEdit, useRefusalText } from '../../forms/index.js';
+import { useText } from '../../i18n/index.js';
 import { useTally } from '../../tally/index.js';
-import { describedBy, Field, FormFooter } from '../../ui/index.js';
+import { describedBy, Field, FormFooter, formMessages } from '../../ui/index.js';
 import { categoryMessages } from './messages.js';
 
 interface CategoryFormProps {
@@ -19,7 +18,11 @@ interface CategoryFormProps {
   readonly onDone: () => void;
 }
 
-type Issues = Partial<Record<'name' | 'group' | 'kind' | 'form', string>>;
+/** What is wrong with a field of the category form, as the key of its message. */
+export type CategoryProblem = 'nameInvalid' | 'groupInvalid' | 'kindInvalid';
+
+/** What is wrong at each field; a refusal of the ledger is said for the whole form. */
+export type CategoryIssues = Partial<Record<'name' | 'group' | 'kind', CategoryProblem>> & { readonly form?: Refusal };
 
 /** The category form as typed. */
 export interface CategoryFields {
@@ -29,73 +32,57 @@ export interface CategoryFields {
 }
 
 /** The category being edited: the form as it opened, so only what the person changed is written. */
-export interface CategoryEditing {
-  readonly id: string;
-  readonly opened: CategoryFields;
-  /** Save into a category another device deleted meanwhile, bringing it back. */
-  readonly restore?: boolean;
-}
+export type CategoryEditing = Editing<CategoryFields>;
 
-export type CategorySaving =
-  | { readonly saved: true }
-  | { readonly refused: readonly FieldIssue[] }
-  | { readonly deleted: true };
+/** The ledger's issues by field: each field has one thing that can be wrong with it. */
+const PROBLEM_OF_FIELD: Readonly<Record<string, readonly ['name' | 'group' | 'kind', CategoryProblem]>> = {
+  name: ['name', 'nameInvalid'],
+  group: ['group', 'groupInvalid'],
+  kind: ['kind', 'kindInvalid'],
+};
 
 /**
- * Checks the form, then creates the category or changes it. An edit writes only the fields the
- * person changed since the form opened, so a field another device changed meanwhile keeps that
- * device's value (LWW1); an edit of a category deleted meanwhile is refused (`deleted`) until it is
- * saved again with `restore`, never dropped.
+ * Checks the form against the ledger's rules for a category, then creates the category or changes
+ * it (`saveEdit`: an edit writes only the fields the person changed since the form opened, LWW1,
+ * and an edit of a category deleted meanwhile is refused until it is saved again with `restore`).
  */
 export function saveCategoryForm(
   ledger: Ledger,
   form: CategoryFields,
   editing: CategoryEditing | undefined,
-): CategorySaving {
-  const current = editing ? ledger.categories.get(editing.id) : undefined;
-  if (editing && (!current || current.deleted) && !editing.restore) return { deleted: true };
-  const validation = validateRecord(categoryKind, {
-    name: form.name.trim(),
-    group: form.group.trim(),
-    kind: form.kind,
-  });
-  if (!validation.ok) return { refused: validation.issues };
-  const { name, group, kind } = validation.record;
-  try {
-    if (!current || !editing) {
-      ledger.categories.create({ name, group, kind });
-      return { saved: true };
-    }
-    const changed = (field: keyof CategoryFields) => editing.restore === true || form[field] !== editing.opened[field];
-    ledger.transact(() => {
-      if (current.deleted) ledger.categories.restore(current.id);
+): Saving<CategoryIssues> {
+  return saveEdit(ledger, form, editing, {
+    find: (id) => ledger.categories.get(id),
+    draftOf: (current): CategoryFields => ({ name: current.name, group: current.group, kind: current.kind }),
+    check: () => {
+      const validation = validateRecord(categoryKind, {
+        name: form.name.trim(),
+        group: form.group.trim(),
+        kind: form.kind,
+      });
+      if (validation.ok) return { fields: validation.record };
+      const issues: { -readonly [Field in keyof CategoryIssues]: CategoryIssues[Field] } = {};
+      for (const { field } of validation.issues) {
+        const [at, problem] = PROBLEM_OF_FIELD[field] ?? ['name', 'nameInvalid'];
+        issues[at] ??= problem;
+      }
+      return { issues };
+    },
+    create: ({ name, group, kind }) => ledger.categories.create({ name, group, kind }),
+    update: (current, { name, group, kind }, changed) =>
       ledger.categories.update(current.id, {
         ...(changed('name') && { name }),
         ...(changed('group') && { group }),
         ...(changed('kind') && { kind }),
-      });
-    });
-    return { saved: true };
-  } catch (error) {
-    if (!(error instanceof LedgerError)) throw error;
-    return { refused: error.issues.length > 0 ? error.issues : [{ field: '', message: error.message }] };
-  }
-}
-
-/** The ledger's issues in the person's language: each field has one thing that can be wrong with it. */
-function collect(found: readonly FieldIssue[], text: Text<keyof (typeof categoryMessages)['en']>): Issues {
-  const issues: Issues = {};
-  for (const issue of found) {
-    if (issue.field === 'name') issues.name = text('nameInvalid');
-    else if (issue.field === 'group') issues.group = text('groupInvalid');
-    else if (issue.field === 'kind') issues.kind = text('kindInvalid');
-    else issues.form ??= text('notSaved', { reason: issue.message });
-  }
-  return issues;
+      }),
+    restore: (current) => ledger.categories.restore(current.id),
+    refused: (refusal) => ({ form: refusal }),
+  });
 }
 
 export function CategoryForm({ category, onDone }: CategoryFormProps) {
   const text = useText(categoryMessages);
+  const words = useText(formMessages);
   const { ledger } = useTally();
   // The form as it opened: saving writes only what the person changed since (another device may have changed the rest).
   const [opened] = useState<CategoryFields | undefined>(
@@ -104,8 +91,9 @@ export function CategoryForm({ category, onDone }: CategoryFormProps) {
   const [name, setName] = useState(opened?.name ?? '');
   const [group, setGroup] = useState(opened?.group ?? '');
   const [kind, setKind] = useState<string>(opened?.kind ?? 'expense');
-  const [issues, setIssues] = useState<Issues>({});
+  const [issues, setIssues] = useState<CategoryIssues>({});
   const [deleted, setDeleted] = useState(false);
+  const refusal = useRefusalText();
 
   const save = (restore: boolean) => {
     const saving = saveCategoryForm(
@@ -114,8 +102,13 @@ export function CategoryForm({ category, onDone }: CategoryFormProps) {
       category && opened && { id: category.id, opened, restore },
     );
     setDeleted('deleted' in saving);
-    if ('refused' in saving) setIssues(collect(saving.refused, text));
+    setIssues('issues' in saving ? saving.issues : {});
     if ('saved' in saving) onDone();
+  };
+  const errors = {
+    name: issues.name && text(issues.name),
+    group: issues.group && text(issues.group),
+    kind: issues.kind && text(issues.kind),
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -124,26 +117,26 @@ export function CategoryForm({ category, onDone }: CategoryFormProps) {
 
   return (
     <form className="form card" onSubmit={submit} noValidate data-testid="category-form">
-      <Field id="category-name" label={text('name')} error={issues.name}>
+      <Field id="category-name" label={words('name')} error={errors.name}>
         <input
           id="category-name"
           data-testid="category-name"
           value={name}
           onChange={(event) => setName(event.target.value)}
-          {...describedBy('category-name', issues.name)}
+          {...describedBy('category-name', errors.name)}
         />
       </Field>
-      <Field id="category-group" label={text('group')} error={issues.group}>
+      <Field id="category-group" label={text('group')} error={errors.group}>
         <input
           id="category-group"
           data-testid="category-group"
           placeholder={text('groupExample')}
           value={group}
           onChange={(event) => setGroup(event.target.value)}
-          {...describedBy('category-group', issues.group)}
+          {...describedBy('category-group', errors.group)}
         />
       </Field>
-      <Field id="category-kind" label={text('kind')} error={issues.kind}>
+      <Field id="category-kind" label={text('kind')} error={errors.kind}>
         <select
           id="category-kind"
           data-testid="category-kind"
@@ -168,7 +161,7 @@ export function CategoryForm({ category, onDone }: CategoryFormProps) {
         </>
       )}
       <FormFooter
-        error={issues.form}
+        error={issues.form && refusal(issues.form)}
         archive={
           category && {
             archived: category.archived,

@@ -32,7 +32,7 @@ describe('saving the category form', () => {
 
   test('a name the ledger refuses is reported and nothing is written', () => {
     expect(saveCategoryForm(ledger, { name: ' ', group: '', kind: 'expense' }, undefined)).toMatchObject({
-      refused: [{ field: 'name' }],
+      issues: { name: 'nameInvalid' },
     });
     expect(ledger.categories.size).toBe(0);
   });

@@ -1,8 +1,10 @@
 import { LedgerError } from '@tally/schema';
 import { useRef, useState } from 'react';
+import { refusalOf, useRefusalText } from '../../forms/index.js';
 import { useText } from '../../i18n/index.js';
 import { useRecord, useRecords } from '../../ledger/index.js';
 import { useTally } from '../../tally/index.js';
+import { routeMessages } from '../../ui/index.js';
 import { CurrencyUsage } from './CurrencyUsage.js';
 import { HomeCurrencyForm } from './HomeCurrencyForm.js';
 import { currencyMessages } from './messages.js';
@@ -19,9 +21,11 @@ type Editing =
 export function CurrenciesScreen() {
   const tally = useTally();
   const text = useText(currencyMessages);
+  const routes = useText(routeMessages);
   const rates = useRecords(tally.rates);
   const [editing, setEditing] = useState<Editing>({ kind: 'none' });
   const [error, setError] = useState<string | undefined>();
+  const refusal = useRefusalText();
   const edited = useRecord(tally.rates, editing.kind === 'edit' ? editing.id : undefined);
   const addButton = useRef<HTMLButtonElement>(null);
   const done = () => {
@@ -34,14 +38,14 @@ export function CurrenciesScreen() {
       setError(undefined);
     } catch (failure) {
       if (!(failure instanceof LedgerError)) throw failure;
-      setError(text(failure.code === 'read-only' ? 'error.readOnly' : 'error.notSaved'));
+      setError(refusal(refusalOf(failure)));
     }
     addButton.current?.focus();
   };
 
   return (
     <section className="screen" aria-labelledby="currencies-title">
-      <h1 id="currencies-title">{text('title')}</h1>
+      <h1 id="currencies-title">{routes('currencies')}</h1>
       <HomeCurrencyForm />
       <CurrencyUsage onAddRate={(from, to) => setEditing({ kind: 'new', pair: { from, to } })} />
       <section className="card rates" aria-labelledby="rates-title">

@@ -1,7 +1,7 @@
 import { type SelectHTMLAttributes, useMemo } from 'react';
 import { useLocale, useText } from '../../i18n/index.js';
+import { formMessages } from '../../ui/index.js';
 import { currencyChoices } from './currency-names.js';
-import { currencyMessages } from './messages.js';
 
 interface CurrencySelectProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>, 'children'> {
   /** The words of an empty first option, offered while nothing is chosen. */
@@ -10,7 +10,7 @@ interface CurrencySelectProps extends Omit<SelectHTMLAttributes<HTMLSelectElemen
 
 /** Every currency Tally knows, by code and name in the reader's language. */
 export function CurrencySelect({ placeholder, ...props }: CurrencySelectProps) {
-  const text = useText(currencyMessages);
+  const words = useText(formMessages);
   const locale = useLocale();
   const choices = useMemo(() => currencyChoices(locale), [locale]);
   return (
@@ -18,7 +18,7 @@ export function CurrencySelect({ placeholder, ...props }: CurrencySelectProps) {
       {placeholder !== undefined && <option value="">{placeholder}</option>}
       {choices.map(({ code, name }) => (
         <option key={code} value={code}>
-          {text('currencyOption', { code, name })}
+          {words('currencyOption', { code, name })}
         </option>
       ))}
     </select>

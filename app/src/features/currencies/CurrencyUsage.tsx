@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { useText } from '../../i18n/index.js';
 import { useRecords } from '../../ledger/index.js';
 import { useHomeCurrency, useTally } from '../../tally/index.js';
-import { formatDay, today } from '../../ui/index.js';
+import { formatDay, formMessages, today } from '../../ui/index.js';
 import { currencyName } from './currency-names.js';
 import { type CurrencyUse, currencyUsage } from './currency-usage.js';
 import { currencyMessages } from './messages.js';
@@ -18,6 +18,7 @@ interface CurrencyUsageProps {
 export function CurrencyUsage({ onAddRate }: CurrencyUsageProps) {
   const tally = useTally();
   const text = useText(currencyMessages);
+  const words = useText(formMessages);
   const accounts = useRecords(tally.accounts);
   const rates = useRecords(tally.rates);
   const home = useHomeCurrency();
@@ -40,7 +41,7 @@ export function CurrencyUsage({ onAddRate }: CurrencyUsageProps) {
             >
               <span>
                 <span className="list__title">
-                  {text('currencyOption', { code: use.currency, name: currencyName(use.currency, text.locale) })}
+                  {words('currencyOption', { code: use.currency, name: currencyName(use.currency, text.locale) })}
                 </span>
                 <span className="list__detail">{text.count('usage.accounts', use.accounts)}</span>
               </span>
@@ -65,7 +66,7 @@ function RateStatusText({
     case 'home':
       return (
         <span className="tag" data-testid="currency-status">
-          {text('usage.home')}
+          {text('home.title')}
         </span>
       );
     case 'no-home':

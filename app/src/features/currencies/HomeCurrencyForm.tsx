@@ -1,5 +1,6 @@
-import { isCurrencyCode, LedgerError } from '@tally/schema';
+import { isCurrencyCode } from '@tally/schema';
 import { type FormEvent, useState } from 'react';
+import { saveForm, useRefusalText } from '../../forms/index.js';
 import { useLocale, useText } from '../../i18n/index.js';
 import { useHomeCurrency, useTally } from '../../tally/index.js';
 import { Field } from '../../ui/index.js';
@@ -16,6 +17,7 @@ export function HomeCurrencyForm() {
   const locale = useLocale();
   const [chosen, setChosen] = useState(home ?? '');
   const [error, setError] = useState<string | undefined>();
+  const refusal = useRefusalText();
   // A choice arriving from another device shows at once; the form stays, and so does the keyboard's place in it.
   const [shown, setShown] = useState(home);
   if (home !== shown) {
@@ -25,17 +27,12 @@ export function HomeCurrencyForm() {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!isCurrencyCode(chosen)) {
-      setError(text('home.error'));
-      return;
-    }
-    try {
-      ledger.setHomeCurrency(chosen);
-      setError(undefined);
-    } catch (failure) {
-      if (!(failure instanceof LedgerError)) throw failure;
-      setError(text(failure.code === 'read-only' ? 'error.readOnly' : 'error.notSaved'));
-    }
+    const saving = saveForm(ledger, {
+      check: () => (isCurrencyCode(chosen) ? { fields: chosen } : { issues: text('home.error') }),
+      write: (code) => ledger.setHomeCurrency(code),
+      refused: refusal,
+    });
+    setError('issues' in saving ? saving.issues : undefined);
   };
 
   return (
@@ -45,7 +42,7 @@ export function HomeCurrencyForm() {
         {home === null ? text('home.none') : text('home.current', { name: currencyName(home, locale), code: home })}
       </p>
       <form className="form currency-form" onSubmit={submit} noValidate data-testid="home-currency-form">
-        <Field id="home-currency" label={text('home.label')} error={error}>
+        <Field id="home-currency" label={text('home.title')} error={error}>
           <CurrencySelect
             id="home-currency"
             data-testid="home-currency"

@@ -1,5 +1,6 @@
-import { type ExchangeRateRecord, LedgerError, type LedgerRecord, rateId } from '@tally/schema';
+import { type ExchangeRateRecord, type LedgerRecord, rateId } from '@tally/schema';
 import { type FormEvent, useState } from 'react';
+import { saveForm, useRefusalText } from '../../forms/index.js';
 import { useText } from '../../i18n/index.js';
 import { useTally } from '../../tally/index.js';
 import { describedBy, Field, FormFooter, today } from '../../ui/index.js';
@@ -31,28 +32,26 @@ export function RateForm({ rate, pair, onDone }: RateFormProps) {
     rate: rate ? formatRateNumber(rate.rate, text.locale, { useGrouping: false }) : '',
   });
   const [issues, setIssues] = useState<RateIssues>({});
-  const [formError, setFormError] = useState<string | undefined>();
+  const refusal = useRefusalText();
   const change = (field: keyof RateDraft) => (event: { target: { value: string } }) =>
     setDraft({ ...draft, [field]: event.target.value });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const entry = readRateEntry(draft, text.locale);
-    if (!entry.ok) {
-      setIssues(entry.issues);
-      return;
-    }
-    try {
-      ledger.transact(() => {
-        ledger.setExchangeRate(entry.rate);
+    const saving = saveForm(ledger, {
+      check: () => {
+        const entry = readRateEntry(draft, text.locale);
+        return entry.ok ? { fields: entry.rate } : { issues: entry.issues };
+      },
+      write: (entered) => {
+        ledger.setExchangeRate(entered);
         // A new day or pair is another record (REC9): the edited one gives way to it.
-        if (rate && rateId(entry.rate.from, entry.rate.to, entry.rate.date) !== rate.id) ledger.rates.delete(rate.id);
-      });
-      onDone();
-    } catch (failure) {
-      if (!(failure instanceof LedgerError)) throw failure;
-      setFormError(text(failure.code === 'read-only' ? 'error.readOnly' : 'error.notSaved'));
-    }
+        if (rate && rateId(entered.from, entered.to, entered.date) !== rate.id) ledger.rates.delete(rate.id);
+      },
+      refused: (refused): RateIssues => ({ form: refused }),
+    });
+    setIssues('issues' in saving ? saving.issues : {});
+    if ('saved' in saving) onDone();
   };
 
   const fromError = issues.from && text(`error.from.${issues.from}`);
@@ -112,9 +111,9 @@ export function RateForm({ rate, pair, onDone }: RateFormProps) {
       <p className="hint" id="rate-value-hint">
         {rateHint}
       </p>
-      {formError && (
+      {issues.form && (
         <p className="form__error" role="alert">
-          {formError}
+          {refusal(issues.form)}
         </p>
       )}
       <FormFooter onCancel={onDone} cancelTestId="cancel-rate" saveLabel={text('form.save')} saveTestId="save-rate" />

@@ -1,6 +1,6 @@
 import type { ExchangeRateRecord, LedgerRecord } from '@tally/schema';
 import { useText } from '../../i18n/index.js';
-import { formatDay } from '../../ui/index.js';
+import { formatDay, formMessages } from '../../ui/index.js';
 import { currencyMessages } from './messages.js';
 import { useRateText } from './use-rate-text.js';
 
@@ -13,6 +13,7 @@ interface RateListProps {
 /** The rates entered, newest day first, as a table of days and rates. */
 export function RateList({ rates, onEdit, onDelete }: RateListProps) {
   const text = useText(currencyMessages);
+  const words = useText(formMessages);
   const rateText = useRateText();
   if (rates.length === 0) return <p className="empty">{text('rates.empty')}</p>;
   const newestFirst = [...rates].sort((a, b) =>
@@ -52,7 +53,7 @@ export function RateList({ rates, onEdit, onDelete }: RateListProps) {
                     aria-label={text('rates.editLabel', { rate: written, date: day })}
                     onClick={() => onEdit(rate.id)}
                   >
-                    {text('rates.edit')}
+                    {words('edit')}
                   </button>
                   <button
                     type="button"
@@ -61,7 +62,7 @@ export function RateList({ rates, onEdit, onDelete }: RateListProps) {
                     aria-label={text('rates.deleteLabel', { rate: written, date: day })}
                     onClick={() => onDelete(rate.id)}
                   >
-                    {text('rates.delete')}
+                    {words('delete')}
                   </button>
                 </div>
               </td>

@@ -1,4 +1,5 @@
 import { type ExchangeRateRecord, isCurrencyCode, parseCalendarDate, parseRate } from '@tally/schema';
+import type { Refusal } from '../../forms/index.js';
 
 /** What the rate form holds, as typed. */
 export interface RateDraft {
@@ -15,6 +16,8 @@ export interface RateIssues {
   readonly to?: 'unknown-currency' | 'same-currency';
   readonly date?: 'not-a-date';
   readonly rate?: RateTextProblem;
+  /** The ledger refused to write the rate. */
+  readonly form?: Refusal;
 }
 
 export type RateEntry =

@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { useLocale, useText } from '../../i18n/index.js';
 import { useRecords } from '../../ledger/index.js';
 import { useHomeCurrency, useTally, useTransactionRows } from '../../tally/index.js';
-import { formatDay, formatMonth, Money, today } from '../../ui/index.js';
+import { formatDay, formatMonth, formMessages, Money, routeMessages, today } from '../../ui/index.js';
 import { AccountBalance, NetWorthSummary, useAccountValues } from '../accounts/index.js';
 import { dashboardMessages } from './messages.js';
 import { monthlySpending } from './monthly-spending.js';
@@ -19,6 +19,8 @@ export function Dashboard({ onOpen }: DashboardProps) {
   const tally = useTally();
   const locale = useLocale();
   const text = useText(dashboardMessages);
+  const routes = useText(routeMessages);
+  const words = useText(formMessages);
   const { values, netWorth } = useAccountValues();
   const open = values.filter((value) => !value.account.archived);
   const categories = useRecords(tally.categories);
@@ -42,7 +44,7 @@ export function Dashboard({ onOpen }: DashboardProps) {
   return (
     <section className="screen dashboard" aria-labelledby="home-title">
       <h1 id="home-title" className="visually-hidden">
-        {text('title')}
+        {routes('home')}
       </h1>
       <div className="card">
         <h2>{text('balances')}</h2>
@@ -86,7 +88,7 @@ export function Dashboard({ onOpen }: DashboardProps) {
         )}
         {unconverted > 0 && (
           <p className="hint" data-testid="spending-unconverted">
-            {text.count('spendingUnconverted', unconverted)} <a href="#/currencies">{text('addRate')}</a>
+            {text.count('spendingUnconverted', unconverted)} <a href="#/currencies">{words('addRate')}</a>
           </p>
         )}
       </div>
@@ -100,7 +102,7 @@ export function Dashboard({ onOpen }: DashboardProps) {
               <li key={row.id} className="list__row" data-testid="recent-transaction" data-id={row.id}>
                 <button type="button" className="list__button" onClick={() => onOpen(row.id)}>
                   <span>
-                    <span className="list__title">{row.payee || text('noPayee')}</span>
+                    <span className="list__title">{row.payee || words('noPayee')}</span>
                     <span className="list__detail">{formatDay(row.date, locale)}</span>
                   </span>
                   <Money amount={row.amount} currency={row.currency} />

@@ -2,7 +2,6 @@ import { defineMessages } from '../../i18n/index.js';
 
 export const dashboardMessages = defineMessages({
   en: {
-    title: 'Home',
     balances: 'Balances',
     noAccounts: 'No accounts yet.',
     addAccount: 'Add your first account',
@@ -11,15 +10,12 @@ export const dashboardMessages = defineMessages({
     'spendingUnconverted.one': '{count} payment in another currency is not counted: no exchange rate converts it.',
     'spendingUnconverted.other':
       '{count} payments in other currencies are not counted: no exchange rate converts them.',
-    addRate: 'Add a rate',
     uncategorised: 'Uncategorised',
     recent: 'Recent transactions',
     noTransactions: 'No transactions yet.',
-    noPayee: 'No payee',
     allTransactions: 'All transactions',
   },
   es: {
-    title: 'Inicio',
     balances: 'Saldos',
     noAccounts: 'Aún no hay cuentas.',
     addAccount: 'Añade tu primera cuenta',
@@ -27,15 +23,12 @@ export const dashboardMessages = defineMessages({
     nothingSpent: 'Este mes no has gastado nada.',
     'spendingUnconverted.one': '{count} pago en otra divisa no se cuenta: ningún tipo de cambio lo convierte.',
     'spendingUnconverted.other': '{count} pagos en otras divisas no se cuentan: ningún tipo de cambio los convierte.',
-    addRate: 'Añadir un tipo de cambio',
     uncategorised: 'Sin categoría',
     recent: 'Movimientos recientes',
     noTransactions: 'Aún no hay movimientos.',
-    noPayee: 'Sin beneficiario',
     allTransactions: 'Todos los movimientos',
   },
   de: {
-    title: 'Start',
     balances: 'Kontostände',
     noAccounts: 'Noch keine Konten.',
     addAccount: 'Erstes Konto anlegen',
@@ -45,11 +38,9 @@ export const dashboardMessages = defineMessages({
       '{count} Zahlung in einer anderen Währung ist nicht mitgezählt: Kein Wechselkurs rechnet sie um.',
     'spendingUnconverted.other':
       '{count} Zahlungen in anderen Währungen sind nicht mitgezählt: Kein Wechselkurs rechnet sie um.',
-    addRate: 'Kurs hinzufügen',
     uncategorised: 'Ohne Kategorie',
     recent: 'Letzte Buchungen',
     noTransactions: 'Noch keine Buchungen.',
-    noPayee: 'Kein Empfänger',
     allTransactions: 'Alle Buchungen',
   },
 });

@@ -2,7 +2,7 @@ import { formatMoney, type GoalState } from '@tally/schema';
 import { useState } from 'react';
 import { useLocale, useText } from '../../i18n/index.js';
 import { useTally } from '../../tally/index.js';
-import { formatDay } from '../../ui/index.js';
+import { formatDay, formMessages } from '../../ui/index.js';
 import { GoalContributions } from './GoalContributions.js';
 import type { GoalView } from './goal-view.js';
 import { goalMessages } from './messages.js';
@@ -19,6 +19,7 @@ interface GoalCardProps {
 export function GoalCard({ view, focusEdit, onEdit, onDeleted }: GoalCardProps) {
   const { ledger } = useTally();
   const text = useText(goalMessages);
+  const words = useText(formMessages);
   const locale = useLocale();
   const [confirming, setConfirming] = useState(false);
   const { goal, progress } = view;
@@ -103,7 +104,7 @@ export function GoalCard({ view, focusEdit, onEdit, onDeleted }: GoalCardProps) 
       )}
       {progress.unconverted > 0 && (
         <p className="notice" data-testid="goal-unconverted">
-          {text.count('unconverted', progress.unconverted)} <a href="#/currencies">{text('addRates')}</a>
+          {text.count('unconverted', progress.unconverted)} <a href="#/currencies">{words('addRates')}</a>
         </p>
       )}
       {confirming ? (
@@ -121,7 +122,7 @@ export function GoalCard({ view, focusEdit, onEdit, onDeleted }: GoalCardProps) 
               {text('keep')}
             </button>
             <button type="button" className="button button--danger" data-testid="confirm-delete-goal" onClick={remove}>
-              {text('deleteShort')}
+              {words('delete')}
             </button>
           </div>
         </div>
@@ -135,7 +136,7 @@ export function GoalCard({ view, focusEdit, onEdit, onDeleted }: GoalCardProps) 
             aria-label={text('edit', { name: goal.name })}
             onClick={onEdit}
           >
-            {text('editShort')}
+            {words('edit')}
           </button>
           <button
             type="button"
@@ -144,7 +145,7 @@ export function GoalCard({ view, focusEdit, onEdit, onDeleted }: GoalCardProps) 
             aria-label={text('delete', { name: goal.name })}
             onClick={() => setConfirming(true)}
           >
-            {text('deleteShort')}
+            {words('delete')}
           </button>
         </div>
       )}

@@ -1,8 +1,9 @@
 import { type Contribution, formatMoney, type Goal, type LedgerRecord, money } from '@tally/schema';
 import { type FormEvent, useState } from 'react';
+import { useIssueText } from '../../forms/index.js';
 import { useLocale, useText } from '../../i18n/index.js';
 import { useTally } from '../../tally/index.js';
-import { describedBy, exampleAmount, Field, formatDay, Money, today } from '../../ui/index.js';
+import { describedBy, Field, formatDay, formMessages, Money, today } from '../../ui/index.js';
 import { type ContributionDraft, type ContributionIssues, type GoalProblem, saveContribution } from './goal-draft.js';
 import { goalMessages } from './messages.js';
 
@@ -15,6 +16,7 @@ interface GoalContributionsProps {
 export function GoalContributions({ goal, contributions }: GoalContributionsProps) {
   const { ledger } = useTally();
   const text = useText(goalMessages);
+  const words = useText(formMessages);
   const locale = useLocale();
   return (
     <details className="goal__contributions" data-testid="goal-contributions">
@@ -47,7 +49,7 @@ export function GoalContributions({ goal, contributions }: GoalContributionsProp
                 })}
                 onClick={() => ledger.contributions.delete(contribution.id)}
               >
-                {text('deleteShort')}
+                {words('delete')}
               </button>
             </li>
           ))}
@@ -61,18 +63,18 @@ export function GoalContributions({ goal, contributions }: GoalContributionsProp
 function ContributionForm({ goal }: { readonly goal: LedgerRecord<Goal> }) {
   const { ledger } = useTally();
   const text = useText(goalMessages);
+  const words = useText(formMessages);
   const locale = useLocale();
   const [draft, setDraft] = useState<ContributionDraft>(() => ({ amount: '', date: today(), note: '' }));
   const [issues, setIssues] = useState<ContributionIssues>({});
   const set = (field: keyof ContributionDraft) => (event: { target: { value: string } }) =>
     setDraft((current) => ({ ...current, [field]: event.target.value }));
-  const message = (problem: GoalProblem | undefined): string | undefined =>
-    problem && text(problem, { example: exampleAmount(goal.currency, locale), start: '', code: goal.currency });
+  const message = useIssueText((problem: GoalProblem) => text(problem, { start: '', code: goal.currency }));
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const found = saveContribution(ledger, goal, draft, locale);
-    setIssues(found);
-    if (Object.keys(found).length === 0) setDraft((current) => ({ ...current, amount: '', note: '' }));
+    const saving = saveContribution(ledger, goal, draft, locale);
+    setIssues('issues' in saving ? saving.issues : {});
+    if ('saved' in saving) setDraft((current) => ({ ...current, amount: '', note: '' }));
   };
   const id = (field: string) => `contribution-${field}-${goal.id}`;
   const errors = {
@@ -95,7 +97,7 @@ function ContributionForm({ goal }: { readonly goal: LedgerRecord<Goal> }) {
             {...describedBy(id('amount'), errors.amount)}
           />
         </Field>
-        <Field id={id('date')} label={text('date')} error={errors.date}>
+        <Field id={id('date')} label={words('date')} error={errors.date}>
           <input
             id={id('date')}
             data-testid="contribution-date"

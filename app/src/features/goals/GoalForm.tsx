@@ -1,9 +1,10 @@
-import { type Goal, isCurrencyCode, type LedgerRecord } from '@tally/schema';
+import type { Goal, LedgerRecord } from '@tally/schema';
 import { type FormEvent, type KeyboardEvent, useState } from 'react';
+import { useIssueText } from '../../forms/index.js';
 import { useLocale, useText } from '../../i18n/index.js';
 import { displayCurrency, useRecords } from '../../ledger/index.js';
 import { useHomeCurrency, useTally } from '../../tally/index.js';
-import { describedBy, exampleAmount, Field, FormFooter, formatDay, today } from '../../ui/index.js';
+import { describedBy, Field, FormFooter, formatDay, formMessages, today } from '../../ui/index.js';
 import { type GoalDraft, type GoalIssues, type GoalProblem, goalDraftOf, saveGoalDraft } from './goal-draft.js';
 import { goalMessages } from './messages.js';
 
@@ -16,6 +17,7 @@ interface GoalFormProps {
 export function GoalForm({ goal, onDone }: GoalFormProps) {
   const tally = useTally();
   const text = useText(goalMessages);
+  const words = useText(formMessages);
   const locale = useLocale();
   const home = useHomeCurrency();
   const accounts = useRecords(tally.accounts).filter(
@@ -34,6 +36,7 @@ export function GoalForm({ goal, onDone }: GoalFormProps) {
       },
   );
   const [issues, setIssues] = useState<GoalIssues>({});
+  const [deleted, setDeleted] = useState(false);
   // A linked account deleted on another device stays listed, marked, so it can be unticked.
   const deletedAccounts = [...new Set([...(opened?.accountIds ?? []), ...draft.accountIds])]
     .filter((id) => !accounts.some((account) => account.id === id))
@@ -51,18 +54,15 @@ export function GoalForm({ goal, onDone }: GoalFormProps) {
     }));
 
   const code = draft.currency.trim().toUpperCase();
-  const message = (problem: GoalProblem | undefined): string | undefined =>
-    problem &&
-    text(problem, {
-      example: isCurrencyCode(code) ? exampleAmount(code, locale) : '',
-      start: formatDay(goal?.startDate ?? today(), locale),
-      code,
-    });
+  const message = useIssueText((problem: GoalProblem) =>
+    text(problem, { start: formatDay(goal?.startDate ?? today(), locale), code }),
+  );
 
   const save = (restore: boolean) => {
-    const found = saveGoalDraft(tally.ledger, draft, goal && { id: goal.id, opened, restore }, locale, today());
-    if (Object.keys(found).length === 0) onDone();
-    else setIssues(found);
+    const saving = saveGoalDraft(tally.ledger, draft, goal && { id: goal.id, opened, restore }, locale, today());
+    setDeleted('deleted' in saving);
+    setIssues('issues' in saving ? saving.issues : {});
+    if ('saved' in saving) onDone();
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -75,14 +75,14 @@ export function GoalForm({ goal, onDone }: GoalFormProps) {
   const errors = {
     name: message(issues.name),
     target: message(issues.target),
-    currency: message(issues.currency),
+    currency: issues.currency && words(`currency.${issues.currency}`, { code }),
     targetDate: message(issues.targetDate),
     accountIds: message(issues.accountIds),
-    form: message(issues.form),
+    form: deleted ? text('goalDeleted') : message(issues.form),
   };
   return (
     <form className="form card" onSubmit={submit} onKeyDown={onKeyDown} noValidate data-testid="goal-form">
-      <Field id="goal-name" label={text('name')} error={errors.name}>
+      <Field id="goal-name" label={words('name')} error={errors.name}>
         <input
           id="goal-name"
           data-testid="goal-name"
@@ -104,7 +104,7 @@ export function GoalForm({ goal, onDone }: GoalFormProps) {
             {...describedBy('goal-target', errors.target)}
           />
         </Field>
-        <Field id="goal-currency" label={text('currency')} error={errors.currency}>
+        <Field id="goal-currency" label={words('currency')} error={errors.currency}>
           <input
             id="goal-currency"
             data-testid="goal-currency"
@@ -160,7 +160,7 @@ export function GoalForm({ goal, onDone }: GoalFormProps) {
           {errors.form}
         </p>
       )}
-      {issues.form === 'goalDeleted' && (
+      {deleted && (
         <button type="button" className="button" data-testid="goal-restore-save" onClick={() => save(true)}>
           {text('restoreSave')}
         </button>

@@ -26,7 +26,7 @@ describe('saving the goal form', () => {
         'de-DE',
         TODAY,
       ),
-    ).toEqual({});
+    ).toEqual({ saved: true });
     expect(ledger.goals.list()).toMatchObject([
       {
         name: 'Bike',
@@ -43,19 +43,23 @@ describe('saving the goal form', () => {
     expect(
       saveGoalDraft(ledger, draft({ name: ' ', target: 'lots', targetDate: TODAY }), undefined, 'en-US', TODAY),
     ).toEqual({
-      name: 'nameEmpty',
-      target: 'amountUnreadable',
-      targetDate: 'dateNotAfterStart',
+      issues: {
+        name: 'nameEmpty',
+        target: { code: 'money.stray-text', values: { text: 'lots', currency: 'EUR' } },
+        targetDate: 'dateNotAfterStart',
+      },
     });
     expect(saveGoalDraft(ledger, draft({ target: '0', currency: 'EURO' }), undefined, 'en-US', TODAY)).toEqual({
-      currency: 'currencyFormat',
+      issues: { currency: 'not-a-code' },
     });
     expect(saveGoalDraft(ledger, draft({ target: '0', currency: 'ABC' }), undefined, 'en-US', TODAY)).toEqual({
-      currency: 'currencyUnknown',
+      issues: { currency: 'unknown' },
     });
-    expect(saveGoalDraft(ledger, draft({ target: '0' }), undefined, 'en-US', TODAY)).toEqual({ target: 'amountZero' });
+    expect(saveGoalDraft(ledger, draft({ target: '0' }), undefined, 'en-US', TODAY)).toEqual({
+      issues: { target: { code: 'amount.is-zero', values: {} } },
+    });
     expect(saveGoalDraft(ledger, draft({ target: '-5' }), undefined, 'en-US', TODAY)).toEqual({
-      target: 'amountNegative',
+      issues: { target: 'amountNegative' },
     });
     expect(ledger.goals.size).toBe(0);
   });
@@ -76,7 +80,7 @@ describe('saving the goal form', () => {
         'en-US',
         TODAY,
       ),
-    ).toEqual({});
+    ).toEqual({ saved: true });
     expect(ledger.goals.get(goal.id)).toMatchObject({
       name: 'Road bike',
       targetAmount: 80000,
@@ -89,7 +93,7 @@ describe('saving the goal form', () => {
   test('an account deleted on another device while the form was open is reported, not linked', () => {
     ledger.accounts.delete(savings);
     expect(saveGoalDraft(ledger, draft({ accountIds: [savings] }), undefined, 'en-US', TODAY)).toEqual({
-      accountIds: 'accountGone',
+      issues: { accountIds: 'accountGone' },
     });
   });
 
@@ -97,9 +101,9 @@ describe('saving the goal form', () => {
     const goal = ledger.goals.create({ name: 'Bike', targetAmount: 50000, currency: 'EUR', startDate: '2026-01-01' });
     const opened = goalDraftOf(goal, 'en-US');
     ledger.goals.update(goal.id, { targetAmount: 70000 });
-    expect(saveGoalDraft(ledger, { ...opened, name: 'Road bike' }, { id: goal.id, opened }, 'en-US', TODAY)).toEqual(
-      {},
-    );
+    expect(saveGoalDraft(ledger, { ...opened, name: 'Road bike' }, { id: goal.id, opened }, 'en-US', TODAY)).toEqual({
+      saved: true,
+    });
     expect(ledger.goals.get(goal.id)).toMatchObject({ name: 'Road bike', targetAmount: 70000 });
   });
 
@@ -111,7 +115,7 @@ describe('saving the goal form', () => {
     ledger.goals.update(goal.id, { accountIds: [savings, cash] });
     expect(
       saveGoalDraft(ledger, { ...opened, accountIds: [checking] }, { id: goal.id, opened }, 'en-US', TODAY),
-    ).toEqual({});
+    ).toEqual({ saved: true });
     expect(ledger.goals.get(goal.id)?.accountIds).toEqual([cash, checking]);
   });
 
@@ -120,12 +124,12 @@ describe('saving the goal form', () => {
     const goal = ledger.goals.create({ name: 'Bike', targetAmount: 50000, currency: 'EUR', accountIds: [savings] });
     const opened = goalDraftOf(goal, 'en-US');
     ledger.accounts.delete(savings);
-    expect(saveGoalDraft(ledger, { ...opened, name: 'Road bike' }, { id: goal.id, opened }, 'en-US', TODAY)).toEqual(
-      {},
-    );
+    expect(saveGoalDraft(ledger, { ...opened, name: 'Road bike' }, { id: goal.id, opened }, 'en-US', TODAY)).toEqual({
+      saved: true,
+    });
     expect(
       saveGoalDraft(ledger, { ...opened, accountIds: [savings, checking] }, { id: goal.id, opened }, 'en-US', TODAY),
-    ).toEqual({});
+    ).toEqual({ saved: true });
     expect(ledger.goals.get(goal.id)).toMatchObject({ name: 'Road bike', accountIds: [checking] });
   });
 
@@ -134,9 +138,11 @@ describe('saving the goal form', () => {
     const opened = goalDraftOf(goal, 'en-US');
     ledger.goals.delete(goal.id);
     const edited = { ...opened, target: '600' };
-    expect(saveGoalDraft(ledger, edited, { id: goal.id, opened }, 'en-US', TODAY)).toEqual({ form: 'goalDeleted' });
+    expect(saveGoalDraft(ledger, edited, { id: goal.id, opened }, 'en-US', TODAY)).toEqual({ deleted: true });
     expect(ledger.goals.get(goal.id)).toMatchObject({ deleted: true, targetAmount: 50000 });
-    expect(saveGoalDraft(ledger, edited, { id: goal.id, opened, restore: true }, 'en-US', TODAY)).toEqual({});
+    expect(saveGoalDraft(ledger, edited, { id: goal.id, opened, restore: true }, 'en-US', TODAY)).toEqual({
+      saved: true,
+    });
     expect(ledger.goals.get(goal.id)).toMatchObject({ deleted: false, targetAmount: 60000 });
   });
 });
@@ -144,10 +150,12 @@ describe('saving the goal form', () => {
 describe('adding a contribution', () => {
   test('[GOAL1] is a record of its own, in the goal’s currency; a negative amount takes money out', () => {
     const goal = ledger.goals.create({ name: 'Bike', targetAmount: 50000, currency: 'EUR' });
-    expect(saveContribution(ledger, goal, { amount: '120', date: '2026-11-20', note: 'Birthday' }, 'en-US')).toEqual(
-      {},
-    );
-    expect(saveContribution(ledger, goal, { amount: '-20', date: '2026-11-21', note: '' }, 'en-US')).toEqual({});
+    expect(saveContribution(ledger, goal, { amount: '120', date: '2026-11-20', note: 'Birthday' }, 'en-US')).toEqual({
+      saved: true,
+    });
+    expect(saveContribution(ledger, goal, { amount: '-20', date: '2026-11-21', note: '' }, 'en-US')).toEqual({
+      saved: true,
+    });
     expect(ledger.contributions.list().map(({ amount, currency, note }) => ({ amount, currency, note }))).toEqual(
       expect.arrayContaining([
         { amount: 12000, currency: 'EUR', note: 'Birthday' },
@@ -159,11 +167,10 @@ describe('adding a contribution', () => {
   test('refuses an empty amount, zero and an impossible date', () => {
     const goal = ledger.goals.create({ name: 'Bike', targetAmount: 50000, currency: 'EUR' });
     expect(saveContribution(ledger, goal, { amount: '', date: '2026-02-30', note: '' }, 'en-US')).toEqual({
-      amount: 'amountEmpty',
-      date: 'dateInvalid',
+      issues: { amount: { code: 'money.empty', values: {} }, date: 'dateInvalid' },
     });
     expect(saveContribution(ledger, goal, { amount: '0', date: TODAY, note: '' }, 'en-US')).toEqual({
-      amount: 'amountZero',
+      issues: { amount: { code: 'amount.is-zero', values: {} } },
     });
     expect(ledger.contributions.size).toBe(0);
   });

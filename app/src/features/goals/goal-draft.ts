@@ -1,11 +1,20 @@
 import {
+  type CurrencyCode,
   type Goal,
   isCurrencyCode,
   type Ledger,
-  LedgerError,
   type LedgerRecord,
   parseCalendarDate,
 } from '@tally/schema';
+import {
+  amountRefusal,
+  type Checked,
+  type Editing,
+  type Refusal,
+  type Saving,
+  saveEdit,
+  saveForm,
+} from '../../forms/index.js';
 import { type AmountProblem, amountForInput, readAmount } from '../../ui/index.js';
 
 /** The goal form as the person typed it: every value still text. */
@@ -22,20 +31,20 @@ export interface GoalDraft {
 export type GoalProblem =
   | 'nameEmpty'
   | 'nameTooLong'
-  | `amount${Capitalize<AmountProblem>}`
-  | 'currencyFormat'
-  | 'currencyUnknown'
+  | 'amountNegative'
   | 'dateInvalid'
   | 'dateNotAfterStart'
   | 'accountGone'
-  | 'noteTooLong'
-  | 'notSaved'
-  | 'goalDeleted';
+  | 'noteTooLong';
 
+/** What is wrong at each field: one of the goal's own problems, or a refusal worded by `forms/`. */
 export type GoalIssues = Partial<
-  Record<'name' | 'target' | 'currency' | 'targetDate' | 'accountIds' | 'form', GoalProblem>
->;
-export type ContributionIssues = Partial<Record<'amount' | 'date' | 'note' | 'form', GoalProblem>>;
+  Record<'name' | 'target' | 'targetDate' | 'accountIds' | 'form', GoalProblem | Refusal>
+> & {
+  /** A currency code that is not one, worded by the shared words (`currency.<problem>`). */
+  currency?: 'not-a-code' | 'unknown';
+};
+export type ContributionIssues = Partial<Record<'amount' | 'date' | 'note' | 'form', GoalProblem | Refusal>>;
 
 export interface ContributionDraft {
   readonly amount: string;
@@ -46,20 +55,22 @@ export interface ContributionDraft {
 const NAME_LIMIT = 100;
 const NOTE_LIMIT = 200;
 
-const AMOUNT_PROBLEMS = {
-  empty: 'amountEmpty',
-  unreadable: 'amountUnreadable',
-  negative: 'amountNegative',
-  zero: 'amountZero',
-} as const satisfies Record<AmountProblem, GoalProblem>;
-
 /** The goal being edited: the form as it opened, so only what the person changed is written. */
-export interface GoalEditing {
-  readonly id: string;
-  /** Without it, the form is compared with the goal as it is now. */
-  readonly opened?: GoalDraft | undefined;
-  /** Save into a goal another device deleted meanwhile, bringing it back. */
-  readonly restore?: boolean;
+export type GoalEditing = Editing<GoalDraft>;
+
+interface GoalFields {
+  readonly name: string;
+  readonly targetAmount: number;
+  readonly currency: CurrencyCode;
+  readonly startDate: string | null;
+  readonly targetDate: string | null;
+  readonly accountIds: readonly string[];
+}
+
+/** The goal's fields, and whether the person ticked or unticked an account (the order of ticks is no change). */
+interface CheckedGoal {
+  readonly goal: GoalFields;
+  readonly accountsChanged: boolean;
 }
 
 /** The form of an existing goal, its target written the way the locale writes amounts. */
@@ -74,13 +85,10 @@ export function goalDraftOf(goal: LedgerRecord<Goal>, locale: string): GoalDraft
 }
 
 /**
- * Checks the whole goal form, then creates or changes the goal, or writes nothing and says what is
- * wrong next to each field. A new goal is paced from today (GOAL3), so its date must come later.
- *
- * An edit writes only the fields the person changed since the form opened (LWW1); its linked
- * accounts are the goal's current ones with the person's ticks and unticks applied, less any
- * account deleted elsewhere. An edit of a goal deleted meanwhile is refused with `goalDeleted`
- * until it is saved again with `restore`, never dropped.
+ * Checks the whole goal form, then creates or changes the goal (`saveEdit`), or writes nothing and
+ * says what is wrong next to each field. A new goal is paced from today (GOAL3), so its date must
+ * come later. An edit's linked accounts are the goal's current ones with the person's ticks and
+ * unticks applied, less any account deleted elsewhere.
  */
 export function saveGoalDraft(
   ledger: Ledger,
@@ -88,10 +96,32 @@ export function saveGoalDraft(
   editing: GoalEditing | undefined,
   locale: string,
   today: string,
-): GoalIssues {
-  const current = editing ? ledger.goals.get(editing.id) : undefined;
-  if (editing && (!current || current.deleted) && !editing.restore) return { form: 'goalDeleted' };
-  const opened = current ? (editing?.opened ?? goalDraftOf(current, locale)) : undefined;
+): Saving<GoalIssues> {
+  return saveEdit(ledger, draft, editing, {
+    find: (id) => ledger.goals.get(id),
+    draftOf: (current) => goalDraftOf(current, locale),
+    check: ({ current, opened }) => checkGoal(ledger, draft, current, opened, locale, today),
+    create: ({ goal }) => ledger.goals.create(goal),
+    update: (current, { goal, accountsChanged }, changed) =>
+      ledger.goals.update(current.id, {
+        ...(changed('name') && { name: goal.name }),
+        ...(changed('target') && { targetAmount: goal.targetAmount }),
+        ...(changed('targetDate') && { targetDate: goal.targetDate }),
+        ...((accountsChanged || changed.all) && { accountIds: goal.accountIds }),
+      }),
+    restore: (current) => ledger.goals.restore(current.id),
+    refused: (refusal) => ({ form: refusal }),
+  });
+}
+
+function checkGoal(
+  ledger: Ledger,
+  draft: GoalDraft,
+  current: LedgerRecord<Goal> | undefined,
+  opened: GoalDraft | undefined,
+  locale: string,
+  today: string,
+): Checked<CheckedGoal, GoalIssues> {
   const issues: GoalIssues = {};
   const name = draft.name.trim();
   if (name === '') issues.name = 'nameEmpty';
@@ -99,11 +129,11 @@ export function saveGoalDraft(
 
   const code = current?.currency ?? draft.currency.trim().toUpperCase();
   let targetAmount: number | undefined;
-  if (!isCurrencyCode(code)) issues.currency = /^[A-Z]{3}$/.test(code) ? 'currencyUnknown' : 'currencyFormat';
+  if (!isCurrencyCode(code)) issues.currency = /^[A-Z]{3}$/.test(code) ? 'unknown' : 'not-a-code';
   else {
     const read = readAmount(draft.target, code, locale, { negative: true, zero: true });
     if (read.ok) targetAmount = read.amount;
-    else issues.target = amountProblem(read.problem);
+    else issues.target = amountIssue(read.problem);
   }
 
   const startDate = current ? current.startDate : today;
@@ -121,29 +151,9 @@ export function saveGoalDraft(
     : [];
   const accountIds = [...kept, ...added];
 
-  if (Object.keys(issues).length > 0 || targetAmount === undefined || !isCurrencyCode(code)) return issues;
-  try {
-    if (current && opened) {
-      const patch: {
-        name?: string;
-        targetAmount?: number;
-        targetDate?: string | null;
-        accountIds?: readonly string[];
-      } = {};
-      if (draft.name !== opened.name) patch.name = name;
-      if (draft.target !== opened.target) patch.targetAmount = targetAmount;
-      if (draft.targetDate !== opened.targetDate) patch.targetDate = targetDate;
-      if (added.length > 0 || removed.length > 0) patch.accountIds = accountIds;
-      ledger.transact(() => {
-        if (current.deleted) ledger.goals.restore(current.id);
-        ledger.goals.update(current.id, editing?.restore ? { name, targetAmount, targetDate, accountIds } : patch);
-      });
-    } else ledger.goals.create({ name, targetAmount, currency: code, startDate, targetDate, accountIds });
-    return {};
-  } catch (error) {
-    if (!(error instanceof LedgerError)) throw error;
-    return { form: 'notSaved' };
-  }
+  if (Object.keys(issues).length > 0 || targetAmount === undefined || !isCurrencyCode(code)) return { issues };
+  const goal = { name, targetAmount, currency: code, startDate, targetDate, accountIds };
+  return { fields: { goal, accountsChanged: added.length > 0 || removed.length > 0 } };
 }
 
 /** Adds money put towards a goal by hand, in the goal's currency; a negative amount takes money out. */
@@ -152,29 +162,24 @@ export function saveContribution(
   goal: LedgerRecord<Goal>,
   draft: ContributionDraft,
   locale: string,
-): ContributionIssues {
-  const issues: ContributionIssues = {};
-  const read = readAmount(draft.amount, goal.currency, locale, { zero: true });
-  if (!read.ok) issues.amount = amountProblem(read.problem);
-  if (!parseCalendarDate(draft.date)) issues.date = 'dateInvalid';
-  const note = draft.note.trim();
-  if ([...note].length > NOTE_LIMIT) issues.note = 'noteTooLong';
-  if (Object.keys(issues).length > 0 || !read.ok) return issues;
-  try {
-    ledger.contributions.create({
-      goalId: goal.id,
-      date: draft.date,
-      amount: read.amount,
-      currency: goal.currency,
-      note,
-    });
-    return {};
-  } catch (error) {
-    if (!(error instanceof LedgerError)) throw error;
-    return { form: 'notSaved' };
-  }
+): Saving<ContributionIssues> {
+  return saveForm(ledger, {
+    check: () => {
+      const issues: ContributionIssues = {};
+      const read = readAmount(draft.amount, goal.currency, locale, { zero: true });
+      if (!read.ok) issues.amount = amountIssue(read.problem);
+      if (!parseCalendarDate(draft.date)) issues.date = 'dateInvalid';
+      const note = draft.note.trim();
+      if ([...note].length > NOTE_LIMIT) issues.note = 'noteTooLong';
+      if (Object.keys(issues).length > 0 || !read.ok) return { issues };
+      return { fields: { goalId: goal.id, date: draft.date, amount: read.amount, currency: goal.currency, note } };
+    },
+    write: (contribution) => ledger.contributions.create(contribution),
+    refused: (refusal) => ({ form: refusal }),
+  });
 }
 
-function amountProblem(problem: AmountProblem): GoalProblem {
-  return AMOUNT_PROBLEMS[problem];
+/** A goal's target may not be negative, in the goal's words; any other problem is the amount's refusal. */
+function amountIssue(problem: AmountProblem): GoalProblem | Refusal {
+  return problem.code === 'negative' ? 'amountNegative' : amountRefusal(problem);
 }

@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { useText } from '../../i18n/index.js';
+import { formMessages } from '../../ui/index.js';
 import { importMessages } from './messages.js';
 
 /** The readers, the steps and the worker load when the screen is first opened, not with the app. */
@@ -7,11 +8,12 @@ const ImportFlow = lazy(() => import('./ImportFlow.js'));
 
 export function ImportScreen() {
   const text = useText(importMessages);
+  const words = useText(formMessages);
   return (
     <section className="screen" aria-labelledby="import-title" data-testid="import-screen">
       <h1 id="import-title">{text('title')}</h1>
       <p className="hint">{text('intro')}</p>
-      <Suspense fallback={<p className="empty">{text('loading')}</p>}>
+      <Suspense fallback={<p className="empty">{words('loading')}</p>}>
         <ImportFlow />
       </Suspense>
     </section>

@@ -1,7 +1,7 @@
 import { formatMoney, money } from '@tally/schema';
 import { type FormEvent, useState } from 'react';
 import { useLocale, useText } from '../../i18n/index.js';
-import { Field, formatDay } from '../../ui/index.js';
+import { Field, formatDay, formMessages } from '../../ui/index.js';
 import type { AmountColumns, CsvMapping } from './csv-mapping.js';
 import { previewRows } from './csv-preview.js';
 import { DATE_FORMATS, type DateFormat } from './date-text.js';
@@ -55,6 +55,7 @@ function ColumnSelect({ id, label, columns, value, onChange, noneLabel }: Column
 /** Which column is what, with the first rows shown exactly as they would be imported as it changes. */
 export function MappingStep({ csv, initial, origin, currency, onContinue, onCancel }: MappingStepProps) {
   const text = useText(importMessages);
+  const words = useText(formMessages);
   const locale = useLocale();
   const [mapping, setMapping] = useState(initial);
   const header = csv.sample.rows[mapping.headerRow]?.fields ?? [];
@@ -203,11 +204,11 @@ export function MappingStep({ csv, initial, origin, currency, onContinue, onCanc
             <thead>
               <tr>
                 <th scope="col">{text('column.line')}</th>
-                <th scope="col">{text('column.date')}</th>
-                <th scope="col">{text('column.payee')}</th>
-                <th scope="col">{text('column.notes')}</th>
+                <th scope="col">{words('date')}</th>
+                <th scope="col">{words('payee')}</th>
+                <th scope="col">{words('notes')}</th>
                 <th scope="col" className="import__number">
-                  {text('column.amount')}
+                  {words('amount')}
                 </th>
               </tr>
             </thead>
@@ -238,7 +239,7 @@ export function MappingStep({ csv, initial, origin, currency, onContinue, onCanc
         <div className="form__actions">
           <span className="form__spacer" />
           <button type="button" className="button" onClick={onCancel}>
-            {text('cancel')}
+            {words('cancel')}
           </button>
           <button type="submit" className="button button--primary" data-testid="mapping-continue">
             {text('mapping.continue')}

@@ -1,4 +1,5 @@
 import { useText } from '../../i18n/index.js';
+import { formMessages } from '../../ui/index.js';
 import { importMessages } from './messages.js';
 import { StepHeading } from './StepHeading.js';
 import type { ImportStep } from './use-import.js';
@@ -16,6 +17,7 @@ export function ProgressStep({
   readonly onCancel: () => void;
 }) {
   const text = useText(importMessages);
+  const words = useText(formMessages);
   const phase = progress?.phase ?? 'reading';
   const values = { done: progress?.done ?? 0, total: progress?.total ?? 0 };
   const counted = phase === 'suggesting' || phase === 'writing';
@@ -40,7 +42,7 @@ export function ProgressStep({
       {phase !== 'writing' && (
         <div className="form__actions">
           <button type="button" className="button" data-testid="import-cancel" onClick={onCancel}>
-            {text('cancel')}
+            {words('cancel')}
           </button>
         </div>
       )}

@@ -1,7 +1,7 @@
 import { type Category, formatMoney, type LedgerRecord, money } from '@tally/schema';
 import { useState } from 'react';
 import { useLocale, useText } from '../../i18n/index.js';
-import { formatDay } from '../../ui/index.js';
+import { formatDay, formMessages } from '../../ui/index.js';
 import { importMessages } from './messages.js';
 import {
   directionOf,
@@ -29,6 +29,7 @@ interface ReviewStepProps {
 /** Every line of the file with its category and whether it is already in the ledger; nothing is written until confirmed. */
 export function ReviewStep({ lines, selection, currency, categories, onSelect, onConfirm, onCancel }: ReviewStepProps) {
   const text = useText(importMessages);
+  const words = useText(formMessages);
   const locale = useLocale();
   const [page, setPage] = useState(0);
   const summary = summarise(lines, selection);
@@ -84,10 +85,10 @@ export function ReviewStep({ lines, selection, currency, categories, onSelect, o
           <thead>
             <tr>
               <th scope="col">{text('column.include')}</th>
-              <th scope="col">{text('column.date')}</th>
-              <th scope="col">{text('column.payee')}</th>
+              <th scope="col">{words('date')}</th>
+              <th scope="col">{words('payee')}</th>
               <th scope="col" className="import__number">
-                {text('column.amount')}
+                {words('amount')}
               </th>
               <th scope="col">{text('column.category')}</th>
               <th scope="col">{text('column.status')}</th>
@@ -159,7 +160,7 @@ export function ReviewStep({ lines, selection, currency, categories, onSelect, o
       <div className="form__actions">
         <span className="form__spacer" />
         <button type="button" className="button" data-testid="review-cancel" onClick={onCancel}>
-          {text('cancel')}
+          {words('cancel')}
         </button>
         <button
           type="button"

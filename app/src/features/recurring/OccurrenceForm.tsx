@@ -1,7 +1,8 @@
 import { type FormEvent, useState } from 'react';
+import { useIssueText } from '../../forms/index.js';
 import { useText } from '../../i18n/index.js';
 import { useTally } from '../../tally/index.js';
-import { describedBy, Field, FormFooter } from '../../ui/index.js';
+import { describedBy, Field, FormFooter, formMessages } from '../../ui/index.js';
 import { recurringMessages } from './messages.js';
 import {
   type OccurrenceDraft,
@@ -9,6 +10,7 @@ import {
   occurrenceDraftOf,
   saveOccurrenceDraft,
 } from './occurrence-draft.js';
+import type { IssueCode } from './recurring-draft.js';
 import { formatDueDate } from './schedule-words.js';
 import type { UpcomingOccurrence } from './upcoming.js';
 
@@ -20,20 +22,19 @@ interface OccurrenceFormProps {
 /** "Edit this one": amount, day and payee of one occurrence; the recurring item stays as it is. */
 export function OccurrenceForm({ occurrence, onDone }: OccurrenceFormProps) {
   const text = useText(recurringMessages);
+  const words = useText(formMessages);
   const { ledger } = useTally();
   const [draft, setDraft] = useState<OccurrenceDraft>(() => occurrenceDraftOf(occurrence, text.locale));
   const [issues, setIssues] = useState<OccurrenceIssues>({});
   const change = (patch: Partial<OccurrenceDraft>) => setDraft((current) => ({ ...current, ...patch }));
-  const error = (field: keyof OccurrenceIssues) => {
-    const code = issues[field];
-    return code && text(`error.${code}`);
-  };
+  const say = useIssueText((code: IssueCode) => text(`error.${code}`));
+  const error = (field: keyof OccurrenceIssues) => say(issues[field]);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const found = saveOccurrenceDraft(ledger, occurrence, draft, text.locale);
-    setIssues(found);
-    if (Object.keys(found).length === 0) onDone();
+    const saving = saveOccurrenceDraft(ledger, occurrence, draft, text.locale);
+    setIssues('issues' in saving ? saving.issues : {});
+    if ('saved' in saving) onDone();
   };
 
   return (
@@ -50,14 +51,14 @@ export function OccurrenceForm({ occurrence, onDone }: OccurrenceFormProps) {
     >
       <h3 id="occurrence-form-title">
         {text('occurrenceTitle', {
-          payee: occurrence.payee || text('noPayee'),
+          payee: occurrence.payee || words('noPayee'),
           date: formatDueDate(occurrence.dueDate, text.locale),
         })}
       </h3>
       <p className="hint" id="occurrence-form-hint">
         {text('occurrenceHint')}
       </p>
-      <Field id="occurrence-amount" label={text('occurrence.amount')} error={error('amount')}>
+      <Field id="occurrence-amount" label={words('amount')} error={error('amount')}>
         <input
           id="occurrence-amount"
           data-testid="occurrence-amount"
@@ -69,7 +70,7 @@ export function OccurrenceForm({ occurrence, onDone }: OccurrenceFormProps) {
           {...describedBy('occurrence-amount', error('amount'))}
         />
       </Field>
-      <Field id="occurrence-date" label={text('occurrence.date')} error={error('date')}>
+      <Field id="occurrence-date" label={words('date')} error={error('date')}>
         <input
           id="occurrence-date"
           data-testid="occurrence-date"
@@ -79,7 +80,7 @@ export function OccurrenceForm({ occurrence, onDone }: OccurrenceFormProps) {
           {...describedBy('occurrence-date', error('date'))}
         />
       </Field>
-      <Field id="occurrence-payee" label={text('occurrence.payee')} error={error('payee')}>
+      <Field id="occurrence-payee" label={words('payee')} error={error('payee')}>
         <input
           id="occurrence-payee"
           data-testid="occurrence-payee"

@@ -1,17 +1,19 @@
 import { FREQUENCIES, type LedgerRecord, type RecurringTransaction } from '@tally/schema';
 import { type FormEvent, useState } from 'react';
+import { useIssueText } from '../../forms/index.js';
 import { useText } from '../../i18n/index.js';
 import { useRecords } from '../../ledger/index.js';
 import { useTally } from '../../tally/index.js';
-import { describedBy, Field, FormFooter } from '../../ui/index.js';
+import { describedBy, Field, FormFooter, formMessages } from '../../ui/index.js';
 import { recurringMessages } from './messages.js';
 import {
   DIRECTIONS,
   draftOf,
+  type IssueCode,
   isDirection,
   isFrequency,
   type RecurringDraft,
-  type RecurringSaveIssues,
+  type RecurringIssues,
   saveRecurringDraft,
 } from './recurring-draft.js';
 
@@ -24,6 +26,7 @@ interface RecurringFormProps {
 /** Create or edit a recurring item; nothing is written until every field is valid. */
 export function RecurringForm({ rule, today, onDone }: RecurringFormProps) {
   const text = useText(recurringMessages);
+  const words = useText(formMessages);
   const tally = useTally();
   const accounts = useRecords(tally.accounts).filter((account) => !account.archived || account.id === rule?.accountId);
   const categories = useRecords(tally.categories).filter(
@@ -34,22 +37,22 @@ export function RecurringForm({ rule, today, onDone }: RecurringFormProps) {
     draftOf(rule, { accountId: accounts[0]?.id ?? '', today }, text.locale),
   );
   const [draft, setDraft] = useState<RecurringDraft>(opened);
-  const [issues, setIssues] = useState<RecurringSaveIssues>({});
+  const [issues, setIssues] = useState<RecurringIssues>({});
+  const [deleted, setDeleted] = useState(false);
   const change = (patch: Partial<RecurringDraft>) => setDraft((current) => ({ ...current, ...patch }));
-  const error = (field: Exclude<keyof RecurringSaveIssues, 'deleted'>) => {
-    const code = issues[field];
-    return code && text(`error.${code}`);
-  };
+  const say = useIssueText((code: IssueCode) => text(`error.${code}`));
+  const error = (field: keyof RecurringIssues) => say(issues[field]);
 
   const save = (restore: boolean) => {
-    const found = saveRecurringDraft(
+    const saving = saveRecurringDraft(
       tally.ledger,
       draft,
       rule ? { id: rule.id, opened, restore } : undefined,
       text.locale,
     );
-    setIssues(found);
-    if (Object.keys(found).length === 0) onDone();
+    setDeleted('deleted' in saving);
+    setIssues('issues' in saving ? saving.issues : {});
+    if ('saved' in saving) onDone();
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -73,7 +76,7 @@ export function RecurringForm({ rule, today, onDone }: RecurringFormProps) {
         if (event.key === 'Escape') onDone();
       }}
     >
-      <h2 id={titleId}>{rule ? text('editTitle') : text('newTitle')}</h2>
+      <h2 id={titleId}>{rule ? text('editTitle') : text('add')}</h2>
       <div className="recurring__pair">
         <Field id="recurring-direction" label={text('field.direction')}>
           <select
@@ -89,7 +92,7 @@ export function RecurringForm({ rule, today, onDone }: RecurringFormProps) {
             ))}
           </select>
         </Field>
-        <Field id="recurring-amount" label={text('field.amount')} error={error('amount')}>
+        <Field id="recurring-amount" label={words('amount')} error={error('amount')}>
           <input
             id="recurring-amount"
             data-testid="recurring-amount-input"
@@ -102,7 +105,7 @@ export function RecurringForm({ rule, today, onDone }: RecurringFormProps) {
           />
         </Field>
       </div>
-      <Field id="recurring-payee" label={text('field.payee')} error={error('payee')}>
+      <Field id="recurring-payee" label={words('payee')} error={error('payee')}>
         <input
           id="recurring-payee"
           data-testid="recurring-payee-input"
@@ -113,7 +116,7 @@ export function RecurringForm({ rule, today, onDone }: RecurringFormProps) {
         />
       </Field>
       <div className="recurring__pair">
-        <Field id="recurring-account" label={text('field.account')} error={error('accountId')}>
+        <Field id="recurring-account" label={words('account')} error={error('accountId')}>
           <select
             id="recurring-account"
             data-testid="recurring-account"
@@ -121,7 +124,7 @@ export function RecurringForm({ rule, today, onDone }: RecurringFormProps) {
             onChange={(event) => change({ accountId: event.target.value })}
             {...describedBy('recurring-account', error('accountId'))}
           >
-            <option value="">{text('chooseAccount')}</option>
+            <option value="">{words('chooseAccount')}</option>
             {accounts.map((account) => (
               <option key={account.id} value={account.id}>
                 {account.name}
@@ -129,7 +132,7 @@ export function RecurringForm({ rule, today, onDone }: RecurringFormProps) {
             ))}
           </select>
         </Field>
-        <Field id="recurring-category" label={text('field.category')} error={error('categoryId')}>
+        <Field id="recurring-category" label={words('category')} error={error('categoryId')}>
           <select
             id="recurring-category"
             data-testid="recurring-category"
@@ -137,7 +140,7 @@ export function RecurringForm({ rule, today, onDone }: RecurringFormProps) {
             onChange={(event) => change({ categoryId: event.target.value })}
             {...describedBy('recurring-category', error('categoryId'))}
           >
-            <option value="">{text('noCategory')}</option>
+            <option value="">{words('noCategory')}</option>
             {categories.map((category) => (
               <option key={category.id} value={category.id}>
                 {category.group ? `${category.group} · ${category.name}` : category.name}
@@ -226,7 +229,7 @@ export function RecurringForm({ rule, today, onDone }: RecurringFormProps) {
           {error('form')}
         </p>
       )}
-      {issues.deleted && (
+      {deleted && (
         <>
           <p className="form__error" role="alert" data-testid="recurring-gone">
             {text('gone')}
@@ -237,7 +240,7 @@ export function RecurringForm({ rule, today, onDone }: RecurringFormProps) {
         </>
       )}
       <FormFooter
-        remove={rule && { label: text('delete'), testId: 'delete-recurring', onRemove: remove }}
+        remove={rule && { label: words('delete'), testId: 'delete-recurring', onRemove: remove }}
         onCancel={onDone}
         cancelTestId="cancel-recurring"
         saveLabel={text('save')}

@@ -2,7 +2,7 @@ import { type LedgerRecord, occurrenceId, type RecurringTransaction } from '@tal
 import { useText } from '../../i18n/index.js';
 import type { StalledItem } from '../../tally/index.js';
 import { useTally } from '../../tally/index.js';
-import { Money } from '../../ui/index.js';
+import { formMessages, Money } from '../../ui/index.js';
 import { type Editing, editButtonId } from './editing.js';
 import { recurringMessages } from './messages.js';
 import { RecurringForm } from './RecurringForm.js';
@@ -22,6 +22,7 @@ interface RecurringListProps {
 /** Every recurring item: who, how much, its schedule in words and when it is next due. */
 export function RecurringList({ rules, stalled, today, editing, onEdit, onDone }: RecurringListProps) {
   const text = useText(recurringMessages);
+  const words = useText(formMessages);
   const { ledger } = useTally();
   useTransactionsVersion();
   const isSkipped = (rule: LedgerRecord<RecurringTransaction>) => (date: string) =>
@@ -52,7 +53,7 @@ export function RecurringList({ rules, stalled, today, editing, onEdit, onDone }
               >
                 <span>
                   <span className="list__title" data-testid="recurring-payee">
-                    {rule.payee || text('noPayee')}
+                    {rule.payee || words('noPayee')}
                   </span>
                   <span className="list__detail" data-testid="recurring-schedule">
                     {describeSchedule(rule, text)}

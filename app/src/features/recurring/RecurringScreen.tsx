@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useText } from '../../i18n/index.js';
 import { useRecords } from '../../ledger/index.js';
 import { useDueOccurrences, useTally } from '../../tally/index.js';
-import { closeAndFocus } from '../../ui/index.js';
+import { closeAndFocus, routeMessages } from '../../ui/index.js';
 import { type Editing, editButtonId } from './editing.js';
 import { recurringMessages } from './messages.js';
 import { RecurringForm } from './RecurringForm.js';
@@ -14,6 +14,7 @@ import './recurring.css';
 /** Recurring items with their schedules, and what falls due in the coming weeks. */
 export function RecurringScreen() {
   const text = useText(recurringMessages);
+  const routes = useText(routeMessages);
   const tally = useTally();
   const rules = useRecords(tally.recurring);
   const { day, stalled } = useDueOccurrences();
@@ -36,7 +37,7 @@ export function RecurringScreen() {
       data-day={day}
     >
       <div className="screen__head">
-        <h1 id="recurring-title">{text('title')}</h1>
+        <h1 id="recurring-title">{routes('recurring')}</h1>
         <button
           type="button"
           id="add-recurring"

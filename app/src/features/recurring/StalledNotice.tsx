@@ -1,6 +1,7 @@
 import type { LedgerRecord, RecurringTransaction } from '@tally/schema';
 import { useText } from '../../i18n/index.js';
 import type { StalledItem } from '../../tally/index.js';
+import { formMessages } from '../../ui/index.js';
 import { recurringMessages } from './messages.js';
 
 interface StalledNoticeProps {
@@ -11,6 +12,7 @@ interface StalledNoticeProps {
 /** Items whose transactions could not be booked (RCR2), named, with what to mend. */
 export function StalledNotice({ stalled, rules }: StalledNoticeProps) {
   const text = useText(recurringMessages);
+  const words = useText(formMessages);
   const shown = stalled.flatMap((item) => {
     const rule = rules.find((candidate) => candidate.id === item.recurringId);
     return rule ? [{ rule, reasons: item.reasons }] : [];
@@ -22,7 +24,7 @@ export function StalledNotice({ stalled, rules }: StalledNoticeProps) {
       <ul className="recurring__stalled">
         {shown.map(({ rule, reasons }) => (
           <li key={rule.id} data-testid="stalled-item" data-id={rule.id}>
-            <strong>{rule.payee || text('noPayee')}</strong>
+            <strong>{rule.payee || words('noPayee')}</strong>
             {reasons.map((reason) => (
               <span key={reason}> {text(`stalled.${reason}`)}</span>
             ))}

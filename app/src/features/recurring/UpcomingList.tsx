@@ -4,7 +4,7 @@ import { flushSync } from 'react-dom';
 import { useText } from '../../i18n/index.js';
 import { useRecords } from '../../ledger/index.js';
 import { useTally } from '../../tally/index.js';
-import { Money } from '../../ui/index.js';
+import { formMessages, Money } from '../../ui/index.js';
 import { recurringMessages } from './messages.js';
 import { OccurrenceForm } from './OccurrenceForm.js';
 import { formatDueDate } from './schedule-words.js';
@@ -18,6 +18,7 @@ const editButtonId = (occurrence: UpcomingOccurrence): string =>
 /** What falls due in the coming weeks across every item, each with "Skip" and "Edit this one". */
 export function UpcomingList({ today }: { readonly today: string }) {
   const text = useText(recurringMessages);
+  const words = useText(formMessages);
   const tally = useTally();
   const rules = useRecords(tally.recurring);
   const version = useTransactionsVersion();
@@ -44,7 +45,7 @@ export function UpcomingList({ today }: { readonly today: string }) {
           <p className="hint">{text('upcomingHint', { count: UPCOMING_DAYS })}</p>
           <ul className="list">
             {occurrences.map((occurrence) => {
-              const payee = occurrence.payee || text('noPayee');
+              const payee = occurrence.payee || words('noPayee');
               const date = formatDueDate(occurrence.date, text.locale);
               return (
                 <li

@@ -1,4 +1,5 @@
-import { formatAmount, type Ledger, LedgerError, money, parseCalendarDate } from '@tally/schema';
+import { formatAmount, type Ledger, money, parseCalendarDate } from '@tally/schema';
+import { type Refusal, type Saving, saveForm } from '../../forms/index.js';
 import { type IssueCode, readAmount } from './recurring-draft.js';
 import type { UpcomingOccurrence } from './upcoming.js';
 
@@ -9,7 +10,7 @@ export interface OccurrenceDraft {
   readonly payee: string;
 }
 
-export type OccurrenceIssues = Partial<Record<keyof OccurrenceDraft | 'form', IssueCode>>;
+export type OccurrenceIssues = Partial<Record<keyof OccurrenceDraft | 'form', IssueCode | Refusal>>;
 
 export function occurrenceDraftOf(occurrence: UpcomingOccurrence, locale: string): OccurrenceDraft {
   return {
@@ -21,29 +22,26 @@ export function occurrenceDraftOf(occurrence: UpcomingOccurrence, locale: string
 
 /**
  * Changes one occurrence only (RCR2): the recurring item keeps its amount, day and payee. The
- * amount keeps its direction, money out stays money out. Returns no issues once saved.
+ * amount keeps its direction, money out stays money out.
  */
 export function saveOccurrenceDraft(
   ledger: Ledger,
   occurrence: UpcomingOccurrence,
   draft: OccurrenceDraft,
   locale: string,
-): OccurrenceIssues {
-  const issues: OccurrenceIssues = {};
-  const amount = readAmount(draft.amount, occurrence.currency, locale);
-  if (!amount.ok) issues.amount = amount.issue;
-  if (!parseCalendarDate(draft.date)) issues.date = 'dateInvalid';
-  if (draft.payee.trim().length > 200) issues.payee = 'payeeTooLong';
-  if (!amount.ok || Object.keys(issues).length > 0) return issues;
-  try {
-    ledger.editOccurrence(occurrence.recurringId, occurrence.dueDate, {
-      amount: occurrence.amount < 0 ? -amount.units : amount.units,
-      date: draft.date,
-      payee: draft.payee.trim(),
-    });
-  } catch (error) {
-    if (!(error instanceof LedgerError)) throw error;
-    return { form: 'notSaved' };
-  }
-  return {};
+): Saving<OccurrenceIssues> {
+  return saveForm(ledger, {
+    check: () => {
+      const issues: OccurrenceIssues = {};
+      const amount = readAmount(draft.amount, occurrence.currency, locale);
+      if (!amount.ok) issues.amount = amount.issue;
+      if (!parseCalendarDate(draft.date)) issues.date = 'dateInvalid';
+      if (draft.payee.trim().length > 200) issues.payee = 'payeeTooLong';
+      if (!amount.ok || Object.keys(issues).length > 0) return { issues };
+      const units = occurrence.amount < 0 ? -amount.units : amount.units;
+      return { fields: { amount: units, date: draft.date, payee: draft.payee.trim() } };
+    },
+    write: (fields) => ledger.editOccurrence(occurrence.recurringId, occurrence.dueDate, fields),
+    refused: (refusal) => ({ form: refusal }),
+  });
 }

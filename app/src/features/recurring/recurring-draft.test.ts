@@ -28,7 +28,7 @@ describe('the recurring item form', () => {
   test('saves an expense in the reader’s notation as money out, in the account’s currency', () => {
     const { ledger, blank } = setup();
     const draft: RecurringDraft = { ...blank, amount: '1.234,50', payee: ' Vermieter ', dayOfMonth: '31' };
-    expect(saveRecurringDraft(ledger, draft, undefined, 'de-DE')).toEqual({});
+    expect(saveRecurringDraft(ledger, draft, undefined, 'de-DE')).toEqual({ saved: true });
     expect(ledger.recurring.list()[0]).toMatchObject({
       amount: -123_450,
       currency: 'EUR',
@@ -62,7 +62,7 @@ describe('the recurring item form', () => {
         { id: saved.id },
         'en-US',
       ),
-    ).toEqual({});
+    ).toEqual({ saved: true });
     expect(ledger.recurring.list().map((item) => item.amount)).toEqual([1_300]);
   });
 
@@ -76,20 +76,24 @@ describe('the recurring item form', () => {
     const { ledger, blank } = setup();
     const draft: RecurringDraft = { ...blank, amount: '0', interval: '0', dayOfMonth: '32', endDate: '2026-03-04' };
     expect(saveRecurringDraft(ledger, draft, undefined, 'en-US')).toEqual({
-      amount: 'amountZero',
-      interval: 'intervalInvalid',
-      dayOfMonth: 'dayInvalid',
-      endDate: 'endBeforeStart',
+      issues: {
+        amount: { code: 'amount.is-zero', values: {} },
+        interval: 'intervalInvalid',
+        dayOfMonth: 'dayInvalid',
+        endDate: 'endBeforeStart',
+      },
     });
     expect(
       saveRecurringDraft(ledger, { ...blank, amount: 'ten', interval: '1.5', startDate: '' }, undefined, 'en-US'),
     ).toEqual({
-      amount: 'amountInvalid',
-      interval: 'intervalInvalid',
-      startDate: 'startDateMissing',
+      issues: {
+        amount: { code: 'money.stray-text', values: { text: 'ten', currency: 'EUR' } },
+        interval: 'intervalInvalid',
+        startDate: 'startDateMissing',
+      },
     });
     expect(saveRecurringDraft(ledger, { ...blank, accountId: '' }, undefined, 'en-US')).toEqual({
-      accountId: 'accountMissing',
+      issues: { accountId: 'accountMissing' },
     });
     expect(ledger.recurring.list()).toEqual([]);
   });
@@ -105,9 +109,9 @@ describe('editing one occurrence', () => {
     if (!occurrence) throw new Error('no occurrence on 12 March');
     const draft = occurrenceDraftOf(occurrence, 'en-US');
     expect(draft).toEqual({ amount: '950.00', date: '2026-03-12', payee: 'Landlord' });
-    expect(saveOccurrenceDraft(ledger, occurrence, { ...draft, amount: '475', date: '2026-03-13' }, 'en-US')).toEqual(
-      {},
-    );
+    expect(saveOccurrenceDraft(ledger, occurrence, { ...draft, amount: '475', date: '2026-03-13' }, 'en-US')).toEqual({
+      saved: true,
+    });
     expect(ledger.transactions.list().map(({ date, amount, payee }) => ({ date, amount, payee }))).toEqual([
       { date: '2026-03-13', amount: -47_500, payee: 'Landlord' },
     ]);
@@ -122,8 +126,7 @@ describe('editing one occurrence', () => {
     );
     if (!occurrence) throw new Error('no occurrence on 12 March');
     expect(saveOccurrenceDraft(ledger, occurrence, { amount: '', date: '', payee: '' }, 'en-US')).toEqual({
-      amount: 'amountMissing',
-      date: 'dateInvalid',
+      issues: { amount: { code: 'money.empty', values: {} }, date: 'dateInvalid' },
     });
     expect(ledger.transactions.list()).toEqual([]);
   });
@@ -137,7 +140,9 @@ describe('editing a recurring item while another device changes it', () => {
     if (!saved) throw new Error('not saved');
     const opened = draftOf(saved, { accountId: '', today: '' }, 'en-US');
     ledger.recurring.update(saved.id, { payee: 'Landlady' });
-    expect(saveRecurringDraft(ledger, { ...opened, amount: '975' }, { id: saved.id, opened }, 'en-US')).toEqual({});
+    expect(saveRecurringDraft(ledger, { ...opened, amount: '975' }, { id: saved.id, opened }, 'en-US')).toEqual({
+      saved: true,
+    });
     expect(ledger.recurring.get(saved.id)).toMatchObject({ payee: 'Landlady', amount: -97_500 });
   });
 
@@ -149,7 +154,7 @@ describe('editing a recurring item while another device changes it', () => {
     if (!saved) throw new Error('not saved');
     const opened = draftOf(saved, { accountId: '', today: '' }, 'en-US');
     expect(saveRecurringDraft(ledger, { ...opened, accountId: account.id }, { id: saved.id, opened }, 'en-US')).toEqual(
-      {},
+      { saved: true },
     );
     expect(ledger.recurring.get(saved.id)).toMatchObject({ currency: 'EUR', amount: -500_000 });
   });
@@ -164,7 +169,9 @@ describe('editing a recurring item while another device changes it', () => {
     const edited = { ...opened, amount: '975' };
     expect(saveRecurringDraft(ledger, edited, { id: saved.id, opened }, 'en-US')).toEqual({ deleted: true });
     expect(ledger.recurring.get(saved.id)).toMatchObject({ deleted: true, amount: -95_000 });
-    expect(saveRecurringDraft(ledger, edited, { id: saved.id, opened, restore: true }, 'en-US')).toEqual({});
+    expect(saveRecurringDraft(ledger, edited, { id: saved.id, opened, restore: true }, 'en-US')).toEqual({
+      saved: true,
+    });
     expect(ledger.recurring.get(saved.id)).toMatchObject({ deleted: false, amount: -97_500 });
   });
 });

@@ -5,13 +5,21 @@ import {
   type Frequency,
   formatAmount,
   type Ledger,
-  LedgerError,
   type LedgerRecord,
   money,
   parseCalendarDate,
   type RecurringTransaction,
 } from '@tally/schema';
-import { type AmountProblem, readAmount as readAmountText } from '../../ui/index.js';
+import {
+  amountRefusal,
+  type Changed,
+  type Checked,
+  type Editing,
+  type Refusal,
+  type Saving,
+  saveEdit,
+} from '../../forms/index.js';
+import { readAmount as readAmountText } from '../../ui/index.js';
 
 export const DIRECTIONS = ['expense', 'income'] as const;
 export type Direction = (typeof DIRECTIONS)[number];
@@ -47,9 +55,6 @@ export type RecurringField =
 /** Why a field was refused; each is a message in the catalogue (`error.<code>`). */
 export type IssueCode =
   | 'accountMissing'
-  | 'amountMissing'
-  | 'amountInvalid'
-  | 'amountZero'
   | 'payeeTooLong'
   | 'categoryMissing'
   | 'intervalInvalid'
@@ -59,10 +64,8 @@ export type IssueCode =
   | 'endBeforeStart'
   | 'notSaved';
 
-export type RecurringIssues = Partial<Record<RecurringField, IssueCode>>;
-
-/** What saving the form found: the fields' issues, or that another device deleted the item meanwhile. */
-export type RecurringSaveIssues = RecurringIssues & { readonly deleted?: true };
+/** What is wrong at each field: one of the form's own codes, or a refusal worded by `forms/`. */
+export type RecurringIssues = Partial<Record<RecurringField, IssueCode | Refusal>>;
 
 export function isFrequency(value: string): value is Frequency {
   return FREQUENCIES.some((frequency) => frequency === value);
@@ -113,21 +116,14 @@ function wholeNumber(text: string): number | undefined {
   return /^\d{1,3}$/.test(text.trim()) ? Number(text.trim()) : undefined;
 }
 
-const AMOUNT_ISSUES = {
-  empty: 'amountMissing',
-  unreadable: 'amountInvalid',
-  negative: 'amountInvalid',
-  zero: 'amountZero',
-} as const satisfies Record<AmountProblem, IssueCode>;
-
 /** Minor units of a typed amount, always positive, or why the text is not one. */
 export function readAmount(
   text: string,
   currency: CurrencyCode,
   locale: string,
-): { readonly ok: true; readonly units: number } | { readonly ok: false; readonly issue: IssueCode } {
+): { readonly ok: true; readonly units: number } | { readonly ok: false; readonly issue: Refusal } {
   const read = readAmountText(text, currency, locale, { zero: true });
-  return read.ok ? { ok: true, units: Math.abs(read.amount) } : { ok: false, issue: AMOUNT_ISSUES[read.problem] };
+  return read.ok ? { ok: true, units: Math.abs(read.amount) } : { ok: false, issue: amountRefusal(read.problem) };
 }
 
 const FIELD_OF: Readonly<Record<string, RecurringField>> = {
@@ -161,39 +157,42 @@ export function issuesFromLedger(found: readonly FieldIssue[]): RecurringIssues 
 }
 
 /** The item being edited: the form as it opened, so only what the person changed is written. */
-export interface RecurringEditing {
-  readonly id: string;
-  /** Without it, the form is compared with the item as it is now. */
-  readonly opened?: RecurringDraft | undefined;
-  /** Save into an item another device deleted meanwhile, bringing it back. */
-  readonly restore?: boolean;
-}
+export type RecurringEditing = Editing<RecurringDraft>;
 
 /** What the form writes; notes and how far occurrences were created are not the form's to change. */
 type RecurringFields = Omit<RecurringTransaction, 'notes' | 'createdThrough'>;
 
 /**
- * Checks the whole form, then creates or updates the recurring item in one ledger change, or
- * writes nothing and says what is wrong next to each field. Returns no issues once saved.
- *
- * An edit writes only the fields the person changed since the form opened, so a field another
- * device changed meanwhile keeps that device's value (LWW1); an edit of an item deleted meanwhile
- * is refused (`deleted`) until it is saved again with `restore`, never dropped.
+ * Checks the whole form, then creates or updates the recurring item in one ledger change
+ * (`saveEdit`: an edit writes only the fields the person changed since the form opened, LWW1,
+ * and an edit of an item deleted meanwhile is refused until it is saved again with `restore`),
+ * or writes nothing and says what is wrong next to each field.
  */
 export function saveRecurringDraft(
   ledger: Ledger,
   draft: RecurringDraft,
   editing: RecurringEditing | undefined,
   locale: string,
-): RecurringSaveIssues {
-  const current = editing ? ledger.recurring.get(editing.id) : undefined;
-  if (editing && (!current || current.deleted) && !editing.restore) return { deleted: true };
-  const opened =
-    editing && current && !editing.restore
-      ? (editing.opened ?? draftOf(current, { accountId: '', today: '' }, locale))
-      : undefined;
-  const changed = (...fields: (keyof RecurringDraft)[]) =>
-    opened === undefined || fields.some((field) => draft[field] !== opened[field]);
+): Saving<RecurringIssues> {
+  return saveEdit(ledger, draft, editing, {
+    find: (id) => ledger.recurring.get(id),
+    draftOf: (current) => draftOf(current, { accountId: '', today: '' }, locale),
+    check: () => checkRecurring(ledger, draft, locale),
+    create: (fields) => ledger.recurring.create(fields),
+    update: (current, fields, changed) => ledger.recurring.update(current.id, changedFields(fields, current, changed)),
+    restore: (current) => ledger.recurring.restore(current.id),
+    refused: (refusal) =>
+      refusal.code === 'ledger.invalid-record' && refusal.fields.length > 0
+        ? issuesFromLedger(refusal.fields)
+        : { form: refusal },
+  });
+}
+
+function checkRecurring(
+  ledger: Ledger,
+  draft: RecurringDraft,
+  locale: string,
+): Checked<RecurringFields, RecurringIssues> {
   const issues: RecurringIssues = {};
   const account = draft.accountId ? ledger.accounts.get(draft.accountId) : undefined;
   const amount = account && !account.deleted ? readAmount(draft.amount, account.currency, locale) : undefined;
@@ -214,35 +213,22 @@ export function saveRecurringDraft(
   else if (draft.endDate !== '' && !issues.startDate && draft.endDate < draft.startDate)
     issues.endDate = 'endBeforeStart';
   if (Object.keys(issues).length > 0 || !account || !amount?.ok || interval === undefined || dayOfMonth === undefined)
-    return issues;
-
-  const fields: RecurringFields = {
-    amount: draft.direction === 'expense' ? -amount.units : amount.units,
-    currency: account.currency,
-    accountId: account.id,
-    categoryId: draft.categoryId || null,
-    payee: draft.payee.trim(),
-    frequency: draft.frequency,
-    interval,
-    dayOfMonth,
-    startDate: draft.startDate,
-    endDate: draft.endDate || null,
-    paused: draft.paused,
+    return { issues };
+  return {
+    fields: {
+      amount: draft.direction === 'expense' ? -amount.units : amount.units,
+      currency: account.currency,
+      accountId: account.id,
+      categoryId: draft.categoryId || null,
+      payee: draft.payee.trim(),
+      frequency: draft.frequency,
+      interval,
+      dayOfMonth,
+      startDate: draft.startDate,
+      endDate: draft.endDate || null,
+      paused: draft.paused,
+    },
   };
-  try {
-    if (editing && current) {
-      ledger.transact(() => {
-        if (current.deleted) ledger.recurring.restore(current.id);
-        ledger.recurring.update(current.id, opened ? changedFields(fields, current, changed) : fields);
-      });
-    } else {
-      ledger.recurring.create(fields);
-    }
-  } catch (error) {
-    if (!(error instanceof LedgerError)) throw error;
-    return issuesFromLedger(error.issues.length > 0 ? error.issues : [{ field: '', message: error.message }]);
-  }
-  return {};
 }
 
 /**
@@ -253,7 +239,7 @@ export function saveRecurringDraft(
 function changedFields(
   fields: RecurringFields,
   current: Pick<RecurringFields, 'currency'>,
-  changed: (...fields: (keyof RecurringDraft)[]) => boolean,
+  changed: Changed<RecurringDraft>,
 ): Partial<RecurringFields> {
   const patch: { -readonly [Field in keyof RecurringFields]?: RecurringFields[Field] } = {};
   if (changed('amount', 'direction') || fields.currency !== current.currency) patch.amount = fields.amount;

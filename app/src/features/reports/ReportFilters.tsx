@@ -1,6 +1,6 @@
 import type { Account, Category, LedgerRecord } from '@tally/schema';
 import { useText } from '../../i18n/index.js';
-import { describedBy, Field } from '../../ui/index.js';
+import { describedBy, Field, formMessages, routeMessages } from '../../ui/index.js';
 import { reportMessages } from './messages.js';
 import { PERIOD_PRESETS, type Period, type PeriodIssue, type PeriodPreset } from './report-period.js';
 
@@ -29,6 +29,8 @@ function isPreset(value: string): value is PeriodPreset {
 /** The period, accounts and category a report covers. */
 export function ReportFilters({ filter, onChange, accounts, categories, periodIssue, noAccount }: ReportFiltersProps) {
   const text = useText(reportMessages);
+  const routes = useText(routeMessages);
+  const words = useText(formMessages);
   const fromIssue =
     periodIssue === 'from-invalid' || periodIssue === 'from-after-to' ? text(`issue.${periodIssue}`) : undefined;
   const toIssue = periodIssue === 'to-invalid' ? text(`issue.${periodIssue}`) : undefined;
@@ -87,7 +89,7 @@ export function ReportFilters({ filter, onChange, accounts, categories, periodIs
           className="report-filters__accounts"
           aria-describedby={noAccount ? 'report-accounts-error' : undefined}
         >
-          <legend>{text('accounts')}</legend>
+          <legend>{routes('accounts')}</legend>
           {accounts.map((account) => (
             <label key={account.id} className="choice">
               <input
@@ -111,7 +113,7 @@ export function ReportFilters({ filter, onChange, accounts, categories, periodIs
         (categories.length === 0 ? (
           <p className="empty">{text('noCategories')}</p>
         ) : (
-          <Field id="report-category" label={text('category')}>
+          <Field id="report-category" label={words('category')}>
             <select
               id="report-category"
               data-testid="report-category"

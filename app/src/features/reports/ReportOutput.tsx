@@ -1,7 +1,7 @@
 import { reportToCsv } from '@tally/schema';
 import { useMemo } from 'react';
 import { useText } from '../../i18n/index.js';
-import { formatDay, formatMonth } from '../../ui/index.js';
+import { formatDay, formatMonth, formMessages } from '../../ui/index.js';
 import { reportMessages } from './messages.js';
 import { type ChartSeries, ReportChart } from './ReportChart.js';
 import { ReportNumbers } from './ReportNumbers.js';
@@ -48,6 +48,7 @@ function download(text: string, fileName: string): void {
 /** One computed report: where its numbers come from, its chart, its table and its CSV. */
 export function ReportOutput({ result, updating, categoryNames, categoryName, locale }: ReportOutputProps) {
   const text = useText(reportMessages);
+  const words = useText(formMessages);
   const { request } = result;
   const view = useMemo(() => reportView(result, categoryNames), [result, categoryNames]);
   const name = (subject: RowSubject, short: boolean): string => {
@@ -108,7 +109,7 @@ export function ReportOutput({ result, updating, categoryNames, categoryName, lo
           {result.homeCurrencySet
             ? text('homeCurrency', { currency: result.currency })
             : text('assumedCurrency', { currency: result.currency })}{' '}
-          {!result.homeCurrencySet && <a href="#/currencies">{text('chooseHomeCurrency')}</a>}
+          {!result.homeCurrencySet && <a href="#/currencies">{words('chooseHome')}</a>}
         </p>
         {result.rates.length > 0 && (
           <div data-testid="report-rates">

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { useLocale, useText } from '../../i18n/index.js';
 import { useRecords } from '../../ledger/index.js';
 import { useTally } from '../../tally/index.js';
-import { today } from '../../ui/index.js';
+import { routeMessages, today } from '../../ui/index.js';
 import { reportMessages } from './messages.js';
 import { type ReportFilter, ReportFilters } from './ReportFilters.js';
 import { ReportOutput } from './ReportOutput.js';
@@ -15,6 +15,7 @@ import './reports.css';
 /** Where the money went and how it grew: four reports, each a chart with its numbers beside it. */
 export function ReportsScreen() {
   const text = useText(reportMessages);
+  const routes = useText(routeMessages);
   const locale = useLocale();
   const tally = useTally();
   const accounts = useRecords(tally.accounts);
@@ -51,7 +52,7 @@ export function ReportsScreen() {
 
   return (
     <section className="screen reports" aria-labelledby="reports-title">
-      <h1 id="reports-title">{text('title')}</h1>
+      <h1 id="reports-title">{routes('reports')}</h1>
       {accounts.length === 0 ? (
         <p className="empty" data-testid="reports-no-accounts">
           {text('noAccounts')}

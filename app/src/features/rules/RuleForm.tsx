@@ -1,8 +1,9 @@
-import { type Category, type CategoryRule, LedgerError, type LedgerRecord, RULE_FIELDS } from '@tally/schema';
+import { type Category, type CategoryRule, type LedgerRecord, RULE_FIELDS } from '@tally/schema';
 import { type FormEvent, useMemo, useState } from 'react';
+import { saveForm, useRefusalText } from '../../forms/index.js';
 import { useText } from '../../i18n/index.js';
 import { useTally } from '../../tally/index.js';
-import { describedBy, Field, FormFooter } from '../../ui/index.js';
+import { describedBy, Field, FormFooter, formMessages } from '../../ui/index.js';
 import { ruleMessages } from './messages.js';
 import { parseRuleForm, type RuleIssues } from './rule-form.js';
 import { countMatches, type FoldedTarget } from './rule-matches.js';
@@ -23,11 +24,12 @@ export function categoryLabel(category: Category): string {
 export function RuleForm({ rule, rules, categories, transactions, onDone }: RuleFormProps) {
   const { ledger } = useTally();
   const text = useText(ruleMessages);
+  const words = useText(formMessages);
   const [field, setField] = useState<string>(rule?.field ?? 'payee');
   const [contains, setContains] = useState(rule?.contains ?? '');
   const [categoryId, setCategoryId] = useState(rule?.categoryId ?? '');
   const [issues, setIssues] = useState<RuleIssues>({});
-  const [failed, setFailed] = useState(false);
+  const refusal = useRefusalText();
   const choices = categories.filter((category) => !category.archived || category.id === rule?.categoryId);
   const lookIn = field === 'notes' ? 'notes' : 'payee';
   const matching = useMemo(
@@ -40,23 +42,20 @@ export function RuleForm({ rule, rules, categories, transactions, onDone }: Rule
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const others = rules.filter((other) => other.id !== rule?.id);
-    const parsed = parseRuleForm(
-      { field, contains, categoryId },
-      new Set(categories.map((category) => category.id)),
-      others,
-    );
-    if (!parsed.ok) {
-      setIssues(parsed.issues);
-      return;
-    }
-    try {
-      if (rule) ledger.rules.update(rule.id, parsed.rule);
-      else ledger.rules.create(parsed.rule);
-      onDone();
-    } catch (error) {
-      if (!(error instanceof LedgerError)) throw error;
-      setFailed(true);
-    }
+    const saving = saveForm(ledger, {
+      check: () => {
+        const known = new Set(categories.map((category) => category.id));
+        const parsed = parseRuleForm({ field, contains, categoryId }, known, others);
+        return parsed.ok ? { fields: parsed.rule } : { issues: parsed.issues };
+      },
+      write: (fields) => {
+        if (rule) ledger.rules.update(rule.id, fields);
+        else ledger.rules.create(fields);
+      },
+      refused: (refused): RuleIssues => ({ form: refused }),
+    });
+    setIssues('issues' in saving ? saving.issues : {});
+    if ('saved' in saving) onDone();
   };
   const remove = () => {
     if (rule) ledger.rules.delete(rule.id);
@@ -80,7 +79,7 @@ export function RuleForm({ rule, rules, categories, transactions, onDone }: Rule
         >
           {RULE_FIELDS.map((value) => (
             <option key={value} value={value}>
-              {text(`field.${value}`)}
+              {words(value)}
             </option>
           ))}
         </select>
@@ -97,7 +96,7 @@ export function RuleForm({ rule, rules, categories, transactions, onDone }: Rule
           {...describedBy('rule-contains', containsError)}
         />
       </Field>
-      <Field id="rule-category" label={text('category')} error={categoryError}>
+      <Field id="rule-category" label={words('category')} error={categoryError}>
         <select
           id="rule-category"
           data-testid="rule-category"
@@ -105,7 +104,7 @@ export function RuleForm({ rule, rules, categories, transactions, onDone }: Rule
           onChange={(event) => setCategoryId(event.target.value)}
           {...describedBy('rule-category', categoryError)}
         >
-          <option value="">{text('chooseCategory')}</option>
+          <option value="">{words('chooseCategory')}</option>
           {choices.map((category) => (
             <option key={category.id} value={category.id}>
               {category.archived ? text('archived', { name: categoryLabel(category) }) : categoryLabel(category)}
@@ -116,9 +115,9 @@ export function RuleForm({ rule, rules, categories, transactions, onDone }: Rule
       <p className="hint" data-testid="rule-form-matches" aria-live="polite">
         {text.count('matches', matching)}
       </p>
-      {failed && (
+      {issues.form && (
         <p className="form__error" role="alert" data-testid="rule-form-error">
-          {text('failed')}
+          {refusal(issues.form)}
         </p>
       )}
       <FormFooter

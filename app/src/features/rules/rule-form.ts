@@ -1,4 +1,5 @@
 import { type CategoryRule, RULE_FIELDS, type RuleField } from '@tally/schema';
+import type { Refusal } from '../../forms/index.js';
 import { foldText } from '../../storage/index.js';
 
 /** What the rule form holds while the person types. */
@@ -16,6 +17,8 @@ export type ContainsIssue = 'empty' | 'too-long' | 'duplicate';
 export interface RuleIssues {
   readonly contains?: ContainsIssue;
   readonly categoryId?: 'missing';
+  /** The ledger refused to write the rule. */
+  readonly form?: Refusal;
 }
 
 function containsIssue(

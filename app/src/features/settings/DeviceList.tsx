@@ -2,12 +2,14 @@ import { useCallback, useEffect, useState } from 'react';
 import { useText } from '../../i18n/index.js';
 import { RelayApiError, type RelayDevice } from '../../sync/index.js';
 import { useTally } from '../../tally/index.js';
+import { formMessages } from '../../ui/index.js';
 import { settingsMessages } from './messages.js';
 import { relayRefusal } from './relay-refusal.js';
 
 /** The account's devices, this one marked; any other can be revoked. */
 export function DeviceList() {
   const text = useText(settingsMessages);
+  const words = useText(formMessages);
   const { sync } = useTally();
   const when = (time: string | null): string =>
     time === null
@@ -54,7 +56,7 @@ export function DeviceList() {
           {problem}
         </p>
       )}
-      {devices === undefined && !problem && <p className="hint">{text('loading')}</p>}
+      {devices === undefined && !problem && <p className="hint">{words('loading')}</p>}
       <ul className="list">
         {devices?.map((device) => (
           <li

@@ -22,7 +22,7 @@ export function LogOut() {
 
   return (
     <div className="card form">
-      <h2>{text('logOutTitle')}</h2>
+      <h2>{text('logOut')}</h2>
       <label className="choice">
         <input
           type="radio"

@@ -1,6 +1,6 @@
 import { useText } from '../../i18n/index.js';
 import { useSyncState } from '../../tally/index.js';
-import { Sentence } from '../../ui/index.js';
+import { routeMessages, Sentence } from '../../ui/index.js';
 import { AccountAdmin } from '../admin/index.js';
 import { DataSection } from '../backup/index.js';
 import { DeviceList } from './DeviceList.js';
@@ -12,10 +12,11 @@ import { RelayConnectForm } from './RelayConnectForm.js';
 
 export function SettingsScreen() {
   const text = useText(settingsMessages);
+  const routes = useText(routeMessages);
   const { account } = useSyncState();
   return (
     <section className="screen" aria-labelledby="settings-title">
-      <h1 id="settings-title">{text('title')}</h1>
+      <h1 id="settings-title">{routes('settings')}</h1>
       {!account && <RelayConnectForm />}
       {account && (
         <div className="card" data-testid="relay-account">

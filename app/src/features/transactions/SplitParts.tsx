@@ -1,7 +1,7 @@
 import { type ReactNode, useEffect, useRef } from 'react';
 import { useText } from '../../i18n/index.js';
-import { describedBy, Field } from '../../ui/index.js';
-import type { DraftIssue, DraftIssues } from './draft-issues.js';
+import { describedBy, Field, formMessages } from '../../ui/index.js';
+import type { DraftIssues } from './draft-issues.js';
 import { transactionEditorMessages } from './editor-messages.js';
 import { EMPTY_PART, type SplitBalance, type SplitPartDraft } from './split-draft.js';
 
@@ -11,7 +11,7 @@ interface SplitPartsProps {
   /** Undefined while the transaction's own amount is not readable. */
   readonly balance: SplitBalance | undefined;
   readonly show: (minorUnits: number) => string;
-  readonly say: (issue: DraftIssue | undefined) => string | undefined;
+  readonly say: (issue: DraftIssues[keyof DraftIssues]) => string | undefined;
   readonly categoryOptions: ReactNode;
   readonly onChange: (parts: readonly SplitPartDraft[]) => void;
   readonly onUnsplit: () => void;
@@ -29,6 +29,7 @@ export function SplitParts({
   onUnsplit,
 }: SplitPartsProps) {
   const text = useText(transactionEditorMessages);
+  const words = useText(formMessages);
   const setPart = (index: number, patch: Partial<SplitPartDraft>) =>
     onChange(parts.map((part, at) => (at === index ? { ...part, ...patch } : part)));
   const splitError = say(issues.splits);
@@ -64,7 +65,7 @@ export function SplitParts({
                   onChange={(event) => setPart(index, { categoryId: event.target.value })}
                   {...describedBy(categoryId, categoryIssue)}
                 >
-                  <option value="">{text('chooseCategory')}</option>
+                  <option value="">{words('chooseCategory')}</option>
                   {categoryOptions}
                 </select>
               </Field>

@@ -1,13 +1,14 @@
 import { type Account, formatAmount, formatMoney, money } from '@tally/schema';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { isRefusal, useRefusalText } from '../../forms/index.js';
 import { useLocale, useText } from '../../i18n/index.js';
 import { useRecords } from '../../ledger/index.js';
 import { useTally, useTransactionRows } from '../../tally/index.js';
-import { describedBy, Field, readAmount, today } from '../../ui/index.js';
+import { describedBy, Field, formMessages, readAmount, today } from '../../ui/index.js';
 import { FirstAccount } from '../first-run/index.js';
 import { CategorySuggestion } from './CategorySuggestion.js';
 import { suggestionFor } from './category-suggestion.js';
-import { type DraftIssue, type DraftIssues, hasIssues } from './draft-issues.js';
+import type { DraftIssues } from './draft-issues.js';
 import { choicesFor } from './editor-choices.js';
 import { transactionEditorMessages } from './editor-messages.js';
 import { SplitParts } from './SplitParts.js';
@@ -37,6 +38,7 @@ export function TransactionEditor({ id, onClose }: TransactionEditorProps) {
   const tally = useTally();
   const locale = useLocale();
   const text = useText(transactionEditorMessages);
+  const words = useText(formMessages);
   const allAccounts = useRecords(tally.accounts);
   const allCategories = useRecords(tally.categories);
   const rules = useRecords(tally.rules);
@@ -47,6 +49,8 @@ export function TransactionEditor({ id, onClose }: TransactionEditorProps) {
     () => opened ?? emptyDraft(today(), allAccounts.find((account) => !account.archived)?.id ?? ''),
   );
   const [issues, setIssues] = useState<DraftIssues>({});
+  const [deleted, setDeleted] = useState(false);
+  const refusal = useRefusalText();
   // An archived account or category stays listed for the transaction that uses it.
   const accounts = choicesFor(allAccounts, opened ? [opened.accountId] : []);
   const categories = choicesFor(
@@ -84,21 +88,24 @@ export function TransactionEditor({ id, onClose }: TransactionEditorProps) {
 
   const balance = currency && split ? splitBalance(draft.amount, draft.parts, currency, locale) : undefined;
   const show = (minorUnits: number) => (currency ? formatMoney(money(minorUnits, currency), locale) : '');
-  const say = (issue: DraftIssue | undefined): string | undefined =>
+  const say = (issue: DraftIssues[keyof DraftIssues]): string | undefined =>
     issue &&
-    text(`issue.${issue}`, {
-      currency: currency ?? '',
-      example: formatAmount(money(123456, currency ?? 'USD'), locale),
-      assigned: show(balance?.assigned ?? 0),
-      total: show(balance?.total ?? 0),
-    });
+    (isRefusal(issue)
+      ? refusal(issue)
+      : text(`issue.${issue}`, {
+          currency: currency ?? '',
+          example: formatAmount(money(123456, currency ?? 'USD'), locale),
+          assigned: show(balance?.assigned ?? 0),
+          total: show(balance?.total ?? 0),
+        }));
   const storedMismatch =
     stored && stored.splits.length > 0 && partsTotal(stored.splits) !== BigInt(stored.amount) ? stored : undefined;
 
   const save = (restore: boolean) => {
-    const found = saveTransactionDraft(tally.ledger, draft, id ? { id, opened, restore } : undefined, locale);
-    setIssues(found);
-    if (!hasIssues(found)) onClose();
+    const saving = saveTransactionDraft(tally.ledger, draft, id ? { id, opened, restore } : undefined, locale);
+    setDeleted('deleted' in saving);
+    setIssues('issues' in saving ? saving.issues : {});
+    if ('saved' in saving) onClose();
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -158,7 +165,7 @@ export function TransactionEditor({ id, onClose }: TransactionEditorProps) {
             ))}
           </div>
         )}
-        <Field id="amount" label={text('amount')} error={say(issues.amount)}>
+        <Field id="amount" label={words('amount')} error={say(issues.amount)}>
           <input
             id="amount"
             data-testid="amount"
@@ -170,7 +177,7 @@ export function TransactionEditor({ id, onClose }: TransactionEditorProps) {
             {...describedBy('amount', issues.amount)}
           />
         </Field>
-        <Field id="payee" label={draft.kind === 'income' ? text('payer') : text('payee')} error={say(issues.payee)}>
+        <Field id="payee" label={draft.kind === 'income' ? text('payer') : words('payee')} error={say(issues.payee)}>
           <input
             id="payee"
             data-testid="payee"
@@ -180,7 +187,7 @@ export function TransactionEditor({ id, onClose }: TransactionEditorProps) {
             {...describedBy('payee', issues.payee)}
           />
         </Field>
-        <Field id="date" label={text('date')} error={say(issues.date)}>
+        <Field id="date" label={words('date')} error={say(issues.date)}>
           <input
             id="date"
             data-testid="date"
@@ -193,7 +200,7 @@ export function TransactionEditor({ id, onClose }: TransactionEditorProps) {
         {accounts.length === 0 && !id ? (
           <FirstAccount onCreated={(accountId) => change({ accountId })} />
         ) : (
-          <Field id="account" label={transfer ? text('fromAccount') : text('account')} error={say(issues.accountId)}>
+          <Field id="account" label={transfer ? text('fromAccount') : words('account')} error={say(issues.accountId)}>
             <select
               id="account"
               data-testid="account"
@@ -202,7 +209,7 @@ export function TransactionEditor({ id, onClose }: TransactionEditorProps) {
               disabled={isTransferLeg}
               {...describedBy('account', issues.accountId)}
             >
-              <option value="">{text('chooseAccount')}</option>
+              <option value="">{words('chooseAccount')}</option>
               {accountOptions}
             </select>
           </Field>
@@ -216,14 +223,14 @@ export function TransactionEditor({ id, onClose }: TransactionEditorProps) {
               onChange={set('toAccountId')}
               {...describedBy('to-account', issues.toAccountId)}
             >
-              <option value="">{text('chooseAccount')}</option>
+              <option value="">{words('chooseAccount')}</option>
               {accountOptions}
             </select>
           </Field>
         )}
         {!transfer && !isTransferLeg && !split && (
           <>
-            <Field id="category" label={text('category')} error={say(issues.categoryId)}>
+            <Field id="category" label={words('category')} error={say(issues.categoryId)}>
               <select
                 id="category"
                 data-testid="category"
@@ -231,7 +238,7 @@ export function TransactionEditor({ id, onClose }: TransactionEditorProps) {
                 onChange={set('categoryId')}
                 {...describedBy('category', issues.categoryId)}
               >
-                <option value="">{text('noCategory')}</option>
+                <option value="">{words('noCategory')}</option>
                 {categoryOptions}
               </select>
             </Field>
@@ -275,7 +282,7 @@ export function TransactionEditor({ id, onClose }: TransactionEditorProps) {
             })}
           </p>
         )}
-        <Field id="notes" label={text('notes')} error={say(issues.notes)}>
+        <Field id="notes" label={words('notes')} error={say(issues.notes)}>
           <textarea
             id="notes"
             data-testid="notes"
@@ -291,12 +298,12 @@ export function TransactionEditor({ id, onClose }: TransactionEditorProps) {
           onChange={(tags) => change({ tags })}
           onRefused={(issue) => setIssues((current) => ({ ...current, tags: issue }))}
         />
-        {issues.form && (
+        {(issues.form || deleted) && (
           <p className="form__error" role="alert" data-testid="form-error">
-            {say(issues.form)}
+            {deleted ? text('issue.transaction-deleted') : say(issues.form)}
           </p>
         )}
-        {issues.form === 'transaction-deleted' && (
+        {deleted && (
           <button type="button" className="button" data-testid="restore-save" onClick={() => save(true)}>
             {text('restoreSave')}
           </button>
@@ -304,12 +311,12 @@ export function TransactionEditor({ id, onClose }: TransactionEditorProps) {
         <div className="form__actions">
           {id && (
             <button type="button" className="button button--danger" data-testid="delete" onClick={remove}>
-              {text('delete')}
+              {words('delete')}
             </button>
           )}
           <span className="form__spacer" />
           <button type="button" className="button" onClick={onClose} data-testid="cancel">
-            {text('cancel')}
+            {words('cancel')}
           </button>
           <button type="submit" className="button button--primary" data-testid="save">
             {text('save')}

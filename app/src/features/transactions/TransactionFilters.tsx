@@ -1,6 +1,7 @@
 import { useText } from '../../i18n/index.js';
 import { useRecords } from '../../ledger/index.js';
 import { useTally } from '../../tally/index.js';
+import { formMessages } from '../../ui/index.js';
 import { transactionsMessages } from './messages.js';
 import type { TransactionFilter } from './transaction-filter.js';
 
@@ -12,6 +13,7 @@ interface TransactionFiltersProps {
 export function TransactionFilters({ filter, onChange }: TransactionFiltersProps) {
   const tally = useTally();
   const text = useText(transactionsMessages);
+  const words = useText(formMessages);
   const accounts = useRecords(tally.accounts);
   const categories = useRecords(tally.categories);
   const set = (field: keyof TransactionFilter) => (event: { target: { value: string } }) =>
@@ -24,7 +26,7 @@ export function TransactionFilters({ filter, onChange }: TransactionFiltersProps
         <input type="search" data-testid="filter-text" value={filter.text} onChange={set('text')} />
       </label>
       <label className="filters__field">
-        <span>{text('filterAccount')}</span>
+        <span>{words('account')}</span>
         <select data-testid="filter-account" value={filter.accountId} onChange={set('accountId')}>
           <option value="">{text('allAccounts')}</option>
           {accounts.map((account) => (
@@ -35,7 +37,7 @@ export function TransactionFilters({ filter, onChange }: TransactionFiltersProps
         </select>
       </label>
       <label className="filters__field">
-        <span>{text('filterCategory')}</span>
+        <span>{words('category')}</span>
         <select data-testid="filter-category" value={filter.categoryId} onChange={set('categoryId')}>
           <option value="">{text('allCategories')}</option>
           {categories.map((category) => (

@@ -1,6 +1,7 @@
 import { useDeferredValue, useMemo, useState } from 'react';
 import { useText } from '../../i18n/index.js';
 import { useTransactionRows } from '../../tally/index.js';
+import { formMessages, routeMessages } from '../../ui/index.js';
 import { transactionsMessages } from './messages.js';
 import { TransactionFilters } from './TransactionFilters.js';
 import { TransactionList } from './TransactionList.js';
@@ -13,6 +14,8 @@ interface TransactionsScreenProps {
 
 export function TransactionsScreen({ onOpen }: TransactionsScreenProps) {
   const text = useText(transactionsMessages);
+  const routes = useText(routeMessages);
+  const words = useText(formMessages);
   const { rows, loaded } = useTransactionRows();
   const [filter, setFilter] = useState<TransactionFilter>(NO_FILTER);
   // Typing stays responsive while a long list is filtered behind it.
@@ -20,13 +23,13 @@ export function TransactionsScreen({ onOpen }: TransactionsScreenProps) {
   const shown = useMemo(() => filterTransactions(rows, deferredFilter), [rows, deferredFilter]);
   const filtered = shown !== rows;
   const count = !loaded
-    ? text('loading')
+    ? words('loading')
     : filtered
       ? text.count('countFiltered', rows.length, { shown: shown.length })
       : text.count('count', rows.length);
   return (
     <section className="screen screen--list" aria-labelledby="transactions-title">
-      <h1 id="transactions-title">{text('title')}</h1>
+      <h1 id="transactions-title">{routes('transactions')}</h1>
       <TransactionFilters filter={filter} onChange={setFilter} />
       <p className="count" data-testid="transaction-count" role="status">
         {count}

@@ -1,4 +1,4 @@
-import type { AmountProblem } from '../../ui/index.js';
+import type { Refusal } from '../../forms/index.js';
 
 /**
  * What can be wrong with the transaction form, as codes; the editor says each in the person's
@@ -6,9 +6,7 @@ import type { AmountProblem } from '../../ui/index.js';
  */
 export const DRAFT_ISSUES = [
   'account-missing',
-  'amount-missing',
   'amount-unreadable',
-  'amount-zero',
   'to-account-missing',
   'to-account-same',
   'date-invalid',
@@ -21,21 +19,8 @@ export const DRAFT_ISSUES = [
   'split-refused',
   'part-category-missing',
   'not-saved',
-  'transaction-deleted',
 ] as const;
 export type DraftIssue = (typeof DRAFT_ISSUES)[number];
-
-const AMOUNT_ISSUES = {
-  empty: 'amount-missing',
-  unreadable: 'amount-unreadable',
-  negative: 'amount-unreadable',
-  zero: 'amount-zero',
-} as const satisfies Record<AmountProblem, DraftIssue>;
-
-/** Why typed text is not an amount, as the form's own issue. */
-export function amountIssue(problem: AmountProblem): DraftIssue {
-  return AMOUNT_ISSUES[problem];
-}
 
 /** Where an issue is shown: next to a field, under one part of a split, or for the whole form. */
 export type IssueField =
@@ -52,7 +37,8 @@ export type IssueField =
   | `part.${number}.categoryId`
   | `part.${number}.amount`;
 
-export type DraftIssues = Partial<Record<IssueField, DraftIssue>>;
+/** What is wrong at each place: one of the form's own codes, or a refusal worded by `forms/` (an amount, the ledger). */
+export type DraftIssues = Partial<Record<IssueField, DraftIssue | Refusal>>;
 
 /** The ledger's field names (REC4 issues) and the form field each one is shown at. */
 const ISSUE_OF_FIELD: Readonly<Record<string, readonly [IssueField, DraftIssue]>> = {

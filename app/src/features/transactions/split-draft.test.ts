@@ -67,7 +67,7 @@ describe('saving a split [REC7]', () => {
       undefined,
       'en-US',
     );
-    expect(issues).toEqual({});
+    expect(issues).toEqual({ saved: true });
     expect(ledger.transactions.list()).toMatchObject([
       {
         amount: -5000,
@@ -87,7 +87,7 @@ describe('saving a split [REC7]', () => {
       undefined,
       'en-US',
     );
-    expect(issues).toEqual({ splits: 'split-unbalanced' });
+    expect(issues).toEqual({ issues: { splits: 'split-unbalanced' } });
     expect(ledger.transactions.size).toBe(0);
   });
 
@@ -99,12 +99,14 @@ describe('saving a split [REC7]', () => {
       'en-US',
     );
     expect(issues).toEqual({
-      'part.0.categoryId': 'part-category-missing',
-      'part.1.amount': 'amount-zero',
-      'part.2.amount': 'amount-unreadable',
+      issues: {
+        'part.0.categoryId': 'part-category-missing',
+        'part.1.amount': { code: 'amount.is-zero', values: {} },
+        'part.2.amount': { code: 'money.stray-text', values: { text: 'lots', currency: 'EUR' } },
+      },
     });
     expect(saveTransactionDraft(ledger, draft({ parts: [part(groceries, '50')] }), undefined, 'en-US')).toEqual({
-      splits: 'split-too-few',
+      issues: { splits: 'split-too-few' },
     });
     expect(ledger.transactions.size).toBe(0);
   });
@@ -123,7 +125,7 @@ describe('saving a split [REC7]', () => {
         { id: saved.id },
         'en-US',
       ),
-    ).toEqual({});
+    ).toEqual({ saved: true });
     expect(ledger.transactions.get(saved.id)?.splits.map((p) => p.amount)).toEqual([-2500, -2500]);
   });
 
@@ -131,7 +133,9 @@ describe('saving a split [REC7]', () => {
     saveTransactionDraft(ledger, draft({ parts: [part(groceries, '30'), part(household, '20')] }), undefined, 'en-US');
     const [saved] = ledger.transactions.list();
     if (!saved) throw new Error('not saved');
-    expect(saveTransactionDraft(ledger, draft({ categoryId: groceries }), { id: saved.id }, 'en-US')).toEqual({});
+    expect(saveTransactionDraft(ledger, draft({ categoryId: groceries }), { id: saved.id }, 'en-US')).toEqual({
+      saved: true,
+    });
     expect(ledger.transactions.get(saved.id)).toMatchObject({ categoryId: groceries, splits: [] });
   });
 
@@ -157,7 +161,9 @@ describe('saving a split [REC7]', () => {
     Y.applyUpdate(ledger.doc, Y.encodeStateAsUpdate(peer.doc));
     const form = draftOf(ledger, saved.id, 'en-US');
     if (!form) throw new Error('no form');
-    expect(saveTransactionDraft(ledger, { ...form, payee: 'Hypermarket Nord' }, { id: saved.id }, 'en-US')).toEqual({});
+    expect(saveTransactionDraft(ledger, { ...form, payee: 'Hypermarket Nord' }, { id: saved.id }, 'en-US')).toEqual({
+      saved: true,
+    });
     expect(
       saveTransactionDraft(
         ledger,
@@ -165,6 +171,6 @@ describe('saving a split [REC7]', () => {
         { id: saved.id },
         'en-US',
       ),
-    ).toEqual({ splits: 'split-unbalanced' });
+    ).toEqual({ issues: { splits: 'split-unbalanced' } });
   });
 });

@@ -1,6 +1,7 @@
 import type { CurrencyCode, SplitPart } from '@tally/schema';
+import { amountRefusal } from '../../forms/index.js';
 import { readAmount } from '../../ui/index.js';
-import { amountIssue, type DraftIssues } from './draft-issues.js';
+import type { DraftIssues } from './draft-issues.js';
 
 /** One part of a split as the person typed it: the amount counts in the transaction's direction. */
 export interface SplitPartDraft {
@@ -66,7 +67,7 @@ export function readSplitParts(
   parts.forEach((part, index) => {
     if (!part.categoryId) issues[`part.${index}.categoryId`] = 'part-category-missing';
     const amount = readAmount(part.amount, currency, locale, { zero: true });
-    if (!amount.ok) issues[`part.${index}.amount`] = amountIssue(amount.problem);
+    if (!amount.ok) issues[`part.${index}.amount`] = amountRefusal(amount.problem);
     else if (part.categoryId)
       read.push({ categoryId: part.categoryId, amount: direction * amount.amount, memo: part.memo });
   });

@@ -33,36 +33,45 @@ beforeEach(() => {
 
 describe('saving the transaction form', () => {
   test('an expense is written as money leaving the account, in its currency', () => {
-    expect(saveTransactionDraft(ledger, draft({ categoryId: groceries }), undefined, 'en-US')).toEqual({});
+    expect(saveTransactionDraft(ledger, draft({ categoryId: groceries }), undefined, 'en-US')).toEqual({ saved: true });
     expect(ledger.transactions.list()).toMatchObject([
       { amount: -1250, currency: 'USD', payee: 'Grocer', categoryId: groceries },
     ]);
   });
 
   test('income arrives as a positive amount, read the way the locale writes it', () => {
-    expect(saveTransactionDraft(ledger, draft({ kind: 'income', amount: '1.234,56' }), undefined, 'de-DE')).toEqual({});
+    expect(saveTransactionDraft(ledger, draft({ kind: 'income', amount: '1.234,56' }), undefined, 'de-DE')).toEqual({
+      saved: true,
+    });
     expect(ledger.transactions.list()).toMatchObject([{ amount: 123456 }]);
   });
 
   test('every bad field gets its own message and nothing is written', () => {
     const issues = saveTransactionDraft(ledger, draft({ amount: 'twelve', date: '2026-02-30' }), undefined, 'en-US');
-    expect(issues).toEqual({ amount: 'amount-unreadable', date: 'date-invalid' });
+    expect(issues).toEqual({
+      issues: {
+        amount: { code: 'money.stray-text', values: { text: 'twelve', currency: 'USD' } },
+        date: 'date-invalid',
+      },
+    });
     expect(ledger.transactions.size).toBe(0);
   });
 
   test('a missing account and a missing amount are both reported', () => {
     const issues = saveTransactionDraft(ledger, draft({ accountId: '', amount: ' ' }), undefined, 'en-US');
-    expect(issues).toMatchObject({ accountId: 'account-missing', amount: 'amount-missing' });
+    expect(issues).toMatchObject({
+      issues: { accountId: 'account-missing', amount: { code: 'money.empty', values: {} } },
+    });
     expect(ledger.transactions.size).toBe(0);
   });
 
   test('a transfer writes both legs, or neither when the accounts are the same', () => {
     const same = saveTransactionDraft(ledger, draft({ kind: 'transfer', toAccountId: checking }), undefined, 'en-US');
-    expect(same.toAccountId).toBe('to-account-same');
+    expect(same).toEqual({ issues: { toAccountId: 'to-account-same' } });
     expect(ledger.transactions.size).toBe(0);
 
     expect(saveTransactionDraft(ledger, draft({ kind: 'transfer', toAccountId: savings }), undefined, 'en-US')).toEqual(
-      {},
+      { saved: true },
     );
     const legs = ledger.transactions.list();
     expect(legs.map((leg) => [leg.accountId, leg.amount]).sort()).toEqual(
@@ -84,14 +93,16 @@ describe('saving the transaction form', () => {
         { id: leg.id },
         'en-US',
       ),
-    ).toEqual({});
+    ).toEqual({ saved: true });
     expect(ledger.transactions.get(leg.id)).toMatchObject({ amount: Math.sign(leg.amount) * 2000, payee: 'Saving up' });
     deleteTransaction(ledger, leg.id);
     expect(ledger.transactions.list()).toEqual([]);
   });
 
   test('tags are stored with the transaction and come back in the form', () => {
-    expect(saveTransactionDraft(ledger, draft({ tags: ['trip', 'Lisbon'] }), undefined, 'en-US')).toEqual({});
+    expect(saveTransactionDraft(ledger, draft({ tags: ['trip', 'Lisbon'] }), undefined, 'en-US')).toEqual({
+      saved: true,
+    });
     const [saved] = ledger.transactions.list();
     expect(saved?.tags).toEqual(['trip', 'Lisbon']);
     expect(saved && draftOf(ledger, saved.id, 'en-US')?.tags).toEqual(['trip', 'Lisbon']);
@@ -99,7 +110,7 @@ describe('saving the transaction form', () => {
 
   test('a payee too long for the ledger is refused at the payee field', () => {
     expect(saveTransactionDraft(ledger, draft({ payee: 'x'.repeat(201) }), undefined, 'en-US')).toEqual({
-      payee: 'payee-too-long',
+      issues: { payee: 'payee-too-long' },
     });
   });
 
@@ -118,7 +129,7 @@ describe('saving the transaction form', () => {
     ledger.transactions.update(saved.id, { categoryId: groceries });
     expect(
       saveTransactionDraft(ledger, { ...opened, notes: 'Milk and bread' }, { id: saved.id, opened }, 'en-US'),
-    ).toEqual({});
+    ).toEqual({ saved: true });
     expect(ledger.transactions.get(saved.id)).toMatchObject({
       categoryId: groceries,
       notes: 'Milk and bread',
@@ -138,11 +149,11 @@ describe('saving the transaction form', () => {
     if (!opened) throw new Error('no form');
     deleteTransaction(ledger, saved.id);
     const edited = { ...opened, notes: 'Receipt kept' };
-    expect(saveTransactionDraft(ledger, edited, { id: saved.id, opened }, 'en-US')).toEqual({
-      form: 'transaction-deleted',
-    });
+    expect(saveTransactionDraft(ledger, edited, { id: saved.id, opened }, 'en-US')).toEqual({ deleted: true });
     expect(ledger.transactions.get(saved.id)).toMatchObject({ deleted: true, notes: '' });
-    expect(saveTransactionDraft(ledger, edited, { id: saved.id, opened, restore: true }, 'en-US')).toEqual({});
+    expect(saveTransactionDraft(ledger, edited, { id: saved.id, opened, restore: true }, 'en-US')).toEqual({
+      saved: true,
+    });
     expect(ledger.transactions.get(saved.id)).toMatchObject({ deleted: false, notes: 'Receipt kept', amount: -1250 });
   });
 
@@ -159,7 +170,7 @@ describe('saving the transaction form', () => {
         { id: leg.id, opened, restore: true },
         'en-US',
       ),
-    ).toEqual({});
+    ).toEqual({ saved: true });
     expect(
       ledger.transactions
         .list()
@@ -181,11 +192,15 @@ describe('saving the transaction form', () => {
     expect(opened).toMatchObject({ kind: 'expense', amount: '0.00' });
     expect(
       saveTransactionDraft(ledger, { ...opened, notes: 'Waived by the bank' }, { id: fee.id, opened }, 'en-US'),
-    ).toEqual({});
+    ).toEqual({ saved: true });
     expect(ledger.transactions.get(fee.id)).toMatchObject({ amount: 0, notes: 'Waived by the bank' });
-    expect(saveTransactionDraft(ledger, { ...opened, amount: '3' }, { id: fee.id, opened }, 'en-US')).toEqual({});
+    expect(saveTransactionDraft(ledger, { ...opened, amount: '3' }, { id: fee.id, opened }, 'en-US')).toEqual({
+      saved: true,
+    });
     expect(ledger.transactions.get(fee.id)?.amount).toBe(-300);
-    expect(saveTransactionDraft(ledger, draft({ amount: '0' }), undefined, 'en-US')).toEqual({ amount: 'amount-zero' });
+    expect(saveTransactionDraft(ledger, draft({ amount: '0' }), undefined, 'en-US')).toEqual({
+      issues: { amount: { code: 'amount.is-zero', values: {} } },
+    });
   });
 
   test('moving a transaction to an account in another currency writes the amount in that currency, not the old minor units', () => {
@@ -201,7 +216,7 @@ describe('saving the transaction form', () => {
     if (!opened) throw new Error('no form');
     expect(opened.amount).toBe('1200');
     expect(saveTransactionDraft(ledger, { ...opened, accountId: checking }, { id: ramen.id, opened }, 'en-US')).toEqual(
-      {},
+      { saved: true },
     );
     expect(ledger.transactions.get(ramen.id)).toMatchObject({ accountId: checking, currency: 'USD', amount: -120000 });
   });
@@ -224,7 +239,9 @@ describe('saving the transaction form', () => {
     if (!opened) throw new Error('no form');
     ledger.transactions.update(shop.id, { amount: -6000, splits: parts(-4000, -2000) });
     const memo = opened.parts.map((part, index) => (index === 0 ? { ...part, memo: 'Fruit' } : part));
-    expect(saveTransactionDraft(ledger, { ...opened, parts: memo }, { id: shop.id, opened }, 'en-US')).toEqual({});
+    expect(saveTransactionDraft(ledger, { ...opened, parts: memo }, { id: shop.id, opened }, 'en-US')).toEqual({
+      saved: true,
+    });
     expect(ledger.transactions.get(shop.id)).toMatchObject({
       amount: -5000,
       splits: [{ amount: -3000, memo: 'Fruit' }, { amount: -2000 }],
@@ -244,7 +261,7 @@ describe('saving the transaction form', () => {
     deleteTransaction(ledger, fee.id);
     expect(
       saveTransactionDraft(ledger, { ...opened, notes: 'Kept' }, { id: fee.id, opened, restore: true }, 'en-US'),
-    ).toEqual({});
+    ).toEqual({ saved: true });
     expect(ledger.transactions.get(fee.id)).toMatchObject({ deleted: false, amount: 0, notes: 'Kept' });
   });
 
@@ -258,7 +275,9 @@ describe('saving the transaction form', () => {
     });
     const opened = draftOf(ledger, refund.id, 'en-US');
     if (!opened) throw new Error('no form');
-    expect(saveTransactionDraft(ledger, { ...opened, amount: '7' }, { id: refund.id, opened }, 'en-US')).toEqual({});
+    expect(saveTransactionDraft(ledger, { ...opened, amount: '7' }, { id: refund.id, opened }, 'en-US')).toEqual({
+      saved: true,
+    });
     expect(ledger.transactions.get(refund.id)?.amount).toBe(700);
   });
 });

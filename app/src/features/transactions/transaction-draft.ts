@@ -2,15 +2,16 @@ import {
   currencyCode,
   formatAmount,
   type Ledger,
-  LedgerError,
+  type LedgerRecord,
   money,
   type SplitPart,
   type Transaction,
   transactionKind,
   validateRecord,
 } from '@tally/schema';
+import { amountRefusal, type Changed, type Checked, type Editing, type Saving, saveEdit } from '../../forms/index.js';
 import { readAmount } from '../../ui/index.js';
-import { addLedgerIssues, amountIssue, type DraftIssues, hasIssues } from './draft-issues.js';
+import { addLedgerIssues, type DraftIssues, hasIssues } from './draft-issues.js';
 import { partsTotal, readSplitParts, type SplitPartDraft, sameParts } from './split-draft.js';
 
 export const TRANSACTION_KINDS = ['expense', 'income', 'transfer'] as const;
@@ -49,7 +50,10 @@ export function emptyDraft(date: string, accountId: string): TransactionDraft {
 /** The form for an existing transaction, amounts written the way the locale writes them. */
 export function draftOf(ledger: Ledger, id: string, locale: string): TransactionDraft | undefined {
   const existing = ledger.transactions.get(id);
-  if (!existing) return undefined;
+  return existing && draftOfRecord(ledger, existing, locale);
+}
+
+function draftOfRecord(ledger: Ledger, existing: Transaction, locale: string): TransactionDraft {
   // A zero amount (a waived fee) has no sign: its category says which way it went.
   const income =
     existing.amount > 0 ||
@@ -78,13 +82,7 @@ export function draftOf(ledger: Ledger, id: string, locale: string): Transaction
 }
 
 /** The transaction being edited: the form as it opened, so only what the person changed is written. */
-export interface TransactionEditing {
-  readonly id: string;
-  /** Without it, the form is compared with the transaction as it is now. */
-  readonly opened?: TransactionDraft | undefined;
-  /** Save into a transaction another device deleted meanwhile, bringing it back. */
-  readonly restore?: boolean;
-}
+export type TransactionEditing = Editing<TransactionDraft>;
 
 /** What the form writes; a transaction's links and its cleared mark are not the form's to change. */
 type TransactionFields = Pick<
@@ -92,42 +90,79 @@ type TransactionFields = Pick<
   'date' | 'amount' | 'currency' | 'accountId' | 'categoryId' | 'payee' | 'notes' | 'tags' | 'splits'
 >;
 
+/** The form checked: what it writes, and for a new transfer the account it goes to. */
+interface CheckedTransaction {
+  readonly input: TransactionFields;
+  readonly transferTo: string | undefined;
+  readonly minorUnits: number;
+}
+
 /**
  * Checks the whole draft, then writes it in one ledger change, or writes nothing and says what
- * is wrong next to each field. Returns no issues when the transaction was saved.
- *
- * An edit writes only the fields the person changed since the form opened, so a field another
- * device changed meanwhile keeps that device's value (per-field last-write-wins, LWW1). An edit
- * of a transaction deleted meanwhile is never dropped: it is refused with `transaction-deleted`
- * until it is saved again with `restore`.
+ * is wrong next to each field (`saveEdit`: an edit writes only the fields the person changed
+ * since the form opened, LWW1, and an edit of a transaction deleted meanwhile is refused until it
+ * is saved again with `restore`). A transfer's other leg is restored with it.
  */
 export function saveTransactionDraft(
   ledger: Ledger,
   draft: TransactionDraft,
   editing: TransactionEditing | undefined,
   locale: string,
-): DraftIssues {
-  const issues: DraftIssues = {};
-  const current = editing ? ledger.transactions.get(editing.id) : undefined;
-  if (editing && (!current || current.deleted) && !editing.restore) return { form: 'transaction-deleted' };
-  const asOpened = editing ? (editing.opened ?? draftOf(ledger, editing.id, locale)) : undefined;
-  // Saved again as restored, every field is written: the record may have changed since it was deleted.
-  const opened = editing?.restore ? undefined : asOpened;
-  const changed = (field: keyof TransactionDraft) =>
-    opened === undefined || JSON.stringify(draft[field]) !== JSON.stringify(opened[field]);
+): Saving<DraftIssues> {
+  return saveEdit(ledger, draft, editing, {
+    find: (id) => ledger.transactions.get(id),
+    draftOf: (current) => draftOfRecord(ledger, current, locale),
+    check: ({ current, opened, changed }) => checkDraft(ledger, draft, { editing, current, opened, changed }, locale),
+    create: ({ input, transferTo, minorUnits }) => {
+      if (transferTo === undefined) ledger.transactions.create(input);
+      else
+        ledger.createTransfer({
+          date: input.date,
+          fromAccountId: input.accountId,
+          toAccountId: transferTo,
+          amount: minorUnits,
+          payee: input.payee,
+          notes: input.notes,
+        });
+    },
+    update: (current, { input }, changed) =>
+      ledger.transactions.update(current.id, changedFields(input, current, changed)),
+    restore: (current) => restoreTransaction(ledger, current.id),
+    refused: (refusal) => {
+      const issues: DraftIssues = {};
+      if (refusal.code === 'ledger.invalid-record' && refusal.fields.length > 0)
+        addLedgerIssues(issues, refusal.fields);
+      else issues.form = refusal;
+      return issues;
+    },
+  });
+}
 
+function checkDraft(
+  ledger: Ledger,
+  draft: TransactionDraft,
+  form: {
+    readonly editing: TransactionEditing | undefined;
+    readonly current: LedgerRecord<Transaction> | undefined;
+    readonly opened: TransactionDraft | undefined;
+    readonly changed: Changed<TransactionDraft>;
+  },
+  locale: string,
+): Checked<CheckedTransaction, DraftIssues> {
+  const { editing, current, opened } = form;
+  const issues: DraftIssues = {};
   const account = draft.accountId ? ledger.accounts.get(draft.accountId) : undefined;
   if (!account || account.deleted) issues.accountId = 'account-missing';
   let minorUnits: number | undefined;
   if (account) {
     const read = readAmount(draft.amount, account.currency, locale);
-    if (!read.ok) issues.amount = amountIssue(read.problem);
+    if (!read.ok) issues.amount = amountRefusal(read.problem);
     // An imported zero (a waived fee) may stay zero while other fields are edited.
-    else if (read.amount === 0 && (asOpened === undefined || draft.amount !== asOpened.amount))
-      issues.amount = 'amount-zero';
+    else if (read.amount === 0 && (opened === undefined || draft.amount !== opened.amount))
+      issues.amount = amountRefusal({ code: 'zero', values: {} });
     else minorUnits = Math.abs(read.amount);
   } else if (draft.amount.trim() === '') {
-    issues.amount = 'amount-missing';
+    issues.amount = amountRefusal({ code: 'empty', values: {} });
   }
   const transfer = draft.kind === 'transfer' && editing === undefined;
   if (transfer && !draft.toAccountId) issues.toAccountId = 'to-account-missing';
@@ -163,31 +198,8 @@ export function saveTransactionDraft(
   // The parts were checked above, against what changed (REC8); the ledger checks them again on writing.
   const validation = validateRecord(transactionKind, { ...input, splits: [] });
   if (!validation.ok) addLedgerIssues(issues, validation.issues);
-  if (hasIssues(issues) || minorUnits === undefined) return issues;
-
-  try {
-    if (transfer) {
-      ledger.createTransfer({
-        date: input.date,
-        fromAccountId: input.accountId,
-        toAccountId: draft.toAccountId,
-        amount: minorUnits,
-        payee: input.payee,
-        notes: input.notes,
-      });
-    } else if (editing && current) {
-      ledger.transact(() => {
-        if (current.deleted) restoreTransaction(ledger, current.id);
-        ledger.transactions.update(current.id, opened ? changedFields(input, current, changed) : input);
-      });
-    } else {
-      ledger.transactions.create(input);
-    }
-  } catch (error) {
-    if (!(error instanceof LedgerError)) throw error;
-    addLedgerIssues(issues, error.issues.length > 0 ? error.issues : [{ field: '' }]);
-  }
-  return issues;
+  if (hasIssues(issues) || minorUnits === undefined) return { issues };
+  return { fields: { input, transferTo: transfer ? draft.toAccountId : undefined, minorUnits } };
 }
 
 /**
@@ -199,7 +211,7 @@ export function saveTransactionDraft(
 function changedFields(
   input: TransactionFields,
   current: Transaction,
-  changed: (field: keyof TransactionDraft) => boolean,
+  changed: Changed<TransactionDraft>,
 ): Partial<TransactionFields> {
   const patch: { -readonly [Field in keyof TransactionFields]?: TransactionFields[Field] } = {};
   if (changed('date')) patch.date = input.date;
