@@ -91,7 +91,7 @@ test('the editor says what is wrong, in a way assistive technology reads', async
   await device.byTestId('save').click();
   await expect
     .poll(() => device.byTestId('amount-error').textContent())
-    .toBe('What you typed is not part of an amount in USD. Write it like 1,234.56.');
+    .toBe('“twelve” is not part of an amount in USD.');
   await expect(axeViolations(device.page)).resolves.toEqual([]);
   await device.byTestId('cancel').click();
 });
