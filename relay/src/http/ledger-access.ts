@@ -5,6 +5,14 @@ import { RelayError } from './error-catalogue.js';
 /** A ledger id in a route's path: what the relay's own ids look like. */
 export const docIdSchema = { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' } as const;
 
+/** The params of a route under `/api/ledgers/:docId`. */
+export const ledgerParams = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['docId'],
+  properties: { docId: docIdSchema },
+} as const;
+
 export const roleSchema = { type: 'string', enum: ['owner', 'editor', 'viewer'] } as const;
 
 /**

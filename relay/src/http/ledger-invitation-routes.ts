@@ -4,18 +4,11 @@ import { newId } from '../ids.js';
 import type { RelayApp, RelayContext } from '../relay-context.js';
 import { authenticate, bearerToken } from './authenticate.js';
 import { errorReplySchema, RelayError } from './error-catalogue.js';
-import { docIdSchema, requireOwner } from './ledger-access.js';
+import { docIdSchema, ledgerParams, requireOwner } from './ledger-access.js';
 
 /** How long a ledger invitation lasts unless its owner says otherwise, and at most (L5). */
 const defaultExpiryHours = 7 * 24;
 const maxExpiryHours = 30 * 24;
-
-const ledgerParams = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['docId'],
-  properties: { docId: docIdSchema },
-} as const;
 
 const invitationParams = {
   type: 'object',

@@ -2,14 +2,7 @@ import type { RelayApp, RelayContext } from '../relay-context.js';
 import type { MembershipOutcome } from '../storage/accounts/accounts.js';
 import { authenticate, bearerToken } from './authenticate.js';
 import { errorReplySchema, RelayError } from './error-catalogue.js';
-import { docIdSchema, memberRole, requireOwner, roleSchema } from './ledger-access.js';
-
-const ledgerParams = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['docId'],
-  properties: { docId: docIdSchema },
-} as const;
+import { docIdSchema, ledgerParams, memberRole, requireOwner, roleSchema } from './ledger-access.js';
 
 const memberParams = {
   type: 'object',

@@ -1,21 +1,15 @@
 import type { RelayApp, RelayContext } from '../relay-context.js';
 import { authenticate, bearerToken } from './authenticate.js';
 import { errorReplySchema, RelayError } from './error-catalogue.js';
+import { docIdSchema, ledgerParams } from './ledger-access.js';
 import { assertLedgerOwner } from './ledger-owner.js';
-
-const ledgerParams = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['docId'],
-  properties: { docId: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' } },
-} as const;
 
 const versionParams = {
   type: 'object',
   additionalProperties: false,
   required: ['docId', 'versionId'],
   properties: {
-    docId: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' },
+    docId: docIdSchema,
     versionId: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' },
   },
 } as const;
