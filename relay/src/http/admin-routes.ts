@@ -45,7 +45,7 @@ export function registerAdminRoutes(app: RelayApp, context: RelayContext): void 
     const users = [];
     for (const user of await accounts.listUsers()) {
       let storageBytes = 0;
-      for (const docId of await accounts.ownedLedgers(user.id)) {
+      for (const docId of await accounts.ownedDocs(user.id)) {
         storageBytes += (await documents.storedBytes(docId)) + (await documents.versionBytes(docId));
       }
       const devices = (await accounts.listDevices(user.id)).filter((device) => device.revokedAt === null);

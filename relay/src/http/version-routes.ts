@@ -1,8 +1,7 @@
 import type { RelayApp, RelayContext } from '../relay-context.js';
 import { authenticate, bearerToken } from './authenticate.js';
 import { errorReplySchema, RelayError } from './error-catalogue.js';
-import { docIdSchema, ledgerParams } from './ledger-access.js';
-import { assertLedgerOwner } from './ledger-owner.js';
+import { docIdSchema, ledgerParams, requireOwner } from './ledger-access.js';
 
 const versionParams = {
   type: 'object',
@@ -42,7 +41,7 @@ export function registerVersionRoutes(app: RelayApp, context: RelayContext): voi
     { schema: { params: ledgerParams, response: { 200: versionList, '4xx': errorReplySchema } } },
     async (request) => {
       const claims = await authenticate(context, bearerToken(request));
-      await assertLedgerOwner(context, claims, request.params.docId);
+      await requireOwner(context, claims.userId, request.params.docId);
       const versions = await context.storage.documents.listVersions(request.params.docId);
       return versions.map((version) => ({
         versionId: version.versionId,
@@ -58,7 +57,7 @@ export function registerVersionRoutes(app: RelayApp, context: RelayContext): voi
     async (request) => {
       const claims = await authenticate(context, bearerToken(request));
       const { docId, versionId } = request.params;
-      await assertLedgerOwner(context, claims, docId);
+      await requireOwner(context, claims.userId, docId);
       const version = await context.storage.documents.loadVersion(docId, versionId);
       if (version === null) throw new RelayError('not_found');
       const { records } = await context.rooms.restore(docId, version);

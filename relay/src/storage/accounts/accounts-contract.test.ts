@@ -281,7 +281,7 @@ describe.each(storageImplementations)('$name accounts keep their contract', (imp
       { docId: bob.docId, name: null, role: 'owner', personal: true },
     ]);
     expect(await storage.accounts.ledgerOf(alice.id)).toBe(alice.docId);
-    expect(await storage.accounts.ownedLedgers(alice.id)).toEqual([alice.docId, household.docId].sort());
+    expect(await storage.accounts.ownedDocs(alice.id)).toEqual([alice.docId, household.docId].sort());
   });
 
   it('[L5] a ledger invitation makes its own email a member once, unless used, revoked or expired', async () => {

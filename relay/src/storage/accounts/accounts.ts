@@ -199,8 +199,6 @@ export interface Accounts {
   createLedger(ledger: NewLedger): Promise<void>;
   /** Every ledger the user may open: the personal one first, then by creation. */
   listLedgers(userId: string): Promise<readonly LedgerRecord[]>;
-  /** Every ledger the user owns (their storage use). */
-  ownedLedgers(userId: string): Promise<readonly string[]>;
   /** A ledger's members, owners first. */
   listMembers(docId: string): Promise<readonly MemberRecord[]>;
   /** Changes a member's role and records it in the access-change feed. */

@@ -199,13 +199,6 @@ export class MemoryAccounts implements Accounts {
       }));
   }
 
-  async ownedLedgers(userId: string): Promise<readonly string[]> {
-    return [...this.memberships.values()]
-      .filter((membership) => membership.userId === userId && membership.role === 'owner')
-      .map((membership) => membership.docId)
-      .sort();
-  }
-
   async listMembers(docId: string): Promise<readonly MemberRecord[]> {
     const order: Record<DocRole, number> = { owner: 0, editor: 1, viewer: 2 };
     return [...this.memberships.values()]

@@ -220,10 +220,6 @@ export class SqliteAccounts implements Accounts {
     }));
   }
 
-  async ownedLedgers(userId: string): Promise<readonly string[]> {
-    return (this.statements.ownedLedgers.all(userId) as { doc_id: string }[]).map((row) => row.doc_id);
-  }
-
   async listMembers(docId: string): Promise<readonly MemberRecord[]> {
     return (this.statements.membersOf.all(docId) as (MemberRow & { email: string })[]).map((row) => ({
       userId: row.user_id,
@@ -414,7 +410,6 @@ function prepare(db: Database.Database) {
       `SELECT m.doc_id, l.name, m.role, m.is_ledger FROM doc_members m LEFT JOIN ledgers l ON l.doc_id = m.doc_id
        WHERE m.user_id = ? ORDER BY m.is_ledger DESC, l.created_at, m.doc_id`,
     ),
-    ownedLedgers: db.prepare("SELECT doc_id FROM doc_members WHERE user_id = ? AND role = 'owner' ORDER BY doc_id"),
     membersOf: db.prepare(
       `SELECT m.user_id, u.email, m.role, m.is_ledger FROM doc_members m JOIN users u ON u.id = m.user_id
        WHERE m.doc_id = ? ORDER BY CASE m.role WHEN 'owner' THEN 0 WHEN 'editor' THEN 1 ELSE 2 END, u.email`,
