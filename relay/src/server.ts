@@ -6,7 +6,7 @@ import { buildRelay } from './build-relay.js';
 import { defaultRegistration } from './relay-config.js';
 import { createRelayLogger } from './relay-logger.js';
 import { parseServerEnv } from './server-env.js';
-import { SqliteStorage } from './storage/sqlite-storage.js';
+import { NewerDatabaseError, SqliteStorage } from './storage/sqlite-storage.js';
 
 const parsed = parseServerEnv(process.env);
 if (!parsed.ok) {
@@ -18,7 +18,7 @@ const { port, host, dataDir, appDir, ...settings } = parsed.settings;
 const logger = createRelayLogger({ level: settings.logLevel });
 const data = resolve(dataDir);
 mkdirSync(data, { recursive: true });
-const storage = new SqliteStorage(join(data, 'tally.db'), { logger });
+const storage = openStorage(join(data, 'tally.db'));
 const relay = await buildRelay({
   ...settings,
   storage,
@@ -26,6 +26,16 @@ const relay = await buildRelay({
   logger,
   appDir: resolve(appDir ?? fileURLToPath(new URL('../../app/dist', import.meta.url))),
 });
+
+function openStorage(file: string): SqliteStorage {
+  try {
+    return new SqliteStorage(file, { logger });
+  } catch (error) {
+    if (!(error instanceof NewerDatabaseError)) throw error;
+    console.error(`tally relay: ${file}: ${error.message}`);
+    process.exit(1);
+  }
+}
 
 let stopping = false;
 async function stop(signal: string): Promise<void> {

@@ -53,3 +53,22 @@ it('a relay upgraded to shared ledgers keeps every membership, in the new role n
   expect(await storage.accounts.docRole('carol', 'ledger-alice')).toBe('editor');
   await storage.close();
 });
+
+it('a database a newer relay migrated is refused at open, untouched, naming both versions', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tally-migrations-'));
+  dirs.push(dir);
+  const file = join(dir, 'tally.db');
+  await new SqliteStorage(file).close();
+  const newer = new Database(file);
+  newer.exec("CREATE TABLE receipts (id TEXT PRIMARY KEY); INSERT INTO receipts VALUES ('kept');");
+  newer.pragma(`user_version = ${migrations.length + 1}`);
+  newer.close();
+
+  expect(() => new SqliteStorage(file)).toThrow(
+    `the database is at schema version ${migrations.length + 1}, written by a newer relay; this relay knows up to version ${migrations.length}.`,
+  );
+  const reopened = new Database(file);
+  expect(reopened.pragma('user_version', { simple: true })).toBe(migrations.length + 1);
+  expect(reopened.prepare('SELECT id FROM receipts').pluck().all()).toEqual(['kept']);
+  reopened.close();
+});

@@ -47,9 +47,30 @@ export class SqliteStorage implements RelayStorage {
   }
 }
 
+/**
+ * A database a newer relay has migrated, opened by an older one: its tables hold what this
+ * relay does not know, and writing to them could lose it.
+ */
+export class NewerDatabaseError extends Error {
+  constructor(
+    readonly found: number,
+    readonly known: number,
+  ) {
+    super(
+      `the database is at schema version ${found}, written by a newer relay; this relay knows up to version ${known}. ` +
+        'Run the newer relay again, or restore a backup this relay made.',
+    );
+    this.name = 'NewerDatabaseError';
+  }
+}
+
 function migrate(db: Database.Database, logger: RelayLogger): void {
   const applied = db.pragma('user_version', { simple: true }) as number;
-  if (applied >= migrations.length) return;
+  if (applied > migrations.length) {
+    db.close();
+    throw new NewerDatabaseError(applied, migrations.length);
+  }
+  if (applied === migrations.length) return;
   db.transaction(() => {
     for (let version = applied; version < migrations.length; version++) {
       db.exec(migrations[version] ?? '');
