@@ -119,7 +119,7 @@ test('each report shows the sums of the last three months in its table, with no 
   await expect
     .poll(() => reportTable(a), PATIENCE)
     .toEqual([
-      ['Month', 'Income', 'Expense', 'Net'],
+      ['Month', 'Money in', 'Money out', 'Net'],
       [monthName(TWO_MONTHS_AGO), '$0.00', '$0.00', '$0.00'],
       [monthName(LAST_MONTH), '$0.00', '$25.50', '-$25.50'],
       [monthName(THIS_MONTH), '$3,000.00', '$1,240.00', '$1,760.00'],

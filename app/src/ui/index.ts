@@ -14,6 +14,6 @@ export { FormFooter } from './FormFooter.js';
 export { lazyComponent } from './lazy-component.js';
 export { formatDay, formatMonth, today } from './locale.js';
 export { Money } from './Money.js';
-export { formMessages, routeMessages } from './messages.js';
+export { failureMessages, formMessages, routeMessages, wordMessages } from './messages.js';
 export { AppFailed, ScreenFailed } from './ScreenFailed.js';
 export { Sentence } from './Sentence.js';

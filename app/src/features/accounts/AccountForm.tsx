@@ -3,12 +3,13 @@ import { type FormEvent, useMemo, useState } from 'react';
 import { refusalOf, useRefusalText } from '../../forms/index.js';
 import { useLocale, useText } from '../../i18n/index.js';
 import { useHomeCurrency, useTally } from '../../tally/index.js';
-import { describedBy, Field, formMessages } from '../../ui/index.js';
+import { describedBy, Field, formMessages, wordMessages } from '../../ui/index.js';
 import { currencyChoices } from '../currencies/index.js';
 import { type AccountDraft, type AccountIssues, currencyCodeText } from './account-draft.js';
 import { accountDraftOf, saveAccountDraft } from './account-edit.js';
 import { accountFormMessages } from './account-form-messages.js';
 import { accountMessages } from './messages.js';
+import { useAccountTypeName } from './use-account-type-name.js';
 
 interface AccountFormProps {
   readonly account?: LedgerRecord<Account> | undefined;
@@ -21,6 +22,8 @@ export function AccountForm({ account, onDone }: AccountFormProps) {
   const locale = useLocale();
   const text = useText(accountMessages);
   const words = useText(formMessages);
+  const shared = useText(wordMessages);
+  const typeName = useAccountTypeName();
   const home = useHomeCurrency();
   const choices = useMemo(() => currencyChoices(locale), [locale]);
   const formText = useText(accountFormMessages);
@@ -59,7 +62,8 @@ export function AccountForm({ account, onDone }: AccountFormProps) {
   };
 
   const code = currencyCodeText(draft.currency);
-  const nameError = issues.name && text(`error.name.${issues.name}`);
+  const nameError =
+    issues.name && (issues.name === 'missing' ? shared('accountNameMissing') : text(`error.name.${issues.name}`));
   const typeError = issues.type && text(`error.type.${issues.type}`);
   const currencyError =
     issues.currency &&
@@ -90,7 +94,7 @@ export function AccountForm({ account, onDone }: AccountFormProps) {
         >
           {ACCOUNT_TYPES.map((value) => (
             <option key={value} value={value}>
-              {text(`type.${value}`)}
+              {typeName(value)}
             </option>
           ))}
         </select>

@@ -7,6 +7,7 @@ import { AccountForm } from './AccountForm.js';
 import type { AccountValue } from './account-values.js';
 import { accountMessages } from './messages.js';
 import { NetWorthSummary } from './NetWorthSummary.js';
+import { useAccountTypeName } from './use-account-type-name.js';
 import { useAccountValues } from './use-account-values.js';
 import './accounts.css';
 
@@ -16,6 +17,7 @@ type Editing = { readonly kind: 'none' } | { readonly kind: 'new' } | { readonly
 export function AccountsScreen() {
   const text = useText(accountMessages);
   const routes = useText(routeMessages);
+  const typeName = useAccountTypeName();
   const { values, netWorth, mismatched } = useAccountValues();
   const { ledger } = useTally();
   const [editing, setEditing] = useState<Editing>({ kind: 'none' });
@@ -50,7 +52,7 @@ export function AccountsScreen() {
                   {account.name}
                 </span>
                 <span className="list__detail">
-                  {text('rowDetail', { type: text(`type.${account.type}`), currency: account.currency })}
+                  {text('rowDetail', { type: typeName(account.type), currency: account.currency })}
                 </span>
                 {leftOut > 0 && (
                   <span className="list__detail" data-testid="account-mismatched">

@@ -1,6 +1,6 @@
 import { formatMoney } from '@tally/schema';
 import { useText } from '../../i18n/index.js';
-import { formMessages } from '../../ui/index.js';
+import { formMessages, wordMessages } from '../../ui/index.js';
 import type { NetWorth } from './account-values.js';
 import { balanceMessages } from './balance-messages.js';
 
@@ -11,6 +11,7 @@ import { balanceMessages } from './balance-messages.js';
 export function NetWorthSummary({ netWorth }: { readonly netWorth: NetWorth | undefined }) {
   const text = useText(balanceMessages);
   const words = useText(formMessages);
+  const shared = useText(wordMessages);
   if (netWorth === undefined) {
     return (
       <p className="hint net-worth" data-testid="net-worth">
@@ -24,7 +25,7 @@ export function NetWorthSummary({ netWorth }: { readonly netWorth: NetWorth | un
   return (
     <div className="net-worth" data-testid="net-worth">
       <p className="net-worth__total">
-        <span>{text('netWorth.label')}</span>
+        <span>{shared('netWorth')}</span>
         <span className="money" data-testid="net-worth-total">
           {formatMoney(netWorth.total, text.locale)}
         </span>

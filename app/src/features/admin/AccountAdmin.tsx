@@ -2,11 +2,14 @@ import { useCallback, useEffect, useState } from 'react';
 import { useText } from '../../i18n/index.js';
 import { type RelayAccountSummary, RelayApiError } from '../../sync/index.js';
 import { useTally } from '../../tally/index.js';
+import { formMessages, wordMessages } from '../../ui/index.js';
 import { adminMessages } from './messages.js';
 
 /** What the relay's admin sees of its accounts, and disabling or enabling one; nothing for anyone else. */
 export function AccountAdmin({ ownEmail }: { readonly ownEmail: string }) {
   const text = useText(adminMessages);
+  const words = useText(wordMessages);
+  const form = useText(formMessages);
   const { sync } = useTally();
   const [accounts, setAccounts] = useState<readonly RelayAccountSummary[] | undefined>();
   const [notAdmin, setNotAdmin] = useState(false);
@@ -19,9 +22,9 @@ export function AccountAdmin({ ownEmail }: { readonly ownEmail: string }) {
     } catch (error) {
       if (!(error instanceof RelayApiError)) throw error;
       if (error.code === 'admin_required') setNotAdmin(true);
-      else setProblem(text('problem', { reason: error.message }));
+      else setProblem(words('relayRefused', { reason: error.message }));
     }
-  }, [sync, text]);
+  }, [sync, words]);
 
   useEffect(() => {
     void load();
@@ -33,7 +36,7 @@ export function AccountAdmin({ ownEmail }: { readonly ownEmail: string }) {
       await sync.setAccountDisabled(account.userId, disabled);
     } catch (error) {
       if (!(error instanceof RelayApiError)) throw error;
-      setProblem(text('problem', { reason: error.message }));
+      setProblem(words('relayRefused', { reason: error.message }));
     }
     await load();
   };
@@ -45,7 +48,7 @@ export function AccountAdmin({ ownEmail }: { readonly ownEmail: string }) {
       <div className="screen__head">
         <h2>{text('title')}</h2>
         <button type="button" className="button" data-testid="refresh-accounts" onClick={() => void load()}>
-          {text('refresh')}
+          {words('refresh')}
         </button>
       </div>
       <p className="hint">{text('intro')}</p>
@@ -54,7 +57,7 @@ export function AccountAdmin({ ownEmail }: { readonly ownEmail: string }) {
           {problem}
         </p>
       )}
-      {accounts === undefined && !problem && <p className="hint">{text('loading')}</p>}
+      {accounts === undefined && !problem && <p className="hint">{form('loading')}</p>}
       <ul className="list">
         {accounts?.map((account) => {
           const own = account.email === ownEmail;

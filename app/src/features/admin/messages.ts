@@ -4,8 +4,6 @@ export const adminMessages = defineMessages({
   en: {
     title: 'Accounts on this relay',
     intro: 'You administer this relay. A disabled account can no longer sign in or sync until you enable it again.',
-    refresh: 'Refresh',
-    loading: 'Loading…',
     'role.user': 'user',
     'role.advisor': 'advisor',
     'role.admin': 'admin',
@@ -19,14 +17,11 @@ export const adminMessages = defineMessages({
     enable: 'Enable',
     enableAccount: 'Enable {email}',
     confirmDisable: 'Disable “{email}”? Its devices stop syncing at once; nothing it stored is removed.',
-    problem: 'The relay refused: {reason}',
   },
   es: {
     title: 'Cuentas en este relay',
     intro:
       'Administras este relay. Una cuenta desactivada ya no puede iniciar sesión ni sincronizar hasta que la vuelvas a activar.',
-    refresh: 'Actualizar',
-    loading: 'Cargando…',
     'role.user': 'usuario',
     'role.advisor': 'asesor',
     'role.admin': 'administrador',
@@ -41,14 +36,11 @@ export const adminMessages = defineMessages({
     enableAccount: 'Activar {email}',
     confirmDisable:
       '¿Desactivar «{email}»? Sus dispositivos dejan de sincronizar al instante; no se borra nada de lo que guardó.',
-    problem: 'El relay lo rechazó: {reason}',
   },
   de: {
     title: 'Konten auf diesem Relay',
     intro:
       'Du verwaltest dieses Relay. Ein deaktiviertes Konto kann sich nicht mehr anmelden oder synchronisieren, bis du es wieder aktivierst.',
-    refresh: 'Aktualisieren',
-    loading: 'Wird geladen…',
     'role.user': 'Benutzer',
     'role.advisor': 'Berater',
     'role.admin': 'Administrator',
@@ -63,6 +55,5 @@ export const adminMessages = defineMessages({
     enableAccount: '{email} aktivieren',
     confirmDisable:
       '„{email}“ deaktivieren? Seine Geräte hören sofort auf zu synchronisieren; nichts Gespeichertes wird gelöscht.',
-    problem: 'Das Relay hat abgelehnt: {reason}',
   },
 });

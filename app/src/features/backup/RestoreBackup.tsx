@@ -2,7 +2,7 @@ import type { RestoreMode, RestoreSummary } from '@tally/schema';
 import { type ChangeEvent, type FormEvent, useEffect, useRef, useState } from 'react';
 import { useText } from '../../i18n/index.js';
 import { useSyncState, useTally } from '../../tally/index.js';
-import { afterNextPaint, Field, formMessages } from '../../ui/index.js';
+import { afterNextPaint, Field, formMessages, wordMessages } from '../../ui/index.js';
 import { type BackupReading, readBackupFile } from './backup-contents.js';
 import { backupMessages } from './messages.js';
 import { restoreBackup } from './restore-backup.js';
@@ -88,6 +88,7 @@ function RestoreConfirmation({ backup, onCancel, onRestored, onRefused }: Restor
   const holdsRecords = useLedgerHoldsRecords();
   const text = useText(backupMessages);
   const words = useText(formMessages);
+  const shared = useText(wordMessages);
   const [chosen, setChosen] = useState<RestoreMode>(holdsRecords ? 'merge' : 'into-empty');
   const mode: RestoreMode = holdsRecords ? 'merge' : chosen;
   const heading = useRef<HTMLHeadingElement>(null);
@@ -122,7 +123,9 @@ function RestoreConfirmation({ backup, onCancel, onRestored, onRefused }: Restor
           .filter(({ count }) => count > 0)
           .map(({ collection, count }) => (
             <li key={collection} data-testid={`restore-count-${collection}`}>
-              {text.count(`count.${collection}`, count)}
+              {collection === 'accounts' || collection === 'transactions'
+                ? shared.count(collection, count)
+                : text.count(`count.${collection}`, count)}
             </li>
           ))}
         {backup.homeCurrency !== null && <li>{text('homeCurrency', { currency: backup.homeCurrency })}</li>}
@@ -175,7 +178,7 @@ function RestoreConfirmation({ backup, onCancel, onRestored, onRefused }: Restor
           {words('cancel')}
         </button>
         <button type="submit" className="button button--primary" data-testid="restore-confirm-button" disabled={busy}>
-          {text('restore')}
+          {shared('restore')}
         </button>
       </div>
     </form>

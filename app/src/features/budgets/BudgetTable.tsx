@@ -1,7 +1,7 @@
 import { budgetId, formatMoney, type Money, money } from '@tally/schema';
 import { useLocale, useText } from '../../i18n/index.js';
 import { useTally } from '../../tally/index.js';
-import { formatMonth, formMessages } from '../../ui/index.js';
+import { formatMonth, formMessages, wordMessages } from '../../ui/index.js';
 import { BudgetAmountCell } from './BudgetAmountCell.js';
 import type { BudgetLineView, BudgetView } from './budget-view.js';
 import { budgetMessages } from './messages.js';
@@ -10,6 +10,7 @@ import { budgetMessages } from './messages.js';
 export function BudgetTable({ view }: { readonly view: BudgetView }) {
   const text = useText(budgetMessages);
   const words = useText(formMessages);
+  const shared = useText(wordMessages);
   const locale = useLocale();
   return (
     <div className="budget-table__frame">
@@ -20,7 +21,7 @@ export function BudgetTable({ view }: { readonly view: BudgetView }) {
             <th scope="col" id="budget-col-budgeted">
               {text('budgeted')}
             </th>
-            <th scope="col">{text('spent')}</th>
+            <th scope="col">{shared('spent')}</th>
             <th scope="col">{text('left')}</th>
             <th scope="col" id="budget-col-rollover">
               {text('rollover')}

@@ -1,5 +1,5 @@
 import { useLocale, useText } from '../../i18n/index.js';
-import { formatMonth } from '../../ui/index.js';
+import { formatMonth, wordMessages } from '../../ui/index.js';
 import { shiftMonth } from './budget-view.js';
 import { budgetMessages } from './messages.js';
 
@@ -12,9 +12,10 @@ interface MonthSwitcherProps {
 /** The month shown, named in the locale, with a step back, a step forward and a way home. */
 export function MonthSwitcher({ month, current, onChange }: MonthSwitcherProps) {
   const text = useText(budgetMessages);
+  const shared = useText(wordMessages);
   const locale = useLocale();
   return (
-    <nav className="month-switcher" aria-label={text('months')}>
+    <nav className="month-switcher" aria-label={shared('month')}>
       <button
         type="button"
         className="button month-switcher__previous"
@@ -43,7 +44,7 @@ export function MonthSwitcher({ month, current, onChange }: MonthSwitcherProps) 
           data-testid="budget-this-month"
           onClick={() => onChange(current)}
         >
-          {text('thisMonth')}
+          {shared('thisMonth')}
         </button>
       )}
     </nav>

@@ -2,10 +2,8 @@ import { defineMessages } from '../../i18n/index.js';
 
 export const budgetMessages = defineMessages({
   en: {
-    months: 'Month',
     previousMonth: 'Previous month',
     nextMonth: 'Next month',
-    thisMonth: 'This month',
     currency: 'Amounts in {currency}.',
     currencyAssumed: 'Amounts in {currency}, the currency of your accounts, until a home currency is chosen.',
     'unconverted.one':
@@ -23,7 +21,6 @@ export const budgetMessages = defineMessages({
     nothingToCopy: '{month} has no budget to copy.',
     alreadyBudgeted: 'Every category budgeted in {month} already has a budget this month.',
     budgeted: 'Budgeted',
-    spent: 'Spent',
     left: 'Left',
     rollover: 'Roll over',
     groupTotal: 'Total {group}',
@@ -36,10 +33,8 @@ export const budgetMessages = defineMessages({
     saveFailed: 'This budget could not be saved on this device.',
   },
   es: {
-    months: 'Mes',
     previousMonth: 'Mes anterior',
     nextMonth: 'Mes siguiente',
-    thisMonth: 'Este mes',
     currency: 'Importes en {currency}.',
     currencyAssumed: 'Importes en {currency}, la moneda de tus cuentas, hasta que elijas una moneda principal.',
     'unconverted.one': '{count} importe en otra moneda no tiene tipo de cambio para su día, así que no se cuenta aquí.',
@@ -56,7 +51,6 @@ export const budgetMessages = defineMessages({
     nothingToCopy: '{month} no tiene presupuesto que copiar.',
     alreadyBudgeted: 'Todas las categorías presupuestadas en {month} ya tienen presupuesto este mes.',
     budgeted: 'Presupuestado',
-    spent: 'Gastado',
     left: 'Disponible',
     rollover: 'Acumular',
     groupTotal: 'Total {group}',
@@ -69,10 +63,8 @@ export const budgetMessages = defineMessages({
     saveFailed: 'No se ha podido guardar este presupuesto en este dispositivo.',
   },
   de: {
-    months: 'Monat',
     previousMonth: 'Vorheriger Monat',
     nextMonth: 'Nächster Monat',
-    thisMonth: 'Dieser Monat',
     currency: 'Beträge in {currency}.',
     currencyAssumed: 'Beträge in {currency}, der Währung deiner Konten, bis eine Hauptwährung gewählt ist.',
     'unconverted.one':
@@ -90,7 +82,6 @@ export const budgetMessages = defineMessages({
     nothingToCopy: '{month} hat kein Budget zum Übernehmen.',
     alreadyBudgeted: 'Jede in {month} budgetierte Kategorie hat in diesem Monat schon ein Budget.',
     budgeted: 'Budgetiert',
-    spent: 'Ausgegeben',
     left: 'Übrig',
     rollover: 'Übertragen',
     groupTotal: 'Summe {group}',

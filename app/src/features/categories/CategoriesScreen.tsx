@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useText } from '../../i18n/index.js';
 import { useRecords } from '../../ledger/index.js';
 import { useTally } from '../../tally/index.js';
-import { closeAndFocus, formMessages, routeMessages } from '../../ui/index.js';
+import { closeAndFocus, formMessages, routeMessages, wordMessages } from '../../ui/index.js';
 import { RulesSection } from '../rules/index.js';
 import { CategoryForm } from './CategoryForm.js';
 import { categoryMessages } from './messages.js';
@@ -15,6 +15,7 @@ export function CategoriesScreen() {
   const text = useText(categoryMessages);
   const words = useText(formMessages);
   const routes = useText(routeMessages);
+  const shared = useText(wordMessages);
   const tally = useTally();
   const categories = useRecords(tally.categories);
   const [editing, setEditing] = useState<Editing>({ kind: 'none' });
@@ -70,7 +71,7 @@ export function CategoriesScreen() {
                   >
                     <span className="list__title">{category.name}</span>
                     <span className={`tag tag--${category.kind}`}>
-                      {text(`kind.${category.kind}`)}
+                      {shared(category.kind)}
                       {category.archived && ` · ${text('archived')}`}
                     </span>
                   </button>

@@ -10,7 +10,7 @@ import { type FormEvent, useState } from 'react';
 import { type Editing, type Refusal, type Saving, saveEdit, useRefusalText } from '../../forms/index.js';
 import { useText } from '../../i18n/index.js';
 import { useTally } from '../../tally/index.js';
-import { describedBy, Field, FormFooter, formMessages } from '../../ui/index.js';
+import { describedBy, Field, FormFooter, formMessages, wordMessages } from '../../ui/index.js';
 import { categoryMessages } from './messages.js';
 
 interface CategoryFormProps {
@@ -83,6 +83,7 @@ export function saveCategoryForm(
 export function CategoryForm({ category, onDone }: CategoryFormProps) {
   const text = useText(categoryMessages);
   const words = useText(formMessages);
+  const shared = useText(wordMessages);
   const { ledger } = useTally();
   // The form as it opened: saving writes only what the person changed since (another device may have changed the rest).
   const [opened] = useState<CategoryFields | undefined>(
@@ -136,7 +137,7 @@ export function CategoryForm({ category, onDone }: CategoryFormProps) {
           {...describedBy('category-group', errors.group)}
         />
       </Field>
-      <Field id="category-kind" label={text('kind')} error={errors.kind}>
+      <Field id="category-kind" label={shared('kind')} error={errors.kind}>
         <select
           id="category-kind"
           data-testid="category-kind"
@@ -145,7 +146,7 @@ export function CategoryForm({ category, onDone }: CategoryFormProps) {
         >
           {CATEGORY_KINDS.map((value) => (
             <option key={value} value={value}>
-              {text(`kind.${value}`)}
+              {shared(value)}
             </option>
           ))}
         </select>

@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { useText } from '../../i18n/index.js';
 import { useRecords } from '../../ledger/index.js';
 import { useHomeCurrency, useTally } from '../../tally/index.js';
-import { formatDay, formMessages, today } from '../../ui/index.js';
+import { formatDay, formMessages, today, wordMessages } from '../../ui/index.js';
 import { currencyName } from './currency-names.js';
 import { type CurrencyUse, currencyUsage } from './currency-usage.js';
 import { currencyMessages } from './messages.js';
@@ -19,6 +19,7 @@ export function CurrencyUsage({ onAddRate }: CurrencyUsageProps) {
   const tally = useTally();
   const text = useText(currencyMessages);
   const words = useText(formMessages);
+  const shared = useText(wordMessages);
   const accounts = useRecords(tally.accounts);
   const rates = useRecords(tally.rates);
   const home = useHomeCurrency();
@@ -43,7 +44,7 @@ export function CurrencyUsage({ onAddRate }: CurrencyUsageProps) {
                 <span className="list__title">
                   {words('currencyOption', { code: use.currency, name: currencyName(use.currency, text.locale) })}
                 </span>
-                <span className="list__detail">{text.count('usage.accounts', use.accounts)}</span>
+                <span className="list__detail">{shared.count('accounts', use.accounts)}</span>
               </span>
               <RateStatusText use={use} home={home} onAddRate={onAddRate} />
             </li>
@@ -60,13 +61,14 @@ function RateStatusText({
   onAddRate,
 }: { readonly use: CurrencyUse; readonly home: string | null } & CurrencyUsageProps) {
   const text = useText(currencyMessages);
+  const shared = useText(wordMessages);
   const rateText = useRateText();
   const { status } = use;
   switch (status.kind) {
     case 'home':
       return (
         <span className="tag" data-testid="currency-status">
-          {text('home.title')}
+          {shared('homeCurrency')}
         </span>
       );
     case 'no-home':

@@ -3,7 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { saveForm, useRefusalText } from '../../forms/index.js';
 import { useLocale, useText } from '../../i18n/index.js';
 import { useHomeCurrency, useTally } from '../../tally/index.js';
-import { Field } from '../../ui/index.js';
+import { Field, wordMessages } from '../../ui/index.js';
 import { CurrencySelect } from './CurrencySelect.js';
 import { currencyName } from './currency-names.js';
 import { describedWith } from './described-with.js';
@@ -14,6 +14,7 @@ export function HomeCurrencyForm() {
   const home = useHomeCurrency();
   const { ledger } = useTally();
   const text = useText(currencyMessages);
+  const shared = useText(wordMessages);
   const locale = useLocale();
   const [chosen, setChosen] = useState(home ?? '');
   const [error, setError] = useState<string | undefined>();
@@ -37,12 +38,12 @@ export function HomeCurrencyForm() {
 
   return (
     <section className="card" aria-labelledby="home-currency-title">
-      <h2 id="home-currency-title">{text('home.title')}</h2>
+      <h2 id="home-currency-title">{shared('homeCurrency')}</h2>
       <p className="hint" data-testid="home-currency-current" aria-live="polite">
         {home === null ? text('home.none') : text('home.current', { name: currencyName(home, locale), code: home })}
       </p>
       <form className="form currency-form" onSubmit={submit} noValidate data-testid="home-currency-form">
-        <Field id="home-currency" label={text('home.title')} error={error}>
+        <Field id="home-currency" label={shared('homeCurrency')} error={error}>
           <CurrencySelect
             id="home-currency"
             data-testid="home-currency"

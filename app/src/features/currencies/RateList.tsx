@@ -26,7 +26,7 @@ export function RateList({ rates, onEdit, onDelete }: RateListProps) {
       <thead>
         <tr>
           <th scope="col">{text('rates.date')}</th>
-          <th scope="col">{text('rates.rate')}</th>
+          <th scope="col">{text('form.rate')}</th>
           <th scope="col">
             <span className="visually-hidden">{text('rates.actions')}</span>
           </th>

@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { useLocale, useText } from '../../i18n/index.js';
 import { useRecords } from '../../ledger/index.js';
 import { useHomeCurrency, useTally, useTransactionRows } from '../../tally/index.js';
-import { formatDay, formatMonth, formMessages, Money, routeMessages, today } from '../../ui/index.js';
+import { formatDay, formatMonth, formMessages, Money, routeMessages, today, wordMessages } from '../../ui/index.js';
 import { AccountBalance, NetWorthSummary, useAccountValues } from '../accounts/index.js';
 import { dashboardMessages } from './messages.js';
 import { monthlySpending } from './monthly-spending.js';
@@ -21,6 +21,7 @@ export function Dashboard({ onOpen }: DashboardProps) {
   const text = useText(dashboardMessages);
   const routes = useText(routeMessages);
   const words = useText(formMessages);
+  const shared = useText(wordMessages);
   const { values, netWorth } = useAccountValues();
   const open = values.filter((value) => !value.account.archived);
   const categories = useRecords(tally.categories);
@@ -39,7 +40,7 @@ export function Dashboard({ onOpen }: DashboardProps) {
     (id === null
       ? undefined
       : (categories.find((category) => category.id === id) ?? tally.ledger.categories.get(id))?.name) ??
-    text('uncategorised');
+    shared('uncategorised');
 
   return (
     <section className="screen dashboard" aria-labelledby="home-title">

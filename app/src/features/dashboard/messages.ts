@@ -10,7 +10,6 @@ export const dashboardMessages = defineMessages({
     'spendingUnconverted.one': '{count} payment in another currency is not counted: no exchange rate converts it.',
     'spendingUnconverted.other':
       '{count} payments in other currencies are not counted: no exchange rate converts them.',
-    uncategorised: 'Uncategorised',
     recent: 'Recent transactions',
     noTransactions: 'No transactions yet.',
     allTransactions: 'All transactions',
@@ -23,7 +22,6 @@ export const dashboardMessages = defineMessages({
     nothingSpent: 'Este mes no has gastado nada.',
     'spendingUnconverted.one': '{count} pago en otra divisa no se cuenta: ningún tipo de cambio lo convierte.',
     'spendingUnconverted.other': '{count} pagos en otras divisas no se cuentan: ningún tipo de cambio los convierte.',
-    uncategorised: 'Sin categoría',
     recent: 'Movimientos recientes',
     noTransactions: 'Aún no hay movimientos.',
     allTransactions: 'Todos los movimientos',
@@ -38,7 +36,6 @@ export const dashboardMessages = defineMessages({
       '{count} Zahlung in einer anderen Währung ist nicht mitgezählt: Kein Wechselkurs rechnet sie um.',
     'spendingUnconverted.other':
       '{count} Zahlungen in anderen Währungen sind nicht mitgezählt: Kein Wechselkurs rechnet sie um.',
-    uncategorised: 'Ohne Kategorie',
     recent: 'Letzte Buchungen',
     noTransactions: 'Noch keine Buchungen.',
     allTransactions: 'Alle Buchungen',

@@ -2,10 +2,10 @@ import { CURRENCY_CODES, LedgerError } from '@tally/schema';
 import { type KeyboardEvent, useState } from 'react';
 import { useLocale, useText } from '../../i18n/index.js';
 import { useHomeCurrency, useTally } from '../../tally/index.js';
-import { describedBy, Field } from '../../ui/index.js';
+import { describedBy, Field, formMessages, wordMessages } from '../../ui/index.js';
 import { CurrencySelect } from '../currencies/index.js';
 import { guessHomeCurrency } from './home-currency-guess.js';
-import { firstAccountMessages, starterMessages } from './messages.js';
+import { firstAccountMessages } from './messages.js';
 import './first-run.css';
 
 interface FirstAccountProps {
@@ -22,8 +22,9 @@ export function FirstAccount({ onCreated }: FirstAccountProps) {
   const locale = useLocale();
   const home = useHomeCurrency();
   const text = useText(firstAccountMessages);
-  const starterText = useText(starterMessages);
-  const [name, setName] = useState(() => starterText('account'));
+  const shared = useText(wordMessages);
+  const words = useText(formMessages);
+  const [name, setName] = useState(() => shared('cash'));
   const [currency, setCurrency] = useState<string>(() => home ?? guessHomeCurrency(locale, CURRENCY_CODES));
   const [problem, setProblem] = useState<'nameRequired' | 'notSaved' | undefined>();
 
@@ -44,7 +45,7 @@ export function FirstAccount({ onCreated }: FirstAccountProps) {
     event.preventDefault();
     create();
   };
-  const nameError = problem === 'nameRequired' ? text(problem) : undefined;
+  const nameError = problem === 'nameRequired' ? shared('accountNameMissing') : undefined;
 
   return (
     <fieldset className="first-account" data-testid="first-account">
@@ -61,7 +62,7 @@ export function FirstAccount({ onCreated }: FirstAccountProps) {
           {...describedBy('first-account-name', nameError)}
         />
       </Field>
-      <Field id="first-account-currency" label={text('currency')}>
+      <Field id="first-account-currency" label={words('currency')}>
         <CurrencySelect
           id="first-account-currency"
           data-testid="first-account-currency"

@@ -2,7 +2,7 @@ import { CURRENCY_CODES, LedgerError } from '@tally/schema';
 import { type FormEvent, useState } from 'react';
 import { useLocale, useText } from '../../i18n/index.js';
 import { useTally } from '../../tally/index.js';
-import { Field } from '../../ui/index.js';
+import { Field, wordMessages } from '../../ui/index.js';
 import { CurrencySelect } from '../currencies/index.js';
 import { guessHomeCurrency } from './home-currency-guess.js';
 import { firstRunMessages, starterMessages } from './messages.js';
@@ -15,13 +15,14 @@ export function FirstRunChoices() {
   const locale = useLocale();
   const text = useText(firstRunMessages);
   const starterText = useText(starterMessages);
+  const shared = useText(wordMessages);
   const [currency, setCurrency] = useState<string>(() => guessHomeCurrency(locale, CURRENCY_CODES));
   const [problem, setProblem] = useState<'notStarted' | 'readOnly' | undefined>();
 
   const start = (event: FormEvent) => {
     event.preventDefault();
     try {
-      tally.ledger.startLedger(starterRecords(currency, starterText));
+      tally.ledger.startLedger(starterRecords(currency, shared('cash'), starterText));
       // The step goes away with the focused button: the keyboard lands on "+", the next thing to do.
       document.querySelector<HTMLElement>('.fab')?.focus();
     } catch (error) {
@@ -35,9 +36,9 @@ export function FirstRunChoices() {
       <h1 id="first-run-title">{text('title')}</h1>
       <p>{text('intro')}</p>
       <form className="card first-run__choice" onSubmit={start} aria-labelledby="first-run-start-title">
-        <h2 id="first-run-start-title">{text('startTitle')}</h2>
-        <p>{text('startText', { account: starterText('account') })}</p>
-        <Field id="first-run-currency" label={text('homeCurrency')}>
+        <h2 id="first-run-start-title">{text('start')}</h2>
+        <p>{text('startText', { account: shared('cash') })}</p>
+        <Field id="first-run-currency" label={shared('homeCurrency')}>
           <CurrencySelect
             id="first-run-currency"
             data-testid="first-run-currency"

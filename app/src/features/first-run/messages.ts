@@ -4,9 +4,7 @@ export const firstRunMessages = defineMessages({
   en: {
     title: 'Welcome to Tally',
     intro: 'Tally keeps your money on this device, with or without an account. How would you like to begin?',
-    startTitle: 'Start on this device',
     startText: 'You get a “{account}” account in your home currency and a set of categories. Change any of them later.',
-    homeCurrency: 'Home currency',
     start: 'Start on this device',
     loginTitle: 'I already use Tally',
     loginText: 'Log in to your relay and your ledger comes to this device. Nothing is created here.',
@@ -18,10 +16,8 @@ export const firstRunMessages = defineMessages({
   es: {
     title: 'Te damos la bienvenida a Tally',
     intro: 'Tally guarda tu dinero en este dispositivo, con cuenta o sin ella. ¿Cómo quieres empezar?',
-    startTitle: 'Empezar en este dispositivo',
     startText:
       'Tendrás una cuenta «{account}» en tu divisa principal y un conjunto de categorías. Puedes cambiarlas cuando quieras.',
-    homeCurrency: 'Divisa principal',
     start: 'Empezar en este dispositivo',
     loginTitle: 'Ya uso Tally',
     loginText: 'Inicia sesión en tu relay y tu libro llegará a este dispositivo. Aquí no se crea nada.',
@@ -33,10 +29,8 @@ export const firstRunMessages = defineMessages({
   de: {
     title: 'Willkommen bei Tally',
     intro: 'Tally bewahrt dein Geld auf diesem Gerät auf, mit oder ohne Konto. Wie möchtest du beginnen?',
-    startTitle: 'Auf diesem Gerät beginnen',
     startText:
       'Du bekommst ein Konto „{account}“ in deiner Hauptwährung und eine Reihe von Kategorien. Du kannst alles später ändern.',
-    homeCurrency: 'Hauptwährung',
     start: 'Auf diesem Gerät beginnen',
     loginTitle: 'Ich nutze Tally schon',
     loginText:
@@ -51,7 +45,6 @@ export const firstRunMessages = defineMessages({
 /** The names of what a first run creates, in the person's language (SPEC REC10: the slots are the schema's). */
 export const starterMessages = defineMessages({
   en: {
-    account: 'Cash',
     'category.groceries': 'Groceries',
     'category.eatingOut': 'Eating out',
     'category.housing': 'Housing',
@@ -64,7 +57,6 @@ export const starterMessages = defineMessages({
     'category.otherIncome': 'Other income',
   },
   es: {
-    account: 'Efectivo',
     'category.groceries': 'Supermercado',
     'category.eatingOut': 'Restaurantes',
     'category.housing': 'Vivienda',
@@ -77,7 +69,6 @@ export const starterMessages = defineMessages({
     'category.otherIncome': 'Otros ingresos',
   },
   de: {
-    account: 'Bargeld',
     'category.groceries': 'Lebensmittel',
     'category.eatingOut': 'Essen gehen',
     'category.housing': 'Wohnen',
@@ -96,27 +87,21 @@ export const firstAccountMessages = defineMessages({
     title: 'No account yet',
     text: 'A transaction belongs to an account. Create one here and carry on.',
     name: 'Account name',
-    currency: 'Currency',
-    create: 'Create account',
-    nameRequired: 'Give the account a name.',
+    create: 'Add account',
     notSaved: 'The account could not be created. Try again.',
   },
   es: {
     title: 'Aún no hay cuentas',
     text: 'Cada movimiento pertenece a una cuenta. Crea una aquí y sigue.',
     name: 'Nombre de la cuenta',
-    currency: 'Divisa',
-    create: 'Crear cuenta',
-    nameRequired: 'Ponle un nombre a la cuenta.',
+    create: 'Añadir cuenta',
     notSaved: 'No se pudo crear la cuenta. Inténtalo de nuevo.',
   },
   de: {
     title: 'Noch kein Konto',
     text: 'Jede Buchung gehört zu einem Konto. Lege hier eines an und mach weiter.',
     name: 'Name des Kontos',
-    currency: 'Währung',
     create: 'Konto anlegen',
-    nameRequired: 'Gib dem Konto einen Namen.',
     notSaved: 'Das Konto konnte nicht angelegt werden. Versuche es noch einmal.',
   },
 });

@@ -1,6 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { useText } from '../../i18n/index.js';
-import { formMessages } from '../../ui/index.js';
+import { formMessages, routeMessages } from '../../ui/index.js';
 import { importMessages } from './messages.js';
 
 /** The readers, the steps and the worker load when the screen is first opened, not with the app. */
@@ -9,9 +9,10 @@ const ImportFlow = lazy(() => import('./ImportFlow.js'));
 export function ImportScreen() {
   const text = useText(importMessages);
   const words = useText(formMessages);
+  const routes = useText(routeMessages);
   return (
     <section className="screen" aria-labelledby="import-title" data-testid="import-screen">
-      <h1 id="import-title">{text('title')}</h1>
+      <h1 id="import-title">{routes('import')}</h1>
       <p className="hint">{text('intro')}</p>
       <Suspense fallback={<p className="empty">{words('loading')}</p>}>
         <ImportFlow />

@@ -1,7 +1,7 @@
 import { type Category, formatMoney, type LedgerRecord, money } from '@tally/schema';
 import { useState } from 'react';
 import { useLocale, useText } from '../../i18n/index.js';
-import { formatDay, formMessages } from '../../ui/index.js';
+import { formatDay, formMessages, wordMessages } from '../../ui/index.js';
 import { importMessages } from './messages.js';
 import {
   directionOf,
@@ -30,6 +30,7 @@ interface ReviewStepProps {
 export function ReviewStep({ lines, selection, currency, categories, onSelect, onConfirm, onCancel }: ReviewStepProps) {
   const text = useText(importMessages);
   const words = useText(formMessages);
+  const shared = useText(wordMessages);
   const locale = useLocale();
   const [page, setPage] = useState(0);
   const summary = summarise(lines, selection);
@@ -43,7 +44,7 @@ export function ReviewStep({ lines, selection, currency, categories, onSelect, o
 
   const categoryOf = (line: ReviewLine): string => {
     const name = line.suggestion && names.get(line.suggestion.categoryId);
-    if (!line.suggestion || !name) return text('category.none');
+    if (!line.suggestion || !name) return shared('uncategorised');
     return text(line.suggestion.source === 'rule' ? 'category.rule' : 'category.learned', { name });
   };
 
@@ -90,7 +91,7 @@ export function ReviewStep({ lines, selection, currency, categories, onSelect, o
               <th scope="col" className="import__number">
                 {words('amount')}
               </th>
-              <th scope="col">{text('column.category')}</th>
+              <th scope="col">{words('category')}</th>
               <th scope="col">{text('column.status')}</th>
             </tr>
           </thead>

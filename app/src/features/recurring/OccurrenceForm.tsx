@@ -2,7 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { useIssueText } from '../../forms/index.js';
 import { useText } from '../../i18n/index.js';
 import { useTally } from '../../tally/index.js';
-import { describedBy, Field, FormFooter, formMessages } from '../../ui/index.js';
+import { describedBy, Field, FormFooter, formMessages, wordMessages } from '../../ui/index.js';
 import { recurringMessages } from './messages.js';
 import {
   type OccurrenceDraft,
@@ -23,11 +23,14 @@ interface OccurrenceFormProps {
 export function OccurrenceForm({ occurrence, onDone }: OccurrenceFormProps) {
   const text = useText(recurringMessages);
   const words = useText(formMessages);
+  const shared = useText(wordMessages);
   const { ledger } = useTally();
   const [draft, setDraft] = useState<OccurrenceDraft>(() => occurrenceDraftOf(occurrence, text.locale));
   const [issues, setIssues] = useState<OccurrenceIssues>({});
   const change = (patch: Partial<OccurrenceDraft>) => setDraft((current) => ({ ...current, ...patch }));
-  const say = useIssueText((code: IssueCode) => text(`error.${code}`));
+  const say = useIssueText((code: IssueCode) =>
+    code === 'accountMissing' ? shared('accountMissing') : text(`error.${code}`),
+  );
   const error = (field: keyof OccurrenceIssues) => say(issues[field]);
 
   const submit = (event: FormEvent) => {

@@ -4,7 +4,7 @@ import { useIssueText } from '../../forms/index.js';
 import { useText } from '../../i18n/index.js';
 import { useRecords } from '../../ledger/index.js';
 import { useTally } from '../../tally/index.js';
-import { describedBy, Field, FormFooter, formMessages } from '../../ui/index.js';
+import { describedBy, Field, FormFooter, formMessages, wordMessages } from '../../ui/index.js';
 import { recurringMessages } from './messages.js';
 import {
   DIRECTIONS,
@@ -27,6 +27,7 @@ interface RecurringFormProps {
 export function RecurringForm({ rule, today, onDone }: RecurringFormProps) {
   const text = useText(recurringMessages);
   const words = useText(formMessages);
+  const shared = useText(wordMessages);
   const tally = useTally();
   const accounts = useRecords(tally.accounts).filter((account) => !account.archived || account.id === rule?.accountId);
   const categories = useRecords(tally.categories).filter(
@@ -40,7 +41,9 @@ export function RecurringForm({ rule, today, onDone }: RecurringFormProps) {
   const [issues, setIssues] = useState<RecurringIssues>({});
   const [deleted, setDeleted] = useState(false);
   const change = (patch: Partial<RecurringDraft>) => setDraft((current) => ({ ...current, ...patch }));
-  const say = useIssueText((code: IssueCode) => text(`error.${code}`));
+  const say = useIssueText((code: IssueCode) =>
+    code === 'accountMissing' ? shared('accountMissing') : text(`error.${code}`),
+  );
   const error = (field: keyof RecurringIssues) => say(issues[field]);
 
   const save = (restore: boolean) => {
@@ -78,7 +81,7 @@ export function RecurringForm({ rule, today, onDone }: RecurringFormProps) {
     >
       <h2 id={titleId}>{rule ? text('editTitle') : text('add')}</h2>
       <div className="recurring__pair">
-        <Field id="recurring-direction" label={text('field.direction')}>
+        <Field id="recurring-direction" label={shared('kind')}>
           <select
             id="recurring-direction"
             data-testid="recurring-direction"
@@ -87,7 +90,7 @@ export function RecurringForm({ rule, today, onDone }: RecurringFormProps) {
           >
             {DIRECTIONS.map((direction) => (
               <option key={direction} value={direction}>
-                {text(`direction.${direction}`)}
+                {shared(direction)}
               </option>
             ))}
           </select>
@@ -164,7 +167,11 @@ export function RecurringForm({ rule, today, onDone }: RecurringFormProps) {
             ))}
           </select>
         </Field>
-        <Field id="recurring-interval" label={text(`interval.${draft.frequency}`)} error={error('interval')}>
+        <Field
+          id="recurring-interval"
+          label={text(`interval.${draft.frequency === 'last-business-day' ? 'monthly' : draft.frequency}`)}
+          error={error('interval')}
+        >
           <input
             id="recurring-interval"
             data-testid="recurring-interval"

@@ -1,6 +1,6 @@
 import type { Account, Category, LedgerRecord } from '@tally/schema';
 import { useText } from '../../i18n/index.js';
-import { describedBy, Field, formMessages, routeMessages } from '../../ui/index.js';
+import { describedBy, Field, formMessages, routeMessages, wordMessages } from '../../ui/index.js';
 import { reportMessages } from './messages.js';
 import { PERIOD_PRESETS, type Period, type PeriodIssue, type PeriodPreset } from './report-period.js';
 
@@ -31,6 +31,7 @@ export function ReportFilters({ filter, onChange, accounts, categories, periodIs
   const text = useText(reportMessages);
   const routes = useText(routeMessages);
   const words = useText(formMessages);
+  const shared = useText(wordMessages);
   const fromIssue =
     periodIssue === 'from-invalid' || periodIssue === 'from-after-to' ? text(`issue.${periodIssue}`) : undefined;
   const toIssue = periodIssue === 'to-invalid' ? text(`issue.${periodIssue}`) : undefined;
@@ -55,14 +56,14 @@ export function ReportFilters({ filter, onChange, accounts, categories, periodIs
         >
           {PERIOD_PRESETS.map((preset) => (
             <option key={preset} value={preset}>
-              {text(`preset.${preset}`)}
+              {preset === 'this-month' ? shared('thisMonth') : text(`preset.${preset}`)}
             </option>
           ))}
         </select>
       </Field>
       {filter.preset === 'custom' && (
         <div className="report-filters__dates">
-          <Field id="report-from" label={text('from')} error={fromIssue}>
+          <Field id="report-from" label={shared('dateFrom')} error={fromIssue}>
             <input
               id="report-from"
               data-testid="report-from"
@@ -72,7 +73,7 @@ export function ReportFilters({ filter, onChange, accounts, categories, periodIs
               {...describedBy('report-from', fromIssue)}
             />
           </Field>
-          <Field id="report-to" label={text('to')} error={toIssue}>
+          <Field id="report-to" label={shared('dateTo')} error={toIssue}>
             <input
               id="report-to"
               data-testid="report-to"
@@ -99,7 +100,7 @@ export function ReportFilters({ filter, onChange, accounts, categories, periodIs
                 checked={!filter.excluded.has(account.id)}
                 onChange={() => toggle(account.id)}
               />
-              {account.archived ? text('archivedAccount', { name: account.name }) : account.name}
+              {account.archived ? shared('archived', { name: account.name }) : account.name}
             </label>
           ))}
           {noAccount && (

@@ -1,12 +1,13 @@
 import { reportToCsv } from '@tally/schema';
 import { useMemo } from 'react';
 import { useText } from '../../i18n/index.js';
-import { formatDay, formatMonth, formMessages } from '../../ui/index.js';
+import { formatDay, formatMonth, formMessages, wordMessages } from '../../ui/index.js';
 import { reportMessages } from './messages.js';
 import { type ChartSeries, ReportChart } from './ReportChart.js';
 import { ReportNumbers } from './ReportNumbers.js';
 import type { ReportKind, ReportResult } from './report-request.js';
-import { csvFileName, formatRate, type RowSubject, reportView } from './report-view.js';
+import { type ColumnKey, csvFileName, formatRate, type RowSubject, reportView } from './report-view.js';
+import { useReportKindName } from './use-report-kind-name.js';
 
 interface ReportOutputProps {
   readonly result: ReportResult;
@@ -49,6 +50,8 @@ function download(text: string, fileName: string): void {
 export function ReportOutput({ result, updating, categoryNames, categoryName, locale }: ReportOutputProps) {
   const text = useText(reportMessages);
   const words = useText(formMessages);
+  const shared = useText(wordMessages);
+  const kindName = useReportKindName();
   const { request } = result;
   const view = useMemo(() => reportView(result, categoryNames), [result, categoryNames]);
   const name = (subject: RowSubject, short: boolean): string => {
@@ -58,22 +61,37 @@ export function ReportOutput({ result, updating, categoryNames, categoryName, lo
       case 'category':
         return subject.name;
       case 'uncategorised':
-        return text('uncategorised');
+        return shared('uncategorised');
     }
   };
   const rowLabels = view.rows.map((row) => name(row.subject, false));
   // biome-ignore lint/correctness/useExhaustiveDependencies: `name` is made anew each render from `locale` and `text`, which are listed.
   const axisLabels = useMemo(() => view.rows.map((row) => name(row.subject, true)), [view, locale, text]);
-  const headings = view.columns.map((column) => text(`column.${column}`));
+  const columnName = (column: ColumnKey): string => {
+    switch (column) {
+      case 'category':
+        return words('category');
+      case 'month':
+        return shared('month');
+      case 'spent':
+        return shared('spent');
+      case 'net-worth':
+        return shared('netWorth');
+      default:
+        return text(`column.${column}`);
+    }
+  };
+  const headings = view.columns.map(columnName);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `columnName` is made anew each render from `text`, `words` and `shared`, which are listed.
   const series = useMemo(
     () =>
       SERIES[request.kind].map((item, index) => ({
         ...item,
-        label: text(`column.${view.columns[index + 1] ?? 'spent'}`),
+        label: columnName(view.columns[index + 1] ?? 'spent'),
       })),
-    [request.kind, view, text],
+    [request.kind, view, text, words, shared],
   );
-  const title = text(`kind.${request.kind}`);
+  const title = kindName(request.kind);
   const span = text('span', { from: formatDay(request.from, locale), to: formatDay(request.to, locale) });
 
   return (

@@ -10,12 +10,14 @@ import { isUpdating } from './report-engine.js';
 import { choosePeriod, presetPeriod } from './report-period.js';
 import { accountScope, REPORT_KINDS, type ReportKind, type ReportRequest } from './report-request.js';
 import { useReport } from './use-report.js';
+import { useReportKindName } from './use-report-kind-name.js';
 import './reports.css';
 
 /** Where the money went and how it grew: four reports, each a chart with its numbers beside it. */
 export function ReportsScreen() {
   const text = useText(reportMessages);
   const routes = useText(routeMessages);
+  const kindName = useReportKindName();
   const locale = useLocale();
   const tally = useTally();
   const accounts = useRecords(tally.accounts);
@@ -73,7 +75,7 @@ export function ReportsScreen() {
                   onChange={() => setKind(item)}
                   data-testid={`report-kind-${item}`}
                 />
-                {text(`kind.${item}`)}
+                {kindName(item)}
               </label>
             ))}
           </div>

@@ -3,7 +3,7 @@ import { type FormEvent, useMemo, useState } from 'react';
 import { saveForm, useRefusalText } from '../../forms/index.js';
 import { useText } from '../../i18n/index.js';
 import { useTally } from '../../tally/index.js';
-import { describedBy, Field, FormFooter, formMessages } from '../../ui/index.js';
+import { describedBy, Field, FormFooter, formMessages, wordMessages } from '../../ui/index.js';
 import { ruleMessages } from './messages.js';
 import { parseRuleForm, type RuleIssues } from './rule-form.js';
 import { countMatches, type FoldedTarget } from './rule-matches.js';
@@ -25,6 +25,7 @@ export function RuleForm({ rule, rules, categories, transactions, onDone }: Rule
   const { ledger } = useTally();
   const text = useText(ruleMessages);
   const words = useText(formMessages);
+  const shared = useText(wordMessages);
   const [field, setField] = useState<string>(rule?.field ?? 'payee');
   const [contains, setContains] = useState(rule?.contains ?? '');
   const [categoryId, setCategoryId] = useState(rule?.categoryId ?? '');
@@ -107,7 +108,7 @@ export function RuleForm({ rule, rules, categories, transactions, onDone }: Rule
           <option value="">{words('chooseCategory')}</option>
           {choices.map((category) => (
             <option key={category.id} value={category.id}>
-              {category.archived ? text('archived', { name: categoryLabel(category) }) : categoryLabel(category)}
+              {category.archived ? shared('archived', { name: categoryLabel(category) }) : categoryLabel(category)}
             </option>
           ))}
         </select>

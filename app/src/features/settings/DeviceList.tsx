@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useText } from '../../i18n/index.js';
 import { RelayApiError, type RelayDevice } from '../../sync/index.js';
 import { useTally } from '../../tally/index.js';
-import { formMessages } from '../../ui/index.js';
+import { formMessages, wordMessages } from '../../ui/index.js';
 import { settingsMessages } from './messages.js';
 import { relayRefusal } from './relay-refusal.js';
 
@@ -10,6 +10,7 @@ import { relayRefusal } from './relay-refusal.js';
 export function DeviceList() {
   const text = useText(settingsMessages);
   const words = useText(formMessages);
+  const shared = useText(wordMessages);
   const { sync } = useTally();
   const when = (time: string | null): string =>
     time === null
@@ -24,9 +25,9 @@ export function DeviceList() {
       setProblem(undefined);
     } catch (error) {
       if (!(error instanceof RelayApiError)) throw error;
-      setProblem(relayRefusal(error, text));
+      setProblem(relayRefusal(error, text, shared));
     }
-  }, [sync, text]);
+  }, [sync, text, shared]);
 
   useEffect(() => {
     void load();
@@ -38,7 +39,7 @@ export function DeviceList() {
       await sync.revokeDevice(device.id);
     } catch (error) {
       if (!(error instanceof RelayApiError)) throw error;
-      setProblem(relayRefusal(error, text));
+      setProblem(relayRefusal(error, text, shared));
     }
     await load();
   };
@@ -48,7 +49,7 @@ export function DeviceList() {
       <div className="screen__head">
         <h2>{text('devices')}</h2>
         <button type="button" className="button" data-testid="refresh-devices" onClick={() => void load()}>
-          {text('refresh')}
+          {shared('refresh')}
         </button>
       </div>
       {problem && (

@@ -2,11 +2,14 @@ import { useCallback, useEffect, useState } from 'react';
 import { useText } from '../../i18n/index.js';
 import { type LedgerVersion, RelayApiError } from '../../sync/index.js';
 import { useTally } from '../../tally/index.js';
+import { formMessages, wordMessages } from '../../ui/index.js';
 import { historyMessages } from './history-messages.js';
 
 /** The versions the relay keeps of the ledger, newest first; any can be restored, after a confirmation. */
 export function LedgerHistory() {
   const text = useText(historyMessages);
+  const words = useText(wordMessages);
+  const form = useText(formMessages);
   const { sync } = useTally();
   const [versions, setVersions] = useState<readonly LedgerVersion[] | undefined>();
   const [problem, setProblem] = useState<string | undefined>();
@@ -21,11 +24,11 @@ export function LedgerHistory() {
     );
   const refusal = useCallback(
     (error: RelayApiError): string => {
-      if (error.unreachable) return text('unreachable');
+      if (error.unreachable) return words('relayUnreachable');
       if (error.code === 'forbidden') return text('notOwner');
-      return text('refused', { reason: error.message });
+      return words('relayRefused', { reason: error.message });
     },
-    [text],
+    [text, words],
   );
 
   const load = useCallback(async () => {
@@ -64,7 +67,7 @@ export function LedgerHistory() {
       <div className="screen__head">
         <h2>{text('title')}</h2>
         <button type="button" className="button" data-testid="refresh-history" onClick={() => void load()}>
-          {text('refresh')}
+          {words('refresh')}
         </button>
       </div>
       <p className="hint">{text('hint')}</p>
@@ -76,7 +79,7 @@ export function LedgerHistory() {
       <p role="status" data-testid="history-status">
         {done}
       </p>
-      {versions === undefined && !problem && <p className="hint">{text('loading')}</p>}
+      {versions === undefined && !problem && <p className="hint">{form('loading')}</p>}
       {versions?.length === 0 && (
         <p className="hint" data-testid="history-empty">
           {text('empty')}
@@ -103,7 +106,7 @@ export function LedgerHistory() {
               aria-label={text('restoreVersion', { when: when(version.takenAt) })}
               onClick={() => void restore(version)}
             >
-              {text('restore')}
+              {words('restore')}
             </button>
           </li>
         ))}

@@ -2,7 +2,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { type Text, useText } from '../../i18n/index.js';
 import { type RegistrationPolicy, RelayApi, RelayApiError } from '../../sync/index.js';
 import { useTally } from '../../tally/index.js';
-import { describedBy, Field } from '../../ui/index.js';
+import { describedBy, Field, wordMessages } from '../../ui/index.js';
 import { settingsMessages } from './messages.js';
 import { relayRefusal } from './relay-refusal.js';
 
@@ -82,6 +82,7 @@ function useRegistrationPolicy(relayUrl: string): RegistrationPolicy | undefined
 /** Links this device to a relay account: a new account (register) or an existing one (log in). */
 export function RelayConnectForm() {
   const text = useText(settingsMessages);
+  const words = useText(wordMessages);
   const { sync } = useTally();
   const [relayUrl, setRelayUrl] = useState(window.location.origin);
   const [email, setEmail] = useState('');
@@ -108,7 +109,7 @@ export function RelayConnectForm() {
     } catch (error) {
       if (!(error instanceof RelayApiError)) throw error;
       if (error.code === 'invitation_required' || error.code === 'invitation_invalid') setInvitationAsked(true);
-      setIssues({ form: relayRefusal(error, text) });
+      setIssues({ form: relayRefusal(error, text, words) });
     } finally {
       setBusy(false);
     }

@@ -29,7 +29,6 @@ export const settingsMessages = defineMessages({
     registrationClosed: 'This relay takes no new accounts. Log in with an account you already have.',
     deviceNameMissing: 'Name this device so you can tell it apart.',
     devices: 'Devices',
-    refresh: 'Refresh',
     thisDevice: 'This device',
     deviceDates: 'Added {added} · last synced {synced}',
     never: 'never',
@@ -39,7 +38,6 @@ export const settingsMessages = defineMessages({
     keepData: 'Keep my data on this device',
     wipeData: 'Remove my data from this device (it stays on the relay and my other devices)',
     logOut: 'Log out',
-    'relay.unreachable': 'The relay cannot be reached right now.',
     'relay.invalid_credentials': 'The email or password is wrong.',
     'relay.email_taken': 'An account with this email already exists. Log in instead.',
     'relay.rate_limited': 'Too many attempts. Wait a moment and try again.',
@@ -55,7 +53,6 @@ export const settingsMessages = defineMessages({
       'An administrator of this relay has disabled this account. Your ledgers stay on this device; ask whoever runs the relay.',
     'relay.weak_password':
       'This password is too easy to guess. Use at least 10 characters, not a commonly used password and not your email address.',
-    'relay.other': 'The relay refused: {reason}',
   },
   es: {
     relay: 'Relay',
@@ -87,7 +84,6 @@ export const settingsMessages = defineMessages({
     registrationClosed: 'Este relay no admite cuentas nuevas. Inicia sesión con una cuenta que ya tengas.',
     deviceNameMissing: 'Ponle nombre a este dispositivo para distinguirlo.',
     devices: 'Dispositivos',
-    refresh: 'Actualizar',
     thisDevice: 'Este dispositivo',
     deviceDates: 'Añadido {added} · última sincronización {synced}',
     never: 'nunca',
@@ -97,7 +93,6 @@ export const settingsMessages = defineMessages({
     keepData: 'Conservar mis datos en este dispositivo',
     wipeData: 'Borrar mis datos de este dispositivo (siguen en el relay y en mis otros dispositivos)',
     logOut: 'Cerrar sesión',
-    'relay.unreachable': 'Ahora mismo no se puede contactar con el relay.',
     'relay.invalid_credentials': 'El correo o la contraseña no son correctos.',
     'relay.email_taken': 'Ya existe una cuenta con este correo. Inicia sesión.',
     'relay.rate_limited': 'Demasiados intentos. Espera un momento y vuelve a probar.',
@@ -113,7 +108,6 @@ export const settingsMessages = defineMessages({
       'Un administrador de este relay ha desactivado esta cuenta. Tus libros de cuentas siguen en este dispositivo; pregunta a quien administra el relay.',
     'relay.weak_password':
       'Esta contraseña es demasiado fácil de adivinar. Usa al menos 10 caracteres, que no sea una contraseña muy usada ni tu correo.',
-    'relay.other': 'El relay lo rechazó: {reason}',
   },
   de: {
     relay: 'Relay',
@@ -145,7 +139,6 @@ export const settingsMessages = defineMessages({
     registrationClosed: 'Dieses Relay nimmt keine neuen Konten auf. Melde dich mit einem Konto an, das du schon hast.',
     deviceNameMissing: 'Gib diesem Gerät einen Namen, damit du es erkennst.',
     devices: 'Geräte',
-    refresh: 'Aktualisieren',
     thisDevice: 'Dieses Gerät',
     deviceDates: 'Hinzugefügt {added} · zuletzt synchronisiert {synced}',
     never: 'nie',
@@ -155,7 +148,6 @@ export const settingsMessages = defineMessages({
     keepData: 'Meine Daten auf diesem Gerät behalten',
     wipeData: 'Meine Daten von diesem Gerät löschen (sie bleiben auf dem Relay und meinen anderen Geräten)',
     logOut: 'Abmelden',
-    'relay.unreachable': 'Das Relay ist gerade nicht erreichbar.',
     'relay.invalid_credentials': 'E-Mail oder Passwort ist falsch.',
     'relay.email_taken': 'Zu dieser E-Mail gibt es schon ein Konto. Melde dich an.',
     'relay.rate_limited': 'Zu viele Versuche. Warte einen Moment und versuche es erneut.',
@@ -171,6 +163,5 @@ export const settingsMessages = defineMessages({
       'Ein Administrator dieses Relays hat dieses Konto deaktiviert. Deine Haushaltsbücher bleiben auf diesem Gerät; frag, wer das Relay betreibt.',
     'relay.weak_password':
       'Dieses Passwort ist zu leicht zu erraten. Nimm mindestens 10 Zeichen, kein häufig benutztes Passwort und nicht deine E-Mail-Adresse.',
-    'relay.other': 'Das Relay hat abgelehnt: {reason}',
   },
 });

@@ -1,5 +1,6 @@
 import type { Text } from '../../i18n/index.js';
 import type { RelayApiError } from '../../sync/index.js';
+import type { wordMessages } from '../../ui/index.js';
 import type { settingsMessages } from './messages.js';
 
 const EXPLAINED = [
@@ -16,8 +17,12 @@ const EXPLAINED = [
 ] as const;
 
 /** What a relay refusal means for the person, in their language; the relay's own words for anything unforeseen. */
-export function relayRefusal(error: RelayApiError, text: Text<keyof (typeof settingsMessages)['en']>): string {
-  if (error.unreachable) return text('relay.unreachable');
+export function relayRefusal(
+  error: RelayApiError,
+  text: Text<keyof (typeof settingsMessages)['en']>,
+  words: Text<keyof (typeof wordMessages)['en']>,
+): string {
+  if (error.unreachable) return words('relayUnreachable');
   const code = EXPLAINED.find((known) => known === error.code);
-  return code ? text(`relay.${code}`) : text('relay.other', { reason: error.message });
+  return code ? text(`relay.${code}`) : words('relayRefused', { reason: error.message });
 }

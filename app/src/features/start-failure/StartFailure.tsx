@@ -1,4 +1,5 @@
 import { useText } from '../../i18n/index.js';
+import { failureMessages } from '../../ui/index.js';
 import { startFailureMessages } from './messages.js';
 import type { StartFailureKind } from './start-failure.js';
 
@@ -14,6 +15,7 @@ export function StartFailure({
   readonly onReadOnly?: () => void;
 }) {
   const text = useText(startFailureMessages);
+  const failure = useText(failureMessages);
   return (
     <main className="start-failure" data-testid="start-failure" data-kind={kind} aria-labelledby="start-failure-title">
       <h1 id="start-failure-title">{text(`title.${kind}`)}</h1>
@@ -25,7 +27,7 @@ export function StartFailure({
           data-testid="start-failure-reload"
           onClick={() => window.location.reload()}
         >
-          {text('reload')}
+          {failure('reload')}
         </button>
         {onReadOnly && (
           <button type="button" className="button" data-testid="start-failure-read-only" onClick={onReadOnly}>

@@ -13,7 +13,6 @@ export const startFailureMessages = defineMessages({
       'Another device saved your ledger in a newer format than this version of Tally knows. Reload to get the newest version. Until then you can look at your data, but not change it.',
     'title.failed': 'Tally could not start',
     'what.failed': 'Something went wrong while opening your data. Your data is safe; reload to try again.',
-    reload: 'Reload',
     readOnly: 'Look without changing',
   },
   es: {
@@ -28,7 +27,6 @@ export const startFailureMessages = defineMessages({
       'Otro dispositivo guardó tu libro en un formato más nuevo del que conoce esta versión de Tally. Recarga para obtener la versión más reciente. Mientras tanto puedes ver tus datos, pero no cambiarlos.',
     'title.failed': 'Tally no pudo iniciarse',
     'what.failed': 'Algo falló al abrir tus datos. Tus datos están a salvo; recarga para intentarlo de nuevo.',
-    reload: 'Recargar',
     readOnly: 'Ver sin cambiar nada',
   },
   de: {
@@ -44,7 +42,6 @@ export const startFailureMessages = defineMessages({
     'title.failed': 'Tally konnte nicht starten',
     'what.failed':
       'Beim Öffnen deiner Daten ist etwas schiefgegangen. Deine Daten sind sicher; lade neu, um es erneut zu versuchen.',
-    reload: 'Neu laden',
     readOnly: 'Nur ansehen',
   },
 });

@@ -4,7 +4,7 @@ import { isRefusal, useRefusalText } from '../../forms/index.js';
 import { useLocale, useText } from '../../i18n/index.js';
 import { useRecords } from '../../ledger/index.js';
 import { useTally, useTransactionRows } from '../../tally/index.js';
-import { describedBy, Field, formMessages, readAmount, today } from '../../ui/index.js';
+import { describedBy, Field, formMessages, readAmount, today, wordMessages } from '../../ui/index.js';
 import { FirstAccount } from '../first-run/index.js';
 import { CategorySuggestion } from './CategorySuggestion.js';
 import { suggestionFor } from './category-suggestion.js';
@@ -39,6 +39,7 @@ export function TransactionEditor({ id, onClose }: TransactionEditorProps) {
   const locale = useLocale();
   const text = useText(transactionEditorMessages);
   const words = useText(formMessages);
+  const shared = useText(wordMessages);
   const allAccounts = useRecords(tally.accounts);
   const allCategories = useRecords(tally.categories);
   const rules = useRecords(tally.rules);
@@ -92,12 +93,14 @@ export function TransactionEditor({ id, onClose }: TransactionEditorProps) {
     issue &&
     (isRefusal(issue)
       ? refusal(issue)
-      : text(`issue.${issue}`, {
-          currency: currency ?? '',
-          example: formatAmount(money(123456, currency ?? 'USD'), locale),
-          assigned: show(balance?.assigned ?? 0),
-          total: show(balance?.total ?? 0),
-        }));
+      : issue === 'account-missing'
+        ? shared('accountMissing')
+        : text(`issue.${issue}`, {
+            currency: currency ?? '',
+            example: formatAmount(money(123456, currency ?? 'USD'), locale),
+            assigned: show(balance?.assigned ?? 0),
+            total: show(balance?.total ?? 0),
+          }));
   const storedMismatch =
     stored && stored.splits.length > 0 && partsTotal(stored.splits) !== BigInt(stored.amount) ? stored : undefined;
 
@@ -146,7 +149,7 @@ export function TransactionEditor({ id, onClose }: TransactionEditorProps) {
       >
         <h2 id="transaction-editor-title">{id ? text('editTitle') : text('newTitle')}</h2>
         {!id && (
-          <div className="segmented" role="radiogroup" aria-label={text('kind')}>
+          <div className="segmented" role="radiogroup" aria-label={shared('kind')}>
             {TRANSACTION_KINDS.map((kind) => (
               <label
                 key={kind}
@@ -160,7 +163,7 @@ export function TransactionEditor({ id, onClose }: TransactionEditorProps) {
                   onChange={set('kind')}
                   data-testid={`kind-${kind}`}
                 />
-                {text(`kind.${kind}`)}
+                {shared(kind)}
               </label>
             ))}
           </div>

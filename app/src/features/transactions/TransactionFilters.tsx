@@ -1,7 +1,7 @@
 import { useText } from '../../i18n/index.js';
 import { useRecords } from '../../ledger/index.js';
 import { useTally } from '../../tally/index.js';
-import { formMessages } from '../../ui/index.js';
+import { formMessages, wordMessages } from '../../ui/index.js';
 import { transactionsMessages } from './messages.js';
 import type { TransactionFilter } from './transaction-filter.js';
 
@@ -14,6 +14,7 @@ export function TransactionFilters({ filter, onChange }: TransactionFiltersProps
   const tally = useTally();
   const text = useText(transactionsMessages);
   const words = useText(formMessages);
+  const shared = useText(wordMessages);
   const accounts = useRecords(tally.accounts);
   const categories = useRecords(tally.categories);
   const set = (field: keyof TransactionFilter) => (event: { target: { value: string } }) =>
@@ -48,11 +49,11 @@ export function TransactionFilters({ filter, onChange }: TransactionFiltersProps
         </select>
       </label>
       <label className="filters__field">
-        <span>{text('filterFrom')}</span>
+        <span>{shared('dateFrom')}</span>
         <input type="date" data-testid="filter-from" value={filter.from} onChange={set('from')} />
       </label>
       <label className="filters__field">
-        <span>{text('filterTo')}</span>
+        <span>{shared('dateTo')}</span>
         <input type="date" data-testid="filter-to" value={filter.to} onChange={set('to')} />
       </label>
     </div>

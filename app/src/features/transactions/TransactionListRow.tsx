@@ -4,7 +4,7 @@ import { useLocale, useText } from '../../i18n/index.js';
 import { useRecord } from '../../ledger/index.js';
 import type { TransactionRow } from '../../storage/index.js';
 import { useTally } from '../../tally/index.js';
-import { formatDay, formMessages, Money } from '../../ui/index.js';
+import { formatDay, formMessages, Money, wordMessages } from '../../ui/index.js';
 import { transactionsMessages } from './messages.js';
 import { partsTotal } from './split-draft.js';
 
@@ -24,8 +24,8 @@ export const TransactionListRow = memo(function TransactionListRow({
 }: TransactionListRowProps) {
   const tally = useTally();
   const locale = useLocale();
-  const text = useText(transactionsMessages);
   const words = useText(formMessages);
+  const shared = useText(wordMessages);
   const account = useRecord(tally.accounts, row.accountId);
   const category = useRecord(tally.categories, row.categoryId);
   const detail = [formatDay(row.date, locale), account?.name, category?.name].filter(Boolean).join(' · ');
@@ -39,7 +39,7 @@ export const TransactionListRow = memo(function TransactionListRow({
       <button type="button" className="transaction-row__button" onClick={() => onOpen(row.id)}>
         <span className="transaction-row__main">
           <span className="transaction-row__payee" data-testid="tx-payee">
-            {row.payee || (row.transferId ? text('transfer') : words('noPayee'))}
+            {row.payee || (row.transferId ? shared('transfer') : words('noPayee'))}
           </span>
           <span className="transaction-row__detail">
             {detail}

@@ -1,7 +1,7 @@
 import { useDeferredValue, useMemo, useState } from 'react';
 import { useText } from '../../i18n/index.js';
 import { useTransactionRows } from '../../tally/index.js';
-import { formMessages, routeMessages } from '../../ui/index.js';
+import { formMessages, routeMessages, wordMessages } from '../../ui/index.js';
 import { transactionsMessages } from './messages.js';
 import { TransactionFilters } from './TransactionFilters.js';
 import { TransactionList } from './TransactionList.js';
@@ -16,6 +16,7 @@ export function TransactionsScreen({ onOpen }: TransactionsScreenProps) {
   const text = useText(transactionsMessages);
   const routes = useText(routeMessages);
   const words = useText(formMessages);
+  const shared = useText(wordMessages);
   const { rows, loaded } = useTransactionRows();
   const [filter, setFilter] = useState<TransactionFilter>(NO_FILTER);
   // Typing stays responsive while a long list is filtered behind it.
@@ -26,7 +27,7 @@ export function TransactionsScreen({ onOpen }: TransactionsScreenProps) {
     ? words('loading')
     : filtered
       ? text.count('countFiltered', rows.length, { shown: shown.length })
-      : text.count('count', rows.length);
+      : shared.count('transactions', rows.length);
   return (
     <section className="screen screen--list" aria-labelledby="transactions-title">
       <h1 id="transactions-title">{routes('transactions')}</h1>

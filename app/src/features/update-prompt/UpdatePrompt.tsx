@@ -1,10 +1,12 @@
 import { useSyncExternalStore } from 'react';
 import { useText } from '../../i18n/index.js';
+import { failureMessages } from '../../ui/index.js';
 import type { AppUpdates } from './app-updates.js';
 import { updateMessages } from './messages.js';
 
 export function UpdatePrompt({ updates }: { readonly updates: AppUpdates }) {
   const text = useText(updateMessages);
+  const failure = useText(failureMessages);
   const waiting = useSyncExternalStore(updates.subscribe, updates.isWaiting);
   if (!waiting) return null;
   return (
@@ -16,7 +18,7 @@ export function UpdatePrompt({ updates }: { readonly updates: AppUpdates }) {
         data-testid="update-reload"
         onClick={() => updates.reload()}
       >
-        {text('reload')}
+        {failure('reload')}
       </button>
     </div>
   );
