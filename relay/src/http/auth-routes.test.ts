@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildRelay } from '../build-relay.js';
 import type { RelayConfig } from '../relay-config.js';
 import type { RelayApp } from '../relay-context.js';
@@ -69,6 +69,25 @@ describe('accounts and devices', () => {
       ['Laptop', true],
     ]);
     expect(listed[0]?.lastSyncedAt).toBeNull();
+  });
+
+  it("a device's last seen moves with its requests, to the minute", async () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.parse('2026-12-03T09:00:00Z') });
+    try {
+      const app = await relay();
+      const phone = await register(app);
+      const lastSeen = async () => {
+        const reply = await app.inject({ method: 'GET', url: '/api/devices', headers: bearer(phone) });
+        return reply.json<{ devices: { lastSeenAt: string | null }[] }>().devices[0]?.lastSeenAt;
+      };
+      expect(await lastSeen()).toBe('2026-12-03T09:00:00.000Z');
+      vi.setSystemTime(Date.parse('2026-12-03T09:00:59Z'));
+      expect(await lastSeen()).toBe('2026-12-03T09:00:00.000Z');
+      vi.setSystemTime(Date.parse('2026-12-03T09:01:00Z'));
+      expect(await lastSeen()).toBe('2026-12-03T09:01:00.000Z');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('a second account with the same email is refused with 409', async () => {

@@ -3,6 +3,9 @@ import type { VerifiedAccess } from '../auth/access-tokens.js';
 import type { RelayContext } from '../relay-context.js';
 import { RelayError } from './error-catalogue.js';
 
+/** How stale a device's "last seen" may be before a request writes it again: one write a minute, not one per request. */
+const LAST_SEEN_RESOLUTION_MS = 60_000;
+
 /**
  * Checks a token against the relay's own records: its device must exist, be the user's, and be
  * live, and its account must not be disabled (A6).
@@ -19,7 +22,9 @@ export async function authenticate(context: RelayContext, token: string | undefi
     context.metrics.authFailures++;
     throw new RelayError(user === null ? 'unauthorized' : 'account_disabled');
   }
-  await context.storage.accounts.recordDeviceActivity(device.id, { lastSeenAt: Date.now() });
+  const now = Date.now();
+  if (device.lastSeenAt === null || now - device.lastSeenAt >= LAST_SEEN_RESOLUTION_MS)
+    await context.storage.accounts.recordDeviceActivity(device.id, { lastSeenAt: now });
   return claims;
 }
 
