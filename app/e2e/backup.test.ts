@@ -156,10 +156,10 @@ test('the transactions export is a CSV file a spreadsheet reads, one row per tra
   const csv = await download(source, 'export-csv');
   expect(csv.name).toMatch(/^tally-transactions-\d{4}-\d{2}-\d{2}\.csv$/);
   expect(csv.text.split('\r\n')).toEqual([
-    'date,account,payee,category,amount,currency,notes,tags,cleared',
-    '2026-11-01,Checking,Rent,,-1500.00,USD,,,no',
-    '2026-11-02,Checking,Farmers market,Groceries,-42.10,USD,,,no',
-    '2026-11-04,Savings,Pharmacy,,-55.10,USD,"Prescription, 2 boxes",,no',
+    'date,account,payee,category,amount,currency,notes,tags,cleared,paid_by,shares',
+    '2026-11-01,Checking,Rent,,-1500.00,USD,,,no,,',
+    '2026-11-02,Checking,Farmers market,Groceries,-42.10,USD,,,no,,',
+    '2026-11-04,Savings,Pharmacy,,-55.10,USD,"Prescription, 2 boxes",,no,,',
     '',
   ]);
 });

@@ -241,9 +241,51 @@ describe('backup and restore', () => {
       ],
     });
     expect(transactionsToCsv(ledger.transactions.list(), ledger.accounts.list(), ledger.categories.list())).toBe(
-      'date,account,payee,category,amount,currency,notes,tags,cleared\r\n' +
-        '2026-01-02,Checking,"Bakery, Main St",Food,-10.50,EUR,,,no\r\n' +
-        '2026-01-03,Checking,Market,Food -20.00; Home -10.00,-30.00,EUR,,weekly,no\r\n',
+      'date,account,payee,category,amount,currency,notes,tags,cleared,paid_by,shares\r\n' +
+        '2026-01-02,Checking,"Bakery, Main St",Food,-10.50,EUR,,,no,,\r\n' +
+        '2026-01-03,Checking,Market,Food -20.00; Home -10.00,-30.00,EUR,,weekly,no,,\r\n',
     );
+  });
+
+  it('[SHR1] a shared transaction in the CSV names who paid and what each person bears', () => {
+    const ledger = emptyLedger(8);
+    const account = ledger.accounts.create({ name: 'Joint', type: 'checking', currency: 'EUR' });
+    const alex = ledger.people.create({ name: 'Alex' });
+    const sam = ledger.people.create({ name: 'Sam' });
+    ledger.transactions.create({
+      date: '2026-01-04',
+      amount: -6_000,
+      currency: 'EUR',
+      accountId: account.id,
+      payee: 'Groceries',
+      paidBy: alex.id,
+      shares: [
+        { personId: alex.id, weight: 2 },
+        { personId: sam.id, weight: 1 },
+      ],
+    });
+    ledger.transactions.create({
+      date: '2026-01-05',
+      amount: -2_500,
+      currency: 'EUR',
+      accountId: account.id,
+      payee: 'Cinema',
+      paidBy: sam.id,
+      shares: [
+        { personId: alex.id, amount: -1_000 },
+        { personId: sam.id, amount: -1_500 },
+      ],
+    });
+    const csv = transactionsToCsv(
+      ledger.transactions.list(),
+      ledger.accounts.list(),
+      ledger.categories.list(),
+      ledger.people.list(),
+    );
+    expect(csv.split('\r\n').slice(1)).toEqual([
+      '2026-01-04,Joint,Groceries,,-60.00,EUR,,,no,Alex,Alex 2/3; Sam 1/3',
+      '2026-01-05,Joint,Cinema,,-25.00,EUR,,,no,Sam,Alex -10.00; Sam -15.00',
+      '',
+    ]);
   });
 });

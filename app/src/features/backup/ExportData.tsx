@@ -18,6 +18,7 @@ export function ExportData() {
       ledger.transactions.list(),
       ledger.accounts.list({ includeDeleted: true }),
       ledger.categories.list({ includeDeleted: true }),
+      ledger.people.list({ includeDeleted: true }),
     );
     saveFile('transactions', today(), csv);
   };
