@@ -23,6 +23,9 @@ const docs = Number(process.env.BENCH_DOCS ?? 1000);
 const idleSockets = Number(process.env.BENCH_IDLE_SOCKETS ?? 10_000);
 const coldTransactions = Number(process.env.BENCH_COLD_TRANSACTIONS ?? 100_000);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+/** With BENCH_PROFILE_DIR, each run of Tally's relay writes a CPU profile there (`node --cpu-prof`). */
+const profileDir = process.env.BENCH_PROFILE_DIR;
+const profileArgs = profileDir === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${profileDir}`];
 const basePlan: Omit<LoadPlan, 'docs'> = {
   throughputUpdatesPerDoc: 40,
   windowPerDoc: 4,
@@ -53,7 +56,7 @@ class ServerProcess {
     const port = await freePort();
     const args =
       kind === 'tally'
-        ? [join(relayDir, 'dist', 'server.js')]
+        ? [...profileArgs, join(relayDir, 'dist', 'server.js')]
         : ['--import', 'tsx', join(relayDir, 'bench', 'reference-server.ts')];
     const child = spawn(process.execPath, args, {
       cwd: relayDir,

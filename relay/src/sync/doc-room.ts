@@ -1,11 +1,4 @@
-import {
-  checkLedgerUpdate,
-  closeCodeOf,
-  closeReasonOf,
-  closeReasons,
-  type UpdateVerdict,
-  versionRestoreUpdate,
-} from '@tally/schema';
+import { checkLedgerUpdate, closeCodeOf, closeReasonOf, closeReasons, versionRestoreUpdate } from '@tally/schema';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { type FailureKind, reportFailure } from '../failures.js';
@@ -14,7 +7,7 @@ import type { RelayLogger } from '../relay-logger.js';
 import { type RelayOptions, relayDefaults } from '../settings/relay-settings.js';
 import type { LedgerDocuments } from '../storage/documents/ledger-documents.js';
 import { rebuildDoc } from '../storage/documents/stored-doc.js';
-import type { OffThreadGuard } from './off-thread-guard.js';
+import { type HeldDoc, holdDoc, type OffThreadGuard, type WorkerVerdict } from './off-thread-guard.js';
 import { type CloseCode, closeCodes, type PeerSocket } from './peer-socket.js';
 import {
   encodeAwareness,
@@ -47,7 +40,7 @@ export interface RoomOptions {
   readonly limits: SyncLimits;
   /** Whether the document's owner may store this many bytes more, counting them if so (B4); no quota when absent. */
   readonly reserve?: (docId: string, bytes: number) => Promise<boolean>;
-  /** Judges updates of `OFF_THREAD_BYTES` or more off the event loop (B5); on it when absent. */
+  /** Holds large documents, and judges large updates, off the event loop (B5); all on it when absent. */
   readonly offThread?: OffThreadGuard;
   readonly metrics: RelayMetrics;
   /** Where failures are told, with their cause; peers only ever hear "document unavailable". */
@@ -80,8 +73,11 @@ interface Peer extends PeerAccess {
   overBudget: boolean;
 }
 
-/** An update this large is judged in a worker, so that other documents keep answering meanwhile (B5). */
+/** An update this large is judged and applied in a worker, so that other documents keep answering meanwhile (B5). */
 export const OFF_THREAD_BYTES = 64 * 1024;
+
+/** A document held as bytes this large is built only in the worker: building it here would hold up everything (B5). */
+export const OFF_THREAD_DOC_BYTES = 1024 * 1024;
 
 /** What a peer may hold back while the changes it builds on are missing, before it is asked to reconnect. */
 const MAX_HELD_BYTES = 4 * 1024 * 1024;
@@ -103,8 +99,10 @@ type Arrival =
  * together, stored together, and only then sent to every peer, the sender included (P2).
  */
 export class DocRoom {
-  readonly doc = new Y.Doc({ gc: true });
-  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  /** The ledger, built here; empty while it is held as bytes (`held`). */
+  private doc = new Y.Doc({ gc: true });
+  /** Presence needs no ledger: it has a document of its own. */
+  readonly awareness = new awarenessProtocol.Awareness(new Y.Doc());
   private readonly peers = new Map<PeerSocket, Peer>();
   /** Frames a peer sent before leaving are still handled; frames after a refused one are not. */
   private readonly refused = new WeakSet<PeerSocket>();
@@ -122,10 +120,12 @@ export class DocRoom {
   /** Versions being stored and thinned: they never hold up syncing, but closing waits for them. */
   private versionWork: Promise<void> = Promise.resolve();
   /**
-   * A freshly compacted document is kept as its stored bytes until something needs the Y.Doc:
-   * a peer that has nothing yet is sent those bytes at once, which is most of a cold start.
+   * The ledger as bytes, while no Y.Doc of it is built here. A freshly compacted document is kept
+   * as its stored bytes until something needs the Y.Doc: a peer that has nothing yet is sent those
+   * bytes at once, which is most of a cold start. A large one (`OFF_THREAD_DOC_BYTES`), or one that
+   * received a large update, stays so: the worker holds its Y.Doc (B5).
    */
-  private unbuilt: { readonly snapshot: Uint8Array; readonly stateVector: Uint8Array } | null = null;
+  private held: HeldDoc | null = null;
 
   constructor(
     readonly docId: string,
@@ -209,6 +209,7 @@ export class DocRoom {
     try {
       if (!this.failed && this.logLength > 0) await this.compact();
     } finally {
+      if (this.held !== null) this.options.offThread?.drop(this.held);
       this.awareness.destroy();
       this.doc.destroy();
     }
@@ -281,27 +282,42 @@ export class DocRoom {
     const stored = await this.documents.load(this.docId);
     this.logLength = stored.updates.length;
     this.lastSeq = stored.lastSeq;
-    if (stored.snapshot !== null && stored.stateVector !== null && stored.updates.length === 0) {
-      this.unbuilt = { snapshot: stored.snapshot, stateVector: stored.stateVector };
-    } else {
-      rebuildDoc(stored, this.doc);
-      dropPending(this.doc);
+    const { snapshot, stateVector, updates } = stored;
+    if (snapshot !== null && stateVector !== null) {
+      const held = holdDoc(this.docId, snapshot, stateVector, [...updates]);
+      if (updates.length === 0) {
+        this.held = held;
+        return;
+      }
+      if (this.options.offThread !== undefined && held.bytes >= OFF_THREAD_DOC_BYTES) {
+        // Its log is folded in the worker (in memory: storage is compacted as usual).
+        this.held = (await this.options.offThread.state(held, true)).next;
+        return;
+      }
     }
+    rebuildDoc(stored, this.doc);
+    dropPending(this.doc);
   }
 
-  /** The Y.Doc with everything stored in it. */
+  /** The Y.Doc with everything stored in it, built here if it was held as bytes. */
   private built(): Y.Doc {
-    if (this.unbuilt !== null) {
-      const { snapshot } = this.unbuilt;
-      this.unbuilt = null;
-      rebuildDoc({ snapshot, updates: [] }, this.doc);
+    const held = this.held;
+    if (held !== null) {
+      this.held = null;
+      this.options.offThread?.drop(held);
+      rebuildDoc({ snapshot: held.snapshot, updates: held.tail }, this.doc);
       dropPending(this.doc);
     }
     return this.doc;
   }
 
+  /** The worker that holds this room's document, when it is held as bytes and large (B5). */
+  private worker(): OffThreadGuard | undefined {
+    return this.held !== null && this.held.bytes >= OFF_THREAD_DOC_BYTES ? this.options.offThread : undefined;
+  }
+
   private stateVector(): Uint8Array {
-    return this.unbuilt?.stateVector ?? Y.encodeStateVector(this.doc);
+    return this.held?.stateVector ?? Y.encodeStateVector(this.doc);
   }
 
   /** Reports what broke the room, once, and refuses every peer from now on. */
@@ -342,13 +358,14 @@ export class DocRoom {
         }
         // The reply may only hold what is stored.
         await this.flush();
-        this.send(socket, encodeSyncStep2(this.missingFrom(message.stateVector)));
+        this.send(socket, encodeSyncStep2(await this.missingFrom(message.stateVector)));
         this.options.onSynced?.(socket);
         return;
       case 'sync-step-2':
       case 'update':
         if (this.access.get(socket)?.canWrite !== true || isEmptyUpdate(message.update)) return;
-        await this.acceptKeepingVersion(socket, message.update);
+        // An update message is passed on as it came; a first sync's update is sent on as an update.
+        await this.acceptKeepingVersion(socket, message.update, message.kind === 'update' ? frame : undefined);
         return;
       case 'awareness':
         try {
@@ -389,8 +406,11 @@ export class DocRoom {
   }
 
   /** What a peer with this state vector lacks. */
-  private missingFrom(stateVector: Uint8Array): Uint8Array {
-    if (this.unbuilt !== null && Y.decodeStateVector(stateVector).size === 0) return this.unbuilt.snapshot;
+  private async missingFrom(stateVector: Uint8Array): Promise<Uint8Array> {
+    const held = this.held;
+    if (held !== null && held.tail.length === 0 && Y.decodeStateVector(stateVector).size === 0) return held.snapshot;
+    const worker = this.worker();
+    if (held !== null && worker !== undefined) return worker.missing(held, stateVector);
     return Y.encodeStateAsUpdate(this.built(), stateVector);
   }
 
@@ -399,7 +419,7 @@ export class DocRoom {
    * and starts storing what it changed; `flush` sends it once stored. A refused update is neither
    * stored nor sent, and closes its socket with the refusal as its reason.
    */
-  private async accept(socket: PeerSocket, update: Uint8Array): Promise<void> {
+  private async accept(socket: PeerSocket, update: Uint8Array, message?: Uint8Array): Promise<void> {
     // A peer that has left meanwhile still has its update judged; nothing of it is held for later.
     const peer = this.peers.get(socket) ?? {
       canWrite: true,
@@ -408,31 +428,71 @@ export class DocRoom {
       budget: new TokenBucket(0, 0),
       overBudget: false,
     };
-    let whole = update;
-    if (peer.held !== null) {
-      try {
-        whole = Y.mergeUpdates([peer.held, update]);
-      } catch {
-        this.refuse(socket, closeCodes.policyViolation, 'malformed update');
-        return;
-      }
-      peer.held = null;
+    if (peer.held === null) {
+      if (await this.judgeAndApply(socket, peer, update, message)) await this.retryHeld(socket);
+      return;
     }
+    let whole: Uint8Array;
+    try {
+      whole = Y.mergeUpdates([peer.held, update]);
+    } catch {
+      this.refuse(socket, closeCodes.policyViolation, 'malformed update');
+      return;
+    }
+    peer.held = null;
     if (await this.judgeAndApply(socket, peer, whole)) await this.retryHeld(socket);
   }
 
-  private judge(update: Uint8Array): UpdateVerdict | Promise<UpdateVerdict> {
-    const doc = this.built();
-    if (this.options.offThread !== undefined && update.byteLength >= OFF_THREAD_BYTES) {
-      return this.options.offThread.judge(doc, update);
+  /**
+   * Judges an update and applies it if accepted: in the worker when the update or the document is
+   * large (B5), here otherwise. Whether it changed the document.
+   */
+  private async judge(socket: PeerSocket, update: Uint8Array): Promise<{ verdict: WorkerVerdict; changed: boolean }> {
+    const { offThread } = this.options;
+    if (offThread !== undefined && this.held === null && update.byteLength >= OFF_THREAD_BYTES) {
+      // The document moves to the worker as it stands, and stays there.
+      this.held = holdDoc(this.docId, Y.encodeStateAsUpdate(this.doc), Y.encodeStateVector(this.doc));
+      this.doc.destroy();
+      this.doc = new Y.Doc({ gc: true });
     }
-    return checkLedgerUpdate(doc, update);
+    const held = this.held;
+    if (
+      held !== null &&
+      offThread !== undefined &&
+      (this.worker() !== undefined || update.byteLength >= OFF_THREAD_BYTES)
+    ) {
+      return offThread.judge(held, update);
+    }
+    const doc = this.built();
+    const verdict = checkLedgerUpdate(doc, update);
+    if (verdict.verdict !== 'accepted') return { verdict, changed: false };
+    let changed = false;
+    const observe = (transaction: Y.Transaction): void => {
+      changed = changedAnything(transaction);
+    };
+    doc.on('afterTransaction', observe);
+    try {
+      Y.applyUpdate(doc, verdict.update, socket);
+    } catch {
+      return { verdict: malformed, changed: false };
+    } finally {
+      doc.off('afterTransaction', observe);
+    }
+    return { verdict, changed };
   }
 
-  /** Whether the update was applied. */
-  private async judgeAndApply(socket: PeerSocket, peer: Peer, update: Uint8Array): Promise<boolean> {
-    const verdict = await this.judge(update);
-    const doc = this.built();
+  /**
+   * Whether the update changed the document. What is stored and sent is the update as received
+   * (the document never holds changes pending: GRD2), never re-encoded: `message`, the frame it
+   * came in, is passed on to every peer as it is.
+   */
+  private async judgeAndApply(
+    socket: PeerSocket,
+    peer: Peer,
+    update: Uint8Array,
+    message?: Uint8Array,
+  ): Promise<boolean> {
+    const { verdict, changed } = await this.judge(socket, update);
     if (verdict.verdict === 'incomplete') {
       if (update.byteLength > MAX_HELD_BYTES) {
         this.refuse(socket, closeCodes.tryAgainLater, 'incomplete update');
@@ -461,32 +521,23 @@ export class DocRoom {
       this.reject(socket, closeCodeOf(verdict), closeReasonOf(verdict));
       return false;
     }
-    const changes: Uint8Array[] = [];
-    const collect = (change: Uint8Array): void => {
-      changes.push(change);
-    };
-    doc.on('update', collect);
-    try {
-      Y.applyUpdate(doc, verdict.update, socket);
-    } catch {
-      this.refuse(socket, closeCodes.policyViolation, 'malformed update');
-      return false;
-    } finally {
-      doc.off('update', collect);
-    }
-    for (const change of changes) {
-      const started = performance.now();
-      this.unsavedAppends.push(
-        this.documents.appendUpdate(this.docId, change).then((seq) => {
-          this.lastSeq = Math.max(this.lastSeq, seq);
-          this.options.metrics.observePersist(performance.now() - started);
-          this.options.metrics.updatesAccepted++;
-        }),
-      );
-      this.unsentUpdates.push(encodeUpdate(change));
-      this.logLength++;
-    }
-    return changes.length > 0;
+    if (!changed) return false;
+    this.store(update, message ?? encodeUpdate(update));
+    return true;
+  }
+
+  /** Starts storing an accepted update; `flush` sends `message` once it is stored (P2). */
+  private store(update: Uint8Array, message: Uint8Array): void {
+    const started = performance.now();
+    this.unsavedAppends.push(
+      this.documents.appendUpdate(this.docId, update).then((seq) => {
+        this.lastSeq = Math.max(this.lastSeq, seq);
+        this.options.metrics.observePersist(performance.now() - started);
+        this.options.metrics.updatesAccepted++;
+      }),
+    );
+    this.unsentUpdates.push(message);
+    this.logLength++;
   }
 
   /** Another peer's held update may be complete now that the document holds more (GRD2). */
@@ -503,27 +554,32 @@ export class DocRoom {
    * Accepts an update; when a version is due and the update changes the ledger, keeps the ledger as
    * it stood first (R1). The update and that version are counted against the owner's quota (B4).
    */
-  private async acceptKeepingVersion(socket: PeerSocket, update: Uint8Array): Promise<void> {
+  private async acceptKeepingVersion(socket: PeerSocket, update: Uint8Array, message?: Uint8Array): Promise<void> {
     const now = Date.now();
-    const before = this.versionDue(now) ? this.currentState() : null;
+    const before = this.versionDue(now) ? await this.currentState() : null;
     const bytes = update.byteLength + (before?.byteLength ?? 0);
     if (this.options.reserve && !(await this.options.reserve(this.docId, bytes))) {
       this.refuse(socket, closeCodes.policyViolation, closeReasons.quotaReached);
       return;
     }
     const stored = this.logLength;
-    await this.accept(socket, update);
+    await this.accept(socket, update, message);
     if (before !== null && this.logLength > stored) this.keepVersionOf(before, now);
   }
 
   /** Whether a change now should first keep the ledger as it stands (R1): never for an empty one. */
   private versionDue(now: number): boolean {
     if (this.lastVersionAt !== null && now - this.lastVersionAt < this.options.versions.everyMs) return false;
-    return this.unbuilt !== null || this.doc.store.clients.size > 0;
+    // An empty state vector is one byte: no clients.
+    return this.held !== null ? this.held.stateVector.byteLength > 1 : this.doc.store.clients.size > 0;
   }
 
-  private currentState(): Uint8Array {
-    return this.unbuilt?.snapshot ?? Y.encodeStateAsUpdate(this.doc);
+  private async currentState(): Promise<Uint8Array> {
+    const held = this.held;
+    if (held !== null && held.tail.length === 0) return held.snapshot;
+    const worker = this.worker();
+    if (held !== null && worker !== undefined) return (await worker.state(held, false)).state;
+    return Y.encodeStateAsUpdate(this.built());
   }
 
   /** Stores a version of the ledger and thins the older ones (R1, R2); a failure is reported, syncing goes on. */
@@ -566,8 +622,16 @@ export class DocRoom {
   }
 
   private async compact(): Promise<void> {
-    const doc = this.built();
-    await this.documents.compact(this.docId, Y.encodeStateAsUpdate(doc), Y.encodeStateVector(doc), this.lastSeq);
+    const held = this.held;
+    const worker = this.worker();
+    if (held !== null && worker !== undefined) {
+      const { state, stateVector, next } = await worker.state(held, true);
+      await this.documents.compact(this.docId, state, stateVector, this.lastSeq);
+      this.held = next;
+    } else {
+      const doc = this.built();
+      await this.documents.compact(this.docId, Y.encodeStateAsUpdate(doc), Y.encodeStateVector(doc), this.lastSeq);
+    }
     this.logLength = 0;
   }
 
@@ -627,6 +691,22 @@ function isStateVector(bytes: Uint8Array): boolean {
 function dropPending(doc: Y.Doc): void {
   doc.store.pendingStructs = null;
   doc.store.pendingDs = null;
+}
+
+const malformed: WorkerVerdict = {
+  verdict: 'refused',
+  reason: 'malformed',
+  message: 'Yjs could not apply the update',
+  retry: false,
+};
+
+/** Whether applying an update changed the document, as Yjs decides before emitting an `update` event. */
+function changedAnything(transaction: Y.Transaction): boolean {
+  if (transaction.deleteSet.clients.size > 0) return true;
+  for (const [client, clock] of transaction.afterState) {
+    if (transaction.beforeState.get(client) !== clock) return true;
+  }
+  return false;
 }
 
 /** What a peer with nothing to add sends as its sync step 2: no structs, no deletions. */

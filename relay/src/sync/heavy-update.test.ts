@@ -1,9 +1,21 @@
+import { SeededRandom, typicalLedger } from '@tally/schema/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { updateMessage } from '../testing/fake-peer.js';
 import { ledgerOf } from '../testing/ledger-edits.js';
-import { closedWith, DataDir, openSocket, RunningRelay, register, type Session } from '../testing/relay-harness.js';
+import {
+  closedWith,
+  connect,
+  DataDir,
+  eventually,
+  openSocket,
+  RunningRelay,
+  register,
+  type Session,
+  sameLedger,
+  synced,
+} from '../testing/relay-harness.js';
 import { closeCodes } from './peer-socket.js';
 import { encodeSyncStep2 } from './sync-message.js';
 
@@ -97,5 +109,72 @@ describe('heavy work on one document', () => {
     expect(echoesWhileJudged).toBeGreaterThanOrEqual(10);
     expect(healthWhileJudged).toBe(echoesWhileJudged);
     bobSocket.close();
+  });
+
+  it('[B5] a device’s first sync of a large ledger is accepted off the event loop: another ledger’s echoes come first, and the ledger stays whole', async () => {
+    const alice = await register(relay.httpUrl, 'alice@example.com');
+    const bob = await register(relay.httpUrl, 'bob@example.com');
+    const large = typicalLedger(12_000, { random: new SeededRandom(12_000) });
+    const firstSync = Y.encodeStateAsUpdate(large.doc);
+    expect(firstSync.byteLength).toBeGreaterThan(2_000_000);
+
+    const writer = ledgerOf(new Y.Doc());
+    const accountId = writer.accounts.create({ name: 'Checking', type: 'checking', currency: 'EUR' }).id;
+    const frames: Uint8Array[] = [];
+    writer.doc.on('update', (update: Uint8Array) => frames.push(updateMessage(update)));
+    const bobSocket = await socketOf(bob);
+    const aliceSocket = await socketOf(alice);
+
+    // What each side hears, in the order it is heard: Bob's echoes, and Alice's large update coming back.
+    const heard: string[] = [];
+    const isUpdate = (data: Buffer): boolean => data[0] === 0 && data[1] === 2;
+    aliceSocket.on('message', (data: Buffer) => {
+      if (isUpdate(data)) heard.push('alice’s ledger stored and sent');
+    });
+    bobSocket.on('message', (data: Buffer) => {
+      if (isUpdate(data)) heard.push('bob’s echo');
+    });
+    const aliceAcknowledged = (): boolean => heard.includes('alice’s ledger stored and sent');
+    bobSocket.send(updateMessage(Y.encodeStateAsUpdate(writer.doc)));
+    await eventually(() => heard.length === 1);
+    heard.length = 0;
+
+    aliceSocket.send(encodeSyncStep2(firstSync));
+    let healthy = 0;
+    for (let i = 1; !aliceAcknowledged(); i++) {
+      const echoes = heard.filter((event) => event === 'bob’s echo').length;
+      writer.transactions.create({ date: '2026-11-25', amount: -i, currency: 'EUR', accountId });
+      const frame = frames.shift();
+      if (frame === undefined) throw new Error('the ledger API made no update');
+      bobSocket.send(frame);
+      const health = await fetch(`${relay.httpUrl}/health`);
+      if (health.ok) healthy++;
+      await eventually(() => aliceAcknowledged() || heard.filter((event) => event === 'bob’s echo').length > echoes);
+    }
+    console.log(
+      `a ${(firstSync.byteLength / 2 ** 20).toFixed(1)} MiB first sync: ${heard.indexOf('alice’s ledger stored and sent')} echoes of another ledger and ${healthy} /health answers before it was stored and sent`,
+    );
+    expect(heard[0]).toBe('bob’s echo');
+    expect(healthy).toBeGreaterThanOrEqual(1);
+
+    // The ledger lives in the worker now: Alice's next edit is judged there, and a new device gets it all.
+    large.accounts.create({ name: 'Savings', type: 'savings', currency: 'EUR' });
+    const acknowledged = heard.length;
+    aliceSocket.send(updateMessage(Y.encodeStateAsUpdate(large.doc, Y.encodeStateVectorFromUpdate(firstSync))));
+    await eventually(() => heard.slice(acknowledged).includes('alice’s ledger stored and sent'));
+    const laptop = connect(relay.syncUrl, alice);
+    await synced(laptop);
+    await eventually(() => sameLedger(laptop.doc, large.doc));
+    laptop.destroy();
+    aliceSocket.close();
+    bobSocket.close();
+
+    // Stored whole: after a restart a device gets the same ledger.
+    await relay.stop();
+    relay = await RunningRelay.start(dataDir);
+    const tablet = connect(relay.syncUrl, alice);
+    await synced(tablet);
+    await eventually(() => sameLedger(tablet.doc, large.doc));
+    tablet.destroy();
   });
 });
