@@ -1,4 +1,5 @@
 import { Writable } from 'node:stream';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RelayConfig } from '../relay-config.js';
 import { SqliteStorage } from '../storage/sqlite-storage.js';
@@ -77,6 +78,31 @@ describe('account mail through a real SMTP server', () => {
       body: { error: { code: 'link_invalid' } },
     });
     expect(await metric('sent')).toBe(1);
+  });
+
+  it('[M4] a registration whose verification mail cannot be stored creates no account, so the address can register again', async () => {
+    await start();
+    const outside = new Database(dataDir.dbFile);
+    outside
+      .prepare(
+        `CREATE TRIGGER outbox_full BEFORE INSERT ON mail_outbox
+         BEGIN SELECT RAISE(ABORT, 'outbox full'); END`,
+      )
+      .run();
+    const attempt = () =>
+      postJson(`${relay.httpUrl}/api/auth/register`, {
+        email: 'alice@example.com',
+        password: 'correct horse battery',
+        deviceName: 'Phone',
+      });
+    expect(await attempt()).toMatchObject({ status: 500, body: { error: { code: 'internal' } } });
+    expect(await relay.storage.accounts.findUserByEmail('alice@example.com')).toBeNull();
+    expect(await relay.storage.accounts.hasUsers()).toBe(false);
+
+    outside.prepare('DROP TRIGGER outbox_full').run();
+    outside.close();
+    expect(await attempt()).toMatchObject({ status: 201 });
+    expect((await inbox.mail(1)).to).toMatchObject({ text: 'alice@example.com' });
   });
 
   it('[M5] a reset mail’s link sets a new password once; the old refresh tokens are refused and open sockets close', async () => {
@@ -203,7 +229,7 @@ describe('account mail through a real SMTP server', () => {
       docId: `ledger-${name}`,
       createdAt,
     });
-    // Accounts as a crash right after their creation, or a relay with mail off, left them.
+    // Accounts as a relay with mail off left them.
     await storage.accounts.createUser(account('old', Date.now() - 8 * day));
     await storage.accounts.createUser(account('recent', Date.now() - day));
     await storage.mail.setLanguage('user-recent', 'es');

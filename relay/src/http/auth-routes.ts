@@ -128,10 +128,11 @@ export function registerAuthRoutes(app: RelayApp, context: RelayContext): void {
       if (admitted.kind === 'first' && (await accounts.hasUsers())) throw refusedAsNotFirst();
       const user = { id: newId(), email: address, docId: newId(), createdAt: Date.now() };
       const passwordHash = await hashPassword(request.body.password, config.passwordCost);
-      const outcome = await accounts.admitUser({ ...user, passwordHash }, admitted);
+      const welcome = context.mail.welcome(user, mailLanguageFrom(request.headers['accept-language']));
+      const outcome = await context.storage.registerUser({ ...user, passwordHash }, admitted, welcome);
       switch (outcome) {
         case 'created':
-          await context.mail.accountCreated(user, mailLanguageFrom(request.headers['accept-language']));
+          if (welcome.verification !== null) context.mail.queued();
           return reply.code(201).send(await openSession(user.id, user.docId, request.body.deviceName));
         case 'not_first':
           throw refusedAsNotFirst();

@@ -1,5 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { type MailLanguage, type MailStore, mailLanguages } from '../storage/mail/mail-store.js';
+import {
+  type AccountWelcome,
+  type MailLanguage,
+  type MailLink,
+  type MailStore,
+  type MailTokenPurpose,
+  mailLanguages,
+} from '../storage/mail/mail-store.js';
 import type { OutboxSender } from './outbox-sender.js';
 
 const hourMs = 60 * 60 * 1000;
@@ -52,15 +59,29 @@ export class AccountMail {
     return this.sender !== null && this.publicUrl !== null;
   }
 
-  /** Keeps the new account's language and mails it a link that verifies its address. */
-  async accountCreated(account: MailAccount, language: MailLanguage): Promise<void> {
-    await this.store.setLanguage(account.id, language);
-    await this.issue(account, 'verify-email', `email-verification:${account.id}`, verificationHours, language);
+  /**
+   * What a new account is sent — its language and a link that verifies its address — for storage
+   * to keep in the transaction that creates the account (M4); with mail off, the language only.
+   */
+  welcome(account: MailAccount, language: MailLanguage): AccountWelcome {
+    const verification = this.newLink(
+      account,
+      'verify-email',
+      `email-verification:${account.id}`,
+      verificationHours,
+      language,
+    );
+    return { language, verification };
+  }
+
+  /** A mail was queued outside `issue` (a registration's welcome): the sender looks for it now. */
+  queued(): void {
+    this.sender?.wake();
   }
 
   /**
    * Queues the verification mail of each account created in the last week that has none — one
-   * whose registration crashed between the two transactions, or made while mail was off (M4).
+   * made while mail was off, or before the account and its mail were stored together (M4).
    */
   async recoverVerifications(accounts: readonly (MailAccount & { readonly createdAt: number })[]): Promise<void> {
     if (!this.enabled) return;
@@ -68,7 +89,9 @@ export class AccountMail {
     for (const account of accounts) {
       if (account.createdAt < since) continue;
       if ((await this.store.findMail(`email-verification:${account.id}`)) !== null) continue;
-      await this.accountCreated(account, (await this.store.languageOf(account.id)) ?? 'en');
+      const language = (await this.store.languageOf(account.id)) ?? 'en';
+      await this.store.setLanguage(account.id, language);
+      await this.issue(account, 'verify-email', `email-verification:${account.id}`, verificationHours, language);
     }
   }
 
@@ -89,32 +112,42 @@ export class AccountMail {
 
   private async issue(
     account: MailAccount,
-    purpose: 'verify-email' | 'reset-password',
+    purpose: MailTokenPurpose,
     dedupeKey: string,
     hours: number,
     language: MailLanguage,
   ): Promise<void> {
-    if (this.sender === null || this.publicUrl === null) return;
+    const issued = this.newLink(account, purpose, dedupeKey, hours, language);
+    if (issued === null) return;
+    if (await this.store.issueToken(issued.token, issued.mail)) this.sender?.wake();
+  }
+
+  private newLink(
+    account: MailAccount,
+    purpose: MailTokenPurpose,
+    dedupeKey: string,
+    hours: number,
+    language: MailLanguage,
+  ): MailLink | null {
+    if (this.sender === null || this.publicUrl === null) return null;
     const token = newMailToken();
     const createdAt = Date.now();
-    const screen = purpose === 'verify-email' ? 'verify-email' : 'reset-password';
-    const queued = await this.store.issueToken(
-      {
+    return {
+      token: {
         tokenHash: hashMailToken(token),
         userId: account.id,
         purpose,
         createdAt,
         expiresAt: createdAt + hours * hourMs,
       },
-      {
+      mail: {
         dedupeKey,
         to: account.email,
         kind: purpose === 'verify-email' ? 'email-verification' : 'password-reset',
         language,
-        values: { link: `${this.publicUrl}/#/${screen}?token=${token}`, hours: String(hours) },
+        values: { link: `${this.publicUrl}/#/${purpose}?token=${token}`, hours: String(hours) },
         createdAt,
       },
-    );
-    if (queued) this.sender.wake();
+    };
   }
 }

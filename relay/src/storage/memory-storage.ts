@@ -1,5 +1,7 @@
+import type { Admission, AdmissionOutcome, NewUser } from './accounts/accounts.js';
 import { MemoryAccounts } from './accounts/memory-accounts.js';
 import { MemoryLedgerDocuments } from './documents/memory-ledger-documents.js';
+import type { AccountWelcome } from './mail/mail-store.js';
 import { MemoryMailStore } from './mail/memory-mail-store.js';
 import type { RelayStorage } from './relay-storage.js';
 
@@ -8,6 +10,16 @@ export class MemoryStorage implements RelayStorage {
   readonly documents = new MemoryLedgerDocuments();
   readonly accounts = new MemoryAccounts();
   readonly mail = new MemoryMailStore();
+
+  async registerUser(user: NewUser, admission: Admission, welcome: AccountWelcome): Promise<AdmissionOutcome> {
+    const outcome = await this.accounts.admitUser(user, admission);
+    if (outcome === 'created') {
+      await this.mail.setLanguage(user.id, welcome.language);
+      if (welcome.verification !== null)
+        await this.mail.issueToken(welcome.verification.token, welcome.verification.mail);
+    }
+    return outcome;
+  }
 
   async close(): Promise<void> {}
 }

@@ -1,6 +1,6 @@
-import type { Accounts } from './accounts/accounts.js';
+import type { Accounts, Admission, AdmissionOutcome, NewUser } from './accounts/accounts.js';
 import type { LedgerDocuments } from './documents/ledger-documents.js';
-import type { MailStore } from './mail/mail-store.js';
+import type { AccountWelcome, MailStore } from './mail/mail-store.js';
 
 /**
  * Everything the relay keeps, one area per concern. Each area is an interface with a SQLite and
@@ -11,6 +11,11 @@ export interface RelayStorage {
   readonly documents: LedgerDocuments;
   readonly accounts: Accounts;
   readonly mail: MailStore;
+  /**
+   * `accounts.admitUser`, and when the account is created, its language and verification mail
+   * kept in the same transaction: the account and its verification mail are stored together or not at all (M4).
+   */
+  registerUser(user: NewUser, admission: Admission, welcome: AccountWelcome): Promise<AdmissionOutcome>;
   /** Stores what is pending and lets go of the database. */
   close(): Promise<void>;
 }

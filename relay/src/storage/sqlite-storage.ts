@@ -1,7 +1,9 @@
 import Database from 'better-sqlite3';
 import { type RelayLogger, silentLogger } from '../relay-logger.js';
+import type { Admission, AdmissionOutcome, NewUser } from './accounts/accounts.js';
 import { SqliteAccounts } from './accounts/sqlite-accounts.js';
 import { SqliteLedgerDocuments } from './documents/sqlite-ledger-documents.js';
+import type { AccountWelcome } from './mail/mail-store.js';
 import { SqliteMailStore } from './mail/sqlite-mail-store.js';
 import { migrations } from './migrations.js';
 import type { RelayStorage } from './relay-storage.js';
@@ -32,6 +34,14 @@ export class SqliteStorage implements RelayStorage {
     this.documents = new SqliteLedgerDocuments(this.db);
     this.accounts = new SqliteAccounts(this.db);
     this.mail = new SqliteMailStore(this.db);
+  }
+
+  async registerUser(user: NewUser, admission: Admission, welcome: AccountWelcome): Promise<AdmissionOutcome> {
+    return this.db.transaction((): AdmissionOutcome => {
+      const outcome = this.accounts.admitUserNow(user, admission);
+      if (outcome === 'created') this.mail.welcomeNow(user.id, welcome);
+      return outcome;
+    })();
   }
 
   /** A consistent copy of the live database, taken without stopping the relay (SQLite backup API). */

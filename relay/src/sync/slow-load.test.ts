@@ -127,6 +127,7 @@ describe('a large ledger that is slow to load', () => {
       documents: storage,
       accounts: sqlite.accounts,
       mail: sqlite.mail,
+      registerUser: (user, admission, welcome) => sqlite.registerUser(user, admission, welcome),
       close: () => sqlite.close(),
     });
     cleanup.push(() => relay.stop());

@@ -69,7 +69,13 @@ export function withFaults(original: RelayStorage): FaultyStorage {
   const accounts = new Faults(original.accounts);
   const mail = new Faults(original.mail);
   return {
-    storage: { documents: documents.area, accounts: accounts.area, mail: mail.area, close: () => original.close() },
+    storage: {
+      documents: documents.area,
+      accounts: accounts.area,
+      mail: mail.area,
+      registerUser: (user, admission, welcome) => original.registerUser(user, admission, welcome),
+      close: () => original.close(),
+    },
     documents,
     accounts,
     mail,

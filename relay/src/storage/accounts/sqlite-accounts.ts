@@ -104,6 +104,11 @@ export class SqliteAccounts implements Accounts {
   }
 
   async admitUser(user: NewUser, admission: Admission): Promise<AdmissionOutcome> {
+    return this.admitUserNow(user, admission);
+  }
+
+  /** `admitUser`, synchronously, so a caller can wrap it in a transaction of its own with another area's writes. */
+  admitUserNow(user: NewUser, admission: Admission): AdmissionOutcome {
     return this.db.transaction((): AdmissionOutcome => {
       const first = this.statements.anyUser.get() === undefined;
       if (admission.kind === 'first' && !first) return 'not_first';

@@ -129,4 +129,30 @@ describe.each(storageImplementations)('$name mail store keeps its contract', (im
     expect(await storage.mail.languageOf(alice.id)).toBe('es');
     expect(await storage.mail.verifiedAt(alice.id)).toBe(50);
   });
+
+  it('[M4] a registration keeps the account, its language and its verification mail together; a refused one keeps none', async () => {
+    const bob = { ...alice, id: 'user-bob', email: 'bob@example.com', docId: 'ledger-bob' };
+    const welcome = (user: typeof bob) => ({
+      language: 'es' as const,
+      verification: {
+        token: { ...token(`verify-${user.id}`), userId: user.id, purpose: 'verify-email' as const },
+        mail: { ...mail(`email-verification:${user.id}`), to: user.email, kind: 'email-verification' as const },
+      },
+    });
+    expect(await storage.registerUser(bob, { kind: 'open' }, welcome(bob))).toBe('created');
+    expect(await storage.accounts.findUserByEmail(bob.email)).toMatchObject({ id: bob.id });
+    expect(await storage.mail.languageOf(bob.id)).toBe('es');
+    expect(await storage.mail.findMail('email-verification:user-bob')).toMatchObject({ to: bob.email });
+    expect(await storage.mail.tokenOwner('verify-user-bob', 'verify-email', 500)).toBe(bob.id);
+
+    const taken = { ...bob, id: 'user-bob-2', docId: 'ledger-bob-2' };
+    expect(await storage.registerUser(taken, { kind: 'open' }, welcome(taken))).toBe('email_taken');
+    expect(await storage.mail.findMail('email-verification:user-bob-2')).toBeNull();
+    expect(await storage.mail.languageOf(taken.id)).toBeNull();
+
+    const carol = { ...alice, id: 'user-carol', email: 'carol@example.com', docId: 'ledger-carol' };
+    expect(await storage.registerUser(carol, { kind: 'open' }, { language: 'de', verification: null })).toBe('created');
+    expect(await storage.mail.languageOf(carol.id)).toBe('de');
+    expect(await storage.mail.findMail('email-verification:user-carol')).toBeNull();
+  });
 });

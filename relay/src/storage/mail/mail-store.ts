@@ -41,6 +41,18 @@ export interface NewMailToken {
   readonly expiresAt: number;
 }
 
+/** A link's token and the mail that carries it. */
+export interface MailLink {
+  readonly token: NewMailToken;
+  readonly mail: NewMail;
+}
+
+/** What is kept for a new account: its mail language and, with mail on, its verification link (M3, M4). */
+export interface AccountWelcome {
+  readonly language: MailLanguage;
+  readonly verification: MailLink | null;
+}
+
 /**
  * The outbox of mails the relay sends, the tokens of the links in them, and each account's mail
  * language and whether its address is verified.

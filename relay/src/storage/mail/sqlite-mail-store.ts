@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type {
+  AccountWelcome,
   MailKind,
   MailLanguage,
   MailState,
@@ -45,6 +46,16 @@ export class SqliteMailStore implements MailStore {
       if (!this.insert(mail)) return false;
       this.statements.insertToken.run(token.tokenHash, token.userId, token.purpose, token.createdAt, token.expiresAt);
       return true;
+    })();
+  }
+
+  /** Keeps a new account's language and queues its verification mail with its token, synchronously, inside the caller's transaction. */
+  welcomeNow(userId: string, welcome: AccountWelcome): void {
+    this.db.transaction(() => {
+      this.statements.setLanguage.run(userId, welcome.language);
+      if (welcome.verification === null || !this.insert(welcome.verification.mail)) return;
+      const { token } = welcome.verification;
+      this.statements.insertToken.run(token.tokenHash, token.userId, token.purpose, token.createdAt, token.expiresAt);
     })();
   }
 
