@@ -58,6 +58,7 @@ async function startRelay(port = 0, authRequestsPerMinute = 1_000): Promise<Runn
     documents: sqlite.documents,
     accounts: storage.area,
     mail: sqlite.mail,
+    push: sqlite.push,
     close: () => sqlite.close(),
   });
 }

@@ -33,6 +33,7 @@ async function startRelay(port = 0, config: Partial<RelayConfig> = {}): Promise<
     documents: storage.area,
     accounts: sqlite.accounts,
     mail: sqlite.mail,
+    push: sqlite.push,
     close: () => sqlite.close(),
   });
 }

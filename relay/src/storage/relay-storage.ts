@@ -1,6 +1,7 @@
 import type { Accounts } from './accounts/accounts.js';
 import type { LedgerDocuments } from './documents/ledger-documents.js';
 import type { MailStore } from './mail/mail-store.js';
+import type { PushStore } from './push/push-store.js';
 
 /**
  * Everything the relay keeps, one area per concern. Each area is an interface with a SQLite and
@@ -11,6 +12,7 @@ export interface RelayStorage {
   readonly documents: LedgerDocuments;
   readonly accounts: Accounts;
   readonly mail: MailStore;
+  readonly push: PushStore;
   /** Stores what is pending and lets go of the database. */
   close(): Promise<void>;
 }

@@ -4,6 +4,7 @@ import { SqliteAccounts } from './accounts/sqlite-accounts.js';
 import { SqliteLedgerDocuments } from './documents/sqlite-ledger-documents.js';
 import { SqliteMailStore } from './mail/sqlite-mail-store.js';
 import { migrations } from './migrations.js';
+import { SqlitePushStore } from './push/sqlite-push-store.js';
 import type { RelayStorage } from './relay-storage.js';
 
 export interface SqliteStorageOptions {
@@ -20,6 +21,7 @@ export class SqliteStorage implements RelayStorage {
   readonly documents: SqliteLedgerDocuments;
   readonly accounts: SqliteAccounts;
   readonly mail: SqliteMailStore;
+  readonly push: SqlitePushStore;
   private readonly db: Database.Database;
 
   constructor(filename: string, options: SqliteStorageOptions = {}) {
@@ -32,6 +34,7 @@ export class SqliteStorage implements RelayStorage {
     this.documents = new SqliteLedgerDocuments(this.db);
     this.accounts = new SqliteAccounts(this.db);
     this.mail = new SqliteMailStore(this.db);
+    this.push = new SqlitePushStore(this.db);
   }
 
   /** A consistent copy of the live database, taken without stopping the relay (SQLite backup API). */

@@ -127,6 +127,7 @@ describe('a large ledger that is slow to load', () => {
       documents: storage,
       accounts: sqlite.accounts,
       mail: sqlite.mail,
+      push: sqlite.push,
       close: () => sqlite.close(),
     });
     cleanup.push(() => relay.stop());
