@@ -32,6 +32,7 @@ export function monthlyBillUpdate(bill: {
   readonly payee: string;
   readonly amount: number;
   readonly startDate: string;
+  readonly paused?: boolean;
 }): Uint8Array {
   const doc = new Y.Doc();
   const ledger = ledgerOf(doc);
