@@ -75,11 +75,14 @@ describe('Web Push', () => {
   let pushService: PushEndpoint;
   let relays: RunningRelay[];
 
+  const startedAt = Date.now();
+
   async function startRelay(): Promise<RunningRelay> {
     const relay = await RunningRelay.start(dataDir, {
       vapidKeys,
       pushAgent: new Agent({ ca: certificate.cert }),
-      clock: () => morningInBerlin,
+      // A clock set to that morning that runs on from there, so retries fall due.
+      clock: () => morningInBerlin + (Date.now() - startedAt),
       pushRetryMs: 10,
     });
     relays.push(relay);
@@ -162,6 +165,50 @@ describe('Web Push', () => {
       expect(await second.storage.push.findSubscription(laptopBrowser.endpoint)).toBeNull();
     });
     expect(await second.storage.push.findSubscription(phoneBrowser.endpoint)).not.toBeNull();
+  });
+
+  it('[N2] a push service answering 503 or 429 gets the push again later; another 4xx fails it at once', async () => {
+    const first = await startRelay();
+    const phone = await register(first.httpUrl, 'alice@example.com');
+    const laptop = await login(first.httpUrl, 'alice@example.com', 'Laptop');
+    const phoneBrowser = new BrowserSubscription(pushService.url('/push/phone'));
+    const laptopBrowser = new BrowserSubscription(pushService.url('/push/laptop'));
+    pushService.answer('/push/phone', 503, 429, 201);
+    pushService.answer('/push/laptop', 400);
+    await call(first, 'POST', '/api/push/subscriptions', phone, phoneBrowser.json);
+    await call(first, 'POST', '/api/push/subscriptions', laptop, laptopBrowser.json);
+    await call(first, 'PUT', '/api/notifications/preferences', phone, {
+      timeZone: 'Europe/Berlin',
+      kinds: { billReminders: { email: false, push: true }, invitations: { email: true, push: true } },
+    });
+    await first.storage.documents.appendUpdate(
+      phone.docId,
+      monthlyBillUpdate({ payee: 'Rent', amount: -85_000, startDate: '2026-05-15' }),
+    );
+    await first.stop();
+
+    const second = await startRelay();
+    const received = await pushService.receivedCount(4);
+    expect(received.map((push) => push.path).sort()).toEqual([
+      '/push/laptop',
+      '/push/phone',
+      '/push/phone',
+      '/push/phone',
+    ]);
+    const toPhone = received.filter((push) => push.path === '/push/phone');
+    expect(toPhone.map((push) => JSON.parse(phoneBrowser.decrypt(push.body)).title)).toEqual([
+      'Due tomorrow: Rent',
+      'Due tomorrow: Rent',
+      'Due tomorrow: Rent',
+    ]);
+    await vi.waitFor(async () => {
+      const metrics = await (await fetch(`${second.httpUrl}/metrics`)).text();
+      expect(metrics).toContain('tally_relay_pushes_total{outcome="sent"} 1');
+      expect(metrics).toContain('tally_relay_pushes_total{outcome="retried"} 2');
+      expect(metrics).toContain('tally_relay_pushes_total{outcome="failed"} 1');
+    });
+    // A refusal that is not 404 or 410 keeps the subscription.
+    expect(await second.storage.push.findSubscription(laptopBrowser.endpoint)).not.toBeNull();
   });
 
   it('[N1] a device unsubscribes, and a revoked device’s subscription is removed', async () => {
