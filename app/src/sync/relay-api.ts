@@ -88,6 +88,18 @@ const ACCOUNT_ROLES: readonly RelayAccountSummary['role'][] = ['user', 'advisor'
 /** Who may create an account on a relay now: anyone, people with an invitation code, or no one. */
 export type RegistrationPolicy = 'open' | 'invite' | 'closed';
 
+/** What a person is told about, and how (relay SPEC N3). */
+export const notificationKinds = ['billReminders', 'invitations'] as const;
+export type NotificationKind = (typeof notificationKinds)[number];
+export const notificationChannels = ['email', 'push'] as const;
+export type NotificationChannel = (typeof notificationChannels)[number];
+
+/** An account's notification preferences, with the time zone its reminders are timed in. */
+export interface NotificationPreferences {
+  readonly timeZone: string | null;
+  readonly kinds: Readonly<Record<NotificationKind, Readonly<Record<NotificationChannel, boolean>>>>;
+}
+
 const REGISTRATION_POLICIES: readonly RegistrationPolicy[] = ['open', 'invite', 'closed'];
 
 type Fields = Record<string, unknown>;
@@ -124,6 +136,20 @@ function parseLedger(fields: Fields): RelayLedger {
     name: textOrNull(fields, 'name'),
     role: role(fields),
     personal: fields.personal === true,
+  };
+}
+
+function parsePreferences(reply: unknown): NotificationPreferences {
+  const fields = fieldsOf(reply);
+  const kinds = fieldsOf(fields.kinds);
+  const channelsOf = (kind: NotificationKind): Record<NotificationChannel, boolean> => {
+    const channels = fieldsOf(kinds[kind]);
+    if (typeof channels.email !== 'boolean' || typeof channels.push !== 'boolean') throw malformed();
+    return { email: channels.email, push: channels.push };
+  };
+  return {
+    timeZone: textOrNull(fields, 'timeZone'),
+    kinds: { billReminders: channelsOf('billReminders'), invitations: channelsOf('invitations') },
   };
 }
 
@@ -277,6 +303,17 @@ export class RelayApi {
     const records = fieldsOf(await this.request('POST', path, undefined, accessToken)).records;
     if (typeof records !== 'number') throw malformed();
     return records;
+  }
+
+  async notificationPreferences(accessToken: string): Promise<NotificationPreferences> {
+    return parsePreferences(await this.request('GET', '/api/notifications/preferences', undefined, accessToken));
+  }
+
+  async setNotificationPreferences(
+    accessToken: string,
+    preferences: NotificationPreferences,
+  ): Promise<NotificationPreferences> {
+    return parsePreferences(await this.request('PUT', '/api/notifications/preferences', preferences, accessToken));
   }
 
   private async request(method: string, path: string, body?: unknown, accessToken?: string): Promise<unknown> {

@@ -4,6 +4,7 @@ import { RelayAccount, type SessionStore } from './relay-account.js';
 import {
   type Credentials,
   type LedgerVersion,
+  type NotificationPreferences,
   type RelayAccountSummary,
   RelayApi,
   type RelayDevice,
@@ -101,6 +102,16 @@ export class RelaySync {
   async revokeDevice(deviceId: string): Promise<void> {
     const { api, token } = await this.account.authorized();
     await this.account.checked(api.revokeDevice(token, deviceId));
+  }
+
+  async notificationPreferences(): Promise<NotificationPreferences> {
+    const { api, token } = await this.account.authorized();
+    return this.account.checked(api.notificationPreferences(token));
+  }
+
+  async setNotificationPreferences(preferences: NotificationPreferences): Promise<NotificationPreferences> {
+    const { api, token } = await this.account.authorized();
+    return this.account.checked(api.setNotificationPreferences(token, preferences));
   }
 
   /** Every account on the relay, when this account is its admin (A6). */
