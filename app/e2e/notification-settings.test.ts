@@ -23,6 +23,8 @@ test('a person in Berlin chooses bill reminders by email too, with the keyboard 
   await expect(billsByEmail.isChecked()).resolves.toBe(false);
   await expect(phone.byTestId('notify-billReminders-push').isChecked()).resolves.toBe(true);
   await expect(phone.byTestId('notification-settings').textContent()).resolves.toContain('Time zone: Europe/Berlin');
+  // Not subscribed yet: this device offers to subscribe (subscribing needs the browser vendor's push service).
+  await phone.byTestId('push-on').waitFor({ timeout: 60_000 });
 
   await billsByEmail.focus();
   await phone.page.keyboard.press('Space');

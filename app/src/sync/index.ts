@@ -11,6 +11,7 @@ export {
   type NotificationPreferences,
   notificationChannels,
   notificationKinds,
+  type PushSubscriptionKeys,
   type RegistrationPolicy,
   type RelayAccountSummary,
   RelayApi,

@@ -1,6 +1,9 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import webpush from 'web-push';
 import { DataDir, RunningRelay, register } from '../../../relay/src/testing/relay-harness.js';
 import { RelayApi } from './relay-api.js';
+
+const vapidKeys = webpush.generateVAPIDKeys();
 
 describe('notification preferences on the relay', () => {
   let dataDir: DataDir;
@@ -8,7 +11,7 @@ describe('notification preferences on the relay', () => {
 
   beforeEach(async () => {
     dataDir = new DataDir();
-    relay = await RunningRelay.start(dataDir);
+    relay = await RunningRelay.start(dataDir, { vapidKeys });
   });
   afterEach(async () => {
     await relay.stop();
@@ -38,5 +41,27 @@ describe('notification preferences on the relay', () => {
     await expect(
       api.setNotificationPreferences(phone.accessToken, { ...preferences, timeZone: 'Atlantis/Capital' }),
     ).rejects.toMatchObject({ status: 400, code: 'invalid_request' });
+  });
+
+  test('a device subscribes to the relay’s push with its published key, and unsubscribes once', async () => {
+    const phone = await register(relay.httpUrl, 'alice@example.com');
+    const api = new RelayApi(relay.httpUrl);
+    await expect(api.pushKey()).resolves.toBe(vapidKeys.publicKey);
+    const subscription = {
+      endpoint: 'https://push.example/device-1',
+      keys: {
+        p256dh: 'BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1XbjhazAkj7I99e8QcYP7DkM',
+        auth: 'tBHItJI5svbpez7KI4CCXg',
+      },
+    };
+    await api.subscribePush(phone.accessToken, subscription);
+    await expect(relay.storage.push.subscriptionsOf(phone.userId)).resolves.toMatchObject([
+      { endpoint: subscription.endpoint, deviceId: phone.deviceId },
+    ]);
+    await api.unsubscribePush(phone.accessToken, subscription.endpoint);
+    await expect(api.unsubscribePush(phone.accessToken, subscription.endpoint)).rejects.toMatchObject({
+      status: 404,
+      code: 'not_found',
+    });
   });
 });

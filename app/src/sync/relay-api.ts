@@ -88,6 +88,12 @@ const ACCOUNT_ROLES: readonly RelayAccountSummary['role'][] = ['user', 'advisor'
 /** Who may create an account on a relay now: anyone, people with an invitation code, or no one. */
 export type RegistrationPolicy = 'open' | 'invite' | 'closed';
 
+/** A browser's push subscription as the relay stores it (relay SPEC N1). */
+export interface PushSubscriptionKeys {
+  readonly endpoint: string;
+  readonly keys: { readonly p256dh: string; readonly auth: string };
+}
+
 /** What a person is told about, and how (relay SPEC N3). */
 export const notificationKinds = ['billReminders', 'invitations'] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
@@ -303,6 +309,19 @@ export class RelayApi {
     const records = fieldsOf(await this.request('POST', path, undefined, accessToken)).records;
     if (typeof records !== 'number') throw malformed();
     return records;
+  }
+
+  /** The relay's VAPID public key (base64url), which a device subscribes to Web Push with. */
+  async pushKey(): Promise<string> {
+    return text(fieldsOf(await this.request('GET', '/api/push/key')), 'publicKey');
+  }
+
+  async subscribePush(accessToken: string, subscription: PushSubscriptionKeys): Promise<void> {
+    await this.request('POST', '/api/push/subscriptions', subscription, accessToken);
+  }
+
+  async unsubscribePush(accessToken: string, endpoint: string): Promise<void> {
+    await this.request('DELETE', '/api/push/subscriptions', { endpoint }, accessToken);
   }
 
   async notificationPreferences(accessToken: string): Promise<NotificationPreferences> {

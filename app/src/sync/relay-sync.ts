@@ -5,6 +5,7 @@ import {
   type Credentials,
   type LedgerVersion,
   type NotificationPreferences,
+  type PushSubscriptionKeys,
   type RelayAccountSummary,
   RelayApi,
   type RelayDevice,
@@ -102,6 +103,21 @@ export class RelaySync {
   async revokeDevice(deviceId: string): Promise<void> {
     const { api, token } = await this.account.authorized();
     await this.account.checked(api.revokeDevice(token, deviceId));
+  }
+
+  async pushKey(): Promise<string> {
+    const { api } = await this.account.authorized();
+    return this.account.checked(api.pushKey());
+  }
+
+  async subscribePush(subscription: PushSubscriptionKeys): Promise<void> {
+    const { api, token } = await this.account.authorized();
+    await this.account.checked(api.subscribePush(token, subscription));
+  }
+
+  async unsubscribePush(endpoint: string): Promise<void> {
+    const { api, token } = await this.account.authorized();
+    await this.account.checked(api.unsubscribePush(token, endpoint));
   }
 
   async notificationPreferences(): Promise<NotificationPreferences> {

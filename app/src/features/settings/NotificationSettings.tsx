@@ -9,6 +9,7 @@ import {
   RelayApiError,
 } from '../../sync/index.js';
 import { useTally } from '../../tally/index.js';
+import { DevicePush } from './DevicePush.js';
 import { notificationMessages } from './notification-messages.js';
 
 /** This device's IANA time zone, which the relay times bill reminders in. */
@@ -70,6 +71,7 @@ export function NotificationSettings() {
     <form className="card" data-testid="notification-settings" onSubmit={(event) => void save(event)}>
       <h2>{text('title')}</h2>
       <p className="hint">{text('hint')}</p>
+      <DevicePush />
       {status.problem && (
         <p className="form__error" role="alert">
           {status.problem}

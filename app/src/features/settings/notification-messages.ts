@@ -3,6 +3,12 @@ import { defineMessages } from '../../i18n/index.js';
 export const notificationMessages = defineMessages({
   en: {
     title: 'Notifications',
+    deviceOff: 'This device gets no notifications from the relay.',
+    deviceOn: 'This device gets notifications from the relay.',
+    turnOn: 'Get notifications on this device',
+    turnOff: 'Stop notifications on this device',
+    notSupported: 'This browser cannot receive notifications from the relay.',
+    blocked: 'Notifications are blocked for Tally in this browser’s settings.',
     hint: 'Choose what the relay tells you about, and how. Bill reminders come at 9:00 in this device’s time zone, the day before a recurring transaction is due.',
     billReminders: 'Bill reminders',
     invitations: 'Invitations',
@@ -17,6 +23,12 @@ export const notificationMessages = defineMessages({
   },
   es: {
     title: 'Notificaciones',
+    deviceOff: 'Este dispositivo no recibe notificaciones del relay.',
+    deviceOn: 'Este dispositivo recibe notificaciones del relay.',
+    turnOn: 'Recibir notificaciones en este dispositivo',
+    turnOff: 'Dejar de recibir notificaciones en este dispositivo',
+    notSupported: 'Este navegador no puede recibir notificaciones del relay.',
+    blocked: 'Las notificaciones de Tally están bloqueadas en los ajustes de este navegador.',
     hint: 'Elige sobre qué te avisa el relay y cómo. Los recordatorios de pagos llegan a las 9:00 en la zona horaria de este dispositivo, el día antes de que venza un movimiento periódico.',
     billReminders: 'Recordatorios de pagos',
     invitations: 'Invitaciones',
@@ -31,6 +43,12 @@ export const notificationMessages = defineMessages({
   },
   de: {
     title: 'Benachrichtigungen',
+    deviceOff: 'Dieses Gerät bekommt keine Benachrichtigungen vom Relay.',
+    deviceOn: 'Dieses Gerät bekommt Benachrichtigungen vom Relay.',
+    turnOn: 'Benachrichtigungen auf diesem Gerät erhalten',
+    turnOff: 'Keine Benachrichtigungen mehr auf diesem Gerät',
+    notSupported: 'Dieser Browser kann keine Benachrichtigungen vom Relay empfangen.',
+    blocked: 'Benachrichtigungen für Tally sind in den Einstellungen dieses Browsers blockiert.',
     hint: 'Wähle, worüber das Relay dich informiert und wie. Zahlungserinnerungen kommen um 9:00 Uhr in der Zeitzone dieses Geräts, am Tag bevor eine wiederkehrende Buchung fällig ist.',
     billReminders: 'Zahlungserinnerungen',
     invitations: 'Einladungen',
