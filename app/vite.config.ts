@@ -23,7 +23,10 @@ export default defineConfig({
   plugins: [
     react(),
     VitePWA({
-      strategies: 'generateSW',
+      // The service worker is Tally's own (sw/sw.ts): precaching as before, plus push.
+      strategies: 'injectManifest',
+      srcDir: 'sw',
+      filename: 'sw.ts',
       registerType: 'prompt',
       // Registered by the app through workbox-window, which also drives the update prompt.
       injectRegister: false,
@@ -46,16 +49,8 @@ export default defineConfig({
           { src: '/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
         ],
       },
-      workbox: {
+      injectManifest: {
         globPatterns: ['**/*.{js,css,html,png,svg,webmanifest}'],
-        navigateFallback: '/index.html',
-        // The relay's own routes are never the app shell.
-        navigateFallbackDenylist: [/^\/api\//, /^\/sync\//, /^\/health/, /^\/metrics/],
-        cleanupOutdatedCaches: true,
-        // The first install takes over the page that installed it, so a first visit followed by a
-        // lost network still opens every screen. A later version waits for the person (skipWaiting
-        // stays off; the update prompt sends it).
-        clientsClaim: true,
       },
     }),
   ],

@@ -16,6 +16,8 @@ import { registerInvitationRoutes } from './http/invitation-routes.js';
 import { registerLedgerInvitationRoutes } from './http/ledger-invitation-routes.js';
 import { registerLedgerRoutes } from './http/ledger-routes.js';
 import { registerMemberRoutes } from './http/member-routes.js';
+import { registerNotificationPreferencesRoutes } from './http/notification-preferences-routes.js';
+import { registerPushRoutes } from './http/push-routes.js';
 import { installSecurityHeaders } from './http/security-headers.js';
 import { registerSyncRoute } from './http/sync-route.js';
 import { UpgradeGuard } from './http/upgrade-guard.js';
@@ -24,6 +26,9 @@ import { AccountMail } from './mail/account-mail.js';
 import { OutboxSender, type OutboxSenderOptions } from './mail/outbox-sender.js';
 import { smtpTransport } from './mail/smtp-transport.js';
 import { RelayMetrics } from './metrics.js';
+import { BillReminders } from './push/bill-reminders.js';
+import { Notifier } from './push/notifier.js';
+import { PushSender, type PushSenderOptions } from './push/push-sender.js';
 import { type RelayConfig, type ResolvedRelayConfig, resolveRelayConfig } from './relay-config.js';
 import type { RelayApp, RelayContext } from './relay-context.js';
 import { createRelayLogger } from './relay-logger.js';
@@ -100,6 +105,18 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
   } else {
     app.log.info({ mail: 'on', publicUrl: config.publicUrl }, 'mail is on');
   }
+  const pushSender = pushSenderOf(config, { logger: app.log, metrics });
+  app.log.info(
+    { push: pushSender === null ? 'off' : 'on' },
+    pushSender === null ? 'push is off (no VAPID keys)' : 'push is on',
+  );
+  const notifier = new Notifier(config.storage.push, pushSender, config.clock ?? Date.now);
+  const reminders = new BillReminders({
+    storage: config.storage,
+    notifier,
+    now: config.clock ?? Date.now,
+    reporting: { logger: app.log, metrics },
+  });
   const context: RelayContext = {
     config,
     storage: config.storage,
@@ -109,6 +126,7 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
     memberSockets,
     metrics,
     mail: new AccountMail(config.storage.mail, mailSender, config.publicUrl),
+    notifier,
     startedAt: Date.now(),
   };
   const heartbeat = new Heartbeat(config.heartbeatSeconds * 1000, () => {
@@ -136,6 +154,8 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
       }
       mailSender.wake();
     }
+    pushSender?.wake();
+    reminders.start();
   });
   // Runs before the websocket plugin's own preClose, so peers hear why they were closed.
   app.addHook('preClose', async () => {
@@ -146,6 +166,8 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
   });
   app.addHook('onClose', async () => {
     await mailSender?.stop();
+    await reminders.stop();
+    await pushSender?.stop();
     await rooms.closeAll();
     await offThread.close();
   });
@@ -167,6 +189,8 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
   registerLedgerInvitationRoutes(app, context);
   registerAdminRoutes(app, context);
   registerVersionRoutes(app, context);
+  registerPushRoutes(app, context);
+  registerNotificationPreferencesRoutes(app, context);
   registerSyncRoute(app, context, heartbeat);
   registerHealthRoutes(app, context);
   servingAppShell = await registerAppShell(app, config.appDir);
@@ -185,6 +209,23 @@ function outboxSender(config: ResolvedRelayConfig, reporting: OutboxSenderOption
     host,
     retryMs: config.mailRetryMs,
     maxAttempts: config.mailMaxAttempts,
+    reporting,
+  });
+}
+
+/** The push queue's sender when the relay has VAPID keys (N1, N2). */
+function pushSenderOf(config: ResolvedRelayConfig, reporting: PushSenderOptions['reporting']): PushSender | null {
+  if (config.vapidKeys === undefined) return null;
+  return new PushSender({
+    store: config.storage.push,
+    accounts: config.storage.accounts,
+    vapidKeys: config.vapidKeys,
+    // Push services may write to whoever runs the relay (RFC 8292 §2.1).
+    subject: config.publicUrl ?? 'mailto:postmaster@localhost',
+    retryMs: config.pushRetryMs,
+    maxAttempts: config.pushMaxAttempts,
+    ...(config.pushAgent === undefined ? {} : { agent: config.pushAgent }),
+    now: config.clock ?? Date.now,
     reporting,
   });
 }

@@ -14,6 +14,8 @@ export const failureKinds = [
   'version',
   'restore-request',
   'mail',
+  'push',
+  'reminders',
 ] as const;
 
 export type FailureKind = (typeof failureKinds)[number];
@@ -32,6 +34,8 @@ const messages: Record<FailureKind, string> = {
   version: 'a version of a ledger could not be kept or thinned; syncing goes on',
   'restore-request': 'restores asked for by the admin CLI could not be read or carried out',
   mail: 'the mail outbox could not be read or updated; its mails wait until it works',
+  push: 'the push queue could not be read or updated; its pushes wait until it works',
+  reminders: 'bill reminders could not be looked for; the next look tries again',
 };
 
 export interface FailureReporting {

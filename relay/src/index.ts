@@ -1,6 +1,7 @@
 export { loadOrCreateSigningKey } from './auth/signing-key.js';
 export { buildRelay } from './build-relay.js';
 export { type ErrorCode, type ErrorReply, errorCatalogue } from './http/error-catalogue.js';
+export { loadOrCreateVapidKeys, type VapidKeys } from './push/vapid-keys.js';
 export type { RelayConfig } from './relay-config.js';
 export type { RelayApp } from './relay-context.js';
 export { createRelayLogger, type RelayLogger } from './relay-logger.js';
@@ -17,6 +18,7 @@ export type {
 export type { LedgerDocuments, StoredDoc } from './storage/documents/ledger-documents.js';
 export { rebuildDoc } from './storage/documents/stored-doc.js';
 export { MemoryStorage } from './storage/memory-storage.js';
+export type { NotificationPreferences, PushStore } from './storage/push/push-store.js';
 export type { RelayStorage } from './storage/relay-storage.js';
 export { SqliteStorage } from './storage/sqlite-storage.js';
 export { type CloseCode, closeCodes, type PeerSocket } from './sync/peer-socket.js';

@@ -17,6 +17,9 @@ export class RelayMetrics {
   mailsSent = 0;
   mailsRetried = 0;
   mailsFailed = 0;
+  pushesSent = 0;
+  pushesRetried = 0;
+  pushesFailed = 0;
   private readonly failures = new Map<FailureKind, number>(failureKinds.map((kind) => [kind, 0]));
   private readonly persistBuckets: number[] = persistBucketsMs.map(() => 0);
   private persistCount = 0;
@@ -76,6 +79,11 @@ export class RelayMetrics {
       `tally_relay_mails_total{outcome="sent"} ${this.mailsSent}`,
       `tally_relay_mails_total{outcome="retried"} ${this.mailsRetried}`,
       `tally_relay_mails_total{outcome="failed"} ${this.mailsFailed}`,
+      '# HELP tally_relay_pushes_total Web Push delivery attempts by outcome: sent, retried after a temporary failure, or failed for good.',
+      '# TYPE tally_relay_pushes_total counter',
+      `tally_relay_pushes_total{outcome="sent"} ${this.pushesSent}`,
+      `tally_relay_pushes_total{outcome="retried"} ${this.pushesRetried}`,
+      `tally_relay_pushes_total{outcome="failed"} ${this.pushesFailed}`,
       '# HELP tally_relay_failures_total Failures the relay caught and logged, by what it was doing.',
       '# TYPE tally_relay_failures_total counter',
       ...failureKinds.map((kind) => `tally_relay_failures_total{kind="${kind}"} ${this.failures.get(kind) ?? 0}`),

@@ -1,5 +1,7 @@
+import type { Agent } from 'node:https';
 import type { Writable } from 'node:stream';
 import type { FastifyBaseLogger } from 'fastify';
+import type { VapidKeys } from './push/vapid-keys.js';
 import { type RegistrationPolicy, type RelayOptions, relayDefaults } from './settings/relay-settings.js';
 import type { RelayStorage } from './storage/relay-storage.js';
 
@@ -11,6 +13,12 @@ export interface RelayConfig extends Partial<RelayOptions> {
   readonly storage: RelayStorage;
   /** HS256 key for access tokens; `loadOrCreateSigningKey(dataDir)` keeps one on disk. */
   readonly signingKey: Uint8Array;
+  /** The Web Push key pair; `loadOrCreateVapidKeys(dataDir)` keeps one on disk. Without it push is off. */
+  readonly vapidKeys?: VapidKeys;
+  /** The HTTPS agent that reaches push services (tests trust their own push endpoint's certificate with it). */
+  readonly pushAgent?: Agent;
+  /** The relay's clock for reminders and the push queue; `Date.now` unless a test sets the time. */
+  readonly clock?: () => number;
   /** The logger to write to (`createRelayLogger`); by default one made from `logLevel` and `logStream`. */
   readonly logger?: FastifyBaseLogger;
   /** Where the default logger writes its JSON lines; standard output by default. */

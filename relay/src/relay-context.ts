@@ -9,6 +9,7 @@ import type {
 import type { AccessTokens } from './auth/access-tokens.js';
 import type { AccountMail } from './mail/account-mail.js';
 import type { RelayMetrics } from './metrics.js';
+import type { Notifier } from './push/notifier.js';
 import type { ResolvedRelayConfig } from './relay-config.js';
 import type { RelayStorage } from './storage/relay-storage.js';
 import type { DeviceSockets } from './sync/device-sockets.js';
@@ -26,6 +27,8 @@ export interface RelayContext {
   readonly metrics: RelayMetrics;
   /** The mails accounts get; with mail off it queues nothing. */
   readonly mail: AccountMail;
+  /** Tells people things by the channels they chose (N3). */
+  readonly notifier: Notifier;
   readonly startedAt: number;
 }
 

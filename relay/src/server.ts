@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadOrCreateSigningKey } from './auth/signing-key.js';
 import { buildRelay } from './build-relay.js';
+import { loadOrCreateVapidKeys } from './push/vapid-keys.js';
 import { defaultRegistration } from './relay-config.js';
 import { createRelayLogger } from './relay-logger.js';
 import { parseServerEnv } from './server-env.js';
@@ -23,6 +24,7 @@ const relay = await buildRelay({
   ...settings,
   storage,
   signingKey: loadOrCreateSigningKey(data),
+  vapidKeys: loadOrCreateVapidKeys(data),
   logger,
   appDir: resolve(appDir ?? fileURLToPath(new URL('../../app/dist', import.meta.url))),
 });

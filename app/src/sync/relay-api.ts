@@ -88,6 +88,24 @@ const ACCOUNT_ROLES: readonly RelayAccountSummary['role'][] = ['user', 'advisor'
 /** Who may create an account on a relay now: anyone, people with an invitation code, or no one. */
 export type RegistrationPolicy = 'open' | 'invite' | 'closed';
 
+/** A browser's push subscription as the relay stores it (relay SPEC N1). */
+export interface PushSubscriptionKeys {
+  readonly endpoint: string;
+  readonly keys: { readonly p256dh: string; readonly auth: string };
+}
+
+/** What a person is told about, and how (relay SPEC N3). */
+export const notificationKinds = ['billReminders', 'invitations'] as const;
+export type NotificationKind = (typeof notificationKinds)[number];
+export const notificationChannels = ['email', 'push'] as const;
+export type NotificationChannel = (typeof notificationChannels)[number];
+
+/** An account's notification preferences, with the time zone its reminders are timed in. */
+export interface NotificationPreferences {
+  readonly timeZone: string | null;
+  readonly kinds: Readonly<Record<NotificationKind, Readonly<Record<NotificationChannel, boolean>>>>;
+}
+
 const REGISTRATION_POLICIES: readonly RegistrationPolicy[] = ['open', 'invite', 'closed'];
 
 type Fields = Record<string, unknown>;
@@ -124,6 +142,20 @@ function parseLedger(fields: Fields): RelayLedger {
     name: textOrNull(fields, 'name'),
     role: role(fields),
     personal: fields.personal === true,
+  };
+}
+
+function parsePreferences(reply: unknown): NotificationPreferences {
+  const fields = fieldsOf(reply);
+  const kinds = fieldsOf(fields.kinds);
+  const channelsOf = (kind: NotificationKind): Record<NotificationChannel, boolean> => {
+    const channels = fieldsOf(kinds[kind]);
+    if (typeof channels.email !== 'boolean' || typeof channels.push !== 'boolean') throw malformed();
+    return { email: channels.email, push: channels.push };
+  };
+  return {
+    timeZone: textOrNull(fields, 'timeZone'),
+    kinds: { billReminders: channelsOf('billReminders'), invitations: channelsOf('invitations') },
   };
 }
 
@@ -277,6 +309,30 @@ export class RelayApi {
     const records = fieldsOf(await this.request('POST', path, undefined, accessToken)).records;
     if (typeof records !== 'number') throw malformed();
     return records;
+  }
+
+  /** The relay's VAPID public key (base64url), which a device subscribes to Web Push with. */
+  async pushKey(): Promise<string> {
+    return text(fieldsOf(await this.request('GET', '/api/push/key')), 'publicKey');
+  }
+
+  async subscribePush(accessToken: string, subscription: PushSubscriptionKeys): Promise<void> {
+    await this.request('POST', '/api/push/subscriptions', subscription, accessToken);
+  }
+
+  async unsubscribePush(accessToken: string, endpoint: string): Promise<void> {
+    await this.request('DELETE', '/api/push/subscriptions', { endpoint }, accessToken);
+  }
+
+  async notificationPreferences(accessToken: string): Promise<NotificationPreferences> {
+    return parsePreferences(await this.request('GET', '/api/notifications/preferences', undefined, accessToken));
+  }
+
+  async setNotificationPreferences(
+    accessToken: string,
+    preferences: NotificationPreferences,
+  ): Promise<NotificationPreferences> {
+    return parsePreferences(await this.request('PUT', '/api/notifications/preferences', preferences, accessToken));
   }
 
   private async request(method: string, path: string, body?: unknown, accessToken?: string): Promise<unknown> {

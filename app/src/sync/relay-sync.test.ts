@@ -34,6 +34,7 @@ async function startRelay(port = 0, config: Partial<RelayConfig> = {}): Promise<
     accounts: sqlite.accounts,
     mail: sqlite.mail,
     registerUser: (user, admission, welcome) => sqlite.registerUser(user, admission, welcome),
+    push: sqlite.push,
     close: () => sqlite.close(),
   });
 }

@@ -4,6 +4,8 @@ import { RelayAccount, type SessionStore } from './relay-account.js';
 import {
   type Credentials,
   type LedgerVersion,
+  type NotificationPreferences,
+  type PushSubscriptionKeys,
   type RelayAccountSummary,
   RelayApi,
   type RelayDevice,
@@ -101,6 +103,31 @@ export class RelaySync {
   async revokeDevice(deviceId: string): Promise<void> {
     const { api, token } = await this.account.authorized();
     await this.account.checked(api.revokeDevice(token, deviceId));
+  }
+
+  async pushKey(): Promise<string> {
+    const { api } = await this.account.authorized();
+    return this.account.checked(api.pushKey());
+  }
+
+  async subscribePush(subscription: PushSubscriptionKeys): Promise<void> {
+    const { api, token } = await this.account.authorized();
+    await this.account.checked(api.subscribePush(token, subscription));
+  }
+
+  async unsubscribePush(endpoint: string): Promise<void> {
+    const { api, token } = await this.account.authorized();
+    await this.account.checked(api.unsubscribePush(token, endpoint));
+  }
+
+  async notificationPreferences(): Promise<NotificationPreferences> {
+    const { api, token } = await this.account.authorized();
+    return this.account.checked(api.notificationPreferences(token));
+  }
+
+  async setNotificationPreferences(preferences: NotificationPreferences): Promise<NotificationPreferences> {
+    const { api, token } = await this.account.authorized();
+    return this.account.checked(api.setNotificationPreferences(token, preferences));
   }
 
   /** Every account on the relay, when this account is its admin (A6). */

@@ -240,6 +240,8 @@ describe('accounts and devices', () => {
     });
     expect(allowed.statusCode).toBe(204);
     expect(allowed.headers['access-control-allow-origin']).toBe('https://app.example');
+    // The app saves its notification preferences with PUT (N3).
+    expect(String(allowed.headers['access-control-allow-methods']).split(', ')).toContain('PUT');
     const refused = await app.inject({
       method: 'OPTIONS',
       url: '/api/auth/login',

@@ -159,6 +159,7 @@ const scenarios: Record<ErrorCode, () => Promise<LightMyRequestResponse>> = {
       url: '/api/auth/password-reset',
       payload: { email: 'alice@example.com' },
     }),
+  push_off: async () => (await relay()).inject({ method: 'GET', url: '/api/push/key' }),
   payload_too_large: async () =>
     (await relay()).inject({
       method: 'POST',

@@ -30,6 +30,7 @@ export const errorCatalogue = {
     message: 'This link does not work any more: it may have been used already, have expired, or be incomplete.',
   },
   mail_off: { status: 503, message: 'This relay sends no mail; ask its administrator for help.' },
+  push_off: { status: 503, message: 'This relay sends no push notifications; ask its administrator for help.' },
   payload_too_large: { status: 413, message: 'The request body is too large.' },
   unsupported_media_type: { status: 415, message: 'Send the request body as application/json.' },
   rate_limited: { status: 429, message: 'Too many requests; try again shortly.' },

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import webpush from 'web-push';
 import * as Y from 'yjs';
 import { hashInvitationCode } from '../auth/invitation-codes.js';
 import { buildRelay } from '../build-relay.js';
@@ -29,6 +30,7 @@ async function fixture(): Promise<Fixture> {
     passwordCost: 2 ** 10,
     logLevel: 'silent',
     authRequestsPerMinute: 1_000,
+    vapidKeys: webpush.generateVAPIDKeys(),
   });
   const register = async (email: string): Promise<Session> =>
     (
@@ -87,7 +89,7 @@ interface Ask {
 
 async function status(
   { f, caller }: Ask,
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   url: string,
   payload?: object,
 ): Promise<number> {
@@ -100,6 +102,14 @@ async function status(
   });
   return reply.statusCode;
 }
+
+const pushSubscription = {
+  endpoint: 'https://push.example/subscription',
+  keys: {
+    p256dh: 'BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1XbjhazAkj7I99e8QcYP7DkM',
+    auth: 'tBHItJI5svbpez7KI4CCXg',
+  },
+};
 
 /** How each row of the table is asked, by its first cell. */
 const asks: Record<string, (ask: Ask) => Promise<number>> = {
@@ -171,6 +181,23 @@ const asks: Record<string, (ask: Ask) => Promise<number>> = {
     });
     return status(ask, 'POST', '/api/invitations/accept', { code: 'CALL-ERSC-ODE0-0000' });
   },
+  '`GET /api/push/key`': (ask) => status(ask, 'GET', '/api/push/key'),
+  '`POST /api/push/subscriptions`': (ask) => status(ask, 'POST', '/api/push/subscriptions', pushSubscription),
+  '`DELETE /api/push/subscriptions` (one of its own)': async (ask) => {
+    await ask.f.app.inject({
+      method: 'POST',
+      url: '/api/push/subscriptions',
+      headers: { authorization: `Bearer ${ask.self.accessToken}` },
+      payload: pushSubscription,
+    });
+    return status(ask, 'DELETE', '/api/push/subscriptions', { endpoint: pushSubscription.endpoint });
+  },
+  '`GET /api/notifications/preferences`': (ask) => status(ask, 'GET', '/api/notifications/preferences'),
+  '`PUT /api/notifications/preferences`': (ask) =>
+    status(ask, 'PUT', '/api/notifications/preferences', {
+      timeZone: 'America/Bogota',
+      kinds: { billReminders: { email: false, push: true }, invitations: { email: true, push: false } },
+    }),
   '`GET /api/admin/users`': (ask) => status(ask, 'GET', '/api/admin/users'),
   '`POST /api/admin/users/:userId/disable`': (ask) =>
     status(ask, 'POST', `/api/admin/users/${ask.f.sessions.dave.userId}/disable`),

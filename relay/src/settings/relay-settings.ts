@@ -331,6 +331,22 @@ export const relaySettings = {
     description:
       'A mail that still fails after this many attempts is recorded as failed and not tried again; a 5xx answer fails it at once.',
   }),
+  pushRetryMs: setting({
+    env: 'PUSH_RETRY_MS',
+    scope: 'relay',
+    type: wholeNumber(10, 24 * 60 * 60 * 1000),
+    default: 60_000,
+    description:
+      'After a push service answers 429 or 5xx or cannot be reached, the push is tried again this many milliseconds later, the wait doubling after each attempt (up to six hours).',
+  }),
+  pushMaxAttempts: setting({
+    env: 'PUSH_MAX_ATTEMPTS',
+    scope: 'relay',
+    type: wholeNumber(1, 100),
+    default: 10,
+    description:
+      'A push that still fails after this many attempts is recorded as failed and not tried again; a 404 or 410 answer removes the subscription at once.',
+  }),
 };
 
 type Table = typeof relaySettings;

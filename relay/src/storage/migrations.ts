@@ -191,4 +191,38 @@ export const migrations: readonly string[] = [
     verified_at INTEGER
   );
   `,
+  `
+  CREATE TABLE push_subscriptions (
+    endpoint TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL REFERENCES users(id),
+    device_id TEXT NOT NULL REFERENCES devices(id),
+    p256dh TEXT NOT NULL,
+    auth TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  CREATE INDEX push_subscriptions_by_user ON push_subscriptions (user_id);
+  CREATE INDEX push_subscriptions_by_device ON push_subscriptions (device_id);
+  CREATE TABLE push_outbox (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    endpoint TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'sent', 'failed')),
+    next_attempt_at INTEGER NOT NULL,
+    finished_at INTEGER,
+    last_error TEXT
+  );
+  CREATE INDEX push_outbox_due ON push_outbox (state, next_attempt_at);
+  CREATE TABLE notifications (
+    dedupe_key TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  CREATE TABLE notification_preferences (
+    user_id TEXT PRIMARY KEY REFERENCES users(id),
+    time_zone TEXT,
+    kinds TEXT NOT NULL
+  );
+  `,
 ];

@@ -1,6 +1,7 @@
 import type { Accounts, Admission, AdmissionOutcome, NewUser } from './accounts/accounts.js';
 import type { LedgerDocuments } from './documents/ledger-documents.js';
 import type { AccountWelcome, MailStore } from './mail/mail-store.js';
+import type { PushStore } from './push/push-store.js';
 
 /**
  * Everything the relay keeps, one area per concern. Each area is an interface with a SQLite and
@@ -16,6 +17,7 @@ export interface RelayStorage {
    * kept in the same transaction: the account and its verification mail are stored together or not at all (M4).
    */
   registerUser(user: NewUser, admission: Admission, welcome: AccountWelcome): Promise<AdmissionOutcome>;
+  readonly push: PushStore;
   /** Stores what is pending and lets go of the database. */
   close(): Promise<void>;
 }

@@ -6,6 +6,7 @@ import { SqliteLedgerDocuments } from './documents/sqlite-ledger-documents.js';
 import type { AccountWelcome } from './mail/mail-store.js';
 import { SqliteMailStore } from './mail/sqlite-mail-store.js';
 import { migrations } from './migrations.js';
+import { SqlitePushStore } from './push/sqlite-push-store.js';
 import type { RelayStorage } from './relay-storage.js';
 
 export interface SqliteStorageOptions {
@@ -22,6 +23,7 @@ export class SqliteStorage implements RelayStorage {
   readonly documents: SqliteLedgerDocuments;
   readonly accounts: SqliteAccounts;
   readonly mail: SqliteMailStore;
+  readonly push: SqlitePushStore;
   private readonly db: Database.Database;
 
   constructor(filename: string, options: SqliteStorageOptions = {}) {
@@ -34,6 +36,7 @@ export class SqliteStorage implements RelayStorage {
     this.documents = new SqliteLedgerDocuments(this.db);
     this.accounts = new SqliteAccounts(this.db);
     this.mail = new SqliteMailStore(this.db);
+    this.push = new SqlitePushStore(this.db);
   }
 
   async registerUser(user: NewUser, admission: Admission, welcome: AccountWelcome): Promise<AdmissionOutcome> {

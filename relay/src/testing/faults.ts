@@ -1,6 +1,7 @@
 import type { Accounts } from '../storage/accounts/accounts.js';
 import type { LedgerDocuments } from '../storage/documents/ledger-documents.js';
 import type { MailStore } from '../storage/mail/mail-store.js';
+import type { PushStore } from '../storage/push/push-store.js';
 import type { RelayStorage } from '../storage/relay-storage.js';
 
 type Call<T> = { [K in keyof T]: T[K] extends (...args: never[]) => Promise<unknown> ? K : never }[keyof T];
@@ -62,22 +63,26 @@ export interface FaultyStorage {
   readonly documents: Faults<LedgerDocuments>;
   readonly accounts: Faults<Accounts>;
   readonly mail: Faults<MailStore>;
+  readonly push: Faults<PushStore>;
 }
 
 export function withFaults(original: RelayStorage): FaultyStorage {
   const documents = new Faults(original.documents);
   const accounts = new Faults(original.accounts);
   const mail = new Faults(original.mail);
+  const push = new Faults(original.push);
   return {
     storage: {
       documents: documents.area,
       accounts: accounts.area,
       mail: mail.area,
       registerUser: (user, admission, welcome) => original.registerUser(user, admission, welcome),
+      push: push.area,
       close: () => original.close(),
     },
     documents,
     accounts,
     mail,
+    push,
   };
 }

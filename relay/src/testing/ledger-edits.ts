@@ -1,5 +1,5 @@
 import { Ledger } from '@tally/schema';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 
 /** One ledger API per document, so a test device keeps one writer as the app does. */
 const ledgers = new WeakMap<Y.Doc, Ledger>();
@@ -25,4 +25,18 @@ export function accountNames(doc: Y.Doc): string[] {
     .accounts.list()
     .map((account) => account.name)
     .sort();
+}
+
+/** A ledger update that adds a monthly bill paid from a new cash account, as a device would make it. */
+export function monthlyBillUpdate(bill: {
+  readonly payee: string;
+  readonly amount: number;
+  readonly startDate: string;
+  readonly paused?: boolean;
+}): Uint8Array {
+  const doc = new Y.Doc();
+  const ledger = ledgerOf(doc);
+  const accountId = ledger.accounts.create({ name: 'Cash', type: 'cash', currency: 'EUR' }).id;
+  ledger.recurring.create({ ...bill, currency: 'EUR', accountId, frequency: 'monthly' });
+  return Y.encodeStateAsUpdate(doc);
 }

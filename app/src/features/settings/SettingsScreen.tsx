@@ -8,6 +8,7 @@ import { LanguagePicker } from './LanguagePicker.js';
 import { LedgerHistory } from './LedgerHistory.js';
 import { LogOut } from './LogOut.js';
 import { settingsMessages } from './messages.js';
+import { NotificationSettings } from './NotificationSettings.js';
 import { RelayConnectForm } from './RelayConnectForm.js';
 
 export function SettingsScreen() {
@@ -37,6 +38,7 @@ export function SettingsScreen() {
       {account && !account.revoked && <DeviceList />}
       {account && !account.revoked && <AccountAdmin ownEmail={account.email} />}
       {account && !account.revoked && <LedgerHistory />}
+      {account && !account.revoked && <NotificationSettings />}
       <LanguagePicker />
       <DataSection />
       {account && <LogOut />}

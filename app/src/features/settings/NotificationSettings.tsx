@@ -1,0 +1,109 @@
+import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { useText } from '../../i18n/index.js';
+import {
+  type NotificationChannel,
+  type NotificationKind,
+  type NotificationPreferences,
+  notificationChannels,
+  notificationKinds,
+  RelayApiError,
+} from '../../sync/index.js';
+import { useTally } from '../../tally/index.js';
+import { DevicePush } from './DevicePush.js';
+import { notificationMessages } from './notification-messages.js';
+
+/** This device's IANA time zone, which the relay times bill reminders in. */
+function deviceTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+/** What the relay tells this account about, by which channel; saving also sends this device's time zone. */
+export function NotificationSettings() {
+  const text = useText(notificationMessages);
+  const { sync } = useTally();
+  const [preferences, setPreferences] = useState<NotificationPreferences | undefined>();
+  const [status, setStatus] = useState<{ readonly saved: boolean; readonly problem?: string }>({ saved: false });
+
+  const problemOf = useCallback(
+    (error: unknown): string => {
+      if (!(error instanceof RelayApiError)) throw error;
+      return error.unreachable ? text('unreachable') : text('refused', { reason: error.message });
+    },
+    [text],
+  );
+
+  useEffect(() => {
+    let current = true;
+    sync.notificationPreferences().then(
+      (loaded) => {
+        if (current) setPreferences(loaded);
+      },
+      (error: unknown) => {
+        if (current) setStatus({ saved: false, problem: problemOf(error) });
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [sync, problemOf]);
+
+  const toggle = (kind: NotificationKind, channel: NotificationChannel, on: boolean) => {
+    if (preferences === undefined) return;
+    setPreferences({
+      ...preferences,
+      kinds: { ...preferences.kinds, [kind]: { ...preferences.kinds[kind], [channel]: on } },
+    });
+    setStatus({ saved: false });
+  };
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    if (preferences === undefined) return;
+    try {
+      setPreferences(await sync.setNotificationPreferences({ ...preferences, timeZone: deviceTimeZone() }));
+      setStatus({ saved: true });
+    } catch (error) {
+      setStatus({ saved: false, problem: problemOf(error) });
+    }
+  };
+
+  return (
+    <form className="card" data-testid="notification-settings" onSubmit={(event) => void save(event)}>
+      <h2>{text('title')}</h2>
+      <p className="hint">{text('hint')}</p>
+      <DevicePush />
+      {status.problem && (
+        <p className="form__error" role="alert">
+          {status.problem}
+        </p>
+      )}
+      {preferences === undefined && !status.problem && <p className="hint">{text('loading')}</p>}
+      {preferences !== undefined &&
+        notificationKinds.map((kind) => (
+          <fieldset key={kind} data-testid={`notify-${kind}`}>
+            <legend>{text(kind)}</legend>
+            {notificationChannels.map((channel) => (
+              <label key={channel} className="choice">
+                <input
+                  type="checkbox"
+                  data-testid={`notify-${kind}-${channel}`}
+                  checked={preferences.kinds[kind][channel]}
+                  onChange={(event) => toggle(kind, channel, event.target.checked)}
+                />{' '}
+                {text(channel)}
+              </label>
+            ))}
+          </fieldset>
+        ))}
+      {preferences !== undefined && <p className="hint">{text('timeZone', { zone: deviceTimeZone() })}</p>}
+      <button type="submit" className="button" data-testid="save-notifications" disabled={preferences === undefined}>
+        {text('save')}
+      </button>
+      {status.saved && (
+        <p className="hint" role="status">
+          {text('saved')}
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,77 @@
+/// <reference lib="webworker" />
+import { clientsClaim } from 'workbox-core';
+import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
+import { NavigationRoute, registerRoute } from 'workbox-routing';
+
+declare const self: ServiceWorkerGlobalScope & { readonly __WB_MANIFEST: Parameters<typeof precacheAndRoute>[0] };
+
+// Precaching and the offline shell, as the generated worker did before: every build file is
+// precached, every navigation but the relay's own routes gets the app shell.
+precacheAndRoute(self.__WB_MANIFEST);
+cleanupOutdatedCaches();
+registerRoute(
+  new NavigationRoute(createHandlerBoundToURL('/index.html'), {
+    denylist: [/^\/api\//, /^\/sync\//, /^\/health/, /^\/metrics/],
+  }),
+);
+// The first install takes over the page that installed it, so a first visit followed by a lost
+// network still opens every screen. A later version waits until the update prompt sends this.
+clientsClaim();
+self.addEventListener('message', (event) => {
+  if (typeof event.data === 'object' && event.data !== null && event.data.type === 'SKIP_WAITING') {
+    void self.skipWaiting();
+  }
+});
+
+/** What the relay pushes (relay SPEC N2): the screen is the app's hash route a click opens. */
+interface PushMessage {
+  readonly title: string;
+  readonly body: string;
+  readonly screen: string;
+}
+
+function pushMessage(data: unknown): PushMessage | null {
+  if (typeof data !== 'object' || data === null) return null;
+  const { title, body, screen } = data as Record<string, unknown>;
+  if (typeof title !== 'string' || typeof body !== 'string' || typeof screen !== 'string') return null;
+  return { title, body, screen: screen.startsWith('/') ? screen : '/' };
+}
+
+self.addEventListener('push', (event) => {
+  let message: PushMessage | null = null;
+  try {
+    message = pushMessage(event.data?.json());
+  } catch {
+    message = null;
+  }
+  if (message === null) return;
+  event.waitUntil(
+    self.registration.showNotification(message.title, {
+      body: message.body,
+      icon: '/icon-192.png',
+      data: { screen: message.screen },
+    }),
+  );
+});
+
+self.addEventListener('notificationclick', (event) => {
+  event.notification.close();
+  const data: unknown = event.notification.data;
+  const screen =
+    typeof data === 'object' && data !== null && typeof (data as { screen?: unknown }).screen === 'string'
+      ? (data as { screen: string }).screen
+      : '/';
+  const url = new URL(`/#${screen}`, self.location.origin).href;
+  event.waitUntil(
+    (async () => {
+      const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
+      const open = windows.find((client) => new URL(client.url).origin === self.location.origin);
+      if (open === undefined) {
+        await self.clients.openWindow(url);
+        return;
+      }
+      const focused = await open.focus();
+      await focused.navigate(url);
+    })(),
+  );
+});

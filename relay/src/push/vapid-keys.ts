@@ -1,0 +1,37 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import webpush from 'web-push';
+
+/** The relay's VAPID key pair (RFC 8292), both halves base64url as `web-push` takes them. */
+export interface VapidKeys {
+  /** The uncompressed P-256 point a browser subscribes with (`applicationServerKey`). */
+  readonly publicKey: string;
+  readonly privateKey: string;
+}
+
+const fileName = 'vapid-keys.json';
+
+/**
+ * The Web Push key pair, created on first start and kept in the data directory (N1): a new pair
+ * would orphan every device's subscription, so it is never replaced.
+ */
+export function loadOrCreateVapidKeys(dataDir: string): VapidKeys {
+  const path = join(dataDir, fileName);
+  try {
+    writeFileSync(path, JSON.stringify(webpush.generateVAPIDKeys()), { flag: 'wx', mode: 0o600 });
+  } catch (error) {
+    if (!(error instanceof Error && 'code' in error && error.code === 'EEXIST')) throw error;
+  }
+  const stored: unknown = JSON.parse(readFileSync(path, 'utf8'));
+  if (
+    typeof stored !== 'object' ||
+    stored === null ||
+    !('publicKey' in stored) ||
+    !('privateKey' in stored) ||
+    typeof stored.publicKey !== 'string' ||
+    typeof stored.privateKey !== 'string'
+  ) {
+    throw new Error(`${path} does not hold a VAPID key pair`);
+  }
+  return { publicKey: stored.publicKey, privateKey: stored.privateKey };
+}
