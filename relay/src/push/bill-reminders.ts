@@ -85,7 +85,7 @@ export class BillReminders {
         if (local === null || local.hour < reminderHour) continue;
         const tomorrow = addDays(local.date, 1);
         const language = (await storage.mail.languageOf(userId)) ?? 'en';
-        for (const docId of await storage.accounts.ownedLedgers(userId)) {
+        for (const docId of await storage.accounts.ownedDocs(userId)) {
           const ledger = new Ledger(rebuildDoc(await storage.documents.load(docId)));
           for (const occurrence of ledger.upcomingOccurrences(tomorrow, tomorrow)) {
             if (occurrence.transaction !== undefined) continue;
