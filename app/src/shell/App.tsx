@@ -7,6 +7,7 @@ import { Dashboard } from '../features/dashboard/index.js';
 import { FirstRunStep } from '../features/first-run/index.js';
 import { GoalsScreen } from '../features/goals/index.js';
 import { ImportScreen } from '../features/import/index.js';
+import { LedgerSwitcher, LedgersScreen, ReadOnlyNotice } from '../features/ledgers/index.js';
 import { RecurringScreen } from '../features/recurring/index.js';
 import { ReportsScreen } from '../features/reports/index.js';
 import { SettingsScreen } from '../features/settings/index.js';
@@ -14,7 +15,7 @@ import { SyncNotice, SyncStatus } from '../features/sync-status/index.js';
 import { TransactionEditor, TransactionsScreen } from '../features/transactions/index.js';
 import { type AppUpdates, OfflineReady, UpdatePrompt } from '../features/update-prompt/index.js';
 import { useText } from '../i18n/index.js';
-import { useFirstRunOffered, useReady } from '../tally/index.js';
+import { useFirstRunOffered, useReady, useTally } from '../tally/index.js';
 import { ErrorBoundary, FocusTrap, formMessages, routeMessages, ScreenFailed } from '../ui/index.js';
 import { appMessages } from './messages.js';
 import { hrefOf, ROUTES, useRoute } from './use-route.js';
@@ -28,6 +29,8 @@ export function App({ updates }: { readonly updates: AppUpdates }) {
   const route = useRoute();
   const ready = useReady();
   const firstRun = useFirstRunOffered();
+  // A viewer's ledger takes no new transactions: the relay would drop them (SPEC VIEW1).
+  const writable = useTally().ledger.writable;
   const [editor, setEditor] = useState<Editor>({ open: false });
   const openTransaction = useCallback((id: string) => setEditor({ open: true, id }), []);
 
@@ -37,6 +40,7 @@ export function App({ updates }: { readonly updates: AppUpdates }) {
         <a className="brand" href="#/">
           {text('brand')}
         </a>
+        <LedgerSwitcher />
         <SyncStatus />
       </header>
       <nav className="shell__nav" aria-label={text('navigation')}>
@@ -53,6 +57,7 @@ export function App({ updates }: { readonly updates: AppUpdates }) {
       </nav>
       <main className="shell__main">
         <SyncNotice />
+        <ReadOnlyNotice />
         <ErrorBoundary key={route} where={`the ${route} screen`} fallback={(retry) => <ScreenFailed retry={retry} />}>
           <Suspense fallback={<p className="empty">{words('loading')}</p>}>
             {route === 'home' && (firstRun ? <FirstRunStep /> : <Dashboard onOpen={openTransaction} />)}
@@ -65,20 +70,23 @@ export function App({ updates }: { readonly updates: AppUpdates }) {
             {route === 'recurring' && <RecurringScreen />}
             {route === 'currencies' && <CurrenciesScreen />}
             {route === 'import' && <ImportScreen />}
+            {route === 'ledgers' && <LedgersScreen />}
             {route === 'settings' && <SettingsScreen />}
           </Suspense>
         </ErrorBoundary>
       </main>
-      <button
-        type="button"
-        className="fab"
-        data-testid="add-transaction"
-        aria-label={text('addTransaction')}
-        disabled={!ready}
-        onClick={() => setEditor({ open: true })}
-      >
-        +
-      </button>
+      {writable && (
+        <button
+          type="button"
+          className="fab"
+          data-testid="add-transaction"
+          aria-label={text('addTransaction')}
+          disabled={!ready}
+          onClick={() => setEditor({ open: true })}
+        >
+          +
+        </button>
+      )}
       {editor.open && (
         <FocusTrap>
           <ErrorBoundary

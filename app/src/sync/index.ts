@@ -6,6 +6,7 @@ export {
   type LedgerMember,
   type LedgerRole,
   type LedgerVersion,
+  type PendingInvitation,
   type RegistrationPolicy,
   type RelayAccountSummary,
   RelayApi,
@@ -13,7 +14,7 @@ export {
   type RelayLedger,
 } from './relay-api.js';
 export { RelayApiError } from './relay-api-error.js';
-export { RelaySync } from './relay-sync.js';
-export { readStoredLedger, type StoredLedger } from './stored-ledger.js';
+export { type LedgerOnRelay, RelaySync, type SyncSettings } from './relay-sync.js';
+export { deleteStoredLedger, readStoredLedger, type StoredLedger, storedLedgerOf } from './stored-ledger.js';
 export type { AccountSummary, SyncState, SyncStateName } from './sync-state.js';
 export { browserHoldLock, claimWriter, type HoldLock, type WriterIds } from './writer-claim.js';

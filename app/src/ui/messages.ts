@@ -98,6 +98,8 @@ export const routeMessages = defineMessages({
     recurring: 'Recurring',
     currencies: 'Currencies',
     import: 'Import',
+    ledgers: 'Ledgers',
+    household: 'Household',
     settings: 'Settings',
   },
   es: {
@@ -111,6 +113,8 @@ export const routeMessages = defineMessages({
     recurring: 'Periódicos',
     currencies: 'Divisas',
     import: 'Importar',
+    ledgers: 'Libros',
+    household: 'Hogar',
     settings: 'Ajustes',
   },
   de: {
@@ -124,6 +128,8 @@ export const routeMessages = defineMessages({
     recurring: 'Daueraufträge',
     currencies: 'Währungen',
     import: 'Import',
+    ledgers: 'Bücher',
+    household: 'Haushalt',
     settings: 'Einstellungen',
   },
 });
