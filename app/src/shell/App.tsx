@@ -6,6 +6,7 @@ import { CurrenciesScreen } from '../features/currencies/index.js';
 import { Dashboard } from '../features/dashboard/index.js';
 import { FirstRunStep } from '../features/first-run/index.js';
 import { GoalsScreen } from '../features/goals/index.js';
+import { HouseholdScreen } from '../features/household/index.js';
 import { ImportScreen } from '../features/import/index.js';
 import { LedgerSwitcher, LedgersScreen, ReadOnlyNotice } from '../features/ledgers/index.js';
 import { RecurringScreen } from '../features/recurring/index.js';
@@ -71,6 +72,7 @@ export function App({ updates }: { readonly updates: AppUpdates }) {
             {route === 'currencies' && <CurrenciesScreen />}
             {route === 'import' && <ImportScreen />}
             {route === 'ledgers' && <LedgersScreen />}
+            {route === 'household' && <HouseholdScreen />}
             {route === 'settings' && <SettingsScreen />}
           </Suspense>
         </ErrorBoundary>

@@ -12,6 +12,7 @@ export const ROUTES = [
   'currencies',
   'import',
   'ledgers',
+  'household',
   'settings',
 ] as const;
 export type Route = (typeof ROUTES)[number];

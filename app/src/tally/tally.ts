@@ -7,7 +7,9 @@ import type {
   ExchangeRateRecord,
   Goal,
   Ledger,
+  Person,
   RecurringTransaction,
+  Settlement,
 } from '@tally/schema';
 import { forgetLanguage } from '../i18n/index.js';
 import { RecordCache } from '../ledger/index.js';
@@ -44,6 +46,9 @@ export interface Tally {
   readonly recurring: RecordCache<RecurringTransaction>;
   readonly rates: RecordCache<ExchangeRateRecord>;
   readonly rules: RecordCache<CategoryRule>;
+  /** The people of a shared ledger (SPEC PPL1) and the settlements between them (SET1). */
+  readonly people: RecordCache<Person>;
+  readonly settlements: RecordCache<Settlement>;
   readonly transactions: TransactionIndex;
   /** What features keep on this device for themselves (remembered mappings, recent imports). */
   readonly stores: DeviceStores;
@@ -106,6 +111,7 @@ export async function openTally(): Promise<Tally> {
     keepStorageOnceThereIsData(local);
     sync.onMembershipChanged(() => void ledgers.refresh());
     await ledgers.load();
+    joinAsPerson(ledger, sync, opened);
   })();
   const close = async (): Promise<void> => {
     sync.stop();
@@ -123,6 +129,8 @@ export async function openTally(): Promise<Tally> {
     recurring: new RecordCache(ledger.recurring, (item) => `${item.payee}\u0000${item.startDate}`),
     rates: new RecordCache(ledger.rates, (rate) => `${rate.from}${rate.to}\u0000${rate.date}`),
     rules: new RecordCache(ledger.rules, (rule) => rule.contains),
+    people: new RecordCache(ledger.people, (person) => person.name),
+    settlements: new RecordCache(ledger.settlements, (settlement) => settlement.date),
     transactions,
     stores: storage,
     dueOccurrences,
@@ -144,6 +152,16 @@ export async function openTally(): Promise<Tally> {
       await close();
     },
   };
+}
+
+/**
+ * In a shared ledger, the account is one of its people (SPEC PPL2), named after its email until
+ * someone renames them. A viewer writes nothing, so it is not one of them.
+ */
+function joinAsPerson(ledger: Ledger, sync: RelaySync, opened: KnownLedger | undefined): void {
+  const user = sync.accountUser;
+  if (!opened?.docId || !user || !ledger.writable) return;
+  ledger.ensurePerson({ userId: user.userId, name: user.email.split('@')[0] || user.email });
 }
 
 /** The ledger this device opens, when it is not the personal one (which it opens when nothing else is known). */
