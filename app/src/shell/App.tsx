@@ -33,7 +33,12 @@ export function App({ updates }: { readonly updates: AppUpdates }) {
   // A viewer's ledger takes no new transactions: the relay would drop them (SPEC VIEW1).
   const writable = useTally().ledger.writable;
   const [editor, setEditor] = useState<Editor>({ open: false });
-  const openTransaction = useCallback((id: string) => setEditor({ open: true, id }), []);
+  const openTransaction = useCallback(
+    (id: string) => {
+      if (writable) setEditor({ open: true, id });
+    },
+    [writable],
+  );
 
   return (
     <div className="shell" data-ready={ready}>

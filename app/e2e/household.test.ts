@@ -1,0 +1,143 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { axeViolations } from './support/axe.js';
+import type { TallyDevice } from './support/tally-device.js';
+import { TallyWorld } from './support/tally-world.js';
+
+const PATIENCE = { timeout: 60_000 } as const;
+
+let world: TallyWorld;
+beforeAll(async () => {
+  world = await TallyWorld.start();
+  await world.startRelay();
+});
+afterAll(async () => {
+  await world.stop();
+});
+
+/** Creates a ledger from the Ledgers screen; Tally reopens in it. */
+async function createLedger(device: TallyDevice, name: string): Promise<void> {
+  await device.open('ledgers');
+  await device.byTestId('new-ledger-name').fill(name);
+  await device.byTestId('create-ledger').click();
+  await device.page.locator('[data-testid="ledger-row"][data-current="true"]', { hasText: name }).waitFor(PATIENCE);
+  await device.waitUntilReady();
+}
+
+/** Invites an email into the open ledger and returns the code the owner passes on. */
+async function invite(owner: TallyDevice, email: string, role: 'editor' | 'viewer'): Promise<string> {
+  await owner.open('ledgers');
+  await owner.byTestId('invite-email').fill(email);
+  await owner.byTestId('invite-role').selectOption(role);
+  await owner.byTestId('send-invitation').click();
+  const code = await owner.byTestId('issued-code').textContent(PATIENCE);
+  if (!code) throw new Error('no invitation code was shown');
+  await owner.page.locator('[data-testid="pending-invitation"]', { hasText: email }).waitFor(PATIENCE);
+  return code;
+}
+
+/** Joins a ledger with a code; Tally reopens in it. */
+async function accept(device: TallyDevice, code: string, name: string): Promise<void> {
+  await device.open('ledgers');
+  await device.byTestId('accept-code').fill(code);
+  await device.byTestId('accept-invitation').click();
+  await device.page.locator('[data-testid="ledger-switcher"] option:checked', { hasText: name }).waitFor({
+    state: 'attached',
+    ...PATIENCE,
+  });
+  await device.waitUntilReady();
+}
+
+/** The names of the IndexedDB databases a device holds. */
+function databases(device: TallyDevice): Promise<string[]> {
+  return device.page.evaluate(async () => (await indexedDB.databases()).map((database) => database.name ?? ''));
+}
+
+function docIdOf(device: TallyDevice): Promise<string> {
+  return device.storedSession().then((session) => (session as { docId?: string } | undefined)?.docId ?? '');
+}
+
+test('two people keep a household together: B pays 60.00 shared equally, A owes B 30.00, A settles up and both are square; B never receives A’s personal ledger', async () => {
+  const a = await world.device();
+  await a.connect('register', world.relayUrl, 'ana@example.com', 'Ana’s laptop');
+  await a.addAccount('Wallet');
+  await a.addTransaction({ amount: '99.00', payee: 'Private dentist', account: 'Wallet' });
+  await a.waitForSyncState('synced');
+  const personalOfA = await docIdOf(a);
+
+  await createLedger(a, 'Household');
+  await a.addAccount('Joint');
+  await a.waitForSyncState('synced');
+  const code = await invite(a, 'ben@example.com', 'editor');
+
+  const b = await world.device();
+  await b.connect('register', world.relayUrl, 'ben@example.com', 'Ben’s phone');
+  await accept(b, code, 'Household');
+  await b.waitForSyncState('synced');
+
+  // B records what B paid, shared equally between the two of them.
+  await b.byTestId('add-transaction').click();
+  await b.fillTransaction({ amount: '60.00', payee: 'Groceries' });
+  await b.page
+    .locator('[data-testid="account"] option', { hasText: 'Joint' })
+    .waitFor({ state: 'attached', ...PATIENCE });
+  await b.byTestId('account').selectOption({ label: 'Joint' });
+  await b.page
+    .locator('[data-testid="paid-by"] option', { hasText: 'ana' })
+    .waitFor({ state: 'attached', ...PATIENCE });
+  await b.byTestId('paid-by').selectOption({ label: 'ben' });
+  await expect(b.byTestId('share-mode').inputValue()).resolves.toBe('equal');
+  await expect(b.byTestId('share-row').count()).resolves.toBe(2);
+  await b.byTestId('save').click();
+  await b.byTestId('transaction-editor').waitFor({ state: 'detached', ...PATIENCE });
+
+  await a.open('household');
+  const owes = a.byTestId('owes-row');
+  await owes.filter({ hasText: 'ana owes ben $30.00' }).waitFor(PATIENCE);
+  await expect(owes.count()).resolves.toBe(1);
+  await a.page.setViewportSize({ width: 360, height: 800 });
+  await expect(a.page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(360);
+  expect(await axeViolations(a.page)).toEqual([]);
+
+  await a.byTestId('settle-up').focus();
+  await a.page.keyboard.press('Enter');
+  await a.byTestId('all-square').waitFor(PATIENCE);
+  await b.open('household');
+  await b.byTestId('all-square').waitFor(PATIENCE);
+  const balances = await b
+    .byTestId('person-balance')
+    .evaluateAll((found) => found.map((each) => each.getAttribute('data-amount')));
+  expect(balances).toEqual(['0', '0']);
+
+  // Each person's personal ledger stays theirs: B holds its own and the household, nothing of A's.
+  const held = await databases(b);
+  expect(held).not.toContain(`tally-ledger.${personalOfA}`);
+  expect(held.filter((name) => name.startsWith('tally-ledger'))).toHaveLength(2);
+  await b.byTestId('ledger-switcher').selectOption({ label: 'Personal' });
+  await b.waitUntilReady();
+  await b.open('transactions');
+  await b.byTestId('transactions-empty').waitFor(PATIENCE);
+  await expect(b.page.getByText('Private dentist').count()).resolves.toBe(0);
+});
+
+test('a viewer sees the household read-only: no “+”, a notice saying why, and the owner’s edits arriving', async () => {
+  const owner = await world.device();
+  await owner.connect('register', world.relayUrl, 'olga@example.com', 'Olga’s laptop');
+  await createLedger(owner, 'Flat');
+  await owner.addAccount('Rent account');
+  const code = await invite(owner, 'vic@example.com', 'viewer');
+
+  const viewer = await world.device();
+  await viewer.connect('register', world.relayUrl, 'vic@example.com', 'Vic’s tablet');
+  await accept(viewer, code, 'Flat');
+  const notice = viewer.byTestId('read-only-notice');
+  await notice.waitFor(PATIENCE);
+  await expect(notice.textContent()).resolves.toContain('view only');
+  await expect(viewer.byTestId('add-transaction').count()).resolves.toBe(0);
+
+  await owner.addTransaction({ amount: '800.00', payee: 'Rent', account: 'Rent account' });
+  await viewer.open('transactions');
+  await viewer.rowByPayee('Rent').waitFor(PATIENCE);
+  await viewer.rowByPayee('Rent').click();
+  await expect(viewer.byTestId('transaction-editor').count()).resolves.toBe(0);
+  expect(await axeViolations(viewer.page)).toEqual([]);
+});
