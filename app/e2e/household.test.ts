@@ -141,3 +141,84 @@ test('a viewer sees the household read-only: no “+”, a notice saying why, an
   await expect(viewer.byTestId('transaction-editor').count()).resolves.toBe(0);
   expect(await axeViolations(viewer.page)).toEqual([]);
 });
+
+test('members: an invitation link fills in the code, a role changed by the owner reaches the member’s open app, a revoked code is refused, and a member leaves', async () => {
+  const owner = await world.device();
+  await owner.connect('register', world.relayUrl, 'omar@example.com', 'Omar’s laptop');
+  await createLedger(owner, 'Club');
+  const code = await invite(owner, 'pia@example.com', 'viewer');
+  const link = await owner.byTestId('issued-link').textContent();
+  expect(link).toContain(`#/accept?code=${code}`);
+
+  const pia = await world.device();
+  await pia.connect('register', world.relayUrl, 'pia@example.com', 'Pia’s phone');
+  await pia.goto(`/#/accept?code=${code}`);
+  await expect(pia.byTestId('accept-code').inputValue()).resolves.toBe(code);
+  await pia.byTestId('accept-invitation').click();
+  await pia.byTestId('read-only-notice').waitFor(PATIENCE);
+
+  await owner.open('ledgers');
+  await owner.byTestId('refresh-members').click();
+  const member = owner.page.locator('[data-testid="member-row"][data-email="pia@example.com"]');
+  await member.getByTestId('member-role').selectOption('editor');
+  await owner.page
+    .locator('[data-testid="member-row"][data-email="pia@example.com"][data-role="editor"]')
+    .waitFor(PATIENCE);
+  await pia.byTestId('add-transaction').waitFor(PATIENCE);
+  await pia.waitUntilReady();
+  await expect(pia.byTestId('read-only-notice').count()).resolves.toBe(0);
+
+  const revoked = await invite(owner, 'quinn@example.com', 'editor');
+  const pending = owner.page.locator('[data-testid="pending-invitation"][data-email="quinn@example.com"]');
+  await pending.getByTestId('revoke-invitation').click();
+  await pending.waitFor({ state: 'detached', ...PATIENCE });
+  const quinn = await world.device();
+  await quinn.connect('register', world.relayUrl, 'quinn@example.com', 'Quinn’s laptop');
+  await quinn.open('ledgers');
+  await quinn.byTestId('accept-code').fill(revoked);
+  await quinn.byTestId('accept-invitation').click();
+  await expect(quinn.byTestId('accept-code-error').textContent(PATIENCE)).resolves.toContain('does not work');
+
+  await pia.open('ledgers');
+  pia.page.once('dialog', (dialog) => void dialog.accept());
+  await pia.byTestId('leave-ledger').click();
+  await pia.byTestId('ledger-members').waitFor({ state: 'detached', ...PATIENCE });
+  await pia.waitUntilReady();
+  await pia.open('ledgers');
+  await pia.page.locator('[data-testid="ledger-row"][data-key="personal"][data-current="true"]').waitFor(PATIENCE);
+  await expect(pia.byTestId('ledger-row').count()).resolves.toBe(1);
+  await expect
+    .poll(() => databases(pia).then((names) => names.filter((name) => name.startsWith('tally-ledger.'))), PATIENCE)
+    .toEqual([]);
+  await owner.byTestId('refresh-members').click();
+  await member.waitFor({ state: 'detached', ...PATIENCE });
+});
+
+test('an edit made while the relay is down survives switching to another ledger and back, and reaches the other member once it is up', async () => {
+  const a = await world.device();
+  await a.connect('register', world.relayUrl, 'rosa@example.com', 'Rosa’s laptop');
+  await createLedger(a, 'Summer house');
+  await a.addAccount('House kitty');
+  const code = await invite(a, 'sol@example.com', 'editor');
+  const b = await world.device();
+  await b.connect('register', world.relayUrl, 'sol@example.com', 'Sol’s phone');
+  await accept(b, code, 'Summer house');
+  await b.waitForSyncState('synced');
+
+  await world.stopRelay();
+  await a.waitForSyncState('offline');
+  await a.addTransaction({ amount: '45.00', payee: 'Firewood', account: 'House kitty' });
+  await a.byTestId('ledger-switcher').selectOption({ label: 'Personal' });
+  await a.waitUntilReady();
+  await expect(a.page.getByText('Firewood').count()).resolves.toBe(0);
+  await a.byTestId('ledger-switcher').selectOption({ label: 'Summer house' });
+  await a.waitUntilReady();
+  await a.page.locator('[data-testid="sync-status"][data-pending="true"]').waitFor(PATIENCE);
+  await a.open('transactions');
+  await a.rowByPayee('Firewood').waitFor(PATIENCE);
+
+  await world.startRelay();
+  await a.waitForSyncState('synced');
+  await b.open('transactions');
+  await b.rowByPayee('Firewood').waitFor(PATIENCE);
+});

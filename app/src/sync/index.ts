@@ -15,6 +15,12 @@ export {
 } from './relay-api.js';
 export { RelayApiError } from './relay-api-error.js';
 export { type LedgerOnRelay, RelaySync, type SyncSettings } from './relay-sync.js';
-export { deleteStoredLedger, readStoredLedger, type StoredLedger, storedLedgerOf } from './stored-ledger.js';
+export {
+  deleteStoredLedger,
+  readStoredLedger,
+  type StoredLedger,
+  storedLedgerKeys,
+  storedLedgerOf,
+} from './stored-ledger.js';
 export type { AccountSummary, SyncState, SyncStateName } from './sync-state.js';
 export { browserHoldLock, claimWriter, type HoldLock, type WriterIds } from './writer-claim.js';

@@ -32,3 +32,12 @@ export async function readStoredLedger(stored: StoredLedger, doc: Y.Doc): Promis
   await persistence.whenSynced;
   await persistence.destroy();
 }
+
+/** The keys of the ledgers other than the personal one that this device stores (`storedLedgerOf`). */
+export async function storedLedgerKeys(): Promise<string[]> {
+  if (typeof indexedDB === 'undefined' || !indexedDB.databases) return [];
+  const prefix = `${DEVICE_LEDGER.database}.`;
+  return (await indexedDB.databases()).flatMap(({ name }) =>
+    name?.startsWith(prefix) ? [name.slice(prefix.length)] : [],
+  );
+}

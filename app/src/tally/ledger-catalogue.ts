@@ -1,6 +1,12 @@
 import { cryptoRandom, newNodeId } from '@tally/schema';
 import { DeviceStorage, type KnownLedger, type KnownLedgerRole, type KnownLedgers } from '../storage/index.js';
-import { deleteStoredLedger, type RelayLedger, type RelaySync, storedLedgerOf } from '../sync/index.js';
+import {
+  deleteStoredLedger,
+  type RelayLedger,
+  type RelaySync,
+  storedLedgerKeys,
+  storedLedgerOf,
+} from '../sync/index.js';
 
 /** A ledger the person may open: on this device, on the relay, or both. */
 export interface LedgerChoice {
@@ -52,6 +58,7 @@ export class LedgerCatalogue {
   async load(): Promise<void> {
     this.known = await this.store.list();
     this.publish();
+    await this.eraseForgotten();
     await this.refresh();
   }
 
@@ -121,23 +128,30 @@ export class LedgerCatalogue {
     await this.store.choose(key);
   }
 
-  /** Forgets a ledger this device holds (after leaving it): its databases are deleted. Not the open one. */
+  /**
+   * Forgets a ledger this device holds (after leaving it). Its databases are deleted now, or, when
+   * it is the one open in this tab, at the next start (`eraseForgotten`).
+   */
   async forget(key: string): Promise<void> {
-    if (key === this.currentKey || key === PERSONAL) return;
+    if (key === PERSONAL) return;
     await this.store.remove(key);
-    await deleteStoredLedger(storedLedgerOf(key));
-    await DeviceStorage.forLedger(key).erase();
+    if (key !== this.currentKey) await erase(key);
     this.known = await this.store.list();
     this.relay = this.relay.filter((listed) => listed.docId !== key);
     this.publish();
   }
 
+  /** Deletes what the device still stores of ledgers it no longer holds (left while open). */
+  private async eraseForgotten(): Promise<void> {
+    for (const key of await storedLedgerKeys()) {
+      if (key !== this.currentKey && !this.known.some((known) => known.key === key)) await erase(key);
+    }
+  }
+
   /** Every ledger's databases but the open one's, for a device being erased. */
   async eraseOthers(): Promise<void> {
     for (const known of await this.store.list()) {
-      if (known.key === this.currentKey) continue;
-      await deleteStoredLedger(storedLedgerOf(known.key));
-      await DeviceStorage.forLedger(known.key).erase();
+      if (known.key !== this.currentKey) await erase(known.key);
     }
   }
 
@@ -188,4 +202,10 @@ export class LedgerCatalogue {
     this.snapshot = { ledgers, relayRead: this.relayRead };
     for (const listener of this.listeners) listener();
   }
+}
+
+/** Deletes a ledger's databases from the device: its Y.Doc's and the rest it keeps of it. */
+async function erase(key: string): Promise<void> {
+  await deleteStoredLedger(storedLedgerOf(key));
+  await DeviceStorage.forLedger(key).erase();
 }

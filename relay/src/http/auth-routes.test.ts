@@ -221,6 +221,10 @@ describe('accounts and devices', () => {
     });
     expect(allowed.statusCode).toBe(204);
     expect(allowed.headers['access-control-allow-origin']).toBe('https://app.example');
+    // An app on another origin changes a member's role with PATCH (route × role table).
+    expect(String(allowed.headers['access-control-allow-methods']).split(', ')).toEqual(
+      expect.arrayContaining(['GET', 'POST', 'PATCH', 'DELETE']),
+    );
     const refused = await app.inject({
       method: 'OPTIONS',
       url: '/api/auth/login',

@@ -39,12 +39,15 @@ export function MembersSection({ ledger, ownEmail }: { readonly ledger: LedgerCh
   }, [load]);
 
   const act = async (action: () => Promise<void>) => {
+    let refused: string | undefined;
     try {
       await action();
     } catch (error) {
-      setProblem(ledgerRefusal(error, text));
+      refused = ledgerRefusal(error, text);
     }
     await load();
+    // Said after the list is read again, which would otherwise clear it.
+    if (refused) setProblem(refused);
   };
   const remove = (member: LedgerMember) => {
     if (!window.confirm(text('confirmRemove', { email: member.email }))) return;
@@ -54,8 +57,8 @@ export function MembersSection({ ledger, ownEmail }: { readonly ledger: LedgerCh
     if (!window.confirm(text('confirmLeave', { name: ledgerName(ledger, text) }))) return;
     try {
       await tally.sync.removeMember(docId, self.userId);
-      await tally.switchLedger('personal');
       await tally.ledgers.forget(ledger.key);
+      await tally.switchLedger('personal');
       window.location.hash = '#/';
       window.location.reload();
     } catch (error) {
@@ -67,7 +70,12 @@ export function MembersSection({ ledger, ownEmail }: { readonly ledger: LedgerCh
 
   return (
     <div className="card" data-testid="ledger-members">
-      <h2>{text('membersTitle')}</h2>
+      <div className="screen__head">
+        <h2>{text('membersTitle')}</h2>
+        <button type="button" className="button" data-testid="refresh-members" onClick={() => void load()}>
+          {text('refresh')}
+        </button>
+      </div>
       {problem && (
         <p className="form__error" role="alert" data-testid="members-problem">
           {problem}
