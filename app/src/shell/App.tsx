@@ -8,7 +8,7 @@ import { FirstRunStep } from '../features/first-run/index.js';
 import { GoalsScreen } from '../features/goals/index.js';
 import { HouseholdScreen } from '../features/household/index.js';
 import { ImportScreen } from '../features/import/index.js';
-import { LedgerSwitcher, LedgersScreen, ReadOnlyNotice } from '../features/ledgers/index.js';
+import { LedgerRoleWatch, LedgerSwitcher, LedgersScreen, ReadOnlyNotice } from '../features/ledgers/index.js';
 import { RecurringScreen } from '../features/recurring/index.js';
 import { ReportsScreen } from '../features/reports/index.js';
 import { SettingsScreen } from '../features/settings/index.js';
@@ -16,7 +16,7 @@ import { SyncNotice, SyncStatus } from '../features/sync-status/index.js';
 import { TransactionEditor, TransactionsScreen } from '../features/transactions/index.js';
 import { type AppUpdates, OfflineReady, UpdatePrompt } from '../features/update-prompt/index.js';
 import { useText } from '../i18n/index.js';
-import { useFirstRunOffered, useReady, useTally } from '../tally/index.js';
+import { useFirstRunOffered, useLedgers, useReady, useTally } from '../tally/index.js';
 import { ErrorBoundary, FocusTrap, formMessages, routeMessages, ScreenFailed } from '../ui/index.js';
 import { appMessages } from './messages.js';
 import { hrefOf, ROUTES, useRoute } from './use-route.js';
@@ -31,7 +31,9 @@ export function App({ updates }: { readonly updates: AppUpdates }) {
   const ready = useReady();
   const firstRun = useFirstRunOffered();
   // A viewer's ledger takes no new transactions: the relay would drop them (SPEC VIEW1).
-  const writable = useTally().ledger.writable;
+  const { ledger, ledgers } = useTally();
+  const { writable } = ledger;
+  const severalLedgers = useLedgers().ledgers.length > 1;
   const [editor, setEditor] = useState<Editor>({ open: false });
   const openTransaction = useCallback(
     (id: string) => {
@@ -46,7 +48,12 @@ export function App({ updates }: { readonly updates: AppUpdates }) {
         <a className="brand" href="#/">
           {text('brand')}
         </a>
-        <LedgerSwitcher />
+        <LedgerRoleWatch />
+        {severalLedgers && (
+          <Suspense fallback={null}>
+            <LedgerSwitcher />
+          </Suspense>
+        )}
         <SyncStatus />
       </header>
       <nav className="shell__nav" aria-label={text('navigation')}>
@@ -63,7 +70,11 @@ export function App({ updates }: { readonly updates: AppUpdates }) {
       </nav>
       <main className="shell__main">
         <SyncNotice />
-        <ReadOnlyNotice />
+        {ledgers.openedRole === 'viewer' && (
+          <Suspense fallback={null}>
+            <ReadOnlyNotice />
+          </Suspense>
+        )}
         <ErrorBoundary key={route} where={`the ${route} screen`} fallback={(retry) => <ScreenFailed retry={retry} />}>
           <Suspense fallback={<p className="empty">{words('loading')}</p>}>
             {route === 'home' && (firstRun ? <FirstRunStep /> : <Dashboard onOpen={openTransaction} />)}

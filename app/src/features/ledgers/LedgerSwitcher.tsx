@@ -1,29 +1,16 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useText } from '../../i18n/index.js';
 import { useLedgers, useTally } from '../../tally/index.js';
 import { ledgerMessages } from './messages.js';
 import { ledgerName, openLedger } from './open-ledger.js';
 
-/**
- * The ledger open on this device, and the others to switch to: those it holds and those the
- * relay lists. Also reopens the ledger when the relay says the account's role in it changed
- * between viewing and editing, so the screen never offers what the relay would drop.
- */
+/** The ledger open on this device, and the others to switch to: those it holds and those the relay lists. */
 export function LedgerSwitcher() {
   const text = useText(ledgerMessages);
   const tally = useTally();
-  const { ledgers, relayRead } = useLedgers();
+  const { ledgers } = useLedgers();
   const [switching, setSwitching] = useState(false);
   const current = ledgers.find((ledger) => ledger.current);
-
-  useEffect(() => {
-    if (!relayRead || current?.role == null) return;
-    const viewer = tally.ledgers.openedRole === 'viewer';
-    if ((current.role === 'viewer') !== viewer) {
-      setSwitching(true);
-      void openLedger(tally, current.key);
-    }
-  }, [current, relayRead, tally]);
 
   if (ledgers.length < 2) return null;
   return (
