@@ -222,3 +222,27 @@ test('an edit made while the relay is down survives switching to another ledger 
   await b.open('transactions');
   await b.rowByPayee('Firewood').waitFor(PATIENCE);
 });
+
+test('a ledger made on a device with no relay is put on one later, and another device of the account opens it', async () => {
+  const laptop = await world.device();
+  await createLedger(laptop, 'Trip');
+  await expect(laptop.byTestId('ledger-row').filter({ hasText: 'Trip' }).getAttribute('data-role')).resolves.toBe(
+    'local',
+  );
+  await laptop.addAccount('Trip cash');
+  await laptop.connect('register', world.relayUrl, 'tia@example.com', 'Tia’s laptop');
+  await laptop.waitForSyncState('local');
+  await laptop.open('ledgers');
+  await laptop.byTestId('connect-ledger').click();
+  await laptop.waitForSyncState('synced');
+  await laptop.byTestId('ledger-members').waitFor(PATIENCE);
+
+  const phone = await world.device();
+  await phone.connect('login', world.relayUrl, 'tia@example.com', 'Tia’s phone');
+  await phone.open('ledgers');
+  const trip = phone.page.locator('[data-testid="ledger-row"]', { hasText: 'Trip' });
+  await trip.getByTestId('open-ledger').click();
+  await phone.waitUntilReady();
+  await phone.open('accounts');
+  await phone.page.locator('[data-testid="account-row-name"]', { hasText: 'Trip cash' }).waitFor(PATIENCE);
+});

@@ -56,6 +56,13 @@ export class LedgerCatalogue {
 
   /** Reads what the device holds, then what the relay lists; a relay out of reach leaves the device's list. */
   async load(): Promise<void> {
+    // Logging in (or out) changes which ledgers the relay lists for this device.
+    let account = this.sync.accountUser?.userId;
+    this.sync.subscribe(() => {
+      if (this.sync.accountUser?.userId === account) return;
+      account = this.sync.accountUser?.userId;
+      void this.refresh();
+    });
     this.known = await this.store.list();
     this.publish();
     await this.eraseForgotten();
@@ -65,6 +72,7 @@ export class LedgerCatalogue {
   /** Asks the relay for the account's ledgers, and keeps the names and roles it gives for those on the device. */
   async refresh(): Promise<void> {
     if (this.sync.accountUser === undefined) {
+      this.relay = [];
       this.relayRead = true;
       this.publish();
       return;
