@@ -25,6 +25,7 @@ export const refusalMessages = defineMessages({
     'ledger.invalid-record': 'The ledger refused this change, so nothing was saved.',
     'ledger.not-found': 'This was deleted on another device, so nothing was saved.',
     'ledger.read-only': 'This ledger was written by a newer Tally: it can be read here but not changed.',
+    'ledger.view-only': 'This ledger is shared with you to view only: nothing was changed.',
     'ledger.overruled': 'A device whose clock is ahead changed this later, so this change was not saved.',
   },
   es: {
@@ -48,6 +49,7 @@ export const refusalMessages = defineMessages({
     'ledger.not-found': 'Esto se eliminó en otro dispositivo, así que no se guardó nada.',
     'ledger.read-only':
       'Este libro lo escribió una versión más reciente de Tally: aquí se puede leer, pero no modificar.',
+    'ledger.view-only': 'Este libro se ha compartido contigo solo para consultarlo: no se ha cambiado nada.',
     'ledger.overruled': 'Un dispositivo con el reloj adelantado cambió esto después, así que este cambio no se guardó.',
   },
   de: {
@@ -72,6 +74,7 @@ export const refusalMessages = defineMessages({
     'ledger.not-found': 'Das wurde auf einem anderen Gerät gelöscht, es wurde nichts gespeichert.',
     'ledger.read-only':
       'Dieses Haushaltsbuch stammt von einer neueren Tally-Version: Es lässt sich hier lesen, aber nicht ändern.',
+    'ledger.view-only': 'Dieses Haushaltsbuch ist nur zum Ansehen mit dir geteilt: Es wurde nichts geändert.',
     'ledger.overruled':
       'Ein Gerät mit vorgehender Uhr hat das später geändert, daher wurde diese Änderung nicht gespeichert.',
   },

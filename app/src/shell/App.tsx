@@ -6,7 +6,9 @@ import { CurrenciesScreen } from '../features/currencies/index.js';
 import { Dashboard } from '../features/dashboard/index.js';
 import { FirstRunStep } from '../features/first-run/index.js';
 import { GoalsScreen } from '../features/goals/index.js';
+import { HouseholdScreen } from '../features/household/index.js';
 import { ImportScreen } from '../features/import/index.js';
+import { LedgerRoleWatch, LedgerSwitcher, LedgersScreen, ReadOnlyNotice } from '../features/ledgers/index.js';
 import { RecurringScreen } from '../features/recurring/index.js';
 import { ReportsScreen } from '../features/reports/index.js';
 import { SettingsScreen } from '../features/settings/index.js';
@@ -14,7 +16,7 @@ import { SyncNotice, SyncStatus } from '../features/sync-status/index.js';
 import { TransactionEditor, TransactionsScreen } from '../features/transactions/index.js';
 import { type AppUpdates, OfflineReady, UpdatePrompt } from '../features/update-prompt/index.js';
 import { useText } from '../i18n/index.js';
-import { useFirstRunOffered, useReady } from '../tally/index.js';
+import { useFirstRunOffered, useLedgers, useReady, useTally } from '../tally/index.js';
 import { ErrorBoundary, FocusTrap, formMessages, routeMessages, ScreenFailed } from '../ui/index.js';
 import { appMessages } from './messages.js';
 import { hrefOf, ROUTES, useRoute } from './use-route.js';
@@ -28,8 +30,17 @@ export function App({ updates }: { readonly updates: AppUpdates }) {
   const route = useRoute();
   const ready = useReady();
   const firstRun = useFirstRunOffered();
+  // A viewer's ledger takes no new transactions: the relay would drop them (SPEC VIEW1).
+  const { ledger, ledgers } = useTally();
+  const { writable } = ledger;
+  const severalLedgers = useLedgers().ledgers.length > 1;
   const [editor, setEditor] = useState<Editor>({ open: false });
-  const openTransaction = useCallback((id: string) => setEditor({ open: true, id }), []);
+  const openTransaction = useCallback(
+    (id: string) => {
+      if (writable) setEditor({ open: true, id });
+    },
+    [writable],
+  );
 
   return (
     <div className="shell" data-ready={ready}>
@@ -37,6 +48,12 @@ export function App({ updates }: { readonly updates: AppUpdates }) {
         <a className="brand" href="#/">
           {text('brand')}
         </a>
+        <LedgerRoleWatch />
+        {severalLedgers && (
+          <Suspense fallback={null}>
+            <LedgerSwitcher />
+          </Suspense>
+        )}
         <SyncStatus />
       </header>
       <nav className="shell__nav" aria-label={text('navigation')}>
@@ -53,6 +70,11 @@ export function App({ updates }: { readonly updates: AppUpdates }) {
       </nav>
       <main className="shell__main">
         <SyncNotice />
+        {ledgers.openedRole === 'viewer' && (
+          <Suspense fallback={null}>
+            <ReadOnlyNotice />
+          </Suspense>
+        )}
         <ErrorBoundary key={route} where={`the ${route} screen`} fallback={(retry) => <ScreenFailed retry={retry} />}>
           <Suspense fallback={<p className="empty">{words('loading')}</p>}>
             {route === 'home' && (firstRun ? <FirstRunStep /> : <Dashboard onOpen={openTransaction} />)}
@@ -65,20 +87,24 @@ export function App({ updates }: { readonly updates: AppUpdates }) {
             {route === 'recurring' && <RecurringScreen />}
             {route === 'currencies' && <CurrenciesScreen />}
             {route === 'import' && <ImportScreen />}
+            {route === 'ledgers' && <LedgersScreen />}
+            {route === 'household' && <HouseholdScreen />}
             {route === 'settings' && <SettingsScreen />}
           </Suspense>
         </ErrorBoundary>
       </main>
-      <button
-        type="button"
-        className="fab"
-        data-testid="add-transaction"
-        aria-label={text('addTransaction')}
-        disabled={!ready}
-        onClick={() => setEditor({ open: true })}
-      >
-        +
-      </button>
+      {writable && (
+        <button
+          type="button"
+          className="fab"
+          data-testid="add-transaction"
+          aria-label={text('addTransaction')}
+          disabled={!ready}
+          onClick={() => setEditor({ open: true })}
+        >
+          +
+        </button>
+      )}
       {editor.open && (
         <FocusTrap>
           <ErrorBoundary

@@ -28,7 +28,7 @@ export function Started({ starting, updates }: { readonly starting: Promise<Tall
     starting.then((tally) => {
       if (live) setStart({ phase: 'open', tally, newerFormat: false });
       tally.ready.then(() => {
-        if (live && !tally.ledger.writable) setStart({ phase: 'open', tally, newerFormat: true });
+        if (live && tally.ledger.newerFormat) setStart({ phase: 'open', tally, newerFormat: true });
       }, fail);
     }, fail);
     return () => {

@@ -11,6 +11,8 @@ export const ROUTES = [
   'recurring',
   'currencies',
   'import',
+  'ledgers',
+  'household',
   'settings',
 ] as const;
 export type Route = (typeof ROUTES)[number];
@@ -20,9 +22,12 @@ function subscribe(listener: () => void): () => void {
   return () => window.removeEventListener('hashchange', listener);
 }
 
+/** An invitation link (`#/accept?code=…`) opens the ledgers screen, which reads the code from it. */
+const ALIASES: Readonly<Record<string, Route>> = { accept: 'ledgers' };
+
 function current(): Route {
-  const name = window.location.hash.replace(/^#\/?/, '');
-  return ROUTES.find((route) => route === name) ?? 'home';
+  const name = window.location.hash.replace(/^#\/?/, '').split('?')[0] ?? '';
+  return ROUTES.find((route) => route === name) ?? ALIASES[name] ?? 'home';
 }
 
 /** The screen named in the URL's hash (`#/accounts`), so every screen has an address that works offline. */

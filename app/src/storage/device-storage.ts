@@ -1,8 +1,11 @@
 import { KeyedStore, type ReadStored } from './keyed-store.js';
+import { KnownLedgers } from './known-ledgers.js';
 import { ListStore } from './list-store.js';
 import { SettingsStore } from './settings-store.js';
 import { TallyDatabase } from './tally-database.js';
 import { TransactionIndex, type TransactionSource } from './transaction-index.js';
+
+const DEVICE_DATABASE = 'tally';
 
 /**
  * What features keep on this device for themselves, never synced, each in a typed store. The
@@ -27,10 +30,19 @@ export class DeviceStorage implements DeviceStores {
   private readonly db: TallyDatabase;
   /** The relay session and when this device last synced. */
   readonly settings: SettingsStore;
+  /** The ledgers this device holds besides the personal one, and which it opens (kept in the device's own database). */
+  readonly knownLedgers: KnownLedgers;
 
-  constructor(name = 'tally') {
+  /** `tally` for the device (and its personal ledger); `tally.<key>` for each other ledger it holds. */
+  constructor(name = DEVICE_DATABASE) {
     this.db = new TallyDatabase(name);
     this.settings = new SettingsStore(this.db);
+    this.knownLedgers = new KnownLedgers(this.db);
+  }
+
+  /** What the device keeps beside another ledger it holds: that ledger's transaction index, sync state and feature stores. */
+  static forLedger(key: string): DeviceStorage {
+    return new DeviceStorage(`${DEVICE_DATABASE}.${key}`);
   }
 
   csvMappings<T>(read: ReadStored<T>): KeyedStore<T> {

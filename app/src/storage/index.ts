@@ -1,5 +1,6 @@
 export { DeviceStorage, type DeviceStores } from './device-storage.js';
 export { KeyedStore, type ReadStored } from './keyed-store.js';
+export { type KnownLedger, type KnownLedgerRole, KnownLedgers, PERSONAL_LEDGER_KEY } from './known-ledgers.js';
 export { ListStore } from './list-store.js';
 export {
   foldText,

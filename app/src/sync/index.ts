@@ -12,6 +12,7 @@ export {
   notificationChannels,
   notificationKinds,
   type PushSubscriptionKeys,
+  type PendingInvitation,
   type RegistrationPolicy,
   type RelayAccountSummary,
   RelayApi,
@@ -19,7 +20,13 @@ export {
   type RelayLedger,
 } from './relay-api.js';
 export { RelayApiError } from './relay-api-error.js';
-export { RelaySync } from './relay-sync.js';
-export { readStoredLedger, type StoredLedger } from './stored-ledger.js';
+export { type LedgerOnRelay, RelaySync, type SyncSettings } from './relay-sync.js';
+export {
+  deleteStoredLedger,
+  readStoredLedger,
+  type StoredLedger,
+  storedLedgerKeys,
+  storedLedgerOf,
+} from './stored-ledger.js';
 export type { AccountSummary, SyncState, SyncStateName } from './sync-state.js';
 export { browserHoldLock, claimWriter, type HoldLock, type WriterIds } from './writer-claim.js';

@@ -1,4 +1,5 @@
 import { type Ledger, type LedgerOptions, openLedger } from '@tally/schema';
+import * as idb from 'lib0/indexeddb';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
 import { DEVICE_LEDGER, type StoredLedger } from './stored-ledger.js';
@@ -46,6 +47,17 @@ export class LocalLedger {
   onChange(listener: () => void): () => void {
     this.doc.on('update', listener);
     return () => this.doc.off('update', listener);
+  }
+
+  /**
+   * Resolves once every change made so far is stored on the device: a read of the stored updates
+   * starts only after every write to them begun before it has finished (IndexedDB's ordering).
+   */
+  async flushed(): Promise<void> {
+    if (!this.persistence) return;
+    const db = await this.persistence._db;
+    const [updates] = idb.transact(db, ['updates'], 'readonly');
+    if (updates) await idb.count(updates);
   }
 
   /** Stops storing changes and lets go of the stored ledger, as closing the tab does. */

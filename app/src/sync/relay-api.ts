@@ -64,6 +64,14 @@ export interface LedgerInvitation {
   readonly expiresInHours?: number;
 }
 
+/** An invitation not yet accepted, as its ledger's owner sees it. */
+export interface PendingInvitation {
+  readonly invitationId: string;
+  readonly email: string;
+  readonly role: Exclude<LedgerRole, 'owner'>;
+  readonly expiresAt: string;
+}
+
 export interface IssuedInvitation {
   readonly invitationId: string;
   /** Shown once: the relay keeps only its hash. */
@@ -257,6 +265,26 @@ export class RelayApi {
       code: text(fields, 'code'),
       expiresAt: text(fields, 'expiresAt'),
     };
+  }
+
+  /** The ledger's invitations not yet accepted, revoked or expired; its owner's to see. */
+  async invitations(accessToken: string, docId: string): Promise<PendingInvitation[]> {
+    const reply = await this.request('GET', `${ledgerPath(docId)}/invitations`, undefined, accessToken);
+    return listOf(reply).map((fields) => {
+      const invited = role(fields);
+      if (invited === 'owner') throw malformed();
+      return {
+        invitationId: text(fields, 'invitationId'),
+        email: text(fields, 'email'),
+        role: invited,
+        expiresAt: text(fields, 'expiresAt'),
+      };
+    });
+  }
+
+  async revokeInvitation(accessToken: string, docId: string, invitationId: string): Promise<void> {
+    const path = `${ledgerPath(docId)}/invitations/${encodeURIComponent(invitationId)}`;
+    await this.request('DELETE', path, undefined, accessToken);
   }
 
   /** Joins the ledger an invitation for this account's email names; its role there is the invitation's. */

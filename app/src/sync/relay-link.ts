@@ -21,6 +21,8 @@ export interface LinkEvents {
   storageFull(): void;
   /** The relay ended the connection because its access token expired; the provider reconnects by itself. */
   tokenExpired(): void;
+  /** The relay ended the connection because the account's role in the ledger changed, or it was removed from it. */
+  membershipChanged(): void;
 }
 
 export interface LinkTarget {
@@ -84,6 +86,9 @@ export class RelayLink {
       // The relay closes a socket when its token expires; the provider reconnects with the token
       // renewed a minute before, or, if the device slept through that, with one renewed now.
       if (event?.code === closeCodes.tokenExpired && this.live) events.tokenExpired();
+      // The provider reconnects with the new role; the app asks the relay what it is before writing again.
+      else if ((event?.code === closeCodes.roleChanged || event?.code === closeCodes.membershipEnded) && this.live)
+        events.membershipChanged();
       // The relay says which rule the data broke; after 1013 the provider reconnects and sends all it has.
       else if (event && refusalInCloseReason(event.reason) !== undefined && this.live) events.refusedData();
       // Refused before opening: the token may have expired while the device slept, or been revoked.

@@ -3,12 +3,18 @@ import { browserClock, browserLock, type Clock, type Lock } from './device-clock
 import { RelayAccount, type SessionStore } from './relay-account.js';
 import {
   type Credentials,
+  type IssuedInvitation,
+  type LedgerInvitation,
+  type LedgerMember,
+  type LedgerRole,
   type LedgerVersion,
   type NotificationPreferences,
   type PushSubscriptionKeys,
+  type PendingInvitation,
   type RelayAccountSummary,
   RelayApi,
   type RelayDevice,
+  type RelayLedger,
 } from './relay-api.js';
 import { RelayApiError } from './relay-api-error.js';
 import type { LinkOptions, RelayLink } from './relay-link.js';
@@ -28,6 +34,12 @@ export interface SyncOptions extends LinkOptions {
   readonly clock: Clock;
   readonly lock: Lock;
 }
+
+/**
+ * Which relay document the open ledger is: the account's personal one (`personal`), another by
+ * its id, or none for a ledger made on this device and not yet connected (it stays local).
+ */
+export type LedgerOnRelay = 'personal' | { readonly docId: string } | 'none';
 
 /** The last sync time is stored at most this often; the first of each session is stored at once. */
 const LAST_SYNCED_SAVE_INTERVAL_MS = 5_000;
@@ -51,11 +63,13 @@ export class RelaySync {
   private relayStoredSaved = '';
   private snapshot: SyncState;
   private readonly listeners = new Set<() => void>();
+  private readonly membershipListeners = new Set<() => void>();
 
   constructor(
     private readonly doc: Y.Doc,
     private readonly settings: SyncSettings,
     private readonly options: SyncOptions = { clock: browserClock, lock: browserLock },
+    private onRelay: LedgerOnRelay = 'personal',
   ) {
     this.account = new RelayAccount(settings, options.clock, options.lock);
     this.account.onChange((session) => {
@@ -153,10 +167,83 @@ export class RelaySync {
     return this.account.checked(api.restoreLedgerVersion(token, this.ledgerId(), versionId));
   }
 
-  private ledgerId(): string {
+  /** Every ledger the account may open on the relay, its personal one first, with its role in each. */
+  async ledgers(): Promise<RelayLedger[]> {
+    const { api, token } = await this.account.authorized();
+    return this.account.checked(api.ledgers(token));
+  }
+
+  async createLedger(name: string): Promise<RelayLedger> {
+    const { api, token } = await this.account.authorized();
+    return this.account.checked(api.createLedger(token, name));
+  }
+
+  /** Links the open ledger, made on this device, to the relay document just created for it, and syncs it there. */
+  async connectLedger(docId: string): Promise<void> {
+    this.onRelay = { docId };
+    this.disconnect();
+    await this.connect();
+  }
+
+  async members(docId: string): Promise<LedgerMember[]> {
+    const { api, token } = await this.account.authorized();
+    return this.account.checked(api.members(token, docId));
+  }
+
+  async changeRole(docId: string, userId: string, role: LedgerRole): Promise<void> {
+    const { api, token } = await this.account.authorized();
+    await this.account.checked(api.changeRole(token, docId, userId, role));
+  }
+
+  /** Removes a member, or leaves the ledger when `userId` is this account's. */
+  async removeMember(docId: string, userId: string): Promise<void> {
+    const { api, token } = await this.account.authorized();
+    await this.account.checked(api.removeMember(token, docId, userId));
+  }
+
+  async invite(docId: string, invitation: LedgerInvitation): Promise<IssuedInvitation> {
+    const { api, token } = await this.account.authorized();
+    return this.account.checked(api.invite(token, docId, invitation));
+  }
+
+  async invitations(docId: string): Promise<PendingInvitation[]> {
+    const { api, token } = await this.account.authorized();
+    return this.account.checked(api.invitations(token, docId));
+  }
+
+  async revokeInvitation(docId: string, invitationId: string): Promise<void> {
+    const { api, token } = await this.account.authorized();
+    await this.account.checked(api.revokeInvitation(token, docId, invitationId));
+  }
+
+  async acceptInvitation(code: string): Promise<{ docId: string; role: LedgerRole }> {
+    const { api, token } = await this.account.authorized();
+    return this.account.checked(api.acceptInvitation(token, code));
+  }
+
+  /** The relay account this device is linked to, to tell "you" among a ledger's members and people. */
+  get accountUser(): { readonly userId: string; readonly email: string } | undefined {
     const session = this.account.session;
-    if (!session) throw new RelayApiError(401, 'no_session', 'this device is not linked to a relay');
-    return session.docId;
+    return session && !session.revoked ? { userId: session.userId, email: session.email } : undefined;
+  }
+
+  /** The relay document of the open ledger; undefined without a relay or for a ledger not connected. */
+  get ledgerDocId(): string | undefined {
+    const session = this.account.session;
+    if (!session || this.onRelay === 'none') return undefined;
+    return this.onRelay === 'personal' ? session.docId : this.onRelay.docId;
+  }
+
+  /** Called when the relay says the account's role in the open ledger changed, or that it was removed. */
+  onMembershipChanged(listener: () => void): () => void {
+    this.membershipListeners.add(listener);
+    return () => this.membershipListeners.delete(listener);
+  }
+
+  private ledgerId(): string {
+    const docId = this.ledgerDocId;
+    if (docId === undefined) throw new RelayApiError(401, 'no_session', 'this ledger is not linked to a relay');
+    return docId;
   }
 
   getSnapshot = (): SyncState => this.snapshot;
@@ -189,10 +276,14 @@ export class RelaySync {
     // Devices that never link to a relay never load the sync code.
     const { RelayLink } = await import('./relay-link.js');
     const session = this.account.session;
-    if (attempt !== this.links || !session || session.revoked) return;
+    const docId = this.ledgerDocId;
+    if (attempt !== this.links || !session || session.revoked || docId === undefined) {
+      this.publish();
+      return;
+    }
     const target = {
       syncUrl: new RelayApi(session.relayUrl).syncUrl,
-      docId: session.docId,
+      docId,
       accessToken: session.accessToken,
     };
     this.link = new RelayLink(
@@ -218,6 +309,9 @@ export class RelaySync {
           this.publish();
         },
         tokenExpired: () => this.account.renewIfExpiring(),
+        membershipChanged: () => {
+          for (const listener of this.membershipListeners) listener();
+        },
       },
       { WebSocket: this.options.WebSocket },
     );

@@ -1,10 +1,12 @@
 export type { DueOccurrencesSnapshot, StalledItem, StallReason } from './due-occurrences.js';
 export type { FirstRun } from './first-run.js';
+export type { LedgerCatalogue, LedgerCatalogueSnapshot, LedgerChoice } from './ledger-catalogue.js';
 export { openTally, type Tally } from './tally.js';
 export { TallyContext, useTally } from './tally-context.js';
 export { useDueOccurrences } from './use-due-occurrences.js';
 export { useFirstRunOffered } from './use-first-run.js';
 export { useHomeCurrency } from './use-home-currency.js';
+export { useLedgers } from './use-ledgers.js';
 export { useReady } from './use-ready.js';
 export { useSyncState } from './use-sync-state.js';
 export { useTransactionRows } from './use-transaction-rows.js';

@@ -7,15 +7,33 @@ import type {
   ExchangeRateRecord,
   Goal,
   Ledger,
+  Person,
   RecurringTransaction,
+  Settlement,
 } from '@tally/schema';
 import { forgetLanguage } from '../i18n/index.js';
 import { RecordCache } from '../ledger/index.js';
-import { DeviceStorage, type DeviceStores, type TransactionIndex } from '../storage/index.js';
-import { browserHoldLock, claimWriter, LocalLedger, RelaySync, type StoredLedger } from '../sync/index.js';
+import {
+  DeviceStorage,
+  type DeviceStores,
+  type KnownLedger,
+  PERSONAL_LEDGER_KEY,
+  type TransactionIndex,
+} from '../storage/index.js';
+import {
+  browserHoldLock,
+  claimWriter,
+  type LedgerOnRelay,
+  LocalLedger,
+  RelaySync,
+  type StoredLedger,
+  type SyncSettings,
+  storedLedgerOf,
+} from '../sync/index.js';
 import { afterNextPaint } from '../ui/index.js';
 import { DueOccurrences } from './due-occurrences.js';
 import { FirstRun, readSkipped } from './first-run.js';
+import { LedgerCatalogue } from './ledger-catalogue.js';
 
 /** Everything one running Tally holds: the ledger, what is derived from it, and the relay link. */
 export interface Tally {
@@ -28,20 +46,30 @@ export interface Tally {
   readonly recurring: RecordCache<RecurringTransaction>;
   readonly rates: RecordCache<ExchangeRateRecord>;
   readonly rules: RecordCache<CategoryRule>;
+  /** The people of a shared ledger (SPEC PPL1) and the settlements between them (SET1). */
+  readonly people: RecordCache<Person>;
+  readonly settlements: RecordCache<Settlement>;
   readonly transactions: TransactionIndex;
   /** What features keep on this device for themselves (remembered mappings, recent imports). */
   readonly stores: DeviceStores;
   /** Books recurring transactions as they fall due, and knows which could not be booked. */
   readonly dueOccurrences: DueOccurrences;
   readonly sync: RelaySync;
+  /** The ledgers this device holds and the relay lists, and which one is open. */
+  readonly ledgers: LedgerCatalogue;
   /** Whether this device offers the first-run step, and skipping it. */
   readonly firstRun: FirstRun;
   /** Where the ledger is stored on this device, for a worker that reads a replica of its own. */
   readonly storedLedger: StoredLedger;
   /** Resolves once the ledger stored on this device is read. */
   readonly ready: Promise<void>;
-  /** Removes the ledger and every local setting from this device; reload afterwards. */
+  /** Removes every ledger and every local setting from this device; reload afterwards. */
   wipe(): Promise<void>;
+  /**
+   * Remembers `key` as the ledger this device opens and stores everything of the open one,
+   * pending edits included; reload afterwards. Nothing of the open Tally may be used after it.
+   */
+  switchLedger(key: string): Promise<void>;
 }
 
 /**
@@ -50,12 +78,24 @@ export interface Tally {
  * cannot be read.
  */
 export async function openTally(): Promise<Tally> {
-  const storage = new DeviceStorage();
-  const node = await claimWriter(storage.settings, browserHoldLock());
-  const local = new LocalLedger(node === undefined ? {} : { node });
+  const device = new DeviceStorage();
+  const node = await claimWriter(device.settings, browserHoldLock());
+  const opened = await ledgerToOpen(device);
+  const storage = opened ? DeviceStorage.forLedger(opened.key) : device;
+  const local = new LocalLedger(
+    { ...(node !== undefined && { node }), viewOnly: opened?.role === 'viewer' },
+    storedLedgerOf(opened?.key),
+  );
   const { ledger } = local;
   const transactions = storage.transactionIndex(ledger.transactions, () => local.fingerprint());
-  const sync = new RelaySync(local.doc, storage.settings);
+  const onRelay: LedgerOnRelay = !opened ? 'personal' : opened.docId === null ? 'none' : { docId: opened.docId };
+  const sync = new RelaySync(local.doc, syncSettings(device, storage), undefined, onRelay);
+  const ledgers = new LedgerCatalogue(
+    device.knownLedgers,
+    sync,
+    opened?.key ?? PERSONAL_LEDGER_KEY,
+    opened ? opened.role : 'owner',
+  );
   const dueOccurrences = new DueOccurrences(ledger);
   const firstRun = new FirstRun(storage.firstRunChoice(readSkipped), local, sync);
   const ready = (async () => {
@@ -69,7 +109,16 @@ export async function openTally(): Promise<Tally> {
     await sync.start();
     await firstRun.load();
     keepStorageOnceThereIsData(local);
+    sync.onMembershipChanged(() => void ledgers.refresh());
+    await ledgers.load();
+    joinAsPerson(ledger, sync, opened);
   })();
+  const close = async (): Promise<void> => {
+    sync.stop();
+    dueOccurrences.stop();
+    await transactions.flushed();
+    await local.flushed();
+  };
   return {
     ledger,
     accounts: new RecordCache(ledger.accounts, (account) => account.name),
@@ -80,21 +129,63 @@ export async function openTally(): Promise<Tally> {
     recurring: new RecordCache(ledger.recurring, (item) => `${item.payee}\u0000${item.startDate}`),
     rates: new RecordCache(ledger.rates, (rate) => `${rate.from}${rate.to}\u0000${rate.date}`),
     rules: new RecordCache(ledger.rules, (rule) => rule.contains),
+    people: new RecordCache(ledger.people, (person) => person.name),
+    settlements: new RecordCache(ledger.settlements, (settlement) => settlement.date),
     transactions,
     stores: storage,
     dueOccurrences,
     sync,
+    ledgers,
     firstRun,
     storedLedger: local.stored,
     ready,
     async wipe() {
-      sync.stop();
-      dueOccurrences.stop();
-      await transactions.flushed();
+      await close();
+      await ledgers.eraseOthers();
       await local.wipe();
       await storage.erase();
+      if (storage !== device) await device.erase();
       forgetLanguage();
     },
+    async switchLedger(key) {
+      await ledgers.choose(key);
+      await close();
+    },
+  };
+}
+
+/**
+ * In a shared ledger, the account is one of its people (SPEC PPL2), named after its email until
+ * someone renames them. A viewer writes nothing, so it is not one of them.
+ */
+function joinAsPerson(ledger: Ledger, sync: RelaySync, opened: KnownLedger | undefined): void {
+  const user = sync.accountUser;
+  if (!opened?.docId || !user || !ledger.writable) return;
+  ledger.ensurePerson({ userId: user.userId, name: user.email.split('@')[0] || user.email });
+}
+
+/** The ledger this device opens, when it is not the personal one (which it opens when nothing else is known). */
+async function ledgerToOpen(device: DeviceStorage): Promise<KnownLedger | undefined> {
+  const key = await device.knownLedgers.current();
+  if (key === PERSONAL_LEDGER_KEY) return undefined;
+  return (await device.knownLedgers.list()).find((known) => known.key === key);
+}
+
+/** The relay session is the device's; what the relay stores of a ledger, and when it last synced, are the ledger's. */
+function syncSettings(device: DeviceStorage, storage: DeviceStorage): SyncSettings {
+  if (storage === device) return device.settings;
+  const { settings } = storage;
+  return {
+    session: () => device.settings.session(),
+    saveSession: (session) => device.settings.saveSession(session),
+    forgetSession: async () => {
+      await device.settings.forgetSession();
+      await settings.forgetSession();
+    },
+    lastSyncedAt: () => settings.lastSyncedAt(),
+    saveLastSyncedAt: (time) => settings.saveLastSyncedAt(time),
+    relayStored: () => settings.relayStored(),
+    saveRelayStored: (stored) => settings.saveRelayStored(stored),
   };
 }
 

@@ -180,6 +180,8 @@ export const routeMessages = defineMessages({
     recurring: 'Recurring',
     currencies: 'Currencies',
     import: 'Import',
+    ledgers: 'Ledgers',
+    household: 'Household',
     settings: 'Settings',
   },
   es: {
@@ -193,6 +195,8 @@ export const routeMessages = defineMessages({
     recurring: 'Periódicos',
     currencies: 'Divisas',
     import: 'Importar',
+    ledgers: 'Libros',
+    household: 'Hogar',
     settings: 'Ajustes',
   },
   de: {
@@ -206,6 +210,8 @@ export const routeMessages = defineMessages({
     recurring: 'Daueraufträge',
     currencies: 'Währungen',
     import: 'Import',
+    ledgers: 'Bücher',
+    household: 'Haushalt',
     settings: 'Einstellungen',
   },
 });

@@ -240,8 +240,10 @@ describe('accounts and devices', () => {
     });
     expect(allowed.statusCode).toBe(204);
     expect(allowed.headers['access-control-allow-origin']).toBe('https://app.example');
-    // The app saves its notification preferences with PUT (N3).
-    expect(String(allowed.headers['access-control-allow-methods']).split(', ')).toContain('PUT');
+    // The app changes a member's role with PATCH and saves its notification preferences with PUT (N3).
+    expect(String(allowed.headers['access-control-allow-methods']).split(', ')).toEqual(
+      expect.arrayContaining(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']),
+    );
     const refused = await app.inject({
       method: 'OPTIONS',
       url: '/api/auth/login',

@@ -14,7 +14,7 @@ export function installCors(app: FastifyInstance, allowedOrigins: readonly strin
     const origin = request.headers.origin;
     if (origin === undefined || !allowedOrigins.includes(origin)) throw new RelayError('origin_not_allowed');
     return reply
-      .header('access-control-allow-methods', 'GET, POST, PUT, DELETE')
+      .header('access-control-allow-methods', 'GET, POST, PUT, PATCH, DELETE')
       .header('access-control-allow-headers', 'authorization, content-type')
       .header('access-control-max-age', '600')
       .code(204)

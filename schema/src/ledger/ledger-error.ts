@@ -1,6 +1,6 @@
 import type { FieldIssue } from '../records/index.js';
 
-export type LedgerErrorCode = 'invalid-record' | 'not-found' | 'read-only' | 'overruled';
+export type LedgerErrorCode = 'invalid-record' | 'not-found' | 'read-only' | 'view-only' | 'overruled';
 
 export class LedgerError extends Error {
   override readonly name = 'LedgerError';

@@ -99,6 +99,8 @@ export interface LedgerOptions {
   readonly maxDriftMs?: number;
   readonly onFarFuture?: (event: FarFutureEvent) => void;
   readonly migrations?: readonly Migration[];
+  /** Opened for a viewer of a shared ledger: it reads and writes nothing (SPEC VIEW1). */
+  readonly viewOnly?: boolean;
 }
 
 /**
@@ -125,12 +127,14 @@ export class Ledger {
   private readonly random: RandomSource;
   private format: number | undefined;
   private declared = false;
+  private readonly viewOnly: boolean;
 
   constructor(
     readonly doc: Y.Doc,
     options: LedgerOptions = {},
   ) {
     this.random = options.random ?? cryptoRandom;
+    this.viewOnly = options.viewOnly ?? false;
     if (options.node === DERIVED_NODE)
       throw new LedgerError('invalid-record', `writer id "${DERIVED_NODE}" is reserved`);
     this.clock = new HybridClock({
@@ -362,9 +366,14 @@ export class Ledger {
     return this.format;
   }
 
-  /** False when the document was written by a newer Tally: it can be read but not changed. */
+  /** False when the document was written by a newer Tally, or opened for a viewer: it can be read but not changed. */
   get writable(): boolean {
-    return this.format === undefined || this.format <= LEDGER_FORMAT;
+    return !this.viewOnly && !this.newerFormat;
+  }
+
+  /** True when the document was written by a newer Tally (FMT2). */
+  get newerFormat(): boolean {
+    return this.format !== undefined && this.format > LEDGER_FORMAT;
   }
 
   /**
@@ -533,6 +542,9 @@ export class Ledger {
   }
 
   private write<R>(change: () => R): R {
+    if (this.viewOnly) {
+      throw new LedgerError('view-only', 'this ledger is shared with you to view: the relay keeps no change made here');
+    }
     if (!this.writable) {
       throw new LedgerError(
         'read-only',

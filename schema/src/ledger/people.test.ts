@@ -123,3 +123,22 @@ describe('settlements between people', () => {
     );
   });
 });
+
+describe('a ledger opened for a viewer', () => {
+  it('[VIEW1] refuses every write with view-only, and still receives the edits of its members', () => {
+    const owner = device(1);
+    const sam = owner.ledger.people.create({ name: 'Sam' });
+    const viewerDoc = new Y.Doc();
+    const viewer = new Ledger(viewerDoc, { random: new SeededRandom(2), viewOnly: true });
+    syncDocs(owner.doc, viewerDoc);
+    expect(viewer.writable).toBe(false);
+    expect(viewer.newerFormat).toBe(false);
+    expect(() => viewer.people.update(sam.id, { name: 'Samuel' })).toThrow(
+      expect.objectContaining({ code: 'view-only' }),
+    );
+    expect(() => viewer.people.create({ name: 'Kim' })).toThrow(expect.objectContaining({ code: 'view-only' }));
+    owner.ledger.people.update(sam.id, { name: 'Samantha' });
+    syncDocs(owner.doc, viewerDoc);
+    expect(viewer.people.get(sam.id)?.name).toBe('Samantha');
+  });
+});

@@ -11,7 +11,9 @@ import { suggestionFor } from './category-suggestion.js';
 import type { DraftIssues } from './draft-issues.js';
 import { choicesFor } from './editor-choices.js';
 import { transactionEditorMessages } from './editor-messages.js';
+import { PaidByShares } from './PaidByShares.js';
 import { SplitParts } from './SplitParts.js';
+import { readSharing } from './sharing-draft.js';
 import { partsTotal, type SplitPartDraft, splitBalance, startSplit } from './split-draft.js';
 import { TagsField } from './TagsField.js';
 import {
@@ -43,6 +45,7 @@ export function TransactionEditor({ id, onClose }: TransactionEditorProps) {
   const allAccounts = useRecords(tally.accounts);
   const allCategories = useRecords(tally.categories);
   const rules = useRecords(tally.rules);
+  const allPeople = useRecords(tally.people);
   const { rows } = useTransactionRows();
   // The form as it opened: saving writes only what the person changed since (another device may have changed the rest).
   const [opened] = useState(() => (id ? draftOf(tally.ledger, id, locale) : undefined));
@@ -58,6 +61,9 @@ export function TransactionEditor({ id, onClose }: TransactionEditorProps) {
     allCategories,
     opened ? [opened.categoryId, ...opened.parts.map((part) => part.categoryId)] : [],
   );
+  // Archived people are left out of new choices, but one the transaction names stays (PPL1).
+  const named = new Set([opened?.paidBy ?? '', ...(opened?.sharing.entries.map((entry) => entry.personId) ?? [])]);
+  const people = allPeople.filter((person) => !person.archived || named.has(person.id));
   const focusAfterRender = useRef<string | undefined>(undefined);
   useEffect(() => {
     if (focusAfterRender.current === undefined) return;
@@ -87,6 +93,16 @@ export function TransactionEditor({ id, onClose }: TransactionEditorProps) {
     usable: (categoryId) => categories.some((category) => category.id === categoryId),
   });
 
+  const sharesBalance =
+    currency &&
+    readSharing(
+      draft.paidBy,
+      draft.sharing,
+      currency,
+      locale,
+      direction,
+      amountRead?.ok ? Math.abs(amountRead.amount) : undefined,
+    ).balance;
   const balance = currency && split ? splitBalance(draft.amount, draft.parts, currency, locale) : undefined;
   const show = (minorUnits: number) => (currency ? formatMoney(money(minorUnits, currency), locale) : '');
   const say = (issue: DraftIssues[keyof DraftIssues]): string | undefined =>
@@ -275,6 +291,20 @@ export function TransactionEditor({ id, onClose }: TransactionEditorProps) {
               change({ parts: [], categoryId: draft.parts[0]?.categoryId ?? '' });
               focusAfterRender.current = 'category';
             }}
+          />
+        )}
+        {!transfer && !isTransferLeg && people.length > 0 && (
+          <PaidByShares
+            people={people}
+            paidBy={draft.paidBy}
+            sharing={draft.sharing}
+            income={draft.kind === 'income'}
+            issues={issues}
+            balance={sharesBalance || undefined}
+            stored={stored}
+            show={show}
+            say={say}
+            onChange={change}
           />
         )}
         {storedMismatch && (

@@ -18,6 +18,11 @@ export const DRAFT_ISSUES = [
   'split-unbalanced',
   'split-refused',
   'part-category-missing',
+  'payer-missing',
+  'share-weight-invalid',
+  'share-amount-unreadable',
+  'shares-unbalanced',
+  'shares-refused',
   'not-saved',
 ] as const;
 export type DraftIssue = (typeof DRAFT_ISSUES)[number];
@@ -33,6 +38,8 @@ export type IssueField =
   | 'notes'
   | 'tags'
   | 'splits'
+  | 'paidBy'
+  | 'shares'
   | 'form'
   | `part.${number}.categoryId`
   | `part.${number}.amount`;
@@ -54,6 +61,8 @@ const ISSUE_OF_FIELD: Readonly<Record<string, readonly [IssueField, DraftIssue]>
   notes: ['notes', 'notes-too-long'],
   tags: ['tags', 'tags-invalid'],
   splits: ['splits', 'split-refused'],
+  paidBy: ['paidBy', 'payer-missing'],
+  shares: ['shares', 'shares-refused'],
 };
 
 /** Adds the ledger's reasons for refusing a record, each at its field, keeping the first per field. */

@@ -1,6 +1,7 @@
 import { currencyCode, type Ledger, openLedger } from '@tally/schema';
 import { beforeEach, describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
+import { NOT_SHARED } from './sharing-draft.js';
 import { splitBalance, startSplit } from './split-draft.js';
 import { draftOf, saveTransactionDraft, type TransactionDraft } from './transaction-draft.js';
 
@@ -22,6 +23,8 @@ function draft(change: Partial<TransactionDraft> = {}): TransactionDraft {
     notes: '',
     tags: [],
     parts: [],
+    paidBy: '',
+    sharing: NOT_SHARED,
     ...change,
   };
 }

@@ -1,6 +1,7 @@
 import { type Ledger, openLedger } from '@tally/schema';
 import { beforeEach, describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
+import { NOT_SHARED } from './sharing-draft.js';
 import { deleteTransaction, draftOf, saveTransactionDraft, type TransactionDraft } from './transaction-draft.js';
 
 let ledger: Ledger;
@@ -20,6 +21,8 @@ function draft(change: Partial<TransactionDraft> = {}): TransactionDraft {
     notes: '',
     tags: [],
     parts: [],
+    paidBy: '',
+    sharing: NOT_SHARED,
     ...change,
   };
 }

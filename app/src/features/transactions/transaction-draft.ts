@@ -1,6 +1,7 @@
 import {
   currencyCode,
   formatAmount,
+  isExactShares,
   type Ledger,
   type LedgerRecord,
   money,
@@ -12,6 +13,7 @@ import {
 import { amountRefusal, type Changed, type Checked, type Editing, type Saving, saveEdit } from '../../forms/index.js';
 import { readAmount } from '../../ui/index.js';
 import { addLedgerIssues, type DraftIssues, hasIssues } from './draft-issues.js';
+import { NOT_SHARED, readSharing, type SharingDraft, sameShares, sharingOf } from './sharing-draft.js';
 import { partsTotal, readSplitParts, type SplitPartDraft, sameParts } from './split-draft.js';
 
 export const TRANSACTION_KINDS = ['expense', 'income', 'transfer'] as const;
@@ -30,6 +32,9 @@ export interface TransactionDraft {
   readonly tags: readonly string[];
   /** Empty unless the transaction is split over several categories (REC7). */
   readonly parts: readonly SplitPartDraft[];
+  /** Who paid, a person of the ledger; empty when nobody is named (SPEC SHR1). */
+  readonly paidBy: string;
+  readonly sharing: SharingDraft;
 }
 
 export function emptyDraft(date: string, accountId: string): TransactionDraft {
@@ -44,6 +49,8 @@ export function emptyDraft(date: string, accountId: string): TransactionDraft {
     notes: '',
     tags: [],
     parts: [],
+    paidBy: '',
+    sharing: NOT_SHARED,
   };
 }
 
@@ -78,6 +85,8 @@ function draftOfRecord(ledger: Ledger, existing: Transaction, locale: string): T
       amount: write(direction * part.amount),
       memo: part.memo,
     })),
+    paidBy: existing.paidBy ?? '',
+    sharing: sharingOf(existing, locale),
   };
 }
 
@@ -87,7 +96,17 @@ export type TransactionEditing = Editing<TransactionDraft>;
 /** What the form writes; a transaction's links and its cleared mark are not the form's to change. */
 type TransactionFields = Pick<
   Transaction,
-  'date' | 'amount' | 'currency' | 'accountId' | 'categoryId' | 'payee' | 'notes' | 'tags' | 'splits'
+  | 'date'
+  | 'amount'
+  | 'currency'
+  | 'accountId'
+  | 'categoryId'
+  | 'payee'
+  | 'notes'
+  | 'tags'
+  | 'splits'
+  | 'paidBy'
+  | 'shares'
 >;
 
 /** The form checked: what it writes, and for a new transfer the account it goes to. */
@@ -184,6 +203,18 @@ function checkDraft(
       issues.splits = 'split-unbalanced';
   }
 
+  // A transfer is nobody's expense (SHR1); shares left unbalanced by two devices may stay as they are (SHR3).
+  const shared =
+    account && !transfer && !current?.transferId
+      ? readSharing(draft.paidBy, draft.sharing, account.currency, locale, direction, minorUnits)
+      : undefined;
+  if (shared) {
+    const untouched = current !== undefined && current.amount === amount && sameShares(current.shares, shared.shares);
+    const { shares: sharesIssue, ...others } = shared.issues;
+    Object.assign(issues, others);
+    if (sharesIssue && !untouched) issues.shares = sharesIssue;
+  }
+
   const input: TransactionFields = {
     date: draft.date,
     amount,
@@ -194,9 +225,11 @@ function checkDraft(
     notes: draft.notes.trim(),
     tags: draft.tags,
     splits,
+    paidBy: shared?.paidBy ?? null,
+    shares: shared?.shares ?? [],
   };
-  // The parts were checked above, against what changed (REC8); the ledger checks them again on writing.
-  const validation = validateRecord(transactionKind, { ...input, splits: [] });
+  // The parts and shares were checked above, against what changed (REC8); the ledger checks them again on writing.
+  const validation = validateRecord(transactionKind, { ...input, splits: [], paidBy: null, shares: [] });
   if (!validation.ok) addLedgerIssues(issues, validation.issues);
   if (hasIssues(issues) || minorUnits === undefined) return { issues };
   return { fields: { input, transferTo: transfer ? draft.toAccountId : undefined, minorUnits } };
@@ -228,6 +261,9 @@ function changedFields(
   if (changed('payee')) patch.payee = input.payee;
   if (changed('notes')) patch.notes = input.notes;
   if (changed('tags')) patch.tags = input.tags;
+  // Payer and shares are two fields (SHR3); exact shares follow the amount like split parts.
+  if (changed('paidBy')) patch.paidBy = input.paidBy;
+  if (changed('sharing') || (money && isExactShares(input.shares))) patch.shares = input.shares;
   return patch;
 }
 

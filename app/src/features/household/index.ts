@@ -1,0 +1,3 @@
+import { lazyComponent } from '../../ui/index.js';
+
+export const HouseholdScreen = lazyComponent(() => import('./HouseholdScreen.js'), 'HouseholdScreen');
