@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useText } from '../../i18n/index.js';
 import { RelayApiError } from '../../sync/index.js';
 import { useTally } from '../../tally/index.js';
+import { wordMessages } from '../../ui/index.js';
 import { notificationMessages } from './notification-messages.js';
 
 type PushState = 'unsupported' | 'blocked' | 'off' | 'on' | 'checking';
@@ -26,6 +27,7 @@ function keyBytes(base64url: string): Uint8Array<ArrayBuffer> {
 /** Subscribes this device to the relay's Web Push, or unsubscribes it (relay SPEC N1). */
 export function DevicePush() {
   const text = useText(notificationMessages);
+  const words = useText(wordMessages);
   const { sync } = useTally();
   const [state, setState] = useState<PushState>('checking');
   const [problem, setProblem] = useState<string | undefined>();
@@ -42,7 +44,7 @@ export function DevicePush() {
 
   const problemOf = (error: unknown): string => {
     if (error instanceof RelayApiError) {
-      return error.unreachable ? text('unreachable') : text('refused', { reason: error.message });
+      return error.unreachable ? words('relayUnreachable') : words('relayRefused', { reason: error.message });
     }
     return text('notSupported');
   };

@@ -9,6 +9,7 @@ import {
   RelayApiError,
 } from '../../sync/index.js';
 import { useTally } from '../../tally/index.js';
+import { formMessages, wordMessages } from '../../ui/index.js';
 import { DevicePush } from './DevicePush.js';
 import { notificationMessages } from './notification-messages.js';
 
@@ -20,6 +21,8 @@ function deviceTimeZone(): string {
 /** What the relay tells this account about, by which channel; saving also sends this device's time zone. */
 export function NotificationSettings() {
   const text = useText(notificationMessages);
+  const words = useText(wordMessages);
+  const form = useText(formMessages);
   const { sync } = useTally();
   const [preferences, setPreferences] = useState<NotificationPreferences | undefined>();
   const [status, setStatus] = useState<{ readonly saved: boolean; readonly problem?: string }>({ saved: false });
@@ -27,9 +30,9 @@ export function NotificationSettings() {
   const problemOf = useCallback(
     (error: unknown): string => {
       if (!(error instanceof RelayApiError)) throw error;
-      return error.unreachable ? text('unreachable') : text('refused', { reason: error.message });
+      return error.unreachable ? words('relayUnreachable') : words('relayRefused', { reason: error.message });
     },
-    [text],
+    [words],
   );
 
   useEffect(() => {
@@ -77,7 +80,7 @@ export function NotificationSettings() {
           {status.problem}
         </p>
       )}
-      {preferences === undefined && !status.problem && <p className="hint">{text('loading')}</p>}
+      {preferences === undefined && !status.problem && <p className="hint">{form('loading')}</p>}
       {preferences !== undefined &&
         notificationKinds.map((kind) => (
           <fieldset key={kind} data-testid={`notify-${kind}`}>

@@ -17,9 +17,6 @@ export const notificationMessages = defineMessages({
     timeZone: 'Time zone: {zone}',
     save: 'Save choices',
     saved: 'Saved.',
-    loading: 'Loading…',
-    unreachable: 'The relay cannot be reached right now.',
-    refused: 'The relay refused: {reason}',
   },
   es: {
     title: 'Notificaciones',
@@ -37,9 +34,6 @@ export const notificationMessages = defineMessages({
     timeZone: 'Zona horaria: {zone}',
     save: 'Guardar preferencias',
     saved: 'Guardado.',
-    loading: 'Cargando…',
-    unreachable: 'No se puede conectar con el relay ahora mismo.',
-    refused: 'El relay lo rechazó: {reason}',
   },
   de: {
     title: 'Benachrichtigungen',
@@ -57,8 +51,5 @@ export const notificationMessages = defineMessages({
     timeZone: 'Zeitzone: {zone}',
     save: 'Auswahl speichern',
     saved: 'Gespeichert.',
-    loading: 'Wird geladen…',
-    unreachable: 'Das Relay ist gerade nicht erreichbar.',
-    refused: 'Das Relay hat abgelehnt: {reason}',
   },
 });
