@@ -88,3 +88,19 @@ test('next month starts from a copy of this one, and what is left rolls over whe
   await expect(budgetLine(a, 'Rent').getByTestId('budget-amount').inputValue()).resolves.toBe('0.00');
   expect(await axeViolations(a.page)).toEqual([]);
 });
+
+test('on a phone, spending in a category without a budget reads "not budgeted", never overspent, until a budget is set and exceeded', async () => {
+  const device = await world.device();
+  await device.addAccount('Checking');
+  await addExpenseCategory(device, 'Groceries', 'Food');
+  await addSpending(device, { amount: '40.00', payee: 'Market', account: 'Checking', category: 'Groceries' });
+  await device.page.setViewportSize({ width: 360, height: 740 });
+  await device.open('budgets');
+  const groceries = budgetLine(device, 'Groceries');
+  await groceries.getByTestId('budget-not-budgeted').waitFor(PATIENCE);
+  await expect(groceries.getByTestId('budget-not-budgeted').textContent()).resolves.toBe('Not budgeted');
+  await expect(device.byTestId('budget-overspent').count()).resolves.toBe(0);
+  await typeBudget(device, 'Groceries', '30');
+  await groceries.getByTestId('budget-overspent').waitFor(PATIENCE);
+  await expect(groceries.getByTestId('budget-not-budgeted').count()).resolves.toBe(0);
+});

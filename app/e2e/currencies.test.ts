@@ -139,3 +139,23 @@ test('the account and rate forms say what is wrong next to each field, and every
   await rateRow(device, '1 EUR = 1.0842 USD').getByTestId('delete-rate').click();
   await expect.poll(() => device.byTestId('rate-row').count()).toBe(1);
 });
+
+test('with every account in one currency nobody is asked for a home currency: Home shows net worth in it, and pickers name circulating currencies only', async () => {
+  const device = await world.device({ locale: 'de-DE' });
+  await addAccountIn(device, { name: 'Checking', currency: 'USD', openingBalance: '1200' });
+  await addAccountIn(device, { name: 'Savings', currency: 'USD', openingBalance: '300' });
+  await device.open('home');
+  await device.byTestId('net-worth-total').waitFor();
+  await expect(device.byTestId('net-worth-total').textContent()).resolves.toMatch(/\$/);
+  await device.open('currencies');
+  await expect(device.byTestId('home-currency').inputValue()).resolves.toBe('USD');
+  const codes = await device
+    .byTestId('home-currency')
+    .locator('option')
+    .evaluateAll((options) => options.map((option) => (option instanceof HTMLOptionElement ? option.value : '')));
+  expect(codes).toContain('EUR');
+  for (const fund of ['BOV', 'CHE', 'USN']) expect(codes).not.toContain(fund);
+  await expect(device.byTestId('home-currency').locator('option[value="EUR"]').textContent()).resolves.toBe(
+    'Euro — EUR',
+  );
+});

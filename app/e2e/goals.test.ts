@@ -83,3 +83,15 @@ test('a goal linked to an account counts its balance, and deleting a goal remove
   await rainyDay.getByTestId('confirm-delete-goal').click();
   await a.byTestId('goals-empty').waitFor(PATIENCE);
 });
+
+test('on a phone, each account to link is a touch target at least 44 px tall', async () => {
+  const device = await world.device();
+  await device.addAccount('Savings');
+  await device.page.setViewportSize({ width: 360, height: 740 });
+  await device.open('goals');
+  await device.byTestId('add-goal').click();
+  const target = device.page.locator('label.choice', { has: device.byTestId('goal-account') });
+  await target.first().waitFor(PATIENCE);
+  const box = await target.first().boundingBox();
+  expect(box && box.height >= 44 && box.width >= 44).toBe(true);
+});

@@ -87,8 +87,11 @@ export class TallyDevice {
     });
   }
 
+  /** Opens a screen from the navigation, through "More" when it is not in a phone's bottom bar. */
   async open(screen: Route): Promise<void> {
-    await this.byTestId(`nav-${screen}`).click();
+    const link = this.byTestId(`nav-${screen}`);
+    if (!(await link.isVisible())) await this.byTestId('nav-more').click();
+    await link.click();
   }
 
   async addAccount(name: string, currency = 'USD'): Promise<void> {

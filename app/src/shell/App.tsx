@@ -17,17 +17,19 @@ import { TransactionEditor, TransactionsScreen } from '../features/transactions/
 import { type AppUpdates, OfflineReady, UpdatePrompt } from '../features/update-prompt/index.js';
 import { useText } from '../i18n/index.js';
 import { useFirstRunOffered, useLedgers, useReady, useTally } from '../tally/index.js';
-import { ErrorBoundary, FocusTrap, formMessages, routeMessages, ScreenFailed } from '../ui/index.js';
+import { ErrorBoundary, FocusTrap, formMessages, ScreenFailed } from '../ui/index.js';
 import { appMessages } from './messages.js';
-import { hrefOf, ROUTES, useRoute } from './use-route.js';
+import { Navigation } from './Navigation.js';
+import { useScrollMemory } from './scroll-memory.js';
+import { useRoute } from './use-route.js';
 
 type Editor = { readonly open: false } | { readonly open: true; readonly id?: string };
 
 export function App({ updates }: { readonly updates: AppUpdates }) {
   const text = useText(appMessages);
-  const routes = useText(routeMessages);
   const words = useText(formMessages);
   const route = useRoute();
+  useScrollMemory();
   const ready = useReady();
   const firstRun = useFirstRunOffered();
   // A viewer's ledger takes no new transactions: the relay would drop them (SPEC VIEW1).
@@ -56,18 +58,7 @@ export function App({ updates }: { readonly updates: AppUpdates }) {
         )}
         <SyncStatus />
       </header>
-      <nav className="shell__nav" aria-label={text('navigation')}>
-        {ROUTES.map((item) => (
-          <a
-            key={item}
-            href={hrefOf(item)}
-            aria-current={route === item ? 'page' : undefined}
-            data-testid={`nav-${item}`}
-          >
-            {routes(item)}
-          </a>
-        ))}
-      </nav>
+      <Navigation route={route} />
       <main className="shell__main">
         <SyncNotice />
         {ledgers.openedRole === 'viewer' && (

@@ -5,15 +5,18 @@ export const appMessages = defineMessages({
     brand: 'Tally',
     navigation: 'Main',
     addTransaction: 'Add transaction',
+    more: 'More',
   },
   es: {
     brand: 'Tally',
     navigation: 'Principal',
     addTransaction: 'Añadir movimiento',
+    more: 'Más',
   },
   de: {
     brand: 'Tally',
     navigation: 'Hauptmenü',
     addTransaction: 'Buchung hinzufügen',
+    more: 'Mehr',
   },
 });

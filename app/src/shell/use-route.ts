@@ -1,10 +1,9 @@
 import { useSyncExternalStore } from 'react';
 
-export const ROUTES = [
-  'home',
-  'transactions',
-  'budgets',
-  'reports',
+/** On a phone these four sit in the bottom bar beside "More"; on a wide screen every screen is in the sidebar. */
+export const PRIMARY_ROUTES = ['home', 'transactions', 'budgets', 'reports'] as const;
+/** The screens "More" lists on a phone. */
+export const MORE_ROUTES = [
   'accounts',
   'categories',
   'goals',
@@ -15,6 +14,8 @@ export const ROUTES = [
   'household',
   'settings',
 ] as const;
+
+export const ROUTES = [...PRIMARY_ROUTES, ...MORE_ROUTES] as const;
 export type Route = (typeof ROUTES)[number];
 
 function subscribe(listener: () => void): () => void {
@@ -37,4 +38,8 @@ export function useRoute(): Route {
 
 export function hrefOf(route: Route): string {
   return route === 'home' ? '#/' : `#/${route}`;
+}
+
+export function isMoreRoute(route: Route): boolean {
+  return MORE_ROUTES.some((more) => more === route);
 }

@@ -5,7 +5,7 @@ export { openTally, type Tally } from './tally.js';
 export { TallyContext, useTally } from './tally-context.js';
 export { useDueOccurrences } from './use-due-occurrences.js';
 export { useFirstRunOffered } from './use-first-run.js';
-export { useHomeCurrency } from './use-home-currency.js';
+export { useChosenHomeCurrency, useHomeCurrency } from './use-home-currency.js';
 export { useLedgers } from './use-ledgers.js';
 export { useReady } from './use-ready.js';
 export { useSyncState } from './use-sync-state.js';

@@ -75,12 +75,31 @@ describe('a month of the budget', () => {
     expect(line(result, SALARY)).toBeUndefined();
   });
 
+  it('[BUD5] a category without a budget is not budgeted, never overspent, however much was spent', () => {
+    const result = month({ transactions: [spend('2026-03-01', -97_500, RENT)] });
+    expect(line(result, RENT)).toMatchObject({
+      budgeted: money(0, 'EUR'),
+      spent: money(97_500, 'EUR'),
+      notBudgeted: true,
+      overspent: false,
+    });
+    expect(line(result, GROCERIES)).toMatchObject({ notBudgeted: true, overspent: false });
+  });
+
+  it('[BUD5] a category overspent last month and rolled over is budgeted, and overspent', () => {
+    const result = month({
+      budgets: [budget('2026-02', RENT, 10_000, true)],
+      transactions: [spend('2026-02-01', -15_000, RENT)],
+    });
+    expect(line(result, RENT)).toMatchObject({ notBudgeted: false, overspent: true });
+  });
+
   it('[BUD1] shows overspending as a negative amount available', () => {
     const result = month({
       budgets: [budget('2026-03', RENT, 95_000)],
       transactions: [spend('2026-03-01', -97_500, RENT)],
     });
-    expect(line(result, RENT)).toMatchObject({ available: money(-2_500, 'EUR'), overspent: true });
+    expect(line(result, RENT)).toMatchObject({ available: money(-2_500, 'EUR'), notBudgeted: false, overspent: true });
   });
 
   it('[BUD1] counts each part of a split in its own category', () => {

@@ -27,6 +27,9 @@ export interface BudgetLine {
   /** Spending less refunds. */
   readonly spent: Money;
   readonly available: Money;
+  /** No amount budgeted this month and nothing carried into it (BUD5). */
+  readonly notBudgeted: boolean;
+  /** A budget exists and is exceeded (BUD5). */
   readonly overspent: boolean;
 }
 
@@ -113,6 +116,7 @@ export function budgetMonth(input: BudgetMonthInput): BudgetMonth {
     const carriedOver = carriedInto(category.id);
     if (planned === 0 && used === 0 && carriedOver === 0 && category.archived) continue;
     const available = planned + carriedOver - used;
+    const notBudgeted = planned === 0 && carriedOver === 0 && !budgeted.get(category.id)?.has(input.month);
     lines.push({
       categoryId: category.id,
       name: category.name,
@@ -121,7 +125,8 @@ export function budgetMonth(input: BudgetMonthInput): BudgetMonth {
       carriedOver: money(carriedOver, currency),
       spent: money(used, currency),
       available: money(available, currency),
-      overspent: available < 0,
+      notBudgeted,
+      overspent: !notBudgeted && available < 0,
     });
   }
 

@@ -30,7 +30,7 @@ export function AccountForm({ account, onDone }: AccountFormProps) {
   // The form as it opened: saving writes only what the person changed since (another device may have changed the rest).
   const [opened] = useState<AccountDraft | undefined>(() => account && accountDraftOf(account, locale));
   const [draft, setDraft] = useState<AccountDraft>(
-    () => opened ?? { name: '', type: 'checking', currency: home ?? 'USD', openingBalance: '' },
+    () => opened ?? { name: '', type: 'checking', currency: home, openingBalance: '' },
   );
   const [issues, setIssues] = useState<AccountIssues>({});
   const [formError, setFormError] = useState<string | undefined>();

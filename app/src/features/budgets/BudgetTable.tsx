@@ -1,4 +1,4 @@
-import { budgetId, formatMoney, type Money, money } from '@tally/schema';
+import { type BudgetTotals, budgetId, formatMoney, type Money, money } from '@tally/schema';
 import { useLocale, useText } from '../../i18n/index.js';
 import { useTally } from '../../tally/index.js';
 import { formatMonth, formMessages, wordMessages } from '../../ui/index.js';
@@ -49,7 +49,7 @@ export function BudgetTable({ view }: { readonly view: BudgetView }) {
                   <Amount value={group.totals.spent} />
                 </td>
                 <td>
-                  <Left value={group.totals.available} />
+                  <Left value={group.totals.available} notBudgeted={unbudgeted(group.totals)} />
                 </td>
                 <td />
               </tr>
@@ -66,7 +66,7 @@ export function BudgetTable({ view }: { readonly view: BudgetView }) {
               <Amount value={view.total.spent} />
             </td>
             <td>
-              <Left value={view.total.available} />
+              <Left value={view.total.available} notBudgeted={unbudgeted(view.total)} />
             </td>
             <td />
           </tr>
@@ -113,7 +113,7 @@ function BudgetLineRow({ line, view }: { readonly line: BudgetLineView; readonly
         <Amount value={line.spent} />
       </td>
       <td data-testid="budget-left">
-        <Left value={line.available} />
+        <Left value={line.available} notBudgeted={line.notBudgeted} />
         {carried !== 0 && (
           <span className="budget-table__detail" data-testid="budget-carried">
             {text(carried > 0 ? 'carried' : 'carriedOverspend', {
@@ -141,10 +141,24 @@ function Amount({ value }: { readonly value: Money }) {
   return <span className="money">{formatMoney(value, locale)}</span>;
 }
 
-/** What is left; below zero it says "overspent" in words, not in colour alone. */
-function Left({ value }: { readonly value: Money }) {
+/** Totals with nothing budgeted and nothing carried over (BUD5): spending there is not overspending. */
+function unbudgeted(totals: BudgetTotals): boolean {
+  return totals.budgeted.amount === 0 && totals.carriedOver.amount === 0;
+}
+
+/**
+ * What is left; below zero it says "overspent" in words, not in colour alone. Where nothing is
+ * budgeted it says so instead (BUD5).
+ */
+function Left({ value, notBudgeted }: { readonly value: Money; readonly notBudgeted: boolean }) {
   const text = useText(budgetMessages);
   const locale = useLocale();
+  if (notBudgeted)
+    return (
+      <span className="budget-table__unbudgeted" data-testid="budget-not-budgeted">
+        {text('notBudgeted')}
+      </span>
+    );
   if (value.amount >= 0) return <Amount value={value} />;
   return (
     <strong className="money budget-table__overspent" data-testid="budget-overspent">

@@ -72,7 +72,8 @@ describe('a month of the budget', () => {
       budgeted: { amount: 0 },
       spent: { amount: 2000 },
       available: { amount: -2000 },
-      overspent: true,
+      notBudgeted: true,
+      overspent: false,
     });
     expect(food?.totals).toMatchObject({
       budgeted: { amount: 30000 },

@@ -1,7 +1,7 @@
 import { RateTable } from '@tally/schema';
 import { useMemo } from 'react';
-import { displayCurrency, useRecords } from '../../ledger/index.js';
-import { useHomeCurrency, useTally, useTransactionRows } from '../../tally/index.js';
+import { useRecords } from '../../ledger/index.js';
+import { useChosenHomeCurrency, useHomeCurrency, useTally, useTransactionRows } from '../../tally/index.js';
 import { type BudgetView, budgetView, spendingOf } from './budget-view.js';
 
 export interface BudgetScreenState {
@@ -18,16 +18,15 @@ export function useBudgetView(month: string): BudgetScreenState {
   const tally = useTally();
   const categories = useRecords(tally.categories);
   const budgets = useRecords(tally.budgets);
-  const accounts = useRecords(tally.accounts);
   const rates = useRecords(tally.rates);
-  const home = useHomeCurrency();
+  const chosen = useChosenHomeCurrency();
+  const currency = useHomeCurrency();
   const { rows, loaded } = useTransactionRows();
-  const currency = displayCurrency(home, accounts);
   const rateTable = useMemo(() => new RateTable(rates), [rates]);
   const spending = useMemo(() => spendingOf(rows), [rows]);
   const view = useMemo(
     () => (currency === null ? null : budgetView({ month, currency, categories, budgets, spending, rates: rateTable })),
     [month, currency, categories, budgets, spending, rateTable],
   );
-  return { view, currencyAssumed: currency !== null && home !== currency, complete: loaded };
+  return { view, currencyAssumed: chosen === null, complete: loaded };
 }

@@ -8,11 +8,12 @@ interface CurrencySelectProps extends Omit<SelectHTMLAttributes<HTMLSelectElemen
   readonly placeholder?: string | undefined;
 }
 
-/** Every currency Tally knows, by code and name in the reader's language. */
+/** The currencies people keep money in, by name in the reader's language and code ("Euro — EUR"). */
 export function CurrencySelect({ placeholder, ...props }: CurrencySelectProps) {
   const words = useText(formMessages);
   const locale = useLocale();
-  const choices = useMemo(() => currencyChoices(locale), [locale]);
+  const kept = typeof props.value === 'string' && props.value !== '' ? props.value : undefined;
+  const choices = useMemo(() => currencyChoices(locale, kept), [locale, kept]);
   return (
     <select {...props}>
       {placeholder !== undefined && <option value="">{placeholder}</option>}

@@ -16,14 +16,14 @@ export function HomeCurrencyForm() {
   const text = useText(currencyMessages);
   const shared = useText(wordMessages);
   const locale = useLocale();
-  const [chosen, setChosen] = useState(home ?? '');
+  const [chosen, setChosen] = useState<string>(home);
   const [error, setError] = useState<string | undefined>();
   const refusal = useRefusalText();
   // A choice arriving from another device shows at once; the form stays, and so does the keyboard's place in it.
   const [shown, setShown] = useState(home);
   if (home !== shown) {
     setShown(home);
-    setChosen(home ?? '');
+    setChosen(home);
   }
 
   const submit = (event: FormEvent) => {
@@ -40,7 +40,7 @@ export function HomeCurrencyForm() {
     <section className="card" aria-labelledby="home-currency-title">
       <h2 id="home-currency-title">{shared('homeCurrency')}</h2>
       <p className="hint" data-testid="home-currency-current" aria-live="polite">
-        {home === null ? text('home.none') : text('home.current', { name: currencyName(home, locale), code: home })}
+        {text('home.current', { name: currencyName(home, locale), code: home })}
       </p>
       <form className="form currency-form" onSubmit={submit} noValidate data-testid="home-currency-form">
         <Field id="home-currency" label={shared('homeCurrency')} error={error}>
@@ -48,7 +48,6 @@ export function HomeCurrencyForm() {
             id="home-currency"
             data-testid="home-currency"
             value={chosen}
-            placeholder={home === null ? text('chooseCurrency') : undefined}
             onChange={(event) => setChosen(event.target.value)}
             {...describedWith('home-currency', error, 'home-currency-hint')}
           />

@@ -1,4 +1,5 @@
-import { CURRENCY_CODES, type CurrencyCode } from '@tally/schema';
+import { CURRENCY_CODES, type CurrencyCode, isCurrencyCode } from '@tally/schema';
+import { isCirculatingCurrency } from '../../ledger/index.js';
 
 const namers = new Map<string, Intl.DisplayNames>();
 
@@ -12,7 +13,18 @@ export function currencyName(code: string, locale: string): string {
   return namer.of(code) ?? code;
 }
 
-/** Every currency Tally knows, with its name in `locale`, in code order. */
-export function currencyChoices(locale: string): { readonly code: CurrencyCode; readonly name: string }[] {
-  return CURRENCY_CODES.map((code) => ({ code, name: currencyName(code, locale) }));
+/**
+ * The currencies people keep money in, with their names in `locale`, in name order: funds and
+ * units of account (CHE, USN, CLF…) are left out, except `keep` — a value already chosen still
+ * reads, whatever it is.
+ */
+export function currencyChoices(
+  locale: string,
+  keep?: string,
+): { readonly code: CurrencyCode; readonly name: string }[] {
+  const collator = new Intl.Collator(locale);
+  return CURRENCY_CODES.filter((code) => isCirculatingCurrency(code) || code === keep)
+    .concat(keep !== undefined && isCurrencyCode(keep) && !CURRENCY_CODES.includes(keep) ? [keep] : [])
+    .map((code) => ({ code, name: currencyName(code, locale) }))
+    .sort((a, b) => collator.compare(a.name, b.name));
 }

@@ -30,7 +30,7 @@ export function Dashboard({ onOpen }: DashboardProps) {
   const home = useHomeCurrency();
   const rates = useRecords(tally.rates);
   const { items: spending, unconverted } = useMemo(
-    () => monthlySpending(rows, month, home === null ? undefined : new Converter(new RateTable(rates), home)),
+    () => monthlySpending(rows, month, new Converter(new RateTable(rates), home)),
     [rows, month, home, rates],
   );
   const largest = spending[0]?.spent ?? 1;

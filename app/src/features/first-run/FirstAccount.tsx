@@ -1,10 +1,9 @@
-import { CURRENCY_CODES, LedgerError } from '@tally/schema';
+import { LedgerError } from '@tally/schema';
 import { type KeyboardEvent, useState } from 'react';
-import { useLocale, useText } from '../../i18n/index.js';
+import { useText } from '../../i18n/index.js';
 import { useHomeCurrency, useTally } from '../../tally/index.js';
 import { describedBy, Field, formMessages, wordMessages } from '../../ui/index.js';
 import { CurrencySelect } from '../currencies/index.js';
-import { guessHomeCurrency } from './home-currency-guess.js';
 import { firstAccountMessages } from './messages.js';
 import './first-run.css';
 
@@ -19,13 +18,12 @@ interface FirstAccountProps {
  */
 export function FirstAccount({ onCreated }: FirstAccountProps) {
   const { ledger } = useTally();
-  const locale = useLocale();
   const home = useHomeCurrency();
   const text = useText(firstAccountMessages);
   const shared = useText(wordMessages);
   const words = useText(formMessages);
   const [name, setName] = useState(() => shared('cash'));
-  const [currency, setCurrency] = useState<string>(() => home ?? guessHomeCurrency(locale, CURRENCY_CODES));
+  const [currency, setCurrency] = useState<string>(home);
   const [problem, setProblem] = useState<'nameRequired' | 'notSaved' | undefined>();
 
   const create = () => {

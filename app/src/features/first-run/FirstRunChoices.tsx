@@ -1,10 +1,10 @@
 import { CURRENCY_CODES, LedgerError } from '@tally/schema';
 import { type FormEvent, useState } from 'react';
 import { useLocale, useText } from '../../i18n/index.js';
+import { guessHomeCurrency } from '../../ledger/index.js';
 import { useTally } from '../../tally/index.js';
 import { Field, wordMessages } from '../../ui/index.js';
 import { CurrencySelect } from '../currencies/index.js';
-import { guessHomeCurrency } from './home-currency-guess.js';
 import { firstRunMessages, starterMessages } from './messages.js';
 import { starterRecords } from './starter-records.js';
 import './first-run.css';

@@ -2,7 +2,7 @@ import type { Goal, LedgerRecord } from '@tally/schema';
 import { type FormEvent, type KeyboardEvent, useState } from 'react';
 import { useIssueText } from '../../forms/index.js';
 import { useLocale, useText } from '../../i18n/index.js';
-import { displayCurrency, useRecords } from '../../ledger/index.js';
+import { useRecords } from '../../ledger/index.js';
 import { useHomeCurrency, useTally } from '../../tally/index.js';
 import { describedBy, Field, FormFooter, formatDay, formMessages, today } from '../../ui/index.js';
 import { type GoalDraft, type GoalIssues, type GoalProblem, goalDraftOf, saveGoalDraft } from './goal-draft.js';
@@ -30,7 +30,7 @@ export function GoalForm({ goal, onDone }: GoalFormProps) {
       opened ?? {
         name: '',
         target: '',
-        currency: displayCurrency(home, accounts) ?? '',
+        currency: home,
         targetDate: '',
         accountIds: [],
       },

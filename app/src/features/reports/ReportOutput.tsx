@@ -30,10 +30,11 @@ const SERIES: { readonly [K in ReportKind]: readonly Omit<ChartSeries, 'label'>[
   'category-trend': [{ colour: '--out', shape: 'bars' }],
 };
 
+/** "Oct 2026", "oct 2026", "Okt. 2026": with the whole year, so a month never reads as a day ("Oct 26"). */
 function shortMonth(month: string, locale: string): string {
   const [year, index] = month.split('-').map(Number);
   if (year === undefined || index === undefined) return month;
-  return new Date(year, index - 1, 1).toLocaleDateString(locale, { month: 'short', year: '2-digit' });
+  return new Date(year, index - 1, 1).toLocaleDateString(locale, { month: 'short', year: 'numeric' });
 }
 
 function download(text: string, fileName: string): void {

@@ -47,3 +47,8 @@ function regionOf(locale: string): string | undefined {
     return undefined;
   }
 }
+
+/** False for a fund or unit of account (CHE, USN, CLF…): money people keep is never counted in one. */
+export function isCirculatingCurrency(code: string): boolean {
+  return !NOT_MONEY.has(code);
+}

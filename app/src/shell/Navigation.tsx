@@ -1,0 +1,79 @@
+import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import { useText } from '../i18n/index.js';
+import { routeMessages } from '../ui/index.js';
+import { appMessages } from './messages.js';
+import { hrefOf, isMoreRoute, MORE_ROUTES, PRIMARY_ROUTES, type Route } from './use-route.js';
+
+/**
+ * One list of every screen. On a phone the bottom bar shows the four most used and "More", which
+ * opens the rest above it; when the current screen is one of those, "More" is marked and names it,
+ * so the current screen is always visible. On a wide screen all of them form the sidebar.
+ */
+export function Navigation({ route }: { readonly route: Route }) {
+  const text = useText(appMessages);
+  const routes = useText(routeMessages);
+  const [moreOpen, setMoreOpen] = useState(false);
+  // Going to another screen, by a link or by the back button, closes "More".
+  const [shownRoute, setShownRoute] = useState(route);
+  if (shownRoute !== route) {
+    setShownRoute(route);
+    setMoreOpen(false);
+  }
+  const moreButton = useRef<HTMLButtonElement>(null);
+  const inMore = isMoreRoute(route);
+
+  useEffect(() => {
+    if (!moreOpen) return;
+    const closeOutside = (event: PointerEvent) => {
+      if (event.target instanceof Node && !moreButton.current?.closest('nav')?.contains(event.target))
+        setMoreOpen(false);
+    };
+    document.addEventListener('pointerdown', closeOutside);
+    return () => document.removeEventListener('pointerdown', closeOutside);
+  }, [moreOpen]);
+
+  const closeOnEscape = (event: KeyboardEvent<HTMLElement>) => {
+    if (event.key !== 'Escape' || !moreOpen) return;
+    setMoreOpen(false);
+    moreButton.current?.focus();
+  };
+
+  const link = (item: Route) => (
+    <li key={item}>
+      <a href={hrefOf(item)} aria-current={route === item ? 'page' : undefined} data-testid={`nav-${item}`}>
+        {routes(item)}
+      </a>
+    </li>
+  );
+
+  return (
+    <nav className="shell__nav" aria-label={text('navigation')} onKeyDown={closeOnEscape}>
+      <ul className="nav__bar">
+        {PRIMARY_ROUTES.map(link)}
+        <li className="nav__more">
+          <button
+            ref={moreButton}
+            type="button"
+            data-testid="nav-more"
+            data-current={inMore}
+            aria-expanded={moreOpen}
+            aria-controls="nav-more-list"
+            onClick={() => setMoreOpen(!moreOpen)}
+          >
+            {inMore ? (
+              <>
+                <span className="visually-hidden">{text('more')} </span>
+                {routes(route)}
+              </>
+            ) : (
+              text('more')
+            )}
+          </button>
+        </li>
+      </ul>
+      <ul id="nav-more-list" className="nav__rest" data-open={moreOpen}>
+        {MORE_ROUTES.map(link)}
+      </ul>
+    </nav>
+  );
+}
