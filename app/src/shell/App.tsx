@@ -11,7 +11,7 @@ import { RecurringScreen } from '../features/recurring/index.js';
 import { ReportsScreen } from '../features/reports/index.js';
 import { SettingsScreen } from '../features/settings/index.js';
 import { SyncNotice, SyncStatus } from '../features/sync-status/index.js';
-import { TransactionEditor, TransactionsScreen } from '../features/transactions/index.js';
+import { type Deletion, TransactionEditor, TransactionsScreen, UndoDelete } from '../features/transactions/index.js';
 import { type AppUpdates, OfflineReady, UpdatePrompt } from '../features/update-prompt/index.js';
 import { useText } from '../i18n/index.js';
 import { useFirstRunOffered, useReady } from '../tally/index.js';
@@ -30,6 +30,9 @@ export function App({ updates }: { readonly updates: AppUpdates }) {
   const firstRun = useFirstRunOffered();
   const [editor, setEditor] = useState<Editor>({ open: false });
   const openTransaction = useCallback((id: string) => setEditor({ open: true, id }), []);
+  const [deletion, setDeletion] = useState<Deletion | undefined>(undefined);
+  const deleted = useCallback((ids: readonly string[]) => setDeletion({ ids }), []);
+  const deletionGone = useCallback(() => setDeletion(undefined), []);
 
   return (
     <div className="shell" data-ready={ready}>
@@ -56,7 +59,7 @@ export function App({ updates }: { readonly updates: AppUpdates }) {
         <ErrorBoundary key={route} where={`the ${route} screen`} fallback={(retry) => <ScreenFailed retry={retry} />}>
           <Suspense fallback={<p className="empty">{words('loading')}</p>}>
             {route === 'home' && (firstRun ? <FirstRunStep /> : <Dashboard onOpen={openTransaction} />)}
-            {route === 'transactions' && <TransactionsScreen onOpen={openTransaction} />}
+            {route === 'transactions' && <TransactionsScreen onOpen={openTransaction} onDeleted={deleted} />}
             {route === 'budgets' && <BudgetsScreen />}
             {route === 'reports' && <ReportsScreen />}
             {route === 'accounts' && <AccountsScreen />}
@@ -86,11 +89,16 @@ export function App({ updates }: { readonly updates: AppUpdates }) {
             fallback={(retry) => <ScreenFailed retry={retry} onClose={() => setEditor({ open: false })} />}
           >
             <Suspense fallback={null}>
-              <TransactionEditor id={editor.id} onClose={() => setEditor({ open: false })} />
+              <TransactionEditor
+                id={editor.id}
+                onClose={() => setEditor({ open: false })}
+                onDeleted={(id) => deleted([id])}
+              />
             </Suspense>
           </ErrorBoundary>
         </FocusTrap>
       )}
+      <UndoDelete deletion={deletion} onGone={deletionGone} />
       <UpdatePrompt updates={updates} />
       <OfflineReady updates={updates} />
     </div>
