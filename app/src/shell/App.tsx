@@ -1,4 +1,4 @@
-import { Suspense, useCallback, useState } from 'react';
+import { Suspense, useCallback, useMemo, useState } from 'react';
 import { AccountsScreen } from '../features/accounts/index.js';
 import { BudgetsScreen } from '../features/budgets/index.js';
 import { CategoriesScreen } from '../features/categories/index.js';
@@ -17,7 +17,9 @@ import { useText } from '../i18n/index.js';
 import { useFirstRunOffered, useReady } from '../tally/index.js';
 import { ErrorBoundary, FocusTrap, formMessages, routeMessages, ScreenFailed } from '../ui/index.js';
 import { appMessages } from './messages.js';
+import { Shortcuts } from './Shortcuts.js';
 import { hrefOf, ROUTES, useRoute } from './use-route.js';
+import { focusSearchSoon, useShortcuts } from './use-shortcuts.js';
 
 type Editor = { readonly open: false } | { readonly open: true; readonly id?: string };
 
@@ -33,6 +35,19 @@ export function App({ updates }: { readonly updates: AppUpdates }) {
   const [deletion, setDeletion] = useState<Deletion | undefined>(undefined);
   const deleted = useCallback((ids: readonly string[]) => setDeletion({ ids }), []);
   const deletionGone = useCallback(() => setDeletion(undefined), []);
+  const [shortcutsShown, setShortcutsShown] = useState(false);
+  const shortcuts = useMemo(
+    () => ({
+      newTransaction: () => setEditor({ open: true }),
+      search: () => {
+        window.location.hash = hrefOf('transactions');
+        focusSearchSoon();
+      },
+      listShortcuts: () => setShortcutsShown(true),
+    }),
+    [],
+  );
+  useShortcuts(ready && !editor.open && !shortcutsShown, shortcuts);
 
   return (
     <div className="shell" data-ready={ready}>
@@ -98,6 +113,7 @@ export function App({ updates }: { readonly updates: AppUpdates }) {
           </ErrorBoundary>
         </FocusTrap>
       )}
+      {shortcutsShown && <Shortcuts onClose={() => setShortcutsShown(false)} />}
       <UndoDelete deletion={deletion} onGone={deletionGone} />
       <UpdatePrompt updates={updates} />
       <OfflineReady updates={updates} />
