@@ -43,11 +43,15 @@ export function TransactionFilters({ filter, onChange }: TransactionFiltersProps
           data-active={active}
           aria-expanded={open}
           aria-controls="filters-panel"
-          aria-label={text.count('filtersActive', active)}
           onClick={() => setOpen(!open)}
         >
           {text('filters')}
-          {active > 0 && <span className="filters__count">{active}</span>}
+          {active > 0 && (
+            <span className="filters__count" aria-hidden="true">
+              {active}
+            </span>
+          )}
+          <span className="visually-hidden">{text.count('filtersActive', active)}</span>
         </button>
       </div>
       <div className="filters__panel" id="filters-panel" hidden={!open}>

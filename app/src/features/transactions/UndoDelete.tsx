@@ -36,7 +36,7 @@ export function UndoDelete({ deletion, onGone }: UndoDeleteProps) {
     setUndone(deletion);
   };
   return (
-    <div className="toast" role="status" data-testid="undo-toast">
+    <div className="toast toast--undo" role="status" data-testid="undo-toast">
       {shownUndone ? (
         <span data-testid="undone">{text('undone')}</span>
       ) : (

@@ -3,8 +3,8 @@ import { defineMessages } from '../../i18n/index.js';
 export const transactionsMessages = defineMessages({
   en: {
     filters: 'Filter',
-    'filtersActive.one': 'Filters, {count} set',
-    'filtersActive.other': 'Filters, {count} set',
+    'filtersActive.one': '{count} set',
+    'filtersActive.other': '{count} set',
     select: 'Select',
     doneSelecting: 'Done',
     'selected.one': '{count} selected',
@@ -35,8 +35,8 @@ export const transactionsMessages = defineMessages({
   },
   es: {
     filters: 'Filtrar',
-    'filtersActive.one': 'Filtros, {count} activo',
-    'filtersActive.other': 'Filtros, {count} activos',
+    'filtersActive.one': '{count} activo',
+    'filtersActive.other': '{count} activos',
     select: 'Seleccionar',
     doneSelecting: 'Listo',
     'selected.one': '{count} seleccionado',
@@ -67,8 +67,8 @@ export const transactionsMessages = defineMessages({
   },
   de: {
     filters: 'Filtern',
-    'filtersActive.one': 'Filter, {count} gesetzt',
-    'filtersActive.other': 'Filter, {count} gesetzt',
+    'filtersActive.one': '{count} gesetzt',
+    'filtersActive.other': '{count} gesetzt',
     select: 'Auswählen',
     doneSelecting: 'Fertig',
     'selected.one': '{count} ausgewählt',
