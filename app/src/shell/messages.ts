@@ -3,7 +3,7 @@ import { defineMessages } from '../i18n/index.js';
 export const appMessages = defineMessages({
   en: {
     shortcuts: 'Keyboard shortcuts',
-    'shortcut.new': 'New transaction',
+    'shortcut.new': 'Add a transaction',
     'shortcut.search': 'Search transactions',
     'shortcut.list': 'List these shortcuts',
     'shortcut.save': 'Save the open form',
@@ -15,7 +15,7 @@ export const appMessages = defineMessages({
   },
   es: {
     shortcuts: 'Atajos de teclado',
-    'shortcut.new': 'Nuevo movimiento',
+    'shortcut.new': 'Añadir un movimiento',
     'shortcut.search': 'Buscar movimientos',
     'shortcut.list': 'Ver estos atajos',
     'shortcut.save': 'Guardar el formulario abierto',
@@ -27,7 +27,7 @@ export const appMessages = defineMessages({
   },
   de: {
     shortcuts: 'Tastenkürzel',
-    'shortcut.new': 'Neue Buchung',
+    'shortcut.new': 'Eine Buchung hinzufügen',
     'shortcut.search': 'Buchungen durchsuchen',
     'shortcut.list': 'Diese Kürzel anzeigen',
     'shortcut.save': 'Offenes Formular speichern',
