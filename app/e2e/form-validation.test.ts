@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { TallyWorld } from './support/tally-world.js';
+import { filterByAccount } from './support/transactions-steps.js';
 
 let world: TallyWorld;
 beforeAll(async () => {
@@ -57,9 +58,11 @@ test('a valid transfer writes both legs at once', async () => {
   await device.byTestId('to-account').selectOption({ label: 'Savings' });
   await device.byTestId('save').click();
   await device.open('transactions');
-  const amounts = async () =>
-    (await device.rowByPayee('Monthly saving').getByTestId('tx-amount').allTextContents()).sort();
-  await expect.poll(amounts).toEqual(['$200.00', '-$200.00']);
+  // One row for the transfer; each account's own list shows its leg.
+  const transfer = device.rowByPayee('Checking → Savings');
+  await expect.poll(() => transfer.getByTestId('tx-amount').allTextContents()).toEqual(['-$200.00']);
+  await filterByAccount(device, 'Savings');
+  await expect.poll(() => device.byTestId('tx-amount').allTextContents()).toEqual(['$200.00']);
 });
 
 test('an amount the ledger refuses is explained in the person’s language, with the currency and its decimals', async () => {

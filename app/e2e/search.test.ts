@@ -110,6 +110,9 @@ test('a tag added on another device brings the transaction into the search open 
 
   const id = await phone.idOfRow('Bakery');
   await phone.open('transactions');
+  // The list scrolls with the page, so the "works offline" toast may sit over its last row.
+  if ((await phone.byTestId('offline-ready-dismiss').count()) > 0)
+    await phone.byTestId('offline-ready-dismiss').click();
   await phone.row(id).click();
   await addTag(phone, 'camping');
   await saveTransaction(phone);

@@ -74,7 +74,14 @@ export async function search(device: TallyDevice, text: string): Promise<void> {
   await device.byTestId('filter-text').fill(text);
 }
 
+/** Opens the filters folded behind the filter button, unless they are open. */
+export async function openFilters(device: TallyDevice): Promise<void> {
+  if ((await device.byTestId('filter-toggle').getAttribute('aria-expanded')) !== 'true')
+    await device.byTestId('filter-toggle').click();
+}
+
 export async function filterByAccount(device: TallyDevice, account: string): Promise<void> {
+  await openFilters(device);
   await device.byTestId('filter-account').selectOption({ label: account });
 }
 

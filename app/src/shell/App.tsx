@@ -1,4 +1,4 @@
-import { Suspense, useCallback, useState } from 'react';
+import { Suspense, useCallback, useMemo, useState } from 'react';
 import { AccountsScreen } from '../features/accounts/index.js';
 import { BudgetsScreen } from '../features/budgets/index.js';
 import { CategoriesScreen } from '../features/categories/index.js';
@@ -13,15 +13,17 @@ import { RecurringScreen } from '../features/recurring/index.js';
 import { ReportsScreen } from '../features/reports/index.js';
 import { SettingsScreen } from '../features/settings/index.js';
 import { SyncNotice, SyncStatus } from '../features/sync-status/index.js';
-import { TransactionEditor, TransactionsScreen } from '../features/transactions/index.js';
+import { type Deletion, TransactionEditor, TransactionsScreen, UndoDelete } from '../features/transactions/index.js';
 import { type AppUpdates, OfflineReady, UpdatePrompt } from '../features/update-prompt/index.js';
 import { useText } from '../i18n/index.js';
 import { useFirstRunOffered, useLedgers, useReady, useTally } from '../tally/index.js';
 import { ErrorBoundary, FocusTrap, formMessages, ScreenFailed } from '../ui/index.js';
 import { appMessages } from './messages.js';
 import { Navigation } from './Navigation.js';
+import { Shortcuts } from './Shortcuts.js';
 import { useScrollMemory } from './scroll-memory.js';
-import { useRoute } from './use-route.js';
+import { hrefOf, useRoute } from './use-route.js';
+import { focusSearchSoon, useShortcuts } from './use-shortcuts.js';
 
 type Editor = { readonly open: false } | { readonly open: true; readonly id?: string };
 
@@ -43,6 +45,24 @@ export function App({ updates }: { readonly updates: AppUpdates }) {
     },
     [writable],
   );
+  const [deletion, setDeletion] = useState<Deletion | undefined>(undefined);
+  const deleted = useCallback((ids: readonly string[]) => setDeletion({ ids }), []);
+  const deletionGone = useCallback(() => setDeletion(undefined), []);
+  const [shortcutsShown, setShortcutsShown] = useState(false);
+  const shortcuts = useMemo(
+    () => ({
+      newTransaction: () => {
+        if (writable) setEditor({ open: true });
+      },
+      search: () => {
+        window.location.hash = hrefOf('transactions');
+        focusSearchSoon();
+      },
+      listShortcuts: () => setShortcutsShown(true),
+    }),
+    [writable],
+  );
+  useShortcuts(ready && !editor.open && !shortcutsShown, shortcuts);
 
   return (
     <div className="shell" data-ready={ready}>
@@ -69,7 +89,7 @@ export function App({ updates }: { readonly updates: AppUpdates }) {
         <ErrorBoundary key={route} where={`the ${route} screen`} fallback={(retry) => <ScreenFailed retry={retry} />}>
           <Suspense fallback={<p className="empty">{words('loading')}</p>}>
             {route === 'home' && (firstRun ? <FirstRunStep /> : <Dashboard onOpen={openTransaction} />)}
-            {route === 'transactions' && <TransactionsScreen onOpen={openTransaction} />}
+            {route === 'transactions' && <TransactionsScreen onOpen={openTransaction} onDeleted={deleted} />}
             {route === 'budgets' && <BudgetsScreen />}
             {route === 'reports' && <ReportsScreen />}
             {route === 'accounts' && <AccountsScreen />}
@@ -103,11 +123,17 @@ export function App({ updates }: { readonly updates: AppUpdates }) {
             fallback={(retry) => <ScreenFailed retry={retry} onClose={() => setEditor({ open: false })} />}
           >
             <Suspense fallback={null}>
-              <TransactionEditor id={editor.id} onClose={() => setEditor({ open: false })} />
+              <TransactionEditor
+                id={editor.id}
+                onClose={() => setEditor({ open: false })}
+                onDeleted={(id) => deleted([id])}
+              />
             </Suspense>
           </ErrorBoundary>
         </FocusTrap>
       )}
+      {shortcutsShown && <Shortcuts onClose={() => setShortcutsShown(false)} />}
+      <UndoDelete deletion={deletion} onGone={deletionGone} />
       <UpdatePrompt updates={updates} />
       <OfflineReady updates={updates} />
     </div>

@@ -5,6 +5,7 @@ import { useRecords } from '../../ledger/index.js';
 import { useHomeCurrency, useTally, useTransactionRows } from '../../tally/index.js';
 import { formatDay, formatMonth, formMessages, Money, routeMessages, today, wordMessages } from '../../ui/index.js';
 import { AccountBalance, NetWorthSummary, useAccountValues } from '../accounts/index.js';
+import { oneRowPerTransfer, TransactionTitle } from '../transactions/index.js';
 import { dashboardMessages } from './messages.js';
 import { monthlySpending } from './monthly-spending.js';
 
@@ -26,6 +27,8 @@ export function Dashboard({ onOpen }: DashboardProps) {
   const open = values.filter((value) => !value.account.archived);
   const categories = useRecords(tally.categories);
   const { rows } = useTransactionRows();
+  // A transfer is one of the recent transactions, not two.
+  const recent = useMemo(() => oneRowPerTransfer(rows, RECENT), [rows]);
   const month = today().slice(0, 7);
   const home = useHomeCurrency();
   const rates = useRecords(tally.rates);
@@ -99,11 +102,13 @@ export function Dashboard({ onOpen }: DashboardProps) {
           <p className="empty">{text('noTransactions')}</p>
         ) : (
           <ul className="list">
-            {rows.slice(0, RECENT).map((row) => (
+            {recent.map((row) => (
               <li key={row.id} className="list__row" data-testid="recent-transaction" data-id={row.id}>
                 <button type="button" className="list__button" onClick={() => onOpen(row.id)}>
                   <span>
-                    <span className="list__title">{row.payee || words('noPayee')}</span>
+                    <span className="list__title">
+                      <TransactionTitle row={row} />
+                    </span>
                     <span className="list__detail">{formatDay(row.date, locale)}</span>
                   </span>
                   <Money amount={row.amount} currency={row.currency} />

@@ -1,5 +1,5 @@
-import { type Account, formatAmount, formatMoney, money } from '@tally/schema';
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type Account, type Category, formatAmount, formatMoney, type LedgerRecord, money } from '@tally/schema';
+import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { isRefusal, useRefusalText } from '../../forms/index.js';
 import { useLocale, useText } from '../../i18n/index.js';
 import { useRecords } from '../../ledger/index.js';
@@ -8,21 +8,24 @@ import { describedBy, Field, formMessages, readAmount, today, wordMessages } fro
 import { FirstAccount } from '../first-run/index.js';
 import { CategorySuggestion } from './CategorySuggestion.js';
 import { suggestionFor } from './category-suggestion.js';
+import { deleteTransactions } from './deleting.js';
 import type { DraftIssues } from './draft-issues.js';
-import { choicesFor } from './editor-choices.js';
+import { categoriesOfKind, choicesFor } from './editor-choices.js';
 import { transactionEditorMessages } from './editor-messages.js';
 import { PaidByShares } from './PaidByShares.js';
+import { PayeeSuggestions } from './PayeeSuggestions.js';
+import { type PayeeHabit, payeeHabits } from './payee-habits.js';
 import { SplitParts } from './SplitParts.js';
 import { readSharing } from './sharing-draft.js';
 import { partsTotal, type SplitPartDraft, splitBalance, startSplit } from './split-draft.js';
 import { TagsField } from './TagsField.js';
 import {
-  deleteTransaction,
   draftOf,
   emptyDraft,
   saveTransactionDraft,
   TRANSACTION_KINDS,
   type TransactionDraft,
+  type TransactionKind,
 } from './transaction-draft.js';
 import { useCategoryModel } from './use-category-model.js';
 import './transactions.css';
@@ -31,12 +34,14 @@ interface TransactionEditorProps {
   /** The transaction to edit; a new one when absent. */
   readonly id?: string | undefined;
   readonly onClose: () => void;
+  /** Called once the transaction being edited is deleted, with its id, so the deletion can be undone. */
+  readonly onDeleted: (id: string) => void;
 }
 
 type TextField = 'kind' | 'amount' | 'payee' | 'date' | 'accountId' | 'toAccountId' | 'categoryId' | 'notes';
 
 /** Add or edit one transaction; nothing is written until every field is valid. */
-export function TransactionEditor({ id, onClose }: TransactionEditorProps) {
+export function TransactionEditor({ id, onClose, onDeleted }: TransactionEditorProps) {
   const tally = useTally();
   const locale = useLocale();
   const text = useText(transactionEditorMessages);
@@ -57,10 +62,9 @@ export function TransactionEditor({ id, onClose }: TransactionEditorProps) {
   const refusal = useRefusalText();
   // An archived account or category stays listed for the transaction that uses it.
   const accounts = choicesFor(allAccounts, opened ? [opened.accountId] : []);
-  const categories = choicesFor(
-    allCategories,
-    opened ? [opened.categoryId, ...opened.parts.map((part) => part.categoryId)] : [],
-  );
+  const categoriesInUse = opened ? [opened.categoryId, ...opened.parts.map((part) => part.categoryId)] : [];
+  const categories = categoriesOfKind(choicesFor(allCategories, categoriesInUse), draft.kind, categoriesInUse);
+  const habits = useMemo(() => (id ? [] : payeeHabits(rows)), [id, rows]);
   // Archived people are left out of new choices, but one the transaction names stays (PPL1).
   const named = new Set([opened?.paidBy ?? '', ...(opened?.sharing.entries.map((entry) => entry.personId) ?? [])]);
   const people = allPeople.filter((person) => !person.archived || named.has(person.id));
@@ -71,8 +75,7 @@ export function TransactionEditor({ id, onClose }: TransactionEditorProps) {
     focusAfterRender.current = undefined;
   });
   const stored = id ? tally.ledger.transactions.get(id) : undefined;
-  const isTransferLeg = stored?.transferId != null;
-  const transfer = draft.kind === 'transfer' && !id;
+  const transfer = draft.kind === 'transfer';
   const account: Account | undefined = accounts.find((candidate) => candidate.id === draft.accountId);
   const currency = account?.currency;
   const split = draft.parts.length > 0;
@@ -132,15 +135,29 @@ export function TransactionEditor({ id, onClose }: TransactionEditorProps) {
   };
 
   const remove = () => {
-    if (id) deleteTransaction(tally.ledger, id);
+    if (id) {
+      deleteTransactions(tally.ledger, [id]);
+      onDeleted(id);
+    }
     onClose();
   };
 
-  const categoryOptions = categories.map((category) => (
-    <option key={category.id} value={category.id}>
-      {category.group ? `${category.group} · ${category.name}` : category.name}
-    </option>
-  ));
+  // A category of the other kind is let go: income never lands in an expense category.
+  const chooseKind = (kind: TransactionKind) =>
+    change({
+      kind,
+      ...(allCategories.find((category) => category.id === draft.categoryId)?.kind !== kind && { categoryId: '' }),
+    });
+
+  // A repeat purchase: the payee brings its usual category and account, where the form offers them.
+  const pickPayee = (habit: PayeeHabit) =>
+    change({
+      payee: habit.payee,
+      ...(categories.some((category) => category.id === habit.categoryId) && { categoryId: habit.categoryId }),
+      ...(accounts.some((candidate) => candidate.id === habit.accountId) && { accountId: habit.accountId }),
+    });
+
+  const categoryOptions = <CategoryOptions categories={categories} />;
   const accountOptions = accounts.map((candidate) => (
     <option key={candidate.id} value={candidate.id}>
       {candidate.name}
@@ -176,7 +193,7 @@ export function TransactionEditor({ id, onClose }: TransactionEditorProps) {
                   name="kind"
                   value={kind}
                   checked={draft.kind === kind}
-                  onChange={set('kind')}
+                  onChange={() => chooseKind(kind)}
                   data-testid={`kind-${kind}`}
                 />
                 {shared(kind)}
@@ -206,6 +223,9 @@ export function TransactionEditor({ id, onClose }: TransactionEditorProps) {
             {...describedBy('payee', issues.payee)}
           />
         </Field>
+        {!id && !transfer && (
+          <PayeeSuggestions habits={habits} typed={draft.payee} kind={draft.kind} onPick={pickPayee} />
+        )}
         <Field id="date" label={words('date')} error={say(issues.date)}>
           <input
             id="date"
@@ -225,7 +245,6 @@ export function TransactionEditor({ id, onClose }: TransactionEditorProps) {
               data-testid="account"
               value={draft.accountId}
               onChange={set('accountId')}
-              disabled={isTransferLeg}
               {...describedBy('account', issues.accountId)}
             >
               <option value="">{words('chooseAccount')}</option>
@@ -247,7 +266,7 @@ export function TransactionEditor({ id, onClose }: TransactionEditorProps) {
             </select>
           </Field>
         )}
-        {!transfer && !isTransferLeg && !split && (
+        {!transfer && !split && (
           <>
             <Field id="category" label={words('category')} error={say(issues.categoryId)}>
               <select
@@ -293,7 +312,7 @@ export function TransactionEditor({ id, onClose }: TransactionEditorProps) {
             }}
           />
         )}
-        {!transfer && !isTransferLeg && people.length > 0 && (
+        {!transfer && people.length > 0 && (
           <PaidByShares
             people={people}
             paidBy={draft.paidBy}
@@ -341,7 +360,7 @@ export function TransactionEditor({ id, onClose }: TransactionEditorProps) {
             {text('restoreSave')}
           </button>
         )}
-        <div className="form__actions">
+        <div className="form__actions transaction-editor__actions">
           {id && (
             <button type="button" className="button button--danger" data-testid="delete" onClick={remove}>
               {words('delete')}
@@ -357,5 +376,26 @@ export function TransactionEditor({ id, onClose }: TransactionEditorProps) {
         </div>
       </form>
     </div>
+  );
+}
+
+/** The categories to choose from, under their groups' names. */
+function CategoryOptions({ categories }: { readonly categories: readonly LedgerRecord<Category>[] }) {
+  const ungrouped = categories.filter((category) => !category.group);
+  const groups = [...new Set(categories.map((category) => category.group).filter(Boolean))];
+  const option = (category: LedgerRecord<Category>) => (
+    <option key={category.id} value={category.id}>
+      {category.name}
+    </option>
+  );
+  return (
+    <>
+      {ungrouped.map(option)}
+      {groups.map((group) => (
+        <optgroup key={group} label={group}>
+          {categories.filter((category) => category.group === group).map(option)}
+        </optgroup>
+      ))}
+    </>
   );
 }

@@ -1,5 +1,5 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef } from 'react';
+import { useWindowVirtualizer } from '@tanstack/react-virtual';
+import { useLayoutEffect, useRef, useState } from 'react';
 import type { TransactionRow } from '../../storage/index.js';
 import { TransactionListRow } from './TransactionListRow.js';
 
@@ -8,18 +8,32 @@ interface TransactionListProps {
   readonly onOpen: (id: string) => void;
   /** What to say when there is no row to show. */
   readonly empty: string;
+  /** The account's balance after each row, when the list is one account's. */
+  readonly balances?: ReadonlyMap<string, number> | undefined;
+  /** The rows chosen for a bulk change, while choosing; undefined otherwise. */
+  readonly selected?: ReadonlySet<string> | undefined;
+  readonly onToggle: (id: string) => void;
 }
 
 const ROW_HEIGHT = 60;
 
-/** Only the rows in view are in the DOM, so 100,000 transactions scroll like 100. */
-export function TransactionList({ rows, onOpen, empty }: TransactionListProps) {
-  const scroller = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
+/**
+ * Only the rows in view are in the DOM, so 100,000 transactions scroll like 100. The list scrolls
+ * with the page, so it fills the screen below the filters.
+ */
+export function TransactionList({ rows, onOpen, empty, balances, selected, onToggle }: TransactionListProps) {
+  const list = useRef<HTMLUListElement>(null);
+  const [offset, setOffset] = useState(0);
+  // Where the list starts on the page moves when the filters open or a notice shows above it.
+  useLayoutEffect(() => {
+    const top = list.current ? list.current.getBoundingClientRect().top + window.scrollY : 0;
+    if (top !== offset) setOffset(top);
+  });
+  const virtualizer = useWindowVirtualizer({
     count: rows.length,
-    getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 8,
+    scrollMargin: offset,
     getItemKey: (index) => rows[index]?.id ?? index,
   });
 
@@ -31,15 +45,29 @@ export function TransactionList({ rows, onOpen, empty }: TransactionListProps) {
     );
   }
   return (
-    <div className="transaction-list" ref={scroller} data-testid="transaction-list">
-      <ul className="transaction-list__inner" style={{ height: virtualizer.getTotalSize() }}>
-        {virtualizer.getVirtualItems().map((item) => {
-          const row = rows[item.index];
-          return (
-            row && <TransactionListRow key={item.key} row={row} top={item.start} height={ROW_HEIGHT} onOpen={onOpen} />
-          );
-        })}
-      </ul>
-    </div>
+    <ul
+      className="transaction-list"
+      ref={list}
+      data-testid="transaction-list"
+      style={{ height: virtualizer.getTotalSize() }}
+    >
+      {virtualizer.getVirtualItems().map((item) => {
+        const row = rows[item.index];
+        return (
+          row && (
+            <TransactionListRow
+              key={item.key}
+              row={row}
+              top={item.start - offset}
+              height={ROW_HEIGHT}
+              onOpen={onOpen}
+              balance={balances?.get(row.id)}
+              selected={selected?.has(row.id)}
+              onToggle={onToggle}
+            />
+          )
+        );
+      })}
+    </ul>
   );
 }

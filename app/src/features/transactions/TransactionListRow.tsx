@@ -4,15 +4,21 @@ import { useLocale, useText } from '../../i18n/index.js';
 import { useRecord } from '../../ledger/index.js';
 import type { TransactionRow } from '../../storage/index.js';
 import { useTally } from '../../tally/index.js';
-import { formatDay, formMessages, Money, wordMessages } from '../../ui/index.js';
+import { formatDay, Money } from '../../ui/index.js';
 import { transactionsMessages } from './messages.js';
 import { partsTotal } from './split-draft.js';
+import { TransactionTitle } from './TransactionTitle.js';
 
 interface TransactionListRowProps {
   readonly row: TransactionRow;
   readonly top: number;
   readonly height: number;
   readonly onOpen: (id: string) => void;
+  /** The account's balance after this transaction, in a list of one account. */
+  readonly balance?: number | undefined;
+  /** Whether it is chosen, while the list is choosing rows; undefined otherwise. */
+  readonly selected?: boolean | undefined;
+  readonly onToggle: (id: string) => void;
 }
 
 /** One transaction in the list; it renders again only when the transaction, its place, its account or its categories change. */
@@ -21,43 +27,81 @@ export const TransactionListRow = memo(function TransactionListRow({
   top,
   height,
   onOpen,
+  balance,
+  selected,
+  onToggle,
 }: TransactionListRowProps) {
   const tally = useTally();
   const locale = useLocale();
-  const words = useText(formMessages);
-  const shared = useText(wordMessages);
+  const text = useText(transactionsMessages);
   const account = useRecord(tally.accounts, row.accountId);
   const category = useRecord(tally.categories, row.categoryId);
-  const detail = [formatDay(row.date, locale), account?.name, category?.name].filter(Boolean).join(' · ');
+  const transfer = row.transferId !== null;
+  const detail = [formatDay(row.date, locale), transfer ? row.payee : account?.name, category?.name]
+    .filter(Boolean)
+    .join(' · ');
+  const content = (
+    <>
+      <span className="transaction-row__main">
+        <span className="transaction-row__payee" data-testid="tx-payee">
+          <TransactionTitle row={row} />
+        </span>
+        <span className="transaction-row__detail">
+          {detail}
+          {row.splits.length > 0 && (
+            <SplitSummary parts={row.splits} balanced={partsTotal(row.splits) === BigInt(row.amount)} />
+          )}
+          {row.tags.length > 0 && (
+            <span className="transaction-row__tags" data-testid="tx-tags">
+              {row.tags.map((tag) => ` #${tag}`).join('')}
+            </span>
+          )}
+        </span>
+      </span>
+      <span className="transaction-row__amounts">
+        <Money amount={row.amount} currency={row.currency} testId="tx-amount" />
+        {balance !== undefined && <Balance amount={balance} currency={row.currency} />}
+      </span>
+    </>
+  );
   return (
     <li
       className="transaction-row"
       data-testid="transaction-row"
       data-id={row.id}
+      data-transfer={transfer}
       style={{ height, transform: `translateY(${top}px)` }}
     >
-      <button type="button" className="transaction-row__button" onClick={() => onOpen(row.id)}>
-        <span className="transaction-row__main">
-          <span className="transaction-row__payee" data-testid="tx-payee">
-            {row.payee || (row.transferId ? shared('transfer') : words('noPayee'))}
-          </span>
-          <span className="transaction-row__detail">
-            {detail}
-            {row.splits.length > 0 && (
-              <SplitSummary parts={row.splits} balanced={partsTotal(row.splits) === BigInt(row.amount)} />
-            )}
-            {row.tags.length > 0 && (
-              <span className="transaction-row__tags" data-testid="tx-tags">
-                {row.tags.map((tag) => ` #${tag}`).join('')}
-              </span>
-            )}
-          </span>
-        </span>
-        <Money amount={row.amount} currency={row.currency} testId="tx-amount" />
-      </button>
+      {selected === undefined ? (
+        <button type="button" className="transaction-row__button" onClick={() => onOpen(row.id)}>
+          {content}
+        </button>
+      ) : (
+        <label className="transaction-row__button transaction-row__choice">
+          <input
+            type="checkbox"
+            data-testid="tx-select"
+            checked={selected}
+            onChange={() => onToggle(row.id)}
+            aria-label={text('selectRow', { title: row.payee || formatDay(row.date, locale) })}
+          />
+          {content}
+        </label>
+      )}
     </li>
   );
 });
+
+/** The running balance, shown smaller under the amount; a screen reader hears what it is. */
+function Balance({ amount, currency }: { readonly amount: number; readonly currency: string }) {
+  const text = useText(transactionsMessages);
+  return (
+    <span className="transaction-row__balance" data-testid="tx-balance" data-amount={amount}>
+      <span className="visually-hidden">{text('balance')}</span>
+      <Money amount={amount} currency={currency} />
+    </span>
+  );
+}
 
 /** Says the transaction is split, and into which categories; says so too when its parts no longer add up (REC7). */
 function SplitSummary({ parts, balanced }: { readonly parts: readonly SplitPart[]; readonly balanced: boolean }) {

@@ -1,8 +1,9 @@
 import { type Ledger, openLedger } from '@tally/schema';
 import { beforeEach, describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
+import { deleteTransactions, restoreTransactions } from './deleting.js';
 import { NOT_SHARED } from './sharing-draft.js';
-import { deleteTransaction, draftOf, saveTransactionDraft, type TransactionDraft } from './transaction-draft.js';
+import { draftOf, saveTransactionDraft, type TransactionDraft } from './transaction-draft.js';
 
 let ledger: Ledger;
 let checking: string;
@@ -85,21 +86,57 @@ describe('saving the transaction form', () => {
     );
   });
 
-  test('editing changes the transaction in place; deleting a transfer leg deletes both', () => {
+  test('a transfer opens as one from either leg, and an edit from either leg changes both', () => {
+    const cash = ledger.accounts.create({ name: 'Cash', type: 'cash', currency: 'USD' }).id;
     saveTransactionDraft(ledger, draft({ kind: 'transfer', toAccountId: savings }), undefined, 'en-US');
-    const [leg] = ledger.transactions.list();
-    if (!leg) throw new Error('no transfer leg');
+    const legs = ledger.transactions.list();
+    for (const leg of legs)
+      expect(draftOf(ledger, leg.id, 'en-US')).toMatchObject({
+        kind: 'transfer',
+        amount: '12.50',
+        accountId: checking,
+        toAccountId: savings,
+      });
+    const incoming = legs.find((leg) => leg.amount > 0);
+    if (!incoming) throw new Error('no incoming leg');
+    const opened = draftOf(ledger, incoming.id, 'en-US');
+    if (!opened) throw new Error('the transfer does not open');
     expect(
       saveTransactionDraft(
         ledger,
-        draft({ amount: '20', payee: 'Saving up', accountId: leg.accountId }),
-        { id: leg.id },
+        { ...opened, amount: '20', payee: 'Saving up', toAccountId: cash },
+        { id: incoming.id, opened, restore: false },
         'en-US',
       ),
     ).toEqual({ saved: true });
-    expect(ledger.transactions.get(leg.id)).toMatchObject({ amount: Math.sign(leg.amount) * 2000, payee: 'Saving up' });
-    deleteTransaction(ledger, leg.id);
+    expect(
+      ledger.transactions
+        .list()
+        .map((leg) => [leg.accountId, leg.amount, leg.payee])
+        .sort(),
+    ).toEqual(
+      [
+        [checking, -2000, 'Saving up'],
+        [cash, 2000, 'Saving up'],
+      ].sort(),
+    );
+    deleteTransactions(ledger, [incoming.id]);
     expect(ledger.transactions.list()).toEqual([]);
+  });
+
+  test('a deleted transfer comes back whole, every field as it was', () => {
+    saveTransactionDraft(
+      ledger,
+      draft({ kind: 'transfer', toAccountId: savings, notes: 'Rainy day' }),
+      undefined,
+      'en-US',
+    );
+    const before = ledger.transactions.list();
+    const [leg] = before;
+    if (!leg) throw new Error('no transfer leg');
+    deleteTransactions(ledger, [leg.id]);
+    restoreTransactions(ledger, [leg.id]);
+    expect(ledger.transactions.list()).toEqual(before);
   });
 
   test('tags are stored with the transaction and come back in the form', () => {
@@ -150,7 +187,7 @@ describe('saving the transaction form', () => {
     });
     const opened = draftOf(ledger, saved.id, 'en-US');
     if (!opened) throw new Error('no form');
-    deleteTransaction(ledger, saved.id);
+    deleteTransactions(ledger, [saved.id]);
     const edited = { ...opened, notes: 'Receipt kept' };
     expect(saveTransactionDraft(ledger, edited, { id: saved.id, opened }, 'en-US')).toEqual({ deleted: true });
     expect(ledger.transactions.get(saved.id)).toMatchObject({ deleted: true, notes: '' });
@@ -165,7 +202,7 @@ describe('saving the transaction form', () => {
     const [leg] = ledger.transactions.list();
     if (!leg) throw new Error('no transfer leg');
     const opened = draftOf(ledger, leg.id, 'en-US');
-    deleteTransaction(ledger, leg.id);
+    deleteTransactions(ledger, [leg.id]);
     expect(
       saveTransactionDraft(
         ledger,
@@ -261,7 +298,7 @@ describe('saving the transaction form', () => {
     });
     const opened = draftOf(ledger, fee.id, 'en-US');
     if (!opened) throw new Error('no form');
-    deleteTransaction(ledger, fee.id);
+    deleteTransactions(ledger, [fee.id]);
     expect(
       saveTransactionDraft(ledger, { ...opened, notes: 'Kept' }, { id: fee.id, opened, restore: true }, 'en-US'),
     ).toEqual({ saved: true });

@@ -12,6 +12,7 @@ import {
 } from '@tally/schema';
 import { amountRefusal, type Changed, type Checked, type Editing, type Saving, saveEdit } from '../../forms/index.js';
 import { readAmount } from '../../ui/index.js';
+import { restoreTransactions } from './deleting.js';
 import { addLedgerIssues, type DraftIssues, hasIssues } from './draft-issues.js';
 import { NOT_SHARED, readSharing, type SharingDraft, sameShares, sharingOf } from './sharing-draft.js';
 import { partsTotal, readSplitParts, type SplitPartDraft, sameParts } from './split-draft.js';
@@ -60,7 +61,9 @@ export function draftOf(ledger: Ledger, id: string, locale: string): Transaction
   return existing && draftOfRecord(ledger, existing, locale);
 }
 
-function draftOfRecord(ledger: Ledger, existing: Transaction, locale: string): TransactionDraft {
+function draftOfRecord(ledger: Ledger, existing: LedgerRecord<Transaction>, locale: string): TransactionDraft {
+  const legs = transferLegs(ledger, existing);
+  if (legs) return transferDraftOf(legs, locale);
   // A zero amount (a waived fee) has no sign: its category says which way it went.
   const income =
     existing.amount > 0 ||
@@ -87,6 +90,34 @@ function draftOfRecord(ledger: Ledger, existing: Transaction, locale: string): T
     })),
     paidBy: existing.paidBy ?? '',
     sharing: sharingOf(existing, locale),
+  };
+}
+
+/** The two legs of a transfer, the one money leaves first; undefined for any other transaction. */
+export function transferLegs(
+  ledger: Ledger,
+  leg: LedgerRecord<Transaction>,
+): readonly [from: LedgerRecord<Transaction>, to: LedgerRecord<Transaction>] | undefined {
+  const other = leg.transferId === null ? undefined : ledger.transactions.get(leg.transferId);
+  if (!other) return undefined;
+  return leg.amount < 0 || (leg.amount === 0 && other.amount > 0) ? [leg, other] : [other, leg];
+}
+
+/** A transfer is edited as one: from the account money leaves, to the one it reaches, with the amount that left. */
+function transferDraftOf([from, to]: readonly [Transaction, Transaction], locale: string): TransactionDraft {
+  return {
+    kind: 'transfer',
+    amount: formatAmount(money(Math.abs(from.amount), from.currency), locale, { useGrouping: false }),
+    payee: from.payee,
+    date: from.date,
+    accountId: from.accountId,
+    toAccountId: to.accountId,
+    categoryId: '',
+    notes: from.notes,
+    tags: from.tags,
+    parts: [],
+    paidBy: '',
+    sharing: NOT_SHARED,
   };
 }
 
@@ -131,7 +162,7 @@ export function saveTransactionDraft(
   return saveEdit(ledger, draft, editing, {
     find: (id) => ledger.transactions.get(id),
     draftOf: (current) => draftOfRecord(ledger, current, locale),
-    check: ({ current, opened, changed }) => checkDraft(ledger, draft, { editing, current, opened, changed }, locale),
+    check: ({ current, opened, changed }) => checkDraft(ledger, draft, { current, opened, changed }, locale),
     create: ({ input, transferTo, minorUnits }) => {
       if (transferTo === undefined) ledger.transactions.create(input);
       else
@@ -144,9 +175,12 @@ export function saveTransactionDraft(
           notes: input.notes,
         });
     },
-    update: (current, { input }, changed) =>
-      ledger.transactions.update(current.id, changedFields(input, current, changed)),
-    restore: (current) => restoreTransaction(ledger, current.id),
+    update: (current, checked, changed) => {
+      const legs = transferLegs(ledger, current);
+      if (legs) updateTransfer(ledger, legs, checked, changed);
+      else ledger.transactions.update(current.id, changedFields(checked.input, current, changed));
+    },
+    restore: (current) => restoreTransactions(ledger, [current.id]),
     refused: (refusal) => {
       const issues: DraftIssues = {};
       if (refusal.code === 'ledger.invalid-record' && refusal.fields.length > 0)
@@ -161,14 +195,13 @@ function checkDraft(
   ledger: Ledger,
   draft: TransactionDraft,
   form: {
-    readonly editing: TransactionEditing | undefined;
     readonly current: LedgerRecord<Transaction> | undefined;
     readonly opened: TransactionDraft | undefined;
     readonly changed: Changed<TransactionDraft>;
   },
   locale: string,
 ): Checked<CheckedTransaction, DraftIssues> {
-  const { editing, current, opened } = form;
+  const { current, opened } = form;
   const issues: DraftIssues = {};
   const account = draft.accountId ? ledger.accounts.get(draft.accountId) : undefined;
   if (!account || account.deleted) issues.accountId = 'account-missing';
@@ -183,15 +216,22 @@ function checkDraft(
   } else if (draft.amount.trim() === '') {
     issues.amount = amountRefusal({ code: 'empty', values: {} });
   }
-  const transfer = draft.kind === 'transfer' && editing === undefined;
+  const transfer = draft.kind === 'transfer';
   if (transfer && !draft.toAccountId) issues.toAccountId = 'to-account-missing';
   else if (transfer && draft.toAccountId === draft.accountId) issues.toAccountId = 'to-account-same';
 
-  // An edit keeps the transaction's direction, and a transfer leg its account: only its details change here.
-  const direction =
-    current && current.amount !== 0 ? (Math.sign(current.amount) === -1 ? -1 : 1) : draft.kind === 'income' ? 1 : -1;
+  // An edit keeps the transaction's direction: only its details change here. A transfer is written from the leg money leaves.
+  const direction = transfer
+    ? -1
+    : current && current.amount !== 0
+      ? Math.sign(current.amount) === -1
+        ? -1
+        : 1
+      : draft.kind === 'income'
+        ? 1
+        : -1;
   const amount = minorUnits === undefined ? direction : minorUnits === 0 ? 0 : direction * minorUnits;
-  const split = !transfer && !current?.transferId && draft.parts.length > 0;
+  const split = !transfer && draft.parts.length > 0;
   let splits: readonly SplitPart[] = [];
   if (split && account) {
     const read = readSplitParts(draft.parts, account.currency, locale, direction);
@@ -220,7 +260,7 @@ function checkDraft(
     amount,
     currency: account?.currency ?? currencyCode('USD'),
     accountId: draft.accountId,
-    categoryId: transfer || split || current?.transferId || !draft.categoryId ? null : draft.categoryId,
+    categoryId: transfer || split || !draft.categoryId ? null : draft.categoryId,
     payee: draft.payee.trim(),
     notes: draft.notes.trim(),
     tags: draft.tags,
@@ -267,20 +307,38 @@ function changedFields(
   return patch;
 }
 
-/** Brings back a deleted transaction, and the other leg with it when it is a transfer. */
-function restoreTransaction(ledger: Ledger, id: string): void {
-  const transaction = ledger.transactions.get(id);
-  ledger.transactions.restore(id);
-  const other = transaction?.transferId ? ledger.transactions.get(transaction.transferId) : undefined;
-  if (other?.deleted) ledger.transactions.restore(other.id);
-}
-
-/** Deletes a transaction, and the other leg with it when it is a transfer. */
-export function deleteTransaction(ledger: Ledger, id: string): void {
-  const transaction = ledger.transactions.get(id);
-  ledger.transact(() => {
-    ledger.transactions.delete(id);
-    const other = transaction?.transferId ? ledger.transactions.get(transaction.transferId) : undefined;
-    if (other && !other.deleted) ledger.transactions.delete(other.id);
-  });
+/**
+ * Writes a transfer edited as one to both its legs: what both share (day, payee, notes, tags) to
+ * each, the account money leaves and the amount that left to the first, the account it reaches to
+ * the second. Between accounts of one currency the second leg receives what left; between two
+ * currencies it keeps the amount it received, which the form does not show.
+ */
+function updateTransfer(
+  ledger: Ledger,
+  [from, to]: readonly [LedgerRecord<Transaction>, LedgerRecord<Transaction>],
+  { input, transferTo, minorUnits }: CheckedTransaction,
+  changed: Changed<TransactionDraft>,
+): void {
+  const shared: { -readonly [Field in keyof TransactionFields]?: TransactionFields[Field] } = {};
+  if (changed('date')) shared.date = input.date;
+  if (changed('payee')) shared.payee = input.payee;
+  if (changed('notes')) shared.notes = input.notes;
+  if (changed('tags')) shared.tags = input.tags;
+  const fromPatch = { ...shared };
+  const toPatch = { ...shared };
+  const toAccount = transferTo === undefined ? undefined : ledger.accounts.get(transferTo);
+  if (changed('accountId')) {
+    fromPatch.accountId = input.accountId;
+    fromPatch.currency = input.currency;
+  }
+  if (changed('toAccountId') && toAccount) {
+    toPatch.accountId = toAccount.id;
+    toPatch.currency = toAccount.currency;
+  }
+  if (changed('amount') || changed('accountId') || changed('toAccountId')) {
+    fromPatch.amount = -minorUnits;
+    if (toAccount && toAccount.currency === input.currency) toPatch.amount = minorUnits;
+  }
+  ledger.transactions.update(from.id, fromPatch);
+  ledger.transactions.update(to.id, toPatch);
 }

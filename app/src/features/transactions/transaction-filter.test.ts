@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { searchTextOf, type TransactionRow } from '../../storage/index.js';
-import { filterTransactions, NO_FILTER } from './transaction-filter.js';
+import { activeFilters, filterTransactions, NO_FILTER } from './transaction-filter.js';
 
 function row(
   id: string,
@@ -100,4 +100,9 @@ describe('filtering transactions', () => {
     expect(ids(filterTransactions(rows, { ...NO_FILTER, text: 'trip', accountId: 'checking' }))).toEqual(['a']);
     expect(ids(filterTransactions(rows, { ...NO_FILTER, text: 'bakery', from: '2026-11-01' }))).toEqual(['c']);
   });
+});
+
+test('the filter button counts the filters set behind it, the search aside', () => {
+  expect(activeFilters(NO_FILTER)).toBe(0);
+  expect(activeFilters({ ...NO_FILTER, text: 'cafe', accountId: 'checking', from: '2026-01-01' })).toBe(2);
 });

@@ -12,6 +12,11 @@ export interface TransactionFilter {
 
 export const NO_FILTER: TransactionFilter = { text: '', accountId: '', categoryId: '', from: '', to: '' };
 
+/** How many of the filters behind the filter button are set: account, category, from and to. */
+export function activeFilters(filter: TransactionFilter): number {
+  return [filter.accountId, filter.categoryId, filter.from, filter.to].filter((value) => value !== '').length;
+}
+
 /** The rows that match every part of the filter, in their order (newest first). */
 export function filterTransactions(
   rows: readonly TransactionRow[],
