@@ -90,7 +90,13 @@ export class TallyDevice {
   /** Opens a screen from the navigation, through "More" when it is not in a phone's bottom bar. */
   async open(screen: Route): Promise<void> {
     const link = this.byTestId(`nav-${screen}`);
-    if (!(await link.isVisible())) await this.byTestId('nav-more').click();
+    const more = this.byTestId('nav-more');
+    // Waits for a navigation to show (a page reloading into another ledger shows none for a moment).
+    await this.page
+      .locator(`[data-testid="nav-${screen}"]:visible, [data-testid="nav-more"]:visible`)
+      .first()
+      .waitFor();
+    if (!(await link.isVisible())) await more.click();
     await link.click();
   }
 
