@@ -80,6 +80,7 @@ export function App({ updates }: { readonly updates: AppUpdates }) {
       </header>
       <Navigation route={route} />
       <main className="shell__main">
+          <OfflineReady updates={updates} />
         <SyncNotice />
         {ledgers.openedRole === 'viewer' && (
           <Suspense fallback={null}>
@@ -135,7 +136,6 @@ export function App({ updates }: { readonly updates: AppUpdates }) {
       {shortcutsShown && <Shortcuts onClose={() => setShortcutsShown(false)} />}
       <UndoDelete deletion={deletion} onGone={deletionGone} />
       <UpdatePrompt updates={updates} />
-      <OfflineReady updates={updates} />
     </div>
   );
 }

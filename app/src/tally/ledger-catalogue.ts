@@ -54,7 +54,10 @@ export class LedgerCatalogue {
     readonly openedRole: KnownLedgerRole | null,
   ) {}
 
-  /** Reads what the device holds, then what the relay lists; a relay out of reach leaves the device's list. */
+  /**
+   * Reads what the device holds; what the relay lists follows when it arrives, so a relay that is
+   * slow or out of reach never holds up the start (the device's list, with each ledger's last known role, stands meanwhile).
+   */
   async load(): Promise<void> {
     // Logging in (or out) changes which ledgers the relay lists for this device.
     let account = this.sync.accountUser?.userId;
@@ -66,7 +69,7 @@ export class LedgerCatalogue {
     this.known = await this.store.list();
     this.publish();
     await this.eraseForgotten();
-    await this.refresh();
+    void this.refresh().catch((error: unknown) => console.warn('the list of ledgers could not be refreshed', error));
   }
 
   /** Asks the relay for the account's ledgers, and keeps the names and roles it gives for those on the device. */
