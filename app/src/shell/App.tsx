@@ -80,7 +80,7 @@ export function App({ updates }: { readonly updates: AppUpdates }) {
       </header>
       <Navigation route={route} />
       <main className="shell__main">
-          <OfflineReady updates={updates} />
+        <OfflineReady updates={updates} />
         <SyncNotice />
         {ledgers.openedRole === 'viewer' && (
           <Suspense fallback={null}>
