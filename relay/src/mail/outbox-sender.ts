@@ -1,17 +1,13 @@
 import { createHash } from 'node:crypto';
-import { type FailureReporting, reportFailure } from '../failures.js';
+import type { FailureReporting } from '../failures.js';
+import { DueQueue, retryWaitMs } from '../queue/due-queue.js';
 import type { MailStore, OutboxMail } from '../storage/mail/mail-store.js';
 import { deliveryFailure, type MailTransport } from './smtp-transport.js';
 import { renderMail } from './templates.js';
 
-const maxRetryWaitMs = 6 * 60 * 60 * 1000;
 const dayMs = 24 * 60 * 60 * 1000;
 /** Finished mails and expired links are kept this long, for an operator to look into (M1). */
 const keepMs = 30 * dayMs;
-const pruneEveryMs = 60 * 60 * 1000;
-const batch = 20;
-// setTimeout takes at most a signed 32-bit number of milliseconds.
-const maxTimerMs = 2 ** 31 - 1;
 
 export interface MailCounters {
   mailsSent: number;
@@ -35,82 +31,32 @@ export interface OutboxSenderOptions {
  * called (M1, M2). A mail is marked sent only after the mail server accepted it.
  */
 export class OutboxSender {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | null = null;
-  private wakeAgain = false;
-  private stopped = false;
-  private prunedAt = Number.NEGATIVE_INFINITY;
+  private readonly queue: DueQueue<OutboxMail>;
 
-  constructor(private readonly options: OutboxSenderOptions) {}
+  constructor(private readonly options: OutboxSenderOptions) {
+    const { store } = options;
+    this.queue = new DueQueue({
+      kind: 'mail',
+      reporting: options.reporting,
+      now: () => Date.now(),
+      retryMs: options.retryMs,
+      keepMs,
+      prune: (before) => store.prune(before),
+      due: (now, limit) => store.dueMails(now, limit),
+      nextDueAt: () => store.nextDueAt(),
+      deliver: (mail) => this.deliver(mail),
+    });
+  }
 
   /** Sends what is due now; called when a mail is queued, and at start for what a previous run left. */
   wake(): void {
-    if (this.stopped) return;
-    if (this.running !== null) {
-      this.wakeAgain = true;
-      return;
-    }
-    clearTimeout(this.timer);
-    this.running = this.drain().then((drained) => {
-      this.running = null;
-      if (this.wakeAgain) {
-        this.wakeAgain = false;
-        this.wake();
-      } else if (drained) {
-        void this.sleep();
-      } else {
-        // The outbox could not be read or updated: try again in a while, not at once.
-        this.wakeLater(this.options.retryMs);
-      }
-    });
+    this.queue.wake();
   }
 
   /** Stops sending; a mail being sent finishes first. */
   async stop(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.running;
+    await this.queue.stop();
     this.options.transport.close();
-  }
-
-  /** Sends every due mail; false when the outbox failed. */
-  private async drain(): Promise<boolean> {
-    try {
-      const now = Date.now();
-      if (now - this.prunedAt >= pruneEveryMs) {
-        await this.options.store.prune(now - keepMs);
-        this.prunedAt = now;
-      }
-      for (;;) {
-        const due = await this.options.store.dueMails(Date.now(), batch);
-        if (due.length === 0) return true;
-        for (const mail of due) {
-          if (this.stopped) return true;
-          await this.deliver(mail);
-        }
-      }
-    } catch (error) {
-      reportFailure(this.options.reporting, 'mail', error);
-      return false;
-    }
-  }
-
-  private wakeLater(delayMs: number): void {
-    if (this.stopped) return;
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.wake(), Math.min(maxTimerMs, Math.max(0, delayMs)));
-    this.timer.unref();
-  }
-
-  private async sleep(): Promise<void> {
-    try {
-      const next = await this.options.store.nextDueAt();
-      if (next === null || this.running !== null) return;
-      this.wakeLater(next - Date.now());
-    } catch (error) {
-      reportFailure(this.options.reporting, 'mail', error);
-      this.wakeLater(this.options.retryMs);
-    }
   }
 
   private async deliver(mail: OutboxMail): Promise<void> {
@@ -133,7 +79,7 @@ export class OutboxSender {
         reporting.metrics.mailsFailed++;
         reporting.logger.warn(fields, 'a mail could not be delivered and will not be tried again');
       } else {
-        const waitMs = Math.min(maxRetryWaitMs, this.options.retryMs * 2 ** (attempts - 1));
+        const waitMs = retryWaitMs(this.options.retryMs, attempts);
         await store.markRetry(mail.id, Date.now() + waitMs, failure.reason);
         reporting.metrics.mailsRetried++;
         reporting.logger.info(

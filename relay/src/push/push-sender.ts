@@ -1,15 +1,12 @@
 import type { Agent } from 'node:https';
 import webpush from 'web-push';
-import { type FailureReporting, reportFailure } from '../failures.js';
+import type { FailureReporting } from '../failures.js';
+import { DueQueue, retryWaitMs } from '../queue/due-queue.js';
 import type { Accounts } from '../storage/accounts/accounts.js';
 import type { OutboxPush, PushStore } from '../storage/push/push-store.js';
 import type { VapidKeys } from './vapid-keys.js';
 
-const maxRetryWaitMs = 6 * 60 * 60 * 1000;
 const keepMs = 30 * 24 * 60 * 60 * 1000;
-const pruneEveryMs = 60 * 60 * 1000;
-const batch = 20;
-const maxTimerMs = 2 ** 31 - 1;
 /** How long a push service keeps a message for a device that is offline. */
 const timeToLiveSeconds = 24 * 60 * 60;
 const requestTimeoutMs = 30_000;
@@ -47,79 +44,31 @@ type Outcome =
  * A push is marked sent only once the push service accepted it.
  */
 export class PushSender {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | null = null;
-  private wakeAgain = false;
-  private stopped = false;
-  private prunedAt = Number.NEGATIVE_INFINITY;
+  private readonly queue: DueQueue<OutboxPush>;
 
-  constructor(private readonly options: PushSenderOptions) {}
+  constructor(private readonly options: PushSenderOptions) {
+    const { store } = options;
+    this.queue = new DueQueue({
+      kind: 'push',
+      reporting: options.reporting,
+      now: options.now,
+      retryMs: options.retryMs,
+      keepMs,
+      prune: (before) => store.prune(before),
+      due: (now, limit) => store.duePushes(now, limit),
+      nextDueAt: () => store.nextDueAt(),
+      deliver: (push) => this.deliver(push),
+    });
+  }
 
   /** Sends what is due now; called when a push is queued, and at start for what a previous run left. */
   wake(): void {
-    if (this.stopped) return;
-    if (this.running !== null) {
-      this.wakeAgain = true;
-      return;
-    }
-    clearTimeout(this.timer);
-    this.running = this.drain().then((drained) => {
-      this.running = null;
-      if (this.wakeAgain) {
-        this.wakeAgain = false;
-        this.wake();
-      } else if (drained) {
-        void this.sleep();
-      } else {
-        this.wakeLater(this.options.retryMs);
-      }
-    });
+    this.queue.wake();
   }
 
   /** Stops sending; a push being sent finishes first. */
   async stop(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.running;
-  }
-
-  private async drain(): Promise<boolean> {
-    try {
-      const now = this.options.now();
-      if (now - this.prunedAt >= pruneEveryMs) {
-        await this.options.store.prune(now - keepMs);
-        this.prunedAt = now;
-      }
-      for (;;) {
-        const due = await this.options.store.duePushes(this.options.now(), batch);
-        if (due.length === 0) return true;
-        for (const push of due) {
-          if (this.stopped) return true;
-          await this.deliver(push);
-        }
-      }
-    } catch (error) {
-      reportFailure(this.options.reporting, 'push', error);
-      return false;
-    }
-  }
-
-  private wakeLater(delayMs: number): void {
-    if (this.stopped) return;
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.wake(), Math.min(maxTimerMs, Math.max(0, delayMs)));
-    this.timer.unref();
-  }
-
-  private async sleep(): Promise<void> {
-    try {
-      const next = await this.options.store.nextDueAt();
-      if (next === null || this.running !== null) return;
-      this.wakeLater(next - this.options.now());
-    } catch (error) {
-      reportFailure(this.options.reporting, 'push', error);
-      this.wakeLater(this.options.retryMs);
-    }
+    await this.queue.stop();
   }
 
   private async deliver(push: OutboxPush): Promise<void> {
@@ -142,7 +91,7 @@ export class PushSender {
         return;
       case 'retry':
         if (attempts < this.options.maxAttempts) {
-          const waitMs = Math.min(maxRetryWaitMs, this.options.retryMs * 2 ** (attempts - 1));
+          const waitMs = retryWaitMs(this.options.retryMs, attempts);
           await store.markRetry(push.id, this.options.now() + waitMs, outcome.reason);
           reporting.metrics.pushesRetried++;
           reporting.logger.info(
