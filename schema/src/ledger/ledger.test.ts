@@ -271,10 +271,11 @@ describe('ledger: records', () => {
       fromAccountId: checking,
       toAccountId: savings,
       amount: 10_000,
+      tags: ['rainy-day'],
     });
     expect(updates.filter((update) => update.length > 0)).toHaveLength(1);
-    expect(out).toMatchObject({ amount: -10_000, accountId: checking, transferId: into.id });
-    expect(into).toMatchObject({ amount: 10_000, accountId: savings, transferId: out.id });
+    expect(out).toMatchObject({ amount: -10_000, accountId: checking, transferId: into.id, tags: ['rainy-day'] });
+    expect(into).toMatchObject({ amount: 10_000, accountId: savings, transferId: out.id, tags: ['rainy-day'] });
     expect(() =>
       a.ledger.createTransfer({ date: '2026-03-01', fromAccountId: checking, toAccountId: checking, amount: 1 }),
     ).toThrow(/two different accounts/);

@@ -89,6 +89,8 @@ export interface NewTransfer {
   readonly receivedAmount?: number;
   readonly payee?: string;
   readonly notes?: string;
+  /** Written on both legs, as payee and notes are. */
+  readonly tags?: readonly string[];
 }
 
 export interface LedgerOptions {
@@ -442,7 +444,12 @@ export class Ledger {
     }
     const outId = newRecordId(this.random);
     const inId = newRecordId(this.random);
-    const shared = { date: transfer.date, payee: transfer.payee ?? '', notes: transfer.notes ?? '' };
+    const shared = {
+      date: transfer.date,
+      payee: transfer.payee ?? '',
+      notes: transfer.notes ?? '',
+      tags: transfer.tags ?? [],
+    };
     return this.transact(() => [
       this.transactions.create(
         { ...shared, amount: -transfer.amount, currency: from.currency, accountId: from.id, transferId: inId },

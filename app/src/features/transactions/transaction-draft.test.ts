@@ -74,10 +74,16 @@ describe('saving the transaction form', () => {
     expect(same).toEqual({ issues: { toAccountId: 'to-account-same' } });
     expect(ledger.transactions.size).toBe(0);
 
-    expect(saveTransactionDraft(ledger, draft({ kind: 'transfer', toAccountId: savings }), undefined, 'en-US')).toEqual(
-      { saved: true },
-    );
+    expect(
+      saveTransactionDraft(
+        ledger,
+        draft({ kind: 'transfer', toAccountId: savings, tags: ['trip'] }),
+        undefined,
+        'en-US',
+      ),
+    ).toEqual({ saved: true });
     const legs = ledger.transactions.list();
+    expect(legs.map((leg) => leg.tags)).toEqual([['trip'], ['trip']]);
     expect(legs.map((leg) => [leg.accountId, leg.amount]).sort()).toEqual(
       [
         [checking, -1250],

@@ -173,6 +173,7 @@ export function saveTransactionDraft(
           amount: minorUnits,
           payee: input.payee,
           notes: input.notes,
+          tags: input.tags,
         });
     },
     update: (current, checked, changed) => {
