@@ -2,6 +2,7 @@ import type { JsonSchemaToTsProvider } from '@fastify/type-provider-json-schema-
 import websocket from '@fastify/websocket';
 import Fastify from 'fastify';
 import { AccessTokens } from './auth/access-tokens.js';
+import { RegistrationLinks } from './auth/registration-links.js';
 import { reportFailure } from './failures.js';
 import { registerAccountMailRoutes } from './http/account-mail-routes.js';
 import { registerAdminRoutes } from './http/admin-routes.js';
@@ -121,6 +122,7 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
     config,
     storage: config.storage,
     tokens: new AccessTokens({ signingKey: config.signingKey, ttlSeconds: config.accessTokenTtlSeconds }),
+    registrationLinks: new RegistrationLinks(config.signingKey),
     rooms,
     deviceSockets,
     memberSockets,

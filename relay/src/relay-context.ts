@@ -7,6 +7,7 @@ import type {
   RawServerDefault,
 } from 'fastify';
 import type { AccessTokens } from './auth/access-tokens.js';
+import type { RegistrationLinks } from './auth/registration-links.js';
 import type { AccountMail } from './mail/account-mail.js';
 import type { RelayMetrics } from './metrics.js';
 import type { Notifier } from './push/notifier.js';
@@ -21,6 +22,8 @@ export interface RelayContext {
   readonly config: ResolvedRelayConfig;
   readonly storage: RelayStorage;
   readonly tokens: AccessTokens;
+  /** The links that finish an open registration once its address is confirmed (A5). */
+  readonly registrationLinks: RegistrationLinks;
   readonly rooms: DocRooms;
   readonly deviceSockets: DeviceSockets;
   readonly memberSockets: MemberSockets;

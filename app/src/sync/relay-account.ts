@@ -57,11 +57,19 @@ export class RelayAccount {
     return this.current;
   }
 
-  /** Registers a new account, or logs in to one, as a new device; stores the session it is granted. */
-  async open(action: 'register' | 'login', relayUrl: string, credentials: Credentials): Promise<RelaySession> {
+  /**
+   * Registers a new account, or logs in to one, as a new device; stores the session it is granted.
+   * `check-mail` when the relay mailed a link that finishes the registration: no session yet.
+   */
+  async open(
+    action: 'register' | 'login',
+    relayUrl: string,
+    credentials: Credentials,
+  ): Promise<RelaySession | 'check-mail'> {
     const origin = new URL(relayUrl).origin;
     const api = new RelayApi(origin);
     const granted = await (action === 'register' ? api.register(credentials) : api.login(credentials));
+    if (granted === 'check-mail') return granted;
     this.stop();
     const session: RelaySession = {
       ...granted,

@@ -184,10 +184,15 @@ export class RelayApi {
     return `${this.base.replace(/^http/, 'ws')}/sync`;
   }
 
-  async register({ invitationCode, ...credentials }: Credentials): Promise<SessionGrant> {
+  /**
+   * A new account's session, or `check-mail` when the relay (open registration, mail on) mailed
+   * the address a link that finishes the registration instead (relay SPEC A5).
+   */
+  async register({ invitationCode, ...credentials }: Credentials): Promise<SessionGrant | 'check-mail'> {
     const body =
       invitationCode === undefined || invitationCode === '' ? credentials : { ...credentials, invitationCode };
-    return parseGrant(await this.request('POST', '/api/auth/register', body));
+    const reply = await this.request('POST', '/api/auth/register', body);
+    return fieldsOf(reply).status === 'check_mail' ? 'check-mail' : parseGrant(reply);
   }
 
   async login({ email, password, deviceName }: Credentials): Promise<SessionGrant> {

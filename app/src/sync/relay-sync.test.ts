@@ -7,6 +7,7 @@ import type { LedgerDocuments } from '../../../relay/src/storage/documents/ledge
 import { SqliteStorage } from '../../../relay/src/storage/sqlite-storage.js';
 import { HeldCalls } from '../../../relay/src/testing/held-calls.js';
 import { connect, DataDir, eventually, login, RunningRelay, synced } from '../../../relay/src/testing/relay-harness.js';
+import { linkToken, SmtpInbox } from '../../../relay/src/testing/smtp-inbox.js';
 import { browserClock, browserLock, type Clock } from './device-clock.js';
 import { InMemorySettings } from './in-memory-settings.js';
 import { RelayApi } from './relay-api.js';
@@ -216,5 +217,37 @@ describe('the sync state a device shows', () => {
     await eventually(() => laptop.sync.getSnapshot().problem === 'storage-full');
     expect(laptop.sync.getSnapshot().state).not.toBe('synced');
     expect(laptop.ledger.accounts.list()).toHaveLength(1500);
+  });
+});
+
+describe('registering on a relay with open registration and mail on', () => {
+  test('[A5] a second person is sent a link instead of a session, and signs in once it is opened', async () => {
+    const inbox = await SmtpInbox.start();
+    try {
+      await relay.stop();
+      await startRelay(0, { registration: 'open', smtpUrl: inbox.url, publicUrl: 'https://tally.example' });
+      const first = device();
+      expect(await first.sync.register(relay.httpUrl, credentials('ada@example.com'))).toBe('linked');
+
+      const second = device();
+      expect(await second.sync.register(relay.httpUrl, credentials('bea@example.com'))).toBe('check-mail');
+      expect(second.sync.getSnapshot().account).toBeUndefined();
+      expect(second.settings.stored).toBeUndefined();
+
+      await inbox.mail(2);
+      const mail = inbox.mails.find((each) => each.subject === 'Finish creating your Tally account');
+      if (mail === undefined) throw new Error('no mail to finish the registration');
+      const opened = await fetch(`${relay.httpUrl}/api/auth/verify`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ token: linkToken(mail) }),
+      });
+      expect(opened.status).toBe(204);
+      await second.sync.login(relay.httpUrl, credentials('bea@example.com'));
+      await shows(second.sync, 'synced');
+      expect(second.sync.getSnapshot().account).toMatchObject({ email: 'bea@example.com' });
+    } finally {
+      await inbox.stop();
+    }
   });
 });

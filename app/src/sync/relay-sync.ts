@@ -90,12 +90,13 @@ export class RelaySync {
     else this.publish();
   }
 
-  register(relayUrl: string, credentials: Credentials): Promise<void> {
+  /** `linked`, or `check-mail` when the relay mailed the address a link that finishes the registration. */
+  register(relayUrl: string, credentials: Credentials): Promise<'linked' | 'check-mail'> {
     return this.openSession('register', relayUrl, credentials);
   }
 
-  login(relayUrl: string, credentials: Credentials): Promise<void> {
-    return this.openSession('login', relayUrl, credentials);
+  async login(relayUrl: string, credentials: Credentials): Promise<void> {
+    await this.openSession('login', relayUrl, credentials);
   }
 
   /** Stops syncing and forgets the account; the ledger on this device is left as it is. */
@@ -264,11 +265,16 @@ export class RelaySync {
     if (!this.link) this.publish();
   };
 
-  private async openSession(action: 'register' | 'login', relayUrl: string, credentials: Credentials): Promise<void> {
-    await this.account.open(action, relayUrl, credentials);
+  private async openSession(
+    action: 'register' | 'login',
+    relayUrl: string,
+    credentials: Credentials,
+  ): Promise<'linked' | 'check-mail'> {
+    if ((await this.account.open(action, relayUrl, credentials)) === 'check-mail') return 'check-mail';
     this.disconnect();
     this.lastSyncedSavedAt = undefined;
     await this.connect();
+    return 'linked';
   }
 
   private async connect(): Promise<void> {

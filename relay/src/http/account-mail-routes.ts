@@ -1,6 +1,7 @@
 import { normalizeEmail } from '../auth/email-address.js';
 import { passwordProblem } from '../auth/password-policy.js';
 import { hashPassword } from '../auth/passwords.js';
+import { newId } from '../ids.js';
 import { hashMailToken, mailLanguageFrom } from '../mail/account-mail.js';
 import type { RelayApp, RelayContext } from '../relay-context.js';
 import { closeCodes } from '../sync/peer-socket.js';
@@ -13,7 +14,8 @@ const verifyBody = {
   type: 'object',
   additionalProperties: false,
   required: ['token'],
-  properties: { token },
+  // A link's token, or the longer one that finishes an open registration (A5).
+  properties: { token: { type: 'string', minLength: 1, maxLength: 2048 } },
 } as const;
 
 const resetBody = {
@@ -37,12 +39,34 @@ export function registerAccountMailRoutes(app: RelayApp, context: RelayContext):
   const { accounts, mail: store } = context.storage;
   const limited = rateLimitHook(context, context.config.authRequestsPerMinute);
 
+  /**
+   * Creates the account an open registration's link holds (A5), already verified, and answers its
+   * id; opening the link again once it exists changes nothing. Null for a link that is not this
+   * relay's, has expired, or names an address that another registration took meanwhile.
+   */
+  async function finishRegistration(sealed: string, at: number): Promise<string | null> {
+    const pending = context.config.registration === 'open' ? await context.registrationLinks.open(sealed, at) : null;
+    if (pending === null) return null;
+    const user = { id: newId(), email: pending.email, docId: newId(), createdAt: at };
+    const outcome = await context.storage.registerUser(
+      { ...user, passwordHash: pending.passwordHash },
+      { kind: 'open' },
+      { language: pending.language, verification: null },
+    );
+    if (outcome === 'created') return user.id;
+    const holder = await accounts.findUserByEmail(pending.email);
+    return holder !== null && holder.passwordHash === pending.passwordHash ? holder.id : null;
+  }
+
   app.post(
     '/api/auth/verify',
     { onRequest: limited, schema: { body: verifyBody, response: { 204: noContent, '4xx': errorReplySchema } } },
     async (request, reply) => {
       const at = Date.now();
-      const userId = await store.spendToken(hashMailToken(request.body.token), 'verify-email', at);
+      const userId =
+        request.body.token.length > token.maxLength
+          ? await finishRegistration(request.body.token, at)
+          : await store.spendToken(hashMailToken(request.body.token), 'verify-email', at);
       if (userId === null) throw new RelayError('link_invalid');
       await store.markVerified(userId, at);
       return reply.code(204).send(null);

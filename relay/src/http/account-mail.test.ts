@@ -43,6 +43,19 @@ function askReset(email: string) {
   });
 }
 
+function askRegistration(email: string, password = 'correct horse battery') {
+  return postJson(`${relay.httpUrl}/api/auth/register`, { email, password, deviceName: 'Phone' });
+}
+
+async function verifyStatus(token: string): Promise<number> {
+  const reply = await fetch(`${relay.httpUrl}/api/auth/verify`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ token }),
+  });
+  return reply.status;
+}
+
 describe('account mail through a real SMTP server', () => {
   it('[M4] a registration sends a verification mail in the registrant’s language whose link verifies, once', async () => {
     await start();
@@ -200,7 +213,7 @@ describe('account mail through a real SMTP server', () => {
     }
     expect(state).toMatchObject({ state: 'failed', attempts: 1, lastError: expect.stringContaining('550') });
     // The sender goes on with the next mail, and never comes back to the refused one.
-    await register(relay.httpUrl, 'bob@example.com');
+    await askRegistration('bob@example.com');
     const bob = await inbox.mail(1);
     expect(bob.to).toMatchObject({ text: 'bob@example.com' });
     expect(inbox.answers).toEqual([550, 250]);
@@ -240,6 +253,53 @@ describe('account mail through a real SMTP server', () => {
     expect(mail.subject).toBe('Confirma tu dirección de correo para Tally');
     // Accounts are gone through oldest first, so the older one's mail would have come first.
     expect(inbox.mails).toHaveLength(1);
+  });
+
+  it('[A5] open registration with mail on answers a taken address exactly like a new one; only the mailbox learns which', async () => {
+    await start({ registration: 'open' });
+    await register(relay.httpUrl, 'alice@example.com');
+    await inbox.mail(1);
+
+    const taken = await askRegistration('alice@example.com', 'a guess at her passphrase');
+    const fresh = await askRegistration('bob@example.com', 'bobs own passphrase');
+    expect(taken).toEqual({ status: 202, body: { status: 'check_mail' } });
+    expect(fresh).toEqual(taken);
+    await inbox.mail(3);
+    const titled = (subject: string) => inbox.mails.find((mail) => mail.subject === subject);
+
+    // Alice hears someone tried, with a way back in; her password is unchanged.
+    const attempt = titled('Someone tried to create a Tally account with your address');
+    expect(attempt?.to).toMatchObject({ text: 'alice@example.com' });
+    expect(attempt?.text).toContain(`${publicUrl}/#/reset-password?token=`);
+    await login(relay.httpUrl, 'alice@example.com', 'Laptop');
+
+    // Bob has no account until he opens his link; then he signs in with the password he chose.
+    const finish = titled('Finish creating your Tally account');
+    expect(finish?.to).toMatchObject({ text: 'bob@example.com' });
+    expect(await relay.storage.accounts.findUserByEmail('bob@example.com')).toBeNull();
+    if (finish === undefined) throw new Error('no mail for bob');
+    const link = linkToken(finish);
+    expect(await postJson(`${relay.httpUrl}/api/auth/verify`, { token: `${link.slice(0, -2)}xx` })).toMatchObject({
+      status: 400,
+      body: { error: { code: 'link_invalid' } },
+    });
+    expect(await verifyStatus(link)).toBe(204);
+    const bob = await relay.storage.accounts.findUserByEmail('bob@example.com');
+    expect(bob).not.toBeNull();
+    expect(await relay.storage.mail.verifiedAt(bob?.id ?? '')).toEqual(expect.any(Number));
+    expect(
+      await postJson(`${relay.httpUrl}/api/auth/login`, {
+        email: 'bob@example.com',
+        password: 'bobs own passphrase',
+        deviceName: 'Phone',
+      }),
+    ).toMatchObject({ status: 200 });
+    // Opening the link again makes no second account.
+    expect(await verifyStatus(link)).toBe(204);
+    expect((await relay.storage.accounts.listUsers()).map((user) => user.email).sort()).toEqual([
+      'alice@example.com',
+      'bob@example.com',
+    ]);
   });
 
   it('[M2] with mail off, the relay says so and asking for a reset is refused with mail_off', async () => {

@@ -47,6 +47,19 @@ const session = {
   },
 } as const;
 
+const checkMail = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['status'],
+  properties: {
+    status: {
+      type: 'string',
+      enum: ['check_mail'],
+      description: 'Open registration with mail on: a link to finish was mailed to the address (A5).',
+    },
+  },
+} as const;
+
 const refreshBody = {
   type: 'object',
   additionalProperties: false,
@@ -119,16 +132,30 @@ export function registerAuthRoutes(app: RelayApp, context: RelayContext): void {
 
   app.post(
     '/api/auth/register',
-    { onRequest: limited, schema: { body: registerBody, response: { 201: session, '4xx': errorReplySchema } } },
+    {
+      onRequest: limited,
+      schema: { body: registerBody, response: { 201: session, 202: checkMail, '4xx': errorReplySchema } },
+    },
     async (request, reply) => {
       const address = normalizeEmail(request.body.email);
       if (passwordProblem(request.body.password, address) !== null) throw new RelayError('weak_password');
       const admitted = admission(request.body.invitationCode);
       // Spare the hash when the answer is already known; admitUser checks again, atomically.
       if (admitted.kind === 'first' && (await accounts.hasUsers())) throw refusedAsNotFirst();
-      const user = { id: newId(), email: address, docId: newId(), createdAt: Date.now() };
       const passwordHash = await hashPassword(request.body.password, config.passwordCost);
-      const welcome = context.mail.welcome(user, mailLanguageFrom(request.headers['accept-language']));
+      const language = mailLanguageFrom(request.headers['accept-language']);
+      if (admitted.kind === 'open' && context.mail.enabled && (await accounts.hasUsers())) {
+        // Open registration with mail on: a new address and one with an account get the same
+        // answer, after the same work; only the address's owner learns which it was (A5).
+        const holder = await accounts.findUserByEmail(address);
+        if (holder === null) {
+          const pending = { email: address, passwordHash, language };
+          await context.mail.registrationAsked(pending, await context.registrationLinks.seal(pending));
+        } else await context.mail.registrationAttempted({ id: holder.id, email: holder.email }, language);
+        return reply.code(202).send({ status: 'check_mail' as const });
+      }
+      const user = { id: newId(), email: address, docId: newId(), createdAt: Date.now() };
+      const welcome = context.mail.welcome(user, language);
       const outcome = await context.storage.registerUser({ ...user, passwordHash }, admitted, welcome);
       switch (outcome) {
         case 'created':
@@ -139,8 +166,8 @@ export function registerAuthRoutes(app: RelayApp, context: RelayContext): void {
         case 'invitation_invalid':
           throw new RelayError('invitation_invalid');
         case 'email_taken':
-          // With open registration this tells that the address has an account (A5); once the
-          // relay can send mail, both cases answer "check your mail" here instead.
+          // Only with open registration and mail off does this tell that the address has an
+          // account (A5); with mail on the open case answered "check your mail" above.
           throw new RelayError('email_taken');
         default: {
           const unhandled: never = outcome;

@@ -1,6 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
+import type { PendingRegistration } from '../auth/registration-links.js';
+import { registrationLinkHours } from '../auth/registration-links.js';
 import {
   type AccountWelcome,
+  type MailKind,
   type MailLanguage,
   type MailLink,
   type MailStore,
@@ -110,14 +113,50 @@ export class AccountMail {
     await this.issue(account, 'reset-password', `password-reset:${account.id}:${window}`, resetHours, language);
   }
 
+  /**
+   * Mails the link that finishes an open registration (A5) to its address, at most one per
+   * window, so registering a stranger's address over and over does not flood their mailbox.
+   */
+  async registrationAsked(pending: PendingRegistration, token: string): Promise<void> {
+    if (this.sender === null || this.publicUrl === null) return;
+    const createdAt = Date.now();
+    const stored = await this.store.enqueue({
+      dedupeKey: `registration:${pending.email}:${Math.floor(createdAt / resetWindowMs)}`,
+      to: pending.email,
+      kind: 'registration',
+      language: pending.language,
+      values: { link: `${this.publicUrl}/#/verify-email?token=${token}`, hours: String(registrationLinkHours) },
+      createdAt,
+    });
+    if (stored) this.sender.wake();
+  }
+
+  /**
+   * Tells an account that someone tried to register its address (A5), with a link to set a new
+   * password for the case it was its owner who forgot having one: once per window at most.
+   */
+  async registrationAttempted(account: MailAccount, fallbackLanguage: MailLanguage): Promise<void> {
+    const language = (await this.store.languageOf(account.id)) ?? fallbackLanguage;
+    const window = Math.floor(Date.now() / resetWindowMs);
+    await this.issue(
+      account,
+      'reset-password',
+      `registration-attempt:${account.id}:${window}`,
+      resetHours,
+      language,
+      'registration-attempt',
+    );
+  }
+
   private async issue(
     account: MailAccount,
     purpose: MailTokenPurpose,
     dedupeKey: string,
     hours: number,
     language: MailLanguage,
+    kind: MailKind = purpose === 'verify-email' ? 'email-verification' : 'password-reset',
   ): Promise<void> {
-    const issued = this.newLink(account, purpose, dedupeKey, hours, language);
+    const issued = this.newLink(account, purpose, dedupeKey, hours, language, kind);
     if (issued === null) return;
     if (await this.store.issueToken(issued.token, issued.mail)) this.sender?.wake();
   }
@@ -128,6 +167,7 @@ export class AccountMail {
     dedupeKey: string,
     hours: number,
     language: MailLanguage,
+    kind: MailKind = purpose === 'verify-email' ? 'email-verification' : 'password-reset',
   ): MailLink | null {
     if (this.sender === null || this.publicUrl === null) return null;
     const token = newMailToken();
@@ -143,7 +183,7 @@ export class AccountMail {
       mail: {
         dedupeKey,
         to: account.email,
-        kind: purpose === 'verify-email' ? 'email-verification' : 'password-reset',
+        kind,
         language,
         values: { link: `${this.publicUrl}/#/${purpose}?token=${token}`, hours: String(hours) },
         createdAt,

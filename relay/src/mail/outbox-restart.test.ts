@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SqliteStorage } from '../storage/sqlite-storage.js';
-import { DataDir, register } from '../testing/relay-harness.js';
+import { DataDir, postJson, register } from '../testing/relay-harness.js';
 import { RelayProcess } from '../testing/relay-process.js';
 import { SmtpInbox } from '../testing/smtp-inbox.js';
 
@@ -62,7 +62,14 @@ describe('the outbox across restarts', () => {
 
     // Mails leave in order: once bob's has arrived after a third start, alice's would have too.
     const third = await spawnRelay(port);
-    await register(third.httpUrl, 'bob@example.com');
+    // Registration is open and mail on: bob is mailed the link that finishes his registration.
+    expect(
+      await postJson(`${third.httpUrl}/api/auth/register`, {
+        email: 'bob@example.com',
+        password: 'correct horse battery',
+        deviceName: 'Phone',
+      }),
+    ).toMatchObject({ status: 202 });
     const bob = await inbox.mail(2);
     expect(bob.to).toMatchObject({ text: 'bob@example.com' });
     expect(inbox.mails).toHaveLength(2);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { type MailKind, mailLanguages } from '../storage/mail/mail-store.js';
 import { renderMail, templateWords } from './templates.js';
 
-const kinds: readonly MailKind[] = ['email-verification', 'password-reset'];
+const kinds: readonly MailKind[] = ['email-verification', 'password-reset', 'registration', 'registration-attempt'];
 const link = 'https://tally.example/#/verify-email?token=a&b<c>';
 const cases = kinds.flatMap((kind) => mailLanguages.map((language) => ({ kind, language })));
 

@@ -65,6 +65,60 @@ const templates: Record<MailKind, Record<MailLanguage, TemplateWords>> = {
       ignore: 'Wenn du es nicht angefordert hast, ignoriere diese E-Mail: Dein Passwort bleibt, wie es ist.',
     },
   },
+  registration: {
+    en: {
+      subject: 'Finish creating your Tally account',
+      greeting: 'Hello,',
+      lead: 'Someone asked to create a Tally account with this email address. If it was you, open this link to finish, then sign in with the password you chose:',
+      action: 'Create my account',
+      expiry: 'The link works for {hours} hours.',
+      ignore: 'If you did not ask, ignore this mail: no account will be made.',
+    },
+    es: {
+      subject: 'Termina de crear tu cuenta de Tally',
+      greeting: 'Hola:',
+      lead: 'Alguien ha pedido crear una cuenta de Tally con esta dirección de correo. Si has sido tú, abre este enlace para terminar y después inicia sesión con la contraseña que elegiste:',
+      action: 'Crear mi cuenta',
+      expiry: 'El enlace funciona durante {hours} horas.',
+      ignore: 'Si no lo has pedido tú, ignora este correo: no se creará ninguna cuenta.',
+    },
+    de: {
+      subject: 'Schließe das Anlegen deines Tally-Kontos ab',
+      greeting: 'Hallo,',
+      lead: 'Jemand möchte mit dieser E-Mail-Adresse ein Tally-Konto anlegen. Wenn du es warst, öffne diesen Link, um es abzuschließen, und melde dich dann mit dem gewählten Passwort an:',
+      action: 'Mein Konto anlegen',
+      expiry: 'Der Link funktioniert {hours} Stunden lang.',
+      ignore: 'Wenn du es nicht warst, ignoriere diese E-Mail: Es wird kein Konto angelegt.',
+    },
+  },
+  'registration-attempt': {
+    en: {
+      subject: 'Someone tried to create a Tally account with your address',
+      greeting: 'Hello,',
+      lead: 'Someone tried to create a Tally account with this email address, which already has one. If it was you, sign in as usual; if you forgot your password, choose a new one here:',
+      action: 'Set a new password',
+      expiry: 'The link works once, for {hours} hours. Setting a new password signs out every device of the account.',
+      ignore: 'If it was not you, ignore this mail: your account and your password stay as they are.',
+    },
+    es: {
+      subject: 'Alguien ha intentado crear una cuenta de Tally con tu dirección',
+      greeting: 'Hola:',
+      lead: 'Alguien ha intentado crear una cuenta de Tally con esta dirección de correo, que ya tiene una. Si has sido tú, inicia sesión como siempre; si has olvidado tu contraseña, elige otra aquí:',
+      action: 'Elegir una contraseña nueva',
+      expiry:
+        'El enlace funciona una sola vez, durante {hours} horas. Al cambiar la contraseña se cierra la sesión en todos los dispositivos de la cuenta.',
+      ignore: 'Si no has sido tú, ignora este correo: tu cuenta y tu contraseña no cambian.',
+    },
+    de: {
+      subject: 'Jemand wollte mit deiner Adresse ein Tally-Konto anlegen',
+      greeting: 'Hallo,',
+      lead: 'Jemand wollte mit dieser E-Mail-Adresse ein Tally-Konto anlegen, doch sie hat schon eines. Wenn du es warst, melde dich wie gewohnt an; wenn du dein Passwort vergessen hast, wähle hier ein neues:',
+      action: 'Neues Passwort festlegen',
+      expiry:
+        'Der Link funktioniert einmal, {hours} Stunden lang. Ein neues Passwort meldet alle Geräte des Kontos ab.',
+      ignore: 'Wenn du es nicht warst, ignoriere diese E-Mail: Dein Konto und dein Passwort bleiben, wie sie sind.',
+    },
+  },
 };
 
 export interface RenderedMail {

@@ -80,7 +80,7 @@ export class SmtpInbox {
 
 /** The token of the first link in a mail's text. */
 export function linkToken(mail: ParsedMail): string {
-  const token = /[?&]token=([A-Za-z0-9_-]+)/.exec(mail.text ?? '')?.[1];
+  const token = /[?&]token=([A-Za-z0-9_.-]+)/.exec(mail.text ?? '')?.[1];
   if (token === undefined) throw new Error(`no link with a token in: ${mail.text}`);
   return token;
 }

@@ -92,6 +92,7 @@ export function RelayConnectForm() {
   const [invitationAsked, setInvitationAsked] = useState(false);
   const [issues, setIssues] = useState<Issues>({});
   const [busy, setBusy] = useState(false);
+  const [mailedTo, setMailedTo] = useState<string>();
   const policy = useRegistrationPolicy(relayUrl);
   const showInvitation = policy === 'invite' || invitationAsked;
 
@@ -102,9 +103,12 @@ export function RelayConnectForm() {
     setBusy(true);
     try {
       const credentials = { email: email.trim(), password, deviceName: deviceName.trim() };
-      if (action === 'register')
-        await sync.register(relayUrl, { ...credentials, invitationCode: invitationCode.trim() });
-      else await sync.login(relayUrl, credentials);
+      setMailedTo(undefined);
+      if (action === 'login') await sync.login(relayUrl, credentials);
+      else if (
+        (await sync.register(relayUrl, { ...credentials, invitationCode: invitationCode.trim() })) === 'check-mail'
+      )
+        setMailedTo(credentials.email);
       setPassword('');
     } catch (error) {
       if (!(error instanceof RelayApiError)) throw error;
@@ -194,6 +198,11 @@ export function RelayConnectForm() {
           {...describedBy('device-name', issues.deviceName)}
         />
       </Field>
+      {mailedTo !== undefined && (
+        <p className="notice notice--info" role="status" data-testid="check-mail">
+          {text('checkMail', { email: mailedTo })}
+        </p>
+      )}
       {issues.form && (
         <p className="form__error" role="alert" data-testid="relay-error">
           {issues.form}

@@ -14,6 +14,8 @@ export const settingsMessages = defineMessages({
     password: 'Password',
     deviceName: 'Name of this device',
     defaultDeviceName: 'Browser on {system}',
+    checkMail:
+      'We sent a mail to {email}. Open its link to finish creating your account, then log in here with the password you chose. If the address already has an account, the mail says so.',
     thisSystem: 'this device',
     register: 'Create account',
     logIn: 'Log in',
@@ -68,6 +70,8 @@ export const settingsMessages = defineMessages({
     password: 'Contraseña',
     deviceName: 'Nombre de este dispositivo',
     defaultDeviceName: 'Navegador en {system}',
+    checkMail:
+      'Hemos enviado un correo a {email}. Abre su enlace para terminar de crear tu cuenta y después inicia sesión aquí con la contraseña que elegiste. Si la dirección ya tiene una cuenta, el correo lo dice.',
     thisSystem: 'este dispositivo',
     register: 'Crear cuenta',
     logIn: 'Iniciar sesión',
@@ -123,6 +127,8 @@ export const settingsMessages = defineMessages({
     password: 'Passwort',
     deviceName: 'Name dieses Geräts',
     defaultDeviceName: 'Browser auf {system}',
+    checkMail:
+      'Wir haben eine E-Mail an {email} geschickt. Öffne ihren Link, um dein Konto fertig anzulegen, und melde dich dann hier mit dem gewählten Passwort an. Hat die Adresse schon ein Konto, steht das in der E-Mail.',
     thisSystem: 'diesem Gerät',
     register: 'Konto erstellen',
     logIn: 'Anmelden',

@@ -3,7 +3,7 @@ export const mailLanguages = ['en', 'es', 'de'] as const;
 export type MailLanguage = (typeof mailLanguages)[number];
 
 /** What a mail says; each kind is a template in every language (`src/mail/templates.ts`). */
-export type MailKind = 'email-verification' | 'password-reset';
+export type MailKind = 'email-verification' | 'password-reset' | 'registration' | 'registration-attempt';
 
 /** What a link sent by mail lets its holder do, once, until it expires (M4). */
 export type MailTokenPurpose = 'verify-email' | 'reset-password';
