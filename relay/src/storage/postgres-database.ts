@@ -14,7 +14,8 @@ const types: pg.CustomTypesConfig = {
 };
 
 export function openPool(connectionString: string): pg.Pool {
-  return new pg.Pool({ connectionString, types, max: 10 });
+  // A server that never answers fails the start within seconds instead of hanging it.
+  return new pg.Pool({ connectionString, types, max: 10, connectionTimeoutMillis: 10_000 });
 }
 
 /**
