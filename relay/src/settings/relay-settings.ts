@@ -79,7 +79,7 @@ export const relaySettings = {
     type: optional(postgresUrl),
     default: null,
     description:
-      'A PostgreSQL database to keep accounts, ledgers and queues in instead of the SQLite file in DATA_DIR: for several relays sharing one store. The relay migrates its tables at start (one relay at a time) and stops if the database cannot be reached. DATA_DIR still holds the signing and push keys.',
+      'A PostgreSQL database to keep accounts, ledgers and queues in instead of the SQLite file in DATA_DIR. The relay migrates its tables at start (one relay at a time) and stops if the database cannot be reached. Run one relay per database until fan-out across relays exists. DATA_DIR still holds the signing and push keys.',
     example: 'postgres://tally:secret@db.example.com:5432/tally',
   }),
   appDir: setting({

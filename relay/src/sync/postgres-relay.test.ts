@@ -6,6 +6,7 @@ import type * as Y from 'yjs';
 import { rebuildDoc } from '../storage/documents/stored-doc.js';
 import { PostgresStorage } from '../storage/postgres-storage.js';
 import { createPostgresDatabase } from '../storage/storage-implementations.test-support.js';
+import { runAdminCli } from '../testing/admin-cli.js';
 import { holdsAll } from '../testing/echo-record.js';
 import { DataDir, eventually, login, register, synced } from '../testing/relay-harness.js';
 import { RelayProcess } from '../testing/relay-process.js';
@@ -83,6 +84,28 @@ describe('the relay on PostgreSQL (DATABASE_URL)', () => {
     expect(await relay.kill('SIGTERM')).toEqual({ code: 0, signal: null });
     assertConverged([await storedLedger(database.url, docId), ...devices.map((device) => device.doc)]);
     expect(devices.reduce((sum, device) => sum + device.writes, 0)).toBeGreaterThan(0);
+    expect(existsSync(dataDir.dbFile)).toBe(false);
+  });
+
+  it('the admin CLI works on the PostgreSQL database DATABASE_URL names, and sends backups to pg_dump', async () => {
+    const database = await createPostgresDatabase();
+    cleanup.push(database.drop);
+    const dataDir = new DataDir();
+    cleanup.push(() => dataDir.remove());
+    const env = { DATABASE_URL: database.url };
+    const created = await runAdminCli(
+      dataDir.path,
+      ['create-user', 'carol@example.com'],
+      'a long enough passphrase for carol\n',
+      env,
+    );
+    expect(created.code).toBe(0);
+    const storage = await PostgresStorage.open(database.url);
+    expect(await storage.accounts.findUserByEmail('carol@example.com')).toMatchObject({ role: 'admin' });
+    await storage.close();
+    expect((await runAdminCli(dataDir.path, ['list-users'], '', env)).stdout).toContain('carol@example.com');
+    const backup = await runAdminCli(dataDir.path, ['backup', `${dataDir.path}/copy.db`], '', env);
+    expect(backup).toMatchObject({ code: 1, stderr: expect.stringContaining('pg_dump') });
     expect(existsSync(dataDir.dbFile)).toBe(false);
   });
 
