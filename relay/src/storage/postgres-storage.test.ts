@@ -53,7 +53,7 @@ describe('PostgreSQL storage shared by several relays', () => {
     await expect(PostgresStorage.open(url)).rejects.toBeInstanceOf(NewerDatabaseError);
   });
 
-  it('updates of one document appended through two relays get one order: distinct, consecutive numbers', async () => {
+  it('[P2] updates of one document appended through two relays get one order: distinct, consecutive numbers', async () => {
     const url = await database();
     const [a, b] = await Promise.all([open(url), open(url)]);
     const doc = new Y.Doc();
@@ -67,7 +67,7 @@ describe('PostgreSQL storage shared by several relays', () => {
     expect((await a.documents.load('ledger-1')).lastSeq).toBe(updates.length);
   });
 
-  it('compaction racing writes from two relays on one database loses no update (seeded)', async () => {
+  it('[P4] compaction racing writes from two relays on one database loses no update (seeded)', async () => {
     const seed = Number(process.env.TALLY_COMPACTION_SEED ?? Date.now() % 1_000_000);
     console.log(`postgres compaction race seed: ${seed} (set TALLY_COMPACTION_SEED to replay)`);
     const random = new SeededRandom(seed);

@@ -138,9 +138,9 @@ export class PostgresAccounts implements Accounts {
   }
 
   async listUsers(): Promise<readonly UserRecord[]> {
-    return (await this.pool.query<UserRow>(`SELECT ${userColumns} FROM users ORDER BY created_at, id`)).rows.map(
-      toUser,
-    );
+    return (
+      await this.pool.query<UserRow>(`SELECT ${userColumns} FROM users ORDER BY created_at, id COLLATE "C"`)
+    ).rows.map(toUser);
   }
 
   async setUserRole(userId: string, role: AccountRole): Promise<boolean> {
@@ -198,7 +198,7 @@ export class PostgresAccounts implements Accounts {
 
   async ownedDocs(userId: string): Promise<readonly string[]> {
     const result = await this.pool.query<{ doc_id: string }>(
-      "SELECT doc_id FROM doc_members WHERE user_id = $1 AND role = 'owner' ORDER BY doc_id",
+      'SELECT doc_id FROM doc_members WHERE user_id = $1 AND role = \'owner\' ORDER BY doc_id COLLATE "C"',
       [userId],
     );
     return result.rows.map((row) => row.doc_id);
@@ -206,7 +206,7 @@ export class PostgresAccounts implements Accounts {
 
   async docOwner(docId: string): Promise<string | null> {
     const result = await this.pool.query<{ user_id: string }>(
-      "SELECT user_id FROM doc_members WHERE doc_id = $1 AND role = 'owner' ORDER BY user_id LIMIT 1",
+      'SELECT user_id FROM doc_members WHERE doc_id = $1 AND role = \'owner\' ORDER BY user_id COLLATE "C" LIMIT 1',
       [docId],
     );
     return result.rows[0]?.user_id ?? null;
@@ -236,7 +236,7 @@ export class PostgresAccounts implements Accounts {
   async listLedgers(userId: string): Promise<readonly LedgerRecord[]> {
     const result = await this.pool.query<{ doc_id: string; name: string | null; role: DocRole; is_ledger: number }>(
       `SELECT m.doc_id, l.name, m.role, m.is_ledger FROM doc_members m LEFT JOIN ledgers l ON l.doc_id = m.doc_id
-       WHERE m.user_id = $1 ORDER BY m.is_ledger DESC, l.created_at NULLS FIRST, m.doc_id`,
+       WHERE m.user_id = $1 ORDER BY m.is_ledger DESC, l.created_at NULLS FIRST, m.doc_id COLLATE "C"`,
       [userId],
     );
     return result.rows.map((row) => ({
@@ -296,7 +296,7 @@ export class PostgresAccounts implements Accounts {
   async pendingLedgerInvitations(docId: string, at: number): Promise<readonly PendingLedgerInvitation[]> {
     const result = await this.pool.query<{ id: string; email: string; role: InvitedRole; expires_at: number }>(
       `SELECT id, email, role, expires_at FROM ledger_invitations
-       WHERE doc_id = $1 AND used_at IS NULL AND revoked_at IS NULL AND expires_at > $2 ORDER BY created_at, id`,
+       WHERE doc_id = $1 AND used_at IS NULL AND revoked_at IS NULL AND expires_at > $2 ORDER BY created_at, id COLLATE "C"`,
       [docId, at],
     );
     return result.rows.map((row) => ({ id: row.id, email: row.email, role: row.role, expiresAt: row.expires_at }));
@@ -369,7 +369,7 @@ export class PostgresAccounts implements Accounts {
 
   async listDevices(userId: string): Promise<readonly DeviceRecord[]> {
     const result = await this.pool.query<DeviceRow>(
-      `SELECT ${deviceColumns} FROM devices WHERE user_id = $1 ORDER BY created_at, id`,
+      `SELECT ${deviceColumns} FROM devices WHERE user_id = $1 ORDER BY created_at, id COLLATE "C"`,
       [userId],
     );
     return result.rows.map(toDevice);
