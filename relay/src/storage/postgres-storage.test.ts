@@ -53,6 +53,38 @@ describe('PostgreSQL storage shared by several relays', () => {
     await expect(PostgresStorage.open(url)).rejects.toBeInstanceOf(NewerDatabaseError);
   });
 
+  it('a connection the server drops while idle is replaced: the relay keeps storing', async () => {
+    const url = await database();
+    let lost = 0;
+    const storage = await PostgresStorage.open(url, {
+      logger: { error() {}, info() {}, warn: () => void lost++ },
+    });
+    cleanups.push(() => storage.close());
+    const doc = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    doc.on('update', (update: Uint8Array) => updates.push(update));
+    doc.getMap('settings').set('currency', 'EUR');
+    doc.getMap('settings').set('locale', 'de-DE');
+    await storage.documents.appendUpdate('ledger-1', updates[0] ?? new Uint8Array());
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    const terminated = await admin.query(
+      'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
+    );
+    await admin.end();
+    expect(terminated.rowCount).toBeGreaterThan(0);
+    while (lost < (terminated.rowCount ?? 0)) await pause(10);
+    await storage.documents.appendUpdate('ledger-1', updates[1] ?? new Uint8Array());
+    expect(
+      rebuildDoc(await storage.documents.load('ledger-1'))
+        .getMap('settings')
+        .toJSON(),
+    ).toEqual({
+      currency: 'EUR',
+      locale: 'de-DE',
+    });
+  });
+
   it('[P2] updates of one document appended through two relays get one order: distinct, consecutive numbers', async () => {
     const url = await database();
     const [a, b] = await Promise.all([open(url), open(url)]);

@@ -41,8 +41,14 @@ export class PostgresStorage implements RelayStorage {
    */
   static async open(connectionString: string, options: PostgresStorageOptions = {}): Promise<PostgresStorage> {
     const pool = openPool(connectionString);
+    const logger = options.logger ?? silentLogger;
+    // A pooled connection the server drops while idle (a restart, a failover) is told here and
+    // replaced on the next query; unheard, it would end the process.
+    pool.on('error', (error) =>
+      logger.warn({ err: error }, 'a PostgreSQL connection was lost; the next query reconnects'),
+    );
     try {
-      await migrate(pool, options.logger ?? silentLogger);
+      await migrate(pool, logger);
     } catch (error) {
       await pool.end();
       throw error;
