@@ -7,6 +7,7 @@ export default defineProject({
     name: 'relay',
     environment: 'node',
     include: ['src/**/*.test.ts'],
+    globalSetup: ['src/testing/postgres-global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },

@@ -18,6 +18,7 @@ export type {
 export type { LedgerDocuments, StoredDoc } from './storage/documents/ledger-documents.js';
 export { rebuildDoc } from './storage/documents/stored-doc.js';
 export { MemoryStorage } from './storage/memory-storage.js';
+export { PostgresStorage } from './storage/postgres-storage.js';
 export type { NotificationPreferences, PushStore } from './storage/push/push-store.js';
 export type { RelayStorage } from './storage/relay-storage.js';
 export { SqliteStorage } from './storage/sqlite-storage.js';

@@ -7,6 +7,8 @@ import { loadOrCreateVapidKeys } from './push/vapid-keys.js';
 import { defaultRegistration } from './relay-config.js';
 import { createRelayLogger } from './relay-logger.js';
 import { parseServerEnv } from './server-env.js';
+import { PostgresStorage } from './storage/postgres-storage.js';
+import type { RelayStorage } from './storage/relay-storage.js';
 import { NewerDatabaseError, SqliteStorage } from './storage/sqlite-storage.js';
 
 const parsed = parseServerEnv(process.env);
@@ -14,12 +16,12 @@ if (!parsed.ok) {
   for (const problem of parsed.problems) console.error(`tally relay: ${problem}`);
   process.exit(1);
 }
-const { port, host, dataDir, appDir, ...settings } = parsed.settings;
+const { port, host, dataDir, databaseUrl, appDir, ...settings } = parsed.settings;
 
 const logger = createRelayLogger({ level: settings.logLevel });
 const data = resolve(dataDir);
 mkdirSync(data, { recursive: true });
-const storage = openStorage(join(data, 'tally.db'));
+const storage = databaseUrl === null ? openSqlite(join(data, 'tally.db')) : await openPostgres(databaseUrl);
 const relay = await buildRelay({
   ...settings,
   storage,
@@ -29,7 +31,7 @@ const relay = await buildRelay({
   appDir: resolve(appDir ?? fileURLToPath(new URL('../../app/dist', import.meta.url))),
 });
 
-function openStorage(file: string): SqliteStorage {
+function openSqlite(file: string): RelayStorage {
   try {
     return new SqliteStorage(file, { logger });
   } catch (error) {
@@ -37,6 +39,25 @@ function openStorage(file: string): SqliteStorage {
     console.error(`tally relay: ${file}: ${error.message}`);
     process.exit(1);
   }
+}
+
+/** The PostgreSQL database, migrated; a database that cannot be opened stops the relay, naming the setting. */
+async function openPostgres(url: string): Promise<RelayStorage> {
+  try {
+    return await PostgresStorage.open(url, { logger });
+  } catch (error) {
+    const reason = error instanceof Error && error.message !== '' ? error.message : String(error);
+    console.error(
+      `tally relay: DATABASE_URL: cannot open the PostgreSQL database at ${withoutPassword(url)}: ${reason}`,
+    );
+    process.exit(1);
+  }
+}
+
+function withoutPassword(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.password !== '') parsed.password = '***';
+  return parsed.toString();
 }
 
 let stopping = false;

@@ -9,7 +9,8 @@ import { newId } from '../ids.js';
 import { relayDefaults } from '../settings/relay-settings.js';
 import type { RestoreOutcome } from '../storage/documents/ledger-documents.js';
 import { rebuildDoc } from '../storage/documents/stored-doc.js';
-import type { SqliteStorage } from '../storage/sqlite-storage.js';
+import type { RelayStorage } from '../storage/relay-storage.js';
+import { SqliteStorage } from '../storage/sqlite-storage.js';
 import { keepVersion, versionPolicy } from '../sync/version-policy.js';
 
 export interface CreatedUser {
@@ -38,7 +39,7 @@ export type AdminRestore = RestoreOutcome & { readonly by: 'relay' | 'cli' };
 /** What `node relay/dist/admin/cli.js` can do to a relay's data directory, running or not. */
 export class AdminCommands {
   constructor(
-    private readonly storage: SqliteStorage,
+    private readonly storage: RelayStorage,
     private readonly settings: AdminSettings,
   ) {}
 
@@ -178,7 +179,13 @@ export class AdminCommands {
     }
   }
 
+  /** An online copy of the SQLite database; a PostgreSQL database is backed up with its own tools. */
   backup(file: string): Promise<void> {
+    if (!(this.storage instanceof SqliteStorage)) {
+      return Promise.reject(
+        new Error('backup copies the SQLite database; with DATABASE_URL set, back up PostgreSQL with pg_dump'),
+      );
+    }
     return this.storage.backup(file);
   }
 

@@ -1,6 +1,8 @@
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseServerEnv } from '../server-env.js';
+import { PostgresStorage } from '../storage/postgres-storage.js';
+import type { RelayStorage } from '../storage/relay-storage.js';
 import { SqliteStorage } from '../storage/sqlite-storage.js';
 import { AdminCommands } from './admin-commands.js';
 
@@ -20,7 +22,8 @@ const usage = `usage: node relay/dist/admin/cli.js <command>   (from the repo ro
   restore <doc-id> <version-id>
                              write that version's values back as new edits; a running relay
                              carries it out and its open devices receive it at once
-DATA_DIR (default ./data) names the relay's data directory.`;
+DATA_DIR (default ./data) names the relay's data directory; with DATABASE_URL set, the commands
+work on that PostgreSQL database instead (back it up with pg_dump).`;
 
 async function readPassword(): Promise<string> {
   const lines = createInterface({ input: process.stdin });
@@ -150,7 +153,19 @@ if (!parsed.ok) {
   for (const problem of parsed.problems) console.error(`tally admin: ${problem}`);
   process.exit(1);
 }
-const storage = new SqliteStorage(join(parsed.settings.dataDir, 'tally.db'));
+const { databaseUrl, dataDir } = parsed.settings;
+const storage = databaseUrl === null ? new SqliteStorage(join(dataDir, 'tally.db')) : await openPostgres(databaseUrl);
+
+async function openPostgres(url: string): Promise<RelayStorage> {
+  try {
+    return await PostgresStorage.open(url);
+  } catch (error) {
+    console.error(
+      `tally admin: DATABASE_URL: cannot open the PostgreSQL database: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    process.exit(1);
+  }
+}
 try {
   process.exitCode = await run(process.argv.slice(2), new AdminCommands(storage, parsed.settings));
 } catch (error) {

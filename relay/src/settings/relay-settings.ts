@@ -2,6 +2,7 @@ import {
   oneOf,
   optional,
   originList,
+  postgresUrl,
   powerOfTwo,
   proxyTrust,
   publicUrl,
@@ -71,6 +72,15 @@ export const relaySettings = {
     type: text,
     default: './data',
     description: 'Where the SQLite database (tally.db) and the access-token signing key live. Back it up.',
+  }),
+  databaseUrl: setting({
+    env: 'DATABASE_URL',
+    scope: 'process',
+    type: optional(postgresUrl),
+    default: null,
+    description:
+      'A PostgreSQL database to keep accounts, ledgers and queues in instead of the SQLite file in DATA_DIR. The relay migrates its tables at start (one relay at a time) and stops if the database cannot be reached. Run one relay per database until fan-out across relays exists. DATA_DIR still holds the signing and push keys.',
+    example: 'postgres://tally:secret@db.example.com:5432/tally',
   }),
   appDir: setting({
     env: 'APP_DIR',

@@ -88,6 +88,20 @@ export const smtpUrl: SettingType<string> = {
   write: String,
 };
 
+/** A PostgreSQL connection URL, such as `postgres://tally:secret@db.example.com:5432/tally`. */
+export const postgresUrl: SettingType<string> = {
+  read(raw) {
+    if (!URL.canParse(raw)) return problem('must be a URL like postgres://user:password@db.example.com:5432/tally');
+    const url = new URL(raw);
+    if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+      return problem(`must start with postgres:// or postgresql://, not "${url.protocol}//"`);
+    }
+    if (url.hostname === '') return problem('must name the database server’s host');
+    return url.pathname.length <= 1 ? problem('must name the database, as in …:5432/tally') : ok(raw);
+  },
+  write: String,
+};
+
 /** Where people reach the app, such as `https://tally.example.com`: links in mail point there. */
 export const publicUrl: SettingType<string> = {
   read(raw) {

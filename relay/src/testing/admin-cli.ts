@@ -10,11 +10,16 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-/** The admin CLI as an operator runs it: its own process, on a data directory. */
-export function runAdminCli(dataDir: string, args: readonly string[], stdin = ''): Promise<CliRun> {
+/** The admin CLI as an operator runs it: its own process, on a data directory (and `env`, such as DATABASE_URL). */
+export function runAdminCli(
+  dataDir: string,
+  args: readonly string[],
+  stdin = '',
+  env: Readonly<Record<string, string>> = {},
+): Promise<CliRun> {
   const child = spawn(process.execPath, ['--import', 'tsx', cliEntry, ...args], {
     cwd: repoRoot,
-    env: { ...process.env, DATA_DIR: dataDir, PASSWORD_COST: '1024' },
+    env: { ...process.env, DATA_DIR: dataDir, PASSWORD_COST: '1024', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let stdout = '';

@@ -13,15 +13,15 @@ const alice = {
 
 describe.each(storageImplementations)('$name accounts keep their contract', (implementation) => {
   let storage: RelayStorage;
-  let reopen: () => RelayStorage;
-  let dispose: () => void;
+  let reopen: () => Promise<RelayStorage>;
+  let dispose: () => Promise<void>;
 
-  beforeEach(() => {
-    ({ storage, reopen, dispose } = implementation.open());
+  beforeEach(async () => {
+    ({ storage, reopen, dispose } = await implementation.open());
   });
   afterEach(async () => {
     await storage.close();
-    dispose();
+    await dispose();
   });
 
   it('a registered user owns their ledger and nothing else', async () => {
@@ -154,7 +154,7 @@ describe.each(storageImplementations)('$name accounts keep their contract', (imp
     await storage.accounts.createDevice({ id: 'phone', userId: alice.id, name: 'Phone', createdAt: 10 });
     await storage.accounts.createDevice({ id: 'laptop', userId: alice.id, name: 'Laptop', createdAt: 10 });
     await storage.accounts.addRefreshToken('laptop', 'hash-1', 10);
-    const watcher = reopen();
+    const watcher = await reopen();
     const start = await watcher.accounts.lastAccessChange();
     expect(await watcher.accounts.accessChangesSince(start)).toEqual({
       seq: start,
@@ -250,7 +250,7 @@ describe.each(storageImplementations)('$name accounts keep their contract', (imp
     await storage.accounts.createUser(alice);
     await storage.accounts.createDevice({ id: 'phone', userId: alice.id, name: 'Phone', createdAt: 10 });
     await storage.close();
-    storage = reopen();
+    storage = await reopen();
     expect(await storage.accounts.findUserByEmail(alice.email)).toMatchObject({ id: alice.id });
     expect(await storage.accounts.findDevice('phone')).toMatchObject({ userId: alice.id, name: 'Phone' });
   });
@@ -336,7 +336,7 @@ describe.each(storageImplementations)('$name accounts keep their contract', (imp
     await storage.accounts.createLedger(household);
     await storage.accounts.createLedgerInvitation(ledgerInvitation(bob.email, 'code-b'));
     await storage.accounts.acceptLedgerInvitation('code-b', bob.id, 200);
-    const watcher = reopen();
+    const watcher = await reopen();
     const start = await watcher.accounts.lastAccessChange();
 
     expect(await storage.accounts.setMemberRole(household.docId, alice.id, 'editor', 300)).toBe('last_owner');

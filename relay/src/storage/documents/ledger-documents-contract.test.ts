@@ -15,15 +15,15 @@ function updateSetting(doc: Y.Doc, key: string, value: string): Uint8Array {
 
 describe.each(storageImplementations)('$name ledger documents keep their contract', (implementation) => {
   let storage: RelayStorage;
-  let reopen: () => RelayStorage;
-  let dispose: () => void;
+  let reopen: () => Promise<RelayStorage>;
+  let dispose: () => Promise<void>;
 
-  beforeEach(() => {
-    ({ storage, reopen, dispose } = implementation.open());
+  beforeEach(async () => {
+    ({ storage, reopen, dispose } = await implementation.open());
   });
   afterEach(async () => {
     await storage.close();
-    dispose();
+    await dispose();
   });
 
   it('an unknown document loads as empty', async () => {
@@ -116,7 +116,7 @@ describe.each(storageImplementations)('$name ledger documents keep their contrac
     const doc = new Y.Doc();
     await storage.documents.appendUpdate('ledger-1', updateSetting(doc, 'currency', 'EUR'));
     await storage.close();
-    storage = reopen();
+    storage = await reopen();
     expect(
       rebuildDoc(await storage.documents.load('ledger-1'))
         .getMap('settings')
@@ -154,7 +154,7 @@ describe.each(storageImplementations)('$name ledger documents keep their contrac
     const dropped = await storage.documents.saveVersion('ledger-1', Y.encodeStateAsUpdate(doc), 2_000);
     await storage.documents.dropVersions('ledger-1', [dropped.versionId]);
     await storage.close();
-    storage = reopen();
+    storage = await reopen();
     expect(await storage.documents.listVersions('ledger-1')).toEqual([kept]);
     expect(await storage.documents.loadVersion('ledger-1', dropped.versionId)).toBeNull();
   });

@@ -28,16 +28,16 @@ function token(tokenHash: string, expiresAt = 1_000): NewMailToken {
 
 describe.each(storageImplementations)('$name mail store keeps its contract', (implementation) => {
   let storage: RelayStorage;
-  let reopen: () => RelayStorage;
-  let dispose: () => void;
+  let reopen: () => Promise<RelayStorage>;
+  let dispose: () => Promise<void>;
 
   beforeEach(async () => {
-    ({ storage, reopen, dispose } = implementation.open());
+    ({ storage, reopen, dispose } = await implementation.open());
     await storage.accounts.createUser(alice);
   });
   afterEach(async () => {
     await storage.close();
-    dispose();
+    await dispose();
   });
 
   it('[M1] a mail is stored once per dedupe key, and is due from when it was written', async () => {
@@ -52,7 +52,7 @@ describe.each(storageImplementations)('$name mail store keeps its contract', (im
 
   it('[M1] a mail still pending is due again after the storage is reopened, as after a crash', async () => {
     await storage.mail.enqueue(mail('reset:1'));
-    const reopened = reopen();
+    const reopened = await reopen();
     expect((await reopened.mail.dueMails(100, 10)).map((due) => due.dedupeKey)).toEqual(['reset:1']);
     if (reopened !== storage) await reopened.close();
   });

@@ -22,11 +22,11 @@ function push(endpoint: string, createdAt = 100): NewPush {
 
 describe.each(storageImplementations)('$name push store keeps its contract', (implementation) => {
   let storage: RelayStorage;
-  let reopen: () => RelayStorage;
-  let dispose: () => void;
+  let reopen: () => Promise<RelayStorage>;
+  let dispose: () => Promise<void>;
 
   beforeEach(async () => {
-    ({ storage, reopen, dispose } = implementation.open());
+    ({ storage, reopen, dispose } = await implementation.open());
     await storage.accounts.createUser(alice);
     await storage.accounts.createUser(bob);
     await storage.accounts.createDevice({ id: 'phone', userId: alice.id, name: 'Phone', createdAt: 5 });
@@ -35,7 +35,7 @@ describe.each(storageImplementations)('$name push store keeps its contract', (im
   });
   afterEach(async () => {
     await storage.close();
-    dispose();
+    await dispose();
   });
 
   it('[N1] a device subscribes and unsubscribes; another account cannot remove its subscription', async () => {
@@ -73,7 +73,7 @@ describe.each(storageImplementations)('$name push store keeps its contract', (im
   it('[N2] a notification is made once per dedupe key, its pushes queued with it, even after reopening', async () => {
     expect(await storage.push.notify('reminder:1', alice.id, 100, [push('a'), push('b')])).toBe(true);
     expect(await storage.push.notify('reminder:1', alice.id, 200, [push('c', 200)])).toBe(false);
-    const reopened = reopen();
+    const reopened = await reopen();
     expect(await reopened.push.notified('reminder:1')).toBe(true);
     expect(await reopened.push.notify('reminder:1', alice.id, 300, [push('c', 300)])).toBe(false);
     expect((await reopened.push.duePushes(1_000, 10)).map((due) => due.endpoint)).toEqual(['a', 'b']);

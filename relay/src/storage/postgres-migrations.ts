@@ -1,0 +1,179 @@
+/**
+ * The relay's tables in PostgreSQL, one entry per schema version: the same tables and columns as
+ * the SQLite schema (`migrations.ts`) reaches, in Postgres types. Never edit a shipped entry:
+ * append a new one. The `schema_migrations` table records how many have run.
+ *
+ * Differences from SQLite, each for several relays sharing one database: `docs.last_seq` numbers
+ * each document's updates, so `doc_updates` is keyed by (document, sequence number) and a
+ * document's updates commit in the order of their numbers.
+ */
+export const postgresMigrations: readonly string[] = [
+  `
+  CREATE TABLE users (
+    id TEXT PRIMARY KEY,
+    email TEXT NOT NULL UNIQUE,
+    password_hash TEXT NOT NULL,
+    created_at BIGINT NOT NULL,
+    role TEXT NOT NULL DEFAULT 'user' CHECK (role IN ('user', 'advisor', 'admin')),
+    disabled_at BIGINT
+  );
+  CREATE TABLE docs (
+    id TEXT PRIMARY KEY,
+    snapshot BYTEA,
+    state_vector BYTEA,
+    updated_at BIGINT,
+    last_seq BIGINT NOT NULL DEFAULT 0
+  );
+  CREATE TABLE doc_updates (
+    doc_id TEXT NOT NULL,
+    seq BIGINT NOT NULL,
+    update_data BYTEA NOT NULL,
+    PRIMARY KEY (doc_id, seq)
+  );
+  CREATE TABLE doc_members (
+    doc_id TEXT NOT NULL REFERENCES docs(id),
+    user_id TEXT NOT NULL REFERENCES users(id),
+    role TEXT NOT NULL CHECK (role IN ('owner', 'editor', 'viewer')),
+    is_ledger INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (user_id, doc_id)
+  );
+  CREATE INDEX doc_members_by_doc ON doc_members (doc_id);
+  CREATE TABLE devices (
+    id TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL REFERENCES users(id),
+    name TEXT NOT NULL,
+    created_at BIGINT NOT NULL,
+    last_seen_at BIGINT,
+    last_synced_at BIGINT,
+    revoked_at BIGINT
+  );
+  CREATE INDEX devices_by_user ON devices (user_id);
+  CREATE TABLE refresh_tokens (
+    token_hash TEXT PRIMARY KEY,
+    device_id TEXT NOT NULL REFERENCES devices(id),
+    created_at BIGINT NOT NULL,
+    used_at BIGINT,
+    used_from TEXT
+  );
+  CREATE INDEX refresh_tokens_by_device ON refresh_tokens (device_id);
+  CREATE TABLE invitations (
+    code_hash TEXT PRIMARY KEY,
+    email TEXT NOT NULL,
+    invited_by TEXT REFERENCES users(id),
+    doc_id TEXT REFERENCES docs(id),
+    doc_role TEXT CHECK (doc_role IN ('editor', 'viewer')),
+    created_at BIGINT NOT NULL,
+    expires_at BIGINT NOT NULL,
+    used_at BIGINT,
+    used_by TEXT REFERENCES users(id),
+    CHECK ((doc_id IS NULL) = (doc_role IS NULL))
+  );
+  CREATE INDEX invitations_by_email ON invitations (email);
+  CREATE TABLE ledgers (
+    doc_id TEXT PRIMARY KEY REFERENCES docs(id),
+    name TEXT NOT NULL,
+    created_by TEXT NOT NULL REFERENCES users(id),
+    created_at BIGINT NOT NULL
+  );
+  CREATE TABLE ledger_invitations (
+    id TEXT PRIMARY KEY,
+    code_hash TEXT NOT NULL UNIQUE,
+    doc_id TEXT NOT NULL REFERENCES docs(id),
+    email TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('editor', 'viewer')),
+    invited_by TEXT NOT NULL REFERENCES users(id),
+    created_at BIGINT NOT NULL,
+    expires_at BIGINT NOT NULL,
+    used_at BIGINT,
+    used_by TEXT REFERENCES users(id),
+    revoked_at BIGINT
+  );
+  CREATE INDEX ledger_invitations_by_doc ON ledger_invitations (doc_id);
+  CREATE TABLE access_changes (
+    seq BIGSERIAL PRIMARY KEY,
+    device_id TEXT,
+    user_id TEXT,
+    doc_id TEXT,
+    changed_at BIGINT NOT NULL
+  );
+  CREATE TABLE doc_versions (
+    id BIGSERIAL PRIMARY KEY,
+    doc_id TEXT NOT NULL,
+    taken_at BIGINT NOT NULL,
+    state BYTEA NOT NULL
+  );
+  CREATE INDEX doc_versions_by_doc ON doc_versions (doc_id, taken_at);
+  CREATE TABLE restore_requests (
+    id BIGSERIAL PRIMARY KEY,
+    doc_id TEXT NOT NULL,
+    version_id TEXT NOT NULL,
+    requested_at BIGINT NOT NULL,
+    claimed_at BIGINT,
+    finished_at BIGINT,
+    outcome TEXT CHECK (outcome IN ('restored', 'unknown-version', 'failed')),
+    records INTEGER
+  );
+  CREATE INDEX restore_requests_unclaimed ON restore_requests (claimed_at);
+  CREATE TABLE mail_outbox (
+    id BIGSERIAL PRIMARY KEY,
+    dedupe_key TEXT NOT NULL UNIQUE,
+    recipient TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    language TEXT NOT NULL,
+    template_values TEXT,
+    created_at BIGINT NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'sent', 'failed')),
+    next_attempt_at BIGINT NOT NULL,
+    finished_at BIGINT,
+    last_error TEXT
+  );
+  CREATE INDEX mail_outbox_due ON mail_outbox (state, next_attempt_at);
+  CREATE TABLE mail_tokens (
+    token_hash TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL REFERENCES users(id),
+    purpose TEXT NOT NULL CHECK (purpose IN ('verify-email', 'reset-password')),
+    created_at BIGINT NOT NULL,
+    expires_at BIGINT NOT NULL,
+    used_at BIGINT
+  );
+  CREATE INDEX mail_tokens_by_user ON mail_tokens (user_id, purpose);
+  CREATE TABLE mail_accounts (
+    user_id TEXT PRIMARY KEY REFERENCES users(id),
+    language TEXT NOT NULL,
+    verified_at BIGINT
+  );
+  CREATE TABLE push_subscriptions (
+    endpoint TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL REFERENCES users(id),
+    device_id TEXT NOT NULL REFERENCES devices(id),
+    p256dh TEXT NOT NULL,
+    auth TEXT NOT NULL,
+    created_at BIGINT NOT NULL
+  );
+  CREATE INDEX push_subscriptions_by_user ON push_subscriptions (user_id);
+  CREATE INDEX push_subscriptions_by_device ON push_subscriptions (device_id);
+  CREATE TABLE push_outbox (
+    id BIGSERIAL PRIMARY KEY,
+    endpoint TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    created_at BIGINT NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'sent', 'failed')),
+    next_attempt_at BIGINT NOT NULL,
+    finished_at BIGINT,
+    last_error TEXT
+  );
+  CREATE INDEX push_outbox_due ON push_outbox (state, next_attempt_at);
+  CREATE TABLE notifications (
+    dedupe_key TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL,
+    created_at BIGINT NOT NULL
+  );
+  CREATE TABLE notification_preferences (
+    user_id TEXT PRIMARY KEY REFERENCES users(id),
+    time_zone TEXT,
+    kinds TEXT NOT NULL
+  );
+  `,
+];
