@@ -51,6 +51,7 @@ export type WorkerJob =
   | (JobHeader & { readonly kind: 'judge'; readonly update: Uint8Array })
   | (JobHeader & { readonly kind: 'missing'; readonly stateVector: Uint8Array })
   | (JobHeader & { readonly kind: 'state'; readonly rebaseTo?: number })
+  | (JobHeader & { readonly kind: 'restore'; readonly version: Uint8Array })
   | { readonly kind: 'drop'; readonly docId: string; readonly baseId: number };
 
 export type WorkerAnswer =
@@ -63,8 +64,20 @@ export type WorkerAnswer =
     }
   | { readonly id: number; readonly kind: 'bytes'; readonly bytes: Uint8Array }
   | { readonly id: number; readonly kind: 'state'; readonly state: Uint8Array; readonly stateVector: Uint8Array }
+  | ({ readonly id: number; readonly kind: 'restore' } & RestoreEdits)
   | { readonly id: number; readonly kind: 'missing-doc' }
   | { readonly id: number; readonly kind: 'error'; readonly error: string };
+
+/**
+ * What writing a version back takes (R3): the edits (schema VER1–VER3), not yet judged nor
+ * applied, the records they change, and — when there are edits — the ledger as it stands, to be
+ * kept as a version first.
+ */
+export interface RestoreEdits {
+  readonly update: Uint8Array | null;
+  readonly records: number;
+  readonly before: Uint8Array | null;
+}
 
 type Job = WorkerJob extends infer J ? (J extends JobHeader ? Omit<J, keyof JobHeader> : never) : never;
 
@@ -130,6 +143,13 @@ export class OffThreadGuard {
             workerHas: 0,
           };
     return { state: answer.state, stateVector: answer.stateVector, next };
+  }
+
+  /** The edits that write a version back, made from the worker's copy, which they leave as it is (R3). */
+  async restore(held: HeldDoc, version: Uint8Array): Promise<RestoreEdits> {
+    const answer = await this.run(held, { kind: 'restore', version });
+    if (answer.kind !== 'restore') throw unexpected(answer);
+    return { update: answer.update, records: answer.records, before: answer.before };
   }
 
   /** The room no longer needs the worker's copy. */
