@@ -1,7 +1,6 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { UpdateIncomplete, UpdateRefused } from '@tally/schema';
+import { startWorker } from '../worker-thread.js';
 
 /**
  * A room's document held as bytes — a snapshot and the updates accepted since — rather than as a
@@ -80,21 +79,6 @@ export interface RestoreEdits {
 }
 
 type Job = WorkerJob extends infer J ? (J extends JobHeader ? Omit<J, keyof JobHeader> : never) : never;
-
-/**
- * The worker: the built JavaScript beside this file, or — run from source, in tests — its
- * TypeScript through tsx, which a worker does not inherit from `--import`.
- */
-function startWorker(): Worker {
-  const built = new URL('./guard-worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(built))) return new Worker(built);
-  const source = new URL('./guard-worker.ts', import.meta.url).href;
-  const tsx = import.meta.resolve('tsx/esm/api');
-  return new Worker(
-    `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(source)}); });`,
-    { eval: true },
-  );
-}
 
 /**
  * Large documents off the event loop (B5): a worker thread holds the Y.Doc of each room whose
@@ -198,7 +182,7 @@ export class OffThreadGuard {
 
   private started(): Worker {
     if (this.worker !== null) return this.worker;
-    const worker = startWorker();
+    const worker = startWorker(import.meta.url, 'guard-worker');
     worker.unref();
     worker.on('message', (answer: WorkerAnswer) => {
       const waiting = this.waiting.get(answer.id);
