@@ -312,7 +312,7 @@ try {
     };
     console.log('');
     console.log(['measure', 'tally', '@y/websocket-server', 'tally ÷ reference', 'budget'].join(' | '));
-    for (const row of rows) {
+    for (const row of rows.filter(({ key }) => key in tally)) {
       const ours = tally[row.key] ?? Number.NaN;
       const theirs = reference[row.key] ?? Number.NaN;
       console.log([row.label, ours.toFixed(2), theirs.toFixed(2), (ours / theirs).toFixed(2), row.budget].join(' | '));
