@@ -178,6 +178,65 @@ describe('heavy work on one document', () => {
     tablet.destroy();
   });
 
+  it('[B5] while a 17.5 MiB first sync is judged and stored, another ledger’s echoes and /health keep answering, and a restart finds the ledger whole', async () => {
+    const alice = await register(relay.httpUrl, 'alice@example.com');
+    const bob = await register(relay.httpUrl, 'bob@example.com');
+    const large = typicalLedger(100_000, { random: new SeededRandom(100_000) });
+    const firstSync = Y.encodeStateAsUpdate(large.doc);
+    expect(firstSync.byteLength).toBeGreaterThan(17 * 2 ** 20);
+
+    const writer = ledgerOf(new Y.Doc());
+    const accountId = writer.accounts.create({ name: 'Checking', type: 'checking', currency: 'EUR' }).id;
+    const frames: Uint8Array[] = [];
+    writer.doc.on('update', (update: Uint8Array) => frames.push(updateMessage(update)));
+    const bobSocket = await socketOf(bob);
+    const aliceSocket = await socketOf(alice);
+    const heard: string[] = [];
+    const isUpdate = (data: Buffer): boolean => data[0] === 0 && data[1] === 2;
+    aliceSocket.on('message', (data: Buffer) => {
+      if (isUpdate(data)) heard.push('alice’s ledger stored and sent');
+    });
+    bobSocket.on('message', (data: Buffer) => {
+      if (isUpdate(data)) heard.push('bob’s echo');
+    });
+    const stored = (): boolean => heard.includes('alice’s ledger stored and sent');
+    bobSocket.send(updateMessage(Y.encodeStateAsUpdate(writer.doc)));
+    await eventually(() => heard.length === 1);
+    heard.length = 0;
+
+    aliceSocket.send(encodeSyncStep2(firstSync));
+    const roundTrips: number[] = [];
+    let healthy = 0;
+    for (let i = 1; !stored(); i++) {
+      const sentAt = performance.now();
+      const echoes = heard.filter((event) => event === 'bob’s echo').length;
+      writer.transactions.create({ date: '2026-11-27', amount: -i, currency: 'EUR', accountId });
+      const frame = frames.shift();
+      if (frame === undefined) throw new Error('the ledger API made no update');
+      bobSocket.send(frame);
+      const health = await fetch(`${relay.httpUrl}/health`);
+      if (health.ok) healthy++;
+      await eventually(() => stored() || heard.filter((event) => event === 'bob’s echo').length > echoes);
+      roundTrips.push(performance.now() - sentAt);
+    }
+    const sorted = [...roundTrips].sort((a, b) => a - b);
+    console.log(
+      `a ${(firstSync.byteLength / 2 ** 20).toFixed(1)} MiB first sync: ${heard.indexOf('alice’s ledger stored and sent')} echoes of another ledger (p50 ${percentile(sorted, 50).toFixed(1)} ms, p99 ${percentile(sorted, 99).toFixed(1)} ms) and ${healthy} /health answers before it was stored and sent`,
+    );
+    expect(heard[0]).toBe('bob’s echo');
+    expect(healthy).toBe(roundTrips.length);
+    aliceSocket.close();
+    bobSocket.close();
+
+    await relay.stop();
+    relay = await RunningRelay.start(dataDir);
+    const tablet = connect(relay.syncUrl, alice);
+    await synced(tablet);
+    const whole = Buffer.from(Y.encodeStateVector(large.doc));
+    await eventually(() => whole.equals(Y.encodeStateVector(tablet.doc)));
+    tablet.destroy();
+  }, 180_000);
+
   it('[R3][B5] a large ledger’s version is restored off the event loop: another ledger’s echoes come first, and every device gets the records back', async () => {
     const alice = await register(relay.httpUrl, 'alice@example.com');
     const bob = await register(relay.httpUrl, 'bob@example.com');

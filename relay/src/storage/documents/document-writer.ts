@@ -36,6 +36,11 @@ export class DocumentWriter {
     return written;
   }
 
+  /** Whether a write posted is still unanswered. */
+  get busy(): boolean {
+    return this.waiting.size > 0;
+  }
+
   /** Resolves once every write posted so far has committed or failed. */
   async idle(): Promise<void> {
     let last: Promise<unknown>;

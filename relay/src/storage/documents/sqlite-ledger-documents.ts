@@ -16,11 +16,19 @@ interface PendingAppend extends Append {
 }
 
 /**
+ * A write holding this many bytes or more goes to the writer thread, and so does every write
+ * asked for while the thread has one unanswered, so writes keep their order and this connection
+ * never waits for the thread's lock. Smaller writes are made here: handing each group commit to
+ * the thread was measured to lengthen the tail of sender→peer latency on a busy machine.
+ */
+export const WRITER_THREAD_BYTES = 64 * 1024;
+
+/**
  * Documents in the `docs` (snapshots), `doc_updates` (log) and `doc_versions` tables. Updates
  * appended in one turn of the event loop are committed together (group commit), and each append
- * resolves only once its transaction has committed. With a writer thread (a database file), every
- * write is made there, in the order asked, and every read waits for the writes asked before it;
- * without one (a database in memory), writes are made here.
+ * resolves only once its transaction has committed. With a writer thread (a database file), large
+ * writes are made there (`WRITER_THREAD_BYTES`), in the order asked, and every read waits for
+ * the writes asked before it; without one (a database in memory), every write is made here.
  */
 export class SqliteLedgerDocuments implements LedgerDocuments {
   private readonly statements;
@@ -172,7 +180,9 @@ export class SqliteLedgerDocuments implements LedgerDocuments {
   }
 
   private async write(write: DocumentWrite): Promise<WriteResult> {
-    return this.writer === null ? this.writeHere(write) : this.writer.write(write);
+    if (this.writer === null || (!this.writer.busy && bytesOf(write) < WRITER_THREAD_BYTES))
+      return this.writeHere(write);
+    return this.writer.write(write);
   }
 }
 
@@ -202,6 +212,23 @@ function prepare(db: Database.Database) {
     finishRestore: db.prepare('UPDATE restore_requests SET finished_at = ?, outcome = ?, records = ? WHERE id = ?'),
     restoreState: db.prepare('SELECT claimed_at, outcome, records FROM restore_requests WHERE id = ?'),
   };
+}
+
+function bytesOf(write: DocumentWrite): number {
+  switch (write.kind) {
+    case 'append':
+      return write.appends.reduce((sum, { update }) => sum + update.byteLength, 0);
+    case 'compact':
+      return write.snapshot.byteLength;
+    case 'save-version':
+      return write.state.byteLength;
+    case 'drop-versions':
+      return 0;
+    default: {
+      const unknown: never = write;
+      return unknown;
+    }
+  }
 }
 
 function bytes(buffer: Buffer): Uint8Array {
