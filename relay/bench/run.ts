@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { SeededRandom, typicalLedger } from '@tally/schema/testing';
 import * as Y from 'yjs';
 import { SqliteStorage } from '../src/storage/sqlite-storage.js';
+import { type HeavyPlan, heavyPhases } from './heavy-plan.js';
 import type { BenchDoc, LoadPlan } from './load-generator.js';
 import { measureValidationCost } from './validation-cost.js';
 
@@ -23,6 +24,10 @@ const docs = Number(process.env.BENCH_DOCS ?? 1000);
 const idleSockets = Number(process.env.BENCH_IDLE_SOCKETS ?? 10_000);
 const coldTransactions = Number(process.env.BENCH_COLD_TRANSACTIONS ?? 100_000);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+/** With BENCH_CASES (a comma-separated list of `fanout`, `memory`, `heavy`, `guard`), only those run. */
+const cases = new Set((process.env.BENCH_CASES ?? 'fanout,memory,heavy,guard').split(','));
+/** How many of the cold-load ledger's transactions the heavy case's device deletes at once. */
+const massDeleted = 10_000;
 /** With BENCH_PROFILE_DIR, each run of Tally's relay writes a CPU profile there (`node --cpu-prof`). */
 const profileDir = process.env.BENCH_PROFILE_DIR;
 const profileArgs = profileDir === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${profileDir}`];
@@ -52,7 +57,7 @@ class ServerProcess {
     readonly dataDir: string,
   ) {}
 
-  static async start(kind: ServerKind, dataDir: string): Promise<ServerProcess> {
+  static async start(kind: ServerKind, dataDir: string, env: Record<string, string> = {}): Promise<ServerProcess> {
     const port = await freePort();
     const args =
       kind === 'tally'
@@ -74,6 +79,7 @@ class ServerProcess {
         ACCESS_TOKEN_TTL_SECONDS: '3600',
         // The idle phase opens ten sockets per device, more than a device's tabs ever hold (SPEC B3).
         SOCKETS_PER_DEVICE: '1000',
+        ...env,
       },
     });
     for (;;) {
@@ -214,6 +220,54 @@ async function measure(kind: ServerKind, workDir: string, snapshot: Uint8Array):
   return results;
 }
 
+/**
+ * A large ledger's heavy moments (SPEC B5) on Tally's relay, watched by another process: how long
+ * `/health` waited at most — the longest the relay's event loop was held, give or take a loopback
+ * round trip — and another ledger's echoes, in each phase.
+ */
+async function heavyLedger(workDir: string, firstSync: Uint8Array, massDelete: Uint8Array): Promise<void> {
+  // Unloading soon after the device leaves makes the fold into a snapshot part of the run.
+  const server = await ServerProcess.start('tally', mkdtempSync(join(workDir, 'tally-heavy-')), {
+    UNLOAD_AFTER_MS: '1000',
+  });
+  const plan: HeavyPlan = {
+    httpUrl: `http://127.0.0.1:${server.port}`,
+    firstSyncFile: join(workDir, 'heavy-first-sync.bin'),
+    massDeleteFile: join(workDir, 'heavy-mass-delete.bin'),
+    timeLimitMs: 300_000,
+  };
+  writeFileSync(plan.firstSyncFile, firstSync);
+  writeFileSync(plan.massDeleteFile, massDelete);
+  const planFile = join(workDir, 'plan-heavy.json');
+  writeFileSync(planFile, JSON.stringify(plan));
+  const child = spawn(
+    process.execPath,
+    ['--conditions=source', '--import', 'tsx', join(relayDir, 'bench', 'heavy-ledger.ts'), planFile],
+    { cwd: relayDir, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  if (child.stdout === null) throw new Error('the heavy-ledger client has no output stream');
+  const run: LoadRun = { child, lines: createInterface({ input: child.stdout })[Symbol.asyncIterator]() };
+  const result = (await nextJson(run)).result ?? {};
+  await server.stop();
+  console.log('');
+  console.log(
+    `a ${(firstSync.byteLength / 2 ** 20).toFixed(1)} MiB ledger on Tally's relay: its first sync, a mass delete of ${massDeleted} transactions (keeping a version), a restore of that version (${result.restoredRecords} records), its unload`,
+  );
+  console.log(['phase', 'longest /health wait (ms)', "another ledger's echo p99 (ms)", 'echoes', 'budget'].join(' | '));
+  for (const phase of heavyPhases) {
+    const figure = (what: string): number => result[`${phase}: ${what}`] ?? Number.NaN;
+    console.log(
+      [
+        phase,
+        figure('longest /health wait').toFixed(1),
+        figure("other ledger's echo p99").toFixed(1),
+        figure("other ledger's echoes"),
+        phase === 'before' ? '' : '≤ 100 ms',
+      ].join(' | '),
+    );
+  }
+}
+
 const rows: { label: string; key: string; better: 'higher' | 'lower'; budget: string }[] = [
   {
     label: `fan-out throughput, ${docs} docs × 2 clients (updates/s, best of ${rounds})`,
@@ -246,31 +300,45 @@ const rows: { label: string; key: string; better: 'higher' | 'lower'; budget: st
 const workDir = mkdtempSync(join(tmpdir(), 'tally-bench-'));
 try {
   console.log(`building a ${coldTransactions}-transaction ledger for the cold-load measurement…`);
-  const snapshot = Y.encodeStateAsUpdate(
-    typicalLedger(coldTransactions, { random: new SeededRandom(coldTransactions) }).doc,
-  );
+  const ledger = typicalLedger(coldTransactions, { random: new SeededRandom(coldTransactions) });
+  const snapshot = Y.encodeStateAsUpdate(ledger.doc);
   console.log(`ledger snapshot: ${(snapshot.byteLength / 2 ** 20).toFixed(1)} MiB`);
-  const fanout = await bestFanout(workDir);
-  const tally = { ...fanout.tally, ...(await measure('tally', workDir, snapshot)) };
-  const reference = { ...fanout.reference, ...(await measure('reference', workDir, snapshot)) };
-  console.log('');
-  console.log(['measure', 'tally', '@y/websocket-server', 'tally ÷ reference', 'budget'].join(' | '));
-  for (const row of rows) {
-    const ours = tally[row.key] ?? Number.NaN;
-    const theirs = reference[row.key] ?? Number.NaN;
-    console.log([row.label, ours.toFixed(2), theirs.toFixed(2), (ours / theirs).toFixed(2), row.budget].join(' | '));
+  if (cases.has('fanout') || cases.has('memory')) {
+    const fanout = cases.has('fanout') ? await bestFanout(workDir) : { tally: {}, reference: {} };
+    const tally = { ...fanout.tally, ...(cases.has('memory') ? await measure('tally', workDir, snapshot) : {}) };
+    const reference = {
+      ...fanout.reference,
+      ...(cases.has('memory') ? await measure('reference', workDir, snapshot) : {}),
+    };
+    console.log('');
+    console.log(['measure', 'tally', '@y/websocket-server', 'tally ÷ reference', 'budget'].join(' | '));
+    for (const row of rows.filter(({ key }) => key in tally)) {
+      const ours = tally[row.key] ?? Number.NaN;
+      const theirs = reference[row.key] ?? Number.NaN;
+      console.log([row.label, ours.toFixed(2), theirs.toFixed(2), (ours / theirs).toFixed(2), row.budget].join(' | '));
+    }
   }
-  const cost = measureValidationCost(snapshot, 1_000);
-  console.log('');
-  console.log(['measure', 'guard (SPEC V1)', 'Y.applyUpdate', 'guard ÷ apply'].join(' | '));
-  console.log(
-    [
-      `per update, ${cost.updates} transactions created one by one on the ${coldTransactions}-transaction ledger (µs)`,
-      cost.guardMicros.toFixed(1),
-      cost.applyMicros.toFixed(1),
-      (cost.guardMicros / cost.applyMicros).toFixed(2),
-    ].join(' | '),
-  );
+  if (cases.has('heavy')) {
+    const before = Y.encodeStateVector(ledger.doc);
+    ledger.transact(() => {
+      for (const transaction of ledger.transactions.list().slice(0, massDeleted))
+        ledger.transactions.delete(transaction.id);
+    });
+    await heavyLedger(workDir, snapshot, Y.encodeStateAsUpdate(ledger.doc, before));
+  }
+  if (cases.has('guard')) {
+    const cost = measureValidationCost(snapshot, 1_000);
+    console.log('');
+    console.log(['measure', 'guard (SPEC V1)', 'Y.applyUpdate', 'guard ÷ apply'].join(' | '));
+    console.log(
+      [
+        `per update, ${cost.updates} transactions created one by one on the ${coldTransactions}-transaction ledger (µs)`,
+        cost.guardMicros.toFixed(1),
+        cost.applyMicros.toFixed(1),
+        (cost.guardMicros / cost.applyMicros).toFixed(2),
+      ].join(' | '),
+    );
+  }
 } finally {
   rmSync(workDir, { recursive: true, force: true });
 }

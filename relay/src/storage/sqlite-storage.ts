@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { type RelayLogger, silentLogger } from '../relay-logger.js';
 import type { Admission, AdmissionOutcome, NewUser } from './accounts/accounts.js';
 import { SqliteAccounts } from './accounts/sqlite-accounts.js';
+import { DocumentWriter } from './documents/document-writer.js';
 import { SqliteLedgerDocuments } from './documents/sqlite-ledger-documents.js';
 import type { AccountWelcome } from './mail/mail-store.js';
 import { SqliteMailStore } from './mail/sqlite-mail-store.js';
@@ -33,7 +34,8 @@ export class SqliteStorage implements RelayStorage {
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
     migrate(this.db, options.logger ?? silentLogger);
-    this.documents = new SqliteLedgerDocuments(this.db);
+    // A database file gets a writer thread for the documents' writes (SPEC B5); one in memory cannot be shared.
+    this.documents = new SqliteLedgerDocuments(this.db, this.db.memory ? null : new DocumentWriter(filename));
     this.accounts = new SqliteAccounts(this.db);
     this.mail = new SqliteMailStore(this.db);
     this.push = new SqlitePushStore(this.db);
@@ -49,13 +51,13 @@ export class SqliteStorage implements RelayStorage {
 
   /** A consistent copy of the live database, taken without stopping the relay (SQLite backup API). */
   async backup(file: string): Promise<void> {
-    this.documents.commitPending();
+    await this.documents.settled();
     await this.db.backup(file);
   }
 
   async close(): Promise<void> {
     if (!this.db.open) return;
-    this.documents.commitPending();
+    await this.documents.close();
     this.db.close();
   }
 }

@@ -7,7 +7,13 @@ import type { RelayLogger } from '../relay-logger.js';
 import { type RelayOptions, relayDefaults } from '../settings/relay-settings.js';
 import type { LedgerDocuments } from '../storage/documents/ledger-documents.js';
 import { rebuildDoc } from '../storage/documents/stored-doc.js';
-import { type HeldDoc, holdDoc, type OffThreadGuard, type WorkerVerdict } from './off-thread-guard.js';
+import {
+  type HeldDoc,
+  holdDoc,
+  type OffThreadGuard,
+  type RestoreEdits,
+  type WorkerVerdict,
+} from './off-thread-guard.js';
 import { type CloseCode, closeCodes, type PeerSocket } from './peer-socket.js';
 import {
   encodeAwareness,
@@ -260,10 +266,9 @@ export class DocRoom {
     try {
       if (this.failed) throw new Error('document unavailable');
       await this.flush();
-      const doc = this.built();
-      const { update, records } = versionRestoreUpdate(doc, arrival.version);
-      if (update !== null) {
-        this.keepVersionOf(Y.encodeStateAsUpdate(doc), Date.now());
+      const { update, records, before } = await this.restoreEdits(arrival.version);
+      if (update !== null && before !== null) {
+        this.keepVersionOf(before, Date.now());
         // The restore is accepted like any device's update: the same checks, stored, then sent to every peer.
         const restorer = relaySocket();
         await this.accept(restorer, update);
@@ -274,6 +279,29 @@ export class DocRoom {
     } catch (error) {
       arrival.reject(error);
     }
+  }
+
+  /**
+   * The edits that write a version back: made in the worker when the ledger lives there or the
+   * version is large (B5), since building both ledgers takes seconds for a large one.
+   */
+  private async restoreEdits(version: Uint8Array): Promise<RestoreEdits> {
+    const { offThread } = this.options;
+    if (offThread !== undefined && (this.worker() !== undefined || version.byteLength >= OFF_THREAD_DOC_BYTES)) {
+      return offThread.restore(this.held ?? this.moveToWorker(), version);
+    }
+    const doc = this.built();
+    const { update, records } = versionRestoreUpdate(doc, version);
+    return { update, records, before: update === null ? null : Y.encodeStateAsUpdate(doc) };
+  }
+
+  /** Holds the ledger as bytes from now on, so the worker builds it and keeps it (B5). */
+  private moveToWorker(): HeldDoc {
+    const held = holdDoc(this.docId, Y.encodeStateAsUpdate(this.doc), Y.encodeStateVector(this.doc));
+    this.held = held;
+    this.doc.destroy();
+    this.doc = new Y.Doc({ gc: true });
+    return held;
   }
 
   private async load(): Promise<void> {
@@ -449,12 +477,8 @@ export class DocRoom {
    */
   private async judge(socket: PeerSocket, update: Uint8Array): Promise<{ verdict: WorkerVerdict; changed: boolean }> {
     const { offThread } = this.options;
-    if (offThread !== undefined && this.held === null && update.byteLength >= OFF_THREAD_BYTES) {
-      // The document moves to the worker as it stands, and stays there.
-      this.held = holdDoc(this.docId, Y.encodeStateAsUpdate(this.doc), Y.encodeStateVector(this.doc));
-      this.doc.destroy();
-      this.doc = new Y.Doc({ gc: true });
-    }
+    // The document moves to the worker as it stands, and stays there.
+    if (offThread !== undefined && this.held === null && update.byteLength >= OFF_THREAD_BYTES) this.moveToWorker();
     const held = this.held;
     if (
       held !== null &&

@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import { checkLedgerUpdate, type UpdateVerdict } from '@tally/schema';
+import { checkLedgerUpdate, type UpdateVerdict, versionRestoreUpdate } from '@tally/schema';
 import * as Y from 'yjs';
 import type { WorkerAnswer, WorkerJob, WorkerVerdict } from './off-thread-guard.js';
 
@@ -102,6 +102,11 @@ function answer(job: Exclude<WorkerJob, { kind: 'drop' }>): WorkerAnswer {
         entry.applied = 0;
       }
       return { id: job.id, kind: 'state', state, stateVector: Y.encodeStateVector(entry.doc) };
+    }
+    case 'restore': {
+      const { update, records } = versionRestoreUpdate(entry.doc, job.version);
+      const before = update === null ? null : Y.encodeStateAsUpdate(entry.doc);
+      return { id: job.id, kind: 'restore', update, records, before };
     }
     default: {
       const unknown: never = job;

@@ -177,4 +177,140 @@ describe('heavy work on one document', () => {
     await eventually(() => sameLedger(tablet.doc, large.doc));
     tablet.destroy();
   });
+
+  it('[B5] while a 17.5 MiB first sync is judged and stored, another ledger’s echoes and /health keep answering, and a restart finds the ledger whole', async () => {
+    const alice = await register(relay.httpUrl, 'alice@example.com');
+    const bob = await register(relay.httpUrl, 'bob@example.com');
+    const large = typicalLedger(100_000, { random: new SeededRandom(100_000) });
+    const firstSync = Y.encodeStateAsUpdate(large.doc);
+    expect(firstSync.byteLength).toBeGreaterThan(17 * 2 ** 20);
+
+    const writer = ledgerOf(new Y.Doc());
+    const accountId = writer.accounts.create({ name: 'Checking', type: 'checking', currency: 'EUR' }).id;
+    const frames: Uint8Array[] = [];
+    writer.doc.on('update', (update: Uint8Array) => frames.push(updateMessage(update)));
+    const bobSocket = await socketOf(bob);
+    const aliceSocket = await socketOf(alice);
+    const heard: string[] = [];
+    const isUpdate = (data: Buffer): boolean => data[0] === 0 && data[1] === 2;
+    aliceSocket.on('message', (data: Buffer) => {
+      if (isUpdate(data)) heard.push('alice’s ledger stored and sent');
+    });
+    bobSocket.on('message', (data: Buffer) => {
+      if (isUpdate(data)) heard.push('bob’s echo');
+    });
+    const stored = (): boolean => heard.includes('alice’s ledger stored and sent');
+    bobSocket.send(updateMessage(Y.encodeStateAsUpdate(writer.doc)));
+    await eventually(() => heard.length === 1);
+    heard.length = 0;
+
+    aliceSocket.send(encodeSyncStep2(firstSync));
+    const roundTrips: number[] = [];
+    let healthy = 0;
+    for (let i = 1; !stored(); i++) {
+      const sentAt = performance.now();
+      const echoes = heard.filter((event) => event === 'bob’s echo').length;
+      writer.transactions.create({ date: '2026-11-27', amount: -i, currency: 'EUR', accountId });
+      const frame = frames.shift();
+      if (frame === undefined) throw new Error('the ledger API made no update');
+      bobSocket.send(frame);
+      const health = await fetch(`${relay.httpUrl}/health`);
+      if (health.ok) healthy++;
+      await eventually(() => stored() || heard.filter((event) => event === 'bob’s echo').length > echoes);
+      roundTrips.push(performance.now() - sentAt);
+    }
+    const sorted = [...roundTrips].sort((a, b) => a - b);
+    console.log(
+      `a ${(firstSync.byteLength / 2 ** 20).toFixed(1)} MiB first sync: ${heard.indexOf('alice’s ledger stored and sent')} echoes of another ledger (p50 ${percentile(sorted, 50).toFixed(1)} ms, p99 ${percentile(sorted, 99).toFixed(1)} ms) and ${healthy} /health answers before it was stored and sent`,
+    );
+    expect(heard[0]).toBe('bob’s echo');
+    expect(healthy).toBe(roundTrips.length);
+    aliceSocket.close();
+    bobSocket.close();
+
+    await relay.stop();
+    relay = await RunningRelay.start(dataDir);
+    const tablet = connect(relay.syncUrl, alice);
+    await synced(tablet);
+    const whole = Buffer.from(Y.encodeStateVector(large.doc));
+    await eventually(() => whole.equals(Y.encodeStateVector(tablet.doc)));
+    tablet.destroy();
+  }, 180_000);
+
+  it('[R3][B5] a large ledger’s version is restored off the event loop: another ledger’s echoes come first, and every device gets the records back', async () => {
+    const alice = await register(relay.httpUrl, 'alice@example.com');
+    const bob = await register(relay.httpUrl, 'bob@example.com');
+    const large = typicalLedger(12_000, { random: new SeededRandom(12_001) });
+    const aliceSocket = await socketOf(alice);
+    const isUpdate = (data: Buffer): boolean => data[0] === 0 && data[1] === 2;
+    let aliceUpdates = 0;
+    aliceSocket.on('message', (data: Buffer) => {
+      if (isUpdate(data)) aliceUpdates++;
+    });
+    aliceSocket.send(encodeSyncStep2(Y.encodeStateAsUpdate(large.doc)));
+    await eventually(() => aliceUpdates === 1);
+
+    // A mass delete: the ledger as it stood before is kept as a version (R1).
+    const stored = Y.encodeStateVector(large.doc);
+    const deleted = large.transactions.list().slice(0, 2_000);
+    large.transact(() => {
+      for (const transaction of deleted) large.transactions.delete(transaction.id);
+    });
+    aliceSocket.send(updateMessage(Y.encodeStateAsUpdate(large.doc, stored)));
+    await eventually(() => aliceUpdates === 2);
+    const versions = (await (
+      await fetch(`${relay.httpUrl}/api/ledgers/${alice.docId}/versions`, {
+        headers: { authorization: `Bearer ${alice.accessToken}` },
+      })
+    ).json()) as { versionId: string }[];
+    const [beforeDelete] = versions;
+    if (beforeDelete === undefined) throw new Error('the relay kept no version before the mass delete');
+
+    const writer = ledgerOf(new Y.Doc());
+    const accountId = writer.accounts.create({ name: 'Checking', type: 'checking', currency: 'EUR' }).id;
+    const frames: Uint8Array[] = [];
+    writer.doc.on('update', (update: Uint8Array) => frames.push(updateMessage(update)));
+    const bobSocket = await socketOf(bob);
+    const heard: string[] = [];
+    bobSocket.on('message', (data: Buffer) => {
+      if (isUpdate(data)) heard.push('bob’s echo');
+    });
+    aliceSocket.on('message', (data: Buffer) => {
+      if (isUpdate(data)) heard.push('alice’s ledger restored');
+    });
+    bobSocket.send(updateMessage(Y.encodeStateAsUpdate(writer.doc)));
+    await eventually(() => heard.length === 1);
+    heard.length = 0;
+
+    const restore = fetch(`${relay.httpUrl}/api/ledgers/${alice.docId}/versions/${beforeDelete.versionId}/restore`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${alice.accessToken}` },
+    });
+    const restored = (): boolean => heard.includes('alice’s ledger restored');
+    for (let i = 1; !restored(); i++) {
+      const echoes = heard.filter((event) => event === 'bob’s echo').length;
+      writer.transactions.create({ date: '2026-11-26', amount: -i, currency: 'EUR', accountId });
+      const frame = frames.shift();
+      if (frame === undefined) throw new Error('the ledger API made no update');
+      bobSocket.send(frame);
+      await eventually(() => restored() || heard.filter((event) => event === 'bob’s echo').length > echoes);
+    }
+    const reply = await restore;
+    expect({ status: reply.status, body: await reply.json() }).toEqual({ status: 200, body: { records: 2_000 } });
+    expect(heard[0]).toBe('bob’s echo');
+    aliceSocket.close();
+    bobSocket.close();
+
+    // Every record is back for a device that syncs now, and after a restart.
+    const laptop = connect(relay.syncUrl, alice);
+    await synced(laptop);
+    await eventually(() => ledgerOf(laptop.doc).transactions.list().length === 12_000);
+    laptop.destroy();
+    await relay.stop();
+    relay = await RunningRelay.start(dataDir);
+    const tablet = connect(relay.syncUrl, alice);
+    await synced(tablet);
+    await eventually(() => ledgerOf(tablet.doc).transactions.list().length === 12_000);
+    tablet.destroy();
+  });
 });

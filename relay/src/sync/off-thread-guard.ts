@@ -1,7 +1,6 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { UpdateIncomplete, UpdateRefused } from '@tally/schema';
+import { startWorker } from '../worker-thread.js';
 
 /**
  * A room's document held as bytes — a snapshot and the updates accepted since — rather than as a
@@ -51,6 +50,7 @@ export type WorkerJob =
   | (JobHeader & { readonly kind: 'judge'; readonly update: Uint8Array })
   | (JobHeader & { readonly kind: 'missing'; readonly stateVector: Uint8Array })
   | (JobHeader & { readonly kind: 'state'; readonly rebaseTo?: number })
+  | (JobHeader & { readonly kind: 'restore'; readonly version: Uint8Array })
   | { readonly kind: 'drop'; readonly docId: string; readonly baseId: number };
 
 export type WorkerAnswer =
@@ -63,25 +63,22 @@ export type WorkerAnswer =
     }
   | { readonly id: number; readonly kind: 'bytes'; readonly bytes: Uint8Array }
   | { readonly id: number; readonly kind: 'state'; readonly state: Uint8Array; readonly stateVector: Uint8Array }
+  | ({ readonly id: number; readonly kind: 'restore' } & RestoreEdits)
   | { readonly id: number; readonly kind: 'missing-doc' }
   | { readonly id: number; readonly kind: 'error'; readonly error: string };
 
-type Job = WorkerJob extends infer J ? (J extends JobHeader ? Omit<J, keyof JobHeader> : never) : never;
-
 /**
- * The worker: the built JavaScript beside this file, or — run from source, in tests — its
- * TypeScript through tsx, which a worker does not inherit from `--import`.
+ * What writing a version back takes (R3): the edits (schema VER1–VER3), not yet judged nor
+ * applied, the records they change, and — when there are edits — the ledger as it stands, to be
+ * kept as a version first.
  */
-function startWorker(): Worker {
-  const built = new URL('./guard-worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(built))) return new Worker(built);
-  const source = new URL('./guard-worker.ts', import.meta.url).href;
-  const tsx = import.meta.resolve('tsx/esm/api');
-  return new Worker(
-    `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(source)}); });`,
-    { eval: true },
-  );
+export interface RestoreEdits {
+  readonly update: Uint8Array | null;
+  readonly records: number;
+  readonly before: Uint8Array | null;
 }
+
+type Job = WorkerJob extends infer J ? (J extends JobHeader ? Omit<J, keyof JobHeader> : never) : never;
 
 /**
  * Large documents off the event loop (B5): a worker thread holds the Y.Doc of each room whose
@@ -132,6 +129,13 @@ export class OffThreadGuard {
     return { state: answer.state, stateVector: answer.stateVector, next };
   }
 
+  /** The edits that write a version back, made from the worker's copy, which they leave as it is (R3). */
+  async restore(held: HeldDoc, version: Uint8Array): Promise<RestoreEdits> {
+    const answer = await this.run(held, { kind: 'restore', version });
+    if (answer.kind !== 'restore') throw unexpected(answer);
+    return { update: answer.update, records: answer.records, before: answer.before };
+  }
+
   /** The room no longer needs the worker's copy. */
   drop(held: HeldDoc): void {
     if (held.workerHas === null || this.worker === null) return;
@@ -178,7 +182,7 @@ export class OffThreadGuard {
 
   private started(): Worker {
     if (this.worker !== null) return this.worker;
-    const worker = startWorker();
+    const worker = startWorker(import.meta.url, 'guard-worker');
     worker.unref();
     worker.on('message', (answer: WorkerAnswer) => {
       const waiting = this.waiting.get(answer.id);

@@ -56,6 +56,25 @@ describe.each(storageImplementations)('$name ledger documents keep their contrac
     expect((await storage.documents.load('ledger-1')).updates).toEqual(updates);
   });
 
+  it('a large update, then small ones asked for in the next turns, load back in the order they were appended, and a snapshot made after them keeps them all', async () => {
+    const doc = new Y.Doc();
+    const large = updateSetting(doc, 'notes', 'x'.repeat(128 * 1024));
+    const appended = [storage.documents.appendUpdate('ledger-1', large)];
+    const small: Uint8Array[] = [];
+    for (const currency of ['EUR', 'USD', 'GBP']) {
+      await new Promise((resolve) => setImmediate(resolve));
+      small.push(updateSetting(doc, `currency-${currency}`, currency));
+      appended.push(storage.documents.appendUpdate('ledger-1', small.at(-1) ?? new Uint8Array()));
+    }
+    const seqs = await Promise.all(appended);
+    expect([...seqs].sort((a, b) => a - b)).toEqual(seqs);
+    expect((await storage.documents.load('ledger-1')).updates).toEqual([large, ...small]);
+
+    await storage.documents.compact('ledger-1', Y.encodeStateAsUpdate(doc), Y.encodeStateVector(doc), seqs.at(-1) ?? 0);
+    const reloaded = rebuildDoc(await storage.documents.load('ledger-1'));
+    expect(reloaded.getMap('settings').toJSON()).toEqual(doc.getMap('settings').toJSON());
+  });
+
   it('documents do not see each other’s updates', async () => {
     await storage.documents.appendUpdate('ledger-1', updateSetting(new Y.Doc(), 'currency', 'EUR'));
     expect((await storage.documents.load('ledger-2')).updates).toEqual([]);

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { DocumentWriter } from './document-writer.js';
 import type {
   LedgerDocuments,
   LedgerVersion,
@@ -7,30 +8,44 @@ import type {
   RestoreRequestState,
   StoredDoc,
 } from './ledger-documents.js';
+import { type Append, type DocumentWrite, documentWriter, type WriteResult } from './sqlite-document-writes.js';
 
-interface PendingAppend {
-  readonly docId: string;
-  readonly update: Uint8Array;
+interface PendingAppend extends Append {
   readonly resolve: (seq: number) => void;
   readonly reject: (error: unknown) => void;
 }
 
 /**
- * Documents in the `docs` (snapshots) and `doc_updates` (log) tables. Updates appended in one
- * turn of the event loop are committed together (group commit), and each append resolves only
- * once its transaction has committed. Every other call commits what is pending first.
+ * A write holding this many bytes or more goes to the writer thread, and so does every write
+ * asked for while the thread has one unanswered, so writes keep their order and this connection
+ * never waits for the thread's lock. Smaller writes are made here: handing each group commit to
+ * the thread was measured to lengthen the tail of sender→peer latency on a busy machine.
+ */
+export const WRITER_THREAD_BYTES = 64 * 1024;
+
+/**
+ * Documents in the `docs` (snapshots), `doc_updates` (log) and `doc_versions` tables. Updates
+ * appended in one turn of the event loop are committed together (group commit), and each append
+ * resolves only once its transaction has committed. With a writer thread (a database file), large
+ * writes are made there (`WRITER_THREAD_BYTES`), in the order asked, and every read waits for
+ * the writes asked before it; without one (a database in memory), every write is made here.
  */
 export class SqliteLedgerDocuments implements LedgerDocuments {
   private readonly statements;
+  private readonly writeHere: (write: DocumentWrite) => WriteResult;
   private pendingAppends: PendingAppend[] = [];
   private flushScheduled = false;
 
-  constructor(private readonly db: Database.Database) {
+  constructor(
+    db: Database.Database,
+    private readonly writer: DocumentWriter | null = null,
+  ) {
     this.statements = prepare(db);
+    this.writeHere = documentWriter(db);
   }
 
   async load(docId: string): Promise<StoredDoc> {
-    this.commitPending();
+    await this.settled();
     const doc = this.statements.snapshot.get(docId) as
       | { snapshot: Buffer | null; state_vector: Buffer | null }
       | undefined;
@@ -48,71 +63,66 @@ export class SqliteLedgerDocuments implements LedgerDocuments {
       this.pendingAppends.push({ docId, update, resolve, reject });
       if (this.flushScheduled) return;
       this.flushScheduled = true;
-      setImmediate(() => this.commitPending());
+      setImmediate(() => this.postPending());
     });
   }
 
   async compact(docId: string, snapshot: Uint8Array, stateVector: Uint8Array, upToSeq: number): Promise<void> {
-    this.commitPending();
-    this.db.transaction(() => {
-      this.statements.upsertSnapshot.run(docId, snapshot, stateVector, Date.now());
-      this.statements.deleteUpdatesUpTo.run(docId, upToSeq);
-    })();
+    this.postPending();
+    await this.write({ kind: 'compact', docId, snapshot, stateVector, upToSeq, at: Date.now() });
   }
 
   async storedBytes(docId: string): Promise<number> {
-    this.commitPending();
+    await this.settled();
     return (this.statements.storedBytes.get(docId, docId) as { n: number }).n;
   }
 
   async countUpdates(docId: string): Promise<number> {
-    this.commitPending();
+    await this.settled();
     return (this.statements.countUpdates.get(docId) as { n: number }).n;
   }
 
   async listUncompacted(): Promise<readonly string[]> {
-    this.commitPending();
+    await this.settled();
     return (this.statements.uncompacted.all() as { doc_id: string }[]).map((row) => row.doc_id);
   }
 
   async saveVersion(docId: string, state: Uint8Array, takenAt: number): Promise<LedgerVersion> {
-    this.commitPending();
-    const id = this.statements.saveVersion.run(docId, takenAt, state).lastInsertRowid;
+    this.postPending();
+    const [id] = await this.write({ kind: 'save-version', docId, state, takenAt });
     return { versionId: String(id), takenAt, bytes: state.byteLength };
   }
 
   async listVersions(docId: string): Promise<readonly LedgerVersion[]> {
-    this.commitPending();
+    await this.settled();
     const rows = this.statements.listVersions.all(docId) as { id: number; taken_at: number; bytes: number }[];
     return rows.map((row) => ({ versionId: String(row.id), takenAt: row.taken_at, bytes: row.bytes }));
   }
 
   async loadVersion(docId: string, versionId: string): Promise<Uint8Array | null> {
-    this.commitPending();
+    await this.settled();
     if (!/^[0-9]{1,15}$/.test(versionId)) return null;
     const row = this.statements.loadVersion.get(Number(versionId), docId) as { state: Buffer } | undefined;
     return row === undefined ? null : bytes(row.state);
   }
 
   async dropVersions(docId: string, versionIds: readonly string[]): Promise<void> {
-    this.commitPending();
-    this.db.transaction(() => {
-      for (const versionId of versionIds) this.statements.dropVersion.run(Number(versionId), docId);
-    })();
+    this.postPending();
+    await this.write({ kind: 'drop-versions', docId, versionIds });
   }
 
   async versionBytes(docId: string): Promise<number> {
-    this.commitPending();
+    await this.settled();
     return (this.statements.versionBytes.get(docId) as { n: number }).n;
   }
 
   async requestRestore(docId: string, versionId: string, at: number): Promise<number> {
-    this.commitPending();
+    await this.settled();
     return Number(this.statements.requestRestore.run(docId, versionId, at).lastInsertRowid);
   }
 
   async claimRestoreRequests(at: number, requestId?: number): Promise<readonly RestoreRequest[]> {
-    this.commitPending();
+    await this.settled();
     // Most checks find nothing: a read answers them without taking the database's write lock.
     if (requestId === undefined && this.statements.anyUnclaimed.get() === undefined) return [];
     // A claim is one UPDATE … RETURNING: two processes never claim the same request.
@@ -123,13 +133,13 @@ export class SqliteLedgerDocuments implements LedgerDocuments {
   }
 
   async finishRestoreRequest(requestId: number, outcome: RestoreOutcome, at: number): Promise<void> {
-    this.commitPending();
+    await this.settled();
     const records = outcome.kind === 'restored' ? outcome.records : null;
     this.statements.finishRestore.run(at, outcome.kind, records, requestId);
   }
 
   async restoreRequestState(requestId: number): Promise<RestoreRequestState | null> {
-    this.commitPending();
+    await this.settled();
     const row = this.statements.restoreState.get(requestId) as
       | { claimed_at: number | null; outcome: RestoreOutcome['kind'] | null; records: number | null }
       | undefined;
@@ -140,22 +150,39 @@ export class SqliteLedgerDocuments implements LedgerDocuments {
     return { kind: row.claimed_at === null ? 'pending' : 'claimed' };
   }
 
-  /** Commits the appends waiting for the next group commit now; a failed commit rejects each of them. */
-  commitPending(): void {
+  /** Resolves once every write asked for so far has committed or failed. */
+  async settled(): Promise<void> {
+    this.postPending();
+    await this.writer?.idle();
+  }
+
+  /** Waits for the writes asked for, then stops the writer thread. */
+  async close(): Promise<void> {
+    this.postPending();
+    await this.writer?.close();
+  }
+
+  /** Sends the appends waiting for the next group commit to be written now; a failed commit rejects each of them. */
+  private postPending(): void {
     this.flushScheduled = false;
     const batch = this.pendingAppends;
     if (batch.length === 0) return;
     this.pendingAppends = [];
-    let seqs: number[];
-    try {
-      seqs = this.db.transaction(() =>
-        batch.map((append) => Number(this.statements.append.run(append.docId, append.update).lastInsertRowid)),
-      )();
-    } catch (error) {
-      for (const append of batch) append.reject(error);
-      return;
-    }
-    for (const [index, append] of batch.entries()) append.resolve(seqs[index] ?? 0);
+    const appends = batch.map(({ docId, update }) => ({ docId, update }));
+    this.write({ kind: 'append', appends }).then(
+      (seqs) => {
+        for (const [index, append] of batch.entries()) append.resolve(seqs[index] ?? 0);
+      },
+      (error: unknown) => {
+        for (const append of batch) append.reject(error);
+      },
+    );
+  }
+
+  private async write(write: DocumentWrite): Promise<WriteResult> {
+    if (this.writer === null || (!this.writer.busy && bytesOf(write) < WRITER_THREAD_BYTES))
+      return this.writeHere(write);
+    return this.writer.write(write);
   }
 }
 
@@ -163,25 +190,16 @@ function prepare(db: Database.Database) {
   return {
     snapshot: db.prepare('SELECT snapshot, state_vector FROM docs WHERE id = ?'),
     updates: db.prepare('SELECT seq, update_data FROM doc_updates WHERE doc_id = ? ORDER BY seq'),
-    append: db.prepare('INSERT INTO doc_updates (doc_id, update_data) VALUES (?, ?)'),
-    upsertSnapshot: db.prepare(
-      `INSERT INTO docs (id, snapshot, state_vector, updated_at) VALUES (?, ?, ?, ?)
-       ON CONFLICT (id) DO UPDATE SET snapshot = excluded.snapshot, state_vector = excluded.state_vector,
-         updated_at = excluded.updated_at`,
-    ),
-    deleteUpdatesUpTo: db.prepare('DELETE FROM doc_updates WHERE doc_id = ? AND seq <= ?'),
     countUpdates: db.prepare('SELECT count(*) AS n FROM doc_updates WHERE doc_id = ?'),
     storedBytes: db.prepare(
       `SELECT coalesce((SELECT length(snapshot) FROM docs WHERE id = ?), 0)
          + coalesce((SELECT sum(length(update_data)) FROM doc_updates WHERE doc_id = ?), 0) AS n`,
     ),
     uncompacted: db.prepare('SELECT DISTINCT doc_id FROM doc_updates ORDER BY doc_id'),
-    saveVersion: db.prepare('INSERT INTO doc_versions (doc_id, taken_at, state) VALUES (?, ?, ?)'),
     listVersions: db.prepare(
       'SELECT id, taken_at, length(state) AS bytes FROM doc_versions WHERE doc_id = ? ORDER BY taken_at DESC, id DESC',
     ),
     loadVersion: db.prepare('SELECT state FROM doc_versions WHERE id = ? AND doc_id = ?'),
-    dropVersion: db.prepare('DELETE FROM doc_versions WHERE id = ? AND doc_id = ?'),
     versionBytes: db.prepare('SELECT coalesce(sum(length(state)), 0) AS n FROM doc_versions WHERE doc_id = ?'),
     requestRestore: db.prepare('INSERT INTO restore_requests (doc_id, version_id, requested_at) VALUES (?, ?, ?)'),
     anyUnclaimed: db.prepare('SELECT 1 FROM restore_requests WHERE claimed_at IS NULL LIMIT 1'),
@@ -194,6 +212,23 @@ function prepare(db: Database.Database) {
     finishRestore: db.prepare('UPDATE restore_requests SET finished_at = ?, outcome = ?, records = ? WHERE id = ?'),
     restoreState: db.prepare('SELECT claimed_at, outcome, records FROM restore_requests WHERE id = ?'),
   };
+}
+
+function bytesOf(write: DocumentWrite): number {
+  switch (write.kind) {
+    case 'append':
+      return write.appends.reduce((sum, { update }) => sum + update.byteLength, 0);
+    case 'compact':
+      return write.snapshot.byteLength;
+    case 'save-version':
+      return write.state.byteLength;
+    case 'drop-versions':
+      return 0;
+    default: {
+      const unknown: never = write;
+      return unknown;
+    }
+  }
 }
 
 function bytes(buffer: Buffer): Uint8Array {

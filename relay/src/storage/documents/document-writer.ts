@@ -1,0 +1,83 @@
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../../worker-thread.js';
+import type { DocumentWrite, WriteResult } from './sqlite-document-writes.js';
+
+export type WriterJob =
+  | { readonly id: number; readonly kind: 'write'; readonly write: DocumentWrite }
+  | { readonly kind: 'close' };
+
+export type WriterAnswer =
+  | { readonly id: number; readonly kind: 'written'; readonly result: WriteResult }
+  | { readonly id: number; readonly kind: 'error'; readonly error: string };
+
+/**
+ * The documents' writer thread (SPEC B5): one worker with its own connection to the database
+ * file, writing each job in one transaction, in the order posted. A write resolves once it has
+ * committed, so what waits on it — sending an update (P2) — comes after. The worker keeps the
+ * process alive only while a write is unanswered.
+ */
+export class DocumentWriter {
+  private worker: Worker | null = null;
+  private readonly waiting = new Map<number, { resolve: (r: WriteResult) => void; reject: (e: Error) => void }>();
+  private nextId = 1;
+  private last: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly filename: string) {}
+
+  write(write: DocumentWrite): Promise<WriteResult> {
+    const id = this.nextId++;
+    const written = new Promise<WriteResult>((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      const worker = this.started();
+      worker.ref();
+      worker.postMessage({ id, kind: 'write', write } satisfies WriterJob);
+    });
+    this.last = written.catch(() => {});
+    return written;
+  }
+
+  /** Whether a write posted is still unanswered. */
+  get busy(): boolean {
+    return this.waiting.size > 0;
+  }
+
+  /** Resolves once every write posted so far has committed or failed. */
+  async idle(): Promise<void> {
+    let last: Promise<unknown>;
+    do {
+      last = this.last;
+      await last;
+    } while (last !== this.last);
+  }
+
+  async close(): Promise<void> {
+    await this.idle();
+    const worker = this.worker;
+    this.worker = null;
+    if (worker === null) return;
+    const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+    worker.postMessage({ kind: 'close' } satisfies WriterJob);
+    await exited;
+  }
+
+  private started(): Worker {
+    if (this.worker !== null) return this.worker;
+    const worker = startWorker(import.meta.url, 'document-writer-worker', { workerData: { filename: this.filename } });
+    worker.on('message', (answer: WriterAnswer) => {
+      const waiting = this.waiting.get(answer.id);
+      this.waiting.delete(answer.id);
+      if (this.waiting.size === 0) worker.unref();
+      if (answer.kind === 'written') waiting?.resolve(answer.result);
+      else waiting?.reject(new Error(`the documents' writer failed: ${answer.error}`));
+    });
+    const failAll = (error: Error): void => {
+      if (this.worker === worker) this.worker = null;
+      for (const { reject } of this.waiting.values()) reject(error);
+      this.waiting.clear();
+    };
+    worker.on('error', failAll);
+    worker.on('exit', (code) => failAll(new Error(`the documents' writer exited with ${code}`)));
+    this.worker = worker;
+    return worker;
+  }
+}
