@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { ROUTES } from '../src/shell/use-route.js';
 import { axeViolations } from './support/axe.js';
+import { addRate, chooseHomeCurrency } from './support/currencies-steps.js';
+import { addRule } from './support/data-steps.js';
+import { addContribution, addExpenseCategory, addGoal, typeBudget } from './support/plans-steps.js';
+import { addRecurring } from './support/recurring-steps.js';
 import type { TallyDevice } from './support/tally-device.js';
 import { TallyWorld } from './support/tally-world.js';
 
@@ -140,7 +145,86 @@ test('a viewer sees the household read-only: no “+”, a notice saying why, an
   await viewer.rowByPayee('Rent').click();
   await expect(viewer.byTestId('transaction-editor').count()).resolves.toBe(0);
   expect(await axeViolations(viewer.page)).toEqual([]);
+
+  // The owner fills every screen with something an editor could change.
+  await chooseHomeCurrency(owner, 'USD');
+  await owner.open('accounts');
+  await owner.byTestId('add-account').click();
+  await owner.byTestId('account-name').fill('Euro cash');
+  await owner.byTestId('account-currency').fill('EUR');
+  await owner.byTestId('save-account').click();
+  await owner.page.locator('[data-testid="account-row-name"]', { hasText: 'Euro cash' }).waitFor(PATIENCE);
+  await addRate(owner, { from: 'GBP', to: 'USD', date: '2026-01-05', rate: '1.27' });
+  await addExpenseCategory(owner, 'Groceries', 'Food');
+  await addRule(owner, { contains: 'market', category: 'Food · Groceries' });
+  await owner.open('budgets');
+  await typeBudget(owner, 'Groceries', '300');
+  await addGoal(owner, { name: 'Holiday', target: '1000' });
+  await addContribution(owner, 'Holiday', '50');
+  await addRecurring(owner, { amount: '800', payee: 'Landlord', account: 'Rent account', frequency: 'monthly' });
+  await owner.waitForSyncState('synced');
+  await viewer.open('recurring');
+  await viewer.page.locator('[data-testid="recurring-payee"]', { hasText: 'Landlord' }).waitFor(PATIENCE);
+  await viewer.open('goals');
+  await viewer.page.locator('[data-testid="goal-row"][data-name="Holiday"]').waitFor(PATIENCE);
+  await viewer.open('categories');
+  await viewer.byTestId('rule-row').waitFor(PATIENCE);
+  await viewer.open('currencies');
+  await viewer.byTestId('rate-row').waitFor(PATIENCE);
+  await viewer.page.locator('[data-testid="currency-use"][data-currency="EUR"]').waitFor(PATIENCE);
+  await viewer.open('budgets');
+  await expect
+    .poll(
+      () => viewer.page.locator('[data-testid="budget-line"][data-name="Groceries"] input').first().inputValue(),
+      PATIENCE,
+    )
+    .toMatch(/^300/);
+
+  // On every screen the viewer finds only controls that look, choose what is shown, or concern the
+  // device and the account — none that changes the ledger — and axe finds nothing to mend.
+  const found = [];
+  for (const route of ROUTES) {
+    await viewer.open(route);
+    await viewer.page.locator('main h1').first().waitFor({ state: 'attached' });
+    await viewer.page.locator('main details:not([open]) > summary').evaluateAll((closed) => {
+      for (const summary of closed) (summary as HTMLElement).click();
+    });
+    const controls = await viewer.page.locator('main').evaluate(enabledControls);
+    const writing = controls.filter((control) => !LOOKING.has(control));
+    found.push({ route, writing, violations: await axeViolations(viewer.page) });
+  }
+  expect(found).toEqual(ROUTES.map((route) => ({ route, writing: [], violations: [] })));
 });
+
+/** Controls on a read-only ledger that change nothing in it (test ids, else accessible names). */
+const LOOKING = new Set([
+  // what the transaction list and the reports show, and the month the budgets show
+  ...['filter-text', 'filter-toggle', 'filter-account', 'filter-category', 'filter-from', 'filter-to'],
+  ...['report-kind-spending', 'report-kind-income-expense', 'report-kind-net-worth', 'report-kind-category-trend'],
+  ...['report-period', 'report-account', 'export-csv', 'budget-previous', 'budget-next'],
+  // the ledgers the account holds: open another, make or join one, see the members, leave
+  ...['open-ledger', 'new-ledger-name', 'create-ledger', 'accept-code', 'accept-invitation'],
+  ...['refresh-members', 'leave-ledger'],
+  // the device and the account: devices, notifications, language, a copy of the data, logging out
+  ...['refresh-devices', 'push-on', 'save-notifications', 'language', 'export-backup'],
+  ...['notify-billReminders-email', 'notify-billReminders-push', 'notify-invitations-email', 'notify-invitations-push'],
+  ...['logout-keep-data', 'logout-wipe-data', 'logout'],
+]);
+
+/** What each usable control in the element is called: its test id, else its label, else its text. */
+function enabledControls(root: Element): string[] {
+  const controls = root.querySelectorAll<HTMLElement>('button, input, select, textarea, [contenteditable="true"]');
+  return [...controls]
+    .filter((control) => !(control as HTMLButtonElement).disabled && !(control as HTMLInputElement).readOnly)
+    .map(
+      (control) =>
+        control.dataset.testid ??
+        control.getAttribute('aria-label') ??
+        control.id ??
+        control.textContent?.trim() ??
+        control.tagName,
+    );
+}
 
 test('members: an invitation link fills in the code, a role changed by the owner reaches the member’s open app, a revoked code is refused, and a member leaves', async () => {
   const owner = await world.device();

@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import { type Refusal, refusalOf, useRefusalText } from '../../forms/index.js';
 import { useText } from '../../i18n/index.js';
 import { useRecords } from '../../ledger/index.js';
-import { useHomeCurrency, useTally, useTransactionRows } from '../../tally/index.js';
+import { useCanEdit, useHomeCurrency, useTally, useTransactionRows } from '../../tally/index.js';
 import { routeMessages, today } from '../../ui/index.js';
 import { householdMessages } from './messages.js';
 
@@ -17,6 +17,7 @@ export function HouseholdScreen() {
   const refusal = useRefusalText();
   const tally = useTally();
   const { ledger, sync } = tally;
+  const canEdit = useCanEdit();
   const people = useRecords(tally.people);
   const settlements = useRecords(tally.settlements);
   const accounts = useRecords(tally.accounts);
@@ -103,7 +104,7 @@ export function HouseholdScreen() {
                     </li>
                   ))}
                 </ul>
-                {ledger.writable && (
+                {canEdit && (
                   <>
                     <p className="hint">{text('settleUpHint')}</p>
                     <button type="button" className="button button--primary" data-testid="settle-up" onClick={settleUp}>

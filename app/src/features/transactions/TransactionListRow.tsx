@@ -3,8 +3,8 @@ import { memo } from 'react';
 import { useLocale, useText } from '../../i18n/index.js';
 import { useRecord } from '../../ledger/index.js';
 import type { TransactionRow } from '../../storage/index.js';
-import { useTally } from '../../tally/index.js';
-import { formatDay, Money } from '../../ui/index.js';
+import { useCanEdit, useTally } from '../../tally/index.js';
+import { formatDay, Money, RowButton } from '../../ui/index.js';
 import { transactionsMessages } from './messages.js';
 import { partsTotal } from './split-draft.js';
 import { TransactionTitle } from './TransactionTitle.js';
@@ -32,6 +32,7 @@ export const TransactionListRow = memo(function TransactionListRow({
   onToggle,
 }: TransactionListRowProps) {
   const tally = useTally();
+  const canEdit = useCanEdit();
   const locale = useLocale();
   const text = useText(transactionsMessages);
   const account = useRecord(tally.accounts, row.accountId);
@@ -73,9 +74,9 @@ export const TransactionListRow = memo(function TransactionListRow({
       style={{ height, transform: `translateY(${top}px)` }}
     >
       {selected === undefined ? (
-        <button type="button" className="transaction-row__button" onClick={() => onOpen(row.id)}>
+        <RowButton opens={canEdit} className="transaction-row__button" onClick={() => onOpen(row.id)}>
           {content}
-        </button>
+        </RowButton>
       ) : (
         <label className="transaction-row__button transaction-row__choice">
           <input
