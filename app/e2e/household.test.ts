@@ -330,3 +330,66 @@ test('a ledger made on a device with no relay is put on one later, and another d
   await phone.open('accounts');
   await phone.page.locator('[data-testid="account-row-name"]', { hasText: 'Trip cash' }).waitFor(PATIENCE);
 });
+
+test('shares that no longer add up after two members edit offline are marked in both lists, and on the household screen', async () => {
+  const a = await world.device();
+  await a.connect('register', world.relayUrl, 'uma@example.com', 'Uma’s laptop');
+  await createLedger(a, 'Bills');
+  await a.addAccount('Bills account');
+  const code = await invite(a, 'vera@example.com', 'editor');
+  const b = await world.device();
+  await b.connect('register', world.relayUrl, 'vera@example.com', 'Vera’s phone');
+  await accept(b, code, 'Bills');
+  await b.waitForSyncState('synced');
+
+  // Uma pays 60.00 for both of them, shared equally.
+  await a.byTestId('add-transaction').click();
+  await a.fillTransaction({ amount: '60.00', payee: 'Power' });
+  await a.page
+    .locator('[data-testid="paid-by"] option', { hasText: 'vera' })
+    .waitFor({ state: 'attached', ...PATIENCE });
+  await a.byTestId('paid-by').selectOption({ label: 'uma' });
+  await a.byTestId('save').click();
+  await a.byTestId('transaction-editor').waitFor({ state: 'detached', ...PATIENCE });
+  await a.open('transactions');
+  const onA = a.rowByPayee('Power').getByTestId('tx-shares');
+  await expect(onA.getAttribute('data-balanced', PATIENCE)).resolves.toBe('true');
+  await expect(onA.textContent()).resolves.toBe('Shared by uma and vera');
+  await a.waitForSyncState('synced');
+  await b.open('transactions');
+  await b.rowByPayee('Power').waitFor(PATIENCE);
+
+  // Apart: Uma corrects the amount while Vera shares the old one by exact amounts.
+  await world.stopRelay();
+  await a.waitForSyncState('offline');
+  await b.waitForSyncState('offline');
+  await a.editTransaction(await a.idOfRow('Power'), { amount: '70.00' });
+  await b.rowByPayee('Power').click();
+  await b.byTestId('share-mode').selectOption('exact');
+  await b.byTestId('share-0-value').fill('40.00');
+  await b.byTestId('share-1-value').fill('20.00');
+  await b.byTestId('save').click();
+  await b.byTestId('transaction-editor').waitFor({ state: 'detached', ...PATIENCE });
+  await world.startRelay();
+  await a.waitForSyncState('synced');
+  await b.waitForSyncState('synced');
+
+  for (const device of [a, b]) {
+    await device.open('transactions');
+    const shares = device.rowByPayee('Power').getByTestId('tx-shares');
+    await device.page
+      .locator('[data-testid="transaction-row"] [data-testid="tx-shares"][data-balanced="false"]')
+      .waitFor(PATIENCE);
+    await expect(shares.textContent()).resolves.toBe('Shared by uma and vera, the shares do not add up');
+    expect(await axeViolations(device.page)).toEqual([]);
+    await device.open('household');
+    await device.byTestId('household-unbalanced').waitFor(PATIENCE);
+  }
+  // In Spanish too.
+  await b.open('settings');
+  await b.byTestId('language').selectOption('es');
+  await b.open('transactions');
+  await expect(b.rowByPayee('Power').getByTestId('tx-shares').textContent(PATIENCE)).resolves.toBe(
+    'Compartido entre uma y vera; los importes no suman el total',
+  );
+});
