@@ -393,3 +393,47 @@ test('shares that no longer add up after two members edit offline are marked in 
     'Compartido entre uma y vera; los importes no suman el total',
   );
 });
+
+test('people: a member renames their person, adds a child who has no account, and the child shares a transaction and owes their part', async () => {
+  const ana = await world.device();
+  await ana.connect('register', world.relayUrl, 'ana.garcia@example.com', 'Ana’s laptop');
+  await createLedger(ana, 'Family');
+  await ana.addAccount('Family account');
+
+  await ana.open('household');
+  const mine = ana.page.locator('[data-testid="person-row"]', { hasText: 'ana.garcia' });
+  await mine.getByTestId('edit-person').click();
+  await ana.byTestId('person-name').fill('Ana García');
+  await ana.byTestId('save-person').click();
+  await ana.byTestId('person-form').waitFor({ state: 'detached', ...PATIENCE });
+  await expect(ana.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe(
+    'edit-person',
+  );
+
+  await ana.byTestId('add-person').click();
+  await ana.byTestId('save-person').click();
+  await ana.byTestId('person-name-error').waitFor(PATIENCE);
+  await ana.byTestId('person-name').fill('Mia');
+  await ana.byTestId('save-person').click();
+  await ana.page.locator('[data-testid="person-name-shown"]', { hasText: 'Mia' }).waitFor(PATIENCE);
+  await ana.page.setViewportSize({ width: 360, height: 800 });
+  await expect(ana.page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(360);
+  expect(await axeViolations(ana.page)).toEqual([]);
+
+  await ana.byTestId('add-transaction').click();
+  await ana.fillTransaction({ amount: '30.00', payee: 'Cinema', account: 'Family account' });
+  await ana.page
+    .locator('[data-testid="paid-by"] option', { hasText: 'Mia' })
+    .waitFor({ state: 'attached', ...PATIENCE });
+  await ana.byTestId('paid-by').selectOption({ label: 'Ana García' });
+  await ana.byTestId('save').click();
+  await ana.byTestId('transaction-editor').waitFor({ state: 'detached', ...PATIENCE });
+  await ana.open('household');
+  await ana.byTestId('owes-row').filter({ hasText: 'Mia owes Ana García $15.00' }).waitFor(PATIENCE);
+
+  // Opening the ledger again never gives the account's person back the name from the email.
+  await ana.reload();
+  await ana.open('household');
+  await ana.page.locator('[data-testid="person-name-shown"]', { hasText: 'Ana García' }).waitFor(PATIENCE);
+  await expect(ana.page.getByText('ana.garcia', { exact: true }).count()).resolves.toBe(0);
+});
