@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { ROUTES } from '../src/shell/use-route.js';
 import { axeViolations } from './support/axe.js';
+import { addRate, chooseHomeCurrency } from './support/currencies-steps.js';
+import { addRule } from './support/data-steps.js';
+import { addContribution, addExpenseCategory, addGoal, typeBudget } from './support/plans-steps.js';
+import { addRecurring } from './support/recurring-steps.js';
 import type { TallyDevice } from './support/tally-device.js';
 import { TallyWorld } from './support/tally-world.js';
 
@@ -140,7 +145,86 @@ test('a viewer sees the household read-only: no “+”, a notice saying why, an
   await viewer.rowByPayee('Rent').click();
   await expect(viewer.byTestId('transaction-editor').count()).resolves.toBe(0);
   expect(await axeViolations(viewer.page)).toEqual([]);
+
+  // The owner fills every screen with something an editor could change.
+  await chooseHomeCurrency(owner, 'USD');
+  await owner.open('accounts');
+  await owner.byTestId('add-account').click();
+  await owner.byTestId('account-name').fill('Euro cash');
+  await owner.byTestId('account-currency').fill('EUR');
+  await owner.byTestId('save-account').click();
+  await owner.page.locator('[data-testid="account-row-name"]', { hasText: 'Euro cash' }).waitFor(PATIENCE);
+  await addRate(owner, { from: 'GBP', to: 'USD', date: '2026-01-05', rate: '1.27' });
+  await addExpenseCategory(owner, 'Groceries', 'Food');
+  await addRule(owner, { contains: 'market', category: 'Food · Groceries' });
+  await owner.open('budgets');
+  await typeBudget(owner, 'Groceries', '300');
+  await addGoal(owner, { name: 'Holiday', target: '1000' });
+  await addContribution(owner, 'Holiday', '50');
+  await addRecurring(owner, { amount: '800', payee: 'Landlord', account: 'Rent account', frequency: 'monthly' });
+  await owner.waitForSyncState('synced');
+  await viewer.open('recurring');
+  await viewer.page.locator('[data-testid="recurring-payee"]', { hasText: 'Landlord' }).waitFor(PATIENCE);
+  await viewer.open('goals');
+  await viewer.page.locator('[data-testid="goal-row"][data-name="Holiday"]').waitFor(PATIENCE);
+  await viewer.open('categories');
+  await viewer.byTestId('rule-row').waitFor(PATIENCE);
+  await viewer.open('currencies');
+  await viewer.byTestId('rate-row').waitFor(PATIENCE);
+  await viewer.page.locator('[data-testid="currency-use"][data-currency="EUR"]').waitFor(PATIENCE);
+  await viewer.open('budgets');
+  await expect
+    .poll(
+      () => viewer.page.locator('[data-testid="budget-line"][data-name="Groceries"] input').first().inputValue(),
+      PATIENCE,
+    )
+    .toMatch(/^300/);
+
+  // On every screen the viewer finds only controls that look, choose what is shown, or concern the
+  // device and the account — none that changes the ledger — and axe finds nothing to mend.
+  const found = [];
+  for (const route of ROUTES) {
+    await viewer.open(route);
+    await viewer.page.locator('main h1').first().waitFor({ state: 'attached' });
+    await viewer.page.locator('main details:not([open]) > summary').evaluateAll((closed) => {
+      for (const summary of closed) (summary as HTMLElement).click();
+    });
+    const controls = await viewer.page.locator('main').evaluate(enabledControls);
+    const writing = controls.filter((control) => !LOOKING.has(control));
+    found.push({ route, writing, violations: await axeViolations(viewer.page) });
+  }
+  expect(found).toEqual(ROUTES.map((route) => ({ route, writing: [], violations: [] })));
 });
+
+/** Controls on a read-only ledger that change nothing in it (test ids, else accessible names). */
+const LOOKING = new Set([
+  // what the transaction list and the reports show, and the month the budgets show
+  ...['filter-text', 'filter-toggle', 'filter-account', 'filter-category', 'filter-from', 'filter-to'],
+  ...['report-kind-spending', 'report-kind-income-expense', 'report-kind-net-worth', 'report-kind-category-trend'],
+  ...['report-period', 'report-account', 'export-csv', 'budget-previous', 'budget-next'],
+  // the ledgers the account holds: open another, make or join one, see the members, leave
+  ...['open-ledger', 'new-ledger-name', 'create-ledger', 'accept-code', 'accept-invitation'],
+  ...['refresh-members', 'leave-ledger'],
+  // the device and the account: devices, notifications, language, a copy of the data, logging out
+  ...['refresh-devices', 'push-on', 'save-notifications', 'language', 'export-backup'],
+  ...['notify-billReminders-email', 'notify-billReminders-push', 'notify-invitations-email', 'notify-invitations-push'],
+  ...['logout-keep-data', 'logout-wipe-data', 'logout'],
+]);
+
+/** What each usable control in the element is called: its test id, else its label, else its text. */
+function enabledControls(root: Element): string[] {
+  const controls = root.querySelectorAll<HTMLElement>('button, input, select, textarea, [contenteditable="true"]');
+  return [...controls]
+    .filter((control) => !(control as HTMLButtonElement).disabled && !(control as HTMLInputElement).readOnly)
+    .map(
+      (control) =>
+        control.dataset.testid ??
+        control.getAttribute('aria-label') ??
+        control.id ??
+        control.textContent?.trim() ??
+        control.tagName,
+    );
+}
 
 test('members: an invitation link fills in the code, a role changed by the owner reaches the member’s open app, a revoked code is refused, and a member leaves', async () => {
   const owner = await world.device();
@@ -245,4 +329,111 @@ test('a ledger made on a device with no relay is put on one later, and another d
   await phone.waitUntilReady();
   await phone.open('accounts');
   await phone.page.locator('[data-testid="account-row-name"]', { hasText: 'Trip cash' }).waitFor(PATIENCE);
+});
+
+test('shares that no longer add up after two members edit offline are marked in both lists, and on the household screen', async () => {
+  const a = await world.device();
+  await a.connect('register', world.relayUrl, 'uma@example.com', 'Uma’s laptop');
+  await createLedger(a, 'Bills');
+  await a.addAccount('Bills account');
+  const code = await invite(a, 'vera@example.com', 'editor');
+  const b = await world.device();
+  await b.connect('register', world.relayUrl, 'vera@example.com', 'Vera’s phone');
+  await accept(b, code, 'Bills');
+  await b.waitForSyncState('synced');
+
+  // Uma pays 60.00 for both of them, shared equally.
+  await a.byTestId('add-transaction').click();
+  await a.fillTransaction({ amount: '60.00', payee: 'Power' });
+  await a.page
+    .locator('[data-testid="paid-by"] option', { hasText: 'vera' })
+    .waitFor({ state: 'attached', ...PATIENCE });
+  await a.byTestId('paid-by').selectOption({ label: 'uma' });
+  await a.byTestId('save').click();
+  await a.byTestId('transaction-editor').waitFor({ state: 'detached', ...PATIENCE });
+  await a.open('transactions');
+  const onA = a.rowByPayee('Power').getByTestId('tx-shares');
+  await expect(onA.getAttribute('data-balanced', PATIENCE)).resolves.toBe('true');
+  await expect(onA.textContent()).resolves.toBe('Shared by uma and vera');
+  await a.waitForSyncState('synced');
+  await b.open('transactions');
+  await b.rowByPayee('Power').waitFor(PATIENCE);
+
+  // Apart: Uma corrects the amount while Vera shares the old one by exact amounts.
+  await world.stopRelay();
+  await a.waitForSyncState('offline');
+  await b.waitForSyncState('offline');
+  await a.editTransaction(await a.idOfRow('Power'), { amount: '70.00' });
+  await b.rowByPayee('Power').click();
+  await b.byTestId('share-mode').selectOption('exact');
+  await b.byTestId('share-0-value').fill('40.00');
+  await b.byTestId('share-1-value').fill('20.00');
+  await b.byTestId('save').click();
+  await b.byTestId('transaction-editor').waitFor({ state: 'detached', ...PATIENCE });
+  await world.startRelay();
+  await a.waitForSyncState('synced');
+  await b.waitForSyncState('synced');
+
+  for (const device of [a, b]) {
+    await device.open('transactions');
+    const shares = device.rowByPayee('Power').getByTestId('tx-shares');
+    await device.page
+      .locator('[data-testid="transaction-row"] [data-testid="tx-shares"][data-balanced="false"]')
+      .waitFor(PATIENCE);
+    await expect(shares.textContent()).resolves.toBe('Shared by uma and vera, the shares do not add up');
+    expect(await axeViolations(device.page)).toEqual([]);
+    await device.open('household');
+    await device.byTestId('household-unbalanced').waitFor(PATIENCE);
+  }
+  // In Spanish too.
+  await b.open('settings');
+  await b.byTestId('language').selectOption('es');
+  await b.open('transactions');
+  await expect(b.rowByPayee('Power').getByTestId('tx-shares').textContent(PATIENCE)).resolves.toBe(
+    'Compartido entre uma y vera; los importes no suman el total',
+  );
+});
+
+test('people: a member renames their person, adds a child who has no account, and the child shares a transaction and owes their part', async () => {
+  const ana = await world.device();
+  await ana.connect('register', world.relayUrl, 'ana.garcia@example.com', 'Ana’s laptop');
+  await createLedger(ana, 'Family');
+  await ana.addAccount('Family account');
+
+  await ana.open('household');
+  const mine = ana.page.locator('[data-testid="person-row"]', { hasText: 'ana.garcia' });
+  await mine.getByTestId('edit-person').click();
+  await ana.byTestId('person-name').fill('Ana García');
+  await ana.byTestId('save-person').click();
+  await ana.byTestId('person-form').waitFor({ state: 'detached', ...PATIENCE });
+  await expect(ana.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe(
+    'edit-person',
+  );
+
+  await ana.byTestId('add-person').click();
+  await ana.byTestId('save-person').click();
+  await ana.byTestId('person-name-error').waitFor(PATIENCE);
+  await ana.byTestId('person-name').fill('Mia');
+  await ana.byTestId('save-person').click();
+  await ana.page.locator('[data-testid="person-name-shown"]', { hasText: 'Mia' }).waitFor(PATIENCE);
+  await ana.page.setViewportSize({ width: 360, height: 800 });
+  await expect(ana.page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(360);
+  expect(await axeViolations(ana.page)).toEqual([]);
+
+  await ana.byTestId('add-transaction').click();
+  await ana.fillTransaction({ amount: '30.00', payee: 'Cinema', account: 'Family account' });
+  await ana.page
+    .locator('[data-testid="paid-by"] option', { hasText: 'Mia' })
+    .waitFor({ state: 'attached', ...PATIENCE });
+  await ana.byTestId('paid-by').selectOption({ label: 'Ana García' });
+  await ana.byTestId('save').click();
+  await ana.byTestId('transaction-editor').waitFor({ state: 'detached', ...PATIENCE });
+  await ana.open('household');
+  await ana.byTestId('owes-row').filter({ hasText: 'Mia owes Ana García $15.00' }).waitFor(PATIENCE);
+
+  // Opening the ledger again never gives the account's person back the name from the email.
+  await ana.reload();
+  await ana.open('household');
+  await ana.page.locator('[data-testid="person-name-shown"]', { hasText: 'Ana García' }).waitFor(PATIENCE);
+  await expect(ana.page.getByText('ana.garcia', { exact: true }).count()).resolves.toBe(0);
 });

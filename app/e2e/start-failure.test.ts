@@ -31,7 +31,7 @@ test('a start with IndexedDB refused shows what happened and what to do, not a s
   await expect(axeViolations(device.page)).resolves.toEqual([]);
 });
 
-test('a ledger written by a newer Tally says so on a full page, and can still be looked at', async () => {
+test('a ledger written by a newer Tally says so on a full page, and can still be looked at, not changed', async () => {
   const device = await world.device();
   await device.skipFirstRun();
   await device.addAccount('Checking');
@@ -68,4 +68,7 @@ test('a ledger written by a newer Tally says so on a full page, and can still be
   await device.waitUntilReady();
   await device.open('accounts');
   await device.page.locator('[data-testid="account-row-name"]', { hasText: 'Checking' }).waitFor(PATIENCE);
+  await expect(device.byTestId('read-only-notice').getAttribute('data-reason')).resolves.toBe('newer-format');
+  await expect(device.byTestId('add-account').count()).resolves.toBe(0);
+  await expect(device.byTestId('add-transaction').count()).resolves.toBe(0);
 });

@@ -12,11 +12,22 @@ describe('saving a form', () => {
   test('a form that checks out is written and saved', () => {
     const saving = saveForm(ledger, {
       check: () => ({ fields: { name: 'Checking', type: 'checking', currency: 'EUR' } as const }),
-      write: (account) => ledger.accounts.create(account),
+      write: (account) => {
+        ledger.accounts.create(account);
+      },
       refused: () => 'refused',
     });
     expect(saving).toEqual({ saved: true });
     expect(ledger.accounts.list()).toMatchObject([{ name: 'Checking', currency: 'EUR' }]);
+  });
+
+  test('what the write reports comes back with the saving, for a screen that says what was written', () => {
+    const saving = saveForm(ledger, {
+      check: () => ({ fields: ['Checking', 'Savings'] }),
+      write: (names) => names.map((name) => ledger.accounts.create({ name, type: 'checking', currency: 'EUR' })).length,
+      refused: () => 'refused',
+    });
+    expect(saving).toEqual({ saved: true, written: 2 });
   });
 
   test('a form with issues writes nothing and returns them', () => {

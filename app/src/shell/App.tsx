@@ -16,7 +16,7 @@ import { SyncNotice, SyncStatus } from '../features/sync-status/index.js';
 import { type Deletion, TransactionEditor, TransactionsScreen, UndoDelete } from '../features/transactions/index.js';
 import { type AppUpdates, OfflineReady, UpdatePrompt } from '../features/update-prompt/index.js';
 import { useText } from '../i18n/index.js';
-import { useFirstRunOffered, useLedgers, useReady, useTally } from '../tally/index.js';
+import { useCanEdit, useFirstRunOffered, useLedgers, useReady } from '../tally/index.js';
 import { ErrorBoundary, FocusTrap, formMessages, ScreenFailed } from '../ui/index.js';
 import { appMessages } from './messages.js';
 import { Navigation } from './Navigation.js';
@@ -35,8 +35,7 @@ export function App({ updates }: { readonly updates: AppUpdates }) {
   const ready = useReady();
   const firstRun = useFirstRunOffered();
   // A viewer's ledger takes no new transactions: the relay would drop them (SPEC VIEW1).
-  const { ledger, ledgers } = useTally();
-  const { writable } = ledger;
+  const writable = useCanEdit();
   const severalLedgers = useLedgers().ledgers.length > 1;
   const [editor, setEditor] = useState<Editor>({ open: false });
   const openTransaction = useCallback(
@@ -82,7 +81,7 @@ export function App({ updates }: { readonly updates: AppUpdates }) {
       <main className="shell__main">
         <OfflineReady updates={updates} />
         <SyncNotice />
-        {ledgers.openedRole === 'viewer' && (
+        {!writable && (
           <Suspense fallback={null}>
             <ReadOnlyNotice />
           </Suspense>

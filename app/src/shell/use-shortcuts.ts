@@ -45,7 +45,8 @@ export function useShortcuts(on: boolean, actions: ShortcutActions): void {
 
 /** Focuses the transaction search once the transactions screen shows it (at most a second later). */
 export function focusSearchSoon(): void {
-  const tries = { left: 60 };
+  // The list's code may still be loading on its first opening: keep looking for about five seconds.
+  const tries = { left: 300 };
   const attempt = () => {
     const field = document.getElementById('filter-text');
     if (field) field.focus();

@@ -32,5 +32,12 @@ export class TallyDatabase extends Dexie {
         await transaction.table('transactions').clear();
         await transaction.table('settings').delete(TRANSACTION_INDEX_FINGERPRINT);
       });
+    // Rows gained the shares between people: rebuild them from the ledger.
+    this.version(3)
+      .stores({ transactions: 'id, [date+id], accountId, categoryId', settings: 'key' })
+      .upgrade(async (transaction) => {
+        await transaction.table('transactions').clear();
+        await transaction.table('settings').delete(TRANSACTION_INDEX_FINGERPRINT);
+      });
   }
 }

@@ -1,4 +1,4 @@
-import type { LedgerRecord, SplitPart, Transaction } from '@tally/schema';
+import type { LedgerRecord, Shares, SplitPart, Transaction } from '@tally/schema';
 import { searchTextOf } from './search-text.js';
 
 /** A transaction as the index keeps it: flat, with its words folded for search. */
@@ -14,6 +14,8 @@ export interface TransactionRow {
   readonly tags: readonly string[];
   /** Empty unless the transaction is split (REC7). */
   readonly splits: readonly SplitPart[];
+  /** Empty unless the transaction is shared between people (SPEC SHR1). */
+  readonly shares: Shares;
   readonly transferId: string | null;
   /** Payee, notes and tags as folded words (`searchTextOf`). */
   readonly search: string;
@@ -31,6 +33,7 @@ export function toTransactionRow(record: LedgerRecord<Transaction>): Transaction
     notes: record.notes,
     tags: record.tags,
     splits: record.splits,
+    shares: record.shares,
     transferId: record.transferId,
     search: searchTextOf(record),
   };

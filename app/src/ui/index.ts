@@ -15,5 +15,6 @@ export { lazyComponent } from './lazy-component.js';
 export { formatDay, formatMonth, today } from './locale.js';
 export { Money } from './Money.js';
 export { failureMessages, formMessages, routeMessages, wordMessages } from './messages.js';
+export { RowButton } from './RowButton.js';
 export { AppFailed, ScreenFailed } from './ScreenFailed.js';
 export { Sentence } from './Sentence.js';

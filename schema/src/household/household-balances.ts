@@ -8,6 +8,7 @@ import {
   type RateTable,
 } from '../money/index.js';
 import { isExactShares, type Settlement, type Transaction } from '../records/index.js';
+import { sharesAddUp } from './shares-add-up.js';
 
 /** What a balance needs of a transaction. */
 export type SharedTransaction = Pick<
@@ -74,7 +75,7 @@ export function householdBalances(input: HouseholdInput): HouseholdBalances {
       unconverted += 1;
       continue;
     }
-    if (isExactShares(shares) && !addsUp(shares, transaction.amount)) unbalanced.push(transaction.id);
+    if (!sharesAddUp(transaction)) unbalanced.push(transaction.id);
     // A share of money out is negative: its person owes it to the payer. Of money in, the payer owes it to them.
     shares.forEach((share, i) => {
       const part = parts[i] ?? 0;
@@ -137,12 +138,6 @@ function convertedShares(transaction: SharedTransaction, converter: Converter): 
     converted.push(amount);
   }
   return converted;
-}
-
-function addsUp(shares: readonly { readonly amount: number }[], amount: number): boolean {
-  const sum = shares.reduce((all, share) => all + share.amount, 0);
-  if (Number.isSafeInteger(sum)) return sum === amount;
-  return shares.reduce((all, share) => all + BigInt(share.amount), 0n) === BigInt(amount);
 }
 
 /** Each person's balance so far in minor units: in floating point while that is exact, beyond ±2^53 in BigInt. */

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useText } from '../../i18n/index.js';
-import { useTally } from '../../tally/index.js';
-import { closeAndFocus, routeMessages } from '../../ui/index.js';
+import { useCanEdit, useTally } from '../../tally/index.js';
+import { closeAndFocus, RowButton, routeMessages } from '../../ui/index.js';
 import { AccountBalance } from './AccountBalance.js';
 import { AccountForm } from './AccountForm.js';
 import type { AccountValue } from './account-values.js';
@@ -20,6 +20,7 @@ export function AccountsScreen() {
   const typeName = useAccountTypeName();
   const { values, netWorth, mismatched } = useAccountValues();
   const { ledger } = useTally();
+  const canEdit = useCanEdit();
   const [editing, setEditing] = useState<Editing>({ kind: 'none' });
   const done = () =>
     closeAndFocus(
@@ -41,8 +42,8 @@ export function AccountsScreen() {
           </li>
         ) : (
           <li key={account.id} className="list__row" data-testid="account-row" data-id={account.id}>
-            <button
-              type="button"
+            <RowButton
+              opens={canEdit}
               className="list__button"
               id={`edit-account-${account.id}`}
               onClick={() => setEditing({ kind: 'edit', id: account.id })}
@@ -61,7 +62,7 @@ export function AccountsScreen() {
                 )}
               </span>
               <AccountBalance value={value} />
-            </button>
+            </RowButton>
           </li>
         );
       })}
@@ -72,15 +73,17 @@ export function AccountsScreen() {
     <section className="screen" aria-labelledby="accounts-title">
       <div className="screen__head">
         <h1 id="accounts-title">{routes('accounts')}</h1>
-        <button
-          type="button"
-          className="button button--primary"
-          id="add-account"
-          data-testid="add-account"
-          onClick={() => setEditing({ kind: 'new' })}
-        >
-          {text('add')}
-        </button>
+        {canEdit && (
+          <button
+            type="button"
+            className="button button--primary"
+            id="add-account"
+            data-testid="add-account"
+            onClick={() => setEditing({ kind: 'new' })}
+          >
+            {text('add')}
+          </button>
+        )}
       </div>
       {editing.kind === 'new' && <AccountForm onDone={done} />}
       {/* Deleted on another device while open: the form stays, so the edit can still be saved. */}

@@ -1,5 +1,5 @@
 import { useText } from '../../i18n/index.js';
-import { useSyncState } from '../../tally/index.js';
+import { useCanEdit, useSyncState } from '../../tally/index.js';
 import { EraseDevice } from './EraseDevice.js';
 import { ExportData } from './ExportData.js';
 import { backupMessages } from './messages.js';
@@ -10,12 +10,13 @@ import './data.css';
 export function DataSection() {
   const text = useText(backupMessages);
   const { account } = useSyncState();
+  const canEdit = useCanEdit();
   return (
     <section className="card data" aria-labelledby="backup-title" data-testid="data-section">
       <h2 id="backup-title">{text('title')}</h2>
       <p className="hint">{text('intro')}</p>
       <ExportData />
-      <RestoreBackup />
+      {canEdit && <RestoreBackup />}
       {!account && <EraseDevice />}
     </section>
   );

@@ -103,8 +103,8 @@ function RestoreConfirmation({ backup, onCancel, onRestored, onRefused }: Restor
     // "Restoring…" shows before a large backup keeps the page busy for seconds.
     void afterNextPaint().then(() => {
       const outcome = restoreBackup(ledger, backup.data, mode);
-      if (outcome.ok) onRestored(outcome.summary);
-      else onRefused(outcome.problem);
+      if ('saved' in outcome) onRestored(outcome.written);
+      else if ('issues' in outcome) onRefused(outcome.issues);
     });
   };
 

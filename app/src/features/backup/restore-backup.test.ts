@@ -22,7 +22,7 @@ describe('restoring a backup from the data section', () => {
     const backup: unknown = JSON.parse(JSON.stringify(exportLedger(original)));
     const device = openLedger(new Y.Doc());
     expect(ledgerHoldsRecords(device)).toBe(false);
-    expect(restoreBackup(device, backup, 'into-empty')).toEqual({ ok: true, summary: { added: 2, kept: 0 } });
+    expect(restoreBackup(device, backup, 'into-empty')).toEqual({ saved: true, written: { added: 2, kept: 0 } });
     expect(exportLedger(device)).toEqual(exportLedger(original));
   });
 
@@ -31,17 +31,14 @@ describe('restoring a backup from the data section', () => {
     const gone = device.accounts.create({ name: 'Old', type: 'cash', currency: 'USD' });
     device.accounts.delete(gone.id);
     expect(ledgerHoldsRecords(device)).toBe(true);
-    expect(restoreBackup(device, exportLedger(ledgerWith('Checking')), 'into-empty')).toMatchObject({
-      ok: false,
-      problem: 'not-empty',
-    });
+    expect(restoreBackup(device, exportLedger(ledgerWith('Checking')), 'into-empty')).toEqual({ issues: 'not-empty' });
     expect(device.accounts.list()).toEqual([]);
   });
 
   it('[BAK2] merges a backup into a ledger with other records, keeping both', () => {
     const device = ledgerWith('Savings');
     const outcome = restoreBackup(device, exportLedger(ledgerWith('Checking')), 'merge');
-    expect(outcome).toEqual({ ok: true, summary: { added: 2, kept: 0 } });
+    expect(outcome).toEqual({ saved: true, written: { added: 2, kept: 0 } });
     expect(
       device.accounts
         .list()
@@ -63,7 +60,7 @@ describe('restoring a backup from the data section', () => {
       },
     };
     const outcome = restoreBackup(device, damaged, 'merge');
-    expect(outcome).toMatchObject({ ok: false, problem: 'damaged' });
+    expect(outcome).toEqual({ issues: 'damaged' });
     expect(exportLedger(device)).toEqual(before);
   });
 });

@@ -2,7 +2,7 @@ import type { CurrencyCode, Money } from '@tally/schema';
 import { type KeyboardEvent, useState } from 'react';
 import { amountRefusal, saveForm, useRefusalText } from '../../forms/index.js';
 import { useLocale, useText } from '../../i18n/index.js';
-import { useTally } from '../../tally/index.js';
+import { useCanEdit, useTally } from '../../tally/index.js';
 import { amountForInput, describedBy, readAmount } from '../../ui/index.js';
 import { budgetMessages } from './messages.js';
 
@@ -29,6 +29,7 @@ export function BudgetAmountCell({
   labelledBy,
 }: BudgetAmountCellProps) {
   const { ledger } = useTally();
+  const canEdit = useCanEdit();
   const text = useText(budgetMessages);
   const refusal = useRefusalText();
   const locale = useLocale();
@@ -79,6 +80,7 @@ export function BudgetAmountCell({
         autoComplete="off"
         aria-labelledby={labelledBy}
         value={draft ?? shown}
+        readOnly={!canEdit}
         onChange={(event) => setDraft(event.target.value)}
         onBlur={commit}
         onKeyDown={onKeyDown}

@@ -1,6 +1,6 @@
 import { type BudgetTotals, budgetId, formatMoney, type Money, money } from '@tally/schema';
 import { useLocale, useText } from '../../i18n/index.js';
-import { useTally } from '../../tally/index.js';
+import { useCanEdit, useTally } from '../../tally/index.js';
 import { formatMonth, formMessages, wordMessages } from '../../ui/index.js';
 import { BudgetAmountCell } from './BudgetAmountCell.js';
 import type { BudgetLineView, BudgetView } from './budget-view.js';
@@ -78,6 +78,7 @@ export function BudgetTable({ view }: { readonly view: BudgetView }) {
 
 function BudgetLineRow({ line, view }: { readonly line: BudgetLineView; readonly view: BudgetView }) {
   const { ledger } = useTally();
+  const canEdit = useCanEdit();
   const text = useText(budgetMessages);
   const locale = useLocale();
   const rowId = `budget-row-${line.categoryId}`;
@@ -129,6 +130,7 @@ function BudgetLineRow({ line, view }: { readonly line: BudgetLineView; readonly
           data-testid="budget-rollover"
           aria-labelledby={`budget-col-rollover ${rowId}`}
           checked={line.rollover}
+          disabled={!canEdit}
           onChange={(event) => toggleRollover(event.target.checked)}
         />
       </td>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useLocale, useText } from '../../i18n/index.js';
-import { useTally } from '../../tally/index.js';
+import { useCanEdit, useTally } from '../../tally/index.js';
 import { formatMonth, formMessages, routeMessages, today } from '../../ui/index.js';
 import { BudgetTable } from './BudgetTable.js';
 import { shiftMonth } from './budget-view.js';
@@ -21,6 +21,7 @@ export function BudgetsScreen() {
   const [copyOutcome, setCopyOutcome] = useState<CopyOutcome>(null);
   const { view, currencyAssumed, complete } = useBudgetView(month);
   const { ledger } = useTally();
+  const canEdit = useCanEdit();
   const showMonth = (next: string): void => {
     setMonth(next);
     setCopyOutcome(null);
@@ -36,7 +37,7 @@ export function BudgetsScreen() {
     <section className="screen" aria-labelledby="budgets-title">
       <div className="screen__head">
         <h1 id="budgets-title">{routes('budgets')}</h1>
-        {hasLines && (
+        {canEdit && hasLines && (
           <button type="button" className="button" data-testid="copy-budgets" onClick={copyLastMonth}>
             {text('copyLast')}
           </button>

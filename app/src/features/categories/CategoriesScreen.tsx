@@ -2,8 +2,8 @@ import type { Category, LedgerRecord } from '@tally/schema';
 import { useState } from 'react';
 import { useText } from '../../i18n/index.js';
 import { useRecords } from '../../ledger/index.js';
-import { useTally } from '../../tally/index.js';
-import { closeAndFocus, formMessages, routeMessages, wordMessages } from '../../ui/index.js';
+import { useCanEdit, useTally } from '../../tally/index.js';
+import { closeAndFocus, formMessages, RowButton, routeMessages, wordMessages } from '../../ui/index.js';
 import { RulesSection } from '../rules/index.js';
 import { CategoryForm } from './CategoryForm.js';
 import { categoryMessages } from './messages.js';
@@ -17,6 +17,7 @@ export function CategoriesScreen() {
   const routes = useText(routeMessages);
   const shared = useText(wordMessages);
   const tally = useTally();
+  const canEdit = useCanEdit();
   const categories = useRecords(tally.categories);
   const [editing, setEditing] = useState<Editing>({ kind: 'none' });
   const done = () =>
@@ -36,15 +37,17 @@ export function CategoriesScreen() {
     <section className="screen" aria-labelledby="categories-title">
       <div className="screen__head">
         <h1 id="categories-title">{routes('categories')}</h1>
-        <button
-          type="button"
-          className="button button--primary"
-          id="add-category"
-          data-testid="add-category"
-          onClick={() => setEditing({ kind: 'new' })}
-        >
-          {text('newCategory')}
-        </button>
+        {canEdit && (
+          <button
+            type="button"
+            className="button button--primary"
+            id="add-category"
+            data-testid="add-category"
+            onClick={() => setEditing({ kind: 'new' })}
+          >
+            {text('newCategory')}
+          </button>
+        )}
       </div>
       {editing.kind === 'new' && <CategoryForm onDone={done} />}
       {/* Deleted on another device while open: the form stays, so the edit can still be saved. */}
@@ -63,8 +66,8 @@ export function CategoriesScreen() {
                 </li>
               ) : (
                 <li key={category.id} className="list__row" data-testid="category-row" data-id={category.id}>
-                  <button
-                    type="button"
+                  <RowButton
+                    opens={canEdit}
                     className="list__button"
                     id={`edit-category-${category.id}`}
                     onClick={() => setEditing({ kind: 'edit', id: category.id })}
@@ -74,7 +77,7 @@ export function CategoriesScreen() {
                       {shared(category.kind)}
                       {category.archived && ` · ${text('archived')}`}
                     </span>
-                  </button>
+                  </RowButton>
                 </li>
               ),
             )}

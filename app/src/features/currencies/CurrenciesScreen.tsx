@@ -3,7 +3,7 @@ import { useRef, useState } from 'react';
 import { refusalOf, useRefusalText } from '../../forms/index.js';
 import { useText } from '../../i18n/index.js';
 import { useRecord, useRecords } from '../../ledger/index.js';
-import { useTally } from '../../tally/index.js';
+import { useCanEdit, useTally } from '../../tally/index.js';
 import { routeMessages } from '../../ui/index.js';
 import { CurrencyUsage } from './CurrencyUsage.js';
 import { HomeCurrencyForm } from './HomeCurrencyForm.js';
@@ -20,6 +20,7 @@ type Editing =
 /** The home currency, the currencies accounts use, and the exchange rates entered by day. */
 export function CurrenciesScreen() {
   const tally = useTally();
+  const canEdit = useCanEdit();
   const text = useText(currencyMessages);
   const routes = useText(routeMessages);
   const rates = useRecords(tally.rates);
@@ -51,15 +52,17 @@ export function CurrenciesScreen() {
       <section className="card rates" aria-labelledby="rates-title">
         <div className="screen__head">
           <h2 id="rates-title">{text('rates.title')}</h2>
-          <button
-            ref={addButton}
-            type="button"
-            className="button button--primary"
-            data-testid="add-rate"
-            onClick={() => setEditing({ kind: 'new' })}
-          >
-            {text('rates.add')}
-          </button>
+          {canEdit && (
+            <button
+              ref={addButton}
+              type="button"
+              className="button button--primary"
+              data-testid="add-rate"
+              onClick={() => setEditing({ kind: 'new' })}
+            >
+              {text('rates.add')}
+            </button>
+          )}
         </div>
         <p className="hint">{text('rates.hint')}</p>
         {editing.kind === 'new' && <RateForm key={JSON.stringify(editing.pair)} pair={editing.pair} onDone={done} />}

@@ -2,7 +2,7 @@ import { RateTable } from '@tally/schema';
 import { useMemo } from 'react';
 import { useText } from '../../i18n/index.js';
 import { useRecords } from '../../ledger/index.js';
-import { useHomeCurrency, useTally } from '../../tally/index.js';
+import { useCanEdit, useHomeCurrency, useTally } from '../../tally/index.js';
 import { formatDay, formMessages, today, wordMessages } from '../../ui/index.js';
 import { currencyName } from './currency-names.js';
 import { type CurrencyUse, currencyUsage } from './currency-usage.js';
@@ -63,6 +63,7 @@ function RateStatusText({
   const text = useText(currencyMessages);
   const shared = useText(wordMessages);
   const rateText = useRateText();
+  const canEdit = useCanEdit();
   const { status } = use;
   switch (status.kind) {
     case 'home':
@@ -89,14 +90,16 @@ function RateStatusText({
           <span className="tag tag--warning" data-testid="currency-status">
             {text('usage.noRate', { home: home ?? '' })}
           </span>
-          <button
-            type="button"
-            className="button"
-            data-testid="add-missing-rate"
-            onClick={() => onAddRate(use.currency, home ?? '')}
-          >
-            {text('usage.addRate', { from: use.currency })}
-          </button>
+          {canEdit && (
+            <button
+              type="button"
+              className="button"
+              data-testid="add-missing-rate"
+              onClick={() => onAddRate(use.currency, home ?? '')}
+            >
+              {text('usage.addRate', { from: use.currency })}
+            </button>
+          )}
         </span>
       );
   }

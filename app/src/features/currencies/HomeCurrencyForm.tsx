@@ -2,7 +2,7 @@ import { isCurrencyCode } from '@tally/schema';
 import { type FormEvent, useState } from 'react';
 import { saveForm, useRefusalText } from '../../forms/index.js';
 import { useLocale, useText } from '../../i18n/index.js';
-import { useHomeCurrency, useTally } from '../../tally/index.js';
+import { useCanEdit, useHomeCurrency, useTally } from '../../tally/index.js';
 import { Field, wordMessages } from '../../ui/index.js';
 import { CurrencySelect } from './CurrencySelect.js';
 import { currencyName } from './currency-names.js';
@@ -13,6 +13,7 @@ import { currencyMessages } from './messages.js';
 export function HomeCurrencyForm() {
   const home = useHomeCurrency();
   const { ledger } = useTally();
+  const canEdit = useCanEdit();
   const text = useText(currencyMessages);
   const shared = useText(wordMessages);
   const locale = useLocale();
@@ -42,25 +43,27 @@ export function HomeCurrencyForm() {
       <p className="hint" data-testid="home-currency-current" aria-live="polite">
         {text('home.current', { name: currencyName(home, locale), code: home })}
       </p>
-      <form className="form currency-form" onSubmit={submit} noValidate data-testid="home-currency-form">
-        <Field id="home-currency" label={shared('homeCurrency')} error={error}>
-          <CurrencySelect
-            id="home-currency"
-            data-testid="home-currency"
-            value={chosen}
-            onChange={(event) => setChosen(event.target.value)}
-            {...describedWith('home-currency', error, 'home-currency-hint')}
-          />
-        </Field>
-        <p className="hint" id="home-currency-hint">
-          {text('home.hint')}
-        </p>
-        <div className="form__actions">
-          <button type="submit" className="button button--primary" data-testid="save-home-currency">
-            {text('home.save')}
-          </button>
-        </div>
-      </form>
+      {canEdit && (
+        <form className="form currency-form" onSubmit={submit} noValidate data-testid="home-currency-form">
+          <Field id="home-currency" label={shared('homeCurrency')} error={error}>
+            <CurrencySelect
+              id="home-currency"
+              data-testid="home-currency"
+              value={chosen}
+              onChange={(event) => setChosen(event.target.value)}
+              {...describedWith('home-currency', error, 'home-currency-hint')}
+            />
+          </Field>
+          <p className="hint" id="home-currency-hint">
+            {text('home.hint')}
+          </p>
+          <div className="form__actions">
+            <button type="submit" className="button button--primary" data-testid="save-home-currency">
+              {text('home.save')}
+            </button>
+          </div>
+        </form>
+      )}
     </section>
   );
 }

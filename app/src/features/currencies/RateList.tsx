@@ -1,5 +1,6 @@
 import type { ExchangeRateRecord, LedgerRecord } from '@tally/schema';
 import { useText } from '../../i18n/index.js';
+import { useCanEdit } from '../../tally/index.js';
 import { formatDay, formMessages } from '../../ui/index.js';
 import { currencyMessages } from './messages.js';
 import { useRateText } from './use-rate-text.js';
@@ -15,6 +16,7 @@ export function RateList({ rates, onEdit, onDelete }: RateListProps) {
   const text = useText(currencyMessages);
   const words = useText(formMessages);
   const rateText = useRateText();
+  const canEdit = useCanEdit();
   if (rates.length === 0) return <p className="empty">{text('rates.empty')}</p>;
   const newestFirst = [...rates].sort((a, b) =>
     a.date === b.date ? rateText(a).localeCompare(rateText(b)) : a.date < b.date ? 1 : -1,
@@ -27,9 +29,11 @@ export function RateList({ rates, onEdit, onDelete }: RateListProps) {
         <tr>
           <th scope="col">{text('rates.date')}</th>
           <th scope="col">{text('form.rate')}</th>
-          <th scope="col">
-            <span className="visually-hidden">{text('rates.actions')}</span>
-          </th>
+          {canEdit && (
+            <th scope="col">
+              <span className="visually-hidden">{text('rates.actions')}</span>
+            </th>
+          )}
         </tr>
       </thead>
       <tbody>
@@ -44,28 +48,30 @@ export function RateList({ rates, onEdit, onDelete }: RateListProps) {
               <td className="rate-table__rate" data-testid="rate-text">
                 {written}
               </td>
-              <td>
-                <div className="rate-table__actions">
-                  <button
-                    type="button"
-                    className="button"
-                    data-testid="edit-rate"
-                    aria-label={text('rates.editLabel', { rate: written, date: day })}
-                    onClick={() => onEdit(rate.id)}
-                  >
-                    {words('edit')}
-                  </button>
-                  <button
-                    type="button"
-                    className="button button--danger"
-                    data-testid="delete-rate"
-                    aria-label={text('rates.deleteLabel', { rate: written, date: day })}
-                    onClick={() => onDelete(rate.id)}
-                  >
-                    {words('delete')}
-                  </button>
-                </div>
-              </td>
+              {canEdit && (
+                <td>
+                  <div className="rate-table__actions">
+                    <button
+                      type="button"
+                      className="button"
+                      data-testid="edit-rate"
+                      aria-label={text('rates.editLabel', { rate: written, date: day })}
+                      onClick={() => onEdit(rate.id)}
+                    >
+                      {words('edit')}
+                    </button>
+                    <button
+                      type="button"
+                      className="button button--danger"
+                      data-testid="delete-rate"
+                      aria-label={text('rates.deleteLabel', { rate: written, date: day })}
+                      onClick={() => onDelete(rate.id)}
+                    >
+                      {words('delete')}
+                    </button>
+                  </div>
+                </td>
+              )}
             </tr>
           );
         })}

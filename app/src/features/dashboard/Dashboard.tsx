@@ -2,8 +2,17 @@ import { Converter, RateTable } from '@tally/schema';
 import { useMemo } from 'react';
 import { useLocale, useText } from '../../i18n/index.js';
 import { useRecords } from '../../ledger/index.js';
-import { useHomeCurrency, useTally, useTransactionRows } from '../../tally/index.js';
-import { formatDay, formatMonth, formMessages, Money, routeMessages, today, wordMessages } from '../../ui/index.js';
+import { useCanEdit, useHomeCurrency, useTally, useTransactionRows } from '../../tally/index.js';
+import {
+  formatDay,
+  formatMonth,
+  formMessages,
+  Money,
+  RowButton,
+  routeMessages,
+  today,
+  wordMessages,
+} from '../../ui/index.js';
 import { AccountBalance, NetWorthSummary, useAccountValues } from '../accounts/index.js';
 import { oneRowPerTransfer, TransactionTitle } from '../transactions/index.js';
 import { dashboardMessages } from './messages.js';
@@ -18,6 +27,7 @@ const RECENT = 8;
 /** Home: what each account holds and all of them together, where this month's money went, and the latest transactions. */
 export function Dashboard({ onOpen }: DashboardProps) {
   const tally = useTally();
+  const canEdit = useCanEdit();
   const locale = useLocale();
   const text = useText(dashboardMessages);
   const routes = useText(routeMessages);
@@ -104,7 +114,7 @@ export function Dashboard({ onOpen }: DashboardProps) {
           <ul className="list">
             {recent.map((row) => (
               <li key={row.id} className="list__row" data-testid="recent-transaction" data-id={row.id}>
-                <button type="button" className="list__button" onClick={() => onOpen(row.id)}>
+                <RowButton opens={canEdit} className="list__button" onClick={() => onOpen(row.id)}>
                   <span>
                     <span className="list__title">
                       <TransactionTitle row={row} />
@@ -112,7 +122,7 @@ export function Dashboard({ onOpen }: DashboardProps) {
                     <span className="list__detail">{formatDay(row.date, locale)}</span>
                   </span>
                   <Money amount={row.amount} currency={row.currency} />
-                </button>
+                </RowButton>
               </li>
             ))}
           </ul>

@@ -14,6 +14,7 @@ const base: TransactionRow = {
   notes: '',
   tags: [],
   splits: [],
+  shares: [],
   transferId: null,
   search: '',
 };

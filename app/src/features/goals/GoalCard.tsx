@@ -1,7 +1,7 @@
 import { formatMoney, type GoalState } from '@tally/schema';
 import { useState } from 'react';
 import { useLocale, useText } from '../../i18n/index.js';
-import { useTally } from '../../tally/index.js';
+import { useCanEdit, useTally } from '../../tally/index.js';
 import { formatDay, formMessages } from '../../ui/index.js';
 import { GoalContributions } from './GoalContributions.js';
 import type { GoalView } from './goal-view.js';
@@ -18,6 +18,7 @@ interface GoalCardProps {
 /** One goal: how far it is, what it still needs each month, and whether that is on time — in words, not colour alone. */
 export function GoalCard({ view, focusEdit, onEdit, onDeleted }: GoalCardProps) {
   const { ledger } = useTally();
+  const canEdit = useCanEdit();
   const text = useText(goalMessages);
   const words = useText(formMessages);
   const locale = useLocale();
@@ -127,27 +128,29 @@ export function GoalCard({ view, focusEdit, onEdit, onDeleted }: GoalCardProps) 
           </div>
         </div>
       ) : (
-        <div className="form__actions">
-          <button
-            type="button"
-            className="button"
-            data-testid="edit-goal"
-            autoFocus={focusEdit}
-            aria-label={text('edit', { name: goal.name })}
-            onClick={onEdit}
-          >
-            {words('edit')}
-          </button>
-          <button
-            type="button"
-            className="button button--danger"
-            data-testid="delete-goal"
-            aria-label={text('delete', { name: goal.name })}
-            onClick={() => setConfirming(true)}
-          >
-            {words('delete')}
-          </button>
-        </div>
+        canEdit && (
+          <div className="form__actions">
+            <button
+              type="button"
+              className="button"
+              data-testid="edit-goal"
+              autoFocus={focusEdit}
+              aria-label={text('edit', { name: goal.name })}
+              onClick={onEdit}
+            >
+              {words('edit')}
+            </button>
+            <button
+              type="button"
+              className="button button--danger"
+              data-testid="delete-goal"
+              aria-label={text('delete', { name: goal.name })}
+              onClick={() => setConfirming(true)}
+            >
+              {words('delete')}
+            </button>
+          </div>
+        )
       )}
       <GoalContributions goal={goal} contributions={view.contributions} />
     </article>

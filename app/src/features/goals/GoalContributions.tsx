@@ -2,7 +2,7 @@ import { type Contribution, formatMoney, type Goal, type LedgerRecord, money } f
 import { type FormEvent, useState } from 'react';
 import { useIssueText } from '../../forms/index.js';
 import { useLocale, useText } from '../../i18n/index.js';
-import { useTally } from '../../tally/index.js';
+import { useCanEdit, useTally } from '../../tally/index.js';
 import { describedBy, Field, formatDay, formMessages, Money, today } from '../../ui/index.js';
 import { type ContributionDraft, type ContributionIssues, type GoalProblem, saveContribution } from './goal-draft.js';
 import { goalMessages } from './messages.js';
@@ -15,6 +15,7 @@ interface GoalContributionsProps {
 /** Money put towards the goal by hand: each one listed with a way to delete it, and a form to add another. */
 export function GoalContributions({ goal, contributions }: GoalContributionsProps) {
   const { ledger } = useTally();
+  const canEdit = useCanEdit();
   const text = useText(goalMessages);
   const words = useText(formMessages);
   const locale = useLocale();
@@ -39,23 +40,25 @@ export function GoalContributions({ goal, contributions }: GoalContributionsProp
                 {contribution.note && <span className="list__detail">{contribution.note}</span>}
               </span>
               <Money amount={contribution.amount} currency={contribution.currency} testId="contribution-amount-shown" />
-              <button
-                type="button"
-                className="button button--danger"
-                data-testid="delete-contribution"
-                aria-label={text('deleteContribution', {
-                  amount: formatMoney(money(contribution.amount, contribution.currency), locale),
-                  date: formatDay(contribution.date, locale),
-                })}
-                onClick={() => ledger.contributions.delete(contribution.id)}
-              >
-                {words('delete')}
-              </button>
+              {canEdit && (
+                <button
+                  type="button"
+                  className="button button--danger"
+                  data-testid="delete-contribution"
+                  aria-label={text('deleteContribution', {
+                    amount: formatMoney(money(contribution.amount, contribution.currency), locale),
+                    date: formatDay(contribution.date, locale),
+                  })}
+                  onClick={() => ledger.contributions.delete(contribution.id)}
+                >
+                  {words('delete')}
+                </button>
+              )}
             </li>
           ))}
         </ul>
       )}
-      <ContributionForm goal={goal} />
+      {canEdit && <ContributionForm goal={goal} />}
     </details>
   );
 }

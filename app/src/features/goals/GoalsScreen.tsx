@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { useText } from '../../i18n/index.js';
-import { useTally, useTransactionRows } from '../../tally/index.js';
+import { useCanEdit, useTally, useTransactionRows } from '../../tally/index.js';
 import { GoalCard } from './GoalCard.js';
 import { GoalForm } from './GoalForm.js';
 import { goalMessages } from './messages.js';
@@ -13,6 +13,7 @@ type Editing = { readonly kind: 'none' } | { readonly kind: 'new' } | { readonly
 export function GoalsScreen() {
   const text = useText(goalMessages);
   const tally = useTally();
+  const canEdit = useCanEdit();
   const views = useGoalViews();
   const { loaded } = useTransactionRows();
   const [editing, setEditing] = useState<Editing>({ kind: 'none' });
@@ -35,15 +36,17 @@ export function GoalsScreen() {
     <section className="screen" aria-labelledby="goals-title">
       <div className="screen__head">
         <h1 id="goals-title">{text('title')}</h1>
-        <button
-          ref={newGoal}
-          type="button"
-          className="button button--primary"
-          data-testid="add-goal"
-          onClick={() => setEditing({ kind: 'new' })}
-        >
-          {text('newGoal')}
-        </button>
+        {canEdit && (
+          <button
+            ref={newGoal}
+            type="button"
+            className="button button--primary"
+            data-testid="add-goal"
+            onClick={() => setEditing({ kind: 'new' })}
+          >
+            {text('newGoal')}
+          </button>
+        )}
       </div>
       {!loaded && views.some((view) => view.linkedAccounts.length > 0) && (
         <p className="hint" role="status">

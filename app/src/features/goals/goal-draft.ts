@@ -174,7 +174,9 @@ export function saveContribution(
       if (Object.keys(issues).length > 0 || !read.ok) return { issues };
       return { fields: { goalId: goal.id, date: draft.date, amount: read.amount, currency: goal.currency, note } };
     },
-    write: (contribution) => ledger.contributions.create(contribution),
+    write: (contribution) => {
+      ledger.contributions.create(contribution);
+    },
     refused: (refusal) => ({ form: refusal }),
   });
 }

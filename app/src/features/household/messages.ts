@@ -2,6 +2,14 @@ import { defineMessages } from '../../i18n/index.js';
 
 export const householdMessages = defineMessages({
   en: {
+    addPerson: 'Add a person',
+    addPersonHint: 'Someone who does not use Tally, a child or a flatmate, can be one of the people too.',
+    savePerson: 'Save person',
+    nameInvalid: 'Give the person a name of up to 100 characters.',
+    personDeleted:
+      'This person was deleted on another device while you were editing them. Your changes are still here.',
+    personRestoreSave: 'Save them again as a restored person',
+    left: 'has left',
     intro: 'Who paid what in this ledger, and who owes whom.',
     noPeople:
       'No one shares this ledger yet. Share it from Ledgers: each member who opens it becomes one of its people.',
@@ -24,6 +32,13 @@ export const householdMessages = defineMessages({
     unconverted: '{count} transactions or settlements have no exchange rate for their day and are left out.',
   },
   es: {
+    addPerson: 'Añadir una persona',
+    addPersonHint: 'Alguien que no usa Tally, un hijo o un compañero de piso, también puede ser una de las personas.',
+    savePerson: 'Guardar persona',
+    nameInvalid: 'Ponle a la persona un nombre de hasta 100 caracteres.',
+    personDeleted: 'Esta persona se eliminó en otro dispositivo mientras la editabas. Tus cambios siguen aquí.',
+    personRestoreSave: 'Guardarla de nuevo como persona recuperada',
+    left: 'se fue',
     intro: 'Quién pagó qué en este libro, y quién debe a quién.',
     noPeople:
       'Nadie comparte este libro todavía. Compártelo desde Libros: cada miembro que lo abre pasa a ser una de sus personas.',
@@ -46,6 +61,14 @@ export const householdMessages = defineMessages({
     unconverted: '{count} movimientos o pagos no tienen tipo de cambio para su día y quedan fuera.',
   },
   de: {
+    addPerson: 'Person hinzufügen',
+    addPersonHint: 'Auch jemand ohne Tally, ein Kind oder ein Mitbewohner, kann eine der Personen sein.',
+    savePerson: 'Person speichern',
+    nameInvalid: 'Gib der Person einen Namen mit höchstens 100 Zeichen.',
+    personDeleted:
+      'Diese Person wurde auf einem anderen Gerät gelöscht, während du sie bearbeitet hast. Deine Änderungen sind noch da.',
+    personRestoreSave: 'Als wiederhergestellte Person erneut speichern',
+    left: 'ausgetreten',
     intro: 'Wer in diesem Buch was bezahlt hat, und wer wem etwas schuldet.',
     noPeople:
       'Noch teilt niemand dieses Buch. Teile es unter Bücher: Jedes Mitglied, das es öffnet, wird eine seiner Personen.',

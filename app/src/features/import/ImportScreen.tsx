@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { useText } from '../../i18n/index.js';
+import { useCanEdit } from '../../tally/index.js';
 import { formMessages, routeMessages } from '../../ui/index.js';
 import { importMessages } from './messages.js';
 
@@ -10,13 +11,17 @@ export function ImportScreen() {
   const text = useText(importMessages);
   const words = useText(formMessages);
   const routes = useText(routeMessages);
+  // Importing writes the ledger: a ledger that cannot be changed shows only why (the shell's notice).
+  const canEdit = useCanEdit();
   return (
     <section className="screen" aria-labelledby="import-title" data-testid="import-screen">
       <h1 id="import-title">{routes('import')}</h1>
       <p className="hint">{text('intro')}</p>
-      <Suspense fallback={<p className="empty">{words('loading')}</p>}>
-        <ImportFlow />
-      </Suspense>
+      {canEdit && (
+        <Suspense fallback={<p className="empty">{words('loading')}</p>}>
+          <ImportFlow />
+        </Suspense>
+      )}
     </section>
   );
 }

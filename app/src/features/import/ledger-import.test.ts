@@ -2,7 +2,7 @@ import { openLedger } from '@tally/schema';
 import { expect, test } from 'vitest';
 import * as Y from 'yjs';
 import { batchOf, importIdOf } from './import-id.js';
-import { checkImport, ImportInterrupted, undoImport, writeImport } from './ledger-import.js';
+import { checkImport, ImportInterrupted, ImportRefused, undoImport, writeImport } from './ledger-import.js';
 import type { LineToWrite } from './review.js';
 import { ImportError } from './statement.js';
 
@@ -81,6 +81,8 @@ test('the account deleted on another device during a 600-line write: writing sto
   }).catch((caught: unknown) => caught);
   expect(error).toBeInstanceOf(ImportInterrupted);
   expect(error).toMatchObject({ written: 250 });
+  expect((error as ImportInterrupted).cause).toBeInstanceOf(ImportRefused);
+  expect((error as ImportInterrupted).cause).toMatchObject({ refusal: { code: expect.stringMatching(/^ledger\./) } });
   expect(ledger.transactions.list()).toHaveLength(250);
 
   await expect(undoImport(ledger, ledger.transactions.list(), FIRST)).resolves.toBe(250);

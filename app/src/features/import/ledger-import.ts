@@ -1,4 +1,5 @@
 import { type Ledger, transactionKind, validateRecord } from '@tally/schema';
+import { type Refusal, saveForm } from '../../forms/index.js';
 import type { TransactionRow } from '../../storage/index.js';
 import type { KnownTransaction } from './duplicates.js';
 import { batchOf } from './import-id.js';
@@ -64,8 +65,17 @@ export class ImportInterrupted extends Error {
   }
 }
 
+/** The ledger refused a batch as it was written (`refusal`, worded like any form's). */
+export class ImportRefused extends Error {
+  override readonly name = 'ImportRefused';
+  constructor(readonly refusal: Refusal) {
+    super(`the ledger refused the import: ${refusal.code}`);
+  }
+}
+
 /**
- * Writes checked transactions in batches, each one ledger update, so the page keeps answering;
+ * Writes checked transactions in batches, each one ledger update saved as every form saves
+ * (`saveForm`, its refusal an `ImportRefused`), so the page keeps answering;
  * the ids of those written. The ledger can still refuse one on the way (another device deleted
  * the account meanwhile), and `onProgress` may throw to stop before the next batch: any error then
  * says what was written, as `ImportInterrupted`.
@@ -78,10 +88,14 @@ export async function writeImport(
   const written: string[] = [];
   try {
     for (let at = 0; at < lines.length; at += BATCH) {
-      ledger.transact(() => {
-        for (const { transaction } of lines.slice(at, at + BATCH))
-          written.push(ledger.transactions.create(transaction).id);
+      const saving = saveForm(ledger, {
+        check: () => ({ fields: lines.slice(at, at + BATCH) }),
+        write: (batch) => {
+          for (const { transaction } of batch) written.push(ledger.transactions.create(transaction).id);
+        },
+        refused: (refusal) => refusal,
       });
+      if ('issues' in saving) throw new ImportRefused(saving.issues);
       await onProgress(written.length);
       await nextTask();
     }

@@ -65,6 +65,8 @@ export const ledgerMessages = defineMessages({
     'refused.not_found': 'The relay does not know this ledger for your account.',
     refused: 'The relay said: {reason}',
     readOnly: 'This ledger is shared with you to view only: you can see everything in it, but not change it.',
+    newerFormat:
+      'A newer Tally wrote this ledger: you can look at it here, but reload to get the newest version before changing it.',
   },
   es: {
     personal: 'Personal',
@@ -131,6 +133,8 @@ export const ledgerMessages = defineMessages({
     'refused.not_found': 'El relay no conoce este libro para tu cuenta.',
     refused: 'El relay dijo: {reason}',
     readOnly: 'Este libro se ha compartido contigo solo para consultarlo: puedes verlo todo, pero no cambiar nada.',
+    newerFormat:
+      'Un Tally más nuevo escribió este libro: aquí puedes consultarlo, pero recarga para tener la versión más nueva antes de cambiarlo.',
   },
   de: {
     personal: 'Persönlich',
@@ -197,5 +201,7 @@ export const ledgerMessages = defineMessages({
     'refused.not_found': 'Das Relay kennt dieses Buch für dein Konto nicht.',
     refused: 'Das Relay sagte: {reason}',
     readOnly: 'Dieses Buch ist nur zum Ansehen mit dir geteilt: Du siehst alles darin, kannst aber nichts ändern.',
+    newerFormat:
+      'Ein neueres Tally hat dieses Buch geschrieben: Hier kannst du es ansehen, lade aber neu, um die neueste Version zu bekommen, bevor du es änderst.',
   },
 });

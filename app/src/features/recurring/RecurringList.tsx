@@ -1,8 +1,8 @@
 import { type LedgerRecord, occurrenceId, type RecurringTransaction } from '@tally/schema';
 import { useText } from '../../i18n/index.js';
 import type { StalledItem } from '../../tally/index.js';
-import { useTally } from '../../tally/index.js';
-import { formMessages, Money } from '../../ui/index.js';
+import { useCanEdit, useTally } from '../../tally/index.js';
+import { formMessages, Money, RowButton } from '../../ui/index.js';
 import { type Editing, editButtonId } from './editing.js';
 import { recurringMessages } from './messages.js';
 import { RecurringForm } from './RecurringForm.js';
@@ -24,6 +24,7 @@ export function RecurringList({ rules, stalled, today, editing, onEdit, onDone }
   const text = useText(recurringMessages);
   const words = useText(formMessages);
   const { ledger } = useTally();
+  const canEdit = useCanEdit();
   useTransactionsVersion();
   const isSkipped = (rule: LedgerRecord<RecurringTransaction>) => (date: string) =>
     ledger.transactions.get(occurrenceId(rule.id, date))?.deleted === true;
@@ -44,8 +45,8 @@ export function RecurringList({ rules, stalled, today, editing, onEdit, onDone }
           const isStalled = stalled.some((item) => item.recurringId === rule.id);
           return (
             <li key={rule.id} className="list__row" data-testid="recurring-row" data-id={rule.id}>
-              <button
-                type="button"
+              <RowButton
+                opens={canEdit}
                 id={editButtonId(rule.id)}
                 className="list__button"
                 data-testid="edit-recurring"
@@ -72,7 +73,7 @@ export function RecurringList({ rules, stalled, today, editing, onEdit, onDone }
                   )}
                 </span>
                 <Money amount={rule.amount} currency={rule.currency} testId="recurring-amount" />
-              </button>
+              </RowButton>
             </li>
           );
         })}

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useText } from '../../i18n/index.js';
 import { useRecords } from '../../ledger/index.js';
-import { useDueOccurrences, useTally } from '../../tally/index.js';
+import { useCanEdit, useDueOccurrences, useTally } from '../../tally/index.js';
 import { closeAndFocus, routeMessages } from '../../ui/index.js';
 import { type Editing, editButtonId } from './editing.js';
 import { recurringMessages } from './messages.js';
@@ -16,6 +16,7 @@ export function RecurringScreen() {
   const text = useText(recurringMessages);
   const routes = useText(routeMessages);
   const tally = useTally();
+  const canEdit = useCanEdit();
   const rules = useRecords(tally.recurring);
   const { day, stalled } = useDueOccurrences();
   const [editing, setEditing] = useState<Editing>({ kind: 'none' });
@@ -38,15 +39,17 @@ export function RecurringScreen() {
     >
       <div className="screen__head">
         <h1 id="recurring-title">{routes('recurring')}</h1>
-        <button
-          type="button"
-          id="add-recurring"
-          className="button button--primary"
-          data-testid="add-recurring"
-          onClick={() => setEditing({ kind: 'new' })}
-        >
-          {text('add')}
-        </button>
+        {canEdit && (
+          <button
+            type="button"
+            id="add-recurring"
+            className="button button--primary"
+            data-testid="add-recurring"
+            onClick={() => setEditing({ kind: 'new' })}
+          >
+            {text('add')}
+          </button>
+        )}
       </div>
       <StalledNotice stalled={stalled} rules={rules} />
       {editing.kind === 'new' && <RecurringForm today={day} onDone={done} />}

@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { useText } from '../../i18n/index.js';
 import { useRecords } from '../../ledger/index.js';
-import { useTally } from '../../tally/index.js';
+import { useCanEdit, useTally } from '../../tally/index.js';
 import { formMessages, Money } from '../../ui/index.js';
 import { recurringMessages } from './messages.js';
 import { OccurrenceForm } from './OccurrenceForm.js';
@@ -20,6 +20,7 @@ export function UpcomingList({ today }: { readonly today: string }) {
   const text = useText(recurringMessages);
   const words = useText(formMessages);
   const tally = useTally();
+  const canEdit = useCanEdit();
   const rules = useRecords(tally.recurring);
   const version = useTransactionsVersion();
   const [editing, setEditing] = useState<string | undefined>(undefined);
@@ -73,7 +74,7 @@ export function UpcomingList({ today }: { readonly today: string }) {
                       <Money amount={occurrence.amount} currency={occurrence.currency} testId="upcoming-amount" />
                     )}
                   </div>
-                  {occurrence.state !== 'skipped' && editing !== keyOf(occurrence) && (
+                  {canEdit && occurrence.state !== 'skipped' && editing !== keyOf(occurrence) && (
                     <div className="recurring__actions">
                       <button
                         type="button"

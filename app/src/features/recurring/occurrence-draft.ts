@@ -41,7 +41,9 @@ export function saveOccurrenceDraft(
       const units = occurrence.amount < 0 ? -amount.units : amount.units;
       return { fields: { amount: units, date: draft.date, payee: draft.payee.trim() } };
     },
-    write: (fields) => ledger.editOccurrence(occurrence.recurringId, occurrence.dueDate, fields),
+    write: (fields) => {
+      ledger.editOccurrence(occurrence.recurringId, occurrence.dueDate, fields);
+    },
     refused: (refusal) => ({ form: refusal }),
   });
 }

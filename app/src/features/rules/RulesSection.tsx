@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useText } from '../../i18n/index.js';
 import { useRecords } from '../../ledger/index.js';
-import { useTally, useTransactionRows } from '../../tally/index.js';
+import { useCanEdit, useTally, useTransactionRows } from '../../tally/index.js';
+import { RowButton } from '../../ui/index.js';
 import { ruleMessages } from './messages.js';
 import { categoryLabel, RuleForm } from './RuleForm.js';
 import { foldTargets, matchCounts } from './rule-matches.js';
@@ -12,6 +13,7 @@ type Editing = { readonly kind: 'none' } | { readonly kind: 'new' } | { readonly
 /** The person's category rules, "Payee contains … → category", with how many transactions each matches. */
 export function RulesSection() {
   const tally = useTally();
+  const canEdit = useCanEdit();
   const text = useText(ruleMessages);
   const rules = useRecords(tally.rules);
   const categories = useRecords(tally.categories);
@@ -36,17 +38,19 @@ export function RulesSection() {
     <section className="card rules" aria-labelledby="rules-title" data-testid="rules-section">
       <div className="screen__head">
         <h2 id="rules-title">{text('title')}</h2>
-        <button
-          type="button"
-          id="add-rule"
-          className="button"
-          data-testid="add-rule"
-          disabled={categories.length === 0}
-          aria-describedby="rules-intro"
-          onClick={() => setEditing({ kind: 'new' })}
-        >
-          {text('add')}
-        </button>
+        {canEdit && (
+          <button
+            type="button"
+            id="add-rule"
+            className="button"
+            data-testid="add-rule"
+            disabled={categories.length === 0}
+            aria-describedby="rules-intro"
+            onClick={() => setEditing({ kind: 'new' })}
+          >
+            {text('add')}
+          </button>
+        )}
       </div>
       <p className="hint" id="rules-intro">
         {categories.length === 0 ? text('needCategories') : text('intro')}
@@ -63,8 +67,8 @@ export function RulesSection() {
               </li>
             ) : (
               <li key={rule.id} className="list__row" data-testid="rule-row" data-id={rule.id}>
-                <button
-                  type="button"
+                <RowButton
+                  opens={canEdit}
                   id={`rule-${rule.id}`}
                   className="list__button"
                   onClick={() => setEditing({ kind: 'edit', id: rule.id })}
@@ -78,7 +82,7 @@ export function RulesSection() {
                   <span className="list__detail" data-testid="rule-matches">
                     {text.count('matches', counts.get(rule.id) ?? 0)}
                   </span>
-                </button>
+                </RowButton>
               </li>
             );
           })}

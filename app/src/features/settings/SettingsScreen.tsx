@@ -1,5 +1,5 @@
 import { useText } from '../../i18n/index.js';
-import { useSyncState } from '../../tally/index.js';
+import { useCanEdit, useSyncState } from '../../tally/index.js';
 import { routeMessages, Sentence } from '../../ui/index.js';
 import { AccountAdmin } from '../admin/index.js';
 import { DataSection } from '../backup/index.js';
@@ -15,6 +15,7 @@ export function SettingsScreen() {
   const text = useText(settingsMessages);
   const routes = useText(routeMessages);
   const { account } = useSyncState();
+  const canEdit = useCanEdit();
   return (
     <section className="screen" aria-labelledby="settings-title">
       <h1 id="settings-title">{routes('settings')}</h1>
@@ -37,7 +38,7 @@ export function SettingsScreen() {
       )}
       {account && !account.revoked && <DeviceList />}
       {account && !account.revoked && <AccountAdmin ownEmail={account.email} />}
-      {account && !account.revoked && <LedgerHistory />}
+      {account && !account.revoked && canEdit && <LedgerHistory />}
       {account && !account.revoked && <NotificationSettings />}
       <LanguagePicker />
       <DataSection />

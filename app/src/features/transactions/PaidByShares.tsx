@@ -1,4 +1,4 @@
-import { isExactShares, type LedgerRecord, type Person, type Transaction } from '@tally/schema';
+import { type LedgerRecord, type Person, sharesAddUp, type Transaction } from '@tally/schema';
 import { useText } from '../../i18n/index.js';
 import { describedBy, Field } from '../../ui/index.js';
 import type { DraftIssues } from './draft-issues.js';
@@ -59,10 +59,7 @@ export function PaidByShares({
   };
   const sharesError = say(issues.shares);
   const left = balance && balance.total - balance.assigned;
-  const storedUnbalanced =
-    stored && isExactShares(stored.shares)
-      ? stored.shares.reduce((sum, share) => sum + share.amount, 0) !== stored.amount
-      : false;
+  const storedUnbalanced = stored ? !sharesAddUp(stored) : false;
 
   return (
     <fieldset className="split sharing" data-testid="sharing">

@@ -1,10 +1,10 @@
-import type { SplitPart } from '@tally/schema';
+import { type SplitPart, sharesAddUp } from '@tally/schema';
 import { memo } from 'react';
 import { useLocale, useText } from '../../i18n/index.js';
-import { useRecord } from '../../ledger/index.js';
+import { useRecord, useRecords } from '../../ledger/index.js';
 import type { TransactionRow } from '../../storage/index.js';
-import { useTally } from '../../tally/index.js';
-import { formatDay, Money } from '../../ui/index.js';
+import { useCanEdit, useTally } from '../../tally/index.js';
+import { formatDay, Money, RowButton } from '../../ui/index.js';
 import { transactionsMessages } from './messages.js';
 import { partsTotal } from './split-draft.js';
 import { TransactionTitle } from './TransactionTitle.js';
@@ -32,6 +32,7 @@ export const TransactionListRow = memo(function TransactionListRow({
   onToggle,
 }: TransactionListRowProps) {
   const tally = useTally();
+  const canEdit = useCanEdit();
   const locale = useLocale();
   const text = useText(transactionsMessages);
   const account = useRecord(tally.accounts, row.accountId);
@@ -51,6 +52,7 @@ export const TransactionListRow = memo(function TransactionListRow({
           {row.splits.length > 0 && (
             <SplitSummary parts={row.splits} balanced={partsTotal(row.splits) === BigInt(row.amount)} />
           )}
+          {row.shares.length > 0 && <SharesSummary row={row} />}
           {row.tags.length > 0 && (
             <span className="transaction-row__tags" data-testid="tx-tags">
               {row.tags.map((tag) => ` #${tag}`).join('')}
@@ -73,9 +75,9 @@ export const TransactionListRow = memo(function TransactionListRow({
       style={{ height, transform: `translateY(${top}px)` }}
     >
       {selected === undefined ? (
-        <button type="button" className="transaction-row__button" onClick={() => onOpen(row.id)}>
+        <RowButton opens={canEdit} className="transaction-row__button" onClick={() => onOpen(row.id)}>
           {content}
-        </button>
+        </RowButton>
       ) : (
         <label className="transaction-row__button transaction-row__choice">
           <input
@@ -118,6 +120,23 @@ function SplitSummary({ parts, balanced }: { readonly parts: readonly SplitPart[
           // biome-ignore lint/suspicious/noArrayIndexKey: split parts have no id of their own, and this list only displays them.
           <PartCategory key={index} categoryId={part.categoryId} last={index === parts.length - 1} />
         ))}
+      </span>
+    </>
+  );
+}
+
+/** Says who shares the transaction; says so too when its exact shares no longer add up (SHR3). */
+function SharesSummary({ row }: { readonly row: TransactionRow }) {
+  const text = useText(transactionsMessages);
+  const people = useRecords(useTally().people);
+  const names = row.shares.map((share) => people.find((person) => person.id === share.personId)?.name ?? '?');
+  const balanced = sharesAddUp(row);
+  const words = { people: new Intl.ListFormat(text.locale, { type: 'conjunction' }).format(names) };
+  return (
+    <>
+      {' · '}
+      <span data-testid="tx-shares" data-balanced={balanced}>
+        {balanced ? text('shared', words) : text('sharedUnbalanced', words)}
       </span>
     </>
   );

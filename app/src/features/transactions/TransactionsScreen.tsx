@@ -1,7 +1,7 @@
 import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { useText } from '../../i18n/index.js';
 import { useRecord } from '../../ledger/index.js';
-import { useTally, useTransactionRows } from '../../tally/index.js';
+import { useCanEdit, useTally, useTransactionRows } from '../../tally/index.js';
 import { formMessages, routeMessages, wordMessages } from '../../ui/index.js';
 import { BulkActions } from './BulkActions.js';
 import { transactionsMessages } from './messages.js';
@@ -20,6 +20,7 @@ interface TransactionsScreenProps {
 
 export function TransactionsScreen({ onOpen, onDeleted }: TransactionsScreenProps) {
   const tally = useTally();
+  const canEdit = useCanEdit();
   const text = useText(transactionsMessages);
   const routes = useText(routeMessages);
   const words = useText(formMessages);
@@ -57,15 +58,18 @@ export function TransactionsScreen({ onOpen, onDeleted }: TransactionsScreenProp
     <section className="screen" aria-labelledby="transactions-title">
       <div className="transactions__heading">
         <h1 id="transactions-title">{routes('transactions')}</h1>
-        <button
-          type="button"
-          className="button"
-          data-testid="select-transactions"
-          aria-pressed={selected !== undefined}
-          onClick={() => setSelected(selected ? undefined : new Set())}
-        >
-          {selected ? text('doneSelecting') : text('select')}
-        </button>
+        {/* Selecting serves only to delete or recategorise. */}
+        {canEdit && (
+          <button
+            type="button"
+            className="button"
+            data-testid="select-transactions"
+            aria-pressed={selected !== undefined}
+            onClick={() => setSelected(selected ? undefined : new Set())}
+          >
+            {selected ? text('doneSelecting') : text('select')}
+          </button>
+        )}
       </div>
       <TransactionFilters filter={filter} onChange={setFilter} />
       {selected && <BulkActions selected={selected} onDone={() => setSelected(new Set())} onDeleted={onDeleted} />}

@@ -22,6 +22,7 @@ function row(
     notes: '',
     tags: [],
     splits: [],
+    shares: [],
     transferId: null,
     ...extra,
   };

@@ -28,6 +28,8 @@ export const transactionsMessages = defineMessages({
     allCategories: 'All categories',
     split: 'Split',
     splitUnbalanced: 'Split, parts do not add up',
+    shared: 'Shared by {people}',
+    sharedUnbalanced: 'Shared by {people}, the shares do not add up',
   },
   es: {
     filters: 'Filtrar',
@@ -56,6 +58,8 @@ export const transactionsMessages = defineMessages({
     allCategories: 'Todas las categorías',
     split: 'Dividido',
     splitUnbalanced: 'Dividido, las partes no cuadran',
+    shared: 'Compartido entre {people}',
+    sharedUnbalanced: 'Compartido entre {people}; los importes no suman el total',
   },
   de: {
     filters: 'Filtern',
@@ -84,5 +88,7 @@ export const transactionsMessages = defineMessages({
     allCategories: 'Alle Kategorien',
     split: 'Aufgeteilt',
     splitUnbalanced: 'Aufgeteilt, Teile gehen nicht auf',
+    shared: 'Geteilt zwischen {people}',
+    sharedUnbalanced: 'Geteilt zwischen {people}, die Anteile ergeben nicht den Betrag',
   },
 });

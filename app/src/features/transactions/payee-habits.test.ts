@@ -14,6 +14,7 @@ function row(id: string, payee: string, extra: Partial<TransactionRow> = {}): Tr
     notes: '',
     tags: [],
     splits: [],
+    shares: [],
     transferId: null,
     ...extra,
   };

@@ -14,6 +14,7 @@ function row(id: string, amount: number, accountId = 'checking'): TransactionRow
     notes: '',
     tags: [],
     splits: [],
+    shares: [],
     transferId: null,
   };
   return { ...fields, search: searchTextOf(fields) };

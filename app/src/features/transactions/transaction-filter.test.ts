@@ -19,6 +19,7 @@ function row(
     notes: '',
     tags: [],
     splits: [],
+    shares: [],
     transferId: null,
     ...extra,
   };

@@ -14,6 +14,7 @@ function row(id: string, amount: number, transferId: string | null = null, accou
     notes: '',
     tags: [],
     splits: [],
+    shares: [],
     transferId,
   };
   return { ...fields, search: searchTextOf(fields) };
