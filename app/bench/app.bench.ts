@@ -18,7 +18,7 @@ import buildApp, { APP_ROOT } from '../e2e/support/build-app.js';
 import { TallyWorld } from '../e2e/support/tally-world.js';
 import { computeReport } from '../src/features/reports/report-compute.js';
 import { REPORT_KINDS } from '../src/features/reports/report-request.js';
-import { ReportTransactions } from '../src/features/reports/report-transactions.js';
+import { ReportRows, reportRowOf } from '../src/features/reports/report-rows.js';
 import { filterTransactions, NO_FILTER } from '../src/features/transactions/transaction-filter.js';
 import { compareRows, type TransactionRow } from '../src/storage/index.js';
 import { toTransactionRow } from '../src/storage/transaction-row.js';
@@ -101,12 +101,17 @@ report({
   unit: 'ms',
   budget: 50,
 });
+const reportRows = new ReportRows();
+reportRows.change(
+  rows.flatMap((row) => reportRowOf(row) ?? []),
+  [],
+);
 const reportSources = {
   homeCurrency: ledger.homeCurrency,
   accounts: ledger.accounts.list(),
   categories: ledger.categories.list(),
   rates: ledger.rates.list(),
-  transactions: new ReportTransactions(ledger.transactions).all(),
+  transactions: reportRows.all(),
 };
 for (const kind of REPORT_KINDS) {
   const request = {
@@ -169,15 +174,25 @@ try {
   });
   const reports = await reportTimings(device);
   const shown = [
-    ['navigation to spending by category', reports.firstReport],
-    ['income and expense chosen', reports.kinds['income-expense']],
-    ['net worth chosen', reports.kinds['net-worth']],
-    ['category trend chosen', reports.kinds['category-trend']],
-    ['period changed, trend again', reports.period],
+    ['navigation to spending by category', reports.firstReport, 1500],
+    ['income and expense chosen', reports.kinds['income-expense'], undefined],
+    ['net worth chosen', reports.kinds['net-worth'], undefined],
+    ['category trend chosen', reports.kinds['category-trend'], undefined],
+    ['period changed, trend again', reports.period, undefined],
   ] as const;
-  for (const [what, interaction] of shown) {
-    report({ what: `reports: ${what}, to its table shown`, value: interaction.ms, unit: 'ms' });
-    report({ what: `reports: ${what}, longest main-thread task`, value: interaction.longestTaskMs, unit: 'ms' });
+  for (const [what, interaction, budget] of shown) {
+    report({
+      what: `reports: ${what}, to its table shown`,
+      value: interaction.ms,
+      unit: 'ms',
+      ...(budget !== undefined && { budget }),
+    });
+    report({
+      what: `reports: ${what}, longest main-thread task`,
+      value: interaction.longestTaskMs,
+      unit: 'ms',
+      ...(budget !== undefined && { budget: 50 }),
+    });
   }
 } finally {
   await world.stop();
