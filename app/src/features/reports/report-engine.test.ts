@@ -147,6 +147,7 @@ describe('the report engine', () => {
     source.load(many);
     source.change({ rebuilt: false, puts: [row('lunch', 'EUR')], removals: [] });
     await nextPart();
+    await nextPart();
     expect(worker.sent.slice(1)).toEqual([
       { type: 'all-rows', rows: many.slice(0, ROWS_PER_PART).map(({ id }) => reportRow(id)), first: true, last: false },
       { type: 'all-rows', rows: [reportRow(`t${ROWS_PER_PART}`)], first: false, last: true },
@@ -159,6 +160,7 @@ describe('the report engine', () => {
   test('a rebuilt index is sent anew, and a sending it interrupts stops', async () => {
     const { worker, source } = openEngine();
     source.load(Array.from({ length: ROWS_PER_PART * 2 }, (_, at) => row(`old${at}`, 'EUR')));
+    await nextPart();
     source.load([row('new', 'EUR')]);
     source.change({ rebuilt: true });
     await nextPart();

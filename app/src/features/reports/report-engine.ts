@@ -40,7 +40,7 @@ export interface ReportSource {
 }
 
 /** Rows per message: cloning them takes the page a few milliseconds, far below a long task. */
-export const ROWS_PER_PART = 2_000;
+export const ROWS_PER_PART = 1_000;
 
 interface RowChange {
   readonly puts: readonly ReportRow[];
@@ -126,7 +126,8 @@ export class ReportEngine {
     this.held = [];
     const { rows } = this.source.index.getSnapshot();
     for (let at = 0; at === 0 || at < rows.length; at += ROWS_PER_PART) {
-      if (at > 0) await this.pause();
+      // Even the first part waits: the engine is made while the reports screen first renders.
+      await this.pause();
       // A rebuilt index is being sent anew: its rows hold every change held so far.
       if (sending !== this.sendings) return;
       const part = rows.slice(at, at + ROWS_PER_PART).flatMap((row) => reportRowOf(row) ?? []);
