@@ -26,6 +26,8 @@ export interface TransactionIndexSnapshot {
 const FIRST_SCREEN = 100;
 /** Rows per IndexedDB write when a large change is stored. */
 const WRITE_CHUNK = 5_000;
+/** Past this many changed records, sorting everything again is cheaper than splicing each one in. */
+const SPLICE_LIMIT = 512;
 
 /**
  * The derived transaction index (docs/app.md#keeping-data-on-the-device): rows in Dexie for a
@@ -122,21 +124,24 @@ export class TransactionIndex {
   private update(ids: ReadonlySet<string>): void {
     const puts: TransactionRow[] = [];
     const removals: string[] = [];
-    const replaced = new Set<string>();
+    let rows = [...this.snapshot.rows];
+    const splice = ids.size <= SPLICE_LIMIT;
     for (const id of ids) {
       const old = this.byId.get(id);
       const record = this.source.get(id);
       const row = record && !record.deleted ? toTransactionRow(record) : undefined;
-      if (old) replaced.add(id);
+      if (splice && old) removeRow(rows, old);
       if (row) {
         puts.push(row);
         this.byId.set(id, row);
+        if (splice) rows.splice(insertionPoint(rows, row), 0, row);
       } else if (old) {
         removals.push(id);
         this.byId.delete(id);
       }
     }
-    this.snapshot = { loaded: true, rows: mergeRows(this.snapshot.rows, replaced, puts) };
+    if (!splice) rows = [...this.byId.values()].sort(compareRows);
+    this.snapshot = { loaded: true, rows };
     this.notify();
     for (const listener of this.rowListeners) listener({ rebuilt: false, puts, removals });
     this.enqueue(() => this.write({ clear: false, puts, removals }));
@@ -195,25 +200,21 @@ export class TransactionIndex {
   }
 }
 
-/**
- * `rows` without those `replaced`, with `puts` in their places: one pass over the rows, so a batch of
- * any size costs the same as one change (an import's batches, a whole ledger synced).
- */
-function mergeRows(
-  rows: readonly TransactionRow[],
-  replaced: ReadonlySet<string>,
-  puts: readonly TransactionRow[],
-): TransactionRow[] {
-  const added = [...puts].sort(compareRows);
-  const merged: TransactionRow[] = [];
-  let next = 0;
-  for (const row of rows) {
-    if (replaced.has(row.id)) continue;
-    for (let put = added[next]; put !== undefined && compareRows(put, row) < 0; put = added[++next]) merged.push(put);
-    merged.push(row);
+function insertionPoint(rows: readonly TransactionRow[], row: TransactionRow): number {
+  let low = 0;
+  let high = rows.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    const other = rows[middle];
+    if (other !== undefined && compareRows(other, row) < 0) low = middle + 1;
+    else high = middle;
   }
-  for (let put = added[next]; put !== undefined; put = added[++next]) merged.push(put);
-  return merged;
+  return low;
+}
+
+function removeRow(rows: TransactionRow[], row: TransactionRow): void {
+  const at = insertionPoint(rows, row);
+  if (rows[at]?.id === row.id) rows.splice(at, 1);
 }
 
 function whenIdle(): Promise<void> {
