@@ -87,8 +87,10 @@ async function importOnce(device: TallyDevice, confirm: boolean): Promise<Run> {
   };
 }
 
-function report(what: string, value: number, unit: string): void {
-  console.log(`${what.padEnd(66)} ${value.toFixed(1).padStart(9)} ${unit}`);
+function report(what: string, value: number, unit: string, budget?: number): void {
+  const verdict =
+    budget === undefined ? '' : value <= budget ? `  within ${budget} ${unit}` : `  OVER ${budget} ${unit}`;
+  console.log(`${what.padEnd(66)} ${value.toFixed(1).padStart(9)} ${unit}${verdict}`);
 }
 
 await buildApp();
@@ -101,7 +103,7 @@ try {
   if (first.included !== LINES) throw new Error(`the review offered ${first.included} of ${LINES} lines`);
   report('read and guess the columns (worker), file chosen to mapping shown', first.readMs, 'ms');
   report('match duplicates and suggest categories, continue to review shown', first.reviewMs, 'ms');
-  report('write to the ledger in batches, confirm to done shown', first.writeMs, 'ms');
+  report('write to the ledger in batches, confirm to done shown', first.writeMs, 'ms', 5000);
   report('the whole import, the user’s own time left out', first.readMs + first.reviewMs + first.writeMs, 'ms');
   report('longest main-thread task during the import', first.longestTaskMs, 'ms');
   report('main-thread tasks over 50 ms during the import', first.longTasks, 'tasks');

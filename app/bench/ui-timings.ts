@@ -114,9 +114,20 @@ async function typeAndWait(device: TallyDevice, testId: string, value: string): 
   );
 }
 
-/** Waits until the transaction index is in IndexedDB, so the next start reads it instead of rebuilding. */
+/**
+ * Waits until the transaction index is in IndexedDB, so the next start reads it instead of rebuilding.
+ * Polled from here: `waitForFunction` takes a promise for a truthy value and would not wait at all.
+ */
 async function waitUntilStored(device: TallyDevice, count: number): Promise<void> {
-  await device.page.waitForFunction(
+  const deadline = performance.now() + LONG.timeout;
+  while (!(await storedIndexHolds(device, count))) {
+    if (performance.now() > deadline) throw new Error(`the transaction index never held ${count} rows`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+function storedIndexHolds(device: TallyDevice, count: number): Promise<boolean> {
+  return device.page.evaluate(
     (expected) =>
       new Promise<boolean>((resolve) => {
         const opening = indexedDB.open('tally');
@@ -133,6 +144,5 @@ async function waitUntilStored(device: TallyDevice, count: number): Promise<void
         opening.onerror = () => resolve(false);
       }),
     count,
-    { ...LONG, polling: 500 },
   );
 }

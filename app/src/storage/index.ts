@@ -12,5 +12,10 @@ export {
   searchWords,
 } from './search-text.js';
 export type { RelaySession } from './settings-store.js';
-export type { TransactionIndex, TransactionIndexSnapshot, TransactionSource } from './transaction-index.js';
+export type {
+  TransactionIndex,
+  TransactionIndexSnapshot,
+  TransactionRowChange,
+  TransactionSource,
+} from './transaction-index.js';
 export { compareRows, type TransactionRow, toTransactionRow } from './transaction-row.js';

@@ -10,6 +10,11 @@ interface IndexWrite {
   readonly removals: readonly string[];
 }
 
+/** How the rows changed: some put or removed, or every row replaced (`rebuilt`: read the snapshot again). */
+export type TransactionRowChange =
+  | { readonly rebuilt: false; readonly puts: readonly TransactionRow[]; readonly removals: readonly string[] }
+  | { readonly rebuilt: true };
+
 export interface TransactionIndexSnapshot {
   /** False until the whole stored index has been read; before that `rows` may be only the newest. */
   readonly loaded: boolean;
@@ -33,6 +38,7 @@ export class TransactionIndex {
   private snapshot: TransactionIndexSnapshot = { loaded: false, rows: [] };
   private readonly byId = new Map<string, TransactionRow>();
   private readonly listeners = new Set<() => void>();
+  private readonly rowListeners = new Set<(change: TransactionRowChange) => void>();
   private writes: Promise<void> = Promise.resolve();
   private following = false;
   /** Writes queued and not yet done: the fingerprint is stored only once none is left. */
@@ -89,6 +95,12 @@ export class TransactionIndex {
 
   getSnapshot = (): TransactionIndexSnapshot => this.snapshot;
 
+  /** Calls `listener` with every change of the rows once the index follows the ledger; returns how to stop. */
+  onRowsChanged(listener: (change: TransactionRowChange) => void): () => void {
+    this.rowListeners.add(listener);
+    return () => this.rowListeners.delete(listener);
+  }
+
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -102,6 +114,7 @@ export class TransactionIndex {
   private rebuild(): void {
     const rows = this.source.list().map(toTransactionRow).sort(compareRows);
     this.publish(rows);
+    for (const listener of this.rowListeners) listener({ rebuilt: true });
     this.enqueue(async () => {
       await this.write({ clear: true, puts: rows, removals: [] });
       this.lost = false;
@@ -130,6 +143,7 @@ export class TransactionIndex {
     if (!splice) rows = [...this.byId.values()].sort(compareRows);
     this.snapshot = { loaded: true, rows };
     this.notify();
+    for (const listener of this.rowListeners) listener({ rebuilt: false, puts, removals });
     this.enqueue(() => this.write({ clear: false, puts, removals }));
   }
 

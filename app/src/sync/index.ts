@@ -23,7 +23,6 @@ export { RelayApiError } from './relay-api-error.js';
 export { type LedgerOnRelay, RelaySync, type SyncSettings } from './relay-sync.js';
 export {
   deleteStoredLedger,
-  readStoredLedger,
   type StoredLedger,
   storedLedgerKeys,
   storedLedgerOf,

@@ -16,7 +16,7 @@ export class LocalLedger {
 
   constructor(
     options: LedgerOptions = {},
-    /** Where the ledger is stored, for a worker that reads a replica of its own. */
+    /** Where the ledger is stored on this device. */
     readonly stored: StoredLedger = DEVICE_LEDGER,
   ) {
     this.ledger = openLedger(this.doc, options);

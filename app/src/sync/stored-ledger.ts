@@ -1,10 +1,6 @@
-import { clearDocument, IndexeddbPersistence } from 'y-indexeddb';
-import type * as Y from 'yjs';
+import { clearDocument } from 'y-indexeddb';
 
-/**
- * Where this device stores a ledger, as a plain value a worker can be sent: with it the worker
- * reads a replica of its own (`readStoredLedger`) without asking the page for every record.
- */
+/** Where this device stores a ledger: y-indexeddb's database for it. */
 export interface StoredLedger {
   /** y-indexeddb's database. */
   readonly database: string;
@@ -21,16 +17,6 @@ export function storedLedgerOf(key?: string): StoredLedger {
 /** Deletes a ledger this device stores and does not have open. */
 export async function deleteStoredLedger(stored: StoredLedger): Promise<void> {
   await clearDocument(stored.database);
-}
-
-/**
- * Fills `doc` with the ledger stored on this device, then lets go: the page's own persistence
- * does the writing, and a wipe is never blocked by a reader.
- */
-export async function readStoredLedger(stored: StoredLedger, doc: Y.Doc): Promise<void> {
-  const persistence = new IndexeddbPersistence(stored.database, doc);
-  await persistence.whenSynced;
-  await persistence.destroy();
 }
 
 /** The keys of the ledgers other than the personal one that this device stores (`storedLedgerOf`). */

@@ -26,7 +26,6 @@ import {
   type LedgerOnRelay,
   LocalLedger,
   RelaySync,
-  type StoredLedger,
   type SyncSettings,
   storedLedgerOf,
 } from '../sync/index.js';
@@ -59,8 +58,6 @@ export interface Tally {
   readonly ledgers: LedgerCatalogue;
   /** Whether this device offers the first-run step, and skipping it. */
   readonly firstRun: FirstRun;
-  /** Where the ledger is stored on this device, for a worker that reads a replica of its own. */
-  readonly storedLedger: StoredLedger;
   /** Resolves once the ledger stored on this device is read. */
   readonly ready: Promise<void>;
   /** Removes every ledger and every local setting from this device; reload afterwards. */
@@ -137,7 +134,6 @@ export async function openTally(): Promise<Tally> {
     sync,
     ledgers,
     firstRun,
-    storedLedger: local.stored,
     ready,
     async wipe() {
       await close();

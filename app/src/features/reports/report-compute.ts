@@ -23,6 +23,9 @@ export interface ReportSources {
   readonly transactions: ReportInput['transactions'];
 }
 
+/** What a report reads of the ledger besides its transactions: few records, sent whole when they change. */
+export type ReportRecords = Omit<ReportSources, 'transactions'>;
+
 /**
  * The rates a report over `period` may convert with: for each pair between `currency` and the
  * accounts' currencies, the one in force when the period starts and every one entered during it.

@@ -1,7 +1,8 @@
 import { currencyCode } from '@tally/schema';
 import { describe, expect, test } from 'vitest';
-import * as Y from 'yjs';
-import { isUpdating, ReportEngine, type ReportWorkerPort } from './report-engine.js';
+import type { TransactionIndexSnapshot, TransactionRow, TransactionRowChange } from '../../storage/index.js';
+import type { ReportRecords } from './report-compute.js';
+import { isUpdating, ReportEngine, type ReportSource, type ReportWorkerPort, ROWS_PER_PART } from './report-engine.js';
 import type { FromReportWorker, ToReportWorker } from './report-protocol.js';
 import type { ReportRequest, ReportResult } from './report-request.js';
 
@@ -62,12 +63,52 @@ class StandInWorker implements ReportWorkerPort {
   }
 }
 
+const RECORDS: ReportRecords = { homeCurrency: currencyCode('EUR'), accounts: [], categories: [], rates: [] };
+
+/** The page's transaction index, loaded when the test says so. */
+class StandInIndex implements ReportSource {
+  readonly index = {
+    getSnapshot: () => this.snapshot,
+    subscribe: (listener: () => void) => {
+      this.listeners.add(listener);
+      return () => this.listeners.delete(listener);
+    },
+    onRowsChanged: (listener: (change: TransactionRowChange) => void) => {
+      this.rowListener = listener;
+      return () => undefined;
+    },
+  };
+  private snapshot: TransactionIndexSnapshot = { loaded: false, rows: [] };
+  private readonly listeners = new Set<() => void>();
+  private rowListener: (change: TransactionRowChange) => void = () => undefined;
+
+  records(): ReportRecords {
+    return RECORDS;
+  }
+
+  onLedgerChanged(): void {}
+
+  load(rows: readonly TransactionRow[]): void {
+    this.snapshot = { loaded: true, rows };
+    for (const listener of this.listeners) listener();
+  }
+
+  change(change: TransactionRowChange): void {
+    this.rowListener(change);
+  }
+}
+
+/** Lets the engine send its next part of the rows. */
+const nextPart = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 function openEngine() {
   const worker = new StandInWorker();
-  const engine = new ReportEngine(new Y.Doc(), worker, { database: 'tally-ledger' });
+  const source = new StandInIndex();
+  const engine = new ReportEngine(source, worker, nextPart);
   let screen = engine.subscribe(() => undefined);
   return {
     worker,
+    source,
     engine,
     closeScreen: () => screen(),
     openScreen: () => {
@@ -76,10 +117,67 @@ function openEngine() {
   };
 }
 
+function row(id: string, currency: string): TransactionRow {
+  return {
+    id,
+    date: '2026-03-04',
+    amount: -1250,
+    currency,
+    accountId: 'checking',
+    categoryId: 'food',
+    payee: 'Bakery',
+    notes: '',
+    tags: [],
+    splits: [],
+    transferId: null,
+    search: 'bakery',
+  };
+}
+
+function reportRow(id: string) {
+  const { payee, notes, tags, search, ...kept } = row(id, 'EUR');
+  return kept;
+}
+
 describe('the report engine', () => {
+  test('once the index has loaded the worker gets every row in parts, then each change made meanwhile', async () => {
+    const { worker, source } = openEngine();
+    expect(worker.sent).toEqual([{ type: 'records', records: RECORDS }]);
+    const many = Array.from({ length: ROWS_PER_PART + 1 }, (_, at) => row(`t${at}`, 'EUR'));
+    source.load(many);
+    source.change({ rebuilt: false, puts: [row('lunch', 'EUR')], removals: [] });
+    await nextPart();
+    await nextPart();
+    expect(worker.sent.slice(1)).toEqual([
+      { type: 'all-rows', rows: many.slice(0, ROWS_PER_PART).map(({ id }) => reportRow(id)), first: true, last: false },
+      { type: 'all-rows', rows: [reportRow(`t${ROWS_PER_PART}`)], first: false, last: true },
+      { type: 'rows', puts: [reportRow('lunch')], removals: [] },
+    ]);
+    source.change({ rebuilt: false, puts: [row('dinner', 'EUR'), row('odd', 'XXQ')], removals: ['lunch'] });
+    expect(worker.sent.at(-1)).toEqual({ type: 'rows', puts: [reportRow('dinner')], removals: ['lunch'] });
+  });
+
+  test('a rebuilt index is sent anew, and a sending it interrupts stops', async () => {
+    const { worker, source } = openEngine();
+    source.load(Array.from({ length: ROWS_PER_PART * 2 }, (_, at) => row(`old${at}`, 'EUR')));
+    await nextPart();
+    source.load([row('new', 'EUR')]);
+    source.change({ rebuilt: true });
+    await nextPart();
+    await nextPart();
+    expect(worker.sent.slice(1)).toEqual([
+      {
+        type: 'all-rows',
+        rows: Array.from({ length: ROWS_PER_PART }, (_, at) => reportRow(`old${at}`)),
+        first: true,
+        last: false,
+      },
+      { type: 'all-rows', rows: [reportRow('new')], first: true, last: true },
+    ]);
+  });
+
   test('a result shows as current once it answers the newest request, and an older answer is ignored', () => {
     const { worker, engine } = openEngine();
-    expect(worker.sent[0]).toEqual({ type: 'open', ledger: { database: 'tally-ledger' } });
     engine.request(SPENDING);
     const first = worker.lastComputeId();
     const narrower = { ...SPENDING, from: '2026-03-01' };
@@ -122,10 +220,10 @@ describe('the report engine', () => {
     expect(engine.getSnapshot().get('spending')).toBeUndefined();
   });
 
-  test('a worker that cannot read the stored ledger fails the report waiting, and every later one at once', () => {
+  test('a worker that dies fails the report waiting, and every later one at once', () => {
     const { worker, engine } = openEngine();
     engine.request(SPENDING);
-    worker.answer({ type: 'broken' });
+    worker.die();
     expect(engine.getSnapshot().get('spending')).toBe('failed');
     const asked = worker.sent.length;
     engine.request(TREND);

@@ -1,8 +1,10 @@
-import * as Y from 'yjs';
-import type { StoredLedger } from '../../sync/index.js';
+import type { Ledger } from '@tally/schema';
+import type { TransactionIndex, TransactionRowChange } from '../../storage/index.js';
 import type { Tally } from '../../tally/index.js';
+import type { ReportRecords } from './report-compute.js';
 import type { FromReportWorker, ToReportWorker } from './report-protocol.js';
 import { type ReportKind, type ReportRequest, type ReportResult, sameRequest } from './report-request.js';
+import { type ReportRow, reportRowOf } from './report-rows.js';
 
 /** A computed report, and whether it answers the ledger as it is now or may be out of date. */
 export interface KeptReport {
@@ -29,10 +31,27 @@ export interface ReportWorkerPort {
   listen(received: (message: FromReportWorker) => void, died: () => void): void;
 }
 
+/** What the report engine reads on the page: the transaction index, and the ledger's other records. */
+export interface ReportSource {
+  readonly index: Pick<TransactionIndex, 'getSnapshot' | 'subscribe' | 'onRowsChanged'>;
+  records(): ReportRecords;
+  /** Calls `listener` after every change of the ledger. */
+  onLedgerChanged(listener: () => void): void;
+}
+
+/** Rows per message: cloning them takes the page a few milliseconds, far below a long task. */
+export const ROWS_PER_PART = 1_000;
+
+interface RowChange {
+  readonly puts: readonly ReportRow[];
+  readonly removals: readonly string[];
+}
+
 /**
- * The page's side of the report worker: keeps the worker's copy of the ledger current and hands
- * the screen the newest result of each report. One per ledger, kept while the app runs, so going
- * back to reports does not read the ledger again.
+ * The page's side of the report worker: sends the worker every row of the transaction index once
+ * it has loaded, in parts between which the page stays free, then each change, and the other
+ * records as they change; hands the screen the newest result of each report. One per ledger, kept
+ * while the app runs, so going back to reports sends nothing again.
  */
 export class ReportEngine {
   private results: ReportResults = new Map();
@@ -41,17 +60,34 @@ export class ReportEngine {
   private nextId = 1;
   /** Once the worker cannot answer, every request fails at once rather than waiting for ever. */
   private broken = false;
+  /** Counts the times every row was sent: a newer sending stops an older one. */
+  private sendings = 0;
+  /** Row changes made while every row is being sent, sent after; undefined while none is. */
+  private held: RowChange[] | undefined;
+  private recordsDue = false;
 
   constructor(
-    private readonly doc: Y.Doc,
+    private readonly source: ReportSource,
     private readonly worker: ReportWorkerPort,
-    stored: StoredLedger,
+    /** Lets the page answer input between two parts of the rows. */
+    private readonly pause: () => Promise<void> = nextTask,
   ) {
     worker.listen(
       (message) => this.received(message),
       () => this.break(),
     );
-    this.send({ type: 'open', ledger: stored });
+    this.send({ type: 'records', records: source.records() });
+    source.onLedgerChanged(() => this.recordsChanged());
+    source.index.onRowsChanged((change) => this.rowsChanged(change));
+    const { index } = source;
+    if (index.getSnapshot().loaded) void this.sendAllRows();
+    else {
+      const stop = index.subscribe(() => {
+        if (!index.getSnapshot().loaded) return;
+        stop();
+        void this.sendAllRows();
+      });
+    }
   }
 
   getSnapshot = (): ReportResults => this.results;
@@ -84,13 +120,45 @@ export class ReportEngine {
     this.send({ type: 'compute', ...this.requested });
   }
 
+  /** Sends every row the index holds now, in parts, then the changes made meanwhile. */
+  private async sendAllRows(): Promise<void> {
+    const sending = ++this.sendings;
+    this.held = [];
+    const { rows } = this.source.index.getSnapshot();
+    for (let at = 0; at === 0 || at < rows.length; at += ROWS_PER_PART) {
+      // Even the first part waits: the engine is made while the reports screen first renders.
+      await this.pause();
+      // A rebuilt index is being sent anew: its rows hold every change held so far.
+      if (sending !== this.sendings) return;
+      const part = rows.slice(at, at + ROWS_PER_PART).flatMap((row) => reportRowOf(row) ?? []);
+      this.send({ type: 'all-rows', rows: part, first: at === 0, last: at + ROWS_PER_PART >= rows.length });
+    }
+    for (const change of this.held) this.send({ type: 'rows', ...change });
+    this.held = undefined;
+  }
+
+  private rowsChanged(change: TransactionRowChange): void {
+    if (change.rebuilt) {
+      void this.sendAllRows();
+      return;
+    }
+    const rows = { puts: change.puts.flatMap((row) => reportRowOf(row) ?? []), removals: change.removals };
+    if (this.held) this.held.push(rows);
+    else this.send({ type: 'rows', ...rows });
+  }
+
+  /** A burst of ledger changes sends the records once. */
+  private recordsChanged(): void {
+    if (this.recordsDue) return;
+    this.recordsDue = true;
+    queueMicrotask(() => {
+      this.recordsDue = false;
+      this.send({ type: 'records', records: this.source.records() });
+    });
+  }
+
   private received(message: FromReportWorker): void {
     switch (message.type) {
-      case 'state-vector':
-        // From here on every change reaches the worker; the first update is all it lacked.
-        this.send({ type: 'update', update: Y.encodeStateAsUpdate(this.doc, message.vector) });
-        this.doc.on('update', (update: Uint8Array) => this.send({ type: 'update', update }));
-        return;
       case 'result':
       case 'failed':
         if (message.id !== this.requested?.id) return;
@@ -98,9 +166,6 @@ export class ReportEngine {
           this.requested.request.kind,
           message.type === 'failed' ? 'failed' : message.result && { result: message.result, current: true },
         );
-        return;
-      case 'broken':
-        this.break();
         return;
     }
   }
@@ -132,13 +197,32 @@ function workerPort(worker: Worker): ReportWorkerPort {
   };
 }
 
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+function recordsOf(ledger: Ledger): ReportRecords {
+  return {
+    homeCurrency: ledger.homeCurrency,
+    accounts: ledger.accounts.list(),
+    categories: ledger.categories.list(),
+    rates: ledger.rates.list(),
+  };
+}
+
 const engines = new WeakMap<Tally, ReportEngine>();
 
 export function reportEngineOf(tally: Tally): ReportEngine {
   let engine = engines.get(tally);
   if (!engine) {
     const worker = new Worker(new URL('./report-worker.ts', import.meta.url), { type: 'module' });
-    engine = new ReportEngine(tally.ledger.doc, workerPort(worker), tally.storedLedger);
+    const { ledger } = tally;
+    const source: ReportSource = {
+      index: tally.transactions,
+      records: () => recordsOf(ledger),
+      onLedgerChanged: (listener) => ledger.doc.on('update', listener),
+    };
+    engine = new ReportEngine(source, workerPort(worker));
     engines.set(tally, engine);
   }
   return engine;

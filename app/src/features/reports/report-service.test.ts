@@ -1,9 +1,12 @@
-import { openLedger } from '@tally/schema';
+import { type Ledger, openLedger } from '@tally/schema';
 import { describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
+import { type TransactionRow, toTransactionRow } from '../../storage/index.js';
+import type { ReportRecords } from './report-compute.js';
 import type { FromReportWorker } from './report-protocol.js';
 import type { ReportRequest } from './report-request.js';
-import { type ReadStoredLedger, serveReports } from './report-service.js';
+import { type ReportRow, reportRowOf } from './report-rows.js';
+import { serveReports } from './report-service.js';
 
 const MARCH: ReportRequest = {
   kind: 'spending',
@@ -12,84 +15,99 @@ const MARCH: ReportRequest = {
   accountIds: null,
   categoryId: null,
 };
-
 /** Lets the worker's coalesced computation, queued behind the current task, run. */
 const nextTask = () => new Promise((settled) => setTimeout(settled, 0));
 
-function serve(readStored: ReadStoredLedger) {
+function serve() {
   const answers: FromReportWorker[] = [];
-  const receive = serveReports((message) => answers.push(message), readStored);
+  const receive = serveReports((message) => answers.push(message));
   return { answers, receive };
 }
 
 /** The page's ledger: one account with 12.50 spent on groceries in March. */
 function pageLedger() {
-  const doc = new Y.Doc();
-  const ledger = openLedger(doc);
+  const ledger = openLedger(new Y.Doc());
   const checking = ledger.accounts.create({ name: 'Checking', type: 'checking', currency: 'EUR' }).id;
   const groceries = ledger.categories.create({ name: 'Groceries', kind: 'expense' }).id;
-  ledger.transactions.create({
-    date: '2026-03-04',
-    amount: -1250,
-    currency: 'EUR',
-    accountId: checking,
-    categoryId: groceries,
-  });
-  return { doc, ledger, checking, groceries };
+  const spend = (date: string, amount: number) =>
+    toTransactionRow(
+      ledger.transactions.create({ date, amount, currency: 'EUR', accountId: checking, categoryId: groceries }),
+    );
+  const first = spend('2026-03-04', -1250);
+  return { ledger, first, spend };
+}
+
+/** A change of the index as the page sends it. */
+function sent(row: TransactionRow): ReportRow {
+  const kept = reportRowOf(row);
+  if (!kept) throw new Error(`${row.currency} is a currency the ledger accepts`);
+  return kept;
+}
+
+function recordsOf(ledger: Ledger): ReportRecords {
+  return {
+    homeCurrency: ledger.homeCurrency,
+    accounts: ledger.accounts.list(),
+    categories: ledger.categories.list(),
+    rates: ledger.rates.list(),
+  };
+}
+
+function spent(answer: FromReportWorker | undefined): unknown {
+  return answer?.type === 'result' ? answer.result?.table.rows : answer;
 }
 
 describe('the report worker', () => {
-  test('a stored ledger it cannot read is answered with broken, not with silence', async () => {
-    const { answers, receive } = serve(() => Promise.reject(new Error('IndexedDB is unavailable')));
-    receive({ type: 'open', ledger: { database: 'tally-ledger' } });
-    await nextTask();
-    expect(answers).toEqual([{ type: 'broken' }]);
-  });
-
-  test('it reports only once it has what the stored ledger lacked, then again after every change, until told to rest', async () => {
+  test('it reports only once every row has arrived, then after every change, until told to rest', async () => {
     const page = pageLedger();
-    const { answers, receive } = serve(() => Promise.resolve());
-    receive({ type: 'open', ledger: { database: 'tally-ledger' } });
+    const { answers, receive } = serve();
+    receive({ type: 'records', records: recordsOf(page.ledger) });
     receive({ type: 'compute', id: 1, request: MARCH });
+    receive({ type: 'all-rows', rows: [sent(page.first)], first: true, last: false });
     await nextTask();
-    const [stateVector, ...early] = answers;
-    if (stateVector?.type !== 'state-vector') throw new Error('the worker should say what it holds');
-    expect(early).toEqual([]);
+    expect(answers).toEqual([]);
 
-    receive({ type: 'update', update: Y.encodeStateAsUpdate(page.doc, stateVector.vector) });
+    const second = page.spend('2026-03-09', -500);
+    receive({ type: 'all-rows', rows: [sent(second)], first: false, last: true });
     await nextTask();
-    expect(answers.at(-1)).toMatchObject({
-      type: 'result',
-      id: 1,
-      result: { table: { rows: [['Groceries', '12.50']] } },
-    });
+    expect(spent(answers.at(-1))).toEqual([['Groceries', '17.50']]);
 
-    page.doc.once('update', (update: Uint8Array) => receive({ type: 'update', update }));
-    page.ledger.transactions.create({
-      date: '2026-03-09',
-      amount: -500,
-      currency: 'EUR',
-      accountId: page.checking,
-      categoryId: page.groceries,
-    });
+    receive({ type: 'rows', puts: [], removals: [second.id] });
     await nextTask();
-    expect(answers.at(-1)).toMatchObject({
-      type: 'result',
-      id: 1,
-      result: { table: { rows: [['Groceries', '17.50']] } },
-    });
+    expect(spent(answers.at(-1))).toEqual([['Groceries', '12.50']]);
 
     receive({ type: 'rest' });
     const answered = answers.length;
-    page.doc.once('update', (update: Uint8Array) => receive({ type: 'update', update }));
-    page.ledger.transactions.create({
-      date: '2026-03-10',
-      amount: -100,
-      currency: 'EUR',
-      accountId: page.checking,
-      categoryId: page.groceries,
-    });
+    receive({ type: 'rows', puts: [sent(page.spend('2026-03-10', -100))], removals: [] });
     await nextTask();
     expect(answers).toHaveLength(answered);
+  });
+
+  test('every row sent anew replaces what it held', async () => {
+    const page = pageLedger();
+    const { answers, receive } = serve();
+    receive({ type: 'records', records: recordsOf(page.ledger) });
+    receive({ type: 'compute', id: 1, request: MARCH });
+    receive({
+      type: 'all-rows',
+      rows: [sent(page.first), sent(page.spend('2026-03-09', -500))],
+      first: true,
+      last: true,
+    });
+    receive({ type: 'all-rows', rows: [sent(page.first)], first: true, last: true });
+    await nextTask();
+    expect(spent(answers.at(-1))).toEqual([['Groceries', '12.50']]);
+  });
+
+  test('it waits for the ledger’s accounts before reporting', async () => {
+    const page = pageLedger();
+    const { answers, receive } = serve();
+    receive({ type: 'all-rows', rows: [sent(page.first)], first: true, last: true });
+    receive({ type: 'compute', id: 1, request: MARCH });
+    await nextTask();
+    expect(answers).toEqual([]);
+    receive({ type: 'records', records: recordsOf(page.ledger) });
+    await nextTask();
+    expect(spent(answers.at(-1))).toEqual([['Groceries', '12.50']]);
   });
 });

@@ -1,31 +1,21 @@
-import { openLedger } from '@tally/schema';
-import * as Y from 'yjs';
-import type { StoredLedger } from '../../sync/index.js';
-import { computeReport } from './report-compute.js';
+import { computeReport, type ReportRecords } from './report-compute.js';
 import type { FromReportWorker, ToReportWorker } from './report-protocol.js';
 import type { ReportRequest } from './report-request.js';
-import { ReportTransactions } from './report-transactions.js';
-
-/** Fills `doc` with the ledger stored on this device (`readStoredLedger`). */
-export type ReadStoredLedger = (stored: StoredLedger, doc: Y.Doc) => Promise<void>;
+import { ReportRows } from './report-rows.js';
 
 /**
  * The report worker's side of the protocol, apart from the worker itself so it can be tested
- * without a browser: keeps its own replica of the ledger and answers every `compute` with a
- * `result` or `failed`, and a ledger it cannot read with `broken`, never with silence.
- * Returns the function that takes each message from the page.
+ * without a browser: keeps the transaction index's rows and the other records as the page sends
+ * them, and answers every `compute` with a `result` or `failed`, never with silence. Returns the
+ * function that takes each message from the page.
  */
-export function serveReports(
-  send: (message: FromReportWorker) => void,
-  readStored: ReadStoredLedger,
-): (message: ToReportWorker) => void {
-  const doc = new Y.Doc();
-  const ledger = openLedger(doc);
-  const transactions = new ReportTransactions(ledger.transactions);
+export function serveReports(send: (message: FromReportWorker) => void): (message: ToReportWorker) => void {
+  const rows = new ReportRows();
+  let records: ReportRecords | undefined;
   let current: { readonly id: number; readonly request: ReportRequest } | undefined;
   let scheduled = false;
-  /** False until the page has sent what the stored ledger lacked: no half-read ledger is reported. */
-  let caughtUp = false;
+  /** False until every row has arrived: no half-sent index is reported. */
+  let whole = false;
 
   /** Coalesces a burst of changes and requests into one computation. */
   function schedule(): void {
@@ -33,43 +23,30 @@ export function serveReports(
     scheduled = true;
     setTimeout(() => {
       scheduled = false;
-      if (!current || !caughtUp) return;
-      const sources = {
-        homeCurrency: ledger.homeCurrency,
-        accounts: ledger.accounts.list(),
-        categories: ledger.categories.list(),
-        rates: ledger.rates.list(),
-        transactions: transactions.all(),
-      };
+      if (!current || !records || !whole) return;
       try {
-        send({ type: 'result', id: current.id, result: computeReport(sources, current.request) });
+        const result = computeReport({ ...records, transactions: rows.all() }, current.request);
+        send({ type: 'result', id: current.id, result });
       } catch {
         send({ type: 'failed', id: current.id });
       }
     }, 0);
   }
 
-  async function open(stored: StoredLedger): Promise<void> {
-    try {
-      await readStored(stored, doc);
-    } catch {
-      // A rejected promise fires no `error` on the page's Worker: without this the page would wait for ever.
-      send({ type: 'broken' });
-      return;
-    }
-    send({ type: 'state-vector', vector: Y.encodeStateVector(doc) });
-  }
-
-  doc.on('update', () => schedule());
-
   return (message) => {
     switch (message.type) {
-      case 'open':
-        void open(message.ledger);
+      case 'all-rows':
+        if (message.first) rows.clear();
+        rows.change(message.rows, []);
+        whole = message.last;
+        schedule();
         return;
-      case 'update':
-        Y.applyUpdate(doc, message.update);
-        caughtUp = true;
+      case 'rows':
+        rows.change(message.puts, message.removals);
+        schedule();
+        return;
+      case 'records':
+        records = message.records;
         schedule();
         return;
       case 'compute':
