@@ -206,6 +206,11 @@ export class RelayApi {
     await this.request('POST', '/api/auth/verify', { token });
   }
 
+  /** Asks for a new verification link; the relay answers the same whether or not it mails one (M6). */
+  async resendVerification(accessToken: string): Promise<void> {
+    await this.request('POST', '/api/auth/verify/resend', undefined, accessToken);
+  }
+
   /** Asks for a reset link; the relay answers the same whether or not the address has an account (M5). */
   async requestPasswordReset(email: string): Promise<void> {
     await this.request('POST', '/api/auth/password-reset', { email });

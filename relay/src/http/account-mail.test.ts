@@ -298,9 +298,18 @@ describe('an account whose address is not verified', () => {
   }
 
   it('[M6] may not invite to a ledger nor accept an invitation until it follows its link', async () => {
-    await start();
+    // By invitation, so the second account registers at once rather than through a link (A5).
+    await start({ registration: 'invite' });
     const owner = await register(relay.httpUrl, 'owner@example.com');
-    const guest = await register(relay.httpUrl, 'guest@example.com');
+    const relayInvitation = await asAccount(owner.accessToken, '/api/invitations', { email: 'guest@example.com' });
+    const registered = await postJson(`${relay.httpUrl}/api/auth/register`, {
+      email: 'guest@example.com',
+      password: 'correct horse battery',
+      deviceName: 'Phone',
+      invitationCode: (relayInvitation.body as { code: string }).code,
+    });
+    expect(registered.status).toBe(201);
+    const guest = registered.body as { accessToken: string };
     const ledger = (await asAccount(owner.accessToken, '/api/ledgers', { name: 'Home' })).body as { docId: string };
     const invite = () =>
       asAccount(owner.accessToken, `/api/ledgers/${ledger.docId}/invitations`, {
