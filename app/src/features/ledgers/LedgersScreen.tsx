@@ -2,11 +2,11 @@ import { type FormEvent, useState } from 'react';
 import { useText } from '../../i18n/index.js';
 import { useLedgers, useSyncState, useTally } from '../../tally/index.js';
 import { describedBy, Field, formMessages, routeMessages } from '../../ui/index.js';
+import { ResendVerification } from '../settings/index.js';
 import { isUnverified, ledgerRefusal } from './ledger-refusal.js';
 import { MembersSection } from './MembersSection.js';
 import { ledgerMessages } from './messages.js';
 import { ledgerName, openLedger } from './open-ledger.js';
-import { ResendVerification } from './ResendVerification.js';
 import './ledgers.css';
 
 /** The code of an invitation link, `#/accept?code=…`. */

@@ -3,10 +3,10 @@ import { useText } from '../../i18n/index.js';
 import type { IssuedInvitation, LedgerMember, LedgerRole, PendingInvitation } from '../../sync/index.js';
 import { type LedgerChoice, useTally } from '../../tally/index.js';
 import { describedBy, Field } from '../../ui/index.js';
+import { ResendVerification } from '../settings/index.js';
 import { isUnverified, ledgerRefusal } from './ledger-refusal.js';
 import { ledgerMessages } from './messages.js';
 import { ledgerName } from './open-ledger.js';
-import { ResendVerification } from './ResendVerification.js';
 
 const ROLES: readonly LedgerRole[] = ['owner', 'editor', 'viewer'];
 const EXPIRIES = { day: 24, week: 7 * 24, month: 30 * 24 } as const;

@@ -65,8 +65,6 @@ export const ledgerMessages = defineMessages({
     'refused.not_found': 'The relay does not know this ledger for your account.',
     'refused.email_unverified':
       'Verify your email address first: open the link the relay mailed you when you created your account.',
-    resendVerification: 'Mail me a new link',
-    verificationResent: 'Unless your address is verified already, a new link is on its way. It works for a week.',
     refused: 'The relay said: {reason}',
     readOnly: 'This ledger is shared with you to view only: you can see everything in it, but not change it.',
   },
@@ -135,9 +133,6 @@ export const ledgerMessages = defineMessages({
     'refused.not_found': 'El relay no conoce este libro para tu cuenta.',
     'refused.email_unverified':
       'Primero verifica tu dirección de correo: abre el enlace que te envió el relay al crear tu cuenta.',
-    resendVerification: 'Envíame un enlace nuevo',
-    verificationResent:
-      'Salvo que tu dirección ya esté verificada, va de camino un enlace nuevo. Sirve durante una semana.',
     refused: 'El relay dijo: {reason}',
     readOnly: 'Este libro se ha compartido contigo solo para consultarlo: puedes verlo todo, pero no cambiar nada.',
   },
@@ -206,9 +201,6 @@ export const ledgerMessages = defineMessages({
     'refused.not_found': 'Das Relay kennt dieses Buch für dein Konto nicht.',
     'refused.email_unverified':
       'Bestätige zuerst deine E-Mail-Adresse: Öffne den Link, den dir das Relay beim Anlegen deines Kontos geschickt hat.',
-    resendVerification: 'Neuen Link zuschicken',
-    verificationResent:
-      'Sofern deine Adresse nicht schon bestätigt ist, ist ein neuer Link unterwegs. Er gilt eine Woche.',
     refused: 'Das Relay sagte: {reason}',
     readOnly: 'Dieses Buch ist nur zum Ansehen mit dir geteilt: Du siehst alles darin, kannst aber nichts ändern.',
   },

@@ -6,6 +6,7 @@ import { wordMessages } from '../../ui/index.js';
 import { accountMailMessages } from './account-mail-messages.js';
 import { relayOfLink, tokenOfLink } from './mail-link.js';
 import { settingsMessages } from './messages.js';
+import { ResendVerification } from './ResendVerification.js';
 import { relayRefusal } from './relay-refusal.js';
 
 type Verification = { readonly verified: true } | { readonly refused: RelayApiError };
@@ -60,6 +61,7 @@ export function VerifyEmailScreen() {
         <p role="status" data-testid="verify-email-message">
           {message}
         </p>
+        {state === 'link-invalid' && account !== undefined && !account.revoked && <ResendVerification />}
         {state !== 'verifying' && (
           <p>
             <a href="#/settings" data-testid="to-settings">

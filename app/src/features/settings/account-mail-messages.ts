@@ -24,6 +24,8 @@ export const accountMailMessages = defineMessages({
     setPassword: 'Set the new password',
     passwordChanged:
       'Your password is changed. Every device signed in to this account was signed out: log in again with the new password.',
+    resendVerification: 'Mail me a new link',
+    verificationResent: 'Unless your address is verified already, a new link is on its way. It works for a week.',
     toSettings: 'Go to Settings',
   },
   es: {
@@ -48,6 +50,9 @@ export const accountMailMessages = defineMessages({
     setPassword: 'Guardar la contraseña nueva',
     passwordChanged:
       'Tu contraseña ha cambiado. Se ha cerrado la sesión en todos los dispositivos de esta cuenta: vuelve a iniciarla con la contraseña nueva.',
+    resendVerification: 'Envíame un enlace nuevo',
+    verificationResent:
+      'Salvo que tu dirección ya esté verificada, va de camino un enlace nuevo. Sirve durante una semana.',
     toSettings: 'Ir a Ajustes',
   },
   de: {
@@ -72,6 +77,9 @@ export const accountMailMessages = defineMessages({
     setPassword: 'Neues Passwort speichern',
     passwordChanged:
       'Dein Passwort ist geändert. Alle Geräte dieses Kontos wurden abgemeldet: Melde dich mit dem neuen Passwort wieder an.',
+    resendVerification: 'Neuen Link zuschicken',
+    verificationResent:
+      'Sofern deine Adresse nicht schon bestätigt ist, ist ein neuer Link unterwegs. Er gilt eine Woche.',
     toSettings: 'Zu den Einstellungen',
   },
 });

@@ -1,14 +1,17 @@
 import { useState } from 'react';
 import { useText } from '../../i18n/index.js';
 import { useTally } from '../../tally/index.js';
-import { ledgerRefusal } from './ledger-refusal.js';
-import { ledgerMessages } from './messages.js';
+import { wordMessages } from '../../ui/index.js';
+import { accountMailMessages } from './account-mail-messages.js';
+import { settingsMessages } from './messages.js';
+import { relayFormRefusal } from './relay-form-refusal.js';
 
 type Resending = { readonly state: 'idle' | 'sending' | 'sent' } | { readonly state: 'refused'; readonly why: string };
 
-/** Offered where the relay refused an account whose address is not verified: asks for a new link. */
+/** Offered where an account's address is not verified, or its link no longer works: asks the relay for a new link. */
 export function ResendVerification() {
-  const text = useText(ledgerMessages);
+  const text = useText(accountMailMessages);
+  const refused = relayFormRefusal(useText(settingsMessages), useText(wordMessages));
   const { sync } = useTally();
   const [resending, setResending] = useState<Resending>({ state: 'idle' });
   const resend = async () => {
@@ -17,7 +20,9 @@ export function ResendVerification() {
       await sync.resendVerification();
       setResending({ state: 'sent' });
     } catch (error) {
-      setResending({ state: 'refused', why: ledgerRefusal(error, text) });
+      const refusal = refused(error);
+      if (refusal === undefined) throw error;
+      setResending({ state: 'refused', why: refusal.form });
     }
   };
   return (
