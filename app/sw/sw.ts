@@ -54,24 +54,32 @@ self.addEventListener('push', (event) => {
   );
 });
 
+/** The hash route a notification names (`data.screen`), else Home. */
+function screenOf(notification: Notification): string {
+  const data: unknown = notification.data;
+  return typeof data === 'object' && data !== null && typeof (data as { screen?: unknown }).screen === 'string'
+    ? (data as { screen: string }).screen
+    : '/';
+}
+
+/**
+ * Takes an open Tally to the notification's screen and focuses it, or opens one there. It
+ * navigates before focusing: navigating needs no permission, so a refused focus never leaves the
+ * person on the wrong screen.
+ */
+async function openScreen(screen: string): Promise<void> {
+  const url = new URL(`/#${screen}`, self.location.origin).href;
+  const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
+  const open = windows.find((client) => new URL(client.url).origin === self.location.origin);
+  if (open === undefined) {
+    await self.clients.openWindow(url);
+    return;
+  }
+  const navigated = await open.navigate(url);
+  await (navigated ?? open).focus();
+}
+
 self.addEventListener('notificationclick', (event) => {
   event.notification.close();
-  const data: unknown = event.notification.data;
-  const screen =
-    typeof data === 'object' && data !== null && typeof (data as { screen?: unknown }).screen === 'string'
-      ? (data as { screen: string }).screen
-      : '/';
-  const url = new URL(`/#${screen}`, self.location.origin).href;
-  event.waitUntil(
-    (async () => {
-      const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
-      const open = windows.find((client) => new URL(client.url).origin === self.location.origin);
-      if (open === undefined) {
-        await self.clients.openWindow(url);
-        return;
-      }
-      const focused = await open.focus();
-      await focused.navigate(url);
-    })(),
-  );
+  event.waitUntil(openScreen(screenOf(event.notification)));
 });

@@ -11,7 +11,7 @@ import { ImportScreen } from '../features/import/index.js';
 import { LedgerRoleWatch, LedgerSwitcher, LedgersScreen, ReadOnlyNotice } from '../features/ledgers/index.js';
 import { RecurringScreen } from '../features/recurring/index.js';
 import { ReportsScreen } from '../features/reports/index.js';
-import { SettingsScreen } from '../features/settings/index.js';
+import { ResetPasswordScreen, SettingsScreen, TimeZoneKeeper, VerifyEmailScreen } from '../features/settings/index.js';
 import { SyncNotice, SyncStatus } from '../features/sync-status/index.js';
 import { type Deletion, TransactionEditor, TransactionsScreen, UndoDelete } from '../features/transactions/index.js';
 import { type AppUpdates, OfflineReady, UpdatePrompt } from '../features/update-prompt/index.js';
@@ -70,6 +70,7 @@ export function App({ updates }: { readonly updates: AppUpdates }) {
           {text('brand')}
         </a>
         <LedgerRoleWatch />
+        <TimeZoneKeeper />
         {severalLedgers && (
           <Suspense fallback={null}>
             <LedgerSwitcher />
@@ -101,6 +102,8 @@ export function App({ updates }: { readonly updates: AppUpdates }) {
             {route === 'ledgers' && <LedgersScreen />}
             {route === 'household' && <HouseholdScreen />}
             {route === 'settings' && <SettingsScreen />}
+            {route === 'verify-email' && <VerifyEmailScreen />}
+            {route === 'reset-password' && <ResetPasswordScreen />}
           </Suspense>
         </ErrorBoundary>
       </main>

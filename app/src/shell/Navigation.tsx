@@ -2,7 +2,7 @@ import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { useText } from '../i18n/index.js';
 import { routeMessages } from '../ui/index.js';
 import { appMessages } from './messages.js';
-import { hrefOf, isMoreRoute, MORE_ROUTES, PRIMARY_ROUTES, type Route } from './use-route.js';
+import { hrefOf, isMoreRoute, MORE_ROUTES, type NavigationRoute, PRIMARY_ROUTES, type Route } from './use-route.js';
 
 /**
  * One list of every screen. On a phone the bottom bar shows the four most used and "More", which
@@ -38,7 +38,7 @@ export function Navigation({ route }: { readonly route: Route }) {
     moreButton.current?.focus();
   };
 
-  const link = (item: Route) => (
+  const link = (item: NavigationRoute) => (
     <li key={item}>
       <a href={hrefOf(item)} aria-current={route === item ? 'page' : undefined} data-testid={`nav-${item}`}>
         {routes(item)}

@@ -15,8 +15,14 @@ export const MORE_ROUTES = [
   'settings',
 ] as const;
 
+/** Every screen of the navigation. */
 export const ROUTES = [...PRIMARY_ROUTES, ...MORE_ROUTES] as const;
-export type Route = (typeof ROUTES)[number];
+export type NavigationRoute = (typeof ROUTES)[number];
+/** Screens a link in a mail opens (`#/verify-email?token=…`); they are in no navigation. */
+export const LINK_ROUTES = ['verify-email', 'reset-password'] as const;
+export type Route = NavigationRoute | (typeof LINK_ROUTES)[number];
+
+const ALL_ROUTES: readonly Route[] = [...ROUTES, ...LINK_ROUTES];
 
 function subscribe(listener: () => void): () => void {
   window.addEventListener('hashchange', listener);
@@ -28,7 +34,7 @@ const ALIASES: Readonly<Record<string, Route>> = { accept: 'ledgers' };
 
 function current(): Route {
   const name = window.location.hash.replace(/^#\/?/, '').split('?')[0] ?? '';
-  return ROUTES.find((route) => route === name) ?? ALIASES[name] ?? 'home';
+  return ALL_ROUTES.find((route) => route === name) ?? ALIASES[name] ?? 'home';
 }
 
 /** The screen named in the URL's hash (`#/accounts`), so every screen has an address that works offline. */
@@ -40,6 +46,6 @@ export function hrefOf(route: Route): string {
   return route === 'home' ? '#/' : `#/${route}`;
 }
 
-export function isMoreRoute(route: Route): boolean {
+export function isMoreRoute(route: Route): route is (typeof MORE_ROUTES)[number] {
   return MORE_ROUTES.some((more) => more === route);
 }

@@ -206,6 +206,26 @@ export class RelayApi {
     return policy;
   }
 
+  /** Verifies the account's address with the token of the link mailed to it (relay SPEC M4). */
+  async verifyEmail(token: string): Promise<void> {
+    await this.request('POST', '/api/auth/verify', { token });
+  }
+
+  /** Asks for a new verification link; the relay answers the same whether or not it mails one (M6). */
+  async resendVerification(accessToken: string): Promise<void> {
+    await this.request('POST', '/api/auth/verify/resend', undefined, accessToken);
+  }
+
+  /** Asks for a reset link; the relay answers the same whether or not the address has an account (M5). */
+  async requestPasswordReset(email: string): Promise<void> {
+    await this.request('POST', '/api/auth/password-reset', { email });
+  }
+
+  /** Sets a new password with the token of a reset link; the relay signs out every device of the account (M5). */
+  async confirmPasswordReset(token: string, password: string): Promise<void> {
+    await this.request('POST', '/api/auth/password-reset/confirm', { token, password });
+  }
+
   async refresh(refreshToken: string): Promise<TokenPair> {
     const fields = fieldsOf(await this.request('POST', '/api/auth/refresh', { refreshToken }));
     return { accessToken: text(fields, 'accessToken'), refreshToken: text(fields, 'refreshToken') };

@@ -207,6 +207,12 @@ export class RelaySync {
     return this.account.checked(api.invite(token, docId, invitation));
   }
 
+  /** Asks the relay to mail a new link that verifies the account's address (relay SPEC M6). */
+  async resendVerification(): Promise<void> {
+    const { api, token } = await this.account.authorized();
+    return this.account.checked(api.resendVerification(token));
+  }
+
   async invitations(docId: string): Promise<PendingInvitation[]> {
     const { api, token } = await this.account.authorized();
     return this.account.checked(api.invitations(token, docId));

@@ -5,6 +5,7 @@ import { newId } from '../ids.js';
 import { hashMailToken, mailLanguageFrom } from '../mail/account-mail.js';
 import type { RelayApp, RelayContext } from '../relay-context.js';
 import { closeCodes } from '../sync/peer-socket.js';
+import { authenticate, bearerToken } from './authenticate.js';
 import { errorReplySchema, RelayError } from './error-catalogue.js';
 import { rateLimitHook } from './rate-limit-hook.js';
 
@@ -70,6 +71,18 @@ export function registerAccountMailRoutes(app: RelayApp, context: RelayContext):
       if (userId === null) throw new RelayError('link_invalid');
       await store.markVerified(userId, at);
       return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/auth/verify/resend',
+    { onRequest: limited, schema: { response: { 202: noContent, '4xx': errorReplySchema, '5xx': errorReplySchema } } },
+    async (request, reply) => {
+      const claims = await authenticate(context, bearerToken(request));
+      if (!context.mail.enabled) throw new RelayError('mail_off');
+      const user = await accounts.findUser(claims.userId);
+      if (user !== null) await context.mail.verificationAsked({ id: user.id, email: user.email });
+      return reply.code(202).send(null);
     },
   );
 

@@ -1,5 +1,6 @@
 import { Writable } from 'node:stream';
 import Database from 'better-sqlite3';
+import type { ParsedMail } from 'mailparser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RelayConfig } from '../relay-config.js';
 import { SqliteStorage } from '../storage/sqlite-storage.js';
@@ -321,5 +322,88 @@ describe('account mail through a real SMTP server', () => {
     });
     expect(inbox.mails).toHaveLength(0);
     expect(await relay.storage.mail.dueMails(Number.MAX_SAFE_INTEGER, 10)).toEqual([]);
+  });
+});
+
+describe('an account whose address is not verified', () => {
+  async function asAccount(accessToken: string, path: string, body?: unknown) {
+    const response = await fetch(`${relay.httpUrl}${path}`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${accessToken}`,
+        ...(body !== undefined && { 'content-type': 'application/json' }),
+      },
+      ...(body !== undefined && { body: JSON.stringify(body) }),
+    });
+    return { status: response.status, body: response.status === 202 ? null : await response.json() };
+  }
+
+  /** The `nth` mail to `address`, once it has arrived. */
+  async function mailTo(address: string, nth = 1): Promise<ParsedMail> {
+    await expect
+      .poll(() => inbox.mails.filter((mail) => JSON.stringify(mail.to).includes(address)).length)
+      .toBeGreaterThanOrEqual(nth);
+    const mail = inbox.mails.filter((found) => JSON.stringify(found.to).includes(address))[nth - 1];
+    if (mail === undefined) throw new Error(`no mail ${nth} to ${address}`);
+    return mail;
+  }
+
+  async function follow(mail: ParsedMail): Promise<number> {
+    const response = await fetch(`${relay.httpUrl}/api/auth/verify`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token: linkToken(mail) }),
+    });
+    return response.status;
+  }
+
+  it('[M6] may not invite to a ledger nor accept an invitation until it follows its link', async () => {
+    // By invitation, so the second account registers at once rather than through a link (A5).
+    await start({ registration: 'invite' });
+    const owner = await register(relay.httpUrl, 'owner@example.com');
+    const relayInvitation = await asAccount(owner.accessToken, '/api/invitations', { email: 'guest@example.com' });
+    const registered = await postJson(`${relay.httpUrl}/api/auth/register`, {
+      email: 'guest@example.com',
+      password: 'correct horse battery',
+      deviceName: 'Phone',
+      invitationCode: (relayInvitation.body as { code: string }).code,
+    });
+    expect(registered.status).toBe(201);
+    const guest = registered.body as { accessToken: string };
+    const ledger = (await asAccount(owner.accessToken, '/api/ledgers', { name: 'Home' })).body as { docId: string };
+    const invite = () =>
+      asAccount(owner.accessToken, `/api/ledgers/${ledger.docId}/invitations`, {
+        email: 'guest@example.com',
+        role: 'editor',
+      });
+
+    expect(await invite()).toMatchObject({ status: 403, body: { error: { code: 'email_unverified' } } });
+    expect(await follow(await mailTo('owner@example.com'))).toBe(204);
+    const invitation = await invite();
+    expect(invitation.status).toBe(201);
+    const { code } = invitation.body as { code: string };
+
+    const accept = () => asAccount(guest.accessToken, '/api/invitations/accept', { code });
+    expect(await accept()).toMatchObject({ status: 403, body: { error: { code: 'email_unverified' } } });
+    expect(await follow(await mailTo('guest@example.com'))).toBe(204);
+    expect(await accept()).toMatchObject({ status: 200, body: { docId: ledger.docId, role: 'editor' } });
+  });
+
+  it('[M6] asks for a new link and gets one; a verified account asking is answered the same and sent nothing', async () => {
+    await start();
+    const session = await register(relay.httpUrl, 'late@example.com');
+    const first = await mailTo('late@example.com');
+    expect(await asAccount(session.accessToken, '/api/auth/verify/resend')).toEqual({ status: 202, body: null });
+    const resent = await mailTo('late@example.com', 2);
+    expect(resent.subject).toBe(first.subject);
+    // A second ask in the same ten minutes queues nothing more.
+    expect(await asAccount(session.accessToken, '/api/auth/verify/resend')).toEqual({ status: 202, body: null });
+
+    expect(await follow(resent)).toBe(204);
+    expect(await follow(first)).toBe(400);
+    expect(await asAccount(session.accessToken, '/api/auth/verify/resend')).toEqual({ status: 202, body: null });
+    await relay.stop();
+    await start();
+    expect(inbox.mails).toHaveLength(2);
   });
 });

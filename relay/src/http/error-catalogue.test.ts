@@ -159,6 +159,17 @@ const scenarios: Record<ErrorCode, () => Promise<LightMyRequestResponse>> = {
       url: '/api/auth/password-reset',
       payload: { email: 'alice@example.com' },
     }),
+  email_unverified: async () => {
+    // Mail on, to a mail server that is not there: the account's verification mail is never delivered.
+    const app = await relay({ smtpUrl: 'smtp://127.0.0.1:9', publicUrl: 'https://tally.example' });
+    const alice = await session(app, 'alice@example.com');
+    return app.inject({
+      method: 'POST',
+      url: '/api/invitations/accept',
+      headers: { authorization: `Bearer ${alice.accessToken}` },
+      payload: { code: 'AAAA-BBBB-CCCC-DDDD' },
+    });
+  },
   push_off: async () => (await relay()).inject({ method: 'GET', url: '/api/push/key' }),
   payload_too_large: async () =>
     (await relay()).inject({

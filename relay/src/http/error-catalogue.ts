@@ -29,6 +29,10 @@ export const errorCatalogue = {
     status: 400,
     message: 'This link does not work any more: it may have been used already, have expired, or be incomplete.',
   },
+  email_unverified: {
+    status: 403,
+    message: 'Verify this account’s email address first: follow the link mailed to it, or ask for a new one.',
+  },
   mail_off: { status: 503, message: 'This relay sends no mail; ask its administrator for help.' },
   push_off: { status: 503, message: 'This relay sends no push notifications; ask its administrator for help.' },
   payload_too_large: { status: 413, message: 'The request body is too large.' },

@@ -5,6 +5,7 @@ import type { RelayApp, RelayContext } from '../relay-context.js';
 import { authenticate, bearerToken } from './authenticate.js';
 import { errorReplySchema, RelayError } from './error-catalogue.js';
 import { docIdSchema, ledgerParams, requireOwner } from './ledger-access.js';
+import { requireVerifiedAddress } from './verified-address.js';
 
 /** How long a ledger invitation lasts unless its owner says otherwise, and at most (L5). */
 const defaultExpiryHours = 7 * 24;
@@ -90,6 +91,7 @@ export function registerLedgerInvitationRoutes(app: RelayApp, context: RelayCont
       const claims = await authenticate(context, bearerToken(request));
       const { docId } = request.params;
       await requireOwner(context, claims.userId, docId);
+      await requireVerifiedAddress(context, claims.userId);
       const email = normalizeEmail(request.body.email);
       const invitee = await accounts.findUserByEmail(email);
       if (invitee !== null && (await accounts.docRole(invitee.id, docId)) !== null) throw new RelayError('conflict');
@@ -145,6 +147,7 @@ export function registerLedgerInvitationRoutes(app: RelayApp, context: RelayCont
     { schema: { body: acceptBody, response: { 200: accepted, '4xx': errorReplySchema } } },
     async (request) => {
       const claims = await authenticate(context, bearerToken(request));
+      await requireVerifiedAddress(context, claims.userId);
       const outcome = await accounts.acceptLedgerInvitation(
         hashInvitationCode(request.body.code),
         claims.userId,

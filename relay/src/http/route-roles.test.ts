@@ -125,6 +125,8 @@ const asks: Record<string, (ask: Ask) => Promise<number>> = {
     status(ask, 'POST', '/api/auth/refresh', { refreshToken: ask.self.refreshToken }),
   '`POST /api/auth/verify` (a wrong link: needs no account, M4)': (ask) =>
     status(ask, 'POST', '/api/auth/verify', { token: 'not-a-link-token' }),
+  '`POST /api/auth/verify/resend` (on a relay without `SMTP_URL`)': (ask) =>
+    status(ask, 'POST', '/api/auth/verify/resend'),
   '`POST /api/auth/password-reset` (on a relay without `SMTP_URL`)': (ask) =>
     status(ask, 'POST', '/api/auth/password-reset', { email: 'owner@example.com' }),
   '`POST /api/auth/password-reset/confirm` (a wrong link: needs no account, M5)': (ask) =>

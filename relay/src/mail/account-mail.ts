@@ -16,8 +16,8 @@ const hourMs = 60 * 60 * 1000;
 /** How long a link in mail works (M4). */
 export const verificationHours = 7 * 24;
 export const resetHours = 1;
-/** A known address is sent at most one reset mail per window (M5). */
-const resetWindowMs = 10 * 60 * 1000;
+/** A known address is sent at most one reset mail, and one new verification mail, per window (M5, M6). */
+const askedWindowMs = 10 * 60 * 1000;
 
 export function newMailToken(): string {
   return randomBytes(32).toString('base64url');
@@ -109,7 +109,7 @@ export class AccountMail {
       return;
     }
     const language = (await this.store.languageOf(account.id)) ?? fallbackLanguage;
-    const window = Math.floor(now / resetWindowMs);
+    const window = Math.floor(now / askedWindowMs);
     await this.issue(account, 'reset-password', `password-reset:${account.id}:${window}`, resetHours, language);
   }
 
@@ -121,7 +121,7 @@ export class AccountMail {
     if (this.sender === null || this.publicUrl === null) return;
     const createdAt = Date.now();
     const stored = await this.store.enqueue({
-      dedupeKey: `registration:${pending.email}:${Math.floor(createdAt / resetWindowMs)}`,
+      dedupeKey: `registration:${pending.email}:${Math.floor(createdAt / askedWindowMs)}`,
       to: pending.email,
       kind: 'registration',
       language: pending.language,
@@ -137,7 +137,7 @@ export class AccountMail {
    */
   async registrationAttempted(account: MailAccount, fallbackLanguage: MailLanguage): Promise<void> {
     const language = (await this.store.languageOf(account.id)) ?? fallbackLanguage;
-    const window = Math.floor(Date.now() / resetWindowMs);
+    const window = Math.floor(Date.now() / askedWindowMs);
     await this.issue(
       account,
       'reset-password',
@@ -145,6 +145,23 @@ export class AccountMail {
       resetHours,
       language,
       'registration-attempt',
+    );
+  }
+
+  /**
+   * Mails a new verification link to an account whose address is not verified, at most one per
+   * window; an account already verified is sent nothing, and the caller answers the same (M6).
+   */
+  async verificationAsked(account: MailAccount): Promise<void> {
+    if ((await this.store.verifiedAt(account.id)) !== null) return;
+    const language = (await this.store.languageOf(account.id)) ?? 'en';
+    const window = Math.floor(Date.now() / askedWindowMs);
+    await this.issue(
+      account,
+      'verify-email',
+      `email-verification:${account.id}:${window}`,
+      verificationHours,
+      language,
     );
   }
 

@@ -20,6 +20,7 @@ export const relayErrorCodes = [
   'admin_required',
   'link_invalid',
   'mail_off',
+  'email_unverified',
   'push_off',
   'payload_too_large',
   'unsupported_media_type',

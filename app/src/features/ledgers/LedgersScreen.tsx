@@ -2,7 +2,8 @@ import { type FormEvent, useState } from 'react';
 import { useText } from '../../i18n/index.js';
 import { useLedgers, useSyncState, useTally } from '../../tally/index.js';
 import { describedBy, Field, formMessages, routeMessages } from '../../ui/index.js';
-import { ledgerRefusal } from './ledger-refusal.js';
+import { ResendVerification } from '../settings/index.js';
+import { isUnverified, ledgerRefusal } from './ledger-refusal.js';
 import { MembersSection } from './MembersSection.js';
 import { ledgerMessages } from './messages.js';
 import { ledgerName, openLedger } from './open-ledger.js';
@@ -129,6 +130,7 @@ function AcceptInvitation() {
   const tally = useTally();
   const [code, setCode] = useState(codeInAddress);
   const [problem, setProblem] = useState<string | undefined>();
+  const [unverified, setUnverified] = useState(false);
   const [busy, setBusy] = useState(false);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -142,6 +144,7 @@ function AcceptInvitation() {
       await openLedger(tally, key, '#/');
     } catch (error) {
       setProblem(ledgerRefusal(error, text));
+      setUnverified(isUnverified(error));
       setBusy(false);
     }
   };
@@ -159,6 +162,7 @@ function AcceptInvitation() {
           {...describedBy('accept-code', problem)}
         />
       </Field>
+      {unverified && <ResendVerification />}
       <div className="form__actions">
         <button type="submit" className="button button--primary" data-testid="accept-invitation" disabled={busy}>
           {text('accept')}

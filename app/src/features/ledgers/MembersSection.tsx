@@ -3,7 +3,8 @@ import { useText } from '../../i18n/index.js';
 import type { IssuedInvitation, LedgerMember, LedgerRole, PendingInvitation } from '../../sync/index.js';
 import { type LedgerChoice, useTally } from '../../tally/index.js';
 import { describedBy, Field } from '../../ui/index.js';
-import { ledgerRefusal } from './ledger-refusal.js';
+import { ResendVerification } from '../settings/index.js';
+import { isUnverified, ledgerRefusal } from './ledger-refusal.js';
 import { ledgerMessages } from './messages.js';
 import { ledgerName } from './open-ledger.js';
 
@@ -187,6 +188,7 @@ function InviteForm({ docId, onInvited }: { readonly docId: string; readonly onI
   const [role, setRole] = useState<'editor' | 'viewer'>('editor');
   const [expiry, setExpiry] = useState<Expiry>('week');
   const [problem, setProblem] = useState<string | undefined>();
+  const [unverified, setUnverified] = useState(false);
   const [issued, setIssued] = useState<(IssuedInvitation & { readonly email: string }) | undefined>();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -203,9 +205,11 @@ function InviteForm({ docId, onInvited }: { readonly docId: string; readonly onI
       setIssued({ ...invitation, email: email.trim() });
       setEmail('');
       setProblem(undefined);
+      setUnverified(false);
       onInvited();
     } catch (error) {
       setProblem(ledgerRefusal(error, text));
+      setUnverified(isUnverified(error));
     }
   };
   const link =
@@ -224,6 +228,7 @@ function InviteForm({ docId, onInvited }: { readonly docId: string; readonly onI
           {...describedBy('invite-email', problem)}
         />
       </Field>
+      {unverified && <ResendVerification />}
       <Field id="invite-role" label={text('role')}>
         <select
           id="invite-role"

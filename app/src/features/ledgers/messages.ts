@@ -63,6 +63,8 @@ export const ledgerMessages = defineMessages({
     'refused.conflict': 'That account is a member of this ledger already.',
     'refused.forbidden': 'Only the ledger’s owner may do that.',
     'refused.not_found': 'The relay does not know this ledger for your account.',
+    'refused.email_unverified':
+      'Verify your email address first: open the link the relay mailed you when you created your account.',
     refused: 'The relay said: {reason}',
     readOnly: 'This ledger is shared with you to view only: you can see everything in it, but not change it.',
     newerFormat:
@@ -131,6 +133,8 @@ export const ledgerMessages = defineMessages({
     'refused.conflict': 'Esa cuenta ya es miembro de este libro.',
     'refused.forbidden': 'Solo el propietario del libro puede hacerlo.',
     'refused.not_found': 'El relay no conoce este libro para tu cuenta.',
+    'refused.email_unverified':
+      'Primero verifica tu dirección de correo: abre el enlace que te envió el relay al crear tu cuenta.',
     refused: 'El relay dijo: {reason}',
     readOnly: 'Este libro se ha compartido contigo solo para consultarlo: puedes verlo todo, pero no cambiar nada.',
     newerFormat:
@@ -199,6 +203,8 @@ export const ledgerMessages = defineMessages({
     'refused.conflict': 'Dieses Konto ist schon Mitglied dieses Buchs.',
     'refused.forbidden': 'Das darf nur der Eigentümer des Buchs.',
     'refused.not_found': 'Das Relay kennt dieses Buch für dein Konto nicht.',
+    'refused.email_unverified':
+      'Bestätige zuerst deine E-Mail-Adresse: Öffne den Link, den dir das Relay beim Anlegen deines Kontos geschickt hat.',
     refused: 'Das Relay sagte: {reason}',
     readOnly: 'Dieses Buch ist nur zum Ansehen mit dir geteilt: Du siehst alles darin, kannst aber nichts ändern.',
     newerFormat:

@@ -129,6 +129,7 @@ function row(id: string, currency: string): TransactionRow {
     notes: '',
     tags: [],
     splits: [],
+    shares: [],
     transferId: null,
     search: 'bakery',
   };

@@ -12,11 +12,7 @@ import { useTally } from '../../tally/index.js';
 import { formMessages, wordMessages } from '../../ui/index.js';
 import { DevicePush } from './DevicePush.js';
 import { notificationMessages } from './notification-messages.js';
-
-/** This device's IANA time zone, which the relay times bill reminders in. */
-function deviceTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone;
-}
+import { deviceTimeZone } from './time-zone.js';
 
 /** What the relay tells this account about, by which channel; saving also sends this device's time zone. */
 export function NotificationSettings() {

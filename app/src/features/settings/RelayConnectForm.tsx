@@ -1,10 +1,14 @@
 import { type FormEvent, useEffect, useState } from 'react';
+import { sendForm } from '../../forms/index.js';
 import { type Text, useText } from '../../i18n/index.js';
-import { type RegistrationPolicy, RelayApi, RelayApiError } from '../../sync/index.js';
+import { type Credentials, type RegistrationPolicy, RelayApi, RelayApiError } from '../../sync/index.js';
 import { useTally } from '../../tally/index.js';
 import { describedBy, Field, wordMessages } from '../../ui/index.js';
+import { accountMailMessages } from './account-mail-messages.js';
+import { isEmailAddress } from './email-address.js';
+import { ForgotPasswordForm } from './ForgotPasswordForm.js';
 import { settingsMessages } from './messages.js';
-import { relayRefusal } from './relay-refusal.js';
+import { relayFormRefusal } from './relay-form-refusal.js';
 
 type Issues = Partial<Record<'relayUrl' | 'email' | 'password' | 'deviceName' | 'form', string>>;
 type Action = 'register' | 'login';
@@ -49,7 +53,7 @@ function check(
   } catch {
     issues.relayUrl = text('relayUrlMissing');
   }
-  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(fields.email.trim())) issues.email = text('emailInvalid');
+  if (!isEmailAddress(fields.email)) issues.email = text('emailInvalid');
   if (action === 'register' && [...fields.password].length < NEW_PASSWORD_LENGTH)
     issues.password = text('passwordShort');
   if (action === 'login' && fields.password === '') issues.password = text('passwordMissing');
@@ -81,11 +85,39 @@ function useRegistrationPolicy(relayUrl: string): RegistrationPolicy | undefined
 
 /** Links this device to a relay account: a new account (register) or an existing one (log in). */
 export function RelayConnectForm() {
-  const text = useText(settingsMessages);
-  const words = useText(wordMessages);
-  const { sync } = useTally();
+  const [forgot, setForgot] = useState(false);
   const [relayUrl, setRelayUrl] = useState(window.location.origin);
   const [email, setEmail] = useState('');
+  return forgot ? (
+    <ForgotPasswordForm relayUrl={relayUrl} email={email} onBack={() => setForgot(false)} />
+  ) : (
+    <ConnectForm
+      relayUrl={relayUrl}
+      setRelayUrl={setRelayUrl}
+      email={email}
+      setEmail={setEmail}
+      onForgot={() => setForgot(true)}
+    />
+  );
+}
+
+function ConnectForm({
+  relayUrl,
+  setRelayUrl,
+  email,
+  setEmail,
+  onForgot,
+}: {
+  readonly relayUrl: string;
+  readonly setRelayUrl: (relayUrl: string) => void;
+  readonly email: string;
+  readonly setEmail: (email: string) => void;
+  readonly onForgot: () => void;
+}) {
+  const text = useText(settingsMessages);
+  const mailText = useText(accountMailMessages);
+  const words = useText(wordMessages);
+  const { sync } = useTally();
   const [password, setPassword] = useState('');
   const [deviceName, setDeviceName] = useState(() => defaultDeviceName(text));
   const [invitationCode, setInvitationCode] = useState('');
@@ -97,26 +129,28 @@ export function RelayConnectForm() {
   const showInvitation = policy === 'invite' || invitationAsked;
 
   const connect = async (action: Action) => {
-    const found = check(action, { relayUrl, email, password, deviceName }, text);
-    setIssues(found);
-    if (Object.keys(found).length > 0) return;
     setBusy(true);
-    try {
-      const credentials = { email: email.trim(), password, deviceName: deviceName.trim() };
-      setMailedTo(undefined);
-      if (action === 'login') await sync.login(relayUrl, credentials);
-      else if (
-        (await sync.register(relayUrl, { ...credentials, invitationCode: invitationCode.trim() })) === 'check-mail'
-      )
-        setMailedTo(credentials.email);
-      setPassword('');
-    } catch (error) {
-      if (!(error instanceof RelayApiError)) throw error;
-      if (error.code === 'invitation_required' || error.code === 'invitation_invalid') setInvitationAsked(true);
-      setIssues({ form: relayRefusal(error, text, words) });
-    } finally {
-      setBusy(false);
-    }
+    const refusal = relayFormRefusal(text, words);
+    setMailedTo(undefined);
+    const sending = await sendForm<Credentials, Issues>({
+      check: () => {
+        const found = check(action, { relayUrl, email, password, deviceName }, text);
+        if (Object.keys(found).length > 0) return { issues: found };
+        return { fields: { email: email.trim(), password, deviceName: deviceName.trim() } };
+      },
+      send: async (credentials) => {
+        if (action === 'login') return sync.login(relayUrl, credentials);
+        const outcome = await sync.register(relayUrl, { ...credentials, invitationCode: invitationCode.trim() });
+        if (outcome === 'check-mail') setMailedTo(credentials.email);
+      },
+      refused: (error) => {
+        if (error instanceof RelayApiError && ['invitation_required', 'invitation_invalid'].includes(error.code))
+          setInvitationAsked(true);
+        return refusal(error);
+      },
+    }).finally(() => setBusy(false));
+    setIssues('issues' in sending ? sending.issues : {});
+    if ('saved' in sending) setPassword('');
   };
   const passwordDescribedBy = ['password-rule', issues.password && 'password-error'].filter(Boolean).join(' ');
 
@@ -166,6 +200,9 @@ export function RelayConnectForm() {
         <p className="hint" id="password-rule" data-testid="password-rule">
           {text('passwordRule')}
         </p>
+        <button type="button" className="button" data-testid="forgot-password" onClick={onForgot}>
+          {mailText('forgotPassword')}
+        </button>
       </Field>
       {showInvitation && (
         <Field id="invitation-code" label={text('invitationCode')}>

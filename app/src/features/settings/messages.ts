@@ -53,6 +53,8 @@ export const settingsMessages = defineMessages({
     'relay.registration_closed': 'This relay takes no new accounts.',
     'relay.account_disabled':
       'An administrator of this relay has disabled this account. Your ledgers stay on this device; ask whoever runs the relay.',
+    'relay.link_invalid': 'This link has expired or was already used. Ask for a new one with “Forgot password?”.',
+    'relay.mail_off': 'This relay sends no mail, so it cannot reset a password. Ask whoever runs it.',
     'relay.weak_password':
       'This password is too easy to guess. Use at least 10 characters, not a commonly used password and not your email address.',
   },
@@ -110,6 +112,9 @@ export const settingsMessages = defineMessages({
     'relay.registration_closed': 'Este relay no admite cuentas nuevas.',
     'relay.account_disabled':
       'Un administrador de este relay ha desactivado esta cuenta. Tus libros de cuentas siguen en este dispositivo; pregunta a quien administra el relay.',
+    'relay.link_invalid': 'Este enlace ha caducado o ya se usó. Pide uno nuevo con «¿Has olvidado la contraseña?».',
+    'relay.mail_off':
+      'Este relay no envía correo, así que no puede restablecer una contraseña. Pregunta a quien lo administra.',
     'relay.weak_password':
       'Esta contraseña es demasiado fácil de adivinar. Usa al menos 10 caracteres, que no sea una contraseña muy usada ni tu correo.',
   },
@@ -167,6 +172,10 @@ export const settingsMessages = defineMessages({
     'relay.registration_closed': 'Dieses Relay nimmt keine neuen Konten auf.',
     'relay.account_disabled':
       'Ein Administrator dieses Relays hat dieses Konto deaktiviert. Deine Haushaltsbücher bleiben auf diesem Gerät; frag, wer das Relay betreibt.',
+    'relay.link_invalid':
+      'Dieser Link ist abgelaufen oder wurde schon benutzt. Fordere mit „Passwort vergessen?“ einen neuen an.',
+    'relay.mail_off':
+      'Dieses Relay verschickt keine E-Mails und kann daher kein Passwort zurücksetzen. Frag, wer es betreibt.',
     'relay.weak_password':
       'Dieses Passwort ist zu leicht zu erraten. Nimm mindestens 10 Zeichen, kein häufig benutztes Passwort und nicht deine E-Mail-Adresse.',
   },

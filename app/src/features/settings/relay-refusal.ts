@@ -14,6 +14,8 @@ const EXPLAINED = [
   'registration_closed',
   'weak_password',
   'account_disabled',
+  'link_invalid',
+  'mail_off',
 ] as const;
 
 /** What a relay refusal means for the person, in their language; the relay's own words for anything unforeseen. */
