@@ -136,7 +136,7 @@ function row(id: string, currency: string): TransactionRow {
 }
 
 function reportRow(id: string) {
-  const { payee, notes, tags, search, ...kept } = row(id, 'EUR');
+  const { payee, notes, tags, shares, search, ...kept } = row(id, 'EUR');
   return kept;
 }
 
