@@ -60,7 +60,7 @@ test('a goal made on one device counts its contributions, and an edit made on an
   await expect(roadBike.getByTestId('contribution-row').count()).resolves.toBe(2);
 });
 
-test('a goal linked to an account counts its balance, and deleting a goal removes it', async () => {
+test('a goal linked to an account counts its whole balance when asked, and deleting a goal removes it', async () => {
   const a = await world.device();
   await a.addAccount('Savings');
   await a.byTestId('add-transaction').click();
@@ -69,7 +69,7 @@ test('a goal linked to an account counts its balance, and deleting a goal remove
   await a.byTestId('save').click();
   await a.byTestId('transaction-editor').waitFor({ state: 'detached', ...PATIENCE });
 
-  await addGoal(a, { name: 'Rainy day', target: '1,000', accounts: ['Savings'] });
+  await addGoal(a, { name: 'Rainy day', target: '1,000', accounts: ['Savings'], wholeBalance: true });
   const rainyDay = goalRow(a, 'Rainy day');
   await expect.poll(() => rainyDay.getByTestId('goal-saved').textContent(), PATIENCE).toBe('$300.00');
   await expect(rainyDay.getByTestId('goal-linked').textContent()).resolves.toBe('Counts the balances of Savings.');
@@ -82,6 +82,33 @@ test('a goal linked to an account counts its balance, and deleting a goal remove
   expect(await axeViolations(a.page)).toEqual([]);
   await rainyDay.getByTestId('confirm-delete-goal').click();
   await a.byTestId('goals-empty').waitFor(PATIENCE);
+});
+
+test('a new goal linked to an account that already holds money starts at 0 %, then counts what the account gains', async () => {
+  const a = await world.device();
+  await a.open('accounts');
+  await a.byTestId('add-account').click();
+  await a.byTestId('account-name').fill('Savings');
+  await a.byTestId('account-currency').fill('USD');
+  await a.byTestId('account-opening-balance').fill('5300');
+  await a.byTestId('save-account').click();
+  await a.page.locator('[data-testid="account-row-name"]', { hasText: 'Savings' }).waitFor(PATIENCE);
+
+  await addGoal(a, { name: 'Holiday', target: '4,000', accounts: ['Savings'] });
+  const holiday = goalRow(a, 'Holiday');
+  await expect.poll(() => holiday.getByTestId('goal-saved').textContent(), PATIENCE).toBe('$0.00');
+  await expect(holiday.getByTestId('goal-progressbar').getAttribute('aria-valuenow')).resolves.toBe('0');
+  await expect(holiday.getByTestId('goal-linked').textContent()).resolves.toMatch(/^Counts what Savings gained since /);
+
+  await a.byTestId('add-transaction').click();
+  await a.byTestId('kind-income').click();
+  await a.fillTransaction({ amount: '400.00', payee: 'Deposit', account: 'Savings' });
+  await a.byTestId('save').click();
+  await a.byTestId('transaction-editor').waitFor({ state: 'detached', ...PATIENCE });
+  await a.open('goals');
+  await expect.poll(() => holiday.getByTestId('goal-saved').textContent(), PATIENCE).toBe('$400.00');
+  await expect(holiday.getByTestId('goal-progressbar').getAttribute('aria-valuenow')).resolves.toBe('10');
+  expect(await axeViolations(a.page)).toEqual([]);
 });
 
 test('on a phone, each account to link is a touch target at least 44 px tall', async () => {

@@ -160,9 +160,11 @@ const reports: [string, () => unknown][] = [
           startDate: '2025-01-01',
           targetDate: '2027-06-30',
           accountIds: [],
+          countWholeBalance: true,
         },
         today: '2026-12-31',
         accountBalances: [],
+        accountBalancesAtStart: [],
         contributions: transactions
           .slice(0, 1_000)
           .map((t) => ({ date: t.date, amount: -t.amount, currency: t.currency })),

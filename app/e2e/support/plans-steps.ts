@@ -52,6 +52,8 @@ export interface NewGoal {
   readonly target: string;
   readonly targetDate?: string;
   readonly accounts?: readonly string[];
+  /** Tick "count the whole balance" rather than only what the accounts gain from today. */
+  readonly wholeBalance?: boolean;
 }
 
 /** Fills the goal form that is open; accounts are ticked by name. */
@@ -62,6 +64,7 @@ export async function fillGoal(device: TallyDevice, goal: Partial<NewGoal>): Pro
   if (goal.targetDate !== undefined) await form.getByTestId('goal-date').fill(goal.targetDate);
   for (const account of goal.accounts ?? [])
     await form.locator(`[data-testid="goal-account"][data-name="${account}"]`).check();
+  if (goal.wholeBalance !== undefined) await form.getByTestId('goal-whole-balance').setChecked(goal.wholeBalance);
 }
 
 /** Creates a goal through the Goals screen and waits for it to be listed. */

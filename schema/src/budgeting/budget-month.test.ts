@@ -191,3 +191,69 @@ describe('a month of the budget', () => {
     expect(result.unconverted).toBe(1);
   });
 });
+
+describe('available to budget', () => {
+  it('[BUD7] is this month’s income less what is budgeted this month', () => {
+    const result = month({
+      budgets: [budget('2026-03', GROCERIES, 40_000), budget('2026-03', RENT, 100_000)],
+      transactions: [spend('2026-03-01', 250_000, SALARY), spend('2026-03-05', -12_000, GROCERIES)],
+    });
+    expect(result.toBudget).toEqual({
+      income: money(250_000, 'EUR'),
+      budgeted: money(140_000, 'EUR'),
+      carriedOver: money(0, 'EUR'),
+      available: money(110_000, 'EUR'),
+    });
+  });
+
+  it('[BUD7] carries what was left to budget, or budgeted beyond income, into the next month', () => {
+    const result = month({
+      budgets: [budget('2026-01', RENT, 100_000), budget('2026-02', RENT, 100_000), budget('2026-03', RENT, 100_000)],
+      transactions: [spend('2026-01-31', 250_000, SALARY), spend('2026-03-31', 20_000, SALARY)],
+    });
+    expect(result.toBudget.carriedOver).toEqual(money(50_000, 'EUR'));
+    expect(result.toBudget.available).toEqual(money(-30_000, 'EUR'));
+  });
+
+  it('[BUD7] counts neither transfers, uncategorised money, spending nor a later month’s budget as income', () => {
+    const result = month({
+      budgets: [budget('2026-04', RENT, 100_000)],
+      transactions: [
+        spend('2026-03-02', 90_000, null),
+        spend('2026-03-03', -5_000, GROCERIES),
+        spend('2026-03-04', 7_000, GROCERIES),
+        spend('2026-04-01', 250_000, SALARY),
+      ],
+    });
+    expect(result.toBudget.income).toEqual(money(0, 'EUR'));
+    expect(result.toBudget.available).toEqual(money(0, 'EUR'));
+  });
+
+  it('[BUD7] counts each split part of income in its own category, less money paid back out of income', () => {
+    const result = month({
+      transactions: [
+        {
+          date: '2026-03-01',
+          amount: 300_000,
+          currency: EUR,
+          categoryId: null,
+          splits: [
+            { categoryId: SALARY, amount: 280_000, memo: '' },
+            { categoryId: GROCERIES, amount: 20_000, memo: '' },
+          ],
+        },
+        spend('2026-03-10', -30_000, SALARY),
+      ],
+    });
+    expect(result.toBudget.income).toEqual(money(250_000, 'EUR'));
+  });
+
+  it('[BUD7] converts income in another currency with the rate of its day, and counts what it cannot convert', () => {
+    const result = month({
+      rates: new RateTable([{ from: USD, to: EUR, date: '2026-03-01', rate: '0.5' }]),
+      transactions: [spend('2026-03-02', 100_000, SALARY, USD), spend('2026-02-02', 100_000, SALARY, USD)],
+    });
+    expect(result.toBudget.income).toEqual(money(50_000, 'EUR'));
+    expect(result.unconverted).toBe(1);
+  });
+});

@@ -40,9 +40,22 @@ export interface BudgetTotals {
   readonly available: Money;
 }
 
+/** Money received that is not yet given a job (BUD7). */
+export interface ToBudget {
+  /** Money into income categories this month, less money back out of them. */
+  readonly income: Money;
+  /** What every expense category is budgeted this month. */
+  readonly budgeted: Money;
+  /** What was left to budget at the end of last month, or budgeted beyond what came in (below zero). */
+  readonly carriedOver: Money;
+  /** `carriedOver + income − budgeted`; below zero, more is budgeted than was received. */
+  readonly available: Money;
+}
+
 export interface BudgetMonth {
   readonly month: string;
   readonly lines: readonly BudgetLine[];
+  readonly toBudget: ToBudget;
   readonly groups: readonly (BudgetTotals & { readonly group: string })[];
   readonly total: BudgetTotals;
   /** Transactions and budgets left out for want of an exchange rate. */
@@ -59,21 +72,29 @@ function nextMonth(month: string): string {
 
 /**
  * Budgeted, carried over, spent and available per expense category for one month (SPEC BUD1–BUD3),
- * with totals per category group and overall. Exact integer arithmetic throughout.
+ * with totals per category group and overall, and what is left to budget (BUD7). Exact integer arithmetic throughout.
  */
 export function budgetMonth(input: BudgetMonthInput): BudgetMonth {
   const { currency } = input;
   const converter = new Converter(input.rates, currency);
 
+  const kinds = new Map(input.categories.map((category) => [category.id, category.kind]));
+  const toBudget = { income: 0, budgeted: 0, incomeBefore: 0, budgetedBefore: 0 };
+
   // spent[category][month]: money out less money back, in the display currency.
   const spent = new Map<string, Map<string, number>>();
   const last = monthIndex(input.month);
   for (const transaction of input.transactions) {
-    if (monthIndex(transaction.date.slice(0, 7)) > last) continue;
+    const index = monthIndex(transaction.date.slice(0, 7));
+    if (index > last) continue;
     for (const part of categoryAmounts(transaction)) {
       if (part.categoryId === null) continue;
       const amount = converter.minorUnits(part.amount, transaction.currency, transaction.date);
       if (amount === undefined) continue;
+      if (kinds.get(part.categoryId) === 'income') {
+        if (index === last) toBudget.income += amount;
+        else toBudget.incomeBefore += amount;
+      }
       const byMonth = spent.get(part.categoryId) ?? new Map<string, number>();
       const month = transaction.date.slice(0, 7);
       byMonth.set(month, (byMonth.get(month) ?? 0) - amount);
@@ -86,6 +107,10 @@ export function budgetMonth(input: BudgetMonthInput): BudgetMonth {
     if (monthIndex(budget.month) > last) continue;
     const amount = converter.minorUnits(budget.amount, budget.currency, `${budget.month}-01`);
     if (amount === undefined) continue;
+    if (kinds.get(budget.categoryId) === 'expense') {
+      if (budget.month === input.month) toBudget.budgeted += amount;
+      else toBudget.budgetedBefore += amount;
+    }
     const byMonth = budgeted.get(budget.categoryId) ?? new Map<string, { amount: number; rollover: boolean }>();
     const current = byMonth.get(budget.month);
     byMonth.set(budget.month, {
@@ -149,9 +174,16 @@ export function budgetMonth(input: BudgetMonthInput): BudgetMonth {
     ),
   });
   const groupNames = [...new Set(lines.map((line) => line.group))].sort();
+  const carriedToBudget = toBudget.incomeBefore - toBudget.budgetedBefore;
   return {
     month: input.month,
     lines,
+    toBudget: {
+      income: money(toBudget.income, currency),
+      budgeted: money(toBudget.budgeted, currency),
+      carriedOver: money(carriedToBudget, currency),
+      available: money(carriedToBudget + toBudget.income - toBudget.budgeted, currency),
+    },
     groups: groupNames.map((group) => ({ group, ...totalsOf(lines.filter((line) => line.group === group)) })),
     total: totalsOf(lines),
     unconverted: converter.unconverted,

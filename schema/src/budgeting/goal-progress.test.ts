@@ -11,6 +11,7 @@ const bike: Goal = {
   startDate: '2026-01-01',
   targetDate: '2026-12-31',
   accountIds: [],
+  countWholeBalance: true,
 };
 
 function progress(overrides: Partial<GoalProgressInput>): ReturnType<typeof goalProgress> {
@@ -18,6 +19,7 @@ function progress(overrides: Partial<GoalProgressInput>): ReturnType<typeof goal
     goal: bike,
     today: '2026-07-01',
     accountBalances: [],
+    accountBalancesAtStart: [],
     contributions: [],
     rates: new RateTable([]),
     ...overrides,
@@ -83,5 +85,44 @@ describe('savings goals', () => {
       percent: 0,
       remaining: money(125_000, 'EUR'),
     });
+  });
+
+  it('[GOAL4] a goal counting the gain starts at nothing saved on an account that already holds money', () => {
+    const result = progress({
+      goal: { ...bike, targetAmount: 400_000, countWholeBalance: false, startDate: '2026-07-01' },
+      accountBalances: [money(530_000, 'EUR')],
+      accountBalancesAtStart: [money(530_000, 'EUR')],
+    });
+    expect(result).toMatchObject({ saved: money(0, 'EUR'), percent: 0 });
+    expect(result.state).not.toBe('reached');
+  });
+
+  it('[GOAL4] counts what each linked account gained since the start, at today’s rate, with contributions', () => {
+    const USD = currencyCode('USD');
+    const result = progress({
+      goal: { ...bike, countWholeBalance: false },
+      rates: new RateTable([{ from: USD, to: EUR, date: '2026-06-01', rate: '0.5' }]),
+      accountBalances: [money(530_000, 'EUR'), money(100_000, 'USD')],
+      accountBalancesAtStart: [money(500_000, 'EUR'), money(60_000, 'USD')],
+      contributions: [{ date: '2026-03-01', amount: 5_000, currency: EUR }],
+    });
+    expect(result.saved).toEqual(money(55_000, 'EUR'));
+  });
+
+  it('[GOAL4] a goal counting the whole balance ignores the balances at its start', () => {
+    const result = progress({
+      accountBalances: [money(50_000, 'EUR')],
+      accountBalancesAtStart: [money(50_000, 'EUR')],
+    });
+    expect(result.saved).toEqual(money(50_000, 'EUR'));
+  });
+
+  it('[GOAL4] money taken out since the start is a gain below zero: 0 %, and more left to save', () => {
+    const result = progress({
+      goal: { ...bike, countWholeBalance: false },
+      accountBalances: [money(40_000, 'EUR')],
+      accountBalancesAtStart: [money(50_000, 'EUR')],
+    });
+    expect(result).toMatchObject({ saved: money(-10_000, 'EUR'), percent: 0, remaining: money(130_000, 'EUR') });
   });
 });

@@ -10,6 +10,11 @@ export interface GoalProgressInput {
   readonly today: string;
   /** Current balances of the goal's linked accounts, in their own currencies. */
   readonly accountBalances: readonly Money[];
+  /**
+   * The same accounts' balances as the goal's start date began (opening balance and every
+   * transaction dated before it); counted only when the goal counts what they gained (GOAL4).
+   */
+  readonly accountBalancesAtStart: readonly Money[];
   /** Live contributions to this goal. */
   readonly contributions: readonly Pick<Contribution, 'date' | 'amount' | 'currency'>[];
   readonly rates: RateTable;
@@ -34,7 +39,7 @@ function paymentsLeft(today: string, targetDate: string): number {
   return payments;
 }
 
-/** Progress of a savings goal (SPEC GOAL1–GOAL3): saved, what is left, the monthly pace, and whether it is on track. */
+/** Progress of a savings goal (SPEC GOAL1–GOAL4): saved, what is left, the monthly pace, and whether it is on track. */
 export function goalProgress(input: GoalProgressInput): GoalProgress {
   const { goal, today, rates } = input;
   const converter = new Converter(rates, goal.currency);
@@ -43,6 +48,8 @@ export function goalProgress(input: GoalProgressInput): GoalProgress {
     saved += converter.minorUnits(amount.amount, amount.currency, date) ?? 0;
   };
   for (const balance of input.accountBalances) add(balance, today);
+  if (!goal.countWholeBalance)
+    for (const balance of input.accountBalancesAtStart) add(money(-balance.amount, balance.currency), today);
   for (const contribution of input.contributions)
     add(money(contribution.amount, contribution.currency), contribution.date);
 

@@ -5,6 +5,7 @@ export {
   type BudgetMonthInput,
   type BudgetTotals,
   budgetMonth,
+  type ToBudget,
 } from './budget-month.js';
 export {
   GOAL_STATES,

@@ -55,4 +55,26 @@ describe('ledger: budgets and goals', () => {
       ledger.contributions.create({ goalId: 'C'.repeat(22), date: '2026-04-01', amount: 1, currency: 'EUR' }),
     ).toThrow(/goal does not exist/);
   });
+
+  it('[GOAL4] a goal stored before the choice existed still counts the whole balance', () => {
+    const { doc, ledger } = device(1, 1_000);
+    const id = 'G'.repeat(22);
+    doc.getMap('goals').set(`${id}/olderdevice`, [['1.0', { n: 'Rainy day', a: 100_000, c: 'EUR', ac: [] }]]);
+    expect(ledger.goals.get(id)).toMatchObject({ name: 'Rainy day', countWholeBalance: true });
+  });
+
+  it('[GOAL4] refuses a goal that counts what its accounts gain without a start date', () => {
+    const { ledger } = device(1, 1_000);
+    expect(() =>
+      ledger.goals.create({ name: 'Bike', targetAmount: 100_000, currency: 'EUR', countWholeBalance: false }),
+    ).toThrow(/needs a start date/);
+    const goal = ledger.goals.create({
+      name: 'Bike',
+      targetAmount: 100_000,
+      currency: 'EUR',
+      startDate: '2026-04-01',
+      countWholeBalance: false,
+    });
+    expect(goal.countWholeBalance).toBe(false);
+  });
 });

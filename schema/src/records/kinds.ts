@@ -132,6 +132,11 @@ export interface Goal {
   readonly targetDate: string | null;
   /** Accounts whose balances count towards the goal; manual contributions count too. */
   readonly accountIds: readonly string[];
+  /**
+   * True: the linked accounts count with their whole balance. False: only what they gained from
+   * the start date on (GOAL4). Goals stored before the choice existed read true, so nothing changes for them.
+   */
+  readonly countWholeBalance: boolean;
 }
 
 /** Money put towards a goal by hand, one record each, so two made at once both count. */
@@ -346,11 +351,16 @@ export const goalKind: RecordKind<Goal> = {
     startDate: field('sd', optional(calendarDate('start date')), null),
     targetDate: field('d', optional(calendarDate('target date')), null),
     accountIds: field('ac', referenceList('linked accounts'), []),
+    countWholeBalance: field('wb', flag('count the whole balance'), true),
   },
-  checkRecord: (goal) =>
-    goal.startDate !== null && goal.targetDate !== null && goal.targetDate <= goal.startDate
+  checkRecord: (goal) => [
+    ...(goal.startDate !== null && goal.targetDate !== null && goal.targetDate <= goal.startDate
       ? [{ field: 'targetDate', message: 'the target date must come after the start date' }]
-      : [],
+      : []),
+    ...(!goal.countWholeBalance && goal.startDate === null
+      ? [{ field: 'startDate', message: 'a goal that counts what its accounts gain needs a start date' }]
+      : []),
+  ],
 };
 
 export const contributionKind: RecordKind<Contribution> = {

@@ -67,6 +67,7 @@ function randomValue(ledger: Ledger, random: SeededRandom, name: CollectionName,
     case 'archived':
     case 'cleared':
     case 'paused':
+    case 'countWholeBalance':
       return random.chance(0.5);
     case 'date':
       return randomDate(random);

@@ -1,9 +1,10 @@
+import { formatMoney, money } from '@tally/schema';
 import { useState } from 'react';
 import { useLocale, useText } from '../../i18n/index.js';
 import { useCanEdit, useTally } from '../../tally/index.js';
-import { formatMonth, formMessages, routeMessages, today } from '../../ui/index.js';
-import { BudgetTable } from './BudgetTable.js';
-import { shiftMonth } from './budget-view.js';
+import { formatMonth, formMessages, routeMessages, today, wordMessages } from '../../ui/index.js';
+import { BudgetCards } from './BudgetCards.js';
+import { type BudgetView, shiftMonth } from './budget-view.js';
 import { MonthSwitcher } from './MonthSwitcher.js';
 import { budgetMessages } from './messages.js';
 import { useBudgetView } from './use-budget-view.js';
@@ -73,7 +74,8 @@ export function BudgetsScreen() {
               {text.count('unconverted', view.unconverted)} <a href="#/currencies">{words('addRates')}</a>
             </p>
           )}
-          <BudgetTable view={view} />
+          <ToBudget view={view} />
+          <BudgetCards view={view} />
         </>
       )}
     </section>
@@ -93,5 +95,39 @@ function CopyStatus({ outcome }: { readonly outcome: CopyOutcome }) {
     <p className="hint" role="status" data-testid="budget-status">
       {message}
     </p>
+  );
+}
+
+/** Money received that no budget has a job for yet, carried from month to month (BUD7). */
+function ToBudget({ view }: { readonly view: BudgetView }) {
+  const text = useText(budgetMessages);
+  const shared = useText(wordMessages);
+  const locale = useLocale();
+  const { income, budgeted, carriedOver, available } = view.toBudget;
+  return (
+    <section className="to-budget" data-testid="budget-to-budget" aria-labelledby="to-budget-title">
+      <h2 id="to-budget-title" className="to-budget__title">
+        {text('toBudget')}
+      </h2>
+      <p className="to-budget__amount" data-testid="budget-to-budget-amount" data-negative={available.amount < 0}>
+        {available.amount < 0
+          ? text('overBudgeted', { amount: formatMoney(money(-available.amount, available.currency), locale) })
+          : formatMoney(available, locale)}
+      </p>
+      <dl className="to-budget__figures">
+        <div>
+          <dt>{text('toBudgetCarried')}</dt>
+          <dd className="money">{formatMoney(carriedOver, locale)}</dd>
+        </div>
+        <div>
+          <dt>{shared('income')}</dt>
+          <dd className="money">{formatMoney(income, locale)}</dd>
+        </div>
+        <div>
+          <dt>{text('budgeted')}</dt>
+          <dd className="money">{formatMoney(budgeted, locale)}</dd>
+        </div>
+      </dl>
+    </section>
   );
 }

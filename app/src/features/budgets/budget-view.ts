@@ -9,6 +9,7 @@ import {
   isCurrencyCode,
   type LedgerRecord,
   type RateTable,
+  type ToBudget,
   type Transaction,
 } from '@tally/schema';
 import type { TransactionRow } from '../../storage/index.js';
@@ -30,6 +31,8 @@ export interface BudgetView {
   readonly currency: CurrencyCode;
   readonly groups: readonly BudgetGroupView[];
   readonly total: BudgetTotals;
+  /** What is available to budget this month (BUD7). */
+  readonly toBudget: ToBudget;
   /** Transactions and budgets left out for want of an exchange rate (BUD1): said on screen, never dropped silently. */
   readonly unconverted: number;
 }
@@ -72,6 +75,7 @@ export function budgetView(input: BudgetViewInput): BudgetView {
       totals,
     })),
     total: month.total,
+    toBudget: month.toBudget,
     unconverted: month.unconverted,
   };
 }

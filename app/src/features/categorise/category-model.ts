@@ -47,6 +47,12 @@ export class CategoryModel {
     return this.examples;
   }
 
+  /** Whether the category was learned with any word of the transaction's payee or notes, not only with its amount. */
+  knowsWordsOf(transaction: Describable, categoryId: string): boolean {
+    const counts = this.featureCounts.get(categoryId);
+    return featuresOf(transaction).some(([feature]) => !feature.startsWith('a:') && (counts?.get(feature) ?? 0) > 0);
+  }
+
   /** The most likely category, or undefined before the model has learned anything. */
   suggest(transaction: Describable): LearnedSuggestion | undefined {
     if (this.examples === 0) return undefined;

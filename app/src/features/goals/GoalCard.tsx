@@ -27,6 +27,7 @@ export function GoalCard({ view, focusEdit, onEdit, onDeleted }: GoalCardProps) 
   const nameId = `goal-name-${goal.id}`;
   const format = (amount: number) => formatMoney({ amount, currency: goal.currency }, locale);
   const percent = new Intl.NumberFormat(locale, { style: 'percent' }).format(progress.percent / 100);
+  const linkedNames = new Intl.ListFormat(locale, { type: 'conjunction' }).format(view.linkedAccounts);
   const progressText = text('progress', {
     saved: formatMoney(progress.saved, locale),
     target: format(goal.targetAmount),
@@ -96,11 +97,11 @@ export function GoalCard({ view, focusEdit, onEdit, onDeleted }: GoalCardProps) 
           </dd>
         </div>
       </dl>
-      {view.linkedAccounts.length > 0 && (
+      {linkedNames !== '' && (
         <p className="hint" data-testid="goal-linked">
-          {text('linked', {
-            accounts: new Intl.ListFormat(locale, { type: 'conjunction' }).format(view.linkedAccounts),
-          })}
+          {goal.countWholeBalance || goal.startDate === null
+            ? text('linked', { accounts: linkedNames })
+            : text('linkedGain', { accounts: linkedNames, start: formatDay(goal.startDate, locale) })}
         </p>
       )}
       {progress.unconverted > 0 && (

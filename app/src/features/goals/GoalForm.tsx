@@ -33,6 +33,7 @@ export function GoalForm({ goal, onDone }: GoalFormProps) {
         currency: home,
         targetDate: '',
         accountIds: [],
+        countWholeBalance: false,
       },
   );
   const [issues, setIssues] = useState<GoalIssues>({});
@@ -153,6 +154,17 @@ export function GoalForm({ goal, onDone }: GoalFormProps) {
           <p className="field__error" role="alert">
             {errors.accountIds}
           </p>
+        )}
+        {choices.length > 0 && (
+          <label className="choice goal-form__whole">
+            <input
+              type="checkbox"
+              data-testid="goal-whole-balance"
+              checked={draft.countWholeBalance}
+              onChange={(event) => setDraft((current) => ({ ...current, countWholeBalance: event.target.checked }))}
+            />
+            {text('wholeBalance')}
+          </label>
         )}
       </fieldset>
       {errors.form && (

@@ -8,7 +8,15 @@ let savings: string;
 const TODAY = '2026-11-25';
 
 function draft(change: Partial<GoalDraft> = {}): GoalDraft {
-  return { name: 'Bike', target: '500', currency: 'EUR', targetDate: '', accountIds: [], ...change };
+  return {
+    name: 'Bike',
+    target: '500',
+    currency: 'EUR',
+    targetDate: '',
+    accountIds: [],
+    countWholeBalance: false,
+    ...change,
+  };
 }
 
 beforeEach(() => {
@@ -35,8 +43,26 @@ describe('saving the goal form', () => {
         startDate: TODAY,
         targetDate: '2027-06-01',
         accountIds: [savings],
+        countWholeBalance: false,
       },
     ]);
+  });
+
+  test('[GOAL4] counting the whole balance is a choice the form writes, and an old goal without a start starts counting its gain today', () => {
+    expect(saveGoalDraft(ledger, draft({ name: 'Whole', countWholeBalance: true }), undefined, 'en-US', TODAY)).toEqual(
+      {
+        saved: true,
+      },
+    );
+    expect(ledger.goals.list()[0]).toMatchObject({ countWholeBalance: true, startDate: TODAY });
+    const old = ledger.goals.create({ name: 'Old', targetAmount: 100, currency: 'EUR', accountIds: [savings] });
+    const opened = goalDraftOf(old, 'en-US');
+    expect(opened.countWholeBalance).toBe(true);
+    const editing = { id: old.id, opened, restore: false };
+    expect(saveGoalDraft(ledger, { ...opened, countWholeBalance: false }, editing, 'en-US', TODAY)).toEqual({
+      saved: true,
+    });
+    expect(ledger.goals.get(old.id)).toMatchObject({ countWholeBalance: false, startDate: TODAY });
   });
 
   test('every bad field gets its own reason and nothing is written', () => {

@@ -25,6 +25,8 @@ export interface GoalDraft {
   /** `YYYY-MM-DD`, or empty for a goal without a date. */
   readonly targetDate: string;
   readonly accountIds: readonly string[];
+  /** The linked accounts count with their whole balance, not only what they gain from the goal's start (GOAL4). */
+  readonly countWholeBalance: boolean;
 }
 
 /** Why a field was refused, as the key of its message in the goals catalogue. */
@@ -65,6 +67,7 @@ interface GoalFields {
   readonly startDate: string | null;
   readonly targetDate: string | null;
   readonly accountIds: readonly string[];
+  readonly countWholeBalance: boolean;
 }
 
 /** The goal's fields, and whether the person ticked or unticked an account (the order of ticks is no change). */
@@ -81,13 +84,14 @@ export function goalDraftOf(goal: LedgerRecord<Goal>, locale: string): GoalDraft
     currency: goal.currency,
     targetDate: goal.targetDate ?? '',
     accountIds: goal.accountIds,
+    countWholeBalance: goal.countWholeBalance,
   };
 }
 
 /**
  * Checks the whole goal form, then creates or changes the goal (`saveEdit`), or writes nothing and
  * says what is wrong next to each field. A new goal is paced from today (GOAL3), so its date must
- * come later. An edit's linked accounts are the goal's current ones with the person's ticks and
+ * come later; by default it counts what its accounts gain from today on (GOAL4). An edit's linked accounts are the goal's current ones with the person's ticks and
  * unticks applied, less any account deleted elsewhere.
  */
 export function saveGoalDraft(
@@ -108,6 +112,9 @@ export function saveGoalDraft(
         ...(changed('target') && { targetAmount: goal.targetAmount }),
         ...(changed('targetDate') && { targetDate: goal.targetDate }),
         ...((accountsChanged || changed.all) && { accountIds: goal.accountIds }),
+        ...(changed('countWholeBalance') && { countWholeBalance: goal.countWholeBalance }),
+        // Counting the gain needs a start (GOAL4): a goal that had none starts counting today.
+        ...(changed('countWholeBalance') && current.startDate !== goal.startDate && { startDate: goal.startDate }),
       }),
     restore: (current) => ledger.goals.restore(current.id),
     refused: (refusal) => ({ form: refusal }),
@@ -136,7 +143,7 @@ function checkGoal(
     else issues.target = amountIssue(read.problem);
   }
 
-  const startDate = current ? current.startDate : today;
+  const startDate = current?.startDate ?? (current && draft.countWholeBalance ? null : today);
   const targetDate = draft.targetDate.trim() === '' ? null : draft.targetDate.trim();
   if (targetDate !== null && !parseCalendarDate(targetDate)) issues.targetDate = 'dateInvalid';
   else if (targetDate !== null && startDate !== null && targetDate <= startDate)
@@ -152,7 +159,8 @@ function checkGoal(
   const accountIds = [...kept, ...added];
 
   if (Object.keys(issues).length > 0 || targetAmount === undefined || !isCurrencyCode(code)) return { issues };
-  const goal = { name, targetAmount, currency: code, startDate, targetDate, accountIds };
+  const { countWholeBalance } = draft;
+  const goal = { name, targetAmount, currency: code, startDate, targetDate, accountIds, countWholeBalance };
   return { fields: { goal, accountsChanged: added.length > 0 || removed.length > 0 } };
 }
 

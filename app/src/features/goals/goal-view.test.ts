@@ -79,3 +79,26 @@ test('an account deleted elsewhere stops counting, and a balance without a rate 
     progress: { saved: { amount: 0 }, unconverted: 1 },
   });
 });
+
+test('[GOAL4] a new goal on an account that already holds money starts at 0 %, and counts what arrives from its start', () => {
+  ledger.transactions.create({ date: '2026-10-02', amount: 43000, currency: 'EUR', accountId: savings });
+  const goal = ledger.goals.create({
+    name: 'Holiday',
+    targetAmount: 40000,
+    currency: 'EUR',
+    startDate: '2026-11-01',
+    accountIds: [savings],
+    countWholeBalance: false,
+  });
+  const whole = ledger.goals.create({
+    name: 'Everything',
+    targetAmount: 40000,
+    currency: 'EUR',
+    accountIds: [savings],
+  });
+  const holiday = () => views('2026-11-25').find((view) => view.goal.id === goal.id)?.progress;
+  expect(holiday()).toMatchObject({ saved: { amount: 0 }, percent: 0 });
+  expect(views('2026-11-25').find((view) => view.goal.id === whole.id)?.progress.state).toBe('reached');
+  ledger.transactions.create({ date: '2026-11-01', amount: 10000, currency: 'EUR', accountId: savings });
+  expect(holiday()).toMatchObject({ saved: { amount: 10000 }, percent: 25 });
+});

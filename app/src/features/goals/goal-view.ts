@@ -25,19 +25,32 @@ export interface GoalViewsInput {
   readonly goals: readonly LedgerRecord<Goal>[];
   readonly contributions: readonly LedgerRecord<Contribution>[];
   readonly accounts: readonly LedgerRecord<Account>[];
-  readonly transactions: readonly Pick<TransactionRow, 'accountId' | 'amount' | 'currency'>[];
+  readonly transactions: readonly Pick<TransactionRow, 'accountId' | 'amount' | 'currency' | 'date'>[];
   readonly rates: RateTable;
   readonly today: string;
 }
 
-/** Each goal with its progress (GOAL1–GOAL3): linked balances and contributions, the monthly pace and its state. */
+/**
+ * Each goal with its progress (GOAL1–GOAL4): linked balances, or what they gained since the goal's
+ * start, and contributions, the monthly pace and its state.
+ */
 export function goalViews(input: GoalViewsInput): GoalView[] {
-  const { balances } = accountBalances(
-    input.accounts,
-    input.transactions.flatMap(({ accountId, amount, currency }) =>
-      isCurrencyCode(currency) ? [{ accountId, amount, currency }] : [],
-    ),
+  const entries = input.transactions.flatMap(({ accountId, amount, currency, date }) =>
+    isCurrencyCode(currency) ? [{ accountId, amount, currency, date }] : [],
   );
+  const { balances } = accountBalances(input.accounts, entries);
+  const balancesAsOf = new Map<string, ReadonlyMap<string, Money>>();
+  /** Each account's balance as the day began: its opening balance and every transaction dated before it. */
+  const balancesBefore = (day: string): ReadonlyMap<string, Money> => {
+    const known = balancesAsOf.get(day);
+    if (known) return known;
+    const { balances: before } = accountBalances(
+      input.accounts,
+      entries.filter((entry) => entry.date < day),
+    );
+    balancesAsOf.set(day, before);
+    return before;
+  };
   const names = new Map(input.accounts.map((account) => [account.id, account.name]));
   const byGoal = new Map<string, LedgerRecord<Contribution>[]>();
   for (const contribution of input.contributions) {
@@ -58,6 +71,13 @@ export function goalViews(input: GoalViewsInput): GoalView[] {
         const balance = balances.get(id);
         return balance ? [balance] : [];
       }),
+      accountBalancesAtStart:
+        goal.countWholeBalance || goal.startDate === null
+          ? []
+          : linked.flatMap((id): Money[] => {
+              const balance = balancesBefore(goal.startDate ?? '').get(id);
+              return balance ? [balance] : [];
+            }),
       contributions,
       rates: input.rates,
     });

@@ -9,6 +9,7 @@ import { ProgressStep } from './ProgressStep.js';
 import { RecentImportsList } from './RecentImportsList.js';
 import { ReviewStep } from './ReviewStep.js';
 import type { RecentImport } from './recent-imports.js';
+import { setLineCategory } from './review.js';
 import { useImport } from './use-import.js';
 import './import.css';
 
@@ -50,6 +51,9 @@ export default function ImportFlow() {
           currency={currency}
           categories={categories}
           onSelect={(selection) => flow.setStep({ ...step, selection })}
+          onCategory={(index, categoryId) =>
+            flow.setStep({ ...step, lines: setLineCategory(step.lines, index, categoryId) })
+          }
           onConfirm={() => flow.confirm(step.lines, step.selection)}
           onCancel={flow.reset}
         />

@@ -22,12 +22,23 @@ interface ReviewStepProps {
   readonly currency: string;
   readonly categories: readonly LedgerRecord<Category>[];
   readonly onSelect: (selection: Selection) => void;
+  /** Changes one line's category, or clears it with null. */
+  readonly onCategory: (index: number, categoryId: string | null) => void;
   readonly onConfirm: () => void;
   readonly onCancel: () => void;
 }
 
 /** Every line of the file with its category and whether it is already in the ledger; nothing is written until confirmed. */
-export function ReviewStep({ lines, selection, currency, categories, onSelect, onConfirm, onCancel }: ReviewStepProps) {
+export function ReviewStep({
+  lines,
+  selection,
+  currency,
+  categories,
+  onSelect,
+  onCategory,
+  onConfirm,
+  onCancel,
+}: ReviewStepProps) {
   const text = useText(importMessages);
   const words = useText(formMessages);
   const shared = useText(wordMessages);
@@ -39,13 +50,21 @@ export function ReviewStep({ lines, selection, currency, categories, onSelect, o
     page,
     PAGE_SIZE,
   );
-  const names = new Map(categories.map((category) => [category.id, category.name]));
+  const live = categories.filter((category) => !category.deleted && !category.archived);
+  /** The categories a line may take: of its own kind (money in: income; money out: expense), and the one it has. */
+  const choicesFor = (line: ReviewLine) =>
+    live.filter(
+      (category) =>
+        category.id === line.categoryId ||
+        line.amount === 0 ||
+        category.kind === (line.amount > 0 ? 'income' : 'expense'),
+    );
   const sum = formatMoney(money(summary.sum, currency), locale);
 
-  const categoryOf = (line: ReviewLine): string => {
-    const name = line.suggestion && names.get(line.suggestion.categoryId);
-    if (!line.suggestion || !name) return shared('uncategorised');
-    return text(line.suggestion.source === 'rule' ? 'category.rule' : 'category.learned', { name });
+  /** Says where the category came from while it is still the suggestion; the person's own choice needs no note. */
+  const sourceOf = (line: ReviewLine): string | null => {
+    if (!line.suggestion || line.categoryId !== line.suggestion.categoryId) return null;
+    return text(line.suggestion.source === 'rule' ? 'review.fromRule' : 'review.learned');
   };
 
   return (
@@ -123,7 +142,23 @@ export function ReviewStep({ lines, selection, currency, categories, onSelect, o
                   </span>
                   {line.amount === 0 && <span className="tag import__no-amount">{text('review.noAmountTag')}</span>}
                 </td>
-                <td data-testid="review-category">{categoryOf(line)}</td>
+                <td data-testid="review-category" data-category={line.categoryId ?? ''}>
+                  <select
+                    className="import__category"
+                    data-testid="review-category-choice"
+                    aria-label={text('review.categoryOf', { line: line.line, payee: line.payee })}
+                    value={line.categoryId ?? ''}
+                    onChange={(event) => onCategory(index, event.target.value === '' ? null : event.target.value)}
+                  >
+                    <option value="">{shared('uncategorised')}</option>
+                    {choicesFor(line).map((category) => (
+                      <option key={category.id} value={category.id}>
+                        {category.name}
+                      </option>
+                    ))}
+                  </select>
+                  {sourceOf(line) && <span className="hint import__source">{sourceOf(line)}</span>}
+                </td>
                 <td>
                   <span className={line.match.kind === 'new' ? 'tag' : 'tag import__duplicate'}>
                     {text(`status.${line.match.kind}`)}

@@ -1,4 +1,4 @@
-import type { CategoryRule } from '@tally/schema';
+import type { CategoryKind, CategoryRule } from '@tally/schema';
 import type { Example } from '../categorise/index.js';
 import type { CsvMapping } from './csv-mapping.js';
 import type { CsvTable } from './csv-reader.js';
@@ -17,6 +17,8 @@ export type WorkerRequest =
       readonly known: readonly KnownTransaction[];
       readonly rules: readonly CategoryRule[];
       readonly history: readonly Example[];
+      /** Each category's kind, so a line is offered only categories of its own kind. */
+      readonly kinds: Readonly<Record<string, CategoryKind>>;
     };
 
 export type WorkPhase = 'reading' | 'matching' | 'suggesting';

@@ -55,8 +55,13 @@ function handle(request: WorkerRequest): void {
       },
     );
   }
-  const lines = prepareReview(statement.lines, request.known, request.rules, request.history, (phase, done, total) =>
-    reply({ type: 'progress', phase, done, total }),
+  const lines = prepareReview(
+    statement.lines,
+    request.known,
+    request.rules,
+    request.history,
+    request.kinds,
+    (phase, done, total) => reply({ type: 'progress', phase, done, total }),
   );
   reply({ type: 'review', lines });
 }

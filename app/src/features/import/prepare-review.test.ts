@@ -15,6 +15,13 @@ const history: Example[] = Array.from({ length: 30 }, (_, i) => ({
   categoryId: i % 2 === 0 ? 'food' : 'transport',
 }));
 const rules: CategoryRule[] = [{ field: 'payee', contains: 'transit pass', categoryId: 'commute' }];
+const kinds = {
+  food: 'expense',
+  transport: 'expense',
+  commute: 'expense',
+  interest: 'income',
+  fees: 'expense',
+} as const;
 
 test('each line gets the category of a matching rule first, and otherwise what the history taught', () => {
   const lines = prepareReview(
@@ -26,6 +33,7 @@ test('each line gets the category of a matching rule first, and otherwise what t
     [],
     rules,
     history,
+    kinds,
   );
   expect(lines.map((line) => line.suggestion)).toEqual([
     { categoryId: 'food', source: 'learned' },
@@ -38,7 +46,7 @@ test('with no history and no rule a line has no category, and a line seen before
   const known = [
     { id: 't1', date: '2026-03-02', amount: -420, payee: 'Bakery', importId: 'AAAAAAAAAAAAAAAAAAAAAA/fitid:F1' },
   ];
-  const [line] = prepareReview([statementLine(2, 'Bakery', -420, 'F1')], known, [], []);
+  const [line] = prepareReview([statementLine(2, 'Bakery', -420, 'F1')], known, [], [], kinds);
   expect(line).toMatchObject({
     suggestion: null,
     key: 'fitid:F1',
@@ -53,6 +61,7 @@ test('progress is reported as the lines are worked through', () => {
     [],
     [],
     history,
+    kinds,
     (phase, done) => phases.push(`${phase}:${done}`),
   );
   expect(phases).toEqual(['matching:0', 'suggesting:0', 'suggesting:2000', 'suggesting:4000']);
@@ -75,10 +84,44 @@ test('a line of no amount gets no learned category: the model would read it as m
     [],
     [bankRule],
     income,
+    kinds,
   );
   expect(lines.map((line) => line.suggestion)).toEqual([
     null,
     { categoryId: 'fees', source: 'rule' },
     { categoryId: 'interest', source: 'learned' },
   ]);
+});
+
+test('money in is never given an expense category, by the history or by a rule', () => {
+  const transit: CategoryRule = { field: 'payee', contains: 'transit', categoryId: 'transport' };
+  const lines = prepareReview(
+    [statementLine(2, 'City Transit refund', 1200), statementLine(3, 'Corner Bakery 9', 445_718)],
+    [],
+    [transit],
+    history,
+    kinds,
+  );
+  expect(lines.map((line) => line.suggestion)).toEqual([null, null]);
+});
+
+test('with a short history, a line whose words the history never saw gets no category', () => {
+  const six: Example[] = Array.from({ length: 6 }, (_, i) => ({
+    payee: `Metro ticket ${i}`,
+    notes: '',
+    amount: -250,
+    categoryId: 'transport',
+  }));
+  const lines = prepareReview(
+    [
+      statementLine(2, 'Metro ticket', -250),
+      statementLine(3, 'Sainsburys', -2_345),
+      statementLine(4, 'Acme Payroll', 445_718),
+    ],
+    [],
+    [],
+    six,
+    kinds,
+  );
+  expect(lines.map((line) => line.categoryId)).toEqual(['transport', null, null]);
 });

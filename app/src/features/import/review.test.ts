@@ -6,6 +6,7 @@ import {
   pageOf,
   type ReviewLine,
   setDuplicates,
+  setLineCategory,
   summarise,
   toggleLine,
   transactionsToWrite,
@@ -19,6 +20,7 @@ function line(partial: Partial<ReviewLine> & Pick<ReviewLine, 'line' | 'amount'>
     key: `line:${partial.line}`,
     match: { kind: 'new' },
     suggestion: null,
+    categoryId: partial.suggestion?.categoryId ?? null,
     ...partial,
   };
 }
@@ -76,6 +78,18 @@ describe('reviewing an import', () => {
     expect(written[2]?.transaction.categoryId).toBeNull();
     for (const { transaction } of written) expect(batchOf(transaction.importId ?? null)).toBe(BATCH);
     expect(lineKeyOf(written[0]?.transaction.importId ?? '')).toBe('line:2');
+  });
+
+  it('writes the category the person chose for a line, and none for a line they cleared', () => {
+    const chosen = setLineCategory(setLineCategory(lines, 0, 'food'), 2, null);
+    expect(chosen[2]?.suggestion).toEqual({ categoryId: 'income', source: 'rule' });
+    const written = transactionsToWrite(chosen, [true, false, true, false], {
+      accountId: 'acct',
+      currency: 'EUR',
+      batch: BATCH,
+      categoryIds: new Set(['income', 'food']),
+    });
+    expect(written.map((each) => each.transaction.categoryId)).toEqual(['food', null]);
   });
 
   it('counts a line of no amount (a waived fee) as neither money in nor out, and still imports it', () => {

@@ -20,6 +20,8 @@ export interface ReviewLine {
   readonly key: string;
   readonly match: Match;
   readonly suggestion: LineSuggestion | null;
+  /** The category the line is written with: the suggestion's until the person changes or clears it. */
+  readonly categoryId: string | null;
 }
 
 /** Which lines will be written: one flag per line, in the statement's order. */
@@ -28,6 +30,15 @@ export type Selection = readonly boolean[];
 /** Duplicates of transactions already in the account start left out; every new line starts included. */
 export function initialSelection(lines: readonly ReviewLine[]): Selection {
   return lines.map((line) => line.match.kind === 'new');
+}
+
+/** The lines with one line's category changed, or cleared with null. */
+export function setLineCategory(
+  lines: readonly ReviewLine[],
+  index: number,
+  categoryId: string | null,
+): readonly ReviewLine[] {
+  return lines.map((line, i) => (i === index ? { ...line, categoryId } : line));
 }
 
 export function toggleLine(selection: Selection, index: number): Selection {
@@ -103,8 +114,7 @@ export function transactionsToWrite(
   const transactions: LineToWrite[] = [];
   lines.forEach((line, i) => {
     if (selection[i] !== true) return;
-    const categoryId =
-      line.suggestion && target.categoryIds.has(line.suggestion.categoryId) ? line.suggestion.categoryId : null;
+    const categoryId = line.categoryId !== null && target.categoryIds.has(line.categoryId) ? line.categoryId : null;
     const transaction: NewTransaction = {
       date: line.date,
       amount: line.amount,

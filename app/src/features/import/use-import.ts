@@ -121,6 +121,7 @@ export function useImport() {
           known,
           rules: [...tally.rules.all()],
           history: examplesOf(rows),
+          kinds: Object.fromEntries(tally.categories.all().map((category) => [category.id, category.kind])),
         },
         onProgress(current),
       );

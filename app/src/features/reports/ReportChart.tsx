@@ -20,17 +20,65 @@ export interface ChartSeries {
 }
 
 const HEIGHT = 260;
+const AXIS_FONT = '12px system-ui, sans-serif';
+/** The least room between two month labels under the chart. */
+const TICK_GAP = 8;
+
+/** How wide a text is in the axis font, in CSS pixels: the y axis is made as wide as its widest label. */
+function textWidth(text: string): number {
+  const context = document.createElement('canvas').getContext('2d');
+  if (!context) return text.length * 8;
+  context.font = AXIS_FONT;
+  return context.measureText(text).width;
+}
 
 /**
- * The picture of a report, drawn on a canvas by uPlot. Hidden from assistive technology: the
- * table beside it holds the same numbers.
+ * Writes the x axis's labels as text under the chart, each centred under its month: every month
+ * when they fit, else every second, third… from the first, the smallest step at which no two touch
+ * and none reaches past the chart's edge — so on a narrow phone no two names overlap.
+ */
+function placeLabels(plot: uPlot, into: HTMLElement, labels: readonly string[]): void {
+  const width = into.clientWidth;
+  const left = plot.bbox.left / devicePixelRatio;
+  const ticks = labels.map((label) => {
+    const tick = document.createElement('span');
+    tick.className = 'report-chart__label';
+    tick.dataset.testid = 'report-chart-label';
+    tick.textContent = label;
+    return tick;
+  });
+  into.replaceChildren(...ticks);
+  const placed = ticks.map((tick, index) => {
+    const size = tick.offsetWidth;
+    const start = Math.min(Math.max(0, left + plot.valToPos(index, 'x') - size / 2), width - size);
+    return { tick, start, end: start + size };
+  });
+  const fits = (step: number): boolean =>
+    placed.every(
+      (label, index) =>
+        index % step !== 0 ||
+        (label.start >= 0 && (index < step || label.start >= (placed[index - step]?.end ?? 0) + TICK_GAP)),
+    );
+  let step = 1;
+  while (step < placed.length && !fits(step)) step += 1;
+  for (const [index, label] of placed.entries()) {
+    if (index % step === 0 && label.start >= 0) label.tick.style.left = `${label.start}px`;
+    else label.tick.remove();
+  }
+}
+
+/**
+ * The picture of a report over months, drawn on a canvas by uPlot, with the months named in text
+ * under it. Hidden from assistive technology: the table beside it holds the same numbers.
  */
 export function ReportChart({ view, labels, series, locale }: ReportChartProps) {
   const box = useRef<HTMLDivElement>(null);
+  const labelBox = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     const element = box.current;
-    if (!element) return;
+    const labelRow = labelBox.current;
+    if (!element || !labelRow) return;
     const style = getComputedStyle(element);
     const axisFormat = new Intl.NumberFormat(locale, {
       style: 'currency',
@@ -45,6 +93,7 @@ export function ReportChart({ view, labels, series, locale }: ReportChartProps) 
       stroke: style.getPropertyValue('--muted'),
       grid: { stroke: style.getPropertyValue('--line') },
       ticks: { show: false },
+      font: AXIS_FONT,
     };
     const options: uPlot.Options = {
       width: element.clientWidth,
@@ -54,15 +103,15 @@ export function ReportChart({ view, labels, series, locale }: ReportChartProps) 
       select: { show: false, left: 0, top: 0, width: 0, height: 0 },
       scales: { x: { time: false, range: (_, min, max) => [min - 0.5, max + 0.5] } },
       axes: [
+        // The months are named in text under the chart (placeLabels), so they can be measured and thinned.
+        { ...axis, splits: () => x, values: (_, splits) => splits.map(() => ''), size: 4 },
         {
           ...axis,
-          splits: () => x,
-          values: (_, splits) => splits.map((split) => labels[split] ?? ''),
-          rotate: labels.length > 6 ? -40 : 0,
-          size: labels.length > 6 ? 72 : 40,
+          values: (_, splits) => splits.map((split) => axisFormat.format(split)),
+          size: (_, values) => Math.ceil(Math.max(24, ...(values ?? []).map(textWidth))) + 14,
         },
-        { ...axis, size: 72, values: (_, splits) => splits.map((split) => axisFormat.format(split)) },
       ],
+      hooks: { draw: [(plot) => placeLabels(plot, labelRow, labels)] },
       series: [
         {},
         ...series.map((item, index) => {
@@ -88,5 +137,10 @@ export function ReportChart({ view, labels, series, locale }: ReportChartProps) 
     };
   }, [view, labels, series, locale]);
 
-  return <div ref={box} className="report-chart" aria-hidden="true" data-testid="report-chart" />;
+  return (
+    <div aria-hidden="true" data-testid="report-chart">
+      <div ref={box} className="report-chart" />
+      <div ref={labelBox} className="report-chart__labels" />
+    </div>
+  );
 }

@@ -7,6 +7,7 @@ import { type ChartSeries, ReportChart } from './ReportChart.js';
 import { ReportNumbers } from './ReportNumbers.js';
 import type { ReportKind, ReportResult } from './report-request.js';
 import { type ColumnKey, csvFileName, formatRate, type RowSubject, reportView } from './report-view.js';
+import { SpendingBars } from './SpendingBars.js';
 import { useReportKindName } from './use-report-kind-name.js';
 
 interface ReportOutputProps {
@@ -160,7 +161,11 @@ export function ReportOutput({ result, updating, categoryNames, categoryName, lo
       ) : (
         <>
           <div aria-hidden="true">
-            <ReportChart view={view} labels={axisLabels} series={series} locale={locale} />
+            {request.kind === 'spending' ? (
+              <SpendingBars view={view} labels={rowLabels} locale={locale} />
+            ) : (
+              <ReportChart view={view} labels={axisLabels} series={series} locale={locale} />
+            )}
             {series.length > 1 && (
               <ul className="report-legend">
                 {series.map((item) => (

@@ -34,6 +34,7 @@ export const reportMessages = defineMessages({
     'column.net': 'Net',
     chartLegend: 'Chart key',
     exportCsv: 'Export CSV',
+    tableScrolls: 'Swipe the table sideways to see every column →',
   },
   es: {
     report: 'Informe',
@@ -68,6 +69,7 @@ export const reportMessages = defineMessages({
     'column.net': 'Saldo',
     chartLegend: 'Leyenda del gráfico',
     exportCsv: 'Exportar CSV',
+    tableScrolls: 'Desliza la tabla hacia un lado para ver todas las columnas →',
   },
   de: {
     report: 'Bericht',
@@ -103,5 +105,6 @@ export const reportMessages = defineMessages({
     'column.net': 'Saldo',
     chartLegend: 'Diagrammlegende',
     exportCsv: 'CSV exportieren',
+    tableScrolls: 'Die Tabelle seitlich wischen, um alle Spalten zu sehen →',
   },
 });
