@@ -23,7 +23,7 @@ afterAll(async () => {
 
 /** The link to `screen` in the newest mail to `address`, once it has arrived. */
 async function linkInMail(address: string, screen: 'verify-email' | 'reset-password'): Promise<string> {
-  const pattern = new RegExp(`https?://\\S+/#/${screen}\\?token=[A-Za-z0-9_-]+`);
+  const pattern = new RegExp(`https?://\\S+/#/${screen}\\?token=[A-Za-z0-9_.-]+`);
   const newest = () =>
     inbox.mails
       .filter((mail) => [mail.to ?? []].flat().some((to) => to.text.includes(address)))
@@ -120,4 +120,33 @@ test('a forgotten password is reset through the mailed link: the new one logs in
   await phone.byTestId('login').click();
   await phone.byTestId('relay-account').waitFor(PATIENCE);
   await expect(phone.byTestId('account-email').textContent()).resolves.toBe('ada@example.com');
+});
+
+test('a second person is mailed a link that makes the account only with the password they chose', async () => {
+  const bea = await device();
+  await bea.open('settings');
+  await bea.byTestId('relay-url').fill(world.relayUrl);
+  await bea.byTestId('email').fill('bea@example.com');
+  await bea.byTestId('password').fill('bea chose this passphrase');
+  await bea.byTestId('register').click();
+  await expect(bea.byTestId('check-mail').textContent(PATIENCE)).resolves.toMatch(/bea@example.com/);
+  expect(await bea.byTestId('relay-account').count()).toBe(0);
+  expect(await axeViolations(bea.page)).toEqual([]);
+
+  await openLink(bea, await linkInMail('bea@example.com', 'verify-email'));
+  await bea.byTestId('finish-registration').waitFor(PATIENCE);
+  await bea.byTestId('finish-password').fill('someone else’s guess');
+  await bea.byTestId('finish-account').click();
+  await expect
+    .poll(() => bea.byTestId('finish-password-error').textContent(), PATIENCE)
+    .toMatch(/not the password chosen/);
+  expect(await axeViolations(bea.page)).toEqual([]);
+  await bea.byTestId('finish-password').fill('bea chose this passphrase');
+  await bea.byTestId('finish-account').click();
+  await bea.byTestId('account-ready').waitFor(PATIENCE);
+
+  await bea.byTestId('to-settings').click();
+  await logIn(bea, 'bea@example.com', 'bea chose this passphrase');
+  await bea.byTestId('relay-account').waitFor(PATIENCE);
+  await expect(bea.byTestId('account-email').textContent()).resolves.toBe('bea@example.com');
 });

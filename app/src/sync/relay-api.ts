@@ -206,9 +206,12 @@ export class RelayApi {
     return policy;
   }
 
-  /** Verifies the account's address with the token of the link mailed to it (relay SPEC M4). */
-  async verifyEmail(token: string): Promise<void> {
-    await this.request('POST', '/api/auth/verify', { token });
+  /**
+   * Verifies the account's address with the token of the link mailed to it (relay SPEC M4); a
+   * link that finishes an open registration comes with the password chosen then (A5).
+   */
+  async verifyEmail(token: string, password?: string): Promise<void> {
+    await this.request('POST', '/api/auth/verify', password === undefined ? { token } : { token, password });
   }
 
   /** Asks for a new verification link; the relay answers the same whether or not it mails one (M6). */

@@ -240,7 +240,7 @@ describe('registering on a relay with open registration and mail on', () => {
       const opened = await fetch(`${relay.httpUrl}/api/auth/verify`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ token: linkToken(mail) }),
+        body: JSON.stringify({ token: linkToken(mail), password: PASSWORD }),
       });
       expect(opened.status).toBe(204);
       await second.sync.login(relay.httpUrl, credentials('bea@example.com'));

@@ -1,6 +1,6 @@
 import { normalizeEmail } from '../auth/email-address.js';
 import { passwordProblem } from '../auth/password-policy.js';
-import { hashPassword } from '../auth/passwords.js';
+import { hashPassword, verifyPassword } from '../auth/passwords.js';
 import { newId } from '../ids.js';
 import { hashMailToken, mailLanguageFrom } from '../mail/account-mail.js';
 import type { RelayApp, RelayContext } from '../relay-context.js';
@@ -15,8 +15,12 @@ const verifyBody = {
   type: 'object',
   additionalProperties: false,
   required: ['token'],
-  // A link's token, or the longer one that finishes an open registration (A5).
-  properties: { token: { type: 'string', minLength: 1, maxLength: 2048 } },
+  properties: {
+    // A link's token, or the longer one that finishes an open registration (A5), which also
+    // asks for the password chosen when registering.
+    token: { type: 'string', minLength: 1, maxLength: 2048 },
+    password: { type: 'string', minLength: 1, maxLength: 256 },
+  },
 } as const;
 
 const resetBody = {
@@ -42,12 +46,18 @@ export function registerAccountMailRoutes(app: RelayApp, context: RelayContext):
 
   /**
    * Creates the account an open registration's link holds (A5), already verified, and answers its
-   * id; opening the link again once it exists changes nothing. Null for a link that is not this
-   * relay's, has expired, or names an address that another registration took meanwhile.
+   * id; opening the link again once it exists changes nothing. The password chosen when
+   * registering must come with the link, so a link that reaches a mailbox because someone else
+   * registered its address makes no account the mailbox's owner would then use with a stranger's
+   * password. Null for a link that is not this relay's, has expired, or names an address that
+   * another registration took meanwhile; never the relay's first account (A1).
    */
-  async function finishRegistration(sealed: string, at: number): Promise<string | null> {
+  async function finishRegistration(sealed: string, password: string | undefined, at: number): Promise<string | null> {
     const pending = context.config.registration === 'open' ? await context.registrationLinks.open(sealed, at) : null;
-    if (pending === null) return null;
+    if (pending === null || !(await accounts.hasUsers())) return null;
+    if (password === undefined || !(await verifyPassword(password, pending.passwordHash))) {
+      throw new RelayError('invalid_credentials');
+    }
     const user = { id: newId(), email: pending.email, docId: newId(), createdAt: at };
     const outcome = await context.storage.registerUser(
       { ...user, passwordHash: pending.passwordHash },
@@ -66,7 +76,7 @@ export function registerAccountMailRoutes(app: RelayApp, context: RelayContext):
       const at = Date.now();
       const userId =
         request.body.token.length > token.maxLength
-          ? await finishRegistration(request.body.token, at)
+          ? await finishRegistration(request.body.token, request.body.password, at)
           : await store.spendToken(hashMailToken(request.body.token), 'verify-email', at);
       if (userId === null) throw new RelayError('link_invalid');
       await store.markVerified(userId, at);

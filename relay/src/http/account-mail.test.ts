@@ -48,13 +48,18 @@ function askRegistration(email: string, password = 'correct horse battery') {
   return postJson(`${relay.httpUrl}/api/auth/register`, { email, password, deviceName: 'Phone' });
 }
 
-async function verifyStatus(token: string): Promise<number> {
+/** Opens an open registration's link, with the password typed on the screen it leads to. */
+async function finishStatus(token: string, password?: string): Promise<number> {
   const reply = await fetch(`${relay.httpUrl}/api/auth/verify`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ token }),
+    body: JSON.stringify(password === undefined ? { token } : { token, password }),
   });
   return reply.status;
+}
+
+async function signIn(email: string, password: string): Promise<number> {
+  return (await postJson(`${relay.httpUrl}/api/auth/login`, { email, password, deviceName: 'Phone' })).status;
 }
 
 describe('account mail through a real SMTP server', () => {
@@ -274,33 +279,47 @@ describe('account mail through a real SMTP server', () => {
     expect(attempt?.text).toContain(`${publicUrl}/#/reset-password?token=`);
     await login(relay.httpUrl, 'alice@example.com', 'Laptop');
 
-    // Bob has no account until he opens his link; then he signs in with the password he chose.
+    // Bob has no account until he opens his link with the password he chose; then he signs in.
     const finish = titled('Finish creating your Tally account');
     expect(finish?.to).toMatchObject({ text: 'bob@example.com' });
     expect(await relay.storage.accounts.findUserByEmail('bob@example.com')).toBeNull();
     if (finish === undefined) throw new Error('no mail for bob');
     const link = linkToken(finish);
-    expect(await postJson(`${relay.httpUrl}/api/auth/verify`, { token: `${link.slice(0, -2)}xx` })).toMatchObject({
-      status: 400,
-      body: { error: { code: 'link_invalid' } },
-    });
-    expect(await verifyStatus(link)).toBe(204);
+    expect(await finishStatus(`${link.slice(0, -2)}xx`, 'bobs own passphrase')).toBe(400);
+    expect(await finishStatus(link)).toBe(401);
+    expect(await finishStatus(link, 'not what bob chose')).toBe(401);
+    expect(await relay.storage.accounts.findUserByEmail('bob@example.com')).toBeNull();
+    expect(await finishStatus(link, 'bobs own passphrase')).toBe(204);
     const bob = await relay.storage.accounts.findUserByEmail('bob@example.com');
-    expect(bob).not.toBeNull();
     expect(await relay.storage.mail.verifiedAt(bob?.id ?? '')).toEqual(expect.any(Number));
-    expect(
-      await postJson(`${relay.httpUrl}/api/auth/login`, {
-        email: 'bob@example.com',
-        password: 'bobs own passphrase',
-        deviceName: 'Phone',
-      }),
-    ).toMatchObject({ status: 200 });
+    expect(await signIn('bob@example.com', 'bobs own passphrase')).toBe(200);
     // Opening the link again makes no second account.
-    expect(await verifyStatus(link)).toBe(204);
+    expect(await finishStatus(link, 'bobs own passphrase')).toBe(204);
     expect((await relay.storage.accounts.listUsers()).map((user) => user.email).sort()).toEqual([
       'alice@example.com',
       'bob@example.com',
     ]);
+  });
+
+  it('[A5] a link someone else asked for with your address makes no account you would share with them', async () => {
+    await start({ registration: 'open' });
+    await register(relay.httpUrl, 'alice@example.com');
+    await inbox.mail(1);
+
+    // Mallory registers cleo's address first; cleo registers it herself a minute later.
+    await askRegistration('cleo@example.com', 'mallorys passphrase');
+    await askRegistration('cleo@example.com', 'cleos own passphrase');
+    await inbox.mail(3);
+    const [mallorys, cleos] = inbox.mails.slice(1).map(linkToken);
+    if (mallorys === undefined || cleos === undefined) throw new Error('expected two links for cleo');
+
+    // Cleo opening the first link with her password is refused, and no account is made.
+    expect(await finishStatus(mallorys, 'cleos own passphrase')).toBe(401);
+    expect(await relay.storage.accounts.findUserByEmail('cleo@example.com')).toBeNull();
+    expect(await finishStatus(cleos, 'cleos own passphrase')).toBe(204);
+    expect(await signIn('cleo@example.com', 'cleos own passphrase')).toBe(200);
+    expect(await signIn('cleo@example.com', 'mallorys passphrase')).toBe(401);
+    expect(await finishStatus(mallorys, 'mallorys passphrase')).toBe(400);
   });
 
   it('[M2] with mail off, the relay says so and asking for a reset is refused with mail_off', async () => {

@@ -83,7 +83,7 @@ export class AccountMail {
   }
 
   /**
-   * Queues the verification mail of each account created in the last week that has none — one
+   * Queues the verification mail of each unverified account created in the last week that has none — one
    * made while mail was off, or before the account and its mail were stored together (M4).
    */
   async recoverVerifications(accounts: readonly (MailAccount & { readonly createdAt: number })[]): Promise<void> {
@@ -91,6 +91,7 @@ export class AccountMail {
     const since = Date.now() - verificationHours * hourMs;
     for (const account of accounts) {
       if (account.createdAt < since) continue;
+      if ((await this.store.verifiedAt(account.id)) !== null) continue;
       if ((await this.store.findMail(`email-verification:${account.id}`)) !== null) continue;
       const language = (await this.store.languageOf(account.id)) ?? 'en';
       await this.store.setLanguage(account.id, language);
@@ -114,14 +115,15 @@ export class AccountMail {
   }
 
   /**
-   * Mails the link that finishes an open registration (A5) to its address, at most one per
-   * window, so registering a stranger's address over and over does not flood their mailbox.
+   * Mails the link that finishes an open registration (A5) to its address: one per registration,
+   * so a person's own link is never held back by one someone else asked for; how many a client
+   * can ask for is bounded by the auth routes' rate limit.
    */
   async registrationAsked(pending: PendingRegistration, token: string): Promise<void> {
     if (this.sender === null || this.publicUrl === null) return;
     const createdAt = Date.now();
     const stored = await this.store.enqueue({
-      dedupeKey: `registration:${pending.email}:${Math.floor(createdAt / askedWindowMs)}`,
+      dedupeKey: `registration:${pending.email}:${hashMailToken(token)}`,
       to: pending.email,
       kind: 'registration',
       language: pending.language,

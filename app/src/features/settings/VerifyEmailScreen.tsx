@@ -4,7 +4,8 @@ import { RelayApi, RelayApiError } from '../../sync/index.js';
 import { useSyncState } from '../../tally/index.js';
 import { wordMessages } from '../../ui/index.js';
 import { accountMailMessages } from './account-mail-messages.js';
-import { relayOfLink, tokenOfLink } from './mail-link.js';
+import { FinishRegistrationForm } from './FinishRegistrationForm.js';
+import { finishesRegistration, relayOfLink, tokenOfLink } from './mail-link.js';
 import { settingsMessages } from './messages.js';
 import { ResendVerification } from './ResendVerification.js';
 import { relayRefusal } from './relay-refusal.js';
@@ -33,8 +34,10 @@ export function VerifyEmailScreen() {
   // A link works once: the request is made once, however often the effect runs.
   const verifying = useRef<Promise<Verification>>(undefined);
 
+  const registering = token !== undefined && finishesRegistration(token);
+
   useEffect(() => {
-    if (token === undefined) return;
+    if (token === undefined || finishesRegistration(token)) return;
     verifying.current ??= verify(relayUrl, token);
     let current = true;
     void verifying.current.then((found) => current && setVerification(found));
@@ -54,6 +57,18 @@ export function VerifyEmailScreen() {
             ? ['link-invalid', text('verifyLinkInvalid')]
             : ['failed', relayRefusal(verification.refused, settings, words)];
 
+  if (registering)
+    return (
+      <section
+        className="screen"
+        aria-labelledby="verify-email-title"
+        data-testid="verify-email"
+        data-state="finishing"
+      >
+        <h1 id="verify-email-title">{text('finishTitle')}</h1>
+        <FinishRegistrationForm relayUrl={relayUrl} token={token} />
+      </section>
+    );
   return (
     <section className="screen" aria-labelledby="verify-email-title" data-testid="verify-email" data-state={state}>
       <h1 id="verify-email-title">{text('verifyTitle')}</h1>

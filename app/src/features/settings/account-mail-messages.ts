@@ -27,6 +27,13 @@ export const accountMailMessages = defineMessages({
     resendVerification: 'Mail me a new link',
     verificationResent: 'Unless your address is verified already, a new link is on its way. It works for a week.',
     toSettings: 'Go to Settings',
+    finishTitle: 'Finish creating your account',
+    finishHint: 'Type the password you chose when you registered. The account is made only with it.',
+    finishPasswordMissing: 'Type the password you chose when you registered.',
+    finishWrongPassword:
+      'This is not the password chosen when this link was asked for. If you did not ask for it, ignore the mail.',
+    finishAction: 'Create my account',
+    accountReady: 'Your account is ready. Log in from Settings with your email and this password.',
   },
   es: {
     forgotPassword: '¿Has olvidado la contraseña?',
@@ -54,6 +61,13 @@ export const accountMailMessages = defineMessages({
     verificationResent:
       'Salvo que tu dirección ya esté verificada, va de camino un enlace nuevo. Sirve durante una semana.',
     toSettings: 'Ir a Ajustes',
+    finishTitle: 'Termina de crear tu cuenta',
+    finishHint: 'Escribe la contraseña que elegiste al registrarte. La cuenta solo se crea con ella.',
+    finishPasswordMissing: 'Escribe la contraseña que elegiste al registrarte.',
+    finishWrongPassword:
+      'Esta no es la contraseña elegida cuando se pidió este enlace. Si no lo pediste tú, ignora el correo.',
+    finishAction: 'Crear mi cuenta',
+    accountReady: 'Tu cuenta está lista. Inicia sesión desde Ajustes con tu correo y esta contraseña.',
   },
   de: {
     forgotPassword: 'Passwort vergessen?',
@@ -81,5 +95,12 @@ export const accountMailMessages = defineMessages({
     verificationResent:
       'Sofern deine Adresse nicht schon bestätigt ist, ist ein neuer Link unterwegs. Er gilt eine Woche.',
     toSettings: 'Zu den Einstellungen',
+    finishTitle: 'Konto fertig anlegen',
+    finishHint: 'Gib das Passwort ein, das du bei der Registrierung gewählt hast. Nur damit wird das Konto angelegt.',
+    finishPasswordMissing: 'Gib das Passwort ein, das du bei der Registrierung gewählt hast.',
+    finishWrongPassword:
+      'Das ist nicht das Passwort, mit dem dieser Link angefordert wurde. Wenn du ihn nicht angefordert hast, ignoriere die E-Mail.',
+    finishAction: 'Mein Konto anlegen',
+    accountReady: 'Dein Konto ist bereit. Melde dich in den Einstellungen mit deiner E-Mail und diesem Passwort an.',
   },
 });

@@ -1,5 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
-import { relayOfLink, tokenOfLink } from './mail-link.js';
+import { RegistrationLinks } from '../../../../relay/src/auth/registration-links.js';
+import { newMailToken } from '../../../../relay/src/mail/account-mail.js';
+import { finishesRegistration, relayOfLink, tokenOfLink } from './mail-link.js';
 
 describe('a link in a mail', () => {
   test('carries its token after the screen’s name', () => {
@@ -15,5 +18,15 @@ describe('a link in a mail', () => {
   test('belongs to the relay the device is signed in to, else to the address it opened', () => {
     expect(relayOfLink('https://relay.example.com', 'https://tally.example.com')).toBe('https://relay.example.com');
     expect(relayOfLink(undefined, 'https://tally.example.com')).toBe('https://tally.example.com');
+  });
+
+  test('that finishes an open registration is told apart from a verification link by its token', async () => {
+    const sealed = await new RegistrationLinks(randomBytes(32)).seal({
+      email: 'bea@example.com',
+      passwordHash: 'hash',
+      language: 'en',
+    });
+    expect(finishesRegistration(sealed)).toBe(true);
+    expect(finishesRegistration(newMailToken())).toBe(false);
   });
 });

@@ -12,3 +12,11 @@ export function tokenOfLink(hash: string): string | undefined {
 export function relayOfLink(signedInRelay: string | undefined, origin: string): string {
   return signedInRelay ?? origin;
 }
+
+/**
+ * Whether a link's token finishes an open registration (relay SPEC A5): that token is the
+ * registration itself, sealed (a compact JWE, in dot-separated parts); a verification token is one part.
+ */
+export function finishesRegistration(token: string): boolean {
+  return token.includes('.');
+}
