@@ -18,7 +18,11 @@ export type WriterAnswer =
  */
 export class DocumentWriter {
   private worker: Worker | null = null;
-  private readonly waiting = new Map<number, { resolve: (r: WriteResult) => void; reject: (e: Error) => void }>();
+  /** Each unanswered write, with the worker it was posted to. */
+  private readonly waiting = new Map<
+    number,
+    { readonly worker: Worker; resolve: (r: WriteResult) => void; reject: (e: Error) => void }
+  >();
   private nextId = 1;
   private last: Promise<unknown> = Promise.resolve();
 
@@ -27,8 +31,8 @@ export class DocumentWriter {
   write(write: DocumentWrite): Promise<WriteResult> {
     const id = this.nextId++;
     const written = new Promise<WriteResult>((resolve, reject) => {
-      this.waiting.set(id, { resolve, reject });
       const worker = this.started();
+      this.waiting.set(id, { worker, resolve, reject });
       worker.ref();
       worker.postMessage({ id, kind: 'write', write } satisfies WriterJob);
     });
@@ -70,10 +74,15 @@ export class DocumentWriter {
       if (answer.kind === 'written') waiting?.resolve(answer.result);
       else waiting?.reject(new Error(`the documents' writer failed: ${answer.error}`));
     });
+    // A worker that failed reports it twice (`error`, then `exit`), maybe after a new one took its
+    // place: only the writes posted to it fail, never those of its successor.
     const failAll = (error: Error): void => {
       if (this.worker === worker) this.worker = null;
-      for (const { reject } of this.waiting.values()) reject(error);
-      this.waiting.clear();
+      for (const [id, entry] of this.waiting) {
+        if (entry.worker !== worker) continue;
+        this.waiting.delete(id);
+        entry.reject(error);
+      }
     };
     worker.on('error', failAll);
     worker.on('exit', (code) => failAll(new Error(`the documents' writer exited with ${code}`)));
