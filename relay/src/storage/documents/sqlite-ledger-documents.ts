@@ -36,20 +36,28 @@ export class SqliteLedgerDocuments implements LedgerDocuments {
   private pendingAppends: PendingAppend[] = [];
   private flushScheduled = false;
 
+  private readonly readDoc: (docId: string) => {
+    doc: { snapshot: Buffer | null; state_vector: Buffer | null } | undefined;
+    rows: { seq: number; update_data: Buffer }[];
+  };
+
   constructor(
     db: Database.Database,
     private readonly writer: DocumentWriter | null = null,
   ) {
     this.statements = prepare(db);
     this.writeHere = documentWriter(db);
+    // The snapshot and the log in one read transaction: a compaction committed by another
+    // connection (the writer thread, the admin CLI) cannot fall between the two reads.
+    this.readDoc = db.transaction((docId: string) => ({
+      doc: this.statements.snapshot.get(docId) as { snapshot: Buffer | null; state_vector: Buffer | null } | undefined,
+      rows: this.statements.updates.all(docId) as { seq: number; update_data: Buffer }[],
+    }));
   }
 
   async load(docId: string): Promise<StoredDoc> {
     await this.settled();
-    const doc = this.statements.snapshot.get(docId) as
-      | { snapshot: Buffer | null; state_vector: Buffer | null }
-      | undefined;
-    const rows = this.statements.updates.all(docId) as { seq: number; update_data: Buffer }[];
+    const { doc, rows } = this.readDoc(docId);
     return {
       snapshot: doc?.snapshot == null ? null : bytes(doc.snapshot),
       stateVector: doc?.snapshot == null || doc.state_vector === null ? null : bytes(doc.state_vector),
