@@ -225,4 +225,7 @@ export const migrations: readonly string[] = [
     kinds TEXT NOT NULL
   );
   `,
+  `
+  ALTER TABLE docs ADD COLUMN folded_seq INTEGER NOT NULL DEFAULT 0;
+  `,
 ];

@@ -176,4 +176,7 @@ export const postgresMigrations: readonly string[] = [
     kinds TEXT NOT NULL
   );
   `,
+  `
+  ALTER TABLE docs ADD COLUMN folded_seq BIGINT NOT NULL DEFAULT 0;
+  `,
 ];

@@ -113,6 +113,27 @@ describe.each(storageImplementations)('$name ledger documents keep their contrac
     expect(await storage.documents.storedBytes('ledger-2')).toBe(0);
   });
 
+  it('[P4] a compaction that read an older state never replaces a snapshot that folded more (the CLI racing the relay)', async () => {
+    const other = await reopen();
+    const doc = new Y.Doc();
+    const early = await storage.documents.appendUpdate('ledger-1', updateSetting(doc, 'currency', 'EUR'));
+    const older = await other.documents.load('ledger-1');
+    await storage.documents.appendUpdate('ledger-1', updateSetting(doc, 'locale', 'fr-FR'));
+    const later = await storage.documents.appendUpdate('ledger-1', updateSetting(doc, 'theme', 'dark'));
+    await storage.documents.compact('ledger-1', Y.encodeStateAsUpdate(doc), Y.encodeStateVector(doc), later);
+
+    const stale = rebuildDoc(older);
+    await other.documents.compact('ledger-1', Y.encodeStateAsUpdate(stale), Y.encodeStateVector(stale), early);
+    if (other !== storage) await other.close();
+
+    const stored = await storage.documents.load('ledger-1');
+    expect(rebuildDoc(stored).getMap('settings').toJSON()).toEqual({
+      currency: 'EUR',
+      locale: 'fr-FR',
+      theme: 'dark',
+    });
+  });
+
   it('sequence numbers keep increasing after compaction', async () => {
     const doc = new Y.Doc();
     const seq = await storage.documents.appendUpdate('ledger-1', updateSetting(doc, 'currency', 'EUR'));

@@ -11,6 +11,8 @@ interface MemoryDoc {
   snapshot: Uint8Array | null;
   stateVector: Uint8Array | null;
   log: { seq: number; update: Uint8Array }[];
+  /** The last log entry the snapshot folded. */
+  foldedSeq: number;
 }
 
 /** Documents that live and die with the process: for fast tests. */
@@ -41,8 +43,11 @@ export class MemoryLedgerDocuments implements LedgerDocuments {
 
   async compact(docId: string, snapshot: Uint8Array, stateVector: Uint8Array, upToSeq: number): Promise<void> {
     const doc = this.docOrNew(docId);
-    doc.snapshot = snapshot.slice();
-    doc.stateVector = stateVector.slice();
+    if (doc.foldedSeq <= upToSeq) {
+      doc.snapshot = snapshot.slice();
+      doc.stateVector = stateVector.slice();
+      doc.foldedSeq = upToSeq;
+    }
     doc.log = doc.log.filter((entry) => entry.seq > upToSeq);
   }
 
@@ -127,7 +132,7 @@ export class MemoryLedgerDocuments implements LedgerDocuments {
   private docOrNew(docId: string): MemoryDoc {
     let doc = this.docs.get(docId);
     if (doc === undefined) {
-      doc = { snapshot: null, stateVector: null, log: [] };
+      doc = { snapshot: null, stateVector: null, log: [], foldedSeq: 0 };
       this.docs.set(docId, doc);
     }
     return doc;

@@ -81,11 +81,13 @@ export class PostgresLedgerDocuments implements LedgerDocuments {
     await this.settled();
     await transaction(this.pool, async (tx) => {
       // The upsert locks the document's row: appends to it wait until the fold commits.
+      // A snapshot never replaces one that folded more of the log: what that one folded is gone.
       await tx.query(
-        `INSERT INTO docs (id, snapshot, state_vector, updated_at) VALUES ($1, $2, $3, $4)
+        `INSERT INTO docs (id, snapshot, state_vector, updated_at, folded_seq) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (id) DO UPDATE SET snapshot = excluded.snapshot, state_vector = excluded.state_vector,
-           updated_at = excluded.updated_at`,
-        [docId, byteaParam(snapshot), byteaParam(stateVector), Date.now()],
+           updated_at = excluded.updated_at, folded_seq = excluded.folded_seq
+         WHERE docs.folded_seq <= excluded.folded_seq`,
+        [docId, byteaParam(snapshot), byteaParam(stateVector), Date.now(), upToSeq],
       );
       await tx.query('DELETE FROM doc_updates WHERE doc_id = $1 AND seq <= $2', [docId, upToSeq]);
     });

@@ -26,10 +26,13 @@ export type WriteResult = readonly number[];
 /** The documents' writes over one connection, each in one transaction. */
 export function documentWriter(db: Database.Database): (write: DocumentWrite) => WriteResult {
   const append = db.prepare('INSERT INTO doc_updates (doc_id, update_data) VALUES (?, ?)');
+  // A snapshot never replaces one that folded more of the log (a compaction by the admin CLI
+  // racing the relay's own): what it folded is gone from the log.
   const upsertSnapshot = db.prepare(
-    `INSERT INTO docs (id, snapshot, state_vector, updated_at) VALUES (?, ?, ?, ?)
+    `INSERT INTO docs (id, snapshot, state_vector, updated_at, folded_seq) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET snapshot = excluded.snapshot, state_vector = excluded.state_vector,
-       updated_at = excluded.updated_at`,
+       updated_at = excluded.updated_at, folded_seq = excluded.folded_seq
+     WHERE docs.folded_seq <= excluded.folded_seq`,
   );
   const deleteUpdatesUpTo = db.prepare('DELETE FROM doc_updates WHERE doc_id = ? AND seq <= ?');
   const saveVersion = db.prepare('INSERT INTO doc_versions (doc_id, taken_at, state) VALUES (?, ?, ?)');
@@ -39,7 +42,7 @@ export function documentWriter(db: Database.Database): (write: DocumentWrite) =>
       case 'append':
         return write.appends.map(({ docId, update }) => Number(append.run(docId, update).lastInsertRowid));
       case 'compact':
-        upsertSnapshot.run(write.docId, write.snapshot, write.stateVector, write.at);
+        upsertSnapshot.run(write.docId, write.snapshot, write.stateVector, write.at, write.upToSeq);
         deleteUpdatesUpTo.run(write.docId, write.upToSeq);
         return [];
       case 'save-version':
