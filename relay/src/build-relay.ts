@@ -102,7 +102,10 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
   });
   const mailSender = outboxSender(config, { logger: app.log, metrics });
   if (mailSender === null) {
-    app.log.info({ mail: 'off' }, 'mail is off (SMTP_URL is not set): no verification or password reset mail is sent');
+    app.log.info(
+      { mail: 'off' },
+      'mail is off (SMTP_URL is not set): no verification, password reset or reminder mail is sent',
+    );
   } else {
     app.log.info({ mail: 'on', publicUrl: config.publicUrl }, 'mail is on');
   }
@@ -111,7 +114,12 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
     { push: pushSender === null ? 'off' : 'on' },
     pushSender === null ? 'push is off (no VAPID keys)' : 'push is on',
   );
-  const notifier = new Notifier(config.storage.push, pushSender, config.clock ?? Date.now);
+  const notifier = new Notifier(
+    config.storage,
+    pushSender,
+    mailSender === null || config.publicUrl === null ? null : { sender: mailSender, publicUrl: config.publicUrl },
+    config.clock ?? Date.now,
+  );
   const reminders = new BillReminders({
     storage: config.storage,
     notifier,

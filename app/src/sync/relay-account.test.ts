@@ -59,6 +59,7 @@ async function startRelay(port = 0, authRequestsPerMinute = 1_000): Promise<Runn
     accounts: storage.area,
     mail: sqlite.mail,
     registerUser: (user, admission, welcome) => sqlite.registerUser(user, admission, welcome),
+    notify: (notification) => sqlite.notify(notification),
     push: sqlite.push,
     close: () => sqlite.close(),
   });

@@ -35,6 +35,7 @@ async function startRelay(port = 0, config: Partial<RelayConfig> = {}): Promise<
     accounts: sqlite.accounts,
     mail: sqlite.mail,
     registerUser: (user, admission, welcome) => sqlite.registerUser(user, admission, welcome),
+    notify: (notification) => sqlite.notify(notification),
     push: sqlite.push,
     close: () => sqlite.close(),
   });

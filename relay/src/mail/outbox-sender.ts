@@ -3,7 +3,7 @@ import type { FailureReporting } from '../failures.js';
 import { DueQueue, retryWaitMs } from '../queue/due-queue.js';
 import type { MailStore, OutboxMail } from '../storage/mail/mail-store.js';
 import { deliveryFailure, type MailTransport } from './smtp-transport.js';
-import { renderMail } from './templates.js';
+import { renderMail, templateValuesOf } from './templates.js';
 
 const dayMs = 24 * 60 * 60 * 1000;
 /** Finished mails and expired links are kept this long, for an operator to look into (M1). */
@@ -61,13 +61,13 @@ export class OutboxSender {
 
   private async deliver(mail: OutboxMail): Promise<void> {
     const { store, transport, reporting } = this.options;
-    const { link, hours } = mail.values;
-    if (link === undefined || hours === undefined) {
-      await store.markFailed(mail.id, Date.now(), 'the mail has no link to send');
+    const values = templateValuesOf(mail.kind, mail.values);
+    if (values === null) {
+      await store.markFailed(mail.id, Date.now(), 'the mail lacks a value its template fills in');
       reporting.metrics.mailsFailed++;
       return;
     }
-    const rendered = renderMail(mail.kind, mail.language, { link, hours });
+    const rendered = renderMail(mail.kind, mail.language, values);
     try {
       await transport.send({ from: this.options.from, to: mail.to, ...rendered, messageId: this.messageId(mail) });
     } catch (error) {

@@ -1,13 +1,16 @@
 import type { MailKind, MailLanguage } from '../storage/mail/mail-store.js';
 
-/** One mail's words: `{link}` and `{hours}` are filled in as it is written. */
+/** One mail's words: each `{name}` is filled in with that value of the mail as it is written. */
 interface TemplateWords {
   readonly subject: string;
   readonly greeting: string;
   readonly lead: string;
+  /** The words of the link's button. */
   readonly action: string;
-  readonly expiry: string;
-  readonly ignore: string;
+  /** Below the link: how long it works, or what the mail is about. */
+  readonly note: string;
+  /** Last: what to do if the mail is unwanted. */
+  readonly closing: string;
 }
 
 const templates: Record<MailKind, Record<MailLanguage, TemplateWords>> = {
@@ -17,24 +20,24 @@ const templates: Record<MailKind, Record<MailLanguage, TemplateWords>> = {
       greeting: 'Hello,',
       lead: 'You created a Tally account with this email address. Confirm that it is yours:',
       action: 'Confirm my address',
-      expiry: 'The link works once, for {hours} hours.',
-      ignore: 'If you did not create an account, ignore this mail: nothing will happen.',
+      note: 'The link works once, for {hours} hours.',
+      closing: 'If you did not create an account, ignore this mail: nothing will happen.',
     },
     es: {
       subject: 'Confirma tu dirección de correo para Tally',
       greeting: 'Hola:',
       lead: 'Has creado una cuenta de Tally con esta dirección de correo. Confirma que es tuya:',
       action: 'Confirmar mi dirección',
-      expiry: 'El enlace funciona una sola vez, durante {hours} horas.',
-      ignore: 'Si no has creado ninguna cuenta, ignora este correo: no pasará nada.',
+      note: 'El enlace funciona una sola vez, durante {hours} horas.',
+      closing: 'Si no has creado ninguna cuenta, ignora este correo: no pasará nada.',
     },
     de: {
       subject: 'Bestätige deine E-Mail-Adresse für Tally',
       greeting: 'Hallo,',
       lead: 'Du hast mit dieser E-Mail-Adresse ein Tally-Konto angelegt. Bestätige, dass sie dir gehört:',
       action: 'Meine Adresse bestätigen',
-      expiry: 'Der Link funktioniert einmal, {hours} Stunden lang.',
-      ignore: 'Wenn du kein Konto angelegt hast, ignoriere diese E-Mail: Es passiert nichts.',
+      note: 'Der Link funktioniert einmal, {hours} Stunden lang.',
+      closing: 'Wenn du kein Konto angelegt hast, ignoriere diese E-Mail: Es passiert nichts.',
     },
   },
   'password-reset': {
@@ -43,26 +46,24 @@ const templates: Record<MailKind, Record<MailLanguage, TemplateWords>> = {
       greeting: 'Hello,',
       lead: 'Someone asked to set a new password for the Tally account of this email address. If it was you, choose a new one here:',
       action: 'Set a new password',
-      expiry: 'The link works once, for {hours} hours. Setting a new password signs out every device of the account.',
-      ignore: 'If you did not ask, ignore this mail: your password stays as it is.',
+      note: 'The link works once, for {hours} hours. Setting a new password signs out every device of the account.',
+      closing: 'If you did not ask, ignore this mail: your password stays as it is.',
     },
     es: {
       subject: 'Elige una contraseña nueva para Tally',
       greeting: 'Hola:',
       lead: 'Alguien ha pedido una contraseña nueva para la cuenta de Tally de esta dirección de correo. Si has sido tú, elígela aquí:',
       action: 'Elegir una contraseña nueva',
-      expiry:
-        'El enlace funciona una sola vez, durante {hours} horas. Al cambiar la contraseña se cierra la sesión en todos los dispositivos de la cuenta.',
-      ignore: 'Si no lo has pedido tú, ignora este correo: tu contraseña no cambia.',
+      note: 'El enlace funciona una sola vez, durante {hours} horas. Al cambiar la contraseña se cierra la sesión en todos los dispositivos de la cuenta.',
+      closing: 'Si no lo has pedido tú, ignora este correo: tu contraseña no cambia.',
     },
     de: {
       subject: 'Neues Passwort für Tally festlegen',
       greeting: 'Hallo,',
       lead: 'Jemand hat ein neues Passwort für das Tally-Konto dieser E-Mail-Adresse angefordert. Wenn du es warst, wähle hier ein neues:',
       action: 'Neues Passwort festlegen',
-      expiry:
-        'Der Link funktioniert einmal, {hours} Stunden lang. Ein neues Passwort meldet alle Geräte des Kontos ab.',
-      ignore: 'Wenn du es nicht angefordert hast, ignoriere diese E-Mail: Dein Passwort bleibt, wie es ist.',
+      note: 'Der Link funktioniert einmal, {hours} Stunden lang. Ein neues Passwort meldet alle Geräte des Kontos ab.',
+      closing: 'Wenn du es nicht angefordert hast, ignoriere diese E-Mail: Dein Passwort bleibt, wie es ist.',
     },
   },
   registration: {
@@ -71,24 +72,24 @@ const templates: Record<MailKind, Record<MailLanguage, TemplateWords>> = {
       greeting: 'Hello,',
       lead: 'Someone asked to create a Tally account with this email address. If it was you, open this link to finish, then sign in with the password you chose:',
       action: 'Create my account',
-      expiry: 'The link works for {hours} hours.',
-      ignore: 'If you did not ask, ignore this mail: no account will be made.',
+      note: 'The link works for {hours} hours.',
+      closing: 'If you did not ask, ignore this mail: no account will be made.',
     },
     es: {
       subject: 'Termina de crear tu cuenta de Tally',
       greeting: 'Hola:',
       lead: 'Alguien ha pedido crear una cuenta de Tally con esta dirección de correo. Si has sido tú, abre este enlace para terminar y después inicia sesión con la contraseña que elegiste:',
       action: 'Crear mi cuenta',
-      expiry: 'El enlace funciona durante {hours} horas.',
-      ignore: 'Si no lo has pedido tú, ignora este correo: no se creará ninguna cuenta.',
+      note: 'El enlace funciona durante {hours} horas.',
+      closing: 'Si no lo has pedido tú, ignora este correo: no se creará ninguna cuenta.',
     },
     de: {
       subject: 'Schließe das Anlegen deines Tally-Kontos ab',
       greeting: 'Hallo,',
       lead: 'Jemand möchte mit dieser E-Mail-Adresse ein Tally-Konto anlegen. Wenn du es warst, öffne diesen Link, um es abzuschließen, und melde dich dann mit dem gewählten Passwort an:',
       action: 'Mein Konto anlegen',
-      expiry: 'Der Link funktioniert {hours} Stunden lang.',
-      ignore: 'Wenn du es nicht warst, ignoriere diese E-Mail: Es wird kein Konto angelegt.',
+      note: 'Der Link funktioniert {hours} Stunden lang.',
+      closing: 'Wenn du es nicht warst, ignoriere diese E-Mail: Es wird kein Konto angelegt.',
     },
   },
   'registration-attempt': {
@@ -97,26 +98,53 @@ const templates: Record<MailKind, Record<MailLanguage, TemplateWords>> = {
       greeting: 'Hello,',
       lead: 'Someone tried to create a Tally account with this email address, which already has one. If it was you, sign in as usual; if you forgot your password, choose a new one here:',
       action: 'Set a new password',
-      expiry: 'The link works once, for {hours} hours. Setting a new password signs out every device of the account.',
-      ignore: 'If it was not you, ignore this mail: your account and your password stay as they are.',
+      note: 'The link works once, for {hours} hours. Setting a new password signs out every device of the account.',
+      closing: 'If it was not you, ignore this mail: your account and your password stay as they are.',
     },
     es: {
       subject: 'Alguien ha intentado crear una cuenta de Tally con tu dirección',
       greeting: 'Hola:',
       lead: 'Alguien ha intentado crear una cuenta de Tally con esta dirección de correo, que ya tiene una. Si has sido tú, inicia sesión como siempre; si has olvidado tu contraseña, elige otra aquí:',
       action: 'Elegir una contraseña nueva',
-      expiry:
-        'El enlace funciona una sola vez, durante {hours} horas. Al cambiar la contraseña se cierra la sesión en todos los dispositivos de la cuenta.',
-      ignore: 'Si no has sido tú, ignora este correo: tu cuenta y tu contraseña no cambian.',
+      note: 'El enlace funciona una sola vez, durante {hours} horas. Al cambiar la contraseña se cierra la sesión en todos los dispositivos de la cuenta.',
+      closing: 'Si no has sido tú, ignora este correo: tu cuenta y tu contraseña no cambian.',
     },
     de: {
       subject: 'Jemand wollte mit deiner Adresse ein Tally-Konto anlegen',
       greeting: 'Hallo,',
       lead: 'Jemand wollte mit dieser E-Mail-Adresse ein Tally-Konto anlegen, doch sie hat schon eines. Wenn du es warst, melde dich wie gewohnt an; wenn du dein Passwort vergessen hast, wähle hier ein neues:',
       action: 'Neues Passwort festlegen',
-      expiry:
-        'Der Link funktioniert einmal, {hours} Stunden lang. Ein neues Passwort meldet alle Geräte des Kontos ab.',
-      ignore: 'Wenn du es nicht warst, ignoriere diese E-Mail: Dein Konto und dein Passwort bleiben, wie sie sind.',
+      note: 'Der Link funktioniert einmal, {hours} Stunden lang. Ein neues Passwort meldet alle Geräte des Kontos ab.',
+      closing: 'Wenn du es nicht warst, ignoriere diese E-Mail: Dein Konto und dein Passwort bleiben, wie sie sind.',
+    },
+  },
+  'bill-reminder': {
+    en: {
+      subject: 'Due tomorrow: {payee}',
+      greeting: 'Hello,',
+      lead: '{payee}: {amount} is due tomorrow, {date}.',
+      action: 'Open recurring transactions',
+      note: 'When you pay it, record it in Tally and the bill is settled there too.',
+      closing:
+        'You get this mail because bill reminders by email are on in the settings of Tally; switch them off there.',
+    },
+    es: {
+      subject: 'Vence mañana: {payee}',
+      greeting: 'Hola:',
+      lead: '{payee}: mañana, {date}, vence el pago de {amount}.',
+      action: 'Abrir los movimientos periódicos',
+      note: 'Cuando lo pagues, anótalo en Tally y quedará saldado allí también.',
+      closing:
+        'Recibes este correo porque los recordatorios de pagos por correo están activados en los ajustes de Tally; puedes desactivarlos allí.',
+    },
+    de: {
+      subject: 'Morgen fällig: {payee}',
+      greeting: 'Hallo,',
+      lead: '{payee}: {amount} sind morgen, am {date}, fällig.',
+      action: 'Wiederkehrende Buchungen öffnen',
+      note: 'Wenn du bezahlst, trage es in Tally ein, dann ist die Rechnung auch dort erledigt.',
+      closing:
+        'Du bekommst diese E-Mail, weil Zahlungserinnerungen per E-Mail in den Einstellungen von Tally eingeschaltet sind; dort kannst du sie abschalten.',
     },
   },
 };
@@ -127,10 +155,47 @@ export interface RenderedMail {
   readonly html: string;
 }
 
-/** The values every template fills in. */
-export interface TemplateValues {
+/** What a mail with a link that works once, for some hours, fills in. */
+export type LinkValues = { readonly link: string; readonly hours: string };
+
+/** What a bill reminder fills in (N3): the amount and the date as the recipient's language writes them. */
+export type BillReminderValues = {
   readonly link: string;
-  readonly hours: string;
+  readonly payee: string;
+  readonly amount: string;
+  readonly date: string;
+};
+
+/** The values each kind of mail fills in. */
+export interface TemplateValues {
+  readonly 'email-verification': LinkValues;
+  readonly 'password-reset': LinkValues;
+  readonly registration: LinkValues;
+  readonly 'registration-attempt': LinkValues;
+  readonly 'bill-reminder': BillReminderValues;
+}
+
+const linkValueNames = ['link', 'hours'] as const;
+const valueNames: { readonly [K in MailKind]: readonly (keyof TemplateValues[K])[] } = {
+  'email-verification': linkValueNames,
+  'password-reset': linkValueNames,
+  registration: linkValueNames,
+  'registration-attempt': linkValueNames,
+  'bill-reminder': ['link', 'payee', 'amount', 'date'],
+};
+
+/** The values a stored mail of this kind fills in; null when one is missing. */
+export function templateValuesOf<K extends MailKind>(
+  kind: K,
+  stored: Readonly<Record<string, string>>,
+): TemplateValues[K] | null {
+  const values: Record<string, string> = {};
+  for (const name of valueNames[kind]) {
+    const value = stored[String(name)];
+    if (value === undefined) return null;
+    values[String(name)] = value;
+  }
+  return values as TemplateValues[K];
 }
 
 /** The words of one template in one language, for tests that check every language has its own. */
@@ -138,8 +203,9 @@ export function templateWords(kind: MailKind, language: MailLanguage): TemplateW
   return templates[kind][language];
 }
 
-function fill(words: string, values: TemplateValues): string {
-  return words.replaceAll('{hours}', values.hours).replaceAll('{link}', values.link);
+function fill(words: string, values: Readonly<Record<string, string>>): string {
+  // One pass: a value's own braces (a bill named `{amount}`) are never filled in.
+  return words.replaceAll(/\{(\w+)\}/g, (placeholder, name: string) => values[name] ?? placeholder);
 }
 
 function escapeHtml(text: string): string {
@@ -152,26 +218,31 @@ function escapeHtml(text: string): string {
 }
 
 /** A mail in the recipient's language, as plain text and as HTML with the same words (M3). */
-export function renderMail(kind: MailKind, language: MailLanguage, values: TemplateValues): RenderedMail {
+export function renderMail<K extends MailKind>(
+  kind: K,
+  language: MailLanguage,
+  values: TemplateValues[K],
+): RenderedMail {
   const words = templates[kind][language];
-  const expiry = fill(words.expiry, values);
-  const text = [words.greeting, '', words.lead, '', values.link, '', expiry, '', words.ignore, '', '— Tally', ''].join(
-    '\n',
-  );
+  const filled: Readonly<Record<string, string>> = values;
+  const subject = fill(words.subject, filled);
+  const lead = fill(words.lead, filled);
+  const note = fill(words.note, filled);
+  const text = [words.greeting, '', lead, '', values.link, '', note, '', words.closing, '', '— Tally', ''].join('\n');
   const link = escapeHtml(values.link);
   const html = `<!doctype html>
 <html lang="${language}">
-<head><meta charset="utf-8"><title>${escapeHtml(words.subject)}</title></head>
+<head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>
 <body style="font-family: system-ui, sans-serif; line-height: 1.5; color: #1a1a1a; max-width: 36rem; margin: 0 auto; padding: 1rem;">
 <p>${escapeHtml(words.greeting)}</p>
-<p>${escapeHtml(words.lead)}</p>
+<p>${escapeHtml(lead)}</p>
 <p><a href="${link}" style="display: inline-block; padding: 0.6rem 1rem; background: #1d5c4d; color: #ffffff; text-decoration: none; border-radius: 0.3rem;">${escapeHtml(words.action)}</a></p>
 <p style="word-break: break-all;"><a href="${link}">${link}</a></p>
-<p>${escapeHtml(expiry)}</p>
-<p>${escapeHtml(words.ignore)}</p>
+<p>${escapeHtml(note)}</p>
+<p>${escapeHtml(words.closing)}</p>
 <p>— Tally</p>
 </body>
 </html>
 `;
-  return { subject: words.subject, text, html };
+  return { subject: subject, text, html };
 }

@@ -1,28 +1,58 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { OutboxSender } from '../mail/outbox-sender.js';
+import { smtpTransport } from '../mail/smtp-transport.js';
 import { silentLogger } from '../relay-logger.js';
 import { MemoryStorage } from '../storage/memory-storage.js';
 import type { RelayStorage } from '../storage/relay-storage.js';
 import { SqliteStorage } from '../storage/sqlite-storage.js';
 import { monthlyBillUpdate } from '../testing/ledger-edits.js';
 import { DataDir } from '../testing/relay-harness.js';
+import { SmtpInbox } from '../testing/smtp-inbox.js';
 import { BillReminders, localDateAndHour } from './bill-reminders.js';
 import { Notifier } from './notifier.js';
 
 const alice = { id: 'user-alice', email: 'alice@example.com', passwordHash: 'x', docId: 'ledger-alice', createdAt: 1 };
 
-/** The relay's reminder parts over one storage, as a relay process holds them, on a clock the test sets. */
+const reporting = { logger: silentLogger, metrics: { countFailure: () => {} } };
+
+/**
+ * The relay's reminder parts over one storage, as a relay process holds them, on a clock the test
+ * sets; with an SMTP server's address, mail is on and its outbox is sent there.
+ */
 class RelayProcess {
   now = 0;
   readonly reminders: BillReminders;
+  readonly mailSender: OutboxSender | null;
 
-  constructor(readonly storage: RelayStorage) {
-    const notifier = new Notifier(storage.push, { wake: () => {} }, () => this.now);
-    this.reminders = new BillReminders({
-      storage,
-      notifier,
-      now: () => this.now,
-      reporting: { logger: silentLogger, metrics: { countFailure: () => {} } },
-    });
+  constructor(
+    readonly storage: RelayStorage,
+    smtpUrl: string | null = null,
+  ) {
+    this.mailSender =
+      smtpUrl === null
+        ? null
+        : new OutboxSender({
+            store: storage.mail,
+            transport: smtpTransport(smtpUrl),
+            from: 'Tally <no-reply@tally.example>',
+            host: 'tally.example',
+            retryMs: 50,
+            maxAttempts: 5,
+            reporting: {
+              ...reporting,
+              metrics: { ...reporting.metrics, mailsSent: 0, mailsRetried: 0, mailsFailed: 0 },
+            },
+          });
+    const mail = this.mailSender === null ? null : { sender: this.mailSender, publicUrl: 'https://tally.example' };
+    const notifier = new Notifier(storage, { wake: () => {} }, mail, () => this.now);
+    this.reminders = new BillReminders({ storage, notifier, now: () => this.now, reporting });
+    // As at a relay's start: what a previous run left in the outbox is sent.
+    this.mailSender?.wake();
+  }
+
+  async stop(): Promise<void> {
+    await this.mailSender?.stop();
+    await this.storage.close();
   }
 
   /** One look at `iso`: how many reminders it made. */
@@ -41,10 +71,17 @@ describe('bill reminders', () => {
   let dataDir: DataDir;
   let relay: RelayProcess;
 
-  async function restart(): Promise<RelayProcess> {
-    await relay.storage.close();
-    relay = new RelayProcess(new SqliteStorage(dataDir.dbFile));
+  async function restart(smtpUrl: string | null = null): Promise<RelayProcess> {
+    await relay.stop();
+    relay = new RelayProcess(new SqliteStorage(dataDir.dbFile), smtpUrl);
     return relay;
+  }
+
+  async function billRemindersBy(channels: { readonly email: boolean; readonly push: boolean }): Promise<void> {
+    await relay.storage.push.setPreferences(alice.id, {
+      timeZone: 'Europe/Berlin',
+      kinds: { billReminders: channels, invitations: { email: true, push: true } },
+    });
   }
 
   beforeEach(async () => {
@@ -71,7 +108,7 @@ describe('bill reminders', () => {
     });
   });
   afterEach(async () => {
-    await relay.storage.close();
+    await relay.stop();
     dataDir.remove();
   });
 
@@ -147,6 +184,70 @@ describe('bill reminders', () => {
     );
     expect(await process.lookAt('2026-02-28T14:00:00Z')).toBe(1); // 09:00 in New York, 28 February
     expect(await process.titlesQueued()).toEqual([]);
+  });
+
+  describe('by email', () => {
+    let inbox: SmtpInbox;
+
+    beforeEach(async () => {
+      inbox = await SmtpInbox.start();
+      await relay.storage.mail.markVerified(alice.id, 5);
+      await relay.storage.documents.appendUpdate(
+        alice.docId,
+        monthlyBillUpdate({ payee: 'Miete', amount: -85_000, startDate: '2026-01-30' }),
+      );
+    });
+    afterEach(async () => {
+      await inbox.stop();
+    });
+
+    it("[N3][N4] a bill due tomorrow is mailed once at 09:00 in the person's zone, in their language, and never again after a restart; push is unaffected", {
+      timeout: 30_000,
+    }, async () => {
+      await restart(inbox.url);
+      await billRemindersBy({ email: true, push: true });
+      expect(await relay.lookAt('2026-03-29T06:59:00Z')).toBe(0); // 08:59 CEST
+      expect(await relay.lookAt('2026-03-29T07:00:00Z')).toBe(1); // 09:00 CEST
+      expect(await relay.lookAt('2026-03-29T07:01:00Z')).toBe(0);
+      const mail = await inbox.mail(1);
+      expect(mail.to).toMatchObject({ text: alice.email });
+      expect(mail.subject).toBe('Morgen fällig: Miete');
+      expect(mail.text).toContain('Miete: 850,00\u00a0€ sind morgen, am 30. März 2026, fällig.');
+      expect(mail.text).toContain('https://tally.example/#/recurring');
+      expect(mail.html).toContain('href="https://tally.example/#/recurring"');
+      expect(await relay.titlesQueued()).toEqual(['Morgen fällig: Miete', 'Morgen fällig: Miete']);
+
+      await restart(inbox.url);
+      expect(await relay.lookAt('2026-03-29T12:00:00Z')).toBe(0);
+      // Mails leave in order: once next month's has arrived, a second one for March would have too.
+      expect(await relay.lookAt('2026-04-29T07:00:00Z')).toBe(1);
+      const next = await inbox.mail(2);
+      expect(next.text).toContain('30. April 2026');
+      expect(inbox.mails).toHaveLength(2);
+    });
+
+    it('[N3] with mail off, or email not chosen, or the address not verified, no mail is queued and push goes as chosen', async () => {
+      await billRemindersBy({ email: true, push: true });
+      expect(await relay.lookAt('2026-03-29T07:00:00Z')).toBe(1); // mail is off in this relay
+      await restart(inbox.url);
+      await billRemindersBy({ email: false, push: true });
+      expect(await relay.lookAt('2026-04-29T07:00:00Z')).toBe(1);
+      const bob = { ...alice, id: 'user-bob', email: 'bob@example.com', docId: 'ledger-bob' };
+      await relay.storage.accounts.createUser(bob);
+      await relay.storage.push.setPreferences(bob.id, {
+        timeZone: 'Europe/Berlin',
+        kinds: { billReminders: { email: true, push: true }, invitations: { email: true, push: true } },
+      });
+      await relay.storage.documents.appendUpdate(
+        bob.docId,
+        monthlyBillUpdate({ payee: 'Rent', amount: -90_000, startDate: '2026-01-30' }),
+      );
+      // Alice's by push; bob's by nothing: his address is not verified and he has no device.
+      expect(await relay.lookAt('2026-05-29T07:00:00Z')).toBe(2);
+      expect(await relay.storage.mail.dueMails(Number.MAX_SAFE_INTEGER, 10)).toEqual([]);
+      expect(await relay.titlesQueued()).toHaveLength(6); // alice's two devices, each month
+      expect(inbox.mails).toEqual([]);
+    });
   });
 
   it('a zone the runtime does not know has no local time', () => {

@@ -1,6 +1,7 @@
 import { addDays, formatMoney, Ledger, money } from '@tally/schema';
 import { type FailureReporting, reportFailure } from '../failures.js';
 import { rebuildDoc } from '../storage/documents/stored-doc.js';
+import type { MailLanguage } from '../storage/mail/mail-store.js';
 import type { RelayStorage } from '../storage/relay-storage.js';
 import type { Notifier } from './notifier.js';
 import { billReminderMessage } from './push-messages.js';
@@ -31,6 +32,13 @@ export function localDateAndHour(
   return { date: `${part('year')}-${part('month')}-${part('day')}`, hour: Number(part('hour')) };
 }
 
+/** A calendar date (`2026-03-30`) as the language writes it in full (`30 March 2026`). */
+export function longDate(date: string, language: MailLanguage): string {
+  return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(
+    Date.parse(`${date}T00:00:00Z`),
+  );
+}
+
 /** Whether the relay's runtime knows the zone, so a person's reminders can be timed in it. */
 export function isKnownTimeZone(timeZone: string): boolean {
   return localDateAndHour(0, timeZone) !== null;
@@ -47,7 +55,8 @@ export interface BillRemindersOptions {
  * Looks every minute for recurring transactions due tomorrow in each person's time zone, and from
  * 09:00 there reminds the owner of their ledger once per occurrence (N4). The due dates come from
  * the stored ledger by the schema's own rules (schema RCR1); an occurrence already recorded or
- * skipped is not reminded of. The dedupe key is stored, so a restart reminds no one twice.
+ * skipped is not reminded of. The dedupe key is stored with the reminder's pushes and mail, so a
+ * restart reminds no one twice, by either channel.
  */
 export class BillReminders {
   private timer: NodeJS.Timeout | undefined;
@@ -96,7 +105,12 @@ export class BillReminders {
               userId,
               kind: 'billReminders',
               dedupeKey: `bill-reminder:${docId}:${occurrence.recurringId}:${occurrence.date}`,
+              language,
               message: billReminderMessage(language, { payee: rule.payee, amount }),
+              mail: {
+                kind: 'bill-reminder',
+                values: { payee: rule.payee, amount, date: longDate(occurrence.date, language) },
+              },
             });
             if (reminded) made++;
           }

@@ -1,23 +1,45 @@
-import type { NotificationKind, PushStore } from '../storage/push/push-store.js';
+import type { BillReminderValues } from '../mail/templates.js';
+import type { MailLanguage, NewMail } from '../storage/mail/mail-store.js';
+import type { NotificationKind } from '../storage/push/push-store.js';
+import type { RelayStorage } from '../storage/relay-storage.js';
 import type { PushMessage } from './push-messages.js';
+
+/** What a notification's mail says, but its link: the link opens the screen its push names. */
+export interface NotificationMail {
+  readonly kind: 'bill-reminder';
+  readonly values: Omit<BillReminderValues, 'link'>;
+}
 
 export interface Notification {
   readonly userId: string;
   readonly kind: NotificationKind;
   /** The same key is one notification: it is made once, whatever happens after (N2). */
   readonly dedupeKey: string;
+  /** The person's language, which the message and the mail are written in. */
+  readonly language: MailLanguage;
   readonly message: PushMessage;
+  readonly mail: NotificationMail;
+}
+
+/** The mail channel: the outbox's sender, woken when a mail is queued, and where links point. */
+export interface MailChannel {
+  readonly sender: { wake(): void };
+  readonly publicUrl: string;
 }
 
 /**
  * Tells a person something by the channels they chose for its kind (N3). Push goes to every
- * device they subscribed, through the push queue; email is not yet a channel of any kind here.
+ * device they subscribed, through the push queue; email goes to their address once it is
+ * verified, through the mail outbox. Both are queued with the notification's dedupe key in one
+ * transaction, so neither is sent twice, or lost, across restarts.
  */
 export class Notifier {
   constructor(
-    private readonly store: PushStore,
+    private readonly storage: RelayStorage,
     /** The push queue's sender, woken when pushes are queued; null when push is off. */
-    private readonly sender: { wake(): void } | null,
+    private readonly push: { wake(): void } | null,
+    /** Null when mail is off. */
+    private readonly mail: MailChannel | null,
     private readonly now: () => number,
   ) {}
 
@@ -25,17 +47,36 @@ export class Notifier {
   async notify(notification: Notification): Promise<boolean> {
     const { userId, kind, dedupeKey, message } = notification;
     const at = this.now();
-    const preferences = await this.store.preferencesOf(userId);
-    const byPush = this.sender !== null && preferences.kinds[kind].push;
-    const subscriptions = byPush ? await this.store.subscriptionsOf(userId) : [];
+    const choice = (await this.storage.push.preferencesOf(userId)).kinds[kind];
+    const subscriptions = this.push !== null && choice.push ? await this.storage.push.subscriptionsOf(userId) : [];
     const payload = JSON.stringify(message);
-    const made = await this.store.notify(
+    const mail = choice.email ? await this.mailOf(notification, at) : null;
+    const made = await this.storage.notify({
       dedupeKey,
       userId,
-      at,
-      subscriptions.map((subscription) => ({ endpoint: subscription.endpoint, payload, createdAt: at })),
-    );
-    if (made && subscriptions.length > 0) this.sender?.wake();
+      createdAt: at,
+      pushes: subscriptions.map((subscription) => ({ endpoint: subscription.endpoint, payload, createdAt: at })),
+      mail,
+    });
+    if (made && subscriptions.length > 0) this.push?.wake();
+    if (made && mail !== null) this.mail?.sender.wake();
     return made;
+  }
+
+  /** The notification's mail, when mail is on and the person's address is verified (N3). */
+  private async mailOf(notification: Notification, at: number): Promise<NewMail | null> {
+    if (this.mail === null) return null;
+    const { userId, dedupeKey, language, message } = notification;
+    if ((await this.storage.mail.verifiedAt(userId)) === null) return null;
+    const user = await this.storage.accounts.findUser(userId);
+    if (user === null) return null;
+    return {
+      dedupeKey,
+      to: user.email,
+      kind: notification.mail.kind,
+      language,
+      values: { ...notification.mail.values, link: `${this.mail.publicUrl}/#${message.screen}` },
+      createdAt: at,
+    };
   }
 }

@@ -305,7 +305,7 @@ export const relaySettings = {
     type: optional(smtpUrl),
     default: null,
     description:
-      'The mail server the relay sends through: smtp://user:password@host:587 (STARTTLS when the server offers it) or smtps://user:password@host:465 (TLS). Unset, mail is off: no verification or password reset mails, and the start log says so. Needs PUBLIC_URL.',
+      'The mail server the relay sends through: smtp://user:password@host:587 (STARTTLS when the server offers it) or smtps://user:password@host:465 (TLS). Unset, mail is off: no verification, password reset or reminder mails, and the start log says so. Needs PUBLIC_URL.',
     example: 'smtp://tally:secret@mail.example.com:587',
   }),
   mailFrom: setting({

@@ -4,7 +4,7 @@ import { MemoryLedgerDocuments } from './documents/memory-ledger-documents.js';
 import type { AccountWelcome } from './mail/mail-store.js';
 import { MemoryMailStore } from './mail/memory-mail-store.js';
 import { MemoryPushStore } from './push/memory-push-store.js';
-import type { RelayStorage } from './relay-storage.js';
+import type { NewNotification, RelayStorage } from './relay-storage.js';
 
 /** Storage that lives and dies with the process: for fast tests. */
 export class MemoryStorage implements RelayStorage {
@@ -21,6 +21,13 @@ export class MemoryStorage implements RelayStorage {
         await this.mail.issueToken(welcome.verification.token, welcome.verification.mail);
     }
     return outcome;
+  }
+
+  async notify(notification: NewNotification): Promise<boolean> {
+    const { dedupeKey, userId, createdAt, pushes, mail } = notification;
+    if (!(await this.push.notify(dedupeKey, userId, createdAt, pushes))) return false;
+    if (mail !== null) await this.mail.enqueue(mail);
+    return true;
   }
 
   async close(): Promise<void> {}

@@ -8,7 +8,7 @@ import { PostgresMailStore } from './mail/postgres-mail-store.js';
 import { advisoryLocks, openPool, transaction } from './postgres-database.js';
 import { postgresMigrations } from './postgres-migrations.js';
 import { PostgresPushStore } from './push/postgres-push-store.js';
-import type { RelayStorage } from './relay-storage.js';
+import type { NewNotification, RelayStorage } from './relay-storage.js';
 import { NewerDatabaseError } from './sqlite-storage.js';
 
 export interface PostgresStorageOptions {
@@ -61,6 +61,15 @@ export class PostgresStorage implements RelayStorage {
       const outcome = await this.accounts.admitUserIn(tx, user, admission);
       if (outcome === 'created') await this.mail.welcomeIn(tx, user.id, welcome);
       return outcome;
+    });
+  }
+
+  async notify(notification: NewNotification): Promise<boolean> {
+    const { dedupeKey, userId, createdAt, pushes, mail } = notification;
+    return transaction(this.pool, async (tx) => {
+      if (!(await this.push.notifyIn(tx, dedupeKey, userId, createdAt, pushes))) return false;
+      if (mail !== null) await this.mail.enqueueIn(tx, mail);
+      return true;
     });
   }
 

@@ -1,7 +1,16 @@
 import type { Accounts, Admission, AdmissionOutcome, NewUser } from './accounts/accounts.js';
 import type { LedgerDocuments } from './documents/ledger-documents.js';
-import type { AccountWelcome, MailStore } from './mail/mail-store.js';
-import type { PushStore } from './push/push-store.js';
+import type { AccountWelcome, MailStore, NewMail } from './mail/mail-store.js';
+import type { NewPush, PushStore } from './push/push-store.js';
+
+/** A notification as it is made: its pushes and, when it goes by email too, its mail (N2, N3). */
+export interface NewNotification {
+  readonly dedupeKey: string;
+  readonly userId: string;
+  readonly createdAt: number;
+  readonly pushes: readonly NewPush[];
+  readonly mail: NewMail | null;
+}
 
 /**
  * Everything the relay keeps, one area per concern. Each area is an interface with a SQLite and
@@ -18,6 +27,12 @@ export interface RelayStorage {
    */
   registerUser(user: NewUser, admission: Admission, welcome: AccountWelcome): Promise<AdmissionOutcome>;
   readonly push: PushStore;
+  /**
+   * Records the notification by its dedupe key and queues its pushes and its mail in one
+   * transaction, so each goes once or not at all (N2); nothing is stored (false) when a
+   * notification with that key was made before.
+   */
+  notify(notification: NewNotification): Promise<boolean>;
   /** Stores what is pending and lets go of the database. */
   close(): Promise<void>;
 }

@@ -8,7 +8,7 @@ import type { AccountWelcome } from './mail/mail-store.js';
 import { SqliteMailStore } from './mail/sqlite-mail-store.js';
 import { migrations } from './migrations.js';
 import { SqlitePushStore } from './push/sqlite-push-store.js';
-import type { RelayStorage } from './relay-storage.js';
+import type { NewNotification, RelayStorage } from './relay-storage.js';
 
 export interface SqliteStorageOptions {
   /** Told which migrations ran as the database opened. */
@@ -46,6 +46,15 @@ export class SqliteStorage implements RelayStorage {
       const outcome = this.accounts.admitUserNow(user, admission);
       if (outcome === 'created') this.mail.welcomeNow(user.id, welcome);
       return outcome;
+    })();
+  }
+
+  async notify(notification: NewNotification): Promise<boolean> {
+    const { dedupeKey, userId, createdAt, pushes, mail } = notification;
+    return this.db.transaction((): boolean => {
+      if (!this.push.notifyNow(dedupeKey, userId, createdAt, pushes)) return false;
+      if (mail !== null) this.mail.enqueueNow(mail);
+      return true;
     })();
   }
 

@@ -128,6 +128,7 @@ describe('a large ledger that is slow to load', () => {
       accounts: sqlite.accounts,
       mail: sqlite.mail,
       registerUser: (user, admission, welcome) => sqlite.registerUser(user, admission, welcome),
+      notify: (notification) => sqlite.notify(notification),
       push: sqlite.push,
       close: () => sqlite.close(),
     });

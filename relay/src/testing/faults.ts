@@ -77,6 +77,7 @@ export function withFaults(original: RelayStorage): FaultyStorage {
       accounts: accounts.area,
       mail: mail.area,
       registerUser: (user, admission, welcome) => original.registerUser(user, admission, welcome),
+      notify: (notification) => original.notify(notification),
       push: push.area,
       close: () => original.close(),
     },

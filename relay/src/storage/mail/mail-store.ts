@@ -3,7 +3,12 @@ export const mailLanguages = ['en', 'es', 'de'] as const;
 export type MailLanguage = (typeof mailLanguages)[number];
 
 /** What a mail says; each kind is a template in every language (`src/mail/templates.ts`). */
-export type MailKind = 'email-verification' | 'password-reset' | 'registration' | 'registration-attempt';
+export type MailKind =
+  | 'email-verification'
+  | 'password-reset'
+  | 'registration'
+  | 'registration-attempt'
+  | 'bill-reminder';
 
 /** What a link sent by mail lets its holder do, once, until it expires (M4). */
 export type MailTokenPurpose = 'verify-email' | 'reset-password';
@@ -14,7 +19,7 @@ export interface NewMail {
   readonly to: string;
   readonly kind: MailKind;
   readonly language: MailLanguage;
-  /** What the template fills in (a link). Erased once the mail is sent or has failed. */
+  /** What the template fills in (a link, a bill's name). Erased once the mail is sent or has failed. */
   readonly values: Readonly<Record<string, string>>;
   readonly createdAt: number;
 }

@@ -42,6 +42,11 @@ export class PostgresMailStore implements MailStore {
     return insertMail(this.pool, mail);
   }
 
+  /** `enqueue` inside the caller's transaction. */
+  async enqueueIn(tx: Sql, mail: NewMail): Promise<boolean> {
+    return insertMail(tx, mail);
+  }
+
   async issueToken(token: NewMailToken, mail: NewMail): Promise<boolean> {
     return transaction(this.pool, async (tx) => {
       if (!(await insertMail(tx, mail))) return false;

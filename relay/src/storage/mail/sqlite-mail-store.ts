@@ -38,6 +38,11 @@ export class SqliteMailStore implements MailStore {
   }
 
   async enqueue(mail: NewMail): Promise<boolean> {
+    return this.enqueueNow(mail);
+  }
+
+  /** `enqueue`, synchronously, inside the caller's transaction when there is one. */
+  enqueueNow(mail: NewMail): boolean {
     return this.insert(mail);
   }
 

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { transaction } from '../postgres-database.js';
+import { type Sql, transaction } from '../postgres-database.js';
 import {
   defaultNotificationPreferences,
   type NewPush,
@@ -94,20 +94,29 @@ export class PostgresPushStore implements PushStore {
   }
 
   async notify(dedupeKey: string, userId: string, createdAt: number, pushes: readonly NewPush[]): Promise<boolean> {
-    return transaction(this.pool, async (tx) => {
-      const inserted = await tx.query(
-        'INSERT INTO notifications (dedupe_key, user_id, created_at) VALUES ($1, $2, $3) ON CONFLICT (dedupe_key) DO NOTHING',
-        [dedupeKey, userId, createdAt],
+    return transaction(this.pool, (tx) => this.notifyIn(tx, dedupeKey, userId, createdAt, pushes));
+  }
+
+  /** `notify` inside the caller's transaction. */
+  async notifyIn(
+    tx: Sql,
+    dedupeKey: string,
+    userId: string,
+    createdAt: number,
+    pushes: readonly NewPush[],
+  ): Promise<boolean> {
+    const inserted = await tx.query(
+      'INSERT INTO notifications (dedupe_key, user_id, created_at) VALUES ($1, $2, $3) ON CONFLICT (dedupe_key) DO NOTHING',
+      [dedupeKey, userId, createdAt],
+    );
+    if (inserted.rowCount === 0) return false;
+    for (const push of pushes) {
+      await tx.query(
+        'INSERT INTO push_outbox (endpoint, payload, created_at, next_attempt_at) VALUES ($1, $2, $3, $4)',
+        [push.endpoint, push.payload, push.createdAt, push.createdAt],
       );
-      if (inserted.rowCount === 0) return false;
-      for (const push of pushes) {
-        await tx.query(
-          'INSERT INTO push_outbox (endpoint, payload, created_at, next_attempt_at) VALUES ($1, $2, $3, $4)',
-          [push.endpoint, push.payload, push.createdAt, push.createdAt],
-        );
-      }
-      return true;
-    });
+    }
+    return true;
   }
 
   async notified(dedupeKey: string): Promise<boolean> {

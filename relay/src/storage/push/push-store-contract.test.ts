@@ -80,6 +80,50 @@ describe.each(storageImplementations)('$name push store keeps its contract', (im
     if (reopened !== storage) await reopened.close();
   });
 
+  it('[N2][N3] a notification by push and email queues its pushes and its mail once, in one transaction, even after reopening', async () => {
+    const reminder = {
+      dedupeKey: 'bill-reminder:ledger-alice:rent:2026-03-30',
+      userId: alice.id,
+      createdAt: 100,
+      pushes: [push('https://push.example/a'), push('https://push.example/b')],
+      mail: {
+        dedupeKey: 'bill-reminder:ledger-alice:rent:2026-03-30',
+        to: alice.email,
+        kind: 'bill-reminder' as const,
+        language: 'de' as const,
+        values: {
+          link: 'https://tally.example/#/recurring',
+          payee: 'Miete',
+          amount: '850,00 €',
+          date: '30. März 2026',
+        },
+        createdAt: 100,
+      },
+    };
+    expect(await storage.notify(reminder)).toBe(true);
+    const reopened = await reopen();
+    expect(await reopened.notify({ ...reminder, createdAt: 200, mail: { ...reminder.mail, createdAt: 200 } })).toBe(
+      false,
+    );
+    expect(await reopened.push.notified(reminder.dedupeKey)).toBe(true);
+    expect((await reopened.push.duePushes(1_000, 10)).map((due) => due.endpoint)).toEqual([
+      'https://push.example/a',
+      'https://push.example/b',
+    ]);
+    expect((await reopened.mail.dueMails(1_000, 10)).map((due) => [due.dedupeKey, due.to, due.values])).toEqual([
+      [reminder.dedupeKey, alice.email, reminder.mail.values],
+    ]);
+
+    // A key already made by push alone is not made again with a mail; a mail-less notification queues none.
+    await reopened.push.notify('bill-reminder:ledger-alice:rent:2026-04-30', alice.id, 300, []);
+    expect(
+      await reopened.notify({ ...reminder, dedupeKey: 'bill-reminder:ledger-alice:rent:2026-04-30', pushes: [] }),
+    ).toBe(false);
+    expect(await reopened.notify({ ...reminder, dedupeKey: 'invitation:1', pushes: [], mail: null })).toBe(true);
+    expect(await reopened.mail.dueMails(1_000, 10)).toHaveLength(1);
+    if (reopened !== storage) await reopened.close();
+  });
+
   it('[N2] a retried push waits for its next attempt; a sent or failed one is never due again', async () => {
     await storage.push.notify('n', alice.id, 100, [push('a'), push('b'), push('c')]);
     const [a, b, c] = await storage.push.duePushes(100, 10);

@@ -75,6 +75,11 @@ export class SqlitePushStore implements PushStore {
   }
 
   async notify(dedupeKey: string, userId: string, createdAt: number, pushes: readonly NewPush[]): Promise<boolean> {
+    return this.notifyNow(dedupeKey, userId, createdAt, pushes);
+  }
+
+  /** `notify`, synchronously, inside the caller's transaction when there is one. */
+  notifyNow(dedupeKey: string, userId: string, createdAt: number, pushes: readonly NewPush[]): boolean {
     return this.db.transaction(() => {
       if (this.statements.insertNotification.run(dedupeKey, userId, createdAt).changes === 0) return false;
       for (const push of pushes) {
