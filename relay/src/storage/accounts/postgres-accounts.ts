@@ -1,5 +1,13 @@
 import type pg from 'pg';
 import { advisoryLocks, isUniqueViolation, type Sql, transaction } from '../postgres-database.js';
+import {
+  type AccessChangeRow,
+  type DeviceRow,
+  type MemberRow,
+  toDevice,
+  toUser,
+  type UserRow,
+} from './account-rows.js';
 import type {
   AcceptOutcome,
   AccessChanges,
@@ -24,38 +32,6 @@ import type {
   RefreshOutcome,
   UserRecord,
 } from './accounts.js';
-
-interface UserRow {
-  id: string;
-  email: string;
-  password_hash: string;
-  role: AccountRole;
-  created_at: number;
-  disabled_at: number | null;
-}
-
-interface DeviceRow {
-  id: string;
-  user_id: string;
-  name: string;
-  created_at: number;
-  last_seen_at: number | null;
-  last_synced_at: number | null;
-  revoked_at: number | null;
-}
-
-interface MemberRow {
-  user_id: string;
-  role: DocRole;
-  is_ledger: number;
-}
-
-interface AccessChangeRow {
-  seq: number;
-  device_id: string | null;
-  user_id: string | null;
-  doc_id: string | null;
-}
 
 const userColumns = 'id, email, password_hash, role, created_at, disabled_at';
 const deviceColumns = 'id, user_id, name, created_at, last_seen_at, last_synced_at, revoked_at';
@@ -549,27 +525,4 @@ async function insertMember(tx: Sql, docId: string, userId: string, role: DocRol
     role,
     isLedger,
   ]);
-}
-
-function toUser(row: UserRow): UserRecord {
-  return {
-    id: row.id,
-    email: row.email,
-    passwordHash: row.password_hash,
-    role: row.role,
-    createdAt: row.created_at,
-    disabledAt: row.disabled_at,
-  };
-}
-
-function toDevice(row: DeviceRow): DeviceRecord {
-  return {
-    id: row.id,
-    userId: row.user_id,
-    name: row.name,
-    createdAt: row.created_at,
-    lastSeenAt: row.last_seen_at,
-    lastSyncedAt: row.last_synced_at,
-    revokedAt: row.revoked_at,
-  };
 }

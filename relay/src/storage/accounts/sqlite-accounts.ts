@@ -1,4 +1,12 @@
 import type Database from 'better-sqlite3';
+import {
+  type AccessChangeRow,
+  type DeviceRow,
+  type MemberRow,
+  toDevice,
+  toUser,
+  type UserRow,
+} from './account-rows.js';
 import type {
   AcceptOutcome,
   AccessChanges,
@@ -24,24 +32,9 @@ import type {
   UserRecord,
 } from './accounts.js';
 
-interface UserRow {
-  id: string;
-  email: string;
-  password_hash: string;
-  role: AccountRole;
-  created_at: number;
-  disabled_at: number | null;
-}
-
 interface LedgerRow {
   doc_id: string;
   name: string | null;
-  role: DocRole;
-  is_ledger: number;
-}
-
-interface MemberRow {
-  user_id: string;
   role: DocRole;
   is_ledger: number;
 }
@@ -55,29 +48,12 @@ interface LedgerInvitationRow {
   revoked_at: number | null;
 }
 
-interface AccessChangeRow {
-  seq: number;
-  device_id: string | null;
-  user_id: string | null;
-  doc_id: string | null;
-}
-
 interface InvitationRow {
   email: string;
   doc_id: string | null;
   doc_role: DocRole | null;
   expires_at: number;
   used_at: number | null;
-}
-
-interface DeviceRow {
-  id: string;
-  user_id: string;
-  name: string;
-  created_at: number;
-  last_seen_at: number | null;
-  last_synced_at: number | null;
-  revoked_at: number | null;
 }
 
 interface RefreshTokenRow {
@@ -471,28 +447,5 @@ function prepare(db: Database.Database) {
     accessChangesSince: db.prepare(
       'SELECT seq, device_id, user_id, doc_id FROM access_changes WHERE seq > ? ORDER BY seq',
     ),
-  };
-}
-
-function toUser(row: UserRow): UserRecord {
-  return {
-    id: row.id,
-    email: row.email,
-    passwordHash: row.password_hash,
-    role: row.role,
-    createdAt: row.created_at,
-    disabledAt: row.disabled_at,
-  };
-}
-
-function toDevice(row: DeviceRow): DeviceRecord {
-  return {
-    id: row.id,
-    userId: row.user_id,
-    name: row.name,
-    createdAt: row.created_at,
-    lastSeenAt: row.last_seen_at,
-    lastSyncedAt: row.last_synced_at,
-    revokedAt: row.revoked_at,
   };
 }

@@ -2,30 +2,14 @@ import type pg from 'pg';
 import { type Sql, transaction } from '../postgres-database.js';
 import type {
   AccountWelcome,
-  MailKind,
   MailLanguage,
-  MailState,
   MailStore,
   MailTokenPurpose,
   NewMail,
   NewMailToken,
   OutboxMail,
 } from './mail-store.js';
-
-interface OutboxRow {
-  id: number;
-  dedupe_key: string;
-  recipient: string;
-  kind: MailKind;
-  language: MailLanguage;
-  template_values: string | null;
-  created_at: number;
-  attempts: number;
-  state: MailState;
-  next_attempt_at: number;
-  finished_at: number | null;
-  last_error: string | null;
-}
+import { type OutboxRow, toMail } from './outbox-row.js';
 
 const outboxColumns =
   'id, dedupe_key, recipient, kind, language, template_values, created_at, attempts, state, next_attempt_at, finished_at, last_error';
@@ -199,21 +183,4 @@ async function validTokenOwner(
     [tokenHash, purpose, at],
   );
   return result.rows[0]?.user_id ?? null;
-}
-
-function toMail(row: OutboxRow): OutboxMail {
-  return {
-    id: row.id,
-    dedupeKey: row.dedupe_key,
-    to: row.recipient,
-    kind: row.kind,
-    language: row.language,
-    values: row.template_values === null ? {} : (JSON.parse(row.template_values) as Record<string, string>),
-    createdAt: row.created_at,
-    attempts: row.attempts,
-    state: row.state,
-    nextAttemptAt: row.next_attempt_at,
-    finishedAt: row.finished_at,
-    lastError: row.last_error,
-  };
 }

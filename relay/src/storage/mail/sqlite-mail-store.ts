@@ -1,30 +1,14 @@
 import type Database from 'better-sqlite3';
 import type {
   AccountWelcome,
-  MailKind,
   MailLanguage,
-  MailState,
   MailStore,
   MailTokenPurpose,
   NewMail,
   NewMailToken,
   OutboxMail,
 } from './mail-store.js';
-
-interface OutboxRow {
-  id: number;
-  dedupe_key: string;
-  recipient: string;
-  kind: MailKind;
-  language: MailLanguage;
-  template_values: string | null;
-  created_at: number;
-  attempts: number;
-  state: MailState;
-  next_attempt_at: number;
-  finished_at: number | null;
-  last_error: string | null;
-}
+import { type OutboxRow, toMail } from './outbox-row.js';
 
 /**
  * The mail store in the `mail_outbox`, `mail_tokens` and `mail_accounts` tables. A mail's row is
@@ -187,22 +171,5 @@ function prepare(db: Database.Database) {
       `INSERT INTO mail_accounts (user_id, language, verified_at) VALUES (?, 'en', ?)
        ON CONFLICT (user_id) DO UPDATE SET verified_at = coalesce(verified_at, excluded.verified_at)`,
     ),
-  };
-}
-
-function toMail(row: OutboxRow): OutboxMail {
-  return {
-    id: row.id,
-    dedupeKey: row.dedupe_key,
-    to: row.recipient,
-    kind: row.kind,
-    language: row.language,
-    values: row.template_values === null ? {} : (JSON.parse(row.template_values) as Record<string, string>),
-    createdAt: row.created_at,
-    attempts: row.attempts,
-    state: row.state,
-    nextAttemptAt: row.next_attempt_at,
-    finishedAt: row.finished_at,
-    lastError: row.last_error,
   };
 }

@@ -1,41 +1,21 @@
 import type pg from 'pg';
 import { type Sql, transaction } from '../postgres-database.js';
 import {
+  type PreferencesRow,
+  type PushRow,
+  type SubscriptionRow,
+  toPreferences,
+  toPush,
+  toSubscription,
+} from './push-rows.js';
+import {
   defaultNotificationPreferences,
   type NewPush,
   type NotificationPreferences,
   type OutboxPush,
-  type PushState,
   type PushStore,
   type PushSubscriptionRecord,
 } from './push-store.js';
-
-interface SubscriptionRow {
-  endpoint: string;
-  user_id: string;
-  device_id: string;
-  p256dh: string;
-  auth: string;
-  created_at: number;
-}
-
-interface PushRow {
-  id: number;
-  endpoint: string;
-  payload: string;
-  created_at: number;
-  attempts: number;
-  state: PushState;
-  next_attempt_at: number;
-  finished_at: number | null;
-  last_error: string | null;
-}
-
-interface PreferencesRow {
-  user_id: string;
-  time_zone: string | null;
-  kinds: string;
-}
 
 const subscriptionColumns = 'endpoint, user_id, device_id, p256dh, auth, created_at';
 const pushColumns = 'id, endpoint, payload, created_at, attempts, state, next_attempt_at, finished_at, last_error';
@@ -198,34 +178,4 @@ export class PostgresPushStore implements PushStore {
     );
     return result.rows.map((row) => ({ userId: row.user_id, preferences: toPreferences(row) }));
   }
-}
-
-function toSubscription(row: SubscriptionRow): PushSubscriptionRecord {
-  return {
-    endpoint: row.endpoint,
-    userId: row.user_id,
-    deviceId: row.device_id,
-    p256dh: row.p256dh,
-    auth: row.auth,
-    createdAt: row.created_at,
-  };
-}
-
-function toPush(row: PushRow): OutboxPush {
-  return {
-    id: row.id,
-    endpoint: row.endpoint,
-    payload: row.payload,
-    createdAt: row.created_at,
-    attempts: row.attempts,
-    state: row.state,
-    nextAttemptAt: row.next_attempt_at,
-    finishedAt: row.finished_at,
-    lastError: row.last_error,
-  };
-}
-
-function toPreferences(row: PreferencesRow): NotificationPreferences {
-  const stored = JSON.parse(row.kinds) as Partial<NotificationPreferences['kinds']>;
-  return { timeZone: row.time_zone, kinds: { ...defaultNotificationPreferences.kinds, ...stored } };
 }

@@ -1,40 +1,20 @@
 import type Database from 'better-sqlite3';
 import {
+  type PreferencesRow,
+  type PushRow,
+  type SubscriptionRow,
+  toPreferences,
+  toPush,
+  toSubscription,
+} from './push-rows.js';
+import {
   defaultNotificationPreferences,
   type NewPush,
   type NotificationPreferences,
   type OutboxPush,
-  type PushState,
   type PushStore,
   type PushSubscriptionRecord,
 } from './push-store.js';
-
-interface SubscriptionRow {
-  endpoint: string;
-  user_id: string;
-  device_id: string;
-  p256dh: string;
-  auth: string;
-  created_at: number;
-}
-
-interface PushRow {
-  id: number;
-  endpoint: string;
-  payload: string;
-  created_at: number;
-  attempts: number;
-  state: PushState;
-  next_attempt_at: number;
-  finished_at: number | null;
-  last_error: string | null;
-}
-
-interface PreferencesRow {
-  user_id: string;
-  time_zone: string | null;
-  kinds: string;
-}
 
 /**
  * The push store in the `push_subscriptions`, `push_outbox`, `notifications` and
@@ -181,34 +161,4 @@ function prepare(db: Database.Database) {
        ON CONFLICT (user_id) DO UPDATE SET time_zone = excluded.time_zone, kinds = excluded.kinds`,
     ),
   };
-}
-
-function toSubscription(row: SubscriptionRow): PushSubscriptionRecord {
-  return {
-    endpoint: row.endpoint,
-    userId: row.user_id,
-    deviceId: row.device_id,
-    p256dh: row.p256dh,
-    auth: row.auth,
-    createdAt: row.created_at,
-  };
-}
-
-function toPush(row: PushRow): OutboxPush {
-  return {
-    id: row.id,
-    endpoint: row.endpoint,
-    payload: row.payload,
-    createdAt: row.created_at,
-    attempts: row.attempts,
-    state: row.state,
-    nextAttemptAt: row.next_attempt_at,
-    finishedAt: row.finished_at,
-    lastError: row.last_error,
-  };
-}
-
-function toPreferences(row: PreferencesRow): NotificationPreferences {
-  const stored = JSON.parse(row.kinds) as Partial<NotificationPreferences['kinds']>;
-  return { timeZone: row.time_zone, kinds: { ...defaultNotificationPreferences.kinds, ...stored } };
 }
