@@ -47,6 +47,25 @@ async function inViewport(device: TallyDevice, testId: string): Promise<boolean>
   });
 }
 
+/** The words of the bottom bar's four destinations that a line break cuts in two. */
+function brokenWords(): string[] {
+  const words: string[] = [];
+  for (const item of document.querySelectorAll<HTMLElement>('.nav__bar a')) {
+    const walker = document.createTreeWalker(item, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent ?? '';
+      for (const match of text.matchAll(/\S+/g)) {
+        const range = document.createRange();
+        range.setStart(node, match.index);
+        range.setEnd(node, match.index + match[0].length);
+        const lines = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)));
+        if (lines.size > 1) words.push(match[0]);
+      }
+    }
+  }
+  return words;
+}
+
 /** Where the run leaves a picture of every screen for a reviewer (git-ignored; named in the README). */
 const SCREENSHOTS = fileURLToPath(new URL('../../screenshots/', import.meta.url));
 
@@ -96,6 +115,13 @@ describe.each(PHONES_AND_LANGUAGES)(
       await expect(smallTargets(device)).resolves.toEqual([]);
       await device.byTestId('cancel').click();
       await device.byTestId('transaction-editor').waitFor({ state: 'detached', ...PATIENCE });
+    });
+
+    test('on every screen the bottom bar names its four destinations without breaking a word across lines', async () => {
+      for (const screen of ROUTES) {
+        await device.open(screen);
+        await expect(device.page.evaluate(brokenWords), screen).resolves.toEqual([]);
+      }
     });
 
     test('the transaction list fills the screen: at least eight whole rows above the bottom bar on 390×844, six on 360×740', async () => {
