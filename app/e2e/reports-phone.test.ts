@@ -52,10 +52,15 @@ afterAll(async () => {
   await world.stop();
 });
 
-describe.each(['en-US', 'es-ES', 'de-DE'])('reports on a 360 px phone in %s', (locale) => {
+const PHONES_AND_LANGUAGES = [
+  { width: 360, height: 740 },
+  { width: 390, height: 844 },
+].flatMap((viewport) => ['en-US', 'es-ES', 'de-DE'].map((locale) => ({ ...viewport, locale })));
+
+describe.each(PHONES_AND_LANGUAGES)('reports on a $width×$height phone in $locale', ({ width, height, locale }) => {
   let device: TallyDevice;
   beforeAll(async () => {
-    device = await world.device({ viewport: { width: 360, height: 740 }, locale });
+    device = await world.device({ viewport: { width, height }, locale });
     await restoreRealisticLedger(device);
     await device.open('reports');
     await choosePeriod(device, 'last-12-months');
@@ -79,7 +84,7 @@ describe.each(['en-US', 'es-ES', 'de-DE'])('reports on a 360 px phone in %s', (l
         right: frame.getBoundingClientRect().right,
         scrolls: frame.scrollWidth > frame.clientWidth + 1,
       }));
-      expect(table.right).toBeLessThanOrEqual(360);
+      expect(table.right).toBeLessThanOrEqual(width);
       await expect(device.byTestId('report-table-scroll-hint').isVisible()).resolves.toBe(table.scrolls);
       await expect(device.page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).resolves.toBe(
         true,
