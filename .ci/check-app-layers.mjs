@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Fails when a module of app/src imports against the app's layers (docs/app.md#layers): a folder
 // may use only the folders listed for it, only through their index.ts, features may use each
-// other only without a cycle, and a few packages belong to one folder alone.
+// other only without a cycle, a few packages belong to one folder alone, and every form of a
+// feature saves through forms/.
 import { readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { importsOf, packageOf, resolveImport, root, sourceFiles } from './source-imports.mjs';
@@ -99,8 +100,38 @@ for (const feature of featureEdges.keys()) {
   }
 }
 
+// Every form saves through forms/ (docs/app.md#forms): a feature's .tsx with an onSubmit calls
+// saveForm, saveEdit or sendForm itself, or imports a module of its own feature that does.
+const ROUTINE = /\b(saveForm|saveEdit|sendForm)\b/;
+/** Forms that save nothing, so need no routine; each with why. */
+const SAVES_NOTHING = new Set([
+  // A step of the import: it hands the chosen columns to the review, whose batches save through saveForm.
+  'app/src/features/import/MappingStep.tsx',
+]);
+let forms = 0;
+for (const file of files) {
+  const at = relative(root, file).split(sep).join('/');
+  if (!file.endsWith('.tsx') || !folderOf(file).startsWith('features/')) continue;
+  const source = readFileSync(file, 'utf8');
+  if (!/\bonSubmit=/.test(source)) {
+    if (SAVES_NOTHING.has(at)) problems.push(`${at}: has no form any more; take it off SAVES_NOTHING`);
+    continue;
+  }
+  forms += 1;
+  const own = importsOf(source)
+    .map(({ specifier }) => (specifier.startsWith('.') ? resolveImport(file, specifier) : undefined))
+    .filter((target) => target !== undefined && folderOf(target) === folderOf(file));
+  const saves = ROUTINE.test(source) || own.some((target) => ROUTINE.test(readFileSync(target, 'utf8')));
+  if (saves && SAVES_NOTHING.has(at)) problems.push(`${at}: saves through forms/ now; take it off SAVES_NOTHING`);
+  if (!saves && !SAVES_NOTHING.has(at)) {
+    problems.push(`${at}: submits a form without saveForm, saveEdit or sendForm (forms/); save through one of them`);
+  }
+}
+
 if (problems.length > 0) {
   for (const problem of problems) console.error(problem);
   process.exit(1);
 }
-console.log(`app layers hold: ${files.length} modules import only downwards, through index.ts`);
+console.log(
+  `app layers hold: ${files.length} modules import only downwards, through index.ts; ${forms} forms save through forms/`,
+);

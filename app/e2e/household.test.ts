@@ -307,6 +307,16 @@ test('an edit made while the relay is down survives switching to another ledger 
   await b.rowByPayee('Firewood').waitFor(PATIENCE);
 });
 
+test('a ledger with no name is not made: the form says what is missing, and with a name it is', async () => {
+  const device = await world.device();
+  await device.open('ledgers');
+  await device.byTestId('new-ledger-name').fill('   ');
+  await device.byTestId('create-ledger').click();
+  await expect(device.byTestId('new-ledger-name-error').textContent(PATIENCE)).resolves.toBe('Give the ledger a name.');
+  expect(await device.byTestId('ledger-row').count()).toBe(1);
+  await createLedger(device, 'Allotment');
+});
+
 test('a ledger made on a device with no relay is put on one later, and another device of the account opens it', async () => {
   const laptop = await world.device();
   await createLedger(laptop, 'Trip');

@@ -22,6 +22,15 @@ describe('sending a form to the relay', () => {
     expect(sent).toEqual(['ada@example.com']);
   });
 
+  test('what the relay answered comes back with the sent form', async () => {
+    const sending = await sendForm({
+      check: () => ({ fields: 'ada@example.com' }),
+      send: async (email) => ({ code: `invite-${email}` }),
+      refused: refusedOnly,
+    });
+    expect(sending).toEqual({ saved: true, sent: { code: 'invite-ada@example.com' } });
+  });
+
   test('a form with issues sends nothing and returns them', async () => {
     const sent: string[] = [];
     const sending = await sendForm<string, Issues>({

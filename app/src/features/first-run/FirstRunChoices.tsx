@@ -1,5 +1,6 @@
-import { CURRENCY_CODES, LedgerError } from '@tally/schema';
+import { CURRENCY_CODES } from '@tally/schema';
 import { type FormEvent, useState } from 'react';
+import { saveForm } from '../../forms/index.js';
 import { useLocale, useText } from '../../i18n/index.js';
 import { guessHomeCurrency } from '../../ledger/index.js';
 import { useTally } from '../../tally/index.js';
@@ -9,6 +10,9 @@ import { firstRunMessages, starterMessages } from './messages.js';
 import { starterRecords } from './starter-records.js';
 import './first-run.css';
 
+/** Why starting here did not start the ledger: the ledger cannot be changed, or it refused. */
+type Problem = 'notStarted' | 'readOnly';
+
 /** The first-run step's choices: start here (a home currency, a first account, starter categories), log in to a relay, or skip. */
 export function FirstRunChoices() {
   const tally = useTally();
@@ -17,18 +21,23 @@ export function FirstRunChoices() {
   const starterText = useText(starterMessages);
   const shared = useText(wordMessages);
   const [currency, setCurrency] = useState<string>(() => guessHomeCurrency(locale, CURRENCY_CODES));
-  const [problem, setProblem] = useState<'notStarted' | 'readOnly' | undefined>();
+  const [problem, setProblem] = useState<Problem | undefined>();
 
   const start = (event: FormEvent) => {
     event.preventDefault();
-    try {
-      tally.ledger.startLedger(starterRecords(currency, shared('cash'), starterText));
-      // The step goes away with the focused button: the keyboard lands on "+", the next thing to do.
-      document.querySelector<HTMLElement>('.fab')?.focus();
-    } catch (error) {
-      if (!(error instanceof LedgerError)) throw error;
-      setProblem(error.code === 'read-only' ? 'readOnly' : 'notStarted');
+    const saving = saveForm(tally.ledger, {
+      check: () => ({ fields: starterRecords(currency, shared('cash'), starterText) }),
+      write: (starter) => {
+        tally.ledger.startLedger(starter);
+      },
+      refused: (refusal): Problem => (refusal.code === 'ledger.read-only' ? 'readOnly' : 'notStarted'),
+    });
+    if ('issues' in saving) {
+      setProblem(saving.issues);
+      return;
     }
+    // The step goes away with the focused button: the keyboard lands on "+", the next thing to do.
+    document.querySelector<HTMLElement>('.fab')?.focus();
   };
 
   return (

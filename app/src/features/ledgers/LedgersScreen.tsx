@@ -1,9 +1,10 @@
 import { type FormEvent, useState } from 'react';
+import { type Checked, sendForm } from '../../forms/index.js';
 import { useText } from '../../i18n/index.js';
 import { useLedgers, useSyncState, useTally } from '../../tally/index.js';
 import { describedBy, Field, formMessages, routeMessages } from '../../ui/index.js';
 import { ResendVerification } from '../settings/index.js';
-import { isUnverified, ledgerRefusal } from './ledger-refusal.js';
+import { type LedgerFormIssues, ledgerFormRefusal, ledgerRefusal, relayRefusal } from './ledger-refusal.js';
 import { MembersSection } from './MembersSection.js';
 import { ledgerMessages } from './messages.js';
 import { ledgerName, openLedger } from './open-ledger.js';
@@ -88,18 +89,18 @@ function CreateLedger({ linked }: { readonly linked: boolean }) {
   const [busy, setBusy] = useState(false);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (name.trim() === '') {
-      setProblem(text('nameRequired'));
+    setBusy(true);
+    const sending = await sendForm({
+      check: () => (name.trim() === '' ? { issues: text('nameRequired') } : { fields: name.trim() }),
+      send: (named) => tally.ledgers.create(named),
+      refused: (error) => relayRefusal(error, text),
+    });
+    if ('issues' in sending) {
+      setProblem(sending.issues);
+      setBusy(false);
       return;
     }
-    setBusy(true);
-    try {
-      const key = await tally.ledgers.create(name.trim());
-      await openLedger(tally, key, '#/ledgers');
-    } catch (error) {
-      setProblem(ledgerRefusal(error, text));
-      setBusy(false);
-    }
+    await openLedger(tally, sending.sent, '#/ledgers');
   };
   return (
     <form className="card form" onSubmit={(event) => void submit(event)} noValidate>
@@ -134,19 +135,20 @@ function AcceptInvitation() {
   const [busy, setBusy] = useState(false);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (code.trim() === '') {
-      setProblem(text('codeRequired'));
+    setBusy(true);
+    const sending = await sendForm({
+      check: (): Checked<string, LedgerFormIssues> =>
+        code.trim() === '' ? { issues: { problem: text('codeRequired'), unverified: false } } : { fields: code.trim() },
+      send: (typed) => tally.ledgers.accept(typed),
+      refused: (error) => ledgerFormRefusal(error, text),
+    });
+    if ('issues' in sending) {
+      setProblem(sending.issues.problem);
+      setUnverified(sending.issues.unverified);
+      setBusy(false);
       return;
     }
-    setBusy(true);
-    try {
-      const key = await tally.ledgers.accept(code.trim());
-      await openLedger(tally, key, '#/');
-    } catch (error) {
-      setProblem(ledgerRefusal(error, text));
-      setUnverified(isUnverified(error));
-      setBusy(false);
-    }
+    await openLedger(tally, sending.sent, '#/');
   };
   return (
     <form className="card form" onSubmit={(event) => void submit(event)} noValidate>

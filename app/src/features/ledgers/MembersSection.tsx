@@ -1,10 +1,11 @@
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { type Checked, sendForm } from '../../forms/index.js';
 import { useText } from '../../i18n/index.js';
 import type { IssuedInvitation, LedgerMember, LedgerRole, PendingInvitation } from '../../sync/index.js';
 import { type LedgerChoice, useTally } from '../../tally/index.js';
 import { describedBy, Field } from '../../ui/index.js';
 import { ResendVerification } from '../settings/index.js';
-import { isUnverified, ledgerRefusal } from './ledger-refusal.js';
+import { type LedgerFormIssues, ledgerFormRefusal, ledgerRefusal } from './ledger-refusal.js';
 import { ledgerMessages } from './messages.js';
 import { ledgerName } from './open-ledger.js';
 
@@ -192,25 +193,27 @@ function InviteForm({ docId, onInvited }: { readonly docId: string; readonly onI
   const [issued, setIssued] = useState<(IssuedInvitation & { readonly email: string }) | undefined>();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (!/^[^\s@]+@[^\s@]+$/.test(email.trim())) {
-      setProblem(text('emailRequired'));
+    const sending = await sendForm({
+      check: (): Checked<string, LedgerFormIssues> =>
+        /^[^\s@]+@[^\s@]+$/.test(email.trim())
+          ? { fields: email.trim() }
+          : { issues: { problem: text('emailRequired'), unverified: false } },
+      send: async (invited) => ({
+        ...(await tally.sync.invite(docId, { email: invited, role, expiresInHours: EXPIRIES[expiry] })),
+        email: invited,
+      }),
+      refused: (error) => ledgerFormRefusal(error, text),
+    });
+    if ('issues' in sending) {
+      setProblem(sending.issues.problem);
+      setUnverified(sending.issues.unverified);
       return;
     }
-    try {
-      const invitation = await tally.sync.invite(docId, {
-        email: email.trim(),
-        role,
-        expiresInHours: EXPIRIES[expiry],
-      });
-      setIssued({ ...invitation, email: email.trim() });
-      setEmail('');
-      setProblem(undefined);
-      setUnverified(false);
-      onInvited();
-    } catch (error) {
-      setProblem(ledgerRefusal(error, text));
-      setUnverified(isUnverified(error));
-    }
+    setIssued(sending.sent);
+    setEmail('');
+    setProblem(undefined);
+    setUnverified(false);
+    onInvited();
   };
   const link =
     issued && `${window.location.origin}${window.location.pathname}#/accept?code=${encodeURIComponent(issued.code)}`;

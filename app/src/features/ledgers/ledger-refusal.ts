@@ -16,3 +16,23 @@ export function ledgerRefusal(error: unknown, text: Text<keyof (typeof ledgerMes
   const code = EXPLAINED.find((known) => known === error.code);
   return code ? text(`refused.${code}`) : text('refused', { reason: error.message });
 }
+
+/**
+ * `sendForm`'s `refused` for the ledgers' forms: a refusal of the relay worded for the person;
+ * `undefined` for anything else, which is a bug and is thrown.
+ */
+export function relayRefusal(error: unknown, text: Text<keyof (typeof ledgerMessages)['en']>): string | undefined {
+  return error instanceof RelayApiError ? ledgerRefusal(error, text) : undefined;
+}
+
+/** What a ledgers' form says when the relay refused it, and whether verifying the account's email would help. */
+export type LedgerFormIssues = { readonly problem: string; readonly unverified: boolean };
+
+/** `sendForm`'s `refused` for a form the relay may refuse for an unverified email (invite, accept). */
+export function ledgerFormRefusal(
+  error: unknown,
+  text: Text<keyof (typeof ledgerMessages)['en']>,
+): LedgerFormIssues | undefined {
+  const problem = relayRefusal(error, text);
+  return problem === undefined ? undefined : { problem, unverified: isUnverified(error) };
+}

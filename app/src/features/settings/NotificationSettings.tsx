@@ -1,4 +1,5 @@
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { sendForm } from '../../forms/index.js';
 import { useText } from '../../i18n/index.js';
 import {
   type NotificationChannel,
@@ -23,9 +24,10 @@ export function NotificationSettings() {
   const [preferences, setPreferences] = useState<NotificationPreferences | undefined>();
   const [status, setStatus] = useState<{ readonly saved: boolean; readonly problem?: string }>({ saved: false });
 
+  /** What a refusal of the relay, or the relay out of reach, means for the person; undefined for a bug. */
   const problemOf = useCallback(
-    (error: unknown): string => {
-      if (!(error instanceof RelayApiError)) throw error;
+    (error: unknown): string | undefined => {
+      if (!(error instanceof RelayApiError)) return undefined;
       return error.unreachable ? words('relayUnreachable') : words('relayRefused', { reason: error.message });
     },
     [words],
@@ -38,7 +40,9 @@ export function NotificationSettings() {
         if (current) setPreferences(loaded);
       },
       (error: unknown) => {
-        if (current) setStatus({ saved: false, problem: problemOf(error) });
+        const problem = problemOf(error);
+        if (problem === undefined) throw error;
+        if (current) setStatus({ saved: false, problem });
       },
     );
     return () => {
@@ -57,13 +61,19 @@ export function NotificationSettings() {
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
+    // Nothing to save until the relay said what is chosen now (the button is disabled till then).
     if (preferences === undefined) return;
-    try {
-      setPreferences(await sync.setNotificationPreferences({ ...preferences, timeZone: deviceTimeZone() }));
-      setStatus({ saved: true });
-    } catch (error) {
-      setStatus({ saved: false, problem: problemOf(error) });
+    const sending = await sendForm({
+      check: () => ({ fields: { ...preferences, timeZone: deviceTimeZone() } }),
+      send: (chosen) => sync.setNotificationPreferences(chosen),
+      refused: problemOf,
+    });
+    if ('issues' in sending) {
+      setStatus({ saved: false, problem: sending.issues });
+      return;
     }
+    setPreferences(sending.sent);
+    setStatus({ saved: true });
   };
 
   return (
