@@ -2,14 +2,13 @@ import { useCallback, useEffect, useState } from 'react';
 import { useText } from '../../i18n/index.js';
 import { type RelayAccountSummary, RelayApiError } from '../../sync/index.js';
 import { useTally } from '../../tally/index.js';
-import { formMessages, wordMessages } from '../../ui/index.js';
+import { wordMessages } from '../../ui/index.js';
 import { adminMessages } from './messages.js';
 
 /** What the relay's admin sees of its accounts, and disabling or enabling one; nothing for anyone else. */
 export function AccountAdmin({ ownEmail }: { readonly ownEmail: string }) {
   const text = useText(adminMessages);
   const words = useText(wordMessages);
-  const form = useText(formMessages);
   const { sync } = useTally();
   const [accounts, setAccounts] = useState<readonly RelayAccountSummary[] | undefined>();
   const [notAdmin, setNotAdmin] = useState(false);
@@ -41,7 +40,9 @@ export function AccountAdmin({ ownEmail }: { readonly ownEmail: string }) {
     await load();
   };
 
-  if (notAdmin) return null;
+  // Shown once the relay has listed the accounts, so it has said this is its admin: anyone else
+  // never sees the section, not even while the relay is asked or cannot be reached.
+  if (notAdmin || accounts === undefined) return null;
   const size = new Intl.NumberFormat(text.locale, { style: 'unit', unit: 'kilobyte', maximumFractionDigits: 1 });
   return (
     <div className="card" data-testid="account-admin">
@@ -57,9 +58,8 @@ export function AccountAdmin({ ownEmail }: { readonly ownEmail: string }) {
           {problem}
         </p>
       )}
-      {accounts === undefined && !problem && <p className="hint">{form('loading')}</p>}
       <ul className="list">
-        {accounts?.map((account) => {
+        {accounts.map((account) => {
           const own = account.email === ownEmail;
           const disabled = account.disabledAt !== null;
           return (
