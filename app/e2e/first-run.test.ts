@@ -143,7 +143,7 @@ test('"I already use Tally" leads to logging in and creates nothing on the devic
   await device.open('accounts');
   await expect(device.byTestId('account-row').count()).resolves.toBe(0);
   await device.open('home');
-  await expect(device.byTestId('first-run').count()).resolves.toBe(1);
+  await device.byTestId('first-run').waitFor(PATIENCE);
 
   await device.connect('login', world.relayUrl, 'ada@example.com', 'Tablet');
   await device.waitForSyncState('synced');
