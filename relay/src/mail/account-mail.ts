@@ -173,7 +173,7 @@ export class AccountMail {
     dedupeKey: string,
     hours: number,
     language: MailLanguage,
-    kind: MailKind = purpose === 'verify-email' ? 'email-verification' : 'password-reset',
+    kind?: MailKind,
   ): Promise<void> {
     const issued = this.newLink(account, purpose, dedupeKey, hours, language, kind);
     if (issued === null) return;
