@@ -110,6 +110,7 @@ test('the back button and the address keep working, each screen opens at its top
   const device = await world.device({ viewport: { width: 360, height: 740 }, firstRun: 'offered' });
   await device.byTestId('first-run-start').click();
   await device.byTestId('first-run').waitFor({ state: 'detached', ...PATIENCE });
+  await device.dismissOfflineReady();
   await device.goto('/#/categories');
   await device.page.locator('[data-testid="category-row"]').first().waitFor(PATIENCE);
   const bottom = await device.page.evaluate(() => document.documentElement.scrollHeight - window.innerHeight);

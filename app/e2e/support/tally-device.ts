@@ -87,6 +87,17 @@ export class TallyDevice {
     });
   }
 
+  /**
+   * Waits for the first visit's "ready to work offline" note and dismisses it, as a person would.
+   * The note arrives whenever the service worker finishes installing and pushes the page down, so a
+   * test that measures the layout or the scroll position settles it first.
+   */
+  async dismissOfflineReady(): Promise<void> {
+    await this.waitForServiceWorker();
+    await this.byTestId('offline-ready-dismiss').click(PATIENCE);
+    await this.byTestId('offline-ready').waitFor({ state: 'detached', ...PATIENCE });
+  }
+
   /** Opens a screen from the navigation, through "More" when it is not in a phone's bottom bar. */
   async open(screen: Route): Promise<void> {
     const link = this.byTestId(`nav-${screen}`);
