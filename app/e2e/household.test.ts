@@ -335,7 +335,8 @@ test('a ledger made on a device with no relay is put on one later, and another d
   await phone.connect('login', world.relayUrl, 'tia@example.com', 'Tia’s phone');
   await phone.open('ledgers');
   const trip = phone.page.locator('[data-testid="ledger-row"]', { hasText: 'Trip' });
-  await trip.getByTestId('open-ledger').click();
+  // The page reloads into the ledger: the old page is ready until it goes, so wait for the new one.
+  await Promise.all([phone.page.waitForEvent('load', PATIENCE), trip.getByTestId('open-ledger').click()]);
   await phone.waitUntilReady();
   await phone.open('accounts');
   await phone.page.locator('[data-testid="account-row-name"]', { hasText: 'Trip cash' }).waitFor(PATIENCE);
