@@ -175,8 +175,9 @@ export class Bookings {
       await this.startShare(booking);
       return this.transition(booking.id, booking.price === null ? 'confirmed' : 'awaiting_payment', 'relay');
     }
-    if (shareEndingStatuses.includes(booking.status)) await this.endShare(booking);
-    return booking;
+    if (!shareEndingStatuses.includes(booking.status) || booking.shareState === null) return booking;
+    await this.endShare(booking);
+    return (await this.options.storage.advisors.findBooking(booking.id)) ?? booking;
   }
 
   /** Makes the advisor a viewer of the shared ledger, through the membership records (L3); whether it did. */

@@ -30,7 +30,7 @@ export const advisorProfile = {
   languages: ['en', 'es-CO'],
   timeZone: 'Europe/Berlin',
   sessionMinutes: 60,
-  price: null,
+  price: null as { readonly amountMinor: number; readonly currency: string } | null,
   acceptingClients: true,
 };
 
