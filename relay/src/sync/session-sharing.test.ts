@@ -13,7 +13,7 @@ interface BookingJson {
   readonly shareActive: boolean;
 }
 
-describe('[V9] a ledger shared for a session, over a real socket', () => {
+describe('[D9] a ledger shared for a session, over a real socket', () => {
   let dataDir: DataDir;
   let relay: AdvisorRelay;
   let client: Session;
