@@ -72,6 +72,21 @@ describe('[D3] Bookings: the one place a booking changes', () => {
     expect((await service.transition('b1', 'confirmed', 'relay')).status).toBe('confirmed');
   });
 
+  it('a sweep finishes an acceptance a stopped relay left halfway', async () => {
+    const { service, storage } = await bookings();
+    await service.request(request('b1'));
+    await storage.advisors.transitionBooking({
+      bookingId: 'b1',
+      from: 'requested',
+      to: 'accepted',
+      actor: { kind: 'advisor', userId: 'advisor' },
+      at: winterMonday,
+      reason: null,
+    });
+    await service.sweep();
+    expect((await storage.advisors.findBooking('b1'))?.status).toBe('confirmed');
+  });
+
   it('a listener that throws is reported, and the change stands', async () => {
     const { service, storage, failures } = await bookings();
     service.onChange(() => {

@@ -166,6 +166,8 @@ export class Bookings {
       });
       await this.followOn(moved);
     }
+    // A relay that stopped between an acceptance and its next step left the booking `accepted`.
+    for (const booking of await advisors.bookingsInStatus('accepted')) await this.followOn(booking);
     let sharesStarted = 0;
     for (const booking of await advisors.bookingsWithShare('pending')) {
       if (shareEndingStatuses.includes(booking.status)) await advisors.setShareState(booking.id, 'pending', 'ended');
