@@ -16,6 +16,8 @@ export const failureKinds = [
   'mail',
   'push',
   'reminders',
+  'bus',
+  'repair',
 ] as const;
 
 export type FailureKind = (typeof failureKinds)[number];
@@ -36,6 +38,8 @@ const messages: Record<FailureKind, string> = {
   mail: 'the mail outbox could not be read or updated; its mails wait until it works',
   push: 'the push queue could not be read or updated; its pushes wait until it works',
   reminders: 'bill reminders could not be looked for; the next look tries again',
+  bus: 'Redis (REDIS_URL) could not be reached or answered wrongly; updates from other relays arrive through the database once it is back',
+  repair: 'a document could not read what other relays stored; it tries again with the next gap',
 };
 
 export interface FailureReporting {

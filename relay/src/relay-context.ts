@@ -33,6 +33,8 @@ export interface RelayContext {
   /** Tells people things by the channels they chose (N3). */
   readonly notifier: Notifier;
   readonly startedAt: number;
+  /** Tells the other relays to read the access-change feed now, after a revocation, removal or role change here (C5). */
+  readonly accessChanged: () => void;
 }
 
 export type RelayApp = FastifyInstance<

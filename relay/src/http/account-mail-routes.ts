@@ -134,6 +134,7 @@ export function registerAccountMailRoutes(app: RelayApp, context: RelayContext):
         await accounts.revokeDevice(user.id, device.id, at);
         context.deviceSockets.closeDevice(device.id, closeCodes.policyViolation, 'device revoked');
       }
+      context.accessChanged();
       request.log.info({ userId: user.id }, 'password reset; every device of the account signed out');
       return reply.code(204).send(null);
     },
