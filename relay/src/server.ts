@@ -5,6 +5,7 @@ import { loadOrCreateSigningKey } from './auth/signing-key.js';
 import { buildRelay } from './build-relay.js';
 import { RedisRelayBus } from './bus/redis-relay-bus.js';
 import type { RelayBus } from './bus/relay-bus.js';
+import type { SharedCounters } from './bus/shared-counters.js';
 import { loadOrCreateVapidKeys } from './push/vapid-keys.js';
 import { defaultRegistration } from './relay-config.js';
 import { createRelayLogger } from './relay-logger.js';
@@ -28,7 +29,7 @@ const bus = redisUrl === null ? null : await openRedis(redisUrl);
 const relay = await buildRelay({
   ...settings,
   storage,
-  ...(bus === null ? {} : { bus }),
+  ...(bus === null ? {} : { bus, counters: bus }),
   signingKey: loadOrCreateSigningKey(data),
   vapidKeys: loadOrCreateVapidKeys(data),
   logger,
@@ -59,7 +60,7 @@ async function openPostgres(url: string): Promise<RelayStorage> {
 }
 
 /** The other relays' bus; a Redis that cannot be reached at start stops the relay, naming the setting. */
-async function openRedis(url: string): Promise<RelayBus> {
+async function openRedis(url: string): Promise<RelayBus & SharedCounters> {
   try {
     return await RedisRelayBus.open(url);
   } catch (error) {

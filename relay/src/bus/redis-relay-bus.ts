@@ -3,18 +3,21 @@ import { createClient } from 'redis';
 import { type FailureReporting, reportFailure } from '../failures.js';
 import { decodeBusMessage, encodeBusMessage } from './bus-message.js';
 import type { BusListener, RelayBus } from './relay-bus.js';
+import type { FailureRun, SharedCounters } from './shared-counters.js';
 
 type RedisClient = ReturnType<typeof createClient>;
 
 const docChannelPrefix = 'tally:doc:';
 const accessChannel = 'tally:access-changed';
+const windowPrefix = 'tally:window:';
+const failuresPrefix = 'tally:failures:';
 
 /**
  * The relays' bus on Redis pub/sub (`REDIS_URL`): one channel per open document, one for access
  * changes. Pub/sub delivers at most once, so nothing here is the truth: a message lost while Redis
  * or the connection is down is read from the database when the subscriber is back (C3).
  */
-export class RedisRelayBus implements RelayBus {
+export class RedisRelayBus implements RelayBus, SharedCounters {
   /** Tells this relay's own messages apart from the others'. */
   readonly relayId = randomUUID();
   private listener: BusListener | null = null;
@@ -81,6 +84,34 @@ export class RedisRelayBus implements RelayBus {
 
   publishAccessChange(): void {
     this.publish(accessChannel, this.relayId);
+  }
+
+  async countInWindow(key: string, windowMs: number, now: number): Promise<number> {
+    const windowKey = `${windowPrefix}${key}:${Math.floor(now / windowMs)}`;
+    const [count] = await this.publisher.multi().incr(windowKey).pExpire(windowKey, windowMs).exec();
+    return Number(count);
+  }
+
+  async addFailure(key: string, at: number, forgetAfterMs: number): Promise<FailureRun> {
+    const runKey = failuresPrefix + key;
+    const [count] = await this.publisher
+      .multi()
+      .hIncrBy(runKey, 'count', 1)
+      .hSet(runKey, 'lastAt', at)
+      .pExpire(runKey, forgetAfterMs)
+      .exec();
+    return { count: Number(count), lastAt: at };
+  }
+
+  async failureRun(key: string): Promise<FailureRun | null> {
+    const run = await this.publisher.hGetAll(failuresPrefix + key);
+    const count = Number(run.count);
+    const lastAt = Number(run.lastAt);
+    return Number.isSafeInteger(count) && Number.isSafeInteger(lastAt) && count > 0 ? { count, lastAt } : null;
+  }
+
+  async endFailures(key: string): Promise<void> {
+    await this.publisher.del(failuresPrefix + key);
   }
 
   async close(): Promise<void> {

@@ -16,6 +16,7 @@ import {
   eventually,
   login,
   openSocket,
+  postJson,
   RunningRelay,
   register,
   type Session,
@@ -39,7 +40,11 @@ afterEach(async () => {
 /** Relays sharing one PostgreSQL database and one Redis, each with its own pool and its own Redis connections. */
 async function relaysOnOneDatabase(
   count: number,
-  config: { readonly compactAfter?: number } = {},
+  config: {
+    readonly compactAfter?: number;
+    readonly authRequestsPerMinute?: number;
+    readonly clock?: () => number;
+  } = {},
 ): Promise<{ readonly relays: RunningRelay[]; readonly databaseUrl: string }> {
   const database = await createPostgresDatabase();
   cleanup.push(database.drop);
@@ -49,7 +54,7 @@ async function relaysOnOneDatabase(
   for (let index = 0; index < count; index++) {
     const bus = await RedisRelayBus.open(redis.url);
     const storage = await PostgresStorage.open(database.url);
-    const relay = await RunningRelay.start(dataDir, { ...config, bus }, 0, storage);
+    const relay = await RunningRelay.start(dataDir, { ...config, bus, counters: bus }, 0, storage);
     cleanup.push(() => bus.close());
     cleanup.push(() => relay.stop());
     relays.push(relay);
@@ -166,6 +171,27 @@ describe('several relays on one PostgreSQL database and one Redis (REDIS_URL)', 
     });
     expect(revoked.status).toBe(204);
     expect(await closing).toEqual({ code: 1008, reason: 'device revoked' });
+  });
+
+  it('[C7] sign-in attempts from one address count on every relay, and so do wrong passwords for one email', async () => {
+    const { relays } = await relaysOnOneDatabase(2, { authRequestsPerMinute: 6, clock: () => Date.UTC(2026, 0, 5, 9) });
+    const [a, b] = relays as [RunningRelay, RunningRelay];
+    await register(a.httpUrl, 'alice@example.com', 'Phone');
+    const signIn = async (relay: RunningRelay, password: string, email = 'alice@example.com') => {
+      const reply = await postJson(`${relay.httpUrl}/api/auth/login`, { email, password, deviceName: 'Laptop' });
+      return (reply.body as { error?: { code: string } }).error?.code ?? 'signed in';
+    };
+    // Three wrong passwords go through, on whichever relay; the fourth attempt waits, on the other relay too.
+    expect([await signIn(a, 'wrong one'), await signIn(b, 'wrong two'), await signIn(a, 'wrong three')]).toEqual([
+      'invalid_credentials',
+      'invalid_credentials',
+      'invalid_credentials',
+    ]);
+    expect(await signIn(b, 'correct horse battery')).toBe('rate_limited');
+    // Registering and those four make five requests from 127.0.0.1 this minute: the sixth is let through,
+    // the seventh refused, though each relay has seen fewer than six.
+    expect(await signIn(a, 'a guess', 'bob@example.com')).toBe('invalid_credentials');
+    expect(await signIn(b, 'another guess', 'bob@example.com')).toBe('rate_limited');
   });
 
   it('[C6] compaction racing writes on two relays loses nothing (seeded)', { timeout: 120_000 }, async () => {
