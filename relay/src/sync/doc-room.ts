@@ -706,23 +706,28 @@ export class DocRoom {
    */
   private async catchUp(repair: boolean): Promise<void> {
     try {
-      if (repair) await this.readMissed();
+      let changed = repair && (await this.readMissed());
       for (const seq of this.ahead.keys()) if (seq <= this.heldSeq) this.ahead.delete(seq);
       for (let next = this.ahead.get(this.heldSeq + 1); next !== undefined; next = this.ahead.get(this.heldSeq + 1)) {
         this.ahead.delete(this.heldSeq + 1);
         this.heldSeq++;
         if (next === null) continue;
-        if (await this.applyStored([next])) this.sendToAll(encodeUpdate(next));
+        if ((await this.applyStored([next])) !== null) {
+          this.sendToAll(encodeUpdate(next));
+          changed = true;
+        }
         this.logLength++;
       }
+      // A peer's update held for changes the relay lacked may build on these (GRD2).
+      if (changed) await this.retryHeld(relaySocket());
     } catch (error) {
       reportFailure(this.options, 'repair', error, { docId: this.docId });
     }
     this.watchGap();
   }
 
-  /** What storage holds and the room lacks, applied and sent to its peers as one update (C2, C3). */
-  private async readMissed(): Promise<void> {
+  /** What storage holds and the room lacks, applied and sent to its peers as one update (C2, C3); whether there was any. */
+  private async readMissed(): Promise<boolean> {
     await this.flush();
     const stored = await this.documents.load(this.docId);
     const missed = await this.applyStored([...(stored.snapshot === null ? [] : [stored.snapshot]), ...stored.updates]);
@@ -730,6 +735,7 @@ export class DocRoom {
     this.lastSeq = Math.max(this.lastSeq, stored.lastSeq);
     this.logLength = Math.max(this.logLength, stored.updates.length);
     if (missed !== null) this.sendToAll(encodeUpdate(missed));
+    return missed !== null;
   }
 
   /**
