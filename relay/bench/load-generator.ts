@@ -14,6 +14,8 @@ import { BenchClient } from './bench-client.js';
 
 export interface BenchDoc {
   readonly url: string;
+  /** Where the document's peer connects, when not to `url`: another relay on the same database. */
+  readonly peerUrl?: string;
 }
 
 export interface LoadPlan {
@@ -63,7 +65,10 @@ function percentile(sorted: readonly number[], p: number): number {
 async function fanout(): Promise<Record<string, number>> {
   const pairs = await inBatches(plan.docs.length, 100, async (index) => {
     const url = plan.docs[index]?.url ?? '';
-    const [sender, peer] = await Promise.all([BenchClient.open(url), BenchClient.open(url)]);
+    const [sender, peer] = await Promise.all([
+      BenchClient.open(url),
+      BenchClient.open(plan.docs[index]?.peerUrl ?? url),
+    ]);
     await Promise.all([sender.sync(), peer.sync()]);
     const latencyUpdatesPerDoc = Math.ceil(plan.latencyUpdates / plan.docs.length);
     return { sender, peer, updates: updatesFor(plan.throughputUpdatesPerDoc + latencyUpdatesPerDoc, index) };

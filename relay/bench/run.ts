@@ -15,6 +15,7 @@ import * as Y from 'yjs';
 import { SqliteStorage } from '../src/storage/sqlite-storage.js';
 import { type HeavyPlan, heavyPhases } from './heavy-plan.js';
 import type { BenchDoc, LoadPlan } from './load-generator.js';
+import { SharedServers } from './several-relays.js';
 import { measureValidationCost } from './validation-cost.js';
 
 type ServerKind = 'tally' | 'reference';
@@ -24,8 +25,8 @@ const docs = Number(process.env.BENCH_DOCS ?? 1000);
 const idleSockets = Number(process.env.BENCH_IDLE_SOCKETS ?? 10_000);
 const coldTransactions = Number(process.env.BENCH_COLD_TRANSACTIONS ?? 100_000);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
-/** With BENCH_CASES (a comma-separated list of `fanout`, `memory`, `heavy`, `guard`), only those run. */
-const cases = new Set((process.env.BENCH_CASES ?? 'fanout,memory,heavy,guard').split(','));
+/** With BENCH_CASES (a comma-separated list of `fanout`, `memory`, `heavy`, `guard`, `relays`), only those run. */
+const cases = new Set((process.env.BENCH_CASES ?? 'fanout,memory,heavy,guard,relays').split(','));
 /** How many of the cold-load ledger's transactions the heavy case's device deletes at once. */
 const massDeleted = 10_000;
 /** With BENCH_PROFILE_DIR, each run of Tally's relay writes a CPU profile there (`node --cpu-prof`). */
@@ -177,6 +178,48 @@ async function bestFanout(workDir: string): Promise<Record<ServerKind, Record<st
   return { tally: best('tally'), reference: best('reference') };
 }
 
+/**
+ * Fan-out on PostgreSQL and Redis (SPEC C1): both peers of each document on one relay, then the
+ * sender on one relay and the peer on another, so every update crosses Redis. Same machine, same
+ * load: the ratio is what the hop through Redis costs here, not what a second machine would add.
+ */
+async function severalRelays(workDir: string): Promise<void> {
+  const shared = await SharedServers.start();
+  try {
+    const run = async (relays: 1 | 2): Promise<Record<string, number>> => {
+      const dataDir = mkdtempSync(join(workDir, `tally-relays-${relays}-`));
+      const env = { DATABASE_URL: await shared.newDatabase(), REDIS_URL: shared.redisUrl };
+      const first = await ServerProcess.start('tally', dataDir, env);
+      // The second relay shares the first one's data directory: the same signing key.
+      const second = relays === 2 ? await ServerProcess.start('tally', dataDir, env) : first;
+      const docsHere = (await benchDocs(first, docs, `relays-${relays}`)).map((doc) => ({
+        url: doc.url,
+        peerUrl: doc.url.replace(`127.0.0.1:${first.port}`, `127.0.0.1:${second.port}`),
+      }));
+      const load = startLoad(`fanout`, { ...basePlan, docs: docsHere }, workDir);
+      const result = (await nextJson(load)).result ?? {};
+      await Promise.all([...new Set([first, second])].map((server) => server.stop()));
+      return result;
+    };
+    const one = await run(1);
+    const two = await run(2);
+    console.log('');
+    console.log(`fan-out on PostgreSQL and Redis, ${docs} docs × 2 clients, one machine`);
+    console.log(['measure', 'one relay', 'two relays (peer on the other)', 'two ÷ one'].join(' | '));
+    for (const [label, key] of [
+      ['throughput (updates/s)', 'updatesPerSecond'],
+      ['p50 sender→peer at 500 updates/s (ms)', 'latencyP50Ms'],
+      ['p99 sender→peer at 500 updates/s (ms)', 'latencyP99Ms'],
+    ] as const) {
+      const a = one[key] ?? Number.NaN;
+      const b = two[key] ?? Number.NaN;
+      console.log([label, a.toFixed(2), b.toFixed(2), (b / a).toFixed(2)].join(' | '));
+    }
+  } finally {
+    await shared.stop();
+  }
+}
+
 async function measure(kind: ServerKind, workDir: string, snapshot: Uint8Array): Promise<Record<string, number>> {
   const results: Record<string, number> = {};
   const dataDir = (name: string): string => mkdtempSync(join(workDir, `${kind}-${name}-`));
@@ -326,6 +369,7 @@ try {
     });
     await heavyLedger(workDir, snapshot, Y.encodeStateAsUpdate(ledger.doc, before));
   }
+  if (cases.has('relays')) await severalRelays(workDir);
   if (cases.has('guard')) {
     const cost = measureValidationCost(snapshot, 1_000);
     console.log('');

@@ -95,6 +95,7 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
     limits: config,
     reserve: (docId, bytes) => quotas.reserve(docId, bytes),
     offThread,
+    ...(config.bus === undefined ? {} : { bus: config.bus }),
     onSynced: (peer) => {
       const deviceId = deviceSockets.deviceOf(peer);
       if (deviceId === undefined) return;
@@ -147,6 +148,7 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
       reporting: { logger: app.log, metrics },
     }),
     startedAt: Date.now(),
+    accessChanged: () => config.bus?.publishAccessChange(),
   };
   const heartbeat = new Heartbeat(config.heartbeatSeconds * 1000, () => {
     metrics.silentPeersDropped++;
@@ -155,6 +157,10 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
     logger: app.log,
     metrics,
   });
+  config.bus?.listen(
+    { ...rooms.busListener, accessChanged: () => revocations.checkNow() },
+    { logger: app.log, metrics },
+  );
   const restores = new RestoreWatch(config.storage.documents, rooms, { logger: app.log, metrics });
 
   let servingAppShell = false;

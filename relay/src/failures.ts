@@ -17,6 +17,8 @@ export const failureKinds = [
   'push',
   'reminders',
   'bookings',
+  'bus',
+  'repair',
 ] as const;
 
 export type FailureKind = (typeof failureKinds)[number];
@@ -38,6 +40,8 @@ const messages: Record<FailureKind, string> = {
   push: 'the push queue could not be read or updated; its pushes wait until it works',
   reminders: 'bill reminders could not be looked for; the next look tries again',
   bookings: 'bookings could not be swept, or a listener of their changes failed; the next sweep tries again',
+  bus: 'Redis (REDIS_URL) could not be reached or answered wrongly; updates from other relays arrive through the database once it is back',
+  repair: 'a document could not read what other relays stored; it tries again with the next gap',
 };
 
 export interface FailureReporting {

@@ -1,6 +1,8 @@
 import type { Agent } from 'node:https';
 import type { Writable } from 'node:stream';
 import type { FastifyBaseLogger } from 'fastify';
+import type { RelayBus } from './bus/relay-bus.js';
+import type { SharedCounters } from './bus/shared-counters.js';
 import type { VapidKeys } from './push/vapid-keys.js';
 import { type RegistrationPolicy, type RelayOptions, relayDefaults } from './settings/relay-settings.js';
 import type { RelayStorage } from './storage/relay-storage.js';
@@ -25,6 +27,10 @@ export interface RelayConfig extends Partial<RelayOptions> {
   readonly clock?: () => number;
   /** The logger to write to (`createRelayLogger`); by default one made from `logLevel` and `logStream`. */
   readonly logger?: FastifyBaseLogger;
+  /** The other relays on the same database (`REDIS_URL`, C1–C5); this relay alone when absent. */
+  readonly bus?: RelayBus;
+  /** Rate limits and login backoff counted across relays (`REDIS_URL`, C7); in this process when absent. */
+  readonly counters?: SharedCounters;
   /** Where the default logger writes its JSON lines; standard output by default. */
   readonly logStream?: Writable;
 }

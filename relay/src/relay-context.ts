@@ -36,6 +36,8 @@ export interface RelayContext {
   /** Where every booking is made and changes status (D3). */
   readonly bookings: Bookings;
   readonly startedAt: number;
+  /** Tells the other relays to read the access-change feed now, after a revocation, removal or role change here (C5). */
+  readonly accessChanged: () => void;
 }
 
 export type RelayApp = FastifyInstance<

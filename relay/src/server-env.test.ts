@@ -122,4 +122,21 @@ describe('the relay’s environment', () => {
       'PUBLIC_URL must start with https:// or http://',
     ]);
   });
+
+  it('[C1] reads Redis for several relays, and needs the PostgreSQL database they share', () => {
+    const parsed = parseServerEnv({
+      DATABASE_URL: 'postgres://tally:secret@db.example.com:5432/tally',
+      REDIS_URL: 'redis://redis.example.com:6379',
+    });
+    expect(parsed.ok && parsed.settings.redisUrl).toBe('redis://redis.example.com:6379');
+    expect(parseServerEnv({ REDIS_URL: 'redis://redis.example.com:6379' })).toEqual({
+      ok: false,
+      problems: ['DATABASE_URL must be set when REDIS_URL is: relays sharing Redis share one PostgreSQL database'],
+    });
+    const bad = parseServerEnv({
+      DATABASE_URL: 'postgres://db.example.com/tally',
+      REDIS_URL: 'http://redis.example.com',
+    });
+    expect(!bad.ok && bad.problems).toEqual(['REDIS_URL must start with redis:// or rediss://, not "http://"']);
+  });
 });

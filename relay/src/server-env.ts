@@ -21,5 +21,8 @@ export function parseServerEnv(env: NodeJS.ProcessEnv): ParsedEnv {
   if (settings.smtpUrl !== null && settings.publicUrl === null) {
     problems.push('PUBLIC_URL must be set when SMTP_URL is: links in mail point there');
   }
+  if (settings.redisUrl !== null && settings.databaseUrl === null) {
+    problems.push('DATABASE_URL must be set when REDIS_URL is: relays sharing Redis share one PostgreSQL database');
+  }
   return problems.length === 0 ? { ok: true, settings } : { ok: false, problems };
 }

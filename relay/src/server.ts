@@ -3,6 +3,9 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadOrCreateSigningKey } from './auth/signing-key.js';
 import { buildRelay } from './build-relay.js';
+import { RedisRelayBus } from './bus/redis-relay-bus.js';
+import type { RelayBus } from './bus/relay-bus.js';
+import type { SharedCounters } from './bus/shared-counters.js';
 import { loadOrCreateVapidKeys } from './push/vapid-keys.js';
 import { defaultRegistration } from './relay-config.js';
 import { createRelayLogger } from './relay-logger.js';
@@ -16,15 +19,17 @@ if (!parsed.ok) {
   for (const problem of parsed.problems) console.error(`tally relay: ${problem}`);
   process.exit(1);
 }
-const { port, host, dataDir, databaseUrl, appDir, ...settings } = parsed.settings;
+const { port, host, dataDir, databaseUrl, redisUrl, appDir, ...settings } = parsed.settings;
 
 const logger = createRelayLogger({ level: settings.logLevel });
 const data = resolve(dataDir);
 mkdirSync(data, { recursive: true });
 const storage = databaseUrl === null ? openSqlite(join(data, 'tally.db')) : await openPostgres(databaseUrl);
+const bus = redisUrl === null ? null : await openRedis(redisUrl);
 const relay = await buildRelay({
   ...settings,
   storage,
+  ...(bus === null ? {} : { bus, counters: bus }),
   signingKey: loadOrCreateSigningKey(data),
   vapidKeys: loadOrCreateVapidKeys(data),
   logger,
@@ -54,6 +59,17 @@ async function openPostgres(url: string): Promise<RelayStorage> {
   }
 }
 
+/** The other relays' bus; a Redis that cannot be reached at start stops the relay, naming the setting. */
+async function openRedis(url: string): Promise<RelayBus & SharedCounters> {
+  try {
+    return await RedisRelayBus.open(url);
+  } catch (error) {
+    const reason = error instanceof Error && error.message !== '' ? error.message : String(error);
+    console.error(`tally relay: REDIS_URL: cannot reach Redis at ${withoutPassword(url)}: ${reason}`);
+    process.exit(1);
+  }
+}
+
 function withoutPassword(url: string): string {
   const parsed = new URL(url);
   if (parsed.password !== '') parsed.password = '***';
@@ -66,6 +82,7 @@ async function stop(signal: string): Promise<void> {
   stopping = true;
   relay.log.info({ signal }, 'relay stopping');
   await relay.close();
+  await bus?.close();
   await storage.close();
   process.exit(0);
 }

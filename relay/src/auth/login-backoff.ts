@@ -1,3 +1,5 @@
+import type { FailureRun } from '../bus/shared-counters.js';
+
 export interface LoginBackoffOptions {
   /** Wrong passwords in a row an account takes without waiting. */
   readonly freeFailures: number;
@@ -11,7 +13,7 @@ export interface LoginBackoffOptions {
   readonly now: () => number;
 }
 
-const defaults: LoginBackoffOptions = {
+export const loginBackoffDefaults: LoginBackoffOptions = {
   freeFailures: 3,
   firstWaitMs: 1_000,
   maxWaitMs: 60_000,
@@ -25,6 +27,13 @@ interface Failures {
   lastAt: number;
 }
 
+/** How long a run of failures still makes its email wait (A4): doubling past the free ones, up to the longest wait. */
+export function waitAfter(run: FailureRun | undefined, options: LoginBackoffOptions): number {
+  if (run === undefined || run.count < options.freeFailures) return 0;
+  const wait = Math.min(options.maxWaitMs, options.firstWaitMs * 2 ** (run.count - options.freeFailures));
+  return Math.max(0, run.lastAt + wait - options.now());
+}
+
 /**
  * Per-account login backoff (A4), on top of the per-address rate limit: after a few wrong
  * passwords in a row for one email, from anywhere, each further attempt waits twice as long as
@@ -36,18 +45,12 @@ export class LoginBackoff {
   private readonly failures = new Map<string, Failures>();
 
   constructor(options: Partial<LoginBackoffOptions> = {}) {
-    this.options = { ...defaults, ...options };
+    this.options = { ...loginBackoffDefaults, ...options };
   }
 
   /** How long this email must still wait before a password for it is checked; 0 when it need not. */
   waitMs(email: string): number {
-    const run = this.current(email);
-    if (run === undefined || run.count < this.options.freeFailures) return 0;
-    const wait = Math.min(
-      this.options.maxWaitMs,
-      this.options.firstWaitMs * 2 ** (run.count - this.options.freeFailures),
-    );
-    return Math.max(0, run.lastAt + wait - this.options.now());
+    return waitAfter(this.current(email), this.options);
   }
 
   failed(email: string): void {

@@ -42,7 +42,7 @@ const noContent = { type: 'null' } as const;
 /** Verifying an address and resetting a password through links sent by mail (M4, M5). */
 export function registerAccountMailRoutes(app: RelayApp, context: RelayContext): void {
   const { accounts, mail: store } = context.storage;
-  const limited = rateLimitHook(context, context.config.authRequestsPerMinute);
+  const limited = rateLimitHook(context, context.config.authRequestsPerMinute, 'account-mail');
 
   /**
    * Creates the account an open registration's link holds (A5), already verified, and answers its
@@ -134,6 +134,7 @@ export function registerAccountMailRoutes(app: RelayApp, context: RelayContext):
         await accounts.revokeDevice(user.id, device.id, at);
         context.deviceSockets.closeDevice(device.id, closeCodes.policyViolation, 'device revoked');
       }
+      context.accessChanged();
       request.log.info({ userId: user.id }, 'password reset; every device of the account signed out');
       return reply.code(204).send(null);
     },

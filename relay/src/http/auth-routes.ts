@@ -5,6 +5,7 @@ import { LoginBackoff } from '../auth/login-backoff.js';
 import { passwordProblem } from '../auth/password-policy.js';
 import { hashPassword, verifyPassword } from '../auth/passwords.js';
 import { hashRefreshToken, newRefreshToken, successorRefreshToken } from '../auth/refresh-tokens.js';
+import { SharedLoginBackoff } from '../auth/shared-login-backoff.js';
 import { newId } from '../ids.js';
 import { mailLanguageFrom } from '../mail/account-mail.js';
 import type { RelayApp, RelayContext } from '../relay-context.js';
@@ -90,8 +91,11 @@ const policy = {
 export function registerAuthRoutes(app: RelayApp, context: RelayContext): void {
   const { tokens, config } = context;
   const { accounts } = context.storage;
-  const limited = rateLimitHook(context, config.authRequestsPerMinute);
-  const backoff = new LoginBackoff();
+  const limited = rateLimitHook(context, config.authRequestsPerMinute, 'auth');
+  const backoff =
+    config.counters === undefined
+      ? new LoginBackoff()
+      : new SharedLoginBackoff(config.counters, { now: config.clock ?? Date.now });
   // Unknown emails still pay for a hash, so timing does not tell which accounts exist.
   const decoyHash = hashPassword('not a real password', config.passwordCost);
 
@@ -182,7 +186,7 @@ export function registerAuthRoutes(app: RelayApp, context: RelayContext): void {
     { onRequest: limited, schema: { body: loginBody, response: { 200: session, '4xx': errorReplySchema } } },
     async (request, reply) => {
       const address = normalizeEmail(request.body.email);
-      const waitMs = backoff.waitMs(address);
+      const waitMs = await backoff.waitMs(address);
       if (waitMs > 0) {
         context.metrics.authFailures++;
         reply.header('retry-after', String(Math.ceil(waitMs / 1000)));
@@ -192,11 +196,11 @@ export function registerAuthRoutes(app: RelayApp, context: RelayContext): void {
       const valid = await verifyPassword(request.body.password, user?.passwordHash ?? (await decoyHash));
       const docId = user === null ? null : await accounts.ledgerOf(user.id);
       if (user === null || !valid || docId === null) {
-        backoff.failed(address);
+        await backoff.failed(address);
         context.metrics.authFailures++;
         throw new RelayError('invalid_credentials');
       }
-      backoff.succeeded(address);
+      await backoff.succeeded(address);
       if (user.disabledAt !== null) throw new RelayError('account_disabled');
       return openSession(user.id, docId, request.body.deviceName);
     },
@@ -225,6 +229,7 @@ export function registerAuthRoutes(app: RelayApp, context: RelayContext): void {
         case 'reused':
           request.log.warn({ deviceId: outcome.deviceId }, 'refresh token reused; device revoked');
           context.deviceSockets.closeDevice(outcome.deviceId, closeCodes.policyViolation, 'device revoked');
+          context.accessChanged();
           context.metrics.authFailures++;
           throw new RelayError('invalid_refresh_token');
         case 'disabled':

@@ -73,6 +73,7 @@ export function registerMemberRoutes(app: RelayApp, context: RelayContext): void
       await requireOwner(context, claims.userId, docId);
       refuseUnlessChanged(await accounts.setMemberRole(docId, userId, request.body.role, Date.now()));
       context.memberSockets.reconcile(userId, docId, request.body.role);
+      context.accessChanged();
       return { userId, role: request.body.role };
     },
   );
@@ -87,6 +88,7 @@ export function registerMemberRoutes(app: RelayApp, context: RelayContext): void
       else await requireOwner(context, claims.userId, docId);
       refuseUnlessChanged(await accounts.removeMember(docId, userId, Date.now()));
       context.memberSockets.reconcile(userId, docId, null);
+      context.accessChanged();
       return reply.code(204).send(null);
     },
   );

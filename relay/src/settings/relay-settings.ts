@@ -6,6 +6,7 @@ import {
   powerOfTwo,
   proxyTrust,
   publicUrl,
+  redisUrl,
   type SettingType,
   secret,
   smtpUrl,
@@ -79,8 +80,17 @@ export const relaySettings = {
     type: optional(postgresUrl),
     default: null,
     description:
-      'A PostgreSQL database to keep accounts, ledgers and queues in instead of the SQLite file in DATA_DIR. The relay migrates its tables at start (one relay at a time) and stops if the database cannot be reached. Run one relay per database until fan-out across relays exists. DATA_DIR still holds the signing and push keys.',
+      'A PostgreSQL database to keep accounts, ledgers and queues in instead of the SQLite file in DATA_DIR. The relay migrates its tables at start (one relay at a time) and stops if the database cannot be reached. Several relays may share one database when they share REDIS_URL too. DATA_DIR still holds the signing and push keys (give every relay the same).',
     example: 'postgres://tally:secret@db.example.com:5432/tally',
+  }),
+  redisUrl: setting({
+    env: 'REDIS_URL',
+    scope: 'process',
+    type: optional(redisUrl),
+    default: null,
+    description:
+      'Redis, for several relays on one DATABASE_URL: each stored update reaches the other relays’ devices at once, revocations close sockets on every relay, and rate limits count across relays. Only a hint: an update missed while Redis is away is read from the database. Requires DATABASE_URL.',
+    example: 'redis://redis.example.com:6379',
   }),
   appDir: setting({
     env: 'APP_DIR',

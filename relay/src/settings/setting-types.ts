@@ -89,6 +89,18 @@ export const smtpUrl: SettingType<string> = {
 };
 
 /** A PostgreSQL connection URL, such as `postgres://tally:secret@db.example.com:5432/tally`. */
+export const redisUrl: SettingType<string> = {
+  read(raw) {
+    if (!URL.canParse(raw)) return problem('must be a URL like redis://redis.example.com:6379');
+    const url = new URL(raw);
+    if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') {
+      return problem(`must start with redis:// or rediss://, not "${url.protocol}//"`);
+    }
+    return url.hostname === '' ? problem('must name the Redis server’s host') : ok(raw);
+  },
+  write: String,
+};
+
 export const postgresUrl: SettingType<string> = {
   read(raw) {
     if (!URL.canParse(raw)) return problem('must be a URL like postgres://user:password@db.example.com:5432/tally');

@@ -99,6 +99,34 @@ describe('PostgreSQL storage shared by several relays', () => {
     expect((await a.documents.load('ledger-1')).lastSeq).toBe(updates.length);
   });
 
+  it('[C6] a compaction by a relay that has not yet heard another relay’s update keeps that update', async () => {
+    const url = await database();
+    const [a, b] = await Promise.all([open(url), open(url)]);
+    const docId = 'ledger-unheard';
+    const onA = new Y.Doc();
+    const onB = new Y.Doc();
+    const updateOf = (doc: Y.Doc, key: string): Uint8Array => {
+      const before = Y.encodeStateVector(doc);
+      doc.getMap('entries').set(key, key);
+      return Y.encodeStateAsUpdate(doc, before);
+    };
+    await a.documents.appendUpdate(docId, updateOf(onA, 'from-a-1'));
+    await b.documents.appendUpdate(docId, updateOf(onB, 'from-b'));
+    const seq = await a.documents.appendUpdate(docId, updateOf(onA, 'from-a-2'));
+
+    // Relay A folds up to its newest number, with a document that lacks relay B's update.
+    await a.documents.compact(docId, Y.encodeStateAsUpdate(onA), Y.encodeStateVector(onA), seq);
+
+    const stored = await b.documents.load(docId);
+    expect(stored.updates).toEqual([]);
+    expect(stored.lastSeq).toBe(seq);
+    expect(rebuildDoc(stored).getMap('entries').toJSON()).toEqual({
+      'from-a-1': 'from-a-1',
+      'from-b': 'from-b',
+      'from-a-2': 'from-a-2',
+    });
+  });
+
   it('[P4] compaction racing writes from two relays on one database loses no update (seeded)', async () => {
     const seed = Number(process.env.TALLY_COMPACTION_SEED ?? Date.now() % 1_000_000);
     console.log(`postgres compaction race seed: ${seed} (set TALLY_COMPACTION_SEED to replay)`);

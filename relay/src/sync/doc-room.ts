@@ -57,6 +57,16 @@ export interface RoomOptions {
   readonly onSynced?: (peer: PeerSocket) => void;
   /** When the ledger keeps versions of itself, and for how long (R1, R2). */
   readonly versions: VersionPolicy;
+  /** The other relays on the same database, when there are (C1–C4). */
+  readonly bus?: RoomBus;
+}
+
+/** What a room tells the other relays with its document open (C1, C4). */
+export interface RoomBus {
+  publishUpdate(seq: number, update: Uint8Array): void;
+  publishAwareness(update: Uint8Array): void;
+  /** How long a gap in the document's sequence may stay open before it is read from storage (C2). */
+  readonly gapRepairMs: number;
 }
 
 /** What a restore wrote: how many records it changed (R3). */
@@ -97,7 +107,11 @@ type Arrival =
       readonly version: Uint8Array;
       readonly resolve: (result: RestoreResult) => void;
       readonly reject: (error: unknown) => void;
-    };
+    }
+  /** Another relay stored updates: apply those that come next in the document's sequence (C1). */
+  | { readonly kind: 'heard' }
+  /** Read from storage what this room may have missed (C2, C3). */
+  | { readonly kind: 'repair' };
 
 /**
  * One document and the peers editing it. Arrivals are handled in order, and only after the
@@ -120,6 +134,11 @@ export class DocRoom {
   private unsentUpdates: Uint8Array[] = [];
   private logLength = 0;
   private lastSeq = 0;
+  /** Every stored update up to this sequence number is in the room's document (C2). */
+  private heldSeq = 0;
+  /** Stored updates numbered past `heldSeq`: stored by this room (null: in the document already) or heard from another relay. */
+  private readonly ahead = new Map<number, Uint8Array | null>();
+  private gapTimer: NodeJS.Timeout | undefined;
   private failed = false;
   /** When the newest stored version was taken; null before the first. */
   private lastVersionAt: number | null = null;
@@ -208,8 +227,30 @@ export class DocRoom {
     });
   }
 
+  /** An update another relay stored under `seq`, heard on the bus (C1); applied in the document's order. */
+  hearUpdate(seq: number, update: Uint8Array): void {
+    if (this.failed || seq <= this.heldSeq || this.ahead.has(seq)) return;
+    this.ahead.set(seq, update);
+    this.arrive({ kind: 'heard' });
+  }
+
+  /** Presence on another relay (C4): passed on to this room's peers, never back to the bus. */
+  hearAwareness(update: Uint8Array): void {
+    try {
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, heardOrigin);
+    } catch {
+      // Presence is best effort: a message this relay cannot read is dropped.
+    }
+  }
+
+  /** Reads what the room may have missed from storage, after what has arrived so far (C3). */
+  repair(): void {
+    if (!this.failed) this.arrive({ kind: 'repair' });
+  }
+
   /** Waits for pending work, folds the log into a snapshot and frees the document; rejects if folding failed. */
   async close(): Promise<void> {
+    clearTimeout(this.gapTimer);
     await this.settled();
     await this.versionWork;
     try {
@@ -234,6 +275,10 @@ export class DocRoom {
         for (const arrival of this.arrivals.splice(0)) {
           if (arrival.kind === 'restore') {
             await this.restoreVersion(arrival);
+            continue;
+          }
+          if (arrival.kind === 'heard' || arrival.kind === 'repair') {
+            await this.catchUp(arrival.kind === 'repair');
             continue;
           }
           if (this.failed || this.refused.has(arrival.socket)) continue;
@@ -310,6 +355,7 @@ export class DocRoom {
     const stored = await this.documents.load(this.docId);
     this.logLength = stored.updates.length;
     this.lastSeq = stored.lastSeq;
+    this.heldSeq = stored.lastSeq;
     const { snapshot, stateVector, updates } = stored;
     if (snapshot !== null && stateVector !== null) {
       const held = holdDoc(this.docId, snapshot, stateVector, [...updates]);
@@ -556,6 +602,11 @@ export class DocRoom {
     this.unsavedAppends.push(
       this.documents.appendUpdate(this.docId, update).then((seq) => {
         this.lastSeq = Math.max(this.lastSeq, seq);
+        if (this.options.bus !== undefined) {
+          // Stored first, then told to the other relays (P2 across relays, C1).
+          if (seq > this.heldSeq) this.ahead.set(seq, null);
+          this.options.bus.publishUpdate(seq, update);
+        }
         this.options.metrics.observePersist(performance.now() - started);
         this.options.metrics.updatesAccepted++;
       }),
@@ -636,6 +687,7 @@ export class DocRoom {
     for (const message of updates) {
       for (const peer of this.peers.keys()) this.send(peer, message);
     }
+    if (this.options.bus !== undefined) await this.catchUp(false);
     if (this.logLength < this.options.compactAfter) return;
     try {
       await this.compact();
@@ -643,6 +695,96 @@ export class DocRoom {
       this.fail('compact', error);
       throw error;
     }
+  }
+
+  /**
+   * Applies the updates other relays stored, in the document's order, and sends each to this
+   * room's peers (C1). A gap — an update numbered past one the room has not seen — is waited for
+   * `gapRepairMs`, then read from storage, which holds every update below a number anyone has
+   * seen (C2); so does `repair`, whatever the room has seen (C3). Storage is the truth: the bus
+   * only says when to look.
+   */
+  private async catchUp(repair: boolean): Promise<void> {
+    try {
+      let changed = repair && (await this.readMissed());
+      for (const seq of this.ahead.keys()) if (seq <= this.heldSeq) this.ahead.delete(seq);
+      for (let next = this.ahead.get(this.heldSeq + 1); next !== undefined; next = this.ahead.get(this.heldSeq + 1)) {
+        this.ahead.delete(this.heldSeq + 1);
+        this.heldSeq++;
+        if (next === null) continue;
+        if ((await this.applyStored([next])) !== null) {
+          this.sendToAll(encodeUpdate(next));
+          changed = true;
+        }
+        this.logLength++;
+      }
+      // A peer's update held for changes the relay lacked may build on these (GRD2).
+      if (changed) await this.retryHeld(relaySocket());
+    } catch (error) {
+      reportFailure(this.options, 'repair', error, { docId: this.docId });
+    }
+    this.watchGap();
+  }
+
+  /** What storage holds and the room lacks, applied and sent to its peers as one update (C2, C3); whether there was any. */
+  private async readMissed(): Promise<boolean> {
+    await this.flush();
+    const stored = await this.documents.load(this.docId);
+    const missed = await this.applyStored([...(stored.snapshot === null ? [] : [stored.snapshot]), ...stored.updates]);
+    this.heldSeq = Math.max(this.heldSeq, stored.lastSeq);
+    this.lastSeq = Math.max(this.lastSeq, stored.lastSeq);
+    this.logLength = Math.max(this.logLength, stored.updates.length);
+    if (missed !== null) this.sendToAll(encodeUpdate(missed));
+    return missed !== null;
+  }
+
+  /**
+   * Applies stored updates, already judged by the relay that stored them; what they changed, or
+   * null. A ledger the worker holds is changed there (B5).
+   */
+  private async applyStored(updates: readonly Uint8Array[]): Promise<Uint8Array | null> {
+    const held = this.held;
+    const worker = this.worker();
+    if (held !== null && worker !== undefined) {
+      const changes: Uint8Array[] = [];
+      for (const update of updates) if ((await worker.judge(held, update)).changed) changes.push(update);
+      return changes.length === 0 ? null : Y.mergeUpdates(changes);
+    }
+    const doc = this.built();
+    const changes: Uint8Array[] = [];
+    const collect = (update: Uint8Array): void => {
+      changes.push(update);
+    };
+    doc.on('update', collect);
+    try {
+      Y.transact(doc, () => {
+        for (const update of updates) Y.applyUpdate(doc, update, heardOrigin);
+      });
+    } finally {
+      doc.off('update', collect);
+      dropPending(doc);
+    }
+    return changes.length === 0 ? null : Y.mergeUpdates(changes);
+  }
+
+  /** A gap left open is read from storage after `gapRepairMs` (C2). */
+  private watchGap(): void {
+    const bus = this.options.bus;
+    if (bus === undefined || this.ahead.size === 0) {
+      clearTimeout(this.gapTimer);
+      this.gapTimer = undefined;
+      return;
+    }
+    if (this.gapTimer !== undefined) return;
+    this.gapTimer = setTimeout(() => {
+      this.gapTimer = undefined;
+      this.repair();
+    }, bus.gapRepairMs);
+    this.gapTimer.unref();
+  }
+
+  private sendToAll(message: Uint8Array): void {
+    for (const peer of this.peers.keys()) this.send(peer, message);
   }
 
   private async compact(): Promise<void> {
@@ -669,8 +811,10 @@ export class DocRoom {
       for (const client of added) from.awarenessClients.add(client);
       for (const client of removed) from.awarenessClients.delete(client);
     }
-    const message = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
-    for (const peer of this.peers.keys()) this.send(peer, message);
+    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
+    this.sendToAll(encodeAwareness(update));
+    // Presence heard from another relay, or timed out here, is that relay's to tell (C4).
+    if (origin !== heardOrigin && origin !== 'timeout') this.options.bus?.publishAwareness(update);
   };
 
   private send(socket: PeerSocket, message: Uint8Array): void {
@@ -692,6 +836,9 @@ export class DocRoom {
     socket.close(code, reason);
   }
 }
+
+/** The origin of changes another relay stored or told: they are never sent back to the bus. */
+const heardOrigin = Symbol('heard from another relay');
 
 /** The relay itself as the sender of a restore: it receives nothing, and is never a peer. */
 function relaySocket(): PeerSocket {

@@ -1,3 +1,4 @@
+import type { BusListener, RelayBus } from '../bus/relay-bus.js';
 import { reportFailure } from '../failures.js';
 import type { RelayMetrics } from '../metrics.js';
 import type { RelayLogger } from '../relay-logger.js';
@@ -24,7 +25,14 @@ export interface DocRoomsOptions {
   readonly onSynced?: (peer: PeerSocket) => void;
   /** When ledgers keep versions of themselves (R1, R2); the settings' defaults unless given. */
   readonly versions?: VersionPolicy;
+  /** The other relays on the same database (C1–C4); this relay alone when absent. */
+  readonly bus?: RelayBus;
+  /** How long a gap in a document's sequence may stay open before it is read from storage (C2). */
+  readonly gapRepairMs?: number;
 }
+
+/** A gap this old is read from storage: an update heard out of order usually has its predecessor right behind it. */
+export const defaultGapRepairMs = 100;
 
 /** The documents held in memory: loaded on first join, unloaded a short while after the last leave. */
 export class DocRooms {
@@ -46,6 +54,9 @@ export class DocRooms {
       return existing;
     }
     if (existing !== undefined) void this.unload(existing);
+    const { bus } = this.options;
+    // The room loads once it hears the document's channel, so no update stored after its load is missed (C2).
+    const ready = Promise.all([this.closing.get(docId), bus?.subscribe(docId)]).then(() => undefined);
     const room = new DocRoom(
       docId,
       this.options.documents,
@@ -59,8 +70,17 @@ export class DocRooms {
         onEmpty: (empty) => this.scheduleUnload(empty),
         versions: this.options.versions ?? versionPolicy(relayDefaults),
         ...(this.options.onSynced === undefined ? {} : { onSynced: this.options.onSynced }),
+        ...(bus === undefined
+          ? {}
+          : {
+              bus: {
+                publishUpdate: (seq, update) => bus.publishUpdate(docId, seq, update),
+                publishAwareness: (update) => bus.publishAwareness(docId, update),
+                gapRepairMs: this.options.gapRepairMs ?? defaultGapRepairMs,
+              },
+            }),
       },
-      this.closing.get(docId),
+      ready,
     );
     this.rooms.set(docId, room);
     this.options.metrics.docsLoaded = this.rooms.size;
@@ -79,6 +99,15 @@ export class DocRooms {
       if (room.peerCount === 0) this.scheduleUnload(room);
     }
   }
+
+  /** What this relay does with what the other relays tell it about documents (C1–C4). */
+  readonly busListener: Pick<BusListener, 'update' | 'awareness' | 'reconnected'> = {
+    update: (docId, seq, update) => this.rooms.get(docId)?.hearUpdate(seq, update),
+    awareness: (docId, update) => this.rooms.get(docId)?.hearAwareness(update),
+    reconnected: () => {
+      for (const room of this.rooms.values()) room.repair();
+    },
+  };
 
   /** Unloads every document now, storing what is pending. */
   async closeAll(): Promise<void> {
@@ -108,6 +137,7 @@ export class DocRooms {
   private unload(room: DocRoom): Promise<void> {
     if (this.rooms.get(room.docId) !== room) return Promise.resolve();
     this.rooms.delete(room.docId);
+    this.options.bus?.unsubscribe(room.docId);
     this.options.metrics.docsLoaded = this.rooms.size;
     const closed = room.close().catch((error: unknown) => {
       reportFailure(this.options, 'close', error, { docId: room.docId });

@@ -17,6 +17,8 @@ export class RevocationWatch {
   private seq = 0;
   private timer: NodeJS.Timeout | undefined;
   private checking = false;
+  /** A check asked for while one runs: the change may have committed after that one read the feed. */
+  private checkAgain = false;
   private failing = false;
 
   constructor(
@@ -36,9 +38,16 @@ export class RevocationWatch {
     clearInterval(this.timer);
   }
 
+  /** Reads the feed now: another relay said it has something new (C5). */
+  checkNow(): void {
+    if (this.checking) this.checkAgain = true;
+    else void this.check();
+  }
+
   private async check(): Promise<void> {
     if (this.checking) return;
     this.checking = true;
+    this.checkAgain = false;
     try {
       const changes = await this.accounts.accessChangesSince(this.seq);
       this.seq = changes.seq;
@@ -65,6 +74,7 @@ export class RevocationWatch {
       this.failing = true;
     } finally {
       this.checking = false;
+      if (this.checkAgain) void this.check();
     }
   }
 }

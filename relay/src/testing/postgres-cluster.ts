@@ -72,7 +72,7 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
   }
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);

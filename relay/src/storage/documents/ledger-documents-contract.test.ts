@@ -134,10 +134,11 @@ describe.each(storageImplementations)('$name ledger documents keep their contrac
     });
   });
 
-  it('sequence numbers keep increasing after compaction', async () => {
+  it('[C2] sequence numbers keep increasing after compaction, and a load still names the newest one folded', async () => {
     const doc = new Y.Doc();
     const seq = await storage.documents.appendUpdate('ledger-1', updateSetting(doc, 'currency', 'EUR'));
     await storage.documents.compact('ledger-1', Y.encodeStateAsUpdate(doc), Y.encodeStateVector(doc), seq);
+    expect((await storage.documents.load('ledger-1')).lastSeq).toBe(seq);
     expect(await storage.documents.appendUpdate('ledger-1', updateSetting(doc, 'locale', 'fr-FR'))).toBeGreaterThan(
       seq,
     );

@@ -5,7 +5,7 @@ export interface StoredDoc {
   readonly stateVector: Uint8Array | null;
   /** Accepted updates appended since the snapshot, oldest first. */
   readonly updates: readonly Uint8Array[];
-  /** Sequence number of the newest update in `updates`, or 0 when there is none. */
+  /** Sequence number of the newest update stored, in `updates` or folded into the snapshot; 0 when there is none. */
   readonly lastSeq: number;
 }
 
@@ -44,7 +44,11 @@ export interface LedgerDocuments {
   load(docId: string): Promise<StoredDoc>;
   /** Durably appends one accepted update and returns its sequence number (P2). */
   appendUpdate(docId: string, update: Uint8Array): Promise<number>;
-  /** Replaces the snapshot and drops the log up to `upToSeq`, in one transaction (P4). */
+  /**
+   * Replaces the snapshot and drops the log up to `upToSeq`, in one transaction (P4). On PostgreSQL,
+   * where several relays share the log, the stored snapshot and log entries up to `upToSeq` are
+   * folded into the new snapshot too, so an entry a relay had not seen is never dropped (C6).
+   */
   compact(docId: string, snapshot: Uint8Array, stateVector: Uint8Array, upToSeq: number): Promise<void>;
   /** The bytes a document takes in storage: its snapshot and its update log (B4; an account's storage use, A6). */
   storedBytes(docId: string): Promise<number>;

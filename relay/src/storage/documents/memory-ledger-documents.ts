@@ -31,7 +31,7 @@ export class MemoryLedgerDocuments implements LedgerDocuments {
       snapshot: doc.snapshot === null ? null : doc.snapshot.slice(),
       stateVector: doc.stateVector === null ? null : doc.stateVector.slice(),
       updates: doc.log.map((entry) => entry.update.slice()),
-      lastSeq: doc.log.at(-1)?.seq ?? 0,
+      lastSeq: Math.max(doc.log.at(-1)?.seq ?? 0, doc.foldedSeq),
     };
   }
 

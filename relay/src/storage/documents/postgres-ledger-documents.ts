@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import * as Y from 'yjs';
 import { byteaParam, bytesOf, transaction } from '../postgres-database.js';
 import type {
   LedgerDocuments,
@@ -45,8 +46,8 @@ export class PostgresLedgerDocuments implements LedgerDocuments {
       this.pool,
       async (tx) => {
         const doc = (
-          await tx.query<{ snapshot: Buffer | null; state_vector: Buffer | null }>(
-            'SELECT snapshot, state_vector FROM docs WHERE id = $1',
+          await tx.query<{ snapshot: Buffer | null; state_vector: Buffer | null; last_seq: number }>(
+            'SELECT snapshot, state_vector, last_seq FROM docs WHERE id = $1',
             [docId],
           )
         ).rows[0];
@@ -61,7 +62,8 @@ export class PostgresLedgerDocuments implements LedgerDocuments {
           snapshot: snapshot === null ? null : bytesOf(snapshot),
           stateVector: snapshot === null || doc?.state_vector == null ? null : bytesOf(doc.state_vector),
           updates: rows.map((row) => bytesOf(row.update_data)),
-          lastSeq: rows.at(-1)?.seq ?? 0,
+          // Every number up to the document's counter is in this read: the log or the snapshot (C2).
+          lastSeq: Math.max(rows.at(-1)?.seq ?? 0, doc?.last_seq ?? 0),
         };
       },
       'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY',
@@ -80,14 +82,32 @@ export class PostgresLedgerDocuments implements LedgerDocuments {
   async compact(docId: string, snapshot: Uint8Array, stateVector: Uint8Array, upToSeq: number): Promise<void> {
     await this.settled();
     await transaction(this.pool, async (tx) => {
-      // The upsert locks the document's row: appends to it wait until the fold commits.
-      // A snapshot never replaces one that folded more of the log: what that one folded is gone.
+      // Locks the document's row: appends to it, and other relays' compactions, wait until the fold commits.
+      await tx.query('INSERT INTO docs (id) VALUES ($1) ON CONFLICT (id) DO NOTHING', [docId]);
+      const stored = (
+        await tx.query<{ snapshot: Buffer | null; folded_seq: number }>(
+          'SELECT snapshot, folded_seq FROM docs WHERE id = $1 FOR UPDATE',
+          [docId],
+        )
+      ).rows[0];
+      const rows = (
+        await tx.query<{ update_data: Buffer }>(
+          'SELECT update_data FROM doc_updates WHERE doc_id = $1 AND seq <= $2 ORDER BY seq',
+          [docId, upToSeq],
+        )
+      ).rows;
+      // The relay's document may lack entries another relay stored, and the stored snapshot what
+      // another relay folded: the new snapshot folds all three, and drops only the rows it read (C6).
+      const folded = Y.mergeUpdates([
+        ...(stored?.snapshot == null ? [] : [bytesOf(stored.snapshot)]),
+        snapshot,
+        ...rows.map((row) => bytesOf(row.update_data)),
+      ]);
+      const foldedVector =
+        rows.length === 0 && stored?.snapshot == null ? stateVector : Y.encodeStateVectorFromUpdate(folded);
       await tx.query(
-        `INSERT INTO docs (id, snapshot, state_vector, updated_at, folded_seq) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (id) DO UPDATE SET snapshot = excluded.snapshot, state_vector = excluded.state_vector,
-           updated_at = excluded.updated_at, folded_seq = excluded.folded_seq
-         WHERE docs.folded_seq <= excluded.folded_seq`,
-        [docId, byteaParam(snapshot), byteaParam(stateVector), Date.now(), upToSeq],
+        'UPDATE docs SET snapshot = $2, state_vector = $3, updated_at = $4, folded_seq = greatest(folded_seq, $5) WHERE id = $1',
+        [docId, byteaParam(folded), byteaParam(foldedVector), Date.now(), upToSeq],
       );
       await tx.query('DELETE FROM doc_updates WHERE doc_id = $1 AND seq <= $2', [docId, upToSeq]);
     });

@@ -37,7 +37,7 @@ export class SqliteLedgerDocuments implements LedgerDocuments {
   private flushScheduled = false;
 
   private readonly readDoc: (docId: string) => {
-    doc: { snapshot: Buffer | null; state_vector: Buffer | null } | undefined;
+    doc: { snapshot: Buffer | null; state_vector: Buffer | null; folded_seq: number } | undefined;
     rows: { seq: number; update_data: Buffer }[];
   };
 
@@ -50,7 +50,9 @@ export class SqliteLedgerDocuments implements LedgerDocuments {
     // The snapshot and the log in one read transaction: a compaction committed by another
     // connection (the writer thread, the admin CLI) cannot fall between the two reads.
     this.readDoc = db.transaction((docId: string) => ({
-      doc: this.statements.snapshot.get(docId) as { snapshot: Buffer | null; state_vector: Buffer | null } | undefined,
+      doc: this.statements.snapshot.get(docId) as
+        | { snapshot: Buffer | null; state_vector: Buffer | null; folded_seq: number }
+        | undefined,
       rows: this.statements.updates.all(docId) as { seq: number; update_data: Buffer }[],
     }));
   }
@@ -62,7 +64,7 @@ export class SqliteLedgerDocuments implements LedgerDocuments {
       snapshot: doc?.snapshot == null ? null : bytes(doc.snapshot),
       stateVector: doc?.snapshot == null || doc.state_vector === null ? null : bytes(doc.state_vector),
       updates: rows.map((row) => bytes(row.update_data)),
-      lastSeq: rows.at(-1)?.seq ?? 0,
+      lastSeq: Math.max(rows.at(-1)?.seq ?? 0, doc?.folded_seq ?? 0),
     };
   }
 
@@ -196,7 +198,7 @@ export class SqliteLedgerDocuments implements LedgerDocuments {
 
 function prepare(db: Database.Database) {
   return {
-    snapshot: db.prepare('SELECT snapshot, state_vector FROM docs WHERE id = ?'),
+    snapshot: db.prepare('SELECT snapshot, state_vector, folded_seq FROM docs WHERE id = ?'),
     updates: db.prepare('SELECT seq, update_data FROM doc_updates WHERE doc_id = ? ORDER BY seq'),
     countUpdates: db.prepare('SELECT count(*) AS n FROM doc_updates WHERE doc_id = ?'),
     storedBytes: db.prepare(
