@@ -228,4 +228,21 @@ export const migrations: readonly string[] = [
   `
   ALTER TABLE docs ADD COLUMN folded_seq INTEGER NOT NULL DEFAULT 0;
   `,
+  `
+  CREATE TABLE event_sequences (
+    user_id TEXT PRIMARY KEY,
+    last_seq INTEGER NOT NULL
+  );
+  CREATE TABLE events (
+    user_id TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    type TEXT NOT NULL,
+    data TEXT NOT NULL,
+    dedupe_key TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (user_id, seq),
+    UNIQUE (user_id, dedupe_key)
+  );
+  CREATE INDEX events_by_time ON events (created_at);
+  `,
 ];

@@ -179,4 +179,21 @@ export const postgresMigrations: readonly string[] = [
   `
   ALTER TABLE docs ADD COLUMN folded_seq BIGINT NOT NULL DEFAULT 0;
   `,
+  `
+  CREATE TABLE event_sequences (
+    user_id TEXT PRIMARY KEY,
+    last_seq BIGINT NOT NULL
+  );
+  CREATE TABLE events (
+    user_id TEXT NOT NULL,
+    seq BIGINT NOT NULL,
+    type TEXT NOT NULL,
+    data TEXT NOT NULL,
+    dedupe_key TEXT NOT NULL,
+    created_at BIGINT NOT NULL,
+    PRIMARY KEY (user_id, seq),
+    UNIQUE (user_id, dedupe_key)
+  );
+  CREATE INDEX events_by_time ON events (created_at);
+  `,
 ];

@@ -3,6 +3,7 @@ import { type RelayLogger, silentLogger } from '../relay-logger.js';
 import type { Admission, AdmissionOutcome, NewUser } from './accounts/accounts.js';
 import { PostgresAccounts } from './accounts/postgres-accounts.js';
 import { PostgresLedgerDocuments } from './documents/postgres-ledger-documents.js';
+import { PostgresEventStore } from './events/postgres-event-store.js';
 import type { AccountWelcome } from './mail/mail-store.js';
 import { PostgresMailStore } from './mail/postgres-mail-store.js';
 import { advisoryLocks, openPool, transaction } from './postgres-database.js';
@@ -26,6 +27,7 @@ export class PostgresStorage implements RelayStorage {
   readonly accounts: PostgresAccounts;
   readonly mail: PostgresMailStore;
   readonly push: PostgresPushStore;
+  readonly events: PostgresEventStore;
   private closed = false;
 
   private constructor(private readonly pool: pg.Pool) {
@@ -33,6 +35,7 @@ export class PostgresStorage implements RelayStorage {
     this.accounts = new PostgresAccounts(pool);
     this.mail = new PostgresMailStore(pool);
     this.push = new PostgresPushStore(pool);
+    this.events = new PostgresEventStore(pool);
   }
 
   /**
