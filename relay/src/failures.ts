@@ -17,6 +17,7 @@ export const failureKinds = [
   'push',
   'reminders',
   'events',
+  'bookings',
 ] as const;
 
 export type FailureKind = (typeof failureKinds)[number];
@@ -38,6 +39,7 @@ const messages: Record<FailureKind, string> = {
   push: 'the push queue could not be read or updated; its pushes wait until it works',
   reminders: 'bill reminders could not be looked for; the next look tries again',
   events: 'live events could not be stored, read or sent; devices get what was stored when they reconnect',
+  bookings: 'bookings could not be swept, or a listener of their changes failed; the next sweep tries again',
 };
 
 export interface FailureReporting {

@@ -2,6 +2,7 @@ import type pg from 'pg';
 import { type RelayLogger, silentLogger } from '../relay-logger.js';
 import type { Admission, AdmissionOutcome, NewUser } from './accounts/accounts.js';
 import { PostgresAccounts } from './accounts/postgres-accounts.js';
+import { PostgresAdvisors } from './advisors/postgres-advisors.js';
 import { PostgresLedgerDocuments } from './documents/postgres-ledger-documents.js';
 import { PostgresEventStore } from './events/postgres-event-store.js';
 import type { AccountWelcome } from './mail/mail-store.js';
@@ -28,6 +29,7 @@ export class PostgresStorage implements RelayStorage {
   readonly mail: PostgresMailStore;
   readonly push: PostgresPushStore;
   readonly events: PostgresEventStore;
+  readonly advisors: PostgresAdvisors;
   private closed = false;
 
   private constructor(private readonly pool: pg.Pool) {
@@ -36,6 +38,7 @@ export class PostgresStorage implements RelayStorage {
     this.mail = new PostgresMailStore(pool);
     this.push = new PostgresPushStore(pool);
     this.events = new PostgresEventStore(pool);
+    this.advisors = new PostgresAdvisors(pool);
   }
 
   /**

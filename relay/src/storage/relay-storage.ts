@@ -1,4 +1,5 @@
 import type { Accounts, Admission, AdmissionOutcome, NewUser } from './accounts/accounts.js';
+import type { Advisors } from './advisors/advisors.js';
 import type { LedgerDocuments } from './documents/ledger-documents.js';
 import type { EventStore } from './events/event-store.js';
 import type { AccountWelcome, MailStore, NewMail } from './mail/mail-store.js';
@@ -30,6 +31,8 @@ export interface RelayStorage {
   readonly push: PushStore;
   /** Every account's live events, numbered per account for replay (E2). */
   readonly events: EventStore;
+  /** Advisors' profiles and hours, bookings and their audit trail (V1–V9). */
+  readonly advisors: Advisors;
   /**
    * Records the notification by its dedupe key and queues its pushes and its mail in one
    * transaction, so each goes once or not at all (N2); nothing is stored (false) when a

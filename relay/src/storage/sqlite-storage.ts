@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { type RelayLogger, silentLogger } from '../relay-logger.js';
 import type { Admission, AdmissionOutcome, NewUser } from './accounts/accounts.js';
 import { SqliteAccounts } from './accounts/sqlite-accounts.js';
+import { SqliteAdvisors } from './advisors/sqlite-advisors.js';
 import { DocumentWriter } from './documents/document-writer.js';
 import { SqliteLedgerDocuments } from './documents/sqlite-ledger-documents.js';
 import { SqliteEventStore } from './events/sqlite-event-store.js';
@@ -27,6 +28,7 @@ export class SqliteStorage implements RelayStorage {
   readonly mail: SqliteMailStore;
   readonly push: SqlitePushStore;
   readonly events: SqliteEventStore;
+  readonly advisors: SqliteAdvisors;
   private readonly db: Database.Database;
 
   constructor(filename: string, options: SqliteStorageOptions = {}) {
@@ -42,6 +44,7 @@ export class SqliteStorage implements RelayStorage {
     this.mail = new SqliteMailStore(this.db);
     this.push = new SqlitePushStore(this.db);
     this.events = new SqliteEventStore(this.db);
+    this.advisors = new SqliteAdvisors(this.db);
   }
 
   async registerUser(user: NewUser, admission: Admission, welcome: AccountWelcome): Promise<AdmissionOutcome> {
