@@ -5,6 +5,25 @@ import { register, type Session } from './relay-harness.js';
 /** Monday 5 January 2026, midnight UTC: the clock a booking test starts at. */
 export const bookingMonday = Date.parse('2026-01-05T00:00:00Z');
 
+/** A free session's advisor, in Berlin. */
+export const advisorProfile = {
+  displayName: 'Ana Advisor',
+  headline: 'Budgets that hold',
+  bio: 'Ten years of household budgets.',
+  specialties: ['budgeting'],
+  languages: ['en'],
+  timeZone: 'Europe/Berlin',
+  sessionMinutes: 60,
+  price: null,
+  acceptingClients: true,
+};
+
+/** 09:00–17:00 Berlin time, Monday to Friday. */
+export const weekdayHours = {
+  weekly: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '09:00', end: '17:00' })),
+  exceptions: [],
+};
+
 /** A relay's clock that a test sets and moves. */
 export class TestClock {
   constructor(public at: number) {}
@@ -45,22 +64,9 @@ export async function advisorAndClient(httpUrl: string, storage: RelayStorage): 
   const client = await register(httpUrl, 'client@example.com');
   const advisor = await register(httpUrl, 'advisor@example.com');
   await storage.accounts.setUserRole(advisor.userId, 'advisor');
-  const profile = await call(advisor, 'PUT', '/api/advisor/profile', {
-    displayName: 'Ana Advisor',
-    headline: 'Budgets that hold',
-    bio: 'Ten years of household budgets.',
-    specialties: ['budgeting'],
-    languages: ['en'],
-    timeZone: 'Europe/Berlin',
-    sessionMinutes: 60,
-    price: null,
-    acceptingClients: true,
-  });
+  const profile = await call(advisor, 'PUT', '/api/advisor/profile', advisorProfile);
   expect(profile.status).toBe(200);
-  const hours = await call(advisor, 'PUT', '/api/advisor/availability', {
-    weekly: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '09:00', end: '17:00' })),
-    exceptions: [],
-  });
+  const hours = await call(advisor, 'PUT', '/api/advisor/availability', weekdayHours);
   expect(hours.status).toBe(200);
   return { client, advisor };
 }
