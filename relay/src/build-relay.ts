@@ -9,6 +9,7 @@ import { InProcessEventBus } from './events/event-bus.js';
 import { EventRetention } from './events/event-retention.js';
 import { EventSockets } from './events/event-sockets.js';
 import { LiveEvents } from './events/live-events.js';
+import { OfflineNotices } from './events/offline-notices.js';
 import { reportFailure } from './failures.js';
 import { registerAccountMailRoutes } from './http/account-mail-routes.js';
 import { registerAdminRoutes } from './http/admin-routes.js';
@@ -152,6 +153,13 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
     deviceSockets,
     memberSockets,
     eventSockets,
+    offlineNotices: new OfflineNotices({
+      storage: config.storage,
+      notifier,
+      eventSockets,
+      now: config.clock ?? Date.now,
+      reporting: { logger: app.log, metrics },
+    }),
     liveEvents: new LiveEvents(config.storage.events, eventBus, config.clock ?? Date.now, { logger: app.log, metrics }),
     metrics,
     mail: new AccountMail(config.storage.mail, mailSender, config.publicUrl),
@@ -164,9 +172,11 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
     }),
     startedAt: Date.now(),
   };
-  // Both parties hear of every booking made and moved, live or on their next replay (E9).
+  // Both parties hear of every booking made and moved, live or on their next replay (E9), and
+  // by push or email when away (N5).
   context.bookings.onChange((booking, event) => {
     void context.liveEvents.tell(bookingPublication(booking, event));
+    void context.offlineNotices.bookingChanged(booking, event);
   });
   const heartbeat = new Heartbeat(config.heartbeatSeconds * 1000, () => {
     metrics.silentPeersDropped++;

@@ -11,6 +11,7 @@ import type { AccessTokens } from './auth/access-tokens.js';
 import type { RegistrationLinks } from './auth/registration-links.js';
 import type { EventSockets } from './events/event-sockets.js';
 import type { LiveEvents } from './events/live-events.js';
+import type { OfflineNotices } from './events/offline-notices.js';
 import type { AccountMail } from './mail/account-mail.js';
 import type { RelayMetrics } from './metrics.js';
 import type { Notifier } from './push/notifier.js';
@@ -34,6 +35,8 @@ export interface RelayContext {
   readonly eventSockets: EventSockets;
   /** Publishes live events to the people they concern (E2). */
   readonly liveEvents: LiveEvents;
+  /** Tells people away of bookings and messages by push or email (N5). */
+  readonly offlineNotices: OfflineNotices;
   readonly metrics: RelayMetrics;
   /** The mails accounts get; with mail off it queues nothing. */
   readonly mail: AccountMail;

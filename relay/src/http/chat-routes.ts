@@ -166,6 +166,7 @@ export function registerChatRoutes(app: RelayApp, context: RelayContext): void {
           data: { message: messageJson(message) },
           dedupeKey: `message:${booking.id}:${message.seq}`,
         });
+        await context.offlineNotices.messagePosted(booking, message);
       }
       return reply.code(created ? 201 : 200).send(messageJson(message));
     },
