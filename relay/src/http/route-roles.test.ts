@@ -8,7 +8,6 @@ import { buildRelay } from '../build-relay.js';
 import type { RelayApp } from '../relay-context.js';
 import { MemoryStorage } from '../storage/memory-storage.js';
 import { advisorProfile } from '../testing/advisor-harness.js';
-import { weekdayHours } from '../testing/booked-session.js';
 import { openSocket, type Session } from '../testing/relay-harness.js';
 
 const callers = ['anyone', 'account', 'viewer', 'editor', 'owner', 'admin'] as const;
@@ -103,29 +102,6 @@ async function status(
     ...(payload !== undefined && { payload }),
   });
   return reply.statusCode;
-}
-
-/** A booking the owner requested of dave, made an advisor for it: its conversation's routes are asked. */
-async function ownersBooking(f: Fixture): Promise<string> {
-  const { owner, dave } = f.sessions;
-  await f.storage.accounts.setUserRole(dave.userId, 'advisor');
-  const as = (session: Session) => ({ authorization: `Bearer ${session.accessToken}` });
-  await f.app.inject({ method: 'PUT', url: '/api/advisor/profile', headers: as(dave), payload: advisorProfile });
-  await f.app.inject({ method: 'PUT', url: '/api/advisor/availability', headers: as(dave), payload: weekdayHours });
-  const from = new Date().toISOString();
-  const to = new Date(Date.now() + 7 * 86_400_000).toISOString();
-  const slots = await f.app.inject({
-    url: `/api/advisors/${dave.userId}/slots?from=${from}&to=${to}`,
-    headers: as(owner),
-  });
-  const [slot] = slots.json<{ start: string }[]>();
-  const booked = await f.app.inject({
-    method: 'POST',
-    url: '/api/bookings',
-    headers: as(owner),
-    payload: { advisorId: dave.userId, start: slot?.start, message: 'Hello', idempotencyKey: 'route-roles' },
-  });
-  return booked.json<{ id: string }>().id;
 }
 
 const pushSubscription = {
