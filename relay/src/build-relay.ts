@@ -4,6 +4,12 @@ import Fastify from 'fastify';
 import { Bookings } from './advisors/bookings.js';
 import { AccessTokens } from './auth/access-tokens.js';
 import { RegistrationLinks } from './auth/registration-links.js';
+import { bookingPublication } from './events/booking-events.js';
+import { InProcessEventBus } from './events/event-bus.js';
+import { EventRetention } from './events/event-retention.js';
+import { EventSockets } from './events/event-sockets.js';
+import { LiveEvents } from './events/live-events.js';
+import { OfflineNotices } from './events/offline-notices.js';
 import { reportFailure } from './failures.js';
 import { registerAccountMailRoutes } from './http/account-mail-routes.js';
 import { registerAdminRoutes } from './http/admin-routes.js';
@@ -12,9 +18,11 @@ import { registerAppShell } from './http/app-shell.js';
 import { registerAuthRoutes } from './http/auth-routes.js';
 import { acceptBodilessRequests } from './http/bodiless-requests.js';
 import { registerBookingRoutes } from './http/booking-routes.js';
+import { registerChatRoutes } from './http/chat-routes.js';
 import { installCors } from './http/cors.js';
 import { registerDeviceRoutes } from './http/device-routes.js';
 import { installErrorHandler } from './http/error-handler.js';
+import { registerEventsRoute } from './http/events-route.js';
 import { registerHealthRoutes } from './http/health-routes.js';
 import { registerInvitationRoutes } from './http/invitation-routes.js';
 import { registerLedgerInvitationRoutes } from './http/ledger-invitation-routes.js';
@@ -130,6 +138,13 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
     now: config.clock ?? Date.now,
     reporting: { logger: app.log, metrics },
   });
+  // One process's bus; relays sharing a database need one that reaches the others (E4).
+  const eventBus = new InProcessEventBus();
+  const eventSockets = new EventSockets(eventBus, { logger: app.log, metrics });
+  const eventRetention = new EventRetention(config.storage.events, config.clock ?? Date.now, {
+    logger: app.log,
+    metrics,
+  });
   const context: RelayContext = {
     config,
     storage: config.storage,
@@ -138,6 +153,15 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
     rooms,
     deviceSockets,
     memberSockets,
+    eventSockets,
+    offlineNotices: new OfflineNotices({
+      storage: config.storage,
+      notifier,
+      eventSockets,
+      now: config.clock ?? Date.now,
+      reporting: { logger: app.log, metrics },
+    }),
+    liveEvents: new LiveEvents(config.storage.events, eventBus, config.clock ?? Date.now, { logger: app.log, metrics }),
     metrics,
     mail: new AccountMail(config.storage.mail, mailSender, config.publicUrl),
     notifier,
@@ -150,10 +174,16 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
     startedAt: Date.now(),
     accessChanged: () => config.bus?.publishAccessChange(),
   };
+  // Both parties hear of every booking made and moved, live or on their next replay (E9), and
+  // by push or email when away (N5).
+  context.bookings.onChange((booking, event) => {
+    void context.liveEvents.tell(bookingPublication(booking, event));
+    void context.offlineNotices.bookingChanged(booking, event);
+  });
   const heartbeat = new Heartbeat(config.heartbeatSeconds * 1000, () => {
     metrics.silentPeersDropped++;
   });
-  const revocations = new RevocationWatch(config.storage.accounts, deviceSockets, memberSockets, {
+  const revocations = new RevocationWatch(config.storage.accounts, deviceSockets, memberSockets, eventSockets, {
     logger: app.log,
     metrics,
   });
@@ -181,6 +211,7 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
     }
     pushSender?.wake();
     reminders.start();
+    eventRetention.start();
     if (config.clock === undefined) context.bookings.start();
   });
   // Runs before the websocket plugin's own preClose, so peers hear why they were closed.
@@ -188,7 +219,9 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
     revocations.stop();
     heartbeat.stop();
     await restores.stop();
+    eventRetention.stop();
     deviceSockets.closeAll(closeCodes.goingAway, 'relay shutting down');
+    eventSockets.closeAll();
   });
   app.addHook('onClose', async () => {
     await mailSender?.stop();
@@ -217,10 +250,12 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
   registerAdminRoutes(app, context);
   registerAdvisorRoutes(app, context);
   registerBookingRoutes(app, context);
+  registerChatRoutes(app, context);
   registerVersionRoutes(app, context);
   registerPushRoutes(app, context);
   registerNotificationPreferencesRoutes(app, context);
   registerSyncRoute(app, context, heartbeat);
+  registerEventsRoute(app, context, heartbeat);
   registerHealthRoutes(app, context);
   servingAppShell = await registerAppShell(app, config.appDir);
   return app;

@@ -9,6 +9,9 @@ import type {
 import type { Bookings } from './advisors/bookings.js';
 import type { AccessTokens } from './auth/access-tokens.js';
 import type { RegistrationLinks } from './auth/registration-links.js';
+import type { EventSockets } from './events/event-sockets.js';
+import type { LiveEvents } from './events/live-events.js';
+import type { OfflineNotices } from './events/offline-notices.js';
 import type { AccountMail } from './mail/account-mail.js';
 import type { RelayMetrics } from './metrics.js';
 import type { Notifier } from './push/notifier.js';
@@ -28,6 +31,12 @@ export interface RelayContext {
   readonly rooms: DocRooms;
   readonly deviceSockets: DeviceSockets;
   readonly memberSockets: MemberSockets;
+  /** The events sockets open on this relay (E4). */
+  readonly eventSockets: EventSockets;
+  /** Publishes live events to the people they concern (E2). */
+  readonly liveEvents: LiveEvents;
+  /** Tells people away of bookings and messages by push or email (N5). */
+  readonly offlineNotices: OfflineNotices;
   readonly metrics: RelayMetrics;
   /** The mails accounts get; with mail off it queues nothing. */
   readonly mail: AccountMail;

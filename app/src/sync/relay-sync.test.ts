@@ -38,6 +38,8 @@ async function startRelay(port = 0, config: Partial<RelayConfig> = {}): Promise<
     notify: (notification) => sqlite.notify(notification),
     push: sqlite.push,
     advisors: sqlite.advisors,
+    events: sqlite.events,
+    conversations: sqlite.conversations,
     close: () => sqlite.close(),
   });
 }

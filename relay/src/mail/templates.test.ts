@@ -11,6 +11,8 @@ const samples: { readonly [K in MailKind]: TemplateValues[K] } = {
   registration: linkValues,
   'registration-attempt': linkValues,
   'bill-reminder': { link, payee: 'Rent <flat>', amount: '$1,200.00', date: '30 March 2026' },
+  'booking-update': { link, date: '5 January 2026, 09:00', status: 'confirmed' },
+  'chat-messages': { link, date: '5 January 2026, 09:00', minutes: '15' },
 };
 const kinds = Object.keys(samples) as MailKind[];
 const cases = kinds.flatMap((kind) => mailLanguages.map((language) => ({ kind, language })));

@@ -147,6 +147,64 @@ const templates: Record<MailKind, Record<MailLanguage, TemplateWords>> = {
         'Du bekommst diese E-Mail, weil Zahlungserinnerungen per E-Mail in den Einstellungen von Tally eingeschaltet sind; dort kannst du sie abschalten.',
     },
   },
+  'booking-update': {
+    en: {
+      subject: 'Session on {date}: {status}',
+      greeting: 'Hello,',
+      lead: 'The advisory session on {date} is now {status}.',
+      action: 'Open the booking',
+      note: 'Tally shows who changed it and what comes next.',
+      closing:
+        'You get this mail because booking notifications by email are on in the settings of Tally; switch them off there.',
+    },
+    es: {
+      subject: 'Sesión del {date}: {status}',
+      greeting: 'Hola:',
+      lead: 'La sesión de asesoría del {date} está ahora {status}.',
+      action: 'Abrir la reserva',
+      note: 'Tally muestra quién la ha cambiado y qué viene después.',
+      closing:
+        'Recibes este correo porque los avisos de reservas por correo están activados en los ajustes de Tally; puedes desactivarlos allí.',
+    },
+    de: {
+      subject: 'Termin am {date}: {status}',
+      greeting: 'Hallo,',
+      lead: 'Der Beratungstermin am {date} ist jetzt {status}.',
+      action: 'Buchung öffnen',
+      note: 'Tally zeigt, wer ihn geändert hat und wie es weitergeht.',
+      closing:
+        'Du bekommst diese E-Mail, weil Benachrichtigungen zu Buchungen per E-Mail in den Einstellungen von Tally eingeschaltet sind; dort kannst du sie abschalten.',
+    },
+  },
+  'chat-messages': {
+    en: {
+      subject: 'New messages about the session on {date}',
+      greeting: 'Hello,',
+      lead: 'There are new messages in the conversation about the advisory session on {date}.',
+      action: 'Open the conversation',
+      note: 'While you are away, Tally writes about one conversation at most once every {minutes} minutes.',
+      closing:
+        'You get this mail because message notifications by email are on in the settings of Tally; switch them off there.',
+    },
+    es: {
+      subject: 'Mensajes nuevos sobre la sesión del {date}',
+      greeting: 'Hola:',
+      lead: 'Hay mensajes nuevos en la conversación sobre la sesión de asesoría del {date}.',
+      action: 'Abrir la conversación',
+      note: 'Mientras no estás, Tally avisa de cada conversación como mucho una vez cada {minutes} minutos.',
+      closing:
+        'Recibes este correo porque los avisos de mensajes por correo están activados en los ajustes de Tally; puedes desactivarlos allí.',
+    },
+    de: {
+      subject: 'Neue Nachrichten zum Termin am {date}',
+      greeting: 'Hallo,',
+      lead: 'Im Gespräch zum Beratungstermin am {date} gibt es neue Nachrichten.',
+      action: 'Gespräch öffnen',
+      note: 'Solange du weg bist, schreibt Tally zu einem Gespräch höchstens alle {minutes} Minuten.',
+      closing:
+        'Du bekommst diese E-Mail, weil Benachrichtigungen zu Nachrichten per E-Mail in den Einstellungen von Tally eingeschaltet sind; dort kannst du sie abschalten.',
+    },
+  },
 };
 
 export interface RenderedMail {
@@ -166,6 +224,12 @@ export type BillReminderValues = {
   readonly date: string;
 };
 
+/** What a booking's news fills in: the session's start and its status, as the recipient's language writes them. */
+export type BookingUpdateValues = { readonly link: string; readonly date: string; readonly status: string };
+
+/** What a conversation's news fills in: the session's start, and how often such a mail comes at most. */
+export type ChatMessagesValues = { readonly link: string; readonly date: string; readonly minutes: string };
+
 /** The values each kind of mail fills in. */
 export interface TemplateValues {
   readonly 'email-verification': LinkValues;
@@ -173,6 +237,8 @@ export interface TemplateValues {
   readonly registration: LinkValues;
   readonly 'registration-attempt': LinkValues;
   readonly 'bill-reminder': BillReminderValues;
+  readonly 'booking-update': BookingUpdateValues;
+  readonly 'chat-messages': ChatMessagesValues;
 }
 
 const linkValueNames = ['link', 'hours'] as const;
@@ -182,6 +248,8 @@ const valueNames: { readonly [K in MailKind]: readonly (keyof TemplateValues[K])
   registration: linkValueNames,
   'registration-attempt': linkValueNames,
   'bill-reminder': ['link', 'payee', 'amount', 'date'],
+  'booking-update': ['link', 'date', 'status'],
+  'chat-messages': ['link', 'date', 'minutes'],
 };
 
 /** The values a stored mail of this kind fills in; null when one is missing. */

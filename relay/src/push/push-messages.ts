@@ -1,3 +1,4 @@
+import type { BookingStatus } from '@tally/schema';
 import type { MailLanguage } from '../storage/mail/mail-store.js';
 
 /** What the service worker shows, and the app's screen (its hash route) a click opens (N1). */
@@ -22,4 +23,80 @@ const billReminder: Record<MailLanguage, (values: BillReminderValues) => Omit<Pu
 /** A bill reminder in the person's language; a click opens the recurring transactions (N4). */
 export function billReminderMessage(language: MailLanguage, values: BillReminderValues): PushMessage {
   return { ...billReminder[language](values), screen: '/recurring' };
+}
+
+/** A booking's status as each language says it of a session (N5). */
+const statusWords: Record<MailLanguage, Record<BookingStatus, string>> = {
+  en: {
+    requested: 'requested',
+    accepted: 'accepted',
+    awaiting_payment: 'waiting for payment',
+    confirmed: 'confirmed',
+    declined: 'declined',
+    expired: 'expired',
+    cancelled: 'cancelled',
+    completed: 'completed',
+    no_show: 'missed',
+  },
+  es: {
+    requested: 'solicitada',
+    accepted: 'aceptada',
+    awaiting_payment: 'pendiente de pago',
+    confirmed: 'confirmada',
+    declined: 'rechazada',
+    expired: 'caducada',
+    cancelled: 'cancelada',
+    completed: 'completada',
+    no_show: 'no atendida',
+  },
+  de: {
+    requested: 'angefragt',
+    accepted: 'angenommen',
+    awaiting_payment: 'wartet auf Zahlung',
+    confirmed: 'bestätigt',
+    declined: 'abgelehnt',
+    expired: 'abgelaufen',
+    cancelled: 'abgesagt',
+    completed: 'abgeschlossen',
+    no_show: 'versäumt',
+  },
+};
+
+export function bookingStatusWords(language: MailLanguage, status: BookingStatus): string {
+  return statusWords[language][status];
+}
+
+interface SessionValues {
+  /** The session's start as the person's language writes it, in their time zone. */
+  readonly date: string;
+}
+
+const bookingUpdate: Record<
+  MailLanguage,
+  (values: SessionValues & { readonly status: string }) => Omit<PushMessage, 'screen'>
+> = {
+  en: ({ date, status }) => ({ title: `Session ${status}`, body: `The session on ${date} is now ${status}.` }),
+  es: ({ date, status }) => ({ title: `Sesión ${status}`, body: `La sesión del ${date} está ahora ${status}.` }),
+  de: ({ date, status }) => ({ title: `Termin ${status}`, body: `Der Termin am ${date} ist jetzt ${status}.` }),
+};
+
+const chatMessages: Record<MailLanguage, (values: SessionValues) => Omit<PushMessage, 'screen'>> = {
+  en: ({ date }) => ({ title: 'New messages', body: `About the session on ${date}.` }),
+  es: ({ date }) => ({ title: 'Mensajes nuevos', body: `Sobre la sesión del ${date}.` }),
+  de: ({ date }) => ({ title: 'Neue Nachrichten', body: `Zum Termin am ${date}.` }),
+};
+
+/** News of a booking in the person's language; a click opens the booking (N5). */
+export function bookingUpdateMessage(
+  language: MailLanguage,
+  bookingId: string,
+  values: SessionValues & { readonly status: BookingStatus },
+): PushMessage {
+  const status = bookingStatusWords(language, values.status);
+  return { ...bookingUpdate[language]({ date: values.date, status }), screen: `/bookings/${bookingId}` };
+}
+
+/** New messages in a booking's conversation, in the person's language; a click opens it (N5). */
+export function chatMessagesMessage(language: MailLanguage, bookingId: string, values: SessionValues): PushMessage {
+  return { ...chatMessages[language](values), screen: `/bookings/${bookingId}/conversation` };
 }

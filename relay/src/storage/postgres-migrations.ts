@@ -238,4 +238,40 @@ export const postgresMigrations: readonly string[] = [
   );
   CREATE INDEX booking_events_by_booking ON booking_events (booking_id, id);
   `,
+  `
+  CREATE TABLE event_sequences (
+    user_id TEXT PRIMARY KEY,
+    last_seq BIGINT NOT NULL
+  );
+  CREATE TABLE events (
+    user_id TEXT NOT NULL,
+    seq BIGINT NOT NULL,
+    type TEXT NOT NULL,
+    data TEXT NOT NULL,
+    dedupe_key TEXT NOT NULL,
+    created_at BIGINT NOT NULL,
+    PRIMARY KEY (user_id, seq),
+    UNIQUE (user_id, dedupe_key)
+  );
+  CREATE INDEX events_by_time ON events (created_at);
+  `,
+  `
+  CREATE TABLE chat_messages (
+    booking_id TEXT NOT NULL,
+    seq BIGINT NOT NULL,
+    client_id TEXT NOT NULL,
+    sender_id TEXT NOT NULL,
+    text TEXT NOT NULL,
+    created_at BIGINT NOT NULL,
+    PRIMARY KEY (booking_id, seq),
+    UNIQUE (booking_id, sender_id, client_id)
+  );
+  CREATE TABLE chat_reads (
+    booking_id TEXT NOT NULL,
+    user_id TEXT NOT NULL,
+    seq BIGINT NOT NULL,
+    at BIGINT NOT NULL,
+    PRIMARY KEY (booking_id, user_id)
+  );
+  `,
 ];

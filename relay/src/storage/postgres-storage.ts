@@ -3,7 +3,9 @@ import { type RelayLogger, silentLogger } from '../relay-logger.js';
 import type { Admission, AdmissionOutcome, NewUser } from './accounts/accounts.js';
 import { PostgresAccounts } from './accounts/postgres-accounts.js';
 import { PostgresAdvisors } from './advisors/postgres-advisors.js';
+import { PostgresConversations } from './conversations/postgres-conversations.js';
 import { PostgresLedgerDocuments } from './documents/postgres-ledger-documents.js';
+import { PostgresEventStore } from './events/postgres-event-store.js';
 import type { AccountWelcome } from './mail/mail-store.js';
 import { PostgresMailStore } from './mail/postgres-mail-store.js';
 import { advisoryLocks, openPool, transaction } from './postgres-database.js';
@@ -27,6 +29,8 @@ export class PostgresStorage implements RelayStorage {
   readonly accounts: PostgresAccounts;
   readonly mail: PostgresMailStore;
   readonly push: PostgresPushStore;
+  readonly events: PostgresEventStore;
+  readonly conversations: PostgresConversations;
   readonly advisors: PostgresAdvisors;
   private closed = false;
 
@@ -35,6 +39,8 @@ export class PostgresStorage implements RelayStorage {
     this.accounts = new PostgresAccounts(pool);
     this.mail = new PostgresMailStore(pool);
     this.push = new PostgresPushStore(pool);
+    this.events = new PostgresEventStore(pool);
+    this.conversations = new PostgresConversations(pool);
     this.advisors = new PostgresAdvisors(pool);
   }
 

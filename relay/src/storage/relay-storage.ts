@@ -1,6 +1,8 @@
 import type { Accounts, Admission, AdmissionOutcome, NewUser } from './accounts/accounts.js';
 import type { Advisors } from './advisors/advisors.js';
+import type { Conversations } from './conversations/conversations.js';
 import type { LedgerDocuments } from './documents/ledger-documents.js';
+import type { EventStore } from './events/event-store.js';
 import type { AccountWelcome, MailStore, NewMail } from './mail/mail-store.js';
 import type { NewPush, PushStore } from './push/push-store.js';
 
@@ -28,6 +30,10 @@ export interface RelayStorage {
    */
   registerUser(user: NewUser, admission: Admission, welcome: AccountWelcome): Promise<AdmissionOutcome>;
   readonly push: PushStore;
+  /** Every account's live events, numbered per account for replay (E2). */
+  readonly events: EventStore;
+  /** Each booking's conversation: its messages and how far each party read (C1–C6). */
+  readonly conversations: Conversations;
   /** Advisors' profiles and hours, bookings and their audit trail (D1–D9). */
   readonly advisors: Advisors;
   /**

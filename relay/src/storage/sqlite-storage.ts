@@ -3,8 +3,10 @@ import { type RelayLogger, silentLogger } from '../relay-logger.js';
 import type { Admission, AdmissionOutcome, NewUser } from './accounts/accounts.js';
 import { SqliteAccounts } from './accounts/sqlite-accounts.js';
 import { SqliteAdvisors } from './advisors/sqlite-advisors.js';
+import { SqliteConversations } from './conversations/sqlite-conversations.js';
 import { DocumentWriter } from './documents/document-writer.js';
 import { SqliteLedgerDocuments } from './documents/sqlite-ledger-documents.js';
+import { SqliteEventStore } from './events/sqlite-event-store.js';
 import type { AccountWelcome } from './mail/mail-store.js';
 import { SqliteMailStore } from './mail/sqlite-mail-store.js';
 import { migrations } from './migrations.js';
@@ -26,6 +28,8 @@ export class SqliteStorage implements RelayStorage {
   readonly accounts: SqliteAccounts;
   readonly mail: SqliteMailStore;
   readonly push: SqlitePushStore;
+  readonly events: SqliteEventStore;
+  readonly conversations: SqliteConversations;
   readonly advisors: SqliteAdvisors;
   private readonly db: Database.Database;
 
@@ -41,6 +45,8 @@ export class SqliteStorage implements RelayStorage {
     this.accounts = new SqliteAccounts(this.db);
     this.mail = new SqliteMailStore(this.db);
     this.push = new SqlitePushStore(this.db);
+    this.events = new SqliteEventStore(this.db);
+    this.conversations = new SqliteConversations(this.db);
     this.advisors = new SqliteAdvisors(this.db);
   }
 

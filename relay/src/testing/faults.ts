@@ -82,6 +82,8 @@ export function withFaults(original: RelayStorage): FaultyStorage {
       registerUser: (user, admission, welcome) => original.registerUser(user, admission, welcome),
       notify: (notification) => original.notify(notification),
       push: push.area,
+      events: original.events,
+      conversations: original.conversations,
       advisors: advisors.area,
       close: () => original.close(),
     },

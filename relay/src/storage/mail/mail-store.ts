@@ -8,7 +8,9 @@ export type MailKind =
   | 'password-reset'
   | 'registration'
   | 'registration-attempt'
-  | 'bill-reminder';
+  | 'bill-reminder'
+  | 'booking-update'
+  | 'chat-messages';
 
 /** What a link sent by mail lets its holder do, once, until it expires (M4). */
 export type MailTokenPurpose = 'verify-email' | 'reset-password';
