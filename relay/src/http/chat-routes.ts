@@ -4,9 +4,9 @@ import type { ChatMessage, ReadPosition } from '../storage/conversations/convers
 import { authenticate, bearerToken } from './authenticate.js';
 import { errorReplySchema, RelayError } from './error-catalogue.js';
 
-/** How long after its session a booking's conversation stays open to its parties (C1). */
+/** How long after its session a booking's conversation stays open to its parties (CHAT1). */
 export const conversationOpenAfterSessionMs = 30 * 24 * 60 * 60 * 1000;
-/** The longest message, in characters (C1). */
+/** The longest message, in characters (CHAT1). */
 export const maxMessageLength = 4000;
 const defaultPage = 50;
 const maxPage = 200;
@@ -93,7 +93,7 @@ function readJson(position: ReadPosition) {
 
 /**
  * The booking whose conversation the caller opens: `not_found` unless they are its client or its
- * advisor, `forbidden` once 30 days have passed since its session ended (C1).
+ * advisor, `forbidden` once 30 days have passed since its session ended (CHAT1).
  */
 async function openConversation(context: RelayContext, userId: string, id: string): Promise<BookingRecord> {
   const booking = await context.storage.advisors.findBooking(id);
@@ -109,7 +109,7 @@ function otherParty(booking: BookingRecord, userId: string): string {
   return userId === booking.clientId ? booking.advisorId : booking.clientId;
 }
 
-/** Each booking's conversation between its client and its advisor (C1–C6). */
+/** Each booking's conversation between its client and its advisor (CHAT1–CHAT6). */
 export function registerChatRoutes(app: RelayApp, context: RelayContext): void {
   const { conversations } = context.storage;
   const now = context.config.clock ?? Date.now;

@@ -65,7 +65,7 @@ afterEach(async () => {
 });
 
 describe('chat per booking', () => {
-  it('[C4] 1,000 messages in a conversation load the newest page first, and page back to the first once each', async () => {
+  it('[CHAT4] 1,000 messages in a conversation load the newest page first, and page back to the first once each', async () => {
     for (let batch = 0; batch < 20; batch++) {
       const sends = Array.from({ length: 50 }, (_, index) => {
         const n = batch * 50 + index;
@@ -92,7 +92,7 @@ describe('chat per booking', () => {
     expect((await page(parties.client, '?after=995&limit=5')).more).toBe(false);
   }, 300_000);
 
-  it('[C3] a resend with the same clientId stores one message, and the other party hears of it once', async () => {
+  it('[CHAT3] a resend with the same clientId stores one message, and the other party hears of it once', async () => {
     const advisorPhone = await events(parties.advisor);
     const first = await send(parties.client, 'offline-1', 'Can we talk about rent?');
     const again = await send(parties.client, 'offline-1', 'Can we talk about rent?');
@@ -126,7 +126,7 @@ describe('chat per booking', () => {
     expect(replayed.events.map((event) => event.data.to)).toEqual(['requested', 'requested', 'accepted', 'confirmed']);
   });
 
-  it('[C1] only the booking’s two parties may read or write, until 30 days after its session ends', async () => {
+  it('[CHAT1] only the booking’s two parties may read or write, until 30 days after its session ends', async () => {
     const stranger = await register(relay.httpUrl, 'stranger@example.com');
     expect((await send(stranger, 'stranger-1')).status).toBe(404);
     expect((await call(stranger, 'GET', `/api/bookings/${booking.id}/messages`)).status).toBe(404);
@@ -139,7 +139,7 @@ describe('chat per booking', () => {
     expect((await call(parties.advisor, 'GET', `/api/bookings/${booking.id}/messages`)).status).toBe(403);
   });
 
-  it('[C1] a message must hold some text, at most 4,000 characters, with a client id; paging one way at a time', async () => {
+  it('[CHAT1] a message must hold some text, at most 4,000 characters, with a client id; paging one way at a time', async () => {
     expect((await send(parties.client, 'message-1', '')).status).toBe(400);
     expect((await send(parties.client, 'message-1', '   \n ')).status).toBe(400);
     expect((await send(parties.client, 'message-1', 'x'.repeat(maxMessageLength + 1))).status).toBe(400);
@@ -158,7 +158,7 @@ describe('chat per booking', () => {
     expect((await page(parties.client)).messages.map((message) => message.seq)).toEqual([1]);
   });
 
-  it('[C5] read receipts: a party marks how far it read, the other hears it, and it never moves back', async () => {
+  it('[CHAT5] read receipts: a party marks how far it read, the other hears it, and it never moves back', async () => {
     for (const id of ['message-1', 'message-2', 'message-3']) await send(parties.client, id);
     const clientPhone = await events(parties.client);
     const read = await call(parties.advisor, 'POST', `/api/bookings/${booking.id}/messages/read`, { seq: 2 });

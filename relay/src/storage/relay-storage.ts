@@ -32,7 +32,7 @@ export interface RelayStorage {
   readonly push: PushStore;
   /** Every account's live events, numbered per account for replay (E2). */
   readonly events: EventStore;
-  /** Each booking's conversation: its messages and how far each party read (C1–C6). */
+  /** Each booking's conversation: its messages and how far each party read (CHAT1–CHAT6). */
   readonly conversations: Conversations;
   /** Advisors' profiles and hours, bookings and their audit trail (D1–D9). */
   readonly advisors: Advisors;

@@ -20,7 +20,7 @@ describe.each(storageImplementations)('$name conversations keep their contract',
     await dispose();
   });
 
-  it('[C2] each conversation numbers its messages 1, 2, 3 in the order they were stored', async () => {
+  it('[CHAT2] each conversation numbers its messages 1, 2, 3 in the order they were stored', async () => {
     const first = await storage.conversations.post(message('m1'));
     await storage.conversations.post(message('other', 'client', 'booking-2'));
     const second = await storage.conversations.post(message('m2', 'advisor'));
@@ -31,7 +31,7 @@ describe.each(storageImplementations)('$name conversations keep their contract',
     expect(await storage.conversations.lastSeq('none')).toBe(0);
   });
 
-  it('[C3] a resend with the same client id returns the stored message and stores nothing', async () => {
+  it('[CHAT3] a resend with the same client id returns the stored message and stores nothing', async () => {
     await storage.conversations.post(message('m1'));
     const again = await storage.conversations.post({ ...message('m1'), text: 'changed', createdAt: 200 });
     expect(again).toEqual({ message: { ...message('m1'), seq: 1 }, created: false });
@@ -40,7 +40,7 @@ describe.each(storageImplementations)('$name conversations keep their contract',
     expect(await storage.conversations.lastSeq('booking-1')).toBe(2);
   });
 
-  it('[C2][C3] sends and resends raced from many places store each client id once, numbered with no gap', async () => {
+  it('[CHAT2][CHAT3] sends and resends raced from many places store each client id once, numbered with no gap', async () => {
     const sends = Array.from({ length: 10 }, (_, index) => message(`m${index}`));
     const outcomes = await Promise.all([...sends, ...sends].map((send) => storage.conversations.post(send)));
     expect(outcomes.filter((outcome) => outcome.created)).toHaveLength(10);
@@ -49,7 +49,7 @@ describe.each(storageImplementations)('$name conversations keep their contract',
     expect(new Set(stored.map((kept) => kept.clientId)).size).toBe(10);
   });
 
-  it('[C4] pages: the newest first, then back with before, or forward with after, each oldest first', async () => {
+  it('[CHAT4] pages: the newest first, then back with before, or forward with after, each oldest first', async () => {
     for (let index = 1; index <= 7; index++) await storage.conversations.post(message(`m${index}`));
     const seqs = (page: readonly { seq: number }[]) => page.map((kept) => kept.seq);
     expect(seqs(await storage.conversations.messagesBefore('booking-1', null, 3))).toEqual([5, 6, 7]);
@@ -59,7 +59,7 @@ describe.each(storageImplementations)('$name conversations keep their contract',
     expect(seqs(await storage.conversations.messagesAfter('booking-1', 7, 2))).toEqual([]);
   });
 
-  it('[C5] a read position only moves forward, per reader', async () => {
+  it('[CHAT5] a read position only moves forward, per reader', async () => {
     expect(await storage.conversations.markRead('booking-1', 'client', 3, 10)).toEqual({
       userId: 'client',
       seq: 3,
@@ -79,7 +79,7 @@ describe.each(storageImplementations)('$name conversations keep their contract',
     expect(await storage.conversations.readPositions('booking-2')).toEqual([]);
   });
 
-  it('[C2] messages are still there, numbered the same, after the storage is reopened', async () => {
+  it('[CHAT2] messages are still there, numbered the same, after the storage is reopened', async () => {
     await storage.conversations.post(message('m1'));
     await storage.conversations.post(message('m2'));
     const reopened = await reopen();

@@ -1,8 +1,8 @@
-/** A message of a booking's conversation, numbered in that conversation (C2). */
+/** A message of a booking's conversation, numbered in that conversation (CHAT2). */
 export interface ChatMessage {
   readonly bookingId: string;
   readonly seq: number;
-  /** Made by the sender's device; the same id from the same sender is the same message (C3). */
+  /** Made by the sender's device; the same id from the same sender is the same message (CHAT3). */
   readonly clientId: string;
   readonly senderId: string;
   readonly text: string;
@@ -11,7 +11,7 @@ export interface ChatMessage {
 
 export type NewChatMessage = Omit<ChatMessage, 'seq'>;
 
-/** How far one party of a conversation has read (C5). */
+/** How far one party of a conversation has read (CHAT5). */
 export interface ReadPosition {
   readonly userId: string;
   readonly seq: number;

@@ -9,7 +9,7 @@ const conversationLocks = 0x7461_6c63;
 /**
  * The conversations in the same tables as `SqliteConversations`, in PostgreSQL. A message is
  * numbered under its conversation's advisory lock, so relays posting at once number one after
- * the other, and a resend racing its first send is stored once (C2, C3).
+ * the other, and a resend racing its first send is stored once (CHAT2, CHAT3).
  */
 export class PostgresConversations implements Conversations {
   constructor(private readonly pool: pg.Pool) {}

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { type MessageRow, messageColumns, type ReadRow, toMessage, toReadPosition } from './conversation-rows.js';
 import type { ChatMessage, Conversations, NewChatMessage, PostOutcome, ReadPosition } from './conversations.js';
 
-/** The conversations in the `chat_messages` and `chat_reads` tables (C2, C3, C5). */
+/** The conversations in the `chat_messages` and `chat_reads` tables (CHAT2, CHAT3, CHAT5). */
 export class SqliteConversations implements Conversations {
   private readonly statements;
 
