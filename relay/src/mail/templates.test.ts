@@ -10,6 +10,9 @@ const samples: { readonly [K in MailKind]: TemplateValues[K] } = {
   'password-reset': linkValues,
   registration: linkValues,
   'registration-attempt': linkValues,
+  'email-change': linkValues,
+  'email-change-notice': { link, email: 'new<address>@example.com' },
+  'ledger-invitation': { link, inviter: 'Ana <ana@example.com>', hours: '168' },
   'bill-reminder': { link, payee: 'Rent <flat>', amount: '$1,200.00', date: '30 March 2026' },
 };
 const kinds = Object.keys(samples) as MailKind[];

@@ -228,4 +228,15 @@ export const migrations: readonly string[] = [
   `
   ALTER TABLE docs ADD COLUMN folded_seq INTEGER NOT NULL DEFAULT 0;
   `,
+  `
+  CREATE TABLE email_changes (
+    token_hash TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL REFERENCES users(id),
+    email TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    used_at INTEGER
+  );
+  CREATE INDEX email_changes_by_user ON email_changes (user_id);
+  `,
 ];

@@ -179,4 +179,15 @@ export const postgresMigrations: readonly string[] = [
   `
   ALTER TABLE docs ADD COLUMN folded_seq BIGINT NOT NULL DEFAULT 0;
   `,
+  `
+  CREATE TABLE email_changes (
+    token_hash TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL REFERENCES users(id),
+    email TEXT NOT NULL,
+    created_at BIGINT NOT NULL,
+    expires_at BIGINT NOT NULL,
+    used_at BIGINT
+  );
+  CREATE INDEX email_changes_by_user ON email_changes (user_id);
+  `,
 ];
