@@ -321,7 +321,8 @@ export function renderMail<K extends MailKind>(
   const subject = fill(words.subject, filled);
   const lead = fill(words.lead, filled);
   const note = fill(words.note, filled);
-  const text = [words.greeting, '', lead, '', values.link, '', note, '', words.closing, '', '— Tally', ''].join('\n');
+  const closing = fill(words.closing, filled);
+  const text = [words.greeting, '', lead, '', values.link, '', note, '', closing, '', '— Tally', ''].join('\n');
   const link = escapeHtml(values.link);
   const html = `<!doctype html>
 <html lang="${language}">
@@ -332,7 +333,7 @@ export function renderMail<K extends MailKind>(
 <p><a href="${link}" style="display: inline-block; padding: 0.6rem 1rem; background: #1d5c4d; color: #ffffff; text-decoration: none; border-radius: 0.3rem;">${escapeHtml(words.action)}</a></p>
 <p style="word-break: break-all;"><a href="${link}">${link}</a></p>
 <p>${escapeHtml(note)}</p>
-<p>${escapeHtml(words.closing)}</p>
+<p>${escapeHtml(closing)}</p>
 <p>— Tally</p>
 </body>
 </html>
