@@ -198,6 +198,8 @@ export function registerAccountMailRoutes(app: RelayApp, context: RelayContext):
       const at = Date.now();
       if ((await store.spendToken(tokenHash, 'reset-password', at)) !== user.id) throw new RelayError('link_invalid');
       await accounts.setPasswordHash(user.id, passwordHash);
+      // Whoever asked to move the account to another address with the old password loses that link too.
+      await store.cancelEmailChanges(user.id, at);
       // The link reached the address's mailbox, so it is verified too.
       await store.markVerified(user.id, at);
       for (const device of await accounts.listDevices(user.id)) {

@@ -136,6 +136,27 @@ describe('[M7] changing the email address', () => {
     expect((await relay.storage.accounts.findUser(alice.userId))?.email).toBe('alice@example.com');
   });
 
+  it('a password reset ends a change someone asked with the old password: its link no longer works', async () => {
+    await start();
+    const alice = await register(relay.httpUrl, 'alice@example.com');
+    await asAccount(alice.accessToken, '/api/auth/email', { newEmail: 'mallory@example.com', password });
+    const changeToken = linkToken(await mailTo('mallory@example.com', changeSubject));
+
+    expect((await postJson(`${relay.httpUrl}/api/auth/password-reset`, { email: 'alice@example.com' })).status).toBe(
+      202,
+    );
+    const resetToken = linkToken(await mailTo('alice@example.com', 'Set a new password for Tally'));
+    const reset = await fetch(`${relay.httpUrl}/api/auth/password-reset/confirm`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token: resetToken, password: 'a brand new passphrase' }),
+    });
+    expect(reset.status).toBe(204);
+
+    expect(await confirm(changeToken)).toMatchObject({ status: 400, body: { error: { code: 'link_invalid' } } });
+    expect((await relay.storage.accounts.findUser(alice.userId))?.email).toBe('alice@example.com');
+  });
+
   it('refuses a wrong password, and says so when the relay sends no mail', async () => {
     await start();
     const alice = await register(relay.httpUrl, 'alice@example.com');

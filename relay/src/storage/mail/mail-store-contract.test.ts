@@ -185,6 +185,20 @@ describe.each(storageImplementations)('$name mail store keeps its contract', (im
     expect(await storage.changeEmail('first', 300)).toEqual({ kind: 'invalid' });
   });
 
+  it('[M7] cancelling an account’s changes of address spends every link still open', async () => {
+    const change = {
+      tokenHash: 'open',
+      userId: alice.id,
+      email: 'alice@new.example',
+      createdAt: 100,
+      expiresAt: 1_000,
+    };
+    await storage.mail.issueEmailChange(change, { ...mail('change:open'), kind: 'email-change' });
+    await storage.mail.cancelEmailChanges(alice.id, 150);
+    expect(await storage.changeEmail('open', 200)).toEqual({ kind: 'invalid' });
+    expect(await storage.accounts.findUser(alice.id)).toMatchObject({ email: alice.email });
+  });
+
   it('[M7] a change to an address another account took meanwhile spends the link and keeps the address', async () => {
     const bob = { ...alice, id: 'user-bob', email: 'bob@example.com', docId: 'ledger-bob' };
     const change = { tokenHash: 'to-bob', userId: alice.id, email: bob.email, createdAt: 100, expiresAt: 1_000 };

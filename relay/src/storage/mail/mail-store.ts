@@ -109,6 +109,8 @@ export interface MailStore {
    * not expired at `at`; the account and the address it asked for, or null.
    */
   spendEmailChange(tokenHash: string, at: number): Promise<SpentEmailChange | null>;
+  /** Spends every unspent change-of-address link of the account: a password reset ends them (M7). */
+  cancelEmailChanges(userId: string, at: number): Promise<void>;
 
   /** The pending mails due at `at`, oldest first. */
   dueMails(at: number, limit: number): Promise<readonly OutboxMail[]>;

@@ -76,6 +76,12 @@ export class MemoryMailStore implements MailStore {
     return { userId: change.userId, email: change.email };
   }
 
+  async cancelEmailChanges(userId: string, at: number): Promise<void> {
+    for (const change of this.emailChanges.values()) {
+      if (change.userId === userId && change.usedAt === null) change.usedAt = at;
+    }
+  }
+
   async dueMails(at: number, limit: number): Promise<readonly OutboxMail[]> {
     return this.mails.filter((mail) => mail.state === 'pending' && mail.nextAttemptAt <= at).slice(0, limit);
   }

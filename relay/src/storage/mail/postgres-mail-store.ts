@@ -93,6 +93,10 @@ export class PostgresMailStore implements MailStore {
     return { userId: row.user_id, email: row.email };
   }
 
+  async cancelEmailChanges(userId: string, at: number): Promise<void> {
+    await this.pool.query('UPDATE email_changes SET used_at = $1 WHERE user_id = $2 AND used_at IS NULL', [at, userId]);
+  }
+
   async dueMails(at: number, limit: number): Promise<readonly OutboxMail[]> {
     const result = await this.pool.query<OutboxRow>(
       `SELECT ${outboxColumns} FROM mail_outbox WHERE state = 'pending' AND next_attempt_at <= $1

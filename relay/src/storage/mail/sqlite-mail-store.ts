@@ -92,6 +92,10 @@ export class SqliteMailStore implements MailStore {
     })();
   }
 
+  async cancelEmailChanges(userId: string, at: number): Promise<void> {
+    this.statements.spendEmailChangesOf.run(at, userId);
+  }
+
   async dueMails(at: number, limit: number): Promise<readonly OutboxMail[]> {
     return (this.statements.due.all(at, limit) as OutboxRow[]).map(toMail);
   }
