@@ -78,9 +78,7 @@ test('on a phone, by keyboard, Settings mails the new address a link that change
   expect(await axeViolations(phone.page)).toEqual([]);
 
   await phone.byTestId('to-settings').click();
-  await expect
-    .poll(() => phone.byTestId('account-email').textContent(), PATIENCE)
-    .toBe('ada@new.example');
+  await expect.poll(() => phone.byTestId('account-email').textContent(), PATIENCE).toBe('ada@new.example');
 
   // Opened again, the link is spent and nothing changes.
   await phone.page.goto(link);
