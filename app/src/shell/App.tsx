@@ -11,7 +11,13 @@ import { ImportScreen } from '../features/import/index.js';
 import { LedgerRoleWatch, LedgerSwitcher, LedgersScreen, ReadOnlyNotice } from '../features/ledgers/index.js';
 import { RecurringScreen } from '../features/recurring/index.js';
 import { ReportsScreen } from '../features/reports/index.js';
-import { ResetPasswordScreen, SettingsScreen, TimeZoneKeeper, VerifyEmailScreen } from '../features/settings/index.js';
+import {
+  ChangeEmailScreen,
+  ResetPasswordScreen,
+  SettingsScreen,
+  TimeZoneKeeper,
+  VerifyEmailScreen,
+} from '../features/settings/index.js';
 import { SyncNotice, SyncStatus } from '../features/sync-status/index.js';
 import { type Deletion, TransactionEditor, TransactionsScreen, UndoDelete } from '../features/transactions/index.js';
 import { type AppUpdates, OfflineReady, UpdatePrompt } from '../features/update-prompt/index.js';
@@ -104,6 +110,7 @@ export function App({ updates }: { readonly updates: AppUpdates }) {
             {route === 'settings' && <SettingsScreen />}
             {route === 'verify-email' && <VerifyEmailScreen />}
             {route === 'reset-password' && <ResetPasswordScreen />}
+            {route === 'change-email' && <ChangeEmailScreen />}
           </Suspense>
         </ErrorBoundary>
       </main>

@@ -19,7 +19,7 @@ export const MORE_ROUTES = [
 export const ROUTES = [...PRIMARY_ROUTES, ...MORE_ROUTES] as const;
 export type NavigationRoute = (typeof ROUTES)[number];
 /** Screens a link in a mail opens (`#/verify-email?token=…`); they are in no navigation. */
-export const LINK_ROUTES = ['verify-email', 'reset-password'] as const;
+export const LINK_ROUTES = ['verify-email', 'reset-password', 'change-email'] as const;
 export type Route = NavigationRoute | (typeof LINK_ROUTES)[number];
 
 const ALL_ROUTES: readonly Route[] = [...ROUTES, ...LINK_ROUTES];

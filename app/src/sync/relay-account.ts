@@ -135,6 +135,15 @@ export class RelayAccount {
     if (expiry !== undefined && expiry - REFRESH_MARGIN_MS <= this.clock.now()) void this.refreshTokens();
   }
 
+  /** The account's address changed (relay SPEC M7): a session of that account keeps the new one. */
+  async addressChanged(userId: string, email: string): Promise<void> {
+    const session = this.current;
+    if (!session || session.userId !== userId || session.email === email) return;
+    const next = { ...session, email };
+    await this.store.saveSession(next);
+    this.adopt(next);
+  }
+
   /** Stops rotating and checking; the session stays stored. */
   stop(): void {
     this.clock.clearTimeout(this.refreshTimer);

@@ -77,6 +77,8 @@ export interface IssuedInvitation {
   /** Shown once: the relay keeps only its hash. */
   readonly code: string;
   readonly expiresAt: string;
+  /** Whether the relay mailed the invitee a link with the code; if not, the owner passes it on (relay SPEC L7). */
+  readonly mailed: boolean;
 }
 
 /** An account as the relay's admin sees it. */
@@ -229,6 +231,20 @@ export class RelayApi {
     await this.request('POST', '/api/auth/password-reset/confirm', { token, password });
   }
 
+  /**
+   * Asks to change the account's address: the relay mails a link to the new one and answers the
+   * same whether or not another account has it (relay SPEC M7).
+   */
+  async changeEmail(accessToken: string, newEmail: string, password: string): Promise<void> {
+    await this.request('POST', '/api/auth/email', { newEmail, password }, accessToken);
+  }
+
+  /** Opens the link mailed to the new address: the account whose address it now is, and that address (M7). */
+  async confirmEmailChange(token: string): Promise<{ readonly userId: string; readonly email: string }> {
+    const fields = fieldsOf(await this.request('POST', '/api/auth/email/confirm', { token }));
+    return { userId: text(fields, 'userId'), email: text(fields, 'email') };
+  }
+
   async refresh(refreshToken: string): Promise<TokenPair> {
     const fields = fieldsOf(await this.request('POST', '/api/auth/refresh', { refreshToken }));
     return { accessToken: text(fields, 'accessToken'), refreshToken: text(fields, 'refreshToken') };
@@ -292,6 +308,7 @@ export class RelayApi {
       invitationId: text(fields, 'invitationId'),
       code: text(fields, 'code'),
       expiresAt: text(fields, 'expiresAt'),
+      mailed: fields.mailed === true,
     };
   }
 

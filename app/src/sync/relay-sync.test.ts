@@ -36,6 +36,8 @@ async function startRelay(port = 0, config: Partial<RelayConfig> = {}): Promise<
     mail: sqlite.mail,
     registerUser: (user, admission, welcome) => sqlite.registerUser(user, admission, welcome),
     notify: (notification) => sqlite.notify(notification),
+    changeEmail: (tokenHash, at) => sqlite.changeEmail(tokenHash, at),
+    inviteToLedger: (invitation, mail, notification) => sqlite.inviteToLedger(invitation, mail, notification),
     push: sqlite.push,
     advisors: sqlite.advisors,
     events: sqlite.events,

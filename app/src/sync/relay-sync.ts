@@ -213,6 +213,19 @@ export class RelaySync {
     return this.account.checked(api.resendVerification(token));
   }
 
+  /** Asks the relay to mail a link that changes the account's address to `newEmail` (relay SPEC M7). */
+  async changeEmail(newEmail: string, password: string): Promise<void> {
+    const { api, token } = await this.account.authorized();
+    return this.account.checked(api.changeEmail(token, newEmail, password));
+  }
+
+  /** Opens a change-of-address link; this device's session of that account takes the new address. */
+  async confirmEmailChange(relayUrl: string, token: string): Promise<string> {
+    const changed = await new RelayApi(relayUrl).confirmEmailChange(token);
+    await this.account.addressChanged(changed.userId, changed.email);
+    return changed.email;
+  }
+
   async invitations(docId: string): Promise<PendingInvitation[]> {
     const { api, token } = await this.account.authorized();
     return this.account.checked(api.invitations(token, docId));

@@ -37,9 +37,33 @@ const confirmBody = {
   properties: { token, password: { type: 'string', minLength: 1, maxLength: 256 } },
 } as const;
 
+const emailChangeBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['newEmail', 'password'],
+  properties: {
+    newEmail: { type: 'string', format: 'email', maxLength: 254 },
+    password: { type: 'string', minLength: 1, maxLength: 256 },
+  },
+} as const;
+
+const emailChangeConfirmBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['token'],
+  properties: { token },
+} as const;
+
+const changedEmail = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['userId', 'email'],
+  properties: { userId: { type: 'string' }, email: { type: 'string' } },
+} as const;
+
 const noContent = { type: 'null' } as const;
 
-/** Verifying an address and resetting a password through links sent by mail (M4, M5). */
+/** Verifying an address, resetting a password and changing the address, through links sent by mail (M4, M5, M7). */
 export function registerAccountMailRoutes(app: RelayApp, context: RelayContext): void {
   const { accounts, mail: store } = context.storage;
   const limited = rateLimitHook(context, context.config.authRequestsPerMinute, 'account-mail');
@@ -114,6 +138,53 @@ export function registerAccountMailRoutes(app: RelayApp, context: RelayContext):
   );
 
   app.post(
+    '/api/auth/email',
+    {
+      onRequest: limited,
+      schema: {
+        body: emailChangeBody,
+        response: { 202: noContent, '4xx': errorReplySchema, '5xx': errorReplySchema },
+      },
+    },
+    async (request, reply) => {
+      const claims = await authenticate(context, bearerToken(request));
+      if (!context.mail.enabled) throw new RelayError('mail_off');
+      const user = await accounts.findUser(claims.userId);
+      if (user === null || !(await verifyPassword(request.body.password, user.passwordHash))) {
+        throw new RelayError('invalid_credentials');
+      }
+      const newEmail = normalizeEmail(request.body.newEmail);
+      const taken = (await accounts.findUserByEmail(newEmail)) !== null;
+      await context.mail.emailChangeAsked({ id: user.id, email: user.email }, newEmail, taken);
+      return reply.code(202).send(null);
+    },
+  );
+
+  app.post(
+    '/api/auth/email/confirm',
+    {
+      onRequest: limited,
+      schema: { body: emailChangeConfirmBody, response: { 200: changedEmail, '4xx': errorReplySchema } },
+    },
+    async (request) => {
+      const outcome = await context.storage.changeEmail(hashMailToken(request.body.token), Date.now());
+      switch (outcome.kind) {
+        case 'changed':
+          request.log.info({ userId: outcome.userId }, 'email address changed');
+          return { userId: outcome.userId, email: outcome.email };
+        case 'invalid':
+          throw new RelayError('link_invalid');
+        case 'taken':
+          throw new RelayError('email_taken');
+        default: {
+          const unhandled: never = outcome;
+          return unhandled;
+        }
+      }
+    },
+  );
+
+  app.post(
     '/api/auth/password-reset/confirm',
     { onRequest: limited, schema: { body: confirmBody, response: { 204: noContent, '4xx': errorReplySchema } } },
     async (request, reply) => {
@@ -127,6 +198,8 @@ export function registerAccountMailRoutes(app: RelayApp, context: RelayContext):
       const at = Date.now();
       if ((await store.spendToken(tokenHash, 'reset-password', at)) !== user.id) throw new RelayError('link_invalid');
       await accounts.setPasswordHash(user.id, passwordHash);
+      // Whoever asked to move the account to another address with the old password loses that link too.
+      await store.cancelEmailChanges(user.id, at);
       // The link reached the address's mailbox, so it is verified too.
       await store.markVerified(user.id, at);
       for (const device of await accounts.listDevices(user.id)) {

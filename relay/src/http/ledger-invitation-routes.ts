@@ -35,11 +35,12 @@ const invitationBody = {
 const createdInvitation = {
   type: 'object',
   additionalProperties: false,
-  required: ['invitationId', 'code', 'expiresAt'],
+  required: ['invitationId', 'code', 'expiresAt', 'mailed'],
   properties: {
     invitationId: { type: 'string' },
     code: { type: 'string', description: 'Shown once: the relay keeps only its hash.' },
     expiresAt: { type: 'string', format: 'date-time' },
+    mailed: { type: 'boolean', description: 'Whether the relay mailed the invitation; if not, pass the code on.' },
   },
 } as const;
 
@@ -108,10 +109,12 @@ export function registerLedgerInvitationRoutes(app: RelayApp, context: RelayCont
         createdAt: now,
         expiresAt: now + (request.body.expiresInHours ?? defaultExpiryHours) * 60 * 60 * 1000,
       };
-      await accounts.createLedgerInvitation(invitation);
+      const inviter = await accounts.findUser(claims.userId);
+      if (inviter === null) throw new RelayError('unauthorized');
+      const mailed = await context.notifier.ledgerInvitation(invitation, code, inviter);
       return reply
         .code(201)
-        .send({ invitationId: invitation.id, code, expiresAt: new Date(invitation.expiresAt).toISOString() });
+        .send({ invitationId: invitation.id, code, expiresAt: new Date(invitation.expiresAt).toISOString(), mailed });
     },
   );
 

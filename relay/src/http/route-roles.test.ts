@@ -181,6 +181,10 @@ const asks: Record<string, (ask: Ask) => Promise<number>> = {
       token: 'not-a-link-token',
       password: 'a long new passphrase',
     }),
+  '`POST /api/auth/email` (on a relay without `SMTP_URL`)': (ask) =>
+    status(ask, 'POST', '/api/auth/email', { newEmail: 'new@example.com', password }),
+  '`POST /api/auth/email/confirm` (a wrong link: needs no account, M7)': (ask) =>
+    status(ask, 'POST', '/api/auth/email/confirm', { token: 'not-a-link-token' }),
   '`POST /api/invitations` (to create an account)': (ask) =>
     status(ask, 'POST', '/api/invitations', { email: 'new@example.com' }),
   '`GET /api/devices`': (ask) => status(ask, 'GET', '/api/devices'),

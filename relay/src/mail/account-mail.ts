@@ -16,6 +16,7 @@ const hourMs = 60 * 60 * 1000;
 /** How long a link in mail works (M4). */
 export const verificationHours = 7 * 24;
 export const resetHours = 1;
+export const emailChangeHours = 24;
 /** A known address is sent at most one reset mail, and one new verification mail, per window (M5, M6). */
 const askedWindowMs = 10 * 60 * 1000;
 
@@ -165,6 +166,46 @@ export class AccountMail {
       verificationHours,
       language,
     );
+  }
+
+  /**
+   * Mails the link that gives the account a new address to that address, and a notice to its
+   * current one (M7). An address that already has an account — this one or another — is sent
+   * nothing and nothing changes; the notice goes either way, so the answer and the current
+   * mailbox tell nothing about the other address. At most one of each per address per window.
+   */
+  async emailChangeAsked(account: MailAccount, newEmail: string, taken: boolean): Promise<void> {
+    if (this.sender === null || this.publicUrl === null) return;
+    const language = (await this.store.languageOf(account.id)) ?? 'en';
+    const createdAt = Date.now();
+    const asked = `${account.id}:${hashMailToken(newEmail)}:${Math.floor(createdAt / askedWindowMs)}`;
+    const token = newMailToken();
+    const change = {
+      tokenHash: hashMailToken(token),
+      userId: account.id,
+      email: newEmail,
+      createdAt,
+      expiresAt: createdAt + emailChangeHours * hourMs,
+    };
+    const link = {
+      dedupeKey: `email-change:${asked}`,
+      to: newEmail,
+      kind: 'email-change',
+      language,
+      values: { link: `${this.publicUrl}/#/change-email?token=${token}`, hours: String(emailChangeHours) },
+      createdAt,
+    } as const;
+    const notice = {
+      dedupeKey: `email-change-notice:${asked}`,
+      to: account.email,
+      kind: 'email-change-notice',
+      language,
+      values: { link: `${this.publicUrl}/#/settings`, email: newEmail },
+      createdAt,
+    } as const;
+    const linked = !taken && (await this.store.issueEmailChange(change, link));
+    const noticed = await this.store.enqueue(notice);
+    if (linked || noticed) this.sender.wake();
   }
 
   private async issue(

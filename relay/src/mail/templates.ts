@@ -118,6 +118,87 @@ const templates: Record<MailKind, Record<MailLanguage, TemplateWords>> = {
       closing: 'Wenn du es nicht warst, ignoriere diese E-Mail: Dein Konto und dein Passwort bleiben, wie sie sind.',
     },
   },
+  'email-change': {
+    en: {
+      subject: 'Confirm your new email address for Tally',
+      greeting: 'Hello,',
+      lead: 'Someone asked to use this email address for their Tally account. If it was you, confirm it, and the account signs in with this address from then on:',
+      action: 'Use this address',
+      note: 'The link works once, for {hours} hours. Until it is opened, the account keeps its current address.',
+      closing: 'If you did not ask, ignore this mail: nothing will change.',
+    },
+    es: {
+      subject: 'Confirma tu nueva dirección de correo para Tally',
+      greeting: 'Hola:',
+      lead: 'Alguien ha pedido usar esta dirección de correo para su cuenta de Tally. Si has sido tú, confírmalo y, desde entonces, la cuenta iniciará sesión con esta dirección:',
+      action: 'Usar esta dirección',
+      note: 'El enlace funciona una sola vez, durante {hours} horas. Hasta que se abra, la cuenta conserva su dirección actual.',
+      closing: 'Si no lo has pedido tú, ignora este correo: no cambiará nada.',
+    },
+    de: {
+      subject: 'Bestätige deine neue E-Mail-Adresse für Tally',
+      greeting: 'Hallo,',
+      lead: 'Jemand möchte diese E-Mail-Adresse für sein Tally-Konto verwenden. Wenn du es warst, bestätige es; danach meldet sich das Konto mit dieser Adresse an:',
+      action: 'Diese Adresse verwenden',
+      note: 'Der Link funktioniert einmal, {hours} Stunden lang. Bis er geöffnet wird, behält das Konto seine bisherige Adresse.',
+      closing: 'Wenn du es nicht angefordert hast, ignoriere diese E-Mail: Es ändert sich nichts.',
+    },
+  },
+  'email-change-notice': {
+    en: {
+      subject: 'Someone asked to change the email address of your Tally account',
+      greeting: 'Hello,',
+      lead: 'Someone asked to change the email address of the Tally account with this address to {email}. The address changes only once the link mailed to {email} is opened; until then you sign in with this one.',
+      action: 'Open Tally',
+      note: 'If it was you, there is nothing more to do here.',
+      closing:
+        'If it was not you, someone knows your password: choose a new one with “Forgot password” when signing in, which signs out every device of the account.',
+    },
+    es: {
+      subject: 'Alguien ha pedido cambiar la dirección de correo de tu cuenta de Tally',
+      greeting: 'Hola:',
+      lead: 'Alguien ha pedido cambiar la dirección de correo de la cuenta de Tally de esta dirección por {email}. La dirección solo cambia cuando se abre el enlace enviado a {email}; mientras tanto, inicias sesión con esta.',
+      action: 'Abrir Tally',
+      note: 'Si has sido tú, no tienes que hacer nada más aquí.',
+      closing:
+        'Si no has sido tú, alguien conoce tu contraseña: elige otra con «¿Has olvidado la contraseña?» al iniciar sesión; así se cierra la sesión en todos los dispositivos de la cuenta.',
+    },
+    de: {
+      subject: 'Jemand möchte die E-Mail-Adresse deines Tally-Kontos ändern',
+      greeting: 'Hallo,',
+      lead: 'Jemand möchte die E-Mail-Adresse des Tally-Kontos dieser Adresse in {email} ändern. Die Adresse ändert sich erst, wenn der an {email} gesandte Link geöffnet wird; bis dahin meldest du dich mit dieser an.',
+      action: 'Tally öffnen',
+      note: 'Wenn du es warst, musst du hier nichts weiter tun.',
+      closing:
+        'Wenn du es nicht warst, kennt jemand dein Passwort: Wähle beim Anmelden mit „Passwort vergessen“ ein neues; das meldet alle Geräte des Kontos ab.',
+    },
+  },
+  'ledger-invitation': {
+    en: {
+      subject: '{inviter} invited you to a ledger in Tally',
+      greeting: 'Hello,',
+      lead: '{inviter} invited you to share a ledger in Tally. Open the invitation to join it:',
+      action: 'Open the invitation',
+      note: 'The invitation is for the Tally account of this email address, and works for {hours} hours.',
+      closing: 'If you do not know {inviter}, ignore this mail: nothing will happen.',
+    },
+    es: {
+      subject: '{inviter} te ha invitado a un libro de cuentas en Tally',
+      greeting: 'Hola:',
+      lead: '{inviter} te ha invitado a compartir un libro de cuentas en Tally. Abre la invitación para unirte:',
+      action: 'Abrir la invitación',
+      note: 'La invitación es para la cuenta de Tally de esta dirección de correo y funciona durante {hours} horas.',
+      closing: 'Si no conoces a {inviter}, ignora este correo: no pasará nada.',
+    },
+    de: {
+      subject: '{inviter} hat dich zu einem Haushaltsbuch in Tally eingeladen',
+      greeting: 'Hallo,',
+      lead: '{inviter} hat dich eingeladen, ein Haushaltsbuch in Tally zu teilen. Öffne die Einladung, um beizutreten:',
+      action: 'Einladung öffnen',
+      note: 'Die Einladung gilt für das Tally-Konto dieser E-Mail-Adresse und {hours} Stunden lang.',
+      closing: 'Wenn du {inviter} nicht kennst, ignoriere diese E-Mail: Es passiert nichts.',
+    },
+  },
   'bill-reminder': {
     en: {
       subject: 'Due tomorrow: {payee}',
@@ -230,12 +311,21 @@ export type BookingUpdateValues = { readonly link: string; readonly date: string
 /** What a conversation's news fills in: the session's start, and how often such a mail comes at most. */
 export type ChatMessagesValues = { readonly link: string; readonly date: string; readonly minutes: string };
 
+/** What the notice to an account's current address fills in: the address it is asked to change to. */
+export type EmailChangeNoticeValues = { readonly link: string; readonly email: string };
+
+/** What a ledger invitation fills in: who invited, the link with the invitation's code, how long it works. */
+export type LedgerInvitationValues = { readonly link: string; readonly inviter: string; readonly hours: string };
+
 /** The values each kind of mail fills in. */
 export interface TemplateValues {
   readonly 'email-verification': LinkValues;
   readonly 'password-reset': LinkValues;
   readonly registration: LinkValues;
   readonly 'registration-attempt': LinkValues;
+  readonly 'email-change': LinkValues;
+  readonly 'email-change-notice': EmailChangeNoticeValues;
+  readonly 'ledger-invitation': LedgerInvitationValues;
   readonly 'bill-reminder': BillReminderValues;
   readonly 'booking-update': BookingUpdateValues;
   readonly 'chat-messages': ChatMessagesValues;
@@ -247,6 +337,9 @@ const valueNames: { readonly [K in MailKind]: readonly (keyof TemplateValues[K])
   'password-reset': linkValueNames,
   registration: linkValueNames,
   'registration-attempt': linkValueNames,
+  'email-change': linkValueNames,
+  'email-change-notice': ['link', 'email'],
+  'ledger-invitation': ['link', 'inviter', 'hours'],
   'bill-reminder': ['link', 'payee', 'amount', 'date'],
   'booking-update': ['link', 'date', 'status'],
   'chat-messages': ['link', 'date', 'minutes'],
@@ -296,7 +389,8 @@ export function renderMail<K extends MailKind>(
   const subject = fill(words.subject, filled);
   const lead = fill(words.lead, filled);
   const note = fill(words.note, filled);
-  const text = [words.greeting, '', lead, '', values.link, '', note, '', words.closing, '', '— Tally', ''].join('\n');
+  const closing = fill(words.closing, filled);
+  const text = [words.greeting, '', lead, '', values.link, '', note, '', closing, '', '— Tally', ''].join('\n');
   const link = escapeHtml(values.link);
   const html = `<!doctype html>
 <html lang="${language}">
@@ -307,7 +401,7 @@ export function renderMail<K extends MailKind>(
 <p><a href="${link}" style="display: inline-block; padding: 0.6rem 1rem; background: #1d5c4d; color: #ffffff; text-decoration: none; border-radius: 0.3rem;">${escapeHtml(words.action)}</a></p>
 <p style="word-break: break-all;"><a href="${link}">${link}</a></p>
 <p>${escapeHtml(note)}</p>
-<p>${escapeHtml(words.closing)}</p>
+<p>${escapeHtml(closing)}</p>
 <p>— Tally</p>
 </body>
 </html>

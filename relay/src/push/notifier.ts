@@ -1,8 +1,11 @@
 import type { BillReminderValues, BookingUpdateValues, ChatMessagesValues } from '../mail/templates.js';
+import type { NewLedgerInvitation } from '../storage/accounts/accounts.js';
 import type { MailLanguage, NewMail } from '../storage/mail/mail-store.js';
 import type { NotificationKind } from '../storage/push/push-store.js';
-import type { RelayStorage } from '../storage/relay-storage.js';
-import type { PushMessage } from './push-messages.js';
+import type { NewNotification, RelayStorage } from '../storage/relay-storage.js';
+import { ledgerInvitationMessage, type PushMessage } from './push-messages.js';
+
+const hourMs = 60 * 60 * 1000;
 
 /** What a notification's mail says, but its link: the link opens the screen its push names. */
 export type NotificationMail =
@@ -61,6 +64,60 @@ export class Notifier {
     if (made && subscriptions.length > 0) this.push?.wake();
     if (made && mail !== null) this.mail?.sender.wake();
     return made;
+  }
+
+  /**
+   * Stores a ledger invitation and, in the same transaction, queues what tells the invitee (L7):
+   * an address with no account is mailed the invitation's link, in the inviter's language; an
+   * account is told by the channels it chose for invitations, in its own language — the mail to
+   * the address the owner named, the push without the code. True when the invitation was mailed.
+   */
+  async ledgerInvitation(
+    invitation: NewLedgerInvitation,
+    code: string,
+    inviter: { readonly id: string; readonly email: string },
+  ): Promise<boolean> {
+    const at = this.now();
+    const invitee = await this.storage.accounts.findUserByEmail(invitation.email);
+    const language =
+      (invitee === null ? null : await this.storage.mail.languageOf(invitee.id)) ??
+      (await this.storage.mail.languageOf(inviter.id)) ??
+      'en';
+    const dedupeKey = `ledger-invitation:${invitation.id}`;
+    const mail: NewMail | null =
+      this.mail === null
+        ? null
+        : {
+            dedupeKey,
+            to: invitation.email,
+            kind: 'ledger-invitation',
+            language,
+            values: {
+              link: `${this.mail.publicUrl}/#/accept?code=${encodeURIComponent(code)}`,
+              inviter: inviter.email,
+              hours: String(Math.round((invitation.expiresAt - invitation.createdAt) / hourMs)),
+            },
+            createdAt: at,
+          };
+    if (invitee === null) {
+      await this.storage.inviteToLedger(invitation, mail, null);
+      if (mail !== null) this.mail?.sender.wake();
+      return mail !== null;
+    }
+    const choice = (await this.storage.push.preferencesOf(invitee.id)).kinds.invitations;
+    const subscriptions = this.push !== null && choice.push ? await this.storage.push.subscriptionsOf(invitee.id) : [];
+    const payload = JSON.stringify(ledgerInvitationMessage(language, inviter.email));
+    const notification: NewNotification = {
+      dedupeKey,
+      userId: invitee.id,
+      createdAt: at,
+      pushes: subscriptions.map((subscription) => ({ endpoint: subscription.endpoint, payload, createdAt: at })),
+      mail: choice.email ? mail : null,
+    };
+    await this.storage.inviteToLedger(invitation, null, notification);
+    if (subscriptions.length > 0) this.push?.wake();
+    if (notification.mail !== null) this.mail?.sender.wake();
+    return notification.mail !== null;
   }
 
   /** The notification's mail, when mail is on and the person's address is verified (N3). */

@@ -1,13 +1,13 @@
-import type { Admission, AdmissionOutcome, NewUser } from './accounts/accounts.js';
+import type { Admission, AdmissionOutcome, NewLedgerInvitation, NewUser } from './accounts/accounts.js';
 import { MemoryAccounts } from './accounts/memory-accounts.js';
 import { MemoryAdvisors } from './advisors/memory-advisors.js';
 import { MemoryConversations } from './conversations/memory-conversations.js';
 import { MemoryLedgerDocuments } from './documents/memory-ledger-documents.js';
 import { MemoryEventStore } from './events/memory-event-store.js';
-import type { AccountWelcome } from './mail/mail-store.js';
+import type { AccountWelcome, NewMail } from './mail/mail-store.js';
 import { MemoryMailStore } from './mail/memory-mail-store.js';
 import { MemoryPushStore } from './push/memory-push-store.js';
-import type { NewNotification, RelayStorage } from './relay-storage.js';
+import type { EmailChangeOutcome, NewNotification, RelayStorage } from './relay-storage.js';
 
 /** Storage that lives and dies with the process: for fast tests. */
 export class MemoryStorage implements RelayStorage {
@@ -34,6 +34,24 @@ export class MemoryStorage implements RelayStorage {
     if (!(await this.push.notify(dedupeKey, userId, createdAt, pushes))) return false;
     if (mail !== null) await this.mail.enqueue(mail);
     return true;
+  }
+
+  async changeEmail(tokenHash: string, at: number): Promise<EmailChangeOutcome> {
+    const change = await this.mail.spendEmailChange(tokenHash, at);
+    if (change === null) return { kind: 'invalid' };
+    if (!(await this.accounts.setEmail(change.userId, change.email))) return { kind: 'taken' };
+    await this.mail.markVerified(change.userId, at);
+    return { kind: 'changed', ...change };
+  }
+
+  async inviteToLedger(
+    invitation: NewLedgerInvitation,
+    mail: NewMail | null,
+    notification: NewNotification | null,
+  ): Promise<void> {
+    await this.accounts.createLedgerInvitation(invitation);
+    if (mail !== null) await this.mail.enqueue(mail);
+    if (notification !== null) await this.notify(notification);
   }
 
   async close(): Promise<void> {}

@@ -323,4 +323,15 @@ export const migrations: readonly string[] = [
     PRIMARY KEY (booking_id, user_id)
   );
   `,
+  `
+  CREATE TABLE email_changes (
+    token_hash TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL REFERENCES users(id),
+    email TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    used_at INTEGER
+  );
+  CREATE INDEX email_changes_by_user ON email_changes (user_id);
+  `,
 ];

@@ -274,4 +274,15 @@ export const postgresMigrations: readonly string[] = [
     PRIMARY KEY (booking_id, user_id)
   );
   `,
+  `
+  CREATE TABLE email_changes (
+    token_hash TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL REFERENCES users(id),
+    email TEXT NOT NULL,
+    created_at BIGINT NOT NULL,
+    expires_at BIGINT NOT NULL,
+    used_at BIGINT
+  );
+  CREATE INDEX email_changes_by_user ON email_changes (user_id);
+  `,
 ];

@@ -1,17 +1,17 @@
 import type pg from 'pg';
 import { type RelayLogger, silentLogger } from '../relay-logger.js';
-import type { Admission, AdmissionOutcome, NewUser } from './accounts/accounts.js';
+import type { Admission, AdmissionOutcome, NewLedgerInvitation, NewUser } from './accounts/accounts.js';
 import { PostgresAccounts } from './accounts/postgres-accounts.js';
 import { PostgresAdvisors } from './advisors/postgres-advisors.js';
 import { PostgresConversations } from './conversations/postgres-conversations.js';
 import { PostgresLedgerDocuments } from './documents/postgres-ledger-documents.js';
 import { PostgresEventStore } from './events/postgres-event-store.js';
-import type { AccountWelcome } from './mail/mail-store.js';
+import type { AccountWelcome, NewMail } from './mail/mail-store.js';
 import { PostgresMailStore } from './mail/postgres-mail-store.js';
-import { advisoryLocks, openPool, transaction } from './postgres-database.js';
+import { advisoryLocks, openPool, type Sql, transaction } from './postgres-database.js';
 import { postgresMigrations } from './postgres-migrations.js';
 import { PostgresPushStore } from './push/postgres-push-store.js';
-import type { NewNotification, RelayStorage } from './relay-storage.js';
+import type { EmailChangeOutcome, NewNotification, RelayStorage } from './relay-storage.js';
 import { NewerDatabaseError } from './sqlite-storage.js';
 
 export interface PostgresStorageOptions {
@@ -74,11 +74,35 @@ export class PostgresStorage implements RelayStorage {
   }
 
   async notify(notification: NewNotification): Promise<boolean> {
+    return transaction(this.pool, (tx) => this.notifyIn(tx, notification));
+  }
+
+  private async notifyIn(tx: Sql, notification: NewNotification): Promise<boolean> {
     const { dedupeKey, userId, createdAt, pushes, mail } = notification;
-    return transaction(this.pool, async (tx) => {
-      if (!(await this.push.notifyIn(tx, dedupeKey, userId, createdAt, pushes))) return false;
+    if (!(await this.push.notifyIn(tx, dedupeKey, userId, createdAt, pushes))) return false;
+    if (mail !== null) await this.mail.enqueueIn(tx, mail);
+    return true;
+  }
+
+  async changeEmail(tokenHash: string, at: number): Promise<EmailChangeOutcome> {
+    return transaction(this.pool, async (tx): Promise<EmailChangeOutcome> => {
+      const change = await this.mail.spendEmailChangeIn(tx, tokenHash, at);
+      if (change === null) return { kind: 'invalid' };
+      if (!(await this.accounts.setEmailIn(tx, change.userId, change.email))) return { kind: 'taken' };
+      await this.mail.markVerifiedIn(tx, change.userId, at);
+      return { kind: 'changed', ...change };
+    });
+  }
+
+  async inviteToLedger(
+    invitation: NewLedgerInvitation,
+    mail: NewMail | null,
+    notification: NewNotification | null,
+  ): Promise<void> {
+    await transaction(this.pool, async (tx) => {
+      await this.accounts.createLedgerInvitationIn(tx, invitation);
       if (mail !== null) await this.mail.enqueueIn(tx, mail);
-      return true;
+      if (notification !== null) await this.notifyIn(tx, notification);
     });
   }
 

@@ -1,4 +1,4 @@
-import type { Accounts, Admission, AdmissionOutcome, NewUser } from './accounts/accounts.js';
+import type { Accounts, Admission, AdmissionOutcome, NewLedgerInvitation, NewUser } from './accounts/accounts.js';
 import type { Advisors } from './advisors/advisors.js';
 import type { Conversations } from './conversations/conversations.js';
 import type { LedgerDocuments } from './documents/ledger-documents.js';
@@ -14,6 +14,14 @@ export interface NewNotification {
   readonly pushes: readonly NewPush[];
   readonly mail: NewMail | null;
 }
+
+/** What opening a change-of-address link did (M7). */
+export type EmailChangeOutcome =
+  | { readonly kind: 'changed'; readonly userId: string; readonly email: string }
+  /** Not this relay's link, already used, or expired. */
+  | { readonly kind: 'invalid' }
+  /** Another account took the address after the change was asked: the link is spent, the address kept. */
+  | { readonly kind: 'taken' };
 
 /**
  * Everything the relay keeps, one area per concern. Each area is an interface with a SQLite and
@@ -42,6 +50,21 @@ export interface RelayStorage {
    * notification with that key was made before.
    */
   notify(notification: NewNotification): Promise<boolean>;
+  /**
+   * Spends a change-of-address link and, in the same transaction, gives its account the new
+   * address, verified: the link reached its mailbox (M7).
+   */
+  changeEmail(tokenHash: string, at: number): Promise<EmailChangeOutcome>;
+  /**
+   * Stores a ledger invitation and queues, in the same transaction, what tells the invitee (L6):
+   * the mail to an address with no account, or the notification of an account (its pushes and
+   * its mail, as `notify` does). The plain code is only ever in those, never stored of its own.
+   */
+  inviteToLedger(
+    invitation: NewLedgerInvitation,
+    mail: NewMail | null,
+    notification: NewNotification | null,
+  ): Promise<void>;
   /** Stores what is pending and lets go of the database. */
   close(): Promise<void>;
 }

@@ -1,17 +1,17 @@
 import Database from 'better-sqlite3';
 import { type RelayLogger, silentLogger } from '../relay-logger.js';
-import type { Admission, AdmissionOutcome, NewUser } from './accounts/accounts.js';
+import type { Admission, AdmissionOutcome, NewLedgerInvitation, NewUser } from './accounts/accounts.js';
 import { SqliteAccounts } from './accounts/sqlite-accounts.js';
 import { SqliteAdvisors } from './advisors/sqlite-advisors.js';
 import { SqliteConversations } from './conversations/sqlite-conversations.js';
 import { DocumentWriter } from './documents/document-writer.js';
 import { SqliteLedgerDocuments } from './documents/sqlite-ledger-documents.js';
 import { SqliteEventStore } from './events/sqlite-event-store.js';
-import type { AccountWelcome } from './mail/mail-store.js';
+import type { AccountWelcome, NewMail } from './mail/mail-store.js';
 import { SqliteMailStore } from './mail/sqlite-mail-store.js';
 import { migrations } from './migrations.js';
 import { SqlitePushStore } from './push/sqlite-push-store.js';
-import type { NewNotification, RelayStorage } from './relay-storage.js';
+import type { EmailChangeOutcome, NewNotification, RelayStorage } from './relay-storage.js';
 
 export interface SqliteStorageOptions {
   /** Told which migrations ran as the database opened. */
@@ -59,11 +59,37 @@ export class SqliteStorage implements RelayStorage {
   }
 
   async notify(notification: NewNotification): Promise<boolean> {
+    return this.notifyNow(notification);
+  }
+
+  private notifyNow(notification: NewNotification): boolean {
     const { dedupeKey, userId, createdAt, pushes, mail } = notification;
     return this.db.transaction((): boolean => {
       if (!this.push.notifyNow(dedupeKey, userId, createdAt, pushes)) return false;
       if (mail !== null) this.mail.enqueueNow(mail);
       return true;
+    })();
+  }
+
+  async changeEmail(tokenHash: string, at: number): Promise<EmailChangeOutcome> {
+    return this.db.transaction((): EmailChangeOutcome => {
+      const change = this.mail.spendEmailChangeNow(tokenHash, at);
+      if (change === null) return { kind: 'invalid' };
+      if (!this.accounts.setEmailNow(change.userId, change.email)) return { kind: 'taken' };
+      this.mail.markVerifiedNow(change.userId, at);
+      return { kind: 'changed', ...change };
+    })();
+  }
+
+  async inviteToLedger(
+    invitation: NewLedgerInvitation,
+    mail: NewMail | null,
+    notification: NewNotification | null,
+  ): Promise<void> {
+    this.db.transaction(() => {
+      this.accounts.createLedgerInvitationNow(invitation);
+      if (mail !== null) this.mail.enqueueNow(mail);
+      if (notification !== null) this.notifyNow(notification);
     })();
   }
 

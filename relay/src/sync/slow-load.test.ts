@@ -129,6 +129,8 @@ describe('a large ledger that is slow to load', () => {
       mail: sqlite.mail,
       registerUser: (user, admission, welcome) => sqlite.registerUser(user, admission, welcome),
       notify: (notification) => sqlite.notify(notification),
+      changeEmail: (tokenHash, at) => sqlite.changeEmail(tokenHash, at),
+      inviteToLedger: (invitation, mail, notification) => sqlite.inviteToLedger(invitation, mail, notification),
       push: sqlite.push,
       events: sqlite.events,
       conversations: sqlite.conversations,

@@ -1,5 +1,4 @@
 import { createDecipheriv, createECDH, createHmac, randomBytes } from 'node:crypto';
-import { expect } from 'vitest';
 
 /** A browser's side of a push subscription: its P-256 key pair and auth secret (RFC 8291). */
 export class BrowserSubscription {
@@ -24,7 +23,7 @@ export class BrowserSubscription {
     const keyIdLength = body.readUInt8(20);
     const serverPublicKey = body.subarray(21, 21 + keyIdLength);
     const ciphertext = body.subarray(21 + keyIdLength);
-    expect(ciphertext.length).toBeLessThanOrEqual(recordSize);
+    if (ciphertext.length > recordSize) throw new Error('the record is longer than its record size');
     const hmac = (key: Buffer, ...data: Buffer[]) => {
       const mac = createHmac('sha256', key);
       for (const part of data) mac.update(part);
@@ -41,7 +40,7 @@ export class BrowserSubscription {
     const padded = Buffer.concat([decipher.update(ciphertext.subarray(0, ciphertext.length - 16)), decipher.final()]);
     // The last record ends with the delimiter 0x02, then zero padding.
     const end = padded.lastIndexOf(2);
-    expect(padded.subarray(end + 1).every((byte) => byte === 0)).toBe(true);
+    if (!padded.subarray(end + 1).every((byte) => byte === 0)) throw new Error('the padding is not zeros');
     return padded.subarray(0, end).toString('utf8');
   }
 }

@@ -81,6 +81,8 @@ export function withFaults(original: RelayStorage): FaultyStorage {
       mail: mail.area,
       registerUser: (user, admission, welcome) => original.registerUser(user, admission, welcome),
       notify: (notification) => original.notify(notification),
+      changeEmail: (tokenHash, at) => original.changeEmail(tokenHash, at),
+      inviteToLedger: (invitation, mail, notification) => original.inviteToLedger(invitation, mail, notification),
       push: push.area,
       events: original.events,
       conversations: original.conversations,

@@ -268,7 +268,7 @@ function InviteForm({ docId, onInvited }: { readonly docId: string; readonly onI
       {issued && link && (
         <div className="ledgers__issued" role="status" data-testid="invitation-issued">
           <p>
-            {text('issued', {
+            {text(issued.mailed ? 'mailed' : 'issued', {
               email: issued.email,
               date: new Date(issued.expiresAt).toLocaleDateString(text.locale, { dateStyle: 'medium' }),
             })}

@@ -52,6 +52,8 @@ export const ledgerMessages = defineMessages({
     issued:
       'Pass this code on to {email}: they log in to Tally with that address and join with it, once, until {date}.',
     link: 'Or send them this link:',
+    mailed:
+      'The relay mailed {email} a link to join, until {date}. If it does not arrive, pass this code on: they log in to Tally with that address and join with it, once.',
     pendingTitle: 'Invitations not accepted yet',
     pendingDetail: '{role} · until {date}',
     revoke: 'Revoke',
@@ -122,6 +124,8 @@ export const ledgerMessages = defineMessages({
     issued:
       'Pasa este código a {email}: inicia sesión en Tally con esa dirección y se une con él, una sola vez, hasta el {date}.',
     link: 'O envíale este enlace:',
+    mailed:
+      'El relay ha enviado a {email} un enlace para unirse, hasta el {date}. Si no le llega, pásale este código: inicia sesión en Tally con esa dirección y se une con él, una sola vez.',
     pendingTitle: 'Invitaciones aún no aceptadas',
     pendingDetail: '{role} · hasta el {date}',
     revoke: 'Revocar',
@@ -192,6 +196,8 @@ export const ledgerMessages = defineMessages({
     issued:
       'Gib diesen Code an {email} weiter: Mit dieser Adresse bei Tally angemeldet, tritt sie damit bei, einmal, bis {date}.',
     link: 'Oder schick diesen Link:',
+    mailed:
+      'Das Relay hat {email} einen Link zum Beitreten geschickt, gültig bis {date}. Falls er nicht ankommt, gib diesen Code weiter: Mit dieser Adresse bei Tally angemeldet, tritt sie damit bei, einmal.',
     pendingTitle: 'Noch nicht angenommene Einladungen',
     pendingDetail: '{role} · bis {date}',
     revoke: 'Widerrufen',

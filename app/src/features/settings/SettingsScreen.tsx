@@ -3,6 +3,7 @@ import { useCanEdit, useSyncState } from '../../tally/index.js';
 import { routeMessages, Sentence } from '../../ui/index.js';
 import { AccountAdmin } from '../admin/index.js';
 import { DataSection } from '../backup/index.js';
+import { ChangeEmailForm } from './ChangeEmailForm.js';
 import { DeviceList } from './DeviceList.js';
 import { LanguagePicker } from './LanguagePicker.js';
 import { LedgerHistory } from './LedgerHistory.js';
@@ -36,6 +37,7 @@ export function SettingsScreen() {
           </p>
         </div>
       )}
+      {account && !account.revoked && <ChangeEmailForm />}
       {account && !account.revoked && <DeviceList />}
       {account && !account.revoked && <AccountAdmin ownEmail={account.email} />}
       {account && !account.revoked && canEdit && <LedgerHistory />}

@@ -202,6 +202,18 @@ describe.each(storageImplementations)('$name accounts keep their contract', (imp
     expect(await storage.accounts.findUser('user-nobody')).toBeNull();
   });
 
+  it('[M7] a user gets a new email address unless another account has it', async () => {
+    const bob = { ...alice, id: 'user-bob', email: 'bob@example.com', docId: 'ledger-bob' };
+    await storage.accounts.createUser(alice);
+    await storage.accounts.createUser(bob);
+    expect(await storage.accounts.setEmail(alice.id, bob.email)).toBe(false);
+    expect(await storage.accounts.setEmail('user-nobody', 'nobody@example.com')).toBe(false);
+    expect(await storage.accounts.setEmail(alice.id, 'alice@new.example')).toBe(true);
+    expect(await storage.accounts.findUserByEmail('alice@new.example')).toMatchObject({ id: alice.id });
+    expect(await storage.accounts.findUserByEmail(alice.email)).toBeNull();
+    expect(await storage.accounts.findUserByEmail(bob.email)).toMatchObject({ id: bob.id });
+  });
+
   it('[M5] a password reset replaces the password hash of that user alone', async () => {
     await storage.accounts.createUser(alice);
     expect(await storage.accounts.setPasswordHash(alice.id, 'hash-new')).toBe(true);

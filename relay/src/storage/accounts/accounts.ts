@@ -177,6 +177,8 @@ export interface Accounts {
   setUserRole(userId: string, role: AccountRole): Promise<boolean>;
   /** Replaces the user's password hash (a password reset, M5); false when there is no such user. */
   setPasswordHash(userId: string, passwordHash: string): Promise<boolean>;
+  /** Gives the user a new email address (M7); false when another account has it, or there is no such user. */
+  setEmail(userId: string, email: string): Promise<boolean>;
   /**
    * Stores an invitation, replacing the email's unused one to the same ledger (or to none);
    * false when the email already has an account.

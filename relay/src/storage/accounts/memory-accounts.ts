@@ -119,6 +119,14 @@ export class MemoryAccounts implements Accounts {
     return [...this.users.values()].sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
   }
 
+  async setEmail(userId: string, email: string): Promise<boolean> {
+    const user = this.users.get(userId);
+    const holder = await this.findUserByEmail(email);
+    if (user === undefined || (holder !== null && holder.id !== userId)) return false;
+    this.users.set(userId, { ...user, email });
+    return true;
+  }
+
   async setPasswordHash(userId: string, passwordHash: string): Promise<boolean> {
     const user = this.users.get(userId);
     if (user === undefined) return false;

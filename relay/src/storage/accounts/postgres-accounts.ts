@@ -123,6 +123,21 @@ export class PostgresAccounts implements Accounts {
     return (await this.pool.query('UPDATE users SET role = $1 WHERE id = $2', [role, userId])).rowCount !== 0;
   }
 
+  async setEmail(userId: string, email: string): Promise<boolean> {
+    return transaction(this.pool, (tx) => this.setEmailIn(tx, userId, email));
+  }
+
+  /**
+   * `setEmail` inside the caller's transaction. Under the admission lock, so an account being
+   * registered with the address at the same moment cannot take it too.
+   */
+  async setEmailIn(tx: Sql, userId: string, email: string): Promise<boolean> {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [advisoryLocks.admission]);
+    const holder = (await tx.query<{ id: string }>('SELECT id FROM users WHERE email = $1', [email])).rows[0];
+    if (holder !== undefined && holder.id !== userId) return false;
+    return (await tx.query('UPDATE users SET email = $1 WHERE id = $2', [email, userId])).rowCount !== 0;
+  }
+
   async setPasswordHash(userId: string, passwordHash: string): Promise<boolean> {
     return (
       (await this.pool.query('UPDATE users SET password_hash = $1 WHERE id = $2', [passwordHash, userId])).rowCount !==
@@ -266,7 +281,12 @@ export class PostgresAccounts implements Accounts {
   }
 
   async createLedgerInvitation(invitation: NewLedgerInvitation): Promise<void> {
-    await this.pool.query(
+    await this.createLedgerInvitationIn(this.pool, invitation);
+  }
+
+  /** `createLedgerInvitation` inside the caller's transaction. */
+  async createLedgerInvitationIn(sql: Sql, invitation: NewLedgerInvitation): Promise<void> {
+    await sql.query(
       `INSERT INTO ledger_invitations (id, code_hash, doc_id, email, role, invited_by, created_at, expires_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
       [

@@ -132,6 +132,19 @@ export class SqliteAccounts implements Accounts {
     return (this.statements.listUsers.all() as UserRow[]).map(toUser);
   }
 
+  async setEmail(userId: string, email: string): Promise<boolean> {
+    return this.setEmailNow(userId, email);
+  }
+
+  /** `setEmail`, synchronously, inside the caller's transaction when there is one. */
+  setEmailNow(userId: string, email: string): boolean {
+    return this.db.transaction(() => {
+      const holder = this.statements.userIdByEmail.get(email) as { id: string } | undefined;
+      if (holder !== undefined && holder.id !== userId) return false;
+      return this.statements.setEmail.run(email, userId).changes > 0;
+    })();
+  }
+
   async setPasswordHash(userId: string, passwordHash: string): Promise<boolean> {
     return this.statements.setPasswordHash.run(passwordHash, userId).changes > 0;
   }
@@ -249,6 +262,11 @@ export class SqliteAccounts implements Accounts {
   }
 
   async createLedgerInvitation(invitation: NewLedgerInvitation): Promise<void> {
+    this.createLedgerInvitationNow(invitation);
+  }
+
+  /** `createLedgerInvitation`, synchronously, inside the caller's transaction when there is one. */
+  createLedgerInvitationNow(invitation: NewLedgerInvitation): void {
     this.statements.insertLedgerInvitation.run(
       invitation.id,
       invitation.codeHash,
@@ -424,6 +442,8 @@ function prepare(db: Database.Database) {
     ),
     spendLedgerInvitation: db.prepare('UPDATE ledger_invitations SET used_at = ?, used_by = ? WHERE code_hash = ?'),
     setPasswordHash: db.prepare('UPDATE users SET password_hash = ? WHERE id = ?'),
+    setEmail: db.prepare('UPDATE users SET email = ? WHERE id = ?'),
+    userIdByEmail: db.prepare('SELECT id FROM users WHERE email = ?'),
     invitation: db.prepare('SELECT email, doc_id, doc_role, expires_at, used_at FROM invitations WHERE code_hash = ?'),
     dropUnusedInvitations: db.prepare('DELETE FROM invitations WHERE email = ? AND doc_id IS ? AND used_at IS NULL'),
     insertInvitation: db.prepare(

@@ -155,4 +155,102 @@ describe.each(storageImplementations)('$name mail store keeps its contract', (im
     expect(await storage.mail.languageOf(carol.id)).toBe('de');
     expect(await storage.mail.findMail('email-verification:user-carol')).toBeNull();
   });
+
+  it('[M7] a change of address is stored with its mail; its link gives the account the address, verified, once', async () => {
+    const change = (tokenHash: string, email: string, expiresAt = 1_000) => ({
+      tokenHash,
+      userId: alice.id,
+      email,
+      createdAt: 100,
+      expiresAt,
+    });
+    const changeMail = (key: string) => ({ ...mail(key), kind: 'email-change' as const });
+    expect(await storage.mail.issueEmailChange(change('first', 'alice@new.example'), changeMail('change:1'))).toBe(
+      true,
+    );
+    expect(await storage.mail.issueEmailChange(change('again', 'alice@new.example'), changeMail('change:1'))).toBe(
+      false,
+    );
+    expect(await storage.changeEmail('again', 200)).toEqual({ kind: 'invalid' });
+    expect(await storage.changeEmail('first', 1_000)).toEqual({ kind: 'invalid' });
+
+    expect(await storage.changeEmail('first', 200)).toEqual({
+      kind: 'changed',
+      userId: alice.id,
+      email: 'alice@new.example',
+    });
+    expect(await storage.accounts.findUserByEmail('alice@new.example')).toMatchObject({ id: alice.id });
+    expect(await storage.accounts.findUserByEmail(alice.email)).toBeNull();
+    expect(await storage.mail.verifiedAt(alice.id)).toBe(200);
+    expect(await storage.changeEmail('first', 300)).toEqual({ kind: 'invalid' });
+  });
+
+  it('[M7] cancelling an account’s changes of address spends every link still open', async () => {
+    const change = {
+      tokenHash: 'open',
+      userId: alice.id,
+      email: 'alice@new.example',
+      createdAt: 100,
+      expiresAt: 1_000,
+    };
+    await storage.mail.issueEmailChange(change, { ...mail('change:open'), kind: 'email-change' });
+    await storage.mail.cancelEmailChanges(alice.id, 150);
+    expect(await storage.changeEmail('open', 200)).toEqual({ kind: 'invalid' });
+    expect(await storage.accounts.findUser(alice.id)).toMatchObject({ email: alice.email });
+  });
+
+  it('[M7] a change to an address another account took meanwhile spends the link and keeps the address', async () => {
+    const bob = { ...alice, id: 'user-bob', email: 'bob@example.com', docId: 'ledger-bob' };
+    const change = { tokenHash: 'to-bob', userId: alice.id, email: bob.email, createdAt: 100, expiresAt: 1_000 };
+    expect(await storage.mail.issueEmailChange(change, { ...mail('change:bob'), kind: 'email-change' })).toBe(true);
+    await storage.accounts.createUser(bob);
+    expect(await storage.changeEmail('to-bob', 200)).toEqual({ kind: 'taken' });
+    expect(await storage.accounts.findUser(alice.id)).toMatchObject({ email: alice.email });
+    expect(await storage.mail.spendEmailChange('to-bob', 200)).toBeNull();
+    expect(await storage.mail.verifiedAt(alice.id)).toBeNull();
+  });
+
+  it('[L7] a ledger invitation is stored with its mail and the invitee’s pushes, in one go', async () => {
+    const bob = { ...alice, id: 'user-bob', email: 'bob@example.com', docId: 'ledger-bob' };
+    await storage.accounts.createUser(bob);
+    const invitation = {
+      id: 'invitation-1',
+      codeHash: 'code-hash',
+      docId: alice.docId,
+      email: bob.email,
+      role: 'editor' as const,
+      invitedBy: alice.id,
+      createdAt: 100,
+      expiresAt: 1_000,
+    };
+    const invitationMail = {
+      ...mail('ledger-invitation:invitation-1'),
+      to: bob.email,
+      kind: 'ledger-invitation' as const,
+    };
+    await storage.inviteToLedger(invitation, null, {
+      dedupeKey: 'ledger-invitation:invitation-1',
+      userId: bob.id,
+      createdAt: 100,
+      pushes: [{ endpoint: 'https://push.example/bob', payload: '{}', createdAt: 100 }],
+      mail: invitationMail,
+    });
+    expect(await storage.accounts.pendingLedgerInvitations(alice.docId, 200)).toEqual([
+      { id: 'invitation-1', email: bob.email, role: 'editor', expiresAt: 1_000 },
+    ]);
+    expect(await storage.mail.findMail('ledger-invitation:invitation-1')).toMatchObject({ to: bob.email });
+    expect(await storage.push.notified('ledger-invitation:invitation-1')).toBe(true);
+    expect(await storage.push.duePushes(200, 10)).toMatchObject([{ endpoint: 'https://push.example/bob' }]);
+
+    await storage.inviteToLedger(
+      { ...invitation, id: 'invitation-2', codeHash: 'code-2', email: 'carol@example.com' },
+      {
+        ...invitationMail,
+        dedupeKey: 'ledger-invitation:invitation-2',
+        to: 'carol@example.com',
+      },
+      null,
+    );
+    expect(await storage.mail.findMail('ledger-invitation:invitation-2')).toMatchObject({ to: 'carol@example.com' });
+  });
 });

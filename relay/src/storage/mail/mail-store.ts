@@ -8,6 +8,9 @@ export type MailKind =
   | 'password-reset'
   | 'registration'
   | 'registration-attempt'
+  | 'email-change'
+  | 'email-change-notice'
+  | 'ledger-invitation'
   | 'bill-reminder'
   | 'booking-update'
   | 'chat-messages';
@@ -48,6 +51,24 @@ export interface NewMailToken {
   readonly expiresAt: number;
 }
 
+/**
+ * An account's asked change of address (M7): the new address, and the hash of the token in the
+ * link mailed to it. The address changes only when that link is opened.
+ */
+export interface NewEmailChange {
+  readonly tokenHash: string;
+  readonly userId: string;
+  readonly email: string;
+  readonly createdAt: number;
+  readonly expiresAt: number;
+}
+
+/** A change of address whose link was opened: the account, and the address it asked for. */
+export interface SpentEmailChange {
+  readonly userId: string;
+  readonly email: string;
+}
+
 /** A link's token and the mail that carries it. */
 export interface MailLink {
   readonly token: NewMailToken;
@@ -80,6 +101,19 @@ export interface MailStore {
    */
   spendToken(tokenHash: string, purpose: MailTokenPurpose, at: number): Promise<string | null>;
 
+  /**
+   * Stores the change of address and the mail that carries its link in one transaction; neither
+   * is stored (false) when a mail with the same dedupe key exists (M7).
+   */
+  issueEmailChange(change: NewEmailChange, mail: NewMail): Promise<boolean>;
+  /**
+   * Spends the change's link (and every other unspent one of its account) if it is unspent and
+   * not expired at `at`; the account and the address it asked for, or null.
+   */
+  spendEmailChange(tokenHash: string, at: number): Promise<SpentEmailChange | null>;
+  /** Spends every unspent change-of-address link of the account: a password reset ends them (M7). */
+  cancelEmailChanges(userId: string, at: number): Promise<void>;
+
   /** The pending mails due at `at`, oldest first. */
   dueMails(at: number, limit: number): Promise<readonly OutboxMail[]>;
   /** When the earliest pending mail is due; null when none is pending. */
@@ -91,7 +125,7 @@ export interface MailStore {
   /** The attempt failed for good: it is never sent. */
   markFailed(id: number, at: number, reason: string): Promise<void>;
   findMail(dedupeKey: string): Promise<OutboxMail | null>;
-  /** Deletes mails sent or failed before `before`, and tokens that expired before it; how many of each. */
+  /** Deletes mails sent or failed before `before`, and tokens and changes of address that expired before it; how many of each. */
   prune(before: number): Promise<{ readonly mails: number; readonly tokens: number }>;
 
   /** The account's mail language, kept from its registration. */

@@ -1,6 +1,19 @@
-import type { MailLanguage, MailStore, MailTokenPurpose, NewMail, NewMailToken, OutboxMail } from './mail-store.js';
+import type {
+  MailLanguage,
+  MailStore,
+  MailTokenPurpose,
+  NewEmailChange,
+  NewMail,
+  NewMailToken,
+  OutboxMail,
+  SpentEmailChange,
+} from './mail-store.js';
 
 interface MemoryToken extends NewMailToken {
+  usedAt: number | null;
+}
+
+interface MemoryEmailChange extends NewEmailChange {
   usedAt: number | null;
 }
 
@@ -8,6 +21,7 @@ interface MemoryToken extends NewMailToken {
 export class MemoryMailStore implements MailStore {
   private readonly mails: OutboxMail[] = [];
   private readonly tokens = new Map<string, MemoryToken>();
+  private readonly emailChanges = new Map<string, MemoryEmailChange>();
   private readonly languages = new Map<string, MailLanguage>();
   private readonly verified = new Map<string, number>();
 
@@ -45,6 +59,27 @@ export class MemoryMailStore implements MailStore {
       if (token.userId === userId && token.purpose === purpose && token.usedAt === null) token.usedAt = at;
     }
     return userId;
+  }
+
+  async issueEmailChange(change: NewEmailChange, mail: NewMail): Promise<boolean> {
+    if (!(await this.enqueue(mail))) return false;
+    this.emailChanges.set(change.tokenHash, { ...change, usedAt: null });
+    return true;
+  }
+
+  async spendEmailChange(tokenHash: string, at: number): Promise<SpentEmailChange | null> {
+    const change = this.emailChanges.get(tokenHash);
+    if (change === undefined || change.usedAt !== null || change.expiresAt <= at) return null;
+    for (const other of this.emailChanges.values()) {
+      if (other.userId === change.userId && other.usedAt === null) other.usedAt = at;
+    }
+    return { userId: change.userId, email: change.email };
+  }
+
+  async cancelEmailChanges(userId: string, at: number): Promise<void> {
+    for (const change of this.emailChanges.values()) {
+      if (change.userId === userId && change.usedAt === null) change.usedAt = at;
+    }
   }
 
   async dueMails(at: number, limit: number): Promise<readonly OutboxMail[]> {
@@ -87,6 +122,12 @@ export class MemoryMailStore implements MailStore {
     for (const [hash, token] of this.tokens) {
       if (token.expiresAt < before) {
         this.tokens.delete(hash);
+        tokens++;
+      }
+    }
+    for (const [hash, change] of this.emailChanges) {
+      if (change.expiresAt < before) {
+        this.emailChanges.delete(hash);
         tokens++;
       }
     }

@@ -5,9 +5,11 @@ import type {
   MailLanguage,
   MailStore,
   MailTokenPurpose,
+  NewEmailChange,
   NewMail,
   NewMailToken,
   OutboxMail,
+  SpentEmailChange,
 } from './mail-store.js';
 import { type OutboxRow, toMail } from './outbox-row.js';
 
@@ -63,6 +65,38 @@ export class PostgresMailStore implements MailStore {
     });
   }
 
+  async issueEmailChange(change: NewEmailChange, mail: NewMail): Promise<boolean> {
+    return transaction(this.pool, async (tx) => {
+      if (!(await insertMail(tx, mail))) return false;
+      await tx.query(
+        'INSERT INTO email_changes (token_hash, user_id, email, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)',
+        [change.tokenHash, change.userId, change.email, change.createdAt, change.expiresAt],
+      );
+      return true;
+    });
+  }
+
+  async spendEmailChange(tokenHash: string, at: number): Promise<SpentEmailChange | null> {
+    return transaction(this.pool, (tx) => this.spendEmailChangeIn(tx, tokenHash, at));
+  }
+
+  /** `spendEmailChange` inside the caller's transaction; the change's row stays locked until it ends. */
+  async spendEmailChangeIn(tx: Sql, tokenHash: string, at: number): Promise<SpentEmailChange | null> {
+    const row = (
+      await tx.query<{ user_id: string; email: string }>(
+        'SELECT user_id, email FROM email_changes WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2 FOR UPDATE',
+        [tokenHash, at],
+      )
+    ).rows[0];
+    if (row === undefined) return null;
+    await tx.query('UPDATE email_changes SET used_at = $1 WHERE user_id = $2 AND used_at IS NULL', [at, row.user_id]);
+    return { userId: row.user_id, email: row.email };
+  }
+
+  async cancelEmailChanges(userId: string, at: number): Promise<void> {
+    await this.pool.query('UPDATE email_changes SET used_at = $1 WHERE user_id = $2 AND used_at IS NULL', [at, userId]);
+  }
+
   async dueMails(at: number, limit: number): Promise<readonly OutboxMail[]> {
     const result = await this.pool.query<OutboxRow>(
       `SELECT ${outboxColumns} FROM mail_outbox WHERE state = 'pending' AND next_attempt_at <= $1
@@ -114,7 +148,9 @@ export class PostgresMailStore implements MailStore {
       mails:
         (await tx.query(`DELETE FROM mail_outbox WHERE state != 'pending' AND finished_at < $1`, [before])).rowCount ??
         0,
-      tokens: (await tx.query('DELETE FROM mail_tokens WHERE expires_at < $1', [before])).rowCount ?? 0,
+      tokens:
+        ((await tx.query('DELETE FROM mail_tokens WHERE expires_at < $1', [before])).rowCount ?? 0) +
+        ((await tx.query('DELETE FROM email_changes WHERE expires_at < $1', [before])).rowCount ?? 0),
     }));
   }
 
@@ -131,7 +167,12 @@ export class PostgresMailStore implements MailStore {
   }
 
   async markVerified(userId: string, at: number): Promise<void> {
-    await this.pool.query(
+    await this.markVerifiedIn(this.pool, userId, at);
+  }
+
+  /** `markVerified` inside the caller's transaction. */
+  async markVerifiedIn(sql: Sql, userId: string, at: number): Promise<void> {
+    await sql.query(
       `INSERT INTO mail_accounts (user_id, language, verified_at) VALUES ($1, 'en', $2)
        ON CONFLICT (user_id) DO UPDATE SET verified_at = coalesce(mail_accounts.verified_at, excluded.verified_at)`,
       [userId, at],

@@ -4,9 +4,11 @@ import type {
   MailLanguage,
   MailStore,
   MailTokenPurpose,
+  NewEmailChange,
   NewMail,
   NewMailToken,
   OutboxMail,
+  SpentEmailChange,
 } from './mail-store.js';
 import { type OutboxRow, toMail } from './outbox-row.js';
 
@@ -62,6 +64,38 @@ export class SqliteMailStore implements MailStore {
     })();
   }
 
+  async issueEmailChange(change: NewEmailChange, mail: NewMail): Promise<boolean> {
+    return this.db.transaction(() => {
+      if (!this.insert(mail)) return false;
+      this.statements.insertEmailChange.run(
+        change.tokenHash,
+        change.userId,
+        change.email,
+        change.createdAt,
+        change.expiresAt,
+      );
+      return true;
+    })();
+  }
+
+  async spendEmailChange(tokenHash: string, at: number): Promise<SpentEmailChange | null> {
+    return this.spendEmailChangeNow(tokenHash, at);
+  }
+
+  /** `spendEmailChange`, synchronously, inside the caller's transaction when there is one. */
+  spendEmailChangeNow(tokenHash: string, at: number): SpentEmailChange | null {
+    return this.db.transaction(() => {
+      const row = this.statements.validEmailChange.get(tokenHash, at) as { user_id: string; email: string } | undefined;
+      if (row === undefined) return null;
+      this.statements.spendEmailChangesOf.run(at, row.user_id);
+      return { userId: row.user_id, email: row.email };
+    })();
+  }
+
+  async cancelEmailChanges(userId: string, at: number): Promise<void> {
+    this.statements.spendEmailChangesOf.run(at, userId);
+  }
+
   async dueMails(at: number, limit: number): Promise<readonly OutboxMail[]> {
     return (this.statements.due.all(at, limit) as OutboxRow[]).map(toMail);
   }
@@ -90,7 +124,7 @@ export class SqliteMailStore implements MailStore {
   async prune(before: number): Promise<{ readonly mails: number; readonly tokens: number }> {
     return this.db.transaction(() => ({
       mails: this.statements.pruneMails.run(before).changes,
-      tokens: this.statements.pruneTokens.run(before).changes,
+      tokens: this.statements.pruneTokens.run(before).changes + this.statements.pruneEmailChanges.run(before).changes,
     }))();
   }
 
@@ -104,6 +138,11 @@ export class SqliteMailStore implements MailStore {
   }
 
   async markVerified(userId: string, at: number): Promise<void> {
+    this.markVerifiedNow(userId, at);
+  }
+
+  /** `markVerified`, synchronously, inside the caller's transaction when there is one. */
+  markVerifiedNow(userId: string, at: number): void {
     this.statements.markVerified.run(userId, at);
   }
 
@@ -162,6 +201,14 @@ function prepare(db: Database.Database) {
     byKey: db.prepare('SELECT * FROM mail_outbox WHERE dedupe_key = ?'),
     pruneMails: db.prepare(`DELETE FROM mail_outbox WHERE state != 'pending' AND finished_at < ?`),
     pruneTokens: db.prepare('DELETE FROM mail_tokens WHERE expires_at < ?'),
+    pruneEmailChanges: db.prepare('DELETE FROM email_changes WHERE expires_at < ?'),
+    insertEmailChange: db.prepare(
+      'INSERT INTO email_changes (token_hash, user_id, email, created_at, expires_at) VALUES (?, ?, ?, ?, ?)',
+    ),
+    validEmailChange: db.prepare(
+      'SELECT user_id, email FROM email_changes WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?',
+    ),
+    spendEmailChangesOf: db.prepare('UPDATE email_changes SET used_at = ? WHERE user_id = ? AND used_at IS NULL'),
     setLanguage: db.prepare(
       `INSERT INTO mail_accounts (user_id, language) VALUES (?, ?)
        ON CONFLICT (user_id) DO UPDATE SET language = excluded.language`,
