@@ -1,3 +1,4 @@
+import { readPaymentSettings } from './payments/payment-settings.js';
 import { eachSetting, type RelaySettings } from './settings/relay-settings.js';
 
 export type ParsedEnv =
@@ -21,5 +22,7 @@ export function parseServerEnv(env: NodeJS.ProcessEnv): ParsedEnv {
   if (settings.smtpUrl !== null && settings.publicUrl === null) {
     problems.push('PUBLIC_URL must be set when SMTP_URL is: links in mail point there');
   }
+  const payments = readPaymentSettings(settings);
+  if (!payments.ok) problems.push(...payments.problems);
   return problems.length === 0 ? { ok: true, settings } : { ok: false, problems };
 }
