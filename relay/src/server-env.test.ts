@@ -123,7 +123,7 @@ describe('the relay’s environment', () => {
     ]);
   });
 
-  it('[P1] takes no payments unless a provider is chosen, and reads the chosen provider’s keys', () => {
+  it('[PAY1] takes no payments unless a provider is chosen, and reads the chosen provider’s keys', () => {
     const none = parseServerEnv({});
     expect(none.ok && none.settings.paymentProvider).toBe('none');
     const stripe = parseServerEnv({
@@ -152,7 +152,7 @@ describe('the relay’s environment', () => {
     });
   });
 
-  it('[P1] stops at start naming each payment setting that is missing or malformed', () => {
+  it('[PAY1] stops at start naming each payment setting that is missing or malformed', () => {
     expect(parseServerEnv({ PAYMENT_PROVIDER: 'paypal' })).toEqual({
       ok: false,
       problems: ['PAYMENT_PROVIDER must be one of none, stripe, razorpay, not "paypal"'],

@@ -12,7 +12,7 @@ type PaymentOptions = Pick<
   | 'razorpayApiUrl'
 >;
 
-/** How the relay reaches the provider it takes payment through (P1). */
+/** How the relay reaches the provider it takes payment through (PAY1). */
 export type PaymentSettings =
   | { readonly provider: 'none' }
   | {
@@ -33,7 +33,7 @@ export type PaymentSettingsReading =
   | { readonly ok: true; readonly settings: PaymentSettings }
   | { readonly ok: false; readonly problems: readonly string[] };
 
-/** The chosen provider's settings, or a problem naming each of its keys that is missing (P1). */
+/** The chosen provider's settings, or a problem naming each of its keys that is missing (PAY1). */
 export function readPaymentSettings(options: PaymentOptions): PaymentSettingsReading {
   const missing = (values: Readonly<Record<string, string | null>>): string[] =>
     Object.entries(values)

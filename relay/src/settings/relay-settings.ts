@@ -39,7 +39,7 @@ function setting<T, const Scope extends SettingScope>(
   return row;
 }
 
-/** Who takes payment for priced advisor sessions (P1); `none`: priced sessions cannot be booked. */
+/** Who takes payment for priced advisor sessions (PAY1); `none`: priced sessions cannot be booked. */
 export const paymentProviders = ['none', 'stripe', 'razorpay'] as const;
 export type PaymentProviderName = (typeof paymentProviders)[number];
 

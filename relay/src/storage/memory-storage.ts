@@ -3,6 +3,7 @@ import { MemoryAccounts } from './accounts/memory-accounts.js';
 import { MemoryLedgerDocuments } from './documents/memory-ledger-documents.js';
 import type { AccountWelcome } from './mail/mail-store.js';
 import { MemoryMailStore } from './mail/memory-mail-store.js';
+import { MemoryPaymentStore } from './payments/memory-payment-store.js';
 import { MemoryPushStore } from './push/memory-push-store.js';
 import type { NewNotification, RelayStorage } from './relay-storage.js';
 
@@ -12,6 +13,7 @@ export class MemoryStorage implements RelayStorage {
   readonly accounts = new MemoryAccounts();
   readonly mail = new MemoryMailStore();
   readonly push = new MemoryPushStore();
+  readonly payments = new MemoryPaymentStore();
 
   async registerUser(user: NewUser, admission: Admission, welcome: AccountWelcome): Promise<AdmissionOutcome> {
     const outcome = await this.accounts.admitUser(user, admission);

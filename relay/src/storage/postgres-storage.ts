@@ -5,6 +5,7 @@ import { PostgresAccounts } from './accounts/postgres-accounts.js';
 import { PostgresLedgerDocuments } from './documents/postgres-ledger-documents.js';
 import type { AccountWelcome } from './mail/mail-store.js';
 import { PostgresMailStore } from './mail/postgres-mail-store.js';
+import { PostgresPaymentStore } from './payments/postgres-payment-store.js';
 import { advisoryLocks, openPool, transaction } from './postgres-database.js';
 import { postgresMigrations } from './postgres-migrations.js';
 import { PostgresPushStore } from './push/postgres-push-store.js';
@@ -26,6 +27,7 @@ export class PostgresStorage implements RelayStorage {
   readonly accounts: PostgresAccounts;
   readonly mail: PostgresMailStore;
   readonly push: PostgresPushStore;
+  readonly payments: PostgresPaymentStore;
   private closed = false;
 
   private constructor(private readonly pool: pg.Pool) {
@@ -33,6 +35,7 @@ export class PostgresStorage implements RelayStorage {
     this.accounts = new PostgresAccounts(pool);
     this.mail = new PostgresMailStore(pool);
     this.push = new PostgresPushStore(pool);
+    this.payments = new PostgresPaymentStore(pool);
   }
 
   /**

@@ -1,6 +1,7 @@
 import type { Accounts, Admission, AdmissionOutcome, NewUser } from './accounts/accounts.js';
 import type { LedgerDocuments } from './documents/ledger-documents.js';
 import type { AccountWelcome, MailStore, NewMail } from './mail/mail-store.js';
+import type { PaymentStore } from './payments/payment-store.js';
 import type { NewPush, PushStore } from './push/push-store.js';
 
 /** A notification as it is made: its pushes and, when it goes by email too, its mail (N2, N3). */
@@ -27,6 +28,7 @@ export interface RelayStorage {
    */
   registerUser(user: NewUser, admission: Admission, welcome: AccountWelcome): Promise<AdmissionOutcome>;
   readonly push: PushStore;
+  readonly payments: PaymentStore;
   /**
    * Records the notification by its dedupe key and queues its pushes and its mail in one
    * transaction, so each goes once or not at all (N2); nothing is stored (false) when a

@@ -7,6 +7,7 @@ import { SqliteLedgerDocuments } from './documents/sqlite-ledger-documents.js';
 import type { AccountWelcome } from './mail/mail-store.js';
 import { SqliteMailStore } from './mail/sqlite-mail-store.js';
 import { migrations } from './migrations.js';
+import { SqlitePaymentStore } from './payments/sqlite-payment-store.js';
 import { SqlitePushStore } from './push/sqlite-push-store.js';
 import type { NewNotification, RelayStorage } from './relay-storage.js';
 
@@ -25,6 +26,7 @@ export class SqliteStorage implements RelayStorage {
   readonly accounts: SqliteAccounts;
   readonly mail: SqliteMailStore;
   readonly push: SqlitePushStore;
+  readonly payments: SqlitePaymentStore;
   private readonly db: Database.Database;
 
   constructor(filename: string, options: SqliteStorageOptions = {}) {
@@ -39,6 +41,7 @@ export class SqliteStorage implements RelayStorage {
     this.accounts = new SqliteAccounts(this.db);
     this.mail = new SqliteMailStore(this.db);
     this.push = new SqlitePushStore(this.db);
+    this.payments = new SqlitePaymentStore(this.db);
   }
 
   async registerUser(user: NewUser, admission: Admission, welcome: AccountWelcome): Promise<AdmissionOutcome> {

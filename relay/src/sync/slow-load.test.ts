@@ -130,6 +130,7 @@ describe('a large ledger that is slow to load', () => {
       registerUser: (user, admission, welcome) => sqlite.registerUser(user, admission, welcome),
       notify: (notification) => sqlite.notify(notification),
       push: sqlite.push,
+      payments: sqlite.payments,
       close: () => sqlite.close(),
     });
     cleanup.push(() => relay.stop());
