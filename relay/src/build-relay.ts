@@ -1,14 +1,17 @@
 import type { JsonSchemaToTsProvider } from '@fastify/type-provider-json-schema-to-ts';
 import websocket from '@fastify/websocket';
 import Fastify from 'fastify';
+import { Bookings } from './advisors/bookings.js';
 import { AccessTokens } from './auth/access-tokens.js';
 import { RegistrationLinks } from './auth/registration-links.js';
 import { reportFailure } from './failures.js';
 import { registerAccountMailRoutes } from './http/account-mail-routes.js';
 import { registerAdminRoutes } from './http/admin-routes.js';
+import { registerAdvisorRoutes } from './http/advisor-routes.js';
 import { registerAppShell } from './http/app-shell.js';
 import { registerAuthRoutes } from './http/auth-routes.js';
 import { acceptBodilessRequests } from './http/bodiless-requests.js';
+import { registerBookingRoutes } from './http/booking-routes.js';
 import { installCors } from './http/cors.js';
 import { registerDeviceRoutes } from './http/device-routes.js';
 import { installErrorHandler } from './http/error-handler.js';
@@ -137,6 +140,12 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
     metrics,
     mail: new AccountMail(config.storage.mail, mailSender, config.publicUrl),
     notifier,
+    bookings: new Bookings({
+      storage: config.storage,
+      memberSockets,
+      now: config.clock ?? Date.now,
+      reporting: { logger: app.log, metrics },
+    }),
     startedAt: Date.now(),
   };
   const heartbeat = new Heartbeat(config.heartbeatSeconds * 1000, () => {
@@ -166,6 +175,7 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
     }
     pushSender?.wake();
     reminders.start();
+    context.bookings.start();
   });
   // Runs before the websocket plugin's own preClose, so peers hear why they were closed.
   app.addHook('preClose', async () => {
@@ -177,6 +187,7 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
   app.addHook('onClose', async () => {
     await mailSender?.stop();
     await reminders.stop();
+    await context.bookings.stop();
     await pushSender?.stop();
     await rooms.closeAll();
     await offThread.close();
@@ -198,6 +209,8 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
   registerMemberRoutes(app, context);
   registerLedgerInvitationRoutes(app, context);
   registerAdminRoutes(app, context);
+  registerAdvisorRoutes(app, context);
+  registerBookingRoutes(app, context);
   registerVersionRoutes(app, context);
   registerPushRoutes(app, context);
   registerNotificationPreferencesRoutes(app, context);

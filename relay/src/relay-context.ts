@@ -6,6 +6,7 @@ import type {
   RawRequestDefaultExpression,
   RawServerDefault,
 } from 'fastify';
+import type { Bookings } from './advisors/bookings.js';
 import type { AccessTokens } from './auth/access-tokens.js';
 import type { RegistrationLinks } from './auth/registration-links.js';
 import type { AccountMail } from './mail/account-mail.js';
@@ -32,6 +33,8 @@ export interface RelayContext {
   readonly mail: AccountMail;
   /** Tells people things by the channels they chose (N3). */
   readonly notifier: Notifier;
+  /** Where every booking is made and changes status (V3). */
+  readonly bookings: Bookings;
   readonly startedAt: number;
 }
 

@@ -1,9 +1,12 @@
+import type { PaymentEvent } from '../payments/payment-event.js';
 import type { Admission, AdmissionOutcome, NewUser } from './accounts/accounts.js';
 import { MemoryAccounts } from './accounts/memory-accounts.js';
+import { MemoryAdvisors } from './advisors/memory-advisors.js';
 import { MemoryLedgerDocuments } from './documents/memory-ledger-documents.js';
 import type { AccountWelcome } from './mail/mail-store.js';
 import { MemoryMailStore } from './mail/memory-mail-store.js';
 import { MemoryPaymentStore } from './payments/memory-payment-store.js';
+import { bookingChangeOf, type PaymentFulfilment } from './payments/payment-store.js';
 import { MemoryPushStore } from './push/memory-push-store.js';
 import type { NewNotification, RelayStorage } from './relay-storage.js';
 
@@ -13,6 +16,7 @@ export class MemoryStorage implements RelayStorage {
   readonly accounts = new MemoryAccounts();
   readonly mail = new MemoryMailStore();
   readonly push = new MemoryPushStore();
+  readonly advisors = new MemoryAdvisors();
   readonly payments = new MemoryPaymentStore();
 
   async registerUser(user: NewUser, admission: Admission, welcome: AccountWelcome): Promise<AdmissionOutcome> {
@@ -30,6 +34,16 @@ export class MemoryStorage implements RelayStorage {
     if (!(await this.push.notify(dedupeKey, userId, createdAt, pushes))) return false;
     if (mail !== null) await this.mail.enqueue(mail);
     return true;
+  }
+
+  async fulfilPayment(event: PaymentEvent, at: number): Promise<PaymentFulfilment> {
+    const fulfilment = this.payments.fulfilNow(event, at);
+    const change = bookingChangeOf(fulfilment, event, at);
+    const booking = change === null ? null : this.advisors.transitionBookingNow(change);
+    if (fulfilment.outcome !== 'paid' || booking !== null || fulfilment.payment === null)
+      return { ...fulfilment, booking };
+    const late = this.payments.markLateNow(event.provider, fulfilment.payment.checkoutId, at);
+    return { outcome: 'late', payment: late, booking: null };
   }
 
   async close(): Promise<void> {}

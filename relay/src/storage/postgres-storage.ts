@@ -1,10 +1,13 @@
 import type pg from 'pg';
+import type { PaymentEvent } from '../payments/payment-event.js';
 import { type RelayLogger, silentLogger } from '../relay-logger.js';
 import type { Admission, AdmissionOutcome, NewUser } from './accounts/accounts.js';
 import { PostgresAccounts } from './accounts/postgres-accounts.js';
+import { PostgresAdvisors } from './advisors/postgres-advisors.js';
 import { PostgresLedgerDocuments } from './documents/postgres-ledger-documents.js';
 import type { AccountWelcome } from './mail/mail-store.js';
 import { PostgresMailStore } from './mail/postgres-mail-store.js';
+import { bookingChangeOf, type PaymentFulfilment } from './payments/payment-store.js';
 import { PostgresPaymentStore } from './payments/postgres-payment-store.js';
 import { advisoryLocks, openPool, transaction } from './postgres-database.js';
 import { postgresMigrations } from './postgres-migrations.js';
@@ -27,6 +30,7 @@ export class PostgresStorage implements RelayStorage {
   readonly accounts: PostgresAccounts;
   readonly mail: PostgresMailStore;
   readonly push: PostgresPushStore;
+  readonly advisors: PostgresAdvisors;
   readonly payments: PostgresPaymentStore;
   private closed = false;
 
@@ -35,6 +39,7 @@ export class PostgresStorage implements RelayStorage {
     this.accounts = new PostgresAccounts(pool);
     this.mail = new PostgresMailStore(pool);
     this.push = new PostgresPushStore(pool);
+    this.advisors = new PostgresAdvisors(pool);
     this.payments = new PostgresPaymentStore(pool);
   }
 
@@ -73,6 +78,19 @@ export class PostgresStorage implements RelayStorage {
       if (!(await this.push.notifyIn(tx, dedupeKey, userId, createdAt, pushes))) return false;
       if (mail !== null) await this.mail.enqueueIn(tx, mail);
       return true;
+    });
+  }
+
+  async fulfilPayment(event: PaymentEvent, at: number): Promise<PaymentFulfilment> {
+    return transaction(this.pool, async (tx): Promise<PaymentFulfilment> => {
+      const fulfilment = await this.payments.fulfilIn(tx, event, at);
+      const change = bookingChangeOf(fulfilment, event, at);
+      const booking = change === null ? null : await this.advisors.transitionBookingIn(tx, change);
+      if (fulfilment.outcome !== 'paid' || booking !== null || fulfilment.payment === null) {
+        return { ...fulfilment, booking };
+      }
+      const late = await this.payments.markLateIn(tx, event.provider, fulfilment.payment.checkoutId, at);
+      return { outcome: 'late', payment: late, booking: null };
     });
   }
 

@@ -1,7 +1,9 @@
+import type { PaymentEvent } from '../payments/payment-event.js';
 import type { Accounts, Admission, AdmissionOutcome, NewUser } from './accounts/accounts.js';
+import type { Advisors } from './advisors/advisors.js';
 import type { LedgerDocuments } from './documents/ledger-documents.js';
 import type { AccountWelcome, MailStore, NewMail } from './mail/mail-store.js';
-import type { PaymentStore } from './payments/payment-store.js';
+import type { PaymentFulfilment, PaymentStore } from './payments/payment-store.js';
 import type { NewPush, PushStore } from './push/push-store.js';
 
 /** A notification as it is made: its pushes and, when it goes by email too, its mail (N2, N3). */
@@ -28,6 +30,8 @@ export interface RelayStorage {
    */
   registerUser(user: NewUser, admission: Admission, welcome: AccountWelcome): Promise<AdmissionOutcome>;
   readonly push: PushStore;
+  /** Advisors' profiles and hours, bookings and their audit trail (V1–V9). */
+  readonly advisors: Advisors;
   readonly payments: PaymentStore;
   /**
    * Records the notification by its dedupe key and queues its pushes and its mail in one
@@ -35,6 +39,12 @@ export interface RelayStorage {
    * notification with that key was made before.
    */
   notify(notification: NewNotification): Promise<boolean>;
+  /**
+   * Applies a provider's payment event once (PAY3): the event id, the checkout's change and its
+   * booking's compare-and-swap (paid → `confirmed`; expired or failed → `expired`) in one
+   * transaction. A duplicate changes nothing; a payment its booking no longer waits for is `late`.
+   */
+  fulfilPayment(event: PaymentEvent, at: number): Promise<PaymentFulfilment>;
   /** Stores what is pending and lets go of the database. */
   close(): Promise<void>;
 }

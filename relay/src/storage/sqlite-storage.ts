@@ -1,12 +1,15 @@
 import Database from 'better-sqlite3';
+import type { PaymentEvent } from '../payments/payment-event.js';
 import { type RelayLogger, silentLogger } from '../relay-logger.js';
 import type { Admission, AdmissionOutcome, NewUser } from './accounts/accounts.js';
 import { SqliteAccounts } from './accounts/sqlite-accounts.js';
+import { SqliteAdvisors } from './advisors/sqlite-advisors.js';
 import { DocumentWriter } from './documents/document-writer.js';
 import { SqliteLedgerDocuments } from './documents/sqlite-ledger-documents.js';
 import type { AccountWelcome } from './mail/mail-store.js';
 import { SqliteMailStore } from './mail/sqlite-mail-store.js';
 import { migrations } from './migrations.js';
+import { bookingChangeOf, type PaymentFulfilment } from './payments/payment-store.js';
 import { SqlitePaymentStore } from './payments/sqlite-payment-store.js';
 import { SqlitePushStore } from './push/sqlite-push-store.js';
 import type { NewNotification, RelayStorage } from './relay-storage.js';
@@ -26,6 +29,7 @@ export class SqliteStorage implements RelayStorage {
   readonly accounts: SqliteAccounts;
   readonly mail: SqliteMailStore;
   readonly push: SqlitePushStore;
+  readonly advisors: SqliteAdvisors;
   readonly payments: SqlitePaymentStore;
   private readonly db: Database.Database;
 
@@ -41,6 +45,7 @@ export class SqliteStorage implements RelayStorage {
     this.accounts = new SqliteAccounts(this.db);
     this.mail = new SqliteMailStore(this.db);
     this.push = new SqlitePushStore(this.db);
+    this.advisors = new SqliteAdvisors(this.db);
     this.payments = new SqlitePaymentStore(this.db);
   }
 
@@ -58,6 +63,19 @@ export class SqliteStorage implements RelayStorage {
       if (!this.push.notifyNow(dedupeKey, userId, createdAt, pushes)) return false;
       if (mail !== null) this.mail.enqueueNow(mail);
       return true;
+    })();
+  }
+
+  async fulfilPayment(event: PaymentEvent, at: number): Promise<PaymentFulfilment> {
+    return this.db.transaction((): PaymentFulfilment => {
+      const fulfilment = this.payments.fulfilNow(event, at);
+      const change = bookingChangeOf(fulfilment, event, at);
+      const booking = change === null ? null : this.advisors.transitionBookingNow(change);
+      if (fulfilment.outcome !== 'paid' || booking !== null || fulfilment.payment === null) {
+        return { ...fulfilment, booking };
+      }
+      const late = this.payments.markLateNow(event.provider, fulfilment.payment.checkoutId, at);
+      return { outcome: 'late', payment: late, booking: null };
     })();
   }
 

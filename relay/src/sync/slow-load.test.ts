@@ -130,7 +130,9 @@ describe('a large ledger that is slow to load', () => {
       registerUser: (user, admission, welcome) => sqlite.registerUser(user, admission, welcome),
       notify: (notification) => sqlite.notify(notification),
       push: sqlite.push,
+      advisors: sqlite.advisors,
       payments: sqlite.payments,
+      fulfilPayment: (event, at) => sqlite.fulfilPayment(event, at),
       close: () => sqlite.close(),
     });
     cleanup.push(() => relay.stop());

@@ -48,9 +48,14 @@ export class MemoryPaymentStore implements PaymentStore {
   }
 
   async markLate(provider: PaymentProviderName, checkoutId: string, at: number): Promise<void> {
+    this.markLateNow(provider, checkoutId, at);
+  }
+
+  markLateNow(provider: PaymentProviderName, checkoutId: string, at: number): PaymentRecord | null {
     const payment = this.find(provider, checkoutId);
     const late = payment === undefined ? null : lateOf(payment, at);
     if (late !== null) this.replace(late);
+    return late;
   }
 
   async startRefund(provider: PaymentProviderName, checkoutId: string, refund: RefundStarted): Promise<boolean> {

@@ -1,4 +1,5 @@
 import type { PaymentEvent, PaymentProviderName } from '../../payments/payment-event.js';
+import type { BookingRecord, BookingTransition } from '../advisors/advisors.js';
 
 /**
  * Where one checkout stands (PAY3, PAY4): `open` until the provider says it was paid (`paid`, or
@@ -55,12 +56,26 @@ export interface PaymentRecord extends NewCheckout {
  * What a webhook event did: nothing when it came before (`duplicate`), is about no checkout the
  * relay made (`unknown`) or comes too late to matter (`unchanged`); otherwise the checkout's change.
  */
-export type FulfilmentOutcome = 'duplicate' | 'unknown' | 'unchanged' | 'paid' | 'mismatched' | 'released' | 'refunded';
+export type FulfilmentOutcome =
+  | 'duplicate'
+  | 'unknown'
+  | 'unchanged'
+  | 'paid'
+  | 'mismatched'
+  | 'released'
+  | 'refunded'
+  /** Paid, but the booking no longer waited for it (expired, cancelled): to be refunded. */
+  | 'late';
 
 export interface Fulfilment {
   readonly outcome: FulfilmentOutcome;
   /** The checkout after the event; null when the event is a duplicate or about none. */
   readonly payment: PaymentRecord | null;
+}
+
+/** A fulfilment with the booking it moved, if it moved one (`RelayStorage.fulfilPayment`). */
+export interface PaymentFulfilment extends Fulfilment {
+  readonly booking: BookingRecord | null;
 }
 
 /** A refund asked of the provider for a paid checkout. */
@@ -134,6 +149,23 @@ export function decideFulfilment(
         },
       };
   }
+}
+
+/**
+ * What a fulfilment does to its booking (PAY3), as a compare-and-swap from `awaiting_payment`:
+ * paid confirms it; expired or failed lets its slot go.
+ */
+export function bookingChangeOf(fulfilment: Fulfilment, event: PaymentEvent, at: number): BookingTransition | null {
+  const { outcome, payment } = fulfilment;
+  if (payment === null || (outcome !== 'paid' && outcome !== 'released')) return null;
+  return {
+    bookingId: payment.bookingId,
+    from: 'awaiting_payment',
+    to: outcome === 'paid' ? 'confirmed' : 'expired',
+    actor: { kind: 'relay' },
+    at,
+    reason: outcome === 'paid' ? null : event.kind === 'failed' ? 'payment failed' : 'checkout expired',
+  };
 }
 
 /** A paid checkout whose booking no longer waits for it (PAY3): `late`, to be refunded; otherwise null. */

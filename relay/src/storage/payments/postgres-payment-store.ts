@@ -84,10 +84,16 @@ export class PostgresPaymentStore implements PaymentStore {
     await transaction(this.pool, (tx) => this.markLateIn(tx, provider, checkoutId, at));
   }
 
-  async markLateIn(tx: Sql, provider: PaymentProviderName, checkoutId: string, at: number): Promise<void> {
+  async markLateIn(
+    tx: Sql,
+    provider: PaymentProviderName,
+    checkoutId: string,
+    at: number,
+  ): Promise<PaymentRecord | null> {
     const payment = await locked(tx, provider, checkoutId);
     const late = payment === null ? null : lateOf(payment, at);
     if (late !== null) await save(tx, late);
+    return late;
   }
 
   async startRefund(provider: PaymentProviderName, checkoutId: string, refund: RefundStarted): Promise<boolean> {

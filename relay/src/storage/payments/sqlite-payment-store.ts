@@ -84,10 +84,11 @@ export class SqlitePaymentStore implements PaymentStore {
     this.markLateNow(provider, checkoutId, at);
   }
 
-  markLateNow(provider: PaymentProviderName, checkoutId: string, at: number): void {
+  markLateNow(provider: PaymentProviderName, checkoutId: string, at: number): PaymentRecord | null {
     const payment = this.find(provider, checkoutId);
     const late = payment === null ? null : lateOf(payment, at);
     if (late !== null) this.save(late);
+    return late;
   }
 
   async startRefund(provider: PaymentProviderName, checkoutId: string, refund: RefundStarted): Promise<boolean> {
