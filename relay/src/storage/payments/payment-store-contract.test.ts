@@ -46,7 +46,32 @@ describe.each(storageImplementations)('$name payment store keeps its contract', 
   beforeEach(async () => {
     ({ storage, reopen, dispose } = await implementation.open());
     for (const user of [client, advisor, stranger]) await storage.accounts.createUser(user);
+    for (const [index, id] of ['booking-1', 'booking-2'].entries()) {
+      await storage.advisors.createBooking({
+        id,
+        advisorId: advisor.id,
+        clientId: client.id,
+        start: 10_000_000 + index * 3_600_000,
+        end: 10_000_000 + index * 3_600_000 + 1_800_000,
+        message: '',
+        price: { amountMinor: 6000, currency: 'EUR' },
+        shareDocId: null,
+        idempotencyKey: id,
+        createdAt: 10,
+        respondBy: 9_000_000,
+      });
+    }
   });
+
+  /** The booking accepted and waiting for its payment, as the relay leaves a priced one (PAY2). */
+  async function awaitingPayment(bookingId: string): Promise<void> {
+    for (const [from, to] of [
+      ['requested', 'accepted'],
+      ['accepted', 'awaiting_payment'],
+    ] as const) {
+      await storage.advisors.transitionBooking({ bookingId, from, to, actor: { kind: 'relay' }, at: 20, reason: null });
+    }
+  }
   afterEach(async () => {
     await storage.close();
     await dispose();
@@ -163,5 +188,61 @@ describe.each(storageImplementations)('$name payment store keeps its contract', 
     }
     expect(await storage.payments.historyOf(client.id, 1)).toHaveLength(1);
     expect(await storage.payments.historyOf(stranger.id, 50)).toEqual([]);
+  });
+
+  it('[PAY3] a paid event confirms its booking in the same transaction, once; the audit names the relay', async () => {
+    await awaitingPayment('booking-1');
+    await storage.payments.openCheckout(checkout(1));
+    const paid = await storage.fulfilPayment(event('evt_paid'), 500);
+    expect(paid.outcome).toBe('paid');
+    expect(paid.booking?.status).toBe('confirmed');
+    expect(await storage.fulfilPayment(event('evt_paid'), 600)).toEqual({
+      outcome: 'duplicate',
+      payment: null,
+      booking: null,
+    });
+    expect((await storage.advisors.bookingEvents('booking-1')).at(-1)).toEqual({
+      bookingId: 'booking-1',
+      from: 'awaiting_payment',
+      to: 'confirmed',
+      actor: { kind: 'relay' },
+      at: 500,
+      reason: null,
+    });
+  });
+
+  it('[PAY3] a mismatched amount leaves the booking waiting; an expiry lets its slot go', async () => {
+    await awaitingPayment('booking-1');
+    await storage.payments.openCheckout(checkout(1));
+    await storage.payments.openCheckout(checkout(2));
+    const short = await storage.fulfilPayment(event('evt_short', { amount: 5999 }), 500);
+    expect([short.outcome, short.booking]).toEqual(['mismatched', null]);
+    expect((await storage.advisors.findBooking('booking-1'))?.status).toBe('awaiting_payment');
+    const expired = await storage.fulfilPayment(
+      event('evt_exp', { kind: 'expired', checkoutId: 'cs_test_2', paymentId: null }),
+      600,
+    );
+    expect(expired.outcome).toBe('released');
+    expect(expired.booking?.status).toBe('expired');
+    expect(await storage.advisors.heldSlots(advisor.id, 0)).toEqual([
+      { start: 10_000_000 + 3_600_000, end: 10_000_000 + 3_600_000 + 1_800_000 },
+    ]);
+  });
+
+  it('[PAY3] money for a booking that no longer waits for it is kept as late, and the booking stays as it is', async () => {
+    await awaitingPayment('booking-1');
+    await storage.advisors.transitionBooking({
+      bookingId: 'booking-1',
+      from: 'awaiting_payment',
+      to: 'expired',
+      actor: { kind: 'relay' },
+      at: 400,
+      reason: null,
+    });
+    await storage.payments.openCheckout(checkout(1));
+    const late = await storage.fulfilPayment(event('evt_paid'), 500);
+    expect(late.outcome).toBe('late');
+    expect(late.payment?.status).toBe('late');
+    expect((await storage.advisors.findBooking('booking-1'))?.status).toBe('expired');
   });
 });
