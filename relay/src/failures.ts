@@ -17,6 +17,7 @@ export const failureKinds = [
   'push',
   'reminders',
   'bookings',
+  'payments',
 ] as const;
 
 export type FailureKind = (typeof failureKinds)[number];
@@ -38,6 +39,8 @@ const messages: Record<FailureKind, string> = {
   push: 'the push queue could not be read or updated; its pushes wait until it works',
   reminders: 'bill reminders could not be looked for; the next look tries again',
   bookings: 'bookings could not be swept, or a listener of their changes failed; the next sweep tries again',
+  payments:
+    'a refund could not be asked of the payment provider; the payment stays paid and is listed for the operator',
 };
 
 export interface FailureReporting {

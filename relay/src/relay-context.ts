@@ -11,6 +11,7 @@ import type { AccessTokens } from './auth/access-tokens.js';
 import type { RegistrationLinks } from './auth/registration-links.js';
 import type { AccountMail } from './mail/account-mail.js';
 import type { RelayMetrics } from './metrics.js';
+import type { Payments } from './payments/payments.js';
 import type { Notifier } from './push/notifier.js';
 import type { ResolvedRelayConfig } from './relay-config.js';
 import type { RelayStorage } from './storage/relay-storage.js';
@@ -35,6 +36,8 @@ export interface RelayContext {
   readonly notifier: Notifier;
   /** Where every booking is made and changes status (V3). */
   readonly bookings: Bookings;
+  /** Priced sessions paid through the chosen provider (PAY2–PAY4). */
+  readonly payments: Payments;
   readonly startedAt: number;
 }
 

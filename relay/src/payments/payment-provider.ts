@@ -9,6 +9,8 @@ export interface CheckoutRequest {
   readonly currency: string;
   /** When the booking's hold ends: the checkout expires then (PAY2). */
   readonly holdEndsAt: number;
+  /** When the booking began waiting for payment: the same for every retry of an attempt. */
+  readonly heldSince: number;
   /** Where the provider sends the person back; the page shows the booking's real status (PAY2). */
   readonly returnUrl: string;
 }

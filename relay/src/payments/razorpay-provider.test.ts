@@ -56,6 +56,7 @@ describe('Razorpay, through its SDK', () => {
       amount: 150000,
       currency: 'INR',
       holdEndsAt: 0,
+      heldSince: 0,
       returnUrl: 'https://tally.example/bookings/booking-1',
     });
     expect(start).toEqual({

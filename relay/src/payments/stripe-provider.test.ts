@@ -44,7 +44,6 @@ describe('Stripe, through its SDK', () => {
       secretKey: 'sk_test_tally_0000000000',
       webhookSecret,
       apiUrl: api.url,
-      now: () => now,
     });
   });
   afterEach(() => api.stop());
@@ -56,6 +55,7 @@ describe('Stripe, through its SDK', () => {
       amount: 6000,
       currency: 'EUR',
       holdEndsAt: now + 45 * 60_000,
+      heldSince: now,
       returnUrl: 'https://tally.example/bookings/booking-1',
     };
     const start = await stripe.createCheckout(request);
@@ -87,16 +87,17 @@ describe('Stripe, through its SDK', () => {
     expect((await stripe.createCheckout({ ...request, attempt: 2 })).checkoutId).not.toBe(start.checkoutId);
   });
 
-  it('[PAY2] a hold shorter than Stripe’s shortest session gets Stripe’s shortest session', async () => {
+  it('[PAY2] a hold shorter than Stripe’s shortest session gets Stripe’s shortest session from the hold’s start', async () => {
     await stripe.createCheckout({
       bookingId: 'booking-1',
       attempt: 1,
       amount: 6000,
       currency: 'EUR',
       holdEndsAt: now + 10 * 60_000,
+      heldSince: now - 20 * 60_000,
       returnUrl: 'https://tally.example/bookings/booking-1',
     });
-    expect(api.requests[0]?.body.expires_at).toBe(String((now + 31 * 60_000) / 1000));
+    expect(api.requests[0]?.body.expires_at).toBe(String((now + 11 * 60_000) / 1000));
   });
 
   it('[PAY4] a refund asks Stripe for the whole payment once, whatever the retries', async () => {

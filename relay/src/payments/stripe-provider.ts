@@ -20,7 +20,6 @@ export interface StripeProviderOptions {
   readonly webhookSecret: string;
   /** Another host for the API (a local stand-in in tests); null for Stripe's own. */
   readonly apiUrl: string | null;
-  readonly now: () => number;
 }
 
 /** Payments through Stripe Checkout, with Stripe's SDK (`stripe`). */
@@ -33,7 +32,7 @@ export class StripeProvider implements PaymentProvider {
   }
 
   async createCheckout(request: CheckoutRequest): Promise<CheckoutStart> {
-    const { bookingId, attempt, amount, currency, holdEndsAt, returnUrl } = request;
+    const { bookingId, attempt, amount, currency, holdEndsAt, heldSince, returnUrl } = request;
     const session = await this.stripe.checkout.sessions.create(
       {
         mode: 'payment',
@@ -50,7 +49,9 @@ export class StripeProvider implements PaymentProvider {
         client_reference_id: bookingId,
         metadata: { bookingId },
         payment_intent_data: { metadata: { bookingId } },
-        expires_at: Math.ceil(Math.max(holdEndsAt, this.options.now() + shortestSessionMs) / 1000),
+        // Stripe refuses a session shorter than 30 minutes; one that outlives the hold and is paid
+        // late is refunded (PAY3). Worked out from the hold alone, so a retry sends the same request.
+        expires_at: Math.ceil(Math.max(holdEndsAt, heldSince + shortestSessionMs) / 1000),
         success_url: returnUrl,
         cancel_url: returnUrl,
       },
