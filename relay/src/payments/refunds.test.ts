@@ -77,14 +77,14 @@ afterEach(async () => {
 
 describe('[PAY4] refunds of a cancelled paid session', () => {
   it.each([
-    { who: 'advisor', before: 2 * hour, refunded: true },
-    { who: 'client', before: 25 * hour, refunded: true },
-    { who: 'client', before: 24 * hour, refunded: true },
-    { who: 'client', before: 2 * hour, refunded: false },
+    { who: 'advisor', hoursBefore: 2, refunded: true },
+    { who: 'client', hoursBefore: 25, refunded: true },
+    { who: 'client', hoursBefore: 24, refunded: true },
+    { who: 'client', hoursBefore: 2, refunded: false },
   ] as const)(
-    'cancelled by the $who $before ms before it starts: refunded $refunded',
-    async ({ who, before, refunded }) => {
-      clock.now = sessionStart - before;
+    'cancelled by the $who $hoursBefore h before it starts: refunded $refunded',
+    async ({ who, hoursBefore, refunded }) => {
+      clock.now = sessionStart - hoursBefore * hour;
       const session = who === 'advisor' ? relay.advisor : relay.client;
       const cancelled = await relay.app.inject({
         method: 'POST',
