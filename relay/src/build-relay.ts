@@ -189,7 +189,7 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
     }
     pushSender?.wake();
     reminders.start();
-    context.bookings.start();
+    if (config.clock === undefined) context.bookings.start();
   });
   // Runs before the websocket plugin's own preClose, so peers hear why they were closed.
   app.addHook('preClose', async () => {

@@ -7,6 +7,7 @@ import { hashInvitationCode } from '../auth/invitation-codes.js';
 import { buildRelay } from '../build-relay.js';
 import type { RelayApp } from '../relay-context.js';
 import { MemoryStorage } from '../storage/memory-storage.js';
+import { advisorProfile } from '../testing/advisor-harness.js';
 import { openSocket, type Session } from '../testing/relay-harness.js';
 
 const callers = ['anyone', 'account', 'viewer', 'editor', 'owner', 'admin'] as const;
@@ -111,6 +112,52 @@ const pushSubscription = {
   },
 };
 
+/** Makes dave an advisor with a profile and hours round the clock. */
+async function daveAdvises(f: Fixture): Promise<string> {
+  const dave = f.sessions.dave.userId;
+  await f.storage.accounts.setUserRole(dave, 'advisor');
+  await f.storage.advisors.saveProfile({ userId: dave, ...advisorProfile, updatedAt: Date.now() });
+  await f.storage.advisors.saveAvailability(dave, allDay, Date.now());
+  return dave;
+}
+
+const allDay = {
+  weekly: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '00:00', end: '24:00' })),
+  exceptions: [],
+};
+
+/** Dave's first free slot, asked by the owner. */
+async function firstSlot(f: Fixture, advisorId: string): Promise<string> {
+  const from = new Date().toISOString();
+  const to = new Date(Date.now() + 2 * 86_400_000).toISOString();
+  const reply = await f.app.inject({
+    method: 'GET',
+    url: `/api/advisors/${advisorId}/slots?from=${from}&to=${to}`,
+    headers: { authorization: `Bearer ${f.sessions.owner.accessToken}` },
+  });
+  return reply.json<{ start: string }[]>()[0]?.start ?? '';
+}
+
+/** The owner's request for a session with dave; confirmed by dave when asked. */
+async function ownersBooking(f: Fixture, confirmed = false): Promise<string> {
+  const advisorId = await daveAdvises(f);
+  const booked = await f.app.inject({
+    method: 'POST',
+    url: '/api/bookings',
+    headers: { authorization: `Bearer ${f.sessions.owner.accessToken}` },
+    payload: { advisorId, start: await firstSlot(f, advisorId), message: 'Hello', idempotencyKey: 'route-roles-1' },
+  });
+  const id = booked.json<{ id: string }>().id;
+  if (confirmed) {
+    await f.app.inject({
+      method: 'POST',
+      url: `/api/bookings/${id}/accept`,
+      headers: { authorization: `Bearer ${f.sessions.dave.accessToken}` },
+    });
+  }
+  return id;
+}
+
 /** How each row of the table is asked, by its first cell. */
 const asks: Record<string, (ask: Ask) => Promise<number>> = {
   "`GET /` and the app's files": (ask) => status(ask, 'GET', '/'),
@@ -200,6 +247,37 @@ const asks: Record<string, (ask: Ask) => Promise<number>> = {
       timeZone: 'America/Bogota',
       kinds: { billReminders: { email: false, push: true }, invitations: { email: true, push: false } },
     }),
+  '`PUT /api/advisor/profile`': (ask) => status(ask, 'PUT', '/api/advisor/profile', advisorProfile),
+  '`PUT /api/advisor/availability`': (ask) => status(ask, 'PUT', '/api/advisor/availability', allDay),
+  '`GET /api/advisors`': async (ask) => {
+    await daveAdvises(ask.f);
+    return status(ask, 'GET', '/api/advisors');
+  },
+  '`GET /api/advisors/:id`': async (ask) => status(ask, 'GET', `/api/advisors/${await daveAdvises(ask.f)}`),
+  '`GET /api/advisors/:id/slots`': async (ask) => {
+    const advisorId = await daveAdvises(ask.f);
+    const from = new Date().toISOString();
+    const to = new Date(Date.now() + 86_400_000).toISOString();
+    return status(ask, 'GET', `/api/advisors/${advisorId}/slots?from=${from}&to=${to}`);
+  },
+  '`POST /api/bookings` (a free slot of an advisor)': async (ask) => {
+    const advisorId = await daveAdvises(ask.f);
+    const start = await firstSlot(ask.f, advisorId);
+    return status(ask, 'POST', '/api/bookings', { advisorId, start, message: 'Hi', idempotencyKey: 'route-roles-2' });
+  },
+  '`GET /api/bookings`': (ask) => status(ask, 'GET', '/api/bookings'),
+  "`GET /api/bookings/:id` (the owner's, with an advisor)": async (ask) =>
+    status(ask, 'GET', `/api/bookings/${await ownersBooking(ask.f)}`),
+  "`POST /api/bookings/:id/accept` (the owner's request)": async (ask) =>
+    status(ask, 'POST', `/api/bookings/${await ownersBooking(ask.f)}/accept`),
+  "`POST /api/bookings/:id/decline` (the owner's request)": async (ask) =>
+    status(ask, 'POST', `/api/bookings/${await ownersBooking(ask.f)}/decline`),
+  "`POST /api/bookings/:id/cancel` (the owner's request)": async (ask) =>
+    status(ask, 'POST', `/api/bookings/${await ownersBooking(ask.f)}/cancel`),
+  "`POST /api/bookings/:id/complete` (the owner's session, confirmed)": async (ask) =>
+    status(ask, 'POST', `/api/bookings/${await ownersBooking(ask.f, true)}/complete`),
+  "`POST /api/bookings/:id/no-show` (the owner's session, confirmed)": async (ask) =>
+    status(ask, 'POST', `/api/bookings/${await ownersBooking(ask.f, true)}/no-show`),
   "`POST /api/bookings/:id/checkout` (a booking that is not the caller's)": (ask) =>
     status(ask, 'POST', '/api/bookings/someone-elses-booking/checkout'),
   '`GET /api/payments`': (ask) => status(ask, 'GET', '/api/payments'),

@@ -30,7 +30,7 @@ export interface RelayStorage {
    */
   registerUser(user: NewUser, admission: Admission, welcome: AccountWelcome): Promise<AdmissionOutcome>;
   readonly push: PushStore;
-  /** Advisors' profiles and hours, bookings and their audit trail (V1–V9). */
+  /** Advisors' profiles and hours, bookings and their audit trail (D1–D9). */
   readonly advisors: Advisors;
   readonly payments: PaymentStore;
   /**
