@@ -142,6 +142,7 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
     storage: config.storage,
     provider: paymentProviderOf(config),
     bookings,
+    notifier,
     publicUrl: config.publicUrl,
     now: config.clock ?? Date.now,
     metrics,

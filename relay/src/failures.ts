@@ -40,7 +40,7 @@ const messages: Record<FailureKind, string> = {
   reminders: 'bill reminders could not be looked for; the next look tries again',
   bookings: 'bookings could not be swept, or a listener of their changes failed; the next sweep tries again',
   payments:
-    'a refund could not be asked of the payment provider; the payment stays paid and is listed for the operator',
+    'a refund could not be asked of the payment provider (the payment stays paid), or a payment notice could not be queued',
 };
 
 export interface FailureReporting {

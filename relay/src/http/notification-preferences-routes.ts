@@ -20,7 +20,8 @@ const preferences = {
       type: 'object',
       additionalProperties: false,
       required: ['billReminders', 'invitations'],
-      properties: { billReminders: channels, invitations: channels },
+      // Payment notices (PAY4) came later: a device that does not send them keeps what was chosen.
+      properties: { billReminders: channels, invitations: channels, payments: channels },
     },
   },
 } as const;
@@ -43,7 +44,11 @@ export function registerNotificationPreferencesRoutes(app: RelayApp, context: Re
       const claims = await authenticate(context, bearerToken(request));
       const { timeZone } = request.body;
       if (timeZone !== null && !isKnownTimeZone(timeZone)) throw new RelayError('invalid_request');
-      await context.storage.push.setPreferences(claims.userId, request.body);
+      const current = await context.storage.push.preferencesOf(claims.userId);
+      await context.storage.push.setPreferences(claims.userId, {
+        timeZone,
+        kinds: { ...current.kinds, ...request.body.kinds },
+      });
       return context.storage.push.preferencesOf(claims.userId);
     },
   );

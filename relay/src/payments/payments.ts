@@ -1,7 +1,10 @@
+import { formatMoney, money } from '@tally/schema';
 import type { Bookings } from '../advisors/bookings.js';
 import { type FailureReporting, reportFailure } from '../failures.js';
 import { RelayError } from '../http/error-catalogue.js';
 import type { RelayMetrics } from '../metrics.js';
+import type { Notifier } from '../push/notifier.js';
+import { type PaymentNotice, paymentMessage } from '../push/push-messages.js';
 import type { BookingEvent } from '../storage/advisors/advisors.js';
 import type { PaymentFulfilment, PaymentRecord } from '../storage/payments/payment-store.js';
 import type { RelayStorage } from '../storage/relay-storage.js';
@@ -14,6 +17,8 @@ export interface PaymentsOptions {
   /** Null when `PAYMENT_PROVIDER` is `none`. */
   readonly provider: PaymentProvider | null;
   readonly bookings: Bookings;
+  /** Tells the client of a payment received, a refund issued or a payment failed (PAY4). */
+  readonly notifier: Notifier;
   /** Where the provider sends the person back: the app's booking screen, which shows its real status. */
   readonly publicUrl: string | null;
   readonly now: () => number;
@@ -140,6 +145,28 @@ export class Payments {
       await this.options.bookings.madeElsewhere(booking, event);
     }
     if (outcome === 'late' && payment !== null) await this.refund(payment);
+    const notice = payment === null ? null : noticeOf(outcome, payment);
+    if (notice !== null && payment !== null) await this.tell(notice, payment);
+  }
+
+  /** Tells the client by the channels they chose for payments; a failure to is logged, not the webhook's. */
+  private async tell(notice: PaymentNotice, payment: PaymentRecord): Promise<void> {
+    const { storage, notifier } = this.options;
+    try {
+      const language = (await storage.mail.languageOf(payment.clientId)) ?? 'en';
+      const minor = notice === 'refund-issued' ? (payment.refundAmount ?? payment.amount) : payment.amount;
+      const amount = formatMoney(money(minor, payment.currency), language);
+      await notifier.notify({
+        userId: payment.clientId,
+        kind: 'payments',
+        dedupeKey: `${notice}:${payment.provider}:${payment.checkoutId}`,
+        language,
+        message: paymentMessage(language, notice, payment.bookingId, amount),
+        mail: { kind: notice, values: { amount } },
+      });
+    } catch (error) {
+      reportFailure(this.options.reporting, 'payments', error, { bookingId: payment.bookingId });
+    }
   }
 
   /** Refunds the booking's paid checkout in full, once (PAY4). */
@@ -172,4 +199,12 @@ export class Payments {
     this.pending.add(work);
     void work.finally(() => this.pending.delete(work));
   }
+}
+
+/** Which notice a fulfilment gives the client, if any (PAY4). */
+function noticeOf(outcome: PaymentFulfilment['outcome'], payment: PaymentRecord): PaymentNotice | null {
+  if (outcome === 'paid') return 'payment-received';
+  if (outcome === 'refunded') return 'refund-issued';
+  if (outcome === 'released' && payment.status === 'failed') return 'payment-failed';
+  return null;
 }

@@ -1,5 +1,6 @@
 import Stripe from 'stripe';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import webpush from 'web-push';
 import { MemoryStorage } from '../storage/memory-storage.js';
 import { bookingAwaitingPayment, type PaymentRelay, startPaymentRelay } from '../testing/payment-relay.js';
 import type { ProviderStandIn } from '../testing/provider-stand-in.js';
@@ -23,6 +24,7 @@ beforeEach(async () => {
       stripeSecretKey: 'sk_test_tally_0000000000',
       stripeWebhookSecret: webhookSecret,
       stripeApiUrl: api.url,
+      vapidKeys: webpush.generateVAPIDKeys(),
     },
     clock,
   );
@@ -189,5 +191,31 @@ describe('[PAY3] Stripe webhooks', () => {
     await deliver(sessionEvent('evt_paid_2', 'checkout.session.completed', second));
     await deliver(sessionEvent('evt_exp_2', 'checkout.session.expired', second));
     expect(await status('booking-2')).toBe('confirmed');
+  });
+
+  it('[PAY4] the client is told “payment received” on their devices, once', async () => {
+    await relay.app.inject({
+      method: 'POST',
+      url: '/api/push/subscriptions',
+      headers: { authorization: `Bearer ${relay.client.accessToken}` },
+      payload: {
+        endpoint: 'https://push.example/client-phone',
+        keys: {
+          p256dh: 'BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1XbjhazAkj7I99e8QcYP7DkM',
+          auth: 'tBHItJI5svbpez7KI4CCXg',
+        },
+      },
+    });
+    const payload = sessionEvent('evt_paid', 'checkout.session.completed', checkoutId);
+    await deliver(payload);
+    await deliver(payload);
+    const pushes = await relay.storage.push.duePushes(Number.MAX_SAFE_INTEGER, 10);
+    expect(pushes.map((push) => JSON.parse(push.payload))).toEqual([
+      {
+        title: 'Payment received',
+        body: '€60.00 paid: your advisor session is confirmed.',
+        screen: '/bookings/booking-1',
+      },
+    ]);
   });
 });

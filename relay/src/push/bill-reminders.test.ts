@@ -80,7 +80,11 @@ describe('bill reminders', () => {
   async function billRemindersBy(channels: { readonly email: boolean; readonly push: boolean }): Promise<void> {
     await relay.storage.push.setPreferences(alice.id, {
       timeZone: 'Europe/Berlin',
-      kinds: { billReminders: channels, invitations: { email: true, push: true } },
+      kinds: {
+        billReminders: channels,
+        invitations: { email: true, push: true },
+        payments: { email: true, push: true },
+      },
     });
   }
 
@@ -104,7 +108,11 @@ describe('bill reminders', () => {
     await storage.mail.setLanguage(alice.id, 'de');
     await storage.push.setPreferences(alice.id, {
       timeZone: 'Europe/Berlin',
-      kinds: { billReminders: { email: false, push: true }, invitations: { email: true, push: true } },
+      kinds: {
+        billReminders: { email: false, push: true },
+        invitations: { email: true, push: true },
+        payments: { email: true, push: true },
+      },
     });
   });
   afterEach(async () => {
@@ -176,7 +184,11 @@ describe('bill reminders', () => {
     });
     await storage.push.setPreferences(alice.id, {
       timeZone: 'America/New_York',
-      kinds: { billReminders: { email: false, push: false }, invitations: { email: true, push: true } },
+      kinds: {
+        billReminders: { email: false, push: false },
+        invitations: { email: true, push: true },
+        payments: { email: true, push: true },
+      },
     });
     await storage.documents.appendUpdate(
       alice.docId,
@@ -236,7 +248,11 @@ describe('bill reminders', () => {
       await relay.storage.accounts.createUser(bob);
       await relay.storage.push.setPreferences(bob.id, {
         timeZone: 'Europe/Berlin',
-        kinds: { billReminders: { email: true, push: true }, invitations: { email: true, push: true } },
+        kinds: {
+          billReminders: { email: true, push: true },
+          invitations: { email: true, push: true },
+          payments: { email: true, push: true },
+        },
       });
       await relay.storage.documents.appendUpdate(
         bob.docId,

@@ -1,14 +1,16 @@
-import type { BillReminderValues } from '../mail/templates.js';
+import type { BillReminderValues, PaymentValues } from '../mail/templates.js';
 import type { MailLanguage, NewMail } from '../storage/mail/mail-store.js';
 import type { NotificationKind } from '../storage/push/push-store.js';
 import type { RelayStorage } from '../storage/relay-storage.js';
 import type { PushMessage } from './push-messages.js';
 
 /** What a notification's mail says, but its link: the link opens the screen its push names. */
-export interface NotificationMail {
-  readonly kind: 'bill-reminder';
-  readonly values: Omit<BillReminderValues, 'link'>;
-}
+export type NotificationMail =
+  | { readonly kind: 'bill-reminder'; readonly values: Omit<BillReminderValues, 'link'> }
+  | {
+      readonly kind: 'payment-received' | 'refund-issued' | 'payment-failed';
+      readonly values: Omit<PaymentValues, 'link'>;
+    };
 
 export interface Notification {
   readonly userId: string;

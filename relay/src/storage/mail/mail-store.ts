@@ -8,7 +8,10 @@ export type MailKind =
   | 'password-reset'
   | 'registration'
   | 'registration-attempt'
-  | 'bill-reminder';
+  | 'bill-reminder'
+  | 'payment-received'
+  | 'refund-issued'
+  | 'payment-failed';
 
 /** What a link sent by mail lets its holder do, once, until it expires (M4). */
 export type MailTokenPurpose = 'verify-email' | 'reset-password';

@@ -148,7 +148,11 @@ describe.each(storageImplementations)('$name push store keeps its contract', (im
     expect(await storage.push.preferencesOf(alice.id)).toEqual(defaultNotificationPreferences);
     const chosen = {
       timeZone: 'Europe/Berlin',
-      kinds: { billReminders: { email: true, push: false }, invitations: { email: false, push: true } },
+      kinds: {
+        billReminders: { email: true, push: false },
+        invitations: { email: false, push: true },
+        payments: { email: false, push: false },
+      },
     };
     await storage.push.setPreferences(alice.id, chosen);
     expect(await storage.push.preferencesOf(alice.id)).toEqual(chosen);

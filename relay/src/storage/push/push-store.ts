@@ -1,5 +1,5 @@
 /** What a person is told about; each kind has its own switch per channel (N3). */
-export const notificationKinds = ['billReminders', 'invitations'] as const;
+export const notificationKinds = ['billReminders', 'invitations', 'payments'] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
 /** How a person may be told. */
@@ -15,12 +15,13 @@ export interface NotificationPreferences {
   readonly kinds: Readonly<Record<NotificationKind, ChannelChoice>>;
 }
 
-/** Until an account says otherwise: reminders by push only, invitations by both. */
+/** Until an account says otherwise: reminders by push only, invitations and payment notices by both. */
 export const defaultNotificationPreferences: NotificationPreferences = {
   timeZone: null,
   kinds: {
     billReminders: { email: false, push: true },
     invitations: { email: true, push: true },
+    payments: { email: true, push: true },
   },
 };
 
