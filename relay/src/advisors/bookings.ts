@@ -154,8 +154,29 @@ export class Bookings {
     const now = this.options.now();
     let expired = 0;
     for (const booking of await advisors.expiringBookings(now)) {
-      if (await this.quietly(() => this.transition(booking.id, 'expired', 'relay'))) expired++;
+      // From the status that was due, not whatever it is by now: a request accepted meanwhile stays.
+      const moved = await advisors.transitionBooking({
+        bookingId: booking.id,
+        from: booking.status,
+        to: 'expired',
+        actor: { kind: 'relay' },
+        at: now,
+        reason: null,
+      });
+      if (moved === null) continue;
+      expired++;
+      this.tell(moved, {
+        bookingId: booking.id,
+        from: booking.status,
+        to: 'expired',
+        actor: { kind: 'relay' },
+        at: now,
+        reason: null,
+      });
+      await this.followOn(moved);
     }
+    // A relay that stopped between an acceptance and its next step left the booking `accepted`.
+    for (const booking of await advisors.bookingsInStatus('accepted')) await this.followOn(booking);
     let sharesStarted = 0;
     for (const booking of await advisors.bookingsWithShare('pending')) {
       if (shareEndingStatuses.includes(booking.status)) await advisors.setShareState(booking.id, 'pending', 'ended');
@@ -228,17 +249,6 @@ export class Bookings {
       } catch (error) {
         reportFailure(this.options.reporting, 'bookings', error, { bookingId: booking.id });
       }
-    }
-  }
-
-  /** Runs a sweep's transition; a refusal means another change won the race, and is no failure. */
-  private async quietly(work: () => Promise<BookingRecord>): Promise<boolean> {
-    try {
-      await work();
-      return true;
-    } catch (error) {
-      if (error instanceof RelayError) return false;
-      throw error;
     }
   }
 }

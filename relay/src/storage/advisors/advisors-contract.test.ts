@@ -183,6 +183,7 @@ describe.each(storageImplementations)('$name advisors keep their contract', (imp
     });
     expect(held).toMatchObject({ status: 'awaiting_payment', paymentDueAt: 4_000 });
     expect((await storage.advisors.expiringBookings(4_999)).map((b) => b.id)).toEqual(['priced']);
+    expect((await storage.advisors.bookingsInStatus('requested')).map((b) => b.id)).toEqual(['late', 'fresh']);
     expect((await storage.advisors.expiringBookings(5_000)).map((b) => b.id)).toEqual(['late', 'priced']);
   });
 

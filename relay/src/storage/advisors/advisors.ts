@@ -165,6 +165,9 @@ export interface Advisors {
   /** Bookings due to expire at `at`: requests unanswered by `respondBy`, payments not made by `paymentDueAt` (D6). */
   expiringBookings(at: number): Promise<readonly BookingRecord[]>;
 
+  /** Bookings in the status, by start (a sweep finishes what a crash left `accepted`). */
+  bookingsInStatus(status: BookingStatus): Promise<readonly BookingRecord[]>;
+
   /** Moves the booking's share from `from` to `to` if it is `from` now; false otherwise. */
   setShareState(bookingId: string, from: ShareState, to: ShareState): Promise<boolean>;
   /** Bookings whose share is `state`. */

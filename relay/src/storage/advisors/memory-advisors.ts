@@ -1,4 +1,4 @@
-import { slotHoldingStatuses } from '@tally/schema';
+import { type BookingStatus, slotHoldingStatuses } from '@tally/schema';
 import type {
   AdvisorProfile,
   Advisors,
@@ -149,6 +149,13 @@ export class MemoryAdvisors implements Advisors {
           (booking.status === 'requested' && booking.respondBy <= at) ||
           (booking.status === 'awaiting_payment' && booking.paymentDueAt !== null && booking.paymentDueAt <= at),
       )
+      .sort(byStart)
+      .map(record);
+  }
+
+  async bookingsInStatus(status: BookingStatus): Promise<readonly BookingRecord[]> {
+    return [...this.bookings.values()]
+      .filter((booking) => booking.status === status)
       .sort(byStart)
       .map(record);
   }

@@ -1,3 +1,4 @@
+import type { BookingStatus } from '@tally/schema';
 import type pg from 'pg';
 import { type Sql, transaction } from '../postgres-database.js';
 import {
@@ -177,6 +178,14 @@ export class PostgresAdvisors implements Advisors {
        WHERE (status = 'requested' AND respond_by <= $1) OR (status = 'awaiting_payment' AND payment_due_at <= $1)
        ORDER BY start_at, id COLLATE "C"`,
       [at],
+    );
+    return result.rows.map(toBooking);
+  }
+
+  async bookingsInStatus(status: BookingStatus): Promise<readonly BookingRecord[]> {
+    const result = await this.pool.query<BookingRow>(
+      `SELECT ${bookingColumns} FROM bookings WHERE status = $1 ORDER BY start_at, id COLLATE "C"`,
+      [status],
     );
     return result.rows.map(toBooking);
   }

@@ -1,3 +1,4 @@
+import type { BookingStatus } from '@tally/schema';
 import type Database from 'better-sqlite3';
 import {
   type AvailabilityRow,
@@ -135,6 +136,10 @@ export class SqliteAdvisors implements Advisors {
     return (this.statements.expiring.all(at, at) as BookingRow[]).map(toBooking);
   }
 
+  async bookingsInStatus(status: BookingStatus): Promise<readonly BookingRecord[]> {
+    return (this.statements.inStatus.all(status) as BookingRow[]).map(toBooking);
+  }
+
   async setShareState(bookingId: string, from: ShareState, to: ShareState): Promise<boolean> {
     return this.statements.setShare.run(to, bookingId, from).changes > 0;
   }
@@ -192,6 +197,7 @@ function prepare(db: Database.Database) {
        WHERE (status = 'requested' AND respond_by <= ?) OR (status = 'awaiting_payment' AND payment_due_at <= ?)
        ORDER BY start_at, id`,
     ),
+    inStatus: db.prepare(`SELECT ${bookingColumns} FROM bookings WHERE status = ? ORDER BY start_at, id`),
     setShare: db.prepare('UPDATE bookings SET share_state = ? WHERE id = ? AND share_state = ?'),
     withShare: db.prepare(`SELECT ${bookingColumns} FROM bookings WHERE share_state = ? ORDER BY start_at, id`),
   };
