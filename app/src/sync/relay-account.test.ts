@@ -62,6 +62,8 @@ async function startRelay(port = 0, authRequestsPerMinute = 1_000): Promise<Runn
     notify: (notification) => sqlite.notify(notification),
     push: sqlite.push,
     advisors: sqlite.advisors,
+    payments: sqlite.payments,
+    fulfilPayment: (event, at) => sqlite.fulfilPayment(event, at),
     close: () => sqlite.close(),
   });
 }

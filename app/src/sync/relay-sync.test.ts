@@ -38,6 +38,8 @@ async function startRelay(port = 0, config: Partial<RelayConfig> = {}): Promise<
     notify: (notification) => sqlite.notify(notification),
     push: sqlite.push,
     advisors: sqlite.advisors,
+    payments: sqlite.payments,
+    fulfilPayment: (event, at) => sqlite.fulfilPayment(event, at),
     close: () => sqlite.close(),
   });
 }
