@@ -29,6 +29,7 @@ import { registerLedgerInvitationRoutes } from './http/ledger-invitation-routes.
 import { registerLedgerRoutes } from './http/ledger-routes.js';
 import { registerMemberRoutes } from './http/member-routes.js';
 import { registerNotificationPreferencesRoutes } from './http/notification-preferences-routes.js';
+import { registerPaymentRoutes } from './http/payment-routes.js';
 import { registerPushRoutes } from './http/push-routes.js';
 import { installSecurityHeaders } from './http/security-headers.js';
 import { registerSyncRoute } from './http/sync-route.js';
@@ -38,6 +39,8 @@ import { AccountMail } from './mail/account-mail.js';
 import { OutboxSender, type OutboxSenderOptions } from './mail/outbox-sender.js';
 import { smtpTransport } from './mail/smtp-transport.js';
 import { RelayMetrics } from './metrics.js';
+import { paymentProviderOf } from './payments/payment-providers.js';
+import { Payments } from './payments/payments.js';
 import { BillReminders } from './push/bill-reminders.js';
 import { Notifier } from './push/notifier.js';
 import { PushSender, type PushSenderOptions } from './push/push-sender.js';
@@ -145,6 +148,22 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
     logger: app.log,
     metrics,
   });
+  const bookings = new Bookings({
+    storage: config.storage,
+    memberSockets,
+    now: config.clock ?? Date.now,
+    reporting: { logger: app.log, metrics },
+  });
+  const payments = new Payments({
+    storage: config.storage,
+    provider: paymentProviderOf(config),
+    bookings,
+    notifier,
+    publicUrl: config.publicUrl,
+    now: config.clock ?? Date.now,
+    metrics,
+    reporting: { logger: app.log, metrics },
+  });
   const context: RelayContext = {
     config,
     storage: config.storage,
@@ -165,12 +184,8 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
     metrics,
     mail: new AccountMail(config.storage.mail, mailSender, config.publicUrl),
     notifier,
-    bookings: new Bookings({
-      storage: config.storage,
-      memberSockets,
-      now: config.clock ?? Date.now,
-      reporting: { logger: app.log, metrics },
-    }),
+    bookings,
+    payments,
     startedAt: Date.now(),
     accessChanged: () => config.bus?.publishAccessChange(),
   };
@@ -227,6 +242,7 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
     await mailSender?.stop();
     await reminders.stop();
     await context.bookings.stop();
+    await payments.settled();
     await pushSender?.stop();
     await rooms.closeAll();
     await offThread.close();
@@ -256,6 +272,8 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
   registerNotificationPreferencesRoutes(app, context);
   registerSyncRoute(app, context, heartbeat);
   registerEventsRoute(app, context, heartbeat);
+  });
+  registerPaymentRoutes(app, context);
   registerHealthRoutes(app, context);
   servingAppShell = await registerAppShell(app, config.appDir);
   return app;

@@ -20,6 +20,7 @@ export const failureKinds = [
   'bookings',
   'bus',
   'repair',
+  'payments',
 ] as const;
 
 export type FailureKind = (typeof failureKinds)[number];
@@ -44,6 +45,8 @@ const messages: Record<FailureKind, string> = {
   bookings: 'bookings could not be swept, or a listener of their changes failed; the next sweep tries again',
   bus: 'Redis (REDIS_URL) could not be reached or answered wrongly; updates from other relays arrive through the database once it is back',
   repair: 'a document could not read what other relays stored; it tries again with the next gap',
+  payments:
+    'a refund could not be asked of the payment provider (the payment stays paid), or a payment notice could not be queued',
 };
 
 export interface FailureReporting {

@@ -20,6 +20,10 @@ export class RelayMetrics {
   pushesSent = 0;
   pushesRetried = 0;
   pushesFailed = 0;
+  paymentsReceived = 0;
+  paymentsMismatched = 0;
+  refundsRecorded = 0;
+  webhookSignaturesRefused = 0;
   private readonly failures = new Map<FailureKind, number>(failureKinds.map((kind) => [kind, 0]));
   private readonly persistBuckets: number[] = persistBucketsMs.map(() => 0);
   private persistCount = 0;
@@ -84,6 +88,30 @@ export class RelayMetrics {
       `tally_relay_pushes_total{outcome="sent"} ${this.pushesSent}`,
       `tally_relay_pushes_total{outcome="retried"} ${this.pushesRetried}`,
       `tally_relay_pushes_total{outcome="failed"} ${this.pushesFailed}`,
+      ...metric(
+        'tally_relay_payments_total',
+        'counter',
+        'Payments for advisor sessions the providers reported, each once (late ones included).',
+        this.paymentsReceived,
+      ),
+      ...metric(
+        'tally_relay_payment_mismatches_total',
+        'counter',
+        'Payments whose amount or currency differed from their booking’s: recorded, the booking not confirmed.',
+        this.paymentsMismatched,
+      ),
+      ...metric(
+        'tally_relay_refunds_total',
+        'counter',
+        'Refunds the providers reported as done.',
+        this.refundsRecorded,
+      ),
+      ...metric(
+        'tally_relay_webhook_signatures_refused_total',
+        'counter',
+        'Payment webhooks refused for a wrong, missing or too old signature.',
+        this.webhookSignaturesRefused,
+      ),
       '# HELP tally_relay_failures_total Failures the relay caught and logged, by what it was doing.',
       '# TYPE tally_relay_failures_total counter',
       ...failureKinds.map((kind) => `tally_relay_failures_total{kind="${kind}"} ${this.failures.get(kind) ?? 0}`),

@@ -14,6 +14,7 @@ import type { LiveEvents } from './events/live-events.js';
 import type { OfflineNotices } from './events/offline-notices.js';
 import type { AccountMail } from './mail/account-mail.js';
 import type { RelayMetrics } from './metrics.js';
+import type { Payments } from './payments/payments.js';
 import type { Notifier } from './push/notifier.js';
 import type { ResolvedRelayConfig } from './relay-config.js';
 import type { RelayStorage } from './storage/relay-storage.js';
@@ -44,6 +45,8 @@ export interface RelayContext {
   readonly notifier: Notifier;
   /** Where every booking is made and changes status (D3). */
   readonly bookings: Bookings;
+  /** Priced sessions paid through the chosen provider (PAY2–PAY4). */
+  readonly payments: Payments;
   readonly startedAt: number;
   /** Tells the other relays to read the access-change feed now, after a revocation, removal or role change here (C5). */
   readonly accessChanged: () => void;

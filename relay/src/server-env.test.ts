@@ -123,6 +123,74 @@ describe('the relay’s environment', () => {
     ]);
   });
 
+  it('[PAY1] takes no payments unless a provider is chosen, and reads the chosen provider’s keys', () => {
+    const none = parseServerEnv({});
+    expect(none.ok && none.settings.paymentProvider).toBe('none');
+    const stripe = parseServerEnv({
+      PAYMENT_PROVIDER: 'stripe',
+      STRIPE_SECRET_KEY: 'sk_test_51Tally0000000000',
+      STRIPE_WEBHOOK_SECRET: 'whsec_tally0000000000',
+      STRIPE_API_URL: 'http://127.0.0.1:12111/',
+    });
+    expect(stripe.ok && stripe.settings).toMatchObject({
+      paymentProvider: 'stripe',
+      stripeSecretKey: 'sk_test_51Tally0000000000',
+      stripeWebhookSecret: 'whsec_tally0000000000',
+      stripeApiUrl: 'http://127.0.0.1:12111',
+    });
+    const razorpay = parseServerEnv({
+      PAYMENT_PROVIDER: 'razorpay',
+      RAZORPAY_KEY_ID: 'rzp_test_Tally000000',
+      RAZORPAY_KEY_SECRET: 'tally-key-secret-0000',
+      RAZORPAY_WEBHOOK_SECRET: 'tally-webhook-secret',
+      RAZORPAY_API_URL: 'https://razorpay.internal.example',
+    });
+    expect(razorpay.ok && razorpay.settings).toMatchObject({
+      paymentProvider: 'razorpay',
+      razorpayKeyId: 'rzp_test_Tally000000',
+      razorpayApiUrl: 'https://razorpay.internal.example',
+    });
+  });
+
+  it('[PAY1] stops at start naming each payment setting that is missing or malformed', () => {
+    expect(parseServerEnv({ PAYMENT_PROVIDER: 'paypal' })).toEqual({
+      ok: false,
+      problems: ['PAYMENT_PROVIDER must be one of none, stripe, razorpay, not "paypal"'],
+    });
+    expect(parseServerEnv({ PAYMENT_PROVIDER: 'stripe' })).toEqual({
+      ok: false,
+      problems: [
+        'STRIPE_SECRET_KEY must be set when PAYMENT_PROVIDER is stripe',
+        'STRIPE_WEBHOOK_SECRET must be set when PAYMENT_PROVIDER is stripe',
+      ],
+    });
+    expect(parseServerEnv({ PAYMENT_PROVIDER: 'razorpay', RAZORPAY_KEY_ID: 'rzp_live_Tally000000' })).toEqual({
+      ok: false,
+      problems: [
+        'RAZORPAY_KEY_SECRET must be set when PAYMENT_PROVIDER is razorpay',
+        'RAZORPAY_WEBHOOK_SECRET must be set when PAYMENT_PROVIDER is razorpay',
+      ],
+    });
+    const bad = parseServerEnv({
+      STRIPE_SECRET_KEY: 'pk_test_51Tally0000000000',
+      STRIPE_WEBHOOK_SECRET: 'sk_test_51Tally0000000000',
+      STRIPE_API_URL: 'http://127.0.0.1:12111/v1',
+      RAZORPAY_KEY_ID: 'rzp_test_',
+      RAZORPAY_KEY_SECRET: 'short',
+      RAZORPAY_WEBHOOK_SECRET: 'has spaces in it',
+      RAZORPAY_API_URL: 'ftp://razorpay.example',
+    });
+    expect(!bad.ok && bad.problems).toEqual([
+      'STRIPE_SECRET_KEY must start with sk_test_ or sk_live_ or rk_test_ or rk_live_',
+      'STRIPE_WEBHOOK_SECRET must start with whsec_',
+      'STRIPE_API_URL must be an origin, with no path or query',
+      'RAZORPAY_KEY_ID must be at least 14 letters, digits or underscores',
+      'RAZORPAY_KEY_SECRET must be at least 16 letters, digits or ._~+/=- characters',
+      'RAZORPAY_WEBHOOK_SECRET must be at least 12 letters, digits or ._~+/=- characters',
+      'RAZORPAY_API_URL must start with https:// or http://',
+    ]);
+  });
+
   it('[C1] reads Redis for several relays, and needs the PostgreSQL database they share', () => {
     const parsed = parseServerEnv({
       DATABASE_URL: 'postgres://tally:secret@db.example.com:5432/tally',

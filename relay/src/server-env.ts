@@ -1,3 +1,4 @@
+import { readPaymentSettings } from './payments/payment-settings.js';
 import { eachSetting, type RelaySettings } from './settings/relay-settings.js';
 
 export type ParsedEnv =
@@ -21,6 +22,8 @@ export function parseServerEnv(env: NodeJS.ProcessEnv): ParsedEnv {
   if (settings.smtpUrl !== null && settings.publicUrl === null) {
     problems.push('PUBLIC_URL must be set when SMTP_URL is: links in mail point there');
   }
+  const payments = readPaymentSettings(settings);
+  if (!payments.ok) problems.push(...payments.problems);
   if (settings.redisUrl !== null && settings.databaseUrl === null) {
     problems.push('DATABASE_URL must be set when REDIS_URL is: relays sharing Redis share one PostgreSQL database');
   }

@@ -66,6 +66,8 @@ async function startRelay(port = 0, authRequestsPerMinute = 1_000): Promise<Runn
     advisors: sqlite.advisors,
     events: sqlite.events,
     conversations: sqlite.conversations,
+    payments: sqlite.payments,
+    fulfilPayment: (event, at) => sqlite.fulfilPayment(event, at),
     close: () => sqlite.close(),
   });
 }

@@ -42,6 +42,8 @@ async function startRelay(port = 0, config: Partial<RelayConfig> = {}): Promise<
     advisors: sqlite.advisors,
     events: sqlite.events,
     conversations: sqlite.conversations,
+    payments: sqlite.payments,
+    fulfilPayment: (event, at) => sqlite.fulfilPayment(event, at),
     close: () => sqlite.close(),
   });
 }

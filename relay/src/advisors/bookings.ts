@@ -137,6 +137,15 @@ export class Bookings {
   }
 
   /**
+   * A transition the relay made inside another change's transaction (a payment's, PAY3): the
+   * listeners hear of it, and the steps that follow it are taken, as for any other.
+   */
+  async madeElsewhere(booking: BookingRecord, event: BookingEvent): Promise<BookingRecord> {
+    this.tell(booking, event);
+    return this.followOn(booking);
+  }
+
+  /**
    * Expires what time has run out on and starts or ends shares that are due (D6, D9). Safe to run
    * on several relays at once: each change is a compare-and-swap, and one that loses is skipped.
    */

@@ -179,6 +179,43 @@ const scenarios: Record<ErrorCode, () => Promise<LightMyRequestResponse>> = {
     });
   },
   push_off: async () => (await relay()).inject({ method: 'GET', url: '/api/push/key' }),
+  payments_off: async () => {
+    const storage = new MemoryStorage();
+    const app = await relay({ storage });
+    const client = await session(app, 'client@example.com');
+    const advisor = await session(app, 'advisor@example.com');
+    await storage.advisors.createBooking({
+      id: 'priced',
+      advisorId: advisor.userId,
+      clientId: client.userId,
+      start: Date.now() + 86_400_000,
+      end: Date.now() + 90_000_000,
+      message: '',
+      price: { amountMinor: 6000, currency: 'EUR' },
+      shareDocId: null,
+      idempotencyKey: 'priced',
+      createdAt: Date.now(),
+      respondBy: Date.now() + 3_600_000,
+    });
+    return app.inject({
+      method: 'POST',
+      url: '/api/bookings/priced/checkout',
+      headers: { authorization: `Bearer ${client.accessToken}` },
+    });
+  },
+  signature_invalid: async () =>
+    (
+      await relay({
+        paymentProvider: 'stripe',
+        stripeSecretKey: 'sk_test_tally_0000000000',
+        stripeWebhookSecret: 'whsec_tally_0000000000',
+      })
+    ).inject({
+      method: 'POST',
+      url: '/api/payments/stripe/webhook',
+      headers: { 'content-type': 'application/json', 'stripe-signature': 't=1,v1=forged' },
+      payload: '{"id":"evt_forged","type":"checkout.session.completed"}',
+    }),
   payload_too_large: async () =>
     (await relay()).inject({
       method: 'POST',

@@ -35,6 +35,14 @@ export const errorCatalogue = {
   },
   mail_off: { status: 503, message: 'This relay sends no mail; ask its administrator for help.' },
   push_off: { status: 503, message: 'This relay sends no push notifications; ask its administrator for help.' },
+  payments_off: {
+    status: 503,
+    message: 'This relay takes no payments, so priced sessions cannot be paid for; ask its administrator.',
+  },
+  signature_invalid: {
+    status: 400,
+    message: 'The webhook’s signature is missing, wrong or too old; nothing was stored.',
+  },
   payload_too_large: { status: 413, message: 'The request body is too large.' },
   unsupported_media_type: { status: 415, message: 'Send the request body as application/json.' },
   rate_limited: { status: 429, message: 'Too many requests; try again shortly.' },

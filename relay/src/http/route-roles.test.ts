@@ -301,6 +301,13 @@ const asks: Record<string, (ask: Ask) => Promise<number>> = {
     status(ask, 'POST', `/api/bookings/${await ownersBooking(ask.f, true)}/complete`),
   "`POST /api/bookings/:id/no-show` (the owner's session, confirmed)": async (ask) =>
     status(ask, 'POST', `/api/bookings/${await ownersBooking(ask.f, true)}/no-show`),
+  "`POST /api/bookings/:id/checkout` (a booking that is not the caller's)": (ask) =>
+    status(ask, 'POST', '/api/bookings/someone-elses-booking/checkout'),
+  '`GET /api/payments`': (ask) => status(ask, 'GET', '/api/payments'),
+  '`POST /api/payments/stripe/webhook` (on a relay without `PAYMENT_PROVIDER`)': (ask) =>
+    status(ask, 'POST', '/api/payments/stripe/webhook', { id: 'evt_1', type: 'checkout.session.completed' }),
+  '`POST /api/payments/razorpay/webhook` (on a relay without `PAYMENT_PROVIDER`)': (ask) =>
+    status(ask, 'POST', '/api/payments/razorpay/webhook', { event: 'payment.captured' }),
   '`GET /api/admin/users`': (ask) => status(ask, 'GET', '/api/admin/users'),
   '`POST /api/admin/users/:userId/disable`': (ask) =>
     status(ask, 'POST', `/api/admin/users/${ask.f.sessions.dave.userId}/disable`),

@@ -16,6 +16,9 @@ const samples: { readonly [K in MailKind]: TemplateValues[K] } = {
   'bill-reminder': { link, payee: 'Rent <flat>', amount: '$1,200.00', date: '30 March 2026' },
   'booking-update': { link, date: '5 January 2026, 09:00', status: 'confirmed' },
   'chat-messages': { link, date: '5 January 2026, 09:00', minutes: '15' },
+  'payment-received': { link, amount: '€60.00' },
+  'refund-issued': { link, amount: '€60.00' },
+  'payment-failed': { link, amount: '€60.00' },
 };
 const kinds = Object.keys(samples) as MailKind[];
 const cases = kinds.flatMap((kind) => mailLanguages.map((language) => ({ kind, language })));

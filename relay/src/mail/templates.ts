@@ -286,6 +286,93 @@ const templates: Record<MailKind, Record<MailLanguage, TemplateWords>> = {
         'Du bekommst diese E-Mail, weil Benachrichtigungen zu Nachrichten per E-Mail in den Einstellungen von Tally eingeschaltet sind; dort kannst du sie abschalten.',
     },
   },
+  'payment-received': {
+    en: {
+      subject: 'Payment received: {amount} for your advisor session',
+      greeting: 'Hello,',
+      lead: 'We received your payment of {amount}. Your advisor session is confirmed.',
+      action: 'Open my booking',
+      note: 'You can see every payment and refund in Tally, with your booking.',
+      closing:
+        'You get this mail because payment notices by email are on in the settings of Tally; switch them off there.',
+    },
+    es: {
+      subject: 'Pago recibido: {amount} por tu sesión con un asesor',
+      greeting: 'Hola:',
+      lead: 'Hemos recibido tu pago de {amount}. Tu sesión con el asesor está confirmada.',
+      action: 'Abrir mi reserva',
+      note: 'En Tally, junto a tu reserva, ves cada pago y cada reembolso.',
+      closing:
+        'Recibes este correo porque los avisos de pagos por correo están activados en los ajustes de Tally; puedes desactivarlos allí.',
+    },
+    de: {
+      subject: 'Zahlung erhalten: {amount} für deinen Beratungstermin',
+      greeting: 'Hallo,',
+      lead: 'Wir haben deine Zahlung von {amount} erhalten. Dein Beratungstermin ist bestätigt.',
+      action: 'Meine Buchung öffnen',
+      note: 'In Tally siehst du bei deiner Buchung jede Zahlung und jede Erstattung.',
+      closing:
+        'Du bekommst diese E-Mail, weil Zahlungshinweise per E-Mail in den Einstellungen von Tally eingeschaltet sind; dort kannst du sie abschalten.',
+    },
+  },
+  'refund-issued': {
+    en: {
+      subject: 'Refund issued: {amount}',
+      greeting: 'Hello,',
+      lead: 'Your advisor session was cancelled and {amount} has been refunded in full to the way you paid.',
+      action: 'Open my booking',
+      note: 'Depending on your bank, the money can take a few days to show on your account.',
+      closing:
+        'You get this mail because payment notices by email are on in the settings of Tally; switch them off there.',
+    },
+    es: {
+      subject: 'Reembolso emitido: {amount}',
+      greeting: 'Hola:',
+      lead: 'Tu sesión con el asesor se ha cancelado y te hemos reembolsado {amount} completos por el mismo medio de pago.',
+      action: 'Abrir mi reserva',
+      note: 'Según tu banco, el dinero puede tardar unos días en aparecer en tu cuenta.',
+      closing:
+        'Recibes este correo porque los avisos de pagos por correo están activados en los ajustes de Tally; puedes desactivarlos allí.',
+    },
+    de: {
+      subject: 'Erstattung veranlasst: {amount}',
+      greeting: 'Hallo,',
+      lead: 'Dein Beratungstermin wurde abgesagt, und {amount} wurden vollständig auf dem Weg erstattet, auf dem du bezahlt hast.',
+      action: 'Meine Buchung öffnen',
+      note: 'Je nach Bank kann es ein paar Tage dauern, bis das Geld auf deinem Konto erscheint.',
+      closing:
+        'Du bekommst diese E-Mail, weil Zahlungshinweise per E-Mail in den Einstellungen von Tally eingeschaltet sind; dort kannst du sie abschalten.',
+    },
+  },
+  'payment-failed': {
+    en: {
+      subject: 'Payment failed: your advisor session is not booked',
+      greeting: 'Hello,',
+      lead: "Your payment of {amount} did not go through, so the session's time has been released.",
+      action: 'Open my booking',
+      note: 'Nothing was charged. You can book another time with your advisor in Tally.',
+      closing:
+        'You get this mail because payment notices by email are on in the settings of Tally; switch them off there.',
+    },
+    es: {
+      subject: 'El pago ha fallado: tu sesión con el asesor no está reservada',
+      greeting: 'Hola:',
+      lead: 'Tu pago de {amount} no se ha completado, así que el horario de la sesión ha quedado libre.',
+      action: 'Abrir mi reserva',
+      note: 'No se ha cobrado nada. Puedes reservar otro horario con tu asesor en Tally.',
+      closing:
+        'Recibes este correo porque los avisos de pagos por correo están activados en los ajustes de Tally; puedes desactivarlos allí.',
+    },
+    de: {
+      subject: 'Zahlung fehlgeschlagen: dein Beratungstermin ist nicht gebucht',
+      greeting: 'Hallo,',
+      lead: 'Deine Zahlung von {amount} ist nicht durchgegangen, deshalb ist der Termin wieder frei.',
+      action: 'Meine Buchung öffnen',
+      note: 'Es wurde nichts abgebucht. In Tally kannst du bei deinem Berater eine andere Zeit buchen.',
+      closing:
+        'Du bekommst diese E-Mail, weil Zahlungshinweise per E-Mail in den Einstellungen von Tally eingeschaltet sind; dort kannst du sie abschalten.',
+    },
+  },
 };
 
 export interface RenderedMail {
@@ -317,6 +404,9 @@ export type EmailChangeNoticeValues = { readonly link: string; readonly email: s
 /** What a ledger invitation fills in: who invited, the link with the invitation's code, how long it works. */
 export type LedgerInvitationValues = { readonly link: string; readonly inviter: string; readonly hours: string };
 
+/** What a payment notice fills in (PAY4): the amount as the recipient's language writes money. */
+export type PaymentValues = { readonly link: string; readonly amount: string };
+
 /** The values each kind of mail fills in. */
 export interface TemplateValues {
   readonly 'email-verification': LinkValues;
@@ -329,6 +419,9 @@ export interface TemplateValues {
   readonly 'bill-reminder': BillReminderValues;
   readonly 'booking-update': BookingUpdateValues;
   readonly 'chat-messages': ChatMessagesValues;
+  readonly 'payment-received': PaymentValues;
+  readonly 'refund-issued': PaymentValues;
+  readonly 'payment-failed': PaymentValues;
 }
 
 const linkValueNames = ['link', 'hours'] as const;
@@ -343,6 +436,9 @@ const valueNames: { readonly [K in MailKind]: readonly (keyof TemplateValues[K])
   'bill-reminder': ['link', 'payee', 'amount', 'date'],
   'booking-update': ['link', 'date', 'status'],
   'chat-messages': ['link', 'date', 'minutes'],
+  'payment-received': ['link', 'amount'],
+  'refund-issued': ['link', 'amount'],
+  'payment-failed': ['link', 'amount'],
 };
 
 /** The values a stored mail of this kind fills in; null when one is missing. */

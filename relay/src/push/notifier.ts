@@ -1,4 +1,4 @@
-import type { BillReminderValues, BookingUpdateValues, ChatMessagesValues } from '../mail/templates.js';
+import type { BillReminderValues, BookingUpdateValues, ChatMessagesValues, PaymentValues } from '../mail/templates.js';
 import type { NewLedgerInvitation } from '../storage/accounts/accounts.js';
 import type { MailLanguage, NewMail } from '../storage/mail/mail-store.js';
 import type { NotificationKind } from '../storage/push/push-store.js';
@@ -11,7 +11,11 @@ const hourMs = 60 * 60 * 1000;
 export type NotificationMail =
   | { readonly kind: 'bill-reminder'; readonly values: Omit<BillReminderValues, 'link'> }
   | { readonly kind: 'booking-update'; readonly values: Omit<BookingUpdateValues, 'link'> }
-  | { readonly kind: 'chat-messages'; readonly values: Omit<ChatMessagesValues, 'link'> };
+  | { readonly kind: 'chat-messages'; readonly values: Omit<ChatMessagesValues, 'link'> }
+  | {
+      readonly kind: 'payment-received' | 'refund-issued' | 'payment-failed';
+      readonly values: Omit<PaymentValues, 'link'>;
+    };
 
 export interface Notification {
   readonly userId: string;

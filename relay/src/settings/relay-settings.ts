@@ -1,9 +1,11 @@
 import {
+  apiOrigin,
   oneOf,
   optional,
   originList,
   postgresUrl,
   powerOfTwo,
+  providerKey,
   proxyTrust,
   publicUrl,
   redisUrl,
@@ -37,6 +39,10 @@ function setting<T, const Scope extends SettingScope>(
 ): Setting<T, Scope> {
   return row;
 }
+
+/** Who takes payment for priced advisor sessions (PAY1); `none`: priced sessions cannot be booked. */
+export const paymentProviders = ['none', 'stripe', 'razorpay'] as const;
+export type PaymentProviderName = (typeof paymentProviders)[number];
 
 export const logLevels = ['silent', 'error', 'warn', 'info', 'debug'] as const;
 
@@ -366,6 +372,76 @@ export const relaySettings = {
     default: 10,
     description:
       'A push that still fails after this many attempts is recorded as failed and not tried again; a 404 or 410 answer removes the subscription at once.',
+  }),
+  paymentProvider: setting({
+    env: 'PAYMENT_PROVIDER',
+    scope: 'relay',
+    type: oneOf(paymentProviders),
+    default: 'none',
+    description:
+      'Who takes payment for priced advisor sessions: stripe (Stripe Checkout), razorpay (Razorpay orders) or none. With none, priced sessions cannot be booked and the directory says so. Each provider needs its keys below.',
+  }),
+  stripeSecretKey: setting({
+    env: 'STRIPE_SECRET_KEY',
+    scope: 'relay',
+    type: optional(providerKey(['sk_test_', 'sk_live_', 'rk_test_', 'rk_live_'], 20)),
+    default: null,
+    description:
+      'The Stripe secret (or restricted) API key that creates Checkout Sessions and refunds. Needed with PAYMENT_PROVIDER=stripe.',
+    example: 'sk_live_…',
+  }),
+  stripeWebhookSecret: setting({
+    env: 'STRIPE_WEBHOOK_SECRET',
+    scope: 'relay',
+    type: optional(providerKey(['whsec_'], 16)),
+    default: null,
+    description:
+      'The signing secret of the Stripe webhook endpoint pointed at /api/payments/stripe/webhook (events checkout.session.completed, checkout.session.expired, checkout.session.async_payment_failed, charge.refunded). Needed with PAYMENT_PROVIDER=stripe.',
+    example: 'whsec_…',
+  }),
+  stripeApiUrl: setting({
+    env: 'STRIPE_API_URL',
+    scope: 'relay',
+    type: optional(apiOrigin),
+    default: null,
+    description:
+      'Sends the relay’s Stripe API calls to another host (a local stand-in in tests). Unset: Stripe’s own API.',
+    example: 'http://127.0.0.1:12111',
+  }),
+  razorpayKeyId: setting({
+    env: 'RAZORPAY_KEY_ID',
+    scope: 'relay',
+    type: optional(providerKey(['rzp_test_', 'rzp_live_'], 14)),
+    default: null,
+    description:
+      'The Razorpay key id: the relay’s API calls use it, and the app’s checkout opens with it. Needed with PAYMENT_PROVIDER=razorpay.',
+    example: 'rzp_live_…',
+  }),
+  razorpayKeySecret: setting({
+    env: 'RAZORPAY_KEY_SECRET',
+    scope: 'relay',
+    type: optional(secret(16)),
+    default: null,
+    description: 'The Razorpay key secret that goes with RAZORPAY_KEY_ID. Needed with PAYMENT_PROVIDER=razorpay.',
+    example: 'a-long-random-string',
+  }),
+  razorpayWebhookSecret: setting({
+    env: 'RAZORPAY_WEBHOOK_SECRET',
+    scope: 'relay',
+    type: optional(secret(12)),
+    default: null,
+    description:
+      'The secret of the Razorpay webhook pointed at /api/payments/razorpay/webhook (events payment.captured, order.paid, payment.failed, refund.processed). Needed with PAYMENT_PROVIDER=razorpay.',
+    example: 'a-long-random-string',
+  }),
+  razorpayApiUrl: setting({
+    env: 'RAZORPAY_API_URL',
+    scope: 'relay',
+    type: optional(apiOrigin),
+    default: null,
+    description:
+      'Sends the relay’s Razorpay API calls to another host (a local stand-in in tests). Unset: Razorpay’s own API.',
+    example: 'http://127.0.0.1:12112',
   }),
 };
 

@@ -189,3 +189,32 @@ export const proxyTrust: SettingType<ProxyTrust> = {
   },
   write: (value) => (typeof value === 'number' ? String(value) : value.join(',')),
 };
+
+/**
+ * A provider's key, which always starts with one of `prefixes` (`sk_test_…`, `whsec_…`,
+ * `rzp_live_…`): a key pasted into the wrong variable is caught at start, not at the first payment.
+ */
+export function providerKey(prefixes: readonly string[], minLength: number): SettingType<string> {
+  return {
+    read(raw) {
+      if (!prefixes.some((prefix) => raw.startsWith(prefix))) {
+        return problem(`must start with ${prefixes.join(' or ')}`);
+      }
+      return raw.length >= minLength && /^[A-Za-z0-9_]+$/.test(raw)
+        ? ok(raw)
+        : problem(`must be at least ${minLength} letters, digits or underscores`);
+    },
+    write: String,
+  };
+}
+
+/** Where a provider's API is reached instead of its own host: an origin such as `http://127.0.0.1:12111`. */
+export const apiOrigin: SettingType<string> = {
+  read(raw) {
+    if (!URL.canParse(raw)) return problem(`must be an address like http://127.0.0.1:12111, not "${raw}"`);
+    const url = new URL(raw);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') return problem('must start with https:// or http://');
+    return url.origin === raw.replace(/\/$/, '') ? ok(url.origin) : problem('must be an origin, with no path or query');
+  },
+  write: String,
+};

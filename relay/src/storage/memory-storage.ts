@@ -1,3 +1,4 @@
+import type { PaymentEvent } from '../payments/payment-event.js';
 import type { Admission, AdmissionOutcome, NewLedgerInvitation, NewUser } from './accounts/accounts.js';
 import { MemoryAccounts } from './accounts/memory-accounts.js';
 import { MemoryAdvisors } from './advisors/memory-advisors.js';
@@ -6,6 +7,8 @@ import { MemoryLedgerDocuments } from './documents/memory-ledger-documents.js';
 import { MemoryEventStore } from './events/memory-event-store.js';
 import type { AccountWelcome, NewMail } from './mail/mail-store.js';
 import { MemoryMailStore } from './mail/memory-mail-store.js';
+import { MemoryPaymentStore } from './payments/memory-payment-store.js';
+import { bookingChangeOf, type PaymentFulfilment } from './payments/payment-store.js';
 import { MemoryPushStore } from './push/memory-push-store.js';
 import type { EmailChangeOutcome, NewNotification, RelayStorage } from './relay-storage.js';
 
@@ -18,6 +21,7 @@ export class MemoryStorage implements RelayStorage {
   readonly events = new MemoryEventStore();
   readonly conversations = new MemoryConversations();
   readonly advisors = new MemoryAdvisors();
+  readonly payments = new MemoryPaymentStore();
 
   async registerUser(user: NewUser, admission: Admission, welcome: AccountWelcome): Promise<AdmissionOutcome> {
     const outcome = await this.accounts.admitUser(user, admission);
@@ -52,6 +56,16 @@ export class MemoryStorage implements RelayStorage {
     await this.accounts.createLedgerInvitation(invitation);
     if (mail !== null) await this.mail.enqueue(mail);
     if (notification !== null) await this.notify(notification);
+  }
+
+  async fulfilPayment(event: PaymentEvent, at: number): Promise<PaymentFulfilment> {
+    const fulfilment = this.payments.fulfilNow(event, at);
+    const change = bookingChangeOf(fulfilment, event, at);
+    const booking = change === null ? null : this.advisors.transitionBookingNow(change);
+    if (fulfilment.outcome !== 'paid' || booking !== null || fulfilment.payment === null)
+      return { ...fulfilment, booking };
+    const late = this.payments.markLateNow(event.provider, fulfilment.payment.checkoutId, at);
+    return { outcome: 'late', payment: late, booking: null };
   }
 
   async close(): Promise<void> {}

@@ -285,4 +285,41 @@ export const postgresMigrations: readonly string[] = [
   );
   CREATE INDEX email_changes_by_user ON email_changes (user_id);
   `,
+  `
+  CREATE TABLE payments (
+    provider TEXT NOT NULL CHECK (provider IN ('stripe', 'razorpay')),
+    checkout_id TEXT NOT NULL,
+    booking_id TEXT NOT NULL REFERENCES bookings(id),
+    attempt INTEGER NOT NULL,
+    client_id TEXT NOT NULL REFERENCES users(id),
+    advisor_id TEXT NOT NULL REFERENCES users(id),
+    amount BIGINT NOT NULL,
+    currency TEXT NOT NULL,
+    url TEXT,
+    created_at BIGINT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('open', 'paid', 'mismatched', 'late', 'expired', 'failed', 'refunding',
+      'refunded')),
+    payment_id TEXT,
+    paid_amount BIGINT,
+    paid_currency TEXT,
+    paid_at BIGINT,
+    refund_id TEXT,
+    refund_amount BIGINT,
+    refund_requested_at BIGINT,
+    refunded_at BIGINT,
+    updated_at BIGINT NOT NULL,
+    PRIMARY KEY (provider, checkout_id),
+    UNIQUE (booking_id, attempt)
+  );
+  CREATE INDEX payments_by_payment ON payments (provider, payment_id);
+  CREATE INDEX payments_by_client ON payments (client_id, created_at);
+  CREATE INDEX payments_by_advisor ON payments (advisor_id, created_at);
+  CREATE TABLE payment_events (
+    provider TEXT NOT NULL,
+    event_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    received_at BIGINT NOT NULL,
+    PRIMARY KEY (provider, event_id)
+  );
+  `,
 ];

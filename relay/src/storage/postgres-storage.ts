@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import type { PaymentEvent } from '../payments/payment-event.js';
 import { type RelayLogger, silentLogger } from '../relay-logger.js';
 import type { Admission, AdmissionOutcome, NewLedgerInvitation, NewUser } from './accounts/accounts.js';
 import { PostgresAccounts } from './accounts/postgres-accounts.js';
@@ -8,6 +9,8 @@ import { PostgresLedgerDocuments } from './documents/postgres-ledger-documents.j
 import { PostgresEventStore } from './events/postgres-event-store.js';
 import type { AccountWelcome, NewMail } from './mail/mail-store.js';
 import { PostgresMailStore } from './mail/postgres-mail-store.js';
+import { bookingChangeOf, type PaymentFulfilment } from './payments/payment-store.js';
+import { PostgresPaymentStore } from './payments/postgres-payment-store.js';
 import { advisoryLocks, openPool, type Sql, transaction } from './postgres-database.js';
 import { postgresMigrations } from './postgres-migrations.js';
 import { PostgresPushStore } from './push/postgres-push-store.js';
@@ -32,6 +35,7 @@ export class PostgresStorage implements RelayStorage {
   readonly events: PostgresEventStore;
   readonly conversations: PostgresConversations;
   readonly advisors: PostgresAdvisors;
+  readonly payments: PostgresPaymentStore;
   private closed = false;
 
   private constructor(private readonly pool: pg.Pool) {
@@ -42,6 +46,7 @@ export class PostgresStorage implements RelayStorage {
     this.events = new PostgresEventStore(pool);
     this.conversations = new PostgresConversations(pool);
     this.advisors = new PostgresAdvisors(pool);
+    this.payments = new PostgresPaymentStore(pool);
   }
 
   /**
@@ -103,6 +108,19 @@ export class PostgresStorage implements RelayStorage {
       await this.accounts.createLedgerInvitationIn(tx, invitation);
       if (mail !== null) await this.mail.enqueueIn(tx, mail);
       if (notification !== null) await this.notifyIn(tx, notification);
+    });
+  }
+
+  async fulfilPayment(event: PaymentEvent, at: number): Promise<PaymentFulfilment> {
+    return transaction(this.pool, async (tx): Promise<PaymentFulfilment> => {
+      const fulfilment = await this.payments.fulfilIn(tx, event, at);
+      const change = bookingChangeOf(fulfilment, event, at);
+      const booking = change === null ? null : await this.advisors.transitionBookingIn(tx, change);
+      if (fulfilment.outcome !== 'paid' || booking !== null || fulfilment.payment === null) {
+        return { ...fulfilment, booking };
+      }
+      const late = await this.payments.markLateIn(tx, event.provider, fulfilment.payment.checkoutId, at);
+      return { outcome: 'late', payment: late, booking: null };
     });
   }
 

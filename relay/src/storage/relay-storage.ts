@@ -1,9 +1,11 @@
+import type { PaymentEvent } from '../payments/payment-event.js';
 import type { Accounts, Admission, AdmissionOutcome, NewLedgerInvitation, NewUser } from './accounts/accounts.js';
 import type { Advisors } from './advisors/advisors.js';
 import type { Conversations } from './conversations/conversations.js';
 import type { LedgerDocuments } from './documents/ledger-documents.js';
 import type { EventStore } from './events/event-store.js';
 import type { AccountWelcome, MailStore, NewMail } from './mail/mail-store.js';
+import type { PaymentFulfilment, PaymentStore } from './payments/payment-store.js';
 import type { NewPush, PushStore } from './push/push-store.js';
 
 /** A notification as it is made: its pushes and, when it goes by email too, its mail (N2, N3). */
@@ -44,6 +46,7 @@ export interface RelayStorage {
   readonly conversations: Conversations;
   /** Advisors' profiles and hours, bookings and their audit trail (D1–D9). */
   readonly advisors: Advisors;
+  readonly payments: PaymentStore;
   /**
    * Records the notification by its dedupe key and queues its pushes and its mail in one
    * transaction, so each goes once or not at all (N2); nothing is stored (false) when a
@@ -65,6 +68,12 @@ export interface RelayStorage {
     mail: NewMail | null,
     notification: NewNotification | null,
   ): Promise<void>;
+  /**
+   * Applies a provider's payment event once (PAY3): the event id, the checkout's change and its
+   * booking's compare-and-swap (paid → `confirmed`; expired or failed → `expired`) in one
+   * transaction. A duplicate changes nothing; a payment its booking no longer waits for is `late`.
+   */
+  fulfilPayment(event: PaymentEvent, at: number): Promise<PaymentFulfilment>;
   /** Stores what is pending and lets go of the database. */
   close(): Promise<void>;
 }

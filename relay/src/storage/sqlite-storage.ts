@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import type { PaymentEvent } from '../payments/payment-event.js';
 import { type RelayLogger, silentLogger } from '../relay-logger.js';
 import type { Admission, AdmissionOutcome, NewLedgerInvitation, NewUser } from './accounts/accounts.js';
 import { SqliteAccounts } from './accounts/sqlite-accounts.js';
@@ -10,6 +11,8 @@ import { SqliteEventStore } from './events/sqlite-event-store.js';
 import type { AccountWelcome, NewMail } from './mail/mail-store.js';
 import { SqliteMailStore } from './mail/sqlite-mail-store.js';
 import { migrations } from './migrations.js';
+import { bookingChangeOf, type PaymentFulfilment } from './payments/payment-store.js';
+import { SqlitePaymentStore } from './payments/sqlite-payment-store.js';
 import { SqlitePushStore } from './push/sqlite-push-store.js';
 import type { EmailChangeOutcome, NewNotification, RelayStorage } from './relay-storage.js';
 
@@ -31,6 +34,7 @@ export class SqliteStorage implements RelayStorage {
   readonly events: SqliteEventStore;
   readonly conversations: SqliteConversations;
   readonly advisors: SqliteAdvisors;
+  readonly payments: SqlitePaymentStore;
   private readonly db: Database.Database;
 
   constructor(filename: string, options: SqliteStorageOptions = {}) {
@@ -48,6 +52,7 @@ export class SqliteStorage implements RelayStorage {
     this.events = new SqliteEventStore(this.db);
     this.conversations = new SqliteConversations(this.db);
     this.advisors = new SqliteAdvisors(this.db);
+    this.payments = new SqlitePaymentStore(this.db);
   }
 
   async registerUser(user: NewUser, admission: Admission, welcome: AccountWelcome): Promise<AdmissionOutcome> {
@@ -90,6 +95,19 @@ export class SqliteStorage implements RelayStorage {
       this.accounts.createLedgerInvitationNow(invitation);
       if (mail !== null) this.mail.enqueueNow(mail);
       if (notification !== null) this.notifyNow(notification);
+    })();
+  }
+
+  async fulfilPayment(event: PaymentEvent, at: number): Promise<PaymentFulfilment> {
+    return this.db.transaction((): PaymentFulfilment => {
+      const fulfilment = this.payments.fulfilNow(event, at);
+      const change = bookingChangeOf(fulfilment, event, at);
+      const booking = change === null ? null : this.advisors.transitionBookingNow(change);
+      if (fulfilment.outcome !== 'paid' || booking !== null || fulfilment.payment === null) {
+        return { ...fulfilment, booking };
+      }
+      const late = this.payments.markLateNow(event.provider, fulfilment.payment.checkoutId, at);
+      return { outcome: 'late', payment: late, booking: null };
     })();
   }
 

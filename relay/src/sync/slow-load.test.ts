@@ -135,6 +135,8 @@ describe('a large ledger that is slow to load', () => {
       events: sqlite.events,
       conversations: sqlite.conversations,
       advisors: sqlite.advisors,
+      payments: sqlite.payments,
+      fulfilPayment: (event, at) => sqlite.fulfilPayment(event, at),
       close: () => sqlite.close(),
     });
     cleanup.push(() => relay.stop());

@@ -87,6 +87,8 @@ export function withFaults(original: RelayStorage): FaultyStorage {
       events: original.events,
       conversations: original.conversations,
       advisors: advisors.area,
+      payments: original.payments,
+      fulfilPayment: (event, at) => original.fulfilPayment(event, at),
       close: () => original.close(),
     },
     documents,

@@ -22,6 +22,8 @@ export const relayErrorCodes = [
   'mail_off',
   'email_unverified',
   'push_off',
+  'payments_off',
+  'signature_invalid',
   'payload_too_large',
   'unsupported_media_type',
   'rate_limited',

@@ -113,6 +113,11 @@ export class MemoryAdvisors implements Advisors {
   }
 
   async transitionBooking(transition: BookingTransition): Promise<BookingRecord | null> {
+    return this.transitionBookingNow(transition);
+  }
+
+  /** `transitionBooking` without a pause, so a payment's change and its booking's go together (PAY3). */
+  transitionBookingNow(transition: BookingTransition): BookingRecord | null {
     const booking = this.bookings.get(transition.bookingId);
     if (booking === undefined || booking.status !== transition.from) return null;
     const changed: MemoryBooking = {

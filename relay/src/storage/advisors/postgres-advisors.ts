@@ -146,18 +146,21 @@ export class PostgresAdvisors implements Advisors {
   }
 
   async transitionBooking(transition: BookingTransition): Promise<BookingRecord | null> {
+    return transaction(this.pool, (tx) => this.transitionBookingIn(tx, transition));
+  }
+
+  /** `transitionBooking` inside the caller's transaction (a payment's, PAY3). */
+  async transitionBookingIn(tx: Sql, transition: BookingTransition): Promise<BookingRecord | null> {
     const { bookingId, from, to, actor, at, reason } = transition;
-    return transaction(this.pool, async (tx): Promise<BookingRecord | null> => {
-      const changed = await tx.query<BookingRow>(
-        `UPDATE bookings SET status = $1, updated_at = $2, payment_due_at = coalesce($3, payment_due_at)
-         WHERE id = $4 AND status = $5 RETURNING ${bookingColumns}`,
-        [to, at, transition.paymentDueAt ?? null, bookingId, from],
-      );
-      const row = changed.rows[0];
-      if (row === undefined) return null;
-      await insertEvent(tx, bookingId, from, to, actor.kind, actorId(actor), at, reason);
-      return toBooking(row);
-    });
+    const changed = await tx.query<BookingRow>(
+      `UPDATE bookings SET status = $1, updated_at = $2, payment_due_at = coalesce($3, payment_due_at)
+       WHERE id = $4 AND status = $5 RETURNING ${bookingColumns}`,
+      [to, at, transition.paymentDueAt ?? null, bookingId, from],
+    );
+    const row = changed.rows[0];
+    if (row === undefined) return null;
+    await insertEvent(tx, bookingId, from, to, actor.kind, actorId(actor), at, reason);
+    return toBooking(row);
   }
 
   async bookingEvents(bookingId: string): Promise<readonly BookingEvent[]> {

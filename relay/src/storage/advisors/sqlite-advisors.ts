@@ -116,13 +116,16 @@ export class SqliteAdvisors implements Advisors {
   }
 
   async transitionBooking(transition: BookingTransition): Promise<BookingRecord | null> {
+    return this.db.transaction(() => this.transitionBookingNow(transition))();
+  }
+
+  /** `transitionBooking`, synchronously, inside the caller's transaction (a payment's, PAY3). */
+  transitionBookingNow(transition: BookingTransition): BookingRecord | null {
     const { bookingId, from, to, actor, at, reason } = transition;
-    return this.db.transaction((): BookingRecord | null => {
-      const changed = this.statements.transition.run(to, at, transition.paymentDueAt ?? null, bookingId, from);
-      if (changed.changes === 0) return null;
-      this.statements.insertEvent.run(bookingId, from, to, actor.kind, actorId(actor), at, reason);
-      return toBooking(this.statements.booking.get(bookingId) as BookingRow);
-    })();
+    const changed = this.statements.transition.run(to, at, transition.paymentDueAt ?? null, bookingId, from);
+    if (changed.changes === 0) return null;
+    this.statements.insertEvent.run(bookingId, from, to, actor.kind, actorId(actor), at, reason);
+    return toBooking(this.statements.booking.get(bookingId) as BookingRow);
   }
 
   async bookingEvents(bookingId: string): Promise<readonly BookingEvent[]> {

@@ -13,7 +13,10 @@ export type MailKind =
   | 'ledger-invitation'
   | 'bill-reminder'
   | 'booking-update'
-  | 'chat-messages';
+  | 'chat-messages'
+  | 'payment-received'
+  | 'refund-issued'
+  | 'payment-failed';
 
 /** What a link sent by mail lets its holder do, once, until it expires (M4). */
 export type MailTokenPurpose = 'verify-email' | 'reset-password';

@@ -153,6 +153,7 @@ describe.each(storageImplementations)('$name push store keeps its contract', (im
         invitations: { email: false, push: true },
         bookings: { email: false, push: false },
         messages: { email: true, push: false },
+        payments: { email: false, push: false },
       },
     };
     await storage.push.setPreferences(alice.id, chosen);

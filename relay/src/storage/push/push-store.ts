@@ -1,5 +1,5 @@
 /** What a person is told about; each kind has its own switch per channel (N3). */
-export const notificationKinds = ['billReminders', 'invitations', 'bookings', 'messages'] as const;
+export const notificationKinds = ['billReminders', 'invitations', 'bookings', 'messages', 'payments'] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
 /** How a person may be told. */
@@ -23,6 +23,7 @@ export const defaultNotificationPreferences: NotificationPreferences = {
     invitations: { email: true, push: true },
     bookings: { email: true, push: true },
     messages: { email: true, push: true },
+    payments: { email: true, push: true },
   },
 };
 

@@ -1,0 +1,210 @@
+import { formatMoney, money } from '@tally/schema';
+import type { Bookings } from '../advisors/bookings.js';
+import { type FailureReporting, reportFailure } from '../failures.js';
+import { RelayError } from '../http/error-catalogue.js';
+import type { RelayMetrics } from '../metrics.js';
+import type { Notifier } from '../push/notifier.js';
+import { type PaymentNotice, paymentMessage } from '../push/push-messages.js';
+import type { BookingEvent } from '../storage/advisors/advisors.js';
+import type { PaymentFulfilment, PaymentRecord } from '../storage/payments/payment-store.js';
+import type { RelayStorage } from '../storage/relay-storage.js';
+import type { PaymentProviderName } from './payment-event.js';
+import type { CheckoutStart, PaymentProvider } from './payment-provider.js';
+import { refundDue } from './refund-policy.js';
+
+export interface PaymentsOptions {
+  readonly storage: RelayStorage;
+  /** Null when `PAYMENT_PROVIDER` is `none`. */
+  readonly provider: PaymentProvider | null;
+  readonly bookings: Bookings;
+  /** Tells the client of a payment received, a refund issued or a payment failed (PAY4). */
+  readonly notifier: Notifier;
+  /** Where the provider sends the person back: the app's booking screen, which shows its real status. */
+  readonly publicUrl: string | null;
+  readonly now: () => number;
+  readonly metrics: RelayMetrics;
+  readonly reporting: FailureReporting;
+}
+
+/** What a webhook delivery did, for its reply: refused (400) or taken (200). */
+export type WebhookResult = 'refused' | 'taken';
+
+/**
+ * Priced sessions paid through the chosen provider (PAY2–PAY4): checkouts for bookings waiting
+ * for payment, webhook events fulfilled once each, and full refunds when the rules give one.
+ */
+export class Payments {
+  private readonly pending = new Set<Promise<unknown>>();
+
+  constructor(private readonly options: PaymentsOptions) {
+    options.bookings.onChange((booking, event) => {
+      if (
+        event.from === 'confirmed' &&
+        event.to === 'cancelled' &&
+        refundDue(event.actor.kind, booking.start, event.at)
+      ) {
+        this.track(this.refundBooking(booking.id));
+      }
+    });
+  }
+
+  /**
+   * Starts paying for the client's booking (PAY2): `not_found` unless it is theirs, `invalid_transition`
+   * unless it waits for payment, `payments_off` with no provider. A retry while the checkout is open
+   * gets the same checkout: the same attempt, so the same idempotency key.
+   */
+  async checkout(bookingId: string, userId: string): Promise<CheckoutStart> {
+    const { storage, provider, now } = this.options;
+    const booking = await storage.advisors.findBooking(bookingId);
+    if (booking === null || booking.clientId !== userId) throw new RelayError('not_found');
+    if (provider === null) throw new RelayError('payments_off');
+    if (booking.status !== 'awaiting_payment' || booking.price === null || booking.paymentDueAt === null) {
+      throw new RelayError('invalid_transition');
+    }
+    if (booking.paymentDueAt <= now()) throw new RelayError('invalid_transition');
+    const checkouts = await storage.payments.checkoutsOf(bookingId);
+    const open = checkouts.find((checkout) => checkout.status === 'open' && checkout.provider === provider.name);
+    const attempt = open?.attempt ?? checkouts.length + 1;
+    const start = await provider.createCheckout({
+      bookingId,
+      attempt,
+      amount: booking.price.amountMinor,
+      currency: booking.price.currency,
+      holdEndsAt: booking.paymentDueAt,
+      heldSince: booking.updatedAt,
+      returnUrl: `${this.options.publicUrl ?? ''}/#/bookings/${encodeURIComponent(bookingId)}`,
+    });
+    await storage.payments.openCheckout({
+      provider: provider.name,
+      checkoutId: start.checkoutId,
+      bookingId,
+      attempt,
+      clientId: booking.clientId,
+      advisorId: booking.advisorId,
+      amount: booking.price.amountMinor,
+      currency: booking.price.currency,
+      createdAt: now(),
+      url: start.provider === 'stripe' ? start.url : null,
+    });
+    return start;
+  }
+
+  /**
+   * A webhook delivery (PAY3): refused unless its signature holds for the relay's provider;
+   * otherwise its event is fulfilled once, and what follows (the booking's listeners, a refund of
+   * money that came too late) happens after it is stored.
+   */
+  async webhook(
+    name: PaymentProviderName,
+    rawBody: Buffer,
+    headers: Readonly<Record<string, string | string[] | undefined>>,
+  ): Promise<WebhookResult> {
+    const { provider, storage, metrics, now } = this.options;
+    if (provider === null || provider.name !== name) throw new RelayError('not_found');
+    const at = now();
+    const reading = provider.readWebhook(rawBody, headers, at);
+    if (!reading.ok) {
+      metrics.webhookSignaturesRefused++;
+      return 'refused';
+    }
+    if (reading.event === null) return 'taken';
+    const fulfilment = await storage.fulfilPayment(reading.event, at);
+    this.count(fulfilment);
+    await this.follow(fulfilment, at);
+    return 'taken';
+  }
+
+  /** The client's and the advisor's payments, newest first (PAY4). */
+  historyOf(userId: string): Promise<readonly PaymentRecord[]> {
+    return this.options.storage.payments.historyOf(userId, 200);
+  }
+
+  /** Waits for refunds asked in the background (tests, and closing the relay). */
+  async settled(): Promise<void> {
+    while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
+  }
+
+  private count(fulfilment: PaymentFulfilment): void {
+    const { metrics } = this.options;
+    if (fulfilment.outcome === 'paid' || fulfilment.outcome === 'late') metrics.paymentsReceived++;
+    if (fulfilment.outcome === 'mismatched') metrics.paymentsMismatched++;
+    if (fulfilment.outcome === 'refunded') metrics.refundsRecorded++;
+  }
+
+  private async follow(fulfilment: PaymentFulfilment, at: number): Promise<void> {
+    const { booking, payment, outcome } = fulfilment;
+    if (booking !== null) {
+      const event: BookingEvent = {
+        bookingId: booking.id,
+        from: 'awaiting_payment',
+        to: booking.status,
+        actor: { kind: 'relay' },
+        at,
+        reason: null,
+      };
+      await this.options.bookings.madeElsewhere(booking, event);
+    }
+    if (outcome === 'late' && payment !== null) await this.refund(payment);
+    const notice = payment === null ? null : noticeOf(outcome, payment);
+    if (notice !== null && payment !== null) await this.tell(notice, payment);
+  }
+
+  /** Tells the client by the channels they chose for payments; a failure to is logged, not the webhook's. */
+  private async tell(notice: PaymentNotice, payment: PaymentRecord): Promise<void> {
+    const { storage, notifier } = this.options;
+    try {
+      const language = (await storage.mail.languageOf(payment.clientId)) ?? 'en';
+      const minor = notice === 'refund-issued' ? (payment.refundAmount ?? payment.amount) : payment.amount;
+      const amount = formatMoney(money(minor, payment.currency), language);
+      await notifier.notify({
+        userId: payment.clientId,
+        kind: 'payments',
+        dedupeKey: `${notice}:${payment.provider}:${payment.checkoutId}`,
+        language,
+        message: paymentMessage(language, notice, payment.bookingId, amount),
+        mail: { kind: notice, values: { amount } },
+      });
+    } catch (error) {
+      reportFailure(this.options.reporting, 'payments', error, { bookingId: payment.bookingId });
+    }
+  }
+
+  /** Refunds the booking's paid checkout in full, once (PAY4). */
+  private async refundBooking(bookingId: string): Promise<void> {
+    const checkouts = await this.options.storage.payments.checkoutsOf(bookingId);
+    const paid = checkouts.find((checkout) => checkout.status === 'paid');
+    if (paid !== undefined) await this.refund(paid);
+  }
+
+  private async refund(payment: PaymentRecord): Promise<void> {
+    const { provider, storage, now } = this.options;
+    if (provider === null || provider.name !== payment.provider || payment.paymentId === null) return;
+    try {
+      const amount = payment.paidAmount ?? payment.amount;
+      const { refundId } = await provider.refund({
+        bookingId: payment.bookingId,
+        paymentId: payment.paymentId,
+        amount,
+      });
+      await storage.payments.startRefund(payment.provider, payment.checkoutId, { refundId, amount, at: now() });
+    } catch (error) {
+      reportFailure(this.options.reporting, 'payments', error, {
+        bookingId: payment.bookingId,
+        checkoutId: payment.checkoutId,
+      });
+    }
+  }
+
+  private track(work: Promise<unknown>): void {
+    this.pending.add(work);
+    void work.finally(() => this.pending.delete(work));
+  }
+}
+
+/** Which notice a fulfilment gives the client, if any (PAY4). */
+function noticeOf(outcome: PaymentFulfilment['outcome'], payment: PaymentRecord): PaymentNotice | null {
+  if (outcome === 'paid') return 'payment-received';
+  if (outcome === 'refunded') return 'refund-issued';
+  if (outcome === 'released' && payment.status === 'failed') return 'payment-failed';
+  return null;
+}
