@@ -272,7 +272,6 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
   registerNotificationPreferencesRoutes(app, context);
   registerSyncRoute(app, context, heartbeat);
   registerEventsRoute(app, context, heartbeat);
-  });
   registerPaymentRoutes(app, context);
   registerHealthRoutes(app, context);
   servingAppShell = await registerAppShell(app, config.appDir);
