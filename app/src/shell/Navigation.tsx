@@ -1,8 +1,19 @@
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import { useAdvisorRole } from '../features/advisors/index.js';
 import { useText } from '../i18n/index.js';
+import { useSyncState } from '../tally/index.js';
 import { routeMessages } from '../ui/index.js';
 import { appMessages } from './messages.js';
-import { hrefOf, isMoreRoute, MORE_ROUTES, type NavigationRoute, PRIMARY_ROUTES, type Route } from './use-route.js';
+import {
+  ADVISOR_ROUTES,
+  hrefOf,
+  isMoreRoute,
+  MORE_ROUTES,
+  type NavigationRoute,
+  PRIMARY_ROUTES,
+  RELAY_ROUTES,
+  type Route,
+} from './use-route.js';
 
 /**
  * One list of every screen. On a phone the bottom bar shows the four most used and "More", which
@@ -21,6 +32,11 @@ export function Navigation({ route }: { readonly route: Route }) {
   }
   const moreButton = useRef<HTMLButtonElement>(null);
   const inMore = isMoreRoute(route);
+  const { account } = useSyncState();
+  const signedIn = account !== undefined && !account.revoked;
+  const advisor = useAdvisorRole() === 'advisor';
+  const offered = (item: NavigationRoute) =>
+    (signedIn || !RELAY_ROUTES.includes(item)) && (advisor || !ADVISOR_ROUTES.includes(item));
 
   useEffect(() => {
     if (!moreOpen) return;
@@ -72,7 +88,7 @@ export function Navigation({ route }: { readonly route: Route }) {
         </li>
       </ul>
       <ul id="nav-more-list" className="nav__rest" data-open={moreOpen}>
-        {MORE_ROUTES.map(link)}
+        {MORE_ROUTES.filter(offered).map(link)}
       </ul>
     </nav>
   );

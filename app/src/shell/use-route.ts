@@ -12,8 +12,15 @@ export const MORE_ROUTES = [
   'import',
   'ledgers',
   'household',
+  'advisors',
+  'bookings',
+  'advisor-profile',
   'settings',
 ] as const;
+
+/** Screens offered only on a device signed in to a relay; the advisor's profile only to an advisor account. */
+export const RELAY_ROUTES: readonly NavigationRoute[] = ['advisors', 'bookings'];
+export const ADVISOR_ROUTES: readonly NavigationRoute[] = ['advisor-profile'];
 
 /** Every screen of the navigation. */
 export const ROUTES = [...PRIMARY_ROUTES, ...MORE_ROUTES] as const;
