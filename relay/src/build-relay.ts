@@ -1,17 +1,25 @@
 import type { JsonSchemaToTsProvider } from '@fastify/type-provider-json-schema-to-ts';
 import websocket from '@fastify/websocket';
 import Fastify from 'fastify';
+import { Bookings } from './advisors/bookings.js';
 import { AccessTokens } from './auth/access-tokens.js';
 import { RegistrationLinks } from './auth/registration-links.js';
+import { InProcessEventBus } from './events/event-bus.js';
+import { EventRetention } from './events/event-retention.js';
+import { EventSockets } from './events/event-sockets.js';
+import { LiveEvents } from './events/live-events.js';
 import { reportFailure } from './failures.js';
 import { registerAccountMailRoutes } from './http/account-mail-routes.js';
 import { registerAdminRoutes } from './http/admin-routes.js';
+import { registerAdvisorRoutes } from './http/advisor-routes.js';
 import { registerAppShell } from './http/app-shell.js';
 import { registerAuthRoutes } from './http/auth-routes.js';
 import { acceptBodilessRequests } from './http/bodiless-requests.js';
+import { registerBookingRoutes } from './http/booking-routes.js';
 import { installCors } from './http/cors.js';
 import { registerDeviceRoutes } from './http/device-routes.js';
 import { installErrorHandler } from './http/error-handler.js';
+import { registerEventsRoute } from './http/events-route.js';
 import { registerHealthRoutes } from './http/health-routes.js';
 import { registerInvitationRoutes } from './http/invitation-routes.js';
 import { registerLedgerInvitationRoutes } from './http/ledger-invitation-routes.js';
@@ -126,6 +134,13 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
     now: config.clock ?? Date.now,
     reporting: { logger: app.log, metrics },
   });
+  // One process's bus; relays sharing a database need one that reaches the others (E4).
+  const eventBus = new InProcessEventBus();
+  const eventSockets = new EventSockets(eventBus, { logger: app.log, metrics });
+  const eventRetention = new EventRetention(config.storage.events, config.clock ?? Date.now, {
+    logger: app.log,
+    metrics,
+  });
   const context: RelayContext = {
     config,
     storage: config.storage,
@@ -134,15 +149,23 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
     rooms,
     deviceSockets,
     memberSockets,
+    eventSockets,
+    liveEvents: new LiveEvents(config.storage.events, eventBus, config.clock ?? Date.now, { logger: app.log, metrics }),
     metrics,
     mail: new AccountMail(config.storage.mail, mailSender, config.publicUrl),
     notifier,
+    bookings: new Bookings({
+      storage: config.storage,
+      memberSockets,
+      now: config.clock ?? Date.now,
+      reporting: { logger: app.log, metrics },
+    }),
     startedAt: Date.now(),
   };
   const heartbeat = new Heartbeat(config.heartbeatSeconds * 1000, () => {
     metrics.silentPeersDropped++;
   });
-  const revocations = new RevocationWatch(config.storage.accounts, deviceSockets, memberSockets, {
+  const revocations = new RevocationWatch(config.storage.accounts, deviceSockets, memberSockets, eventSockets, {
     logger: app.log,
     metrics,
   });
@@ -166,17 +189,22 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
     }
     pushSender?.wake();
     reminders.start();
+    eventRetention.start();
+    context.bookings.start();
   });
   // Runs before the websocket plugin's own preClose, so peers hear why they were closed.
   app.addHook('preClose', async () => {
     revocations.stop();
     heartbeat.stop();
     await restores.stop();
+    eventRetention.stop();
     deviceSockets.closeAll(closeCodes.goingAway, 'relay shutting down');
+    eventSockets.closeAll();
   });
   app.addHook('onClose', async () => {
     await mailSender?.stop();
     await reminders.stop();
+    await context.bookings.stop();
     await pushSender?.stop();
     await rooms.closeAll();
     await offThread.close();
@@ -198,10 +226,13 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
   registerMemberRoutes(app, context);
   registerLedgerInvitationRoutes(app, context);
   registerAdminRoutes(app, context);
+  registerAdvisorRoutes(app, context);
+  registerBookingRoutes(app, context);
   registerVersionRoutes(app, context);
   registerPushRoutes(app, context);
   registerNotificationPreferencesRoutes(app, context);
   registerSyncRoute(app, context, heartbeat);
+  registerEventsRoute(app, context, heartbeat);
   registerHealthRoutes(app, context);
   servingAppShell = await registerAppShell(app, config.appDir);
   return app;

@@ -16,6 +16,8 @@ export const failureKinds = [
   'mail',
   'push',
   'reminders',
+  'events',
+  'bookings',
 ] as const;
 
 export type FailureKind = (typeof failureKinds)[number];
@@ -36,6 +38,8 @@ const messages: Record<FailureKind, string> = {
   mail: 'the mail outbox could not be read or updated; its mails wait until it works',
   push: 'the push queue could not be read or updated; its pushes wait until it works',
   reminders: 'bill reminders could not be looked for; the next look tries again',
+  events: 'live events could not be stored, read or sent; devices get what was stored when they reconnect',
+  bookings: 'bookings could not be swept, or a listener of their changes failed; the next sweep tries again',
 };
 
 export interface FailureReporting {

@@ -6,8 +6,11 @@ import type {
   RawRequestDefaultExpression,
   RawServerDefault,
 } from 'fastify';
+import type { Bookings } from './advisors/bookings.js';
 import type { AccessTokens } from './auth/access-tokens.js';
 import type { RegistrationLinks } from './auth/registration-links.js';
+import type { EventSockets } from './events/event-sockets.js';
+import type { LiveEvents } from './events/live-events.js';
 import type { AccountMail } from './mail/account-mail.js';
 import type { RelayMetrics } from './metrics.js';
 import type { Notifier } from './push/notifier.js';
@@ -27,11 +30,17 @@ export interface RelayContext {
   readonly rooms: DocRooms;
   readonly deviceSockets: DeviceSockets;
   readonly memberSockets: MemberSockets;
+  /** The events sockets open on this relay (E4). */
+  readonly eventSockets: EventSockets;
+  /** Publishes live events to the people they concern (E2). */
+  readonly liveEvents: LiveEvents;
   readonly metrics: RelayMetrics;
   /** The mails accounts get; with mail off it queues nothing. */
   readonly mail: AccountMail;
   /** Tells people things by the channels they chose (N3). */
   readonly notifier: Notifier;
+  /** Where every booking is made and changes status (V3). */
+  readonly bookings: Bookings;
   readonly startedAt: number;
 }
 

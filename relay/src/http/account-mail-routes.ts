@@ -133,6 +133,7 @@ export function registerAccountMailRoutes(app: RelayApp, context: RelayContext):
         if (device.revokedAt !== null) continue;
         await accounts.revokeDevice(user.id, device.id, at);
         context.deviceSockets.closeDevice(device.id, closeCodes.policyViolation, 'device revoked');
+        context.eventSockets.closeDevice(device.id);
       }
       request.log.info({ userId: user.id }, 'password reset; every device of the account signed out');
       return reply.code(204).send(null);

@@ -71,6 +71,7 @@ export function registerAdminRoutes(app: RelayApp, context: RelayContext): void 
       if (request.params.userId === adminId) throw new RelayError('conflict');
       if (!(await accounts.setUserDisabled(request.params.userId, Date.now()))) throw new RelayError('not_found');
       context.memberSockets.closeDisabled(request.params.userId);
+      context.eventSockets.closeDisabled(request.params.userId);
       return reply.code(204).send(null);
     },
   );

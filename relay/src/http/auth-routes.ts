@@ -225,6 +225,7 @@ export function registerAuthRoutes(app: RelayApp, context: RelayContext): void {
         case 'reused':
           request.log.warn({ deviceId: outcome.deviceId }, 'refresh token reused; device revoked');
           context.deviceSockets.closeDevice(outcome.deviceId, closeCodes.policyViolation, 'device revoked');
+          context.eventSockets.closeDevice(outcome.deviceId);
           context.metrics.authFailures++;
           throw new RelayError('invalid_refresh_token');
         case 'disabled':

@@ -67,6 +67,7 @@ export function registerDeviceRoutes(app: RelayApp, context: RelayContext): void
         throw new RelayError('not_found');
       }
       context.deviceSockets.closeDevice(request.params.id, closeCodes.policyViolation, 'device revoked');
+      context.eventSockets.closeDevice(request.params.id);
       await context.storage.push.removeDeviceSubscriptions(request.params.id);
       return reply.code(204).send(null);
     },

@@ -38,6 +38,17 @@ export const errorCatalogue = {
   payload_too_large: { status: 413, message: 'The request body is too large.' },
   unsupported_media_type: { status: 415, message: 'Send the request body as application/json.' },
   rate_limited: { status: 429, message: 'Too many requests; try again shortly.' },
+  advisor_required: { status: 403, message: 'Only an account with the advisor role may do that.' },
+  range_too_long: {
+    status: 400,
+    message: 'Ask for free slots over at most 62 days at a time, with `from` before `to`.',
+  },
+  slot_unavailable: {
+    status: 409,
+    message: 'That start is not one of the advisor’s free slots: outside their hours, past, or not taking new clients.',
+  },
+  slot_taken: { status: 409, message: 'Someone else has asked for that slot; choose another.' },
+  invalid_transition: { status: 409, message: 'The booking cannot go there from where it is now.' },
   internal: { status: 500, message: 'Something went wrong on the relay.' },
 } as const satisfies Record<RelayErrorCode, { readonly status: number; readonly message: string }>;
 

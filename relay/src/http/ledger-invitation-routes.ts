@@ -1,5 +1,6 @@
 import { normalizeEmail } from '../auth/email-address.js';
 import { hashInvitationCode, newInvitationCode } from '../auth/invitation-codes.js';
+import { membershipChanged } from '../events/membership-events.js';
 import { newId } from '../ids.js';
 import type { RelayApp, RelayContext } from '../relay-context.js';
 import { authenticate, bearerToken } from './authenticate.js';
@@ -155,6 +156,7 @@ export function registerLedgerInvitationRoutes(app: RelayApp, context: RelayCont
       );
       switch (outcome.kind) {
         case 'joined':
+          await context.liveEvents.tell(membershipChanged(claims.userId, outcome.docId, outcome.role));
           return { docId: outcome.docId, role: outcome.role };
         case 'already_member':
           throw new RelayError('conflict');

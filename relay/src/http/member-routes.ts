@@ -1,3 +1,4 @@
+import { membershipChanged } from '../events/membership-events.js';
 import type { RelayApp, RelayContext } from '../relay-context.js';
 import type { MembershipOutcome } from '../storage/accounts/accounts.js';
 import { authenticate, bearerToken } from './authenticate.js';
@@ -73,6 +74,7 @@ export function registerMemberRoutes(app: RelayApp, context: RelayContext): void
       await requireOwner(context, claims.userId, docId);
       refuseUnlessChanged(await accounts.setMemberRole(docId, userId, request.body.role, Date.now()));
       context.memberSockets.reconcile(userId, docId, request.body.role);
+      await context.liveEvents.tell(membershipChanged(userId, docId, request.body.role));
       return { userId, role: request.body.role };
     },
   );
@@ -87,6 +89,7 @@ export function registerMemberRoutes(app: RelayApp, context: RelayContext): void
       else await requireOwner(context, claims.userId, docId);
       refuseUnlessChanged(await accounts.removeMember(docId, userId, Date.now()));
       context.memberSockets.reconcile(userId, docId, null);
+      await context.liveEvents.tell(membershipChanged(userId, docId, null));
       return reply.code(204).send(null);
     },
   );

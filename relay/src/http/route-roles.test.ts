@@ -148,6 +148,16 @@ const asks: Record<string, (ask: Ask) => Promise<number>> = {
     outcome.socket.close();
     return 101;
   },
+  '`GET /events`': async ({ f, caller }) => {
+    const token = caller === 'anyone' ? '' : `?token=${f.sessions[caller].accessToken}`;
+    await f.app.listen({ port: 0, host: '127.0.0.1' });
+    const address = f.app.server.address();
+    if (address === null || typeof address === 'string') throw new Error('the relay is not listening');
+    const outcome = await openSocket(`ws://127.0.0.1:${address.port}/events${token}`);
+    if (outcome.kind === 'refused') return outcome.status;
+    outcome.socket.close();
+    return 101;
+  },
   '`POST /api/ledgers`': (ask) => status(ask, 'POST', '/api/ledgers', { name: 'Trip' }),
   '`GET /api/ledgers`': (ask) => status(ask, 'GET', '/api/ledgers'),
   '`GET /api/ledgers/:docId/members`': (ask) => status(ask, 'GET', `/api/ledgers/${ask.f.household}/members`),

@@ -1,6 +1,8 @@
 import type { Admission, AdmissionOutcome, NewUser } from './accounts/accounts.js';
 import { MemoryAccounts } from './accounts/memory-accounts.js';
+import { MemoryAdvisors } from './advisors/memory-advisors.js';
 import { MemoryLedgerDocuments } from './documents/memory-ledger-documents.js';
+import { MemoryEventStore } from './events/memory-event-store.js';
 import type { AccountWelcome } from './mail/mail-store.js';
 import { MemoryMailStore } from './mail/memory-mail-store.js';
 import { MemoryPushStore } from './push/memory-push-store.js';
@@ -12,6 +14,8 @@ export class MemoryStorage implements RelayStorage {
   readonly accounts = new MemoryAccounts();
   readonly mail = new MemoryMailStore();
   readonly push = new MemoryPushStore();
+  readonly events = new MemoryEventStore();
+  readonly advisors = new MemoryAdvisors();
 
   async registerUser(user: NewUser, admission: Admission, welcome: AccountWelcome): Promise<AdmissionOutcome> {
     const outcome = await this.accounts.admitUser(user, admission);

@@ -179,4 +179,80 @@ export const postgresMigrations: readonly string[] = [
   `
   ALTER TABLE docs ADD COLUMN folded_seq BIGINT NOT NULL DEFAULT 0;
   `,
+  `
+  CREATE TABLE advisor_profiles (
+    user_id TEXT PRIMARY KEY REFERENCES users(id),
+    display_name TEXT NOT NULL,
+    headline TEXT NOT NULL,
+    bio TEXT NOT NULL,
+    specialties TEXT NOT NULL,
+    languages TEXT NOT NULL,
+    time_zone TEXT NOT NULL,
+    session_minutes INTEGER NOT NULL,
+    price_minor BIGINT,
+    price_currency TEXT,
+    accepting_clients INTEGER NOT NULL,
+    updated_at BIGINT NOT NULL,
+    CHECK ((price_minor IS NULL) = (price_currency IS NULL))
+  );
+  CREATE TABLE advisor_availability (
+    user_id TEXT PRIMARY KEY REFERENCES users(id),
+    weekly TEXT NOT NULL,
+    exceptions TEXT NOT NULL,
+    updated_at BIGINT NOT NULL
+  );
+  CREATE TABLE bookings (
+    id TEXT PRIMARY KEY,
+    advisor_id TEXT NOT NULL REFERENCES users(id),
+    client_id TEXT NOT NULL REFERENCES users(id),
+    start_at BIGINT NOT NULL,
+    end_at BIGINT NOT NULL,
+    message TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('requested', 'accepted', 'awaiting_payment', 'confirmed', 'declined',
+      'expired', 'cancelled', 'completed', 'no_show')),
+    price_minor BIGINT,
+    price_currency TEXT,
+    share_doc_id TEXT REFERENCES docs(id),
+    share_state TEXT CHECK (share_state IN ('pending', 'granted', 'already_member', 'ended')),
+    idempotency_key TEXT NOT NULL,
+    created_at BIGINT NOT NULL,
+    updated_at BIGINT NOT NULL,
+    respond_by BIGINT NOT NULL,
+    payment_due_at BIGINT,
+    UNIQUE (client_id, idempotency_key)
+  );
+  CREATE UNIQUE INDEX bookings_holding_slot ON bookings (advisor_id, start_at)
+    WHERE status IN ('requested', 'accepted', 'awaiting_payment', 'confirmed');
+  CREATE INDEX bookings_by_advisor ON bookings (advisor_id, start_at);
+  CREATE INDEX bookings_by_client ON bookings (client_id, start_at);
+  CREATE INDEX bookings_by_status ON bookings (status);
+  CREATE TABLE booking_events (
+    id BIGSERIAL PRIMARY KEY,
+    booking_id TEXT NOT NULL REFERENCES bookings(id),
+    from_status TEXT,
+    to_status TEXT NOT NULL,
+    actor_kind TEXT NOT NULL CHECK (actor_kind IN ('client', 'advisor', 'relay')),
+    actor_id TEXT,
+    at BIGINT NOT NULL,
+    reason TEXT
+  );
+  CREATE INDEX booking_events_by_booking ON booking_events (booking_id, id);
+  `,
+  `
+  CREATE TABLE event_sequences (
+    user_id TEXT PRIMARY KEY,
+    last_seq BIGINT NOT NULL
+  );
+  CREATE TABLE events (
+    user_id TEXT NOT NULL,
+    seq BIGINT NOT NULL,
+    type TEXT NOT NULL,
+    data TEXT NOT NULL,
+    dedupe_key TEXT NOT NULL,
+    created_at BIGINT NOT NULL,
+    PRIMARY KEY (user_id, seq),
+    UNIQUE (user_id, dedupe_key)
+  );
+  CREATE INDEX events_by_time ON events (created_at);
+  `,
 ];

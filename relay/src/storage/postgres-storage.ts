@@ -2,7 +2,9 @@ import type pg from 'pg';
 import { type RelayLogger, silentLogger } from '../relay-logger.js';
 import type { Admission, AdmissionOutcome, NewUser } from './accounts/accounts.js';
 import { PostgresAccounts } from './accounts/postgres-accounts.js';
+import { PostgresAdvisors } from './advisors/postgres-advisors.js';
 import { PostgresLedgerDocuments } from './documents/postgres-ledger-documents.js';
+import { PostgresEventStore } from './events/postgres-event-store.js';
 import type { AccountWelcome } from './mail/mail-store.js';
 import { PostgresMailStore } from './mail/postgres-mail-store.js';
 import { advisoryLocks, openPool, transaction } from './postgres-database.js';
@@ -26,6 +28,8 @@ export class PostgresStorage implements RelayStorage {
   readonly accounts: PostgresAccounts;
   readonly mail: PostgresMailStore;
   readonly push: PostgresPushStore;
+  readonly events: PostgresEventStore;
+  readonly advisors: PostgresAdvisors;
   private closed = false;
 
   private constructor(private readonly pool: pg.Pool) {
@@ -33,6 +37,8 @@ export class PostgresStorage implements RelayStorage {
     this.accounts = new PostgresAccounts(pool);
     this.mail = new PostgresMailStore(pool);
     this.push = new PostgresPushStore(pool);
+    this.events = new PostgresEventStore(pool);
+    this.advisors = new PostgresAdvisors(pool);
   }
 
   /**

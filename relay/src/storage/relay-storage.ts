@@ -1,5 +1,7 @@
 import type { Accounts, Admission, AdmissionOutcome, NewUser } from './accounts/accounts.js';
+import type { Advisors } from './advisors/advisors.js';
 import type { LedgerDocuments } from './documents/ledger-documents.js';
+import type { EventStore } from './events/event-store.js';
 import type { AccountWelcome, MailStore, NewMail } from './mail/mail-store.js';
 import type { NewPush, PushStore } from './push/push-store.js';
 
@@ -27,6 +29,10 @@ export interface RelayStorage {
    */
   registerUser(user: NewUser, admission: Admission, welcome: AccountWelcome): Promise<AdmissionOutcome>;
   readonly push: PushStore;
+  /** Every account's live events, numbered per account for replay (E2). */
+  readonly events: EventStore;
+  /** Advisors' profiles and hours, bookings and their audit trail (V1–V9). */
+  readonly advisors: Advisors;
   /**
    * Records the notification by its dedupe key and queues its pushes and its mail in one
    * transaction, so each goes once or not at all (N2); nothing is stored (false) when a

@@ -2,8 +2,10 @@ import Database from 'better-sqlite3';
 import { type RelayLogger, silentLogger } from '../relay-logger.js';
 import type { Admission, AdmissionOutcome, NewUser } from './accounts/accounts.js';
 import { SqliteAccounts } from './accounts/sqlite-accounts.js';
+import { SqliteAdvisors } from './advisors/sqlite-advisors.js';
 import { DocumentWriter } from './documents/document-writer.js';
 import { SqliteLedgerDocuments } from './documents/sqlite-ledger-documents.js';
+import { SqliteEventStore } from './events/sqlite-event-store.js';
 import type { AccountWelcome } from './mail/mail-store.js';
 import { SqliteMailStore } from './mail/sqlite-mail-store.js';
 import { migrations } from './migrations.js';
@@ -25,6 +27,8 @@ export class SqliteStorage implements RelayStorage {
   readonly accounts: SqliteAccounts;
   readonly mail: SqliteMailStore;
   readonly push: SqlitePushStore;
+  readonly events: SqliteEventStore;
+  readonly advisors: SqliteAdvisors;
   private readonly db: Database.Database;
 
   constructor(filename: string, options: SqliteStorageOptions = {}) {
@@ -39,6 +43,8 @@ export class SqliteStorage implements RelayStorage {
     this.accounts = new SqliteAccounts(this.db);
     this.mail = new SqliteMailStore(this.db);
     this.push = new SqlitePushStore(this.db);
+    this.events = new SqliteEventStore(this.db);
+    this.advisors = new SqliteAdvisors(this.db);
   }
 
   async registerUser(user: NewUser, admission: Admission, welcome: AccountWelcome): Promise<AdmissionOutcome> {

@@ -1,3 +1,4 @@
+import type { EventSockets } from '../events/event-sockets.js';
 import { type FailureReporting, reportFailure } from '../failures.js';
 import type { Accounts } from '../storage/accounts/accounts.js';
 import type { DeviceSockets } from './device-sockets.js';
@@ -23,6 +24,7 @@ export class RevocationWatch {
     private readonly accounts: Accounts,
     private readonly deviceSockets: DeviceSockets,
     private readonly memberSockets: MemberSockets,
+    private readonly eventSockets: EventSockets,
     private readonly reporting: FailureReporting,
   ) {}
 
@@ -43,16 +45,20 @@ export class RevocationWatch {
       const changes = await this.accounts.accessChangesSince(this.seq);
       this.seq = changes.seq;
       for (const deviceId of changes.deviceIds) {
-        if (!this.deviceSockets.hasDevice(deviceId)) continue;
+        if (!this.deviceSockets.hasDevice(deviceId) && !this.eventSockets.hasDevice(deviceId)) continue;
         const device = await this.accounts.findDevice(deviceId);
         if (device === null || device.revokedAt !== null) {
           this.deviceSockets.closeDevice(deviceId, closeCodes.policyViolation, 'device revoked');
+          this.eventSockets.closeDevice(deviceId);
         }
       }
       for (const userId of changes.userIds) {
-        if (!this.memberSockets.hasUser(userId)) continue;
+        if (!this.memberSockets.hasUser(userId) && !this.eventSockets.hasUser(userId)) continue;
         const user = await this.accounts.findUser(userId);
-        if (user === null || user.disabledAt !== null) this.memberSockets.closeDisabled(userId);
+        if (user === null || user.disabledAt !== null) {
+          this.memberSockets.closeDisabled(userId);
+          this.eventSockets.closeDisabled(userId);
+        }
       }
       for (const { userId, docId } of changes.memberships) {
         if (!this.memberSockets.hasUser(userId)) continue;

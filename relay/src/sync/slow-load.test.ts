@@ -130,6 +130,8 @@ describe('a large ledger that is slow to load', () => {
       registerUser: (user, admission, welcome) => sqlite.registerUser(user, admission, welcome),
       notify: (notification) => sqlite.notify(notification),
       push: sqlite.push,
+      events: sqlite.events,
+      advisors: sqlite.advisors,
       close: () => sqlite.close(),
     });
     cleanup.push(() => relay.stop());

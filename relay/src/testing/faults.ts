@@ -1,4 +1,5 @@
 import type { Accounts } from '../storage/accounts/accounts.js';
+import type { Advisors } from '../storage/advisors/advisors.js';
 import type { LedgerDocuments } from '../storage/documents/ledger-documents.js';
 import type { MailStore } from '../storage/mail/mail-store.js';
 import type { PushStore } from '../storage/push/push-store.js';
@@ -64,6 +65,7 @@ export interface FaultyStorage {
   readonly accounts: Faults<Accounts>;
   readonly mail: Faults<MailStore>;
   readonly push: Faults<PushStore>;
+  readonly advisors: Faults<Advisors>;
 }
 
 export function withFaults(original: RelayStorage): FaultyStorage {
@@ -71,6 +73,7 @@ export function withFaults(original: RelayStorage): FaultyStorage {
   const accounts = new Faults(original.accounts);
   const mail = new Faults(original.mail);
   const push = new Faults(original.push);
+  const advisors = new Faults(original.advisors);
   return {
     storage: {
       documents: documents.area,
@@ -79,11 +82,14 @@ export function withFaults(original: RelayStorage): FaultyStorage {
       registerUser: (user, admission, welcome) => original.registerUser(user, admission, welcome),
       notify: (notification) => original.notify(notification),
       push: push.area,
+      events: original.events,
+      advisors: advisors.area,
       close: () => original.close(),
     },
     documents,
     accounts,
     mail,
     push,
+    advisors,
   };
 }

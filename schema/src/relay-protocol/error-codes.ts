@@ -25,6 +25,11 @@ export const relayErrorCodes = [
   'payload_too_large',
   'unsupported_media_type',
   'rate_limited',
+  'advisor_required',
+  'range_too_long',
+  'slot_unavailable',
+  'slot_taken',
+  'invalid_transition',
   'internal',
 ] as const;
 

@@ -284,6 +284,19 @@ describe.each(storageImplementations)('$name accounts keep their contract', (imp
     expect(await storage.accounts.ownedDocs(alice.id)).toEqual([alice.docId, household.docId].sort());
   });
 
+  it('[V9] a member added as a viewer can read the ledger, and the access-change feed tells of it', async () => {
+    await storage.accounts.createUser(alice);
+    await storage.accounts.createUser(bob);
+    const before = await storage.accounts.lastAccessChange();
+    expect(await storage.accounts.addMember(alice.docId, bob.id, 'viewer', 50)).toBe('added');
+    expect(await storage.accounts.docRole(bob.id, alice.docId)).toBe('viewer');
+    expect((await storage.accounts.accessChangesSince(before)).memberships).toEqual([
+      { userId: bob.id, docId: alice.docId },
+    ]);
+    expect(await storage.accounts.addMember(alice.docId, alice.id, 'viewer', 60)).toBe('already_member');
+    expect(await storage.accounts.docRole(alice.id, alice.docId)).toBe('owner');
+  });
+
   it('[L5] a ledger invitation makes its own email a member once, unless used, revoked or expired', async () => {
     await storage.accounts.createUser(alice);
     await storage.accounts.createUser(bob);

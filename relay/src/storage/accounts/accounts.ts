@@ -203,6 +203,11 @@ export interface Accounts {
   listMembers(docId: string): Promise<readonly MemberRecord[]>;
   /** Changes a member's role and records it in the access-change feed. */
   setMemberRole(docId: string, userId: string, role: DocRole, at: number): Promise<MembershipOutcome>;
+  /**
+   * Makes the account a member of the ledger with `role` and records it in the access-change feed;
+   * an account that is a member already keeps its role (`already_member`).
+   */
+  addMember(docId: string, userId: string, role: InvitedRole, at: number): Promise<'added' | 'already_member'>;
   /** Ends a membership and records it in the access-change feed. */
   removeMember(docId: string, userId: string, at: number): Promise<MembershipOutcome>;
 

@@ -8,6 +8,7 @@ import type {
   DeviceActivity,
   DeviceRecord,
   DocRole,
+  InvitedRole,
   LedgerRecord,
   MemberRecord,
   MembershipChange,
@@ -218,6 +219,13 @@ export class MemoryAccounts implements Accounts {
     if (membership !== undefined) membership.role = role;
     this.accessChanges.push({ kind: 'membership', change: { userId, docId } });
     return 'changed';
+  }
+
+  async addMember(docId: string, userId: string, role: InvitedRole, _at: number): Promise<'added' | 'already_member'> {
+    if (this.memberships.has(roleKey(userId, docId))) return 'already_member';
+    this.join(userId, docId, role, false);
+    this.accessChanges.push({ kind: 'membership', change: { userId, docId } });
+    return 'added';
   }
 
   async removeMember(docId: string, userId: string, _at: number): Promise<MembershipOutcome> {

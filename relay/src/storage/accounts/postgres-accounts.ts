@@ -242,6 +242,19 @@ export class PostgresAccounts implements Accounts {
     });
   }
 
+  async addMember(docId: string, userId: string, role: InvitedRole, at: number): Promise<'added' | 'already_member'> {
+    return transaction(this.pool, async (tx): Promise<'added' | 'already_member'> => {
+      const inserted = await tx.query(
+        `INSERT INTO doc_members (doc_id, user_id, role, is_ledger) VALUES ($1, $2, $3, 0)
+         ON CONFLICT (user_id, doc_id) DO NOTHING`,
+        [docId, userId, role],
+      );
+      if (inserted.rowCount === 0) return 'already_member';
+      await recordAccessChange(tx, { userId, docId, at });
+      return 'added';
+    });
+  }
+
   async removeMember(docId: string, userId: string, at: number): Promise<MembershipOutcome> {
     return transaction(this.pool, async (tx): Promise<MembershipOutcome> => {
       const refusal = await membershipRefusal(tx, docId, userId, null);

@@ -219,6 +219,15 @@ export class SqliteAccounts implements Accounts {
     })();
   }
 
+  async addMember(docId: string, userId: string, role: InvitedRole, at: number): Promise<'added' | 'already_member'> {
+    return this.db.transaction((): 'added' | 'already_member' => {
+      if (this.statements.member.get(docId, userId) !== undefined) return 'already_member';
+      this.statements.insertMember.run(docId, userId, role, 0);
+      this.statements.insertAccessChange.run(null, userId, docId, at);
+      return 'added';
+    })();
+  }
+
   async removeMember(docId: string, userId: string, at: number): Promise<MembershipOutcome> {
     return this.db.transaction((): MembershipOutcome => {
       const refusal = this.membershipRefusal(docId, userId, null);

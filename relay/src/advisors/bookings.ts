@@ -1,0 +1,245 @@
+import type { BookingStatus } from '@tally/schema';
+import { type FailureReporting, reportFailure } from '../failures.js';
+import { RelayError } from '../http/error-catalogue.js';
+import type {
+  BookingActor,
+  BookingEvent,
+  BookingOutcome,
+  BookingRecord,
+  NewBooking,
+} from '../storage/advisors/advisors.js';
+import type { RelayStorage } from '../storage/relay-storage.js';
+import type { MemberSockets } from '../sync/member-sockets.js';
+import { type BookingParty, bookingTransitions, shareEndingStatuses } from './booking-machine.js';
+
+/** How long things last around a booking (V6, V9). */
+export const bookingTimes = {
+  /** A request unanswered this long expires (or at its start, if sooner). */
+  answerWithinMs: 48 * 3_600_000,
+  /** A priced session accepted holds its slot this long for payment (or until its start, if sooner). */
+  paymentHoldMs: 30 * 60_000,
+  /** A shared ledger stays readable by the advisor this long after the session ends. */
+  shareAfterSessionMs: 14 * 86_400_000,
+} as const;
+
+const sweepEveryMs = 60_000;
+
+/** Who asks for a transition: an account (the booking's client or advisor), or the relay itself. */
+export type TransitionBy = { readonly userId: string } | 'relay';
+
+/** Told of every booking made and every transition, once it is stored (for live events, payments). */
+export type BookingListener = (booking: BookingRecord, event: BookingEvent) => void;
+
+export interface BookingsOptions {
+  readonly storage: RelayStorage;
+  readonly memberSockets: MemberSockets;
+  readonly now: () => number;
+  readonly reporting: FailureReporting;
+}
+
+/** What one sweep did. */
+export interface SweepOutcome {
+  readonly expired: number;
+  readonly sharesStarted: number;
+  readonly sharesEnded: number;
+}
+
+/**
+ * The one place a booking is made or changes status (V3): every transition is checked against
+ * the machine and the party asking, made as one compare-and-swap on the stored status, and told
+ * to the listeners. It also starts and ends the advisor's read-only access to a shared ledger (V9)
+ * and sweeps what time ends: unanswered requests, unpaid holds, shares past their days (V6).
+ */
+export class Bookings {
+  private readonly listeners = new Set<BookingListener>();
+  private timer: NodeJS.Timeout | undefined;
+  private sweeping: Promise<unknown> | null = null;
+
+  constructor(private readonly options: BookingsOptions) {}
+
+  /** Sweeps every minute until stopped. */
+  start(): void {
+    this.timer = setInterval(() => void this.sweepReporting(), sweepEveryMs);
+    this.timer.unref();
+    void this.sweepReporting();
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    await this.sweeping;
+  }
+
+  /** Adds a listener; returns what removes it. */
+  onChange(listener: BookingListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Stores a request (V4, V5): the listeners hear of a booking made, not of one returned again. */
+  async request(booking: NewBooking): Promise<BookingOutcome> {
+    const outcome = await this.options.storage.advisors.createBooking(booking);
+    if (outcome.kind === 'created') {
+      this.tell(outcome.booking, {
+        bookingId: booking.id,
+        from: null,
+        to: 'requested',
+        actor: { kind: 'client', userId: booking.clientId },
+        at: booking.createdAt,
+        reason: null,
+      });
+    }
+    return outcome;
+  }
+
+  /**
+   * Moves the booking to `to` as `by` (V3), then takes the steps that follow on their own: an
+   * acceptance goes on to `awaiting_payment` or `confirmed` and starts a pending share; a decline,
+   * expiry or cancellation ends the share at once. Refuses with `not_found` (no such booking, or
+   * not the caller's), `forbidden` (the other party's move), `invalid_transition` (not from its
+   * status now) or `invalid_request` (a confirmed session cancelled without a reason).
+   */
+  async transition(
+    id: string,
+    to: BookingStatus,
+    by: TransitionBy,
+    reason: string | null = null,
+  ): Promise<BookingRecord> {
+    // A compare-and-swap that loses to another change is judged again against the status that won.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const booking = await this.options.storage.advisors.findBooking(id);
+      if (booking === null) throw new RelayError('not_found');
+      const actor = actorOf(booking, by);
+      if (actor === null) throw new RelayError('not_found');
+      const allowed = bookingTransitions[booking.status][to];
+      if (allowed === undefined) throw new RelayError('invalid_transition');
+      if (!allowed.includes(partyOf(actor))) throw new RelayError('forbidden');
+      const at = this.options.now();
+      if ((to === 'completed' || to === 'no_show') && at < booking.start) throw new RelayError('invalid_transition');
+      if (booking.status === 'confirmed' && to === 'cancelled' && (reason ?? '').trim() === '') {
+        throw new RelayError('invalid_request');
+      }
+      const paymentDueAt =
+        to === 'awaiting_payment' ? Math.min(at + bookingTimes.paymentHoldMs, booking.start) : undefined;
+      const moved = await this.options.storage.advisors.transitionBooking({
+        bookingId: id,
+        from: booking.status,
+        to,
+        actor,
+        at,
+        reason,
+        ...(paymentDueAt !== undefined && { paymentDueAt }),
+      });
+      if (moved === null) continue;
+      this.tell(moved, { bookingId: id, from: booking.status, to, actor, at, reason });
+      return this.followOn(moved);
+    }
+    throw new RelayError('invalid_transition');
+  }
+
+  /**
+   * Expires what time has run out on and starts or ends shares that are due (V6, V9). Safe to run
+   * on several relays at once: each change is a compare-and-swap, and one that loses is skipped.
+   */
+  async sweep(): Promise<SweepOutcome> {
+    const { advisors } = this.options.storage;
+    const now = this.options.now();
+    let expired = 0;
+    for (const booking of await advisors.expiringBookings(now)) {
+      if (await this.quietly(() => this.transition(booking.id, 'expired', 'relay'))) expired++;
+    }
+    let sharesStarted = 0;
+    for (const booking of await advisors.bookingsWithShare('pending')) {
+      if (shareEndingStatuses.includes(booking.status)) await advisors.setShareState(booking.id, 'pending', 'ended');
+      else if (booking.status !== 'requested' && (await this.startShare(booking))) sharesStarted++;
+    }
+    let sharesEnded = 0;
+    for (const booking of await advisors.bookingsWithShare('granted')) {
+      const over =
+        shareEndingStatuses.includes(booking.status) || booking.end + bookingTimes.shareAfterSessionMs <= now;
+      if (over && (await this.endShare(booking))) sharesEnded++;
+    }
+    return { expired, sharesStarted, sharesEnded };
+  }
+
+  private sweepReporting(): Promise<unknown> {
+    this.sweeping ??= this.sweep()
+      .catch((error: unknown) => reportFailure(this.options.reporting, 'bookings', error))
+      .finally(() => {
+        this.sweeping = null;
+      });
+    return this.sweeping;
+  }
+
+  private async followOn(booking: BookingRecord): Promise<BookingRecord> {
+    if (booking.status === 'accepted') {
+      await this.startShare(booking);
+      return this.transition(booking.id, booking.price === null ? 'confirmed' : 'awaiting_payment', 'relay');
+    }
+    if (shareEndingStatuses.includes(booking.status)) await this.endShare(booking);
+    return booking;
+  }
+
+  /** Makes the advisor a viewer of the shared ledger, through the membership records (L3); whether it did. */
+  private async startShare(booking: BookingRecord): Promise<boolean> {
+    if (booking.shareDocId === null || booking.shareState !== 'pending') return false;
+    const { accounts, advisors } = this.options.storage;
+    const outcome = await accounts.addMember(booking.shareDocId, booking.advisorId, 'viewer', this.options.now());
+    return advisors.setShareState(booking.id, 'pending', outcome === 'added' ? 'granted' : 'already_member');
+  }
+
+  /**
+   * Ends the advisor's access granted for this booking, closing their open sockets on the ledger,
+   * unless another booking still shares the same ledger with them; a share not yet started just
+   * ends. Whether it ended a granted share.
+   */
+  private async endShare(booking: BookingRecord): Promise<boolean> {
+    const { accounts, advisors } = this.options.storage;
+    if (booking.shareDocId === null) return false;
+    if (booking.shareState === 'pending') {
+      await advisors.setShareState(booking.id, 'pending', 'ended');
+      return false;
+    }
+    if (booking.shareState !== 'granted' || !(await advisors.setShareState(booking.id, 'granted', 'ended'))) {
+      return false;
+    }
+    const stillShared = (await advisors.bookingsWithShare('granted')).some(
+      (other) => other.shareDocId === booking.shareDocId && other.advisorId === booking.advisorId,
+    );
+    if (stillShared) return true;
+    await accounts.removeMember(booking.shareDocId, booking.advisorId, this.options.now());
+    this.options.memberSockets.reconcile(booking.advisorId, booking.shareDocId, null);
+    return true;
+  }
+
+  private tell(booking: BookingRecord, event: BookingEvent): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(booking, event);
+      } catch (error) {
+        reportFailure(this.options.reporting, 'bookings', error, { bookingId: booking.id });
+      }
+    }
+  }
+
+  /** Runs a sweep's transition; a refusal means another change won the race, and is no failure. */
+  private async quietly(work: () => Promise<BookingRecord>): Promise<boolean> {
+    try {
+      await work();
+      return true;
+    } catch (error) {
+      if (error instanceof RelayError) return false;
+      throw error;
+    }
+  }
+}
+
+function actorOf(booking: BookingRecord, by: TransitionBy): BookingActor | null {
+  if (by === 'relay') return { kind: 'relay' };
+  if (by.userId === booking.clientId) return { kind: 'client', userId: by.userId };
+  if (by.userId === booking.advisorId) return { kind: 'advisor', userId: by.userId };
+  return null;
+}
+
+function partyOf(actor: BookingActor): BookingParty {
+  return actor.kind;
+}

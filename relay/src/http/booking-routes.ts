@@ -1,0 +1,223 @@
+import { bookingStatuses } from '@tally/schema';
+import { advisorSlots } from '../advisors/advisor-slots.js';
+import { bookingActions } from '../advisors/booking-machine.js';
+import { bookingTimes } from '../advisors/bookings.js';
+import { newId } from '../ids.js';
+import type { RelayApp, RelayContext } from '../relay-context.js';
+import type { BookingEvent, BookingRecord } from '../storage/advisors/advisors.js';
+import { authenticate, bearerToken } from './authenticate.js';
+import { errorReplySchema, RelayError } from './error-catalogue.js';
+import { docIdSchema } from './ledger-access.js';
+import { requireVerifiedAddress } from './verified-address.js';
+
+const idSchema = { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' } as const;
+/** An instant as ISO 8601 with a zone (`2026-03-02T08:00:00Z`, `2026-03-02T09:00:00+01:00`). */
+export const instantSchema = {
+  type: 'string',
+  pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,3})?)?(Z|[+-]\\d{2}:\\d{2})$',
+} as const;
+const priceSchema = {
+  type: ['object', 'null'],
+  additionalProperties: false,
+  required: ['amountMinor', 'currency'],
+  properties: { amountMinor: { type: 'integer' }, currency: { type: 'string' } },
+} as const;
+const nullableInstant = { type: ['string', 'null'] } as const;
+
+const bookingReply = {
+  type: 'object',
+  additionalProperties: false,
+  required: [
+    'id',
+    'advisorId',
+    'clientId',
+    'start',
+    'end',
+    'message',
+    'status',
+    'price',
+    'shareDocId',
+    'shareActive',
+    'createdAt',
+    'updatedAt',
+    'respondBy',
+    'paymentDueAt',
+  ],
+  properties: {
+    id: { type: 'string' },
+    advisorId: { type: 'string' },
+    clientId: { type: 'string' },
+    start: { type: 'string' },
+    end: { type: 'string' },
+    message: { type: 'string' },
+    status: { type: 'string', enum: bookingStatuses },
+    price: priceSchema,
+    shareDocId: { type: ['string', 'null'] },
+    shareActive: { type: 'boolean' },
+    createdAt: { type: 'string' },
+    updatedAt: { type: 'string' },
+    respondBy: { type: 'string' },
+    paymentDueAt: nullableInstant,
+  },
+} as const;
+
+const bookingWithHistory = {
+  ...bookingReply,
+  required: [...bookingReply.required, 'history'],
+  properties: {
+    ...bookingReply.properties,
+    history: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['from', 'to', 'by', 'at', 'reason'],
+        properties: {
+          from: { type: ['string', 'null'] },
+          to: { type: 'string' },
+          by: { type: 'string', enum: ['client', 'advisor', 'relay'] },
+          at: { type: 'string' },
+          reason: { type: ['string', 'null'] },
+        },
+      },
+    },
+  },
+} as const;
+
+const newBookingBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['advisorId', 'start', 'message', 'idempotencyKey'],
+  properties: {
+    advisorId: idSchema,
+    start: instantSchema,
+    message: { type: 'string', maxLength: 2000 },
+    shareDocId: docIdSchema,
+    idempotencyKey: { type: 'string', pattern: '^[A-Za-z0-9_-]{8,100}$' },
+  },
+} as const;
+
+const bookingParams = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['id'],
+  properties: { id: idSchema },
+} as const;
+
+const actionBody = {
+  type: ['object', 'null'],
+  additionalProperties: false,
+  properties: { reason: { type: 'string', maxLength: 500 } },
+} as const;
+
+const iso = (at: number): string => new Date(at).toISOString();
+
+/** A booking as its client and advisor read it. */
+export function bookingJson(booking: BookingRecord) {
+  return {
+    id: booking.id,
+    advisorId: booking.advisorId,
+    clientId: booking.clientId,
+    start: iso(booking.start),
+    end: iso(booking.end),
+    message: booking.message,
+    status: booking.status,
+    price: booking.price,
+    shareDocId: booking.shareDocId,
+    shareActive: booking.shareState === 'granted' || booking.shareState === 'already_member',
+    createdAt: iso(booking.createdAt),
+    updatedAt: iso(booking.updatedAt),
+    respondBy: iso(booking.respondBy),
+    paymentDueAt: booking.paymentDueAt === null ? null : iso(booking.paymentDueAt),
+  };
+}
+
+function historyJson(event: BookingEvent) {
+  return { from: event.from, to: event.to, by: event.actor.kind, at: iso(event.at), reason: event.reason };
+}
+
+/** The booking, if the caller is its client or its advisor; `not_found` to anyone else (V7). */
+async function ownBooking(context: RelayContext, userId: string, id: string): Promise<BookingRecord> {
+  const booking = await context.storage.advisors.findBooking(id);
+  if (booking === null || (booking.clientId !== userId && booking.advisorId !== userId)) {
+    throw new RelayError('not_found');
+  }
+  return booking;
+}
+
+/** Requests for sessions, and their life through the status machine (V3–V9). */
+export function registerBookingRoutes(app: RelayApp, context: RelayContext): void {
+  const { storage } = context;
+  const now = context.config.clock ?? Date.now;
+
+  app.post(
+    '/api/bookings',
+    { schema: { body: newBookingBody, response: { 201: bookingReply, '4xx': errorReplySchema } } },
+    async (request, reply) => {
+      const claims = await authenticate(context, bearerToken(request));
+      await requireVerifiedAddress(context, claims.userId);
+      const { advisorId, message, shareDocId, idempotencyKey } = request.body;
+      const start = Date.parse(request.body.start);
+      if (Number.isNaN(start)) throw new RelayError('invalid_request');
+      if (advisorId === claims.userId) throw new RelayError('forbidden');
+      const advisor = await storage.accounts.findUser(advisorId);
+      const profile = await storage.advisors.findProfile(advisorId);
+      if (advisor?.role !== 'advisor' || advisor.disabledAt !== null || profile === null) {
+        throw new RelayError('not_found');
+      }
+      if (shareDocId !== undefined && (await storage.accounts.docRole(claims.userId, shareDocId)) !== 'owner') {
+        throw new RelayError('forbidden');
+      }
+      const at = now();
+      const offered = await advisorSlots(storage, profile, { from: start, to: start + 1, now: at }, false);
+      if (!offered.some((slot) => slot.start === start)) throw new RelayError('slot_unavailable');
+      const outcome = await context.bookings.request({
+        id: newId(),
+        advisorId,
+        clientId: claims.userId,
+        start,
+        end: start + profile.sessionMinutes * 60_000,
+        message,
+        price: profile.price,
+        shareDocId: shareDocId ?? null,
+        idempotencyKey,
+        createdAt: at,
+        respondBy: Math.min(at + bookingTimes.answerWithinMs, start),
+      });
+      if (outcome.kind === 'slot_taken') throw new RelayError('slot_taken');
+      return reply.code(201).send(bookingJson(outcome.booking));
+    },
+  );
+
+  app.get(
+    '/api/bookings',
+    { schema: { response: { 200: { type: 'array', items: bookingReply }, '4xx': errorReplySchema } } },
+    async (request) => {
+      const claims = await authenticate(context, bearerToken(request));
+      return (await storage.advisors.bookingsOf(claims.userId)).map(bookingJson);
+    },
+  );
+
+  app.get(
+    '/api/bookings/:id',
+    { schema: { params: bookingParams, response: { 200: bookingWithHistory, '4xx': errorReplySchema } } },
+    async (request) => {
+      const claims = await authenticate(context, bearerToken(request));
+      const booking = await ownBooking(context, claims.userId, request.params.id);
+      const history = await storage.advisors.bookingEvents(booking.id);
+      return { ...bookingJson(booking), history: history.map(historyJson) };
+    },
+  );
+
+  for (const [action, to] of Object.entries(bookingActions)) {
+    app.post(
+      `/api/bookings/:id/${action}`,
+      { schema: { params: bookingParams, body: actionBody, response: { 200: bookingReply, '4xx': errorReplySchema } } },
+      async (request) => {
+        const claims = await authenticate(context, bearerToken(request));
+        const reason = request.body?.reason ?? null;
+        return bookingJson(await context.bookings.transition(request.params.id, to, { userId: claims.userId }, reason));
+      },
+    );
+  }
+}
