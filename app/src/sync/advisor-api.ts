@@ -1,18 +1,9 @@
+import { type AdvisorSpecialty, advisorSpecialties, type BookingStatus, bookingStatuses } from '@tally/schema';
 import { type Fields, fieldsOf, listOf, malformed, type RelayApi, text, textOrNull } from './relay-api.js';
 import { RelayApiError } from './relay-api-error.js';
 
-/** What an advisor may say they help with: a fixed list, so the directory can filter by it. */
-export const advisorSpecialties = [
-  'budgeting',
-  'debt',
-  'saving',
-  'investing',
-  'retirement',
-  'taxes',
-  'household',
-  'small-business',
-] as const;
-export type AdvisorSpecialty = (typeof advisorSpecialties)[number];
+/** What an advisor may say they help with (a fixed list, so the directory can filter by it) and a booking's statuses. */
+export { type AdvisorSpecialty, advisorSpecialties, type BookingStatus, bookingStatuses };
 
 /** A session's price in the currency's minor units; `null` is a free session. */
 export interface SessionPrice {
@@ -46,12 +37,16 @@ export interface WeeklyHours {
   readonly end: string;
 }
 
-/** A dated change to the weekly hours: a day off (no hours) or extra hours that day. */
+/** Hours on one day, `09:00`–`12:00`, in the advisor's own time zone. */
+export interface DayHours {
+  readonly start: string;
+  readonly end: string;
+}
+
+/** A dated change to the weekly hours: that day's hours instead, none for a day off. */
 export interface AvailabilityException {
   readonly date: string;
-  readonly kind: 'off' | 'extra';
-  readonly start?: string;
-  readonly end?: string;
+  readonly hours: readonly DayHours[];
 }
 
 export interface Availability {
@@ -64,19 +59,6 @@ export interface Slot {
   readonly start: string;
   readonly end: string;
 }
-
-export const bookingStatuses = [
-  'requested',
-  'accepted',
-  'declined',
-  'expired',
-  'cancelled',
-  'awaiting_payment',
-  'confirmed',
-  'completed',
-  'no_show',
-] as const;
-export type BookingStatus = (typeof bookingStatuses)[number];
 
 /** What a party asks the relay to do with a booking (`POST /api/bookings/:id/<action>`). */
 export const bookingActions = ['accept', 'decline', 'cancel', 'complete', 'no-show'] as const;
@@ -92,9 +74,8 @@ export interface Booking {
   readonly message: string;
   /** The client's ledger the advisor may read for the session, if one was shared. */
   readonly shareDocId: string | null;
-  /** Who the other party is, as the relay names them (the advisor's display name, the client's email). */
-  readonly advisorName: string | null;
-  readonly clientName: string | null;
+  /** The session's price when it is not free; a priced one waits in `awaiting_payment` once accepted. */
+  readonly price: SessionPrice | null;
 }
 
 export interface BookingRequest {
@@ -120,7 +101,7 @@ export interface ChatMessage {
 export interface AdvisorFilter {
   readonly specialty?: string;
   readonly language?: string;
-  /** `free`, or the most a session may cost in minor units. */
+  /** `free`, or the most a session may cost as `EUR:5000` (currency and minor units). */
   readonly price?: string;
 }
 
@@ -153,7 +134,7 @@ function isSpecialty(value: string): value is AdvisorSpecialty {
 export function parseProfile(reply: unknown): AdvisorProfile {
   const fields = fieldsOf(reply);
   return {
-    advisorId: text(fields, 'advisorId'),
+    advisorId: text(fields, 'userId'),
     displayName: text(fields, 'displayName'),
     headline: text(fields, 'headline'),
     bio: text(fields, 'bio'),
@@ -173,17 +154,10 @@ function parseAvailability(reply: unknown): Availability {
     start: text(hours, 'start'),
     end: text(hours, 'end'),
   }));
-  const exceptions = listOf(fields.exceptions).map((exception): AvailabilityException => {
-    const kind = exception.kind === 'extra' ? 'extra' : 'off';
-    const start = optionalText(exception, 'start');
-    const end = optionalText(exception, 'end');
-    return {
-      date: text(exception, 'date'),
-      kind,
-      ...(start !== null && { start }),
-      ...(end !== null && { end }),
-    };
-  });
+  const exceptions = listOf(fields.exceptions).map((exception) => ({
+    date: text(exception, 'date'),
+    hours: listOf(exception.hours).map((hours) => ({ start: text(hours, 'start'), end: text(hours, 'end') })),
+  }));
   return { weekly, exceptions };
 }
 
@@ -200,8 +174,7 @@ export function parseBooking(reply: unknown): Booking {
     status,
     message: optionalText(fields, 'message') ?? '',
     shareDocId: fields.shareDocId === undefined ? null : textOrNull(fields, 'shareDocId'),
-    advisorName: optionalText(fields, 'advisorName'),
-    clientName: optionalText(fields, 'clientName'),
+    price: parsePrice(fields.price),
   };
 }
 

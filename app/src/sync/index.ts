@@ -14,6 +14,7 @@ export {
   bookingActions,
   bookingStatuses,
   type ChatMessage,
+  type DayHours,
   type SessionPrice,
   type Slot,
   type WeeklyHours,

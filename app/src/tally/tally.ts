@@ -114,6 +114,8 @@ export async function openTally(): Promise<Tally> {
     keepStorageOnceThereIsData(local);
     sync.onMembershipChanged(() => void ledgers.refresh());
     followSession(sync, events);
+    // The relay says the account's ledgers changed (a ledger shared for an advisor's session, or its end).
+    events.subscribe((event) => event.type === 'membership.changed' && void ledgers.refresh());
     await ledgers.load();
     joinAsPerson(ledger, sync, opened);
   })();

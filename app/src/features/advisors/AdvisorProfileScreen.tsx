@@ -358,8 +358,8 @@ function HoursForm() {
       <h3>{text('exceptions')}</h3>
       <ul className="list">
         {exceptions.map((exception) => (
-          <li key={`${exception.date}-${exception.kind}`} className="list__row list__row--static">
-            <span>{text(exception.kind === 'off' ? 'dayOff' : 'extraHours', { date: exception.date })}</span>
+          <li key={exception.date} className="list__row list__row--static">
+            <span>{text(exception.hours.length === 0 ? 'dayOff' : 'extraHours', { date: exception.date })}</span>
             <button
               type="button"
               className="button"
@@ -390,10 +390,7 @@ function HoursForm() {
         disabled={offDay === ''}
         onClick={() => {
           setSaved(false);
-          setExceptions((current) => [
-            ...current.filter((kept) => kept.date !== offDay),
-            { date: offDay, kind: 'off' },
-          ]);
+          setExceptions((current) => [...current.filter((kept) => kept.date !== offDay), { date: offDay, hours: [] }]);
           setOffDay('');
         }}
       >

@@ -5,7 +5,7 @@ import { advisorApi, type Booking, type BookingAction, type ChatMessage, RelayAp
 import { type Tally, useTally } from '../../tally/index.js';
 import { Field, wordMessages } from '../../ui/index.js';
 import { deviceMadeId } from './address.js';
-import { useLiveEvents, useOutbox } from './advisor-services.js';
+import { useAdvisorNames, useLiveEvents, useOutbox } from './advisor-services.js';
 import { actionsFor } from './booking-actions.js';
 import { advisorMessages } from './messages.js';
 
@@ -21,6 +21,7 @@ export function BookingPage({ bookingId }: { readonly bookingId: string }) {
   const [booking, setBooking] = useState<Booking | undefined>();
   const [problem, setProblem] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
+  const names = useAdvisorNames();
 
   const refused = useCallback(
     (error: unknown) => {
@@ -56,17 +57,23 @@ export function BookingPage({ bookingId }: { readonly bookingId: string }) {
     setBusy(false);
   };
 
+  // Offline, the booking cannot be read, but its conversation (and what waits to be sent) still shows.
   if (!booking)
-    return problem ? (
-      <p className="form__error" role="alert">
-        {problem}
-      </p>
-    ) : (
-      <p className="empty">{text('loading')}</p>
+    return (
+      <>
+        {problem ? (
+          <p className="form__error" role="alert">
+            {problem}
+          </p>
+        ) : (
+          <p className="empty">{text('loading')}</p>
+        )}
+        <Conversation bookingId={bookingId} own={own} />
+      </>
     );
   const side = booking.advisorId === own ? 'advisor' : 'client';
   const when = new Intl.DateTimeFormat(text.locale, { dateStyle: 'full', timeStyle: 'short' });
-  const other = (side === 'advisor' ? booking.clientName : booking.advisorName) ?? text('someone');
+  const other = side === 'advisor' ? text('aClient') : (names.get(booking.advisorId) ?? text('someone'));
   const shared =
     booking.shareDocId !== null && ['accepted', 'awaiting_payment', 'confirmed', 'completed'].includes(booking.status);
   return (

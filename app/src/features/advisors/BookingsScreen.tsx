@@ -4,7 +4,7 @@ import { advisorApi, type Booking, RelayApiError } from '../../sync/index.js';
 import { useSyncState, useTally } from '../../tally/index.js';
 import { routeMessages, wordMessages } from '../../ui/index.js';
 import { idInAddress } from './address.js';
-import { useLiveEvents } from './advisor-services.js';
+import { useAdvisorNames, useLiveEvents } from './advisor-services.js';
 import { BookingPage } from './BookingPage.js';
 import { advisorMessages } from './messages.js';
 import { SignInFirst } from './SignInFirst.js';
@@ -89,6 +89,7 @@ function BookingGroup({
   readonly side: 'client' | 'advisor';
 }) {
   const text = useText(advisorMessages);
+  const names = useAdvisorNames();
   const when = new Intl.DateTimeFormat(text.locale, { dateStyle: 'medium', timeStyle: 'short' });
   return (
     <div className="card" data-testid={`bookings-${side}`}>
@@ -106,7 +107,7 @@ function BookingGroup({
                 data-status={booking.status}
               >
                 <span className="list__title">
-                  {(side === 'advisor' ? booking.clientName : booking.advisorName) ?? text('someone')}
+                  {side === 'advisor' ? text('aClient') : (names.get(booking.advisorId) ?? text('someone'))}
                 </span>
                 <span className="list__detail">
                   {when.format(new Date(booking.start))} · {text(`status.${booking.status}`)}

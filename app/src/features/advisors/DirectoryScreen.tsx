@@ -109,8 +109,12 @@ function Directory() {
           >
             <option value="">{text('any')}</option>
             <option value="free">{text('free')}</option>
-            <option value="5000">{text('priceUpTo', { amount: '50' })}</option>
-            <option value="10000">{text('priceUpTo', { amount: '100' })}</option>
+            <option value="EUR:5000">
+              {text('priceUpTo', { amount: priceText({ amountMinor: 5000, currency: 'EUR' }, text.locale) ?? '' })}
+            </option>
+            <option value="EUR:10000">
+              {text('priceUpTo', { amount: priceText({ amountMinor: 10000, currency: 'EUR' }, text.locale) ?? '' })}
+            </option>
           </select>
         </div>
       </fieldset>

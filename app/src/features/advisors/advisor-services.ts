@@ -84,3 +84,22 @@ export function useOutbox(): ChatOutbox {
   useSyncExternalStore(outbox.subscribe, outbox.getSnapshot);
   return outbox;
 }
+
+/** The advisors' names by id, from the directory, to name the other side of a client's bookings. */
+export function useAdvisorNames(): ReadonlyMap<string, string> {
+  const tally = useTally();
+  const [names, setNames] = useState<ReadonlyMap<string, string>>(new Map());
+  useEffect(() => {
+    let current = true;
+    tally.sync
+      .relayCall((api, token) => advisorApi.directory(api, token, {}))
+      .then(
+        (advisors) => current && setNames(new Map(advisors.map((advisor) => [advisor.advisorId, advisor.displayName]))),
+        () => undefined,
+      );
+    return () => {
+      current = false;
+    };
+  }, [tally]);
+  return names;
+}
