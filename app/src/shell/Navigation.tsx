@@ -5,13 +5,13 @@ import { useSyncState } from '../tally/index.js';
 import { routeMessages } from '../ui/index.js';
 import { appMessages } from './messages.js';
 import {
-  ADVISOR_ROUTES,
   hrefOf,
   isMoreRoute,
   MORE_ROUTES,
   type NavigationRoute,
   PRIMARY_ROUTES,
   RELAY_ROUTES,
+  type RelayRoute,
   type Route,
 } from './use-route.js';
 
@@ -35,8 +35,12 @@ export function Navigation({ route }: { readonly route: Route }) {
   const { account } = useSyncState();
   const signedIn = account !== undefined && !account.revoked;
   const advisor = useAdvisorRole() === 'advisor';
-  const offered = (item: NavigationRoute) =>
-    (signedIn || !RELAY_ROUTES.includes(item)) && (advisor || !ADVISOR_ROUTES.includes(item));
+  const offered = (item: RelayRoute) => signedIn && (advisor || item !== 'advisor-profile');
+  const rest: readonly NavigationRoute[] = [
+    ...MORE_ROUTES.filter((item) => item !== 'settings'),
+    ...RELAY_ROUTES.filter(offered),
+    'settings',
+  ];
 
   useEffect(() => {
     if (!moreOpen) return;
@@ -88,7 +92,7 @@ export function Navigation({ route }: { readonly route: Route }) {
         </li>
       </ul>
       <ul id="nav-more-list" className="nav__rest" data-open={moreOpen}>
-        {MORE_ROUTES.filter(offered).map(link)}
+        {rest.map(link)}
       </ul>
     </nav>
   );

@@ -3,7 +3,7 @@ import { useText } from '../../i18n/index.js';
 import { advisorApi, type Booking, RelayApiError } from '../../sync/index.js';
 import { useSyncState, useTally } from '../../tally/index.js';
 import { routeMessages, wordMessages } from '../../ui/index.js';
-import { idInAddress } from './address.js';
+import { useIdInAddress } from './address.js';
 import { useAdvisorNames, useLiveEvents } from './advisor-services.js';
 import { BookingPage } from './BookingPage.js';
 import { advisorMessages } from './messages.js';
@@ -16,7 +16,7 @@ const BOOKING_EVENTS = ['booking.requested', 'booking.updated'];
 export function BookingsScreen() {
   const routes = useText(routeMessages);
   const { account } = useSyncState();
-  const id = idInAddress();
+  const id = useIdInAddress();
   return (
     <section className="screen" aria-labelledby="bookings-title">
       <h1 id="bookings-title">{routes('bookings')}</h1>

@@ -10,7 +10,7 @@ import {
 import { useSyncState, useTally } from '../../tally/index.js';
 import { routeMessages, wordMessages } from '../../ui/index.js';
 import { AdvisorPage } from './AdvisorPage.js';
-import { idInAddress } from './address.js';
+import { useIdInAddress } from './address.js';
 import { languageName } from './language-name.js';
 import { advisorMessages } from './messages.js';
 import { priceText } from './price.js';
@@ -23,7 +23,7 @@ const LANGUAGES = ['en', 'es', 'de', 'fr', 'it', 'pt'] as const;
 export function DirectoryScreen() {
   const routes = useText(routeMessages);
   const { account } = useSyncState();
-  const id = idInAddress();
+  const id = useIdInAddress();
   return (
     <section className="screen" aria-labelledby="advisors-title">
       <h1 id="advisors-title">{routes('advisors')}</h1>
