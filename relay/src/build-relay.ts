@@ -4,6 +4,7 @@ import Fastify from 'fastify';
 import { Bookings } from './advisors/bookings.js';
 import { AccessTokens } from './auth/access-tokens.js';
 import { RegistrationLinks } from './auth/registration-links.js';
+import { bookingPublication } from './events/booking-events.js';
 import { InProcessEventBus } from './events/event-bus.js';
 import { EventRetention } from './events/event-retention.js';
 import { EventSockets } from './events/event-sockets.js';
@@ -16,6 +17,7 @@ import { registerAppShell } from './http/app-shell.js';
 import { registerAuthRoutes } from './http/auth-routes.js';
 import { acceptBodilessRequests } from './http/bodiless-requests.js';
 import { registerBookingRoutes } from './http/booking-routes.js';
+import { registerChatRoutes } from './http/chat-routes.js';
 import { installCors } from './http/cors.js';
 import { registerDeviceRoutes } from './http/device-routes.js';
 import { installErrorHandler } from './http/error-handler.js';
@@ -162,6 +164,10 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
     }),
     startedAt: Date.now(),
   };
+  // Both parties hear of every booking made and moved, live or on their next replay (E9).
+  context.bookings.onChange((booking, event) => {
+    void context.liveEvents.tell(bookingPublication(booking, event));
+  });
   const heartbeat = new Heartbeat(config.heartbeatSeconds * 1000, () => {
     metrics.silentPeersDropped++;
   });
@@ -190,7 +196,7 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
     pushSender?.wake();
     reminders.start();
     eventRetention.start();
-    context.bookings.start();
+    if (config.clock === undefined) context.bookings.start();
   });
   // Runs before the websocket plugin's own preClose, so peers hear why they were closed.
   app.addHook('preClose', async () => {
@@ -228,6 +234,7 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
   registerAdminRoutes(app, context);
   registerAdvisorRoutes(app, context);
   registerBookingRoutes(app, context);
+  registerChatRoutes(app, context);
   registerVersionRoutes(app, context);
   registerPushRoutes(app, context);
   registerNotificationPreferencesRoutes(app, context);

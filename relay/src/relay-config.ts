@@ -17,7 +17,11 @@ export interface RelayConfig extends Partial<RelayOptions> {
   readonly vapidKeys?: VapidKeys;
   /** The HTTPS agent that reaches push services (tests trust their own push endpoint's certificate with it). */
   readonly pushAgent?: Agent;
-  /** The relay's clock for reminders and the push queue; `Date.now` unless a test sets the time. */
+  /**
+   * The relay's clock for reminders, the push queue and bookings; `Date.now` unless a test sets the
+   * time. A relay given a clock sweeps bookings only when asked (`context.bookings.sweep()`), so the
+   * test that moves the time decides when expiry happens.
+   */
   readonly clock?: () => number;
   /** The logger to write to (`createRelayLogger`); by default one made from `logLevel` and `logStream`. */
   readonly logger?: FastifyBaseLogger;

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { closeCodes } from '../sync/peer-socket.js';
 import { EventsClient } from '../testing/events-client.js';
 import { DataDir, login, openSocket, RunningRelay, register, type Session } from '../testing/relay-harness.js';
-import { closeCodes } from '../sync/peer-socket.js';
 import { eventRetentionMs } from './event-retention.js';
 
 let dataDir: DataDir;

@@ -17,6 +17,8 @@ export interface Publication {
  * (E2, E4). What a device does not get live it gets by replay, from storage.
  */
 export class LiveEvents {
+  private told: Promise<void> = Promise.resolve();
+
   constructor(
     private readonly store: EventStore,
     private readonly bus: EventBus,
@@ -39,11 +41,15 @@ export class LiveEvents {
    * Publishes an event that follows a change already committed: a failure is reported, not
    * thrown, so the change's request still succeeds; devices then learn of it when they next load.
    */
-  async tell(publication: Publication): Promise<void> {
-    try {
-      await this.publish(publication);
-    } catch (error) {
-      reportFailure(this.reporting, 'events', error, { type: publication.type });
-    }
+  tell(publication: Publication): Promise<void> {
+    // One after the other, so changes told in order are numbered in order on every storage.
+    this.told = this.told.then(async () => {
+      try {
+        await this.publish(publication);
+      } catch (error) {
+        reportFailure(this.reporting, 'events', error, { type: publication.type });
+      }
+    });
+    return this.told;
   }
 }

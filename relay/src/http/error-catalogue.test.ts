@@ -5,6 +5,7 @@ import { buildRelay } from '../build-relay.js';
 import type { RelayConfig } from '../relay-config.js';
 import type { RelayApp } from '../relay-context.js';
 import { MemoryStorage } from '../storage/memory-storage.js';
+import { AdvisorRelay, advisorProfile } from '../testing/advisor-harness.js';
 import { withFaults } from '../testing/faults.js';
 import type { Session } from '../testing/relay-harness.js';
 import { type ErrorCode, errorCatalogue } from './error-catalogue.js';
@@ -37,6 +38,13 @@ async function relay(config: Partial<RelayConfig> = {}): Promise<RelayApp> {
   });
   apps.push(app);
   return app;
+}
+
+/** A relay with an advisor who has published hours, closed with the others. */
+async function advisorRelay(): Promise<AdvisorRelay> {
+  const advisors = await AdvisorRelay.start();
+  apps.push(advisors.app);
+  return advisors;
 }
 
 async function session(app: RelayApp, email: string, invitationCode?: string): Promise<Session> {
@@ -188,6 +196,39 @@ const scenarios: Record<ErrorCode, () => Promise<LightMyRequestResponse>> = {
     const app = await relay({ authRequestsPerMinute: 1 });
     await app.inject({ method: 'POST', url: '/api/auth/refresh', payload: { refreshToken: 'x' } });
     return app.inject({ method: 'POST', url: '/api/auth/refresh', payload: { refreshToken: 'x' } });
+  },
+  advisor_required: async () => {
+    const app = await relay();
+    const alice = await session(app, 'alice@example.com');
+    return app.inject({
+      method: 'PUT',
+      url: '/api/advisor/profile',
+      headers: { authorization: `Bearer ${alice.accessToken}` },
+      payload: advisorProfile,
+    });
+  },
+  range_too_long: async () => {
+    const advisors = await advisorRelay();
+    return advisors.ask(
+      advisors.advisor,
+      'GET',
+      `/api/advisors/${advisors.advisor.userId}/slots?from=2026-01-05T00:00:00Z&to=2026-03-09T00:00:00Z`,
+    );
+  },
+  slot_unavailable: async () => {
+    const advisors = await advisorRelay();
+    return advisors.book(await advisors.register('client@example.com'), '2026-01-06T03:00:00Z');
+  },
+  slot_taken: async () => {
+    const advisors = await advisorRelay();
+    await advisors.book(await advisors.register('first@example.com'), '2026-01-06T08:00:00Z');
+    return advisors.book(await advisors.register('second@example.com'), '2026-01-06T08:00:00Z');
+  },
+  invalid_transition: async () => {
+    const advisors = await advisorRelay();
+    const booking = await advisors.book(await advisors.register('client@example.com'), '2026-01-06T08:00:00Z');
+    await advisors.ask(advisors.advisor, 'POST', `/api/bookings/${booking.json().id}/decline`);
+    return advisors.ask(advisors.advisor, 'POST', `/api/bookings/${booking.json().id}/accept`);
   },
   internal: async () =>
     (await relay()).inject({

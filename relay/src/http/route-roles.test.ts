@@ -7,6 +7,7 @@ import { hashInvitationCode } from '../auth/invitation-codes.js';
 import { buildRelay } from '../build-relay.js';
 import type { RelayApp } from '../relay-context.js';
 import { MemoryStorage } from '../storage/memory-storage.js';
+import { advisorProfile, weekdayHours } from '../testing/booked-session.js';
 import { openSocket, type Session } from '../testing/relay-harness.js';
 
 const callers = ['anyone', 'account', 'viewer', 'editor', 'owner', 'admin'] as const;
@@ -103,6 +104,29 @@ async function status(
   return reply.statusCode;
 }
 
+/** A booking the owner requested of dave, made an advisor for it: its conversation's routes are asked. */
+async function ownersBooking(f: Fixture): Promise<string> {
+  const { owner, dave } = f.sessions;
+  await f.storage.accounts.setUserRole(dave.userId, 'advisor');
+  const as = (session: Session) => ({ authorization: `Bearer ${session.accessToken}` });
+  await f.app.inject({ method: 'PUT', url: '/api/advisor/profile', headers: as(dave), payload: advisorProfile });
+  await f.app.inject({ method: 'PUT', url: '/api/advisor/availability', headers: as(dave), payload: weekdayHours });
+  const from = new Date().toISOString();
+  const to = new Date(Date.now() + 7 * 86_400_000).toISOString();
+  const slots = await f.app.inject({
+    url: `/api/advisors/${dave.userId}/slots?from=${from}&to=${to}`,
+    headers: as(owner),
+  });
+  const [slot] = slots.json<{ start: string }[]>();
+  const booked = await f.app.inject({
+    method: 'POST',
+    url: '/api/bookings',
+    headers: as(owner),
+    payload: { advisorId: dave.userId, start: slot?.start, message: 'Hello', idempotencyKey: 'route-roles' },
+  });
+  return booked.json<{ id: string }>().id;
+}
+
 const pushSubscription = {
   endpoint: 'https://push.example/subscription',
   keys: {
@@ -158,6 +182,15 @@ const asks: Record<string, (ask: Ask) => Promise<number>> = {
     outcome.socket.close();
     return 101;
   },
+  "`GET /api/bookings/:id/messages` (the owner's booking)": async (ask) =>
+    status(ask, 'GET', `/api/bookings/${await ownersBooking(ask.f)}/messages`),
+  "`POST /api/bookings/:id/messages` (the owner's booking)": async (ask) =>
+    status(ask, 'POST', `/api/bookings/${await ownersBooking(ask.f)}/messages`, {
+      clientId: 'route-roles-1',
+      text: 'Hello',
+    }),
+  "`POST /api/bookings/:id/messages/read` (the owner's booking)": async (ask) =>
+    status(ask, 'POST', `/api/bookings/${await ownersBooking(ask.f)}/messages/read`, { seq: 0 }),
   '`POST /api/ledgers`': (ask) => status(ask, 'POST', '/api/ledgers', { name: 'Trip' }),
   '`GET /api/ledgers`': (ask) => status(ask, 'GET', '/api/ledgers'),
   '`GET /api/ledgers/:docId/members`': (ask) => status(ask, 'GET', `/api/ledgers/${ask.f.household}/members`),

@@ -1,6 +1,7 @@
 import type { Admission, AdmissionOutcome, NewUser } from './accounts/accounts.js';
 import { MemoryAccounts } from './accounts/memory-accounts.js';
 import { MemoryAdvisors } from './advisors/memory-advisors.js';
+import { MemoryConversations } from './conversations/memory-conversations.js';
 import { MemoryLedgerDocuments } from './documents/memory-ledger-documents.js';
 import { MemoryEventStore } from './events/memory-event-store.js';
 import type { AccountWelcome } from './mail/mail-store.js';
@@ -15,6 +16,7 @@ export class MemoryStorage implements RelayStorage {
   readonly mail = new MemoryMailStore();
   readonly push = new MemoryPushStore();
   readonly events = new MemoryEventStore();
+  readonly conversations = new MemoryConversations();
   readonly advisors = new MemoryAdvisors();
 
   async registerUser(user: NewUser, admission: Admission, welcome: AccountWelcome): Promise<AdmissionOutcome> {

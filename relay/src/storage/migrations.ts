@@ -304,4 +304,23 @@ export const migrations: readonly string[] = [
   );
   CREATE INDEX events_by_time ON events (created_at);
   `,
+  `
+  CREATE TABLE chat_messages (
+    booking_id TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    client_id TEXT NOT NULL,
+    sender_id TEXT NOT NULL,
+    text TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (booking_id, seq),
+    UNIQUE (booking_id, sender_id, client_id)
+  );
+  CREATE TABLE chat_reads (
+    booking_id TEXT NOT NULL,
+    user_id TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    at INTEGER NOT NULL,
+    PRIMARY KEY (booking_id, user_id)
+  );
+  `,
 ];

@@ -255,4 +255,23 @@ export const postgresMigrations: readonly string[] = [
   );
   CREATE INDEX events_by_time ON events (created_at);
   `,
+  `
+  CREATE TABLE chat_messages (
+    booking_id TEXT NOT NULL,
+    seq BIGINT NOT NULL,
+    client_id TEXT NOT NULL,
+    sender_id TEXT NOT NULL,
+    text TEXT NOT NULL,
+    created_at BIGINT NOT NULL,
+    PRIMARY KEY (booking_id, seq),
+    UNIQUE (booking_id, sender_id, client_id)
+  );
+  CREATE TABLE chat_reads (
+    booking_id TEXT NOT NULL,
+    user_id TEXT NOT NULL,
+    seq BIGINT NOT NULL,
+    at BIGINT NOT NULL,
+    PRIMARY KEY (booking_id, user_id)
+  );
+  `,
 ];

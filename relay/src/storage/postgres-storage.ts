@@ -3,6 +3,7 @@ import { type RelayLogger, silentLogger } from '../relay-logger.js';
 import type { Admission, AdmissionOutcome, NewUser } from './accounts/accounts.js';
 import { PostgresAccounts } from './accounts/postgres-accounts.js';
 import { PostgresAdvisors } from './advisors/postgres-advisors.js';
+import { PostgresConversations } from './conversations/postgres-conversations.js';
 import { PostgresLedgerDocuments } from './documents/postgres-ledger-documents.js';
 import { PostgresEventStore } from './events/postgres-event-store.js';
 import type { AccountWelcome } from './mail/mail-store.js';
@@ -29,6 +30,7 @@ export class PostgresStorage implements RelayStorage {
   readonly mail: PostgresMailStore;
   readonly push: PostgresPushStore;
   readonly events: PostgresEventStore;
+  readonly conversations: PostgresConversations;
   readonly advisors: PostgresAdvisors;
   private closed = false;
 
@@ -38,6 +40,7 @@ export class PostgresStorage implements RelayStorage {
     this.mail = new PostgresMailStore(pool);
     this.push = new PostgresPushStore(pool);
     this.events = new PostgresEventStore(pool);
+    this.conversations = new PostgresConversations(pool);
     this.advisors = new PostgresAdvisors(pool);
   }
 

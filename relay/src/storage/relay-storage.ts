@@ -1,5 +1,6 @@
 import type { Accounts, Admission, AdmissionOutcome, NewUser } from './accounts/accounts.js';
 import type { Advisors } from './advisors/advisors.js';
+import type { Conversations } from './conversations/conversations.js';
 import type { LedgerDocuments } from './documents/ledger-documents.js';
 import type { EventStore } from './events/event-store.js';
 import type { AccountWelcome, MailStore, NewMail } from './mail/mail-store.js';
@@ -31,6 +32,8 @@ export interface RelayStorage {
   readonly push: PushStore;
   /** Every account's live events, numbered per account for replay (E2). */
   readonly events: EventStore;
+  /** Each booking's conversation: its messages and how far each party read (C1–C6). */
+  readonly conversations: Conversations;
   /** Advisors' profiles and hours, bookings and their audit trail (V1–V9). */
   readonly advisors: Advisors;
   /**

@@ -3,6 +3,7 @@ import { type RelayLogger, silentLogger } from '../relay-logger.js';
 import type { Admission, AdmissionOutcome, NewUser } from './accounts/accounts.js';
 import { SqliteAccounts } from './accounts/sqlite-accounts.js';
 import { SqliteAdvisors } from './advisors/sqlite-advisors.js';
+import { SqliteConversations } from './conversations/sqlite-conversations.js';
 import { DocumentWriter } from './documents/document-writer.js';
 import { SqliteLedgerDocuments } from './documents/sqlite-ledger-documents.js';
 import { SqliteEventStore } from './events/sqlite-event-store.js';
@@ -28,6 +29,7 @@ export class SqliteStorage implements RelayStorage {
   readonly mail: SqliteMailStore;
   readonly push: SqlitePushStore;
   readonly events: SqliteEventStore;
+  readonly conversations: SqliteConversations;
   readonly advisors: SqliteAdvisors;
   private readonly db: Database.Database;
 
@@ -44,6 +46,7 @@ export class SqliteStorage implements RelayStorage {
     this.mail = new SqliteMailStore(this.db);
     this.push = new SqlitePushStore(this.db);
     this.events = new SqliteEventStore(this.db);
+    this.conversations = new SqliteConversations(this.db);
     this.advisors = new SqliteAdvisors(this.db);
   }
 

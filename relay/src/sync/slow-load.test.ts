@@ -131,6 +131,7 @@ describe('a large ledger that is slow to load', () => {
       notify: (notification) => sqlite.notify(notification),
       push: sqlite.push,
       events: sqlite.events,
+      conversations: sqlite.conversations,
       advisors: sqlite.advisors,
       close: () => sqlite.close(),
     });

@@ -83,6 +83,7 @@ export function withFaults(original: RelayStorage): FaultyStorage {
       notify: (notification) => original.notify(notification),
       push: push.area,
       events: original.events,
+      conversations: original.conversations,
       advisors: advisors.area,
       close: () => original.close(),
     },

@@ -1,5 +1,11 @@
 /** What the live events socket carries (E1); a new kind is added here and in the README. */
-export const eventTypes = ['booking.requested', 'booking.updated', 'message.created', 'membership.changed'] as const;
+export const eventTypes = [
+  'booking.requested',
+  'booking.updated',
+  'message.created',
+  'message.read',
+  'membership.changed',
+] as const;
 export type EventType = (typeof eventTypes)[number];
 
 /** One event for one account, as it is published. */

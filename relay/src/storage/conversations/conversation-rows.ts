@@ -1,0 +1,35 @@
+import type { ChatMessage, ReadPosition } from './conversations.js';
+
+/** A `chat_messages` row as SQLite and PostgreSQL both return it. */
+export interface MessageRow {
+  readonly booking_id: string;
+  readonly seq: number;
+  readonly client_id: string;
+  readonly sender_id: string;
+  readonly text: string;
+  readonly created_at: number;
+}
+
+/** A `chat_reads` row. */
+export interface ReadRow {
+  readonly user_id: string;
+  readonly seq: number;
+  readonly at: number;
+}
+
+export const messageColumns = 'booking_id, seq, client_id, sender_id, text, created_at';
+
+export function toMessage(row: MessageRow): ChatMessage {
+  return {
+    bookingId: row.booking_id,
+    seq: row.seq,
+    clientId: row.client_id,
+    senderId: row.sender_id,
+    text: row.text,
+    createdAt: row.created_at,
+  };
+}
+
+export function toReadPosition(row: ReadRow): ReadPosition {
+  return { userId: row.user_id, seq: row.seq, at: row.at };
+}
