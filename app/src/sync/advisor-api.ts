@@ -183,7 +183,7 @@ export function parseMessage(reply: unknown): ChatMessage {
   return {
     seq: number(fields, 'seq'),
     clientId: text(fields, 'clientId'),
-    authorId: text(fields, 'authorId'),
+    authorId: text(fields, 'senderId'),
     text: text(fields, 'text'),
     createdAt: text(fields, 'createdAt'),
   };

@@ -5,7 +5,7 @@ import { advisorApi, type Booking, type BookingAction, type ChatMessage, RelayAp
 import { type Tally, useTally } from '../../tally/index.js';
 import { Field, wordMessages } from '../../ui/index.js';
 import { deviceMadeId } from './address.js';
-import { useAdvisorNames, useLiveEvents, useOutbox } from './advisor-services.js';
+import { bookingOfEvent, useAdvisorNames, useLiveEvents, useOutbox } from './advisor-services.js';
 import { actionsFor } from './booking-actions.js';
 import { advisorMessages } from './messages.js';
 
@@ -42,7 +42,7 @@ export function BookingPage({ bookingId }: { readonly bookingId: string }) {
   }, [load]);
   useLiveEvents(
     BOOKING_EVENTS,
-    useCallback((event) => event.data.id === bookingId && void load(), [bookingId, load]),
+    useCallback((event) => bookingOfEvent(event) === bookingId && void load(), [bookingId, load]),
   );
 
   const act = async (action: BookingAction) => {
@@ -168,7 +168,7 @@ function Conversation({ bookingId, own }: { readonly bookingId: string; readonly
   useEffect(() => outbox.onSent((message, sentTo) => sentTo === bookingId && add([message])), [outbox, bookingId, add]);
   useLiveEvents(
     MESSAGE_EVENTS,
-    useCallback((event) => event.data.bookingId === bookingId && void load(), [bookingId, load]),
+    useCallback((event) => bookingOfEvent(event) === bookingId && void load(), [bookingId, load]),
   );
 
   const stored = new Set(messages.map((message) => message.clientId));

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useText } from '../../i18n/index.js';
 import type { RelayEvent } from '../../sync/index.js';
 import { useSyncState, useTally } from '../../tally/index.js';
-import { advisorServices, useLiveEvents } from './advisor-services.js';
+import { advisorServices, bookingOfEvent, madeByAccount, useLiveEvents } from './advisor-services.js';
 import { advisorMessages } from './messages.js';
 import './advisors.css';
 
@@ -47,14 +47,9 @@ export function LiveNotices() {
     useCallback(
       (event: RelayEvent) => {
         if (!isNoticed(event.type)) return;
-        // A message this account wrote itself is no news to it.
-        if (event.type === 'message.created' && event.data.authorId === tally.sync.accountUser?.userId) return;
-        const bookingId =
-          typeof event.data.bookingId === 'string'
-            ? event.data.bookingId
-            : typeof event.data.id === 'string'
-              ? event.data.id
-              : undefined;
+        // What the account did itself is no news to it.
+        if (madeByAccount(event, tally.sync.accountUser?.userId)) return;
+        const bookingId = bookingOfEvent(event);
         setNotices((current) => [...current, { seq: event.seq, type: event.type as Noticed, bookingId }].slice(-SHOWN));
       },
       [tally],

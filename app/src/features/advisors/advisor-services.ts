@@ -103,3 +103,21 @@ export function useAdvisorNames(): ReadonlyMap<string, string> {
   }, [tally]);
   return names;
 }
+
+function fieldsIn(value: unknown): Readonly<Record<string, unknown>> {
+  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+}
+
+/** The booking a live event concerns: `data.booking.id`, or a message's `data.message.bookingId`. */
+export function bookingOfEvent(event: RelayEvent): string | undefined {
+  const id = fieldsIn(event.data.booking).id ?? fieldsIn(event.data.message).bookingId;
+  return typeof id === 'string' ? id : undefined;
+}
+
+/** Whether the account itself made what the event tells (its own message, its own request or answer). */
+export function madeByAccount(event: RelayEvent, userId: string | undefined): boolean {
+  if (event.type === 'message.created') return fieldsIn(event.data.message).senderId === userId;
+  const booking = fieldsIn(event.data.booking);
+  const by = event.data.by;
+  return (by === 'client' && booking.clientId === userId) || (by === 'advisor' && booking.advisorId === userId);
+}
