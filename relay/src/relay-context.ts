@@ -39,7 +39,7 @@ export interface RelayContext {
   readonly mail: AccountMail;
   /** Tells people things by the channels they chose (N3). */
   readonly notifier: Notifier;
-  /** Where every booking is made and changes status (V3). */
+  /** Where every booking is made and changes status (D3). */
   readonly bookings: Bookings;
   readonly startedAt: number;
 }

@@ -61,6 +61,9 @@ async function startRelay(port = 0, authRequestsPerMinute = 1_000): Promise<Runn
     registerUser: (user, admission, welcome) => sqlite.registerUser(user, admission, welcome),
     notify: (notification) => sqlite.notify(notification),
     push: sqlite.push,
+    events: sqlite.events,
+    conversations: sqlite.conversations,
+    advisors: sqlite.advisors,
     close: () => sqlite.close(),
   });
 }

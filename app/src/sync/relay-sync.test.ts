@@ -37,6 +37,9 @@ async function startRelay(port = 0, config: Partial<RelayConfig> = {}): Promise<
     registerUser: (user, admission, welcome) => sqlite.registerUser(user, admission, welcome),
     notify: (notification) => sqlite.notify(notification),
     push: sqlite.push,
+    events: sqlite.events,
+    conversations: sqlite.conversations,
+    advisors: sqlite.advisors,
     close: () => sqlite.close(),
   });
 }

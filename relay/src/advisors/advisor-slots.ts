@@ -3,7 +3,7 @@ import type { RelayStorage } from '../storage/relay-storage.js';
 import { freeSlots, type Slot } from './free-slots.js';
 
 /**
- * The advisor's slots starting in [from, to) from now on (V2): none while they take no new
+ * The advisor's slots starting in [from, to) from now on (D2): none while they take no new
  * clients; with `freeOnly`, less those a booking holds (what the directory offers), without it
  * every slot of their hours (what a request may name, so a held one is told `slot_taken`).
  */

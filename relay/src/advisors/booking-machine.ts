@@ -4,7 +4,7 @@ import type { BookingStatus } from '@tally/schema';
 export type BookingParty = 'client' | 'advisor' | 'relay';
 
 /**
- * The booking status machine (V3): from each status, the statuses it may go to and who may move
+ * The booking status machine (D3): from each status, the statuses it may go to and who may move
  * it there. `accepted` is a step the relay takes on at once: to `awaiting_payment` for a priced
  * session, to `confirmed` for a free one.
  */
@@ -33,5 +33,5 @@ export const bookingActions = {
 
 export type BookingAction = keyof typeof bookingActions;
 
-/** Statuses after which the client's shared ledger is no longer the advisor's to read at once (V9). */
+/** Statuses after which the client's shared ledger is no longer the advisor's to read at once (D9). */
 export const shareEndingStatuses: readonly BookingStatus[] = ['declined', 'expired', 'cancelled'];

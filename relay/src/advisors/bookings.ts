@@ -12,7 +12,7 @@ import type { RelayStorage } from '../storage/relay-storage.js';
 import type { MemberSockets } from '../sync/member-sockets.js';
 import { type BookingParty, bookingTransitions, shareEndingStatuses } from './booking-machine.js';
 
-/** How long things last around a booking (V6, V9). */
+/** How long things last around a booking (D6, D9). */
 export const bookingTimes = {
   /** A request unanswered this long expires (or at its start, if sooner). */
   answerWithinMs: 48 * 3_600_000,
@@ -45,10 +45,10 @@ export interface SweepOutcome {
 }
 
 /**
- * The one place a booking is made or changes status (V3): every transition is checked against
+ * The one place a booking is made or changes status (D3): every transition is checked against
  * the machine and the party asking, made as one compare-and-swap on the stored status, and told
- * to the listeners. It also starts and ends the advisor's read-only access to a shared ledger (V9)
- * and sweeps what time ends: unanswered requests, unpaid holds, shares past their days (V6).
+ * to the listeners. It also starts and ends the advisor's read-only access to a shared ledger (D9)
+ * and sweeps what time ends: unanswered requests, unpaid holds, shares past their days (D6).
  */
 export class Bookings {
   private readonly listeners = new Set<BookingListener>();
@@ -75,7 +75,7 @@ export class Bookings {
     return () => this.listeners.delete(listener);
   }
 
-  /** Stores a request (V4, V5): the listeners hear of a booking made, not of one returned again. */
+  /** Stores a request (D4, D5): the listeners hear of a booking made, not of one returned again. */
   async request(booking: NewBooking): Promise<BookingOutcome> {
     const outcome = await this.options.storage.advisors.createBooking(booking);
     if (outcome.kind === 'created') {
@@ -92,7 +92,7 @@ export class Bookings {
   }
 
   /**
-   * Moves the booking to `to` as `by` (V3), then takes the steps that follow on their own: an
+   * Moves the booking to `to` as `by` (D3), then takes the steps that follow on their own: an
    * acceptance goes on to `awaiting_payment` or `confirmed` and starts a pending share; a decline,
    * expiry or cancellation ends the share at once. Refuses with `not_found` (no such booking, or
    * not the caller's), `forbidden` (the other party's move), `invalid_transition` (not from its
@@ -137,7 +137,7 @@ export class Bookings {
   }
 
   /**
-   * Expires what time has run out on and starts or ends shares that are due (V6, V9). Safe to run
+   * Expires what time has run out on and starts or ends shares that are due (D6, D9). Safe to run
    * on several relays at once: each change is a compare-and-swap, and one that loses is skipped.
    */
   async sweep(): Promise<SweepOutcome> {
@@ -175,8 +175,9 @@ export class Bookings {
       await this.startShare(booking);
       return this.transition(booking.id, booking.price === null ? 'confirmed' : 'awaiting_payment', 'relay');
     }
-    if (shareEndingStatuses.includes(booking.status)) await this.endShare(booking);
-    return booking;
+    if (!shareEndingStatuses.includes(booking.status) || booking.shareState === null) return booking;
+    await this.endShare(booking);
+    return (await this.options.storage.advisors.findBooking(booking.id)) ?? booking;
   }
 
   /** Makes the advisor a viewer of the shared ledger, through the membership records (L3); whether it did. */

@@ -21,7 +21,7 @@ function slotsOn(date: string, overrides: Partial<SlotQuery> = {}): string[] {
   }).map((slot) => new Date(slot.start).toISOString());
 }
 
-describe('[V2] free slots from weekly hours in the advisor’s zone', () => {
+describe('[D2] free slots from weekly hours in the advisor’s zone', () => {
   it('a weekly 09:00–12:00 in Berlin starts at 08:00Z in winter', () => {
     expect(slotsOn('2026-01-06')).toEqual([
       '2026-01-06T08:00:00.000Z',

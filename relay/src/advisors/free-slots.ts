@@ -1,7 +1,7 @@
 import type { Availability, LocalHours } from '../storage/advisors/advisors.js';
 import { addDays, isoWeekday, localDate, zonedInstant } from './zoned-time.js';
 
-/** The longest range of free slots one request may ask for (V2). */
+/** The longest range of free slots one request may ask for (D2). */
 export const maxSlotRangeDays = 62;
 
 export interface Slot {
@@ -29,7 +29,7 @@ export function minutesOf(time: string): number {
 }
 
 /**
- * The advisor's free slots (V2): on each date of their zone, that date's exception hours or else
+ * The advisor's free slots (D2): on each date of their zone, that date's exception hours or else
  * its weekday's hours, cut into sessions from the start of each span, turned into UTC instants by
  * the zone's rules on that date, less any that overlap a held session or start in the past.
  */

@@ -53,7 +53,7 @@ export function isoWeekday(date: string): number {
 }
 
 /**
- * The instant the zone's wall clock reads `minutes` after midnight on `date` (V2): a 09:00 is
+ * The instant the zone's wall clock reads `minutes` after midnight on `date` (D2): a 09:00 is
  * 09:00 local whatever the offset that day. A wall time skipped by a change to summer time is
  * read with the offset before the change, as the clocks on the wall would.
  */

@@ -158,7 +158,7 @@ function canonicalLanguages(tags: readonly string[]): string[] {
   }
 }
 
-/** Hours that end after they start, so every span holds time (V2). */
+/** Hours that end after they start, so every span holds time (D2). */
 function refuseEmptyHours(availability: Availability): void {
   const spans = [...availability.weekly, ...availability.exceptions.flatMap((exception) => exception.hours)];
   if (spans.some((hours) => hours.end <= hours.start)) throw new RelayError('invalid_request');
@@ -168,7 +168,7 @@ function refuseEmptyHours(availability: Availability): void {
   }
 }
 
-/** Whether the profile is in the directory's answer to these filters (V1). */
+/** Whether the profile is in the directory's answer to these filters (D1). */
 function matches(
   profile: AdvisorProfile,
   filters: { readonly specialty?: AdvisorSpecialty; readonly language?: string; readonly price?: string },
@@ -190,12 +190,12 @@ function matches(
   return true;
 }
 
-/** Advisors' profiles and hours (V1, V2): published by advisors, read by any account. */
+/** Advisors' profiles and hours (D1, D2): published by advisors, read by any account. */
 export function registerAdvisorRoutes(app: RelayApp, context: RelayContext): void {
   const { storage } = context;
   const now = context.config.clock ?? Date.now;
 
-  /** The caller, if their account has the advisor role (V1). */
+  /** The caller, if their account has the advisor role (D1). */
   async function requireAdvisor(token: string | undefined): Promise<string> {
     const claims = await authenticate(context, token);
     if ((await storage.accounts.findUser(claims.userId))?.role !== 'advisor') throw new RelayError('advisor_required');

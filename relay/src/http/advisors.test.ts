@@ -3,7 +3,7 @@ import { hashInvitationCode } from '../auth/invitation-codes.js';
 import { AdvisorRelay, advisorProfile } from '../testing/advisor-harness.js';
 import type { Session } from '../testing/relay-harness.js';
 
-describe('[V1] advisor profiles and the directory', () => {
+describe('[D1] advisor profiles and the directory', () => {
   let relay: AdvisorRelay;
   let client: Session;
   let second: Session;
@@ -65,7 +65,7 @@ describe('[V1] advisor profiles and the directory', () => {
   });
 });
 
-describe('[V2] free slots through the routes', () => {
+describe('[D2] free slots through the routes', () => {
   let relay: AdvisorRelay;
   let client: Session;
 
@@ -124,7 +124,7 @@ describe('[V2] free slots through the routes', () => {
   });
 });
 
-describe('[V4] who may book', () => {
+describe('[D4] who may book', () => {
   it('an account whose address is not verified cannot book, on a relay that sends mail', async () => {
     // Mail on, to a mail server that is not there: no verification mail is ever delivered.
     const relay = await AdvisorRelay.start({

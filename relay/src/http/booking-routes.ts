@@ -136,7 +136,7 @@ function historyJson(event: BookingEvent) {
   return { from: event.from, to: event.to, by: event.actor.kind, at: iso(event.at), reason: event.reason };
 }
 
-/** The booking, if the caller is its client or its advisor; `not_found` to anyone else (V7). */
+/** The booking, if the caller is its client or its advisor; `not_found` to anyone else (D7). */
 async function ownBooking(context: RelayContext, userId: string, id: string): Promise<BookingRecord> {
   const booking = await context.storage.advisors.findBooking(id);
   if (booking === null || (booking.clientId !== userId && booking.advisorId !== userId)) {
@@ -145,7 +145,7 @@ async function ownBooking(context: RelayContext, userId: string, id: string): Pr
   return booking;
 }
 
-/** Requests for sessions, and their life through the status machine (V3–V9). */
+/** Requests for sessions, and their life through the status machine (D3–D9). */
 export function registerBookingRoutes(app: RelayApp, context: RelayContext): void {
   const { storage } = context;
   const now = context.config.clock ?? Date.now;

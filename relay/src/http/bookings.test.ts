@@ -18,7 +18,7 @@ interface BookingJson {
 }
 
 /**
- * [V3] Every action from every status, by each party: the status it leads to, or the refusal.
+ * [D3] Every action from every status, by each party: the status it leads to, or the refusal.
  * A stranger is told there is no such booking. Written out by hand, not derived from the machine.
  */
 const machine: Record<BookingStatus, Record<Action, Record<Exclude<Party, 'stranger'>, BookingStatus | number>>> = {
@@ -66,7 +66,7 @@ const machine: Record<BookingStatus, Record<Action, Record<Exclude<Party, 'stran
 /** Statuses a booking can be brought to through the routes and the clock (`accepted` passes at once). */
 const reachable = Object.keys(machine).filter((status) => status !== 'accepted') as BookingStatus[];
 
-describe('[V3] the booking status machine, through the routes', () => {
+describe('[D3] the booking status machine, through the routes', () => {
   let relay: AdvisorRelay;
   let client: Session;
   let stranger: Session;
@@ -172,7 +172,7 @@ describe('[V3] the booking status machine, through the routes', () => {
     }
   });
 
-  it('[V3] every transition is in the booking’s trail, with who made it and why', async () => {
+  it('[D3] every transition is in the booking’s trail, with who made it and why', async () => {
     const booking = await bookingIn('confirmed');
     await act(client, booking.id, 'cancel', 'I found the answer myself');
     const read = (await relay.ask(relay.advisor, 'GET', `/api/bookings/${booking.id}`)).json<BookingJson>();
@@ -190,7 +190,7 @@ describe('[V3] the booking status machine, through the routes', () => {
     expect((await relay.ask(stranger, 'GET', `/api/bookings/${booking.id}`)).statusCode).toBe(404);
   });
 
-  it('[V3] a confirmed session is cancelled only with a reason', async () => {
+  it('[D3] a confirmed session is cancelled only with a reason', async () => {
     const booking = await bookingIn('confirmed');
     const reply = await act(relay.advisor, booking.id, 'cancel');
     expect(reply.statusCode).toBe(400);
@@ -199,7 +199,7 @@ describe('[V3] the booking status machine, through the routes', () => {
     );
   });
 
-  it('[V3] a session is marked completed or missed only once it has started', async () => {
+  it('[D3] a session is marked completed or missed only once it has started', async () => {
     const booking = await bookingIn('confirmed');
     const early = await act(relay.advisor, booking.id, 'complete');
     expect(early.statusCode).toBe(409);
@@ -207,7 +207,7 @@ describe('[V3] the booking status machine, through the routes', () => {
   });
 });
 
-describe.each(storageImplementations)('[V4] one slot, many requests, over $name', (implementation) => {
+describe.each(storageImplementations)('[D4] one slot, many requests, over $name', (implementation) => {
   it('20 clients asking at once for one slot: exactly one holds it, the rest are told slot_taken', async () => {
     const opened = await implementation.open();
     const relay = await AdvisorRelay.start({ storage: opened.storage });
@@ -230,7 +230,7 @@ describe.each(storageImplementations)('[V4] one slot, many requests, over $name'
   });
 });
 
-describe('[V4–V6] requests, retries and expiry', () => {
+describe('[D4–D6] requests, retries and expiry', () => {
   let relay: AdvisorRelay;
   let client: Session;
 
@@ -240,7 +240,7 @@ describe('[V4–V6] requests, retries and expiry', () => {
   });
   afterAll(() => relay.close());
 
-  it('[V5] a request retried with its idempotency key books once and answers with the same booking', async () => {
+  it('[D5] a request retried with its idempotency key books once and answers with the same booking', async () => {
     const [slot] = await relay.slots();
     if (slot === undefined) throw new Error('no slot');
     const first = await relay.book(client, slot.start, { idempotencyKey: 'flaky-network-1' });
@@ -252,7 +252,7 @@ describe('[V4–V6] requests, retries and expiry', () => {
     expect(mine.filter((booking) => booking.start === slot.start)).toHaveLength(1);
   });
 
-  it('[V6] a request nobody answers for 48 hours expires, and its slot is free again', async () => {
+  it('[D6] a request nobody answers for 48 hours expires, and its slot is free again', async () => {
     const slots = await relay.slots(14);
     const slot = slots.find((candidate) => Date.parse(candidate.start) > relay.clock.at + 72 * hour);
     if (slot === undefined) throw new Error('no slot');
@@ -268,7 +268,7 @@ describe('[V4–V6] requests, retries and expiry', () => {
     expect((await relay.slots(14)).map((free) => free.start)).toContain(slot.start);
   });
 
-  it('[V6] a request still unanswered when its session starts expires then', async () => {
+  it('[D6] a request still unanswered when its session starts expires then', async () => {
     const [slot] = await relay.slots(2);
     if (slot === undefined) throw new Error('no slot');
     const booking = (await relay.book(client, slot.start)).json<BookingJson>();
@@ -277,7 +277,7 @@ describe('[V4–V6] requests, retries and expiry', () => {
     expect((await relay.ask(client, 'GET', `/api/bookings/${booking.id}`)).json<BookingJson>().status).toBe('expired');
   });
 
-  it('[V6] an accepted priced session waits 30 minutes for payment, then expires', async () => {
+  it('[D6] an accepted priced session waits 30 minutes for payment, then expires', async () => {
     const profile = (await relay.ask(relay.advisor, 'GET', `/api/advisors/${relay.advisor.userId}`)).json();
     await relay.ask(relay.advisor, 'PUT', '/api/advisor/profile', {
       ...profile,

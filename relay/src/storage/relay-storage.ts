@@ -34,7 +34,7 @@ export interface RelayStorage {
   readonly events: EventStore;
   /** Each booking's conversation: its messages and how far each party read (C1–C6). */
   readonly conversations: Conversations;
-  /** Advisors' profiles and hours, bookings and their audit trail (V1–V9). */
+  /** Advisors' profiles and hours, bookings and their audit trail (D1–D9). */
   readonly advisors: Advisors;
   /**
    * Records the notification by its dedupe key and queues its pushes and its mail in one

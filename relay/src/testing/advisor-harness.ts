@@ -5,6 +5,7 @@ import { buildRelay } from '../build-relay.js';
 import type { RelayConfig } from '../relay-config.js';
 import type { RelayApp } from '../relay-context.js';
 import { silentLogger } from '../relay-logger.js';
+import type { AdvisorProfile } from '../storage/advisors/advisors.js';
 import { MemoryStorage } from '../storage/memory-storage.js';
 import type { RelayStorage } from '../storage/relay-storage.js';
 import { MemberSockets } from '../sync/member-sockets.js';
@@ -22,7 +23,7 @@ export class FakeClock {
 /** Monday 5 January 2026, midnight UTC: winter in Berlin (UTC+1). */
 export const winterMonday = Date.parse('2026-01-05T00:00:00Z');
 
-export const advisorProfile = {
+export const advisorProfile: Omit<AdvisorProfile, 'userId' | 'updatedAt'> = {
   displayName: 'Ana Advisor',
   headline: 'Budgets that hold',
   bio: 'Ten years of household budgets.',
@@ -50,7 +51,7 @@ export class AdvisorRelay {
   ) {}
 
   static async start(
-    options: { storage?: RelayStorage; profile?: Partial<typeof advisorProfile>; config?: Partial<RelayConfig> } = {},
+    options: { storage?: RelayStorage; profile?: Partial<AdvisorProfile>; config?: Partial<RelayConfig> } = {},
   ): Promise<AdvisorRelay> {
     const storage = options.storage ?? new MemoryStorage();
     const clock = new FakeClock(winterMonday);

@@ -284,7 +284,7 @@ describe.each(storageImplementations)('$name accounts keep their contract', (imp
     expect(await storage.accounts.ownedDocs(alice.id)).toEqual([alice.docId, household.docId].sort());
   });
 
-  it('[V9] a member added as a viewer can read the ledger, and the access-change feed tells of it', async () => {
+  it('[D9] a member added as a viewer can read the ledger, and the access-change feed tells of it', async () => {
     await storage.accounts.createUser(alice);
     await storage.accounts.createUser(bob);
     const before = await storage.accounts.lastAccessChange();

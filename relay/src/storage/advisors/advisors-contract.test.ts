@@ -58,7 +58,7 @@ describe.each(storageImplementations)('$name advisors keep their contract', (imp
     await dispose();
   });
 
-  it('[V1] a profile is published, replaced, and listed by display name', async () => {
+  it('[D1] a profile is published, replaced, and listed by display name', async () => {
     expect(await storage.advisors.findProfile(profile.userId)).toBeNull();
     await storage.advisors.saveProfile(profile);
     await storage.advisors.saveProfile({ ...profile, userId: 'user-other', displayName: 'Ben', price: null });
@@ -74,7 +74,7 @@ describe.each(storageImplementations)('$name advisors keep their contract', (imp
     ]);
   });
 
-  it('[V2] hours are none until set, then exactly what was set last', async () => {
+  it('[D2] hours are none until set, then exactly what was set last', async () => {
     expect(await storage.advisors.availabilityOf(profile.userId)).toEqual({ weekly: [], exceptions: [] });
     const hours = {
       weekly: [{ weekday: 1, start: '09:00', end: '12:00' }],
@@ -85,7 +85,7 @@ describe.each(storageImplementations)('$name advisors keep their contract', (imp
     expect(await storage.advisors.availabilityOf(profile.userId)).toEqual(hours);
   });
 
-  it('[V4] a booking holds its slot until it is declined; then the slot can be booked again', async () => {
+  it('[D4] a booking holds its slot until it is declined; then the slot can be booked again', async () => {
     const first = await storage.advisors.createBooking(booking('b1'));
     expect(first).toMatchObject({ kind: 'created', booking: { id: 'b1', status: 'requested', shareState: null } });
     expect(await storage.advisors.createBooking(booking('b2', 'user-other'))).toEqual({ kind: 'slot_taken' });
@@ -102,7 +102,7 @@ describe.each(storageImplementations)('$name advisors keep their contract', (imp
     expect(await storage.advisors.createBooking(booking('b3', 'user-other'))).toMatchObject({ kind: 'created' });
   });
 
-  it('[V5] the same idempotency key from the same client returns the first booking, unchanged', async () => {
+  it('[D5] the same idempotency key from the same client returns the first booking, unchanged', async () => {
     await storage.advisors.createBooking(booking('b1', 'user-client', 100 * hour, 'retry-key'));
     const again = await storage.advisors.createBooking(booking('b9', 'user-client', 200 * hour, 'retry-key'));
     expect(again).toMatchObject({ kind: 'existing', booking: { id: 'b1', start: 100 * hour } });
@@ -113,7 +113,7 @@ describe.each(storageImplementations)('$name advisors keep their contract', (imp
     expect((await storage.advisors.bookingsOf('user-advisor')).map((b) => b.id)).toEqual(['b1', 'b2']);
   });
 
-  it('[V4] 20 requests raced for one slot, over two connections, leave exactly one holding it', async () => {
+  it('[D4] 20 requests raced for one slot, over two connections, leave exactly one holding it', async () => {
     const second = await reopen();
     const outcomes = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
@@ -126,7 +126,7 @@ describe.each(storageImplementations)('$name advisors keep their contract', (imp
     if (second !== storage) await second.close();
   });
 
-  it('[V3] a transition is a compare-and-swap: of racing moves from one status exactly one wins, and the trail says who', async () => {
+  it('[D3] a transition is a compare-and-swap: of racing moves from one status exactly one wins, and the trail says who', async () => {
     await storage.advisors.createBooking(booking('b1'));
     const second = await reopen();
     const moves = await Promise.all(
@@ -159,7 +159,7 @@ describe.each(storageImplementations)('$name advisors keep their contract', (imp
     if (second !== storage) await second.close();
   });
 
-  it('[V6] requests past their answer time and payments past their hold are due to expire', async () => {
+  it('[D6] requests past their answer time and payments past their hold are due to expire', async () => {
     await storage.advisors.createBooking({ ...booking('late'), respondBy: 5_000 });
     await storage.advisors.createBooking({ ...booking('fresh', 'user-other', 200 * hour), respondBy: 9_000 });
     await storage.advisors.createBooking({ ...booking('priced', 'user-racer-0', 300 * hour), respondBy: 9_000 });
@@ -186,7 +186,7 @@ describe.each(storageImplementations)('$name advisors keep their contract', (imp
     expect((await storage.advisors.expiringBookings(5_000)).map((b) => b.id)).toEqual(['late', 'priced']);
   });
 
-  it('[V9] a share moves through its states by compare-and-swap', async () => {
+  it('[D9] a share moves through its states by compare-and-swap', async () => {
     await storage.advisors.createBooking({ ...booking('b1'), shareDocId: 'ledger-client' });
     expect((await storage.advisors.findBooking('b1'))?.shareState).toBe('pending');
     expect(await storage.advisors.setShareState('b1', 'granted', 'ended')).toBe(false);

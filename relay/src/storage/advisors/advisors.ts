@@ -6,7 +6,7 @@ export interface Price {
   readonly currency: string;
 }
 
-/** What an advisor publishes (V1). A null price is a free session. */
+/** What an advisor publishes (D1). A null price is a free session. */
 export interface AdvisorProfile {
   readonly userId: string;
   readonly displayName: string;
@@ -34,19 +34,19 @@ export interface WeeklyHours extends LocalHours {
   readonly weekday: number;
 }
 
-/** One calendar date whose hours replace the weekly ones (V2): none is a day off, others are extra or different hours. */
+/** One calendar date whose hours replace the weekly ones (D2): none is a day off, others are extra or different hours. */
 export interface DateException {
   readonly date: string;
   readonly hours: readonly LocalHours[];
 }
 
-/** When an advisor takes sessions, in their own zone (V2). */
+/** When an advisor takes sessions, in their own zone (D2). */
 export interface Availability {
   readonly weekly: readonly WeeklyHours[];
   readonly exceptions: readonly DateException[];
 }
 
-/** Whether a ledger shared for a booking is shared now (V9). */
+/** Whether a ledger shared for a booking is shared now (D9). */
 export type ShareState =
   /** Asked for; starts when the advisor accepts. */
   | 'pending'
@@ -57,7 +57,7 @@ export type ShareState =
   /** Over: never started, or the advisor's access was taken back. */
   | 'ended';
 
-/** A booking (V3–V9). Times are milliseconds since the epoch (UTC). */
+/** A booking (D3–D9). Times are milliseconds since the epoch (UTC). */
 export interface BookingRecord {
   readonly id: string;
   readonly advisorId: string;
@@ -73,9 +73,9 @@ export interface BookingRecord {
   readonly shareState: ShareState | null;
   readonly createdAt: number;
   readonly updatedAt: number;
-  /** A request no one answers by then expires (V6): 48 h after it was made, or its start if sooner. */
+  /** A request no one answers by then expires (D6): 48 h after it was made, or its start if sooner. */
   readonly respondBy: number;
-  /** While `awaiting_payment`: when the slot stops being held for payment (V6). */
+  /** While `awaiting_payment`: when the slot stops being held for payment (D6). */
   readonly paymentDueAt: number | null;
 }
 
@@ -88,7 +88,7 @@ export interface NewBooking {
   readonly message: string;
   readonly price: Price | null;
   readonly shareDocId: string | null;
-  /** Chosen by the client per request: the same key again is the same booking (V5). */
+  /** Chosen by the client per request: the same key again is the same booking (D5). */
   readonly idempotencyKey: string;
   readonly createdAt: number;
   readonly respondBy: number;
@@ -98,7 +98,7 @@ export type BookingOutcome =
   | { readonly kind: 'created'; readonly booking: BookingRecord }
   /** The client made a booking with this key before: that booking, unchanged. */
   | { readonly kind: 'existing'; readonly booking: BookingRecord }
-  /** Another booking holds the advisor's slot at this start (V4). */
+  /** Another booking holds the advisor's slot at this start (D4). */
   | { readonly kind: 'slot_taken' };
 
 /** Who made a transition: one of the booking's two people, or the relay itself (expiry, payment). */
@@ -106,7 +106,7 @@ export type BookingActor =
   | { readonly kind: 'client' | 'advisor'; readonly userId: string }
   | { readonly kind: 'relay' };
 
-/** A compare-and-swap of a booking's status (V3). */
+/** A compare-and-swap of a booking's status (D3). */
 export interface BookingTransition {
   readonly bookingId: string;
   readonly from: BookingStatus;
@@ -118,7 +118,7 @@ export interface BookingTransition {
   readonly paymentDueAt?: number;
 }
 
-/** One entry of a booking's audit trail (V3): creation has no `from`. */
+/** One entry of a booking's audit trail (D3): creation has no `from`. */
 export interface BookingEvent {
   readonly bookingId: string;
   readonly from: BookingStatus | null;
@@ -131,7 +131,7 @@ export interface BookingEvent {
 /**
  * Advisors' profiles and hours, and bookings with their audit trail and slot holds. A slot is
  * held by a row unique on (advisor, start) for as long as its booking holds it, so two relays
- * sharing a database cannot both book it (V4).
+ * sharing a database cannot both book it (D4).
  */
 export interface Advisors {
   /** Publishes or replaces the advisor's profile. */
@@ -146,7 +146,7 @@ export interface Advisors {
 
   /**
    * Stores the booking as `requested`, holding its slot and recording its creation, in one
-   * transaction; or returns the client's booking made with the same key before (V5).
+   * transaction; or returns the client's booking made with the same key before (D5).
    */
   createBooking(booking: NewBooking): Promise<BookingOutcome>;
   findBooking(id: string): Promise<BookingRecord | null>;
@@ -157,12 +157,12 @@ export interface Advisors {
   /**
    * Moves the booking from `from` to `to` if its status is `from` now, records the audit entry and,
    * when `to` no longer holds the slot, frees it, all in one transaction; null (nothing changed)
-   * when the status was not `from` (V3).
+   * when the status was not `from` (D3).
    */
   transitionBooking(transition: BookingTransition): Promise<BookingRecord | null>;
   /** The booking's audit trail, oldest first. */
   bookingEvents(bookingId: string): Promise<readonly BookingEvent[]>;
-  /** Bookings due to expire at `at`: requests unanswered by `respondBy`, payments not made by `paymentDueAt` (V6). */
+  /** Bookings due to expire at `at`: requests unanswered by `respondBy`, payments not made by `paymentDueAt` (D6). */
   expiringBookings(at: number): Promise<readonly BookingRecord[]>;
 
   /** Moves the booking's share from `from` to `to` if it is `from` now; false otherwise. */

@@ -30,7 +30,7 @@ import type {
 /**
  * Advisors and bookings in the same tables as `SqliteAdvisors`, in PostgreSQL, shared by any
  * number of relays: the unique index on (advisor, start) over the bookings holding their slot
- * lets exactly one of many racing requests, on any relay, hold it (V4).
+ * lets exactly one of many racing requests, on any relay, hold it (D4).
  */
 export class PostgresAdvisors implements Advisors {
   constructor(private readonly pool: pg.Pool) {}

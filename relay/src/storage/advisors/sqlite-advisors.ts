@@ -29,7 +29,7 @@ import type {
 /**
  * Advisors and bookings in the `advisor_profiles`, `advisor_availability`, `bookings` and
  * `booking_events` tables. A unique index on (advisor, start) over the bookings that hold their
- * slot refuses a second holder (V4).
+ * slot refuses a second holder (D4).
  */
 export class SqliteAdvisors implements Advisors {
   private readonly statements;

@@ -1,0 +1,94 @@
+import { closeCodes } from '@tally/schema';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SqliteStorage } from '../storage/sqlite-storage.js';
+import { AdvisorRelay } from '../testing/advisor-harness.js';
+import { closedWith, DataDir, openSocket, type Session } from '../testing/relay-harness.js';
+
+const day = 86_400_000;
+
+interface BookingJson {
+  readonly id: string;
+  readonly status: string;
+  readonly end: string;
+  readonly shareActive: boolean;
+}
+
+describe('[D9] a ledger shared for a session, over a real socket', () => {
+  let dataDir: DataDir;
+  let relay: AdvisorRelay;
+  let client: Session;
+  let syncUrl: string;
+
+  beforeEach(async () => {
+    dataDir = new DataDir();
+    relay = await AdvisorRelay.start({ storage: new SqliteStorage(dataDir.dbFile) });
+    client = await relay.register('client@example.com');
+    await relay.app.listen({ port: 0, host: '127.0.0.1' });
+    const address = relay.app.server.address();
+    if (address === null || typeof address === 'string') throw new Error('the relay is not listening');
+    syncUrl = `ws://127.0.0.1:${address.port}/sync`;
+  });
+  afterEach(async () => {
+    await relay.close();
+    dataDir.remove();
+  });
+
+  const advisorOpens = () => openSocket(`${syncUrl}/${client.docId}?token=${relay.advisor.accessToken}`);
+
+  async function sharedBooking(): Promise<BookingJson> {
+    const [slot] = await relay.slots(7);
+    const reply = await relay.book(client, slot?.start ?? '', { shareDocId: client.docId });
+    expect(reply.statusCode).toBe(201);
+    return reply.json<BookingJson>();
+  }
+
+  async function accepted(booking: BookingJson): Promise<BookingJson> {
+    const reply = await relay.ask(relay.advisor, 'POST', `/api/bookings/${booking.id}/accept`);
+    expect(reply.statusCode).toBe(200);
+    return reply.json<BookingJson>();
+  }
+
+  it('starts on acceptance, read-only, and ends at once on cancellation: the advisor’s socket closes', async () => {
+    const booking = await sharedBooking();
+    expect(booking.shareActive).toBe(false);
+    expect(await advisorOpens()).toEqual({ kind: 'refused', status: 403 });
+
+    expect((await accepted(booking)).shareActive).toBe(true);
+    expect(await relay.storage.accounts.docRole(relay.advisor.userId, client.docId)).toBe('viewer');
+    const opened = await advisorOpens();
+    if (opened.kind !== 'open') throw new Error('the advisor could not open the shared ledger');
+    const closing = closedWith(opened.socket);
+
+    const cancelled = await relay.ask(client, 'POST', `/api/bookings/${booking.id}/cancel`, {
+      reason: 'Sorted it out myself',
+    });
+    expect(cancelled.json<BookingJson>()).toMatchObject({ status: 'cancelled', shareActive: false });
+    expect((await closing).code).toBe(closeCodes.membershipEnded);
+    expect(await advisorOpens()).toEqual({ kind: 'refused', status: 403 });
+  });
+
+  it('ends by itself 14 days after the session ends, closing the advisor’s socket', async () => {
+    const booking = await accepted(await sharedBooking());
+    const opened = await advisorOpens();
+    if (opened.kind !== 'open') throw new Error('the advisor could not open the shared ledger');
+    const closing = closedWith(opened.socket);
+
+    relay.clock.at = Date.parse(booking.end) + 14 * day - 1;
+    expect((await relay.sweep()).sharesEnded).toBe(0);
+    expect(await relay.storage.accounts.docRole(relay.advisor.userId, client.docId)).toBe('viewer');
+    relay.clock.at += 1;
+    expect((await relay.sweep()).sharesEnded).toBe(1);
+    expect((await closing).code).toBe(closeCodes.membershipEnded);
+    expect(await relay.storage.accounts.docRole(relay.advisor.userId, client.docId)).toBeNull();
+    const read = (await relay.ask(client, 'GET', `/api/bookings/${booking.id}`)).json<BookingJson>();
+    expect(read.shareActive).toBe(false);
+  });
+
+  it('a declined request never shares the ledger', async () => {
+    const booking = await sharedBooking();
+    await relay.ask(relay.advisor, 'POST', `/api/bookings/${booking.id}/decline`);
+    await relay.sweep();
+    expect(await relay.storage.accounts.docRole(relay.advisor.userId, client.docId)).toBeNull();
+    expect(await advisorOpens()).toEqual({ kind: 'refused', status: 403 });
+  });
+});
