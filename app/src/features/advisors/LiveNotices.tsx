@@ -59,27 +59,29 @@ export function LiveNotices() {
   if (!signedIn || notices.length === 0) return null;
   return (
     <section className="advisors__notices" aria-label={text('notices')} data-testid="live-notices">
-      <ul role="status">
-        {notices.map((notice) => (
-          <li key={notice.seq} className="advisors__notice" data-testid="live-notice" data-type={notice.type}>
-            {notice.bookingId === undefined ? (
-              text(`notice.${notice.type}`)
-            ) : (
-              <a className="link" href={`#/bookings?id=${encodeURIComponent(notice.bookingId)}`}>
-                {text(`notice.${notice.type}`)}
-              </a>
-            )}
-            <button
-              type="button"
-              className="button"
-              aria-label={text('dismiss')}
-              onClick={() => setNotices((current) => current.filter((kept) => kept.seq !== notice.seq))}
-            >
-              ×
-            </button>
-          </li>
-        ))}
-      </ul>
+      <div role="status">
+        <ul>
+          {notices.map((notice) => (
+            <li key={notice.seq} className="advisors__notice" data-testid="live-notice" data-type={notice.type}>
+              {notice.bookingId === undefined ? (
+                text(`notice.${notice.type}`)
+              ) : (
+                <a className="link" href={`#/bookings?id=${encodeURIComponent(notice.bookingId)}`}>
+                  {text(`notice.${notice.type}`)}
+                </a>
+              )}
+              <button
+                type="button"
+                className="button"
+                aria-label={text('dismiss')}
+                onClick={() => setNotices((current) => current.filter((kept) => kept.seq !== notice.seq))}
+              >
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+      </div>
     </section>
   );
 }
