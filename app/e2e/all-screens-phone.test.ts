@@ -169,7 +169,7 @@ describe.each(['en-US', 'es-ES', 'de-DE'])(
     beforeAll(async () => {
       await world.startRelay();
       device = await world.device({ viewport: { width: 360, height: 740 }, locale });
-      const email = `advisor-${locale}@example.com`;
+      const email = `advisor-${locale.toLowerCase()}@example.com`;
       await device.connect('register', world.relayUrl, email, 'Phone');
       await world.grantAdvisor(email);
       await device.reload();
