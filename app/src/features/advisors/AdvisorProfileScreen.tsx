@@ -120,7 +120,12 @@ function ProfileForm() {
   };
 
   return (
-    <form className="card form" onSubmit={(event) => void submit(event)} noValidate data-testid="advisor-profile-form">
+    <form
+      className="card form advisors__form"
+      onSubmit={(event) => void submit(event)}
+      noValidate
+      data-testid="advisor-profile-form"
+    >
       <h2>{text('profileTitle')}</h2>
       <Field id="advisor-name" label={text('displayName')} error={nameProblem}>
         <input
@@ -312,7 +317,12 @@ function HoursForm() {
   };
 
   return (
-    <form className="card form" onSubmit={(event) => void submit(event)} noValidate data-testid="advisor-hours-form">
+    <form
+      className="card form advisors__form"
+      onSubmit={(event) => void submit(event)}
+      noValidate
+      data-testid="advisor-hours-form"
+    >
       <h2>{text('hoursTitle')}</h2>
       <p className="hint">{text('hoursHint')}</p>
       {WEEKDAYS.map((day) => {
