@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { ROUTES } from '../src/shell/use-route.js';
+import { RELAY_ROUTES, ROUTES } from '../src/shell/use-route.js';
 import { axeViolations } from './support/axe.js';
 import type { TallyDevice } from './support/tally-device.js';
 import { TallyWorld } from './support/tally-world.js';
@@ -154,4 +154,24 @@ test('saving the home currency keeps the keyboard on the form and says what chan
   await expect.poll(() => device.byTestId('home-currency-current').textContent()).toContain('EUR');
   await expect(device.byTestId('home-currency-current').getAttribute('aria-live')).resolves.toBe('polite');
   await expect.poll(() => focusedTestId(device)).toBe('save-home-currency');
+});
+
+test('signed in to a relay as an advisor, axe finds nothing to mend on the advisors’ screens, light or dark', async () => {
+  await world.startRelay();
+  await device.connect('register', world.relayUrl, 'advisor@example.com', 'Laptop');
+  await world.grantAdvisor('advisor@example.com');
+  await device.reload();
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await device.page.emulateMedia({ colorScheme });
+    for (const route of RELAY_ROUTES) {
+      await device.open(route);
+      await device.page.locator('main .card, main .empty').first().waitFor({ timeout: 60_000 });
+      expect({ route, colorScheme, violations: await axeViolations(device.page) }).toEqual({
+        route,
+        colorScheme,
+        violations: [],
+      });
+    }
+  }
+  await device.page.emulateMedia({ colorScheme: 'light' });
 });

@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ROUTES } from '../src/shell/use-route.js';
+import { RELAY_ROUTES, ROUTES } from '../src/shell/use-route.js';
 import { axeViolations } from './support/axe.js';
 import { restoreRealisticLedger } from './support/realistic-ledger.js';
 import type { TallyDevice } from './support/tally-device.js';
@@ -166,3 +166,54 @@ describe.each(['light', 'dark'] as const)('every screen at 390×844 in the %s sc
     await device.page.screenshot({ path: join(SCREENSHOTS, `${screen}-390x844-${colorScheme}.png`) });
   });
 });
+
+describe.each(['en-US', 'es-ES', 'de-DE'])(
+  'the advisors’ screens at 360×740, signed in as an advisor, in %s',
+  (locale) => {
+    let device: TallyDevice;
+    beforeAll(async () => {
+      await world.startRelay();
+      device = await world.device({ viewport: { width: 360, height: 740 }, locale });
+      const email = `advisor-${locale.toLowerCase()}@example.com`;
+      await device.connect('register', world.relayUrl, email, 'Phone');
+      await world.grantAdvisor(email);
+      await device.reload();
+      await device.open('advisor-profile');
+      await device.byTestId('advisor-name').fill(`Advisor ${locale}`);
+      await device.byTestId('advisor-specialty-budgeting').check();
+      await device.byTestId('advisor-language-en').check();
+      await device.byTestId('publish-profile').click();
+      await device.byTestId('advisor-profile-saved').waitFor(PATIENCE);
+      await device.byTestId('save-hours').click();
+      await device.byTestId('advisor-hours-saved').waitFor(PATIENCE);
+    });
+    afterAll(async () => {
+      await world.stopRelay();
+    });
+
+    test.each([...RELAY_ROUTES])(
+      '%s: nothing scrolls sideways, every touch target is 44 px, axe finds nothing',
+      async (screen) => {
+        await device.open(screen);
+        await device.page.locator('main h1').first().waitFor(PATIENCE);
+        await device.page.locator('main .card, main .empty').first().waitFor(PATIENCE);
+        await expect(
+          device.page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+        ).resolves.toBe(true);
+        await expect(smallTargets(device)).resolves.toEqual([]);
+        expect(await axeViolations(device.page)).toEqual([]);
+      },
+    );
+
+    test('an advisor’s profile page with its slot picker: nothing scrolls sideways, every touch target is 44 px, axe finds nothing', async () => {
+      await device.open('advisors');
+      await device.byTestId('advisor-row').first().click();
+      await device.byTestId('booking-slot').first().waitFor(PATIENCE);
+      await expect(device.page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).resolves.toBe(
+        true,
+      );
+      await expect(smallTargets(device)).resolves.toEqual([]);
+      expect(await axeViolations(device.page)).toEqual([]);
+    });
+  },
+);

@@ -51,6 +51,15 @@ export class TallyWorld {
     this.relayPort = this.relay.port;
   }
 
+  /** Gives an account the advisor role, as the relay's admin does with `grant-advisor`. */
+  async grantAdvisor(email: string): Promise<void> {
+    const storage = this.relay?.storage;
+    const user = await storage?.accounts.findUserByEmail(email);
+    if (!storage || !user || !(await storage.accounts.setUserRole(user.id, 'advisor'))) {
+      throw new Error(`no account ${email} to make an advisor`);
+    }
+  }
+
   async stopRelay(): Promise<void> {
     await this.relay?.stop();
     this.relay = undefined;

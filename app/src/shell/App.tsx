@@ -1,5 +1,6 @@
 import { Suspense, useCallback, useMemo, useState } from 'react';
 import { AccountsScreen } from '../features/accounts/index.js';
+import { AdvisorProfileScreen, BookingsScreen, DirectoryScreen, LiveNotices } from '../features/advisors/index.js';
 import { BudgetsScreen } from '../features/budgets/index.js';
 import { CategoriesScreen } from '../features/categories/index.js';
 import { CurrenciesScreen } from '../features/currencies/index.js';
@@ -88,6 +89,7 @@ export function App({ updates }: { readonly updates: AppUpdates }) {
       <main className="shell__main">
         <OfflineReady updates={updates} />
         <SyncNotice />
+        <LiveNotices />
         {!writable && (
           <Suspense fallback={null}>
             <ReadOnlyNotice />
@@ -107,6 +109,9 @@ export function App({ updates }: { readonly updates: AppUpdates }) {
             {route === 'import' && <ImportScreen />}
             {route === 'ledgers' && <LedgersScreen />}
             {route === 'household' && <HouseholdScreen />}
+            {route === 'advisors' && <DirectoryScreen />}
+            {route === 'bookings' && <BookingsScreen />}
+            {route === 'advisor-profile' && <AdvisorProfileScreen />}
             {route === 'settings' && <SettingsScreen />}
             {route === 'verify-email' && <VerifyEmailScreen />}
             {route === 'reset-password' && <ResetPasswordScreen />}

@@ -1,8 +1,19 @@
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import { useAdvisorRole } from '../features/advisors/index.js';
 import { useText } from '../i18n/index.js';
+import { useSyncState } from '../tally/index.js';
 import { routeMessages } from '../ui/index.js';
 import { appMessages } from './messages.js';
-import { hrefOf, isMoreRoute, MORE_ROUTES, type NavigationRoute, PRIMARY_ROUTES, type Route } from './use-route.js';
+import {
+  hrefOf,
+  isMoreRoute,
+  MORE_ROUTES,
+  type NavigationRoute,
+  PRIMARY_ROUTES,
+  RELAY_ROUTES,
+  type RelayRoute,
+  type Route,
+} from './use-route.js';
 
 /**
  * One list of every screen. On a phone the bottom bar shows the four most used and "More", which
@@ -21,6 +32,15 @@ export function Navigation({ route }: { readonly route: Route }) {
   }
   const moreButton = useRef<HTMLButtonElement>(null);
   const inMore = isMoreRoute(route);
+  const { account } = useSyncState();
+  const signedIn = account !== undefined && !account.revoked;
+  const advisor = useAdvisorRole() === 'advisor';
+  const offered = (item: RelayRoute) => signedIn && (advisor || item !== 'advisor-profile');
+  const rest: readonly NavigationRoute[] = [
+    ...MORE_ROUTES.filter((item) => item !== 'settings'),
+    ...RELAY_ROUTES.filter(offered),
+    'settings',
+  ];
 
   useEffect(() => {
     if (!moreOpen) return;
@@ -72,7 +92,7 @@ export function Navigation({ route }: { readonly route: Route }) {
         </li>
       </ul>
       <ul id="nav-more-list" className="nav__rest" data-open={moreOpen}>
-        {MORE_ROUTES.map(link)}
+        {rest.map(link)}
       </ul>
     </nav>
   );

@@ -15,14 +15,21 @@ export const MORE_ROUTES = [
   'settings',
 ] as const;
 
-/** Every screen of the navigation. */
+/**
+ * Screens "More" (or the sidebar) offers only on a device signed in to a relay, before Settings:
+ * advisors and bookings to every account, the advisor's own profile to an advisor's.
+ */
+export const RELAY_ROUTES = ['advisors', 'bookings', 'advisor-profile'] as const;
+export type RelayRoute = (typeof RELAY_ROUTES)[number];
+
+/** Every screen of the navigation on any device. */
 export const ROUTES = [...PRIMARY_ROUTES, ...MORE_ROUTES] as const;
-export type NavigationRoute = (typeof ROUTES)[number];
+export type NavigationRoute = (typeof ROUTES)[number] | RelayRoute;
 /** Screens a link in a mail opens (`#/verify-email?token=…`); they are in no navigation. */
 export const LINK_ROUTES = ['verify-email', 'reset-password', 'change-email'] as const;
 export type Route = NavigationRoute | (typeof LINK_ROUTES)[number];
 
-const ALL_ROUTES: readonly Route[] = [...ROUTES, ...LINK_ROUTES];
+const ALL_ROUTES: readonly Route[] = [...ROUTES, ...RELAY_ROUTES, ...LINK_ROUTES];
 
 function subscribe(listener: () => void): () => void {
   window.addEventListener('hashchange', listener);
@@ -46,6 +53,6 @@ export function hrefOf(route: Route): string {
   return route === 'home' ? '#/' : `#/${route}`;
 }
 
-export function isMoreRoute(route: Route): route is (typeof MORE_ROUTES)[number] {
-  return MORE_ROUTES.some((more) => more === route);
+export function isMoreRoute(route: Route): route is (typeof MORE_ROUTES)[number] | RelayRoute {
+  return [...MORE_ROUTES, ...RELAY_ROUTES].some((more) => more === route);
 }

@@ -19,6 +19,10 @@ export interface DeviceStores {
   recentImports<T>(read: ReadStored<T>): ListStore<T>;
   /** What the person chose at the first-run step on this device. */
   firstRunChoice<T>(read: ReadStored<T>): KeyedStore<T>;
+  /** The last of the account's live events this device has seen (relay `/events`), by relay account. */
+  liveEventSeq<T>(read: ReadStored<T>): KeyedStore<T>;
+  /** Chat messages written on this device and not yet stored by the relay, oldest first. */
+  chatOutbox<T>(read: ReadStored<T>): ListStore<T>;
 }
 
 /**
@@ -55,6 +59,14 @@ export class DeviceStorage implements DeviceStores {
 
   firstRunChoice<T>(read: ReadStored<T>): KeyedStore<T> {
     return new KeyedStore(this.db, 'first-run.', read);
+  }
+
+  liveEventSeq<T>(read: ReadStored<T>): KeyedStore<T> {
+    return new KeyedStore(this.db, 'events.seq.', read);
+  }
+
+  chatOutbox<T>(read: ReadStored<T>): ListStore<T> {
+    return new ListStore(this.db, 'chat.outbox', read);
   }
 
   /** The stored index of the ledger's transactions, kept current from `source`. */

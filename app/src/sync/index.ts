@@ -1,3 +1,24 @@
+export {
+  type AdvisorFilter,
+  type AdvisorProfile,
+  type AdvisorProfileFields,
+  type AdvisorSpecialty,
+  type Availability,
+  type AvailabilityException,
+  advisorApi,
+  advisorSpecialties,
+  type Booking,
+  type BookingAction,
+  type BookingRequest,
+  type BookingStatus,
+  bookingActions,
+  bookingStatuses,
+  type ChatMessage,
+  type DayHours,
+  type SessionPrice,
+  type Slot,
+  type WeeklyHours,
+} from './advisor-api.js';
 export { LocalLedger } from './local-ledger.js';
 export {
   type Credentials,
@@ -20,6 +41,7 @@ export {
   type RelayLedger,
 } from './relay-api.js';
 export { RelayApiError } from './relay-api-error.js';
+export { type RelayEvent, RelayEvents, type SeqStore } from './relay-events.js';
 export { type LedgerOnRelay, RelaySync, type SyncSettings } from './relay-sync.js';
 export {
   deleteStoredLedger,

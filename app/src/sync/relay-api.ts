@@ -118,20 +118,20 @@ export interface NotificationPreferences {
 
 const REGISTRATION_POLICIES: readonly RegistrationPolicy[] = ['open', 'invite', 'closed'];
 
-type Fields = Record<string, unknown>;
+export type Fields = Record<string, unknown>;
 
-function fieldsOf(value: unknown): Fields {
+export function fieldsOf(value: unknown): Fields {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw malformed();
   return { ...value };
 }
 
-function text(fields: Fields, name: string): string {
+export function text(fields: Fields, name: string): string {
   const value = fields[name];
   if (typeof value !== 'string') throw malformed();
   return value;
 }
 
-function textOrNull(fields: Fields, name: string): string | null {
+export function textOrNull(fields: Fields, name: string): string | null {
   return fields[name] === null ? null : text(fields, name);
 }
 
@@ -141,7 +141,7 @@ function role(fields: Fields): LedgerRole {
   return found;
 }
 
-function listOf(reply: unknown): Fields[] {
+export function listOf(reply: unknown): Fields[] {
   if (!Array.isArray(reply)) throw malformed();
   return reply.map((item: unknown) => fieldsOf(item));
 }
@@ -169,7 +169,7 @@ function parsePreferences(reply: unknown): NotificationPreferences {
   };
 }
 
-function malformed(): RelayApiError {
+export function malformed(): RelayApiError {
   return new RelayApiError(502, 'bad_reply', 'the relay sent a reply Tally does not understand');
 }
 
@@ -179,6 +179,13 @@ export class RelayApi {
 
   constructor(relayUrl: string) {
     this.base = relayUrl.replace(/\/+$/, '');
+  }
+
+  /** `ws(s)://host/events?token=…&after=…`: the account's live events, those after `after` first (relay `/events`). */
+  eventsUrl(accessToken: string, after: number | undefined): string {
+    const query = new URLSearchParams({ token: accessToken });
+    if (after !== undefined) query.set('after', String(after));
+    return `${this.base.replace(/^http/, 'ws')}/events?${query}`;
   }
 
   /** `ws(s)://host/sync`, where the stock y-websocket provider appends the document id. */
@@ -408,7 +415,8 @@ export class RelayApi {
     return parsePreferences(await this.request('PUT', '/api/notifications/preferences', preferences, accessToken));
   }
 
-  private async request(method: string, path: string, body?: unknown, accessToken?: string): Promise<unknown> {
+  /** One call to the relay: its reply, or a `RelayApiError`; the advisors' calls (advisor-api.ts) go through it too. */
+  async request(method: string, path: string, body?: unknown, accessToken?: string): Promise<unknown> {
     const headers: Record<string, string> = {};
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (accessToken !== undefined) headers.authorization = `Bearer ${accessToken}`;

@@ -241,6 +241,23 @@ export class RelaySync {
     return this.account.checked(api.acceptInvitation(token, code));
   }
 
+  /** A call to the relay's advisors, bookings or chat (`advisorApi`), with this device's session. */
+  async relayCall<T>(call: (api: RelayApi, token: string) => Promise<T>): Promise<T> {
+    const { api, token } = await this.account.authorized();
+    return this.account.checked(call(api, token));
+  }
+
+  /** The address of the account's live events with a fresh token, those after `after` first. */
+  async eventsUrl(after: number | undefined): Promise<string> {
+    const { api, token } = await this.account.authorized();
+    return api.eventsUrl(token, after);
+  }
+
+  /** The relay closed the events socket: its token may have expired, or the device been revoked. */
+  eventsRefused(): void {
+    this.account.checkStanding();
+  }
+
   /** The relay account this device is linked to, to tell "you" among a ledger's members and people. */
   get accountUser(): { readonly userId: string; readonly email: string } | undefined {
     const session = this.account.session;

@@ -25,6 +25,7 @@ import {
   claimWriter,
   type LedgerOnRelay,
   LocalLedger,
+  RelayEvents,
   RelaySync,
   type SyncSettings,
   storedLedgerOf,
@@ -51,6 +52,10 @@ export interface Tally {
   readonly transactions: TransactionIndex;
   /** What features keep on this device for themselves (remembered mappings, recent imports). */
   readonly stores: DeviceStores;
+  /** What the device keeps for itself whichever ledger is open: the live events' place, the chat outbox. */
+  readonly deviceStores: DeviceStores;
+  /** The relay account's live events (bookings, chat), on one connection per device while signed in. */
+  readonly events: RelayEvents;
   /** Books recurring transactions as they fall due, and knows which could not be booked. */
   readonly dueOccurrences: DueOccurrences;
   readonly sync: RelaySync;
@@ -94,6 +99,7 @@ export async function openTally(): Promise<Tally> {
     opened ? opened.role : 'owner',
   );
   const dueOccurrences = new DueOccurrences(ledger);
+  const events = liveEvents(device, sync);
   const firstRun = new FirstRun(storage.firstRunChoice(readSkipped), local, sync);
   const ready = (async () => {
     // Reading a large ledger keeps the page busy for a while: let the newest transactions paint first.
@@ -107,10 +113,14 @@ export async function openTally(): Promise<Tally> {
     await firstRun.load();
     keepStorageOnceThereIsData(local);
     sync.onMembershipChanged(() => void ledgers.refresh());
+    followSession(sync, events);
+    // The relay says the account's ledgers changed (a ledger shared for an advisor's session, or its end).
+    events.subscribe((event) => event.type === 'membership.changed' && void ledgers.refresh());
     await ledgers.load();
     joinAsPerson(ledger, sync, opened);
   })();
   const close = async (): Promise<void> => {
+    events.stop();
     sync.stop();
     dueOccurrences.stop();
     await transactions.flushed();
@@ -130,6 +140,8 @@ export async function openTally(): Promise<Tally> {
     settlements: new RecordCache(ledger.settlements, (settlement) => settlement.date),
     transactions,
     stores: storage,
+    deviceStores: device,
+    events,
     dueOccurrences,
     sync,
     ledgers,
@@ -158,6 +170,29 @@ function joinAsPerson(ledger: Ledger, sync: RelaySync, opened: KnownLedger | und
   const user = sync.accountUser;
   if (!opened?.docId || !user || !ledger.writable) return;
   ledger.ensurePerson({ userId: user.userId, name: user.email.split('@')[0] || user.email });
+}
+
+/** The account's live events, each account's last sequence kept in the device's own database. */
+function liveEvents(device: DeviceStorage, sync: RelaySync): RelayEvents {
+  const seqs = device.liveEventSeq((stored) => (typeof stored === 'number' ? stored : undefined));
+  const account = (): string => sync.accountUser?.userId ?? '';
+  return new RelayEvents(
+    {
+      eventsUrl: (after) => sync.eventsUrl(after),
+      eventsRefused: () => sync.eventsRefused(),
+    },
+    { get: () => seqs.get(account()), put: (seq) => seqs.put(account(), seq) },
+  );
+}
+
+/** Listens to the live events while the device is signed in to a relay, and not after it logs out. */
+function followSession(sync: RelaySync, events: RelayEvents): void {
+  const follow = (): void => {
+    if (sync.accountUser) events.start();
+    else events.stop();
+  };
+  follow();
+  sync.subscribe(follow);
 }
 
 /** The ledger this device opens, when it is not the personal one (which it opens when nothing else is known). */

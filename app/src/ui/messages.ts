@@ -182,6 +182,9 @@ export const routeMessages = defineMessages({
     import: 'Import',
     ledgers: 'Ledgers',
     household: 'Household',
+    advisors: 'Advisors',
+    bookings: 'Bookings',
+    'advisor-profile': 'My advisor profile',
     settings: 'Settings',
   },
   es: {
@@ -197,6 +200,9 @@ export const routeMessages = defineMessages({
     import: 'Importar',
     ledgers: 'Libros',
     household: 'Hogar',
+    advisors: 'Asesores',
+    bookings: 'Reservas',
+    'advisor-profile': 'Mi perfil de asesor',
     settings: 'Ajustes',
   },
   de: {
@@ -212,6 +218,9 @@ export const routeMessages = defineMessages({
     import: 'Import',
     ledgers: 'Bücher',
     household: 'Haushalt',
+    advisors: 'Beratung',
+    bookings: 'Buchungen',
+    'advisor-profile': 'Mein Beratungsprofil',
     settings: 'Einstellungen',
   },
 });

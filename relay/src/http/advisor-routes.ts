@@ -238,6 +238,33 @@ export function registerAdvisorRoutes(app: RelayApp, context: RelayContext): voi
     },
   );
 
+  // The advisor's own profile and hours, for their editor; anyone else is refused with
+  // `advisor_required`, which is how a device learns whether its account is an advisor's.
+  app.get(
+    '/api/advisor/profile',
+    { schema: { response: { 200: profileReply, '4xx': errorReplySchema } } },
+    async (request) => {
+      const profile = await storage.advisors.findProfile(await requireAdvisor(bearerToken(request)));
+      if (profile === null) throw new RelayError('not_found');
+      return profileJson(profile);
+    },
+  );
+
+  app.get(
+    '/api/advisor/availability',
+    { schema: { response: { 200: availabilityBody, '4xx': errorReplySchema } } },
+    async (request) => {
+      const { weekly, exceptions } = await storage.advisors.availabilityOf(await requireAdvisor(bearerToken(request)));
+      return {
+        weekly: weekly.map((hours) => ({ ...hours })),
+        exceptions: exceptions.map((exception) => ({
+          date: exception.date,
+          hours: exception.hours.map((span) => ({ ...span })),
+        })),
+      };
+    },
+  );
+
   app.get(
     '/api/advisors',
     {

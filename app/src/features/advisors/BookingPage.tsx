@@ -1,0 +1,231 @@
+import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { sendForm } from '../../forms/index.js';
+import { useText } from '../../i18n/index.js';
+import { advisorApi, type Booking, type BookingAction, type ChatMessage, RelayApiError } from '../../sync/index.js';
+import { type Tally, useTally } from '../../tally/index.js';
+import { Field, wordMessages } from '../../ui/index.js';
+import { deviceMadeId } from './address.js';
+import { bookingOfEvent, useAdvisorNames, useLiveEvents, useOutbox } from './advisor-services.js';
+import { actionsFor } from './booking-actions.js';
+import { advisorMessages } from './messages.js';
+
+const BOOKING_EVENTS = ['booking.requested', 'booking.updated'];
+const MESSAGE_EVENTS = ['message.created'];
+
+/** One booking: when, its status and what either side may do now, the shared ledger, and the conversation. */
+export function BookingPage({ bookingId }: { readonly bookingId: string }) {
+  const text = useText(advisorMessages);
+  const words = useText(wordMessages);
+  const tally = useTally();
+  const own = tally.sync.accountUser?.userId;
+  const [booking, setBooking] = useState<Booking | undefined>();
+  const [problem, setProblem] = useState<string | undefined>();
+  const [busy, setBusy] = useState(false);
+  const names = useAdvisorNames();
+
+  const refused = useCallback(
+    (error: unknown) => {
+      if (!(error instanceof RelayApiError)) throw error;
+      setProblem(error.unreachable ? text('unreachable') : words('relayRefused', { reason: error.message }));
+    },
+    [text, words],
+  );
+  const load = useCallback(async () => {
+    try {
+      setBooking(await tally.sync.relayCall((api, token) => advisorApi.booking(api, token, bookingId)));
+    } catch (error) {
+      refused(error);
+    }
+  }, [tally, bookingId, refused]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  useLiveEvents(
+    BOOKING_EVENTS,
+    useCallback((event) => bookingOfEvent(event) === bookingId && void load(), [bookingId, load]),
+  );
+
+  const act = async (action: BookingAction) => {
+    if (action === 'cancel' && !window.confirm(text('confirmCancel'))) return;
+    setBusy(true);
+    try {
+      setBooking(await tally.sync.relayCall((api, token) => advisorApi.act(api, token, bookingId, action)));
+      setProblem(undefined);
+    } catch (error) {
+      refused(error);
+    }
+    setBusy(false);
+  };
+
+  // Offline, the booking cannot be read, but its conversation (and what waits to be sent) still shows.
+  if (!booking)
+    return (
+      <>
+        {problem ? (
+          <p className="form__error" role="alert">
+            {problem}
+          </p>
+        ) : (
+          <p className="empty">{text('loading')}</p>
+        )}
+        <Conversation bookingId={bookingId} own={own} />
+      </>
+    );
+  const side = booking.advisorId === own ? 'advisor' : 'client';
+  const when = new Intl.DateTimeFormat(text.locale, { dateStyle: 'full', timeStyle: 'short' });
+  const other = side === 'advisor' ? text('aClient') : (names.get(booking.advisorId) ?? text('someone'));
+  const shared =
+    booking.shareDocId !== null && ['accepted', 'awaiting_payment', 'confirmed', 'completed'].includes(booking.status);
+  return (
+    <>
+      <a className="link" href="#/bookings">
+        {text('backToBookings')}
+      </a>
+      <article className="card" data-testid="booking-page" data-status={booking.status}>
+        <h2>{text(side === 'advisor' ? 'sessionWithClient' : 'sessionWithAdvisor', { name: other })}</h2>
+        <p>{when.format(new Date(booking.start))}</p>
+        <p data-testid="booking-status">{text(`status.${booking.status}`)}</p>
+        {booking.message !== '' && <p className="advisors__bio">{booking.message}</p>}
+        {problem && (
+          <p className="form__error" role="alert">
+            {problem}
+          </p>
+        )}
+        <div className="advisors__actions">
+          {actionsFor(booking.status, side).map((action) => (
+            <button
+              key={action}
+              type="button"
+              className={action === 'accept' ? 'button button--primary' : 'button'}
+              data-testid={`booking-${action}`}
+              disabled={busy}
+              onClick={() => void act(action)}
+            >
+              {text(`action.${action}`)}
+            </button>
+          ))}
+        </div>
+        {shared && booking.shareDocId !== null && side === 'advisor' && (
+          <SharedLedger tally={tally} docId={booking.shareDocId} />
+        )}
+        {shared && side === 'client' && <p className="hint">{text('ledgerSharedWithAdvisor')}</p>}
+      </article>
+      <Conversation bookingId={bookingId} own={own} />
+    </>
+  );
+}
+
+/** The advisor's way into the ledger the client shared for the session: opened read-only. */
+function SharedLedger({ tally, docId }: { readonly tally: Tally; readonly docId: string }) {
+  const text = useText(advisorMessages);
+  const [opening, setOpening] = useState(false);
+  const open = async () => {
+    setOpening(true);
+    await tally.ledgers.refresh();
+    await tally.switchLedger(docId);
+    window.location.hash = '#/';
+    window.location.reload();
+  };
+  return (
+    <button
+      type="button"
+      className="button"
+      data-testid="open-shared-ledger"
+      disabled={opening}
+      onClick={() => void open()}
+    >
+      {text('openSharedLedger')}
+    </button>
+  );
+}
+
+/** The booking's conversation: the relay's messages, then this device's not yet stored, shown as sending. */
+function Conversation({ bookingId, own }: { readonly bookingId: string; readonly own: string | undefined }) {
+  const text = useText(advisorMessages);
+  const tally = useTally();
+  const outbox = useOutbox();
+  const [messages, setMessages] = useState<readonly ChatMessage[]>([]);
+  const [draft, setDraft] = useState('');
+  const [problem, setProblem] = useState<string | undefined>();
+
+  const add = useCallback((arrived: readonly ChatMessage[]) => {
+    setMessages((current) => {
+      const bySeq = new Map(current.map((message) => [message.seq, message]));
+      for (const message of arrived) bySeq.set(message.seq, message);
+      return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
+    });
+  }, []);
+  const load = useCallback(async () => {
+    try {
+      add(await tally.sync.relayCall((api, token) => advisorApi.messages(api, token, bookingId, undefined)));
+    } catch (error) {
+      if (!(error instanceof RelayApiError)) throw error;
+    }
+  }, [tally, bookingId, add]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  useEffect(() => outbox.onSent((message, sentTo) => sentTo === bookingId && add([message])), [outbox, bookingId, add]);
+  useLiveEvents(
+    MESSAGE_EVENTS,
+    useCallback((event) => bookingOfEvent(event) === bookingId && void load(), [bookingId, load]),
+  );
+
+  const stored = new Set(messages.map((message) => message.clientId));
+  const waiting = outbox.waiting(bookingId).filter((message) => !stored.has(message.clientId));
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const sending = await sendForm({
+      check: () => (draft.trim() === '' ? { issues: text('messageRequired') } : { fields: draft.trim() }),
+      send: async (typed) => {
+        setDraft('');
+        await outbox.write({ bookingId, clientId: deviceMadeId(), text: typed, writtenAt: new Date().toISOString() });
+      },
+      refused: () => undefined,
+    });
+    setProblem('issues' in sending ? sending.issues : undefined);
+  };
+
+  return (
+    <section className="card" aria-labelledby="conversation-title" data-testid="conversation">
+      <h2 id="conversation-title">{text('conversation')}</h2>
+      <ol className="advisors__messages" aria-live="polite">
+        {messages.map((message) => (
+          <li
+            key={message.clientId}
+            className={message.authorId === own ? 'advisors__message advisors__message--own' : 'advisors__message'}
+            data-testid="chat-message"
+            data-state="sent"
+          >
+            {message.text}
+          </li>
+        ))}
+        {waiting.map((message) => (
+          <li
+            key={message.clientId}
+            className="advisors__message advisors__message--own"
+            data-testid="chat-message"
+            data-state="sending"
+          >
+            {message.text} <span className="tag">{text('sending')}</span>
+          </li>
+        ))}
+      </ol>
+      <form className="form" onSubmit={(event) => void submit(event)} noValidate>
+        <Field id="chat-text" label={text('yourMessage')} error={problem}>
+          <textarea
+            id="chat-text"
+            data-testid="chat-text"
+            maxLength={4000}
+            value={draft}
+            onChange={(event) => setDraft(event.target.value)}
+          />
+        </Field>
+        <button type="submit" className="button button--primary" data-testid="chat-send">
+          {text('send')}
+        </button>
+      </form>
+    </section>
+  );
+}
