@@ -272,6 +272,8 @@ const asks: Record<string, (ask: Ask) => Promise<number>> = {
     }),
   '`PUT /api/advisor/profile`': (ask) => status(ask, 'PUT', '/api/advisor/profile', advisorProfile),
   '`PUT /api/advisor/availability`': (ask) => status(ask, 'PUT', '/api/advisor/availability', allDay),
+  '`GET /api/advisor/profile`': (ask) => status(ask, 'GET', '/api/advisor/profile'),
+  '`GET /api/advisor/availability`': (ask) => status(ask, 'GET', '/api/advisor/availability'),
   '`GET /api/advisors`': async (ask) => {
     await daveAdvises(ask.f);
     return status(ask, 'GET', '/api/advisors');
