@@ -88,3 +88,22 @@ describe('[D1][D9] an advisor whose role is taken back', () => {
     }
   });
 });
+
+describe('[D5] an idempotency key used again for another request', () => {
+  it('is refused with idempotency_key_reused, and neither the first booking nor the new slot changes', async () => {
+    const relay = await AdvisorRelay.start();
+    try {
+      const client = await relay.register('client@example.com');
+      const first = await relay.book(client, monday('09:00'), { idempotencyKey: 'reused-key-1' });
+      expect(first.statusCode).toBe(201);
+      const other = await relay.book(client, monday('11:00'), { idempotencyKey: 'reused-key-1' });
+      expect(other.statusCode).toBe(409);
+      expect(other.json().error.code).toBe('idempotency_key_reused');
+      const mine = (await relay.ask(client, 'GET', '/api/bookings')).json<BookingJson[]>();
+      expect(mine.map((booking) => booking.start)).toEqual(['2026-01-12T08:00:00.000Z']);
+      expect((await relay.slots(14)).map((slot) => slot.start)).toContain('2026-01-12T10:00:00.000Z');
+    } finally {
+      await relay.close();
+    }
+  });
+});
