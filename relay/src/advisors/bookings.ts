@@ -213,6 +213,11 @@ export class Bookings {
   private async startShare(booking: BookingRecord): Promise<boolean> {
     if (booking.shareDocId === null || booking.shareState !== 'pending') return false;
     const { accounts, advisors } = this.options.storage;
+    // Only a ledger the client still owns is theirs to share (L4): one they lost since asking is not.
+    if ((await accounts.docRole(booking.clientId, booking.shareDocId)) !== 'owner') {
+      await advisors.setShareState(booking.id, 'pending', 'ended');
+      return false;
+    }
     const outcome = await accounts.addMember(booking.shareDocId, booking.advisorId, 'viewer', this.options.now());
     return advisors.setShareState(booking.id, 'pending', outcome === 'added' ? 'granted' : 'already_member');
   }

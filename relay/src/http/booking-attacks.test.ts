@@ -107,3 +107,23 @@ describe('[D5] an idempotency key used again for another request', () => {
     }
   });
 });
+
+describe('[D9] a ledger shared by a client who no longer owns it', () => {
+  it('is not opened to the advisor on acceptance', async () => {
+    const relay = await AdvisorRelay.start();
+    try {
+      const client = await relay.register('client@example.com');
+      const household = await relay.register('household@example.com');
+      await relay.storage.accounts.addMember(household.docId, client.userId, 'editor', relay.clock.at);
+      await relay.storage.accounts.setMemberRole(household.docId, client.userId, 'owner', relay.clock.at);
+      const booking = (await relay.book(client, monday('09:00'), { shareDocId: household.docId })).json<BookingJson>();
+      await relay.storage.accounts.removeMember(household.docId, client.userId, relay.clock.at);
+      const accepted = await relay.ask(relay.advisor, 'POST', `/api/bookings/${booking.id}/accept`);
+      expect(accepted.json<BookingJson>().status).toBe('confirmed');
+      expect(accepted.json<BookingJson>().shareActive).toBe(false);
+      expect(await relay.storage.accounts.docRole(relay.advisor.userId, household.docId)).toBeNull();
+    } finally {
+      await relay.close();
+    }
+  });
+});
