@@ -127,3 +127,21 @@ describe('[D9] a ledger shared by a client who no longer owns it', () => {
     }
   });
 });
+
+describe('[D2] an exception on a date no calendar has', () => {
+  it('is refused with invalid_request, and the hours stay as they were', async () => {
+    const relay = await AdvisorRelay.start();
+    try {
+      const before = await relay.slots(62);
+      const reply = await relay.ask(relay.advisor, 'PUT', '/api/advisor/availability', {
+        weekly: [{ weekday: 1, start: '09:00', end: '10:00' }],
+        exceptions: [{ date: '2026-02-30', hours: [] }],
+      });
+      expect(reply.statusCode).toBe(400);
+      expect(reply.json().error.code).toBe('invalid_request');
+      expect(await relay.slots(62)).toEqual(before);
+    } finally {
+      await relay.close();
+    }
+  });
+});
