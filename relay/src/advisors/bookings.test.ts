@@ -19,6 +19,7 @@ async function bookings() {
       createdAt: 1,
     });
   }
+  await storage.accounts.setUserRole('advisor', 'advisor');
   const clock = new FakeClock(winterMonday);
   const failures: string[] = [];
   const service = new Bookings({

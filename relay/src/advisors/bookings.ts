@@ -95,7 +95,8 @@ export class Bookings {
    * Moves the booking to `to` as `by` (D3), then takes the steps that follow on their own: an
    * acceptance goes on to `awaiting_payment` or `confirmed` and starts a pending share; a decline,
    * expiry or cancellation ends the share at once. Refuses with `not_found` (no such booking, or
-   * not the caller's), `forbidden` (the other party's move), `invalid_transition` (not from its
+   * not the caller's), `forbidden` (the other party's move), `advisor_required` (an acceptance by an
+   * account no longer an advisor), `invalid_transition` (not from its
    * status now) or `invalid_request` (a confirmed session cancelled without a reason).
    */
   async transition(
@@ -113,6 +114,7 @@ export class Bookings {
       const allowed = bookingTransitions[booking.status][to];
       if (allowed === undefined) throw new RelayError('invalid_transition');
       if (!allowed.includes(partyOf(actor))) throw new RelayError('forbidden');
+      if (to === 'accepted') await this.requireAdvisor(booking.advisorId);
       const at = this.options.now();
       if ((to === 'completed' || to === 'no_show') && at < booking.start) throw new RelayError('invalid_transition');
       if (booking.status === 'confirmed' && to === 'cancelled' && (reason ?? '').trim() === '') {
@@ -200,6 +202,12 @@ export class Bookings {
     return this.sweeping;
   }
 
+  /** An account whose advisor role was taken back, or that was disabled, takes on no session (D1). */
+  private async requireAdvisor(userId: string): Promise<void> {
+    const user = await this.options.storage.accounts.findUser(userId);
+    if (user?.role !== 'advisor' || user.disabledAt !== null) throw new RelayError('advisor_required');
+  }
+
   private async followOn(booking: BookingRecord): Promise<BookingRecord> {
     if (booking.status === 'accepted') {
       await this.startShare(booking);
@@ -214,6 +222,11 @@ export class Bookings {
   private async startShare(booking: BookingRecord): Promise<boolean> {
     if (booking.shareDocId === null || booking.shareState !== 'pending') return false;
     const { accounts, advisors } = this.options.storage;
+    // Only a ledger the client still owns is theirs to share (L4): one they lost since asking is not.
+    if ((await accounts.docRole(booking.clientId, booking.shareDocId)) !== 'owner') {
+      await advisors.setShareState(booking.id, 'pending', 'ended');
+      return false;
+    }
     const outcome = await accounts.addMember(booking.shareDocId, booking.advisorId, 'viewer', this.options.now());
     return advisors.setShareState(booking.id, 'pending', outcome === 'added' ? 'granted' : 'already_member');
   }

@@ -52,6 +52,18 @@ describe('[D2] free slots from weekly hours in the advisor’s zone', () => {
     expect(starts).toEqual(['2026-03-27T08:00:00.000Z', '2026-03-30T07:00:00.000Z']);
   });
 
+  it('on the night clocks skip an hour, a session is offered once: the skipped hour gives no slot of its own', () => {
+    // Sunday 29 March 2026 in Berlin: 02:00 CET jumps to 03:00 CEST (01:00Z).
+    const night = { weekly: [{ weekday: 7, start: '01:00', end: '04:00' }], exceptions: [] };
+    const starts = slotsOn('2026-03-29', { availability: night, sessionMinutes: 30 });
+    expect(starts).toEqual([
+      '2026-03-29T00:00:00.000Z',
+      '2026-03-29T00:30:00.000Z',
+      '2026-03-29T01:00:00.000Z',
+      '2026-03-29T01:30:00.000Z',
+    ]);
+  });
+
   it('an exception with no hours is a day off; one with hours replaces the day’s', () => {
     const availability = {
       ...mornings,

@@ -36,6 +36,8 @@ export function minutesOf(time: string): number {
 export function freeSlots(query: SlotQuery): Slot[] {
   const { availability, timeZone, sessionMinutes } = query;
   const slots: Slot[] = [];
+  // A wall time skipped by a change to summer time reads as the hour after it: one instant, one slot.
+  const starts = new Set<number>();
   const last = localDate(query.to, timeZone);
   for (let date = localDate(query.from, timeZone); date <= last; date = addDays(date, 1)) {
     for (const hours of hoursOn(availability, date)) {
@@ -43,8 +45,9 @@ export function freeSlots(query: SlotQuery): Slot[] {
       for (let minute = minutesOf(hours.start); minute + sessionMinutes <= end; minute += sessionMinutes) {
         const start = zonedInstant(date, minute, timeZone);
         const slot = { start, end: start + sessionMinutes * 60_000 };
-        if (start < query.from || start >= query.to || start < query.notBefore) continue;
+        if (start < query.from || start >= query.to || start < query.notBefore || starts.has(start)) continue;
         if (query.held.some((held) => held.start < slot.end && slot.start < held.end)) continue;
+        starts.add(start);
         slots.push(slot);
       }
     }

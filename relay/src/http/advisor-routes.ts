@@ -163,9 +163,15 @@ function refuseEmptyHours(availability: Availability): void {
   const spans = [...availability.weekly, ...availability.exceptions.flatMap((exception) => exception.hours)];
   if (spans.some((hours) => hours.end <= hours.start)) throw new RelayError('invalid_request');
   const dates = availability.exceptions.map((exception) => exception.date);
-  if (new Set(dates).size !== dates.length || dates.some((date) => Number.isNaN(Date.parse(`${date}T00:00:00Z`)))) {
+  if (new Set(dates).size !== dates.length || dates.some((date) => !isCalendarDate(date))) {
     throw new RelayError('invalid_request');
   }
+}
+
+/** Whether the date is on the calendar: `2026-02-30` parses (as 2 March) but is not. */
+function isCalendarDate(date: string): boolean {
+  const at = Date.parse(`${date}T00:00:00Z`);
+  return !Number.isNaN(at) && new Date(at).toISOString().slice(0, 10) === date;
 }
 
 /** Whether the profile is in the directory's answer to these filters (D1). */

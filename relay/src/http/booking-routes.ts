@@ -145,6 +145,24 @@ async function ownBooking(context: RelayContext, userId: string, id: string): Pr
   return booking;
 }
 
+/** Whether a booking found by its idempotency key is what this request asks for again (D5). */
+function sameRequest(
+  booking: BookingRecord,
+  asked: {
+    readonly advisorId: string;
+    readonly start: number;
+    readonly message: string;
+    readonly shareDocId: string | undefined;
+  },
+): boolean {
+  return (
+    booking.advisorId === asked.advisorId &&
+    booking.start === asked.start &&
+    booking.message === asked.message &&
+    booking.shareDocId === (asked.shareDocId ?? null)
+  );
+}
+
 /** Requests for sessions, and their life through the status machine (D3–D9). */
 export function registerBookingRoutes(app: RelayApp, context: RelayContext): void {
   const { storage } = context;
@@ -185,6 +203,9 @@ export function registerBookingRoutes(app: RelayApp, context: RelayContext): voi
         respondBy: Math.min(at + bookingTimes.answerWithinMs, start),
       });
       if (outcome.kind === 'slot_taken') throw new RelayError('slot_taken');
+      if (outcome.kind === 'existing' && !sameRequest(outcome.booking, { advisorId, start, message, shareDocId })) {
+        throw new RelayError('idempotency_key_reused');
+      }
       return reply.code(201).send(bookingJson(outcome.booking));
     },
   );

@@ -261,6 +261,12 @@ const scenarios: Record<ErrorCode, () => Promise<LightMyRequestResponse>> = {
     await advisors.book(await advisors.register('first@example.com'), '2026-01-06T08:00:00Z');
     return advisors.book(await advisors.register('second@example.com'), '2026-01-06T08:00:00Z');
   },
+  idempotency_key_reused: async () => {
+    const advisors = await advisorRelay();
+    const client = await advisors.register('client@example.com');
+    await advisors.book(client, '2026-01-06T08:00:00Z', { idempotencyKey: 'one-key-only' });
+    return advisors.book(client, '2026-01-06T09:00:00Z', { idempotencyKey: 'one-key-only' });
+  },
   invalid_transition: async () => {
     const advisors = await advisorRelay();
     const booking = await advisors.book(await advisors.register('client@example.com'), '2026-01-06T08:00:00Z');

@@ -56,6 +56,10 @@ export const errorCatalogue = {
     message: 'That start is not one of the advisor’s free slots: outside their hours, past, or not taking new clients.',
   },
   slot_taken: { status: 409, message: 'Someone else has asked for that slot; choose another.' },
+  idempotency_key_reused: {
+    status: 409,
+    message: 'That idempotency key was used for another request: make a new key for each new request.',
+  },
   invalid_transition: { status: 409, message: 'The booking cannot go there from where it is now.' },
   internal: { status: 500, message: 'Something went wrong on the relay.' },
 } as const satisfies Record<RelayErrorCode, { readonly status: number; readonly message: string }>;

@@ -31,6 +31,7 @@ export const relayErrorCodes = [
   'range_too_long',
   'slot_unavailable',
   'slot_taken',
+  'idempotency_key_reused',
   'invalid_transition',
   'internal',
 ] as const;

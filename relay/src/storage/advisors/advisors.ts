@@ -146,7 +146,9 @@ export interface Advisors {
 
   /**
    * Stores the booking as `requested`, holding its slot and recording its creation, in one
-   * transaction; or returns the client's booking made with the same key before (D5).
+   * transaction; or returns the client's booking made with the same key before (D5); or
+   * `slot_taken` when another booking holding its slot overlaps it at all, not only at its start
+   * (hours that overlap, or a session length changed since), however many requests race (D4).
    */
   createBooking(booking: NewBooking): Promise<BookingOutcome>;
   findBooking(id: string): Promise<BookingRecord | null>;

@@ -54,7 +54,8 @@ export class MemoryAdvisors implements Advisors {
     const taken = [...this.bookings.values()].some(
       (other) =>
         other.advisorId === booking.advisorId &&
-        other.start === booking.start &&
+        other.start < booking.end &&
+        booking.start < other.end &&
         slotHoldingStatuses.includes(other.status),
     );
     if (taken) return { kind: 'slot_taken' };

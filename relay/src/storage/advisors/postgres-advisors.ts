@@ -81,8 +81,19 @@ export class PostgresAdvisors implements Advisors {
 
   async createBooking(booking: NewBooking): Promise<BookingOutcome> {
     return transaction(this.pool, async (tx): Promise<BookingOutcome> => {
-      // Either unique index may refuse the row: the client's key (a retry racing itself) or the
-      // advisor's slot. DO NOTHING waits for a racing insert to commit, then tells which.
+      // One request at a time per advisor, on every relay, so a session overlapping another
+      // request's, made a moment before, is seen (the unique index sees only equal starts).
+      await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`booking:${booking.advisorId}`]);
+      const earlier = await findByKey(tx, booking.clientId, booking.idempotencyKey);
+      if (earlier !== undefined) return { kind: 'existing', booking: toBooking(earlier) };
+      const overlapping = await tx.query(
+        `SELECT 1 FROM bookings WHERE advisor_id = $1 AND start_at < $2 AND end_at > $3
+           AND status IN ${holdingStatusList}`,
+        [booking.advisorId, booking.end, booking.start],
+      );
+      if (overlapping.rows.length > 0) return { kind: 'slot_taken' };
+      // Either unique index may still refuse the row: the client's key (a retry racing itself for
+      // another advisor) or the advisor's slot. DO NOTHING waits for a racing insert to commit.
       const inserted = await tx.query<BookingRow>(
         `INSERT INTO bookings (id, advisor_id, client_id, start_at, end_at, message, status, price_minor,
            price_currency, share_doc_id, share_state, idempotency_key, created_at, updated_at, respond_by)
@@ -106,12 +117,7 @@ export class PostgresAdvisors implements Advisors {
       );
       const created = inserted.rows[0];
       if (created === undefined) {
-        const existing = (
-          await tx.query<BookingRow>(
-            `SELECT ${bookingColumns} FROM bookings WHERE client_id = $1 AND idempotency_key = $2`,
-            [booking.clientId, booking.idempotencyKey],
-          )
-        ).rows[0];
+        const existing = await findByKey(tx, booking.clientId, booking.idempotencyKey);
         return existing === undefined ? { kind: 'slot_taken' } : { kind: 'existing', booking: toBooking(existing) };
       }
       await insertEvent(tx, booking.id, null, 'requested', 'client', booking.clientId, booking.createdAt, null);
@@ -206,6 +212,14 @@ export class PostgresAdvisors implements Advisors {
     );
     return result.rows.map(toBooking);
   }
+}
+
+async function findByKey(tx: Sql, clientId: string, idempotencyKey: string): Promise<BookingRow | undefined> {
+  const found = await tx.query<BookingRow>(
+    `SELECT ${bookingColumns} FROM bookings WHERE client_id = $1 AND idempotency_key = $2`,
+    [clientId, idempotencyKey],
+  );
+  return found.rows[0];
 }
 
 async function insertEvent(

@@ -69,6 +69,9 @@ export class SqliteAdvisors implements Advisors {
     return this.db.transaction((): BookingOutcome => {
       const existing = this.statements.byKey.get(booking.clientId, booking.idempotencyKey) as BookingRow | undefined;
       if (existing !== undefined) return { kind: 'existing', booking: toBooking(existing) };
+      if (this.statements.overlapping.get(booking.advisorId, booking.end, booking.start) !== undefined) {
+        return { kind: 'slot_taken' };
+      }
       const inserted = this.statements.insertBooking.run(
         booking.id,
         booking.advisorId,
@@ -174,6 +177,9 @@ function prepare(db: Database.Database) {
        VALUES (?, ?, ?, ?, ?, ?, 'requested', ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
     ),
     booking: db.prepare(`SELECT ${bookingColumns} FROM bookings WHERE id = ?`),
+    overlapping: db.prepare(
+      `SELECT 1 FROM bookings WHERE advisor_id = ? AND start_at < ? AND end_at > ? AND status IN ${holdingStatusList}`,
+    ),
     bookingsOf: db.prepare(
       `SELECT ${bookingColumns} FROM bookings WHERE client_id = ? OR advisor_id = ? ORDER BY start_at, id`,
     ),
