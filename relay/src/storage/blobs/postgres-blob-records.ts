@@ -85,7 +85,7 @@ export class PostgresBlobRecords implements BlobRecords {
 
   async docsWithReferences(): Promise<readonly string[]> {
     const result = await this.pool.query<{ doc_id: string }>(
-      'SELECT DISTINCT doc_id FROM blob_references ORDER BY doc_id COLLATE "C"',
+      'SELECT doc_id FROM blob_references GROUP BY doc_id ORDER BY doc_id COLLATE "C"',
     );
     return result.rows.map((row) => row.doc_id);
   }
