@@ -115,7 +115,7 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
     reserve: (docId, bytes) => quotas.reserve(docId, bytes),
     offThread,
     onStored: async (docId, update) => {
-      // References are only added here; the sweeper's recount drops the ones a ledger no longer makes (F5).
+      // References are only added here; the sweeper's recount drops the ones a ledger no longer makes (BLOB5).
       try {
         const hashes = attachmentHashesInUpdate(update);
         if (hashes.size > 0) await config.storage.blobs.addReferences(docId, [...hashes]);

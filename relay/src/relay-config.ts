@@ -18,7 +18,7 @@ export interface RelayConfig extends Partial<RelayOptions> {
   readonly vapidKeys?: VapidKeys;
   /** The HTTPS agent that reaches push services (tests trust their own push endpoint's certificate with it). */
   readonly pushAgent?: Agent;
-  /** Where the bytes of files are kept (F1); `server.ts` keeps them on disk under `DATA_DIR/blobs`, in memory by default. */
+  /** Where the bytes of files are kept (BLOB1); `server.ts` keeps them on disk under `DATA_DIR/blobs`, in memory by default. */
   readonly blobStore?: BlobStore;
   /** The relay's clock for reminders, the push queue and the files' grace time; `Date.now` unless a test sets the time. */
   readonly clock?: () => number;

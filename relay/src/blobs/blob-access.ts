@@ -2,7 +2,7 @@ import type { Accounts } from '../storage/accounts/accounts.js';
 import type { BlobRecords } from '../storage/blobs/blob-records.js';
 
 /**
- * One reason an account may read a file. The relay asks each in turn (F5); the chat documents of a
+ * One reason an account may read a file. The relay asks each in turn (BLOB5); the chat documents of a
  * booking will add the booking's two parties as one more.
  */
 export type BlobReadGrant = (userId: string, hash: string) => Promise<boolean>;
@@ -15,7 +15,7 @@ export function uploadedBy(records: BlobRecords): BlobReadGrant {
 /**
  * The account may read a ledger that references the file, and someone who uploaded the file may
  * write that ledger. Knowing a file's hash is not enough: a former member or an advisor whose
- * session ended who copies the hash into a ledger of their own is not let in by that ledger (F5).
+ * session ended who copies the hash into a ledger of their own is not let in by that ledger (BLOB5).
  */
 export function throughLedgers(records: BlobRecords, accounts: Accounts): BlobReadGrant {
   return async (userId, hash) => {

@@ -5,7 +5,7 @@ import type { BlobRecords, StoredBlob } from '../storage/blobs/blob-records.js';
 import type { BlobStore, BlobWrite } from './blob-store.js';
 import { blobTypeOf } from './blob-type.js';
 
-/** What an upload came to; a refusal keeps nothing (F1–F4). */
+/** What an upload came to; a refusal keeps nothing (BLOB1–BLOB4). */
 export type UploadOutcome =
   | { readonly kind: 'kept'; readonly blob: Omit<StoredBlob, 'storedAt'>; readonly created: boolean }
   | { readonly kind: 'too-large' }
@@ -32,7 +32,7 @@ export interface BlobLimits {
   readonly blobQuotaBytes: number;
 }
 
-/** Enough bytes to tell every allowed type from its signature (F2). */
+/** Enough bytes to tell every allowed type from its signature (BLOB2). */
 const SNIFF_BYTES = 64;
 
 const isAllowedType = (type: string | undefined): type is AttachmentType =>
@@ -58,7 +58,7 @@ export class BlobKeeper {
     if (!isAllowedType(upload.declaredType)) return { kind: 'type-refused' };
     if (upload.declaredBytes !== undefined && upload.declaredBytes > limits.blobMaxBytes) return { kind: 'too-large' };
     const charged = (await this.records.uploadersOf(upload.hash)).includes(upload.userId);
-    // Bytes the account may still add; a file it uploaded before costs it nothing again (F4).
+    // Bytes the account may still add; a file it uploaded before costs it nothing again (BLOB4).
     const room = charged
       ? Number.POSITIVE_INFINITY
       : limits.blobQuotaBytes - (await this.records.uploadedBytes(upload.userId));
@@ -108,7 +108,7 @@ export class BlobKeeper {
     return this.store.read(hash);
   }
 
-  /** Removes a file still released at `cutoff` (F6): its record first, so nothing serves bytes about to go. */
+  /** Removes a file still released at `cutoff` (BLOB6): its record first, so nothing serves bytes about to go. */
   async remove(hash: string, cutoff: number): Promise<boolean> {
     return this.inTurn(hash, async () => {
       if (!(await this.records.remove(hash, cutoff))) return false;

@@ -61,7 +61,7 @@ describe.each(blobStores)('$name blob store keeps its contract', (implementation
   const bytes = new Uint8Array(200_000).map((_, index) => (index * 7) % 251);
   const hash = sha256(bytes);
 
-  it('[F1] bytes written in pieces are kept whole under their SHA-256, with their first bytes told', async () => {
+  it('[BLOB1] bytes written in pieces are kept whole under their SHA-256, with their first bytes told', async () => {
     const { outcome, write } = await put(opened.store, [bytes.subarray(0, 10), bytes.subarray(10)], hash);
     expect(outcome).toBe('kept');
     expect(write.size).toBe(bytes.length);
@@ -71,21 +71,21 @@ describe.each(blobStores)('$name blob store keeps its contract', (implementation
     expect(read && new Uint8Array(await buffer(read))).toEqual(bytes);
   });
 
-  it('[F1] the same bytes twice are kept once', async () => {
+  it('[BLOB1] the same bytes twice are kept once', async () => {
     await put(opened.store, [bytes], hash);
     const before = opened.files();
     expect((await put(opened.store, [bytes], hash)).outcome).toBe('kept');
     expect(opened.files()).toEqual(before);
   });
 
-  it('[F3] bytes that do not hash to their address are not kept, nor anything half-written', async () => {
+  it('[BLOB3] bytes that do not hash to their address are not kept, nor anything half-written', async () => {
     expect((await put(opened.store, [bytes], 'f'.repeat(64))).outcome).toBe('hash-mismatch');
     expect(await opened.store.has('f'.repeat(64))).toBe(false);
     expect(await opened.store.read('f'.repeat(64))).toBeNull();
     expect(opened.files()).toEqual([]);
   });
 
-  it('[F2] an abandoned write keeps nothing', async () => {
+  it('[BLOB2] an abandoned write keeps nothing', async () => {
     const write = await opened.store.begin();
     await write.write(bytes);
     await write.abandon();
@@ -93,7 +93,7 @@ describe.each(blobStores)('$name blob store keeps its contract', (implementation
     expect(opened.files()).toEqual([]);
   });
 
-  it('[F6] removed bytes are gone, and removing what is not there is fine', async () => {
+  it('[BLOB6] removed bytes are gone, and removing what is not there is fine', async () => {
     await put(opened.store, [bytes], hash);
     await opened.store.remove(hash);
     await opened.store.remove(hash);
@@ -101,7 +101,7 @@ describe.each(blobStores)('$name blob store keeps its contract', (implementation
     expect(opened.files()).toEqual([]);
   });
 
-  it('[F1] an address that is not a SHA-256 finds nothing', async () => {
+  it('[BLOB1] an address that is not a SHA-256 finds nothing', async () => {
     expect(await opened.store.has('../../etc/passwd')).toBe(false);
     expect(await opened.store.read('../../etc/passwd')).toBeNull();
   });

@@ -4,7 +4,7 @@ import type { Readable } from 'node:stream';
 export interface BlobWrite {
   /** Bytes written so far. */
   readonly size: number;
-  /** The first bytes written (up to 64), for telling the file's type (F2). */
+  /** The first bytes written (up to 64), for telling the file's type (BLOB2). */
   readonly head: Uint8Array;
   write(chunk: Uint8Array): Promise<void>;
   /**
@@ -17,7 +17,7 @@ export interface BlobWrite {
 }
 
 /**
- * Where the relay keeps the bytes of files, by the SHA-256 of their bytes (F1). On disk under the
+ * Where the relay keeps the bytes of files, by the SHA-256 of their bytes (BLOB1). On disk under the
  * data directory today (`DiskBlobStore`); an S3-compatible store passes the same contract suite.
  * Nothing half-written is ever readable: bytes appear whole under their hash, or not at all.
  */

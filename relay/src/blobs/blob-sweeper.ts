@@ -21,7 +21,7 @@ export interface BlobSweeperOptions {
 }
 
 /**
- * Removes files no ledger has referenced for the grace time (F6). Each sweep first recounts the
+ * Removes files no ledger has referenced for the grace time (BLOB6). Each sweep first recounts the
  * references of every ledger that has any, from the stored ledger itself (ATT4): references are
  * added as updates are accepted, and dropped only here, so the hot path never reads a whole ledger.
  */

@@ -11,7 +11,7 @@ const ftyp = (major: string, ...compatible: string[]): Uint8Array => {
 };
 
 describe('the type of a file, from its bytes', () => {
-  it('[F2] tells JPEG, PNG, WebP, HEIC and PDF by their signatures', () => {
+  it('[BLOB2] tells JPEG, PNG, WebP, HEIC and PDF by their signatures', () => {
     expect(blobTypeOf(jpegFile())).toBe('image/jpeg');
     expect(blobTypeOf(pngFile())).toBe('image/png');
     expect(blobTypeOf(new Uint8Array(Buffer.from('RIFF\x10\x00\x00\x00WEBPVP8 ', 'latin1')))).toBe('image/webp');
@@ -20,7 +20,7 @@ describe('the type of a file, from its bytes', () => {
     expect(blobTypeOf(pdfFile())).toBe('application/pdf');
   });
 
-  it('[F2] refuses everything else, AVIF and video included', () => {
+  it('[BLOB2] refuses everything else, AVIF and video included', () => {
     for (const bytes of [
       peExecutable(),
       htmlFile(),

@@ -25,7 +25,7 @@ function isHeic(head: Uint8Array): boolean {
 }
 
 /**
- * The type of a file from its first bytes (F2), by the signatures of the formats a receipt may be;
+ * The type of a file from its first bytes (BLOB2), by the signatures of the formats a receipt may be;
  * null for anything else — an executable, HTML, SVG, a ZIP — whatever its name or declared type.
  */
 export function blobTypeOf(head: Uint8Array): AttachmentType | null {

@@ -133,7 +133,7 @@ async function household(owner: Session): Promise<string> {
 }
 
 describe('receipts’ files on the relay', () => {
-  it('[F1][F5] a real JPEG, PNG and PDF are kept once per hash and served to their uploader with the right headers', async () => {
+  it('[BLOB1][BLOB5] a real JPEG, PNG and PDF are kept once per hash and served to their uploader with the right headers', async () => {
     await start();
     const files = [
       { bytes: jpegFile(), type: 'image/jpeg' },
@@ -161,7 +161,7 @@ describe('receipts’ files on the relay', () => {
     }
   });
 
-  it('[F2] a PE executable or an HTML page named receipt.jpg and sent as image/jpeg is refused with 415, and nothing is kept', async () => {
+  it('[BLOB2] a PE executable or an HTML page named receipt.jpg and sent as image/jpeg is refused with 415, and nothing is kept', async () => {
     await start();
     for (const bytes of [peExecutable(), htmlFile()]) {
       const refused = await upload(alice, bytes, 'image/jpeg');
@@ -175,7 +175,7 @@ describe('receipts’ files on the relay', () => {
     expect(filesOnDisk()).toEqual([]);
   });
 
-  it('[F3] a file whose bytes do not hash to its address is refused, and nothing is kept', async () => {
+  it('[BLOB3] a file whose bytes do not hash to its address is refused, and nothing is kept', async () => {
     await start();
     const refused = await upload(alice, jpegFile(), 'image/jpeg', sha256(pngFile()));
     expect(refused.status).toBe(422);
@@ -184,7 +184,7 @@ describe('receipts’ files on the relay', () => {
     expect(await relay.storage.blobs.find(sha256(pngFile()))).toBeNull();
   });
 
-  it('[F3] a file over the size limit is refused with 413 before its body is read', async () => {
+  it('[BLOB3] a file over the size limit is refused with 413 before its body is read', async () => {
     await start({ blobMaxBytes: 64 * 1024 });
     const hash = 'ab'.repeat(32);
     const head = Buffer.from(jpegFile());
@@ -200,7 +200,7 @@ describe('receipts’ files on the relay', () => {
     expect(filesOnDisk()).toEqual([]);
   });
 
-  it('[F4] an upload that would pass the account’s quota is refused with 507 naming the quota; a file it holds already costs nothing', async () => {
+  it('[BLOB4] an upload that would pass the account’s quota is refused with 507 naming the quota; a file it holds already costs nothing', async () => {
     const jpeg = jpegFile(400, 300);
     const png = pngFile();
     await start({ blobQuotaBytes: jpeg.length + 100 });
@@ -215,7 +215,7 @@ describe('receipts’ files on the relay', () => {
     expect((await upload(bob, png, 'image/png')).status).toBe(201);
   });
 
-  it('[F5] a viewer of a ledger referencing a file reads it; another account, or one that copies its hash, gets 404', async () => {
+  it('[BLOB5] a viewer of a ledger referencing a file reads it; another account, or one that copies its hash, gets 404', async () => {
     await start();
     const docId = await household(alice);
     const bob = await inviteAs(alice, docId, 'bob@example.com', 'viewer');
@@ -241,7 +241,7 @@ describe('receipts’ files on the relay', () => {
     expect((await download(carol, 'f'.repeat(64))).status).toBe(404);
   });
 
-  it('[F6] files no ledger references are removed after the grace time, and counted in /metrics', async () => {
+  it('[BLOB6] files no ledger references are removed after the grace time, and counted in /metrics', async () => {
     await start();
     const kept = jpegFile();
     const loose = pngFile();

@@ -39,13 +39,13 @@ function declaredBytes(header: string | undefined): number | undefined {
 
 /**
  * Refuses an upload whose body may still be arriving: the connection closes after the reply, so
- * the rest of the body is never read (F3, F4).
+ * the rest of the body is never read (BLOB3, BLOB4).
  */
 function refuseUpload(reply: FastifyReply, code: ErrorCode): FastifyReply {
   return reply.header('connection', 'close').code(errorCatalogue[code].status).send(errorReply(code));
 }
 
-/** `PUT /api/blobs/:sha256` and `GET /api/blobs/:sha256`: receipts' files, kept by the hash of their bytes (F1–F5). */
+/** `PUT /api/blobs/:sha256` and `GET /api/blobs/:sha256`: receipts' files, kept by the hash of their bytes (BLOB1–BLOB5). */
 export function registerBlobRoutes(
   app: RelayApp,
   context: RelayContext,
@@ -87,7 +87,7 @@ export function registerBlobRoutes(
     files.get('/api/blobs/:sha256', { schema: { params: blobParams } }, async (request, reply) => {
       const claims = await authenticate(context, bearerToken(request));
       const hash = request.params.sha256;
-      // One answer for "not kept" and "not yours", so a file's existence is not told (F5).
+      // One answer for "not kept" and "not yours", so a file's existence is not told (BLOB5).
       const blob = isAttachmentHash(hash) ? await keeper.find(hash) : null;
       if (blob === null || !(await mayReadBlob(grants, claims.userId, hash))) throw new RelayError('not_found');
       const bytes = await keeper.read(hash);

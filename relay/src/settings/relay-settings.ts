@@ -72,7 +72,8 @@ export const relaySettings = {
     scope: 'process',
     type: text,
     default: './data',
-    description: 'Where the SQLite database (tally.db) and the access-token signing key live. Back it up.',
+    description:
+      'Where the SQLite database (tally.db), the access-token signing key and the receipts’ files (blobs/) live. Back it up.',
   }),
   databaseUrl: setting({
     env: 'DATABASE_URL',

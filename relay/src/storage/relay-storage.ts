@@ -28,7 +28,7 @@ export interface RelayStorage {
    */
   registerUser(user: NewUser, admission: Admission, welcome: AccountWelcome): Promise<AdmissionOutcome>;
   readonly push: PushStore;
-  /** The files the relay keeps, who uploaded them and the ledgers that reference them (F1–F6); their bytes are a `BlobStore`'s. */
+  /** The files the relay keeps, who uploaded them and the ledgers that reference them (BLOB1–BLOB6); their bytes are a `BlobStore`'s. */
   readonly blobs: BlobRecords;
   /**
    * Records the notification by its dedupe key and queues its pushes and its mail in one

@@ -59,7 +59,7 @@ export interface RoomOptions {
   readonly versions: VersionPolicy;
   /**
    * Told each accepted update once it is stored and before it is sent on, so what it references is
-   * recorded before any peer sees it (F5); it reports its own failures.
+   * recorded before any peer sees it (BLOB5); it reports its own failures.
    */
   readonly onStored?: (docId: string, update: Uint8Array) => Promise<void>;
 }

@@ -24,7 +24,7 @@ export interface DocRoomsOptions {
   readonly onSynced?: (peer: PeerSocket) => void;
   /** When ledgers keep versions of themselves (R1, R2); the settings' defaults unless given. */
   readonly versions?: VersionPolicy;
-  /** Told each accepted update once it is stored, before it is sent on (F5). */
+  /** Told each accepted update once it is stored, before it is sent on (BLOB5). */
   readonly onStored?: (docId: string, update: Uint8Array) => Promise<void>;
 }
 

@@ -19,7 +19,7 @@ describe.each(storageImplementations)('$name blob records keep their contract', 
     await dispose();
   });
 
-  it('[F1] a file is kept once, whoever uploads it, and each upload is told whether the account had it already', async () => {
+  it('[BLOB1] a file is kept once, whoever uploads it, and each upload is told whether the account had it already', async () => {
     expect(await storage.blobs.recordUpload(receipt, 'alice', 100)).toBe(true);
     expect(await storage.blobs.recordUpload(receipt, 'alice', 200)).toBe(false);
     expect(await storage.blobs.recordUpload(receipt, 'bob', 300)).toBe(true);
@@ -30,7 +30,7 @@ describe.each(storageImplementations)('$name blob records keep their contract', 
     if (again !== storage) await again.close();
   });
 
-  it('[F4] an account is charged for each file it uploaded, once', async () => {
+  it('[BLOB4] an account is charged for each file it uploaded, once', async () => {
     await storage.blobs.recordUpload(receipt, 'alice', 100);
     await storage.blobs.recordUpload(receipt, 'alice', 110);
     await storage.blobs.recordUpload(invoice, 'alice', 120);
@@ -40,7 +40,7 @@ describe.each(storageImplementations)('$name blob records keep their contract', 
     expect(await storage.blobs.uploadedBytes('carol')).toBe(0);
   });
 
-  it('[F5] a ledger references files, before or after they are uploaded, and a recount replaces its references', async () => {
+  it('[BLOB5] a ledger references files, before or after they are uploaded, and a recount replaces its references', async () => {
     await storage.blobs.addReferences('ledger-1', [receipt.hash, invoice.hash]);
     await storage.blobs.addReferences('ledger-2', [receipt.hash]);
     await storage.blobs.addReferences('ledger-2', [receipt.hash]);
@@ -53,7 +53,7 @@ describe.each(storageImplementations)('$name blob records keep their contract', 
     expect(await storage.blobs.docsWithReferences()).toEqual(['ledger-1']);
   });
 
-  it('[F6] a file is released when no ledger references it, and only then removed', async () => {
+  it('[BLOB6] a file is released when no ledger references it, and only then removed', async () => {
     await storage.blobs.recordUpload(receipt, 'alice', 100);
     await storage.blobs.recordUpload(invoice, 'alice', 100);
     await storage.blobs.recordUpload(photo, 'alice', 100);
@@ -73,7 +73,7 @@ describe.each(storageImplementations)('$name blob records keep their contract', 
     expect(await storage.blobs.uploadedBytes('alice')).toBe(invoice.size + photo.size);
   });
 
-  it('[F6] a file uploaded again starts its grace time anew, and one referenced meanwhile is not removed', async () => {
+  it('[BLOB6] a file uploaded again starts its grace time anew, and one referenced meanwhile is not removed', async () => {
     await storage.blobs.recordUpload(receipt, 'alice', 100);
     await storage.blobs.recordUpload(receipt, 'bob', 3_000);
     expect(await storage.blobs.remove(receipt.hash, 2_000)).toBe(false);

@@ -1,9 +1,9 @@
 import type { AttachmentType } from '@tally/schema';
 
-/** A file the relay keeps, named by the SHA-256 of its bytes (F1). */
+/** A file the relay keeps, named by the SHA-256 of its bytes (BLOB1). */
 export interface StoredBlob {
   readonly hash: string;
-  /** Decided from the bytes, never from what the uploader declared (F2). */
+  /** Decided from the bytes, never from what the uploader declared (BLOB2). */
   readonly type: AttachmentType;
   readonly size: number;
   /** When its bytes were first kept, in ms. */
@@ -11,11 +11,11 @@ export interface StoredBlob {
 }
 
 /**
- * What the relay knows about the files it keeps (F1–F6): each file once, who uploaded it (each
- * account is charged for each file it uploaded, once, F4), and which ledgers reference it (F5).
+ * What the relay knows about the files it keeps (BLOB1–BLOB6): each file once, who uploaded it (each
+ * account is charged for each file it uploaded, once, BLOB4), and which ledgers reference it (BLOB5).
  * References are kept apart from files: a device may write a transaction naming a file before it
  * uploads it. A file that no ledger references is *released* from then on; once released for the
- * grace time it is removed (F6). The bytes are a `BlobStore`'s.
+ * grace time it is removed (BLOB6). The bytes are a `BlobStore`'s.
  */
 export interface BlobRecords {
   /**
@@ -27,9 +27,9 @@ export interface BlobRecords {
   find(hash: string): Promise<StoredBlob | null>;
   /** The accounts that uploaded the file, in the order of their ids. */
   uploadersOf(hash: string): Promise<readonly string[]>;
-  /** The bytes of every file the account uploaded, each once (F4). */
+  /** The bytes of every file the account uploaded, each once (BLOB4). */
   uploadedBytes(userId: string): Promise<number>;
-  /** Adds references of a ledger to files (F5), kept or not yet uploaded. */
+  /** Adds references of a ledger to files (BLOB5), kept or not yet uploaded. */
   addReferences(docId: string, hashes: readonly string[]): Promise<void>;
   /**
    * Makes the ledger's references exactly `hashes` (a recount of the whole ledger); a file no ledger
