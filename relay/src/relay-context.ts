@@ -38,7 +38,7 @@ export interface RelayContext {
 
 declare module 'fastify' {
   interface FastifyInstance {
-    /** Removes files no ledger has referenced for the grace time (BLOB6); it runs every hour by itself. */
+    /** Removes files no ledger has referenced for the grace time (BLOB6); it runs every day by itself. */
     readonly blobSweeper: BlobSweeper;
   }
 }

@@ -64,7 +64,14 @@ export class BlobKeeper {
       : limits.blobQuotaBytes - (await this.records.uploadedBytes(upload.userId));
     if (upload.declaredBytes !== undefined && upload.declaredBytes > room) return { kind: 'over-quota' };
     const write = await this.store.begin();
-    const refusal = await this.receive(upload, write, room);
+    let refusal: UploadOutcome | null;
+    try {
+      refusal = await this.receive(upload, write, room);
+    } catch (error) {
+      // The uploader went away mid-body: nothing of it is kept.
+      await write.abandon();
+      throw error;
+    }
     if (refusal !== null) {
       await write.abandon();
       return refusal;

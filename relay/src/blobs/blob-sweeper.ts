@@ -8,7 +8,7 @@ import { rebuildDoc } from '../storage/documents/stored-doc.js';
 import type { BlobKeeper } from './blob-keeper.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-const SWEEP_EVERY_MS = 60 * 60 * 1000;
+const SWEEP_EVERY_MS = DAY_MS;
 const REMOVE_PER_ROUND = 500;
 
 export interface BlobSweeperOptions {

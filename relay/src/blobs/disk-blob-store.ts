@@ -7,6 +7,8 @@ import { isAttachmentHash } from '@tally/schema';
 import type { BlobStore, BlobWrite } from './blob-store.js';
 
 const HEAD_BYTES = 64;
+/** Bytes gathered before one write to the file: a request's body arrives in pieces of 64 KiB or less. */
+const WRITE_BYTES = 1024 * 1024;
 
 /**
  * Files under a directory (`DATA_DIR/blobs`), as `ab/abcdef…` by their SHA-256. Bytes are written to
@@ -64,6 +66,8 @@ class DiskBlobWrite implements BlobWrite {
   private readonly sha256 = createHash('sha256');
   private written = 0;
   private first = new Uint8Array(0);
+  private pending: Uint8Array[] = [];
+  private pendingBytes = 0;
   private done = false;
 
   constructor(
@@ -89,7 +93,16 @@ class DiskBlobWrite implements BlobWrite {
     }
     this.sha256.update(chunk);
     this.written += chunk.length;
-    await this.file.write(chunk);
+    this.pending.push(chunk);
+    this.pendingBytes += chunk.length;
+    if (this.pendingBytes >= WRITE_BYTES) await this.flush();
+  }
+
+  private async flush(): Promise<void> {
+    const bytes = Buffer.concat(this.pending);
+    this.pending = [];
+    this.pendingBytes = 0;
+    await this.file.write(bytes);
   }
 
   async finish(expectedHash: string): Promise<'kept' | 'hash-mismatch'> {
@@ -98,6 +111,7 @@ class DiskBlobWrite implements BlobWrite {
       await this.discard();
       return 'hash-mismatch';
     }
+    await this.flush();
     await this.file.sync();
     await this.file.close();
     const path = await this.place(expectedHash);

@@ -226,7 +226,7 @@ export const relaySettings = {
     type: wholeNumber(1, 3650),
     default: 30,
     description:
-      'Days a file no ledger references is kept before it is removed (checked every hour); as long as ledgers keep their versions, so a restored version finds its files.',
+      'Days a file no ledger references is kept before it is removed (checked every day); as long as ledgers keep their versions, so a restored version finds its files.',
   }),
   maxBufferedBytes: setting({
     env: 'MAX_BUFFERED_BYTES',
