@@ -38,26 +38,6 @@ export function attachmentHashes(doc: Y.Doc, ids?: Iterable<string>): Set<string
   return hashes;
 }
 
-/**
- * Calls `listener` after each change of a ledger document with the hashes its changed live
- * transactions name (SPEC ATT4), so a relay can record references as it accepts updates. Hashes a
- * change stops naming are not reported: `attachmentHashes` of the whole ledger says what remains.
- */
-export function observeAttachmentHashes(doc: Y.Doc, listener: (hashes: Set<string>) => void): () => void {
-  const transactions = doc.getMap('transactions');
-  const observer = (event: Y.YMapEvent<unknown>): void => {
-    const ids = new Set<string>();
-    for (const key of event.keysChanged) {
-      const split = splitEntryKey(key);
-      if (split) ids.add(split[0]);
-    }
-    const hashes = attachmentHashes(doc, ids);
-    if (hashes.size > 0) listener(hashes);
-  };
-  transactions.observe(observer);
-  return () => transactions.unobserve(observer);
-}
-
 function hashesInValue(value: unknown, hashes: Set<string>): void {
   if (!Array.isArray(value)) return;
   for (const group of value as unknown[]) {
