@@ -1,5 +1,6 @@
 import type { JsonSchemaToTsProvider } from '@fastify/type-provider-json-schema-to-ts';
 import websocket from '@fastify/websocket';
+import { attachmentHashesInUpdate } from '@tally/schema';
 import Fastify from 'fastify';
 import { Bookings } from './advisors/bookings.js';
 import { AccessTokens } from './auth/access-tokens.js';
@@ -10,12 +11,17 @@ import { EventRetention } from './events/event-retention.js';
 import { EventSockets } from './events/event-sockets.js';
 import { LiveEvents } from './events/live-events.js';
 import { OfflineNotices } from './events/offline-notices.js';
+import { throughLedgers, uploadedBy } from './blobs/blob-access.js';
+import { BlobKeeper } from './blobs/blob-keeper.js';
+import { BlobSweeper } from './blobs/blob-sweeper.js';
+import { MemoryBlobStore } from './blobs/memory-blob-store.js';
 import { reportFailure } from './failures.js';
 import { registerAccountMailRoutes } from './http/account-mail-routes.js';
 import { registerAdminRoutes } from './http/admin-routes.js';
 import { registerAdvisorRoutes } from './http/advisor-routes.js';
 import { registerAppShell } from './http/app-shell.js';
 import { registerAuthRoutes } from './http/auth-routes.js';
+import { registerBlobRoutes } from './http/blob-routes.js';
 import { acceptBodilessRequests } from './http/bodiless-requests.js';
 import { registerBookingRoutes } from './http/booking-routes.js';
 import { registerChatRoutes } from './http/chat-routes.js';
@@ -96,6 +102,22 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
   const memberSockets = new MemberSockets();
   const offThread = new OffThreadGuard();
   const quotas = new AccountQuotas(config.storage, config.accountQuotaBytes);
+  const now = config.clock ?? Date.now;
+  const blobKeeper = new BlobKeeper(
+    config.blobStore ?? new MemoryBlobStore(),
+    config.storage.blobs,
+    config,
+    metrics,
+    now,
+  );
+  const blobSweeper = new BlobSweeper({
+    records: config.storage.blobs,
+    documents: config.storage.documents,
+    keeper: blobKeeper,
+    graceDays: config.blobGraceDays,
+    now,
+    reporting: { logger: app.log, metrics },
+  });
   const rooms = new DocRooms({
     documents: config.storage.documents,
     metrics,
@@ -107,6 +129,15 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
     reserve: (docId, bytes) => quotas.reserve(docId, bytes),
     offThread,
     ...(config.bus === undefined ? {} : { bus: config.bus }),
+    onStored: async (docId, update) => {
+      // References are only added here; the sweeper's recount drops the ones a ledger no longer makes (BLOB5).
+      try {
+        const hashes = attachmentHashesInUpdate(update);
+        if (hashes.size > 0) await config.storage.blobs.addReferences(docId, [...hashes]);
+      } catch (error) {
+        reportFailure({ logger: app.log, metrics }, 'blobs', error, { docId });
+      }
+    },
     onSynced: (peer) => {
       const deviceId = deviceSockets.deviceOf(peer);
       if (deviceId === undefined) return;
@@ -228,6 +259,7 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
     reminders.start();
     eventRetention.start();
     if (config.clock === undefined) context.bookings.start();
+    blobSweeper.start();
   });
   // Runs before the websocket plugin's own preClose, so peers hear why they were closed.
   app.addHook('preClose', async () => {
@@ -243,6 +275,7 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
     await reminders.stop();
     await context.bookings.stop();
     await payments.settled();
+    await blobSweeper.stop();
     await pushSender?.stop();
     await rooms.closeAll();
     await offThread.close();
@@ -273,7 +306,12 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
   registerSyncRoute(app, context, heartbeat);
   registerEventsRoute(app, context, heartbeat);
   registerPaymentRoutes(app, context);
+  registerBlobRoutes(app, context, blobKeeper, [
+    uploadedBy(config.storage.blobs),
+    throughLedgers(config.storage.blobs, config.storage.accounts),
+  ]);
   registerHealthRoutes(app, context);
+  app.decorate('blobSweeper', blobSweeper);
   servingAppShell = await registerAppShell(app, config.appDir);
   return app;
 }

@@ -21,6 +21,7 @@ export const failureKinds = [
   'bus',
   'repair',
   'payments',
+  'blobs',
 ] as const;
 
 export type FailureKind = (typeof failureKinds)[number];
@@ -47,6 +48,7 @@ const messages: Record<FailureKind, string> = {
   repair: 'a document could not read what other relays stored; it tries again with the next gap',
   payments:
     'a refund could not be asked of the payment provider (the payment stays paid), or a payment notice could not be queued',
+  blobs: 'files could not be swept or their references recorded; the next sweep recounts them',
 };
 
 export interface FailureReporting {

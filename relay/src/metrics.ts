@@ -24,6 +24,8 @@ export class RelayMetrics {
   paymentsMismatched = 0;
   refundsRecorded = 0;
   webhookSignaturesRefused = 0;
+  blobsStored = 0;
+  blobsRemoved = 0;
   private readonly failures = new Map<FailureKind, number>(failureKinds.map((kind) => [kind, 0]));
   private readonly persistBuckets: number[] = persistBucketsMs.map(() => 0);
   private persistCount = 0;
@@ -111,6 +113,13 @@ export class RelayMetrics {
         'counter',
         'Payment webhooks refused for a wrong, missing or too old signature.',
         this.webhookSignaturesRefused,
+      ),
+      ...metric('tally_relay_blobs_stored_total', 'counter', 'Files kept for the first time.', this.blobsStored),
+      ...metric(
+        'tally_relay_blobs_removed_total',
+        'counter',
+        'Files removed after no ledger referenced them for the grace time.',
+        this.blobsRemoved,
       ),
       '# HELP tally_relay_failures_total Failures the relay caught and logged, by what it was doing.',
       '# TYPE tally_relay_failures_total counter',

@@ -3,6 +3,7 @@ import type { Writable } from 'node:stream';
 import type { FastifyBaseLogger } from 'fastify';
 import type { RelayBus } from './bus/relay-bus.js';
 import type { SharedCounters } from './bus/shared-counters.js';
+import type { BlobStore } from './blobs/blob-store.js';
 import type { VapidKeys } from './push/vapid-keys.js';
 import { type RegistrationPolicy, type RelayOptions, relayDefaults } from './settings/relay-settings.js';
 import type { RelayStorage } from './storage/relay-storage.js';
@@ -19,10 +20,12 @@ export interface RelayConfig extends Partial<RelayOptions> {
   readonly vapidKeys?: VapidKeys;
   /** The HTTPS agent that reaches push services (tests trust their own push endpoint's certificate with it). */
   readonly pushAgent?: Agent;
+  /** Where the bytes of files are kept (BLOB1); `server.ts` keeps them on disk under `DATA_DIR/blobs`, in memory by default. */
+  readonly blobStore?: BlobStore;
   /**
-   * The relay's clock for reminders, the push queue and bookings; `Date.now` unless a test sets the
-   * time. A relay given a clock sweeps bookings only when asked (`context.bookings.sweep()`), so the
-   * test that moves the time decides when expiry happens.
+   * The relay's clock for reminders, the push queue, bookings and the files' grace time; `Date.now`
+   * unless a test sets the time. A relay given a clock sweeps bookings only when asked
+   * (`context.bookings.sweep()`), so the test that moves the time decides when expiry happens.
    */
   readonly clock?: () => number;
   /** The logger to write to (`createRelayLogger`); by default one made from `logLevel` and `logStream`. */

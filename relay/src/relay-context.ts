@@ -12,6 +12,7 @@ import type { RegistrationLinks } from './auth/registration-links.js';
 import type { EventSockets } from './events/event-sockets.js';
 import type { LiveEvents } from './events/live-events.js';
 import type { OfflineNotices } from './events/offline-notices.js';
+import type { BlobSweeper } from './blobs/blob-sweeper.js';
 import type { AccountMail } from './mail/account-mail.js';
 import type { RelayMetrics } from './metrics.js';
 import type { Payments } from './payments/payments.js';
@@ -50,6 +51,13 @@ export interface RelayContext {
   readonly startedAt: number;
   /** Tells the other relays to read the access-change feed now, after a revocation, removal or role change here (C5). */
   readonly accessChanged: () => void;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Removes files no ledger has referenced for the grace time (BLOB6); it runs every day by itself. */
+    readonly blobSweeper: BlobSweeper;
+  }
 }
 
 export type RelayApp = FastifyInstance<

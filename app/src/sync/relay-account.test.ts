@@ -58,6 +58,7 @@ async function startRelay(port = 0, authRequestsPerMinute = 1_000): Promise<Runn
     documents: sqlite.documents,
     accounts: storage.area,
     mail: sqlite.mail,
+    blobs: sqlite.blobs,
     registerUser: (user, admission, welcome) => sqlite.registerUser(user, admission, welcome),
     notify: (notification) => sqlite.notify(notification),
     changeEmail: (tokenHash, at) => sqlite.changeEmail(tokenHash, at),

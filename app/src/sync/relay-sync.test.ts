@@ -34,6 +34,7 @@ async function startRelay(port = 0, config: Partial<RelayConfig> = {}): Promise<
     documents: storage.area,
     accounts: sqlite.accounts,
     mail: sqlite.mail,
+    blobs: sqlite.blobs,
     registerUser: (user, admission, welcome) => sqlite.registerUser(user, admission, welcome),
     notify: (notification) => sqlite.notify(notification),
     changeEmail: (tokenHash, at) => sqlite.changeEmail(tokenHash, at),

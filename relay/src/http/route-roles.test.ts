@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import webpush from 'web-push';
@@ -8,6 +8,7 @@ import { buildRelay } from '../build-relay.js';
 import type { RelayApp } from '../relay-context.js';
 import { MemoryStorage } from '../storage/memory-storage.js';
 import { advisorProfile } from '../testing/advisor-harness.js';
+import { jpegFile } from '../testing/receipt-files.js';
 import { openSocket, type Session } from '../testing/relay-harness.js';
 
 const callers = ['anyone', 'account', 'viewer', 'editor', 'owner', 'admin'] as const;
@@ -156,6 +157,19 @@ async function ownersBooking(f: Fixture, confirmed = false): Promise<string> {
     });
   }
   return id;
+const receipt = jpegFile();
+const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+
+/** An upload of the receipt's JPEG by `caller`. */
+async function putReceipt({ f }: Ask, caller: Caller): Promise<number> {
+  const token = caller === 'anyone' ? undefined : f.sessions[caller].accessToken;
+  const reply = await f.app.inject({
+    method: 'PUT',
+    url: `/api/blobs/${sha256(receipt)}`,
+    headers: { 'content-type': 'image/jpeg', ...(token !== undefined && { authorization: `Bearer ${token}` }) },
+    payload: Buffer.from(receipt),
+  });
+  return reply.statusCode;
 }
 
 /** How each row of the table is asked, by its first cell. */
@@ -310,6 +324,13 @@ const asks: Record<string, (ask: Ask) => Promise<number>> = {
     status(ask, 'POST', '/api/payments/stripe/webhook', { id: 'evt_1', type: 'checkout.session.completed' }),
   '`POST /api/payments/razorpay/webhook` (on a relay without `PAYMENT_PROVIDER`)': (ask) =>
     status(ask, 'POST', '/api/payments/razorpay/webhook', { event: 'payment.captured' }),
+  '`PUT /api/blobs/:sha256` (a JPEG of its own)': (ask) => putReceipt(ask, ask.caller),
+  '`GET /api/blobs/:sha256` (the owner’s, referenced by the household ledger)': async (ask) => {
+    const hash = sha256(receipt);
+    await putReceipt(ask, 'owner');
+    await ask.f.storage.blobs.addReferences(ask.f.household, [hash]);
+    return status(ask, 'GET', `/api/blobs/${hash}`);
+  },
   '`GET /api/admin/users`': (ask) => status(ask, 'GET', '/api/admin/users'),
   '`POST /api/admin/users/:userId/disable`': (ask) =>
     status(ask, 'POST', `/api/admin/users/${ask.f.sessions.dave.userId}/disable`),

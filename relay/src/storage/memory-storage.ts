@@ -3,6 +3,7 @@ import type { Admission, AdmissionOutcome, NewLedgerInvitation, NewUser } from '
 import { MemoryAccounts } from './accounts/memory-accounts.js';
 import { MemoryAdvisors } from './advisors/memory-advisors.js';
 import { MemoryConversations } from './conversations/memory-conversations.js';
+import { MemoryBlobRecords } from './blobs/memory-blob-records.js';
 import { MemoryLedgerDocuments } from './documents/memory-ledger-documents.js';
 import { MemoryEventStore } from './events/memory-event-store.js';
 import type { AccountWelcome, NewMail } from './mail/mail-store.js';
@@ -22,6 +23,7 @@ export class MemoryStorage implements RelayStorage {
   readonly conversations = new MemoryConversations();
   readonly advisors = new MemoryAdvisors();
   readonly payments = new MemoryPaymentStore();
+  readonly blobs = new MemoryBlobRecords();
 
   async registerUser(user: NewUser, admission: Admission, welcome: AccountWelcome): Promise<AdmissionOutcome> {
     const outcome = await this.accounts.admitUser(user, admission);

@@ -5,6 +5,7 @@ import type { Admission, AdmissionOutcome, NewLedgerInvitation, NewUser } from '
 import { PostgresAccounts } from './accounts/postgres-accounts.js';
 import { PostgresAdvisors } from './advisors/postgres-advisors.js';
 import { PostgresConversations } from './conversations/postgres-conversations.js';
+import { PostgresBlobRecords } from './blobs/postgres-blob-records.js';
 import { PostgresLedgerDocuments } from './documents/postgres-ledger-documents.js';
 import { PostgresEventStore } from './events/postgres-event-store.js';
 import type { AccountWelcome, NewMail } from './mail/mail-store.js';
@@ -36,6 +37,7 @@ export class PostgresStorage implements RelayStorage {
   readonly conversations: PostgresConversations;
   readonly advisors: PostgresAdvisors;
   readonly payments: PostgresPaymentStore;
+  readonly blobs: PostgresBlobRecords;
   private closed = false;
 
   private constructor(private readonly pool: pg.Pool) {
@@ -47,6 +49,7 @@ export class PostgresStorage implements RelayStorage {
     this.conversations = new PostgresConversations(pool);
     this.advisors = new PostgresAdvisors(pool);
     this.payments = new PostgresPaymentStore(pool);
+    this.blobs = new PostgresBlobRecords(pool);
   }
 
   /**

@@ -2,6 +2,7 @@ import type { PaymentEvent } from '../payments/payment-event.js';
 import type { Accounts, Admission, AdmissionOutcome, NewLedgerInvitation, NewUser } from './accounts/accounts.js';
 import type { Advisors } from './advisors/advisors.js';
 import type { Conversations } from './conversations/conversations.js';
+import type { BlobRecords } from './blobs/blob-records.js';
 import type { LedgerDocuments } from './documents/ledger-documents.js';
 import type { EventStore } from './events/event-store.js';
 import type { AccountWelcome, MailStore, NewMail } from './mail/mail-store.js';
@@ -47,6 +48,8 @@ export interface RelayStorage {
   /** Advisors' profiles and hours, bookings and their audit trail (D1–D9). */
   readonly advisors: Advisors;
   readonly payments: PaymentStore;
+  /** The files the relay keeps, who uploaded them and the ledgers that reference them (BLOB1–BLOB6); their bytes are a `BlobStore`'s. */
+  readonly blobs: BlobRecords;
   /**
    * Records the notification by its dedupe key and queues its pushes and its mail in one
    * transaction, so each goes once or not at all (N2); nothing is stored (false) when a

@@ -5,6 +5,7 @@ import type { Admission, AdmissionOutcome, NewLedgerInvitation, NewUser } from '
 import { SqliteAccounts } from './accounts/sqlite-accounts.js';
 import { SqliteAdvisors } from './advisors/sqlite-advisors.js';
 import { SqliteConversations } from './conversations/sqlite-conversations.js';
+import { SqliteBlobRecords } from './blobs/sqlite-blob-records.js';
 import { DocumentWriter } from './documents/document-writer.js';
 import { SqliteLedgerDocuments } from './documents/sqlite-ledger-documents.js';
 import { SqliteEventStore } from './events/sqlite-event-store.js';
@@ -35,6 +36,7 @@ export class SqliteStorage implements RelayStorage {
   readonly conversations: SqliteConversations;
   readonly advisors: SqliteAdvisors;
   readonly payments: SqlitePaymentStore;
+  readonly blobs: SqliteBlobRecords;
   private readonly db: Database.Database;
 
   constructor(filename: string, options: SqliteStorageOptions = {}) {
@@ -53,6 +55,7 @@ export class SqliteStorage implements RelayStorage {
     this.conversations = new SqliteConversations(this.db);
     this.advisors = new SqliteAdvisors(this.db);
     this.payments = new SqlitePaymentStore(this.db);
+    this.blobs = new SqliteBlobRecords(this.db);
   }
 
   async registerUser(user: NewUser, admission: Admission, welcome: AccountWelcome): Promise<AdmissionOutcome> {

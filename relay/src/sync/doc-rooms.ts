@@ -25,6 +25,8 @@ export interface DocRoomsOptions {
   readonly onSynced?: (peer: PeerSocket) => void;
   /** When ledgers keep versions of themselves (R1, R2); the settings' defaults unless given. */
   readonly versions?: VersionPolicy;
+  /** Told each accepted update once it is stored, before it is sent on (BLOB5). */
+  readonly onStored?: (docId: string, update: Uint8Array) => Promise<void>;
   /** The other relays on the same database (C1–C4); this relay alone when absent. */
   readonly bus?: RelayBus;
   /** How long a gap in a document's sequence may stay open before it is read from storage (C2). */
@@ -70,6 +72,7 @@ export class DocRooms {
         onEmpty: (empty) => this.scheduleUnload(empty),
         versions: this.options.versions ?? versionPolicy(relayDefaults),
         ...(this.options.onSynced === undefined ? {} : { onSynced: this.options.onSynced }),
+        ...(this.options.onStored === undefined ? {} : { onStored: this.options.onStored }),
         ...(bus === undefined
           ? {}
           : {

@@ -89,6 +89,7 @@ export function withFaults(original: RelayStorage): FaultyStorage {
       advisors: advisors.area,
       payments: original.payments,
       fulfilPayment: (event, at) => original.fulfilPayment(event, at),
+      blobs: original.blobs,
       close: () => original.close(),
     },
     documents,

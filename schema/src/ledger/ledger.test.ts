@@ -205,6 +205,7 @@ describe('ledger: records', () => {
       cleared: false,
       paidBy: null,
       shares: [],
+      attachments: [],
     });
   });
 

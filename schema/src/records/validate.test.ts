@@ -35,6 +35,7 @@ describe('record validation', () => {
         cleared: false,
         paidBy: null,
         shares: [],
+        attachments: [],
       },
     });
   });
