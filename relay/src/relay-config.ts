@@ -1,9 +1,9 @@
 import type { Agent } from 'node:https';
 import type { Writable } from 'node:stream';
 import type { FastifyBaseLogger } from 'fastify';
+import type { BlobStore } from './blobs/blob-store.js';
 import type { RelayBus } from './bus/relay-bus.js';
 import type { SharedCounters } from './bus/shared-counters.js';
-import type { BlobStore } from './blobs/blob-store.js';
 import type { VapidKeys } from './push/vapid-keys.js';
 import { type RegistrationPolicy, type RelayOptions, relayDefaults } from './settings/relay-settings.js';
 import type { RelayStorage } from './storage/relay-storage.js';

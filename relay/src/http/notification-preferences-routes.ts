@@ -21,7 +21,13 @@ const preferences = {
       additionalProperties: false,
       required: ['billReminders', 'invitations'],
       // Kinds added later may be left out: a device that does not know them keeps them as they are.
-      properties: { billReminders: channels, invitations: channels, bookings: channels, messages: channels, payments: channels },
+      properties: {
+        billReminders: channels,
+        invitations: channels,
+        bookings: channels,
+        messages: channels,
+        payments: channels,
+      },
     },
   },
 } as const;

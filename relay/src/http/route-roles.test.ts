@@ -157,6 +157,8 @@ async function ownersBooking(f: Fixture, confirmed = false): Promise<string> {
     });
   }
   return id;
+}
+
 const receipt = jpegFile();
 const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 

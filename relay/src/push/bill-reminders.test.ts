@@ -82,7 +82,12 @@ describe('bill reminders', () => {
   async function billRemindersBy(channels: { readonly email: boolean; readonly push: boolean }): Promise<void> {
     await relay.storage.push.setPreferences(alice.id, {
       timeZone: 'Europe/Berlin',
-      kinds: { billReminders: channels, invitations: { email: true, push: true }, payments: { email: true, push: true }, ...away },
+      kinds: {
+        billReminders: channels,
+        invitations: { email: true, push: true },
+        payments: { email: true, push: true },
+        ...away,
+      },
     });
   }
 
@@ -106,7 +111,12 @@ describe('bill reminders', () => {
     await storage.mail.setLanguage(alice.id, 'de');
     await storage.push.setPreferences(alice.id, {
       timeZone: 'Europe/Berlin',
-      kinds: { billReminders: { email: false, push: true }, invitations: { email: true, push: true }, payments: { email: true, push: true }, ...away },
+      kinds: {
+        billReminders: { email: false, push: true },
+        invitations: { email: true, push: true },
+        payments: { email: true, push: true },
+        ...away,
+      },
     });
   });
   afterEach(async () => {
@@ -178,7 +188,12 @@ describe('bill reminders', () => {
     });
     await storage.push.setPreferences(alice.id, {
       timeZone: 'America/New_York',
-      kinds: { billReminders: { email: false, push: false }, invitations: { email: true, push: true }, payments: { email: true, push: true }, ...away },
+      kinds: {
+        billReminders: { email: false, push: false },
+        invitations: { email: true, push: true },
+        payments: { email: true, push: true },
+        ...away,
+      },
     });
     await storage.documents.appendUpdate(
       alice.docId,
@@ -238,7 +253,12 @@ describe('bill reminders', () => {
       await relay.storage.accounts.createUser(bob);
       await relay.storage.push.setPreferences(bob.id, {
         timeZone: 'Europe/Berlin',
-        kinds: { billReminders: { email: true, push: true }, invitations: { email: true, push: true }, payments: { email: true, push: true }, ...away },
+        kinds: {
+          billReminders: { email: true, push: true },
+          invitations: { email: true, push: true },
+          payments: { email: true, push: true },
+          ...away,
+        },
       });
       await relay.storage.documents.appendUpdate(
         bob.docId,

@@ -1,8 +1,8 @@
 import type { PaymentEvent } from '../payments/payment-event.js';
 import type { Accounts, Admission, AdmissionOutcome, NewLedgerInvitation, NewUser } from './accounts/accounts.js';
 import type { Advisors } from './advisors/advisors.js';
-import type { Conversations } from './conversations/conversations.js';
 import type { BlobRecords } from './blobs/blob-records.js';
+import type { Conversations } from './conversations/conversations.js';
 import type { LedgerDocuments } from './documents/ledger-documents.js';
 import type { EventStore } from './events/event-store.js';
 import type { AccountWelcome, MailStore, NewMail } from './mail/mail-store.js';
