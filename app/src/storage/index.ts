@@ -1,3 +1,9 @@
+export {
+  type AttachmentState,
+  AttachmentStore,
+  type AttachmentUsage,
+  type StoredAttachment,
+} from './attachment-store.js';
 export { DeviceStorage, type DeviceStores } from './device-storage.js';
 export { KeyedStore, type ReadStored } from './keyed-store.js';
 export { type KnownLedger, type KnownLedgerRole, KnownLedgers, PERSONAL_LEDGER_KEY } from './known-ledgers.js';

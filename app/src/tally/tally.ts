@@ -30,6 +30,7 @@ import {
   storedLedgerOf,
 } from '../sync/index.js';
 import { afterNextPaint } from '../ui/index.js';
+import { AttachmentKeeper } from './attachment-keeper.js';
 import { DueOccurrences } from './due-occurrences.js';
 import { FirstRun, readSkipped } from './first-run.js';
 import { LedgerCatalogue } from './ledger-catalogue.js';
@@ -49,6 +50,8 @@ export interface Tally {
   readonly people: RecordCache<Person>;
   readonly settlements: RecordCache<Settlement>;
   readonly transactions: TransactionIndex;
+  /** The bytes of attachments on this device, their upload outbox and their downloads. */
+  readonly attachments: AttachmentKeeper;
   /** What features keep on this device for themselves (remembered mappings, recent imports). */
   readonly stores: DeviceStores;
   /** Books recurring transactions as they fall due, and knows which could not be booked. */
@@ -94,6 +97,7 @@ export async function openTally(): Promise<Tally> {
     opened ? opened.role : 'owner',
   );
   const dueOccurrences = new DueOccurrences(ledger);
+  const attachments = new AttachmentKeeper(storage.attachments, sync);
   const firstRun = new FirstRun(storage.firstRunChoice(readSkipped), local, sync);
   const ready = (async () => {
     // Reading a large ledger keeps the page busy for a while: let the newest transactions paint first.
@@ -104,6 +108,7 @@ export async function openTally(): Promise<Tally> {
     local.onChange(() => transactions.ledgerChanged());
     dueOccurrences.start();
     await sync.start();
+    attachments.start();
     await firstRun.load();
     keepStorageOnceThereIsData(local);
     sync.onMembershipChanged(() => void ledgers.refresh());
@@ -112,6 +117,7 @@ export async function openTally(): Promise<Tally> {
   })();
   const close = async (): Promise<void> => {
     sync.stop();
+    attachments.stop();
     dueOccurrences.stop();
     await transactions.flushed();
     await local.flushed();
@@ -129,6 +135,7 @@ export async function openTally(): Promise<Tally> {
     people: new RecordCache(ledger.people, (person) => person.name),
     settlements: new RecordCache(ledger.settlements, (settlement) => settlement.date),
     transactions,
+    attachments,
     stores: storage,
     dueOccurrences,
     sync,
