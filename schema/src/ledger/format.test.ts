@@ -139,6 +139,6 @@ describe('ledger format versions', () => {
     expect([...older.getMap('transactions').keys()].filter((key) => key.startsWith(`${id}/`))).toEqual([`${id}/old`]);
     expect(ledger.transactions.get(id)).toMatchObject({ payee: 'Market', notes: 'from the newer device', ...shared });
     expect(ledger.people.size).toBe(2);
-    expect(ledger.formatVersion).toBe(1);
+    expect(ledger.formatVersion).toBe(LEDGER_FORMAT);
   });
 });

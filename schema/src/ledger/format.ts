@@ -1,7 +1,7 @@
 import type * as Y from 'yjs';
 
 /** The document format this code reads and writes (SPEC FMT1–FMT5). */
-export const LEDGER_FORMAT = 1;
+export const LEDGER_FORMAT = 2;
 
 /** Changes a document from format `from` to `from + 1`, inside one Yjs transaction. */
 export interface Migration {
@@ -9,8 +9,15 @@ export interface Migration {
   migrate(doc: Y.Doc): void;
 }
 
-/** Tally's migrations, in order. Format 1 is the first, so there are none yet. */
-export const MIGRATIONS: readonly Migration[] = [];
+/**
+ * Format 2 gives transactions their attachments (SPEC ATT3). No format-1 record holds any, so the
+ * step changes no record: declaring format 2 is what it does, and it makes a Tally that cannot show
+ * receipts open the ledger read-only (FMT2) instead of showing and backing up transactions without them.
+ */
+const attachmentsArrive: Migration = { from: 1, migrate: () => {} };
+
+/** Tally's migrations, in order. */
+export const MIGRATIONS: readonly Migration[] = [attachmentsArrive];
 
 const VERSION_PREFIX = 'version/';
 

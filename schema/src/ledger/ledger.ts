@@ -150,7 +150,8 @@ export class Ledger {
     const migrations = options.migrations ?? MIGRATIONS;
     const refreshFormat = (): void => {
       this.format = readFormat(this.meta);
-      if (this.format !== undefined && this.format < LEDGER_FORMAT) {
+      // A viewer's replica writes nothing (VIEW1), so it reads an older format as it is.
+      if (this.format !== undefined && this.format < LEDGER_FORMAT && !this.viewOnly) {
         this.format = upgradeFormat(doc, this.meta, this.clock.node, migrations, LEDGER_FORMAT);
       }
     };

@@ -216,3 +216,70 @@ export function decimalRate(value: unknown): Checked<string> {
     ? ok(value.trim())
     : refuse('the rate must be a positive decimal number such as 1.0834');
 }
+
+/** The kinds of file a receipt may be, by media type; the relay decides a file's type from its bytes (SPEC ATT1). */
+export const ATTACHMENT_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/heic', 'application/pdf'] as const;
+export type AttachmentType = (typeof ATTACHMENT_TYPES)[number];
+
+export const MAX_ATTACHMENTS = 20;
+export const MAX_ATTACHMENT_NAME = 200;
+/** The largest file a ledger may name; a relay may keep a lower limit of its own (`BLOB_MAX_BYTES`). */
+export const MAX_ATTACHMENT_BYTES = 100 * 1024 * 1024;
+
+/** A file attached to a transaction: its bytes live on the device and the relay, named by their SHA-256 (SPEC ATT1). */
+export type Attachment = {
+  /** SHA-256 of the bytes, 64 lowercase hexadecimal digits. */
+  readonly hash: string;
+  /** The file's name as the person knows it, such as `receipt.jpg`. */
+  readonly name: string;
+  readonly type: AttachmentType;
+  /** Size of the bytes. */
+  readonly size: number;
+  /** When it was attached, in milliseconds since 1970 (UTC). */
+  readonly addedAt: number;
+};
+
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+
+function hasControlCharacter(name: string): boolean {
+  for (const character of name) {
+    const code = character.charCodeAt(0);
+    if (code < 0x20 || code === 0x7f) return true;
+  }
+  return false;
+}
+
+/** Whether a value is a SHA-256 hash as attachments and the relay's blob routes write it. */
+export function isAttachmentHash(value: unknown): value is string {
+  return typeof value === 'string' && SHA256_HEX.test(value);
+}
+
+/** The attachments of a transaction (SPEC ATT1); an empty list means it has none. */
+export function attachmentList(value: unknown): Checked<readonly Attachment[]> {
+  if (!Array.isArray(value)) return refuse('attachments must be a list');
+  if (value.length > MAX_ATTACHMENTS) return refuse(`a transaction holds at most ${MAX_ATTACHMENTS} attachments`);
+  const attachments: Attachment[] = [];
+  for (const [index, item] of value.entries()) {
+    const row = typeof item === 'object' && item !== null ? (item as Record<string, unknown>) : {};
+    const { hash, name, type, size, addedAt } = row;
+    const label = `attachment ${index + 1}`;
+    if (!isAttachmentHash(hash)) return refuse(`${label} needs its SHA-256 as 64 lowercase hexadecimal digits`);
+    if (attachments.some((attachment) => attachment.hash === hash)) return refuse(`${label} is already attached`);
+    if (typeof name !== 'string' || name.trim().length === 0) return refuse(`${label} needs a name`);
+    if (name.trim().length > MAX_ATTACHMENT_NAME) {
+      return refuse(`${label}: the name must be at most ${MAX_ATTACHMENT_NAME} characters`);
+    }
+    if (hasControlCharacter(name)) return refuse(`${label}: the name holds a control character`);
+    if (typeof type !== 'string' || !(ATTACHMENT_TYPES as readonly string[]).includes(type)) {
+      return refuse(`${label} must be one of ${ATTACHMENT_TYPES.join(', ')}`);
+    }
+    if (typeof size !== 'number' || !Number.isInteger(size) || size < 1 || size > MAX_ATTACHMENT_BYTES) {
+      return refuse(`${label}: the size must be a whole number of bytes from 1 to ${MAX_ATTACHMENT_BYTES}`);
+    }
+    if (typeof addedAt !== 'number' || !Number.isSafeInteger(addedAt) || addedAt < 0) {
+      return refuse(`${label}: when it was added must be whole milliseconds since 1970`);
+    }
+    attachments.push({ hash, name: name.trim(), type: type as AttachmentType, size, addedAt });
+  }
+  return ok(attachments);
+}

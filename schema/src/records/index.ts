@@ -1,10 +1,18 @@
 export { type CategoryAmount, categoryAmounts } from './category-amounts.js';
 export {
+  ATTACHMENT_TYPES,
+  type Attachment,
+  type AttachmentType,
+  attachmentList,
   type Checked,
   type ExactShare,
   type FieldIssue,
   type FieldSpec,
+  isAttachmentHash,
   isExactShares,
+  MAX_ATTACHMENT_BYTES,
+  MAX_ATTACHMENT_NAME,
+  MAX_ATTACHMENTS,
   MAX_SHARE_WEIGHT,
   MAX_SHARES,
   type Shares,

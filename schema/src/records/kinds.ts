@@ -1,6 +1,8 @@
 import type { CurrencyCode } from '../money/index.js';
 import { FREQUENCIES, type Frequency } from '../recurring/schedule.js';
 import {
+  type Attachment,
+  attachmentList,
   calendarDate,
   calendarMonth,
   currency,
@@ -71,6 +73,8 @@ export interface Transaction {
   readonly paidBy: string | null;
   /** Who bears how much of the whole amount; empty when it is not shared (SPEC SHR1). */
   readonly shares: Shares;
+  /** Receipts and documents, named by the SHA-256 of their bytes; the bytes are not in the ledger (SPEC ATT1). */
+  readonly attachments: readonly Attachment[];
 }
 
 /** Someone who shares the ledger's money (SPEC PPL1). */
@@ -228,6 +232,7 @@ export const transactionKind: RecordKind<Transaction> = {
     cleared: field('cl', flag('cleared'), false),
     paidBy: field('pb', optional(reference('payer')), null),
     shares: field('sh', shareList, []),
+    attachments: field('at', attachmentList, []),
   },
   checkRecord: (transaction) => [...splitIssues(transaction), ...shareIssues(transaction)],
 };

@@ -111,6 +111,18 @@ function randomValue(ledger: Ledger, random: SeededRandom, name: CollectionName,
       return [];
     case 'paidBy':
       return null;
+    case 'attachments':
+      return random.chance(0.5)
+        ? []
+        : [
+            {
+              hash: random.int(0, 0xffff).toString(16).padStart(64, 'a'),
+              name: `${random.pick(WORDS)}.jpg`,
+              type: 'image/jpeg',
+              size: random.int(1, 2_000_000),
+              addedAt: random.int(1_700_000_000_000, 1_800_000_000_000),
+            },
+          ];
     case 'userId':
       // A fresh account each time: giving one account to two people is refused (PPL2).
       return random.chance(0.5) ? null : newRecordId(random);
@@ -141,6 +153,7 @@ const FIELDS: Record<CollectionName, readonly string[]> = {
     'cleared',
     'paidBy',
     'shares',
+    'attachments',
   ],
   budgets: ['month', 'categoryId', 'amount', 'currency', 'rollover'],
   goals: ['name', 'targetAmount', 'currency', 'startDate', 'targetDate', 'accountIds'],

@@ -461,6 +461,29 @@ describe('the update guard refuses what would harm the ledger', () => {
     expectRefused(checkLedgerUpdate(relay, update), 'invalid-value', { recordId: transactionId, field: 'amount' });
   });
 
+  it('[GRD5][ATT1] attachments a device may not write are refused, and ones it may are accepted', () => {
+    const { relay, transactionId } = setup();
+    const attachment = { hash: 'f'.repeat(64), name: 'receipt.jpg', type: 'image/jpeg', size: 2_048, addedAt: NOW };
+    const entry = (attachments: unknown) => (doc: Y.Doc) => {
+      const key = `${transactionId}/device`;
+      doc
+        .getMap('transactions')
+        .set(key, [...(doc.getMap('transactions').get(key) as unknown[]), [STAMP, { at: attachments }]]);
+    };
+    for (const bad of [
+      [{ ...attachment, type: 'text/html' }],
+      [{ ...attachment, size: 100 * 1024 * 1024 + 1 }],
+      [{ ...attachment, name: 'x'.repeat(201) }],
+      Array.from({ length: 21 }, (_, index) => ({ ...attachment, hash: index.toString(16).padStart(64, '0') })),
+    ]) {
+      expectRefused(checkLedgerUpdate(relay, craft(relay, entry(bad))), 'invalid-value', {
+        recordId: transactionId,
+        field: 'attachments',
+      });
+    }
+    accept(relay, craft(relay, entry([attachment])));
+  });
+
   it('[GRD5] a new record without a field its kind requires is refused', () => {
     const { relay, accountId } = setup();
     const id = newId();
