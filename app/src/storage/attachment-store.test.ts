@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import type { StoredAttachment } from './attachment-store.js';
 import { DeviceStorage } from './device-storage.js';
+import type { StoredAttachment } from './stored-attachment.js';
 
 const DEVICE = 'tally-attachment-store-test';
 let storage: DeviceStorage;

@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { StoredAttachment } from './attachment-store.js';
+import type { StoredAttachment } from './stored-attachment.js';
 import type { TransactionRow } from './transaction-row.js';
 
 /** The ledger state the stored transaction index was built from. */
@@ -41,11 +41,12 @@ export class TallyDatabase extends Dexie {
         await transaction.table('transactions').clear();
         await transaction.table('settings').delete(TRANSACTION_INDEX_FINGERPRINT);
       });
-    // Receipts: the bytes of attachments, by their sha256, with how far each is on the relay.
-    this.version(4).stores({
-      transactions: 'id, [date+id], accountId, categoryId',
-      settings: 'key',
-      attachments: 'hash, state',
-    });
+    // Rows gained their attachments, whose bytes are kept by their sha256 with how far each is on the relay.
+    this.version(4)
+      .stores({ transactions: 'id, [date+id], accountId, categoryId', settings: 'key', attachments: 'hash, state' })
+      .upgrade(async (transaction) => {
+        await transaction.table('transactions').clear();
+        await transaction.table('settings').delete(TRANSACTION_INDEX_FINGERPRINT);
+      });
   }
 }

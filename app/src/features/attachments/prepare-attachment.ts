@@ -1,9 +1,10 @@
+import { MAX_ATTACHMENT_NAME } from '@tally/schema';
 import type { PreparedAttachment, PrepareRefusal } from './attachment-protocol.js';
 
 /** A kept image's longer edge at most: plenty to read a receipt, a fraction of a camera's bytes. */
 export const LONG_EDGE_PX = 2000;
 /** What the relay keeps at most by default (relay `BLOB_MAX_BYTES`): a larger PDF is refused here already. */
-export const MAX_ATTACHMENT_BYTES = 15 * 1024 * 1024;
+export const RELAY_MAX_BYTES = 15 * 1024 * 1024;
 const JPEG_QUALITY = 0.85;
 
 /** What the first bytes say a file is; its name and declared type are not trusted. */
@@ -27,9 +28,9 @@ export function keptSize(width: number, height: number): { readonly width: numbe
   return { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) };
 }
 
-/** `receipt.HEIC` kept as a JPEG is `receipt.jpg`. */
+/** `receipt.HEIC` kept as a JPEG is `receipt.jpg`; a name is kept as long as the ledger allows (SPEC ATT1). */
 export function jpegName(name: string): string {
-  const base = name.replace(/\.[^./\\]*$/, '');
+  const base = name.replace(/\.[^./\\]*$/, '').slice(0, MAX_ATTACHMENT_NAME - 4);
   return `${base || 'photo'}.jpg`;
 }
 
@@ -45,9 +46,10 @@ export async function prepareAttachment(
   const kind = fileKindOf(new Uint8Array(await file.slice(0, 16).arrayBuffer()));
   if (kind === 'other') return { ok: false, refusal: 'not-allowed' };
   if (kind === 'pdf') {
-    if (file.size > MAX_ATTACHMENT_BYTES) return { ok: false, refusal: 'too-large' };
+    if (file.size > RELAY_MAX_BYTES) return { ok: false, refusal: 'too-large' };
     const bytes = await file.arrayBuffer();
-    return { ok: true, prepared: { hash: await sha256Hex(bytes), name, type: 'application/pdf', bytes } };
+    const kept = name.length > MAX_ATTACHMENT_NAME ? `${name.slice(0, MAX_ATTACHMENT_NAME - 4)}.pdf` : name;
+    return { ok: true, prepared: { hash: await sha256Hex(bytes), name: kept, type: 'application/pdf', bytes } };
   }
   let bitmap: ImageBitmap;
   try {

@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { cameraPhoto, hasGpsLocation, jpegSize, storedAttachment } from './support/jpeg-bytes.js';
+import type { TallyDevice } from './support/tally-device.js';
+import { TallyWorld } from './support/tally-world.js';
+
+/** Generous: the machine is shared, and a condition is awaited, never a fixed time. */
+const PATIENCE = { timeout: 60_000 } as const;
+
+let world: TallyWorld;
+beforeAll(async () => {
+  // The relay serves the app itself here, so stopping it takes everything off the network.
+  world = await TallyWorld.start('relay');
+  await world.startRelay();
+});
+afterAll(async () => {
+  await world.stop();
+});
+
+/** The attachment of the open form, by its place. */
+function attachment(device: TallyDevice, index = 0) {
+  return device.byTestId('attachment').nth(index);
+}
+
+async function openTransaction(device: TallyDevice, payee: string): Promise<void> {
+  await device.open('transactions');
+  await device.rowByPayee(payee).click(PATIENCE);
+  await device.byTestId('transaction-editor').waitFor(PATIENCE);
+}
+
+test('a receipt attached offline shows at once, stays on the device through a reload, syncs when the relay is back, and a second device keeps it for offline use', async () => {
+  const laptop = await world.device();
+  await laptop.addAccount('Checking');
+  await laptop.connect('register', world.relayUrl, 'ana@example.com', 'Phone');
+  await laptop.waitForSyncState('synced');
+  await laptop.waitForServiceWorker();
+  const photo = await cameraPhoto(laptop.page, 1200, 900);
+
+  await world.stopRelay();
+  await laptop.waitForSyncState('offline');
+  await laptop.open('transactions');
+  await laptop.byTestId('add-transaction').click();
+  await laptop.fillTransaction({ amount: '23.40', payee: 'Hardware store', account: 'Checking' });
+  await laptop.byTestId('attach-file').setInputFiles({ name: 'till.jpg', mimeType: 'image/jpeg', buffer: photo });
+  await attachment(laptop).getByTestId('attachment-thumb').waitFor(PATIENCE);
+  await laptop.byTestId('save').click();
+  await laptop.byTestId('transaction-editor').waitFor({ state: 'detached', ...PATIENCE });
+  await laptop.rowByPayee('Hardware store').getByTestId('attachment-thumb').waitFor(PATIENCE);
+
+  await laptop.reload();
+  await openTransaction(laptop, 'Hardware store');
+  await attachment(laptop).getByTestId('attachment-thumb').waitFor(PATIENCE);
+  await expect(attachment(laptop).getByTestId('attachment-status').textContent()).resolves.toBe('On this device only, not yet on the relay');
+
+  await world.startRelay();
+  await attachment(laptop).locator('[data-testid="attachment-status"][data-status="synced"]').waitFor(PATIENCE);
+  await expect(attachment(laptop).getByTestId('attachment-status').textContent()).resolves.toBe('Synced');
+  await laptop.byTestId('cancel').click();
+  await laptop.waitForSyncState('synced');
+
+  const desktop = await world.device();
+  await desktop.connect('login', world.relayUrl, 'ana@example.com', 'Desktop');
+  await desktop.waitForSyncState('synced');
+  await desktop.waitForServiceWorker();
+  await desktop.open('transactions');
+  await expect(desktop.rowByPayee('Hardware store').getByTestId('attachment-placeholder').count()).resolves.toBe(1);
+  await openTransaction(desktop, 'Hardware store');
+  await attachment(desktop).getByTestId('attachment-thumb').waitFor(PATIENCE);
+  await expect(attachment(desktop).getByTestId('attachment-status').textContent()).resolves.toBe('Synced');
+  await desktop.byTestId('cancel').click();
+
+  await world.stopRelay();
+  await desktop.waitForSyncState('offline');
+  await desktop.reload();
+  await openTransaction(desktop, 'Hardware store');
+  await attachment(desktop).getByTestId('attachment-thumb').waitFor(PATIENCE);
+  await world.startRelay();
+});
+
+test('a 12-megapixel photo is kept downscaled to a 2,000 px long edge, without the location its camera wrote', async () => {
+  const phone = await world.device();
+  await phone.addAccount('Cash');
+  const photo = await cameraPhoto(phone.page);
+  expect(jpegSize(photo)).toEqual({ width: 4000, height: 3000 });
+  expect(hasGpsLocation(photo)).toBe(true);
+
+  await phone.open('transactions');
+  await phone.byTestId('add-transaction').click();
+  await phone.fillTransaction({ amount: '8.90', payee: 'Bakery', account: 'Cash' });
+  await phone.byTestId('attach-file').setInputFiles({ name: 'IMG_0042.JPG', mimeType: 'image/jpeg', buffer: photo });
+  await attachment(phone).getByTestId('attachment-thumb').waitFor(PATIENCE);
+  await expect(attachment(phone).textContent()).resolves.toContain('IMG_0042.jpg');
+  const hash = await attachment(phone).getAttribute('data-hash');
+  await phone.byTestId('save').click();
+  await phone.byTestId('transaction-editor').waitFor({ state: 'detached', ...PATIENCE });
+
+  const stored = await storedAttachment(phone.page, hash ?? '');
+  expect(stored?.type).toBe('image/jpeg');
+  const bytes = stored?.bytes ?? Buffer.alloc(0);
+  expect(jpegSize(bytes)).toEqual({ width: 2000, height: 1500 });
+  expect(hasGpsLocation(bytes)).toBe(false);
+  expect(bytes.length).toBeLessThan(photo.length);
+});
