@@ -49,7 +49,9 @@ test('a receipt attached offline shows at once, stays on the device through a re
   await laptop.reload();
   await openTransaction(laptop, 'Hardware store');
   await attachment(laptop).getByTestId('attachment-thumb').waitFor(PATIENCE);
-  await expect(attachment(laptop).getByTestId('attachment-status').textContent()).resolves.toBe('On this device only, not yet on the relay');
+  await expect(attachment(laptop).getByTestId('attachment-status').textContent()).resolves.toBe(
+    'On this device only, not yet on the relay',
+  );
 
   await world.startRelay();
   await attachment(laptop).locator('[data-testid="attachment-status"][data-status="synced"]').waitFor(PATIENCE);
