@@ -108,6 +108,17 @@ export async function cameraPhoto(page: Page, width = 4000, height = 3000): Prom
       gradient.addColorStop(1, '#8a6d3b');
       context.fillStyle = gradient;
       context.fillRect(0, 0, width, height);
+      // Sensor noise, as in a real photo, so the JPEG is the size a phone's is rather than a few hundred KB.
+      const noise = context.getImageData(0, 0, width, height);
+      const random = new Uint8Array(65_536);
+      for (let at = 0; at < noise.data.length; at += 4) {
+        if (at % 262_144 === 0) crypto.getRandomValues(random);
+        const grain = ((random[(at / 4) % 65_536] ?? 128) - 128) >> 2;
+        noise.data[at] = (noise.data[at] ?? 0) + grain;
+        noise.data[at + 1] = (noise.data[at + 1] ?? 0) + grain;
+        noise.data[at + 2] = (noise.data[at + 2] ?? 0) + grain;
+      }
+      context.putImageData(noise, 0, 0);
       context.fillStyle = '#222';
       context.font = '80px sans-serif';
       for (let line = 0; line < 30; line++)

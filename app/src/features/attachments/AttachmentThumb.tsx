@@ -16,7 +16,16 @@ export function AttachmentThumb({ hash, type, download, small = false }: Attachm
   const { status, url } = useAttachmentView(hash, download);
   const className = small ? 'attachment-thumb attachment-thumb--small' : 'attachment-thumb';
   if (url && type.startsWith('image/'))
-    return <img className={className} src={url} alt="" data-testid="attachment-thumb" data-status={status} />;
+    return (
+      <img
+        className={className}
+        src={url}
+        alt=""
+        decoding="async"
+        data-testid="attachment-thumb"
+        data-status={status}
+      />
+    );
   return (
     <span
       className={`${className} attachment-thumb--placeholder`}
