@@ -15,6 +15,7 @@ import * as Y from 'yjs';
 import { SqliteStorage } from '../src/storage/sqlite-storage.js';
 import { type HeavyPlan, heavyPhases } from './heavy-plan.js';
 import type { BenchDoc, LoadPlan } from './load-generator.js';
+import { measureUploadThroughput } from './upload-throughput.js';
 import { measureValidationCost } from './validation-cost.js';
 
 type ServerKind = 'tally' | 'reference';
@@ -24,8 +25,8 @@ const docs = Number(process.env.BENCH_DOCS ?? 1000);
 const idleSockets = Number(process.env.BENCH_IDLE_SOCKETS ?? 10_000);
 const coldTransactions = Number(process.env.BENCH_COLD_TRANSACTIONS ?? 100_000);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
-/** With BENCH_CASES (a comma-separated list of `fanout`, `memory`, `heavy`, `guard`), only those run. */
-const cases = new Set((process.env.BENCH_CASES ?? 'fanout,memory,heavy,guard').split(','));
+/** With BENCH_CASES (a comma-separated list of `fanout`, `memory`, `heavy`, `guard`, `upload`), only those run. */
+const cases = new Set((process.env.BENCH_CASES ?? 'fanout,memory,heavy,guard,upload').split(','));
 /** How many of the cold-load ledger's transactions the heavy case's device deletes at once. */
 const massDeleted = 10_000;
 /** With BENCH_PROFILE_DIR, each run of Tally's relay writes a CPU profile there (`node --cpu-prof`). */
@@ -338,6 +339,24 @@ try {
         (cost.guardMicros / cost.applyMicros).toFixed(2),
       ].join(' | '),
     );
+  }
+  if (cases.has('upload')) {
+    const server = await ServerProcess.start('tally', mkdtempSync(join(workDir, 'uploads-')));
+    try {
+      const upload = await measureUploadThroughput(`http://127.0.0.1:${server.port}`, workDir);
+      console.log('');
+      console.log(['measure', 'relay (PUT /api/blobs)', 'direct disk writes', 'relay ÷ disk'].join(' | '));
+      console.log(
+        [
+          `upload throughput on loopback, ${upload.files} files of ${(upload.megabytes / upload.files).toFixed(1)} MB one at a time (MB/s)`,
+          upload.relayMBps.toFixed(1),
+          upload.diskMBps.toFixed(1),
+          (upload.relayMBps / upload.diskMBps).toFixed(2),
+        ].join(' | '),
+      );
+    } finally {
+      await server.stop();
+    }
   }
 } finally {
   rmSync(workDir, { recursive: true, force: true });

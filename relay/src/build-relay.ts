@@ -1,13 +1,19 @@
 import type { JsonSchemaToTsProvider } from '@fastify/type-provider-json-schema-to-ts';
 import websocket from '@fastify/websocket';
+import { attachmentHashesInUpdate } from '@tally/schema';
 import Fastify from 'fastify';
 import { AccessTokens } from './auth/access-tokens.js';
 import { RegistrationLinks } from './auth/registration-links.js';
+import { throughLedgers, uploadedBy } from './blobs/blob-access.js';
+import { BlobKeeper } from './blobs/blob-keeper.js';
+import { BlobSweeper } from './blobs/blob-sweeper.js';
+import { MemoryBlobStore } from './blobs/memory-blob-store.js';
 import { reportFailure } from './failures.js';
 import { registerAccountMailRoutes } from './http/account-mail-routes.js';
 import { registerAdminRoutes } from './http/admin-routes.js';
 import { registerAppShell } from './http/app-shell.js';
 import { registerAuthRoutes } from './http/auth-routes.js';
+import { registerBlobRoutes } from './http/blob-routes.js';
 import { acceptBodilessRequests } from './http/bodiless-requests.js';
 import { installCors } from './http/cors.js';
 import { registerDeviceRoutes } from './http/device-routes.js';
@@ -82,6 +88,22 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
   const memberSockets = new MemberSockets();
   const offThread = new OffThreadGuard();
   const quotas = new AccountQuotas(config.storage, config.accountQuotaBytes);
+  const now = config.clock ?? Date.now;
+  const blobKeeper = new BlobKeeper(
+    config.blobStore ?? new MemoryBlobStore(),
+    config.storage.blobs,
+    config,
+    metrics,
+    now,
+  );
+  const blobSweeper = new BlobSweeper({
+    records: config.storage.blobs,
+    documents: config.storage.documents,
+    keeper: blobKeeper,
+    graceDays: config.blobGraceDays,
+    now,
+    reporting: { logger: app.log, metrics },
+  });
   const rooms = new DocRooms({
     documents: config.storage.documents,
     metrics,
@@ -92,6 +114,15 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
     limits: config,
     reserve: (docId, bytes) => quotas.reserve(docId, bytes),
     offThread,
+    onStored: async (docId, update) => {
+      // References are only added here; the sweeper's recount drops the ones a ledger no longer makes (BLOB5).
+      try {
+        const hashes = attachmentHashesInUpdate(update);
+        if (hashes.size > 0) await config.storage.blobs.addReferences(docId, [...hashes]);
+      } catch (error) {
+        reportFailure({ logger: app.log, metrics }, 'blobs', error, { docId });
+      }
+    },
     onSynced: (peer) => {
       const deviceId = deviceSockets.deviceOf(peer);
       if (deviceId === undefined) return;
@@ -166,6 +197,7 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
     }
     pushSender?.wake();
     reminders.start();
+    blobSweeper.start();
   });
   // Runs before the websocket plugin's own preClose, so peers hear why they were closed.
   app.addHook('preClose', async () => {
@@ -177,6 +209,7 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
   app.addHook('onClose', async () => {
     await mailSender?.stop();
     await reminders.stop();
+    await blobSweeper.stop();
     await pushSender?.stop();
     await rooms.closeAll();
     await offThread.close();
@@ -202,7 +235,12 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
   registerPushRoutes(app, context);
   registerNotificationPreferencesRoutes(app, context);
   registerSyncRoute(app, context, heartbeat);
+  registerBlobRoutes(app, context, blobKeeper, [
+    uploadedBy(config.storage.blobs),
+    throughLedgers(config.storage.blobs, config.storage.accounts),
+  ]);
   registerHealthRoutes(app, context);
+  app.decorate('blobSweeper', blobSweeper);
   servingAppShell = await registerAppShell(app, config.appDir);
   return app;
 }

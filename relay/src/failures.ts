@@ -16,6 +16,7 @@ export const failureKinds = [
   'mail',
   'push',
   'reminders',
+  'blobs',
 ] as const;
 
 export type FailureKind = (typeof failureKinds)[number];
@@ -36,6 +37,7 @@ const messages: Record<FailureKind, string> = {
   mail: 'the mail outbox could not be read or updated; its mails wait until it works',
   push: 'the push queue could not be read or updated; its pushes wait until it works',
   reminders: 'bill reminders could not be looked for; the next look tries again',
+  blobs: 'files could not be swept or their references recorded; the next sweep recounts them',
 };
 
 export interface FailureReporting {

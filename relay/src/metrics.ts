@@ -20,6 +20,8 @@ export class RelayMetrics {
   pushesSent = 0;
   pushesRetried = 0;
   pushesFailed = 0;
+  blobsStored = 0;
+  blobsRemoved = 0;
   private readonly failures = new Map<FailureKind, number>(failureKinds.map((kind) => [kind, 0]));
   private readonly persistBuckets: number[] = persistBucketsMs.map(() => 0);
   private persistCount = 0;
@@ -84,6 +86,13 @@ export class RelayMetrics {
       `tally_relay_pushes_total{outcome="sent"} ${this.pushesSent}`,
       `tally_relay_pushes_total{outcome="retried"} ${this.pushesRetried}`,
       `tally_relay_pushes_total{outcome="failed"} ${this.pushesFailed}`,
+      ...metric('tally_relay_blobs_stored_total', 'counter', 'Files kept for the first time.', this.blobsStored),
+      ...metric(
+        'tally_relay_blobs_removed_total',
+        'counter',
+        'Files removed after no ledger referenced them for the grace time.',
+        this.blobsRemoved,
+      ),
       '# HELP tally_relay_failures_total Failures the relay caught and logged, by what it was doing.',
       '# TYPE tally_relay_failures_total counter',
       ...failureKinds.map((kind) => `tally_relay_failures_total{kind="${kind}"} ${this.failures.get(kind) ?? 0}`),

@@ -1,6 +1,7 @@
 import type { Agent } from 'node:https';
 import type { Writable } from 'node:stream';
 import type { FastifyBaseLogger } from 'fastify';
+import type { BlobStore } from './blobs/blob-store.js';
 import type { VapidKeys } from './push/vapid-keys.js';
 import { type RegistrationPolicy, type RelayOptions, relayDefaults } from './settings/relay-settings.js';
 import type { RelayStorage } from './storage/relay-storage.js';
@@ -17,7 +18,9 @@ export interface RelayConfig extends Partial<RelayOptions> {
   readonly vapidKeys?: VapidKeys;
   /** The HTTPS agent that reaches push services (tests trust their own push endpoint's certificate with it). */
   readonly pushAgent?: Agent;
-  /** The relay's clock for reminders and the push queue; `Date.now` unless a test sets the time. */
+  /** Where the bytes of files are kept (BLOB1); `server.ts` keeps them on disk under `DATA_DIR/blobs`, in memory by default. */
+  readonly blobStore?: BlobStore;
+  /** The relay's clock for reminders, the push queue and the files' grace time; `Date.now` unless a test sets the time. */
   readonly clock?: () => number;
   /** The logger to write to (`createRelayLogger`); by default one made from `logLevel` and `logStream`. */
   readonly logger?: FastifyBaseLogger;

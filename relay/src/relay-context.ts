@@ -8,6 +8,7 @@ import type {
 } from 'fastify';
 import type { AccessTokens } from './auth/access-tokens.js';
 import type { RegistrationLinks } from './auth/registration-links.js';
+import type { BlobSweeper } from './blobs/blob-sweeper.js';
 import type { AccountMail } from './mail/account-mail.js';
 import type { RelayMetrics } from './metrics.js';
 import type { Notifier } from './push/notifier.js';
@@ -33,6 +34,13 @@ export interface RelayContext {
   /** Tells people things by the channels they chose (N3). */
   readonly notifier: Notifier;
   readonly startedAt: number;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Removes files no ledger has referenced for the grace time (BLOB6); it runs every day by itself. */
+    readonly blobSweeper: BlobSweeper;
+  }
 }
 
 export type RelayApp = FastifyInstance<

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadOrCreateSigningKey } from './auth/signing-key.js';
+import { DiskBlobStore } from './blobs/disk-blob-store.js';
 import { buildRelay } from './build-relay.js';
 import { loadOrCreateVapidKeys } from './push/vapid-keys.js';
 import { defaultRegistration } from './relay-config.js';
@@ -27,6 +28,7 @@ const relay = await buildRelay({
   storage,
   signingKey: loadOrCreateSigningKey(data),
   vapidKeys: loadOrCreateVapidKeys(data),
+  blobStore: new DiskBlobStore(join(data, 'blobs')),
   logger,
   appDir: resolve(appDir ?? fileURLToPath(new URL('../../app/dist', import.meta.url))),
 });

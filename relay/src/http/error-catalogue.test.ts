@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildRelay } from '../build-relay.js';
@@ -6,6 +6,7 @@ import type { RelayConfig } from '../relay-config.js';
 import type { RelayApp } from '../relay-context.js';
 import { MemoryStorage } from '../storage/memory-storage.js';
 import { withFaults } from '../testing/faults.js';
+import { htmlFile, jpegFile } from '../testing/receipt-files.js';
 import type { Session } from '../testing/relay-harness.js';
 import { type ErrorCode, errorCatalogue } from './error-catalogue.js';
 
@@ -54,6 +55,17 @@ function register(app: RelayApp, email: string, invitationCode?: string) {
     method: 'POST',
     url: '/api/auth/register',
     payload: { email, password, deviceName: 'x', ...(invitationCode && { invitationCode }) },
+  });
+}
+
+/** A new account's upload of a file, said to be a JPEG, at `hash` (its own SHA-256 unless given). */
+async function upload(app: RelayApp, bytes: Uint8Array, hash = createHash('sha256').update(bytes).digest('hex')) {
+  const alice = await session(app, 'alice@example.com');
+  return app.inject({
+    method: 'PUT',
+    url: `/api/blobs/${hash}`,
+    headers: { authorization: `Bearer ${alice.accessToken}`, 'content-type': 'image/jpeg' },
+    payload: Buffer.from(bytes),
   });
 }
 
@@ -184,6 +196,10 @@ const scenarios: Record<ErrorCode, () => Promise<LightMyRequestResponse>> = {
       headers: { 'content-type': 'application/xml' },
       payload: '<login/>',
     }),
+  blob_too_large: async () => upload(await relay({ blobMaxBytes: 1024 }), jpegFile(400, 300)),
+  blob_type_refused: async () => upload(await relay(), htmlFile()),
+  blob_hash_mismatch: async () => upload(await relay(), jpegFile(), 'e'.repeat(64)),
+  blob_quota_exceeded: async () => upload(await relay({ blobQuotaBytes: 1024 }), jpegFile(400, 300)),
   rate_limited: async () => {
     const app = await relay({ authRequestsPerMinute: 1 });
     await app.inject({ method: 'POST', url: '/api/auth/refresh', payload: { refreshToken: 'x' } });

@@ -37,6 +37,16 @@ export const errorCatalogue = {
   push_off: { status: 503, message: 'This relay sends no push notifications; ask its administrator for help.' },
   payload_too_large: { status: 413, message: 'The request body is too large.' },
   unsupported_media_type: { status: 415, message: 'Send the request body as application/json.' },
+  blob_too_large: { status: 413, message: 'The file is larger than this relay keeps (BLOB_MAX_BYTES).' },
+  blob_type_refused: {
+    status: 415,
+    message: 'The file is not a JPEG, PNG, WebP or HEIC image or a PDF, or not the type its Content-Type says.',
+  },
+  blob_hash_mismatch: { status: 422, message: 'The file’s SHA-256 is not the one in its address; nothing was kept.' },
+  blob_quota_exceeded: {
+    status: 507,
+    message: 'This account’s files would pass its storage quota for files (BLOB_QUOTA_BYTES).',
+  },
   rate_limited: { status: 429, message: 'Too many requests; try again shortly.' },
   internal: { status: 500, message: 'Something went wrong on the relay.' },
 } as const satisfies Record<RelayErrorCode, { readonly status: number; readonly message: string }>;

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import webpush from 'web-push';
@@ -7,6 +7,7 @@ import { hashInvitationCode } from '../auth/invitation-codes.js';
 import { buildRelay } from '../build-relay.js';
 import type { RelayApp } from '../relay-context.js';
 import { MemoryStorage } from '../storage/memory-storage.js';
+import { jpegFile } from '../testing/receipt-files.js';
 import { openSocket, type Session } from '../testing/relay-harness.js';
 
 const callers = ['anyone', 'account', 'viewer', 'editor', 'owner', 'admin'] as const;
@@ -111,6 +112,21 @@ const pushSubscription = {
   },
 };
 
+const receipt = jpegFile();
+const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+
+/** An upload of the receipt's JPEG by `caller`. */
+async function putReceipt({ f }: Ask, caller: Caller): Promise<number> {
+  const token = caller === 'anyone' ? undefined : f.sessions[caller].accessToken;
+  const reply = await f.app.inject({
+    method: 'PUT',
+    url: `/api/blobs/${sha256(receipt)}`,
+    headers: { 'content-type': 'image/jpeg', ...(token !== undefined && { authorization: `Bearer ${token}` }) },
+    payload: Buffer.from(receipt),
+  });
+  return reply.statusCode;
+}
+
 /** How each row of the table is asked, by its first cell. */
 const asks: Record<string, (ask: Ask) => Promise<number>> = {
   "`GET /` and the app's files": (ask) => status(ask, 'GET', '/'),
@@ -200,6 +216,13 @@ const asks: Record<string, (ask: Ask) => Promise<number>> = {
       timeZone: 'America/Bogota',
       kinds: { billReminders: { email: false, push: true }, invitations: { email: true, push: false } },
     }),
+  '`PUT /api/blobs/:sha256` (a JPEG of its own)': (ask) => putReceipt(ask, ask.caller),
+  '`GET /api/blobs/:sha256` (the owner’s, referenced by the household ledger)': async (ask) => {
+    const hash = sha256(receipt);
+    await putReceipt(ask, 'owner');
+    await ask.f.storage.blobs.addReferences(ask.f.household, [hash]);
+    return status(ask, 'GET', `/api/blobs/${hash}`);
+  },
   '`GET /api/admin/users`': (ask) => status(ask, 'GET', '/api/admin/users'),
   '`POST /api/admin/users/:userId/disable`': (ask) =>
     status(ask, 'POST', `/api/admin/users/${ask.f.sessions.dave.userId}/disable`),

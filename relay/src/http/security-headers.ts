@@ -14,7 +14,10 @@ const headers = {
 
 export function installSecurityHeaders(app: FastifyInstance): void {
   app.addHook('onSend', async (_request, reply, payload) => {
+    // A route that serves stored files sets a stricter policy of its own (BLOB5); it is kept.
+    const ownPolicy = reply.getHeader('content-security-policy');
     reply.headers(headers);
+    if (ownPolicy !== undefined) reply.header('content-security-policy', ownPolicy);
     return payload;
   });
 }

@@ -1,3 +1,4 @@
+import { MAX_ATTACHMENT_BYTES } from '@tally/schema';
 import {
   oneOf,
   optional,
@@ -71,7 +72,8 @@ export const relaySettings = {
     scope: 'process',
     type: text,
     default: './data',
-    description: 'Where the SQLite database (tally.db) and the access-token signing key live. Back it up.',
+    description:
+      'Where the SQLite database (tally.db), the access-token signing key and the receipts’ files (blobs/) live. Back it up.',
   }),
   databaseUrl: setting({
     env: 'DATABASE_URL',
@@ -201,6 +203,30 @@ export const relaySettings = {
     default: 256 * MiB,
     description:
       'Bytes an account’s ledgers may take in storage (about 180 bytes per transaction). An update that would go past it is refused: not stored, its socket closed (1008, "storage quota reached").',
+  }),
+  blobMaxBytes: setting({
+    env: 'BLOB_MAX_BYTES',
+    scope: 'relay',
+    type: wholeNumber(1024, MAX_ATTACHMENT_BYTES),
+    default: 15 * MiB,
+    description:
+      'The largest file (a receipt’s photo or PDF) the relay keeps, in bytes, up to the 100 MiB a ledger may name. A larger upload is refused with 413 (blob_too_large) before its body is read past the limit.',
+  }),
+  blobQuotaBytes: setting({
+    env: 'BLOB_QUOTA_BYTES',
+    scope: 'relay',
+    type: wholeNumber(1024, Number.MAX_SAFE_INTEGER),
+    default: 1024 * MiB,
+    description:
+      'Bytes of files each account may upload (each file counted once per account). An upload that would go past it is refused with 507 (blob_quota_exceeded) before its body is read past the quota.',
+  }),
+  blobGraceDays: setting({
+    env: 'BLOB_GRACE_DAYS',
+    scope: 'relay',
+    type: wholeNumber(1, 3650),
+    default: 30,
+    description:
+      'Days a file no ledger references is kept before it is removed (checked every day); as long as ledgers keep their versions, so a restored version finds its files.',
   }),
   maxBufferedBytes: setting({
     env: 'MAX_BUFFERED_BYTES',

@@ -1,5 +1,6 @@
 import type { Admission, AdmissionOutcome, NewUser } from './accounts/accounts.js';
 import { MemoryAccounts } from './accounts/memory-accounts.js';
+import { MemoryBlobRecords } from './blobs/memory-blob-records.js';
 import { MemoryLedgerDocuments } from './documents/memory-ledger-documents.js';
 import type { AccountWelcome } from './mail/mail-store.js';
 import { MemoryMailStore } from './mail/memory-mail-store.js';
@@ -12,6 +13,7 @@ export class MemoryStorage implements RelayStorage {
   readonly accounts = new MemoryAccounts();
   readonly mail = new MemoryMailStore();
   readonly push = new MemoryPushStore();
+  readonly blobs = new MemoryBlobRecords();
 
   async registerUser(user: NewUser, admission: Admission, welcome: AccountWelcome): Promise<AdmissionOutcome> {
     const outcome = await this.accounts.admitUser(user, admission);

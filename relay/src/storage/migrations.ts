@@ -228,4 +228,27 @@ export const migrations: readonly string[] = [
   `
   ALTER TABLE docs ADD COLUMN folded_seq INTEGER NOT NULL DEFAULT 0;
   `,
+  `
+  CREATE TABLE blobs (
+    hash TEXT PRIMARY KEY,
+    type TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    stored_at INTEGER NOT NULL,
+    released_at INTEGER NOT NULL
+  );
+  CREATE INDEX blobs_released ON blobs (released_at);
+  CREATE TABLE blob_uploads (
+    hash TEXT NOT NULL,
+    user_id TEXT NOT NULL,
+    uploaded_at INTEGER NOT NULL,
+    PRIMARY KEY (hash, user_id)
+  );
+  CREATE INDEX blob_uploads_by_user ON blob_uploads (user_id);
+  CREATE TABLE blob_references (
+    doc_id TEXT NOT NULL,
+    hash TEXT NOT NULL,
+    PRIMARY KEY (doc_id, hash)
+  );
+  CREATE INDEX blob_references_by_hash ON blob_references (hash);
+  `,
 ];

@@ -2,6 +2,7 @@ import type pg from 'pg';
 import { type RelayLogger, silentLogger } from '../relay-logger.js';
 import type { Admission, AdmissionOutcome, NewUser } from './accounts/accounts.js';
 import { PostgresAccounts } from './accounts/postgres-accounts.js';
+import { PostgresBlobRecords } from './blobs/postgres-blob-records.js';
 import { PostgresLedgerDocuments } from './documents/postgres-ledger-documents.js';
 import type { AccountWelcome } from './mail/mail-store.js';
 import { PostgresMailStore } from './mail/postgres-mail-store.js';
@@ -26,6 +27,7 @@ export class PostgresStorage implements RelayStorage {
   readonly accounts: PostgresAccounts;
   readonly mail: PostgresMailStore;
   readonly push: PostgresPushStore;
+  readonly blobs: PostgresBlobRecords;
   private closed = false;
 
   private constructor(private readonly pool: pg.Pool) {
@@ -33,6 +35,7 @@ export class PostgresStorage implements RelayStorage {
     this.accounts = new PostgresAccounts(pool);
     this.mail = new PostgresMailStore(pool);
     this.push = new PostgresPushStore(pool);
+    this.blobs = new PostgresBlobRecords(pool);
   }
 
   /**

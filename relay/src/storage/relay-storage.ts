@@ -1,4 +1,5 @@
 import type { Accounts, Admission, AdmissionOutcome, NewUser } from './accounts/accounts.js';
+import type { BlobRecords } from './blobs/blob-records.js';
 import type { LedgerDocuments } from './documents/ledger-documents.js';
 import type { AccountWelcome, MailStore, NewMail } from './mail/mail-store.js';
 import type { NewPush, PushStore } from './push/push-store.js';
@@ -27,6 +28,8 @@ export interface RelayStorage {
    */
   registerUser(user: NewUser, admission: Admission, welcome: AccountWelcome): Promise<AdmissionOutcome>;
   readonly push: PushStore;
+  /** The files the relay keeps, who uploaded them and the ledgers that reference them (BLOB1–BLOB6); their bytes are a `BlobStore`'s. */
+  readonly blobs: BlobRecords;
   /**
    * Records the notification by its dedupe key and queues its pushes and its mail in one
    * transaction, so each goes once or not at all (N2); nothing is stored (false) when a

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { type RelayLogger, silentLogger } from '../relay-logger.js';
 import type { Admission, AdmissionOutcome, NewUser } from './accounts/accounts.js';
 import { SqliteAccounts } from './accounts/sqlite-accounts.js';
+import { SqliteBlobRecords } from './blobs/sqlite-blob-records.js';
 import { DocumentWriter } from './documents/document-writer.js';
 import { SqliteLedgerDocuments } from './documents/sqlite-ledger-documents.js';
 import type { AccountWelcome } from './mail/mail-store.js';
@@ -25,6 +26,7 @@ export class SqliteStorage implements RelayStorage {
   readonly accounts: SqliteAccounts;
   readonly mail: SqliteMailStore;
   readonly push: SqlitePushStore;
+  readonly blobs: SqliteBlobRecords;
   private readonly db: Database.Database;
 
   constructor(filename: string, options: SqliteStorageOptions = {}) {
@@ -39,6 +41,7 @@ export class SqliteStorage implements RelayStorage {
     this.accounts = new SqliteAccounts(this.db);
     this.mail = new SqliteMailStore(this.db);
     this.push = new SqlitePushStore(this.db);
+    this.blobs = new SqliteBlobRecords(this.db);
   }
 
   async registerUser(user: NewUser, admission: Admission, welcome: AccountWelcome): Promise<AdmissionOutcome> {

@@ -57,6 +57,11 @@ export interface RoomOptions {
   readonly onSynced?: (peer: PeerSocket) => void;
   /** When the ledger keeps versions of itself, and for how long (R1, R2). */
   readonly versions: VersionPolicy;
+  /**
+   * Told each accepted update once it is stored and before it is sent on, so what it references is
+   * recorded before any peer sees it (BLOB5); it reports its own failures.
+   */
+  readonly onStored?: (docId: string, update: Uint8Array) => Promise<void>;
 }
 
 /** What a restore wrote: how many records it changed (R3). */
@@ -554,10 +559,11 @@ export class DocRoom {
   private store(update: Uint8Array, message: Uint8Array): void {
     const started = performance.now();
     this.unsavedAppends.push(
-      this.documents.appendUpdate(this.docId, update).then((seq) => {
+      this.documents.appendUpdate(this.docId, update).then(async (seq) => {
         this.lastSeq = Math.max(this.lastSeq, seq);
         this.options.metrics.observePersist(performance.now() - started);
         this.options.metrics.updatesAccepted++;
+        await this.options.onStored?.(this.docId, update);
       }),
     );
     this.unsentUpdates.push(message);

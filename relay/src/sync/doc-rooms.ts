@@ -24,6 +24,8 @@ export interface DocRoomsOptions {
   readonly onSynced?: (peer: PeerSocket) => void;
   /** When ledgers keep versions of themselves (R1, R2); the settings' defaults unless given. */
   readonly versions?: VersionPolicy;
+  /** Told each accepted update once it is stored, before it is sent on (BLOB5). */
+  readonly onStored?: (docId: string, update: Uint8Array) => Promise<void>;
 }
 
 /** The documents held in memory: loaded on first join, unloaded a short while after the last leave. */
@@ -59,6 +61,7 @@ export class DocRooms {
         onEmpty: (empty) => this.scheduleUnload(empty),
         versions: this.options.versions ?? versionPolicy(relayDefaults),
         ...(this.options.onSynced === undefined ? {} : { onSynced: this.options.onSynced }),
+        ...(this.options.onStored === undefined ? {} : { onStored: this.options.onStored }),
       },
       this.closing.get(docId),
     );

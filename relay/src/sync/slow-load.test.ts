@@ -127,6 +127,7 @@ describe('a large ledger that is slow to load', () => {
       documents: storage,
       accounts: sqlite.accounts,
       mail: sqlite.mail,
+      blobs: sqlite.blobs,
       registerUser: (user, admission, welcome) => sqlite.registerUser(user, admission, welcome),
       notify: (notification) => sqlite.notify(notification),
       push: sqlite.push,

@@ -79,6 +79,7 @@ export function withFaults(original: RelayStorage): FaultyStorage {
       registerUser: (user, admission, welcome) => original.registerUser(user, admission, welcome),
       notify: (notification) => original.notify(notification),
       push: push.area,
+      blobs: original.blobs,
       close: () => original.close(),
     },
     documents,

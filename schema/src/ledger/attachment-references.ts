@@ -1,4 +1,4 @@
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { attachmentList, transactionKind } from '../records/index.js';
 import { DELETED_KEY } from './collection.js';
 import { mergeEntries } from './field-writes.js';
@@ -38,22 +38,29 @@ export function attachmentHashes(doc: Y.Doc, ids?: Iterable<string>): Set<string
   return hashes;
 }
 
+function hashesInValue(value: unknown, hashes: Set<string>): void {
+  if (!Array.isArray(value)) return;
+  for (const group of value as unknown[]) {
+    if (!Array.isArray(group) || group.length !== 2) continue;
+    const fields: unknown = group[1];
+    if (typeof fields !== 'object' || fields === null || !Object.hasOwn(fields, ATTACHMENTS_KEY)) continue;
+    const checked = attachmentList((fields as Record<string, unknown>)[ATTACHMENTS_KEY]);
+    if (checked.ok) for (const attachment of checked.value) hashes.add(attachment.hash);
+  }
+}
+
 /**
- * Calls `listener` after each change of a ledger document with the hashes its changed live
- * transactions name (SPEC ATT4), so a relay can record references as it accepts updates. Hashes a
- * change stops naming are not reported: `attachmentHashes` of the whole ledger says what remains.
+ * Every file an update's writes name (SPEC ATT4), read from the update alone, without the
+ * document it applies to: a relay that keeps a ledger as bytes records references from what it
+ * accepts. It may name more than the ledger then references — a write a later one outranks, a
+ * transaction deleted since — never fewer; `attachmentHashes` of the whole ledger is exact.
  */
-export function observeAttachmentHashes(doc: Y.Doc, listener: (hashes: Set<string>) => void): () => void {
-  const transactions = doc.getMap('transactions');
-  const observer = (event: Y.YMapEvent<unknown>): void => {
-    const ids = new Set<string>();
-    for (const key of event.keysChanged) {
-      const split = splitEntryKey(key);
-      if (split) ids.add(split[0]);
+export function attachmentHashesInUpdate(update: Uint8Array): Set<string> {
+  const hashes = new Set<string>();
+  for (const struct of Y.decodeUpdate(update).structs) {
+    if (struct instanceof Y.Item && struct.content instanceof Y.ContentAny) {
+      for (const value of struct.content.arr) hashesInValue(value, hashes);
     }
-    const hashes = attachmentHashes(doc, ids);
-    if (hashes.size > 0) listener(hashes);
-  };
-  transactions.observe(observer);
-  return () => transactions.unobserve(observer);
+  }
+  return hashes;
 }

@@ -1,4 +1,4 @@
-export { attachmentHashes, observeAttachmentHashes } from './attachment-references.js';
+export { attachmentHashes, attachmentHashesInUpdate } from './attachment-references.js';
 export { Collection, type Inspection, type LedgerRecord, type Storable } from './collection.js';
 export type { FieldWrite, StoredRow, StoredScalar, StoredValue } from './field-writes.js';
 export { LEDGER_FORMAT, MIGRATIONS, type Migration, readFormat } from './format.js';

@@ -24,6 +24,10 @@ export const relayErrorCodes = [
   'push_off',
   'payload_too_large',
   'unsupported_media_type',
+  'blob_too_large',
+  'blob_type_refused',
+  'blob_hash_mismatch',
+  'blob_quota_exceeded',
   'rate_limited',
   'internal',
 ] as const;

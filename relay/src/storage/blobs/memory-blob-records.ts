@@ -1,0 +1,85 @@
+import type { BlobRecords, StoredBlob } from './blob-records.js';
+
+interface BlobRow extends StoredBlob {
+  releasedAt: number;
+  readonly uploaders: Set<string>;
+}
+
+const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The files' records in memory, for fast tests: the same contract as `SqliteBlobRecords`. */
+export class MemoryBlobRecords implements BlobRecords {
+  private readonly blobs = new Map<string, BlobRow>();
+  private readonly references = new Map<string, Set<string>>();
+
+  async recordUpload(blob: Omit<StoredBlob, 'storedAt'>, userId: string, at: number): Promise<boolean> {
+    const row = this.blobs.get(blob.hash) ?? { ...blob, storedAt: at, releasedAt: at, uploaders: new Set<string>() };
+    this.blobs.set(blob.hash, row);
+    row.releasedAt = Math.max(row.releasedAt, at);
+    if (row.uploaders.has(userId)) return false;
+    row.uploaders.add(userId);
+    return true;
+  }
+
+  async find(hash: string): Promise<StoredBlob | null> {
+    const row = this.blobs.get(hash);
+    return row === undefined ? null : { hash: row.hash, type: row.type, size: row.size, storedAt: row.storedAt };
+  }
+
+  async uploadersOf(hash: string): Promise<readonly string[]> {
+    return [...(this.blobs.get(hash)?.uploaders ?? [])].sort(byText);
+  }
+
+  async uploadedBytes(userId: string): Promise<number> {
+    let bytes = 0;
+    for (const row of this.blobs.values()) if (row.uploaders.has(userId)) bytes += row.size;
+    return bytes;
+  }
+
+  async addReferences(docId: string, hashes: readonly string[]): Promise<void> {
+    const references = this.references.get(docId) ?? new Set<string>();
+    for (const hash of hashes) references.add(hash);
+    if (references.size > 0) this.references.set(docId, references);
+  }
+
+  async replaceReferences(docId: string, hashes: readonly string[], at: number): Promise<void> {
+    const dropped = [...(this.references.get(docId) ?? [])].filter((hash) => !hashes.includes(hash));
+    this.references.delete(docId);
+    await this.addReferences(docId, hashes);
+    for (const hash of dropped) {
+      const row = this.blobs.get(hash);
+      if (row !== undefined && !this.isReferenced(hash)) row.releasedAt = at;
+    }
+  }
+
+  async referencingDocs(hash: string): Promise<readonly string[]> {
+    return [...this.references]
+      .filter(([, hashes]) => hashes.has(hash))
+      .map(([docId]) => docId)
+      .sort(byText);
+  }
+
+  async docsWithReferences(): Promise<readonly string[]> {
+    return [...this.references.keys()].sort(byText);
+  }
+
+  async releasedBefore(cutoff: number, limit: number): Promise<readonly StoredBlob[]> {
+    return [...this.blobs.values()]
+      .filter((row) => row.releasedAt <= cutoff && !this.isReferenced(row.hash))
+      .sort((a, b) => a.releasedAt - b.releasedAt || byText(a.hash, b.hash))
+      .slice(0, limit)
+      .map(({ hash, type, size, storedAt }) => ({ hash, type, size, storedAt }));
+  }
+
+  async remove(hash: string, cutoff: number): Promise<boolean> {
+    const row = this.blobs.get(hash);
+    if (row === undefined || row.releasedAt > cutoff || this.isReferenced(hash)) return false;
+    this.blobs.delete(hash);
+    return true;
+  }
+
+  private isReferenced(hash: string): boolean {
+    for (const hashes of this.references.values()) if (hashes.has(hash)) return true;
+    return false;
+  }
+}
