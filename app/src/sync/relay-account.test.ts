@@ -61,6 +61,7 @@ async function startRelay(port = 0, authRequestsPerMinute = 1_000): Promise<Runn
     registerUser: (user, admission, welcome) => sqlite.registerUser(user, admission, welcome),
     notify: (notification) => sqlite.notify(notification),
     push: sqlite.push,
+    blobs: sqlite.blobs,
     close: () => sqlite.close(),
   });
 }

@@ -37,6 +37,7 @@ async function startRelay(port = 0, config: Partial<RelayConfig> = {}): Promise<
     registerUser: (user, admission, welcome) => sqlite.registerUser(user, admission, welcome),
     notify: (notification) => sqlite.notify(notification),
     push: sqlite.push,
+    blobs: sqlite.blobs,
     close: () => sqlite.close(),
   });
 }
