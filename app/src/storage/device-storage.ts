@@ -1,3 +1,4 @@
+import { AttachmentStore } from './attachment-store.js';
 import { KeyedStore, type ReadStored } from './keyed-store.js';
 import { KnownLedgers } from './known-ledgers.js';
 import { ListStore } from './list-store.js';
@@ -36,12 +37,15 @@ export class DeviceStorage implements DeviceStores {
   readonly settings: SettingsStore;
   /** The ledgers this device holds besides the personal one, and which it opens (kept in the device's own database). */
   readonly knownLedgers: KnownLedgers;
+  /** The bytes of the ledger's attachments kept on this device, and their upload outbox. */
+  readonly attachments: AttachmentStore;
 
   /** `tally` for the device (and its personal ledger); `tally.<key>` for each other ledger it holds. */
   constructor(name = DEVICE_DATABASE) {
     this.db = new TallyDatabase(name);
     this.settings = new SettingsStore(this.db);
     this.knownLedgers = new KnownLedgers(this.db);
+    this.attachments = new AttachmentStore(this.db);
   }
 
   /** What the device keeps beside another ledger it holds: that ledger's transaction index, sync state and feature stores. */

@@ -1,3 +1,4 @@
+export { AttachmentStore, type AttachmentUsage } from './attachment-store.js';
 export { DeviceStorage, type DeviceStores } from './device-storage.js';
 export { KeyedStore, type ReadStored } from './keyed-store.js';
 export { type KnownLedger, type KnownLedgerRole, KnownLedgers, PERSONAL_LEDGER_KEY } from './known-ledgers.js';
@@ -12,6 +13,7 @@ export {
   searchWords,
 } from './search-text.js';
 export type { RelaySession } from './settings-store.js';
+export type { AttachmentState, StoredAttachment } from './stored-attachment.js';
 export type {
   TransactionIndex,
   TransactionIndexSnapshot,

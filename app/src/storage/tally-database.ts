@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
+import type { StoredAttachment } from './stored-attachment.js';
 import type { TransactionRow } from './transaction-row.js';
 
 /** The ledger state the stored transaction index was built from. */
@@ -12,12 +13,13 @@ export interface SettingEntry {
 
 /**
  * What the device keeps beside the ledger (docs/app.md#keeping-data-on-the-device): a derived,
- * indexed copy of transactions and local settings. Everything here can be rebuilt from the ledger
- * or entered again.
+ * indexed copy of transactions, local settings and the bytes of attachments. Everything here can be
+ * rebuilt from the ledger or entered again, but an attachment not yet on the relay.
  */
 export class TallyDatabase extends Dexie {
   readonly transactions!: EntityTable<TransactionRow, 'id'>;
   readonly settings!: EntityTable<SettingEntry, 'key'>;
+  readonly attachments!: EntityTable<StoredAttachment, 'hash'>;
 
   constructor(name = 'tally') {
     super(name);
@@ -35,6 +37,13 @@ export class TallyDatabase extends Dexie {
     // Rows gained the shares between people: rebuild them from the ledger.
     this.version(3)
       .stores({ transactions: 'id, [date+id], accountId, categoryId', settings: 'key' })
+      .upgrade(async (transaction) => {
+        await transaction.table('transactions').clear();
+        await transaction.table('settings').delete(TRANSACTION_INDEX_FINGERPRINT);
+      });
+    // Rows gained their attachments, whose bytes are kept by their sha256 with how far each is on the relay.
+    this.version(4)
+      .stores({ transactions: 'id, [date+id], accountId, categoryId', settings: 'key', attachments: 'hash, state' })
       .upgrade(async (transaction) => {
         await transaction.table('transactions').clear();
         await transaction.table('settings').delete(TRANSACTION_INDEX_FINGERPRINT);

@@ -1,4 +1,4 @@
-import type { LedgerRecord, Shares, SplitPart, Transaction } from '@tally/schema';
+import type { Attachment, LedgerRecord, Shares, SplitPart, Transaction } from '@tally/schema';
 import { searchTextOf } from './search-text.js';
 
 /** A transaction as the index keeps it: flat, with its words folded for search. */
@@ -17,6 +17,8 @@ export interface TransactionRow {
   /** Empty unless the transaction is shared between people (SPEC SHR1). */
   readonly shares: Shares;
   readonly transferId: string | null;
+  /** Receipts and documents (SPEC ATT1); their bytes are in the attachment store, not here. */
+  readonly attachments: readonly Attachment[];
   /** Payee, notes and tags as folded words (`searchTextOf`). */
   readonly search: string;
 }
@@ -35,6 +37,7 @@ export function toTransactionRow(record: LedgerRecord<Transaction>): Transaction
     splits: record.splits,
     shares: record.shares,
     transferId: record.transferId,
+    attachments: record.attachments,
     search: searchTextOf(record),
   };
 }

@@ -415,6 +415,37 @@ export class RelayApi {
     return parsePreferences(await this.request('PUT', '/api/notifications/preferences', preferences, accessToken));
   }
 
+  /** Stores an attachment's bytes on the relay, content-addressed by their sha256 (hex); the same hash twice is stored once. */
+  async putBlob(accessToken: string, hash: string, type: string, bytes: ArrayBuffer): Promise<void> {
+    const response = await this.send(blobPath(hash), {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${accessToken}`, 'content-type': type },
+      body: bytes,
+    });
+    if (!response.ok) throw refusal(response.status, await response.json().catch(() => null));
+  }
+
+  /** An attachment's bytes and their type, as the relay decided it from the bytes. */
+  async getBlob(accessToken: string, hash: string): Promise<{ readonly type: string; readonly bytes: ArrayBuffer }> {
+    const response = await this.send(blobPath(hash), { headers: { authorization: `Bearer ${accessToken}` } });
+    if (!response.ok) throw refusal(response.status, await response.json().catch(() => null));
+    const type = response.headers.get('content-type')?.split(';')[0]?.trim();
+    if (!type) throw malformed();
+    try {
+      return { type, bytes: await response.arrayBuffer() };
+    } catch {
+      throw unreachable(this.base);
+    }
+  }
+
+  private async send(path: string, init: RequestInit): Promise<Response> {
+    try {
+      return await fetch(`${this.base}${path}`, init);
+    } catch {
+      throw unreachable(this.base);
+    }
+  }
+
   /** One call to the relay: its reply, or a `RelayApiError`; the advisors' calls (advisor-api.ts) go through it too. */
   async request(method: string, path: string, body?: unknown, accessToken?: string): Promise<unknown> {
     const headers: Record<string, string> = {};
@@ -428,7 +459,7 @@ export class RelayApi {
         ...(body !== undefined && { body: JSON.stringify(body) }),
       });
     } catch {
-      throw new RelayApiError(0, 'network', `could not reach the relay at ${this.base}`);
+      throw unreachable(this.base);
     }
     const reply: unknown = response.status === 204 ? null : await response.json().catch(() => null);
     if (response.ok) return reply;
@@ -440,6 +471,14 @@ function count(fields: Fields, name: string): number {
   const value = fields[name];
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) throw malformed();
   return value;
+}
+
+function unreachable(base: string): RelayApiError {
+  return new RelayApiError(0, 'network', `could not reach the relay at ${base}`);
+}
+
+function blobPath(hash: string): string {
+  return `/api/blobs/${encodeURIComponent(hash)}`;
 }
 
 function ledgerPath(docId: string): string {

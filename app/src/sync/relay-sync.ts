@@ -168,6 +168,18 @@ export class RelaySync {
     return this.account.checked(api.restoreLedgerVersion(token, this.ledgerId(), versionId));
   }
 
+  /** Sends an attachment's bytes to the relay (relay SPEC: `PUT /api/blobs/:sha256`). */
+  async uploadAttachment(hash: string, type: string, bytes: ArrayBuffer): Promise<void> {
+    const { api, token } = await this.account.authorized();
+    await this.account.checked(api.putBlob(token, hash, type, bytes));
+  }
+
+  /** An attachment's bytes from the relay, for one referenced by the open ledger and not kept on this device. */
+  async downloadAttachment(hash: string): Promise<{ readonly type: string; readonly bytes: ArrayBuffer }> {
+    const { api, token } = await this.account.authorized();
+    return this.account.checked(api.getBlob(token, hash));
+  }
+
   /** Every ledger the account may open on the relay, its personal one first, with its role in each. */
   async ledgers(): Promise<RelayLedger[]> {
     const { api, token } = await this.account.authorized();

@@ -31,6 +31,7 @@ import {
   storedLedgerOf,
 } from '../sync/index.js';
 import { afterNextPaint } from '../ui/index.js';
+import { AttachmentKeeper } from './attachment-keeper.js';
 import { DueOccurrences } from './due-occurrences.js';
 import { FirstRun, readSkipped } from './first-run.js';
 import { LedgerCatalogue } from './ledger-catalogue.js';
@@ -50,6 +51,8 @@ export interface Tally {
   readonly people: RecordCache<Person>;
   readonly settlements: RecordCache<Settlement>;
   readonly transactions: TransactionIndex;
+  /** The bytes of attachments on this device, their upload outbox and their downloads. */
+  readonly attachments: AttachmentKeeper;
   /** What features keep on this device for themselves (remembered mappings, recent imports). */
   readonly stores: DeviceStores;
   /** What the device keeps for itself whichever ledger is open: the live events' place, the chat outbox. */
@@ -100,6 +103,7 @@ export async function openTally(): Promise<Tally> {
   );
   const dueOccurrences = new DueOccurrences(ledger);
   const events = liveEvents(device, sync);
+  const attachments = new AttachmentKeeper(storage.attachments, sync);
   const firstRun = new FirstRun(storage.firstRunChoice(readSkipped), local, sync);
   const ready = (async () => {
     // Reading a large ledger keeps the page busy for a while: let the newest transactions paint first.
@@ -110,6 +114,7 @@ export async function openTally(): Promise<Tally> {
     local.onChange(() => transactions.ledgerChanged());
     dueOccurrences.start();
     await sync.start();
+    attachments.start();
     await firstRun.load();
     keepStorageOnceThereIsData(local);
     sync.onMembershipChanged(() => void ledgers.refresh());
@@ -122,6 +127,7 @@ export async function openTally(): Promise<Tally> {
   const close = async (): Promise<void> => {
     events.stop();
     sync.stop();
+    attachments.stop();
     dueOccurrences.stop();
     await transactions.flushed();
     await local.flushed();
@@ -139,6 +145,7 @@ export async function openTally(): Promise<Tally> {
     people: new RecordCache(ledger.people, (person) => person.name),
     settlements: new RecordCache(ledger.settlements, (settlement) => settlement.date),
     transactions,
+    attachments,
     stores: storage,
     deviceStores: device,
     events,

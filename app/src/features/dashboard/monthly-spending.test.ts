@@ -16,6 +16,7 @@ const base: TransactionRow = {
   splits: [],
   shares: [],
   transferId: null,
+  attachments: [],
   search: '',
 };
 

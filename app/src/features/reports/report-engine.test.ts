@@ -131,12 +131,13 @@ function row(id: string, currency: string): TransactionRow {
     splits: [],
     shares: [],
     transferId: null,
+    attachments: [],
     search: 'bakery',
   };
 }
 
 function reportRow(id: string) {
-  const { payee, notes, tags, shares, search, ...kept } = row(id, 'EUR');
+  const { payee, notes, tags, shares, attachments, search, ...kept } = row(id, 'EUR');
   return kept;
 }
 

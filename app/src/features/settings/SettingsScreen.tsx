@@ -2,6 +2,7 @@ import { useText } from '../../i18n/index.js';
 import { useCanEdit, useSyncState } from '../../tally/index.js';
 import { routeMessages, Sentence } from '../../ui/index.js';
 import { AccountAdmin } from '../admin/index.js';
+import { AttachmentStorage } from '../attachments/index.js';
 import { DataSection } from '../backup/index.js';
 import { ChangeEmailForm } from './ChangeEmailForm.js';
 import { DeviceList } from './DeviceList.js';
@@ -44,6 +45,7 @@ export function SettingsScreen() {
       {account && !account.revoked && <NotificationSettings />}
       <LanguagePicker />
       <DataSection />
+      <AttachmentStorage />
       {account && <LogOut />}
     </section>
   );

@@ -5,6 +5,7 @@ import { useLocale, useText } from '../../i18n/index.js';
 import { useRecords } from '../../ledger/index.js';
 import { useTally, useTransactionRows } from '../../tally/index.js';
 import { describedBy, Field, formMessages, readAmount, today, wordMessages } from '../../ui/index.js';
+import { AttachmentsField } from '../attachments/index.js';
 import { FirstAccount } from '../first-run/index.js';
 import { CategorySuggestion } from './CategorySuggestion.js';
 import { suggestionFor } from './category-suggestion.js';
@@ -127,7 +128,10 @@ export function TransactionEditor({ id, onClose, onDeleted }: TransactionEditorP
     const saving = saveTransactionDraft(tally.ledger, draft, id ? { id, opened, restore } : undefined, locale);
     setDeleted('deleted' in saving);
     setIssues('issues' in saving ? saving.issues : {});
-    if ('saved' in saving) onClose();
+    if (!('saved' in saving)) return;
+    // Only now do the picked files join the upload outbox: a form cancelled sends nothing.
+    void tally.attachments.saved(draft.attachments.map((attachment) => attachment.hash));
+    onClose();
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -349,6 +353,10 @@ export function TransactionEditor({ id, onClose, onDeleted }: TransactionEditorP
           error={say(issues.tags)}
           onChange={(tags) => change({ tags })}
           onRefused={(issue) => setIssues((current) => ({ ...current, tags: issue }))}
+        />
+        <AttachmentsField
+          attachments={draft.attachments}
+          onChange={(attach) => setDraft((current) => ({ ...current, attachments: attach(current.attachments) }))}
         />
         {(issues.form || deleted) && (
           <p className="form__error" role="alert" data-testid="form-error">

@@ -5,6 +5,7 @@ import { useRecord, useRecords } from '../../ledger/index.js';
 import type { TransactionRow } from '../../storage/index.js';
 import { useCanEdit, useTally } from '../../tally/index.js';
 import { formatDay, Money, RowButton } from '../../ui/index.js';
+import { AttachmentMark } from '../attachments/index.js';
 import { transactionsMessages } from './messages.js';
 import { partsTotal } from './split-draft.js';
 import { TransactionTitle } from './TransactionTitle.js';
@@ -58,6 +59,7 @@ export const TransactionListRow = memo(function TransactionListRow({
               {row.tags.map((tag) => ` #${tag}`).join('')}
             </span>
           )}
+          {row.attachments.length > 0 && <AttachmentMark attachments={row.attachments} />}
         </span>
       </span>
       <span className="transaction-row__amounts">

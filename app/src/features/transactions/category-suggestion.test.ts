@@ -24,6 +24,7 @@ function row(
     splits: [],
     shares: [],
     transferId: null,
+    attachments: [],
     ...extra,
   };
   return { ...fields, search: searchTextOf(fields) };

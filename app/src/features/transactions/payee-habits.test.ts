@@ -16,6 +16,7 @@ function row(id: string, payee: string, extra: Partial<TransactionRow> = {}): Tr
     splits: [],
     shares: [],
     transferId: null,
+    attachments: [],
     ...extra,
   };
   return { ...fields, search: searchTextOf(fields) };

@@ -16,6 +16,7 @@ function row(id: string, amount: number, accountId = 'checking'): TransactionRow
     splits: [],
     shares: [],
     transferId: null,
+    attachments: [],
   };
   return { ...fields, search: searchTextOf(fields) };
 }

@@ -25,6 +25,7 @@ function draft(change: Partial<TransactionDraft> = {}): TransactionDraft {
     parts: [],
     paidBy: '',
     sharing: NOT_SHARED,
+    attachments: [],
     ...change,
   };
 }

@@ -24,6 +24,7 @@ function draft(change: Partial<TransactionDraft> = {}): TransactionDraft {
     parts: [],
     paidBy: '',
     sharing: NOT_SHARED,
+    attachments: [],
     ...change,
   };
 }

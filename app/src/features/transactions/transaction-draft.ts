@@ -1,4 +1,5 @@
 import {
+  type Attachment,
   currencyCode,
   formatAmount,
   isExactShares,
@@ -36,6 +37,8 @@ export interface TransactionDraft {
   /** Who paid, a person of the ledger; empty when nobody is named (SPEC SHR1). */
   readonly paidBy: string;
   readonly sharing: SharingDraft;
+  /** Receipts and documents; their bytes are on the device already (SPEC ATT1). */
+  readonly attachments: readonly Attachment[];
 }
 
 export function emptyDraft(date: string, accountId: string): TransactionDraft {
@@ -52,6 +55,7 @@ export function emptyDraft(date: string, accountId: string): TransactionDraft {
     parts: [],
     paidBy: '',
     sharing: NOT_SHARED,
+    attachments: [],
   };
 }
 
@@ -90,6 +94,7 @@ function draftOfRecord(ledger: Ledger, existing: LedgerRecord<Transaction>, loca
     })),
     paidBy: existing.paidBy ?? '',
     sharing: sharingOf(existing, locale),
+    attachments: existing.attachments,
   };
 }
 
@@ -103,7 +108,10 @@ export function transferLegs(
   return leg.amount < 0 || (leg.amount === 0 && other.amount > 0) ? [leg, other] : [other, leg];
 }
 
-/** A transfer is edited as one: from the account money leaves, to the one it reaches, with the amount that left. */
+/**
+ * A transfer is edited as one: from the account money leaves, to the one it reaches, with the
+ * amount that left. Its attachments are the first leg's, the one the list shows.
+ */
 function transferDraftOf([from, to]: readonly [Transaction, Transaction], locale: string): TransactionDraft {
   return {
     kind: 'transfer',
@@ -118,6 +126,7 @@ function transferDraftOf([from, to]: readonly [Transaction, Transaction], locale
     parts: [],
     paidBy: '',
     sharing: NOT_SHARED,
+    attachments: from.attachments,
   };
 }
 
@@ -138,6 +147,7 @@ type TransactionFields = Pick<
   | 'splits'
   | 'paidBy'
   | 'shares'
+  | 'attachments'
 >;
 
 /** The form checked: what it writes, and for a new transfer the account it goes to. */
@@ -164,17 +174,20 @@ export function saveTransactionDraft(
     draftOf: (current) => draftOfRecord(ledger, current, locale),
     check: ({ current, opened, changed }) => checkDraft(ledger, draft, { current, opened, changed }, locale),
     create: ({ input, transferTo, minorUnits }) => {
-      if (transferTo === undefined) ledger.transactions.create(input);
-      else
-        ledger.createTransfer({
-          date: input.date,
-          fromAccountId: input.accountId,
-          toAccountId: transferTo,
-          amount: minorUnits,
-          payee: input.payee,
-          notes: input.notes,
-          tags: input.tags,
-        });
+      if (transferTo === undefined) {
+        ledger.transactions.create(input);
+        return;
+      }
+      const [from] = ledger.createTransfer({
+        date: input.date,
+        fromAccountId: input.accountId,
+        toAccountId: transferTo,
+        amount: minorUnits,
+        payee: input.payee,
+        notes: input.notes,
+        tags: input.tags,
+      });
+      if (input.attachments.length > 0) ledger.transactions.update(from.id, { attachments: input.attachments });
     },
     update: (current, checked, changed) => {
       const legs = transferLegs(ledger, current);
@@ -268,6 +281,7 @@ function checkDraft(
     splits,
     paidBy: shared?.paidBy ?? null,
     shares: shared?.shares ?? [],
+    attachments: draft.attachments,
   };
   // The parts and shares were checked above, against what changed (REC8); the ledger checks them again on writing.
   const validation = validateRecord(transactionKind, { ...input, splits: [], paidBy: null, shares: [] });
@@ -305,6 +319,8 @@ function changedFields(
   // Payer and shares are two fields (SHR3); exact shares follow the amount like split parts.
   if (changed('paidBy')) patch.paidBy = input.paidBy;
   if (changed('sharing') || (money && isExactShares(input.shares))) patch.shares = input.shares;
+  // Removing an attachment is an edit like any other: the list as the form holds it is written.
+  if (changed('attachments')) patch.attachments = input.attachments;
   return patch;
 }
 
@@ -327,6 +343,7 @@ function updateTransfer(
   if (changed('tags')) shared.tags = input.tags;
   const fromPatch = { ...shared };
   const toPatch = { ...shared };
+  if (changed('attachments')) fromPatch.attachments = input.attachments;
   const toAccount = transferTo === undefined ? undefined : ledger.accounts.get(transferTo);
   if (changed('accountId')) {
     fromPatch.accountId = input.accountId;

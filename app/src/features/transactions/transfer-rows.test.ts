@@ -16,6 +16,7 @@ function row(id: string, amount: number, transferId: string | null = null, accou
     splits: [],
     shares: [],
     transferId,
+    attachments: [],
   };
   return { ...fields, search: searchTextOf(fields) };
 }

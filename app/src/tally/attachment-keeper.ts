@@ -1,0 +1,196 @@
+import type { AttachmentStore, AttachmentUsage, StoredAttachment } from '../storage/index.js';
+import { RelayApiError, type RelaySync } from '../sync/index.js';
+
+/**
+ * Where one attachment is, as the person is told: `device` kept here only (waiting to upload, or
+ * with no relay), `uploading`, `synced` (here and on the relay), `relay` (on the relay, not here
+ * yet: downloaded when viewed), `downloading`, `unreachable` (not here, and the relay cannot be
+ * reached now), `refused` (the relay refused to store it, or to serve it).
+ */
+export type AttachmentStatus =
+  | 'device'
+  | 'uploading'
+  | 'synced'
+  | 'relay'
+  | 'downloading'
+  | 'unreachable'
+  | 'refused'
+  | 'unknown';
+
+/** An attachment's bytes, ready to be shown. */
+export interface AttachmentBytes {
+  readonly type: string;
+  readonly bytes: ArrayBuffer;
+}
+
+/** The upload outbox tries again this long after the relay could not be reached, besides each reconnection. */
+const RETRY_MS = 30_000;
+
+/**
+ * The attachments' bytes on this device (docs/app.md#attachments): kept at once when picked, sent
+ * to the relay by an outbox that outlives a reload once the transaction is saved, downloaded when
+ * first viewed on another device and kept for offline use, and dropped on request when the relay
+ * stores them too.
+ */
+export class AttachmentKeeper {
+  private readonly statuses = new Map<string, AttachmentStatus>();
+  private readonly listeners = new Set<() => void>();
+  private readonly downloads = new Map<string, Promise<AttachmentBytes | undefined>>();
+  private sending = false;
+  private retry: ReturnType<typeof setTimeout> | undefined;
+  private stopSync: (() => void) | undefined;
+
+  constructor(
+    private readonly store: AttachmentStore,
+    private readonly sync: RelaySync,
+  ) {}
+
+  /** Starts sending the outbox whenever the relay is reachable. */
+  start(): void {
+    this.stopSync = this.sync.subscribe(() => this.send());
+    this.send();
+  }
+
+  stop(): void {
+    this.stopSync?.();
+    clearTimeout(this.retry);
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** Where the attachment is; `unknown` until the device's storage answered (listeners hear it then). */
+  statusOf(hash: string): AttachmentStatus {
+    const known = this.statuses.get(hash);
+    if (known !== undefined) return known;
+    this.statuses.set(hash, 'unknown');
+    void this.store.get(hash).then((kept) => {
+      if (this.statuses.get(hash) === 'unknown') this.setStatus(hash, kept ? statusOfKept(kept) : 'relay');
+    });
+    return 'unknown';
+  }
+
+  /** Keeps picked bytes on this device at once; they wait for the transaction's saving to be sent. */
+  async keep(hash: string, type: string, bytes: ArrayBuffer): Promise<void> {
+    const kept = await this.store.keep({ hash, type, bytes, state: 'local', keptAt: Date.now() });
+    this.setStatus(hash, statusOfKept(kept));
+  }
+
+  /** The transaction holding `hashes` was saved: their bytes go to the relay as soon as it can be reached. */
+  async saved(hashes: readonly string[]): Promise<void> {
+    await this.store.queue(hashes);
+    this.send();
+  }
+
+  /**
+   * The bytes to show: kept here, or downloaded from the relay and kept for offline use. Undefined
+   * when they are not here and the relay cannot give them now (the status says why).
+   */
+  async bytes(hash: string): Promise<AttachmentBytes | undefined> {
+    const kept = await this.store.get(hash);
+    if (kept) return kept;
+    const running = this.downloads.get(hash);
+    if (running) return running;
+    const download = this.download(hash).finally(() => this.downloads.delete(hash));
+    this.downloads.set(hash, download);
+    return download;
+  }
+
+  async usage(): Promise<AttachmentUsage> {
+    return this.store.usage();
+  }
+
+  /** Drops the copies the relay stores too; they download again when next viewed. Answers the bytes freed. */
+  async freeSpace(): Promise<number> {
+    const freed = await this.store.dropSynced();
+    for (const [hash, status] of this.statuses) if (status === 'synced') this.statuses.set(hash, 'relay');
+    this.publish();
+    return freed;
+  }
+
+  private async download(hash: string): Promise<AttachmentBytes | undefined> {
+    if (!this.sync.accountUser) {
+      this.setStatus(hash, 'unreachable');
+      return undefined;
+    }
+    this.setStatus(hash, 'downloading');
+    try {
+      const { type, bytes } = await this.sync.downloadAttachment(hash);
+      if ((await sha256(bytes)) !== hash) {
+        this.setStatus(hash, 'refused');
+        return undefined;
+      }
+      const kept = await this.store.keep({ hash, type, bytes, state: 'synced', keptAt: Date.now() });
+      this.setStatus(hash, statusOfKept(kept));
+      return kept;
+    } catch (error) {
+      this.setStatus(hash, error instanceof RelayApiError && !error.unreachable ? 'refused' : 'unreachable');
+      return undefined;
+    }
+  }
+
+  /** Sends the outbox one attachment at a time while the relay is reachable; what is refused waits for the next start. */
+  private send(): void {
+    const { state } = this.sync.getSnapshot();
+    if (this.sending || (state !== 'synced' && state !== 'syncing')) return;
+    this.sending = true;
+    clearTimeout(this.retry);
+    void this.sendQueued().finally(() => {
+      this.sending = false;
+    });
+  }
+
+  private async sendQueued(): Promise<void> {
+    const refused = new Set<string>();
+    for (;;) {
+      const next = (await this.store.queued()).find(
+        (hash) => !refused.has(hash) && this.statuses.get(hash) !== 'refused',
+      );
+      if (next === undefined) return;
+      const kept = await this.store.get(next);
+      if (!kept) continue;
+      this.setStatus(next, 'uploading');
+      try {
+        await this.sync.uploadAttachment(kept.hash, kept.type, kept.bytes);
+        await this.store.markSynced(kept.hash);
+        this.setStatus(next, 'synced');
+      } catch (error) {
+        if (error instanceof RelayApiError && mayTryAgain(error)) {
+          this.setStatus(next, 'device');
+          this.retry = setTimeout(() => this.send(), RETRY_MS);
+          return;
+        }
+        refused.add(next);
+        this.setStatus(next, 'refused');
+      }
+    }
+  }
+
+  private setStatus(hash: string, status: AttachmentStatus): void {
+    this.statuses.set(hash, status);
+    this.publish();
+  }
+
+  private publish(): void {
+    for (const listener of this.listeners) listener();
+  }
+}
+
+/** The relay could not be reached, was busy, or the session was being renewed; a full quota (507) is a refusal. */
+function mayTryAgain(error: RelayApiError): boolean {
+  return (
+    error.unreachable || error.status === 401 || error.status === 429 || (error.status >= 500 && error.status !== 507)
+  );
+}
+
+function statusOfKept(kept: StoredAttachment): AttachmentStatus {
+  return kept.state === 'synced' ? 'synced' : 'device';
+}
+
+/** The sha256 of `bytes` in hex, the attachment's content address. */
+export async function sha256(bytes: ArrayBuffer): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+  return Array.from(digest, (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
