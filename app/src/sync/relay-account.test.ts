@@ -69,7 +69,6 @@ async function startRelay(port = 0, authRequestsPerMinute = 1_000): Promise<Runn
     conversations: sqlite.conversations,
     payments: sqlite.payments,
     fulfilPayment: (event, at) => sqlite.fulfilPayment(event, at),
-    blobs: sqlite.blobs,
     close: () => sqlite.close(),
   });
 }

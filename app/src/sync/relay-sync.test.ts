@@ -45,7 +45,6 @@ async function startRelay(port = 0, config: Partial<RelayConfig> = {}): Promise<
     conversations: sqlite.conversations,
     payments: sqlite.payments,
     fulfilPayment: (event, at) => sqlite.fulfilPayment(event, at),
-    blobs: sqlite.blobs,
     close: () => sqlite.close(),
   });
 }
