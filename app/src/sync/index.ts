@@ -19,6 +19,7 @@ export {
   type Slot,
   type WeeklyHours,
 } from './advisor-api.js';
+export { LiveEvents } from './live-events.js';
 export { LocalLedger } from './local-ledger.js';
 export {
   type Credentials,
@@ -41,7 +42,7 @@ export {
   type RelayLedger,
 } from './relay-api.js';
 export { RelayApiError } from './relay-api-error.js';
-export { type RelayEvent, RelayEvents, type SeqStore } from './relay-events.js';
+export type { RelayEvent, SeqStore } from './relay-events.js';
 export { type LedgerOnRelay, RelaySync, type SyncSettings } from './relay-sync.js';
 export {
   deleteStoredLedger,

@@ -24,8 +24,8 @@ import {
   browserHoldLock,
   claimWriter,
   type LedgerOnRelay,
+  LiveEvents,
   LocalLedger,
-  RelayEvents,
   RelaySync,
   type SyncSettings,
   storedLedgerOf,
@@ -58,7 +58,7 @@ export interface Tally {
   /** What the device keeps for itself whichever ledger is open: the live events' place, the chat outbox. */
   readonly deviceStores: DeviceStores;
   /** The relay account's live events (bookings, chat), on one connection per device while signed in. */
-  readonly events: RelayEvents;
+  readonly events: LiveEvents;
   /** Books recurring transactions as they fall due, and knows which could not be booked. */
   readonly dueOccurrences: DueOccurrences;
   readonly sync: RelaySync;
@@ -180,10 +180,10 @@ function joinAsPerson(ledger: Ledger, sync: RelaySync, opened: KnownLedger | und
 }
 
 /** The account's live events, each account's last sequence kept in the device's own database. */
-function liveEvents(device: DeviceStorage, sync: RelaySync): RelayEvents {
+function liveEvents(device: DeviceStorage, sync: RelaySync): LiveEvents {
   const seqs = device.liveEventSeq((stored) => (typeof stored === 'number' ? stored : undefined));
   const account = (): string => sync.accountUser?.userId ?? '';
-  return new RelayEvents(
+  return new LiveEvents(
     {
       eventsUrl: (after) => sync.eventsUrl(after),
       eventsRefused: () => sync.eventsRefused(),
@@ -193,7 +193,7 @@ function liveEvents(device: DeviceStorage, sync: RelaySync): RelayEvents {
 }
 
 /** Listens to the live events while the device is signed in to a relay, and not after it logs out. */
-function followSession(sync: RelaySync, events: RelayEvents): void {
+function followSession(sync: RelaySync, events: LiveEvents): void {
   const follow = (): void => {
     if (sync.accountUser) events.start();
     else events.stop();

@@ -12,7 +12,7 @@ import {
 } from '../../sync/index.js';
 import { useSyncState, useTally } from '../../tally/index.js';
 import { describedBy, Field, routeMessages, wordMessages } from '../../ui/index.js';
-import { useAdvisorRole } from './advisor-services.js';
+import { useAdvisorRole } from './advisor-role.js';
 import { languageName } from './language-name.js';
 import { advisorMessages } from './messages.js';
 import { SignInFirst } from './SignInFirst.js';

@@ -1,19 +1,15 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import { advisorApi, RelayApiError, type RelayEvent } from '../../sync/index.js';
-import { type Tally, useSyncState, useTally } from '../../tally/index.js';
+import { advisorApi, type RelayEvent } from '../../sync/index.js';
+import { type Tally, useTally } from '../../tally/index.js';
 import { ChatOutbox, readOutboxMessage } from './chat-outbox.js';
-
-/** Whether the signed-in account is an advisor, as the relay says; `unknown` until it has. */
-export type AdvisorRole = 'advisor' | 'client' | 'unknown';
 
 interface AdvisorServices {
   readonly outbox: ChatOutbox;
-  role: Promise<AdvisorRole> | undefined;
 }
 
 const services = new WeakMap<Tally, AdvisorServices>();
 
-/** The outbox and the account's role for one running Tally, made once. */
+/** The chat outbox for one running Tally, made once. */
 export function advisorServices(tally: Tally): AdvisorServices {
   const known = services.get(tally);
   if (known) return known;
@@ -22,47 +18,9 @@ export function advisorServices(tally: Tally): AdvisorServices {
       advisorApi.send(api, token, message.bookingId, message.clientId, message.text),
     ),
   );
-  const made: AdvisorServices = { outbox, role: undefined };
+  const made: AdvisorServices = { outbox };
   services.set(tally, made);
   return made;
-}
-
-/** The relay's word on the account's role: an advisor has a profile (or `unpublished`); anyone else is refused. */
-async function askRole(tally: Tally): Promise<AdvisorRole> {
-  try {
-    await tally.sync.relayCall((api, token) => advisorApi.ownProfile(api, token));
-    return 'advisor';
-  } catch (error) {
-    if (error instanceof RelayApiError && (error.status === 403 || error.code === 'forbidden')) return 'client';
-    return 'unknown';
-  }
-}
-
-/** The signed-in account's role; asked once per account and start, again after an answer that was not one. */
-export function useAdvisorRole(): AdvisorRole {
-  const tally = useTally();
-  const { account } = useSyncState();
-  const signedIn = account !== undefined && !account.revoked;
-  const [role, setRole] = useState<AdvisorRole>('unknown');
-  useEffect(() => {
-    if (!signedIn) {
-      setRole('unknown');
-      return;
-    }
-    const held = advisorServices(tally);
-    held.role ??= askRole(tally).then((asked) => {
-      if (asked === 'unknown') held.role = undefined;
-      return asked;
-    });
-    let current = true;
-    void held.role.then((asked) => {
-      if (current) setRole(asked);
-    });
-    return () => {
-      current = false;
-    };
-  }, [tally, signedIn]);
-  return role;
 }
 
 /** Calls `listener` with each live event of the given types while the component is shown. */

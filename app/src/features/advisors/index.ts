@@ -1,7 +1,7 @@
 import { lazyComponent } from '../../ui/index.js';
 
-export { useAdvisorRole } from './advisor-services.js';
-export { LiveNotices } from './LiveNotices.js';
+export { useAdvisorRole } from './advisor-role.js';
+export { LiveNotices } from './live-notices-gate.js';
 
 export const DirectoryScreen = lazyComponent(() => import('./DirectoryScreen.js'), 'DirectoryScreen');
 export const BookingsScreen = lazyComponent(() => import('./BookingsScreen.js'), 'BookingsScreen');
