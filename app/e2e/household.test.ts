@@ -205,9 +205,13 @@ const LOOKING = new Set([
   // the ledgers the account holds: open another, make or join one, see the members, leave
   ...['open-ledger', 'new-ledger-name', 'create-ledger', 'accept-code', 'accept-invitation'],
   ...['refresh-members', 'leave-ledger'],
-  // the device and the account: devices, notifications, language, a copy of the data, logging out
+  // the device and the account: devices, notifications, language, a copy of the data, the address, logging out
   ...['refresh-devices', 'push-on', 'save-notifications', 'language', 'export-backup'],
-  ...['notify-billReminders-email', 'notify-billReminders-push', 'notify-invitations-email', 'notify-invitations-push'],
+  ...['billReminders', 'invitations', 'bookings', 'messages', 'payments'].flatMap((kind) => [
+    `notify-${kind}-email`,
+    `notify-${kind}-push`,
+  ]),
+  ...['change-email-address', 'change-email-password', 'send-email-change'],
   ...['logout-keep-data', 'logout-wipe-data', 'logout'],
 ]);
 

@@ -24,11 +24,23 @@ describe('notification preferences on the relay', () => {
     const defaults = await api.notificationPreferences(phone.accessToken);
     expect(defaults).toEqual({
       timeZone: null,
-      kinds: { billReminders: { email: false, push: true }, invitations: { email: true, push: true } },
+      kinds: {
+        billReminders: { email: false, push: true },
+        invitations: { email: true, push: true },
+        bookings: { email: true, push: true },
+        messages: { email: true, push: true },
+        payments: { email: true, push: true },
+      },
     });
     const chosen = {
       timeZone: 'Europe/Madrid',
-      kinds: { billReminders: { email: true, push: true }, invitations: { email: false, push: false } },
+      kinds: {
+        billReminders: { email: true, push: true },
+        invitations: { email: false, push: false },
+        bookings: { email: true, push: false },
+        messages: { email: false, push: true },
+        payments: { email: false, push: false },
+      },
     };
     await expect(api.setNotificationPreferences(phone.accessToken, chosen)).resolves.toEqual(chosen);
     await expect(api.notificationPreferences(phone.accessToken)).resolves.toEqual(chosen);

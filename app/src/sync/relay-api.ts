@@ -105,7 +105,7 @@ export interface PushSubscriptionKeys {
 }
 
 /** What a person is told about, and how (relay SPEC N3). */
-export const notificationKinds = ['billReminders', 'invitations'] as const;
+export const notificationKinds = ['billReminders', 'invitations', 'bookings', 'messages', 'payments'] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 export const notificationChannels = ['email', 'push'] as const;
 export type NotificationChannel = (typeof notificationChannels)[number];
@@ -165,7 +165,13 @@ function parsePreferences(reply: unknown): NotificationPreferences {
   };
   return {
     timeZone: textOrNull(fields, 'timeZone'),
-    kinds: { billReminders: channelsOf('billReminders'), invitations: channelsOf('invitations') },
+    kinds: {
+      billReminders: channelsOf('billReminders'),
+      invitations: channelsOf('invitations'),
+      bookings: channelsOf('bookings'),
+      messages: channelsOf('messages'),
+      payments: channelsOf('payments'),
+    },
   };
 }
 

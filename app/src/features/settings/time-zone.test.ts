@@ -4,7 +4,13 @@ import { withDeviceZone } from './time-zone.js';
 
 const stored: NotificationPreferences = {
   timeZone: 'Europe/Berlin',
-  kinds: { billReminders: { email: false, push: true }, invitations: { email: true, push: false } },
+  kinds: {
+    billReminders: { email: false, push: true },
+    invitations: { email: true, push: false },
+    bookings: { email: true, push: true },
+    messages: { email: false, push: true },
+    payments: { email: true, push: false },
+  },
 };
 
 describe('the account’s time zone follows the device', () => {
