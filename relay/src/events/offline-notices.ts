@@ -31,8 +31,10 @@ export class OfflineNotices {
     // The relay moves an accepted booking on at once; what it becomes is the news.
     if (event.to === 'accepted') return;
     const actorId = event.actor.kind === 'relay' ? null : event.actor.userId;
+    // A paid session's client hears "payment received" from the payment itself (PAY4), which says it is confirmed.
+    const paidBy = event.from === 'awaiting_payment' && event.to === 'confirmed' ? booking.clientId : null;
     for (const userId of [booking.clientId, booking.advisorId]) {
-      if (userId === actorId || this.options.eventSockets.hasUser(userId)) continue;
+      if (userId === actorId || userId === paidBy || this.options.eventSockets.hasUser(userId)) continue;
       await this.quietly(async () => {
         const { language, date } = await this.personOf(userId, booking.start);
         await this.options.notifier.notify({
