@@ -263,6 +263,11 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
   });
   // Runs before the websocket plugin's own preClose, so peers hear why they were closed.
   app.addHook('preClose', async () => {
+    // Fastify closes the connections idle when it starts closing; one that finishes its request a
+    // moment later would hold the close open for the whole keep-alive timeout. Close those too.
+    const idleSweep = setInterval(() => app.server.closeIdleConnections(), 100);
+    idleSweep.unref();
+    app.server.once('close', () => clearInterval(idleSweep));
     revocations.stop();
     heartbeat.stop();
     await restores.stop();
