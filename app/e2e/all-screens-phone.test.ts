@@ -17,8 +17,8 @@ const TOUCH = 44;
 const SETTLED = { timeout: 10_000 } as const;
 
 /**
- * Interactive elements a finger must hit that are smaller than 44 × 44 px. A checkbox or radio is
- * measured by its label, which takes the tap; a link inside a sentence is exempt, as WCAG 2.5.5 allows.
+ * Interactive elements a finger must hit that are smaller than 44 × 44 px. A checkbox, radio or
+ * file input is measured by its label, which takes the tap; a link inside a sentence is exempt, as WCAG 2.5.5 allows.
  */
 async function smallTargets(device: TallyDevice): Promise<string[]> {
   return device.page.evaluate((touch) => {
@@ -30,8 +30,8 @@ async function smallTargets(device: TallyDevice): Promise<string[]> {
       if (style.visibility === 'hidden' || style.display === 'none') continue;
       if (element instanceof HTMLAnchorElement && element.closest('p, li > span')) continue;
       const target =
-        element instanceof HTMLInputElement && ['checkbox', 'radio'].includes(element.type)
-          ? (element.closest('label') ?? element)
+        element instanceof HTMLInputElement && ['checkbox', 'radio', 'file'].includes(element.type)
+          ? (element.labels?.[0] ?? element.closest('label') ?? element)
           : element;
       const box = target.getBoundingClientRect();
       if (box.width === 0 && box.height === 0) continue;
