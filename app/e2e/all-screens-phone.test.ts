@@ -18,7 +18,7 @@ const SETTLED = { timeout: 10_000 } as const;
 
 /**
  * Interactive elements a finger must hit that are smaller than 44 × 44 px. A checkbox, radio or
- * file input is measured by its label, which takes the tap; a link inside a sentence is exempt, as WCAG 2.5.5 allows.
+ * visually hidden file input is measured by its label, which takes the tap; a link inside a sentence is exempt, as WCAG 2.5.5 allows.
  */
 async function smallTargets(device: TallyDevice): Promise<string[]> {
   return device.page.evaluate((touch) => {
@@ -29,10 +29,11 @@ async function smallTargets(device: TallyDevice): Promise<string[]> {
       const style = getComputedStyle(element);
       if (style.visibility === 'hidden' || style.display === 'none') continue;
       if (element instanceof HTMLAnchorElement && element.closest('p, li > span')) continue;
-      const target =
-        element instanceof HTMLInputElement && ['checkbox', 'radio', 'file'].includes(element.type)
-          ? (element.labels?.[0] ?? element.closest('label') ?? element)
-          : element;
+      const byLabel =
+        element instanceof HTMLInputElement &&
+        (['checkbox', 'radio'].includes(element.type) ||
+          (element.type === 'file' && element.classList.contains('visually-hidden')));
+      const target = byLabel ? (element.labels?.[0] ?? element.closest('label') ?? element) : element;
       const box = target.getBoundingClientRect();
       if (box.width === 0 && box.height === 0) continue;
       if (box.height < touch - 0.5 || box.width < touch - 0.5)
