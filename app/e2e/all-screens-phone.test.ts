@@ -18,7 +18,8 @@ const SETTLED = { timeout: 10_000 } as const;
 
 /**
  * Interactive elements a finger must hit that are smaller than 44 × 44 px. A checkbox, radio or
- * visually hidden file input is measured by its label, which takes the tap; a link inside a sentence is exempt, as WCAG 2.5.5 allows.
+ * visually hidden file input is measured by its label, which takes the tap; a link inside a
+ * sentence is exempt, as WCAG 2.5.5 allows.
  */
 async function smallTargets(device: TallyDevice): Promise<string[]> {
   return device.page.evaluate((touch) => {
