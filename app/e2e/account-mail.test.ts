@@ -1,39 +1,23 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { SmtpInbox } from '../../relay/src/testing/smtp-inbox.js';
+import type { SmtpInbox } from '../../relay/src/testing/smtp-inbox.js';
 import { axeViolations } from './support/axe.js';
+import { linkMailedTo, type MailWorld, startMailWorld, stopMailWorld } from './support/mail-world.js';
 import type { TallyDevice } from './support/tally-device.js';
-import { TallyWorld } from './support/tally-world.js';
+import type { TallyWorld } from './support/tally-world.js';
 
 const PATIENCE = { timeout: 60_000 };
 const PASSWORD = 'correct horse battery staple';
 
+let mail: MailWorld | undefined;
 let world: TallyWorld;
 let inbox: SmtpInbox;
 beforeAll(async () => {
-  [world, inbox] = await Promise.all([TallyWorld.start('relay'), SmtpInbox.start()]);
-  // Links in mail point to PUBLIC_URL, the relay's own address here: the first start finds its port.
-  await world.startRelay();
-  await world.stopRelay();
-  await world.startRelay({ smtpUrl: inbox.url, publicUrl: world.relayUrl });
+  mail = await startMailWorld();
+  ({ world, inbox } = mail);
 });
 afterAll(async () => {
-  await world?.stop();
-  await inbox?.stop();
+  await stopMailWorld(mail);
 });
-
-/** The link to `screen` in the newest mail to `address`, once it has arrived. */
-async function linkInMail(address: string, screen: 'verify-email' | 'reset-password'): Promise<string> {
-  const pattern = new RegExp(`https?://\\S+/#/${screen}\\?token=[A-Za-z0-9_.-]+`);
-  const newest = () =>
-    inbox.mails
-      .filter((mail) => [mail.to ?? []].flat().some((to) => to.text.includes(address)))
-      .map((mail) => pattern.exec(mail.text ?? '')?.[0])
-      .findLast((link) => link !== undefined);
-  await expect.poll(newest, PATIENCE).toBeDefined();
-  const link = newest();
-  if (link === undefined) throw new Error(`no ${screen} link mailed to ${address}`);
-  return link;
-}
 
 /** A device; the relay's Content-Security-Policy would keep axe from being added to the page. */
 function device(): Promise<TallyDevice> {
@@ -62,7 +46,7 @@ let ada: TallyDevice;
 test('the link in the mail a new account is sent verifies its address, once', async () => {
   ada = await device();
   await ada.connect('register', world.relayUrl, 'ada@example.com', 'Ada’s laptop');
-  const link = await linkInMail('ada@example.com', 'verify-email');
+  const link = await linkMailedTo(inbox, 'ada@example.com', 'verify-email');
 
   await openLink(ada, link);
   await ada.page.locator('[data-testid="verify-email"][data-state="verified"]').waitFor(PATIENCE);
@@ -95,7 +79,7 @@ test('a forgotten password is reset through the mailed link: the new one logs in
   await expect(phone.byTestId('reset-asked').textContent(PATIENCE)).resolves.toMatch(/ada@example.com/);
   expect(await axeViolations(phone.page)).toEqual([]);
 
-  await openLink(phone, await linkInMail('ada@example.com', 'reset-password'));
+  await openLink(phone, await linkMailedTo(inbox, 'ada@example.com', 'reset-password'));
   await expect(phone.byTestId('new-password-rule').textContent()).resolves.toMatch(/^At least 10 characters/);
   await phone.byTestId('new-password').fill('short');
   await phone.byTestId('set-password').click();
@@ -133,7 +117,7 @@ test('a second person is mailed a link that makes the account only with the pass
   expect(await bea.byTestId('relay-account').count()).toBe(0);
   expect(await axeViolations(bea.page)).toEqual([]);
 
-  await openLink(bea, await linkInMail('bea@example.com', 'verify-email'));
+  await openLink(bea, await linkMailedTo(inbox, 'bea@example.com', 'verify-email'));
   await bea.byTestId('finish-registration').waitFor(PATIENCE);
   await bea.byTestId('finish-password').fill('someone else’s guess');
   await bea.byTestId('finish-account').click();

@@ -1,38 +1,22 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { SmtpInbox } from '../../relay/src/testing/smtp-inbox.js';
+import type { SmtpInbox } from '../../relay/src/testing/smtp-inbox.js';
 import { axeViolations } from './support/axe.js';
-import { TallyWorld } from './support/tally-world.js';
+import { linkMailedTo, type MailWorld, startMailWorld, stopMailWorld } from './support/mail-world.js';
+import type { TallyWorld } from './support/tally-world.js';
 
 const PATIENCE = { timeout: 60_000 };
 const PASSWORD = 'correct horse battery staple';
 
+let mail: MailWorld | undefined;
 let world: TallyWorld;
 let inbox: SmtpInbox;
 beforeAll(async () => {
-  [world, inbox] = await Promise.all([TallyWorld.start('relay'), SmtpInbox.start()]);
-  // Links in mail point to PUBLIC_URL, the relay's own address here: the first start finds its port.
-  await world.startRelay();
-  await world.stopRelay();
-  await world.startRelay({ smtpUrl: inbox.url, publicUrl: world.relayUrl });
+  mail = await startMailWorld();
+  ({ world, inbox } = mail);
 });
 afterAll(async () => {
-  await world?.stop();
-  await inbox?.stop();
+  await stopMailWorld(mail);
 });
-
-/** The change-of-address link in the newest mail to `address`, once it has arrived. */
-async function changeLinkMailedTo(address: string): Promise<string> {
-  const pattern = /https?:\/\/\S+\/#\/change-email\?token=[A-Za-z0-9_.-]+/;
-  const newest = () =>
-    inbox.mails
-      .filter((mail) => [mail.to ?? []].flat().some((to) => to.text.includes(address)))
-      .map((mail) => pattern.exec(mail.text ?? '')?.[0])
-      .findLast((link) => link !== undefined);
-  await expect.poll(newest, PATIENCE).toBeDefined();
-  const link = newest();
-  if (link === undefined) throw new Error(`no change-of-address link mailed to ${address}`);
-  return link;
-}
 
 test('on a phone, by keyboard, Settings mails the new address a link that changes the account’s address once', async () => {
   // The relay's Content-Security-Policy would keep axe from being added to the page.
@@ -67,7 +51,7 @@ test('on a phone, by keyboard, Settings mails the new address a link that change
   // Until the link is opened, the account keeps its address.
   await expect(phone.byTestId('account-email').textContent()).resolves.toBe('ada@example.com');
 
-  const link = await changeLinkMailedTo('ada@new.example');
+  const link = await linkMailedTo(inbox, 'ada@new.example', 'change-email');
   await phone.page.goto(link);
   await phone.waitUntilReady();
   await phone.page.locator('[data-testid="change-email"][data-state="changed"]').waitFor(PATIENCE);

@@ -1,22 +1,20 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { SmtpInbox } from '../../relay/src/testing/smtp-inbox.js';
+import type { SmtpInbox } from '../../relay/src/testing/smtp-inbox.js';
 import { axeViolations } from './support/axe.js';
-import { TallyWorld } from './support/tally-world.js';
+import { type MailWorld, startMailWorld, stopMailWorld } from './support/mail-world.js';
+import type { TallyWorld } from './support/tally-world.js';
 
 const PATIENCE = { timeout: 60_000 };
 
+let mail: MailWorld | undefined;
 let world: TallyWorld;
 let inbox: SmtpInbox;
 beforeAll(async () => {
-  [world, inbox] = await Promise.all([TallyWorld.start('relay'), SmtpInbox.start()]);
-  // Links in mail point to PUBLIC_URL, the relay's own address here: the first start finds its port.
-  await world.startRelay();
-  await world.stopRelay();
-  await world.startRelay({ smtpUrl: inbox.url, publicUrl: world.relayUrl });
+  mail = await startMailWorld();
+  ({ world, inbox } = mail);
 });
 afterAll(async () => {
-  await world?.stop();
-  await inbox?.stop();
+  await stopMailWorld(mail);
 });
 
 test('an account that has not verified its address is told to before inviting, and can have a new link mailed', async () => {
