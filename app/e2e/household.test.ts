@@ -269,8 +269,7 @@ test('members: an invitation link fills in the code, a role changed by the owner
 
   await pia.open('ledgers');
   pia.page.once('dialog', (dialog) => void dialog.accept());
-  await pia.byTestId('leave-ledger').click();
-  await pia.byTestId('ledger-members').waitFor({ state: 'detached', ...PATIENCE });
+  await Promise.all([pia.page.waitForEvent('load', PATIENCE), pia.byTestId('leave-ledger').click()]);
   await pia.waitUntilReady();
   await pia.open('ledgers');
   await pia.page.locator('[data-testid="ledger-row"][data-key="personal"][data-current="true"]').waitFor(PATIENCE);

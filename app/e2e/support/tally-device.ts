@@ -102,13 +102,20 @@ export class TallyDevice {
   async open(screen: Route): Promise<void> {
     const link = this.byTestId(`nav-${screen}`);
     const more = this.byTestId('nav-more');
-    // Waits for a navigation to show (a page reloading into another ledger shows none for a moment).
-    await this.page
-      .locator(`[data-testid="nav-${screen}"]:visible, [data-testid="nav-more"]:visible`)
-      .first()
-      .waitFor();
-    if (!(await link.isVisible())) await more.click();
-    await link.click();
+    const shown = this.page.locator(`[data-testid="nav-${screen}"]:visible, [data-testid="nav-more"]:visible`);
+    // A page reloading into another ledger shows no navigation for a moment, and can reload between
+    // two of these steps: each try looks afresh at the page as it is now.
+    const deadline = Date.now() + PATIENCE.timeout;
+    for (;;) {
+      try {
+        await shown.first().waitFor(PATIENCE);
+        if (!(await link.isVisible())) await more.click({ timeout: 5_000 });
+        await link.click({ timeout: 5_000 });
+        return;
+      } catch (error) {
+        if (Date.now() > deadline) throw error;
+      }
+    }
   }
 
   async addAccount(name: string, currency = 'USD'): Promise<void> {
