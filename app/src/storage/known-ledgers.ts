@@ -19,6 +19,12 @@ export interface KnownLedger {
   readonly docId: string | null;
   /** Null for a ledger made on this device and not yet on a relay: it is the person's own. */
   readonly role: KnownLedgerRole | null;
+  /**
+   * The relay account (its user id) this device holds the ledger for; absent for a ledger not yet
+   * on a relay, and for one stored before devices kept it. Another account logged in on the device
+   * is not offered it.
+   */
+  readonly account?: string;
 }
 
 const KNOWN_KEY = 'ledgers.known';
@@ -34,6 +40,8 @@ function readKnown(value: unknown): KnownLedger | undefined {
   if (docId !== null && (typeof docId !== 'string' || !LEDGER_KEY.test(docId))) return undefined;
   const role = fields.role === null ? null : ROLES.find((known) => known === fields.role);
   if (role === undefined) return undefined;
+  const { account } = fields;
+  if (typeof account === 'string' && account !== '') return { key, name, docId, role, account };
   return { key, name, docId, role };
 }
 

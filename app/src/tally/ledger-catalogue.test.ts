@@ -81,3 +81,29 @@ test('with a relay account, ledgers the relay lists are offered before they are 
   await expect(storedLedgerKeys()).resolves.not.toContain(made.docId);
   expect(catalogue.getSnapshot().ledgers.map((ledger) => ledger.key)).toEqual(['personal']);
 });
+
+test('a ledger held for one relay account is not offered to another logged in on the device, and is again when the first comes back', async () => {
+  dataDir = new DataDir();
+  relay = await RunningRelay.start(dataDir);
+  const { catalogue, sync } = await start();
+  const ana = { email: 'ana@example.com', password: 'correct horse battery', deviceName: 'Laptop' };
+  await sync.register(relay.httpUrl, ana);
+  const made = await sync.createLedger('Flat');
+  await catalogue.refresh();
+  await catalogue.choose(made.docId);
+  expect(catalogue.getSnapshot().ledgers.map((ledger) => ledger.name)).toEqual([null, 'Flat']);
+
+  await sync.logOut();
+  await sync.register(relay.httpUrl, {
+    email: 'ben@example.com',
+    password: 'another horse battery',
+    deviceName: 'Laptop',
+  });
+  await catalogue.refresh();
+  expect(catalogue.getSnapshot().ledgers.map((ledger) => ledger.name)).toEqual([null]);
+
+  await sync.logOut();
+  await sync.login(relay.httpUrl, ana);
+  await catalogue.refresh();
+  expect(catalogue.getSnapshot().ledgers[1]).toMatchObject({ key: made.docId, name: 'Flat', onDevice: true });
+});

@@ -87,10 +87,14 @@ export class LedgerCatalogue {
       return;
     }
     this.relayRead = true;
+    const account = this.sync.accountUser?.userId;
     for (const listed of this.relay) {
       const held = this.known.find((known) => known.docId === listed.docId);
-      if (held && (held.role !== listed.role || (listed.name !== null && held.name !== listed.name))) {
-        await this.store.put({ ...held, role: listed.role, name: listed.name ?? held.name });
+      if (
+        held &&
+        (held.role !== listed.role || held.account !== account || (listed.name !== null && held.name !== listed.name))
+      ) {
+        await this.store.put({ ...held, role: listed.role, name: listed.name ?? held.name, account });
       }
     }
     this.known = await this.store.list();
@@ -173,11 +177,24 @@ export class LedgerCatalogue {
     return () => this.listeners.delete(listener);
   };
 
-  private async hold(ledger: KnownLedger): Promise<string> {
-    await this.store.put(ledger);
+  private async hold(ledger: Omit<KnownLedger, 'account'>): Promise<string> {
+    const account = this.sync.accountUser?.userId;
+    await this.store.put(ledger.docId !== null && account !== undefined ? { ...ledger, account } : ledger);
     this.known = await this.store.list();
     this.publish();
     return ledger.key;
+  }
+
+  /**
+   * Whether the ledger is offered to whoever is logged in: a ledger held for one relay account is
+   * not offered to another logged in on the same device (its data stays, for when the first comes
+   * back), except the one open in this tab, which the person must be able to leave.
+   */
+  private offered(known: KnownLedger): boolean {
+    const account = this.sync.accountUser?.userId;
+    return (
+      known.account === undefined || account === undefined || known.account === account || known.key === this.currentKey
+    );
   }
 
   private publish(): void {
@@ -192,12 +209,14 @@ export class LedgerCatalogue {
         onDevice: true,
         current: this.currentKey === PERSONAL,
       },
-      ...this.known.map((known) => ({
-        ...known,
-        personal: false,
-        onDevice: true,
-        current: known.key === this.currentKey,
-      })),
+      ...this.known
+        .filter((known) => this.offered(known))
+        .map(({ account: _account, ...known }) => ({
+          ...known,
+          personal: false,
+          onDevice: true,
+          current: known.key === this.currentKey,
+        })),
       ...this.relay
         .filter((listed) => !listed.personal && !this.known.some((known) => known.docId === listed.docId))
         .map((listed) => ({

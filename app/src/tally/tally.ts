@@ -202,11 +202,17 @@ function followSession(sync: RelaySync, events: LiveEvents): void {
   sync.subscribe(follow);
 }
 
-/** The ledger this device opens, when it is not the personal one (which it opens when nothing else is known). */
+/**
+ * The ledger this device opens, when it is not the personal one (which it opens when nothing else
+ * is known, and when the one chosen is held for a relay account other than the one logged in now).
+ */
 async function ledgerToOpen(device: DeviceStorage): Promise<KnownLedger | undefined> {
   const key = await device.knownLedgers.current();
   if (key === PERSONAL_LEDGER_KEY) return undefined;
-  return (await device.knownLedgers.list()).find((known) => known.key === key);
+  const chosen = (await device.knownLedgers.list()).find((known) => known.key === key);
+  const account = (await device.settings.session())?.userId;
+  if (chosen?.account !== undefined && account !== undefined && chosen.account !== account) return undefined;
+  return chosen;
 }
 
 /** The relay session is the device's; what the relay stores of a ledger, and when it last synced, are the ledger's. */
