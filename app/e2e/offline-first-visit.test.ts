@@ -52,11 +52,12 @@ test('a screen whose code cannot be loaded says so inside it, with a retry that 
   await expect(axeViolations(device.page)).resolves.toEqual([]);
   // The rest of Tally still works: the navigation and the header are there.
   await expect(device.byTestId('nav-home').isVisible()).resolves.toBe(true);
-  await device.byTestId('screen-retry').click();
+  // The retry reloads Tally at the same screen: with the network still gone, it fails again.
+  await Promise.all([device.page.waitForEvent('load', PATIENCE), device.byTestId('screen-retry').click()]);
   await device.byTestId('screen-failed').waitFor(PATIENCE);
 
   await device.page.unroute(failing);
-  await device.byTestId('screen-retry').click();
+  await Promise.all([device.page.waitForEvent('load', PATIENCE), device.byTestId('screen-retry').click()]);
   await device.page.locator('main [aria-labelledby="reports-title"]').waitFor(PATIENCE);
   await expect(device.byTestId('screen-failed').count()).resolves.toBe(0);
 
@@ -65,6 +66,8 @@ test('a screen whose code cannot be loaded says so inside it, with a retry that 
   await device.byTestId('add-transaction').click();
   await device.byTestId('screen-failed').waitFor(PATIENCE);
   await device.page.unroute(form);
-  await device.byTestId('screen-retry').click();
+  await Promise.all([device.page.waitForEvent('load', PATIENCE), device.byTestId('screen-retry').click()]);
+  await device.page.locator('main [aria-labelledby="reports-title"]').waitFor(PATIENCE);
+  await device.byTestId('add-transaction').click();
   await device.byTestId('amount').waitFor(PATIENCE);
 });

@@ -1,5 +1,5 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
-import { retryFailedLoads } from './lazy-component.js';
+import { moduleLoadFailed } from './lazy-component.js';
 
 interface ErrorBoundaryProps {
   /** What shows instead of the children once one of them failed; `retry` renders them again. */
@@ -24,10 +24,11 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, { readonly fail
     console.error(`Tally: ${this.props.where} failed`, error, info.componentStack);
   }
 
-  // An arrow function: the fallback calls it without the instance.
+  // An arrow function: the fallback calls it without the instance. A module that failed to load
+  // loads only in a new page: the reload opens the same screen, from the service worker offline.
   private readonly retry = (): void => {
-    retryFailedLoads();
-    this.setState({ failed: false });
+    if (moduleLoadFailed()) window.location.reload();
+    else this.setState({ failed: false });
   };
 
   override render(): ReactNode {

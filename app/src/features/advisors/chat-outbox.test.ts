@@ -54,6 +54,35 @@ describe('the chat outbox', () => {
     expect(outbox.waiting('b1').map((waiting) => waiting.clientId)).toEqual(['c2', 'c3']);
   });
 
+  it('sends again after a wait when a send fails, with no other prompt, waiting longer after each failure', async () => {
+    const storage = new DeviceStorage(`outbox-${Math.random()}`);
+    let failures = 2;
+    const sent: string[] = [];
+    const waits: { run: () => Promise<void>; delayMs: number }[] = [];
+    const outbox = new ChatOutbox(
+      storage.chatOutbox(readOutboxMessage),
+      async (written) => {
+        if (failures > 0) {
+          failures -= 1;
+          throw new Error('the network is not back yet');
+        }
+        sent.push(written.clientId);
+        return storedAs(written, sent.length);
+      },
+      (run, delayMs) => waits.push({ run, delayMs }),
+    );
+    await outbox.load();
+    await outbox.write(message('c1', 'See you then!'));
+    expect(waits.map((wait) => wait.delayMs)).toEqual([2_000]);
+    await waits[0]?.run();
+    expect(waits.map((wait) => wait.delayMs)).toEqual([2_000, 4_000]);
+    expect(sent).toEqual([]);
+    await waits[1]?.run();
+    expect(sent).toEqual(['c1']);
+    expect(outbox.waiting('b1')).toEqual([]);
+    expect(waits).toHaveLength(2);
+  });
+
   it('leaves out what is not a message', () => {
     expect(readOutboxMessage({ bookingId: 'b1', clientId: 7, text: 'x', writtenAt: 'y' })).toBeUndefined();
     expect(readOutboxMessage('text')).toBeUndefined();

@@ -21,22 +21,33 @@ export function readOutboxMessage(stored: unknown): OutboxMessage | undefined {
 /** Sends one message to the relay; rejects when it could not (offline, refused). */
 export type SendMessage = (message: OutboxMessage) => Promise<ChatMessage>;
 
+/** Runs `run` once after `delayMs`; the browser's `setTimeout` outside tests. */
+export type RetryLater = (run: () => Promise<void>, delayMs: number) => void;
+
+/** The first wait before sending again after a failure, doubled on each failure up to the last. */
+const FIRST_RETRY_MS = 2_000;
+const LONGEST_RETRY_MS = 60_000;
+
 /**
  * Chat written offline first: every message goes into a durable outbox on the device (IndexedDB,
  * so it survives a reload) before it is sent, and leaves it only once the relay has stored it.
- * The outbox is sent in order whenever asked (a new message, the browser back online, a start);
- * one sending at a time, so a message is never sent twice at once.
+ * The outbox is sent in order whenever asked (a new message, the browser back online, a start),
+ * and again after a wait while a send fails (the first try after the browser says it is online
+ * can still fail): one sending at a time, so a message is never sent twice at once.
  */
 export class ChatOutbox {
   private pending: readonly OutboxMessage[] = [];
   private flushing: Promise<void> | undefined;
   private again = false;
+  private retryMs = FIRST_RETRY_MS;
+  private retryWaiting = false;
   private readonly listeners = new Set<() => void>();
   private readonly sentListeners = new Set<(message: ChatMessage, bookingId: string) => void>();
 
   constructor(
     private readonly store: ListStore<OutboxMessage>,
     private readonly send: SendMessage,
+    private readonly retryLater: RetryLater = (run, delayMs) => void setTimeout(() => void run(), delayMs),
   ) {}
 
   async load(): Promise<void> {
@@ -92,13 +103,26 @@ export class ChatOutbox {
       try {
         stored = await this.send(message);
       } catch {
+        this.sendAgainLater();
         return;
       }
+      this.retryMs = FIRST_RETRY_MS;
       await this.store.change((list) => list.filter((waiting) => waiting.clientId !== message.clientId));
       this.pending = this.pending.filter((waiting) => waiting.clientId !== message.clientId);
       this.publish();
       for (const listener of this.sentListeners) listener(stored, message.bookingId);
     }
+  }
+
+  private sendAgainLater(): void {
+    if (this.retryWaiting) return;
+    this.retryWaiting = true;
+    const delayMs = this.retryMs;
+    this.retryMs = Math.min(this.retryMs * 2, LONGEST_RETRY_MS);
+    this.retryLater(() => {
+      this.retryWaiting = false;
+      return this.flush();
+    }, delayMs);
   }
 
   private publish(): void {
