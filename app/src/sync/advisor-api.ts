@@ -76,6 +76,8 @@ export interface Booking {
   readonly shareDocId: string | null;
   /** The session's price when it is not free; a priced one waits in `awaiting_payment` once accepted. */
   readonly price: SessionPrice | null;
+  /** What the advisor calls the client; `null` when the relay did not say (a live event's booking). */
+  readonly clientName: string | null;
 }
 
 export interface BookingRequest {
@@ -175,6 +177,7 @@ export function parseBooking(reply: unknown): Booking {
     message: optionalText(fields, 'message') ?? '',
     shareDocId: fields.shareDocId === undefined ? null : textOrNull(fields, 'shareDocId'),
     price: parsePrice(fields.price),
+    clientName: optionalText(fields, 'clientName'),
   };
 }
 

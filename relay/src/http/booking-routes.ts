@@ -58,6 +58,7 @@ const bookingReply = {
     updatedAt: { type: 'string' },
     respondBy: { type: 'string' },
     paymentDueAt: nullableInstant,
+    clientName: { type: 'string' },
   },
 } as const;
 
@@ -130,6 +131,22 @@ export function bookingJson(booking: BookingRecord) {
     respondBy: iso(booking.respondBy),
     paymentDueAt: booking.paymentDueAt === null ? null : iso(booking.paymentDueAt),
   };
+}
+
+/**
+ * What the advisor calls the client (D7): the name the client publishes as an advisor, else their
+ * email's local part (as a shared ledger names a member, PPL2), else the whole address.
+ */
+async function clientNameOf(context: RelayContext, clientId: string): Promise<string> {
+  const profile = await context.storage.advisors.findProfile(clientId);
+  if (profile !== null) return profile.displayName;
+  const email = (await context.storage.accounts.findUser(clientId))?.email ?? '';
+  return email.split('@')[0] || email;
+}
+
+/** A booking as a route answers it to either party: with the client's name, for the advisor. */
+async function namedBookingJson(context: RelayContext, booking: BookingRecord) {
+  return { ...bookingJson(booking), clientName: await clientNameOf(context, booking.clientId) };
 }
 
 function historyJson(event: BookingEvent) {
@@ -206,7 +223,7 @@ export function registerBookingRoutes(app: RelayApp, context: RelayContext): voi
       if (outcome.kind === 'existing' && !sameRequest(outcome.booking, { advisorId, start, message, shareDocId })) {
         throw new RelayError('idempotency_key_reused');
       }
-      return reply.code(201).send(bookingJson(outcome.booking));
+      return reply.code(201).send(await namedBookingJson(context, outcome.booking));
     },
   );
 
@@ -215,7 +232,8 @@ export function registerBookingRoutes(app: RelayApp, context: RelayContext): voi
     { schema: { response: { 200: { type: 'array', items: bookingReply }, '4xx': errorReplySchema } } },
     async (request) => {
       const claims = await authenticate(context, bearerToken(request));
-      return (await storage.advisors.bookingsOf(claims.userId)).map(bookingJson);
+      const bookings = await storage.advisors.bookingsOf(claims.userId);
+      return Promise.all(bookings.map((booking) => namedBookingJson(context, booking)));
     },
   );
 
@@ -226,7 +244,7 @@ export function registerBookingRoutes(app: RelayApp, context: RelayContext): voi
       const claims = await authenticate(context, bearerToken(request));
       const booking = await ownBooking(context, claims.userId, request.params.id);
       const history = await storage.advisors.bookingEvents(booking.id);
-      return { ...bookingJson(booking), history: history.map(historyJson) };
+      return { ...(await namedBookingJson(context, booking)), history: history.map(historyJson) };
     },
   );
 
@@ -237,7 +255,8 @@ export function registerBookingRoutes(app: RelayApp, context: RelayContext): voi
       async (request) => {
         const claims = await authenticate(context, bearerToken(request));
         const reason = request.body?.reason ?? null;
-        return bookingJson(await context.bookings.transition(request.params.id, to, { userId: claims.userId }, reason));
+        const moved = await context.bookings.transition(request.params.id, to, { userId: claims.userId }, reason);
+        return namedBookingJson(context, moved);
       },
     );
   }

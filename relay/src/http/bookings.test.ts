@@ -1,7 +1,7 @@
 import type { BookingStatus } from '@tally/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storageImplementations } from '../storage/storage-implementations.test-support.js';
-import { AdvisorRelay } from '../testing/advisor-harness.js';
+import { AdvisorRelay, advisorProfile } from '../testing/advisor-harness.js';
 import type { Session } from '../testing/relay-harness.js';
 
 const minute = 60_000;
@@ -250,6 +250,25 @@ describe('[D4–D6] requests, retries and expiry', () => {
     expect(again.json().id).toBe(first.json().id);
     const mine = (await relay.ask(client, 'GET', '/api/bookings')).json<BookingJson[]>();
     expect(mine.filter((booking) => booking.start === slot.start)).toHaveLength(1);
+  });
+
+  it('[D7] the advisor reads the client’s name on each booking: the email’s local part, or the name they publish as an advisor', async () => {
+    const [slot, other] = await relay.slots();
+    if (slot === undefined || other === undefined) throw new Error('no slot');
+    const booking = (await relay.book(client, slot.start)).json<BookingJson>();
+    const named = (reply: { json: <T>() => T }) => reply.json<{ clientName: string }>().clientName;
+    expect(named(await relay.ask(relay.advisor, 'GET', `/api/bookings/${booking.id}`))).toBe('client');
+    const listed = (await relay.ask(relay.advisor, 'GET', '/api/bookings')).json<
+      (BookingJson & { clientName: string })[]
+    >();
+    expect(listed.find((seen) => seen.id === booking.id)?.clientName).toBe('client');
+    expect(named(await relay.ask(relay.advisor, 'POST', `/api/bookings/${booking.id}/decline`))).toBe('client');
+
+    const colleague = await relay.register('carla.m@example.com');
+    await relay.storage.accounts.setUserRole(colleague.userId, 'advisor');
+    await relay.ask(colleague, 'PUT', '/api/advisor/profile', { ...advisorProfile, displayName: 'Carla Méndez' });
+    const asked = (await relay.book(colleague, other.start)).json<BookingJson>();
+    expect(named(await relay.ask(relay.advisor, 'GET', `/api/bookings/${asked.id}`))).toBe('Carla Méndez');
   });
 
   it('[D6] a request nobody answers for 48 hours expires, and its slot is free again', async () => {

@@ -73,7 +73,8 @@ export function BookingPage({ bookingId }: { readonly bookingId: string }) {
     );
   const side = booking.advisorId === own ? 'advisor' : 'client';
   const when = new Intl.DateTimeFormat(text.locale, { dateStyle: 'full', timeStyle: 'short' });
-  const other = side === 'advisor' ? text('aClient') : (names.get(booking.advisorId) ?? text('someone'));
+  const other =
+    side === 'advisor' ? (booking.clientName ?? text('aClient')) : (names.get(booking.advisorId) ?? text('someone'));
   const shared =
     booking.shareDocId !== null && ['accepted', 'awaiting_payment', 'confirmed', 'completed'].includes(booking.status);
   return (

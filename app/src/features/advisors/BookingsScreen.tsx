@@ -107,7 +107,9 @@ function BookingGroup({
                 data-status={booking.status}
               >
                 <span className="list__title">
-                  {side === 'advisor' ? text('aClient') : (names.get(booking.advisorId) ?? text('someone'))}
+                  {side === 'advisor'
+                    ? (booking.clientName ?? text('aClient'))
+                    : (names.get(booking.advisorId) ?? text('someone'))}
                 </span>
                 <span className="list__detail">
                   {when.format(new Date(booking.start))} · {text(`status.${booking.status}`)}
