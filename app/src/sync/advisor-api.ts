@@ -99,6 +99,23 @@ export interface ChatMessage {
   readonly createdAt: string;
 }
 
+/** How far one party has read a conversation: every message up to `seq`. */
+export interface ReadPosition {
+  readonly userId: string;
+  readonly seq: number;
+}
+
+/** One page of a conversation, oldest first, with how far each party has read. */
+export interface MessagePage {
+  readonly messages: readonly ChatMessage[];
+  readonly reads: readonly ReadPosition[];
+  /** Whether another page lies beyond it, in the direction asked (earlier, or later with `after`). */
+  readonly more: boolean;
+}
+
+/** Which page of a conversation: the newest, the one before a message (paging back), or after one (catching up). */
+export type PageOf = { readonly before: number } | { readonly after: number } | 'newest';
+
 /** A filter of the directory; unset parts match every advisor. */
 export interface AdvisorFilter {
   readonly specialty?: string;
@@ -192,6 +209,21 @@ export function parseMessage(reply: unknown): ChatMessage {
   };
 }
 
+export function parseReadPosition(reply: unknown): ReadPosition {
+  const fields = fieldsOf(reply);
+  return { userId: text(fields, 'userId'), seq: number(fields, 'seq') };
+}
+
+function parseMessagePage(reply: unknown): MessagePage {
+  const fields = fieldsOf(reply);
+  if (typeof fields.more !== 'boolean') throw malformed();
+  return {
+    messages: listOf(fields.messages).map(parseMessage),
+    reads: listOf(fields.reads).map(parseReadPosition),
+    more: fields.more,
+  };
+}
+
 /** A list reply, bare or as `{items: […]}`. */
 function items(reply: unknown, name: string): unknown[] {
   if (Array.isArray(reply)) return reply;
@@ -270,10 +302,14 @@ export const advisorApi = {
     return parseBooking(await api.request('POST', `${bookingPath(id)}/${action}`, body, token));
   },
 
-  async messages(api: RelayApi, token: string, id: string, after: number | undefined): Promise<ChatMessage[]> {
-    const query = after === undefined ? '' : `?after=${after}`;
-    const reply = await api.request('GET', `${bookingPath(id)}/messages${query}`, undefined, token);
-    return items(reply, 'messages').map(parseMessage);
+  async messages(api: RelayApi, token: string, id: string, page: PageOf): Promise<MessagePage> {
+    const query = page === 'newest' ? '' : 'before' in page ? `?before=${page.before}` : `?after=${page.after}`;
+    return parseMessagePage(await api.request('GET', `${bookingPath(id)}/messages${query}`, undefined, token));
+  },
+
+  /** Marks every message up to `seq` read by the caller; the relay never moves it back. */
+  async markRead(api: RelayApi, token: string, id: string, seq: number): Promise<ReadPosition> {
+    return parseReadPosition(await api.request('POST', `${bookingPath(id)}/messages/read`, { seq }, token));
   },
 
   async send(api: RelayApi, token: string, id: string, clientId: string, message: string): Promise<ChatMessage> {

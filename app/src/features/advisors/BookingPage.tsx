@@ -1,16 +1,14 @@
-import { type FormEvent, useCallback, useEffect, useState } from 'react';
-import { sendForm } from '../../forms/index.js';
+import { useCallback, useEffect, useState } from 'react';
 import { useText } from '../../i18n/index.js';
-import { advisorApi, type Booking, type BookingAction, type ChatMessage, RelayApiError } from '../../sync/index.js';
+import { advisorApi, type Booking, type BookingAction, RelayApiError } from '../../sync/index.js';
 import { type Tally, useTally } from '../../tally/index.js';
-import { Field, wordMessages } from '../../ui/index.js';
-import { deviceMadeId } from './address.js';
-import { bookingOfEvent, useAdvisorNames, useLiveEvents, useOutbox } from './advisor-services.js';
+import { wordMessages } from '../../ui/index.js';
+import { bookingOfEvent, useAdvisorNames, useLiveEvents } from './advisor-services.js';
 import { actionsFor } from './booking-actions.js';
+import { Conversation } from './Conversation.js';
 import { advisorMessages } from './messages.js';
 
 const BOOKING_EVENTS = ['booking.requested', 'booking.updated'];
-const MESSAGE_EVENTS = ['message.created'];
 
 /** One booking: when, its status and what either side may do now, the shared ledger, and the conversation. */
 export function BookingPage({ bookingId }: { readonly bookingId: string }) {
@@ -68,7 +66,7 @@ export function BookingPage({ bookingId }: { readonly bookingId: string }) {
         ) : (
           <p className="empty">{text('loading')}</p>
         )}
-        <Conversation bookingId={bookingId} own={own} />
+        <Conversation key={bookingId} bookingId={bookingId} own={own} />
       </>
     );
   const side = booking.advisorId === own ? 'advisor' : 'client';
@@ -111,7 +109,7 @@ export function BookingPage({ bookingId }: { readonly bookingId: string }) {
         )}
         {shared && side === 'client' && <p className="hint">{text('ledgerSharedWithAdvisor')}</p>}
       </article>
-      <Conversation bookingId={bookingId} own={own} />
+      <Conversation key={bookingId} bookingId={bookingId} own={own} />
     </>
   );
 }
@@ -137,96 +135,5 @@ function SharedLedger({ tally, docId }: { readonly tally: Tally; readonly docId:
     >
       {text('openSharedLedger')}
     </button>
-  );
-}
-
-/** The booking's conversation: the relay's messages, then this device's not yet stored, shown as sending. */
-function Conversation({ bookingId, own }: { readonly bookingId: string; readonly own: string | undefined }) {
-  const text = useText(advisorMessages);
-  const tally = useTally();
-  const outbox = useOutbox();
-  const [messages, setMessages] = useState<readonly ChatMessage[]>([]);
-  const [draft, setDraft] = useState('');
-  const [problem, setProblem] = useState<string | undefined>();
-
-  const add = useCallback((arrived: readonly ChatMessage[]) => {
-    setMessages((current) => {
-      const bySeq = new Map(current.map((message) => [message.seq, message]));
-      for (const message of arrived) bySeq.set(message.seq, message);
-      return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
-    });
-  }, []);
-  const load = useCallback(async () => {
-    try {
-      add(await tally.sync.relayCall((api, token) => advisorApi.messages(api, token, bookingId, undefined)));
-    } catch (error) {
-      if (!(error instanceof RelayApiError)) throw error;
-    }
-  }, [tally, bookingId, add]);
-  useEffect(() => {
-    void load();
-  }, [load]);
-  useEffect(() => outbox.onSent((message, sentTo) => sentTo === bookingId && add([message])), [outbox, bookingId, add]);
-  useLiveEvents(
-    MESSAGE_EVENTS,
-    useCallback((event) => bookingOfEvent(event) === bookingId && void load(), [bookingId, load]),
-  );
-
-  const stored = new Set(messages.map((message) => message.clientId));
-  const waiting = outbox.waiting(bookingId).filter((message) => !stored.has(message.clientId));
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const sending = await sendForm({
-      check: () => (draft.trim() === '' ? { issues: text('messageRequired') } : { fields: draft.trim() }),
-      send: async (typed) => {
-        setDraft('');
-        await outbox.write({ bookingId, clientId: deviceMadeId(), text: typed, writtenAt: new Date().toISOString() });
-      },
-      refused: () => undefined,
-    });
-    setProblem('issues' in sending ? sending.issues : undefined);
-  };
-
-  return (
-    <section className="card" aria-labelledby="conversation-title" data-testid="conversation">
-      <h2 id="conversation-title">{text('conversation')}</h2>
-      <ol className="advisors__messages" aria-live="polite">
-        {messages.map((message) => (
-          <li
-            key={message.clientId}
-            className={message.authorId === own ? 'advisors__message advisors__message--own' : 'advisors__message'}
-            data-testid="chat-message"
-            data-state="sent"
-          >
-            {message.text}
-          </li>
-        ))}
-        {waiting.map((message) => (
-          <li
-            key={message.clientId}
-            className="advisors__message advisors__message--own"
-            data-testid="chat-message"
-            data-state="sending"
-          >
-            {message.text} <span className="tag">{text('sending')}</span>
-          </li>
-        ))}
-      </ol>
-      <form className="form" onSubmit={(event) => void submit(event)} noValidate>
-        <Field id="chat-text" label={text('yourMessage')} error={problem}>
-          <textarea
-            id="chat-text"
-            data-testid="chat-text"
-            maxLength={4000}
-            value={draft}
-            onChange={(event) => setDraft(event.target.value)}
-          />
-        </Field>
-        <button type="submit" className="button button--primary" data-testid="chat-send">
-          {text('send')}
-        </button>
-      </form>
-    </section>
   );
 }

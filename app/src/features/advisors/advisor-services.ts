@@ -66,9 +66,9 @@ function fieldsIn(value: unknown): Readonly<Record<string, unknown>> {
   return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
 }
 
-/** The booking a live event concerns: `data.booking.id`, or a message's `data.message.bookingId`. */
+/** The booking a live event concerns: `data.booking.id`, a message's `data.message.bookingId`, or a read's `data.bookingId`. */
 export function bookingOfEvent(event: RelayEvent): string | undefined {
-  const id = fieldsIn(event.data.booking).id ?? fieldsIn(event.data.message).bookingId;
+  const id = fieldsIn(event.data.booking).id ?? fieldsIn(event.data.message).bookingId ?? event.data.bookingId;
   return typeof id === 'string' ? id : undefined;
 }
 
