@@ -135,5 +135,16 @@ test('the back button and the address keep working, each screen opens at its top
   await tapTo(device, 'categories');
   await hashIs(device, 'categories');
   await expect.poll(() => device.page.evaluate(() => window.scrollY)).toBe(0);
+
+  // An invitation link opens Ledgers; Ledgers from "More" changes only the address, and "More"
+  // closes all the same, as it does for a link to the address already shown.
+  await device.goto('/#/accept?code=INVITE-CODE');
+  await tapTo(device, 'ledgers');
+  await hashIs(device, 'ledgers');
+  await expect(device.byTestId('nav-accounts').isVisible()).resolves.toBe(false);
+  await tapTo(device, 'ledgers');
+  await expect(device.byTestId('nav-accounts').isVisible()).resolves.toBe(false);
+  await tapTo(device, 'goals');
+  await hashIs(device, 'goals');
   await device.close();
 });

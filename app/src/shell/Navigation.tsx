@@ -13,6 +13,7 @@ import {
   RELAY_ROUTES,
   type RelayRoute,
   type Route,
+  useAddress,
 } from './use-route.js';
 
 /**
@@ -24,10 +25,12 @@ export function Navigation({ route }: { readonly route: Route }) {
   const text = useText(appMessages);
   const routes = useText(routeMessages);
   const [moreOpen, setMoreOpen] = useState(false);
-  // Going to another screen, by a link or by the back button, closes "More".
-  const [shownRoute, setShownRoute] = useState(route);
-  if (shownRoute !== route) {
-    setShownRoute(route);
+  // Going anywhere, by a link or by the back button, closes "More" — from one booking to the
+  // bookings list too, where the screen stays the same and only the address changes.
+  const address = useAddress();
+  const [shownAddress, setShownAddress] = useState(address);
+  if (shownAddress !== address) {
+    setShownAddress(address);
     setMoreOpen(false);
   }
   const moreButton = useRef<HTMLButtonElement>(null);
@@ -60,7 +63,13 @@ export function Navigation({ route }: { readonly route: Route }) {
 
   const link = (item: NavigationRoute) => (
     <li key={item}>
-      <a href={hrefOf(item)} aria-current={route === item ? 'page' : undefined} data-testid={`nav-${item}`}>
+      <a
+        href={hrefOf(item)}
+        aria-current={route === item ? 'page' : undefined}
+        data-testid={`nav-${item}`}
+        // The address of the screen shown already changes nothing, and "More" must close all the same.
+        onClick={() => setMoreOpen(false)}
+      >
         {routes(item)}
       </a>
     </li>

@@ -49,6 +49,11 @@ export function useRoute(): Route {
   return useSyncExternalStore(subscribe, current);
 }
 
+/** The whole address after `#`, query included (`#/bookings?id=…`), which changes where the route may not. */
+export function useAddress(): string {
+  return useSyncExternalStore(subscribe, () => window.location.hash);
+}
+
 export function hrefOf(route: Route): string {
   return route === 'home' ? '#/' : `#/${route}`;
 }

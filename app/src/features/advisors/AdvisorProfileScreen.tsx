@@ -13,6 +13,7 @@ import {
 import { useSyncState, useTally } from '../../tally/index.js';
 import { describedBy, Field, routeMessages, wordMessages } from '../../ui/index.js';
 import { useAdvisorRole } from './advisor-role.js';
+import { DatedHours } from './DatedHours.js';
 import { languageName } from './language-name.js';
 import { advisorMessages } from './messages.js';
 import { SignInFirst } from './SignInFirst.js';
@@ -250,6 +251,14 @@ interface DayHours {
   readonly end: string;
 }
 
+/** The weekly hours of the days switched on. */
+function weeklyHours(days: Readonly<Record<number, DayHours>>): WeeklyHours[] {
+  return WEEKDAYS.flatMap((day) => {
+    const hours = days[day];
+    return hours?.on ? [{ weekday: day, start: hours.start, end: hours.end }] : [];
+  });
+}
+
 function HoursForm() {
   const text = useText(advisorMessages);
   const words = useText(wordMessages);
@@ -258,7 +267,6 @@ function HoursForm() {
     Object.fromEntries(WEEKDAYS.map((day) => [day, { on: day <= 5, start: '09:00', end: '17:00' }])),
   );
   const [exceptions, setExceptions] = useState<readonly AvailabilityException[]>([]);
-  const [offDay, setOffDay] = useState('');
   const [problem, setProblem] = useState<string | undefined>();
   const [saved, setSaved] = useState(false);
   const dayName = (weekday: number) =>
@@ -301,10 +309,7 @@ function HoursForm() {
     event.preventDefault();
     const sending = await sendForm<{ weekly: WeeklyHours[]; exceptions: readonly AvailabilityException[] }, string>({
       check: () => {
-        const weekly = WEEKDAYS.flatMap((day) => {
-          const hours = days[day];
-          return hours?.on ? [{ weekday: day, start: hours.start, end: hours.end }] : [];
-        });
+        const weekly = weeklyHours(days);
         if (weekly.some((hours) => hours.start >= hours.end)) return { issues: text('hoursOrder') };
         return { fields: { weekly, exceptions } };
       },
@@ -365,47 +370,14 @@ function HoursForm() {
           </fieldset>
         );
       })}
-      <h3>{text('exceptions')}</h3>
-      <ul className="list">
-        {exceptions.map((exception) => (
-          <li key={exception.date} className="list__row list__row--static">
-            <span>{text(exception.hours.length === 0 ? 'dayOff' : 'extraHours', { date: exception.date })}</span>
-            <button
-              type="button"
-              className="button"
-              aria-label={text('removeException', { date: exception.date })}
-              onClick={() => {
-                setSaved(false);
-                setExceptions((current) => current.filter((kept) => kept !== exception));
-              }}
-            >
-              {text('remove')}
-            </button>
-          </li>
-        ))}
-      </ul>
-      <Field id="exception-date" label={text('addDayOff')}>
-        <input
-          id="exception-date"
-          data-testid="exception-date"
-          type="date"
-          value={offDay}
-          onChange={(event) => setOffDay(event.target.value)}
-        />
-      </Field>
-      <button
-        type="button"
-        className="button"
-        data-testid="add-day-off"
-        disabled={offDay === ''}
-        onClick={() => {
+      <DatedHours
+        exceptions={exceptions}
+        weekly={weeklyHours(days)}
+        onChange={(changed) => {
           setSaved(false);
-          setExceptions((current) => [...current.filter((kept) => kept.date !== offDay), { date: offDay, hours: [] }]);
-          setOffDay('');
+          setExceptions(changed);
         }}
-      >
-        {text('addDayOffButton')}
-      </button>
+      />
       {problem && (
         <p className="form__error" role="alert">
           {problem}
