@@ -41,10 +41,10 @@ export function DatedHours({ exceptions, weekly, onChange }: DatedHoursProps) {
               type="button"
               className="button"
               data-testid="remove-exception"
-              aria-label={text('removeException', { date: dateName(exception.date) })}
               onClick={() => onChange(exceptions.filter((kept) => kept !== exception))}
             >
               {text('remove')}
+              <span className="visually-hidden"> {dateName(exception.date)}</span>
             </button>
           </li>
         ))}

@@ -69,19 +69,38 @@ export function useConversation(bookingId: string, own: string | undefined): Loa
     [tally, bookingId],
   );
 
+  // One catching up at a time, and once more when asked meanwhile, so each asks after what the
+  // last one brought: two asking for the newest page at once could leave a hole between them.
+  const catching = useRef<Promise<void> | undefined>(undefined);
+  const catchAgain = useRef(false);
+  const catchUpOnce = useCallback(async () => {
+    for (;;) {
+      const { through } = latest.current;
+      const arrived = await page(through === 0 ? 'newest' : { after: through });
+      change((current) => withPage(current, arrived, through === 0 ? 'newest' : 'after'));
+      if (through === 0 || !arrived.more) return;
+    }
+  }, [page, change]);
   const catchUp = useCallback(async () => {
+    if (catching.current) {
+      catchAgain.current = true;
+      return;
+    }
+    catching.current = (async () => {
+      do {
+        catchAgain.current = false;
+        await catchUpOnce();
+      } while (catchAgain.current);
+    })();
     try {
-      for (;;) {
-        const { through } = latest.current;
-        const arrived = await page(through === 0 ? 'newest' : { after: through });
-        change((current) => withPage(current, arrived, through === 0 ? 'newest' : 'after'));
-        if (through === 0 || !arrived.more) return;
-      }
+      await catching.current;
     } catch (error) {
       // Offline the conversation shows what the device has, and catches up at the next event.
       if (!(error instanceof RelayApiError)) throw error;
+    } finally {
+      catching.current = undefined;
     }
-  }, [page, change]);
+  }, [catchUpOnce]);
   useEffect(() => {
     void catchUp();
   }, [catchUp]);
