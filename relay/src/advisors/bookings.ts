@@ -211,11 +211,26 @@ export class Bookings {
   private async followOn(booking: BookingRecord): Promise<BookingRecord> {
     if (booking.status === 'accepted') {
       await this.startShare(booking);
-      return this.transition(booking.id, booking.price === null ? 'confirmed' : 'awaiting_payment', 'relay');
+      return this.moveOnFromAccepted(booking);
     }
     if (!shareEndingStatuses.includes(booking.status) || booking.shareState === null) return booking;
     await this.endShare(booking);
     return (await this.options.storage.advisors.findBooking(booking.id)) ?? booking;
+  }
+
+  /**
+   * The relay's own step after an acceptance. Another relay's sweep may take it first, or the
+   * client cancel meanwhile: then the booking as it is now, for the acceptance has been made.
+   */
+  private async moveOnFromAccepted(booking: BookingRecord): Promise<BookingRecord> {
+    try {
+      return await this.transition(booking.id, booking.price === null ? 'confirmed' : 'awaiting_payment', 'relay');
+    } catch (error) {
+      if (!(error instanceof RelayError) || error.code !== 'invalid_transition') throw error;
+      const now = await this.options.storage.advisors.findBooking(booking.id);
+      if (now === null || now.status === 'accepted') throw error;
+      return now;
+    }
   }
 
   /** Makes the advisor a viewer of the shared ledger, through the membership records (L3); whether it did. */
@@ -228,7 +243,14 @@ export class Bookings {
       return false;
     }
     const outcome = await accounts.addMember(booking.shareDocId, booking.advisorId, 'viewer', this.options.now());
-    return advisors.setShareState(booking.id, 'pending', outcome === 'added' ? 'granted' : 'already_member');
+    if (await advisors.setShareState(booking.id, 'pending', outcome === 'added' ? 'granted' : 'already_member')) {
+      return true;
+    }
+    if (outcome !== 'added') return false;
+    // Another start of this share (a sweep racing the acceptance) found the membership this one had
+    // just added, and recorded `already_member` first: the membership is this booking's, so it is
+    // `granted`, and its end takes the access back (D9).
+    return advisors.setShareState(booking.id, 'already_member', 'granted');
   }
 
   /**

@@ -2,6 +2,7 @@ import { closeCodes } from '@tally/schema';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SqliteStorage } from '../storage/sqlite-storage.js';
 import { AdvisorRelay } from '../testing/advisor-harness.js';
+import { type FaultyStorage, withFaults } from '../testing/faults.js';
 import { closedWith, DataDir, openSocket, type Session } from '../testing/relay-harness.js';
 
 const day = 86_400_000;
@@ -15,13 +16,15 @@ interface BookingJson {
 
 describe('[D9] a ledger shared for a session, over a real socket', () => {
   let dataDir: DataDir;
+  let faults: FaultyStorage;
   let relay: AdvisorRelay;
   let client: Session;
   let syncUrl: string;
 
   beforeEach(async () => {
     dataDir = new DataDir();
-    relay = await AdvisorRelay.start({ storage: new SqliteStorage(dataDir.dbFile) });
+    faults = withFaults(new SqliteStorage(dataDir.dbFile));
+    relay = await AdvisorRelay.start({ storage: faults.storage });
     client = await relay.register('client@example.com');
     await relay.app.listen({ port: 0, host: '127.0.0.1' });
     const address = relay.app.server.address();
@@ -82,6 +85,30 @@ describe('[D9] a ledger shared for a session, over a real socket', () => {
     expect(await relay.storage.accounts.docRole(relay.advisor.userId, client.docId)).toBeNull();
     const read = (await relay.ask(client, 'GET', `/api/bookings/${booking.id}`)).json<BookingJson>();
     expect(read.shareActive).toBe(false);
+  });
+
+  it('an acceptance and a sweep starting the share at once leave it granted: a cancellation still ends the access', async () => {
+    const booking = await sharedBooking();
+    // The acceptance has made the advisor a viewer; its record of that waits while another relay's
+    // sweep starts the same share, finds the advisor a member already, and records that first.
+    const granting = faults.advisors.holdNext('setShareState', { when: (_id, _from, to) => to === 'granted' });
+    const accepting = relay.ask(relay.advisor, 'POST', `/api/bookings/${booking.id}/accept`);
+    await granting.reached;
+    await relay.sweep();
+    granting.release();
+    const accepted = await accepting;
+    expect(accepted.statusCode).toBe(200);
+    expect(accepted.json<BookingJson>()).toMatchObject({ status: 'confirmed', shareActive: true });
+
+    const opened = await advisorOpens();
+    if (opened.kind !== 'open') throw new Error('the advisor could not open the shared ledger');
+    const closing = closedWith(opened.socket);
+    const cancelled = await relay.ask(client, 'POST', `/api/bookings/${booking.id}/cancel`, {
+      reason: 'Sorted it out myself',
+    });
+    expect(cancelled.json<BookingJson>()).toMatchObject({ status: 'cancelled', shareActive: false });
+    expect((await closing).code).toBe(closeCodes.membershipEnded);
+    expect(await relay.storage.accounts.docRole(relay.advisor.userId, client.docId)).toBeNull();
   });
 
   it('a declined request never shares the ledger', async () => {
