@@ -14,6 +14,7 @@ import { InProcessEventBus } from './events/event-bus.js';
 import { EventRetention } from './events/event-retention.js';
 import { EventSockets } from './events/event-sockets.js';
 import { LiveEvents } from './events/live-events.js';
+import { sessionShareChanged } from './events/membership-events.js';
 import { OfflineNotices } from './events/offline-notices.js';
 import { reportFailure } from './failures.js';
 import { registerAccountMailRoutes } from './http/account-mail-routes.js';
@@ -225,6 +226,10 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
   context.bookings.onChange((booking, event) => {
     void context.liveEvents.tell(bookingPublication(booking, event));
     void context.offlineNotices.bookingChanged(booking, event);
+  });
+  // A session share's start and end tell both parties, so the advisor's app lists the ledger live (E10).
+  context.bookings.onShareChange((booking, role) => {
+    void context.liveEvents.tell(sessionShareChanged(booking, role));
   });
   const heartbeat = new Heartbeat(config.heartbeatSeconds * 1000, () => {
     metrics.silentPeersDropped++;

@@ -30,6 +30,9 @@ export type TransitionBy = { readonly userId: string } | 'relay';
 /** Told of every booking made and every transition, once it is stored (for live events, payments). */
 export type BookingListener = (booking: BookingRecord, event: BookingEvent) => void;
 
+/** Told when a session share makes the advisor a viewer of the shared ledger (`viewer`), or takes that back (null). */
+export type ShareListener = (booking: BookingRecord, role: 'viewer' | null) => void;
+
 export interface BookingsOptions {
   readonly storage: RelayStorage;
   readonly memberSockets: MemberSockets;
@@ -52,6 +55,7 @@ export interface SweepOutcome {
  */
 export class Bookings {
   private readonly listeners = new Set<BookingListener>();
+  private readonly shareListeners = new Set<ShareListener>();
   private timer: NodeJS.Timeout | undefined;
   private sweeping: Promise<unknown> | null = null;
 
@@ -73,6 +77,12 @@ export class Bookings {
   onChange(listener: BookingListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Adds a listener of shares started and ended (E10); returns what removes it. */
+  onShareChange(listener: ShareListener): () => void {
+    this.shareListeners.add(listener);
+    return () => this.shareListeners.delete(listener);
   }
 
   /** Stores a request (D4, D5): the listeners hear of a booking made, not of one returned again. */
@@ -243,14 +253,18 @@ export class Bookings {
       return false;
     }
     const outcome = await accounts.addMember(booking.shareDocId, booking.advisorId, 'viewer', this.options.now());
-    if (await advisors.setShareState(booking.id, 'pending', outcome === 'added' ? 'granted' : 'already_member')) {
-      return true;
-    }
-    if (outcome !== 'added') return false;
-    // Another start of this share (a sweep racing the acceptance) found the membership this one had
-    // just added, and recorded `already_member` first: the membership is this booking's, so it is
-    // `granted`, and its end takes the access back (D9).
-    return advisors.setShareState(booking.id, 'already_member', 'granted');
+    const recorded = await advisors.setShareState(
+      booking.id,
+      'pending',
+      outcome === 'added' ? 'granted' : 'already_member',
+    );
+    // Another start of this share (a sweep racing the acceptance) may have found the membership this
+    // one had just added, and recorded `already_member` first: the membership is this booking's, so
+    // it is `granted`, and its end takes the access back (D10).
+    const granted =
+      outcome === 'added' && (recorded || (await advisors.setShareState(booking.id, 'already_member', 'granted')));
+    if (granted) this.tellShare(booking, 'viewer');
+    return granted || recorded;
   }
 
   /**
@@ -274,7 +288,18 @@ export class Bookings {
     if (stillShared) return true;
     await accounts.removeMember(booking.shareDocId, booking.advisorId, this.options.now());
     this.options.memberSockets.reconcile(booking.advisorId, booking.shareDocId, null);
+    this.tellShare(booking, null);
     return true;
+  }
+
+  private tellShare(booking: BookingRecord, role: 'viewer' | null): void {
+    for (const listener of this.shareListeners) {
+      try {
+        listener(booking, role);
+      } catch (error) {
+        reportFailure(this.options.reporting, 'bookings', error, { bookingId: booking.id });
+      }
+    }
   }
 
   private tell(booking: BookingRecord, event: BookingEvent): void {

@@ -2,6 +2,7 @@ import { closeCodes } from '@tally/schema';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SqliteStorage } from '../storage/sqlite-storage.js';
 import { AdvisorRelay } from '../testing/advisor-harness.js';
+import { EventsClient } from '../testing/events-client.js';
 import { type FaultyStorage, withFaults } from '../testing/faults.js';
 import { closedWith, DataDir, openSocket, type Session } from '../testing/relay-harness.js';
 
@@ -20,6 +21,8 @@ describe('[D9] a ledger shared for a session, over a real socket', () => {
   let relay: AdvisorRelay;
   let client: Session;
   let syncUrl: string;
+  let httpUrl: string;
+  const eventsClients: EventsClient[] = [];
 
   beforeEach(async () => {
     dataDir = new DataDir();
@@ -30,13 +33,21 @@ describe('[D9] a ledger shared for a session, over a real socket', () => {
     const address = relay.app.server.address();
     if (address === null || typeof address === 'string') throw new Error('the relay is not listening');
     syncUrl = `ws://127.0.0.1:${address.port}/sync`;
+    httpUrl = `http://127.0.0.1:${address.port}`;
   });
   afterEach(async () => {
+    await Promise.all(eventsClients.splice(0).map((opened) => opened.close()));
     await relay.close();
     dataDir.remove();
   });
 
   const advisorOpens = () => openSocket(`${syncUrl}/${client.docId}?token=${relay.advisor.accessToken}`);
+
+  async function events(session: Session): Promise<EventsClient> {
+    const opened = await EventsClient.open(httpUrl, session.accessToken);
+    eventsClients.push(opened);
+    return opened;
+  }
 
   async function sharedBooking(): Promise<BookingJson> {
     const [slot] = await relay.slots(7);
@@ -109,6 +120,31 @@ describe('[D9] a ledger shared for a session, over a real socket', () => {
     expect(cancelled.json<BookingJson>()).toMatchObject({ status: 'cancelled', shareActive: false });
     expect((await closing).code).toBe(closeCodes.membershipEnded);
     expect(await relay.storage.accounts.docRole(relay.advisor.userId, client.docId)).toBeNull();
+  });
+
+  it('[E10] both parties hear live that the advisor may read the shared ledger, and that they no longer may', async () => {
+    const clientPhone = await events(client);
+    const advisorPhone = await events(relay.advisor);
+    const booking = await accepted(await sharedBooking());
+    await relay.ask(relay.advisor, 'POST', `/api/bookings/${booking.id}/cancel`, { reason: 'Unwell' });
+    const shareEvents = (phone: EventsClient) =>
+      phone.events.filter((event) => event.type === 'membership.changed').map((event) => event.data);
+    for (const phone of [clientPhone, advisorPhone]) {
+      await phone.until(() => shareEvents(phone).length === 2);
+      expect(shareEvents(phone)).toEqual([
+        { docId: client.docId, userId: relay.advisor.userId, role: 'viewer' },
+        { docId: client.docId, userId: relay.advisor.userId, role: null },
+      ]);
+    }
+    const advisorsOrder = advisorPhone.events.map((event) => [event.type, event.data.to ?? event.data.role]);
+    expect(advisorsOrder).toEqual([
+      ['booking.requested', 'requested'],
+      ['booking.updated', 'accepted'],
+      ['membership.changed', 'viewer'],
+      ['booking.updated', 'confirmed'],
+      ['booking.updated', 'cancelled'],
+      ['membership.changed', null],
+    ]);
   });
 
   it('a declined request never shares the ledger', async () => {
