@@ -102,6 +102,18 @@ describe('live events and presence across relays (REDIS_URL)', () => {
     ]);
   });
 
+  it('[E11] events stored while Redis is down reach the device on relay B once Redis is back, without it reconnecting', async () => {
+    const clientOnB = await eventsOn(b, parties.client);
+    await redis.crash();
+    const booking = await requestSession(a.httpUrl, parties, clock.at);
+    await redis.revive();
+    await clientOnB.until((frames) => frames.some((frame) => frame.type === 'booking.requested'));
+    expect(clientOnB.events).toMatchObject([
+      { seq: 1, type: 'booking.requested', data: { booking: { id: booking.id } } },
+    ]);
+    expect(clientOnB.socket.readyState).toBe(clientOnB.socket.OPEN);
+  });
+
   it('[N6] a person connected only to relay B is not pushed for a message sent through relay A; once gone, they are', async () => {
     const advisorDevice = await subscribe(parties.advisor, '/advisor');
     const clientDevice = await subscribe(parties.client, '/client');
