@@ -258,13 +258,17 @@ export class Bookings {
       'pending',
       outcome === 'added' ? 'granted' : 'already_member',
     );
+    if (outcome !== 'added') return recorded;
     // Another start of this share (a sweep racing the acceptance) may have found the membership this
     // one had just added, and recorded `already_member` first: the membership is this booking's, so
     // it is `granted`, and its end takes the access back (D10).
-    const granted =
-      outcome === 'added' && (recorded || (await advisors.setShareState(booking.id, 'already_member', 'granted')));
-    if (granted) this.tellShare(booking, 'viewer');
-    return granted || recorded;
+    if (recorded || (await advisors.setShareState(booking.id, 'already_member', 'granted'))) {
+      this.tellShare(booking, 'viewer');
+      return true;
+    }
+    // The share ended (the booking cancelled) while this start was on its way: what it added goes too.
+    await this.takeBack(booking, booking.shareDocId);
+    return false;
   }
 
   /**
@@ -273,7 +277,7 @@ export class Bookings {
    * ends. Whether it ended a granted share.
    */
   private async endShare(booking: BookingRecord): Promise<boolean> {
-    const { accounts, advisors } = this.options.storage;
+    const { advisors } = this.options.storage;
     if (booking.shareDocId === null) return false;
     if (booking.shareState === 'pending') {
       await advisors.setShareState(booking.id, 'pending', 'ended');
@@ -282,14 +286,19 @@ export class Bookings {
     if (booking.shareState !== 'granted' || !(await advisors.setShareState(booking.id, 'granted', 'ended'))) {
       return false;
     }
-    const stillShared = (await advisors.bookingsWithShare('granted')).some(
-      (other) => other.shareDocId === booking.shareDocId && other.advisorId === booking.advisorId,
-    );
-    if (stillShared) return true;
-    await accounts.removeMember(booking.shareDocId, booking.advisorId, this.options.now());
-    this.options.memberSockets.reconcile(booking.advisorId, booking.shareDocId, null);
-    this.tellShare(booking, null);
+    await this.takeBack(booking, booking.shareDocId);
     return true;
+  }
+
+  /** Removes the advisor from the shared ledger and closes their sockets on it, unless another booking still shares it with them. */
+  private async takeBack(booking: BookingRecord, docId: string): Promise<void> {
+    const stillShared = (await this.options.storage.advisors.bookingsWithShare('granted')).some(
+      (other) => other.shareDocId === docId && other.advisorId === booking.advisorId,
+    );
+    if (stillShared) return;
+    await this.options.storage.accounts.removeMember(docId, booking.advisorId, this.options.now());
+    this.options.memberSockets.reconcile(booking.advisorId, docId, null);
+    this.tellShare(booking, null);
   }
 
   private tellShare(booking: BookingRecord, role: 'viewer' | null): void {

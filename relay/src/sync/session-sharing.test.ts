@@ -122,6 +122,22 @@ describe('[D9] a ledger shared for a session, over a real socket', () => {
     expect(await relay.storage.accounts.docRole(relay.advisor.userId, client.docId)).toBeNull();
   });
 
+  it('a cancellation while the acceptance is starting the share leaves the advisor no access', async () => {
+    const booking = await sharedBooking();
+    // The acceptance has made the advisor a viewer; its record of that waits while the client cancels.
+    const granting = faults.advisors.holdNext('setShareState', { when: (_id, _from, to) => to === 'granted' });
+    const accepting = relay.ask(relay.advisor, 'POST', `/api/bookings/${booking.id}/accept`);
+    await granting.reached;
+    const cancelled = await relay.ask(client, 'POST', `/api/bookings/${booking.id}/cancel`);
+    expect(cancelled.json<BookingJson>()).toMatchObject({ status: 'cancelled', shareActive: false });
+    granting.release();
+    const accepted = await accepting;
+    expect(accepted.statusCode).toBe(200);
+    expect(accepted.json<BookingJson>()).toMatchObject({ status: 'cancelled', shareActive: false });
+    expect(await relay.storage.accounts.docRole(relay.advisor.userId, client.docId)).toBeNull();
+    expect(await advisorOpens()).toEqual({ kind: 'refused', status: 403 });
+  });
+
   it('[E10] both parties hear live that the advisor may read the shared ledger, and that they no longer may', async () => {
     const clientPhone = await events(client);
     const advisorPhone = await events(relay.advisor);
