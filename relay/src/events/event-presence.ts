@@ -17,14 +17,16 @@ const renewEveryMs = 10_000;
  */
 export class EventPresence {
   private timer: NodeJS.Timeout | undefined;
-  private readonly stopListening: () => void;
+  /** Whether the last call to the shared presence failed: a Redis that is down is reported once, not on every call. */
+  private failing = false;
 
   constructor(
     private readonly sockets: EventSockets,
     private readonly shared: SharedPresence | null,
     private readonly reporting: FailureReporting,
   ) {
-    this.stopListening = sockets.onPresenceChange((userId, present) => {
+    // Still heard while the relay shuts down: the sockets it closes then take their marks back.
+    sockets.onPresenceChange((userId, present) => {
       if (!present) void this.quietly(() => shared?.markAbsent(userId));
     });
   }
@@ -38,7 +40,6 @@ export class EventPresence {
 
   stop(): void {
     clearInterval(this.timer);
-    this.stopListening();
   }
 
   /**
@@ -56,12 +57,11 @@ export class EventPresence {
     if (this.sockets.hasUser(userId)) return true;
     const { shared } = this;
     if (shared === null) return false;
-    try {
-      return await shared.isPresent(userId, Date.now());
-    } catch (error) {
-      reportFailure(this.reporting, 'bus', error, { userId });
-      return false;
-    }
+    let present = false;
+    await this.quietly(async () => {
+      present = await shared.isPresent(userId, Date.now());
+    });
+    return present;
   }
 
   private renew(): Promise<void> {
@@ -71,8 +71,10 @@ export class EventPresence {
   private async quietly(work: () => Promise<void> | undefined): Promise<void> {
     try {
       await work();
+      this.failing = false;
     } catch (error) {
-      reportFailure(this.reporting, 'bus', error);
+      if (!this.failing) reportFailure(this.reporting, 'bus', error);
+      this.failing = true;
     }
   }
 }
