@@ -264,6 +264,9 @@ export class Bookings {
     // it is `granted`, and its end takes the access back (D10).
     if (recorded || (await advisors.setShareState(booking.id, 'already_member', 'granted'))) {
       this.tellShare(booking, 'viewer');
+      // A cancellation that saw `already_member` left the access alone: it is ended here instead.
+      const now = await advisors.findBooking(booking.id);
+      if (now !== null && shareEndingStatuses.includes(now.status)) await this.endShare(now);
       return true;
     }
     // The share ended (the booking cancelled) while this start was on its way: what it added goes too.

@@ -122,6 +122,21 @@ describe('[D9] a ledger shared for a session, over a real socket', () => {
     expect(await relay.storage.accounts.docRole(relay.advisor.userId, client.docId)).toBeNull();
   });
 
+  it('a sweep and a cancellation while the acceptance is starting the share leave the advisor no access', async () => {
+    const booking = await sharedBooking();
+    const granting = faults.advisors.holdNext('setShareState', { when: (_id, _from, to) => to === 'granted' });
+    const accepting = relay.ask(relay.advisor, 'POST', `/api/bookings/${booking.id}/accept`);
+    await granting.reached;
+    await relay.sweep();
+    const cancelled = await relay.ask(client, 'POST', `/api/bookings/${booking.id}/cancel`, {
+      reason: 'Changed plans',
+    });
+    expect(cancelled.json<BookingJson>()).toMatchObject({ status: 'cancelled' });
+    granting.release();
+    expect((await accepting).json<BookingJson>()).toMatchObject({ status: 'cancelled', shareActive: false });
+    expect(await relay.storage.accounts.docRole(relay.advisor.userId, client.docId)).toBeNull();
+  });
+
   it('a cancellation while the acceptance is starting the share leaves the advisor no access', async () => {
     const booking = await sharedBooking();
     // The acceptance has made the advisor a viewer; its record of that waits while the client cancels.
