@@ -11,10 +11,13 @@ import { BlobSweeper } from './blobs/blob-sweeper.js';
 import { MemoryBlobStore } from './blobs/memory-blob-store.js';
 import { bookingPublication } from './events/booking-events.js';
 import { InProcessEventBus } from './events/event-bus.js';
+import { EventPresence } from './events/event-presence.js';
 import { EventRetention } from './events/event-retention.js';
 import { EventSockets } from './events/event-sockets.js';
 import { LiveEvents } from './events/live-events.js';
+import { sessionShareChanged } from './events/membership-events.js';
 import { OfflineNotices } from './events/offline-notices.js';
+import { SharedEventBus } from './events/shared-event-bus.js';
 import { reportFailure } from './failures.js';
 import { registerAccountMailRoutes } from './http/account-mail-routes.js';
 import { registerAdminRoutes } from './http/admin-routes.js';
@@ -172,9 +175,11 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
     now: config.clock ?? Date.now,
     reporting: { logger: app.log, metrics },
   });
-  // One process's bus; relays sharing a database need one that reaches the others (E4).
-  const eventBus = new InProcessEventBus();
+  // One process's bus, or with other relays on the database one that reaches them too (E4, E11).
+  const sharedEvents = config.bus === undefined ? null : new SharedEventBus(config.bus);
+  const eventBus = sharedEvents ?? new InProcessEventBus();
   const eventSockets = new EventSockets(eventBus, { logger: app.log, metrics });
+  const eventPresence = new EventPresence(eventSockets, config.presence ?? null, { logger: app.log, metrics });
   const eventRetention = new EventRetention(config.storage.events, config.clock ?? Date.now, {
     logger: app.log,
     metrics,
@@ -204,10 +209,11 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
     deviceSockets,
     memberSockets,
     eventSockets,
+    eventPresence,
     offlineNotices: new OfflineNotices({
       storage: config.storage,
       notifier,
-      eventSockets,
+      presence: eventPresence,
       now: config.clock ?? Date.now,
       reporting: { logger: app.log, metrics },
     }),
@@ -226,6 +232,10 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
     void context.liveEvents.tell(bookingPublication(booking, event));
     void context.offlineNotices.bookingChanged(booking, event);
   });
+  // A session share's start and end tell both parties, so the advisor's app lists the ledger live (E10).
+  context.bookings.onShareChange((booking, role) => {
+    void context.liveEvents.tell(sessionShareChanged(booking, role));
+  });
   const heartbeat = new Heartbeat(config.heartbeatSeconds * 1000, () => {
     metrics.silentPeersDropped++;
   });
@@ -234,7 +244,16 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
     metrics,
   });
   config.bus?.listen(
-    { ...rooms.busListener, accessChanged: () => revocations.checkNow() },
+    {
+      ...rooms.busListener,
+      reconnected: () => {
+        rooms.busListener.reconnected();
+        // Announcements made while Redis was away are lost: every events socket here looks again.
+        eventSockets.catchUpAll();
+      },
+      accessChanged: () => revocations.checkNow(),
+      eventsStored: (userIds) => sharedEvents?.heard(userIds),
+    },
     { logger: app.log, metrics },
   );
   const restores = new RestoreWatch(config.storage.documents, rooms, { logger: app.log, metrics });
@@ -258,6 +277,7 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
     pushSender?.wake();
     reminders.start();
     eventRetention.start();
+    eventPresence.start();
     if (config.clock === undefined) context.bookings.start();
     blobSweeper.start();
   });
@@ -272,6 +292,7 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
     heartbeat.stop();
     await restores.stop();
     eventRetention.stop();
+    eventPresence.stop();
     deviceSockets.closeAll(closeCodes.goingAway, 'relay shutting down');
     eventSockets.closeAll();
   });

@@ -3,6 +3,7 @@ export { buildRelay } from './build-relay.js';
 export { RedisRelayBus } from './bus/redis-relay-bus.js';
 export type { BusListener, RelayBus } from './bus/relay-bus.js';
 export type { FailureRun, SharedCounters } from './bus/shared-counters.js';
+export type { SharedPresence } from './bus/shared-presence.js';
 export { type ErrorCode, type ErrorReply, errorCatalogue } from './http/error-catalogue.js';
 export { loadOrCreateVapidKeys, type VapidKeys } from './push/vapid-keys.js';
 export type { RelayConfig } from './relay-config.js';

@@ -4,6 +4,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { BlobStore } from './blobs/blob-store.js';
 import type { RelayBus } from './bus/relay-bus.js';
 import type { SharedCounters } from './bus/shared-counters.js';
+import type { SharedPresence } from './bus/shared-presence.js';
 import type { VapidKeys } from './push/vapid-keys.js';
 import { type RegistrationPolicy, type RelayOptions, relayDefaults } from './settings/relay-settings.js';
 import type { RelayStorage } from './storage/relay-storage.js';
@@ -34,6 +35,8 @@ export interface RelayConfig extends Partial<RelayOptions> {
   readonly bus?: RelayBus;
   /** Rate limits and login backoff counted across relays (`REDIS_URL`, C7); in this process when absent. */
   readonly counters?: SharedCounters;
+  /** Who has an events socket open on any relay (`REDIS_URL`, N6); this relay's own sockets when absent. */
+  readonly presence?: SharedPresence;
   /** Where the default logger writes its JSON lines; standard output by default. */
   readonly logStream?: Writable;
 }

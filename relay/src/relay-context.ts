@@ -10,6 +10,7 @@ import type { Bookings } from './advisors/bookings.js';
 import type { AccessTokens } from './auth/access-tokens.js';
 import type { RegistrationLinks } from './auth/registration-links.js';
 import type { BlobSweeper } from './blobs/blob-sweeper.js';
+import type { EventPresence } from './events/event-presence.js';
 import type { EventSockets } from './events/event-sockets.js';
 import type { LiveEvents } from './events/live-events.js';
 import type { OfflineNotices } from './events/offline-notices.js';
@@ -35,6 +36,8 @@ export interface RelayContext {
   readonly memberSockets: MemberSockets;
   /** The events sockets open on this relay (E4). */
   readonly eventSockets: EventSockets;
+  /** Whether a person has an events socket open on this relay or another (N5, N6). */
+  readonly eventPresence: EventPresence;
   /** Publishes live events to the people they concern (E2). */
   readonly liveEvents: LiveEvents;
   /** Tells people away of bookings and messages by push or email (N5). */

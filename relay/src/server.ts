@@ -7,6 +7,7 @@ import { buildRelay } from './build-relay.js';
 import { RedisRelayBus } from './bus/redis-relay-bus.js';
 import type { RelayBus } from './bus/relay-bus.js';
 import type { SharedCounters } from './bus/shared-counters.js';
+import type { SharedPresence } from './bus/shared-presence.js';
 import { loadOrCreateVapidKeys } from './push/vapid-keys.js';
 import { defaultRegistration } from './relay-config.js';
 import { createRelayLogger } from './relay-logger.js';
@@ -30,7 +31,7 @@ const bus = redisUrl === null ? null : await openRedis(redisUrl);
 const relay = await buildRelay({
   ...settings,
   storage,
-  ...(bus === null ? {} : { bus, counters: bus }),
+  ...(bus === null ? {} : { bus, counters: bus, presence: bus }),
   signingKey: loadOrCreateSigningKey(data),
   vapidKeys: loadOrCreateVapidKeys(data),
   blobStore: new DiskBlobStore(join(data, 'blobs')),
@@ -62,7 +63,7 @@ async function openPostgres(url: string): Promise<RelayStorage> {
 }
 
 /** The other relays' bus; a Redis that cannot be reached at start stops the relay, naming the setting. */
-async function openRedis(url: string): Promise<RelayBus & SharedCounters> {
+async function openRedis(url: string): Promise<RelayBus & SharedCounters & SharedPresence> {
   try {
     return await RedisRelayBus.open(url);
   } catch (error) {

@@ -30,6 +30,9 @@ export type TransitionBy = { readonly userId: string } | 'relay';
 /** Told of every booking made and every transition, once it is stored (for live events, payments). */
 export type BookingListener = (booking: BookingRecord, event: BookingEvent) => void;
 
+/** Told when a session share makes the advisor a viewer of the shared ledger (`viewer`), or takes that back (null). */
+export type ShareListener = (booking: BookingRecord, role: 'viewer' | null) => void;
+
 export interface BookingsOptions {
   readonly storage: RelayStorage;
   readonly memberSockets: MemberSockets;
@@ -52,6 +55,7 @@ export interface SweepOutcome {
  */
 export class Bookings {
   private readonly listeners = new Set<BookingListener>();
+  private readonly shareListeners = new Set<ShareListener>();
   private timer: NodeJS.Timeout | undefined;
   private sweeping: Promise<unknown> | null = null;
 
@@ -73,6 +77,12 @@ export class Bookings {
   onChange(listener: BookingListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Adds a listener of shares started and ended (E10); returns what removes it. */
+  onShareChange(listener: ShareListener): () => void {
+    this.shareListeners.add(listener);
+    return () => this.shareListeners.delete(listener);
   }
 
   /** Stores a request (D4, D5): the listeners hear of a booking made, not of one returned again. */
@@ -211,11 +221,26 @@ export class Bookings {
   private async followOn(booking: BookingRecord): Promise<BookingRecord> {
     if (booking.status === 'accepted') {
       await this.startShare(booking);
-      return this.transition(booking.id, booking.price === null ? 'confirmed' : 'awaiting_payment', 'relay');
+      return this.moveOnFromAccepted(booking);
     }
     if (!shareEndingStatuses.includes(booking.status) || booking.shareState === null) return booking;
     await this.endShare(booking);
     return (await this.options.storage.advisors.findBooking(booking.id)) ?? booking;
+  }
+
+  /**
+   * The relay's own step after an acceptance. Another relay's sweep may take it first, or the
+   * client cancel meanwhile: then the booking as it is now, for the acceptance has been made.
+   */
+  private async moveOnFromAccepted(booking: BookingRecord): Promise<BookingRecord> {
+    try {
+      return await this.transition(booking.id, booking.price === null ? 'confirmed' : 'awaiting_payment', 'relay');
+    } catch (error) {
+      if (!(error instanceof RelayError) || error.code !== 'invalid_transition') throw error;
+      const now = await this.options.storage.advisors.findBooking(booking.id);
+      if (now === null || now.status === 'accepted') throw error;
+      return now;
+    }
   }
 
   /** Makes the advisor a viewer of the shared ledger, through the membership records (L3); whether it did. */
@@ -228,7 +253,25 @@ export class Bookings {
       return false;
     }
     const outcome = await accounts.addMember(booking.shareDocId, booking.advisorId, 'viewer', this.options.now());
-    return advisors.setShareState(booking.id, 'pending', outcome === 'added' ? 'granted' : 'already_member');
+    const recorded = await advisors.setShareState(
+      booking.id,
+      'pending',
+      outcome === 'added' ? 'granted' : 'already_member',
+    );
+    if (outcome !== 'added') return recorded;
+    // Another start of this share (a sweep racing the acceptance) may have found the membership this
+    // one had just added, and recorded `already_member` first: the membership is this booking's, so
+    // it is `granted`, and its end takes the access back (D10).
+    if (recorded || (await advisors.setShareState(booking.id, 'already_member', 'granted'))) {
+      this.tellShare(booking, 'viewer');
+      // A cancellation that saw `already_member` left the access alone: it is ended here instead.
+      const now = await advisors.findBooking(booking.id);
+      if (now !== null && shareEndingStatuses.includes(now.status)) await this.endShare(now);
+      return true;
+    }
+    // The share ended (the booking cancelled) while this start was on its way: what it added goes too.
+    await this.takeBack(booking, booking.shareDocId);
+    return false;
   }
 
   /**
@@ -237,7 +280,7 @@ export class Bookings {
    * ends. Whether it ended a granted share.
    */
   private async endShare(booking: BookingRecord): Promise<boolean> {
-    const { accounts, advisors } = this.options.storage;
+    const { advisors } = this.options.storage;
     if (booking.shareDocId === null) return false;
     if (booking.shareState === 'pending') {
       await advisors.setShareState(booking.id, 'pending', 'ended');
@@ -246,13 +289,29 @@ export class Bookings {
     if (booking.shareState !== 'granted' || !(await advisors.setShareState(booking.id, 'granted', 'ended'))) {
       return false;
     }
-    const stillShared = (await advisors.bookingsWithShare('granted')).some(
-      (other) => other.shareDocId === booking.shareDocId && other.advisorId === booking.advisorId,
-    );
-    if (stillShared) return true;
-    await accounts.removeMember(booking.shareDocId, booking.advisorId, this.options.now());
-    this.options.memberSockets.reconcile(booking.advisorId, booking.shareDocId, null);
+    await this.takeBack(booking, booking.shareDocId);
     return true;
+  }
+
+  /** Removes the advisor from the shared ledger and closes their sockets on it, unless another booking still shares it with them. */
+  private async takeBack(booking: BookingRecord, docId: string): Promise<void> {
+    const stillShared = (await this.options.storage.advisors.bookingsWithShare('granted')).some(
+      (other) => other.shareDocId === docId && other.advisorId === booking.advisorId,
+    );
+    if (stillShared) return;
+    await this.options.storage.accounts.removeMember(docId, booking.advisorId, this.options.now());
+    this.options.memberSockets.reconcile(booking.advisorId, docId, null);
+    this.tellShare(booking, null);
+  }
+
+  private tellShare(booking: BookingRecord, role: 'viewer' | null): void {
+    for (const listener of this.shareListeners) {
+      try {
+        listener(booking, role);
+      } catch (error) {
+        reportFailure(this.options.reporting, 'bookings', error, { bookingId: booking.id });
+      }
+    }
   }
 
   private tell(booking: BookingRecord, event: BookingEvent): void {

@@ -4,20 +4,26 @@ import { type FailureReporting, reportFailure } from '../failures.js';
 import { decodeBusMessage, encodeBusMessage } from './bus-message.js';
 import type { BusListener, RelayBus } from './relay-bus.js';
 import type { FailureRun, SharedCounters } from './shared-counters.js';
+import type { SharedPresence } from './shared-presence.js';
 
 type RedisClient = ReturnType<typeof createClient>;
 
 const docChannelPrefix = 'tally:doc:';
 const accessChannel = 'tally:access-changed';
+const eventsChannel = 'tally:events';
+const presencePrefix = 'tally:presence:';
 const windowPrefix = 'tally:window:';
 const failuresPrefix = 'tally:failures:';
 
 /**
  * The relays' bus on Redis pub/sub (`REDIS_URL`): one channel per open document, one for access
- * changes. Pub/sub delivers at most once, so nothing here is the truth: a message lost while Redis
- * or the connection is down is read from the database when the subscriber is back (C3).
+ * changes, one for accounts with new live events. Pub/sub delivers at most once, so nothing here is
+ * the truth: a message lost while Redis or the connection is down is read from the database when
+ * the subscriber is back (C3), or by the device's `after` when it reconnects (E5). Presence of
+ * events sockets is a sorted set per account (`tally:presence:<userId>`: one member per relay,
+ * scored by when its mark runs out).
  */
-export class RedisRelayBus implements RelayBus, SharedCounters {
+export class RedisRelayBus implements RelayBus, SharedCounters, SharedPresence {
   /** Tells this relay's own messages apart from the others'. */
   readonly relayId = randomUUID();
   private listener: BusListener | null = null;
@@ -48,6 +54,7 @@ export class RedisRelayBus implements RelayBus, SharedCounters {
     });
     await Promise.all([publisher.connect(), subscriber.connect()]);
     await subscriber.subscribe(accessChannel, () => bus.listener?.accessChanged());
+    await subscriber.subscribe(eventsChannel, (message: string) => bus.hearEvents(message));
     return bus;
   }
 
@@ -84,6 +91,31 @@ export class RedisRelayBus implements RelayBus, SharedCounters {
 
   publishAccessChange(): void {
     this.publish(accessChannel, this.relayId);
+  }
+
+  publishEvents(userIds: readonly string[]): void {
+    this.publish(eventsChannel, JSON.stringify({ from: this.relayId, users: userIds }));
+  }
+
+  async markPresent(userIds: readonly string[], now: number, forMs: number): Promise<void> {
+    if (userIds.length === 0) return;
+    const marking = this.publisher.multi();
+    for (const userId of userIds) {
+      const key = presencePrefix + userId;
+      marking.zAdd(key, { score: now + forMs, value: this.relayId });
+      // The whole set goes once no relay renews it, so accounts long gone leave no keys behind; the
+      // latest mark sets the longest life, counted by Redis's own clock.
+      marking.pExpire(key, forMs);
+    }
+    await marking.exec();
+  }
+
+  async markAbsent(userId: string): Promise<void> {
+    await this.publisher.zRem(presencePrefix + userId, this.relayId);
+  }
+
+  async isPresent(userId: string, now: number): Promise<boolean> {
+    return (await this.publisher.zCount(presencePrefix + userId, `(${now}`, '+inf')) > 0;
   }
 
   async countInWindow(key: string, windowMs: number, now: number): Promise<number> {
@@ -133,6 +165,12 @@ export class RedisRelayBus implements RelayBus, SharedCounters {
     else this.listener.awareness(docId, message.update);
   }
 
+  /** Another relay's accounts with new events; a message that is not one is dropped. */
+  private hearEvents(message: string): void {
+    const users = accountsAnnounced(message, this.relayId);
+    if (users !== null && users.length > 0) this.listener?.eventsStored(users);
+  }
+
   /** The subscriber is connected again (its channels are subscribed again first): what was missed is repaired. */
   private ready(): void {
     this.failing = false;
@@ -149,4 +187,18 @@ export class RedisRelayBus implements RelayBus, SharedCounters {
     this.failing = true;
     if (this.reporting !== null) reportFailure(this.reporting, 'bus', error);
   }
+}
+
+/** The accounts another relay announced (`{from, users}`); null for this relay's own message or one that is not that. */
+function accountsAnnounced(message: string, ownRelayId: string): readonly string[] | null {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(message);
+  } catch {
+    return null;
+  }
+  if (typeof parsed !== 'object' || parsed === null) return null;
+  const { from, users } = parsed as { from?: unknown; users?: unknown };
+  if (typeof from !== 'string' || from === ownRelayId || !Array.isArray(users)) return null;
+  return users.every((user): user is string => typeof user === 'string') ? users : null;
 }

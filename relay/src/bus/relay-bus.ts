@@ -17,6 +17,8 @@ export interface RelayBus {
   publishAwareness(docId: string, update: Uint8Array): void;
   /** Tells the other relays that the access-change feed has something new (C5). */
   publishAccessChange(): void;
+  /** Tells the other relays that these accounts have new stored events (E4, E11). */
+  publishEvents(userIds: readonly string[]): void;
   close(): Promise<void>;
 }
 
@@ -25,6 +27,8 @@ export interface BusListener {
   update(docId: string, seq: number, update: Uint8Array): void;
   awareness(docId: string, update: Uint8Array): void;
   accessChanged(): void;
+  /** Another relay stored events for these accounts: this relay's sockets of theirs read them (E11). */
+  eventsStored(userIds: readonly string[]): void;
   /** The bus was cut off and is back: anything may have been missed meanwhile (C3). */
   reconnected(): void;
 }

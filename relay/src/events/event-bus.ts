@@ -3,8 +3,8 @@
  * holds (E4). The events themselves are always read from storage: a bus only carries "look again",
  * so one that drops a message delays an event until the next one, never loses it.
  *
- * This process's bus is `InProcessEventBus`; relays sharing a database need one that reaches the
- * others (Redis publish/subscribe, say) behind this same interface.
+ * One relay's bus is `InProcessEventBus`; relays sharing a database use `SharedEventBus`, which
+ * reaches the others through the relay bus (Redis publish/subscribe, E11).
  */
 export interface EventBus {
   announce(userIds: readonly string[]): void;

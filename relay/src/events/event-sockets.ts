@@ -12,6 +12,7 @@ export class EventSockets {
   private readonly byUser = new Map<string, Set<EventStream>>();
   private readonly expiries = new Map<EventStream, NodeJS.Timeout>();
   private readonly unsubscribe: () => void;
+  private readonly presenceListeners = new Set<(userId: string, present: boolean) => void>();
 
   constructor(
     bus: EventBus,
@@ -25,6 +26,7 @@ export class EventSockets {
     if (streams === undefined) {
       streams = new Set();
       this.byUser.set(stream.userId, streams);
+      this.tellPresence(stream.userId, true);
     }
     streams.add(stream);
     const expiry = setTimeout(
@@ -40,7 +42,26 @@ export class EventSockets {
     this.expiries.delete(stream);
     const streams = this.byUser.get(stream.userId);
     streams?.delete(stream);
-    if (streams?.size === 0) this.byUser.delete(stream.userId);
+    if (streams?.size === 0) {
+      this.byUser.delete(stream.userId);
+      this.tellPresence(stream.userId, false);
+    }
+  }
+
+  /** Told when an account's first events socket here opens (`true`) and its last closes (`false`). */
+  onPresenceChange(listener: (userId: string, present: boolean) => void): () => void {
+    this.presenceListeners.add(listener);
+    return () => this.presenceListeners.delete(listener);
+  }
+
+  /** The accounts with an events socket open here. */
+  users(): string[] {
+    return [...this.byUser.keys()];
+  }
+
+  /** Every socket here reads what it has not sent yet: announcements may have been lost (E11). */
+  catchUpAll(): void {
+    for (const userId of this.users()) this.deliver(userId);
   }
 
   /** Whether the account has an events socket open on this relay. */
@@ -86,6 +107,10 @@ export class EventSockets {
     for (const streams of [...this.byUser.values()]) {
       for (const stream of [...streams]) stream.close(closeCodes.goingAway, 'relay shutting down');
     }
+  }
+
+  private tellPresence(userId: string, present: boolean): void {
+    for (const listener of this.presenceListeners) listener(userId, present);
   }
 
   private deliver(userId: string): void {

@@ -73,9 +73,9 @@ describe('live events', () => {
     expect((await call(alice, 'DELETE', `/api/ledgers/${household}/members/${bob.userId}`)).status).toBe(204);
     await phone.until((frames) => frames.length === 4);
     expect(phone.events).toEqual([
-      { type: 'membership.changed', seq: 1, data: { docId: household, role: 'viewer' } },
-      { type: 'membership.changed', seq: 2, data: { docId: household, role: 'editor' } },
-      { type: 'membership.changed', seq: 3, data: { docId: household, role: null } },
+      { type: 'membership.changed', seq: 1, data: { docId: household, userId: bob.userId, role: 'viewer' } },
+      { type: 'membership.changed', seq: 2, data: { docId: household, userId: bob.userId, role: 'editor' } },
+      { type: 'membership.changed', seq: 3, data: { docId: household, userId: bob.userId, role: null } },
     ]);
   });
 

@@ -5,7 +5,7 @@ import type { BookingEvent, BookingRecord } from '../storage/advisors/advisors.j
 import type { ChatMessage } from '../storage/conversations/conversations.js';
 import type { MailLanguage } from '../storage/mail/mail-store.js';
 import type { RelayStorage } from '../storage/relay-storage.js';
-import type { EventSockets } from './event-sockets.js';
+import type { EventPresence } from './event-presence.js';
 
 /** A conversation notifies a person away at most once per this long (N5). */
 export const chatQuietMs = 15 * 60_000;
@@ -13,13 +13,13 @@ export const chatQuietMs = 15 * 60_000;
 export interface OfflineNoticesOptions {
   readonly storage: RelayStorage;
   readonly notifier: Notifier;
-  readonly eventSockets: EventSockets;
+  readonly presence: EventPresence;
   readonly now: () => number;
   readonly reporting: FailureReporting;
 }
 
 /**
- * Tells the people a booking's news concerns who have no events socket open on this relay, by
+ * Tells the people a booking's news concerns who have no events socket open on any relay, by
  * push and email as they chose for `bookings` and `messages` (N5). Nobody is told of what they
  * did themselves; a conversation's messages make one notification per person per quarter hour.
  */
@@ -34,8 +34,9 @@ export class OfflineNotices {
     // A paid session's client hears "payment received" from the payment itself (PAY4), which says it is confirmed.
     const paidBy = event.from === 'awaiting_payment' && event.to === 'confirmed' ? booking.clientId : null;
     for (const userId of [booking.clientId, booking.advisorId]) {
-      if (userId === actorId || userId === paidBy || this.options.eventSockets.hasUser(userId)) continue;
+      if (userId === actorId || userId === paidBy) continue;
       await this.quietly(async () => {
+        if (await this.options.presence.isConnected(userId)) return;
         const { language, date } = await this.personOf(userId, booking.start);
         await this.options.notifier.notify({
           userId,
@@ -52,9 +53,9 @@ export class OfflineNotices {
   /** A message stored. Never rejects: a failure is reported, and the message stands. */
   async messagePosted(booking: BookingRecord, message: ChatMessage): Promise<void> {
     const userId = message.senderId === booking.clientId ? booking.advisorId : booking.clientId;
-    if (this.options.eventSockets.hasUser(userId)) return;
     const quarter = Math.floor(message.createdAt / chatQuietMs);
     await this.quietly(async () => {
+      if (await this.options.presence.isConnected(userId)) return;
       const { language, date } = await this.personOf(userId, booking.start);
       await this.options.notifier.notify({
         userId,

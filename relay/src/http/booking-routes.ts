@@ -195,6 +195,16 @@ export function registerBookingRoutes(app: RelayApp, context: RelayContext): voi
       const start = Date.parse(request.body.start);
       if (Number.isNaN(start)) throw new RelayError('invalid_request');
       if (advisorId === claims.userId) throw new RelayError('forbidden');
+      // A retry is answered from its key before anything that may have changed since the first
+      // try is checked: a slot no longer offered (taken by this very booking, or the advisor no
+      // longer taking clients) must not hide the booking made (D5).
+      const earlier = await storage.advisors.findBookingByKey(claims.userId, idempotencyKey);
+      if (earlier !== null) {
+        if (!sameRequest(earlier, { advisorId, start, message, shareDocId })) {
+          throw new RelayError('idempotency_key_reused');
+        }
+        return reply.code(201).send(bookingJson(earlier));
+      }
       const advisor = await storage.accounts.findUser(advisorId);
       const profile = await storage.advisors.findProfile(advisorId);
       if (advisor?.role !== 'advisor' || advisor.disabledAt !== null || profile === null) {

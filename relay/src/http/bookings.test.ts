@@ -252,6 +252,34 @@ describe('[D4–D6] requests, retries and expiry', () => {
     expect(mine.filter((booking) => booking.start === slot.start)).toHaveLength(1);
   });
 
+  it('[D5] a retry after the slot stopped being offered still answers with its booking; a changed one is still refused', async () => {
+    const [, slot, other] = await relay.slots();
+    if (slot === undefined || other === undefined) throw new Error('no slot');
+    const first = (await relay.book(client, slot.start, { idempotencyKey: 'lost-reply-1' })).json<BookingJson>();
+    await relay.ask(relay.advisor, 'POST', `/api/bookings/${first.id}/accept`);
+    const afterAccept = await relay.book(client, slot.start, { idempotencyKey: 'lost-reply-1' });
+    expect(afterAccept.statusCode).toBe(201);
+    expect(afterAccept.json()).toMatchObject({ id: first.id, status: 'confirmed' });
+    const profile = (await relay.ask(relay.advisor, 'GET', `/api/advisors/${relay.advisor.userId}`)).json();
+    await relay.ask(relay.advisor, 'PUT', '/api/advisor/profile', {
+      ...profile,
+      userId: undefined,
+      updatedAt: undefined,
+      acceptingClients: false,
+    });
+    const afterClosing = await relay.book(client, slot.start, { idempotencyKey: 'lost-reply-1' });
+    expect(afterClosing.statusCode).toBe(201);
+    expect(afterClosing.json().id).toBe(first.id);
+    const changed = await relay.book(client, other.start, { idempotencyKey: 'lost-reply-1' });
+    expect(changed.json().error.code).toBe('idempotency_key_reused');
+    expect((await relay.book(client, other.start)).json().error.code).toBe('slot_unavailable');
+    await relay.ask(relay.advisor, 'PUT', '/api/advisor/profile', {
+      ...profile,
+      userId: undefined,
+      updatedAt: undefined,
+    });
+  });
+
   it('[D7] the advisor reads the client’s name on each booking: the email’s local part, or the name they publish as an advisor', async () => {
     const [slot, other] = await relay.slots();
     if (slot === undefined || other === undefined) throw new Error('no slot');

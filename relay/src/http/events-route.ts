@@ -79,7 +79,8 @@ export function registerEventsRoute(app: RelayApp, context: RelayContext, heartb
 
 /**
  * Checks the device and account again once the socket is registered — a revocation between the
- * upgrade's check and then was not there to be seen by it (E7) — then replays.
+ * upgrade's check and then was not there to be seen by it (E7) — marks the account connected on
+ * every relay (N6), then replays.
  */
 async function startStream(context: RelayContext, grant: EventsGrant, stream: EventStream): Promise<void> {
   const { accounts } = context.storage;
@@ -91,5 +92,6 @@ async function startStream(context: RelayContext, grant: EventsGrant, stream: Ev
     stream.close(closeCodes.accountDisabled, 'account disabled');
     return;
   }
+  await context.eventPresence.arrived(grant.userId);
   await stream.start();
 }

@@ -97,7 +97,7 @@ export const relaySettings = {
     type: optional(redisUrl),
     default: null,
     description:
-      'Redis, for several relays on one DATABASE_URL: each stored update reaches the other relays’ devices at once, revocations close sockets on every relay, and rate limits count across relays. Only a hint: an update missed while Redis is away is read from the database. Requires DATABASE_URL.',
+      'Redis, for several relays on one DATABASE_URL: each stored update and live event reaches the other relays’ devices at once, revocations close sockets on every relay, rate limits count across relays, and a person connected to any relay is not pushed or mailed what their app shows. Only a hint: an update missed while Redis is away is read from the database. Requires DATABASE_URL.',
     example: 'redis://redis.example.com:6379',
   }),
   appDir: setting({

@@ -15,13 +15,30 @@ interface PlannedFault {
   times: number;
 }
 
+/** A storage call stopped on its way to the area, so a test can stage a race step by step. */
+export interface HeldCall {
+  /** Resolves once the call is made, and held. */
+  readonly reached: Promise<void>;
+  /** Lets the call reach the area. */
+  release(): void;
+}
+
+interface PlannedHold {
+  readonly call: PropertyKey;
+  readonly when: (args: readonly unknown[]) => boolean;
+  readonly reached: () => void;
+  readonly released: Promise<void>;
+}
+
 /**
- * A real storage area (memory or SQLite) whose chosen calls fail: `area` passes every call
- * through to it, except the ones a planned fault matches, which reject with that fault's error.
+ * A real storage area (memory or SQLite) whose chosen calls fail or wait: `area` passes every call
+ * through to it, except the ones a planned fault matches, which reject with that fault's error,
+ * and the one a hold matches, which waits until the test releases it.
  */
 export class Faults<T extends object> {
   readonly area: T;
   private readonly planned: PlannedFault[] = [];
+  private readonly holds: PlannedHold[] = [];
 
   constructor(inner: T) {
     this.area = new Proxy(inner, {
@@ -30,10 +47,42 @@ export class Faults<T extends object> {
         if (typeof value !== 'function') return value;
         return (...args: unknown[]): unknown => {
           const fault = this.take(property, args);
-          return fault === undefined ? value.apply(target, args) : Promise.reject(fault.error);
+          if (fault !== undefined) return Promise.reject(fault.error);
+          const hold = this.takeHold(property, args);
+          if (hold === undefined) return value.apply(target, args);
+          hold.reached();
+          return hold.released.then(() => value.apply(target, args));
         };
       },
     });
+  }
+
+  /** The next call of `call` (only one `when` accepts) waits, before it reaches the area, until released. */
+  holdNext<K extends Call<T>>(
+    call: K,
+    options: { readonly when?: (...args: ArgumentsOf<T, K>) => boolean } = {},
+  ): HeldCall {
+    const { when } = options;
+    let reached = (): void => {};
+    let release = (): void => {};
+    const reachedPromise = new Promise<void>((resolve) => {
+      reached = resolve;
+    });
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    this.holds.push({
+      call,
+      when: when === undefined ? () => true : (args) => when(...(args as ArgumentsOf<T, K>)),
+      reached,
+      released,
+    });
+    return { reached: reachedPromise, release };
+  }
+
+  private takeHold(call: PropertyKey, args: readonly unknown[]): PlannedHold | undefined {
+    const index = this.holds.findIndex((hold) => hold.call === call && hold.when(args));
+    return index === -1 ? undefined : this.holds.splice(index, 1)[0];
   }
 
   /** The next `times` calls of `call` (only those `when` accepts) reject with `error`. */

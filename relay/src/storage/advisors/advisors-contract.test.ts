@@ -113,6 +113,25 @@ describe.each(storageImplementations)('$name advisors keep their contract', (imp
     expect((await storage.advisors.bookingsOf('user-advisor')).map((b) => b.id)).toEqual(['b1', 'b2']);
   });
 
+  it('[D5] a booking is found by its client’s idempotency key, whatever its status, and by no one else’s', async () => {
+    await storage.advisors.createBooking(booking('b1', 'user-client', 100 * hour, 'retry-key'));
+    await storage.advisors.transitionBooking({
+      bookingId: 'b1',
+      from: 'requested',
+      to: 'declined',
+      actor: { kind: 'advisor', userId: 'user-advisor' },
+      at: 2_000,
+      reason: null,
+    });
+    expect(await storage.advisors.findBookingByKey('user-client', 'retry-key')).toMatchObject({
+      id: 'b1',
+      status: 'declined',
+      start: 100 * hour,
+    });
+    expect(await storage.advisors.findBookingByKey('user-other', 'retry-key')).toBeNull();
+    expect(await storage.advisors.findBookingByKey('user-client', 'other-key')).toBeNull();
+  });
+
   it('[D4] 20 requests raced for one slot, over two connections, leave exactly one holding it', async () => {
     const second = await reopen();
     const outcomes = await Promise.all(

@@ -152,6 +152,8 @@ export interface Advisors {
    */
   createBooking(booking: NewBooking): Promise<BookingOutcome>;
   findBooking(id: string): Promise<BookingRecord | null>;
+  /** The booking the client made with this idempotency key, whatever its status now (D5); null when none. */
+  findBookingByKey(clientId: string, idempotencyKey: string): Promise<BookingRecord | null>;
   /** The bookings the account is the client or the advisor of, by start. */
   bookingsOf(userId: string): Promise<readonly BookingRecord[]>;
   /** The starts and ends of the advisor's bookings that hold their slot and end after `from`. */

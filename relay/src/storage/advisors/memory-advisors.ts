@@ -47,9 +47,7 @@ export class MemoryAdvisors implements Advisors {
   }
 
   async createBooking(booking: NewBooking): Promise<BookingOutcome> {
-    const existing = [...this.bookings.values()].find(
-      (other) => other.clientId === booking.clientId && other.idempotencyKey === booking.idempotencyKey,
-    );
+    const existing = this.byKey(booking.clientId, booking.idempotencyKey);
     if (existing !== undefined) return { kind: 'existing', booking: record(existing) };
     const taken = [...this.bookings.values()].some(
       (other) =>
@@ -91,6 +89,17 @@ export class MemoryAdvisors implements Advisors {
   async findBooking(id: string): Promise<BookingRecord | null> {
     const booking = this.bookings.get(id);
     return booking === undefined ? null : record(booking);
+  }
+
+  async findBookingByKey(clientId: string, idempotencyKey: string): Promise<BookingRecord | null> {
+    const booking = this.byKey(clientId, idempotencyKey);
+    return booking === undefined ? null : record(booking);
+  }
+
+  private byKey(clientId: string, idempotencyKey: string): MemoryBooking | undefined {
+    return [...this.bookings.values()].find(
+      (other) => other.clientId === clientId && other.idempotencyKey === idempotencyKey,
+    );
   }
 
   async bookingsOf(userId: string): Promise<readonly BookingRecord[]> {

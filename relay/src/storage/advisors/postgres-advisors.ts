@@ -131,6 +131,11 @@ export class PostgresAdvisors implements Advisors {
     return row === undefined ? null : toBooking(row);
   }
 
+  async findBookingByKey(clientId: string, idempotencyKey: string): Promise<BookingRecord | null> {
+    const row = await findByKey(this.pool, clientId, idempotencyKey);
+    return row === undefined ? null : toBooking(row);
+  }
+
   async bookingsOf(userId: string): Promise<readonly BookingRecord[]> {
     const result = await this.pool.query<BookingRow>(
       `SELECT ${bookingColumns} FROM bookings WHERE client_id = $1 OR advisor_id = $1 ORDER BY start_at, id COLLATE "C"`,

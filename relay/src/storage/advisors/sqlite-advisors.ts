@@ -107,6 +107,11 @@ export class SqliteAdvisors implements Advisors {
     return row === undefined ? null : toBooking(row);
   }
 
+  async findBookingByKey(clientId: string, idempotencyKey: string): Promise<BookingRecord | null> {
+    const row = this.statements.byKey.get(clientId, idempotencyKey) as BookingRow | undefined;
+    return row === undefined ? null : toBooking(row);
+  }
+
   async bookingsOf(userId: string): Promise<readonly BookingRecord[]> {
     return (this.statements.bookingsOf.all(userId, userId) as BookingRow[]).map(toBooking);
   }
