@@ -2,7 +2,10 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadOrCreateSigningKey } from './auth/signing-key.js';
+import type { BlobStore } from './blobs/blob-store.js';
+import { readBlobStoreSettings } from './blobs/blob-store-settings.js';
 import { DiskBlobStore } from './blobs/disk-blob-store.js';
+import { S3BlobStore } from './blobs/s3-blob-store.js';
 import { buildRelay } from './build-relay.js';
 import { RedisRelayBus } from './bus/redis-relay-bus.js';
 import type { RelayBus } from './bus/relay-bus.js';
@@ -27,13 +30,14 @@ const data = resolve(dataDir);
 mkdirSync(data, { recursive: true });
 const storage = databaseUrl === null ? openSqlite(join(data, 'tally.db')) : await openPostgres(databaseUrl);
 const bus = redisUrl === null ? null : await openRedis(redisUrl);
+const blobStore = openBlobStore();
 const relay = await buildRelay({
   ...settings,
   storage,
   ...(bus === null ? {} : { bus, counters: bus }),
   signingKey: loadOrCreateSigningKey(data),
   vapidKeys: loadOrCreateVapidKeys(data),
-  blobStore: new DiskBlobStore(join(data, 'blobs')),
+  blobStore,
   logger,
   appDir: resolve(appDir ?? fileURLToPath(new URL('../../app/dist', import.meta.url))),
 });
@@ -46,6 +50,14 @@ function openSqlite(file: string): RelayStorage {
     console.error(`tally relay: ${file}: ${error.message}`);
     process.exit(1);
   }
+}
+
+/** Receipts' files on disk in the data directory, or in the S3-compatible bucket the settings name. */
+function openBlobStore(): BlobStore {
+  const reading = readBlobStoreSettings(settings);
+  // parseServerEnv has already refused settings that do not name a whole store.
+  if (!reading.ok) throw new Error(reading.problems.join('; '));
+  return reading.choice.kind === 'disk' ? new DiskBlobStore(join(data, 'blobs')) : new S3BlobStore(reading.choice.s3);
 }
 
 /** The PostgreSQL database, migrated; a database that cannot be opened stops the relay, naming the setting. */
