@@ -161,6 +161,14 @@ export const relaySettings = {
     description:
       'true: address the bucket in the path (http://minio:9000/tally-blobs/…), as MinIO and most self-hosted services want; false: as a host name (tally-blobs.s3.amazonaws.com), as Amazon S3 wants.',
   }),
+  sequenceCheckMs: setting({
+    env: 'SEQUENCE_CHECK_MS',
+    scope: 'relay',
+    type: wholeNumber(100, 600_000),
+    default: 5000,
+    description:
+      'With REDIS_URL: how often (milliseconds) each relay compares the newest stored update of every open ledger with what it holds, and reads what it missed. It finds an update whose Redis message was lost when no later update shows the gap.',
+  }),
   appDir: setting({
     env: 'APP_DIR',
     scope: 'relay',

@@ -44,6 +44,7 @@ async function relaysOnOneDatabase(
     readonly compactAfter?: number;
     readonly authRequestsPerMinute?: number;
     readonly clock?: () => number;
+    readonly sequenceCheckMs?: number;
   } = {},
 ): Promise<{ readonly relays: RunningRelay[]; readonly databaseUrl: string }> {
   const database = await createPostgresDatabase();
@@ -135,6 +136,26 @@ describe('several relays on one PostgreSQL database and one Redis (REDIS_URL)', 
 
     addAccount(phone.doc, 'Travel');
     await eventually(() => accountNames(laptop.doc).includes('Savings') && accountNames(laptop.doc).includes('Travel'));
+    await eventually(() => accountNames(phone.doc).includes('Savings'));
+  });
+
+  it('[C10] an update stored without a message on Redis, and no later one, still reaches both relays’ devices', async () => {
+    const { relays, databaseUrl } = await relaysOnOneDatabase(2, { sequenceCheckMs: 200 });
+    const [a, b] = relays as [RunningRelay, RunningRelay];
+    const [phone, laptop] = await aliceOnTwoRelays(a, b);
+    const docId = String(phone.roomname);
+
+    // Stored as a relay stores an update, but never published, and nothing edited after it.
+    const elsewhere = new Y.Doc();
+    Y.applyUpdate(elsewhere, Y.encodeStateAsUpdate(phone.doc));
+    const lost: Uint8Array[] = [];
+    elsewhere.on('update', (update: Uint8Array) => lost.push(update));
+    addAccount(elsewhere, 'Savings');
+    const storage = await PostgresStorage.open(databaseUrl);
+    cleanup.push(() => storage.close());
+    for (const update of lost) await storage.documents.appendUpdate(docId, update);
+
+    await eventually(() => accountNames(laptop.doc).includes('Savings'));
     await eventually(() => accountNames(phone.doc).includes('Savings'));
   });
 
