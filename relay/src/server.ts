@@ -30,7 +30,7 @@ const data = resolve(dataDir);
 mkdirSync(data, { recursive: true });
 const storage = databaseUrl === null ? openSqlite(join(data, 'tally.db')) : await openPostgres(databaseUrl);
 const bus = redisUrl === null ? null : await openRedis(redisUrl);
-const blobStore = openBlobStore();
+const blobStore = await openBlobStore();
 const relay = await buildRelay({
   ...settings,
   storage,
@@ -52,12 +52,27 @@ function openSqlite(file: string): RelayStorage {
   }
 }
 
-/** Receipts' files on disk in the data directory, or in the S3-compatible bucket the settings name. */
-function openBlobStore(): BlobStore {
+/**
+ * Receipts' files on disk in the data directory, or in the S3-compatible bucket the settings name;
+ * a bucket that cannot be reached stops the relay, naming the setting.
+ */
+async function openBlobStore(): Promise<BlobStore> {
   const reading = readBlobStoreSettings(settings);
   // parseServerEnv has already refused settings that do not name a whole store.
   if (!reading.ok) throw new Error(reading.problems.join('; '));
-  return reading.choice.kind === 'disk' ? new DiskBlobStore(join(data, 'blobs')) : new S3BlobStore(reading.choice.s3);
+  if (reading.choice.kind === 'disk') return new DiskBlobStore(join(data, 'blobs'));
+  const { s3 } = reading.choice;
+  const store = new S3BlobStore(s3);
+  try {
+    await store.checkBucket();
+    return store;
+  } catch (error) {
+    const reason = error instanceof Error && error.message !== '' ? error.message : String(error);
+    console.error(
+      `tally relay: BLOB_S3_BUCKET: cannot reach the bucket ${s3.bucket} at ${s3.endpoint ?? 'Amazon S3'}: ${reason}`,
+    );
+    process.exit(1);
+  }
 }
 
 /** The PostgreSQL database, migrated; a database that cannot be opened stops the relay, naming the setting. */
