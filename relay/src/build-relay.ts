@@ -132,6 +132,7 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
     reserve: (docId, bytes) => quotas.reserve(docId, bytes),
     offThread,
     ...(config.bus === undefined ? {} : { bus: config.bus }),
+    sequenceCheckMs: config.sequenceCheckMs,
     onStored: async (docId, update) => {
       // References are only added here; the sweeper's recount drops the ones a ledger no longer makes (BLOB5).
       try {

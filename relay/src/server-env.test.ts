@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readBlobStoreSettings } from './blobs/blob-store-settings.js';
 import { defaultRegistration } from './relay-config.js';
 import { parseServerEnv } from './server-env.js';
 
@@ -206,5 +207,54 @@ describe('the relay’s environment', () => {
       REDIS_URL: 'http://redis.example.com',
     });
     expect(!bad.ok && bad.problems).toEqual(['REDIS_URL must start with redis:// or rediss://, not "http://"']);
+  });
+
+  it('[C8] keeps files on disk unless BLOB_STORE=s3, and then reads the bucket and its keys', () => {
+    const defaults = parseServerEnv({});
+    expect(defaults.ok && readBlobStoreSettings(defaults.settings)).toEqual({ ok: true, choice: { kind: 'disk' } });
+    const parsed = parseServerEnv({
+      BLOB_STORE: 's3',
+      BLOB_S3_ENDPOINT: 'http://minio:9000',
+      BLOB_S3_BUCKET: 'tally-blobs',
+      BLOB_S3_ACCESS_KEY_ID: 'tally-relay',
+      BLOB_S3_SECRET_ACCESS_KEY: 'secret-of-the-relay',
+      BLOB_S3_FORCE_PATH_STYLE: 'true',
+    });
+    expect(parsed.ok && readBlobStoreSettings(parsed.settings)).toEqual({
+      ok: true,
+      choice: {
+        kind: 's3',
+        s3: {
+          endpoint: 'http://minio:9000',
+          bucket: 'tally-blobs',
+          region: 'us-east-1',
+          accessKeyId: 'tally-relay',
+          secretAccessKey: 'secret-of-the-relay',
+          forcePathStyle: true,
+        },
+      },
+    });
+  });
+
+  it('[C8] stops at start naming each blob store setting that is missing or malformed', () => {
+    expect(parseServerEnv({ BLOB_STORE: 's3', BLOB_S3_BUCKET: 'tally-blobs' })).toEqual({
+      ok: false,
+      problems: [
+        'BLOB_S3_ACCESS_KEY_ID must be set when BLOB_STORE is s3',
+        'BLOB_S3_SECRET_ACCESS_KEY must be set when BLOB_STORE is s3',
+      ],
+    });
+    const bad = parseServerEnv({
+      BLOB_STORE: 'cloud',
+      BLOB_S3_ENDPOINT: 'minio:9000',
+      BLOB_S3_BUCKET: 'Tally_Blobs',
+      BLOB_S3_FORCE_PATH_STYLE: 'yes',
+    });
+    expect(!bad.ok && bad.problems).toEqual([
+      'BLOB_STORE must be one of disk, s3, not "cloud"',
+      'BLOB_S3_ENDPOINT must start with https:// or http://',
+      'BLOB_S3_BUCKET must be an S3 bucket name (3 to 63 lowercase letters, digits, dots and hyphens), not "Tally_Blobs"',
+      'BLOB_S3_FORCE_PATH_STYLE must be true or false, not "yes"',
+    ]);
   });
 });

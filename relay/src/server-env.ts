@@ -1,3 +1,4 @@
+import { readBlobStoreSettings } from './blobs/blob-store-settings.js';
 import { readPaymentSettings } from './payments/payment-settings.js';
 import { eachSetting, type RelaySettings } from './settings/relay-settings.js';
 
@@ -24,6 +25,8 @@ export function parseServerEnv(env: NodeJS.ProcessEnv): ParsedEnv {
   }
   const payments = readPaymentSettings(settings);
   if (!payments.ok) problems.push(...payments.problems);
+  const blobs = readBlobStoreSettings(settings);
+  if (!blobs.ok) problems.push(...blobs.problems);
   if (settings.redisUrl !== null && settings.databaseUrl === null) {
     problems.push('DATABASE_URL must be set when REDIS_URL is: relays sharing Redis share one PostgreSQL database');
   }

@@ -2,7 +2,10 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadOrCreateSigningKey } from './auth/signing-key.js';
+import type { BlobStore } from './blobs/blob-store.js';
+import { readBlobStoreSettings } from './blobs/blob-store-settings.js';
 import { DiskBlobStore } from './blobs/disk-blob-store.js';
+import { S3BlobStore } from './blobs/s3-blob-store.js';
 import { buildRelay } from './build-relay.js';
 import { RedisRelayBus } from './bus/redis-relay-bus.js';
 import type { RelayBus } from './bus/relay-bus.js';
@@ -28,13 +31,14 @@ const data = resolve(dataDir);
 mkdirSync(data, { recursive: true });
 const storage = databaseUrl === null ? openSqlite(join(data, 'tally.db')) : await openPostgres(databaseUrl);
 const bus = redisUrl === null ? null : await openRedis(redisUrl);
+const blobStore = await openBlobStore();
 const relay = await buildRelay({
   ...settings,
   storage,
   ...(bus === null ? {} : { bus, counters: bus, presence: bus }),
   signingKey: loadOrCreateSigningKey(data),
   vapidKeys: loadOrCreateVapidKeys(data),
-  blobStore: new DiskBlobStore(join(data, 'blobs')),
+  blobStore,
   logger,
   appDir: resolve(appDir ?? fileURLToPath(new URL('../../app/dist', import.meta.url))),
 });
@@ -45,6 +49,29 @@ function openSqlite(file: string): RelayStorage {
   } catch (error) {
     if (!(error instanceof NewerDatabaseError)) throw error;
     console.error(`tally relay: ${file}: ${error.message}`);
+    process.exit(1);
+  }
+}
+
+/**
+ * Receipts' files on disk in the data directory, or in the S3-compatible bucket the settings name;
+ * a bucket that cannot be reached stops the relay, naming the setting.
+ */
+async function openBlobStore(): Promise<BlobStore> {
+  const reading = readBlobStoreSettings(settings);
+  // parseServerEnv has already refused settings that do not name a whole store.
+  if (!reading.ok) throw new Error(reading.problems.join('; '));
+  if (reading.choice.kind === 'disk') return new DiskBlobStore(join(data, 'blobs'));
+  const { s3 } = reading.choice;
+  const store = new S3BlobStore(s3);
+  try {
+    await store.checkBucket();
+    return store;
+  } catch (error) {
+    const reason = error instanceof Error && error.message !== '' ? error.message : String(error);
+    console.error(
+      `tally relay: BLOB_S3_BUCKET: cannot reach the bucket ${s3.bucket} at ${s3.endpoint ?? 'Amazon S3'}: ${reason}`,
+    );
     process.exit(1);
   }
 }

@@ -5,6 +5,7 @@ import { PostgresStorage } from '../storage/postgres-storage.js';
 import type { RelayStorage } from '../storage/relay-storage.js';
 import { SqliteStorage } from '../storage/sqlite-storage.js';
 import { AdminCommands } from './admin-commands.js';
+import { copyToPostgres } from './copy-to-postgres-command.js';
 
 const usage = `usage: node relay/dist/admin/cli.js <command>   (from the repo root, after npm start or npm run build -w relay)
   create-user <email>        the password is read from standard input
@@ -22,6 +23,9 @@ const usage = `usage: node relay/dist/admin/cli.js <command>   (from the repo ro
   restore <doc-id> <version-id>
                              write that version's values back as new edits; a running relay
                              carries it out and its open devices receive it at once
+  copy-to-postgres           copies the SQLite data of DATA_DIR into the empty PostgreSQL database of
+                             DATABASE_URL (and, with BLOB_STORE=s3, its files into the bucket), every
+                             count and ledger checked; stop the relay first
 DATA_DIR (default ./data) names the relay's data directory; with DATABASE_URL set, the commands
 work on that PostgreSQL database instead (back it up with pg_dump).`;
 
@@ -154,7 +158,24 @@ if (!parsed.ok) {
   process.exit(1);
 }
 const { databaseUrl, dataDir } = parsed.settings;
-const storage = databaseUrl === null ? new SqliteStorage(join(dataDir, 'tally.db')) : await openPostgres(databaseUrl);
+if (process.argv[2] === 'copy-to-postgres') {
+  try {
+    process.exitCode = await copyToPostgres(parsed.settings);
+  } catch (error) {
+    console.error(`tally admin: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  }
+} else {
+  const storage = databaseUrl === null ? new SqliteStorage(join(dataDir, 'tally.db')) : await openPostgres(databaseUrl);
+  try {
+    process.exitCode = await run(process.argv.slice(2), new AdminCommands(storage, parsed.settings));
+  } catch (error) {
+    console.error(`tally admin: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  } finally {
+    await storage.close();
+  }
+}
 
 async function openPostgres(url: string): Promise<RelayStorage> {
   try {
@@ -165,12 +186,4 @@ async function openPostgres(url: string): Promise<RelayStorage> {
     );
     process.exit(1);
   }
-}
-try {
-  process.exitCode = await run(process.argv.slice(2), new AdminCommands(storage, parsed.settings));
-} catch (error) {
-  console.error(`tally admin: ${error instanceof Error ? error.message : String(error)}`);
-  process.exitCode = 1;
-} finally {
-  await storage.close();
 }

@@ -3,10 +3,12 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buffer } from 'node:stream/consumers';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { S3Server } from '../testing/s3-server.js';
 import type { BlobStore } from './blob-store.js';
 import { DiskBlobStore } from './disk-blob-store.js';
 import { MemoryBlobStore } from './memory-blob-store.js';
+import { S3BlobStore } from './s3-blob-store.js';
 
 interface OpenedBlobStore {
   readonly store: BlobStore;
@@ -21,7 +23,29 @@ function filesUnder(dir: string): string[] {
     .map((entry) => join(entry.parentPath, entry.name));
 }
 
-/** Every implementation of `BlobStore`: an S3-compatible one joins this list. */
+let s3: S3Server;
+beforeAll(async () => {
+  s3 = await S3Server.start();
+});
+afterAll(() => s3.stop());
+
+/**
+ * A store on the test's S3-compatible server, whose files are those the server keeps (objects and
+ * the parts of unfinished uploads). Each test empties the bucket of what it kept.
+ */
+function openS3(partBytes?: number): OpenedBlobStore {
+  const store = new S3BlobStore(s3.settings, partBytes);
+  return {
+    store,
+    files: () => s3.files(),
+    dispose: () => {
+      store.close();
+      s3.empty();
+    },
+  };
+}
+
+/** Every implementation of `BlobStore`. */
 const blobStores: readonly { readonly name: string; open(): OpenedBlobStore }[] = [
   {
     name: 'memory',
@@ -41,6 +65,9 @@ const blobStores: readonly { readonly name: string; open(): OpenedBlobStore }[] 
       };
     },
   },
+  { name: 's3', open: () => openS3() },
+  // Parts far smaller than S3's 5 MiB, which the test server allows, so a 200 kB file goes up in parts.
+  { name: 's3 in parts', open: () => openS3(64 * 1024) },
 ];
 
 const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');

@@ -17,8 +17,8 @@ export interface BlobWrite {
 }
 
 /**
- * Where the relay keeps the bytes of files, by the SHA-256 of their bytes (BLOB1). On disk under the
- * data directory today (`DiskBlobStore`); an S3-compatible store passes the same contract suite.
+ * Where the relay keeps the bytes of files, by the SHA-256 of their bytes (BLOB1): on disk under the
+ * data directory (`DiskBlobStore`) or in an S3-compatible bucket (`S3BlobStore`, C8).
  * Nothing half-written is ever readable: bytes appear whole under their hash, or not at all.
  */
 export interface BlobStore {

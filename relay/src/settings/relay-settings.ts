@@ -1,6 +1,8 @@
 import { MAX_ATTACHMENT_BYTES } from '@tally/schema';
 import {
   apiOrigin,
+  bucketName,
+  flag,
   oneOf,
   optional,
   originList,
@@ -44,6 +46,9 @@ function setting<T, const Scope extends SettingScope>(
 /** Who takes payment for priced advisor sessions (PAY1); `none`: priced sessions cannot be booked. */
 export const paymentProviders = ['none', 'stripe', 'razorpay'] as const;
 export type PaymentProviderName = (typeof paymentProviders)[number];
+
+/** Where receipts' files are kept (BLOB1): in DATA_DIR, or in an S3-compatible bucket that several relays share. */
+export const blobStoreKinds = ['disk', 's3'] as const;
 
 export const logLevels = ['silent', 'error', 'warn', 'info', 'debug'] as const;
 
@@ -99,6 +104,70 @@ export const relaySettings = {
     description:
       'Redis, for several relays on one DATABASE_URL: each stored update and live event reaches the other relays’ devices at once, revocations close sockets on every relay, rate limits count across relays, and a person connected to any relay is not pushed or mailed what their app shows. Only a hint: an update missed while Redis is away is read from the database. Requires DATABASE_URL.',
     example: 'redis://redis.example.com:6379',
+  }),
+  blobStore: setting({
+    env: 'BLOB_STORE',
+    scope: 'process',
+    type: oneOf(blobStoreKinds),
+    default: 'disk',
+    description:
+      'Where receipts’ files are kept: disk (DATA_DIR/blobs) or s3 (the S3-compatible bucket named by the BLOB_S3_* settings, which several relays on one DATABASE_URL must share).',
+  }),
+  blobS3Endpoint: setting({
+    env: 'BLOB_S3_ENDPOINT',
+    scope: 'process',
+    type: optional(apiOrigin),
+    default: null,
+    description:
+      'The S3-compatible service to keep files in with BLOB_STORE=s3, such as MinIO’s http://minio:9000. Unset: Amazon S3 in BLOB_S3_REGION.',
+    example: 'http://minio:9000',
+  }),
+  blobS3Bucket: setting({
+    env: 'BLOB_S3_BUCKET',
+    scope: 'process',
+    type: optional(bucketName),
+    default: null,
+    description: 'The bucket files are kept in, which must exist. Needed with BLOB_STORE=s3.',
+    example: 'tally-blobs',
+  }),
+  blobS3Region: setting({
+    env: 'BLOB_S3_REGION',
+    scope: 'process',
+    type: text,
+    default: 'us-east-1',
+    description: 'The bucket’s region, as requests are signed for it (MinIO accepts us-east-1).',
+  }),
+  blobS3AccessKeyId: setting({
+    env: 'BLOB_S3_ACCESS_KEY_ID',
+    scope: 'process',
+    type: optional(text),
+    default: null,
+    description:
+      'The access key id the relay signs its requests with: it needs to get, put, copy and delete objects in the bucket. Needed with BLOB_STORE=s3.',
+    example: 'tally-relay',
+  }),
+  blobS3SecretAccessKey: setting({
+    env: 'BLOB_S3_SECRET_ACCESS_KEY',
+    scope: 'process',
+    type: optional(text),
+    default: null,
+    description: 'The secret that goes with BLOB_S3_ACCESS_KEY_ID. Needed with BLOB_STORE=s3.',
+  }),
+  blobS3ForcePathStyle: setting({
+    env: 'BLOB_S3_FORCE_PATH_STYLE',
+    scope: 'process',
+    type: flag,
+    default: false,
+    description:
+      'true: address the bucket in the path (http://minio:9000/tally-blobs/…), as MinIO and most self-hosted services want; false: as a host name (tally-blobs.s3.amazonaws.com), as Amazon S3 wants.',
+  }),
+  sequenceCheckMs: setting({
+    env: 'SEQUENCE_CHECK_MS',
+    scope: 'relay',
+    type: wholeNumber(100, 600_000),
+    default: 5000,
+    description:
+      'With REDIS_URL: how often (milliseconds) each relay compares the newest stored update of every open ledger with what it holds, and reads what it missed. It finds an update whose Redis message was lost when no later update shows the gap.',
   }),
   appDir: setting({
     env: 'APP_DIR',

@@ -218,3 +218,22 @@ export const apiOrigin: SettingType<string> = {
   },
   write: String,
 };
+
+/** Yes or no, written `true` or `false`. */
+export const flag: SettingType<boolean> = {
+  read(raw) {
+    if (raw === 'true' || raw === 'false') return ok(raw === 'true');
+    return problem(`must be true or false, not "${raw}"`);
+  },
+  write: String,
+};
+
+/** An S3 bucket's name: 3 to 63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit. */
+export const bucketName: SettingType<string> = {
+  read(raw) {
+    return /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(raw)
+      ? ok(raw)
+      : problem(`must be an S3 bucket name (3 to 63 lowercase letters, digits, dots and hyphens), not "${raw}"`);
+  },
+  write: String,
+};

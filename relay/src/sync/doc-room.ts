@@ -141,6 +141,8 @@ export class DocRoom {
   private lastSeq = 0;
   /** Every stored update up to this sequence number is in the room's document (C2). */
   private heldSeq = 0;
+  /** The newest number storage was last seen to hold (C10): one past `heldSeq` is a gap, whether heard of or not. */
+  private storedSeq = 0;
   /** Stored updates numbered past `heldSeq`: stored by this room (null: in the document already) or heard from another relay. */
   private readonly ahead = new Map<number, Uint8Array | null>();
   private gapTimer: NodeJS.Timeout | undefined;
@@ -237,6 +239,17 @@ export class DocRoom {
     if (this.failed || seq <= this.heldSeq || this.ahead.has(seq)) return;
     this.ahead.set(seq, update);
     this.arrive({ kind: 'heard' });
+  }
+
+  /**
+   * The newest number storage holds for the document, read by the periodic check (C10): one the
+   * room has neither applied nor heard of is a gap, as if heard, for an update whose message was
+   * lost and that no later update reveals.
+   */
+  noticeStoredSeq(seq: number): void {
+    if (this.failed || seq <= this.heldSeq || this.ahead.has(seq)) return;
+    this.storedSeq = Math.max(this.storedSeq, seq);
+    this.watchGap();
   }
 
   /** Presence on another relay (C4): passed on to this room's peers, never back to the bus. */
@@ -732,14 +745,21 @@ export class DocRoom {
     this.watchGap();
   }
 
-  /** What storage holds and the room lacks, applied and sent to its peers as one update (C2, C3); whether there was any. */
+  /**
+   * What storage holds past `heldSeq` and the room lacks, applied and sent to its peers as one
+   * update (C2, C3); whether there was any. Only the updates stored since are read, unless a
+   * compaction folded some of them (C10).
+   */
   private async readMissed(): Promise<boolean> {
     await this.flush();
-    const stored = await this.documents.load(this.docId);
+    const stored = await this.documents.loadSince(this.docId, this.heldSeq);
     const missed = await this.applyStored([...(stored.snapshot === null ? [] : [stored.snapshot]), ...stored.updates]);
     this.heldSeq = Math.max(this.heldSeq, stored.lastSeq);
     this.lastSeq = Math.max(this.lastSeq, stored.lastSeq);
-    this.logLength = Math.max(this.logLength, stored.updates.length);
+    this.logLength =
+      stored.snapshot === null
+        ? this.logLength + stored.updates.length
+        : Math.max(this.logLength, stored.updates.length);
     if (missed !== null) this.sendToAll(encodeUpdate(missed));
     return missed !== null;
   }
@@ -776,7 +796,7 @@ export class DocRoom {
   /** A gap left open is read from storage after `gapRepairMs` (C2). */
   private watchGap(): void {
     const bus = this.options.bus;
-    if (bus === undefined || this.ahead.size === 0) {
+    if (bus === undefined || (this.ahead.size === 0 && this.storedSeq <= this.heldSeq)) {
       clearTimeout(this.gapTimer);
       this.gapTimer = undefined;
       return;

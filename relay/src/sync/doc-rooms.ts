@@ -31,6 +31,8 @@ export interface DocRoomsOptions {
   readonly bus?: RelayBus;
   /** How long a gap in a document's sequence may stay open before it is read from storage (C2). */
   readonly gapRepairMs?: number;
+  /** How often, with a bus, the open documents' newest stored numbers are compared with what their rooms hold (C10). */
+  readonly sequenceCheckMs?: number;
 }
 
 /** A gap this old is read from storage: an update heard out of order usually has its predecessor right behind it. */
@@ -43,7 +45,35 @@ export class DocRooms {
   /** A document being unloaded is reloaded only after its last updates are stored. */
   private readonly closing = new Map<string, Promise<void>>();
 
-  constructor(private readonly options: DocRoomsOptions) {}
+  private readonly sequenceCheck: NodeJS.Timeout | undefined;
+  private checking = false;
+
+  constructor(private readonly options: DocRoomsOptions) {
+    if (options.bus === undefined) return;
+    this.sequenceCheck = setInterval(
+      () => void this.checkSequences(),
+      options.sequenceCheckMs ?? relayDefaults.sequenceCheckMs,
+    );
+    this.sequenceCheck.unref();
+  }
+
+  /**
+   * Reads the newest stored number of every open document at once and tells each room (C10): an
+   * update stored by another relay whose message Redis lost, with no later update to show the gap,
+   * is found here within one period instead of never.
+   */
+  private async checkSequences(): Promise<void> {
+    if (this.checking || this.rooms.size === 0) return;
+    this.checking = true;
+    try {
+      const stored = await this.options.documents.lastSeqs([...this.rooms.keys()]);
+      for (const [docId, seq] of stored) this.rooms.get(docId)?.noticeStoredSeq(seq);
+    } catch (error) {
+      reportFailure(this.options, 'repair', error, {});
+    } finally {
+      this.checking = false;
+    }
+  }
 
   get loadedCount(): number {
     return this.rooms.size;
@@ -114,6 +144,7 @@ export class DocRooms {
 
   /** Unloads every document now, storing what is pending. */
   async closeAll(): Promise<void> {
+    clearInterval(this.sequenceCheck);
     for (const timer of this.unloadTimers.values()) clearTimeout(timer);
     this.unloadTimers.clear();
     await Promise.all([...this.rooms.values()].map((room) => this.unload(room)));

@@ -1,13 +1,16 @@
+import { createHash } from 'node:crypto';
 import { assertConverged, SeededRandom } from '@tally/schema/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { S3BlobStore } from '../blobs/s3-blob-store.js';
 import { RedisRelayBus } from '../bus/redis-relay-bus.js';
 import { rebuildDoc } from '../storage/documents/stored-doc.js';
 import { PostgresStorage } from '../storage/postgres-storage.js';
 import { createPostgresDatabase } from '../storage/storage-implementations.test-support.js';
 import { holdsAll } from '../testing/echo-record.js';
 import { accountNames, addAccount } from '../testing/ledger-edits.js';
+import { jpegFile } from '../testing/receipt-files.js';
 import { RedisServer } from '../testing/redis-server.js';
 import {
   closedWith,
@@ -23,6 +26,7 @@ import {
   synced,
 } from '../testing/relay-harness.js';
 import { RelayProcess } from '../testing/relay-process.js';
+import { S3Server } from '../testing/s3-server.js';
 import { WritingDevice } from '../testing/writing-device.js';
 
 const seed = Number(process.env.TALLY_RELAYS_SEED ?? Date.now() % 1_000_000);
@@ -44,8 +48,12 @@ async function relaysOnOneDatabase(
     readonly compactAfter?: number;
     readonly authRequestsPerMinute?: number;
     readonly clock?: () => number;
+    readonly sequenceCheckMs?: number;
+    /** An S3-compatible server whose bucket every relay keeps its files in, each through its own client (C8). */
+    readonly s3?: S3Server;
   } = {},
 ): Promise<{ readonly relays: RunningRelay[]; readonly databaseUrl: string }> {
+  const { s3, ...relayConfig } = config;
   const database = await createPostgresDatabase();
   cleanup.push(database.drop);
   const dataDir = new DataDir();
@@ -54,8 +62,15 @@ async function relaysOnOneDatabase(
   for (let index = 0; index < count; index++) {
     const bus = await RedisRelayBus.open(redis.url);
     const storage = await PostgresStorage.open(database.url);
-    const relay = await RunningRelay.start(dataDir, { ...config, bus, counters: bus }, 0, storage);
+    const blobStore = s3 === undefined ? undefined : new S3BlobStore(s3.settings);
+    const relay = await RunningRelay.start(
+      dataDir,
+      { ...relayConfig, bus, counters: bus, ...(blobStore === undefined ? {} : { blobStore }) },
+      0,
+      storage,
+    );
     cleanup.push(() => bus.close());
+    if (blobStore !== undefined) cleanup.push(() => blobStore.close());
     cleanup.push(() => relay.stop());
     relays.push(relay);
   }
@@ -136,6 +151,49 @@ describe('several relays on one PostgreSQL database and one Redis (REDIS_URL)', 
     addAccount(phone.doc, 'Travel');
     await eventually(() => accountNames(laptop.doc).includes('Savings') && accountNames(laptop.doc).includes('Travel'));
     await eventually(() => accountNames(phone.doc).includes('Savings'));
+  });
+
+  it('[C10] an update stored without a message on Redis, and no later one, still reaches both relays’ devices', async () => {
+    const { relays, databaseUrl } = await relaysOnOneDatabase(2, { sequenceCheckMs: 200 });
+    const [a, b] = relays as [RunningRelay, RunningRelay];
+    const [phone, laptop] = await aliceOnTwoRelays(a, b);
+    const docId = String(phone.roomname);
+
+    // Stored as a relay stores an update, but never published, and nothing edited after it.
+    const elsewhere = new Y.Doc();
+    Y.applyUpdate(elsewhere, Y.encodeStateAsUpdate(phone.doc));
+    const lost: Uint8Array[] = [];
+    elsewhere.on('update', (update: Uint8Array) => lost.push(update));
+    addAccount(elsewhere, 'Savings');
+    const storage = await PostgresStorage.open(databaseUrl);
+    cleanup.push(() => storage.close());
+    for (const update of lost) await storage.documents.appendUpdate(docId, update);
+
+    await eventually(() => accountNames(laptop.doc).includes('Savings'));
+    await eventually(() => accountNames(phone.doc).includes('Savings'));
+  });
+
+  it('[C8] a receipt uploaded through relay A is served by relay B from the shared S3-compatible bucket', async () => {
+    const s3 = await S3Server.start();
+    cleanup.push(() => s3.stop());
+    const { relays } = await relaysOnOneDatabase(2, { s3 });
+    const [a, b] = relays as [RunningRelay, RunningRelay];
+    const phone = await register(a.httpUrl, 'alice@example.com', 'Phone');
+    const laptop = await login(b.httpUrl, 'alice@example.com', 'Laptop');
+    const receipt = jpegFile();
+    const hash = createHash('sha256').update(receipt).digest('hex');
+
+    const uploaded = await fetch(`${a.httpUrl}/api/blobs/${hash}`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${phone.accessToken}`, 'content-type': 'image/jpeg' },
+      body: receipt,
+    });
+    expect(uploaded.status).toBe(201);
+    const served = await fetch(`${b.httpUrl}/api/blobs/${hash}`, {
+      headers: { authorization: `Bearer ${laptop.accessToken}` },
+    });
+    expect(served.status).toBe(200);
+    expect(new Uint8Array(await served.arrayBuffer())).toEqual(receipt);
   });
 
   it('[C3] updates made while Redis is down reach the other relay’s devices once it is back', async () => {

@@ -31,6 +31,16 @@ class SlowLoadingDocuments implements LedgerDocuments {
     return stored;
   }
 
+  async loadSince(docId: string, seq: number): Promise<StoredDoc> {
+    const stored = await this.documents.loadSince(docId, seq);
+    await this.released;
+    return stored;
+  }
+
+  lastSeqs(docIds: readonly string[]): Promise<ReadonlyMap<string, number>> {
+    return this.documents.lastSeqs(docIds);
+  }
+
   appendUpdate(docId: string, update: Uint8Array): Promise<number> {
     return this.documents.appendUpdate(docId, update);
   }

@@ -144,6 +144,59 @@ describe.each(storageImplementations)('$name ledger documents keep their contrac
     );
   });
 
+  it('[C10] loadSince reads only the updates stored after a number, and the newest number', async () => {
+    const doc = new Y.Doc();
+    const first = await storage.documents.appendUpdate('ledger-1', updateSetting(doc, 'currency', 'EUR'));
+    const second = updateSetting(doc, 'locale', 'fr-FR');
+    const third = updateSetting(doc, 'theme', 'dark');
+    await storage.documents.appendUpdate('ledger-2', updateSetting(new Y.Doc(), 'currency', 'USD'));
+    await storage.documents.appendUpdate('ledger-1', second);
+    const last = await storage.documents.appendUpdate('ledger-1', third);
+
+    expect(await storage.documents.loadSince('ledger-1', first)).toEqual({
+      snapshot: null,
+      stateVector: null,
+      updates: [second, third],
+      lastSeq: last,
+    });
+    expect(await storage.documents.loadSince('ledger-1', last)).toEqual({
+      snapshot: null,
+      stateVector: null,
+      updates: [],
+      lastSeq: last,
+    });
+    expect(await storage.documents.loadSince('nothing-here', 0)).toEqual({
+      snapshot: null,
+      stateVector: null,
+      updates: [],
+      lastSeq: 0,
+    });
+  });
+
+  it('[C10] loadSince a number a compaction folded past gives the whole document', async () => {
+    const doc = new Y.Doc();
+    const first = await storage.documents.appendUpdate('ledger-1', updateSetting(doc, 'currency', 'EUR'));
+    const folded = await storage.documents.appendUpdate('ledger-1', updateSetting(doc, 'locale', 'fr-FR'));
+    await storage.documents.compact('ledger-1', Y.encodeStateAsUpdate(doc), Y.encodeStateVector(doc), folded);
+    const later = updateSetting(doc, 'theme', 'dark');
+    const last = await storage.documents.appendUpdate('ledger-1', later);
+
+    const since = await storage.documents.loadSince('ledger-1', first);
+    expect(since).toEqual(await storage.documents.load('ledger-1'));
+    expect(since.lastSeq).toBe(last);
+    expect(rebuildDoc(since).getMap('settings').toJSON()).toEqual({ currency: 'EUR', locale: 'fr-FR', theme: 'dark' });
+    expect((await storage.documents.loadSince('ledger-1', folded)).updates).toEqual([later]);
+  });
+
+  it('[C10] lastSeqs names the newest number of each document in one read, folded or not, 0 for none', async () => {
+    const doc = new Y.Doc();
+    const folded = await storage.documents.appendUpdate('ledger-1', updateSetting(doc, 'currency', 'EUR'));
+    await storage.documents.compact('ledger-1', Y.encodeStateAsUpdate(doc), Y.encodeStateVector(doc), folded);
+    const other = await storage.documents.appendUpdate('ledger-2', updateSetting(new Y.Doc(), 'currency', 'USD'));
+    const seqs = await storage.documents.lastSeqs(['ledger-1', 'ledger-2', 'nothing-here']);
+    expect(Object.fromEntries(seqs)).toEqual({ 'ledger-1': folded, 'ledger-2': other, 'nothing-here': 0 });
+  });
+
   it('lists the documents whose log is not compacted yet, in id order', async () => {
     const doc = new Y.Doc();
     await storage.documents.appendUpdate('ledger-b', updateSetting(doc, 'currency', 'EUR'));

@@ -42,6 +42,15 @@ export type RestoreRequestState =
 export interface LedgerDocuments {
   /** Everything stored of a document; an unknown document loads as empty. */
   load(docId: string): Promise<StoredDoc>;
+  /**
+   * What was stored after update `seq`, for a relay that holds everything up to it (C10): the log
+   * entries numbered past `seq`, oldest first, with a null snapshot, while the log still holds
+   * them all; once a compaction has folded some of them, the whole stored document as `load` gives
+   * it. Either way `lastSeq` is the newest number stored.
+   */
+  loadSince(docId: string, seq: number): Promise<StoredDoc>;
+  /** The newest sequence number stored of each of these documents (0 for one with none), in one read (C10). */
+  lastSeqs(docIds: readonly string[]): Promise<ReadonlyMap<string, number>>;
   /** Durably appends one accepted update and returns its sequence number (P2). */
   appendUpdate(docId: string, update: Uint8Array): Promise<number>;
   /**

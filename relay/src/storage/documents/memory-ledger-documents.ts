@@ -35,6 +35,26 @@ export class MemoryLedgerDocuments implements LedgerDocuments {
     };
   }
 
+  async loadSince(docId: string, seq: number): Promise<StoredDoc> {
+    const doc = this.docs.get(docId);
+    if (doc === undefined || doc.foldedSeq > seq) return this.load(docId);
+    return {
+      snapshot: null,
+      stateVector: null,
+      updates: doc.log.filter((entry) => entry.seq > seq).map((entry) => entry.update.slice()),
+      lastSeq: Math.max(doc.log.at(-1)?.seq ?? 0, doc.foldedSeq),
+    };
+  }
+
+  async lastSeqs(docIds: readonly string[]): Promise<ReadonlyMap<string, number>> {
+    return new Map(
+      docIds.map((docId) => {
+        const doc = this.docs.get(docId);
+        return [docId, doc === undefined ? 0 : Math.max(doc.log.at(-1)?.seq ?? 0, doc.foldedSeq)];
+      }),
+    );
+  }
+
   async appendUpdate(docId: string, update: Uint8Array): Promise<number> {
     const seq = this.nextSeq++;
     this.docOrNew(docId).log.push({ seq, update: update.slice() });

@@ -70,6 +70,47 @@ export class PostgresLedgerDocuments implements LedgerDocuments {
     );
   }
 
+  async loadSince(docId: string, seq: number): Promise<StoredDoc> {
+    await this.settled();
+    const since = await transaction(
+      this.pool,
+      async (tx) => {
+        const doc = (
+          await tx.query<{ last_seq: number; folded_seq: number }>(
+            'SELECT last_seq, folded_seq FROM docs WHERE id = $1',
+            [docId],
+          )
+        ).rows[0];
+        // Entries past `seq` were folded into the snapshot: only the whole document holds them.
+        if (doc !== undefined && doc.folded_seq > seq) return null;
+        const rows = (
+          await tx.query<{ seq: number; update_data: Buffer }>(
+            'SELECT seq, update_data FROM doc_updates WHERE doc_id = $1 AND seq > $2 ORDER BY seq',
+            [docId, seq],
+          )
+        ).rows;
+        return {
+          snapshot: null,
+          stateVector: null,
+          updates: rows.map((row) => bytesOf(row.update_data)),
+          lastSeq: Math.max(rows.at(-1)?.seq ?? 0, doc?.last_seq ?? 0),
+        };
+      },
+      'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY',
+    );
+    return since ?? this.load(docId);
+  }
+
+  async lastSeqs(docIds: readonly string[]): Promise<ReadonlyMap<string, number>> {
+    await this.settled();
+    const { rows } = await this.pool.query<{ id: string; last_seq: number }>(
+      'SELECT id, last_seq FROM docs WHERE id = ANY($1::text[])',
+      [docIds],
+    );
+    const stored = new Map(rows.map((row) => [row.id, row.last_seq]));
+    return new Map(docIds.map((docId) => [docId, stored.get(docId) ?? 0]));
+  }
+
   appendUpdate(docId: string, update: Uint8Array): Promise<number> {
     return new Promise((resolve, reject) => {
       this.pendingAppends.push({ docId, update, resolve, reject });

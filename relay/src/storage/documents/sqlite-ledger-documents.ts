@@ -36,6 +36,12 @@ export class SqliteLedgerDocuments implements LedgerDocuments {
   private pendingAppends: PendingAppend[] = [];
   private flushScheduled = false;
 
+  private readonly readSince: (
+    docId: string,
+    seq: number,
+  ) => { lastSeq: number; rows: { seq: number; update_data: Buffer }[] } | null;
+  private readonly readLastSeqs: (docIds: readonly string[]) => Map<string, number>;
+
   private readonly readDoc: (docId: string) => {
     doc: { snapshot: Buffer | null; state_vector: Buffer | null; folded_seq: number } | undefined;
     rows: { seq: number; update_data: Buffer }[];
@@ -55,6 +61,19 @@ export class SqliteLedgerDocuments implements LedgerDocuments {
         | undefined,
       rows: this.statements.updates.all(docId) as { seq: number; update_data: Buffer }[],
     }));
+    this.readSince = db.transaction((docId: string, seq: number) => {
+      const folded = (this.statements.snapshot.get(docId) as { folded_seq: number } | undefined)?.folded_seq ?? 0;
+      // Entries past `seq` were folded into the snapshot: only the whole document holds them.
+      if (folded > seq) return null;
+      return {
+        lastSeq: (this.statements.lastSeq.get(docId, docId) as { n: number }).n,
+        rows: this.statements.updatesSince.all(docId, seq) as { seq: number; update_data: Buffer }[],
+      };
+    });
+    this.readLastSeqs = db.transaction(
+      (docIds: readonly string[]) =>
+        new Map(docIds.map((docId) => [docId, (this.statements.lastSeq.get(docId, docId) as { n: number }).n])),
+    );
   }
 
   async load(docId: string): Promise<StoredDoc> {
@@ -66,6 +85,23 @@ export class SqliteLedgerDocuments implements LedgerDocuments {
       updates: rows.map((row) => bytes(row.update_data)),
       lastSeq: Math.max(rows.at(-1)?.seq ?? 0, doc?.folded_seq ?? 0),
     };
+  }
+
+  async loadSince(docId: string, seq: number): Promise<StoredDoc> {
+    await this.settled();
+    const since = this.readSince(docId, seq);
+    if (since === null) return this.load(docId);
+    return {
+      snapshot: null,
+      stateVector: null,
+      updates: since.rows.map((row) => bytes(row.update_data)),
+      lastSeq: since.lastSeq,
+    };
+  }
+
+  async lastSeqs(docIds: readonly string[]): Promise<ReadonlyMap<string, number>> {
+    await this.settled();
+    return this.readLastSeqs(docIds);
   }
 
   appendUpdate(docId: string, update: Uint8Array): Promise<number> {
@@ -200,6 +236,11 @@ function prepare(db: Database.Database) {
   return {
     snapshot: db.prepare('SELECT snapshot, state_vector, folded_seq FROM docs WHERE id = ?'),
     updates: db.prepare('SELECT seq, update_data FROM doc_updates WHERE doc_id = ? ORDER BY seq'),
+    updatesSince: db.prepare('SELECT seq, update_data FROM doc_updates WHERE doc_id = ? AND seq > ? ORDER BY seq'),
+    lastSeq: db.prepare(
+      `SELECT max(coalesce((SELECT max(seq) FROM doc_updates WHERE doc_id = ?), 0),
+         coalesce((SELECT folded_seq FROM docs WHERE id = ?), 0)) AS n`,
+    ),
     countUpdates: db.prepare('SELECT count(*) AS n FROM doc_updates WHERE doc_id = ?'),
     storedBytes: db.prepare(
       `SELECT coalesce((SELECT length(snapshot) FROM docs WHERE id = ?), 0)

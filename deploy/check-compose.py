@@ -1,0 +1,138 @@
+"""Checks docker-compose.yml and the files it mounts without a Docker engine (deploy/check-compose.sh)."""
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+
+import yaml
+
+root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+checks = []
+
+
+def check(name, ok, detail=""):
+    checks.append((name, ok))
+    print(("ok   " if ok else "FAIL ") + name + ("" if ok else f": {detail}"))
+
+
+def load(path):
+    with open(os.path.join(root, path), encoding="utf-8") as file:
+        return yaml.safe_load(file)
+
+
+compose = load("docker-compose.yml")
+services = compose.get("services", {})
+check(
+    "the compose file has postgres, redis, minio, relay, haproxy, prometheus and grafana",
+    {"postgres", "redis", "minio", "relay", "haproxy", "prometheus", "grafana"} <= set(services),
+    sorted(services),
+)
+relay = services.get("relay", {})
+check(
+    "the relay scales (no container_name, no host port)",
+    "container_name" not in relay and "ports" not in relay,
+    relay,
+)
+
+# Every ${VAR} the compose file reads is in deploy/env.example, so an operator is asked for each.
+with open(os.path.join(root, "docker-compose.yml"), encoding="utf-8") as file:
+    wanted = set(re.findall(r"\$\{([A-Z_]+)", file.read()))
+example = {}
+with open(os.path.join(root, "deploy/env.example"), encoding="utf-8") as file:
+    for line in file:
+        if "=" in line and not line.startswith("#"):
+            key, value = line.strip().split("=", 1)
+            example[key] = value
+check("every variable the compose file reads is in deploy/env.example", wanted <= set(example), wanted - set(example))
+
+# The relay's environment with the variables filled in as an operator would, checked by the relay's own parser.
+filled = {key: value or "filled-in-secret-0123456789" for key, value in example.items()}
+
+
+def substitute(value):
+    return re.sub(r"\$\{([A-Z_]+)[^}]*\}", lambda match: filled.get(match.group(1), ""), str(value))
+
+
+relay_env = {key: substitute(value) for key, value in relay.get("environment", {}).items()}
+parsed = subprocess.run(
+    [
+        "node",
+        "--conditions=source",
+        "--import",
+        "tsx",
+        "-e",
+        "import('./relay/src/server-env.ts').then(({ parseServerEnv }) => {"
+        " const parsed = parseServerEnv(JSON.parse(require('fs').readFileSync(0, 'utf8')));"
+        " console.log(JSON.stringify(parsed.ok ? [] : parsed.problems)); })",
+    ],
+    cwd=root,
+    input=json.dumps(relay_env),
+    capture_output=True,
+    text=True,
+)
+problems = json.loads(parsed.stdout.strip().splitlines()[-1]) if parsed.returncode == 0 else [parsed.stderr]
+check("the relay accepts the compose file's environment (its own start-up check)", problems == [], problems)
+
+secrets = compose.get("secrets", {})
+check(
+    "the metrics token reaches Prometheus as a secret from METRICS_TOKEN",
+    secrets.get("metrics_token", {}).get("environment") == "METRICS_TOKEN"
+    and "metrics_token" in services.get("prometheus", {}).get("secrets", []),
+    secrets,
+)
+
+prometheus = load("deploy/prometheus/prometheus.yml")
+jobs = prometheus.get("scrape_configs", [])
+relay_jobs = [
+    job
+    for job in jobs
+    if any("relay" in sd.get("names", []) and sd.get("port") == 8080 for sd in job.get("dns_sd_configs", []))
+]
+check("Prometheus finds every relay through Docker's DNS on port 8080", len(relay_jobs) == 1, jobs)
+job = relay_jobs[0] if relay_jobs else {}
+check(
+    "Prometheus scrapes /metrics with the relays' METRICS_TOKEN",
+    job.get("metrics_path") == "/metrics"
+    and job.get("authorization", {}).get("credentials_file") == "/run/secrets/metrics_token",
+    job,
+)
+
+with open(os.path.join(root, "relay/src/metrics.ts"), encoding="utf-8") as file:
+    metrics = set(re.findall(r"tally_relay_[a-z_]+", file.read()))
+dashboard_path = "deploy/grafana/dashboards/tally-relays.json"
+with open(os.path.join(root, dashboard_path), encoding="utf-8") as file:
+    dashboard = json.load(file)
+used = {
+    name
+    for panel in dashboard["panels"]
+    for target in panel["targets"]
+    for name in re.findall(r"tally_relay_[a-z_]+", target["expr"])
+}
+check("the Grafana dashboard graphs only metrics the relay has", bool(used) and used <= metrics, used - metrics)
+datasources = load("deploy/grafana/provisioning/datasources/prometheus.yml")["datasources"]
+uids = {panel["datasource"]["uid"] for panel in dashboard["panels"]}
+check(
+    "the dashboard's panels use the provisioned Prometheus data source",
+    uids == {source["uid"] for source in datasources},
+    uids,
+)
+load("deploy/grafana/provisioning/dashboards/tally.yml")
+
+haproxy = subprocess.run(["haproxy", "-c", "-f", os.path.join(root, "deploy/haproxy.cfg")], capture_output=True, text=True)
+check("haproxy -c accepts deploy/haproxy.cfg", haproxy.returncode == 0, haproxy.stdout + haproxy.stderr)
+
+has_compose = shutil.which("docker") is not None and (
+    subprocess.run(["docker", "compose", "version"], capture_output=True).returncode == 0
+)
+if has_compose:
+    env = {**os.environ, **filled}
+    config = subprocess.run(["docker", "compose", "config", "--quiet"], cwd=root, env=env, capture_output=True, text=True)
+    check("docker compose config accepts the compose file", config.returncode == 0, config.stderr)
+else:
+    print("note docker compose is not installed here: its own check of the file is left out")
+
+failed = sum(1 for _, ok in checks if not ok)
+print(f"check-compose: {len(checks) - failed} passed, {failed} failed")
+sys.exit(1 if failed else 0)
