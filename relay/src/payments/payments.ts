@@ -5,12 +5,12 @@ import { RelayError } from '../http/error-catalogue.js';
 import type { RelayMetrics } from '../metrics.js';
 import type { Notifier } from '../push/notifier.js';
 import { type PaymentNotice, paymentMessage } from '../push/push-messages.js';
-import type { BookingEvent } from '../storage/advisors/advisors.js';
+import type { BookingEvent, NewBooking } from '../storage/advisors/advisors.js';
 import type { PaymentFulfilment, PaymentRecord } from '../storage/payments/payment-store.js';
 import type { RelayStorage } from '../storage/relay-storage.js';
 import type { PaymentProviderName } from './payment-event.js';
 import type { CheckoutStart, PaymentProvider } from './payment-provider.js';
-import { refundDue } from './refund-policy.js';
+import { clientRefundNoticeMs, refundDue } from './refund-policy.js';
 
 export interface PaymentsOptions {
   readonly storage: RelayStorage;
@@ -24,6 +24,17 @@ export interface PaymentsOptions {
   readonly now: () => number;
   readonly metrics: RelayMetrics;
   readonly reporting: FailureReporting;
+}
+
+/**
+ * What the app needs before anyone pays (PAY6): the relay's provider (`none` when priced sessions
+ * cannot be booked), Razorpay's public key id for its checkout, and how long before a session a
+ * client may cancel and still be refunded.
+ */
+export interface PaymentTerms {
+  readonly provider: PaymentProviderName | 'none';
+  readonly razorpayKeyId: string | null;
+  readonly refundNoticeHours: number;
 }
 
 /** What a webhook delivery did, for its reply: refused (400) or taken (200). */
@@ -46,6 +57,21 @@ export class Payments {
         this.track(this.refundBooking(booking.id));
       }
     });
+  }
+
+  /** Which provider takes payment on this relay, and the refund policy shown before paying (PAY6). */
+  terms(): PaymentTerms {
+    const { provider } = this.options;
+    return {
+      provider: provider?.name ?? 'none',
+      razorpayKeyId: provider?.publicKeyId ?? null,
+      refundNoticeHours: clientRefundNoticeMs / 3_600_000,
+    };
+  }
+
+  /** Refuses a request for a priced session on a relay that takes no payments (PAY6): nothing is held. */
+  requirePaymentsFor(price: NewBooking['price']): void {
+    if (price !== null && this.options.provider === null) throw new RelayError('payments_off');
   }
 
   /**
