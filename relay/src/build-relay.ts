@@ -258,7 +258,10 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
     pushSender?.wake();
     reminders.start();
     eventRetention.start();
-    if (config.clock === undefined) context.bookings.start();
+    if (config.clock === undefined) {
+      context.bookings.start();
+      payments.start();
+    }
     blobSweeper.start();
   });
   // Runs before the websocket plugin's own preClose, so peers hear why they were closed.
@@ -279,6 +282,7 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
     await mailSender?.stop();
     await reminders.stop();
     await context.bookings.stop();
+    payments.stop();
     await payments.settled();
     await blobSweeper.stop();
     await pushSender?.stop();
@@ -317,6 +321,7 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
   ]);
   registerHealthRoutes(app, context);
   app.decorate('blobSweeper', blobSweeper);
+  app.decorate('payments', payments);
   servingAppShell = await registerAppShell(app, config.appDir);
   return app;
 }
