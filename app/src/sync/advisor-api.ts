@@ -76,6 +76,8 @@ export interface Booking {
   readonly shareDocId: string | null;
   /** The session's price when it is not free; a priced one waits in `awaiting_payment` once accepted. */
   readonly price: SessionPrice | null;
+  /** While `awaiting_payment`: when the hold on the slot ends unless it is paid. */
+  readonly paymentDueAt: string | null;
 }
 
 export interface BookingRequest {
@@ -175,6 +177,7 @@ export function parseBooking(reply: unknown): Booking {
     message: optionalText(fields, 'message') ?? '',
     shareDocId: fields.shareDocId === undefined ? null : textOrNull(fields, 'shareDocId'),
     price: parsePrice(fields.price),
+    paymentDueAt: typeof fields.paymentDueAt === 'string' ? fields.paymentDueAt : null,
   };
 }
 

@@ -6,6 +6,7 @@ import { type Tally, useTally } from '../../tally/index.js';
 import { Field, wordMessages } from '../../ui/index.js';
 import { deviceMadeId } from './address.js';
 import { bookingOfEvent, useAdvisorNames, useLiveEvents, useOutbox } from './advisor-services.js';
+import { Checkout, PaymentHistory } from './BookingPayment.js';
 import { actionsFor } from './booking-actions.js';
 import { advisorMessages } from './messages.js';
 
@@ -110,6 +111,8 @@ export function BookingPage({ bookingId }: { readonly bookingId: string }) {
         )}
         {shared && side === 'client' && <p className="hint">{text('ledgerSharedWithAdvisor')}</p>}
       </article>
+      {side === 'client' && booking.status === 'awaiting_payment' && <Checkout booking={booking} />}
+      {booking.price !== null && <PaymentHistory booking={booking} />}
       <Conversation bookingId={bookingId} own={own} />
     </>
   );
