@@ -133,7 +133,7 @@ export class Payments {
       currency: booking.price.currency,
       holdEndsAt: booking.paymentDueAt,
       heldSince: booking.updatedAt,
-      returnUrl: `${this.options.publicUrl ?? ''}/#/bookings/${encodeURIComponent(bookingId)}`,
+      returnUrl: `${this.options.publicUrl ?? ''}/#/bookings?id=${encodeURIComponent(bookingId)}`,
     });
     await storage.payments.openCheckout({
       provider: provider.name,

@@ -108,7 +108,7 @@ describe('[PAY2] checkout with Stripe', () => {
       'line_items[0][price_data][currency]': 'eur',
       client_reference_id: 'booking-1',
       'metadata[bookingId]': 'booking-1',
-      success_url: 'https://tally.example/#/bookings/booking-1',
+      success_url: 'https://tally.example/#/bookings?id=booking-1',
     });
     expect(await relay.storage.payments.checkoutsOf('booking-1')).toHaveLength(1);
   });

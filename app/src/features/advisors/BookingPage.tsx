@@ -47,10 +47,14 @@ export function BookingPage({ bookingId }: { readonly bookingId: string }) {
   );
 
   const act = async (action: BookingAction) => {
-    if (action === 'cancel' && !window.confirm(text('confirmCancel'))) return;
+    // The relay asks a reason for cancelling a confirmed session (the other side is told it, D3).
+    const needsReason = action === 'cancel' && booking?.status === 'confirmed';
+    const reason = needsReason ? (window.prompt(text('cancelReason')) ?? '').trim() : undefined;
+    if (needsReason && reason === '') return;
+    if (action === 'cancel' && !needsReason && !window.confirm(text('confirmCancel'))) return;
     setBusy(true);
     try {
-      setBooking(await tally.sync.relayCall((api, token) => advisorApi.act(api, token, bookingId, action)));
+      setBooking(await tally.sync.relayCall((api, token) => advisorApi.act(api, token, bookingId, action, reason)));
       setProblem(undefined);
     } catch (error) {
       refused(error);
