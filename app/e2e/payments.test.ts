@@ -6,8 +6,8 @@ import type { TallyDevice } from './support/tally-device.js';
 import { TallyWorld } from './support/tally-world.js';
 
 // Stripe is played by a local stand-in of its API (relay/src/testing/stripe-stand-in.ts) at
-// STRIPE_API_URL: its checkout page's Pay sends the webhook, signed with the Stripe SDK's own test
-// helper, to the relay, then sends the browser back to the booking, as Stripe Checkout does.
+// STRIPE_API_URL: its checkout page's Pay makes the webhook, signed with the Stripe SDK's own test
+// helper, for the relay, and sends the browser back to the booking, as Stripe Checkout does.
 const PATIENCE = { timeout: 60_000 } as const;
 const webhookSecret = 'whsec_tally_e2e_secret_0000';
 
@@ -79,9 +79,16 @@ test('a client pays for an accepted priced session at the checkout, both sides s
   await client.page.keyboard.press('Enter');
 
   // Stripe's page (the stand-in's); its Pay sends the signed webhook and comes back to the booking.
+  // Its webhook is held back: the page the client returns to must not take the payment for granted.
   await client.page.waitForURL(`${stripe.url}/checkout/**`, PATIENCE);
+  endpoint.held = [];
   await client.page.getByTestId('stand-in-pay').click();
   await client.page.waitForURL(`${world.appUrl}/**`, PATIENCE);
+  await client.page.locator('[data-testid="booking-page"][data-status="awaiting_payment"]').waitFor(PATIENCE);
+  const held = endpoint.held;
+  endpoint.held = undefined;
+  expect(held).toHaveLength(1);
+  for (const send of held) await send();
   await client.page.locator('[data-testid="booking-page"][data-status="confirmed"]').waitFor(PATIENCE);
   await expect(client.byTestId('booking-status').textContent()).resolves.toBe('Confirmed');
   await client.page.locator('[data-testid="payment-row"][data-status="paid"]').waitFor(PATIENCE);

@@ -8,6 +8,8 @@ import { type ProviderRequest, ProviderStandIn, type StandInAnswer, standInId } 
 export interface StripeWebhookEndpoint {
   url: string | null;
   secret: string;
+  /** While set, events wait here in order until the test sends them: a webhook that arrives late. */
+  held?: (() => Promise<void>)[] | undefined;
 }
 
 /** What the stand-in remembers of a Checkout Session it made, to play its page and its events. */
@@ -167,10 +169,17 @@ function chargeRefunded(session: StandInSession, refundId: string, amount: numbe
 
 /** Posts one event to the endpoint, signed as Stripe signs it. */
 async function sendEvent(endpoint: StripeWebhookEndpoint, event: object): Promise<void> {
-  if (endpoint.url === null) return;
+  const { url } = endpoint;
+  if (url === null) return;
   const payload = JSON.stringify(event);
-  const signature = webhooks.generateTestHeaderString({ payload, secret: endpoint.secret });
-  await fetch(endpoint.url, {
+  const send = () => post(url, endpoint.secret, payload);
+  if (endpoint.held !== undefined) endpoint.held.push(send);
+  else await send();
+}
+
+async function post(url: string, secret: string, payload: string): Promise<void> {
+  const signature = webhooks.generateTestHeaderString({ payload, secret });
+  await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'stripe-signature': signature },
     body: payload,
