@@ -106,3 +106,21 @@ test('a client pays for an accepted priced session at the checkout, both sides s
   expect(stripe.requestsTo('POST', '/v1/refunds')).toHaveLength(1);
   await checkPhoneScreen(advisor);
 });
+
+test('on a relay that takes no payments, the directory and a priced advisor’s page say priced sessions cannot be booked there', async () => {
+  await world.stopRelay();
+  await world.startRelay({ publicUrl: world.appUrl });
+  const client = await world.device({ viewport: { width: 360, height: 740 } });
+  await client.connect('register', world.relayUrl, 'cy@example.com', 'Cy’s phone');
+  await client.waitForSyncState('synced');
+  await client.open('advisors');
+  await client.page.locator('[data-testid="advisor-row"]', { hasText: 'Ada Advisor' }).waitFor(PATIENCE);
+  await client.byTestId('payments-off').waitFor(PATIENCE);
+  await expect(client.byTestId('payments-off').textContent()).resolves.toContain('cannot be booked');
+  await checkPhoneScreen(client);
+  await client.page.locator('[data-testid="advisor-row"]', { hasText: 'Ada Advisor' }).click();
+  await client.byTestId('advisor-profile-page').waitFor(PATIENCE);
+  await client.byTestId('payments-off').waitFor(PATIENCE);
+  await expect(client.byTestId('booking-form').count()).resolves.toBe(0);
+  await checkPhoneScreen(client);
+});
