@@ -241,7 +241,7 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
 
   let servingAppShell = false;
   installErrorHandler(app, metrics, () => servingAppShell);
-  installSecurityHeaders(app);
+  installSecurityHeaders(app, { razorpay: config.paymentProvider === 'razorpay' });
   installCors(app, config.allowedOrigins);
   acceptBodilessRequests(app);
   app.addHook('onReady', async () => {

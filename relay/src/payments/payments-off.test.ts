@@ -20,6 +20,7 @@ describe('[PAY6] which provider takes payment, and a relay that takes none', () 
     expect((await relay.slots(7))[0]?.start).toBe(slot.start);
     const terms = await relay.ask(null, 'GET', '/api/payments/provider');
     expect(terms.json()).toEqual({ provider: 'none', razorpayKeyId: null, refundNoticeHours: 24 });
+    expect(terms.headers['content-security-policy']).not.toContain('razorpay');
   });
 
   it('with PAYMENT_PROVIDER=none a free session is still booked', async () => {
@@ -46,10 +47,14 @@ describe('[PAY6] which provider takes payment, and a relay that takes none', () 
     if (slot === undefined) throw new Error('no slot');
 
     expect((await relay.book(client, slot.start)).statusCode).toBe(201);
-    expect((await relay.ask(null, 'GET', '/api/payments/provider')).json()).toEqual({
+    const terms = await relay.ask(null, 'GET', '/api/payments/provider');
+    expect(terms.json()).toEqual({
       provider: 'razorpay',
       razorpayKeyId: 'rzp_test_tally000000',
       refundNoticeHours: 24,
     });
+    // The app it serves may load Razorpay's checkout script and open its frame; nothing else from outside.
+    expect(terms.headers['content-security-policy']).toContain("script-src 'self' https://checkout.razorpay.com");
+    expect(terms.headers['content-security-policy']).toContain('frame-src https://api.razorpay.com');
   });
 });
