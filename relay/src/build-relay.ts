@@ -261,7 +261,7 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
 
   let servingAppShell = false;
   installErrorHandler(app, metrics, () => servingAppShell);
-  installSecurityHeaders(app);
+  installSecurityHeaders(app, { razorpay: config.paymentProvider === 'razorpay' });
   installCors(app, config.allowedOrigins);
   acceptBodilessRequests(app);
   app.addHook('onReady', async () => {
@@ -279,7 +279,10 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
     reminders.start();
     eventRetention.start();
     eventPresence.start();
-    if (config.clock === undefined) context.bookings.start();
+    if (config.clock === undefined) {
+      context.bookings.start();
+      payments.start();
+    }
     blobSweeper.start();
   });
   // Runs before the websocket plugin's own preClose, so peers hear why they were closed.
@@ -301,6 +304,7 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
     await mailSender?.stop();
     await reminders.stop();
     await context.bookings.stop();
+    payments.stop();
     await payments.settled();
     await blobSweeper.stop();
     await pushSender?.stop();
@@ -339,6 +343,7 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
   ]);
   registerHealthRoutes(app, context);
   app.decorate('blobSweeper', blobSweeper);
+  app.decorate('payments', payments);
   servingAppShell = await registerAppShell(app, config.appDir);
   return app;
 }

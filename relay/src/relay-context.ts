@@ -60,6 +60,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Removes files no ledger has referenced for the grace time (BLOB6); it runs every day by itself. */
     readonly blobSweeper: BlobSweeper;
+    /** Checkouts, webhooks and refunds; its refunds owed are asked again every half minute (PAY7). */
+    readonly payments: Payments;
   }
 }
 

@@ -78,6 +78,8 @@ export interface Booking {
   readonly price: SessionPrice | null;
   /** What the advisor calls the client; `null` when the relay did not say (a live event's booking). */
   readonly clientName: string | null;
+  /** While `awaiting_payment`: when the hold on the slot ends unless it is paid. */
+  readonly paymentDueAt: string | null;
 }
 
 export interface BookingRequest {
@@ -195,6 +197,7 @@ export function parseBooking(reply: unknown): Booking {
     shareDocId: fields.shareDocId === undefined ? null : textOrNull(fields, 'shareDocId'),
     price: parsePrice(fields.price),
     clientName: optionalText(fields, 'clientName'),
+    paymentDueAt: typeof fields.paymentDueAt === 'string' ? fields.paymentDueAt : null,
   };
 }
 

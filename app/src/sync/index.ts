@@ -25,6 +25,13 @@ export {
 export { LiveEvents } from './live-events.js';
 export { LocalLedger } from './local-ledger.js';
 export {
+  type CheckoutStart,
+  type PaymentRecord,
+  type PaymentStatus,
+  type PaymentTerms,
+  paymentApi,
+} from './payment-api.js';
+export {
   type Credentials,
   type IssuedInvitation,
   type LedgerInvitation,

@@ -216,6 +216,7 @@ export function registerBookingRoutes(app: RelayApp, context: RelayContext): voi
       const at = now();
       const offered = await advisorSlots(storage, profile, { from: start, to: start + 1, now: at }, false);
       if (!offered.some((slot) => slot.start === start)) throw new RelayError('slot_unavailable');
+      context.payments.requirePaymentsFor(profile.price);
       const outcome = await context.bookings.request({
         id: newId(),
         advisorId,

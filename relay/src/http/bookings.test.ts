@@ -2,6 +2,7 @@ import type { BookingStatus } from '@tally/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storageImplementations } from '../storage/storage-implementations.test-support.js';
 import { AdvisorRelay, advisorProfile } from '../testing/advisor-harness.js';
+import { unreachableStripe } from '../testing/payment-relay.js';
 import type { Session } from '../testing/relay-harness.js';
 
 const minute = 60_000;
@@ -73,7 +74,7 @@ describe('[D3] the booking status machine, through the routes', () => {
   let free: { start: string }[];
 
   beforeAll(async () => {
-    relay = await AdvisorRelay.start();
+    relay = await AdvisorRelay.start({ config: unreachableStripe });
     client = await relay.register('client@example.com');
     stranger = await relay.register('stranger@example.com');
     free = await relay.slots(40);
@@ -235,7 +236,7 @@ describe('[D4–D6] requests, retries and expiry', () => {
   let client: Session;
 
   beforeAll(async () => {
-    relay = await AdvisorRelay.start();
+    relay = await AdvisorRelay.start({ config: unreachableStripe });
     client = await relay.register('client@example.com');
   });
   afterAll(() => relay.close());

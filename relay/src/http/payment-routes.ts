@@ -82,6 +82,17 @@ const receivedReply = {
   properties: { received: { type: 'boolean' } },
 } as const;
 
+const termsReply = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['provider', 'razorpayKeyId', 'refundNoticeHours'],
+  properties: {
+    provider: { type: 'string', enum: ['none', 'stripe', 'razorpay'] },
+    razorpayKeyId: { type: ['string', 'null'] },
+    refundNoticeHours: { type: 'integer' },
+  },
+} as const;
+
 const refusals = { '4xx': errorReplySchema, '5xx': errorReplySchema } as const;
 
 /** A provider's event is a few kilobytes; this leaves room without taking unbounded bodies. */
@@ -90,10 +101,15 @@ const webhookBodyLimit = 256 * 1024;
 const instant = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 
 /**
- * Checkout for a booking waiting for payment (PAY2), the providers' webhooks (PAY3) and the
+ * Which provider takes payment (PAY6), checkout for a booking waiting for payment (PAY2), the providers' webhooks (PAY3) and the
  * payment history of an account (PAY4).
  */
 export function registerPaymentRoutes(app: RelayApp, context: RelayContext): void {
+  // Public, like the push key: it names the provider and its public key id, nothing of anyone's (PAY6).
+  app.get('/api/payments/provider', { schema: { response: { 200: termsReply, ...refusals } } }, async () =>
+    context.payments.terms(),
+  );
+
   app.post(
     '/api/bookings/:id/checkout',
     { schema: { params: bookingParams, response: { 200: checkoutReply, ...refusals } } },

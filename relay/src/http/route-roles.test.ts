@@ -321,6 +321,7 @@ const asks: Record<string, (ask: Ask) => Promise<number>> = {
     status(ask, 'POST', `/api/bookings/${await ownersBooking(ask.f, true)}/no-show`),
   "`POST /api/bookings/:id/checkout` (a booking that is not the caller's)": (ask) =>
     status(ask, 'POST', '/api/bookings/someone-elses-booking/checkout'),
+  '`GET /api/payments/provider`': (ask) => status(ask, 'GET', '/api/payments/provider'),
   '`GET /api/payments`': (ask) => status(ask, 'GET', '/api/payments'),
   '`POST /api/payments/stripe/webhook` (on a relay without `PAYMENT_PROVIDER`)': (ask) =>
     status(ask, 'POST', '/api/payments/stripe/webhook', { id: 'evt_1', type: 'checkout.session.completed' }),

@@ -40,6 +40,8 @@ export type WebhookReading =
 /** One payment provider, through its official SDK. */
 export interface PaymentProvider {
   readonly name: PaymentProviderName;
+  /** The key id the provider's checkout script opens with in the browser (Razorpay); null when none is needed. */
+  readonly publicKeyId: string | null;
   createCheckout(request: CheckoutRequest): Promise<CheckoutStart>;
   /** Asks for a full refund; the refund is recorded as done when its webhook arrives (PAY4). */
   refund(request: RefundRequest): Promise<{ readonly refundId: string }>;

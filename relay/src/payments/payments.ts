@@ -5,12 +5,12 @@ import { RelayError } from '../http/error-catalogue.js';
 import type { RelayMetrics } from '../metrics.js';
 import type { Notifier } from '../push/notifier.js';
 import { type PaymentNotice, paymentMessage } from '../push/push-messages.js';
-import type { BookingEvent } from '../storage/advisors/advisors.js';
+import type { BookingEvent, NewBooking } from '../storage/advisors/advisors.js';
 import type { PaymentFulfilment, PaymentRecord } from '../storage/payments/payment-store.js';
 import type { RelayStorage } from '../storage/relay-storage.js';
 import type { PaymentProviderName } from './payment-event.js';
 import type { CheckoutStart, PaymentProvider } from './payment-provider.js';
-import { refundDue } from './refund-policy.js';
+import { clientRefundNoticeMs, refundDue } from './refund-policy.js';
 
 export interface PaymentsOptions {
   readonly storage: RelayStorage;
@@ -26,6 +26,28 @@ export interface PaymentsOptions {
   readonly reporting: FailureReporting;
 }
 
+/**
+ * What the app needs before anyone pays (PAY6): the relay's provider (`none` when priced sessions
+ * cannot be booked), Razorpay's public key id for its checkout, and how long before a session a
+ * client may cancel and still be refunded.
+ */
+export interface PaymentTerms {
+  readonly provider: PaymentProviderName | 'none';
+  readonly razorpayKeyId: string | null;
+  readonly refundNoticeHours: number;
+}
+
+/**
+ * Asking the provider for a refund owed is retried after a failure (PAY7): a minute, then twice as
+ * long each time, at most six hours apart, until it is asked.
+ */
+export const refundRetry = { firstMs: 60_000, longestMs: 6 * 3_600_000, sweepEveryMs: 30_000 } as const;
+
+/** When a refund whose asking has failed `failures` times is asked again, from `at`. */
+export function refundRetryAt(failures: number, at: number): number {
+  return at + Math.min(refundRetry.firstMs * 2 ** Math.max(0, failures - 1), refundRetry.longestMs);
+}
+
 /** What a webhook delivery did, for its reply: refused (400) or taken (200). */
 export type WebhookResult = 'refused' | 'taken';
 
@@ -35,6 +57,8 @@ export type WebhookResult = 'refused' | 'taken';
  */
 export class Payments {
   private readonly pending = new Set<Promise<unknown>>();
+  private timer: NodeJS.Timeout | undefined;
+  private retrying: Promise<void> | null = null;
 
   constructor(private readonly options: PaymentsOptions) {
     options.bookings.onChange((booking, event) => {
@@ -43,9 +67,46 @@ export class Payments {
         event.to === 'cancelled' &&
         refundDue(event.actor.kind, booking.start, event.at)
       ) {
-        this.track(this.refundBooking(booking.id));
+        this.track(this.refundBooking(booking.id, event.at));
       }
     });
+  }
+
+  /** Asks again, every half minute, for the refunds owed whose asking failed (PAY7). */
+  start(): void {
+    this.timer = setInterval(() => this.track(this.retryRefunds()), refundRetry.sweepEveryMs);
+    this.timer.unref();
+    this.track(this.retryRefunds());
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+  }
+
+  /**
+   * Asks the provider for each refund owed and due now (PAY7): one left from before a restart, or
+   * one whose asking failed and whose wait is over. One sweep at a time.
+   */
+  retryRefunds(): Promise<void> {
+    this.retrying ??= this.retryDue().finally(() => {
+      this.retrying = null;
+    });
+    return this.retrying;
+  }
+
+  /** Which provider takes payment on this relay, and the refund policy shown before paying (PAY6). */
+  terms(): PaymentTerms {
+    const { provider } = this.options;
+    return {
+      provider: provider?.name ?? 'none',
+      razorpayKeyId: provider?.publicKeyId ?? null,
+      refundNoticeHours: clientRefundNoticeMs / 3_600_000,
+    };
+  }
+
+  /** Refuses a request for a priced session on a relay that takes no payments (PAY6): nothing is held. */
+  requirePaymentsFor(price: NewBooking['price']): void {
+    if (price !== null && this.options.provider === null) throw new RelayError('payments_off');
   }
 
   /**
@@ -72,7 +133,7 @@ export class Payments {
       currency: booking.price.currency,
       holdEndsAt: booking.paymentDueAt,
       heldSince: booking.updatedAt,
-      returnUrl: `${this.options.publicUrl ?? ''}/#/bookings/${encodeURIComponent(bookingId)}`,
+      returnUrl: `${this.options.publicUrl ?? ''}/#/bookings?id=${encodeURIComponent(bookingId)}`,
     });
     await storage.payments.openCheckout({
       provider: provider.name,
@@ -144,7 +205,7 @@ export class Payments {
       };
       await this.options.bookings.madeElsewhere(booking, event);
     }
-    if (outcome === 'late' && payment !== null) await this.refund(payment);
+    if ((outcome === 'late' || outcome === 'mismatched') && payment !== null) await this.refund(payment);
     const notice = payment === null ? null : noticeOf(outcome, payment);
     if (notice !== null && payment !== null) await this.tell(notice, payment);
   }
@@ -169,13 +230,32 @@ export class Payments {
     }
   }
 
-  /** Refunds the booking's paid checkout in full, once (PAY4). */
-  private async refundBooking(bookingId: string): Promise<void> {
-    const checkouts = await this.options.storage.payments.checkoutsOf(bookingId);
-    const paid = checkouts.find((checkout) => checkout.status === 'paid');
-    if (paid !== undefined) await this.refund(paid);
+  /** Refunds the booking's paid checkout in full, once (PAY4): first stored as owed, so a restart still pays it back. */
+  private async refundBooking(bookingId: string, at: number): Promise<void> {
+    try {
+      const checkouts = await this.options.storage.payments.checkoutsOf(bookingId);
+      const paid = checkouts.find((checkout) => checkout.status === 'paid');
+      if (paid === undefined) return;
+      const owed = await this.options.storage.payments.oweRefund(paid.provider, paid.checkoutId, at);
+      if (owed !== null) await this.refund(owed);
+    } catch (error) {
+      reportFailure(this.options.reporting, 'payments', error, { bookingId });
+    }
   }
 
+  private async retryDue(): Promise<void> {
+    try {
+      const due = await this.options.storage.payments.refundsDue(this.options.now(), 100);
+      for (const payment of due) await this.refund(payment);
+    } catch (error) {
+      reportFailure(this.options.reporting, 'payments', error);
+    }
+  }
+
+  /**
+   * Asks the provider to give back what was paid (PAY4, PAY7). A failure is logged and the refund
+   * stays owed, asked again later: the provider's idempotency key makes a repeat the same refund.
+   */
   private async refund(payment: PaymentRecord): Promise<void> {
     const { provider, storage, now } = this.options;
     if (provider === null || provider.name !== payment.provider || payment.paymentId === null) return;
@@ -191,6 +271,10 @@ export class Payments {
       reportFailure(this.options.reporting, 'payments', error, {
         bookingId: payment.bookingId,
         checkoutId: payment.checkoutId,
+      });
+      const retryAt = refundRetryAt(payment.refundAttempts + 1, now());
+      await storage.payments.deferRefund(payment.provider, payment.checkoutId, retryAt).catch((deferring) => {
+        reportFailure(this.options.reporting, 'payments', deferring, { checkoutId: payment.checkoutId });
       });
     }
   }

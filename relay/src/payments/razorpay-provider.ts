@@ -21,9 +21,11 @@ export interface RazorpayProviderOptions {
 /** Payments through Razorpay orders and its hosted checkout, with Razorpay's SDK (`razorpay`). */
 export class RazorpayProvider implements PaymentProvider {
   readonly name = 'razorpay';
+  readonly publicKeyId: string;
   private readonly razorpay: Razorpay;
 
   constructor(private readonly options: RazorpayProviderOptions) {
+    this.publicKeyId = options.keyId;
     this.razorpay = new Razorpay({ key_id: options.keyId, key_secret: options.keySecret });
     if (options.apiUrl !== null) pointAt(this.razorpay, options.apiUrl);
   }

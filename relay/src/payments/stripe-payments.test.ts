@@ -108,7 +108,7 @@ describe('[PAY2] checkout with Stripe', () => {
       'line_items[0][price_data][currency]': 'eur',
       client_reference_id: 'booking-1',
       'metadata[bookingId]': 'booking-1',
-      success_url: 'https://tally.example/#/bookings/booking-1',
+      success_url: 'https://tally.example/#/bookings?id=booking-1',
     });
     expect(await relay.storage.payments.checkoutsOf('booking-1')).toHaveLength(1);
   });
@@ -170,13 +170,15 @@ describe('[PAY3] Stripe webhooks', () => {
     expect(await status()).toBe('confirmed');
   });
 
-  it('an amount one minor unit short is recorded as mismatched and the booking is not confirmed', async () => {
+  it('an amount one minor unit short is recorded as mismatched, not confirmed, and given back', async () => {
     const payload = sessionEvent('evt_short', 'checkout.session.completed', checkoutId, { amount_total: 5999 });
     expect((await deliver(payload)).statusCode).toBe(200);
     expect(await status()).toBe('awaiting_payment');
+    // Mismatched money is refunded at once (PAY7): what was paid, asked of the provider.
     expect((await relay.storage.payments.checkoutsOf('booking-1'))[0]).toMatchObject({
-      status: 'mismatched',
+      status: 'refunding',
       paidAmount: 5999,
+      refundAmount: 5999,
     });
     expect(await metric('tally_relay_payment_mismatches_total')).toBe(1);
   });

@@ -25,6 +25,7 @@ export interface StripeProviderOptions {
 /** Payments through Stripe Checkout, with Stripe's SDK (`stripe`). */
 export class StripeProvider implements PaymentProvider {
   readonly name = 'stripe';
+  readonly publicKeyId = null;
   private readonly stripe: Stripe;
 
   constructor(private readonly options: StripeProviderOptions) {

@@ -394,4 +394,9 @@ export const migrations: readonly string[] = [
   );
   CREATE INDEX blob_references_by_hash ON blob_references (hash);
   `,
+  `
+  ALTER TABLE payments ADD COLUMN refund_due_at INTEGER;
+  ALTER TABLE payments ADD COLUMN refund_attempts INTEGER NOT NULL DEFAULT 0;
+  CREATE INDEX payments_refunds_due ON payments (refund_due_at) WHERE refund_due_at IS NOT NULL;
+  `,
 ];

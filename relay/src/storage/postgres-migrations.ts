@@ -345,4 +345,9 @@ export const postgresMigrations: readonly string[] = [
   );
   CREATE INDEX blob_references_by_hash ON blob_references (hash);
   `,
+  `
+  ALTER TABLE payments ADD COLUMN refund_due_at BIGINT;
+  ALTER TABLE payments ADD COLUMN refund_attempts INTEGER NOT NULL DEFAULT 0;
+  CREATE INDEX payments_refunds_due ON payments (refund_due_at) WHERE refund_due_at IS NOT NULL;
+  `,
 ];

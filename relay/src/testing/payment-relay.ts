@@ -14,6 +14,17 @@ export interface PaymentRelay {
   readonly clock: { now: number };
 }
 
+/**
+ * Stripe settings for a relay that books priced sessions but whose tests never pay: its API is an
+ * address where nothing listens, so a stray call fails rather than reaching Stripe (PAY6).
+ */
+export const unreachableStripe = {
+  paymentProvider: 'stripe',
+  stripeSecretKey: 'sk_test_tally_0000000000',
+  stripeWebhookSecret: 'whsec_tally_0000000000',
+  stripeApiUrl: 'http://127.0.0.1:9',
+} as const satisfies Partial<RelayConfig>;
+
 export const sessionStart = Date.UTC(2026, 11, 10, 9, 0, 0);
 
 export async function startPaymentRelay(

@@ -12,10 +12,13 @@ export interface ProviderRequest {
 
 export interface StandInAnswer {
   readonly status: number;
+  /** Sent as JSON, unless `type` says otherwise (a page, a redirect). */
   readonly body: unknown;
+  readonly type?: string;
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
-type Route = (request: ProviderRequest, origin: string) => StandInAnswer;
+type Route = (request: ProviderRequest, origin: string) => StandInAnswer | Promise<StandInAnswer>;
 
 /**
  * A payment provider's API on 127.0.0.1 over plain HTTP, for tests: it records each request and
@@ -47,7 +50,10 @@ export class ProviderStandIn {
           standIn.failures--;
           return send(response, { status: 500, body: { error: { message: 'the stand-in was told to fail' } } });
         }
-        send(response, route(received, standIn.url));
+        return Promise.resolve(route(received, standIn.url)).then(
+          (answer) => send(response, answer),
+          (error: unknown) => send(response, { status: 500, body: { error: { message: String(error) } } }),
+        );
       });
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -89,5 +95,7 @@ function parseBody(contentType: string | undefined, raw: string): Record<string,
 }
 
 function send(response: ServerResponse, answer: StandInAnswer): void {
-  response.writeHead(answer.status, { 'content-type': 'application/json' }).end(JSON.stringify(answer.body));
+  const type = answer.type ?? 'application/json';
+  const body = type === 'application/json' ? JSON.stringify(answer.body) : String(answer.body);
+  response.writeHead(answer.status, { 'content-type': type, ...answer.headers }).end(body);
 }

@@ -7,6 +7,8 @@ import { describedBy, Field, wordMessages } from '../../ui/index.js';
 import { deviceMadeId } from './address.js';
 import { languageName } from './language-name.js';
 import { advisorMessages } from './messages.js';
+import { paymentMessages } from './payment-messages.js';
+import { usePaymentTerms } from './payment-terms.js';
 import { priceText } from './price.js';
 import { slotDays } from './slot-days.js';
 
@@ -26,6 +28,8 @@ export function AdvisorPage({ advisorId }: { readonly advisorId: string }) {
   const tally = useTally();
   const [profile, setProfile] = useState<AdvisorProfile | undefined>();
   const [problem, setProblem] = useState<string | undefined>();
+  const paymentText = useText(paymentMessages);
+  const terms = usePaymentTerms();
 
   useEffect(() => {
     let current = true;
@@ -71,7 +75,15 @@ export function AdvisorPage({ advisorId }: { readonly advisorId: string }) {
           <dd>{text('minutes', { minutes: String(profile.sessionMinutes) })}</dd>
         </dl>
       </article>
-      {profile.acceptingClients ? <BookingForm profile={profile} /> : <p className="hint">{text('notAccepting')}</p>}
+      {!profile.acceptingClients ? (
+        <p className="hint">{text('notAccepting')}</p>
+      ) : profile.price !== null && terms?.provider === 'none' ? (
+        <p className="hint" data-testid="payments-off">
+          {paymentText('paymentsOff')}
+        </p>
+      ) : (
+        <BookingForm profile={profile} />
+      )}
     </>
   );
 }

@@ -4,6 +4,7 @@ import { advisorApi, type Booking, type BookingAction, RelayApiError } from '../
 import { type Tally, useTally } from '../../tally/index.js';
 import { wordMessages } from '../../ui/index.js';
 import { bookingOfEvent, useAdvisorNames, useLiveEvents } from './advisor-services.js';
+import { Checkout, PaymentHistory } from './BookingPayment.js';
 import { actionsFor } from './booking-actions.js';
 import { Conversation } from './Conversation.js';
 import { advisorMessages } from './messages.js';
@@ -44,10 +45,14 @@ export function BookingPage({ bookingId }: { readonly bookingId: string }) {
   );
 
   const act = async (action: BookingAction) => {
-    if (action === 'cancel' && !window.confirm(text('confirmCancel'))) return;
+    // The relay asks a reason for cancelling a confirmed session (the other side is told it, D3).
+    const needsReason = action === 'cancel' && booking?.status === 'confirmed';
+    const reason = needsReason ? (window.prompt(text('cancelReason')) ?? '').trim() : undefined;
+    if (needsReason && reason === '') return;
+    if (action === 'cancel' && !needsReason && !window.confirm(text('confirmCancel'))) return;
     setBusy(true);
     try {
-      setBooking(await tally.sync.relayCall((api, token) => advisorApi.act(api, token, bookingId, action)));
+      setBooking(await tally.sync.relayCall((api, token) => advisorApi.act(api, token, bookingId, action, reason)));
       setProblem(undefined);
     } catch (error) {
       refused(error);
@@ -109,6 +114,8 @@ export function BookingPage({ bookingId }: { readonly bookingId: string }) {
         )}
         {shared && side === 'client' && <p className="hint">{text('ledgerSharedWithAdvisor')}</p>}
       </article>
+      {side === 'client' && booking.status === 'awaiting_payment' && <Checkout booking={booking} />}
+      {booking.price !== null && <PaymentHistory booking={booking} />}
       <Conversation key={bookingId} bookingId={bookingId} own={own} />
     </>
   );

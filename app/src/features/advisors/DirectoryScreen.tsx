@@ -13,6 +13,8 @@ import { AdvisorPage } from './AdvisorPage.js';
 import { useIdInAddress } from './address.js';
 import { languageName } from './language-name.js';
 import { advisorMessages } from './messages.js';
+import { paymentMessages } from './payment-messages.js';
+import { usePaymentTerms } from './payment-terms.js';
 import { priceText } from './price.js';
 import { SignInFirst } from './SignInFirst.js';
 import './advisors.css';
@@ -45,6 +47,8 @@ function Directory() {
   const [filter, setFilter] = useState<AdvisorFilter>({});
   const [advisors, setAdvisors] = useState<readonly AdvisorProfile[] | undefined>();
   const [problem, setProblem] = useState<string | undefined>();
+  const paymentText = useText(paymentMessages);
+  const terms = usePaymentTerms();
 
   const load = useCallback(async () => {
     try {
@@ -124,6 +128,11 @@ function Directory() {
         </p>
       )}
       {advisors !== undefined && advisors.length === 0 && <p className="empty">{text('noAdvisors')}</p>}
+      {terms?.provider === 'none' && (advisors ?? []).some((advisor) => advisor.price !== null) && (
+        <p className="hint" data-testid="payments-off">
+          {paymentText('paymentsOff')}
+        </p>
+      )}
       <ul className="list" data-testid="advisor-list">
         {(advisors ?? []).map((advisor) => (
           <li key={advisor.advisorId}>

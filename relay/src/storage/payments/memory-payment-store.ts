@@ -2,12 +2,15 @@ import type { PaymentEvent, PaymentProviderName } from '../../payments/payment-e
 import { openedPayment } from './payment-rows.js';
 import {
   decideFulfilment,
+  deferredOf,
   type Fulfilment,
   lateOf,
   type NewCheckout,
+  owedOf,
   type PaymentRecord,
   type PaymentStore,
   type RefundStarted,
+  refundDueBy,
   refundingOf,
 } from './payment-store.js';
 
@@ -56,6 +59,26 @@ export class MemoryPaymentStore implements PaymentStore {
     const late = payment === undefined ? null : lateOf(payment, at);
     if (late !== null) this.replace(late);
     return late;
+  }
+
+  async oweRefund(provider: PaymentProviderName, checkoutId: string, at: number): Promise<PaymentRecord | null> {
+    const payment = this.find(provider, checkoutId);
+    const owed = payment === undefined ? null : owedOf(payment, at);
+    if (owed !== null) this.replace(owed);
+    return owed;
+  }
+
+  async deferRefund(provider: PaymentProviderName, checkoutId: string, dueAt: number): Promise<void> {
+    const payment = this.find(provider, checkoutId);
+    const deferred = payment === undefined ? null : deferredOf(payment, dueAt);
+    if (deferred !== null) this.replace(deferred);
+  }
+
+  async refundsDue(at: number, limit: number): Promise<readonly PaymentRecord[]> {
+    return this.payments
+      .filter((payment) => refundDueBy(payment, at))
+      .sort((a, b) => (a.refundDueAt ?? 0) - (b.refundDueAt ?? 0))
+      .slice(0, limit);
   }
 
   async startRefund(provider: PaymentProviderName, checkoutId: string, refund: RefundStarted): Promise<boolean> {

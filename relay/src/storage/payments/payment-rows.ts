@@ -22,12 +22,14 @@ export interface PaymentRow {
   refund_amount: number | null;
   refund_requested_at: number | null;
   refunded_at: number | null;
+  refund_due_at: number | null;
+  refund_attempts: number;
   updated_at: number;
 }
 
 export const paymentColumns =
   'provider, checkout_id, booking_id, attempt, client_id, advisor_id, amount, currency, url, created_at, status, ' +
-  'payment_id, paid_amount, paid_currency, paid_at, refund_id, refund_amount, refund_requested_at, refunded_at, updated_at';
+  'payment_id, paid_amount, paid_currency, paid_at, refund_id, refund_amount, refund_requested_at, refunded_at, refund_due_at, refund_attempts, updated_at';
 
 /** The columns that change after a checkout is opened, in the order `changedValues` gives them. */
 export const changingColumns = [
@@ -40,6 +42,8 @@ export const changingColumns = [
   'refund_amount',
   'refund_requested_at',
   'refunded_at',
+  'refund_due_at',
+  'refund_attempts',
   'updated_at',
 ] as const;
 
@@ -54,6 +58,8 @@ export function changedValues(payment: PaymentRecord): unknown[] {
     payment.refundAmount,
     payment.refundRequestedAt,
     payment.refundedAt,
+    payment.refundDueAt,
+    payment.refundAttempts,
     payment.updatedAt,
   ];
 }
@@ -70,6 +76,8 @@ export function openedPayment(checkout: NewCheckout): PaymentRecord {
     refundAmount: null,
     refundRequestedAt: null,
     refundedAt: null,
+    refundDueAt: null,
+    refundAttempts: 0,
     updatedAt: checkout.createdAt,
   };
 }
@@ -112,6 +120,8 @@ export function toPayment(row: PaymentRow): PaymentRecord {
     refundAmount: row.refund_amount,
     refundRequestedAt: row.refund_requested_at,
     refundedAt: row.refunded_at,
+    refundDueAt: row.refund_due_at,
+    refundAttempts: row.refund_attempts,
     updatedAt: row.updated_at,
   };
 }

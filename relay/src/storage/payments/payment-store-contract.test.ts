@@ -175,6 +175,44 @@ describe.each(storageImplementations)('$name payment store keeps its contract', 
     );
   });
 
+  it('[PAY7] a refund owed is kept until it is asked, deferred after a failure, and found again when due, across a reopen', async () => {
+    await storage.payments.openCheckout(checkout(1));
+    expect(await storage.payments.oweRefund('stripe', 'cs_test_1', 400)).toBeNull();
+    await storage.payments.fulfil(event('evt_paid'), 500);
+    expect(await storage.payments.oweRefund('stripe', 'cs_test_1', 600)).toMatchObject({ refundDueAt: 600 });
+    expect(await storage.payments.oweRefund('stripe', 'cs_test_1', 650)).toBeNull();
+    await storage.payments.deferRefund('stripe', 'cs_test_1', 60_600);
+    const reopened = await reopen();
+    expect(await reopened.payments.refundsDue(60_599, 10)).toEqual([]);
+    expect(await reopened.payments.refundsDue(60_600, 10)).toEqual([
+      expect.objectContaining({ checkoutId: 'cs_test_1', status: 'paid', refundDueAt: 60_600, refundAttempts: 1 }),
+    ]);
+    if (reopened !== storage) await reopened.close();
+    await storage.payments.startRefund('stripe', 'cs_test_1', { refundId: 're_1', amount: 6000, at: 60_700 });
+    expect(await storage.payments.refundsDue(Number.MAX_SAFE_INTEGER, 10)).toEqual([]);
+    await storage.payments.deferRefund('stripe', 'cs_test_1', 90_000);
+    expect((await storage.payments.checkoutsOf('booking-1'))[0]).toMatchObject({
+      status: 'refunding',
+      refundDueAt: null,
+    });
+  });
+
+  it('[PAY7] a mismatched payment owes its refund from when it is recorded, and can be refunded', async () => {
+    await storage.payments.openCheckout(checkout(1));
+    await storage.payments.fulfil(event('evt_short', { amount: 5999 }), 500);
+    expect(await storage.payments.refundsDue(500, 10)).toEqual([
+      expect.objectContaining({ status: 'mismatched', paidAmount: 5999, refundDueAt: 500 }),
+    ]);
+    expect(await storage.payments.startRefund('stripe', 'cs_test_1', { refundId: 're_3', amount: 5999, at: 510 })).toBe(
+      true,
+    );
+    const refunded = await storage.payments.fulfil(
+      event('evt_refund', { kind: 'refunded', checkoutId: null, refundId: 're_3', amount: 5999 }),
+      520,
+    );
+    expect(refunded.payment).toMatchObject({ status: 'refunded', refundAmount: 5999 });
+  });
+
   it('[PAY4] the client and the advisor each see the payment in their history, newest first; nobody else does', async () => {
     await storage.payments.openCheckout(checkout(1));
     await storage.payments.openCheckout(

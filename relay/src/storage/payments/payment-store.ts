@@ -5,7 +5,8 @@ import type { BookingRecord, BookingTransition } from '../advisors/advisors.js';
  * Where one checkout stands (PAY3, PAY4): `open` until the provider says it was paid (`paid`, or
  * `mismatched` when the amount or currency differs from the booking's), expired or failed;
  * a paid one is `refunding` once a refund is asked for and `refunded` when the provider says so.
- * `late` is money taken for a booking that no longer waits for it: it is refunded.
+ * `late` is money taken for a booking that no longer waits for it, and `mismatched` money is not
+ * what the booking costs: both are refunded, as is a paid session cancelled with a refund due.
  */
 export const paymentStatuses = [
   'open',
@@ -18,6 +19,9 @@ export const paymentStatuses = [
   'refunded',
 ] as const;
 export type PaymentStatus = (typeof paymentStatuses)[number];
+
+/** The statuses whose money can be given back: a refund asked for one of them makes it `refunding` (PAY4, PAY7). */
+const refundableStatuses: readonly PaymentStatus[] = ['paid', 'late', 'mismatched'];
 
 /** One checkout for one booking, as it was made. */
 export interface NewCheckout {
@@ -49,6 +53,13 @@ export interface PaymentRecord extends NewCheckout {
   readonly refundAmount: number | null;
   readonly refundRequestedAt: number | null;
   readonly refundedAt: number | null;
+  /**
+   * When a refund owed is next asked of the provider; null when none is owed or it has been asked.
+   * Stored, so a refund owed survives a restart (PAY7).
+   */
+  readonly refundDueAt: number | null;
+  /** How many times asking the provider for the refund has failed. */
+  readonly refundAttempts: number;
   readonly updatedAt: number;
 }
 
@@ -99,7 +110,13 @@ export interface PaymentStore {
   fulfil(event: PaymentEvent, at: number): Promise<Fulfilment>;
   /** A checkout whose booking could not take its payment: `paid` becomes `late`. */
   markLate(provider: PaymentProviderName, checkoutId: string, at: number): Promise<void>;
-  /** A refund asked for a paid (or late) checkout: it becomes `refunding`; false when it was not paid. */
+  /** A paid checkout whose session was cancelled with a refund due now owes one (PAY7); null when it cannot. */
+  oweRefund(provider: PaymentProviderName, checkoutId: string, at: number): Promise<PaymentRecord | null>;
+  /** Asking the provider for a refund owed failed: it is asked again at `dueAt` (PAY7). */
+  deferRefund(provider: PaymentProviderName, checkoutId: string, dueAt: number): Promise<void>;
+  /** Checkouts owing a refund due by `at`, the longest owed first (PAY7). */
+  refundsDue(at: number, limit: number): Promise<readonly PaymentRecord[]>;
+  /** A refund asked for a paid, late or mismatched checkout: it becomes `refunding`; false when it was not. */
   startRefund(provider: PaymentProviderName, checkoutId: string, refund: RefundStarted): Promise<boolean>;
   /** Checkouts where the account is the client or the advisor, newest first (PAY4). */
   historyOf(userId: string, limit: number): Promise<readonly PaymentRecord[]>;
@@ -126,6 +143,8 @@ export function decideFulfilment(
           paidAmount: event.amount,
           paidCurrency: event.currency,
           paidAt: at,
+          // Money that is not what the booking costs is given back at once (PAY7).
+          refundDueAt: matches ? null : at,
           updatedAt: at,
         },
       };
@@ -136,12 +155,13 @@ export function decideFulfilment(
       if (payment.status !== 'open') return unchanged;
       return { outcome: 'released', next: { ...payment, status: event.kind, updatedAt: at } };
     case 'refunded':
-      if (!['paid', 'late', 'refunding'].includes(payment.status)) return unchanged;
+      if (payment.status !== 'refunding' && !refundableStatuses.includes(payment.status)) return unchanged;
       return {
         outcome: 'refunded',
         next: {
           ...payment,
           status: 'refunded',
+          refundDueAt: null,
           refundId: payment.refundId ?? event.refundId,
           refundAmount: payment.refundAmount ?? event.amount,
           refundedAt: at,
@@ -168,17 +188,35 @@ export function bookingChangeOf(fulfilment: Fulfilment, event: PaymentEvent, at:
   };
 }
 
-/** A paid checkout whose booking no longer waits for it (PAY3): `late`, to be refunded; otherwise null. */
+/** A paid checkout whose booking no longer waits for it (PAY3): `late`, owing a refund now; otherwise null. */
 export function lateOf(payment: PaymentRecord, at: number): PaymentRecord | null {
-  return payment.status === 'paid' ? { ...payment, status: 'late', updatedAt: at } : null;
+  return payment.status === 'paid' ? { ...payment, status: 'late', refundDueAt: at, updatedAt: at } : null;
 }
 
-/** A paid or late checkout with its refund asked for (PAY4); otherwise null. */
+/** A paid checkout owing a refund from `at` (PAY7); null unless paid, or when one is owed already. */
+export function owedOf(payment: PaymentRecord, at: number): PaymentRecord | null {
+  if (payment.status !== 'paid' || payment.refundDueAt !== null) return null;
+  return { ...payment, refundDueAt: at, updatedAt: at };
+}
+
+/** A refund owed whose asking failed, asked again at `dueAt` (PAY7); null when none is owed any more. */
+export function deferredOf(payment: PaymentRecord, dueAt: number): PaymentRecord | null {
+  if (payment.refundDueAt === null || !refundableStatuses.includes(payment.status)) return null;
+  return { ...payment, refundDueAt: dueAt, refundAttempts: payment.refundAttempts + 1 };
+}
+
+/** Whether a checkout owes a refund due by `at` (PAY7). */
+export function refundDueBy(payment: PaymentRecord, at: number): boolean {
+  return payment.refundDueAt !== null && payment.refundDueAt <= at && refundableStatuses.includes(payment.status);
+}
+
+/** A paid, late or mismatched checkout with its refund asked for (PAY4, PAY7); otherwise null. */
 export function refundingOf(payment: PaymentRecord, refund: RefundStarted): PaymentRecord | null {
-  if (payment.status !== 'paid' && payment.status !== 'late') return null;
+  if (!refundableStatuses.includes(payment.status)) return null;
   return {
     ...payment,
     status: 'refunding',
+    refundDueAt: null,
     refundId: refund.refundId,
     refundAmount: refund.amount,
     refundRequestedAt: refund.at,

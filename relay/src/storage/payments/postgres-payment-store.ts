@@ -12,9 +12,11 @@ import {
 } from './payment-rows.js';
 import {
   decideFulfilment,
+  deferredOf,
   type Fulfilment,
   lateOf,
   type NewCheckout,
+  owedOf,
   type PaymentRecord,
   type PaymentStore,
   type RefundStarted,
@@ -94,6 +96,33 @@ export class PostgresPaymentStore implements PaymentStore {
     const late = payment === null ? null : lateOf(payment, at);
     if (late !== null) await save(tx, late);
     return late;
+  }
+
+  async oweRefund(provider: PaymentProviderName, checkoutId: string, at: number): Promise<PaymentRecord | null> {
+    return transaction(this.pool, async (tx) => {
+      const payment = await locked(tx, provider, checkoutId);
+      const owed = payment === null ? null : owedOf(payment, at);
+      if (owed !== null) await save(tx, owed);
+      return owed;
+    });
+  }
+
+  async deferRefund(provider: PaymentProviderName, checkoutId: string, dueAt: number): Promise<void> {
+    await transaction(this.pool, async (tx) => {
+      const payment = await locked(tx, provider, checkoutId);
+      const deferred = payment === null ? null : deferredOf(payment, dueAt);
+      if (deferred !== null) await save(tx, deferred);
+    });
+  }
+
+  async refundsDue(at: number, limit: number): Promise<readonly PaymentRecord[]> {
+    const result = await this.pool.query<PaymentRow>(
+      `SELECT ${paymentColumns} FROM payments
+       WHERE refund_due_at <= $1 AND status IN ('paid', 'late', 'mismatched')
+       ORDER BY refund_due_at, checkout_id LIMIT $2`,
+      [at, limit],
+    );
+    return result.rows.map(toPayment);
   }
 
   async startRefund(provider: PaymentProviderName, checkoutId: string, refund: RefundStarted): Promise<boolean> {

@@ -11,9 +11,11 @@ import {
 } from './payment-rows.js';
 import {
   decideFulfilment,
+  deferredOf,
   type Fulfilment,
   lateOf,
   type NewCheckout,
+  owedOf,
   type PaymentRecord,
   type PaymentStore,
   type RefundStarted,
@@ -42,6 +44,11 @@ export class SqlitePaymentStore implements PaymentStore {
       history: db.prepare(
         `SELECT ${paymentColumns} FROM payments WHERE client_id = ? OR advisor_id = ?
          ORDER BY created_at DESC, checkout_id LIMIT ?`,
+      ),
+      due: db.prepare(
+        `SELECT ${paymentColumns} FROM payments
+         WHERE refund_due_at <= ? AND status IN ('paid', 'late', 'mismatched')
+         ORDER BY refund_due_at, checkout_id LIMIT ?`,
       ),
       insertEvent: db.prepare(
         `INSERT INTO payment_events (provider, event_id, kind, received_at) VALUES (?, ?, ?, ?)
@@ -89,6 +96,27 @@ export class SqlitePaymentStore implements PaymentStore {
     const late = payment === null ? null : lateOf(payment, at);
     if (late !== null) this.save(late);
     return late;
+  }
+
+  async oweRefund(provider: PaymentProviderName, checkoutId: string, at: number): Promise<PaymentRecord | null> {
+    return this.db.transaction(() => {
+      const payment = this.find(provider, checkoutId);
+      const owed = payment === null ? null : owedOf(payment, at);
+      if (owed !== null) this.save(owed);
+      return owed;
+    })();
+  }
+
+  async deferRefund(provider: PaymentProviderName, checkoutId: string, dueAt: number): Promise<void> {
+    this.db.transaction(() => {
+      const payment = this.find(provider, checkoutId);
+      const deferred = payment === null ? null : deferredOf(payment, dueAt);
+      if (deferred !== null) this.save(deferred);
+    })();
+  }
+
+  async refundsDue(at: number, limit: number): Promise<readonly PaymentRecord[]> {
+    return (this.statements.due.all(at, limit) as PaymentRow[]).map(toPayment);
   }
 
   async startRefund(provider: PaymentProviderName, checkoutId: string, refund: RefundStarted): Promise<boolean> {
