@@ -129,11 +129,11 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
     reserve: (docId, bytes) => quotas.reserve(docId, bytes),
     offThread,
     ...(config.bus === undefined ? {} : { bus: config.bus }),
-    onStored: async (docId, update) => {
+    onStored: async (docId, update, seq) => {
       // References are only added here; the sweeper's recount drops the ones a ledger no longer makes (BLOB5).
       try {
         const hashes = attachmentHashesInUpdate(update);
-        if (hashes.size > 0) await config.storage.blobs.addReferences(docId, [...hashes]);
+        if (hashes.size > 0) await config.storage.blobs.addReferences(docId, [...hashes], seq);
       } catch (error) {
         reportFailure({ logger: app.log, metrics }, 'blobs', error, { docId });
       }

@@ -394,4 +394,7 @@ export const migrations: readonly string[] = [
   );
   CREATE INDEX blob_references_by_hash ON blob_references (hash);
   `,
+  `
+  ALTER TABLE blob_references ADD COLUMN seen_seq INTEGER NOT NULL DEFAULT 0;
+  `,
 ];

@@ -345,4 +345,7 @@ export const postgresMigrations: readonly string[] = [
   );
   CREATE INDEX blob_references_by_hash ON blob_references (hash);
   `,
+  `
+  ALTER TABLE blob_references ADD COLUMN seen_seq BIGINT NOT NULL DEFAULT 0;
+  `,
 ];

@@ -21,8 +21,10 @@ export class SqliteBlobRecords implements BlobRecords {
       uploadedBytes: db.prepare(
         'SELECT COALESCE(SUM(b.size), 0) AS bytes FROM blob_uploads u JOIN blobs b ON b.hash = u.hash WHERE u.user_id = ?',
       ),
-      addReference: db.prepare('INSERT INTO blob_references (doc_id, hash) VALUES (?, ?) ON CONFLICT DO NOTHING'),
-      referencesOf: db.prepare('SELECT hash FROM blob_references WHERE doc_id = ?'),
+      addReference: db.prepare(
+        'INSERT INTO blob_references (doc_id, hash, seen_seq) VALUES (?, ?, ?) ON CONFLICT (doc_id, hash) DO UPDATE SET seen_seq = MAX(seen_seq, excluded.seen_seq)',
+      ),
+      referencesUpTo: db.prepare('SELECT hash FROM blob_references WHERE doc_id = ? AND seen_seq <= ?'),
       dropReference: db.prepare('DELETE FROM blob_references WHERE doc_id = ? AND hash = ?'),
       release: db.prepare(`UPDATE blobs SET released_at = ? WHERE hash = ? AND ${unreferenced}`),
       referencingDocs: db.prepare('SELECT doc_id FROM blob_references WHERE hash = ? ORDER BY doc_id'),
@@ -55,21 +57,21 @@ export class SqliteBlobRecords implements BlobRecords {
     return (this.statements.uploadedBytes.get(userId) as { bytes: number }).bytes;
   }
 
-  async addReferences(docId: string, hashes: readonly string[]): Promise<void> {
+  async addReferences(docId: string, hashes: readonly string[], seq: number): Promise<void> {
     this.db.transaction(() => {
-      for (const hash of hashes) this.statements.addReference.run(docId, hash);
+      for (const hash of hashes) this.statements.addReference.run(docId, hash, seq);
     })();
   }
 
-  async replaceReferences(docId: string, hashes: readonly string[], at: number): Promise<void> {
+  async replaceReferences(docId: string, hashes: readonly string[], at: number, upToSeq: number): Promise<void> {
     this.db.transaction(() => {
       const kept = new Set(hashes);
-      for (const { hash } of this.statements.referencesOf.all(docId) as { hash: string }[]) {
+      for (const { hash } of this.statements.referencesUpTo.all(docId, upToSeq) as { hash: string }[]) {
         if (kept.has(hash)) continue;
         this.statements.dropReference.run(docId, hash);
         this.statements.release.run(at, hash);
       }
-      for (const hash of kept) this.statements.addReference.run(docId, hash);
+      for (const hash of kept) this.statements.addReference.run(docId, hash, upToSeq);
     })();
   }
 
