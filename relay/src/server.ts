@@ -27,13 +27,14 @@ const data = resolve(dataDir);
 mkdirSync(data, { recursive: true });
 const storage = databaseUrl === null ? openSqlite(join(data, 'tally.db')) : await openPostgres(databaseUrl);
 const bus = redisUrl === null ? null : await openRedis(redisUrl);
+const blobStore = new DiskBlobStore(join(data, 'blobs'));
 const relay = await buildRelay({
   ...settings,
   storage,
   ...(bus === null ? {} : { bus, counters: bus }),
   signingKey: loadOrCreateSigningKey(data),
   vapidKeys: loadOrCreateVapidKeys(data),
-  blobStore: new DiskBlobStore(join(data, 'blobs')),
+  blobStore,
   logger,
   appDir: resolve(appDir ?? fileURLToPath(new URL('../../app/dist', import.meta.url))),
 });
@@ -83,6 +84,7 @@ async function stop(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
   relay.log.info({ signal }, 'relay stopping');
+  blobStore.stopCleaning();
   await relay.close();
   await bus?.close();
   await storage.close();
@@ -91,6 +93,10 @@ async function stop(signal: string): Promise<void> {
 process.on('SIGTERM', () => void stop('SIGTERM'));
 process.on('SIGINT', () => void stop('SIGINT'));
 
+// Half-written files a crash left behind go now and, should one be left later, within the hour (BLOB1).
+void blobStore.startCleaning((error) =>
+  relay.log.error({ err: error, area: 'blobs' }, 'cleaning half-written files failed'),
+);
 await relay.listen({ port, host });
 const address = relay.server.address();
 relay.log.info(
