@@ -30,6 +30,7 @@ export const relayErrorCodes = [
   'blob_type_refused',
   'blob_hash_mismatch',
   'blob_quota_exceeded',
+  'upload_stalled',
   'rate_limited',
   'advisor_required',
   'range_too_long',
