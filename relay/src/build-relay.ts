@@ -5,7 +5,7 @@ import Fastify from 'fastify';
 import { Bookings } from './advisors/bookings.js';
 import { AccessTokens } from './auth/access-tokens.js';
 import { RegistrationLinks } from './auth/registration-links.js';
-import { throughLedgers, uploadedBy } from './blobs/blob-access.js';
+import { throughConversations, throughLedgers, uploadedBy } from './blobs/blob-access.js';
 import { BlobKeeper } from './blobs/blob-keeper.js';
 import { BlobSweeper } from './blobs/blob-sweeper.js';
 import { MemoryBlobStore } from './blobs/memory-blob-store.js';
@@ -24,7 +24,7 @@ import { registerAuthRoutes } from './http/auth-routes.js';
 import { registerBlobRoutes } from './http/blob-routes.js';
 import { acceptBodilessRequests } from './http/bodiless-requests.js';
 import { registerBookingRoutes } from './http/booking-routes.js';
-import { registerChatRoutes } from './http/chat-routes.js';
+import { conversationReader, registerChatRoutes } from './http/chat-routes.js';
 import { installCors } from './http/cors.js';
 import { registerDeviceRoutes } from './http/device-routes.js';
 import { installErrorHandler } from './http/error-handler.js';
@@ -314,6 +314,7 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
   registerBlobRoutes(app, context, blobKeeper, [
     uploadedBy(config.storage.blobs),
     throughLedgers(config.storage.blobs, config.storage.accounts),
+    throughConversations(config.storage.blobs, conversationReader(context)),
   ]);
   registerHealthRoutes(app, context);
   app.decorate('blobSweeper', blobSweeper);

@@ -308,6 +308,16 @@ const scenarios: Record<ErrorCode, () => Promise<LightMyRequestResponse>> = {
     await advisors.ask(advisors.advisor, 'POST', `/api/bookings/${booking.json().id}/decline`);
     return advisors.ask(advisors.advisor, 'POST', `/api/bookings/${booking.json().id}/accept`);
   },
+  chat_documents_refused: async () => {
+    const advisors = await advisorRelay();
+    const booking = await advisors.book(await advisors.register('client@example.com'), '2026-01-06T08:00:00Z');
+    // A file the advisor never uploaded.
+    return advisors.ask(advisors.advisor, 'POST', `/api/bookings/${booking.json().id}/messages`, {
+      clientId: 'message-one',
+      text: 'Your statement',
+      documents: [{ hash: 'a'.repeat(64), name: 'statement.pdf' }],
+    });
+  },
   internal: async () =>
     (await relay()).inject({
       method: 'POST',

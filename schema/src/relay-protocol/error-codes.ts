@@ -31,6 +31,7 @@ export const relayErrorCodes = [
   'blob_hash_mismatch',
   'blob_quota_exceeded',
   'upload_stalled',
+  'chat_documents_refused',
   'rate_limited',
   'advisor_required',
   'range_too_long',

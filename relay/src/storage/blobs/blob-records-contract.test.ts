@@ -100,4 +100,18 @@ describe.each(storageImplementations)('$name blob records keep their contract', 
     expect(await storage.blobs.referencingDocs(receipt.hash)).toEqual([]);
     expect(await storage.blobs.referencingDocs(invoice.hash)).toEqual(['ledger-1']);
   });
+
+  it('[CHAT7] a file a conversation carries is referenced by its booking, and not released while it is', async () => {
+    await storage.blobs.recordUpload(receipt, 'alice', 100);
+    await storage.blobs.recordUpload(invoice, 'alice', 100);
+    await storage.blobs.addChatReferences('booking-2', [receipt.hash]);
+    await storage.blobs.addChatReferences('booking-1', [receipt.hash]);
+    await storage.blobs.addChatReferences('booking-1', [receipt.hash]);
+    expect(await storage.blobs.referencingBookings(receipt.hash)).toEqual(['booking-1', 'booking-2']);
+    expect(await storage.blobs.referencingBookings(invoice.hash)).toEqual([]);
+    expect(await storage.blobs.docsWithReferences()).toEqual([]);
+    expect((await storage.blobs.releasedBefore(9_000, 10)).map((blob) => blob.hash)).toEqual([invoice.hash]);
+    expect(await storage.blobs.remove(receipt.hash, 9_000)).toBe(false);
+    expect(await storage.blobs.find(receipt.hash)).not.toBeNull();
+  });
 });

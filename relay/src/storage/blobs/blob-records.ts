@@ -41,11 +41,18 @@ export interface BlobRecords {
    * any more is released at `at`.
    */
   replaceReferences(docId: string, hashes: readonly string[], at: number, upToSeq: number): Promise<void>;
+  /**
+   * Adds references of a booking's conversation to files its messages carry (CHAT7). They last as
+   * long as the conversation, which is kept with its booking, so no recount drops them.
+   */
+  addChatReferences(bookingId: string, hashes: readonly string[]): Promise<void>;
+  /** The bookings whose conversations carry the file, in the order of their ids. */
+  referencingBookings(hash: string): Promise<readonly string[]>;
   /** The ledgers that reference the file, in the order of their ids. */
   referencingDocs(hash: string): Promise<readonly string[]>;
   /** Every ledger that references any file, in the order of their ids. */
   docsWithReferences(): Promise<readonly string[]>;
-  /** Files no ledger references, released at `cutoff` or before, oldest first. */
+  /** Files no ledger or conversation references, released at `cutoff` or before, oldest first. */
   releasedBefore(cutoff: number, limit: number): Promise<readonly StoredBlob[]>;
   /**
    * Forgets the file and its uploads if it is still unreferenced and released at `cutoff` or

@@ -12,6 +12,8 @@ export class MemoryBlobRecords implements BlobRecords {
   private readonly blobs = new Map<string, BlobRow>();
   /** Per ledger, each referenced file and the newest update it was seen in. */
   private readonly references = new Map<string, Map<string, number>>();
+  /** Per booking, the files its conversation carries. */
+  private readonly chatReferences = new Map<string, Set<string>>();
 
   async recordUpload(blob: Omit<StoredBlob, 'storedAt'>, userId: string, at: number): Promise<boolean> {
     const row = this.blobs.get(blob.hash) ?? { ...blob, storedAt: at, releasedAt: at, uploaders: new Set<string>() };
@@ -57,6 +59,20 @@ export class MemoryBlobRecords implements BlobRecords {
     }
   }
 
+  async addChatReferences(bookingId: string, hashes: readonly string[]): Promise<void> {
+    if (hashes.length === 0) return;
+    const references = this.chatReferences.get(bookingId) ?? new Set<string>();
+    for (const hash of hashes) references.add(hash);
+    this.chatReferences.set(bookingId, references);
+  }
+
+  async referencingBookings(hash: string): Promise<readonly string[]> {
+    return [...this.chatReferences]
+      .filter(([, hashes]) => hashes.has(hash))
+      .map(([bookingId]) => bookingId)
+      .sort(byText);
+  }
+
   async referencingDocs(hash: string): Promise<readonly string[]> {
     return [...this.references]
       .filter(([, references]) => references.has(hash))
@@ -85,6 +101,7 @@ export class MemoryBlobRecords implements BlobRecords {
 
   private isReferenced(hash: string): boolean {
     for (const references of this.references.values()) if (references.has(hash)) return true;
+    for (const hashes of this.chatReferences.values()) if (hashes.has(hash)) return true;
     return false;
   }
 }

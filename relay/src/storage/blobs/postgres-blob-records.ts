@@ -3,7 +3,8 @@ import { transaction } from '../postgres-database.js';
 import type { BlobRecords, StoredBlob } from './blob-records.js';
 import { type BlobRow, blobColumns, toStoredBlob } from './blob-rows.js';
 
-const unreferenced = 'NOT EXISTS (SELECT 1 FROM blob_references r WHERE r.hash = blobs.hash)';
+const unreferenced = `NOT EXISTS (SELECT 1 FROM blob_references r WHERE r.hash = blobs.hash)
+  AND NOT EXISTS (SELECT 1 FROM blob_chat_references c WHERE c.hash = blobs.hash)`;
 /** A reference remembers the newest update it was seen in (BLOB6). */
 const addReferences = `INSERT INTO blob_references (doc_id, hash, seen_seq) SELECT $1, unnest($2::TEXT[]), $3
   ON CONFLICT (doc_id, hash) DO UPDATE SET seen_seq = GREATEST(blob_references.seen_seq, excluded.seen_seq)`;
@@ -68,6 +69,22 @@ export class PostgresBlobRecords implements BlobRecords {
         ]);
       }
     });
+  }
+
+  async addChatReferences(bookingId: string, hashes: readonly string[]): Promise<void> {
+    if (hashes.length === 0) return;
+    await this.pool.query(
+      'INSERT INTO blob_chat_references (booking_id, hash) SELECT $1, unnest($2::TEXT[]) ON CONFLICT DO NOTHING',
+      [bookingId, [...hashes]],
+    );
+  }
+
+  async referencingBookings(hash: string): Promise<readonly string[]> {
+    const result = await this.pool.query<{ booking_id: string }>(
+      'SELECT booking_id FROM blob_chat_references WHERE hash = $1 ORDER BY booking_id COLLATE "C"',
+      [hash],
+    );
+    return result.rows.map((row) => row.booking_id);
   }
 
   async referencingDocs(hash: string): Promise<readonly string[]> {
