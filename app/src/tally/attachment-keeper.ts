@@ -219,10 +219,17 @@ export class AttachmentKeeper {
   }
 }
 
-/** The relay could not be reached, was busy, or the session was being renewed; a full quota (507) is a refusal. */
+/**
+ * The relay could not be reached, was busy, the line stalled mid-upload (408), or the session was
+ * being renewed; a full quota (507) is a refusal.
+ */
 function mayTryAgain(error: RelayApiError): boolean {
   return (
-    error.unreachable || error.status === 401 || error.status === 429 || (error.status >= 500 && error.status !== 507)
+    error.unreachable ||
+    error.status === 401 ||
+    error.status === 408 ||
+    error.status === 429 ||
+    (error.status >= 500 && error.status !== 507)
   );
 }
 
