@@ -5,7 +5,7 @@ import Fastify from 'fastify';
 import { Bookings } from './advisors/bookings.js';
 import { AccessTokens } from './auth/access-tokens.js';
 import { RegistrationLinks } from './auth/registration-links.js';
-import { throughLedgers, uploadedBy } from './blobs/blob-access.js';
+import { throughConversations, throughLedgers, uploadedBy } from './blobs/blob-access.js';
 import { BlobKeeper } from './blobs/blob-keeper.js';
 import { BlobSweeper } from './blobs/blob-sweeper.js';
 import { MemoryBlobStore } from './blobs/memory-blob-store.js';
@@ -27,7 +27,7 @@ import { registerAuthRoutes } from './http/auth-routes.js';
 import { registerBlobRoutes } from './http/blob-routes.js';
 import { acceptBodilessRequests } from './http/bodiless-requests.js';
 import { registerBookingRoutes } from './http/booking-routes.js';
-import { registerChatRoutes } from './http/chat-routes.js';
+import { conversationReader, registerChatRoutes } from './http/chat-routes.js';
 import { installCors } from './http/cors.js';
 import { registerDeviceRoutes } from './http/device-routes.js';
 import { installErrorHandler } from './http/error-handler.js';
@@ -133,11 +133,11 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
     offThread,
     ...(config.bus === undefined ? {} : { bus: config.bus }),
     sequenceCheckMs: config.sequenceCheckMs,
-    onStored: async (docId, update) => {
+    onStored: async (docId, update, seq) => {
       // References are only added here; the sweeper's recount drops the ones a ledger no longer makes (BLOB5).
       try {
         const hashes = attachmentHashesInUpdate(update);
-        if (hashes.size > 0) await config.storage.blobs.addReferences(docId, [...hashes]);
+        if (hashes.size > 0) await config.storage.blobs.addReferences(docId, [...hashes], seq);
       } catch (error) {
         reportFailure({ logger: app.log, metrics }, 'blobs', error, { docId });
       }
@@ -340,6 +340,7 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
   registerBlobRoutes(app, context, blobKeeper, [
     uploadedBy(config.storage.blobs),
     throughLedgers(config.storage.blobs, config.storage.accounts),
+    throughConversations(config.storage.blobs, conversationReader(context)),
   ]);
   registerHealthRoutes(app, context);
   app.decorate('blobSweeper', blobSweeper);

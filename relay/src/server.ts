@@ -32,6 +32,8 @@ mkdirSync(data, { recursive: true });
 const storage = databaseUrl === null ? openSqlite(join(data, 'tally.db')) : await openPostgres(databaseUrl);
 const bus = redisUrl === null ? null : await openRedis(redisUrl);
 const blobStore = await openBlobStore();
+// Files on disk have their half-written leftovers cleaned here; a bucket's expire by its own lifecycle rule.
+const diskStore = blobStore instanceof DiskBlobStore ? blobStore : null;
 const relay = await buildRelay({
   ...settings,
   storage,
@@ -111,6 +113,7 @@ async function stop(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
   relay.log.info({ signal }, 'relay stopping');
+  diskStore?.stopCleaning();
   await relay.close();
   await bus?.close();
   await storage.close();
@@ -119,6 +122,10 @@ async function stop(signal: string): Promise<void> {
 process.on('SIGTERM', () => void stop('SIGTERM'));
 process.on('SIGINT', () => void stop('SIGINT'));
 
+// Half-written files a crash left behind go now and, should one be left later, within the hour (BLOB1).
+void diskStore?.startCleaning((error) =>
+  relay.log.error({ err: error, area: 'blobs' }, 'cleaning half-written files failed'),
+);
 await relay.listen({ port, host });
 const address = relay.server.address();
 relay.log.info(

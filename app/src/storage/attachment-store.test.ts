@@ -61,3 +61,20 @@ test('freeing space drops only what the relay stores as well', async () => {
   await expect(storage.attachments.get('synced')).resolves.toBeUndefined();
   await expect(storage.attachments.usage()).resolves.toEqual({ count: 2, bytes: 42, syncedCount: 0, syncedBytes: 0 });
 });
+
+test('a form’s files kept only here are discarded; what a saved form queued or the relay stores stays', async () => {
+  await storage.attachments.keep(receipt('picked', 5, 30));
+  await storage.attachments.keep(receipt('older', 5, 10));
+  await storage.attachments.keep(receipt('saved', 5));
+  await storage.attachments.queue(['saved']);
+  await storage.attachments.keep({ ...receipt('synced', 5), state: 'synced' });
+  await expect(storage.attachments.local()).resolves.toEqual([
+    { hash: 'older', keptAt: 10 },
+    { hash: 'picked', keptAt: 30 },
+  ]);
+  await expect(storage.attachments.discardLocal(['picked', 'saved', 'synced', 'not-kept'])).resolves.toEqual([
+    'picked',
+  ]);
+  const states = await storage.attachments.states(['picked', 'older', 'saved', 'synced']);
+  expect(Object.fromEntries(states)).toEqual({ older: 'local', saved: 'queued', synced: 'synced' });
+});

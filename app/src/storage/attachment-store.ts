@@ -71,6 +71,31 @@ export class AttachmentStore {
       .map((row) => row.hash);
   }
 
+  /** The attachments kept only here, picked in a form not saved (yet), oldest first. */
+  async local(): Promise<Pick<StoredAttachment, 'hash' | 'keptAt'>[]> {
+    const rows = await this.db.attachments.where('state').equals('local').toArray();
+    return rows
+      .flatMap((row) => readStored(row) ?? [])
+      .sort((a, b) => a.keptAt - b.keptAt)
+      .map(({ hash, keptAt }) => ({ hash, keptAt }));
+  }
+
+  /**
+   * Drops the bytes of those of `hashes` still kept only here (`local`); bytes a saved form queued,
+   * or the relay stores, stay. The answer is the hashes dropped.
+   */
+  async discardLocal(hashes: readonly string[]): Promise<string[]> {
+    return this.db.transaction('rw', this.db.attachments, async () => {
+      const rows = await this.db.attachments.bulkGet([...hashes]);
+      const local = rows.flatMap((row) => {
+        const kept = readStored(row);
+        return kept?.state === 'local' ? [kept.hash] : [];
+      });
+      await this.db.attachments.bulkDelete(local);
+      return local;
+    });
+  }
+
   /** The relay stores the bytes of `hash` now. */
   async markSynced(hash: string): Promise<void> {
     await this.db.attachments.update(hash, { state: 'synced' });

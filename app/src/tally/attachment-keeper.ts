@@ -25,6 +25,11 @@ export interface AttachmentBytes {
 
 /** The upload outbox tries again this long after the relay could not be reached, besides each reconnection. */
 const RETRY_MS = 30_000;
+/**
+ * At start, files picked longer ago than this in a form never saved are dropped. A younger one may
+ * belong to a form still open in another tab of the device.
+ */
+const UNSAVED_KEPT_MS = 24 * 60 * 60 * 1000;
 
 /**
  * The attachments' bytes on this device (docs/app.md#attachments): kept at once when picked, sent
@@ -40,15 +45,51 @@ export class AttachmentKeeper {
   private retry: ReturnType<typeof setTimeout> | undefined;
   private stopSync: (() => void) | undefined;
 
+  /** `referenced` gives the hashes the ledger's live transactions name. */
   constructor(
     private readonly store: AttachmentStore,
     private readonly sync: RelaySync,
+    private readonly referenced: () => ReadonlySet<string>,
+    private readonly now: () => number = Date.now,
   ) {}
 
-  /** Starts sending the outbox whenever the relay is reachable. */
-  start(): void {
+  /** Tidies what earlier sessions left, then sends the outbox whenever the relay is reachable. */
+  async start(): Promise<void> {
+    await this.tidy();
     this.stopSync = this.sync.subscribe(() => this.send());
     this.send();
+  }
+
+  /**
+   * A file kept only here that a transaction names was saved by a session cut off before it queued
+   * it: it joins the outbox. One no transaction names was picked in a form that was never saved
+   * (the page closed with it open): it goes once it is older than a form left open elsewhere.
+   */
+  private async tidy(): Promise<void> {
+    const referenced = this.referenced();
+    const local = await this.store.local();
+    await this.store.queue(local.filter(({ hash }) => referenced.has(hash)).map(({ hash }) => hash));
+    const cutoff = this.now() - UNSAVED_KEPT_MS;
+    this.forget(
+      await this.store.discardLocal(
+        local.filter(({ hash, keptAt }) => !referenced.has(hash) && keptAt < cutoff).map(({ hash }) => hash),
+      ),
+    );
+  }
+
+  /**
+   * The form that picked `hashes` closed: those kept only here that no transaction names (the form
+   * was cancelled, or the file removed from it before saving) are dropped from the device.
+   */
+  async discard(hashes: readonly string[]): Promise<void> {
+    const referenced = this.referenced();
+    this.forget(await this.store.discardLocal(hashes.filter((hash) => !referenced.has(hash))));
+  }
+
+  private forget(hashes: readonly string[]): void {
+    if (hashes.length === 0) return;
+    for (const hash of hashes) this.statuses.delete(hash);
+    this.publish();
   }
 
   stop(): void {
@@ -74,7 +115,7 @@ export class AttachmentKeeper {
 
   /** Keeps picked bytes on this device at once; they wait for the transaction's saving to be sent. */
   async keep(hash: string, type: string, bytes: ArrayBuffer): Promise<void> {
-    const kept = await this.store.keep({ hash, type, bytes, state: 'local', keptAt: Date.now() });
+    const kept = await this.store.keep({ hash, type, bytes, state: 'local', keptAt: this.now() });
     this.setStatus(hash, statusOfKept(kept));
   }
 
@@ -122,7 +163,7 @@ export class AttachmentKeeper {
         this.setStatus(hash, 'refused');
         return undefined;
       }
-      const kept = await this.store.keep({ hash, type, bytes, state: 'synced', keptAt: Date.now() });
+      const kept = await this.store.keep({ hash, type, bytes, state: 'synced', keptAt: this.now() });
       this.setStatus(hash, statusOfKept(kept));
       return kept;
     } catch (error) {
@@ -178,10 +219,17 @@ export class AttachmentKeeper {
   }
 }
 
-/** The relay could not be reached, was busy, or the session was being renewed; a full quota (507) is a refusal. */
+/**
+ * The relay could not be reached, was busy, the line stalled mid-upload (408), or the session was
+ * being renewed; a full quota (507) is a refusal.
+ */
 function mayTryAgain(error: RelayApiError): boolean {
   return (
-    error.unreachable || error.status === 401 || error.status === 429 || (error.status >= 500 && error.status !== 507)
+    error.unreachable ||
+    error.status === 401 ||
+    error.status === 408 ||
+    error.status === 429 ||
+    (error.status >= 500 && error.status !== 507)
   );
 }
 

@@ -1,15 +1,16 @@
-import type {
-  Account,
-  Budget,
-  Category,
-  CategoryRule,
-  Contribution,
-  ExchangeRateRecord,
-  Goal,
-  Ledger,
-  Person,
-  RecurringTransaction,
-  Settlement,
+import {
+  type Account,
+  attachmentHashes,
+  type Budget,
+  type Category,
+  type CategoryRule,
+  type Contribution,
+  type ExchangeRateRecord,
+  type Goal,
+  type Ledger,
+  type Person,
+  type RecurringTransaction,
+  type Settlement,
 } from '@tally/schema';
 import { forgetLanguage } from '../i18n/index.js';
 import { RecordCache } from '../ledger/index.js';
@@ -103,7 +104,7 @@ export async function openTally(): Promise<Tally> {
   );
   const dueOccurrences = new DueOccurrences(ledger);
   const events = liveEvents(device, sync);
-  const attachments = new AttachmentKeeper(storage.attachments, sync);
+  const attachments = new AttachmentKeeper(storage.attachments, sync, () => attachmentHashes(local.doc));
   const firstRun = new FirstRun(storage.firstRunChoice(readSkipped), local, sync);
   const ready = (async () => {
     // Reading a large ledger keeps the page busy for a while: let the newest transactions paint first.
@@ -114,7 +115,7 @@ export async function openTally(): Promise<Tally> {
     local.onChange(() => transactions.ledgerChanged());
     dueOccurrences.start();
     await sync.start();
-    attachments.start();
+    await attachments.start();
     await firstRun.load();
     keepStorageOnceThereIsData(local);
     sync.onMembershipChanged(() => void ledgers.refresh());

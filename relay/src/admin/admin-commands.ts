@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { versionRestoreUpdate } from '@tally/schema';
+import { attachmentHashesInUpdate, versionRestoreUpdate } from '@tally/schema';
 import * as Y from 'yjs';
 import { normalizeEmail } from '../auth/email-address.js';
 import { inviteToRelay, type RelayInvitation } from '../auth/invitations.js';
@@ -171,7 +171,9 @@ export class AdminCommands {
             versionThinAfterDays: this.settings.versionThinAfterDays ?? relayDefaults.versionThinAfterDays,
           }),
         );
-        await documents.appendUpdate(docId, update);
+        const seq = await documents.appendUpdate(docId, update);
+        // The files the restored version names are readable again at once, as after any stored update (BLOB5).
+        await this.storage.blobs.addReferences(docId, [...attachmentHashesInUpdate(update)], seq);
       }
       return { kind: 'restored', records };
     } finally {

@@ -95,4 +95,33 @@ describe('restoring a version from the admin CLI', () => {
     expect(stored.transactions.list()).toHaveLength(3);
     expect(await storage.documents.listVersions('ledger-1')).toHaveLength(2);
   });
+
+  it('[BLOB5] the files a version restored by the CLI names are referenced by the ledger at once', async () => {
+    const dataDir = new DataDir();
+    cleanup.push(() => dataDir.remove());
+    const storage = new SqliteStorage(dataDir.dbFile);
+    cleanup.push(() => storage.close());
+    const device = new Ledger(new Y.Doc());
+    const accountId = device.accounts.create({ name: 'Cash', type: 'cash', currency: 'EUR' }).id;
+    const receipt = { hash: 'a'.repeat(64), name: 'receipt.jpg', type: 'image/jpeg', size: 100, addedAt: 1 } as const;
+    device.transactions.create({
+      date: '2026-11-01',
+      amount: -500,
+      currency: 'EUR',
+      accountId,
+      attachments: [receipt],
+    });
+    const beforeDelete = Y.encodeStateAsUpdate(device.doc);
+    deleteAll(device);
+    await storage.documents.appendUpdate('ledger-1', Y.encodeStateAsUpdate(device.doc));
+    const version = await storage.documents.saveVersion('ledger-1', beforeDelete, Date.now());
+    expect(await storage.blobs.referencingDocs(receipt.hash)).toEqual([]);
+    const admin = new AdminCommands(storage, { passwordCost: 2 ** 10, invitationTtlHours: 24 });
+
+    expect(await admin.restore('ledger-1', version.versionId, { claimMs: 100, finishMs: 1_000 })).toMatchObject({
+      kind: 'restored',
+      records: 1,
+    });
+    expect(await storage.blobs.referencingDocs(receipt.hash)).toEqual(['ledger-1']);
+  });
 });

@@ -2,8 +2,8 @@ import type { Accounts } from '../storage/accounts/accounts.js';
 import type { BlobRecords } from '../storage/blobs/blob-records.js';
 
 /**
- * One reason an account may read a file. The relay asks each in turn (BLOB5); the chat documents of a
- * booking will add the booking's two parties as one more.
+ * One reason an account may read a file. The relay asks each in turn (BLOB5): its upload, the
+ * ledgers referencing it, the conversations carrying it (CHAT7).
  */
 export type BlobReadGrant = (userId: string, hash: string) => Promise<boolean>;
 
@@ -28,6 +28,23 @@ export function throughLedgers(records: BlobRecords, accounts: Accounts): BlobRe
         const role = await accounts.docRole(uploader, docId);
         if (role === 'owner' || role === 'editor') return true;
       }
+    }
+    return false;
+  };
+}
+
+/**
+ * The account may read a booking's conversation whose messages carry the file (its client or its
+ * advisor, while the conversation is open to them: CHAT1, CHAT7). Only the sender's own uploads are
+ * ever carried, so a hash copied from elsewhere lets no one in.
+ */
+export function throughConversations(
+  records: BlobRecords,
+  mayReadConversation: (userId: string, bookingId: string) => Promise<boolean>,
+): BlobReadGrant {
+  return async (userId, hash) => {
+    for (const bookingId of await records.referencingBookings(hash)) {
+      if (await mayReadConversation(userId, bookingId)) return true;
     }
     return false;
   };

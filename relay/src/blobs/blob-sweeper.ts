@@ -47,9 +47,11 @@ export class BlobSweeper {
   async sweep(): Promise<number> {
     const { records, documents, keeper, now } = this.options;
     for (const docId of await records.docsWithReferences()) {
-      const doc = rebuildDoc(await documents.load(docId));
+      const stored = await documents.load(docId);
+      const doc = rebuildDoc(stored);
       try {
-        await records.replaceReferences(docId, [...attachmentHashes(doc)], now());
+        // Only references seen up to the update read here may go: an update stored meanwhile adds its own (BLOB6).
+        await records.replaceReferences(docId, [...attachmentHashes(doc)], now(), stored.lastSeq);
       } finally {
         doc.destroy();
       }

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { type FileHandle, mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { type FileHandle, mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { isAttachmentHash } from '@tally/schema';
@@ -9,6 +9,15 @@ import type { BlobStore, BlobWrite } from './blob-store.js';
 const HEAD_BYTES = 64;
 /** Bytes gathered before one write to the file: a request's body arrives in pieces of 64 KiB or less. */
 const WRITE_BYTES = 1024 * 1024;
+const HOUR_MS = 60 * 60 * 1000;
+
+export interface DiskBlobStoreOptions {
+  /**
+   * A half-written file untouched this long, and not being written by this store, is left over from
+   * a crash (or from a relay sharing the directory that died) and is removed (BLOB1).
+   */
+  readonly staleAfterMs?: number;
+}
 
 /**
  * Files under a directory (`DATA_DIR/blobs`), as `ab/abcdef…` by their SHA-256. Bytes are written to
@@ -17,16 +26,63 @@ const WRITE_BYTES = 1024 * 1024;
  */
 export class DiskBlobStore implements BlobStore {
   private readonly incoming: string;
+  private readonly staleAfterMs: number;
+  /** The names of the temporary files this store is writing now, which no cleaning touches. */
+  private readonly writing = new Set<string>();
+  private cleaner: NodeJS.Timeout | undefined;
 
-  constructor(private readonly root: string) {
+  constructor(
+    private readonly root: string,
+    options: DiskBlobStoreOptions = {},
+  ) {
     this.incoming = join(root, 'incoming');
+    this.staleAfterMs = options.staleAfterMs ?? HOUR_MS;
   }
 
   async begin(): Promise<BlobWrite> {
     await mkdir(this.incoming, { recursive: true });
-    const temporary = join(this.incoming, randomBytes(12).toString('hex'));
+    const name = randomBytes(12).toString('hex');
+    const temporary = join(this.incoming, name);
     const file = await open(temporary, 'wx', 0o600);
-    return new DiskBlobWrite(file, temporary, (hash) => this.place(hash));
+    this.writing.add(name);
+    return new DiskBlobWrite(file, temporary, {
+      place: (hash) => this.place(hash),
+      ended: () => this.writing.delete(name),
+    });
+  }
+
+  /**
+   * Removes the half-written files a crash left in `incoming` now, then every `staleAfterMs`, until
+   * `stopCleaning`; a failed round is told to `onError` and the next one tries again.
+   */
+  startCleaning(onError: (error: unknown) => void): Promise<void> {
+    const round = (): Promise<void> => this.removeStaleIncoming().then(() => undefined, onError);
+    this.cleaner = setInterval(() => void round(), this.staleAfterMs);
+    this.cleaner.unref();
+    return round();
+  }
+
+  stopCleaning(): void {
+    clearInterval(this.cleaner);
+  }
+
+  /** Removes each half-written file untouched for `staleAfterMs` that this store is not writing; how many went. */
+  async removeStaleIncoming(): Promise<number> {
+    const names = await readdir(this.incoming).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return [];
+      throw error;
+    });
+    const cutoff = Date.now() - this.staleAfterMs;
+    let removed = 0;
+    for (const name of names) {
+      if (this.writing.has(name)) continue;
+      const path = join(this.incoming, name);
+      const found = await stat(path).catch(() => null);
+      if (found === null || !found.isFile() || found.mtimeMs > cutoff) continue;
+      await rm(path, { force: true });
+      removed++;
+    }
+    return removed;
   }
 
   async has(hash: string): Promise<boolean> {
@@ -73,7 +129,7 @@ class DiskBlobWrite implements BlobWrite {
   constructor(
     private readonly file: FileHandle,
     private readonly temporary: string,
-    private readonly place: (hash: string) => Promise<string>,
+    private readonly store: { place(hash: string): Promise<string>; ended(): void },
   ) {}
 
   get size(): number {
@@ -111,15 +167,19 @@ class DiskBlobWrite implements BlobWrite {
       await this.discard();
       return 'hash-mismatch';
     }
-    await this.flush();
-    await this.file.sync();
-    await this.file.close();
-    const path = await this.place(expectedHash);
-    // Renaming over the same bytes kept before changes nothing a reader could notice.
-    await rename(this.temporary, path);
-    const directory = await open(dirname(path), 'r');
-    await directory.sync().finally(() => directory.close());
-    return 'kept';
+    try {
+      await this.flush();
+      await this.file.sync();
+      await this.file.close();
+      const path = await this.store.place(expectedHash);
+      // Renaming over the same bytes kept before changes nothing a reader could notice.
+      await rename(this.temporary, path);
+      const directory = await open(dirname(path), 'r');
+      await directory.sync().finally(() => directory.close());
+      return 'kept';
+    } finally {
+      this.store.ended();
+    }
   }
 
   async abandon(): Promise<void> {
@@ -131,5 +191,6 @@ class DiskBlobWrite implements BlobWrite {
   private async discard(): Promise<void> {
     await this.file.close().catch(() => undefined);
     await rm(this.temporary, { force: true });
+    this.store.ended();
   }
 }

@@ -200,6 +200,36 @@ describe('receipts’ files on the relay', () => {
     expect(filesOnDisk()).toEqual([]);
   });
 
+  it('[BLOB7] a slow upload that keeps sending outlasts the request timeout; one that stops sending is refused with 408 and nothing is kept', async () => {
+    await start({ requestTimeoutSeconds: 1, uploadIdleTimeoutSeconds: 2 });
+    const bytes = Buffer.from(jpegFile(400, 300));
+    const pieces = 12;
+    const size = Math.ceil(bytes.length / pieces);
+    const chunks = Array.from({ length: pieces }, (_, index) => bytes.subarray(index * size, (index + 1) * size));
+    const headers = { 'content-length': String(bytes.length) };
+    // Twelve pieces a third of a second apart: about four seconds in all, a second at most without bytes.
+    const slow = await rawPut(sha256(bytes), headers, chunks, false, { pauseMs: 333 });
+    expect(slow.status).toBe(201);
+    expect(JSON.parse(slow.body)).toEqual({ hash: sha256(bytes), type: 'image/jpeg', size: bytes.length });
+    expect(filesOnDisk()).toEqual([sha256(bytes)]);
+
+    const other = Buffer.from(jpegFile(300, 400));
+    const stalled = await rawPut(
+      sha256(other),
+      { 'content-length': String(other.length) },
+      [other.subarray(0, 1024), other.subarray(1024)],
+      false,
+      {
+        pauseMs: 0,
+        stallAfter: 1,
+      },
+    );
+    expect(stalled.status).toBe(408);
+    expect(stalled.body).toContain('upload_stalled');
+    expect(filesOnDisk()).toEqual([sha256(bytes)]);
+    expect((await download(alice, sha256(other))).status).toBe(404);
+  });
+
   it('[BLOB4] an upload that would pass the account’s quota is refused with 507 naming the quota; a file it holds already costs nothing', async () => {
     const jpeg = jpegFile(400, 300);
     const png = pngFile();
@@ -283,8 +313,21 @@ interface RawReply {
   readonly sentAll: boolean;
 }
 
+interface Pace {
+  /** Waited before each chunk after the first, as a slow line would. */
+  readonly pauseMs: number;
+  /** Sends this many chunks, then nothing more while the connection stays open. */
+  readonly stallAfter?: number;
+}
+
 /** A PUT sent by hand, chunk by chunk, stopping as soon as the relay answers. */
-function rawPut(hash: string, headers: Record<string, string>, chunks: Buffer[], chunked: boolean): Promise<RawReply> {
+function rawPut(
+  hash: string,
+  headers: Record<string, string>,
+  chunks: Buffer[],
+  chunked: boolean,
+  pace: Pace = { pauseMs: 0 },
+): Promise<RawReply> {
   return new Promise((resolve, reject) => {
     const socket = connectTcp(relay.port, '127.0.0.1');
     let response = '';
@@ -310,7 +353,9 @@ function rawPut(hash: string, headers: Record<string, string>, chunks: Buffer[],
     ];
     socket.write(`${head.join('\r\n')}\r\n\r\n`);
     const send = async (): Promise<void> => {
-      for (const chunk of chunks) {
+      for (const [index, chunk] of chunks.entries()) {
+        if (index === pace.stallAfter) return;
+        if (index > 0 && pace.pauseMs > 0) await new Promise((resolve) => setTimeout(resolve, pace.pauseMs));
         if (answered || socket.destroyed) return;
         const framed = chunked
           ? Buffer.concat([Buffer.from(`${chunk.length.toString(16)}\r\n`), chunk, Buffer.from('\r\n')])

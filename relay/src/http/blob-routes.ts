@@ -7,6 +7,7 @@ import type { BlobKeeper, UploadOutcome } from '../blobs/blob-keeper.js';
 import type { RelayApp, RelayContext } from '../relay-context.js';
 import { authenticate, bearerToken } from './authenticate.js';
 import { type ErrorCode, errorCatalogue, errorReply, errorReplySchema, RelayError } from './error-catalogue.js';
+import { exemptFromRequestTimeout, idleLimited, UploadStalled } from './upload-idle.js';
 
 const blobParams = {
   type: 'object',
@@ -72,13 +73,24 @@ export function registerBlobRoutes(
           throw error;
         });
         if (claims instanceof RelayError) return refuseUpload(reply, claims.code);
-        const outcome = await keeper.upload({
-          hash: request.params.sha256,
-          userId: claims.userId,
-          declaredType: request.headers['content-type']?.split(';')[0]?.trim().toLowerCase(),
-          declaredBytes: declaredBytes(request.headers['content-length']),
-          body: request.raw[Symbol.asyncIterator](),
-        });
+        // A slow but moving upload may take longer than any request; it is held to an idle time instead (BLOB7).
+        if (exemptFromRequestTimeout(request.raw)) {
+          // Off Node's list, the connection would also be missed when the relay closes idle ones.
+          reply.header('connection', 'close');
+        }
+        const outcome = await keeper
+          .upload({
+            hash: request.params.sha256,
+            userId: claims.userId,
+            declaredType: request.headers['content-type']?.split(';')[0]?.trim().toLowerCase(),
+            declaredBytes: declaredBytes(request.headers['content-length']),
+            body: idleLimited(request.raw[Symbol.asyncIterator](), context.config.uploadIdleTimeoutSeconds * 1000),
+          })
+          .catch((error: unknown) => {
+            if (error instanceof UploadStalled) return { kind: 'stalled' } as const;
+            throw error;
+          });
+        if (outcome.kind === 'stalled') return refuseUpload(reply, 'upload_stalled');
         if (outcome.kind !== 'kept') return refuseUpload(reply, refusals[outcome.kind]);
         return reply.code(outcome.created ? 201 : 200).send(outcome.blob);
       },

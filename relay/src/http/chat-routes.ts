@@ -2,6 +2,7 @@ import type { RelayApp, RelayContext } from '../relay-context.js';
 import type { BookingRecord } from '../storage/advisors/advisors.js';
 import type { ChatMessage, ReadPosition } from '../storage/conversations/conversations.js';
 import { authenticate, bearerToken } from './authenticate.js';
+import { chatDocumentsOf, documentReply, documentsBody } from './chat-documents.js';
 import { errorReplySchema, RelayError } from './error-catalogue.js';
 
 /** How long after its session a booking's conversation stays open to its parties (CHAT1). */
@@ -32,7 +33,9 @@ const messageBody = {
   required: ['clientId', 'text'],
   properties: {
     clientId: { type: 'string', pattern: '^[A-Za-z0-9_-]{8,64}$' },
-    text: { type: 'string', minLength: 1, maxLength: maxMessageLength, pattern: '\\S' },
+    // Empty only when documents come with it (CHAT7); never only white space.
+    text: { type: 'string', maxLength: maxMessageLength, pattern: '^$|\\S' },
+    documents: documentsBody,
   },
 } as const;
 
@@ -46,13 +49,14 @@ const readBody = {
 const messageReply = {
   type: 'object',
   additionalProperties: false,
-  required: ['bookingId', 'seq', 'clientId', 'senderId', 'text', 'createdAt'],
+  required: ['bookingId', 'seq', 'clientId', 'senderId', 'text', 'documents', 'createdAt'],
   properties: {
     bookingId: { type: 'string' },
     seq: { type: 'integer' },
     clientId: { type: 'string' },
     senderId: { type: 'string' },
     text: { type: 'string' },
+    documents: { type: 'array', items: documentReply },
     createdAt: { type: 'string' },
   },
 } as const;
@@ -83,6 +87,7 @@ export function messageJson(message: ChatMessage) {
     clientId: message.clientId,
     senderId: message.senderId,
     text: message.text,
+    documents: message.documents.map(({ hash, name, type, size }) => ({ hash, name, type, size })),
     createdAt: new Date(message.createdAt).toISOString(),
   };
 }
@@ -103,6 +108,18 @@ async function openConversation(context: RelayContext, userId: string, id: strin
   const now = (context.config.clock ?? Date.now)();
   if (now > booking.end + conversationOpenAfterSessionMs) throw new RelayError('forbidden');
   return booking;
+}
+
+/** Whether the account may read the booking's conversation now (CHAT1): what lets it read the documents there (CHAT7). */
+export function conversationReader(context: RelayContext): (userId: string, bookingId: string) => Promise<boolean> {
+  return async (userId, bookingId) =>
+    openConversation(context, userId, bookingId).then(
+      () => true,
+      (error: unknown) => {
+        if (error instanceof RelayError) return false;
+        throw error;
+      },
+    );
 }
 
 function otherParty(booking: BookingRecord, userId: string): string {
@@ -152,11 +169,19 @@ export function registerChatRoutes(app: RelayApp, context: RelayContext): void {
     async (request, reply) => {
       const claims = await authenticate(context, bearerToken(request));
       const booking = await openConversation(context, claims.userId, request.params.id);
+      const documents = await chatDocumentsOf(context.storage.blobs, claims.userId, request.body.documents ?? []);
+      if (request.body.text === '' && documents.length === 0) throw new RelayError('invalid_request');
+      // Referenced before the message is stored, so its documents are never swept from under it (CHAT7).
+      await context.storage.blobs.addChatReferences(
+        booking.id,
+        documents.map((document) => document.hash),
+      );
       const { message, created } = await conversations.post({
         bookingId: booking.id,
         clientId: request.body.clientId,
         senderId: claims.userId,
         text: request.body.text,
+        documents,
         createdAt: now(),
       });
       if (created) {

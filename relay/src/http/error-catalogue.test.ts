@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { PassThrough } from 'node:stream';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildRelay } from '../build-relay.js';
@@ -245,6 +246,24 @@ const scenarios: Record<ErrorCode, () => Promise<LightMyRequestResponse>> = {
   blob_type_refused: async () => upload(await relay(), htmlFile()),
   blob_hash_mismatch: async () => upload(await relay(), jpegFile(), 'e'.repeat(64)),
   blob_quota_exceeded: async () => upload(await relay({ blobQuotaBytes: 1024 }), jpegFile(400, 300)),
+  upload_stalled: async () => {
+    const app = await relay({ uploadIdleTimeoutSeconds: 1 });
+    const alice = await session(app, 'alice@example.com');
+    const bytes = jpegFile();
+    // The first kilobyte, then nothing while the connection stays open.
+    const body = new PassThrough();
+    body.write(Buffer.from(bytes.subarray(0, 1024)));
+    return app.inject({
+      method: 'PUT',
+      url: `/api/blobs/${createHash('sha256').update(bytes).digest('hex')}`,
+      headers: {
+        authorization: `Bearer ${alice.accessToken}`,
+        'content-type': 'image/jpeg',
+        'content-length': String(bytes.length),
+      },
+      payload: body,
+    });
+  },
   rate_limited: async () => {
     const app = await relay({ authRequestsPerMinute: 1 });
     await app.inject({ method: 'POST', url: '/api/auth/refresh', payload: { refreshToken: 'x' } });
@@ -288,6 +307,16 @@ const scenarios: Record<ErrorCode, () => Promise<LightMyRequestResponse>> = {
     const booking = await advisors.book(await advisors.register('client@example.com'), '2026-01-06T08:00:00Z');
     await advisors.ask(advisors.advisor, 'POST', `/api/bookings/${booking.json().id}/decline`);
     return advisors.ask(advisors.advisor, 'POST', `/api/bookings/${booking.json().id}/accept`);
+  },
+  chat_documents_refused: async () => {
+    const advisors = await advisorRelay();
+    const booking = await advisors.book(await advisors.register('client@example.com'), '2026-01-06T08:00:00Z');
+    // A file the advisor never uploaded.
+    return advisors.ask(advisors.advisor, 'POST', `/api/bookings/${booking.json().id}/messages`, {
+      clientId: 'message-one',
+      text: 'Your statement',
+      documents: [{ hash: 'a'.repeat(64), name: 'statement.pdf' }],
+    });
   },
   internal: async () =>
     (await relay()).inject({

@@ -55,6 +55,14 @@ export const errorCatalogue = {
     status: 507,
     message: 'This account’s files would pass its storage quota for files (BLOB_QUOTA_BYTES).',
   },
+  chat_documents_refused: {
+    status: 422,
+    message: 'A message carries at most 10 documents, each a different file its sender uploaded; nothing was sent.',
+  },
+  upload_stalled: {
+    status: 408,
+    message: 'No bytes of the file arrived for UPLOAD_IDLE_TIMEOUT_SECONDS; nothing was kept. Send it again.',
+  },
   rate_limited: { status: 429, message: 'Too many requests; try again shortly.' },
   advisor_required: { status: 403, message: 'Only an account with the advisor role may do that.' },
   range_too_long: {

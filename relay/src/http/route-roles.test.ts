@@ -331,7 +331,7 @@ const asks: Record<string, (ask: Ask) => Promise<number>> = {
   '`GET /api/blobs/:sha256` (the owner’s, referenced by the household ledger)': async (ask) => {
     const hash = sha256(receipt);
     await putReceipt(ask, 'owner');
-    await ask.f.storage.blobs.addReferences(ask.f.household, [hash]);
+    await ask.f.storage.blobs.addReferences(ask.f.household, [hash], 1);
     return status(ask, 'GET', `/api/blobs/${hash}`);
   },
   '`GET /api/admin/users`': (ask) => status(ask, 'GET', '/api/admin/users'),

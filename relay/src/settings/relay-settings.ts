@@ -350,7 +350,16 @@ export const relaySettings = {
     scope: 'relay',
     type: wholeNumber(1, 600),
     default: 30,
-    description: 'An HTTP request whose headers and body have not all arrived by then is closed (408).',
+    description:
+      'An HTTP request whose headers and body have not all arrived by then is closed (408); a file’s upload is held to UPLOAD_IDLE_TIMEOUT_SECONDS instead.',
+  }),
+  uploadIdleTimeoutSeconds: setting({
+    env: 'UPLOAD_IDLE_TIMEOUT_SECONDS',
+    scope: 'relay',
+    type: wholeNumber(1, 600),
+    default: 30,
+    description:
+      'A file’s upload (PUT /api/blobs) may take as long as it needs while bytes keep arriving; one that sends none for this long is refused with 408 (upload_stalled) and nothing of it is kept.',
   }),
   authRequestsPerMinute: setting({
     env: 'AUTH_REQUESTS_PER_MINUTE',

@@ -399,4 +399,16 @@ export const migrations: readonly string[] = [
   ALTER TABLE payments ADD COLUMN refund_attempts INTEGER NOT NULL DEFAULT 0;
   CREATE INDEX payments_refunds_due ON payments (refund_due_at) WHERE refund_due_at IS NOT NULL;
   `,
+  `
+  ALTER TABLE blob_references ADD COLUMN seen_seq INTEGER NOT NULL DEFAULT 0;
+  `,
+  `
+  ALTER TABLE chat_messages ADD COLUMN documents TEXT NOT NULL DEFAULT '[]';
+  CREATE TABLE blob_chat_references (
+    booking_id TEXT NOT NULL,
+    hash TEXT NOT NULL,
+    PRIMARY KEY (booking_id, hash)
+  );
+  CREATE INDEX blob_chat_references_by_hash ON blob_chat_references (hash);
+  `,
 ];

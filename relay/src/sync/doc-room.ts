@@ -61,7 +61,7 @@ export interface RoomOptions {
    * Told each accepted update once it is stored and before it is sent on, so what it references is
    * recorded before any peer sees it (BLOB5); it reports its own failures.
    */
-  readonly onStored?: (docId: string, update: Uint8Array) => Promise<void>;
+  readonly onStored?: (docId: string, update: Uint8Array, seq: number) => Promise<void>;
   /** The other relays on the same database, when there are (C1–C4). */
   readonly bus?: RoomBus;
 }
@@ -627,7 +627,7 @@ export class DocRoom {
         }
         this.options.metrics.observePersist(performance.now() - started);
         this.options.metrics.updatesAccepted++;
-        await this.options.onStored?.(this.docId, update);
+        await this.options.onStored?.(this.docId, update, seq);
       }),
     );
     this.unsentUpdates.push(message);

@@ -26,7 +26,7 @@ export interface DocRoomsOptions {
   /** When ledgers keep versions of themselves (R1, R2); the settings' defaults unless given. */
   readonly versions?: VersionPolicy;
   /** Told each accepted update once it is stored, before it is sent on (BLOB5). */
-  readonly onStored?: (docId: string, update: Uint8Array) => Promise<void>;
+  readonly onStored?: (docId: string, update: Uint8Array, seq: number) => Promise<void>;
   /** The other relays on the same database (C1–C4); this relay alone when absent. */
   readonly bus?: RelayBus;
   /** How long a gap in a document's sequence may stay open before it is read from storage (C2). */

@@ -30,6 +30,8 @@ export const relayErrorCodes = [
   'blob_type_refused',
   'blob_hash_mismatch',
   'blob_quota_exceeded',
+  'upload_stalled',
+  'chat_documents_refused',
   'rate_limited',
   'advisor_required',
   'range_too_long',

@@ -1,5 +1,5 @@
 import { type Attachment, MAX_ATTACHMENTS } from '@tally/schema';
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useText } from '../../i18n/index.js';
 import { useTally } from '../../tally/index.js';
 import { AttachmentStatusText } from './AttachmentStatusText.js';
@@ -30,6 +30,14 @@ export function AttachmentsField({ attachments, onChange }: AttachmentsFieldProp
   const [preparing, setPreparing] = useState<readonly string[]>([]);
   const [refused, setRefused] = useState<readonly Refused[]>([]);
   const [viewing, setViewing] = useState<Attachment | undefined>(undefined);
+  const picked = useRef(new Set<string>());
+  const { attachments: keeper } = tally;
+
+  // As the form closes, what was picked here and is not saved in a transaction leaves the device.
+  useEffect(() => {
+    const pickedHere = picked.current;
+    return () => void keeper.discard([...pickedHere]);
+  }, [keeper]);
 
   const attach = async (files: readonly File[]) => {
     setRefused([]);
@@ -45,6 +53,7 @@ export function AttachmentsField({ attachments, onChange }: AttachmentsFieldProp
       }
       const { hash, name, type, bytes } = preparing.prepared;
       await tally.attachments.keep(hash, type, bytes);
+      picked.current.add(hash);
       count += 1;
       const attachment: Attachment = { hash, name, type, size: bytes.byteLength, addedAt: Date.now() };
       onChange((current) => addAttachment(current, attachment));

@@ -41,15 +41,15 @@ describe.each(storageImplementations)('$name blob records keep their contract', 
   });
 
   it('[BLOB5] a ledger references files, before or after they are uploaded, and a recount replaces its references', async () => {
-    await storage.blobs.addReferences('ledger-1', [receipt.hash, invoice.hash]);
-    await storage.blobs.addReferences('ledger-2', [receipt.hash]);
-    await storage.blobs.addReferences('ledger-2', [receipt.hash]);
+    await storage.blobs.addReferences('ledger-1', [receipt.hash, invoice.hash], 1);
+    await storage.blobs.addReferences('ledger-2', [receipt.hash], 1);
+    await storage.blobs.addReferences('ledger-2', [receipt.hash], 2);
     expect(await storage.blobs.referencingDocs(receipt.hash)).toEqual(['ledger-1', 'ledger-2']);
-    await storage.blobs.replaceReferences('ledger-1', [photo.hash], 500);
+    await storage.blobs.replaceReferences('ledger-1', [photo.hash], 500, 1);
     expect(await storage.blobs.referencingDocs(receipt.hash)).toEqual(['ledger-2']);
     expect(await storage.blobs.referencingDocs(invoice.hash)).toEqual([]);
     expect(await storage.blobs.referencingDocs(photo.hash)).toEqual(['ledger-1']);
-    await storage.blobs.replaceReferences('ledger-2', [], 600);
+    await storage.blobs.replaceReferences('ledger-2', [], 600, 2);
     expect(await storage.blobs.docsWithReferences()).toEqual(['ledger-1']);
   });
 
@@ -57,10 +57,10 @@ describe.each(storageImplementations)('$name blob records keep their contract', 
     await storage.blobs.recordUpload(receipt, 'alice', 100);
     await storage.blobs.recordUpload(invoice, 'alice', 100);
     await storage.blobs.recordUpload(photo, 'alice', 100);
-    await storage.blobs.addReferences('ledger-1', [receipt.hash, invoice.hash]);
-    await storage.blobs.addReferences('ledger-2', [invoice.hash]);
+    await storage.blobs.addReferences('ledger-1', [receipt.hash, invoice.hash], 1);
+    await storage.blobs.addReferences('ledger-2', [invoice.hash], 1);
     expect((await storage.blobs.releasedBefore(1_000, 10)).map((blob) => blob.hash)).toEqual([photo.hash]);
-    await storage.blobs.replaceReferences('ledger-1', [], 2_000);
+    await storage.blobs.replaceReferences('ledger-1', [], 2_000, 1);
     expect((await storage.blobs.releasedBefore(1_999, 10)).map((blob) => blob.hash)).toEqual([photo.hash]);
     expect((await storage.blobs.releasedBefore(2_000, 10)).map((blob) => blob.hash)).toEqual([
       photo.hash,
@@ -77,7 +77,40 @@ describe.each(storageImplementations)('$name blob records keep their contract', 
     await storage.blobs.recordUpload(receipt, 'alice', 100);
     await storage.blobs.recordUpload(receipt, 'bob', 3_000);
     expect(await storage.blobs.remove(receipt.hash, 2_000)).toBe(false);
-    await storage.blobs.addReferences('ledger-1', [receipt.hash]);
+    await storage.blobs.addReferences('ledger-1', [receipt.hash], 1);
+    expect(await storage.blobs.remove(receipt.hash, 9_000)).toBe(false);
+    expect(await storage.blobs.find(receipt.hash)).not.toBeNull();
+  });
+
+  it('[BLOB6] a recount keeps the references of updates newer than the ledger it read, however the two race', async () => {
+    await storage.blobs.recordUpload(receipt, 'alice', 100);
+    await storage.blobs.recordUpload(invoice, 'alice', 100);
+    await storage.blobs.addReferences('ledger-1', [receipt.hash], 3);
+    // The recount read the ledger up to update 4; update 5, stored meanwhile, names the invoice.
+    await storage.blobs.addReferences('ledger-1', [invoice.hash], 5);
+    await storage.blobs.replaceReferences('ledger-1', [], 2_000, 4);
+    expect(await storage.blobs.referencingDocs(receipt.hash)).toEqual([]);
+    expect(await storage.blobs.referencingDocs(invoice.hash)).toEqual(['ledger-1']);
+    expect((await storage.blobs.releasedBefore(9_000, 10)).map((blob) => blob.hash)).toEqual([receipt.hash]);
+    // A reference seen again by a later update outlives a recount of the ledger before that update.
+    await storage.blobs.addReferences('ledger-1', [receipt.hash], 6);
+    await storage.blobs.replaceReferences('ledger-1', [invoice.hash], 3_000, 5);
+    expect(await storage.blobs.referencingDocs(receipt.hash)).toEqual(['ledger-1']);
+    await storage.blobs.replaceReferences('ledger-1', [invoice.hash], 4_000, 6);
+    expect(await storage.blobs.referencingDocs(receipt.hash)).toEqual([]);
+    expect(await storage.blobs.referencingDocs(invoice.hash)).toEqual(['ledger-1']);
+  });
+
+  it('[CHAT7] a file a conversation carries is referenced by its booking, and not released while it is', async () => {
+    await storage.blobs.recordUpload(receipt, 'alice', 100);
+    await storage.blobs.recordUpload(invoice, 'alice', 100);
+    await storage.blobs.addChatReferences('booking-2', [receipt.hash]);
+    await storage.blobs.addChatReferences('booking-1', [receipt.hash]);
+    await storage.blobs.addChatReferences('booking-1', [receipt.hash]);
+    expect(await storage.blobs.referencingBookings(receipt.hash)).toEqual(['booking-1', 'booking-2']);
+    expect(await storage.blobs.referencingBookings(invoice.hash)).toEqual([]);
+    expect(await storage.blobs.docsWithReferences()).toEqual([]);
+    expect((await storage.blobs.releasedBefore(9_000, 10)).map((blob) => blob.hash)).toEqual([invoice.hash]);
     expect(await storage.blobs.remove(receipt.hash, 9_000)).toBe(false);
     expect(await storage.blobs.find(receipt.hash)).not.toBeNull();
   });

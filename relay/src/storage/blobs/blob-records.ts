@@ -29,18 +29,30 @@ export interface BlobRecords {
   uploadersOf(hash: string): Promise<readonly string[]>;
   /** The bytes of every file the account uploaded, each once (BLOB4). */
   uploadedBytes(userId: string): Promise<number>;
-  /** Adds references of a ledger to files (BLOB5), kept or not yet uploaded. */
-  addReferences(docId: string, hashes: readonly string[]): Promise<void>;
   /**
-   * Makes the ledger's references exactly `hashes` (a recount of the whole ledger); a file no ledger
-   * references any more is released at `at`.
+   * Adds references of a ledger to files (BLOB5), kept or not yet uploaded, as seen in the ledger's
+   * stored update `seq`; a reference remembers the newest update it was seen in.
    */
-  replaceReferences(docId: string, hashes: readonly string[], at: number): Promise<void>;
+  addReferences(docId: string, hashes: readonly string[], seq: number): Promise<void>;
+  /**
+   * Makes the ledger's references `hashes` (a recount of the whole ledger as stored up to update
+   * `upToSeq`): a reference not among them goes only when it was last seen at `upToSeq` or before,
+   * so one added by an update the recount did not read is kept (BLOB6). A file no ledger references
+   * any more is released at `at`.
+   */
+  replaceReferences(docId: string, hashes: readonly string[], at: number, upToSeq: number): Promise<void>;
+  /**
+   * Adds references of a booking's conversation to files its messages carry (CHAT7). They last as
+   * long as the conversation, which is kept with its booking, so no recount drops them.
+   */
+  addChatReferences(bookingId: string, hashes: readonly string[]): Promise<void>;
+  /** The bookings whose conversations carry the file, in the order of their ids. */
+  referencingBookings(hash: string): Promise<readonly string[]>;
   /** The ledgers that reference the file, in the order of their ids. */
   referencingDocs(hash: string): Promise<readonly string[]>;
   /** Every ledger that references any file, in the order of their ids. */
   docsWithReferences(): Promise<readonly string[]>;
-  /** Files no ledger references, released at `cutoff` or before, oldest first. */
+  /** Files no ledger or conversation references, released at `cutoff` or before, oldest first. */
   releasedBefore(cutoff: number, limit: number): Promise<readonly StoredBlob[]>;
   /**
    * Forgets the file and its uploads if it is still unreferenced and released at `cutoff` or

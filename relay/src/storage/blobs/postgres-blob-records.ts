@@ -3,7 +3,11 @@ import { transaction } from '../postgres-database.js';
 import type { BlobRecords, StoredBlob } from './blob-records.js';
 import { type BlobRow, blobColumns, toStoredBlob } from './blob-rows.js';
 
-const unreferenced = 'NOT EXISTS (SELECT 1 FROM blob_references r WHERE r.hash = blobs.hash)';
+const unreferenced = `NOT EXISTS (SELECT 1 FROM blob_references r WHERE r.hash = blobs.hash)
+  AND NOT EXISTS (SELECT 1 FROM blob_chat_references c WHERE c.hash = blobs.hash)`;
+/** A reference remembers the newest update it was seen in (BLOB6). */
+const addReferences = `INSERT INTO blob_references (doc_id, hash, seen_seq) SELECT $1, unnest($2::TEXT[]), $3
+  ON CONFLICT (doc_id, hash) DO UPDATE SET seen_seq = GREATEST(blob_references.seen_seq, excluded.seen_seq)`;
 
 /** The files' records in the same tables as `SqliteBlobRecords`, in PostgreSQL. */
 export class PostgresBlobRecords implements BlobRecords {
@@ -46,26 +50,18 @@ export class PostgresBlobRecords implements BlobRecords {
     return result.rows[0]?.bytes ?? 0;
   }
 
-  async addReferences(docId: string, hashes: readonly string[]): Promise<void> {
+  async addReferences(docId: string, hashes: readonly string[], seq: number): Promise<void> {
     if (hashes.length === 0) return;
-    await this.pool.query(
-      'INSERT INTO blob_references (doc_id, hash) SELECT $1, unnest($2::TEXT[]) ON CONFLICT DO NOTHING',
-      [docId, [...hashes]],
-    );
+    await this.pool.query(addReferences, [docId, [...hashes], seq]);
   }
 
-  async replaceReferences(docId: string, hashes: readonly string[], at: number): Promise<void> {
+  async replaceReferences(docId: string, hashes: readonly string[], at: number, upToSeq: number): Promise<void> {
     await transaction(this.pool, async (tx) => {
       const dropped = await tx.query<{ hash: string }>(
-        'DELETE FROM blob_references WHERE doc_id = $1 AND NOT (hash = ANY($2::TEXT[])) RETURNING hash',
-        [docId, [...hashes]],
+        'DELETE FROM blob_references WHERE doc_id = $1 AND seen_seq <= $3 AND NOT (hash = ANY($2::TEXT[])) RETURNING hash',
+        [docId, [...hashes], upToSeq],
       );
-      if (hashes.length > 0) {
-        await tx.query(
-          'INSERT INTO blob_references (doc_id, hash) SELECT $1, unnest($2::TEXT[]) ON CONFLICT DO NOTHING',
-          [docId, [...hashes]],
-        );
-      }
+      if (hashes.length > 0) await tx.query(addReferences, [docId, [...hashes], upToSeq]);
       if (dropped.rows.length > 0) {
         await tx.query(`UPDATE blobs SET released_at = $1 WHERE hash = ANY($2::TEXT[]) AND ${unreferenced}`, [
           at,
@@ -73,6 +69,22 @@ export class PostgresBlobRecords implements BlobRecords {
         ]);
       }
     });
+  }
+
+  async addChatReferences(bookingId: string, hashes: readonly string[]): Promise<void> {
+    if (hashes.length === 0) return;
+    await this.pool.query(
+      'INSERT INTO blob_chat_references (booking_id, hash) SELECT $1, unnest($2::TEXT[]) ON CONFLICT DO NOTHING',
+      [bookingId, [...hashes]],
+    );
+  }
+
+  async referencingBookings(hash: string): Promise<readonly string[]> {
+    const result = await this.pool.query<{ booking_id: string }>(
+      'SELECT booking_id FROM blob_chat_references WHERE hash = $1 ORDER BY booking_id COLLATE "C"',
+      [hash],
+    );
+    return result.rows.map((row) => row.booking_id);
   }
 
   async referencingDocs(hash: string): Promise<readonly string[]> {

@@ -2,7 +2,8 @@ import type Database from 'better-sqlite3';
 import type { BlobRecords, StoredBlob } from './blob-records.js';
 import { type BlobRow, blobColumns, toStoredBlob } from './blob-rows.js';
 
-const unreferenced = 'NOT EXISTS (SELECT 1 FROM blob_references r WHERE r.hash = blobs.hash)';
+const unreferenced = `NOT EXISTS (SELECT 1 FROM blob_references r WHERE r.hash = blobs.hash)
+  AND NOT EXISTS (SELECT 1 FROM blob_chat_references c WHERE c.hash = blobs.hash)`;
 
 /** The files' records in the `blobs`, `blob_uploads` and `blob_references` tables. */
 export class SqliteBlobRecords implements BlobRecords {
@@ -21,10 +22,16 @@ export class SqliteBlobRecords implements BlobRecords {
       uploadedBytes: db.prepare(
         'SELECT COALESCE(SUM(b.size), 0) AS bytes FROM blob_uploads u JOIN blobs b ON b.hash = u.hash WHERE u.user_id = ?',
       ),
-      addReference: db.prepare('INSERT INTO blob_references (doc_id, hash) VALUES (?, ?) ON CONFLICT DO NOTHING'),
-      referencesOf: db.prepare('SELECT hash FROM blob_references WHERE doc_id = ?'),
+      addReference: db.prepare(
+        'INSERT INTO blob_references (doc_id, hash, seen_seq) VALUES (?, ?, ?) ON CONFLICT (doc_id, hash) DO UPDATE SET seen_seq = MAX(seen_seq, excluded.seen_seq)',
+      ),
+      referencesUpTo: db.prepare('SELECT hash FROM blob_references WHERE doc_id = ? AND seen_seq <= ?'),
       dropReference: db.prepare('DELETE FROM blob_references WHERE doc_id = ? AND hash = ?'),
       release: db.prepare(`UPDATE blobs SET released_at = ? WHERE hash = ? AND ${unreferenced}`),
+      addChatReference: db.prepare(
+        'INSERT INTO blob_chat_references (booking_id, hash) VALUES (?, ?) ON CONFLICT DO NOTHING',
+      ),
+      referencingBookings: db.prepare('SELECT booking_id FROM blob_chat_references WHERE hash = ? ORDER BY booking_id'),
       referencingDocs: db.prepare('SELECT doc_id FROM blob_references WHERE hash = ? ORDER BY doc_id'),
       docsWithReferences: db.prepare('SELECT DISTINCT doc_id FROM blob_references ORDER BY doc_id'),
       releasedBefore: db.prepare(
@@ -55,22 +62,32 @@ export class SqliteBlobRecords implements BlobRecords {
     return (this.statements.uploadedBytes.get(userId) as { bytes: number }).bytes;
   }
 
-  async addReferences(docId: string, hashes: readonly string[]): Promise<void> {
+  async addReferences(docId: string, hashes: readonly string[], seq: number): Promise<void> {
     this.db.transaction(() => {
-      for (const hash of hashes) this.statements.addReference.run(docId, hash);
+      for (const hash of hashes) this.statements.addReference.run(docId, hash, seq);
     })();
   }
 
-  async replaceReferences(docId: string, hashes: readonly string[], at: number): Promise<void> {
+  async replaceReferences(docId: string, hashes: readonly string[], at: number, upToSeq: number): Promise<void> {
     this.db.transaction(() => {
       const kept = new Set(hashes);
-      for (const { hash } of this.statements.referencesOf.all(docId) as { hash: string }[]) {
+      for (const { hash } of this.statements.referencesUpTo.all(docId, upToSeq) as { hash: string }[]) {
         if (kept.has(hash)) continue;
         this.statements.dropReference.run(docId, hash);
         this.statements.release.run(at, hash);
       }
-      for (const hash of kept) this.statements.addReference.run(docId, hash);
+      for (const hash of kept) this.statements.addReference.run(docId, hash, upToSeq);
     })();
+  }
+
+  async addChatReferences(bookingId: string, hashes: readonly string[]): Promise<void> {
+    this.db.transaction(() => {
+      for (const hash of hashes) this.statements.addChatReference.run(bookingId, hash);
+    })();
+  }
+
+  async referencingBookings(hash: string): Promise<readonly string[]> {
+    return (this.statements.referencingBookings.all(hash) as { booking_id: string }[]).map((row) => row.booking_id);
   }
 
   async referencingDocs(hash: string): Promise<readonly string[]> {

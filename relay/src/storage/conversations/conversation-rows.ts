@@ -1,4 +1,4 @@
-import type { ChatMessage, ReadPosition } from './conversations.js';
+import type { ChatDocument, ChatMessage, ReadPosition } from './conversations.js';
 
 /** A `chat_messages` row as SQLite and PostgreSQL both return it. */
 export interface MessageRow {
@@ -7,6 +7,8 @@ export interface MessageRow {
   readonly client_id: string;
   readonly sender_id: string;
   readonly text: string;
+  /** The message's documents as JSON, written by the relay from checked records (CHAT7). */
+  readonly documents: string;
   readonly created_at: number;
 }
 
@@ -17,7 +19,7 @@ export interface ReadRow {
   readonly at: number;
 }
 
-export const messageColumns = 'booking_id, seq, client_id, sender_id, text, created_at';
+export const messageColumns = 'booking_id, seq, client_id, sender_id, text, documents, created_at';
 
 export function toMessage(row: MessageRow): ChatMessage {
   return {
@@ -26,6 +28,7 @@ export function toMessage(row: MessageRow): ChatMessage {
     clientId: row.client_id,
     senderId: row.sender_id,
     text: row.text,
+    documents: JSON.parse(row.documents) as ChatDocument[],
     createdAt: row.created_at,
   };
 }

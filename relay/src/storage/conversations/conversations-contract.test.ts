@@ -4,7 +4,7 @@ import { storageImplementations } from '../storage-implementations.test-support.
 import type { NewChatMessage } from './conversations.js';
 
 function message(clientId: string, senderId = 'client', bookingId = 'booking-1'): NewChatMessage {
-  return { bookingId, clientId, senderId, text: `text of ${clientId}`, createdAt: 100 };
+  return { bookingId, clientId, senderId, text: `text of ${clientId}`, documents: [], createdAt: 100 };
 }
 
 describe.each(storageImplementations)('$name conversations keep their contract', (implementation) => {
@@ -87,5 +87,19 @@ describe.each(storageImplementations)('$name conversations keep their contract',
       'm2',
     ]);
     if (reopened !== storage) await reopened.close();
+  });
+
+  it('[CHAT7] a message keeps the documents it carries, in order, through a reopen and a resend', async () => {
+    const documents = [
+      { hash: 'a'.repeat(64), name: 'invoice.pdf', type: 'application/pdf', size: 250 },
+      { hash: 'b'.repeat(64), name: 'receipt.jpg', type: 'image/jpeg', size: 1_000 },
+    ] as const;
+    const sent = await storage.conversations.post({ ...message('with-documents'), text: '', documents });
+    expect(sent.message.documents).toEqual(documents);
+    const again = await reopen();
+    expect((await again.conversations.messagesAfter('booking-1', 0, 10))[0]?.documents).toEqual(documents);
+    const resent = await again.conversations.post({ ...message('with-documents'), text: '', documents: [] });
+    expect(resent).toEqual({ message: { ...sent.message }, created: false });
+    if (again !== storage) await again.close();
   });
 });

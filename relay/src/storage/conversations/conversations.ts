@@ -1,3 +1,13 @@
+import type { AttachmentType } from '@tally/schema';
+
+/** A file a message carries (CHAT7): one its sender uploaded, its type and size as the relay decided them. */
+export interface ChatDocument {
+  readonly hash: string;
+  readonly name: string;
+  readonly type: AttachmentType;
+  readonly size: number;
+}
+
 /** A message of a booking's conversation, numbered in that conversation (CHAT2). */
 export interface ChatMessage {
   readonly bookingId: string;
@@ -6,6 +16,8 @@ export interface ChatMessage {
   readonly clientId: string;
   readonly senderId: string;
   readonly text: string;
+  /** The documents it carries, in the order sent; none for most messages. */
+  readonly documents: readonly ChatDocument[];
   readonly createdAt: number;
 }
 

@@ -15,7 +15,7 @@ export class PostgresConversations implements Conversations {
   constructor(private readonly pool: pg.Pool) {}
 
   async post(message: NewChatMessage): Promise<PostOutcome> {
-    const { bookingId, clientId, senderId, text, createdAt } = message;
+    const { bookingId, clientId, senderId, text, documents, createdAt } = message;
     return transaction(this.pool, async (tx) => {
       await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [conversationLocks, bookingId]);
       const stored = await tx.query<MessageRow>(
@@ -30,8 +30,8 @@ export class PostgresConversations implements Conversations {
       );
       const seq = (last.rows[0]?.last ?? 0) + 1;
       await tx.query(
-        'INSERT INTO chat_messages (booking_id, seq, client_id, sender_id, text, created_at) VALUES ($1, $2, $3, $4, $5, $6)',
-        [bookingId, seq, clientId, senderId, text, createdAt],
+        'INSERT INTO chat_messages (booking_id, seq, client_id, sender_id, text, documents, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+        [bookingId, seq, clientId, senderId, text, JSON.stringify(documents), createdAt],
       );
       return { message: { ...message, seq }, created: true };
     });

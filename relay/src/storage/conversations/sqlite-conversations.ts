@@ -12,12 +12,12 @@ export class SqliteConversations implements Conversations {
 
   async post(message: NewChatMessage): Promise<PostOutcome> {
     return this.db.transaction((): PostOutcome => {
-      const { bookingId, clientId, senderId, text, createdAt } = message;
+      const { bookingId, clientId, senderId, text, documents, createdAt } = message;
       const stored = this.statements.byClientId.get(bookingId, senderId, clientId) as MessageRow | undefined;
       if (stored !== undefined) return { message: toMessage(stored), created: false };
       const { last } = this.statements.lastSeq.get(bookingId) as { last: number };
       const seq = last + 1;
-      this.statements.insert.run(bookingId, seq, clientId, senderId, text, createdAt);
+      this.statements.insert.run(bookingId, seq, clientId, senderId, text, JSON.stringify(documents), createdAt);
       return { message: { ...message, seq }, created: true };
     })();
   }
@@ -52,7 +52,7 @@ function prepare(db: Database.Database) {
     ),
     lastSeq: db.prepare('SELECT coalesce(max(seq), 0) AS last FROM chat_messages WHERE booking_id = ?'),
     insert: db.prepare(
-      'INSERT INTO chat_messages (booking_id, seq, client_id, sender_id, text, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+      'INSERT INTO chat_messages (booking_id, seq, client_id, sender_id, text, documents, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
     ),
     after: db.prepare(
       `SELECT ${messageColumns} FROM chat_messages WHERE booking_id = ? AND seq > ? ORDER BY seq LIMIT ?`,
