@@ -75,6 +75,9 @@ async function copyTables(source: Database.Database, tx: Sql): Promise<Map<strin
     else copied.set(table, await copyTable(source, tx, table, await columnsOf(tx, table)));
   }
   await advanceSerials(tx);
+  // A reference's seen_seq is an update number of SQLite's single sequence, which the renumbered
+  // log no longer has: from 0, the next recount of the document judges each reference afresh (BLOB6).
+  await tx.query('UPDATE blob_references SET seen_seq = 0');
   for (const [table, count] of copied) {
     const { rows } = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`);
     if (rows[0]?.n !== count) {
