@@ -98,10 +98,25 @@ test('an advisor publishes a profile and hours; a client books a slot sharing a 
     .waitFor(PATIENCE);
   await expect(written.count()).resolves.toBe(1);
 
+  // The booking is slow to come: a reply typed meanwhile is still in the box once it has come.
+  let answerBooking = () => {};
+  const bookingHeld = new Promise<void>((resolve) => {
+    answerBooking = resolve;
+  });
+  const bookingRequest = /\/api\/bookings\/[^/?]+$/;
+  await advisor.page.route(bookingRequest, async (route) => {
+    await bookingHeld;
+    await route.continue();
+  });
   await advisor.open('bookings');
   await advisor.page.locator('[data-testid="booking-row"][data-status="confirmed"]').click();
   const arrived = advisor.page.locator('[data-testid="chat-message"]', { hasText: 'See you then!' });
   await arrived.waitFor(PATIENCE);
+  await advisor.byTestId('chat-text').fill('Looking forward to it');
+  answerBooking();
+  await advisor.byTestId('booking-page').waitFor(PATIENCE);
+  await advisor.page.unroute(bookingRequest);
+  await expect(advisor.byTestId('chat-text').inputValue()).resolves.toBe('Looking forward to it');
   await expect(arrived.count()).resolves.toBe(1);
   await checkPhoneScreen(advisor);
 });

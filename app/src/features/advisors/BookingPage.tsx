@@ -61,6 +61,8 @@ export function BookingPage({ bookingId }: { readonly bookingId: string }) {
   };
 
   // Offline, the booking cannot be read, but its conversation (and what waits to be sent) still shows.
+  // Both returns give the conversation the same key, so React keeps it when the booking arrives, with
+  // whatever is being typed in it.
   if (!booking)
     return (
       <>
