@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useText } from '../../i18n/index.js';
 import type { AvailabilityException, WeeklyHours } from '../../sync/index.js';
-import { describedBy, Field } from '../../ui/index.js';
+import { describedBy, Field, formMessages } from '../../ui/index.js';
 import { withExtraHours } from './dated-hours.js';
 import { advisorMessages } from './messages.js';
 
@@ -77,6 +77,7 @@ export function DatedHours({ exceptions, weekly, onChange }: DatedHoursProps) {
 
 /** Hours added on one date, on top of that day's weekly hours. */
 function ExtraHours({ exceptions, weekly, onChange }: DatedHoursProps) {
+  const form = useText(formMessages);
   const text = useText(advisorMessages);
   const [date, setDate] = useState('');
   const [start, setStart] = useState('18:00');
@@ -102,7 +103,7 @@ function ExtraHours({ exceptions, weekly, onChange }: DatedHoursProps) {
     <fieldset className="advisors__hours">
       <legend>{text('addExtraHours')}</legend>
       <p className="hint">{text('extraHoursHint')}</p>
-      <Field id="extra-date" label={text('extraDate')} error={problem}>
+      <Field id="extra-date" label={form('date')} error={problem}>
         <input
           id="extra-date"
           data-testid="extra-date"
