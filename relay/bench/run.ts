@@ -26,7 +26,7 @@ const docs = Number(process.env.BENCH_DOCS ?? 1000);
 const idleSockets = Number(process.env.BENCH_IDLE_SOCKETS ?? 10_000);
 const coldTransactions = Number(process.env.BENCH_COLD_TRANSACTIONS ?? 100_000);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
-/** With BENCH_CASES (a comma-separated list of `fanout`, `memory`, `heavy`, `guard`, `relays`, `upload`), only those run. */
+/** With BENCH_CASES (a comma-separated list of `fanout`, `memory`, `heavy`, `guard`, `relays`, `upload`; the app's names are passed over), only those run. */
 const cases = new Set((process.env.BENCH_CASES ?? 'fanout,memory,heavy,guard,relays,upload').split(','));
 /** How many of the cold-load ledger's transactions the heavy case's device deletes at once. */
 const massDeleted = 10_000;
