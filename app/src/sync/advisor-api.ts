@@ -98,7 +98,23 @@ export interface ChatMessage {
   readonly clientId: string;
   readonly authorId: string;
   readonly text: string;
+  /** Files sent with it (relay SPEC CHAT7): only the booking's two parties may fetch their bytes. */
+  readonly documents: readonly ChatDocument[];
   readonly createdAt: string;
+}
+
+/** A file on a chat message, by its content hash; its type is the one the relay decided from its bytes. */
+export interface ChatDocument {
+  readonly hash: string;
+  readonly name: string;
+  readonly type: string;
+  readonly size: number;
+}
+
+/** A file to send with a message: one this account uploaded, by its hash, under its name. */
+export interface DocumentToSend {
+  readonly hash: string;
+  readonly name: string;
 }
 
 /** How far one party has read a conversation: every message up to `seq`. */
@@ -208,7 +224,18 @@ export function parseMessage(reply: unknown): ChatMessage {
     clientId: text(fields, 'clientId'),
     authorId: text(fields, 'senderId'),
     text: text(fields, 'text'),
+    documents: listOf(fields.documents).map(parseDocument),
     createdAt: text(fields, 'createdAt'),
+  };
+}
+
+function parseDocument(reply: unknown): ChatDocument {
+  const fields = fieldsOf(reply);
+  return {
+    hash: text(fields, 'hash'),
+    name: text(fields, 'name'),
+    type: text(fields, 'type'),
+    size: number(fields, 'size'),
   };
 }
 
@@ -315,7 +342,16 @@ export const advisorApi = {
     return parseReadPosition(await api.request('POST', `${bookingPath(id)}/messages/read`, { seq }, token));
   },
 
-  async send(api: RelayApi, token: string, id: string, clientId: string, message: string): Promise<ChatMessage> {
-    return parseMessage(await api.request('POST', `${bookingPath(id)}/messages`, { clientId, text: message }, token));
+  /** Sends a message; its documents must be uploaded by this account first (`PUT /api/blobs/:sha256`). */
+  async send(
+    api: RelayApi,
+    token: string,
+    id: string,
+    clientId: string,
+    message: string,
+    documents: readonly DocumentToSend[] = [],
+  ): Promise<ChatMessage> {
+    const body = documents.length === 0 ? { clientId, text: message } : { clientId, text: message, documents };
+    return parseMessage(await api.request('POST', `${bookingPath(id)}/messages`, body, token));
   },
 };

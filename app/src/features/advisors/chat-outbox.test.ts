@@ -9,7 +9,7 @@ function message(clientId: string, text: string): OutboxMessage {
 }
 
 function storedAs(sent: OutboxMessage, seq: number): ChatMessage {
-  return { seq, clientId: sent.clientId, authorId: 'u1', text: sent.text, createdAt: sent.writtenAt };
+  return { seq, clientId: sent.clientId, authorId: 'u1', text: sent.text, documents: [], createdAt: sent.writtenAt };
 }
 
 describe('the chat outbox', () => {

@@ -6,7 +6,14 @@ const client = 'client-1';
 const advisor = 'advisor-1';
 
 function message(seq: number, authorId: string): ChatMessage {
-  return { seq, clientId: `c${seq}`, authorId, text: `message ${seq}`, createdAt: '2026-12-03T10:00:00.000Z' };
+  return {
+    seq,
+    clientId: `c${seq}`,
+    authorId,
+    text: `message ${seq}`,
+    documents: [],
+    createdAt: '2026-12-03T10:00:00.000Z',
+  };
 }
 
 function messages(from: number, to: number, authorId: string): ChatMessage[] {
