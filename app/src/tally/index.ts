@@ -1,4 +1,5 @@
 export type { AttachmentBytes, AttachmentKeeper, AttachmentStatus } from './attachment-keeper.js';
+export { sha256 } from './attachment-keeper.js';
 export type { DueOccurrencesSnapshot, StalledItem, StallReason } from './due-occurrences.js';
 export type { FirstRun } from './first-run.js';
 export type { LedgerCatalogue, LedgerCatalogueSnapshot, LedgerChoice } from './ledger-catalogue.js';

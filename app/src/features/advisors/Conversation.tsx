@@ -1,19 +1,20 @@
 import { type FormEvent, useLayoutEffect, useRef, useState } from 'react';
 import { sendForm } from '../../forms/index.js';
 import { useText } from '../../i18n/index.js';
-import type { ChatMessage } from '../../sync/index.js';
+import { type ChatMessage, RelayApiError } from '../../sync/index.js';
 import { Field } from '../../ui/index.js';
 import { deviceMadeId } from './address.js';
 import { useOutbox } from './advisor-services.js';
+import { DocumentPicker, MessageDocuments, useSendWithDocuments } from './chat-documents.js';
 import { lastReadOwn } from './conversation-state.js';
 import { advisorMessages } from './messages.js';
-import { useConversation } from './use-conversation.js';
+import { useConversation, useOnline } from './use-conversation.js';
 
 /** The booking's conversation: the relay's messages, then this device's not yet stored, shown as sending. */
 export function Conversation({ bookingId, own }: { readonly bookingId: string; readonly own: string | undefined }) {
   const text = useText(advisorMessages);
   const outbox = useOutbox();
-  const { state, showEarlier } = useConversation(bookingId, own);
+  const { state, showEarlier, showSent } = useConversation(bookingId, own);
   const stored = new Set(state.messages.map((message) => message.clientId));
   const waiting = outbox.waiting(bookingId).filter((message) => !stored.has(message.clientId));
   const readUnder = own === undefined ? undefined : lastReadOwn(state, own);
@@ -32,6 +33,7 @@ export function Conversation({ bookingId, own }: { readonly bookingId: string; r
             data-state="sent"
           >
             {message.text}
+            <MessageDocuments documents={message.documents} />
             {message.seq === readUnder && (
               <span className="advisors__read" data-testid="chat-read">
                 {text('read')}
@@ -50,7 +52,7 @@ export function Conversation({ bookingId, own }: { readonly bookingId: string; r
           </li>
         ))}
       </ol>
-      <MessageForm bookingId={bookingId} />
+      <MessageForm bookingId={bookingId} showSent={showSent} />
     </section>
   );
 }
@@ -124,15 +126,49 @@ function EarlierMessages({
   );
 }
 
-/** Writes a message into the outbox, which sends it now or once the relay can be reached. */
-function MessageForm({ bookingId }: { readonly bookingId: string }) {
+/**
+ * Writes a message into the outbox, which sends it now or once the relay can be reached; a message
+ * with documents is sent at once instead (their upload needs the relay), and stays in the form if it could not be.
+ */
+function MessageForm({
+  bookingId,
+  showSent,
+}: {
+  readonly bookingId: string;
+  readonly showSent: (message: ChatMessage) => void;
+}) {
   const text = useText(advisorMessages);
   const outbox = useOutbox();
+  const online = useOnline();
+  const sendWithDocuments = useSendWithDocuments(bookingId);
   const [draft, setDraft] = useState('');
+  const [picked, setPicked] = useState<readonly File[]>([]);
+  const [uploading, setUploading] = useState(false);
   const [problem, setProblem] = useState<string | undefined>();
+
+  const sendDocuments = async (typed: string): Promise<string | undefined> => {
+    setUploading(true);
+    try {
+      showSent(await sendWithDocuments(deviceMadeId(), typed, picked));
+      setDraft('');
+      setPicked([]);
+      return undefined;
+    } catch (error) {
+      if (!(error instanceof RelayApiError)) throw error;
+      if (error.status === 0 || error.status >= 500) return text('unreachable');
+      return picked.map((file) => text('documentRefused', { name: file.name })).join(' ');
+    } finally {
+      setUploading(false);
+    }
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    if (uploading) return;
+    if (picked.length > 0) {
+      setProblem(await sendDocuments(draft.trim()));
+      return;
+    }
     const sending = await sendForm({
       check: () => (draft.trim() === '' ? { issues: text('messageRequired') } : { fields: draft.trim() }),
       send: async (typed) => {
@@ -155,7 +191,18 @@ function MessageForm({ bookingId }: { readonly bookingId: string }) {
           onChange={(event) => setDraft(event.target.value)}
         />
       </Field>
-      <button type="submit" className="button button--primary" data-testid="chat-send">
+      <DocumentPicker picked={picked} onPick={setPicked} online={online} />
+      {uploading && (
+        <p className="hint" role="status" data-testid="chat-uploading">
+          {text('uploadingDocuments')}
+        </p>
+      )}
+      <button
+        type="submit"
+        className="button button--primary"
+        data-testid="chat-send"
+        aria-disabled={uploading || (picked.length > 0 && !online)}
+      >
         {text('send')}
       </button>
     </form>

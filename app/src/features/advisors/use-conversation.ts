@@ -1,5 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { advisorApi, type MessagePage, type PageOf, RelayApiError, type RelayEvent } from '../../sync/index.js';
+import {
+  advisorApi,
+  type ChatMessage,
+  type MessagePage,
+  type PageOf,
+  RelayApiError,
+  type RelayEvent,
+} from '../../sync/index.js';
 import { useTally } from '../../tally/index.js';
 import { bookingOfEvent, useLiveEvents, useOutbox } from './advisor-services.js';
 import {
@@ -17,6 +24,8 @@ export interface LoadedConversation {
   readonly state: ConversationState;
   /** Loads the page before the first message shown; false when the relay could not be reached. */
   readonly showEarlier: () => Promise<boolean>;
+  /** Shows a message this device sent past the outbox (one with documents), before its live event arrives. */
+  readonly showSent: (message: ChatMessage) => void;
 }
 
 /** Whether the page is in front of the person, so what it shows is being read. */
@@ -31,7 +40,7 @@ function usePageVisible(): boolean {
 }
 
 /** Whether the browser says it is online, so what failed offline is tried again once it is back. */
-function useOnline(): boolean {
+export function useOnline(): boolean {
   const [online, setOnline] = useState(() => navigator.onLine);
   useEffect(() => {
     const told = () => setOnline(navigator.onLine);
@@ -150,5 +159,7 @@ export function useConversation(bookingId: string, own: string | undefined): Loa
     }
   }, [page, change]);
 
-  return { state, showEarlier };
+  const showSent = useCallback((message: ChatMessage) => change((current) => withSent(current, message)), [change]);
+
+  return { state, showEarlier, showSent };
 }
