@@ -2,12 +2,13 @@ import { type FormEvent, useLayoutEffect, useRef, useState } from 'react';
 import { sendForm } from '../../forms/index.js';
 import { useText } from '../../i18n/index.js';
 import { type ChatMessage, RelayApiError } from '../../sync/index.js';
-import { Field } from '../../ui/index.js';
+import { Field, wordMessages } from '../../ui/index.js';
 import { deviceMadeId } from './address.js';
 import { useOutbox } from './advisor-services.js';
 import { DocumentPicker, MessageDocuments, useSendWithDocuments } from './chat-documents.js';
 import { lastReadOwn } from './conversation-state.js';
 import { advisorMessages } from './messages.js';
+import { whyNotSent } from './send-refusal.js';
 import { useConversation, useOnline } from './use-conversation.js';
 
 /** The booking's conversation: the relay's messages, then this device's not yet stored, shown as sending. */
@@ -138,6 +139,7 @@ function MessageForm({
   readonly showSent: (message: ChatMessage) => void;
 }) {
   const text = useText(advisorMessages);
+  const words = useText(wordMessages);
   const outbox = useOutbox();
   const online = useOnline();
   const sendWithDocuments = useSendWithDocuments(bookingId);
@@ -155,7 +157,9 @@ function MessageForm({
       return undefined;
     } catch (error) {
       if (!(error instanceof RelayApiError)) throw error;
-      if (error.status === 0 || error.status >= 500) return text('unreachable');
+      const why = whyNotSent(error);
+      if (why === 'unreachable') return text('unreachable');
+      if (why === 'refused') return words('relayRefused', { reason: error.message });
       return picked.map((file) => text('documentRefused', { name: file.name })).join(' ');
     } finally {
       setUploading(false);
