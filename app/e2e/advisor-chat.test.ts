@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { axeViolations } from './support/axe.js';
+import { checkPhoneScreen } from './support/phone-screen.js';
 import type { TallyDevice } from './support/tally-device.js';
 import { TallyWorld } from './support/tally-world.js';
 
@@ -18,11 +18,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await world.stop();
 });
-
-async function checkPhoneScreen(device: TallyDevice): Promise<void> {
-  await expect(device.page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(360);
-  expect(await axeViolations(device.page)).toEqual([]);
-}
 
 /** The UTC instant of a wall time in Berlin on a date, by the offset Berlin has that day. */
 function berlinInstant(date: string, time: string): number {

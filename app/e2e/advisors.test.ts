@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { axeViolations } from './support/axe.js';
-import type { TallyDevice } from './support/tally-device.js';
+import { checkPhoneScreen } from './support/phone-screen.js';
 import { TallyWorld } from './support/tally-world.js';
 
 const PATIENCE = { timeout: 60_000 } as const;
@@ -13,11 +12,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await world.stop();
 });
-
-async function checkPhoneScreen(device: TallyDevice): Promise<void> {
-  await expect(device.page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(360);
-  expect(await axeViolations(device.page)).toEqual([]);
-}
 
 test('an advisor publishes a profile and hours; a client books a slot sharing a ledger; the advisor accepts live, reads the ledger, and a message written offline arrives once', async () => {
   const phone = { width: 360, height: 740 };

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { pdfFile } from '../../relay/src/testing/receipt-files.js';
 import { register } from '../../relay/src/testing/relay-harness.js';
-import { axeViolations } from './support/axe.js';
+import { checkPhoneScreen } from './support/phone-screen.js';
 import type { TallyDevice } from './support/tally-device.js';
 import { TallyWorld } from './support/tally-world.js';
 
@@ -17,11 +17,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await world.stop();
 });
-
-async function checkPhoneScreen(device: TallyDevice): Promise<void> {
-  await expect(device.page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(360);
-  expect(await axeViolations(device.page)).toEqual([]);
-}
 
 /** The length and type of the bytes a document's link on the page holds. */
 async function linkedBytes(device: TallyDevice): Promise<[number, string]> {

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { ProviderStandIn } from '../../relay/src/testing/provider-stand-in.js';
 import { type StripeWebhookEndpoint, startStripeStandIn } from '../../relay/src/testing/stripe-stand-in.js';
-import { axeViolations } from './support/axe.js';
-import type { TallyDevice } from './support/tally-device.js';
+import { checkPhoneScreen } from './support/phone-screen.js';
 import { TallyWorld } from './support/tally-world.js';
 
 // Stripe is played by a local stand-in of its API (relay/src/testing/stripe-stand-in.ts) at
@@ -30,11 +29,6 @@ afterAll(async () => {
   await world.stop();
   await stripe.stop();
 });
-
-async function checkPhoneScreen(device: TallyDevice): Promise<void> {
-  await expect(device.page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(360);
-  expect(await axeViolations(device.page)).toEqual([]);
-}
 
 test('a client pays for an accepted priced session at the checkout, both sides see it confirmed live, and the advisor’s cancellation shows refunded', async () => {
   const phone = { width: 360, height: 740 };
