@@ -1,12 +1,12 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { type FileHandle, mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { isAttachmentHash } from '@tally/schema';
 import type { BlobStore, BlobWrite } from './blob-store.js';
+import { WrittenBytes } from './written-bytes.js';
 
-const HEAD_BYTES = 64;
 /** Bytes gathered before one write to the file: a request's body arrives in pieces of 64 KiB or less. */
 const WRITE_BYTES = 1024 * 1024;
 const HOUR_MS = 60 * 60 * 1000;
@@ -119,9 +119,7 @@ export class DiskBlobStore implements BlobStore {
 }
 
 class DiskBlobWrite implements BlobWrite {
-  private readonly sha256 = createHash('sha256');
-  private written = 0;
-  private first = new Uint8Array(0);
+  private readonly bytes = new WrittenBytes();
   private pending: Uint8Array[] = [];
   private pendingBytes = 0;
   private done = false;
@@ -133,22 +131,15 @@ class DiskBlobWrite implements BlobWrite {
   ) {}
 
   get size(): number {
-    return this.written;
+    return this.bytes.size;
   }
 
   get head(): Uint8Array {
-    return this.first;
+    return this.bytes.head;
   }
 
   async write(chunk: Uint8Array): Promise<void> {
-    if (this.first.length < HEAD_BYTES) {
-      const head = new Uint8Array(Math.min(HEAD_BYTES, this.first.length + chunk.length));
-      head.set(this.first);
-      head.set(chunk.subarray(0, head.length - this.first.length), this.first.length);
-      this.first = head;
-    }
-    this.sha256.update(chunk);
-    this.written += chunk.length;
+    this.bytes.add(chunk);
     this.pending.push(chunk);
     this.pendingBytes += chunk.length;
     if (this.pendingBytes >= WRITE_BYTES) await this.flush();
@@ -163,7 +154,7 @@ class DiskBlobWrite implements BlobWrite {
 
   async finish(expectedHash: string): Promise<'kept' | 'hash-mismatch'> {
     this.done = true;
-    if (this.sha256.digest('hex') !== expectedHash) {
+    if (!this.bytes.hashIs(expectedHash)) {
       await this.discard();
       return 'hash-mismatch';
     }

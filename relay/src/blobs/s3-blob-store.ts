@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import {
   CompleteMultipartUploadCommand,
@@ -15,8 +15,8 @@ import {
 } from '@aws-sdk/client-s3';
 import { isAttachmentHash } from '@tally/schema';
 import type { BlobStore, BlobWrite } from './blob-store.js';
+import { WrittenBytes } from './written-bytes.js';
 
-const HEAD_BYTES = 64;
 /** S3 refuses parts of a multipart upload under 5 MiB (but the last); 8 MiB keeps a 100 MiB file to 13 parts. */
 const DEFAULT_PART_BYTES = 8 * 1024 * 1024;
 /** Where a file sent in parts waits, under a random name, until its hash is known. */
@@ -119,9 +119,7 @@ interface PartsUpload {
 }
 
 class S3BlobWrite implements BlobWrite {
-  private readonly sha256 = createHash('sha256');
-  private written = 0;
-  private first = new Uint8Array(0);
+  private readonly bytes = new WrittenBytes();
   private pending: Uint8Array[] = [];
   private pendingBytes = 0;
   private upload: PartsUpload | null = null;
@@ -134,22 +132,15 @@ class S3BlobWrite implements BlobWrite {
   ) {}
 
   get size(): number {
-    return this.written;
+    return this.bytes.size;
   }
 
   get head(): Uint8Array {
-    return this.first;
+    return this.bytes.head;
   }
 
   async write(chunk: Uint8Array): Promise<void> {
-    if (this.first.length < HEAD_BYTES) {
-      const head = new Uint8Array(Math.min(HEAD_BYTES, this.first.length + chunk.length));
-      head.set(this.first);
-      head.set(chunk.subarray(0, head.length - this.first.length), this.first.length);
-      this.first = head;
-    }
-    this.sha256.update(chunk);
-    this.written += chunk.length;
+    this.bytes.add(chunk);
     this.pending.push(new Uint8Array(chunk));
     this.pendingBytes += chunk.length;
     if (this.pendingBytes >= this.partBytes) await this.sendPart();
@@ -157,7 +148,7 @@ class S3BlobWrite implements BlobWrite {
 
   async finish(expectedHash: string): Promise<'kept' | 'hash-mismatch'> {
     this.done = true;
-    if (this.sha256.digest('hex') !== expectedHash || !isAttachmentHash(expectedHash)) {
+    if (!this.bytes.hashIs(expectedHash) || !isAttachmentHash(expectedHash)) {
       await this.discard();
       return 'hash-mismatch';
     }
