@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { publishAdvisor } from './support/advisor-steps.js';
 import { checkPhoneScreen } from './support/phone-screen.js';
 import type { TallyDevice } from './support/tally-device.js';
 import { TallyWorld } from './support/tally-world.js';
@@ -59,18 +60,8 @@ async function seedMessages(client: TallyDevice, bookingId: string): Promise<voi
 
 test('the advisor sees the client by name, reads their messages while the client sees "Read" live, pages back to the first message, and adds extra hours a client can book', async () => {
   const advisor = await world.device({ viewport: PHONE, context: { timezoneId: 'Europe/Berlin' } });
-  await advisor.connect('register', world.relayUrl, 'ada@example.com', 'Ada’s phone');
-  await world.grantAdvisor('ada@example.com');
-  await advisor.reload();
-  await advisor.open('advisor-profile');
-  await advisor.byTestId('advisor-name').fill('Ada Advisor');
-  await advisor.byTestId('advisor-specialty-budgeting').check();
-  await advisor.byTestId('advisor-language-en').check();
-  await advisor.byTestId('publish-profile').click();
-  await advisor.byTestId('advisor-profile-saved').waitFor(PATIENCE);
   // Monday to Friday, 09:00–17:00 in Berlin, as the form starts.
-  await advisor.byTestId('save-hours').click();
-  await advisor.byTestId('advisor-hours-saved').waitFor(PATIENCE);
+  await publishAdvisor(world, advisor);
 
   const client = await world.device({ viewport: PHONE, context: { timezoneId: 'Europe/Berlin' } });
   await client.connect('register', world.relayUrl, 'ben.baker@example.com', 'Ben’s phone');

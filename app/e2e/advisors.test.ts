@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { publishAdvisor } from './support/advisor-steps.js';
 import { checkPhoneScreen } from './support/phone-screen.js';
 import { TallyWorld } from './support/tally-world.js';
 
@@ -16,21 +17,8 @@ afterAll(async () => {
 test('an advisor publishes a profile and hours; a client books a slot sharing a ledger; the advisor accepts live, reads the ledger, and a message written offline arrives once', async () => {
   const phone = { width: 360, height: 740 };
   const advisor = await world.device({ viewport: phone, context: { timezoneId: 'Europe/Berlin' } });
-  await advisor.connect('register', world.relayUrl, 'ada@example.com', 'Ada’s phone');
-  await world.grantAdvisor('ada@example.com');
-  await advisor.reload();
-  await advisor.open('advisor-profile');
-  await advisor.byTestId('advisor-name').fill('Ada Advisor');
-  await advisor.byTestId('advisor-headline').fill('Budgets that last the month');
-  await advisor.byTestId('advisor-specialty-budgeting').check();
-  await advisor.byTestId('advisor-language-en').check();
-  await advisor.byTestId('publish-profile').click();
-  await advisor.byTestId('advisor-profile-saved').waitFor(PATIENCE);
-  // Monday to Friday, 09:00–17:00 in Berlin, as the form starts; every day of the week for the test's sake.
-  await advisor.byTestId('hours-on-6').check();
-  await advisor.byTestId('hours-on-7').check();
-  await advisor.byTestId('save-hours').click();
-  await advisor.byTestId('advisor-hours-saved').waitFor(PATIENCE);
+  // 09:00–17:00 in Berlin, as the form starts, on every day of the week for the test's sake.
+  await publishAdvisor(world, advisor, { headline: 'Budgets that last the month', weekends: true });
   await checkPhoneScreen(advisor);
   await advisor.open('bookings');
 

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { pdfFile } from '../../relay/src/testing/receipt-files.js';
 import { register } from '../../relay/src/testing/relay-harness.js';
+import { publishAdvisor } from './support/advisor-steps.js';
 import { checkPhoneScreen } from './support/phone-screen.js';
 import type { TallyDevice } from './support/tally-device.js';
 import { TallyWorld } from './support/tally-world.js';
@@ -30,17 +31,7 @@ async function linkedBytes(device: TallyDevice): Promise<[number, string]> {
 
 test('the client attaches a PDF to a message by keyboard; the advisor sees it live and opens it; no one else may fetch it; offline the control says why it is off', async () => {
   const advisor = await world.device({ viewport: PHONE });
-  await advisor.connect('register', world.relayUrl, 'ada@example.com', 'Ada’s phone');
-  await world.grantAdvisor('ada@example.com');
-  await advisor.reload();
-  await advisor.open('advisor-profile');
-  await advisor.byTestId('advisor-name').fill('Ada Advisor');
-  await advisor.byTestId('advisor-specialty-budgeting').check();
-  await advisor.byTestId('advisor-language-en').check();
-  await advisor.byTestId('publish-profile').click();
-  await advisor.byTestId('advisor-profile-saved').waitFor(PATIENCE);
-  await advisor.byTestId('save-hours').click();
-  await advisor.byTestId('advisor-hours-saved').waitFor(PATIENCE);
+  await publishAdvisor(world, advisor);
 
   const client = await world.device({ viewport: PHONE });
   await client.connect('register', world.relayUrl, 'ben.baker@example.com', 'Ben’s phone');

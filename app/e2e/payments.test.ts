@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { ProviderStandIn } from '../../relay/src/testing/provider-stand-in.js';
 import { type StripeWebhookEndpoint, startStripeStandIn } from '../../relay/src/testing/stripe-stand-in.js';
+import { publishAdvisor } from './support/advisor-steps.js';
 import { checkPhoneScreen } from './support/phone-screen.js';
 import { TallyWorld } from './support/tally-world.js';
 
@@ -33,20 +34,7 @@ afterAll(async () => {
 test('a client pays for an accepted priced session at the checkout, both sides see it confirmed live, and the advisor’s cancellation shows refunded', async () => {
   const phone = { width: 360, height: 740 };
   const advisor = await world.device({ viewport: phone });
-  await advisor.connect('register', world.relayUrl, 'ada@example.com', 'Ada’s phone');
-  await world.grantAdvisor('ada@example.com');
-  await advisor.reload();
-  await advisor.open('advisor-profile');
-  await advisor.byTestId('advisor-name').fill('Ada Advisor');
-  await advisor.byTestId('advisor-headline').fill('Budgets that last the month');
-  await advisor.byTestId('advisor-specialty-budgeting').check();
-  await advisor.byTestId('advisor-language-en').check();
-  await advisor.byTestId('advisor-price-input').fill('60');
-  await advisor.byTestId('publish-profile').click();
-  await advisor.byTestId('advisor-profile-saved').waitFor(PATIENCE);
-  for (const day of [6, 7]) await advisor.byTestId(`hours-on-${day}`).check();
-  await advisor.byTestId('save-hours').click();
-  await advisor.byTestId('advisor-hours-saved').waitFor(PATIENCE);
+  await publishAdvisor(world, advisor, { headline: 'Budgets that last the month', price: '60', weekends: true });
   await advisor.open('bookings');
 
   const client = await world.device({ viewport: phone });
