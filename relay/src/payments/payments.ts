@@ -43,6 +43,12 @@ export interface PaymentTerms {
  */
 export const refundRetry = { firstMs: 60_000, longestMs: 6 * 3_600_000, sweepEveryMs: 30_000 } as const;
 
+/**
+ * How far back the start-up check looks for cancelled paid sessions whose refund was never marked
+ * owed: the relay stopped between the booking's change and the mark (PAY7).
+ */
+export const unmarkedRefundLookbackMs = 30 * 24 * 3_600_000;
+
 /** When a refund whose asking has failed `failures` times is asked again, from `at`. */
 export function refundRetryAt(failures: number, at: number): number {
   return at + Math.min(refundRetry.firstMs * 2 ** Math.max(0, failures - 1), refundRetry.longestMs);
@@ -72,11 +78,14 @@ export class Payments {
     });
   }
 
-  /** Asks again, every half minute, for the refunds owed whose asking failed (PAY7). */
+  /**
+   * Marks owed the refunds a stop left unmarked, then asks again, every half minute, for the
+   * refunds owed whose asking failed (PAY7).
+   */
   start(): void {
     this.timer = setInterval(() => this.track(this.retryRefunds()), refundRetry.sweepEveryMs);
     this.timer.unref();
-    this.track(this.retryRefunds());
+    this.track(this.markUnmarkedRefunds().then(() => this.retryRefunds()));
   }
 
   stop(): void {
@@ -233,13 +242,36 @@ export class Payments {
   /** Refunds the booking's paid checkout in full, once (PAY4): first stored as owed, so a restart still pays it back. */
   private async refundBooking(bookingId: string, at: number): Promise<void> {
     try {
-      const checkouts = await this.options.storage.payments.checkoutsOf(bookingId);
-      const paid = checkouts.find((checkout) => checkout.status === 'paid');
-      if (paid === undefined) return;
-      const owed = await this.options.storage.payments.oweRefund(paid.provider, paid.checkoutId, at);
+      const owed = await this.oweRefundOf(bookingId, at);
       if (owed !== null) await this.refund(owed);
     } catch (error) {
       reportFailure(this.options.reporting, 'payments', error, { bookingId });
+    }
+  }
+
+  /** Stores the booking's paid checkout as owing a refund; null when it has none paid, or owes one already. */
+  private async oweRefundOf(bookingId: string, at: number): Promise<PaymentRecord | null> {
+    const checkouts = await this.options.storage.payments.checkoutsOf(bookingId);
+    const paid = checkouts.find((checkout) => checkout.status === 'paid');
+    return paid === undefined ? null : this.options.storage.payments.oweRefund(paid.provider, paid.checkoutId, at);
+  }
+
+  /**
+   * A refund is marked owed just after the cancellation is stored, so a relay stopped in between
+   * leaves a cancelled paid session with none owed. Each such session of the last 30 days owes its
+   * refund again; one already owed, asked or made is left alone (`oweRefund` marks a `paid` one only).
+   */
+  async markUnmarkedRefunds(): Promise<void> {
+    const { storage, now } = this.options;
+    try {
+      for (const cancelled of await storage.advisors.cancellationsSince(now() - unmarkedRefundLookbackMs)) {
+        const booking = await storage.advisors.findBooking(cancelled.bookingId);
+        if (booking !== null && refundDue(cancelled.actor.kind, booking.start, cancelled.at)) {
+          await this.oweRefundOf(booking.id, cancelled.at);
+        }
+      }
+    } catch (error) {
+      reportFailure(this.options.reporting, 'payments', error);
     }
   }
 

@@ -146,6 +146,52 @@ describe('[PAY7] refunds owed are asked again until the provider takes them', ()
     expect(await payment()).toMatchObject({ status: 'refunded', refundAmount: 6000 });
   });
 
+  it('a paid session cancelled just before the relay stopped still has its refund asked once after a restart', async () => {
+    await deliver(sessionPaid('evt_paid', await openCheckout(), 6000));
+    // The relay stops between storing the cancellation and marking its refund owed.
+    await storage.advisors.transitionBooking({
+      bookingId: 'booking-1',
+      from: 'confirmed',
+      to: 'cancelled',
+      actor: { kind: 'advisor', userId: relay.advisor.userId },
+      at: clock.now,
+      reason: 'Ill',
+    });
+    expect(await payment()).toMatchObject({ status: 'paid', refundDueAt: null });
+
+    await restart();
+    await relay.app.payments.markUnmarkedRefunds();
+    await relay.app.payments.retryRefunds();
+    expect(api.requestsTo('POST', '/v1/refunds').map((request) => request.body)).toEqual([
+      expect.objectContaining({ payment_intent: 'pi_1', amount: '6000' }),
+    ]);
+    expect(await payment()).toMatchObject({ status: 'refunding', refundAmount: 6000 });
+
+    await restart();
+    await relay.app.payments.markUnmarkedRefunds();
+    await relay.app.payments.retryRefunds();
+    expect(api.requestsTo('POST', '/v1/refunds')).toHaveLength(1);
+  });
+
+  it('a session the client cancelled too late to be refunded owes nothing after a restart', async () => {
+    await deliver(sessionPaid('evt_paid', await openCheckout(), 6000));
+    clock.now = sessionStart - hour;
+    await storage.advisors.transitionBooking({
+      bookingId: 'booking-1',
+      from: 'confirmed',
+      to: 'cancelled',
+      actor: { kind: 'client', userId: relay.client.userId },
+      at: clock.now,
+      reason: 'Busy',
+    });
+
+    await restart();
+    await relay.app.payments.markUnmarkedRefunds();
+    await relay.app.payments.retryRefunds();
+    expect(api.requestsTo('POST', '/v1/refunds')).toHaveLength(0);
+    expect(await payment()).toMatchObject({ status: 'paid', refundDueAt: null });
+  });
+
   it('a payment of the wrong amount is refunded by itself: mismatched, then refunding, then refunded', async () => {
     const checkoutId = await openCheckout();
     api.failNext(triesPerAsk);

@@ -1,7 +1,8 @@
+import type { BookingStatus } from '@tally/schema';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RelayStorage } from '../relay-storage.js';
 import { storageImplementations } from '../storage-implementations.test-support.js';
-import type { AdvisorProfile, NewBooking } from './advisors.js';
+import type { AdvisorProfile, BookingActor, NewBooking } from './advisors.js';
 
 const hour = 3_600_000;
 const users = ['advisor', 'client', 'other', ...Array.from({ length: 20 }, (_, i) => `racer-${i}`)];
@@ -204,6 +205,32 @@ describe.each(storageImplementations)('$name advisors keep their contract', (imp
     expect((await storage.advisors.expiringBookings(4_999)).map((b) => b.id)).toEqual(['priced']);
     expect((await storage.advisors.bookingsInStatus('requested')).map((b) => b.id)).toEqual(['late', 'fresh']);
     expect((await storage.advisors.expiringBookings(5_000)).map((b) => b.id)).toEqual(['late', 'priced']);
+  });
+
+  it('[PAY7] confirmed sessions cancelled since a time are listed oldest first, nothing else', async () => {
+    const advisor = { kind: 'advisor', userId: 'user-advisor' } as const;
+    const client = { kind: 'client', userId: 'user-client' } as const;
+    const move = (bookingId: string, from: BookingStatus, to: BookingStatus, at: number, actor: BookingActor) =>
+      storage.advisors.transitionBooking({ bookingId, from, to, actor, at, reason: to === 'cancelled' ? 'Ill' : null });
+    for (const [id, start] of [
+      ['early', 100],
+      ['late', 200],
+      ['old', 300],
+    ] as const) {
+      await storage.advisors.createBooking(booking(id, 'user-client', start * hour));
+      await move(id, 'requested', 'accepted', 2_000, advisor);
+      await move(id, 'accepted', 'confirmed', 2_000, { kind: 'relay' });
+    }
+    await storage.advisors.createBooking(booking('unconfirmed', 'user-other', 400 * hour));
+    await move('unconfirmed', 'requested', 'cancelled', 6_000, client);
+    await move('late', 'confirmed', 'cancelled', 7_000, client);
+    await move('early', 'confirmed', 'cancelled', 6_500, advisor);
+    await move('old', 'confirmed', 'cancelled', 4_000, advisor);
+
+    expect(await storage.advisors.cancellationsSince(5_000)).toEqual([
+      { bookingId: 'early', from: 'confirmed', to: 'cancelled', actor: advisor, at: 6_500, reason: 'Ill' },
+      { bookingId: 'late', from: 'confirmed', to: 'cancelled', actor: client, at: 7_000, reason: 'Ill' },
+    ]);
   });
 
   it('[D9] a share moves through its states by compare-and-swap', async () => {

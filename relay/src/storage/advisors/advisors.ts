@@ -166,6 +166,8 @@ export interface Advisors {
   transitionBooking(transition: BookingTransition): Promise<BookingRecord | null>;
   /** The booking's audit trail, oldest first. */
   bookingEvents(bookingId: string): Promise<readonly BookingEvent[]>;
+  /** Confirmed sessions cancelled at or after `since`, the oldest first: each may owe a refund (PAY7). */
+  cancellationsSince(since: number): Promise<readonly BookingEvent[]>;
   /** Bookings due to expire at `at`: requests unanswered by `respondBy`, payments not made by `paymentDueAt` (D6). */
   expiringBookings(at: number): Promise<readonly BookingRecord[]>;
 

@@ -152,6 +152,12 @@ export class MemoryAdvisors implements Advisors {
     return this.events.filter((event) => event.bookingId === bookingId);
   }
 
+  async cancellationsSince(since: number): Promise<readonly BookingEvent[]> {
+    return this.events
+      .filter((event) => event.from === 'confirmed' && event.to === 'cancelled' && event.at >= since)
+      .sort((a, b) => a.at - b.at);
+  }
+
   async expiringBookings(at: number): Promise<readonly BookingRecord[]> {
     return [...this.bookings.values()]
       .filter(

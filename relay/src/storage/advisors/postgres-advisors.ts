@@ -183,6 +183,15 @@ export class PostgresAdvisors implements Advisors {
     return result.rows.map(toBookingEvent);
   }
 
+  async cancellationsSince(since: number): Promise<readonly BookingEvent[]> {
+    const result = await this.pool.query<BookingEventRow>(
+      `SELECT booking_id, from_status, to_status, actor_kind, actor_id, at, reason FROM booking_events
+       WHERE from_status = 'confirmed' AND to_status = 'cancelled' AND at >= $1 ORDER BY at, id`,
+      [since],
+    );
+    return result.rows.map(toBookingEvent);
+  }
+
   async expiringBookings(at: number): Promise<readonly BookingRecord[]> {
     const result = await this.pool.query<BookingRow>(
       `SELECT ${bookingColumns} FROM bookings

@@ -140,6 +140,10 @@ export class SqliteAdvisors implements Advisors {
     return (this.statements.events.all(bookingId) as BookingEventRow[]).map(toBookingEvent);
   }
 
+  async cancellationsSince(since: number): Promise<readonly BookingEvent[]> {
+    return (this.statements.cancellations.all(since) as BookingEventRow[]).map(toBookingEvent);
+  }
+
   async expiringBookings(at: number): Promise<readonly BookingRecord[]> {
     return (this.statements.expiring.all(at, at) as BookingRow[]).map(toBooking);
   }
@@ -202,6 +206,10 @@ function prepare(db: Database.Database) {
     ),
     events: db.prepare(
       'SELECT booking_id, from_status, to_status, actor_kind, actor_id, at, reason FROM booking_events WHERE booking_id = ? ORDER BY id',
+    ),
+    cancellations: db.prepare(
+      `SELECT booking_id, from_status, to_status, actor_kind, actor_id, at, reason FROM booking_events
+       WHERE from_status = 'confirmed' AND to_status = 'cancelled' AND at >= ? ORDER BY at, id`,
     ),
     expiring: db.prepare(
       `SELECT ${bookingColumns} FROM bookings
