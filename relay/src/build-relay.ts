@@ -17,6 +17,7 @@ import { EventSockets } from './events/event-sockets.js';
 import { LiveEvents } from './events/live-events.js';
 import { sessionShareChanged } from './events/membership-events.js';
 import { OfflineNotices } from './events/offline-notices.js';
+import { paymentPublication } from './events/payment-events.js';
 import { SharedEventBus } from './events/shared-event-bus.js';
 import { reportFailure } from './failures.js';
 import { registerAccountMailRoutes } from './http/account-mail-routes.js';
@@ -232,6 +233,10 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
   context.bookings.onChange((booking, event) => {
     void context.liveEvents.tell(bookingPublication(booking, event));
     void context.offlineNotices.bookingChanged(booking, event);
+  });
+  // A checkout's new status tells both parties, so a refund shows live on the booking (E12).
+  context.payments.onChange((payment) => {
+    void context.liveEvents.tell(paymentPublication(payment));
   });
   // A session share's start and end tell both parties, so the advisor's app lists the ledger live (E10).
   context.bookings.onShareChange((booking, role) => {

@@ -1,6 +1,6 @@
 import { browserClock, type Clock, type Timer } from './device-clock.js';
 
-/** One of the account's live events (`booking.requested`, `booking.updated`, `message.created`, `membership.changed`). */
+/** One of the account's live events (`booking.requested`, `booking.updated`, `message.created`, `membership.changed`, `payment.updated`…). */
 export interface RelayEvent {
   readonly type: string;
   /** The account's own sequence: each event has the next number, so the last one seen says what was missed. */

@@ -54,6 +54,9 @@ export function refundRetryAt(failures: number, at: number): number {
   return at + Math.min(refundRetry.firstMs * 2 ** Math.max(0, failures - 1), refundRetry.longestMs);
 }
 
+/** Told of a checkout whose status changed, once it is stored (E12). */
+export type PaymentListener = (payment: PaymentRecord) => void;
+
 /** What a webhook delivery did, for its reply: refused (400) or taken (200). */
 export type WebhookResult = 'refused' | 'taken';
 
@@ -63,6 +66,7 @@ export type WebhookResult = 'refused' | 'taken';
  */
 export class Payments {
   private readonly pending = new Set<Promise<unknown>>();
+  private readonly listeners = new Set<PaymentListener>();
   private timer: NodeJS.Timeout | undefined;
   private retrying: Promise<void> | null = null;
 
@@ -76,6 +80,12 @@ export class Payments {
         this.track(this.refundBooking(booking.id, event.at));
       }
     });
+  }
+
+  /** Adds a listener of checkouts whose status changed (E12); returns what removes it. */
+  onChange(listener: PaymentListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   /**
@@ -203,6 +213,7 @@ export class Payments {
 
   private async follow(fulfilment: PaymentFulfilment, at: number): Promise<void> {
     const { booking, payment, outcome } = fulfilment;
+    if (payment !== null && changedStatus(outcome)) this.changed(payment);
     if (booking !== null) {
       const event: BookingEvent = {
         bookingId: booking.id,
@@ -298,7 +309,12 @@ export class Payments {
         paymentId: payment.paymentId,
         amount,
       });
-      await storage.payments.startRefund(payment.provider, payment.checkoutId, { refundId, amount, at: now() });
+      const started = await storage.payments.startRefund(payment.provider, payment.checkoutId, {
+        refundId,
+        amount,
+        at: now(),
+      });
+      if (started) await this.changedCheckout(payment.bookingId, payment.checkoutId);
     } catch (error) {
       reportFailure(this.options.reporting, 'payments', error, {
         bookingId: payment.bookingId,
@@ -311,10 +327,25 @@ export class Payments {
     }
   }
 
+  private changed(payment: PaymentRecord): void {
+    for (const listener of this.listeners) listener(payment);
+  }
+
+  private async changedCheckout(bookingId: string, checkoutId: string): Promise<void> {
+    const checkouts = await this.options.storage.payments.checkoutsOf(bookingId);
+    const changed = checkouts.find((checkout) => checkout.checkoutId === checkoutId);
+    if (changed !== undefined) this.changed(changed);
+  }
+
   private track(work: Promise<unknown>): void {
     this.pending.add(work);
     void work.finally(() => this.pending.delete(work));
   }
+}
+
+/** Whether a webhook's outcome changed its checkout's status: nothing else is told (E12). */
+function changedStatus(outcome: PaymentFulfilment['outcome']): boolean {
+  return outcome !== 'duplicate' && outcome !== 'unknown' && outcome !== 'unchanged';
 }
 
 /** Which notice a fulfilment gives the client, if any (PAY4). */

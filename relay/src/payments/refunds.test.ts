@@ -1,5 +1,5 @@
 import Stripe from 'stripe';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MemoryStorage } from '../storage/memory-storage.js';
 import { bookingAwaitingPayment, type PaymentRelay, startPaymentRelay } from '../testing/payment-relay.js';
 import type { ProviderStandIn } from '../testing/provider-stand-in.js';
@@ -140,5 +140,38 @@ describe('[PAY4] refunds of a cancelled paid session', () => {
       headers: { authorization: `Bearer ${relay.advisor.accessToken}` },
     });
     expect(history.json().payments).toEqual([expect.objectContaining({ status: 'refunded', refundAmount: 6000 })]);
+  });
+
+  it('[E12] the client and the advisor hear of each status their checkout reaches, once each', async () => {
+    clock.now = sessionStart - 30 * hour;
+    await relay.app.inject({
+      method: 'POST',
+      url: '/api/bookings/booking-1/cancel',
+      headers: { authorization: `Bearer ${relay.advisor.accessToken}` },
+      payload: { reason: 'Ill' },
+    });
+    await relay.app.payments.settled();
+    const refunded = JSON.stringify({
+      id: 'evt_refunded',
+      object: 'event',
+      type: 'charge.refunded',
+      data: {
+        object: { id: 'ch_1', object: 'charge', payment_intent: 'pi_1', amount_refunded: 6000, currency: 'eur' },
+      },
+    });
+    await deliver(relay, refunded);
+    await deliver(relay, refunded);
+    const [checkout] = await storage.payments.checkoutsOf('booking-1');
+    const told = async (userId: string) =>
+      (await storage.events.eventsAfter(userId, 0, 100))
+        .filter((event) => event.type === 'payment.updated')
+        .map((event) => JSON.parse(event.data));
+    const statuses = ['paid', 'refunding', 'refunded'].map((status) => ({
+      bookingId: 'booking-1',
+      checkoutId: checkout?.checkoutId,
+      status,
+    }));
+    await vi.waitFor(async () => expect(await told(relay.client.userId)).toEqual(statuses), { timeout: 10_000 });
+    await vi.waitFor(async () => expect(await told(relay.advisor.userId)).toEqual(statuses), { timeout: 10_000 });
   });
 });

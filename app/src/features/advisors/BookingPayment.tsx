@@ -3,14 +3,14 @@ import { useText } from '../../i18n/index.js';
 import { type Booking, type PaymentRecord, paymentApi, RelayApiError } from '../../sync/index.js';
 import { useTally } from '../../tally/index.js';
 import { wordMessages } from '../../ui/index.js';
+import { bookingOfEvent, useLiveEvents } from './advisor-services.js';
 import { advisorMessages } from './messages.js';
 import { paymentMessages } from './payment-messages.js';
 import { usePaymentTerms } from './payment-terms.js';
 import { priceText } from './price.js';
 import { openRazorpayCheckout } from './razorpay-checkout.js';
 
-/** How often the history is asked again while money is on its way back (refunds come by webhook, not as events). */
-const REFUND_WATCH_MS = 3_000;
+const PAYMENT_EVENTS = ['payment.updated'];
 
 /**
  * The client's checkout step for a booking awaiting payment: the price, how long the slot is held,
@@ -86,14 +86,6 @@ export function Checkout({ booking }: { readonly booking: Booking }) {
   );
 }
 
-/** Whether a payment may still change without a booking event: a refund on its way. */
-function settling(payment: PaymentRecord, booking: Booking): boolean {
-  return (
-    ['mismatched', 'late', 'refunding'].includes(payment.status) ||
-    (payment.status === 'paid' && booking.status === 'cancelled')
-  );
-}
-
 /** The booking's payments as the relay keeps them (amount and status), for the client and the advisor alike. */
 export function PaymentHistory({ booking }: { readonly booking: Booking }) {
   const text = useText(paymentMessages);
@@ -112,12 +104,11 @@ export function PaymentHistory({ booking }: { readonly booking: Booking }) {
   useEffect(() => {
     void load();
   }, [load, booking.status]);
-  const watching = payments.some((payment) => settling(payment, booking));
-  useEffect(() => {
-    if (!watching) return;
-    const timer = window.setInterval(() => void load(), REFUND_WATCH_MS);
-    return () => window.clearInterval(timer);
-  }, [watching, load]);
+  // And whenever one of its checkouts changes status: a refund asked, then made (relay SPEC E12).
+  useLiveEvents(
+    PAYMENT_EVENTS,
+    useCallback((event) => bookingOfEvent(event) === booking.id && void load(), [booking.id, load]),
+  );
 
   if (payments.length === 0) return null;
   return (

@@ -5,6 +5,7 @@ export const eventTypes = [
   'message.created',
   'message.read',
   'membership.changed',
+  'payment.updated',
 ] as const;
 export type EventType = (typeof eventTypes)[number];
 
