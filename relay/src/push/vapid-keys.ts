@@ -1,6 +1,7 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import webpush from 'web-push';
+import { writeFileOnce } from '../write-once-file.js';
 
 /** The relay's VAPID key pair (RFC 8292), both halves base64url as `web-push` takes them. */
 export interface VapidKeys {
@@ -17,11 +18,7 @@ const fileName = 'vapid-keys.json';
  */
 export function loadOrCreateVapidKeys(dataDir: string): VapidKeys {
   const path = join(dataDir, fileName);
-  try {
-    writeFileSync(path, JSON.stringify(webpush.generateVAPIDKeys()), { flag: 'wx', mode: 0o600 });
-  } catch (error) {
-    if (!(error instanceof Error && 'code' in error && error.code === 'EEXIST')) throw error;
-  }
+  writeFileOnce(path, () => JSON.stringify(webpush.generateVAPIDKeys()));
   const stored: unknown = JSON.parse(readFileSync(path, 'utf8'));
   if (
     typeof stored !== 'object' ||
