@@ -6,8 +6,7 @@ import { jpegFile } from '../../../relay/src/testing/receipt-files.js';
 import { DataDir, eventually, RunningRelay } from '../../../relay/src/testing/relay-harness.js';
 import { UploadStallingProxy } from '../../../relay/src/testing/upload-stalling-proxy.js';
 import { DeviceStorage } from '../storage/index.js';
-import { browserClock, browserLock } from '../sync/device-clock.js';
-import { LocalLedger, RelaySync } from '../sync/index.js';
+import { browserClock, browserLock, LocalLedger, RelaySync } from '../sync/index.js';
 import { AttachmentKeeper, sha256 } from './attachment-keeper.js';
 
 let dataDir: DataDir;
