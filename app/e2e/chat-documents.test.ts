@@ -47,6 +47,15 @@ test('the client attaches a PDF to a message by keyboard; the advisor sees it li
   await advisor.page.locator('[data-testid="booking-row"]', { hasText: 'ben.baker' }).click();
   await advisor.byTestId('conversation').waitFor(PATIENCE);
 
+  // A file larger than a relay keeps is not attached, and the person is told so before any upload.
+  const scan = Buffer.alloc(15 * 1024 * 1024 + 1, ' ');
+  scan.write('%PDF-1.4\n');
+  await client.byTestId('chat-attach').setInputFiles({ name: 'scan.pdf', mimeType: 'application/pdf', buffer: scan });
+  await expect(client.byTestId('chat-document-too-large').textContent()).resolves.toBe(
+    'scan.pdf is larger than the 15 MB a relay keeps, so it was not attached.',
+  );
+  await expect(client.byTestId('chat-picked').count()).resolves.toBe(0);
+
   // Two files picked, one removed again: only the invoice goes.
   const pdf = pdfFile();
   await client.byTestId('chat-attach').setInputFiles([

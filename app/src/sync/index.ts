@@ -24,6 +24,7 @@ export {
   type Slot,
   type WeeklyHours,
 } from './advisor-api.js';
+export { browserClock, browserLock } from './device-clock.js';
 export { LiveEvents } from './live-events.js';
 export { LocalLedger } from './local-ledger.js';
 export {

@@ -8,6 +8,7 @@ import {
   RelayApiError,
 } from '../../sync/index.js';
 import { sha256, useTally } from '../../tally/index.js';
+import { RELAY_MAX_BYTES } from '../attachments/index.js';
 import { advisorMessages } from './messages.js';
 
 /** What the relay keeps as a chat document (relay SPEC BLOB1): the picker offers only these. */
@@ -57,6 +58,7 @@ export function DocumentPicker({
   const text = useText(advisorMessages);
   const inputId = useId();
   const hintId = useId();
+  const [tooLarge, setTooLarge] = useState<readonly string[]>([]);
   return (
     <div className="advisors__documents">
       <label htmlFor={inputId} className={online ? 'button' : 'button advisors__attach--offline'}>
@@ -74,10 +76,18 @@ export function DocumentPicker({
         onChange={(event) => {
           const files = [...(event.target.files ?? [])];
           event.target.value = '';
+          // A file the relay would refuse for its size is not uploaded only to be refused.
+          const fitting = files.filter((file) => file.size <= RELAY_MAX_BYTES);
+          setTooLarge(files.filter((file) => file.size > RELAY_MAX_BYTES).map((file) => file.name));
           // The same file picked again is still one document.
-          onPick([...picked, ...files.filter((file) => !picked.some((had) => fileKey(had) === fileKey(file)))]);
+          onPick([...picked, ...fitting.filter((file) => !picked.some((had) => fileKey(had) === fileKey(file)))]);
         }}
       />
+      {tooLarge.map((name) => (
+        <p key={name} className="form__error" role="alert" data-testid="chat-document-too-large">
+          {text('documentTooLarge', { name })}
+        </p>
+      ))}
       {!online && (
         <p id={hintId} className="hint" data-testid="chat-documents-offline">
           {text('documentsOffline')}

@@ -1,4 +1,4 @@
-import { Workbox } from 'workbox-window';
+import type { Workbox } from 'workbox-window';
 
 /**
  * The service worker that keeps the app offline, whether it has just become ready to, and whether
@@ -9,22 +9,28 @@ export class AppUpdates {
   private waiting = false;
   private offlineReady = false;
   private readonly listeners = new Set<() => void>();
-  private readonly workbox: Workbox | undefined;
+  private workbox: Workbox | undefined;
 
   constructor(scriptUrl: string | undefined) {
     if (scriptUrl === undefined || !('serviceWorker' in navigator)) return;
-    this.workbox = new Workbox(scriptUrl);
-    this.workbox.addEventListener('waiting', () => {
+    // workbox-window is not needed to draw the first screen (it registers after the page's `load`
+    // anyway), so it is a chunk of its own and stays out of the first visit's budget.
+    void import('workbox-window').then(({ Workbox }) => this.register(new Workbox(scriptUrl)));
+  }
+
+  private register(workbox: Workbox): void {
+    this.workbox = workbox;
+    workbox.addEventListener('waiting', () => {
       this.waiting = true;
       this.changed();
     });
     // The first install: everything is precached once it activates, and it takes this page over.
-    this.workbox.addEventListener('activated', (event) => {
+    workbox.addEventListener('activated', (event) => {
       if (event.isUpdate) return;
       this.offlineReady = true;
       this.changed();
     });
-    void this.workbox.register();
+    void workbox.register();
   }
 
   isWaiting = (): boolean => this.waiting;
