@@ -1,5 +1,6 @@
 import Stripe from 'stripe';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { BookingActor } from '../storage/advisors/advisors.js';
 import { SqliteStorage } from '../storage/sqlite-storage.js';
 import { bookingAwaitingPayment, type PaymentRelay, startPaymentRelay } from '../testing/payment-relay.js';
 import type { ProviderStandIn } from '../testing/provider-stand-in.js';
@@ -90,6 +91,18 @@ async function payment() {
   return first;
 }
 
+/** Stores the session's cancellation as the relay does, but no refund owed: a stop between the two. */
+async function cancelWithoutMark(actor: BookingActor, reason: string): Promise<void> {
+  await storage.advisors.transitionBooking({
+    bookingId: 'booking-1',
+    from: 'confirmed',
+    to: 'cancelled',
+    actor,
+    at: clock.now,
+    reason,
+  });
+}
+
 async function restart(): Promise<void> {
   await relay.app.close();
   await storage.close();
@@ -149,14 +162,7 @@ describe('[PAY7] refunds owed are asked again until the provider takes them', ()
   it('a paid session cancelled just before the relay stopped still has its refund asked once after a restart', async () => {
     await deliver(sessionPaid('evt_paid', await openCheckout(), 6000));
     // The relay stops between storing the cancellation and marking its refund owed.
-    await storage.advisors.transitionBooking({
-      bookingId: 'booking-1',
-      from: 'confirmed',
-      to: 'cancelled',
-      actor: { kind: 'advisor', userId: relay.advisor.userId },
-      at: clock.now,
-      reason: 'Ill',
-    });
+    await cancelWithoutMark({ kind: 'advisor', userId: relay.advisor.userId }, 'Ill');
     expect(await payment()).toMatchObject({ status: 'paid', refundDueAt: null });
 
     await restart();
@@ -176,14 +182,7 @@ describe('[PAY7] refunds owed are asked again until the provider takes them', ()
   it('a session the client cancelled too late to be refunded owes nothing after a restart', async () => {
     await deliver(sessionPaid('evt_paid', await openCheckout(), 6000));
     clock.now = sessionStart - hour;
-    await storage.advisors.transitionBooking({
-      bookingId: 'booking-1',
-      from: 'confirmed',
-      to: 'cancelled',
-      actor: { kind: 'client', userId: relay.client.userId },
-      at: clock.now,
-      reason: 'Busy',
-    });
+    await cancelWithoutMark({ kind: 'client', userId: relay.client.userId }, 'Busy');
 
     await restart();
     await relay.app.payments.markUnmarkedRefunds();

@@ -38,6 +38,18 @@ function deliver(target: PaymentRelay, payload: string) {
   });
 }
 
+/** Stripe's word that the session's 60 € were given back. */
+function refundedEvent(id: string) {
+  return JSON.stringify({
+    id,
+    object: 'event',
+    type: 'charge.refunded',
+    data: {
+      object: { id: 'ch_1', object: 'charge', payment_intent: 'pi_1', amount_refunded: 6000, currency: 'eur' },
+    },
+  });
+}
+
 /** A confirmed, paid session starting 48 h after it was booked. */
 beforeEach(async () => {
   clock.now = booked;
@@ -117,15 +129,6 @@ describe('[PAY4] refunds of a cancelled paid session', () => {
     });
     await relay.app.close();
     relay = await startPaymentRelay(storage, stripeConfig(), clock);
-    const refundedEvent = (id: string) =>
-      JSON.stringify({
-        id,
-        object: 'event',
-        type: 'charge.refunded',
-        data: {
-          object: { id: 'ch_1', object: 'charge', payment_intent: 'pi_1', amount_refunded: 6000, currency: 'eur' },
-        },
-      });
     expect((await deliver(relay, refundedEvent('evt_refunded'))).statusCode).toBe(200);
     expect((await deliver(relay, refundedEvent('evt_refunded'))).statusCode).toBe(200);
     expect((await deliver(relay, refundedEvent('evt_refunded_again'))).statusCode).toBe(200);
@@ -151,16 +154,8 @@ describe('[PAY4] refunds of a cancelled paid session', () => {
       payload: { reason: 'Ill' },
     });
     await relay.app.payments.settled();
-    const refunded = JSON.stringify({
-      id: 'evt_refunded',
-      object: 'event',
-      type: 'charge.refunded',
-      data: {
-        object: { id: 'ch_1', object: 'charge', payment_intent: 'pi_1', amount_refunded: 6000, currency: 'eur' },
-      },
-    });
-    await deliver(relay, refunded);
-    await deliver(relay, refunded);
+    await deliver(relay, refundedEvent('evt_refunded'));
+    await deliver(relay, refundedEvent('evt_refunded'));
     const [checkout] = await storage.payments.checkoutsOf('booking-1');
     const told = async (userId: string) =>
       (await storage.events.eventsAfter(userId, 0, 100))
