@@ -75,14 +75,16 @@ parsed = subprocess.run(
 problems = json.loads(parsed.stdout.strip().splitlines()[-1]) if parsed.returncode == 0 else [parsed.stderr]
 check("the relay accepts the compose file's environment (its own start-up check)", problems == [], problems)
 
-secrets = compose.get("secrets", {})
+prometheus_service = services.get("prometheus", {})
+entrypoint = " ".join(prometheus_service.get("entrypoint", []))
 check(
-    "the metrics token reaches Prometheus as a secret from METRICS_TOKEN",
-    secrets.get("metrics_token", {}).get("environment") == "METRICS_TOKEN"
-    and "metrics_token" in services.get("prometheus", {}).get("secrets", []),
-    secrets,
+    "Prometheus writes the relays' METRICS_TOKEN to the file it scrapes with, readable by itself alone",
+    prometheus_service.get("environment", {}).get("METRICS_TOKEN") == "${METRICS_TOKEN}"
+    and "umask 077" in entrypoint
+    and '"$$METRICS_TOKEN" > /prometheus/metrics_token' in entrypoint
+    and "exec /bin/prometheus --config.file=/etc/prometheus/prometheus.yml" in entrypoint,
+    prometheus_service,
 )
-
 prometheus = load("deploy/prometheus/prometheus.yml")
 jobs = prometheus.get("scrape_configs", [])
 relay_jobs = [
@@ -95,7 +97,7 @@ job = relay_jobs[0] if relay_jobs else {}
 check(
     "Prometheus scrapes /metrics with the relays' METRICS_TOKEN",
     job.get("metrics_path") == "/metrics"
-    and job.get("authorization", {}).get("credentials_file") == "/run/secrets/metrics_token",
+    and job.get("authorization", {}).get("credentials_file") == "/prometheus/metrics_token",
     job,
 )
 
@@ -155,7 +157,7 @@ dials = [upstream.get("dial") for upstream in proxy.get("upstreams", [])]
 relay_port = relay.get("environment", {}).get("PORT")
 check(
     "Caddy proxies to the relays by compose's container names on the relays' PORT",
-    bool(dials) and dials == [f"{compose.get('name')}-relay-{n}:{relay_port}" for n in range(1, len(dials) + 1)],
+    bool(dials) and dials == [f"{example.get('COMPOSE_PROJECT_NAME')}-relay-{n}:{relay_port}" for n in range(1, len(dials) + 1)],
     dials,
 )
 check(
@@ -173,17 +175,27 @@ check(
 )
 check("the relays believe the one proxy in front of them", relay.get("environment", {}).get("TRUST_PROXY") == "1", relay)
 
-# docker-compose 1.x (Debian's docker-compose package) predates the top-level `name` and secrets from
-# the environment, so it refuses this file: only the `docker compose` plugin checks it.
-has_compose = shutil.which("docker") is not None and (
-    subprocess.run(["docker", "compose", "version"], capture_output=True).returncode == 0
-)
-if has_compose:
-    env = {**os.environ, **filled}
-    config = subprocess.run(["docker", "compose", "config", "--quiet"], cwd=root, env=env, capture_output=True, text=True)
-    check("docker compose config accepts the compose file", config.returncode == 0, config.stderr)
+# Compose's own reading of the file: the `docker compose` plugin where it is installed, else Debian's
+# `docker-compose` 1.29 (.ci/run installs it), which reads the same file without a Docker engine.
+if shutil.which("docker") is not None and subprocess.run(["docker", "compose", "version"], capture_output=True).returncode == 0:
+    compose_command = ["docker", "compose"]
+elif shutil.which("docker-compose") is not None:
+    compose_command = ["docker-compose"]
 else:
-    print("note the docker compose plugin is not installed here: its own check of the file is left out")
+    compose_command = None
+if compose_command is not None:
+    env = {**os.environ, **filled}
+    config = subprocess.run([*compose_command, "config", "--quiet"], cwd=root, env=env, capture_output=True, text=True)
+    check(f"{' '.join(compose_command)} config accepts the compose file", config.returncode == 0, config.stderr)
+    unset = {key: value for key, value in env.items() if key != "POSTGRES_PASSWORD"}
+    refused = subprocess.run([*compose_command, "config", "--quiet"], cwd=root, env=unset, capture_output=True, text=True)
+    check(
+        f"{' '.join(compose_command)} config refuses the file while a secret is unset",
+        refused.returncode != 0 and "POSTGRES_PASSWORD" in refused.stderr,
+        refused.stderr,
+    )
+else:
+    check("docker compose or docker-compose is installed to read the compose file", False, "neither found")
 
 failed = sum(1 for _, ok in checks if not ok)
 print(f"check-compose: {len(checks) - failed} passed, {failed} failed")
