@@ -54,6 +54,13 @@ export class TallyDevice {
     return device;
   }
 
+  /** Another tab of this device: the same browser storage, opened on Tally and ready. */
+  async newTab(): Promise<TallyDevice> {
+    const tab = new TallyDevice(this.context, await this.context.newPage(), this.appUrl);
+    await tab.goto('/');
+    return tab;
+  }
+
   /** Skips the first-run step if this device offers it, as a person who wants an empty ledger would. */
   async skipFirstRun(): Promise<void> {
     if ((await this.byTestId('first-run').count()) === 0) return;
