@@ -1,4 +1,4 @@
-import { connect, createServer, type Server, type Socket } from 'node:net';
+import { type ProxyLink, TcpProxy } from '../../../relay/src/testing/tcp-proxy.js';
 
 /**
  * A TCP proxy in front of the relay whose answers can be held back: while paused, every socket
@@ -8,25 +8,18 @@ import { connect, createServer, type Server, type Socket } from 'node:net';
 export class PausableProxy {
   private paused = false;
   private readonly resumers = new Set<() => void>();
-  private readonly sockets = new Set<Socket>();
 
-  private constructor(
-    private readonly server: Server,
-    readonly port: number,
-  ) {}
+  private constructor(private readonly proxy: TcpProxy) {}
 
   static async start(targetPort: number): Promise<PausableProxy> {
-    let proxy: PausableProxy | undefined;
-    const server = createServer((device) => proxy?.carry(device, targetPort));
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const address = server.address();
-    if (address === null || typeof address === 'string') throw new Error('proxy has no TCP address');
-    proxy = new PausableProxy(server, address.port);
-    return proxy;
+    let pausable: PausableProxy | undefined;
+    const proxy = await TcpProxy.start(targetPort, (link) => pausable?.carry(link));
+    pausable = new PausableProxy(proxy);
+    return pausable;
   }
 
   get url(): string {
-    return `http://127.0.0.1:${this.port}`;
+    return this.proxy.url;
   }
 
   pause(): void {
@@ -38,32 +31,21 @@ export class PausableProxy {
     for (const resume of this.resumers) resume();
   }
 
-  async stop(): Promise<void> {
-    for (const socket of this.sockets) socket.destroy();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  stop(): Promise<void> {
+    return this.proxy.stop();
   }
 
-  private carry(device: Socket, targetPort: number): void {
-    const relay = connect(targetPort, '127.0.0.1');
+  private carry({ device, relay }: ProxyLink): () => void {
     const held: Buffer[] = [];
-    const flush = () => {
+    const flush = (): void => {
       for (const chunk of held.splice(0)) device.write(chunk);
     };
-    this.sockets.add(device).add(relay);
     this.resumers.add(flush);
-    device.on('data', (chunk) => relay.write(chunk));
+    device.on('data', (chunk: Buffer) => relay.write(chunk));
     relay.on('data', (chunk: Buffer) => {
       if (this.paused) held.push(chunk);
       else device.write(chunk);
     });
-    const end = () => {
-      this.resumers.delete(flush);
-      this.sockets.delete(device);
-      this.sockets.delete(relay);
-      device.destroy();
-      relay.destroy();
-    };
-    device.on('close', end).on('error', end);
-    relay.on('close', end).on('error', end);
+    return () => this.resumers.delete(flush);
   }
 }

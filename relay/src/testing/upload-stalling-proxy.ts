@@ -1,4 +1,5 @@
-import { connect, createServer, type Server, type Socket } from 'node:net';
+import type { ProxyLink } from './tcp-proxy.js';
+import { TcpProxy } from './tcp-proxy.js';
 
 const BLOB_UPLOAD = 'PUT /api/blobs/';
 const HEAD_END = '\r\n\r\n';
@@ -14,36 +15,26 @@ export class UploadStallingProxy {
   /** The relay's first answer to the stalled upload, as its status line says. */
   stalledAnswer: string | undefined;
   private stalled = false;
-  private readonly sockets = new Set<Socket>();
 
-  private constructor(
-    private readonly server: Server,
-    readonly port: number,
-  ) {}
+  private constructor(private readonly proxy: TcpProxy) {}
 
   static async start(targetPort: number): Promise<UploadStallingProxy> {
-    let proxy: UploadStallingProxy | undefined;
-    const server = createServer((device) => proxy?.carry(device, targetPort));
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const address = server.address();
-    if (address === null || typeof address === 'string') throw new Error('proxy has no TCP address');
-    proxy = new UploadStallingProxy(server, address.port);
-    return proxy;
+    let stalling: UploadStallingProxy | undefined;
+    const proxy = await TcpProxy.start(targetPort, (link) => stalling?.carry(link));
+    stalling = new UploadStallingProxy(proxy);
+    return stalling;
   }
 
   get url(): string {
-    return `http://127.0.0.1:${this.port}`;
+    return this.proxy.url;
   }
 
-  async stop(): Promise<void> {
-    for (const socket of this.sockets) socket.destroy();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  stop(): Promise<void> {
+    return this.proxy.stop();
   }
 
-  private carry(device: Socket, targetPort: number): void {
-    const relay = connect(targetPort, '127.0.0.1');
+  private carry({ device, relay }: ProxyLink): undefined {
     let holdingBody = false;
-    this.sockets.add(device).add(relay);
     device.on('data', (chunk: Buffer) => {
       if (holdingBody) return;
       // A client writes a request's line and headers in one piece, so a request starts a chunk.
@@ -63,13 +54,6 @@ export class UploadStallingProxy {
       });
     });
     relay.on('data', (chunk: Buffer) => device.write(chunk));
-    const end = () => {
-      this.sockets.delete(device);
-      this.sockets.delete(relay);
-      device.destroy();
-      relay.destroy();
-    };
-    device.on('close', end).on('error', end);
-    relay.on('close', end).on('error', end);
+    return undefined;
   }
 }
