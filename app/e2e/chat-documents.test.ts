@@ -52,7 +52,7 @@ test('the client attaches a PDF to a message by keyboard; the advisor sees it li
   scan.write('%PDF-1.4\n');
   await client.byTestId('chat-attach').setInputFiles({ name: 'scan.pdf', mimeType: 'application/pdf', buffer: scan });
   await expect(client.byTestId('chat-document-too-large').textContent()).resolves.toBe(
-    'scan.pdf is larger than the 15 MB a relay keeps, so it was not attached.',
+    'scan.pdf is larger than the 15 MB your relay keeps, so it was not attached.',
   );
   await expect(client.byTestId('chat-picked').count()).resolves.toBe(0);
 

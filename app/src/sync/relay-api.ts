@@ -421,6 +421,13 @@ export class RelayApi {
     return parsePreferences(await this.request('PUT', '/api/notifications/preferences', preferences, accessToken));
   }
 
+  /** The largest file the relay keeps, in bytes (relay SPEC BLOB8). */
+  async blobMaxBytes(): Promise<number> {
+    const maxBytes = fieldsOf(await this.request('GET', '/api/blobs/limits')).maxBytes;
+    if (typeof maxBytes !== 'number' || !Number.isSafeInteger(maxBytes) || maxBytes <= 0) throw malformed();
+    return maxBytes;
+  }
+
   /** Stores an attachment's bytes on the relay, content-addressed by their sha256 (hex); the same hash twice is stored once. */
   async putBlob(accessToken: string, hash: string, type: string, bytes: ArrayBuffer): Promise<void> {
     const response = await this.send(blobPath(hash), {

@@ -168,6 +168,12 @@ export class RelaySync {
     return this.account.checked(api.restoreLedgerVersion(token, this.ledgerId(), versionId));
   }
 
+  /** The largest file the linked relay keeps (relay SPEC BLOB8). */
+  async attachmentMaxBytes(): Promise<number> {
+    const { api } = await this.account.authorized();
+    return this.account.checked(api.blobMaxBytes());
+  }
+
   /** Sends an attachment's bytes to the relay (relay SPEC: `PUT /api/blobs/:sha256`). */
   async uploadAttachment(hash: string, type: string, bytes: ArrayBuffer): Promise<void> {
     const { api, token } = await this.account.authorized();

@@ -23,6 +23,9 @@ export interface AttachmentBytes {
   readonly bytes: ArrayBuffer;
 }
 
+/** What a relay keeps at most unless its `BLOB_MAX_BYTES` says otherwise: assumed until the relay tells (relay SPEC BLOB8). */
+export const DEFAULT_ATTACHMENT_MAX_BYTES = 15 * 1024 * 1024;
+
 /** The upload outbox tries again this long after the relay could not be reached, besides each reconnection. */
 const RETRY_MS = 30_000;
 /**
@@ -44,6 +47,8 @@ export class AttachmentKeeper {
   private sending = false;
   private retry: ReturnType<typeof setTimeout> | undefined;
   private stopSync: (() => void) | undefined;
+  private limit = DEFAULT_ATTACHMENT_MAX_BYTES;
+  private limitAsked = false;
 
   /** `referenced` gives the hashes the ledger's live transactions name. */
   constructor(
@@ -56,8 +61,38 @@ export class AttachmentKeeper {
   /** Tidies what earlier sessions left, then sends the outbox whenever the relay is reachable. */
   async start(): Promise<void> {
     await this.tidy();
-    this.stopSync = this.sync.subscribe(() => this.send());
-    this.send();
+    const linked = (): void => {
+      this.send();
+      this.learnLimit();
+    };
+    this.stopSync = this.sync.subscribe(linked);
+    linked();
+  }
+
+  /**
+   * The largest file the relay keeps, as it said since it was last reached; what a relay keeps by
+   * default before that, or without one. A larger file is refused when picked (relay SPEC BLOB8).
+   */
+  get maxBytes(): number {
+    return this.limit;
+  }
+
+  /** Asks the relay for its file limit once it can be reached, again after the device left it. */
+  private learnLimit(): void {
+    const { state } = this.sync.getSnapshot();
+    if (state === 'local') this.limitAsked = false;
+    if (this.limitAsked || (state !== 'synced' && state !== 'syncing')) return;
+    this.limitAsked = true;
+    this.sync.attachmentMaxBytes().then(
+      (limit) => {
+        if (limit === this.limit) return;
+        this.limit = limit;
+        this.publish();
+      },
+      () => {
+        this.limitAsked = false;
+      },
+    );
   }
 
   /**

@@ -8,7 +8,7 @@ import { DataDir, eventually, RunningRelay } from '../../../relay/src/testing/re
 import { UploadStallingProxy } from '../../../relay/src/testing/upload-stalling-proxy.js';
 import { DeviceStorage } from '../storage/index.js';
 import { browserClock, browserLock, LocalLedger, RelaySync } from '../sync/index.js';
-import { AttachmentKeeper, sha256 } from './attachment-keeper.js';
+import { AttachmentKeeper, DEFAULT_ATTACHMENT_MAX_BYTES, sha256 } from './attachment-keeper.js';
 
 let dataDir: DataDir;
 let relay: RunningRelay;
@@ -71,6 +71,31 @@ afterEach(async () => {
   await proxy.stop();
   await relay.stop();
   dataDir.remove();
+});
+
+test('[BLOB8] the device learns the largest file its relay keeps once it reaches it, and assumes the default before', async () => {
+  await startRelay({ blobMaxBytes: 5 * 1024 * 1024 });
+  const storage = new DeviceStorage('tally-attachment-limit-test');
+  const local = new LocalLedger();
+  const sync = new RelaySync(local.doc, storage.settings, {
+    clock: browserClock,
+    lock: browserLock,
+    WebSocket: WebSocket as unknown as typeof globalThis.WebSocket,
+  });
+  const keeper = new AttachmentKeeper(storage.attachments, sync, () => attachmentHashes(local.doc));
+  stops.push(async () => {
+    keeper.stop();
+    sync.stop();
+    await local.wipe();
+    await storage.erase();
+  });
+  await local.load();
+  await sync.start();
+  await keeper.start();
+  expect(keeper.maxBytes).toBe(DEFAULT_ATTACHMENT_MAX_BYTES);
+
+  await sync.register(proxy.url, { email: 'noor@example.com', password: 'correct horse battery', deviceName: 'Phone' });
+  await eventually(() => keeper.maxBytes === 5 * 1024 * 1024);
 });
 
 test('an upload the line stalled (408 upload_stalled) stays queued on the device and is sent again until the relay has it', async () => {

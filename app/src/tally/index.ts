@@ -5,7 +5,7 @@ export type { FirstRun } from './first-run.js';
 export type { LedgerCatalogue, LedgerCatalogueSnapshot, LedgerChoice } from './ledger-catalogue.js';
 export { openTally, type Tally } from './tally.js';
 export { TallyContext, useTally } from './tally-context.js';
-export { useAttachmentStatus } from './use-attachment-status.js';
+export { useAttachmentMaxBytes, useAttachmentStatus } from './use-attachment-status.js';
 export { useCanEdit } from './use-can-edit.js';
 export { useDueOccurrences } from './use-due-occurrences.js';
 export { useFirstRunOffered } from './use-first-run.js';

@@ -7,3 +7,9 @@ export function useAttachmentStatus(hash: string): AttachmentStatus {
   const { attachments } = useTally();
   return useSyncExternalStore(attachments.subscribe, () => attachments.statusOf(hash));
 }
+
+/** The largest file the relay keeps, as far as this device knows (relay SPEC BLOB8). */
+export function useAttachmentMaxBytes(): number {
+  const { attachments } = useTally();
+  return useSyncExternalStore(attachments.subscribe, () => attachments.maxBytes);
+}

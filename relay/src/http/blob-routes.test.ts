@@ -184,6 +184,13 @@ describe('receipts’ files on the relay', () => {
     expect(await relay.storage.blobs.find(sha256(pngFile()))).toBeNull();
   });
 
+  it('[BLOB8] the relay tells anyone the largest file it keeps, as it is set', async () => {
+    await start({ blobMaxBytes: 5 * 1024 * 1024 });
+    const limits = await fetch(`${relay.httpUrl}/api/blobs/limits`);
+    expect(limits.status).toBe(200);
+    await expect(limits.json()).resolves.toEqual({ maxBytes: 5 * 1024 * 1024 });
+  });
+
   it('[BLOB3] a file over the size limit is refused with 413 before its body is read', async () => {
     await start({ blobMaxBytes: 64 * 1024 });
     const hash = 'ab'.repeat(32);

@@ -30,6 +30,13 @@ const refusals: Record<Exclude<UploadOutcome['kind'], 'kept'>, ErrorCode> = {
   'over-quota': 'blob_quota_exceeded',
 };
 
+const blobLimits = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['maxBytes'],
+  properties: { maxBytes: { type: 'integer' } },
+} as const;
+
 /** A file's bytes never change under its address, but it is nobody's to share: cached privately, for good. */
 const IMMUTABLE = 'private, max-age=31536000, immutable';
 
@@ -46,7 +53,10 @@ function refuseUpload(reply: FastifyReply, code: ErrorCode): FastifyReply {
   return reply.header('connection', 'close').code(errorCatalogue[code].status).send(errorReply(code));
 }
 
-/** `PUT /api/blobs/:sha256` and `GET /api/blobs/:sha256`: receipts' files, kept by the hash of their bytes (BLOB1–BLOB5). */
+/**
+ * `PUT /api/blobs/:sha256` and `GET /api/blobs/:sha256`: receipts' files, kept by the hash of their
+ * bytes (BLOB1–BLOB5); `GET /api/blobs/limits`: the largest file kept (BLOB8).
+ */
 export function registerBlobRoutes(
   app: RelayApp,
   context: RelayContext,
@@ -58,6 +68,11 @@ export function registerBlobRoutes(
     // The body is the file itself, read as a stream by the upload and never parsed.
     files.removeAllContentTypeParsers();
     files.addContentTypeParser('*', (_request, _payload, done) => done(null));
+
+    // Not secret, and asked before anything is uploaded: no session needed (BLOB8).
+    files.get('/api/blobs/limits', { schema: { response: { 200: blobLimits } } }, async () => ({
+      maxBytes: context.config.blobMaxBytes,
+    }));
 
     files.put(
       '/api/blobs/:sha256',

@@ -327,6 +327,7 @@ const asks: Record<string, (ask: Ask) => Promise<number>> = {
     status(ask, 'POST', '/api/payments/stripe/webhook', { id: 'evt_1', type: 'checkout.session.completed' }),
   '`POST /api/payments/razorpay/webhook` (on a relay without `PAYMENT_PROVIDER`)': (ask) =>
     status(ask, 'POST', '/api/payments/razorpay/webhook', { event: 'payment.captured' }),
+  '`GET /api/blobs/limits`': (ask) => status(ask, 'GET', '/api/blobs/limits'),
   '`PUT /api/blobs/:sha256` (a JPEG of its own)': (ask) => putReceipt(ask, ask.caller),
   '`GET /api/blobs/:sha256` (the owner’s, referenced by the household ledger)': async (ask) => {
     const hash = sha256(receipt);

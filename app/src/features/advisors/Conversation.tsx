@@ -2,7 +2,9 @@ import { type FormEvent, useLayoutEffect, useRef, useState } from 'react';
 import { sendForm } from '../../forms/index.js';
 import { useText } from '../../i18n/index.js';
 import { type ChatMessage, RelayApiError } from '../../sync/index.js';
+import { useAttachmentMaxBytes } from '../../tally/index.js';
 import { Field, wordMessages } from '../../ui/index.js';
+import { fileSizeLimit } from '../attachments/index.js';
 import { deviceMadeId } from './address.js';
 import { useOutbox } from './advisor-services.js';
 import { DocumentPicker, MessageDocuments, useSendWithDocuments } from './chat-documents.js';
@@ -147,6 +149,7 @@ function MessageForm({
   const [picked, setPicked] = useState<readonly File[]>([]);
   const [uploading, setUploading] = useState(false);
   const [problem, setProblem] = useState<string | undefined>();
+  const maxBytes = useAttachmentMaxBytes();
 
   const sendDocuments = async (typed: string): Promise<string | undefined> => {
     setUploading(true);
@@ -160,7 +163,8 @@ function MessageForm({
       const why = whyNotSent(error);
       if (why === 'unreachable') return text('unreachable');
       if (why === 'refused') return words('relayRefused', { reason: error.message });
-      return picked.map((file) => text('documentRefused', { name: file.name })).join(' ');
+      const size = fileSizeLimit(text.locale, maxBytes);
+      return picked.map((file) => text('documentRefused', { name: file.name, size })).join(' ');
     } finally {
       setUploading(false);
     }

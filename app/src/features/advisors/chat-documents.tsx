@@ -7,8 +7,8 @@ import {
   type DocumentToSend,
   RelayApiError,
 } from '../../sync/index.js';
-import { sha256, useTally } from '../../tally/index.js';
-import { RELAY_MAX_BYTES } from '../attachments/index.js';
+import { sha256, useAttachmentMaxBytes, useTally } from '../../tally/index.js';
+import { fileSizeLimit } from '../attachments/index.js';
 import { advisorMessages } from './messages.js';
 
 /** What the relay keeps as a chat document (relay SPEC BLOB1): the picker offers only these. */
@@ -59,6 +59,7 @@ export function DocumentPicker({
   const inputId = useId();
   const hintId = useId();
   const [tooLarge, setTooLarge] = useState<readonly string[]>([]);
+  const maxBytes = useAttachmentMaxBytes();
   return (
     <div className="advisors__documents">
       <label htmlFor={inputId} className={online ? 'button' : 'button advisors__attach--offline'}>
@@ -77,15 +78,15 @@ export function DocumentPicker({
           const files = [...(event.target.files ?? [])];
           event.target.value = '';
           // A file the relay would refuse for its size is not uploaded only to be refused.
-          const fitting = files.filter((file) => file.size <= RELAY_MAX_BYTES);
-          setTooLarge(files.filter((file) => file.size > RELAY_MAX_BYTES).map((file) => file.name));
+          const fitting = files.filter((file) => file.size <= maxBytes);
+          setTooLarge(files.filter((file) => file.size > maxBytes).map((file) => file.name));
           // The same file picked again is still one document.
           onPick([...picked, ...fitting.filter((file) => !picked.some((had) => fileKey(had) === fileKey(file)))]);
         }}
       />
       {tooLarge.map((name) => (
         <p key={name} className="form__error" role="alert" data-testid="chat-document-too-large">
-          {text('documentTooLarge', { name })}
+          {text('documentTooLarge', { name, size: fileSizeLimit(text.locale, maxBytes) })}
         </p>
       ))}
       {!online && (

@@ -54,8 +54,8 @@ export const advisorMessages = defineMessages({
     removeDocument: 'Remove the document {name}',
     documentsOffline:
       'Documents can be sent only while the relay can be reached; text messages still wait on this device.',
-    documentRefused: 'The relay refused {name}: send a PDF, JPEG, PNG or WebP of at most 15 MB.',
-    documentTooLarge: '{name} is larger than the 15 MB a relay keeps, so it was not attached.',
+    documentRefused: 'The relay refused {name}: send a PDF, JPEG, PNG or WebP of at most {size}.',
+    documentTooLarge: '{name} is larger than the {size} your relay keeps, so it was not attached.',
     uploadingDocuments: 'Uploading the documents…',
     openDocument: 'Open {name} ({type}, {size})',
     openingDocument: 'Opening {name}…',
@@ -174,8 +174,8 @@ export const advisorMessages = defineMessages({
     removeDocument: 'Quitar el documento {name}',
     documentsOffline:
       'Los documentos solo se pueden enviar cuando se puede llegar al relay; los mensajes de texto siguen esperando en este dispositivo.',
-    documentRefused: 'El relay rechazó {name}: envía un PDF, JPEG, PNG o WebP de 15 MB como máximo.',
-    documentTooLarge: '{name} ocupa más de los 15 MB que guarda un relay, así que no se ha adjuntado.',
+    documentRefused: 'El relay rechazó {name}: envía un PDF, JPEG, PNG o WebP de {size} como máximo.',
+    documentTooLarge: '{name} ocupa más de los {size} que guarda tu relay, así que no se ha adjuntado.',
     uploadingDocuments: 'Subiendo los documentos…',
     openDocument: 'Abrir {name} ({type}, {size})',
     openingDocument: 'Abriendo {name}…',
@@ -295,8 +295,8 @@ export const advisorMessages = defineMessages({
     removeDocument: 'Dokument {name} entfernen',
     documentsOffline:
       'Dokumente können nur gesendet werden, solange das Relay erreichbar ist; Textnachrichten warten weiter auf diesem Gerät.',
-    documentRefused: 'Das Relay hat {name} abgelehnt: Sende ein PDF, JPEG, PNG oder WebP von höchstens 15 MB.',
-    documentTooLarge: '{name} ist größer als die 15 MB, die ein Relay aufbewahrt, und wurde daher nicht angehängt.',
+    documentRefused: 'Das Relay hat {name} abgelehnt: Sende ein PDF, JPEG, PNG oder WebP von höchstens {size}.',
+    documentTooLarge: '{name} ist größer als die {size}, die dein Relay aufbewahrt, und wurde daher nicht angehängt.',
     uploadingDocuments: 'Die Dokumente werden hochgeladen…',
     openDocument: '{name} öffnen ({type}, {size})',
     openingDocument: '{name} wird geöffnet…',

@@ -1,13 +1,14 @@
 import { type Attachment, MAX_ATTACHMENTS } from '@tally/schema';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useText } from '../../i18n/index.js';
-import { useTally } from '../../tally/index.js';
+import { useAttachmentMaxBytes, useTally } from '../../tally/index.js';
 import { AttachmentStatusText } from './AttachmentStatusText.js';
 import { AttachmentThumb } from './AttachmentThumb.js';
 import { AttachmentViewer } from './AttachmentViewer.js';
 import { addAttachment, isAttachmentType } from './attachment-draft.js';
 import type { PrepareRefusal } from './attachment-protocol.js';
 import { prepareInWorker } from './attachment-worker-client.js';
+import { fileSizeLimit } from './file-size.js';
 import { attachmentMessages } from './messages.js';
 import './attachments.css';
 
@@ -32,6 +33,7 @@ export function AttachmentsField({ attachments, onChange }: AttachmentsFieldProp
   const [viewing, setViewing] = useState<Attachment | undefined>(undefined);
   const picked = useRef(new Set<string>());
   const { attachments: keeper } = tally;
+  const maxBytes = useAttachmentMaxBytes();
 
   // As the form closes, what was picked here and is not saved in a transaction leaves the device.
   useEffect(() => {
@@ -44,7 +46,7 @@ export function AttachmentsField({ attachments, onChange }: AttachmentsFieldProp
     setPreparing(files.map((file) => file.name));
     let count = attachments.length;
     for (const file of files) {
-      const preparing = await prepareInWorker(file);
+      const preparing = await prepareInWorker(file, maxBytes);
       setPreparing((names) => names.filter((name) => name !== file.name));
       const refusal = !preparing.ok ? preparing.refusal : count >= MAX_ATTACHMENTS ? 'too-many' : undefined;
       if (refusal || !preparing.ok || !isAttachmentType(preparing.prepared.type)) {
@@ -105,7 +107,11 @@ export function AttachmentsField({ attachments, onChange }: AttachmentsFieldProp
       ))}
       {refused.map(({ name, refusal }) => (
         <p key={`${name}-${refusal}`} className="form__error" role="alert" data-testid="attachment-refused">
-          {text(`refusal.${refusal}`, { name, max: String(MAX_ATTACHMENTS) })}
+          {text(`refusal.${refusal}`, {
+            name,
+            max: String(MAX_ATTACHMENTS),
+            size: fileSizeLimit(text.locale, maxBytes),
+          })}
         </p>
       ))}
       <label className="button attachments-field__attach" htmlFor={inputId}>

@@ -3,6 +3,8 @@ export interface PrepareRequest {
   readonly id: number;
   readonly file: Blob;
   readonly name: string;
+  /** The largest file the relay keeps: a larger one is refused. */
+  readonly maxBytes: number;
 }
 
 /**

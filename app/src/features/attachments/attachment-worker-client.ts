@@ -25,12 +25,15 @@ function theWorker(): Worker {
   return started;
 }
 
-/** Downscales a picked photo (or takes a PDF as it is) in the attachment worker, so the page keeps answering. */
-export function prepareInWorker(file: File): Promise<Preparing> {
+/**
+ * Downscales a picked photo (or takes a PDF as it is) in the attachment worker, so the page keeps
+ * answering; refuses what would be larger than `maxBytes`.
+ */
+export function prepareInWorker(file: File, maxBytes: number): Promise<Preparing> {
   const id = nextId++;
   return new Promise((resolve) => {
     waiting.set(id, resolve);
-    const request: PrepareRequest = { id, file, name: file.name };
+    const request: PrepareRequest = { id, file, name: file.name, maxBytes };
     theWorker().postMessage(request);
   });
 }

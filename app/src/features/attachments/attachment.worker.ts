@@ -3,8 +3,8 @@ import { prepareAttachment } from './prepare-attachment.js';
 
 // Decoding, scaling and encoding a camera's photo takes long: here, never on the page.
 self.addEventListener('message', (event: MessageEvent<PrepareRequest>) => {
-  const { id, file, name } = event.data;
-  void prepareAttachment(file, name).then(
+  const { id, file, name, maxBytes } = event.data;
+  void prepareAttachment(file, name, maxBytes).then(
     (result) => {
       const reply: PrepareReply = result.ok
         ? { id, ok: true, ...result.prepared }

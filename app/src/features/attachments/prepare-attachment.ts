@@ -3,8 +3,6 @@ import type { PreparedAttachment, PrepareRefusal } from './attachment-protocol.j
 
 /** A kept image's longer edge at most: plenty to read a receipt, a fraction of a camera's bytes. */
 export const LONG_EDGE_PX = 2000;
-/** What the relay keeps at most by default (relay `BLOB_MAX_BYTES`): a larger PDF is refused here already. */
-export const RELAY_MAX_BYTES = 15 * 1024 * 1024;
 const JPEG_QUALITY = 0.85;
 
 /** What the first bytes say a file is; its name and declared type are not trusted. */
@@ -37,16 +35,18 @@ export function jpegName(name: string): string {
 /**
  * Makes a picked file ready to keep, off the page (in the attachment worker): a photo is decoded,
  * downscaled and encoded anew as JPEG — which keeps none of its EXIF, so no location — and a PDF
- * is kept as it came. Either way its sha256 is its address.
+ * is kept as it came. Either way its sha256 is its address, and what would be larger than the
+ * relay keeps (`maxBytes`) is refused.
  */
 export async function prepareAttachment(
   file: Blob,
   name: string,
+  maxBytes: number,
 ): Promise<{ ok: true; prepared: PreparedAttachment } | { ok: false; refusal: PrepareRefusal }> {
   const kind = fileKindOf(new Uint8Array(await file.slice(0, 16).arrayBuffer()));
   if (kind === 'other') return { ok: false, refusal: 'not-allowed' };
   if (kind === 'pdf') {
-    if (file.size > RELAY_MAX_BYTES) return { ok: false, refusal: 'too-large' };
+    if (file.size > maxBytes) return { ok: false, refusal: 'too-large' };
     const bytes = await file.arrayBuffer();
     const kept = name.length > MAX_ATTACHMENT_NAME ? `${name.slice(0, MAX_ATTACHMENT_NAME - 4)}.pdf` : name;
     return { ok: true, prepared: { hash: await sha256Hex(bytes), name: kept, type: 'application/pdf', bytes } };
@@ -68,6 +68,7 @@ export async function prepareAttachment(
   context.drawImage(bitmap, 0, 0, size.width, size.height);
   bitmap.close();
   const encoded = await canvas.convertToBlob({ type: 'image/jpeg', quality: JPEG_QUALITY });
+  if (encoded.size > maxBytes) return { ok: false, refusal: 'too-large' };
   const bytes = await encoded.arrayBuffer();
   return { ok: true, prepared: { hash: await sha256Hex(bytes), name: jpegName(name), type: 'image/jpeg', bytes } };
 }
