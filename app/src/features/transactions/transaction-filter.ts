@@ -38,9 +38,14 @@ export function filtersAnything(plan: FilterPlan): boolean {
 
 /** Whether one row passes every part of the filter: the definition the faster searches must agree with. */
 export function matchesFilter(row: TransactionRow, plan: FilterPlan): boolean {
-  const { query, accountId, categoryId, from, to } = plan;
-  if (from && row.date < from) return false;
-  if (to && row.date > to) return false;
+  if (plan.from && row.date < plan.from) return false;
+  if (plan.to && row.date > plan.to) return false;
+  return matchesBesidesDates(row, plan);
+}
+
+/** Whether one row passes the filter's account, category and words, for rows known to be in its date range. */
+export function matchesBesidesDates(row: TransactionRow, plan: FilterPlan): boolean {
+  const { query, accountId, categoryId } = plan;
   if (accountId && row.accountId !== accountId) return false;
   if (categoryId && row.categoryId !== categoryId && !row.splits.some((part) => part.categoryId === categoryId))
     return false;

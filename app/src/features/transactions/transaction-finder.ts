@@ -4,6 +4,7 @@ import {
   type FilterPlan,
   filterPlan,
   filtersAnything,
+  matchesBesidesDates,
   matchesFilter,
   type TransactionFilter,
 } from './transaction-filter.js';
@@ -37,7 +38,7 @@ export class TransactionFinder {
     const matches: TransactionRow[] = [];
     for (let i = start; i < end; i++) {
       const row = this.rows[i];
-      if (row !== undefined && matchesFilter(row, plan)) matches.push(row);
+      if (row !== undefined && matchesBesidesDates(row, plan)) matches.push(row);
     }
     return matches;
   }
