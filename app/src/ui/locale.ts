@@ -9,16 +9,33 @@ export function today(): string {
 export function formatDay(day: string, locale: string): string {
   const [year, month, date] = day.split('-').map(Number);
   if (year === undefined || month === undefined || date === undefined) return day;
-  return new Date(year, month - 1, date).toLocaleDateString(locale, {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-  });
+  return formatter(locale, 'day').format(new Date(year, month - 1, date));
 }
 
 /** A `YYYY-MM` month as people read it in `locale`: "March 2026", "marzo de 2026". */
 export function formatMonth(month: string, locale: string): string {
   const [year, index] = month.split('-').map(Number);
   if (year === undefined || index === undefined) return month;
-  return new Date(year, index - 1, 1).toLocaleDateString(locale, { month: 'long', year: 'numeric' });
+  return formatter(locale, 'month').format(new Date(year, index - 1, 1));
+}
+
+const FORMATS = {
+  day: { day: 'numeric', month: 'short', year: 'numeric' },
+  month: { month: 'long', year: 'numeric' },
+} as const satisfies Record<string, Intl.DateTimeFormatOptions>;
+
+/**
+ * One formatter per locale and format, shared: building one costs far more than formatting, and
+ * a list formats a day on every row it shows.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(locale: string, format: keyof typeof FORMATS): Intl.DateTimeFormat {
+  const key = `${format}\u0000${locale}`;
+  let shared = formatters.get(key);
+  if (shared === undefined) {
+    shared = new Intl.DateTimeFormat(locale, FORMATS[format]);
+    formatters.set(key, shared);
+  }
+  return shared;
 }

@@ -1,5 +1,5 @@
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
-import { useLayoutEffect, useRef, useState } from 'react';
+import { memo, useLayoutEffect, useRef, useState } from 'react';
 import type { TransactionRow } from '../../storage/index.js';
 import { TransactionListRow } from './TransactionListRow.js';
 
@@ -19,9 +19,18 @@ const ROW_HEIGHT = 60;
 
 /**
  * Only the rows in view are in the DOM, so 100,000 transactions scroll like 100. The list scrolls
- * with the page, so it fills the screen below the filters.
+ * with the page, so it fills the screen below the filters. Rows are keyed by their place in the
+ * list: a new filter then updates the rows in view instead of replacing them, and the virtualizer
+ * does not look up 100,000 ids to lay them out.
  */
-export function TransactionList({ rows, onOpen, empty, balances, selected, onToggle }: TransactionListProps) {
+export const TransactionList = memo(function TransactionList({
+  rows,
+  onOpen,
+  empty,
+  balances,
+  selected,
+  onToggle,
+}: TransactionListProps) {
   const list = useRef<HTMLUListElement>(null);
   const [offset, setOffset] = useState(0);
   // Where the list starts on the page moves when the filters open or a notice shows above it.
@@ -34,7 +43,6 @@ export function TransactionList({ rows, onOpen, empty, balances, selected, onTog
     estimateSize: () => ROW_HEIGHT,
     overscan: 8,
     scrollMargin: offset,
-    getItemKey: (index) => rows[index]?.id ?? index,
   });
 
   if (rows.length === 0) {
@@ -70,4 +78,4 @@ export function TransactionList({ rows, onOpen, empty, balances, selected, onTog
       })}
     </ul>
   );
-}
+});

@@ -8,7 +8,8 @@ import { transactionsMessages } from './messages.js';
 import { runningBalances } from './running-balance.js';
 import { TransactionFilters } from './TransactionFilters.js';
 import { TransactionList } from './TransactionList.js';
-import { filterTransactions, NO_FILTER, type TransactionFilter } from './transaction-filter.js';
+import { NO_FILTER, type TransactionFilter } from './transaction-filter.js';
+import { TransactionFinder } from './transaction-finder.js';
 import { oneRowPerTransfer } from './transfer-rows.js';
 import './transactions.css';
 
@@ -30,7 +31,8 @@ export function TransactionsScreen({ onOpen, onDeleted }: TransactionsScreenProp
   const [selected, setSelected] = useState<ReadonlySet<string> | undefined>(undefined);
   // Typing stays responsive while a long list is filtered behind it.
   const deferredFilter = useDeferredValue(filter);
-  const matching = useMemo(() => filterTransactions(rows, deferredFilter), [rows, deferredFilter]);
+  const finder = useMemo(() => new TransactionFinder(rows), [rows]);
+  const matching = useMemo(() => finder.find(deferredFilter), [finder, deferredFilter]);
   const shown = useMemo(() => oneRowPerTransfer(matching), [matching]);
   const all = useMemo(() => oneRowPerTransfer(rows), [rows]);
   // One account's list shows its balance after each transaction, as a bank statement does.

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { searchTextOf, type TransactionRow } from '../../storage/index.js';
-import { activeFilters, filterTransactions, NO_FILTER } from './transaction-filter.js';
+import { activeFilters, NO_FILTER, type TransactionFilter } from './transaction-filter.js';
+import { TransactionFinder } from './transaction-finder.js';
 
 function row(
   id: string,
@@ -40,6 +41,8 @@ const rows = [
   row('a', '2026-10-01', 'Bakery', { notes: 'Birthday cake for the trip' }),
 ];
 
+const filterTransactions = (list: readonly TransactionRow[], filter: TransactionFilter) =>
+  new TransactionFinder(list).find(filter);
 const ids = (found: readonly TransactionRow[]) => found.map((match) => match.id);
 const searching = (text: string) => ids(filterTransactions(rows, { ...NO_FILTER, text }));
 

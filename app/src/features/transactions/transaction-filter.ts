@@ -1,4 +1,4 @@
-import { matchesSearch, searchQuery, type TransactionRow } from '../../storage/index.js';
+import { matchesSearch, type SearchQuery, searchQuery, type TransactionRow } from '../../storage/index.js';
 
 export interface TransactionFilter {
   /** Words to find in payee, notes or tags: each must start a word there (`searchQuery`). */
@@ -17,43 +17,53 @@ export function activeFilters(filter: TransactionFilter): number {
   return [filter.accountId, filter.categoryId, filter.from, filter.to].filter((value) => value !== '').length;
 }
 
-/** The rows that match every part of the filter, in their order (newest first). */
-export function filterTransactions(
-  rows: readonly TransactionRow[],
-  filter: TransactionFilter,
-): readonly TransactionRow[] {
-  const query = searchQuery(filter.text);
-  const text = query.length > 0;
+/** A filter as it is applied: what was typed turned into the words to look for. */
+export interface FilterPlan {
+  readonly query: SearchQuery;
+  readonly accountId: string;
+  readonly categoryId: string;
+  readonly from: string;
+  readonly to: string;
+}
+
+export function filterPlan(filter: TransactionFilter): FilterPlan {
   const { accountId, categoryId, from, to } = filter;
-  if (!text && !accountId && !categoryId && !from && !to) return rows;
-  // Rows are newest first, so the date range is one contiguous run: find it, then scan only it.
-  const start = to ? firstOnOrBefore(rows, to) : 0;
-  const end = from ? firstBefore(rows, from) : rows.length;
-  const matches: TransactionRow[] = [];
-  for (let i = start; i < end; i++) {
-    const row = rows[i];
-    if (row === undefined) continue;
-    if (accountId && row.accountId !== accountId) continue;
-    if (categoryId && row.categoryId !== categoryId && !row.splits.some((part) => part.categoryId === categoryId))
-      continue;
-    if (text && !matchesSearch(row.search, query)) continue;
-    matches.push(row);
-  }
-  return matches;
+  return { query: searchQuery(filter.text), accountId, categoryId, from, to };
 }
 
-/** The first index whose date is on or before `day`. */
-function firstOnOrBefore(rows: readonly TransactionRow[], day: string): number {
-  return search(rows, (row) => row.date <= day);
+/** Whether the plan filters anything out at all. */
+export function filtersAnything(plan: FilterPlan): boolean {
+  return plan.query.length > 0 || plan.accountId !== '' || plan.categoryId !== '' || plan.from !== '' || plan.to !== '';
 }
 
-/** The first index whose date is before `day`. */
-function firstBefore(rows: readonly TransactionRow[], day: string): number {
-  return search(rows, (row) => row.date < day);
+/** Whether one row passes every part of the filter: the definition the faster searches must agree with. */
+export function matchesFilter(row: TransactionRow, plan: FilterPlan): boolean {
+  if (plan.from && row.date < plan.from) return false;
+  if (plan.to && row.date > plan.to) return false;
+  return matchesBesidesDates(row, plan);
+}
+
+/** Whether one row passes the filter's account, category and words, for rows known to be in its date range. */
+export function matchesBesidesDates(row: TransactionRow, plan: FilterPlan): boolean {
+  const { query, accountId, categoryId } = plan;
+  if (accountId && row.accountId !== accountId) return false;
+  if (categoryId && row.categoryId !== categoryId && !row.splits.some((part) => part.categoryId === categoryId))
+    return false;
+  return matchesSearch(row.search, query);
+}
+
+/**
+ * Where the rows of a date range are, as `[start, end)`. Rows are newest first, so a range is one
+ * contiguous run, found by binary search.
+ */
+export function dateRange(rows: readonly TransactionRow[], plan: Pick<FilterPlan, 'from' | 'to'>): [number, number] {
+  const start = plan.to ? firstWhere(rows, (row) => row.date <= plan.to) : 0;
+  const end = plan.from ? firstWhere(rows, (row) => row.date < plan.from) : rows.length;
+  return [start, Math.max(start, end)];
 }
 
 /** The first index where `past` holds, given it holds for a suffix of `rows`. */
-function search(rows: readonly TransactionRow[], past: (row: TransactionRow) => boolean): number {
+function firstWhere(rows: readonly TransactionRow[], past: (row: TransactionRow) => boolean): number {
   let low = 0;
   let high = rows.length;
   while (low < high) {
