@@ -82,7 +82,7 @@ report({
   unit: 'KiB',
 });
 report({
-  what: 'report worker JS, gzipped, loaded when reports open',
+  what: 'report worker JS, gzipped, loaded once the page is idle after start',
   value: reportWorker.gzipBytes / 1024,
   unit: 'KiB',
 });
