@@ -78,12 +78,12 @@ const uPlotBytes = gzipSync(await readFile(createRequire(import.meta.url).resolv
 }).length;
 report({ what: 'uPlot alone, minified and gzipped', value: uPlotBytes / 1024, unit: 'KiB' });
 report({
-  what: 'reports screen JS, gzipped, on opening it (uPlot included)',
+  what: 'reports screen JS, gzipped, loaded once the page is idle (uPlot included)',
   value: reportsScreen.gzipBytes / 1024,
   unit: 'KiB',
 });
 report({
-  what: 'report worker JS, gzipped, loaded when reports open',
+  what: 'report worker JS, gzipped, loaded once the page is idle after start',
   value: reportWorker.gzipBytes / 1024,
   unit: 'KiB',
 });

@@ -1,3 +1,5 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { TallyDevice } from '../e2e/support/tally-device.js';
 
 const KINDS = ['income-expense', 'net-worth', 'category-trend'] as const;
@@ -16,7 +18,7 @@ export interface Interaction {
 }
 
 export interface ReportTimings {
-  /** Navigation to the first report's table: the lazy screen, the worker reading the ledger, the report. */
+  /** Navigation to the first report's table: the lazy screen and the report, from rows the worker already holds. */
   readonly firstReport: Interaction;
   /** Choosing each other report until its table shows. */
   readonly kinds: Readonly<Record<(typeof KINDS)[number], Interaction>>;
@@ -51,7 +53,9 @@ export async function reportTimings(device: TallyDevice): Promise<ReportTimings>
     SETTLED_MS,
     { polling: 500, timeout: 300_000 },
   );
-  const firstReport = await interaction(device, '[data-testid="nav-reports"]', 'spending');
+  const firstReport = await profiled(device, 'reports-first-opening', () =>
+    interaction(device, '[data-testid="nav-reports"]', 'spending'),
+  );
   const kinds = {
     'income-expense': await interaction(device, '[data-testid="report-kind-income-expense"]', 'income-expense'),
     'net-worth': await interaction(device, '[data-testid="report-kind-net-worth"]', 'net-worth'),
@@ -59,6 +63,23 @@ export async function reportTimings(device: TallyDevice): Promise<ReportTimings>
   };
   const period = await interaction(device, 'last-12-months', 'category-trend');
   return { firstReport, kinds, period };
+}
+
+/**
+ * With TALLY_BENCH_PROFILE_DIR set, records a Chrome performance profile of `measured` there
+ * (`<name>.json`, opened in DevTools' Performance panel) to show what its long tasks were.
+ */
+async function profiled<T>(device: TallyDevice, name: string, measured: () => Promise<T>): Promise<T> {
+  const dir = process.env.TALLY_BENCH_PROFILE_DIR;
+  const browser = device.context.browser();
+  if (!dir || !browser) return measured();
+  await mkdir(dir, { recursive: true });
+  await browser.startTracing(device.page, { path: join(dir, `${name}.json`), screenshots: false });
+  try {
+    return await measured();
+  } finally {
+    await browser.stopTracing();
+  }
 }
 
 /**

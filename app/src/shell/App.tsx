@@ -11,7 +11,7 @@ import { HouseholdScreen } from '../features/household/index.js';
 import { ImportScreen } from '../features/import/index.js';
 import { LedgerRoleWatch, LedgerSwitcher, LedgersScreen, ReadOnlyNotice } from '../features/ledgers/index.js';
 import { RecurringScreen } from '../features/recurring/index.js';
-import { ReportsScreen } from '../features/reports/index.js';
+import { ReportsAhead, ReportsScreen } from '../features/reports/index.js';
 import {
   ChangeEmailScreen,
   ResetPasswordScreen,
@@ -78,6 +78,7 @@ export function App({ updates }: { readonly updates: AppUpdates }) {
         </a>
         <LedgerRoleWatch />
         <TimeZoneKeeper />
+        <ReportsAhead />
         {severalLedgers && (
           <Suspense fallback={null}>
             <LedgerSwitcher />

@@ -19,9 +19,9 @@ function useOverflowing(frame: RefObject<HTMLElement | null>): boolean {
   useEffect(() => {
     const element = frame.current;
     if (!element) return;
-    const measure = (): void => setOverflowing(element.scrollWidth > element.clientWidth + 1);
-    measure();
-    const resize = new ResizeObserver(measure);
+    // No measuring now: the observer's first call comes once the table is laid out anyway, so
+    // showing it forces no layout of the page in the same task.
+    const resize = new ResizeObserver(() => setOverflowing(element.scrollWidth > element.clientWidth + 1));
     resize.observe(element);
     const table = element.firstElementChild;
     if (table) resize.observe(table);

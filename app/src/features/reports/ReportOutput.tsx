@@ -1,5 +1,5 @@
 import { reportToCsv } from '@tally/schema';
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useText } from '../../i18n/index.js';
 import { formatDay, formatMonth, formMessages, wordMessages } from '../../ui/index.js';
 import { reportMessages } from './messages.js';
@@ -48,6 +48,19 @@ function download(text: string, fileName: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
+/**
+ * Whether the chart of `kind` may show: only from the frame after its table first did, so a new
+ * report's table and its chart are two shorter tasks rather than one long one.
+ */
+function useChartShown(kind: ReportKind): boolean {
+  const [shownKind, setShownKind] = useState<ReportKind | undefined>(undefined);
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => setShownKind(kind));
+    return () => cancelAnimationFrame(frame);
+  }, [kind]);
+  return shownKind === kind;
+}
+
 /** One computed report: where its numbers come from, its chart, its table and its CSV. */
 export function ReportOutput({ result, updating, categoryNames, categoryName, locale }: ReportOutputProps) {
   const text = useText(reportMessages);
@@ -93,6 +106,7 @@ export function ReportOutput({ result, updating, categoryNames, categoryName, lo
       })),
     [request.kind, view, text, words, shared],
   );
+  const chartShown = useChartShown(request.kind);
   const title = kindName(request.kind);
   const span = text('span', { from: formatDay(request.from, locale), to: formatDay(request.to, locale) });
 
@@ -161,11 +175,12 @@ export function ReportOutput({ result, updating, categoryNames, categoryName, lo
       ) : (
         <>
           <div aria-hidden="true">
-            {request.kind === 'spending' ? (
-              <SpendingBars view={view} labels={rowLabels} locale={locale} />
-            ) : (
-              <ReportChart view={view} labels={axisLabels} series={series} locale={locale} />
-            )}
+            {chartShown &&
+              (request.kind === 'spending' ? (
+                <SpendingBars view={view} labels={rowLabels} locale={locale} />
+              ) : (
+                <ReportChart view={view} labels={axisLabels} series={series} locale={locale} />
+              ))}
             {series.length > 1 && (
               <ul className="report-legend">
                 {series.map((item) => (

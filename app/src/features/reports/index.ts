@@ -1,3 +1,4 @@
 import { lazyComponent } from '../../ui/index.js';
 
+export { ReportsAhead } from './ReportsAhead.js';
 export const ReportsScreen = lazyComponent(() => import('./ReportsScreen.js'), 'ReportsScreen');

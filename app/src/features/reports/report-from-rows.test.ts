@@ -5,7 +5,7 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import * as Y from 'yjs';
 import { DeviceStorage, type TransactionIndex } from '../../storage/index.js';
 import { computeReport, type ReportRecords } from './report-compute.js';
-import { ReportEngine, type ReportWorkerPort } from './report-engine.js';
+import { ReportEngine, type ReportWorkerPort, ROWS_PER_PART } from './report-engine.js';
 import type { FromReportWorker, ToReportWorker } from './report-protocol.js';
 import { REPORT_KINDS, type ReportRequest, sameRequest } from './report-request.js';
 import { serveReports } from './report-service.js';
@@ -143,9 +143,9 @@ async function followingIndex(ledger: Ledger): Promise<TransactionIndex> {
 
 /**
  * The page's report engine and the report worker's service, joined as a worker would be: each
- * message cloned and delivered in a later task.
+ * message cloned and delivered in a later task. `pause` comes between two parts of the rows.
  */
-function reportsOver(index: TransactionIndex, ledger: Ledger) {
+function reportsOver(index: TransactionIndex, ledger: Ledger, pause?: () => Promise<void>) {
   const answers: FromReportWorker[] = [];
   let toPage: (message: FromReportWorker) => void = () => undefined;
   const receive = serveReports((message) => setTimeout(() => toPage(structuredClone(message)), 0));
@@ -165,9 +165,13 @@ function reportsOver(index: TransactionIndex, ledger: Ledger) {
       onLedgerChanged: (listener) => ledger.doc.on('update', listener),
     },
     port,
+    pause,
   );
-  engine.subscribe(() => undefined);
+  let screenOpen = false;
   const compute = async (request: ReportRequest) => {
+    // The reports screen opens with the first request, as it does in the app.
+    if (!screenOpen) engine.subscribe(() => undefined);
+    screenOpen = true;
     engine.request(request);
     return vi.waitFor(() => {
       const kept = engine.getSnapshot().get(request.kind);
@@ -211,4 +215,34 @@ describe('reports from the transaction index', () => {
       expect(reports.answers.some((answer) => answer.type === 'failed')).toBe(false);
     },
   );
+
+  test('a transaction edited while the rows are on their way to the worker, before reports first open, is in the report', async () => {
+    const random = new SeededRandom(20);
+    const { ledger, accounts, expenses } = generatedLedger(random, 1_200);
+    const index = await followingIndex(ledger);
+    const waiting: (() => void)[] = [];
+    const nextPart = async () => {
+      await vi.waitFor(() => {
+        if (waiting.length === 0) throw new Error('the engine is not between two parts yet');
+      }, ANSWER);
+      waiting.shift()?.();
+    };
+    // Made ahead of the screen, as the app does once the index has loaded.
+    const reports = reportsOver(index, ledger, () => new Promise((resolve) => waiting.push(resolve)));
+    const parts = Math.ceil(index.getSnapshot().rows.length / ROWS_PER_PART);
+    expect(parts).toBeGreaterThan(2);
+    await nextPart();
+    await nextPart();
+    const [edited, deleted] = index
+      .getSnapshot()
+      .rows.filter((row) => row.transferId === null && row.splits.length === 0);
+    if (!edited || !deleted) throw new Error('the ledger should hold plain transactions');
+    ledger.transactions.update(edited.id, { amount: edited.amount - 10_000 });
+    ledger.transactions.delete(deleted.id);
+    for (let part = 2; part < parts; part++) await nextPart();
+    for (const request of requestsFor(accounts, expenses[0] ?? '')) {
+      const expected = computeReport({ ...recordsOf(ledger), transactions: fromTheLedger(ledger) }, request);
+      expect(await reports.compute(request)).toEqual(expected);
+    }
+  });
 });
