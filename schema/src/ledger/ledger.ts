@@ -1,4 +1,4 @@
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { addDays, parseCalendarDate } from '../calendar/index.js';
 import { type FarFutureEvent, HybridClock } from '../clock/index.js';
 import { type HouseholdBalances, householdBalances, type Transfer, whoOwesWhom } from '../household/index.js';
@@ -418,6 +418,44 @@ export class Ledger {
         overruled: reverted.reduce((sum, each) => sum + each.overruled, 0),
       };
     });
+  }
+
+  /**
+   * The first of transactions created apart (`createTransactions`) that this ledger refuses for
+   * its references (REC4), with why; undefined when it would keep them all.
+   */
+  refusedTransaction(
+    records: readonly Pick<Transaction, 'accountId' | 'currency' | 'categoryId' | 'splits' | 'paidBy' | 'shares'>[],
+  ): { readonly index: number; readonly issues: readonly FieldIssue[] } | undefined {
+    const everyField = new Set(['accountId', 'currency', 'categoryId', 'splits', 'paidBy', 'shares']);
+    // An import names one account and a few categories: each combination is looked up once.
+    const checked = new Set<string>();
+    for (const [index, record] of records.entries()) {
+      const references = JSON.stringify([
+        record.accountId,
+        record.currency,
+        record.categoryId,
+        record.splits.map((part) => part.categoryId),
+        record.paidBy,
+        record.shares.map((share) => share.personId),
+      ]);
+      if (checked.has(references)) continue;
+      const issues = this.checkTransaction(record, everyField);
+      if (issues.length > 0) return { index, issues };
+      checked.add(references);
+    }
+    return undefined;
+  }
+
+  /**
+   * Adds transactions created apart (`createTransactions`) as the update, or one of the
+   * consecutive updates, they were created as (SPEC REC11). It arrives like a peer's update, so
+   * the clock moves past each of its timestamps; `origin` tells whoever stores or sends updates
+   * where it came from (y-indexeddb skips what it stored itself).
+   */
+  addCreated(update: Uint8Array, origin: unknown = this.writer.origin): void {
+    this.write(() => undefined);
+    Y.applyUpdate(this.doc, update, origin);
   }
 
   /** A transfer is two transactions, one per account, each naming the other; both or neither. */
