@@ -39,7 +39,7 @@ describe('ledger: transactions created apart and added as one update', () => {
     const a = device('a', 1);
     const accountId = a.ledger.accounts.create({ name: 'Checking', type: 'checking', currency: 'EUR' }).id;
     const result = created(a.ledger, lines(accountId, 7));
-    a.ledger.addCreated(result.update);
+    a.ledger.addCreated(Y.mergeUpdates([...result.slices]));
     for (const record of result.records) expect(a.ledger.transactions.get(record.id)).toEqual(record);
     expect(result.records.map((record) => a.ledger.transactions.get(record.id)?.payee)).toEqual(
       lines(accountId, 7).map((line) => line.payee),
@@ -54,8 +54,10 @@ describe('ledger: transactions created apart and added as one update', () => {
     const accountId = a.ledger.accounts.create({ name: 'Checking', type: 'checking', currency: 'EUR' }).id;
     const before = a.ledger.clock.latest;
     const result = created(a.ledger, lines(accountId, 5));
-    a.ledger.addCreated(result.update);
-    const stamps = result.records.map((record) => a.ledger.transactions.fieldWrites(record.id).get('amount')?.timestamp);
+    a.ledger.addCreated(Y.mergeUpdates([...result.slices]));
+    const stamps = result.records.map(
+      (record) => a.ledger.transactions.fieldWrites(record.id).get('amount')?.timestamp,
+    );
     for (const [i, stamp] of stamps.entries()) {
       if (!stamp) throw new Error('a created transaction has no amount');
       expect(stamp.node).toBe('a');
@@ -76,7 +78,7 @@ describe('ledger: transactions created apart and added as one update', () => {
     for (const slice of result.slices) a.ledger.addCreated(slice);
     const whole = device('a', 3);
     whole.ledger.accounts.create({ name: 'Checking', type: 'checking', currency: 'EUR' }, accountId);
-    whole.ledger.addCreated(result.update);
+    whole.ledger.addCreated(Y.mergeUpdates([...result.slices]));
     const ids = (ledger: Ledger) => ledger.transactions.list().map((record) => record.id);
     expect(ids(a.ledger).sort()).toEqual(ids(whole.ledger).sort());
     expect(ids(a.ledger)).toHaveLength(8);
@@ -99,14 +101,16 @@ describe('ledger: transactions created apart and added as one update', () => {
     const a = device('a', 1);
     const accountId = a.ledger.accounts.create({ name: 'Checking', type: 'checking', currency: 'EUR' }).id;
     const categoryId = a.ledger.categories.create({ name: 'Food', kind: 'expense' }).id;
-    const result = created(a.ledger, [
-      ...lines(accountId, 2).map((line) => ({ ...line, categoryId })),
-      { ...lines(accountId, 1)[0], categoryId: 'BBBBBBBBBBBBBBBBBBBBBB' } as NewTransaction,
-    ]);
-    expect(a.ledger.refusedTransaction(result.records.slice(0, 2))).toBeUndefined();
-    expect(a.ledger.refusedTransaction(result.records)).toEqual({
+    const known = lines(accountId, 2).map((line) => ({ ...line, categoryId }));
+    const unknown = { ...known[0], categoryId: 'BBBBBBBBBBBBBBBBBBBBBB' } as NewTransaction;
+    expect(a.ledger.refusedTransaction(known)).toBeUndefined();
+    expect(a.ledger.refusedTransaction([...known, unknown])).toEqual({
       index: 2,
       issues: [{ field: 'categoryId', message: expect.any(String) }],
+    });
+    expect(a.ledger.refusedTransaction([{ ...unknown, categoryId: categoryId, currency: 'USD' }])).toMatchObject({
+      index: 0,
+      issues: [{ field: 'currency' }],
     });
   });
 });

@@ -21,9 +21,10 @@ export type CreatedTransactions =
       readonly ok: true;
       /** Each created transaction as the ledger reads it, in the order given. */
       readonly records: readonly LedgerRecord<Transaction>[];
-      /** The whole creation as one Yjs update. */
-      readonly update: Uint8Array;
-      /** The same creation as consecutive updates of `perSlice` records, applied one after the other. */
+      /**
+       * The creation as consecutive Yjs updates of `perSlice` records, applied one after the
+       * other; `Y.mergeUpdates` makes them one.
+       */
       readonly slices: readonly Uint8Array[];
     }
   /** The transaction at `index` is refused (REC4): nothing was created. */
@@ -31,7 +32,8 @@ export type CreatedTransactions =
 
 /**
  * Creates many transactions away from the ledger — in a worker, while the ledger stays on the
- * page — as one update for the ledger to add (`Ledger.addCreated`), all or nothing (SPEC REC11).
+ * page — as one update, in consecutive slices, for the ledger to add (`Ledger.addCreated`), all
+ * or nothing (SPEC REC11).
  * Each is checked and encoded as `transactions.create` would, at its own tick of a clock that
  * continues the writer's, under the writer's own entry key; references to other records are for
  * the ledger to check (`Ledger.refusedTransaction`).
@@ -42,7 +44,7 @@ export function createTransactions(
   perSlice: number,
 ): CreatedTransactions {
   const records: LedgerRecord<Transaction>[] = [];
-  const random = writer.random ?? cryptoRandom;
+  const random = pooled(writer.random ?? cryptoRandom);
   for (const [index, input] of inputs.entries()) {
     const validation = validateRecord(transactionKind, input);
     if (!validation.ok) return { ok: false, index, issues: validation.issues };
@@ -62,5 +64,23 @@ export function createTransactions(
       }
     });
   }
-  return { ok: true, records, update: Y.encodeStateAsUpdate(doc), slices };
+  return { ok: true, records, slices };
+}
+
+/** Web Crypto fills at most 65,536 bytes a call: asking once per few thousand ids instead of once per id. */
+const POOL = 65_536;
+
+function pooled(random: RandomSource): RandomSource {
+  let pool: Uint8Array = new Uint8Array(0);
+  let at = 0;
+  return {
+    bytes(length) {
+      if (at + length > pool.length) {
+        pool = random.bytes(POOL - (POOL % length));
+        at = 0;
+      }
+      at += length;
+      return pool.subarray(at - length, at);
+    },
+  };
 }

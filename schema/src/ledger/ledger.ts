@@ -425,24 +425,19 @@ export class Ledger {
    * its references (REC4), with why; undefined when it would keep them all.
    */
   refusedTransaction(
-    records: readonly Pick<Transaction, 'accountId' | 'currency' | 'categoryId' | 'splits' | 'paidBy' | 'shares'>[],
+    transactions: readonly NewTransaction[],
   ): { readonly index: number; readonly issues: readonly FieldIssue[] } | undefined {
     const everyField = new Set(['accountId', 'currency', 'categoryId', 'splits', 'paidBy', 'shares']);
-    // An import names one account and a few categories: each combination is looked up once.
+    // An import names one account and a few categories: each pair is looked up once.
     const checked = new Set<string>();
-    for (const [index, record] of records.entries()) {
-      const references = JSON.stringify([
-        record.accountId,
-        record.currency,
-        record.categoryId,
-        record.splits.map((part) => part.categoryId),
-        record.paidBy,
-        record.shares.map((share) => share.personId),
-      ]);
-      if (checked.has(references)) continue;
-      const issues = this.checkTransaction(record, everyField);
+    for (const [index, transaction] of transactions.entries()) {
+      const references = { ...transaction, categoryId: transaction.categoryId ?? null };
+      const others = Boolean(transaction.splits?.length || transaction.paidBy || transaction.shares?.length);
+      const key = `${references.accountId}\u0000${references.currency}\u0000${references.categoryId}`;
+      if (!others && checked.has(key)) continue;
+      const issues = this.checkTransaction(references, everyField);
       if (issues.length > 0) return { index, issues };
-      checked.add(references);
+      if (!others) checked.add(key);
     }
     return undefined;
   }
@@ -607,8 +602,9 @@ export class Ledger {
   }
 
   private checkTransaction(
-    record: Pick<Transaction, 'accountId' | 'currency' | 'categoryId'> &
-      Partial<Pick<Transaction, 'splits' | 'paidBy' | 'shares'>>,
+    record: Pick<NewTransaction, 'accountId' | 'currency' | 'splits' | 'paidBy' | 'shares'> & {
+      readonly categoryId: string | null;
+    },
     changed: ReadonlySet<string>,
   ): FieldIssue[] {
     const issues: FieldIssue[] = [];
