@@ -37,6 +37,7 @@ const SPLICE_LIMIT = 512;
 export class TransactionIndex {
   private snapshot: TransactionIndexSnapshot = { loaded: false, rows: [] };
   private readonly byId = new Map<string, TransactionRow>();
+  private readonly expected = new Map<string, TransactionRow>();
   private readonly listeners = new Set<() => void>();
   private readonly rowListeners = new Set<(change: TransactionRowChange) => void>();
   private writes: Promise<void> = Promise.resolve();
@@ -121,6 +122,14 @@ export class TransactionIndex {
     });
   }
 
+  /**
+   * The rows of transactions about to be created, made elsewhere from the very records (an
+   * import's worker): when they arrive, these rows are taken instead of reading each record back.
+   */
+  expect(rows: readonly TransactionRow[]): void {
+    for (const row of rows) this.expected.set(row.id, row);
+  }
+
   private update(ids: ReadonlySet<string>): void {
     const puts: TransactionRow[] = [];
     const removals: string[] = [];
@@ -128,8 +137,7 @@ export class TransactionIndex {
     const splice = ids.size <= SPLICE_LIMIT;
     for (const id of ids) {
       const old = this.byId.get(id);
-      const record = this.source.get(id);
-      const row = record && !record.deleted ? toTransactionRow(record) : undefined;
+      const row = this.expectedRow(id, old) ?? this.rowOf(id);
       if (splice && old) removeRow(rows, old);
       if (row) {
         puts.push(row);
@@ -140,11 +148,24 @@ export class TransactionIndex {
         this.byId.delete(id);
       }
     }
-    if (!splice) rows = [...this.byId.values()].sort(compareRows);
+    if (!splice) rows = mergeRows(rows, ids, puts);
     this.snapshot = { loaded: true, rows };
     this.notify();
     for (const listener of this.rowListeners) listener({ rebuilt: false, puts, removals });
     this.enqueue(() => this.write({ clear: false, puts, removals }));
+  }
+
+  /** An expected row stands for the record's creation only: a record already indexed is read back. */
+  private expectedRow(id: string, old: TransactionRow | undefined): TransactionRow | undefined {
+    const row = this.expected.get(id);
+    if (row === undefined) return undefined;
+    this.expected.delete(id);
+    return old === undefined ? row : undefined;
+  }
+
+  private rowOf(id: string): TransactionRow | undefined {
+    const record = this.source.get(id);
+    return record && !record.deleted ? toTransactionRow(record) : undefined;
   }
 
   private publish(rows: readonly TransactionRow[]): void {
@@ -210,6 +231,31 @@ function insertionPoint(rows: readonly TransactionRow[], row: TransactionRow): n
     else high = middle;
   }
   return low;
+}
+
+/** The rows without those of `ids`, and `puts` sorted in: one pass, instead of sorting every row again. */
+function mergeRows(
+  rows: readonly TransactionRow[],
+  ids: ReadonlySet<string>,
+  puts: readonly TransactionRow[],
+): TransactionRow[] {
+  const kept = rows.filter((row) => !ids.has(row.id));
+  const added = [...puts].sort(compareRows);
+  const merged: TransactionRow[] = [];
+  let k = 0;
+  let a = 0;
+  while (k < kept.length || a < added.length) {
+    const next = kept[k];
+    const put = added[a];
+    if (put === undefined || (next !== undefined && compareRows(next, put) <= 0)) {
+      if (next !== undefined) merged.push(next);
+      k += 1;
+    } else {
+      merged.push(put);
+      a += 1;
+    }
+  }
+  return merged;
 }
 
 function removeRow(rows: TransactionRow[], row: TransactionRow): void {

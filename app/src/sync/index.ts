@@ -62,6 +62,7 @@ export {
   type StoredLedger,
   storedLedgerKeys,
   storedLedgerOf,
+  storeUpdates,
 } from './stored-ledger.js';
 export type { AccountSummary, SyncState, SyncStateName } from './sync-state.js';
 export { browserHoldLock, claimWriter, type HoldLock, type WriterIds } from './writer-claim.js';

@@ -31,6 +31,14 @@ export class LocalLedger {
     await Promise.all([this.persistence.whenSynced, this.persistence._db]);
   }
 
+  /**
+   * The origin to apply an update with that was stored by other means (`storeUpdates`), so
+   * y-indexeddb does not store it a second time.
+   */
+  get storedOrigin(): unknown {
+    return this.persistence;
+  }
+
   /** Changes whenever the ledger holds anything new; equal for equal ledger states. */
   fingerprint(): string {
     const stateVector = Y.encodeStateVector(this.doc);

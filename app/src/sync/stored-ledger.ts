@@ -1,3 +1,4 @@
+import * as idb from 'lib0/indexeddb';
 import { clearDocument } from 'y-indexeddb';
 
 /** Where this device stores a ledger: y-indexeddb's database for it. */
@@ -26,4 +27,28 @@ export async function storedLedgerKeys(): Promise<string[]> {
   return (await indexedDB.databases()).flatMap(({ name }) =>
     name?.startsWith(prefix) ? [name.slice(prefix.length)] : [],
   );
+}
+
+/**
+ * Adds consecutive updates to a stored ledger in one IndexedDB transaction — all of them or, should
+ * it fail, none — where y-indexeddb reads them at the next start. From a worker too, so a large
+ * import is never copied on the page (SPEC REC11).
+ */
+export async function storeUpdates(stored: StoredLedger, updates: readonly Uint8Array[]): Promise<void> {
+  const db = await idb.openDB(stored.database, (created) =>
+    idb.createStores(created, [['updates', { autoIncrement: true }], ['custom']]),
+  );
+  try {
+    const [store] = idb.transact(db, ['updates']);
+    if (!store) throw new Error('the stored ledger has no updates');
+    const written = new Promise<void>((resolve, reject) => {
+      store.transaction.oncomplete = () => resolve();
+      store.transaction.onerror = () => reject(store.transaction.error);
+      store.transaction.onabort = () => reject(store.transaction.error ?? new Error('storing the import was aborted'));
+    });
+    for (const update of updates) store.add(update);
+    await written;
+  } finally {
+    db.close();
+  }
 }

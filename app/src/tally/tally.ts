@@ -28,6 +28,7 @@ import {
   LiveEvents,
   LocalLedger,
   RelaySync,
+  type StoredLedger,
   type SyncSettings,
   storedLedgerOf,
 } from '../sync/index.js';
@@ -69,6 +70,8 @@ export interface Tally {
   readonly firstRun: FirstRun;
   /** Resolves once the ledger stored on this device is read. */
   readonly ready: Promise<void>;
+  /** Where the ledger is stored on this device, and the origin of an update stored there by other means (`LocalLedger.storedOrigin`). */
+  readonly stored: { readonly ledger: StoredLedger; readonly origin: unknown };
   /** Removes every ledger and every local setting from this device; reload afterwards. */
   wipe(): Promise<void>;
   /**
@@ -155,6 +158,9 @@ export async function openTally(): Promise<Tally> {
     ledgers,
     firstRun,
     ready,
+    get stored() {
+      return { ledger: local.stored, origin: local.storedOrigin };
+    },
     async wipe() {
       await close();
       await ledgers.eraseOthers();

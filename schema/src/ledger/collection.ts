@@ -243,18 +243,12 @@ export class Collection<T extends Storable<T>, New> {
     );
   }
 
-  /** The field writes of a new record; a field left at its default is not stored (it reads as the default). */
   private initialWrites(id: string, input: New, exactly = false): Map<string, StoredValue> {
     const validation = validateRecord(this.kind, input, !exactly);
     if (!validation.ok) throw invalid(validation.issues);
     const { record } = validation;
     if (!exactly) this.assertReferences(id, record, new Set(this.fields.map(([name]) => name)));
-    const changes = new Map<string, StoredValue>();
-    for (const [name, spec] of this.fields) {
-      const value = record[name];
-      if (spec.defaultValue === undefined || !sameValue(value, spec.defaultValue)) changes.set(spec.key, value);
-    }
-    return changes;
+    return creationWrites(this.kind, record);
   }
 
   /** Deleting and restoring work on any record, even one a broken peer left unreadable. */
@@ -275,6 +269,17 @@ export class Collection<T extends Storable<T>, New> {
     const issues = this.guard.checkReferences(record, changed, id);
     if (issues.length > 0) throw invalid(issues);
   }
+}
+
+/** The field writes of a new record; a field left at its default is not stored (it reads as the default). */
+export function creationWrites<T extends Storable<T>>(kind: RecordKind<T>, record: T): Map<string, StoredValue> {
+  const changes = new Map<string, StoredValue>();
+  for (const name of Object.keys(kind.fields) as (keyof T & string)[]) {
+    const spec: FieldSpec<T[keyof T]> = kind.fields[name];
+    const value = record[name];
+    if (spec.defaultValue === undefined || !sameValue(value, spec.defaultValue)) changes.set(spec.key, value);
+  }
+  return changes;
 }
 
 function invalid(issues: readonly FieldIssue[]): LedgerError {

@@ -1,5 +1,6 @@
 export { attachmentHashes, attachmentHashesInUpdate } from './attachment-references.js';
 export { Collection, type Inspection, type LedgerRecord, type Storable } from './collection.js';
+export { type CreatedTransactions, type CreationWriter, createTransactions } from './created-transactions.js';
 export type { FieldWrite, StoredRow, StoredScalar, StoredValue } from './field-writes.js';
 export { LEDGER_FORMAT, MIGRATIONS, type Migration, readFormat } from './format.js';
 export {

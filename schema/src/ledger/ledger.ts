@@ -1,4 +1,4 @@
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { addDays, parseCalendarDate } from '../calendar/index.js';
 import { type FarFutureEvent, HybridClock } from '../clock/index.js';
 import { type HouseholdBalances, householdBalances, type Transfer, whoOwesWhom } from '../household/index.js';
@@ -420,6 +420,39 @@ export class Ledger {
     });
   }
 
+  /**
+   * The first of transactions created apart (`createTransactions`) that this ledger refuses for
+   * its references (REC4), with why; undefined when it would keep them all.
+   */
+  refusedTransaction(
+    transactions: readonly NewTransaction[],
+  ): { readonly index: number; readonly issues: readonly FieldIssue[] } | undefined {
+    const everyField = new Set(['accountId', 'currency', 'categoryId', 'splits', 'paidBy', 'shares']);
+    // An import names one account and a few categories: each pair is looked up once.
+    const checked = new Set<string>();
+    for (const [index, transaction] of transactions.entries()) {
+      const references = { ...transaction, categoryId: transaction.categoryId ?? null };
+      const others = Boolean(transaction.splits?.length || transaction.paidBy || transaction.shares?.length);
+      const key = `${references.accountId}\u0000${references.currency}\u0000${references.categoryId}`;
+      if (!others && checked.has(key)) continue;
+      const issues = this.checkTransaction(references, everyField);
+      if (issues.length > 0) return { index, issues };
+      if (!others) checked.add(key);
+    }
+    return undefined;
+  }
+
+  /**
+   * Adds transactions created apart (`createTransactions`) as the update, or one of the
+   * consecutive updates, they were created as (SPEC REC11). It arrives like a peer's update, so
+   * the clock moves past each of its timestamps; `origin` tells whoever stores or sends updates
+   * where it came from (y-indexeddb skips what it stored itself).
+   */
+  addCreated(update: Uint8Array, origin: unknown = this.writer.origin): void {
+    this.write(() => undefined);
+    Y.applyUpdate(this.doc, update, origin);
+  }
+
   /** A transfer is two transactions, one per account, each naming the other; both or neither. */
   createTransfer(transfer: NewTransfer): [LedgerRecord<Transaction>, LedgerRecord<Transaction>] {
     const from = this.accounts.get(transfer.fromAccountId);
@@ -569,8 +602,9 @@ export class Ledger {
   }
 
   private checkTransaction(
-    record: Pick<Transaction, 'accountId' | 'currency' | 'categoryId'> &
-      Partial<Pick<Transaction, 'splits' | 'paidBy' | 'shares'>>,
+    record: Pick<NewTransaction, 'accountId' | 'currency' | 'splits' | 'paidBy' | 'shares'> & {
+      readonly categoryId: string | null;
+    },
     changed: ReadonlySet<string>,
   ): FieldIssue[] {
     const issues: FieldIssue[] = [];

@@ -46,7 +46,8 @@ export function isCreationTimestamp(timestamp: Timestamp): boolean {
   return timestamp.node === DERIVED_NODE && timestamp.counter === 0 && timestamp.millis < 2 ** 31;
 }
 
-function entryKey(id: string, node: string): string {
+/** The collection key of a writer's entry of a record. */
+export function entryKey(id: string, node: string): string {
   return `${id}/${node}`;
 }
 

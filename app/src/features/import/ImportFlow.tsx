@@ -74,9 +74,6 @@ export default function ImportFlow() {
           line={step.line}
           code={step.code}
           values={step.values}
-          partial={step.partial}
-          canUndo={step.partial !== null && !undone(step.partial)}
-          onUndo={flow.undo}
           onChooseAnother={flow.reset}
         />
       )}

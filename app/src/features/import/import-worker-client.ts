@@ -10,7 +10,8 @@ export class ImportCancelled extends Error {
 }
 
 export type Progress = { readonly phase: WorkPhase; readonly done: number; readonly total: number };
-type Answer = Exclude<WorkerReply, { type: 'progress' } | { type: 'failed' }>;
+type Answer = Exclude<WorkerReply, { type: 'progress' } | { type: 'failed' } | { type: 'slice' }>;
+export type CreatedSlice = Extract<WorkerReply, { type: 'slice' }>;
 
 /**
  * The page's side of the import worker: one request at a time, answered by a promise, with its
@@ -19,7 +20,12 @@ type Answer = Exclude<WorkerReply, { type: 'progress' } | { type: 'failed' }>;
 export class ImportWorker {
   private readonly worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
   private pending:
-    | { resolve: (answer: Answer) => void; reject: (error: Error) => void; onProgress: (progress: Progress) => void }
+    | {
+        resolve: (answer: Answer) => void;
+        reject: (error: Error) => void;
+        onProgress: (progress: Progress) => void;
+        onSlice: (slice: CreatedSlice) => void;
+      }
     | undefined;
 
   constructor() {
@@ -29,6 +35,10 @@ export class ImportWorker {
       if (!pending) return;
       if (message.type === 'progress') {
         pending.onProgress(message);
+        return;
+      }
+      if (message.type === 'slice') {
+        pending.onSlice(message);
         return;
       }
       this.pending = undefined;
@@ -43,10 +53,15 @@ export class ImportWorker {
     this.worker.addEventListener('messageerror', () => this.fail());
   }
 
-  ask(request: WorkerRequest, onProgress: (progress: Progress) => void): Promise<Answer> {
+  /** `onSlice` hears each slice of an import being created, before the answer that ends it. */
+  ask(
+    request: WorkerRequest,
+    onProgress: (progress: Progress) => void,
+    onSlice: (slice: CreatedSlice) => void = () => undefined,
+  ): Promise<Answer> {
     this.pending?.reject(unanswered());
     return new Promise<Answer>((resolve, reject) => {
-      this.pending = { resolve, reject, onProgress };
+      this.pending = { resolve, reject, onProgress, onSlice };
       this.worker.postMessage(request, request.type === 'read' ? [request.bytes] : []);
     });
   }

@@ -1,8 +1,12 @@
+import type { Timestamp } from '@tally/schema';
+import { type StoredLedger, storeUpdates } from '../../sync/stored-ledger.js';
+import { createImport } from './create-import.js';
 import { findHeaderRow, layoutSignature } from './csv-mapping.js';
 import type { CsvTable } from './csv-reader.js';
 import { SAMPLE_ROWS, type WorkerReply, type WorkerRequest } from './import-protocol.js';
 import { prepareReview } from './prepare-review.js';
 import { readCsvStatement, readStatement } from './read-statement.js';
+import type { LineToWrite } from './review.js';
 import { ImportError, type Statement } from './statement.js';
 
 /**
@@ -10,6 +14,8 @@ import { ImportError, type Statement } from './statement.js';
  * statement never freezes the screen. It holds the file it read until the review is asked for.
  */
 let file: { readonly table: CsvTable; readonly digits: number } | { readonly statement: Statement } | undefined;
+/** The confirmed import's transactions, as they arrive. */
+const toWrite: LineToWrite[] = [];
 
 function reply(message: WorkerReply): void {
   postMessage(message);
@@ -36,6 +42,15 @@ function handle(request: WorkerRequest): void {
       file = { statement: result.statement };
       reply({ type: 'statement', format: result.format, lines: result.statement.lines.length });
     }
+    return;
+  }
+  if (request.type === 'lines') {
+    toWrite.push(...request.lines);
+    reply({ type: 'lines', held: toWrite.length });
+    return;
+  }
+  if (request.type === 'create') {
+    void create(request.node, request.after, request.stored).catch(failed);
     return;
   }
   if (!file) throw new ImportError(0, 'no file has been read', 'no-transactions');
@@ -66,11 +81,31 @@ function handle(request: WorkerRequest): void {
   reply({ type: 'review', lines });
 }
 
+/** Sends each slice with its rows as a message of its own, so the page reads one slice at a time. */
+async function create(node: string, after: Timestamp, stored: StoredLedger): Promise<void> {
+  const created = createImport(toWrite, node, after);
+  for (const slice of created.slices) reply({ type: 'slice', ...slice });
+  try {
+    await storeUpdates(
+      stored,
+      created.slices.map((slice) => slice.update),
+    );
+  } catch (error) {
+    throw new ImportError(0, `the import could not be stored: ${String(error)}`, 'not-stored');
+  }
+  reply({ type: 'created' });
+}
+
+/** Anything other than an `ImportError` is Tally's own bug: the page still hears that the work failed. */
+function failed(caught: unknown): void {
+  const error = caught instanceof ImportError ? caught : new ImportError(0, String(caught), 'unreadable');
+  reply({ type: 'failed', line: error.line, reason: error.reason, code: error.code, values: error.values });
+}
+
 addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
   try {
     handle(event.data);
   } catch (error) {
-    if (!(error instanceof ImportError)) throw error;
-    reply({ type: 'failed', line: error.line, reason: error.reason, code: error.code, values: error.values });
+    failed(error);
   }
 });

@@ -1,8 +1,9 @@
-import { openLedger } from '@tally/schema';
+import { type Ledger, openLedger } from '@tally/schema';
 import { expect, test } from 'vitest';
 import * as Y from 'yjs';
+import { checkImport, createImport } from './create-import.js';
 import { batchOf, importIdOf } from './import-id.js';
-import { checkImport, ImportInterrupted, ImportRefused, undoImport, writeImport } from './ledger-import.js';
+import { undoImport } from './ledger-import.js';
 import type { LineToWrite } from './review.js';
 import { ImportError } from './statement.js';
 
@@ -29,11 +30,16 @@ function lines(accountId: string, batch: string, count: number, date = '2026-03-
   }));
 }
 
-test('an import is written whole, in batches, each transaction carrying its import', async () => {
+/** Creates an import as the worker does and adds its slices as the page does. */
+function write(ledger: Ledger, toWrite: readonly LineToWrite[]): string[] {
+  const created = createImport(toWrite, ledger.clock.node, ledger.clock.latest);
+  for (const slice of created.slices) ledger.addCreated(slice.update);
+  return created.slices.flatMap((slice) => slice.rows.map((row) => row.id));
+}
+
+test('[REC11] an import is written whole, every line once, each transaction carrying its import', () => {
   const { ledger, accountId } = ledgerWithAccount();
-  const progress: number[] = [];
-  const written = await writeImport(ledger, lines(accountId, FIRST, 600), (done) => void progress.push(done));
-  expect(progress).toEqual([250, 500, 600]);
+  const written = write(ledger, lines(accountId, FIRST, 600));
   expect(
     ledger.transactions
       .list()
@@ -46,8 +52,8 @@ test('an import is written whole, in batches, each transaction carrying its impo
 
 test('undo removes exactly that import, found by its batch: another import and a hand-entered transaction stay', async () => {
   const { ledger, accountId } = ledgerWithAccount();
-  await writeImport(ledger, lines(accountId, FIRST, 300), () => undefined);
-  await writeImport(ledger, lines(accountId, SECOND, 5), () => undefined);
+  write(ledger, lines(accountId, FIRST, 300));
+  write(ledger, lines(accountId, SECOND, 5));
   ledger.transactions.create({ date: '2026-03-03', amount: -420, currency: 'USD', accountId, payee: 'Corner Café' });
   // One of the import's transactions was deleted by hand meanwhile: undo counts only what it removes.
   const first = ledger.transactions.list().find((transaction) => batchOf(transaction.importId) === FIRST);
@@ -60,7 +66,7 @@ test('undo removes exactly that import, found by its batch: another import and a
   await expect(undoImport(ledger, ledger.transactions.list(), FIRST)).resolves.toBe(0);
 });
 
-test('a line the ledger refuses stops the import before anything is written, naming the line', async () => {
+test('[REC11][REC4] a line the schema refuses refuses the whole import, naming the line', () => {
   const { ledger, accountId } = ledgerWithAccount();
   const batch = lines(accountId, FIRST, 1200);
   const refused = [
@@ -68,31 +74,23 @@ test('a line the ledger refuses stops the import before anything is written, nam
     ...lines(accountId, FIRST, 1, '1850-01-01').map((item) => ({ ...item, line: 1102 })),
     ...batch.slice(1100),
   ];
-  const error = await checkImport(refused).catch((caught: unknown) => caught);
+  const error = (() => {
+    try {
+      return write(ledger, refused);
+    } catch (caught) {
+      return caught;
+    }
+  })();
   expect(error).toBeInstanceOf(ImportError);
   expect(error).toMatchObject({ line: 1102, code: 'refused' });
   expect(ledger.transactions.list()).toEqual([]);
 });
 
-test('the account deleted on another device during a 600-line write: writing stops, saying how many it wrote, and undo takes those out', async () => {
+test('[REC11][REC4] the account deleted on another device before the import is written: it is refused whole, naming the first line', () => {
   const { ledger, accountId } = ledgerWithAccount();
-  const error = await writeImport(ledger, lines(accountId, FIRST, 600), (done) => {
-    if (done === 250) ledger.accounts.delete(accountId);
-  }).catch((caught: unknown) => caught);
-  expect(error).toBeInstanceOf(ImportInterrupted);
-  expect(error).toMatchObject({ written: 250 });
-  expect((error as ImportInterrupted).cause).toBeInstanceOf(ImportRefused);
-  expect((error as ImportInterrupted).cause).toMatchObject({ refusal: { code: expect.stringMatching(/^ledger\./) } });
-  expect(ledger.transactions.list()).toHaveLength(250);
-
-  await expect(undoImport(ledger, ledger.transactions.list(), FIRST)).resolves.toBe(250);
+  ledger.accounts.delete(accountId);
+  expect(() => checkImport(ledger, lines(accountId, FIRST, 600))).toThrow(
+    expect.objectContaining({ line: 2, code: 'refused' }),
+  );
   expect(ledger.transactions.list()).toEqual([]);
-});
-
-test('any error while writing, not only a refusal, says how many were written', async () => {
-  const { ledger, accountId } = ledgerWithAccount();
-  const error = await writeImport(ledger, lines(accountId, FIRST, 600), (done) => {
-    if (done === 500) throw new Error('the local store is full');
-  }).catch((caught: unknown) => caught);
-  expect(error).toMatchObject({ written: 500, cause: new Error('the local store is full') });
 });

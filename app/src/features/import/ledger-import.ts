@@ -1,16 +1,9 @@
-import { type Ledger, transactionKind, validateRecord } from '@tally/schema';
-import { type Refusal, saveForm } from '../../forms/index.js';
+import type { Ledger } from '@tally/schema';
 import type { TransactionRow } from '../../storage/index.js';
 import type { KnownTransaction } from './duplicates.js';
 import { batchOf } from './import-id.js';
-import type { LineToWrite } from './review.js';
-import { ImportError } from './statement.js';
 
-/**
- * Transactions per ledger update. Writing one costs the page a tenth of a millisecond or more, so
- * a batch this size keeps each task short (tens of milliseconds) while a 50,000-line import still
- * arrives in a couple of hundred updates.
- */
+/** Transactions read, or deleted in one ledger update, per task: each task stays short. */
 const BATCH = 250;
 
 /** Lets the page handle input and paint between two batches of work. */
@@ -39,70 +32,6 @@ export async function knownTransactions(
     await nextTask();
   }
   return known;
-}
-
-/** Refuses an import whose lines the ledger would not keep, naming the first such line, before anything is written. */
-export async function checkImport(lines: readonly LineToWrite[]): Promise<void> {
-  for (let at = 0; at < lines.length; at += BATCH * 4) {
-    const refused = lines
-      .slice(at, at + BATCH * 4)
-      .find(({ transaction }) => !validateRecord(transactionKind, transaction).ok);
-    if (refused) throw new ImportError(refused.line, 'the ledger refuses this transaction', 'refused');
-    await nextTask();
-  }
-}
-
-/** Writing stopped partway: `written` transactions are in the ledger (`ids`), and their import can be undone. */
-export class ImportInterrupted extends Error {
-  override readonly name = 'ImportInterrupted';
-  readonly written: number;
-  constructor(
-    readonly ids: readonly string[],
-    cause: unknown,
-  ) {
-    super(`the import stopped after ${ids.length} transactions`, { cause });
-    this.written = ids.length;
-  }
-}
-
-/** The ledger refused a batch as it was written (`refusal`, worded like any form's). */
-export class ImportRefused extends Error {
-  override readonly name = 'ImportRefused';
-  constructor(readonly refusal: Refusal) {
-    super(`the ledger refused the import: ${refusal.code}`);
-  }
-}
-
-/**
- * Writes checked transactions in batches, each one ledger update saved as every form saves
- * (`saveForm`, its refusal an `ImportRefused`), so the page keeps answering;
- * the ids of those written. The ledger can still refuse one on the way (another device deleted
- * the account meanwhile), and `onProgress` may throw to stop before the next batch: any error then
- * says what was written, as `ImportInterrupted`.
- */
-export async function writeImport(
-  ledger: Ledger,
-  lines: readonly LineToWrite[],
-  onProgress: (done: number) => Promise<void> | void,
-): Promise<string[]> {
-  const written: string[] = [];
-  try {
-    for (let at = 0; at < lines.length; at += BATCH) {
-      const saving = saveForm(ledger, {
-        check: () => ({ fields: lines.slice(at, at + BATCH) }),
-        write: (batch) => {
-          for (const { transaction } of batch) written.push(ledger.transactions.create(transaction).id);
-        },
-        refused: (refusal) => refusal,
-      });
-      if ('issues' in saving) throw new ImportRefused(saving.issues);
-      await onProgress(written.length);
-      await nextTask();
-    }
-  } catch (error) {
-    throw new ImportInterrupted(written, error);
-  }
-  return written;
 }
 
 /**

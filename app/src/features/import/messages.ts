@@ -86,6 +86,8 @@ export const importMessages = defineMessages({
     'done.undone.other': 'Import undone: {count} transactions removed.',
     'done.another': 'Import another file',
     'error.title': 'This file cannot be imported',
+    'error.not-stored':
+      'Tally could not store the import on this device: it may be out of space. Free some space, then import the file again.',
     'error.nothingWritten': 'Nothing was added to your ledger.',
     'error.atLine': 'Line {line}:',
     'error.chooseAnother': 'Choose another file',
@@ -105,14 +107,6 @@ export const importMessages = defineMessages({
     'error.refused': 'Tally cannot keep this transaction: check its date.',
     'error.unreadable': 'Tally could not read the file.',
     'error.stoppedTitle': 'The import stopped partway',
-    'error.interrupted':
-      'Tally could not add every transaction: the account may have been deleted or changed on another device.',
-    'error.written.one':
-      '{count} of {total} transactions was added before it stopped. Undo it, then import the file again.',
-    'error.written.other':
-      '{count} of {total} transactions were added before it stopped. Undo them, then import the file again.',
-    'error.undoWritten.one': 'Undo the {count} transaction added',
-    'error.undoWritten.other': 'Undo the {count} transactions added',
     'undo.failed': 'Tally could not undo this import. Try again.',
     'recent.title': 'Recent imports',
     'recent.empty': 'No imports on this device yet.',
@@ -215,6 +209,8 @@ export const importMessages = defineMessages({
     'done.undone.other': 'Importación deshecha: se han quitado {count} movimientos.',
     'done.another': 'Importar otro archivo',
     'error.title': 'Este archivo no se puede importar',
+    'error.not-stored':
+      'Tally no ha podido guardar la importación en este dispositivo: puede que no quede espacio. Libera espacio y vuelve a importar el archivo.',
     'error.nothingWritten': 'No se ha añadido nada a tus cuentas.',
     'error.atLine': 'Línea {line}:',
     'error.chooseAnother': 'Elegir otro archivo',
@@ -236,14 +232,6 @@ export const importMessages = defineMessages({
     'error.refused': 'Tally no puede guardar este movimiento: revisa su fecha.',
     'error.unreadable': 'Tally no ha podido leer el archivo.',
     'error.stoppedTitle': 'La importación se ha detenido a medias',
-    'error.interrupted':
-      'Tally no ha podido añadir todos los movimientos: puede que la cuenta se haya eliminado o cambiado en otro dispositivo.',
-    'error.written.one':
-      'Se ha añadido {count} de {total} movimientos antes de detenerse. Deshazlo y vuelve a importar el archivo.',
-    'error.written.other':
-      'Se han añadido {count} de {total} movimientos antes de detenerse. Deshazlos y vuelve a importar el archivo.',
-    'error.undoWritten.one': 'Deshacer el {count} movimiento añadido',
-    'error.undoWritten.other': 'Deshacer los {count} movimientos añadidos',
     'undo.failed': 'Tally no ha podido deshacer esta importación. Inténtalo de nuevo.',
     'recent.title': 'Importaciones recientes',
     'recent.empty': 'Todavía no hay importaciones en este dispositivo.',
@@ -349,6 +337,8 @@ export const importMessages = defineMessages({
     'done.undone.other': 'Import rückgängig gemacht: {count} Buchungen entfernt.',
     'done.another': 'Weitere Datei importieren',
     'error.title': 'Diese Datei kann nicht importiert werden',
+    'error.not-stored':
+      'Tally konnte den Import auf diesem Gerät nicht speichern: Vielleicht ist kein Platz mehr frei. Schaffe Platz und importiere die Datei dann erneut.',
     'error.nothingWritten': 'Es wurde nichts zu deinen Buchungen hinzugefügt.',
     'error.atLine': 'Zeile {line}:',
     'error.chooseAnother': 'Andere Datei auswählen',
@@ -369,14 +359,6 @@ export const importMessages = defineMessages({
     'error.refused': 'Tally kann diese Buchung nicht speichern: prüfe ihr Datum.',
     'error.unreadable': 'Tally konnte die Datei nicht lesen.',
     'error.stoppedTitle': 'Der Import wurde mittendrin abgebrochen',
-    'error.interrupted':
-      'Tally konnte nicht alle Buchungen hinzufügen: Das Konto wurde vielleicht auf einem anderen Gerät gelöscht oder geändert.',
-    'error.written.one':
-      '{count} von {total} Buchungen wurde vor dem Abbruch hinzugefügt. Mach sie rückgängig und importiere die Datei dann erneut.',
-    'error.written.other':
-      '{count} von {total} Buchungen wurden vor dem Abbruch hinzugefügt. Mach sie rückgängig und importiere die Datei dann erneut.',
-    'error.undoWritten.one': 'Die {count} hinzugefügte Buchung rückgängig machen',
-    'error.undoWritten.other': 'Die {count} hinzugefügten Buchungen rückgängig machen',
     'undo.failed': 'Tally konnte diesen Import nicht rückgängig machen. Versuch es noch einmal.',
     'recent.title': 'Letzte Importe',
     'recent.empty': 'Auf diesem Gerät gab es noch keine Importe.',

@@ -3,12 +3,14 @@ import { openLedger } from '@tally/schema';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import * as Y from 'yjs';
 import { DeviceStorage } from '../../storage/index.js';
+import { createImport } from './create-import.js';
 import { importIdOf } from './import-id.js';
 import { importsBeingWritten } from './imports-being-written.js';
 import { undoImport } from './ledger-import.js';
 import { type RecentImport, RecentImports, recentImportState } from './recent-imports.js';
 import type { LineToWrite } from './review.js';
-import { runImport } from './run-import.js';
+import { type ImportTarget, runImport } from './run-import.js';
+import { ImportError } from './statement.js';
 
 const BATCH = 'AAAAAAAAAAAAAAAAAAAAAA';
 
@@ -56,61 +58,71 @@ function setUp() {
     complete: false,
     undone: false,
   };
-  return { doc, ledger, accountId, lines, started };
+  const target: ImportTarget = { ledger, origin: undefined, expect: () => undefined };
+  // What the import worker does: create the update, then store it (here, nowhere).
+  const create = async () => createImport(lines, ledger.clock.node, ledger.clock.latest);
+  return { doc, ledger, accountId, lines, started, target, create };
 }
 
-test('an import is among the recent imports before its first transaction is written, and marked complete once all are', async () => {
-  const { ledger, lines, started } = setUp();
+test('an import is among the recent imports before it is created, and marked complete once it is stored', async () => {
+  const { ledger, started, target, create } = setUp();
   const seen: (RecentImport | undefined)[] = [];
   const outcome = await runImport(
-    ledger,
+    target,
     recent,
     started,
-    lines,
-    () => void recent.list().then(([entry]) => seen.push(entry)),
+    async () => {
+      seen.push((await recent.list())[0]);
+      return create();
+    },
+    () => undefined,
   );
   expect(seen[0]).toMatchObject({ batch: BATCH, complete: false });
   expect(outcome).toEqual({ kind: 'written', entry: { ...started, count: 600, complete: true } });
   await expect(recent.list()).resolves.toEqual([{ ...started, count: 600, complete: true }]);
+  expect(ledger.transactions.list()).toHaveLength(600);
 });
 
-test('the account deleted on another device after 250 lines: the outcome and the stored import say 250 were written, and undo removes them', async () => {
-  const { ledger, accountId, lines, started } = setUp();
-  const outcome = await runImport(ledger, recent, started, lines, (done) => {
-    if (done === 250) ledger.accounts.delete(accountId);
+test('[REC11] the slices are applied in order, every line once, with progress after each', async () => {
+  const { ledger, started, target, create } = setUp();
+  const progress: number[] = [];
+  await runImport(target, recent, started, create, (done) => void progress.push(done));
+  expect(progress).toEqual([250, 500, 600]);
+  const importIds = ledger.transactions.list().map((transaction) => transaction.importId);
+  expect(new Set(importIds).size).toBe(600);
+});
+
+test('[REC11] an import that cannot be stored writes nothing and is not remembered', async () => {
+  const { ledger, started, target } = setUp();
+  const failing = async () => {
+    throw new ImportError(0, 'the device is full', 'not-stored');
+  };
+  await expect(runImport(target, recent, started, failing, () => undefined)).rejects.toMatchObject({
+    code: 'not-stored',
   });
-  expect(outcome).toEqual({ kind: 'interrupted', entry: { ...started, count: 250, complete: false } });
-  await expect(recent.list()).resolves.toEqual([{ ...started, count: 250, complete: false }]);
-  await expect(undoImport(ledger, ledger.transactions.list(), BATCH)).resolves.toBe(250);
+  await expect(recent.list()).resolves.toEqual([]);
   expect(ledger.transactions.list()).toEqual([]);
 });
 
-test('an import refused before anything is written is not remembered: there is nothing to undo', async () => {
-  const { ledger, accountId, lines, started } = setUp();
-  ledger.accounts.delete(accountId);
-  await expect(runImport(ledger, recent, started, lines, () => undefined)).resolves.toMatchObject({
-    kind: 'interrupted',
-    entry: { count: 0 },
-  });
-  await expect(recent.list()).resolves.toEqual([]);
-});
+test('[REC11] a tab closed while the slices are applied leaves the whole import stored, complete and undoable', async () => {
+  const { ledger, started, target, lines } = setUp();
+  const created = createImport(lines, ledger.clock.node, ledger.clock.latest);
+  // What the device stored before the first slice was applied: all of them.
+  const stored = Y.mergeUpdates([Y.encodeStateAsUpdate(ledger.doc), ...created.slices.map((slice) => slice.update)]);
+  await runImport(
+    target,
+    recent,
+    started,
+    async () => created,
+    () => undefined,
+  );
 
-test('a tab closed mid-write leaves a partial import that the reopened tab can undo whole', async () => {
-  const { doc, ledger, lines, started } = setUp();
-  // What the device has stored when the tab closes after the second batch: the ledger and the recent imports.
-  let stored: Uint8Array | undefined;
-  await runImport(ledger, recent, started, lines, (done) => {
-    if (done === 500) stored = Y.encodeStateAsUpdate(doc);
-  });
-  await recent.update(BATCH, { count: 500, complete: false });
-
-  const reopened = new Y.Doc();
-  Y.applyUpdate(reopened, stored ?? new Uint8Array());
+  const reopened = openLedger(new Y.Doc());
+  Y.applyUpdate(reopened.doc, stored);
   const [entry] = await recent.list();
-  expect(entry).toMatchObject({ count: 500, total: 600, complete: false });
-  const reopenedLedger = openLedger(reopened);
-  await expect(undoImport(reopenedLedger, reopenedLedger.transactions.list(), entry?.batch ?? '')).resolves.toBe(500);
-  expect(reopenedLedger.transactions.list()).toEqual([]);
+  expect(entry).toMatchObject({ count: 600, total: 600, complete: true });
+  await expect(undoImport(reopened, reopened.transactions.list(), entry?.batch ?? '')).resolves.toBe(600);
+  expect(reopened.transactions.list()).toEqual([]);
 });
 
 test('imports remembered before they could stop partway read as complete', async () => {
@@ -120,9 +132,9 @@ test('imports remembered before they could stop partway read as complete', async
 });
 
 test('while this page writes an import, its entry reads as importing with no undo; once written, it can be undone', async () => {
-  const { ledger, lines, started } = setUp();
+  const { started, target, create } = setUp();
   const states: string[] = [];
-  await runImport(ledger, recent, started, lines, async () => {
+  await runImport(target, recent, started, create, async () => {
     const [entry] = await recent.list();
     if (entry) states.push(recentImportState(entry, importsBeingWritten.current()));
   });
@@ -140,9 +152,9 @@ test('a partial import left by a closed tab, written nowhere in this page, stays
   expect(entry && recentImportState({ ...entry, undone: true }, new Set([BATCH]))).toBe('undone');
 });
 
-test('undone in another tab after the first 250 lines: writing stops before the next batch and none of the import is left', async () => {
-  const { ledger, lines, started } = setUp();
-  const outcome = await runImport(ledger, recent, started, lines, async (done) => {
+test('undone in another tab after the first slice: once every slice is in, none of the import is left', async () => {
+  const { ledger, started, target, create } = setUp();
+  const outcome = await runImport(target, recent, started, create, async (done) => {
     if (done !== 250) return;
     // The other tab removes what it sees of the import, then marks it undone.
     await undoImport(ledger, ledger.transactions.list(), BATCH);
@@ -150,12 +162,12 @@ test('undone in another tab after the first 250 lines: writing stops before the 
   });
   expect(outcome).toMatchObject({ kind: 'undone', entry: { batch: BATCH, count: 0, undone: true } });
   expect(ledger.transactions.list()).toEqual([]);
-  await expect(recent.list()).resolves.toMatchObject([{ batch: BATCH, complete: false, undone: true }]);
+  await expect(recent.list()).resolves.toMatchObject([{ batch: BATCH, undone: true }]);
 });
 
 test('undone in a tab that had not yet seen any of the import: the writer itself removes all it wrote', async () => {
-  const { ledger, lines, started } = setUp();
-  const outcome = await runImport(ledger, recent, started, lines, async (done) => {
+  const { ledger, started, target, create } = setUp();
+  const outcome = await runImport(target, recent, started, create, async (done) => {
     if (done === 500) await inAnotherTab().update(BATCH, { undone: true });
   });
   expect(outcome.kind).toBe('undone');
@@ -163,12 +175,12 @@ test('undone in a tab that had not yet seen any of the import: the writer itself
   expect(importsBeingWritten.current().has(BATCH)).toBe(false);
 });
 
-test('undone just as the last batch lands: the import is not marked complete and none of it is left', async () => {
-  const { ledger, lines, started } = setUp();
-  const outcome = await runImport(ledger, recent, started, lines, async (done) => {
+test('undone just as the last slice lands: none of the import is left', async () => {
+  const { ledger, started, target, create } = setUp();
+  const outcome = await runImport(target, recent, started, create, async (done) => {
     if (done === 600) await inAnotherTab().update(BATCH, { undone: true });
   });
   expect(outcome.kind).toBe('undone');
   expect(ledger.transactions.list()).toEqual([]);
-  await expect(recent.list()).resolves.toMatchObject([{ complete: false, undone: true }]);
+  await expect(recent.list()).resolves.toMatchObject([{ undone: true }]);
 });

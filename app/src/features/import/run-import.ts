@@ -1,81 +1,87 @@
 import type { Ledger } from '@tally/schema';
+import type { TransactionRow } from '../../storage/index.js';
+import type { CreatedImport } from './create-import.js';
 import { importsBeingWritten } from './imports-being-written.js';
-import { checkImport, ImportInterrupted, undoImport, writeImport } from './ledger-import.js';
+import { undoImport } from './ledger-import.js';
 import type { RecentImport, RecentImports } from './recent-imports.js';
-import type { LineToWrite } from './review.js';
+
+/** Where an import is written: the ledger, and the transaction index that shows it. */
+export interface ImportTarget {
+  readonly ledger: Ledger;
+  /** The origin of an update stored on the device by other means (`Tally.stored`). */
+  readonly origin: unknown;
+  /** Hands the index the rows of transactions about to arrive (`TransactionIndex.expect`). */
+  expect(rows: readonly TransactionRow[]): void;
+}
 
 export type ImportOutcome =
   | { readonly kind: 'written'; readonly entry: RecentImport }
-  /** Writing stopped partway: the entry says how many were written, and undo removes them. */
-  | { readonly kind: 'interrupted'; readonly entry: RecentImport }
-  /** The import was undone (in another tab) while it was written: writing stopped and what it wrote is removed. */
+  /** The import was undone (in another tab) while it was written: what it wrote is removed. */
   | { readonly kind: 'undone'; readonly entry: RecentImport };
 
-/** Raised between two batches when the import's entry was marked undone meanwhile. */
-class ImportUndone extends Error {
-  override readonly name = 'ImportUndone';
+/** Lets the page handle input and paint between two slices. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /**
- * Writes a reviewed import. It is remembered among the recent imports before its first batch and
- * its count kept as batches land, so whatever stops it — the ledger refusing a line another device
- * made invalid, an error, the tab closing — leaves an import that can be undone, never loose
- * transactions. A line the ledger refuses from the start still writes nothing (`ImportError`).
+ * Writes an import all or nothing (SPEC REC11). It is remembered among the recent imports, then
+ * `create` makes it and stores it on the device whole, in one write; only then is it applied to
+ * the ledger slice by slice, so the page keeps answering. A refused line or a failed store
+ * (`create` rejects) leaves nothing, not even the entry; a tab closed while the slices are
+ * applied leaves the whole import stored, complete and undoable.
  *
- * While it writes, the batch is among `importsBeingWritten`, so this page offers no undo for it.
- * Another tab can still undo it: the writer sees that before its next batch, stops, and removes
- * what it wrote, so an undone import ends with none of its transactions.
+ * While it is applied, the batch is among `importsBeingWritten`, so this page offers no undo for
+ * it. Another tab can still undo it: once every slice is in, the writer sees that and removes the
+ * import, so an undone import ends with none of its transactions.
  */
 export async function runImport(
-  ledger: Ledger,
+  target: ImportTarget,
   recent: RecentImports,
   started: RecentImport,
-  lines: readonly LineToWrite[],
+  create: () => Promise<CreatedImport>,
   onProgress: (done: number) => Promise<void> | void,
 ): Promise<ImportOutcome> {
-  await checkImport(lines);
-  const { batch } = started;
-  const total = lines.length;
+  const { batch, total } = started;
   importsBeingWritten.add(batch);
   try {
-    await recent.add({ ...started, count: 0, total, complete: false });
-    let written: readonly string[];
+    await recent.add({ ...started, count: 0, complete: false });
+    let created: CreatedImport;
     try {
-      written = await writeImport(ledger, lines, async (done) => {
-        await onProgress(done);
-        if (!(await recent.progress(batch, { count: done }))) throw new ImportUndone();
-      });
+      created = await create();
     } catch (error) {
-      const ids = error instanceof ImportInterrupted ? error.ids : [];
-      if (error instanceof ImportInterrupted && error.cause instanceof ImportUndone)
-        return await removeUndone(ledger, started, total, ids);
-      const entry = { ...started, count: ids.length, total, complete: false };
-      // Best effort: the user is told what was written either way, and a stale entry's undo removes what is there.
-      await (ids.length === 0 ? recent.forget(batch) : recent.update(batch, { count: ids.length })).catch(
-        () => undefined,
-      );
-      return { kind: 'interrupted', entry };
+      await recent.forget(batch).catch(() => undefined);
+      throw error;
     }
-    // The transactions are in; should this note fail, the entry stays marked partial and undo still removes them all.
-    const stands = await recent.progress(batch, { count: written.length, complete: true }).catch(() => true);
-    if (!stands) return await removeUndone(ledger, started, total, written);
-    return { kind: 'written', entry: { ...started, count: written.length, total, complete: true } };
+    // Stored whole: should the tab close now, the next start reads all of it.
+    const stands = await recent.progress(batch, { count: total, complete: true }).catch(() => true);
+    let done = 0;
+    for (const slice of created.slices) {
+      target.expect(slice.rows);
+      target.ledger.addCreated(slice.update, target.origin);
+      done += slice.rows.length;
+      await onProgress(done);
+      await nextTask();
+    }
+    const ids = created.slices.flatMap((slice) => slice.rows.map((row) => row.id));
+    if (!stands || !(await recent.progress(batch, {}).catch(() => true)))
+      return await removeUndone(target, started, ids);
+    return { kind: 'written', entry: { ...started, count: total, complete: true } };
   } finally {
     importsBeingWritten.delete(batch);
   }
 }
 
-/** Removes what the writer wrote of an import undone meanwhile: the undo elsewhere may not have seen all of it. */
+/** Removes an import undone meanwhile: the undo elsewhere may not have seen all of it. */
 async function removeUndone(
-  ledger: Ledger,
+  target: ImportTarget,
   started: RecentImport,
-  total: number,
   written: readonly string[],
 ): Promise<ImportOutcome> {
   await undoImport(
-    ledger,
+    target.ledger,
     written.map((id) => ({ id })),
     started.batch,
   );
-  return { kind: 'undone', entry: { ...started, count: 0, total, complete: false, undone: true } };
+  return { kind: 'undone', entry: { ...started, count: 0, complete: false, undone: true } };
 }

@@ -40,9 +40,9 @@ export const IMPORT_ERROR_CODES = [
   'refused',
   /** The file could not be read for a reason of Tally's own, not the file's. */
   'unreadable',
-  /** Writing stopped partway (the ledger refused a line another device made invalid, or an error). */
-  'interrupted',
-  /** The import was undone in another tab while this one wrote it: writing stopped and took out what it had added. */
+  /** The import could not be stored on the device (it is full): nothing was written. */
+  'not-stored',
+  /** The import was undone in another tab while this one wrote it: it took out what it had added. */
   'undone',
 ] as const;
 export type ImportErrorCode = (typeof IMPORT_ERROR_CODES)[number];

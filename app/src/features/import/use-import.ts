@@ -1,17 +1,26 @@
 import { type Account, cryptoRandom, type LedgerRecord, minorUnitDigits, newRecordId } from '@tally/schema';
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import type { TransactionRow } from '../../storage/index.js';
 import { useTally } from '../../tally/index.js';
 import { examplesOf } from '../categorise/index.js';
+import { type CreatedImport, checkImport } from './create-import.js';
 import type { CsvMapping } from './csv-mapping.js';
 import { firstColumnsMapping } from './csv-preview.js';
 import type { CsvTable } from './csv-reader.js';
-import { ImportCancelled, ImportWorker, type Progress } from './import-worker-client.js';
+import { type CreatedSlice, ImportCancelled, ImportWorker, type Progress } from './import-worker-client.js';
 import { importsBeingWritten } from './imports-being-written.js';
 import { knownTransactions, undoImport } from './ledger-import.js';
 import { MappingMemory } from './mapping-memory.js';
 import type { StatementFormat } from './read-statement.js';
 import { type RecentImport, RecentImports } from './recent-imports.js';
-import { initialSelection, type ReviewLine, type Selection, summarise, transactionsToWrite } from './review.js';
+import {
+  initialSelection,
+  type LineToWrite,
+  type ReviewLine,
+  type Selection,
+  summarise,
+  transactionsToWrite,
+} from './review.js';
 import { runImport } from './run-import.js';
 import { ImportError, type ImportErrorCode, type ImportErrorValues } from './statement.js';
 
@@ -42,19 +51,19 @@ export type ImportStep =
       readonly line: number;
       readonly code: ImportErrorCode;
       readonly values: ImportErrorValues;
-      /** What an import that stopped partway wrote, to undo; null when nothing was written. */
-      readonly partial: RecentImport | null;
     };
+
+/** Lines per message to the worker: each message is copied in a few milliseconds. */
+const LINES_PER_MESSAGE = 5_000;
 
 /**
  * Turns anything the file or the ledger refused into the failed step. Any other error is Tally's
  * own bug: it is reported as such, and the user still gets a way out instead of a screen stuck working.
  */
 function failedStep(error: unknown): ImportStep {
-  if (error instanceof ImportError)
-    return { kind: 'failed', line: error.line, code: error.code, values: error.values, partial: null };
+  if (error instanceof ImportError) return { kind: 'failed', line: error.line, code: error.code, values: error.values };
   reportError(error);
-  return { kind: 'failed', line: 0, code: 'unreadable', values: {}, partial: null };
+  return { kind: 'failed', line: 0, code: 'unreadable', values: {} };
 }
 
 /**
@@ -172,6 +181,29 @@ export function useImport() {
     await review(account, mapping);
   };
 
+  /**
+   * Creates the import's transactions in a worker as one update and stores it there (SPEC REC11),
+   * its lines sent a few thousand at a time; the slices to apply.
+   */
+  const createImport = async (toWrite: readonly LineToWrite[]): Promise<CreatedImport> => {
+    stopWorker();
+    const active = new ImportWorker();
+    worker.current = active;
+    const ignore = (): void => undefined;
+    for (let at = 0; at < toWrite.length; at += LINES_PER_MESSAGE)
+      await active.ask({ type: 'lines', lines: toWrite.slice(at, at + LINES_PER_MESSAGE) }, ignore);
+    const slices: CreatedSlice[] = [];
+    const { node, latest } = tally.ledger.clock;
+    const answer = await active.ask(
+      { type: 'create', node, after: latest, stored: tally.stored.ledger },
+      ignore,
+      (slice) => slices.push(slice),
+    );
+    stopWorker();
+    if (answer.type !== 'created') throw new ImportError(0, 'the import worker answered out of turn', 'unreadable');
+    return { slices };
+  };
+
   const confirm = (lines: readonly ReviewLine[], selection: Selection) =>
     guarded(async () => {
       const account = accountOf(accountId);
@@ -186,6 +218,7 @@ export function useImport() {
       });
       const total = toWrite.length;
       setStep({ kind: 'working', progress: { phase: 'writing', done: 0, total } });
+      checkImport(tally.ledger, toWrite);
       const started: RecentImport = {
         batch,
         fileName,
@@ -197,23 +230,21 @@ export function useImport() {
         complete: false,
         undone: false,
       };
-      const outcome = await runImport(tally.ledger, recentImports, started, toWrite, (done) =>
-        setStep({ kind: 'working', progress: { phase: 'writing', done, total } }),
+      const target = {
+        ledger: tally.ledger,
+        origin: tally.stored.origin,
+        expect: (rows: readonly TransactionRow[]) => tally.transactions.expect(rows),
+      };
+      const outcome = await runImport(
+        target,
+        recentImports,
+        started,
+        () => createImport(toWrite),
+        (done) => setStep({ kind: 'working', progress: { phase: 'writing', done, total } }),
       );
       await refreshRecent();
       if (outcome.kind === 'written') setStep({ kind: 'done', entry: outcome.entry });
-      else if (outcome.kind === 'undone')
-        setStep({ kind: 'failed', line: 0, code: 'undone', values: {}, partial: null });
-      else {
-        const { count } = outcome.entry;
-        setStep({
-          kind: 'failed',
-          line: 0,
-          code: 'interrupted',
-          values: {},
-          partial: count > 0 ? outcome.entry : null,
-        });
-      }
+      else setStep({ kind: 'failed', line: 0, code: 'undone', values: {} });
     });
 
   /** Removes an import's transactions, however many of them were written; how many it removed. */
