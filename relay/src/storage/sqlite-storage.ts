@@ -46,7 +46,9 @@ export class SqliteStorage implements RelayStorage {
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
     migrate(this.db, options.logger ?? silentLogger);
-    // A database file gets a writer thread for the documents' writes (SPEC B5); one in memory cannot be shared.
+    // A database file gets a writer thread for the documents' writes (SPEC B5), which also
+    // checkpoints the write-ahead log, off the event loop; one in memory cannot be shared.
+    if (!this.db.memory) this.db.pragma('wal_autocheckpoint = 0');
     this.documents = new SqliteLedgerDocuments(this.db, this.db.memory ? null : new DocumentWriter(filename));
     this.accounts = new SqliteAccounts(this.db);
     this.mail = new SqliteMailStore(this.db);

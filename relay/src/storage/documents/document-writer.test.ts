@@ -1,15 +1,17 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { eventually } from '../../testing/relay-harness.js';
 import { SqliteStorage } from '../sqlite-storage.js';
 import { DocumentWriter } from './document-writer.js';
 
 let dir: string;
-let writer: DocumentWriter;
+let writer: DocumentWriter | undefined;
 
 afterEach(async () => {
-  await writer.close();
+  await writer?.close();
+  writer = undefined;
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -17,9 +19,10 @@ describe("the documents' writer thread", () => {
   it('[B5] a write posted to a new thread after the last one failed is answered by it, not failed with the old one', async () => {
     dir = mkdtempSync(join(tmpdir(), 'tally-writer-'));
     const file = join(dir, 'later', 'relay.db');
-    writer = new DocumentWriter(file);
+    const thread = new DocumentWriter(file);
+    writer = thread;
     // The thread cannot open a file in a folder that does not exist yet: it fails as it starts.
-    const first = writer.write({ kind: 'drop-versions', docId: 'ledger', versionIds: [] });
+    const first = thread.write({ kind: 'drop-versions', docId: 'ledger', versionIds: [] });
     const second = first.then(
       () => {
         throw new Error('the first write should have failed');
@@ -28,10 +31,33 @@ describe("the documents' writer thread", () => {
         mkdirSync(join(dir, 'later'));
         await new SqliteStorage(file).close();
         // Posted at once, to the thread that replaces the failed one, before the old one's exit is heard.
-        return writer.write({ kind: 'drop-versions', docId: 'ledger', versionIds: [] });
+        return thread.write({ kind: 'drop-versions', docId: 'ledger', versionIds: [] });
       },
     );
     await expect(second).resolves.toBeDefined();
-    expect(writer.busy).toBe(false);
+    expect(thread.busy).toBe(false);
+  });
+
+  it('[B5] what the relay appends reaches the database file through the writer thread, and the write-ahead log starts afresh instead of growing', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'tally-writer-'));
+    const file = join(dir, 'relay.db');
+    const storage = new SqliteStorage(file);
+    // Small enough to be committed on the relay's own connection, which leaves checkpoints to the thread.
+    const update = new Uint8Array(32 * 1024).fill(7);
+    const batchBytes = 64 * update.byteLength;
+    const logSizes: number[] = [];
+    try {
+      for (let batch = 1; batch <= 3; batch++) {
+        for (let i = 0; i < 64; i++) await storage.documents.appendUpdate('ledger', update);
+        logSizes.push(statSync(`${file}-wal`).size);
+        await eventually(() => statSync(file).size >= batch * batchBytes);
+      }
+      expect(await storage.documents.countUpdates('ledger')).toBe(3 * 64);
+    } finally {
+      await storage.close();
+    }
+    // The first batch went into an empty log: a log that kept every batch would hold three times that.
+    const [first = 0] = logSizes;
+    expect(Math.max(...logSizes)).toBeLessThan(3 * first);
   });
 });

@@ -10,11 +10,15 @@ export type WriterAnswer =
   | { readonly id: number; readonly kind: 'written'; readonly result: WriteResult }
   | { readonly id: number; readonly kind: 'error'; readonly error: string };
 
+/** How often the writer thread copies the write-ahead log into the database file (a passive checkpoint). */
+export const CHECKPOINT_EVERY_MS = 1000;
+
 /**
  * The documents' writer thread (SPEC B5): one worker with its own connection to the database
  * file, writing each job in one transaction, in the order posted. A write resolves once it has
  * committed, so what waits on it — sending an update (P2) — comes after. The worker keeps the
- * process alive only while a write is unanswered.
+ * process alive only while a write is unanswered. While it runs, it also checkpoints the
+ * write-ahead log every `CHECKPOINT_EVERY_MS`, which the relay's own connection leaves to it.
  */
 export class DocumentWriter {
   private worker: Worker | null = null;
@@ -38,6 +42,11 @@ export class DocumentWriter {
     });
     this.last = written.catch(() => {});
     return written;
+  }
+
+  /** Starts the thread if it is not running, so that it checkpoints the write-ahead log. */
+  start(): void {
+    this.started();
   }
 
   /** Whether a write posted is still unanswered. */
@@ -67,6 +76,7 @@ export class DocumentWriter {
   private started(): Worker {
     if (this.worker !== null) return this.worker;
     const worker = startWorker(import.meta.url, 'document-writer-worker', { workerData: { filename: this.filename } });
+    worker.unref();
     worker.on('message', (answer: WriterAnswer) => {
       const waiting = this.waiting.get(answer.id);
       this.waiting.delete(answer.id);

@@ -226,9 +226,11 @@ export class SqliteLedgerDocuments implements LedgerDocuments {
   }
 
   private async write(write: DocumentWrite): Promise<WriteResult> {
-    if (this.writer === null || (!this.writer.busy && bytesOf(write) < WRITER_THREAD_BYTES))
-      return this.writeHere(write);
-    return this.writer.write(write);
+    if (this.writer === null) return this.writeHere(write);
+    if (this.writer.busy || bytesOf(write) >= WRITER_THREAD_BYTES) return this.writer.write(write);
+    // The thread checkpoints what this connection writes (see SqliteStorage).
+    this.writer.start();
+    return this.writeHere(write);
   }
 }
 
