@@ -205,7 +205,9 @@ async function severalRelays(workDir: string): Promise<void> {
     const one = await run(1);
     const two = await run(2);
     console.log('');
-    console.log(`fan-out on PostgreSQL and Redis, ${docs} docs × 2 clients, one machine`);
+    console.log(
+      `fan-out on PostgreSQL and Redis, ${docs} docs × 2 clients (each relay holds one of each document's), one machine; the bench's PostgreSQL runs with fsync off`,
+    );
     console.log(['measure', 'one relay', 'two relays (peer on the other)', 'two ÷ one'].join(' | '));
     for (const [label, key] of [
       ['throughput (updates/s)', 'updatesPerSecond'],
