@@ -11,6 +11,7 @@ import { SeededRandom } from '@tally/schema/testing';
 import * as Y from 'yjs';
 import { encodeUpdate } from '../src/sync/sync-message.js';
 import { BenchClient } from './bench-client.js';
+import { UpdateTrail } from './update-trail.js';
 
 export interface BenchDoc {
   readonly url: string;
@@ -35,19 +36,25 @@ setTimeout(() => {
   process.exit(2);
 }, plan.timeLimitMs).unref();
 
+/** One writer's updates to a document, as messages to send, and the trail a peer follows them by. */
+interface WriterUpdates {
+  readonly messages: readonly Uint8Array[];
+  readonly trail: UpdateTrail;
+}
+
 /**
- * A chain of small update messages, as a device typing transactions through the ledger API
- * produces them: an account, then one transaction each. Tally's relay judges every one with the
- * ledger's guard (SPEC V1), so the load is one it accepts.
+ * A chain of small updates, as a device typing transactions through the ledger API produces
+ * them: an account, then one transaction each. Tally's relay judges every one with the ledger's
+ * guard (SPEC V1), so the load is one it accepts.
  */
-function updatesFor(count: number, tag: number): Uint8Array[] {
+function updatesFor(count: number, tag: number): WriterUpdates {
   const ledger = new Ledger(new Y.Doc(), { random: new SeededRandom(tag + 1) });
   const updates: Uint8Array[] = [];
-  ledger.doc.on('update', (update: Uint8Array) => updates.push(encodeUpdate(update)));
+  ledger.doc.on('update', (update: Uint8Array) => updates.push(update));
   const accountId = ledger.accounts.create({ name: 'Checking', type: 'checking', currency: 'EUR' }).id;
   for (let i = 1; updates.length < count; i++)
     ledger.transactions.create({ date: '2026-11-25', amount: -i, currency: 'EUR', accountId, payee: 'Bakery' });
-  return updates;
+  return { messages: updates.map(encodeUpdate), trail: new UpdateTrail(ledger.doc.clientID, updates) };
 }
 
 async function inBatches<T>(count: number, batch: number, open: (index: number) => Promise<T>): Promise<T[]> {
@@ -63,15 +70,16 @@ function percentile(sorted: readonly number[], p: number): number {
 }
 
 async function fanout(): Promise<Record<string, number>> {
+  const latencyUpdatesPerDoc = Math.ceil(plan.latencyUpdates / plan.docs.length);
   const pairs = await inBatches(plan.docs.length, 100, async (index) => {
     const url = plan.docs[index]?.url ?? '';
+    const { messages, trail } = updatesFor(plan.throughputUpdatesPerDoc + latencyUpdatesPerDoc, index);
     const [sender, peer] = await Promise.all([
-      BenchClient.open(url),
-      BenchClient.open(plan.docs[index]?.peerUrl ?? url),
+      BenchClient.open(url, trail),
+      BenchClient.open(plan.docs[index]?.peerUrl ?? url, trail),
     ]);
     await Promise.all([sender.sync(), peer.sync()]);
-    const latencyUpdatesPerDoc = Math.ceil(plan.latencyUpdates / plan.docs.length);
-    return { sender, peer, updates: updatesFor(plan.throughputUpdatesPerDoc + latencyUpdatesPerDoc, index) };
+    return { sender, peer, messages };
   });
 
   // Throughput: every sender keeps `windowPerDoc` updates in flight, paced by its own echo.
@@ -82,45 +90,55 @@ async function fanout(): Promise<Record<string, number>> {
     for (const pair of pairs) {
       let sent = 0;
       const sendNext = (): void => {
-        const update = pair.updates[sent];
-        if (sent >= plan.throughputUpdatesPerDoc || update === undefined) return;
+        const message = pair.messages[sent];
+        if (sent >= plan.throughputUpdatesPerDoc || message === undefined) return;
         sent++;
-        pair.sender.send(update);
+        pair.sender.send(message);
       };
-      pair.sender.onUpdate = sendNext;
-      pair.peer.onUpdate = () => {
-        if (++delivered === total) resolve();
+      pair.sender.onUpdates = (from, to) => {
+        for (let i = from; i < to; i++) sendNext();
+      };
+      pair.peer.onUpdates = (from, to) => {
+        delivered += to - from;
+        if (delivered === total) resolve();
       };
       for (let i = 0; i < plan.windowPerDoc; i++) sendNext();
     }
   });
   const throughputSeconds = (performance.now() - started) / 1000;
 
-  // Latency: a steady total rate spread over all documents, timed sender → peer.
+  // Latency: a steady total rate spread over all documents, timed sender → peer; an update that
+  // reaches the peer merged with others (a repaired gap, SPEC C2) is timed to when that one arrived.
   const latencies: number[] = [];
-  const pending = pairs.map(() => [] as number[]);
+  const sentAt = pairs.map(() => new Map<number, number>());
   pairs.forEach((pair, index) => {
-    pair.sender.onUpdate = () => {};
-    pair.peer.onUpdate = () => {
-      const sentAt = pending[index]?.shift();
-      if (sentAt !== undefined) latencies.push(performance.now() - sentAt);
+    pair.sender.onUpdates = () => {};
+    pair.peer.onUpdates = (from, to) => {
+      const now = performance.now();
+      for (let i = from; i < to; i++) {
+        const at = sentAt[index]?.get(i);
+        if (at !== undefined) latencies.push(now - at);
+      }
     };
   });
   const next = pairs.map(() => plan.throughputUpdatesPerDoc);
   const interval = 1000 / plan.latencyUpdatesPerSecond;
   const latencyStart = performance.now();
+  let latencySent = 0;
   for (let i = 0; i < plan.latencyUpdates; i++) {
     const due = latencyStart + i * interval;
     while (performance.now() < due) await new Promise((resolve) => setImmediate(resolve));
     const index = i % pairs.length;
     const pair = pairs[index];
-    const update = pair?.updates[next[index] ?? 0];
-    if (pair === undefined || update === undefined) continue;
-    next[index] = (next[index] ?? 0) + 1;
-    pending[index]?.push(performance.now());
-    pair.sender.send(update);
+    const position = next[index] ?? 0;
+    const message = pair?.messages[position];
+    if (pair === undefined || message === undefined) continue;
+    next[index] = position + 1;
+    sentAt[index]?.set(position, performance.now());
+    latencySent++;
+    pair.sender.send(message);
   }
-  while (latencies.length < plan.latencyUpdates) await new Promise((resolve) => setTimeout(resolve, 5));
+  while (latencies.length < latencySent) await new Promise((resolve) => setTimeout(resolve, 5));
   latencies.sort((a, b) => a - b);
   await Promise.all(pairs.flatMap((pair) => [pair.sender.close(), pair.peer.close()]));
   return {

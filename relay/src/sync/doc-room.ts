@@ -731,7 +731,7 @@ export class DocRoom {
         this.ahead.delete(this.heldSeq + 1);
         this.heldSeq++;
         if (next === null) continue;
-        if ((await this.applyStored([next])) !== null) {
+        if (await this.applyHeard(next)) {
           this.sendToAll(encodeUpdate(next));
           changed = true;
         }
@@ -791,6 +791,29 @@ export class DocRoom {
       dropPending(doc);
     }
     return changes.length === 0 ? null : Y.mergeUpdates(changes);
+  }
+
+  /**
+   * Applies an update another relay stored and judged (C1); whether it changed the document.
+   * Nothing is encoded: the update goes on to this room's peers as it came.
+   */
+  private async applyHeard(update: Uint8Array): Promise<boolean> {
+    const held = this.held;
+    const worker = this.worker();
+    if (held !== null && worker !== undefined) return (await worker.judge(held, update)).changed;
+    const doc = this.built();
+    let changed = false;
+    const observe = (transaction: Y.Transaction): void => {
+      changed = changedAnything(transaction);
+    };
+    doc.on('afterTransaction', observe);
+    try {
+      Y.applyUpdate(doc, update, heardOrigin);
+    } finally {
+      doc.off('afterTransaction', observe);
+      dropPending(doc);
+    }
+    return changed;
   }
 
   /** A gap left open is read from storage after `gapRepairMs` (C2). */

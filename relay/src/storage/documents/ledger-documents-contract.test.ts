@@ -56,6 +56,29 @@ describe.each(storageImplementations)('$name ledger documents keep their contrac
     expect((await storage.documents.load('ledger-1')).updates).toEqual(updates);
   });
 
+  it('[C2] updates of several documents appended together, interleaved, load back in the order they were appended, each numbered past the ones before', async () => {
+    const known = new Y.Doc();
+    const before = await storage.documents.appendUpdate('ledger-known', updateSetting(known, 'currency', 'EUR'));
+    const fresh = new Y.Doc();
+    const appends = [
+      ['ledger-known', updateSetting(known, 'locale', 'fr-FR')],
+      ['ledger-fresh', updateSetting(fresh, 'currency', 'USD')],
+      ['ledger-known', updateSetting(known, 'theme', 'dark')],
+      ['ledger-fresh', updateSetting(fresh, 'locale', 'en-US')],
+      ['ledger-known', updateSetting(known, 'week-starts', 'monday')],
+    ] as const;
+    const seqs = await Promise.all(appends.map(([docId, update]) => storage.documents.appendUpdate(docId, update)));
+    for (const docId of ['ledger-known', 'ledger-fresh']) {
+      const numbers = seqs.filter((_, i) => appends[i]?.[0] === docId);
+      const stored = await storage.documents.load(docId);
+      expect(numbers.every((seq, i) => seq > (numbers[i - 1] ?? (docId === 'ledger-known' ? before : 0)))).toBe(true);
+      expect(stored.lastSeq).toBe(numbers.at(-1));
+      expect(stored.updates.slice(docId === 'ledger-known' ? 1 : 0)).toEqual(
+        appends.filter(([id]) => id === docId).map(([, update]) => update),
+      );
+    }
+  });
+
   it('a large update, then small ones asked for in the next turns, load back in the order they were appended, and a snapshot made after them keeps them all', async () => {
     const doc = new Y.Doc();
     const large = updateSetting(doc, 'notes', 'x'.repeat(128 * 1024));

@@ -28,8 +28,9 @@ interface PendingAppend {
  * reader that sees number n has seen every number below it. Compaction takes the same lock, then
  * deletes only the numbers up to the one it folded; updates appended meanwhile keep theirs.
  *
- * Updates appended in one turn of the event loop are committed together (group commit), in the
- * order they were appended; every other call waits for the appends before it.
+ * Updates appended in one turn of the event loop, or while the previous batch committed, are
+ * committed together in one statement (group commit, one round trip), in the order they were
+ * appended; every other call waits for the appends before it.
  */
 export class PostgresLedgerDocuments implements LedgerDocuments {
   private pendingAppends: PendingAppend[] = [];
@@ -288,48 +289,48 @@ export class PostgresLedgerDocuments implements LedgerDocuments {
   }
 
   /**
-   * Commits the waiting appends in one transaction: their documents' rows are locked in id order
-   * (so two relays committing batches never deadlock), numbered, and the updates stored under
-   * their numbers. A failed commit rejects each of them.
+   * Commits the waiting appends in one statement, so one round trip: each document's counter is
+   * raised by its number of appends (creating its row, and locking it until commit, in id order,
+   * so two relays committing batches never deadlock), and the updates are stored under the
+   * numbers just taken, in the order they were appended. A failed commit rejects each of them.
    */
   private async commitPending(): Promise<void> {
     this.flushScheduled = false;
     const batch = this.pendingAppends;
     if (batch.length === 0) return;
     this.pendingAppends = [];
-    let seqs: number[];
+    let lastSeqs: Map<string, number>;
     try {
-      seqs = await transaction(this.pool, async (tx) => {
-        const docIds = [...new Set(batch.map((append) => append.docId))].sort();
-        await tx.query(
-          'INSERT INTO docs (id) SELECT id FROM unnest($1::text[]) AS t(id) ORDER BY id COLLATE "C" ON CONFLICT (id) DO NOTHING',
-          [docIds],
-        );
-        const locked = await tx.query<{ id: string; last_seq: number }>(
-          'SELECT id, last_seq FROM docs WHERE id = ANY($1::text[]) ORDER BY id COLLATE "C" FOR UPDATE',
-          [docIds],
-        );
-        const next = new Map(locked.rows.map((row) => [row.id, row.last_seq]));
-        const numbered = batch.map((append) => {
-          const seq = (next.get(append.docId) ?? 0) + 1;
-          next.set(append.docId, seq);
-          return seq;
-        });
-        await tx.query(
-          `INSERT INTO doc_updates (doc_id, seq, update_data)
-           SELECT * FROM unnest($1::text[], $2::bigint[], $3::bytea[])`,
-          [batch.map((append) => append.docId), numbered, batch.map((append) => byteaParam(append.update))],
-        );
-        await tx.query(
-          `UPDATE docs SET last_seq = v.seq FROM unnest($1::text[], $2::bigint[]) AS v(id, seq) WHERE docs.id = v.id`,
-          [[...next.keys()], [...next.values()]],
-        );
-        return numbered;
-      });
+      const { rows } = await this.pool.query<{ id: string; last_seq: number }>(
+        `WITH batch AS (
+           SELECT doc_id, update_data, row_number() OVER (PARTITION BY doc_id ORDER BY position) AS nth
+           FROM unnest($1::text[], $2::bytea[]) WITH ORDINALITY AS b(doc_id, update_data, position)
+         ), added AS (
+           SELECT doc_id, count(*) AS n FROM batch GROUP BY doc_id
+         ), numbered AS (
+           INSERT INTO docs (id, last_seq) SELECT doc_id, n FROM added ORDER BY doc_id COLLATE "C"
+           ON CONFLICT (id) DO UPDATE SET last_seq = docs.last_seq + excluded.last_seq
+           RETURNING id, last_seq
+         ), stored AS (
+           INSERT INTO doc_updates (doc_id, seq, update_data)
+           SELECT batch.doc_id, numbered.last_seq - added.n + batch.nth, batch.update_data
+           FROM batch JOIN added USING (doc_id) JOIN numbered ON numbered.id = batch.doc_id
+         )
+         SELECT id, last_seq FROM numbered`,
+        [batch.map((append) => append.docId), batch.map((append) => byteaParam(append.update))],
+      );
+      lastSeqs = new Map(rows.map((row) => [row.id, row.last_seq]));
     } catch (error) {
       for (const append of batch) append.reject(error);
       return;
     }
-    for (const [index, append] of batch.entries()) append.resolve(seqs[index] ?? 0);
+    // The batch's numbers of a document end at its new counter: counted back, in append order.
+    const remaining = new Map<string, number>();
+    for (const append of batch) remaining.set(append.docId, (remaining.get(append.docId) ?? 0) + 1);
+    for (const append of batch) {
+      const left = remaining.get(append.docId) ?? 0;
+      remaining.set(append.docId, left - 1);
+      append.resolve((lastSeqs.get(append.docId) ?? 0) - left + 1);
+    }
   }
 }
