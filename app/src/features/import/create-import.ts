@@ -1,5 +1,5 @@
 import { createTransactions, type Ledger, type Timestamp } from '@tally/schema';
-import { type TransactionRow, toTransactionRow } from '../../storage/transaction-row.js';
+import { type TransactionRow, toTransactionRow } from '../../storage/index.js';
 import type { LineToWrite } from './review.js';
 import { ImportError } from './statement.js';
 

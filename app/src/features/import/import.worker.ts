@@ -1,5 +1,5 @@
 import type { Timestamp } from '@tally/schema';
-import { type StoredLedger, storeUpdates } from '../../sync/stored-ledger.js';
+import { type StoredLedger, storeUpdates } from '../../sync/index.js';
 import { createImport } from './create-import.js';
 import { findHeaderRow, layoutSignature } from './csv-mapping.js';
 import type { CsvTable } from './csv-reader.js';
