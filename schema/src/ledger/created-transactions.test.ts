@@ -70,6 +70,25 @@ describe('ledger: transactions created apart and added as one update', () => {
     expect(a.ledger.transactions.get(last.id)?.payee).toBe('Edited after the import');
   });
 
+  it('[REC11] a transaction created apart is stored as the ledger stores one it creates', () => {
+    const a = device('a', 1);
+    const accountId = a.ledger.accounts.create({ name: 'Checking', type: 'checking', currency: 'EUR' }).id;
+    const [line] = lines(accountId, 1);
+    if (!line) throw new Error('no line');
+    const own = a.ledger.transactions.create(line);
+    const result = created(a.ledger, [line]);
+    const [apart] = result.records;
+    if (!apart) throw new Error('nothing was created');
+    const b = device('a', 2);
+    b.ledger.addCreated(Y.mergeUpdates([...result.slices]));
+    const entry = (doc: Y.Doc, id: string) => doc.getMap('transactions').get(`${id}/a`) as [string, object][];
+    const [ownGroup] = entry(a.doc, own.id);
+    const [apartGroup, ...more] = entry(b.doc, apart.id);
+    expect(more).toEqual([]);
+    expect(apartGroup?.[1]).toEqual(ownGroup?.[1]);
+    expect(apartGroup?.[0]).toMatch(/^[0-9a-z]+\.[0-9a-z]+$/);
+  });
+
   it('[REC11] the consecutive slices add up to the whole update', () => {
     const a = device('a', 1);
     const accountId = a.ledger.accounts.create({ name: 'Checking', type: 'checking', currency: 'EUR' }).id;

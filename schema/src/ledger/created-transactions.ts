@@ -1,10 +1,10 @@
 import * as Y from 'yjs';
-import { HybridClock, type Timestamp } from '../clock/index.js';
+import { HybridClock, serializeTimestamp, type Timestamp } from '../clock/index.js';
 import { newRecordId } from '../ids.js';
 import { cryptoRandom, type RandomSource } from '../random.js';
 import { type FieldIssue, type Transaction, transactionKind, validateRecord } from '../records/index.js';
 import { creationWrites, type LedgerRecord } from './collection.js';
-import { applyWrite, encodeEntry } from './field-writes.js';
+import type { StoredEntry } from './field-writes.js';
 import { entryKey } from './record-store.js';
 
 /** The ledger replica the transactions are created for: its writer id and the latest timestamp its clock issued or saw. */
@@ -59,12 +59,19 @@ export function createTransactions(
   for (let at = 0; at < records.length; at += perSlice) {
     doc.transact(() => {
       for (const record of records.slice(at, at + perSlice)) {
-        const { winners } = applyWrite(new Map(), creationWrites(transactionKind, record), clock.tick());
-        map.set(entryKey(record.id, writer.node), encodeEntry(winners, writer.node));
+        map.set(entryKey(record.id, writer.node), creationEntry(record, clock.tick()));
       }
     });
   }
   return { ok: true, records, slices };
+}
+
+/**
+ * The writer's entry of a new record, as `encodeEntry` writes it: every field was written at the
+ * one timestamp of its creation, so the entry is a single group, its stamp written once.
+ */
+function creationEntry(record: LedgerRecord<Transaction>, timestamp: Timestamp): StoredEntry {
+  return [[serializeTimestamp(timestamp, true), Object.fromEntries(creationWrites(transactionKind, record))]];
 }
 
 /** Web Crypto fills at most 65,536 bytes a call: asking once per few thousand ids instead of once per id. */
