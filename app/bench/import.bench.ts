@@ -3,12 +3,14 @@
  * each step takes (reading, matching and suggesting in the worker, writing to the ledger) and the
  * longest task the page's main thread ran meanwhile — what decides whether the screen freezes.
  * Then the same file again, when every line is matched against the 50,000 just written.
- * Run with `npm run bench` in app/ (TALLY_BENCH_IMPORT_LINES changes the file's size).
+ * Run with `npm run bench` in app/ (TALLY_BENCH_IMPORT_LINES changes the file's size; with
+ * TALLY_BENCH_PROFILE_DIR set, the writing is recorded as a Chrome profile there).
  */
 import buildApp from '../e2e/support/build-app.js';
 import { chooseFile, generatedCsv, openImport, waitForMapping, waitForReview } from '../e2e/support/import-steps.js';
 import type { TallyDevice } from '../e2e/support/tally-device.js';
 import { TallyWorld } from '../e2e/support/tally-world.js';
+import { profiled } from './profiled.js';
 
 const LINES = Number(process.env.TALLY_BENCH_IMPORT_LINES ?? 50_000);
 const LONG = { timeout: 600_000 } as const;
@@ -69,8 +71,10 @@ async function importOnce(device: TallyDevice, confirm: boolean): Promise<Run> {
   await device.byTestId('mapping-continue').click();
   const review = await waitForReview(device);
   if (confirm) {
-    await device.byTestId('review-confirm').click();
-    await device.byTestId('import-done').waitFor(LONG);
+    await profiled(device, 'import-writing', async () => {
+      await device.byTestId('review-confirm').click();
+      await device.byTestId('import-done').waitFor(LONG);
+    });
   }
   const bench = await device.page.evaluate(() => window.tallyImportBench);
   if (!bench) throw new Error('the bench recorder is gone');
