@@ -2,14 +2,10 @@ import type { Ledger } from '@tally/schema';
 import type { TransactionRow } from '../../storage/index.js';
 import type { KnownTransaction } from './duplicates.js';
 import { batchOf } from './import-id.js';
+import { nextTask } from './next-task.js';
 
 /** Transactions read, or deleted in one ledger update, per task: each task stays short. */
 const BATCH = 250;
-
-/** Lets the page handle input and paint between two batches of work. */
-function nextTask(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
 
 /** The account's transactions as duplicate matching needs them, read a batch at a time. */
 export async function knownTransactions(

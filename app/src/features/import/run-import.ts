@@ -3,6 +3,7 @@ import type { TransactionRow } from '../../storage/index.js';
 import type { CreatedImport } from './create-import.js';
 import { importsBeingWritten } from './imports-being-written.js';
 import { undoImport } from './ledger-import.js';
+import { nextTask } from './next-task.js';
 import type { RecentImport, RecentImports } from './recent-imports.js';
 
 /** Where an import is written: the ledger, and the transaction index that shows it. */
@@ -18,11 +19,6 @@ export type ImportOutcome =
   | { readonly kind: 'written'; readonly entry: RecentImport }
   /** The import was undone (in another tab) while it was written: what it wrote is removed. */
   | { readonly kind: 'undone'; readonly entry: RecentImport };
-
-/** Lets the page handle input and paint between two slices. */
-function nextTask(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
 
 /**
  * Writes an import all or nothing (SPEC REC11). It is remembered among the recent imports, then
