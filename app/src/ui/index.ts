@@ -18,3 +18,4 @@ export { failureMessages, formMessages, routeMessages, wordMessages } from './me
 export { RowButton } from './RowButton.js';
 export { AppFailed, ScreenFailed } from './ScreenFailed.js';
 export { Sentence } from './Sentence.js';
+export { whenIdle } from './when-idle.js';
