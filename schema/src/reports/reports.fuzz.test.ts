@@ -38,7 +38,7 @@ function randomDate(random: SeededRandom): string {
 /** A ledger with splits, transfers, foreign and unconvertible amounts, and a deleted category. */
 function randomLedger(random: SeededRandom): ReportInput {
   const transactions: ReportTransaction[] = [];
-  const categoryIds = [...CATEGORIES.map((category) => category.id), GONE, null];
+  const splitCategoryIds = [...CATEGORIES.map((category) => category.id), GONE];
   for (let i = 0; transactions.length < 400; i += 1) {
     const account = random.pick(ACCOUNTS);
     const date = randomDate(random);
@@ -62,8 +62,8 @@ function randomLedger(random: SeededRandom): ReportInput {
     }
     const splits = random.chance(0.15)
       ? [
-          { categoryId: random.pick(categoryIds), amount: Math.trunc(amount / 2), memo: '' },
-          { categoryId: random.pick(categoryIds), amount: Math.trunc(amount / 3), memo: '' },
+          { categoryId: random.pick(splitCategoryIds), amount: Math.trunc(amount / 2), memo: '' },
+          { categoryId: random.pick(splitCategoryIds), amount: Math.trunc(amount / 3), memo: '' },
         ]
       : [];
     transactions.push({
@@ -73,7 +73,7 @@ function randomLedger(random: SeededRandom): ReportInput {
       // Now and then an amount in another currency than its account's, which net worth leaves out.
       currency: random.chance(0.05) ? random.pick([EUR, USD]) : account.currency,
       accountId: account.id,
-      categoryId: random.pick(categoryIds),
+      categoryId: random.pick([...splitCategoryIds, null]),
       splits,
       transferId: null,
     });
