@@ -55,12 +55,16 @@ export async function reportTimings(device: TallyDevice): Promise<ReportTimings>
   const firstReport = await profiled(device, 'reports-first-opening', () =>
     interaction(device, '[data-testid="nav-reports"]', 'spending'),
   );
+  const chosen = (kind: (typeof KINDS)[number]) =>
+    profiled(device, `reports-${kind}-chosen`, () => interaction(device, `[data-testid="report-kind-${kind}"]`, kind));
   const kinds = {
-    'income-expense': await interaction(device, '[data-testid="report-kind-income-expense"]', 'income-expense'),
-    'net-worth': await interaction(device, '[data-testid="report-kind-net-worth"]', 'net-worth'),
-    'category-trend': await interaction(device, '[data-testid="report-kind-category-trend"]', 'category-trend'),
+    'income-expense': await chosen('income-expense'),
+    'net-worth': await chosen('net-worth'),
+    'category-trend': await chosen('category-trend'),
   };
-  const period = await interaction(device, 'last-12-months', 'category-trend');
+  const period = await profiled(device, 'reports-period-changed', () =>
+    interaction(device, 'last-12-months', 'category-trend'),
+  );
   return { firstReport, kinds, period };
 }
 

@@ -18,8 +18,7 @@ export interface Text<Key extends string> {
 
 export function textOf<Key extends string>(messages: Messages<Key>, language: Language, locale: string): Text<Key> {
   const catalogue: Readonly<Record<string, string>> = messages[language];
-  const numbers = new Intl.NumberFormat(locale);
-  const plurals = new Intl.PluralRules(locale);
+  const { numbers, plurals } = rulesOf(locale);
   // One pass over the message, so a value that itself holds braces (an account named "Trip {date}") stays as it is.
   const fill = (message: string, values: TextValues = {}): string =>
     message.replace(/\{(\w+)\}/g, (placeholder, name: string) => {
@@ -42,4 +41,24 @@ export function textOf<Key extends string>(messages: Messages<Key>, language: La
         return value === undefined ? part : value;
       });
   return Object.assign(text, { count, parts, language, locale });
+}
+
+interface LocaleRules {
+  readonly numbers: Intl.NumberFormat;
+  readonly plurals: Intl.PluralRules;
+}
+
+/**
+ * One number format and plural rules per locale, shared by every component's text: building them
+ * costs far more than using them, and a screen's first render reads a dozen features' messages.
+ */
+const rules = new Map<string, LocaleRules>();
+
+function rulesOf(locale: string): LocaleRules {
+  let shared = rules.get(locale);
+  if (shared === undefined) {
+    shared = { numbers: new Intl.NumberFormat(locale), plurals: new Intl.PluralRules(locale) };
+    rules.set(locale, shared);
+  }
+  return shared;
 }

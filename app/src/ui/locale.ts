@@ -19,9 +19,17 @@ export function formatMonth(month: string, locale: string): string {
   return formatter(locale, 'month').format(new Date(year, index - 1, 1));
 }
 
+/** A `YYYY-MM` month in few letters, with the whole year so it never reads as a day: "Oct 2026", "Okt. 2026". */
+export function formatShortMonth(month: string, locale: string): string {
+  const [year, index] = month.split('-').map(Number);
+  if (year === undefined || index === undefined) return month;
+  return formatter(locale, 'shortMonth').format(new Date(year, index - 1, 1));
+}
+
 const FORMATS = {
   day: { day: 'numeric', month: 'short', year: 'numeric' },
   month: { month: 'long', year: 'numeric' },
+  shortMonth: { month: 'short', year: 'numeric' },
 } as const satisfies Record<string, Intl.DateTimeFormatOptions>;
 
 /**

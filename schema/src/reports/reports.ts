@@ -12,11 +12,15 @@ function inScope(input: ReportInput, accountId: string): boolean {
  * its accounts, which move money without earning or spending it.
  */
 function counted(input: ReportInput): ReportTransaction[] {
-  const accountOf = new Map(input.transactions.map((transaction) => [transaction.id, transaction.accountId]));
+  // Only transfer legs are looked up: a map of every transaction cost more than the report itself.
+  const transferLegs = new Map<string, string>();
+  for (const transaction of input.transactions) {
+    if (transaction.transferId !== null) transferLegs.set(transaction.id, transaction.accountId);
+  }
   return input.transactions.filter((transaction) => {
     if (transaction.date < input.from || transaction.date > input.to || !inScope(input, transaction.accountId))
       return false;
-    const otherLeg = transaction.transferId === null ? undefined : accountOf.get(transaction.transferId);
+    const otherLeg = transaction.transferId === null ? undefined : transferLegs.get(transaction.transferId);
     return otherLeg === undefined || !inScope(input, otherLeg);
   });
 }

@@ -24,12 +24,15 @@ const AXIS_FONT = '12px system-ui, sans-serif';
 /** The least room between two month labels under the chart. */
 const TICK_GAP = 8;
 
+/** One canvas measures every label: making one per label made each drawing of the chart slower. */
+let measuring: CanvasRenderingContext2D | null | undefined;
+
 /** How wide a text is in the axis font, in CSS pixels: the y axis is made as wide as its widest label. */
 function textWidth(text: string): number {
-  const context = document.createElement('canvas').getContext('2d');
-  if (!context) return text.length * 8;
-  context.font = AXIS_FONT;
-  return context.measureText(text).width;
+  measuring ??= document.createElement('canvas').getContext('2d');
+  if (!measuring) return text.length * 8;
+  measuring.font = AXIS_FONT;
+  return measuring.measureText(text).width;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { reportToCsv } from '@tally/schema';
 import { useEffect, useMemo, useState } from 'react';
 import { useText } from '../../i18n/index.js';
-import { formatDay, formatMonth, formMessages, wordMessages } from '../../ui/index.js';
+import { formatDay, formatMonth, formatShortMonth, formMessages, wordMessages } from '../../ui/index.js';
 import { reportMessages } from './messages.js';
 import { type ChartSeries, ReportChart } from './ReportChart.js';
 import { ReportNumbers } from './ReportNumbers.js';
@@ -30,13 +30,6 @@ const SERIES: { readonly [K in ReportKind]: readonly Omit<ChartSeries, 'label'>[
   'net-worth': [{ colour: '--accent', shape: 'line' }],
   'category-trend': [{ colour: '--out', shape: 'bars' }],
 };
-
-/** "Oct 2026", "oct 2026", "Okt. 2026": with the whole year, so a month never reads as a day ("Oct 26"). */
-function shortMonth(month: string, locale: string): string {
-  const [year, index] = month.split('-').map(Number);
-  if (year === undefined || index === undefined) return month;
-  return new Date(year, index - 1, 1).toLocaleDateString(locale, { month: 'short', year: 'numeric' });
-}
 
 function download(text: string, fileName: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
@@ -72,7 +65,7 @@ export function ReportOutput({ result, updating, categoryNames, categoryName, lo
   const name = (subject: RowSubject, short: boolean): string => {
     switch (subject.kind) {
       case 'month':
-        return short ? shortMonth(subject.month, locale) : formatMonth(subject.month, locale);
+        return short ? formatShortMonth(subject.month, locale) : formatMonth(subject.month, locale);
       case 'category':
         return subject.name;
       case 'uncategorised':

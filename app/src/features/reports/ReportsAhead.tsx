@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useTally } from '../../tally/index.js';
+import { whenIdle } from '../../ui/index.js';
 
 /** Long enough for a start's own idle work to go first, short enough to be done before most people open reports. */
 const IDLE_TIMEOUT_MS = 2_000;
@@ -24,7 +25,7 @@ export function ReportsAhead(): null {
         void import('./report-engine.js').then(({ reportEngineOf }) => live && reportEngineOf(tally), ignore);
         // Fetching the screen's code and adding its stylesheet on the first click was a long task of its own.
         void import('./ReportsScreen.js').catch(ignore);
-      });
+      }, IDLE_TIMEOUT_MS);
     };
     const stopWatching = index.subscribe(start);
     start();
@@ -38,12 +39,3 @@ export function ReportsAhead(): null {
 }
 
 function ignore(): void {}
-
-function whenIdle(work: () => void): () => void {
-  if (typeof requestIdleCallback === 'function') {
-    const handle = requestIdleCallback(work, { timeout: IDLE_TIMEOUT_MS });
-    return () => cancelIdleCallback(handle);
-  }
-  const handle = setTimeout(work, 0);
-  return () => clearTimeout(handle);
-}

@@ -1,6 +1,10 @@
 import { useEffect, useState } from 'react';
 import type { TransactionRow } from '../../storage/index.js';
+import { whenIdle } from '../../ui/index.js';
 import { CategoryModel, examplesOf } from '../categorise/index.js';
+
+/** How long training waits for an idle moment once the editor wants the model. */
+const TRAINING_PATIENCE_MS = 1_000;
 
 /** One model per state of the ledger, so opening the editor again costs nothing. */
 const trained = new WeakMap<readonly TransactionRow[], CategoryModel>();
@@ -22,16 +26,7 @@ export function useCategoryModel(rows: readonly TransactionRow[], wanted: boolea
       const fresh = CategoryModel.train(examplesOf(rows));
       trained.set(rows, fresh);
       setModel(fresh);
-    });
+    }, TRAINING_PATIENCE_MS);
   }, [rows, wanted]);
   return model;
-}
-
-function whenIdle(work: () => void): () => void {
-  if (typeof requestIdleCallback === 'function') {
-    const handle = requestIdleCallback(work, { timeout: 1_000 });
-    return () => cancelIdleCallback(handle);
-  }
-  const handle = setTimeout(work, 0);
-  return () => clearTimeout(handle);
 }
