@@ -6,6 +6,31 @@ import { splitEntryKey } from './record-store.js';
 
 const ATTACHMENTS_KEY = transactionKind.fields.attachments.key;
 
+/**
+ * How an update spells the attachments' key inside a written value: its length, then its UTF-8
+ * bytes (lib0's `writeVarString`; a length under 128 is one byte).
+ */
+const ATTACHMENTS_KEY_BYTES = (() => {
+  const bytes = new TextEncoder().encode(ATTACHMENTS_KEY);
+  if (bytes.length >= 128) throw new Error('the attachments key must be shorter than 128 bytes');
+  return Uint8Array.of(bytes.length, ...bytes);
+})();
+
+/** Whether `bytes` holds `part` anywhere. */
+function holds(bytes: Uint8Array, part: Uint8Array): boolean {
+  const first = part[0];
+  for (
+    let at = bytes.indexOf(first as number);
+    at !== -1 && at + part.length <= bytes.length;
+    at = bytes.indexOf(first as number, at + 1)
+  ) {
+    let index = 1;
+    while (index < part.length && bytes[at + index] === part[index]) index++;
+    if (index === part.length) return true;
+  }
+  return false;
+}
+
 function entriesByRecord(transactions: Y.Map<unknown>, ids?: ReadonlySet<string>): Map<string, [string, unknown][]> {
   const records = new Map<string, [string, unknown][]>();
   for (const [key, raw] of transactions) {
@@ -57,6 +82,9 @@ function hashesInValue(value: unknown, hashes: Set<string>): void {
  */
 export function attachmentHashesInUpdate(update: Uint8Array): Set<string> {
   const hashes = new Set<string>();
+  // Most updates write no attachments: without the key's bytes, no value of them names a file,
+  // and the update need not be decoded (the relay's guard and Yjs decode it already).
+  if (!holds(update, ATTACHMENTS_KEY_BYTES)) return hashes;
   for (const struct of Y.decodeUpdate(update).structs) {
     if (struct instanceof Y.Item && struct.content instanceof Y.ContentAny) {
       for (const value of struct.content.arr) hashesInValue(value, hashes);
