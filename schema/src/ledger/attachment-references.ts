@@ -7,14 +7,15 @@ import { splitEntryKey } from './record-store.js';
 const ATTACHMENTS_KEY = transactionKind.fields.attachments.key;
 
 /**
- * How an update spells the attachments' key inside a written value: its length, then its UTF-8
- * bytes (lib0's `writeVarString`; a length under 128 is one byte).
+ * How an update spells the attachments' key inside a written value: its length, then its bytes
+ * (lib0's `writeVarString`; an ASCII key under 128 characters is one byte each, its length too).
  */
-const ATTACHMENTS_KEY_BYTES = (() => {
-  const bytes = new TextEncoder().encode(ATTACHMENTS_KEY);
-  if (bytes.length >= 128) throw new Error('the attachments key must be shorter than 128 bytes');
-  return Uint8Array.of(bytes.length, ...bytes);
-})();
+const ATTACHMENTS_KEY_BYTES = Uint8Array.of(
+  ATTACHMENTS_KEY.length,
+  ...Array.from(ATTACHMENTS_KEY, (character) => character.charCodeAt(0)),
+);
+if (!/^[\x20-\x7e]{1,127}$/.test(ATTACHMENTS_KEY))
+  throw new Error('the attachments key must be printable ASCII, shorter than 128 characters');
 
 /** Whether `bytes` holds `part` anywhere. */
 function holds(bytes: Uint8Array, part: Uint8Array): boolean {
