@@ -6,7 +6,7 @@ import { SqliteAccounts } from './accounts/sqlite-accounts.js';
 import { SqliteAdvisors } from './advisors/sqlite-advisors.js';
 import { SqliteBlobRecords } from './blobs/sqlite-blob-records.js';
 import { SqliteConversations } from './conversations/sqlite-conversations.js';
-import { DocumentWriter } from './documents/document-writer.js';
+import { CHECKPOINT_EVERY_MS, DocumentWriter } from './documents/document-writer.js';
 import { SqliteLedgerDocuments } from './documents/sqlite-ledger-documents.js';
 import { SqliteEventStore } from './events/sqlite-event-store.js';
 import type { AccountWelcome, NewMail } from './mail/mail-store.js';
@@ -38,6 +38,7 @@ export class SqliteStorage implements RelayStorage {
   readonly payments: SqlitePaymentStore;
   readonly blobs: SqliteBlobRecords;
   private readonly db: Database.Database;
+  private readonly watchingWrites: NodeJS.Timeout | null = null;
 
   constructor(filename: string, options: SqliteStorageOptions = {}) {
     this.db = new Database(filename);
@@ -48,8 +49,12 @@ export class SqliteStorage implements RelayStorage {
     migrate(this.db, options.logger ?? silentLogger);
     // A database file gets a writer thread for the documents' writes (SPEC B5), which also
     // checkpoints the write-ahead log, off the event loop; one in memory cannot be shared.
-    if (!this.db.memory) this.db.pragma('wal_autocheckpoint = 0');
-    this.documents = new SqliteLedgerDocuments(this.db, this.db.memory ? null : new DocumentWriter(filename));
+    const writer = this.db.memory ? null : new DocumentWriter(filename);
+    if (writer !== null) {
+      this.db.pragma('wal_autocheckpoint = 0');
+      this.watchingWrites = checkpointedOnceWritten(this.db, writer);
+    }
+    this.documents = new SqliteLedgerDocuments(this.db, writer);
     this.accounts = new SqliteAccounts(this.db);
     this.mail = new SqliteMailStore(this.db);
     this.push = new SqlitePushStore(this.db);
@@ -124,9 +129,28 @@ export class SqliteStorage implements RelayStorage {
 
   async close(): Promise<void> {
     if (!this.db.open) return;
+    if (this.watchingWrites !== null) clearInterval(this.watchingWrites);
     await this.documents.close();
     this.db.close();
   }
+}
+
+/**
+ * Starts the writer thread, whose checkpoints keep the write-ahead log from growing, as soon as
+ * this connection has committed anything — an account, a mail, a document — and again if the
+ * thread stopped since (SPEC B5). A relay that only reads starts no thread.
+ */
+function checkpointedOnceWritten(db: Database.Database, writer: DocumentWriter): NodeJS.Timeout {
+  const totalChanges = db.prepare('SELECT total_changes() AS n').pluck();
+  let seen = totalChanges.get();
+  const watching = setInterval(() => {
+    const now = totalChanges.get();
+    if (now === seen) return;
+    seen = now;
+    writer.start();
+  }, CHECKPOINT_EVERY_MS);
+  watching.unref();
+  return watching;
 }
 
 /**

@@ -60,4 +60,33 @@ describe("the documents' writer thread", () => {
     const [first = 0] = logSizes;
     expect(Math.max(...logSizes)).toBeLessThan(3 * first);
   });
+
+  it('[B5] a relay that writes only mail still checkpoints: the write-ahead log starts afresh instead of growing', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'tally-writer-'));
+    const file = join(dir, 'relay.db');
+    const storage = new SqliteStorage(file);
+    const link = 'x'.repeat(32 * 1024);
+    const batchBytes = 64 * link.length;
+    const logSizes: number[] = [];
+    try {
+      for (let batch = 1; batch <= 3; batch++) {
+        for (let i = 0; i < 64; i++) {
+          await storage.mail.enqueue({
+            dedupeKey: `password-reset:${batch}:${i}`,
+            to: 'ana@example.com',
+            kind: 'password-reset',
+            language: 'en',
+            values: { link },
+            createdAt: batch * 1000 + i,
+          });
+        }
+        logSizes.push(statSync(`${file}-wal`).size);
+        await eventually(() => statSync(file).size >= batch * batchBytes);
+      }
+    } finally {
+      await storage.close();
+    }
+    const [first = 0] = logSizes;
+    expect(Math.max(...logSizes)).toBeLessThan(3 * first);
+  });
 });
