@@ -1,8 +1,9 @@
 import { closeCodes, closeReasons, refusalInCloseReason } from '@tally/schema';
 import * as decoding from 'lib0/decoding';
 import { messageYjsSyncStep1, messageYjsUpdate } from 'y-protocols/sync';
-import { messageSync, WebsocketProvider } from 'y-websocket';
+import { messageSync } from 'y-websocket';
 import * as Y from 'yjs';
+import { LedgerProvider } from './ledger-provider.js';
 import type { LinkState } from './sync-state.js';
 
 /** What the link tells the one who made it. */
@@ -46,13 +47,13 @@ const finalCloseCodes: ReadonlySet<number> = new Set([
 ]);
 
 /**
- * The stock y-websocket provider between this device's ledger and the relay, and what the relay
+ * The y-websocket provider (stock but for what it tells other tabs, `LedgerProvider`) between this device's ledger and the relay, and what the relay
  * is known to store. The relay sends its state vector when a connection opens, and sends every
  * update back, the sender's own included, once it has stored it; the link keeps the largest clock
  * it has heard of per Yjs client, so a write is known to be stored on the relay once it returns.
  */
 export class RelayLink {
-  private readonly provider: WebsocketProvider;
+  private readonly provider: LedgerProvider;
   private stored = new Map<number, number>();
   private opened = false;
   /** False once destroyed: the provider's last events, as it closes, are nobody's business. */
@@ -64,7 +65,7 @@ export class RelayLink {
     private readonly events: LinkEvents,
     options: LinkOptions = {},
   ) {
-    const provider = new WebsocketProvider(target.syncUrl, target.docId, doc, {
+    const provider = new LedgerProvider(target.syncUrl, target.docId, doc, {
       params: { token: target.accessToken },
       // Retrying cannot help after these: a revoked device asks the relay instead, a refused
       // large update waits for the relay's limit to change, a disabled account or a member

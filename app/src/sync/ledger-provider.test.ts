@@ -1,0 +1,106 @@
+import { createServer, type Server } from 'node:net';
+import { openLedger } from '@tally/schema';
+import * as bc from 'lib0/broadcastchannel';
+import { afterEach, beforeEach, expect, test } from 'vitest';
+import { WebSocket } from 'ws';
+import * as Y from 'yjs';
+import { eventually } from '../../../relay/src/testing/relay-harness.js';
+import { LedgerProvider } from './ledger-provider.js';
+
+/** A port nothing answers WebSocket upgrades on: the tabs below are offline, as far as the relay goes. */
+let unreachable: Server;
+let syncUrl: string;
+const providers: LedgerProvider[] = [];
+
+beforeEach(async () => {
+  unreachable = createServer((socket) => socket.destroy());
+  await new Promise<void>((resolve) => unreachable.listen(0, '127.0.0.1', resolve));
+  const address = unreachable.address();
+  if (address === null || typeof address === 'string') throw new Error('the refusing server has no port');
+  syncUrl = `ws://127.0.0.1:${address.port}/sync`;
+});
+
+afterEach(async () => {
+  for (const provider of providers.splice(0)) provider.destroy();
+  await new Promise((resolve) => unreachable.close(resolve));
+});
+
+/** A tab of the device: its own Y.Doc, opened with what the device stores, linked under the same document id. */
+function openTab(stored: Uint8Array, docId: string): { doc: Y.Doc; provider: LedgerProvider } {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, stored);
+  const provider = new LedgerProvider(syncUrl, docId, doc, {
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+  });
+  providers.push(provider);
+  return { doc, provider };
+}
+
+const payees = (doc: Y.Doc) =>
+  openLedger(doc)
+    .transactions.list()
+    .map((transaction) => transaction.payee)
+    .sort();
+
+test('a tab that opens tells the other tabs its state vector, not its ledger, and gets from them what it lacks', async () => {
+  const docId = 'tabs-catch-up';
+  const first = new Y.Doc();
+  const ledger = openLedger(first);
+  const accountId = ledger.accounts.create({ name: 'Checking', type: 'checking', currency: 'EUR' }).id;
+  for (let i = 0; i < 500; i++) {
+    ledger.transactions.create({ date: '2026-11-02', amount: -420, currency: 'EUR', accountId, payee: `Bakery ${i}` });
+  }
+  const firstTab = {
+    doc: first,
+    provider: new LedgerProvider(syncUrl, docId, first, {
+      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    }),
+  };
+  providers.push(firstTab.provider);
+  // What the device had stored when the second tab read it; the first tab then recorded one more.
+  const stored = Y.encodeStateAsUpdate(first);
+  ledger.transactions.create({ date: '2026-11-03', amount: -900, currency: 'EUR', accountId, payee: 'Cinema' });
+
+  const published: { from: unknown; bytes: number }[] = [];
+  const listen = (data: ArrayBuffer, origin: unknown) => published.push({ from: origin, bytes: data.byteLength });
+  bc.subscribe(firstTab.provider.bcChannel, listen);
+  try {
+    const second = openTab(stored, docId);
+    await eventually(() => payees(second.doc).includes('Cinema'));
+    expect(payees(second.doc)).toEqual(payees(first));
+    const sentBySecond = published.filter(({ from }) => from === second.provider).map(({ bytes }) => bytes);
+    expect(sentBySecond.length).toBeGreaterThan(0);
+    expect(Math.max(...sentBySecond)).toBeLessThan(100);
+    expect(stored.byteLength).toBeGreaterThan(50_000);
+  } finally {
+    bc.unsubscribe(firstTab.provider.bcChannel, listen);
+  }
+});
+
+test('what either tab records reaches the other at once, with no relay to pass it on', async () => {
+  const docId = 'tabs-live';
+  const origin = new Y.Doc();
+  const accountId = openLedger(origin).accounts.create({ name: 'Checking', type: 'checking', currency: 'EUR' }).id;
+  const stored = Y.encodeStateAsUpdate(origin);
+  const one = openTab(stored, docId);
+  const two = openTab(stored, docId);
+
+  openLedger(one.doc).transactions.create({
+    date: '2026-11-04',
+    amount: -310,
+    currency: 'EUR',
+    accountId,
+    payee: 'Tab one',
+  });
+  openLedger(two.doc).transactions.create({
+    date: '2026-11-04',
+    amount: -780,
+    currency: 'EUR',
+    accountId,
+    payee: 'Tab two',
+  });
+
+  await eventually(() => payees(one.doc).length === 2 && payees(two.doc).length === 2);
+  expect(payees(one.doc)).toEqual(['Tab one', 'Tab two']);
+  expect(payees(two.doc)).toEqual(['Tab one', 'Tab two']);
+});
