@@ -27,7 +27,10 @@ export class LocalLedger {
    * Rejects when the stored ledger cannot be opened (y-indexeddb's own promise would never settle).
    */
   async load(): Promise<void> {
-    this.persistence ??= new IndexeddbPersistence(this.stored.database, this.doc);
+    if (this.persistence === undefined) {
+      this.persistence = new IndexeddbPersistence(this.stored.database, this.doc);
+      storingOnceRead(this.persistence, this.doc);
+    }
     await Promise.all([this.persistence.whenSynced, this.persistence._db]);
   }
 
@@ -81,4 +84,34 @@ export class LocalLedger {
     await this.persistence.clearData();
     this.doc.destroy();
   }
+}
+
+/**
+ * y-indexeddb listens to the document's updates from the moment it is made, so when it applies
+ * what it stored, Yjs encodes all of that again as one update for it — which it then ignores as
+ * its own: 1.2 s of the start, and 17 MB of garbage, at 100,000 transactions. Its listener is
+ * attached once the stored ledger is applied instead. y-indexeddb stores the document as it
+ * stands just before applying, so a change made before that is kept; one made while applying (by
+ * an observer of the document) is stored once applied, whole.
+ */
+function storingOnceRead(persistence: IndexeddbPersistence, doc: Y.Doc): void {
+  doc.off('update', persistence._storeUpdate);
+  let missed = false;
+  const watch = (transaction: Y.Transaction): void => {
+    if (transaction.origin !== persistence && changedAnything(transaction)) missed = true;
+  };
+  doc.on('afterTransaction', watch);
+  persistence.once('synced', () => {
+    doc.off('afterTransaction', watch);
+    doc.on('update', persistence._storeUpdate);
+    if (missed) persistence._storeUpdate(Y.encodeStateAsUpdate(doc), null);
+  });
+}
+
+function changedAnything(transaction: Y.Transaction): boolean {
+  if (transaction.deleteSet.clients.size > 0) return true;
+  for (const [client, clock] of transaction.afterState) {
+    if (transaction.beforeState.get(client) !== clock) return true;
+  }
+  return false;
 }
