@@ -47,19 +47,25 @@ export async function uiTimings(
   await device.byTestId('email').fill(email);
   await device.byTestId('password').fill(password);
   await device.byTestId('device-name').fill('Bench browser');
-  const fullSyncMs = await page.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        const start = performance.now();
-        const status = document.querySelector('[data-testid="sync-status"]');
-        const observer = new MutationObserver(() => {
-          if (document.querySelector('[data-testid="sync-status"]')?.getAttribute('data-state') !== 'synced') return;
-          observer.disconnect();
-          resolve(performance.now() - start);
-        });
-        observer.observe(status?.parentElement ?? document.body, { attributes: true, subtree: true, childList: true });
-        document.querySelector<HTMLButtonElement>('[data-testid="login"]')?.click();
-      }),
+  const fullSyncMs = await profiled(device, 'fresh-sync', () =>
+    page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          const start = performance.now();
+          const status = document.querySelector('[data-testid="sync-status"]');
+          const observer = new MutationObserver(() => {
+            if (document.querySelector('[data-testid="sync-status"]')?.getAttribute('data-state') !== 'synced') return;
+            observer.disconnect();
+            resolve(performance.now() - start);
+          });
+          observer.observe(status?.parentElement ?? document.body, {
+            attributes: true,
+            subtree: true,
+            childList: true,
+          });
+          document.querySelector<HTMLButtonElement>('[data-testid="login"]')?.click();
+        }),
+    ),
   );
   await device.open('transactions');
   await page.getByText(`${count.toLocaleString('en-US')} transactions`).waitFor(LONG);
