@@ -26,9 +26,14 @@ afterEach(async () => {
 });
 
 /** A tab of the device: its own Y.Doc, opened with what the device stores, linked under the same document id. */
-function openTab(stored: Uint8Array, docId: string): { doc: Y.Doc; provider: LedgerProvider } {
+function openTab(
+  stored: Uint8Array,
+  docId: string,
+  beforeLinking: (doc: Y.Doc) => void = () => undefined,
+): { doc: Y.Doc; provider: LedgerProvider } {
   const doc = new Y.Doc();
   Y.applyUpdate(doc, stored);
+  beforeLinking(doc);
   const provider = new LedgerProvider(syncUrl, docId, doc, {
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
   });
@@ -71,6 +76,41 @@ test('a tab that opens tells the other tabs its state vector, not its ledger, an
     const sentBySecond = published.filter(({ from }) => from === second.provider).map(({ bytes }) => bytes);
     expect(sentBySecond.length).toBeGreaterThan(0);
     expect(Math.max(...sentBySecond)).toBeLessThan(100);
+    expect(stored.byteLength).toBeGreaterThan(50_000);
+  } finally {
+    bc.unsubscribe(firstTab.provider.bcChannel, listen);
+  }
+});
+
+test('the open tab gets what only the tab that opens holds, and only that, with no relay to pass it on', async () => {
+  const docId = 'tabs-held-by-the-new-one';
+  const first = new Y.Doc();
+  const ledger = openLedger(first);
+  const accountId = ledger.accounts.create({ name: 'Checking', type: 'checking', currency: 'EUR' }).id;
+  for (let i = 0; i < 500; i++) {
+    ledger.transactions.create({ date: '2026-11-02', amount: -420, currency: 'EUR', accountId, payee: `Bakery ${i}` });
+  }
+  const firstTab = openTab(Y.encodeStateAsUpdate(first), docId);
+  const stored = Y.encodeStateAsUpdate(firstTab.doc);
+
+  const published: { from: unknown; bytes: number }[] = [];
+  const listen = (data: ArrayBuffer, origin: unknown) => published.push({ from: origin, bytes: data.byteLength });
+  bc.subscribe(firstTab.provider.bcChannel, listen);
+  try {
+    // Recorded in a tab that had no link to the relay, and read from the device's storage by the new tab.
+    const second = openTab(stored, docId, (doc) =>
+      openLedger(doc).transactions.create({
+        date: '2026-11-05',
+        amount: -1_250,
+        currency: 'EUR',
+        accountId,
+        payee: 'Written unlinked',
+      }),
+    );
+    await eventually(() => payees(firstTab.doc).includes('Written unlinked'));
+    expect(payees(firstTab.doc)).toEqual(payees(second.doc));
+    const sentBySecond = published.filter(({ from }) => from === second.provider).map(({ bytes }) => bytes);
+    expect(Math.max(...sentBySecond)).toBeLessThan(2_000);
     expect(stored.byteLength).toBeGreaterThan(50_000);
   } finally {
     bc.unsubscribe(firstTab.provider.bcChannel, listen);
