@@ -46,8 +46,8 @@ const LAST_SYNCED_SAVE_INTERVAL_MS = 5_000;
 
 /**
  * The link between this device's ledger and a relay: the account (log-in, token rotation,
- * standing), the stock y-websocket provider with its access token, and the sync state the UI
- * shows. A device the relay revoked stops syncing and keeps its ledger.
+ * standing), the y-websocket provider (`LedgerProvider`) with its access token, and the sync
+ * state the UI shows. A device the relay revoked stops syncing and keeps its ledger.
  */
 export class RelaySync {
   private readonly account: RelayAccount;
