@@ -47,59 +47,67 @@ const payees = (doc: Y.Doc) =>
     .map((transaction) => transaction.payee)
     .sort();
 
-test('a tab that opens tells the other tabs its state vector, not its ledger, and gets from them what it lacks', async () => {
-  const docId = 'tabs-catch-up';
-  const first = new Y.Doc();
-  const ledger = openLedger(first);
+/** A ledger of 500 transactions in one account, as a tab already open holds it. */
+function ledgerOf500(): { doc: Y.Doc; accountId: string } {
+  const doc = new Y.Doc();
+  const ledger = openLedger(doc);
   const accountId = ledger.accounts.create({ name: 'Checking', type: 'checking', currency: 'EUR' }).id;
   for (let i = 0; i < 500; i++) {
     ledger.transactions.create({ date: '2026-11-02', amount: -420, currency: 'EUR', accountId, payee: `Bakery ${i}` });
   }
-  const firstTab = {
-    doc: first,
-    provider: new LedgerProvider(syncUrl, docId, first, {
-      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    }),
-  };
-  providers.push(firstTab.provider);
-  // What the device had stored when the second tab read it; the first tab then recorded one more.
-  const stored = Y.encodeStateAsUpdate(first);
-  ledger.transactions.create({ date: '2026-11-03', amount: -900, currency: 'EUR', accountId, payee: 'Cinema' });
+  return { doc, accountId };
+}
 
+/** The size of every message a tab publishes on `channel` from now on, until `stop`. */
+function sizesPublished(channel: string): { by(provider: LedgerProvider): number[]; stop(): void } {
   const published: { from: unknown; bytes: number }[] = [];
   const listen = (data: ArrayBuffer, origin: unknown) => published.push({ from: origin, bytes: data.byteLength });
-  bc.subscribe(firstTab.provider.bcChannel, listen);
+  bc.subscribe(channel, listen);
+  return {
+    by: (provider) => published.filter(({ from }) => from === provider).map(({ bytes }) => bytes),
+    stop: () => bc.unsubscribe(channel, listen),
+  };
+}
+
+test('a tab that opens tells the other tabs its state vector, not its ledger, and gets from them what it lacks', async () => {
+  const docId = 'tabs-catch-up';
+  const { doc, accountId } = ledgerOf500();
+  const firstTab = openTab(Y.encodeStateAsUpdate(doc), docId);
+  // What the device had stored when the second tab read it; the first tab then recorded one more.
+  const stored = Y.encodeStateAsUpdate(firstTab.doc);
+  openLedger(firstTab.doc).transactions.create({
+    date: '2026-11-03',
+    amount: -900,
+    currency: 'EUR',
+    accountId,
+    payee: 'Cinema',
+  });
+
+  const sizes = sizesPublished(firstTab.provider.bcChannel);
   try {
     const second = openTab(stored, docId);
     await eventually(() => payees(second.doc).includes('Cinema'));
-    expect(payees(second.doc)).toEqual(payees(first));
-    const sentBySecond = published.filter(({ from }) => from === second.provider).map(({ bytes }) => bytes);
+    expect(payees(second.doc)).toEqual(payees(firstTab.doc));
+    const sentBySecond = sizes.by(second.provider);
     expect(sentBySecond.length).toBeGreaterThan(0);
     expect(Math.max(...sentBySecond)).toBeLessThan(100);
     expect(stored.byteLength).toBeGreaterThan(50_000);
   } finally {
-    bc.unsubscribe(firstTab.provider.bcChannel, listen);
+    sizes.stop();
   }
 });
 
 test('the open tab gets what only the tab that opens holds, and only that, with no relay to pass it on', async () => {
   const docId = 'tabs-held-by-the-new-one';
-  const first = new Y.Doc();
-  const ledger = openLedger(first);
-  const accountId = ledger.accounts.create({ name: 'Checking', type: 'checking', currency: 'EUR' }).id;
-  for (let i = 0; i < 500; i++) {
-    ledger.transactions.create({ date: '2026-11-02', amount: -420, currency: 'EUR', accountId, payee: `Bakery ${i}` });
-  }
-  const firstTab = openTab(Y.encodeStateAsUpdate(first), docId);
+  const { doc, accountId } = ledgerOf500();
+  const firstTab = openTab(Y.encodeStateAsUpdate(doc), docId);
   const stored = Y.encodeStateAsUpdate(firstTab.doc);
 
-  const published: { from: unknown; bytes: number }[] = [];
-  const listen = (data: ArrayBuffer, origin: unknown) => published.push({ from: origin, bytes: data.byteLength });
-  bc.subscribe(firstTab.provider.bcChannel, listen);
+  const sizes = sizesPublished(firstTab.provider.bcChannel);
   try {
     // Recorded in a tab that had no link to the relay, and read from the device's storage by the new tab.
-    const second = openTab(stored, docId, (doc) =>
-      openLedger(doc).transactions.create({
+    const second = openTab(stored, docId, (opened) =>
+      openLedger(opened).transactions.create({
         date: '2026-11-05',
         amount: -1_250,
         currency: 'EUR',
@@ -109,11 +117,10 @@ test('the open tab gets what only the tab that opens holds, and only that, with 
     );
     await eventually(() => payees(firstTab.doc).includes('Written unlinked'));
     expect(payees(firstTab.doc)).toEqual(payees(second.doc));
-    const sentBySecond = published.filter(({ from }) => from === second.provider).map(({ bytes }) => bytes);
-    expect(Math.max(...sentBySecond)).toBeLessThan(2_000);
+    expect(Math.max(...sizes.by(second.provider))).toBeLessThan(2_000);
     expect(stored.byteLength).toBeGreaterThan(50_000);
   } finally {
-    bc.unsubscribe(firstTab.provider.bcChannel, listen);
+    sizes.stop();
   }
 });
 

@@ -48,9 +48,10 @@ const finalCloseCodes: ReadonlySet<number> = new Set([
 
 /**
  * The y-websocket provider (stock but for how tabs catch up, `LedgerProvider`) between this
- * device's ledger and the relay, and what the relay is known to store. The relay sends its state vector when a connection opens, and sends every
- * update back, the sender's own included, once it has stored it; the link keeps the largest clock
- * it has heard of per Yjs client, so a write is known to be stored on the relay once it returns.
+ * device's ledger and the relay, and what the relay is known to store. The relay sends its state
+ * vector when a connection opens, and sends every update back, the sender's own included, once it
+ * has stored it; the link keeps the largest clock it has heard of per Yjs client, so a write is
+ * known to be stored on the relay once it returns.
  */
 export class RelayLink {
   private readonly provider: LedgerProvider;
