@@ -1,8 +1,11 @@
 import { createServer, type Server } from 'node:net';
 import { openLedger } from '@tally/schema';
 import * as bc from 'lib0/broadcastchannel';
+import * as decoding from 'lib0/decoding';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { WebSocket } from 'ws';
+import * as syncProtocol from 'y-protocols/sync';
+import { messageSync } from 'y-websocket';
 import * as Y from 'yjs';
 import { eventually } from '../../../relay/src/testing/relay-harness.js';
 import { LedgerProvider } from './ledger-provider.js';
@@ -150,4 +153,41 @@ test('what either tab records reaches the other at once, with no relay to pass i
   await eventually(() => payees(one.doc).length === 2 && payees(two.doc).length === 2);
   expect(payees(one.doc)).toEqual(['Tab one', 'Tab two']);
   expect(payees(two.doc)).toEqual(['Tab one', 'Tab two']);
+});
+
+test('what a tab receives from another reaches the device storage as the bytes sent, not encoded again', async () => {
+  const docId = 'tabs-as-received';
+  const { doc, accountId } = ledgerOf500();
+  const edited = openLedger(doc).transactions.list()[0];
+  if (edited === undefined) throw new Error('the ledger has no transaction to edit');
+  openLedger(doc).transactions.update(edited.id, { payee: 'Bakery, corrected' });
+  const firstTab = openTab(Y.encodeStateAsUpdate(doc), docId);
+  const stored = Y.encodeStateAsUpdate(firstTab.doc);
+  openLedger(firstTab.doc).transactions.create({
+    date: '2026-11-03',
+    amount: -900,
+    currency: 'EUR',
+    accountId,
+    payee: 'Cinema',
+  });
+
+  const sent: Uint8Array[] = [];
+  const listen = (data: ArrayBuffer, origin: unknown) => {
+    if (origin !== firstTab.provider) return;
+    const message = decoding.createDecoder(new Uint8Array(data));
+    if (decoding.readVarUint(message) !== messageSync) return;
+    if (decoding.readVarUint(message) === syncProtocol.messageYjsSyncStep2)
+      sent.push(decoding.readVarUint8Array(message));
+  };
+  bc.subscribe(firstTab.provider.bcChannel, listen);
+  try {
+    // y-indexeddb stores what the document's update listeners hear.
+    const heard: Uint8Array[] = [];
+    const second = openTab(stored, docId, (opened) => opened.on('update', (update: Uint8Array) => heard.push(update)));
+    await eventually(() => payees(second.doc).includes('Cinema'));
+    expect(sent).toHaveLength(1);
+    expect(heard).toEqual(sent);
+  } finally {
+    bc.unsubscribe(firstTab.provider.bcChannel, listen);
+  }
 });

@@ -1,4 +1,4 @@
-import { type Ledger, type LedgerOptions, openLedger } from '@tally/schema';
+import { changedAnything, type Ledger, type LedgerOptions, openLedger } from '@tally/schema';
 import * as idb from 'lib0/indexeddb';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
@@ -56,8 +56,7 @@ export class LocalLedger {
   }
 
   onChange(listener: () => void): () => void {
-    this.doc.on('update', listener);
-    return () => this.doc.off('update', listener);
+    return this.ledger.onChange(listener);
   }
 
   /**
@@ -109,12 +108,4 @@ function storingOnceRead(persistence: IndexeddbPersistence, doc: Y.Doc): void {
     doc.on('update', persistence._storeUpdate);
     if (missed) persistence._storeUpdate(Y.encodeStateAsUpdate(doc, applied && Y.encodeStateVector(applied)), null);
   });
-}
-
-function changedAnything(transaction: Y.Transaction): boolean {
-  if (transaction.deleteSet.clients.size > 0) return true;
-  for (const [client, clock] of transaction.afterState) {
-    if (transaction.beforeState.get(client) !== clock) return true;
-  }
-  return false;
 }

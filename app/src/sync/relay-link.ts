@@ -1,4 +1,4 @@
-import { closeCodes, closeReasons, refusalInCloseReason } from '@tally/schema';
+import { closeCodes, closeReasons, onDocumentChange, refusalInCloseReason } from '@tally/schema';
 import * as decoding from 'lib0/decoding';
 import { messageYjsSyncStep1, messageYjsUpdate } from 'y-protocols/sync';
 import { messageSync } from 'y-websocket';
@@ -59,6 +59,7 @@ export class RelayLink {
   private opened = false;
   /** False once destroyed: the provider's last events, as it closes, are nobody's business. */
   private live = true;
+  private readonly stopFollowing: () => void;
 
   constructor(
     private readonly doc: Y.Doc,
@@ -104,7 +105,7 @@ export class RelayLink {
       else if (reason === closeReasons.quotaReached) events.storageFull();
       else events.refused();
     });
-    doc.on('update', this.changed);
+    this.stopFollowing = onDocumentChange(doc, this.changed);
   }
 
   state(): LinkState {
@@ -124,7 +125,7 @@ export class RelayLink {
 
   destroy(): void {
     this.live = false;
-    this.doc.off('update', this.changed);
+    this.stopFollowing();
     this.provider.destroy();
   }
 

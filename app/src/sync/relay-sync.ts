@@ -1,3 +1,4 @@
+import { onDocumentChange } from '@tally/schema';
 import * as Y from 'yjs';
 import { browserClock, browserLock, type Clock, type Lock } from './device-clock.js';
 import { RelayAccount, type SessionStore } from './relay-account.js';
@@ -64,6 +65,7 @@ export class RelaySync {
   private snapshot: SyncState;
   private readonly listeners = new Set<() => void>();
   private readonly membershipListeners = new Set<() => void>();
+  private stopFollowing: () => void = () => undefined;
 
   constructor(
     private readonly doc: Y.Doc,
@@ -85,7 +87,7 @@ export class RelaySync {
     this.lastSyncedAt = await this.settings.lastSyncedAt();
     this.relayStored = await this.settings.relayStored();
     this.relayStoredSaved = encoded(this.relayStored);
-    this.doc.on('update', this.ledgerChanged);
+    this.stopFollowing = onDocumentChange(this.doc, this.ledgerChanged);
     if (session && !session.revoked) await this.connect();
     else this.publish();
   }
@@ -309,7 +311,7 @@ export class RelaySync {
   };
 
   stop(): void {
-    this.doc.off('update', this.ledgerChanged);
+    this.stopFollowing();
     this.disconnect();
     this.account.stop();
   }

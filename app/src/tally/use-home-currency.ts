@@ -10,13 +10,7 @@ import { useTally } from './tally-context.js';
  */
 export function useChosenHomeCurrency(): CurrencyCode | null {
   const { ledger } = useTally();
-  const subscribe = useCallback(
-    (listener: () => void) => {
-      ledger.doc.on('update', listener);
-      return () => ledger.doc.off('update', listener);
-    },
-    [ledger],
-  );
+  const subscribe = useCallback((listener: () => void) => ledger.onChange(listener), [ledger]);
   const read = useCallback(() => ledger.homeCurrency, [ledger]);
   return useSyncExternalStore(subscribe, read);
 }

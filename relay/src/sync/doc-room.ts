@@ -1,4 +1,11 @@
-import { checkLedgerUpdate, closeCodeOf, closeReasonOf, closeReasons, versionRestoreUpdate } from '@tally/schema';
+import {
+  changedAnything,
+  checkLedgerUpdate,
+  closeCodeOf,
+  closeReasonOf,
+  closeReasons,
+  versionRestoreUpdate,
+} from '@tally/schema';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { type FailureKind, reportFailure } from '../failures.js';
@@ -927,15 +934,6 @@ const malformed: WorkerVerdict = {
   message: 'Yjs could not apply the update',
   retry: false,
 };
-
-/** Whether applying an update changed the document, as Yjs decides before emitting an `update` event. */
-function changedAnything(transaction: Y.Transaction): boolean {
-  if (transaction.deleteSet.clients.size > 0) return true;
-  for (const [client, clock] of transaction.afterState) {
-    if (transaction.beforeState.get(client) !== clock) return true;
-  }
-  return false;
-}
 
 /** What a peer with nothing to add sends as its sync step 2: no structs, no deletions. */
 function isEmptyUpdate(update: Uint8Array): boolean {

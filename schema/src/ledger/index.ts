@@ -1,6 +1,7 @@
 export { attachmentHashes, attachmentHashesInUpdate } from './attachment-references.js';
 export { Collection, type Inspection, type LedgerRecord, type Storable } from './collection.js';
 export { type CreatedTransactions, type CreationWriter, createTransactions } from './created-transactions.js';
+export { changedAnything, onDocumentChange } from './document-changes.js';
 export type { FieldWrite, StoredRow, StoredScalar, StoredValue } from './field-writes.js';
 export { LEDGER_FORMAT, MIGRATIONS, type Migration, readFormat } from './format.js';
 export {
@@ -25,6 +26,7 @@ export {
   type StartedLedger,
 } from './ledger.js';
 export { LedgerError, type LedgerErrorCode } from './ledger-error.js';
+export { applyReceivedUpdate } from './received-update.js';
 export type { RecordChange } from './record-store.js';
 export {
   STARTER_CATEGORIES,

@@ -1,4 +1,4 @@
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { addDays, parseCalendarDate } from '../calendar/index.js';
 import { type FarFutureEvent, HybridClock } from '../clock/index.js';
 import { type HouseholdBalances, householdBalances, type Transfer, whoOwesWhom } from '../household/index.js';
@@ -38,8 +38,10 @@ import {
 import { derivedRecordId } from '../recurring/derived-id.js';
 import { dueDates } from '../recurring/schedule.js';
 import { Collection, type CollectionGuard, type LedgerRecord, type Storable } from './collection.js';
+import { onDocumentChange } from './document-changes.js';
 import { declareFormat, LEDGER_FORMAT, MIGRATIONS, type Migration, readFormat, upgradeFormat } from './format.js';
 import { LedgerError } from './ledger-error.js';
+import { applyReceivedUpdate } from './received-update.js';
 import { DERIVED_NODE, RecordStore, type Writer } from './record-store.js';
 import {
   STARTER_CATEGORIES,
@@ -229,6 +231,14 @@ export class Ledger {
         categories: categories.map(([slot, category]) => this.categories.ensure(starterCategoryId(slot), category)),
       };
     });
+  }
+
+  /**
+   * Calls `listener` after every change of the ledger, made here or received; returns what stops
+   * it. Yjs encodes nothing for it (`onDocumentChange`).
+   */
+  onChange(listener: () => void): () => void {
+    return onDocumentChange(this.doc, () => listener());
   }
 
   /**
@@ -446,11 +456,12 @@ export class Ledger {
    * Adds transactions created apart (`createTransactions`) as the update, or one of the
    * consecutive updates, they were created as (SPEC REC11). It arrives like a peer's update, so
    * the clock moves past each of its timestamps; `origin` tells whoever stores or sends updates
-   * where it came from (y-indexeddb skips what it stored itself).
+   * where it came from (y-indexeddb skips what it stored itself). Whoever listens for updates
+   * hears the bytes given, not Yjs encoding them again.
    */
   addCreated(update: Uint8Array, origin: unknown = this.writer.origin): void {
     this.write(() => undefined);
-    Y.applyUpdate(this.doc, update, origin);
+    applyReceivedUpdate(this.doc, update, origin);
   }
 
   /** A transfer is two transactions, one per account, each naming the other; both or neither. */

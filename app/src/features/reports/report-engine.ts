@@ -234,7 +234,7 @@ export function reportEngineOf(tally: Tally): ReportEngine {
     const source: ReportSource = {
       index: tally.transactions,
       records: () => recordsOf(ledger),
-      onLedgerChanged: (listener) => ledger.doc.on('update', listener),
+      onLedgerChanged: (listener) => ledger.onChange(listener),
     };
     engine = new ReportEngine(source, workerPort(worker));
     engines.set(tally, engine);

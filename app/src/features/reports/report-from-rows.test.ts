@@ -162,7 +162,7 @@ function reportsOver(index: TransactionIndex, ledger: Ledger, pause?: () => Prom
     {
       index,
       records: () => recordsOf(ledger),
-      onLedgerChanged: (listener) => ledger.doc.on('update', listener),
+      onLedgerChanged: (listener) => ledger.onChange(listener),
     },
     port,
     pause,
