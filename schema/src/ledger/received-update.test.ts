@@ -73,6 +73,55 @@ describe('an update received whole', () => {
     expectSameDocument(rebuilt(heard), doc);
   });
 
+  it('is followed by each observer write as Yjs encodes it, with its own origin and deletions alone', () => {
+    const { doc, heard } = listened();
+    const entries = doc.getMap('entries');
+    for (let i = 0; i < 50; i++) entries.set(`old-${i}`, i);
+    for (let i = 0; i < 50; i++) entries.delete(`old-${i}`);
+    const before = heard.length;
+    entries.observe((event) => {
+      if (!event.keysChanged.has('rent')) return;
+      doc.transact(() => entries.set('seen', true), 'first observer');
+      doc.transact(() => entries.set('counted', 1), 'second observer');
+    });
+    applyReceivedUpdate(
+      doc,
+      written((from) => from.set('rent', 1200)),
+      'relay',
+    );
+    const applied = heard.slice(before);
+    expect(applied.map(({ origin }) => origin)).toEqual(['relay', 'first observer', 'second observer']);
+    for (const { update } of applied.slice(1)) expect(Y.decodeUpdate(update).ds.clients.size).toBe(0);
+    expectSameDocument(rebuilt(heard), doc);
+    expect(doc.getMap('entries').toJSON()).toEqual({ rent: 1200, seen: true, counted: 1 });
+  });
+
+  it('is still heard when an observer throws while it is applied', () => {
+    const { doc, heard } = listened();
+    doc.getMap('entries').observe(() => {
+      throw new Error('an observer failed');
+    });
+    const update = written((entries) => entries.set('rent', 1200));
+    expect(() => applyReceivedUpdate(doc, update, 'relay')).toThrow('an observer failed');
+    expect(doc.getMap('entries').get('rent')).toBe(1200);
+    expectSameDocument(rebuilt(heard), doc);
+  });
+
+  it('inside another transaction is heard as Yjs encodes it, once that transaction ends', () => {
+    const { doc, heard } = listened();
+    doc.transact(() => {
+      doc.getMap('entries').set('food', 300);
+      applyReceivedUpdate(
+        doc,
+        written((entries) => entries.set('rent', 1200)),
+        'relay',
+      );
+    });
+    expect(heard).toHaveLength(1);
+    expectSameDocument(rebuilt(heard), doc);
+    expect(rebuilt(heard).getMap('entries').toJSON()).toEqual({ food: 300, rent: 1200 });
+  });
+
   it('that completes a change held pending is heard with that change', () => {
     const source = new Y.Doc();
     const first = written((entries) => entries.set('rent', 1200), source);

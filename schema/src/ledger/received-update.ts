@@ -12,45 +12,60 @@ type UpdateListener = (update: Uint8Array, origin: unknown, doc: Y.Doc, transact
  *
  * What the listeners hear, applied in order to an empty document, gives this document:
  * - the bytes received, once, if they changed anything, with `origin`;
- * - then, if an observer wrote while they were applied, what this document holds beyond the state
- *   those writes started from, with that write's origin;
- * - and while the document holds anything pending (a change waiting for one it builds on), what
- *   Yjs encodes, as before: it then covers the pending changes the update completes.
+ * - then whatever an observer writes in answer, each write as Yjs encodes it, with its own origin;
+ * - if applying them threw (malformed bytes, an observer failing), what the document took of
+ *   them, as Yjs encodes it;
+ * - and while the document holds anything pending (a change waiting for one it builds on), or
+ *   inside another transaction, what Yjs encodes, as before.
+ *
+ * The listeners are detached while the update is applied: one removed meanwhile (by an observer)
+ * stays, and hears it; one added meanwhile is kept.
  */
 export function applyReceivedUpdate(doc: Y.Doc, update: Uint8Array, origin: unknown): void {
   const listeners = doc._observers.get('update') as Set<UpdateListener> | undefined;
-  if (listeners === undefined || doc.store.pendingStructs !== null || doc.store.pendingDs !== null) {
+  const { store } = doc;
+  if (
+    listeners === undefined ||
+    store.pendingStructs !== null ||
+    store.pendingDs !== null ||
+    doc._transaction !== null ||
+    doc._transactionCleanups.length > 0
+  ) {
     Y.applyUpdate(doc, update, origin);
     return;
   }
-  const heard = [...listeners];
   let received: Y.Transaction | undefined;
-  let written: Y.Transaction | undefined;
-  const watch = (transaction: Y.Transaction): void => {
-    if (received === undefined) received = transaction;
-    else if (written === undefined && changedAnything(transaction)) written = transaction;
-  };
-  for (const listener of heard) doc.off('update', listener);
-  doc.on('afterTransaction', watch);
-  try {
-    Y.applyUpdate(doc, update, origin);
-  } finally {
+  let told = false;
+  // Called once: when an observer's write ends (its own `update` is encoded next, so the listeners
+  // must be back by then), or once the update is applied.
+  const tell = (heard: Uint8Array | undefined): void => {
+    told = true;
     doc.off('afterTransaction', watch);
-    for (const listener of heard) doc.on('update', listener);
+    const added = doc._observers.get('update') as Set<UpdateListener> | undefined;
+    for (const listener of added ?? []) listeners.add(listener);
+    doc._observers.set('update', listeners);
+    if (received === undefined || !changedAnything(received)) return;
+    const bytes = heard ?? Y.encodeStateAsUpdate(doc, Y.encodeStateVector(received.beforeState));
+    for (const listener of [...listeners]) listener(bytes, origin, doc, received);
+  };
+  const watch = (transaction: Y.Transaction): void => {
+    if (transaction !== received && changedAnything(transaction)) tell(update);
+  };
+  doc._observers.delete('update');
+  doc.on('afterTransaction', watch);
+  let applied = false;
+  try {
+    Y.transact(
+      doc,
+      (transaction) => {
+        received = transaction;
+        Y.applyUpdate(doc, update, origin);
+      },
+      origin,
+      false,
+    );
+    applied = true;
+  } finally {
+    if (!told) tell(applied ? update : undefined);
   }
-  if (received !== undefined && changedAnything(received)) tell(heard, update, origin, doc, received);
-  if (written !== undefined) {
-    const beyond = Y.encodeStateAsUpdate(doc, Y.encodeStateVector(written.beforeState));
-    tell(heard, beyond, written.origin, doc, written);
-  }
-}
-
-function tell(
-  listeners: readonly UpdateListener[],
-  update: Uint8Array,
-  origin: unknown,
-  doc: Y.Doc,
-  transaction: Y.Transaction,
-): void {
-  for (const listener of listeners) listener(update, origin, doc, transaction);
 }
