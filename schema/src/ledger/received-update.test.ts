@@ -107,6 +107,51 @@ describe('an update received whole', () => {
     expectSameDocument(rebuilt(heard), doc);
   });
 
+  it('cut short is never told as the bytes received, even when an observer writes in answer', () => {
+    const source = new Y.Doc();
+    const whole = written((entries) => {
+      entries.set('rent', 1200);
+      entries.set('rent', 1250);
+      entries.set('food', 300);
+    }, source);
+    for (let cut = 1; cut <= 5; cut++) {
+      const { doc, heard } = listened();
+      const entries = doc.getMap('entries');
+      entries.observe(() => {
+        if (!entries.has('seen')) doc.transact(() => entries.set('seen', true), 'observer');
+      });
+      try {
+        applyReceivedUpdate(doc, whole.slice(0, whole.byteLength - cut), 'relay');
+      } catch {
+        // Malformed bytes throw; what the document took of them must still be told.
+      }
+      for (const { update } of heard) expect(update.byteLength).not.toBe(whole.byteLength - cut);
+      expectSameDocument(rebuilt(heard), doc);
+    }
+  });
+
+  it("is followed by an observer's write with its origin though another afterTransaction listener throws", () => {
+    const { doc, heard } = listened();
+    const entries = doc.getMap('entries');
+    doc.on('afterTransaction', (transaction: Y.Transaction) => {
+      if (transaction.origin === 'observer') throw new Error('a listener failed');
+    });
+    entries.observe(() => {
+      if (!entries.has('seen')) doc.transact(() => entries.set('seen', true), 'observer');
+    });
+    try {
+      applyReceivedUpdate(
+        doc,
+        written((from) => from.set('rent', 1200)),
+        'relay',
+      );
+    } catch {
+      // Yjs throws what a listener threw once every transaction is cleaned up.
+    }
+    expect(heard.map(({ origin }) => origin)).toEqual(['relay', 'observer']);
+    expectSameDocument(rebuilt(heard), doc);
+  });
+
   it('inside another transaction is heard as Yjs encodes it, once that transaction ends', () => {
     const { doc, heard } = listened();
     doc.transact(() => {

@@ -48,23 +48,26 @@ export function applyReceivedUpdate(doc: Y.Doc, update: Uint8Array, origin: unkn
     const bytes = heard ?? Y.encodeStateAsUpdate(doc, Y.encodeStateVector(received.beforeState));
     for (const listener of [...listeners]) listener(bytes, origin, doc, received);
   };
+  // Whether every byte received was applied: if not, the document took only part of them.
+  let applied = false;
   const watch = (transaction: Y.Transaction): void => {
-    if (transaction !== received && changedAnything(transaction)) tell(update);
+    if (transaction !== received && changedAnything(transaction)) tell(applied ? update : undefined);
   };
   doc._observers.delete('update');
-  doc.on('afterTransaction', watch);
-  let applied = false;
+  // First, so a listener that throws (which ends lib0's emit) cannot keep it from hearing a write.
+  const afterTransaction = doc._observers.get('afterTransaction') as Set<unknown> | undefined;
+  doc._observers.set('afterTransaction', new Set([watch, ...(afterTransaction ?? [])]));
   try {
     Y.transact(
       doc,
       (transaction) => {
         received = transaction;
         Y.applyUpdate(doc, update, origin);
+        applied = true;
       },
       origin,
       false,
     );
-    applied = true;
   } finally {
     if (!told) tell(applied ? update : undefined);
   }
