@@ -105,7 +105,7 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
   });
   const memberSockets = new MemberSockets();
   const offThread = new OffThreadGuard();
-  const quotas = new AccountQuotas(config.storage, config.accountQuotaBytes);
+  const quotas = new AccountQuotas(config.storage, config.accountQuotaBytes, { logger: app.log, metrics });
   const now = config.clock ?? Date.now;
   const blobKeeper = new BlobKeeper(
     config.blobStore ?? new MemoryBlobStore(),

@@ -22,6 +22,7 @@ export const failureKinds = [
   'repair',
   'payments',
   'blobs',
+  'quota',
 ] as const;
 
 export type FailureKind = (typeof failureKinds)[number];
@@ -49,6 +50,8 @@ const messages: Record<FailureKind, string> = {
   payments:
     'a refund could not be asked of the payment provider (the payment stays paid), or a payment notice could not be queued',
   blobs: 'files could not be swept or their references recorded; the next sweep recounts them',
+  quota:
+    'an account’s stored bytes could not be summed afresh; its quota counts on from the last sum, and sums again in 30 s',
 };
 
 export interface FailureReporting {

@@ -1,3 +1,4 @@
+import { type FailureReporting, reportFailure } from '../failures.js';
 import { accountStoredBytes } from '../storage/account-bytes.js';
 import type { RelayStorage } from '../storage/relay-storage.js';
 
@@ -5,21 +6,30 @@ import type { RelayStorage } from '../storage/relay-storage.js';
 const RECOUNT_AFTER_MS = 30_000;
 
 interface Usage {
+  /** What the last sum found, and every byte reserved since it began. */
   bytes: number;
-  readonly countedAt: number;
+  countedAt: number;
+  recounting: boolean;
 }
 
 /**
  * Each account's storage against `ACCOUNT_QUOTA_BYTES` (B4). An account's bytes are summed from
- * storage, then kept up to date with what its documents accept, and summed afresh every 30 s.
+ * storage once, then kept up to date with what its documents accept, and summed afresh every 30 s.
+ *
+ * A sum reads every ledger the account owns (two reads each). Only an account's first sum is
+ * waited for, and once however many updates ask at the same moment; a fresh sum runs beside the
+ * updates, which go on against the count held meanwhile. Each update waiting for its own sum made
+ * the relay's tail on PostgreSQL hundreds of milliseconds every 30 s.
  */
 export class AccountQuotas {
   private readonly owners = new Map<string, string | null>();
   private readonly usage = new Map<string, Usage>();
+  private readonly firstSums = new Map<string, Promise<Usage>>();
 
   constructor(
     private readonly storage: Pick<RelayStorage, 'accounts' | 'documents'>,
     private readonly limitBytes: number,
+    private readonly reporting: FailureReporting,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -41,12 +51,44 @@ export class AccountQuotas {
 
   private async usageOf(userId: string): Promise<Usage> {
     const known = this.usage.get(userId);
-    if (known !== undefined && this.now() - known.countedAt < RECOUNT_AFTER_MS) return known;
-    const counted = { bytes: await accountStoredBytes(this.storage, userId), countedAt: this.now() };
-    // Another reservation may have counted it meanwhile: the first count stands.
-    const raced = this.usage.get(userId);
-    if (raced !== undefined && raced !== known) return raced;
-    this.usage.set(userId, counted);
-    return counted;
+    if (known === undefined) return this.firstSum(userId);
+    if (!known.recounting && this.now() - known.countedAt >= RECOUNT_AFTER_MS) void this.sumAfresh(userId, known);
+    return known;
+  }
+
+  private firstSum(userId: string): Promise<Usage> {
+    const summing = this.firstSums.get(userId);
+    if (summing !== undefined) return summing;
+    const started = (async () => {
+      try {
+        const usage = {
+          bytes: await accountStoredBytes(this.storage, userId),
+          countedAt: this.now(),
+          recounting: false,
+        };
+        this.usage.set(userId, usage);
+        return usage;
+      } finally {
+        this.firstSums.delete(userId);
+      }
+    })();
+    this.firstSums.set(userId, started);
+    return started;
+  }
+
+  /** Sums the account's bytes again; what is reserved meanwhile is added to the new sum. */
+  private async sumAfresh(userId: string, usage: Usage): Promise<void> {
+    usage.recounting = true;
+    const startedAt = this.now();
+    const before = usage.bytes;
+    try {
+      const summed = await accountStoredBytes(this.storage, userId);
+      usage.bytes = summed + (usage.bytes - before);
+    } catch (error) {
+      reportFailure(this.reporting, 'quota', error, { userId });
+    } finally {
+      usage.countedAt = startedAt;
+      usage.recounting = false;
+    }
   }
 }

@@ -1,0 +1,126 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import type { FailureKind } from '../failures.js';
+import { createRelayLogger } from '../relay-logger.js';
+import { accountStoredBytes } from '../storage/account-bytes.js';
+import type { RelayStorage } from '../storage/relay-storage.js';
+import { SqliteStorage } from '../storage/sqlite-storage.js';
+import { AccountQuotas } from './account-quotas.js';
+
+const alice = {
+  id: 'user-alice',
+  email: 'alice@example.com',
+  passwordHash: 'hash',
+  docId: 'ledger-alice',
+  createdAt: 1,
+};
+const LIMIT = 1_000_000;
+
+let dir: string;
+let storage: SqliteStorage;
+let now: number;
+let sums: number;
+/** Sums that have read everything they read. */
+let summed: number;
+/** Held open while a test keeps the account's sum from finishing. */
+let gate: Promise<void>;
+let failures: FailureKind[];
+
+/** The relay's SQLite storage, its sums counted and, while `gate` is held, kept from finishing. */
+function watched(): Pick<RelayStorage, 'accounts' | 'documents'> {
+  const documents = new Proxy(storage.documents, {
+    get(target, property, receiver) {
+      if (property === 'storedBytes')
+        return async (docId: string) => {
+          sums++;
+          await gate;
+          return target.storedBytes(docId);
+        };
+      if (property === 'versionBytes')
+        return async (docId: string) => {
+          const bytes = await target.versionBytes(docId);
+          summed++;
+          return bytes;
+        };
+      const value: unknown = Reflect.get(target, property, receiver);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+  return { accounts: storage.accounts, documents };
+}
+
+function quotas(): AccountQuotas {
+  return new AccountQuotas(
+    watched(),
+    LIMIT,
+    { logger: createRelayLogger({ level: 'silent' }), metrics: { countFailure: (kind) => failures.push(kind) } },
+    () => now,
+  );
+}
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'tally-quotas-'));
+  storage = new SqliteStorage(join(dir, 'tally.db'));
+  await storage.accounts.createUser(alice);
+  await storage.documents.appendUpdate(alice.docId, new Uint8Array(40_000));
+  now = 1_000_000;
+  sums = 0;
+  summed = 0;
+  gate = Promise.resolve();
+  failures = [];
+});
+
+afterEach(async () => {
+  await storage.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+it('[B4] updates arriving together before an account is first summed wait for one sum, not one each', async () => {
+  const accounted = quotas();
+  const answers = await Promise.all(Array.from({ length: 20 }, () => accounted.reserve(alice.docId, 100)));
+  expect(answers.every(Boolean)).toBe(true);
+  expect(sums).toBe(1);
+});
+
+it('[B4] 30 s on, updates go on against the count held while one sum runs beside them, and count on top of it', async () => {
+  const accounted = quotas();
+  expect(await accounted.reserve(alice.docId, 100)).toBe(true);
+  now += 30_000;
+  let open = (): void => undefined;
+  gate = new Promise((resolve) => {
+    open = resolve;
+  });
+  // Answered with the sum still held: were they waiting for it, this would never resolve.
+  expect(await Promise.all([accounted.reserve(alice.docId, 200), accounted.reserve(alice.docId, 200)])).toEqual([
+    true,
+    true,
+  ]);
+  expect(sums).toBe(2);
+  await storage.documents.appendUpdate(alice.docId, new Uint8Array(5_000));
+  open();
+  const stored = await accountStoredBytes(storage, alice.id);
+  await expect.poll(() => summed).toBe(2);
+  await new Promise(setImmediate);
+  // The new sum, and the 400 bytes reserved while it ran, leave exactly this much.
+  expect(await accounted.reserve(alice.docId, LIMIT - stored - 400 + 1)).toBe(false);
+  expect(await accounted.reserve(alice.docId, LIMIT - stored - 400)).toBe(true);
+  expect(await accounted.reserve(alice.docId, 1)).toBe(false);
+});
+
+it('[B4] a sum that fails is reported, the count held goes on, and it is summed again 30 s later', async () => {
+  const accounted = quotas();
+  expect(await accounted.reserve(alice.docId, 100)).toBe(true);
+  now += 30_000;
+  gate = Promise.reject(new Error('the database went away'));
+  gate.catch(() => undefined);
+  expect(await accounted.reserve(alice.docId, 100)).toBe(true);
+  await expect.poll(() => failures).toEqual(['quota']);
+  gate = Promise.resolve();
+  expect(await accounted.reserve(alice.docId, 100)).toBe(true);
+  expect(sums).toBe(2);
+  now += 30_000;
+  expect(await accounted.reserve(alice.docId, 100)).toBe(true);
+  expect(sums).toBe(3);
+});
