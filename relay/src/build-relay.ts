@@ -105,8 +105,8 @@ export async function buildRelay(relayConfig: RelayConfig): Promise<RelayApp> {
   });
   const memberSockets = new MemberSockets();
   const offThread = new OffThreadGuard();
-  const quotas = new AccountQuotas(config.storage, config.accountQuotaBytes, { logger: app.log, metrics });
   const now = config.clock ?? Date.now;
+  const quotas = new AccountQuotas(config.storage, config.accountQuotaBytes, { logger: app.log, metrics }, now);
   const blobKeeper = new BlobKeeper(
     config.blobStore ?? new MemoryBlobStore(),
     config.storage.blobs,

@@ -109,6 +109,32 @@ it('[B4] 30 s on, updates go on against the count held while one sum runs beside
   expect(await accounted.reserve(alice.docId, 1)).toBe(false);
 });
 
+it('[B4] a first sum that fails refuses the updates waiting for it, and the next update sums again', async () => {
+  const accounted = quotas();
+  gate = Promise.reject(new Error('the database went away'));
+  gate.catch(() => undefined);
+  const waiting = [accounted.reserve(alice.docId, 100), accounted.reserve(alice.docId, 100)];
+  for (const answer of waiting) await expect(answer).rejects.toThrow('the database went away');
+  gate = Promise.resolve();
+  expect(await accounted.reserve(alice.docId, 100)).toBe(true);
+  expect(sums).toBe(2);
+});
+
+it('[B4] a sum that never ends does not keep the account from being summed again 30 s later', async () => {
+  const accounted = quotas();
+  expect(await accounted.reserve(alice.docId, 100)).toBe(true);
+  now += 30_000;
+  gate = new Promise(() => undefined);
+  expect(await accounted.reserve(alice.docId, 100)).toBe(true);
+  now += 10_000;
+  expect(await accounted.reserve(alice.docId, 100)).toBe(true);
+  expect(sums).toBe(2);
+  now += 20_000;
+  gate = Promise.resolve();
+  expect(await accounted.reserve(alice.docId, 100)).toBe(true);
+  expect(sums).toBe(3);
+});
+
 it('[B4] a sum that fails is reported, the count held goes on, and it is summed again 30 s later', async () => {
   const accounted = quotas();
   expect(await accounted.reserve(alice.docId, 100)).toBe(true);

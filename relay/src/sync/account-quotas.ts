@@ -6,10 +6,15 @@ import type { RelayStorage } from '../storage/relay-storage.js';
 const RECOUNT_AFTER_MS = 30_000;
 
 interface Usage {
-  /** What the last sum found, and every byte reserved since it began. */
+  /**
+   * What the last sum found, and every byte reserved since it began. A byte reserved while a sum
+   * runs and stored before it reads its ledger is counted twice until the next sum: the count errs
+   * high, never low.
+   */
   bytes: number;
   countedAt: number;
-  recounting: boolean;
+  /** When the sum running now began: a sum that never ends does not keep the next from starting. */
+  summingSince: number | null;
 }
 
 /**
@@ -52,7 +57,10 @@ export class AccountQuotas {
   private async usageOf(userId: string): Promise<Usage> {
     const known = this.usage.get(userId);
     if (known === undefined) return this.firstSum(userId);
-    if (!known.recounting && this.now() - known.countedAt >= RECOUNT_AFTER_MS) void this.sumAfresh(userId, known);
+    const now = this.now();
+    const due = now - known.countedAt >= RECOUNT_AFTER_MS;
+    if (due && (known.summingSince === null || now - known.summingSince >= RECOUNT_AFTER_MS))
+      void this.sumAfresh(userId, known);
     return known;
   }
 
@@ -61,11 +69,8 @@ export class AccountQuotas {
     if (summing !== undefined) return summing;
     const started = (async () => {
       try {
-        const usage = {
-          bytes: await accountStoredBytes(this.storage, userId),
-          countedAt: this.now(),
-          recounting: false,
-        };
+        const bytes = await accountStoredBytes(this.storage, userId);
+        const usage: Usage = { bytes, countedAt: this.now(), summingSince: null };
         this.usage.set(userId, usage);
         return usage;
       } finally {
@@ -78,17 +83,20 @@ export class AccountQuotas {
 
   /** Sums the account's bytes again; what is reserved meanwhile is added to the new sum. */
   private async sumAfresh(userId: string, usage: Usage): Promise<void> {
-    usage.recounting = true;
     const startedAt = this.now();
+    usage.summingSince = startedAt;
     const before = usage.bytes;
     try {
       const summed = await accountStoredBytes(this.storage, userId);
-      usage.bytes = summed + (usage.bytes - before);
+      if (usage.summingSince === startedAt) usage.bytes = summed + (usage.bytes - before);
     } catch (error) {
       reportFailure(this.reporting, 'quota', error, { userId });
     } finally {
-      usage.countedAt = startedAt;
-      usage.recounting = false;
+      // A later sum that began meanwhile stands.
+      if (usage.summingSince === startedAt) {
+        usage.countedAt = startedAt;
+        usage.summingSince = null;
+      }
     }
   }
 }
