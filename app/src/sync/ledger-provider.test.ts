@@ -28,12 +28,13 @@ afterEach(async () => {
   await new Promise((resolve) => unreachable.close(resolve));
 });
 
+interface Tab {
+  readonly doc: Y.Doc;
+  readonly provider: LedgerProvider;
+}
+
 /** A tab of the device: its own Y.Doc, opened with what the device stores, linked under the same document id. */
-function openTab(
-  stored: Uint8Array,
-  docId: string,
-  beforeLinking: (doc: Y.Doc) => void = () => undefined,
-): { doc: Y.Doc; provider: LedgerProvider } {
+function openTab(stored: Uint8Array, docId: string, beforeLinking: (doc: Y.Doc) => void = () => undefined): Tab {
   const doc = new Y.Doc();
   Y.applyUpdate(doc, stored);
   beforeLinking(doc);
@@ -61,6 +62,23 @@ function ledgerOf500(): { doc: Y.Doc; accountId: string } {
   return { doc, accountId };
 }
 
+/**
+ * A tab open on `doc`, and what the device had stored when a second tab read it: the open tab then
+ * recorded one more transaction, a cinema ticket, that the second lacks.
+ */
+function tabAheadOfStorage(doc: Y.Doc, docId: string, accountId: string): { firstTab: Tab; stored: Uint8Array } {
+  const firstTab = openTab(Y.encodeStateAsUpdate(doc), docId);
+  const stored = Y.encodeStateAsUpdate(firstTab.doc);
+  openLedger(firstTab.doc).transactions.create({
+    date: '2026-11-03',
+    amount: -900,
+    currency: 'EUR',
+    accountId,
+    payee: 'Cinema',
+  });
+  return { firstTab, stored };
+}
+
 /** The size of every message a tab publishes on `channel` from now on, until `stop`. */
 function sizesPublished(channel: string): { by(provider: LedgerProvider): number[]; stop(): void } {
   const published: { from: unknown; bytes: number }[] = [];
@@ -75,16 +93,7 @@ function sizesPublished(channel: string): { by(provider: LedgerProvider): number
 test('a tab that opens tells the other tabs its state vector, not its ledger, and gets from them what it lacks', async () => {
   const docId = 'tabs-catch-up';
   const { doc, accountId } = ledgerOf500();
-  const firstTab = openTab(Y.encodeStateAsUpdate(doc), docId);
-  // What the device had stored when the second tab read it; the first tab then recorded one more.
-  const stored = Y.encodeStateAsUpdate(firstTab.doc);
-  openLedger(firstTab.doc).transactions.create({
-    date: '2026-11-03',
-    amount: -900,
-    currency: 'EUR',
-    accountId,
-    payee: 'Cinema',
-  });
+  const { firstTab, stored } = tabAheadOfStorage(doc, docId, accountId);
 
   const sizes = sizesPublished(firstTab.provider.bcChannel);
   try {
@@ -161,15 +170,7 @@ test('what a tab receives from another reaches the device storage as the bytes s
   const edited = openLedger(doc).transactions.list()[0];
   if (edited === undefined) throw new Error('the ledger has no transaction to edit');
   openLedger(doc).transactions.update(edited.id, { payee: 'Bakery, corrected' });
-  const firstTab = openTab(Y.encodeStateAsUpdate(doc), docId);
-  const stored = Y.encodeStateAsUpdate(firstTab.doc);
-  openLedger(firstTab.doc).transactions.create({
-    date: '2026-11-03',
-    amount: -900,
-    currency: 'EUR',
-    accountId,
-    payee: 'Cinema',
-  });
+  const { firstTab, stored } = tabAheadOfStorage(doc, docId, accountId);
 
   const sent: Uint8Array[] = [];
   const listen = (data: ArrayBuffer, origin: unknown) => {

@@ -51,6 +51,13 @@ function watched(): Pick<RelayStorage, 'accounts' | 'documents'> {
   return { accounts: storage.accounts, documents };
 }
 
+/** A gate that makes every sum fail, as a database gone away would. */
+function failing(): Promise<void> {
+  const failed = Promise.reject(new Error('the database went away'));
+  failed.catch(() => undefined);
+  return failed;
+}
+
 function quotas(): AccountQuotas {
   return new AccountQuotas(
     watched(),
@@ -111,8 +118,7 @@ it('[B4] 30 s on, updates go on against the count held while one sum runs beside
 
 it('[B4] a first sum that fails refuses the updates waiting for it, and the next update sums again', async () => {
   const accounted = quotas();
-  gate = Promise.reject(new Error('the database went away'));
-  gate.catch(() => undefined);
+  gate = failing();
   const waiting = [accounted.reserve(alice.docId, 100), accounted.reserve(alice.docId, 100)];
   for (const answer of waiting) await expect(answer).rejects.toThrow('the database went away');
   gate = Promise.resolve();
@@ -139,8 +145,7 @@ it('[B4] a sum that fails is reported, the count held goes on, and it is summed 
   const accounted = quotas();
   expect(await accounted.reserve(alice.docId, 100)).toBe(true);
   now += 30_000;
-  gate = Promise.reject(new Error('the database went away'));
-  gate.catch(() => undefined);
+  gate = failing();
   expect(await accounted.reserve(alice.docId, 100)).toBe(true);
   await expect.poll(() => failures).toEqual(['quota']);
   gate = Promise.resolve();
