@@ -33,6 +33,8 @@ const massDeleted = 10_000;
 /** With BENCH_PROFILE_DIR, each run of Tally's relay writes a CPU profile there (`node --cpu-prof`). */
 const profileDir = process.env.BENCH_PROFILE_DIR;
 const profileArgs = profileDir === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${profileDir}`];
+/** The flags every start of the relay passes to Node (Dockerfile, `npm start`): the bench measures the relay as it runs. */
+const RELAY_NODE_FLAGS = ['--max-semi-space-size=64'];
 const basePlan: Omit<LoadPlan, 'docs'> = {
   throughputUpdatesPerDoc: 40,
   windowPerDoc: 4,
@@ -69,7 +71,7 @@ class ServerProcess {
     const port = await freePort();
     const args =
       kind === 'tally'
-        ? [...profileArgs, join(relayDir, 'dist', 'server.js')]
+        ? [...RELAY_NODE_FLAGS, ...profileArgs, join(relayDir, 'dist', 'server.js')]
         : ['--import', 'tsx', join(relayDir, 'bench', 'reference-server.ts')];
     const child = spawn(process.execPath, args, {
       cwd: relayDir,

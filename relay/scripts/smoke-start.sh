@@ -8,7 +8,7 @@ bash relay/scripts/build-for-deploy.sh
 
 data_dir="$(mktemp -d)"
 port="$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")"
-HOST=127.0.0.1 PORT="$port" DATA_DIR="$data_dir" LOG_LEVEL=warn node relay/dist/server.js &
+HOST=127.0.0.1 PORT="$port" DATA_DIR="$data_dir" LOG_LEVEL=warn node --max-semi-space-size=64 relay/dist/server.js &
 relay_pid=$!
 trap 'kill "$relay_pid" 2>/dev/null || true; rm -rf "$data_dir"' EXIT
 
