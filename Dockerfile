@@ -33,7 +33,8 @@ USER node
 VOLUME /data
 EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=5s CMD node -e "fetch('http://127.0.0.1:8080/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"
-# A young generation of 64 MiB per semi-space: the relay allocates for every update it passes on,
-# and with the default the fan-out bench measured 0.84-0.87x the reference, with it 1.02-1.03x
-# (relay/README.md, Benchmarks). Every way of starting the relay passes the same flag.
+# Up to 64 MiB per semi-space of V8's young generation (Node 20's default: 16): the relay allocates
+# for every update it passes on. The fan-out bench measured 0.84-0.87x the reference without it,
+# 1.02-1.03x with it, for up to about 100 MiB more memory after a busy spell (relay/README.md,
+# "The young generation"). The flags are relay/src/relay-node-flags.ts, the same for every start.
 CMD ["node", "--max-semi-space-size=64", "relay/dist/server.js"]

@@ -12,6 +12,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { SeededRandom, typicalLedger } from '@tally/schema/testing';
 import * as Y from 'yjs';
+import { RELAY_NODE_FLAGS } from '../src/relay-node-flags.js';
 import { SqliteStorage } from '../src/storage/sqlite-storage.js';
 import { type HeavyPlan, heavyPhases } from './heavy-plan.js';
 import type { BenchDoc, LoadPlan } from './load-generator.js';
@@ -33,8 +34,6 @@ const massDeleted = 10_000;
 /** With BENCH_PROFILE_DIR, each run of Tally's relay writes a CPU profile there (`node --cpu-prof`). */
 const profileDir = process.env.BENCH_PROFILE_DIR;
 const profileArgs = profileDir === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${profileDir}`];
-/** The flags every start of the relay passes to Node (Dockerfile, `npm start`): the bench measures the relay as it runs. */
-const RELAY_NODE_FLAGS = ['--max-semi-space-size=64'];
 const basePlan: Omit<LoadPlan, 'docs'> = {
   throughputUpdatesPerDoc: 40,
   windowPerDoc: 4,

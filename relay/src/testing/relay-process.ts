@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { RELAY_NODE_FLAGS } from '../relay-node-flags.js';
 
 const serverEntry = fileURLToPath(new URL('../server.ts', import.meta.url));
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -26,7 +27,7 @@ export class RelayProcess {
   }
 
   static spawn(dataDir: string, port = 0, env: Record<string, string> = {}): Promise<RelayProcess> {
-    const child = spawn(process.execPath, ['--import', 'tsx', serverEntry], {
+    const child = spawn(process.execPath, [...RELAY_NODE_FLAGS, '--import', 'tsx', serverEntry], {
       cwd: repoRoot,
       env: {
         ...process.env,
