@@ -54,6 +54,13 @@ async function storedUpdates(): Promise<number> {
   return (await relay.storage.documents.load(alice.docId)).updates.length;
 }
 
+/** How many pings the relay has sent `socket` so far. */
+function pingsTo(socket: WebSocket): { count: number } {
+  const pings = { count: 0 };
+  socket.on('ping', () => pings.count++);
+  return pings;
+}
+
 async function openConnections(): Promise<number> {
   return ((await (await fetch(`${relay.httpUrl}/health`)).json()) as { connections: number }).connections;
 }
@@ -109,16 +116,23 @@ describe('sockets that outlive their authority', () => {
     const url = `${relay.syncUrl}/${alice.docId}?token=${alice.accessToken}`;
     const silent = new WebSocket(url, { autoPong: false });
     const answering = new WebSocket(url);
+    // Counted from the start: the first ping can come before the other socket has opened.
+    const silentPings = pingsTo(silent);
+    const answeringPings = pingsTo(answering);
+    const silentClosed = new Promise((resolve) => silent.once('close', resolve));
     await Promise.all([silent, answering].map((socket) => new Promise((resolve) => socket.once('open', resolve))));
-    let pings = 0;
-    silent.on('ping', () => pings++);
-    await eventually(() => pings > 0);
-    await eventually(() => relay.app.websocketServer.clients.size === 1);
-    expect(await openConnections()).toBe(1);
+    await silentClosed;
+    expect(silentPings.count).toBe(1);
+    // Each ping after the first is sent only to a socket that answered the one before.
+    const answeredBeforeTheDrop = answeringPings.count;
+    await eventually(
+      () => answeringPings.count >= answeredBeforeTheDrop + 2 || answering.readyState !== WebSocket.OPEN,
+    );
     expect(answering.readyState).toBe(WebSocket.OPEN);
+    expect(relay.app.websocketServer.clients.size).toBe(1);
+    expect(await openConnections()).toBe(1);
     const metrics = await (await fetch(`${relay.httpUrl}/metrics`)).text();
     expect(metrics).toContain('tally_relay_silent_peers_dropped_total 1');
-    silent.terminate();
     answering.close();
   });
 });
