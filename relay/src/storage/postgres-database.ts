@@ -13,9 +13,12 @@ const types: pg.CustomTypesConfig = {
       : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig['getTypeParser'],
 };
 
-export function openPool(connectionString: string): pg.Pool {
+/** At most this many connections to the database from one relay, of every pool it opens. */
+export const RELAY_CONNECTIONS = 10;
+
+export function openPool(connectionString: string, connections = RELAY_CONNECTIONS): pg.Pool {
   // A server that never answers fails the start within seconds instead of hanging it.
-  return new pg.Pool({ connectionString, types, max: 10, connectionTimeoutMillis: 10_000 });
+  return new pg.Pool({ connectionString, types, max: connections, connectionTimeoutMillis: 10_000 });
 }
 
 /**

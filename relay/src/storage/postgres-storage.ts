@@ -12,7 +12,7 @@ import type { AccountWelcome, NewMail } from './mail/mail-store.js';
 import { PostgresMailStore } from './mail/postgres-mail-store.js';
 import { bookingChangeOf, type PaymentFulfilment } from './payments/payment-store.js';
 import { PostgresPaymentStore } from './payments/postgres-payment-store.js';
-import { advisoryLocks, openPool, type Sql, transaction } from './postgres-database.js';
+import { advisoryLocks, openPool, RELAY_CONNECTIONS, type Sql, transaction } from './postgres-database.js';
 import { postgresMigrations } from './postgres-migrations.js';
 import { PostgresPushStore } from './push/postgres-push-store.js';
 import type { EmailChangeOutcome, NewNotification, RelayStorage } from './relay-storage.js';
@@ -40,8 +40,11 @@ export class PostgresStorage implements RelayStorage {
   readonly blobs: PostgresBlobRecords;
   private closed = false;
 
-  private constructor(private readonly pool: pg.Pool) {
-    this.documents = new PostgresLedgerDocuments(pool);
+  private constructor(
+    private readonly pool: pg.Pool,
+    private readonly appendPool: pg.Pool,
+  ) {
+    this.documents = new PostgresLedgerDocuments(pool, appendPool);
     this.accounts = new PostgresAccounts(pool);
     this.mail = new PostgresMailStore(pool);
     this.push = new PostgresPushStore(pool);
@@ -57,20 +60,25 @@ export class PostgresStorage implements RelayStorage {
    * the server cannot be reached or the schema is newer than this relay knows.
    */
   static async open(connectionString: string, options: PostgresStorageOptions = {}): Promise<PostgresStorage> {
-    const pool = openPool(connectionString);
+    // Ledger updates are committed on a connection of their own, so they never queue behind other
+    // queries for one of the pool's: what peers wait for stays off the rest of the relay's work.
+    const pool = openPool(connectionString, RELAY_CONNECTIONS - 1);
+    const appendPool = openPool(connectionString, 1);
     const logger = options.logger ?? silentLogger;
     // A pooled connection the server drops while idle (a restart, a failover) is told here and
     // replaced on the next query; unheard, it would end the process.
-    pool.on('error', (error) =>
-      logger.warn({ err: error }, 'a PostgreSQL connection was lost; the next query reconnects'),
-    );
+    for (const each of [pool, appendPool]) {
+      each.on('error', (error) =>
+        logger.warn({ err: error }, 'a PostgreSQL connection was lost; the next query reconnects'),
+      );
+    }
     try {
       await migrate(pool, logger);
     } catch (error) {
-      await pool.end();
+      await Promise.all([pool.end(), appendPool.end()]);
       throw error;
     }
-    return new PostgresStorage(pool);
+    return new PostgresStorage(pool, appendPool);
   }
 
   async registerUser(user: NewUser, admission: Admission, welcome: AccountWelcome): Promise<AdmissionOutcome> {
@@ -131,7 +139,7 @@ export class PostgresStorage implements RelayStorage {
     if (this.closed) return;
     this.closed = true;
     await this.documents.settled();
-    await this.pool.end();
+    await Promise.all([this.pool.end(), this.appendPool.end()]);
   }
 }
 

@@ -30,14 +30,21 @@ interface PendingAppend {
  *
  * Updates appended in one turn of the event loop, or while the previous batch committed, are
  * committed together in one statement (group commit, one round trip), in the order they were
- * appended; every other call waits for the appends before it.
+ * appended, on a connection of their own; every other call waits for the appends before it.
+ * A batch never queues behind other queries for a pooled connection: after a burst of new
+ * ledgers (each read, summed against its quota and kept as a version) that queue held the
+ * updates arriving next for up to 230 ms.
  */
 export class PostgresLedgerDocuments implements LedgerDocuments {
   private pendingAppends: PendingAppend[] = [];
   private flushScheduled = false;
   private committed: Promise<void> = Promise.resolve();
 
-  constructor(private readonly pool: pg.Pool) {}
+  /** `appendPool` commits the appends alone; `pool` serves everything else. */
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly appendPool: pg.Pool,
+  ) {}
 
   async load(docId: string): Promise<StoredDoc> {
     await this.settled();
@@ -301,7 +308,7 @@ export class PostgresLedgerDocuments implements LedgerDocuments {
     this.pendingAppends = [];
     let lastSeqs: Map<string, number>;
     try {
-      const { rows } = await this.pool.query<{ id: string; last_seq: number }>(
+      const { rows } = await this.appendPool.query<{ id: string; last_seq: number }>(
         `WITH batch AS (
            SELECT doc_id, update_data, row_number() OVER (PARTITION BY doc_id ORDER BY position) AS nth
            FROM unnest($1::text[], $2::bytea[]) WITH ORDINALITY AS b(doc_id, update_data, position)
