@@ -34,7 +34,7 @@ export async function copySqliteToPostgres(sqliteFile: string, postgresUrl: stri
   await new SqliteStorage(sqliteFile).close();
   await (await PostgresStorage.open(postgresUrl)).close();
   const source = new Database(sqliteFile, { readonly: true, fileMustExist: true });
-  const pool = openPool(postgresUrl);
+  const pool = openPool(postgresUrl, 1);
   try {
     const rows = await transaction(pool, (tx) => copyTables(source, tx));
     const documents = await compareDocuments(sqliteFile, postgresUrl, source);

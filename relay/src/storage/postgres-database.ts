@@ -13,12 +13,22 @@ const types: pg.CustomTypesConfig = {
       : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig['getTypeParser'],
 };
 
-/** At most this many connections to the database from one relay, of every pool it opens. */
-export const RELAY_CONNECTIONS = 10;
+/** The relay's queries other than appends share this many connections at most. */
+export const SHARED_CONNECTIONS = 9;
 
-export function openPool(connectionString: string, connections = RELAY_CONNECTIONS): pg.Pool {
-  // A server that never answers fails the start within seconds instead of hanging it.
-  return new pg.Pool({ connectionString, types, max: connections, connectionTimeoutMillis: 10_000 });
+/**
+ * A pool of at most `connections`. A pool `kept` open keeps its connections however long they
+ * sit idle; otherwise one idle for 10 s is closed.
+ */
+export function openPool(connectionString: string, connections: number, kept = false): pg.Pool {
+  return new pg.Pool({
+    connectionString,
+    types,
+    max: connections,
+    // A server that never answers fails the start within seconds instead of hanging it.
+    connectionTimeoutMillis: 10_000,
+    idleTimeoutMillis: kept ? 0 : 10_000,
+  });
 }
 
 /**

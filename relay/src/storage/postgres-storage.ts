@@ -12,7 +12,7 @@ import type { AccountWelcome, NewMail } from './mail/mail-store.js';
 import { PostgresMailStore } from './mail/postgres-mail-store.js';
 import { bookingChangeOf, type PaymentFulfilment } from './payments/payment-store.js';
 import { PostgresPaymentStore } from './payments/postgres-payment-store.js';
-import { advisoryLocks, openPool, RELAY_CONNECTIONS, type Sql, transaction } from './postgres-database.js';
+import { advisoryLocks, openPool, SHARED_CONNECTIONS, type Sql, transaction } from './postgres-database.js';
 import { postgresMigrations } from './postgres-migrations.js';
 import { PostgresPushStore } from './push/postgres-push-store.js';
 import type { EmailChangeOutcome, NewNotification, RelayStorage } from './relay-storage.js';
@@ -62,8 +62,9 @@ export class PostgresStorage implements RelayStorage {
   static async open(connectionString: string, options: PostgresStorageOptions = {}): Promise<PostgresStorage> {
     // Ledger updates are committed on a connection of their own, so they never queue behind other
     // queries for one of the pool's: what peers wait for stays off the rest of the relay's work.
-    const pool = openPool(connectionString, RELAY_CONNECTIONS - 1);
-    const appendPool = openPool(connectionString, 1);
+    // It is kept open while idle: the first edit after a quiet spell would otherwise wait to connect.
+    const pool = openPool(connectionString, SHARED_CONNECTIONS);
+    const appendPool = openPool(connectionString, 1, true);
     const logger = options.logger ?? silentLogger;
     // A pooled connection the server drops while idle (a restart, a failover) is told here and
     // replaced on the next query; unheard, it would end the process.
