@@ -176,12 +176,26 @@ function readWritten(rules: CollectionRules, recordId: string, node: string, raw
   if (node === DERIVED_NODE) {
     if (read.writes.some(([, write]) => !isCreationTimestamp(write.timestamp)))
       return refuse('invalid-value', 'a creation entry holds only creation writes', place);
+    const entry = [{ node, writes: read.writes }];
     for (const [key, rule] of rules.fields) {
-      if (rule.required && !read.writes.some(([written]) => written === key))
+      if (rule.required && !writesField(entry, key))
         return refuse('invalid-value', `a creation entry lacks ${rule.name}`, { ...place, field: rule.name });
     }
   }
   return { node, writes: read.writes };
+}
+
+/** Whether any of the entries writes a field. */
+function writesField(entries: readonly Entry[], key: string): boolean {
+  for (const { writes } of entries) for (const [written] of writes) if (written === key) return true;
+  return false;
+}
+
+/** Every write the entries hold, as text to compare by. */
+function writeTexts(entries: readonly Entry[]): Set<string> {
+  const texts = new Set<string>();
+  for (const { writes } of entries) for (const [key, write] of writes) texts.add(writeText(key, write));
+  return texts;
 }
 
 function writeText(key: string, write: FieldWrite): string {
@@ -212,27 +226,27 @@ function judgeRecord(
   othersRemain: boolean,
 ): UpdateRefused | undefined {
   const { collection } = rules;
-  const place = { collection, recordId: record.id };
-  const before = [...record.before, ...rest];
-  const after = [...record.after, ...rest];
+  const recordId = record.id;
+  const before = rest.length === 0 ? record.before : [...record.before, ...rest];
+  const after = rest.length === 0 ? record.after : [...record.after, ...rest];
 
   // GRD5: every write is a value its field takes — or one the record holds already, folded in
   // from another entry, bad or not (REC8: a record a broken peer left unreadable can be deleted).
   let held: Set<string> | undefined;
-  const isHeld = (key: string, write: FieldWrite): boolean => {
-    held ??= new Set(
-      before.flatMap(({ writes }) => writes.map(([heldKey, heldWrite]) => writeText(heldKey, heldWrite))),
-    );
-    return held.has(writeText(key, write));
-  };
   for (const { writes } of record.written) {
     for (const [key, write] of writes) {
       const rule = rules.fields.get(key);
       const checked = rule?.check(write.value);
-      if (checked?.ok || isHeld(key, write)) continue;
+      if (checked?.ok) continue;
+      held ??= writeTexts(before);
+      if (held.has(writeText(key, write))) continue;
       if (!rule || !checked)
-        return refuse('invalid-value', `a ${collection} record has no field "${key}"`, { ...place, field: key });
-      if (!checked.ok) return refuse('invalid-value', checked.message, { ...place, field: rule.name });
+        return refuse('invalid-value', `a ${collection} record has no field "${key}"`, {
+          collection,
+          recordId,
+          field: key,
+        });
+      return refuse('invalid-value', checked.message, { collection, recordId, field: rule.name });
     }
   }
 
@@ -241,13 +255,13 @@ function judgeRecord(
   // the record keeps every field its kind requires.
   if (before.length > 0 && after.length === 0) {
     return othersRemain
-      ? refuse('removes-record', `the update removes ${collection} record ${record.id}`, place)
+      ? refuse('removes-record', `the update removes ${collection} record ${recordId}`, { collection, recordId })
       : refuse('removes-collection', `the update removes every record of ${collection}`, { collection });
   }
   if (before.length === 0) {
     for (const [key, rule] of rules.fields) {
-      if (rule.required && !after.some(({ writes }) => writes.some(([written]) => written === key)))
-        return refuse('invalid-value', `${rule.name} is required`, { ...place, field: rule.name });
+      if (rule.required && !writesField(after, key))
+        return refuse('invalid-value', `${rule.name} is required`, { collection, recordId, field: rule.name });
     }
     return undefined;
   }
@@ -265,7 +279,8 @@ function judgeRecord(
       isCreationTimestamp(write.timestamp) &&
       [...creations].some((creation) => creation !== serializeTimestamp(write.timestamp)) &&
       (kept !== undefined || rules.fields.get(key)?.required !== true);
-    if (!replaced) return refuse('loses-write', `the latest write of ${field} would be lost`, { ...place, field });
+    if (!replaced)
+      return refuse('loses-write', `the latest write of ${field} would be lost`, { collection, recordId, field });
   }
   return undefined;
 }

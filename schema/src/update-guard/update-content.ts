@@ -45,19 +45,12 @@ export function addedAt(content: Pick<UpdateContent, 'addedBy'>, id: Y.ID): NewS
   return structs?.[indexAt(structs, id.clock)];
 }
 
-/** The IDs an item needs the document to hold before Yjs can integrate it: its neighbours and its parent. */
-function needed(struct: Y.Item | Y.GC): Y.ID[] {
-  if (!(struct instanceof Y.Item)) return [];
-  const ids: Y.ID[] = [];
-  if (struct.origin) ids.push(struct.origin);
-  if (struct.rightOrigin) ids.push(struct.rightOrigin);
-  if (struct.parent instanceof Y.ID) ids.push(struct.parent);
-  return ids;
-}
-
-/** What an item needs from other clients: Yjs waits for those. */
+/** What an item needs from other clients before Yjs can integrate it (neighbours, parent): Yjs waits for those. */
 function othersNeeded(struct: Y.Item | Y.GC): Y.ID[] {
-  return needed(struct).filter((id) => id.client !== struct.id.client);
+  if (!(struct instanceof Y.Item)) return [];
+  const { client } = struct.id;
+  const parent = struct.parent instanceof Y.ID ? struct.parent : null;
+  return [struct.origin, struct.rightOrigin, parent].filter((id): id is Y.ID => id !== null && id.client !== client);
 }
 
 /** The number of client blocks an update announces: the variable-length unsigned integer it starts with. */
@@ -145,20 +138,28 @@ export function readUpdateContent(store: Store, update: Uint8Array): UpdateConte
 
   // Yjs waits for what any struct names from another client, and looks up what it names from its
   // own client at once: that must be there already (before a new struct, or in the document).
-  const reads = [
-    ...held.map((struct) => ({ struct, ownUntil: Y.getState(store, struct.id.client) })),
-    ...[...addedBy.values()].flat().map(({ struct, start }) => ({ struct, ownUntil: start })),
-  ];
-  for (const { struct, ownUntil } of reads) {
-    for (const id of needed(struct)) {
-      if (id.client === struct.id.client) {
-        if (id.clock >= ownUntil) return refuse('malformed', 'a change builds on a later change of its own');
-      } else if (id.clock >= Y.getState(store, id.client)) {
-        const others = addedBy.get(id.client);
-        if (!others || indexAt(others, id.clock) < 0) miss(id.client);
-      }
+  const readable = (client: number, id: Y.ID | null, ownUntil: number): boolean => {
+    if (id === null) return true;
+    if (id.client === client) return id.clock < ownUntil;
+    if (id.clock >= Y.getState(store, id.client)) {
+      const others = addedBy.get(id.client);
+      if (!others || indexAt(others, id.clock) < 0) miss(id.client);
     }
-  }
+    return true;
+  };
+  const reads = (struct: Y.Item | Y.GC, ownUntil: number): boolean => {
+    if (!(struct instanceof Y.Item)) return true;
+    const { client } = struct.id;
+    return (
+      readable(client, struct.origin, ownUntil) &&
+      readable(client, struct.rightOrigin, ownUntil) &&
+      readable(client, struct.parent instanceof Y.ID ? struct.parent : null, ownUntil)
+    );
+  };
+  let readsWell = true;
+  for (const struct of held) readsWell &&= reads(struct, Y.getState(store, struct.id.client));
+  for (const structs of addedBy.values()) for (const { struct, start } of structs) readsWell &&= reads(struct, start);
+  if (!readsWell) return refuse('malformed', 'a change builds on a later change of its own');
   if (missing.size > 0) return { verdict: 'incomplete', missing };
 
   const added = integrationOrder(store, addedBy);
@@ -171,7 +172,12 @@ export function readUpdateContent(store: Store, update: Uint8Array): UpdateConte
  * needs another client's change after that change — by the same walk as Yjs's own, a stack of
  * clients each waiting for the one above it. Undefined when clients wait on each other in a circle.
  */
-function integrationOrder(store: Store, addedBy: ReadonlyMap<number, readonly NewStruct[]>): NewStruct[] | undefined {
+function integrationOrder(
+  store: Store,
+  addedBy: ReadonlyMap<number, readonly NewStruct[]>,
+): readonly NewStruct[] | undefined {
+  // One client's structs need nothing new of another's (that would be missing): clock order it is.
+  if (addedBy.size === 1) for (const structs of addedBy.values()) return structs;
   const order: NewStruct[] = [];
   const done = new Map<number, number>();
   for (const [first, firstStructs] of addedBy) {

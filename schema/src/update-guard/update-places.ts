@@ -22,14 +22,14 @@ const NESTED: Place = { kind: 'nested' };
 
 /** Places of the document's structs and of an update's new ones, each found the way Yjs finds it when integrating. */
 export class Places {
-  private readonly rootNames = new Map<SharedType, string>();
+  /** By top-level type, its name: made when a stored struct is first placed, which most updates never need. */
+  private rootNames: Map<SharedType, string> | undefined;
   private readonly ofAdded = new Map<NewStruct, Place>();
 
   constructor(
     private readonly doc: Y.Doc,
     private readonly content: UpdateContent,
   ) {
-    for (const [name, type] of doc.share) this.rootNames.set(type, name);
     for (const added of content.added) this.ofAdded.set(added, this.placeOfNew(added));
   }
 
@@ -42,6 +42,7 @@ export class Places {
   ofStored(struct: Y.Item | Y.GC): Place {
     if (!(struct instanceof Y.Item) || !(struct.parent instanceof Y.AbstractType)) return GONE;
     if (struct.parent._item !== null) return NESTED;
+    this.rootNames ??= new Map([...this.doc.share].map(([name, type]) => [type, name]));
     const root = this.rootNames.get(struct.parent) ?? '';
     return struct.parentSub === null ? { kind: 'list', root } : { kind: 'entry', root, key: struct.parentSub };
   }
