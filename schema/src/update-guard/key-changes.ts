@@ -30,12 +30,24 @@ function idText(client: number, clock: number): string {
   return `${client}:${clock}`;
 }
 
+/** Whether a new item is set right after the key's current item (or is its first), so that it becomes the key's item. */
+function followsCurrent(added: NewStruct, current: Y.Item | undefined): boolean {
+  const item = added.struct as Y.Item;
+  if (item.rightOrigin !== null) return false;
+  const left = current?.lastId;
+  if (added.start > item.id.clock) return left?.client === item.id.client && left.clock === added.start - 1;
+  const { origin } = item;
+  return origin === null ? left === undefined : origin.client === left?.client && origin.clock === left.clock;
+}
+
 /**
  * The last of the new items of a key when they follow each other from the key's current item
  * on — each set right after the one before, as a writer setting its own key does — so that
  * the last is the key's item afterwards. Undefined when Yjs must order them (concurrent sets).
  */
 function lastOfRun(added: readonly NewStruct[], current: Y.Item | undefined): NewStruct | undefined {
+  const [only] = added;
+  if (added.length === 1 && only) return followsCurrent(only, current) ? only : undefined;
   const following = new Map<string, NewStruct>();
   for (const struct of added) {
     const item = struct.struct as Y.Item;
@@ -108,33 +120,34 @@ export function keyChanges(
   const deleted = (id: Y.ID): boolean => inRanges(content.deleted.get(id.client), id.clock);
   const changes: KeyChange[] = [];
   const ordered: Touched[] = [];
-  for (const entry of [...touched.values()].flatMap((keys) => [...keys.values()])) {
-    const current = doc.share.get(entry.root)?._map.get(entry.key);
-    const before = current && !current.deleted ? { value: mapValueOf(current) } : undefined;
-    if (entry.added.length === 0) {
-      const kept = before && current && !deleted(current.lastId);
+  for (const keys of touched.values())
+    for (const entry of keys.values()) {
+      const current = doc.share.get(entry.root)?._map.get(entry.key);
+      const before = current && !current.deleted ? { value: mapValueOf(current) } : undefined;
+      if (entry.added.length === 0) {
+        const kept = before && current && !deleted(current.lastId);
+        changes.push({
+          root: entry.root,
+          key: entry.key,
+          before,
+          after: kept ? { ...before, written: false } : undefined,
+        });
+        continue;
+      }
+      const last = lastOfRun(entry.added, current);
+      if (!last) {
+        ordered.push(entry);
+        continue;
+      }
+      const item = last.struct as Y.Item;
+      const visible = item.content instanceof Y.ContentAny && !deleted(Y.createID(item.id.client, last.end - 1));
       changes.push({
         root: entry.root,
         key: entry.key,
         before,
-        after: kept ? { ...before, written: false } : undefined,
+        after: visible ? { value: mapValueOf(item), written: true } : undefined,
       });
-      continue;
     }
-    const last = lastOfRun(entry.added, current);
-    if (!last) {
-      ordered.push(entry);
-      continue;
-    }
-    const item = last.struct as Y.Item;
-    const visible = item.content instanceof Y.ContentAny && !deleted(Y.createID(item.id.client, last.end - 1));
-    changes.push({
-      root: entry.root,
-      key: entry.key,
-      before,
-      after: visible ? { value: mapValueOf(item), written: true } : undefined,
-    });
-  }
   if (ordered.length === 0) return changes;
 
   const outcome = scratchOutcome(doc, content, ordered);
