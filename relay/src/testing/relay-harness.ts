@@ -125,9 +125,19 @@ export function synced(provider: WebsocketProvider): Promise<void> {
   });
 }
 
-/** Resolves once `condition` holds, checking whenever the event loop is idle for a moment. */
+/** How long `eventually` waits: half a test's time, so a wait that never ends says what it waited for. */
+const EVENTUALLY_MS = 30_000;
+
+/**
+ * Resolves once `condition` holds, checking whenever the event loop is idle for a moment; fails
+ * after `EVENTUALLY_MS` naming the condition (its source text), rather than at the test's timeout.
+ */
 export async function eventually(condition: () => boolean): Promise<void> {
-  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 10));
+  const deadline = performance.now() + EVENTUALLY_MS;
+  while (!condition()) {
+    if (performance.now() > deadline) throw new Error(`still false after ${EVENTUALLY_MS} ms: ${condition.toString()}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
 }
 
 /** Every top-level map of a ledger (SPEC, Records). */
