@@ -1,6 +1,8 @@
+import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { eventually } from '../../testing/relay-harness.js';
 import { SqliteStorage } from '../sqlite-storage.js';
@@ -88,5 +90,35 @@ describe("the documents' writer thread", () => {
     }
     const [first = 0] = logSizes;
     expect(Math.max(...logSizes)).toBeLessThan(3 * first);
+  });
+
+  it('[B5] closing the storage finishes in a process with nothing else to do: the writer thread is waited for, not left behind', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'tally-writer-'));
+    const file = join(dir, 'relay.db');
+    const storageModule = fileURLToPath(new URL('../sqlite-storage.ts', import.meta.url));
+    // A snapshot this large is written by the thread; the process holds nothing else open.
+    const script = `
+      const { SqliteStorage } = await import(${JSON.stringify(storageModule)});
+      const storage = new SqliteStorage(${JSON.stringify(file)});
+      await storage.documents.compact('ledger', new Uint8Array(256 * 1024).fill(7), new Uint8Array([0]), 0);
+      await storage.close();
+      console.log('closed');
+    `;
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      cwd: fileURLToPath(new URL('../../..', import.meta.url)),
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    expect({ code, output: output.trim() }).toEqual({ code: 0, output: 'closed' });
+    const storage = new SqliteStorage(file);
+    try {
+      expect((await storage.documents.load('ledger')).snapshot?.byteLength).toBe(256 * 1024);
+    } finally {
+      await storage.close();
+    }
   });
 });

@@ -69,6 +69,8 @@ export class DocumentWriter {
     this.worker = null;
     if (worker === null) return;
     const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+    // Held until it has exited: a process with nothing else to do would otherwise end here, before the close finished.
+    worker.ref();
     worker.postMessage({ kind: 'close' } satisfies WriterJob);
     await exited;
   }
