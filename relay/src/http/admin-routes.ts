@@ -1,4 +1,5 @@
 import type { RelayApp, RelayContext } from '../relay-context.js';
+import { accountStoredBytes } from '../storage/account-bytes.js';
 import { authenticate, bearerToken } from './authenticate.js';
 import { errorReplySchema, RelayError } from './error-catalogue.js';
 
@@ -32,7 +33,7 @@ const userParams = {
 
 /** An administrator's view of the relay's accounts (A6): who they are, what they store, disabling one. */
 export function registerAdminRoutes(app: RelayApp, context: RelayContext): void {
-  const { accounts, documents } = context.storage;
+  const { accounts } = context.storage;
 
   async function requireAdmin(token: string | undefined): Promise<string> {
     const claims = await authenticate(context, token);
@@ -44,10 +45,7 @@ export function registerAdminRoutes(app: RelayApp, context: RelayContext): void 
     await requireAdmin(bearerToken(request));
     const users = [];
     for (const user of await accounts.listUsers()) {
-      let storageBytes = 0;
-      for (const docId of await accounts.ownedDocs(user.id)) {
-        storageBytes += (await documents.storedBytes(docId)) + (await documents.versionBytes(docId));
-      }
+      const storageBytes = await accountStoredBytes(context.storage, user.id);
       const devices = (await accounts.listDevices(user.id)).filter((device) => device.revokedAt === null);
       users.push({
         userId: user.id,
