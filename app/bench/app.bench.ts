@@ -145,8 +145,9 @@ try {
   const seeder = connect(syncUrl, session, doc);
   await synced(seeder);
   const check = connect(syncUrl, session, new Y.Doc());
-  // Synced means the seeder heard the relay; its own (large) update may still be on the way in.
-  await eventually(() => check.doc.getMap('transactions').size >= COUNT);
+  // Synced means the seeder heard the relay; its own (large) update may still be on the way in,
+  // judged, stored and sent again whole: minutes at a large TALLY_BENCH_TRANSACTIONS on a slow machine.
+  await eventually(() => check.doc.getMap('transactions').size >= COUNT, 15 * 60_000);
   const stored = openLedger(check.doc).transactions.size;
   seeder.destroy();
   check.destroy();

@@ -125,17 +125,17 @@ export function synced(provider: WebsocketProvider): Promise<void> {
   });
 }
 
-/** How long `eventually` waits: half a test's time, so a wait that never ends says what it waited for. */
+/** How long `eventually` waits in a test: half a test's time, so a wait that never ends says what it waited for. */
 const EVENTUALLY_MS = 30_000;
 
 /**
  * Resolves once `condition` holds, checking whenever the event loop is idle for a moment; fails
- * after `EVENTUALLY_MS` naming the condition (its source text), rather than at the test's timeout.
+ * after `limitMs` naming the condition (its source text), rather than at the test's timeout.
  */
-export async function eventually(condition: () => boolean): Promise<void> {
-  const deadline = performance.now() + EVENTUALLY_MS;
+export async function eventually(condition: () => boolean, limitMs = EVENTUALLY_MS): Promise<void> {
+  const deadline = performance.now() + limitMs;
   while (!condition()) {
-    if (performance.now() > deadline) throw new Error(`still false after ${EVENTUALLY_MS} ms: ${condition.toString()}`);
+    if (performance.now() > deadline) throw new Error(`still false after ${limitMs} ms: ${condition.toString()}`);
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }

@@ -22,7 +22,7 @@ const NESTED: Place = { kind: 'nested' };
 
 /** Places of the document's structs and of an update's new ones, each found the way Yjs finds it when integrating. */
 export class Places {
-  /** By top-level type, its name: made when a stored struct is first placed, which most updates never need. */
+  /** By top-level type, its name: made when a stored struct is first placed (a stored neighbour, a deletion, a torn item); a new record needs none. */
   private rootNames: Map<SharedType, string> | undefined;
   private readonly ofAdded = new Map<NewStruct, Place>();
 

@@ -107,12 +107,15 @@ describe("the documents' writer thread", () => {
     const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
       cwd: fileURLToPath(new URL('../../..', import.meta.url)),
       stdio: ['ignore', 'pipe', 'inherit'],
+      // A close that hangs again ends here, not with a process left behind.
+      timeout: 30_000,
     });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
     });
-    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    // `close`, not `exit`: by then everything the process printed has been read.
+    const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
     expect({ code, output: output.trim() }).toEqual({ code: 0, output: 'closed' });
     const storage = new SqliteStorage(file);
     try {
