@@ -33,14 +33,10 @@ function watched(): Pick<RelayStorage, 'accounts' | 'documents'> {
   const documents = new Proxy(storage.documents, {
     get(target, property, receiver) {
       if (property === 'storedBytes')
-        return async (docId: string) => {
+        return async (docIds: readonly string[]) => {
           sums++;
           await gate;
-          return target.storedBytes(docId);
-        };
-      if (property === 'versionBytes')
-        return async (docId: string) => {
-          const bytes = await target.versionBytes(docId);
+          const bytes = await target.storedBytes(docIds);
           summed++;
           return bytes;
         };

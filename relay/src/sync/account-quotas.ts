@@ -21,9 +21,9 @@ interface Usage {
  * Each account's storage against `ACCOUNT_QUOTA_BYTES` (B4). An account's bytes are summed from
  * storage once, then kept up to date with what its documents accept, and summed afresh every 30 s.
  *
- * A sum reads every ledger the account owns (two reads each). Only an account's first sum is
- * waited for, and once however many updates ask at the same moment; a fresh sum runs beside the
- * updates, which go on against the count held meanwhile. Each update waiting for its own sum made
+ * A sum is two reads, however many ledgers the account owns: those ledgers, then their bytes
+ * together. Only an account's first sum is waited for, and once however many updates ask at the
+ * same moment; a fresh sum runs beside the updates, which go on against the count held meanwhile. Each update waiting for its own sum made
  * the relay's tail on PostgreSQL hundreds of milliseconds every 30 s.
  */
 export class AccountQuotas {

@@ -49,8 +49,8 @@ class SlowLoadingDocuments implements LedgerDocuments {
     return this.documents.compact(docId, snapshot, stateVector, upToSeq);
   }
 
-  storedBytes(docId: string): Promise<number> {
-    return this.documents.storedBytes(docId);
+  storedBytes(docIds: readonly string[]): Promise<number> {
+    return this.documents.storedBytes(docIds);
   }
 
   countUpdates(docId: string): Promise<number> {
@@ -75,10 +75,6 @@ class SlowLoadingDocuments implements LedgerDocuments {
 
   dropVersions(docId: string, versionIds: readonly string[]): Promise<void> {
     return this.documents.dropVersions(docId, versionIds);
-  }
-
-  versionBytes(docId: string): Promise<number> {
-    return this.documents.versionBytes(docId);
   }
 
   requestRestore(docId: string, versionId: string, at: number): Promise<number> {

@@ -121,19 +121,29 @@ describe.each(storageImplementations)('$name ledger documents keep their contrac
     expect(rebuildDoc(stored).getMap('settings').toJSON()).toEqual(doc.getMap('settings').toJSON());
   });
 
-  it('[B4] a document takes the bytes of its snapshot and its log; an unknown one none', async () => {
-    expect(await storage.documents.storedBytes('ledger-1')).toBe(0);
+  it('[B4] documents take the bytes of their snapshots, logs and versions, summed together; an unknown one none', async () => {
+    expect(await storage.documents.storedBytes(['ledger-1'])).toBe(0);
+    expect(await storage.documents.storedBytes([])).toBe(0);
     const doc = new Y.Doc();
     const first = updateSetting(doc, 'currency', 'EUR');
     const upTo = await storage.documents.appendUpdate('ledger-1', first);
     const second = updateSetting(doc, 'locale', 'fr-FR');
     await storage.documents.appendUpdate('ledger-1', second);
-    expect(await storage.documents.storedBytes('ledger-1')).toBe(first.byteLength + second.byteLength);
+    expect(await storage.documents.storedBytes(['ledger-1'])).toBe(first.byteLength + second.byteLength);
 
     const snapshot = Y.encodeStateAsUpdate(doc);
     await storage.documents.compact('ledger-1', snapshot, Y.encodeStateVector(doc), upTo);
-    expect(await storage.documents.storedBytes('ledger-1')).toBe(snapshot.byteLength + second.byteLength);
-    expect(await storage.documents.storedBytes('ledger-2')).toBe(0);
+    expect(await storage.documents.storedBytes(['ledger-1'])).toBe(snapshot.byteLength + second.byteLength);
+    expect(await storage.documents.storedBytes(['ledger-2'])).toBe(0);
+
+    const version = await storage.documents.saveVersion('ledger-2', snapshot, 1_000);
+    const other = updateSetting(new Y.Doc(), 'currency', 'USD');
+    await storage.documents.appendUpdate('ledger-3', other);
+    expect(await storage.documents.storedBytes(['ledger-2'])).toBe(version.bytes);
+    // Each named once, however often it is asked for; a ledger not asked for is not counted.
+    expect(await storage.documents.storedBytes(['ledger-1', 'ledger-2', 'ledger-1', 'ledger-4'])).toBe(
+      snapshot.byteLength + second.byteLength + version.bytes,
+    );
   });
 
   it('[P4] a compaction that read an older state never replaces a snapshot that folded more (the CLI racing the relay)', async () => {
@@ -253,7 +263,7 @@ describe.each(storageImplementations)('$name ledger documents keep their contrac
     expect(await storage.documents.listVersions('ledger-1')).toEqual([newer, older]);
     expect(await storage.documents.loadVersion('ledger-1', older.versionId)).toEqual(first);
     expect(await storage.documents.loadVersion('ledger-1', newer.versionId)).toEqual(second);
-    expect(await storage.documents.versionBytes('ledger-1')).toBe(first.byteLength + second.byteLength);
+    expect(await storage.documents.storedBytes(['ledger-1'])).toBe(first.byteLength + second.byteLength);
   });
 
   it('[R1] a version belongs to its document only', async () => {
@@ -261,7 +271,7 @@ describe.each(storageImplementations)('$name ledger documents keep their contrac
     expect(await storage.documents.loadVersion('ledger-2', version.versionId)).toBeNull();
     expect(await storage.documents.loadVersion('ledger-1', 'no-such-version')).toBeNull();
     expect(await storage.documents.listVersions('ledger-2')).toEqual([]);
-    expect(await storage.documents.versionBytes('ledger-2')).toBe(0);
+    expect(await storage.documents.storedBytes(['ledger-2'])).toBe(0);
   });
 
   it('[R2] dropped versions are gone, the others stay, and stay after reopening', async () => {

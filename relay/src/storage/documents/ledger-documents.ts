@@ -59,8 +59,12 @@ export interface LedgerDocuments {
    * folded into the new snapshot too, so an entry a relay had not seen is never dropped (C6).
    */
   compact(docId: string, snapshot: Uint8Array, stateVector: Uint8Array, upToSeq: number): Promise<void>;
-  /** The bytes a document takes in storage: its snapshot and its update log (B4; an account's storage use, A6). */
-  storedBytes(docId: string): Promise<number>;
+  /**
+   * The bytes some documents take in storage, together, read at once: their snapshots, update
+   * logs and kept versions (B4, R1; an account's storage use, A6). A document named twice counts
+   * once; an unknown one takes none.
+   */
+  storedBytes(docIds: readonly string[]): Promise<number>;
   /** Number of log entries not yet compacted. */
   countUpdates(docId: string): Promise<number>;
   /** Documents whose update log is not empty, in id order: what offline compaction has to do. */
@@ -74,8 +78,6 @@ export interface LedgerDocuments {
   loadVersion(docId: string, versionId: string): Promise<Uint8Array | null>;
   /** Forgets these versions of the document (thinning, R2). */
   dropVersions(docId: string, versionIds: readonly string[]): Promise<void>;
-  /** The bytes the document's versions hold: what they add to its owner's storage. */
-  versionBytes(docId: string): Promise<number>;
 
   /** Records a restore for whichever process claims it first; returns the request's id (R4). */
   requestRestore(docId: string, versionId: string, at: number): Promise<number>;

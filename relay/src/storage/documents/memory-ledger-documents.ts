@@ -71,10 +71,15 @@ export class MemoryLedgerDocuments implements LedgerDocuments {
     doc.log = doc.log.filter((entry) => entry.seq > upToSeq);
   }
 
-  async storedBytes(docId: string): Promise<number> {
-    const doc = this.docs.get(docId);
-    if (doc === undefined) return 0;
-    return (doc.snapshot?.byteLength ?? 0) + doc.log.reduce((sum, entry) => sum + entry.update.byteLength, 0);
+  async storedBytes(docIds: readonly string[]): Promise<number> {
+    let bytes = 0;
+    for (const docId of new Set(docIds)) {
+      const doc = this.docs.get(docId);
+      bytes +=
+        (doc?.snapshot?.byteLength ?? 0) + (doc?.log ?? []).reduce((sum, entry) => sum + entry.update.byteLength, 0);
+      bytes += (this.versions.get(docId) ?? []).reduce((sum, version) => sum + version.bytes, 0);
+    }
+    return bytes;
   }
 
   async countUpdates(docId: string): Promise<number> {
@@ -115,10 +120,6 @@ export class MemoryLedgerDocuments implements LedgerDocuments {
     const dropped = new Set(versionIds);
     const kept = (this.versions.get(docId) ?? []).filter((version) => !dropped.has(version.versionId));
     this.versions.set(docId, kept);
-  }
-
-  async versionBytes(docId: string): Promise<number> {
-    return (this.versions.get(docId) ?? []).reduce((sum, version) => sum + version.bytes, 0);
   }
 
   async requestRestore(docId: string, versionId: string): Promise<number> {

@@ -162,12 +162,13 @@ export class PostgresLedgerDocuments implements LedgerDocuments {
     });
   }
 
-  async storedBytes(docId: string): Promise<number> {
+  async storedBytes(docIds: readonly string[]): Promise<number> {
     await this.settled();
     const result = await this.pool.query<{ n: number }>(
-      `SELECT (coalesce((SELECT octet_length(snapshot) FROM docs WHERE id = $1), 0)
-         + coalesce((SELECT sum(octet_length(update_data)) FROM doc_updates WHERE doc_id = $1), 0))::bigint AS n`,
-      [docId],
+      `SELECT (coalesce((SELECT sum(octet_length(snapshot)) FROM docs WHERE id = ANY($1::text[])), 0)
+         + coalesce((SELECT sum(octet_length(update_data)) FROM doc_updates WHERE doc_id = ANY($1::text[])), 0)
+         + coalesce((SELECT sum(octet_length(state)) FROM doc_versions WHERE doc_id = ANY($1::text[])), 0))::bigint AS n`,
+      [docIds],
     );
     return result.rows[0]?.n ?? 0;
   }
@@ -223,15 +224,6 @@ export class PostgresLedgerDocuments implements LedgerDocuments {
     await this.settled();
     const ids = versionIds.filter((id) => /^[0-9]{1,15}$/.test(id)).map(Number);
     await this.pool.query('DELETE FROM doc_versions WHERE doc_id = $1 AND id = ANY($2::bigint[])', [docId, ids]);
-  }
-
-  async versionBytes(docId: string): Promise<number> {
-    await this.settled();
-    const result = await this.pool.query<{ n: number }>(
-      'SELECT coalesce(sum(octet_length(state)), 0)::bigint AS n FROM doc_versions WHERE doc_id = $1',
-      [docId],
-    );
-    return result.rows[0]?.n ?? 0;
   }
 
   async requestRestore(docId: string, versionId: string, at: number): Promise<number> {

@@ -118,9 +118,9 @@ export class SqliteLedgerDocuments implements LedgerDocuments {
     await this.write({ kind: 'compact', docId, snapshot, stateVector, upToSeq, at: Date.now() });
   }
 
-  async storedBytes(docId: string): Promise<number> {
+  async storedBytes(docIds: readonly string[]): Promise<number> {
     await this.settled();
-    return (this.statements.storedBytes.get(docId, docId) as { n: number }).n;
+    return (this.statements.storedBytes.get(JSON.stringify(docIds)) as { n: number }).n;
   }
 
   async countUpdates(docId: string): Promise<number> {
@@ -155,11 +155,6 @@ export class SqliteLedgerDocuments implements LedgerDocuments {
   async dropVersions(docId: string, versionIds: readonly string[]): Promise<void> {
     this.postPending();
     await this.write({ kind: 'drop-versions', docId, versionIds });
-  }
-
-  async versionBytes(docId: string): Promise<number> {
-    await this.settled();
-    return (this.statements.versionBytes.get(docId) as { n: number }).n;
   }
 
   async requestRestore(docId: string, versionId: string, at: number): Promise<number> {
@@ -245,15 +240,16 @@ function prepare(db: Database.Database) {
     ),
     countUpdates: db.prepare('SELECT count(*) AS n FROM doc_updates WHERE doc_id = ?'),
     storedBytes: db.prepare(
-      `SELECT coalesce((SELECT length(snapshot) FROM docs WHERE id = ?), 0)
-         + coalesce((SELECT sum(length(update_data)) FROM doc_updates WHERE doc_id = ?), 0) AS n`,
+      `WITH ids(id) AS (SELECT value FROM json_each(?))
+       SELECT coalesce((SELECT sum(length(snapshot)) FROM docs WHERE id IN (SELECT id FROM ids)), 0)
+         + coalesce((SELECT sum(length(update_data)) FROM doc_updates WHERE doc_id IN (SELECT id FROM ids)), 0)
+         + coalesce((SELECT sum(length(state)) FROM doc_versions WHERE doc_id IN (SELECT id FROM ids)), 0) AS n`,
     ),
     uncompacted: db.prepare('SELECT DISTINCT doc_id FROM doc_updates ORDER BY doc_id'),
     listVersions: db.prepare(
       'SELECT id, taken_at, length(state) AS bytes FROM doc_versions WHERE doc_id = ? ORDER BY taken_at DESC, id DESC',
     ),
     loadVersion: db.prepare('SELECT state FROM doc_versions WHERE id = ? AND doc_id = ?'),
-    versionBytes: db.prepare('SELECT coalesce(sum(length(state)), 0) AS n FROM doc_versions WHERE doc_id = ?'),
     requestRestore: db.prepare('INSERT INTO restore_requests (doc_id, version_id, requested_at) VALUES (?, ?, ?)'),
     anyUnclaimed: db.prepare('SELECT 1 FROM restore_requests WHERE claimed_at IS NULL LIMIT 1'),
     claimRestores: db.prepare(
