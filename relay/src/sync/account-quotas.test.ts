@@ -87,6 +87,17 @@ it('[B4] updates arriving together before an account is first summed wait for on
   expect(sums).toBe(1);
 });
 
+it('[B4] a sum counts every ledger the account owns, and its versions, in one read of their bytes', async () => {
+  await storage.accounts.createLedger({ docId: 'ledger-alice-2', name: 'Holidays', ownerId: alice.id, createdAt: 2 });
+  await storage.documents.appendUpdate('ledger-alice-2', new Uint8Array(30_000));
+  await storage.documents.saveVersion('ledger-alice-2', new Uint8Array(20_000), 3);
+  const accounted = quotas();
+  // 40,000 + 30,000 + 20,000 bytes stored: exactly what is left fits, one byte more does not.
+  expect(await accounted.reserve('ledger-alice-2', LIMIT - 90_000 + 1)).toBe(false);
+  expect(await accounted.reserve(alice.docId, LIMIT - 90_000)).toBe(true);
+  expect(sums).toBe(1);
+});
+
 it('[B4] 30 s on, updates go on against the count held while one sum runs beside them, and count on top of it', async () => {
   const accounted = quotas();
   expect(await accounted.reserve(alice.docId, 100)).toBe(true);

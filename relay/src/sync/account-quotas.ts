@@ -23,8 +23,9 @@ interface Usage {
  *
  * A sum is two reads, however many ledgers the account owns: those ledgers, then their bytes
  * together. Only an account's first sum is waited for, and once however many updates ask at the
- * same moment; a fresh sum runs beside the updates, which go on against the count held meanwhile. Each update waiting for its own sum made
- * the relay's tail on PostgreSQL hundreds of milliseconds every 30 s.
+ * same moment; a fresh sum runs beside the updates, which go on against the count held
+ * meanwhile. Each update waiting for its own sum made the relay's tail on PostgreSQL hundreds of
+ * milliseconds every 30 s.
  */
 export class AccountQuotas {
   private readonly owners = new Map<string, string | null>();

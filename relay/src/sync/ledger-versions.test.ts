@@ -66,6 +66,11 @@ describe('the versions a ledger keeps on the relay', () => {
     expect(kept.accounts.list()).toEqual(then.accounts.list());
     expect(kept.transactions.list()).toEqual([]);
     expect(versions[0]?.bytes).toBe(state.byteLength);
+    // The version counts in the ledger's storage, beside its snapshot and log (B4).
+    const stored = await documents.load('ledger');
+    const ledgerBytes =
+      (stored.snapshot?.byteLength ?? 0) + stored.updates.reduce((sum, update) => sum + update.byteLength, 0);
+    expect(await documents.storedBytes(['ledger'])).toBe(ledgerBytes + state.byteLength);
   });
 
   it('[R3] a restore reaches the open device, and the ledger as it stood before is kept as a version', async () => {

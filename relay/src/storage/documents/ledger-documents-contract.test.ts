@@ -144,6 +144,7 @@ describe.each(storageImplementations)('$name ledger documents keep their contrac
     expect(await storage.documents.storedBytes(['ledger-1', 'ledger-2', 'ledger-1', 'ledger-4'])).toBe(
       snapshot.byteLength + second.byteLength + version.bytes,
     );
+    expect(await storage.documents.storedBytes([])).toBe(0);
   });
 
   it('[P4] a compaction that read an older state never replaces a snapshot that folded more (the CLI racing the relay)', async () => {
