@@ -16,6 +16,13 @@ const alice = {
   docId: 'ledger-alice',
   createdAt: 1,
 };
+const bob = {
+  id: 'user-bob',
+  email: 'bob@example.com',
+  passwordHash: 'hash',
+  docId: 'ledger-bob',
+  createdAt: 1,
+};
 const LIMIT = 1_000_000;
 
 let dir: string;
@@ -96,6 +103,23 @@ it('[B4] a sum counts every ledger the account owns, and its versions, in one re
   expect(await accounted.reserve('ledger-alice-2', LIMIT - 90_000 + 1)).toBe(false);
   expect(await accounted.reserve(alice.docId, LIMIT - 90_000)).toBe(true);
   expect(sums).toBe(1);
+});
+
+it('[B4] a ledger handed to another owner counts against the new owner within 30 s', async () => {
+  await storage.accounts.createUser(bob);
+  await storage.documents.appendUpdate(bob.docId, new Uint8Array(900_000));
+  const holidays = 'ledger-holidays';
+  await storage.accounts.createLedger({ docId: holidays, name: 'Holidays', ownerId: alice.id, createdAt: 2 });
+  await storage.documents.appendUpdate(holidays, new Uint8Array(10_000));
+  const accounted = quotas();
+  expect(await accounted.reserve(holidays, 100)).toBe(true);
+  await storage.accounts.addMember(holidays, bob.id, 'editor', 3);
+  expect(await storage.accounts.setMemberRole(holidays, bob.id, 'owner', 4)).toBe('changed');
+  expect(await storage.accounts.setMemberRole(holidays, alice.id, 'editor', 5)).toBe('changed');
+  now += 30_000;
+  // Alice would have room for it; Bob, with 900,000 bytes of his own and 10,000 of this ledger, has not.
+  expect(await accounted.reserve(holidays, 100_000)).toBe(false);
+  expect(await accounted.reserve(holidays, LIMIT - 910_000)).toBe(true);
 });
 
 it('[B4] 30 s on, updates go on against the count held while one sum runs beside them, and count on top of it', async () => {

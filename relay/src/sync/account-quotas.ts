@@ -2,7 +2,10 @@ import { type FailureReporting, reportFailure } from '../failures.js';
 import { accountStoredBytes } from '../storage/account-bytes.js';
 import type { RelayStorage } from '../storage/relay-storage.js';
 
-/** How long an account's summed bytes are trusted before they are summed afresh (compaction shrinks them). */
+/**
+ * How long an account's summed bytes are trusted before they are summed afresh (compaction shrinks
+ * them), and a ledger's owner before it is looked up again (an owner can hand a ledger on).
+ */
 const RECOUNT_AFTER_MS = 30_000;
 
 interface Usage {
@@ -28,7 +31,8 @@ interface Usage {
  * milliseconds every 30 s.
  */
 export class AccountQuotas {
-  private readonly owners = new Map<string, string | null>();
+  /** Each ledger's owner as looked up, once however many updates ask at the same moment. */
+  private readonly owners = new Map<string, { readonly owner: Promise<string | null>; readonly at: number }>();
   private readonly usage = new Map<string, Usage>();
   private readonly firstSums = new Map<string, Promise<Usage>>();
 
@@ -50,9 +54,17 @@ export class AccountQuotas {
     return true;
   }
 
-  private async ownerOf(docId: string): Promise<string | null> {
-    if (!this.owners.has(docId)) this.owners.set(docId, await this.storage.accounts.docOwner(docId));
-    return this.owners.get(docId) ?? null;
+  private ownerOf(docId: string): Promise<string | null> {
+    const now = this.now();
+    const known = this.owners.get(docId);
+    if (known !== undefined && now - known.at < RECOUNT_AFTER_MS) return known.owner;
+    const owner = this.storage.accounts.docOwner(docId);
+    this.owners.set(docId, { owner, at: now });
+    // A look-up that failed is not kept: the next update asks again.
+    owner.catch(() => {
+      if (this.owners.get(docId)?.owner === owner) this.owners.delete(docId);
+    });
+    return owner;
   }
 
   private async usageOf(userId: string): Promise<Usage> {
