@@ -6,7 +6,7 @@ export default defineProject({
   test: {
     name: 'app',
     environment: 'node',
-    include: ['src/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'build/**/*.test.ts'],
     // A hang guard, not a speed limit: CI's two cores run every project at once.
     testTimeout: 60_000,
   },
