@@ -178,6 +178,42 @@ describe('the report engine', () => {
     ]);
   });
 
+  test('a large change, as a fresh device’s first sync makes, goes in parts, and changes made meanwhile after it', async () => {
+    const { worker, source } = openEngine();
+    source.load([row('old', 'EUR')]);
+    await nextPart();
+    const synced = Array.from({ length: ROWS_PER_PART + 1 }, (_, at) => row(`t${at}`, 'EUR'));
+    source.change({ rebuilt: false, puts: synced, removals: ['old'] });
+    source.change({ rebuilt: false, puts: [row('lunch', 'EUR')], removals: ['t0'] });
+    // Within the change itself only its first part is sent: the page is not held for all of it.
+    expect(worker.sent.slice(2)).toEqual([
+      { type: 'rows', puts: synced.slice(0, ROWS_PER_PART).map(({ id }) => reportRow(id)), removals: ['old'] },
+    ]);
+    await nextPart();
+    expect(worker.sent.slice(3)).toEqual([
+      { type: 'rows', puts: [reportRow(`t${ROWS_PER_PART}`)], removals: [] },
+      { type: 'rows', puts: [reportRow('lunch')], removals: ['t0'] },
+    ]);
+    source.change({ rebuilt: false, puts: [row('dinner', 'EUR')], removals: [] });
+    expect(worker.sent.at(-1)).toEqual({ type: 'rows', puts: [reportRow('dinner')], removals: [] });
+  });
+
+  test('a large change being sent stops when the index is rebuilt: the rebuilt rows hold it', async () => {
+    const { worker, source } = openEngine();
+    source.load([]);
+    await nextPart();
+    const synced = Array.from({ length: ROWS_PER_PART * 2 }, (_, at) => row(`t${at}`, 'EUR'));
+    source.change({ rebuilt: false, puts: synced, removals: [] });
+    source.load([row('rebuilt', 'EUR')]);
+    source.change({ rebuilt: true });
+    await nextPart();
+    await nextPart();
+    expect(worker.sent.slice(2)).toEqual([
+      { type: 'rows', puts: synced.slice(0, ROWS_PER_PART).map(({ id }) => reportRow(id)), removals: [] },
+      { type: 'all-rows', rows: [reportRow('rebuilt')], first: true, last: true },
+    ]);
+  });
+
   test('a result shows as current once it answers the newest request, and an older answer is ignored', () => {
     const { worker, engine } = openEngine();
     engine.request(SPENDING);

@@ -4,7 +4,7 @@ import type { Tally } from '../../tally/index.js';
 import type { ReportRecords } from './report-compute.js';
 import type { FromReportWorker, ToReportWorker } from './report-protocol.js';
 import { type ReportKind, type ReportRequest, type ReportResult, sameRequest } from './report-request.js';
-import { type ReportRow, reportRowOf } from './report-rows.js';
+import { reportRowOf } from './report-rows.js';
 
 /** A computed report, and whether it answers the ledger as it is now or may be out of date. */
 export interface KeptReport {
@@ -45,15 +45,13 @@ export interface ReportSource {
  */
 export const ROWS_PER_PART = 500;
 
-interface RowChange {
-  readonly puts: readonly ReportRow[];
-  readonly removals: readonly string[];
-}
+/** A change of the index's rows, as the index made it. */
+type RowChange = Extract<TransactionRowChange, { rebuilt: false }>;
 
 /**
  * The page's side of the report worker: sends the worker every row of the transaction index once
- * it has loaded, in parts between which the page stays free, then each change, and the other
- * records as they change; hands the screen the newest result of each report. One per ledger, kept
+ * it has loaded, in parts between which the page stays free, then each change (a large one, such
+ * as a fresh device's first sync, in parts too), and the other records as they change; hands the screen the newest result of each report. One per ledger, kept
  * while the app runs, so going back to reports sends nothing again.
  */
 export class ReportEngine {
@@ -65,7 +63,7 @@ export class ReportEngine {
   private broken = false;
   /** Counts the times every row was sent: a newer sending stops an older one. */
   private sendings = 0;
-  /** Row changes made while every row is being sent, sent after; undefined while none is. */
+  /** Row changes made while rows are being sent in parts, sent after in order; undefined while none is. */
   private held: RowChange[] | undefined;
   private recordsDue = false;
 
@@ -136,8 +134,7 @@ export class ReportEngine {
       const part = rows.slice(at, at + ROWS_PER_PART).flatMap((row) => reportRowOf(row) ?? []);
       this.send({ type: 'all-rows', rows: part, first: at === 0, last: at + ROWS_PER_PART >= rows.length });
     }
-    for (const change of this.held) this.send({ type: 'rows', ...change });
-    this.held = undefined;
+    await this.sendHeld(sending);
   }
 
   private rowsChanged(change: TransactionRowChange): void {
@@ -145,9 +142,29 @@ export class ReportEngine {
       void this.sendAllRows();
       return;
     }
-    const rows = { puts: change.puts.flatMap((row) => reportRowOf(row) ?? []), removals: change.removals };
-    if (this.held) this.held.push(rows);
-    else this.send({ type: 'rows', ...rows });
+    if (this.held) {
+      this.held.push(change);
+      return;
+    }
+    // Within the ledger's own change: the first part goes now, the rest from the next task on.
+    this.held = [change];
+    void this.sendHeld(this.sendings);
+  }
+
+  /**
+   * Sends the changes held, in order, each in parts, until none is left. Stops when every row is
+   * sent anew meanwhile: that sending's rows hold these changes.
+   */
+  private async sendHeld(sending: number): Promise<void> {
+    for (let change = this.held?.shift(); change; change = this.held?.shift()) {
+      for (let at = 0; at === 0 || at < change.puts.length; at += ROWS_PER_PART) {
+        if (at > 0) await this.pause();
+        if (sending !== this.sendings) return;
+        const puts = change.puts.slice(at, at + ROWS_PER_PART).flatMap((row) => reportRowOf(row) ?? []);
+        this.send({ type: 'rows', puts, removals: at === 0 ? change.removals : [] });
+      }
+    }
+    this.held = undefined;
   }
 
   /** A burst of ledger changes sends the records once. */
