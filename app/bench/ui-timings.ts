@@ -193,12 +193,13 @@ function storedIndexHolds(device: TallyDevice, count: number): Promise<boolean> 
         const opening = indexedDB.open('tally');
         opening.onsuccess = () => {
           const db = opening.result;
-          const store = db.transaction(['transactions', 'settings']);
-          const counting = store.objectStore('transactions').count();
+          const store = db.transaction(['transactionMonths', 'settings']);
+          const months = store.objectStore('transactionMonths').getAll();
           const fingerprint = store.objectStore('settings').get('transactionIndex.fingerprint');
           store.oncomplete = () => {
             db.close();
-            resolve(counting.result === expected && fingerprint.result !== undefined);
+            const count = (months.result as { rows: unknown[] }[]).reduce((sum, month) => sum + month.rows.length, 0);
+            resolve(count === expected && fingerprint.result !== undefined);
           };
         };
         opening.onerror = () => resolve(false);

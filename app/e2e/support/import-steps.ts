@@ -97,11 +97,11 @@ export async function waitForStoredTotals(device: TallyDevice, expected: LedgerT
         const opening = indexedDB.open('tally');
         opening.onerror = () => resolve(false);
         opening.onsuccess = () => {
-          const reading = opening.result.transaction('transactions').objectStore('transactions').getAll();
+          const reading = opening.result.transaction('transactionMonths').objectStore('transactionMonths').getAll();
           reading.onerror = () => resolve(false);
           reading.onsuccess = () => {
             opening.result.close();
-            const rows = reading.result as { amount: number }[];
+            const rows = (reading.result as { rows: { amount: number }[] }[]).flatMap((month) => month.rows);
             resolve(rows.length === want.count && rows.reduce((sum, row) => sum + row.amount, 0) === want.sum);
           };
         };
@@ -120,14 +120,14 @@ export async function newestStoredTransaction(device: TallyDevice): Promise<{ id
         opening.onerror = () => reject(opening.error);
         opening.onsuccess = () => {
           const reading = opening.result
-            .transaction('transactions')
-            .objectStore('transactions')
-            .index('[date+id]')
+            .transaction('transactionMonths')
+            .objectStore('transactionMonths')
             .openCursor(null, 'prev');
           reading.onerror = () => reject(reading.error);
           reading.onsuccess = () => {
             opening.result.close();
-            const row = reading.result?.value as { id: string; payee: string } | undefined;
+            const month = reading.result?.value as { rows: { id: string; payee: string }[] } | undefined;
+            const row = month?.rows[0];
             if (row) resolve({ id: row.id, payee: row.payee });
             else reject(new Error('no stored transaction'));
           };

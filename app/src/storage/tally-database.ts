@@ -5,6 +5,17 @@ import type { TransactionRow } from './transaction-row.js';
 /** The ledger state the stored transaction index was built from. */
 export const TRANSACTION_INDEX_FINGERPRINT = 'transactionIndex.fingerprint';
 
+/**
+ * One month of the stored transaction index: its rows, newest first. A month is one IndexedDB
+ * record because reading 100,000 records, one per transaction, kept a start waiting seconds on
+ * IndexedDB itself; a hundred-odd months read in a fraction of that.
+ */
+export interface StoredMonth {
+  /** `YYYY-MM`, the rows' dates' month. */
+  readonly month: string;
+  readonly rows: readonly TransactionRow[];
+}
+
 /** One stored setting: the relay session, the last sync time, the index's fingerprint. */
 export interface SettingEntry {
   readonly key: string;
@@ -17,7 +28,7 @@ export interface SettingEntry {
  * rebuilt from the ledger or entered again, but an attachment not yet on the relay.
  */
 export class TallyDatabase extends Dexie {
-  readonly transactions!: EntityTable<TransactionRow, 'id'>;
+  readonly transactionMonths!: EntityTable<StoredMonth, 'month'>;
   readonly settings!: EntityTable<SettingEntry, 'key'>;
   readonly attachments!: EntityTable<StoredAttachment, 'hash'>;
 
@@ -46,6 +57,12 @@ export class TallyDatabase extends Dexie {
       .stores({ transactions: 'id, [date+id], accountId, categoryId', settings: 'key', attachments: 'hash, state' })
       .upgrade(async (transaction) => {
         await transaction.table('transactions').clear();
+        await transaction.table('settings').delete(TRANSACTION_INDEX_FINGERPRINT);
+      });
+    // Rows are kept a month to a record: rebuild them from the ledger.
+    this.version(5)
+      .stores({ transactions: null, transactionMonths: 'month', settings: 'key', attachments: 'hash, state' })
+      .upgrade(async (transaction) => {
         await transaction.table('settings').delete(TRANSACTION_INDEX_FINGERPRINT);
       });
   }

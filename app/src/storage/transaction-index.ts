@@ -1,13 +1,23 @@
 import type { Collection, NewTransaction, RecordChange, Transaction } from '@tally/schema';
-import { TRANSACTION_INDEX_FINGERPRINT as FINGERPRINT_KEY, type TallyDatabase } from './tally-database.js';
+import {
+  TRANSACTION_INDEX_FINGERPRINT as FINGERPRINT_KEY,
+  type StoredMonth,
+  type TallyDatabase,
+} from './tally-database.js';
 import { compareRows, type TransactionRow, toTransactionRow } from './transaction-row.js';
 
 export type TransactionSource = Pick<Collection<Transaction, NewTransaction>, 'get' | 'list' | 'observe'>;
 
+/** How one stored month changes: the rows of `ids` leave it, and `puts` join it. */
+interface MonthChange {
+  readonly ids: Set<string>;
+  readonly puts: TransactionRow[];
+}
+
+/** What to store: each changed month's change, after clearing every stored month when `clear`. */
 interface IndexWrite {
   readonly clear: boolean;
-  readonly puts: readonly TransactionRow[];
-  readonly removals: readonly string[];
+  readonly months: ReadonlyMap<string, MonthChange>;
 }
 
 /** How the rows changed: some put or removed, or every row replaced (`rebuilt`: read the snapshot again). */
@@ -24,7 +34,7 @@ export interface TransactionIndexSnapshot {
 
 /** Enough rows to fill the first screen of the list. */
 const FIRST_SCREEN = 100;
-/** Rows per IndexedDB write when a large change is stored. */
+/** Rows per IndexedDB transaction when a large change is stored, the page free between two. */
 const WRITE_CHUNK = 5_000;
 /** Past this many changed records, sorting everything again is cheaper than splicing each one in. */
 const SPLICE_LIMIT = 512;
@@ -58,16 +68,23 @@ export class TransactionIndex {
 
   /** Reads the newest screenful of the stored index, so the list shows before anything else loads. */
   async loadNewest(): Promise<void> {
-    const first = await this.db.transactions.orderBy('[date+id]').reverse().limit(FIRST_SCREEN).toArray();
+    const first: TransactionRow[] = [];
+    await this.db.transactionMonths
+      .reverse()
+      .until(() => first.length >= FIRST_SCREEN)
+      .each((stored) => first.push(...stored.rows));
     if (this.snapshot.loaded) return;
-    this.snapshot = { loaded: false, rows: first };
+    this.snapshot = { loaded: false, rows: first.slice(0, FIRST_SCREEN) };
     this.notify();
   }
 
   /** Reads the whole stored index, so the list is complete before the ledger itself has loaded. */
   async load(): Promise<void> {
-    const rows = await this.db.transactions.orderBy('[date+id]').reverse().toArray();
-    if (!this.snapshot.loaded) this.publish(rows);
+    const months = await this.db.transactionMonths.toArray();
+    if (this.snapshot.loaded) return;
+    const rows: TransactionRow[] = [];
+    for (let at = months.length - 1; at >= 0; at--) for (const row of months[at]?.rows ?? []) rows.push(row);
+    this.publish(rows);
   }
 
   /** Once the ledger has loaded: rebuilds the index if it is stale, then follows every change. */
@@ -117,7 +134,9 @@ export class TransactionIndex {
     this.publish(rows);
     for (const listener of this.rowListeners) listener({ rebuilt: true });
     this.enqueue(async () => {
-      await this.write({ clear: true, puts: rows, removals: [] });
+      const months = new Map<string, MonthChange>();
+      for (const row of rows) changeOf(months, monthOf(row)).puts.push(row);
+      await this.write({ clear: true, months });
       this.lost = false;
     });
   }
@@ -133,13 +152,18 @@ export class TransactionIndex {
   private update(ids: ReadonlySet<string>): void {
     const puts: TransactionRow[] = [];
     const removals: string[] = [];
+    const months = new Map<string, MonthChange>();
     let rows = [...this.snapshot.rows];
     const splice = ids.size <= SPLICE_LIMIT;
     for (const id of ids) {
       const old = this.byId.get(id);
       const row = this.expectedRow(id, old) ?? this.rowOf(id);
       if (splice && old) removeRow(rows, old);
+      if (old) changeOf(months, monthOf(old)).ids.add(id);
       if (row) {
+        const month = changeOf(months, monthOf(row));
+        month.ids.add(id);
+        month.puts.push(row);
         puts.push(row);
         this.byId.set(id, row);
         if (splice) rows.splice(insertionPoint(rows, row), 0, row);
@@ -152,7 +176,7 @@ export class TransactionIndex {
     this.snapshot = { loaded: true, rows };
     this.notify();
     for (const listener of this.rowListeners) listener({ rebuilt: false, puts, removals });
-    this.enqueue(() => this.write({ clear: false, puts, removals }));
+    this.enqueue(() => this.write({ clear: false, months }));
   }
 
   /** An expected row stands for the record's creation only: a record already indexed is read back. */
@@ -197,28 +221,61 @@ export class TransactionIndex {
   }
 
   /**
-   * Stores a change: the fingerprint is forgotten in the same IndexedDB transaction as the first
-   * rows, so a page closed half-way leaves none. A large change goes in chunks that leave the page
-   * responsive in between.
+   * Stores a change, each month read, changed and written back in one IndexedDB transaction, so
+   * a tab that has not yet heard another's change never writes over it. The fingerprint is
+   * forgotten in the same transaction as the first months, so a page closed half-way leaves none.
+   * A large change goes in transactions of about `WRITE_CHUNK` rows, the page idle between two.
    */
   private async write(change: IndexWrite): Promise<void> {
     const db = this.db;
-    const small = change.puts.length <= WRITE_CHUNK;
-    await db.transaction('rw', db.transactions, db.settings, async () => {
-      await db.settings.delete(FINGERPRINT_KEY);
-      if (change.clear) await db.transactions.clear();
-      await db.transactions.bulkDelete([...change.removals]);
-      if (small) await db.transactions.bulkPut(change.puts);
-    });
-    for (let at = 0; !small && at < change.puts.length; at += WRITE_CHUNK) {
-      await whenIdle();
-      await db.transactions.bulkPut(change.puts.slice(at, at + WRITE_CHUNK));
-    }
+    const months = [...change.months];
+    let at = 0;
+    do {
+      const first = at === 0;
+      if (!first) await whenIdle();
+      const part: [string, MonthChange][] = [];
+      for (let rows = 0; at < months.length && rows < WRITE_CHUNK; at++) {
+        const month = months[at] as [string, MonthChange];
+        part.push(month);
+        rows += month[1].puts.length + 1;
+      }
+      await db.transaction('rw', db.transactionMonths, db.settings, async () => {
+        if (first) {
+          await db.settings.delete(FINGERPRINT_KEY);
+          if (change.clear) await db.transactionMonths.clear();
+        }
+        const stored = await db.transactionMonths.bulkGet(part.map(([month]) => month));
+        const puts: StoredMonth[] = [];
+        const emptied: string[] = [];
+        part.forEach(([month, { ids, puts: added }], index) => {
+          const rows = mergeRows(stored[index]?.rows ?? [], ids, added);
+          if (rows.length > 0) puts.push({ month, rows });
+          else emptied.push(month);
+        });
+        await db.transactionMonths.bulkDelete(emptied);
+        await db.transactionMonths.bulkPut(puts);
+      });
+    } while (at < months.length);
   }
 
   private notify(): void {
     for (const listener of this.listeners) listener();
   }
+}
+
+/** The month a row is stored in, `YYYY-MM`. */
+function monthOf(row: TransactionRow): string {
+  return row.date.slice(0, 7);
+}
+
+/** The change of `month`, made empty when the month has none yet. */
+function changeOf(months: Map<string, MonthChange>, month: string): MonthChange {
+  let change = months.get(month);
+  if (!change) {
+    change = { ids: new Set(), puts: [] };
+    months.set(month, change);
+  }
+  return change;
 }
 
 function insertionPoint(rows: readonly TransactionRow[], row: TransactionRow): number {
