@@ -1,9 +1,5 @@
 import type { Collection, NewTransaction, RecordChange, Transaction } from '@tally/schema';
-import {
-  TRANSACTION_INDEX_FINGERPRINT as FINGERPRINT_KEY,
-  type StoredMonth,
-  type TallyDatabase,
-} from './tally-database.js';
+import { TRANSACTION_INDEX_FINGERPRINT as FINGERPRINT_KEY, type TallyDatabase } from './tally-database.js';
 import { compareRows, type TransactionRow, toTransactionRow } from './transaction-row.js';
 
 export type TransactionSource = Pick<Collection<Transaction, NewTransaction>, 'get' | 'list' | 'observe'>;
@@ -135,7 +131,12 @@ export class TransactionIndex {
     for (const listener of this.rowListeners) listener({ rebuilt: true });
     this.enqueue(async () => {
       const months = new Map<string, MonthChange>();
-      for (const row of rows) changeOf(months, monthOf(row)).puts.push(row);
+      for (const row of rows) {
+        // Its id too: a month another tab is rebuilding at once may already hold the row.
+        const month = changeOf(months, monthOf(row));
+        month.ids.add(row.id);
+        month.puts.push(row);
+      }
       await this.write({ clear: true, months });
       this.lost = false;
     });
@@ -224,7 +225,8 @@ export class TransactionIndex {
    * Stores a change, each month read, changed and written back in one IndexedDB transaction, so
    * a tab that has not yet heard another's change never writes over it. The fingerprint is
    * forgotten in the same transaction as the first months, so a page closed half-way leaves none.
-   * A large change goes in transactions of about `WRITE_CHUNK` rows, the page idle between two.
+   * A large change goes in transactions of about `WRITE_CHUNK` rows read and written, the page
+   * idle between two.
    */
   private async write(change: IndexWrite): Promise<void> {
     const db = this.db;
@@ -233,27 +235,20 @@ export class TransactionIndex {
     do {
       const first = at === 0;
       if (!first) await whenIdle();
-      const part: [string, MonthChange][] = [];
-      for (let rows = 0; at < months.length && rows < WRITE_CHUNK; at++) {
-        const month = months[at] as [string, MonthChange];
-        part.push(month);
-        rows += month[1].puts.length + 1;
-      }
       await db.transaction('rw', db.transactionMonths, db.settings, async () => {
         if (first) {
           await db.settings.delete(FINGERPRINT_KEY);
           if (change.clear) await db.transactionMonths.clear();
         }
-        const stored = await db.transactionMonths.bulkGet(part.map(([month]) => month));
-        const puts: StoredMonth[] = [];
-        const emptied: string[] = [];
-        part.forEach(([month, { ids, puts: added }], index) => {
-          const rows = mergeRows(stored[index]?.rows ?? [], ids, added);
-          if (rows.length > 0) puts.push({ month, rows });
-          else emptied.push(month);
-        });
-        await db.transactionMonths.bulkDelete(emptied);
-        await db.transactionMonths.bulkPut(puts);
+        // Rows read and written both count: one row changed in each of many large months is a large write.
+        for (let rows = 0; at < months.length && rows < WRITE_CHUNK; at++) {
+          const [month, { ids, puts }] = months[at] as [string, MonthChange];
+          const stored = (await db.transactionMonths.get(month))?.rows ?? [];
+          const merged = mergeRows(stored, ids, puts);
+          if (merged.length > 0) await db.transactionMonths.put({ month, rows: merged });
+          else await db.transactionMonths.delete(month);
+          rows += stored.length + merged.length;
+        }
       });
     } while (at < months.length);
   }
