@@ -68,9 +68,9 @@ export class TransactionIndex {
     await this.db.transactionMonths
       .reverse()
       .until(() => first.length >= FIRST_SCREEN)
-      .each((stored) => first.push(...stored.rows));
+      .each((stored) => first.push(...stored.rows.slice(0, FIRST_SCREEN - first.length)));
     if (this.snapshot.loaded) return;
-    this.snapshot = { loaded: false, rows: first.slice(0, FIRST_SCREEN) };
+    this.snapshot = { loaded: false, rows: first };
     this.notify();
   }
 
@@ -131,12 +131,8 @@ export class TransactionIndex {
     for (const listener of this.rowListeners) listener({ rebuilt: true });
     this.enqueue(async () => {
       const months = new Map<string, MonthChange>();
-      for (const row of rows) {
-        // Its id too: a month another tab is rebuilding at once may already hold the row.
-        const month = changeOf(months, monthOf(row));
-        month.ids.add(row.id);
-        month.puts.push(row);
-      }
+      // With its id too: a month another tab is rebuilding at once may already hold the row.
+      for (const row of rows) putIn(months, row);
       await this.write({ clear: true, months });
       this.lost = false;
     });
@@ -162,9 +158,7 @@ export class TransactionIndex {
       if (splice && old) removeRow(rows, old);
       if (old) changeOf(months, monthOf(old)).ids.add(id);
       if (row) {
-        const month = changeOf(months, monthOf(row));
-        month.ids.add(id);
-        month.puts.push(row);
+        putIn(months, row);
         puts.push(row);
         this.byId.set(id, row);
         if (splice) rows.splice(insertionPoint(rows, row), 0, row);
@@ -271,6 +265,13 @@ function changeOf(months: Map<string, MonthChange>, month: string): MonthChange 
     months.set(month, change);
   }
   return change;
+}
+
+/** Puts `row` in its month's change, in place of any row of its id the month holds. */
+function putIn(months: Map<string, MonthChange>, row: TransactionRow): void {
+  const month = changeOf(months, monthOf(row));
+  month.ids.add(row.id);
+  month.puts.push(row);
 }
 
 function insertionPoint(rows: readonly TransactionRow[], row: TransactionRow): number {

@@ -51,8 +51,9 @@ type RowChange = Extract<TransactionRowChange, { rebuilt: false }>;
 /**
  * The page's side of the report worker: sends the worker every row of the transaction index once
  * it has loaded, in parts between which the page stays free, then each change (a large one, such
- * as a fresh device's first sync, in parts too), and the other records as they change; hands the screen the newest result of each report. One per ledger, kept
- * while the app runs, so going back to reports sends nothing again.
+ * as a fresh device's first sync, in parts too), and the other records as they change; hands the
+ * screen the newest result of each report. One per ledger, kept while the app runs, so going back
+ * to reports sends nothing again.
  */
 export class ReportEngine {
   private results: ReportResults = new Map();
