@@ -4,12 +4,13 @@ import { AppUpdates } from './features/update-prompt/index.js';
 import { I18nProvider } from './i18n/index.js';
 import { Started } from './shell/index.js';
 import { openTally } from './tally/index.js';
+import { firstScreenDrawn } from './ui/index.js';
 import './styles.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
 
-const starting = openTally();
+const starting = openTally(firstScreenDrawn());
 const updates = new AppUpdates(import.meta.env.PROD ? '/sw.js' : undefined);
 
 createRoot(root).render(

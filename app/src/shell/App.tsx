@@ -24,7 +24,7 @@ import { type Deletion, TransactionEditor, TransactionsScreen, UndoDelete } from
 import { type AppUpdates, OfflineReady, UpdatePrompt } from '../features/update-prompt/index.js';
 import { useText } from '../i18n/index.js';
 import { useCanEdit, useFirstRunOffered, useLedgers, useReady } from '../tally/index.js';
-import { ErrorBoundary, FocusTrap, formMessages, ScreenFailed } from '../ui/index.js';
+import { ErrorBoundary, FocusTrap, formMessages, ScreenDrawn, ScreenFailed } from '../ui/index.js';
 import { appMessages } from './messages.js';
 import { Navigation } from './Navigation.js';
 import { Shortcuts } from './Shortcuts.js';
@@ -117,6 +117,7 @@ export function App({ updates }: { readonly updates: AppUpdates }) {
             {route === 'verify-email' && <VerifyEmailScreen />}
             {route === 'reset-password' && <ResetPasswordScreen />}
             {route === 'change-email' && <ChangeEmailScreen />}
+            <ScreenDrawn />
           </Suspense>
         </ErrorBoundary>
       </main>

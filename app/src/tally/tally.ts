@@ -84,9 +84,10 @@ export interface Tally {
 /**
  * Claims this tab's writer (docs/app.md#the-running-tally), then opens the ledger as that writer.
  * Rejects when the device's storage cannot be opened; `ready` rejects when the stored ledger
- * cannot be read.
+ * cannot be read. The whole stored ledger is read once `screenDrawn` resolves: the page's first
+ * screen, shown from the newest stored transactions, comes before it (docs/app.md#start).
  */
-export async function openTally(): Promise<Tally> {
+export async function openTally(screenDrawn: Promise<void>): Promise<Tally> {
   const device = new DeviceStorage();
   const node = await claimWriter(device.settings, browserHoldLock());
   const opened = await ledgerToOpen(device);
@@ -110,8 +111,11 @@ export async function openTally(): Promise<Tally> {
   const attachments = new AttachmentKeeper(storage.attachments, sync, () => attachmentHashes(local.doc));
   const firstRun = new FirstRun(storage.firstRunChoice(readSkipped), local, sync);
   const ready = (async () => {
-    // Reading a large ledger keeps the page busy for a while: let the newest transactions paint first.
+    // Reading a large ledger keeps the page and the browser's storage busy for a while: the screen
+    // opened, the newest transactions in it, draws first. Begun earlier, the whole read holds back
+    // the screen's own code, which the service worker serves from storage too.
     await transactions.loadNewest();
+    await screenDrawn;
     await afterNextPaint();
     await Promise.all([transactions.load(), local.load()]);
     await transactions.follow();

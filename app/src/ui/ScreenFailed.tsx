@@ -1,4 +1,5 @@
 import { useText } from '../i18n/index.js';
+import { ScreenDrawn } from './first-screen.js';
 import { failureMessages } from './messages.js';
 
 /** In place of a screen whose code could not be loaded: what happened, and a retry. */
@@ -6,6 +7,7 @@ export function ScreenFailed({ retry, onClose }: { readonly retry: () => void; r
   const text = useText(failureMessages);
   return (
     <section className="screen screen-failed" role="alert" data-testid="screen-failed">
+      <ScreenDrawn />
       <p>{text('screenFailed')}</p>
       <div className="screen-failed__actions">
         <button type="button" className="button button--primary" data-testid="screen-retry" onClick={retry}>
@@ -26,6 +28,7 @@ export function AppFailed() {
   const text = useText(failureMessages);
   return (
     <main className="start-failure" role="alert" data-testid="app-failed">
+      <ScreenDrawn />
       <p>{text('appFailed')}</p>
       <button type="button" className="button button--primary" onClick={() => window.location.reload()}>
         {text('reload')}

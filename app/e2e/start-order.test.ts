@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { TallyWorld } from './support/tally-world.js';
+
+let world: TallyWorld;
+beforeAll(async () => {
+  world = await TallyWorld.start();
+});
+afterAll(async () => {
+  await world.stop();
+});
+
+declare global {
+  interface Window {
+    startOrder?: { rowAt?: number; wholeReadAt?: number };
+  }
+}
+
+test('a start shows the newest transactions in the screen opened before it reads the whole stored ledger', async () => {
+  const device = await world.device();
+  await device.skipFirstRun();
+  await device.addAccount('Checking');
+  await device.addTransaction({ amount: '9.99', payee: 'Bookshop', account: 'Checking', date: '2026-11-02' });
+  await device.addTransaction({ amount: '120.00', payee: 'Electricity', account: 'Checking', date: '2026-11-03' });
+  await device.waitForServiceWorker();
+  await device.open('transactions');
+  await expect.poll(() => device.rows().count()).toBe(2);
+
+  await device.page.addInitScript(() => {
+    const order: NonNullable<Window['startOrder']> = {};
+    window.startOrder = order;
+    // The whole reads: y-indexeddb's stored updates, and every month of the transaction index.
+    const whole = new Set(['updates', 'transactionMonths']);
+    const getAll = IDBObjectStore.prototype.getAll;
+    IDBObjectStore.prototype.getAll = function (this: IDBObjectStore, ...args: Parameters<typeof getAll>) {
+      if (order.wholeReadAt === undefined && whole.has(this.name)) order.wholeReadAt = performance.now();
+      return getAll.apply(this, args);
+    };
+    new MutationObserver((_, observer) => {
+      if (!document.querySelector('[data-testid="transaction-row"]')) return;
+      order.rowAt = performance.now();
+      observer.disconnect();
+    }).observe(document, { subtree: true, childList: true });
+  });
+  for (let start = 0; start < 3; start += 1) {
+    await device.reload();
+    const order = await device.page.evaluate(() => window.startOrder);
+    expect(order?.rowAt).toBeDefined();
+    expect(order?.wholeReadAt).toBeDefined();
+    expect(order?.rowAt).toBeLessThan(order?.wholeReadAt ?? 0);
+  }
+  await expect(device.rowByPayee('Electricity').getByTestId('tx-amount').textContent()).resolves.toBe('-$120.00');
+});
