@@ -50,3 +50,16 @@ test('a start shows the newest transactions in the screen opened before it reads
   }
   await expect(device.rowByPayee('Electricity').getByTestId('tx-amount').textContent()).resolves.toBe('-$120.00');
 });
+
+test('a screen whose code never arrives does not keep the app from taking edits', async () => {
+  const device = await world.device({
+    // Without the service worker every chunk comes from the network, where this one stalls.
+    context: { serviceWorkers: 'block' },
+    prepare: (context) => context.route('**/assets/GoalsScreen-*.js', () => undefined),
+  });
+  await device.page.goto(`${world.appUrl}/#/goals`);
+  await device.page.reload();
+  await device.waitUntilReady();
+  await expect(device.page.locator('.shell__main').getByText('Loading…').isVisible()).resolves.toBe(true);
+  await expect(device.byTestId('add-transaction').isEnabled()).resolves.toBe(true);
+});

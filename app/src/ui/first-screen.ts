@@ -6,12 +6,20 @@ const firstScreen = new Promise<void>((resolve) => {
 });
 
 /**
+ * How long a start waits for its first screen: a screen whose code is slow to arrive, or never
+ * does (a stalled request on a visit the service worker does not control), must not hold back the
+ * rest of the start — taking edits, syncing — for longer.
+ */
+const FIRST_SCREEN_PATIENCE_MS = 1_000;
+
+/**
  * Resolves once the page's first screen (or what stands in for it when it failed) has rendered with
- * its code loaded. Work that would hold the page or its storage for a while — reading a large
- * ledger — waits for it, so the screen a person opened shows first.
+ * its code loaded, or `FIRST_SCREEN_PATIENCE_MS` after this is called, whichever is first. Work
+ * that would hold the page or its storage for a while — reading a large ledger — waits for it, so
+ * the screen a person opened shows first.
  */
 export function firstScreenDrawn(): Promise<void> {
-  return firstScreen;
+  return Promise.race([firstScreen, new Promise<void>((resolve) => setTimeout(resolve, FIRST_SCREEN_PATIENCE_MS))]);
 }
 
 /**
