@@ -1,7 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { defaultClientConditions, defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
-import { lib0ShortStrings } from './build/lib0-short-strings-plugin.js';
+import { lib0Patches } from './build/lib0-patches-plugin.js';
 
 const THEME_COLOR = '#0f766e';
 
@@ -20,9 +20,9 @@ export default defineConfig({
   },
   // The workers are started as module workers (`type: 'module'`): bundled as such, they carry no
   // wrappers for the lazily loaded sync code they import and never run.
-  worker: { format: 'es', plugins: () => [lib0ShortStrings()] },
+  worker: { format: 'es', plugins: () => [lib0Patches()] },
   plugins: [
-    lib0ShortStrings(),
+    lib0Patches(),
     react(),
     VitePWA({
       // The service worker is Tally's own (sw/sw.ts): precaching as before, plus push.

@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { SeededRandom } from '@tally/schema/testing';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
@@ -11,7 +9,6 @@ import {
   shortAsciiReader,
   shortAsciiWriter,
 } from './lib0-short-strings.js';
-import { patchLib0 } from './lib0-short-strings-plugin.js';
 
 const seed = Number(process.env.TALLY_FUZZ_SEED ?? Date.now() % 1_000_000);
 console.log(`lib0 short strings: seed ${seed} (replay with TALLY_FUZZ_SEED=${seed})`);
@@ -141,30 +138,5 @@ describe.each(LIB0S)('short ASCII strings in lib0, beside its %s functions', (_,
       expect(ours, `seed ${seed + 2}, round ${round}`).toEqual(readAll(view, lib0Read));
     }
     expect(failures).toBeGreaterThan(100);
-  });
-});
-
-describe('the build patch', () => {
-  const require = createRequire(import.meta.url);
-  const lib0File = (name: string): string => require.resolve(`lib0/${name}`).replace(/dist\/(\w+)\.cjs$/, '$1.js');
-
-  it('wraps the installed lib0’s string reader and writer, and nothing else', () => {
-    for (const [name, runtime] of [
-      ['decoding', 'shortAsciiReader'],
-      ['encoding', 'shortAsciiWriter'],
-    ] as const) {
-      const file = lib0File(name);
-      const patched = patchLib0(file, readFileSync(file, 'utf8'));
-      expect(patched).toMatch(new RegExp(`^import \\{ ${runtime} \\} from ".*lib0-short-strings\\.ts";`));
-      expect(patched).toMatch(new RegExp(`export const \\w+VarString = ${runtime}\\(`));
-    }
-    const other = lib0File('string');
-    expect(patchLib0(other, readFileSync(other, 'utf8'))).toBeUndefined();
-  });
-
-  it('fails the build when lib0 no longer chooses its string function as expected', () => {
-    expect(() => patchLib0('/x/node_modules/lib0/decoding.js', 'export const readVarString = somethingElse')).toThrow(
-      /lib0\/decoding\.js no longer chooses its string function/,
-    );
   });
 });

@@ -5,7 +5,7 @@
  * several times what copying a short ASCII string's bytes in JavaScript does; a 100,000-transaction
  * ledger holds millions of them. Anything else (a longer string, a byte or character outside
  * ASCII, a length running past the end) goes to lib0's own function, so what is read and written,
- * and every error, is lib0's. `lib0-short-strings-plugin.ts` puts these in lib0 for the build.
+ * and every error, is lib0's. `lib0-patches-plugin.ts` puts these in lib0 for the build.
  */
 
 /** What is copied in JavaScript: longer strings are few, and a native call is cheap beside them. */
