@@ -53,7 +53,14 @@ function isStoredValue(value: unknown): value is StoredValue {
  * a pair, a bad timestamp, a key like `__proto__`, a value of the wrong shape — is skipped, so a
  * broken peer can spoil only its own writes.
  */
-export function* readEntry(raw: unknown, node: string): Generator<[string, FieldWrite]> {
+export function readEntry(raw: unknown, node: string): [string, FieldWrite][] {
+  const writes: [string, FieldWrite][] = [];
+  eachWrite(raw, node, (key, write) => writes.push([key, write]));
+  return writes;
+}
+
+/** `readEntry` write by write, with nothing made but the writes: every record read goes through it. */
+function eachWrite(raw: unknown, node: string, visit: (key: string, write: FieldWrite) => void): void {
   if (!Array.isArray(raw)) return;
   for (const group of raw as unknown[]) {
     if (!Array.isArray(group) || group.length !== 2) continue;
@@ -63,7 +70,7 @@ export function* readEntry(raw: unknown, node: string): Generator<[string, Field
     if (!timestamp) continue;
     for (const key of Object.keys(fields)) {
       const value: unknown = (fields as Record<string, unknown>)[key];
-      if (FIELD_KEY.test(key) && key !== '__proto__' && isStoredValue(value)) yield [key, { value, timestamp }];
+      if (FIELD_KEY.test(key) && key !== '__proto__' && isStoredValue(value)) visit(key, { value, timestamp });
     }
   }
 }
@@ -119,12 +126,11 @@ export function compareWrites(a: FieldWrite, b: FieldWrite): number {
 /** The winner of every field across the entries of one record (LWW3, LWW4, LWW5). */
 export function mergeEntries(entries: Iterable<readonly [node: string, raw: unknown]>): Map<string, FieldWrite> {
   const winners = new Map<string, FieldWrite>();
-  for (const [node, raw] of entries) {
-    for (const [key, write] of readEntry(raw, node)) {
-      const current = winners.get(key);
-      if (!current || compareWrites(write, current) > 0) winners.set(key, write);
-    }
-  }
+  const keep = (key: string, write: FieldWrite): void => {
+    const current = winners.get(key);
+    if (!current || compareWrites(write, current) > 0) winners.set(key, write);
+  };
+  for (const [node, raw] of entries) eachWrite(raw, node, keep);
   return winners;
 }
 

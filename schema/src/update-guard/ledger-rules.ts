@@ -86,7 +86,7 @@ interface RecordEntries {
 
 /** Reads an entry the way every reader does, skipping what is malformed (entries from before the guard). */
 function readLeniently(node: string, raw: unknown): Entry {
-  return { node, writes: [...readEntry(raw, node)] };
+  return { node, writes: readEntry(raw, node) };
 }
 
 /**
