@@ -4,6 +4,8 @@ import type { TransactionRow } from './transaction-row.js';
 
 /** The ledger state the stored transaction index was built from. */
 export const TRANSACTION_INDEX_FINGERPRINT = 'transactionIndex.fingerprint';
+/** Which write, of which tab, last changed the stored transaction index. */
+export const TRANSACTION_INDEX_WRITER = 'transactionIndex.writer';
 
 /**
  * One month of the stored transaction index: its rows, newest first. A month is one IndexedDB

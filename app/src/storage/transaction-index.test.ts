@@ -113,6 +113,81 @@ describe('the transaction index', () => {
     expect((await stored()).rows.map((row) => row.payee)).toEqual(['Kiosk', 'Bakery']);
   });
 
+  test('a tab that rebuilt the index from an older ledger state leaves no fingerprint vouching for the rows it dropped', async () => {
+    const tabA = await openIndex();
+    await tabA.flushed();
+    const copy = () => {
+      const tab = openLedger(new Y.Doc());
+      Y.applyUpdate(tab.doc, Y.encodeStateAsUpdate(ledger.doc));
+      return tab;
+    };
+    const stale = copy();
+    ledger.transactions.create({ date: '2026-11-01', amount: -5, currency: 'EUR', accountId, payee: 'Kiosk' });
+    await tabA.flushed();
+    // A tab opened on the ledger as it was before the kiosk, before hearing of it, rebuilds the index without it.
+    const tabB = new TransactionIndex(db, stale.transactions, fingerprint(stale.doc));
+    await tabB.load();
+    await tabB.follow();
+    await tabB.flushed();
+    addTransaction('2026-11-02', 'Lamp');
+    await tabA.flushed();
+
+    const next = new TransactionIndex(db, ledger.transactions, fingerprint(ledger.doc));
+    await next.load();
+    await next.follow();
+    expect(next.getSnapshot().rows.map((row) => row.payee)).toEqual(['Lamp', 'Kiosk']);
+    await next.flushed();
+    expect((await stored()).rows.map((row) => row.payee)).toEqual(['Lamp', 'Kiosk']);
+  });
+
+  test('a tab closed half-way through rebuilding a large index while another tab wrote leaves the next start to rebuild it', async () => {
+    ledger.transact(() => {
+      for (let month = 1; month <= 12; month++) {
+        for (let i = 0; i < 600; i++) addTransaction(`2024-${String(month).padStart(2, '0')}-10`, `Shop ${i}`);
+      }
+    });
+    await (await openIndex()).flushed();
+    const copy = () => {
+      const tab = openLedger(new Y.Doc());
+      Y.applyUpdate(tab.doc, Y.encodeStateAsUpdate(ledger.doc));
+      return tab;
+    };
+    // One tab follows the stored index; another opens on a newer ledger state, so it rebuilds.
+    const other = copy();
+    const writing = new TransactionIndex(db, other.transactions, fingerprint(other.doc));
+    await writing.load();
+    await writing.follow();
+    const newer = copy();
+    newer.transactions.create({ date: '2024-12-21', amount: -5, currency: 'EUR', accountId, payee: 'Lamp' });
+    // The rebuilding tab's own connection: its first IndexedDB transaction of the rebuild commits;
+    // then the other tab stores a change, and the rebuilding tab is closed before its next one.
+    const closing = new TallyDatabase(db.name);
+    const transaction = closing.transaction.bind(closing) as (...args: unknown[]) => Promise<unknown>;
+    let begun = 0;
+    Object.assign(closing, {
+      transaction: async (...args: unknown[]) => {
+        begun += 1;
+        if (begun === 1) return transaction(...args);
+        other.transactions.create({ date: '2024-12-20', amount: -5, currency: 'EUR', accountId, payee: 'Kiosk' });
+        await writing.flushed();
+        throw new Error('the tab was closed');
+      },
+    });
+    const rebuilding = new TransactionIndex(closing, newer.transactions, fingerprint(newer.doc));
+    await rebuilding.load();
+    await rebuilding.follow();
+    await rebuilding.flushed();
+    closing.close();
+    expect(begun).toBe(2);
+
+    const next = new TransactionIndex(db, other.transactions, fingerprint(other.doc));
+    await next.load();
+    await next.follow();
+    expect(next.getSnapshot().rows).toHaveLength(12 * 600 + 1);
+    await next.flushed();
+    expect((await stored()).rows).toEqual(next.getSnapshot().rows);
+  });
+
   test('two tabs rebuilding a large index at once store each row once', async () => {
     ledger.transact(() => {
       for (let month = 1; month <= 12; month++) {

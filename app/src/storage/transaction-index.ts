@@ -1,5 +1,9 @@
 import type { Collection, NewTransaction, RecordChange, Transaction } from '@tally/schema';
-import { TRANSACTION_INDEX_FINGERPRINT as FINGERPRINT_KEY, type TallyDatabase } from './tally-database.js';
+import {
+  TRANSACTION_INDEX_FINGERPRINT as FINGERPRINT_KEY,
+  type TallyDatabase,
+  TRANSACTION_INDEX_WRITER as WRITER_KEY,
+} from './tally-database.js';
 import { compareRows, type TransactionRow, toTransactionRow } from './transaction-row.js';
 
 export type TransactionSource = Pick<Collection<Transaction, NewTransaction>, 'get' | 'list' | 'observe'>;
@@ -10,10 +14,17 @@ interface MonthChange {
   readonly puts: TransactionRow[];
 }
 
-/** What to store: each changed month's change, after clearing every stored month when `clear`. */
+/**
+ * What to store: each changed month's change, after clearing every stored month when `clear`
+ * (a rebuild), taking the stored rows from the ledger state `from` to `to` (fingerprints). The
+ * fingerprint stored with them says which state they are; `to` is raised while the write waits
+ * when the ledger changes elsewhere than its transactions.
+ */
 interface IndexWrite {
   readonly clear: boolean;
   readonly months: ReadonlyMap<string, MonthChange>;
+  readonly from: string;
+  to: string;
 }
 
 /** How the rows changed: some put or removed, or every row replaced (`rebuilt`: read the snapshot again). */
@@ -48,12 +59,13 @@ export class TransactionIndex {
   private readonly rowListeners = new Set<(change: TransactionRowChange) => void>();
   private writes: Promise<void> = Promise.resolve();
   private following = false;
-  /** Writes queued and not yet done: the fingerprint is stored only once none is left. */
-  private queued = 0;
-  /** A write failed since the last complete rebuild: no fingerprint may vouch for the stored rows. */
-  private lost = false;
-  /** The ledger state that every change queued so far belongs to. */
+  /** The ledger state the last write queued takes the stored rows to. */
   private latest = '';
+  /** The last write queued, while it has not begun: a change elsewhere in the ledger raises its `to`. */
+  private waiting: IndexWrite | undefined;
+  /** Tells this index's writes from another tab's in the stored `WRITER_KEY`. */
+  private readonly writer = `${Math.random().toString(36).slice(2)}-${Date.now().toString(36)}`;
+  private written = 0;
 
   constructor(
     private readonly db: TallyDatabase,
@@ -88,7 +100,8 @@ export class TransactionIndex {
     const stored = await this.db.settings.get(FINGERPRINT_KEY);
     const stop = this.source.observe((change: RecordChange) => this.update(change.ids));
     this.following = true;
-    if (stored?.value !== this.fingerprint() || !this.snapshot.loaded) this.rebuild();
+    this.latest = this.fingerprint();
+    if (stored?.value !== this.latest || !this.snapshot.loaded) this.rebuild();
     return () => {
       this.following = false;
       stop();
@@ -103,8 +116,12 @@ export class TransactionIndex {
    */
   ledgerChanged(): void {
     if (!this.following) return;
-    if (this.queued > 0) this.latest = this.fingerprint();
-    else this.enqueue(async () => undefined);
+    const now = this.fingerprint();
+    if (now === this.latest) return;
+    if (this.waiting) {
+      this.waiting.to = now;
+      this.latest = now;
+    } else this.enqueue(false, new Map());
   }
 
   getSnapshot = (): TransactionIndexSnapshot => this.snapshot;
@@ -129,13 +146,10 @@ export class TransactionIndex {
     const rows = this.source.list().map(toTransactionRow).sort(compareRows);
     this.publish(rows);
     for (const listener of this.rowListeners) listener({ rebuilt: true });
-    this.enqueue(async () => {
-      const months = new Map<string, MonthChange>();
-      // With its id too: a month another tab is rebuilding at once may already hold the row.
-      for (const row of rows) putIn(months, row);
-      await this.write({ clear: true, months });
-      this.lost = false;
-    });
+    const months = new Map<string, MonthChange>();
+    // With its id too: a month another tab is rebuilding at once may already hold the row.
+    for (const row of rows) putIn(months, row);
+    this.enqueue(true, months);
   }
 
   /**
@@ -171,7 +185,7 @@ export class TransactionIndex {
     this.snapshot = { loaded: true, rows };
     this.notify();
     for (const listener of this.rowListeners) listener({ rebuilt: false, puts, removals });
-    this.enqueue(() => this.write({ clear: false, months }));
+    this.enqueue(false, months);
   }
 
   /** An expected row stands for the record's creation only: a record already indexed is read back. */
@@ -194,44 +208,47 @@ export class TransactionIndex {
     this.notify();
   }
 
-  /**
-   * Queues a write to IndexedDB, run once the page is idle so showing a change comes first. The
-   * fingerprint is stored only when the queue runs dry with no write lost since the last rebuild,
-   * so it never vouches for rows that are not stored; after a lost write the next start rebuilds.
-   */
-  private enqueue(write: () => Promise<void>): void {
-    this.latest = this.fingerprint();
-    this.queued += 1;
+  /** Queues a write to IndexedDB, from the state the last one queued leads to the ledger's state now, run once the page is idle so showing a change comes first. */
+  private enqueue(clear: boolean, months: ReadonlyMap<string, MonthChange>): void {
+    const change: IndexWrite = { clear, months, from: this.latest, to: this.fingerprint() };
+    this.latest = change.to;
+    this.waiting = change;
     this.writes = this.writes
       .then(whenIdle)
-      .then(write)
-      .catch(() => {
-        this.lost = true;
+      .then(() => {
+        if (this.waiting === change) this.waiting = undefined;
+        return this.write(change);
       })
-      .then(async () => {
-        this.queued -= 1;
-        if (this.queued === 0 && !this.lost) await this.db.settings.put({ key: FINGERPRINT_KEY, value: this.latest });
-      })
+      // A write that failed changed nothing stored but, at most, forgot the fingerprint; the next
+      // write finds the stored rows in another state than it starts from, and vouches for none.
       .catch(() => undefined);
   }
 
   /**
    * Stores a change, each month read, changed and written back in one IndexedDB transaction, so
-   * a tab that has not yet heard another's change never writes over it. The fingerprint is
-   * forgotten in the same transaction as the first months, so a page closed half-way leaves none.
-   * A large change goes in transactions of about `WRITE_CHUNK` rows read and written, the page
-   * idle between two.
+   * a tab that has not yet heard another's change never writes over it. A large change goes in
+   * transactions of about `WRITE_CHUNK` rows read and written, the page idle between two.
+   *
+   * The stored fingerprint names the ledger state the stored rows are. A write vouches for its `to` only when the rows were in its `from` state (or already
+   * in `to`) when it began, or it rebuilds them, and no other tab's write came between its first
+   * and last transaction; otherwise it forgets the fingerprint, and the next start rebuilds. So a
+   * tab that rebuilt from an older ledger state, or wrote in the middle of another's rebuild,
+   * never leaves a fingerprint vouching for rows that miss a transaction.
    */
   private async write(change: IndexWrite): Promise<void> {
     const db = this.db;
     const months = [...change.months];
+    const mark = `${this.writer}:${this.written++}`;
+    let vouches = false;
     let at = 0;
     do {
       const first = at === 0;
       if (!first) await whenIdle();
       await db.transaction('rw', db.transactionMonths, db.settings, async () => {
         if (first) {
-          await db.settings.delete(FINGERPRINT_KEY);
+          const stored = (await db.settings.get(FINGERPRINT_KEY))?.value;
+          vouches = change.clear || stored === change.from || stored === change.to;
+          await db.settings.put({ key: WRITER_KEY, value: mark });
           if (change.clear) await db.transactionMonths.clear();
         }
         // Rows read and written both count: one row changed in each of many large months is a large write.
@@ -243,6 +260,10 @@ export class TransactionIndex {
           else await db.transactionMonths.delete(month);
           rows += stored.length + merged.length;
         }
+        const last = at >= months.length;
+        const alone = last && (await db.settings.get(WRITER_KEY))?.value === mark;
+        if (vouches && alone) await db.settings.put({ key: FINGERPRINT_KEY, value: change.to });
+        else await db.settings.delete(FINGERPRINT_KEY);
       });
     } while (at < months.length);
   }
