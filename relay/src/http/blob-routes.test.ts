@@ -9,7 +9,15 @@ import { DiskBlobStore } from '../blobs/disk-blob-store.js';
 import type { RelayConfig } from '../relay-config.js';
 import { rebuildDoc } from '../storage/documents/stored-doc.js';
 import { htmlFile, jpegFile, pdfFile, peExecutable, pngFile } from '../testing/receipt-files.js';
-import { connect, DataDir, RunningRelay, register, type Session, synced } from '../testing/relay-harness.js';
+import {
+  connect,
+  DataDir,
+  eventually,
+  RunningRelay,
+  register,
+  type Session,
+  synced,
+} from '../testing/relay-harness.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
@@ -88,18 +96,13 @@ async function device(session: Session, docId = session.docId): Promise<{ ledger
   return { ledger, transactionId };
 }
 
-/** Resolves once `condition` holds, asking again whenever the event loop is idle for a moment. */
-async function until(condition: () => Promise<boolean>): Promise<void> {
-  while (!(await condition())) await new Promise((resolve) => setTimeout(resolve, 10));
-}
-
 function referenced(docId: string, hash: string): Promise<void> {
-  return until(async () => (await relay.storage.blobs.referencingDocs(hash)).includes(docId));
+  return eventually(async () => (await relay.storage.blobs.referencingDocs(hash)).includes(docId));
 }
 
 /** Once the relay has stored the ledger with no transaction naming the file. */
 function storedWithout(docId: string, hash: string): Promise<void> {
-  return until(async () => !attachmentHashes(rebuildDoc(await relay.storage.documents.load(docId))).has(hash));
+  return eventually(async () => !attachmentHashes(rebuildDoc(await relay.storage.documents.load(docId))).has(hash));
 }
 
 async function inviteAs(owner: Session, docId: string, email: string, role: 'editor' | 'viewer'): Promise<Session> {

@@ -132,9 +132,9 @@ const EVENTUALLY_MS = 30_000;
  * Resolves once `condition` holds, checking whenever the event loop is idle for a moment; fails
  * after `limitMs` naming the condition (its source text), rather than at the test's timeout.
  */
-export async function eventually(condition: () => boolean, limitMs = EVENTUALLY_MS): Promise<void> {
+export async function eventually(condition: () => boolean | Promise<boolean>, limitMs = EVENTUALLY_MS): Promise<void> {
   const deadline = performance.now() + limitMs;
-  while (!condition()) {
+  while (!(await condition())) {
     if (performance.now() > deadline) throw new Error(`still false after ${limitMs} ms: ${condition.toString()}`);
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
