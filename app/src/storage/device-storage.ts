@@ -4,7 +4,7 @@ import { KnownLedgers } from './known-ledgers.js';
 import { ListStore } from './list-store.js';
 import { SettingsStore } from './settings-store.js';
 import { TallyDatabase } from './tally-database.js';
-import { TransactionIndex, type TransactionSource } from './transaction-index.js';
+import { type LedgerState, TransactionIndex, type TransactionSource } from './transaction-index.js';
 
 const DEVICE_DATABASE = 'tally';
 
@@ -74,8 +74,8 @@ export class DeviceStorage implements DeviceStores {
   }
 
   /** The stored index of the ledger's transactions, kept current from `source`. */
-  transactionIndex(source: TransactionSource, fingerprint: () => string): TransactionIndex {
-    return new TransactionIndex(this.db, source, fingerprint);
+  transactionIndex(source: TransactionSource, state: LedgerState): TransactionIndex {
+    return new TransactionIndex(this.db, source, state);
   }
 
   /** Closes the database and deletes it from the device; nothing here may be used afterwards. */

@@ -15,6 +15,7 @@ export {
 export type { RelaySession } from './settings-store.js';
 export type { AttachmentState, StoredAttachment } from './stored-attachment.js';
 export type {
+  LedgerState,
   TransactionIndex,
   TransactionIndexSnapshot,
   TransactionRowChange,

@@ -4,7 +4,7 @@ import type { TransactionRow } from './transaction-row.js';
 
 /** The ledger state the stored transaction index was built from. */
 export const TRANSACTION_INDEX_FINGERPRINT = 'transactionIndex.fingerprint';
-/** Which write, of which tab, last changed the stored transaction index. */
+/** Which write, of which tab, last changed the stored transaction index, and the ledger state it takes the rows to. */
 export const TRANSACTION_INDEX_WRITER = 'transactionIndex.writer';
 
 /**

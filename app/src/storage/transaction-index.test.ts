@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
 import { matchesSearch, searchQuery } from './search-text.js';
 import { TallyDatabase, TRANSACTION_INDEX_FINGERPRINT } from './tally-database.js';
-import { TransactionIndex, type TransactionSource } from './transaction-index.js';
+import { type LedgerState, TransactionIndex, type TransactionSource } from './transaction-index.js';
 import { type TransactionRow, toTransactionRow } from './transaction-row.js';
 
 let db: TallyDatabase;
@@ -13,8 +13,13 @@ let ledger: Ledger;
 let accountId: string;
 let databaseCount = 0;
 
-function fingerprint(doc: Y.Doc): () => string {
-  return () => Buffer.from(Y.encodeStateVector(doc)).toString('base64');
+/** A ledger's state as the running Tally fingerprints it: its state vector, in base64. */
+function stateOf(doc: Y.Doc): LedgerState {
+  const decode = (fingerprint: string) => Y.decodeStateVector(Buffer.from(fingerprint, 'base64'));
+  return {
+    fingerprint: () => Buffer.from(Y.encodeStateVector(doc)).toString('base64'),
+    covers: (a, b) => [...decode(b)].every(([client, clock]) => (decode(a).get(client) ?? 0) >= clock),
+  };
 }
 
 function addTransaction(date: string, payee: string, amount = -100) {
@@ -41,7 +46,7 @@ function countTransactions(): () => number {
 }
 
 async function openIndex(): Promise<TransactionIndex> {
-  const index = new TransactionIndex(db, ledger.transactions, fingerprint(ledger.doc));
+  const index = new TransactionIndex(db, ledger.transactions, stateOf(ledger.doc));
   await index.load();
   await index.follow();
   return index;
@@ -103,7 +108,7 @@ describe('the transaction index', () => {
     const tabA = await openIndex();
     const otherTab = openLedger(new Y.Doc());
     Y.applyUpdate(otherTab.doc, Y.encodeStateAsUpdate(ledger.doc));
-    const tabB = new TransactionIndex(db, otherTab.transactions, fingerprint(otherTab.doc));
+    const tabB = new TransactionIndex(db, otherTab.transactions, stateOf(otherTab.doc));
     await tabB.load();
     await tabB.follow();
     addTransaction('2026-11-01', 'Bakery');
@@ -125,14 +130,14 @@ describe('the transaction index', () => {
     ledger.transactions.create({ date: '2026-11-01', amount: -5, currency: 'EUR', accountId, payee: 'Kiosk' });
     await tabA.flushed();
     // A tab opened on the ledger as it was before the kiosk, before hearing of it, rebuilds the index without it.
-    const tabB = new TransactionIndex(db, stale.transactions, fingerprint(stale.doc));
+    const tabB = new TransactionIndex(db, stale.transactions, stateOf(stale.doc));
     await tabB.load();
     await tabB.follow();
     await tabB.flushed();
     addTransaction('2026-11-02', 'Lamp');
     await tabA.flushed();
 
-    const next = new TransactionIndex(db, ledger.transactions, fingerprint(ledger.doc));
+    const next = new TransactionIndex(db, ledger.transactions, stateOf(ledger.doc));
     await next.load();
     await next.follow();
     expect(next.getSnapshot().rows.map((row) => row.payee)).toEqual(['Lamp', 'Kiosk']);
@@ -154,7 +159,7 @@ describe('the transaction index', () => {
     };
     // One tab follows the stored index; another opens on a newer ledger state, so it rebuilds.
     const other = copy();
-    const writing = new TransactionIndex(db, other.transactions, fingerprint(other.doc));
+    const writing = new TransactionIndex(db, other.transactions, stateOf(other.doc));
     await writing.load();
     await writing.follow();
     const newer = copy();
@@ -162,6 +167,8 @@ describe('the transaction index', () => {
     // The rebuilding tab's own connection: its first IndexedDB transaction of the rebuild commits;
     // then the other tab stores a change, and the rebuilding tab is closed before its next one.
     const closing = new TallyDatabase(db.name);
+    const rebuilding = new TransactionIndex(closing, newer.transactions, stateOf(newer.doc));
+    await rebuilding.load();
     const transaction = closing.transaction.bind(closing) as (...args: unknown[]) => Promise<unknown>;
     let begun = 0;
     Object.assign(closing, {
@@ -173,19 +180,70 @@ describe('the transaction index', () => {
         throw new Error('the tab was closed');
       },
     });
-    const rebuilding = new TransactionIndex(closing, newer.transactions, fingerprint(newer.doc));
-    await rebuilding.load();
     await rebuilding.follow();
     await rebuilding.flushed();
     closing.close();
     expect(begun).toBe(2);
 
-    const next = new TransactionIndex(db, other.transactions, fingerprint(other.doc));
+    const next = new TransactionIndex(db, other.transactions, stateOf(other.doc));
     await next.load();
     await next.follow();
     expect(next.getSnapshot().rows).toHaveLength(12 * 600 + 1);
     await next.flushed();
     expect((await stored()).rows).toEqual(next.getSnapshot().rows);
+  });
+
+  test('a tab writing its copy of changes after another tab stored them leaves the index vouched for, so the next start does not rebuild', async () => {
+    addTransaction('2026-01-10', 'Bakery');
+    const tabA = await openIndex();
+    await tabA.flushed();
+    const other = openLedger(new Y.Doc());
+    Y.applyUpdate(other.doc, Y.encodeStateAsUpdate(ledger.doc));
+    const tabB = new TransactionIndex(db, other.transactions, stateOf(other.doc));
+    await tabB.load();
+    await tabB.follow();
+    const updates: Uint8Array[] = [];
+    ledger.doc.on('update', (update: Uint8Array) => updates.push(update));
+    addTransaction('2026-02-10', 'Kiosk');
+    addTransaction('2026-02-11', 'Lamp');
+    await tabA.flushed();
+    // The other tab, in the background, hears both changes and writes its copy of them later.
+    for (const update of updates) Y.applyUpdate(other.doc, update);
+    await tabB.flushed();
+    await expect(db.settings.get(TRANSACTION_INDEX_FINGERPRINT)).resolves.toMatchObject({
+      value: stateOf(ledger.doc).fingerprint(),
+    });
+    expect((await stored()).rows.map((row) => row.payee)).toEqual(['Lamp', 'Kiosk', 'Bakery']);
+  });
+
+  test('a tab starting while another stores a change reads the stored rows and their fingerprint as one, and lists the change', async () => {
+    addTransaction('2025-01-10', 'Bakery');
+    const tabA = await openIndex();
+    await tabA.flushed();
+    // Tab A adds the kiosk: y-indexeddb stores it at once, its index row once the page is idle.
+    const kiosk = addTransaction('2025-03-10', 'Kiosk');
+    // Tab B starts on the ledger with the kiosk; tab A stores the kiosk's row between B's reads.
+    const other = openLedger(new Y.Doc());
+    Y.applyUpdate(other.doc, Y.encodeStateAsUpdate(ledger.doc));
+    const tabB = new TransactionIndex(new TallyDatabase(db.name), other.transactions, stateOf(other.doc));
+    await tabB.load();
+    await tabA.flushed();
+    await tabB.follow();
+    expect(tabB.getSnapshot().rows.map((row) => row.payee)).toEqual(['Kiosk', 'Bakery']);
+
+    // Tab B then hears from another device that the kiosk moved to May, and stores that.
+    const peer = openLedger(new Y.Doc());
+    Y.applyUpdate(peer.doc, Y.encodeStateAsUpdate(other.doc));
+    peer.transactions.update(kiosk.id, { date: '2025-05-02' });
+    Y.applyUpdate(other.doc, Y.encodeStateAsUpdate(peer.doc, Y.encodeStateVector(other.doc)));
+    await tabB.flushed();
+    const next = new TransactionIndex(db, other.transactions, stateOf(other.doc));
+    await next.load();
+    await next.follow();
+    expect(next.getSnapshot().rows.map((row) => `${row.payee} ${row.date}`)).toEqual([
+      'Kiosk 2025-05-02',
+      'Bakery 2025-01-10',
+    ]);
   });
 
   test('two tabs rebuilding a large index at once store each row once', async () => {
@@ -195,8 +253,8 @@ describe('the transaction index', () => {
       }
     });
     const tabs = [
-      new TransactionIndex(db, ledger.transactions, fingerprint(ledger.doc)),
-      new TransactionIndex(db, ledger.transactions, fingerprint(ledger.doc)),
+      new TransactionIndex(db, ledger.transactions, stateOf(ledger.doc)),
+      new TransactionIndex(db, ledger.transactions, stateOf(ledger.doc)),
     ];
     await Promise.all(tabs.map((tab) => tab.load()));
     await Promise.all(tabs.map((tab) => tab.follow()));
@@ -235,7 +293,7 @@ describe('the transaction index', () => {
     });
     const first = await openIndex();
     await first.flushed();
-    const reopened = new TransactionIndex(db, ledger.transactions, fingerprint(ledger.doc));
+    const reopened = new TransactionIndex(db, ledger.transactions, stateOf(ledger.doc));
     await reopened.loadNewest();
     expect(reopened.getSnapshot()).toEqual({ loaded: false, rows: first.getSnapshot().rows.slice(0, 100) });
     await reopened.load();
@@ -258,7 +316,7 @@ describe('the transaction index', () => {
   test('a stored index that matches the ledger is used as it is, before the ledger is even read', async () => {
     addTransaction('2026-11-01', 'Bakery');
     await (await openIndex()).flushed();
-    const reopened = new TransactionIndex(db, ledger.transactions, fingerprint(ledger.doc));
+    const reopened = new TransactionIndex(db, ledger.transactions, stateOf(ledger.doc));
     await reopened.load();
     expect(reopened.getSnapshot()).toMatchObject({ loaded: true, rows: [{ payee: 'Bakery' }] });
   });
@@ -280,7 +338,7 @@ describe('the transaction index', () => {
         return source.list(options);
       },
     };
-    const next = new TransactionIndex(db, counting, fingerprint(ledger.doc));
+    const next = new TransactionIndex(db, counting, stateOf(ledger.doc));
     await next.load();
     await next.follow();
     expect(rebuilds).toBe(0);
@@ -300,7 +358,7 @@ describe('the transaction index', () => {
     addTransaction('2026-11-02', 'Cinema');
     await first.flushed();
 
-    const next = new TransactionIndex(db, ledger.transactions, fingerprint(ledger.doc));
+    const next = new TransactionIndex(db, ledger.transactions, stateOf(ledger.doc));
     await next.load();
     expect(next.getSnapshot().rows.map((row) => row.payee)).toEqual(['Cinema']);
     await next.follow();
@@ -315,7 +373,7 @@ describe('the transaction index', () => {
     ledger.accounts.create({ name: 'Cash', type: 'cash', currency: 'EUR' });
     await first.flushed();
     await expect(db.settings.get(TRANSACTION_INDEX_FINGERPRINT)).resolves.toMatchObject({
-      value: fingerprint(ledger.doc)(),
+      value: stateOf(ledger.doc).fingerprint(),
     });
   });
 
@@ -327,7 +385,7 @@ describe('the transaction index', () => {
     const other = openLedger(new Y.Doc());
     Y.applyUpdate(other.doc, Y.encodeStateAsUpdate(ledger.doc));
     other.transactions.create({ date: '2026-11-09', amount: -5, currency: 'EUR', accountId, payee: 'Kiosk' });
-    const index = new TransactionIndex(db, other.transactions, fingerprint(other.doc));
+    const index = new TransactionIndex(db, other.transactions, stateOf(other.doc));
     await index.load();
     expect(index.getSnapshot().rows.map((row) => row.payee)).toEqual(['Bakery']);
     await index.follow();
@@ -374,7 +432,7 @@ describe('the transaction index', () => {
     const old = new Dexie(name);
     old.version(1).stores({ transactions: 'id, [date+id], accountId, categoryId', settings: 'key' });
     await old.table('transactions').put({ id: 'x', date: '2026-11-01', payee: 'Café Müller', search: 'café müller\n' });
-    await old.table('settings').put({ key: 'transactionIndex.fingerprint', value: fingerprint(ledger.doc)() });
+    await old.table('settings').put({ key: 'transactionIndex.fingerprint', value: stateOf(ledger.doc).fingerprint() });
     old.close();
     db = new TallyDatabase(name);
     const index = await openIndex();
@@ -390,7 +448,7 @@ describe('the transaction index', () => {
       .version(4)
       .stores({ transactions: 'id, [date+id], accountId, categoryId', settings: 'key', attachments: 'hash, state' });
     await old.table('transactions').put({ ...toTransactionRow(bakery), payee: 'Stale' });
-    await old.table('settings').put({ key: TRANSACTION_INDEX_FINGERPRINT, value: fingerprint(ledger.doc)() });
+    await old.table('settings').put({ key: TRANSACTION_INDEX_FINGERPRINT, value: stateOf(ledger.doc).fingerprint() });
     old.close();
     db = new TallyDatabase(name);
     const index = await openIndex();

@@ -8,6 +8,14 @@ import { compareRows, type TransactionRow, toTransactionRow } from './transactio
 
 export type TransactionSource = Pick<Collection<Transaction, NewTransaction>, 'get' | 'list' | 'observe'>;
 
+/** The state of the ledger the index follows, as a fingerprint: equal for equal states. */
+export interface LedgerState {
+  /** The ledger's state now. */
+  fingerprint(): string;
+  /** Whether the state fingerprinted `a` holds every change of the one fingerprinted `b`, equal ones included. */
+  covers(a: string, b: string): boolean;
+}
+
 /** How one stored month changes: the rows of `ids` leave it, and `puts` join it. */
 interface MonthChange {
   readonly ids: Set<string>;
@@ -66,13 +74,18 @@ export class TransactionIndex {
   /** Tells this index's writes from another tab's in the stored `WRITER_KEY`. */
   private readonly writer = `${Math.random().toString(36).slice(2)}-${Date.now().toString(36)}`;
   private written = 0;
+  /** The fingerprint stored with the rows `load` read, read in the same IndexedDB transaction. */
+  private loadedWith: unknown;
 
   constructor(
     private readonly db: TallyDatabase,
     private readonly source: TransactionSource,
-    /** Identifies the ledger's current state; the index stored with it is known to match. */
-    private readonly fingerprint: () => string,
+    private readonly state: LedgerState,
   ) {}
+
+  private fingerprint(): string {
+    return this.state.fingerprint();
+  }
 
   /** Reads the newest screenful of the stored index, so the list shows before anything else loads. */
   async loadNewest(): Promise<void> {
@@ -88,8 +101,13 @@ export class TransactionIndex {
 
   /** Reads the whole stored index, so the list is complete before the ledger itself has loaded. */
   async load(): Promise<void> {
-    const months = await this.db.transactionMonths.toArray();
+    const db = this.db;
+    // With the fingerprint in one IndexedDB transaction: another tab may store a change between two reads.
+    const [months, stored] = await db.transaction('r', db.transactionMonths, db.settings, () =>
+      Promise.all([db.transactionMonths.toArray(), db.settings.get(FINGERPRINT_KEY)]),
+    );
     if (this.snapshot.loaded) return;
+    this.loadedWith = stored?.value;
     const rows: TransactionRow[] = [];
     for (let at = months.length - 1; at >= 0; at--) for (const row of months[at]?.rows ?? []) rows.push(row);
     this.publish(rows);
@@ -97,11 +115,10 @@ export class TransactionIndex {
 
   /** Once the ledger has loaded: rebuilds the index if it is stale, then follows every change. */
   async follow(): Promise<() => void> {
-    const stored = await this.db.settings.get(FINGERPRINT_KEY);
     const stop = this.source.observe((change: RecordChange) => this.update(change.ids));
     this.following = true;
     this.latest = this.fingerprint();
-    if (stored?.value !== this.latest || !this.snapshot.loaded) this.rebuild();
+    if (this.loadedWith !== this.latest || !this.snapshot.loaded) this.rebuild();
     return () => {
       this.following = false;
       stop();
@@ -219,8 +236,8 @@ export class TransactionIndex {
         if (this.waiting === change) this.waiting = undefined;
         return this.write(change);
       })
-      // A write that failed changed nothing stored but, at most, forgot the fingerprint; the next
-      // write finds the stored rows in another state than it starts from, and vouches for none.
+      // A failed write deleted the fingerprint in a transaction before, or its only one changed
+      // nothing: the next write finds the stored rows in another state than it starts from.
       .catch(() => undefined);
   }
 
@@ -229,11 +246,15 @@ export class TransactionIndex {
    * a tab that has not yet heard another's change never writes over it. A large change goes in
    * transactions of about `WRITE_CHUNK` rows read and written, the page idle between two.
    *
-   * The stored fingerprint names the ledger state the stored rows are. A write vouches for its `to` only when the rows were in its `from` state (or already
-   * in `to`) when it began, or it rebuilds them, and no other tab's write came between its first
-   * and last transaction; otherwise it forgets the fingerprint, and the next start rebuilds. So a
-   * tab that rebuilt from an older ledger state, or wrote in the middle of another's rebuild,
-   * never leaves a fingerprint vouching for rows that miss a transaction.
+   * The stored fingerprint names the ledger state the stored rows are. A write whose `to` that
+   * state already holds (another tab wrote the same change first), or with no fingerprint stored
+   * the state another tab's write under way takes them to, is skipped: the rows are newer.
+   * Otherwise it vouches for its `to` only when the rows were in its `from` state (or already in
+   * `to`) when it began, or it rebuilds them, and no other tab's transaction came between its own
+   * (each leaves its mark, `WRITER_KEY`); else it deletes the fingerprint, and the next start
+   * rebuilds. So a tab that rebuilt from an older ledger state, or wrote in the middle of another's
+   * large write, or was closed half-way through one, never leaves a fingerprint vouching for rows
+   * that miss a transaction or keep one deleted.
    */
   private async write(change: IndexWrite): Promise<void> {
     const db = this.db;
@@ -244,13 +265,17 @@ export class TransactionIndex {
     do {
       const first = at === 0;
       if (!first) await whenIdle();
-      await db.transaction('rw', db.transactionMonths, db.settings, async () => {
+      const skipped = await db.transaction('rw', db.transactionMonths, db.settings, async () => {
+        const writing = writerOf((await db.settings.get(WRITER_KEY))?.value);
         if (first) {
           const stored = (await db.settings.get(FINGERPRINT_KEY))?.value;
+          // Unvouched rows are rebuilt at the next start whatever is written; a write under way brings them to its `to`.
+          const newer = typeof stored === 'string' ? stored : writing?.to;
+          if (!change.clear && newer !== undefined && this.state.covers(newer, change.to)) return true;
           vouches = change.clear || stored === change.from || stored === change.to;
-          await db.settings.put({ key: WRITER_KEY, value: mark });
           if (change.clear) await db.transactionMonths.clear();
-        }
+        } else if (writing?.mark !== mark) vouches = false;
+        await db.settings.put({ key: WRITER_KEY, value: { mark, to: change.to } });
         // Rows read and written both count: one row changed in each of many large months is a large write.
         for (let rows = 0; at < months.length && rows < WRITE_CHUNK; at++) {
           const [month, { ids, puts }] = months[at] as [string, MonthChange];
@@ -260,17 +285,24 @@ export class TransactionIndex {
           else await db.transactionMonths.delete(month);
           rows += stored.length + merged.length;
         }
-        const last = at >= months.length;
-        const alone = last && (await db.settings.get(WRITER_KEY))?.value === mark;
-        if (vouches && alone) await db.settings.put({ key: FINGERPRINT_KEY, value: change.to });
+        if (vouches && at >= months.length) await db.settings.put({ key: FINGERPRINT_KEY, value: change.to });
         else await db.settings.delete(FINGERPRINT_KEY);
+        return false;
       });
+      if (skipped) return;
     } while (at < months.length);
   }
 
   private notify(): void {
     for (const listener of this.listeners) listener();
   }
+}
+
+/** Which write last changed the stored rows (`WRITER_KEY`), and the ledger state it takes them to. */
+function writerOf(stored: unknown): { readonly mark: string; readonly to: string } | undefined {
+  if (typeof stored !== 'object' || stored === null) return undefined;
+  const { mark, to } = stored as Record<string, unknown>;
+  return typeof mark === 'string' && typeof to === 'string' ? { mark, to } : undefined;
 }
 
 /** The month a row is stored in, `YYYY-MM`. */

@@ -42,12 +42,25 @@ export class LocalLedger {
     return this.persistence;
   }
 
-  /** Changes whenever the ledger holds anything new; equal for equal ledger states. */
+  /** Changes whenever the ledger holds anything new; equal for equal ledger states: its state vector, in base64. */
   fingerprint(): string {
     const stateVector = Y.encodeStateVector(this.doc);
     let text = '';
     for (const byte of stateVector) text += String.fromCharCode(byte);
     return btoa(text);
+  }
+
+  /** Whether the ledger state fingerprinted `a` holds every change of the one fingerprinted `b`; false for anything not a fingerprint. */
+  covers(a: string, b: string): boolean {
+    try {
+      const outer = Y.decodeStateVector(Uint8Array.from(atob(a), (char) => char.charCodeAt(0)));
+      for (const [client, clock] of Y.decodeStateVector(Uint8Array.from(atob(b), (char) => char.charCodeAt(0)))) {
+        if ((outer.get(client) ?? 0) < clock) return false;
+      }
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   /** True once anything at all has been written to this ledger, here or by a synced device. */

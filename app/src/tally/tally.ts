@@ -97,7 +97,7 @@ export async function openTally(screenDrawn: Promise<void>): Promise<Tally> {
     storedLedgerOf(opened?.key),
   );
   const { ledger } = local;
-  const transactions = storage.transactionIndex(ledger.transactions, () => local.fingerprint());
+  const transactions = storage.transactionIndex(ledger.transactions, local);
   const onRelay: LedgerOnRelay = !opened ? 'personal' : opened.docId === null ? 'none' : { docId: opened.docId };
   const sync = new RelaySync(local.doc, syncSettings(device, storage), undefined, onRelay);
   const ledgers = new LedgerCatalogue(

@@ -60,7 +60,9 @@ export class Collection<T extends Storable<T>, New> {
    */
   private decode(
     id: string,
-  ): { values: Partial<Record<keyof T, unknown>>; issues: FieldIssue[]; deleted: boolean } | undefined {
+  ):
+    | { values: Partial<Record<keyof T | 'id' | 'deleted', unknown>>; issues: FieldIssue[]; deleted: boolean }
+    | undefined {
     const winners = this.store.winners(id);
     if (!winners) return undefined;
     const issues: FieldIssue[] = [];
