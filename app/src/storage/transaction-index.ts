@@ -51,6 +51,11 @@ export interface TransactionIndexSnapshot {
 const FIRST_SCREEN = 100;
 /** Rows per IndexedDB transaction when a large change is stored, the page free between two. */
 const WRITE_CHUNK = 5_000;
+
+export interface TransactionIndexOptions {
+  /** Rows read and written per IndexedDB transaction (`WRITE_CHUNK` unless given). */
+  readonly writeChunk?: number;
+}
 /** Past this many changed records, sorting everything again is cheaper than splicing each one in. */
 const SPLICE_LIMIT = 512;
 
@@ -81,6 +86,7 @@ export class TransactionIndex {
     private readonly db: TallyDatabase,
     private readonly source: TransactionSource,
     private readonly state: LedgerState,
+    private readonly options: TransactionIndexOptions = {},
   ) {}
 
   private fingerprint(): string {
@@ -244,7 +250,7 @@ export class TransactionIndex {
   /**
    * Stores a change, each month read, changed and written back in one IndexedDB transaction, so
    * a tab that has not yet heard another's change never writes over it. A large change goes in
-   * transactions of about `WRITE_CHUNK` rows read and written, the page idle between two.
+   * transactions of about `WRITE_CHUNK` rows read and written (`writeChunk`), the page idle between two.
    *
    * The stored fingerprint names the ledger state the stored rows are. A write whose `to` that
    * state already holds (another tab wrote the same change first), or with no fingerprint stored
@@ -277,7 +283,7 @@ export class TransactionIndex {
         } else if (writing?.mark !== mark) vouches = false;
         await db.settings.put({ key: WRITER_KEY, value: { mark, to: change.to } });
         // Rows read and written both count: one row changed in each of many large months is a large write.
-        for (let rows = 0; at < months.length && rows < WRITE_CHUNK; at++) {
+        for (let rows = 0; at < months.length && rows < (this.options.writeChunk ?? WRITE_CHUNK); at++) {
           const [month, { ids, puts }] = months[at] as [string, MonthChange];
           const stored = (await db.transactionMonths.get(month))?.rows ?? [];
           const merged = mergeRows(stored, ids, puts);
