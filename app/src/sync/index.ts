@@ -27,6 +27,7 @@ export {
 export { browserClock, browserLock } from './device-clock.js';
 export { LiveEvents } from './live-events.js';
 export { LocalLedger } from './local-ledger.js';
+export { nextTask } from './next-task.js';
 export {
   type CheckoutStart,
   type PaymentRecord,

@@ -1,5 +1,6 @@
 import type { Ledger } from '@tally/schema';
 import type { TransactionIndex, TransactionRowChange } from '../../storage/index.js';
+import { nextTask } from '../../sync/index.js';
 import type { Tally } from '../../tally/index.js';
 import type { ReportRecords } from './report-compute.js';
 import type { FromReportWorker, ToReportWorker } from './report-protocol.js';
@@ -216,21 +217,6 @@ function workerPort(worker: Worker): ReportWorkerPort {
       worker.addEventListener('error', died);
     },
   };
-}
-
-/**
- * The next task, through a message rather than a timer: the browser holds a chain of timers to
- * 4 ms each, which over the two hundred parts of 100,000 rows would add most of a second.
- */
-function nextTask(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(undefined);
-  });
 }
 
 function recordsOf(ledger: Ledger): ReportRecords {
