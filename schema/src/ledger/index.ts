@@ -27,7 +27,6 @@ export {
 } from './ledger.js';
 export { LedgerError, type LedgerErrorCode } from './ledger-error.js';
 export { applyReceivedUpdate } from './received-update.js';
-export { sliceUpdate } from './update-slices.js';
 export type { RecordChange } from './record-store.js';
 export {
   STARTER_CATEGORIES,
