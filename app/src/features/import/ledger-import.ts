@@ -1,8 +1,8 @@
 import type { Ledger } from '@tally/schema';
 import type { TransactionRow } from '../../storage/index.js';
+import { nextTask } from '../../sync/index.js';
 import type { KnownTransaction } from './duplicates.js';
 import { batchOf } from './import-id.js';
-import { nextTask } from '../../sync/index.js';
 
 /** Transactions read, or deleted in one ledger update, per task: each task stays short. */
 const BATCH = 250;

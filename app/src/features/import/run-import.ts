@@ -1,9 +1,9 @@
 import type { Ledger } from '@tally/schema';
 import type { TransactionRow } from '../../storage/index.js';
+import { nextTask } from '../../sync/index.js';
 import type { CreatedImport } from './create-import.js';
 import { importsBeingWritten } from './imports-being-written.js';
 import { undoImport } from './ledger-import.js';
-import { nextTask } from '../../sync/index.js';
 import type { RecentImport, RecentImports } from './recent-imports.js';
 
 /** Where an import is written: the ledger, and the transaction index that shows it. */
