@@ -2,7 +2,31 @@ import { changedAnything, type Ledger, type LedgerOptions, openLedger } from '@t
 import * as idb from 'lib0/indexeddb';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
-import { DEVICE_LEDGER, type StoredLedger } from './stored-ledger.js';
+import { type Compaction, DEVICE_LEDGER, type StoredLedger } from './stored-ledger.js';
+
+/** How the stored ledger is compacted: in a worker on the page (the default), in-thread in tests. */
+type CompactStored = (stored: StoredLedger) => Promise<Compaction | 'failed'>;
+
+export interface LocalStorageOptions {
+  /** Updates stored from this tab before the stored ledger is compacted again; y-indexeddb's own figure. */
+  readonly compactAfter?: number;
+  readonly compact?: CompactStored;
+}
+
+const COMPACT_AFTER = 500;
+
+function compactInWorker(stored: StoredLedger): Promise<Compaction | 'failed'> {
+  return new Promise((resolve) => {
+    const worker = new Worker(new URL('./stored-ledger.worker.ts', import.meta.url), { type: 'module' });
+    const done = (answer: Compaction | 'failed'): void => {
+      worker.terminate();
+      resolve(answer);
+    };
+    worker.onmessage = (event: MessageEvent<Compaction | 'failed'>) => done(event.data);
+    worker.onerror = () => done('failed');
+    worker.postMessage(stored);
+  });
+}
 
 /**
  * This device's copy of the ledger: the Y.Doc, persisted in IndexedDB by y-indexeddb, and the
@@ -13,11 +37,14 @@ export class LocalLedger {
   readonly doc = new Y.Doc();
   readonly ledger: Ledger;
   private persistence: IndexeddbPersistence | undefined;
+  /** Updates this tab stored since the stored ledger was last compacted; null while a compaction runs. */
+  private storedSinceCompacted: number | null = 0;
 
   constructor(
     options: LedgerOptions = {},
     /** Where the ledger is stored on this device. */
     readonly stored: StoredLedger = DEVICE_LEDGER,
+    private readonly storage: LocalStorageOptions = {},
   ) {
     this.ledger = openLedger(this.doc, options);
   }
@@ -29,7 +56,7 @@ export class LocalLedger {
   async load(): Promise<void> {
     if (this.persistence === undefined) {
       this.persistence = new IndexeddbPersistence(this.stored.database, this.doc);
-      storingOnceRead(this.persistence, this.doc);
+      this.storingOnceRead(this.persistence);
     }
     await Promise.all([this.persistence.whenSynced, this.persistence._db]);
   }
@@ -85,6 +112,7 @@ export class LocalLedger {
 
   /** Stops storing changes and lets go of the stored ledger, as closing the tab does. */
   async close(): Promise<void> {
+    this.doc.off('update', this.storeUpdate);
     await this.persistence?.destroy();
     this.persistence = undefined;
     this.doc.destroy();
@@ -92,33 +120,59 @@ export class LocalLedger {
 
   /** Deletes the stored ledger from this device. The open copy must not be used afterwards. */
   async wipe(): Promise<void> {
+    this.doc.off('update', this.storeUpdate);
     this.persistence ??= new IndexeddbPersistence(this.stored.database, this.doc);
     await this.persistence.clearData();
     this.doc.destroy();
   }
-}
 
-/**
- * y-indexeddb listens to the document's updates from the moment it is made, so when it applies
- * what it stored, Yjs encodes all of that again as one update for it — which it then ignores as
- * its own: 1.2 s of the start, and 17 MB of garbage, at 100,000 transactions. Its listener is
- * attached once the stored ledger is applied instead. y-indexeddb stores the document as it
- * stands just before applying, so a change made before that is kept; what an observer of the
- * document writes while it is applied is stored once applied: what the document holds beyond the
- * applied state, with every deletion.
- */
-function storingOnceRead(persistence: IndexeddbPersistence, doc: Y.Doc): void {
-  doc.off('update', persistence._storeUpdate);
-  let missed = false;
-  let applied: Map<number, number> | undefined;
-  const watch = (transaction: Y.Transaction): void => {
-    if (transaction.origin === persistence) applied = transaction.afterState;
-    else if (changedAnything(transaction)) missed = true;
+  /**
+   * Stores an update as y-indexeddb does, without its compaction: y-indexeddb merges the stored
+   * updates every 500 by encoding the whole document on the page, a second or more of a frozen
+   * page at 100,000 transactions. Tally compacts them in a worker instead (`compactStoredLedger`).
+   */
+  private readonly storeUpdate = (update: Uint8Array, origin: unknown): void => {
+    const persistence = this.persistence;
+    if (!persistence?.db || origin === persistence) return;
+    const [updates] = idb.transact(persistence.db, ['updates']);
+    updates?.add(update);
+    if (this.storedSinceCompacted === null) return;
+    this.storedSinceCompacted += 1;
+    if (this.storedSinceCompacted >= (this.storage.compactAfter ?? COMPACT_AFTER)) void this.compactStored();
   };
-  doc.on('afterTransaction', watch);
-  persistence.once('synced', () => {
-    doc.off('afterTransaction', watch);
-    doc.on('update', persistence._storeUpdate);
-    if (missed) persistence._storeUpdate(Y.encodeStateAsUpdate(doc, applied && Y.encodeStateVector(applied)), null);
-  });
+
+  private async compactStored(): Promise<void> {
+    this.storedSinceCompacted = null;
+    const compact = this.storage.compact ?? compactInWorker;
+    // Whatever happened, the next try comes after as many updates again: a failure is not retried at once.
+    await compact(this.stored).catch(() => 'failed');
+    this.storedSinceCompacted = 0;
+  }
+
+  /**
+   * y-indexeddb listens to the document's updates from the moment it is made, so when it applies
+   * what it stored, Yjs encodes all of that again as one update for it — which it then ignores as
+   * its own: 1.2 s of the start, and 17 MB of garbage, at 100,000 transactions. Tally's listener
+   * (`storeUpdate`) is attached once the stored ledger is applied instead. y-indexeddb stores the
+   * document as it stands just before applying, so a change made before that is kept; what an
+   * observer of the document writes while it is applied is stored once applied: what the document
+   * holds beyond the applied state, with every deletion.
+   */
+  private storingOnceRead(persistence: IndexeddbPersistence): void {
+    const { doc } = this;
+    doc.off('update', persistence._storeUpdate);
+    let missed = false;
+    let applied: Map<number, number> | undefined;
+    const watch = (transaction: Y.Transaction): void => {
+      if (transaction.origin === persistence) applied = transaction.afterState;
+      else if (changedAnything(transaction)) missed = true;
+    };
+    doc.on('afterTransaction', watch);
+    persistence.once('synced', () => {
+      doc.off('afterTransaction', watch);
+      this.storedSinceCompacted = persistence._dbsize;
+      doc.on('update', this.storeUpdate);
+      if (missed) this.storeUpdate(Y.encodeStateAsUpdate(doc, applied && Y.encodeStateVector(applied)), null);
+    });
+  }
 }

@@ -1,5 +1,6 @@
 import * as idb from 'lib0/indexeddb';
 import { clearDocument } from 'y-indexeddb';
+import * as Y from 'yjs';
 
 /** Where this device stores a ledger: y-indexeddb's database for it. */
 export interface StoredLedger {
@@ -29,25 +30,77 @@ export async function storedLedgerKeys(): Promise<string[]> {
   );
 }
 
+function openStored(stored: StoredLedger): Promise<IDBDatabase> {
+  return idb.openDB(stored.database, (created) =>
+    idb.createStores(created, [['updates', { autoIncrement: true }], ['custom']]),
+  );
+}
+
+function completion(transaction: IDBTransaction, what: string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    transaction.oncomplete = () => resolve();
+    transaction.onerror = () => reject(transaction.error);
+    transaction.onabort = () => reject(transaction.error ?? new Error(`${what} was aborted`));
+  });
+}
+
 /**
  * Adds consecutive updates to a stored ledger in one IndexedDB transaction — all of them or, should
  * it fail, none — where y-indexeddb reads them at the next start. From a worker too, so a large
  * import is never copied on the page (SPEC REC11).
  */
 export async function storeUpdates(stored: StoredLedger, updates: readonly Uint8Array[]): Promise<void> {
-  const db = await idb.openDB(stored.database, (created) =>
-    idb.createStores(created, [['updates', { autoIncrement: true }], ['custom']]),
-  );
+  const db = await openStored(stored);
   try {
     const [store] = idb.transact(db, ['updates']);
     if (!store) throw new Error('the stored ledger has no updates');
-    const written = new Promise<void>((resolve, reject) => {
-      store.transaction.oncomplete = () => resolve();
-      store.transaction.onerror = () => reject(store.transaction.error);
-      store.transaction.onabort = () => reject(store.transaction.error ?? new Error('storing the import was aborted'));
-    });
+    const written = completion(store.transaction, 'storing the import');
     for (const update of updates) store.add(update);
     await written;
+  } finally {
+    db.close();
+  }
+}
+
+/** What compacting a stored ledger did: how many updates it merged into one, or why it left them. */
+export type Compaction = { readonly merged: number } | 'too-few' | 'changed-meanwhile';
+
+/**
+ * Merges every update a stored ledger holds into one, so the next start reads one record rather
+ * than hundreds; in the place of the last of them, so a start applies it before anything stored
+ * after it, which then finds what it builds on rather than waiting, pending, for it. Merging a large ledger takes a second or more,
+ * so it runs in a worker (`stored-ledger.worker.ts`), between two IndexedDB transactions: the
+ * updates are read in one, merged, and swapped for the merge in another, which first checks that
+ * the updates it read are still exactly those stored up to the last of them. Another tab's
+ * compaction in between leaves them changed, and this one writes nothing; an update stored
+ * meanwhile lies past them and stays. `pause` runs between the two, for tests.
+ */
+export async function compactStoredLedger(
+  stored: StoredLedger,
+  pause: () => Promise<void> = () => Promise.resolve(),
+): Promise<Compaction> {
+  const db = await openStored(stored);
+  try {
+    const [reading] = idb.transact(db, ['updates'], 'readonly');
+    if (!reading) throw new Error('the stored ledger has no updates');
+    const [keys, updates] = await Promise.all([idb.getAllKeys(reading), idb.getAll(reading)]);
+    const last = keys.at(-1);
+    if (last === undefined || updates.length < 2) return 'too-few';
+    const merged = Y.mergeUpdates(updates as Uint8Array[]);
+    await pause();
+    const [writing] = idb.transact(db, ['updates']);
+    if (!writing) throw new Error('the stored ledger has no updates');
+    const written = completion(writing.transaction, 'compacting the stored ledger');
+    const now = await idb.getAllKeys(writing, idb.createIDBKeyRangeUpperBound(last, false));
+    if (now.length !== keys.length || now.some((key, at) => indexedDB.cmp(key, keys[at]) !== 0)) {
+      writing.transaction.abort();
+      await written.catch(() => undefined);
+      return 'changed-meanwhile';
+    }
+    writing.delete(idb.createIDBKeyRangeUpperBound(last, false));
+    writing.put(merged, last);
+    await written;
+    return { merged: updates.length };
   } finally {
     db.close();
   }
