@@ -24,6 +24,7 @@ function compactInWorker(stored: StoredLedger): Promise<Compaction | 'failed'> {
     };
     worker.onmessage = (event: MessageEvent<Compaction | 'failed'>) => done(event.data);
     worker.onerror = () => done('failed');
+    worker.onmessageerror = () => done('failed');
     worker.postMessage(stored);
   });
 }
@@ -135,11 +136,17 @@ export class LocalLedger {
     const persistence = this.persistence;
     if (!persistence?.db || origin === persistence) return;
     const [updates] = idb.transact(persistence.db, ['updates']);
-    updates?.add(update);
-    if (this.storedSinceCompacted === null) return;
-    this.storedSinceCompacted += 1;
-    if (this.storedSinceCompacted >= (this.storage.compactAfter ?? COMPACT_AFTER)) void this.compactStored();
+    const adding = updates?.add(update);
+    if (adding) adding.onerror = () => console.error('A change could not be stored on this device', adding.error);
+    this.counted(1);
   };
+
+  /** Counts stored updates, and compacts the stored ledger once they are as many as set. */
+  private counted(stored: number): void {
+    if (this.storedSinceCompacted === null) return;
+    this.storedSinceCompacted += stored;
+    if (this.storedSinceCompacted >= (this.storage.compactAfter ?? COMPACT_AFTER)) void this.compactStored();
+  }
 
   private async compactStored(): Promise<void> {
     this.storedSinceCompacted = null;
@@ -170,8 +177,14 @@ export class LocalLedger {
     doc.on('afterTransaction', watch);
     persistence.once('synced', () => {
       doc.off('afterTransaction', watch);
-      this.storedSinceCompacted = persistence._dbsize;
       doc.on('update', this.storeUpdate);
+      // What earlier starts stored counts too: a device used a little at a time is compacted as well.
+      const [updates] = persistence.db ? idb.transact(persistence.db, ['updates'], 'readonly') : [];
+      if (updates)
+        void idb.count(updates).then(
+          (stored) => this.counted(stored),
+          () => undefined,
+        );
       if (missed) this.storeUpdate(Y.encodeStateAsUpdate(doc, applied && Y.encodeStateVector(applied)), null);
     });
   }

@@ -65,28 +65,53 @@ export async function storeUpdates(stored: StoredLedger, updates: readonly Uint8
 /** What compacting a stored ledger did: how many updates it merged into one, or why it left them. */
 export type Compaction = { readonly merged: number } | 'too-few' | 'changed-meanwhile';
 
+/** Opens a stored ledger that exists; undefined for one deleted meanwhile, which is not made again. */
+function openExisting(stored: StoredLedger): Promise<IDBDatabase | undefined> {
+  return new Promise((resolve, reject) => {
+    const opening = indexedDB.open(stored.database);
+    opening.onupgradeneeded = () => opening.transaction?.abort();
+    opening.onsuccess = () => resolve(opening.result);
+    opening.onerror = (event) => {
+      if (opening.error?.name !== 'AbortError') {
+        reject(opening.error);
+        return;
+      }
+      event.preventDefault();
+      resolve(undefined);
+    };
+  });
+}
+
 /**
- * Merges every update a stored ledger holds into one, so the next start reads one record rather
- * than hundreds; in the place of the last of them, so a start applies it before anything stored
- * after it, which then finds what it builds on rather than waiting, pending, for it. Merging a large ledger takes a second or more,
- * so it runs in a worker (`stored-ledger.worker.ts`), between two IndexedDB transactions: the
- * updates are read in one, merged, and swapped for the merge in another, which first checks that
- * the updates it read are still exactly those stored up to the last of them. Another tab's
- * compaction in between leaves them changed, and this one writes nothing; an update stored
- * meanwhile lies past them and stays. `pause` runs between the two, for tests.
+ * Merges every update a stored ledger holds into one, as y-indexeddb did every 500 on the page:
+ * applied to a document and encoded whole, so deleted content is dropped as the document drops it
+ * (anything pending comes along); put in the place of the last of them, so a start applies it
+ * before anything stored after it, which then finds what it builds on rather than waiting for it.
+ * Merging a large ledger takes a second or more, so it runs in a worker
+ * (`stored-ledger.worker.ts`), between two IndexedDB transactions: the updates are read in one,
+ * merged, and swapped for the merge in another, which first checks that the updates it read are
+ * still exactly those stored up to the last of them. Another tab's compaction in between leaves
+ * them changed, and this one writes nothing; an update stored meanwhile lies past them and stays.
+ * A ledger deleted meanwhile is left deleted. `pause` runs between the two, for tests.
  */
 export async function compactStoredLedger(
   stored: StoredLedger,
   pause: () => Promise<void> = () => Promise.resolve(),
 ): Promise<Compaction> {
-  const db = await openStored(stored);
+  const db = await openExisting(stored);
+  if (db === undefined) return 'too-few';
   try {
     const [reading] = idb.transact(db, ['updates'], 'readonly');
     if (!reading) throw new Error('the stored ledger has no updates');
     const [keys, updates] = await Promise.all([idb.getAllKeys(reading), idb.getAll(reading)]);
     const last = keys.at(-1);
     if (last === undefined || updates.length < 2) return 'too-few';
-    const merged = Y.mergeUpdates(updates as Uint8Array[]);
+    const doc = new Y.Doc();
+    Y.transact(doc, () => {
+      for (const update of updates as Uint8Array[]) Y.applyUpdate(doc, update);
+    });
+    const merged = Y.encodeStateAsUpdate(doc);
+    doc.destroy();
     await pause();
     const [writing] = idb.transact(db, ['updates']);
     if (!writing) throw new Error('the stored ledger has no updates');
