@@ -2,10 +2,10 @@ import { changedAnything, type Ledger, type LedgerOptions, openLedger } from '@t
 import * as idb from 'lib0/indexeddb';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
-import { type Compaction, DEVICE_LEDGER, type StoredLedger } from './stored-ledger.js';
+import { type CompactionAnswer, DEVICE_LEDGER, type StoredLedger } from './stored-ledger.js';
 
 /** How the stored ledger is compacted: in a worker on the page (the default), in-thread in tests. */
-type CompactStored = (stored: StoredLedger) => Promise<Compaction | 'failed'>;
+type CompactStored = (stored: StoredLedger) => Promise<CompactionAnswer>;
 
 export interface LocalStorageOptions {
   /** Updates stored from this tab before the stored ledger is compacted again; y-indexeddb's own figure. */
@@ -15,14 +15,14 @@ export interface LocalStorageOptions {
 
 const COMPACT_AFTER = 500;
 
-function compactInWorker(stored: StoredLedger): Promise<Compaction | 'failed'> {
+function compactInWorker(stored: StoredLedger): Promise<CompactionAnswer> {
   return new Promise((resolve) => {
     const worker = new Worker(new URL('./stored-ledger.worker.ts', import.meta.url), { type: 'module' });
-    const done = (answer: Compaction | 'failed'): void => {
+    const done = (answer: CompactionAnswer): void => {
       worker.terminate();
       resolve(answer);
     };
-    worker.onmessage = (event: MessageEvent<Compaction | 'failed'>) => done(event.data);
+    worker.onmessage = (event: MessageEvent<CompactionAnswer>) => done(event.data);
     worker.onerror = () => done('failed');
     worker.onmessageerror = () => done('failed');
     worker.postMessage(stored);

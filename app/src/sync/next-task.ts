@@ -1,6 +1,6 @@
 /**
  * Lets the page handle input and paint before the next part of a long piece of work (an import's
- * slices, a report's rows, a large update received). Through a message rather than a timer: the
+ * slices, a report's rows). Through a message rather than a timer: the
  * browser holds a chain of timers to 4 ms each, which over the two hundred slices of a 50,000-line
  * import would leave the page idle for most of a second.
  */

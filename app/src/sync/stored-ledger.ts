@@ -65,6 +65,9 @@ export async function storeUpdates(stored: StoredLedger, updates: readonly Uint8
 /** What compacting a stored ledger did: how many updates it merged into one, or why it left them. */
 export type Compaction = { readonly merged: number } | 'too-few' | 'changed-meanwhile';
 
+/** What the compaction worker answers: what compacting did, or `failed` when it threw. */
+export type CompactionAnswer = Compaction | 'failed';
+
 /** Opens a stored ledger that exists; undefined for one deleted meanwhile, which is not made again. */
 function openExisting(stored: StoredLedger): Promise<IDBDatabase | undefined> {
   return new Promise((resolve, reject) => {

@@ -1,8 +1,8 @@
-import { type Compaction, compactStoredLedger, type StoredLedger } from './stored-ledger.js';
+import { type CompactionAnswer, compactStoredLedger, type StoredLedger } from './stored-ledger.js';
 
 /** Compacts the stored ledger it is sent (`compactStoredLedger`) off the page, and answers with what it did, or `failed`. */
 addEventListener('message', async (event: MessageEvent<StoredLedger>) => {
-  let answer: Compaction | 'failed';
+  let answer: CompactionAnswer;
   try {
     answer = await compactStoredLedger(event.data);
   } catch {
