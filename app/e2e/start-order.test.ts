@@ -12,6 +12,7 @@ afterAll(async () => {
 declare global {
   interface Window {
     startOrder?: { rowAt?: number; wholeReadAt?: number };
+    storageOpenedAt?: number;
   }
 }
 
@@ -49,6 +50,34 @@ test('a start shows the newest transactions in the screen opened before it reads
     expect(order?.rowAt).toBeLessThan(order?.wholeReadAt ?? 0);
   }
   await expect(device.rowByPayee('Electricity').getByTestId('tx-amount').textContent()).resolves.toBe('-$120.00');
+});
+
+test('a start asks for the opened screen’s code before the device’s storage has opened', async () => {
+  const device = await world.device();
+  await device.skipFirstRun();
+  await device.waitForServiceWorker();
+  await device.open('budgets');
+  await device.page.addInitScript(() => {
+    const open = IDBFactory.prototype.open;
+    IDBFactory.prototype.open = function (this: IDBFactory, ...args: Parameters<typeof open>) {
+      const request = open.apply(this, args);
+      request.addEventListener('success', () => {
+        window.storageOpenedAt ??= performance.now();
+      });
+      return request;
+    };
+  });
+  for (let start = 0; start < 3; start += 1) {
+    await device.reload();
+    const [screenAskedAt, storageOpenedAt] = await device.page.evaluate(() => [
+      performance.getEntriesByType('resource').find((entry) => /\/assets\/BudgetsScreen-[^/]*\.js$/.test(entry.name))
+        ?.startTime,
+      window.storageOpenedAt,
+    ]);
+    expect(screenAskedAt).toBeDefined();
+    expect(storageOpenedAt).toBeDefined();
+    expect(screenAskedAt).toBeLessThan(storageOpenedAt ?? 0);
+  }
 });
 
 test('a screen whose code never arrives does not keep the app from taking edits', async () => {

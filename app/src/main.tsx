@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { AppUpdates } from './features/update-prompt/index.js';
 import { I18nProvider } from './i18n/index.js';
-import { Started } from './shell/index.js';
+import { currentRoute, preloadScreen, Started } from './shell/index.js';
 import { openTally } from './tally/index.js';
 import { firstScreenDrawn } from './ui/index.js';
 import './styles.css';
@@ -10,6 +10,8 @@ import './styles.css';
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
 
+// The screen's code comes from the service worker while the device's storage opens.
+preloadScreen(currentRoute());
 const starting = openTally(firstScreenDrawn());
 const updates = new AppUpdates(import.meta.env.PROD ? '/sw.js' : undefined);
 

@@ -24,20 +24,52 @@ import { type Deletion, TransactionEditor, TransactionsScreen, UndoDelete } from
 import { type AppUpdates, OfflineReady, UpdatePrompt } from '../features/update-prompt/index.js';
 import { useText } from '../i18n/index.js';
 import { useCanEdit, useFirstRunOffered, useLedgers, useReady } from '../tally/index.js';
-import { ErrorBoundary, FocusTrap, formMessages, ScreenDrawn, ScreenFailed } from '../ui/index.js';
+import { ErrorBoundary, FocusTrap, formMessages, type LazyComponent, ScreenDrawn, ScreenFailed } from '../ui/index.js';
 import { appMessages } from './messages.js';
 import { Navigation } from './Navigation.js';
 import { Shortcuts } from './Shortcuts.js';
 import { useScrollMemory } from './scroll-memory.js';
-import { hrefOf, useRoute } from './use-route.js';
+import { hrefOf, type Route, useRoute } from './use-route.js';
 import { focusSearchSoon, useShortcuts } from './use-shortcuts.js';
 
 type Editor = { readonly open: false } | { readonly open: true; readonly id?: string };
+
+/** The screens that take nothing from the shell, by their route; the dashboard is part of the shell. */
+const SCREENS: Readonly<Record<Exclude<Route, 'home' | 'transactions'>, LazyComponent<object>>> = {
+  budgets: BudgetsScreen,
+  reports: ReportsScreen,
+  accounts: AccountsScreen,
+  categories: CategoriesScreen,
+  goals: GoalsScreen,
+  recurring: RecurringScreen,
+  currencies: CurrenciesScreen,
+  import: ImportScreen,
+  ledgers: LedgersScreen,
+  household: HouseholdScreen,
+  advisors: DirectoryScreen,
+  bookings: BookingsScreen,
+  'advisor-profile': AdvisorProfileScreen,
+  settings: SettingsScreen,
+  'verify-email': VerifyEmailScreen,
+  'reset-password': ResetPasswordScreen,
+  'change-email': ChangeEmailScreen,
+};
+
+/**
+ * Starts loading the code of the screen `route` shows, so that it arrives while the start opens the
+ * device's storage rather than after (docs/app.md#start). A module that cannot load fails when the
+ * screen renders, where `ErrorBoundary` says so.
+ */
+export function preloadScreen(route: Route): void {
+  const screen = route === 'home' ? undefined : route === 'transactions' ? TransactionsScreen : SCREENS[route];
+  screen?.preload().catch(() => undefined);
+}
 
 export function App({ updates }: { readonly updates: AppUpdates }) {
   const text = useText(appMessages);
   const words = useText(formMessages);
   const route = useRoute();
+  const Screen = route === 'home' || route === 'transactions' ? undefined : SCREENS[route];
   useScrollMemory();
   const ready = useReady();
   const firstRun = useFirstRunOffered();
@@ -100,23 +132,7 @@ export function App({ updates }: { readonly updates: AppUpdates }) {
           <Suspense fallback={<p className="empty">{words('loading')}</p>}>
             {route === 'home' && (firstRun ? <FirstRunStep /> : <Dashboard onOpen={openTransaction} />)}
             {route === 'transactions' && <TransactionsScreen onOpen={openTransaction} onDeleted={deleted} />}
-            {route === 'budgets' && <BudgetsScreen />}
-            {route === 'reports' && <ReportsScreen />}
-            {route === 'accounts' && <AccountsScreen />}
-            {route === 'categories' && <CategoriesScreen />}
-            {route === 'goals' && <GoalsScreen />}
-            {route === 'recurring' && <RecurringScreen />}
-            {route === 'currencies' && <CurrenciesScreen />}
-            {route === 'import' && <ImportScreen />}
-            {route === 'ledgers' && <LedgersScreen />}
-            {route === 'household' && <HouseholdScreen />}
-            {route === 'advisors' && <DirectoryScreen />}
-            {route === 'bookings' && <BookingsScreen />}
-            {route === 'advisor-profile' && <AdvisorProfileScreen />}
-            {route === 'settings' && <SettingsScreen />}
-            {route === 'verify-email' && <VerifyEmailScreen />}
-            {route === 'reset-password' && <ResetPasswordScreen />}
-            {route === 'change-email' && <ChangeEmailScreen />}
+            {Screen !== undefined && <Screen />}
             <ScreenDrawn />
           </Suspense>
         </ErrorBoundary>

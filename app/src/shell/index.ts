@@ -1,2 +1,3 @@
-export { App } from './App.js';
+export { App, preloadScreen } from './App.js';
 export { Started } from './Started.js';
+export { currentRoute } from './use-route.js';

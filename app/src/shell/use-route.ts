@@ -39,14 +39,15 @@ function subscribe(listener: () => void): () => void {
 /** An invitation link (`#/accept?code=…`) opens the ledgers screen, which reads the code from it. */
 const ALIASES: Readonly<Record<string, Route>> = { accept: 'ledgers' };
 
-function current(): Route {
+/** The screen named in the URL's hash now. */
+export function currentRoute(): Route {
   const name = window.location.hash.replace(/^#\/?/, '').split('?')[0] ?? '';
   return ALL_ROUTES.find((route) => route === name) ?? ALIASES[name] ?? 'home';
 }
 
 /** The screen named in the URL's hash (`#/accounts`), so every screen has an address that works offline. */
 export function useRoute(): Route {
-  return useSyncExternalStore(subscribe, current);
+  return useSyncExternalStore(subscribe, currentRoute);
 }
 
 /** The whole address after `#`, query included (`#/bookings?id=…`), which changes where the route may not. */

@@ -12,7 +12,7 @@ export { describedBy, Field } from './Field.js';
 export { FocusTrap } from './FocusTrap.js';
 export { FormFooter } from './FormFooter.js';
 export { firstScreenDrawn, ScreenDrawn } from './first-screen.js';
-export { lazyComponent } from './lazy-component.js';
+export { type LazyComponent, lazyComponent } from './lazy-component.js';
 export { formatDay, formatMonth, formatShortMonth, today } from './locale.js';
 export { Money } from './Money.js';
 export { failureMessages, formMessages, routeMessages, wordMessages } from './messages.js';
