@@ -3,6 +3,12 @@ import { type ComponentType, createElement, type FunctionComponent, use } from '
 /** Set once a lazy component's module failed to load in this page. */
 let loadFailed = false;
 
+/**
+ * A load marked as settled the way React's `use` reads a promise: one already settled is read at
+ * once, without suspending, so a component whose code has arrived renders in the same pass.
+ */
+type Loading<T> = Promise<T> & { status?: 'fulfilled' | 'rejected'; value?: T; reason?: unknown };
+
 /** A component whose code loads when it first renders, or earlier when asked to (`preload`). */
 export interface LazyComponent<Props extends object> extends FunctionComponent<Props> {
   /**
@@ -24,23 +30,27 @@ export function lazyComponent<Name extends string, Props extends object>(
   load: () => Promise<Readonly<Record<Name, ComponentType<Props>>>>,
   name: Name,
 ): LazyComponent<Props> {
-  let loaded: ComponentType<Props> | undefined;
-  let loading: Promise<ComponentType<Props>> | undefined;
+  let loading: Loading<ComponentType<Props>> | undefined;
   const preload = (): Promise<ComponentType<Props>> => {
-    loading ??= load().then(
+    if (loading !== undefined) return loading;
+    const started: Loading<ComponentType<Props>> = load().then(
       (module) => {
-        loaded = module[name];
-        return loaded;
+        started.status = 'fulfilled';
+        started.value = module[name];
+        return module[name];
       },
       (error: unknown) => {
         loadFailed = true;
+        started.status = 'rejected';
+        started.reason = error;
         throw error;
       },
     );
-    return loading;
+    loading = started;
+    return started;
   };
   // biome-ignore lint/correctness/noComponentHookFactories: made once per screen, when its feature's index.ts is read, like React.lazy itself.
-  const Loaded: FunctionComponent<Props> = (props) => createElement(loaded ?? use(preload()), props);
+  const Loaded: FunctionComponent<Props> = (props) => createElement(use(preload()), props);
   Loaded.displayName = name;
   return Object.assign(Loaded, { preload });
 }
