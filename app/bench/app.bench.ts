@@ -168,6 +168,11 @@ try {
     budget: 300,
   });
   report({
+    what: 'next start: of which navigation to the previous page unloaded (median of 5)',
+    value: timings.unloadedMs,
+    unit: 'ms',
+  });
+  report({
     what: 'next start: navigation to the whole ledger read, ready (median of 5)',
     value: timings.readyMs,
     unit: 'ms',
