@@ -25,6 +25,15 @@ test('with the relay stopped, a reload still shows the app and all its data', as
   await device.waitForSyncState('offline');
 
   await device.reload();
+  // The app's own files came from the precache by the browser's static route, not through the worker's fetch handler.
+  const sources = await device.page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .filter((entry) => new URL(entry.name).pathname.startsWith('/assets/'))
+      .map((entry) => (entry as PerformanceResourceTiming & { workerFinalSourceType?: string }).workerFinalSourceType),
+  );
+  expect(sources.length).toBeGreaterThan(5);
+  expect(new Set(sources)).toEqual(new Set(['cache']));
   await device.open('transactions');
   await expect.poll(() => device.rows().count(), { timeout: 60_000 }).toBe(2);
   await expect(device.rowByPayee('Electricity').getByTestId('tx-amount').textContent()).resolves.toBe('-$120.00');

@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import { clientsClaim } from 'workbox-core';
+import { cacheNames, clientsClaim } from 'workbox-core';
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 
@@ -14,6 +14,30 @@ registerRoute(
     denylist: [/^\/api\//, /^\/sync\//, /^\/health/, /^\/metrics/],
   }),
 );
+
+/** A rule the browser applies to a request itself, without running this worker (the static routing API). */
+interface StaticRoute {
+  readonly condition: { readonly urlPattern: { readonly pathname: string } };
+  readonly source: { readonly cacheName: string };
+}
+
+/** An install event of a browser with the static routing API (Chromium 123 and later); TypeScript's library lacks it. */
+interface RoutingInstallEvent extends ExtendableEvent {
+  addRoutes?(routes: readonly StaticRoute[]): Promise<void>;
+}
+
+// The build's files under /assets/ carry their hash in their name and are precached under it: the
+// browser reads them from the precache itself, without a round trip through this worker's fetch
+// handler for each of the dozen modules a start asks for at once (docs/app.md#screens). What the
+// precache lacks goes to the network, as the fetch handler would send it. A browser without the
+// API, or refusing the rule, has the fetch handler serve the same files.
+self.addEventListener('install', (event) => {
+  const routing = event as RoutingInstallEvent;
+  routing
+    .addRoutes?.([{ condition: { urlPattern: { pathname: '/assets/*' } }, source: { cacheName: cacheNames.precache } }])
+    .catch((error: unknown) => console.warn('Tally: the static route to the precache was refused', error));
+});
+
 // The first install takes over the page that installed it, so a first visit followed by a lost
 // network still opens every screen. A later version waits until the update prompt sends this.
 clientsClaim();
