@@ -6,6 +6,11 @@ import type { TransactionRow } from './transaction-row.js';
 export const TRANSACTION_INDEX_FINGERPRINT = 'transactionIndex.fingerprint';
 /** Which write, of which tab, last changed the stored transaction index, and the ledger state it takes the rows to. */
 export const TRANSACTION_INDEX_WRITER = 'transactionIndex.writer';
+/**
+ * The stored index's first screenful of rows, and the ledger state they are of: a start shows
+ * them without reading the newest month whole, which in a busy month is thousands of rows.
+ */
+export const TRANSACTION_INDEX_NEWEST = 'transactionIndex.newest';
 
 /**
  * One month of the stored transaction index: its rows, newest first. A month is one IndexedDB

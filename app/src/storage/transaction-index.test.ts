@@ -4,7 +4,7 @@ import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
 import { matchesSearch, searchQuery } from './search-text.js';
-import { TallyDatabase, TRANSACTION_INDEX_FINGERPRINT } from './tally-database.js';
+import { TallyDatabase, TRANSACTION_INDEX_FINGERPRINT, TRANSACTION_INDEX_NEWEST } from './tally-database.js';
 import { type LedgerState, TransactionIndex, type TransactionSource } from './transaction-index.js';
 import { type TransactionRow, toTransactionRow } from './transaction-row.js';
 
@@ -298,6 +298,39 @@ describe('the transaction index', () => {
     expect(reopened.getSnapshot()).toEqual({ loaded: false, rows: first.getSnapshot().rows.slice(0, 100) });
     await reopened.load();
     expect(reopened.getSnapshot()).toEqual({ loaded: true, rows: first.getSnapshot().rows });
+  });
+
+  test('a start shows its first screen from the rows kept apart for it, which follow every change, without reading a month', async () => {
+    ledger.transact(() => {
+      for (let day = 1; day <= 28; day++)
+        for (let i = 0; i < 6; i++) addTransaction(`2026-11-${String(day).padStart(2, '0')}`, `Shop ${day}/${i}`);
+    });
+    const index = await openIndex();
+    await index.flushed();
+    const newest = index.getSnapshot().rows[0];
+    if (newest === undefined) throw new Error('no rows');
+    ledger.transactions.delete(newest.id);
+    addTransaction('2026-11-30', 'Late bakery');
+    await index.flushed();
+    await db.transactionMonths.clear();
+    const reopened = new TransactionIndex(db, ledger.transactions, stateOf(ledger.doc));
+    await reopened.loadNewest();
+    expect(reopened.getSnapshot()).toEqual({ loaded: false, rows: index.getSnapshot().rows.slice(0, 100) });
+    expect(reopened.getSnapshot().rows[0]?.payee).toBe('Late bakery');
+    expect(reopened.getSnapshot().rows.map((row) => row.id)).not.toContain(newest.id);
+  });
+
+  test('rows kept apart for another ledger state than the stored index vouches for are not shown', async () => {
+    addTransaction('2026-11-01', 'Bakery');
+    await (await openIndex()).flushed();
+    await db.transaction('rw', db.transactionMonths, db.settings, async () => {
+      await db.transactionMonths.clear();
+      await db.settings.put({ key: TRANSACTION_INDEX_FINGERPRINT, value: 'another state' });
+    });
+    const reopened = new TransactionIndex(db, ledger.transactions, stateOf(ledger.doc));
+    await reopened.loadNewest();
+    expect(reopened.getSnapshot()).toEqual({ loaded: false, rows: [] });
+    expect((await db.settings.get(TRANSACTION_INDEX_NEWEST))?.value).toMatchObject({ rows: [{ payee: 'Bakery' }] });
   });
 
   test('a change larger than one write is stored whole, over several IndexedDB transactions', async () => {

@@ -1,6 +1,7 @@
 import type { Collection, NewTransaction, RecordChange, Transaction } from '@tally/schema';
 import {
   TRANSACTION_INDEX_FINGERPRINT as FINGERPRINT_KEY,
+  TRANSACTION_INDEX_NEWEST as NEWEST_KEY,
   type TallyDatabase,
   TRANSACTION_INDEX_WRITER as WRITER_KEY,
 } from './tally-database.js';
@@ -93,13 +94,24 @@ export class TransactionIndex {
     return this.state.fingerprint();
   }
 
-  /** Reads the newest screenful of the stored index, so the list shows before anything else loads. */
+  /**
+   * Reads the newest screenful of the stored index, so the list shows before anything else loads:
+   * the rows stored apart for it when they are of the state the stored index vouches for, else
+   * the newest months' own.
+   */
   async loadNewest(): Promise<void> {
-    const first: TransactionRow[] = [];
-    await this.db.transactionMonths
-      .reverse()
-      .until(() => first.length >= FIRST_SCREEN)
-      .each((stored) => first.push(...stored.rows.slice(0, FIRST_SCREEN - first.length)));
+    const db = this.db;
+    const [newest, stored] = await db.transaction('r', db.settings, () =>
+      Promise.all([db.settings.get(NEWEST_KEY), db.settings.get(FINGERPRINT_KEY)]),
+    );
+    const kept = newestOf(newest?.value);
+    let first: TransactionRow[] = [];
+    if (kept !== undefined && typeof stored?.value === 'string' && kept.of === stored.value) first = [...kept.rows];
+    else
+      await db.transactionMonths
+        .reverse()
+        .until(() => first.length >= FIRST_SCREEN)
+        .each((month) => first.push(...month.rows.slice(0, FIRST_SCREEN - first.length)));
     if (this.snapshot.loaded) return;
     this.snapshot = { loaded: false, rows: first };
     this.notify();
@@ -291,8 +303,14 @@ export class TransactionIndex {
           else await db.transactionMonths.delete(month);
           rows += stored.length + merged.length;
         }
-        if (vouches && at >= months.length) await db.settings.put({ key: FINGERPRINT_KEY, value: change.to });
-        else await db.settings.delete(FINGERPRINT_KEY);
+        if (vouches && at >= months.length) {
+          await db.settings.put({ key: FINGERPRINT_KEY, value: change.to });
+          // The rows in memory are the state `to` only while no later change is queued.
+          if (this.latest === change.to && this.snapshot.loaded) {
+            const newest: StoredNewest = { of: change.to, rows: this.snapshot.rows.slice(0, FIRST_SCREEN) };
+            await db.settings.put({ key: NEWEST_KEY, value: newest });
+          }
+        } else await db.settings.delete(FINGERPRINT_KEY);
         return false;
       });
       if (skipped) return;
@@ -302,6 +320,18 @@ export class TransactionIndex {
   private notify(): void {
     for (const listener of this.listeners) listener();
   }
+}
+
+/** The first screenful of rows stored apart (`NEWEST_KEY`), and the ledger state they are of. */
+interface StoredNewest {
+  readonly of: string;
+  readonly rows: readonly TransactionRow[];
+}
+
+function newestOf(stored: unknown): StoredNewest | undefined {
+  if (typeof stored !== 'object' || stored === null) return undefined;
+  const { of, rows } = stored as Record<string, unknown>;
+  return typeof of === 'string' && Array.isArray(rows) ? { of, rows: rows as TransactionRow[] } : undefined;
 }
 
 /** Which write last changed the stored rows (`WRITER_KEY`), and the ledger state it takes them to. */
