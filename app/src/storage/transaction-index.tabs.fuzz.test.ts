@@ -3,7 +3,7 @@ import { type Ledger, openLedger } from '@tally/schema';
 import { SeededRandom } from '@tally/schema/testing';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import * as Y from 'yjs';
-import { TallyDatabase, TRANSACTION_INDEX_FINGERPRINT } from './tally-database.js';
+import { TallyDatabase, TRANSACTION_INDEX_FINGERPRINT, TRANSACTION_INDEX_NEWEST } from './tally-database.js';
 import { type LedgerState, TransactionIndex } from './transaction-index.js';
 import { compareRows, toTransactionRow } from './transaction-row.js';
 
@@ -204,10 +204,30 @@ async function tabsOver(seed: number, mode: 'chaos' | 'two-following'): Promise<
 
   const checker = new TallyDatabase(dbName);
   const check = async (when: string) => {
-    const [fingerprint, months] = await checker.transaction('r', checker.transactionMonths, checker.settings, () =>
-      Promise.all([checker.settings.get(TRANSACTION_INDEX_FINGERPRINT), checker.transactionMonths.toArray()]),
+    const [fingerprint, months, newest] = await checker.transaction(
+      'r',
+      checker.transactionMonths,
+      checker.settings,
+      () =>
+        Promise.all([
+          checker.settings.get(TRANSACTION_INDEX_FINGERPRINT),
+          checker.transactionMonths.toArray(),
+          checker.settings.get(TRANSACTION_INDEX_NEWEST),
+        ]),
     );
     if (typeof fingerprint?.value !== 'string') return;
+    // The first screenful kept apart for a start, when it is of the fingerprinted state, is the stored rows' first 100.
+    const kept = newest?.value as { of?: unknown; rows?: unknown } | undefined;
+    if (kept?.of === fingerprint.value) {
+      const first = JSON.stringify(
+        [...months]
+          .reverse()
+          .flatMap((month) => month.rows)
+          .slice(0, 100),
+      );
+      if (JSON.stringify(kept.rows) !== first)
+        outcome.wrong.push(`seed ${seed}, ${when}: the first screenful kept apart is not the stored rows' first 100`);
+    }
     const expected = rowsByState.get(fingerprint.value);
     const misplaced = months.some(
       ({ month, rows }) => rows.length === 0 || rows.some((row) => !row.date.startsWith(month)),

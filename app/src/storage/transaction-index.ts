@@ -305,11 +305,12 @@ export class TransactionIndex {
         }
         if (vouches && at >= months.length) {
           await db.settings.put({ key: FINGERPRINT_KEY, value: change.to });
-          // The rows in memory are the state `to` only while no later change is queued.
-          if (this.latest === change.to && this.snapshot.loaded) {
+          // The rows in memory are the state `to` only while no later change is queued. Otherwise
+          // what is kept apart goes: an older Tally's rows may be of this very state, but another shape.
+          if (this.latest === change.to) {
             const newest: StoredNewest = { of: change.to, rows: this.snapshot.rows.slice(0, FIRST_SCREEN) };
             await db.settings.put({ key: NEWEST_KEY, value: newest });
-          }
+          } else await db.settings.delete(NEWEST_KEY);
         } else await db.settings.delete(FINGERPRINT_KEY);
         return false;
       });
