@@ -1,7 +1,7 @@
 import { createElement, Suspense } from 'react';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, test } from 'vitest';
-import { lazyComponent, moduleLoadFailed } from './lazy-component.js';
+import { type LazyComponent, lazyComponent, moduleLoadFailed } from './lazy-component.js';
 
 function Hello({ name }: { readonly name: string }) {
   return createElement('p', null, `Hello ${name}`);
@@ -16,14 +16,14 @@ function greeting() {
   return { Greeting, loads: () => loads };
 }
 
-function drawn(element: Parameters<typeof createElement>[0], props: object): string {
-  return renderToString(createElement(Suspense, { fallback: 'Loading…' }, createElement(element, props)));
+function drawn(Greeting: LazyComponent<{ readonly name: string }>, name: string): string {
+  return renderToString(createElement(Suspense, { fallback: 'Loading…' }, createElement(Greeting, { name })));
 }
 
 describe('a lazily loaded component', () => {
   test('shows its fallback while its code has not arrived', () => {
     const { Greeting } = greeting();
-    const html = drawn(Greeting, { name: 'Ana' });
+    const html = drawn(Greeting, 'Ana');
     expect(html).toContain('Loading…');
     expect(html).not.toContain('Hello');
   });
@@ -31,16 +31,16 @@ describe('a lazily loaded component', () => {
   test('preloaded, it shows at once, without its fallback', async () => {
     const { Greeting } = greeting();
     await Greeting.preload();
-    const html = drawn(Greeting, { name: 'Ana' });
+    const html = drawn(Greeting, 'Ana');
     expect(html).toContain('<p>Hello Ana</p>');
     expect(html).not.toContain('Loading…');
   });
 
   test('loads its code once, however often it is preloaded and drawn', async () => {
     const { Greeting, loads } = greeting();
-    drawn(Greeting, { name: 'Ana' });
+    drawn(Greeting, 'Ana');
     await Promise.all([Greeting.preload(), Greeting.preload()]);
-    drawn(Greeting, { name: 'Ben' });
+    drawn(Greeting, 'Ben');
     expect(loads()).toBe(1);
   });
 
