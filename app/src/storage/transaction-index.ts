@@ -105,16 +105,20 @@ export class TransactionIndex {
       Promise.all([db.settings.get(NEWEST_KEY), db.settings.get(FINGERPRINT_KEY)]),
     );
     const kept = newestOf(newest?.value);
-    let first: TransactionRow[] = [];
-    if (kept !== undefined && typeof stored?.value === 'string' && kept.of === stored.value) first = [...kept.rows];
-    else
-      await db.transactionMonths
-        .reverse()
-        .until(() => first.length >= FIRST_SCREEN)
-        .each((month) => first.push(...month.rows.slice(0, FIRST_SCREEN - first.length)));
+    const first = kept !== undefined && kept.of === stored?.value ? kept.rows : await this.newestOfMonths();
     if (this.snapshot.loaded) return;
     this.snapshot = { loaded: false, rows: first };
     this.notify();
+  }
+
+  /** The first screenful of rows as the newest stored months hold them. */
+  private async newestOfMonths(): Promise<TransactionRow[]> {
+    const first: TransactionRow[] = [];
+    await this.db.transactionMonths
+      .reverse()
+      .until(() => first.length >= FIRST_SCREEN)
+      .each((month) => first.push(...month.rows.slice(0, FIRST_SCREEN - first.length)));
+    return first;
   }
 
   /** Reads the whole stored index, so the list is complete before the ledger itself has loaded. */
