@@ -2,7 +2,14 @@ import { currencyCode } from '@tally/schema';
 import { describe, expect, test } from 'vitest';
 import type { TransactionIndexSnapshot, TransactionRow, TransactionRowChange } from '../../storage/index.js';
 import type { ReportRecords } from './report-compute.js';
-import { isUpdating, ReportEngine, type ReportSource, type ReportWorkerPort, ROWS_PER_PART } from './report-engine.js';
+import {
+  isUpdating,
+  PARTS_AHEAD,
+  ReportEngine,
+  type ReportSource,
+  type ReportWorkerPort,
+  ROWS_PER_PART,
+} from './report-engine.js';
 import type { FromReportWorker, ToReportWorker } from './report-protocol.js';
 import type { ReportRequest, ReportResult } from './report-request.js';
 
@@ -31,14 +38,34 @@ function resultOf(request: ReportRequest, spent: string): ReportResult {
   };
 }
 
-/** A worker that answers only when the test says so. */
+/**
+ * A worker that answers only when the test says so. It takes in each part of the rows as it
+ * arrives, as the worker does, unless `holding`: then only when the test says so.
+ */
 class StandInWorker implements ReportWorkerPort {
   readonly sent: ToReportWorker[] = [];
+  holding = false;
+  private untaken = 0;
   private received: (message: FromReportWorker) => void = () => undefined;
   private died: () => void = () => undefined;
 
   post(message: ToReportWorker): void {
     this.sent.push(message);
+    if (message.type !== 'all-rows' && message.type !== 'rows') return;
+    if (this.holding) this.untaken++;
+    else queueMicrotask(() => this.received({ type: 'taken' }));
+  }
+
+  /** Takes in the oldest part of the rows waiting. */
+  takePart(): void {
+    if (this.untaken === 0) throw new Error('no part of the rows waits');
+    this.untaken--;
+    this.received({ type: 'taken' });
+  }
+
+  /** The parts of the rows sent so far. */
+  rowParts(): ToReportWorker[] {
+    return this.sent.filter((message) => message.type === 'all-rows' || message.type === 'rows');
   }
 
   listen(received: (message: FromReportWorker) => void, died: () => void): void {
@@ -212,6 +239,41 @@ describe('the report engine', () => {
       { type: 'rows', puts: synced.slice(0, ROWS_PER_PART).map(({ id }) => reportRow(id)), removals: [] },
       { type: 'all-rows', rows: [reportRow('rebuilt')], first: true, last: true },
     ]);
+  });
+
+  test('the rows wait for the worker to take in what it was sent: it is never more than two parts behind', async () => {
+    const { worker, source } = openEngine();
+    worker.holding = true;
+    const many = Array.from({ length: ROWS_PER_PART * 4 }, (_, at) => row(`t${at}`, 'EUR'));
+    source.load(many);
+    for (let turn = 0; turn < 8; turn++) await nextPart();
+    expect(worker.rowParts()).toHaveLength(PARTS_AHEAD);
+    worker.takePart();
+    for (let turn = 0; turn < 8; turn++) await nextPart();
+    expect(worker.rowParts()).toHaveLength(PARTS_AHEAD + 1);
+    worker.takePart();
+    worker.takePart();
+    for (let turn = 0; turn < 8; turn++) await nextPart();
+    expect(worker.rowParts().map((part) => part.type === 'all-rows' && part.rows.length)).toEqual([
+      ROWS_PER_PART,
+      ROWS_PER_PART,
+      ROWS_PER_PART,
+      ROWS_PER_PART,
+    ]);
+    expect(worker.rowParts().at(-1)).toMatchObject({ type: 'all-rows', first: false, last: true });
+  });
+
+  test('rows waiting for a worker that dies go on being sent, and a request fails at once', async () => {
+    const { worker, source, engine } = openEngine();
+    worker.holding = true;
+    source.load(Array.from({ length: ROWS_PER_PART * 3 }, (_, at) => row(`t${at}`, 'EUR')));
+    for (let turn = 0; turn < 8; turn++) await nextPart();
+    expect(worker.rowParts()).toHaveLength(PARTS_AHEAD);
+    worker.die();
+    for (let turn = 0; turn < 8; turn++) await nextPart();
+    expect(worker.rowParts()).toHaveLength(3);
+    engine.request(SPENDING);
+    expect(engine.getSnapshot().get('spending')).toBe('failed');
   });
 
   test('a result shows as current once it answers the newest request, and an older answer is ignored', () => {

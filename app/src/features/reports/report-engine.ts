@@ -46,6 +46,14 @@ export interface ReportSource {
  */
 export const ROWS_PER_PART = 500;
 
+/**
+ * Parts of the rows sent that the worker has not yet taken in: one it works on and one waiting, so
+ * it never idles between parts, nor falls behind the page. A page that goes away (a reload, a
+ * ledger switched) leaves its worker a part's work rather than the rest of the index, which would
+ * hold up the next start's page on a two-core machine.
+ */
+export const PARTS_AHEAD = 2;
+
 /** A change of the index's rows, as the index made it. */
 type RowChange = Extract<TransactionRowChange, { rebuilt: false }>;
 
@@ -68,6 +76,10 @@ export class ReportEngine {
   /** Row changes made while rows are being sent in parts, sent after in order; undefined while none is. */
   private held: RowChange[] | undefined;
   private recordsDue = false;
+  /** Parts of the rows sent and not yet taken in (`PARTS_AHEAD`). */
+  private partsAhead = 0;
+  /** Sendings waiting for the worker to take in a part. */
+  private readonly waitingForWorker: (() => void)[] = [];
 
   constructor(
     private readonly source: ReportSource,
@@ -131,6 +143,7 @@ export class ReportEngine {
     for (let at = 0; at === 0 || at < rows.length; at += ROWS_PER_PART) {
       // Even the first part waits: the engine is made while the reports screen first renders.
       await this.pause();
+      await this.workerFree();
       // A rebuilt index is being sent anew: its rows hold every change held so far.
       if (sending !== this.sendings) return;
       const part = rows.slice(at, at + ROWS_PER_PART).flatMap((row) => reportRowOf(row) ?? []);
@@ -160,7 +173,10 @@ export class ReportEngine {
   private async sendHeld(sending: number): Promise<void> {
     for (let change = this.held?.shift(); change; change = this.held?.shift()) {
       for (let at = 0; at === 0 || at < change.puts.length; at += ROWS_PER_PART) {
-        if (at > 0) await this.pause();
+        if (at > 0) {
+          await this.pause();
+          await this.workerFree();
+        }
         if (sending !== this.sendings) return;
         const puts = change.puts.slice(at, at + ROWS_PER_PART).flatMap((row) => reportRowOf(row) ?? []);
         this.send({ type: 'rows', puts, removals: at === 0 ? change.removals : [] });
@@ -179,8 +195,20 @@ export class ReportEngine {
     });
   }
 
+  /** Resolves once fewer than `PARTS_AHEAD` parts wait on the worker, or at once when it has died. */
+  private async workerFree(): Promise<void> {
+    while (this.partsAhead >= PARTS_AHEAD && !this.broken) {
+      await new Promise<void>((resolve) => this.waitingForWorker.push(resolve));
+    }
+  }
+
   private received(message: FromReportWorker): void {
     switch (message.type) {
+      case 'taken':
+        this.partsAhead = Math.max(0, this.partsAhead - 1);
+        // Every sending waiting looks again: one the index has made obsolete since only returns.
+        for (const resume of this.waitingForWorker.splice(0)) resume();
+        return;
       case 'result':
       case 'failed':
         if (message.id !== this.requested?.id) return;
@@ -194,12 +222,14 @@ export class ReportEngine {
 
   private break(): void {
     this.broken = true;
+    for (const resume of this.waitingForWorker.splice(0)) resume();
     const waiting = this.requested;
     this.requested = undefined;
     if (waiting) this.settle(waiting.request.kind, 'failed');
   }
 
   private send(message: ToReportWorker): void {
+    if (message.type === 'all-rows' || message.type === 'rows') this.partsAhead++;
     this.worker.post(message);
   }
 

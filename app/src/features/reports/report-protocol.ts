@@ -25,6 +25,8 @@ export type ToReportWorker =
 
 /** What the report worker answers. */
 export type FromReportWorker =
+  /** A part of the rows (`all-rows` or `rows`) is taken in: the page may send another. */
+  | { readonly type: 'taken' }
   /** `result` is null while there is no account to report on. */
   | { readonly type: 'result'; readonly id: number; readonly result: ReportResult | null }
   /** The report could not be computed; the screen says so rather than waiting for ever. */

@@ -18,10 +18,15 @@ const MARCH: ReportRequest = {
 /** Lets the worker's coalesced computation, queued behind the current task, run. */
 const nextTask = () => new Promise((settled) => setTimeout(settled, 0));
 
+/** The worker's answers to computations, apart from its saying it has taken each part of the rows. */
 function serve() {
   const answers: FromReportWorker[] = [];
-  const receive = serveReports((message) => answers.push(message));
-  return { answers, receive };
+  const taken = { parts: 0 };
+  const receive = serveReports((message) => {
+    if (message.type === 'taken') taken.parts++;
+    else answers.push(message);
+  });
+  return { answers, taken, receive };
 }
 
 /** The page's ledger: one account with 12.50 spent on groceries in March. */
@@ -81,6 +86,21 @@ describe('the report worker', () => {
     receive({ type: 'rows', puts: [sent(page.spend('2026-03-10', -100))], removals: [] });
     await nextTask();
     expect(answers).toHaveLength(answered);
+  });
+
+  test('it says when it has taken in each part of the rows, at once, and nothing else', () => {
+    const page = pageLedger();
+    const { answers, taken, receive } = serve();
+    receive({ type: 'records', records: recordsOf(page.ledger) });
+    receive({ type: 'compute', id: 1, request: MARCH });
+    expect(taken.parts).toBe(0);
+    receive({ type: 'all-rows', rows: [sent(page.first)], first: true, last: false });
+    receive({ type: 'all-rows', rows: [], first: false, last: true });
+    expect(taken.parts).toBe(2);
+    receive({ type: 'rows', puts: [], removals: [page.first.id] });
+    receive({ type: 'rest' });
+    expect(taken.parts).toBe(3);
+    expect(answers).toEqual([]);
   });
 
   test('every row sent anew replaces what it held', async () => {

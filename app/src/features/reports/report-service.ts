@@ -6,8 +6,8 @@ import { ReportRows } from './report-rows.js';
 /**
  * The report worker's side of the protocol, apart from the worker itself so it can be tested
  * without a browser: keeps the transaction index's rows and the other records as the page sends
- * them, and answers every `compute` with a `result` or `failed`, never with silence. Returns the
- * function that takes each message from the page.
+ * them, says when it has taken each part of the rows, and answers every `compute` with a `result`
+ * or `failed`, never with silence. Returns the function that takes each message from the page.
  */
 export function serveReports(send: (message: FromReportWorker) => void): (message: ToReportWorker) => void {
   const rows = new ReportRows();
@@ -39,10 +39,12 @@ export function serveReports(send: (message: FromReportWorker) => void): (messag
         if (message.first) rows.clear();
         rows.change(message.rows, []);
         whole = message.last;
+        send({ type: 'taken' });
         schedule();
         return;
       case 'rows':
         rows.change(message.puts, message.removals);
+        send({ type: 'taken' });
         schedule();
         return;
       case 'records':
