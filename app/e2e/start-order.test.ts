@@ -13,6 +13,7 @@ declare global {
   interface Window {
     startOrder?: { rowAt?: number; wholeReadAt?: number };
     storageOpenedAt?: number;
+    firstScreen?: { newestRead: boolean; fallbackShown: boolean };
   }
 }
 
@@ -78,6 +79,49 @@ test('a start asks for the opened screen’s code before the device’s storage 
     expect(storageOpenedAt).toBeDefined();
     expect(screenAskedAt).toBeLessThan(storageOpenedAt ?? 0);
   }
+});
+
+test('a start whose screen’s code comes after the newest rows were read draws the screen once, without its loading line', async () => {
+  const device = await world.device({ context: { serviceWorkers: 'block' } });
+  await device.addAccount('Checking');
+  await device.addTransaction({ amount: '4.50', payee: 'Bakery', account: 'Checking', date: '2026-11-04' });
+  await device.open('transactions');
+  await expect.poll(() => device.rows().count()).toBe(1);
+
+  let release = (): void => undefined;
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  // Without the service worker the chunk comes from the network, where it is held back.
+  await device.page.route(/\/assets\/TransactionsScreen-[^/]*\.js$/, async (route) => {
+    await released;
+    await route.continue();
+  });
+  await device.page.addInitScript(() => {
+    const seen = { newestRead: false, fallbackShown: false };
+    window.firstScreen = seen;
+    const get = IDBObjectStore.prototype.get;
+    IDBObjectStore.prototype.get = function (this: IDBObjectStore, ...args: Parameters<typeof get>) {
+      const request = get.apply(this, args);
+      if (args[0] === 'transactionIndex.newest')
+        request.addEventListener('success', () => {
+          seen.newestRead = true;
+        });
+      return request;
+    };
+    new MutationObserver(() => {
+      // The screen's fallback: the loading line in place of the screen, in the shell's main part.
+      if (document.querySelector('.shell__main > p.empty')) seen.fallbackShown = true;
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  });
+  await device.page.reload({ waitUntil: 'commit' });
+  await expect.poll(() => device.page.evaluate(() => window.firstScreen?.newestRead)).toBe(true);
+  // Two frames: time enough for React to have drawn the app around a screen still loading.
+  await device.page.evaluate(() => new Promise((drawn) => requestAnimationFrame(() => requestAnimationFrame(drawn))));
+  release();
+  await device.waitUntilReady();
+  await expect(device.rowByPayee('Bakery').isVisible()).resolves.toBe(true);
+  await expect(device.page.evaluate(() => window.firstScreen?.fallbackShown)).resolves.toBe(false);
 });
 
 test('a screen whose code never arrives does not keep the app from taking edits', async () => {

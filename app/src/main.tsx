@@ -10,9 +10,11 @@ import './styles.css';
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
 
-// The screen's code comes from the service worker while the device's storage opens.
-preloadScreen(currentRoute());
-const starting = openTally(firstScreenDrawn());
+// The screen's code comes from the service worker while the device's storage opens. The app is drawn
+// once both have: a screen drawn before its code came would show its fallback, and React holds back
+// revealing what replaces a fallback for 300 ms after it showed, the newest rows read meanwhile.
+const screenCode = preloadScreen(currentRoute());
+const starting = Promise.all([openTally(firstScreenDrawn()), screenCode]).then(([tally]) => tally);
 const updates = new AppUpdates(import.meta.env.PROD ? '/sw.js' : undefined);
 
 createRoot(root).render(

@@ -24,7 +24,15 @@ import { type Deletion, TransactionEditor, TransactionsScreen, UndoDelete } from
 import { type AppUpdates, OfflineReady, UpdatePrompt } from '../features/update-prompt/index.js';
 import { useText } from '../i18n/index.js';
 import { useCanEdit, useFirstRunOffered, useLedgers, useReady } from '../tally/index.js';
-import { ErrorBoundary, FocusTrap, formMessages, type LazyComponent, ScreenDrawn, ScreenFailed } from '../ui/index.js';
+import {
+  ErrorBoundary,
+  FocusTrap,
+  formMessages,
+  type LazyComponent,
+  ScreenDrawn,
+  ScreenFailed,
+  withPatience,
+} from '../ui/index.js';
 import { appMessages } from './messages.js';
 import { Navigation } from './Navigation.js';
 import { Shortcuts } from './Shortcuts.js';
@@ -57,12 +65,13 @@ const SCREENS: Readonly<Record<Exclude<Route, 'home' | 'transactions'>, LazyComp
 
 /**
  * Starts loading the code of the screen `route` shows, so that it arrives while the start opens the
- * device's storage rather than after (docs/app.md#start). A module that cannot load fails when the
- * screen renders, where `ErrorBoundary` says so.
+ * device's storage rather than after (docs/app.md#start). Resolves once the code has come or failed
+ * to, or after the first screen's patience (`withPatience`), whichever is first: a module that
+ * cannot load fails when the screen renders, where `ErrorBoundary` says so.
  */
-export function preloadScreen(route: Route): void {
+export function preloadScreen(route: Route): Promise<void> {
   const screen = route === 'home' ? undefined : route === 'transactions' ? TransactionsScreen : SCREENS[route];
-  screen?.preload().catch(() => undefined);
+  return screen === undefined ? Promise.resolve() : withPatience(screen.preload());
 }
 
 export function App({ updates }: { readonly updates: AppUpdates }) {

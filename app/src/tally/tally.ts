@@ -89,8 +89,8 @@ export interface Tally {
  */
 export async function openTally(screenDrawn: Promise<void>): Promise<Tally> {
   const device = new DeviceStorage();
-  const node = await claimWriter(device.settings, browserHoldLock());
-  const opened = await ledgerToOpen(device);
+  // Which ledger to open is read while the writer's lock is asked for: neither needs the other.
+  const [node, opened] = await Promise.all([claimWriter(device.settings, browserHoldLock()), ledgerToOpen(device)]);
   const storage = opened ? DeviceStorage.forLedger(opened.key) : device;
   const local = new LocalLedger(
     { ...(node !== undefined && { node }), viewOnly: opened?.role === 'viewer' },

@@ -19,7 +19,19 @@ const FIRST_SCREEN_PATIENCE_MS = 1_000;
  * the screen a person opened shows first.
  */
 export function firstScreenDrawn(): Promise<void> {
-  return Promise.race([firstScreen, new Promise<void>((resolve) => setTimeout(resolve, FIRST_SCREEN_PATIENCE_MS))]);
+  return withPatience(firstScreen);
+}
+
+/**
+ * Resolves once `waited` has settled, either way, or `FIRST_SCREEN_PATIENCE_MS` after this is
+ * called, whichever is first: for the first screen's code, which the app waits for before drawing.
+ */
+export function withPatience(waited: Promise<unknown>): Promise<void> {
+  const settled = (): void => undefined;
+  return Promise.race([
+    waited.then(settled, settled),
+    new Promise<void>((resolve) => setTimeout(resolve, FIRST_SCREEN_PATIENCE_MS)),
+  ]);
 }
 
 /**
