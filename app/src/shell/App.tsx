@@ -71,7 +71,7 @@ const SCREENS: Readonly<Record<Exclude<Route, 'home' | 'transactions'>, LazyComp
  */
 export function preloadScreen(route: Route): Promise<void> {
   const screen = route === 'home' ? undefined : route === 'transactions' ? TransactionsScreen : SCREENS[route];
-  return screen === undefined ? Promise.resolve() : withPatience(screen.preload());
+  return screen === undefined ? Promise.resolve() : withPatience<unknown>(screen.preload()).then(() => undefined);
 }
 
 export function App({ updates }: { readonly updates: AppUpdates }) {

@@ -132,6 +132,9 @@ export async function openTally(screenDrawn: Promise<void>): Promise<Tally> {
     await ledgers.load();
     joinAsPerson(ledger, sync, opened);
   })();
+  // The page listens to `ready` once it is drawn, up to a second after this resolves: a failure
+  // meanwhile is the page's to tell, not an unhandled rejection.
+  ready.catch(() => undefined);
   const close = async (): Promise<void> => {
     events.stop();
     sync.stop();

@@ -19,18 +19,23 @@ const FIRST_SCREEN_PATIENCE_MS = 1_000;
  * the screen a person opened shows first.
  */
 export function firstScreenDrawn(): Promise<void> {
-  return withPatience(firstScreen);
+  return withPatience(firstScreen).then(() => undefined);
 }
 
+/** How a promise waited for with patience turned out: its value, its failure, or undefined while it is still pending. */
+export type Waited<T> = { readonly value: T } | { readonly failure: unknown } | undefined;
+
 /**
- * Resolves once `waited` has settled, either way, or `FIRST_SCREEN_PATIENCE_MS` after this is
- * called, whichever is first: for the first screen's code, which the app waits for before drawing.
+ * Resolves once `waited` has settled, with how it did, or `FIRST_SCREEN_PATIENCE_MS` after this is
+ * called with undefined, whichever is first: for what the first screen waits on before it is drawn.
  */
-export function withPatience(waited: Promise<unknown>): Promise<void> {
-  const settled = (): void => undefined;
+export function withPatience<T>(waited: Promise<T>): Promise<Waited<T>> {
   return Promise.race([
-    waited.then(settled, settled),
-    new Promise<void>((resolve) => setTimeout(resolve, FIRST_SCREEN_PATIENCE_MS)),
+    waited.then(
+      (value) => ({ value }),
+      (failure: unknown) => ({ failure }),
+    ),
+    new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), FIRST_SCREEN_PATIENCE_MS)),
   ]);
 }
 

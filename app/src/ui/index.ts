@@ -11,7 +11,7 @@ export { ErrorBoundary } from './ErrorBoundary.js';
 export { describedBy, Field } from './Field.js';
 export { FocusTrap } from './FocusTrap.js';
 export { FormFooter } from './FormFooter.js';
-export { firstScreenDrawn, ScreenDrawn, withPatience } from './first-screen.js';
+export { firstScreenDrawn, ScreenDrawn, type Waited, withPatience } from './first-screen.js';
 export { type LazyComponent, lazyComponent } from './lazy-component.js';
 export { formatDay, formatMonth, formatShortMonth, today } from './locale.js';
 export { Money } from './Money.js';

@@ -128,6 +128,11 @@ class StandInIndex implements ReportSource {
 /** Lets the engine send its next part of the rows. */
 const nextPart = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
+/** Lets the engine send every part it may before the worker takes in more. */
+async function partsSent(): Promise<void> {
+  for (let turn = 0; turn < 8; turn++) await nextPart();
+}
+
 function openEngine() {
   const worker = new StandInWorker();
   const source = new StandInIndex();
@@ -175,8 +180,7 @@ describe('the report engine', () => {
     const many = Array.from({ length: ROWS_PER_PART + 1 }, (_, at) => row(`t${at}`, 'EUR'));
     source.load(many);
     source.change({ rebuilt: false, puts: [row('lunch', 'EUR')], removals: [] });
-    await nextPart();
-    await nextPart();
+    await partsSent();
     expect(worker.sent.slice(1)).toEqual([
       { type: 'all-rows', rows: many.slice(0, ROWS_PER_PART).map(({ id }) => reportRow(id)), first: true, last: false },
       { type: 'all-rows', rows: [reportRow(`t${ROWS_PER_PART}`)], first: false, last: true },
@@ -216,7 +220,7 @@ describe('the report engine', () => {
     expect(worker.sent.slice(2)).toEqual([
       { type: 'rows', puts: synced.slice(0, ROWS_PER_PART).map(({ id }) => reportRow(id)), removals: ['old'] },
     ]);
-    await nextPart();
+    await partsSent();
     expect(worker.sent.slice(3)).toEqual([
       { type: 'rows', puts: [reportRow(`t${ROWS_PER_PART}`)], removals: [] },
       { type: 'rows', puts: [reportRow('lunch')], removals: ['t0'] },
@@ -246,14 +250,14 @@ describe('the report engine', () => {
     worker.holding = true;
     const many = Array.from({ length: ROWS_PER_PART * 4 }, (_, at) => row(`t${at}`, 'EUR'));
     source.load(many);
-    for (let turn = 0; turn < 8; turn++) await nextPart();
+    await partsSent();
     expect(worker.rowParts()).toHaveLength(PARTS_AHEAD);
     worker.takePart();
-    for (let turn = 0; turn < 8; turn++) await nextPart();
+    await partsSent();
     expect(worker.rowParts()).toHaveLength(PARTS_AHEAD + 1);
     worker.takePart();
     worker.takePart();
-    for (let turn = 0; turn < 8; turn++) await nextPart();
+    await partsSent();
     expect(worker.rowParts().map((part) => part.type === 'all-rows' && part.rows.length)).toEqual([
       ROWS_PER_PART,
       ROWS_PER_PART,
@@ -263,17 +267,77 @@ describe('the report engine', () => {
     expect(worker.rowParts().at(-1)).toMatchObject({ type: 'all-rows', first: false, last: true });
   });
 
-  test('rows waiting for a worker that dies go on being sent, and a request fails at once', async () => {
+  test('changes wait for the worker too: a large one and those made meanwhile keep it at most two parts behind', async () => {
+    const { worker, source } = openEngine();
+    source.load([]);
+    await partsSent();
+    worker.holding = true;
+    const synced = Array.from({ length: ROWS_PER_PART * 2 }, (_, at) => row(`t${at}`, 'EUR'));
+    source.change({ rebuilt: false, puts: synced, removals: [] });
+    for (let change = 0; change < 5; change++)
+      source.change({ rebuilt: false, puts: [row(`later${change}`, 'EUR')], removals: [] });
+    await partsSent();
+    // The empty index's one part was taken in; of the rest, the worker holds two.
+    expect(worker.rowParts().slice(1)).toEqual([
+      { type: 'rows', puts: synced.slice(0, ROWS_PER_PART).map(({ id }) => reportRow(id)), removals: [] },
+      { type: 'rows', puts: synced.slice(ROWS_PER_PART).map(({ id }) => reportRow(id)), removals: [] },
+    ]);
+    for (let change = 0; change < 5; change++) {
+      worker.takePart();
+      await partsSent();
+    }
+    expect(worker.rowParts().slice(3)).toEqual(
+      [0, 1, 2, 3, 4].map((change) => ({ type: 'rows', puts: [reportRow(`later${change}`)], removals: [] })),
+    );
+  });
+
+  test('sendings that wait for the worker while the index is rebuilt, twice, give way to the last rows', async () => {
+    const { worker, source } = openEngine();
+    worker.holding = true;
+    source.load(Array.from({ length: ROWS_PER_PART * 3 }, (_, at) => row(`old${at}`, 'EUR')));
+    await partsSent();
+    source.load([row('newer', 'EUR')]);
+    source.change({ rebuilt: true });
+    await partsSent();
+    source.load([row('newest', 'EUR')]);
+    source.change({ rebuilt: true });
+    await partsSent();
+    worker.takePart();
+    worker.takePart();
+    await partsSent();
+    expect(worker.rowParts().slice(PARTS_AHEAD)).toEqual([
+      { type: 'all-rows', rows: [reportRow('newest')], first: true, last: true },
+    ]);
+  });
+
+  test('once the worker has died no more rows are sent, and a request fails at once', async () => {
     const { worker, source, engine } = openEngine();
     worker.holding = true;
     source.load(Array.from({ length: ROWS_PER_PART * 3 }, (_, at) => row(`t${at}`, 'EUR')));
-    for (let turn = 0; turn < 8; turn++) await nextPart();
+    await partsSent();
     expect(worker.rowParts()).toHaveLength(PARTS_AHEAD);
     worker.die();
-    for (let turn = 0; turn < 8; turn++) await nextPart();
-    expect(worker.rowParts()).toHaveLength(3);
+    await partsSent();
+    expect(worker.rowParts()).toHaveLength(PARTS_AHEAD);
     engine.request(SPENDING);
     expect(engine.getSnapshot().get('spending')).toBe('failed');
+  });
+
+  test('a large change being sent when the worker dies is sent no further', async () => {
+    const { worker, source } = openEngine();
+    source.load([]);
+    await partsSent();
+    worker.holding = true;
+    source.change({
+      rebuilt: false,
+      puts: Array.from({ length: ROWS_PER_PART * 3 }, (_, at) => row(`t${at}`, 'EUR')),
+      removals: [],
+    });
+    await partsSent();
+    expect(worker.rowParts()).toHaveLength(1 + PARTS_AHEAD);
+    worker.die();
+    await partsSent();
+    expect(worker.rowParts()).toHaveLength(1 + PARTS_AHEAD);
   });
 
   test('a result shows as current once it answers the newest request, and an older answer is ignored', () => {

@@ -144,8 +144,9 @@ export class ReportEngine {
       // Even the first part waits: the engine is made while the reports screen first renders.
       await this.pause();
       await this.workerFree();
-      // A rebuilt index is being sent anew: its rows hold every change held so far.
-      if (sending !== this.sendings) return;
+      // A rebuilt index is being sent anew: its rows hold every change held so far. A worker that
+      // has died reports nothing any more.
+      if (sending !== this.sendings || this.broken) return;
       const part = rows.slice(at, at + ROWS_PER_PART).flatMap((row) => reportRowOf(row) ?? []);
       this.send({ type: 'all-rows', rows: part, first: at === 0, last: at + ROWS_PER_PART >= rows.length });
     }
@@ -161,23 +162,29 @@ export class ReportEngine {
       this.held.push(change);
       return;
     }
-    // Within the ledger's own change: the first part goes now, the rest from the next task on.
     this.held = [change];
     void this.sendHeld(this.sendings);
   }
 
   /**
-   * Sends the changes held, in order, each in parts, until none is left. Stops when every row is
-   * sent anew meanwhile: that sending's rows hold these changes.
+   * Sends the changes held, in order, each in parts, until none is left. The first part of each
+   * change held when this begins goes at once: within the ledger's change, or right after the last
+   * part of every row, so that the worker reports nothing between them. Every other part, and every
+   * change made meanwhile, waits for the page's next task and for the worker (`PARTS_AHEAD`). Stops
+   * when every row is sent anew meanwhile (that sending's rows hold these changes), or once the
+   * worker has died.
    */
   private async sendHeld(sending: number): Promise<void> {
+    let heldAlready = this.held?.length ?? 0;
     for (let change = this.held?.shift(); change; change = this.held?.shift()) {
+      const firstAtOnce = heldAlready > 0;
+      heldAlready -= 1;
       for (let at = 0; at === 0 || at < change.puts.length; at += ROWS_PER_PART) {
-        if (at > 0) {
+        if (at > 0 || !firstAtOnce) {
           await this.pause();
           await this.workerFree();
         }
-        if (sending !== this.sendings) return;
+        if (sending !== this.sendings || this.broken) return;
         const puts = change.puts.slice(at, at + ROWS_PER_PART).flatMap((row) => reportRowOf(row) ?? []);
         this.send({ type: 'rows', puts, removals: at === 0 ? change.removals : [] });
       }
