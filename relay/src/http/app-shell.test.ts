@@ -43,6 +43,24 @@ describe('the app served by the relay', () => {
     expect(api.json()).toMatchObject({ error: { code: 'not_found' } });
   });
 
+  it('lets browsers keep the hashed build files a year, and ask again for every other file', async () => {
+    const appDir = mkdtempSync(join(tmpdir(), 'tally-app-'));
+    cleanup.push(() => rmSync(appDir, { recursive: true, force: true }));
+    mkdirSync(join(appDir, 'assets'));
+    writeFileSync(join(appDir, 'index.html'), '<!doctype html><title>Tally app</title>');
+    writeFileSync(join(appDir, 'sw.js'), 'self.addEventListener("fetch", () => {})');
+    writeFileSync(join(appDir, 'assets', 'index-C0ffee12.js'), 'console.log("tally")');
+    const app = await relay(appDir);
+
+    const cacheControl = async (url: string) =>
+      (await app.inject({ method: 'GET', url, headers: { accept: 'text/html' } })).headers['cache-control'];
+    await expect(cacheControl('/assets/index-C0ffee12.js')).resolves.toBe('public, max-age=31536000, immutable');
+    await expect(cacheControl('/')).resolves.toBe('no-cache');
+    await expect(cacheControl('/index.html')).resolves.toBe('no-cache');
+    await expect(cacheControl('/sw.js')).resolves.toBe('no-cache');
+    await expect(cacheControl('/transactions/2026')).resolves.toBe('no-cache');
+  });
+
   it('shows a placeholder page until the app is built', async () => {
     const app = await relay(join(tmpdir(), 'no-such-tally-build'));
     const home = await app.inject({ method: 'GET', url: '/' });
