@@ -118,6 +118,8 @@ test('a start whose screen’s code comes after the newest rows were read draws 
       if (document.querySelector('#root > p.empty')) seen.loadingShown = true;
     }).observe(document, { subtree: true, childList: true, characterData: true });
   });
+  // The page waits for the held code for a second at most (the first screen's patience): the rows
+  // are read well within it, and the code released two frames later.
   await device.page.reload({ waitUntil: 'commit' });
   await expect.poll(() => device.page.evaluate(() => window.firstScreen?.newestRead), { timeout: 60_000 }).toBe(true);
   // Two frames: time enough for React to have drawn the app around a screen still loading.

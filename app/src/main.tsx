@@ -14,9 +14,9 @@ if (!root) throw new Error('index.html has no #root');
 // drawn once the storage has opened and the screen's code has come (or failed to, or the first
 // screen's patience has run out). Drawn before the code came, the screen would show its fallback,
 // and React holds back what replaces a fallback for 300 ms after it showed, even when the newest
-// rows are read meanwhile. Drawn before the storage opened, React's first render took the page's
-// thread from the replies the start waits for — the writer's lock, IndexedDB's — which are handled
-// on it (docs/app.md#start).
+// rows are read meanwhile. Drawn before the storage opened, React's first render would take the
+// page's thread from the replies the start waits for — the writer's lock, IndexedDB's — which are
+// handled on it (docs/app.md#start).
 const starting = Promise.all([openTally(firstScreenDrawn()), preloadScreen(currentRoute())]).then(([tally]) => tally);
 const updates = new AppUpdates(import.meta.env.PROD ? '/sw.js' : undefined);
 

@@ -39,8 +39,9 @@ export function Started({
   useEffect(() => {
     let live = true;
     const fail = (error: unknown) => {
+      if (!live) return;
       console.error('Tally could not start', error);
-      if (live) setStart({ phase: 'failed', kind: startFailureOf(error) });
+      setStart({ phase: 'failed', kind: startFailureOf(error) });
     };
     starting.then((tally) => {
       if (live) setStart((now) => (now.phase === 'opening' ? { phase: 'open', tally, newerFormat: false } : now));

@@ -26,8 +26,8 @@ export function firstScreenDrawn(): Promise<void> {
 export type Waited<T> = { readonly value: T } | { readonly failure: unknown } | undefined;
 
 /**
- * Resolves once `waited` has settled, with how it did, or `FIRST_SCREEN_PATIENCE_MS` after this is
- * called with undefined, whichever is first: for what the first screen waits on before it is drawn.
+ * Resolves once `waited` has settled, with how it did, or with undefined `FIRST_SCREEN_PATIENCE_MS`
+ * after this is called, whichever is first: for what the first screen waits on before it is drawn.
  */
 export function withPatience<T>(waited: Promise<T>): Promise<Waited<T>> {
   return Promise.race([

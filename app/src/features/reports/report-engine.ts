@@ -154,6 +154,8 @@ export class ReportEngine {
   }
 
   private rowsChanged(change: TransactionRowChange): void {
+    // A worker that has died reports nothing any more: its changes are neither sent nor kept.
+    if (this.broken) return;
     if (change.rebuilt) {
       void this.sendAllRows();
       return;
@@ -169,18 +171,19 @@ export class ReportEngine {
   /**
    * Sends the changes held, in order, each in parts, until none is left. The first part of each
    * change held when this begins goes at once: within the ledger's change, or right after the last
-   * part of every row, so that the worker reports nothing between them. Every other part, and every
-   * change made meanwhile, waits for the page's next task and for the worker (`PARTS_AHEAD`). Stops
-   * when every row is sent anew meanwhile (that sending's rows hold these changes), or once the
-   * worker has died.
+   * part of every row. So a report asked for after a change counts it, and the worker is unlikely
+   * to report between the rows and the changes made while they were sent. Every other part, and
+   * every change made meanwhile, waits for the page's next task and for the worker to take in a
+   * part (`PARTS_AHEAD`). Stops when every row is sent anew meanwhile (that sending's rows hold
+   * these changes), or once the worker has died.
    */
   private async sendHeld(sending: number): Promise<void> {
     let heldAlready = this.held?.length ?? 0;
     for (let change = this.held?.shift(); change; change = this.held?.shift()) {
-      const firstAtOnce = heldAlready > 0;
+      const atOnce = heldAlready > 0;
       heldAlready -= 1;
       for (let at = 0; at === 0 || at < change.puts.length; at += ROWS_PER_PART) {
-        if (at > 0 || !firstAtOnce) {
+        if (at > 0 || !atOnce) {
           await this.pause();
           await this.workerFree();
         }
@@ -229,6 +232,7 @@ export class ReportEngine {
 
   private break(): void {
     this.broken = true;
+    this.held = undefined;
     for (const resume of this.waitingForWorker.splice(0)) resume();
     const waiting = this.requested;
     this.requested = undefined;
