@@ -13,7 +13,11 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
 };
 
-/** Serves the built app from `root` on 127.0.0.1, as any static host would, index.html for unknown paths. */
+/**
+ * Serves the built app from `root` on 127.0.0.1, as a static host set up as the relay serves it
+ * would (relay/src/http/app-shell.ts): index.html for unknown paths, the hashed files under
+ * `assets/` to be kept a year, everything else asked for again each time.
+ */
 export class StaticServer {
   private constructor(
     private readonly server: Server,
@@ -29,7 +33,11 @@ export class StaticServer {
         .catch(() => readFile(join(root, 'index.html')))
         .then((body) => {
           const type = TYPES[extname(served)] ?? TYPES['.html'] ?? 'text/html';
-          response.writeHead(200, { 'content-type': type, 'cache-control': 'no-cache' });
+          const hashed = served.startsWith(join(root, 'assets', '/'));
+          response.writeHead(200, {
+            'content-type': type,
+            'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
+          });
           response.end(body);
         })
         .catch(() => {
