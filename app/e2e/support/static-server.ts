@@ -28,12 +28,14 @@ export class StaticServer {
     const server = createServer((request, response) => {
       const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://app').pathname));
       const file = join(root, path === '/' ? 'index.html' : path);
-      const served = file.startsWith(root) ? file : join(root, 'index.html');
+      const index = join(root, 'index.html');
+      const served = file.startsWith(root) ? file : index;
       readFile(served)
-        .catch(() => readFile(join(root, 'index.html')))
-        .then((body) => {
-          const type = TYPES[extname(served)] ?? TYPES['.html'] ?? 'text/html';
-          const hashed = served.startsWith(join(root, 'assets', '/'));
+        .then((body) => ({ file: served, body }))
+        .catch(async () => ({ file: index, body: await readFile(index) }))
+        .then(({ file, body }) => {
+          const type = TYPES[extname(file)] ?? TYPES['.html'] ?? 'text/html';
+          const hashed = file.startsWith(join(root, 'assets', '/'));
           response.writeHead(200, {
             'content-type': type,
             'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',

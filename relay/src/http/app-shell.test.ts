@@ -59,6 +59,10 @@ describe('the app served by the relay', () => {
     await expect(cacheControl('/index.html')).resolves.toBe('no-cache');
     await expect(cacheControl('/sw.js')).resolves.toBe('no-cache');
     await expect(cacheControl('/transactions/2026')).resolves.toBe('no-cache');
+    await expect(cacheControl('/assets/../sw.js')).resolves.toBe('no-cache');
+    const missing = await app.inject({ method: 'GET', url: '/assets/index-Deadbeef.js' });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.headers['cache-control']).toBeUndefined();
   });
 
   it('shows a placeholder page until the app is built', async () => {

@@ -22,10 +22,11 @@ const REVALIDATED = 'no-cache';
  * Serves the built app from `appDir`, with `index.html` for every other page path so the app's
  * own router can take it; a placeholder page when there is no build. True when a build is served.
  *
- * The hashed files may be kept a year. Besides sparing requests, that keeps each start's code
- * compiled: Chromium reads a script's code cache, from its HTTP cache or the service worker's
- * precache alike, only for a response it may keep, and parsed the app's main module whole at every
- * start while they were served with `max-age=0` (docs/app.md#start).
+ * Every file under `assets/` (Vite's hashed output) may be kept a year. Besides sparing requests,
+ * that keeps each start's code compiled: Chromium was seen to read a script's code cache, from its
+ * HTTP cache or the service worker's precache alike, only for a response it may use without asking
+ * again, and parsed the app's main module whole at every start under `max-age=0`
+ * (docs/app.md#screens).
  */
 export async function registerAppShell(app: FastifyInstance, appDir: string | null): Promise<boolean> {
   if (appDir === null || !existsSync(join(appDir, 'index.html'))) {
