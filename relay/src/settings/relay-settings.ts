@@ -174,7 +174,8 @@ export const relaySettings = {
     scope: 'relay',
     type: optional(text),
     default: null,
-    description: 'The built app to serve at /. Unset, the relay serves app/dist of its own checkout.',
+    description:
+      "The built app to serve at /. Unset, the relay serves app/dist of its own checkout. Every file under `assets/` (Vite's hashed output: put nothing there that changes under the same name) is served `immutable` for a year, the rest `no-cache`.",
     example: './app/dist',
   }),
   allowedOrigins: setting({
