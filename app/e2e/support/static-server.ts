@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
+import { appCacheControl } from '../../../relay/src/http/app-shell.js';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -25,6 +26,7 @@ export class StaticServer {
   ) {}
 
   static async start(root: string, port = 0): Promise<StaticServer> {
+    const cacheControl = appCacheControl(root);
     const server = createServer((request, response) => {
       const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://app').pathname));
       const file = join(root, path === '/' ? 'index.html' : path);
@@ -35,11 +37,7 @@ export class StaticServer {
         .catch(async () => ({ file: index, body: await readFile(index) }))
         .then(({ file, body }) => {
           const type = TYPES[extname(file)] ?? TYPES['.html'] ?? 'text/html';
-          const hashed = file.startsWith(join(root, 'assets', '/'));
-          response.writeHead(200, {
-            'content-type': type,
-            'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
-          });
+          response.writeHead(200, { 'content-type': type, 'cache-control': cacheControl(file) });
           response.end(body);
         })
         .catch(() => {

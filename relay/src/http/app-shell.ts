@@ -13,10 +13,16 @@ const placeholder = `<!doctype html>
 </html>
 `;
 
-/** The build's files under `assets/` carry their content's hash in their names: they never change. */
-const HASHED = 'public, max-age=31536000, immutable';
-/** Everything else (`index.html`, the service worker, the manifest) is asked for again each time. */
-const REVALIDATED = 'no-cache';
+/**
+ * The `Cache-Control` of a file of the app built in `appDir`: every file under `assets/` carries its
+ * content's hash in its name and never changes, so it may be kept a year; everything else
+ * (`index.html`, the service worker, the manifest) is asked for again each time. `file` is the
+ * file's normalised absolute path.
+ */
+export function appCacheControl(appDir: string): (file: string) => string {
+  const assets = join(appDir, 'assets') + sep;
+  return (file) => (file.startsWith(assets) ? 'public, max-age=31536000, immutable' : 'no-cache');
+}
 
 /**
  * Serves the built app from `appDir`, with `index.html` for every other page path so the app's
@@ -35,13 +41,13 @@ export async function registerAppShell(app: FastifyInstance, appDir: string | nu
     );
     return false;
   }
-  const assets = join(appDir, 'assets') + sep;
+  const cacheControl = appCacheControl(appDir);
   await app.register(fastifyStatic, {
     root: appDir,
     index: ['index.html'],
     wildcard: true,
     cacheControl: false,
-    setHeaders: (response, path) => response.setHeader('cache-control', path.startsWith(assets) ? HASHED : REVALIDATED),
+    setHeaders: (response, path) => response.setHeader('cache-control', cacheControl(path)),
   });
   return true;
 }

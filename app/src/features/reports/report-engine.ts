@@ -212,12 +212,16 @@ export class ReportEngine {
     }
   }
 
+  /** Every sending waiting for the worker looks again: one the index has made obsolete since only returns. */
+  private wakeSendings(): void {
+    for (const resume of this.waitingForWorker.splice(0)) resume();
+  }
+
   private received(message: FromReportWorker): void {
     switch (message.type) {
       case 'taken':
         this.partsAhead = Math.max(0, this.partsAhead - 1);
-        // Every sending waiting looks again: one the index has made obsolete since only returns.
-        for (const resume of this.waitingForWorker.splice(0)) resume();
+        this.wakeSendings();
         return;
       case 'result':
       case 'failed':
@@ -233,7 +237,7 @@ export class ReportEngine {
   private break(): void {
     this.broken = true;
     this.held = undefined;
-    for (const resume of this.waitingForWorker.splice(0)) resume();
+    this.wakeSendings();
     const waiting = this.requested;
     this.requested = undefined;
     if (waiting) this.settle(waiting.request.kind, 'failed');
