@@ -504,10 +504,14 @@ export class DocRoom {
     }
   }
 
-  /** What a peer with this state vector lacks. */
+  /**
+   * What a peer with this state vector lacks. A peer with nothing, a new device, of a ledger held
+   * as one stored piece is sent that piece as stored (P7), with nothing encoded for it.
+   */
   private async missingFrom(stateVector: Uint8Array): Promise<Uint8Array> {
     const held = this.held;
-    if (held !== null && held.tail.length === 0 && Y.decodeStateVector(stateVector).size === 0) return held.snapshot;
+    const whole = held === null ? undefined : onePiece(held);
+    if (whole !== undefined && Y.decodeStateVector(stateVector).size === 0) return whole;
     const worker = this.worker();
     if (held !== null && worker !== undefined) return worker.missing(held, stateVector);
     return Y.encodeStateAsUpdate(this.built(), stateVector);
@@ -938,4 +942,15 @@ const malformed: WorkerVerdict = {
 /** What a peer with nothing to add sends as its sync step 2: no structs, no deletions. */
 function isEmptyUpdate(update: Uint8Array): boolean {
   return update.length === 2 && update[0] === 0 && update[1] === 0;
+}
+
+/**
+ * The whole ledger as one stored update, when the room holds it so: a snapshot with no update
+ * since (loaded from storage), or one update over an empty snapshot (a first sync that moved the
+ * room to the worker). Otherwise undefined: merging the pieces needs the ledger built.
+ */
+function onePiece(held: HeldDoc): Uint8Array | undefined {
+  const pieces = [held.snapshot, ...held.tail].filter((piece) => !isEmptyUpdate(piece));
+  if (pieces.length > 1) return undefined;
+  return pieces[0] ?? held.snapshot;
 }

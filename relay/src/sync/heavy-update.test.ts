@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { updateMessage } from '../testing/fake-peer.js';
-import { ledgerOf } from '../testing/ledger-edits.js';
+import { hostileUpdate, ledgerOf } from '../testing/ledger-edits.js';
 import {
   closedWith,
   connect,
@@ -36,16 +36,6 @@ async function socketOf(session: Session): Promise<WebSocket> {
   const opened = await openSocket(`${relay.syncUrl}/${session.docId}?token=${session.accessToken}`);
   if (opened.kind !== 'open') throw new Error('expected the socket to open');
   return opened.socket;
-}
-
-/** The issue's update: one first-sync frame of 600,000 map entries, 16.7 MB, none of them a ledger's. */
-function hostileUpdate(): Uint8Array {
-  const doc = new Y.Doc();
-  const map = doc.getMap('transactions');
-  doc.transact(() => {
-    for (let i = 0; i < 600_000; i++) map.set(`k${i}`, i);
-  });
-  return Y.encodeStateAsUpdate(doc);
 }
 
 function percentile(sorted: readonly number[], p: number): number {

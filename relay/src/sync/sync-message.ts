@@ -79,10 +79,15 @@ export function encodeAwareness(update: Uint8Array): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
+/** The payload is copied once, into a frame of its exact size: a new device's ledger can be tens of megabytes. */
 function encodeSync(type: number, payload: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, messageType.sync);
   encoding.writeVarUint(encoder, type);
-  encoding.writeVarUint8Array(encoder, payload);
-  return encoding.toUint8Array(encoder);
+  encoding.writeVarUint(encoder, payload.byteLength);
+  const head = encoding.toUint8Array(encoder);
+  const frame = new Uint8Array(head.byteLength + payload.byteLength);
+  frame.set(head);
+  frame.set(payload, head.byteLength);
+  return frame;
 }

@@ -40,3 +40,13 @@ export function monthlyBillUpdate(bill: {
   ledger.recurring.create({ ...bill, currency: 'EUR', accountId, frequency: 'monthly' });
   return Y.encodeStateAsUpdate(doc);
 }
+
+/** A first sync the guard refuses only after a long look: 600,000 map entries, 16.7 MB, none of them a ledger's. */
+export function hostileUpdate(): Uint8Array {
+  const doc = new Y.Doc();
+  const map = doc.getMap('transactions');
+  doc.transact(() => {
+    for (let i = 0; i < 600_000; i++) map.set(`k${i}`, i);
+  });
+  return Y.encodeStateAsUpdate(doc);
+}
