@@ -82,6 +82,8 @@ describe('a new device’s first sync of a ledger held as bytes', () => {
   it('[P7] held as one stored update, it is sent as stored, even while the worker judges another ledger’s large update', async () => {
     const alice = await register(relay.httpUrl, 'alice@example.com');
     const mallory = await register(relay.httpUrl, 'mallory@example.com');
+    // Made first: once Alice's phone leaves, her room must not unload while this is built.
+    const heavy = hostileUpdate();
     const { large, firstSync, phone } = await firstSyncFrom(alice, 8_000);
     phone.close();
 
@@ -93,7 +95,7 @@ describe('a new device’s first sync of a ledger held as bytes', () => {
       events.push('mallory refused');
       return close;
     });
-    mallorySocket.send(encodeSyncStep2(hostileUpdate()));
+    mallorySocket.send(encodeSyncStep2(heavy));
     await new Promise((resolve) => setTimeout(resolve, 500));
     const heard = await firstSyncOf(alice);
     events.push('alice synced');
