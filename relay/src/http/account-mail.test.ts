@@ -6,7 +6,15 @@ import type { RelayConfig } from '../relay-config.js';
 import { SqliteStorage } from '../storage/sqlite-storage.js';
 import { closeCodes } from '../sync/peer-socket.js';
 import { withFaults } from '../testing/faults.js';
-import { closedWith, DataDir, login, openSocket, postJson, RunningRelay, register } from '../testing/relay-harness.js';
+import {
+  closedWith,
+  DataDir,
+  login,
+  openSyncSocket,
+  postJson,
+  RunningRelay,
+  register,
+} from '../testing/relay-harness.js';
 import { linkToken, SmtpInbox } from '../testing/smtp-inbox.js';
 
 const publicUrl = 'https://tally.example';
@@ -128,9 +136,8 @@ describe('account mail through a real SMTP server', () => {
     await start();
     const phone = await register(relay.httpUrl, 'alice@example.com', 'Phone');
     const laptop = await login(relay.httpUrl, 'alice@example.com', 'Laptop');
-    const opened = await openSocket(`${relay.syncUrl}/${phone.docId}?token=${phone.accessToken}`);
-    if (opened.kind !== 'open') throw new Error('expected the socket to open');
-    const closing = closedWith(opened.socket);
+    const socket = await openSyncSocket(relay.syncUrl, phone);
+    const closing = closedWith(socket);
 
     expect((await askReset('alice@example.com')).status).toBe(202);
     const mail = await inbox.mail(2);

@@ -1,6 +1,5 @@
 import { SeededRandom, typicalLedger } from '@tally/schema/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { updateMessage } from '../testing/fake-peer.js';
 import { hostileUpdate, ledgerOf } from '../testing/ledger-edits.js';
@@ -9,10 +8,9 @@ import {
   connect,
   DataDir,
   eventually,
-  openSocket,
+  openSyncSocket,
   RunningRelay,
   register,
-  type Session,
   sameLedger,
   synced,
 } from '../testing/relay-harness.js';
@@ -32,12 +30,6 @@ afterEach(async () => {
   dataDir.remove();
 });
 
-async function socketOf(session: Session): Promise<WebSocket> {
-  const opened = await openSocket(`${relay.syncUrl}/${session.docId}?token=${session.accessToken}`);
-  if (opened.kind !== 'open') throw new Error('expected the socket to open');
-  return opened.socket;
-}
-
 function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 }
@@ -51,12 +43,12 @@ describe('heavy work on one document', () => {
 
     const writer = ledgerOf(new Y.Doc());
     const accountId = writer.accounts.create({ name: 'Checking', type: 'checking', currency: 'EUR' }).id;
-    const bobSocket = await socketOf(bob);
+    const bobSocket = await openSyncSocket(relay.syncUrl, bob);
     const frames: Uint8Array[] = [];
     writer.doc.on('update', (update: Uint8Array) => frames.push(updateMessage(update)));
     bobSocket.send(updateMessage(Y.encodeStateAsUpdate(writer.doc)));
 
-    const mallorySocket = await socketOf(mallory);
+    const mallorySocket = await openSyncSocket(relay.syncUrl, mallory);
     const malloryCloses = closedWith(mallorySocket);
     let judged = false;
     const refusal = malloryCloses.then((close) => {
@@ -112,8 +104,8 @@ describe('heavy work on one document', () => {
     const accountId = writer.accounts.create({ name: 'Checking', type: 'checking', currency: 'EUR' }).id;
     const frames: Uint8Array[] = [];
     writer.doc.on('update', (update: Uint8Array) => frames.push(updateMessage(update)));
-    const bobSocket = await socketOf(bob);
-    const aliceSocket = await socketOf(alice);
+    const bobSocket = await openSyncSocket(relay.syncUrl, bob);
+    const aliceSocket = await openSyncSocket(relay.syncUrl, alice);
 
     // What each side hears, in the order it is heard: Bob's echoes, and Alice's large update coming back.
     const heard: string[] = [];
@@ -179,8 +171,8 @@ describe('heavy work on one document', () => {
     const accountId = writer.accounts.create({ name: 'Checking', type: 'checking', currency: 'EUR' }).id;
     const frames: Uint8Array[] = [];
     writer.doc.on('update', (update: Uint8Array) => frames.push(updateMessage(update)));
-    const bobSocket = await socketOf(bob);
-    const aliceSocket = await socketOf(alice);
+    const bobSocket = await openSyncSocket(relay.syncUrl, bob);
+    const aliceSocket = await openSyncSocket(relay.syncUrl, alice);
     const heard: string[] = [];
     const isUpdate = (data: Buffer): boolean => data[0] === 0 && data[1] === 2;
     aliceSocket.on('message', (data: Buffer) => {
@@ -231,7 +223,7 @@ describe('heavy work on one document', () => {
     const alice = await register(relay.httpUrl, 'alice@example.com');
     const bob = await register(relay.httpUrl, 'bob@example.com');
     const large = typicalLedger(12_000, { random: new SeededRandom(12_001) });
-    const aliceSocket = await socketOf(alice);
+    const aliceSocket = await openSyncSocket(relay.syncUrl, alice);
     const isUpdate = (data: Buffer): boolean => data[0] === 0 && data[1] === 2;
     let aliceUpdates = 0;
     aliceSocket.on('message', (data: Buffer) => {
@@ -260,7 +252,7 @@ describe('heavy work on one document', () => {
     const accountId = writer.accounts.create({ name: 'Checking', type: 'checking', currency: 'EUR' }).id;
     const frames: Uint8Array[] = [];
     writer.doc.on('update', (update: Uint8Array) => frames.push(updateMessage(update)));
-    const bobSocket = await socketOf(bob);
+    const bobSocket = await openSyncSocket(relay.syncUrl, bob);
     const heard: string[] = [];
     bobSocket.on('message', (data: Buffer) => {
       if (isUpdate(data)) heard.push('bob’s echo');

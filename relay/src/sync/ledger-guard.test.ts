@@ -11,7 +11,7 @@ import {
   DataDir,
   eventually,
   login,
-  openSocket,
+  openSyncSocket,
   RunningRelay,
   register,
   type Session,
@@ -83,10 +83,9 @@ function craft(change: (doc: Y.Doc) => void): Uint8Array {
 /** Sends one update on a raw socket of Alice's and resolves with how the relay closed it. */
 async function sendAsRogue(update: Uint8Array): Promise<{ readonly code: number; readonly reason: string }> {
   const rogue = await login(relay.httpUrl, 'alice@example.com', 'Rogue');
-  const opened = await openSocket(`${relay.syncUrl}/${rogue.docId}?token=${rogue.accessToken}`);
-  if (opened.kind !== 'open') throw new Error('expected the socket to open');
-  const closing = closedWith(opened.socket);
-  opened.socket.send(updateMessage(update));
+  const socket = await openSyncSocket(relay.syncUrl, rogue);
+  const closing = closedWith(socket);
+  socket.send(updateMessage(update));
   return closing;
 }
 

@@ -1,5 +1,4 @@
 import { SeededRandom, typicalLedger } from '@tally/schema/testing';
-import * as decoding from 'lib0/decoding';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { WebSocket } from 'ws';
 import * as Y from 'yjs';
@@ -9,14 +8,14 @@ import {
   closedWith,
   DataDir,
   eventually,
-  openSocket,
+  openSyncSocket,
   RunningRelay,
   register,
   type Session,
   sameLedger,
 } from '../testing/relay-harness.js';
 import { closeCodes } from './peer-socket.js';
-import { encodeSyncStep2 } from './sync-message.js';
+import { encodeSyncStep2, parseFrame, type SyncMessage } from './sync-message.js';
 
 let dataDir: DataDir;
 let relay: RunningRelay;
@@ -31,39 +30,35 @@ afterEach(async () => {
   dataDir.remove();
 });
 
-/** A sync frame the relay sent: a step 2 or an update, and the Yjs update it carries. */
-interface Heard {
-  readonly kind: 'step-2' | 'update';
-  readonly update: Uint8Array;
-}
-
-async function socketOf(session: Session): Promise<WebSocket> {
-  const opened = await openSocket(`${relay.syncUrl}/${session.docId}?token=${session.accessToken}`);
-  if (opened.kind !== 'open') throw new Error('expected the socket to open');
-  return opened.socket;
-}
+/** A sync frame the relay sent that carries a Yjs update: a step 2 or an update. */
+type Heard = Extract<SyncMessage, { readonly kind: 'sync-step-2' | 'update' }>;
 
 /** Every step 2 and update the socket hears, in order; the relay's own step 1 is left out. */
 function listen(socket: WebSocket): Heard[] {
   const heard: Heard[] = [];
   socket.on('message', (data: Buffer) => {
-    const decoder = decoding.createDecoder(new Uint8Array(data));
-    if (decoding.readVarUint(decoder) !== 0) return;
-    const kind = decoding.readVarUint(decoder);
-    if (kind !== 1 && kind !== 2) return;
-    heard.push({ kind: kind === 1 ? 'step-2' : 'update', update: decoding.readVarUint8Array(decoder) });
+    const parsed = parseFrame(new Uint8Array(data));
+    if (parsed.ok && (parsed.message.kind === 'sync-step-2' || parsed.message.kind === 'update'))
+      heard.push(parsed.message);
   });
   return heard;
 }
 
 /** What a device holding nothing hears in answer to its first sync step 1, up to its step 2. */
 async function firstSyncOf(session: Session): Promise<Heard[]> {
-  const socket = await socketOf(session);
+  const socket = await openSyncSocket(relay.syncUrl, session);
   const heard = listen(socket);
   socket.send(syncStep1Of(new Y.Doc()));
-  await eventually(() => heard.some((frame) => frame.kind === 'step-2'));
+  await eventually(() => heard.some((frame) => frame.kind === 'sync-step-2'));
   socket.close();
   return heard;
+}
+
+/** The ledger a device holding nothing has once it has applied what it heard. */
+function ledgerFrom(heard: readonly Heard[]): Y.Doc {
+  const doc = new Y.Doc();
+  for (const frame of heard) Y.applyUpdate(doc, frame.update);
+  return doc;
 }
 
 /** A device's first sync of a ledger large enough that the room holds it as bytes, its worker judging every update (B5). */
@@ -71,7 +66,7 @@ async function firstSyncFrom(session: Session, seed: number) {
   const large = typicalLedger(8_000, { random: new SeededRandom(seed) });
   const firstSync = Y.encodeStateAsUpdate(large.doc);
   expect(firstSync.byteLength).toBeGreaterThan(1024 * 1024);
-  const phone = await socketOf(session);
+  const phone = await openSyncSocket(relay.syncUrl, session);
   const echoes = listen(phone);
   phone.send(encodeSyncStep2(firstSync));
   await eventually(() => echoes.length === 1);
@@ -89,7 +84,7 @@ describe('a new device’s first sync of a ledger held as bytes', () => {
 
     // Mallory's update keeps the relay's one worker busy for seconds; a new device of Alice's
     // ledger is not made to wait behind it, as nothing is asked of the worker for its answer.
-    const mallorySocket = await socketOf(mallory);
+    const mallorySocket = await openSyncSocket(relay.syncUrl, mallory);
     const events: string[] = [];
     const refused = closedWith(mallorySocket).then((close) => {
       events.push('mallory refused');
@@ -100,11 +95,9 @@ describe('a new device’s first sync of a ledger held as bytes', () => {
     const heard = await firstSyncOf(alice);
     events.push('alice synced');
 
-    expect(heard.map((frame) => frame.kind)).toEqual(['step-2']);
+    expect(heard.map((frame) => frame.kind)).toEqual(['sync-step-2']);
     expect(heard[0]?.update).toEqual(firstSync);
-    const laptop = new Y.Doc();
-    Y.applyUpdate(laptop, heard[0]?.update ?? new Uint8Array());
-    expect(sameLedger(laptop, large.doc)).toBe(true);
+    expect(sameLedger(ledgerFrom(heard), large.doc)).toBe(true);
     expect(await refused).toEqual({ code: closeCodes.policyViolation, reason: 'invalid-key transactions' });
     expect(events).toEqual(['alice synced', 'mallory refused']);
   });
@@ -125,9 +118,7 @@ describe('a new device’s first sync of a ledger held as bytes', () => {
     phone.close();
 
     const heard = await firstSyncOf(alice);
-    expect(heard.map((frame) => frame.kind)).toEqual(['step-2']);
-    const laptop = new Y.Doc();
-    Y.applyUpdate(laptop, heard[0]?.update ?? new Uint8Array());
-    expect(sameLedger(laptop, large.doc)).toBe(true);
+    expect(heard.map((frame) => frame.kind)).toEqual(['sync-step-2']);
+    expect(sameLedger(ledgerFrom(heard), large.doc)).toBe(true);
   });
 });

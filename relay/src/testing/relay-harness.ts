@@ -190,6 +190,16 @@ export function openSocket(url: string, headers: Record<string, string> = {}): P
   });
 }
 
+/** A raw socket of a session's ledger, as a hand-written client opens it; throws if the relay refuses it. */
+export async function openSyncSocket(
+  syncUrl: string,
+  session: Pick<Session, 'docId' | 'accessToken'>,
+): Promise<WebSocket> {
+  const opened = await openSocket(`${syncUrl}/${session.docId}?token=${session.accessToken}`);
+  if (opened.kind !== 'open') throw new Error('expected the socket to open');
+  return opened.socket;
+}
+
 export function closed(socket: WebSocket): Promise<number> {
   return closedWith(socket).then(({ code }) => code);
 }
