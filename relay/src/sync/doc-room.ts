@@ -510,8 +510,9 @@ export class DocRoom {
    */
   private async missingFrom(stateVector: Uint8Array): Promise<Uint8Array> {
     const held = this.held;
-    const whole = held === null ? undefined : onePiece(held);
-    if (whole !== undefined && Y.decodeStateVector(stateVector).size === 0) return whole;
+    // Only a peer holding nothing is sent a stored piece; looking for one passes over the tail, so it is asked second.
+    const whole = held === null || Y.decodeStateVector(stateVector).size > 0 ? undefined : onePiece(held);
+    if (whole !== undefined) return whole;
     const worker = this.worker();
     if (held !== null && worker !== undefined) return worker.missing(held, stateVector);
     return Y.encodeStateAsUpdate(this.built(), stateVector);
