@@ -126,12 +126,16 @@ export function compareWrites(a: FieldWrite, b: FieldWrite): number {
 /** The winner of every field across the entries of one record (LWW3, LWW4, LWW5). */
 export function mergeEntries(entries: Iterable<readonly [node: string, raw: unknown]>): Map<string, FieldWrite> {
   const winners = new Map<string, FieldWrite>();
-  const keep = (key: string, write: FieldWrite): void => {
+  for (const [node, raw] of entries) mergeEntry(winners, node, raw);
+  return winners;
+}
+
+/** Adds one writer's entry to a record's `winners` (`mergeEntries`, one entry at a time). */
+export function mergeEntry(winners: Map<string, FieldWrite>, node: string, raw: unknown): void {
+  eachWrite(raw, node, (key, write) => {
     const current = winners.get(key);
     if (!current || compareWrites(write, current) > 0) winners.set(key, write);
-  };
-  for (const [node, raw] of entries) eachWrite(raw, node, keep);
-  return winners;
+  });
 }
 
 export function latestWrite(winners: FieldWinners): FieldWrite | undefined {

@@ -8,6 +8,7 @@ import {
   latestStamp,
   latestWrite,
   mergeEntries,
+  mergeEntry,
   type StoredValue,
 } from './field-writes.js';
 
@@ -25,6 +26,9 @@ export interface RecordChange {
   /** True when this replica made the change, false when it arrived from a peer or from disk. */
   readonly local: boolean;
 }
+
+/** The writers of a record no replica has written. */
+const NO_NODES: ReadonlyMap<string, string> = new Map();
 
 /** The writer under which derived records are created (SPEC REC6); no replica is ever this writer. */
 export const DERIVED_NODE = '0';
@@ -67,7 +71,8 @@ export function splitEntryKey(key: string): [id: string, node: string] | undefin
  * writes.
  */
 export class RecordStore {
-  private index: Map<string, Set<string>> | undefined;
+  /** Each record's writers, and the key of each one's entry: kept as the map holds it, so a read hashes no new string. */
+  private index: Map<string, Map<string, string>> | undefined;
   private readonly listeners = new Set<(change: RecordChange) => void>();
 
   constructor(
@@ -100,7 +105,10 @@ export class RecordStore {
   winners(id: string): Map<string, FieldWrite> | undefined {
     const nodes = this.nodesOf(id);
     if (nodes.size === 0) return undefined;
-    return mergeEntries([...nodes].map((node) => [node, this.map.get(entryKey(id, node))] as const));
+    // Every record read comes here: entry by entry, with no list of them made first.
+    const winners = new Map<string, FieldWrite>();
+    for (const [node, key] of nodes) mergeEntry(winners, node, this.map.get(key));
+    return winners;
   }
 
   /**
@@ -142,7 +150,7 @@ export class RecordStore {
 
   private replaceEntries(id: string, winners: ReadonlyMap<string, FieldWrite>): void {
     const { node } = this.writer;
-    for (const other of [...this.nodesOf(id)]) {
+    for (const other of [...this.nodesOf(id).keys()]) {
       if (other === node) continue;
       this.map.delete(entryKey(id, other));
       this.indexKey(entryKey(id, other));
@@ -152,11 +160,11 @@ export class RecordStore {
     this.indexKey(entryKey(id, node));
   }
 
-  private nodesOf(id: string): ReadonlySet<string> {
-    return this.recordIndex().get(id) ?? new Set();
+  private nodesOf(id: string): ReadonlyMap<string, string> {
+    return this.recordIndex().get(id) ?? NO_NODES;
   }
 
-  private recordIndex(): Map<string, Set<string>> {
+  private recordIndex(): Map<string, Map<string, string>> {
     if (!this.index) {
       this.index = new Map();
       for (const key of this.map.keys()) this.indexKey(key);
@@ -171,10 +179,10 @@ export class RecordStore {
     let nodes = this.index.get(id);
     if (this.map.has(key)) {
       if (!nodes) {
-        nodes = new Set();
+        nodes = new Map();
         this.index.set(id, nodes);
       }
-      nodes.add(node);
+      nodes.set(node, key);
     } else if (nodes) {
       nodes.delete(node);
       if (nodes.size === 0) this.index.delete(id);
@@ -212,8 +220,8 @@ export class RecordStore {
     const nodes = this.nodesOf(id);
     if (nodes.size < 2 || !nodes.has(this.writer.node) || !this.writer.canWrite()) return;
     let holder: { node: string; write: FieldWrite } | undefined;
-    for (const node of nodes) {
-      const write = latestWrite(mergeEntries([[node, this.map.get(entryKey(id, node))]]));
+    for (const [node, key] of nodes) {
+      const write = latestWrite(mergeEntries([[node, this.map.get(key)]]));
       if (!write) continue;
       const order = holder ? compareTimestamps(write.timestamp, holder.write.timestamp) : 1;
       if (order > 0 || (order === 0 && holder && node < holder.node)) holder = { node, write };
