@@ -71,7 +71,10 @@ export function splitEntryKey(key: string): [id: string, node: string] | undefin
  * writes.
  */
 export class RecordStore {
-  /** Each record's writers, and the key of each one's entry: kept as the map holds it, so a read hashes no new string. */
+  /**
+   * Each record's writers, and the key of each one's entry: kept as the map holds it, so a read
+   * hashes no new string.
+   */
   private index: Map<string, Map<string, string>> | undefined;
   private readonly listeners = new Set<(change: RecordChange) => void>();
 
