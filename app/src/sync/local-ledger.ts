@@ -4,42 +4,24 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
 import { type CompactionAnswer, DEVICE_LEDGER, type StoredLedger } from './stored-ledger.js';
 
-/**
- * How the stored ledger is compacted: in a worker on the page (the default), in-thread in tests.
- * `stop` is aborted once the compaction has taken longer than its limit.
- */
-type CompactStored = (stored: StoredLedger, stop: AbortSignal) => Promise<CompactionAnswer>;
+/** How the stored ledger is compacted: in a worker on the page (the default), in-thread in tests. */
+type CompactStored = (stored: StoredLedger) => Promise<CompactionAnswer>;
 
 export interface LocalStorageOptions {
   /** Updates stored from this tab before the stored ledger is compacted again; y-indexeddb's own figure. */
   readonly compactAfter?: number;
   readonly compact?: CompactStored;
-  /** How long a compaction may run before it is given up: `COMPACTION_LIMIT_MS` unless set. */
-  readonly compactionLimitMs?: number;
 }
 
 const COMPACT_AFTER = 500;
 
-/**
- * Far longer than compacting takes (seconds at 100,000 transactions): a worker still running then
- * is stuck, on storage that never answers, and would otherwise stop compaction for the tab's life.
- */
-const COMPACTION_LIMIT_MS = 120_000;
-
-/**
- * Compacts in a worker, which is stopped once `stop` aborts. Stopping it loses nothing: the swap of
- * the updates for their merge is one IndexedDB transaction, which then never commits.
- */
-function compactInWorker(stored: StoredLedger, stop: AbortSignal): Promise<CompactionAnswer> {
+function compactInWorker(stored: StoredLedger): Promise<CompactionAnswer> {
   return new Promise((resolve) => {
     const worker = new Worker(new URL('./stored-ledger.worker.ts', import.meta.url), { type: 'module' });
     const done = (answer: CompactionAnswer): void => {
-      stop.removeEventListener('abort', stopped);
       worker.terminate();
       resolve(answer);
     };
-    const stopped = (): void => done('failed');
-    stop.addEventListener('abort', stopped);
     worker.onmessage = (event: MessageEvent<CompactionAnswer>) => done(event.data);
     worker.onerror = () => done('failed');
     worker.onmessageerror = () => done('failed');
@@ -169,13 +151,8 @@ export class LocalLedger {
   private async compactStored(): Promise<void> {
     this.storedSinceCompacted = null;
     const compact = this.storage.compact ?? compactInWorker;
-    const stop = new AbortController();
-    const limit = setTimeout(() => stop.abort(), this.storage.compactionLimitMs ?? COMPACTION_LIMIT_MS);
-    const givenUp = new Promise<void>((resolve) => stop.signal.addEventListener('abort', () => resolve()));
-    // Whatever happened — merged, failed, or given up — the next try comes after as many updates
-    // again: a failure is not retried at once.
-    await Promise.race([compact(this.stored, stop.signal).catch(() => 'failed'), givenUp]);
-    clearTimeout(limit);
+    // Whatever happened, the next try comes after as many updates again: a failure is not retried at once.
+    await compact(this.stored).catch(() => 'failed');
     this.storedSinceCompacted = 0;
   }
 

@@ -209,31 +209,3 @@ test('a ledger in use is compacted off the page once it has stored as many updat
   await new Promise((resolve) => setTimeout(resolve, 1_100));
   expect(await storedCount(stored)).toBeGreaterThan(600);
 });
-
-test('a compaction that never ends is given up after its limit: its worker is told to stop, and the next comes as usual', async () => {
-  const stored = freshStored();
-  const stops: AbortSignal[] = [];
-  const local = await opened(stored, {
-    // The first never answers, as a worker on storage that never answers; the next merge nothing.
-    compact: (_which, stop) => {
-      stops.push(stop);
-      return stops.length === 1 ? new Promise(() => undefined) : Promise.resolve('too-few');
-    },
-    compactAfter: 20,
-    compactionLimitMs: 50,
-  });
-  await local.flushed();
-  const accountId = local.ledger.accounts.create({ name: 'Checking', type: 'checking', currency: 'EUR' }).id;
-  const record = (count: number): void => {
-    for (let i = 0; i < count; i++) {
-      local.ledger.transactions.create({ date: '2026-12-07', amount: -1, currency: 'EUR', accountId });
-    }
-  };
-  record(25);
-  expect(stops).toHaveLength(1);
-  await expect.poll(() => stops[0]?.aborted).toBe(true);
-  await new Promise((resolve) => setTimeout(resolve, 0));
-  record(20);
-  expect(stops).toHaveLength(2);
-  expect(stops[1]?.aborted).toBe(false);
-});
