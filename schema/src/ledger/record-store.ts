@@ -153,10 +153,10 @@ export class RecordStore {
 
   private replaceEntries(id: string, winners: ReadonlyMap<string, FieldWrite>): void {
     const { node } = this.writer;
-    for (const other of [...this.nodesOf(id).keys()]) {
+    for (const [other, key] of [...this.nodesOf(id)]) {
       if (other === node) continue;
-      this.map.delete(entryKey(id, other));
-      this.indexKey(entryKey(id, other));
+      this.map.delete(key);
+      this.indexKey(key);
     }
     this.map.set(entryKey(id, node), encodeEntry(winners, node));
     // Indexed now, not in the observer: within one transaction the record is read back at once.
