@@ -2,7 +2,7 @@ import { SeededRandom, typicalLedger } from '@tally/schema/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { WebSocket } from 'ws';
 import * as Y from 'yjs';
-import { syncStep1Of, updateMessage } from '../testing/fake-peer.js';
+import { edit, syncStep1Of, updateMessage } from '../testing/fake-peer.js';
 import { hostileUpdate } from '../testing/ledger-edits.js';
 import {
   closedWith,
@@ -105,16 +105,16 @@ describe('a new device’s first sync of a ledger held as bytes', () => {
   it('[P7] held as a snapshot and updates since, it is sent whole in one sync step 2, never a part of it first', async () => {
     const alice = await register(relay.httpUrl, 'alice@example.com');
     const { large, phone, echoes } = await firstSyncFrom(alice, 8_001);
-    const edits: Uint8Array[] = [];
-    large.doc.on('update', (update: Uint8Array) => edits.push(update));
-    large.transactions.create({
-      date: '2026-12-02',
-      amount: -990,
-      currency: 'EUR',
-      accountId: large.accounts.list()[0]?.id ?? '',
-    });
-    for (const update of edits) phone.send(updateMessage(update));
-    await eventually(() => echoes.length === 1 + edits.length);
+    const update = edit(large.doc, () =>
+      large.transactions.create({
+        date: '2026-12-02',
+        amount: -990,
+        currency: 'EUR',
+        accountId: large.accounts.list()[0]?.id ?? '',
+      }),
+    );
+    phone.send(updateMessage(update));
+    await eventually(() => echoes.length === 2);
     phone.close();
 
     const heard = await firstSyncOf(alice);
