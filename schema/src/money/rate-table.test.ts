@@ -56,4 +56,12 @@ describe('the rate table', () => {
   it('leaves money already in the wanted currency alone', () => {
     expect(table.convert(money(123, 'GBP'), GBP, '2026-06-01')).toMatchObject({ ok: true, money: money(123, 'GBP') });
   });
+
+  it('converts with the same one of two rates entered for one day, in whatever order the records are listed', () => {
+    const first = dated('2026-04-01', 'EUR', 'USD', '1.20');
+    const second = dated('2026-04-01', 'EUR', 'USD', '1.30');
+    const heardFirst = new RateTable([first, second]).convert(money(10_000, 'EUR'), USD, '2026-04-02');
+    const heardSecond = new RateTable([second, first]).convert(money(10_000, 'EUR'), USD, '2026-04-02');
+    expect(heardFirst).toEqual(heardSecond);
+  });
 });

@@ -27,7 +27,10 @@ export class RateTable {
       list.push(rate);
       this.byPair.set(key, list);
     }
-    for (const list of this.byPair.values()) list.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    // Two rates of one pair on one date are ordered by their text too: replicas list a ledger's
+    // records in the order they heard them, and must all convert with the same one.
+    for (const list of this.byPair.values())
+      list.sort((a, b) => compareText(a.date, b.date) || compareText(a.rate, b.rate));
   }
 
   rateOn(date: string, from: CurrencyCode, to: CurrencyCode): { rate: DatedRate; inverted: boolean } | undefined {
@@ -93,4 +96,8 @@ export class Converter {
     this.missing += 1;
     return undefined;
   }
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
